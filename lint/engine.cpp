@@ -1,0 +1,377 @@
+#include "lint/engine.h"
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <set>
+#include <stdexcept>
+#include <thread>
+
+#include "lint/directives.h"
+#include "lint/sql.h"
+
+namespace sqlgate::lint {
+
+// ---- rule set ---------------------------------------------------------------------------
+
+RuleSet::RuleSet(std::vector<Rule> rules, std::map<std::string, std::string> aliases)
+    : m_rules(std::move(rules)), m_aliases(std::move(aliases)) {
+  configure(RuleSelection{});
+}
+
+std::ptrdiff_t RuleSet::index(std::string_view id) const {
+  if (auto alias = m_aliases.find(std::string(id)); alias != m_aliases.end()) id = alias->second;
+  for (std::size_t i = 0; i < m_rules.size(); ++i) {
+    if (m_rules[i].info.id == id) return static_cast<std::ptrdiff_t>(i);
+  }
+  return -1;
+}
+
+const Rule* RuleSet::find(std::string_view id) const {
+  auto i = index(id);
+  return i < 0 ? nullptr : &m_rules[static_cast<std::size_t>(i)];
+}
+
+bool RuleSet::is_known(std::string_view id_or_category) const {
+  return index(id_or_category) >= 0 || parse_category(id_or_category).has_value();
+}
+
+void RuleSet::configure(const RuleSelection& selection) {
+  auto matches = [&](const Rule& rule, const std::string& name) {
+    if (auto category = parse_category(name)) return rule.info.category == *category;
+    return index(name) == static_cast<std::ptrdiff_t>(&rule - m_rules.data());
+  };
+  auto check_known = [&](const std::string& name, std::string_view option) {
+    if (!is_known(name)) {
+      throw std::invalid_argument(std::string(option) + ": unknown rule or category '" + name +
+                                  "' (see `sqlgate rules`)");
+    }
+  };
+  for (const auto& name : selection.select) check_known(name, "--select");
+  for (const auto& name : selection.ignore) check_known(name, "--ignore");
+  for (const auto& [name, severity] : selection.severities) {
+    if (index(name) < 0) throw std::invalid_argument("unknown rule '" + name + "'");
+  }
+
+  m_active.assign(m_rules.size(), false);
+  m_severity.assign(m_rules.size(), Severity::error);
+  for (std::size_t i = 0; i < m_rules.size(); ++i) {
+    const Rule& rule = m_rules[i];
+    bool on = rule.info.enabled || selection.enable_all;
+    m_severity[i] = rule.info.severity;
+    for (const auto& [name, severity] : selection.severities) {
+      if (index(name) != static_cast<std::ptrdiff_t>(i)) continue;
+      on = severity.has_value();
+      if (severity) m_severity[i] = *severity;
+    }
+    if (!selection.select.empty()) {
+      bool selected = false;
+      bool by_id = false;
+      for (const auto& name : selection.select) {
+        if (matches(rule, name)) {
+          selected = true;
+          by_id = by_id || !parse_category(name);
+        }
+      }
+      // Naming an opt-in rule selects it; naming its category keeps it opt-in.
+      on = selected && (on || by_id);
+    }
+    for (const auto& name : selection.ignore) {
+      if (matches(rule, name)) on = false;
+    }
+    m_active[i] = on;
+  }
+}
+
+bool RuleSet::active(std::string_view id) const {
+  auto i = index(id);
+  return i >= 0 && m_active[static_cast<std::size_t>(i)];
+}
+
+Severity RuleSet::severity(std::string_view id) const {
+  auto i = index(id);
+  return i < 0 ? Severity::error : m_severity[static_cast<std::size_t>(i)];
+}
+
+std::size_t LintResult::count_at_or_above(Severity severity) const {
+  std::size_t count = 0;
+  if (severity <= Severity::error) count += errors;
+  if (severity <= Severity::warning) count += warnings;
+  if (severity <= Severity::info) count += infos;
+  return count;
+}
+
+// ---- parallelism ------------------------------------------------------------------------
+
+void parallel_for(std::size_t count, unsigned jobs, const std::function<void(std::size_t)>& fn) {
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, count));
+  if (jobs <= 1) {
+    for (std::size_t i = 0; i < count; ++i) fn(i);
+    return;
+  }
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < count;) {
+      try {
+        fn(i);
+      } catch (...) {
+        std::lock_guard lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work);
+  work();
+  for (auto& thread : threads) thread.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+// ---- directives -------------------------------------------------------------------------
+
+namespace {
+
+struct EngineRule {
+  const Rule* rule;
+  Severity severity;
+};
+
+// Reports through a registered engine rule when it is active.
+struct EngineReporter {
+  const RuleSet& rules;
+  std::vector<Diagnostic>& out;
+
+  std::optional<DiagnosticBuilder> report(std::string_view id, const ParsedFile& file,
+                                          TextRange range, std::string message,
+                                          std::string help) {
+    const Rule* rule = rules.find(id);
+    if (rule == nullptr || !rules.active(id)) return std::nullopt;
+    Reporter reporter(rule->info, rules.severity(id), out, &file);
+    return reporter.report(range, std::move(message), std::move(help));
+  }
+};
+
+bool directive_covers(const ParsedFile& file, const Directive& directive,
+                      const Diagnostic& diagnostic) {
+  if (directive.kind == DirectiveKind::ignore_file) return true;
+  if (diagnostic.start.line == directive.line) return true;
+  if (directive.statement < 0) return false;
+  const Statement* statement = file.all_statements()[static_cast<std::size_t>(directive.statement)];
+  return diagnostic.range.begin >= statement->range.begin &&
+         diagnostic.range.begin <= statement->range.end;
+}
+
+bool names_rule(const RuleSet& rules, const Directive& directive, const Diagnostic& diagnostic) {
+  if (directive.kind == DirectiveKind::ignore_file && directive.rules.empty()) return true;
+  for (const auto& name : directive.rules) {
+    if (name.id == diagnostic.rule) return true;
+    if (auto category = parse_category(name.id); category && *category == diagnostic.category) {
+      return true;
+    }
+    if (const Rule* rule = rules.find(name.id); rule && rule->info.id == diagnostic.rule) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Checks a file's directives and drops the findings they suppress.
+void apply_directives(const ParsedFile& file, const RuleSet& rules,
+                      std::vector<Diagnostic>& findings, std::vector<Diagnostic>& meta) {
+  EngineReporter engine{rules, meta};
+  const auto& directives = file.directives();
+  std::vector<bool> used(directives.size(), false);
+
+  for (const Directive& directive : directives) {
+    switch (directive.kind) {
+      case DirectiveKind::unknown:
+        engine.report(k_unknown_directive, file, directive.range,
+                      "unknown directive 'sqlgate:" + directive.name + "'",
+                      "known directives: ignore, ignore-file, run-once, run-once-file, "
+                      "irreversible, no-transaction");
+        break;
+      case DirectiveKind::ignore:
+      case DirectiveKind::ignore_file:
+        if (directive.kind == DirectiveKind::ignore && directive.rules.empty()) {
+          engine.report(k_unknown_rule, file, directive.range,
+                        "'sqlgate:ignore' names no rule",
+                        "name the rules it suppresses: -- sqlgate:ignore rule-a, rule-b -- reason");
+        }
+        for (const auto& name : directive.rules) {
+          if (!rules.is_known(name.id)) {
+            engine.report(k_unknown_rule, file, name.range,
+                          "unknown rule '" + name.id + "' in sqlgate:" + directive.name,
+                          "`sqlgate rules` lists every rule id");
+          }
+        }
+        break;
+      case DirectiveKind::run_once:
+      case DirectiveKind::run_once_file:
+      case DirectiveKind::irreversible:
+        if (directive.reason.empty()) {
+          engine.report(k_missing_reason, file, directive.range,
+                        "'sqlgate:" + directive.name + "' without a reason",
+                        "say why, for the reviewer: -- sqlgate:" + directive.name +
+                            " <reason>");
+        }
+        break;
+      case DirectiveKind::no_transaction:
+        break;
+    }
+  }
+
+  std::vector<Diagnostic> kept;
+  kept.reserve(findings.size());
+  for (auto& diagnostic : findings) {
+    bool suppressed = false;
+    for (std::size_t i = 0; i < directives.size(); ++i) {
+      const Directive& directive = directives[i];
+      if (directive.kind != DirectiveKind::ignore && directive.kind != DirectiveKind::ignore_file) {
+        continue;
+      }
+      if (names_rule(rules, directive, diagnostic) && directive_covers(file, directive, diagnostic)) {
+        used[i] = true;
+        suppressed = true;
+      }
+    }
+    if (!suppressed) kept.push_back(std::move(diagnostic));
+  }
+  findings = std::move(kept);
+
+  for (std::size_t i = 0; i < directives.size(); ++i) {
+    const Directive& directive = directives[i];
+    if (used[i] ||
+        (directive.kind != DirectiveKind::ignore && directive.kind != DirectiveKind::ignore_file)) {
+      continue;
+    }
+    // A directive naming a rule that is switched off may matter elsewhere: say nothing.
+    bool all_active = std::all_of(directive.rules.begin(), directive.rules.end(), [&](const auto& n) {
+      if (auto category = parse_category(n.id)) return true;
+      return rules.is_known(n.id) && rules.active(n.id);
+    });
+    if (!all_active || (directive.kind == DirectiveKind::ignore && directive.rules.empty())) {
+      continue;
+    }
+    engine.report(k_unused_ignore, file, directive.range,
+                  "this 'sqlgate:" + directive.name + "' suppresses nothing",
+                  "remove it, or check the rule ids and the statement it precedes");
+  }
+}
+
+}  // namespace
+
+// ---- lint -------------------------------------------------------------------------------
+
+LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions& options) {
+  LintResult result;
+  std::size_t count = set.files.size();
+
+  std::vector<std::unique_ptr<ParsedFile>> parsed(count);
+  parallel_for(count, options.jobs, [&](std::size_t i) {
+    const SourceFile& file = set.files[i];
+    if (!file.is_sql && !file.migration) return;
+    if (file.read_error) return;
+    parsed[i] = ParsedFile::parse(file);
+  });
+  for (const auto& file : set.files) {
+    if (file.read_error) result.io_errors.push_back(file.display + ": " + *file.read_error);
+  }
+
+  Project project(set, std::move(parsed), options.pg_version);
+
+  // Findings per file, so that a file's directives apply to what lands in it.
+  std::vector<std::vector<Diagnostic>> per_file(count);
+  std::vector<std::vector<Diagnostic>> meta(count);
+
+  std::vector<const Rule*> file_rules;
+  std::vector<const Rule*> set_rules;
+  for (const Rule& rule : rules.all()) {
+    if (!rules.active(rule.info.id)) continue;
+    if (rule.check_file) file_rules.push_back(&rule);
+    if (rule.check_set) set_rules.push_back(&rule);
+  }
+
+  parallel_for(count, options.jobs, [&](std::size_t i) {
+    const ParsedFile* file = project.parsed(i);
+    if (file == nullptr) return;
+    auto& out = per_file[i];
+    EngineReporter engine{rules, out};
+    if (const auto& error = file->error()) {
+      engine.report(error->rule, *file, TextRange{error->offset, error->offset}, error->message,
+                    error->rule == k_syntax_error
+                        ? "PostgreSQL would reject this file; fix the SQL"
+                        : "save the file as UTF-8 without NUL bytes");
+      return;
+    }
+    for (const auto& error : file->block_errors()) {
+      engine.report(error.rule, *file, TextRange{error.offset, error.offset}, error.message,
+                    "PostgreSQL compiles a DO block when it runs it, and would fail here");
+    }
+    FileContext context{project, i, *file};
+    for (const Rule* rule : file_rules) {
+      Reporter reporter(rule->info, rules.severity(rule->info.id), out, file);
+      rule->check_file(context, reporter);
+    }
+  });
+
+  std::vector<Diagnostic> set_findings;
+  for (const Rule* rule : set_rules) {
+    Reporter reporter(rule->info, rules.severity(rule->info.id), set_findings);
+    rule->check_set(project, reporter);
+  }
+  for (auto& diagnostic : set_findings) {
+    auto at = set.find(diagnostic.file);
+    if (at >= 0) {
+      per_file[static_cast<std::size_t>(at)].push_back(std::move(diagnostic));
+    } else {
+      result.diagnostics.push_back(std::move(diagnostic));
+    }
+  }
+
+  parallel_for(count, options.jobs, [&](std::size_t i) {
+    if (const ParsedFile* file = project.parsed(i)) {
+      apply_directives(*file, rules, per_file[i], meta[i]);
+    }
+  });
+
+  for (std::size_t i = 0; i < count; ++i) {
+    const SourceFile& file = set.files[i];
+    if (project.parsed(i) != nullptr) {
+      ++result.files;
+      result.statements += project.parsed(i)->statements().size();
+    }
+    if (options.report_file && !options.report_file(file)) continue;
+    for (auto* list : {&per_file[i], &meta[i]}) {
+      std::sort(list->begin(), list->end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.start, a.rule, a.message) < std::tie(b.start, b.rule, b.message);
+      });
+    }
+    std::vector<Diagnostic> merged;
+    std::merge(std::make_move_iterator(per_file[i].begin()),
+               std::make_move_iterator(per_file[i].end()), std::make_move_iterator(meta[i].begin()),
+               std::make_move_iterator(meta[i].end()), std::back_inserter(merged),
+               [](const Diagnostic& a, const Diagnostic& b) {
+                 return std::tie(a.start, a.rule) < std::tie(b.start, b.rule);
+               });
+    for (auto& diagnostic : merged) result.diagnostics.push_back(std::move(diagnostic));
+  }
+  for (const auto& diagnostic : result.diagnostics) {
+    switch (diagnostic.severity) {
+      case Severity::error:
+        ++result.errors;
+        break;
+      case Severity::warning:
+        ++result.warnings;
+        break;
+      case Severity::info:
+        ++result.infos;
+        break;
+    }
+  }
+  return result;
+}
+
+}  // namespace sqlgate::lint

@@ -1,0 +1,231 @@
+#include "lint/plpgsql.h"
+
+#include <algorithm>
+
+#include <pg_query.h>
+
+namespace sqlgate::lint {
+namespace {
+
+// PL/pgSQL nests shallowly in practice; deeper input is not expanded rather than risk the stack.
+constexpr std::size_t k_max_nesting = 256;
+
+struct Expander {
+  std::string_view file_text;
+  const Statement& do_statement;
+  std::ptrdiff_t index;
+  Documents& documents;
+  DoBody body;
+  DoExpansion& out;
+
+  // Byte offset in the file where a 1-based PL/pgSQL line number starts.
+  std::uint32_t line_offset(std::int64_t lineno) const {
+    std::uint32_t at = body.range.begin;
+    for (std::int64_t line = 1; line < lineno && at < body.range.end; ++line) {
+      auto next = file_text.find('\n', at);
+      if (next == std::string_view::npos || next >= body.range.end) break;
+      at = static_cast<std::uint32_t>(next + 1);
+    }
+    return at;
+  }
+
+  // Locates `text` in the body at or after the statement's line.
+  std::optional<std::uint32_t> find_text(std::string_view text, std::int64_t lineno) const {
+    if (!body.exact || text.empty()) return std::nullopt;
+    std::uint32_t from = line_offset(lineno);
+    auto at = file_text.find(text, from);
+    if (at == std::string_view::npos || at + text.size() > body.range.end) return std::nullopt;
+    return static_cast<std::uint32_t>(at);
+  }
+
+  void emit(std::string_view query, std::optional<std::uint32_t> at, bool exact, bool dynamic,
+            const Node& plpgsql, const std::vector<PlpgsqlFrame>& frames, std::int64_t lineno) {
+    std::string input(query);
+    PgQueryParseResult result = pg_query_parse(input.c_str());
+    if (result.error != nullptr) {
+      pg_query_free_parse_result(result);
+      return;  // text PL/pgSQL rewrites (INTO targets, variables) may not parse alone
+    }
+    Node root = documents.load(result.parse_tree, nullptr);
+    pg_query_free_parse_result(result);
+    for (Node raw : root.list("stmts")) {
+      Statement statement;
+      statement.node = raw.get("stmt");
+      if (at) {
+        statement.range = TextRange{*at, *at + static_cast<std::uint32_t>(query.size())};
+        statement.base = *at;
+        statement.exact = exact;
+      } else {
+        std::uint32_t line = line_offset(lineno);
+        auto end = file_text.find('\n', line);
+        statement.range = TextRange{
+            line, static_cast<std::uint32_t>(end == std::string_view::npos
+                                                   ? file_text.size()
+                                                   : std::min<std::size_t>(end, body.range.end))};
+        statement.base = statement.range.begin;
+        statement.exact = false;
+      }
+      statement.span = statement.range;
+      statement.parent = index;
+      statement.frames = frames;
+      statement.plpgsql = plpgsql;
+      statement.dynamic = dynamic;
+      out.statements.push_back(std::move(statement));
+    }
+  }
+
+  void visit_list(const Node& owner, std::string_view part, const NodeList& list,
+                  std::vector<PlpgsqlFrame>& frames, const Node& elsif = Node()) {
+    if (frames.size() >= k_max_nesting) return;
+    std::size_t i = 0;
+    for (Node child : list) {
+      frames.push_back(PlpgsqlFrame{owner, part, elsif, i++});
+      visit(child, frames);
+      frames.pop_back();
+    }
+  }
+
+  void visit(const Node& statement, std::vector<PlpgsqlFrame>& frames) {
+    std::string_view kind = statement.kind();
+    std::int64_t lineno = statement.num("lineno");
+    if (kind == "PLpgSQL_stmt_block") {
+      visit_list(statement, "body", statement.list("body"), frames);
+      Node handlers = statement.get("exceptions").get("exc_list");
+      for (Node handler : handlers.items()) {
+        visit_list(statement, "exception", handler.list("action"), frames, handler);
+      }
+    } else if (kind == "PLpgSQL_stmt_if") {
+      visit_list(statement, "then_body", statement.list("then_body"), frames);
+      for (Node elsif : statement.list("elsif_list")) {
+        visit_list(statement, "elsif", elsif.list("stmts"), frames, elsif);
+      }
+      visit_list(statement, "else_body", statement.list("else_body"), frames);
+    } else if (kind == "PLpgSQL_stmt_case") {
+      for (Node when : statement.list("case_when_list")) {
+        visit_list(statement, "case_when", when.list("stmts"), frames, when);
+      }
+      visit_list(statement, "case_else", statement.list("else_stmts"), frames);
+    } else if (kind == "PLpgSQL_stmt_loop" || kind == "PLpgSQL_stmt_while" ||
+               kind == "PLpgSQL_stmt_fori" || kind == "PLpgSQL_stmt_fors" ||
+               kind == "PLpgSQL_stmt_forc" || kind == "PLpgSQL_stmt_foreach_a" ||
+               kind == "PLpgSQL_stmt_dynfors") {
+      visit_list(statement, "loop", statement.list("body"), frames);
+    } else if (kind == "PLpgSQL_stmt_execsql") {
+      std::string_view query = statement.get("sqlstmt").get("query").as_str();
+      auto at = find_text(query, lineno);
+      emit(query, at, at.has_value(), false, statement, frames, lineno);
+    } else if (kind == "PLpgSQL_stmt_dynexecute") {
+      std::string_view expression = statement.get("query").get("query").as_str();
+      auto constant = string_constant(expression);
+      if (!constant) return;
+      auto at = find_text(expression, lineno);
+      std::optional<std::uint32_t> content;
+      if (at) content = *at + constant->prefix;
+      emit(constant->text, content, at.has_value() && constant->exact, true, statement, frames,
+           lineno);
+    }
+  }
+};
+
+}  // namespace
+
+std::optional<DoBody> do_body(std::string_view file_text, const Statement& do_statement) {
+  DoBody body;
+  body.language = "plpgsql";
+  Node as;
+  for (Node arg : do_statement.node.list("args")) {
+    std::string_view name = arg.str("defname");
+    if (name == "as") as = arg;
+    if (name == "language") body.language = std::string(arg.get("arg").as_str());
+  }
+  if (!as.valid()) return std::nullopt;
+  std::string_view content = as.get("arg").as_str();
+  body.range = do_statement.range;
+  body.exact = false;
+  auto location = as.location();
+  if (!do_statement.exact || !location || *location >= file_text.size()) return body;
+  std::uint32_t at = do_statement.offset(*location);
+  std::uint32_t begin = at;
+  if (file_text[at] == '$') {
+    auto close = file_text.find('$', at + 1);
+    if (close == std::string_view::npos) return body;
+    begin = static_cast<std::uint32_t>(close + 1);
+  } else if (file_text[at] == '\'') {
+    begin = at + 1;
+  } else {
+    return body;
+  }
+  if (file_text.substr(begin, content.size()) == content) {
+    body.range = TextRange{begin, begin + static_cast<std::uint32_t>(content.size())};
+    body.exact = true;
+  }
+  return body;
+}
+
+std::optional<StringConstant> string_constant(std::string_view expression) {
+  std::string_view text = expression;
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\t')) {
+    text.remove_prefix(1);
+  }
+  auto lead = static_cast<std::uint32_t>(expression.size() - text.size());
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\t')) {
+    text.remove_suffix(1);
+  }
+  if (text.size() >= 2 && text.front() == '\'' && text.back() == '\'') {
+    StringConstant result;
+    result.prefix = lead + 1;
+    std::string_view inner = text.substr(1, text.size() - 2);
+    for (std::size_t i = 0; i < inner.size(); ++i) {
+      if (inner[i] == '\'') {
+        if (i + 1 < inner.size() && inner[i + 1] == '\'') {
+          result.text += '\'';
+          result.exact = false;
+          ++i;
+          continue;
+        }
+        return std::nullopt;  // 'a' || 'b': not one constant
+      }
+      result.text += inner[i];
+    }
+    return result;
+  }
+  if (text.size() >= 2 && text.front() == '$') {
+    auto close = text.find('$', 1);
+    if (close == std::string_view::npos) return std::nullopt;
+    std::string_view tag = text.substr(0, close + 1);
+    if (text.size() < 2 * tag.size() || !text.ends_with(tag)) return std::nullopt;
+    std::string_view inner = text.substr(tag.size(), text.size() - 2 * tag.size());
+    if (inner.find(tag) != std::string_view::npos) return std::nullopt;
+    return StringConstant{std::string(inner), lead + static_cast<std::uint32_t>(tag.size()), true};
+  }
+  return std::nullopt;
+}
+
+DoExpansion expand_do(std::string_view file_text, const Statement& do_statement,
+                      std::ptrdiff_t index, Documents& documents) {
+  DoExpansion out;
+  auto body = do_body(file_text, do_statement);
+  if (!body || body->language != "plpgsql") return out;
+  std::string input(file_text.substr(do_statement.range.begin,
+                                     do_statement.range.end - do_statement.range.begin));
+  PgQueryPlpgsqlParseResult result = pg_query_parse_plpgsql(input.c_str());
+  if (result.error != nullptr) {
+    out.errors.push_back(FileError{"syntax-error",
+                                   std::string("in DO block: ") + result.error->message,
+                                   do_statement.range.begin});
+    pg_query_free_plpgsql_parse_result(result);
+    return out;
+  }
+  std::string decode_error;
+  Node root = documents.load(result.plpgsql_funcs, &decode_error);
+  pg_query_free_plpgsql_parse_result(result);
+  if (!root.valid()) return out;
+  Expander expander{file_text, do_statement, index, documents, *body, out};
+  std::vector<PlpgsqlFrame> frames;
+  for (Node function : root.items()) {
+    expander.visit(function.get("action"), frames);
+  }
+  return out;
+}
+
+}  // namespace sqlgate::lint

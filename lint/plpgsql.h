@@ -1,0 +1,41 @@
+// The statements a DO block runs, found with libpg_query's PL/pgSQL parser.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/sql.h"
+
+namespace sqlgate::lint {
+
+struct DoBody {
+  TextRange range;       // where the body stands in the file
+  bool exact = true;     // the body's text is the file's text there (not a quoted string)
+  std::string language;  // "plpgsql" unless LANGUAGE says otherwise
+};
+
+// Where the body of a DO statement stands; nothing when the tree has no body.
+std::optional<DoBody> do_body(std::string_view file_text, const Statement& do_statement);
+
+struct DoExpansion {
+  std::vector<Statement> statements;
+  std::vector<FileError> errors;
+};
+
+// The SQL statements of a DO block, in order, each with the PL/pgSQL constructs around it.
+// `index` is the DO statement's index in the file.
+DoExpansion expand_do(std::string_view file_text, const Statement& do_statement,
+                      std::ptrdiff_t index, Documents& documents);
+
+// The text of a PL/pgSQL string constant used as a whole EXECUTE argument ('...', E'...' is
+// not taken, $tag$...$tag$); nothing for anything else (format(), concatenation, variables).
+struct StringConstant {
+  std::string text;
+  std::uint32_t prefix = 0;  // bytes before the content in the expression (the quote)
+  bool exact = true;         // no escapes: content offsets map one to one
+};
+std::optional<StringConstant> string_constant(std::string_view expression);
+
+}  // namespace sqlgate::lint

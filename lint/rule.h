@@ -1,0 +1,129 @@
+// What a rule is, what it sees, and how it reports.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/diagnostic.h"
+#include "lint/source.h"
+#include "lint/sql.h"
+
+namespace sqlgate::lint {
+
+enum class FixKind : std::uint8_t { none, safe, unsafe };
+std::string_view to_string(FixKind kind);
+
+struct RuleInfo {
+  std::string_view id;
+  Category category = Category::syntax;
+  Severity severity = Severity::error;  // default severity
+  bool enabled = true;                  // false: opt-in (--enable-all or config turns it on)
+  std::string_view summary;
+  FixKind fix = FixKind::none;
+  std::string_view doc;  // the rule's page, markdown (embedded at build time)
+};
+
+class Catalog;
+
+// Everything the rules may look at: the files, their parse, and the options of the run.
+class Project {
+ public:
+  Project(const MigrationSet& set, std::vector<std::unique_ptr<ParsedFile>> parsed,
+          int pg_version);
+  ~Project();
+  Project(const Project&) = delete;
+  Project& operator=(const Project&) = delete;
+
+  const MigrationSet& set() const { return *m_set; }
+  std::size_t size() const { return m_parsed.size(); }
+  const SourceFile& source(std::size_t index) const { return m_set->files[index]; }
+  // The parse of a file: null for a file that is not SQL or could not be read.
+  const ParsedFile* parsed(std::size_t index) const { return m_parsed[index].get(); }
+  // The parse of the other direction of a migration, when there is one.
+  const ParsedFile* partner(std::size_t index) const;
+  std::size_t index_of(const ParsedFile& file) const;
+  int pg_version() const { return m_pg_version; }
+
+  // The schema replayed from the ups in version order; null until replayed.
+  const Catalog* catalog() const { return m_catalog.get(); }
+  void set_catalog(std::shared_ptr<const Catalog> catalog) { m_catalog = std::move(catalog); }
+
+ private:
+  const MigrationSet* m_set;
+  std::vector<std::unique_ptr<ParsedFile>> m_parsed;
+  int m_pg_version;
+  std::shared_ptr<const Catalog> m_catalog;
+};
+
+// A file rule sees one parsed file (that parsed without error) at a time.
+struct FileContext {
+  const Project& project;
+  std::size_t index;
+  const ParsedFile& file;
+
+  const SourceFile& source() const { return file.source(); }
+  Direction direction() const { return file.source().role(); }
+  const ParsedFile* partner() const { return project.partner(index); }
+  int pg_version() const { return project.pg_version(); }
+};
+
+class Reporter;
+
+struct Rule {
+  RuleInfo info;
+  // At most one of these is set; none for findings the engine itself produces (syntax, meta).
+  void (*check_file)(const FileContext&, Reporter&) = nullptr;
+  void (*check_set)(const Project&, Reporter&) = nullptr;
+};
+
+// Adds the related locations and the fix of the finding it was made for.
+class DiagnosticBuilder {
+ public:
+  DiagnosticBuilder(Diagnostic& diagnostic) : m_diagnostic(&diagnostic) {}
+  DiagnosticBuilder& related(const ParsedFile& file, TextRange range, std::string message);
+  DiagnosticBuilder& related(const SourceFile& file, TextRange range, std::string message);
+  DiagnosticBuilder& fix(std::string title, std::vector<Edit> edits, bool safe = true);
+  // Lowers this finding's severity below the rule's (a warning-level case of an error rule);
+  // never raises it, so configuration still caps what a rule can say.
+  DiagnosticBuilder& at_most(Severity severity);
+  Diagnostic& diagnostic() { return *m_diagnostic; }
+
+ private:
+  Diagnostic* m_diagnostic;
+};
+
+// Collects the findings of one rule. Rules set byte ranges; line and column are computed here.
+class Reporter {
+ public:
+  Reporter(const RuleInfo& rule, Severity severity, std::vector<Diagnostic>& out,
+           const ParsedFile* current = nullptr)
+      : m_rule(&rule), m_severity(severity), m_out(&out), m_current(current) {}
+
+  // A finding in the current file (file rules).
+  DiagnosticBuilder report(TextRange range, std::string message, std::string help = {});
+  // A finding in a given file (set rules).
+  DiagnosticBuilder report(const ParsedFile& file, TextRange range, std::string message,
+                           std::string help = {});
+  // A finding about a file that has no parse (naming rules on any file).
+  DiagnosticBuilder report(const SourceFile& file, TextRange range, std::string message,
+                           std::string help = {});
+
+  const RuleInfo& rule() const { return *m_rule; }
+
+ private:
+  Diagnostic& add(const std::string& file, TextRange range, Position start, Position end,
+                  std::string message, std::string help);
+
+  const RuleInfo* m_rule;
+  Severity m_severity;
+  std::vector<Diagnostic>* m_out;
+  const ParsedFile* m_current;
+};
+
+// Position of an offset in a text without an index (for files that did not parse).
+Position position_in(std::string_view text, std::uint32_t offset);
+
+}  // namespace sqlgate::lint

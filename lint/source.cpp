@@ -1,0 +1,265 @@
+#include "lint/source.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <system_error>
+#include <tuple>
+
+namespace sqlgate::lint {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool all_digits(std::string_view text) {
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i];
+    char y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+bool ends_with_sql(std::string_view name) {
+  return name.size() > 4 && iequals(name.substr(name.size() - 4), ".sql");
+}
+
+void read_text(SourceFile& file) {
+  std::ifstream in(file.path, std::ios::binary);
+  if (!in) {
+    file.read_error = std::strerror(errno);
+    return;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    file.read_error = "read failed";
+    return;
+  }
+  file.text = std::move(buffer).str();
+}
+
+struct Walker {
+  const DiscoverOptions& options;
+  MigrationSet& set;
+  std::set<fs::path> visited;  // canonical folders entered, to stop symlink loops
+
+  void add_file(const fs::path& path, std::string display) {
+    SourceFile file;
+    file.path = path;
+    file.display = std::move(display);
+    classify(file);
+    if (file.is_sql || file.migration) read_text(file);
+    set.files.push_back(std::move(file));
+  }
+
+  void walk(const fs::path& dir, const std::string& display) {
+    std::error_code ec;
+    fs::path canonical = fs::canonical(dir, ec);
+    if (ec) {
+      set.warnings.push_back(display + ": cannot resolve folder: " + ec.message());
+      return;
+    }
+    if (!visited.insert(canonical).second) {
+      set.warnings.push_back(display + ": folder already visited (symlink loop?), skipped");
+      return;
+    }
+    std::vector<fs::directory_entry> entries;
+    fs::directory_iterator it(dir, ec);
+    if (ec) {
+      set.warnings.push_back(display + ": cannot list folder: " + ec.message());
+      return;
+    }
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      if (ec) break;
+      entries.push_back(*it);
+    }
+    if (ec) set.warnings.push_back(display + ": listing stopped: " + ec.message());
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+    for (const auto& entry : entries) {
+      std::string name = entry.path().filename().string();
+      std::string child = display.empty() || display == "." ? name : display + "/" + name;
+      std::error_code type_ec;
+      if (entry.is_directory(type_ec)) {
+        if (options.recursive) walk(entry.path(), child);
+      } else if (entry.is_regular_file(type_ec)) {
+        add_file(entry.path(), child);
+      } else if (entry.is_symlink(type_ec) && !entry.exists(type_ec)) {
+        set.warnings.push_back(child + ": broken symbolic link, skipped");
+      }
+    }
+  }
+};
+
+std::string trim_trailing_slashes(std::string path) {
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  return path;
+}
+
+}  // namespace
+
+Version::Version(std::string_view text) : m_raw(text) {
+  if (!all_digits(text)) throw std::invalid_argument("not a version: '" + std::string(text) + "'");
+  std::size_t first = text.find_first_not_of('0');
+  m_digits = first == std::string_view::npos ? "0" : std::string(text.substr(first));
+}
+
+std::optional<std::int64_t> Version::as_bigint() const {
+  static const std::string k_max = "9223372036854775807";
+  if (m_digits.size() > k_max.size() || (m_digits.size() == k_max.size() && m_digits > k_max)) {
+    return std::nullopt;
+  }
+  std::int64_t value = 0;
+  for (char c : m_digits) value = value * 10 + (c - '0');
+  return value;
+}
+
+std::strong_ordering Version::operator<=>(const Version& other) const {
+  if (m_digits.size() != other.m_digits.size()) return m_digits.size() <=> other.m_digits.size();
+  int c = m_digits.compare(other.m_digits);
+  return c < 0 ? std::strong_ordering::less
+               : (c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal);
+}
+
+std::string_view to_string(Direction direction) {
+  return direction == Direction::up ? "up" : "down";
+}
+
+std::optional<MigrationName> parse_migration_name(std::string_view filename) {
+  // ^([0-9]+)_(.*)\.(down|up)\.(.*)$ with a greedy name: the last ".up." or ".down." wins.
+  std::size_t digits = 0;
+  while (digits < filename.size() && filename[digits] >= '0' && filename[digits] <= '9') ++digits;
+  if (digits == 0 || digits >= filename.size() || filename[digits] != '_') return std::nullopt;
+  if (filename.find('\n') != std::string_view::npos) return std::nullopt;
+  std::string_view rest = filename.substr(digits + 1);
+  for (std::size_t pos = rest.size(); pos-- > 0;) {
+    if (rest[pos] != '.') continue;
+    for (auto [word, direction] : {std::pair{std::string_view(".up."), Direction::up},
+                                   std::pair{std::string_view(".down."), Direction::down}}) {
+      if (rest.substr(pos, word.size()) == word) {
+        MigrationName result;
+        result.version = Version(filename.substr(0, digits));
+        result.name = std::string(rest.substr(0, pos));
+        result.direction = direction;
+        result.extension = std::string(rest.substr(pos + word.size()));
+        return result;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+void classify(SourceFile& file) {
+  std::string name = file.path.filename().string();
+  file.is_sql = ends_with_sql(name);
+  file.migration.reset();
+  if (auto parsed = parse_migration_name(name); parsed && parsed->extension == "sql") {
+    file.migration = Migration{parsed->version, parsed->name, parsed->direction, -1};
+  }
+}
+
+Direction SourceFile::role() const {
+  if (migration) return migration->direction;
+  std::string name = path.filename().string();
+  constexpr std::string_view k_down = "down.sql";
+  if (name.size() >= k_down.size() && iequals(std::string_view(name).substr(name.size() - k_down.size()), k_down)) {
+    return Direction::down;
+  }
+  return Direction::up;
+}
+
+const SourceFile* MigrationSet::partner(const SourceFile& file) const {
+  if (!file.migration || file.migration->partner < 0) return nullptr;
+  return &files[static_cast<std::size_t>(file.migration->partner)];
+}
+
+std::vector<std::size_t> MigrationSet::migrations() const {
+  std::vector<std::size_t> result;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (files[i].migration) result.push_back(i);
+  }
+  return result;
+}
+
+std::ptrdiff_t MigrationSet::find(std::string_view display) const {
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (files[i].display == display) return static_cast<std::ptrdiff_t>(i);
+  }
+  return -1;
+}
+
+MigrationSet make_set(std::vector<SourceFile> files) {
+  MigrationSet set;
+  set.files = std::move(files);
+  auto key = [](const SourceFile& f) {
+    return std::tuple(!f.migration.has_value(), f.migration ? f.migration->version : Version{},
+                      f.migration ? f.migration->direction : Direction::up,
+                      f.migration ? f.migration->name : std::string(), f.display);
+  };
+  std::stable_sort(set.files.begin(), set.files.end(),
+                   [&](const SourceFile& a, const SourceFile& b) { return key(a) < key(b); });
+  // Pair each migration with the other direction of its version, preferring the same name.
+  for (std::size_t i = 0; i < set.files.size(); ++i) {
+    auto& mine = set.files[i].migration;
+    if (!mine) continue;
+    mine->partner = -1;
+    for (std::size_t j = 0; j < set.files.size(); ++j) {
+      const auto& theirs = set.files[j].migration;
+      if (!theirs || theirs->direction == mine->direction || !(theirs->version == mine->version)) {
+        continue;
+      }
+      if (mine->partner < 0 || theirs->name == mine->name) {
+        bool had_same_name =
+            mine->partner >= 0 &&
+            set.files[static_cast<std::size_t>(mine->partner)].migration->name == mine->name;
+        if (!had_same_name) mine->partner = static_cast<std::ptrdiff_t>(j);
+      }
+    }
+  }
+  return set;
+}
+
+MigrationSet discover(const std::vector<std::string>& paths, const DiscoverOptions& options) {
+  MigrationSet set;
+  Walker walker{options, set, {}};
+  std::set<fs::path> seen_files;
+  for (const auto& given : paths) {
+    std::string display = trim_trailing_slashes(given);
+    fs::path path(display);
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      throw SourceError(display + ": no such file or folder");
+    }
+    if (fs::is_directory(status)) {
+      walker.walk(path, display);
+    } else {
+      walker.add_file(path, display);
+    }
+  }
+  // The same file named twice (a folder and a file in it) is linted once.
+  std::vector<SourceFile> unique;
+  for (auto& file : set.files) {
+    std::error_code ec;
+    fs::path canonical = fs::weakly_canonical(file.path, ec);
+    if (!seen_files.insert(ec ? file.path : canonical).second) continue;
+    unique.push_back(std::move(file));
+  }
+  MigrationSet sorted = make_set(std::move(unique));
+  sorted.warnings = std::move(set.warnings);
+  return sorted;
+}
+
+}  // namespace sqlgate::lint

@@ -1,0 +1,178 @@
+#include "lint/tree.h"
+
+#include <algorithm>
+
+namespace sqlgate::lint {
+
+using simdjson::dom::element_type;
+
+Node::Node(simdjson::dom::element element) : m_element(element), m_body(element), m_valid(true) {
+  if (element.type() != element_type::OBJECT) return;
+  simdjson::dom::object object(element.get_object());
+  auto it = object.begin();
+  if (it == object.end()) return;
+  std::string_view key = it.key();
+  auto next = it;
+  ++next;
+  if (next == object.end() && !key.empty() && key[0] >= 'A' && key[0] <= 'Z') {
+    m_kind = key;
+    m_body = it.value();
+  }
+}
+
+Node Node::get(std::string_view field) const {
+  if (!m_valid || m_body.type() != element_type::OBJECT) return Node();
+  simdjson::dom::element value;
+  if (simdjson::dom::object(m_body.get_object()).at_key(field).get(value) != simdjson::SUCCESS) {
+    return Node();
+  }
+  return Node(value);
+}
+
+std::string_view Node::str(std::string_view field) const { return get(field).as_str(); }
+
+std::int64_t Node::num(std::string_view field, std::int64_t fallback) const {
+  Node value = get(field);
+  return value.valid() ? value.as_int() : fallback;
+}
+
+bool Node::flag(std::string_view field) const {
+  Node value = get(field);
+  bool result = false;
+  if (value.valid() && value.m_body.get_bool().get(result) == simdjson::SUCCESS) return result;
+  return false;
+}
+
+NodeList Node::list(std::string_view field) const { return get(field).items(); }
+
+std::string_view Node::as_str() const {
+  if (!m_valid) return {};
+  std::string_view text;
+  if (m_body.get_string().get(text) == simdjson::SUCCESS) return text;
+  if (m_kind == "String") return str("sval");
+  return {};
+}
+
+std::int64_t Node::as_int() const {
+  if (!m_valid) return 0;
+  std::int64_t value = 0;
+  if (m_body.get_int64().get(value) == simdjson::SUCCESS) return value;
+  if (m_kind == "Integer") return num("ival");
+  return 0;
+}
+
+NodeList Node::items() const {
+  if (!m_valid || m_body.type() != element_type::ARRAY) return NodeList();
+  return NodeList(simdjson::dom::array(m_body.get_array()));
+}
+
+std::optional<std::uint32_t> Node::location() const {
+  Node value = get("location");
+  if (!value.valid()) return std::nullopt;
+  std::int64_t offset = value.as_int();
+  if (offset < 0) return std::nullopt;
+  return static_cast<std::uint32_t>(offset);
+}
+
+std::optional<std::uint32_t> Node::first_location() const {
+  std::optional<std::uint32_t> best;
+  walk(*this, [&](const Node& node) {
+    if (auto at = node.location(); at && (!best || *at < *best)) best = at;
+    return true;
+  });
+  return best;
+}
+
+Node NodeList::operator[](std::size_t index) const {
+  if (!m_valid) return Node();
+  simdjson::dom::element value;
+  if (m_array.at(index).get(value) != simdjson::SUCCESS) return Node();
+  return Node(value);
+}
+
+std::vector<std::string_view> string_list(const NodeList& list) {
+  std::vector<std::string_view> result;
+  result.reserve(list.size());
+  for (Node item : list) result.push_back(item.as_str());
+  return result;
+}
+
+std::string join_names(const NodeList& list, std::string_view separator) {
+  std::string result;
+  for (Node item : list) {
+    if (!result.empty()) result += separator;
+    result += item.as_str();
+  }
+  return result;
+}
+
+RelationName relation_name(const Node& range_var) {
+  return RelationName{range_var.str("schemaname"), range_var.str("relname"),
+                      range_var.location()};
+}
+
+namespace detail {
+
+void push_children(simdjson::dom::element element, std::vector<simdjson::dom::element>& stack) {
+  std::size_t first = stack.size();
+  if (element.type() == element_type::OBJECT) {
+    for (auto field : simdjson::dom::object(element.get_object())) {
+      auto type = field.value.type();
+      if (type == element_type::OBJECT || type == element_type::ARRAY) stack.push_back(field.value);
+    }
+  } else if (element.type() == element_type::ARRAY) {
+    for (auto child : simdjson::dom::array(element.get_array())) {
+      auto type = child.type();
+      if (type == element_type::OBJECT || type == element_type::ARRAY) stack.push_back(child);
+    }
+  }
+  std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(first), stack.end());
+}
+
+}  // namespace detail
+
+namespace {
+
+// Deep enough for what libpg_query accepts; raised further on demand.
+constexpr std::size_t k_initial_depth = 4096;
+constexpr std::size_t k_max_depth = std::size_t{1} << 22;
+
+}  // namespace
+
+Documents::Documents() = default;
+Documents::~Documents() = default;
+
+Node Documents::load(std::string_view json, std::string* error) {
+  thread_local simdjson::dom::parser parser;
+  thread_local std::size_t depth = 0;
+  auto document = std::make_unique<simdjson::dom::document>();
+  for (;;) {
+    if (depth == 0 || parser.capacity() < json.size()) {
+      if (depth == 0) depth = k_initial_depth;
+      std::size_t capacity = std::max<std::size_t>(json.size(), std::size_t{1} << 16);
+      if (auto code = parser.allocate(capacity, depth); code != simdjson::SUCCESS) {
+        if (error) *error = simdjson::error_message(code);
+        return Node();
+      }
+    }
+    simdjson::dom::element root;
+    auto code = parser.parse_into_document(*document, json.data(), json.size()).get(root);
+    if (code == simdjson::DEPTH_ERROR && depth < k_max_depth) {
+      depth *= 8;
+      if (auto again = parser.allocate(std::max(parser.capacity(), json.size()), depth);
+          again != simdjson::SUCCESS) {
+        if (error) *error = simdjson::error_message(again);
+        return Node();
+      }
+      continue;
+    }
+    if (code != simdjson::SUCCESS) {
+      if (error) *error = simdjson::error_message(code);
+      return Node();
+    }
+    m_documents.push_back(std::move(document));
+    return Node(root);
+  }
+}
+
+}  // namespace sqlgate::lint

@@ -1,0 +1,7 @@
+#include "rules/registry.h"
+
+namespace sqlgate::rules {
+
+void add_idempotency(std::vector<lint::Rule>& rules) { (void)rules; }
+
+}  // namespace sqlgate::rules

@@ -1,0 +1,7 @@
+#include "rules/registry.h"
+
+namespace sqlgate::rules {
+
+void add_pairing(std::vector<lint::Rule>& rules) { (void)rules; }
+
+}  // namespace sqlgate::rules

@@ -1,0 +1,2 @@
+list(APPEND SQLGATE_RULE_SOURCES transaction/registry.cpp)
+list(APPEND SQLGATE_RULE_DOCS)

@@ -1,0 +1,129 @@
+// Black-box tests of the sqlgate binary: exit codes, the JSON contract, directives.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/support/testing.h"
+
+namespace sqlgate {
+namespace {
+
+using testing::run_sqlgate;
+using testing::TempDir;
+
+TEST(CliLint, CleanFolderExitsZero) {
+  TempDir dir;
+  dir.write("m/1_a.up.sql", "SELECT 1;\n");
+  auto result = run_sqlgate({"lint", (dir.path() / "m").string()});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_NE(result.out.find("No findings in 1 file"), std::string::npos) << result.out;
+}
+
+TEST(CliLint, DefaultPathIsMigrationsSql) {
+  TempDir dir;
+  dir.write("migrations/sql/1_a.up.sql", "SELECT 1;\n");
+  auto result = run_sqlgate({"lint"}, dir.path());
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_NE(result.out.find("1 file"), std::string::npos) << result.out;
+}
+
+TEST(CliLint, FindingsExitOneAndBadUsageTwo) {
+  TempDir dir;
+  dir.write("m/1_a.up.sql", "CREATE TABLE (id int);\n");
+  auto findings = run_sqlgate({"lint", (dir.path() / "m").string()});
+  EXPECT_EQ(findings.exit_code, 1) << findings.out << findings.err;
+  EXPECT_NE(findings.out.find("1_a.up.sql:1:14: error[syntax-error]"), std::string::npos)
+      << findings.out;
+
+  EXPECT_EQ(run_sqlgate({"lint", "--format", "yaml"}).exit_code, 2);
+  EXPECT_EQ(run_sqlgate({"lint", "--select", "no-such-rule", dir.path().string()}).exit_code, 2);
+  auto missing = run_sqlgate({"lint", (dir.path() / "nowhere").string()});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("no such file or folder"), std::string::npos) << missing.err;
+  EXPECT_EQ(run_sqlgate({"frobnicate"}).exit_code, 2);
+  EXPECT_EQ(run_sqlgate({}).exit_code, 2);
+}
+
+TEST(CliLint, FailOnDecidesTheExitCode) {
+  TempDir dir;
+  dir.write("m/1_a.up.sql", "-- sqlgate:ignore-file -- stale\nSELECT 1;\n");
+  std::string path = (dir.path() / "m").string();
+  EXPECT_EQ(run_sqlgate({"lint", path}).exit_code, 0) << "unused-ignore is info";
+  EXPECT_EQ(run_sqlgate({"lint", "--fail-on", "warning", path}).exit_code, 0);
+  EXPECT_EQ(run_sqlgate({"lint", "--fail-on", "info", path}).exit_code, 1);
+}
+
+TEST(CliLint, JsonContract) {
+  TempDir dir;
+  dir.write("m/1_a.up.sql", "SELECT 1;\n-- sqlgate:ignore no-such-rule\nSELECT 2;\n");
+  dir.write("m/2_b.up.sql", "CREATE TABLE (id int);\n");
+  auto result = run_sqlgate({"lint", "--format", "json", (dir.path() / "m").string()});
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  auto json = nlohmann::json::parse(result.out);
+  ASSERT_TRUE(json.contains("diagnostics"));
+  ASSERT_EQ(json["diagnostics"].size(), 2u) << result.out;
+  const auto& first = json["diagnostics"][0];
+  for (const char* key : {"file", "line", "column", "end_line", "end_column", "rule", "category",
+                          "severity", "message", "help"}) {
+    EXPECT_TRUE(first.contains(key)) << key;
+  }
+  EXPECT_EQ(first["rule"], "unknown-rule");
+  EXPECT_EQ(first["category"], "meta");
+  EXPECT_EQ(first["line"], 2);
+  EXPECT_EQ(first["column"], 19);
+  EXPECT_EQ(json["diagnostics"][1]["rule"], "syntax-error");
+  const auto& summary = json["summary"];
+  EXPECT_EQ(summary["files"], 2);
+  EXPECT_EQ(summary["statements"], 2);
+  EXPECT_EQ(summary["error"], 2);
+  EXPECT_EQ(summary["warning"], 0);
+  EXPECT_EQ(summary["info"], 0);
+}
+
+TEST(CliLint, NulByteAndInvalidUtf8BesideAGoodFile) {
+  TempDir dir;
+  dir.write("m/1_a.up.sql", std::string("SELECT 1;\0SELECT 2;\n", 20));
+  dir.write("m/2_b.up.sql", "SELECT 'caf\xe9';\n");
+  dir.write("m/3_c.up.sql", "CREATE TABLE (x int);\n");
+  auto result = run_sqlgate({"lint", "--format", "json", (dir.path() / "m").string()});
+  EXPECT_EQ(result.exit_code, 1);
+  auto json = nlohmann::json::parse(result.out);
+  ASSERT_EQ(json["diagnostics"].size(), 3u) << result.out;
+  EXPECT_EQ(json["diagnostics"][0]["rule"], "invalid-encoding");
+  EXPECT_NE(json["diagnostics"][0]["message"].get<std::string>().find("NUL byte at byte offset 9"),
+            std::string::npos);
+  EXPECT_EQ(json["diagnostics"][1]["rule"], "invalid-encoding");
+  EXPECT_EQ(json["diagnostics"][2]["rule"], "syntax-error") << "the other files are still linted";
+}
+
+TEST(CliRules, ListsEveryRuleAsJson) {
+  auto result = run_sqlgate({"rules", "--format", "json"});
+  ASSERT_EQ(result.exit_code, 0);
+  auto json = nlohmann::json::parse(result.out);
+  ASSERT_FALSE(json["rules"].empty());
+  for (const auto& rule : json["rules"]) {
+    for (const char* key : {"id", "category", "severity", "enabled", "fixable", "summary"}) {
+      EXPECT_TRUE(rule.contains(key)) << key;
+    }
+  }
+  auto text = run_sqlgate({"rules"});
+  EXPECT_EQ(text.exit_code, 0);
+  EXPECT_NE(text.out.find("syntax-error"), std::string::npos);
+}
+
+TEST(CliExplain, PrintsTheRulePage) {
+  auto result = run_sqlgate({"explain", "syntax-error"});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_TRUE(result.out.starts_with("# syntax-error\n")) << result.out;
+  auto unknown = run_sqlgate({"explain", "nope"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("unknown rule 'nope'"), std::string::npos);
+}
+
+TEST(CliVersion, PrintsTheVersion) {
+  auto result = run_sqlgate({"--version"});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_TRUE(result.out.starts_with("sqlgate ")) << result.out;
+}
+
+}  // namespace
+}  // namespace sqlgate

@@ -1,0 +1,3 @@
+list(APPEND SQLGATE_CLI_TESTS
+  cli/test_cli_lint.cpp
+)

@@ -1,0 +1,7 @@
+CREATE TABLE IF NOT EXISTS users (id bigint PRIMARY KEY);
+DO $$
+BEGIN
+  IF true THEN
+    RAISE NOTICE 'no END IF';
+END
+$$;

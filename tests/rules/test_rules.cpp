@@ -1,0 +1,216 @@
+// One table-driven suite over tests/rules/<rule-id>/:
+//   ok.sql or ok/        no finding of that rule
+//   err.sql or err/      exactly the findings listed in err.expected
+//   err.expected         one finding a line: "LINE:COLUMN rule-id" for err.sql,
+//                        "FILE:LINE:COLUMN rule-id" (FILE relative to err/) for a folder;
+//                        blank lines and lines starting with # are skipped
+//   fix.expected.sql     (err.sql only) the text after applying every fix of that rule
+// A folder is linted as a migration set, recursively; a single file as a set of one.
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "lint/engine.h"
+#include "lint/fix.h"
+#include "rules/registry.h"
+#include "tests/support/testing.h"
+
+namespace sqlgate {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::read_file;
+
+fs::path fixtures() { return testing::source_dir() / "tests" / "rules"; }
+
+lint::RuleSet only(std::string_view id) {
+  lint::RuleSet set = rules::make_rule_set();
+  lint::RuleSelection selection;
+  selection.select = {std::string(id)};
+  set.configure(selection);
+  return set;
+}
+
+struct Linted {
+  lint::MigrationSet set;
+  lint::LintResult result;
+};
+
+Linted lint_fixture(const fs::path& path, std::string_view id) {
+  Linted linted;
+  linted.set = lint::discover({path.string()}, lint::DiscoverOptions{true});
+  linted.result = lint::lint(linted.set, only(id), lint::LintOptions{1, 15, {}});
+  return linted;
+}
+
+std::string describe(const lint::Diagnostic& d, const fs::path& base, bool with_file) {
+  std::ostringstream out;
+  if (with_file) out << fs::path(d.file).lexically_relative(base).generic_string() << ':';
+  out << d.start.line << ':' << d.start.column << ' ' << d.rule;
+  return out.str();
+}
+
+std::vector<std::string> expected_lines(const fs::path& path) {
+  std::vector<std::string> lines;
+  std::istringstream in(read_file(path));
+  for (std::string line; std::getline(in, line);) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (line.empty() || line.front() == '#') continue;
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const auto& line : lines) text += line + "\n";
+  return text;
+}
+
+fs::path pick(const fs::path& dir, const std::string& stem) {
+  if (fs::is_directory(dir / stem)) return dir / stem;
+  return dir / (stem + ".sql");
+}
+
+class RuleFixtures : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(RuleFixtures, OkHasNoFinding) {
+  const std::string& id = GetParam();
+  fs::path ok = pick(fixtures() / id, "ok");
+  ASSERT_TRUE(fs::exists(ok)) << "missing " << ok;
+  Linted linted = lint_fixture(ok, id);
+  std::vector<std::string> found;
+  for (const auto& d : linted.result.diagnostics) {
+    if (d.rule == id) found.push_back(describe(d, ok, fs::is_directory(ok)) + ": " + d.message);
+  }
+  EXPECT_TRUE(found.empty()) << joined(found);
+}
+
+TEST_P(RuleFixtures, ErrHasExactlyTheExpectedFindings) {
+  const std::string& id = GetParam();
+  fs::path dir = fixtures() / id;
+  fs::path err = pick(dir, "err");
+  ASSERT_TRUE(fs::exists(err)) << "missing " << err;
+  ASSERT_TRUE(fs::exists(dir / "err.expected")) << "missing " << dir / "err.expected";
+  Linted linted = lint_fixture(err, id);
+  std::vector<std::string> found;
+  std::string messages;
+  for (const auto& d : linted.result.diagnostics) {
+    if (d.rule != id) continue;
+    found.push_back(describe(d, err, fs::is_directory(err)));
+    messages += found.back() + ": " + d.message + "\n";
+  }
+  std::vector<std::string> expected = expected_lines(dir / "err.expected");
+  ASSERT_FALSE(expected.empty()) << "err.expected lists no finding";
+  EXPECT_EQ(joined(expected), joined(found)) << "findings:\n" << messages;
+  for (const auto& d : linted.result.diagnostics) {
+    EXPECT_FALSE(d.message.empty()) << d.rule;
+    EXPECT_FALSE(d.help.empty()) << d.rule << " at " << d.start.line << ": every finding says "
+                                 << "what to write instead";
+  }
+}
+
+TEST_P(RuleFixtures, FixesRoundTrip) {
+  const std::string& id = GetParam();
+  fs::path dir = fixtures() / id;
+  fs::path expected_path = dir / "fix.expected.sql";
+  const lint::Rule* rule = rules::make_rule_set().find(id);
+  ASSERT_NE(rule, nullptr);
+  if (!fs::exists(expected_path)) {
+    EXPECT_EQ(rule->info.fix, lint::FixKind::none)
+        << id << " declares fixes: add tests/rules/" << id << "/fix.expected.sql";
+    return;
+  }
+  fs::path err = dir / "err.sql";
+  ASSERT_TRUE(fs::exists(err)) << "fix.expected.sql goes with err.sql";
+  Linted linted = lint_fixture(err, id);
+  std::vector<lint::Edit> edits;
+  for (const auto& d : linted.result.diagnostics) {
+    if (d.rule == id && d.fix) edits.insert(edits.end(), d.fix->edits.begin(), d.fix->edits.end());
+  }
+  ASSERT_FALSE(edits.empty()) << "no finding in err.sql carries a fix";
+  std::string fixed = lint::apply_edits(linted.set.files.front().text, edits);
+  EXPECT_EQ(read_file(expected_path), fixed);
+
+  // Re-parse and re-lint the fixed text: the rule no longer fires on what it fixed, and no
+  // rule finds anything new.
+  testing::TempDir temp;
+  fs::path before = temp.write("before/" + err.filename().string(), read_file(err));
+  fs::path after = temp.write("after/" + err.filename().string(), fixed);
+  auto everything = rules::make_rule_set();
+  auto run = [&](const fs::path& path) {
+    auto set = lint::discover({path.string()}, {});
+    return lint::lint(set, everything, lint::LintOptions{1, 15, {}});
+  };
+  auto old_result = run(before);
+  auto new_result = run(after);
+  std::multiset<std::string> old_rules;
+  for (const auto& d : old_result.diagnostics) old_rules.insert(d.rule);
+  std::size_t fixed_findings = 0;
+  for (const auto& d : linted.result.diagnostics) fixed_findings += d.fix ? 1 : 0;
+  std::size_t still = 0;
+  for (const auto& d : new_result.diagnostics) {
+    EXPECT_NE(d.rule, lint::k_syntax_error) << "the fix broke the SQL: " << d.message;
+    if (d.rule == id) {
+      ++still;
+    } else {
+      EXPECT_TRUE(old_rules.contains(d.rule)) << "the fix brought a new finding: " << d.rule
+                                              << " at " << d.start.line << ": " << d.message;
+    }
+  }
+  std::size_t before_count = static_cast<std::size_t>(
+      std::count_if(old_result.diagnostics.begin(), old_result.diagnostics.end(),
+                    [&](const lint::Diagnostic& d) { return d.rule == id; }));
+  EXPECT_EQ(still, before_count - fixed_findings) << id << " still fires after its fixes";
+}
+
+std::vector<std::string> rule_ids() {
+  std::vector<std::string> ids;
+  for (const auto& rule : rules::all()) ids.emplace_back(rule.info.id);
+  return ids;
+}
+
+std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
+  std::string name = info.param;
+  std::replace(name.begin(), name.end(), '-', '_');
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Rules, RuleFixtures, ::testing::ValuesIn(rule_ids()), test_name);
+
+TEST(RuleCatalogue, EveryRuleHasADocPageAndFixtures) {
+  std::set<std::string> ids;
+  for (const auto& rule : rules::all()) {
+    std::string id(rule.info.id);
+    EXPECT_TRUE(ids.insert(id).second) << "duplicate rule id " << id;
+    EXPECT_FALSE(rule.info.doc.empty()) << id << " has no doc page";
+    EXPECT_TRUE(rule.info.doc.starts_with("# " + id + "\n")) << id << ": the page's title is its id";
+    EXPECT_FALSE(rule.info.summary.empty()) << id;
+    EXPECT_TRUE(fs::is_directory(fixtures() / id)) << id << " has no fixture folder";
+    // kebab-case ids
+    EXPECT_TRUE(std::all_of(id.begin(), id.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    })) << id;
+  }
+  for (const auto& entry : fs::directory_iterator(fixtures())) {
+    if (!entry.is_directory()) continue;
+    std::string name = entry.path().filename().string();
+    EXPECT_TRUE(ids.contains(name)) << "tests/rules/" << name << " belongs to no rule";
+  }
+  for (const auto& entry : fs::recursive_directory_iterator(testing::source_dir() / "rules")) {
+    if (entry.path().extension() != ".md") continue;
+    std::string id = entry.path().stem().string();
+    EXPECT_TRUE(ids.contains(id)) << entry.path() << " is the page of no rule";
+    auto category = entry.path().parent_path().filename().string();
+    if (const lint::Rule* rule = rules::make_rule_set().find(id)) {
+      EXPECT_EQ(category, lint::to_string(rule->info.category))
+          << id << "'s page is in the wrong category folder";
+    }
+  }
+}
+
+}  // namespace
+}  // namespace sqlgate

@@ -1,0 +1,1 @@
+# The table-driven suite test_rules.cpp reads tests/rules/<rule-id>/ (no per-rule code).

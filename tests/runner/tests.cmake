@@ -1,0 +1,1 @@
+# Runner tests need PostgreSQL; tools/test.sh starts one.

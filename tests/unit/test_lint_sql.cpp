@@ -1,0 +1,198 @@
+#include <gtest/gtest.h>
+
+#include "lint/plpgsql.h"
+#include "lint/sql.h"
+
+namespace sqlgate::lint {
+namespace {
+
+SourceFile source(std::string text, std::string name = "1_x.up.sql") {
+  SourceFile file;
+  file.path = name;
+  file.display = name;
+  file.text = std::move(text);
+  classify(file);
+  return file;
+}
+
+TEST(LineIndex, CountsCodePoints) {
+  std::string text = "ab\nçé x\n\nlast";
+  LineIndex index(text);
+  EXPECT_EQ(index.position(0), (Position{1, 1}));
+  EXPECT_EQ(index.position(3), (Position{2, 1}));
+  // "çé " is 5 bytes, 3 code points: x is column 4.
+  EXPECT_EQ(index.position(8), (Position{2, 4}));
+  EXPECT_EQ(index.position(10), (Position{3, 1}));
+  EXPECT_EQ(index.line_text(2), "çé x");
+  EXPECT_EQ(index.line_text(4), "last");
+  EXPECT_EQ(index.offset(Position{2, 4}), 8u);
+}
+
+TEST(ParsedFile, StatementRangesSkipLeadingComments) {
+  SourceFile file = source(
+      "-- header\nCREATE TABLE a (id int);\n\n/* c */ CREATE INDEX i ON a (id);\nSELECT 1");
+  auto parsed = ParsedFile::parse(file);
+  ASSERT_FALSE(parsed->error());
+  ASSERT_EQ(parsed->statements().size(), 3u);
+  EXPECT_EQ(parsed->slice(parsed->statements()[0].range), "CREATE TABLE a (id int)");
+  EXPECT_EQ(parsed->slice(parsed->statements()[1].range), "CREATE INDEX i ON a (id)");
+  EXPECT_EQ(parsed->slice(parsed->statements()[2].range), "SELECT 1");
+  EXPECT_EQ(parsed->statements()[0].kind(), "CreateStmt");
+  EXPECT_EQ(parsed->statements()[1].kind(), "IndexStmt");
+  const Statement& create = parsed->statements()[0];
+  EXPECT_EQ(create.node.get("relation").str("relname"), "a");
+  EXPECT_EQ(create.offset(create.node.get("relation").location()), 23u);
+}
+
+TEST(ParsedFile, SyntaxErrorHasAPosition) {
+  SourceFile file = source("SELECT 1;\nCREATE TABLE (id int);\n");
+  auto parsed = ParsedFile::parse(file);
+  ASSERT_TRUE(parsed->error());
+  EXPECT_EQ(parsed->error()->rule, "syntax-error");
+  EXPECT_EQ(parsed->position(parsed->error()->offset), (Position{2, 14}));
+  EXPECT_TRUE(parsed->statements().empty());
+}
+
+TEST(ParsedFile, SyntaxErrorPositionCountsCharacters) {
+  SourceFile file = source("SELECT 'é';\nSELEC 1;\n");
+  auto parsed = ParsedFile::parse(file);
+  ASSERT_TRUE(parsed->error());
+  EXPECT_EQ(parsed->position(parsed->error()->offset), (Position{2, 1}));
+}
+
+TEST(ParsedFile, RejectsNulAndInvalidUtf8) {
+  SourceFile nul_source = source(std::string("SELECT 1;\0DROP TABLE x;", 23));
+  auto nul = ParsedFile::parse(nul_source);
+  ASSERT_TRUE(nul->error());
+  EXPECT_EQ(nul->error()->rule, "invalid-encoding");
+  EXPECT_EQ(nul->error()->offset, 9u);
+  SourceFile latin1_source = source("SELECT 'caf\xe9';");
+  auto latin1 = ParsedFile::parse(latin1_source);
+  ASSERT_TRUE(latin1->error());
+  EXPECT_EQ(latin1->error()->offset, 11u);
+  EXPECT_FALSE(check_encoding("ok: \xe6\x97\xa5"));
+  EXPECT_TRUE(check_encoding("\xed\xa0\x80"));      // a surrogate
+  EXPECT_TRUE(check_encoding("\xc0\xaf"));          // overlong
+  EXPECT_TRUE(check_encoding("truncated \xe6\x97"));
+}
+
+TEST(ParsedFile, ExpandsDoBlocks) {
+  std::string text =
+      "DO $body$\n"
+      "BEGIN\n"
+      "  IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'mood') THEN\n"
+      "    CREATE TYPE mood AS ENUM ('a');\n"
+      "  END IF;\n"
+      "  EXECUTE 'ALTER TABLE t ADD COLUMN c int';\n"
+      "  BEGIN\n"
+      "    ALTER TABLE t ADD CONSTRAINT u UNIQUE (c);\n"
+      "  EXCEPTION WHEN duplicate_object THEN NULL;\n"
+      "  END;\n"
+      "END\n"
+      "$body$;\n";
+  SourceFile file = source(text);
+  auto parsed = ParsedFile::parse(file);
+  ASSERT_FALSE(parsed->error());
+  ASSERT_EQ(parsed->statements().size(), 1u);
+  const auto& inner = parsed->embedded();
+  ASSERT_EQ(inner.size(), 3u);
+
+  EXPECT_EQ(inner[0].kind(), "CreateEnumStmt");
+  EXPECT_EQ(parsed->slice(inner[0].range), "CREATE TYPE mood AS ENUM ('a')");
+  EXPECT_TRUE(inner[0].exact);
+  EXPECT_EQ(inner[0].parent, 0);
+  ASSERT_EQ(inner[0].frames.size(), 2u);
+  EXPECT_EQ(inner[0].frames[0].node.kind(), "PLpgSQL_stmt_block");
+  EXPECT_EQ(inner[0].frames[1].node.kind(), "PLpgSQL_stmt_if");
+  EXPECT_EQ(inner[0].frames[1].part, "then_body");
+  EXPECT_EQ(inner[0].frames[1].node.get("cond").get("query").as_str(),
+            "NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'mood')");
+  EXPECT_EQ(parsed->position(inner[0].range.begin), (Position{4, 5}));
+
+  EXPECT_EQ(inner[1].kind(), "AlterTableStmt");
+  EXPECT_TRUE(inner[1].dynamic);
+  EXPECT_TRUE(inner[1].exact);
+  EXPECT_EQ(parsed->slice(inner[1].range), "ALTER TABLE t ADD COLUMN c int");
+  std::uint32_t table = inner[1].offset(inner[1].node.get("relation").location());
+  EXPECT_EQ(parsed->text().substr(table, 1), "t");
+
+  EXPECT_EQ(inner[2].kind(), "AlterTableStmt");
+  ASSERT_EQ(inner[2].frames.size(), 2u);
+  const Node& block = inner[2].frames[1].node;
+  EXPECT_EQ(block.kind(), "PLpgSQL_stmt_block");
+  auto handlers = block.get("exceptions").get("exc_list").items();
+  ASSERT_EQ(handlers.size(), 1u);
+  EXPECT_EQ(handlers[0].list("conditions")[0].str("condname"), "duplicate_object");
+
+  ASSERT_EQ(parsed->all_statements().size(), 4u);
+  EXPECT_EQ(parsed->all_statements()[0], &parsed->statements()[0]);
+  EXPECT_EQ(parsed->all_statements()[1], &inner[0]);
+}
+
+TEST(ParsedFile, EscapedExecuteIsApproximate) {
+  SourceFile parsed_source = source(
+      "DO $$ BEGIN EXECUTE 'COMMENT ON TABLE t IS ''x'''; EXECUTE format('DROP TABLE %I', 't'); "
+      "END $$;");
+  auto parsed = ParsedFile::parse(parsed_source);
+  ASSERT_EQ(parsed->embedded().size(), 1u) << "format() is not a constant";
+  EXPECT_FALSE(parsed->embedded()[0].exact);
+  EXPECT_EQ(parsed->embedded()[0].kind(), "CommentStmt");
+}
+
+TEST(ParsedFile, ReadsDirectivesOnlyWhenMentioned) {
+  std::string text =
+      "-- sqlgate:ignore rule-a\n"
+      "CREATE TABLE a (id int);\n"
+      "CREATE TABLE b (id int); -- sqlgate:ignore rule-b\n"
+      "DO $$\n"
+      "BEGIN\n"
+      "  -- sqlgate:run-once inside the block\n"
+      "  ALTER TABLE a RENAME COLUMN id TO key;\n"
+      "END $$;\n";
+  SourceFile parsed_source = source(text);
+  auto parsed = ParsedFile::parse(parsed_source);
+  ASSERT_EQ(parsed->directives().size(), 3u);
+  const auto& all = parsed->all_statements();
+  EXPECT_EQ(all[static_cast<std::size_t>(parsed->directives()[0].statement)],
+            &parsed->statements()[0]);
+  EXPECT_TRUE(parsed->directives()[1].trailing);
+  EXPECT_EQ(all[static_cast<std::size_t>(parsed->directives()[1].statement)],
+            &parsed->statements()[1]);
+  EXPECT_EQ(parsed->directives()[2].kind, DirectiveKind::run_once);
+  EXPECT_EQ(parsed->directives()[2].line, 6u);
+  EXPECT_EQ(all[static_cast<std::size_t>(parsed->directives()[2].statement)],
+            &parsed->embedded()[0]);
+  EXPECT_EQ(parsed->directives_for(parsed->embedded()[0], DirectiveKind::run_once).size(), 1u);
+
+  SourceFile plain_source = source("-- no directives\nSELECT 1;");
+  auto plain = ParsedFile::parse(plain_source);
+  EXPECT_TRUE(plain->comments().empty()) << "the scanner runs only for files that need it";
+}
+
+TEST(ParsedFile, TokensOfARange) {
+  SourceFile parsed_source = source("SELECT 1;\nCREATE INDEX CONCURRENTLY i ON t (a);");
+  auto parsed = ParsedFile::parse(parsed_source);
+  const Statement& index = parsed->statements()[1];
+  auto tokens = parsed->tokens(index.range);
+  ASSERT_GE(tokens.size(), 4u);
+  EXPECT_EQ(tokens[0].name, "CREATE");
+  EXPECT_EQ(tokens[1].name, "INDEX");
+  EXPECT_EQ(tokens[2].name, "CONCURRENTLY");
+  EXPECT_EQ(tokens[3].name, "IDENT");
+  EXPECT_EQ(parsed->slice(tokens[3].range), "i");
+}
+
+TEST(ParsedFile, DeepNestingDecodes) {
+  std::string text = "SELECT " + std::string(2000, '(') + "1" + std::string(2000, ')') + ";";
+  SourceFile parsed_source = source(text);
+  auto parsed = ParsedFile::parse(parsed_source);
+  if (!parsed->error()) {
+    EXPECT_EQ(parsed->statements().size(), 1u);
+    EXPECT_TRUE(parsed->statements()[0].node.first_location().has_value());
+  } else {
+    EXPECT_EQ(parsed->error()->rule, "syntax-error");
+  }
+}
+
+}  // namespace
+}  // namespace sqlgate::lint
