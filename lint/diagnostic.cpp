@@ -36,8 +36,8 @@ std::optional<Category> parse_category(std::string_view text) {
 
 const std::vector<Category>& all_categories() {
   static const std::vector<Category> k_all = {
-      Category::idempotency, Category::pairing, Category::ordering, Category::naming,
-      Category::safety,      Category::transaction, Category::syntax, Category::meta};
+      Category::idempotency, Category::pairing,     Category::ordering, Category::naming,
+      Category::safety,      Category::transaction, Category::syntax,   Category::meta};
   return k_all;
 }
 

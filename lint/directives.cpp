@@ -15,7 +15,9 @@ constexpr std::array<std::pair<std::string_view, DirectiveKind>, 6> k_names = {{
     {"no-transaction", DirectiveKind::no_transaction},
 }};
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
@@ -77,10 +79,9 @@ std::optional<Directive> parse_directive(std::string_view comment, std::uint32_t
       std::size_t start = i;
       while (i < list.size() && !is_space(list[i]) && list[i] != ',') ++i;
       if (i > start) {
-        directive.rules.push_back(
-            {std::string(list.substr(start, i - start)),
-             TextRange{rest_at + static_cast<std::uint32_t>(start),
-                       rest_at + static_cast<std::uint32_t>(i)}});
+        directive.rules.push_back({std::string(list.substr(start, i - start)),
+                                   TextRange{rest_at + static_cast<std::uint32_t>(start),
+                                             rest_at + static_cast<std::uint32_t>(i)}});
       }
     }
   } else {

@@ -145,8 +145,7 @@ struct EngineReporter {
   std::vector<Diagnostic>& out;
 
   std::optional<DiagnosticBuilder> report(std::string_view id, const ParsedFile& file,
-                                          TextRange range, std::string message,
-                                          std::string help) {
+                                          TextRange range, std::string message, std::string help) {
     const Rule* rule = rules.find(id);
     if (rule == nullptr || !rules.active(id)) return std::nullopt;
     Reporter reporter(rule->info, rules.severity(id), out, &file);
@@ -196,8 +195,7 @@ void apply_directives(const ParsedFile& file, const RuleSet& rules,
       case DirectiveKind::ignore:
       case DirectiveKind::ignore_file:
         if (directive.kind == DirectiveKind::ignore && directive.rules.empty()) {
-          engine.report(k_unknown_rule, file, directive.range,
-                        "'sqlgate:ignore' names no rule",
+          engine.report(k_unknown_rule, file, directive.range, "'sqlgate:ignore' names no rule",
                         "name the rules it suppresses: -- sqlgate:ignore rule-a, rule-b -- reason");
         }
         for (const auto& name : directive.rules) {
@@ -214,8 +212,7 @@ void apply_directives(const ParsedFile& file, const RuleSet& rules,
         if (directive.reason.empty()) {
           engine.report(k_missing_reason, file, directive.range,
                         "'sqlgate:" + directive.name + "' without a reason",
-                        "say why, for the reviewer: -- sqlgate:" + directive.name +
-                            " <reason>");
+                        "say why, for the reviewer: -- sqlgate:" + directive.name + " <reason>");
         }
         break;
       case DirectiveKind::no_transaction:
@@ -232,7 +229,8 @@ void apply_directives(const ParsedFile& file, const RuleSet& rules,
       if (directive.kind != DirectiveKind::ignore && directive.kind != DirectiveKind::ignore_file) {
         continue;
       }
-      if (names_rule(rules, directive, diagnostic) && directive_covers(file, directive, diagnostic)) {
+      if (names_rule(rules, directive, diagnostic) &&
+          directive_covers(file, directive, diagnostic)) {
         used[i] = true;
         suppressed = true;
       }
@@ -248,10 +246,11 @@ void apply_directives(const ParsedFile& file, const RuleSet& rules,
       continue;
     }
     // A directive naming a rule that is switched off may matter elsewhere: say nothing.
-    bool all_active = std::all_of(directive.rules.begin(), directive.rules.end(), [&](const auto& n) {
-      if (auto category = parse_category(n.id)) return true;
-      return rules.is_known(n.id) && rules.active(n.id);
-    });
+    bool all_active =
+        std::all_of(directive.rules.begin(), directive.rules.end(), [&](const auto& n) {
+          if (auto category = parse_category(n.id)) return true;
+          return rules.is_known(n.id) && rules.active(n.id);
+        });
     if (!all_active || (directive.kind == DirectiveKind::ignore && directive.rules.empty())) {
       continue;
     }
@@ -301,9 +300,8 @@ LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions
     EngineReporter engine{rules, out};
     if (const auto& error = file->error()) {
       engine.report(error->rule, *file, TextRange{error->offset, error->offset}, error->message,
-                    error->rule == k_syntax_error
-                        ? "PostgreSQL would reject this file; fix the SQL"
-                        : "save the file as UTF-8 without NUL bytes");
+                    error->rule == k_syntax_error ? "PostgreSQL would reject this file; fix the SQL"
+                                                  : "save the file as UTF-8 without NUL bytes");
       return;
     }
     for (const auto& error : file->block_errors()) {

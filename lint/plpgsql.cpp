@@ -60,8 +60,8 @@ struct Expander {
         auto end = file_text.find('\n', line);
         statement.range = TextRange{
             line, static_cast<std::uint32_t>(end == std::string_view::npos
-                                                   ? file_text.size()
-                                                   : std::min<std::size_t>(end, body.range.end))};
+                                                 ? file_text.size()
+                                                 : std::min<std::size_t>(end, body.range.end))};
         statement.base = statement.range.begin;
         statement.exact = false;
       }

@@ -31,8 +31,7 @@ class Catalog;
 // Everything the rules may look at: the files, their parse, and the options of the run.
 class Project {
  public:
-  Project(const MigrationSet& set, std::vector<std::unique_ptr<ParsedFile>> parsed,
-          int pg_version);
+  Project(const MigrationSet& set, std::vector<std::unique_ptr<ParsedFile>> parsed, int pg_version);
   ~Project();
   Project(const Project&) = delete;
   Project& operator=(const Project&) = delete;

@@ -86,8 +86,9 @@ struct Walker {
       entries.push_back(*it);
     }
     if (ec) set.warnings.push_back(display + ": listing stopped: " + ec.message());
-    std::sort(entries.begin(), entries.end(),
-              [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+      return a.path().filename() < b.path().filename();
+    });
     for (const auto& entry : entries) {
       std::string name = entry.path().filename().string();
       std::string child = display.empty() || display == "." ? name : display + "/" + name;
@@ -174,7 +175,8 @@ Direction SourceFile::role() const {
   if (migration) return migration->direction;
   std::string name = path.filename().string();
   constexpr std::string_view k_down = "down.sql";
-  if (name.size() >= k_down.size() && iequals(std::string_view(name).substr(name.size() - k_down.size()), k_down)) {
+  if (name.size() >= k_down.size() &&
+      iequals(std::string_view(name).substr(name.size() - k_down.size()), k_down)) {
     return Direction::down;
   }
   return Direction::up;

@@ -196,9 +196,8 @@ class FileBuilder {
     }
     PgQueryParseResult result = pg_query_parse(file.m_source->text.c_str());
     if (result.error != nullptr) {
-      std::uint32_t at = result.error->cursorpos > 0
-                             ? byte_offset_of_char(text, result.error->cursorpos)
-                             : 0;
+      std::uint32_t at =
+          result.error->cursorpos > 0 ? byte_offset_of_char(text, result.error->cursorpos) : 0;
       file.m_error = FileError{"syntax-error", result.error->message, at};
       pg_query_free_parse_result(result);
       return;
@@ -237,8 +236,8 @@ class FileBuilder {
     for (Node raw : root.list("stmts")) {
       Statement statement;
       statement.node = raw.get("stmt");
-      auto location = static_cast<std::uint32_t>(std::clamp<std::int64_t>(
-          raw.num("stmt_location"), 0, static_cast<std::int64_t>(size)));
+      auto location = static_cast<std::uint32_t>(
+          std::clamp<std::int64_t>(raw.num("stmt_location"), 0, static_cast<std::int64_t>(size)));
       std::int64_t length = raw.num("stmt_len");
       std::uint32_t end = length > 0 ? static_cast<std::uint32_t>(std::min<std::int64_t>(
                                            location + length, static_cast<std::int64_t>(size)))
@@ -294,7 +293,8 @@ class FileBuilder {
       if (statement.kind() != "DoStmt") continue;
       auto body = do_body(file.text(), statement);
       if (!body || !body->exact) continue;
-      std::string_view text = file.text().substr(body->range.begin, body->range.end - body->range.begin);
+      std::string_view text =
+          file.text().substr(body->range.begin, body->range.end - body->range.begin);
       if (text.find("sqlgate:") == std::string_view::npos) continue;
       for (const Token& token : scan_tokens(text, body->range.begin)) {
         if (token.name == "SQL_COMMENT" || token.name == "C_COMMENT") {
@@ -330,7 +330,8 @@ std::vector<const Directive*> ParsedFile::directives_for(const Statement& statem
     const Statement* target = m_all[static_cast<std::size_t>(directive.statement)];
     // A directive before a DO statement covers the statements it runs too.
     if (target == &statement ||
-        (statement.embedded() && target == &m_statements[static_cast<std::size_t>(statement.parent)])) {
+        (statement.embedded() &&
+         target == &m_statements[static_cast<std::size_t>(statement.parent)])) {
       result.push_back(&directive);
     }
   }

@@ -57,10 +57,10 @@ struct Statement {
   bool exact = true;
 
   // Set for a statement a DO block runs:
-  std::ptrdiff_t parent = -1;         // index of the DO statement in statements()
-  std::vector<PlpgsqlFrame> frames;   // enclosing PL/pgSQL constructs, outermost first
-  Node plpgsql;                       // the PL/pgSQL statement (execsql, dynexecute, perform)
-  bool dynamic = false;               // from EXECUTE of a constant string
+  std::ptrdiff_t parent = -1;        // index of the DO statement in statements()
+  std::vector<PlpgsqlFrame> frames;  // enclosing PL/pgSQL constructs, outermost first
+  Node plpgsql;                      // the PL/pgSQL statement (execsql, dynexecute, perform)
+  bool dynamic = false;              // from EXECUTE of a constant string
 
   std::string_view kind() const { return node.kind(); }
   bool embedded() const { return parent >= 0; }

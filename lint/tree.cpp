@@ -29,7 +29,9 @@ Node Node::get(std::string_view field) const {
   return Node(value);
 }
 
-std::string_view Node::str(std::string_view field) const { return get(field).as_str(); }
+std::string_view Node::str(std::string_view field) const {
+  return get(field).as_str();
+}
 
 std::int64_t Node::num(std::string_view field, std::int64_t fallback) const {
   Node value = get(field);
@@ -43,7 +45,9 @@ bool Node::flag(std::string_view field) const {
   return false;
 }
 
-NodeList Node::list(std::string_view field) const { return get(field).items(); }
+NodeList Node::list(std::string_view field) const {
+  return get(field).items();
+}
 
 std::string_view Node::as_str() const {
   if (!m_valid) return {};
@@ -107,8 +111,7 @@ std::string join_names(const NodeList& list, std::string_view separator) {
 }
 
 RelationName relation_name(const Node& range_var) {
-  return RelationName{range_var.str("schemaname"), range_var.str("relname"),
-                      range_var.location()};
+  return RelationName{range_var.str("schemaname"), range_var.str("relname"), range_var.location()};
 }
 
 namespace detail {

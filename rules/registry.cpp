@@ -24,6 +24,8 @@ const std::map<std::string, std::string>& aliases() {
   return k_aliases;
 }
 
-lint::RuleSet make_rule_set() { return lint::RuleSet(all(), aliases()); }
+lint::RuleSet make_rule_set() {
+  return lint::RuleSet(all(), aliases());
+}
 
 }  // namespace sqlgate::rules

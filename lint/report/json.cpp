@@ -11,7 +11,8 @@ namespace {
 Json fix_json(const Fix& fix) {
   Json edits = Json::array();
   for (const auto& edit : fix.edits) {
-    edits.push_back(Json{{"start", edit.range.begin}, {"end", edit.range.end}, {"text", edit.text}});
+    edits.push_back(
+        Json{{"start", edit.range.begin}, {"end", edit.range.end}, {"text", edit.text}});
   }
   return Json{{"title", fix.title}, {"safe", fix.safe}, {"edits", std::move(edits)}};
 }

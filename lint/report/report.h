@@ -10,7 +10,7 @@
 namespace sqlgate::lint::report {
 
 struct TextOptions {
-  bool color = false;      // ANSI colours (the CLI decides: a terminal and no NO_COLOR)
+  bool color = false;       // ANSI colours (the CLI decides: a terminal and no NO_COLOR)
   bool show_source = true;  // the source line with the span underlined
 };
 

@@ -98,9 +98,10 @@ void write_text(std::ostream& out, const LintResult& result, const MigrationSet&
     out << "No findings in " << plural(result.files, "file") << " ("
         << plural(result.statements, "statement") << ").\n";
   } else {
-    out << style(k_bold) << "Found " << plural(result.diagnostics.size(), "finding") << style(k_reset)
-        << " (" << plural(result.errors, "error") << ", " << plural(result.warnings, "warning")
-        << ", " << result.infos << " info) in " << plural(result.files, "file") << ".\n";
+    out << style(k_bold) << "Found " << plural(result.diagnostics.size(), "finding")
+        << style(k_reset) << " (" << plural(result.errors, "error") << ", "
+        << plural(result.warnings, "warning") << ", " << result.infos << " info) in "
+        << plural(result.files, "file") << ".\n";
   }
 }
 

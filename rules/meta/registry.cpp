@@ -1,5 +1,6 @@
-#include "lint/engine.h"
 #include "rules/registry.h"
+
+#include "lint/engine.h"
 
 namespace sqlgate::rules {
 
@@ -7,14 +8,16 @@ namespace sqlgate::rules {
 void add_meta(std::vector<lint::Rule>& rules) {
   using lint::Category;
   using lint::Severity;
-  rules.push_back({.info = {.id = lint::k_unknown_rule,
-                            .category = Category::meta,
-                            .severity = Severity::error,
-                            .summary = "A directive names a rule or category that does not exist"}});
-  rules.push_back({.info = {.id = lint::k_unknown_directive,
-                            .category = Category::meta,
-                            .severity = Severity::error,
-                            .summary = "A comment starts with 'sqlgate:' but names no known directive"}});
+  rules.push_back(
+      {.info = {.id = lint::k_unknown_rule,
+                .category = Category::meta,
+                .severity = Severity::error,
+                .summary = "A directive names a rule or category that does not exist"}});
+  rules.push_back(
+      {.info = {.id = lint::k_unknown_directive,
+                .category = Category::meta,
+                .severity = Severity::error,
+                .summary = "A comment starts with 'sqlgate:' but names no known directive"}});
   rules.push_back({.info = {.id = lint::k_unused_ignore,
                             .category = Category::meta,
                             .severity = Severity::info,

@@ -2,6 +2,8 @@
 
 namespace sqlgate::rules {
 
-void add_naming(std::vector<lint::Rule>& rules) { (void)rules; }
+void add_naming(std::vector<lint::Rule>& rules) {
+  (void)rules;
+}
 
 }  // namespace sqlgate::rules

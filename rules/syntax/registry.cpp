@@ -1,5 +1,6 @@
-#include "lint/engine.h"
 #include "rules/registry.h"
+
+#include "lint/engine.h"
 
 namespace sqlgate::rules {
 
@@ -7,10 +8,11 @@ namespace sqlgate::rules {
 void add_syntax(std::vector<lint::Rule>& rules) {
   using lint::Category;
   using lint::Severity;
-  rules.push_back({.info = {.id = lint::k_syntax_error,
-                            .category = Category::syntax,
-                            .severity = Severity::error,
-                            .summary = "The file (or a DO block in it) is not valid PostgreSQL 15 SQL"}});
+  rules.push_back(
+      {.info = {.id = lint::k_syntax_error,
+                .category = Category::syntax,
+                .severity = Severity::error,
+                .summary = "The file (or a DO block in it) is not valid PostgreSQL 15 SQL"}});
   rules.push_back({.info = {.id = lint::k_invalid_encoding,
                             .category = Category::syntax,
                             .severity = Severity::error,

@@ -24,7 +24,9 @@ namespace {
 namespace fs = std::filesystem;
 using testing::read_file;
 
-fs::path fixtures() { return testing::source_dir() / "tests" / "rules"; }
+fs::path fixtures() {
+  return testing::source_dir() / "tests" / "rules";
+}
 
 lint::RuleSet only(std::string_view id) {
   lint::RuleSet set = rules::make_rule_set();
@@ -187,7 +189,8 @@ TEST(RuleCatalogue, EveryRuleHasADocPageAndFixtures) {
     std::string id(rule.info.id);
     EXPECT_TRUE(ids.insert(id).second) << "duplicate rule id " << id;
     EXPECT_FALSE(rule.info.doc.empty()) << id << " has no doc page";
-    EXPECT_TRUE(rule.info.doc.starts_with("# " + id + "\n")) << id << ": the page's title is its id";
+    EXPECT_TRUE(rule.info.doc.starts_with("# " + id + "\n"))
+        << id << ": the page's title is its id";
     EXPECT_FALSE(rule.info.summary.empty()) << id;
     EXPECT_TRUE(fs::is_directory(fixtures() / id)) << id << " has no fixture folder";
     // kebab-case ids

@@ -1,19 +1,22 @@
 #include "tests/support/testing.h"
 
-#include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cstdlib>
+#include <fcntl.h>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace sqlgate::testing {
 namespace fs = std::filesystem;
 
-fs::path source_dir() { return fs::path(SQLGATE_SOURCE_DIR); }
-fs::path sqlgate_binary() { return fs::path(SQLGATE_BINARY); }
+fs::path source_dir() {
+  return fs::path(SQLGATE_SOURCE_DIR);
+}
+fs::path sqlgate_binary() {
+  return fs::path(SQLGATE_BINARY);
+}
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -20,8 +20,8 @@ void check_tables(const FileContext& context, Reporter& out) {
 // Reports each migration version once, on its up file.
 void check_versions(const Project& project, Reporter& out) {
   for (std::size_t i = 0; i < project.size(); ++i) {
-    if (const ParsedFile* file = project.parsed(i); file && project.source(i).migration &&
-                                                     project.source(i).role() == Direction::up) {
+    if (const ParsedFile* file = project.parsed(i);
+        file && project.source(i).migration && project.source(i).role() == Direction::up) {
       out.report(*file, TextRange{0, 0}, "a version", "help");
     }
   }
@@ -29,15 +29,15 @@ void check_versions(const Project& project, Reporter& out) {
 
 RuleSet test_rules() {
   std::vector<Rule> list = rules::all();  // the engine's own rules (syntax, meta)
-  list.push_back(Rule{RuleInfo{"table-rule", Category::idempotency, Severity::error, true,
-                               "tables", FixKind::none, ""},
+  list.push_back(Rule{RuleInfo{"table-rule", Category::idempotency, Severity::error, true, "tables",
+                               FixKind::none, ""},
                       check_tables, nullptr});
   list.push_back(Rule{RuleInfo{"version-rule", Category::naming, Severity::warning, true,
                                "versions", FixKind::none, ""},
                       nullptr, check_versions});
-  list.push_back(Rule{RuleInfo{"opt-in-rule", Category::safety, Severity::info, false, "opt in",
-                               FixKind::none, ""},
-                      check_tables, nullptr});
+  list.push_back(Rule{
+      RuleInfo{"opt-in-rule", Category::safety, Severity::info, false, "opt in", FixKind::none, ""},
+      check_tables, nullptr});
   return RuleSet(std::move(list), {{"old-table-rule", "table-rule"}});
 }
 
@@ -61,10 +61,9 @@ TEST(Engine, RunsFileAndSetRulesInFileOrder) {
   dir.write("2_b.up.sql", "CREATE TABLE b (id int);");
   dir.write("1_a.up.sql", "SELECT 1;\nCREATE TABLE a (id int);");
   auto result = lint_dir(dir, test_rules());
-  EXPECT_EQ(found(result), (std::vector<std::string>{"1_a.up.sql:1:1 version-rule",
-                                                     "1_a.up.sql:2:14 table-rule",
-                                                     "2_b.up.sql:1:1 version-rule",
-                                                     "2_b.up.sql:1:14 table-rule"}));
+  EXPECT_EQ(found(result), (std::vector<std::string>{
+                               "1_a.up.sql:1:1 version-rule", "1_a.up.sql:2:14 table-rule",
+                               "2_b.up.sql:1:1 version-rule", "2_b.up.sql:1:14 table-rule"}));
   EXPECT_EQ(result.files, 2u);
   EXPECT_EQ(result.statements, 3u);
   EXPECT_EQ(result.errors, 2u);
@@ -76,10 +75,9 @@ TEST(Engine, SyntaxErrorBesideAGoodFile) {
   dir.write("1_a.up.sql", "CREATE TABLE (id int);");
   dir.write("2_b.up.sql", "CREATE TABLE b (id int);");
   auto result = lint_dir(dir, test_rules());
-  EXPECT_EQ(found(result), (std::vector<std::string>{"1_a.up.sql:1:1 version-rule",
-                                                     "1_a.up.sql:1:14 syntax-error",
-                                                     "2_b.up.sql:1:1 version-rule",
-                                                     "2_b.up.sql:1:14 table-rule"}));
+  EXPECT_EQ(found(result), (std::vector<std::string>{
+                               "1_a.up.sql:1:1 version-rule", "1_a.up.sql:1:14 syntax-error",
+                               "2_b.up.sql:1:1 version-rule", "2_b.up.sql:1:14 table-rule"}));
 }
 
 TEST(Engine, IgnoreCoversItsLineAndTheNextStatement) {
@@ -110,9 +108,10 @@ TEST(Engine, IgnoreFileAndMetaFindings) {
   RuleSet rules = test_rules();
   rules.configure(RuleSelection{{"table-rule", "version-rule", "meta"}, {}, false, {}});
   auto result = lint_dir(dir, rules);
-  EXPECT_EQ(found(result), (std::vector<std::string>{
-                               "1_a.up.sql:1:1 version-rule", "1_a.up.sql:3:19 unknown-rule",
-                               "1_a.up.sql:5:1 unused-ignore", "1_a.up.sql:7:1 unknown-directive"}));
+  EXPECT_EQ(found(result),
+            (std::vector<std::string>{"1_a.up.sql:1:1 version-rule", "1_a.up.sql:3:19 unknown-rule",
+                                      "1_a.up.sql:5:1 unused-ignore",
+                                      "1_a.up.sql:7:1 unknown-directive"}));
 }
 
 TEST(Engine, SelectionAndSeverities) {

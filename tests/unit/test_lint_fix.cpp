@@ -14,7 +14,8 @@ TEST(ApplyEdits, AppliesFromTheEndBackwards) {
 
 TEST(ApplyEdits, SkipsOverlapsAndCountsThem) {
   std::size_t skipped = 0;
-  std::string result = apply_edits("abcdef", {{{1, 3}, "X"}, {{2, 4}, "Y"}, {{5, 6}, ""}}, &skipped);
+  std::string result =
+      apply_edits("abcdef", {{{1, 3}, "X"}, {{2, 4}, "Y"}, {{5, 6}, ""}}, &skipped);
   EXPECT_EQ(result, "aXde");
   EXPECT_EQ(skipped, 1u);
 }

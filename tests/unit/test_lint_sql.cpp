@@ -29,8 +29,8 @@ TEST(LineIndex, CountsCodePoints) {
 }
 
 TEST(ParsedFile, StatementRangesSkipLeadingComments) {
-  SourceFile file = source(
-      "-- header\nCREATE TABLE a (id int);\n\n/* c */ CREATE INDEX i ON a (id);\nSELECT 1");
+  SourceFile file =
+      source("-- header\nCREATE TABLE a (id int);\n\n/* c */ CREATE INDEX i ON a (id);\nSELECT 1");
   auto parsed = ParsedFile::parse(file);
   ASSERT_FALSE(parsed->error());
   ASSERT_EQ(parsed->statements().size(), 3u);
@@ -71,8 +71,8 @@ TEST(ParsedFile, RejectsNulAndInvalidUtf8) {
   ASSERT_TRUE(latin1->error());
   EXPECT_EQ(latin1->error()->offset, 11u);
   EXPECT_FALSE(check_encoding("ok: \xe6\x97\xa5"));
-  EXPECT_TRUE(check_encoding("\xed\xa0\x80"));      // a surrogate
-  EXPECT_TRUE(check_encoding("\xc0\xaf"));          // overlong
+  EXPECT_TRUE(check_encoding("\xed\xa0\x80"));  // a surrogate
+  EXPECT_TRUE(check_encoding("\xc0\xaf"));      // overlong
   EXPECT_TRUE(check_encoding("truncated \xe6\x97"));
 }
 

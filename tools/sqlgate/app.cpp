@@ -1,8 +1,7 @@
 #include "tools/sqlgate/app.h"
 
-#include <unistd.h>
-
 #include <iostream>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 
@@ -19,7 +18,9 @@ const std::vector<Command>& commands() {
   return k_commands;
 }
 
-std::string version_string() { return "sqlgate " SQLGATE_VERSION; }
+std::string version_string() {
+  return "sqlgate " SQLGATE_VERSION;
+}
 
 int run(const std::vector<std::string>& args, Io& io) {
   CLI::App app{"sqlgate: PostgreSQL migration linter, idempotency checker and runner", "sqlgate"};

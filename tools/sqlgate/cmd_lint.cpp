@@ -81,7 +81,8 @@ void add_lint(CLI::App& app, Io& io, int& exit_code) {
       ->check(CLI::Range(9, 18));
   sub->add_option("-j,--jobs", args->jobs, "Files linted in parallel (default: one per core)");
   sub->add_flag("-r,--recursive", args->recursive, "Descend into sub-folders");
-  sub->add_option("--color", args->color, "Colour: auto (a terminal without NO_COLOR), always, never")
+  sub->add_option("--color", args->color,
+                  "Colour: auto (a terminal without NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   sub->callback([args, &io, &exit_code] { exit_code = run_lint(*args, io); });
 }

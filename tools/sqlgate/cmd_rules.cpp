@@ -39,7 +39,8 @@ void add_rules(CLI::App& app, Io& io, int& exit_code) {
         if (!rule.info.enabled) severity += "*";
         io.out << std::left << std::setw(static_cast<int>(width + 2)) << rule.info.id
                << std::setw(13) << lint::to_string(rule.info.category) << std::setw(9) << severity
-               << std::setw(9) << (rule.info.fix == lint::FixKind::none ? "-" : lint::to_string(rule.info.fix))
+               << std::setw(9)
+               << (rule.info.fix == lint::FixKind::none ? "-" : lint::to_string(rule.info.fix))
                << rule.info.summary << '\n';
       }
       io.out << "\n* opt-in: off unless --enable-all, --select or the config turns it on\n";

@@ -1,3 +1,5 @@
 #include "tools/sqlgate/app.h"
 
-int main(int argc, char** argv) { return sqlgate::cli::main(argc, argv); }
+int main(int argc, char** argv) {
+  return sqlgate::cli::main(argc, argv);
+}

@@ -1,0 +1,60 @@
+#include "tests/support/database.h"
+
+#include <atomic>
+#include <cstdlib>
+#include <stdexcept>
+#include <unistd.h>
+
+#include "runner/postgres.h"
+
+namespace sqlgate::testing {
+
+std::string test_database_url() {
+  const char* url = std::getenv("SQLGATE_TEST_DATABASE_URL");
+  if (url == nullptr || *url == '\0') {
+    throw std::runtime_error(
+        "SQLGATE_TEST_DATABASE_URL is not set: run the tests through tools/test.sh, which starts "
+        "a private PostgreSQL");
+  }
+  return url;
+}
+
+namespace {
+
+// postgresql://user@/postgres?host=... -> the same URL naming another database.
+std::string with_database(const std::string& url, const std::string& database) {
+  auto scheme = url.find("://");
+  if (scheme == std::string::npos) throw std::runtime_error("not a URL: " + url);
+  auto path = url.find('/', scheme + 3);
+  auto query = url.find('?', scheme + 3);
+  std::string head = url.substr(0, std::min(path, query));
+  std::string tail = query == std::string::npos ? "" : url.substr(query);
+  return head + "/" + database + tail;
+}
+
+}  // namespace
+
+ScratchDatabase::ScratchDatabase() {
+  static std::atomic<int> counter{0};
+  m_name = "sqlgate_test_" + std::to_string(getpid()) + "_" + std::to_string(counter++);
+  std::string server = test_database_url();
+  auto admin = runner::connect_postgres(server);
+  admin->execute("DROP DATABASE IF EXISTS " + runner::quote_identifier(m_name));
+  admin->execute("CREATE DATABASE " + runner::quote_identifier(m_name));
+  m_url = with_database(server, m_name);
+}
+
+ScratchDatabase::~ScratchDatabase() {
+  try {
+    auto admin = runner::connect_postgres(test_database_url());
+    admin->execute("DROP DATABASE IF EXISTS " + runner::quote_identifier(m_name) + " WITH (FORCE)");
+  } catch (...) {
+    // The server may be gone (a fault test stopped it): nothing to clean then.
+  }
+}
+
+std::unique_ptr<runner::Session> ScratchDatabase::connect() const {
+  return runner::connect_postgres(m_url);
+}
+
+}  // namespace sqlgate::testing
