@@ -6,6 +6,7 @@
 #include <set>
 #include <stdexcept>
 #include <thread>
+#include <unordered_map>
 
 #include "lint/directives.h"
 #include "lint/sql.h"
@@ -320,10 +321,11 @@ LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions
     Reporter reporter(rule->info, rules.severity(rule->info.id), set_findings);
     rule->check_set(project, reporter);
   }
+  std::unordered_map<std::string_view, std::size_t> by_name;
+  for (std::size_t i = 0; i < count; ++i) by_name.emplace(set.files[i].display, i);
   for (auto& diagnostic : set_findings) {
-    auto at = set.find(diagnostic.file);
-    if (at >= 0) {
-      per_file[static_cast<std::size_t>(at)].push_back(std::move(diagnostic));
+    if (auto at = by_name.find(diagnostic.file); at != by_name.end()) {
+      per_file[at->second].push_back(std::move(diagnostic));
     } else {
       result.diagnostics.push_back(std::move(diagnostic));
     }

@@ -54,8 +54,11 @@ struct Walker {
   const DiscoverOptions& options;
   MigrationSet& set;
   std::set<fs::path> visited;  // canonical folders entered, to stop symlink loops
+  std::set<fs::path> seen;     // files added, by resolved path
 
-  void add_file(const fs::path& path, std::string display) {
+  // canonical: the file's resolved path, to lint a file named twice only once.
+  void add_file(const fs::path& path, std::string display, fs::path canonical) {
+    if (!seen.insert(std::move(canonical)).second) return;
     SourceFile file;
     file.path = path;
     file.display = std::move(display);
@@ -96,7 +99,7 @@ struct Walker {
       if (entry.is_directory(type_ec)) {
         if (options.recursive) walk(entry.path(), child);
       } else if (entry.is_regular_file(type_ec)) {
-        add_file(entry.path(), child);
+        add_file(entry.path(), child, canonical / entry.path().filename());
       } else if (entry.is_symlink(type_ec) && !entry.exists(type_ec)) {
         set.warnings.push_back(child + ": broken symbolic link, skipped");
       }
@@ -213,30 +216,36 @@ MigrationSet make_set(std::vector<SourceFile> files) {
   std::stable_sort(set.files.begin(), set.files.end(),
                    [&](const SourceFile& a, const SourceFile& b) { return key(a) < key(b); });
   // Pair each migration with the other direction of its version, preferring the same name.
-  for (std::size_t i = 0; i < set.files.size(); ++i) {
-    auto& mine = set.files[i].migration;
-    if (!mine) continue;
-    mine->partner = -1;
-    for (std::size_t j = 0; j < set.files.size(); ++j) {
-      const auto& theirs = set.files[j].migration;
-      if (!theirs || theirs->direction == mine->direction || !(theirs->version == mine->version)) {
-        continue;
-      }
-      if (mine->partner < 0 || theirs->name == mine->name) {
-        bool had_same_name =
-            mine->partner >= 0 &&
-            set.files[static_cast<std::size_t>(mine->partner)].migration->name == mine->name;
-        if (!had_same_name) mine->partner = static_cast<std::ptrdiff_t>(j);
+  // Files of one version are adjacent after the sort: pair within each run.
+  std::size_t run_begin = 0;
+  while (run_begin < set.files.size() && set.files[run_begin].migration) {
+    const Version& version = set.files[run_begin].migration->version;
+    std::size_t run_end = run_begin;
+    while (run_end < set.files.size() && set.files[run_end].migration &&
+           set.files[run_end].migration->version == version) {
+      ++run_end;
+    }
+    for (std::size_t i = run_begin; i < run_end; ++i) {
+      auto& mine = *set.files[i].migration;
+      mine.partner = -1;
+      for (std::size_t j = run_begin; j < run_end; ++j) {
+        const auto& theirs = *set.files[j].migration;
+        if (theirs.direction == mine.direction) continue;
+        if (mine.partner < 0) mine.partner = static_cast<std::ptrdiff_t>(j);
+        if (theirs.name == mine.name) {
+          mine.partner = static_cast<std::ptrdiff_t>(j);
+          break;
+        }
       }
     }
+    run_begin = run_end;
   }
   return set;
 }
 
 MigrationSet discover(const std::vector<std::string>& paths, const DiscoverOptions& options) {
   MigrationSet set;
-  Walker walker{options, set, {}};
-  std::set<fs::path> seen_files;
+  Walker walker{options, set, {}, {}};
   for (const auto& given : paths) {
     std::string display = trim_trailing_slashes(given);
     fs::path path(display);
@@ -248,18 +257,11 @@ MigrationSet discover(const std::vector<std::string>& paths, const DiscoverOptio
     if (fs::is_directory(status)) {
       walker.walk(path, display);
     } else {
-      walker.add_file(path, display);
+      fs::path canonical = fs::weakly_canonical(path, ec);
+      walker.add_file(path, display, ec ? path : canonical);
     }
   }
-  // The same file named twice (a folder and a file in it) is linted once.
-  std::vector<SourceFile> unique;
-  for (auto& file : set.files) {
-    std::error_code ec;
-    fs::path canonical = fs::weakly_canonical(file.path, ec);
-    if (!seen_files.insert(ec ? file.path : canonical).second) continue;
-    unique.push_back(std::move(file));
-  }
-  MigrationSet sorted = make_set(std::move(unique));
+  MigrationSet sorted = make_set(std::move(set.files));
   sorted.warnings = std::move(set.warnings);
   return sorted;
 }

@@ -48,14 +48,16 @@ void write_text(std::ostream& out, const LintResult& result, const MigrationSet&
                 const TextOptions& options) {
   Style style{options.color};
   std::map<std::string, LineIndex> indexes;
+  std::map<std::string_view, const SourceFile*> sources;
+  for (const auto& file : set.files) sources.emplace(file.display, &file);
   for (const auto& d : result.diagnostics) {
     out << style(k_bold) << d.file << ':' << d.start.line << ':' << d.start.column << ": "
         << style(k_reset) << style(severity_colour(d.severity)) << style(k_bold)
         << to_string(d.severity) << style(k_reset) << '[' << d.rule << "]: " << style(k_bold)
         << d.message << style(k_reset) << '\n';
-    auto file = set.find(d.file);
-    if (options.show_source && file >= 0) {
-      const SourceFile& source = set.files[static_cast<std::size_t>(file)];
+    auto file = sources.find(d.file);
+    if (options.show_source && file != sources.end()) {
+      const SourceFile& source = *file->second;
       auto [it, added] = indexes.try_emplace(d.file, source.text);
       const LineIndex& lines = it->second;
       std::string_view line = lines.line_text(d.start.line);
