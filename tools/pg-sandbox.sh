@@ -38,6 +38,11 @@ as_owner() {
 case "$command" in
   start)
     bindir=$(find_bindir)
+    # A sandbox left behind by an interrupted run is replaced.
+    if [ -d "$dir/data" ]; then
+      as_owner "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+      rm -rf "$dir"
+    fi
     mkdir -p "$dir"
     dir=$(cd "$dir" && pwd)
     [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"

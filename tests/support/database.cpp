@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <fstream>
 #include <stdexcept>
 #include <unistd.h>
 
@@ -11,12 +12,14 @@ namespace sqlgate::testing {
 
 std::string test_database_url() {
   const char* url = std::getenv("SQLGATE_TEST_DATABASE_URL");
-  if (url == nullptr || *url == '\0') {
-    throw std::runtime_error(
-        "SQLGATE_TEST_DATABASE_URL is not set: run the tests through tools/test.sh, which starts "
-        "a private PostgreSQL");
-  }
-  return url;
+  if (url != nullptr && *url != '\0') return url;
+  // The server of the CTest fixture "postgres" (tools/pg-sandbox.sh writes its URL there).
+  std::ifstream in(std::string(SQLGATE_PG_SANDBOX) + "/url");
+  std::string line;
+  if (in && std::getline(in, line) && !line.empty()) return line;
+  throw std::runtime_error(
+      "no test PostgreSQL: set SQLGATE_TEST_DATABASE_URL or run the tests with ctest, whose "
+      "fixture starts one in " SQLGATE_PG_SANDBOX);
 }
 
 namespace {

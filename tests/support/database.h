@@ -8,7 +8,8 @@
 
 namespace sqlgate::testing {
 
-// SQLGATE_TEST_DATABASE_URL, set by tools/test.sh; the test fails when it is missing.
+// SQLGATE_TEST_DATABASE_URL when set, else the server the CTest fixture "postgres" started;
+// the test fails when there is neither.
 std::string test_database_url();
 
 // A fresh, uniquely named database on the test server, dropped when the object goes.
