@@ -6,4 +6,5 @@ list(APPEND SQLGATE_UNIT_TESTS
   unit/test_lint_sql.cpp
   unit/test_runner_execute.cpp
   unit/test_runner_postgres.cpp
+  unit/test_runner_sources.cpp
 )
