@@ -3,4 +3,5 @@ list(APPEND SQLGATE_RUNNER_TESTS
   runner/test_runner_postgres.cpp
   runner/test_runner_execute.cpp
   runner/test_runner_snapshot.cpp
+  runner/test_runner_scratch.cpp
 )
