@@ -9,6 +9,7 @@
 
 #include "runner/postgres.h"
 #include "runner/scratch.h"
+#include "runner/verify.h"
 #include "tests/support/database.h"
 #include "tests/support/testing.h"
 
@@ -16,6 +17,10 @@ namespace sqlgate::runner {
 namespace {
 
 namespace fs = std::filesystem;
+
+std::string fixture(const std::string& name) {
+  return (testing::source_dir() / "tests/runner/verify" / name).string();
+}
 
 bool database_exists(const std::string& name) {
   auto admin = connect_postgres(testing::test_database_url());
@@ -25,7 +30,7 @@ bool database_exists(const std::string& name) {
 
 // One test starts the cluster: a start costs a second or more, so everything about it is
 // checked here.
-TEST(ScratchCluster, StartsPrivatelyAndLeavesNothingBehind) {
+TEST(ScratchCluster, StartsPrivatelyVerifiesAndLeavesNothingBehind) {
   auto cluster = ScratchCluster::start();
   fs::path dir = cluster->directory();
   ASSERT_TRUE(fs::is_directory(dir));
@@ -45,6 +50,15 @@ TEST(ScratchCluster, StartsPrivatelyAndLeavesNothingBehind) {
     EXPECT_EQ(data.st_uid, postgres->pw_uid);
   }
   session.reset();
+
+  {
+    // verify through the private cluster, the command's default
+    TemporaryDatabase database(cluster->conninfo());
+    std::vector<LoadedSource> sources{load_source({"", fixture("pass")})};
+    VerifyResult result = verify(database, sources, {});
+    EXPECT_TRUE(result.ok()) << result.stopped;
+    EXPECT_EQ(result.passed, sources[0].migrations.size());
+  }
 
   cluster->stop();
   EXPECT_FALSE(fs::exists(dir));

@@ -4,4 +4,5 @@ list(APPEND SQLGATE_RUNNER_TESTS
   runner/test_runner_execute.cpp
   runner/test_runner_snapshot.cpp
   runner/test_runner_scratch.cpp
+  runner/test_runner_verify.cpp
 )
