@@ -15,6 +15,7 @@ const std::vector<Command>& commands() {
       {"lint", add_lint},
       {"rules", add_rules},
       {"explain", add_explain},
+      {"verify", add_verify},
   };
   return k_commands;
 }

@@ -43,6 +43,7 @@ bool use_color(const std::string& mode, const Io& io);
 void add_lint(CLI::App& app, Io& io, int& exit_code);
 void add_rules(CLI::App& app, Io& io, int& exit_code);
 void add_explain(CLI::App& app, Io& io, int& exit_code);
+void add_verify(CLI::App& app, Io& io, int& exit_code);
 
 // Parses the arguments and runs the command; returns the exit code.
 int run(const std::vector<std::string>& args, Io& io);
