@@ -8,9 +8,14 @@
 namespace sqlgate::runner {
 namespace {
 
-std::string with_schema(std::string text, const std::string& schema) {
+// The text with @ replaced by the schema, and ~ by the user when one is given.
+std::string with_schema(std::string text, const std::string& schema, const std::string& user = "") {
   for (auto at = text.find('@'); at != std::string::npos; at = text.find('@', at)) {
     text.replace(at, 1, schema);
+  }
+  for (auto at = text.find('~'); !user.empty() && at != std::string::npos;
+       at = text.find('~', at)) {
+    text.replace(at, 1, user);
   }
   return text;
 }
@@ -130,9 +135,9 @@ const Case k_cases[] = {
      "privileges on function @.f()", "GRANT EXECUTE ON FUNCTION f() TO PUBLIC",
      "privileges on function @.f()"},
     {"default privileges", "ALTER DEFAULT PRIVILEGES IN SCHEMA @ GRANT SELECT ON TABLES TO PUBLIC",
-     "default privileges of role postgres in schema @ on tables",
+     "default privileges of role ~ in schema @ on tables",
      "ALTER DEFAULT PRIVILEGES IN SCHEMA @ GRANT INSERT ON TABLES TO PUBLIC",
-     "default privileges of role postgres in schema @ on tables"},
+     "default privileges of role ~ in schema @ on tables"},
     {"partitions",
      "CREATE TABLE p (at date) PARTITION BY RANGE (at); CREATE TABLE p_2024 PARTITION OF p FOR "
      "VALUES "
@@ -155,6 +160,7 @@ TEST(Snapshot, EveryObjectKindAppearsAndItsChangeShows) {
   testing::ScratchDatabase db;
   auto session = db.connect();
   SnapshotReader reader(*session);
+  std::string user = *session->query("SELECT quote_ident(current_user)").rows[0][0];
   int i = 0;
   for (const Case& c : k_cases) {
     std::string schema = "k";
@@ -162,13 +168,13 @@ TEST(Snapshot, EveryObjectKindAppearsAndItsChangeShows) {
     session->execute("CREATE SCHEMA " + schema + "; SET search_path = " + schema);
     session->execute(with_schema(c.setup, schema));
     Snapshot before = reader.take();
-    EXPECT_TRUE(before.objects.contains(with_schema(c.present, schema)))
-        << c.what << ": no " << with_schema(c.present, schema);
+    EXPECT_TRUE(before.objects.contains(with_schema(c.present, schema, user)))
+        << c.what << ": no " << with_schema(c.present, schema, user);
     session->execute(with_schema(c.change, schema));
     Snapshot after = reader.take();
     auto differences = diff(before, after);
-    EXPECT_TRUE(has(differences, with_schema(c.changed, schema)))
-        << c.what << ": expected " << with_schema(c.changed, schema) << " in\n"
+    EXPECT_TRUE(has(differences, with_schema(c.changed, schema, user)))
+        << c.what << ": expected " << with_schema(c.changed, schema, user) << " in\n"
         << keys(differences);
     EXPECT_EQ(differences.size(), 1u) << c.what << ":\n" << keys(differences);
     session->execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
