@@ -59,6 +59,7 @@ seqowner AS (
          CASE d.deptype WHEN 'i' THEN 'IDENTITY OF ' ELSE 'OWNED BY ' END
            || t.name || '.' || quote_ident(a.attname) AS text
   FROM pg_depend d
+  JOIN pg_class q ON q.oid = d.objid AND q.relkind = 'S'
   JOIN rel t ON t.oid = d.refobjid
   JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
   WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass

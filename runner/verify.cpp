@@ -239,7 +239,7 @@ class Verifier {
     }
 
     result.status = ok ? MigrationStatus::passed : MigrationStatus::failed;
-    if (!ok && !restore(after)) {
+    if (!ok && !restore(item, after)) {
       m_result.stopped = "the database could not be brought back to its state after " +
                          result.label + ": the migrations after it were not checked";
     }
@@ -248,10 +248,12 @@ class Verifier {
   }
 
   // After a failed step: the database as the migration's first up left it, so that the
-  // migrations after it are checked from the state they expect. When it is not, recreate the
-  // database and apply every up so far again.
-  bool restore(const Snapshot& expected) {
+  // migrations after it are checked from the state they expect. A failed down usually leaves
+  // it as before the up, and the up once more restores it; else recreate the database and
+  // apply every up so far again.
+  bool restore(const Item& item, const Snapshot& expected) {
     if (snapshot() == expected) return true;
+    if (!run_file(*item.up) && snapshot() == expected) return true;
     disconnect();
     m_database.recreate();
     connect();
