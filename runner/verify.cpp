@@ -128,7 +128,6 @@ class Verifier {
     m_current.reset();
     if (failure) {
       step.status = StepStatus::failed;
-      step.reason = "the up failed";
       step.error = std::move(failure);
       result.status = MigrationStatus::failed;
       m_result.stopped = result.label + " failed to apply: the migrations after it depend on it";
@@ -148,7 +147,6 @@ class Verifier {
     auto failure = run_file(file);
     if (failure) {
       step.status = StepStatus::failed;
-      step.reason = "failed";
       step.error = std::move(failure);
     } else {
       Snapshot now = snapshot();
@@ -182,7 +180,6 @@ class Verifier {
       auto failure = run_file(*item.up);
       if (failure) {
         steps[0].status = StepStatus::failed;
-        steps[0].reason = "failed";
         steps[0].error = std::move(failure);
         steps[0].milliseconds = milliseconds_since(step_start);
         result.status = MigrationStatus::failed;

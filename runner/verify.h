@@ -34,8 +34,8 @@ std::string_view to_string(StepStatus status);  // "pass", "fail", "skip", "not-
 struct StepResult {
   Step step = Step::up;
   StepStatus status = StepStatus::not_run;
-  // Why it was skipped ("run-once: backfill (x.up.sql:3)"), or what failed ("the second up
-  // changed the database").
+  // Why it was skipped ("run-once: backfill (x.up.sql:3)"), or how the database differs ("the
+  // second up changed the database"); empty for a step that failed with an error.
   std::string reason;
   std::optional<MigrationFailure> error;  // failed with an error
   std::vector<Difference> differences;    // failed with a different database
