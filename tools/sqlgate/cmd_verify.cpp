@@ -9,6 +9,7 @@
 
 #include "lint/engine.h"
 #include "lint/report/report.h"
+#include "lint/report/style.h"
 #include "rules/registry.h"
 #include "runner/scratch.h"
 #include "runner/sources.h"
@@ -69,15 +70,12 @@ std::string server_version_text(int version) {
   return std::to_string(version / 10000) + "." + std::to_string(version % 100);
 }
 
-struct Style {
-  bool on = false;
-  std::string_view operator()(std::string_view code) const { return on ? code : ""; }
-};
-constexpr std::string_view k_reset = "\x1b[0m";
-constexpr std::string_view k_bold = "\x1b[1m";
-constexpr std::string_view k_red = "\x1b[31m";
-constexpr std::string_view k_green = "\x1b[32m";
-constexpr std::string_view k_yellow = "\x1b[33m";
+using lint::report::k_bold;
+using lint::report::k_green;
+using lint::report::k_red;
+using lint::report::k_reset;
+using lint::report::k_yellow;
+using lint::report::Style;
 
 // Lint findings by file display name.
 using Findings = std::map<std::string, std::vector<lint::Diagnostic>>;
