@@ -1,5 +1,8 @@
 #include "runner/postgres.h"
 
+#include <libpq-fe.h>
+#include <stdexcept>
+
 #include <pqxx/pqxx>
 
 namespace sqlgate::runner {
@@ -51,7 +54,66 @@ class PostgresSession final : public Session {
   pqxx::connection m_connection;
 };
 
+// A URL without its x- query parameters (golang-migrate's, unknown to libpq).
+std::string without_x_parameters(const std::string& conninfo) {
+  bool url = conninfo.starts_with("postgres://") || conninfo.starts_with("postgresql://");
+  auto query = conninfo.find('?');
+  if (!url || query == std::string::npos) return conninfo;
+  std::string result = conninfo.substr(0, query);
+  char separator = '?';
+  std::size_t at = query + 1;
+  while (at <= conninfo.size()) {
+    std::size_t end = conninfo.find('&', at);
+    if (end == std::string::npos) end = conninfo.size();
+    std::string parameter = conninfo.substr(at, end - at);
+    if (!parameter.empty() && !parameter.starts_with("x-")) {
+      result += separator;
+      result += parameter;
+      separator = '&';
+    }
+    at = end + 1;
+  }
+  return result;
+}
+
+// 'value' with backslashes and quotes escaped, as libpq's key=value syntax wants.
+std::string conninfo_value(std::string_view value) {
+  std::string quoted = "'";
+  for (char c : value) {
+    if (c == '\\' || c == '\'') quoted += '\\';
+    quoted += c;
+  }
+  return quoted + '\'';
+}
+
 }  // namespace
+
+std::string conninfo_with_database(const std::string& conninfo, const std::string& database) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(without_x_parameters(conninfo).c_str(), &error);
+  if (options == nullptr) {
+    PQfreemem(error);
+    throw std::invalid_argument("not a PostgreSQL connection URL or key=value string");
+  }
+  std::vector<std::pair<std::string, std::string>> parameters;
+  for (PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
+    std::string_view keyword = option->keyword;
+    if (option->val == nullptr || (keyword == "dbname" && !database.empty())) continue;
+    parameters.emplace_back(keyword, option->val);
+  }
+  PQconninfoFree(options);
+  if (!database.empty()) parameters.emplace_back("dbname", database);
+  return make_conninfo(parameters);
+}
+
+std::string make_conninfo(const std::vector<std::pair<std::string, std::string>>& parameters) {
+  std::string result;
+  for (const auto& [keyword, value] : parameters) {
+    if (!result.empty()) result += ' ';
+    result += keyword + "=" + conninfo_value(value);
+  }
+  return result;
+}
 
 std::unique_ptr<Session> connect_postgres(const std::string& conninfo) {
   try {

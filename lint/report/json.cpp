@@ -17,6 +17,8 @@ Json fix_json(const Fix& fix) {
   return Json{{"title", fix.title}, {"safe", fix.safe}, {"edits", std::move(edits)}};
 }
 
+}  // namespace
+
 Json diagnostic_json(const Diagnostic& d) {
   Json item{{"file", d.file},
             {"line", d.start.line},
@@ -41,8 +43,6 @@ Json diagnostic_json(const Diagnostic& d) {
   if (d.fix) item["fix"] = fix_json(*d.fix);
   return item;
 }
-
-}  // namespace
 
 void write_json(std::ostream& out, const LintResult& result) {
   Json diagnostics = Json::array();

@@ -4,6 +4,8 @@
 #include <ostream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "lint/engine.h"
 #include "lint/source.h"
 
@@ -20,5 +22,8 @@ void write_text(std::ostream& out, const LintResult& result, const MigrationSet&
 
 // {"diagnostics": [...], "summary": {...}}: the documented contract; keys are only ever added.
 void write_json(std::ostream& out, const LintResult& result);
+
+// One diagnostic as write_json writes it, for reports that embed lint findings (verify).
+nlohmann::ordered_json diagnostic_json(const Diagnostic& diagnostic);
 
 }  // namespace sqlgate::lint::report

@@ -2,22 +2,11 @@
 #include <map>
 
 #include "lint/report/report.h"
+#include "lint/report/style.h"
 #include "lint/sql.h"
 
 namespace sqlgate::lint::report {
 namespace {
-
-struct Style {
-  bool on;
-  std::string_view operator()(std::string_view code) const { return on ? code : ""; }
-};
-
-constexpr std::string_view k_reset = "\x1b[0m";
-constexpr std::string_view k_bold = "\x1b[1m";
-constexpr std::string_view k_red = "\x1b[31m";
-constexpr std::string_view k_yellow = "\x1b[33m";
-constexpr std::string_view k_blue = "\x1b[34m";
-constexpr std::string_view k_cyan = "\x1b[36m";
 
 std::string_view severity_colour(Severity severity) {
   switch (severity) {

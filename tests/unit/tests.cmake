@@ -4,4 +4,8 @@ list(APPEND SQLGATE_UNIT_TESTS
   unit/test_lint_fix.cpp
   unit/test_lint_source.cpp
   unit/test_lint_sql.cpp
+  unit/test_runner_execute.cpp
+  unit/test_runner_postgres.cpp
+  unit/test_runner_snapshot.cpp
+  unit/test_runner_sources.cpp
 )

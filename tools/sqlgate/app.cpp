@@ -1,5 +1,6 @@
 #include "tools/sqlgate/app.h"
 
+#include <cstdlib>
 #include <iostream>
 #include <unistd.h>
 
@@ -14,8 +15,17 @@ const std::vector<Command>& commands() {
       {"lint", add_lint},
       {"rules", add_rules},
       {"explain", add_explain},
+      {"verify", add_verify},
   };
   return k_commands;
+}
+
+bool use_color(const std::string& mode, const Io& io) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  return io.out_is_terminal;
 }
 
 std::string version_string() {

@@ -37,9 +37,13 @@ struct Command {
 };
 const std::vector<Command>& commands();
 
+// Whether to colour the output: --color always|never, or auto (a terminal without NO_COLOR).
+bool use_color(const std::string& mode, const Io& io);
+
 void add_lint(CLI::App& app, Io& io, int& exit_code);
 void add_rules(CLI::App& app, Io& io, int& exit_code);
 void add_explain(CLI::App& app, Io& io, int& exit_code);
+void add_verify(CLI::App& app, Io& io, int& exit_code);
 
 // Parses the arguments and runs the command; returns the exit code.
 int run(const std::vector<std::string>& args, Io& io);

@@ -1,4 +1,3 @@
-#include <cstdlib>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -23,14 +22,6 @@ struct LintArgs {
   bool recursive = false;
   std::string color = "auto";
 };
-
-bool use_color(const std::string& mode, const Io& io) {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color != nullptr && *no_color != '\0') return false;
-  return io.out_is_terminal;
-}
 
 int run_lint(const LintArgs& args, Io& io) {
   lint::RuleSet rules = rules::make_rule_set();

@@ -1,0 +1,81 @@
+// Running one migration file on a session, and finding where it failed: the statement, and
+// PostgreSQL's position in it mapped to the file's line and column.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "lint/diagnostic.h"
+#include "lint/sql.h"
+#include "runner/database.h"
+
+namespace sqlgate::runner {
+
+// How a migration file is sent to the server.
+enum class TransactionMode : std::uint8_t {
+  single,  // the whole file as one string: one implicit transaction, all or nothing
+  none,    // `-- sqlgate:no-transaction`: statement by statement, each committed on its own
+  own,     // the file opens and commits its own transaction at the top level: sent as written
+};
+TransactionMode transaction_mode(const lint::ParsedFile& file);
+std::string_view to_string(TransactionMode mode);
+
+// PostgreSQL's error text, as libpq formats it at its default verbosity, split into its fields.
+struct ServerMessage {
+  std::string severity;  // "ERROR", "FATAL"
+  std::string message;   // the primary message
+  std::string detail;
+  std::string hint;
+  std::string query;    // QUERY: the statement a function ran; LINE then points into it
+  std::string context;  // CONTEXT: where in functions and DO blocks, innermost first
+  // "LINE n:" and its caret: where in the text sent (or in `query`) the error is.
+  std::uint32_t line = 0;   // 1-based; 0 when the error has no position
+  std::string line_text;    // the line as shown after "LINE n: " (libpq may cut it, with "...")
+  std::uint32_t caret = 0;  // screen column of the caret, counted from the start of its line
+};
+ServerMessage parse_server_message(std::string_view text);
+
+// The byte offset in `sent` that the message's LINE and caret point at; nothing when the error
+// has no position, or when the position is in another text (`query`) or does not fit `sent`.
+std::optional<std::uint32_t> error_offset(const ServerMessage& message, std::string_view sent);
+
+// Where and why a migration file failed.
+struct MigrationFailure {
+  std::string file;  // the file's display name
+  // Where: PostgreSQL's position when it gave one, else the failing statement's first token
+  // (for a statement a DO block runs: its line in the block), else the file's start.
+  lint::Position position{1, 1};
+  std::uint32_t offset = 0;       // the same as a byte offset into the file
+  std::ptrdiff_t statement = -1;  // index into ParsedFile::statements(); -1 when not found
+  std::string sqlstate;           // empty when the file never reached the server
+  std::string message;            // PostgreSQL's primary message (or why it was not sent)
+  std::string detail;
+  std::string hint;
+  std::string context;
+
+  // "file:line:column: message"
+  std::string summary() const;
+};
+
+// What was sent when an error came back: `text`, whose byte i is byte i + shift of the file
+// (the runner may send its own statements around a migration; a statement alone has a shift of
+// its start).
+struct SentText {
+  std::string_view text;
+  std::int64_t shift = 0;
+};
+
+// Runs a migration file as its transaction mode says. Returns nothing on success, the located
+// failure when the server rejects it (or it cannot be sent: invalid encoding). Throws
+// ConnectionError when the connection is lost.
+std::optional<MigrationFailure> execute_migration(Session& session, const lint::ParsedFile& file);
+
+// Locates a failure of the file sent as one string (modes single and own): from PostgreSQL's
+// position when the error has one in the file, else by replaying the statements one by one in a
+// transaction that is rolled back, so the failing statement is found and nothing persists.
+MigrationFailure locate_failure(Session& session, const lint::ParsedFile& file,
+                                const SqlError& error, SentText sent);
+
+}  // namespace sqlgate::runner

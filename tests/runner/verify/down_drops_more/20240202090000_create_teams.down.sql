@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS teams;
+DROP TABLE IF EXISTS organizations;

@@ -1,0 +1,3 @@
+-- Plans are gone again.
+ALTER TABLE organizations
+    DROP COLUMN plan;

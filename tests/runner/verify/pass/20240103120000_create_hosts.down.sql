@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS hosts;
+DROP FUNCTION IF EXISTS touch_updated_at();

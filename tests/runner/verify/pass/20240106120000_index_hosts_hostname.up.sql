@@ -1,0 +1,2 @@
+-- sqlgate:no-transaction
+CREATE INDEX CONCURRENTLY IF NOT EXISTS hosts_hostname_idx ON hosts (hostname);

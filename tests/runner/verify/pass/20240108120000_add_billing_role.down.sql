@@ -1,0 +1,1 @@
+-- sqlgate:irreversible PostgreSQL cannot remove a value from an enum

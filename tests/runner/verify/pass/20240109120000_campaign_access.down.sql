@@ -1,0 +1,4 @@
+ALTER TABLE campaigns DROP COLUMN IF EXISTS notes;
+REVOKE SELECT ON campaigns FROM PUBLIC;
+DROP POLICY IF EXISTS campaigns_by_organization ON campaigns;
+ALTER TABLE campaigns DISABLE ROW LEVEL SECURITY;
