@@ -91,8 +91,9 @@ DiagnosticBuilder& DiagnosticBuilder::related(const SourceFile& file, TextRange 
   return *this;
 }
 
-DiagnosticBuilder& DiagnosticBuilder::fix(std::string title, std::vector<Edit> edits, bool safe) {
-  m_diagnostic->fix = Fix{std::move(title), safe, std::move(edits)};
+DiagnosticBuilder& DiagnosticBuilder::fix(std::string title, std::vector<Edit> edits, bool safe,
+                                          std::string file) {
+  m_diagnostic->fix = Fix{std::move(title), safe, std::move(edits), std::move(file)};
   return *this;
 }
 

@@ -106,7 +106,10 @@ class DiagnosticBuilder {
   DiagnosticBuilder(Diagnostic& diagnostic) : m_diagnostic(&diagnostic) {}
   DiagnosticBuilder& related(const ParsedFile& file, TextRange range, std::string message);
   DiagnosticBuilder& related(const SourceFile& file, TextRange range, std::string message);
-  DiagnosticBuilder& fix(std::string title, std::vector<Edit> edits, bool safe = true);
+  // `file` names another file the edits apply to (created when it does not exist); empty for
+  // the finding's own file.
+  DiagnosticBuilder& fix(std::string title, std::vector<Edit> edits, bool safe = true,
+                         std::string file = {});
   // Lowers this finding's severity below the rule's (a warning-level case of an error rule);
   // never raises it, so configuration still caps what a rule can say.
   DiagnosticBuilder& at_most(Severity severity);

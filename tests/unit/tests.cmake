@@ -1,5 +1,6 @@
 list(APPEND SQLGATE_UNIT_TESTS
   unit/test_lint_config.cpp
+  unit/test_lint_diff.cpp
   unit/test_lint_directives.cpp
   unit/test_lint_engine.cpp
   unit/test_lint_fix.cpp
