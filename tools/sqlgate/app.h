@@ -6,9 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "lint/config.h"
+
 namespace CLI {
 class App;
-}
+class Option;
+}  // namespace CLI
 
 namespace sqlgate::cli {
 
@@ -40,6 +43,30 @@ const std::vector<Command>& commands();
 void add_lint(CLI::App& app, Io& io, int& exit_code);
 void add_rules(CLI::App& app, Io& io, int& exit_code);
 void add_explain(CLI::App& app, Io& io, int& exit_code);
+void add_config(CLI::App& app, Io& io, int& exit_code);
+void add_completion(CLI::App& app, Io& io, int& exit_code);
+
+// The flags of every command that reads .sqlgate.json; each one given overrides its key.
+struct ConfigArgs {
+  std::vector<std::string> paths;  // positional [PATH...]
+  std::string config_file;
+  int pg_version = 15;
+  std::string fail_on;
+  std::string naming;
+  std::string docs_url;
+  // The options, to tell a flag given from one left at its default.
+  std::vector<CLI::Option*> options;
+
+  lint::ConfigFlags flags() const;
+};
+// Adds --config, --pg-version, --fail-on, --naming, --docs-url and [PATH...] to a subcommand.
+void add_config_options(CLI::App& sub, ConfigArgs& args);
+// The effective configuration: defaults, .sqlgate.json (--config, else found upward from the
+// working directory), then the flags.
+lint::Config load_config(const ConfigArgs& args, const lint::RuleSet& rules);
+// Whether to colour output on stdout: --color always|never, else a terminal; never when NO_COLOR
+// is set and not empty.
+bool use_color(const std::string& mode, const Io& io);
 
 // Parses the arguments and runs the command; returns the exit code.
 int run(const std::vector<std::string>& args, Io& io);
