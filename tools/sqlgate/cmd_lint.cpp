@@ -133,11 +133,14 @@ void add_lint(CLI::App& app, Io& io, int& exit_code) {
   add_config_options(*sub, args->config);
   sub->add_option("--format", args->format, "Output format (default text)")
       ->check(CLI::IsMember(lint::report::format_names()));
+  // One value per use (comma-separated lists allowed), so that paths can follow.
   sub->add_option("--select", args->select, "Only these rules or categories (repeatable)")
       ->delimiter(',')
+      ->allow_extra_args(false)
       ->type_name("RULE");
   sub->add_option("--ignore", args->ignore, "Skip these rules or categories (repeatable)")
       ->delimiter(',')
+      ->allow_extra_args(false)
       ->type_name("RULE");
   sub->add_flag("--enable-all", args->enable_all, "Turn on the opt-in rules too");
   sub->add_option("-j,--jobs", args->jobs, "Files linted in parallel (default: one per core)");
