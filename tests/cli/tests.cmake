@@ -4,4 +4,5 @@ list(APPEND SQLGATE_CLI_TESTS
   cli/test_cli_fix.cpp
   cli/test_cli_formats.cpp
   cli/test_cli_lint.cpp
+  cli/test_cli_precommit.cpp
 )
