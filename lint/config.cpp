@@ -15,7 +15,7 @@ std::string Origin::describe() const {
     case Kind::file:
       return where;
     case Kind::flag:
-      return "flag " + where;
+      return where.empty() ? "command line" : "flag " + where;
     case Kind::default_value:
       break;
   }
@@ -807,7 +807,7 @@ Config load_config(const ConfigFlags& flags, const fs::path& cwd, const RuleSet&
   }
 
   auto flag = [](const char* name) { return Origin{Origin::Kind::flag, name}; };
-  if (flags.paths) config.paths = {*flags.paths, flag("PATH")};
+  if (flags.paths) config.paths = {*flags.paths, flag("")};
   if (flags.pg_version) config.pg_version = {*flags.pg_version, flag("--pg-version")};
   if (flags.fail_on) config.fail_on = {*flags.fail_on, flag("--fail-on")};
   if (flags.naming) config.naming = {*flags.naming, flag("--naming")};

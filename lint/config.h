@@ -31,9 +31,10 @@ class ConfigError : public std::runtime_error {
 struct Origin {
   enum class Kind : std::uint8_t { default_value, file, flag };
   Kind kind = Kind::default_value;
-  std::string where;  // the file's path, or the flag ("--fail-on")
+  std::string where;  // the file's path, or the flag ("--fail-on"; empty for PATH arguments)
 
-  std::string describe() const;  // "default", "/repo/.sqlgate.json", "flag --fail-on"
+  // "default", "/repo/.sqlgate.json", "flag --fail-on", "command line"
+  std::string describe() const;
 };
 
 template <typename T>

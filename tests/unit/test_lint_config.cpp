@@ -160,6 +160,7 @@ TEST(Config, FlagsOverrideKeyByKey) {
   EXPECT_EQ(config.naming.value, NamingConvention::sequence);
   EXPECT_EQ(config.lock_timeout.value, std::chrono::milliseconds(250));
   EXPECT_EQ(config.lint_paths(dir.path()), std::vector<std::string>{"other"});
+  EXPECT_EQ(config.paths.origin.describe(), "command line");
 }
 
 TEST(Config, MissingConfigFileNamedByFlag) {

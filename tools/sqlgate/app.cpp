@@ -37,10 +37,12 @@ lint::ConfigFlags ConfigArgs::flags() const {
   return flags;
 }
 
-void add_config_options(CLI::App& sub, ConfigArgs& args) {
-  args.options.push_back(
-      sub.add_option("paths", args.paths, "Folders or files (default: the configuration's paths)")
-          ->type_name("PATH"));
+void add_config_options(CLI::App& sub, ConfigArgs& args, bool paths) {
+  if (paths) {
+    args.options.push_back(
+        sub.add_option("paths", args.paths, "Folders or files (default: the configuration's paths)")
+            ->type_name("PATH"));
+  }
   args.options.push_back(
       sub.add_option("--config", args.config_file,
                      "Configuration file (default: .sqlgate.json here or in a folder above)")

@@ -59,8 +59,9 @@ struct ConfigArgs {
 
   lint::ConfigFlags flags() const;
 };
-// Adds --config, --pg-version, --fail-on, --naming, --docs-url and [PATH...] to a subcommand.
-void add_config_options(CLI::App& sub, ConfigArgs& args);
+// Adds --config, --pg-version, --fail-on, --naming, --docs-url and, with `paths`, [PATH...] to a
+// subcommand (commands whose positional arguments mean something else leave it out).
+void add_config_options(CLI::App& sub, ConfigArgs& args, bool paths = true);
 // The effective configuration: defaults, .sqlgate.json (--config, else found upward from the
 // working directory), then the flags.
 lint::Config load_config(const ConfigArgs& args, const lint::RuleSet& rules);
