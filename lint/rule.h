@@ -89,6 +89,8 @@ struct FileContext {
   Direction direction() const { return file.source().role(); }
   const ParsedFile* partner() const { return project.partner(index); }
   int pg_version() const { return project.pg_version(); }
+  // A rule's options for this file (Reporter::options() gives the running rule's).
+  RuleOptions options(std::string_view rule_id) const { return project.options(rule_id, index); }
 };
 
 class Reporter;

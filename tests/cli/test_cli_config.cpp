@@ -49,6 +49,9 @@ TEST(CliConfig, ExplicitConfigFile) {
   auto missing = run_sqlgate({"lint", "--config", "ci/nope.json"}, dir.path());
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_EQ(missing.err, "sqlgate: ci/nope.json: no such configuration file\n");
+  auto folder = run_sqlgate({"lint", "--config", "ci"}, dir.path());
+  EXPECT_EQ(folder.exit_code, 2);
+  EXPECT_EQ(folder.err, "sqlgate: ci: is a folder, not a file\n");
 }
 
 TEST(CliConfig, RuleLevelsAndPathOverrides) {

@@ -21,6 +21,7 @@ constexpr OptionSpec k_table_options[] = {
 // Reports every CREATE TABLE, with what its options say in the message.
 void check_tables(const FileContext& context, Reporter& out) {
   const RuleOptions& options = out.options();
+  EXPECT_EQ(options, context.options(out.rule().id)) << "the same, through the file context";
   auto allowed = options.strings("allowed");
   std::int64_t count = 0;
   for (const Statement* statement : context.file.all_statements()) {

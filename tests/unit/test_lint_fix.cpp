@@ -232,5 +232,19 @@ TEST(FixLoop, WriteChangesKeepsPermissions) {
   EXPECT_FALSE(fs::exists(dir.path() / "1_a.up.sql.sqlgate-fix"));
 }
 
+TEST(FixLoop, AFileThatCannotBeWrittenIsAnError) {
+  testing::TempDir dir;
+  fs::create_directories(dir.path() / "taken.sql" / "inside");
+  std::vector<FileChange> changes = {
+      FileChange{dir.path() / "taken.sql", "taken.sql", "", "SELECT 1;\n", true}};
+  try {
+    write_changes(changes);
+    FAIL() << "no error";
+  } catch (const FixError& e) {
+    EXPECT_TRUE(std::string(e.what()).starts_with("cannot replace taken.sql: ")) << e.what();
+  }
+  EXPECT_FALSE(fs::exists(dir.path() / "taken.sql.sqlgate-fix")) << "the temporary is removed";
+}
+
 }  // namespace
 }  // namespace sqlgate::lint
