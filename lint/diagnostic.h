@@ -56,6 +56,9 @@ struct Fix {
   std::string title;
   bool safe = true;  // false: changes behaviour, applied only with --unsafe-fixes
   std::vector<Edit> edits;
+  // The file the edits apply to, as reports name files: empty for the finding's own file. A
+  // file that does not exist yet is created (its edits insert at offset 0).
+  std::string file;
 };
 
 // Another place that takes part in a finding (the statement that created an object, say).

@@ -48,14 +48,32 @@ void RuleSet::configure(const RuleSelection& selection) {
                                   "' (see `sqlgate rules`)");
     }
   };
+  auto rule_index = [&](const std::string& name) {
+    auto i = index(name);
+    if (i < 0) throw std::invalid_argument("unknown rule '" + name + "'");
+    return static_cast<std::size_t>(i);
+  };
   for (const auto& name : selection.select) check_known(name, "--select");
   for (const auto& name : selection.ignore) check_known(name, "--ignore");
-  for (const auto& [name, severity] : selection.severities) {
-    if (index(name) < 0) throw std::invalid_argument("unknown rule '" + name + "'");
+  for (const auto& [name, severity] : selection.severities) rule_index(name);
+  for (const auto& [name, options] : selection.options) rule_index(name);
+  std::vector<Override> overrides;
+  for (const auto& file_override : selection.overrides) {
+    Override converted{file_override.matches, {}, {}};
+    for (const auto& [name, severity] : file_override.severities) {
+      converted.severities.emplace_back(rule_index(name), severity);
+    }
+    for (const auto& [name, options] : file_override.options) {
+      converted.options.emplace_back(rule_index(name), options);
+    }
+    overrides.push_back(std::move(converted));
   }
 
   m_active.assign(m_rules.size(), false);
+  m_excluded.assign(m_rules.size(), false);
   m_severity.assign(m_rules.size(), Severity::error);
+  m_options.assign(m_rules.size(), RuleOptions{});
+  m_overrides = std::move(overrides);
   for (std::size_t i = 0; i < m_rules.size(); ++i) {
     const Rule& rule = m_rules[i];
     bool on = rule.info.enabled || selection.enable_all;
@@ -64,6 +82,9 @@ void RuleSet::configure(const RuleSelection& selection) {
       if (index(name) != static_cast<std::ptrdiff_t>(i)) continue;
       on = severity.has_value();
       if (severity) m_severity[i] = *severity;
+    }
+    for (const auto& [name, options] : selection.options) {
+      if (index(name) == static_cast<std::ptrdiff_t>(i)) m_options[i].merge(options);
     }
     if (!selection.select.empty()) {
       bool selected = false;
@@ -76,9 +97,13 @@ void RuleSet::configure(const RuleSelection& selection) {
       }
       // Naming an opt-in rule selects it; naming its category keeps it opt-in.
       on = selected && (on || by_id);
+      m_excluded[i] = !selected;
     }
     for (const auto& name : selection.ignore) {
-      if (matches(rule, name)) on = false;
+      if (matches(rule, name)) {
+        on = false;
+        m_excluded[i] = true;
+      }
     }
     m_active[i] = on;
   }
@@ -92,6 +117,53 @@ bool RuleSet::active(std::string_view id) const {
 Severity RuleSet::severity(std::string_view id) const {
   auto i = index(id);
   return i < 0 ? Severity::error : m_severity[static_cast<std::size_t>(i)];
+}
+
+const RuleOptions& RuleSet::options(std::string_view id) const {
+  static const RuleOptions k_none;
+  auto i = index(id);
+  return i < 0 ? k_none : m_options[static_cast<std::size_t>(i)];
+}
+
+std::vector<std::size_t> RuleSet::overrides_for(const SourceFile& file) const {
+  std::vector<std::size_t> matched;
+  for (std::size_t i = 0; i < m_overrides.size(); ++i) {
+    if (m_overrides[i].matches && m_overrides[i].matches(file)) matched.push_back(i);
+  }
+  return matched;
+}
+
+RuleSetting RuleSet::setting(std::string_view id, const std::vector<std::size_t>& overrides) const {
+  auto found = index(id);
+  if (found < 0) return {};
+  auto i = static_cast<std::size_t>(found);
+  RuleSetting setting{m_active[i], m_severity[i], m_options[i]};
+  for (std::size_t o : overrides) {
+    for (const auto& [rule, severity] : m_overrides[o].severities) {
+      if (rule != i) continue;
+      setting.active = severity.has_value();
+      if (severity) setting.severity = *severity;
+    }
+    for (const auto& [rule, options] : m_overrides[o].options) {
+      if (rule == i) setting.options.merge(options);
+    }
+  }
+  if (m_excluded[i]) setting.active = false;
+  return setting;
+}
+
+bool RuleSet::active_anywhere(std::string_view id) const {
+  auto found = index(id);
+  if (found < 0) return false;
+  auto i = static_cast<std::size_t>(found);
+  if (m_active[i]) return true;
+  if (m_excluded[i]) return false;
+  for (const auto& file_override : m_overrides) {
+    for (const auto& [rule, severity] : file_override.severities) {
+      if (rule == i && severity) return true;
+    }
+  }
+  return false;
 }
 
 std::size_t LintResult::count_at_or_above(Severity severity) const {
@@ -135,21 +207,30 @@ void parallel_for(std::size_t count, unsigned jobs, const std::function<void(std
 
 namespace {
 
-struct EngineRule {
-  const Rule* rule;
-  Severity severity;
+// The rule settings that apply in one file (the overrides matching it taken into account).
+struct FileSettings {
+  const RuleSet& rules;
+  const std::vector<std::size_t>& overrides;
+
+  RuleSetting operator()(std::string_view id) const { return rules.setting(id, overrides); }
+  bool active(std::string_view id) const {
+    return overrides.empty() ? rules.active(id) : rules.setting(id, overrides).active;
+  }
 };
 
-// Reports through a registered engine rule when it is active.
+// Reports through a registered engine rule when it is active in the file.
 struct EngineReporter {
   const RuleSet& rules;
+  FileSettings settings;
   std::vector<Diagnostic>& out;
 
   std::optional<DiagnosticBuilder> report(std::string_view id, const ParsedFile& file,
                                           TextRange range, std::string message, std::string help) {
     const Rule* rule = rules.find(id);
-    if (rule == nullptr || !rules.active(id)) return std::nullopt;
-    Reporter reporter(rule->info, rules.severity(id), out, &file);
+    if (rule == nullptr) return std::nullopt;
+    RuleSetting setting = settings(id);
+    if (!setting.active) return std::nullopt;
+    Reporter reporter(rule->info, setting.severity, out, &file);
     return reporter.report(range, std::move(message), std::move(help));
   }
 };
@@ -179,9 +260,9 @@ bool names_rule(const RuleSet& rules, const Directive& directive, const Diagnost
 }
 
 // Checks a file's directives and drops the findings they suppress.
-void apply_directives(const ParsedFile& file, const RuleSet& rules,
+void apply_directives(const ParsedFile& file, const RuleSet& rules, const FileSettings& settings,
                       std::vector<Diagnostic>& findings, std::vector<Diagnostic>& meta) {
-  EngineReporter engine{rules, meta};
+  EngineReporter engine{rules, settings, meta};
   const auto& directives = file.directives();
   std::vector<bool> used(directives.size(), false);
 
@@ -250,7 +331,7 @@ void apply_directives(const ParsedFile& file, const RuleSet& rules,
     bool all_active =
         std::all_of(directive.rules.begin(), directive.rules.end(), [&](const auto& n) {
           if (auto category = parse_category(n.id)) return true;
-          return rules.is_known(n.id) && rules.active(n.id);
+          return rules.is_known(n.id) && settings.active(n.id);
         });
     if (!all_active || (directive.kind == DirectiveKind::ignore && directive.rules.empty())) {
       continue;
@@ -280,7 +361,13 @@ LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions
     if (file.read_error) result.io_errors.push_back(file.display + ": " + *file.read_error);
   }
 
+  // The configuration's path overrides that match each file.
+  std::vector<std::vector<std::size_t>> overrides(count);
+  if (rules.has_overrides()) {
+    for (std::size_t i = 0; i < count; ++i) overrides[i] = rules.overrides_for(set.files[i]);
+  }
   Project project(set, std::move(parsed), options.pg_version);
+  project.configure(&rules, overrides, options.naming);
 
   // Findings per file, so that a file's directives apply to what lands in it.
   std::vector<std::vector<Diagnostic>> per_file(count);
@@ -289,7 +376,7 @@ LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions
   std::vector<const Rule*> file_rules;
   std::vector<const Rule*> set_rules;
   for (const Rule& rule : rules.all()) {
-    if (!rules.active(rule.info.id)) continue;
+    if (!rules.active_anywhere(rule.info.id)) continue;
     if (rule.check_file) file_rules.push_back(&rule);
     if (rule.check_set) set_rules.push_back(&rule);
   }
@@ -298,7 +385,8 @@ LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions
     const ParsedFile* file = project.parsed(i);
     if (file == nullptr) return;
     auto& out = per_file[i];
-    EngineReporter engine{rules, out};
+    FileSettings settings{rules, overrides[i]};
+    EngineReporter engine{rules, settings, out};
     if (const auto& error = file->error()) {
       engine.report(error->rule, *file, TextRange{error->offset, error->offset}, error->message,
                     error->rule == k_syntax_error ? "PostgreSQL would reject this file; fix the SQL"
@@ -311,29 +399,41 @@ LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions
     }
     FileContext context{project, i, *file};
     for (const Rule* rule : file_rules) {
-      Reporter reporter(rule->info, rules.severity(rule->info.id), out, file);
+      RuleSetting setting = settings(rule->info.id);
+      if (!setting.active) continue;
+      Reporter reporter(rule->info, setting.severity, out, file, &setting.options);
       rule->check_file(context, reporter);
     }
   });
 
   std::vector<Diagnostic> set_findings;
   for (const Rule* rule : set_rules) {
-    Reporter reporter(rule->info, rules.severity(rule->info.id), set_findings);
+    Reporter reporter(rule->info, rules.severity(rule->info.id), set_findings, nullptr,
+                      &rules.options(rule->info.id));
     rule->check_set(project, reporter);
   }
   std::unordered_map<std::string_view, std::size_t> by_name;
   for (std::size_t i = 0; i < count; ++i) by_name.emplace(set.files[i].display, i);
   for (auto& diagnostic : set_findings) {
-    if (auto at = by_name.find(diagnostic.file); at != by_name.end()) {
-      per_file[at->second].push_back(std::move(diagnostic));
-    } else {
-      result.diagnostics.push_back(std::move(diagnostic));
+    auto found = by_name.find(diagnostic.file);
+    if (found == by_name.end()) {
+      if (rules.active(diagnostic.rule)) result.diagnostics.push_back(std::move(diagnostic));
+      continue;
     }
+    std::size_t i = found->second;
+    // A set rule runs once for every file: the file's own setting decides what is kept.
+    RuleSetting setting = rules.setting(diagnostic.rule, overrides[i]);
+    if (!setting.active) continue;
+    Severity ran_at = rules.severity(diagnostic.rule);
+    diagnostic.severity = diagnostic.severity < ran_at
+                              ? std::min(diagnostic.severity, setting.severity)
+                              : setting.severity;
+    per_file[i].push_back(std::move(diagnostic));
   }
 
   parallel_for(count, options.jobs, [&](std::size_t i) {
     if (const ParsedFile* file = project.parsed(i)) {
-      apply_directives(*file, rules, per_file[i], meta[i]);
+      apply_directives(*file, rules, FileSettings{rules, overrides[i]}, per_file[i], meta[i]);
     }
   });
 

@@ -23,6 +23,17 @@ inline constexpr std::string_view k_unknown_directive = "unknown-directive";
 inline constexpr std::string_view k_unused_ignore = "unused-ignore";
 inline constexpr std::string_view k_missing_reason = "missing-reason";
 
+// Rule settings for the files an override matches (.sqlgate.json "overrides"). Later overrides
+// win over earlier ones, and all of them over the selection's own settings; a rule that
+// --select leaves out or --ignore names stays off everywhere.
+struct FileOverride {
+  std::function<bool(const SourceFile&)> matches;
+  // Per rule id: a severity, or nullopt for "off".
+  std::map<std::string, std::optional<Severity>> severities;
+  // Per rule id: options merged key by key over the rule's own.
+  std::map<std::string, RuleOptions> options;
+};
+
 // Which rules run and at what severity.
 struct RuleSelection {
   std::vector<std::string> select;  // rule ids or categories; empty = every enabled rule
@@ -30,6 +41,16 @@ struct RuleSelection {
   bool enable_all = false;          // opt-in rules too
   // Per rule id: a severity, or nullopt for "off".
   std::map<std::string, std::optional<Severity>> severities;
+  // Per rule id: the options the configuration sets.
+  std::map<std::string, RuleOptions> options;
+  std::vector<FileOverride> overrides;
+};
+
+// What a rule does in one file, once the overrides that match the file are applied.
+struct RuleSetting {
+  bool active = false;
+  Severity severity = Severity::error;
+  RuleOptions options;
 };
 
 class RuleSet {
@@ -44,14 +65,32 @@ class RuleSet {
   // Applies a selection; throws std::invalid_argument naming an unknown rule or category.
   void configure(const RuleSelection& selection);
 
+  // The settings outside every override.
   bool active(std::string_view id) const;
   Severity severity(std::string_view id) const;
+  const RuleOptions& options(std::string_view id) const;
+
+  // Per file: the overrides that match it (indexes, in order), and a rule's setting there.
+  bool has_overrides() const { return !m_overrides.empty(); }
+  std::vector<std::size_t> overrides_for(const SourceFile& file) const;
+  RuleSetting setting(std::string_view id, const std::vector<std::size_t>& overrides) const;
+  // Active outside the overrides or in at least one of them: the engine runs it.
+  bool active_anywhere(std::string_view id) const;
 
  private:
+  struct Override {
+    std::function<bool(const SourceFile&)> matches;
+    std::vector<std::pair<std::size_t, std::optional<Severity>>> severities;
+    std::vector<std::pair<std::size_t, RuleOptions>> options;
+  };
+
   std::vector<Rule> m_rules;
   std::map<std::string, std::string> m_aliases;
   std::vector<bool> m_active;
+  std::vector<bool> m_excluded;  // left out by --select or named by --ignore
   std::vector<Severity> m_severity;
+  std::vector<RuleOptions> m_options;
+  std::vector<Override> m_overrides;
   std::ptrdiff_t index(std::string_view id) const;
 };
 
@@ -60,6 +99,7 @@ struct LintOptions {
   int pg_version = 15;
   // When set, findings are kept only for files it accepts (set-level checks still see all).
   std::function<bool(const SourceFile&)> report_file;
+  NamingConvention naming = NamingConvention::timestamp;
 };
 
 struct LintResult {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "lint/engine.h"
+
 namespace sqlgate::lint {
 
 std::string_view to_string(FixKind kind) {
@@ -16,6 +18,16 @@ std::string_view to_string(FixKind kind) {
   return "none";
 }
 
+std::string_view to_string(NamingConvention naming) {
+  return naming == NamingConvention::sequence ? "sequence" : "timestamp";
+}
+
+std::optional<NamingConvention> parse_naming(std::string_view text) {
+  if (text == "timestamp") return NamingConvention::timestamp;
+  if (text == "sequence") return NamingConvention::sequence;
+  return std::nullopt;
+}
+
 Project::Project(const MigrationSet& set, std::vector<std::unique_ptr<ParsedFile>> parsed,
                  int pg_version)
     : m_set(&set), m_parsed(std::move(parsed)), m_pg_version(pg_version) {
@@ -23,6 +35,23 @@ Project::Project(const MigrationSet& set, std::vector<std::unique_ptr<ParsedFile
 }
 
 Project::~Project() = default;
+
+void Project::configure(const RuleSet* rules, std::vector<std::vector<std::size_t>> overrides,
+                        NamingConvention naming) {
+  m_rules = rules;
+  m_overrides = std::move(overrides);
+  m_naming = naming;
+}
+
+const std::vector<std::size_t>& Project::overrides(std::size_t index) const {
+  static const std::vector<std::size_t> k_none;
+  return index < m_overrides.size() ? m_overrides[index] : k_none;
+}
+
+RuleOptions Project::options(std::string_view rule_id, std::size_t index) const {
+  if (m_rules == nullptr) return {};
+  return m_rules->setting(rule_id, overrides(index)).options;
+}
 
 const ParsedFile* Project::partner(std::size_t index) const {
   const auto& migration = m_set->files[index].migration;
@@ -62,14 +91,20 @@ DiagnosticBuilder& DiagnosticBuilder::related(const SourceFile& file, TextRange 
   return *this;
 }
 
-DiagnosticBuilder& DiagnosticBuilder::fix(std::string title, std::vector<Edit> edits, bool safe) {
-  m_diagnostic->fix = Fix{std::move(title), safe, std::move(edits)};
+DiagnosticBuilder& DiagnosticBuilder::fix(std::string title, std::vector<Edit> edits, bool safe,
+                                          std::string file) {
+  m_diagnostic->fix = Fix{std::move(title), safe, std::move(edits), std::move(file)};
   return *this;
 }
 
 DiagnosticBuilder& DiagnosticBuilder::at_most(Severity severity) {
   m_diagnostic->severity = std::min(m_diagnostic->severity, severity);
   return *this;
+}
+
+const RuleOptions& Reporter::options() const {
+  static const RuleOptions k_none;
+  return m_options ? *m_options : k_none;
 }
 
 Diagnostic& Reporter::add(const std::string& file, TextRange range, Position start, Position end,

@@ -3,11 +3,13 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "lint/diagnostic.h"
+#include "lint/options.h"
 #include "lint/source.h"
 #include "lint/sql.h"
 
@@ -24,9 +26,18 @@ struct RuleInfo {
   std::string_view summary;
   FixKind fix = FixKind::none;
   std::string_view doc;  // the rule's page, markdown (embedded at build time)
+  // The options the configuration may set for it (.sqlgate.json "rules"); none by default.
+  std::span<const OptionSpec> options;
 };
 
+// How migration versions are written (.sqlgate.json "naming"): a 14-digit UTC timestamp
+// (YYYYMMDDHHMMSS) or a zero-padded sequence number.
+enum class NamingConvention : std::uint8_t { timestamp, sequence };
+std::string_view to_string(NamingConvention naming);
+std::optional<NamingConvention> parse_naming(std::string_view text);
+
 class Catalog;
+class RuleSet;
 
 // Everything the rules may look at: the files, their parse, and the options of the run.
 class Project {
@@ -45,6 +56,14 @@ class Project {
   const ParsedFile* partner(std::size_t index) const;
   std::size_t index_of(const ParsedFile& file) const;
   int pg_version() const { return m_pg_version; }
+  NamingConvention naming() const { return m_naming; }
+  // A rule's options for a file: its configuration, with the path overrides that match the file.
+  RuleOptions options(std::string_view rule_id, std::size_t index) const;
+  // Set by the engine before rules run.
+  void configure(const RuleSet* rules, std::vector<std::vector<std::size_t>> overrides,
+                 NamingConvention naming);
+  // The configuration's overrides that match a file (indexes into the rule set's overrides).
+  const std::vector<std::size_t>& overrides(std::size_t index) const;
 
   // The schema replayed from the ups in version order; null until replayed.
   const Catalog* catalog() const { return m_catalog.get(); }
@@ -54,6 +73,9 @@ class Project {
   const MigrationSet* m_set;
   std::vector<std::unique_ptr<ParsedFile>> m_parsed;
   int m_pg_version;
+  NamingConvention m_naming = NamingConvention::timestamp;
+  const RuleSet* m_rules = nullptr;
+  std::vector<std::vector<std::size_t>> m_overrides;
   std::shared_ptr<const Catalog> m_catalog;
 };
 
@@ -67,6 +89,8 @@ struct FileContext {
   Direction direction() const { return file.source().role(); }
   const ParsedFile* partner() const { return project.partner(index); }
   int pg_version() const { return project.pg_version(); }
+  // A rule's options for this file (Reporter::options() gives the running rule's).
+  RuleOptions options(std::string_view rule_id) const { return project.options(rule_id, index); }
 };
 
 class Reporter;
@@ -84,7 +108,10 @@ class DiagnosticBuilder {
   DiagnosticBuilder(Diagnostic& diagnostic) : m_diagnostic(&diagnostic) {}
   DiagnosticBuilder& related(const ParsedFile& file, TextRange range, std::string message);
   DiagnosticBuilder& related(const SourceFile& file, TextRange range, std::string message);
-  DiagnosticBuilder& fix(std::string title, std::vector<Edit> edits, bool safe = true);
+  // `file` names another file the edits apply to (created when it does not exist); empty for
+  // the finding's own file.
+  DiagnosticBuilder& fix(std::string title, std::vector<Edit> edits, bool safe = true,
+                         std::string file = {});
   // Lowers this finding's severity below the rule's (a warning-level case of an error rule);
   // never raises it, so configuration still caps what a rule can say.
   DiagnosticBuilder& at_most(Severity severity);
@@ -98,8 +125,8 @@ class DiagnosticBuilder {
 class Reporter {
  public:
   Reporter(const RuleInfo& rule, Severity severity, std::vector<Diagnostic>& out,
-           const ParsedFile* current = nullptr)
-      : m_rule(&rule), m_severity(severity), m_out(&out), m_current(current) {}
+           const ParsedFile* current = nullptr, const RuleOptions* options = nullptr)
+      : m_rule(&rule), m_severity(severity), m_out(&out), m_current(current), m_options(options) {}
 
   // A finding in the current file (file rules).
   DiagnosticBuilder report(TextRange range, std::string message, std::string help = {});
@@ -111,6 +138,8 @@ class Reporter {
                            std::string help = {});
 
   const RuleInfo& rule() const { return *m_rule; }
+  // The rule's options as configured (for a file rule: for the current file).
+  const RuleOptions& options() const;
 
  private:
   Diagnostic& add(const std::string& file, TextRange range, Position start, Position end,
@@ -120,6 +149,7 @@ class Reporter {
   Severity m_severity;
   std::vector<Diagnostic>* m_out;
   const ParsedFile* m_current;
+  const RuleOptions* m_options;
 };
 
 // Position of an offset in a text without an index (for files that did not parse).

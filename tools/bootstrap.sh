@@ -26,6 +26,7 @@ packages=(
   libgtest-dev libgmock-dev
   libssl-dev
   postgresql-15
+  pre-commit dpkg-dev patch
 )
 
 missing=()

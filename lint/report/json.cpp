@@ -14,7 +14,9 @@ Json fix_json(const Fix& fix) {
     edits.push_back(
         Json{{"start", edit.range.begin}, {"end", edit.range.end}, {"text", edit.text}});
   }
-  return Json{{"title", fix.title}, {"safe", fix.safe}, {"edits", std::move(edits)}};
+  Json item{{"title", fix.title}, {"safe", fix.safe}, {"edits", std::move(edits)}};
+  if (!fix.file.empty()) item["file"] = fix.file;
+  return item;
 }
 
 }  // namespace

@@ -27,10 +27,6 @@ std::size_t width(std::string_view text) {
   }));
 }
 
-std::string plural(std::size_t n, std::string_view word) {
-  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
-}
-
 }  // namespace
 
 void write_text(std::ostream& out, const LintResult& result, const MigrationSet& set,
@@ -86,14 +82,20 @@ void write_text(std::ostream& out, const LintResult& result, const MigrationSet&
   }
   for (const auto& error : result.io_errors) out << "error: " << error << '\n';
   if (result.diagnostics.empty()) {
-    out << "No findings in " << plural(result.files, "file") << " ("
-        << plural(result.statements, "statement") << ").\n";
+    out << summary_line(result) << '\n';
   } else {
-    out << style(k_bold) << "Found " << plural(result.diagnostics.size(), "finding")
-        << style(k_reset) << " (" << plural(result.errors, "error") << ", "
-        << plural(result.warnings, "warning") << ", " << result.infos << " info) in "
-        << plural(result.files, "file") << ".\n";
+    out << style(k_bold) << summary_line(result) << style(k_reset) << '\n';
   }
+}
+
+std::string summary_line(const LintResult& result) {
+  if (result.diagnostics.empty()) {
+    return "No findings in " + plural(result.files, "file") + " (" +
+           plural(result.statements, "statement") + ").";
+  }
+  return "Found " + plural(result.diagnostics.size(), "finding") + " (" +
+         plural(result.errors, "error") + ", " + plural(result.warnings, "warning") + ", " +
+         std::to_string(result.infos) + " info) in " + plural(result.files, "file") + ".";
 }
 
 }  // namespace sqlgate::lint::report

@@ -52,6 +52,14 @@ TEST(CliLint, FailOnDecidesTheExitCode) {
   EXPECT_EQ(run_sqlgate({"lint", "--fail-on", "info", path}).exit_code, 1);
 }
 
+TEST(CliLint, PathsMayFollowSelectAndIgnore) {
+  TempDir dir;
+  dir.write("m/1_a.up.sql", "CREATE TABLE (id int);\n");
+  auto result = run_sqlgate({"lint", "--select", "syntax", "--ignore", "meta", "m"}, dir.path());
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_NE(result.out.find("m/1_a.up.sql:1:14: error[syntax-error]"), std::string::npos);
+}
+
 TEST(CliLint, JsonContract) {
   TempDir dir;
   dir.write("m/1_a.up.sql", "SELECT 1;\n-- sqlgate:ignore no-such-rule\nSELECT 2;\n");

@@ -1,4 +1,10 @@
 list(APPEND SQLGATE_CLI_TESTS
+  cli/test_cli_completion.cpp
+  cli/test_cli_config.cpp
+  cli/test_cli_fix.cpp
+  cli/test_cli_formats.cpp
   cli/test_cli_lint.cpp
   cli/test_cli_verify.cpp
+  cli/test_cli_package.cpp
+  cli/test_cli_precommit.cpp
 )

@@ -1,30 +1,78 @@
 #include "tools/sqlgate/app.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 
+#include "lint/fix.h"
 #include "lint/source.h"
 
 namespace sqlgate::cli {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> k_commands = {
-      {"lint", add_lint},
-      {"rules", add_rules},
-      {"explain", add_explain},
-      {"verify", add_verify},
+      {"lint", add_lint},     {"rules", add_rules},           {"explain", add_explain},
+      {"config", add_config}, {"completion", add_completion}, {"verify", add_verify},
   };
   return k_commands;
 }
 
+lint::ConfigFlags ConfigArgs::flags() const {
+  auto given = [&](const char* name) {
+    for (const CLI::Option* option : options) {
+      if (option->check_name(name)) return option->count() > 0;
+    }
+    return false;
+  };
+  lint::ConfigFlags flags;
+  if (given("--config")) flags.config_file = config_file;
+  if (given("paths")) flags.paths = paths;
+  if (given("--pg-version")) flags.pg_version = pg_version;
+  if (given("--fail-on")) flags.fail_on = lint::parse_severity(fail_on);
+  if (given("--naming")) flags.naming = lint::parse_naming(naming);
+  if (given("--docs-url")) flags.docs_url = docs_url;
+  return flags;
+}
+
+void add_config_options(CLI::App& sub, ConfigArgs& args, bool paths) {
+  if (paths) {
+    args.options.push_back(
+        sub.add_option("paths", args.paths, "Folders or files (default: the configuration's paths)")
+            ->type_name("PATH"));
+  }
+  args.options.push_back(
+      sub.add_option("--config", args.config_file,
+                     "Configuration file (default: .sqlgate.json here or in a folder above)")
+          ->type_name("FILE"));
+  args.options.push_back(
+      sub.add_option("--pg-version", args.pg_version,
+                     "PostgreSQL major version the migrations target (default 15)")
+          ->check(CLI::Range(9, 18)));
+  args.options.push_back(
+      sub.add_option("--fail-on", args.fail_on,
+                     "Lowest severity that fails the run, exit 1 (default error)")
+          ->check(CLI::IsMember({"error", "warning", "info"})));
+  args.options.push_back(
+      sub.add_option("--naming", args.naming, "Version convention: timestamp (default) or sequence")
+          ->check(CLI::IsMember({"timestamp", "sequence"})));
+  args.options.push_back(
+      sub.add_option("--docs-url", args.docs_url,
+                     "Base URL of the rule pages, for links in SARIF ({rule}, {category})")
+          ->type_name("URL"));
+}
+
+lint::Config load_config(const ConfigArgs& args, const lint::RuleSet& rules) {
+  return lint::load_config(args.flags(), std::filesystem::current_path(), rules);
+}
+
 bool use_color(const std::string& mode, const Io& io) {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color != nullptr && *no_color != '\0') return false;
+  if (mode == "always") return true;
+  if (mode == "never") return false;
   return io.out_is_terminal;
 }
 
@@ -46,6 +94,12 @@ int run(const std::vector<std::string>& args, Io& io) {
     int code = app.exit(e, io.out, io.err);
     return code == 0 ? k_exit_ok : k_exit_error;
   } catch (const UsageError& e) {
+    io.err << "sqlgate: " << e.what() << '\n';
+    return k_exit_error;
+  } catch (const lint::ConfigError& e) {
+    io.err << "sqlgate: " << e.what() << '\n';
+    return k_exit_error;
+  } catch (const lint::FixError& e) {
     io.err << "sqlgate: " << e.what() << '\n';
     return k_exit_error;
   } catch (const lint::SourceError& e) {

@@ -6,9 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "lint/config.h"
+
 namespace CLI {
 class App;
-}
+class Option;
+}  // namespace CLI
 
 namespace sqlgate::cli {
 
@@ -37,13 +40,35 @@ struct Command {
 };
 const std::vector<Command>& commands();
 
-// Whether to colour the output: --color always|never, or auto (a terminal without NO_COLOR).
-bool use_color(const std::string& mode, const Io& io);
-
 void add_lint(CLI::App& app, Io& io, int& exit_code);
 void add_rules(CLI::App& app, Io& io, int& exit_code);
 void add_explain(CLI::App& app, Io& io, int& exit_code);
 void add_verify(CLI::App& app, Io& io, int& exit_code);
+void add_config(CLI::App& app, Io& io, int& exit_code);
+void add_completion(CLI::App& app, Io& io, int& exit_code);
+
+// The flags of every command that reads .sqlgate.json; each one given overrides its key.
+struct ConfigArgs {
+  std::vector<std::string> paths;  // positional [PATH...]
+  std::string config_file;
+  int pg_version = 15;
+  std::string fail_on;
+  std::string naming;
+  std::string docs_url;
+  // The options, to tell a flag given from one left at its default.
+  std::vector<CLI::Option*> options;
+
+  lint::ConfigFlags flags() const;
+};
+// Adds --config, --pg-version, --fail-on, --naming, --docs-url and, with `paths`, [PATH...] to a
+// subcommand (commands whose positional arguments mean something else leave it out).
+void add_config_options(CLI::App& sub, ConfigArgs& args, bool paths = true);
+// The effective configuration: defaults, .sqlgate.json (--config, else found upward from the
+// working directory), then the flags.
+lint::Config load_config(const ConfigArgs& args, const lint::RuleSet& rules);
+// Whether to colour output on stdout: --color always|never, else a terminal; never when NO_COLOR
+// is set and not empty.
+bool use_color(const std::string& mode, const Io& io);
 
 // Parses the arguments and runs the command; returns the exit code.
 int run(const std::vector<std::string>& args, Io& io);

@@ -10,7 +10,7 @@ namespace sqlgate::cli {
 void add_explain(CLI::App& app, Io& io, int& exit_code) {
   auto id = std::make_shared<std::string>();
   CLI::App* sub = app.add_subcommand("explain", "Print a rule's documentation");
-  sub->add_option("rule", *id, "Rule id")->required();
+  sub->add_option("rule", *id, "Rule id")->required()->type_name("RULE_ID");
   sub->callback([id, &io, &exit_code] {
     lint::RuleSet set = rules::make_rule_set();
     const lint::Rule* rule = set.find(*id);

@@ -1,8 +1,11 @@
+#include <filesystem>
 #include <memory>
 
 #include <CLI/CLI.hpp>
 
+#include "lint/diff.h"
 #include "lint/engine.h"
+#include "lint/fix.h"
 #include "lint/report/report.h"
 #include "rules/registry.h"
 #include "tools/sqlgate/app.h"
@@ -11,45 +14,115 @@ namespace sqlgate::cli {
 namespace {
 
 struct LintArgs {
-  std::vector<std::string> paths;
+  ConfigArgs config;
   std::string format = "text";
   std::vector<std::string> select;
   std::vector<std::string> ignore;
   bool enable_all = false;
-  std::string fail_on = "error";
-  int pg_version = 15;
   unsigned jobs = 0;
   bool recursive = false;
   std::string color = "auto";
+  bool fix = false;
+  bool unsafe_fixes = false;
+  bool diff = false;
 };
 
+// One migration set per configured source (their versions are separate); else one set of
+// every path.
+std::vector<std::vector<std::string>> path_groups(const lint::Config& config) {
+  auto cwd = std::filesystem::current_path();
+  std::vector<std::string> paths = config.lint_paths(cwd);
+  if (config.paths.origin.kind == lint::Origin::Kind::flag || config.sources.value.empty()) {
+    return {paths};
+  }
+  std::vector<std::vector<std::string>> groups;
+  for (const auto& path : paths) groups.push_back({path});
+  return groups;
+}
+
+void merge(lint::LintResult& into, lint::LintResult&& from) {
+  for (auto& d : from.diagnostics) into.diagnostics.push_back(std::move(d));
+  into.files += from.files;
+  into.statements += from.statements;
+  into.errors += from.errors;
+  into.warnings += from.warnings;
+  into.infos += from.infos;
+  for (auto& error : from.io_errors) into.io_errors.push_back(std::move(error));
+}
+
 int run_lint(const LintArgs& args, Io& io) {
+  if (args.unsafe_fixes && !args.fix && !args.diff) {
+    throw UsageError("--unsafe-fixes goes with --fix or --diff");
+  }
   lint::RuleSet rules = rules::make_rule_set();
-  lint::RuleSelection selection;
+  lint::Config config = load_config(args.config, rules);
+  lint::RuleSelection selection = config.selection(rules);
   selection.select = args.select;
   selection.ignore = args.ignore;
   selection.enable_all = args.enable_all;
   rules.configure(selection);
-  auto fail_on = lint::parse_severity(args.fail_on);
-
-  std::vector<std::string> paths = args.paths;
-  if (paths.empty()) paths.push_back("migrations/sql");
-  lint::MigrationSet set = lint::discover(paths, lint::DiscoverOptions{args.recursive});
-  for (const auto& warning : set.warnings) io.err << "sqlgate: warning: " << warning << '\n';
 
   lint::LintOptions options;
   options.jobs = args.jobs;
-  options.pg_version = args.pg_version;
-  lint::LintResult result = lint::lint(set, rules, options);
+  options.pg_version = config.pg_version.value;
+  options.naming = config.naming.value;
+  bool fixing = args.fix || args.diff;
 
-  if (args.format == "json") {
-    lint::report::write_json(io.out, result);
-  } else {
-    lint::report::write_text(io.out, result, set, {use_color(args.color, io), true});
+  lint::MigrationSet shown;  // every file, for the reports that quote source lines
+  lint::LintResult result;
+  lint::FixOutcome fixes;
+  for (const auto& paths : path_groups(config)) {
+    lint::MigrationSet set = lint::discover(paths, lint::DiscoverOptions{args.recursive});
+    for (const auto& warning : set.warnings) io.err << "sqlgate: warning: " << warning << '\n';
+    if (fixing) {
+      lint::FixOutcome outcome = lint::fix_set(set, rules, options, {args.unsafe_fixes});
+      merge(result, std::move(outcome.result));
+      for (auto& file : outcome.set.files) shown.files.push_back(std::move(file));
+      for (auto& change : outcome.changes) fixes.changes.push_back(std::move(change));
+      for (auto& fix : outcome.applied) fixes.applied.push_back(std::move(fix));
+      for (auto& fix : outcome.rejected) fixes.rejected.push_back(std::move(fix));
+      fixes.unsafe_available += outcome.unsafe_available;
+      fixes.passes = std::max(fixes.passes, outcome.passes);
+      fixes.settled = fixes.settled && outcome.settled;
+    } else {
+      merge(result, lint::lint(set, rules, options));
+      for (auto& file : set.files) shown.files.push_back(std::move(file));
+    }
   }
+  auto fail_on = config.fail_on.value;
   for (const auto& error : result.io_errors) io.err << "sqlgate: cannot read " << error << '\n';
+
+  if (args.diff) {
+    for (const auto& change : fixes.changes) {
+      io.out << lint::unified_diff(change.before, change.after,
+                                   lint::report::ci_path(change.display), change.created);
+    }
+    lint::report::write_fix_summary(io.err, fixes, true);
+    if (!result.io_errors.empty()) return k_exit_error;
+    bool remaining = result.count_at_or_above(fail_on) > 0;
+    return !fixes.changes.empty() || remaining ? k_exit_findings : k_exit_ok;
+  }
+  if (args.fix) {
+    lint::write_changes(fixes.changes);
+    lint::report::write_fix_summary(args.format == "text" ? io.out : io.err, fixes, false);
+    if (args.format == "text") io.out << '\n';
+  }
+
+  const std::string& format = args.format;
+  if (format == "json") {
+    lint::report::write_json(io.out, result);
+  } else if (format == "sarif" || format == "github" || format == "gcc" || format == "gitlab") {
+    lint::report::RunInfo run{&rules, SQLGATE_VERSION, config.docs_url.value,
+                              std::filesystem::current_path()};
+    if (format == "sarif") lint::report::write_sarif(io.out, result, shown, run);
+    if (format == "github") lint::report::write_github(io.out, result);
+    if (format == "gcc") lint::report::write_gcc(io.out, result);
+    if (format == "gitlab") lint::report::write_gitlab(io.out, result, shown);
+  } else {
+    lint::report::write_text(io.out, result, shown, {use_color(args.color, io), true});
+  }
   if (!result.io_errors.empty()) return k_exit_error;
-  return result.count_at_or_above(*fail_on) > 0 ? k_exit_findings : k_exit_ok;
+  return result.count_at_or_above(fail_on) > 0 ? k_exit_findings : k_exit_ok;
 }
 
 }  // namespace
@@ -57,24 +130,28 @@ int run_lint(const LintArgs& args, Io& io) {
 void add_lint(CLI::App& app, Io& io, int& exit_code) {
   auto args = std::make_shared<LintArgs>();
   CLI::App* sub = app.add_subcommand("lint", "Lint migration files (default: migrations/sql)");
-  sub->add_option("paths", args->paths, "Folders or files to lint");
-  sub->add_option("--format", args->format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}));
+  add_config_options(*sub, args->config);
+  sub->add_option("--format", args->format, "Output format (default text)")
+      ->check(CLI::IsMember(lint::report::format_names()));
+  // One value per use (comma-separated lists allowed), so that paths can follow.
   sub->add_option("--select", args->select, "Only these rules or categories (repeatable)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->type_name("RULE");
   sub->add_option("--ignore", args->ignore, "Skip these rules or categories (repeatable)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->type_name("RULE");
   sub->add_flag("--enable-all", args->enable_all, "Turn on the opt-in rules too");
-  sub->add_option("--fail-on", args->fail_on, "Lowest severity that fails the run (exit 1)")
-      ->check(CLI::IsMember({"error", "warning", "info"}));
-  sub->add_option("--pg-version", args->pg_version,
-                  "PostgreSQL major version the migrations target (gates version rules)")
-      ->check(CLI::Range(9, 18));
   sub->add_option("-j,--jobs", args->jobs, "Files linted in parallel (default: one per core)");
   sub->add_flag("-r,--recursive", args->recursive, "Descend into sub-folders");
   sub->add_option("--color", args->color,
-                  "Colour: auto (a terminal without NO_COLOR), always, never")
+                  "Colour: auto (a terminal), always, never; NO_COLOR turns it off")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  sub->add_flag("--fix", args->fix, "Apply the safe fixes in place, then report what remains");
+  sub->add_flag("--unsafe-fixes", args->unsafe_fixes,
+                "With --fix or --diff: also the fixes that change behaviour");
+  sub->add_flag("--diff", args->diff, "Print the fixes as a unified diff; write nothing");
   sub->callback([args, &io, &exit_code] { exit_code = run_lint(*args, io); });
 }
 

@@ -1,0 +1,2 @@
+-- sqlgate:irreversible
+DROP TABLE IF EXISTS users;

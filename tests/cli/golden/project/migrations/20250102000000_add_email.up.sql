@@ -1,0 +1,3 @@
+ALTER TABLE users
+	ADD COLUMN IF NOT EXISTS email text,,
+	ADD COLUMN IF NOT EXISTS phone text;
