@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,11 +52,21 @@ class Project {
   const Catalog* catalog() const { return m_catalog.get(); }
   void set_catalog(std::shared_ptr<const Catalog> catalog) { m_catalog = std::move(catalog); }
 
+  // Which migrations this change adds (a pull request's), for the checks that compare new
+  // migrations with the ones already applied. Unset: no migration is known to be new.
+  struct History {
+    std::function<bool(const SourceFile&)> is_new;  // added since the base (git)
+    std::optional<Version> applied;                 // the version the database is at
+  };
+  const History& history() const { return m_history; }
+  void set_history(History history) { m_history = std::move(history); }
+
  private:
   const MigrationSet* m_set;
   std::vector<std::unique_ptr<ParsedFile>> m_parsed;
   int m_pg_version;
   std::shared_ptr<const Catalog> m_catalog;
+  History m_history;
 };
 
 // A file rule sees one parsed file (that parsed without error) at a time.
