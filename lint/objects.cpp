@@ -792,6 +792,7 @@ void ObjectResolver::Context::create_table(const Node& node, ObjectKind kind) {
   auto [table, given] = relation(kind, node.get("relation"));
   Effect& created = add(Action::create, table, at(node.get("relation")), given);
   created.if_not_exists = node.flag("if_not_exists");
+  std::size_t first = out.size();
   local_relations.insert({table.schema, table.name});
   for (Node parent : node.list("inhRelations")) {
     auto [ref, g] = relation(ObjectKind::table, parent);
@@ -814,9 +815,11 @@ void ObjectResolver::Context::create_table(const Node& node, ObjectKind kind) {
     }
   }
   for (Node element : node.list("constraints")) constraints.push_back({element, {}});
-  std::size_t first = out.size();
   add_constraints(table, constraints);
-  for (std::size_t i = first; i < out.size(); ++i) out[i].if_not_exists = if_not_exists;
+  for (std::size_t i = first; i < out.size(); ++i) {
+    out[i].if_not_exists = if_not_exists;
+    out[i].part = true;
+  }
 }
 
 void ObjectResolver::Context::create_table_as(const Node& node) {
@@ -1069,6 +1072,7 @@ void ObjectResolver::Context::alter_table(const Node& node) {
       for (std::size_t i = first; i < out.size(); ++i) {
         out[i].if_not_exists = command.flag("missing_ok");
         out[i].schema_given = given;
+        out[i].part = i > first;
       }
     } else if (type == "AT_DropColumn") {
       Effect& effect = column_effect(Action::drop, Change::none);

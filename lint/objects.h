@@ -135,6 +135,9 @@ struct Effect {
   bool cascade = false;
   // Made by PostgreSQL on its own: an inline constraint, its index, a serial's sequence.
   bool implicit = false;
+  // Part of the create just before it (a column of CREATE TABLE, a constraint written inline in
+  // ADD COLUMN): PostgreSQL skips it when IF NOT EXISTS finds that object already there.
+  bool part = false;
   // True when the statement wrote the schema; false when it was resolved by search_path.
   bool schema_given = true;
   std::uint32_t offset = 0;  // where the object is named, as an offset into the file

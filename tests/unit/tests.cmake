@@ -1,4 +1,5 @@
 list(APPEND SQLGATE_UNIT_TESTS
+  unit/test_lint_catalog.cpp
   unit/test_lint_directives.cpp
   unit/test_lint_engine.cpp
   unit/test_lint_fix.cpp
