@@ -5,9 +5,13 @@
 //                        "FILE:LINE:COLUMN rule-id" (FILE relative to err/) for a folder;
 //                        blank lines and lines starting with # are skipped
 //   fix.expected.sql     (err.sql only) the text after applying every fix of that rule
+//   ok.history,          (optional) what the change adds: "new FILE" lines (FILE relative to
+//   err.history          the folder) and "applied VERSION", as --changed-since and
+//                        --since-version give them
 // A folder is linted as a migration set, recursively; a single file as a set of one.
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <set>
 #include <sstream>
 
@@ -41,10 +45,28 @@ struct Linted {
   lint::LintResult result;
 };
 
+std::vector<std::string> expected_lines(const fs::path& path);
+
+// Reads <stem>.history beside a fixture into the options.
+void read_history(const fs::path& path, lint::LintOptions& options) {
+  fs::path history = path.parent_path() / (path.stem().string() + ".history");
+  if (!fs::exists(history)) return;
+  auto added = std::make_shared<std::set<std::string>>();
+  for (const auto& line : expected_lines(history)) {
+    if (line.rfind("new ", 0) == 0) added->insert(line.substr(4));
+    if (line.rfind("applied ", 0) == 0) options.applied_version = lint::Version(line.substr(8));
+  }
+  options.is_new = [added, path](const lint::SourceFile& file) {
+    return added->count(fs::path(file.display).lexically_relative(path).generic_string()) != 0;
+  };
+}
+
 Linted lint_fixture(const fs::path& path, std::string_view id) {
   Linted linted;
   linted.set = lint::discover({path.string()}, lint::DiscoverOptions{true});
-  linted.result = lint::lint(linted.set, only(id), lint::LintOptions{1, 15, {}});
+  lint::LintOptions options{1, 15, {}};
+  read_history(path, options);
+  linted.result = lint::lint(linted.set, only(id), options);
   return linted;
 }
 
