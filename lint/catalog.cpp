@@ -229,6 +229,25 @@ class CatalogBuilder {
     std::unordered_set<ObjectId> renamed_away;
   };
   DownState* m_down = nullptr;
+  // What the statement being replayed drops, with all that goes with it.
+  std::unordered_set<ObjectId> m_together;
+
+  // Resolves the drops of one statement before any of them runs, as PostgreSQL does.
+  std::vector<ObjectId> drops_of(std::vector<Effect>& effects, Tick at) {
+    std::vector<ObjectId> targets(effects.size(), k_no_object);
+    m_together.clear();
+    for (std::size_t k = 0; k < effects.size(); ++k) {
+      if (effects[k].action != Action::drop) continue;
+      targets[k] = resolve(effects[k], effects[k].object, at);
+      if (targets[k] == k_no_object) continue;
+      std::vector<ObjectId> taken;
+      std::unordered_set<ObjectId> seen{targets[k]};
+      collect(targets[k], effects[k].cascade, at, taken, seen);
+      m_together.insert(targets[k]);
+      m_together.insert(taken.begin(), taken.end());
+    }
+    return targets;
+  }
 
   std::vector<CatalogObject>& objects() { return m_catalog.m_objects; }
 
@@ -320,14 +339,18 @@ class CatalogBuilder {
       if (parent_id != k_no_object) {
         objects()[id].parent = parent_id;
         objects()[parent_id].children.push_back(id);
+      } else {
+        parent.kind = ObjectKind::table;
+        step.missing.push_back(parent);
       }
     }
     for (const auto& dependency : effect.depends_on) {
       ObjectId target = find(dependency.object, origin.tick);
       if (target == k_no_object) {
-        if (!dependency.automatic || !has_parent(effect.object.kind)) {
-          step.missing.push_back(dependency.object);
-        }
+        bool is_parent = has_parent(effect.object.kind) && dependency.automatic &&
+                         dependency.object.name == effect.object.parent &&
+                         dependency.object.schema == effect.object.schema;
+        if (!is_parent) step.missing.push_back(dependency.object);
         continue;
       }
       if (target == objects()[id].parent && dependency.automatic) continue;
@@ -378,6 +401,8 @@ class CatalogBuilder {
       for (ObjectId member : all) {
         for (const auto& edge : m_catalog.m_objects[member].dependents) {
           if (edge.automatic || seen.count(edge.object) != 0 || !alive(edge.object, at)) continue;
+          // DROP a, b: PostgreSQL drops the objects of one statement together.
+          if (m_together.count(edge.object) != 0) continue;
           if (std::find(step.blockers.begin(), step.blockers.end(), edge.object) ==
               step.blockers.end()) {
             step.blockers.push_back(edge.object);
@@ -493,16 +518,27 @@ class CatalogBuilder {
     for (std::size_t s = 0; s < statements.size(); ++s) {
       at = ++m_catalog.m_tick;
       std::vector<Effect> effects = resolver.effects(*statements[s], taken);
+      std::vector<ObjectId> targets = drops_of(effects, at);
       // The parts of a create that IF NOT EXISTS skipped (the columns and constraints of a
       // CREATE TABLE whose table exists, those written inline in an ADD COLUMN) are no-ops.
       bool skipping = false;
-      for (const Effect& effect : effects) {
+      for (std::size_t k = 0; k < effects.size(); ++k) {
+        const Effect& effect = effects[k];
         Tick tick = ++m_catalog.m_tick;
         if (skipping && effect.part) continue;
         skipping = false;
         CatalogStep step;
         step.statement = s;
         Origin origin{index, s, effect.offset, tick};
+        if (targets[k] != k_no_object && !objects()[targets[k]].alive_at(tick)) {
+          // Taken already by an earlier object of the same DROP.
+          step.effect = effect;
+          step.tick = tick;
+          step.object = targets[k];
+          step.existed = true;
+          replay.steps.push_back(std::move(step));
+          continue;
+        }
         apply(effect, origin, step);
         if (effect.action == Action::create && step.existed &&
             (effect.object.kind == ObjectKind::table || effect.object.kind == ObjectKind::column ||
@@ -530,7 +566,9 @@ class CatalogBuilder {
     auto taken = taken_at(at);
     for (std::size_t s = 0; s < statements.size(); ++s) {
       std::vector<Effect> effects = resolver.effects(*statements[s], taken);
-      for (const Effect& input : effects) {
+      std::vector<ObjectId> targets = drops_of(effects, at);
+      for (std::size_t k = 0; k < effects.size(); ++k) {
+        const Effect& input = effects[k];
         CatalogStep step;
         step.statement = s;
         step.effect = input;
@@ -543,7 +581,14 @@ class CatalogBuilder {
           replay.steps.push_back(std::move(step));
           continue;
         }
-        ObjectId id = resolve(effect, effect.object, at);
+        if (targets[k] != k_no_object && state.gone.count(targets[k]) != 0) {
+          // Taken already by an earlier object of the same DROP.
+          step.object = targets[k];
+          step.existed = true;
+          replay.steps.push_back(std::move(step));
+          continue;
+        }
+        ObjectId id = targets[k] != k_no_object ? targets[k] : resolve(effect, effect.object, at);
         step.object = id;
         step.existed = id != k_no_object;
         if (id == k_no_object && effect.action == Action::drop) {

@@ -515,6 +515,19 @@ void ObjectResolver::Context::type_dependency(Effect& effect, const Node& type_n
   auto names = string_list(type_name.list("names"));
   if (names.empty()) return;
   if (names.size() >= 2 && names[names.size() - 2] == "pg_catalog") return;
+  static const std::set<std::string_view> k_builtin = {
+      "bool",      "bytea",     "char",      "name",      "int8",      "int2",
+      "int4",      "text",      "oid",       "json",      "xml",       "float4",
+      "float8",    "money",     "macaddr",   "macaddr8",  "inet",      "cidr",
+      "bpchar",    "varchar",   "date",      "time",      "timestamp", "timestamptz",
+      "interval",  "timetz",    "bit",       "varbit",    "numeric",   "uuid",
+      "jsonb",     "jsonpath",  "tsvector",  "tsquery",   "point",     "line",
+      "lseg",      "box",       "path",      "polygon",   "circle",    "int4range",
+      "int8range", "numrange",  "tsrange",   "tstzrange", "daterange", "regclass",
+      "regtype",   "regproc",   "record",    "void",      "trigger",   "serial",
+      "bigserial", "smallserial", "serial4", "serial8",   "serial2",   "xid",
+      "pg_lsn",    "int4multirange", "int8multirange", "tstzmultirange", "datemultirange"};
+  if (names.size() == 1 && k_builtin.count(names.back()) != 0) return;
   ObjectRef type;
   type.kind = ObjectKind::type;
   type.name = truncate_identifier(names.back());

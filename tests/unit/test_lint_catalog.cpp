@@ -283,3 +283,41 @@ TEST(LintCatalog, ThousandsOfMigrationsReplayQuickly) {
 
 }  // namespace
 }  // namespace sqlgate::lint
+
+namespace sqlgate::lint {
+namespace {
+
+TEST(LintCatalog, OneDropStatementTakesItsObjectsTogether) {
+  // DROP MATERIALIZED VIEW a, b CASCADE where b reads a: PostgreSQL resolves both names first,
+  // so b is not "already gone" when its turn comes; without CASCADE neither blocks the other.
+  Replay replay({{"1_a.up.sql",
+                  "CREATE TABLE t (id int); CREATE MATERIALIZED VIEW a AS SELECT * FROM t;"
+                  "CREATE MATERIALIZED VIEW b AS SELECT * FROM a;"},
+                 {"1_a.down.sql", "DROP MATERIALIZED VIEW a, b CASCADE; DROP TABLE t;"},
+                 {"2_b.up.sql",
+                  "CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE c (p int "
+                  "REFERENCES p);"},
+                 {"2_b.down.sql", "DROP TABLE p, c;"}});
+  const Catalog& catalog = replay.catalog();
+  const FileReplay& first = catalog.replay(replay.file("1_a.down.sql"));
+  ASSERT_EQ(first.steps.size(), 3u);
+  EXPECT_NE(first.steps[1].object, k_no_object);
+  EXPECT_EQ(first.steps[1].dropped_by_step, -1);
+  const FileReplay& second = catalog.replay(replay.file("2_b.down.sql"));
+  ASSERT_EQ(second.steps.size(), 2u);
+  EXPECT_TRUE(second.steps[0].blockers.empty());
+}
+
+TEST(LintCatalog, TriggersOnTablesNoMigrationCreatesAreMissing) {
+  Replay replay(std::vector<std::pair<std::string, std::string>>{
+      {"1_a.up.sql",
+       "CREATE TRIGGER tr BEFORE INSERT ON nowhere FOR EACH ROW EXECUTE FUNCTION f();"}});
+  const FileReplay& up = replay.catalog().replay(replay.file("1_a.up.sql"));
+  ASSERT_EQ(up.steps.size(), 1u);
+  std::vector<std::string> missing;
+  for (const auto& ref : up.steps[0].missing) missing.push_back(ref.display());
+  EXPECT_EQ(missing, (std::vector<std::string>{"nowhere", "f()"}));
+}
+
+}  // namespace
+}  // namespace sqlgate::lint
