@@ -1,5 +1,6 @@
 // duplicate-version: two ups or two downs of one version (0001_a against 1_b too), which
 // golang-migrate refuses to load, and an up and a down of one version under different names.
+#include <algorithm>
 #include <map>
 
 #include "rules/naming/rules.h"
@@ -15,7 +16,13 @@ void check(const lint::Project& project, lint::Reporter& out) {
     if (!file.migration) continue;
     groups[{file.migration->version.digits(), file.migration->direction}].push_back(&file);
   }
-  for (const auto& [key, files] : groups) {
+  const auto& is_new = project.history().is_new;
+  for (auto& [key, files] : groups) {
+    // Report on the files a change adds (the CI gate shows findings only on those).
+    if (is_new) {
+      std::stable_partition(files.begin(), files.end(),
+                            [&](const lint::SourceFile* file) { return !is_new(*file); });
+    }
     const lint::SourceFile& first = *files.front();
     std::string direction(lint::to_string(key.second));
     for (std::size_t i = 1; i < files.size(); ++i) {

@@ -7,6 +7,7 @@
 #include "lint/report/report.h"
 #include "rules/registry.h"
 #include "tools/sqlgate/app.h"
+#include "tools/sqlgate/git_changes.h"
 
 namespace sqlgate::cli {
 namespace {
@@ -22,6 +23,8 @@ struct LintArgs {
   unsigned jobs = 0;
   bool recursive = false;
   std::string color = "auto";
+  std::string changed_since;
+  std::string since_version;
 };
 
 bool use_color(const std::string& mode, const Io& io) {
@@ -49,6 +52,23 @@ int run_lint(const LintArgs& args, Io& io) {
   lint::LintOptions options;
   options.jobs = args.jobs;
   options.pg_version = args.pg_version;
+  if (!args.since_version.empty()) {
+    try {
+      options.applied_version = lint::Version(args.since_version);
+    } catch (const std::invalid_argument&) {
+      throw UsageError("--since-version: '" + args.since_version + "' is not a version number");
+    }
+  }
+  if (!args.changed_since.empty()) {
+    // Findings only on what the change touches; set-level checks still see the whole folder.
+    auto changes = std::make_shared<GitChanges>(git_changes(paths, args.changed_since));
+    options.report_file = [changes](const lint::SourceFile& file) {
+      return changes->is_changed(file.path);
+    };
+    options.is_new = [changes](const lint::SourceFile& file) {
+      return changes->is_added(file.path);
+    };
+  }
   lint::LintResult result = lint::lint(set, rules, options);
 
   if (args.format == "json") {
@@ -84,6 +104,11 @@ void add_lint(CLI::App& app, Io& io, int& exit_code) {
   sub->add_option("--color", args->color,
                   "Colour: auto (a terminal without NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  sub->add_option("--changed-since", args->changed_since,
+                  "Report only on files added or changed since this git revision (a pull "
+                  "request's base); set-level checks still see every file");
+  sub->add_option("--since-version", args->since_version,
+                  "The version the database is at: migrations above it are new (out-of-order)");
   sub->callback([args, &io, &exit_code] { exit_code = run_lint(*args, io); });
 }
 
