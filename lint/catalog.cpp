@@ -271,8 +271,18 @@ class CatalogBuilder {
     return id;
   }
 
-  // Resolves an unqualified reference along the search path it was written under.
+  // Resolves an unqualified reference along the search path it was written under; temporary
+  // tables come first, as in PostgreSQL.
   ObjectId resolve(const Effect& effect, ObjectRef& ref, Tick at) const {
+    if (!effect.schema_given && ref.schema != "pg_temp") {
+      ObjectRef temporary = ref;
+      temporary.schema = "pg_temp";
+      ObjectId id = find(temporary, at);
+      if (id != k_no_object) {
+        ref = temporary;
+        return id;
+      }
+    }
     ObjectId id = find(ref, at);
     if (id != k_no_object || effect.schema_given || !effect.search_path) return id;
     for (const auto& schema : *effect.search_path) {
@@ -286,6 +296,17 @@ class CatalogBuilder {
       }
     }
     return k_no_object;
+  }
+
+  // A dependency by name: a temporary relation of that name first, as PostgreSQL looks.
+  ObjectId find_dependency(const ObjectRef& ref, Tick at) const {
+    if (ref.schema != "pg_temp" && is_relation(ref.kind)) {
+      ObjectRef temporary = ref;
+      temporary.schema = "pg_temp";
+      ObjectId id = find(temporary, at);
+      if (id != k_no_object) return id;
+    }
+    return find(ref, at);
   }
 
   bool name_taken(const std::string& schema, const std::string& name, bool relations,
@@ -345,7 +366,7 @@ class CatalogBuilder {
       }
     }
     for (const auto& dependency : effect.depends_on) {
-      ObjectId target = find(dependency.object, origin.tick);
+      ObjectId target = find_dependency(dependency.object, origin.tick);
       if (target == k_no_object) {
         bool is_parent = has_parent(effect.object.kind) && dependency.automatic &&
                          dependency.object.name == effect.object.parent &&
@@ -476,7 +497,9 @@ class CatalogBuilder {
     step.existed = id != k_no_object;
     if (effect.action == Action::use || effect.action == Action::alter) {
       for (const auto& dependency : effect.depends_on) {
-        if (find(dependency.object, at) == k_no_object) step.missing.push_back(dependency.object);
+        if (find_dependency(dependency.object, at) == k_no_object) {
+          step.missing.push_back(dependency.object);
+        }
       }
     }
     if (id == k_no_object) return;
@@ -493,6 +516,14 @@ class CatalogBuilder {
       case Action::alter:
       case Action::use:
         objects()[id].changed.push_back(origin);
+        // ALTER SEQUENCE ... OWNED BY: the sequence now goes with its table.
+        for (const auto& dependency : effect.depends_on) {
+          if (!dependency.automatic) continue;
+          ObjectId target = find(dependency.object, at);
+          if (target == k_no_object) continue;
+          objects()[id].depends_on.push_back({target, true});
+          objects()[target].dependents.push_back({id, true});
+        }
         break;
       case Action::create:
         break;

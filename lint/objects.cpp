@@ -376,6 +376,8 @@ struct ObjectResolver::Context {
   void create_index(const Node& node);
   void create_sequence(const Node& node);
   void alter_sequence(const Node& node);
+  // OWNED BY table.column: the sequence goes with the table.
+  void owned_by(Effect& effect, const NodeList& options);
   void create_function(const Node& node);
   void create_trigger(const Node& node);
   void create_schema(const Node& node);
@@ -515,18 +517,71 @@ void ObjectResolver::Context::type_dependency(Effect& effect, const Node& type_n
   auto names = string_list(type_name.list("names"));
   if (names.empty()) return;
   if (names.size() >= 2 && names[names.size() - 2] == "pg_catalog") return;
-  static const std::set<std::string_view> k_builtin = {
-      "bool",      "bytea",     "char",      "name",      "int8",      "int2",
-      "int4",      "text",      "oid",       "json",      "xml",       "float4",
-      "float8",    "money",     "macaddr",   "macaddr8",  "inet",      "cidr",
-      "bpchar",    "varchar",   "date",      "time",      "timestamp", "timestamptz",
-      "interval",  "timetz",    "bit",       "varbit",    "numeric",   "uuid",
-      "jsonb",     "jsonpath",  "tsvector",  "tsquery",   "point",     "line",
-      "lseg",      "box",       "path",      "polygon",   "circle",    "int4range",
-      "int8range", "numrange",  "tsrange",   "tstzrange", "daterange", "regclass",
-      "regtype",   "regproc",   "record",    "void",      "trigger",   "serial",
-      "bigserial", "smallserial", "serial4", "serial8",   "serial2",   "xid",
-      "pg_lsn",    "int4multirange", "int8multirange", "tstzmultirange", "datemultirange"};
+  static const std::set<std::string_view> k_builtin = {"bool",
+                                                       "bytea",
+                                                       "char",
+                                                       "name",
+                                                       "int8",
+                                                       "int2",
+                                                       "int4",
+                                                       "text",
+                                                       "oid",
+                                                       "json",
+                                                       "xml",
+                                                       "float4",
+                                                       "float8",
+                                                       "money",
+                                                       "macaddr",
+                                                       "macaddr8",
+                                                       "inet",
+                                                       "cidr",
+                                                       "bpchar",
+                                                       "varchar",
+                                                       "date",
+                                                       "time",
+                                                       "timestamp",
+                                                       "timestamptz",
+                                                       "interval",
+                                                       "timetz",
+                                                       "bit",
+                                                       "varbit",
+                                                       "numeric",
+                                                       "uuid",
+                                                       "jsonb",
+                                                       "jsonpath",
+                                                       "tsvector",
+                                                       "tsquery",
+                                                       "point",
+                                                       "line",
+                                                       "lseg",
+                                                       "box",
+                                                       "path",
+                                                       "polygon",
+                                                       "circle",
+                                                       "int4range",
+                                                       "int8range",
+                                                       "numrange",
+                                                       "tsrange",
+                                                       "tstzrange",
+                                                       "daterange",
+                                                       "regclass",
+                                                       "regtype",
+                                                       "regproc",
+                                                       "record",
+                                                       "void",
+                                                       "trigger",
+                                                       "serial",
+                                                       "bigserial",
+                                                       "smallserial",
+                                                       "serial4",
+                                                       "serial8",
+                                                       "serial2",
+                                                       "xid",
+                                                       "pg_lsn",
+                                                       "int4multirange",
+                                                       "int8multirange",
+                                                       "tstzmultirange",
+                                                       "datemultirange"};
   if (names.size() == 1 && k_builtin.count(names.back()) != 0) return;
   ObjectRef type;
   type.kind = ObjectKind::type;
@@ -885,16 +940,21 @@ void ObjectResolver::Context::create_sequence(const Node& node) {
   auto [ref, given] = relation(ObjectKind::sequence, node.get("sequence"));
   Effect& effect = add(Action::create, ref, at(node.get("sequence")), given);
   effect.if_not_exists = node.flag("if_not_exists");
-  for (Node option : node.list("options")) {
+  owned_by(effect, node.list("options"));
+}
+
+void ObjectResolver::Context::owned_by(Effect& effect, const NodeList& options) {
+  for (Node option : options) {
     if (option.str("defname") != "owned_by") continue;
-    auto parts = string_list(option.get("arg").items());
+    Node arg = option.get("arg");  // a List of names
+    auto parts = string_list(arg.items().empty() ? arg.list("items") : arg.items());
     if (parts.size() >= 2) {
       ObjectRef table;
       table.kind = ObjectKind::table;
       table.name = truncate_identifier(parts[parts.size() - 2]);
       table.schema =
           parts.size() >= 3 ? truncate_identifier(parts[parts.size() - 3]) : default_schema();
-      out.back().depends_on.push_back({table, true});
+      effect.depends_on.push_back({table, true});
     }
   }
 }
@@ -904,6 +964,7 @@ void ObjectResolver::Context::alter_sequence(const Node& node) {
   Effect& effect = add(Action::alter, ref, at(node.get("sequence")), given);
   effect.change = Change::other;
   effect.if_exists = node.flag("missing_ok");
+  owned_by(effect, node.list("options"));
 }
 
 void ObjectResolver::Context::create_function(const Node& node) {

@@ -27,8 +27,9 @@ bool guarded(const lint::Statement& statement) {
 }
 
 bool outside(const lint::ObjectRef& ref) {
+  // schema_migrations is the state table of the tool that runs the migrations.
   return ref.schema == "pg_catalog" || ref.schema == "information_schema" ||
-         ref.schema == "pg_temp";
+         ref.schema == "pg_temp" || ref.name == "schema_migrations";
 }
 
 void check(const lint::Project& project, lint::Reporter& out) {

@@ -61,7 +61,8 @@ void check_pair(Context& c) {
       c.report(step, std::string("the up adds ") + describe(ref) + " but the down does not drop it",
                "add `" + drop_sql(ref) + "` to the down");
     } else if (effect.action == Action::rename) {
-      if (c.created_by_up(step.object) || gone) continue;
+      // Renamed out of the way and dropped later in the up: nothing to rename back.
+      if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
       const lint::ObjectRef& before = object.ref_at(step.tick);
       bool reversed = false;
       for (const auto& down : c.pair.down_replay->steps) {
