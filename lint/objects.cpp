@@ -704,7 +704,8 @@ void ObjectResolver::Context::add_column(const ObjectRef& table, const Node& col
     Effect& created = add(Action::create, sequence, at(column_def), true);
     created.implicit = true;
     created.if_not_exists = if_not_exists;
-    created.depends_on.push_back({table, true});
+    // Owned by the column: it goes with the column, and so with the table.
+    created.depends_on.push_back({child(ObjectKind::column, table, column_name), true});
   }
   for (Node constraint : column_def.list("constraints")) {
     std::string_view type = constraint.str("contype");
@@ -949,12 +950,13 @@ void ObjectResolver::Context::owned_by(Effect& effect, const NodeList& options) 
     Node arg = option.get("arg");  // a List of names
     auto parts = string_list(arg.items().empty() ? arg.list("items") : arg.items());
     if (parts.size() >= 2) {
+      // Owned by a column: the sequence goes with it (and with its table).
       ObjectRef table;
       table.kind = ObjectKind::table;
       table.name = truncate_identifier(parts[parts.size() - 2]);
       table.schema =
           parts.size() >= 3 ? truncate_identifier(parts[parts.size() - 3]) : default_schema();
-      effect.depends_on.push_back({table, true});
+      effect.depends_on.push_back({child(ObjectKind::column, table, parts.back()), true});
     }
   }
 }
@@ -1179,7 +1181,7 @@ void ObjectResolver::Context::alter_table(const Node& node) {
       sequence.name = choose(table.schema, table.name, column, "seq", true, false);
       Effect& created = add(Action::create, sequence, at(node.get("relation")), given);
       created.implicit = true;
-      created.depends_on.push_back({table, true});
+      created.depends_on.push_back({child(ObjectKind::column, table, column), true});
     } else if (!column.empty() && (type == "AT_SetStatistics" || type == "AT_SetOptions" ||
                                    type == "AT_ResetOptions" || type == "AT_SetStorage" ||
                                    type == "AT_SetCompression" || type == "AT_SetIdentity" ||

@@ -1,5 +1,8 @@
 // down-drops-foreign: a down that drops or changes an object its up did not create or change,
 // or that drops an object which does not exist after its up.
+#include <string>
+#include <unordered_set>
+
 #include "rules/pairing/common.h"
 #include "rules/pairing/rules.h"
 
@@ -16,6 +19,19 @@ void check(const lint::Project& project, lint::Reporter& out) {
     // A down whose up is empty is orphan-down's finding.
     if (pair.up_file->statements().empty()) continue;
     lint::Tick after = pair.up_replay->end;
+    // Names the down creates again (CREATE, or RENAME to them): a down that rebuilds a table
+    // drops it and recreates it under its old name.
+    std::unordered_set<std::string> recreated;
+    for (const auto& step : pair.down_replay->steps) {
+      if (step.effect.action == lint::Action::create) {
+        recreated.insert(step.effect.object.base_key());
+      } else if (step.effect.action == lint::Action::rename && !step.effect.new_name.empty()) {
+        lint::ObjectRef target = step.effect.object;
+        target.name = step.effect.new_name;
+        if (!step.effect.new_schema.empty()) target.schema = step.effect.new_schema;
+        recreated.insert(target.base_key());
+      }
+    }
     for (const auto& step : pair.down_replay->steps) {
       const lint::Effect& effect = step.effect;
       bool drop = effect.action == lint::Action::drop;
@@ -48,6 +64,10 @@ void check(const lint::Project& project, lint::Reporter& out) {
       }
       const lint::CatalogObject& object = catalog.object(step.object);
       const lint::ObjectRef& ref = object.ref_at(after);
+      if (drop && (recreated.count(ref.base_key()) != 0 ||
+                   recreated.count(object.ref_at(pair.up_replay->start).base_key()) != 0)) {
+        continue;
+      }
       const lint::ParsedFile* owner = project.parsed(object.created.file);
       auto builder = out.report(
           *pair.down_file, range,
