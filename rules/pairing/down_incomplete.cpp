@@ -40,6 +40,9 @@ void check(const lint::Project& project, lint::Reporter& out) {
       // An extension created IF NOT EXISTS may well have been there before: leave it.
       if (object.kind() == ObjectKind::extension && step.effect.if_not_exists) continue;
       if (added_to_existing(catalog, object, pair.up)) continue;
+      // Dropped and created again by the up (an index rebuilt): the name was there before, and
+      // the down has no reason to drop it.
+      if (catalog.find(object.ref_at(after), pair.up_replay->start) != lint::k_no_object) continue;
       created.insert(step.object);
       steps.push_back(&step);
     }
