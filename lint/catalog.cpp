@@ -341,6 +341,7 @@ class CatalogBuilder {
     object.names.push_back({effect.object, origin.tick});
     object.created = origin;
     object.columns = effect.columns;
+    object.uses = effect.uses.empty() ? effect.columns : effect.uses;
     object.unique = effect.unique;
     object.partial = effect.partial;
     object.contype = effect.contype;
@@ -401,7 +402,7 @@ class CatalogBuilder {
       const std::string& column = object.ref_at(at).name;
       const CatalogObject& table = all[object.parent];
       auto uses = [&](ObjectId other) {
-        const auto& columns = all[other].columns;
+        const auto& columns = all[other].uses;
         return std::find(columns.begin(), columns.end(), column) != columns.end();
       };
       for (ObjectId sibling : table.children) {
@@ -458,8 +459,10 @@ class CatalogBuilder {
       // Constraints and indexes name their columns: follow the rename.
       CatalogObject& table = objects()[object.parent];
       auto follow = [&](ObjectId other) {
-        for (auto& column : objects()[other].columns) {
-          if (column == current.name) column = next.name;
+        for (auto* list : {&objects()[other].columns, &objects()[other].uses}) {
+          for (auto& column : *list) {
+            if (column == current.name) column = next.name;
+          }
         }
       };
       for (ObjectId sibling : table.children) follow(sibling);

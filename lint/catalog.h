@@ -53,6 +53,7 @@ struct CatalogObject {
   std::vector<ObjectId> children;
   // Constraints and indexes.
   std::vector<std::string> columns;
+  std::vector<std::string> uses;  // every column read (keys, expressions, WHERE)
   bool unique = false;
   bool partial = false;
   char contype = 0;

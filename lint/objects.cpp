@@ -498,6 +498,24 @@ std::vector<std::string> index_columns(const NodeList& params) {
   return columns;
 }
 
+// Every column a list of index elements and a WHERE clause read.
+std::vector<std::string> used_columns(const NodeList& params, const Node& where) {
+  std::vector<std::string> columns;
+  auto add = [&](const std::string& name) {
+    if (std::find(columns.begin(), columns.end(), name) == columns.end()) columns.push_back(name);
+  };
+  for (Node param : params) {
+    Node element = param.is("IndexElem") ? param : param.get("IndexElem");
+    if (element.has("name")) {
+      add(truncate_identifier(element.str("name")));
+    } else {
+      for (const auto& name : referenced_columns(element.get("expr"))) add(name);
+    }
+  }
+  for (const auto& name : referenced_columns(where)) add(name);
+  return columns;
+}
+
 std::vector<std::string> names_of(const NodeList& list) {
   std::vector<std::string> names;
   for (Node item : list) names.push_back(truncate_identifier(item.as_str()));
@@ -810,6 +828,9 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
     constraint.implicit = !named;
     constraint.contype = index.primary ? 'p' : (index.exclusion ? 'x' : 'u');
     constraint.columns = index.columns;
+    std::vector<std::string> uses = index.columns;
+    for (const auto& name : referenced_columns(c.get("where_clause"))) uses.push_back(name);
+    constraint.uses = uses;
     constraint.unique = !index.exclusion;
     constraint.depends_on.push_back({table, true});
     if (c.has("indexname")) {
@@ -831,6 +852,7 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
     Effect& created = add(Action::create, index_ref, at(c));
     created.implicit = true;
     created.columns = index.columns;
+    created.uses = uses;
     created.unique = !index.exclusion;
     created.depends_on.push_back({table, true});
     created.depends_on.push_back({child(ObjectKind::constraint, table, name), true});
@@ -931,6 +953,10 @@ void ObjectResolver::Context::create_index(const Node& node) {
   Effect& effect = add(Action::create, index, at(node.get("relation")), given);
   effect.implicit = !named;
   effect.if_not_exists = node.flag("if_not_exists");
+  effect.uses = used_columns(node.list("indexParams"), node.get("whereClause"));
+  for (const auto& column : used_columns(node.list("indexIncludingParams"), Node())) {
+    effect.uses.push_back(column);
+  }
   effect.columns = std::move(columns);
   effect.unique = node.flag("unique");
   effect.partial = node.has("whereClause");

@@ -146,6 +146,9 @@ struct Effect {
   // Constraints and indexes: the key columns ("expr" entries stand for expressions);
   // INSERT: the target columns.
   std::vector<std::string> columns;
+  // Constraints and indexes: every column they read (keys, expressions, WHERE, INCLUDE), which
+  // DROP COLUMN takes them with.
+  std::vector<std::string> uses;
   bool unique = false;   // a unique index, or a primary key or unique constraint
   bool partial = false;  // an index with WHERE
   char contype = 0;      // constraints: 'p' primary key, 'u', 'f', 'c', 'x' exclusion
