@@ -92,6 +92,31 @@ void check(const lint::Project& project, lint::Reporter& out) {
       continue;
     }
     Diagnosis diagnosis = diagnose(name);
+    if (!diagnosis.versioned) {
+      std::string folder = file.path.parent_path().filename().string();
+      std::string low = lower(name);
+      std::size_t prefix = 0;
+      while (prefix < name.size() && ((name[prefix] >= 'A' && name[prefix] <= 'Z') ||
+                                      (name[prefix] >= 'a' && name[prefix] <= 'z'))) {
+        ++prefix;
+      }
+      if ((low == "up.sql" || low == "down.sql") && !folder.empty() && folder[0] >= '0' &&
+          folder[0] <= '9') {
+        // One folder per migration (Diesel's layout): the version and name are the folder's.
+        std::string version;
+        std::size_t i = 0;
+        for (; i < folder.size() && ((folder[i] >= '0' && folder[i] <= '9') || folder[i] == '-');
+             ++i) {
+          if (folder[i] != '-') version += folder[i];
+        }
+        std::string label = i < folder.size() ? folder.substr(i + 1) : std::string("name");
+        diagnosis.suggestion = version + "_" + label + "." + low.substr(0, low.size() - 4) +
+                               ".sql, beside the other migrations";
+      } else if (prefix > 0 && prefix < name.size() && name[prefix] >= '0' && name[prefix] <= '9') {
+        // A letter before the version (Flyway's V0001__name.sql, V0001.Name.up.sql).
+        diagnosis.suggestion = diagnose(name.substr(prefix)).suggestion;
+      }
+    }
     auto builder = out.report(
         file, lint::TextRange{0, 0},
         "golang-migrate ignores this file without a word: " + diagnosis.why,
