@@ -32,8 +32,10 @@ void check(const lint::Project& project, lint::Reporter& out) {
         recreated.insert(target.base_key());
       }
     }
+    std::unordered_set<std::string> created_so_far;  // by the down, before this statement
     for (const auto& step : pair.down_replay->steps) {
       const lint::Effect& effect = step.effect;
+      if (effect.action == lint::Action::create) created_so_far.insert(effect.object.base_key());
       bool drop = effect.action == lint::Action::drop;
       bool change = effect.action == lint::Action::rename ||
                     (effect.action == lint::Action::alter && effect.change != lint::Change::none);
@@ -44,6 +46,14 @@ void check(const lint::Project& project, lint::Reporter& out) {
         // come from elsewhere.
         if (!drop || effect.if_exists || step.dropped_by_step >= 0) continue;
         if (!catalog.known(effect.object)) continue;
+        // A work table the down itself made.
+        bool made_here = false;
+        for (lint::ObjectKind kind : {effect.object.kind, lint::ObjectKind::table}) {
+          lint::ObjectRef candidate = effect.object;
+          candidate.kind = kind;
+          if (created_so_far.count(candidate.base_key()) != 0) made_here = true;
+        }
+        if (made_here) continue;
         lint::ObjectId later = catalog.created_after(effect.object, after);
         std::string why = later != lint::k_no_object
                               ? "it is created by a later migration, " +
