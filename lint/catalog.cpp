@@ -366,6 +366,19 @@ class CatalogBuilder {
         step.missing.push_back(parent);
       }
     }
+    // Objects of a schema the migrations created depend on it: DROP SCHEMA refuses while they
+    // are there, and takes them with CASCADE.
+    if (!effect.object.schema.empty() && effect.object.kind != ObjectKind::schema &&
+        !has_parent(effect.object.kind)) {
+      ObjectRef schema;
+      schema.kind = ObjectKind::schema;
+      schema.name = effect.object.schema;
+      ObjectId target = find(schema, origin.tick);
+      if (target != k_no_object) {
+        objects()[id].depends_on.push_back({target, false});
+        objects()[target].dependents.push_back({id, false});
+      }
+    }
     for (const auto& dependency : effect.depends_on) {
       ObjectId target = find_dependency(dependency.object, origin.tick);
       if (target == k_no_object) {
