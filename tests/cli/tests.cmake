@@ -1,4 +1,5 @@
 list(APPEND SQLGATE_CLI_TESTS
   cli/test_cli_lint.cpp
   cli/test_cli_changes.cpp
+  cli/test_cli_pairing.cpp
 )
