@@ -117,28 +117,22 @@ std::optional<Origin> Catalog::created_by(const ObjectRef& ref, Tick at) const {
   return m_objects[id].created;
 }
 
-std::vector<ObjectId> Catalog::columns(const ObjectRef& table, Tick at) const {
+std::vector<ObjectId> Catalog::children(const ObjectRef& table, ObjectKind kind, Tick at) const {
   std::vector<ObjectId> result;
   ObjectId id = find(table, at);
   if (id == k_no_object) return result;
   for (ObjectId child : m_objects[id].children) {
-    if (m_objects[child].kind() == ObjectKind::column && m_objects[child].alive_at(at)) {
-      result.push_back(child);
-    }
+    if (m_objects[child].kind() == kind && m_objects[child].alive_at(at)) result.push_back(child);
   }
   return result;
 }
 
+std::vector<ObjectId> Catalog::columns(const ObjectRef& table, Tick at) const {
+  return children(table, ObjectKind::column, at);
+}
+
 std::vector<ObjectId> Catalog::constraints(const ObjectRef& table, Tick at) const {
-  std::vector<ObjectId> result;
-  ObjectId id = find(table, at);
-  if (id == k_no_object) return result;
-  for (ObjectId child : m_objects[id].children) {
-    if (m_objects[child].kind() == ObjectKind::constraint && m_objects[child].alive_at(at)) {
-      result.push_back(child);
-    }
-  }
-  return result;
+  return children(table, ObjectKind::constraint, at);
 }
 
 std::vector<ObjectId> Catalog::indexes(const ObjectRef& table, Tick at) const {

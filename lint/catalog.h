@@ -155,6 +155,7 @@ class Catalog {
   Tick m_tick = 0;
 
   ObjectId find_exact(const ObjectRef& ref, Tick at) const;
+  std::vector<ObjectId> children(const ObjectRef& table, ObjectKind kind, Tick at) const;
 };
 
 }  // namespace sqlgate::lint

@@ -386,6 +386,8 @@ struct ObjectResolver::Context {
   void drop(const Node& node);
   void rename(const Node& node);
   void set_schema(const Node& node);
+  // The object of an ALTER ... SET SCHEMA or OWNER TO: objectType with relation or object.
+  std::optional<std::pair<ObjectRef, bool>> target(const Node& node);
   void alter_table(const Node& node);
   void alter_owner(const Node& node);
   void alter_domain(const Node& node);
@@ -1127,18 +1129,19 @@ void ObjectResolver::Context::rename(const Node& node) {
   effect.if_exists = node.flag("missing_ok");
 }
 
-void ObjectResolver::Context::set_schema(const Node& node) {
+std::optional<std::pair<ObjectRef, bool>> ObjectResolver::Context::target(const Node& node) {
   auto kind = kind_of(node.str("objectType"));
-  if (!kind) return;
-  ObjectRef ref;
+  if (!kind) return std::nullopt;
+  if (node.has("relation")) return relation(*kind, node.get("relation"));
   bool given = true;
-  if (node.has("relation")) {
-    auto [r, g] = relation(*kind, node.get("relation"));
-    ref = r;
-    given = g;
-  } else {
-    ref = object_name(*kind, node.get("object"), &given);
-  }
+  ObjectRef ref = object_name(*kind, node.get("object"), &given);
+  return std::pair{ref, given};
+}
+
+void ObjectResolver::Context::set_schema(const Node& node) {
+  auto found = target(node);
+  if (!found) return;
+  auto& [ref, given] = *found;
   Effect& effect = add(Action::rename, ref, statement.range.begin, given);
   effect.new_name = ref.name;
   effect.new_schema = truncate_identifier(node.str("newschema"));
@@ -1231,17 +1234,9 @@ void ObjectResolver::Context::alter_table(const Node& node) {
 }
 
 void ObjectResolver::Context::alter_owner(const Node& node) {
-  auto kind = kind_of(node.str("objectType"));
-  if (!kind) return;
-  ObjectRef ref;
-  bool given = true;
-  if (node.has("relation")) {
-    auto [r, g] = relation(*kind, node.get("relation"));
-    ref = r;
-    given = g;
-  } else {
-    ref = object_name(*kind, node.get("object"), &given);
-  }
+  auto found = target(node);
+  if (!found) return;
+  auto& [ref, given] = *found;
   Effect& effect = add(Action::alter, ref, statement.range.begin, given);
   effect.change = Change::other;
 }

@@ -5,16 +5,8 @@
 namespace sqlgate::rules::naming {
 namespace {
 
-std::string lower(std::string_view text) {
-  std::string result(text);
-  for (char& c : result) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return result;
-}
-
 bool backup_extension(std::string_view extension) {
-  std::string ext = lower(extension);
+  std::string ext = lower_ascii(extension);
   if (ext == "sql") return false;
   if (ext.rfind("sql", 0) == 0 && ext.size() > 3) return true;  // sql.bak, sql~, sql.orig
   if (!ext.empty() && ext.back() == '~') return true;

@@ -18,6 +18,14 @@ Convention convention_of(const lint::MigrationSet& set, std::optional<Convention
   return total > 0 && timestamps * 2 > total ? Convention::timestamp : Convention::sequence;
 }
 
+std::string lower_ascii(std::string_view text) {
+  std::string result(text);
+  for (char& c : result) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return result;
+}
+
 bool valid_timestamp(std::string_view digits) {
   if (digits.size() != 14) return false;
   for (char c : digits) {

@@ -7,14 +7,6 @@
 namespace sqlgate::rules::naming {
 namespace {
 
-std::string lower(std::string_view text) {
-  std::string result(text);
-  for (char& c : result) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return result;
-}
-
 bool separator(char c) {
   return c == '_' || c == '-' || c == '.' || c == ' ';
 }
@@ -27,7 +19,7 @@ struct Diagnosis {
 
 Diagnosis diagnose(std::string_view name) {
   Diagnosis result;
-  std::string low = lower(name);
+  std::string low = lower_ascii(name);
   std::size_t digits = 0;
   while (digits < name.size() && name[digits] >= '0' && name[digits] <= '9') ++digits;
   result.versioned = digits > 0;
@@ -79,7 +71,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
     const lint::SourceFile& file = project.source(i);
     if (file.migration) continue;
     std::string name = file.path.filename().string();
-    if (name.size() <= 4 || lower(name.substr(name.size() - 4)) != ".sql") continue;
+    if (name.size() <= 4 || lower_ascii(name.substr(name.size() - 4)) != ".sql") continue;
     if (auto parsed = lint::parse_migration_name(name)) {
       // golang-migrate loads it (the extension is not "sql" to the letter, say .SQL).
       out.report(file, lint::TextRange{0, 0},
@@ -94,7 +86,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
     Diagnosis diagnosis = diagnose(name);
     if (!diagnosis.versioned) {
       std::string folder = file.path.parent_path().filename().string();
-      std::string low = lower(name);
+      std::string low = lower_ascii(name);
       std::size_t prefix = 0;
       while (prefix < name.size() && ((name[prefix] >= 'A' && name[prefix] <= 'Z') ||
                                       (name[prefix] >= 'a' && name[prefix] <= 'z'))) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "lint/rule.h"
@@ -24,6 +25,8 @@ std::string_view to_string(Convention convention);
 // 14-digit version, sequence otherwise.
 Convention convention_of(const lint::MigrationSet& set,
                          std::optional<Convention> configured = std::nullopt);
+// ASCII lower case (file names, extensions).
+std::string lower_ascii(std::string_view text);
 // Whether 14 digits are a real UTC date and time (YYYYMMDDHHMMSS, years 1970 to 9999).
 bool valid_timestamp(std::string_view digits);
 
