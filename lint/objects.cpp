@@ -1157,7 +1157,10 @@ void ObjectResolver::Context::alter_table(const Node& node) {
     effect.change = Change::other;
     return;
   }
-  auto [table, given] = relation(kind, node.get("relation"));
+  // Named locals, not a structured binding: lambdas below capture them.
+  auto resolved = relation(kind, node.get("relation"));
+  const ObjectRef table = resolved.first;
+  const bool given = resolved.second;
   Effect& whole = add(Action::alter, table, at(node.get("relation")), given);
   whole.if_exists = node.flag("missing_ok");
   std::vector<PendingConstraint> constraints;
