@@ -182,6 +182,14 @@ Tick Catalog::before_statement(std::size_t file, std::size_t statement) const {
   return replay.end;
 }
 
+std::vector<const CatalogStep*> Catalog::steps_of(std::size_t file, std::size_t statement) const {
+  std::vector<const CatalogStep*> result;
+  for (const auto& step : m_files[file].steps) {
+    if (step.statement == statement) result.push_back(&step);
+  }
+  return result;
+}
+
 // ---- building -------------------------------------------------------------------------------
 
 class CatalogBuilder {

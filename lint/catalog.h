@@ -142,6 +142,10 @@ class Catalog {
   const FileReplay& replay(std::size_t file) const { return m_files[file]; }
   // The tick before a statement of an up ran.
   Tick before_statement(std::size_t file, std::size_t statement) const;
+  // What one statement (an index into all_statements()) did, resolved: for an INSERT, the
+  // step whose effect.object is its table with the schema the search path gave, and whose
+  // tick is the state has_unique_key() should be asked about.
+  std::vector<const CatalogStep*> steps_of(std::size_t file, std::size_t statement) const;
 
  private:
   friend class CatalogBuilder;

@@ -321,3 +321,38 @@ TEST(LintCatalog, TriggersOnTablesNoMigrationCreatesAreMissing) {
 
 }  // namespace
 }  // namespace sqlgate::lint
+
+namespace sqlgate::lint {
+namespace {
+
+// What require-on-conflict asks: at the INSERT, does its table have a unique key?
+std::optional<bool> unique_at_insert(const Replay& replay, const std::string& file,
+                                     std::size_t statement) {
+  const Catalog& catalog = replay.catalog();
+  for (const CatalogStep* step : catalog.steps_of(replay.file(file), statement)) {
+    if (step->effect.change == Change::insert) {
+      return catalog.has_unique_key(step->effect.object, step->tick);
+    }
+  }
+  return std::nullopt;
+}
+
+TEST(LintCatalog, OnConflictTargetsAreJudgedAtTheInsert) {
+  Replay replay({{"1_a.up.sql",
+                  "CREATE SCHEMA app; CREATE TABLE app.tags (name text);"
+                  "CREATE TABLE plans (code text PRIMARY KEY);"},
+                 {"2_b.up.sql",
+                  "SET search_path TO app, public;"
+                  "INSERT INTO tags (name) VALUES ('a') ON CONFLICT DO NOTHING;"
+                  "INSERT INTO plans (code) VALUES ('free') ON CONFLICT DO NOTHING;"
+                  "CREATE UNIQUE INDEX tags_name ON tags (name);"
+                  "INSERT INTO tags (name) VALUES ('b') ON CONFLICT DO NOTHING;"
+                  "INSERT INTO outside (x) VALUES (1) ON CONFLICT DO NOTHING;"}});
+  EXPECT_EQ(unique_at_insert(replay, "2_b.up.sql", 1), false) << "app.tags, no key yet";
+  EXPECT_EQ(unique_at_insert(replay, "2_b.up.sql", 2), true) << "public.plans via the path";
+  EXPECT_EQ(unique_at_insert(replay, "2_b.up.sql", 4), true) << "after the unique index";
+  EXPECT_EQ(unique_at_insert(replay, "2_b.up.sql", 5), std::nullopt) << "unknown table";
+}
+
+}  // namespace
+}  // namespace sqlgate::lint
