@@ -393,6 +393,7 @@ struct ObjectResolver::Context {
   void alter_domain(const Node& node);
   void comment(const Node& node);
   void variable_set(const Node& node);
+  void alter_other(const Node& node);
 
   // Table elements shared by CREATE TABLE and ALTER TABLE ADD COLUMN / ADD CONSTRAINT.
   struct PendingConstraint {
@@ -1549,6 +1550,53 @@ void ObjectResolver::Context::run(const Node& node) {
     add(Action::use, view, at(node.get("relation")), given).change = Change::other;
   } else if (kind == "VariableSetStmt") {
     variable_set(node);
+  } else {
+    alter_other(node);
+  }
+}
+
+void ObjectResolver::Context::alter_other(const Node& node) {
+  // The other ALTERs of one named object: what they change, sqlgate does not model.
+  struct Alter {
+    std::string_view statement;
+    ObjectKind kind;
+    std::string_view field;
+  };
+  static constexpr Alter k_alters[] = {
+      {"AlterEventTrigStmt", ObjectKind::event_trigger, "trigname"},
+      {"AlterTypeStmt", ObjectKind::type, "typeName"},
+      {"AlterStatsStmt", ObjectKind::statistics, "defnames"},
+      {"AlterPublicationStmt", ObjectKind::publication, "pubname"},
+      {"AlterSubscriptionStmt", ObjectKind::subscription, "subname"},
+      {"AlterForeignServerStmt", ObjectKind::server, "servername"},
+      {"AlterFdwStmt", ObjectKind::foreign_data_wrapper, "fdwname"},
+      {"AlterCollationStmt", ObjectKind::collation, "collname"},
+      {"AlterOperatorStmt", ObjectKind::operator_, "opername"},
+      {"AlterTSDictionaryStmt", ObjectKind::text_search_dictionary, "dictname"},
+      {"AlterTSConfigurationStmt", ObjectKind::text_search_configuration, "cfgname"},
+      {"AlterOpFamilyStmt", ObjectKind::operator_family, "opfamilyname"},
+      {"AlterDatabaseStmt", ObjectKind::database, "dbname"},
+      {"AlterDatabaseSetStmt", ObjectKind::database, "dbname"},
+      {"AlterTableSpaceOptionsStmt", ObjectKind::tablespace, "tablespacename"},
+  };
+  for (const Alter& alter : k_alters) {
+    if (node.kind() != alter.statement) continue;
+    Node name = node.get(alter.field);
+    bool given = true;
+    ObjectRef ref;
+    if (name.items().size() > 0) {
+      auto [r, g] = qualified(alter.kind, name.items());
+      ref = r;
+      given = g;
+    } else if (name.is("ObjectWithArgs")) {
+      ref = object_name(alter.kind, name, &given);
+    } else {
+      ref.kind = alter.kind;
+      ref.name = truncate_identifier(name.as_str());
+    }
+    if (ref.name.empty()) return;
+    add(Action::alter, ref, statement.range.begin, given).change = Change::other;
+    return;
   }
 }
 

@@ -283,6 +283,15 @@ TEST(LintObjects, RowsWrittenAndTheStatementsInsideDoBlocks) {
   EXPECT_EQ(effects[0].columns, (std::vector<std::string>{"a", "b"}));
 }
 
+TEST(LintObjects, OtherAltersNameTheirObject) {
+  EXPECT_EQ(describe("ALTER TYPE mood SET (SEND = mood_send); ALTER PUBLICATION pub ADD TABLE t; "
+                     "ALTER EVENT TRIGGER et DISABLE; ALTER STATISTICS s.st SET STATISTICS 10; "
+                     "ALTER TEXT SEARCH CONFIGURATION cfg ALTER MAPPING FOR word WITH simple; "
+                     "GRANT SELECT ON t TO app;"),
+            (Lines{"alter type public.mood", "alter publication pub", "alter event trigger et",
+                   "alter statistics object s.st", "alter text search configuration public.cfg"}));
+}
+
 TEST(LintObjects, CanonicalTypes) {
   EXPECT_EQ(describe("DROP FUNCTION f(integer, bigint, boolean, character varying, decimal, "
                      "timestamptz, timestamp with time zone, text[], public.mood);"),
