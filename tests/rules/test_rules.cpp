@@ -141,7 +141,8 @@ TEST_P(RuleFixtures, FixesRoundTrip) {
   const std::string& id = GetParam();
   fs::path dir = fixtures() / id;
   fs::path expected_path = dir / "fix.expected.sql";
-  const lint::Rule* rule = rules::make_rule_set().find(id);
+  lint::RuleSet all_rules = rules::make_rule_set();  // outlives the rule it finds
+  const lint::Rule* rule = all_rules.find(id);
   ASSERT_NE(rule, nullptr);
   if (!fs::exists(expected_path)) {
     EXPECT_EQ(rule->info.fix, lint::FixKind::none)
@@ -225,12 +226,13 @@ TEST(RuleCatalogue, EveryRuleHasADocPageAndFixtures) {
     std::string name = entry.path().filename().string();
     EXPECT_TRUE(ids.contains(name)) << "tests/rules/" << name << " belongs to no rule";
   }
+  lint::RuleSet all_rules = rules::make_rule_set();  // outlives the rules it finds
   for (const auto& entry : fs::recursive_directory_iterator(testing::source_dir() / "rules")) {
     if (entry.path().extension() != ".md") continue;
     std::string id = entry.path().stem().string();
     EXPECT_TRUE(ids.contains(id)) << entry.path() << " is the page of no rule";
     auto category = entry.path().parent_path().filename().string();
-    if (const lint::Rule* rule = rules::make_rule_set().find(id)) {
+    if (const lint::Rule* rule = all_rules.find(id)) {
       EXPECT_EQ(category, lint::to_string(rule->info.category))
           << id << "'s page is in the wrong category folder";
     }
