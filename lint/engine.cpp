@@ -8,6 +8,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "lint/catalog.h"
 #include "lint/directives.h"
 #include "lint/sql.h"
 
@@ -368,6 +369,8 @@ LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions
   }
   Project project(set, std::move(parsed), options.pg_version);
   project.configure(&rules, overrides, options.naming);
+  project.set_catalog(Catalog::build(project, CatalogOptions{options.search_path}));
+  project.set_history(Project::History{options.is_new, options.applied_version});
 
   // Findings per file, so that a file's directives apply to what lands in it.
   std::vector<std::vector<Diagnostic>> per_file(count);

@@ -99,7 +99,13 @@ struct LintOptions {
   int pg_version = 15;
   // When set, findings are kept only for files it accepts (set-level checks still see all).
   std::function<bool(const SourceFile&)> report_file;
-  NamingConvention naming = NamingConvention::timestamp;
+  // The version convention; unset: the folder's own (see Project::naming).
+  std::optional<NamingConvention> naming;
+  // Schemas unqualified names resolve to in the catalog replay, first first.
+  std::vector<std::string> search_path = {"public"};
+  // Migrations this change adds, and the version already applied (see Project::History).
+  std::function<bool(const SourceFile&)> is_new;
+  std::optional<Version> applied_version;
 };
 
 struct LintResult {

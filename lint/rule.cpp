@@ -37,7 +37,7 @@ Project::Project(const MigrationSet& set, std::vector<std::unique_ptr<ParsedFile
 Project::~Project() = default;
 
 void Project::configure(const RuleSet* rules, std::vector<std::vector<std::size_t>> overrides,
-                        NamingConvention naming) {
+                        std::optional<NamingConvention> naming) {
   m_rules = rules;
   m_overrides = std::move(overrides);
   m_naming = naming;
@@ -57,6 +57,19 @@ const ParsedFile* Project::partner(std::size_t index) const {
   const auto& migration = m_set->files[index].migration;
   if (!migration || migration->partner < 0) return nullptr;
   return m_parsed[static_cast<std::size_t>(migration->partner)].get();
+}
+
+NamingConvention Project::naming() const {
+  if (m_naming) return *m_naming;
+  std::size_t timestamps = 0;
+  std::size_t total = 0;
+  for (const auto& file : m_set->files) {
+    if (!file.migration) continue;
+    ++total;
+    if (file.migration->version.raw().size() == 14) ++timestamps;
+  }
+  return total > 0 && timestamps * 2 > total ? NamingConvention::timestamp
+                                             : NamingConvention::sequence;
 }
 
 std::size_t Project::index_of(const ParsedFile& file) const {

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -56,12 +58,14 @@ class Project {
   const ParsedFile* partner(std::size_t index) const;
   std::size_t index_of(const ParsedFile& file) const;
   int pg_version() const { return m_pg_version; }
-  NamingConvention naming() const { return m_naming; }
+  // The convention the configuration names, else the folder's own: timestamp when most
+  // migration files have a 14-digit version, sequence otherwise.
+  NamingConvention naming() const;
   // A rule's options for a file: its configuration, with the path overrides that match the file.
   RuleOptions options(std::string_view rule_id, std::size_t index) const;
   // Set by the engine before rules run.
   void configure(const RuleSet* rules, std::vector<std::vector<std::size_t>> overrides,
-                 NamingConvention naming);
+                 std::optional<NamingConvention> naming);
   // The configuration's overrides that match a file (indexes into the rule set's overrides).
   const std::vector<std::size_t>& overrides(std::size_t index) const;
 
@@ -69,14 +73,24 @@ class Project {
   const Catalog* catalog() const { return m_catalog.get(); }
   void set_catalog(std::shared_ptr<const Catalog> catalog) { m_catalog = std::move(catalog); }
 
+  // Which migrations this change adds (a pull request's), for the checks that compare new
+  // migrations with the ones already applied. Unset: no migration is known to be new.
+  struct History {
+    std::function<bool(const SourceFile&)> is_new;  // added since the base (git)
+    std::optional<Version> applied;                 // the version the database is at
+  };
+  const History& history() const { return m_history; }
+  void set_history(History history) { m_history = std::move(history); }
+
  private:
   const MigrationSet* m_set;
   std::vector<std::unique_ptr<ParsedFile>> m_parsed;
   int m_pg_version;
-  NamingConvention m_naming = NamingConvention::timestamp;
+  std::optional<NamingConvention> m_naming;  // as configured; unset: inferred
   const RuleSet* m_rules = nullptr;
   std::vector<std::vector<std::size_t>> m_overrides;
   std::shared_ptr<const Catalog> m_catalog;
+  History m_history;
 };
 
 // A file rule sees one parsed file (that parsed without error) at a time.

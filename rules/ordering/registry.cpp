@@ -1,9 +1,12 @@
 #include "rules/registry.h"
 
+#include "rules/ordering/rules.h"
+
 namespace sqlgate::rules {
 
 void add_ordering(std::vector<lint::Rule>& rules) {
-  (void)rules;
+  rules.push_back(ordering::drop_order());
+  rules.push_back(ordering::use_before_create());
 }
 
 }  // namespace sqlgate::rules

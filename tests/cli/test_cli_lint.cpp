@@ -13,17 +13,19 @@ using testing::TempDir;
 TEST(CliLint, CleanFolderExitsZero) {
   TempDir dir;
   dir.write("m/1_a.up.sql", "SELECT 1;\n");
+  dir.write("m/1_a.down.sql", "SELECT 1;\n");
   auto result = run_sqlgate({"lint", (dir.path() / "m").string()});
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
-  EXPECT_NE(result.out.find("No findings in 1 file"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("No findings in 2 files"), std::string::npos) << result.out;
 }
 
 TEST(CliLint, DefaultPathIsMigrationsSql) {
   TempDir dir;
   dir.write("migrations/sql/1_a.up.sql", "SELECT 1;\n");
+  dir.write("migrations/sql/1_a.down.sql", "SELECT 1;\n");
   auto result = run_sqlgate({"lint"}, dir.path());
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
-  EXPECT_NE(result.out.find("1 file"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("2 files"), std::string::npos) << result.out;
 }
 
 TEST(CliLint, FindingsExitOneAndBadUsageTwo) {
@@ -46,6 +48,7 @@ TEST(CliLint, FindingsExitOneAndBadUsageTwo) {
 TEST(CliLint, FailOnDecidesTheExitCode) {
   TempDir dir;
   dir.write("m/1_a.up.sql", "-- sqlgate:ignore-file -- stale\nSELECT 1;\n");
+  dir.write("m/1_a.down.sql", "SELECT 1;\n");
   std::string path = (dir.path() / "m").string();
   EXPECT_EQ(run_sqlgate({"lint", path}).exit_code, 0) << "unused-ignore is info";
   EXPECT_EQ(run_sqlgate({"lint", "--fail-on", "warning", path}).exit_code, 0);
@@ -64,7 +67,8 @@ TEST(CliLint, JsonContract) {
   TempDir dir;
   dir.write("m/1_a.up.sql", "SELECT 1;\n-- sqlgate:ignore no-such-rule\nSELECT 2;\n");
   dir.write("m/2_b.up.sql", "CREATE TABLE (id int);\n");
-  auto result = run_sqlgate({"lint", "--format", "json", (dir.path() / "m").string()});
+  auto result = run_sqlgate(
+      {"lint", "--format", "json", (dir.path() / "m").string(), "--ignore", "missing-down"});
   EXPECT_EQ(result.exit_code, 1) << result.err;
   auto json = nlohmann::json::parse(result.out);
   ASSERT_TRUE(json.contains("diagnostics"));
@@ -92,7 +96,8 @@ TEST(CliLint, NulByteAndInvalidUtf8BesideAGoodFile) {
   dir.write("m/1_a.up.sql", std::string("SELECT 1;\0SELECT 2;\n", 20));
   dir.write("m/2_b.up.sql", "SELECT 'caf\xe9';\n");
   dir.write("m/3_c.up.sql", "CREATE TABLE (x int);\n");
-  auto result = run_sqlgate({"lint", "--format", "json", (dir.path() / "m").string()});
+  auto result = run_sqlgate(
+      {"lint", "--format", "json", (dir.path() / "m").string(), "--ignore", "missing-down"});
   EXPECT_EQ(result.exit_code, 1);
   auto json = nlohmann::json::parse(result.out);
   ASSERT_EQ(json["diagnostics"].size(), 3u) << result.out;

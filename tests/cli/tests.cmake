@@ -4,7 +4,9 @@ list(APPEND SQLGATE_CLI_TESTS
   cli/test_cli_fix.cpp
   cli/test_cli_formats.cpp
   cli/test_cli_lint.cpp
-  cli/test_cli_verify.cpp
+  cli/test_cli_changes.cpp
   cli/test_cli_package.cpp
+  cli/test_cli_pairing.cpp
   cli/test_cli_precommit.cpp
+  cli/test_cli_verify.cpp
 )

@@ -5,9 +5,13 @@
 //                        "FILE:LINE:COLUMN rule-id" (FILE relative to err/) for a folder;
 //                        blank lines and lines starting with # are skipped
 //   fix.expected.sql     (err.sql only) the text after applying every fix of that rule
+//   ok.history,          (optional) what the change adds: "new FILE" lines (FILE relative to
+//   err.history          the folder) and "applied VERSION", as --changed-since and
+//                        --since-version give them
 // A folder is linted as a migration set, recursively; a single file as a set of one.
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <set>
 #include <sstream>
 
@@ -41,10 +45,28 @@ struct Linted {
   lint::LintResult result;
 };
 
+std::vector<std::string> expected_lines(const fs::path& path);
+
+// Reads <stem>.history beside a fixture into the options.
+void read_history(const fs::path& path, lint::LintOptions& options) {
+  fs::path history = path.parent_path() / (path.stem().string() + ".history");
+  if (!fs::exists(history)) return;
+  auto added = std::make_shared<std::set<std::string>>();
+  for (const auto& line : expected_lines(history)) {
+    if (line.rfind("new ", 0) == 0) added->insert(line.substr(4));
+    if (line.rfind("applied ", 0) == 0) options.applied_version = lint::Version(line.substr(8));
+  }
+  options.is_new = [added, path](const lint::SourceFile& file) {
+    return added->count(fs::path(file.display).lexically_relative(path).generic_string()) != 0;
+  };
+}
+
 Linted lint_fixture(const fs::path& path, std::string_view id) {
   Linted linted;
   linted.set = lint::discover({path.string()}, lint::DiscoverOptions{true});
-  linted.result = lint::lint(linted.set, only(id), lint::LintOptions{1, 15, {}});
+  lint::LintOptions options{1, 15, {}};
+  read_history(path, options);
+  linted.result = lint::lint(linted.set, only(id), options);
   return linted;
 }
 
@@ -119,7 +141,8 @@ TEST_P(RuleFixtures, FixesRoundTrip) {
   const std::string& id = GetParam();
   fs::path dir = fixtures() / id;
   fs::path expected_path = dir / "fix.expected.sql";
-  const lint::Rule* rule = rules::make_rule_set().find(id);
+  lint::RuleSet all_rules = rules::make_rule_set();  // outlives the rule it finds
+  const lint::Rule* rule = all_rules.find(id);
   ASSERT_NE(rule, nullptr);
   if (!fs::exists(expected_path)) {
     EXPECT_EQ(rule->info.fix, lint::FixKind::none)
@@ -203,12 +226,13 @@ TEST(RuleCatalogue, EveryRuleHasADocPageAndFixtures) {
     std::string name = entry.path().filename().string();
     EXPECT_TRUE(ids.contains(name)) << "tests/rules/" << name << " belongs to no rule";
   }
+  lint::RuleSet all_rules = rules::make_rule_set();  // outlives the rules it finds
   for (const auto& entry : fs::recursive_directory_iterator(testing::source_dir() / "rules")) {
     if (entry.path().extension() != ".md") continue;
     std::string id = entry.path().stem().string();
     EXPECT_TRUE(ids.contains(id)) << entry.path() << " is the page of no rule";
     auto category = entry.path().parent_path().filename().string();
-    if (const lint::Rule* rule = rules::make_rule_set().find(id)) {
+    if (const lint::Rule* rule = all_rules.find(id)) {
       EXPECT_EQ(category, lint::to_string(rule->info.category))
           << id << "'s page is in the wrong category folder";
     }

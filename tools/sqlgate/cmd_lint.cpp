@@ -9,6 +9,7 @@
 #include "lint/report/report.h"
 #include "rules/registry.h"
 #include "tools/sqlgate/app.h"
+#include "tools/sqlgate/git_changes.h"
 
 namespace sqlgate::cli {
 namespace {
@@ -25,6 +26,8 @@ struct LintArgs {
   bool fix = false;
   bool unsafe_fixes = false;
   bool diff = false;
+  std::string changed_since;
+  std::string since_version;
 };
 
 // One migration set per configured source (their versions are separate); else one set of
@@ -65,7 +68,27 @@ int run_lint(const LintArgs& args, Io& io) {
   lint::LintOptions options;
   options.jobs = args.jobs;
   options.pg_version = config.pg_version.value;
-  options.naming = config.naming.value;
+  if (config.naming.origin.kind != lint::Origin::Kind::default_value) {
+    options.naming = config.naming.value;
+  }
+  if (!args.since_version.empty()) {
+    try {
+      options.applied_version = lint::Version(args.since_version);
+    } catch (const std::invalid_argument&) {
+      throw UsageError("--since-version: '" + args.since_version + "' is not a version number");
+    }
+  }
+  if (!args.changed_since.empty()) {
+    // Findings only on what the change touches; set-level checks still see the whole folder.
+    auto changes = std::make_shared<GitChanges>(
+        git_changes(config.lint_paths(std::filesystem::current_path()), args.changed_since));
+    options.report_file = [changes](const lint::SourceFile& file) {
+      return changes->is_changed(file.path);
+    };
+    options.is_new = [changes](const lint::SourceFile& file) {
+      return changes->is_added(file.path);
+    };
+  }
   bool fixing = args.fix || args.diff;
 
   lint::MigrationSet shown;  // every file, for the reports that quote source lines
@@ -152,6 +175,11 @@ void add_lint(CLI::App& app, Io& io, int& exit_code) {
   sub->add_flag("--unsafe-fixes", args->unsafe_fixes,
                 "With --fix or --diff: also the fixes that change behaviour");
   sub->add_flag("--diff", args->diff, "Print the fixes as a unified diff; write nothing");
+  sub->add_option("--changed-since", args->changed_since,
+                  "Report only on files added or changed since this git revision (a pull "
+                  "request's base); set-level checks still see every file");
+  sub->add_option("--since-version", args->since_version,
+                  "The version the database is at: migrations above it are new (out-of-order)");
   sub->callback([args, &io, &exit_code] { exit_code = run_lint(*args, io); });
 }
 

@@ -1,0 +1,688 @@
+#include "lint/catalog.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace sqlgate::lint {
+
+namespace {
+
+// The kinds a reference of one kind may resolve to.
+std::vector<ObjectKind> lookup_kinds(ObjectKind kind) {
+  switch (kind) {
+    case ObjectKind::table:
+      return {ObjectKind::table, ObjectKind::foreign_table, ObjectKind::view,
+              ObjectKind::materialized_view};
+    case ObjectKind::type:
+      return {ObjectKind::type, ObjectKind::domain};
+    case ObjectKind::domain:
+      return {ObjectKind::domain, ObjectKind::type};
+    case ObjectKind::function:
+      return {ObjectKind::function, ObjectKind::procedure, ObjectKind::aggregate};
+    default:
+      return {kind};
+  }
+}
+
+std::string schema_key(const std::string& schema, const std::string& name) {
+  return schema + '\x1f' + name;
+}
+
+bool visible(const CatalogObject::Name& name, Tick at) {
+  return name.from < at && at <= name.to;
+}
+
+}  // namespace
+
+const ObjectRef& CatalogObject::ref_at(Tick tick) const {
+  for (const auto& name : names) {
+    if (visible(name, tick)) return name.ref;
+  }
+  return names.front().ref;
+}
+
+bool CatalogObject::alive_at(Tick tick) const {
+  return names.front().from < tick && tick <= names.back().to;
+}
+
+ObjectId Catalog::find_exact(const ObjectRef& ref, Tick at) const {
+  auto it = m_by_name.find(ref.base_key());
+  if (it == m_by_name.end()) return k_no_object;
+  std::string key = ref.base_key();
+  for (ObjectId id : it->second) {
+    for (const auto& name : m_objects[id].names) {
+      if (!visible(name, at) || name.ref.base_key() != key) continue;
+      if (!ref.args || !name.ref.args || *ref.args == *name.ref.args) return id;
+    }
+  }
+  return k_no_object;
+}
+
+ObjectId Catalog::find(const ObjectRef& ref, Tick at) const {
+  for (ObjectKind kind : lookup_kinds(ref.kind)) {
+    ObjectRef candidate = ref;
+    candidate.kind = kind;
+    ObjectId id = find_exact(candidate, at);
+    if (id != k_no_object) return id;
+  }
+  return k_no_object;
+}
+
+ObjectId Catalog::created_after(const ObjectRef& ref, Tick at) const {
+  ObjectId best = k_no_object;
+  for (ObjectKind kind : lookup_kinds(ref.kind)) {
+    ObjectRef candidate = ref;
+    candidate.kind = kind;
+    std::string key = candidate.base_key();
+    auto it = m_by_name.find(key);
+    if (it == m_by_name.end()) continue;
+    for (ObjectId id : it->second) {
+      for (const auto& name : m_objects[id].names) {
+        if (name.from <= at || name.ref.base_key() != key) continue;
+        if (ref.args && name.ref.args && *ref.args != *name.ref.args) continue;
+        if (best == k_no_object || name.from < m_objects[best].created.tick) best = id;
+      }
+    }
+  }
+  return best;
+}
+
+bool Catalog::known(const ObjectRef& ref) const {
+  for (ObjectKind kind : lookup_kinds(ref.kind)) {
+    ObjectRef candidate = ref;
+    candidate.kind = kind;
+    if (m_by_name.count(candidate.base_key()) != 0) return true;
+  }
+  return false;
+}
+
+Tick Catalog::before(std::size_t file) const {
+  // A down's replay runs from the state after its up (start) back to the one before it (end).
+  const FileReplay& replay = m_files[file];
+  return replay.direction == Direction::up ? replay.start : replay.end;
+}
+
+Tick Catalog::after_up(std::size_t file) const {
+  const FileReplay& replay = m_files[file];
+  return replay.direction == Direction::up ? replay.end : replay.start;
+}
+
+bool Catalog::existed_before(const ObjectRef& ref, std::size_t file) const {
+  return find(ref, before(file)) != k_no_object;
+}
+
+std::optional<Origin> Catalog::created_by(const ObjectRef& ref, Tick at) const {
+  ObjectId id = find(ref, at);
+  if (id == k_no_object) return std::nullopt;
+  return m_objects[id].created;
+}
+
+std::vector<ObjectId> Catalog::children(const ObjectRef& table, ObjectKind kind, Tick at) const {
+  std::vector<ObjectId> result;
+  ObjectId id = find(table, at);
+  if (id == k_no_object) return result;
+  for (ObjectId child : m_objects[id].children) {
+    if (m_objects[child].kind() == kind && m_objects[child].alive_at(at)) result.push_back(child);
+  }
+  return result;
+}
+
+std::vector<ObjectId> Catalog::columns(const ObjectRef& table, Tick at) const {
+  return children(table, ObjectKind::column, at);
+}
+
+std::vector<ObjectId> Catalog::constraints(const ObjectRef& table, Tick at) const {
+  return children(table, ObjectKind::constraint, at);
+}
+
+std::vector<ObjectId> Catalog::indexes(const ObjectRef& table, Tick at) const {
+  std::vector<ObjectId> result;
+  ObjectId id = find(table, at);
+  if (id == k_no_object) return result;
+  for (const auto& edge : m_objects[id].dependents) {
+    const CatalogObject& object = m_objects[edge.object];
+    if (object.kind() == ObjectKind::index && object.alive_at(at) &&
+        std::find(result.begin(), result.end(), edge.object) == result.end()) {
+      result.push_back(edge.object);
+    }
+  }
+  return result;
+}
+
+std::optional<bool> Catalog::has_unique_key(const ObjectRef& table, Tick at,
+                                            const std::vector<std::string>* columns) const {
+  if (find(table, at) == k_no_object) return std::nullopt;
+  std::vector<std::string> wanted;
+  if (columns) {
+    wanted = *columns;
+    std::sort(wanted.begin(), wanted.end());
+  }
+  auto matches = [&](const CatalogObject& object) {
+    if (!columns) return true;
+    std::vector<std::string> have = object.columns;
+    std::sort(have.begin(), have.end());
+    return have == wanted;
+  };
+  for (ObjectId id : constraints(table, at)) {
+    const CatalogObject& object = m_objects[id];
+    if ((object.contype == 'p' || object.contype == 'u') && matches(object)) return true;
+  }
+  for (ObjectId id : indexes(table, at)) {
+    const CatalogObject& object = m_objects[id];
+    if (object.unique && matches(object)) return true;
+  }
+  return false;
+}
+
+Tick Catalog::before_statement(std::size_t file, std::size_t statement) const {
+  const FileReplay& replay = m_files[file];
+  for (const auto& step : replay.steps) {
+    if (step.statement >= statement) return step.tick;
+  }
+  return replay.end;
+}
+
+std::vector<const CatalogStep*> Catalog::steps_of(std::size_t file, std::size_t statement) const {
+  std::vector<const CatalogStep*> result;
+  for (const auto& step : m_files[file].steps) {
+    if (step.statement == statement) result.push_back(&step);
+  }
+  return result;
+}
+
+// ---- building -------------------------------------------------------------------------------
+
+class CatalogBuilder {
+ public:
+  CatalogBuilder(Catalog& catalog, const Project& project, const CatalogOptions& options)
+      : m_catalog(catalog), m_project(project), m_options(options) {}
+
+  void run() {
+    const MigrationSet& set = m_project.set();
+    m_catalog.m_files.resize(set.files.size());
+    for (std::size_t i = 0; i < set.files.size(); ++i) {
+      const auto& migration = set.files[i].migration;
+      if (!migration || migration->direction != Direction::up) continue;
+      const ParsedFile* file = m_project.parsed(i);
+      if (file == nullptr || file->error()) continue;
+      replay_up(i, *file);
+    }
+    for (std::size_t i = 0; i < set.files.size(); ++i) {
+      const auto& migration = set.files[i].migration;
+      if (!migration || migration->direction != Direction::down || migration->partner < 0) {
+        continue;
+      }
+      const ParsedFile* file = m_project.parsed(i);
+      const FileReplay& up = m_catalog.m_files[static_cast<std::size_t>(migration->partner)];
+      if (file == nullptr || file->error() || !up.replayed) continue;
+      replay_down(i, *file, up.end, up.start);
+    }
+  }
+
+ private:
+  Catalog& m_catalog;
+  const Project& m_project;
+  const CatalogOptions& m_options;
+
+  // The overlay of a down being checked: what it has taken so far.
+  struct DownState {
+    std::unordered_map<ObjectId, std::size_t> gone;     // object -> step that took it
+    std::unordered_map<std::string, ObjectId> renamed;  // new base key -> object
+    std::unordered_set<ObjectId> renamed_away;
+  };
+  DownState* m_down = nullptr;
+  // What the statement being replayed drops, with all that goes with it.
+  std::unordered_set<ObjectId> m_together;
+
+  // Resolves the drops of one statement before any of them runs, as PostgreSQL does.
+  std::vector<ObjectId> drops_of(std::vector<Effect>& effects, Tick at) {
+    std::vector<ObjectId> targets(effects.size(), k_no_object);
+    m_together.clear();
+    for (std::size_t k = 0; k < effects.size(); ++k) {
+      if (effects[k].action != Action::drop) continue;
+      targets[k] = resolve(effects[k], effects[k].object, at);
+      if (targets[k] == k_no_object) continue;
+      std::vector<ObjectId> taken;
+      std::unordered_set<ObjectId> seen{targets[k]};
+      collect(targets[k], effects[k].cascade, at, taken, seen);
+      m_together.insert(targets[k]);
+      m_together.insert(taken.begin(), taken.end());
+    }
+    return targets;
+  }
+
+  std::vector<CatalogObject>& objects() { return m_catalog.m_objects; }
+
+  bool alive(ObjectId id, Tick at) const {
+    if (!m_catalog.m_objects[id].alive_at(at)) return false;
+    return m_down == nullptr || m_down->gone.count(id) == 0;
+  }
+
+  ObjectId find(const ObjectRef& ref, Tick at) const {
+    if (m_down != nullptr) {
+      for (ObjectKind kind : lookup_kinds(ref.kind)) {
+        ObjectRef candidate = ref;
+        candidate.kind = kind;
+        auto it = m_down->renamed.find(candidate.base_key());
+        if (it != m_down->renamed.end() && alive(it->second, at)) return it->second;
+      }
+    }
+    ObjectId id = m_catalog.find(ref, at);
+    if (id == k_no_object || m_down == nullptr) return id;
+    if (m_down->gone.count(id) != 0 || m_down->renamed_away.count(id) != 0) return k_no_object;
+    return id;
+  }
+
+  // Resolves an unqualified reference along the search path it was written under; temporary
+  // tables come first, as in PostgreSQL.
+  ObjectId resolve(const Effect& effect, ObjectRef& ref, Tick at) const {
+    if (!effect.schema_given && ref.schema != "pg_temp") {
+      ObjectRef temporary = ref;
+      temporary.schema = "pg_temp";
+      ObjectId id = find(temporary, at);
+      if (id != k_no_object) {
+        ref = temporary;
+        return id;
+      }
+    }
+    ObjectId id = find(ref, at);
+    if (id != k_no_object || effect.schema_given || !effect.search_path) return id;
+    for (const auto& schema : *effect.search_path) {
+      if (schema == ref.schema) continue;
+      ObjectRef candidate = ref;
+      candidate.schema = schema;
+      id = find(candidate, at);
+      if (id != k_no_object) {
+        ref = candidate;
+        return id;
+      }
+    }
+    return k_no_object;
+  }
+
+  // A dependency by name: a temporary relation of that name first, as PostgreSQL looks.
+  ObjectId find_dependency(const ObjectRef& ref, Tick at) const {
+    if (ref.schema != "pg_temp" && is_relation(ref.kind)) {
+      ObjectRef temporary = ref;
+      temporary.schema = "pg_temp";
+      ObjectId id = find(temporary, at);
+      if (id != k_no_object) return id;
+    }
+    return find(ref, at);
+  }
+
+  bool name_taken(const std::string& schema, const std::string& name, bool relations,
+                  bool constraints, Tick at) const {
+    auto check = [&](const std::unordered_map<std::string, std::vector<ObjectId>>& map) {
+      auto it = map.find(schema_key(schema, name));
+      if (it == map.end()) return false;
+      for (ObjectId id : it->second) {
+        const CatalogObject& object = m_catalog.m_objects[id];
+        const ObjectRef& current = object.ref_at(at);
+        if (alive(id, at) && current.schema == schema && current.name == name) return true;
+      }
+      return false;
+    };
+    return (relations && check(m_catalog.m_relation_names)) ||
+           (constraints && check(m_catalog.m_constraint_names));
+  }
+
+  void index_name(ObjectId id, const ObjectRef& ref) {
+    auto& by_name = m_catalog.m_by_name[ref.base_key()];
+    if (std::find(by_name.begin(), by_name.end(), id) == by_name.end()) by_name.push_back(id);
+    if (is_relation(ref.kind)) {
+      m_catalog.m_relation_names[schema_key(ref.schema, ref.name)].push_back(id);
+    } else if (ref.kind == ObjectKind::constraint) {
+      m_catalog.m_constraint_names[schema_key(ref.schema, ref.name)].push_back(id);
+    }
+  }
+
+  ObjectId create(const Effect& effect, const Origin& origin, CatalogStep& step) {
+    ObjectId id = objects().size();
+    CatalogObject object;
+    object.names.push_back({effect.object, origin.tick});
+    object.created = origin;
+    object.columns = effect.columns;
+    object.uses = effect.uses.empty() ? effect.columns : effect.uses;
+    object.unique = effect.unique;
+    object.partial = effect.partial;
+    object.contype = effect.contype;
+    object.implicit = effect.implicit;
+    objects().push_back(std::move(object));
+    index_name(id, effect.object);
+    if (has_parent(effect.object.kind)) {
+      ObjectRef parent;
+      parent.kind = ObjectKind::table;
+      parent.schema = effect.object.schema;
+      parent.name = effect.object.parent;
+      ObjectId parent_id = find(parent, origin.tick);
+      if (parent_id == k_no_object && effect.object.kind == ObjectKind::constraint) {
+        parent.kind = ObjectKind::domain;
+        parent_id = find(parent, origin.tick);
+      }
+      if (parent_id != k_no_object) {
+        objects()[id].parent = parent_id;
+        objects()[parent_id].children.push_back(id);
+      } else {
+        parent.kind = ObjectKind::table;
+        step.missing.push_back(parent);
+      }
+    }
+    // Objects of a schema the migrations created depend on it: DROP SCHEMA refuses while they
+    // are there, and takes them with CASCADE.
+    if (!effect.object.schema.empty() && effect.object.kind != ObjectKind::schema &&
+        !has_parent(effect.object.kind)) {
+      ObjectRef schema;
+      schema.kind = ObjectKind::schema;
+      schema.name = effect.object.schema;
+      ObjectId target = find(schema, origin.tick);
+      if (target != k_no_object) {
+        objects()[id].depends_on.push_back({target, false});
+        objects()[target].dependents.push_back({id, false});
+      }
+    }
+    for (const auto& dependency : effect.depends_on) {
+      ObjectId target = find_dependency(dependency.object, origin.tick);
+      if (target == k_no_object) {
+        bool is_parent = has_parent(effect.object.kind) && dependency.automatic &&
+                         dependency.object.name == effect.object.parent &&
+                         dependency.object.schema == effect.object.schema;
+        if (!is_parent) step.missing.push_back(dependency.object);
+        continue;
+      }
+      if (target == objects()[id].parent && dependency.automatic) continue;
+      objects()[id].depends_on.push_back({target, dependency.automatic});
+      objects()[target].dependents.push_back({id, dependency.automatic});
+    }
+    return id;
+  }
+
+  // Everything a drop takes with it, in the order PostgreSQL would go.
+  void collect(ObjectId id, bool cascade, Tick at, std::vector<ObjectId>& taken,
+               std::unordered_set<ObjectId>& seen) const {
+    const auto& all = m_catalog.m_objects;
+    auto visit = [&](ObjectId other) {
+      if (seen.count(other) != 0 || !alive(other, at)) return;
+      seen.insert(other);
+      taken.push_back(other);
+      collect(other, cascade, at, taken, seen);
+    };
+    const CatalogObject& object = all[id];
+    for (ObjectId child : object.children) visit(child);
+    for (const auto& edge : object.dependents) {
+      if (edge.automatic || cascade) visit(edge.object);
+    }
+    if (object.kind() == ObjectKind::column && object.parent != k_no_object) {
+      // DROP COLUMN takes the indexes and constraints of its table that use the column.
+      const std::string& column = object.ref_at(at).name;
+      const CatalogObject& table = all[object.parent];
+      auto uses = [&](ObjectId other) {
+        const auto& columns = all[other].uses;
+        return std::find(columns.begin(), columns.end(), column) != columns.end();
+      };
+      for (ObjectId sibling : table.children) {
+        if (all[sibling].kind() == ObjectKind::constraint && uses(sibling)) visit(sibling);
+      }
+      for (const auto& edge : table.dependents) {
+        if (all[edge.object].kind() == ObjectKind::index && uses(edge.object)) visit(edge.object);
+      }
+    }
+  }
+
+  void drop(ObjectId id, const Effect& effect, Tick at, CatalogStep& step) {
+    std::unordered_set<ObjectId> seen{id};
+    collect(id, effect.cascade, at, step.implied, seen);
+    if (!effect.cascade) {
+      std::vector<ObjectId> all = step.implied;
+      all.push_back(id);
+      for (ObjectId member : all) {
+        for (const auto& edge : m_catalog.m_objects[member].dependents) {
+          if (edge.automatic || seen.count(edge.object) != 0 || !alive(edge.object, at)) continue;
+          // DROP a, b: PostgreSQL drops the objects of one statement together.
+          if (m_together.count(edge.object) != 0) continue;
+          if (std::find(step.blockers.begin(), step.blockers.end(), edge.object) ==
+              step.blockers.end()) {
+            step.blockers.push_back(edge.object);
+          }
+        }
+      }
+    }
+  }
+
+  void end_life(ObjectId id, const Origin& origin) {
+    CatalogObject& object = objects()[id];
+    object.names.back().to = origin.tick;
+    object.dropped = origin;
+  }
+
+  void rename(ObjectId id, const Effect& effect, const ObjectRef& old_ref, const Origin& origin) {
+    ObjectRef next = old_ref;
+    next.name = effect.new_name.empty() ? old_ref.name : effect.new_name;
+    if (!effect.new_schema.empty()) next.schema = effect.new_schema;
+    auto move = [&](ObjectId target, const ObjectRef& ref) {
+      CatalogObject& object = objects()[target];
+      object.names.back().to = origin.tick;
+      object.names.push_back({ref, origin.tick});
+      index_name(target, ref);
+    };
+    const ObjectRef current = objects()[id].ref_at(origin.tick);
+    next.args = current.args;
+    move(id, next);
+    objects()[id].changed.push_back(origin);
+    const CatalogObject& object = objects()[id];
+    if (object.kind() == ObjectKind::column && object.parent != k_no_object) {
+      // Constraints and indexes name their columns: follow the rename.
+      CatalogObject& table = objects()[object.parent];
+      auto follow = [&](ObjectId other) {
+        for (auto* list : {&objects()[other].columns, &objects()[other].uses}) {
+          for (auto& column : *list) {
+            if (column == current.name) column = next.name;
+          }
+        }
+      };
+      for (ObjectId sibling : table.children) follow(sibling);
+      for (const auto& edge : table.dependents) follow(edge.object);
+    }
+    if (current.name != next.name || current.schema != next.schema) {
+      for (ObjectId child : std::vector<ObjectId>(objects()[id].children)) {
+        if (!objects()[child].alive_at(origin.tick)) continue;
+        ObjectRef moved = objects()[child].ref_at(origin.tick);
+        moved.parent = next.name;
+        moved.schema = next.schema;
+        move(child, moved);
+      }
+    }
+  }
+
+  void apply(const Effect& input, const Origin& origin, CatalogStep& step) {
+    step.effect = input;
+    step.tick = origin.tick;
+    Effect& effect = step.effect;
+    Tick at = origin.tick;
+    if (effect.action == Action::create) {
+      ObjectId existing = find(effect.object, at);
+      if (existing != k_no_object) {
+        step.object = existing;
+        step.existed = true;
+        if (effect.or_replace) objects()[existing].changed.push_back(origin);
+        return;
+      }
+      step.object = create(effect, origin, step);
+      return;
+    }
+    ObjectId id = resolve(effect, effect.object, at);
+    step.object = id;
+    step.existed = id != k_no_object;
+    if (effect.action == Action::use || effect.action == Action::alter) {
+      for (const auto& dependency : effect.depends_on) {
+        if (find_dependency(dependency.object, at) == k_no_object) {
+          step.missing.push_back(dependency.object);
+        }
+      }
+    }
+    if (id == k_no_object) return;
+    switch (effect.action) {
+      case Action::drop: {
+        drop(id, effect, at, step);
+        end_life(id, origin);
+        for (ObjectId taken : step.implied) end_life(taken, origin);
+        break;
+      }
+      case Action::rename:
+        rename(id, effect, objects()[id].ref_at(at), origin);
+        break;
+      case Action::alter:
+      case Action::use:
+        objects()[id].changed.push_back(origin);
+        // ALTER SEQUENCE ... OWNED BY: the sequence now goes with its table.
+        for (const auto& dependency : effect.depends_on) {
+          if (!dependency.automatic) continue;
+          ObjectId target = find(dependency.object, at);
+          if (target == k_no_object) continue;
+          objects()[id].depends_on.push_back({target, true});
+          objects()[target].dependents.push_back({id, true});
+        }
+        break;
+      case Action::create:
+        break;
+    }
+  }
+
+  ObjectResolver::NameTaken taken_at(const Tick& at) {
+    return [this, &at](const std::string& schema, const std::string& name, bool relations,
+                       bool constraints) {
+      return name_taken(schema, name, relations, constraints, at);
+    };
+  }
+
+  void replay_up(std::size_t index, const ParsedFile& file) {
+    FileReplay& replay = m_catalog.m_files[index];
+    replay.replayed = true;
+    replay.direction = Direction::up;
+    replay.start = ++m_catalog.m_tick;
+    ObjectResolver resolver(m_options.search_path);
+    const auto& statements = file.all_statements();
+    Tick at = 0;
+    auto taken = taken_at(at);
+    for (std::size_t s = 0; s < statements.size(); ++s) {
+      at = ++m_catalog.m_tick;
+      std::vector<Effect> effects = resolver.effects(*statements[s], taken);
+      std::vector<ObjectId> targets = drops_of(effects, at);
+      // The parts of a create that IF NOT EXISTS skipped (the columns and constraints of a
+      // CREATE TABLE whose table exists, those written inline in an ADD COLUMN) are no-ops.
+      bool skipping = false;
+      for (std::size_t k = 0; k < effects.size(); ++k) {
+        const Effect& effect = effects[k];
+        Tick tick = ++m_catalog.m_tick;
+        if (skipping && effect.part) continue;
+        skipping = false;
+        CatalogStep step;
+        step.statement = s;
+        Origin origin{index, s, effect.offset, tick};
+        if (targets[k] != k_no_object && !objects()[targets[k]].alive_at(tick)) {
+          // Taken already by an earlier object of the same DROP.
+          step.effect = effect;
+          step.tick = tick;
+          step.object = targets[k];
+          step.existed = true;
+          replay.steps.push_back(std::move(step));
+          continue;
+        }
+        apply(effect, origin, step);
+        if (effect.action == Action::create && step.existed &&
+            (effect.object.kind == ObjectKind::table || effect.object.kind == ObjectKind::column ||
+             effect.object.kind == ObjectKind::foreign_table)) {
+          skipping = true;
+        }
+        at = tick + 1;
+        replay.steps.push_back(std::move(step));
+      }
+    }
+    replay.end = ++m_catalog.m_tick;
+  }
+
+  void replay_down(std::size_t index, const ParsedFile& file, Tick after_up, Tick before_up) {
+    FileReplay& replay = m_catalog.m_files[index];
+    replay.replayed = true;
+    replay.direction = Direction::down;
+    replay.start = after_up;
+    replay.end = before_up;
+    DownState state;
+    m_down = &state;
+    ObjectResolver resolver(m_options.search_path);
+    const auto& statements = file.all_statements();
+    Tick at = after_up;
+    auto taken = taken_at(at);
+    for (std::size_t s = 0; s < statements.size(); ++s) {
+      std::vector<Effect> effects = resolver.effects(*statements[s], taken);
+      std::vector<ObjectId> targets = drops_of(effects, at);
+      for (std::size_t k = 0; k < effects.size(); ++k) {
+        const Effect& input = effects[k];
+        CatalogStep step;
+        step.statement = s;
+        step.effect = input;
+        step.tick = after_up;
+        Effect& effect = step.effect;
+        std::size_t step_index = replay.steps.size();
+        if (effect.action == Action::create) {
+          step.object = find(effect.object, at);
+          step.existed = step.object != k_no_object;
+          replay.steps.push_back(std::move(step));
+          continue;
+        }
+        if (targets[k] != k_no_object && state.gone.count(targets[k]) != 0) {
+          // Taken already by an earlier object of the same DROP.
+          step.object = targets[k];
+          step.existed = true;
+          replay.steps.push_back(std::move(step));
+          continue;
+        }
+        ObjectId id = targets[k] != k_no_object ? targets[k] : resolve(effect, effect.object, at);
+        step.object = id;
+        step.existed = id != k_no_object;
+        if (id == k_no_object && effect.action == Action::drop) {
+          // Taken already by an earlier statement of this down?
+          ObjectId earlier = m_catalog.find(effect.object, at);
+          if (earlier == k_no_object && !effect.schema_given && effect.search_path) {
+            for (const auto& schema : *effect.search_path) {
+              ObjectRef candidate = effect.object;
+              candidate.schema = schema;
+              earlier = m_catalog.find(candidate, at);
+              if (earlier != k_no_object) break;
+            }
+          }
+          if (earlier != k_no_object) {
+            auto it = state.gone.find(earlier);
+            if (it != state.gone.end())
+              step.dropped_by_step = static_cast<std::ptrdiff_t>(it->second);
+          }
+        }
+        if (id != k_no_object) {
+          if (effect.action == Action::drop) {
+            drop(id, effect, at, step);
+            state.gone.emplace(id, step_index);
+            for (ObjectId taken_id : step.implied) state.gone.emplace(taken_id, step_index);
+          } else if (effect.action == Action::rename) {
+            ObjectRef next = objects()[id].ref_at(at);
+            if (!effect.new_name.empty()) next.name = effect.new_name;
+            if (!effect.new_schema.empty()) next.schema = effect.new_schema;
+            state.renamed[next.base_key()] = id;
+            state.renamed_away.insert(id);
+          }
+        }
+        replay.steps.push_back(std::move(step));
+      }
+    }
+    m_down = nullptr;
+  }
+};
+
+std::shared_ptr<const Catalog> Catalog::build(const Project& project,
+                                              const CatalogOptions& options) {
+  auto catalog = std::make_shared<Catalog>();
+  CatalogBuilder builder(*catalog, project, options);
+  builder.run();
+  return catalog;
+}
+
+}  // namespace sqlgate::lint

@@ -1,0 +1,165 @@
+// The schema the migrations build, replayed statically from every up in version order, and
+// each down checked against the state right after its up. No database is involved.
+//
+// Time is a tick: every effect of every up gets one, in replay order, so "the state before this
+// statement" and "the state after this migration's up" are ticks that rules can ask about.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "lint/objects.h"
+#include "lint/rule.h"
+
+namespace sqlgate::lint {
+
+using Tick = std::uint64_t;
+using ObjectId = std::size_t;
+inline constexpr ObjectId k_no_object = std::numeric_limits<ObjectId>::max();
+
+// A statement of a migration file.
+struct Origin {
+  std::size_t file = 0;       // index in MigrationSet::files
+  std::size_t statement = 0;  // index in ParsedFile::all_statements()
+  std::uint32_t offset = 0;   // where the object is named in the file
+  Tick tick = 0;
+};
+
+struct DependencyEdge {
+  ObjectId object = k_no_object;
+  bool automatic = false;  // see Dependency::automatic
+};
+
+// One object over its life: created once, maybe renamed, maybe dropped. An object dropped and
+// created again is two objects.
+struct CatalogObject {
+  struct Name {
+    ObjectRef ref;
+    Tick from = 0;                               // visible after this tick
+    Tick to = std::numeric_limits<Tick>::max();  // and up to this one
+  };
+  std::vector<Name> names;  // in time order; the last is the current one
+  Origin created;
+  std::optional<Origin> dropped;
+  std::vector<Origin> changed;  // alters, renames, rows written (ups only)
+  std::vector<DependencyEdge> depends_on;
+  std::vector<DependencyEdge> dependents;
+  ObjectId parent = k_no_object;  // the table of a column, constraint, trigger, policy, rule
+  std::vector<ObjectId> children;
+  // Constraints and indexes.
+  std::vector<std::string> columns;
+  std::vector<std::string> uses;  // every column read (keys, expressions, WHERE)
+  bool unique = false;
+  bool partial = false;
+  char contype = 0;
+  bool implicit = false;
+
+  ObjectKind kind() const { return names.front().ref.kind; }
+  const ObjectRef& ref() const { return names.back().ref; }
+  // The name it had at a tick (the first one before it existed).
+  const ObjectRef& ref_at(Tick tick) const;
+  bool alive_at(Tick tick) const;
+};
+
+// What one statement of a migration did, resolved against the catalog.
+struct CatalogStep {
+  std::size_t statement = 0;  // index in ParsedFile::all_statements()
+  Effect effect;
+  Tick tick = 0;
+  // The object the effect acted on (for create: the new object; for a create that found the
+  // object already there, that object); k_no_object when the name resolves to nothing.
+  ObjectId object = k_no_object;
+  bool existed = false;  // the object existed before this statement
+  // Drops: everything that went with it (columns, indexes, constraints, owned sequences,
+  // and with CASCADE the dependents), not the object itself.
+  std::vector<ObjectId> implied;
+  // Drops without CASCADE: objects that still depend on it, so PostgreSQL refuses the drop.
+  std::vector<ObjectId> blockers;
+  // Dependencies of a create or use that resolve to nothing at this point.
+  std::vector<ObjectRef> missing;
+  // Drops in a down: the earlier step of the same down that already took the object.
+  std::ptrdiff_t dropped_by_step = -1;
+};
+
+struct FileReplay {
+  bool replayed = false;  // false for a file that did not parse or is not a migration
+  Direction direction = Direction::up;
+  Tick start = 0;  // the state before the file ran (for a down: right after its up)
+  Tick end = 0;
+  std::vector<CatalogStep> steps;
+};
+
+struct CatalogOptions {
+  std::vector<std::string> search_path = {"public"};
+};
+
+class Catalog {
+ public:
+  // Replays every up of the project in version order, then checks each down against the state
+  // after its up.
+  static std::shared_ptr<const Catalog> build(const Project& project,
+                                              const CatalogOptions& options = {});
+
+  // ---- time
+  // The state before a migration's up ran (file is its up or its down).
+  Tick before(std::size_t file) const;
+  // The state right after a migration's up.
+  Tick after_up(std::size_t file) const;
+  // The state when every up has run.
+  Tick end() const { return m_tick + 1; }
+
+  // ---- objects
+  const CatalogObject& object(ObjectId id) const { return m_objects[id]; }
+  std::size_t size() const { return m_objects.size(); }
+  // The object of that name alive at a tick (relations of any relation kind when the ref's
+  // kind is table; types and domains alike; overloads when the ref has no argument types).
+  ObjectId find(const ObjectRef& ref, Tick at) const;
+  // The first object of that name created after a tick (use before create).
+  ObjectId created_after(const ObjectRef& ref, Tick at) const;
+  // Whether an object of that name ever existed.
+  bool known(const ObjectRef& ref) const;
+
+  bool existed_before(const ObjectRef& ref, std::size_t file) const;
+  // The migration statement that created the object alive at a tick under that name.
+  std::optional<Origin> created_by(const ObjectRef& ref, Tick at) const;
+
+  // The children of a table at a tick, in creation order.
+  std::vector<ObjectId> columns(const ObjectRef& table, Tick at) const;
+  std::vector<ObjectId> constraints(const ObjectRef& table, Tick at) const;
+  std::vector<ObjectId> indexes(const ObjectRef& table, Tick at) const;
+  // Whether the table has a primary key, a unique constraint or a unique index (partial ones
+  // included) at a tick; on exactly these columns (any order) when given. nullopt when the
+  // catalog does not know the table (created outside the migrations, say).
+  std::optional<bool> has_unique_key(const ObjectRef& table, Tick at,
+                                     const std::vector<std::string>* columns = nullptr) const;
+
+  // ---- per file
+  const FileReplay& replay(std::size_t file) const { return m_files[file]; }
+  // The tick before a statement of an up ran.
+  Tick before_statement(std::size_t file, std::size_t statement) const;
+  // What one statement (an index into all_statements()) did, resolved: for an INSERT, the
+  // step whose effect.object is its table with the schema the search path gave, and whose
+  // tick is the state has_unique_key() should be asked about.
+  std::vector<const CatalogStep*> steps_of(std::size_t file, std::size_t statement) const;
+
+ private:
+  friend class CatalogBuilder;
+  std::vector<CatalogObject> m_objects;
+  std::vector<FileReplay> m_files;
+  // Every object by ObjectRef::base_key() of each of its names.
+  std::unordered_map<std::string, std::vector<ObjectId>> m_by_name;
+  // Relations and constraints by "schema\x1fname" (for choosing implicit names).
+  std::unordered_map<std::string, std::vector<ObjectId>> m_relation_names;
+  std::unordered_map<std::string, std::vector<ObjectId>> m_constraint_names;
+  Tick m_tick = 0;
+
+  ObjectId find_exact(const ObjectRef& ref, Tick at) const;
+  std::vector<ObjectId> children(const ObjectRef& table, ObjectKind kind, Tick at) const;
+};
+
+}  // namespace sqlgate::lint

@@ -1,0 +1,1610 @@
+#include "lint/objects.h"
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+namespace sqlgate::lint {
+
+namespace {
+
+constexpr std::size_t k_max_identifier = 63;  // NAMEDATALEN - 1
+
+struct KindName {
+  ObjectKind kind;
+  std::string_view name;
+  std::string_view object_type;  // the parser's ObjectType
+};
+
+constexpr KindName k_kinds[] = {
+    {ObjectKind::schema, "schema", "OBJECT_SCHEMA"},
+    {ObjectKind::table, "table", "OBJECT_TABLE"},
+    {ObjectKind::foreign_table, "foreign table", "OBJECT_FOREIGN_TABLE"},
+    {ObjectKind::column, "column", "OBJECT_COLUMN"},
+    {ObjectKind::index, "index", "OBJECT_INDEX"},
+    {ObjectKind::constraint, "constraint", "OBJECT_TABCONSTRAINT"},
+    {ObjectKind::sequence, "sequence", "OBJECT_SEQUENCE"},
+    {ObjectKind::view, "view", "OBJECT_VIEW"},
+    {ObjectKind::materialized_view, "materialized view", "OBJECT_MATVIEW"},
+    {ObjectKind::function, "function", "OBJECT_FUNCTION"},
+    {ObjectKind::procedure, "procedure", "OBJECT_PROCEDURE"},
+    {ObjectKind::aggregate, "aggregate", "OBJECT_AGGREGATE"},
+    {ObjectKind::trigger, "trigger", "OBJECT_TRIGGER"},
+    {ObjectKind::event_trigger, "event trigger", "OBJECT_EVENT_TRIGGER"},
+    {ObjectKind::type, "type", "OBJECT_TYPE"},
+    {ObjectKind::domain, "domain", "OBJECT_DOMAIN"},
+    {ObjectKind::extension, "extension", "OBJECT_EXTENSION"},
+    {ObjectKind::policy, "policy", "OBJECT_POLICY"},
+    {ObjectKind::role, "role", "OBJECT_ROLE"},
+    {ObjectKind::rule, "rule", "OBJECT_RULE"},
+    {ObjectKind::operator_, "operator", "OBJECT_OPERATOR"},
+    {ObjectKind::operator_class, "operator class", "OBJECT_OPCLASS"},
+    {ObjectKind::operator_family, "operator family", "OBJECT_OPFAMILY"},
+    {ObjectKind::collation, "collation", "OBJECT_COLLATION"},
+    {ObjectKind::conversion, "conversion", "OBJECT_CONVERSION"},
+    {ObjectKind::cast, "cast", "OBJECT_CAST"},
+    {ObjectKind::language, "language", "OBJECT_LANGUAGE"},
+    {ObjectKind::text_search_configuration, "text search configuration", "OBJECT_TSCONFIGURATION"},
+    {ObjectKind::text_search_dictionary, "text search dictionary", "OBJECT_TSDICTIONARY"},
+    {ObjectKind::text_search_parser, "text search parser", "OBJECT_TSPARSER"},
+    {ObjectKind::text_search_template, "text search template", "OBJECT_TSTEMPLATE"},
+    {ObjectKind::statistics, "statistics object", "OBJECT_STATISTIC_EXT"},
+    {ObjectKind::publication, "publication", "OBJECT_PUBLICATION"},
+    {ObjectKind::subscription, "subscription", "OBJECT_SUBSCRIPTION"},
+    {ObjectKind::server, "server", "OBJECT_FOREIGN_SERVER"},
+    {ObjectKind::foreign_data_wrapper, "foreign-data wrapper", "OBJECT_FDW"},
+    {ObjectKind::user_mapping, "user mapping", "OBJECT_USER_MAPPING"},
+    {ObjectKind::tablespace, "tablespace", "OBJECT_TABLESPACE"},
+    {ObjectKind::database, "database", "OBJECT_DATABASE"},
+    {ObjectKind::access_method, "access method", "OBJECT_ACCESS_METHOD"},
+    {ObjectKind::transform, "transform", "OBJECT_TRANSFORM"},
+};
+
+std::optional<ObjectKind> kind_of(std::string_view object_type) {
+  if (object_type == "OBJECT_ROUTINE") return ObjectKind::function;
+  if (object_type == "OBJECT_ATTRIBUTE") return ObjectKind::column;
+  if (object_type == "OBJECT_DOMCONSTRAINT") return ObjectKind::constraint;
+  for (const auto& k : k_kinds) {
+    if (k.object_type == object_type) return k.kind;
+  }
+  return std::nullopt;
+}
+
+// Kinds that live in a schema.
+bool in_schema(ObjectKind kind) {
+  switch (kind) {
+    case ObjectKind::schema:
+    case ObjectKind::extension:
+    case ObjectKind::role:
+    case ObjectKind::event_trigger:
+    case ObjectKind::cast:
+    case ObjectKind::language:
+    case ObjectKind::publication:
+    case ObjectKind::subscription:
+    case ObjectKind::server:
+    case ObjectKind::foreign_data_wrapper:
+    case ObjectKind::user_mapping:
+    case ObjectKind::tablespace:
+    case ObjectKind::database:
+    case ObjectKind::access_method:
+    case ObjectKind::transform:
+      return false;
+    default:
+      return true;
+  }
+}
+
+// The length of the longest prefix of at most `limit` bytes that ends on a character boundary.
+std::size_t clip(std::string_view text, std::size_t limit) {
+  if (text.size() <= limit) return text.size();
+  std::size_t at = limit;
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+bool is_serial(std::string_view type) {
+  return type == "serial" || type == "serial4" || type == "bigserial" || type == "serial8" ||
+         type == "smallserial" || type == "serial2";
+}
+
+}  // namespace
+
+std::string_view to_string(ObjectKind kind) {
+  for (const auto& k : k_kinds) {
+    if (k.kind == kind) return k.name;
+  }
+  return "object";
+}
+
+bool is_relation(ObjectKind kind) {
+  switch (kind) {
+    case ObjectKind::table:
+    case ObjectKind::foreign_table:
+    case ObjectKind::index:
+    case ObjectKind::sequence:
+    case ObjectKind::view:
+    case ObjectKind::materialized_view:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool has_parent(ObjectKind kind) {
+  switch (kind) {
+    case ObjectKind::column:
+    case ObjectKind::constraint:
+    case ObjectKind::trigger:
+    case ObjectKind::policy:
+    case ObjectKind::rule:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_routine(ObjectKind kind) {
+  return kind == ObjectKind::function || kind == ObjectKind::procedure ||
+         kind == ObjectKind::aggregate;
+}
+
+std::string_view to_string(Action action) {
+  switch (action) {
+    case Action::create:
+      return "create";
+    case Action::drop:
+      return "drop";
+    case Action::alter:
+      return "alter";
+    case Action::rename:
+      return "rename";
+    case Action::use:
+      return "use";
+  }
+  return "alter";
+}
+
+std::string ObjectRef::display() const {
+  std::string text;
+  if (!schema.empty() && schema != "public") text = schema + ".";
+  if (!parent.empty()) text += parent + ".";
+  text += name;
+  if (is_routine(kind)) text += "(" + args.value_or("...") + ")";
+  return text;
+}
+
+std::string ObjectRef::base_key() const {
+  std::string key(to_string(kind));
+  key += '\x1f';
+  key += schema;
+  key += '\x1f';
+  key += parent;
+  key += '\x1f';
+  key += name;
+  return key;
+}
+
+std::string ObjectRef::key() const {
+  std::string result = base_key();
+  if (args) {
+    result += '\x1f';
+    result += *args;
+  }
+  return result;
+}
+
+std::string truncate_identifier(std::string_view name) {
+  return std::string(name.substr(0, clip(name, k_max_identifier)));
+}
+
+std::string make_object_name(std::string_view name1, std::string_view name2,
+                             std::string_view label) {
+  std::size_t overhead = 0;
+  std::size_t name1chars = name1.size();
+  std::size_t name2chars = name2.size();
+  if (!name2.empty()) ++overhead;
+  if (!label.empty()) overhead += label.size() + 1;
+  std::size_t available = k_max_identifier > overhead ? k_max_identifier - overhead : 0;
+  while (name1chars + name2chars > available) {
+    if (name1chars > name2chars) {
+      --name1chars;
+    } else {
+      --name2chars;
+    }
+  }
+  name1chars = clip(name1, name1chars);
+  name2chars = clip(name2, name2chars);
+  std::string name(name1.substr(0, name1chars));
+  if (!name2.empty()) {
+    name += '_';
+    name += name2.substr(0, name2chars);
+  }
+  if (!label.empty()) {
+    name += '_';
+    name += label;
+  }
+  return name;
+}
+
+std::string choose_name(std::string_view name1, std::string_view name2, std::string_view label,
+                        const std::function<bool(const std::string&)>& taken) {
+  std::string modlabel(label);
+  for (int pass = 1;; ++pass) {
+    std::string name = make_object_name(name1, name2, modlabel);
+    if (!taken || !taken(name) || pass > 10000) return name;
+    modlabel = std::string(label) + std::to_string(pass);
+  }
+}
+
+std::string canonical_type(const Node& type_name) {
+  auto names = string_list(type_name.list("names"));
+  std::string name;
+  if (!names.empty()) {
+    name = truncate_identifier(names.back());
+  } else {
+    name = "?";
+  }
+  static const std::pair<std::string_view, std::string_view> k_aliases[] = {
+      {"integer", "int4"},
+      {"int", "int4"},
+      {"smallint", "int2"},
+      {"bigint", "int8"},
+      {"real", "float4"},
+      {"boolean", "bool"},
+      {"decimal", "numeric"},
+      {"character varying", "varchar"},
+      {"character", "bpchar"},
+      {"char", "bpchar"},
+      {"double precision", "float8"},
+      {"timestamp with time zone", "timestamptz"},
+      {"time with time zone", "timetz"}};
+  for (auto [alias, canonical] : k_aliases) {
+    if (name == alias) name = canonical;
+  }
+  if (type_name.flag("setof")) name = "setof " + name;
+  if (!type_name.list("arrayBounds").empty()) name += "[]";
+  return name;
+}
+
+// ---- the resolver ---------------------------------------------------------------------------
+
+ObjectResolver::ObjectResolver(std::vector<std::string> search_path)
+    : m_initial(std::move(search_path)) {
+  if (m_initial.empty()) m_initial.push_back("public");
+  m_path = std::make_shared<const std::vector<std::string>>(m_initial);
+}
+
+const std::string& ObjectResolver::default_schema() const {
+  for (const auto& schema : *m_path) {
+    if (schema != "$user" && schema != "pg_temp" && schema != "pg_catalog") return schema;
+  }
+  static const std::string k_public = "public";
+  return k_public;
+}
+
+struct ObjectResolver::Context {
+  ObjectResolver& resolver;
+  const Statement& statement;
+  const NameTaken& taken;
+  std::vector<Effect>& out;
+  std::string schema_override;  // inside CREATE SCHEMA ... CREATE TABLE ...
+  // Names chosen by this statement so far: (schema, name), relations and constraints.
+  std::set<std::pair<std::string, std::string>> local_relations;
+  std::set<std::pair<std::string, std::string>> local_constraints;
+
+  std::uint32_t at(const Node& node) const { return statement.offset(node.location()); }
+  std::uint32_t at(std::optional<std::uint32_t> location) const {
+    return statement.offset(location);
+  }
+
+  const std::string& default_schema() const {
+    return schema_override.empty() ? resolver.default_schema() : schema_override;
+  }
+
+  Effect& add(Action action, ObjectRef object, std::uint32_t offset, bool schema_given = true) {
+    Effect effect;
+    effect.action = action;
+    effect.object = std::move(object);
+    effect.offset = offset;
+    effect.schema_given = schema_given;
+    if (!schema_given) effect.search_path = resolver.m_path;
+    out.push_back(std::move(effect));
+    return out.back();
+  }
+
+  // A schema-qualified name from a list of String nodes ([catalog.]schema.name).
+  std::pair<ObjectRef, bool> qualified(ObjectKind kind, const NodeList& names) const {
+    auto parts = string_list(names);
+    ObjectRef ref;
+    ref.kind = kind;
+    bool given = false;
+    if (!parts.empty()) ref.name = truncate_identifier(parts.back());
+    if (!in_schema(kind)) return {ref, true};
+    if (parts.size() >= 2) {
+      ref.schema = truncate_identifier(parts[parts.size() - 2]);
+      given = true;
+    } else {
+      ref.schema = default_schema();
+    }
+    return {ref, given};
+  }
+
+  std::pair<ObjectRef, bool> relation(ObjectKind kind, const Node& range_var) const {
+    RelationName name = relation_name(range_var);
+    ObjectRef ref;
+    ref.kind = kind;
+    ref.name = truncate_identifier(name.name);
+    bool given = !name.schema.empty();
+    ref.schema = given ? truncate_identifier(name.schema) : default_schema();
+    // Temporary relations live in the session's own schema: outside the migrated schema.
+    if (range_var.str("relpersistence") == "t" && !given) ref.schema = "pg_temp";
+    return {ref, given};
+  }
+
+  static ObjectRef child(ObjectKind kind, const ObjectRef& table, std::string_view name) {
+    ObjectRef ref;
+    ref.kind = kind;
+    ref.schema = table.schema;
+    ref.parent = table.name;
+    ref.name = truncate_identifier(name);
+    return ref;
+  }
+
+  bool name_taken(const std::string& schema, const std::string& name, bool relations,
+                  bool constraints) const {
+    if (relations && local_relations.count({schema, name}) != 0) return true;
+    if (constraints && local_constraints.count({schema, name}) != 0) return true;
+    return taken && taken(schema, name, relations, constraints);
+  }
+
+  std::string choose(const std::string& schema, std::string_view name1, std::string_view name2,
+                     std::string_view label, bool relation, bool constraint) {
+    std::string name = choose_name(name1, name2, label, [&](const std::string& candidate) {
+      return name_taken(schema, candidate, relation, constraint);
+    });
+    if (relation) local_relations.insert({schema, name});
+    if (constraint) local_constraints.insert({schema, name});
+    return name;
+  }
+
+  // ---- statements ----
+
+  void run(const Node& node);
+  void create_table(const Node& node, ObjectKind kind);
+  void create_table_as(const Node& node);
+  void create_view(const Node& node);
+  void create_index(const Node& node);
+  void create_sequence(const Node& node);
+  void alter_sequence(const Node& node);
+  // OWNED BY table.column: the sequence goes with the table.
+  void owned_by(Effect& effect, const NodeList& options);
+  void create_function(const Node& node);
+  void create_trigger(const Node& node);
+  void create_schema(const Node& node);
+  void define(const Node& node);
+  void create_domain(const Node& node);
+  void drop(const Node& node);
+  void rename(const Node& node);
+  void set_schema(const Node& node);
+  // The object of an ALTER ... SET SCHEMA or OWNER TO: objectType with relation or object.
+  std::optional<std::pair<ObjectRef, bool>> target(const Node& node);
+  void alter_table(const Node& node);
+  void alter_owner(const Node& node);
+  void alter_domain(const Node& node);
+  void comment(const Node& node);
+  void variable_set(const Node& node);
+  void alter_other(const Node& node);
+
+  // Table elements shared by CREATE TABLE and ALTER TABLE ADD COLUMN / ADD CONSTRAINT.
+  struct PendingConstraint {
+    Node constraint;
+    std::string column;  // for a column constraint
+  };
+  void add_column(const ObjectRef& table, const Node& column_def, bool if_not_exists,
+                  std::vector<PendingConstraint>& constraints);
+  void add_constraints(const ObjectRef& table, std::vector<PendingConstraint>& constraints);
+  void reads(Effect& effect, const Node& query);
+  ObjectRef object_name(ObjectKind kind, const Node& object, bool* given);
+  std::optional<std::string> routine_args(const Node& object_with_args) const;
+  void type_dependency(Effect& effect, const Node& type_name);
+};
+
+namespace {
+
+std::string join_args(const std::vector<std::string>& types) {
+  std::string text;
+  for (const auto& type : types) {
+    if (!text.empty()) text += ',';
+    text += type;
+  }
+  return text;
+}
+
+// Column names referenced by an expression, distinct, in order.
+std::vector<std::string> referenced_columns(const Node& expression) {
+  std::vector<std::string> columns;
+  walk(expression, [&](const Node& node) {
+    if (node.is("ColumnRef")) {
+      NodeList fields = node.list("fields");
+      Node last = fields.back();
+      if (last.is("String")) {
+        std::string name = truncate_identifier(last.as_str());
+        if (std::find(columns.begin(), columns.end(), name) == columns.end()) {
+          columns.push_back(name);
+        }
+      }
+      return false;
+    }
+    return !node.is("SubLink");
+  });
+  return columns;
+}
+
+// PostgreSQL's FigureIndexColname(): the name an index expression contributes to a name.
+std::string expression_name(const Node& expression) {
+  if (expression.is("ColumnRef")) {
+    Node last = expression.list("fields").back();
+    if (last.is("String")) return truncate_identifier(last.as_str());
+  } else if (expression.is("FuncCall")) {
+    auto names = string_list(expression.list("funcname"));
+    if (!names.empty()) return truncate_identifier(names.back());
+  } else if (expression.is("TypeCast")) {
+    std::string inner = expression_name(expression.get("arg"));
+    if (inner != "expr") return inner;
+    auto names = string_list(expression.get("typeName").list("names"));
+    if (!names.empty()) return truncate_identifier(names.back());
+  } else if (expression.is("CoalesceExpr")) {
+    return "coalesce";
+  } else if (expression.is("CaseExpr")) {
+    return "case";
+  } else if (expression.is("CollateClause")) {
+    return expression_name(expression.get("arg"));
+  }
+  return "expr";
+}
+
+// PostgreSQL's ChooseIndexColumnNames() + ChooseIndexNameAddition(): "a_b".
+std::string name_addition(const std::vector<std::string>& columns) {
+  std::string text;
+  for (const auto& column : columns) {
+    if (!text.empty()) text += '_';
+    text += column;
+    if (text.size() >= k_max_identifier + 1) break;
+  }
+  return text;
+}
+
+std::vector<std::string> deduplicated(std::vector<std::string> names) {
+  for (std::size_t i = 1; i < names.size(); ++i) {
+    std::string original = names[i];
+    for (int n = 1; std::find(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(i),
+                              names[i]) != names.begin() + static_cast<std::ptrdiff_t>(i);
+         ++n) {
+      names[i] = original + std::to_string(n);
+    }
+  }
+  return names;
+}
+
+std::vector<std::string> index_columns(const NodeList& params) {
+  std::vector<std::string> columns;
+  for (Node param : params) {
+    Node element = param.is("IndexElem") ? param : param.get("IndexElem");
+    if (element.has("name")) {
+      columns.push_back(truncate_identifier(element.str("name")));
+    } else if (element.has("indexcolname")) {
+      columns.push_back(truncate_identifier(element.str("indexcolname")));
+    } else {
+      columns.push_back(expression_name(element.get("expr")));
+    }
+  }
+  return columns;
+}
+
+// Every column a list of index elements and a WHERE clause read.
+std::vector<std::string> used_columns(const NodeList& params, const Node& where) {
+  std::vector<std::string> columns;
+  auto add = [&](const std::string& name) {
+    if (std::find(columns.begin(), columns.end(), name) == columns.end()) columns.push_back(name);
+  };
+  for (Node param : params) {
+    Node element = param.is("IndexElem") ? param : param.get("IndexElem");
+    if (element.has("name")) {
+      add(truncate_identifier(element.str("name")));
+    } else {
+      for (const auto& name : referenced_columns(element.get("expr"))) add(name);
+    }
+  }
+  for (const auto& name : referenced_columns(where)) add(name);
+  return columns;
+}
+
+std::vector<std::string> names_of(const NodeList& list) {
+  std::vector<std::string> names;
+  for (Node item : list) names.push_back(truncate_identifier(item.as_str()));
+  return names;
+}
+
+}  // namespace
+
+std::optional<std::string> ObjectResolver::Context::routine_args(const Node& owa) const {
+  if (owa.flag("args_unspecified")) return std::nullopt;
+  std::vector<std::string> types;
+  for (Node type : owa.list("objargs")) types.push_back(canonical_type(type));
+  return join_args(types);
+}
+
+void ObjectResolver::Context::type_dependency(Effect& effect, const Node& type_name) {
+  auto names = string_list(type_name.list("names"));
+  if (names.empty()) return;
+  if (names.size() >= 2 && names[names.size() - 2] == "pg_catalog") return;
+  static const std::set<std::string_view> k_builtin = {"bool",
+                                                       "bytea",
+                                                       "char",
+                                                       "name",
+                                                       "int8",
+                                                       "int2",
+                                                       "int4",
+                                                       "text",
+                                                       "oid",
+                                                       "json",
+                                                       "xml",
+                                                       "float4",
+                                                       "float8",
+                                                       "money",
+                                                       "macaddr",
+                                                       "macaddr8",
+                                                       "inet",
+                                                       "cidr",
+                                                       "bpchar",
+                                                       "varchar",
+                                                       "date",
+                                                       "time",
+                                                       "timestamp",
+                                                       "timestamptz",
+                                                       "interval",
+                                                       "timetz",
+                                                       "bit",
+                                                       "varbit",
+                                                       "numeric",
+                                                       "uuid",
+                                                       "jsonb",
+                                                       "jsonpath",
+                                                       "tsvector",
+                                                       "tsquery",
+                                                       "point",
+                                                       "line",
+                                                       "lseg",
+                                                       "box",
+                                                       "path",
+                                                       "polygon",
+                                                       "circle",
+                                                       "int4range",
+                                                       "int8range",
+                                                       "numrange",
+                                                       "tsrange",
+                                                       "tstzrange",
+                                                       "daterange",
+                                                       "regclass",
+                                                       "regtype",
+                                                       "regproc",
+                                                       "record",
+                                                       "void",
+                                                       "trigger",
+                                                       "serial",
+                                                       "bigserial",
+                                                       "smallserial",
+                                                       "serial4",
+                                                       "serial8",
+                                                       "serial2",
+                                                       "xid",
+                                                       "pg_lsn",
+                                                       "int4multirange",
+                                                       "int8multirange",
+                                                       "tstzmultirange",
+                                                       "datemultirange"};
+  if (names.size() == 1 && k_builtin.count(names.back()) != 0) return;
+  ObjectRef type;
+  type.kind = ObjectKind::type;
+  type.name = truncate_identifier(names.back());
+  type.schema = names.size() >= 2 ? truncate_identifier(names[names.size() - 2]) : default_schema();
+  effect.depends_on.push_back({type, false});
+}
+
+ObjectRef ObjectResolver::Context::object_name(ObjectKind kind, const Node& object, bool* given) {
+  *given = true;
+  ObjectRef ref;
+  ref.kind = kind;
+  if (object.is("String")) {
+    ref.name = truncate_identifier(object.as_str());
+    if (in_schema(kind)) {
+      ref.schema = default_schema();
+      *given = false;
+    }
+    return ref;
+  }
+  if (object.is("TypeName")) {
+    auto [r, g] = qualified(kind, object.list("names"));
+    *given = g;
+    return r;
+  }
+  if (object.is("ObjectWithArgs")) {
+    auto [r, g] = qualified(kind, object.list("objname"));
+    r.args = routine_args(object);
+    *given = g;
+    return r;
+  }
+  if (object.is("List")) {
+    NodeList items = object.list("items");
+    if (has_parent(kind)) {
+      // [schema.]table.name
+      auto parts = string_list(items);
+      if (parts.size() >= 2) {
+        ref.name = truncate_identifier(parts.back());
+        ref.parent = truncate_identifier(parts[parts.size() - 2]);
+        if (parts.size() >= 3) {
+          ref.schema = truncate_identifier(parts[parts.size() - 3]);
+        } else {
+          ref.schema = default_schema();
+          *given = false;
+        }
+      }
+      return ref;
+    }
+    if (kind == ObjectKind::cast || kind == ObjectKind::transform) {
+      std::string name;
+      for (Node item : items) {
+        if (!name.empty()) name += " AS ";
+        name += item.is("TypeName") ? canonical_type(item) : std::string(item.as_str());
+      }
+      ref.name = name;
+      return ref;
+    }
+    if (kind == ObjectKind::operator_class || kind == ObjectKind::operator_family) {
+      // [access method, [schema,] name]
+      auto parts = string_list(items);
+      if (!parts.empty()) {
+        ref.name = truncate_identifier(parts.back());
+        if (parts.size() >= 3) {
+          ref.schema = truncate_identifier(parts[parts.size() - 2]);
+        } else {
+          ref.schema = default_schema();
+          *given = false;
+        }
+      }
+      return ref;
+    }
+    auto [r, g] = qualified(kind, items);
+    *given = g;
+    return r;
+  }
+  return ref;
+}
+
+void ObjectResolver::Context::reads(Effect& effect, const Node& query) {
+  std::set<std::string> ctes;
+  walk(query, [&](const Node& node) {
+    if (node.is("CommonTableExpr")) ctes.insert(std::string(node.str("ctename")));
+    return true;
+  });
+  std::set<std::string> seen;
+  walk(query, [&](const Node& node) {
+    if (node.is("RangeVar")) {
+      RelationName name = relation_name(node);
+      if (name.schema.empty() && ctes.count(std::string(name.name)) != 0) return false;
+      auto [ref, given] = relation(ObjectKind::table, node);
+      if (ref.schema == "pg_catalog" || ref.schema == "information_schema") return false;
+      if (seen.insert(ref.key()).second) effect.depends_on.push_back({ref, false});
+      return false;
+    }
+    return true;
+  });
+}
+
+void ObjectResolver::Context::add_column(const ObjectRef& table, const Node& column_def,
+                                         bool if_not_exists,
+                                         std::vector<PendingConstraint>& constraints) {
+  std::string column_name = truncate_identifier(column_def.str("colname"));
+  Effect& column =
+      add(Action::create, child(ObjectKind::column, table, column_name), at(column_def), true);
+  column.if_not_exists = if_not_exists;
+  column.depends_on.push_back({table, true});
+  Node type_name = column_def.get("typeName");
+  auto type_names = string_list(type_name.list("names"));
+  bool serial = type_names.size() == 1 && is_serial(type_names.back());
+  if (!serial) type_dependency(column, type_name);
+  bool identity = false;
+  for (Node constraint : column_def.list("constraints")) {
+    if (constraint.str("contype") == "CONSTR_IDENTITY") identity = true;
+  }
+  if (serial || identity) {
+    ObjectRef sequence;
+    sequence.kind = ObjectKind::sequence;
+    sequence.schema = table.schema;
+    sequence.name = choose(table.schema, table.name, column_name, "seq", true, false);
+    Effect& created = add(Action::create, sequence, at(column_def), true);
+    created.implicit = true;
+    created.if_not_exists = if_not_exists;
+    // Owned by the column: it goes with the column, and so with the table.
+    created.depends_on.push_back({child(ObjectKind::column, table, column_name), true});
+  }
+  for (Node constraint : column_def.list("constraints")) {
+    std::string_view type = constraint.str("contype");
+    if (type == "CONSTR_PRIMARY" || type == "CONSTR_UNIQUE" || type == "CONSTR_FOREIGN" ||
+        type == "CONSTR_CHECK" || type == "CONSTR_EXCLUSION") {
+      constraints.push_back({constraint, column_name});
+    }
+  }
+}
+
+void ObjectResolver::Context::add_constraints(const ObjectRef& table,
+                                              std::vector<PendingConstraint>& constraints) {
+  const std::string& schema = table.schema;
+  auto constraint_columns = [](const PendingConstraint& pending) {
+    std::string_view type = pending.constraint.str("contype");
+    std::vector<std::string> columns;
+    if (type == "CONSTR_FOREIGN") {
+      columns = names_of(pending.constraint.list("fk_attrs"));
+    } else if (type == "CONSTR_EXCLUSION") {
+      for (Node pair : pending.constraint.list("exclusions")) {
+        NodeList items = pair.list("items");
+        std::vector<std::string> element = index_columns(items);
+        if (!element.empty()) columns.push_back(element.front());
+      }
+    } else {
+      columns = names_of(pending.constraint.list("keys"));
+    }
+    if (columns.empty() && !pending.column.empty()) columns.push_back(pending.column);
+    return columns;
+  };
+
+  // CHECK constraints are named first, then the indexes (the primary key first), then the
+  // foreign keys: the order PostgreSQL creates them in.
+  for (const auto& pending : constraints) {
+    const Node& c = pending.constraint;
+    if (c.str("contype") != "CONSTR_CHECK") continue;
+    std::string name;
+    bool named = c.has("conname");
+    std::vector<std::string> vars = referenced_columns(c.get("raw_expr"));
+    if (named) {
+      name = truncate_identifier(c.str("conname"));
+      local_constraints.insert({schema, name});
+    } else {
+      name = choose(schema, table.name, vars.size() == 1 ? vars.front() : std::string(), "check",
+                    false, true);
+    }
+    Effect& effect = add(Action::create, child(ObjectKind::constraint, table, name), at(c));
+    effect.implicit = !named;
+    effect.contype = 'c';
+    effect.columns = vars;
+    effect.depends_on.push_back({table, true});
+  }
+
+  struct IndexConstraint {
+    const PendingConstraint* pending;
+    std::vector<std::string> columns;
+    std::string name;
+    bool primary;
+    bool exclusion;
+  };
+  std::vector<IndexConstraint> indexes;
+  auto add_index_constraint = [&](const PendingConstraint& pending) {
+    std::string_view type = pending.constraint.str("contype");
+    IndexConstraint index{&pending, constraint_columns(pending),
+                          pending.constraint.has("conname")
+                              ? truncate_identifier(pending.constraint.str("conname"))
+                              : std::string(),
+                          type == "CONSTR_PRIMARY", type == "CONSTR_EXCLUSION"};
+    for (auto& prior : indexes) {
+      if (prior.columns == index.columns && prior.exclusion == index.exclusion &&
+          !pending.constraint.has("where_clause") &&
+          !prior.pending->constraint.has("where_clause")) {
+        if (prior.name.empty()) prior.name = index.name;
+        return;
+      }
+    }
+    indexes.push_back(std::move(index));
+  };
+  for (const auto& pending : constraints) {
+    if (pending.constraint.str("contype") == "CONSTR_PRIMARY") add_index_constraint(pending);
+  }
+  for (const auto& pending : constraints) {
+    std::string_view type = pending.constraint.str("contype");
+    if (type == "CONSTR_UNIQUE" || type == "CONSTR_EXCLUSION") add_index_constraint(pending);
+  }
+  for (auto& index : indexes) {
+    const Node& c = index.pending->constraint;
+    bool named = !index.name.empty();
+    std::string name = index.name;
+    if (!named) {
+      if (index.primary) {
+        name = choose(schema, table.name, "", "pkey", true, true);
+      } else {
+        name = choose(schema, table.name, name_addition(deduplicated(index.columns)),
+                      index.exclusion ? "excl" : "key", true, true);
+      }
+    } else {
+      local_relations.insert({schema, name});
+      local_constraints.insert({schema, name});
+    }
+    Effect& constraint = add(Action::create, child(ObjectKind::constraint, table, name), at(c));
+    constraint.implicit = !named;
+    constraint.contype = index.primary ? 'p' : (index.exclusion ? 'x' : 'u');
+    constraint.columns = index.columns;
+    std::vector<std::string> uses = index.columns;
+    for (const auto& name : referenced_columns(c.get("where_clause"))) uses.push_back(name);
+    constraint.uses = uses;
+    constraint.unique = !index.exclusion;
+    constraint.depends_on.push_back({table, true});
+    if (c.has("indexname")) {
+      // ADD CONSTRAINT ... USING INDEX: the index becomes the constraint's, renamed to it.
+      ObjectRef existing;
+      existing.kind = ObjectKind::index;
+      existing.schema = schema;
+      existing.name = truncate_identifier(c.str("indexname"));
+      if (existing.name != name) {
+        Effect& renamed = add(Action::rename, existing, at(c));
+        renamed.new_name = name;
+      }
+      continue;
+    }
+    ObjectRef index_ref;
+    index_ref.kind = ObjectKind::index;
+    index_ref.schema = schema;
+    index_ref.name = name;
+    Effect& created = add(Action::create, index_ref, at(c));
+    created.implicit = true;
+    created.columns = index.columns;
+    created.uses = uses;
+    created.unique = !index.exclusion;
+    created.depends_on.push_back({table, true});
+    created.depends_on.push_back({child(ObjectKind::constraint, table, name), true});
+  }
+
+  for (const auto& pending : constraints) {
+    const Node& c = pending.constraint;
+    if (c.str("contype") != "CONSTR_FOREIGN") continue;
+    std::vector<std::string> columns = constraint_columns(pending);
+    bool named = c.has("conname");
+    std::string name =
+        named ? truncate_identifier(c.str("conname"))
+              : choose(schema, table.name, name_addition(columns), "fkey", false, true);
+    if (named) local_constraints.insert({schema, name});
+    Effect& effect = add(Action::create, child(ObjectKind::constraint, table, name), at(c));
+    effect.implicit = !named;
+    effect.contype = 'f';
+    effect.columns = columns;
+    effect.depends_on.push_back({table, true});
+    auto [referenced, given] = relation(ObjectKind::table, c.get("pktable"));
+    (void)given;
+    effect.depends_on.push_back({referenced, false});
+  }
+  constraints.clear();
+}
+
+void ObjectResolver::Context::create_table(const Node& node, ObjectKind kind) {
+  auto [table, given] = relation(kind, node.get("relation"));
+  Effect& created = add(Action::create, table, at(node.get("relation")), given);
+  created.if_not_exists = node.flag("if_not_exists");
+  std::size_t first = out.size();
+  local_relations.insert({table.schema, table.name});
+  for (Node parent : node.list("inhRelations")) {
+    auto [ref, g] = relation(ObjectKind::table, parent);
+    (void)g;
+    out.back().depends_on.push_back({ref, false});
+  }
+  if (node.has("ofTypename")) type_dependency(out.back(), node.get("ofTypename"));
+  bool if_not_exists = node.flag("if_not_exists");
+  std::vector<PendingConstraint> constraints;
+  for (Node element : node.list("tableElts")) {
+    if (element.is("ColumnDef")) {
+      add_column(table, element, if_not_exists, constraints);
+    } else if (element.is("Constraint")) {
+      constraints.push_back({element, {}});
+    } else if (element.is("TableLikeClause")) {
+      auto [ref, g] = relation(ObjectKind::table, element.get("relation"));
+      (void)g;
+      Effect& use = add(Action::use, ref, at(element.get("relation")), g);
+      use.change = Change::other;
+    }
+  }
+  for (Node element : node.list("constraints")) constraints.push_back({element, {}});
+  add_constraints(table, constraints);
+  for (std::size_t i = first; i < out.size(); ++i) {
+    out[i].if_not_exists = if_not_exists;
+    out[i].part = true;
+  }
+}
+
+void ObjectResolver::Context::create_table_as(const Node& node) {
+  Node into = node.get("into");
+  bool matview = node.str("objtype") == "OBJECT_MATVIEW";
+  auto [ref, given] =
+      relation(matview ? ObjectKind::materialized_view : ObjectKind::table, into.get("rel"));
+  Effect& effect = add(Action::create, ref, at(into.get("rel")), given);
+  effect.if_not_exists = node.flag("if_not_exists");
+  reads(effect, node.get("query"));
+}
+
+void ObjectResolver::Context::create_view(const Node& node) {
+  auto [ref, given] = relation(ObjectKind::view, node.get("view"));
+  Effect& effect = add(Action::create, ref, at(node.get("view")), given);
+  effect.or_replace = node.flag("replace");
+  reads(effect, node.get("query"));
+}
+
+void ObjectResolver::Context::create_index(const Node& node) {
+  auto [table, given] = relation(ObjectKind::table, node.get("relation"));
+  Effect& use = add(Action::use, table, at(node.get("relation")), given);
+  use.change = Change::other;
+  std::vector<std::string> columns = index_columns(node.list("indexParams"));
+  ObjectRef index;
+  index.kind = ObjectKind::index;
+  index.schema = table.schema;
+  bool named = node.has("idxname");
+  if (named) {
+    index.name = truncate_identifier(node.str("idxname"));
+    local_relations.insert({index.schema, index.name});
+  } else {
+    std::string_view label = node.flag("primary")        ? "pkey"
+                             : node.flag("isconstraint") ? "key"
+                                                         : "idx";
+    index.name = choose(table.schema, table.name,
+                        label == "pkey" ? std::string() : name_addition(deduplicated(columns)),
+                        label, true, node.flag("isconstraint"));
+  }
+  Effect& effect = add(Action::create, index, at(node.get("relation")), given);
+  effect.implicit = !named;
+  effect.if_not_exists = node.flag("if_not_exists");
+  effect.uses = used_columns(node.list("indexParams"), node.get("whereClause"));
+  for (const auto& column : used_columns(node.list("indexIncludingParams"), Node())) {
+    effect.uses.push_back(column);
+  }
+  effect.columns = std::move(columns);
+  effect.unique = node.flag("unique");
+  effect.partial = node.has("whereClause");
+  effect.depends_on.push_back({table, true});
+}
+
+void ObjectResolver::Context::create_sequence(const Node& node) {
+  auto [ref, given] = relation(ObjectKind::sequence, node.get("sequence"));
+  Effect& effect = add(Action::create, ref, at(node.get("sequence")), given);
+  effect.if_not_exists = node.flag("if_not_exists");
+  owned_by(effect, node.list("options"));
+}
+
+void ObjectResolver::Context::owned_by(Effect& effect, const NodeList& options) {
+  for (Node option : options) {
+    if (option.str("defname") != "owned_by") continue;
+    Node arg = option.get("arg");  // a List of names
+    auto parts = string_list(arg.items().empty() ? arg.list("items") : arg.items());
+    if (parts.size() >= 2) {
+      // Owned by a column: the sequence goes with it (and with its table).
+      ObjectRef table;
+      table.kind = ObjectKind::table;
+      table.name = truncate_identifier(parts[parts.size() - 2]);
+      table.schema =
+          parts.size() >= 3 ? truncate_identifier(parts[parts.size() - 3]) : default_schema();
+      effect.depends_on.push_back({child(ObjectKind::column, table, parts.back()), true});
+    }
+  }
+}
+
+void ObjectResolver::Context::alter_sequence(const Node& node) {
+  auto [ref, given] = relation(ObjectKind::sequence, node.get("sequence"));
+  Effect& effect = add(Action::alter, ref, at(node.get("sequence")), given);
+  effect.change = Change::other;
+  effect.if_exists = node.flag("missing_ok");
+  owned_by(effect, node.list("options"));
+}
+
+void ObjectResolver::Context::create_function(const Node& node) {
+  bool procedure = node.flag("is_procedure");
+  auto [ref, given] =
+      qualified(procedure ? ObjectKind::procedure : ObjectKind::function, node.list("funcname"));
+  std::vector<std::string> types;
+  for (Node parameter : node.list("parameters")) {
+    std::string_view mode = parameter.str("mode");
+    if (mode == "FUNC_PARAM_OUT" || mode == "FUNC_PARAM_TABLE") continue;
+    types.push_back(canonical_type(parameter.get("argType")));
+  }
+  ref.args = join_args(types);
+  Node first = node.list("funcname").front();
+  Effect& effect = add(Action::create, ref, at(first.location() ? first : node), given);
+  effect.or_replace = node.flag("replace");
+  if (effect.offset == statement.range.begin) effect.offset = statement.range.begin;
+}
+
+void ObjectResolver::Context::create_trigger(const Node& node) {
+  auto [table, given] = relation(ObjectKind::table, node.get("relation"));
+  ObjectRef trigger = child(ObjectKind::trigger, table, node.str("trigname"));
+  Effect& effect = add(Action::create, trigger, at(node.get("relation")), given);
+  effect.or_replace = node.flag("replace");
+  effect.depends_on.push_back({table, true});
+  auto [function, g] = qualified(ObjectKind::function, node.list("funcname"));
+  (void)g;
+  function.args = "";
+  effect.depends_on.push_back({function, false});
+}
+
+void ObjectResolver::Context::create_schema(const Node& node) {
+  ObjectRef schema;
+  schema.kind = ObjectKind::schema;
+  std::string_view name = node.str("schemaname");
+  if (name.empty()) name = node.get("authrole").str("rolename");
+  schema.name = truncate_identifier(name);
+  Effect& effect = add(Action::create, schema, statement.range.begin);
+  effect.if_not_exists = node.flag("if_not_exists");
+  std::string saved = schema_override;
+  schema_override = schema.name;
+  for (Node element : node.list("schemaElts")) run(element);
+  schema_override = saved;
+}
+
+void ObjectResolver::Context::define(const Node& node) {
+  std::string_view type = node.str("kind");
+  auto kind = kind_of(type);
+  if (!kind) return;
+  auto [ref, given] = qualified(*kind, node.list("defnames"));
+  if (*kind == ObjectKind::aggregate) {
+    NodeList args = node.list("args");
+    std::vector<std::string> types;
+    if (!args.empty()) {
+      for (Node parameter :
+           args.front().items().empty() ? args.front().list("items") : args.front().items()) {
+        if (parameter.is("FunctionParameter")) {
+          types.push_back(canonical_type(parameter.get("argType")));
+        }
+      }
+      ref.args = join_args(types);
+    }
+  }
+  Effect& effect = add(Action::create, ref, statement.range.begin, given);
+  effect.if_not_exists = node.flag("if_not_exists");
+  effect.or_replace = node.flag("replace");
+}
+
+void ObjectResolver::Context::create_domain(const Node& node) {
+  auto [ref, given] = qualified(ObjectKind::domain, node.list("domainname"));
+  Effect& effect = add(Action::create, ref, statement.range.begin, given);
+  type_dependency(effect, node.get("typeName"));
+  std::size_t check = 0;
+  for (Node constraint : node.list("constraints")) {
+    if (constraint.str("contype") != "CONSTR_CHECK") continue;
+    std::string name =
+        constraint.has("conname")
+            ? truncate_identifier(constraint.str("conname"))
+            : (check++ == 0 ? make_object_name(ref.name, "", "check")
+                            : make_object_name(ref.name, "", "check") + std::to_string(check - 1));
+    Effect& c = add(Action::create, child(ObjectKind::constraint, ref, name), at(constraint));
+    c.implicit = !constraint.has("conname");
+    c.contype = 'c';
+    c.depends_on.push_back({ref, true});
+  }
+}
+
+void ObjectResolver::Context::drop(const Node& node) {
+  auto kind = kind_of(node.str("removeType"));
+  if (!kind) return;
+  bool cascade = node.str("behavior") == "DROP_CASCADE";
+  for (Node object : node.list("objects")) {
+    bool given = true;
+    ObjectRef ref = object_name(*kind, object, &given);
+    auto location = object.first_location();
+    Effect& effect = add(Action::drop, ref, location ? at(location) : statement.range.begin, given);
+    effect.if_exists = node.flag("missing_ok");
+    effect.cascade = cascade;
+  }
+}
+
+void ObjectResolver::Context::rename(const Node& node) {
+  auto kind = kind_of(node.str("renameType"));
+  if (!kind) return;
+  ObjectRef ref;
+  bool given = true;
+  std::uint32_t offset = statement.range.begin;
+  Node relation_node = node.get("relation");
+  if (has_parent(*kind) && relation_node) {
+    auto [table, g] = relation(ObjectKind::table, relation_node);
+    ref = child(*kind, table, node.str("subname"));
+    given = g;
+    offset = at(relation_node);
+  } else if (*kind == ObjectKind::constraint && node.has("object")) {
+    bool g = true;
+    ObjectRef domain = object_name(ObjectKind::domain, node.get("object"), &g);
+    ref = child(ObjectKind::constraint, domain, node.str("subname"));
+    given = g;
+  } else if (relation_node) {
+    auto [r, g] = relation(*kind, relation_node);
+    ref = r;
+    given = g;
+    offset = at(relation_node);
+  } else if (node.has("object")) {
+    ref = object_name(*kind, node.get("object"), &given);
+  } else {
+    ref.kind = *kind;
+    ref.name = truncate_identifier(node.str("subname"));
+  }
+  Effect& effect = add(Action::rename, ref, offset, given);
+  effect.new_name = truncate_identifier(node.str("newname"));
+  effect.if_exists = node.flag("missing_ok");
+}
+
+std::optional<std::pair<ObjectRef, bool>> ObjectResolver::Context::target(const Node& node) {
+  auto kind = kind_of(node.str("objectType"));
+  if (!kind) return std::nullopt;
+  if (node.has("relation")) return relation(*kind, node.get("relation"));
+  bool given = true;
+  ObjectRef ref = object_name(*kind, node.get("object"), &given);
+  return std::pair{ref, given};
+}
+
+void ObjectResolver::Context::set_schema(const Node& node) {
+  auto found = target(node);
+  if (!found) return;
+  auto& [ref, given] = *found;
+  Effect& effect = add(Action::rename, ref, statement.range.begin, given);
+  effect.new_name = ref.name;
+  effect.new_schema = truncate_identifier(node.str("newschema"));
+  effect.if_exists = node.flag("missing_ok");
+}
+
+void ObjectResolver::Context::alter_table(const Node& node) {
+  auto kind = kind_of(node.str("objtype")).value_or(ObjectKind::table);
+  if (kind == ObjectKind::type) {
+    // ALTER TYPE of a composite type: its attributes.
+    auto [type, given] = relation(ObjectKind::type, node.get("relation"));
+    Effect& effect = add(Action::alter, type, at(node.get("relation")), given);
+    effect.change = Change::other;
+    return;
+  }
+  // Named locals, not a structured binding: lambdas below capture them.
+  auto resolved = relation(kind, node.get("relation"));
+  const ObjectRef table = resolved.first;
+  const bool given = resolved.second;
+  Effect& whole = add(Action::alter, table, at(node.get("relation")), given);
+  whole.if_exists = node.flag("missing_ok");
+  std::vector<PendingConstraint> constraints;
+  for (Node command : node.list("cmds")) {
+    std::string_view type = command.str("subtype");
+    std::string column = truncate_identifier(command.str("name"));
+    auto column_effect = [&](Action action, Change change) -> Effect& {
+      Effect& effect =
+          add(action, child(ObjectKind::column, table, column), at(node.get("relation")), given);
+      effect.change = change;
+      return effect;
+    };
+    if (type == "AT_AddColumn" || type == "AT_AddColumnToView") {
+      std::size_t first = out.size();
+      add_column(table, command.get("def"), command.flag("missing_ok"), constraints);
+      add_constraints(table, constraints);
+      for (std::size_t i = first; i < out.size(); ++i) {
+        out[i].if_not_exists = command.flag("missing_ok");
+        out[i].schema_given = given;
+        out[i].part = i > first;
+      }
+    } else if (type == "AT_DropColumn") {
+      Effect& effect = column_effect(Action::drop, Change::none);
+      effect.if_exists = command.flag("missing_ok");
+      effect.cascade = command.str("behavior") == "DROP_CASCADE";
+    } else if (type == "AT_SetNotNull") {
+      column_effect(Action::alter, Change::set_not_null);
+    } else if (type == "AT_DropNotNull") {
+      column_effect(Action::alter, Change::drop_not_null);
+    } else if (type == "AT_ColumnDefault") {
+      column_effect(Action::alter, command.has("def") ? Change::set_default : Change::drop_default);
+    } else if (type == "AT_AlterColumnType") {
+      Effect& effect = column_effect(Action::alter, Change::set_type);
+      type_dependency(effect, command.get("def").get("typeName"));
+    } else if (type == "AT_AddConstraint" || type == "AT_AddConstraintRecurse") {
+      std::size_t first = out.size();
+      constraints.push_back({command.get("def"), {}});
+      add_constraints(table, constraints);
+      for (std::size_t i = first; i < out.size(); ++i) out[i].schema_given = given;
+    } else if (type == "AT_DropConstraint" || type == "AT_DropConstraintRecurse") {
+      Effect& effect = add(Action::drop, child(ObjectKind::constraint, table, column),
+                           at(node.get("relation")), given);
+      effect.if_exists = command.flag("missing_ok");
+      effect.cascade = command.str("behavior") == "DROP_CASCADE";
+    } else if (type == "AT_AddIdentity") {
+      column_effect(Action::alter, Change::other);
+      ObjectRef sequence;
+      sequence.kind = ObjectKind::sequence;
+      sequence.schema = table.schema;
+      sequence.name = choose(table.schema, table.name, column, "seq", true, false);
+      Effect& created = add(Action::create, sequence, at(node.get("relation")), given);
+      created.implicit = true;
+      created.depends_on.push_back({child(ObjectKind::column, table, column), true});
+    } else if (!column.empty() && (type == "AT_SetStatistics" || type == "AT_SetOptions" ||
+                                   type == "AT_ResetOptions" || type == "AT_SetStorage" ||
+                                   type == "AT_SetCompression" || type == "AT_SetIdentity" ||
+                                   type == "AT_DropIdentity" || type == "AT_DropExpression" ||
+                                   type == "AT_AlterColumnGenericOptions")) {
+      column_effect(Action::alter, Change::other);
+    } else if (type == "AT_AttachPartition" || type == "AT_DetachPartition" ||
+               type == "AT_DetachPartitionFinalize") {
+      Node partition = command.get("def").get("name");
+      auto [ref, g] = relation(ObjectKind::table, partition);
+      Effect& effect = add(Action::alter, ref, at(partition), g);
+      effect.change = Change::other;
+      Effect& on_table = add(Action::alter, table, at(node.get("relation")), given);
+      on_table.change = Change::other;
+    } else {
+      Effect& effect = add(Action::alter, table, at(node.get("relation")), given);
+      effect.change = Change::other;
+      effect.if_exists = node.flag("missing_ok");
+    }
+  }
+}
+
+void ObjectResolver::Context::alter_owner(const Node& node) {
+  auto found = target(node);
+  if (!found) return;
+  auto& [ref, given] = *found;
+  Effect& effect = add(Action::alter, ref, statement.range.begin, given);
+  effect.change = Change::other;
+}
+
+void ObjectResolver::Context::alter_domain(const Node& node) {
+  auto [domain, given] = qualified(ObjectKind::domain, node.list("typeName"));
+  std::string_view subtype = node.str("subtype");
+  if (subtype == "C") {
+    Node constraint = node.get("def");
+    std::string name = constraint.has("conname") ? truncate_identifier(constraint.str("conname"))
+                                                 : make_object_name(domain.name, "", "check");
+    Effect& c = add(Action::create, child(ObjectKind::constraint, domain, name),
+                    statement.range.begin, given);
+    c.implicit = !constraint.has("conname");
+    c.contype = 'c';
+    c.depends_on.push_back({domain, true});
+  } else if (subtype == "X") {
+    Effect& c = add(Action::drop, child(ObjectKind::constraint, domain, node.str("name")),
+                    statement.range.begin, given);
+    c.if_exists = node.flag("missing_ok");
+    c.cascade = node.str("behavior") == "DROP_CASCADE";
+  } else {
+    Effect& effect = add(Action::alter, domain, statement.range.begin, given);
+    effect.change = subtype == "O"   ? Change::set_not_null
+                    : subtype == "N" ? Change::drop_not_null
+                    : subtype == "T"
+                        ? (node.has("def") ? Change::set_default : Change::drop_default)
+                        : Change::other;
+  }
+}
+
+void ObjectResolver::Context::comment(const Node& node) {
+  auto kind = kind_of(node.str("objtype"));
+  if (!kind) return;
+  bool given = true;
+  ObjectRef ref;
+  Node object = node.get("object");
+  if (*kind == ObjectKind::column) {
+    auto parts = string_list(object.list("items"));
+    if (parts.size() < 2) return;
+    ref.kind = ObjectKind::column;
+    ref.name = truncate_identifier(parts.back());
+    ref.parent = truncate_identifier(parts[parts.size() - 2]);
+    if (parts.size() >= 3) {
+      ref.schema = truncate_identifier(parts[parts.size() - 3]);
+    } else {
+      ref.schema = default_schema();
+      given = false;
+    }
+  } else {
+    ref = object_name(*kind, object, &given);
+  }
+  Effect& effect = add(Action::alter, ref, statement.range.begin, given);
+  effect.change = Change::other;
+}
+
+void ObjectResolver::Context::variable_set(const Node& node) {
+  if (node.str("name") != "search_path") return;
+  std::string_view kind = node.str("kind");
+  std::vector<std::string> path;
+  if (kind == "VAR_SET_VALUE") {
+    for (Node arg : node.list("args")) {
+      // A_Const {"sval": {"sval": "app"}}
+      Node value = arg.get("sval");
+      std::string_view text = value.has("sval") ? value.str("sval") : arg.as_str();
+      // SET search_path = 'a, b' is one string holding the list.
+      std::size_t start = 0;
+      while (start <= text.size()) {
+        std::size_t comma = text.find(',', start);
+        std::string_view part = text.substr(
+            start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+        while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+        while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+        if (part.size() >= 2 && part.front() == '"' && part.back() == '"') {
+          part = part.substr(1, part.size() - 2);
+        }
+        if (!part.empty()) path.push_back(truncate_identifier(part));
+        if (comma == std::string_view::npos) break;
+        start = comma + 1;
+      }
+    }
+  } else if (kind == "VAR_SET_DEFAULT" || kind == "VAR_RESET" || kind == "VAR_RESET_ALL") {
+    path = resolver.m_initial;
+  } else {
+    return;
+  }
+  if (path.empty()) path = resolver.m_initial;
+  resolver.m_path = std::make_shared<const std::vector<std::string>>(std::move(path));
+}
+
+void ObjectResolver::Context::run(const Node& node) {
+  std::string_view kind = node.kind();
+  if (kind == "CreateStmt") {
+    create_table(node, ObjectKind::table);
+  } else if (kind == "CreateForeignTableStmt") {
+    create_table(node.get("base"), ObjectKind::foreign_table);
+  } else if (kind == "CreateTableAsStmt") {
+    create_table_as(node);
+  } else if (kind == "SelectStmt" && node.has("intoClause")) {
+    auto [ref, given] = relation(ObjectKind::table, node.get("intoClause").get("rel"));
+    Effect& effect = add(Action::create, ref, at(node.get("intoClause").get("rel")), given);
+    reads(effect, node);
+  } else if (kind == "ViewStmt") {
+    create_view(node);
+  } else if (kind == "IndexStmt") {
+    create_index(node);
+  } else if (kind == "CreateSeqStmt") {
+    create_sequence(node);
+  } else if (kind == "AlterSeqStmt") {
+    alter_sequence(node);
+  } else if (kind == "CreateFunctionStmt") {
+    create_function(node);
+  } else if (kind == "AlterFunctionStmt") {
+    auto object_kind = kind_of(node.str("objtype")).value_or(ObjectKind::function);
+    bool given = true;
+    ObjectRef ref = object_name(object_kind, node.get("func"), &given);
+    Effect& effect = add(Action::alter, ref, statement.range.begin, given);
+    effect.change = Change::other;
+  } else if (kind == "CreateTrigStmt") {
+    create_trigger(node);
+  } else if (kind == "CreateEventTrigStmt") {
+    ObjectRef ref;
+    ref.kind = ObjectKind::event_trigger;
+    ref.name = truncate_identifier(node.str("trigname"));
+    Effect& effect = add(Action::create, ref, statement.range.begin);
+    auto [function, g] = qualified(ObjectKind::function, node.list("funcname"));
+    (void)g;
+    function.args = "";
+    effect.depends_on.push_back({function, false});
+  } else if (kind == "CreatePolicyStmt") {
+    auto [table, given] = relation(ObjectKind::table, node.get("table"));
+    Effect& effect = add(Action::create, child(ObjectKind::policy, table, node.str("policy_name")),
+                         at(node.get("table")), given);
+    effect.depends_on.push_back({table, true});
+  } else if (kind == "AlterPolicyStmt") {
+    auto [table, given] = relation(ObjectKind::table, node.get("table"));
+    Effect& effect = add(Action::alter, child(ObjectKind::policy, table, node.str("policy_name")),
+                         at(node.get("table")), given);
+    effect.change = Change::other;
+  } else if (kind == "RuleStmt") {
+    auto [table, given] = relation(ObjectKind::table, node.get("relation"));
+    Effect& effect = add(Action::create, child(ObjectKind::rule, table, node.str("rulename")),
+                         at(node.get("relation")), given);
+    effect.or_replace = node.flag("replace");
+    effect.depends_on.push_back({table, true});
+  } else if (kind == "CompositeTypeStmt") {
+    auto [ref, given] = relation(ObjectKind::type, node.get("typevar"));
+    add(Action::create, ref, at(node.get("typevar")), given);
+  } else if (kind == "CreateEnumStmt" || kind == "CreateRangeStmt") {
+    auto [ref, given] = qualified(ObjectKind::type, node.list("typeName"));
+    add(Action::create, ref, statement.range.begin, given);
+  } else if (kind == "AlterEnumStmt") {
+    auto [ref, given] = qualified(ObjectKind::type, node.list("typeName"));
+    Effect& effect = add(Action::alter, ref, statement.range.begin, given);
+    effect.change = node.has("oldVal") ? Change::rename_value : Change::add_value;
+    effect.if_not_exists = node.flag("skipIfNewValExists");
+  } else if (kind == "DefineStmt") {
+    define(node);
+  } else if (kind == "CreateDomainStmt") {
+    create_domain(node);
+  } else if (kind == "AlterDomainStmt") {
+    alter_domain(node);
+  } else if (kind == "CreateExtensionStmt") {
+    ObjectRef ref;
+    ref.kind = ObjectKind::extension;
+    ref.name = truncate_identifier(node.str("extname"));
+    Effect& effect = add(Action::create, ref, statement.range.begin);
+    effect.if_not_exists = node.flag("if_not_exists");
+  } else if (kind == "AlterExtensionStmt" || kind == "AlterExtensionContentsStmt") {
+    ObjectRef ref;
+    ref.kind = ObjectKind::extension;
+    ref.name = truncate_identifier(node.str("extname"));
+    add(Action::alter, ref, statement.range.begin).change = Change::other;
+  } else if (kind == "CreateSchemaStmt") {
+    create_schema(node);
+  } else if (kind == "CreateRoleStmt") {
+    ObjectRef ref;
+    ref.kind = ObjectKind::role;
+    ref.name = truncate_identifier(node.str("role"));
+    add(Action::create, ref, statement.range.begin);
+  } else if (kind == "AlterRoleStmt" || kind == "AlterRoleSetStmt") {
+    ObjectRef ref;
+    ref.kind = ObjectKind::role;
+    ref.name = truncate_identifier(node.get("role").str("rolename"));
+    if (!ref.name.empty()) add(Action::alter, ref, statement.range.begin).change = Change::other;
+  } else if (kind == "DropRoleStmt") {
+    for (Node role : node.list("roles")) {
+      ObjectRef ref;
+      ref.kind = ObjectKind::role;
+      ref.name = truncate_identifier(role.str("rolename"));
+      add(Action::drop, ref, statement.range.begin).if_exists = node.flag("missing_ok");
+    }
+  } else if (kind == "DropStmt") {
+    drop(node);
+  } else if (kind == "RenameStmt") {
+    rename(node);
+  } else if (kind == "AlterObjectSchemaStmt") {
+    set_schema(node);
+  } else if (kind == "AlterTableStmt") {
+    alter_table(node);
+  } else if (kind == "AlterOwnerStmt") {
+    alter_owner(node);
+  } else if (kind == "CommentStmt") {
+    comment(node);
+  } else if (kind == "CreateStatsStmt") {
+    auto [ref, given] = qualified(ObjectKind::statistics, node.list("defnames"));
+    Effect& effect = add(Action::create, ref, statement.range.begin, given);
+    effect.if_not_exists = node.flag("if_not_exists");
+    for (Node range_var : node.list("relations")) {
+      auto [table, g] = relation(ObjectKind::table, range_var);
+      (void)g;
+      out.back().depends_on.push_back({table, true});
+    }
+  } else if (kind == "CreateOpClassStmt" || kind == "CreateOpFamilyStmt") {
+    auto [ref, given] = qualified(
+        kind == "CreateOpClassStmt" ? ObjectKind::operator_class : ObjectKind::operator_family,
+        node.list(kind == "CreateOpClassStmt" ? "opclassname" : "opfamilyname"));
+    add(Action::create, ref, statement.range.begin, given);
+  } else if (kind == "CreateConversionStmt") {
+    auto [ref, given] = qualified(ObjectKind::conversion, node.list("conversion_name"));
+    add(Action::create, ref, statement.range.begin, given);
+  } else if (kind == "CreateCastStmt") {
+    ObjectRef ref;
+    ref.kind = ObjectKind::cast;
+    ref.name =
+        canonical_type(node.get("sourcetype")) + " AS " + canonical_type(node.get("targettype"));
+    add(Action::create, ref, statement.range.begin);
+  } else if (kind == "CreateTransformStmt") {
+    ObjectRef ref;
+    ref.kind = ObjectKind::transform;
+    ref.name = canonical_type(node.get("type_name")) + " AS " + std::string(node.str("lang"));
+    add(Action::create, ref, statement.range.begin).or_replace = node.flag("replace");
+  } else if (kind == "CreatePLangStmt") {
+    ObjectRef ref;
+    ref.kind = ObjectKind::language;
+    ref.name = truncate_identifier(node.str("plname"));
+    add(Action::create, ref, statement.range.begin).or_replace = node.flag("replace");
+  } else if (kind == "CreatePublicationStmt" || kind == "CreateSubscriptionStmt" ||
+             kind == "CreateForeignServerStmt" || kind == "CreateFdwStmt" ||
+             kind == "CreateTableSpaceStmt" || kind == "CreatedbStmt" || kind == "CreateAmStmt") {
+    ObjectRef ref;
+    std::string_view field;
+    if (kind == "CreatePublicationStmt") {
+      ref.kind = ObjectKind::publication;
+      field = "pubname";
+    } else if (kind == "CreateSubscriptionStmt") {
+      ref.kind = ObjectKind::subscription;
+      field = "subname";
+    } else if (kind == "CreateForeignServerStmt") {
+      ref.kind = ObjectKind::server;
+      field = "servername";
+    } else if (kind == "CreateFdwStmt") {
+      ref.kind = ObjectKind::foreign_data_wrapper;
+      field = "fdwname";
+    } else if (kind == "CreateTableSpaceStmt") {
+      ref.kind = ObjectKind::tablespace;
+      field = "tablespacename";
+    } else if (kind == "CreatedbStmt") {
+      ref.kind = ObjectKind::database;
+      field = "dbname";
+    } else {
+      ref.kind = ObjectKind::access_method;
+      field = "amname";
+    }
+    ref.name = truncate_identifier(node.str(field));
+    add(Action::create, ref, statement.range.begin).if_not_exists = node.flag("if_not_exists");
+  } else if (kind == "CreateUserMappingStmt" || kind == "DropUserMappingStmt") {
+    ObjectRef ref;
+    ref.kind = ObjectKind::user_mapping;
+    ref.name = std::string(node.get("user").str("rolename")) + " SERVER " +
+               std::string(node.str("servername"));
+    Effect& effect = add(kind == "CreateUserMappingStmt" ? Action::create : Action::drop, ref,
+                         statement.range.begin);
+    effect.if_not_exists = node.flag("if_not_exists");
+    effect.if_exists = node.flag("missing_ok");
+  } else if (kind == "DropdbStmt" || kind == "DropTableSpaceStmt" ||
+             kind == "DropSubscriptionStmt") {
+    ObjectRef ref;
+    ref.kind = kind == "DropdbStmt"           ? ObjectKind::database
+               : kind == "DropTableSpaceStmt" ? ObjectKind::tablespace
+                                              : ObjectKind::subscription;
+    ref.name = truncate_identifier(node.str(kind == "DropdbStmt"           ? "dbname"
+                                            : kind == "DropTableSpaceStmt" ? "tablespacename"
+                                                                           : "subname"));
+    add(Action::drop, ref, statement.range.begin).if_exists = node.flag("missing_ok");
+  } else if (kind == "InsertStmt" || kind == "UpdateStmt" || kind == "DeleteStmt") {
+    auto [table, given] = relation(ObjectKind::table, node.get("relation"));
+    Effect& effect = add(Action::use, table, at(node.get("relation")), given);
+    effect.change = kind == "InsertStmt"   ? Change::insert
+                    : kind == "UpdateStmt" ? Change::update
+                                           : Change::delete_rows;
+    if (kind == "InsertStmt") {
+      for (Node target : node.list("cols")) {
+        effect.columns.push_back(truncate_identifier(target.str("name")));
+      }
+    }
+  } else if (kind == "TruncateStmt") {
+    for (Node range_var : node.list("relations")) {
+      auto [table, given] = relation(ObjectKind::table, range_var);
+      add(Action::use, table, at(range_var), given).change = Change::truncate;
+    }
+  } else if (kind == "CopyStmt" && node.flag("is_from") && node.has("relation")) {
+    auto [table, given] = relation(ObjectKind::table, node.get("relation"));
+    add(Action::use, table, at(node.get("relation")), given).change = Change::insert;
+  } else if (kind == "RefreshMatViewStmt") {
+    auto [view, given] = relation(ObjectKind::materialized_view, node.get("relation"));
+    add(Action::use, view, at(node.get("relation")), given).change = Change::other;
+  } else if (kind == "VariableSetStmt") {
+    variable_set(node);
+  } else {
+    alter_other(node);
+  }
+}
+
+void ObjectResolver::Context::alter_other(const Node& node) {
+  // The other ALTERs of one named object: what they change, sqlgate does not model.
+  struct Alter {
+    std::string_view statement;
+    ObjectKind kind;
+    std::string_view field;
+  };
+  static constexpr Alter k_alters[] = {
+      {"AlterEventTrigStmt", ObjectKind::event_trigger, "trigname"},
+      {"AlterTypeStmt", ObjectKind::type, "typeName"},
+      {"AlterStatsStmt", ObjectKind::statistics, "defnames"},
+      {"AlterPublicationStmt", ObjectKind::publication, "pubname"},
+      {"AlterSubscriptionStmt", ObjectKind::subscription, "subname"},
+      {"AlterForeignServerStmt", ObjectKind::server, "servername"},
+      {"AlterFdwStmt", ObjectKind::foreign_data_wrapper, "fdwname"},
+      {"AlterCollationStmt", ObjectKind::collation, "collname"},
+      {"AlterOperatorStmt", ObjectKind::operator_, "opername"},
+      {"AlterTSDictionaryStmt", ObjectKind::text_search_dictionary, "dictname"},
+      {"AlterTSConfigurationStmt", ObjectKind::text_search_configuration, "cfgname"},
+      {"AlterOpFamilyStmt", ObjectKind::operator_family, "opfamilyname"},
+      {"AlterDatabaseStmt", ObjectKind::database, "dbname"},
+      {"AlterDatabaseSetStmt", ObjectKind::database, "dbname"},
+      {"AlterTableSpaceOptionsStmt", ObjectKind::tablespace, "tablespacename"},
+  };
+  for (const Alter& alter : k_alters) {
+    if (node.kind() != alter.statement) continue;
+    Node name = node.get(alter.field);
+    bool given = true;
+    ObjectRef ref;
+    if (name.items().size() > 0) {
+      auto [r, g] = qualified(alter.kind, name.items());
+      ref = r;
+      given = g;
+    } else if (name.is("ObjectWithArgs")) {
+      ref = object_name(alter.kind, name, &given);
+    } else {
+      ref.kind = alter.kind;
+      ref.name = truncate_identifier(name.as_str());
+    }
+    if (ref.name.empty()) return;
+    add(Action::alter, ref, statement.range.begin, given).change = Change::other;
+    return;
+  }
+}
+
+std::vector<Effect> ObjectResolver::effects(const Statement& statement, const NameTaken& taken) {
+  std::vector<Effect> out;
+  Context context{*this, statement, taken, out, {}, {}, {}};
+  context.run(statement.node);
+  return out;
+}
+
+}  // namespace sqlgate::lint

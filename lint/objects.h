@@ -1,0 +1,198 @@
+// What a statement does to schema objects: the objects it creates, drops, alters, renames or
+// writes rows into, with the implicit ones PostgreSQL makes on its own (inline constraints and
+// their indexes, serial and identity sequences) and the dependencies between them.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/sql.h"
+
+namespace sqlgate::lint {
+
+enum class ObjectKind : std::uint8_t {
+  schema,
+  table,
+  foreign_table,
+  column,
+  index,
+  constraint,
+  sequence,
+  view,
+  materialized_view,
+  function,
+  procedure,
+  aggregate,
+  trigger,
+  event_trigger,
+  type,
+  domain,
+  extension,
+  policy,
+  role,
+  rule,
+  operator_,
+  operator_class,
+  operator_family,
+  collation,
+  conversion,
+  cast,
+  language,
+  text_search_configuration,
+  text_search_dictionary,
+  text_search_parser,
+  text_search_template,
+  statistics,
+  publication,
+  subscription,
+  server,
+  foreign_data_wrapper,
+  user_mapping,
+  tablespace,
+  database,
+  access_method,
+  transform,
+};
+
+// "table", "materialized view", "function", ...
+std::string_view to_string(ObjectKind kind);
+// Kinds that live in pg_class and so share one namespace per schema.
+bool is_relation(ObjectKind kind);
+// Kinds that belong to a table (or a domain, for constraints): their ObjectRef has a parent.
+bool has_parent(ObjectKind kind);
+// Functions, procedures and aggregates: identified by their argument types too.
+bool is_routine(ObjectKind kind);
+
+// One object, as a statement names it once its schema is resolved. Names are as PostgreSQL
+// stores them: unquoted identifiers folded to lower case, all truncated to 63 bytes.
+struct ObjectRef {
+  ObjectKind kind = ObjectKind::table;
+  std::string schema;  // empty for objects outside schemas (schemas, roles, extensions, ...)
+  std::string name;
+  std::string parent;  // the table of a column, constraint, trigger, policy or rule
+  // Routines: the input argument types, canonical and comma-separated ("int4,text");
+  // nullopt when the statement gives none (DROP FUNCTION f).
+  std::optional<std::string> args;
+
+  // "users", "public.users.email", "f(int4,text)": for messages.
+  std::string display() const;
+  // Identity without the argument types (what overloads share).
+  std::string base_key() const;
+  // Identity: base_key() plus the argument types when known.
+  std::string key() const;
+  bool operator==(const ObjectRef& other) const = default;
+};
+
+enum class Action : std::uint8_t {
+  create,  // CREATE (OR REPLACE), ADD COLUMN, ADD CONSTRAINT, implicit objects
+  drop,    // DROP, DROP COLUMN, DROP CONSTRAINT
+  alter,   // any other change to an existing object
+  rename,  // RENAME (new_name) or SET SCHEMA (new_schema)
+  use,     // rows written (INSERT, UPDATE, DELETE, TRUNCATE, COPY FROM) or read by DDL
+};
+std::string_view to_string(Action action);
+
+// What an alter or use does, when rules care.
+enum class Change : std::uint8_t {
+  none,
+  set_not_null,
+  drop_not_null,
+  set_default,
+  drop_default,
+  set_type,
+  add_value,     // ALTER TYPE ... ADD VALUE
+  rename_value,  // ALTER TYPE ... RENAME VALUE
+  insert,
+  update,
+  delete_rows,
+  truncate,
+  replace,  // CREATE OR REPLACE (the create effect carries or_replace too)
+  other,
+};
+
+struct Dependency {
+  ObjectRef object;
+  // True when the dependent goes with the object it depends on (an index with its table, a
+  // column with its table); false when it blocks a DROP without CASCADE (a foreign key on the
+  // table it references, a view on the tables it reads, a trigger on its function).
+  bool automatic = false;
+};
+
+struct Effect {
+  Action action = Action::alter;
+  ObjectRef object;
+  Change change = Change::none;
+  std::string new_name;    // rename: the new name (same kind, schema and parent)
+  std::string new_schema;  // SET SCHEMA: the new schema
+  bool if_exists = false;
+  bool if_not_exists = false;
+  bool or_replace = false;
+  bool cascade = false;
+  // Made by PostgreSQL on its own: an inline constraint, its index, a serial's sequence.
+  bool implicit = false;
+  // Part of the create just before it (a column of CREATE TABLE, a constraint written inline in
+  // ADD COLUMN): PostgreSQL skips it when IF NOT EXISTS finds that object already there.
+  bool part = false;
+  // True when the statement wrote the schema; false when it was resolved by search_path.
+  bool schema_given = true;
+  std::uint32_t offset = 0;  // where the object is named, as an offset into the file
+  std::vector<Dependency> depends_on;
+
+  // Constraints and indexes: the key columns ("expr" entries stand for expressions);
+  // INSERT: the target columns.
+  std::vector<std::string> columns;
+  // Constraints and indexes: every column they read (keys, expressions, WHERE, INCLUDE), which
+  // DROP COLUMN takes them with.
+  std::vector<std::string> uses;
+  bool unique = false;   // a unique index, or a primary key or unique constraint
+  bool partial = false;  // an index with WHERE
+  char contype = 0;      // constraints: 'p' primary key, 'u', 'f', 'c', 'x' exclusion
+  // The search path unqualified names were resolved with (schema_given false).
+  std::shared_ptr<const std::vector<std::string>> search_path;
+};
+
+// Truncates an identifier to 63 bytes at a character boundary, as PostgreSQL does.
+std::string truncate_identifier(std::string_view name);
+
+// PostgreSQL's makeObjectName(): name1_name2_label, the longer of name1 and name2 shortened
+// until the whole fits in 63 bytes. name2 may be empty.
+std::string make_object_name(std::string_view name1, std::string_view name2,
+                             std::string_view label);
+
+// PostgreSQL's ChooseRelationName()/ChooseConstraintName(): make_object_name(), then with
+// label1, label2, ... until `taken` says the name is free.
+std::string choose_name(std::string_view name1, std::string_view name2, std::string_view label,
+                        const std::function<bool(const std::string&)>& taken);
+
+// The canonical text of a type name ("int4", "varchar", "my_enum[]"), for argument lists.
+std::string canonical_type(const Node& type_name);
+
+// Reads statements in file order and says what each does to which objects. It follows
+// `SET search_path` within the file; unqualified names take the first schema of the path.
+class ObjectResolver {
+ public:
+  explicit ObjectResolver(std::vector<std::string> search_path = {"public"});
+
+  // The effects of one statement, in the order PostgreSQL applies them. Implicit names are
+  // chosen as PostgreSQL chooses them, asking `taken` whether a name is already used in a
+  // schema by a relation (relations true) or by a constraint (constraints true).
+  using NameTaken = std::function<bool(const std::string& schema, const std::string& name,
+                                       bool relations, bool constraints)>;
+  std::vector<Effect> effects(const Statement& statement, const NameTaken& taken = {});
+
+  // The schemas unqualified names are looked up in, first first.
+  const std::vector<std::string>& search_path() const { return *m_path; }
+  const std::string& default_schema() const;
+
+ private:
+  struct Context;
+  std::shared_ptr<const std::vector<std::string>> m_path;
+  std::vector<std::string> m_initial;
+};
+
+}  // namespace sqlgate::lint

@@ -1,0 +1,122 @@
+// drop-order: in a down, a DROP that PostgreSQL refuses because something still depends on the
+// object (a foreign key of another table, a view, a trigger), and a DROP of an object that an
+// earlier statement of the same down already took with its table or column.
+#include "rules/ordering/rules.h"
+#include "rules/pairing/common.h"
+
+namespace sqlgate::rules::ordering {
+namespace {
+
+using lint::ObjectId;
+using pairing::describe;
+using pairing::statement_range;
+
+// What a dependency is, for the message: "the foreign key campaign_targets_campaign_id_fkey of
+// table campaign_targets".
+std::string dependent(const lint::Catalog& catalog, ObjectId id, lint::Tick at) {
+  const lint::CatalogObject& object = catalog.object(id);
+  const lint::ObjectRef& ref = object.ref_at(at);
+  if (object.kind() == lint::ObjectKind::constraint && object.contype == 'f') {
+    return "the foreign key " + pairing::quote_identifier(ref.name) + " of table " +
+           pairing::parent_sql(ref);
+  }
+  return describe(ref);
+}
+
+// The object the down would have to drop first to get rid of a dependent: its table for a
+// constraint, trigger or policy.
+ObjectId owner(const lint::Catalog& catalog, ObjectId id) {
+  const lint::CatalogObject& object = catalog.object(id);
+  return object.parent != lint::k_no_object ? object.parent : id;
+}
+
+void check(const lint::Project& project, lint::Reporter& out) {
+  const lint::Catalog& catalog = *project.catalog();
+  for (const pairing::Pair& pair : pairing::pairs(project)) {
+    const auto& steps = pair.down_replay->steps;
+    lint::Tick at = pair.down_replay->start;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      const lint::CatalogStep& step = steps[i];
+      if (step.effect.action != lint::Action::drop) continue;
+      lint::TextRange range = statement_range(*pair.down_file, step.statement);
+      if (step.object == lint::k_no_object) {
+        if (step.dropped_by_step < 0) continue;
+        const lint::CatalogStep& earlier = steps[static_cast<std::size_t>(step.dropped_by_step)];
+        if (earlier.effect.object.key() == step.effect.object.key()) {
+          auto builder = out.report(
+              *pair.down_file, range,
+              "this drops " + describe(step.effect.object) + " a second time" +
+                  (step.effect.if_exists ? ": the statement does nothing"
+                                         : ": PostgreSQL fails here, it no longer exists"),
+              "remove this statement");
+          builder.related(*pair.down_file, statement_range(*pair.down_file, earlier.statement),
+                          "dropped here first");
+          if (step.effect.if_exists) builder.at_most(lint::Severity::warning);
+          continue;
+        }
+        auto builder = out.report(
+            *pair.down_file, range,
+            "this drops " + describe(step.effect.object) + " after " +
+                describe(earlier.effect.object) + " already took it" +
+                (step.effect.if_exists ? ": the statement does nothing"
+                                       : ": PostgreSQL fails here, the object no longer exists"),
+            "drop " + describe(step.effect.object) + " before " + describe(earlier.effect.object) +
+                ", or remove this statement");
+        builder.related(*pair.down_file, statement_range(*pair.down_file, earlier.statement),
+                        "dropped here with " + describe(earlier.effect.object));
+        if (step.effect.if_exists) builder.at_most(lint::Severity::warning);
+        continue;
+      }
+      if (step.blockers.empty()) continue;
+      const lint::ObjectRef& target = catalog.object(step.object).ref_at(at);
+      ObjectId blocker = step.blockers.front();
+      ObjectId first = owner(catalog, blocker);
+      // The statement of this down that drops the dependent, when there is one.
+      std::ptrdiff_t later = -1;
+      for (std::size_t j = i + 1; j < steps.size() && later < 0; ++j) {
+        if (steps[j].effect.action != lint::Action::drop) continue;
+        if (steps[j].object == blocker || steps[j].object == first) {
+          later = static_cast<std::ptrdiff_t>(j);
+        }
+        for (ObjectId implied : steps[j].implied) {
+          if (implied == blocker) later = static_cast<std::ptrdiff_t>(j);
+        }
+      }
+      const lint::ObjectRef& first_ref = catalog.object(first).ref_at(at);
+      std::string message = "this drops " + describe(target) + " while " +
+                            dependent(catalog, blocker, at) +
+                            " still depends on it: PostgreSQL refuses the drop";
+      if (step.blockers.size() > 1) {
+        message += " (and " + std::to_string(step.blockers.size() - 1) + " more dependents)";
+      }
+      auto builder = out.report(*pair.down_file, range, message,
+                                "drop " + describe(first_ref) +
+                                    " first: a down drops in "
+                                    "reverse order of creation, dependents before what they use");
+      if (later >= 0) {
+        builder.related(
+            *pair.down_file,
+            statement_range(*pair.down_file, steps[static_cast<std::size_t>(later)].statement),
+            describe(first_ref) + " is dropped only here, later");
+      }
+      const lint::CatalogObject& dependency = catalog.object(blocker);
+      if (const lint::ParsedFile* creator = project.parsed(dependency.created.file)) {
+        builder.related(*creator, statement_range(*creator, dependency.created.statement),
+                        dependent(catalog, blocker, at) + " is created here");
+      }
+    }
+  }
+}
+
+}  // namespace
+
+lint::Rule drop_order() {
+  return {.info = {.id = "drop-order",
+                   .category = lint::Category::ordering,
+                   .severity = lint::Severity::error,
+                   .summary = "A down drops an object before what depends on it, or after it "
+                              "is already gone"},
+          .check_set = check};
+}
+
+}  // namespace sqlgate::rules::ordering

@@ -1,0 +1,11 @@
+// The ordering rules, one per file in rules/ordering/.
+#pragma once
+
+#include "lint/rule.h"
+
+namespace sqlgate::rules::ordering {
+
+lint::Rule drop_order();
+lint::Rule use_before_create();
+
+}  // namespace sqlgate::rules::ordering

@@ -1,0 +1,206 @@
+#include "rules/pairing/common.h"
+
+#include <algorithm>
+
+namespace sqlgate::rules::pairing {
+
+using lint::ObjectKind;
+using lint::ObjectRef;
+
+namespace {
+
+// Reserved words that cannot stand as a bare column or table name.
+constexpr std::string_view k_reserved[] = {
+    "all",      "analyse", "analyze",  "and",        "any",     "array",  "as",         "asc",
+    "both",     "case",    "cast",     "check",      "collate", "column", "constraint", "create",
+    "default",  "desc",    "distinct", "do",         "else",    "end",    "except",     "false",
+    "fetch",    "for",     "foreign",  "from",       "grant",   "group",  "having",     "in",
+    "into",     "leading", "limit",    "not",        "null",    "offset", "on",         "only",
+    "or",       "order",   "primary",  "references", "select",  "table",  "then",       "to",
+    "trailing", "true",    "union",    "unique",     "user",    "using",  "when",       "where",
+    "window",   "with"};
+
+std::string_view keyword(ObjectKind kind) {
+  switch (kind) {
+    case ObjectKind::materialized_view:
+      return "MATERIALIZED VIEW";
+    case ObjectKind::foreign_table:
+      return "FOREIGN TABLE";
+    case ObjectKind::event_trigger:
+      return "EVENT TRIGGER";
+    case ObjectKind::operator_:
+      return "OPERATOR";
+    case ObjectKind::operator_class:
+      return "OPERATOR CLASS";
+    case ObjectKind::operator_family:
+      return "OPERATOR FAMILY";
+    case ObjectKind::text_search_configuration:
+      return "TEXT SEARCH CONFIGURATION";
+    case ObjectKind::text_search_dictionary:
+      return "TEXT SEARCH DICTIONARY";
+    case ObjectKind::text_search_parser:
+      return "TEXT SEARCH PARSER";
+    case ObjectKind::text_search_template:
+      return "TEXT SEARCH TEMPLATE";
+    case ObjectKind::foreign_data_wrapper:
+      return "FOREIGN DATA WRAPPER";
+    case ObjectKind::statistics:
+      return "STATISTICS";
+    case ObjectKind::access_method:
+      return "ACCESS METHOD";
+    case ObjectKind::user_mapping:
+      return "USER MAPPING FOR";
+    default:
+      return {};
+  }
+}
+
+std::string upper(std::string_view text) {
+  std::string result(text);
+  for (char& c : result) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return result;
+}
+
+}  // namespace
+
+std::string parent_sql(const ObjectRef& ref) {
+  ObjectRef table;
+  table.kind = ObjectKind::table;
+  table.schema = ref.schema;
+  table.name = ref.parent;
+  return sql_name(table);
+}
+
+std::string quote_identifier(std::string_view name) {
+  bool plain = !name.empty() && ((name[0] >= 'a' && name[0] <= 'z') || name[0] == '_');
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) plain = false;
+  }
+  if (plain &&
+      std::find(std::begin(k_reserved), std::end(k_reserved), name) == std::end(k_reserved)) {
+    return std::string(name);
+  }
+  std::string quoted = "\"";
+  for (char c : name) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::string sql_name(const ObjectRef& ref) {
+  std::string text;
+  if (!ref.schema.empty() && ref.schema != "public") text = quote_identifier(ref.schema) + ".";
+  if (ref.kind == ObjectKind::cast || ref.kind == ObjectKind::user_mapping) return ref.name;
+  text += quote_identifier(ref.name);
+  if (lint::is_routine(ref.kind) && ref.args) text += "(" + *ref.args + ")";
+  return text;
+}
+
+std::string describe(const ObjectRef& ref) {
+  std::string kind(lint::to_string(ref.kind));
+  switch (ref.kind) {
+    case ObjectKind::column:
+      return kind + " " + parent_sql(ref) + "." + quote_identifier(ref.name);
+    case ObjectKind::constraint:
+    case ObjectKind::trigger:
+    case ObjectKind::policy:
+    case ObjectKind::rule:
+      return kind + " " + quote_identifier(ref.name) + " on " + parent_sql(ref);
+    default:
+      return kind + " " + sql_name(ref);
+  }
+}
+
+std::string drop_sql(const ObjectRef& ref) {
+  switch (ref.kind) {
+    case ObjectKind::column:
+      return "ALTER TABLE " + parent_sql(ref) + " DROP COLUMN IF EXISTS " +
+             quote_identifier(ref.name) + ";";
+    case ObjectKind::constraint:
+      return "ALTER TABLE " + parent_sql(ref) + " DROP CONSTRAINT IF EXISTS " +
+             quote_identifier(ref.name) + ";";
+    case ObjectKind::trigger:
+    case ObjectKind::policy:
+    case ObjectKind::rule:
+      return "DROP " + upper(lint::to_string(ref.kind)) + " IF EXISTS " +
+             quote_identifier(ref.name) + " ON " + parent_sql(ref) + ";";
+    case ObjectKind::cast:
+      return "DROP CAST IF EXISTS (" + ref.name + ");";
+    default: {
+      std::string_view word = keyword(ref.kind);
+      std::string words = word.empty() ? upper(lint::to_string(ref.kind)) : std::string(word);
+      return "DROP " + words + " IF EXISTS " + sql_name(ref) + ";";
+    }
+  }
+}
+
+lint::TextRange statement_range(const lint::ParsedFile& file, std::size_t statement) {
+  const auto& all = file.all_statements();
+  if (statement >= all.size()) return lint::TextRange{0, 0};
+  return all[statement]->range;
+}
+
+lint::TextRange anchor(const lint::ParsedFile& file) {
+  if (file.statements().empty()) return lint::TextRange{0, 0};
+  return file.statements().front().range;
+}
+
+bool irreversible(const lint::ParsedFile& down) {
+  return down.has_directive(lint::DirectiveKind::irreversible);
+}
+
+std::vector<Pair> pairs(const lint::Project& project) {
+  std::vector<Pair> result;
+  const lint::Catalog* catalog = project.catalog();
+  if (catalog == nullptr) return result;
+  for (std::size_t i = 0; i < project.size(); ++i) {
+    const auto& migration = project.source(i).migration;
+    if (!migration || migration->direction != lint::Direction::up || migration->partner < 0) {
+      continue;
+    }
+    auto down = static_cast<std::size_t>(migration->partner);
+    const lint::FileReplay& up_replay = catalog->replay(i);
+    const lint::FileReplay& down_replay = catalog->replay(down);
+    if (!up_replay.replayed || !down_replay.replayed) continue;
+    result.push_back(
+        Pair{i, down, project.parsed(i), project.parsed(down), &up_replay, &down_replay});
+  }
+  return result;
+}
+
+std::unordered_set<lint::ObjectId> taken_by(const lint::FileReplay& down) {
+  std::unordered_set<lint::ObjectId> taken;
+  for (const auto& step : down.steps) {
+    if (step.effect.action != lint::Action::drop || step.object == lint::k_no_object) continue;
+    taken.insert(step.object);
+    taken.insert(step.implied.begin(), step.implied.end());
+  }
+  return taken;
+}
+
+bool created_by(const lint::Catalog& catalog, lint::ObjectId id, std::size_t up) {
+  for (lint::ObjectId current = id; current != lint::k_no_object;
+       current = catalog.object(current).parent) {
+    if (catalog.object(current).created.file == up) return true;
+  }
+  return false;
+}
+
+bool touched_by(const lint::Catalog& catalog, lint::ObjectId id, std::size_t up) {
+  for (lint::ObjectId current = id; current != lint::k_no_object;
+       current = catalog.object(current).parent) {
+    const lint::CatalogObject& object = catalog.object(current);
+    if (object.created.file == up) return true;
+    if (current != id) continue;
+    for (const auto& origin : object.changed) {
+      if (origin.file == up) return true;
+    }
+    if (object.dropped && object.dropped->file == up) return true;
+  }
+  return false;
+}
+
+}  // namespace sqlgate::rules::pairing

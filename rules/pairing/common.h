@@ -1,0 +1,55 @@
+// What the pairing and ordering rules share: how a down relates to its up in the catalog, and
+// how objects are named in messages and in the SQL a finding suggests.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "lint/catalog.h"
+#include "lint/rule.h"
+
+namespace sqlgate::rules::pairing {
+
+// An identifier as SQL needs it: bare when it is a plain lower-case name, else double-quoted.
+std::string quote_identifier(std::string_view name);
+// "campaigns", "app.users", "f(int4)": the object's name as SQL writes it.
+std::string sql_name(const lint::ObjectRef& ref);
+// The table a column, constraint, trigger, policy or rule belongs to, as SQL names it.
+std::string parent_sql(const lint::ObjectRef& ref);
+// "table campaigns", "column users.email", "constraint users_pkey on users".
+std::string describe(const lint::ObjectRef& ref);
+// The idempotent statement that drops the object: "DROP TABLE IF EXISTS campaigns;".
+std::string drop_sql(const lint::ObjectRef& ref);
+
+// The range of a statement of a file (an index into all_statements()).
+lint::TextRange statement_range(const lint::ParsedFile& file, std::size_t statement);
+// Where a finding about a whole down goes: its first statement, else the file's start.
+lint::TextRange anchor(const lint::ParsedFile& file);
+
+// The down declares itself irreversible (-- sqlgate:irreversible <reason>).
+bool irreversible(const lint::ParsedFile& down);
+
+// A migration's up and down, both parsed and replayed.
+struct Pair {
+  std::size_t up = 0;
+  std::size_t down = 0;
+  const lint::ParsedFile* up_file = nullptr;
+  const lint::ParsedFile* down_file = nullptr;
+  const lint::FileReplay* up_replay = nullptr;
+  const lint::FileReplay* down_replay = nullptr;
+};
+// Every replayed up with a replayed down, in version order.
+std::vector<Pair> pairs(const lint::Project& project);
+
+// Every object the down takes, explicitly or with what it drops.
+std::unordered_set<lint::ObjectId> taken_by(const lint::FileReplay& down);
+
+// Whether the up created the object, or what it belongs to (the table of a column).
+bool created_by(const lint::Catalog& catalog, lint::ObjectId id, std::size_t up);
+
+// Whether the up created, changed, renamed or dropped the object (or created what it belongs
+// to).
+bool touched_by(const lint::Catalog& catalog, lint::ObjectId id, std::size_t up);
+
+}  // namespace sqlgate::rules::pairing

@@ -1,0 +1,107 @@
+// down-drops-foreign: a down that drops or changes an object its up did not create or change,
+// or that drops an object which does not exist after its up.
+#include <string>
+#include <unordered_set>
+
+#include "rules/pairing/common.h"
+#include "rules/pairing/rules.h"
+
+namespace sqlgate::rules::pairing {
+namespace {
+
+std::string migration_name(const lint::Project& project, std::size_t file) {
+  return project.source(file).display;
+}
+
+void check(const lint::Project& project, lint::Reporter& out) {
+  const lint::Catalog& catalog = *project.catalog();
+  for (const Pair& pair : pairs(project)) {
+    // A down whose up is empty is orphan-down's finding.
+    if (pair.up_file->statements().empty()) continue;
+    lint::Tick after = pair.up_replay->end;
+    // Names the down creates again (CREATE, or RENAME to them): a down that rebuilds a table
+    // drops it and recreates it under its old name.
+    std::unordered_set<std::string> recreated;
+    for (const auto& step : pair.down_replay->steps) {
+      if (step.effect.action == lint::Action::create) {
+        recreated.insert(step.effect.object.base_key());
+      } else if (step.effect.action == lint::Action::rename && !step.effect.new_name.empty()) {
+        lint::ObjectRef target = step.effect.object;
+        target.name = step.effect.new_name;
+        if (!step.effect.new_schema.empty()) target.schema = step.effect.new_schema;
+        recreated.insert(target.base_key());
+      }
+    }
+    std::unordered_set<std::string> created_so_far;  // by the down, before this statement
+    for (const auto& step : pair.down_replay->steps) {
+      const lint::Effect& effect = step.effect;
+      if (effect.action == lint::Action::create) created_so_far.insert(effect.object.base_key());
+      bool drop = effect.action == lint::Action::drop;
+      bool change = effect.action == lint::Action::rename ||
+                    (effect.action == lint::Action::alter && effect.change != lint::Change::none);
+      if (!drop && !change) continue;
+      lint::TextRange range = statement_range(*pair.down_file, step.statement);
+      if (step.object == lint::k_no_object) {
+        // Dropped earlier in this down: drop-order says it. Unknown to the migrations: it may
+        // come from elsewhere.
+        if (!drop || effect.if_exists || step.dropped_by_step >= 0) continue;
+        if (!catalog.known(effect.object)) continue;
+        // A work table the down itself made.
+        bool made_here = false;
+        for (lint::ObjectKind kind : {effect.object.kind, lint::ObjectKind::table}) {
+          lint::ObjectRef candidate = effect.object;
+          candidate.kind = kind;
+          if (created_so_far.count(candidate.base_key()) != 0) made_here = true;
+        }
+        if (made_here) continue;
+        lint::ObjectId later = catalog.created_after(effect.object, after);
+        std::string why = later != lint::k_no_object
+                              ? "it is created by a later migration, " +
+                                    migration_name(project, catalog.object(later).created.file)
+                              : "no migration up to this one leaves it in place";
+        out.report(*pair.down_file, range,
+                   "the down drops " + describe(effect.object) +
+                       ", which does not exist after its up (" + why + "): the down fails",
+                   "drop only what this migration's up created; move this statement to the "
+                   "down of the migration that creates it");
+        continue;
+      }
+      // A drop reverses a create: the up must have created the object (or what it belongs
+      // to). Other changes reverse any change the up made to it.
+      if (drop ? created_by(catalog, step.object, pair.up)
+               : touched_by(catalog, step.object, pair.up)) {
+        continue;
+      }
+      const lint::CatalogObject& object = catalog.object(step.object);
+      const lint::ObjectRef& ref = object.ref_at(after);
+      if (drop && (recreated.count(ref.base_key()) != 0 ||
+                   recreated.count(object.ref_at(pair.up_replay->start).base_key()) != 0)) {
+        continue;
+      }
+      const lint::ParsedFile* owner = project.parsed(object.created.file);
+      auto builder = out.report(
+          *pair.down_file, range,
+          std::string("the down ") + (drop ? "drops " : "changes ") + describe(ref) +
+              (drop ? ", which its up does not create (it comes from "
+                    : ", which its up does not create or change (it comes from ") +
+              migration_name(project, object.created.file) + ")",
+          "a down reverses only its own up: remove this statement, or move it to the down of "
+          "the migration that created the object");
+      if (owner != nullptr) {
+        builder.related(*owner, statement_range(*owner, object.created.statement), "created here");
+      }
+    }
+  }
+}
+
+}  // namespace
+
+lint::Rule down_drops_foreign() {
+  return {.info = {.id = "down-drops-foreign",
+                   .category = lint::Category::pairing,
+                   .severity = lint::Severity::error,
+                   .summary = "A down drops or changes what its up did not create or change"},
+          .check_set = check};
+}
+
+}  // namespace sqlgate::rules::pairing

@@ -1,0 +1,87 @@
+// down-incomplete: an object the up created that its down neither drops nor takes with
+// something it drops (DROP TABLE takes the table's columns, indexes, constraints, triggers,
+// policies and owned sequences; CASCADE takes the dependents).
+#include <unordered_set>
+
+#include "rules/pairing/common.h"
+#include "rules/pairing/rules.h"
+
+namespace sqlgate::rules::pairing {
+namespace {
+
+using lint::ObjectId;
+using lint::ObjectKind;
+
+// Objects whose reversal down-not-reversing judges: columns and constraints added to a table
+// that existed before the up.
+bool added_to_existing(const lint::Catalog& catalog, const lint::CatalogObject& object,
+                       std::size_t up) {
+  if (object.kind() != ObjectKind::column && object.kind() != ObjectKind::constraint) {
+    return false;
+  }
+  return object.parent == lint::k_no_object || catalog.object(object.parent).created.file != up;
+}
+
+void check(const lint::Project& project, lint::Reporter& out) {
+  const lint::Catalog& catalog = *project.catalog();
+  for (const Pair& pair : pairs(project)) {
+    if (irreversible(*pair.down_file)) continue;
+    if (pair.down_file->statements().empty()) continue;  // missing-down says it
+    lint::Tick after = pair.up_replay->end;
+    std::unordered_set<ObjectId> created;
+    std::vector<const lint::CatalogStep*> steps;
+    for (const auto& step : pair.up_replay->steps) {
+      if (step.effect.action != lint::Action::create || step.existed ||
+          step.object == lint::k_no_object) {
+        continue;
+      }
+      const lint::CatalogObject& object = catalog.object(step.object);
+      if (object.created.file != pair.up || !object.alive_at(after)) continue;
+      // An extension created IF NOT EXISTS may well have been there before: leave it.
+      if (object.kind() == ObjectKind::extension && step.effect.if_not_exists) continue;
+      if (added_to_existing(catalog, object, pair.up)) continue;
+      // Dropped and created again by the up (an index rebuilt): the name was there before, and
+      // the down has no reason to drop it.
+      if (catalog.find(object.ref_at(after), pair.up_replay->start) != lint::k_no_object) continue;
+      created.insert(step.object);
+      steps.push_back(&step);
+    }
+    std::unordered_set<ObjectId> taken = taken_by(*pair.down_replay);
+    std::unordered_set<ObjectId> missing;
+    for (const auto* step : steps) {
+      if (taken.count(step->object) == 0) missing.insert(step->object);
+    }
+    for (const auto* step : steps) {
+      ObjectId id = step->object;
+      if (missing.count(id) == 0) continue;
+      const lint::CatalogObject& object = catalog.object(id);
+      // Name only what the down must drop itself: not what goes with another missing object.
+      bool covered = object.implicit && object.parent != lint::k_no_object &&
+                     missing.count(object.parent) != 0;
+      if (object.parent != lint::k_no_object && missing.count(object.parent) != 0) covered = true;
+      for (const auto& edge : object.depends_on) {
+        if (edge.automatic && missing.count(edge.object) != 0) covered = true;
+      }
+      if (covered) continue;
+      const lint::ObjectRef& ref = object.ref_at(after);
+      out.report(*pair.down_file, anchor(*pair.down_file),
+                 "the down does not drop " + describe(ref) + ", which its up creates",
+                 "add `" + drop_sql(ref) +
+                     "` to the down, after what depends on it and before what it depends on")
+          .related(*pair.up_file, statement_range(*pair.up_file, object.created.statement),
+                   "created here");
+    }
+  }
+}
+
+}  // namespace
+
+lint::Rule down_incomplete() {
+  return {.info = {.id = "down-incomplete",
+                   .category = lint::Category::pairing,
+                   .severity = lint::Severity::error,
+                   .summary = "A down leaves behind an object its up created"},
+          .check_set = check};
+}
+
+}  // namespace sqlgate::rules::pairing

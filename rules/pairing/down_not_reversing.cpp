@@ -1,0 +1,141 @@
+// down-not-reversing: a change the up makes to an object that existed before it, which the down
+// does not undo: ADD COLUMN (DROP COLUMN), ADD CONSTRAINT (DROP CONSTRAINT), RENAME (the reverse
+// RENAME), SET NOT NULL (DROP NOT NULL), seed INSERTs (a DELETE or TRUNCATE, warning), and
+// ALTER TYPE ... ADD VALUE, which only an irreversible migration can leave in place.
+#include <unordered_set>
+
+#include "rules/pairing/common.h"
+#include "rules/pairing/rules.h"
+
+namespace sqlgate::rules::pairing {
+namespace {
+
+using lint::Action;
+using lint::Change;
+using lint::ObjectId;
+using lint::ObjectKind;
+
+struct Context {
+  const lint::Project& project;
+  const lint::Catalog& catalog;
+  const Pair& pair;
+  lint::Reporter& out;
+  std::unordered_set<ObjectId> taken;
+
+  bool created_by_up(ObjectId id) const { return created_by(catalog, id, pair.up); }
+
+  // A down step that does this to the object.
+  bool down_does(ObjectId id, Action action, Change change = Change::none) const {
+    for (const auto& step : pair.down_replay->steps) {
+      if (step.object == id && step.effect.action == action &&
+          (change == Change::none || step.effect.change == change)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void report(const lint::CatalogStep& step, const std::string& message, const std::string& help,
+              bool warning = false) {
+    auto builder = out.report(*pair.down_file, anchor(*pair.down_file), message, help);
+    builder.related(*pair.up_file, statement_range(*pair.up_file, step.statement),
+                    "the up's change");
+    if (warning) builder.at_most(lint::Severity::warning);
+  }
+};
+
+void check_pair(Context& c) {
+  lint::Tick after = c.pair.up_replay->end;
+  for (const auto& step : c.pair.up_replay->steps) {
+    const lint::Effect& effect = step.effect;
+    if (step.object == lint::k_no_object) continue;
+    const lint::CatalogObject& object = c.catalog.object(step.object);
+    bool gone = c.taken.count(step.object) != 0;
+    if (effect.action == Action::create && !step.existed) {
+      if (effect.part) continue;  // a constraint written inline in ADD COLUMN goes with it
+      bool column = object.kind() == ObjectKind::column;
+      if (!column && object.kind() != ObjectKind::constraint) continue;
+      if (object.parent == lint::k_no_object || c.created_by_up(object.parent)) continue;
+      if (!object.alive_at(after) || gone) continue;
+      // Dropped and added again under the same name (a constraint redefined): the down has to
+      // restore the old definition, not drop it, and sqlgate cannot compare definitions.
+      if (c.catalog.find(object.ref_at(after), c.pair.up_replay->start) != lint::k_no_object) {
+        continue;
+      }
+      const lint::ObjectRef& ref = object.ref_at(after);
+      c.report(step, std::string("the up adds ") + describe(ref) + " but the down does not drop it",
+               "add `" + drop_sql(ref) + "` to the down");
+    } else if (effect.action == Action::rename) {
+      // Renamed out of the way and dropped later in the up: nothing to rename back.
+      if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
+      const lint::ObjectRef& before = object.ref_at(step.tick);
+      bool reversed = false;
+      for (const auto& down : c.pair.down_replay->steps) {
+        if (down.object == step.object && down.effect.action == Action::rename &&
+            (down.effect.new_name == before.name || down.effect.new_name.empty()) &&
+            (down.effect.new_schema.empty() || down.effect.new_schema == before.schema)) {
+          reversed = true;
+        }
+      }
+      if (reversed) continue;
+      const lint::ObjectRef& now = object.ref_at(after);
+      c.report(step,
+               "the up renames " + describe(before) + " to " + quote_identifier(now.name) +
+                   (now.schema != before.schema ? " in schema " + quote_identifier(now.schema)
+                                                : std::string()) +
+                   " but the down does not rename it back",
+               "add the reverse rename to the down (ALTER ... RENAME " +
+                   quote_identifier(now.name) + " TO " + quote_identifier(before.name) + ")");
+    } else if (effect.action == Action::alter && effect.change == Change::set_not_null) {
+      if (c.created_by_up(step.object) || gone) continue;
+      if (c.down_does(step.object, Action::alter, Change::drop_not_null)) continue;
+      const lint::ObjectRef& ref = object.ref_at(after);
+      std::string help = object.kind() == ObjectKind::domain
+                             ? "add `ALTER DOMAIN " + sql_name(ref) + " DROP NOT NULL;` to the down"
+                             : "add `ALTER TABLE " + parent_sql(ref) + " ALTER COLUMN " +
+                                   quote_identifier(ref.name) + " DROP NOT NULL;` to the down";
+      c.report(step, "the up sets " + describe(ref) + " NOT NULL but the down does not drop it",
+               help);
+    } else if (effect.action == Action::alter && effect.change == Change::add_value) {
+      if (c.created_by_up(step.object)) continue;
+      c.report(step,
+               "the up adds a value to " + describe(object.ref_at(after)) +
+                   ", which PostgreSQL cannot remove: this down cannot reverse it",
+               "declare it in the down: `-- sqlgate:irreversible <reason>` (or recreate the "
+               "type without the value and convert every column that uses it)");
+    } else if (effect.action == Action::use && effect.change == Change::insert) {
+      if (c.created_by_up(step.object) || gone) continue;
+      // A DELETE, a TRUNCATE, or rows written back (an upsert of the old values).
+      if (c.down_does(step.object, Action::use)) continue;
+      const lint::ObjectRef& ref = object.ref_at(after);
+      c.report(step,
+               "the up inserts rows into " + describe(ref) +
+                   ", which existed before it, but the down does not delete them",
+               "add `DELETE FROM " + sql_name(ref) +
+                   " WHERE ...;` for the keys the up inserts to the down",
+               true);
+    }
+  }
+}
+
+void check(const lint::Project& project, lint::Reporter& out) {
+  const lint::Catalog& catalog = *project.catalog();
+  for (const Pair& pair : pairs(project)) {
+    if (irreversible(*pair.down_file)) continue;
+    if (pair.down_file->statements().empty()) continue;  // missing-down says it
+    Context context{project, catalog, pair, out, taken_by(*pair.down_replay)};
+    check_pair(context);
+  }
+}
+
+}  // namespace
+
+lint::Rule down_not_reversing() {
+  return {.info = {.id = "down-not-reversing",
+                   .category = lint::Category::pairing,
+                   .severity = lint::Severity::error,
+                   .summary = "A down does not undo a change its up makes to an existing object"},
+          .check_set = check};
+}
+
+}  // namespace sqlgate::rules::pairing

@@ -1,0 +1,3 @@
+ALTER TABLE users DROP COLUMN IF EXISTS last_order_at;
+DROP TABLE IF EXISTS orders;
+DROP TABLE IF EXISTS legacy_orders;

@@ -1,0 +1,1 @@
+-- nothing: orphan-down reports the down

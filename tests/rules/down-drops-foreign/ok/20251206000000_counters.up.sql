@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS counters (id serial PRIMARY KEY, n int);

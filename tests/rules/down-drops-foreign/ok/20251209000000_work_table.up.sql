@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS order_totals (order_id bigint PRIMARY KEY, total numeric);

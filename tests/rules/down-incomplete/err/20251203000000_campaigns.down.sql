@@ -1,0 +1,2 @@
+DROP VIEW IF EXISTS live_campaigns;
+DROP TABLE IF EXISTS campaigns;

@@ -1,0 +1,1 @@
+-- sqlgate:irreversible the audit log is kept on purpose

@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS audit_log (id bigserial PRIMARY KEY);

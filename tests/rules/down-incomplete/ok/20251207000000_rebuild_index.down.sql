@@ -1,0 +1,2 @@
+-- the index stays, as an earlier migration made it
+SELECT 1;

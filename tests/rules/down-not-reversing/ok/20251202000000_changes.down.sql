@@ -1,0 +1,6 @@
+DELETE FROM plans WHERE code IN ('free', 'pro');
+ALTER TABLE customers RENAME COLUMN title TO label;
+ALTER TABLE IF EXISTS customers RENAME TO accounts;
+ALTER TABLE users ALTER COLUMN name DROP NOT NULL;
+ALTER TABLE users DROP CONSTRAINT IF EXISTS users_email_key;
+ALTER TABLE users DROP COLUMN IF EXISTS locale;

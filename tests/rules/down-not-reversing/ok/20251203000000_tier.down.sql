@@ -1,0 +1,1 @@
+-- sqlgate:irreversible PostgreSQL cannot drop an enum value

@@ -1,0 +1,3 @@
+DROP TABLE reports;
+DROP VIEW report_counts;
+DROP INDEX reports_campaign_id_idx;

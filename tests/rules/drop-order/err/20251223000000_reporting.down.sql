@@ -1,0 +1,2 @@
+DROP SCHEMA IF EXISTS reporting;
+DROP TABLE IF EXISTS reporting.daily;

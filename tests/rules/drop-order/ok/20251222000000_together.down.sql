@@ -1,0 +1,2 @@
+-- one statement drops both: PostgreSQL takes them together
+DROP TABLE IF EXISTS a, b;

@@ -1,0 +1,1 @@
+-- Intentionally empty: kept for version history.

@@ -1,0 +1,2 @@
+CREATE TYPE mood AS ENUM ('ok');
+ALTER TYPE mood ADD VALUE IF NOT EXISTS 'great';

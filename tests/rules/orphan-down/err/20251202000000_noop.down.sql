@@ -1,0 +1,3 @@
+-- reverses a table that another migration owns
+
+DROP TABLE IF EXISTS accounts;

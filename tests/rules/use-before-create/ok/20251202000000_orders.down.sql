@@ -1,0 +1,2 @@
+ALTER TABLE users DROP COLUMN IF EXISTS last_order_at;
+DROP TABLE IF EXISTS orders;

@@ -1,0 +1,358 @@
+// The catalog replay: the schema the ups build, in version order, and each down checked against
+// the state after its up.
+#include <chrono>
+
+#include <gtest/gtest.h>
+
+#include "lint/catalog.h"
+
+namespace sqlgate::lint {
+namespace {
+
+// A migration set in memory, parsed, with its catalog.
+class Replay {
+ public:
+  explicit Replay(std::vector<std::pair<std::string, std::string>> files) {
+    std::vector<SourceFile> sources;
+    for (auto& [name, text] : files) {
+      SourceFile source;
+      source.path = name;
+      source.display = name;
+      source.text = text;
+      classify(source);
+      sources.push_back(std::move(source));
+    }
+    m_set = make_set(std::move(sources));
+    std::vector<std::unique_ptr<ParsedFile>> parsed;
+    for (const auto& file : m_set.files) parsed.push_back(ParsedFile::parse(file));
+    m_project = std::make_unique<Project>(m_set, std::move(parsed), 15);
+    m_catalog = Catalog::build(*m_project);
+  }
+
+  const Catalog& catalog() const { return *m_catalog; }
+  std::size_t file(const std::string& name) const {
+    auto at = m_set.find(name);
+    EXPECT_GE(at, 0) << name;
+    return static_cast<std::size_t>(at);
+  }
+
+ private:
+  MigrationSet m_set;
+  std::unique_ptr<Project> m_project;
+  std::shared_ptr<const Catalog> m_catalog;
+};
+
+ObjectRef table(std::string name, std::string schema = "public") {
+  return ObjectRef{ObjectKind::table, std::move(schema), std::move(name), {}, {}};
+}
+
+ObjectRef ref(ObjectKind kind, std::string name, std::string parent = {}) {
+  return ObjectRef{kind, "public", std::move(name), std::move(parent), {}};
+}
+
+std::vector<std::string> names(const Catalog& catalog, const std::vector<ObjectId>& ids, Tick at) {
+  std::vector<std::string> result;
+  for (ObjectId id : ids) result.push_back(catalog.object(id).ref_at(at).name);
+  return result;
+}
+
+const std::string k_campaigns_up = R"sql(
+CREATE TABLE IF NOT EXISTS campaigns (
+  id bigserial PRIMARY KEY,
+  name text NOT NULL UNIQUE
+);
+CREATE TABLE IF NOT EXISTS campaign_targets (
+  id bigserial PRIMARY KEY,
+  campaign_id bigint NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+  target text NOT NULL
+);
+CREATE INDEX IF NOT EXISTS campaign_targets_campaign_id_idx ON campaign_targets (campaign_id);
+)sql";
+
+TEST(LintCatalog, ReplaysUpsInVersionOrder) {
+  Replay replay({{"2_targets.up.sql", "ALTER TABLE campaigns ADD COLUMN owner text;"},
+                 {"1_campaigns.up.sql", k_campaigns_up},
+                 {"3_drop.up.sql", "DROP TABLE campaign_targets;"}});
+  const Catalog& catalog = replay.catalog();
+  std::size_t first = replay.file("1_campaigns.up.sql");
+  std::size_t second = replay.file("2_targets.up.sql");
+  std::size_t third = replay.file("3_drop.up.sql");
+
+  EXPECT_FALSE(catalog.existed_before(table("campaigns"), first));
+  EXPECT_TRUE(catalog.existed_before(table("campaigns"), second));
+  auto origin = catalog.created_by(table("campaigns"), catalog.end());
+  ASSERT_TRUE(origin);
+  EXPECT_EQ(origin->file, first);
+  EXPECT_EQ(origin->statement, 0u);
+
+  Tick after_second = catalog.after_up(second);
+  EXPECT_EQ(names(catalog, catalog.columns(table("campaigns"), after_second), after_second),
+            (std::vector<std::string>{"id", "name", "owner"}));
+  EXPECT_EQ(names(catalog, catalog.columns(table("campaigns"), catalog.before(second)),
+                  catalog.before(second)),
+            (std::vector<std::string>{"id", "name"}));
+  EXPECT_EQ(
+      names(catalog, catalog.constraints(table("campaign_targets"), after_second), after_second),
+      (std::vector<std::string>{"campaign_targets_pkey", "campaign_targets_campaign_id_fkey"}));
+  EXPECT_EQ(
+      names(catalog, catalog.indexes(table("campaign_targets"), after_second), after_second),
+      (std::vector<std::string>{"campaign_targets_pkey", "campaign_targets_campaign_id_idx"}));
+
+  // The drop takes the table's columns, constraints, indexes and sequence.
+  EXPECT_TRUE(catalog.existed_before(ref(ObjectKind::sequence, "campaign_targets_id_seq"), third));
+  EXPECT_EQ(catalog.find(table("campaign_targets"), catalog.end()), k_no_object);
+  EXPECT_EQ(catalog.find(ref(ObjectKind::index, "campaign_targets_campaign_id_idx"), catalog.end()),
+            k_no_object);
+  EXPECT_EQ(catalog.find(ref(ObjectKind::sequence, "campaign_targets_id_seq"), catalog.end()),
+            k_no_object);
+  EXPECT_EQ(catalog.find(ref(ObjectKind::constraint, "campaign_targets_campaign_id_fkey",
+                             "campaign_targets"),
+                         catalog.end()),
+            k_no_object);
+  EXPECT_NE(catalog.find(table("campaigns"), catalog.end()), k_no_object);
+  const FileReplay& dropped = catalog.replay(third);
+  ASSERT_EQ(dropped.steps.size(), 1u);
+  EXPECT_TRUE(dropped.steps[0].blockers.empty());
+  EXPECT_GE(dropped.steps[0].implied.size(), 8u);
+}
+
+TEST(LintCatalog, UniqueKeysForOnConflict) {
+  Replay replay({{"1_a.up.sql",
+                  "CREATE TABLE plain (a int, b int);"
+                  "CREATE TABLE keyed (id int PRIMARY KEY, code text, x int, y int,"
+                  "  UNIQUE (x, y));"
+                  "CREATE TABLE indexed (code text);"
+                  "CREATE UNIQUE INDEX indexed_code ON indexed (lower(code));"
+                  "CREATE UNIQUE INDEX keyed_code ON keyed (code);"},
+                 {"2_b.up.sql", "ALTER TABLE plain ADD CONSTRAINT plain_a UNIQUE (a);"}});
+  const Catalog& catalog = replay.catalog();
+  Tick first = catalog.after_up(replay.file("1_a.up.sql"));
+  Tick second = catalog.after_up(replay.file("2_b.up.sql"));
+  EXPECT_EQ(catalog.has_unique_key(table("plain"), first), false);
+  EXPECT_EQ(catalog.has_unique_key(table("plain"), second), true);
+  EXPECT_EQ(catalog.has_unique_key(table("keyed"), first), true);
+  std::vector<std::string> id{"id"};
+  std::vector<std::string> yx{"y", "x"};
+  std::vector<std::string> code{"code"};
+  std::vector<std::string> x{"x"};
+  EXPECT_EQ(catalog.has_unique_key(table("keyed"), first, &id), true);
+  EXPECT_EQ(catalog.has_unique_key(table("keyed"), first, &yx), true);
+  EXPECT_EQ(catalog.has_unique_key(table("keyed"), first, &code), true);
+  EXPECT_EQ(catalog.has_unique_key(table("keyed"), first, &x), false);
+  EXPECT_EQ(catalog.has_unique_key(table("indexed"), first), true);
+  EXPECT_EQ(catalog.has_unique_key(table("indexed"), first, &code), false);
+  EXPECT_EQ(catalog.has_unique_key(table("unknown"), first), std::nullopt);
+  // Before the migration that made the table, the catalog cannot say either.
+  EXPECT_EQ(catalog.has_unique_key(table("plain"), catalog.before(replay.file("1_a.up.sql"))),
+            std::nullopt);
+}
+
+TEST(LintCatalog, RenamesKeepTheObjectAndItsChildren) {
+  Replay replay({{"1_a.up.sql", "CREATE TABLE a (id int PRIMARY KEY, code text);"},
+                 {"2_b.up.sql",
+                  "ALTER TABLE a RENAME TO b; ALTER TABLE b RENAME COLUMN code TO label;"
+                  "ALTER TABLE b ADD CONSTRAINT b_label UNIQUE (label);"}});
+  const Catalog& catalog = replay.catalog();
+  Tick end = catalog.end();
+  EXPECT_EQ(catalog.find(table("a"), end), k_no_object);
+  ObjectId b = catalog.find(table("b"), end);
+  ASSERT_NE(b, k_no_object);
+  EXPECT_EQ(catalog.object(b).created.file, replay.file("1_a.up.sql"));
+  EXPECT_EQ(names(catalog, catalog.columns(table("b"), end), end),
+            (std::vector<std::string>{"id", "label"}));
+  std::vector<std::string> label{"label"};
+  EXPECT_EQ(catalog.has_unique_key(table("b"), end, &label), true);
+  EXPECT_NE(catalog.find(ref(ObjectKind::constraint, "a_pkey", "b"), end), k_no_object);
+}
+
+TEST(LintCatalog, SearchPathFindsObjectsInOtherSchemas) {
+  Replay replay(
+      {{"1_a.up.sql", "CREATE SCHEMA app; CREATE TABLE app.users (id int);"},
+       {"2_b.up.sql", "SET search_path TO public, app; ALTER TABLE users ADD COLUMN x int;"}});
+  const Catalog& catalog = replay.catalog();
+  const FileReplay& second = catalog.replay(replay.file("2_b.up.sql"));
+  ASSERT_FALSE(second.steps.empty());
+  EXPECT_NE(second.steps[0].object, k_no_object);
+  EXPECT_EQ(second.steps[0].effect.object.schema, "app");
+}
+
+TEST(LintCatalog, ImplicitNamesSeeTheNamesAlreadyTaken) {
+  Replay replay({{"1_a.up.sql", "CREATE TABLE t_a_key (x int);"},
+                 {"2_b.up.sql", "CREATE TABLE t (a int UNIQUE);"}});
+  const Catalog& catalog = replay.catalog();
+  EXPECT_NE(catalog.find(ref(ObjectKind::constraint, "t_a_key1", "t"), catalog.end()), k_no_object);
+}
+
+TEST(LintCatalog, CreateIfNotExistsOfAnExistingTableChangesNothing) {
+  Replay replay({{"1_a.up.sql", "CREATE TABLE t (a int);"},
+                 {"2_b.up.sql", "CREATE TABLE IF NOT EXISTS t (a int, b int UNIQUE);"}});
+  const Catalog& catalog = replay.catalog();
+  EXPECT_EQ(names(catalog, catalog.columns(table("t"), catalog.end()), catalog.end()),
+            (std::vector<std::string>{"a"}));
+  const FileReplay& second = catalog.replay(replay.file("2_b.up.sql"));
+  ASSERT_FALSE(second.steps.empty());
+  EXPECT_TRUE(second.steps[0].existed);
+}
+
+TEST(LintCatalog, DownsAreCheckedAgainstTheStateAfterTheirUp) {
+  Replay replay({{"1_campaigns.up.sql", k_campaigns_up},
+                 {"1_campaigns.down.sql",
+                  "DROP TABLE campaigns;\nDROP INDEX campaign_targets_campaign_id_idx;\n"
+                  "DROP TABLE campaign_targets;\nDROP INDEX IF EXISTS "
+                  "campaign_targets_campaign_id_idx;\nDROP TABLE IF EXISTS nowhere;"}});
+  const Catalog& catalog = replay.catalog();
+  const FileReplay& down = catalog.replay(replay.file("1_campaigns.down.sql"));
+  ASSERT_TRUE(down.replayed);
+  EXPECT_EQ(down.direction, Direction::down);
+  ASSERT_EQ(down.steps.size(), 5u);
+  // DROP TABLE campaigns: the foreign key of campaign_targets still needs it.
+  ASSERT_EQ(down.steps[0].blockers.size(), 1u);
+  EXPECT_EQ(catalog.object(down.steps[0].blockers[0]).ref().name,
+            "campaign_targets_campaign_id_fkey");
+  // The index still exists when dropped on its own.
+  EXPECT_NE(down.steps[1].object, k_no_object);
+  EXPECT_TRUE(down.steps[2].blockers.empty());
+  // After its table went, the index is gone: taken by step 2.
+  EXPECT_EQ(down.steps[3].object, k_no_object);
+  EXPECT_EQ(down.steps[3].dropped_by_step, 1);
+  EXPECT_EQ(down.steps[4].object, k_no_object);
+  EXPECT_FALSE(catalog.known(table("nowhere")));
+  // The down does not change the replayed state.
+  EXPECT_NE(catalog.find(table("campaigns"), catalog.end()), k_no_object);
+}
+
+TEST(LintCatalog, DownDropTakesItsDependentsAlong) {
+  Replay replay({{"1_a.up.sql", k_campaigns_up},
+                 {"1_a.down.sql",
+                  "DROP TABLE campaign_targets;\nDROP INDEX campaign_targets_campaign_id_idx;\n"
+                  "DROP TABLE campaigns CASCADE;"}});
+  const Catalog& catalog = replay.catalog();
+  const FileReplay& down = catalog.replay(replay.file("1_a.down.sql"));
+  ASSERT_EQ(down.steps.size(), 3u);
+  EXPECT_EQ(down.steps[1].object, k_no_object);
+  EXPECT_EQ(down.steps[1].dropped_by_step, 0);
+  EXPECT_TRUE(down.steps[2].blockers.empty());
+}
+
+TEST(LintCatalog, ViewsAndTriggersBlockDrops) {
+  Replay replay({{"1_a.up.sql",
+                  "CREATE TABLE t (id int); CREATE VIEW v AS SELECT * FROM t;"
+                  "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; "
+                  "END$$; CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();"},
+                 {"1_a.down.sql", "DROP FUNCTION f(); DROP TABLE t; DROP VIEW v;"}});
+  const Catalog& catalog = replay.catalog();
+  const FileReplay& down = catalog.replay(replay.file("1_a.down.sql"));
+  ASSERT_EQ(down.steps.size(), 3u);
+  ASSERT_EQ(down.steps[0].blockers.size(), 1u);
+  EXPECT_EQ(catalog.object(down.steps[0].blockers[0]).kind(), ObjectKind::trigger);
+  ASSERT_EQ(down.steps[1].blockers.size(), 1u);
+  EXPECT_EQ(catalog.object(down.steps[1].blockers[0]).kind(), ObjectKind::view);
+}
+
+TEST(LintCatalog, UseBeforeCreateIsVisible) {
+  Replay replay({{"1_a.up.sql", "ALTER TABLE later ADD COLUMN x int;"},
+                 {"2_b.up.sql", "CREATE TABLE later (id int);"}});
+  const Catalog& catalog = replay.catalog();
+  std::size_t first = replay.file("1_a.up.sql");
+  const FileReplay& up = catalog.replay(first);
+  ASSERT_FALSE(up.steps.empty());
+  EXPECT_EQ(up.steps[0].object, k_no_object);
+  ObjectId later = catalog.created_after(table("later"), up.steps[0].tick);
+  ASSERT_NE(later, k_no_object);
+  EXPECT_EQ(catalog.object(later).created.file, replay.file("2_b.up.sql"));
+}
+
+TEST(LintCatalog, ThousandsOfMigrationsReplayQuickly) {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (int i = 1; i <= 3000; ++i) {
+    std::string n = std::to_string(i);
+    files.push_back({n + "_t.up.sql", "CREATE TABLE t" + n + " (id serial PRIMARY KEY, p int " +
+                                          (i > 1 ? "REFERENCES t" + std::to_string(i - 1) : "") +
+                                          "); CREATE INDEX ON t" + n + " (p);"});
+    files.push_back({n + "_t.down.sql", "DROP TABLE t" + n + ";"});
+  }
+  auto start = std::chrono::steady_clock::now();
+  Replay replay(std::move(files));
+  auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 20.0);
+  EXPECT_NE(replay.catalog().find(table("t3000"), replay.catalog().end()), k_no_object);
+  const FileReplay& down = replay.catalog().replay(replay.file("1_t.down.sql"));
+  ASSERT_EQ(down.steps.size(), 1u);
+  EXPECT_TRUE(down.steps[0].blockers.empty()) << "t2 does not exist yet after the first up";
+}
+
+}  // namespace
+}  // namespace sqlgate::lint
+
+namespace sqlgate::lint {
+namespace {
+
+TEST(LintCatalog, OneDropStatementTakesItsObjectsTogether) {
+  // DROP MATERIALIZED VIEW a, b CASCADE where b reads a: PostgreSQL resolves both names first,
+  // so b is not "already gone" when its turn comes; without CASCADE neither blocks the other.
+  Replay replay({{"1_a.up.sql",
+                  "CREATE TABLE t (id int); CREATE MATERIALIZED VIEW a AS SELECT * FROM t;"
+                  "CREATE MATERIALIZED VIEW b AS SELECT * FROM a;"},
+                 {"1_a.down.sql", "DROP MATERIALIZED VIEW a, b CASCADE; DROP TABLE t;"},
+                 {"2_b.up.sql",
+                  "CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE c (p int "
+                  "REFERENCES p);"},
+                 {"2_b.down.sql", "DROP TABLE p, c;"}});
+  const Catalog& catalog = replay.catalog();
+  const FileReplay& first = catalog.replay(replay.file("1_a.down.sql"));
+  ASSERT_EQ(first.steps.size(), 3u);
+  EXPECT_NE(first.steps[1].object, k_no_object);
+  EXPECT_EQ(first.steps[1].dropped_by_step, -1);
+  const FileReplay& second = catalog.replay(replay.file("2_b.down.sql"));
+  ASSERT_EQ(second.steps.size(), 2u);
+  EXPECT_TRUE(second.steps[0].blockers.empty());
+}
+
+TEST(LintCatalog, TriggersOnTablesNoMigrationCreatesAreMissing) {
+  Replay replay(std::vector<std::pair<std::string, std::string>>{
+      {"1_a.up.sql",
+       "CREATE TRIGGER tr BEFORE INSERT ON nowhere FOR EACH ROW EXECUTE FUNCTION f();"}});
+  const FileReplay& up = replay.catalog().replay(replay.file("1_a.up.sql"));
+  ASSERT_EQ(up.steps.size(), 1u);
+  std::vector<std::string> missing;
+  for (const auto& ref : up.steps[0].missing) missing.push_back(ref.display());
+  EXPECT_EQ(missing, (std::vector<std::string>{"nowhere", "f()"}));
+}
+
+}  // namespace
+}  // namespace sqlgate::lint
+
+namespace sqlgate::lint {
+namespace {
+
+// What require-on-conflict asks: at the INSERT, does its table have a unique key?
+std::optional<bool> unique_at_insert(const Replay& replay, const std::string& file,
+                                     std::size_t statement) {
+  const Catalog& catalog = replay.catalog();
+  for (const CatalogStep* step : catalog.steps_of(replay.file(file), statement)) {
+    if (step->effect.change == Change::insert) {
+      return catalog.has_unique_key(step->effect.object, step->tick);
+    }
+  }
+  return std::nullopt;
+}
+
+TEST(LintCatalog, OnConflictTargetsAreJudgedAtTheInsert) {
+  Replay replay({{"1_a.up.sql",
+                  "CREATE SCHEMA app; CREATE TABLE app.tags (name text);"
+                  "CREATE TABLE plans (code text PRIMARY KEY);"},
+                 {"2_b.up.sql",
+                  "SET search_path TO app, public;"
+                  "INSERT INTO tags (name) VALUES ('a') ON CONFLICT DO NOTHING;"
+                  "INSERT INTO plans (code) VALUES ('free') ON CONFLICT DO NOTHING;"
+                  "CREATE UNIQUE INDEX tags_name ON tags (name);"
+                  "INSERT INTO tags (name) VALUES ('b') ON CONFLICT DO NOTHING;"
+                  "INSERT INTO outside (x) VALUES (1) ON CONFLICT DO NOTHING;"}});
+  EXPECT_EQ(unique_at_insert(replay, "2_b.up.sql", 1), false) << "app.tags, no key yet";
+  EXPECT_EQ(unique_at_insert(replay, "2_b.up.sql", 2), true) << "public.plans via the path";
+  EXPECT_EQ(unique_at_insert(replay, "2_b.up.sql", 4), true) << "after the unique index";
+  EXPECT_EQ(unique_at_insert(replay, "2_b.up.sql", 5), std::nullopt) << "unknown table";
+}
+
+}  // namespace
+}  // namespace sqlgate::lint

@@ -1,0 +1,303 @@
+// The object model: what each statement creates, drops, alters and renames.
+#include <algorithm>
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "lint/objects.h"
+
+namespace sqlgate::lint {
+namespace {
+
+struct Parsed {
+  SourceFile source;
+  std::unique_ptr<ParsedFile> file;
+};
+
+std::unique_ptr<Parsed> parse(const std::string& sql) {
+  auto parsed = std::make_unique<Parsed>();
+  parsed->source.display = "test.sql";
+  parsed->source.text = sql;
+  parsed->file = ParsedFile::parse(parsed->source);
+  EXPECT_FALSE(parsed->file->error()) << parsed->file->error()->message;
+  return parsed;
+}
+
+// "create table public.t", one line per effect, for every statement of the SQL.
+std::vector<std::string> describe(const std::string& sql, ObjectResolver::NameTaken taken = {},
+                                  std::vector<std::string> path = {"public"}) {
+  auto parsed = parse(sql);
+  ObjectResolver resolver(std::move(path));
+  std::vector<std::string> lines;
+  for (const Statement* statement : parsed->file->all_statements()) {
+    for (const Effect& effect : resolver.effects(*statement, taken)) {
+      std::string line = std::string(to_string(effect.action)) + " " +
+                         std::string(to_string(effect.object.kind)) + " ";
+      if (!effect.object.schema.empty()) line += effect.object.schema + ".";
+      if (!effect.object.parent.empty()) line += effect.object.parent + ".";
+      line += effect.object.name;
+      if (effect.object.args) line += "(" + *effect.object.args + ")";
+      if (!effect.new_name.empty()) line += " -> " + effect.new_name;
+      lines.push_back(line);
+    }
+  }
+  return lines;
+}
+
+std::vector<Effect> effects_of(const std::string& sql) {
+  auto parsed = parse(sql);
+  ObjectResolver resolver;
+  std::vector<Effect> all;
+  for (const Statement* statement : parsed->file->all_statements()) {
+    for (auto& effect : resolver.effects(*statement)) all.push_back(std::move(effect));
+  }
+  return all;
+}
+
+using Lines = std::vector<std::string>;
+
+TEST(LintObjects, CreateTableWithImplicitObjectsInPostgresOrder) {
+  // Names verified on PostgreSQL 15: checks first, then the primary key and unique indexes,
+  // then the foreign keys; a serial's sequence before all of them.
+  EXPECT_EQ(describe("CREATE TABLE p (id serial PRIMARY KEY, code text UNIQUE, "
+                     "n int CHECK (n > 0) CHECK (n < 10), CHECK (n > id), UNIQUE (code, n), "
+                     "q int REFERENCES other (id));"),
+            (Lines{"create table public.p", "create column public.p.id",
+                   "create sequence public.p_id_seq", "create column public.p.code",
+                   "create column public.p.n", "create column public.p.q",
+                   "create constraint public.p.p_n_check", "create constraint public.p.p_n_check1",
+                   "create constraint public.p.p_check", "create constraint public.p.p_pkey",
+                   "create index public.p_pkey", "create constraint public.p.p_code_key",
+                   "create index public.p_code_key", "create constraint public.p.p_code_n_key",
+                   "create index public.p_code_n_key", "create constraint public.p.p_q_fkey"}));
+}
+
+TEST(LintObjects, RedundantUniqueConstraintsShareOneIndex) {
+  // PostgreSQL keeps one index for UNIQUE (a) written twice, and none for a UNIQUE that repeats
+  // the primary key.
+  EXPECT_EQ(
+      describe("CREATE TABLE q (code text UNIQUE, id int PRIMARY KEY UNIQUE, UNIQUE (code));"),
+      (Lines{"create table public.q", "create column public.q.code", "create column public.q.id",
+             "create constraint public.q.q_pkey", "create index public.q_pkey",
+             "create constraint public.q.q_code_key", "create index public.q_code_key"}));
+}
+
+TEST(LintObjects, ImplicitNamesAvoidNamesInUse) {
+  // On PostgreSQL 15, with a table t_a_key in the schema, UNIQUE (a) on t is named t_a_key1;
+  // constraint names count across the whole schema.
+  std::set<std::string> relations{"t_a_key"};
+  std::set<std::string> constraints{"t_b_fkey"};
+  auto taken = [&](const std::string& schema, const std::string& name, bool rel, bool con) {
+    EXPECT_EQ(schema, "public");
+    return (rel && relations.count(name) != 0) || (con && constraints.count(name) != 0);
+  };
+  EXPECT_EQ(describe("CREATE TABLE t (a int UNIQUE, b int REFERENCES t (a));", taken),
+            (Lines{"create table public.t", "create column public.t.a", "create column public.t.b",
+                   "create constraint public.t.t_a_key1", "create index public.t_a_key1",
+                   "create constraint public.t.t_b_fkey1"}));
+}
+
+TEST(LintObjects, LongNamesAreTruncatedLikePostgres) {
+  // Verified on PostgreSQL 15.
+  std::string table(63, 'a');
+  std::string column(63, 'b');
+  EXPECT_EQ(make_object_name(table, column, "key"),
+            std::string(29, 'a') + "_" + std::string(29, 'b') + "_key");
+  EXPECT_EQ(make_object_name(table, "x", "key"), std::string(57, 'a') + "_x_key");
+  EXPECT_EQ(make_object_name(table, "y", "seq"), std::string(57, 'a') + "_y_seq");
+  // Multibyte names are cut at a character boundary.
+  EXPECT_EQ(make_object_name("Ünïcödé_täble_with_a_very_long_name_that_goes_beyond_sixty",
+                             "ääääääääää", "key"),
+            "Ünïcödé_täble_with_a_very_long_na_ääääääääää_key");
+  EXPECT_EQ(truncate_identifier(std::string(70, 'x')), std::string(63, 'x'));
+  EXPECT_EQ(truncate_identifier(std::string(62, 'x') + "é"), std::string(62, 'x'));
+  auto lines = describe("CREATE TABLE " + std::string(70, 'l') + " (id int);");
+  EXPECT_EQ(lines.front(), "create table public." + std::string(63, 'l'));
+}
+
+TEST(LintObjects, ChooseNameCountsUp) {
+  std::set<std::string> used{"t_a_check", "t_a_check1"};
+  EXPECT_EQ(
+      choose_name("t", "a", "check", [&](const std::string& n) { return used.count(n) != 0; }),
+      "t_a_check2");
+  EXPECT_EQ(choose_name("t", "", "pkey", {}), "t_pkey");
+}
+
+TEST(LintObjects, IndexesAndTheirDefaultNames) {
+  EXPECT_EQ(describe("CREATE INDEX ON t6 (e); CREATE INDEX ON t6 (lower(e::text)); "
+                     "CREATE INDEX ON t6 (e, id); CREATE UNIQUE INDEX IF NOT EXISTS named ON "
+                     "s.t (a);"),
+            (Lines{"use table public.t6", "create index public.t6_e_idx", "use table public.t6",
+                   "create index public.t6_lower_idx", "use table public.t6",
+                   "create index public.t6_e_id_idx", "use table s.t", "create index s.named"}));
+  auto effects = effects_of("CREATE UNIQUE INDEX i ON t (b, a) WHERE a > 0;");
+  ASSERT_EQ(effects.size(), 2u);
+  EXPECT_TRUE(effects[1].unique);
+  EXPECT_TRUE(effects[1].partial);
+  EXPECT_EQ(effects[1].columns, (std::vector<std::string>{"b", "a"}));
+  ASSERT_EQ(effects[1].depends_on.size(), 1u);
+  EXPECT_EQ(effects[1].depends_on[0].object.name, "t");
+  EXPECT_TRUE(effects[1].depends_on[0].automatic);
+}
+
+TEST(LintObjects, SearchPathDecidesTheSchema) {
+  EXPECT_EQ(describe("CREATE TABLE a (id int); SET search_path TO app, public; "
+                     "CREATE TABLE b (id int); SET search_path = 'x, y'; CREATE TYPE e AS ENUM "
+                     "('a'); RESET search_path; CREATE VIEW v AS SELECT 1; "
+                     "CREATE TABLE other.c ();"),
+            (Lines{"create table public.a", "create column public.a.id", "create table app.b",
+                   "create column app.b.id", "create type x.e", "create view public.v",
+                   "create table other.c"}));
+  EXPECT_EQ(describe("CREATE TABLE a ();", {}, {"$user", "app"}), (Lines{"create table app.a"}));
+  auto effects = effects_of("ALTER TABLE t ADD COLUMN c int; ALTER TABLE s.t ADD COLUMN c int;");
+  EXPECT_FALSE(effects[0].schema_given);
+  ASSERT_TRUE(effects[0].search_path);
+  EXPECT_TRUE(effects[2].schema_given);
+}
+
+TEST(LintObjects, CreateSchemaElementsTakeTheNewSchema) {
+  EXPECT_EQ(
+      describe("CREATE SCHEMA s CREATE TABLE t (id int) CREATE VIEW v AS "
+               "SELECT * FROM t;"),
+      (Lines{"create schema s", "create table s.t", "create column s.t.id", "create view s.v"}));
+}
+
+TEST(LintObjects, AlterTableCommands) {
+  EXPECT_EQ(
+      describe("ALTER TABLE IF EXISTS t ADD COLUMN IF NOT EXISTS c bigserial UNIQUE, "
+               "DROP COLUMN d, ALTER COLUMN e SET NOT NULL, ALTER COLUMN e DROP NOT NULL, "
+               "ADD CONSTRAINT k UNIQUE (e), DROP CONSTRAINT IF EXISTS k2, "
+               "ALTER COLUMN e TYPE bigint, ADD CHECK (e > 0), ADD PRIMARY KEY (id), "
+               "ADD FOREIGN KEY (e) REFERENCES u, ENABLE ROW LEVEL SECURITY;"),
+      (Lines{"alter table public.t", "create column public.t.c", "create sequence public.t_c_seq",
+             "create constraint public.t.t_c_key", "create index public.t_c_key",
+             "drop column public.t.d", "alter column public.t.e", "alter column public.t.e",
+             "create constraint public.t.k", "create index public.k", "drop constraint public.t.k2",
+             "alter column public.t.e", "create constraint public.t.t_e_check",
+             "create constraint public.t.t_pkey", "create index public.t_pkey",
+             "create constraint public.t.t_e_fkey", "alter table public.t"}));
+  auto effects = effects_of(
+      "ALTER TABLE t ALTER COLUMN e SET NOT NULL, ALTER COLUMN e SET "
+      "DEFAULT 1, ALTER COLUMN e DROP DEFAULT;");
+  EXPECT_EQ(effects[1].change, Change::set_not_null);
+  EXPECT_EQ(effects[2].change, Change::set_default);
+  EXPECT_EQ(effects[3].change, Change::drop_default);
+}
+
+TEST(LintObjects, ForeignKeysDependOnTheTableTheyReference) {
+  auto effects = effects_of(
+      "CREATE TABLE campaign_targets (id bigserial PRIMARY KEY, campaign_id bigint NOT NULL "
+      "REFERENCES campaigns (id) ON DELETE CASCADE);");
+  const Effect* fkey = nullptr;
+  for (const auto& effect : effects) {
+    if (effect.contype == 'f') fkey = &effect;
+  }
+  ASSERT_NE(fkey, nullptr);
+  EXPECT_EQ(fkey->object.name, "campaign_targets_campaign_id_fkey");
+  EXPECT_EQ(fkey->object.parent, "campaign_targets");
+  EXPECT_TRUE(fkey->implicit);
+  ASSERT_EQ(fkey->depends_on.size(), 2u);
+  EXPECT_EQ(fkey->depends_on[1].object.name, "campaigns");
+  EXPECT_FALSE(fkey->depends_on[1].automatic);
+}
+
+TEST(LintObjects, ViewsDependOnWhatTheyRead) {
+  auto effects = effects_of(
+      "CREATE OR REPLACE VIEW v AS WITH recent AS (SELECT * FROM orders) SELECT * FROM recent "
+      "JOIN s.customers c USING (id) JOIN pg_catalog.pg_class ON true;");
+  ASSERT_EQ(effects.size(), 1u);
+  EXPECT_TRUE(effects[0].or_replace);
+  std::vector<std::string> reads;
+  for (const auto& dependency : effects[0].depends_on) reads.push_back(dependency.object.display());
+  std::sort(reads.begin(), reads.end());
+  EXPECT_EQ(reads, (std::vector<std::string>{"orders", "s.customers"}));
+}
+
+TEST(LintObjects, RoutinesCarryTheirArgumentTypes) {
+  EXPECT_EQ(describe("CREATE FUNCTION f(a int, OUT b text, VARIADIC c integer[]) RETURNS int "
+                     "LANGUAGE sql AS 'select 1'; DROP FUNCTION f(int4, int[]); DROP FUNCTION f; "
+                     "CREATE PROCEDURE s.p(character varying) LANGUAGE sql AS ''; "
+                     "ALTER FUNCTION f(bigint) OWNER TO x; CREATE AGGREGATE agg (int) "
+                     "(sfunc = int4pl, stype = int);"),
+            (Lines{"create function public.f(int4,int4[])", "drop function public.f(int4,int4[])",
+                   "drop function public.f", "create procedure s.p(varchar)",
+                   "alter function public.f(int8)", "create aggregate public.agg(int4)"}));
+}
+
+TEST(LintObjects, TriggersPoliciesAndTheirTables) {
+  auto effects = effects_of(
+      "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION audit.f(); "
+      "CREATE POLICY p ON t USING (true); DROP TRIGGER IF EXISTS tr ON t; DROP POLICY p ON s.t;");
+  ASSERT_EQ(effects.size(), 4u);
+  EXPECT_EQ(effects[0].object.display(), "t.tr");
+  EXPECT_EQ(effects[0].depends_on[1].object.display(), "audit.f()");
+  EXPECT_FALSE(effects[0].depends_on[1].automatic);
+  EXPECT_EQ(effects[1].object.kind, ObjectKind::policy);
+  EXPECT_EQ(effects[2].action, Action::drop);
+  EXPECT_TRUE(effects[2].if_exists);
+  EXPECT_EQ(effects[2].object.parent, "t");
+  EXPECT_EQ(effects[3].object.schema, "s");
+}
+
+TEST(LintObjects, DropsAndRenames) {
+  EXPECT_EQ(
+      describe("DROP TABLE IF EXISTS a, s.b CASCADE; DROP INDEX i; DROP TYPE ty; "
+               "DROP EXTENSION e; DROP SCHEMA s; DROP ROLE r; DROP MATERIALIZED VIEW m; "
+               "ALTER TABLE t RENAME TO t2; ALTER TABLE t RENAME COLUMN a TO b; "
+               "ALTER INDEX i RENAME TO j; ALTER TABLE t RENAME CONSTRAINT a TO b; "
+               "ALTER TYPE ty ADD VALUE 'x'; ALTER TABLE t SET SCHEMA other;"),
+      (Lines{"drop table public.a", "drop table s.b", "drop index public.i", "drop type public.ty",
+             "drop extension e", "drop schema s", "drop role r", "drop materialized view public.m",
+             "rename table public.t -> t2", "rename column public.t.a -> b",
+             "rename index public.i -> j", "rename constraint public.t.a -> b",
+             "alter type public.ty", "rename table public.t -> t"}));
+  auto effects = effects_of("DROP TABLE IF EXISTS a, b CASCADE; ALTER TYPE ty ADD VALUE 'x';");
+  EXPECT_TRUE(effects[0].if_exists);
+  EXPECT_TRUE(effects[1].cascade);
+  EXPECT_EQ(effects[2].change, Change::add_value);
+}
+
+TEST(LintObjects, EveryKindOfCreate) {
+  EXPECT_EQ(
+      describe("CREATE TYPE mood AS ENUM ('a'); CREATE TYPE pair AS (a int, b int); "
+               "CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%'); "
+               "CREATE EXTENSION IF NOT EXISTS pgcrypto; CREATE SEQUENCE s; "
+               "CREATE MATERIALIZED VIEW mv AS SELECT * FROM t; CREATE ROLE app; "
+               "CREATE TABLE c AS SELECT * FROM t; CREATE COLLATION coll (locale = 'C'); "
+               "CREATE RULE r AS ON INSERT TO t DO NOTHING;"),
+      (Lines{"create type public.mood", "create type public.pair", "create domain public.email",
+             "create constraint public.email.email_check", "create extension pgcrypto",
+             "create sequence public.s", "create materialized view public.mv", "create role app",
+             "create table public.c", "create collation public.coll", "create rule public.t.r"}));
+}
+
+TEST(LintObjects, RowsWrittenAndTheStatementsInsideDoBlocks) {
+  EXPECT_EQ(describe("INSERT INTO t (a, b) VALUES (1, 2) ON CONFLICT DO NOTHING; "
+                     "DELETE FROM t WHERE a = 1; UPDATE s.t SET a = 2; TRUNCATE t;\n"
+                     "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'm') THEN "
+                     "CREATE TYPE m AS ENUM ('x'); END IF; END $$;"),
+            (Lines{"use table public.t", "use table public.t", "use table s.t",
+                   "use table public.t", "create type public.m"}));
+  auto effects = effects_of("INSERT INTO t (a, b) VALUES (1, 2);");
+  EXPECT_EQ(effects[0].change, Change::insert);
+  EXPECT_EQ(effects[0].columns, (std::vector<std::string>{"a", "b"}));
+}
+
+TEST(LintObjects, OtherAltersNameTheirObject) {
+  EXPECT_EQ(describe("ALTER TYPE mood SET (SEND = mood_send); ALTER PUBLICATION pub ADD TABLE t; "
+                     "ALTER EVENT TRIGGER et DISABLE; ALTER STATISTICS s.st SET STATISTICS 10; "
+                     "ALTER TEXT SEARCH CONFIGURATION cfg ALTER MAPPING FOR word WITH simple; "
+                     "GRANT SELECT ON t TO app;"),
+            (Lines{"alter type public.mood", "alter publication pub", "alter event trigger et",
+                   "alter statistics object s.st", "alter text search configuration public.cfg"}));
+}
+
+TEST(LintObjects, CanonicalTypes) {
+  EXPECT_EQ(describe("DROP FUNCTION f(integer, bigint, boolean, character varying, decimal, "
+                     "timestamptz, timestamp with time zone, text[], public.mood);"),
+            (Lines{"drop function public.f(int4,int8,bool,varchar,numeric,timestamptz,"
+                   "timestamptz,text[],mood)"}));
+}
+
+}  // namespace
+}  // namespace sqlgate::lint
