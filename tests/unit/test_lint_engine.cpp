@@ -28,7 +28,12 @@ void check_versions(const Project& project, Reporter& out) {
 }
 
 RuleSet test_rules() {
-  std::vector<Rule> list = rules::all();  // the engine's own rules (syntax, meta)
+  std::vector<Rule> list;  // the engine's own rules (syntax, meta), none of the real ones
+  for (const Rule& rule : rules::all()) {
+    if (rule.info.category == Category::syntax || rule.info.category == Category::meta) {
+      list.push_back(rule);
+    }
+  }
   list.push_back(Rule{RuleInfo{"table-rule", Category::idempotency, Severity::error, true, "tables",
                                FixKind::none, ""},
                       check_tables, nullptr});
