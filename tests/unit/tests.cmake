@@ -2,6 +2,7 @@ list(APPEND SQLGATE_UNIT_TESTS
   unit/test_lint_directives.cpp
   unit/test_lint_engine.cpp
   unit/test_lint_fix.cpp
+  unit/test_lint_guard.cpp
   unit/test_lint_source.cpp
   unit/test_lint_sql.cpp
 )
