@@ -406,6 +406,12 @@ bool FileScope::temporary(const Statement& at, const Node& range_var) const {
   return range_var.str("relpersistence") == "t" || temporary(at, name_of(range_var));
 }
 
+bool FileScope::fresh(const Statement& at, const Node& range_var) const {
+  if (temporary(at, range_var)) return true;
+  ObjectKey table{ObjectKind::table, name_of(range_var), {}};
+  return dropped_before(at, table) != nullptr || dropped_after(at, table) != nullptr;
+}
+
 bool FileScope::temporary(const Statement& at, const QualifiedName& name) const {
   if (name.schema == "pg_temp") return true;
   if (!name.schema.empty()) return false;

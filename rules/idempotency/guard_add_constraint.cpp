@@ -80,7 +80,7 @@ void check_table(FileScope& scope, const Statement& statement) {
     Node constraint = command.get("def");
     std::string_view type = constraint.str("contype");
     if (constraint_words(type).empty()) continue;
-    if (scope.temporary(statement, relation)) return;
+    if (scope.fresh(statement, relation)) return;
     std::string name(constraint.str("conname"));
     // The name a PRIMARY KEY gets when none is written.
     std::string dropped_name =

@@ -292,7 +292,7 @@ void check_alter_table(FileScope& scope, const Statement& statement) {
     std::size_t i = index++;
     auto finding = alter_command(node, command);
     if (!finding) continue;
-    if (scope.temporary(statement, relation)) return;
+    if (scope.fresh(statement, relation)) return;
     auto error = lint::repeat_error(node, command);
     if (scope.guard(statement, error)) continue;
     lint::TextRange range = commands.range(i);
@@ -312,7 +312,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     }
     auto c = candidate(statement->node);
     if (!c) continue;
-    if (c->relation.valid() && scope.temporary(*statement, c->relation)) continue;
+    if (c->relation.valid() && scope.fresh(*statement, c->relation)) continue;
     const Statement* dropped = c->key ? scope.dropped_before(*statement, *c->key) : nullptr;
     if (dropped != nullptr && c->drop_guards) continue;
     // Created and dropped again in this file: the second run creates it afresh.

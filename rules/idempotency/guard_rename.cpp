@@ -148,7 +148,12 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     auto rename = rename_of(node);
     if (!rename) continue;
     Node relation = node.get("relation");
-    if (relation.valid() && scope.temporary(*statement, relation)) continue;
+    // A column or constraint of a table this file makes afresh has its old name again; a table
+    // renamed twice does not.
+    if (relation.valid() && (rename->if_exists ? scope.temporary(*statement, relation)
+                                               : scope.fresh(*statement, relation))) {
+      continue;
+    }
     if (scope.guard(*statement, lint::repeat_error(node))) continue;
     std::string help =
         "guard it in a DO block that tests the catalog first (IF EXISTS (SELECT "

@@ -3,6 +3,7 @@
 // USING an expression that computes from the column rather than casting it.
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "rules/idempotency/common.h"
 #include "rules/idempotency/rules.h"
@@ -181,11 +182,40 @@ bool uses_column(const Node& expression, std::string_view column) {
   return found;
 }
 
-// A loop whose condition is tested again before each pass: a WHILE ... LOOP around the update
-// decides whether it runs at all.
-bool in_while_loop(const Statement& statement) {
+// The tests the PL/pgSQL around a statement makes before running it: WHILE conditions, the
+// queries of FOR loops, IF / ELSIF / CASE conditions.
+std::vector<std::string_view> enclosing_tests(const Statement& statement) {
+  std::vector<std::string_view> tests;
+  auto add = [&](const Node& expression) {
+    std::string_view text = expression.get("query").as_str();
+    if (!text.empty()) tests.push_back(text);
+  };
   for (const auto& frame : statement.frames) {
-    if (frame.node.is("PLpgSQL_stmt_while")) return true;
+    const Node& node = frame.node;
+    if (node.is("PLpgSQL_stmt_while") || node.is("PLpgSQL_stmt_if")) add(node.get("cond"));
+    if (node.is("PLpgSQL_stmt_fors")) add(node.get("query"));
+    if (node.is("PLpgSQL_stmt_case")) add(node.get("t_expr"));
+    for (Node elsif : node.list("elsif_list")) add(elsif.get("cond"));
+    for (Node when : node.list("case_when_list")) add(when.get("expr"));
+  }
+  return tests;
+}
+
+// Whether SQL text names a column of that name (as an identifier token).
+bool text_names_column(std::string_view sql, std::string_view column) {
+  for (const lint::Token& token : lint::scan_tokens(sql)) {
+    if (token.name != "IDENT" && !token.keyword) continue;
+    std::string_view text = sql.substr(token.range.begin, token.range.end - token.range.begin);
+    if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
+      if (text.substr(1, text.size() - 2) == column) return true;
+      continue;
+    }
+    if (text.size() != column.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < text.size() && same; ++i) {
+      same = std::tolower(static_cast<unsigned char>(text[i])) == column[i];
+    }
+    if (same) return true;
   }
   return false;
 }
@@ -212,11 +242,15 @@ lint::TextRange at_location(const Statement& statement, const Node& node, std::s
 void check_assignments(FileScope& scope, const Statement& statement, const NodeList& targets,
                        const Node& where, const Node& from, const Target& target,
                        std::string_view what) {
-  // WHERE (or the FROM it joins) tests a column the statement sets: it may well keep a second
-  // run from applying anything again.
+  // WHERE (or the FROM it joins, or a loop or branch of the DO block around it) tests a column
+  // the statement sets: it may well keep a second run from applying anything again.
+  std::vector<std::string_view> tests = enclosing_tests(statement);
   for (Node assignment : targets) {
     std::string_view column = assignment.str("name");
     if (uses_column(where, column) || uses_column(from, column)) return;
+    for (std::string_view test : tests) {
+      if (text_names_column(test, column)) return;
+    }
   }
   for (Node assignment : targets) {
     std::string column(assignment.str("name"));
@@ -255,7 +289,7 @@ void check_alter_type(FileScope& scope, const Statement& statement) {
         pure_cast(expression)) {
       continue;
     }
-    if (scope.temporary(statement, relation)) return;
+    if (scope.fresh(statement, relation)) return;
     if (scope.guard(statement, std::nullopt)) return;
     lint::TextRange range = commands.range(i);
     scope.report(statement, range,
@@ -281,11 +315,10 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     }
     Node relation = node.get("relation");
     if (kind != "UpdateStmt" && kind != "InsertStmt" && kind != "MergeStmt") continue;
-    if (scope.temporary(*statement, relation)) continue;
+    if (scope.fresh(*statement, relation)) continue;
     if (scope.guard(*statement, std::nullopt)) continue;
     Target target = target_of(relation);
     if (kind == "UpdateStmt") {
-      if (in_while_loop(*statement)) continue;
       check_assignments(scope, *statement, node.list("targetList"), node.get("whereClause"),
                         node.get("fromClause"), target, "UPDATE");
     } else if (kind == "InsertStmt") {

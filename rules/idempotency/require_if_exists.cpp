@@ -294,7 +294,7 @@ void check_alter_table(FileScope& scope, const Statement& statement) {
     } else {
       continue;
     }
-    if (scope.temporary(statement, relation)) return;
+    if (scope.fresh(statement, relation)) return;
     if (scope.guard(statement, lint::repeat_error(node, command))) continue;
     if (subtype == "AT_DropConstraint" &&
         (FileScope::adds_constraint_later(node, i, name) ||

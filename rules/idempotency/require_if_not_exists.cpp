@@ -19,6 +19,7 @@ struct Candidate {
   std::string object;     // its name, as the parser has it
   std::string shown;      // the statement as messages show it, when not "statement object"
   Node relation;          // a RangeVar that may name a temporary relation
+  bool on_table = false;  // relation is the table the object is on, not the object
   std::optional<ObjectKey> key;
   Placement placement;
   int since = 0;     // PostgreSQL major version that has this IF NOT EXISTS
@@ -105,6 +106,7 @@ std::optional<Candidate> candidate(const Statement& statement) {
     c.noun = "index";
     c.object = std::string(node.str("idxname"));
     c.relation = node.get("relation");
+    c.on_table = true;
     c.key = ObjectKey{
         ObjectKind::index, QualifiedName{std::string(c.relation.str("schemaname")), c.object}, {}};
     c.placement = after_keyword("INDEX");
@@ -217,7 +219,7 @@ void check_add_columns(FileScope& scope, const Statement& statement) {
   for (Node command : node.list("cmds")) {
     std::size_t i = index++;
     if (command.str("subtype") != "AT_AddColumn" || command.flag("missing_ok")) continue;
-    if (scope.temporary(statement, relation)) return;
+    if (scope.fresh(statement, relation)) return;
     if (scope.guard(statement, lint::repeat_error(node, command))) continue;
     Node column = command.get("def");
     std::string name(column.str("colname"));
@@ -245,7 +247,10 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     }
     auto c = candidate(*statement);
     if (!c) continue;
-    if (c->relation.valid() && scope.temporary(*statement, c->relation)) continue;
+    if (c->relation.valid() && (c->on_table ? scope.fresh(*statement, c->relation)
+                                            : scope.temporary(*statement, c->relation))) {
+      continue;
+    }
     // Created and dropped again in this file: the second run creates it afresh.
     if (c->key && scope.dropped_after(*statement, *c->key)) continue;
     if (scope.guard(*statement, lint::repeat_error(statement->node))) continue;

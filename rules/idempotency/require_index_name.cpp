@@ -35,7 +35,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     const Node& node = statement->node;
     if (statement->kind() != "IndexStmt" || !node.str("idxname").empty()) continue;
     Node relation = node.get("relation");
-    if (scope.temporary(*statement, relation)) continue;
+    if (scope.fresh(*statement, relation)) continue;
     // Nothing fails on the second run: only a test can guard it.
     if (scope.guard(*statement, std::nullopt)) continue;
     std::string table = name_of(relation).display();

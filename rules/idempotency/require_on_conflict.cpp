@@ -16,7 +16,7 @@ enum class Protection : std::uint8_t {
   filtered,       // its SELECT leaves out the rows the table already has
   cleared_first,  // the file deletes or truncates the table's rows before it
   guarded,        // a DO block guards it
-  session_only,   // a temporary table, or a table the file drops again
+  fresh_table,    // a temporary table, or one the file drops (and makes again) before or after
 };
 
 bool reads_table(const Node& tree, const QualifiedName& target) {
@@ -78,10 +78,7 @@ Protection protection(const FileScope& scope, const Statement& statement, const 
   const Node& node = statement.node;
   QualifiedName target = name_of(relation);
   if (node.has("onConflictClause")) return Protection::on_conflict;
-  if (scope.temporary(statement, relation) ||
-      scope.dropped_after(statement, ObjectKey{ObjectKind::table, target, {}})) {
-    return Protection::session_only;
-  }
+  if (scope.fresh(statement, relation)) return Protection::fresh_table;
   if (node.has("selectStmt") && filters_existing(node.get("selectStmt"), target)) {
     return Protection::filtered;
   }
@@ -121,7 +118,7 @@ void check_insert(FileScope& scope, const Statement& statement) {
     case Protection::filtered:
     case Protection::cleared_first:
     case Protection::guarded:
-    case Protection::session_only:
+    case Protection::fresh_table:
       break;
   }
 }
@@ -131,10 +128,7 @@ void check_copy(FileScope& scope, const Statement& statement) {
   Node relation = node.get("relation");
   if (!node.flag("is_from") || !relation.valid()) return;
   QualifiedName target = name_of(relation);
-  if (scope.temporary(statement, relation) ||
-      scope.dropped_after(statement, ObjectKey{ObjectKind::table, target, {}})) {
-    return;
-  }
+  if (scope.fresh(statement, relation)) return;
   for (const Statement* earlier : scope.file().all_statements()) {
     if (earlier == &statement) break;
     if (clears(earlier->node, target)) return;

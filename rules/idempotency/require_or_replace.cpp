@@ -97,7 +97,11 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
   for (const Statement* statement : scope.statements()) {
     auto c = candidate(statement->node);
     if (!c) continue;
-    if (c->relation.valid() && scope.temporary(*statement, c->relation)) continue;
+    bool on_table = statement->kind() != "ViewStmt";  // the table of a rule or trigger
+    if (c->relation.valid() && (on_table ? scope.fresh(*statement, c->relation)
+                                         : scope.temporary(*statement, c->relation))) {
+      continue;
+    }
     const Statement* dropped = c->key ? scope.dropped_before(*statement, *c->key) : nullptr;
     if (dropped != nullptr && c->drop_guards) continue;
     // Created and dropped again in this file: the second run creates it afresh.

@@ -53,6 +53,12 @@ DO $$ BEGIN
 EXCEPTION WHEN invalid_table_definition THEN NULL;  -- "multiple primary keys"
 END $$;
 
+-- A table the file drops and makes again has none of its old constraints.
+DROP TABLE IF EXISTS report_rows;
+CREATE TABLE report_rows (id int, total int);
+ALTER TABLE report_rows ADD CONSTRAINT report_rows_total_check CHECK (total >= 0);
+ALTER TABLE report_rows ADD PRIMARY KEY (id);
+
 -- Temporary tables are made afresh by every run.
 CREATE TEMP TABLE import_rows (id int);
 ALTER TABLE import_rows ADD CONSTRAINT import_rows_id_check CHECK (id > 0);

@@ -42,6 +42,11 @@ END $$;
 CREATE TEMP TABLE import_rows (id int);
 ALTER TABLE import_rows RENAME COLUMN id TO row_id;
 
+-- A table the file makes afresh has its old column names again.
+DROP TABLE IF EXISTS report_rows;
+CREATE TABLE report_rows (id int, total int);
+ALTER TABLE report_rows RENAME COLUMN total TO amount;
+
 -- Deliberately run once.
 -- sqlgate:run-once renamed once by release 2.0; the old name is gone everywhere
 ALTER TABLE hosts RENAME TO machines;

@@ -16,8 +16,13 @@ ALTER TABLE events ALTER COLUMN happened_at TYPE timestamptz USING happened_at A
 ALTER TABLE users ALTER COLUMN tags TYPE text[] USING string_to_array(tags, ',');
 ALTER TABLE users ALTER COLUMN active TYPE boolean USING (active = 'yes');
 
--- In a DO block, unguarded.
+-- In a DO block, unguarded, or in a loop whose query the update does not change.
 DO $$
+DECLARE
+  a record;
 BEGIN
   UPDATE accounts SET balance = balance - fee;
+  FOR a IN SELECT id FROM accounts WHERE currency = 'EUR' LOOP
+    UPDATE accounts SET balance = balance + 1 WHERE id = a.id;
+  END LOOP;
 END $$;

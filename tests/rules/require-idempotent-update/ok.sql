@@ -46,5 +46,20 @@ BEGIN
   END LOOP;
 END $$;
 
+-- A loop over the rows still to fix: the update takes them out of the loop's query.
+DO $$
+DECLARE
+  a record;
+BEGIN
+  FOR a IN SELECT id FROM accounts WHERE status = 'pending' LOOP
+    UPDATE accounts SET status = 'done', balance = balance + 1 WHERE id = a.id;
+  END LOOP;
+END $$;
+
+-- A table the file drops and makes again holds only this run's rows.
+DROP TABLE IF EXISTS report_rows;
+CREATE TABLE report_rows AS SELECT id, balance FROM accounts;
+UPDATE report_rows SET balance = balance * 100;
+
 -- sqlgate:run-once the legacy bonus is paid once
 UPDATE accounts SET balance = balance + 5;

@@ -41,6 +41,12 @@ INSERT INTO users (id, email) SELECT id, 'x' FROM staging_users ON CONFLICT DO N
 DROP INDEX staging_users_id;
 DROP TABLE staging_users;
 
+-- What is on a table the file drops again is made afresh with it.
+CREATE TABLE scratch_totals (n int);
+CREATE INDEX scratch_totals_n ON scratch_totals (n);
+ALTER TABLE scratch_totals ADD COLUMN note text;
+DROP TABLE scratch_totals;
+
 -- Dropping an index first only rebuilds it.
 DROP INDEX IF EXISTS users_lower_email;
 CREATE INDEX users_lower_email ON users (lower(email));

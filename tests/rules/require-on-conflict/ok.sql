@@ -39,6 +39,11 @@ CREATE TABLE staging_configs (key text);
 INSERT INTO staging_configs VALUES ('b');
 DROP TABLE staging_configs;
 
+-- A table the file drops and makes again starts empty.
+DROP TABLE IF EXISTS report_rows;
+CREATE TABLE report_rows (id int PRIMARY KEY);
+INSERT INTO report_rows VALUES (1), (2);
+
 -- Guarded in a DO block: by a test of the target table, or by unique_violation.
 DO $$
 BEGIN

@@ -30,6 +30,11 @@ DROP FUNCTION scratch_count();
 CREATE TEMP TABLE import_rows (id int);
 CREATE TRIGGER import_rows_touch BEFORE UPDATE ON import_rows FOR EACH ROW EXECUTE FUNCTION touch_updated_at();
 
+-- A table the file drops and makes again has none of its old triggers.
+DROP TABLE IF EXISTS report_rows;
+CREATE TABLE report_rows (id int, updated_at timestamptz);
+CREATE TRIGGER report_rows_touch BEFORE UPDATE ON report_rows FOR EACH ROW EXECUTE FUNCTION touch_updated_at();
+
 -- A constraint trigger has no OR REPLACE: guard-create's.
 DO $$ BEGIN
   CREATE CONSTRAINT TRIGGER users_check AFTER INSERT ON users FOR EACH ROW EXECUTE FUNCTION touch_updated_at();
