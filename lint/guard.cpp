@@ -275,12 +275,12 @@ std::string_view expression_text(const Node& expression) {
 
 // The statements before a place, nearest first: earlier in its list, then before the construct
 // that holds it, outwards.
-template <typename Visitor>
+template <typename ListOf, typename Visitor>
 void for_each_preceding(const Statement& statement, std::size_t frame, std::size_t index,
-                        Visitor&& visit) {
+                        ListOf&& list_of, Visitor&& visit) {
   for (std::size_t k = frame + 1; k-- > 0;) {
     if (k >= statement.frames.size()) continue;
-    NodeList list = part_list(statement.frames[k]);
+    const std::vector<Node>& list = list_of(k).statements;
     std::size_t end = k == frame ? index : statement.frames[k].index;
     for (std::size_t j = std::min(end, list.size()); j-- > 0;) {
       if (visit(list[j], k, j)) return;
@@ -444,12 +444,36 @@ bool GuardAnalysis::tests_catalog(std::string_view expression, const Statement& 
   });
 }
 
+const GuardAnalysis::StatementList& GuardAnalysis::list_of(const Statement& statement,
+                                                           std::size_t frame) const {
+  // A list is known by its path from the DO block: the part and the index in each frame.
+  std::string key = std::to_string(statement.parent);
+  for (std::size_t k = 0; k <= frame && k < statement.frames.size(); ++k) {
+    const PlpgsqlFrame& f = statement.frames[k];
+    key.append("/").append(f.part).append("#").append(std::to_string(f.elsif.num("lineno")));
+    if (k < frame) key.append(":").append(std::to_string(f.index));
+  }
+  auto it = m_lists.find(key);
+  if (it != m_lists.end()) return *it->second;
+  auto list = std::make_unique<StatementList>();
+  if (frame < statement.frames.size()) {
+    for (Node node : part_list(statement.frames[frame])) {
+      if (node.is("PLpgSQL_stmt_if") && ends_with_return(node.list("then_body"))) {
+        list->returns.push_back(list->statements.size());
+      }
+      list->statements.push_back(node);
+    }
+  }
+  return *m_lists.emplace(std::move(key), std::move(list)).first->second;
+}
+
 bool GuardAnalysis::variable_from_catalog(std::string_view name, const Statement& statement,
                                           const Place& place, const GuardQuery& query,
                                           int depth) const {
   bool result = false;
   bool assigned = false;
-  for_each_preceding(statement, place.frame, place.index,
+  auto lists = [&](std::size_t k) -> const StatementList& { return list_of(statement, k); };
+  for_each_preceding(statement, place.frame, place.index, lists,
                      [&](const Node& previous, std::size_t frame, std::size_t index) {
                        Place there{frame, index};
                        std::string_view kind = previous.kind();
@@ -531,13 +555,11 @@ std::optional<Guard> GuardAnalysis::find(const Statement& statement,
       }
     }
     // IF <catalog test> THEN RETURN; END IF; before it, in the same list.
-    NodeList list = part_list(frame);
-    for (std::size_t j = std::min(frame.index, list.size()); j-- > 0;) {
-      Node previous = list[j];
-      if (!previous.is("PLpgSQL_stmt_if") || !ends_with_return(previous.list("then_body"))) {
-        continue;
-      }
-      std::string_view test = expression_text(previous.get("cond"));
+    const StatementList& list = list_of(statement, k);
+    for (auto it = list.returns.rbegin(); it != list.returns.rend(); ++it) {
+      std::size_t j = *it;
+      if (j >= frame.index) continue;
+      std::string_view test = expression_text(list.statements[j].get("cond"));
       if (tests_catalog(test, statement, Place{k, j}, query, 0)) {
         return Guard{GuardKind::early_return, k, std::string(test)};
       }

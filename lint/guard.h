@@ -104,6 +104,12 @@ class GuardAnalysis {
 
  private:
   struct Place;
+  // A statement list of a DO block, and where in it an IF ... THEN ... RETURN stands.
+  struct StatementList {
+    std::vector<Node> statements;
+    std::vector<std::size_t> returns;
+  };
+  const StatementList& list_of(const Statement& statement, std::size_t frame) const;
   bool tests_catalog(std::string_view expression, const Statement& statement, const Place& place,
                      const GuardQuery& query, int depth) const;
   bool variable_from_catalog(std::string_view name, const Statement& statement, const Place& place,
@@ -115,6 +121,7 @@ class GuardAnalysis {
   std::unique_ptr<Documents> m_documents;
   mutable std::map<std::string, Node, std::less<>> m_expressions;
   mutable std::map<std::ptrdiff_t, Node> m_functions;
+  mutable std::map<std::string, std::unique_ptr<StatementList>> m_lists;
 };
 
 }  // namespace sqlgate::lint

@@ -372,14 +372,30 @@ std::size_t FileScope::index_of(const Statement& statement) const {
   return it == m_index.end() ? all.size() : it->second;
 }
 
-const std::vector<ObjectChanges>& FileScope::changes() const {
+namespace {
+
+std::string bucket(const ObjectKey& key) {
+  return std::to_string(static_cast<int>(key.kind)) + ":" + key.name.name;
+}
+
+}  // namespace
+
+const std::vector<FileScope::Change>* FileScope::changes_of(const ObjectKey& key) const {
   if (!m_changes) {
     m_changes.emplace();
-    for (const Statement* statement : m_context.file.all_statements()) {
-      m_changes->push_back(object_changes(statement->node));
+    const auto& all = m_context.file.all_statements();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      ObjectChanges changes = object_changes(all[i]->node);
+      for (auto& created : changes.created) {
+        (*m_changes)[bucket(created)].push_back(Change{std::move(created), i, true});
+      }
+      for (auto& dropped : changes.dropped) {
+        (*m_changes)[bucket(dropped)].push_back(Change{std::move(dropped), i, false});
+      }
     }
   }
-  return *m_changes;
+  auto it = m_changes->find(bucket(key));
+  return it == m_changes->end() ? nullptr : &it->second;
 }
 
 namespace {
@@ -445,19 +461,19 @@ std::optional<lint::Guard> FileScope::guard(const Statement& statement,
 const Statement* FileScope::find_change(const Statement& at, const ObjectKey& object, bool created,
                                         bool after) const {
   const auto& all = m_context.file.all_statements();
+  const std::vector<Change>* changes = changes_of(object);
+  if (changes == nullptr) return nullptr;
   std::size_t here = std::min(index_of(at), all.size());
-  auto matches = [&](std::size_t i) {
-    const auto& keys = created ? changes()[i].created : changes()[i].dropped;
-    return std::any_of(keys.begin(), keys.end(),
-                       [&](const ObjectKey& key) { return key.matches(object); });
+  auto matches = [&](const Change& change) {
+    return change.created == created && change.key.matches(object);
   };
   if (after) {
-    for (std::size_t i = here + 1; i < all.size(); ++i) {
-      if (matches(i)) return all[i];
+    for (const Change& change : *changes) {
+      if (change.statement > here && matches(change)) return all[change.statement];
     }
   } else {
-    for (std::size_t i = here; i-- > 0;) {
-      if (matches(i)) return all[i];  // the nearest first
+    for (auto it = changes->rbegin(); it != changes->rend(); ++it) {  // the nearest first
+      if (it->statement < here && matches(*it)) return all[it->statement];
     }
   }
   return nullptr;

@@ -179,12 +179,18 @@ class FileScope {
   std::size_t index_of(const lint::Statement& statement) const;
   const lint::Statement* find_change(const lint::Statement& at, const ObjectKey& object,
                                      bool created, bool after) const;
-  const std::vector<ObjectChanges>& changes() const;
+  // What the file creates and drops, by kind and name, in statement order.
+  struct Change {
+    ObjectKey key;
+    std::size_t statement = 0;  // index in all_statements()
+    bool created = false;
+  };
+  const std::vector<Change>* changes_of(const ObjectKey& key) const;
 
   const lint::FileContext& m_context;
   lint::Reporter& m_out;
   lint::GuardAnalysis m_guards;
-  mutable std::optional<std::vector<ObjectChanges>> m_changes;
+  mutable std::optional<std::unordered_map<std::string, std::vector<Change>>> m_changes;
   mutable std::unordered_map<const lint::Statement*, std::size_t> m_index;
   // Temporary relations the file creates: name, index in all_statements().
   mutable std::optional<std::vector<std::pair<std::string, std::size_t>>> m_temporaries;

@@ -1,5 +1,8 @@
 // require-on-conflict: INSERT (and COPY ... FROM) that adds its rows again when the migration runs
 // again: no ON CONFLICT, no WHERE NOT EXISTS over the target, nothing that clears the table first.
+#include <algorithm>
+#include <unordered_set>
+
 #include "rules/idempotency/common.h"
 #include "rules/idempotency/rules.h"
 
@@ -64,17 +67,26 @@ bool filters_existing(const Node& query, const QualifiedName& target) {
   return found;
 }
 
-bool clears(const Node& statement, const QualifiedName& target) {
-  if (statement.is("DeleteStmt")) return same_name(name_of(statement.get("relation")), target);
+// The tables a statement deletes from or truncates.
+std::vector<QualifiedName> cleared_tables(const Node& statement) {
+  std::vector<QualifiedName> tables;
+  if (statement.is("DeleteStmt")) tables.push_back(name_of(statement.get("relation")));
   if (statement.is("TruncateStmt")) {
-    for (Node relation : statement.list("relations")) {
-      if (same_name(name_of(relation), target)) return true;
-    }
+    for (Node relation : statement.list("relations")) tables.push_back(name_of(relation));
   }
-  return false;
+  return tables;
 }
 
-Protection protection(const FileScope& scope, const Statement& statement, const Node& relation) {
+// Tables the file has deleted from or truncated so far, in file order.
+using Cleared = std::vector<QualifiedName>;
+
+bool clears(const Cleared& cleared, const QualifiedName& target) {
+  return std::any_of(cleared.begin(), cleared.end(),
+                     [&](const QualifiedName& table) { return same_name(table, target); });
+}
+
+Protection protection(const FileScope& scope, const Statement& statement, const Node& relation,
+                      const Cleared& cleared) {
   const Node& node = statement.node;
   QualifiedName target = name_of(relation);
   if (node.has("onConflictClause")) return Protection::on_conflict;
@@ -85,10 +97,7 @@ Protection protection(const FileScope& scope, const Statement& statement, const 
   if (node.has("withClause") && filters_existing(node.get("withClause"), target)) {
     return Protection::filtered;
   }
-  for (const Statement* earlier : scope.file().all_statements()) {
-    if (earlier == &statement) break;
-    if (clears(earlier->node, target)) return Protection::cleared_first;
-  }
+  if (clears(cleared, target)) return Protection::cleared_first;
   lint::GuardQuery query;
   if (auto error = lint::repeat_error(node)) query.errors.push_back(*error);
   query.tables.push_back(lint::relation_name(relation));
@@ -96,10 +105,10 @@ Protection protection(const FileScope& scope, const Statement& statement, const 
   return Protection::none;
 }
 
-void check_insert(FileScope& scope, const Statement& statement) {
+void check_insert(FileScope& scope, const Statement& statement, const Cleared& cleared) {
   Node relation = statement.node.get("relation");
   std::string table = name_of(relation).display();
-  switch (protection(scope, statement, relation)) {
+  switch (protection(scope, statement, relation, cleared)) {
     case Protection::none:
       scope.report(statement, statement.range,
                    "INSERT INTO " + table +
@@ -123,16 +132,12 @@ void check_insert(FileScope& scope, const Statement& statement) {
   }
 }
 
-void check_copy(FileScope& scope, const Statement& statement) {
+void check_copy(FileScope& scope, const Statement& statement, const Cleared& cleared) {
   const Node& node = statement.node;
   Node relation = node.get("relation");
   if (!node.flag("is_from") || !relation.valid()) return;
   QualifiedName target = name_of(relation);
-  if (scope.fresh(statement, relation)) return;
-  for (const Statement* earlier : scope.file().all_statements()) {
-    if (earlier == &statement) break;
-    if (clears(earlier->node, target)) return;
-  }
+  if (scope.fresh(statement, relation) || clears(cleared, target)) return;
   lint::GuardQuery query{{lint::condition::unique_violation}, {lint::relation_name(relation)}};
   if (scope.guard(statement, query)) return;
   scope.report(statement, statement.range,
@@ -146,9 +151,15 @@ void check_copy(FileScope& scope, const Statement& statement) {
 
 void check(const lint::FileContext& context, lint::Reporter& out) {
   FileScope scope(context, out);
-  for (const Statement* statement : scope.statements()) {
-    if (statement->kind() == "InsertStmt") check_insert(scope, *statement);
-    if (statement->kind() == "CopyStmt") check_copy(scope, *statement);
+  std::vector<const Statement*> judged = scope.statements();
+  std::unordered_set<const Statement*> judge(judged.begin(), judged.end());
+  Cleared cleared;
+  for (const Statement* statement : context.file.all_statements()) {
+    if (judge.contains(statement)) {
+      if (statement->kind() == "InsertStmt") check_insert(scope, *statement, cleared);
+      if (statement->kind() == "CopyStmt") check_copy(scope, *statement, cleared);
+    }
+    for (auto& table : cleared_tables(statement->node)) cleared.push_back(std::move(table));
   }
 }
 
