@@ -27,7 +27,7 @@ std::string_view trim(std::string_view text) {
 
 // The condition names PL/pgSQL knows that can catch what a second run of a migration raises:
 // the conditions themselves and the classes they belong to.
-constexpr std::array<Condition, 22> k_condition_names = {{
+constexpr std::array<Condition, 23> k_condition_names = {{
     condition::duplicate_object,
     condition::duplicate_table,
     condition::duplicate_column,
@@ -45,6 +45,7 @@ constexpr std::array<Condition, 22> k_condition_names = {{
     condition::wrong_object_type,
     condition::object_not_in_prerequisite_state,
     condition::invalid_parameter_value,
+    condition::invalid_object_definition,
     {"syntax_error_or_access_rule_violation", "42000"},
     {"integrity_constraint_violation", "23000"},
     {"data_exception", "22000"},
@@ -117,6 +118,15 @@ std::optional<Condition> constraint_error(const Node& constraint) {
 }
 
 }  // namespace
+
+std::optional<Condition> options_error(const NodeList& options) {
+  for (Node option : options) {
+    std::string_view action = option.str("defaction");
+    if (action == "DEFELEM_DROP") return condition::undefined_object;
+    if (action != "DEFELEM_SET") return condition::duplicate_object;
+  }
+  return std::nullopt;
+}
 
 bool catches(std::string_view handler_condition, const Condition& error) {
   std::string name = lower(trim(handler_condition));
@@ -216,6 +226,29 @@ std::optional<Condition> repeat_error(const Node& statement) {
     if (action == "AP_DropObjects") return condition::undefined_object;
     return std::nullopt;
   }
+  if (kind == "AlterOpFamilyStmt") {
+    return statement.flag("isDrop") ? condition::undefined_object : condition::duplicate_object;
+  }
+  if (kind == "AlterSubscriptionStmt") {
+    std::string_view action = statement.str("kind");
+    if (action == "ALTER_SUBSCRIPTION_ADD_PUBLICATION") return condition::duplicate_object;
+    if (action == "ALTER_SUBSCRIPTION_DROP_PUBLICATION") {
+      return condition::invalid_object_definition;
+    }
+    return std::nullopt;
+  }
+  if (kind == "AlterTSConfigurationStmt") {
+    std::string_view action = statement.str("kind");
+    // The mapping collides on a catalog index: "duplicate key value violates ...".
+    if (action == "ALTER_TSCONFIG_ADD_MAPPING") return condition::unique_violation;
+    if (action == "ALTER_TSCONFIG_DROP_MAPPING")
+      return unless(missing_ok, condition::undefined_object);
+    return std::nullopt;
+  }
+  if (kind == "AlterForeignServerStmt" || kind == "AlterFdwStmt" ||
+      kind == "AlterUserMappingStmt") {
+    return options_error(statement.list("options"));
+  }
   if (kind == "InsertStmt") {
     // Only when a unique constraint or index meets the rows; else they are added again.
     return unless(statement.has("onConflictClause"), condition::unique_violation);
@@ -231,6 +264,10 @@ std::optional<Condition> repeat_error(const Node& statement, const Node& command
   if (subtype == "AT_DropColumn") return unless(missing_ok, condition::undefined_column);
   if (subtype == "AT_DropConstraint") return unless(missing_ok, condition::undefined_object);
   if (subtype == "AT_AddConstraint") return constraint_error(command.get("def"));
+  // ALTER INDEX ... ATTACH PARTITION of an index already attached does nothing.
+  if (subtype == "AT_AttachPartition" && statement.str("objtype") == "OBJECT_INDEX") {
+    return std::nullopt;
+  }
   if (subtype == "AT_AttachPartition" || subtype == "AT_DropOf") {
     return condition::wrong_object_type;
   }
@@ -239,6 +276,9 @@ std::optional<Condition> repeat_error(const Node& statement, const Node& command
   }
   if (subtype == "AT_AddInherit") return condition::duplicate_table;
   if (subtype == "AT_AddIdentity") return condition::object_not_in_prerequisite_state;
+  if (subtype == "AT_GenericOptions" || subtype == "AT_AlterColumnGenericOptions") {
+    return options_error(command.get("def").list("items"));
+  }
   if (subtype == "AT_DropIdentity" || subtype == "AT_DropExpression") {
     return unless(missing_ok, condition::object_not_in_prerequisite_state);
   }

@@ -52,6 +52,7 @@ inline constexpr Condition wrong_object_type{"wrong_object_type", "42809"};
 inline constexpr Condition object_not_in_prerequisite_state{"object_not_in_prerequisite_state",
                                                             "55000"};
 inline constexpr Condition invalid_parameter_value{"invalid_parameter_value", "22023"};
+inline constexpr Condition invalid_object_definition{"invalid_object_definition", "42P17"};
 }  // namespace condition
 
 // Whether an EXCEPTION clause's condition, as written ("duplicate_object", "OTHERS", a
@@ -64,6 +65,11 @@ bool catches(std::string_view handler_condition, const Condition& error);
 // row. The two-argument form judges one subcommand of an ALTER TABLE / ALTER TYPE statement.
 std::optional<Condition> repeat_error(const Node& statement);
 std::optional<Condition> repeat_error(const Node& statement, const Node& command);
+
+// What a second run of OPTIONS (ADD a '...', DROP b) in an ALTER SERVER / FOREIGN DATA WRAPPER /
+// USER MAPPING / FOREIGN TABLE raises: the condition of its first ADD or DROP (SET changes
+// nothing on a repeat). ADD is what an option without ADD, SET or DROP means there.
+std::optional<Condition> options_error(const NodeList& options);
 
 enum class GuardKind : std::uint8_t {
   catalog_test,       // an IF / ELSIF / ELSE branch or CASE WHEN after a catalog test

@@ -39,6 +39,33 @@ std::string object_display(const Node& object) {
   return std::string(object.as_str());
 }
 
+std::optional<std::string> option_added(const NodeList& options) {
+  for (Node option : options) {
+    std::string_view action = option.str("defaction");
+    if (action != "DEFELEM_SET" && action != "DEFELEM_DROP") {
+      return std::string(option.str("defname"));
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> option_dropped(const NodeList& options) {
+  for (Node option : options) {
+    if (option.str("defaction") == "DEFELEM_DROP") return std::string(option.str("defname"));
+  }
+  return std::nullopt;
+}
+
+std::string options_owner(const Node& statement) {
+  std::string_view kind = statement.kind();
+  if (kind == "AlterFdwStmt")
+    return "ALTER FOREIGN DATA WRAPPER " + std::string(statement.str("fdwname"));
+  if (kind == "AlterUserMappingStmt") {
+    return "ALTER USER MAPPING ... SERVER " + std::string(statement.str("servername"));
+  }
+  return "ALTER SERVER " + std::string(statement.str("servername"));
+}
+
 std::string quote_literal(std::string_view text) {
   std::string result = "'";
   for (char c : text) {

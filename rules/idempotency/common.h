@@ -35,6 +35,12 @@ QualifiedName name_of(const lint::NodeList& names);  // a list of String nodes
 // The name of an object as DROP, RENAME and the like list it (a List of names, a TypeName, an
 // ObjectWithArgs or a String).
 std::string object_display(const lint::Node& object);
+// The first option of an OPTIONS (...) list of an ALTER that adds (ADD, or no action) or drops
+// (DROP) one, when it has one: its name.
+std::optional<std::string> option_added(const lint::NodeList& options);
+std::optional<std::string> option_dropped(const lint::NodeList& options);
+// "ALTER SERVER name", "ALTER FOREIGN DATA WRAPPER name" or "ALTER USER MAPPING ... SERVER name".
+std::string options_owner(const lint::Node& statement);
 // An SQL string literal, for the catalog tests help texts suggest.
 std::string quote_literal(std::string_view text);
 

@@ -215,6 +215,49 @@ std::optional<Candidate> candidate(const Node& node) {
     c.shown = "ALTER EXTENSION " + c.object + " ADD " + object_display(node.get("object"));
     return c;
   }
+  if (kind == "AlterOpFamilyStmt" && !node.flag("isDrop")) {
+    std::string name = name_of(node.list("opfamilyname")).display();
+    plain("ALTER OPERATOR FAMILY", "member", name,
+          "NOT EXISTS (SELECT FROM pg_catalog.pg_amop WHERE amopfamily = (SELECT oid FROM "
+          "pg_catalog.pg_opfamily WHERE opfname = " +
+              quote_literal(name_of(node.list("opfamilyname")).name) + ") AND ...)");
+    c.shown =
+        "ALTER OPERATOR FAMILY " + name + " USING " + std::string(node.str("amname")) + " ADD ...";
+    return c;
+  }
+  if (kind == "AlterSubscriptionStmt" && node.str("kind") == "ALTER_SUBSCRIPTION_ADD_PUBLICATION") {
+    std::string name(node.str("subname"));
+    std::string publications = lint::join_names(node.list("publication"), ", ");
+    plain("ALTER SUBSCRIPTION", "publication", name,
+          "NOT EXISTS (SELECT FROM pg_catalog.pg_subscription WHERE subname = " +
+              quote_literal(name) + " AND " +
+              quote_literal(node.list("publication").front().as_str()) +
+              " = ANY (subpublications))");
+    c.shown = "ALTER SUBSCRIPTION " + name + " ADD PUBLICATION " + publications;
+    return c;
+  }
+  if (kind == "AlterTSConfigurationStmt" && node.str("kind") == "ALTER_TSCONFIG_ADD_MAPPING") {
+    std::string name = name_of(node.list("cfgname")).display();
+    std::string tokens = lint::join_names(node.list("tokentype"), ", ");
+    plain("ALTER TEXT SEARCH CONFIGURATION", "mapping", name,
+          "NOT EXISTS (SELECT FROM pg_catalog.pg_ts_config_map m JOIN pg_catalog.pg_ts_config c "
+          "ON c.oid = m.mapcfg WHERE c.cfgname = " +
+              quote_literal(name_of(node.list("cfgname")).name) + " AND ...)");
+    c.shown = "ALTER TEXT SEARCH CONFIGURATION " + name + " ADD MAPPING FOR " + tokens;
+    return c;
+  }
+  if (kind == "AlterForeignServerStmt" || kind == "AlterFdwStmt" ||
+      kind == "AlterUserMappingStmt") {
+    auto option = option_added(node.list("options"));
+    if (!option) return std::nullopt;
+    std::string what = options_owner(node);
+    plain(what, "option", *option,
+          "NOT EXISTS (SELECT FROM pg_catalog.pg_options_to_table(<its options column>) WHERE "
+          "option_name = " +
+              quote_literal(*option) + ")");
+    c.shown = what + " OPTIONS (ADD " + *option + " ...)";
+    return c;
+  }
   if (kind == "AlterPublicationStmt" && node.str("action") == "AP_AddObjects") {
     std::string name(node.str("pubname"));
     plain("ALTER PUBLICATION", "member", name,
@@ -244,7 +287,8 @@ std::optional<Finding> alter_command(const Node& statement, const Node& command)
                        quote_literal(statement.get("relation").str("relname")) +
                        " AND attribute_name = " + quote_literal(name) + ")"};
   }
-  if (subtype == "AT_AttachPartition") {
+  // ALTER INDEX ... ATTACH PARTITION of an index already attached does nothing.
+  if (subtype == "AT_AttachPartition" && statement.str("objtype") != "OBJECT_INDEX") {
     std::string partition = name_of(command.get("def").get("name")).display();
     return Finding{"ALTER TABLE " + target + " ATTACH PARTITION " + partition,
                    "it is already a partition",
@@ -257,6 +301,18 @@ std::optional<Finding> alter_command(const Node& statement, const Node& command)
         "ALTER TABLE " + target + " INHERIT " + parent, "it already inherits from it",
         "NOT EXISTS (SELECT FROM pg_catalog.pg_inherits WHERE inhrelid = " + quote_literal(target) +
             "::regclass AND inhparent = " + quote_literal(parent) + "::regclass)"};
+  }
+  if (subtype == "AT_GenericOptions" || subtype == "AT_AlterColumnGenericOptions") {
+    auto option = option_added(command.get("def").list("items"));
+    if (!option) return std::nullopt;
+    std::string column(command.str("name"));
+    return Finding{"ALTER FOREIGN TABLE " + target +
+                       (column.empty() ? std::string() : " ALTER COLUMN " + column) +
+                       " OPTIONS (ADD " + *option + " ...)",
+                   "the option is already set",
+                   "NOT EXISTS (SELECT FROM pg_catalog.pg_options_to_table(<its options column>) "
+                   "WHERE option_name = " +
+                       quote_literal(*option) + ")"};
   }
   if (subtype == "AT_AddIdentity") {
     std::string column(command.str("name"));

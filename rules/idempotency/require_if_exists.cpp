@@ -286,6 +286,12 @@ void check_alter_table(FileScope& scope, const Statement& statement) {
       help =
           "NO INHERIT has no IF EXISTS: run it in a DO block guarded by a catalog test "
           "(pg_inherits), or mark it -- sqlgate:run-once <reason>";
+    } else if ((subtype == "AT_GenericOptions" || subtype == "AT_AlterColumnGenericOptions") &&
+               option_dropped(command.get("def").list("items"))) {
+      what = "OPTIONS (DROP " + *option_dropped(command.get("def").list("items")) + ")";
+      help =
+          "OPTIONS (DROP ...) has no IF EXISTS: run it in a DO block guarded by a catalog test "
+          "(pg_options_to_table() of the options), or mark it -- sqlgate:run-once <reason>";
     } else if (subtype == "AT_DropOf") {
       what = "NOT OF";
       help =
@@ -345,6 +351,36 @@ void check_other(FileScope& scope, const Statement& statement) {
     help =
         "it has no IF EXISTS: run it in a DO block guarded by a catalog test (pg_depend), "
         "or mark it -- sqlgate:run-once <reason>";
+  } else if (kind == "AlterOpFamilyStmt" && node.flag("isDrop")) {
+    message = "ALTER OPERATOR FAMILY " + name_of(node.list("opfamilyname")).display() +
+              " DROP fails " + std::string(k_again) + ": the member is gone";
+    help =
+        "it has no IF EXISTS: run it in a DO block guarded by a catalog test (pg_amop, "
+        "pg_amproc), or mark it -- sqlgate:run-once <reason>";
+  } else if (kind == "AlterSubscriptionStmt" &&
+             node.str("kind") == "ALTER_SUBSCRIPTION_DROP_PUBLICATION") {
+    message = "ALTER SUBSCRIPTION " + std::string(node.str("subname")) + " DROP PUBLICATION " +
+              lint::join_names(node.list("publication"), ", ") + " fails " + std::string(k_again) +
+              ": the publication is no longer in the subscription";
+    help =
+        "write ALTER SUBSCRIPTION ... SET PUBLICATION with the publications it keeps "
+        "(re-runnable), or guard it in a DO block with a catalog test (pg_subscription)";
+  } else if (kind == "AlterTSConfigurationStmt" &&
+             node.str("kind") == "ALTER_TSCONFIG_DROP_MAPPING") {
+    if (node.flag("missing_ok")) return;
+    message = "ALTER TEXT SEARCH CONFIGURATION " + name_of(node.list("cfgname")).display() +
+              " DROP MAPPING FOR " + lint::join_names(node.list("tokentype"), ", ") + " fails " +
+              std::string(k_again) + ": the mapping is already gone";
+    help = "write DROP MAPPING IF EXISTS FOR ...";
+    keyword = "MAPPING";
+  } else if ((kind == "AlterForeignServerStmt" || kind == "AlterFdwStmt" ||
+              kind == "AlterUserMappingStmt") &&
+             option_dropped(node.list("options"))) {
+    message = options_owner(node) + " OPTIONS (DROP " + *option_dropped(node.list("options")) +
+              ") fails " + std::string(k_again) + ": the option is already gone";
+    help =
+        "OPTIONS (DROP ...) has no IF EXISTS: run it in a DO block guarded by a catalog test "
+        "(pg_options_to_table() of the options), or mark it -- sqlgate:run-once <reason>";
   } else if (kind == "AlterPublicationStmt" && node.str("action") == "AP_DropObjects") {
     message = "ALTER PUBLICATION " + std::string(node.str("pubname")) + " DROP fails " +
               std::string(k_again) + ": the table is no longer part of the publication";

@@ -134,6 +134,11 @@ TEST(GuardConditions, RepeatErrorsOfAlterSubcommands) {
   auto error = repeat_error(alter, alter.list("cmds").front());
   ASSERT_TRUE(error);
   EXPECT_EQ(error->sqlstate, "42809");
+
+  auto index = parse("ALTER INDEX p_a ATTACH PARTITION q_a");
+  Node attach_index = first_statement(*index->file);
+  EXPECT_FALSE(repeat_error(attach_index, attach_index.list("cmds").front()))
+      << "attaching an attached index does nothing";
 }
 
 TEST(GuardAnalysis, ExceptionHandlerMustCatchWhatTheRepeatRaises) {

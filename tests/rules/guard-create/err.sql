@@ -27,6 +27,11 @@ ALTER TABLE users ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY;
 ALTER EXTENSION hstore ADD FUNCTION legacy_fn();
 ALTER PUBLICATION users_pub ADD TABLE users_archive;
 CREATE DATABASE analytics;
+ALTER OPERATOR FAMILY int_family USING btree ADD OPERATOR 1 < (int, int);
+ALTER SUBSCRIPTION users_sub ADD PUBLICATION audit_pub WITH (refresh = false);
+ALTER TEXT SEARCH CONFIGURATION english_unaccent ADD MAPPING FOR hword WITH unaccent, simple;
+ALTER SERVER archive OPTIONS (ADD fetch_size '1000');
+ALTER FOREIGN TABLE remote_users OPTIONS (schema_name 'public'), ALTER COLUMN id OPTIONS (ADD column_name 'user_id');
 
 -- A DROP first is no guard for a type, a domain or a role.
 DROP TYPE IF EXISTS status;

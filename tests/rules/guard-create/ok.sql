@@ -66,6 +66,23 @@ CREATE POLICY users_admin ON users USING (true);
 DROP TRIGGER IF EXISTS users_check ON users;
 CREATE CONSTRAINT TRIGGER users_check AFTER INSERT ON users DEFERRABLE FOR EACH ROW EXECUTE FUNCTION check_user();
 
+-- OPTIONS (SET ...) changes nothing on a repeat.
+CREATE EXTENSION IF NOT EXISTS postgres_fdw;
+CREATE SERVER IF NOT EXISTS archive FOREIGN DATA WRAPPER postgres_fdw OPTIONS (fetch_size '100');
+ALTER SERVER archive OPTIONS (SET fetch_size '1000');
+DO $$ BEGIN
+  CREATE TEXT SEARCH CONFIGURATION english_unaccent (COPY = english);
+EXCEPTION WHEN unique_violation THEN NULL;
+END $$;
+ALTER TEXT SEARCH CONFIGURATION english_unaccent ALTER MAPPING FOR hword WITH simple;
+
+-- Attaching an index that is already attached does nothing.
+CREATE TABLE IF NOT EXISTS events (y int) PARTITION BY RANGE (y);
+CREATE TABLE IF NOT EXISTS events_2024 PARTITION OF events FOR VALUES FROM (2024) TO (2025);
+CREATE INDEX IF NOT EXISTS events_y ON ONLY events (y);
+CREATE INDEX IF NOT EXISTS events_2024_y ON events_2024 (y);
+ALTER INDEX events_y ATTACH PARTITION events_2024_y;
+
 -- Temporary, or created and dropped again in the same file.
 CREATE TEMP TABLE import_rows (id int);
 CREATE POLICY import_rows_all ON import_rows USING (true);
