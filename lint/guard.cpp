@@ -139,8 +139,26 @@ bool catches(std::string_view handler_condition, const Condition& error) {
   return false;
 }
 
+namespace {
+
+// A relation of the session: a second run, in a new session, makes it afresh.
+bool temporary_relation(const Node& statement) {
+  std::string_view kind = statement.kind();
+  Node relation;
+  if (kind == "CreateStmt") relation = statement.get("relation");
+  if (kind == "CreateSeqStmt") relation = statement.get("sequence");
+  if (kind == "ViewStmt") relation = statement.get("view");
+  if (kind == "CreateTableAsStmt") relation = statement.get("into").get("rel");
+  if (kind == "SelectStmt") relation = statement.get("intoClause").get("rel");
+  return relation.valid() &&
+         (relation.str("relpersistence") == "t" || relation.str("schemaname") == "pg_temp");
+}
+
+}  // namespace
+
 std::optional<Condition> repeat_error(const Node& statement) {
   std::string_view kind = statement.kind();
+  if (temporary_relation(statement)) return std::nullopt;
   bool if_not_exists = statement.flag("if_not_exists");
   bool replace = statement.flag("replace");
   bool missing_ok = statement.flag("missing_ok");
@@ -567,6 +585,54 @@ bool GuardAnalysis::variable_from_catalog(std::string_view name, const Statement
   return false;
 }
 
+namespace {
+
+bool handled(const std::vector<Node>& handlers, const Condition& error) {
+  for (const Node& handler : handlers) {
+    for (Node condition : handler.list("conditions")) {
+      if (catches(condition.str("condname"), error)) return true;
+    }
+  }
+  return false;
+}
+
+// What a second run of a statement raises, all of its ALTER subcommands taken together: the
+// first error, when every failing subcommand's is `handled`.
+std::optional<Condition> statement_error(const Node& node, const std::vector<Node>& handlers) {
+  if (!node.is("AlterTableStmt")) return repeat_error(node);
+  std::optional<Condition> first;
+  for (Node command : node.list("cmds")) {
+    auto error = repeat_error(node, command);
+    if (!error) continue;
+    if (!handled(handlers, *error)) return error;
+    if (!first) first = error;
+  }
+  return first;
+}
+
+}  // namespace
+
+// A statement that runs, unconditionally, before this one in the block of frames[frame], and
+// whose second run raises what the block's handlers catch: the rest of the block is skipped.
+std::optional<Condition> GuardAnalysis::fails_first(const Statement& statement, std::size_t frame,
+                                                    const std::vector<Node>& handlers) const {
+  for (const Statement& earlier : m_file->embedded()) {
+    if (&earlier == &statement) break;
+    if (earlier.parent != statement.parent || earlier.frames.size() != frame + 1) continue;
+    const PlpgsqlFrame& there = earlier.frames[frame];
+    if (there.part != "body" || there.index >= statement.frames[frame].index) continue;
+    bool same_block = true;
+    for (std::size_t k = 0; k <= frame && same_block; ++k) {
+      same_block = earlier.frames[k].part == statement.frames[k].part &&
+                   (k == frame || earlier.frames[k].index == statement.frames[k].index);
+    }
+    if (!same_block) continue;
+    auto error = statement_error(earlier.node, handlers);
+    if (error && handled(handlers, *error)) return error;
+  }
+  return std::nullopt;
+}
+
 std::optional<Guard> GuardAnalysis::find(const Statement& statement,
                                          const GuardQuery& query) const {
   if (!statement.embedded()) return std::nullopt;
@@ -574,8 +640,11 @@ std::optional<Guard> GuardAnalysis::find(const Statement& statement,
   for (std::size_t k = frames.size(); k-- > 0;) {
     const PlpgsqlFrame& frame = frames[k];
     if (frame.node.is("PLpgSQL_stmt_block") && frame.part == "body") {
+      std::vector<Node> handlers;
       for (Node handler : frame.node.get("exceptions").list("exc_list")) {
-        if (raises_again(handler)) continue;
+        if (!raises_again(handler)) handlers.push_back(handler);
+      }
+      for (const Node& handler : handlers) {
         for (Node condition : handler.list("conditions")) {
           std::string_view name = condition.str("condname");
           for (const Condition& error : query.errors) {
@@ -583,6 +652,11 @@ std::optional<Guard> GuardAnalysis::find(const Statement& statement,
               return Guard{GuardKind::exception_handler, k, std::string(name)};
             }
           }
+        }
+      }
+      if (!handlers.empty()) {
+        if (auto first = fails_first(statement, k, handlers)) {
+          return Guard{GuardKind::not_reached, k, std::string(first->name)};
         }
       }
     }

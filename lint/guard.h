@@ -8,7 +8,9 @@
 //     set from such a query;
 //   - an earlier IF in the same or an enclosing block tested the catalog and returned;
 //   - an enclosing block has an EXCEPTION handler, that does not raise again, for the condition
-//     the second run raises (or OTHERS).
+//     the second run raises (or OTHERS);
+//   - an earlier statement of an enclosing block fails on the second run and that block's
+//     handler catches it: the rest of the block is not reached.
 // What a second run raises is mapped here too, statement by statement, as PostgreSQL 15 does.
 #pragma once
 
@@ -75,6 +77,7 @@ enum class GuardKind : std::uint8_t {
   catalog_test,       // an IF / ELSIF / ELSE branch or CASE WHEN after a catalog test
   early_return,       // an earlier IF tested the catalog and returned
   exception_handler,  // a block's EXCEPTION handler catches what a second run raises
+  not_reached,        // an earlier statement of the block fails first, and is caught
 };
 
 struct Guard {
@@ -116,6 +119,8 @@ class GuardAnalysis {
     std::vector<std::size_t> returns;
   };
   const StatementList& list_of(const Statement& statement, std::size_t frame) const;
+  std::optional<Condition> fails_first(const Statement& statement, std::size_t frame,
+                                       const std::vector<Node>& handlers) const;
   bool tests_catalog(std::string_view expression, const Statement& statement, const Place& place,
                      const GuardQuery& query, int depth) const;
   bool variable_from_catalog(std::string_view name, const Statement& statement, const Place& place,

@@ -87,6 +87,7 @@ TEST(GuardConditions, RepeatErrorsAsPostgresRaisesThem) {
       {"ALTER EXTENSION e SET SCHEMA s", std::nullopt},
       {"INSERT INTO t VALUES (1)", condition::unique_violation},
       {"INSERT INTO t VALUES (1) ON CONFLICT DO NOTHING", std::nullopt},
+      {"CREATE TEMP TABLE t (a int)", std::nullopt},
   };
   for (const auto& c : cases) {
     auto parsed = parse(c.sql);
@@ -181,6 +182,40 @@ TEST(GuardAnalysis, ExceptionHandlerMustCatchWhatTheRepeatRaises) {
   EXPECT_FALSE(guard_of(file, "CREATE TYPE e", {condition::duplicate_object}))
       << "a statement in a handler is not guarded by that handler";
   EXPECT_FALSE(guard_of(file, "CREATE TYPE a", {})) << "nothing raised: only a test guards";
+}
+
+TEST(GuardAnalysis, TheRestOfABlockIsNotReachedAfterACaughtFailure) {
+  auto parsed = parse(
+      "DO $$ BEGIN\n"
+      "  CREATE TYPE a AS ENUM ('x');\n"
+      "  INSERT INTO roles VALUES ('admin');\n"
+      "  IF true THEN\n"
+      "    UPDATE accounts SET n = n + 1;\n"
+      "  END IF;\n"
+      "EXCEPTION WHEN duplicate_object THEN NULL;\n"
+      "END $$;\n"
+      "DO $$ BEGIN\n"
+      "  CREATE TEMP TABLE scratch (id int);\n"
+      "  INSERT INTO roles VALUES ('viewer');\n"
+      "EXCEPTION WHEN duplicate_table THEN NULL;\n"
+      "END $$;\n"
+      "DO $$ BEGIN\n"
+      "  IF false THEN\n"
+      "    CREATE TYPE b AS ENUM ('x');\n"
+      "  END IF;\n"
+      "  INSERT INTO roles VALUES ('editor');\n"
+      "EXCEPTION WHEN duplicate_object THEN NULL;\n"
+      "END $$;\n");
+  const ParsedFile& file = *parsed->file;
+  auto insert = guard_of(file, "INSERT INTO roles VALUES ('admin')", {});
+  ASSERT_TRUE(insert);
+  EXPECT_EQ(insert->kind, GuardKind::not_reached);
+  EXPECT_EQ(insert->test, "duplicate_object");
+  EXPECT_TRUE(guard_of(file, "UPDATE accounts", {})) << "nested in the same block";
+  EXPECT_FALSE(guard_of(file, "INSERT INTO roles VALUES ('viewer')", {}))
+      << "a temporary table is made again without an error";
+  EXPECT_FALSE(guard_of(file, "INSERT INTO roles VALUES ('editor')", {}))
+      << "a statement in a branch may not run";
 }
 
 TEST(GuardAnalysis, BranchesTakenAfterACatalogTest) {

@@ -56,5 +56,13 @@ BEGIN
   END;
 END $$;
 
+-- A block whose first statement fails on a second run, caught: the INSERT is not reached then.
+DO $$
+BEGIN
+  CREATE TYPE role_kind AS ENUM ('builtin', 'custom');
+  INSERT INTO legacy_configs (key, value) VALUES ('role_kind', 'created');
+EXCEPTION WHEN duplicate_object THEN NULL;
+END $$;
+
 -- sqlgate:run-once records the first deploy
 INSERT INTO legacy_configs (key, value) VALUES ('deployed', 'yes');
