@@ -451,8 +451,12 @@ bool FileScope::temporary(const Statement& at, const Node& range_var) const {
 
 bool FileScope::fresh(const Statement& at, const Node& range_var) const {
   if (temporary(at, range_var)) return true;
-  ObjectKey table{ObjectKind::table, name_of(range_var), {}};
-  return dropped_before(at, table) != nullptr || dropped_after(at, table) != nullptr;
+  for (ObjectKind kind :
+       {ObjectKind::table, ObjectKind::materialized_view, ObjectKind::foreign_table}) {
+    ObjectKey relation{kind, name_of(range_var), {}};
+    if (dropped_before(at, relation) || dropped_after(at, relation)) return true;
+  }
+  return false;
 }
 
 bool FileScope::temporary(const Statement& at, const QualifiedName& name) const {

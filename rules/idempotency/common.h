@@ -147,9 +147,9 @@ class FileScope {
   // A relation of this session only: created TEMPORARY earlier in the file, or in pg_temp.
   bool temporary(const lint::Statement& at, const lint::Node& range_var) const;
   bool temporary(const lint::Statement& at, const QualifiedName& name) const;
-  // A table whose content and dependent objects are new on every run: temporary, or dropped by
-  // this file before `at` (and made again) or after it. Indexes, columns, constraints,
-  // triggers and rows on it do not meet those of the previous run.
+  // A table (or materialized view, or foreign table) whose content and dependent objects are
+  // new on every run: temporary, or dropped by this file before `at` (and made again) or after
+  // it. Indexes, columns, constraints, triggers and rows on it do not meet the previous run's.
   bool fresh(const lint::Statement& at, const lint::Node& range_var) const;
 
   // The PL/pgSQL guard that keeps a second run of a DO block's statement from doing harm.

@@ -47,6 +47,11 @@ CREATE INDEX scratch_totals_n ON scratch_totals (n);
 ALTER TABLE scratch_totals ADD COLUMN note text;
 DROP TABLE scratch_totals;
 
+-- A materialized view made again takes its indexes with it.
+DROP MATERIALIZED VIEW IF EXISTS email_domains;
+CREATE MATERIALIZED VIEW IF NOT EXISTS email_domains AS SELECT DISTINCT split_part(email, '@', 2) AS domain FROM users;
+CREATE UNIQUE INDEX email_domains_domain ON email_domains (domain);
+
 -- Dropping an index first only rebuilds it.
 DROP INDEX IF EXISTS users_lower_email;
 CREATE INDEX users_lower_email ON users (lower(email));
