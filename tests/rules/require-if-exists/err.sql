@@ -44,7 +44,7 @@ ALTER PUBLICATION users_pub DROP TABLE users;
 ALTER OPERATOR FAMILY int_family USING btree DROP OPERATOR 1 (int, int);
 ALTER SUBSCRIPTION users_sub DROP PUBLICATION audit_pub WITH (refresh = false);
 ALTER SERVER archive OPTIONS (DROP fetch_size);
-ALTER FOREIGN TABLE remote_users ALTER COLUMN id OPTIONS (DROP column_name);
+ALTER FOREIGN TABLE remote_accounts ALTER COLUMN id OPTIONS (DROP column_name);
 ALTER TEXT SEARCH CONFIGURATION english_unaccent DROP MAPPING FOR hword;
 
 -- In a DO block: unguarded, or guarded against the wrong error.
