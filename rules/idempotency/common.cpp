@@ -367,6 +367,31 @@ lint::TextRange AlterCommands::range(std::size_t index) {
   return m_tokens->range(span->first, span->second);
 }
 
+std::string rewritten_head(const lint::ParsedFile& file, const Statement& statement,
+                           const lint::Edit& edit, std::size_t limit) {
+  std::string_view text = file.text();
+  std::uint32_t end = edit.range.end;
+  while (end < statement.range.end && text[end] != '\n') ++end;
+  std::string head(text.substr(statement.range.begin, edit.range.begin - statement.range.begin));
+  head += edit.text;
+  head += text.substr(edit.range.end, end - edit.range.end);
+  std::string result;
+  for (char c : head) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space && (result.empty() || result.back() == ' ')) continue;
+    result += space ? ' ' : c;
+  }
+  while (!result.empty() && result.back() == ' ') result.pop_back();
+  if (result.size() > limit) {
+    auto cut = result.rfind(' ', limit);
+    result.resize(cut == std::string::npos ? limit : cut);
+    result += " ...";
+  } else if (end < statement.range.end) {
+    result += " ...";
+  }
+  return result;
+}
+
 lint::Edit insert_before(const lint::Token& token, std::string text) {
   return lint::Edit{lint::TextRange{token.range.begin, token.range.begin}, std::move(text)};
 }

@@ -125,6 +125,11 @@ class AlterCommands {
   std::vector<std::pair<std::size_t, std::size_t>> m_commands;
 };
 
+// The start of a statement as an edit rewrites it, for help texts: from its first token to the
+// end of the line the edit is on, white space runs made single spaces, cut near `limit`.
+std::string rewritten_head(const lint::ParsedFile& file, const lint::Statement& statement,
+                           const lint::Edit& edit, std::size_t limit = 100);
+
 // Inserts text before a token.
 lint::Edit insert_before(const lint::Token& token, std::string text);
 

@@ -199,12 +199,15 @@ void report(FileScope& scope, const Statement& statement, const Candidate& c,
                            " has no IF NOT EXISTS here (it came in " + std::to_string(c.since) +
                            "): create it in a DO block guarded by a catalog test";
   }
+  std::optional<lint::Edit> edit;
+  if (available && c.placement) {
+    StatementTokens tokens(scope.file(), statement);
+    if (auto at = c.placement(tokens)) edit = insert_before(tokens[*at], "IF NOT EXISTS ");
+  }
+  if (edit && c.help.empty()) help = "write " + rewritten_head(scope.file(), statement, *edit);
   auto finding = scope.report(statement, statement.range, std::move(message), std::move(help));
-  if (!available || !c.placement) return;
-  StatementTokens tokens(scope.file(), statement);
-  if (auto at = c.placement(tokens)) {
-    FileScope::fix(finding, statement, "Add IF NOT EXISTS",
-                   std::vector<lint::Edit>{insert_before(tokens[*at], "IF NOT EXISTS ")}, true);
+  if (edit) {
+    FileScope::fix(finding, statement, "Add IF NOT EXISTS", std::vector<lint::Edit>{*edit}, true);
   }
 }
 

@@ -119,9 +119,16 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       continue;
     }
     bool available = scope.pg_version() >= c->since;
+    std::optional<lint::Edit> edit;
+    StatementTokens tokens(scope.file(), *statement);
+    if (available && tokens.is(0, "CREATE") && !tokens.is(1, "OR")) {
+      edit = insert_before(tokens[1], "OR REPLACE ");
+    }
     std::string help;
     if (available) {
-      help = "write CREATE OR REPLACE " + c->statement.substr(7) +
+      help = "write " +
+             (edit ? rewritten_head(scope.file(), *statement, *edit)
+                   : "CREATE OR REPLACE " + c->statement.substr(7)) +
              ": the second run replaces it with the same definition";
     } else {
       help = "PostgreSQL " + std::to_string(scope.pg_version()) + " has no CREATE OR REPLACE " +
@@ -131,11 +138,9 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
                                 c->statement + " " + c->object + " fails " + std::string(k_again) +
                                     ": the " + c->noun + " already exists",
                                 std::move(help));
-    if (!available) continue;
-    StatementTokens tokens(scope.file(), *statement);
-    if (tokens.is(0, "CREATE") && !tokens.is(1, "OR")) {
-      FileScope::fix(finding, *statement, "Add OR REPLACE",
-                     std::vector<lint::Edit>{insert_before(tokens[1], "OR REPLACE ")}, c->safe);
+    if (edit) {
+      FileScope::fix(finding, *statement, "Add OR REPLACE", std::vector<lint::Edit>{*edit},
+                     c->safe);
     }
   }
 }
