@@ -56,6 +56,40 @@ TEST(CliExamples, TheFaultySetTriggersEveryRule) {
   }
 }
 
+TEST(CliIdempotency, ReRunnableStatementsAreNeverFlagged) {
+  // Each of these runs twice on PostgreSQL 15 without an error.
+  TempDir dir;
+  dir.write("m/1_a.up.sql",
+            "CREATE TABLE IF NOT EXISTS accounts (id bigint PRIMARY KEY, owner text, balance "
+            "numeric, note text);\n"
+            "CREATE SEQUENCE IF NOT EXISTS account_numbers;\n"
+            "ALTER TABLE accounts ALTER COLUMN owner SET NOT NULL;\n"
+            "ALTER TABLE accounts ALTER COLUMN note DROP NOT NULL;\n"
+            "ALTER TABLE accounts ALTER COLUMN balance SET DEFAULT 0;\n"
+            "ALTER TABLE accounts ALTER COLUMN note DROP DEFAULT;\n"
+            "ALTER TABLE accounts ENABLE ROW LEVEL SECURITY;\n"
+            "ALTER TABLE accounts DISABLE ROW LEVEL SECURITY;\n"
+            "ALTER TABLE accounts SET (fillfactor = 90);\n"
+            "COMMENT ON TABLE accounts IS 'money';\n"
+            "COMMENT ON COLUMN accounts.note IS NULL;\n"
+            "GRANT SELECT ON accounts TO PUBLIC;\n"
+            "REVOKE INSERT ON accounts FROM PUBLIC;\n"
+            "DELETE FROM accounts WHERE balance < 0;\n"
+            "TRUNCATE accounts;\n"
+            "SELECT setval('account_numbers', 1000);\n"
+            "UPDATE accounts SET note = lower(note);\n"
+            "UPDATE accounts SET note = 'closed' WHERE note = 'pending';\n"
+            "CREATE OR REPLACE VIEW rich_accounts AS SELECT * FROM accounts WHERE balance > 1000;\n"
+            "CREATE OR REPLACE FUNCTION account_count() RETURNS bigint LANGUAGE sql AS 'SELECT "
+            "count(*) FROM accounts';\n"
+            "ALTER SEQUENCE account_numbers RESTART WITH 1000;\n"
+            "ALTER TABLE accounts OWNER TO CURRENT_USER;\n"
+            "ANALYZE accounts;\n");
+  auto json = lint_json({"--select", "idempotency", "--", (dir.path() / "m").string()}, 0);
+  EXPECT_TRUE(json["diagnostics"].empty()) << json.dump(2);
+  EXPECT_EQ(json["summary"]["statements"], 23);
+}
+
 TEST(CliDirectives, IgnoreWithAndWithoutAReason) {
   TempDir dir;
   dir.write("m/1_a.up.sql",
