@@ -209,6 +209,21 @@ TEST(CliFixes, SafeAndUnsafeFixesAndTheTargetVersion) {
   EXPECT_NE(trigger["help"].get<std::string>().find("DROP TRIGGER IF EXISTS t ON a"),
             std::string::npos)
       << trigger["help"];
+
+  // CREATE OR REPLACE AGGREGATE came in 12, CREATE COLLATION IF NOT EXISTS in 10.
+  dir.write("n/1_a.up.sql",
+            "CREATE AGGREGATE total (int) (sfunc = int4pl, stype = int);\n"
+            "CREATE COLLATION german (locale = 'de_DE');\n");
+  auto current = lint_json({(dir.path() / "n").string()}, 1);
+  ASSERT_EQ(current["diagnostics"].size(), 2u);
+  EXPECT_TRUE(current["diagnostics"][0].contains("fix"));
+  EXPECT_TRUE(current["diagnostics"][1].contains("fix"));
+  auto nine = lint_json({"--pg-version", "9", (dir.path() / "n").string()}, 1);
+  ASSERT_EQ(nine["diagnostics"].size(), 2u);
+  for (const auto& d : nine["diagnostics"]) {
+    EXPECT_FALSE(d.contains("fix")) << d.dump();
+    EXPECT_NE(d["help"].get<std::string>().find("DO block"), std::string::npos) << d.dump();
+  }
 }
 
 TEST(CliRules, TheIdempotencyRulesAreListedAndExplained) {
