@@ -28,7 +28,7 @@ void check_versions(const Project& project, Reporter& out) {
 }
 
 RuleSet test_rules() {
-  std::vector<Rule> list;  // the engine's own rules (syntax, meta)
+  std::vector<Rule> list;  // the engine's own rules (syntax, meta), none of the real ones
   for (const Rule& rule : rules::all()) {
     if (rule.info.category == Category::syntax || rule.info.category == Category::meta) {
       list.push_back(rule);

@@ -5,6 +5,7 @@ list(APPEND SQLGATE_UNIT_TESTS
   unit/test_lint_directives.cpp
   unit/test_lint_engine.cpp
   unit/test_lint_fix.cpp
+  unit/test_lint_guard.cpp
   unit/test_lint_objects.cpp
   unit/test_lint_report.cpp
   unit/test_lint_source.cpp

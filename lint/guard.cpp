@@ -1,0 +1,685 @@
+#include "lint/guard.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include <pg_query.h>
+
+namespace sqlgate::lint {
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string result(text);
+  for (char& c : result) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return result;
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+// The condition names PL/pgSQL knows that can catch what a second run of a migration raises:
+// the conditions themselves and the classes they belong to.
+constexpr std::array<Condition, 23> k_condition_names = {{
+    condition::duplicate_object,
+    condition::duplicate_table,
+    condition::duplicate_column,
+    condition::duplicate_function,
+    condition::duplicate_schema,
+    condition::duplicate_database,
+    condition::invalid_table_definition,
+    condition::undefined_object,
+    condition::undefined_table,
+    condition::undefined_column,
+    condition::undefined_function,
+    condition::invalid_schema_name,
+    condition::invalid_catalog_name,
+    condition::unique_violation,
+    condition::wrong_object_type,
+    condition::object_not_in_prerequisite_state,
+    condition::invalid_parameter_value,
+    condition::invalid_object_definition,
+    {"syntax_error_or_access_rule_violation", "42000"},
+    {"integrity_constraint_violation", "23000"},
+    {"data_exception", "22000"},
+    {"invalid_text_representation", "22P02"},
+    {"duplicate_alias", "42712"},
+}};
+
+bool is_sqlstate(std::string_view text) {
+  return text.size() == 5 && std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+         });
+}
+
+bool sqlstate_catches(std::string_view handler, std::string_view error) {
+  if (handler == error) return true;
+  // A class ("42000") catches every condition of the class.
+  return handler.substr(2) == "000" && handler.substr(0, 2) == error.substr(0, 2);
+}
+
+bool is_relation_kind(std::string_view object_type) {
+  return object_type == "OBJECT_TABLE" || object_type == "OBJECT_VIEW" ||
+         object_type == "OBJECT_MATVIEW" || object_type == "OBJECT_INDEX" ||
+         object_type == "OBJECT_SEQUENCE" || object_type == "OBJECT_FOREIGN_TABLE";
+}
+
+bool is_routine_kind(std::string_view object_type) {
+  return object_type == "OBJECT_FUNCTION" || object_type == "OBJECT_PROCEDURE" ||
+         object_type == "OBJECT_ROUTINE" || object_type == "OBJECT_AGGREGATE" ||
+         object_type == "OBJECT_OPERATOR";
+}
+
+std::optional<Condition> unless(bool re_runnable, Condition error) {
+  if (re_runnable) return std::nullopt;
+  return error;
+}
+
+// What a second DROP of an object that is already gone raises.
+Condition drop_error(std::string_view remove_type) {
+  if (remove_type == "OBJECT_TABLE" || remove_type == "OBJECT_VIEW" ||
+      remove_type == "OBJECT_MATVIEW" || remove_type == "OBJECT_SEQUENCE") {
+    return condition::undefined_table;
+  }
+  if (remove_type == "OBJECT_SCHEMA") return condition::invalid_schema_name;
+  if (is_routine_kind(remove_type)) return condition::undefined_function;
+  // Indexes and foreign tables too: "index "i" does not exist" is 42704.
+  return condition::undefined_object;
+}
+
+Condition rename_error(const Node& statement) {
+  std::string_view type = statement.str("renameType");
+  if (is_relation_kind(type)) return condition::undefined_table;
+  if (type == "OBJECT_COLUMN" || type == "OBJECT_ATTRIBUTE") return condition::undefined_column;
+  // A second rename of a policy meets the new name first.
+  if (type == "OBJECT_POLICY") return condition::duplicate_object;
+  if (is_routine_kind(type)) return condition::undefined_function;
+  if (type == "OBJECT_SCHEMA") return condition::invalid_schema_name;
+  if (type == "OBJECT_DATABASE") return condition::invalid_catalog_name;
+  return condition::undefined_object;
+}
+
+std::optional<Condition> constraint_error(const Node& constraint) {
+  std::string_view type = constraint.str("contype");
+  bool named = !constraint.str("conname").empty();
+  // ADD CONSTRAINT ... USING INDEX renamed the index on the first run.
+  if (!constraint.str("indexname").empty()) return condition::undefined_object;
+  if (type == "CONSTR_PRIMARY") return condition::invalid_table_definition;
+  if (!named) return std::nullopt;  // another constraint, under another name, each run
+  if (type == "CONSTR_UNIQUE" || type == "CONSTR_EXCLUSION") return condition::duplicate_table;
+  return condition::duplicate_object;
+}
+
+}  // namespace
+
+std::optional<Condition> options_error(const NodeList& options) {
+  for (Node option : options) {
+    std::string_view action = option.str("defaction");
+    if (action == "DEFELEM_DROP") return condition::undefined_object;
+    if (action != "DEFELEM_SET") return condition::duplicate_object;
+  }
+  return std::nullopt;
+}
+
+bool catches(std::string_view handler_condition, const Condition& error) {
+  std::string name = lower(trim(handler_condition));
+  if (name == "others") return true;
+  std::string_view written = trim(handler_condition);
+  if (is_sqlstate(written)) return sqlstate_catches(written, error.sqlstate);
+  for (const Condition& known : k_condition_names) {
+    if (known.name == name) return sqlstate_catches(known.sqlstate, error.sqlstate);
+  }
+  return false;
+}
+
+namespace {
+
+// A relation of the session: a second run, in a new session, makes it afresh.
+bool temporary_relation(const Node& statement) {
+  std::string_view kind = statement.kind();
+  Node relation;
+  if (kind == "CreateStmt") relation = statement.get("relation");
+  if (kind == "CreateSeqStmt") relation = statement.get("sequence");
+  if (kind == "ViewStmt") relation = statement.get("view");
+  if (kind == "CreateTableAsStmt") relation = statement.get("into").get("rel");
+  if (kind == "SelectStmt") relation = statement.get("intoClause").get("rel");
+  return relation.valid() &&
+         (relation.str("relpersistence") == "t" || relation.str("schemaname") == "pg_temp");
+}
+
+}  // namespace
+
+std::optional<Condition> repeat_error(const Node& statement) {
+  std::string_view kind = statement.kind();
+  if (temporary_relation(statement)) return std::nullopt;
+  bool if_not_exists = statement.flag("if_not_exists");
+  bool replace = statement.flag("replace");
+  bool missing_ok = statement.flag("missing_ok");
+  if (kind == "CreateStmt" || kind == "CreateSeqStmt") {
+    return unless(if_not_exists, condition::duplicate_table);
+  }
+  if (kind == "CreateTableAsStmt") return unless(if_not_exists, condition::duplicate_table);
+  if (kind == "CreateForeignTableStmt") {
+    return unless(statement.get("base").flag("if_not_exists"), condition::duplicate_table);
+  }
+  if (kind == "IndexStmt") {
+    // An unnamed index gets a new name, and is built again, on every run.
+    return unless(if_not_exists || statement.str("idxname").empty(), condition::duplicate_table);
+  }
+  if (kind == "ViewStmt") return unless(replace, condition::duplicate_table);
+  if (kind == "SelectStmt") {
+    return unless(!statement.has("intoClause"), condition::duplicate_table);
+  }
+  if (kind == "ImportForeignSchemaStmt") return condition::duplicate_table;
+  if (kind == "CreateSchemaStmt") return unless(if_not_exists, condition::duplicate_schema);
+  if (kind == "CreatedbStmt") return condition::duplicate_database;
+  if (kind == "CreateFunctionStmt") return unless(replace, condition::duplicate_function);
+  if (kind == "DefineStmt") {
+    std::string_view object = statement.str("kind");
+    if (object == "OBJECT_AGGREGATE") return unless(replace, condition::duplicate_function);
+    if (object == "OBJECT_OPERATOR") return condition::duplicate_function;
+    // Text search objects collide on a catalog index: "duplicate key value violates ...".
+    if (object == "OBJECT_TSPARSER" || object == "OBJECT_TSDICTIONARY" ||
+        object == "OBJECT_TSTEMPLATE" || object == "OBJECT_TSCONFIGURATION") {
+      return condition::unique_violation;
+    }
+    return unless(if_not_exists, condition::duplicate_object);
+  }
+  if (kind == "CreateTrigStmt" || kind == "RuleStmt" || kind == "CreateTransformStmt" ||
+      kind == "CreatePLangStmt") {
+    return unless(replace, condition::duplicate_object);
+  }
+  if (kind == "CreateExtensionStmt" || kind == "CreateForeignServerStmt" ||
+      kind == "CreateUserMappingStmt" || kind == "CreateStatsStmt") {
+    return unless(if_not_exists, condition::duplicate_object);
+  }
+  if (kind == "CreateEnumStmt" || kind == "CompositeTypeStmt" || kind == "CreateRangeStmt" ||
+      kind == "CreateDomainStmt" || kind == "CreatePolicyStmt" || kind == "CreateRoleStmt" ||
+      kind == "CreateCastStmt" || kind == "CreatePublicationStmt" ||
+      kind == "CreateSubscriptionStmt" || kind == "CreateEventTrigStmt" ||
+      kind == "CreateConversionStmt" || kind == "CreateOpClassStmt" ||
+      kind == "CreateOpFamilyStmt" || kind == "CreateAmStmt" || kind == "CreateFdwStmt" ||
+      kind == "CreateTableSpaceStmt") {
+    return condition::duplicate_object;
+  }
+  if (kind == "AlterEnumStmt") {
+    if (!statement.str("oldVal").empty()) return condition::invalid_parameter_value;
+    return unless(statement.flag("skipIfNewValExists"), condition::duplicate_object);
+  }
+  if (kind == "DropStmt") return unless(missing_ok, drop_error(statement.str("removeType")));
+  if (kind == "DropRoleStmt" || kind == "DropTableSpaceStmt" || kind == "DropUserMappingStmt" ||
+      kind == "DropSubscriptionStmt") {
+    return unless(missing_ok, condition::undefined_object);
+  }
+  if (kind == "DropdbStmt") return unless(missing_ok, condition::invalid_catalog_name);
+  if (kind == "RenameStmt") {
+    // ALTER TABLE IF EXISTS old RENAME TO new: a second run finds no table and skips.
+    bool relation = is_relation_kind(statement.str("renameType"));
+    return unless(relation && missing_ok, rename_error(statement));
+  }
+  if (kind == "AlterObjectSchemaStmt") {
+    std::string_view type = statement.str("objectType");
+    if (is_relation_kind(type)) return unless(missing_ok, condition::undefined_table);
+    if (type == "OBJECT_EXTENSION") return std::nullopt;  // already there: nothing to do
+    if (is_routine_kind(type)) return condition::undefined_function;
+    return condition::undefined_object;
+  }
+  if (kind == "AlterDomainStmt") {
+    std::string_view subtype = statement.str("subtype");
+    if (subtype == "C") return constraint_error(statement.get("def"));
+    if (subtype == "X") return unless(missing_ok, condition::undefined_object);
+    return std::nullopt;
+  }
+  if (kind == "AlterExtensionContentsStmt") return condition::object_not_in_prerequisite_state;
+  if (kind == "AlterPublicationStmt") {
+    std::string_view action = statement.str("action");
+    if (action == "AP_AddObjects") return condition::duplicate_object;
+    if (action == "AP_DropObjects") return condition::undefined_object;
+    return std::nullopt;
+  }
+  if (kind == "AlterOpFamilyStmt") {
+    return statement.flag("isDrop") ? condition::undefined_object : condition::duplicate_object;
+  }
+  if (kind == "AlterSubscriptionStmt") {
+    std::string_view action = statement.str("kind");
+    if (action == "ALTER_SUBSCRIPTION_ADD_PUBLICATION") return condition::duplicate_object;
+    if (action == "ALTER_SUBSCRIPTION_DROP_PUBLICATION") {
+      return condition::invalid_object_definition;
+    }
+    return std::nullopt;
+  }
+  if (kind == "AlterTSConfigurationStmt") {
+    std::string_view action = statement.str("kind");
+    // The mapping collides on a catalog index: "duplicate key value violates ...".
+    if (action == "ALTER_TSCONFIG_ADD_MAPPING") return condition::unique_violation;
+    if (action == "ALTER_TSCONFIG_DROP_MAPPING")
+      return unless(missing_ok, condition::undefined_object);
+    return std::nullopt;
+  }
+  if (kind == "AlterForeignServerStmt" || kind == "AlterFdwStmt" ||
+      kind == "AlterUserMappingStmt") {
+    return options_error(statement.list("options"));
+  }
+  if (kind == "InsertStmt") {
+    // Only when a unique constraint or index meets the rows; else they are added again.
+    return unless(statement.has("onConflictClause"), condition::unique_violation);
+  }
+  return std::nullopt;
+}
+
+std::optional<Condition> repeat_error(const Node& statement, const Node& command) {
+  if (!statement.is("AlterTableStmt")) return repeat_error(statement);
+  std::string_view subtype = command.str("subtype");
+  bool missing_ok = command.flag("missing_ok");
+  if (subtype == "AT_AddColumn") return unless(missing_ok, condition::duplicate_column);
+  if (subtype == "AT_DropColumn") return unless(missing_ok, condition::undefined_column);
+  if (subtype == "AT_DropConstraint") return unless(missing_ok, condition::undefined_object);
+  if (subtype == "AT_AddConstraint") return constraint_error(command.get("def"));
+  // ALTER INDEX ... ATTACH PARTITION of an index already attached does nothing.
+  if (subtype == "AT_AttachPartition" && statement.str("objtype") == "OBJECT_INDEX") {
+    return std::nullopt;
+  }
+  if (subtype == "AT_AttachPartition" || subtype == "AT_DropOf") {
+    return condition::wrong_object_type;
+  }
+  if (subtype == "AT_DetachPartition" || subtype == "AT_DropInherit") {
+    return condition::undefined_table;
+  }
+  if (subtype == "AT_AddInherit") return condition::duplicate_table;
+  if (subtype == "AT_AddIdentity") return condition::object_not_in_prerequisite_state;
+  if (subtype == "AT_GenericOptions" || subtype == "AT_AlterColumnGenericOptions") {
+    return options_error(command.get("def").list("items"));
+  }
+  if (subtype == "AT_DropIdentity" || subtype == "AT_DropExpression") {
+    return unless(missing_ok, condition::object_not_in_prerequisite_state);
+  }
+  return std::nullopt;
+}
+
+// ---- guard analysis ---------------------------------------------------------------------
+
+// A place in a DO block: the statement at index `index` of the list that frames[frame] holds.
+struct GuardAnalysis::Place {
+  std::size_t frame = 0;
+  std::size_t index = 0;
+};
+
+namespace {
+
+constexpr int k_max_depth = 4;
+
+// The statement list of a frame's part.
+NodeList part_list(const PlpgsqlFrame& frame) {
+  std::string_view part = frame.part;
+  if (part == "body" || part == "loop") return frame.node.list("body");
+  if (part == "exception") return frame.elsif.list("action");
+  if (part == "then_body") return frame.node.list("then_body");
+  if (part == "elsif" || part == "case_when") return frame.elsif.list("stmts");
+  if (part == "else_body") return frame.node.list("else_body");
+  if (part == "case_else") return frame.node.list("else_stmts");
+  return NodeList();
+}
+
+std::string_view expression_text(const Node& expression) {
+  return expression.get("query").as_str();
+}
+
+// The statements before a place, nearest first: earlier in its list, then before the construct
+// that holds it, outwards.
+template <typename ListOf, typename Visitor>
+void for_each_preceding(const Statement& statement, std::size_t frame, std::size_t index,
+                        ListOf&& list_of, Visitor&& visit) {
+  for (std::size_t k = frame + 1; k-- > 0;) {
+    if (k >= statement.frames.size()) continue;
+    const std::vector<Node>& list = list_of(k).statements;
+    std::size_t end = k == frame ? index : statement.frames[k].index;
+    for (std::size_t j = std::min(end, list.size()); j-- > 0;) {
+      if (visit(list[j], k, j)) return;
+    }
+  }
+}
+
+bool same_elsif(const Node& a, const Node& b) {
+  return a.num("lineno") == b.num("lineno") &&
+         expression_text(a.get("cond")) == expression_text(b.get("cond"));
+}
+
+bool same_when(const Node& a, const Node& b) {
+  return a.num("lineno") == b.num("lineno") &&
+         expression_text(a.get("expr")) == expression_text(b.get("expr"));
+}
+
+// The tests a branch is taken after.
+std::vector<std::string_view> branch_tests(const PlpgsqlFrame& frame) {
+  std::vector<std::string_view> tests;
+  std::string_view part = frame.part;
+  if (frame.node.is("PLpgSQL_stmt_if")) {
+    tests.push_back(expression_text(frame.node.get("cond")));
+    if (part == "then_body") return tests;
+    for (Node elsif : frame.node.list("elsif_list")) {
+      tests.push_back(expression_text(elsif.get("cond")));
+      if (part == "elsif" && same_elsif(elsif, frame.elsif)) break;
+    }
+  } else if (frame.node.is("PLpgSQL_stmt_case")) {
+    if (Node selector = frame.node.get("t_expr")) tests.push_back(expression_text(selector));
+    for (Node when : frame.node.list("case_when_list")) {
+      tests.push_back(expression_text(when.get("expr")));
+      if (part == "case_when" && same_when(when, frame.elsif)) break;
+    }
+  }
+  return tests;
+}
+
+bool raises_again(const Node& handler) {
+  constexpr std::int64_t k_error_level = 21;  // elog.h's ERROR
+  for (Node action : handler.list("action")) {
+    if (action.is("PLpgSQL_stmt_raise") &&
+        action.num("elog_level", k_error_level) >= k_error_level) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ends_with_return(const NodeList& list) {
+  return !list.empty() && list.back().is("PLpgSQL_stmt_return");
+}
+
+bool names_table(const RelationName& wanted, const Node& range_var) {
+  RelationName found = relation_name(range_var);
+  return found.name == wanted.name &&
+         (found.schema.empty() || wanted.schema.empty() || found.schema == wanted.schema);
+}
+
+constexpr std::array<std::string_view, 9> k_catalog_lookups = {
+    "to_regclass",    "to_regtype",      "to_regproc", "to_regprocedure", "to_regoper",
+    "to_regoperator", "to_regnamespace", "to_regrole", "to_regcollation",
+};
+
+// The variable an assignment ("name := expression") sets, and its expression.
+std::optional<std::pair<std::string, std::string_view>> split_assignment(std::string_view text) {
+  auto at = text.find(":=");
+  std::size_t length = 2;
+  if (at == std::string_view::npos) {
+    at = text.find('=');
+    length = 1;
+  }
+  if (at == std::string_view::npos) return std::nullopt;
+  return std::make_pair(lower(trim(text.substr(0, at))), trim(text.substr(at + length)));
+}
+
+}  // namespace
+
+GuardAnalysis::GuardAnalysis(const ParsedFile& file)
+    : m_file(&file), m_documents(std::make_unique<Documents>()) {}
+
+GuardAnalysis::~GuardAnalysis() = default;
+
+Node GuardAnalysis::expression_tree(std::string_view expression) const {
+  if (auto it = m_expressions.find(expression); it != m_expressions.end()) return it->second;
+  // A condition or an assignment's value is an expression; PERFORM and SELECT INTO hold a query.
+  std::string_view text = trim(expression);
+  std::size_t word = 0;
+  while (word < text.size() && std::isalpha(static_cast<unsigned char>(text[word]))) ++word;
+  std::string head = lower(text.substr(0, word));
+  bool query_text = head == "select" || head == "with" || head == "values" || head == "table";
+  std::string query = query_text ? std::string(expression) : "SELECT " + std::string(expression);
+  Node root;
+  PgQueryParseResult result = pg_query_parse(query.c_str());
+  if (result.error == nullptr) root = m_documents->load(result.parse_tree, nullptr);
+  pg_query_free_parse_result(result);
+  m_expressions.emplace(std::string(expression), root);
+  return root;
+}
+
+Node GuardAnalysis::do_function(const Statement& statement) const {
+  if (auto it = m_functions.find(statement.parent); it != m_functions.end()) return it->second;
+  Node function;
+  const auto& top = m_file->statements();
+  if (statement.parent >= 0 && static_cast<std::size_t>(statement.parent) < top.size()) {
+    std::string text(m_file->slice(top[static_cast<std::size_t>(statement.parent)].range));
+    PgQueryPlpgsqlParseResult result = pg_query_parse_plpgsql(text.c_str());
+    if (result.error == nullptr) {
+      Node root = m_documents->load(result.plpgsql_funcs, nullptr);
+      if (root.valid() && !root.items().empty()) function = root.items().front();
+    }
+    pg_query_free_plpgsql_parse_result(result);
+  }
+  m_functions.emplace(statement.parent, function);
+  return function;
+}
+
+bool GuardAnalysis::reads_catalog(std::string_view expression,
+                                  const std::vector<RelationName>& tables) const {
+  Node tree = expression_tree(expression);
+  bool found = false;
+  walk(tree, [&](const Node& node) {
+    if (found) return false;
+    if (node.is("RangeVar")) {
+      std::string_view schema = node.str("schemaname");
+      std::string_view name = node.str("relname");
+      if (schema == "pg_catalog" || schema == "information_schema" ||
+          (schema.empty() && name.starts_with("pg_"))) {
+        found = true;
+      }
+      for (const auto& table : tables) found = found || names_table(table, node);
+    } else if (node.is("FuncCall")) {
+      NodeList names = node.list("funcname");
+      std::string_view name = names.empty() ? std::string_view() : names.back().as_str();
+      found = std::find(k_catalog_lookups.begin(), k_catalog_lookups.end(), name) !=
+              k_catalog_lookups.end();
+    }
+    return !found;
+  });
+  return found;
+}
+
+bool GuardAnalysis::tests_catalog(std::string_view expression, const Statement& statement,
+                                  const Place& place, const GuardQuery& query, int depth) const {
+  if (reads_catalog(expression, query.tables)) return true;
+  if (depth >= k_max_depth) return false;
+  // FOUND, or a variable set earlier from a catalog query.
+  std::vector<std::string> variables;
+  walk(expression_tree(expression), [&](const Node& node) {
+    if (node.is("ColumnRef")) {
+      NodeList fields = node.list("fields");
+      if (fields.size() == 1 && fields.front().is("String")) {
+        variables.push_back(lower(fields.front().as_str()));
+      }
+      return false;
+    }
+    return !node.is("SubLink");  // names inside a subquery are its columns
+  });
+  return std::any_of(variables.begin(), variables.end(), [&](const std::string& name) {
+    return variable_from_catalog(name, statement, place, query, depth);
+  });
+}
+
+const GuardAnalysis::StatementList& GuardAnalysis::list_of(const Statement& statement,
+                                                           std::size_t frame) const {
+  // A list is known by its path from the DO block: the part and the index in each frame.
+  std::string key = std::to_string(statement.parent);
+  for (std::size_t k = 0; k <= frame && k < statement.frames.size(); ++k) {
+    const PlpgsqlFrame& f = statement.frames[k];
+    key.append("/").append(f.part).append("#").append(std::to_string(f.elsif.num("lineno")));
+    if (k < frame) key.append(":").append(std::to_string(f.index));
+  }
+  auto it = m_lists.find(key);
+  if (it != m_lists.end()) return *it->second;
+  auto list = std::make_unique<StatementList>();
+  if (frame < statement.frames.size()) {
+    for (Node node : part_list(statement.frames[frame])) {
+      if (node.is("PLpgSQL_stmt_if") && ends_with_return(node.list("then_body"))) {
+        list->returns.push_back(list->statements.size());
+      }
+      list->statements.push_back(node);
+    }
+  }
+  return *m_lists.emplace(std::move(key), std::move(list)).first->second;
+}
+
+bool GuardAnalysis::variable_from_catalog(std::string_view name, const Statement& statement,
+                                          const Place& place, const GuardQuery& query,
+                                          int depth) const {
+  bool result = false;
+  bool assigned = false;
+  auto lists = [&](std::size_t k) -> const StatementList& { return list_of(statement, k); };
+  for_each_preceding(statement, place.frame, place.index, lists,
+                     [&](const Node& previous, std::size_t frame, std::size_t index) {
+                       Place there{frame, index};
+                       std::string_view kind = previous.kind();
+                       if (name == "found") {
+                         // The nearest statement that sets FOUND decides.
+                         if (kind == "PLpgSQL_stmt_perform") {
+                           result = tests_catalog(expression_text(previous.get("expr")), statement,
+                                                  there, query, depth + 1);
+                           return assigned = true;
+                         }
+                         if (kind == "PLpgSQL_stmt_execsql") {
+                           result = previous.flag("into") &&
+                                    tests_catalog(expression_text(previous.get("sqlstmt")),
+                                                  statement, there, query, depth + 1);
+                           return assigned = true;
+                         }
+                         if (kind == "PLpgSQL_stmt_fetch" || kind == "PLpgSQL_stmt_fors" ||
+                             kind == "PLpgSQL_stmt_fori" || kind == "PLpgSQL_stmt_forc" ||
+                             kind == "PLpgSQL_stmt_dynfors" || kind == "PLpgSQL_stmt_foreach_a") {
+                           return assigned = true;
+                         }
+                         return false;
+                       }
+                       if (kind == "PLpgSQL_stmt_execsql" && previous.flag("into")) {
+                         Node target = previous.get("target");
+                         bool sets = lower(target.str("refname")) == name;
+                         for (Node field : target.list("fields")) {
+                           sets = sets || lower(field.str("name")) == name;
+                         }
+                         if (!sets) return false;
+                         result = tests_catalog(expression_text(previous.get("sqlstmt")), statement,
+                                                there, query, depth + 1);
+                         return assigned = true;
+                       }
+                       if (kind == "PLpgSQL_stmt_assign") {
+                         auto assignment = split_assignment(expression_text(previous.get("expr")));
+                         if (!assignment || assignment->first != name) return false;
+                         result =
+                             tests_catalog(assignment->second, statement, there, query, depth + 1);
+                         return assigned = true;
+                       }
+                       return false;
+                     });
+  if (assigned || name == "found") return result;
+  // DECLARE name type := expression;
+  for (Node datum : do_function(statement).list("datums")) {
+    if (lower(datum.str("refname")) != name) continue;
+    std::string_view initial = expression_text(datum.get("default_val"));
+    return !initial.empty() && tests_catalog(initial, statement, Place{0, 0}, query, depth + 1);
+  }
+  return false;
+}
+
+namespace {
+
+bool handled(const std::vector<Node>& handlers, const Condition& error) {
+  for (const Node& handler : handlers) {
+    for (Node condition : handler.list("conditions")) {
+      if (catches(condition.str("condname"), error)) return true;
+    }
+  }
+  return false;
+}
+
+// What a second run of a statement raises, all of its ALTER subcommands taken together: the
+// first error, when every failing subcommand's is `handled`.
+std::optional<Condition> statement_error(const Node& node, const std::vector<Node>& handlers) {
+  if (!node.is("AlterTableStmt")) return repeat_error(node);
+  std::optional<Condition> first;
+  for (Node command : node.list("cmds")) {
+    auto error = repeat_error(node, command);
+    if (!error) continue;
+    if (!handled(handlers, *error)) return error;
+    if (!first) first = error;
+  }
+  return first;
+}
+
+}  // namespace
+
+// A statement that runs, unconditionally, before this one in the block of frames[frame], and
+// whose second run raises what the block's handlers catch: the rest of the block is skipped.
+std::optional<Condition> GuardAnalysis::fails_first(const Statement& statement, std::size_t frame,
+                                                    const std::vector<Node>& handlers) const {
+  for (const Statement& earlier : m_file->embedded()) {
+    if (&earlier == &statement) break;
+    if (earlier.parent != statement.parent || earlier.frames.size() != frame + 1) continue;
+    const PlpgsqlFrame& there = earlier.frames[frame];
+    if (there.part != "body" || there.index >= statement.frames[frame].index) continue;
+    bool same_block = true;
+    for (std::size_t k = 0; k <= frame && same_block; ++k) {
+      same_block = earlier.frames[k].part == statement.frames[k].part &&
+                   (k == frame || earlier.frames[k].index == statement.frames[k].index);
+    }
+    if (!same_block) continue;
+    auto error = statement_error(earlier.node, handlers);
+    if (error && handled(handlers, *error)) return error;
+  }
+  return std::nullopt;
+}
+
+std::optional<Guard> GuardAnalysis::find(const Statement& statement,
+                                         const GuardQuery& query) const {
+  if (!statement.embedded()) return std::nullopt;
+  const auto& frames = statement.frames;
+  for (std::size_t k = frames.size(); k-- > 0;) {
+    const PlpgsqlFrame& frame = frames[k];
+    if (frame.node.is("PLpgSQL_stmt_block") && frame.part == "body") {
+      std::vector<Node> handlers;
+      for (Node handler : frame.node.get("exceptions").list("exc_list")) {
+        if (!raises_again(handler)) handlers.push_back(handler);
+      }
+      for (const Node& handler : handlers) {
+        for (Node condition : handler.list("conditions")) {
+          std::string_view name = condition.str("condname");
+          for (const Condition& error : query.errors) {
+            if (catches(name, error)) {
+              return Guard{GuardKind::exception_handler, k, std::string(name)};
+            }
+          }
+        }
+      }
+      if (!handlers.empty()) {
+        if (auto first = fails_first(statement, k, handlers)) {
+          return Guard{GuardKind::not_reached, k, std::string(first->name)};
+        }
+      }
+    }
+    if (k > 0) {
+      Place here{k - 1, frames[k - 1].index};
+      for (std::string_view test : branch_tests(frame)) {
+        if (!test.empty() && tests_catalog(test, statement, here, query, 0)) {
+          return Guard{GuardKind::catalog_test, k, std::string(test)};
+        }
+      }
+    }
+    // IF <catalog test> THEN RETURN; END IF; before it, in the same list.
+    const StatementList& list = list_of(statement, k);
+    for (auto it = list.returns.rbegin(); it != list.returns.rend(); ++it) {
+      std::size_t j = *it;
+      if (j >= frame.index) continue;
+      std::string_view test = expression_text(list.statements[j].get("cond"));
+      if (tests_catalog(test, statement, Place{k, j}, query, 0)) {
+        return Guard{GuardKind::early_return, k, std::string(test)};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace sqlgate::lint

@@ -1,0 +1,138 @@
+// Guards: what keeps a statement that a DO block runs from failing, or from changing the state
+// again, when its migration runs a second time.
+//
+// A statement is guarded when
+//   - an enclosing IF / ELSIF / ELSE branch or CASE WHEN is taken only after a test of the
+//     catalog: EXISTS / NOT EXISTS over pg_catalog or information_schema, to_regclass(),
+//     to_regtype(), ..., FOUND after a PERFORM or SELECT INTO over the catalog, or a variable
+//     set from such a query;
+//   - an earlier IF in the same or an enclosing block tested the catalog and returned;
+//   - an enclosing block has an EXCEPTION handler, that does not raise again, for the condition
+//     the second run raises (or OTHERS);
+//   - an earlier statement of an enclosing block fails on the second run and that block's
+//     handler catches it: the rest of the block is not reached.
+// What a second run raises is mapped here too, statement by statement, as PostgreSQL 15 does.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/sql.h"
+#include "lint/tree.h"
+
+namespace sqlgate::lint {
+
+// A PostgreSQL error condition: PL/pgSQL's name for it and its SQLSTATE.
+struct Condition {
+  std::string_view name;
+  std::string_view sqlstate;
+
+  bool operator==(const Condition&) const = default;
+};
+
+namespace condition {
+inline constexpr Condition duplicate_object{"duplicate_object", "42710"};
+inline constexpr Condition duplicate_table{"duplicate_table", "42P07"};
+inline constexpr Condition duplicate_column{"duplicate_column", "42701"};
+inline constexpr Condition duplicate_function{"duplicate_function", "42723"};
+inline constexpr Condition duplicate_schema{"duplicate_schema", "42P06"};
+inline constexpr Condition duplicate_database{"duplicate_database", "42P04"};
+inline constexpr Condition invalid_table_definition{"invalid_table_definition", "42P16"};
+inline constexpr Condition undefined_object{"undefined_object", "42704"};
+inline constexpr Condition undefined_table{"undefined_table", "42P01"};
+inline constexpr Condition undefined_column{"undefined_column", "42703"};
+inline constexpr Condition undefined_function{"undefined_function", "42883"};
+inline constexpr Condition invalid_schema_name{"invalid_schema_name", "3F000"};
+inline constexpr Condition invalid_catalog_name{"invalid_catalog_name", "3D000"};
+inline constexpr Condition unique_violation{"unique_violation", "23505"};
+inline constexpr Condition wrong_object_type{"wrong_object_type", "42809"};
+inline constexpr Condition object_not_in_prerequisite_state{"object_not_in_prerequisite_state",
+                                                            "55000"};
+inline constexpr Condition invalid_parameter_value{"invalid_parameter_value", "22023"};
+inline constexpr Condition invalid_object_definition{"invalid_object_definition", "42P17"};
+}  // namespace condition
+
+// Whether an EXCEPTION clause's condition, as written ("duplicate_object", "OTHERS", a
+// SQLSTATE such as "42P07", or a class such as "syntax_error_or_access_rule_violation"),
+// catches an error.
+bool catches(std::string_view handler_condition, const Condition& error);
+
+// The error a second run of a statement raises (checked on PostgreSQL 15), or nothing when a
+// second run raises none: it succeeds, and either changes nothing or adds another object or
+// row. The two-argument form judges one subcommand of an ALTER TABLE / ALTER TYPE statement.
+std::optional<Condition> repeat_error(const Node& statement);
+std::optional<Condition> repeat_error(const Node& statement, const Node& command);
+
+// What a second run of OPTIONS (ADD a '...', DROP b) in an ALTER SERVER / FOREIGN DATA WRAPPER /
+// USER MAPPING / FOREIGN TABLE raises: the condition of its first ADD or DROP (SET changes
+// nothing on a repeat). ADD is what an option without ADD, SET or DROP means there.
+std::optional<Condition> options_error(const NodeList& options);
+
+enum class GuardKind : std::uint8_t {
+  catalog_test,       // an IF / ELSIF / ELSE branch or CASE WHEN after a catalog test
+  early_return,       // an earlier IF tested the catalog and returned
+  exception_handler,  // a block's EXCEPTION handler catches what a second run raises
+  not_reached,        // an earlier statement of the block fails first, and is caught
+};
+
+struct Guard {
+  GuardKind kind = GuardKind::catalog_test;
+  std::size_t frame = 0;  // index in Statement::frames of the construct that guards
+  std::string test;       // the tested expression, or the condition the handler names
+};
+
+// What a guard must cover for one statement.
+struct GuardQuery {
+  // What its second run raises; empty when it raises nothing (only a test can guard it then).
+  std::vector<Condition> errors;
+  // Tables whose rows a test may look at instead of the catalog (an INSERT's target:
+  // IF NOT EXISTS (SELECT 1 FROM target WHERE ...) guards the INSERT).
+  std::vector<RelationName> tables;
+};
+
+class GuardAnalysis {
+ public:
+  explicit GuardAnalysis(const ParsedFile& file);
+  ~GuardAnalysis();
+  GuardAnalysis(const GuardAnalysis&) = delete;
+  GuardAnalysis& operator=(const GuardAnalysis&) = delete;
+
+  // The guard around a statement a DO block runs; nothing for a top-level statement or an
+  // unguarded one.
+  std::optional<Guard> find(const Statement& statement, const GuardQuery& query) const;
+
+  // Whether an SQL expression (a PL/pgSQL condition) reads the catalog or one of `tables`,
+  // without following PL/pgSQL variables.
+  bool reads_catalog(std::string_view expression,
+                     const std::vector<RelationName>& tables = {}) const;
+
+ private:
+  struct Place;
+  // A statement list of a DO block, and where in it an IF ... THEN ... RETURN stands.
+  struct StatementList {
+    std::vector<Node> statements;
+    std::vector<std::size_t> returns;
+  };
+  const StatementList& list_of(const Statement& statement, std::size_t frame) const;
+  std::optional<Condition> fails_first(const Statement& statement, std::size_t frame,
+                                       const std::vector<Node>& handlers) const;
+  bool tests_catalog(std::string_view expression, const Statement& statement, const Place& place,
+                     const GuardQuery& query, int depth) const;
+  bool variable_from_catalog(std::string_view name, const Statement& statement, const Place& place,
+                             const GuardQuery& query, int depth) const;
+  Node expression_tree(std::string_view expression) const;
+  Node do_function(const Statement& statement) const;
+
+  const ParsedFile* m_file;
+  std::unique_ptr<Documents> m_documents;
+  mutable std::map<std::string, Node, std::less<>> m_expressions;
+  mutable std::map<std::ptrdiff_t, Node> m_functions;
+  mutable std::map<std::string, std::unique_ptr<StatementList>> m_lists;
+};
+
+}  // namespace sqlgate::lint

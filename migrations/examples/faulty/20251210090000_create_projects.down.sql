@@ -1,0 +1,2 @@
+DROP INDEX projects_created_at_idx;
+DROP TABLE projects;

@@ -1,0 +1,1 @@
+DROP INDEX IF EXISTS projects_owner_id_idx;

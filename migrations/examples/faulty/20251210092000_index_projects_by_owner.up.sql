@@ -1,0 +1,1 @@
+CREATE INDEX ON projects (owner_id);

@@ -1,0 +1,2 @@
+-- sqlgate:run-once reverses the rename of the up exactly once
+ALTER TABLE projects RENAME COLUMN name TO title;

@@ -1,0 +1,3 @@
+DROP INDEX IF EXISTS members_user_id_idx;
+DROP TABLE IF EXISTS members;
+DROP TABLE IF EXISTS organizations;

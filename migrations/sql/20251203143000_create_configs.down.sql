@@ -1,0 +1,2 @@
+DROP TRIGGER IF EXISTS configs_set_updated_at ON configs;
+DROP TABLE IF EXISTS configs;

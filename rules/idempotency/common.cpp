@@ -1,0 +1,588 @@
+#include "rules/idempotency/common.h"
+
+#include <algorithm>
+
+namespace sqlgate::rules::idempotency {
+
+using lint::Node;
+using lint::NodeList;
+using lint::Statement;
+
+// ---- names and objects ------------------------------------------------------------------
+
+std::string QualifiedName::display() const {
+  return schema.empty() ? name : schema + "." + name;
+}
+
+bool same_name(const QualifiedName& a, const QualifiedName& b) {
+  return a.name == b.name && (a.schema.empty() || b.schema.empty() || a.schema == b.schema);
+}
+
+QualifiedName name_of(const Node& range_var) {
+  return QualifiedName{std::string(range_var.str("schemaname")),
+                       std::string(range_var.str("relname"))};
+}
+
+QualifiedName name_of(const NodeList& names) {
+  QualifiedName result;
+  std::size_t count = names.size();
+  if (count == 0) return result;
+  result.name = std::string(names[count - 1].as_str());
+  if (count >= 2) result.schema = std::string(names[count - 2].as_str());
+  return result;
+}
+
+std::string object_display(const Node& object) {
+  if (object.is("List")) return lint::join_names(object.list("items"));
+  if (object.is("TypeName")) return lint::join_names(object.list("names"));
+  if (object.is("ObjectWithArgs")) return lint::join_names(object.list("objname"));
+  return std::string(object.as_str());
+}
+
+std::optional<std::string> option_added(const NodeList& options) {
+  for (Node option : options) {
+    std::string_view action = option.str("defaction");
+    if (action != "DEFELEM_SET" && action != "DEFELEM_DROP") {
+      return std::string(option.str("defname"));
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> option_dropped(const NodeList& options) {
+  for (Node option : options) {
+    if (option.str("defaction") == "DEFELEM_DROP") return std::string(option.str("defname"));
+  }
+  return std::nullopt;
+}
+
+std::string options_owner(const Node& statement) {
+  std::string_view kind = statement.kind();
+  if (kind == "AlterFdwStmt")
+    return "ALTER FOREIGN DATA WRAPPER " + std::string(statement.str("fdwname"));
+  if (kind == "AlterUserMappingStmt") {
+    return "ALTER USER MAPPING ... SERVER " + std::string(statement.str("servername"));
+  }
+  return "ALTER SERVER " + std::string(statement.str("servername"));
+}
+
+std::string quote_literal(std::string_view text) {
+  std::string result = "'";
+  for (char c : text) {
+    result += c;
+    if (c == '\'') result += '\'';
+  }
+  return result + "'";
+}
+
+bool ObjectKey::matches(const ObjectKey& other) const {
+  return kind == other.kind && same_name(name, other.name) &&
+         (parent.name.empty() == other.parent.name.empty()) &&
+         (parent.name.empty() || same_name(parent, other.parent));
+}
+
+namespace {
+
+ObjectKey key(ObjectKind kind, QualifiedName name, QualifiedName parent = {}) {
+  return ObjectKey{kind, std::move(name), std::move(parent)};
+}
+
+// "[schema.]table.name" as DROP TRIGGER / RULE / POLICY ... ON table writes it.
+ObjectKey on_table(ObjectKind kind, const NodeList& names) {
+  ObjectKey result;
+  result.kind = kind;
+  std::size_t count = names.size();
+  if (count == 0) return result;
+  result.name.name = std::string(names[count - 1].as_str());
+  if (count >= 2) result.parent.name = std::string(names[count - 2].as_str());
+  if (count >= 3) result.parent.schema = std::string(names[count - 3].as_str());
+  return result;
+}
+
+std::optional<ObjectKind> dropped_kind(std::string_view remove_type) {
+  if (remove_type == "OBJECT_TABLE") return ObjectKind::table;
+  if (remove_type == "OBJECT_VIEW") return ObjectKind::view;
+  if (remove_type == "OBJECT_MATVIEW") return ObjectKind::materialized_view;
+  if (remove_type == "OBJECT_SEQUENCE") return ObjectKind::sequence;
+  if (remove_type == "OBJECT_FOREIGN_TABLE") return ObjectKind::foreign_table;
+  if (remove_type == "OBJECT_INDEX") return ObjectKind::index;
+  if (remove_type == "OBJECT_FUNCTION" || remove_type == "OBJECT_PROCEDURE" ||
+      remove_type == "OBJECT_ROUTINE" || remove_type == "OBJECT_AGGREGATE") {
+    return ObjectKind::function;
+  }
+  if (remove_type == "OBJECT_TYPE" || remove_type == "OBJECT_DOMAIN") return ObjectKind::type;
+  if (remove_type == "OBJECT_TRIGGER") return ObjectKind::trigger;
+  if (remove_type == "OBJECT_RULE") return ObjectKind::rule;
+  if (remove_type == "OBJECT_POLICY") return ObjectKind::policy;
+  if (remove_type == "OBJECT_EVENT_TRIGGER") return ObjectKind::event_trigger;
+  if (remove_type == "OBJECT_SCHEMA") return ObjectKind::schema;
+  if (remove_type == "OBJECT_EXTENSION") return ObjectKind::extension;
+  if (remove_type == "OBJECT_PUBLICATION") return ObjectKind::publication;
+  return std::nullopt;
+}
+
+void add_dropped(const Node& statement, ObjectChanges& changes) {
+  auto kind = dropped_kind(statement.str("removeType"));
+  if (!kind) return;
+  for (Node object : statement.list("objects")) {
+    switch (*kind) {
+      case ObjectKind::trigger:
+      case ObjectKind::rule:
+      case ObjectKind::policy:
+        changes.dropped.push_back(on_table(*kind, object.list("items")));
+        break;
+      case ObjectKind::function:
+        changes.dropped.push_back(key(*kind, name_of(object.list("objname"))));
+        break;
+      case ObjectKind::type:
+        changes.dropped.push_back(key(*kind, name_of(object.list("names"))));
+        break;
+      case ObjectKind::schema:
+      case ObjectKind::extension:
+      case ObjectKind::event_trigger:
+      case ObjectKind::publication:
+        changes.dropped.push_back(key(*kind, QualifiedName{"", std::string(object.as_str())}));
+        break;
+      default:
+        changes.dropped.push_back(key(*kind, name_of(object.list("items"))));
+        break;
+    }
+  }
+}
+
+void add_alter_table(const Node& statement, ObjectChanges& changes) {
+  QualifiedName table = name_of(statement.get("relation"));
+  for (Node command : statement.list("cmds")) {
+    std::string_view subtype = command.str("subtype");
+    if (subtype == "AT_AddConstraint") {
+      std::string_view name = command.get("def").str("conname");
+      if (!name.empty()) {
+        changes.created.push_back(
+            key(ObjectKind::table_constraint, QualifiedName{"", std::string(name)}, table));
+      }
+    } else if (subtype == "AT_DropConstraint") {
+      changes.dropped.push_back(key(ObjectKind::table_constraint,
+                                    QualifiedName{"", std::string(command.str("name"))}, table));
+    }
+  }
+}
+
+}  // namespace
+
+ObjectChanges object_changes(const Node& statement) {
+  ObjectChanges changes;
+  std::string_view kind = statement.kind();
+  auto created = [&](ObjectKind object, QualifiedName name, QualifiedName parent = {}) {
+    changes.created.push_back(key(object, std::move(name), std::move(parent)));
+  };
+  if (kind == "CreateStmt") {
+    created(ObjectKind::table, name_of(statement.get("relation")));
+  } else if (kind == "CreateTableAsStmt") {
+    created(statement.str("objtype") == "OBJECT_MATVIEW" ? ObjectKind::materialized_view
+                                                         : ObjectKind::table,
+            name_of(statement.get("into").get("rel")));
+  } else if (kind == "SelectStmt" && statement.has("intoClause")) {
+    created(ObjectKind::table, name_of(statement.get("intoClause").get("rel")));
+  } else if (kind == "ViewStmt") {
+    created(ObjectKind::view, name_of(statement.get("view")));
+  } else if (kind == "CreateSeqStmt") {
+    created(ObjectKind::sequence, name_of(statement.get("sequence")));
+  } else if (kind == "CreateForeignTableStmt") {
+    created(ObjectKind::foreign_table, name_of(statement.get("base").get("relation")));
+  } else if (kind == "IndexStmt" && !statement.str("idxname").empty()) {
+    created(ObjectKind::index,
+            QualifiedName{std::string(statement.get("relation").str("schemaname")),
+                          std::string(statement.str("idxname"))});
+  } else if (kind == "CreateFunctionStmt") {
+    created(ObjectKind::function, name_of(statement.list("funcname")));
+  } else if (kind == "DefineStmt") {
+    std::string_view object = statement.str("kind");
+    if (object == "OBJECT_AGGREGATE")
+      created(ObjectKind::function, name_of(statement.list("defnames")));
+    if (object == "OBJECT_TYPE") created(ObjectKind::type, name_of(statement.list("defnames")));
+  } else if (kind == "CreateEnumStmt" || kind == "CreateRangeStmt") {
+    created(ObjectKind::type, name_of(statement.list("typeName")));
+  } else if (kind == "CompositeTypeStmt") {
+    created(ObjectKind::type, name_of(statement.get("typevar")));
+  } else if (kind == "CreateDomainStmt") {
+    created(ObjectKind::type, name_of(statement.list("domainname")));
+  } else if (kind == "CreateTrigStmt") {
+    created(ObjectKind::trigger, QualifiedName{"", std::string(statement.str("trigname"))},
+            name_of(statement.get("relation")));
+  } else if (kind == "RuleStmt") {
+    created(ObjectKind::rule, QualifiedName{"", std::string(statement.str("rulename"))},
+            name_of(statement.get("relation")));
+  } else if (kind == "CreatePolicyStmt") {
+    created(ObjectKind::policy, QualifiedName{"", std::string(statement.str("policy_name"))},
+            name_of(statement.get("table")));
+  } else if (kind == "CreateEventTrigStmt") {
+    created(ObjectKind::event_trigger, QualifiedName{"", std::string(statement.str("trigname"))});
+  } else if (kind == "CreateSchemaStmt") {
+    created(ObjectKind::schema, QualifiedName{"", std::string(statement.str("schemaname"))});
+  } else if (kind == "CreateExtensionStmt") {
+    created(ObjectKind::extension, QualifiedName{"", std::string(statement.str("extname"))});
+  } else if (kind == "CreateRoleStmt") {
+    created(ObjectKind::role, QualifiedName{"", std::string(statement.str("role"))});
+  } else if (kind == "CreatePublicationStmt") {
+    created(ObjectKind::publication, QualifiedName{"", std::string(statement.str("pubname"))});
+  } else if (kind == "AlterTableStmt") {
+    add_alter_table(statement, changes);
+  } else if (kind == "AlterDomainStmt") {
+    QualifiedName domain = name_of(statement.list("typeName"));
+    std::string_view subtype = statement.str("subtype");
+    if (subtype == "C" && !statement.get("def").str("conname").empty()) {
+      created(ObjectKind::domain_constraint,
+              QualifiedName{"", std::string(statement.get("def").str("conname"))}, domain);
+    } else if (subtype == "X") {
+      changes.dropped.push_back(key(ObjectKind::domain_constraint,
+                                    QualifiedName{"", std::string(statement.str("name"))}, domain));
+    }
+  } else if (kind == "DropStmt") {
+    add_dropped(statement, changes);
+  } else if (kind == "DropRoleStmt") {
+    for (Node role : statement.list("roles")) {
+      changes.dropped.push_back(
+          key(ObjectKind::role, QualifiedName{"", std::string(role.str("rolename"))}));
+    }
+  }
+  return changes;
+}
+
+std::string_view drop_consequence(ObjectKind kind) {
+  switch (kind) {
+    case ObjectKind::table:
+    case ObjectKind::foreign_table:
+      return "drops the table and its rows again and creates it empty";
+    case ObjectKind::sequence:
+      return "drops the sequence and starts it again from its first value";
+    case ObjectKind::view:
+    case ObjectKind::materialized_view:
+    case ObjectKind::function:
+      return "fails once other objects depend on it (and with CASCADE drops them)";
+    case ObjectKind::type:
+      return "fails once a column, function or other type uses it (and with CASCADE drops those "
+             "columns and their data)";
+    case ObjectKind::role:
+      return "fails once the role owns objects or holds privileges: roles are shared by every "
+             "database of the server";
+    case ObjectKind::schema:
+      return "fails once the schema holds objects (and with CASCADE drops them)";
+    case ObjectKind::extension:
+      return "fails once objects use the extension (and with CASCADE drops them)";
+    case ObjectKind::publication:
+      return "breaks the subscriptions that replicate from it";
+    case ObjectKind::index:
+    case ObjectKind::trigger:
+    case ObjectKind::rule:
+    case ObjectKind::policy:
+    case ObjectKind::event_trigger:
+    case ObjectKind::table_constraint:
+    case ObjectKind::domain_constraint:
+      break;
+  }
+  return "";
+}
+
+// ---- tokens -----------------------------------------------------------------------------
+
+StatementTokens::StatementTokens(const lint::ParsedFile& file, const Statement& statement) {
+  if (!statement.exact) return;
+  for (const lint::Token& token : file.tokens(statement.range)) {
+    if (token.name == "SQL_COMMENT" || token.name == "C_COMMENT") continue;
+    m_tokens.push_back(token);
+  }
+}
+
+bool StatementTokens::is(std::size_t index, std::string_view name) const {
+  return index < m_tokens.size() && m_tokens[index].name == name;
+}
+
+bool StatementTokens::is_char(std::size_t index, char c) const {
+  return index < m_tokens.size() && m_tokens[index].token == static_cast<unsigned char>(c);
+}
+
+std::optional<std::size_t> StatementTokens::at(std::uint32_t offset) const {
+  auto it = std::lower_bound(
+      m_tokens.begin(), m_tokens.end(), offset,
+      [](const lint::Token& token, std::uint32_t value) { return token.range.begin < value; });
+  if (it == m_tokens.end() || it->range.begin != offset) return std::nullopt;
+  return static_cast<std::size_t>(it - m_tokens.begin());
+}
+
+std::optional<std::size_t> StatementTokens::find(std::string_view name, std::size_t from) const {
+  for (std::size_t i = from; i < m_tokens.size(); ++i) {
+    if (m_tokens[i].name == name) return i;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> StatementTokens::commands(
+    const Statement& statement) const {
+  std::size_t count = statement.node.list("cmds").size();
+  std::vector<std::pair<std::size_t, std::size_t>> result;
+  auto location = statement.node.get("relation").location();
+  if (!location) return result;
+  auto name = at(statement.offset(location));
+  if (!name) return result;
+  std::size_t i = *name + 1;
+  while (is_char(i, '.')) i += 2;
+  if (is_char(i, '*')) ++i;
+  std::size_t begin = i;
+  int depth = 0;
+  for (; i < m_tokens.size(); ++i) {
+    if (is_char(i, '(') || is_char(i, '[')) ++depth;
+    if (is_char(i, ')') || is_char(i, ']')) --depth;
+    if (depth == 0 && is_char(i, ',')) {
+      result.emplace_back(begin, i);
+      begin = i + 1;
+    }
+  }
+  result.emplace_back(begin, m_tokens.size());
+  if (result.size() != count || begin >= m_tokens.size()) result.clear();
+  return result;
+}
+
+lint::TextRange StatementTokens::range(std::size_t begin, std::size_t end) const {
+  if (begin >= end || end > m_tokens.size()) return {};
+  return lint::TextRange{m_tokens[begin].range.begin, m_tokens[end - 1].range.end};
+}
+
+const StatementTokens& AlterCommands::tokens() {
+  if (!m_tokens) {
+    m_tokens.emplace(*m_file, *m_statement);
+    m_commands = m_tokens->commands(*m_statement);
+  }
+  return *m_tokens;
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> AlterCommands::tokens_of(std::size_t index) {
+  tokens();
+  if (index >= m_commands.size()) return std::nullopt;
+  return m_commands[index];
+}
+
+lint::TextRange AlterCommands::range(std::size_t index) {
+  auto span = tokens_of(index);
+  if (!span) return m_statement->range;
+  return m_tokens->range(span->first, span->second);
+}
+
+std::string rewritten_head(const lint::ParsedFile& file, const Statement& statement,
+                           const lint::Edit& edit, std::size_t limit) {
+  std::string_view text = file.text();
+  std::uint32_t end = edit.range.end;
+  while (end < statement.range.end && text[end] != '\n') ++end;
+  std::string head(text.substr(statement.range.begin, edit.range.begin - statement.range.begin));
+  head += edit.text;
+  head += text.substr(edit.range.end, end - edit.range.end);
+  std::string result;
+  for (char c : head) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space && (result.empty() || result.back() == ' ')) continue;
+    result += space ? ' ' : c;
+  }
+  while (!result.empty() && result.back() == ' ') result.pop_back();
+  if (result.size() > limit) {
+    auto cut = result.rfind(' ', limit);
+    result.resize(cut == std::string::npos ? limit : cut);
+    result += " ...";
+  } else if (end < statement.range.end) {
+    result += " ...";
+  }
+  return result;
+}
+
+lint::Edit insert_before(const lint::Token& token, std::string text) {
+  return lint::Edit{lint::TextRange{token.range.begin, token.range.begin}, std::move(text)};
+}
+
+// ---- the file ---------------------------------------------------------------------------
+
+FileScope::FileScope(const lint::FileContext& context, lint::Reporter& out)
+    : m_context(context), m_out(out), m_guards(context.file) {}
+
+FileScope::~FileScope() = default;
+
+std::vector<const Statement*> FileScope::statements() const {
+  std::vector<const Statement*> result;
+  const lint::ParsedFile& file = m_context.file;
+  if (file.has_directive(lint::DirectiveKind::run_once_file)) return result;
+  for (const Statement* statement : file.all_statements()) {
+    if (statement->kind() == "DoStmt") continue;
+    if (!file.directives_for(*statement, lint::DirectiveKind::run_once).empty()) continue;
+    result.push_back(statement);
+  }
+  return result;
+}
+
+std::size_t FileScope::index_of(const Statement& statement) const {
+  const auto& all = m_context.file.all_statements();
+  if (m_index.empty()) {
+    for (std::size_t i = 0; i < all.size(); ++i) m_index.emplace(all[i], i);
+  }
+  auto it = m_index.find(&statement);
+  return it == m_index.end() ? all.size() : it->second;
+}
+
+namespace {
+
+std::string bucket(const ObjectKey& key) {
+  return std::to_string(static_cast<int>(key.kind)) + ":" + key.name.name;
+}
+
+}  // namespace
+
+const std::vector<FileScope::Change>* FileScope::changes_of(const ObjectKey& key) const {
+  if (!m_changes) {
+    m_changes.emplace();
+    const auto& all = m_context.file.all_statements();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      ObjectChanges changes = object_changes(all[i]->node);
+      for (auto& created : changes.created) {
+        (*m_changes)[bucket(created)].push_back(Change{std::move(created), i, true});
+      }
+      for (auto& dropped : changes.dropped) {
+        (*m_changes)[bucket(dropped)].push_back(Change{std::move(dropped), i, false});
+      }
+    }
+  }
+  auto it = m_changes->find(bucket(key));
+  return it == m_changes->end() ? nullptr : &it->second;
+}
+
+namespace {
+
+// The name of the temporary relation a statement creates.
+std::optional<std::string_view> temporary_relation(const Node& statement) {
+  Node relation;
+  std::string_view kind = statement.kind();
+  if (kind == "CreateStmt") relation = statement.get("relation");
+  if (kind == "CreateTableAsStmt") relation = statement.get("into").get("rel");
+  if (kind == "SelectStmt") relation = statement.get("intoClause").get("rel");
+  if (kind == "ViewStmt") relation = statement.get("view");
+  if (kind == "CreateSeqStmt") relation = statement.get("sequence");
+  if (!relation.valid()) return std::nullopt;
+  if (relation.str("relpersistence") != "t" && relation.str("schemaname") != "pg_temp") {
+    return std::nullopt;
+  }
+  return relation.str("relname");
+}
+
+}  // namespace
+
+bool FileScope::temporary(const Statement& at, const Node& range_var) const {
+  return range_var.str("relpersistence") == "t" || temporary(at, name_of(range_var));
+}
+
+bool FileScope::fresh(const Statement& at, const Node& range_var) const {
+  if (temporary(at, range_var)) return true;
+  for (ObjectKind kind :
+       {ObjectKind::table, ObjectKind::materialized_view, ObjectKind::foreign_table}) {
+    ObjectKey relation{kind, name_of(range_var), {}};
+    if (dropped_before(at, relation) || dropped_after(at, relation)) return true;
+  }
+  return false;
+}
+
+bool FileScope::temporary(const Statement& at, const QualifiedName& name) const {
+  if (name.schema == "pg_temp") return true;
+  if (!name.schema.empty()) return false;
+  if (!m_temporaries) {
+    m_temporaries.emplace();
+    const auto& all = m_context.file.all_statements();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (auto created = temporary_relation(all[i]->node)) {
+        m_temporaries->emplace_back(std::string(*created), i);
+      }
+    }
+  }
+  std::size_t end = index_of(at);
+  return std::any_of(m_temporaries->begin(), m_temporaries->end(), [&](const auto& created) {
+    return created.second < end && created.first == name.name;
+  });
+}
+
+std::optional<lint::Guard> FileScope::guard(const Statement& statement,
+                                            const lint::GuardQuery& query) const {
+  return m_guards.find(statement, query);
+}
+
+std::optional<lint::Guard> FileScope::guard(const Statement& statement,
+                                            std::optional<lint::Condition> error) const {
+  lint::GuardQuery query;
+  if (error) query.errors.push_back(*error);
+  return m_guards.find(statement, query);
+}
+
+const Statement* FileScope::find_change(const Statement& at, const ObjectKey& object, bool created,
+                                        bool after) const {
+  const auto& all = m_context.file.all_statements();
+  const std::vector<Change>* changes = changes_of(object);
+  if (changes == nullptr) return nullptr;
+  std::size_t here = std::min(index_of(at), all.size());
+  auto matches = [&](const Change& change) {
+    return change.created == created && change.key.matches(object);
+  };
+  if (after) {
+    for (const Change& change : *changes) {
+      if (change.statement > here && matches(change)) return all[change.statement];
+    }
+  } else {
+    for (auto it = changes->rbegin(); it != changes->rend(); ++it) {  // the nearest first
+      if (it->statement < here && matches(*it)) return all[it->statement];
+    }
+  }
+  return nullptr;
+}
+
+const Statement* FileScope::dropped_before(const Statement& at, const ObjectKey& object) const {
+  return find_change(at, object, false, false);
+}
+
+const Statement* FileScope::dropped_after(const Statement& at, const ObjectKey& object) const {
+  return find_change(at, object, false, true);
+}
+
+const Statement* FileScope::created_before(const Statement& at, const ObjectKey& object) const {
+  return find_change(at, object, true, false);
+}
+
+const Statement* FileScope::created_after(const Statement& at, const ObjectKey& object) const {
+  return find_change(at, object, true, true);
+}
+
+bool FileScope::drops_constraint_earlier(const Node& statement, std::size_t command,
+                                         std::string_view name) {
+  std::size_t i = 0;
+  for (Node cmd : statement.list("cmds")) {
+    if (i++ >= command) break;
+    if (cmd.str("subtype") == "AT_DropConstraint" && cmd.str("name") == name) return true;
+  }
+  return false;
+}
+
+bool FileScope::adds_constraint_later(const Node& statement, std::size_t command,
+                                      std::string_view name) {
+  std::size_t i = 0;
+  for (Node cmd : statement.list("cmds")) {
+    if (i++ > command && cmd.str("subtype") == "AT_AddConstraint" &&
+        cmd.get("def").str("conname") == name) {
+      return true;
+    }
+  }
+  return false;
+}
+
+lint::DiagnosticBuilder FileScope::report(const Statement& statement, lint::TextRange range,
+                                          std::string message, std::string help) {
+  if (!statement.exact || range.end <= range.begin) range = statement.range;
+  return m_out.report(range, std::move(message), std::move(help));
+}
+
+void FileScope::fix(lint::DiagnosticBuilder& finding, const Statement& statement, std::string title,
+                    std::optional<std::vector<lint::Edit>> edits, bool safe) {
+  if (!statement.exact || !edits || edits->empty()) return;
+  finding.fix(std::move(title), std::move(*edits), safe);
+}
+
+}  // namespace sqlgate::rules::idempotency

@@ -1,0 +1,217 @@
+// What the idempotency rules share: which statements they judge (run-once directives, DO
+// blocks), guards, session-scoped relations, objects a file drops before it creates them or
+// creates and drops again, and the tokens fixes are built from.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "lint/guard.h"
+#include "lint/rule.h"
+#include "lint/sql.h"
+#include "lint/tree.h"
+
+namespace sqlgate::rules::idempotency {
+
+// A name as the parser has it; the schema is empty when not written.
+struct QualifiedName {
+  std::string schema;
+  std::string name;
+
+  // "schema.name", or "name".
+  std::string display() const;
+};
+
+// The same object when the names match and, where both are written, so do the schemas.
+bool same_name(const QualifiedName& a, const QualifiedName& b);
+QualifiedName name_of(const lint::Node& range_var);  // a RangeVar
+QualifiedName name_of(const lint::NodeList& names);  // a list of String nodes
+// The name of an object as DROP, RENAME and the like list it (a List of names, a TypeName, an
+// ObjectWithArgs or a String).
+std::string object_display(const lint::Node& object);
+// The first option of an OPTIONS (...) list of an ALTER that adds (ADD, or no action) or drops
+// (DROP) one, when it has one: its name.
+std::optional<std::string> option_added(const lint::NodeList& options);
+std::optional<std::string> option_dropped(const lint::NodeList& options);
+// "ALTER SERVER name", "ALTER FOREIGN DATA WRAPPER name" or "ALTER USER MAPPING ... SERVER name".
+std::string options_owner(const lint::Node& statement);
+// An SQL string literal, for the catalog tests help texts suggest.
+std::string quote_literal(std::string_view text);
+
+// An object a statement creates or drops, to match a DROP with a CREATE in the same file.
+enum class ObjectKind : std::uint8_t {
+  table,
+  view,
+  materialized_view,
+  sequence,
+  foreign_table,
+  index,
+  function,  // functions, procedures and aggregates: matched by name, not signature
+  type,      // base, enum, composite and range types, and domains
+  trigger,
+  rule,
+  policy,
+  event_trigger,
+  table_constraint,
+  domain_constraint,
+  schema,
+  extension,
+  role,
+  publication,
+};
+
+struct ObjectKey {
+  ObjectKind kind = ObjectKind::table;
+  QualifiedName name;
+  QualifiedName parent;  // the table of a trigger, rule, policy or constraint; the domain
+
+  bool matches(const ObjectKey& other) const;
+};
+
+// The objects a statement (or one ALTER subcommand) creates and drops.
+struct ObjectChanges {
+  std::vector<ObjectKey> created;
+  std::vector<ObjectKey> dropped;
+};
+ObjectChanges object_changes(const lint::Node& statement);
+
+// The tokens of a statement, comments left out; empty when the statement's text in the file
+// is not the text the parser saw (then no fix can be built).
+class StatementTokens {
+ public:
+  StatementTokens(const lint::ParsedFile& file, const lint::Statement& statement);
+
+  bool empty() const { return m_tokens.empty(); }
+  std::size_t size() const { return m_tokens.size(); }
+  const lint::Token& operator[](std::size_t index) const { return m_tokens[index]; }
+  bool is(std::size_t index, std::string_view name) const;
+  bool is_char(std::size_t index, char c) const;
+  // The token that starts at a byte offset of the file.
+  std::optional<std::size_t> at(std::uint32_t offset) const;
+  // The first token named `name` at or after `from`.
+  std::optional<std::size_t> find(std::string_view name, std::size_t from = 0) const;
+  // The tokens [begin, end) of each subcommand of an ALTER TABLE / ALTER TYPE statement, in
+  // order; empty when they cannot be told apart.
+  std::vector<std::pair<std::size_t, std::size_t>> commands(const lint::Statement& statement) const;
+  lint::TextRange range(std::size_t begin, std::size_t end) const;
+
+ private:
+  std::vector<lint::Token> m_tokens;
+};
+
+// Where the subcommands of an ALTER TABLE / ALTER TYPE statement stand. The statement's tokens
+// are scanned on first use: only for a statement that gets a finding.
+class AlterCommands {
+ public:
+  AlterCommands(const lint::ParsedFile& file, const lint::Statement& statement)
+      : m_file(&file), m_statement(&statement) {}
+
+  const StatementTokens& tokens();
+  // The tokens [begin, end) of subcommand `index`; nothing when they cannot be told apart.
+  std::optional<std::pair<std::size_t, std::size_t>> tokens_of(std::size_t index);
+  // Its text, or the statement's when it cannot be told apart.
+  lint::TextRange range(std::size_t index);
+
+ private:
+  const lint::ParsedFile* m_file;
+  const lint::Statement* m_statement;
+  std::optional<StatementTokens> m_tokens;
+  std::vector<std::pair<std::size_t, std::size_t>> m_commands;
+};
+
+// The start of a statement as an edit rewrites it, for help texts: from its first token to the
+// end of the line the edit is on, white space runs made single spaces, cut near `limit`.
+std::string rewritten_head(const lint::ParsedFile& file, const lint::Statement& statement,
+                           const lint::Edit& edit, std::size_t limit = 100);
+
+// Inserts text before a token.
+lint::Edit insert_before(const lint::Token& token, std::string text);
+
+// One file as the idempotency rules see it.
+class FileScope {
+ public:
+  FileScope(const lint::FileContext& context, lint::Reporter& out);
+  ~FileScope();
+  FileScope(const FileScope&) = delete;
+  FileScope& operator=(const FileScope&) = delete;
+
+  const lint::ParsedFile& file() const { return m_context.file; }
+  int pg_version() const { return m_context.pg_version(); }
+  lint::Reporter& out() { return m_out; }
+
+  // The statements to judge, in file order: the statements DO blocks run, not the DO
+  // statements themselves; none marked run-once, and none at all in a run-once file.
+  std::vector<const lint::Statement*> statements() const;
+
+  // A relation of this session only: created TEMPORARY earlier in the file, or in pg_temp.
+  bool temporary(const lint::Statement& at, const lint::Node& range_var) const;
+  bool temporary(const lint::Statement& at, const QualifiedName& name) const;
+  // A table (or materialized view, or foreign table) whose content and dependent objects are
+  // new on every run: temporary, or dropped by this file before `at` (and made again) or after
+  // it. Indexes, columns, constraints, triggers and rows on it do not meet the previous run's.
+  bool fresh(const lint::Statement& at, const lint::Node& range_var) const;
+
+  // The PL/pgSQL guard that keeps a second run of a DO block's statement from doing harm.
+  std::optional<lint::Guard> guard(const lint::Statement& statement,
+                                   const lint::GuardQuery& query) const;
+  std::optional<lint::Guard> guard(const lint::Statement& statement,
+                                   std::optional<lint::Condition> error) const;
+
+  // The statement before `at` in this file that drops the object, or null.
+  const lint::Statement* dropped_before(const lint::Statement& at, const ObjectKey& key) const;
+  // The statement after `at` in this file that drops the object (a scratch object), or null.
+  const lint::Statement* dropped_after(const lint::Statement& at, const ObjectKey& key) const;
+  // The statement before `at` in this file that creates the object, or null.
+  const lint::Statement* created_before(const lint::Statement& at, const ObjectKey& key) const;
+  // The statement after `at` in this file that creates the object again, or null.
+  const lint::Statement* created_after(const lint::Statement& at, const ObjectKey& key) const;
+  // Whether an ALTER TABLE statement drops the constraint in a subcommand before `command`, or
+  // adds it in one after.
+  static bool drops_constraint_earlier(const lint::Node& statement, std::size_t command,
+                                       std::string_view name);
+  static bool adds_constraint_later(const lint::Node& statement, std::size_t command,
+                                    std::string_view name);
+
+  // A finding on a statement: at `range` when the statement's text is exact, else at the
+  // statement (whose DO block text was rewritten) and without a fix.
+  lint::DiagnosticBuilder report(const lint::Statement& statement, lint::TextRange range,
+                                 std::string message, std::string help);
+  // Attaches a fix when there is one and the statement's text is exact.
+  static void fix(lint::DiagnosticBuilder& finding, const lint::Statement& statement,
+                  std::string title, std::optional<std::vector<lint::Edit>> edits, bool safe);
+
+ private:
+  std::size_t index_of(const lint::Statement& statement) const;
+  const lint::Statement* find_change(const lint::Statement& at, const ObjectKey& object,
+                                     bool created, bool after) const;
+  // What the file creates and drops, by kind and name, in statement order.
+  struct Change {
+    ObjectKey key;
+    std::size_t statement = 0;  // index in all_statements()
+    bool created = false;
+  };
+  const std::vector<Change>* changes_of(const ObjectKey& key) const;
+
+  const lint::FileContext& m_context;
+  lint::Reporter& m_out;
+  lint::GuardAnalysis m_guards;
+  mutable std::optional<std::unordered_map<std::string, std::vector<Change>>> m_changes;
+  mutable std::unordered_map<const lint::Statement*, std::size_t> m_index;
+  // Temporary relations the file creates: name, index in all_statements().
+  mutable std::optional<std::vector<std::pair<std::string, std::size_t>>> m_temporaries;
+};
+
+// Why a DROP of an object of this kind earlier in the file does not make its CREATE re-runnable
+// (empty for the kinds where it does: nothing can depend on them).
+std::string_view drop_consequence(ObjectKind kind);
+
+// "the migration runs again": the words every idempotency message ends with.
+inline constexpr std::string_view k_again = "when the migration runs again";
+
+}  // namespace sqlgate::rules::idempotency

@@ -1,0 +1,162 @@
+// guard-add-constraint: ALTER TABLE ... ADD CONSTRAINT / PRIMARY KEY / FOREIGN KEY / UNIQUE /
+// EXCLUDE (and ALTER DOMAIN ... ADD CONSTRAINT) unless the file drops that constraint first or a
+// DO block guards it.
+#include "rules/idempotency/common.h"
+#include "rules/idempotency/rules.h"
+
+namespace sqlgate::rules::idempotency {
+namespace {
+
+using lint::Node;
+using lint::Statement;
+
+std::string_view constraint_words(std::string_view type) {
+  if (type == "CONSTR_CHECK") return "CHECK";
+  if (type == "CONSTR_FOREIGN") return "FOREIGN KEY";
+  if (type == "CONSTR_PRIMARY") return "PRIMARY KEY";
+  if (type == "CONSTR_UNIQUE") return "UNIQUE";
+  if (type == "CONSTR_EXCLUSION") return "EXCLUDE";
+  if (type == "CONSTR_NOTNULL") return "NOT NULL";
+  return "";
+}
+
+struct Judgement {
+  std::string message;
+  std::string help;
+};
+
+// What is wrong with an unguarded ADD of a constraint, and what to write instead.
+Judgement judge(std::string_view on, const std::string& target, const Node& constraint,
+                std::optional<lint::Condition> error, bool domain) {
+  std::string type(constraint_words(constraint.str("contype")));
+  std::string name(constraint.str("conname"));
+  std::string again(k_again);
+  std::string drop = std::string(domain ? "ALTER DOMAIN " : "ALTER TABLE ") + target +
+                     " DROP CONSTRAINT IF EXISTS " + name + ";";
+  std::string test =
+      "NOT EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE conname = " + quote_literal(name) +
+      (domain ? " AND contypid = " : " AND conrelid = ") + quote_literal(target) +
+      (domain ? "::regtype)" : "::regclass)");
+  std::string block = "a DO block: IF " + test + " THEN ... END IF";
+  if (error) block += " (or EXCEPTION WHEN " + std::string(error->name) + " THEN NULL)";
+  if (name.empty()) {
+    if (constraint.str("contype") == "CONSTR_PRIMARY") {
+      return {"ADD PRIMARY KEY fails " + again + ": " + std::string(on) + " " + target +
+                  " already has a primary key",
+              "guard it in a DO block: IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE "
+              "conrelid = " +
+                  quote_literal(target) + "::regclass AND contype = 'p') THEN ... END IF"};
+    }
+    return {"ADD " + type + " without a constraint name adds another constraint to " +
+                std::string(on) + " " + target + " every time the migration runs",
+            "name it (ADD CONSTRAINT name " + type + " ...) and guard it: " + drop +
+                " before it, or " + block};
+  }
+  std::string index(constraint.str("indexname"));
+  if (!index.empty()) {
+    return {"ADD CONSTRAINT " + name + " " + type + " USING INDEX " + index + " fails " + again +
+                ": the first run renamed index " + index + " to " + name,
+            "guard it with " + block};
+  }
+  std::string help = "guard it: " + drop + " before it, or " + block;
+  if (type == "PRIMARY KEY" || type == "UNIQUE") {
+    help = "guard it with " + block + "; a DROP CONSTRAINT IF EXISTS " + name +
+           " before it also works while no foreign key references it";
+  }
+  return {"ADD CONSTRAINT " + name + " " + type + " fails " + again + ": " + std::string(on) + " " +
+              target + " already has it",
+          help};
+}
+
+void check_table(FileScope& scope, const Statement& statement) {
+  const Node& node = statement.node;
+  Node relation = node.get("relation");
+  QualifiedName table = name_of(relation);
+  AlterCommands commands(scope.file(), statement);
+  std::size_t index = 0;
+  for (Node command : node.list("cmds")) {
+    std::size_t i = index++;
+    if (command.str("subtype") != "AT_AddConstraint") continue;
+    Node constraint = command.get("def");
+    std::string_view type = constraint.str("contype");
+    if (constraint_words(type).empty()) continue;
+    if (scope.fresh(statement, relation)) return;
+    std::string name(constraint.str("conname"));
+    // The name a PRIMARY KEY gets when none is written.
+    std::string dropped_name =
+        name.empty() && type == "CONSTR_PRIMARY" ? table.name + "_pkey" : name;
+    // ADD ... USING INDEX renamed the index on the first run: dropping the constraint then
+    // drops the index too, and the second run finds none.
+    bool using_index = !constraint.str("indexname").empty();
+    if (!dropped_name.empty() && !using_index) {
+      ObjectKey key{ObjectKind::table_constraint, QualifiedName{"", dropped_name}, table};
+      if (FileScope::drops_constraint_earlier(node, i, dropped_name) ||
+          scope.dropped_before(statement, key)) {
+        continue;
+      }
+      if (!name.empty() && scope.dropped_after(statement, key)) continue;
+    }
+    auto error = lint::repeat_error(node, command);
+    if (scope.guard(statement, error)) continue;
+    lint::TextRange range = commands.range(i);
+    Judgement judgement = judge("table", table.display(), constraint, error, false);
+    auto finding = scope.report(statement, range, judgement.message, judgement.help);
+    // Nothing can reference a CHECK, FOREIGN KEY or EXCLUDE constraint: dropping it first is
+    // a certain rewrite, but it validates the constraint again on every run.
+    bool droppable =
+        type == "CONSTR_CHECK" || type == "CONSTR_FOREIGN" || type == "CONSTR_EXCLUSION";
+    auto span = commands.tokens_of(i);
+    if (!name.empty() && droppable && span) {
+      const StatementTokens& tokens = commands.tokens();
+      auto [begin, end] = *span;
+      auto keyword = tokens.find("CONSTRAINT", begin);
+      if (tokens.is(begin, "ADD_P") && keyword && *keyword + 1 < end) {
+        std::string written(scope.file().slice(tokens[*keyword + 1].range));
+        FileScope::fix(finding, statement, "Drop the constraint first",
+                       std::vector<lint::Edit>{insert_before(
+                           tokens[begin], "DROP CONSTRAINT IF EXISTS " + written + ", ")},
+                       false);
+      }
+    }
+  }
+}
+
+void check_domain(FileScope& scope, const Statement& statement) {
+  const Node& node = statement.node;
+  if (node.str("subtype") != "C") return;
+  Node constraint = node.get("def");
+  if (constraint_words(constraint.str("contype")).empty()) return;
+  QualifiedName domain = name_of(node.list("typeName"));
+  std::string name(constraint.str("conname"));
+  if (!name.empty()) {
+    ObjectKey key{ObjectKind::domain_constraint, QualifiedName{"", name}, domain};
+    if (scope.dropped_before(statement, key) || scope.dropped_after(statement, key)) return;
+  }
+  auto error = lint::repeat_error(node);
+  if (scope.guard(statement, error)) return;
+  Judgement judgement = judge("domain", domain.display(), constraint, error, true);
+  scope.report(statement, statement.range, judgement.message, judgement.help);
+}
+
+void check(const lint::FileContext& context, lint::Reporter& out) {
+  FileScope scope(context, out);
+  for (const Statement* statement : scope.statements()) {
+    if (statement->kind() == "AlterTableStmt") check_table(scope, *statement);
+    if (statement->kind() == "AlterDomainStmt") check_domain(scope, *statement);
+  }
+}
+
+}  // namespace
+
+lint::Rule guard_add_constraint() {
+  return lint::Rule{
+      .info = {.id = "guard-add-constraint",
+               .category = lint::Category::idempotency,
+               .severity = lint::Severity::error,
+               .summary = "ADD CONSTRAINT without a DROP CONSTRAINT IF EXISTS before it or a "
+                          "guarding DO block fails when the migration runs again",
+               .fix = lint::FixKind::unsafe},
+      .check_file = check};
+}
+
+}  // namespace sqlgate::rules::idempotency

@@ -1,0 +1,414 @@
+// guard-create: statements that create something and have no IF NOT EXISTS / OR REPLACE form
+// (CREATE TYPE, DOMAIN, POLICY, ROLE, CAST, PUBLICATION, CONSTRAINT TRIGGER, ...), unless a DO
+// block guards them.
+#include "rules/idempotency/common.h"
+#include "rules/idempotency/rules.h"
+
+namespace sqlgate::rules::idempotency {
+namespace {
+
+using lint::Node;
+using lint::Statement;
+
+struct Candidate {
+  std::string statement;  // "CREATE TYPE"
+  std::string noun;
+  std::string object;
+  std::string shown;  // the statement as messages show it, when not "statement object"
+  Node relation;      // the table it is on, when it is on one
+  std::optional<ObjectKey> key;
+  bool drop_guards = false;  // nothing can depend on it: a DROP first makes it re-runnable
+  std::string test;          // a catalog test that tells whether it exists
+  bool no_block = false;     // cannot run inside a DO block (or a transaction)
+};
+
+// Without pg_catalog., as type names are written.
+std::string type_display(const Node& type_name) {
+  std::string name = lint::join_names(type_name.list("names"));
+  if (name.starts_with("pg_catalog.")) name.erase(0, 11);
+  return name;
+}
+
+Candidate type_candidate(std::string statement, const QualifiedName& name,
+                         std::string_view form = "") {
+  Candidate c;
+  c.statement = std::move(statement);
+  c.noun = "type";
+  c.object = name.display();
+  if (!form.empty()) c.shown = c.statement + " " + c.object + " " + std::string(form);
+  c.key = ObjectKey{ObjectKind::type, name, {}};
+  c.test = "to_regtype(" + quote_literal(name.display()) + ") IS NULL";
+  return c;
+}
+
+std::optional<Candidate> candidate(const Node& node) {
+  std::string_view kind = node.kind();
+  Candidate c;
+  auto plain = [&](std::string statement, std::string noun, std::string object, std::string test) {
+    c.statement = std::move(statement);
+    c.noun = std::move(noun);
+    c.object = std::move(object);
+    c.test = std::move(test);
+    return c;
+  };
+  if (kind == "CreateEnumStmt") {
+    return type_candidate("CREATE TYPE", name_of(node.list("typeName")), "AS ENUM");
+  }
+  if (kind == "CreateRangeStmt") {
+    return type_candidate("CREATE TYPE", name_of(node.list("typeName")), "AS RANGE");
+  }
+  if (kind == "CompositeTypeStmt") {
+    return type_candidate("CREATE TYPE", name_of(node.get("typevar")), "AS (...)");
+  }
+  if (kind == "DefineStmt" && node.str("kind") == "OBJECT_TYPE") {
+    return type_candidate("CREATE TYPE", name_of(node.list("defnames")));
+  }
+  if (kind == "CreateDomainStmt") {
+    Candidate domain = type_candidate("CREATE DOMAIN", name_of(node.list("domainname")));
+    domain.noun = "domain";
+    return domain;
+  }
+  if (kind == "CreateRoleStmt") {
+    std::string_view type = node.str("stmt_type");
+    std::string word = type == "ROLESTMT_USER"    ? "USER"
+                       : type == "ROLESTMT_GROUP" ? "GROUP"
+                                                  : "ROLE";
+    std::string name(node.str("role"));
+    plain(
+        "CREATE " + word, "role", name,
+        "NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = " + quote_literal(name) + ")");
+    c.key = ObjectKey{ObjectKind::role, QualifiedName{"", name}, {}};
+    return c;
+  }
+  if (kind == "CreatePolicyStmt") {
+    c.relation = node.get("table");
+    std::string name(node.str("policy_name"));
+    plain(
+        "CREATE POLICY", "policy", name + " ON " + name_of(c.relation).display(),
+        "NOT EXISTS (SELECT FROM pg_catalog.pg_policies WHERE policyname = " + quote_literal(name) +
+            " AND tablename = " + quote_literal(c.relation.str("relname")) + ")");
+    c.key = ObjectKey{ObjectKind::policy, QualifiedName{"", name}, name_of(c.relation)};
+    c.drop_guards = true;
+    return c;
+  }
+  if (kind == "CreateTrigStmt" && node.flag("isconstraint") && !node.flag("replace")) {
+    c.relation = node.get("relation");
+    std::string name(node.str("trigname"));
+    plain("CREATE CONSTRAINT TRIGGER", "trigger", name + " ON " + name_of(c.relation).display(),
+          "NOT EXISTS (SELECT FROM pg_catalog.pg_trigger WHERE tgname = " + quote_literal(name) +
+              " AND tgrelid = " + quote_literal(name_of(c.relation).display()) + "::regclass)");
+    c.key = ObjectKey{ObjectKind::trigger, QualifiedName{"", name}, name_of(c.relation)};
+    c.drop_guards = true;
+    return c;
+  }
+  if (kind == "CreateEventTrigStmt") {
+    std::string name(node.str("trigname"));
+    plain("CREATE EVENT TRIGGER", "event trigger", name,
+          "NOT EXISTS (SELECT FROM pg_catalog.pg_event_trigger WHERE evtname = " +
+              quote_literal(name) + ")");
+    c.key = ObjectKey{ObjectKind::event_trigger, QualifiedName{"", name}, {}};
+    c.drop_guards = true;
+    return c;
+  }
+  if (kind == "CreateCastStmt") {
+    std::string source = type_display(node.get("sourcetype"));
+    std::string target = type_display(node.get("targettype"));
+    plain("CREATE CAST", "cast", "(" + source + " AS " + target + ")",
+          "NOT EXISTS (SELECT FROM pg_catalog.pg_cast WHERE castsource = " + quote_literal(source) +
+              "::regtype AND casttarget = " + quote_literal(target) + "::regtype)");
+    return c;
+  }
+  if (kind == "CreatePublicationStmt") {
+    std::string name(node.str("pubname"));
+    plain("CREATE PUBLICATION", "publication", name,
+          "NOT EXISTS (SELECT FROM pg_catalog.pg_publication WHERE pubname = " +
+              quote_literal(name) + ")");
+    c.key = ObjectKey{ObjectKind::publication, QualifiedName{"", name}, {}};
+    return c;
+  }
+  if (kind == "CreateSubscriptionStmt") {
+    std::string name(node.str("subname"));
+    plain("CREATE SUBSCRIPTION", "subscription", name,
+          "NOT EXISTS (SELECT FROM pg_catalog.pg_subscription WHERE subname = " +
+              quote_literal(name) + ")");
+    c.no_block = true;
+    return c;
+  }
+  if (kind == "DefineStmt") {
+    std::string_view object = node.str("kind");
+    std::string name = name_of(node.list("defnames")).display();
+    if (object == "OBJECT_OPERATOR") {
+      return plain("CREATE OPERATOR", "operator", name,
+                   "NOT EXISTS (SELECT FROM pg_catalog.pg_operator WHERE oprname = " +
+                       quote_literal(name_of(node.list("defnames")).name) + ")");
+    }
+    struct TextSearch {
+      std::string_view kind, noun, catalog;
+    };
+    constexpr TextSearch k_text_search[] = {
+        {"OBJECT_TSPARSER", "parser", "pg_ts_parser WHERE prsname"},
+        {"OBJECT_TSDICTIONARY", "dictionary", "pg_ts_dict WHERE dictname"},
+        {"OBJECT_TSTEMPLATE", "template", "pg_ts_template WHERE tmplname"},
+        {"OBJECT_TSCONFIGURATION", "configuration", "pg_ts_config WHERE cfgname"},
+    };
+    std::string noun;
+    std::string catalog;
+    for (const auto& form : k_text_search) {
+      if (form.kind == object) {
+        noun = form.noun;
+        catalog = form.catalog;
+      }
+    }
+    if (noun.empty()) return std::nullopt;
+    std::string upper = noun;
+    for (char& ch : upper) ch = static_cast<char>(ch - 'a' + 'A');
+    return plain("CREATE TEXT SEARCH " + upper, "text search " + noun, name,
+                 "NOT EXISTS (SELECT FROM pg_catalog." + catalog + " = " +
+                     quote_literal(name_of(node.list("defnames")).name) + ")");
+  }
+  if (kind == "CreateConversionStmt") {
+    std::string name = name_of(node.list("conversion_name")).display();
+    return plain("CREATE CONVERSION", "conversion", name,
+                 "NOT EXISTS (SELECT FROM pg_catalog.pg_conversion WHERE conname = " +
+                     quote_literal(name_of(node.list("conversion_name")).name) + ")");
+  }
+  if (kind == "CreateOpClassStmt" || kind == "CreateOpFamilyStmt") {
+    bool family = kind == "CreateOpFamilyStmt";
+    std::string name = name_of(node.list(family ? "opfamilyname" : "opclassname")).display();
+    return plain(
+        family ? "CREATE OPERATOR FAMILY" : "CREATE OPERATOR CLASS",
+        family ? "operator family" : "operator class", name,
+        std::string("NOT EXISTS (SELECT FROM pg_catalog.") +
+            (family ? "pg_opfamily WHERE opfname = " : "pg_opclass WHERE opcname = ") +
+            quote_literal(name_of(node.list(family ? "opfamilyname" : "opclassname")).name) + ")");
+  }
+  if (kind == "CreateAmStmt") {
+    std::string name(node.str("amname"));
+    return plain(
+        "CREATE ACCESS METHOD", "access method", name,
+        "NOT EXISTS (SELECT FROM pg_catalog.pg_am WHERE amname = " + quote_literal(name) + ")");
+  }
+  if (kind == "CreateFdwStmt") {
+    std::string name(node.str("fdwname"));
+    return plain("CREATE FOREIGN DATA WRAPPER", "foreign-data wrapper", name,
+                 "NOT EXISTS (SELECT FROM pg_catalog.pg_foreign_data_wrapper WHERE fdwname = " +
+                     quote_literal(name) + ")");
+  }
+  if (kind == "ImportForeignSchemaStmt") {
+    plain("IMPORT FOREIGN SCHEMA", "foreign table",
+          std::string(node.str("remote_schema")) + " INTO " + std::string(node.str("local_schema")),
+          "NOT EXISTS (SELECT FROM information_schema.foreign_tables WHERE "
+          "foreign_table_schema = " +
+              quote_literal(node.str("local_schema")) + ")");
+    return c;
+  }
+  if (kind == "CreateTableSpaceStmt" || kind == "CreatedbStmt") {
+    bool database = kind == "CreatedbStmt";
+    plain(database ? "CREATE DATABASE" : "CREATE TABLESPACE", database ? "database" : "tablespace",
+          std::string(node.str(database ? "dbname" : "tablespacename")), "");
+    c.no_block = true;
+    return c;
+  }
+  if (kind == "AlterExtensionContentsStmt" && node.num("action") > 0) {
+    plain("ALTER EXTENSION", "member", std::string(node.str("extname")),
+          "NOT EXISTS (SELECT FROM pg_catalog.pg_depend WHERE deptype = 'e' AND ...)");
+    c.shown = "ALTER EXTENSION " + c.object + " ADD " + object_display(node.get("object"));
+    return c;
+  }
+  if (kind == "AlterOpFamilyStmt" && !node.flag("isDrop")) {
+    std::string name = name_of(node.list("opfamilyname")).display();
+    plain("ALTER OPERATOR FAMILY", "member", name,
+          "NOT EXISTS (SELECT FROM pg_catalog.pg_amop WHERE amopfamily = (SELECT oid FROM "
+          "pg_catalog.pg_opfamily WHERE opfname = " +
+              quote_literal(name_of(node.list("opfamilyname")).name) + ") AND ...)");
+    c.shown =
+        "ALTER OPERATOR FAMILY " + name + " USING " + std::string(node.str("amname")) + " ADD ...";
+    return c;
+  }
+  if (kind == "AlterSubscriptionStmt" && node.str("kind") == "ALTER_SUBSCRIPTION_ADD_PUBLICATION") {
+    std::string name(node.str("subname"));
+    std::string publications = lint::join_names(node.list("publication"), ", ");
+    plain("ALTER SUBSCRIPTION", "publication", name,
+          "NOT EXISTS (SELECT FROM pg_catalog.pg_subscription WHERE subname = " +
+              quote_literal(name) + " AND " +
+              quote_literal(node.list("publication").front().as_str()) +
+              " = ANY (subpublications))");
+    c.shown = "ALTER SUBSCRIPTION " + name + " ADD PUBLICATION " + publications;
+    return c;
+  }
+  if (kind == "AlterTSConfigurationStmt" && node.str("kind") == "ALTER_TSCONFIG_ADD_MAPPING") {
+    std::string name = name_of(node.list("cfgname")).display();
+    std::string tokens = lint::join_names(node.list("tokentype"), ", ");
+    plain("ALTER TEXT SEARCH CONFIGURATION", "mapping", name,
+          "NOT EXISTS (SELECT FROM pg_catalog.pg_ts_config_map m JOIN pg_catalog.pg_ts_config c "
+          "ON c.oid = m.mapcfg WHERE c.cfgname = " +
+              quote_literal(name_of(node.list("cfgname")).name) + " AND ...)");
+    c.shown = "ALTER TEXT SEARCH CONFIGURATION " + name + " ADD MAPPING FOR " + tokens;
+    return c;
+  }
+  if (kind == "AlterForeignServerStmt" || kind == "AlterFdwStmt" ||
+      kind == "AlterUserMappingStmt") {
+    auto option = option_added(node.list("options"));
+    if (!option) return std::nullopt;
+    std::string what = options_owner(node);
+    plain(what, "option", *option,
+          "NOT EXISTS (SELECT FROM pg_catalog.pg_options_to_table(<its options column>) WHERE "
+          "option_name = " +
+              quote_literal(*option) + ")");
+    c.shown = what + " OPTIONS (ADD " + *option + " ...)";
+    return c;
+  }
+  if (kind == "AlterPublicationStmt" && node.str("action") == "AP_AddObjects") {
+    std::string name(node.str("pubname"));
+    plain("ALTER PUBLICATION", "member", name,
+          "NOT EXISTS (SELECT FROM pg_catalog.pg_publication_tables WHERE pubname = " +
+              quote_literal(name) + " AND ...)");
+    c.shown = "ALTER PUBLICATION " + name + " ADD ...";
+    return c;
+  }
+  return std::nullopt;
+}
+
+struct Finding {
+  std::string statement;
+  std::string message_tail;  // what a second run meets
+  std::string test;
+};
+
+// ALTER TABLE / ALTER TYPE subcommands that add something and have no IF NOT EXISTS.
+std::optional<Finding> alter_command(const Node& statement, const Node& command) {
+  std::string_view subtype = command.str("subtype");
+  std::string target = name_of(statement.get("relation")).display();
+  if (subtype == "AT_AddColumn" && statement.str("objtype") == "OBJECT_TYPE") {
+    std::string name(command.get("def").str("colname"));
+    return Finding{"ALTER TYPE " + target + " ADD ATTRIBUTE " + name,
+                   "the type already has the attribute",
+                   "NOT EXISTS (SELECT FROM information_schema.attributes WHERE udt_name = " +
+                       quote_literal(statement.get("relation").str("relname")) +
+                       " AND attribute_name = " + quote_literal(name) + ")"};
+  }
+  // ALTER INDEX ... ATTACH PARTITION of an index already attached does nothing.
+  if (subtype == "AT_AttachPartition" && statement.str("objtype") != "OBJECT_INDEX") {
+    std::string partition = name_of(command.get("def").get("name")).display();
+    return Finding{"ALTER TABLE " + target + " ATTACH PARTITION " + partition,
+                   "it is already a partition",
+                   "NOT EXISTS (SELECT FROM pg_catalog.pg_inherits WHERE inhrelid = " +
+                       quote_literal(partition) + "::regclass)"};
+  }
+  if (subtype == "AT_AddInherit") {
+    std::string parent = name_of(command.get("def")).display();
+    return Finding{
+        "ALTER TABLE " + target + " INHERIT " + parent, "it already inherits from it",
+        "NOT EXISTS (SELECT FROM pg_catalog.pg_inherits WHERE inhrelid = " + quote_literal(target) +
+            "::regclass AND inhparent = " + quote_literal(parent) + "::regclass)"};
+  }
+  if (subtype == "AT_GenericOptions" || subtype == "AT_AlterColumnGenericOptions") {
+    auto option = option_added(command.get("def").list("items"));
+    if (!option) return std::nullopt;
+    std::string column(command.str("name"));
+    return Finding{"ALTER FOREIGN TABLE " + target +
+                       (column.empty() ? std::string() : " ALTER COLUMN " + column) +
+                       " OPTIONS (ADD " + *option + " ...)",
+                   "the option is already set",
+                   "NOT EXISTS (SELECT FROM pg_catalog.pg_options_to_table(<its options column>) "
+                   "WHERE option_name = " +
+                       quote_literal(*option) + ")"};
+  }
+  if (subtype == "AT_AddIdentity") {
+    std::string column(command.str("name"));
+    return Finding{"ALTER TABLE " + target + " ALTER COLUMN " + column +
+                       " ADD GENERATED ... AS "
+                       "IDENTITY",
+                   "the column is already an identity column",
+                   "NOT EXISTS (SELECT FROM information_schema.columns WHERE table_name = " +
+                       quote_literal(statement.get("relation").str("relname")) +
+                       " AND column_name = " + quote_literal(column) + " AND is_identity = 'YES')"};
+  }
+  return std::nullopt;
+}
+
+std::string guard_help(std::string_view statement, std::optional<lint::Condition> error,
+                       const std::string& test) {
+  std::string help = "guard it in a DO block: DO $$ BEGIN IF " +
+                     (test.empty() ? std::string("<catalog test>") : test) + " THEN " +
+                     std::string(statement) + " ...; END IF; END $$;";
+  if (error) {
+    help += " (or catch the error: BEGIN ... EXCEPTION WHEN " + std::string(error->name) +
+            " THEN NULL; END)";
+  }
+  return help + ", or mark it -- sqlgate:run-once <reason>";
+}
+
+void check_alter_table(FileScope& scope, const Statement& statement) {
+  const Node& node = statement.node;
+  Node relation = node.get("relation");
+  AlterCommands commands(scope.file(), statement);
+  std::size_t index = 0;
+  for (Node command : node.list("cmds")) {
+    std::size_t i = index++;
+    auto finding = alter_command(node, command);
+    if (!finding) continue;
+    if (scope.fresh(statement, relation)) return;
+    auto error = lint::repeat_error(node, command);
+    if (scope.guard(statement, error)) continue;
+    lint::TextRange range = commands.range(i);
+    scope.report(statement, range,
+                 finding->statement + " fails " + std::string(k_again) + ": " +
+                     finding->message_tail + ", and it has no IF NOT EXISTS",
+                 guard_help(finding->statement, error, finding->test));
+  }
+}
+
+void check(const lint::FileContext& context, lint::Reporter& out) {
+  FileScope scope(context, out);
+  for (const Statement* statement : scope.statements()) {
+    if (statement->kind() == "AlterTableStmt") {
+      check_alter_table(scope, *statement);
+      continue;
+    }
+    auto c = candidate(statement->node);
+    if (!c) continue;
+    if (c->relation.valid() && scope.fresh(*statement, c->relation)) continue;
+    const Statement* dropped = c->key ? scope.dropped_before(*statement, *c->key) : nullptr;
+    if (dropped != nullptr && c->drop_guards) continue;
+    // Created and dropped again in this file: the second run creates it afresh.
+    if (c->key && scope.dropped_after(*statement, *c->key)) continue;
+    auto error = lint::repeat_error(statement->node);
+    if (scope.guard(*statement, error)) continue;
+
+    std::string help;
+    if (c->no_block) {
+      help = c->statement +
+             " cannot run inside a DO block or a transaction: create it outside "
+             "the migrations, or mark it -- sqlgate:run-once <reason>";
+    } else {
+      help = guard_help(c->statement, error, c->test);
+    }
+    std::string shown = c->shown.empty() ? c->statement + " " + c->object : c->shown;
+    if (dropped != nullptr) {
+      scope.report(*statement, statement->range,
+                   "the DROP before " + shown + " is no guard: a second run's DROP " +
+                       std::string(drop_consequence(c->key->kind)),
+                   "instead of the DROP, " + help);
+      continue;
+    }
+    scope.report(*statement, statement->range,
+                 shown + " fails " + std::string(k_again) + ": the " + c->noun +
+                     " already exists, and there is no IF NOT EXISTS form",
+                 std::move(help));
+  }
+}
+
+}  // namespace
+
+lint::Rule guard_create() {
+  return lint::Rule{
+      .info = {.id = "guard-create",
+               .category = lint::Category::idempotency,
+               .severity = lint::Severity::error,
+               .summary = "CREATE TYPE, DOMAIN, POLICY, ROLE, ... (no IF NOT EXISTS form) outside "
+                          "a guarded DO block fails when the migration runs again"},
+      .check_file = check};
+}
+
+}  // namespace sqlgate::rules::idempotency

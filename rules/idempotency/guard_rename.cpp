@@ -1,0 +1,196 @@
+// guard-rename: RENAME (and SET SCHEMA) of a column, constraint, index, table or other object,
+// unless it is a no-op on a repeat (ALTER TABLE IF EXISTS old RENAME TO new), guarded, or
+// marked run-once.
+#include "rules/idempotency/common.h"
+#include "rules/idempotency/rules.h"
+
+namespace sqlgate::rules::idempotency {
+namespace {
+
+using lint::Node;
+using lint::Statement;
+
+struct Kind {
+  std::string_view object_type;
+  std::string_view words;  // ALTER <words>
+  std::string_view noun;
+};
+
+constexpr Kind k_kinds[] = {
+    {"OBJECT_TABLE", "TABLE", "table"},
+    {"OBJECT_VIEW", "VIEW", "view"},
+    {"OBJECT_MATVIEW", "MATERIALIZED VIEW", "materialized view"},
+    {"OBJECT_INDEX", "INDEX", "index"},
+    {"OBJECT_SEQUENCE", "SEQUENCE", "sequence"},
+    {"OBJECT_FOREIGN_TABLE", "FOREIGN TABLE", "foreign table"},
+    {"OBJECT_TYPE", "TYPE", "type"},
+    {"OBJECT_DOMAIN", "DOMAIN", "domain"},
+    {"OBJECT_FUNCTION", "FUNCTION", "function"},
+    {"OBJECT_PROCEDURE", "PROCEDURE", "procedure"},
+    {"OBJECT_ROUTINE", "ROUTINE", "routine"},
+    {"OBJECT_AGGREGATE", "AGGREGATE", "aggregate"},
+    {"OBJECT_SCHEMA", "SCHEMA", "schema"},
+    {"OBJECT_ROLE", "ROLE", "role"},
+    {"OBJECT_DATABASE", "DATABASE", "database"},
+    {"OBJECT_TRIGGER", "TRIGGER", "trigger"},
+    {"OBJECT_POLICY", "POLICY", "policy"},
+    {"OBJECT_RULE", "RULE", "rule"},
+    {"OBJECT_COLLATION", "COLLATION", "collation"},
+    {"OBJECT_CONVERSION", "CONVERSION", "conversion"},
+    {"OBJECT_STATISTIC_EXT", "STATISTICS", "statistics object"},
+    {"OBJECT_PUBLICATION", "PUBLICATION", "publication"},
+    {"OBJECT_SUBSCRIPTION", "SUBSCRIPTION", "subscription"},
+    {"OBJECT_EVENT_TRIGGER", "EVENT TRIGGER", "event trigger"},
+    {"OBJECT_FOREIGN_SERVER", "SERVER", "server"},
+    {"OBJECT_FDW", "FOREIGN DATA WRAPPER", "foreign-data wrapper"},
+    {"OBJECT_TABLESPACE", "TABLESPACE", "tablespace"},
+    {"OBJECT_OPERATOR", "OPERATOR", "operator"},
+    {"OBJECT_OPCLASS", "OPERATOR CLASS", "operator class"},
+    {"OBJECT_OPFAMILY", "OPERATOR FAMILY", "operator family"},
+    {"OBJECT_LANGUAGE", "LANGUAGE", "language"},
+    {"OBJECT_TSPARSER", "TEXT SEARCH PARSER", "text search parser"},
+    {"OBJECT_TSDICTIONARY", "TEXT SEARCH DICTIONARY", "text search dictionary"},
+    {"OBJECT_TSTEMPLATE", "TEXT SEARCH TEMPLATE", "text search template"},
+    {"OBJECT_TSCONFIGURATION", "TEXT SEARCH CONFIGURATION", "text search configuration"},
+};
+
+const Kind* find_kind(std::string_view object_type) {
+  for (const Kind& kind : k_kinds) {
+    if (kind.object_type == object_type) return &kind;
+  }
+  return nullptr;
+}
+
+bool is_relation_kind(std::string_view object_type) {
+  return object_type == "OBJECT_TABLE" || object_type == "OBJECT_VIEW" ||
+         object_type == "OBJECT_MATVIEW" || object_type == "OBJECT_INDEX" ||
+         object_type == "OBJECT_SEQUENCE" || object_type == "OBJECT_FOREIGN_TABLE";
+}
+
+struct Rename {
+  std::string statement;   // as the message shows it
+  std::string gone;        // what a second run no longer finds
+  bool if_exists = false;  // an IF EXISTS before the relation makes it a no-op on a repeat
+};
+
+std::optional<Rename> rename_of(const Node& node) {
+  std::string_view kind = node.kind();
+  if (kind == "AlterEnumStmt") {
+    if (node.str("oldVal").empty()) return std::nullopt;
+    return Rename{"ALTER TYPE " + name_of(node.list("typeName")).display() + " RENAME VALUE '" +
+                      std::string(node.str("oldVal")) + "' TO '" + std::string(node.str("newVal")) +
+                      "'",
+                  "the label '" + std::string(node.str("oldVal")) + "' is gone"};
+  }
+  if (kind == "AlterObjectSchemaStmt") {
+    std::string_view type = node.str("objectType");
+    if (type == "OBJECT_EXTENSION") return std::nullopt;  // a repeat finds it there: no error
+    if (is_relation_kind(type) && node.flag("missing_ok")) return std::nullopt;
+    const Kind* object = find_kind(type);
+    if (object == nullptr) return std::nullopt;
+    bool relation = is_relation_kind(type);
+    std::string name =
+        relation ? name_of(node.get("relation")).display() : object_display(node.get("object"));
+    return Rename{"ALTER " + std::string(object->words) + " " + name + " SET SCHEMA " +
+                      std::string(node.str("newschema")),
+                  "the " + std::string(object->noun) + " is no longer there", relation};
+  }
+  if (kind != "RenameStmt") return std::nullopt;
+  std::string_view type = node.str("renameType");
+  std::string new_name(node.str("newname"));
+  std::string old_name(node.str("subname"));
+  if (is_relation_kind(type)) {
+    if (node.flag("missing_ok")) return std::nullopt;  // a repeat finds nothing and skips
+    const Kind* object = find_kind(type);
+    return Rename{"ALTER " + std::string(object->words) + " " +
+                      name_of(node.get("relation")).display() + " RENAME TO " + new_name,
+                  "the " + std::string(object->noun) + " has its new name", true};
+  }
+  std::string relation = name_of(node.get("relation")).display();
+  std::string_view on_type = node.str("relationType");
+  const Kind* on = find_kind(on_type);
+  std::string owner = on != nullptr && !relation.empty()
+                          ? "ALTER " + std::string(on->words) + " " + relation + " "
+                          : "ALTER TABLE " + relation + " ";
+  if (type == "OBJECT_COLUMN") {
+    return Rename{owner + "RENAME COLUMN " + old_name + " TO " + new_name,
+                  "the column has its new name"};
+  }
+  if (type == "OBJECT_ATTRIBUTE") {
+    return Rename{"ALTER TYPE " + relation + " RENAME ATTRIBUTE " + old_name + " TO " + new_name,
+                  "the attribute has its new name"};
+  }
+  if (type == "OBJECT_TABCONSTRAINT") {
+    return Rename{"ALTER TABLE " + relation + " RENAME CONSTRAINT " + old_name + " TO " + new_name,
+                  "the constraint has its new name"};
+  }
+  if (type == "OBJECT_DOMCONSTRAINT") {
+    return Rename{"ALTER DOMAIN " + object_display(node.get("object")) + " RENAME CONSTRAINT " +
+                      old_name + " TO " + new_name,
+                  "the constraint has its new name"};
+  }
+  const Kind* object = find_kind(type);
+  if (object == nullptr) return std::nullopt;
+  std::string name = old_name;
+  if (type == "OBJECT_TRIGGER" || type == "OBJECT_POLICY" || type == "OBJECT_RULE") {
+    name += " ON " + relation;
+  } else if (name.empty()) {
+    name = object_display(node.get("object"));
+  }
+  return Rename{"ALTER " + std::string(object->words) + " " + name + " RENAME TO " + new_name,
+                "the " + std::string(object->noun) + " has its new name"};
+}
+
+void check(const lint::FileContext& context, lint::Reporter& out) {
+  FileScope scope(context, out);
+  for (const Statement* statement : scope.statements()) {
+    const Node& node = statement->node;
+    auto rename = rename_of(node);
+    if (!rename) continue;
+    Node relation = node.get("relation");
+    // A column or constraint of a table this file makes afresh has its old name again; a table
+    // renamed twice does not.
+    if (relation.valid() && (rename->if_exists ? scope.temporary(*statement, relation)
+                                               : scope.fresh(*statement, relation))) {
+      continue;
+    }
+    if (scope.guard(*statement, lint::repeat_error(node))) continue;
+    std::string help =
+        "guard it in a DO block that tests the catalog first (IF EXISTS (SELECT "
+        "FROM information_schema... / pg_catalog...) THEN ... END IF), or mark "
+        "it -- sqlgate:run-once <reason>";
+    if (rename->if_exists) {
+      help =
+          "write IF EXISTS after ALTER ...: a second run then finds nothing to rename and "
+          "skips it";
+    }
+    auto finding =
+        scope.report(*statement, statement->range,
+                     rename->statement + " fails " + std::string(k_again) + ": " + rename->gone,
+                     std::move(help));
+    if (!rename->if_exists) continue;
+    StatementTokens tokens(scope.file(), *statement);
+    auto at = tokens.at(statement->offset(relation.location()));
+    if (at && *at > 0 &&
+        (tokens.is(*at - 1, "TABLE") || tokens.is(*at - 1, "INDEX") || tokens.is(*at - 1, "VIEW") ||
+         tokens.is(*at - 1, "SEQUENCE"))) {
+      FileScope::fix(finding, *statement, "Add IF EXISTS",
+                     std::vector<lint::Edit>{insert_before(tokens[*at], "IF EXISTS ")}, true);
+    }
+  }
+}
+
+}  // namespace
+
+lint::Rule guard_rename() {
+  return lint::Rule{
+      .info = {.id = "guard-rename",
+               .category = lint::Category::idempotency,
+               .severity = lint::Severity::error,
+               .summary = "RENAME of a column, constraint, index or table fails when the "
+                          "migration runs again unless guarded or marked run-once",
+               .fix = lint::FixKind::safe},
+      .check_file = check};
+}
+
+}  // namespace sqlgate::rules::idempotency

@@ -1,0 +1,430 @@
+// require-if-exists: DROP ... and ALTER ... DROP ... without IF EXISTS, and the removals that have
+// no IF EXISTS form (DETACH PARTITION, NO INHERIT, ALTER EXTENSION / PUBLICATION ... DROP).
+#include <array>
+
+#include "rules/idempotency/common.h"
+#include "rules/idempotency/rules.h"
+
+namespace sqlgate::rules::idempotency {
+namespace {
+
+using lint::Node;
+using lint::Statement;
+
+struct DropForm {
+  std::string_view remove_type;
+  std::string_view words;  // as written after DROP
+  std::string_view noun;
+  std::size_t keywords;  // keyword tokens after DROP, before the name (without CONCURRENTLY)
+};
+
+constexpr std::array<DropForm, 35> k_drop_forms = {{
+    {"OBJECT_TABLE", "TABLE", "table", 1},
+    {"OBJECT_SEQUENCE", "SEQUENCE", "sequence", 1},
+    {"OBJECT_VIEW", "VIEW", "view", 1},
+    {"OBJECT_MATVIEW", "MATERIALIZED VIEW", "materialized view", 2},
+    {"OBJECT_INDEX", "INDEX", "index", 1},
+    {"OBJECT_FOREIGN_TABLE", "FOREIGN TABLE", "foreign table", 2},
+    {"OBJECT_COLLATION", "COLLATION", "collation", 1},
+    {"OBJECT_CONVERSION", "CONVERSION", "conversion", 1},
+    {"OBJECT_STATISTIC_EXT", "STATISTICS", "statistics object", 1},
+    {"OBJECT_TSPARSER", "TEXT SEARCH PARSER", "text search parser", 3},
+    {"OBJECT_TSDICTIONARY", "TEXT SEARCH DICTIONARY", "text search dictionary", 3},
+    {"OBJECT_TSTEMPLATE", "TEXT SEARCH TEMPLATE", "text search template", 3},
+    {"OBJECT_TSCONFIGURATION", "TEXT SEARCH CONFIGURATION", "text search configuration", 3},
+    {"OBJECT_ACCESS_METHOD", "ACCESS METHOD", "access method", 2},
+    {"OBJECT_EVENT_TRIGGER", "EVENT TRIGGER", "event trigger", 2},
+    {"OBJECT_EXTENSION", "EXTENSION", "extension", 1},
+    {"OBJECT_FDW", "FOREIGN DATA WRAPPER", "foreign-data wrapper", 3},
+    {"OBJECT_LANGUAGE", "LANGUAGE", "language", 1},
+    {"OBJECT_PUBLICATION", "PUBLICATION", "publication", 1},
+    {"OBJECT_SCHEMA", "SCHEMA", "schema", 1},
+    {"OBJECT_FOREIGN_SERVER", "SERVER", "server", 1},
+    {"OBJECT_POLICY", "POLICY", "policy", 1},
+    {"OBJECT_RULE", "RULE", "rule", 1},
+    {"OBJECT_TRIGGER", "TRIGGER", "trigger", 1},
+    {"OBJECT_TYPE", "TYPE", "type", 1},
+    {"OBJECT_DOMAIN", "DOMAIN", "domain", 1},
+    {"OBJECT_CAST", "CAST", "cast", 1},
+    {"OBJECT_OPCLASS", "OPERATOR CLASS", "operator class", 2},
+    {"OBJECT_OPFAMILY", "OPERATOR FAMILY", "operator family", 2},
+    {"OBJECT_FUNCTION", "FUNCTION", "function", 1},
+    {"OBJECT_PROCEDURE", "PROCEDURE", "procedure", 1},
+    {"OBJECT_ROUTINE", "ROUTINE", "routine", 1},
+    {"OBJECT_AGGREGATE", "AGGREGATE", "aggregate", 1},
+    {"OBJECT_OPERATOR", "OPERATOR", "operator", 1},
+    {"OBJECT_TRANSFORM", "TRANSFORM", "transform", 1},
+}};
+
+const DropForm* drop_form(std::string_view remove_type) {
+  for (const DropForm& form : k_drop_forms) {
+    if (form.remove_type == remove_type) return &form;
+  }
+  return nullptr;
+}
+
+// One object of a DROP as it is written.
+std::string dropped_name(std::string_view remove_type, const Node& object) {
+  if (remove_type == "OBJECT_TRIGGER" || remove_type == "OBJECT_RULE" ||
+      remove_type == "OBJECT_POLICY") {
+    lint::NodeList names = object.list("items");
+    if (names.empty()) return "";
+    std::string table;
+    for (std::size_t i = 0; i + 1 < names.size(); ++i) {
+      if (!table.empty()) table += ".";
+      table += names[i].as_str();
+    }
+    return std::string(names.back().as_str()) + " ON " + table;
+  }
+  if (remove_type == "OBJECT_CAST") {
+    lint::NodeList types = object.list("items");
+    if (types.size() != 2) return "";
+    return "(" + object_display(types[0]) + " AS " + object_display(types[1]) + ")";
+  }
+  if (remove_type == "OBJECT_OPCLASS" || remove_type == "OBJECT_OPFAMILY") {
+    lint::NodeList names = object.list("items");
+    if (names.size() < 2) return "";
+    std::string name;
+    for (std::size_t i = 1; i < names.size(); ++i) {
+      if (!name.empty()) name += ".";
+      name += names[i].as_str();
+    }
+    return name + " USING " + std::string(names[0].as_str());
+  }
+  return object_display(object);
+}
+
+// The names a DROP statement lists, for the message.
+std::string dropped_names(const Node& statement) {
+  std::string names;
+  for (Node object : statement.list("objects")) {
+    std::string name = dropped_name(statement.str("removeType"), object);
+    if (name.empty()) continue;
+    if (!names.empty()) names += ", ";
+    names += name;
+  }
+  return names;
+}
+
+// Inserts "IF EXISTS " after `keywords` keyword tokens that follow the first token, skipping an
+// optional CONCURRENTLY or PROCEDURAL among them.
+std::optional<std::vector<lint::Edit>> after_keywords(const StatementTokens& tokens,
+                                                      std::size_t keywords) {
+  std::size_t i = 1;
+  for (std::size_t seen = 0; seen < keywords; ++i) {
+    if (i >= tokens.size() || !tokens[i].keyword) return std::nullopt;
+    if (tokens.is(i, "PROCEDURAL")) continue;
+    ++seen;
+  }
+  if (tokens.is(i, "CONCURRENTLY")) ++i;
+  if (i >= tokens.size() || tokens.is(i, "IF_P")) return std::nullopt;
+  return std::vector<lint::Edit>{insert_before(tokens[i], "IF EXISTS ")};
+}
+
+// Inserts " IF EXISTS" after the first token named `keyword` in [from, to).
+std::optional<std::vector<lint::Edit>> after_keyword(const StatementTokens& tokens,
+                                                     std::string_view keyword, std::size_t from = 0,
+                                                     std::size_t to = SIZE_MAX) {
+  auto at = tokens.find(keyword, from);
+  if (!at || *at >= std::min(to, tokens.size()) || tokens.is(*at + 1, "IF_P")) {
+    return std::nullopt;
+  }
+  std::uint32_t end = tokens[*at].range.end;
+  return std::vector<lint::Edit>{lint::Edit{lint::TextRange{end, end}, " IF EXISTS"}};
+}
+
+// DROP of relations this session created TEMPORARY.
+bool all_temporary(const FileScope& scope, const Statement& statement) {
+  std::string_view type = statement.node.str("removeType");
+  if (type != "OBJECT_TABLE" && type != "OBJECT_VIEW" && type != "OBJECT_SEQUENCE") return false;
+  lint::NodeList objects = statement.node.list("objects");
+  for (Node object : objects) {
+    if (!scope.temporary(statement, name_of(object.list("items")))) return false;
+  }
+  return !objects.empty();
+}
+
+// Created in this file, before the DROP (a scratch object) or after it (dropped to be made
+// again): either way it exists when a second run reaches the DROP.
+bool created_in_file(const FileScope& scope, const Statement& statement, const ObjectKey& key) {
+  return scope.created_before(statement, key) || scope.created_after(statement, key);
+}
+
+bool created_in_file(const FileScope& scope, const Statement& statement) {
+  ObjectChanges changes = object_changes(statement.node);
+  if (changes.dropped.empty()) return false;
+  for (const ObjectKey& key : changes.dropped) {
+    if (!created_in_file(scope, statement, key)) return false;
+  }
+  return true;
+}
+
+void check_drop(FileScope& scope, const Statement& statement) {
+  const Node& node = statement.node;
+  if (node.flag("missing_ok")) return;
+  const DropForm* form = drop_form(node.str("removeType"));
+  if (form == nullptr) return;
+  if (all_temporary(scope, statement) || created_in_file(scope, statement)) return;
+  if (scope.guard(statement, lint::repeat_error(node))) return;
+  std::string names = dropped_names(node);
+  auto finding = scope.report(statement, statement.range,
+                              "DROP " + std::string(form->words) + " " + names + " fails " +
+                                  std::string(k_again) + ": the " + std::string(form->noun) +
+                                  " is already gone",
+                              "write DROP " + std::string(form->words) + " IF EXISTS " + names);
+  StatementTokens tokens(scope.file(), statement);
+  if (tokens.is(0, "DROP")) {
+    FileScope::fix(finding, statement, "Add IF EXISTS", after_keywords(tokens, form->keywords),
+                   true);
+  }
+}
+
+std::string role_name(const Node& role) {
+  std::string_view type = role.str("roletype");
+  if (type == "ROLESPEC_CURRENT_USER") return "CURRENT_USER";
+  if (type == "ROLESPEC_SESSION_USER") return "SESSION_USER";
+  if (type == "ROLESPEC_CURRENT_ROLE") return "CURRENT_ROLE";
+  if (type == "ROLESPEC_PUBLIC") return "PUBLIC";
+  return std::string(role.str("rolename"));
+}
+
+// DROP ROLE / DATABASE / TABLESPACE / USER MAPPING / SUBSCRIPTION.
+void check_drop_other(FileScope& scope, const Statement& statement) {
+  const Node& node = statement.node;
+  if (node.flag("missing_ok")) return;
+  std::string_view kind = node.kind();
+  std::string words;
+  std::string object;
+  std::string noun;
+  std::string_view keyword;
+  if (kind == "DropRoleStmt") {
+    words = "ROLE";
+    noun = "role";
+    for (Node role : node.list("roles")) {
+      if (!object.empty()) object += ", ";
+      object += role_name(role);
+    }
+    if (created_in_file(scope, statement)) return;
+  } else if (kind == "DropdbStmt") {
+    words = "DATABASE";
+    noun = "database";
+    object = node.str("dbname");
+    keyword = "DATABASE";
+  } else if (kind == "DropTableSpaceStmt") {
+    words = "TABLESPACE";
+    noun = "tablespace";
+    object = node.str("tablespacename");
+    keyword = "TABLESPACE";
+  } else if (kind == "DropUserMappingStmt") {
+    words = "USER MAPPING";
+    noun = "user mapping";
+    object =
+        "FOR " + role_name(node.get("user")) + " SERVER " + std::string(node.str("servername"));
+    keyword = "MAPPING";
+  } else if (kind == "DropSubscriptionStmt") {
+    words = "SUBSCRIPTION";
+    noun = "subscription";
+    object = node.str("subname");
+    keyword = "SUBSCRIPTION";
+  } else {
+    return;
+  }
+  if (scope.guard(statement, lint::repeat_error(node))) return;
+  auto finding = scope.report(statement, statement.range,
+                              "DROP " + words + " " + object + " fails " + std::string(k_again) +
+                                  ": the " + noun + " is already gone",
+                              "write DROP " + words + " IF EXISTS");
+  StatementTokens tokens(scope.file(), statement);
+  if (kind == "DropRoleStmt") {
+    // DROP ROLE | USER | GROUP name
+    FileScope::fix(finding, statement, "Add IF EXISTS", after_keywords(tokens, 1), true);
+  } else {
+    FileScope::fix(finding, statement, "Add IF EXISTS", after_keyword(tokens, keyword), true);
+  }
+}
+
+// ALTER TABLE / ALTER TYPE subcommands that remove something.
+void check_alter_table(FileScope& scope, const Statement& statement) {
+  const Node& node = statement.node;
+  Node relation = node.get("relation");
+  bool type = node.str("objtype") == "OBJECT_TYPE";
+  std::string target = (type ? "type " : "table ") + name_of(relation).display();
+  AlterCommands commands(scope.file(), statement);
+  std::size_t index = 0;
+  for (Node command : node.list("cmds")) {
+    std::size_t i = index++;
+    std::string_view subtype = command.str("subtype");
+    std::string name(command.str("name"));
+    std::string what;
+    std::string help;
+    std::string_view keyword;  // IF EXISTS goes after it
+    if (command.flag("missing_ok")) continue;
+    if (subtype == "AT_DropColumn") {
+      what = (type ? "DROP ATTRIBUTE " : "DROP COLUMN ") + name;
+      help =
+          type ? "write DROP ATTRIBUTE IF EXISTS " + name : "write DROP COLUMN IF EXISTS " + name;
+      keyword = type ? "ATTRIBUTE" : "COLUMN";
+    } else if (subtype == "AT_DropConstraint") {
+      what = "DROP CONSTRAINT " + name;
+      help = "write DROP CONSTRAINT IF EXISTS " + name;
+      keyword = "CONSTRAINT";
+    } else if (subtype == "AT_DropIdentity") {
+      what = "ALTER COLUMN " + name + " DROP IDENTITY";
+      help = "write DROP IDENTITY IF EXISTS";
+      keyword = "IDENTITY_P";
+    } else if (subtype == "AT_DropExpression") {
+      what = "ALTER COLUMN " + name + " DROP EXPRESSION";
+      help = "write DROP EXPRESSION IF EXISTS";
+      keyword = "EXPRESSION";
+    } else if (subtype == "AT_DetachPartition") {
+      what = "DETACH PARTITION " + name_of(command.get("def").get("name")).display();
+      help =
+          "DETACH PARTITION has no IF EXISTS: run it in a DO block guarded by a catalog test "
+          "(pg_inherits), or mark it -- sqlgate:run-once <reason>";
+    } else if (subtype == "AT_DropInherit") {
+      what = "NO INHERIT " + name_of(command.get("def")).display();
+      help =
+          "NO INHERIT has no IF EXISTS: run it in a DO block guarded by a catalog test "
+          "(pg_inherits), or mark it -- sqlgate:run-once <reason>";
+    } else if ((subtype == "AT_GenericOptions" || subtype == "AT_AlterColumnGenericOptions") &&
+               option_dropped(command.get("def").list("items"))) {
+      what = "OPTIONS (DROP " + *option_dropped(command.get("def").list("items")) + ")";
+      help =
+          "OPTIONS (DROP ...) has no IF EXISTS: run it in a DO block guarded by a catalog test "
+          "(pg_options_to_table() of the options), or mark it -- sqlgate:run-once <reason>";
+    } else if (subtype == "AT_DropOf") {
+      what = "NOT OF";
+      help =
+          "NOT OF has no IF EXISTS: run it in a DO block guarded by a catalog test "
+          "(pg_class.reloftype), or mark it -- sqlgate:run-once <reason>";
+    } else {
+      continue;
+    }
+    if (scope.fresh(statement, relation)) return;
+    if (scope.guard(statement, lint::repeat_error(node, command))) continue;
+    if (subtype == "AT_DropConstraint" &&
+        (FileScope::adds_constraint_later(node, i, name) ||
+         created_in_file(scope, statement,
+                         ObjectKey{ObjectKind::table_constraint, QualifiedName{"", name},
+                                   name_of(relation)}))) {
+      continue;
+    }
+    lint::TextRange range = commands.range(i);
+    auto finding = scope.report(
+        statement, range,
+        what + " on " + target + " fails " + std::string(k_again) + ": it is already gone", help);
+    auto span = commands.tokens_of(i);
+    if (!keyword.empty() && span) {
+      const StatementTokens& tokens = commands.tokens();
+      auto edits = after_keyword(tokens, keyword, span->first, span->second);
+      // DROP name (COLUMN left out): IF EXISTS goes after DROP.
+      if (!edits && subtype == "AT_DropColumn") {
+        edits = after_keyword(tokens, "DROP", span->first, span->second);
+      }
+      FileScope::fix(finding, statement, "Add IF EXISTS", edits, true);
+    }
+  }
+}
+
+void check_other(FileScope& scope, const Statement& statement) {
+  const Node& node = statement.node;
+  std::string_view kind = node.kind();
+  std::string message;
+  std::string help;
+  std::optional<std::string_view> keyword;
+  if (kind == "AlterDomainStmt" && node.str("subtype") == "X") {
+    if (node.flag("missing_ok")) return;
+    std::string name(node.str("name"));
+    QualifiedName domain = name_of(node.list("typeName"));
+    if (created_in_file(
+            scope, statement,
+            ObjectKey{ObjectKind::domain_constraint, QualifiedName{"", name}, domain})) {
+      return;
+    }
+    message = "DROP CONSTRAINT " + name + " on domain " + domain.display() + " fails " +
+              std::string(k_again) + ": it is already gone";
+    help = "write DROP CONSTRAINT IF EXISTS " + name;
+    keyword = "CONSTRAINT";
+  } else if (kind == "AlterExtensionContentsStmt" && node.num("action") < 0) {
+    message = "ALTER EXTENSION " + std::string(node.str("extname")) + " DROP fails " +
+              std::string(k_again) + ": the object is no longer a member";
+    help =
+        "it has no IF EXISTS: run it in a DO block guarded by a catalog test (pg_depend), "
+        "or mark it -- sqlgate:run-once <reason>";
+  } else if (kind == "AlterOpFamilyStmt" && node.flag("isDrop")) {
+    message = "ALTER OPERATOR FAMILY " + name_of(node.list("opfamilyname")).display() +
+              " DROP fails " + std::string(k_again) + ": the member is gone";
+    help =
+        "it has no IF EXISTS: run it in a DO block guarded by a catalog test (pg_amop, "
+        "pg_amproc), or mark it -- sqlgate:run-once <reason>";
+  } else if (kind == "AlterSubscriptionStmt" &&
+             node.str("kind") == "ALTER_SUBSCRIPTION_DROP_PUBLICATION") {
+    message = "ALTER SUBSCRIPTION " + std::string(node.str("subname")) + " DROP PUBLICATION " +
+              lint::join_names(node.list("publication"), ", ") + " fails " + std::string(k_again) +
+              ": the publication is no longer in the subscription";
+    help =
+        "write ALTER SUBSCRIPTION ... SET PUBLICATION with the publications it keeps "
+        "(re-runnable), or guard it in a DO block with a catalog test (pg_subscription)";
+  } else if (kind == "AlterTSConfigurationStmt" &&
+             node.str("kind") == "ALTER_TSCONFIG_DROP_MAPPING") {
+    if (node.flag("missing_ok")) return;
+    message = "ALTER TEXT SEARCH CONFIGURATION " + name_of(node.list("cfgname")).display() +
+              " DROP MAPPING FOR " + lint::join_names(node.list("tokentype"), ", ") + " fails " +
+              std::string(k_again) + ": the mapping is already gone";
+    help = "write DROP MAPPING IF EXISTS FOR ...";
+    keyword = "MAPPING";
+  } else if ((kind == "AlterForeignServerStmt" || kind == "AlterFdwStmt" ||
+              kind == "AlterUserMappingStmt") &&
+             option_dropped(node.list("options"))) {
+    message = options_owner(node) + " OPTIONS (DROP " + *option_dropped(node.list("options")) +
+              ") fails " + std::string(k_again) + ": the option is already gone";
+    help =
+        "OPTIONS (DROP ...) has no IF EXISTS: run it in a DO block guarded by a catalog test "
+        "(pg_options_to_table() of the options), or mark it -- sqlgate:run-once <reason>";
+  } else if (kind == "AlterPublicationStmt" && node.str("action") == "AP_DropObjects") {
+    message = "ALTER PUBLICATION " + std::string(node.str("pubname")) + " DROP fails " +
+              std::string(k_again) + ": the table is no longer part of the publication";
+    help =
+        "write ALTER PUBLICATION ... SET TABLE with the tables it keeps (re-runnable), or "
+        "guard it in a DO block with a catalog test (pg_publication_tables)";
+  } else {
+    return;
+  }
+  if (scope.guard(statement, lint::repeat_error(node))) return;
+  auto finding = scope.report(statement, statement.range, std::move(message), std::move(help));
+  if (keyword) {
+    StatementTokens tokens(scope.file(), statement);
+    FileScope::fix(finding, statement, "Add IF EXISTS", after_keyword(tokens, *keyword), true);
+  }
+}
+
+void check(const lint::FileContext& context, lint::Reporter& out) {
+  FileScope scope(context, out);
+  for (const Statement* statement : scope.statements()) {
+    std::string_view kind = statement->kind();
+    if (kind == "DropStmt") {
+      check_drop(scope, *statement);
+    } else if (kind == "AlterTableStmt") {
+      check_alter_table(scope, *statement);
+    } else if (kind == "DropRoleStmt" || kind == "DropdbStmt" || kind == "DropTableSpaceStmt" ||
+               kind == "DropUserMappingStmt" || kind == "DropSubscriptionStmt") {
+      check_drop_other(scope, *statement);
+    } else {
+      check_other(scope, *statement);
+    }
+  }
+}
+
+}  // namespace
+
+lint::Rule require_if_exists() {
+  return lint::Rule{
+      .info = {.id = "require-if-exists",
+               .category = lint::Category::idempotency,
+               .severity = lint::Severity::error,
+               .summary = "DROP without IF EXISTS fails when the migration runs again",
+               .fix = lint::FixKind::safe},
+      .check_file = check};
+}
+
+}  // namespace sqlgate::rules::idempotency

@@ -1,0 +1,279 @@
+// require-if-not-exists: CREATE ... and ADD ... that have an IF NOT EXISTS form and do not use it.
+#include <functional>
+
+#include "rules/idempotency/common.h"
+#include "rules/idempotency/rules.h"
+
+namespace sqlgate::rules::idempotency {
+namespace {
+
+using lint::Node;
+using lint::Statement;
+
+// Where "IF NOT EXISTS " goes: before a token of the statement.
+using Placement = std::function<std::optional<std::size_t>(const StatementTokens&)>;
+
+struct Candidate {
+  std::string statement;  // "CREATE TABLE"
+  std::string noun;       // "table"
+  std::string object;     // its name, as the parser has it
+  std::string shown;      // the statement as messages show it, when not "statement object"
+  Node relation;          // a RangeVar that may name a temporary relation
+  bool on_table = false;  // relation is the table the object is on, not the object
+  std::optional<ObjectKey> key;
+  Placement placement;
+  int since = 0;     // PostgreSQL major version that has this IF NOT EXISTS
+  std::string help;  // instead of the usual advice
+};
+
+// Before the token at a tree location, when the token before it is one of `previous`.
+Placement before_location(const Statement& statement, std::optional<std::uint32_t> location,
+                          std::vector<std::string_view> previous) {
+  return [&statement, location, previous](const StatementTokens& tokens) {
+    std::optional<std::size_t> result;
+    if (!location) return result;
+    auto at = tokens.at(statement.offset(location));
+    if (!at || *at == 0) return result;
+    for (std::string_view name : previous) {
+      if (tokens.is(*at - 1, name)) result = at;
+    }
+    return result;
+  };
+}
+
+// After the first token named `name` (and a CONCURRENTLY that follows it).
+Placement after_keyword(std::string_view name) {
+  return [name](const StatementTokens& tokens) {
+    std::optional<std::size_t> result;
+    auto at = tokens.find(name);
+    if (!at) return result;
+    std::size_t next = *at + 1;
+    if (tokens.is(next, "CONCURRENTLY")) ++next;
+    if (next < tokens.size() && !tokens.is(next, "IF_P")) result = next;
+    return result;
+  };
+}
+
+std::optional<Candidate> candidate(const Statement& statement) {
+  const Node& node = statement.node;
+  std::string_view kind = node.kind();
+  Candidate c;
+  auto relation = [&](const Node& range_var, ObjectKind object, std::string what,
+                      std::string noun) {
+    c.statement = std::move(what);
+    c.noun = std::move(noun);
+    c.object = name_of(range_var).display();
+    c.relation = range_var;
+    c.key = ObjectKey{object, name_of(range_var), {}};
+    c.placement = before_location(statement, range_var.location(), {"TABLE", "VIEW", "SEQUENCE"});
+    return c;
+  };
+  if (kind == "CreateStmt") {
+    if (node.flag("if_not_exists")) return std::nullopt;
+    return relation(node.get("relation"), ObjectKind::table, "CREATE TABLE", "table");
+  }
+  if (kind == "CreateForeignTableStmt") {
+    if (node.get("base").flag("if_not_exists")) return std::nullopt;
+    return relation(node.get("base").get("relation"), ObjectKind::foreign_table,
+                    "CREATE FOREIGN TABLE", "foreign table");
+  }
+  if (kind == "CreateTableAsStmt") {
+    if (node.flag("if_not_exists")) return std::nullopt;
+    if (node.str("objtype") == "OBJECT_MATVIEW") {
+      return relation(node.get("into").get("rel"), ObjectKind::materialized_view,
+                      "CREATE MATERIALIZED VIEW", "materialized view");
+    }
+    relation(node.get("into").get("rel"), ObjectKind::table, "CREATE TABLE", "table");
+    c.shown = "CREATE TABLE " + c.object + " AS ...";
+    return c;
+  }
+  if (kind == "SelectStmt" && node.has("intoClause")) {
+    relation(node.get("intoClause").get("rel"), ObjectKind::table, "SELECT ... INTO", "table");
+    c.shown = "SELECT ... INTO " + c.object;
+    c.placement = nullptr;
+    c.help = "write CREATE TABLE IF NOT EXISTS " + c.object +
+             " AS SELECT ... instead (SELECT INTO has no IF NOT EXISTS)";
+    return c;
+  }
+  if (kind == "CreateSeqStmt") {
+    if (node.flag("if_not_exists")) return std::nullopt;
+    return relation(node.get("sequence"), ObjectKind::sequence, "CREATE SEQUENCE", "sequence");
+  }
+  if (kind == "IndexStmt") {
+    // An unnamed index is require-index-name's: IF NOT EXISTS needs a name.
+    if (node.flag("if_not_exists") || node.str("idxname").empty()) return std::nullopt;
+    c.statement = node.flag("unique") ? "CREATE UNIQUE INDEX" : "CREATE INDEX";
+    c.noun = "index";
+    c.object = std::string(node.str("idxname"));
+    c.relation = node.get("relation");
+    c.on_table = true;
+    c.key = ObjectKey{
+        ObjectKind::index, QualifiedName{std::string(c.relation.str("schemaname")), c.object}, {}};
+    c.placement = after_keyword("INDEX");
+    return c;
+  }
+  auto simple = [&](std::string what, std::string noun, std::string object,
+                    std::string_view keyword) {
+    c.statement = std::move(what);
+    c.noun = std::move(noun);
+    c.object = std::move(object);
+    c.placement = after_keyword(keyword);
+    return c;
+  };
+  if (kind == "CreateSchemaStmt") {
+    if (node.flag("if_not_exists")) return std::nullopt;
+    std::string name(node.str("schemaname"));
+    if (name.empty()) name = node.get("authrole").str("rolename");
+    simple("CREATE SCHEMA", "schema", name, "SCHEMA");
+    c.key = ObjectKey{ObjectKind::schema, QualifiedName{"", name}, {}};
+    if (!node.list("schemaElts").empty()) {
+      c.placement = nullptr;
+      c.help =
+          "CREATE SCHEMA IF NOT EXISTS cannot include schema elements: write "
+          "CREATE SCHEMA IF NOT EXISTS " +
+          name + "; then create each object with its own IF NOT EXISTS";
+    }
+    return c;
+  }
+  if (kind == "CreateExtensionStmt") {
+    if (node.flag("if_not_exists")) return std::nullopt;
+    simple("CREATE EXTENSION", "extension", std::string(node.str("extname")), "EXTENSION");
+    c.key = ObjectKey{ObjectKind::extension, QualifiedName{"", c.object}, {}};
+    return c;
+  }
+  if (kind == "DefineStmt" && node.str("kind") == "OBJECT_COLLATION") {
+    if (node.flag("if_not_exists")) return std::nullopt;
+    simple("CREATE COLLATION", "collation", name_of(node.list("defnames")).display(), "COLLATION");
+    c.since = 10;
+    return c;
+  }
+  if (kind == "CreateForeignServerStmt") {
+    if (node.flag("if_not_exists")) return std::nullopt;
+    return simple("CREATE SERVER", "server", std::string(node.str("servername")), "SERVER");
+  }
+  if (kind == "CreateStatsStmt") {
+    if (node.flag("if_not_exists")) return std::nullopt;
+    return simple("CREATE STATISTICS", "statistics object",
+                  name_of(node.list("defnames")).display(), "STATISTICS");
+  }
+  if (kind == "CreateUserMappingStmt") {
+    if (node.flag("if_not_exists")) return std::nullopt;
+    Node user = node.get("user");
+    std::string role(user.str("rolename"));
+    if (role.empty()) role = user.str("roletype") == "ROLESPEC_PUBLIC" ? "PUBLIC" : "CURRENT_USER";
+    simple("CREATE USER MAPPING", "user mapping", "FOR " + role, "MAPPING");
+    c.shown = "CREATE USER MAPPING FOR " + role + " SERVER " + std::string(node.str("servername"));
+    return c;
+  }
+  if (kind == "AlterEnumStmt" && node.str("oldVal").empty() && !node.str("newVal").empty()) {
+    if (node.flag("skipIfNewValExists")) return std::nullopt;
+    simple("ALTER TYPE ... ADD VALUE", "enum label", std::string(node.str("newVal")), "VALUE_P");
+    c.shown =
+        "ALTER TYPE " + name_of(node.list("typeName")).display() + " ADD VALUE '" + c.object + "'";
+    return c;
+  }
+  return std::nullopt;
+}
+
+void report(FileScope& scope, const Statement& statement, const Candidate& c,
+            const Statement* dropped) {
+  std::string shown = c.shown.empty() ? c.statement + " " + c.object : c.shown;
+  if (dropped != nullptr) {
+    // Re-runnable on its own, but not harmless: say what the DROP does on a second run.
+    scope.report(statement, statement.range,
+                 "the DROP before " + shown + " is no guard: a second run " +
+                     std::string(drop_consequence(c.key->kind)),
+                 "write " + c.statement +
+                     " IF NOT EXISTS without the DROP, or mark the file "
+                     "-- sqlgate:run-once-file <reason> when it is meant to rebuild the " +
+                     c.noun);
+    return;
+  }
+  bool available = scope.pg_version() >= c.since;
+  std::string message =
+      shown + " fails " + std::string(k_again) + ": the " + c.noun + " already exists";
+  std::string help = c.help;
+  if (help.empty()) {
+    help = available ? "add IF NOT EXISTS: the second run then skips it"
+                     : "PostgreSQL " + std::to_string(scope.pg_version()) +
+                           " has no IF NOT EXISTS here (it came in " + std::to_string(c.since) +
+                           "): create it in a DO block guarded by a catalog test";
+  }
+  std::optional<lint::Edit> edit;
+  if (available && c.placement) {
+    StatementTokens tokens(scope.file(), statement);
+    if (auto at = c.placement(tokens)) edit = insert_before(tokens[*at], "IF NOT EXISTS ");
+  }
+  if (edit && c.help.empty()) help = "write " + rewritten_head(scope.file(), statement, *edit);
+  auto finding = scope.report(statement, statement.range, std::move(message), std::move(help));
+  if (edit) {
+    FileScope::fix(finding, statement, "Add IF NOT EXISTS", std::vector<lint::Edit>{*edit}, true);
+  }
+}
+
+// ALTER TABLE ... ADD [COLUMN] name without IF NOT EXISTS, subcommand by subcommand.
+void check_add_columns(FileScope& scope, const Statement& statement) {
+  const Node& node = statement.node;
+  std::string_view type = node.str("objtype");
+  if (type != "OBJECT_TABLE" && type != "OBJECT_FOREIGN_TABLE") return;  // ALTER TYPE: no form
+  Node relation = node.get("relation");
+  AlterCommands commands(scope.file(), statement);
+  std::size_t index = 0;
+  for (Node command : node.list("cmds")) {
+    std::size_t i = index++;
+    if (command.str("subtype") != "AT_AddColumn" || command.flag("missing_ok")) continue;
+    if (scope.fresh(statement, relation)) return;
+    if (scope.guard(statement, lint::repeat_error(node, command))) continue;
+    Node column = command.get("def");
+    std::string name(column.str("colname"));
+    lint::TextRange range = commands.range(i);
+    auto finding =
+        scope.report(statement, range,
+                     "ADD COLUMN " + name + " fails " + std::string(k_again) + ": table " +
+                         name_of(relation).display() + " already has the column",
+                     "write ADD COLUMN IF NOT EXISTS " + name + ": the second run then skips it");
+    const StatementTokens& tokens = commands.tokens();
+    auto at = tokens.at(statement.offset(column.location()));
+    if (at && *at > 0 && (tokens.is(*at - 1, "COLUMN") || tokens.is(*at - 1, "ADD_P"))) {
+      FileScope::fix(finding, statement, "Add IF NOT EXISTS",
+                     std::vector<lint::Edit>{insert_before(tokens[*at], "IF NOT EXISTS ")}, true);
+    }
+  }
+}
+
+void check(const lint::FileContext& context, lint::Reporter& out) {
+  FileScope scope(context, out);
+  for (const Statement* statement : scope.statements()) {
+    if (statement->kind() == "AlterTableStmt") {
+      check_add_columns(scope, *statement);
+      continue;
+    }
+    auto c = candidate(*statement);
+    if (!c) continue;
+    if (c->relation.valid() && (c->on_table ? scope.fresh(*statement, c->relation)
+                                            : scope.temporary(*statement, c->relation))) {
+      continue;
+    }
+    // Created and dropped again in this file: the second run creates it afresh.
+    if (c->key && scope.dropped_after(*statement, *c->key)) continue;
+    if (scope.guard(*statement, lint::repeat_error(statement->node))) continue;
+    const Statement* dropped = c->key ? scope.dropped_before(*statement, *c->key) : nullptr;
+    // Dropping an index first only rebuilds it.
+    if (dropped != nullptr && c->key->kind == ObjectKind::index) continue;
+    report(scope, *statement, *c, dropped);
+  }
+}
+
+}  // namespace
+
+lint::Rule require_if_not_exists() {
+  return lint::Rule{
+      .info = {.id = "require-if-not-exists",
+               .category = lint::Category::idempotency,
+               .severity = lint::Severity::error,
+               .summary = "CREATE or ADD without IF NOT EXISTS fails when the migration runs again",
+               .fix = lint::FixKind::safe},
+      .check_file = check};
+}
+
+}  // namespace sqlgate::rules::idempotency

@@ -1,0 +1,178 @@
+// require-on-conflict: INSERT (and COPY ... FROM) that adds its rows again when the migration runs
+// again: no ON CONFLICT, no WHERE NOT EXISTS over the target, nothing that clears the table first.
+#include <algorithm>
+#include <unordered_set>
+
+#include "rules/idempotency/common.h"
+#include "rules/idempotency/rules.h"
+
+namespace sqlgate::rules::idempotency {
+namespace {
+
+using lint::Node;
+using lint::Statement;
+
+// How an INSERT keeps a second run from adding its rows again.
+enum class Protection : std::uint8_t {
+  none,
+  on_conflict,    // ON CONFLICT: rows that meet a unique constraint or index are skipped/updated
+  filtered,       // its SELECT leaves out the rows the table already has
+  cleared_first,  // the file deletes or truncates the table's rows before it
+  guarded,        // a DO block guards it
+  fresh_table,    // a temporary table, or one the file drops (and makes again) before or after
+};
+
+bool reads_table(const Node& tree, const QualifiedName& target) {
+  bool found = false;
+  lint::walk(tree, [&](const Node& node) {
+    if (found) return false;
+    if (node.is("RangeVar") && same_name(name_of(node), target)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+// Whether the query an INSERT takes its rows from leaves out rows the target already has:
+// NOT EXISTS (... target ...), NOT IN / <> ALL (SELECT ... FROM target), EXCEPT SELECT ... FROM
+// target, or LEFT JOIN target ... IS NULL. Anywhere in it: how the test combines with the
+// rest of the query is the author's to judge.
+bool filters_existing(const Node& query, const QualifiedName& target) {
+  bool found = false;
+  bool left_join = false;
+  bool null_test = false;
+  lint::walk(query, [&](const Node& node) {
+    if (found) return false;
+    if (node.is("BoolExpr") && node.str("boolop") == "NOT_EXPR") {
+      for (Node argument : node.list("args")) {
+        if (argument.is("SubLink") && reads_table(argument.get("subselect"), target)) {
+          found = true;  // NOT EXISTS (...), NOT x IN (...)
+        }
+      }
+    } else if (node.is("SubLink") && node.str("subLinkType") == "ALL_SUBLINK") {
+      found = reads_table(node.get("subselect"), target);
+    } else if (node.is("SelectStmt") && node.str("op") == "SETOP_EXCEPT") {
+      found = reads_table(node.get("rarg"), target);
+    } else if (node.is("JoinExpr")) {
+      std::string_view type = node.str("jointype");
+      Node inner = type == "JOIN_LEFT"    ? node.get("rarg")
+                   : type == "JOIN_RIGHT" ? node.get("larg")
+                                          : Node();
+      left_join = left_join || (inner.is("RangeVar") && same_name(name_of(inner), target));
+    } else if (node.is("NullTest") && node.str("nulltesttype") == "IS_NULL") {
+      null_test = true;
+    }
+    found = found || (left_join && null_test);
+    return !found;
+  });
+  return found;
+}
+
+// The tables a statement deletes from or truncates.
+std::vector<QualifiedName> cleared_tables(const Node& statement) {
+  std::vector<QualifiedName> tables;
+  if (statement.is("DeleteStmt")) tables.push_back(name_of(statement.get("relation")));
+  if (statement.is("TruncateStmt")) {
+    for (Node relation : statement.list("relations")) tables.push_back(name_of(relation));
+  }
+  return tables;
+}
+
+// Tables the file has deleted from or truncated so far, in file order.
+using Cleared = std::vector<QualifiedName>;
+
+bool clears(const Cleared& cleared, const QualifiedName& target) {
+  return std::any_of(cleared.begin(), cleared.end(),
+                     [&](const QualifiedName& table) { return same_name(table, target); });
+}
+
+Protection protection(const FileScope& scope, const Statement& statement, const Node& relation,
+                      const Cleared& cleared) {
+  const Node& node = statement.node;
+  QualifiedName target = name_of(relation);
+  if (node.has("onConflictClause")) return Protection::on_conflict;
+  if (scope.fresh(statement, relation)) return Protection::fresh_table;
+  if (node.has("selectStmt") && filters_existing(node.get("selectStmt"), target)) {
+    return Protection::filtered;
+  }
+  if (node.has("withClause") && filters_existing(node.get("withClause"), target)) {
+    return Protection::filtered;
+  }
+  if (clears(cleared, target)) return Protection::cleared_first;
+  lint::GuardQuery query;
+  if (auto error = lint::repeat_error(node)) query.errors.push_back(*error);
+  query.tables.push_back(lint::relation_name(relation));
+  if (scope.guard(statement, query)) return Protection::guarded;
+  return Protection::none;
+}
+
+void check_insert(FileScope& scope, const Statement& statement, const Cleared& cleared) {
+  Node relation = statement.node.get("relation");
+  std::string table = name_of(relation).display();
+  switch (protection(scope, statement, relation, cleared)) {
+    case Protection::none:
+      scope.report(statement, statement.range,
+                   "INSERT INTO " + table +
+                       " without ON CONFLICT adds its rows again (or fails "
+                       "on a unique key) " +
+                       std::string(k_again),
+                   "add ON CONFLICT (<key>) DO NOTHING or DO UPDATE SET ..., or take the rows "
+                   "from a SELECT ... WHERE NOT EXISTS (SELECT 1 FROM " +
+                       table + " WHERE <key matches>)");
+      break;
+    case Protection::on_conflict:
+      // ON CONFLICT protects only rows that meet a unique constraint or index of the table:
+      // without one, DO NOTHING still adds them again. Telling needs the table's constraints
+      // and indexes (Project::catalog()); that check belongs here.
+      break;
+    case Protection::filtered:
+    case Protection::cleared_first:
+    case Protection::guarded:
+    case Protection::fresh_table:
+      break;
+  }
+}
+
+void check_copy(FileScope& scope, const Statement& statement, const Cleared& cleared) {
+  const Node& node = statement.node;
+  Node relation = node.get("relation");
+  if (!node.flag("is_from") || !relation.valid()) return;
+  QualifiedName target = name_of(relation);
+  if (scope.fresh(statement, relation) || clears(cleared, target)) return;
+  lint::GuardQuery query{{lint::condition::unique_violation}, {lint::relation_name(relation)}};
+  if (scope.guard(statement, query)) return;
+  scope.report(statement, statement.range,
+               "COPY " + target.display() +
+                   " FROM adds its rows again (or fails on a unique "
+                   "key) " +
+                   std::string(k_again),
+               "COPY into a temporary table, then INSERT INTO " + target.display() +
+                   " SELECT ... FROM it ON CONFLICT DO NOTHING");
+}
+
+void check(const lint::FileContext& context, lint::Reporter& out) {
+  FileScope scope(context, out);
+  std::vector<const Statement*> judged = scope.statements();
+  std::unordered_set<const Statement*> judge(judged.begin(), judged.end());
+  Cleared cleared;
+  for (const Statement* statement : context.file.all_statements()) {
+    if (judge.contains(statement)) {
+      if (statement->kind() == "InsertStmt") check_insert(scope, *statement, cleared);
+      if (statement->kind() == "CopyStmt") check_copy(scope, *statement, cleared);
+    }
+    for (auto& table : cleared_tables(statement->node)) cleared.push_back(std::move(table));
+  }
+}
+
+}  // namespace
+
+lint::Rule require_on_conflict() {
+  return lint::Rule{
+      .info = {.id = "require-on-conflict",
+               .category = lint::Category::idempotency,
+               .severity = lint::Severity::error,
+               .summary = "INSERT without ON CONFLICT or a NOT EXISTS guard adds its rows again "
+                          "when the migration runs again"},
+      .check_file = check};
+}
+
+}  // namespace sqlgate::rules::idempotency

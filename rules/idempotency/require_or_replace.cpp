@@ -1,0 +1,161 @@
+// require-or-replace: CREATE VIEW / FUNCTION / PROCEDURE / AGGREGATE / RULE / TRIGGER / LANGUAGE /
+// TRANSFORM without OR REPLACE.
+#include "rules/idempotency/common.h"
+#include "rules/idempotency/rules.h"
+
+namespace sqlgate::rules::idempotency {
+namespace {
+
+using lint::Node;
+using lint::Statement;
+
+struct Candidate {
+  std::string statement;  // "CREATE VIEW"
+  std::string noun;
+  std::string object;
+  Node relation;  // the view, or the table of a rule or trigger
+  std::optional<ObjectKey> key;
+  bool drop_guards = false;  // a DROP of it earlier in the file makes it re-runnable
+  bool safe = true;          // whether adding OR REPLACE is a safe fix
+  int since = 0;             // PostgreSQL major version that has OR REPLACE here
+  std::string older;         // the advice below that version
+};
+
+std::optional<Candidate> candidate(const Node& node) {
+  std::string_view kind = node.kind();
+  if (node.flag("replace")) return std::nullopt;
+  Candidate c;
+  if (kind == "ViewStmt") {
+    c.statement = "CREATE VIEW";
+    c.noun = "view";
+    c.relation = node.get("view");
+    c.object = name_of(c.relation).display();
+    c.key = ObjectKey{ObjectKind::view, name_of(c.relation), {}};
+    return c;
+  }
+  if (kind == "CreateFunctionStmt") {
+    bool procedure = node.flag("is_procedure");
+    c.statement = procedure ? "CREATE PROCEDURE" : "CREATE FUNCTION";
+    c.noun = procedure ? "procedure" : "function";
+    c.object = name_of(node.list("funcname")).display();
+    c.key = ObjectKey{ObjectKind::function, name_of(node.list("funcname")), {}};
+    c.safe = false;
+    return c;
+  }
+  if (kind == "DefineStmt" && node.str("kind") == "OBJECT_AGGREGATE") {
+    c.statement = "CREATE AGGREGATE";
+    c.noun = "aggregate";
+    c.object = name_of(node.list("defnames")).display();
+    c.key = ObjectKey{ObjectKind::function, name_of(node.list("defnames")), {}};
+    c.safe = false;
+    c.since = 12;
+    c.older = "create it in a DO block guarded by a catalog test (to_regprocedure(...) IS NULL)";
+    return c;
+  }
+  if (kind == "RuleStmt") {
+    c.statement = "CREATE RULE";
+    c.noun = "rule";
+    c.relation = node.get("relation");
+    c.object = std::string(node.str("rulename")) + " ON " + name_of(c.relation).display();
+    c.key = ObjectKey{ObjectKind::rule, QualifiedName{"", std::string(node.str("rulename"))},
+                      name_of(c.relation)};
+    c.drop_guards = true;
+    return c;
+  }
+  if (kind == "CreateTrigStmt") {
+    if (node.flag("isconstraint")) return std::nullopt;  // no OR REPLACE: guard-create's
+    c.statement = "CREATE TRIGGER";
+    c.noun = "trigger";
+    c.relation = node.get("relation");
+    c.object = std::string(node.str("trigname")) + " ON " + name_of(c.relation).display();
+    c.key = ObjectKey{ObjectKind::trigger, QualifiedName{"", std::string(node.str("trigname"))},
+                      name_of(c.relation)};
+    c.drop_guards = true;
+    c.since = 14;
+    c.older = "drop it first: DROP TRIGGER IF EXISTS " + std::string(node.str("trigname")) +
+              " ON " + name_of(c.relation).display() + ";";
+    return c;
+  }
+  if (kind == "CreatePLangStmt") {
+    c.statement = "CREATE LANGUAGE";
+    c.noun = "language";
+    c.object = node.str("plname");
+    return c;
+  }
+  if (kind == "CreateTransformStmt") {
+    c.statement = "CREATE TRANSFORM";
+    c.noun = "transform";
+    c.object = "FOR " + lint::join_names(node.get("type_name").list("names")) + " LANGUAGE " +
+               std::string(node.str("lang"));
+    return c;
+  }
+  return std::nullopt;
+}
+
+void check(const lint::FileContext& context, lint::Reporter& out) {
+  FileScope scope(context, out);
+  for (const Statement* statement : scope.statements()) {
+    auto c = candidate(statement->node);
+    if (!c) continue;
+    bool on_table = statement->kind() != "ViewStmt";  // the table of a rule or trigger
+    if (c->relation.valid() && (on_table ? scope.fresh(*statement, c->relation)
+                                         : scope.temporary(*statement, c->relation))) {
+      continue;
+    }
+    const Statement* dropped = c->key ? scope.dropped_before(*statement, *c->key) : nullptr;
+    if (dropped != nullptr && c->drop_guards) continue;
+    // Created and dropped again in this file: the second run creates it afresh.
+    if (c->key && scope.dropped_after(*statement, *c->key)) continue;
+    if (scope.guard(*statement, lint::repeat_error(statement->node))) continue;
+
+    if (dropped != nullptr) {
+      scope.report(*statement, statement->range,
+                   "the DROP before " + c->statement + " " + c->object +
+                       " is no guard: a second run's DROP " +
+                       std::string(drop_consequence(c->key->kind)),
+                   "write CREATE OR REPLACE " + c->statement.substr(7) +
+                       " without the DROP (or mark it -- sqlgate:run-once <reason> when its "
+                       "columns or signature change)");
+      continue;
+    }
+    bool available = scope.pg_version() >= c->since;
+    std::optional<lint::Edit> edit;
+    StatementTokens tokens(scope.file(), *statement);
+    if (available && tokens.is(0, "CREATE") && !tokens.is(1, "OR")) {
+      edit = insert_before(tokens[1], "OR REPLACE ");
+    }
+    std::string help;
+    if (available) {
+      help = "write " +
+             (edit ? rewritten_head(scope.file(), *statement, *edit)
+                   : "CREATE OR REPLACE " + c->statement.substr(7)) +
+             ": the second run replaces it with the same definition";
+    } else {
+      help = "PostgreSQL " + std::to_string(scope.pg_version()) + " has no CREATE OR REPLACE " +
+             c->statement.substr(7) + " (it came in " + std::to_string(c->since) + "): " + c->older;
+    }
+    auto finding = scope.report(*statement, statement->range,
+                                c->statement + " " + c->object + " fails " + std::string(k_again) +
+                                    ": the " + c->noun + " already exists",
+                                std::move(help));
+    if (edit) {
+      FileScope::fix(finding, *statement, "Add OR REPLACE", std::vector<lint::Edit>{*edit},
+                     c->safe);
+    }
+  }
+}
+
+}  // namespace
+
+lint::Rule require_or_replace() {
+  return lint::Rule{
+      .info = {.id = "require-or-replace",
+               .category = lint::Category::idempotency,
+               .severity = lint::Severity::error,
+               .summary = "CREATE VIEW, FUNCTION, TRIGGER, ... without OR REPLACE fails when the "
+                          "migration runs again",
+               .fix = lint::FixKind::safe},
+      .check_file = check};
+}
+
+}  // namespace sqlgate::rules::idempotency

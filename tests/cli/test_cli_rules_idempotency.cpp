@@ -1,0 +1,247 @@
+// Black-box tests of `sqlgate lint` with the idempotency rules: the example sets, directives,
+// fixes and DO blocks as users see them.
+#include <set>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/support/testing.h"
+
+namespace sqlgate {
+namespace {
+
+using testing::run_sqlgate;
+using testing::TempDir;
+
+nlohmann::json lint_json(const std::vector<std::string>& args, int expected_exit) {
+  std::vector<std::string> argv = {"lint", "--format", "json"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  auto result = run_sqlgate(argv);
+  EXPECT_EQ(result.exit_code, expected_exit) << result.out << result.err;
+  return nlohmann::json::parse(result.out);
+}
+
+// "LINE rule" for each finding, in report order.
+std::vector<std::string> findings(const nlohmann::json& json) {
+  std::vector<std::string> lines;
+  for (const auto& d : json["diagnostics"]) {
+    lines.push_back(std::to_string(d["line"].get<int>()) + " " + d["rule"].get<std::string>());
+  }
+  return lines;
+}
+
+using Lines = std::vector<std::string>;
+
+TEST(CliExamples, TheExampleSetIsClean) {
+  auto path = (testing::source_dir() / "migrations" / "sql").string();
+  auto result = run_sqlgate({"lint", "--enable-all", path});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_NE(result.out.find("No findings"), std::string::npos) << result.out;
+}
+
+TEST(CliExamples, TheFaultySetTriggersEveryRule) {
+  auto rules = run_sqlgate({"rules", "--format", "json"});
+  ASSERT_EQ(rules.exit_code, 0) << rules.err;
+  auto path = (testing::source_dir() / "migrations" / "examples" / "faulty").string();
+  auto json = lint_json({"--enable-all", path}, 1);
+  std::set<std::string> fired;
+  for (const auto& d : json["diagnostics"]) fired.insert(d["rule"].get<std::string>());
+  auto listed = nlohmann::json::parse(rules.out);
+  ASSERT_FALSE(listed["rules"].empty());
+  for (const auto& rule : listed["rules"]) {
+    std::string id = rule["id"];
+    EXPECT_TRUE(fired.contains(id))
+        << id << " never fires on migrations/examples/faulty: add a migration pair for it";
+  }
+}
+
+TEST(CliIdempotency, ReRunnableStatementsAreNeverFlagged) {
+  // Each of these runs twice on PostgreSQL 15 without an error.
+  TempDir dir;
+  dir.write("m/1_a.up.sql",
+            "CREATE TABLE IF NOT EXISTS accounts (id bigint PRIMARY KEY, owner text, balance "
+            "numeric, note text);\n"
+            "CREATE SEQUENCE IF NOT EXISTS account_numbers;\n"
+            "ALTER TABLE accounts ALTER COLUMN owner SET NOT NULL;\n"
+            "ALTER TABLE accounts ALTER COLUMN note DROP NOT NULL;\n"
+            "ALTER TABLE accounts ALTER COLUMN balance SET DEFAULT 0;\n"
+            "ALTER TABLE accounts ALTER COLUMN note DROP DEFAULT;\n"
+            "ALTER TABLE accounts ENABLE ROW LEVEL SECURITY;\n"
+            "ALTER TABLE accounts DISABLE ROW LEVEL SECURITY;\n"
+            "ALTER TABLE accounts SET (fillfactor = 90);\n"
+            "COMMENT ON TABLE accounts IS 'money';\n"
+            "COMMENT ON COLUMN accounts.note IS NULL;\n"
+            "GRANT SELECT ON accounts TO PUBLIC;\n"
+            "REVOKE INSERT ON accounts FROM PUBLIC;\n"
+            "DELETE FROM accounts WHERE balance < 0;\n"
+            "TRUNCATE accounts;\n"
+            "SELECT setval('account_numbers', 1000);\n"
+            "UPDATE accounts SET note = lower(note);\n"
+            "UPDATE accounts SET note = 'closed' WHERE note = 'pending';\n"
+            "CREATE OR REPLACE VIEW rich_accounts AS SELECT * FROM accounts WHERE balance > 1000;\n"
+            "CREATE OR REPLACE FUNCTION account_count() RETURNS bigint LANGUAGE sql AS 'SELECT "
+            "count(*) FROM accounts';\n"
+            "ALTER SEQUENCE account_numbers RESTART WITH 1000;\n"
+            "ALTER TABLE accounts OWNER TO CURRENT_USER;\n"
+            "ANALYZE accounts;\n");
+  auto json = lint_json({"--select", "idempotency", "--", (dir.path() / "m").string()}, 0);
+  EXPECT_TRUE(json["diagnostics"].empty()) << json.dump(2);
+  EXPECT_EQ(json["summary"]["statements"], 23);
+}
+
+TEST(CliDirectives, IgnoreWithAndWithoutAReason) {
+  TempDir dir;
+  dir.write("m/1_a.up.sql",
+            "-- sqlgate:ignore require-if-not-exists -- the bootstrap job created it\n"
+            "CREATE TABLE a (id int);\n"
+            "-- sqlgate:ignore require-if-not-exists\n"
+            "CREATE TABLE b (id int);\n"
+            "CREATE TABLE c (id int);  -- sqlgate:ignore idempotency\n"
+            "CREATE TABLE d (id int);\n"
+            "-- sqlgate:ignore require-on-conflict -- wrong rule for the next statement\n"
+            "CREATE TABLE e (id int);\n");
+  auto json = lint_json({(dir.path() / "m").string()}, 1);
+  EXPECT_EQ(findings(json),
+            (Lines{"6 require-if-not-exists", "7 unused-ignore", "8 require-if-not-exists"}));
+}
+
+TEST(CliDirectives, IgnoreFileWithAndWithoutRules) {
+  TempDir dir;
+  dir.write("m/1_a.up.sql",
+            "-- sqlgate:ignore-file require-if-not-exists -- generated by the ORM\n"
+            "CREATE TABLE a (id int);\n"
+            "DROP TABLE b;\n");
+  dir.write("m/2_b.up.sql",
+            "CREATE TABLE c (id int);\n"
+            "DROP TABLE d;\n"
+            "-- sqlgate:ignore-file\n");
+  auto json = lint_json({(dir.path() / "m").string()}, 1);
+  ASSERT_EQ(json["diagnostics"].size(), 1u) << json.dump(2);
+  EXPECT_EQ(json["diagnostics"][0]["rule"], "require-if-exists");
+  EXPECT_EQ(json["diagnostics"][0]["line"], 3);
+}
+
+TEST(CliDirectives, RunOnceAcceptsAStatementOrAFileForEveryIdempotencyRule) {
+  TempDir dir;
+  dir.write("m/1_a.up.sql",
+            "-- sqlgate:run-once the column is renamed once; the app reads both names\n"
+            "ALTER TABLE users RENAME COLUMN mail TO email;\n"
+            "UPDATE accounts SET balance = balance * 100;  -- sqlgate:run-once cents from now on\n"
+            "-- sqlgate:run-once the role is created by the first deploy only\n"
+            "DO $$\n"
+            "BEGIN\n"
+            "  CREATE ROLE reporting;\n"
+            "  CREATE TYPE mood AS ENUM ('ok');\n"
+            "END $$;\n"
+            "DO $$\n"
+            "BEGIN\n"
+            "  -- sqlgate:run-once seeded once, edited by hand afterwards\n"
+            "  INSERT INTO configs VALUES ('theme', 'dark');\n"
+            "  INSERT INTO configs VALUES ('locale', 'en');\n"
+            "END $$;\n"
+            "ALTER TABLE users RENAME COLUMN name TO full_name;\n");
+  dir.write("m/2_b.up.sql",
+            "CREATE TABLE a (id int);\n"
+            "-- sqlgate:run-once-file a one-off data migration\n"
+            "DROP TABLE b;\n"
+            "INSERT INTO a VALUES (1);\n");
+  auto json = lint_json({(dir.path() / "m").string()}, 1);
+  EXPECT_EQ(findings(json), (Lines{"14 require-on-conflict", "16 guard-rename"}));
+}
+
+TEST(CliDirectives, RunOnceWithoutAReasonStillAcceptsButIsReported) {
+  TempDir dir;
+  dir.write("m/1_a.up.sql",
+            "-- sqlgate:run-once\n"
+            "ALTER TABLE users RENAME COLUMN mail TO email;\n");
+  auto json = lint_json({(dir.path() / "m").string()}, 1);
+  EXPECT_EQ(findings(json), (Lines{"1 missing-reason"}));
+}
+
+TEST(CliDoBlocks, FindingsStandAtTheirLineInTheFile) {
+  TempDir dir;
+  dir.write("m/1_a.up.sql",
+            "SELECT 1;\n"
+            "DO $$\n"
+            "BEGIN\n"
+            "  IF NOT EXISTS (SELECT FROM pg_type WHERE typname = 'mood') THEN\n"
+            "    CREATE TYPE mood AS ENUM ('ok');\n"
+            "  END IF;\n"
+            "  CREATE TABLE audit (id int);\n"
+            "  EXECUTE 'CREATE TABLE notes (body text DEFAULT ''x'')';\n"
+            "END $$;\n");
+  auto json = lint_json({(dir.path() / "m").string()}, 1);
+  ASSERT_EQ(json["diagnostics"].size(), 2u) << json.dump(2);
+  const auto& audit = json["diagnostics"][0];
+  EXPECT_EQ(audit["line"], 7);
+  EXPECT_EQ(audit["column"], 3);
+  ASSERT_TRUE(audit.contains("fix"));
+  EXPECT_EQ(audit["fix"]["edits"][0]["text"], "IF NOT EXISTS ");
+  // The EXECUTE string's text is not the file's (doubled quotes): no fix, the whole string.
+  const auto& notes = json["diagnostics"][1];
+  EXPECT_EQ(notes["line"], 8);
+  EXPECT_FALSE(notes.contains("fix"));
+}
+
+TEST(CliFixes, SafeAndUnsafeFixesAndTheTargetVersion) {
+  TempDir dir;
+  std::string text =
+      "CREATE TABLE a (id int);\n"
+      "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+      "CREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW EXECUTE FUNCTION g();\n";
+  dir.write("m/1_a.up.sql", text);
+  auto json = lint_json({(dir.path() / "m").string()}, 1);
+  ASSERT_EQ(json["diagnostics"].size(), 3u) << json.dump(2);
+  const auto& table = json["diagnostics"][0]["fix"];
+  EXPECT_EQ(table["safe"], true);
+  EXPECT_EQ(table["edits"][0]["start"], 13);
+  EXPECT_EQ(table["edits"][0]["end"], 13);
+  EXPECT_EQ(table["edits"][0]["text"], "IF NOT EXISTS ");
+  EXPECT_EQ(json["diagnostics"][1]["fix"]["safe"], false) << "OR REPLACE on a function";
+  EXPECT_EQ(json["diagnostics"][2]["fix"]["edits"][0]["text"], "OR REPLACE ");
+
+  // PostgreSQL 13 has no CREATE OR REPLACE TRIGGER: other advice, no fix.
+  auto old = lint_json({"--pg-version", "13", (dir.path() / "m").string()}, 1);
+  const auto& trigger = old["diagnostics"][2];
+  EXPECT_EQ(trigger["rule"], "require-or-replace");
+  EXPECT_FALSE(trigger.contains("fix"));
+  EXPECT_NE(trigger["help"].get<std::string>().find("DROP TRIGGER IF EXISTS t ON a"),
+            std::string::npos)
+      << trigger["help"];
+
+  // CREATE OR REPLACE AGGREGATE came in 12, CREATE COLLATION IF NOT EXISTS in 10.
+  dir.write("n/1_a.up.sql",
+            "CREATE AGGREGATE total (int) (sfunc = int4pl, stype = int);\n"
+            "CREATE COLLATION german (locale = 'de_DE');\n");
+  auto current = lint_json({(dir.path() / "n").string()}, 1);
+  ASSERT_EQ(current["diagnostics"].size(), 2u);
+  EXPECT_TRUE(current["diagnostics"][0].contains("fix"));
+  EXPECT_TRUE(current["diagnostics"][1].contains("fix"));
+  auto nine = lint_json({"--pg-version", "9", (dir.path() / "n").string()}, 1);
+  ASSERT_EQ(nine["diagnostics"].size(), 2u);
+  for (const auto& d : nine["diagnostics"]) {
+    EXPECT_FALSE(d.contains("fix")) << d.dump();
+    EXPECT_NE(d["help"].get<std::string>().find("DO block"), std::string::npos) << d.dump();
+  }
+}
+
+TEST(CliRules, TheIdempotencyRulesAreListedAndExplained) {
+  auto result = run_sqlgate({"rules", "--format", "json"});
+  ASSERT_EQ(result.exit_code, 0);
+  std::set<std::string> idempotency;
+  auto listed = nlohmann::json::parse(result.out);
+  for (const auto& rule : listed["rules"]) {
+    if (rule["category"] == "idempotency") idempotency.insert(rule["id"].get<std::string>());
+  }
+  EXPECT_EQ(idempotency, (std::set<std::string>{
+                             "require-if-not-exists", "require-if-exists", "require-or-replace",
+                             "require-index-name", "guard-create", "guard-add-constraint",
+                             "guard-rename", "require-on-conflict", "require-idempotent-update"}));
+  auto page = run_sqlgate({"explain", "guard-create"});
+  EXPECT_EQ(page.exit_code, 0);
+  EXPECT_TRUE(page.out.starts_with("# guard-create\n")) << page.out;
+}
+
+}  // namespace
+}  // namespace sqlgate

@@ -1,0 +1,29 @@
+-- Each fails, or adds another constraint, when the migration runs a second time.
+ALTER TABLE members ADD CONSTRAINT members_role_check CHECK (role IN ('owner', 'admin', 'member'));
+ALTER TABLE members ADD CONSTRAINT members_user_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE;
+ALTER TABLE members ADD CONSTRAINT members_pkey PRIMARY KEY (organization_id, user_id);
+ALTER TABLE hosts ADD CONSTRAINT hosts_org_name_key UNIQUE (organization_id, name);
+ALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap EXCLUDE USING gist (room WITH =, during WITH &&);
+ALTER TABLE ONLY users ADD PRIMARY KEY (id);
+ALTER TABLE users ADD CHECK (length(email) > 3), ADD UNIQUE (email), ADD FOREIGN KEY (org_id) REFERENCES organizations (id);
+ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_idx;
+ALTER DOMAIN email_address ADD CONSTRAINT email_has_at CHECK (VALUE LIKE '%@%');
+ALTER DOMAIN email_address ADD CHECK (length(VALUE) < 255);
+ALTER TABLE IF EXISTS hosts ADD CONSTRAINT hosts_name_check CHECK (name <> '') NOT VALID;
+
+-- Dropping it first does not help ADD ... USING INDEX: the index went with the constraint.
+ALTER TABLE users DROP CONSTRAINT IF EXISTS users_pkey,
+  ADD CONSTRAINT users_pkey PRIMARY KEY USING INDEX users_id_idx;
+
+-- In DO blocks: unguarded, or guarded against the wrong error.
+DO $$
+BEGIN
+  ALTER TABLE hosts ADD CONSTRAINT hosts_org_fkey FOREIGN KEY (organization_id) REFERENCES organizations (id);
+END $$;
+
+DO $$
+BEGIN
+  -- A second ADD ... UNIQUE raises duplicate_table (its index exists), not duplicate_object.
+  ALTER TABLE configs ADD CONSTRAINT configs_key_key UNIQUE (key);
+EXCEPTION WHEN duplicate_object THEN NULL;
+END $$;

@@ -1,0 +1,61 @@
+-- No IF NOT EXISTS form: each fails when the migration runs a second time.
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TYPE address AS (street text, city text);
+CREATE TYPE float_range AS RANGE (subtype = float8);
+CREATE TYPE opaque_blob;
+CREATE DOMAIN email_address AS text CHECK (VALUE LIKE '%@%');
+CREATE POLICY users_own_rows ON users USING (id = current_setting('app.user_id')::bigint);
+CREATE ROLE reporting NOLOGIN;
+CREATE USER app_reader;
+CREATE CAST (email_address AS varchar) WITH INOUT;
+CREATE PUBLICATION users_pub FOR TABLE users;
+CREATE CONSTRAINT TRIGGER users_check AFTER INSERT ON users DEFERRABLE FOR EACH ROW EXECUTE FUNCTION check_user();
+CREATE EVENT TRIGGER ddl_log ON ddl_command_end EXECUTE FUNCTION log_ddl();
+CREATE OPERATOR === (leftarg = int, rightarg = int, function = int4eq);
+CREATE TEXT SEARCH CONFIGURATION english_unaccent (COPY = english);
+CREATE TEXT SEARCH DICTIONARY simple_dict (TEMPLATE = simple);
+CREATE CONVERSION latin_to_utf8 FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;
+CREATE OPERATOR FAMILY int_family USING btree;
+CREATE OPERATOR CLASS int_class FOR TYPE int USING btree AS OPERATOR 1 <;
+CREATE ACCESS METHOD heap2 TYPE TABLE HANDLER heap_tableam_handler;
+CREATE FOREIGN DATA WRAPPER archive_fdw;
+IMPORT FOREIGN SCHEMA public LIMIT TO (users) FROM SERVER archive INTO archive;
+ALTER TYPE address ADD ATTRIBUTE zip text;
+ALTER TABLE events ATTACH PARTITION events_2024 FOR VALUES FROM (2024) TO (2025);
+ALTER TABLE audit_copy INHERIT audit_log;
+ALTER TABLE users ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY;
+ALTER EXTENSION hstore ADD FUNCTION legacy_fn();
+ALTER PUBLICATION users_pub ADD TABLE users_archive;
+CREATE DATABASE analytics;
+ALTER OPERATOR FAMILY int_family USING btree ADD OPERATOR 1 < (int, int);
+ALTER SUBSCRIPTION users_sub ADD PUBLICATION audit_pub WITH (refresh = false);
+ALTER TEXT SEARCH CONFIGURATION english_unaccent ADD MAPPING FOR hword WITH unaccent, simple;
+ALTER SERVER archive OPTIONS (ADD fetch_size '1000');
+ALTER FOREIGN TABLE remote_users OPTIONS (schema_name 'public'), ALTER COLUMN id OPTIONS (ADD column_name 'user_id');
+
+-- A DROP first is no guard for a type, a domain or a role.
+DROP TYPE IF EXISTS status;
+CREATE TYPE status AS ENUM ('active', 'closed');
+DROP ROLE IF EXISTS auditor;
+CREATE ROLE auditor;
+
+-- In DO blocks: unguarded, or guarded against the wrong error, or by a test of data.
+DO $$
+BEGIN
+  CREATE TYPE priority AS ENUM ('low', 'high');
+EXCEPTION WHEN duplicate_table THEN NULL;  -- a second CREATE TYPE raises duplicate_object
+END $$;
+
+DO $$
+BEGIN
+  CREATE TYPE severity AS ENUM ('minor', 'major');
+EXCEPTION WHEN duplicate_object THEN RAISE;  -- handled, then raised again
+END $$;
+
+DO $$
+BEGIN
+  IF (SELECT count(*) FROM users) > 0 THEN
+    CREATE ROLE support;
+  END IF;
+  EXECUTE 'CREATE DOMAIN positive_int AS int CHECK (VALUE > 0)';
+END $$;

@@ -1,0 +1,94 @@
+-- Re-runnable: this file runs twice in a row without an error.
+CREATE TABLE IF NOT EXISTS users (id int NOT NULL, email text);
+CREATE TABLE IF NOT EXISTS audit_log (id int);
+CREATE OR REPLACE FUNCTION check_user() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';
+
+-- The usual guards: an exception handler for the error a second run raises ...
+DO $$
+BEGIN
+  CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+EXCEPTION
+  WHEN duplicate_object THEN NULL;
+END $$;
+
+DO $$ BEGIN
+  CREATE DOMAIN email_address AS text CHECK (VALUE LIKE '%@%');
+EXCEPTION WHEN SQLSTATE '42710' THEN RAISE NOTICE 'email_address exists';
+END $$;
+
+DO $$ BEGIN
+  CREATE TEXT SEARCH DICTIONARY simple_dict (TEMPLATE = simple);
+EXCEPTION WHEN unique_violation THEN NULL;  -- what a second CREATE TEXT SEARCH ... raises
+END $$;
+
+DO $$ BEGIN
+  ALTER TYPE mood RENAME VALUE 'ok' TO 'fine';
+  CREATE TYPE address AS (street text, city text);
+EXCEPTION WHEN OTHERS THEN NULL;
+END $$;
+
+-- ... or a test of the catalog.
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'reporting') THEN
+    CREATE ROLE reporting NOLOGIN;
+  END IF;
+  IF to_regtype('float_range') IS NULL THEN
+    CREATE TYPE float_range AS RANGE (subtype = float8);
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_policies WHERE policyname = 'users_own_rows') THEN
+    EXECUTE 'CREATE POLICY users_own_rows ON users USING (true)';
+  ELSIF false THEN
+    NULL;
+  END IF;
+  IF EXISTS (SELECT FROM information_schema.attributes WHERE udt_name = 'address' AND attribute_name = 'zip') THEN
+    NULL;
+  ELSE
+    ALTER TYPE address ADD ATTRIBUTE zip text;
+  END IF;
+END $$;
+
+DO $$
+DECLARE
+  found_cast int;
+BEGIN
+  SELECT count(*) INTO found_cast FROM pg_cast
+   WHERE castsource = 'email_address'::regtype AND casttarget = 'varchar'::regtype;
+  IF found_cast = 0 THEN
+    CREATE CAST (email_address AS varchar) WITH INOUT;
+  END IF;
+END $$;
+
+-- Nothing can depend on a policy, a constraint trigger or an event trigger: dropping it first
+-- is a guard.
+DROP POLICY IF EXISTS users_admin ON users;
+CREATE POLICY users_admin ON users USING (true);
+DROP TRIGGER IF EXISTS users_check ON users;
+CREATE CONSTRAINT TRIGGER users_check AFTER INSERT ON users DEFERRABLE FOR EACH ROW EXECUTE FUNCTION check_user();
+
+-- OPTIONS (SET ...) changes nothing on a repeat.
+CREATE EXTENSION IF NOT EXISTS postgres_fdw;
+CREATE SERVER IF NOT EXISTS archive FOREIGN DATA WRAPPER postgres_fdw OPTIONS (fetch_size '100');
+ALTER SERVER archive OPTIONS (SET fetch_size '1000');
+DO $$ BEGIN
+  CREATE TEXT SEARCH CONFIGURATION english_unaccent (COPY = english);
+EXCEPTION WHEN unique_violation THEN NULL;
+END $$;
+ALTER TEXT SEARCH CONFIGURATION english_unaccent ALTER MAPPING FOR hword WITH simple;
+
+-- Attaching an index that is already attached does nothing.
+CREATE TABLE IF NOT EXISTS events (y int) PARTITION BY RANGE (y);
+CREATE TABLE IF NOT EXISTS events_2024 PARTITION OF events FOR VALUES FROM (2024) TO (2025);
+CREATE INDEX IF NOT EXISTS events_y ON ONLY events (y);
+CREATE INDEX IF NOT EXISTS events_2024_y ON events_2024 (y);
+ALTER INDEX events_y ATTACH PARTITION events_2024_y;
+
+-- Temporary, or created and dropped again in the same file.
+CREATE TEMP TABLE import_rows (id int);
+CREATE POLICY import_rows_all ON import_rows USING (true);
+CREATE TYPE import_row AS (id int, payload text);
+SELECT NULL::import_row;
+DROP TYPE import_row;
+
+-- sqlgate:run-once the auditor role is created by the first deploy only
+CREATE ROLE auditor_once;

@@ -1,0 +1,82 @@
+-- Re-runnable: this file runs twice in a row without an error.
+CREATE TABLE IF NOT EXISTS users (id bigint GENERATED ALWAYS AS IDENTITY, total int GENERATED ALWAYS AS (id * 2) STORED, legacy_id int, legacy_name text, age int CONSTRAINT users_age_check CHECK (age > 0));
+CREATE TABLE IF NOT EXISTS campaigns (id bigint PRIMARY KEY);
+DROP TABLE IF EXISTS campaign_targets, campaigns;
+DROP VIEW IF EXISTS active_users;
+DROP MATERIALIZED VIEW IF EXISTS user_counts CASCADE;
+DROP INDEX IF EXISTS users_email;
+DROP INDEX CONCURRENTLY IF EXISTS users_lower_email;
+DROP SEQUENCE IF EXISTS invoice_numbers;
+DROP SCHEMA IF EXISTS billing CASCADE;
+DROP EXTENSION IF EXISTS pgcrypto;
+DROP TYPE IF EXISTS mood;
+DROP DOMAIN IF EXISTS email_address;
+DROP FUNCTION IF EXISTS touch_updated_at();
+DROP PROCEDURE IF EXISTS archive_users;
+DROP AGGREGATE IF EXISTS array_accum(anyelement);
+DROP TRIGGER IF EXISTS users_audit ON users;
+DROP POLICY IF EXISTS users_own_rows ON users;
+DROP RULE IF EXISTS users_no_delete ON users;
+DROP FOREIGN TABLE IF EXISTS remote_users;
+DROP SERVER IF EXISTS archive;
+DROP COLLATION IF EXISTS german;
+DROP STATISTICS IF EXISTS users_stats;
+DROP CAST IF EXISTS (text AS int8range);
+DROP OPERATOR IF EXISTS === (int, int);
+DROP TEXT SEARCH CONFIGURATION IF EXISTS english_unaccent;
+DROP EVENT TRIGGER IF EXISTS ddl_log;
+DROP PUBLICATION IF EXISTS users_pub;
+DROP ROLE IF EXISTS reporting_never_created;
+DROP USER MAPPING IF EXISTS FOR CURRENT_USER SERVER archive;
+DROP TEXT SEARCH CONFIGURATION IF EXISTS english_words;
+CREATE TEXT SEARCH CONFIGURATION english_words (COPY = english);
+ALTER TEXT SEARCH CONFIGURATION english_words DROP MAPPING IF EXISTS FOR hword;
+ALTER TABLE users DROP COLUMN IF EXISTS legacy_id;
+ALTER TABLE users DROP IF EXISTS legacy_name, DROP CONSTRAINT IF EXISTS users_age_check;
+ALTER TABLE IF EXISTS users DROP COLUMN IF EXISTS nickname;
+ALTER TABLE users ALTER COLUMN id DROP IDENTITY IF EXISTS, ALTER COLUMN total DROP EXPRESSION IF EXISTS;
+DO $$ BEGIN CREATE TYPE address AS (street text, zip text); EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+ALTER TYPE address DROP ATTRIBUTE IF EXISTS zip;
+CREATE DOMAIN email_check AS text;
+ALTER DOMAIN email_check DROP CONSTRAINT IF EXISTS email_has_at;
+DROP DOMAIN email_check;
+
+-- Re-runnable without IF EXISTS: what a second run drops exists again by then.
+CREATE TEMP TABLE import_rows (id bigint);
+DROP TABLE import_rows;
+CREATE TABLE staging (id bigint);
+DROP TABLE staging;
+CREATE OR REPLACE FUNCTION scratch_fn() RETURNS int LANGUAGE sql AS 'SELECT 1';
+DROP FUNCTION scratch_fn();
+DROP TRIGGER users_touch ON users;
+CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';
+CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();
+ALTER TABLE users DROP CONSTRAINT users_age_positive,
+  ADD CONSTRAINT users_age_positive CHECK (age >= 0);
+
+-- Guarded in DO blocks.
+DO $$
+BEGIN
+  IF EXISTS (SELECT FROM information_schema.columns
+             WHERE table_name = 'users' AND column_name = 'temp_flag') THEN
+    ALTER TABLE users DROP COLUMN temp_flag;
+  END IF;
+  IF EXISTS (SELECT FROM pg_catalog.pg_inherits WHERE inhrelid = to_regclass('events_2023')) THEN
+    ALTER TABLE events DETACH PARTITION events_2023;
+  END IF;
+END $$;
+
+DO $$
+BEGIN
+  DROP INDEX import_rows_id;
+EXCEPTION WHEN undefined_object THEN NULL;
+END $$;
+
+DO $$
+BEGIN
+  ALTER TABLE audit_copy NO INHERIT audit_log;
+EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'not inheriting: %', SQLERRM;
+END $$;
+
+-- sqlgate:run-once the legacy role goes with the first deploy
+DROP ROLE legacy_reporting;

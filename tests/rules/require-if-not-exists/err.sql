@@ -1,0 +1,45 @@
+-- Every statement here fails when the migration runs a second time.
+CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);
+CREATE UNLOGGED TABLE public.events (id bigint);
+CREATE TABLE users_2024 PARTITION OF users_by_year FOR VALUES FROM (2024) TO (2025);
+CREATE TABLE user_emails AS SELECT id, email FROM users;
+CREATE MATERIALIZED VIEW user_counts AS SELECT count(*) AS n FROM users;
+SELECT id INTO archived_users FROM users;
+CREATE INDEX users_email ON users (email);
+CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);
+CREATE SEQUENCE invoice_numbers;
+CREATE SCHEMA billing;
+CREATE SCHEMA reports CREATE TABLE daily (day date);
+CREATE EXTENSION pgcrypto;
+CREATE COLLATION german (provider = icu, locale = 'de-DE');
+CREATE SERVER archive FOREIGN DATA WRAPPER postgres_fdw;
+CREATE FOREIGN TABLE remote_users (id bigint) SERVER archive;
+CREATE STATISTICS users_stats ON id, email FROM users;
+CREATE USER MAPPING FOR CURRENT_USER SERVER archive;
+ALTER TABLE users ADD COLUMN name text;
+ALTER TABLE ONLY users ADD nickname text, ADD COLUMN IF NOT EXISTS bio text, ADD COLUMN age int;
+ALTER TYPE mood ADD VALUE 'ecstatic' AFTER 'happy';
+
+-- In a DO block: unguarded, or guarded against the wrong error.
+DO $$
+BEGIN
+  CREATE TABLE audit_log (id bigint);
+  EXECUTE 'ALTER TABLE audit_log ADD COLUMN at timestamptz';
+END $$;
+
+DO $$
+BEGIN
+  CREATE INDEX audit_log_at ON audit_log (at);
+EXCEPTION WHEN duplicate_object THEN NULL;  -- a second CREATE INDEX raises duplicate_table
+END $$;
+
+DO $$
+BEGIN
+  IF (SELECT count(*) FROM users) > 0 THEN  -- a test of data, not of the catalog
+    CREATE TABLE user_backup AS SELECT * FROM users;
+  END IF;
+END $$;
+
+-- A DROP first is no guard for a table: a second run empties it.
+DROP TABLE IF EXISTS settings;
+CREATE TABLE settings (key text PRIMARY KEY, value text);

@@ -1,0 +1,45 @@
+-- Every statement here fails when the migration runs a second time.
+CREATE TABLE IF NOT EXISTS users (id bigint PRIMARY KEY, email text NOT NULL);
+CREATE UNLOGGED TABLE IF NOT EXISTS public.events (id bigint);
+CREATE TABLE IF NOT EXISTS users_2024 PARTITION OF users_by_year FOR VALUES FROM (2024) TO (2025);
+CREATE TABLE IF NOT EXISTS user_emails AS SELECT id, email FROM users;
+CREATE MATERIALIZED VIEW IF NOT EXISTS user_counts AS SELECT count(*) AS n FROM users;
+SELECT id INTO archived_users FROM users;
+CREATE INDEX IF NOT EXISTS users_email ON users (email);
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS users_email_key ON users (email);
+CREATE SEQUENCE IF NOT EXISTS invoice_numbers;
+CREATE SCHEMA IF NOT EXISTS billing;
+CREATE SCHEMA reports CREATE TABLE daily (day date);
+CREATE EXTENSION IF NOT EXISTS pgcrypto;
+CREATE COLLATION IF NOT EXISTS german (provider = icu, locale = 'de-DE');
+CREATE SERVER IF NOT EXISTS archive FOREIGN DATA WRAPPER postgres_fdw;
+CREATE FOREIGN TABLE IF NOT EXISTS remote_users (id bigint) SERVER archive;
+CREATE STATISTICS IF NOT EXISTS users_stats ON id, email FROM users;
+CREATE USER MAPPING IF NOT EXISTS FOR CURRENT_USER SERVER archive;
+ALTER TABLE users ADD COLUMN IF NOT EXISTS name text;
+ALTER TABLE ONLY users ADD IF NOT EXISTS nickname text, ADD COLUMN IF NOT EXISTS bio text, ADD COLUMN IF NOT EXISTS age int;
+ALTER TYPE mood ADD VALUE IF NOT EXISTS 'ecstatic' AFTER 'happy';
+
+-- In a DO block: unguarded, or guarded against the wrong error.
+DO $$
+BEGIN
+  CREATE TABLE IF NOT EXISTS audit_log (id bigint);
+  EXECUTE 'ALTER TABLE audit_log ADD COLUMN IF NOT EXISTS at timestamptz';
+END $$;
+
+DO $$
+BEGIN
+  CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log (at);
+EXCEPTION WHEN duplicate_object THEN NULL;  -- a second CREATE INDEX raises duplicate_table
+END $$;
+
+DO $$
+BEGIN
+  IF (SELECT count(*) FROM users) > 0 THEN  -- a test of data, not of the catalog
+    CREATE TABLE IF NOT EXISTS user_backup AS SELECT * FROM users;
+  END IF;
+END $$;
+
+-- A DROP first is no guard for a table: a second run empties it.
+DROP TABLE IF EXISTS settings;
+CREATE TABLE settings (key text PRIMARY KEY, value text);

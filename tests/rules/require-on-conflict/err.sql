@@ -1,0 +1,24 @@
+-- Each adds its rows again (or fails on a unique key) when the migration runs a second time.
+INSERT INTO roles (name) VALUES ('owner'), ('admin'), ('member');
+INSERT INTO configs (key, value) SELECT 'theme', 'dark';
+INSERT INTO configs SELECT key, value FROM legacy_configs;
+INSERT INTO settings DEFAULT VALUES;
+WITH defaults AS (SELECT 'locale' AS key, 'en' AS value)
+INSERT INTO configs (key, value) SELECT key, value FROM defaults;
+-- A NOT EXISTS over another table keeps nothing out of this one.
+INSERT INTO configs (key, value)
+SELECT key, value FROM legacy_configs l
+WHERE NOT EXISTS (SELECT 1 FROM legacy_deleted d WHERE d.key = l.key);
+-- DELETE of another table clears nothing here.
+DELETE FROM legacy_configs WHERE key = 'theme';
+INSERT INTO configs (key, value) VALUES ('theme', 'light') RETURNING key;
+COPY configs (key, value) FROM '/srv/seed/configs.csv' WITH (FORMAT csv);
+
+-- In a DO block: unguarded, or guarded by a test of another table.
+DO $$
+BEGIN
+  INSERT INTO audit_log (event) VALUES ('migrated');
+  IF NOT EXISTS (SELECT 1 FROM users WHERE email = 'admin@example.com') THEN
+    INSERT INTO roles (name) VALUES ('superadmin');
+  END IF;
+END $$;

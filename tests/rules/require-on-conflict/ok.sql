@@ -1,0 +1,68 @@
+-- Re-runnable: this file runs twice in a row without an error and adds no row twice.
+CREATE TABLE IF NOT EXISTS roles (name text PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS configs (key text PRIMARY KEY, value text);
+CREATE TABLE IF NOT EXISTS legacy_configs (key text, value text);
+CREATE TABLE IF NOT EXISTS audit_log (id serial, event text UNIQUE);
+
+INSERT INTO roles (name) VALUES ('owner'), ('admin') ON CONFLICT DO NOTHING;
+INSERT INTO configs (key, value) VALUES ('theme', 'dark')
+ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
+INSERT INTO configs AS c (key, value) VALUES ('locale', 'en')
+ON CONFLICT ON CONSTRAINT configs_pkey DO UPDATE SET value = EXCLUDED.value WHERE c.value IS NULL;
+
+-- The rows come from a SELECT that leaves out what the table already has.
+INSERT INTO roles (name)
+SELECT 'member' WHERE NOT EXISTS (SELECT 1 FROM roles WHERE name = 'member');
+INSERT INTO configs (key, value)
+SELECT l.key, l.value FROM legacy_configs l
+WHERE l.key NOT IN (SELECT key FROM configs);
+INSERT INTO configs (key, value)
+SELECT l.key, l.value FROM legacy_configs l LEFT JOIN configs c ON c.key = l.key
+WHERE c.key IS NULL;
+INSERT INTO configs (key, value)
+SELECT key, value FROM legacy_configs EXCEPT SELECT key, value FROM public.configs;
+WITH fresh AS (
+  SELECT key, value FROM legacy_configs l WHERE NOT EXISTS (SELECT FROM configs c WHERE c.key = l.key)
+)
+INSERT INTO configs SELECT * FROM fresh;
+
+-- The file clears the table first.
+DELETE FROM legacy_configs WHERE key LIKE 'tmp.%';
+INSERT INTO legacy_configs (key, value) VALUES ('tmp.a', '1');
+TRUNCATE audit_log;
+INSERT INTO audit_log (event) VALUES ('seeded');
+
+-- Session-scoped, or dropped again by the same file.
+CREATE TEMP TABLE import_rows (key text);
+INSERT INTO import_rows VALUES ('a');
+CREATE TABLE staging_configs (key text);
+INSERT INTO staging_configs VALUES ('b');
+DROP TABLE staging_configs;
+
+-- A table the file drops and makes again starts empty.
+DROP TABLE IF EXISTS report_rows;
+CREATE TABLE report_rows (id int PRIMARY KEY);
+INSERT INTO report_rows VALUES (1), (2);
+
+-- Guarded in a DO block: by a test of the target table, or by unique_violation.
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM roles WHERE name = 'auditor') THEN
+    INSERT INTO roles (name) VALUES ('auditor');
+  END IF;
+  BEGIN
+    INSERT INTO roles (name) VALUES ('viewer');
+  EXCEPTION WHEN unique_violation THEN NULL;
+  END;
+END $$;
+
+-- A block whose first statement fails on a second run, caught: the INSERT is not reached then.
+DO $$
+BEGIN
+  CREATE TYPE role_kind AS ENUM ('builtin', 'custom');
+  INSERT INTO legacy_configs (key, value) VALUES ('role_kind', 'created');
+EXCEPTION WHEN duplicate_object THEN NULL;
+END $$;
+
+-- sqlgate:run-once records the first deploy
+INSERT INTO legacy_configs (key, value) VALUES ('deployed', 'yes');

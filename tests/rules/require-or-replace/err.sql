@@ -1,0 +1,28 @@
+-- Every statement here fails when the migration runs a second time.
+CREATE VIEW active_users AS SELECT * FROM users WHERE deleted_at IS NULL;
+CREATE RECURSIVE VIEW org_tree (id, parent_id) AS
+  SELECT id, parent_id FROM organizations WHERE parent_id IS NULL
+  UNION ALL SELECT o.id, o.parent_id FROM organizations o JOIN org_tree t ON o.parent_id = t.id;
+CREATE FUNCTION touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.updated_at = now();
+  RETURN NEW;
+END
+$$;
+CREATE PROCEDURE archive_users() LANGUAGE sql AS $$ DELETE FROM users WHERE deleted_at < now() - interval '1 year' $$;
+CREATE AGGREGATE array_accum (anycompatible) (sfunc = array_append, stype = anycompatiblearray, initcond = '{}');
+CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch_updated_at();
+CREATE RULE users_no_delete AS ON DELETE TO users DO INSTEAD NOTHING;
+CREATE LANGUAGE plsample HANDLER plsample_call_handler;
+CREATE TRANSFORM FOR hstore LANGUAGE plpython3u (FROM SQL WITH FUNCTION hstore_to_plpython(internal), TO SQL WITH FUNCTION plpython_to_hstore(internal));
+
+-- A DROP first is no guard for a view or a function: once something depends on them it fails.
+DROP VIEW IF EXISTS recent_users;
+CREATE VIEW recent_users AS SELECT * FROM users WHERE created_at > now() - interval '7 days';
+
+-- In a DO block, unguarded or guarded against the wrong error.
+DO $$
+BEGIN
+  CREATE VIEW admins AS SELECT * FROM users WHERE is_admin;
+EXCEPTION WHEN duplicate_object THEN NULL;  -- a second CREATE VIEW raises duplicate_table
+END $$;

@@ -1,0 +1,342 @@
+#include <gtest/gtest.h>
+
+#include "lint/guard.h"
+#include "lint/sql.h"
+
+namespace sqlgate::lint {
+namespace {
+
+struct Parsed {
+  SourceFile source;
+  std::unique_ptr<ParsedFile> file;
+};
+
+std::unique_ptr<Parsed> parse(std::string text) {
+  auto parsed = std::make_unique<Parsed>();
+  parsed->source.path = "1_x.up.sql";
+  parsed->source.display = "1_x.up.sql";
+  parsed->source.text = std::move(text);
+  classify(parsed->source);
+  parsed->file = ParsedFile::parse(parsed->source);
+  EXPECT_FALSE(parsed->file->error()) << parsed->file->error()->message;
+  return parsed;
+}
+
+// The guard of the embedded statement whose text starts with `start`.
+std::optional<Guard> guard_of(const ParsedFile& file, std::string_view start,
+                              std::vector<Condition> errors,
+                              std::vector<RelationName> tables = {}) {
+  GuardAnalysis analysis(file);
+  for (const Statement& statement : file.embedded()) {
+    if (file.slice(statement.range).starts_with(start)) {
+      return analysis.find(statement, GuardQuery{std::move(errors), std::move(tables)});
+    }
+  }
+  ADD_FAILURE() << "no embedded statement starts with " << start;
+  return std::nullopt;
+}
+
+Node first_statement(const ParsedFile& file) {
+  return file.statements().front().node;
+}
+
+TEST(GuardConditions, HandlersCatchByNameSqlstateClassOrOthers) {
+  EXPECT_TRUE(catches("duplicate_object", condition::duplicate_object));
+  EXPECT_TRUE(catches("DUPLICATE_OBJECT", condition::duplicate_object));
+  EXPECT_FALSE(catches("duplicate_table", condition::duplicate_object));
+  EXPECT_FALSE(catches("duplicate_object", condition::duplicate_table));
+  EXPECT_TRUE(catches("42P07", condition::duplicate_table));
+  EXPECT_FALSE(catches("42P07", condition::duplicate_object));
+  EXPECT_TRUE(catches("42000", condition::undefined_column)) << "a class catches its members";
+  EXPECT_TRUE(catches("syntax_error_or_access_rule_violation", condition::duplicate_object));
+  EXPECT_TRUE(catches("integrity_constraint_violation", condition::unique_violation));
+  EXPECT_FALSE(catches("integrity_constraint_violation", condition::duplicate_object));
+  EXPECT_TRUE(catches("others", condition::invalid_schema_name));
+  EXPECT_TRUE(catches("OTHERS", condition::wrong_object_type));
+  EXPECT_FALSE(catches("division_by_zero", condition::duplicate_object));
+}
+
+TEST(GuardConditions, RepeatErrorsAsPostgresRaisesThem) {
+  struct Case {
+    std::string sql;
+    std::optional<Condition> error;
+  };
+  std::vector<Case> cases = {
+      {"CREATE TABLE t (a int)", condition::duplicate_table},
+      {"CREATE TABLE IF NOT EXISTS t (a int)", std::nullopt},
+      {"CREATE INDEX i ON t (a)", condition::duplicate_table},
+      {"CREATE INDEX ON t (a)", std::nullopt},
+      {"CREATE SCHEMA s", condition::duplicate_schema},
+      {"CREATE TYPE e AS ENUM ('a')", condition::duplicate_object},
+      {"CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'", condition::duplicate_function},
+      {"CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'", std::nullopt},
+      {"CREATE TEXT SEARCH DICTIONARY d (TEMPLATE = simple)", condition::unique_violation},
+      {"DROP TABLE t", condition::undefined_table},
+      {"DROP INDEX i", condition::undefined_object},
+      {"DROP SCHEMA s", condition::invalid_schema_name},
+      {"DROP FUNCTION f()", condition::undefined_function},
+      {"DROP TABLE IF EXISTS t", std::nullopt},
+      {"ALTER TABLE t RENAME COLUMN a TO b", condition::undefined_column},
+      {"ALTER TABLE IF EXISTS t RENAME COLUMN a TO b", condition::undefined_column},
+      {"ALTER TABLE t RENAME TO u", condition::undefined_table},
+      {"ALTER TABLE IF EXISTS t RENAME TO u", std::nullopt},
+      {"ALTER POLICY p ON t RENAME TO q", condition::duplicate_object},
+      {"ALTER TYPE e RENAME VALUE 'a' TO 'b'", condition::invalid_parameter_value},
+      {"ALTER TYPE e ADD VALUE 'b'", condition::duplicate_object},
+      {"ALTER TYPE e ADD VALUE IF NOT EXISTS 'b'", std::nullopt},
+      {"ALTER EXTENSION e SET SCHEMA s", std::nullopt},
+      {"INSERT INTO t VALUES (1)", condition::unique_violation},
+      {"INSERT INTO t VALUES (1) ON CONFLICT DO NOTHING", std::nullopt},
+      {"CREATE TEMP TABLE t (a int)", std::nullopt},
+  };
+  for (const auto& c : cases) {
+    auto parsed = parse(c.sql);
+    auto error = repeat_error(first_statement(*parsed->file));
+    EXPECT_EQ(error.has_value(), c.error.has_value()) << c.sql;
+    if (error && c.error) {
+      EXPECT_EQ(error->sqlstate, c.error->sqlstate) << c.sql;
+    }
+  }
+}
+
+TEST(GuardConditions, RepeatErrorsOfAlterSubcommands) {
+  auto parsed = parse(
+      "ALTER TABLE t ADD COLUMN a int, ADD COLUMN IF NOT EXISTS b int, DROP COLUMN c, "
+      "ADD CONSTRAINT k CHECK (a > 0), ADD CONSTRAINT u UNIQUE (a), ADD PRIMARY KEY (a), "
+      "ADD UNIQUE (b), ADD CONSTRAINT p PRIMARY KEY USING INDEX i, DROP CONSTRAINT x, "
+      "DROP CONSTRAINT IF EXISTS y");
+  Node statement = first_statement(*parsed->file);
+  std::vector<std::optional<Condition>> expected = {
+      condition::duplicate_column,
+      std::nullopt,
+      condition::undefined_column,
+      condition::duplicate_object,
+      condition::duplicate_table,
+      condition::invalid_table_definition,
+      std::nullopt,
+      condition::undefined_object,
+      condition::undefined_object,
+      std::nullopt,
+  };
+  std::size_t i = 0;
+  for (Node command : statement.list("cmds")) {
+    ASSERT_LT(i, expected.size());
+    auto error = repeat_error(statement, command);
+    EXPECT_EQ(error.has_value(), expected[i].has_value()) << "subcommand " << i;
+    if (error && expected[i]) {
+      EXPECT_EQ(error->name, expected[i]->name) << "subcommand " << i;
+    }
+    ++i;
+  }
+  EXPECT_EQ(i, expected.size());
+
+  auto attach = parse("ALTER TABLE p ATTACH PARTITION q FOR VALUES IN (1)");
+  Node alter = first_statement(*attach->file);
+  auto error = repeat_error(alter, alter.list("cmds").front());
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->sqlstate, "42809");
+
+  auto index = parse("ALTER INDEX p_a ATTACH PARTITION q_a");
+  Node attach_index = first_statement(*index->file);
+  EXPECT_FALSE(repeat_error(attach_index, attach_index.list("cmds").front()))
+      << "attaching an attached index does nothing";
+}
+
+TEST(GuardAnalysis, ExceptionHandlerMustCatchWhatTheRepeatRaises) {
+  auto parsed = parse(
+      "DO $$ BEGIN\n"
+      "  CREATE TYPE a AS ENUM ('x');\n"
+      "EXCEPTION WHEN duplicate_object THEN NULL;\n"
+      "END $$;\n"
+      "DO $$ BEGIN\n"
+      "  CREATE TYPE b AS ENUM ('x');\n"
+      "EXCEPTION WHEN duplicate_table THEN NULL;\n"
+      "END $$;\n"
+      "DO $$ BEGIN\n"
+      "  CREATE TYPE c AS ENUM ('x');\n"
+      "EXCEPTION WHEN duplicate_object THEN RAISE;\n"
+      "END $$;\n"
+      "DO $$ BEGIN\n"
+      "  BEGIN\n"
+      "    CREATE TYPE d AS ENUM ('x');\n"
+      "  EXCEPTION WHEN division_by_zero THEN NULL;\n"
+      "  END;\n"
+      "EXCEPTION WHEN SQLSTATE '42710' THEN RAISE NOTICE 'exists';\n"
+      "END $$;\n"
+      "DO $$ BEGIN\n"
+      "  PERFORM 1;\n"
+      "EXCEPTION WHEN OTHERS THEN\n"
+      "  CREATE TYPE e AS ENUM ('x');\n"
+      "END $$;\n");
+  const ParsedFile& file = *parsed->file;
+  auto a = guard_of(file, "CREATE TYPE a", {condition::duplicate_object});
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->kind, GuardKind::exception_handler);
+  EXPECT_EQ(a->test, "duplicate_object");
+  EXPECT_FALSE(guard_of(file, "CREATE TYPE b", {condition::duplicate_object}));
+  EXPECT_FALSE(guard_of(file, "CREATE TYPE c", {condition::duplicate_object}))
+      << "a handler that raises again guards nothing";
+  auto d = guard_of(file, "CREATE TYPE d", {condition::duplicate_object});
+  ASSERT_TRUE(d) << "an outer block's handler";
+  EXPECT_EQ(d->test, "42710");
+  EXPECT_FALSE(guard_of(file, "CREATE TYPE e", {condition::duplicate_object}))
+      << "a statement in a handler is not guarded by that handler";
+  EXPECT_FALSE(guard_of(file, "CREATE TYPE a", {})) << "nothing raised: only a test guards";
+}
+
+TEST(GuardAnalysis, TheRestOfABlockIsNotReachedAfterACaughtFailure) {
+  auto parsed = parse(
+      "DO $$ BEGIN\n"
+      "  CREATE TYPE a AS ENUM ('x');\n"
+      "  INSERT INTO roles VALUES ('admin');\n"
+      "  IF true THEN\n"
+      "    UPDATE accounts SET n = n + 1;\n"
+      "  END IF;\n"
+      "EXCEPTION WHEN duplicate_object THEN NULL;\n"
+      "END $$;\n"
+      "DO $$ BEGIN\n"
+      "  CREATE TEMP TABLE scratch (id int);\n"
+      "  INSERT INTO roles VALUES ('viewer');\n"
+      "EXCEPTION WHEN duplicate_table THEN NULL;\n"
+      "END $$;\n"
+      "DO $$ BEGIN\n"
+      "  IF false THEN\n"
+      "    CREATE TYPE b AS ENUM ('x');\n"
+      "  END IF;\n"
+      "  INSERT INTO roles VALUES ('editor');\n"
+      "EXCEPTION WHEN duplicate_object THEN NULL;\n"
+      "END $$;\n");
+  const ParsedFile& file = *parsed->file;
+  auto insert = guard_of(file, "INSERT INTO roles VALUES ('admin')", {});
+  ASSERT_TRUE(insert);
+  EXPECT_EQ(insert->kind, GuardKind::not_reached);
+  EXPECT_EQ(insert->test, "duplicate_object");
+  EXPECT_TRUE(guard_of(file, "UPDATE accounts", {})) << "nested in the same block";
+  EXPECT_FALSE(guard_of(file, "INSERT INTO roles VALUES ('viewer')", {}))
+      << "a temporary table is made again without an error";
+  EXPECT_FALSE(guard_of(file, "INSERT INTO roles VALUES ('editor')", {}))
+      << "a statement in a branch may not run";
+}
+
+TEST(GuardAnalysis, BranchesTakenAfterACatalogTest) {
+  auto parsed = parse(
+      "DO $$ BEGIN\n"
+      "  IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'a') THEN\n"
+      "    CREATE TYPE a AS ENUM ('x');\n"
+      "  END IF;\n"
+      "  IF to_regclass('t') IS NOT NULL THEN\n"
+      "    NULL;\n"
+      "  ELSE\n"
+      "    CREATE TABLE t (id int);\n"
+      "  END IF;\n"
+      "  IF (SELECT count(*) FROM users) > 0 THEN\n"
+      "    CREATE TYPE b AS ENUM ('x');\n"
+      "  ELSIF EXISTS (SELECT FROM information_schema.columns WHERE column_name = 'c') THEN\n"
+      "    ALTER TABLE t RENAME COLUMN c TO d;\n"
+      "  END IF;\n"
+      "  CASE WHEN to_regtype('e') IS NULL THEN\n"
+      "    CREATE TYPE e AS ENUM ('x');\n"
+      "  ELSE\n"
+      "    NULL;\n"
+      "  END CASE;\n"
+      "END $$;\n");
+  const ParsedFile& file = *parsed->file;
+  auto a = guard_of(file, "CREATE TYPE a", {});
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->kind, GuardKind::catalog_test);
+  EXPECT_EQ(a->test, "NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'a')");
+  EXPECT_TRUE(guard_of(file, "CREATE TABLE t", {})) << "the ELSE of a catalog test";
+  EXPECT_FALSE(guard_of(file, "CREATE TYPE b", {})) << "a test of the data is no guard";
+  EXPECT_TRUE(guard_of(file, "ALTER TABLE t RENAME", {})) << "an ELSIF that tests the catalog";
+  EXPECT_TRUE(guard_of(file, "CREATE TYPE e", {})) << "CASE WHEN";
+}
+
+TEST(GuardAnalysis, FoundAndVariablesSetFromTheCatalog) {
+  auto parsed = parse(
+      "DO $$\n"
+      "DECLARE\n"
+      "  has_d boolean := to_regtype('d') IS NOT NULL;\n"
+      "  n int;\n"
+      "  e boolean;\n"
+      "BEGIN\n"
+      "  PERFORM 1 FROM pg_catalog.pg_type WHERE typname = 'a';\n"
+      "  IF NOT FOUND THEN\n"
+      "    CREATE TYPE a AS ENUM ('x');\n"
+      "  END IF;\n"
+      "  UPDATE users SET name = name;\n"
+      "  IF NOT FOUND THEN\n"
+      "    CREATE TYPE b AS ENUM ('x');\n"
+      "  END IF;\n"
+      "  SELECT count(*) INTO n FROM information_schema.columns WHERE column_name = 'c';\n"
+      "  IF n = 0 THEN\n"
+      "    ALTER TABLE t ADD COLUMN c int;\n"
+      "  END IF;\n"
+      "  IF NOT has_d THEN\n"
+      "    CREATE TYPE d AS ENUM ('x');\n"
+      "  END IF;\n"
+      "  e := EXISTS (SELECT FROM pg_type WHERE typname = 'e');\n"
+      "  IF NOT e THEN\n"
+      "    CREATE TYPE e AS ENUM ('x');\n"
+      "  END IF;\n"
+      "  SELECT count(*) INTO n FROM users;\n"
+      "  IF n = 0 THEN\n"
+      "    CREATE TYPE f AS ENUM ('x');\n"
+      "  END IF;\n"
+      "END $$;\n");
+  const ParsedFile& file = *parsed->file;
+  EXPECT_TRUE(guard_of(file, "CREATE TYPE a", {})) << "NOT FOUND after a PERFORM over pg_type";
+  EXPECT_FALSE(guard_of(file, "CREATE TYPE b", {})) << "FOUND set by an UPDATE";
+  EXPECT_TRUE(guard_of(file, "ALTER TABLE t ADD COLUMN c", {})) << "SELECT ... INTO a variable";
+  EXPECT_TRUE(guard_of(file, "CREATE TYPE d", {})) << "a DECLARE default";
+  EXPECT_TRUE(guard_of(file, "CREATE TYPE e", {})) << "an assignment";
+  EXPECT_FALSE(guard_of(file, "CREATE TYPE f", {})) << "the nearest assignment counts";
+}
+
+TEST(GuardAnalysis, EarlyReturnAfterACatalogTest) {
+  auto parsed = parse(
+      "DO $$ BEGIN\n"
+      "  IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'r') THEN\n"
+      "    RAISE NOTICE 'exists';\n"
+      "    RETURN;\n"
+      "  END IF;\n"
+      "  CREATE ROLE r;\n"
+      "END $$;\n"
+      "DO $$ BEGIN\n"
+      "  IF EXISTS (SELECT FROM users) THEN\n"
+      "    RETURN;\n"
+      "  END IF;\n"
+      "  CREATE ROLE s;\n"
+      "END $$;\n");
+  auto r = guard_of(*parsed->file, "CREATE ROLE r", {});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->kind, GuardKind::early_return);
+  EXPECT_FALSE(guard_of(*parsed->file, "CREATE ROLE s", {}));
+}
+
+TEST(GuardAnalysis, TablesOfTheQueryCountForInserts) {
+  auto parsed = parse(
+      "DO $$ BEGIN\n"
+      "  IF NOT EXISTS (SELECT 1 FROM roles WHERE name = 'admin') THEN\n"
+      "    INSERT INTO roles (name) VALUES ('admin');\n"
+      "  END IF;\n"
+      "END $$;\n");
+  RelationName roles{"", "roles", std::nullopt};
+  RelationName users{"", "users", std::nullopt};
+  EXPECT_TRUE(guard_of(*parsed->file, "INSERT INTO roles", {}, {roles}));
+  EXPECT_FALSE(guard_of(*parsed->file, "INSERT INTO roles", {}, {users}));
+  EXPECT_FALSE(guard_of(*parsed->file, "INSERT INTO roles", {}));
+}
+
+TEST(GuardAnalysis, TopLevelStatementsHaveNoGuard) {
+  auto parsed = parse("CREATE TYPE a AS ENUM ('x');\n");
+  GuardAnalysis analysis(*parsed->file);
+  EXPECT_FALSE(analysis.find(parsed->file->statements().front(),
+                             GuardQuery{{condition::duplicate_object}, {}}));
+  EXPECT_TRUE(analysis.reads_catalog("EXISTS (SELECT FROM information_schema.tables)"));
+  EXPECT_TRUE(analysis.reads_catalog("to_regprocedure('f()') IS NULL"));
+  EXPECT_FALSE(analysis.reads_catalog("EXISTS (SELECT FROM users)"));
+  EXPECT_FALSE(analysis.reads_catalog("this is not SQL ("));
+}
+
+}  // namespace
+}  // namespace sqlgate::lint
