@@ -2,6 +2,9 @@ list(APPEND SQLGATE_UNIT_TESTS
   unit/test_lint_directives.cpp
   unit/test_lint_engine.cpp
   unit/test_lint_fix.cpp
+  unit/test_lint_pg_facts.cpp
   unit/test_lint_source.cpp
   unit/test_lint_sql.cpp
+  unit/test_lint_table_state.cpp
+  unit/test_lint_transactions.cpp
 )

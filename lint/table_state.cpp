@@ -1,0 +1,406 @@
+#include "lint/table_state.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace sqlgate::lint {
+
+namespace {
+
+// The columns a CHECK expression proves NOT NULL: `c IS NOT NULL`, NOT (c IS NULL), and those
+// terms ANDed with anything.
+void not_null_columns(const Node& expression, std::vector<std::string>& out) {
+  auto column_of = [&](const Node& test) {
+    Node column = test.get("arg");
+    if (column.is("ColumnRef")) out.emplace_back(column.list("fields").back().as_str());
+  };
+  if (expression.is("BoolExpr")) {
+    std::string_view op = expression.str("boolop");
+    NodeList args = expression.list("args");
+    if (op == "AND_EXPR") {
+      for (Node arg : args) not_null_columns(arg, out);
+    } else if (op == "NOT_EXPR" && args.size() == 1 && args.front().is("NullTest") &&
+               args.front().str("nulltesttype") == "IS_NULL") {
+      column_of(args.front());
+    }
+  } else if (expression.is("NullTest") && expression.str("nulltesttype") == "IS_NOT_NULL") {
+    column_of(expression);
+  }
+}
+
+// ADD CONSTRAINT ... USING INDEX takes a unique b-tree index on plain columns in default order,
+// without a WHERE clause.
+bool adoptable(const Node& index) {
+  if (!index.flag("unique") || index.has("whereClause") || index.flag("nulls_not_distinct")) {
+    return false;
+  }
+  std::string_view method = index.str("accessMethod");
+  if (!method.empty() && method != "btree") return false;
+  NodeList params = index.list("indexParams");
+  if (params.empty()) return false;
+  for (Node param : params) {
+    if (param.has("expr") || !param.has("name") || param.has("opclass") || param.has("collation")) {
+      return false;
+    }
+    if (param.str("ordering") != "SORTBY_DEFAULT" ||
+        param.str("nulls_ordering") != "SORTBY_NULLS_DEFAULT") {
+      return false;
+    }
+  }
+  return true;
+}
+
+struct Column {
+  std::string name;
+  std::optional<ColumnType> type;
+  bool added = false;  // in this migration
+};
+
+struct Check {
+  std::string name;
+  std::vector<std::string> not_null;
+  bool valid = false;
+};
+
+struct Table {
+  QualifiedName name;
+  const Statement* created_by = nullptr;  // null: existed before the migration
+  std::vector<Column> columns;
+  std::vector<Check> checks;
+
+  Column* column(std::string_view column_name) {
+    for (auto& column : columns) {
+      if (column.name == column_name) return &column;
+    }
+    return nullptr;
+  }
+};
+
+struct Index {
+  QualifiedName name;
+  QualifiedName table;
+  bool adoptable = false;
+  std::vector<std::string> columns;
+  const Statement* created_by = nullptr;
+};
+
+struct Domain {
+  QualifiedName name;
+  bool constrained = false;
+};
+
+// Objects by bare name, each kept with its schema as written.
+template <typename T>
+class ByName {
+ public:
+  T* find(const QualifiedName& name) {
+    auto bucket = m_map.find(name.name);
+    if (bucket == m_map.end()) return nullptr;
+    T* loose = nullptr;
+    for (auto& item : bucket->second) {
+      if (item.name.schema == name.schema) return &item;
+      if (!loose && item.name.matches(name)) loose = &item;
+    }
+    return loose;
+  }
+  T& get(const QualifiedName& name) {
+    if (T* found = find(name)) return *found;
+    auto& bucket = m_map[name.name];
+    bucket.push_back(T{});
+    bucket.back().name = name;
+    return bucket.back();
+  }
+  void erase(const QualifiedName& name) {
+    auto bucket = m_map.find(name.name);
+    if (bucket == m_map.end()) return;
+    T* found = find(name);
+    if (found == nullptr) return;
+    bucket->second.erase(bucket->second.begin() + (found - bucket->second.data()));
+  }
+  // Moves an object to a new bare name in the same schema.
+  void rename(const QualifiedName& from, const std::string& to) {
+    T* found = find(from);
+    if (found == nullptr) return;
+    T moved = std::move(*found);
+    erase(from);
+    moved.name.name = to;
+    m_map[to].push_back(std::move(moved));
+  }
+  template <typename Visit>
+  void each(Visit&& visit) {
+    for (auto& [key, bucket] : m_map) {
+      for (auto& item : bucket) visit(item);
+    }
+  }
+  void clear() { m_map.clear(); }
+
+ private:
+  std::unordered_map<std::string, std::vector<T>> m_map;
+};
+
+}  // namespace
+
+struct TableState::Replay {
+  const std::vector<const Statement*>* statements = nullptr;
+  std::unordered_map<const Statement*, std::size_t> ordinals;
+  std::size_t next = 0;  // statements before this one are applied
+  ByName<Table> tables;
+  ByName<Index> indexes;
+  ByName<Domain> domains;
+
+  void reset() {
+    next = 0;
+    tables.clear();
+    indexes.clear();
+    domains.clear();
+  }
+
+  void advance_to(std::size_t until) {
+    if (until < next) reset();
+    for (; next < until; ++next) apply(*(*statements)[next]);
+  }
+
+  void add_column(Table& table, const Node& column) {
+    std::string name(column.str("colname"));
+    Column* existing = table.column(name);
+    if (existing == nullptr) {
+      table.columns.push_back(Column{name, std::nullopt, false});
+      existing = &table.columns.back();
+    }
+    existing->type = lint::column_type(column.get("typeName"));
+    existing->added = true;
+  }
+
+  void drop_table(const QualifiedName& name) {
+    Table* table = tables.find(name);
+    if (table == nullptr) return;
+    QualifiedName dropped = table->name;
+    std::vector<QualifiedName> gone;
+    indexes.each([&](Index& index) {
+      if (index.table.matches(dropped)) gone.push_back(index.name);
+    });
+    for (const auto& index : gone) indexes.erase(index);
+    tables.erase(dropped);
+  }
+
+  void alter_table(const Statement& statement) {
+    const Node& node = statement.node;
+    QualifiedName name = QualifiedName::of(relation_name(node.get("relation")));
+    Table& table = tables.get(name);
+    for (Node cmd : node.list("cmds")) {
+      std::string_view subtype = cmd.str("subtype");
+      Node def = cmd.get("def");
+      std::string column(cmd.str("name"));
+      if (subtype == "AT_AddColumn") {
+        add_column(table, def);
+      } else if (subtype == "AT_AlterColumnType") {
+        Column* existing = table.column(column);
+        if (existing == nullptr) {
+          table.columns.push_back(Column{column, std::nullopt, false});
+          existing = &table.columns.back();
+        }
+        existing->type = lint::column_type(def.get("typeName"));
+      } else if (subtype == "AT_DropColumn") {
+        std::erase_if(table.columns, [&](const Column& c) { return c.name == column; });
+        std::vector<QualifiedName> gone;
+        indexes.each([&](Index& index) {
+          if (index.table.matches(table.name) &&
+              std::find(index.columns.begin(), index.columns.end(), column) !=
+                  index.columns.end()) {
+            gone.push_back(index.name);
+          }
+        });
+        for (const auto& index : gone) indexes.erase(index);
+      } else if (subtype == "AT_AddConstraint" && def.str("contype") == "CONSTR_CHECK") {
+        Check check{std::string(def.str("conname")), {}, !def.flag("skip_validation")};
+        not_null_columns(def.get("raw_expr"), check.not_null);
+        table.checks.push_back(std::move(check));
+      } else if (subtype == "AT_ValidateConstraint") {
+        for (auto& check : table.checks) {
+          if (!check.name.empty() && check.name == column) check.valid = true;
+        }
+      } else if (subtype == "AT_DropConstraint") {
+        std::erase_if(table.checks, [&](const Check& check) { return check.name == column; });
+      }
+    }
+  }
+
+  void rename(const Node& node) {
+    std::string_view type = node.str("renameType");
+    QualifiedName relation = QualifiedName::of(relation_name(node.get("relation")));
+    std::string new_name(node.str("newname"));
+    if (type == "OBJECT_TABLE") {
+      if (Table* table = tables.find(relation)) {
+        QualifiedName old_name = table->name;
+        indexes.each([&](Index& index) {
+          if (index.table.matches(old_name)) index.table.name = new_name;
+        });
+        tables.rename(old_name, new_name);
+      }
+    } else if (type == "OBJECT_INDEX") {
+      indexes.rename(relation, new_name);
+    } else if (type == "OBJECT_COLUMN") {
+      std::string old_column(node.str("subname"));
+      Table& table = tables.get(relation);
+      if (Column* column = table.column(old_column)) column->name = new_name;
+      for (auto& check : table.checks) {
+        for (auto& column : check.not_null) {
+          if (column == old_column) column = new_name;
+        }
+      }
+      indexes.each([&](Index& index) {
+        if (!index.table.matches(table.name)) return;
+        for (auto& column : index.columns) {
+          if (column == old_column) column = new_name;
+        }
+      });
+    }
+  }
+
+  void apply(const Statement& statement) {
+    const Node& node = statement.node;
+    std::string_view kind = statement.kind();
+    if (kind == "CreateStmt") {
+      QualifiedName name = QualifiedName::of(relation_name(node.get("relation")));
+      drop_table(name);
+      Table& table = tables.get(name);
+      table.created_by = &statement;
+      for (Node element : node.list("tableElts")) {
+        if (element.is("ColumnDef")) add_column(table, element);
+      }
+    } else if (kind == "CreateTableAsStmt" || (kind == "SelectStmt" && node.has("intoClause"))) {
+      Node into = kind == "SelectStmt" ? node.get("intoClause") : node.get("into");
+      QualifiedName name = QualifiedName::of(relation_name(into.get("rel")));
+      drop_table(name);
+      tables.get(name).created_by = &statement;
+    } else if (kind == "AlterTableStmt") {
+      alter_table(statement);
+    } else if (kind == "IndexStmt") {
+      QualifiedName table = QualifiedName::of(relation_name(node.get("relation")));
+      QualifiedName name{table.schema, std::string(node.str("idxname"))};
+      if (name.name.empty()) return;
+      Index& index = indexes.get(name);
+      index = Index{name, table, adoptable(node), {}, &statement};
+      if (index.adoptable) {
+        for (Node param : node.list("indexParams")) index.columns.emplace_back(param.str("name"));
+      }
+    } else if (kind == "DropStmt") {
+      std::string_view type = node.str("removeType");
+      for (const QualifiedName& name : drop_objects(node)) {
+        if (type == "OBJECT_TABLE" || type == "OBJECT_MATVIEW") drop_table(name);
+        if (type == "OBJECT_INDEX") indexes.erase(name);
+        if (type == "OBJECT_DOMAIN") domains.erase(name);
+      }
+    } else if (kind == "RenameStmt") {
+      rename(node);
+    } else if (kind == "CreateDomainStmt") {
+      Domain& domain = domains.get(QualifiedName::of(node.list("domainname")));
+      domain.constrained = false;
+      for (Node constraint : node.list("constraints")) {
+        std::string_view type = constraint.str("contype");
+        if (type == "CONSTR_CHECK" || type == "CONSTR_NOTNULL") domain.constrained = true;
+      }
+    }
+  }
+};
+
+TableState::TableState(const FileContext& context) : m_context(&context) {}
+TableState::~TableState() = default;
+
+TableState::Replay& TableState::before(const Statement& at) const {
+  if (!m_replay) {
+    m_replay = std::make_unique<Replay>();
+    m_replay->statements = &m_context->file.all_statements();
+    const auto& all = *m_replay->statements;
+    for (std::size_t i = 0; i < all.size(); ++i) m_replay->ordinals.emplace(all[i], i);
+  }
+  auto found = m_replay->ordinals.find(&at);
+  m_replay->advance_to(found == m_replay->ordinals.end() ? 0 : found->second);
+  return *m_replay;
+}
+
+const Statement* TableState::created_by(const QualifiedName& table, const Statement& at) const {
+  Replay& replay = before(at);
+  const Table* found = replay.tables.find(table);
+  return found == nullptr ? nullptr : found->created_by;
+}
+
+bool TableState::is_new_table(const QualifiedName& table, const Statement& at) const {
+  return created_by(table, at) != nullptr;
+}
+
+bool TableState::is_new_column(const QualifiedName& table, std::string_view column,
+                               const Statement& at) const {
+  Replay& replay = before(at);
+  Table* found = replay.tables.find(table);
+  if (found == nullptr) return false;
+  const Column* entry = found->column(column);
+  return entry != nullptr && (entry->added || found->created_by != nullptr);
+}
+
+std::optional<ColumnType> TableState::column_type(const QualifiedName& table,
+                                                  std::string_view column,
+                                                  const Statement& at) const {
+  Replay& replay = before(at);
+  Table* found = replay.tables.find(table);
+  if (found == nullptr) return std::nullopt;
+  const Column* entry = found->column(column);
+  return entry == nullptr ? std::nullopt : entry->type;
+}
+
+std::optional<QualifiedName> TableState::table_of_index(const QualifiedName& index,
+                                                        const Statement& at) const {
+  Replay& replay = before(at);
+  if (const Index* found = replay.indexes.find(index)) return found->table;
+  // A down drops what its up created: the up says which table the index is on.
+  if (const ParsedFile* partner = m_context->partner()) {
+    for (const Statement* statement : partner->all_statements()) {
+      if (statement->kind() != "IndexStmt") continue;
+      auto table = QualifiedName::of(relation_name(statement->node.get("relation")));
+      if (QualifiedName{table.schema, std::string(statement->node.str("idxname"))}.matches(index)) {
+        return table;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<UniqueIndex> TableState::unique_index(const QualifiedName& table,
+                                                    const std::vector<std::string_view>& columns,
+                                                    const Statement& at) const {
+  Replay& replay = before(at);
+  std::optional<UniqueIndex> result;
+  replay.indexes.each([&](Index& index) {
+    if (result || !index.adoptable || !index.table.matches(table)) return;
+    if (index.columns.size() != columns.size()) return;
+    if (std::equal(columns.begin(), columns.end(), index.columns.begin())) {
+      result = UniqueIndex{index.name, index.created_by};
+    }
+  });
+  return result;
+}
+
+bool TableState::has_not_null_check(const QualifiedName& table, std::string_view column,
+                                    const Statement& at) const {
+  Replay& replay = before(at);
+  Table* found = replay.tables.find(table);
+  if (found == nullptr) return false;
+  return std::any_of(found->checks.begin(), found->checks.end(), [&](const Check& check) {
+    return check.valid &&
+           std::find(check.not_null.begin(), check.not_null.end(), column) != check.not_null.end();
+  });
+}
+
+bool TableState::is_new_domain(const QualifiedName& domain, const Statement& at) const {
+  return domain_has_constraints(domain, at).has_value();
+}
+
+std::optional<bool> TableState::domain_has_constraints(const QualifiedName& domain,
+                                                       const Statement& at) const {
+  Replay& replay = before(at);
+  const Domain* found = replay.domains.find(domain);
+  if (found == nullptr) return std::nullopt;
+  return found->constrained;
+}
+
+}  // namespace sqlgate::lint
