@@ -7,4 +7,5 @@ list(APPEND SQLGATE_UNIT_TESTS
   unit/test_lint_sql.cpp
   unit/test_lint_table_state.cpp
   unit/test_lint_transactions.cpp
+  unit/test_rules_safety.cpp
 )
