@@ -253,6 +253,15 @@ std::optional<std::string> volatile_call(const Node& expression) {
   return found;
 }
 
+std::vector<QualifiedName> function_calls(const Node& expression) {
+  std::vector<QualifiedName> calls;
+  walk(expression, [&](const Node& node) {
+    if (node.is("FuncCall")) calls.push_back(QualifiedName::of(node.list("funcname")));
+    return true;
+  });
+  return calls;
+}
+
 bool is_null_constant(const Node& expression) {
   if (expression.is("TypeCast")) return is_null_constant(expression.get("arg"));
   return expression.is("A_Const") && expression.flag("isnull");

@@ -85,6 +85,9 @@ bool reachable_without_rewrite(const ColumnType& to, const TypeChangeContext& co
 // not know (user-defined ones) are not reported: their volatility cannot be known from the file.
 std::optional<std::string> volatile_call(const Node& expression);
 
+// The functions an expression calls, in order.
+std::vector<QualifiedName> function_calls(const Node& expression);
+
 // An A_Const NULL (DEFAULT NULL), possibly cast (NULL::text).
 bool is_null_constant(const Node& expression);
 

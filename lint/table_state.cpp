@@ -391,6 +391,45 @@ bool TableState::has_not_null_check(const QualifiedName& table, std::string_view
   });
 }
 
+namespace {
+
+// The volatility a CREATE FUNCTION gives, when the statement creates `function`.
+std::optional<char> created_volatility(const Statement& statement, const QualifiedName& function) {
+  if (statement.kind() != "CreateFunctionStmt" || statement.node.flag("is_procedure")) {
+    return std::nullopt;
+  }
+  if (!QualifiedName::of(statement.node.list("funcname")).matches(function)) return std::nullopt;
+  char volatility = 'v';
+  for (Node option : statement.node.list("options")) {
+    if (option.str("defname") != "volatility") continue;
+    std::string_view value = option.get("arg").as_str();
+    if (value == "immutable") volatility = 'i';
+    if (value == "stable") volatility = 's';
+  }
+  return volatility;
+}
+
+}  // namespace
+
+std::optional<char> TableState::function_volatility(const QualifiedName& function,
+                                                    const Statement& at) const {
+  std::optional<char> found;
+  // The ups before this file, in the set's order (migrations by version, then other files).
+  const Project& project = m_context->project;
+  for (std::size_t i = 0; i < m_context->index && i < project.size(); ++i) {
+    const ParsedFile* file = project.parsed(i);
+    if (file == nullptr || project.source(i).role() != Direction::up) continue;
+    for (const Statement* statement : file->all_statements()) {
+      if (auto volatility = created_volatility(*statement, function)) found = volatility;
+    }
+  }
+  for (const Statement* statement : m_context->file.all_statements()) {
+    if (statement == &at) break;
+    if (auto volatility = created_volatility(*statement, function)) found = volatility;
+  }
+  return found;
+}
+
 bool TableState::is_new_domain(const QualifiedName& domain, const Statement& at) const {
   return domain_has_constraints(domain, at).has_value();
 }

@@ -61,6 +61,10 @@ class TableState {
   // PostgreSQL 12 on).
   bool has_not_null_check(const QualifiedName& table, std::string_view column,
                           const Statement& at) const;
+  // The volatility PostgreSQL records for a function that a migration creates before `at` (this
+  // file, or an up before it in the set): 'i' (IMMUTABLE), 's' (STABLE) or 'v' (VOLATILE, also
+  // the default when CREATE FUNCTION says neither). Nothing when no migration creates it.
+  std::optional<char> function_volatility(const QualifiedName& function, const Statement& at) const;
   // The domain was created in this migration before `at`.
   bool is_new_domain(const QualifiedName& domain, const Statement& at) const;
   // Whether a domain has CHECK or NOT NULL constraints, when known.

@@ -49,6 +49,15 @@ std::optional<Rewrite> rewrite_of(const lint::FileContext& context, lint::TableS
                          "(), which is volatile: PostgreSQL evaluates it for every existing row",
                      backfill};
     }
+    // A function an earlier migration created without IMMUTABLE or STABLE is volatile.
+    for (const lint::QualifiedName& function : lint::function_calls(expression)) {
+      if (tables.function_volatility(function, statement) == 'v') {
+        return Rewrite{"its default calls " + function.display() +
+                           "(), which a migration created without IMMUTABLE or STABLE, so it is "
+                           "volatile: PostgreSQL evaluates it for every existing row",
+                       backfill};
+      }
+    }
     if (context.pg_version() < 11) {
       return Rewrite{
           "before PostgreSQL 11 every non-NULL default is written into every existing "

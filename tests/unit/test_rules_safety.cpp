@@ -80,6 +80,33 @@ TEST(SafetyVersions, TimestampToTimestamptzInUtcFromPostgres12) {
   EXPECT_EQ(pg12[0].severity, lint::Severity::warning);  // indexes rebuilt only
 }
 
+TEST(SafetyFunctions, AFunctionAnEarlierMigrationCreatedWithoutAVolatilityIsVolatile) {
+  auto file = [](std::string name, std::string text) {
+    lint::SourceFile source;
+    source.path = name;
+    source.display = name;
+    source.text = std::move(text);
+    lint::classify(source);
+    return source;
+  };
+  lint::MigrationSet set = lint::make_set(
+      {file("1_fn.up.sql",
+            "CREATE FUNCTION random_code(int) RETURNS text LANGUAGE sql AS $$ SELECT 'x' $$;\n"
+            "CREATE FUNCTION region() RETURNS text LANGUAGE sql STABLE AS $$ SELECT 'eu' $$;"),
+       file("2_col.up.sql",
+            "ALTER TABLE orders ADD COLUMN code text DEFAULT random_code(8);\n"
+            "ALTER TABLE orders ADD COLUMN region text DEFAULT region();\n"
+            "ALTER TABLE orders ADD COLUMN other text DEFAULT unknown_fn();")});
+  lint::RuleSet rules = make_rule_set();
+  lint::RuleSelection selection;
+  selection.select = {"ban-volatile-default"};
+  rules.configure(selection);
+  lint::LintResult result = lint::lint(set, rules, lint::LintOptions{1, 15, {}});
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_EQ(result.diagnostics[0].start.line, 1u);
+  EXPECT_NE(result.diagnostics[0].message.find("random_code"), std::string::npos);
+}
+
 TEST(SafetyDefaults, OptInRules) {
   lint::RuleSet rules = make_rule_set();
   for (std::string_view id : {"require-lock-timeout", "ban-create-domain-with-constraint"}) {

@@ -15,3 +15,9 @@ ALTER TABLE orders ALTER COLUMN note TYPE varchar(100);
 ALTER TABLE orders ADD COLUMN IF NOT EXISTS shipped_at timestamp;
 SET TIME ZONE 'UTC';
 ALTER TABLE orders ALTER COLUMN shipped_at TYPE timestamptz;
+-- From a type this file cannot see, to one that some types reach without a rewrite: warnings.
+ALTER TABLE orders ALTER COLUMN title TYPE text;
+ALTER TABLE orders ALTER COLUMN name TYPE varchar(200);
+ALTER TABLE orders ALTER COLUMN amount TYPE numeric(14,2), ALTER COLUMN mask TYPE varbit;
+ALTER TABLE orders ALTER COLUMN network TYPE inet;
+ALTER TABLE orders ALTER COLUMN client_id TYPE text USING client_id::text;

@@ -1,9 +1,3 @@
--- Binary-compatible targets, from a type this file cannot see: left alone.
-ALTER TABLE orders ALTER COLUMN code TYPE text;
-ALTER TABLE orders ALTER COLUMN name TYPE varchar(200);
-ALTER TABLE orders ALTER COLUMN amount TYPE numeric(14,2);
-ALTER TABLE orders ALTER COLUMN mask TYPE varbit;
-ALTER TABLE orders ALTER COLUMN network TYPE inet;
 -- Known sources that PostgreSQL changes without a rewrite (checked with pg_class.relfilenode).
 ALTER TABLE orders ADD COLUMN IF NOT EXISTS sku varchar(64), ADD COLUMN IF NOT EXISTS price numeric(10,2);
 ALTER TABLE orders ALTER COLUMN sku TYPE varchar(128);

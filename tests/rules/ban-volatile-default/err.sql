@@ -9,3 +9,7 @@ ALTER TABLE orders ADD COLUMN total_cents bigint GENERATED ALWAYS AS (total * 10
 -- A domain with a constraint is checked against every row.
 CREATE DOMAIN positive_int AS integer CHECK (VALUE > 0);
 ALTER TABLE orders ADD COLUMN quantity positive_int;
+-- A function created without IMMUTABLE or STABLE is volatile.
+CREATE OR REPLACE FUNCTION random_code(n integer) RETURNS text LANGUAGE sql
+  AS $$ SELECT substr(md5(random()::text), 1, n) $$;
+ALTER TABLE orders ADD COLUMN code text NOT NULL DEFAULT random_code(8);

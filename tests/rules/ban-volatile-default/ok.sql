@@ -12,3 +12,7 @@ ALTER TABLE orders ADD COLUMN kind label;
 CREATE TABLE IF NOT EXISTS invoices (id bigint PRIMARY KEY);
 ALTER TABLE invoices ADD COLUMN token uuid DEFAULT gen_random_uuid();
 ALTER TABLE invoices ADD COLUMN seq bigserial;
+-- A function declared IMMUTABLE or STABLE is evaluated once; a negative constant is a constant.
+CREATE OR REPLACE FUNCTION default_region() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT 'eu' $$;
+ALTER TABLE orders ADD COLUMN region text NOT NULL DEFAULT default_region();
+ALTER TABLE orders ADD COLUMN position integer NOT NULL DEFAULT -1;
