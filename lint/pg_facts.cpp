@@ -253,6 +253,38 @@ std::optional<std::string> volatile_call(const Node& expression) {
   return found;
 }
 
+bool is_known_non_volatile(const QualifiedName& function) {
+  if (!function.schema.empty() && function.schema != "pg_catalog") return false;
+  static constexpr std::array<std::string_view, 24> k_stable_or_immutable{
+      "now",
+      "statement_timestamp",
+      "transaction_timestamp",
+      "timezone",
+      "lower",
+      "upper",
+      "date_trunc",
+      "to_timestamp",
+      "to_char",
+      "jsonb_build_object",
+      "json_build_object",
+      "jsonb_build_array",
+      "json_build_array",
+      "array_to_string",
+      "md5",
+      "concat",
+      "replace",
+      "substr",
+      "length",
+      "char_length",
+      "make_interval",
+      "to_jsonb",
+      "current_setting",
+      "btrim",
+  };
+  return std::find(k_stable_or_immutable.begin(), k_stable_or_immutable.end(), function.name) !=
+         k_stable_or_immutable.end();
+}
+
 std::vector<QualifiedName> function_calls(const Node& expression) {
   std::vector<QualifiedName> calls;
   walk(expression, [&](const Node& node) {

@@ -85,6 +85,10 @@ bool reachable_without_rewrite(const ColumnType& to, const TypeChangeContext& co
 // not know (user-defined ones) are not reported: their volatility cannot be known from the file.
 std::optional<std::string> volatile_call(const Node& expression);
 
+// Built-in functions PostgreSQL marks stable or immutable that defaults commonly call (now(),
+// lower(), date_trunc(), jsonb_build_object()...): no migration needs to be searched for them.
+bool is_known_non_volatile(const QualifiedName& function);
+
 // The functions an expression calls, in order.
 std::vector<QualifiedName> function_calls(const Node& expression);
 

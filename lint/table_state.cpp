@@ -413,15 +413,22 @@ std::optional<char> created_volatility(const Statement& statement, const Qualifi
 
 std::optional<char> TableState::function_volatility(const QualifiedName& function,
                                                     const Statement& at) const {
-  std::optional<char> found;
-  // The ups before this file, in the set's order (migrations by version, then other files).
-  const Project& project = m_context->project;
-  for (std::size_t i = 0; i < m_context->index && i < project.size(); ++i) {
-    const ParsedFile* file = project.parsed(i);
-    if (file == nullptr || project.source(i).role() != Direction::up) continue;
-    for (const Statement* statement : file->all_statements()) {
-      if (auto volatility = created_volatility(*statement, function)) found = volatility;
+  // The functions the ups before this file create (in the set's order: migrations by version,
+  // then other files), collected once.
+  if (!m_earlier_functions) {
+    m_earlier_functions.emplace();
+    const Project& project = m_context->project;
+    for (std::size_t i = 0; i < m_context->index && i < project.size(); ++i) {
+      const ParsedFile* file = project.parsed(i);
+      if (file == nullptr || project.source(i).role() != Direction::up) continue;
+      for (const Statement* statement : file->all_statements()) {
+        if (statement->kind() == "CreateFunctionStmt") m_earlier_functions->push_back(statement);
+      }
     }
+  }
+  std::optional<char> found;
+  for (const Statement* statement : *m_earlier_functions) {
+    if (auto volatility = created_volatility(*statement, function)) found = volatility;
   }
   for (const Statement* statement : m_context->file.all_statements()) {
     if (statement == &at) break;

@@ -79,6 +79,7 @@ class TableState {
 
   const FileContext* m_context;
   mutable std::unique_ptr<Replay> m_replay;
+  mutable std::optional<std::vector<const Statement*>> m_earlier_functions;
 };
 
 }  // namespace sqlgate::lint

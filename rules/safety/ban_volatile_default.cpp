@@ -51,6 +51,7 @@ std::optional<Rewrite> rewrite_of(const lint::FileContext& context, lint::TableS
     }
     // A function an earlier migration created without IMMUTABLE or STABLE is volatile.
     for (const lint::QualifiedName& function : lint::function_calls(expression)) {
+      if (lint::is_known_non_volatile(function)) continue;
       if (tables.function_volatility(function, statement) == 'v') {
         return Rewrite{"its default calls " + function.display() +
                            "(), which a migration created without IMMUTABLE or STABLE, so it is "

@@ -117,6 +117,10 @@ TEST(Volatility, KnownVolatileCallsAnywhereInTheExpression) {
   EXPECT_EQ(volatile_default("now()"), std::nullopt);  // stable
   EXPECT_EQ(volatile_default("42"), std::nullopt);
   EXPECT_EQ(volatile_default("make_code()"), std::nullopt);  // unknown: not guessed
+  EXPECT_TRUE(is_known_non_volatile(QualifiedName{"", "now"}));
+  EXPECT_TRUE(is_known_non_volatile(QualifiedName{"pg_catalog", "lower"}));
+  EXPECT_FALSE(is_known_non_volatile(QualifiedName{"app", "now"}));  // a function of its own
+  EXPECT_FALSE(is_known_non_volatile(QualifiedName{"", "random_code"}));
 }
 
 TEST(Facts, NullConstantsAndTimeZones) {
