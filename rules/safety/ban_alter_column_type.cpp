@@ -17,14 +17,29 @@ bool using_is_plain(const lint::Node& expression, std::string_view column) {
   return value.list("fields").back().as_str() == column;
 }
 
-// The session time zone before a statement, as far as the file sets it.
-bool session_utc(const lint::ParsedFile& file, const lint::Statement& at) {
-  bool utc = false;
+// Where the file sets the session's time zone, and whether to UTC, in file order.
+struct ZoneSetting {
+  std::uint32_t at;
+  bool utc;
+};
+
+std::vector<ZoneSetting> zone_settings(const lint::ParsedFile& file) {
+  std::vector<ZoneSetting> settings;
   for (const lint::Statement& statement : file.statements()) {
-    if (statement.range.begin >= at.range.begin) break;
-    if (statement.kind() != "VariableSetStmt") continue;
-    if (statement.node.str("name") != "timezone") continue;
-    utc = lint::is_utc_zone(lint::set_value(statement.node));
+    if (statement.kind() == "VariableSetStmt" && statement.node.str("name") == "timezone") {
+      settings.push_back(
+          ZoneSetting{statement.range.begin, lint::is_utc_zone(lint::set_value(statement.node))});
+    }
+  }
+  return settings;
+}
+
+// The session is in UTC at a statement, as far as the file says.
+bool session_utc(const std::vector<ZoneSetting>& settings, const lint::Statement& at) {
+  bool utc = false;
+  for (const ZoneSetting& setting : settings) {
+    if (setting.at >= at.range.begin) break;
+    utc = setting.utc;
   }
   return utc;
 }
@@ -32,6 +47,7 @@ bool session_utc(const lint::ParsedFile& file, const lint::Statement& at) {
 void check(const lint::FileContext& context, lint::Reporter& out) {
   const lint::ParsedFile& file = context.file;
   lint::TableState tables(context);
+  std::optional<std::vector<ZoneSetting>> zones;
   lint::for_each_alter_command(file, [&](const lint::Statement& statement,
                                          const lint::QualifiedName& table, lint::Node cmd,
                                          std::size_t i) {
@@ -42,7 +58,8 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     std::string column(cmd.str("name"));
     lint::Node def = cmd.get("def");
     lint::ColumnType target = lint::column_type(def.get("typeName"));
-    lint::TypeChangeContext change_context{context.pg_version(), session_utc(file, statement)};
+    if (!zones) zones = zone_settings(file);
+    lint::TypeChangeContext change_context{context.pg_version(), session_utc(*zones, statement)};
     std::optional<lint::ColumnType> source = tables.column_type(table, column, statement);
     lint::Node expression = def.get("raw_default");
     bool computed = expression.valid() && !using_is_plain(expression, column);

@@ -11,18 +11,20 @@ namespace sqlgate::rules {
 
 namespace {
 
-bool mentions_validity_check(std::string_view text) {
+// Where the file first mentions pg_index.indisvalid (a validity check), or the end of the text.
+std::size_t first_validity_check(std::string_view text) {
   static constexpr std::string_view k_word = "indisvalid";
   auto it = std::search(text.begin(), text.end(), k_word.begin(), k_word.end(), [](char a, char b) {
     return std::tolower(static_cast<unsigned char>(a)) == b;
   });
-  return it != text.end();
+  return static_cast<std::size_t>(it - text.begin());
 }
 
 void check(const lint::FileContext& context, lint::Reporter& out) {
   const lint::ParsedFile& file = context.file;
   lint::TableState tables(context);
   std::vector<lint::QualifiedName> dropped;  // DROP INDEX ... IF EXISTS seen so far
+  std::optional<std::size_t> validity_check;
   for (const lint::Statement* statement : file.all_statements()) {
     const lint::Node& node = statement->node;
     if (statement->kind() == "DropStmt" && node.str("removeType") == "OBJECT_INDEX" &&
@@ -40,9 +42,8 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     bool guarded =
         std::any_of(dropped.begin(), dropped.end(),
                     [&](const lint::QualifiedName& name) { return name.matches(index); });
-    if (guarded || mentions_validity_check(file.text().substr(0, statement->range.begin))) {
-      continue;
-    }
+    if (!validity_check) validity_check = first_validity_check(file.text());
+    if (guarded || *validity_check < statement->range.begin) continue;
     std::string drop =
         "DROP INDEX CONCURRENTLY IF EXISTS " + lint::sql_name(index.schema, index.name);
     auto finding = out.report(
