@@ -52,7 +52,7 @@ bool adoptable(const Node& index) {
 
 struct Column {
   std::string name;
-  std::optional<ColumnType> type;
+  Node type;           // its TypeName, when known; read only when asked
   bool added = false;  // in this migration
 };
 
@@ -142,7 +142,6 @@ class ByName {
 
 struct TableState::Replay {
   const std::vector<const Statement*>* statements = nullptr;
-  std::unordered_map<const Statement*, std::size_t> ordinals;
   std::size_t next = 0;  // statements before this one are applied
   ByName<Table> tables;
   ByName<Index> indexes;
@@ -164,10 +163,10 @@ struct TableState::Replay {
     std::string name(column.str("colname"));
     Column* existing = table.column(name);
     if (existing == nullptr) {
-      table.columns.push_back(Column{name, std::nullopt, false});
+      table.columns.push_back(Column{name, Node(), false});
       existing = &table.columns.back();
     }
-    existing->type = lint::column_type(column.get("typeName"));
+    existing->type = column.get("typeName");
     existing->added = true;
   }
 
@@ -196,10 +195,10 @@ struct TableState::Replay {
       } else if (subtype == "AT_AlterColumnType") {
         Column* existing = table.column(column);
         if (existing == nullptr) {
-          table.columns.push_back(Column{column, std::nullopt, false});
+          table.columns.push_back(Column{column, Node(), false});
           existing = &table.columns.back();
         }
-        existing->type = lint::column_type(def.get("typeName"));
+        existing->type = def.get("typeName");
       } else if (subtype == "AT_DropColumn") {
         std::erase_if(table.columns, [&](const Column& c) { return c.name == column; });
         std::vector<QualifiedName> gone;
@@ -304,25 +303,123 @@ struct TableState::Replay {
   }
 };
 
+struct TableState::Tables {
+  // A name bound, from statement `from` on, to a table created in this file (`created_by`), to
+  // one that existed before the migration (nullptr), or to nothing (`present` false).
+  struct Binding {
+    std::size_t from;
+    std::string_view schema;
+    const Statement* created_by;
+    bool present;
+  };
+  std::unordered_map<std::string_view, std::vector<Binding>> names;
+
+  // The binding of a name in force at statement `at`.
+  const Binding* at(std::string_view schema, std::string_view name, std::size_t ordinal) const {
+    auto bucket = names.find(name);
+    if (bucket == names.end()) return nullptr;
+    const Binding* found = nullptr;
+    for (const Binding& binding : bucket->second) {
+      if (binding.from > ordinal) break;
+      if (binding.schema == schema || binding.schema.empty() || schema.empty()) found = &binding;
+    }
+    return found;
+  }
+
+  void bind(std::string_view schema, std::string_view name, std::size_t from,
+            const Statement* created_by, bool present) {
+    names[name].push_back(Binding{from, schema, created_by, present});
+  }
+
+  void read(const Statement& statement, std::size_t ordinal) {
+    const Node& node = statement.node;
+    std::string_view kind = statement.kind();
+    std::size_t from = ordinal + 1;  // in force for the statements after this one
+    Node relation;
+    if (kind == "CreateStmt") {
+      relation = node.get("relation");
+    } else if (kind == "CreateTableAsStmt") {
+      relation = node.get("into").get("rel");
+    } else if (kind == "SelectStmt" && node.has("intoClause")) {
+      relation = node.get("intoClause").get("rel");
+    }
+    if (relation.valid()) {
+      bind(relation.str("schemaname"), relation.str("relname"), from, &statement, true);
+      return;
+    }
+    if (kind == "DropStmt") {
+      std::string_view type = node.str("removeType");
+      if (type != "OBJECT_TABLE" && type != "OBJECT_MATVIEW") return;
+      for (Node object : node.list("objects")) {
+        std::vector<std::string_view> parts =
+            string_list(object.is("List") ? object.list("items") : object.items());
+        if (parts.empty()) continue;
+        std::string_view schema = parts.size() > 1 ? parts[parts.size() - 2] : "";
+        if (const Binding* current = at(schema, parts.back(), ordinal);
+            current && current->present) {
+          bind(current->schema, parts.back(), from, nullptr, false);
+        }
+      }
+    } else if (kind == "RenameStmt" && node.str("renameType") == "OBJECT_TABLE") {
+      Node old_name = node.get("relation");
+      std::string_view schema = old_name.str("schemaname");
+      const Binding* current = at(schema, old_name.str("relname"), ordinal);
+      // A table that existed before the migration keeps being an old table under its new name.
+      const Statement* created = current && current->present ? current->created_by : nullptr;
+      std::string_view new_schema = current && current->present ? current->schema : schema;
+      bind(new_schema, old_name.str("relname"), from, nullptr, false);
+      bind(new_schema, node.str("newname"), from, created, true);
+    }
+  }
+};
+
 TableState::TableState(const FileContext& context) : m_context(&context) {}
+
+const TableState::Tables& TableState::tables() const {
+  if (!m_tables) {
+    m_tables = std::make_unique<Tables>();
+    const auto& all = m_context->file.all_statements();
+    for (std::size_t i = 0; i < all.size(); ++i) m_tables->read(*all[i], i);
+  }
+  return *m_tables;
+}
+
+std::size_t TableState::ordinal(const Statement& at) const {
+  // all_statements() is each top-level statement followed by those its DO block runs; the
+  // embedded statements are stored in that order too.
+  const ParsedFile& file = m_context->file;
+  const auto& top = file.statements();
+  const auto& embedded = file.embedded();
+  auto parent_before = [&](std::ptrdiff_t index) {
+    return static_cast<std::size_t>(
+        std::lower_bound(embedded.begin(), embedded.end(), index,
+                         [](const Statement& s, std::ptrdiff_t i) { return s.parent < i; }) -
+        embedded.begin());
+  };
+  if (!embedded.empty() && &at >= embedded.data() && &at < embedded.data() + embedded.size()) {
+    auto j = static_cast<std::size_t>(&at - embedded.data());
+    return static_cast<std::size_t>(at.parent) + 1 + j;
+  }
+  if (!top.empty() && &at >= top.data() && &at < top.data() + top.size()) {
+    auto i = &at - top.data();
+    return static_cast<std::size_t>(i) + parent_before(i);
+  }
+  return 0;
+}
 TableState::~TableState() = default;
 
 TableState::Replay& TableState::before(const Statement& at) const {
   if (!m_replay) {
     m_replay = std::make_unique<Replay>();
     m_replay->statements = &m_context->file.all_statements();
-    const auto& all = *m_replay->statements;
-    for (std::size_t i = 0; i < all.size(); ++i) m_replay->ordinals.emplace(all[i], i);
   }
-  auto found = m_replay->ordinals.find(&at);
-  m_replay->advance_to(found == m_replay->ordinals.end() ? 0 : found->second);
+  m_replay->advance_to(ordinal(at));
   return *m_replay;
 }
 
 const Statement* TableState::created_by(const QualifiedName& table, const Statement& at) const {
-  Replay& replay = before(at);
-  const Table* found = replay.tables.find(table);
-  return found == nullptr ? nullptr : found->created_by;
+  const Tables::Binding* binding = tables().at(table.schema, table.name, ordinal(at));
+  return binding == nullptr || !binding->present ? nullptr : binding->created_by;
 }
 
 bool TableState::is_new_table(const QualifiedName& table, const Statement& at) const {
@@ -345,7 +442,8 @@ std::optional<ColumnType> TableState::column_type(const QualifiedName& table,
   Table* found = replay.tables.find(table);
   if (found == nullptr) return std::nullopt;
   const Column* entry = found->column(column);
-  return entry == nullptr ? std::nullopt : entry->type;
+  if (entry == nullptr || !entry->type.valid()) return std::nullopt;
+  return lint::column_type(entry->type);
 }
 
 std::optional<QualifiedName> TableState::table_of_index(const QualifiedName& index,

@@ -72,12 +72,18 @@ class TableState {
                                              const Statement& at) const;
 
  private:
+  struct Tables;
   struct Replay;
-  // The schema as the statements before `at` left it. Rules ask in file order, so the replay
-  // moves forwards: linear in the file overall.
+  // Which names are bound to tables created in this file, and from which statement on: built
+  // once per file, answers is_new_table for any statement (every rule asks it, in any order).
+  const Tables& tables() const;
+  // The schema as the statements before `at` left it, for the rarer questions (columns, indexes,
+  // checks, domains). Rules ask in file order, so the replay moves forwards.
   Replay& before(const Statement& at) const;
+  std::size_t ordinal(const Statement& at) const;
 
   const FileContext* m_context;
+  mutable std::unique_ptr<Tables> m_tables;
   mutable std::unique_ptr<Replay> m_replay;
   mutable std::optional<std::vector<const Statement*>> m_earlier_functions;
 };
