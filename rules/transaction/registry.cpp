@@ -2,8 +2,14 @@
 
 namespace sqlgate::rules {
 
+lint::Rule unclosed_transaction();
+lint::Rule nested_transaction();
+lint::Rule mid_file_commit();
+
 void add_transaction(std::vector<lint::Rule>& rules) {
-  (void)rules;
+  rules.push_back(unclosed_transaction());
+  rules.push_back(nested_transaction());
+  rules.push_back(mid_file_commit());
 }
 
 }  // namespace sqlgate::rules

@@ -7,9 +7,13 @@ list(APPEND SQLGATE_UNIT_TESTS
   unit/test_lint_fix.cpp
   unit/test_lint_guard.cpp
   unit/test_lint_objects.cpp
+  unit/test_lint_pg_facts.cpp
   unit/test_lint_report.cpp
   unit/test_lint_source.cpp
   unit/test_lint_sql.cpp
+  unit/test_lint_table_state.cpp
+  unit/test_lint_transactions.cpp
+  unit/test_rules_safety.cpp
   unit/test_runner_execute.cpp
   unit/test_runner_postgres.cpp
   unit/test_runner_snapshot.cpp

@@ -1,0 +1,515 @@
+#include "lint/pg_facts.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace sqlgate::lint {
+
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string result(text);
+  for (char& c : result) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return result;
+}
+
+// PostgreSQL's spellings of one type, folded to the name pg_type uses.
+std::string canonical_type(std::string_view name) {
+  // The grammar already writes pg_catalog.int4, pg_catalog.varchar, pg_catalog.bpchar (for
+  // char(n); a quoted "char" is the one-byte type) and pg_catalog.timestamptz for the keyword
+  // spellings; these are the spellings that reach the tree as bare names.
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> k_aliases{{
+      {"serial", "serial4"},
+      {"bigserial", "serial8"},
+      {"smallserial", "serial2"},
+      {"decimal", "numeric"},
+      {"boolean", "bool"},
+      {"float", "float8"},
+      {"integer", "int4"},
+  }};
+  std::string folded = lower(name);
+  for (const auto& [alias, canonical] : k_aliases) {
+    if (folded == alias) return std::string(canonical);
+  }
+  return folded;
+}
+
+std::optional<std::int64_t> const_int(const Node& node) {
+  if (!node.is("A_Const")) return std::nullopt;
+  Node value = node.get("ival");
+  if (!value.valid()) return std::nullopt;
+  return value.num("ival");
+}
+
+bool has_name(std::string_view name, std::initializer_list<std::string_view> names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+bool is_text_like(const ColumnType& type) {
+  return type.is("text") || (type.is("varchar") && type.modifiers.empty());
+}
+
+// Whether a value of `from` always fits `to` by the rules of binary-coercible casts between
+// modifiers (varchar(n) -> varchar(m >= n), numeric(p, s) -> numeric(p2 >= p, s)).
+bool widens(const ColumnType& from, const ColumnType& to) {
+  if (!from.modifiers_known || !to.modifiers_known) return false;
+  if (to.modifiers.empty()) return true;  // unconstrained target
+  if (from.modifiers.empty()) return false;
+  if (from.is("numeric")) {
+    std::int64_t from_scale = from.modifiers.size() > 1 ? from.modifiers[1] : 0;
+    std::int64_t to_scale = to.modifiers.size() > 1 ? to.modifiers[1] : 0;
+    return to.modifiers[0] >= from.modifiers[0] && to_scale == from_scale;
+  }
+  return to.modifiers[0] >= from.modifiers[0];
+}
+
+}  // namespace
+
+QualifiedName QualifiedName::of(const RelationName& relation) {
+  return QualifiedName{std::string(relation.schema), std::string(relation.name)};
+}
+
+QualifiedName QualifiedName::of(const NodeList& names) {
+  std::vector<std::string_view> parts = string_list(names);
+  QualifiedName result;
+  if (!parts.empty()) result.name = parts.back();
+  if (parts.size() > 1) result.schema = parts[parts.size() - 2];
+  return result;
+}
+
+bool QualifiedName::matches(const QualifiedName& other) const {
+  return name == other.name && (schema == other.schema || schema.empty() || other.schema.empty());
+}
+
+std::vector<QualifiedName> drop_objects(const Node& drop) {
+  std::vector<QualifiedName> names;
+  for (Node object : drop.list("objects")) {
+    if (object.is("TypeName")) {
+      names.push_back(QualifiedName::of(object.list("names")));  // DROP TYPE, DROP DOMAIN
+    } else {
+      names.push_back(QualifiedName::of(object.is("List") ? object.list("items") : object.items()));
+    }
+  }
+  return names;
+}
+
+std::string ColumnType::display() const {
+  std::string text;
+  if (!schema.empty()) text = schema + ".";
+  if (name == "int4") {
+    text += "integer";
+  } else if (name == "int8") {
+    text += "bigint";
+  } else if (name == "int2") {
+    text += "smallint";
+  } else if (name == "bpchar") {
+    text += "char";
+  } else if (name == "serial4") {
+    text += "serial";
+  } else if (name == "serial8") {
+    text += "bigserial";
+  } else if (name == "serial2") {
+    text += "smallserial";
+  } else {
+    text += name;
+  }
+  if (!modifiers.empty()) {
+    text += "(";
+    for (std::size_t i = 0; i < modifiers.size(); ++i) {
+      if (i > 0) text += ",";
+      text += std::to_string(modifiers[i]);
+    }
+    text += ")";
+  }
+  if (array) text += "[]";
+  return text;
+}
+
+ColumnType column_type(const Node& type_name) {
+  ColumnType type;
+  std::vector<std::string_view> names = string_list(type_name.list("names"));
+  if (!names.empty()) {
+    type.name = canonical_type(names.back());
+    if (names.size() > 1 && names[names.size() - 2] != "pg_catalog") {
+      type.schema = names[names.size() - 2];
+    }
+  }
+  for (Node modifier : type_name.list("typmods")) {
+    if (auto value = const_int(modifier)) {
+      type.modifiers.push_back(*value);
+    } else {
+      type.modifiers_known = false;
+    }
+  }
+  // timestamp(3) and time(3) keep their precision in typmods; interval's fields are not sizes.
+  if (type.is("interval")) type.modifiers.clear();
+  type.array = !type_name.list("arrayBounds").empty();
+  type.location = type_name.location();
+  return type;
+}
+
+bool is_serial(const ColumnType& type) {
+  return type.schema.empty() && !type.array &&
+         has_name(type.name, {"serial2", "serial4", "serial8"});
+}
+
+std::string_view serial_integer(const ColumnType& type) {
+  if (!is_serial(type)) return {};
+  if (type.name == "serial2") return "int2";
+  if (type.name == "serial4") return "int4";
+  return "int8";
+}
+
+bool is_small_integer(const ColumnType& type) {
+  return type.schema.empty() && !type.array &&
+         has_name(type.name, {"int2", "int4", "serial2", "serial4"});
+}
+
+TypeChange type_change(const ColumnType& from, const ColumnType& to,
+                       const TypeChangeContext& context) {
+  if (from == to) return TypeChange::no_rewrite;
+  // Arrays are rewritten for every change checked (varchar(10)[] -> varchar(20)[] included).
+  if (from.array || to.array) return TypeChange::rewrite;
+  if (!from.schema.empty() || !to.schema.empty()) return TypeChange::rewrite;
+  const std::string& a = from.name;
+  const std::string& b = to.name;
+  if (a == "varchar" && (b == "varchar" || b == "text")) {
+    return b == "text" || widens(from, to) ? TypeChange::no_rewrite : TypeChange::rewrite;
+  }
+  if (a == "text" && is_text_like(to)) return TypeChange::no_rewrite;
+  if (a == "numeric" && b == "numeric") {
+    return widens(from, to) ? TypeChange::no_rewrite : TypeChange::rewrite;
+  }
+  if (a == "varbit" && b == "varbit") {
+    return widens(from, to) ? TypeChange::no_rewrite : TypeChange::rewrite;
+  }
+  // bit(n) -> bit varying keeps the bits; bit(n) -> bit varying(m) is rewritten.
+  if (a == "bit" && b == "varbit") {
+    return to.modifiers.empty() ? TypeChange::no_rewrite : TypeChange::rewrite;
+  }
+  if (a == "cidr" && b == "inet") return TypeChange::no_rewrite;
+  if (a == "xml" && is_text_like(to)) return TypeChange::no_rewrite;
+  // Since PostgreSQL 12 the two timestamps share their storage when the session is in UTC; the
+  // indexes on the column are still rebuilt (their operator class changes).
+  if ((a == "timestamp" && b == "timestamptz") || (a == "timestamptz" && b == "timestamp")) {
+    bool same_precision = from.modifiers == to.modifiers || to.modifiers.empty();
+    if (context.pg_version >= 12 && context.session_utc && same_precision) {
+      return TypeChange::rebuilds_indexes;
+    }
+    return TypeChange::rewrite;
+  }
+  return TypeChange::rewrite;
+}
+
+bool reachable_without_rewrite(const ColumnType& to, const TypeChangeContext& context) {
+  if (to.array || !to.schema.empty()) return false;
+  if (has_name(to.name, {"text", "varchar", "numeric", "varbit", "inet"})) return true;
+  if (to.name == "timestamptz" || to.name == "timestamp") {
+    return context.pg_version >= 12 && context.session_utc;
+  }
+  return false;
+}
+
+std::optional<std::string> volatile_call(const Node& expression) {
+  // Volatile in pg_proc (PostgreSQL 15) or in the extensions migrations use for defaults
+  // (uuid-ossp, pgcrypto, pg_uuidv7), and PostgreSQL 16-18's new ones.
+  static constexpr std::array<std::string_view, 21> k_volatile{
+      "random",
+      "random_normal",
+      "gen_random_uuid",
+      "uuidv4",
+      "uuidv7",
+      "uuid_generate_v1",
+      "uuid_generate_v1mc",
+      "uuid_generate_v4",
+      "uuid_generate_v7",
+      "gen_random_bytes",
+      "gen_salt",
+      "clock_timestamp",
+      "timeofday",
+      "nextval",
+      "currval",
+      "lastval",
+      "setval",
+      "txid_status",
+      "current_query",
+      "set_config",
+      "lo_create",
+  };
+  std::optional<std::string> found;
+  walk(expression, [&](const Node& node) {
+    if (found) return false;
+    if (node.is("FuncCall")) {
+      NodeList names = node.list("funcname");
+      std::string name = lower(names.back().as_str());
+      if (std::find(k_volatile.begin(), k_volatile.end(), name) != k_volatile.end()) {
+        found = name;
+        return false;
+      }
+    }
+    return true;
+  });
+  return found;
+}
+
+bool is_known_non_volatile(const QualifiedName& function) {
+  if (!function.schema.empty() && function.schema != "pg_catalog") return false;
+  static constexpr std::array<std::string_view, 24> k_stable_or_immutable{
+      "now",
+      "statement_timestamp",
+      "transaction_timestamp",
+      "timezone",
+      "lower",
+      "upper",
+      "date_trunc",
+      "to_timestamp",
+      "to_char",
+      "jsonb_build_object",
+      "json_build_object",
+      "jsonb_build_array",
+      "json_build_array",
+      "array_to_string",
+      "md5",
+      "concat",
+      "replace",
+      "substr",
+      "length",
+      "char_length",
+      "make_interval",
+      "to_jsonb",
+      "current_setting",
+      "btrim",
+  };
+  return std::find(k_stable_or_immutable.begin(), k_stable_or_immutable.end(), function.name) !=
+         k_stable_or_immutable.end();
+}
+
+std::vector<QualifiedName> function_calls(const Node& expression) {
+  std::vector<QualifiedName> calls;
+  walk(expression, [&](const Node& node) {
+    if (node.is("FuncCall")) calls.push_back(QualifiedName::of(node.list("funcname")));
+    return true;
+  });
+  return calls;
+}
+
+bool is_null_constant(const Node& expression) {
+  if (expression.is("TypeCast")) return is_null_constant(expression.get("arg"));
+  return expression.is("A_Const") && expression.flag("isnull");
+}
+
+bool is_utc_zone(std::string_view zone) {
+  std::string name = lower(zone);
+  return has_name(name, {"utc",       "etc/utc",
+                         "gmt",       "etc/gmt",
+                         "zulu",      "etc/zulu",
+                         "uct",       "etc/uct",
+                         "universal", "etc/universal",
+                         "greenwich", "etc/greenwich",
+                         "gmt0",      "etc/gmt0",
+                         "gmt+0",     "gmt-0",
+                         "etc/gmt+0", "etc/gmt-0",
+                         "utc0",      "0",
+                         "+0",        "-0",
+                         "z"});
+}
+
+std::string set_value(const Node& variable_set) {
+  if (variable_set.str("kind") != "VAR_SET_VALUE") return {};
+  NodeList args = variable_set.list("args");
+  if (args.size() != 1) return {};
+  Node value = args.front();
+  if (!value.is("A_Const")) return {};
+  if (Node text = value.get("sval"); text.valid()) return std::string(text.str("sval"));
+  if (Node integer = value.get("ival"); integer.valid()) {
+    return std::to_string(integer.num("ival"));
+  }
+  if (Node number = value.get("fval"); number.valid()) return std::string(number.str("fval"));
+  return {};
+}
+
+std::vector<TextRange> alter_command_ranges(const ParsedFile& file, const Statement& statement) {
+  std::vector<TextRange> ranges;
+  if (!statement.exact) return ranges;
+  Node relation = statement.node.get("relation");
+  auto at = relation.location();
+  if (!at) return ranges;
+  std::uint32_t relation_start = statement.offset(at);
+  std::vector<Token> tokens = file.tokens(statement.range);
+  std::size_t i = 0;
+  while (i < tokens.size() && tokens[i].range.begin < relation_start) ++i;
+  // The relation's name: parts joined by dots, then an optional '*'.
+  if (i < tokens.size()) ++i;
+  while (i + 1 < tokens.size() && tokens[i].name == "ASCII_46") i += 2;
+  if (i < tokens.size() && tokens[i].name == "ASCII_42") ++i;
+  int depth = 0;
+  bool open = false;
+  TextRange current;
+  for (; i < tokens.size(); ++i) {
+    const Token& token = tokens[i];
+    if (token.name == "SQL_COMMENT" || token.name == "C_COMMENT") continue;
+    if (token.name == "ASCII_40" || token.name == "ASCII_91") ++depth;
+    if (token.name == "ASCII_41" || token.name == "ASCII_93") --depth;
+    if (depth == 0 && token.name == "ASCII_44") {
+      if (open) ranges.push_back(current);
+      open = false;
+      continue;
+    }
+    if (!open) current.begin = token.range.begin;
+    open = true;
+    current.end = token.range.end;
+  }
+  if (open) ranges.push_back(current);
+  if (ranges.size() != statement.node.list("cmds").size()) ranges.clear();
+  return ranges;
+}
+
+TextRange alter_command_range(const ParsedFile& file, const Statement& statement,
+                              std::size_t index) {
+  std::vector<TextRange> ranges = alter_command_ranges(file, statement);
+  return index < ranges.size() ? ranges[index] : statement.range;
+}
+
+std::optional<Token> find_token(const std::vector<Token>& tokens, std::string_view name,
+                                std::size_t from) {
+  for (std::size_t i = from; i < tokens.size(); ++i) {
+    if (tokens[i].name == name) return tokens[i];
+  }
+  return std::nullopt;
+}
+
+TextRange token_at(const ParsedFile& file, const Statement& statement,
+                   std::optional<std::uint32_t> location) {
+  if (!location || !statement.exact) return statement.range;
+  std::uint32_t begin = statement.offset(location);
+  std::string_view text = file.text();
+  if (begin >= text.size()) return statement.range;
+  std::uint32_t end = begin;
+  if (text[begin] == '"') {
+    end = begin + 1;
+    while (end < text.size()) {
+      if (text[end] == '"') {
+        if (end + 1 < text.size() && text[end + 1] == '"') {
+          end += 2;
+          continue;
+        }
+        ++end;
+        break;
+      }
+      ++end;
+    }
+  } else {
+    auto word = [](char c) {
+      auto u = static_cast<unsigned char>(c);
+      return std::isalnum(u) || c == '_' || c == '$' || u >= 0x80;
+    };
+    while (end < text.size() && word(text[end])) ++end;
+  }
+  if (end == begin) return statement.range;
+  return TextRange{begin, std::min(end, statement.range.end)};
+}
+
+std::vector<ColumnDefinition> column_definitions(const Statement& statement) {
+  std::vector<ColumnDefinition> columns;
+  auto inline_facts = [](ColumnDefinition& column) {
+    for (Node constraint : column.column.list("constraints")) {
+      std::string_view kind = constraint.str("contype");
+      if (kind == "CONSTR_PRIMARY") column.primary_key = true;
+      if (kind == "CONSTR_IDENTITY") column.identity = true;
+    }
+  };
+  const Node& node = statement.node;
+  if (statement.kind() == "CreateStmt") {
+    std::vector<std::string_view> keys;
+    for (Node element : node.list("tableElts")) {
+      if (element.is("Constraint") && element.str("contype") == "CONSTR_PRIMARY") {
+        for (std::string_view key : string_list(element.list("keys"))) keys.push_back(key);
+      }
+    }
+    for (Node element : node.list("tableElts")) {
+      if (!element.is("ColumnDef")) continue;
+      ColumnDefinition column{ColumnDefinition::Origin::create_table, element,
+                              element.get("typeName"), element.str("colname")};
+      inline_facts(column);
+      if (std::find(keys.begin(), keys.end(), column.name) != keys.end()) {
+        column.primary_key = true;
+      }
+      columns.push_back(column);
+    }
+  } else if (statement.kind() == "AlterTableStmt") {
+    NodeList cmds = node.list("cmds");
+    for (std::size_t i = 0; i < cmds.size(); ++i) {
+      Node cmd = cmds[i];
+      std::string_view subtype = cmd.str("subtype");
+      Node def = cmd.get("def");
+      if (subtype == "AT_AddColumn") {
+        ColumnDefinition column{ColumnDefinition::Origin::add_column, def, def.get("typeName"),
+                                def.str("colname"), i};
+        inline_facts(column);
+        columns.push_back(column);
+      } else if (subtype == "AT_AlterColumnType") {
+        columns.push_back(ColumnDefinition{ColumnDefinition::Origin::alter_type, def,
+                                           def.get("typeName"), cmd.str("name"), i});
+      }
+    }
+  }
+  return columns;
+}
+
+std::optional<TextRange> replaceable_type(const ParsedFile& file, const Statement& statement,
+                                          const ColumnDefinition& column) {
+  if (column.origin == ColumnDefinition::Origin::alter_type || !statement.exact)
+    return std::nullopt;
+  ColumnType type = column_type(column.type_name);
+  if (!type.schema.empty()) return std::nullopt;
+  TextRange at = token_at(file, statement, type.location);
+  if (at == statement.range) return std::nullopt;
+  // pg_catalog.json written out: the word found is the schema.
+  std::uint32_t next = skip_space_and_comments(file.text(), at.end);
+  if (next < file.text().size() && file.text()[next] == '.') return std::nullopt;
+  return at;
+}
+
+std::optional<Edit> insert_after_token(const ParsedFile& file, const Statement& statement,
+                                       std::string_view token, std::string text) {
+  if (!statement.exact) return std::nullopt;
+  std::vector<Token> tokens = file.tokens(statement.range);
+  std::size_t from = 0;
+  if (tokens.size() > 1 && tokens[1].name == "ASCII_40") {
+    if (auto close = find_token(tokens, "ASCII_41")) {
+      while (from < tokens.size() && tokens[from].range.begin < close->range.end) ++from;
+    }
+  }
+  auto found = find_token(tokens, token, from);
+  if (!found) return std::nullopt;
+  return Edit{TextRange{found->range.end, found->range.end}, std::move(text)};
+}
+
+std::string sql_identifier(std::string_view name) {
+  bool simple = !name.empty() && !(name[0] >= '0' && name[0] <= '9') && name[0] != '$';
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '$')) {
+      simple = false;
+    }
+  }
+  if (simple) {
+    // A keyword would be read as that keyword (or be refused): the scanner tells.
+    std::vector<Token> tokens = scan_tokens(name);
+    simple = tokens.size() == 1 && tokens[0].name == "IDENT";
+  }
+  if (simple) return std::string(name);
+  std::string quoted = "\"";
+  for (char c : name) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::string sql_name(std::string_view schema, std::string_view name) {
+  if (schema.empty()) return sql_identifier(name);
+  return sql_identifier(schema) + "." + sql_identifier(name);
+}
+
+}  // namespace sqlgate::lint

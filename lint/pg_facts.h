@@ -1,0 +1,179 @@
+// Facts about what PostgreSQL does that the safety rules share: column types and which type
+// changes rewrite a table, which functions are volatile, which time zones are UTC, and where the
+// parts of a statement stand in the text (for findings and fixes). Each fact was checked on
+// PostgreSQL 15 (see the rule pages for how).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/diagnostic.h"
+#include "lint/sql.h"
+#include "lint/tree.h"
+
+namespace sqlgate::lint {
+
+// A name as written: schema empty when unqualified. Two names match when their names are equal
+// and their schemas are equal or one of them is unqualified.
+struct QualifiedName {
+  std::string schema;
+  std::string name;
+
+  static QualifiedName of(const RelationName& relation);
+  // From a list of String nodes: ["public", "users"] or ["users"].
+  static QualifiedName of(const NodeList& names);
+  bool matches(const QualifiedName& other) const;
+  std::string display() const { return schema.empty() ? name : schema + "." + name; }
+};
+
+// A column type as written, with PostgreSQL's aliases folded: "int4" for int, integer and int4;
+// "varchar" for character varying; "bpchar" for char(n) and character(n); "timestamptz" for
+// timestamp with time zone; "numeric" for decimal.
+struct ColumnType {
+  std::string name;                     // lower case, without the pg_catalog qualifier
+  std::string schema;                   // as written, empty when none or pg_catalog
+  std::vector<std::int64_t> modifiers;  // (10) or (10, 2); empty when none
+  bool modifiers_known = true;          // false when a modifier is not an integer constant
+  bool array = false;
+  std::optional<std::uint32_t> location;  // of the type name, in the parsed text
+
+  // A built-in (or unqualified) type of that canonical name.
+  bool is(std::string_view canonical) const { return schema.empty() && name == canonical; }
+  // As a reader writes it: "varchar(10)", "numeric(10,2)[]".
+  std::string display() const;
+  bool operator==(const ColumnType& other) const {
+    return name == other.name && schema == other.schema && modifiers == other.modifiers &&
+           modifiers_known == other.modifiers_known && array == other.array;
+  }
+};
+
+// The type of a TypeName node (a ColumnDef's typeName, a cast's target).
+ColumnType column_type(const Node& type_name);
+
+// serial, bigserial, smallserial and their serial2/4/8 spellings.
+bool is_serial(const ColumnType& type);
+// The integer type behind a serial type ("int4" for serial), else empty.
+std::string_view serial_integer(const ColumnType& type);
+// smallint or integer (and their serials): keys of these types run out.
+bool is_small_integer(const ColumnType& type);
+
+enum class TypeChange : std::uint8_t {
+  rewrite,           // the table and its indexes are rewritten under ACCESS EXCLUSIVE
+  rebuilds_indexes,  // the table is kept, but the indexes on the column are rebuilt
+  no_rewrite,        // a catalog change only
+};
+
+struct TypeChangeContext {
+  int pg_version = 15;
+  bool session_utc = false;  // the session's TimeZone is UTC (SET in the same file)
+};
+
+// What ALTER COLUMN ... TYPE from `from` to `to` (without USING, or USING the column itself)
+// does to the table. Checked on PostgreSQL 15 by comparing pg_class.relfilenode before and after.
+TypeChange type_change(const ColumnType& from, const ColumnType& to,
+                       const TypeChangeContext& context);
+
+// True when some source type reaches `to` without a rewrite (varchar(n) -> text, say): with the
+// source unknown, such a change cannot be judged.
+bool reachable_without_rewrite(const ColumnType& to, const TypeChangeContext& context);
+
+// The first call in an expression of a function PostgreSQL marks volatile (random(),
+// gen_random_uuid(), clock_timestamp(), nextval(), ...): its name, else nothing. Functions it does
+// not know (user-defined ones) are not reported: their volatility cannot be known from the file.
+std::optional<std::string> volatile_call(const Node& expression);
+
+// Built-in functions PostgreSQL marks stable or immutable that defaults commonly call (now(),
+// lower(), date_trunc(), jsonb_build_object()...): no migration needs to be searched for them.
+bool is_known_non_volatile(const QualifiedName& function);
+
+// The functions an expression calls, in order.
+std::vector<QualifiedName> function_calls(const Node& expression);
+
+// An A_Const NULL (DEFAULT NULL), possibly cast (NULL::text).
+bool is_null_constant(const Node& expression);
+
+// A time zone name whose offset from UTC is always zero: 'UTC', 'Etc/UTC', 'GMT', 'Zulu', '0'...
+bool is_utc_zone(std::string_view zone);
+
+// The value a SET statement (VariableSetStmt) gives, as text: "5s", "0", "UTC". Empty for
+// SET ... TO DEFAULT, RESET and values that are not constants.
+std::string set_value(const Node& variable_set);
+
+// Where each command of an ALTER TABLE (or ALTER INDEX ...) statement stands in the file, split
+// at the top-level commas after the relation name; one range per command in `cmds`. Empty when
+// the statement is not exact or the text does not split into as many commands.
+std::vector<TextRange> alter_command_ranges(const ParsedFile& file, const Statement& statement);
+
+// The range of the command `index` of an ALTER TABLE: the command when it can be located, else
+// the whole statement.
+TextRange alter_command_range(const ParsedFile& file, const Statement& statement,
+                              std::size_t index);
+
+// The first token of a range with this name ("INDEX", "CONCURRENTLY"), at or after `from`.
+std::optional<Token> find_token(const std::vector<Token>& tokens, std::string_view name,
+                                std::size_t from = 0);
+
+// The objects a DropStmt names (DROP TABLE a, s.b: "a" and "s.b"; DROP DOMAIN and DROP TYPE too).
+std::vector<QualifiedName> drop_objects(const Node& drop);
+
+// Calls visit(statement, table, cmd, index) for each command of each ALTER TABLE in the file
+// (top-level and in DO blocks), in file order.
+template <typename Visit>
+void for_each_alter_command(const ParsedFile& file, Visit&& visit) {
+  for (const Statement* statement : file.all_statements()) {
+    if (statement->kind() != "AlterTableStmt") continue;
+    QualifiedName table = QualifiedName::of(relation_name(statement->node.get("relation")));
+    NodeList cmds = statement->node.list("cmds");
+    for (std::size_t i = 0; i < cmds.size(); ++i) visit(*statement, table, cmds[i], i);
+  }
+}
+
+// The range of a statement's node location, one token long when it can be scanned, else the
+// statement's range. For findings that point at a name or keyword.
+TextRange token_at(const ParsedFile& file, const Statement& statement,
+                   std::optional<std::uint32_t> location);
+
+// A column a statement defines or retypes: CREATE TABLE's columns, ALTER TABLE ... ADD COLUMN,
+// ALTER COLUMN ... TYPE.
+struct ColumnDefinition {
+  enum class Origin : std::uint8_t { create_table, add_column, alter_type };
+  Origin origin = Origin::create_table;
+  Node column;     // the ColumnDef
+  Node type_name;  // its TypeName
+  std::string_view name;
+  std::size_t command = 0;  // the ALTER TABLE command's index
+  // Part of the table's primary key (inline, or in CREATE TABLE's PRIMARY KEY (...)).
+  bool primary_key = false;
+  // GENERATED ... AS IDENTITY.
+  bool identity = false;
+};
+std::vector<ColumnDefinition> column_definitions(const Statement& statement);
+
+// Calls visit(statement, column) for each column definition in the file, in file order.
+template <typename Visit>
+void for_each_column_definition(const ParsedFile& file, Visit&& visit) {
+  for (const Statement* statement : file.all_statements()) {
+    for (const ColumnDefinition& column : column_definitions(*statement)) visit(*statement, column);
+  }
+}
+
+// Where a column's type name stands, when a fix may replace it: a single word (not qualified),
+// in CREATE TABLE or ADD COLUMN (a type change is not the place), in an exact statement.
+std::optional<TextRange> replaceable_type(const ParsedFile& file, const Statement& statement,
+                                          const ColumnDefinition& column);
+
+// An edit inserting `text` right after the first token named `token` (after a parenthesised
+// option list when the statement opens with one, as REINDEX (VERBOSE) TABLE does).
+std::optional<Edit> insert_after_token(const ParsedFile& file, const Statement& statement,
+                                       std::string_view token, std::string text);
+
+// An identifier as SQL text: bare when PostgreSQL reads it back unchanged (lower case, not a
+// keyword), else double-quoted.
+std::string sql_identifier(std::string_view name);
+// "schema.name" or "name", each part as sql_identifier() writes it.
+std::string sql_name(std::string_view schema, std::string_view name);
+
+}  // namespace sqlgate::lint

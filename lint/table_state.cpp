@@ -1,0 +1,550 @@
+#include "lint/table_state.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace sqlgate::lint {
+
+namespace {
+
+// The columns a CHECK expression proves NOT NULL: `c IS NOT NULL`, NOT (c IS NULL), and those
+// terms ANDed with anything.
+void not_null_columns(const Node& expression, std::vector<std::string>& out) {
+  auto column_of = [&](const Node& test) {
+    Node column = test.get("arg");
+    if (column.is("ColumnRef")) out.emplace_back(column.list("fields").back().as_str());
+  };
+  if (expression.is("BoolExpr")) {
+    std::string_view op = expression.str("boolop");
+    NodeList args = expression.list("args");
+    if (op == "AND_EXPR") {
+      for (Node arg : args) not_null_columns(arg, out);
+    } else if (op == "NOT_EXPR" && args.size() == 1 && args.front().is("NullTest") &&
+               args.front().str("nulltesttype") == "IS_NULL") {
+      column_of(args.front());
+    }
+  } else if (expression.is("NullTest") && expression.str("nulltesttype") == "IS_NOT_NULL") {
+    column_of(expression);
+  }
+}
+
+// ADD CONSTRAINT ... USING INDEX takes a unique b-tree index on plain columns in default order,
+// without a WHERE clause.
+bool adoptable(const Node& index) {
+  if (!index.flag("unique") || index.has("whereClause") || index.flag("nulls_not_distinct")) {
+    return false;
+  }
+  std::string_view method = index.str("accessMethod");
+  if (!method.empty() && method != "btree") return false;
+  NodeList params = index.list("indexParams");
+  if (params.empty()) return false;
+  for (Node param : params) {
+    if (param.has("expr") || !param.has("name") || param.has("opclass") || param.has("collation")) {
+      return false;
+    }
+    if (param.str("ordering") != "SORTBY_DEFAULT" ||
+        param.str("nulls_ordering") != "SORTBY_NULLS_DEFAULT") {
+      return false;
+    }
+  }
+  return true;
+}
+
+struct Column {
+  std::string name;
+  Node type;           // its TypeName, when known; read only when asked
+  bool added = false;  // in this migration
+};
+
+struct Check {
+  std::string name;
+  std::vector<std::string> not_null;
+  bool valid = false;
+};
+
+struct Table {
+  QualifiedName name;
+  const Statement* created_by = nullptr;  // null: existed before the migration
+  std::vector<Column> columns;
+  std::vector<Check> checks;
+
+  Column* column(std::string_view column_name) {
+    for (auto& column : columns) {
+      if (column.name == column_name) return &column;
+    }
+    return nullptr;
+  }
+};
+
+struct Index {
+  QualifiedName name;
+  QualifiedName table;
+  bool adoptable = false;
+  std::vector<std::string> columns;
+  const Statement* created_by = nullptr;
+};
+
+struct Domain {
+  QualifiedName name;
+  bool constrained = false;
+};
+
+// Objects by bare name, each kept with its schema as written.
+template <typename T>
+class ByName {
+ public:
+  T* find(const QualifiedName& name) {
+    auto bucket = m_map.find(name.name);
+    if (bucket == m_map.end()) return nullptr;
+    T* loose = nullptr;
+    for (auto& item : bucket->second) {
+      if (item.name.schema == name.schema) return &item;
+      if (!loose && item.name.matches(name)) loose = &item;
+    }
+    return loose;
+  }
+  T& get(const QualifiedName& name) {
+    if (T* found = find(name)) return *found;
+    auto& bucket = m_map[name.name];
+    bucket.push_back(T{});
+    bucket.back().name = name;
+    return bucket.back();
+  }
+  void erase(const QualifiedName& name) {
+    auto bucket = m_map.find(name.name);
+    if (bucket == m_map.end()) return;
+    T* found = find(name);
+    if (found == nullptr) return;
+    bucket->second.erase(bucket->second.begin() + (found - bucket->second.data()));
+  }
+  // Moves an object to a new bare name in the same schema.
+  void rename(const QualifiedName& from, const std::string& to) {
+    T* found = find(from);
+    if (found == nullptr) return;
+    T moved = std::move(*found);
+    erase(from);
+    moved.name.name = to;
+    m_map[to].push_back(std::move(moved));
+  }
+  template <typename Visit>
+  void each(Visit&& visit) {
+    for (auto& [key, bucket] : m_map) {
+      for (auto& item : bucket) visit(item);
+    }
+  }
+  void clear() { m_map.clear(); }
+
+ private:
+  std::unordered_map<std::string, std::vector<T>> m_map;
+};
+
+}  // namespace
+
+struct TableState::Replay {
+  const std::vector<const Statement*>* statements = nullptr;
+  std::size_t next = 0;  // statements before this one are applied
+  ByName<Table> tables;
+  ByName<Index> indexes;
+  ByName<Domain> domains;
+
+  void reset() {
+    next = 0;
+    tables.clear();
+    indexes.clear();
+    domains.clear();
+  }
+
+  void advance_to(std::size_t until) {
+    if (until < next) reset();
+    for (; next < until; ++next) apply(*(*statements)[next]);
+  }
+
+  void add_column(Table& table, const Node& column) {
+    std::string name(column.str("colname"));
+    Column* existing = table.column(name);
+    if (existing == nullptr) {
+      table.columns.push_back(Column{name, Node(), false});
+      existing = &table.columns.back();
+    }
+    existing->type = column.get("typeName");
+    existing->added = true;
+  }
+
+  void drop_table(const QualifiedName& name) {
+    Table* table = tables.find(name);
+    if (table == nullptr) return;
+    QualifiedName dropped = table->name;
+    std::vector<QualifiedName> gone;
+    indexes.each([&](Index& index) {
+      if (index.table.matches(dropped)) gone.push_back(index.name);
+    });
+    for (const auto& index : gone) indexes.erase(index);
+    tables.erase(dropped);
+  }
+
+  void alter_table(const Statement& statement) {
+    const Node& node = statement.node;
+    QualifiedName name = QualifiedName::of(relation_name(node.get("relation")));
+    Table& table = tables.get(name);
+    for (Node cmd : node.list("cmds")) {
+      std::string_view subtype = cmd.str("subtype");
+      Node def = cmd.get("def");
+      std::string column(cmd.str("name"));
+      if (subtype == "AT_AddColumn") {
+        add_column(table, def);
+      } else if (subtype == "AT_AlterColumnType") {
+        Column* existing = table.column(column);
+        if (existing == nullptr) {
+          table.columns.push_back(Column{column, Node(), false});
+          existing = &table.columns.back();
+        }
+        existing->type = def.get("typeName");
+      } else if (subtype == "AT_DropColumn") {
+        std::erase_if(table.columns, [&](const Column& c) { return c.name == column; });
+        std::vector<QualifiedName> gone;
+        indexes.each([&](Index& index) {
+          if (index.table.matches(table.name) &&
+              std::find(index.columns.begin(), index.columns.end(), column) !=
+                  index.columns.end()) {
+            gone.push_back(index.name);
+          }
+        });
+        for (const auto& index : gone) indexes.erase(index);
+      } else if (subtype == "AT_AddConstraint" && def.str("contype") == "CONSTR_CHECK") {
+        Check check{std::string(def.str("conname")), {}, !def.flag("skip_validation")};
+        not_null_columns(def.get("raw_expr"), check.not_null);
+        table.checks.push_back(std::move(check));
+      } else if (subtype == "AT_ValidateConstraint") {
+        for (auto& check : table.checks) {
+          if (!check.name.empty() && check.name == column) check.valid = true;
+        }
+      } else if (subtype == "AT_DropConstraint") {
+        std::erase_if(table.checks, [&](const Check& check) { return check.name == column; });
+      }
+    }
+  }
+
+  void rename(const Node& node) {
+    std::string_view type = node.str("renameType");
+    QualifiedName relation = QualifiedName::of(relation_name(node.get("relation")));
+    std::string new_name(node.str("newname"));
+    if (type == "OBJECT_TABLE") {
+      if (Table* table = tables.find(relation)) {
+        QualifiedName old_name = table->name;
+        indexes.each([&](Index& index) {
+          if (index.table.matches(old_name)) index.table.name = new_name;
+        });
+        tables.rename(old_name, new_name);
+      }
+    } else if (type == "OBJECT_INDEX") {
+      indexes.rename(relation, new_name);
+    } else if (type == "OBJECT_COLUMN") {
+      std::string old_column(node.str("subname"));
+      Table& table = tables.get(relation);
+      if (Column* column = table.column(old_column)) column->name = new_name;
+      for (auto& check : table.checks) {
+        for (auto& column : check.not_null) {
+          if (column == old_column) column = new_name;
+        }
+      }
+      indexes.each([&](Index& index) {
+        if (!index.table.matches(table.name)) return;
+        for (auto& column : index.columns) {
+          if (column == old_column) column = new_name;
+        }
+      });
+    }
+  }
+
+  void apply(const Statement& statement) {
+    const Node& node = statement.node;
+    std::string_view kind = statement.kind();
+    if (kind == "CreateStmt") {
+      QualifiedName name = QualifiedName::of(relation_name(node.get("relation")));
+      drop_table(name);
+      Table& table = tables.get(name);
+      table.created_by = &statement;
+      for (Node element : node.list("tableElts")) {
+        if (element.is("ColumnDef")) add_column(table, element);
+      }
+    } else if (kind == "CreateTableAsStmt" || (kind == "SelectStmt" && node.has("intoClause"))) {
+      Node into = kind == "SelectStmt" ? node.get("intoClause") : node.get("into");
+      QualifiedName name = QualifiedName::of(relation_name(into.get("rel")));
+      drop_table(name);
+      tables.get(name).created_by = &statement;
+    } else if (kind == "AlterTableStmt") {
+      alter_table(statement);
+    } else if (kind == "IndexStmt") {
+      QualifiedName table = QualifiedName::of(relation_name(node.get("relation")));
+      QualifiedName name{table.schema, std::string(node.str("idxname"))};
+      if (name.name.empty()) return;
+      Index& index = indexes.get(name);
+      index = Index{name, table, adoptable(node), {}, &statement};
+      if (index.adoptable) {
+        for (Node param : node.list("indexParams")) index.columns.emplace_back(param.str("name"));
+      }
+    } else if (kind == "DropStmt") {
+      std::string_view type = node.str("removeType");
+      for (const QualifiedName& name : drop_objects(node)) {
+        if (type == "OBJECT_TABLE" || type == "OBJECT_MATVIEW") drop_table(name);
+        if (type == "OBJECT_INDEX") indexes.erase(name);
+        if (type == "OBJECT_DOMAIN") domains.erase(name);
+      }
+    } else if (kind == "RenameStmt") {
+      rename(node);
+    } else if (kind == "CreateDomainStmt") {
+      Domain& domain = domains.get(QualifiedName::of(node.list("domainname")));
+      domain.constrained = false;
+      for (Node constraint : node.list("constraints")) {
+        std::string_view type = constraint.str("contype");
+        if (type == "CONSTR_CHECK" || type == "CONSTR_NOTNULL") domain.constrained = true;
+      }
+    }
+  }
+};
+
+struct TableState::Tables {
+  // A name bound, from statement `from` on, to a table created in this file (`created_by`), to
+  // one that existed before the migration (nullptr), or to nothing (`present` false).
+  struct Binding {
+    std::size_t from;
+    std::string_view schema;
+    const Statement* created_by;
+    bool present;
+  };
+  std::unordered_map<std::string_view, std::vector<Binding>> names;
+
+  // The binding of a name in force at statement `at`.
+  const Binding* at(std::string_view schema, std::string_view name, std::size_t ordinal) const {
+    auto bucket = names.find(name);
+    if (bucket == names.end()) return nullptr;
+    const Binding* found = nullptr;
+    for (const Binding& binding : bucket->second) {
+      if (binding.from > ordinal) break;
+      if (binding.schema == schema || binding.schema.empty() || schema.empty()) found = &binding;
+    }
+    return found;
+  }
+
+  void bind(std::string_view schema, std::string_view name, std::size_t from,
+            const Statement* created_by, bool present) {
+    names[name].push_back(Binding{from, schema, created_by, present});
+  }
+
+  void read(const Statement& statement, std::size_t ordinal) {
+    const Node& node = statement.node;
+    std::string_view kind = statement.kind();
+    std::size_t from = ordinal + 1;  // in force for the statements after this one
+    Node relation;
+    if (kind == "CreateStmt") {
+      relation = node.get("relation");
+    } else if (kind == "CreateTableAsStmt") {
+      relation = node.get("into").get("rel");
+    } else if (kind == "SelectStmt" && node.has("intoClause")) {
+      relation = node.get("intoClause").get("rel");
+    }
+    if (relation.valid()) {
+      bind(relation.str("schemaname"), relation.str("relname"), from, &statement, true);
+      return;
+    }
+    if (kind == "DropStmt") {
+      std::string_view type = node.str("removeType");
+      if (type != "OBJECT_TABLE" && type != "OBJECT_MATVIEW") return;
+      for (Node object : node.list("objects")) {
+        std::vector<std::string_view> parts =
+            string_list(object.is("List") ? object.list("items") : object.items());
+        if (parts.empty()) continue;
+        std::string_view schema = parts.size() > 1 ? parts[parts.size() - 2] : "";
+        if (const Binding* current = at(schema, parts.back(), ordinal);
+            current && current->present) {
+          bind(current->schema, parts.back(), from, nullptr, false);
+        }
+      }
+    } else if (kind == "RenameStmt" && node.str("renameType") == "OBJECT_TABLE") {
+      Node old_name = node.get("relation");
+      std::string_view schema = old_name.str("schemaname");
+      const Binding* current = at(schema, old_name.str("relname"), ordinal);
+      // A table that existed before the migration keeps being an old table under its new name.
+      const Statement* created = current && current->present ? current->created_by : nullptr;
+      std::string_view new_schema = current && current->present ? current->schema : schema;
+      bind(new_schema, old_name.str("relname"), from, nullptr, false);
+      bind(new_schema, node.str("newname"), from, created, true);
+    }
+  }
+};
+
+TableState::TableState(const FileContext& context) : m_context(&context) {}
+
+const TableState::Tables& TableState::tables() const {
+  if (!m_tables) {
+    m_tables = std::make_unique<Tables>();
+    const auto& all = m_context->file.all_statements();
+    for (std::size_t i = 0; i < all.size(); ++i) m_tables->read(*all[i], i);
+  }
+  return *m_tables;
+}
+
+std::size_t TableState::ordinal(const Statement& at) const {
+  // all_statements() is each top-level statement followed by those its DO block runs; the
+  // embedded statements are stored in that order too.
+  const ParsedFile& file = m_context->file;
+  const auto& top = file.statements();
+  const auto& embedded = file.embedded();
+  auto parent_before = [&](std::ptrdiff_t index) {
+    return static_cast<std::size_t>(
+        std::lower_bound(embedded.begin(), embedded.end(), index,
+                         [](const Statement& s, std::ptrdiff_t i) { return s.parent < i; }) -
+        embedded.begin());
+  };
+  if (!embedded.empty() && &at >= embedded.data() && &at < embedded.data() + embedded.size()) {
+    auto j = static_cast<std::size_t>(&at - embedded.data());
+    return static_cast<std::size_t>(at.parent) + 1 + j;
+  }
+  if (!top.empty() && &at >= top.data() && &at < top.data() + top.size()) {
+    auto i = &at - top.data();
+    return static_cast<std::size_t>(i) + parent_before(i);
+  }
+  return 0;
+}
+TableState::~TableState() = default;
+
+TableState::Replay& TableState::before(const Statement& at) const {
+  if (!m_replay) {
+    m_replay = std::make_unique<Replay>();
+    m_replay->statements = &m_context->file.all_statements();
+  }
+  m_replay->advance_to(ordinal(at));
+  return *m_replay;
+}
+
+const Statement* TableState::created_by(const QualifiedName& table, const Statement& at) const {
+  const Tables::Binding* binding = tables().at(table.schema, table.name, ordinal(at));
+  return binding == nullptr || !binding->present ? nullptr : binding->created_by;
+}
+
+bool TableState::is_new_table(const QualifiedName& table, const Statement& at) const {
+  return created_by(table, at) != nullptr;
+}
+
+bool TableState::is_new_column(const QualifiedName& table, std::string_view column,
+                               const Statement& at) const {
+  Replay& replay = before(at);
+  Table* found = replay.tables.find(table);
+  if (found == nullptr) return false;
+  const Column* entry = found->column(column);
+  return entry != nullptr && (entry->added || found->created_by != nullptr);
+}
+
+std::optional<ColumnType> TableState::column_type(const QualifiedName& table,
+                                                  std::string_view column,
+                                                  const Statement& at) const {
+  Replay& replay = before(at);
+  Table* found = replay.tables.find(table);
+  if (found == nullptr) return std::nullopt;
+  const Column* entry = found->column(column);
+  if (entry == nullptr || !entry->type.valid()) return std::nullopt;
+  return lint::column_type(entry->type);
+}
+
+std::optional<QualifiedName> TableState::table_of_index(const QualifiedName& index,
+                                                        const Statement& at) const {
+  Replay& replay = before(at);
+  if (const Index* found = replay.indexes.find(index)) return found->table;
+  // A down drops what its up created: the up says which table the index is on.
+  if (const ParsedFile* partner = m_context->partner()) {
+    for (const Statement* statement : partner->all_statements()) {
+      if (statement->kind() != "IndexStmt") continue;
+      auto table = QualifiedName::of(relation_name(statement->node.get("relation")));
+      if (QualifiedName{table.schema, std::string(statement->node.str("idxname"))}.matches(index)) {
+        return table;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<UniqueIndex> TableState::unique_index(const QualifiedName& table,
+                                                    const std::vector<std::string_view>& columns,
+                                                    const Statement& at) const {
+  Replay& replay = before(at);
+  std::optional<UniqueIndex> result;
+  replay.indexes.each([&](Index& index) {
+    if (result || !index.adoptable || !index.table.matches(table)) return;
+    if (index.columns.size() != columns.size()) return;
+    if (std::equal(columns.begin(), columns.end(), index.columns.begin())) {
+      result = UniqueIndex{index.name, index.created_by};
+    }
+  });
+  return result;
+}
+
+bool TableState::has_not_null_check(const QualifiedName& table, std::string_view column,
+                                    const Statement& at) const {
+  Replay& replay = before(at);
+  Table* found = replay.tables.find(table);
+  if (found == nullptr) return false;
+  return std::any_of(found->checks.begin(), found->checks.end(), [&](const Check& check) {
+    return check.valid &&
+           std::find(check.not_null.begin(), check.not_null.end(), column) != check.not_null.end();
+  });
+}
+
+namespace {
+
+// The volatility a CREATE FUNCTION gives, when the statement creates `function`.
+std::optional<char> created_volatility(const Statement& statement, const QualifiedName& function) {
+  if (statement.kind() != "CreateFunctionStmt" || statement.node.flag("is_procedure")) {
+    return std::nullopt;
+  }
+  if (!QualifiedName::of(statement.node.list("funcname")).matches(function)) return std::nullopt;
+  char volatility = 'v';
+  for (Node option : statement.node.list("options")) {
+    if (option.str("defname") != "volatility") continue;
+    std::string_view value = option.get("arg").as_str();
+    if (value == "immutable") volatility = 'i';
+    if (value == "stable") volatility = 's';
+  }
+  return volatility;
+}
+
+}  // namespace
+
+std::optional<char> TableState::function_volatility(const QualifiedName& function,
+                                                    const Statement& at) const {
+  // The functions the ups before this file create (in the set's order: migrations by version,
+  // then other files), collected once.
+  if (!m_earlier_functions) {
+    m_earlier_functions.emplace();
+    const Project& project = m_context->project;
+    for (std::size_t i = 0; i < m_context->index && i < project.size(); ++i) {
+      const ParsedFile* file = project.parsed(i);
+      if (file == nullptr || project.source(i).role() != Direction::up) continue;
+      for (const Statement* statement : file->all_statements()) {
+        if (statement->kind() == "CreateFunctionStmt") m_earlier_functions->push_back(statement);
+      }
+    }
+  }
+  std::optional<char> found;
+  for (const Statement* statement : *m_earlier_functions) {
+    if (auto volatility = created_volatility(*statement, function)) found = volatility;
+  }
+  for (const Statement* statement : m_context->file.all_statements()) {
+    if (statement == &at) break;
+    if (auto volatility = created_volatility(*statement, function)) found = volatility;
+  }
+  return found;
+}
+
+bool TableState::is_new_domain(const QualifiedName& domain, const Statement& at) const {
+  return domain_has_constraints(domain, at).has_value();
+}
+
+std::optional<bool> TableState::domain_has_constraints(const QualifiedName& domain,
+                                                       const Statement& at) const {
+  Replay& replay = before(at);
+  const Domain* found = replay.domains.find(domain);
+  if (found == nullptr) return std::nullopt;
+  return found->constrained;
+}
+
+}  // namespace sqlgate::lint

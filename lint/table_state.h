@@ -1,0 +1,91 @@
+// What the safety rules ask about the schema at one statement of a migration, in one place:
+// is this table new in this migration, what type does this column have, which table does this
+// index belong to, is there a unique index a constraint can take over, is this column already
+// proven NOT NULL by a CHECK constraint.
+//
+// Today every answer comes from the file itself: the statements before the one asked about.
+// A table created earlier in the same file is new; anything else is taken to exist already (the
+// cautious answer for a lock hazard). The catalog replay of the earlier migrations
+// (Project::catalog()) can answer the same questions for tables created elsewhere without any
+// rule changing: only this class reads the schema for the safety rules.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/pg_facts.h"
+#include "lint/rule.h"
+#include "lint/sql.h"
+#include "lint/tree.h"
+
+namespace sqlgate::lint {
+
+// An index a constraint can adopt with ADD CONSTRAINT ... UNIQUE / PRIMARY KEY USING INDEX: a
+// unique b-tree index on plain columns in default order, without a WHERE clause.
+struct UniqueIndex {
+  QualifiedName name;
+  const Statement* created_by = nullptr;
+};
+
+class TableState {
+ public:
+  explicit TableState(const FileContext& context);
+  ~TableState();
+  TableState(const TableState&) = delete;
+  TableState& operator=(const TableState&) = delete;
+
+  // The table was created in this migration before `at` and is still there: no other session
+  // can be using it, so nothing done to it before the migration commits is a lock hazard.
+  bool is_new_table(const QualifiedName& table, const Statement& at) const;
+  // The statement that created it, when it is new.
+  const Statement* created_by(const QualifiedName& table, const Statement& at) const;
+  // The column was added in this migration before `at` (ADD COLUMN, or with its new table).
+  bool is_new_column(const QualifiedName& table, std::string_view column,
+                     const Statement& at) const;
+  // The column's type before `at`, when known.
+  std::optional<ColumnType> column_type(const QualifiedName& table, std::string_view column,
+                                        const Statement& at) const;
+  // The table an index is on, when known (from this file, or from the other direction of the
+  // migration: the up that created the index a down drops).
+  std::optional<QualifiedName> table_of_index(const QualifiedName& index,
+                                              const Statement& at) const;
+  // A unique index on exactly these columns, in this order, that a constraint can adopt.
+  std::optional<UniqueIndex> unique_index(const QualifiedName& table,
+                                          const std::vector<std::string_view>& columns,
+                                          const Statement& at) const;
+  // A validated CHECK constraint proves the column NOT NULL (so SET NOT NULL skips its scan from
+  // PostgreSQL 12 on).
+  bool has_not_null_check(const QualifiedName& table, std::string_view column,
+                          const Statement& at) const;
+  // The volatility PostgreSQL records for a function that a migration creates before `at` (this
+  // file, or an up before it in the set): 'i' (IMMUTABLE), 's' (STABLE) or 'v' (VOLATILE, also
+  // the default when CREATE FUNCTION says neither). Nothing when no migration creates it.
+  std::optional<char> function_volatility(const QualifiedName& function, const Statement& at) const;
+  // The domain was created in this migration before `at`.
+  bool is_new_domain(const QualifiedName& domain, const Statement& at) const;
+  // Whether a domain has CHECK or NOT NULL constraints, when known.
+  std::optional<bool> domain_has_constraints(const QualifiedName& domain,
+                                             const Statement& at) const;
+
+ private:
+  struct Tables;
+  struct Replay;
+  // Which names are bound to tables created in this file, and from which statement on: built
+  // once per file, answers is_new_table for any statement (every rule asks it, in any order).
+  const Tables& tables() const;
+  // The schema as the statements before `at` left it, for the rarer questions (columns, indexes,
+  // checks, domains). Rules ask in file order, so the replay moves forwards.
+  Replay& before(const Statement& at) const;
+  std::size_t ordinal(const Statement& at) const;
+
+  const FileContext* m_context;
+  mutable std::unique_ptr<Tables> m_tables;
+  mutable std::unique_ptr<Replay> m_replay;
+  mutable std::optional<std::vector<const Statement*>> m_earlier_functions;
+};
+
+}  // namespace sqlgate::lint

@@ -1,0 +1,116 @@
+// require-constraint-using-index: ADD UNIQUE or PRIMARY KEY on an existing table builds its
+// index under ACCESS EXCLUSIVE; build it CONCURRENTLY first and adopt it with USING INDEX.
+#include "lint/pg_facts.h"
+#include "lint/rule.h"
+#include "lint/table_state.h"
+
+namespace sqlgate::rules {
+
+namespace {
+
+// Replaces "UNIQUE (a, b)" or "PRIMARY KEY (a, b)" by "... USING INDEX idx" when nothing but
+// the key list follows the keyword (no INCLUDE, WITH, USING INDEX TABLESPACE or attributes).
+std::optional<lint::Edit> adopt_edit(const lint::ParsedFile& file, lint::TextRange command,
+                                     bool primary, const std::string& index) {
+  std::vector<lint::Token> tokens = file.tokens(command);
+  std::optional<lint::Token> keyword = lint::find_token(tokens, primary ? "PRIMARY" : "UNIQUE");
+  if (!keyword) return std::nullopt;
+  std::size_t i = 0;
+  while (i < tokens.size() && tokens[i].range.begin < keyword->range.begin) ++i;
+  i += primary ? 2 : 1;  // PRIMARY KEY, or UNIQUE
+  if (i >= tokens.size() || tokens[i].name != "ASCII_40") return std::nullopt;
+  int depth = 0;
+  for (; i < tokens.size(); ++i) {
+    if (tokens[i].name == "ASCII_40") ++depth;
+    if (tokens[i].name == "ASCII_41" && --depth == 0) break;
+  }
+  if (i + 1 != tokens.size()) return std::nullopt;
+  std::string text = primary ? "PRIMARY KEY" : "UNIQUE";
+  return lint::Edit{lint::TextRange{keyword->range.begin, tokens[i].range.end},
+                    text + " USING INDEX " + lint::sql_identifier(index)};
+}
+
+// ADD COLUMN ... UNIQUE / PRIMARY KEY.
+void check_column(const lint::QualifiedName& table, const lint::Node& def, lint::TextRange range,
+                  lint::Reporter& out) {
+  for (lint::Node constraint : def.list("constraints")) {
+    std::string_view kind = constraint.str("contype");
+    if (kind != "CONSTR_UNIQUE" && kind != "CONSTR_PRIMARY") continue;
+    std::string what = kind == "CONSTR_PRIMARY" ? "PRIMARY KEY" : "UNIQUE";
+    out.report(range,
+               "ADD COLUMN " + std::string(def.str("colname")) + " " + what +
+                   " builds a unique index on existing table " + table.display() +
+                   " under an ACCESS EXCLUSIVE lock: no reads or writes until it is built",
+               "add the column, fill it, CREATE UNIQUE INDEX CONCURRENTLY on it, then ADD "
+               "CONSTRAINT ... " +
+                   what + " USING INDEX");
+    return;
+  }
+}
+
+// ADD [CONSTRAINT name] UNIQUE / PRIMARY KEY (...).
+void check_constraint(const lint::ParsedFile& file, lint::TableState& tables,
+                      const lint::Statement& statement, const lint::QualifiedName& table,
+                      const lint::Node& def, lint::TextRange range, lint::Reporter& out) {
+  std::string_view kind = def.str("contype");
+  if ((kind != "CONSTR_UNIQUE" && kind != "CONSTR_PRIMARY") || def.has("indexname")) return;
+  bool primary = kind == "CONSTR_PRIMARY";
+  std::string what = primary ? "PRIMARY KEY" : "UNIQUE";
+  std::string message = "ADD " + what + " builds its index on existing table " + table.display() +
+                        " under an ACCESS EXCLUSIVE lock: no reads or writes until it is built";
+  if (primary) message += " (and makes each key column NOT NULL, scanning the table)";
+  std::vector<std::string_view> keys = lint::string_list(def.list("keys"));
+  auto existing = tables.unique_index(table, keys, statement);
+  if (!existing) {
+    out.report(range, std::move(message),
+               "first CREATE UNIQUE INDEX CONCURRENTLY on (" +
+                   lint::join_names(def.list("keys"), ", ") +
+                   ") in a no-transaction file, then ADD CONSTRAINT ... " + what +
+                   " USING INDEX that index");
+    return;
+  }
+  auto finding =
+      out.report(range, std::move(message),
+                 "index " + existing->name.display() + " already covers these columns: write " +
+                     what + " USING INDEX " + existing->name.name);
+  if (existing->created_by != nullptr) {
+    finding.related(file, existing->created_by->range, "the unique index is created here");
+  }
+  if (!statement.exact || range == statement.range) return;
+  if (auto edit = adopt_edit(file, range, primary, existing->name.name)) {
+    // The index is renamed to the constraint's name: unsafe.
+    finding.fix("Adopt index " + existing->name.name, {*edit}, false);
+  }
+}
+
+void check(const lint::FileContext& context, lint::Reporter& out) {
+  const lint::ParsedFile& file = context.file;
+  lint::TableState tables(context);
+  lint::for_each_alter_command(
+      file, [&](const lint::Statement& statement, const lint::QualifiedName& table, lint::Node cmd,
+                std::size_t i) {
+        std::string_view subtype = cmd.str("subtype");
+        if (subtype != "AT_AddConstraint" && subtype != "AT_AddColumn") return;
+        if (tables.is_new_table(table, statement)) return;
+        lint::TextRange range = lint::alter_command_range(file, statement, i);
+        if (subtype == "AT_AddColumn") {
+          check_column(table, cmd.get("def"), range, out);
+        } else {
+          check_constraint(file, tables, statement, table, cmd.get("def"), range, out);
+        }
+      });
+}
+
+}  // namespace
+
+lint::Rule require_constraint_using_index() {
+  return {.info = {.id = "require-constraint-using-index",
+                   .category = lint::Category::safety,
+                   .severity = lint::Severity::error,
+                   .summary = "ADD UNIQUE or PRIMARY KEY on an existing table without USING INDEX "
+                              "builds the index under ACCESS EXCLUSIVE",
+                   .fix = lint::FixKind::unsafe},
+          .check_file = check};
+}
+
+}  // namespace sqlgate::rules

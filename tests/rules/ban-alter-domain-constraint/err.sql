@@ -1,0 +1,3 @@
+ALTER DOMAIN email ADD CONSTRAINT email_has_at CHECK (VALUE LIKE '%@%');
+ALTER DOMAIN public.quantity SET NOT NULL;
+ALTER DOMAIN email VALIDATE CONSTRAINT email_lower;

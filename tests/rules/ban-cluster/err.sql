@@ -1,0 +1,3 @@
+CLUSTER orders USING orders_placed_idx;
+CLUSTER public.orders;
+CLUSTER;

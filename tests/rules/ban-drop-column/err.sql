@@ -1,0 +1,2 @@
+ALTER TABLE orders DROP COLUMN IF EXISTS legacy_code;
+ALTER TABLE public.users DROP COLUMN nickname, DROP COLUMN age CASCADE;

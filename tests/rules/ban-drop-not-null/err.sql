@@ -1,0 +1,2 @@
+ALTER TABLE orders ALTER COLUMN customer_id DROP NOT NULL;
+ALTER TABLE public.orders ALTER state DROP NOT NULL, ALTER total DROP NOT NULL;

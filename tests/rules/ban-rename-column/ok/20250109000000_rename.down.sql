@@ -1,0 +1,2 @@
+-- A down reverses its up's rename.
+ALTER TABLE orders RENAME COLUMN amount TO total;

@@ -1,0 +1,2 @@
+-- A down reverses its up's rename.
+ALTER TABLE purchases RENAME TO orders;

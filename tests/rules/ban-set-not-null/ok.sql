@@ -1,0 +1,14 @@
+-- The recipe: a NOT VALID CHECK, VALIDATE (in a later transaction), then SET NOT NULL skips
+-- its scan (PostgreSQL 12+).
+ALTER TABLE orders ADD CONSTRAINT orders_customer_not_null CHECK (customer_id IS NOT NULL) NOT VALID;
+ALTER TABLE orders VALIDATE CONSTRAINT orders_customer_not_null;
+ALTER TABLE orders ALTER COLUMN customer_id SET NOT NULL;
+ALTER TABLE orders DROP CONSTRAINT orders_customer_not_null;
+-- A validated CHECK that ANDs the proof with other conditions, or says NOT (x IS NULL).
+ALTER TABLE orders ADD CONSTRAINT orders_total_ok CHECK (total >= 0 AND total IS NOT NULL);
+ALTER TABLE orders ALTER COLUMN total SET NOT NULL;
+ALTER TABLE orders ADD CONSTRAINT orders_state_ok CHECK (NOT (state IS NULL));
+ALTER TABLE orders ALTER COLUMN state SET NOT NULL;
+-- A table created in this migration.
+CREATE TABLE IF NOT EXISTS invoices (id bigint PRIMARY KEY, customer_id bigint);
+ALTER TABLE invoices ALTER COLUMN customer_id SET NOT NULL;

@@ -1,0 +1,2 @@
+TRUNCATE orders CASCADE;
+TRUNCATE TABLE public.customers, regions RESTART IDENTITY CASCADE;

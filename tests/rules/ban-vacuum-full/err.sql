@@ -1,0 +1,3 @@
+VACUUM FULL orders;
+VACUUM (FULL, ANALYZE) public.orders, customers;
+VACUUM FULL;

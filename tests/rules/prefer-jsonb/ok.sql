@@ -1,0 +1,2 @@
+CREATE TABLE IF NOT EXISTS events (id bigint PRIMARY KEY, payload jsonb NOT NULL);
+SELECT '{}'::json;
