@@ -1,9 +1,12 @@
 #include "rules/registry.h"
 
+#include "rules/transaction/transaction.h"
+
 namespace sqlgate::rules {
 
 void add_transaction(std::vector<lint::Rule>& rules) {
-  (void)rules;
+  rules.push_back(transaction::no_transaction_marker());
+  rules.push_back(transaction::manual_transaction());
 }
 
 }  // namespace sqlgate::rules

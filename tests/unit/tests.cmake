@@ -4,4 +4,5 @@ list(APPEND SQLGATE_UNIT_TESTS
   unit/test_lint_fix.cpp
   unit/test_lint_source.cpp
   unit/test_lint_sql.cpp
+  unit/test_rules_transaction.cpp
 )
