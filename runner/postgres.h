@@ -1,4 +1,4 @@
-// The PostgreSQL session, over libpqxx.
+// The PostgreSQL session, over libpq.
 #pragma once
 
 #include <memory>
