@@ -1,5 +1,6 @@
 #include "runner/create.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -201,12 +202,16 @@ std::vector<fs::path> create_migration(const CreateOptions& options) {
   lint::Version wanted(version);
   std::error_code ec;
   if (fs::is_directory(options.dir, ec)) {
+    std::vector<std::string> taken;
     for (const auto& entry : fs::directory_iterator(options.dir, ec)) {
-      auto name = lint::parse_migration_name(entry.path().filename().string());
-      if (name && name->version == wanted) {
-        throw RunRefused("duplicate migration version: " + version + " (" +
-                         entry.path().filename().string() + " exists)");
-      }
+      std::string file = entry.path().filename().string();
+      auto name = lint::parse_migration_name(file);
+      if (name && name->version == wanted) taken.push_back(file);
+    }
+    if (!taken.empty()) {
+      std::sort(taken.begin(), taken.end());
+      throw RunRefused("duplicate migration version: " + version + " (" + taken.back() +
+                       " exists)");
     }
   }
   fs::create_directories(options.dir, ec);
