@@ -513,6 +513,25 @@ TEST(RunnerCli, OutOfOrderVersionsAreRefusedUnlessAllowed) {
   EXPECT_EQ(p.scalar("SELECT version FROM schema_migrations"), "3");
 }
 
+TEST(RunnerCli, DownRefusesWhatCannotBeReverted) {
+  Project p;
+  p.pair("1_a", "CREATE TABLE IF NOT EXISTS a (id int);\n", "DROP TABLE IF EXISTS a;\n");
+  p.pair("2_b", "CREATE TABLE IF NOT EXISTS b (id int);\n",
+         "-- sqlgate:irreversible b holds data no down can bring back\nSELECT 1;\n");
+  ASSERT_EQ(p.run({"up"}).exit_code, 0);
+  CommandResult r = p.run({"down"});
+  EXPECT_EQ(r.exit_code, 1) << dump(r);
+  EXPECT_NE(r.err.find("2_b.down.sql: marked irreversible (b holds data no down can bring back)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(p.scalar("SELECT version FROM schema_migrations"), "2");
+  std::filesystem::remove(p.migrations() / "2_b.down.sql");
+  CommandResult missing = p.run({"down"});
+  EXPECT_EQ(missing.exit_code, 1) << dump(missing);
+  EXPECT_NE(missing.err.find("version 2 b has no down file"), std::string::npos) << missing.err;
+  EXPECT_TRUE(p.exists("b"));
+}
+
 TEST(RunnerCli, SeveralSourcesEachWithItsStateTable) {
   Project p;
   testing::TempDir jobs;
@@ -563,6 +582,17 @@ TEST(RunnerCli, UrlParametersNameTheTableAndLimitStatements) {
   EXPECT_EQ(env.exit_code, 0) << dump(env);
   EXPECT_NE(env.err.find("unknown URL parameter x-bogus"), std::string::npos) << env.err;
   EXPECT_EQ(p.scalar("SELECT version FROM versions"), "1");
+
+  // A quoted table names its schema.
+  p.session().execute("CREATE SCHEMA audit");
+  CommandResult quoted = testing::run_sqlgate(
+      {"up", "-p", p.migrations().string(), "-d",
+       p.db().url() +
+           "&x-migrations-table=%22audit%22.%22versions%22&x-migrations-table-quoted=true"},
+      {}, {{"DATABASE_URL", ""}});
+  EXPECT_EQ(quoted.exit_code, 0) << dump(quoted);
+  EXPECT_EQ(p.scalar("SELECT version FROM audit.versions"), "1");
+  EXPECT_EQ(p.scalar("SELECT count(*) FROM audit.sqlgate_history"), "1");
 }
 
 TEST(RunnerCli, ConnectionErrorsExitTwoWithThePasswordMasked) {
