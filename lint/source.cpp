@@ -6,6 +6,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <sys/stat.h>
 #include <system_error>
 #include <tuple>
 
@@ -212,23 +213,29 @@ MigrationSet make_set(std::vector<SourceFile> files) {
   };
   std::stable_sort(set.files.begin(), set.files.end(),
                    [&](const SourceFile& a, const SourceFile& b) { return key(a) < key(b); });
-  // Pair each migration with the other direction of its version, preferring the same name.
-  for (std::size_t i = 0; i < set.files.size(); ++i) {
-    auto& mine = set.files[i].migration;
-    if (!mine) continue;
-    mine->partner = -1;
-    for (std::size_t j = 0; j < set.files.size(); ++j) {
-      const auto& theirs = set.files[j].migration;
-      if (!theirs || theirs->direction == mine->direction || !(theirs->version == mine->version)) {
-        continue;
-      }
-      if (mine->partner < 0 || theirs->name == mine->name) {
-        bool had_same_name =
-            mine->partner >= 0 &&
-            set.files[static_cast<std::size_t>(mine->partner)].migration->name == mine->name;
-        if (!had_same_name) mine->partner = static_cast<std::ptrdiff_t>(j);
+  // Pair each migration with the other direction of its version, preferring the same name
+  // (else the first). Sorted, the migrations of one version stand together.
+  std::size_t begin = 0;
+  while (begin < set.files.size() && set.files[begin].migration) {
+    std::size_t end = begin + 1;
+    while (end < set.files.size() && set.files[end].migration &&
+           set.files[end].migration->version == set.files[begin].migration->version) {
+      ++end;
+    }
+    for (std::size_t i = begin; i < end; ++i) {
+      auto& mine = *set.files[i].migration;
+      mine.partner = -1;
+      for (std::size_t j = begin; j < end; ++j) {
+        const auto& theirs = *set.files[j].migration;
+        if (theirs.direction == mine.direction) continue;
+        if (theirs.name == mine.name) {
+          mine.partner = static_cast<std::ptrdiff_t>(j);
+          break;
+        }
+        if (mine.partner < 0) mine.partner = static_cast<std::ptrdiff_t>(j);
       }
     }
+    begin = end;
   }
   return set;
 }
@@ -251,13 +258,17 @@ MigrationSet discover(const std::vector<std::string>& paths, const DiscoverOptio
       walker.add_file(path, display);
     }
   }
-  // The same file named twice (a folder and a file in it) is linted once.
+  // The same file named twice (a folder and a file in it, a link to a file) is linted once.
+  // Its device and inode say so with one stat() (canonical paths cost a readlink() for each
+  // component of each path).
   std::vector<SourceFile> unique;
+  std::set<std::pair<dev_t, ino_t>> seen_inodes;
   for (auto& file : set.files) {
-    std::error_code ec;
-    fs::path canonical = fs::weakly_canonical(file.path, ec);
-    if (!seen_files.insert(ec ? file.path : canonical).second) continue;
-    unique.push_back(std::move(file));
+    struct stat info {};
+    bool fresh = ::stat(file.path.c_str(), &info) == 0
+                     ? seen_inodes.insert({info.st_dev, info.st_ino}).second
+                     : seen_files.insert(file.path).second;
+    if (fresh) unique.push_back(std::move(file));
   }
   MigrationSet sorted = make_set(std::move(unique));
   sorted.warnings = std::move(set.warnings);
