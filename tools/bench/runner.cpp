@@ -15,6 +15,7 @@
 #include <optional>
 #include <spawn.h>
 #include <string>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
@@ -41,8 +42,10 @@ void write(const fs::path& path, const std::string& text) {
   if (!out) throw std::runtime_error("cannot write " + path.string());
 }
 
-// Runs a program, its output discarded unless it fails; returns the exit code.
-int run(const std::vector<std::string>& argv, std::string* output = nullptr) {
+// Runs a program, its output discarded unless it fails; returns the exit code. *cpu gets the
+// CPU time (user + system) the program used.
+int run(const std::vector<std::string>& argv, std::string* output = nullptr,
+        double* cpu = nullptr) {
   fs::path log = fs::temp_directory_path() / ("bench-runner-" + std::to_string(getpid()) + ".log");
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
@@ -56,7 +59,12 @@ int run(const std::vector<std::string>& argv, std::string* output = nullptr) {
   posix_spawn_file_actions_destroy(&actions);
   if (spawned != 0) throw std::runtime_error("cannot run " + argv[0]);
   int status = 0;
-  while (waitpid(pid, &status, 0) < 0) {
+  struct rusage usage {};
+  while (wait4(pid, &status, 0, &usage) < 0) {
+  }
+  if (cpu) {
+    *cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+           static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
   }
   std::ifstream in(log);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -185,6 +193,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> tools = {"sqlgate", "floor"};
     if (have_dbmate) tools.insert(tools.begin() + 1, "dbmate");
     std::map<std::string, std::map<std::string, std::vector<double>>> times;
+    std::map<std::string, std::map<std::string, std::vector<double>>> cpu_times;
     int serial = 0;
     for (int round = 0; round < options.rounds; ++round) {
       for (const auto& workload : workloads) {
@@ -210,7 +219,8 @@ int main(int argc, char** argv) {
                        "up"};
           }
           auto start = std::chrono::steady_clock::now();
-          int status = run(command);
+          double cpu = 0;
+          int status = run(command, nullptr, &cpu);
           std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
           if (status != 0) throw std::runtime_error(tool + " failed on " + workload.name);
           // Check that everything was applied.
@@ -227,6 +237,7 @@ int main(int argc, char** argv) {
                                      workload.name);
           }
           times[workload.name][tool].push_back(took.count());
+          cpu_times[workload.name][tool].push_back(cpu);
           admin->execute("DROP DATABASE " + quote_identifier(name) + " WITH (FORCE)");
         }
       }
@@ -250,6 +261,16 @@ int main(int argc, char** argv) {
         std::printf("%-9s %9.3fs %10s %9.3fs %14.2fx %14s\n", workload.name.c_str(), sqlgate, "-",
                     floor, sqlgate / floor, "-");
       }
+    }
+    std::printf(
+        "\nCPU time of the client process (user + system), median; the rest is waiting "
+        "for the server:\n");
+    for (const auto& workload : workloads) {
+      auto& row = cpu_times[workload.name];
+      std::string dbmate =
+          have_dbmate ? std::to_string(median(row["dbmate"])).substr(0, 5) + "s" : std::string("-");
+      std::printf("%-9s %9.3fs %10s %9.3fs\n", workload.name.c_str(), median(row["sqlgate"]),
+                  dbmate.c_str(), median(row["floor"]));
     }
     if (!have_dbmate) {
       std::printf(
