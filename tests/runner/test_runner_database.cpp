@@ -20,6 +20,11 @@ struct Implementation {
   Factory open;
 };
 
+// gtest prints a parameter in the test's name: the implementation's name.
+void PrintTo(const Implementation& implementation, std::ostream* out) {
+  *out << implementation.name;
+}
+
 const std::vector<Implementation> k_implementations = {
     {"postgres", [](Session& session, StateTable table, std::string database) {
        return open_state(session, std::move(table), std::move(database));
