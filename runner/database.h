@@ -32,7 +32,8 @@ struct ServerError {
   int position = 0;
 };
 
-// The server rejected a statement. what() is the primary message.
+// The server rejected a statement. what() is libpq's whole report (the message, its LINE and
+// caret, DETAIL, HINT, CONTEXT lines, as libpqxx gave it); fields() has each part on its own.
 class SqlError : public std::runtime_error {
  public:
   SqlError(std::string message, std::string sqlstate, std::string query)
@@ -40,8 +41,8 @@ class SqlError : public std::runtime_error {
     m_fields.sqlstate = std::move(sqlstate);
     m_fields.message = std::move(message);
   }
-  SqlError(ServerError fields, std::string query)
-      : std::runtime_error(fields.message),
+  SqlError(ServerError fields, std::string query, const std::string& report)
+      : std::runtime_error(report.empty() ? fields.message : report),
         m_fields(std::move(fields)),
         m_query(std::move(query)) {}
 

@@ -102,7 +102,7 @@ class PostgresSession final : public Session {
     ExecStatusType status = PQresultStatus(result.get());
     if (status == PGRES_FATAL_ERROR || status == PGRES_NONFATAL_ERROR ||
         status == PGRES_BAD_RESPONSE) {
-      throw SqlError(server_error(result.get()), sql);
+      throw SqlError(server_error(result.get()), sql, PQresultErrorMessage(result.get()));
     }
     if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH) {
       // COPY ... FROM STDIN has no data to read here: end it so the session stays usable.
@@ -112,7 +112,7 @@ class PostgresSession final : public Session {
       }
       throw SqlError(ServerError{.sqlstate = "0A000",
                                  .message = "COPY to or from the client is not supported here"},
-                     sql);
+                     sql, "");
     }
     return result;
   }

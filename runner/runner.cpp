@@ -194,14 +194,14 @@ RunMode run_mode(const lint::ParsedFile& file) {
   return lint::manages_own_transaction(file) ? RunMode::own_transaction : RunMode::transaction;
 }
 
-std::vector<Source> open_sources(Session& session, const std::vector<SourceSpec>& specs,
+std::vector<Source> open_sources(Session& session, const std::vector<SourceSettings>& specs,
                                  const DatabaseTarget& target) {
   SessionInfo info = session_info(session);
   std::string lock_database = target.url_path ? *target.url_path : info.current_database;
   std::vector<Source> sources;
   std::set<std::string> tables;
   for (std::size_t i = 0; i < specs.size(); ++i) {
-    const SourceSpec& spec = specs[i];
+    const SourceSettings& spec = specs[i];
     std::string name = spec.table;
     bool quoted = spec.table_quoted;
     if (name.empty() && i == 0 && !target.options.migrations_table.empty()) {

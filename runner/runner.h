@@ -19,7 +19,7 @@
 namespace sqlgate::runner {
 
 // A folder of migrations and the state table that records it.
-struct SourceSpec {
+struct SourceSettings {
   std::string name;
   std::string dir;
   // The state table, as x-migrations-table takes it; empty: schema_migrations for the first
@@ -39,7 +39,7 @@ struct Source {
 // Reads each source's files and opens its state table: the schema from a quoted table name or
 // the session's current_schema(), the lock key's database name from the URL's path or the
 // session's current_database(), as golang-migrate's postgres driver does.
-std::vector<Source> open_sources(Session& session, const std::vector<SourceSpec>& specs,
+std::vector<Source> open_sources(Session& session, const std::vector<SourceSettings>& specs,
                                  const DatabaseTarget& target);
 
 struct RunOptions {

@@ -165,7 +165,7 @@ class PostgresDatabase final : public Database {
       ServerError fields = e.fields();
       // Make the position relative to the file's text.
       fields.position = file_position(fields.position, run.sql);
-      throw SqlError(std::move(fields), e.query());
+      throw SqlError(std::move(fields), e.query(), e.what());
     }
     std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - start;
     return elapsed.count();

@@ -21,8 +21,8 @@ std::pair<std::string, std::string> split_pair(const std::string& text, const ch
   return {text.substr(0, equals), text.substr(equals + 1)};
 }
 
-std::vector<runner::SourceSpec> source_specs(const RunnerSettings& settings) {
-  std::vector<runner::SourceSpec> specs;
+std::vector<runner::SourceSettings> source_specs(const RunnerSettings& settings) {
+  std::vector<runner::SourceSettings> specs;
   if (settings.sources.empty()) {
     specs.push_back(
         {"default", settings.path.empty() ? "migrations/sql" : settings.path, "", false});
@@ -129,7 +129,7 @@ std::unique_ptr<RunnerContext> open_runner(RunnerSettings settings, Io& io, bool
     if (specs[i].table.empty()) specs[i].table = "schema_migrations_" + specs[i].name;
   }
   if (!settings.only.empty()) {
-    std::vector<runner::SourceSpec> kept;
+    std::vector<runner::SourceSettings> kept;
     for (const auto& spec : specs) {
       if (spec.name == settings.only) kept.push_back(spec);
     }
@@ -202,7 +202,7 @@ int run_guarded(Io& io, const RunnerSettings& settings, bool single,
     say(e.what());
     return k_exit_error;
   } catch (const runner::SqlError& e) {
-    say(std::string("database error: ") + e.what() +
+    say("database error: " + e.fields().message +
         (e.detail().empty() ? "" : " (" + e.detail() + ")"));
     return k_exit_error;
   }
