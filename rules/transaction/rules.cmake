@@ -1,6 +1,15 @@
-list(APPEND SQLGATE_RULE_SOURCES transaction/registry.cpp)
-list(APPEND SQLGATE_RULE_SOURCES transaction/unclosed_transaction.cpp
-  transaction/nested_transaction.cpp transaction/mid_file_commit.cpp)
-list(APPEND SQLGATE_RULE_DOCS)
-list(APPEND SQLGATE_RULE_DOCS transaction/unclosed-transaction.md transaction/nested-transaction.md
-  transaction/mid-file-commit.md)
+list(APPEND SQLGATE_RULE_SOURCES
+  transaction/registry.cpp
+  transaction/manual_transaction.cpp
+  transaction/mid_file_commit.cpp
+  transaction/nested_transaction.cpp
+  transaction/no_transaction_marker.cpp
+  transaction/unclosed_transaction.cpp
+)
+list(APPEND SQLGATE_RULE_DOCS
+  transaction/manual-transaction.md
+  transaction/mid-file-commit.md
+  transaction/nested-transaction.md
+  transaction/no-transaction-marker.md
+  transaction/unclosed-transaction.md
+)

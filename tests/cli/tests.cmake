@@ -9,5 +9,6 @@ list(APPEND SQLGATE_CLI_TESTS
   cli/test_cli_pairing.cpp
   cli/test_cli_precommit.cpp
   cli/test_cli_rules_idempotency.cpp
+  cli/test_cli_runner.cpp
   cli/test_cli_verify.cpp
 )

@@ -14,8 +14,13 @@ list(APPEND SQLGATE_UNIT_TESTS
   unit/test_lint_table_state.cpp
   unit/test_lint_transactions.cpp
   unit/test_rules_safety.cpp
+  unit/test_rules_transaction.cpp
+  unit/test_runner_create.cpp
   unit/test_runner_execute.cpp
+  unit/test_runner_lock.cpp
+  unit/test_runner_plan.cpp
   unit/test_runner_postgres.cpp
   unit/test_runner_snapshot.cpp
   unit/test_runner_sources.cpp
+  unit/test_runner_url.cpp
 )

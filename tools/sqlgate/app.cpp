@@ -14,8 +14,11 @@ namespace sqlgate::cli {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> k_commands = {
-      {"lint", add_lint},     {"rules", add_rules},           {"explain", add_explain},
-      {"config", add_config}, {"completion", add_completion}, {"verify", add_verify},
+      {"lint", add_lint},     {"rules", add_rules},     {"explain", add_explain},
+      {"up", add_up},         {"down", add_down},       {"goto", add_goto},
+      {"force", add_force},   {"version", add_version}, {"status", add_status},
+      {"create", add_create}, {"drop", add_drop},       {"recover", add_recover},
+      {"verify", add_verify}, {"config", add_config},   {"completion", add_completion},
   };
   return k_commands;
 }
@@ -119,7 +122,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> args;
   for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
   std::ios::sync_with_stdio(false);
-  Io io{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1};
+  Io io{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1, &std::cin, isatty(STDIN_FILENO) == 1};
   int code = run(args, io);
   std::cout.flush();
   return code;

@@ -1,6 +1,7 @@
 // The command line: one file per subcommand, wired here. Only this folder prints or exits.
 #pragma once
 
+#include <istream>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -30,6 +31,8 @@ struct Io {
   std::ostream& out;
   std::ostream& err;
   bool out_is_terminal = false;
+  std::istream* in = nullptr;  // answers to confirmation prompts
+  bool in_is_terminal = false;
 };
 
 // What each subcommand file provides: it adds its subcommand to the app; its callback sets
@@ -69,6 +72,15 @@ lint::Config load_config(const ConfigArgs& args, const lint::RuleSet& rules);
 // Whether to colour output on stdout: --color always|never, else a terminal; never when NO_COLOR
 // is set and not empty.
 bool use_color(const std::string& mode, const Io& io);
+void add_up(CLI::App& app, Io& io, int& exit_code);
+void add_down(CLI::App& app, Io& io, int& exit_code);
+void add_goto(CLI::App& app, Io& io, int& exit_code);
+void add_force(CLI::App& app, Io& io, int& exit_code);
+void add_version(CLI::App& app, Io& io, int& exit_code);
+void add_status(CLI::App& app, Io& io, int& exit_code);
+void add_create(CLI::App& app, Io& io, int& exit_code);
+void add_drop(CLI::App& app, Io& io, int& exit_code);
+void add_recover(CLI::App& app, Io& io, int& exit_code);
 
 // Parses the arguments and runs the command; returns the exit code.
 int run(const std::vector<std::string>& args, Io& io);

@@ -1,0 +1,176 @@
+// no-transaction-marker: a statement PostgreSQL refuses inside a transaction block needs
+// `-- sqlgate:no-transaction` (the runner wraps every other file in one); a marker nothing
+// needs gives up atomicity for nothing.
+#include <optional>
+#include <string>
+
+#include "lint/transaction.h"
+#include "rules/transaction/transaction.h"
+
+namespace sqlgate::rules::transaction {
+namespace {
+
+using lint::Node;
+
+bool has_defelem(const Node& node, std::string_view list, std::string_view name) {
+  for (Node option : node.list(list)) {
+    if (option.str("defname") == name) return true;
+  }
+  return false;
+}
+
+// An option written `name = false` (or off, 0).
+bool option_is_false(const Node& node, std::string_view list, std::string_view name) {
+  for (Node option : node.list(list)) {
+    if (option.str("defname") != name) continue;
+    Node arg = option.get("arg");
+    std::string_view value = arg.as_str();
+    if (value == "false" || value == "off" || value == "0") return true;
+    if (arg.is("Integer") && arg.as_int() == 0) return true;
+    if (arg.is("Boolean") && !arg.flag("boolval")) return true;
+  }
+  return false;
+}
+
+// What PostgreSQL (checked on 15) refuses to run inside a transaction block; nullopt for the
+// rest. pg_version gates ALTER TYPE ... ADD VALUE, allowed in a transaction since 12.
+std::optional<std::string> outside_transaction_only(const lint::Statement& statement,
+                                                    int pg_version) {
+  const Node& node = statement.node;
+  std::string_view kind = node.kind();
+  if (kind == "IndexStmt" && node.flag("concurrent")) return "CREATE INDEX CONCURRENTLY";
+  if (kind == "DropStmt" && node.flag("concurrent")) return "DROP INDEX CONCURRENTLY";
+  if (kind == "ReindexStmt") {
+    if (has_defelem(node, "params", "concurrently")) return "REINDEX CONCURRENTLY";
+    std::string_view object = node.str("kind");
+    if (object == "REINDEX_OBJECT_SCHEMA") return "REINDEX SCHEMA";
+    if (object == "REINDEX_OBJECT_DATABASE") return "REINDEX DATABASE";
+    if (object == "REINDEX_OBJECT_SYSTEM") return "REINDEX SYSTEM";
+    return std::nullopt;
+  }
+  if (kind == "VacuumStmt" && node.flag("is_vacuumcmd")) return "VACUUM";
+  if (kind == "CreatedbStmt") return "CREATE DATABASE";
+  if (kind == "DropdbStmt") return "DROP DATABASE";
+  if (kind == "AlterDatabaseStmt" && has_defelem(node, "options", "tablespace")) {
+    return "ALTER DATABASE ... SET TABLESPACE";
+  }
+  if (kind == "AlterSystemStmt") return "ALTER SYSTEM";
+  if (kind == "CreateTableSpaceStmt") return "CREATE TABLESPACE";
+  if (kind == "DropTableSpaceStmt") return "DROP TABLESPACE";
+  if (kind == "AlterEnumStmt" && pg_version < 12 && !node.has("oldVal")) {
+    return "ALTER TYPE ... ADD VALUE (before PostgreSQL 12)";
+  }
+  if (kind == "ClusterStmt" && !node.has("relation")) return "CLUSTER without a table";
+  if (kind == "DiscardStmt" && node.str("target") == "DISCARD_ALL") return "DISCARD ALL";
+  if (kind == "CreateSubscriptionStmt" && !option_is_false(node, "options", "connect") &&
+      !option_is_false(node, "options", "create_slot")) {
+    return "CREATE SUBSCRIPTION that creates a replication slot";
+  }
+  if (kind == "AlterSubscriptionStmt") {
+    std::string_view what = node.str("kind");
+    if (what == "ALTER_SUBSCRIPTION_REFRESH") return "ALTER SUBSCRIPTION ... REFRESH PUBLICATION";
+    if ((what == "ALTER_SUBSCRIPTION_SET_PUBLICATION" ||
+         what == "ALTER_SUBSCRIPTION_ADD_PUBLICATION" ||
+         what == "ALTER_SUBSCRIPTION_DROP_PUBLICATION") &&
+        !option_is_false(node, "options", "refresh")) {
+      return "ALTER SUBSCRIPTION ... PUBLICATION with refresh";
+    }
+    return std::nullopt;
+  }
+  if (kind == "AlterTableStmt") {
+    for (Node command : node.list("cmds")) {
+      Node partition = command.get("def");
+      if (command.str("subtype") == "AT_DetachPartition" && partition.flag("concurrent")) {
+        return "ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY";
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// The comment's whole line when it stands alone on it, else the comment itself.
+lint::TextRange removal_range(const lint::ParsedFile& file, const lint::Directive& directive) {
+  std::string_view text = file.text();
+  lint::TextRange range = directive.range;
+  if (!directive.trailing) range.begin = file.lines().line_start(directive.line);
+  while (range.begin > 0 && directive.trailing &&
+         (text[range.begin - 1] == ' ' || text[range.begin - 1] == '\t')) {
+    --range.begin;
+  }
+  if (directive.trailing) return range;
+  if (range.end < text.size() && text[range.end] == '\r') ++range.end;
+  if (range.end < text.size() && text[range.end] == '\n') ++range.end;
+  return range;
+}
+
+void check(const lint::FileContext& context, lint::Reporter& out) {
+  const lint::ParsedFile& file = context.file;
+  bool marked = file.has_directive(lint::DirectiveKind::no_transaction);
+  bool manages = lint::manages_own_transaction(file);
+  bool needed = false;
+  bool in_block = false;
+  for (const lint::Statement& statement : file.statements()) {
+    lint::TransactionKind kind = lint::transaction_kind(statement);
+    if (kind == lint::TransactionKind::begin) {
+      in_block = true;
+      continue;
+    }
+    if (kind == lint::TransactionKind::commit || kind == lint::TransactionKind::rollback ||
+        kind == lint::TransactionKind::prepare) {
+      in_block = lint::chains(statement);
+      continue;
+    }
+    auto what = outside_transaction_only(statement, context.pg_version());
+    if (!what) continue;
+    needed = true;
+    if (manages) {
+      if (in_block) {
+        out.report(statement.range,
+                   *what +
+                       " cannot run inside a transaction block, and this one stands between "
+                       "the file's BEGIN and COMMIT",
+                   "move it after COMMIT, or into a migration of its own that starts with "
+                   "-- sqlgate:no-transaction");
+      }
+      continue;
+    }
+    if (marked) continue;
+    // Every such finding carries the same edit; applying fixes takes it once.
+    out.report(
+           statement.range,
+           *what + " cannot run inside a transaction block, and sqlgate runs each migration in one",
+           "put -- sqlgate:no-transaction at the top of the file: sqlgate then runs it statement "
+           "by "
+           "statement under golang-migrate's dirty protocol (keep such a file to the statements "
+           "that need it)")
+        .fix("Add -- sqlgate:no-transaction",
+             {lint::Edit{lint::TextRange{0, 0}, "-- sqlgate:no-transaction\n"}});
+  }
+  if (!marked || needed) return;
+  for (const lint::Directive& directive : file.directives()) {
+    if (directive.kind != lint::DirectiveKind::no_transaction) continue;
+    out.report(directive.range,
+               "nothing in this file needs -- sqlgate:no-transaction; without it sqlgate runs the "
+               "file and its version bump in one transaction, all or nothing",
+               "remove the marker; if the file must run outside a transaction for another "
+               "reason, say why: -- sqlgate:ignore-file no-transaction-marker -- <reason>")
+        .at_most(lint::Severity::warning)
+        .fix("Remove -- sqlgate:no-transaction", {lint::Edit{removal_range(file, directive), ""}},
+             false);
+  }
+}
+
+}  // namespace
+
+lint::Rule no_transaction_marker() {
+  return lint::Rule{
+      .info = {.id = "no-transaction-marker",
+               .category = lint::Category::transaction,
+               .severity = lint::Severity::error,
+               .summary = "A statement that cannot run in a transaction needs "
+                          "-- sqlgate:no-transaction; the marker needs such a statement",
+               .fix = lint::FixKind::safe},
+      .check_file = check};
+}
+
+}  // namespace sqlgate::rules::transaction

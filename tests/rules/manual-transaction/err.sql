@@ -1,0 +1,7 @@
+-- Add invoices.
+BEGIN;
+
+CREATE TABLE IF NOT EXISTS invoices (id bigint PRIMARY KEY);
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS invoice_id bigint;
+
+COMMIT;

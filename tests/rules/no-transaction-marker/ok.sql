@@ -1,0 +1,13 @@
+-- sqlgate:no-transaction
+-- The marker is there, and the statements need it.
+CREATE INDEX CONCURRENTLY IF NOT EXISTS users_email_idx ON users (email);
+DROP INDEX CONCURRENTLY IF EXISTS users_old_email_idx;
+
+-- These run in a transaction and need nothing.
+ANALYZE users;
+REINDEX TABLE users;
+CLUSTER users USING users_pkey;
+ALTER TYPE mood ADD VALUE IF NOT EXISTS 'calm';
+ALTER DATABASE app SET work_mem = '64MB';
+CREATE SUBSCRIPTION sub CONNECTION 'dbname=app' PUBLICATION pub WITH (connect = false);
+ALTER SUBSCRIPTION sub SET PUBLICATION pub WITH (refresh = false);
