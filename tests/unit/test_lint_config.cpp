@@ -343,7 +343,8 @@ LintResult lint_with_config(const testing::TempDir& dir) {
   MigrationSet set = discover(paths, DiscoverOptions{true});
   LintOptions options;
   options.jobs = 1;
-  options.naming = config.naming.value;
+  if (config.naming.origin.kind != Origin::Kind::default_value)
+    options.naming = config.naming.value;
   return lint(set, rules, options);
 }
 
@@ -358,9 +359,12 @@ TEST(Config, RuleLevelsAndOptionsReachTheRules) {
       "meta": "off"
     }
   })json");
+  dir.write("db/1_a.up.sql",
+            "CREATE TABLE IF NOT EXISTS one (id int);\nCREATE TABLE IF NOT EXISTS skip_me (id "
+            "int);\nCREATE TABLE IF NOT EXISTS two (id int);\n");
   dir.write(
-      "db/1_a.up.sql",
-      "CREATE TABLE one (id int);\nCREATE TABLE skip_me (id int);\nCREATE TABLE two (id int);\n");
+      "db/1_a.down.sql",
+      "DROP TABLE IF EXISTS two;\nDROP TABLE IF EXISTS skip_me;\nDROP TABLE IF EXISTS one;\n");
   EXPECT_EQ(found(lint_with_config(dir)),
             (std::vector<std::string>{"1_a.up.sql:3 table-rule warning table two (configured)"}))
       << "category level, then the rule's options; the naming category (up-rule) is off";
@@ -378,9 +382,13 @@ TEST(Config, OverridesApplyPerFile) {
       {"files": "db/new/**", "rules": {"opt-in-rule": "warning"}}
     ]
   })");
-  dir.write("db/legacy/1_a.up.sql", "CREATE TABLE a (id int);\n");
-  dir.write("db/2_b_loud.up.sql", "CREATE TABLE b (id int);\n");
-  dir.write("db/new/3_c.up.sql", "CREATE TABLE c (id int);\n");
+  // Each up with its down, so that only the test's own rules have something to say.
+  dir.write("db/legacy/1_a.up.sql", "CREATE TABLE IF NOT EXISTS a (id int);\n");
+  dir.write("db/legacy/1_a.down.sql", "DROP TABLE IF EXISTS a;\n");
+  dir.write("db/2_b_loud.up.sql", "CREATE TABLE IF NOT EXISTS b (id int);\n");
+  dir.write("db/2_b_loud.down.sql", "DROP TABLE IF EXISTS b;\n");
+  dir.write("db/new/3_c.up.sql", "CREATE TABLE IF NOT EXISTS c (id int);\n");
+  dir.write("db/new/3_c.down.sql", "DROP TABLE IF EXISTS c;\n");
   EXPECT_EQ(found(lint_with_config(dir)), (std::vector<std::string>{
                                               "1_a.up.sql:1 up-rule error up!",
                                               "2_b_loud.up.sql:1 up-rule warning up?",
