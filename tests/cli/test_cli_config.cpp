@@ -16,6 +16,7 @@ using testing::TempDir;
 void write_project(const TempDir& dir, const std::string& config) {
   dir.write(".sqlgate.json", config);
   dir.write("db/1_a.up.sql", "-- sqlgate:ignore syntax-error\nSELECT 1;\n");
+  dir.write("db/1_a.down.sql", "SELECT 1;\n");
 }
 
 TEST(CliConfig, FoundUpwardWithPathsFromItsFolder) {
@@ -34,9 +35,10 @@ TEST(CliConfig, FlagsOverrideTheFileKeyByKey) {
   EXPECT_EQ(run_sqlgate({"lint"}, dir.path()).exit_code, 1) << "fail_on info from the file";
   EXPECT_EQ(run_sqlgate({"lint", "--fail-on", "error"}, dir.path()).exit_code, 0);
   dir.write("other/1_b.up.sql", "SELECT 1;\n");
+  dir.write("other/1_b.down.sql", "SELECT 1;\n");
   auto paths = run_sqlgate({"lint", "other"}, dir.path());
   EXPECT_EQ(paths.exit_code, 0) << "paths given on the command line replace the file's";
-  EXPECT_NE(paths.out.find("No findings in 1 file"), std::string::npos) << paths.out;
+  EXPECT_NE(paths.out.find("No findings in 2 files"), std::string::npos) << paths.out;
 }
 
 TEST(CliConfig, ExplicitConfigFile) {
@@ -62,7 +64,9 @@ TEST(CliConfig, RuleLevelsAndPathOverrides) {
     "overrides": [{"files": "db/legacy/**", "rules": {"syntax-error": "warning"}}]
   })");
   dir.write("db/1_a.up.sql", "-- sqlgate:frobnicate\nCREATE TABLE (x int);\n");
+  dir.write("db/1_a.down.sql", "DROP TABLE IF EXISTS a;\n");
   dir.write("db/legacy/2_b.up.sql", "CREATE TABLE (x int);\n");
+  dir.write("db/legacy/2_b.down.sql", "DROP TABLE IF EXISTS b;\n");
   auto result = run_sqlgate({"lint", "--recursive", "--format", "gcc"}, dir.path());
   EXPECT_EQ(result.exit_code, 1) << result.err;
   EXPECT_EQ(result.out,
@@ -82,7 +86,9 @@ TEST(CliConfig, EachSourceIsItsOwnSet) {
             R"({"sources": {"app": "migrations/app", "jobs": {"path": "migrations/jobs",
                 "table": "jobs_schema_migrations"}}})");
   dir.write("migrations/app/1_a.up.sql", "SELECT 1;\n");
+  dir.write("migrations/app/1_a.down.sql", "SELECT 1;\n");
   dir.write("migrations/jobs/1_a.up.sql", "CREATE TABLE (x int);\n");
+  dir.write("migrations/jobs/1_a.down.sql", "DROP TABLE IF EXISTS a;\n");
   auto result = run_sqlgate({"lint", "--format", "gcc"}, dir.path());
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_TRUE(result.out.starts_with("migrations/jobs/1_a.up.sql:1:14: error:")) << result.out;
