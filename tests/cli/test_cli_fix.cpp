@@ -25,6 +25,7 @@ TEST(CliFix, UnsafeFixesNeedFixOrDiff) {
 TEST(CliFix, NothingToFixLeavesFilesAndReportsWhatRemains) {
   TempDir dir;
   dir.write("m/1_a.up.sql", "CREATE TABLE (id int);\n");
+  dir.write("m/1_a.down.sql", "DROP TABLE IF EXISTS a;\n");
   auto fixed = run_sqlgate({"lint", "--fix", "m"}, dir.path());
   EXPECT_EQ(fixed.exit_code, 1) << "the syntax error remains";
   EXPECT_TRUE(fixed.out.starts_with("No fix applied.\n\nm/1_a.up.sql:1:14: error[syntax-error]"))
@@ -41,6 +42,7 @@ TEST(CliFix, NothingToFixLeavesFilesAndReportsWhatRemains) {
   EXPECT_EQ(diff.exit_code, 1) << "findings remain";
 
   dir.write("clean/1_a.up.sql", "SELECT 1;\n");
+  dir.write("clean/1_a.down.sql", "SELECT 1;\n");
   auto clean = run_sqlgate({"lint", "--diff", "clean"}, dir.path());
   EXPECT_EQ(clean.exit_code, 0) << clean.err;
 }

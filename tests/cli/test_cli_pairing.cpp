@@ -13,13 +13,13 @@ using testing::TempDir;
 
 const char* k_campaigns_up = R"sql(-- Campaigns and the people they target.
 CREATE TABLE IF NOT EXISTS campaigns (
-  id bigserial PRIMARY KEY,
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   name text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now()
 );
 
 CREATE TABLE IF NOT EXISTS campaign_targets (
-  id bigserial PRIMARY KEY,
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   campaign_id bigint NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
   target text NOT NULL,
   UNIQUE (campaign_id, target)
