@@ -48,9 +48,12 @@ TEST_F(Completion, RegistersTheFunction) {
 }
 
 TEST_F(Completion, Subcommands) {
-  EXPECT_EQ(complete({"sqlgate", ""}), "lint\nrules\nexplain\nconfig\ncompletion\nverify\n");
+  EXPECT_EQ(complete({"sqlgate", ""}),
+            "lint\nrules\nexplain\nup\ndown\ngoto\nforce\nversion\nstatus\ncreate\ndrop\n"
+            "recover\nverify\nconfig\ncompletion\n");
   EXPECT_EQ(complete({"sqlgate", "co"}), "config\ncompletion\n");
   EXPECT_EQ(complete({"sqlgate", "li"}), "lint\n");
+  EXPECT_EQ(complete({"sqlgate", "d"}), "down\ndrop\n");
   EXPECT_EQ(complete({"sqlgate", "--v"}), "--version\n");
 }
 

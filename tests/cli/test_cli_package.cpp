@@ -113,18 +113,21 @@ TEST(Package, DebianPackageDependsOnWhatTheBinaryLinks) {
   EXPECT_NE(depends.find("libc6"), std::string::npos) << depends;
   auto needed = needed_packages(testing::sqlgate_binary());
   ASSERT_FALSE(needed.empty());
-  bool links_pqxx = false;
+  bool links_libpq = false;
   for (const auto& package : needed) {
     EXPECT_NE(depends.find(package), std::string::npos)
         << "the binary links a library of " << package << "; Depends: " << depends;
-    links_pqxx = links_pqxx || package.starts_with("libpqxx");
+    links_libpq = links_libpq || package == "libpq5";
   }
-  // Once the runner's commands are in the binary, it links libpqxx, and so must the package.
+  // The runner's commands talk to PostgreSQL through libpq itself: the binary links it, and so
+  // must the package.
   std::string help = run_program({testing::sqlgate_binary().string(), "--help"}).out;
   bool has_runner = help.find("\n  up ") != std::string::npos;
-  if (has_runner || links_pqxx) {
-    EXPECT_NE(depends.find("libpqxx"), std::string::npos) << depends;
+  EXPECT_EQ(links_libpq, has_runner) << "the binary links libpq exactly when it has the runner";
+  if (has_runner) {
+    EXPECT_NE(depends.find("libpq5"), std::string::npos) << depends;
   }
+  EXPECT_EQ(depends.find("libpqxx"), std::string::npos) << "nothing links libpqxx: " << depends;
 
   fs::path root = dir.path() / "root";
   auto unpacked = run_program({"dpkg-deb", "-x", deb.string(), root.string()});
