@@ -283,17 +283,19 @@ TEST(RunnerCli, AFailingStatementLeavesTheVersionAndReportsItsLine) {
 TEST(RunnerCli, AFailureWithoutAPositionIsFoundByReplayingTheStatements) {
   Project p;
   p.write("1_seed.down.sql", "DROP TABLE IF EXISTS seeds;\n");
+  // Re-runnable statements that pass the gate: the UPDATE gives row 1 the code the next INSERT
+  // uses, whose ON CONFLICT names only the key: a unique violation, which has no position.
   p.write("1_seed.up.sql",
-          "CREATE TABLE IF NOT EXISTS seeds (id int PRIMARY KEY);\n"
-          "INSERT INTO seeds (id) VALUES (1) ON CONFLICT DO NOTHING;\n"
-          "UPDATE seeds SET id = id + 1;\n"
-          "INSERT INTO seeds (id)\n"
-          "  SELECT 2;\n");
+          "CREATE TABLE IF NOT EXISTS seeds (id int PRIMARY KEY, code text NOT NULL UNIQUE);\n"
+          "INSERT INTO seeds (id, code) VALUES (1, 'a') ON CONFLICT (id) DO NOTHING;\n"
+          "UPDATE seeds SET code = 'b' WHERE id = 1;\n"
+          "INSERT INTO seeds (id, code)\n"
+          "  VALUES (2, 'b') ON CONFLICT (id) DO NOTHING;\n");
   CommandResult r = p.run({"up"});
   EXPECT_EQ(r.exit_code, 1) << dump(r);
   EXPECT_NE(r.err.find("1_seed.up.sql:4:1: ERROR 23505: duplicate key value"), std::string::npos)
       << r.err;
-  EXPECT_NE(r.err.find("detail: Key (id)=(2) already exists."), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("detail: Key (code)=(b) already exists."), std::string::npos) << r.err;
   EXPECT_FALSE(p.exists("seeds")) << "the replay was rolled back";
   EXPECT_EQ(p.scalar("SELECT count(*) FROM schema_migrations"), "0");
 }
@@ -306,10 +308,6 @@ TEST(RunnerCli, ANoTransactionFileRunsUnderTheDirtyProtocol) {
           "-- sqlgate:no-transaction\n"
           "DROP INDEX CONCURRENTLY IF EXISTS items_sku_idx;\n"
           "DROP INDEX CONCURRENTLY IF EXISTS items_id_idx;\n");
-  p.write("3_more.down.sql",
-          "-- sqlgate:no-transaction\n"
-          "DROP INDEX CONCURRENTLY IF EXISTS items_id2_idx;\n"
-          "DROP INDEX CONCURRENTLY IF EXISTS items_sku2_idx;\n");
   p.write("2_index.up.sql",
           "-- sqlgate:no-transaction\n"
           "CREATE INDEX CONCURRENTLY IF NOT EXISTS items_id_idx ON items (id);\n"
@@ -324,6 +322,10 @@ TEST(RunnerCli, ANoTransactionFileRunsUnderTheDirtyProtocol) {
   // A later statement fails: the first one's index stays, the database is dirty, recover
   // refuses and says what ran.
   p.session().execute("INSERT INTO items VALUES (1, 'a'), (1, 'b')");
+  p.write("3_more.down.sql",
+          "-- sqlgate:no-transaction\n"
+          "DROP INDEX CONCURRENTLY IF EXISTS items_id2_idx;\n"
+          "DROP INDEX CONCURRENTLY IF EXISTS items_sku2_idx;\n");
   p.write("3_more.up.sql",
           "-- sqlgate:no-transaction\n"
           "CREATE INDEX CONCURRENTLY IF NOT EXISTS items_sku2_idx ON items (sku);\n"
@@ -370,7 +372,6 @@ TEST(RunnerCli, RecoverResetsWhenNothingOfTheFailedMigrationRemains) {
 TEST(RunnerCli, AFileWithItsOwnBeginAndCommitRunsAsWritten) {
   Project p;
   p.write("1_own.down.sql", "DROP TABLE IF EXISTS ledger;\n");
-  p.write("2_own.down.sql", "DROP TABLE IF EXISTS journal;\n");
   p.write("1_own.up.sql",
           "BEGIN;\n"
           "CREATE TABLE IF NOT EXISTS ledger (id int PRIMARY KEY);\n"
@@ -382,12 +383,15 @@ TEST(RunnerCli, AFileWithItsOwnBeginAndCommitRunsAsWritten) {
   EXPECT_TRUE(std::regex_match(p.scalar("SELECT mode || ' ' || lint_verdict FROM sqlgate_history"),
                                std::regex("own-transaction [0-9]+ warnings?.*")));
 
-  // Failing inside its own transaction: nothing remains, recover can reset.
-  p.write("2_own.up.sql",
-          "BEGIN;\n"
-          "CREATE TABLE IF NOT EXISTS journal (id int);\n"
-          "INSERT INTO ledger (id) VALUES (1);\n"
-          "COMMIT;\n");
+  // Failing inside its own transaction (the second row repeats a unique ledger_id that the
+  // ON CONFLICT target does not cover): nothing remains, recover can reset.
+  p.write("2_own.down.sql", "DROP TABLE IF EXISTS journal;\n");
+  p.write(
+      "2_own.up.sql",
+      "BEGIN;\n"
+      "CREATE TABLE IF NOT EXISTS journal (id int PRIMARY KEY, ledger_id int NOT NULL UNIQUE);\n"
+      "INSERT INTO journal (id, ledger_id) VALUES (1, 1), (2, 1) ON CONFLICT (id) DO NOTHING;\n"
+      "COMMIT;\n");
   CommandResult failed = p.run({"up"});
   EXPECT_EQ(failed.exit_code, 1) << dump(failed);
   EXPECT_NE(failed.err.find("2_own.up.sql:3:1: ERROR 23505"), std::string::npos) << failed.err;
@@ -480,6 +484,7 @@ TEST(RunnerCli, TwoConcurrentUpsApplyEachMigrationOnce) {
     std::string name = std::to_string(v);
     p.pair(std::string(v < 10 ? "00" : "0") + name + "_step",
            "SELECT pg_sleep(0.02);\n"
+           "-- sqlgate:run-once n counts how often this migration was applied\n"
            "INSERT INTO runs (version, n) VALUES (" +
                name + ", 1) ON CONFLICT (version) DO UPDATE SET n = runs.n + 1;\n",
            "DELETE FROM runs WHERE version = " + name + ";\n");
