@@ -1,4 +1,8 @@
 -- Hosts an organization manages. details holds what the agent reports (OS, CPUs, tags).
+-- The foreign key locks organizations while the table is created: rather than queue every
+-- query on organizations behind a long transaction, give up after 5 seconds (and retry).
+SET lock_timeout = '5s';
+
 CREATE TABLE IF NOT EXISTS hosts (
     id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     organization_id  bigint      NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,

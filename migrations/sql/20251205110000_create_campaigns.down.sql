@@ -1,3 +1,4 @@
+SET lock_timeout = '5s';
 DROP INDEX IF EXISTS campaign_targets_host_id_idx;
 DROP TABLE IF EXISTS campaign_targets;
 DROP TABLE IF EXISTS campaigns;

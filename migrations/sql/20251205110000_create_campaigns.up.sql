@@ -1,4 +1,6 @@
 -- Campaigns run a task on a set of hosts of one organization.
+SET lock_timeout = '5s';
+
 -- CREATE TYPE has no IF NOT EXISTS form: a second run meets duplicate_object, caught here.
 DO $$
 BEGIN
