@@ -3,7 +3,7 @@
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
 #include "lint/table_state.h"
-#include "lint/transactions.h"
+#include "lint/transaction.h"
 
 namespace sqlgate::rules {
 

@@ -1,7 +1,7 @@
 // mid-file-commit: COMMIT or ROLLBACK followed by statements that run outside any transaction
 // block: a failure there leaves the migration half applied.
 #include "lint/rule.h"
-#include "lint/transactions.h"
+#include "lint/transaction.h"
 
 namespace sqlgate::rules {
 

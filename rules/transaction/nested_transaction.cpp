@@ -1,7 +1,7 @@
 // nested-transaction: BEGIN inside a transaction block the file already opened. PostgreSQL only
 // warns and carries on, and the first COMMIT ends both.
 #include "lint/rule.h"
-#include "lint/transactions.h"
+#include "lint/transaction.h"
 
 namespace sqlgate::rules {
 

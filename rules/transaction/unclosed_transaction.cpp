@@ -1,6 +1,6 @@
 // unclosed-transaction: BEGIN (or START TRANSACTION) with no COMMIT or ROLLBACK after it.
 #include "lint/rule.h"
-#include "lint/transactions.h"
+#include "lint/transaction.h"
 
 namespace sqlgate::rules {
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "lint/transactions.h"
+#include "lint/transaction.h"
 
 namespace sqlgate::lint {
 namespace {
