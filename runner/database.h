@@ -30,10 +30,14 @@ struct ServerError {
   std::string context;  // where inside a function or DO block it happened
   // 1-based character position in the query text sent, 0 when the server gave none.
   int position = 0;
+  // For an error in a statement a function or DO block ran: that statement's text, and the
+  // 1-based character position in it (0 when none).
+  std::string internal_query;
+  int internal_position = 0;
 };
 
 // The server rejected a statement. what() is libpq's whole report (the message, its LINE and
-// caret, DETAIL, HINT, CONTEXT lines, as libpqxx gave it); fields() has each part on its own.
+// caret, DETAIL, HINT, CONTEXT lines); fields() has each part on its own.
 class SqlError : public std::runtime_error {
  public:
   SqlError(std::string message, std::string sqlstate, std::string query)
@@ -109,6 +113,8 @@ struct StateTable {
   std::string display() const;
 };
 
+// golang-migrate's state table, when nothing names another.
+inline constexpr std::string_view k_default_table = "schema_migrations";
 // The history table's name, in the state table's schema.
 inline constexpr std::string_view k_history_table = "sqlgate_history";
 

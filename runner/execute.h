@@ -13,33 +13,12 @@
 
 namespace sqlgate::runner {
 
-// How a migration file is sent to the server.
-enum class TransactionMode : std::uint8_t {
-  single,  // the whole file as one string: one implicit transaction, all or nothing
-  none,    // `-- sqlgate:no-transaction`: statement by statement, each committed on its own
-  own,     // the file opens and commits its own transaction at the top level: sent as written
-};
-TransactionMode transaction_mode(const lint::ParsedFile& file);
-std::string_view to_string(TransactionMode mode);
+// How a migration file runs: its no-transaction marker, its own BEGIN/COMMIT, or neither.
+RunMode run_mode(const lint::ParsedFile& file);
 
-// PostgreSQL's error text, as libpq formats it at its default verbosity, split into its fields.
-struct ServerMessage {
-  std::string severity;  // "ERROR", "FATAL"
-  std::string message;   // the primary message
-  std::string detail;
-  std::string hint;
-  std::string query;    // QUERY: the statement a function ran; LINE then points into it
-  std::string context;  // CONTEXT: where in functions and DO blocks, innermost first
-  // "LINE n:" and its caret: where in the text sent (or in `query`) the error is.
-  std::uint32_t line = 0;   // 1-based; 0 when the error has no position
-  std::string line_text;    // the line as shown after "LINE n: " (libpq may cut it, with "...")
-  std::uint32_t caret = 0;  // screen column of the caret, counted from the start of its line
-};
-ServerMessage parse_server_message(std::string_view text);
-
-// The byte offset in `sent` that the message's LINE and caret point at; nothing when the error
-// has no position, or when the position is in another text (`query`) or does not fit `sent`.
-std::optional<std::uint32_t> error_offset(const ServerMessage& message, std::string_view sent);
+// The byte offset in `sent` of PostgreSQL's position (1-based, in characters); nothing when the
+// error has no position or the position does not fit `sent`.
+std::optional<std::uint32_t> error_offset(int position, std::string_view sent);
 
 // Where and why a migration file failed.
 struct MigrationFailure {
@@ -67,14 +46,14 @@ struct SentText {
   std::int64_t shift = 0;
 };
 
-// Runs a migration file as its transaction mode says. Returns nothing on success, the located
+// Runs a migration file as its run mode says. Returns nothing on success, the located
 // failure when the server rejects it (or it cannot be sent: invalid encoding). Throws
 // ConnectionError when the connection is lost.
 std::optional<MigrationFailure> execute_migration(Session& session, const lint::ParsedFile& file);
 
-// Locates a failure of the file sent as one string (modes single and own): from PostgreSQL's
-// position when the error has one in the file, else by replaying the statements one by one in a
-// transaction that is rolled back, so the failing statement is found and nothing persists.
+// Locates a failure of the file sent as one string (modes transaction and own_transaction): from
+// PostgreSQL's position when the error has one in the file, else by replaying the statements one by
+// one in a transaction that is rolled back, so the failing statement is found and nothing persists.
 MigrationFailure locate_failure(Session& session, const lint::ParsedFile& file,
                                 const SqlError& error, SentText sent);
 

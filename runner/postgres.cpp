@@ -22,6 +22,9 @@ ServerError server_error(const PGresult* result) {
   error.context = field(result, PG_DIAG_CONTEXT);
   std::string position = field(result, PG_DIAG_STATEMENT_POSITION);
   if (!position.empty()) error.position = std::atoi(position.c_str());
+  error.internal_query = field(result, PG_DIAG_INTERNAL_QUERY);
+  std::string internal_position = field(result, PG_DIAG_INTERNAL_POSITION);
+  if (!internal_position.empty()) error.internal_position = std::atoi(internal_position.c_str());
   if (error.message.empty()) {
     // An error libpq raised itself (no server fields): its whole message, trimmed.
     std::string message = PQresultErrorMessage(result);
@@ -159,7 +162,8 @@ std::unique_ptr<Session> connect_postgres(const std::string& conninfo) {
 
 std::string conninfo_with_database(const std::string& conninfo, const std::string& database) {
   char* error = nullptr;
-  PQconninfoOption* options = PQconninfoParse(parse_database_target(conninfo).conninfo.c_str(), &error);
+  PQconninfoOption* options =
+      PQconninfoParse(parse_database_target(conninfo).conninfo.c_str(), &error);
   if (options == nullptr) {
     PQfreemem(error);
     throw std::invalid_argument("not a PostgreSQL connection URL or key=value string");

@@ -6,13 +6,12 @@
 
 #include "lint/sql.h"
 #include "lint/transaction.h"
+#include "runner/execute.h"
 #include "runner/lock.h"
 #include "runner/state.h"
 
 namespace sqlgate::runner {
 namespace {
-
-constexpr std::string_view k_default_table = "schema_migrations";
 
 bool has_option(const lint::Node& list_owner, std::string_view list, std::string_view name) {
   for (lint::Node option : list_owner.list(list)) {
@@ -188,11 +187,6 @@ double run_dirty(Session& session, const Prepared& item, const MigrationRun& run
 }
 
 }  // namespace
-
-RunMode run_mode(const lint::ParsedFile& file) {
-  if (file.has_directive(lint::DirectiveKind::no_transaction)) return RunMode::no_transaction;
-  return lint::manages_own_transaction(file) ? RunMode::own_transaction : RunMode::transaction;
-}
 
 std::vector<Source> open_sources(Session& session, const std::vector<SourceSettings>& specs,
                                  const DatabaseTarget& target) {

@@ -67,9 +67,6 @@ struct RecoverResult {
   std::string explanation;
 };
 
-// How a migration file runs: its no-transaction marker, its own BEGIN/COMMIT, or neither.
-RunMode run_mode(const lint::ParsedFile& file);
-
 class Runner {
  public:
   Runner(Session& session, std::vector<Source>& sources, const lint::RuleSet& rules,
