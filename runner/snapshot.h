@@ -16,7 +16,8 @@ struct SnapshotOptions {
   // Tables left out with everything that belongs to them (columns, indexes, constraints, owned
   // sequences, triggers, rows): the runner's state tables. "schema.table", or a bare name for
   // that table in any schema.
-  std::vector<std::string> excluded_tables{"schema_migrations"};
+  std::vector<std::string> excluded_tables{std::string(k_default_table),
+                                           std::string(k_history_table)};
   // Tables with at most this many rows have the set of their keys compared; bigger ones only
   // their row count.
   std::int64_t max_rows = 10000;

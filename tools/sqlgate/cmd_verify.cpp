@@ -35,13 +35,6 @@ struct VerifyArgs {
   std::string color = "auto";
 };
 
-// The runner's state tables, left out of every snapshot.
-const std::vector<std::string>& default_state_tables() {
-  static const std::vector<std::string> k_tables = {"schema_migrations",
-                                                    "schema_migrations_history"};
-  return k_tables;
-}
-
 std::optional<lint::Version> version_option(const std::string& text, const char* option) {
   if (text.empty()) return std::nullopt;
   try {
@@ -248,8 +241,7 @@ int run_verify(const VerifyArgs& args, Io& io) {
   if (options.from && options.to && *options.to < *options.from) {
     throw UsageError("--from " + args.from + " comes after --to " + args.to);
   }
-  options.snapshot.excluded_tables =
-      args.state_tables.empty() ? default_state_tables() : args.state_tables;
+  if (!args.state_tables.empty()) options.snapshot.excluded_tables = args.state_tables;
 
   // ---- the migrations
   std::vector<runner::SourceSpec> specs;
@@ -452,7 +444,7 @@ void add_verify(CLI::App& app, Io& io, int& exit_code) {
   sub->add_option("--only", args->only, "Check this version only (earlier ones are applied once)");
   sub->add_option("--state-table", args->state_tables,
                   "A table left out of the comparison (repeatable; default: the runner's state "
-                  "tables schema_migrations and schema_migrations_history)");
+                  "tables schema_migrations and sqlgate_history)");
   sub->add_option("--format", args->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}));
   sub->add_option("--color", args->color,
