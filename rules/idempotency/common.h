@@ -142,6 +142,7 @@ class FileScope {
   FileScope& operator=(const FileScope&) = delete;
 
   const lint::ParsedFile& file() const { return m_context.file; }
+  const lint::FileContext& context() const { return m_context; }
   int pg_version() const { return m_context.pg_version(); }
   lint::Reporter& out() { return m_out; }
 

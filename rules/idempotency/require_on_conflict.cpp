@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "lint/catalog.h"
 #include "rules/idempotency/common.h"
 #include "rules/idempotency/rules.h"
 
@@ -105,6 +106,54 @@ Protection protection(const FileScope& scope, const Statement& statement, const 
   return Protection::none;
 }
 
+// A table whose keys the replay does not see: made with LIKE (INCLUDING INDEXES copies them),
+// as a partition or child (it takes its parent's), or of a composite type.
+bool takes_keys_from_elsewhere(const lint::Project& project, const lint::Catalog& catalog,
+                               const lint::ObjectRef& table, lint::Tick at) {
+  auto origin = catalog.created_by(table, at);
+  if (!origin) return true;
+  const lint::ParsedFile* file = project.parsed(origin->file);
+  if (file == nullptr || origin->statement >= file->all_statements().size()) return true;
+  const Node& node = file->all_statements()[origin->statement]->node;
+  if (!node.is("CreateStmt")) return !node.is("CreateTableAsStmt");
+  if (node.has("inhRelations") || node.has("partbound") || node.has("ofTypename")) return true;
+  for (Node element : node.list("tableElts")) {
+    if (element.is("TableLikeClause")) return true;
+  }
+  return false;
+}
+
+// Whether the INSERT's target, as the schema replay knows it when the INSERT runs, has a key
+// ON CONFLICT can meet: a primary key, a unique constraint or index, or an exclusion
+// constraint. nullopt when the replay cannot tell (a down, a table made outside the
+// migrations, a name it cannot resolve).
+std::optional<bool> target_has_key(const lint::FileContext& context, const Statement& statement) {
+  const lint::Catalog* catalog = context.project.catalog();
+  if (catalog == nullptr || context.direction() != lint::Direction::up) return std::nullopt;
+  if (!catalog->replay(context.index).replayed) return std::nullopt;
+  const auto& all = context.file.all_statements();
+  auto at = std::find(all.begin(), all.end(), &statement);
+  if (at == all.end()) return std::nullopt;
+  auto index = static_cast<std::size_t>(at - all.begin());
+  for (const lint::CatalogStep* step : catalog->steps_of(context.index, index)) {
+    if (step->effect.action != lint::Action::use || step->effect.change != lint::Change::insert ||
+        step->object == lint::k_no_object) {
+      continue;
+    }
+    const lint::ObjectRef& table = step->effect.object;
+    if (takes_keys_from_elsewhere(context.project, *catalog, table, step->tick)) {
+      return std::nullopt;
+    }
+    auto unique = catalog->has_unique_key(table, step->tick);
+    if (!unique || *unique) return unique;
+    for (lint::ObjectId id : catalog->constraints(table, step->tick)) {
+      if (catalog->object(id).contype == 'x') return true;
+    }
+    return false;
+  }
+  return std::nullopt;
+}
+
 void check_insert(FileScope& scope, const Statement& statement, const Cleared& cleared) {
   Node relation = statement.node.get("relation");
   std::string table = name_of(relation).display();
@@ -120,9 +169,27 @@ void check_insert(FileScope& scope, const Statement& statement, const Cleared& c
                        table + " WHERE <key matches>)");
       break;
     case Protection::on_conflict:
-      // ON CONFLICT protects only rows that meet a unique constraint or index of the table:
-      // without one, DO NOTHING still adds them again. Telling needs the table's constraints
-      // and indexes (Project::catalog()); that check belongs here.
+      // ON CONFLICT protects only rows that meet a unique constraint or index of the table.
+      if (target_has_key(scope.context(), statement) == false) {
+        bool inferred = statement.node.get("onConflictClause").has("infer");
+        scope.report(
+            statement, statement.range,
+            inferred ? "INSERT INTO " + table +
+                           " ... ON CONFLICT names a key the table does not have: the earlier "
+                           "migrations give " +
+                           table +
+                           " no primary key, unique constraint or unique index, so PostgreSQL "
+                           "refuses the INSERT"
+                     : "INSERT INTO " + table +
+                           " ... ON CONFLICT DO NOTHING adds its rows again: the earlier "
+                           "migrations give " +
+                           table +
+                           " no primary key, unique constraint or unique index for a conflict "
+                           "to meet",
+            "give " + table +
+                " a primary key or unique constraint on the columns that identify a row (in "
+                "this migration or an earlier one), then write ON CONFLICT (<those columns>)");
+      }
       break;
     case Protection::filtered:
     case Protection::cleared_first:

@@ -90,6 +90,39 @@ TEST(CliIdempotency, ReRunnableStatementsAreNeverFlagged) {
   EXPECT_EQ(json["summary"]["statements"], 23);
 }
 
+// ON CONFLICT protects only rows that meet a key: the schema replay of the earlier migrations
+// tells which tables have none.
+TEST(CliIdempotency, OnConflictNeedsAKeyOnTheTarget) {
+  TempDir dir;
+  dir.write("m/1_tables.up.sql",
+            "CREATE TABLE IF NOT EXISTS audit_log (at timestamptz NOT NULL, message text);\n"
+            "CREATE TABLE IF NOT EXISTS settings (key text PRIMARY KEY, value text);\n"
+            "CREATE TABLE IF NOT EXISTS tags (name text);\n"
+            "CREATE UNIQUE INDEX IF NOT EXISTS tags_name ON tags (name);\n"
+            "CREATE TABLE IF NOT EXISTS settings_copy (LIKE settings INCLUDING ALL);\n");
+  dir.write("m/1_tables.down.sql",
+            "DROP TABLE IF EXISTS settings_copy;\nDROP TABLE IF EXISTS tags;\n"
+            "DROP TABLE IF EXISTS settings;\nDROP TABLE IF EXISTS audit_log;\n");
+  dir.write("m/2_seed.up.sql",
+            "INSERT INTO audit_log VALUES (now(), 'seeded') ON CONFLICT DO NOTHING;\n"
+            "INSERT INTO audit_log (message) VALUES ('x') ON CONFLICT (message) DO NOTHING;\n"
+            "INSERT INTO settings VALUES ('a', 'b') ON CONFLICT DO NOTHING;\n"
+            "INSERT INTO tags VALUES ('red') ON CONFLICT (name) DO NOTHING;\n"
+            "INSERT INTO settings_copy VALUES ('a', 'b') ON CONFLICT DO NOTHING;\n"
+            "INSERT INTO from_elsewhere VALUES (1) ON CONFLICT DO NOTHING;\n");
+  dir.write("m/2_seed.down.sql",
+            "DELETE FROM settings_copy WHERE key = 'a';\nDELETE FROM tags WHERE name = 'red';\n"
+            "DELETE FROM settings WHERE key = 'a';\n"
+            "DELETE FROM audit_log WHERE message IN ('seeded', 'x');\n");
+  auto json = lint_json({(dir.path() / "m").string(), "--select", "require-on-conflict"}, 1);
+  EXPECT_EQ(findings(json), (Lines{"1 require-on-conflict", "2 require-on-conflict"}))
+      << json.dump(2);
+  std::string first = json["diagnostics"][0]["message"];
+  EXPECT_NE(first.find("adds its rows again"), std::string::npos) << first;
+  std::string second = json["diagnostics"][1]["message"];
+  EXPECT_NE(second.find("PostgreSQL refuses the INSERT"), std::string::npos) << second;
+}
+
 TEST(CliDirectives, IgnoreWithAndWithoutAReason) {
   TempDir dir;
   dir.write("m/1_a.up.sql",
