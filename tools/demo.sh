@@ -15,11 +15,23 @@ section() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 section "sqlgate lint migrations/sql (the example set: expected clean)"
 "$sqlgate" lint migrations/sql
 
-section "sqlgate lint migrations/examples/faulty (every rule fires at least once)"
+section "sqlgate lint migrations/examples/faulty (a deliberately faulty set: every rule fires)"
+echo "Two of its findings in full (--select picks rules or categories):"
+echo
+"$sqlgate" lint --enable-all --select ban-volatile-default,use-before-create \
+  migrations/examples/faulty || true
+echo
+echo "Every finding, counted by rule (the whole report: sqlgate lint --enable-all" \
+  "migrations/examples/faulty; what each pair shows: migrations/examples/faulty/README.md):"
 set +e
-"$sqlgate" lint --enable-all migrations/examples/faulty
+report=$("$sqlgate" lint --enable-all --color never migrations/examples/faulty)
 status=$?
 set -e
+grep -oE '^[^ ]+:[0-9]+:[0-9]+: (error|warning|info)\[[a-z-]+\]' <<<"$report" \
+  | grep -oE '[a-z]+\[[a-z-]+\]' | sort | uniq -c | paste - - \
+  | awk -F '\t' '{ printf "%-52s%s\n", $1, $2 }' || true
+echo
+tail -n 1 <<<"$report"
 echo "exit code: $status (1 = findings at or above --fail-on)"
 
 # The runner, on a throwaway PostgreSQL that is stopped whatever happens.
@@ -39,12 +51,14 @@ section "sqlgate down (one step back), then sqlgate up again"
 "$sqlgate" down -d "$url" -p migrations/sql
 "$sqlgate" up -d "$url" -p migrations/sql
 
-section "sqlgate up migrations/examples/faulty (the gate refuses: nothing is applied)"
+section "sqlgate up migrations/examples/faulty (refused before anything runs)"
 psql "$url" -X -q -c 'CREATE DATABASE demo_faulty' >/dev/null
 faulty_url=${url/\/postgres\?//demo_faulty?}
 set +e
 "$sqlgate" up -d "$faulty_url" -p migrations/examples/faulty
 status=$?
 set -e
-echo "exit code: $status (1 = refused by the gate)"
-"$sqlgate" status -d "$faulty_url" -p migrations/examples/faulty | head -n 3 || true
+echo "exit code: $status (1 = refused)"
+tables=$(psql "$faulty_url" -X -q -A -t -c \
+  "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = 'public'")
+echo "tables in database demo_faulty afterwards: $tables"

@@ -7,7 +7,6 @@
 namespace sqlgate {
 namespace {
 
-using testing::run_program;
 using testing::run_sqlgate;
 using testing::TempDir;
 
@@ -16,15 +15,7 @@ class Repository {
  public:
   Repository() { git({"init", "-q", "-b", "main"}); }
   void git(const std::vector<std::string>& args) const {
-    std::vector<std::string> argv{"git",
-                                  "-c",
-                                  "user.name=sqlgate",
-                                  "-c",
-                                  "user.email=sqlgate@example.invalid",
-                                  "-c",
-                                  "commit.gpgsign=false"};
-    argv.insert(argv.end(), args.begin(), args.end());
-    auto result = run_program(argv, m_dir.path(), {{"GIT_CONFIG_GLOBAL", "/dev/null"}});
+    auto result = testing::run_git(args, m_dir.path());
     ASSERT_EQ(result.exit_code, 0) << result.err;
   }
   void commit(const std::string& message) const {

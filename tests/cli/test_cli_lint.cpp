@@ -63,6 +63,42 @@ TEST(CliLint, PathsMayFollowSelectAndIgnore) {
   EXPECT_NE(result.out.find("m/1_a.up.sql:1:14: error[syntax-error]"), std::string::npos);
 }
 
+// --select and --ignore take one value per use: a comma-separated list, or the option again.
+// Whatever follows is a path, in every spelling: a path taken as a rule name exits 2, and a
+// folder taken as a value goes unlinted.
+TEST(CliLint, SelectAndIgnoreListsNeverTakeThePaths) {
+  TempDir dir;
+  dir.write("a/1_users.up.sql", "CREATE TABLE users (id bigint);\n");
+  dir.write("b/2_orders.down.sql", "DROP TABLE orders;\n");
+  auto findings = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"lint", "--format", "json"});
+    auto result = run_sqlgate(args, dir.path());
+    EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+    std::vector<std::string> lines;
+    if (result.exit_code != 1) return lines;
+    auto json = nlohmann::json::parse(result.out);
+    for (const auto& d : json["diagnostics"]) {
+      lines.push_back(d["file"].get<std::string>() + " " + d["rule"].get<std::string>());
+    }
+    return lines;
+  };
+  const std::vector<std::string> pairing{"a/1_users.up.sql missing-down",
+                                         "b/2_orders.down.sql orphan-down"};
+  EXPECT_EQ(findings({"--select", "missing-down,orphan-down", "a", "b"}), pairing);
+  EXPECT_EQ(findings({"--select", "missing-down", "--select", "orphan-down", "a", "b"}), pairing);
+  EXPECT_EQ(findings({"--select=missing-down,orphan-down", "a", "b"}), pairing);
+  EXPECT_EQ(findings({"a", "--select", "missing-down", "b", "--select", "orphan-down"}), pairing);
+  EXPECT_EQ(findings({"--select", "pairing", "--", "a", "b"}), pairing);
+  EXPECT_EQ(findings({"--ignore", "require-if-not-exists,require-if-exists", "a", "b"}), pairing);
+  EXPECT_EQ(
+      findings({"--ignore", "require-if-not-exists", "--ignore", "require-if-exists", "a", "b"}),
+      pairing);
+  EXPECT_EQ(findings({"--select", "idempotency", "--select", "pairing", "--ignore",
+                      "require-if-exists", "--ignore", "orphan-down", "a", "b"}),
+            (std::vector<std::string>{"a/1_users.up.sql missing-down",
+                                      "a/1_users.up.sql require-if-not-exists"}));
+}
+
 TEST(CliLint, JsonContract) {
   TempDir dir;
   dir.write("m/1_a.up.sql", "SELECT 1;\n-- sqlgate:ignore no-such-rule\nSELECT 2;\n");

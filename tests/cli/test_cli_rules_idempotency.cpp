@@ -1,5 +1,6 @@
 // Black-box tests of `sqlgate lint` with the idempotency rules: the example sets, directives,
 // fixes and DO blocks as users see them.
+#include <filesystem>
 #include <set>
 #include <string>
 
@@ -47,6 +48,40 @@ TEST(CliExamples, TheFaultySetTriggersEveryRule) {
   auto json = lint_json({"--enable-all", path}, 1);
   std::set<std::string> fired;
   for (const auto& d : json["diagnostics"]) fired.insert(d["rule"].get<std::string>());
+
+  // out-of-order needs to know which migrations a change adds (the folder's README.md): the set
+  // in a git repository whose main branch holds every file but the late pair, which a branch
+  // adds, linted as a pull request against main.
+  const std::string late = "20251211100000_add_project_currency";
+  TempDir repo;
+  auto git = [&](const std::vector<std::string>& args) {
+    auto result = testing::run_git(args, repo.path());
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+  };
+  auto copy_files = [&](bool late_pair) {
+    for (const auto& entry : std::filesystem::directory_iterator(path)) {
+      std::string name = entry.path().filename().string();
+      if ((name.rfind(late, 0) == 0) != late_pair) continue;
+      std::filesystem::copy_file(entry.path(), repo.path() / "faulty" / name);
+    }
+  };
+  std::filesystem::create_directories(repo.path() / "faulty");
+  copy_files(false);
+  git({"init", "-q", "-b", "main"});
+  git({"add", "-A"});
+  git({"commit", "-q", "-m", "main"});
+  git({"checkout", "-q", "-b", "feature"});
+  copy_files(true);
+  git({"add", "-A"});
+  git({"commit", "-q", "-m", "feature"});
+  auto branch =
+      lint_json({"--enable-all", "--changed-since", "main", (repo.path() / "faulty").string()}, 1);
+  for (const auto& d : branch["diagnostics"]) {
+    EXPECT_EQ(std::filesystem::path(d["file"].get<std::string>()).filename().string(),
+              late + ".up.sql")
+        << d.dump();
+    fired.insert(d["rule"].get<std::string>());
+  }
   auto listed = nlohmann::json::parse(rules.out);
   ASSERT_FALSE(listed["rules"].empty());
   for (const auto& rule : listed["rules"]) {

@@ -79,6 +79,18 @@ CommandResult run_sqlgate(const std::vector<std::string>& args, const fs::path& 
   return run_program(argv, cwd, env);
 }
 
+CommandResult run_git(const std::vector<std::string>& args, const fs::path& cwd) {
+  std::vector<std::string> argv{"git",
+                                "-c",
+                                "user.name=sqlgate",
+                                "-c",
+                                "user.email=sqlgate@example.invalid",
+                                "-c",
+                                "commit.gpgsign=false"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_program(argv, cwd, {{"GIT_CONFIG_GLOBAL", "/dev/null"}});
+}
+
 TempDir::TempDir() {
   std::string pattern = (fs::temp_directory_path() / "sqlgate-test-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");

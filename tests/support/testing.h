@@ -30,6 +30,9 @@ CommandResult run_sqlgate(const std::vector<std::string>& args,
                           const std::filesystem::path& cwd = {},
                           const std::map<std::string, std::string>& env = {});
 
+// Runs git in a folder with a fixed identity, without the user's configuration or signing.
+CommandResult run_git(const std::vector<std::string>& args, const std::filesystem::path& cwd);
+
 // A temporary folder, removed with everything in it when the object goes.
 class TempDir {
  public:

@@ -1,3 +1,4 @@
+SET lock_timeout = '5s';
 CREATE VIEW active_projects AS
     SELECT * FROM projects WHERE archived_at IS NULL;
 

@@ -1,3 +1,4 @@
+SET lock_timeout = '5s';
 ALTER TABLE projects ADD CONSTRAINT projects_owner_title_key UNIQUE (owner_id, title);
 
 DO $$

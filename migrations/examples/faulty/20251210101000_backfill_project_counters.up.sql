@@ -1,3 +1,4 @@
+SET lock_timeout = '5s';
 ALTER TABLE projects ADD COLUMN IF NOT EXISTS task_count integer NOT NULL DEFAULT 0;
 
 UPDATE projects SET task_count = task_count + 1;

@@ -1,0 +1,1 @@
+-- sqlgate:irreversible maintenance and a dropped import database cannot be undone

@@ -1,0 +1,1 @@
+-- sqlgate:irreversible the dropped tags and counters are gone

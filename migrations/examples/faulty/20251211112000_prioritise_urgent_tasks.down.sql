@@ -1,0 +1,1 @@
+-- sqlgate:irreversible the previous priorities are not kept

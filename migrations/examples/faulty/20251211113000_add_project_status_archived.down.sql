@@ -1,0 +1,1 @@
+-- sqlgate:irreversible enum values cannot be removed from a PostgreSQL type
