@@ -7,21 +7,52 @@ namespace sqlgate::lint {
 
 namespace {
 
-// The kinds a reference of one kind may resolve to.
-std::vector<ObjectKind> lookup_kinds(ObjectKind kind) {
+// The kinds a reference of one kind may resolve to (a view of a static list).
+struct KindList {
+  const ObjectKind* first;
+  std::size_t count;
+  const ObjectKind* begin() const { return first; }
+  const ObjectKind* end() const { return first + count; }
+};
+
+KindList lookup_kinds(const ObjectKind& kind) {
+  static constexpr ObjectKind k_table[] = {ObjectKind::table, ObjectKind::foreign_table,
+                                           ObjectKind::view, ObjectKind::materialized_view};
+  static constexpr ObjectKind k_type[] = {ObjectKind::type, ObjectKind::domain};
+  static constexpr ObjectKind k_domain[] = {ObjectKind::domain, ObjectKind::type};
+  static constexpr ObjectKind k_function[] = {ObjectKind::function, ObjectKind::procedure,
+                                              ObjectKind::aggregate};
   switch (kind) {
     case ObjectKind::table:
-      return {ObjectKind::table, ObjectKind::foreign_table, ObjectKind::view,
-              ObjectKind::materialized_view};
+      return {k_table, std::size(k_table)};
     case ObjectKind::type:
-      return {ObjectKind::type, ObjectKind::domain};
+      return {k_type, std::size(k_type)};
     case ObjectKind::domain:
-      return {ObjectKind::domain, ObjectKind::type};
+      return {k_domain, std::size(k_domain)};
     case ObjectKind::function:
-      return {ObjectKind::function, ObjectKind::procedure, ObjectKind::aggregate};
+      return {k_function, std::size(k_function)};
     default:
-      return {kind};
+      return {&kind, 1};
   }
+}
+
+// ObjectRef::base_key() of a ref with another kind, into a per-thread buffer (no allocation
+// once the buffer has grown).
+const std::string& base_key_as(const ObjectRef& ref, ObjectKind kind) {
+  thread_local std::string key;
+  key.assign(to_string(kind));
+  key += '\x1f';
+  key += ref.schema;
+  key += '\x1f';
+  key += ref.parent;
+  key += '\x1f';
+  key += ref.name;
+  return key;
+}
+
+// The same object name: what equal base keys say, without building them.
+bool same_name(const ObjectRef& a, ObjectKind kind, const ObjectRef& b) {
+  return a.kind == kind && a.name == b.name && a.schema == b.schema && a.parent == b.parent;
 }
 
 std::string schema_key(const std::string& schema, const std::string& name) {
@@ -45,24 +76,32 @@ bool CatalogObject::alive_at(Tick tick) const {
   return names.front().from < tick && tick <= names.back().to;
 }
 
-ObjectId Catalog::find_exact(const ObjectRef& ref, Tick at) const {
-  auto it = m_by_name.find(ref.base_key());
-  if (it == m_by_name.end()) return k_no_object;
-  std::string key = ref.base_key();
+namespace {
+
+// The object named `ref` as a `kind` alive at a tick.
+ObjectId find_named(const std::unordered_map<std::string, std::vector<ObjectId>>& by_name,
+                    const std::vector<CatalogObject>& objects, const ObjectRef& ref,
+                    ObjectKind kind, Tick at) {
+  auto it = by_name.find(base_key_as(ref, kind));
+  if (it == by_name.end()) return k_no_object;
   for (ObjectId id : it->second) {
-    for (const auto& name : m_objects[id].names) {
-      if (!visible(name, at) || name.ref.base_key() != key) continue;
+    for (const auto& name : objects[id].names) {
+      if (!visible(name, at) || !same_name(name.ref, kind, ref)) continue;
       if (!ref.args || !name.ref.args || *ref.args == *name.ref.args) return id;
     }
   }
   return k_no_object;
 }
 
+}  // namespace
+
+ObjectId Catalog::find_exact(const ObjectRef& ref, Tick at) const {
+  return find_named(m_by_name, m_objects, ref, ref.kind, at);
+}
+
 ObjectId Catalog::find(const ObjectRef& ref, Tick at) const {
   for (ObjectKind kind : lookup_kinds(ref.kind)) {
-    ObjectRef candidate = ref;
-    candidate.kind = kind;
-    ObjectId id = find_exact(candidate, at);
+    ObjectId id = find_named(m_by_name, m_objects, ref, kind, at);
     if (id != k_no_object) return id;
   }
   return k_no_object;
@@ -71,14 +110,11 @@ ObjectId Catalog::find(const ObjectRef& ref, Tick at) const {
 ObjectId Catalog::created_after(const ObjectRef& ref, Tick at) const {
   ObjectId best = k_no_object;
   for (ObjectKind kind : lookup_kinds(ref.kind)) {
-    ObjectRef candidate = ref;
-    candidate.kind = kind;
-    std::string key = candidate.base_key();
-    auto it = m_by_name.find(key);
+    auto it = m_by_name.find(base_key_as(ref, kind));
     if (it == m_by_name.end()) continue;
     for (ObjectId id : it->second) {
       for (const auto& name : m_objects[id].names) {
-        if (name.from <= at || name.ref.base_key() != key) continue;
+        if (name.from <= at || !same_name(name.ref, kind, ref)) continue;
         if (ref.args && name.ref.args && *ref.args != *name.ref.args) continue;
         if (best == k_no_object || name.from < m_objects[best].created.tick) best = id;
       }
@@ -89,9 +125,7 @@ ObjectId Catalog::created_after(const ObjectRef& ref, Tick at) const {
 
 bool Catalog::known(const ObjectRef& ref) const {
   for (ObjectKind kind : lookup_kinds(ref.kind)) {
-    ObjectRef candidate = ref;
-    candidate.kind = kind;
-    if (m_by_name.count(candidate.base_key()) != 0) return true;
+    if (m_by_name.count(base_key_as(ref, kind)) != 0) return true;
   }
   return false;
 }
@@ -231,6 +265,8 @@ class CatalogBuilder {
     std::unordered_set<ObjectId> renamed_away;
   };
   DownState* m_down = nullptr;
+  // Whether any object was ever named in pg_temp: else no lookup there can succeed.
+  bool m_has_temporary = false;
   // What the statement being replayed drops, with all that goes with it.
   std::unordered_set<ObjectId> m_together;
 
@@ -259,11 +295,9 @@ class CatalogBuilder {
   }
 
   ObjectId find(const ObjectRef& ref, Tick at) const {
-    if (m_down != nullptr) {
+    if (m_down != nullptr && !m_down->renamed.empty()) {
       for (ObjectKind kind : lookup_kinds(ref.kind)) {
-        ObjectRef candidate = ref;
-        candidate.kind = kind;
-        auto it = m_down->renamed.find(candidate.base_key());
+        auto it = m_down->renamed.find(base_key_as(ref, kind));
         if (it != m_down->renamed.end() && alive(it->second, at)) return it->second;
       }
     }
@@ -276,7 +310,7 @@ class CatalogBuilder {
   // Resolves an unqualified reference along the search path it was written under; temporary
   // tables come first, as in PostgreSQL.
   ObjectId resolve(const Effect& effect, ObjectRef& ref, Tick at) const {
-    if (!effect.schema_given && ref.schema != "pg_temp") {
+    if (m_has_temporary && !effect.schema_given && ref.schema != "pg_temp") {
       ObjectRef temporary = ref;
       temporary.schema = "pg_temp";
       ObjectId id = find(temporary, at);
@@ -302,7 +336,7 @@ class CatalogBuilder {
 
   // A dependency by name: a temporary relation of that name first, as PostgreSQL looks.
   ObjectId find_dependency(const ObjectRef& ref, Tick at) const {
-    if (ref.schema != "pg_temp" && is_relation(ref.kind)) {
+    if (m_has_temporary && ref.schema != "pg_temp" && is_relation(ref.kind)) {
       ObjectRef temporary = ref;
       temporary.schema = "pg_temp";
       ObjectId id = find(temporary, at);
@@ -328,6 +362,7 @@ class CatalogBuilder {
   }
 
   void index_name(ObjectId id, const ObjectRef& ref) {
+    if (ref.schema == "pg_temp") m_has_temporary = true;
     auto& by_name = m_catalog.m_by_name[ref.base_key()];
     if (std::find(by_name.begin(), by_name.end(), id) == by_name.end()) by_name.push_back(id);
     if (is_relation(ref.kind)) {
