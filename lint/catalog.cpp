@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "lint/engine.h"
+
 namespace sqlgate::lint {
 
 namespace {
@@ -234,6 +236,7 @@ class CatalogBuilder {
   void run() {
     const MigrationSet& set = m_project.set();
     m_catalog.m_files.resize(set.files.size());
+    prepare();
     for (std::size_t i = 0; i < set.files.size(); ++i) {
       const auto& migration = set.files[i].migration;
       if (!migration || migration->direction != Direction::up) continue;
@@ -264,6 +267,78 @@ class CatalogBuilder {
     std::unordered_map<std::string, ObjectId> renamed;  // new base key -> object
     std::unordered_set<ObjectId> renamed_away;
   };
+  // The effects of every statement, read in parallel before the replay with every implicit name
+  // taken as free; the replay checks the names asked about and reads a statement again only when
+  // one of them turns out to be taken.
+  struct NameQuery {
+    std::string schema;
+    std::string name;
+    bool relations = false;
+    bool constraints = false;
+  };
+  struct PreparedStatement {
+    std::vector<Effect> effects;
+    std::vector<NameQuery> queries;
+    std::size_t resolver = 0;  // the resolver as it stood before the statement
+  };
+  struct PreparedFile {
+    std::vector<ObjectResolver> resolvers;
+    std::vector<PreparedStatement> statements;
+  };
+  std::vector<PreparedFile> m_prepared;
+
+  void prepare() {
+    const MigrationSet& set = m_project.set();
+    m_prepared.resize(set.files.size());
+    parallel_for(set.files.size(), m_options.jobs, [&](std::size_t i) {
+      const auto& migration = set.files[i].migration;
+      if (!migration || (migration->direction == Direction::down && migration->partner < 0)) {
+        return;
+      }
+      const ParsedFile* file = m_project.parsed(i);
+      if (file == nullptr || file->error()) return;
+      PreparedFile& prepared = m_prepared[i];
+      ObjectResolver resolver(m_options.search_path);
+      const auto& statements = file->all_statements();
+      prepared.statements.resize(statements.size());
+      const std::vector<std::string>* path = nullptr;
+      for (std::size_t s = 0; s < statements.size(); ++s) {
+        PreparedStatement& statement = prepared.statements[s];
+        if (&resolver.search_path() != path) {
+          prepared.resolvers.push_back(resolver);
+          path = &resolver.search_path();
+        }
+        statement.resolver = prepared.resolvers.size() - 1;
+        statement.effects =
+            resolver.effects(*statements[s], [&](const std::string& schema, const std::string& name,
+                                                 bool relations, bool constraints) {
+              statement.queries.push_back({schema, name, relations, constraints});
+              return false;
+            });
+      }
+    });
+  }
+
+  // The effects of statement s of a file, as ObjectResolver::effects() gives them with `taken`.
+  std::vector<Effect> effects_of(std::size_t file, std::size_t s, const Statement& statement,
+                                 const ObjectResolver::NameTaken& taken) {
+    PreparedStatement& prepared = m_prepared[file].statements[s];
+    for (const NameQuery& query : prepared.queries) {
+      if (taken(query.schema, query.name, query.relations, query.constraints)) {
+        ObjectResolver resolver = m_prepared[file].resolvers[prepared.resolver];
+        return resolver.effects(statement, taken);
+      }
+    }
+    return std::move(prepared.effects);
+  }
+
+  // A step per effect at most: one allocation of the right size rather than a doubling vector.
+  void reserve_steps(std::size_t file, FileReplay& replay) const {
+    std::size_t count = 0;
+    for (const auto& statement : m_prepared[file].statements) count += statement.effects.size();
+    replay.steps.reserve(count);
+  }
+
   DownState* m_down = nullptr;
   // Whether any object was ever named in pg_temp: else no lookup there can succeed.
   bool m_has_temporary = false;
@@ -529,8 +604,8 @@ class CatalogBuilder {
     }
   }
 
-  void apply(const Effect& input, const Origin& origin, CatalogStep& step) {
-    step.effect = input;
+  void apply(Effect&& input, const Origin& origin, CatalogStep& step) {
+    step.effect = std::move(input);
     step.tick = origin.tick;
     Effect& effect = step.effect;
     Tick at = origin.tick;
@@ -595,19 +670,19 @@ class CatalogBuilder {
     replay.replayed = true;
     replay.direction = Direction::up;
     replay.start = ++m_catalog.m_tick;
-    ObjectResolver resolver(m_options.search_path);
     const auto& statements = file.all_statements();
+    reserve_steps(index, replay);
     Tick at = 0;
     auto taken = taken_at(at);
     for (std::size_t s = 0; s < statements.size(); ++s) {
       at = ++m_catalog.m_tick;
-      std::vector<Effect> effects = resolver.effects(*statements[s], taken);
+      std::vector<Effect> effects = effects_of(index, s, *statements[s], taken);
       std::vector<ObjectId> targets = drops_of(effects, at);
       // The parts of a create that IF NOT EXISTS skipped (the columns and constraints of a
       // CREATE TABLE whose table exists, those written inline in an ADD COLUMN) are no-ops.
       bool skipping = false;
       for (std::size_t k = 0; k < effects.size(); ++k) {
-        const Effect& effect = effects[k];
+        Effect& effect = effects[k];
         Tick tick = ++m_catalog.m_tick;
         if (skipping && effect.part) continue;
         skipping = false;
@@ -616,17 +691,19 @@ class CatalogBuilder {
         Origin origin{index, s, effect.offset, tick};
         if (targets[k] != k_no_object && !objects()[targets[k]].alive_at(tick)) {
           // Taken already by an earlier object of the same DROP.
-          step.effect = effect;
+          step.effect = std::move(effect);
           step.tick = tick;
           step.object = targets[k];
           step.existed = true;
           replay.steps.push_back(std::move(step));
           continue;
         }
-        apply(effect, origin, step);
-        if (effect.action == Action::create && step.existed &&
-            (effect.object.kind == ObjectKind::table || effect.object.kind == ObjectKind::column ||
-             effect.object.kind == ObjectKind::foreign_table)) {
+        apply(std::move(effect), origin, step);
+        const Effect& applied = step.effect;
+        if (applied.action == Action::create && step.existed &&
+            (applied.object.kind == ObjectKind::table ||
+             applied.object.kind == ObjectKind::column ||
+             applied.object.kind == ObjectKind::foreign_table)) {
           skipping = true;
         }
         at = tick + 1;
@@ -644,18 +721,18 @@ class CatalogBuilder {
     replay.end = before_up;
     DownState state;
     m_down = &state;
-    ObjectResolver resolver(m_options.search_path);
     const auto& statements = file.all_statements();
+    reserve_steps(index, replay);
     Tick at = after_up;
     auto taken = taken_at(at);
     for (std::size_t s = 0; s < statements.size(); ++s) {
-      std::vector<Effect> effects = resolver.effects(*statements[s], taken);
+      std::vector<Effect> effects = effects_of(index, s, *statements[s], taken);
       std::vector<ObjectId> targets = drops_of(effects, at);
       for (std::size_t k = 0; k < effects.size(); ++k) {
-        const Effect& input = effects[k];
+        Effect& input = effects[k];
         CatalogStep step;
         step.statement = s;
-        step.effect = input;
+        step.effect = std::move(input);
         step.tick = after_up;
         Effect& effect = step.effect;
         std::size_t step_index = replay.steps.size();

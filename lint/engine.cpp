@@ -369,7 +369,7 @@ LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions
   }
   Project project(set, std::move(parsed), options.pg_version);
   project.configure(&rules, overrides, options.naming);
-  project.set_catalog(Catalog::build(project, CatalogOptions{options.search_path}));
+  project.set_catalog(Catalog::build(project, CatalogOptions{options.search_path, options.jobs}));
   project.set_history(Project::History{options.is_new, options.applied_version});
 
   // Findings per file, so that a file's directives apply to what lands in it.
