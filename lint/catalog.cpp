@@ -3,25 +3,58 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "lint/engine.h"
+
 namespace sqlgate::lint {
 
 namespace {
 
-// The kinds a reference of one kind may resolve to.
-std::vector<ObjectKind> lookup_kinds(ObjectKind kind) {
+// The kinds a reference of one kind may resolve to (a view of a static list).
+struct KindList {
+  const ObjectKind* first;
+  std::size_t count;
+  const ObjectKind* begin() const { return first; }
+  const ObjectKind* end() const { return first + count; }
+};
+
+KindList lookup_kinds(const ObjectKind& kind) {
+  static constexpr ObjectKind k_table[] = {ObjectKind::table, ObjectKind::foreign_table,
+                                           ObjectKind::view, ObjectKind::materialized_view};
+  static constexpr ObjectKind k_type[] = {ObjectKind::type, ObjectKind::domain};
+  static constexpr ObjectKind k_domain[] = {ObjectKind::domain, ObjectKind::type};
+  static constexpr ObjectKind k_function[] = {ObjectKind::function, ObjectKind::procedure,
+                                              ObjectKind::aggregate};
   switch (kind) {
     case ObjectKind::table:
-      return {ObjectKind::table, ObjectKind::foreign_table, ObjectKind::view,
-              ObjectKind::materialized_view};
+      return {k_table, std::size(k_table)};
     case ObjectKind::type:
-      return {ObjectKind::type, ObjectKind::domain};
+      return {k_type, std::size(k_type)};
     case ObjectKind::domain:
-      return {ObjectKind::domain, ObjectKind::type};
+      return {k_domain, std::size(k_domain)};
     case ObjectKind::function:
-      return {ObjectKind::function, ObjectKind::procedure, ObjectKind::aggregate};
+      return {k_function, std::size(k_function)};
     default:
-      return {kind};
+      return {&kind, 1};
   }
+}
+
+// ObjectRef::base_key() of a ref with another kind, into a per-thread buffer (no allocation
+// once the buffer has grown).
+const std::string& base_key_as(const ObjectRef& ref, ObjectKind kind) {
+  thread_local std::string key;
+  key.assign(to_string(kind));
+  key += '\x1f';
+  key += ref.schema;
+  key += '\x1f';
+  key += ref.parent;
+  key += '\x1f';
+  key += ref.name;
+  return key;
+}
+
+// The same object name: what equal base keys say, without building them.
+bool same_name(const ObjectRef& a, ObjectKind kind, const ObjectRef& b) {
+  return a.kind == kind && a.name == b.name && a.schema == b.schema && a.parent == b.parent;
 }
 
 std::string schema_key(const std::string& schema, const std::string& name) {
@@ -45,24 +78,32 @@ bool CatalogObject::alive_at(Tick tick) const {
   return names.front().from < tick && tick <= names.back().to;
 }
 
-ObjectId Catalog::find_exact(const ObjectRef& ref, Tick at) const {
-  auto it = m_by_name.find(ref.base_key());
-  if (it == m_by_name.end()) return k_no_object;
-  std::string key = ref.base_key();
+namespace {
+
+// The object named `ref` as a `kind` alive at a tick.
+ObjectId find_named(const std::unordered_map<std::string, std::vector<ObjectId>>& by_name,
+                    const std::vector<CatalogObject>& objects, const ObjectRef& ref,
+                    ObjectKind kind, Tick at) {
+  auto it = by_name.find(base_key_as(ref, kind));
+  if (it == by_name.end()) return k_no_object;
   for (ObjectId id : it->second) {
-    for (const auto& name : m_objects[id].names) {
-      if (!visible(name, at) || name.ref.base_key() != key) continue;
+    for (const auto& name : objects[id].names) {
+      if (!visible(name, at) || !same_name(name.ref, kind, ref)) continue;
       if (!ref.args || !name.ref.args || *ref.args == *name.ref.args) return id;
     }
   }
   return k_no_object;
 }
 
+}  // namespace
+
+ObjectId Catalog::find_exact(const ObjectRef& ref, Tick at) const {
+  return find_named(m_by_name, m_objects, ref, ref.kind, at);
+}
+
 ObjectId Catalog::find(const ObjectRef& ref, Tick at) const {
   for (ObjectKind kind : lookup_kinds(ref.kind)) {
-    ObjectRef candidate = ref;
-    candidate.kind = kind;
-    ObjectId id = find_exact(candidate, at);
+    ObjectId id = find_named(m_by_name, m_objects, ref, kind, at);
     if (id != k_no_object) return id;
   }
   return k_no_object;
@@ -71,14 +112,11 @@ ObjectId Catalog::find(const ObjectRef& ref, Tick at) const {
 ObjectId Catalog::created_after(const ObjectRef& ref, Tick at) const {
   ObjectId best = k_no_object;
   for (ObjectKind kind : lookup_kinds(ref.kind)) {
-    ObjectRef candidate = ref;
-    candidate.kind = kind;
-    std::string key = candidate.base_key();
-    auto it = m_by_name.find(key);
+    auto it = m_by_name.find(base_key_as(ref, kind));
     if (it == m_by_name.end()) continue;
     for (ObjectId id : it->second) {
       for (const auto& name : m_objects[id].names) {
-        if (name.from <= at || name.ref.base_key() != key) continue;
+        if (name.from <= at || !same_name(name.ref, kind, ref)) continue;
         if (ref.args && name.ref.args && *ref.args != *name.ref.args) continue;
         if (best == k_no_object || name.from < m_objects[best].created.tick) best = id;
       }
@@ -89,9 +127,7 @@ ObjectId Catalog::created_after(const ObjectRef& ref, Tick at) const {
 
 bool Catalog::known(const ObjectRef& ref) const {
   for (ObjectKind kind : lookup_kinds(ref.kind)) {
-    ObjectRef candidate = ref;
-    candidate.kind = kind;
-    if (m_by_name.count(candidate.base_key()) != 0) return true;
+    if (m_by_name.count(base_key_as(ref, kind)) != 0) return true;
   }
   return false;
 }
@@ -200,6 +236,7 @@ class CatalogBuilder {
   void run() {
     const MigrationSet& set = m_project.set();
     m_catalog.m_files.resize(set.files.size());
+    prepare();
     for (std::size_t i = 0; i < set.files.size(); ++i) {
       const auto& migration = set.files[i].migration;
       if (!migration || migration->direction != Direction::up) continue;
@@ -230,7 +267,81 @@ class CatalogBuilder {
     std::unordered_map<std::string, ObjectId> renamed;  // new base key -> object
     std::unordered_set<ObjectId> renamed_away;
   };
+  // The effects of every statement, read in parallel before the replay with every implicit name
+  // taken as free; the replay checks the names asked about and reads a statement again only when
+  // one of them turns out to be taken.
+  struct NameQuery {
+    std::string schema;
+    std::string name;
+    bool relations = false;
+    bool constraints = false;
+  };
+  struct PreparedStatement {
+    std::vector<Effect> effects;
+    std::vector<NameQuery> queries;
+    std::size_t resolver = 0;  // the resolver as it stood before the statement
+  };
+  struct PreparedFile {
+    std::vector<ObjectResolver> resolvers;
+    std::vector<PreparedStatement> statements;
+  };
+  std::vector<PreparedFile> m_prepared;
+
+  void prepare() {
+    const MigrationSet& set = m_project.set();
+    m_prepared.resize(set.files.size());
+    parallel_for(set.files.size(), m_options.jobs, [&](std::size_t i) {
+      const auto& migration = set.files[i].migration;
+      if (!migration || (migration->direction == Direction::down && migration->partner < 0)) {
+        return;
+      }
+      const ParsedFile* file = m_project.parsed(i);
+      if (file == nullptr || file->error()) return;
+      PreparedFile& prepared = m_prepared[i];
+      ObjectResolver resolver(m_options.search_path);
+      const auto& statements = file->all_statements();
+      prepared.statements.resize(statements.size());
+      const std::vector<std::string>* path = nullptr;
+      for (std::size_t s = 0; s < statements.size(); ++s) {
+        PreparedStatement& statement = prepared.statements[s];
+        if (&resolver.search_path() != path) {
+          prepared.resolvers.push_back(resolver);
+          path = &resolver.search_path();
+        }
+        statement.resolver = prepared.resolvers.size() - 1;
+        statement.effects =
+            resolver.effects(*statements[s], [&](const std::string& schema, const std::string& name,
+                                                 bool relations, bool constraints) {
+              statement.queries.push_back({schema, name, relations, constraints});
+              return false;
+            });
+      }
+    });
+  }
+
+  // The effects of statement s of a file, as ObjectResolver::effects() gives them with `taken`.
+  std::vector<Effect> effects_of(std::size_t file, std::size_t s, const Statement& statement,
+                                 const ObjectResolver::NameTaken& taken) {
+    PreparedStatement& prepared = m_prepared[file].statements[s];
+    for (const NameQuery& query : prepared.queries) {
+      if (taken(query.schema, query.name, query.relations, query.constraints)) {
+        ObjectResolver resolver = m_prepared[file].resolvers[prepared.resolver];
+        return resolver.effects(statement, taken);
+      }
+    }
+    return std::move(prepared.effects);
+  }
+
+  // A step per effect at most: one allocation of the right size rather than a doubling vector.
+  void reserve_steps(std::size_t file, FileReplay& replay) const {
+    std::size_t count = 0;
+    for (const auto& statement : m_prepared[file].statements) count += statement.effects.size();
+    replay.steps.reserve(count);
+  }
+
   DownState* m_down = nullptr;
+  // Whether any object was ever named in pg_temp: else no lookup there can succeed.
+  bool m_has_temporary = false;
   // What the statement being replayed drops, with all that goes with it.
   std::unordered_set<ObjectId> m_together;
 
@@ -259,11 +370,9 @@ class CatalogBuilder {
   }
 
   ObjectId find(const ObjectRef& ref, Tick at) const {
-    if (m_down != nullptr) {
+    if (m_down != nullptr && !m_down->renamed.empty()) {
       for (ObjectKind kind : lookup_kinds(ref.kind)) {
-        ObjectRef candidate = ref;
-        candidate.kind = kind;
-        auto it = m_down->renamed.find(candidate.base_key());
+        auto it = m_down->renamed.find(base_key_as(ref, kind));
         if (it != m_down->renamed.end() && alive(it->second, at)) return it->second;
       }
     }
@@ -276,7 +385,7 @@ class CatalogBuilder {
   // Resolves an unqualified reference along the search path it was written under; temporary
   // tables come first, as in PostgreSQL.
   ObjectId resolve(const Effect& effect, ObjectRef& ref, Tick at) const {
-    if (!effect.schema_given && ref.schema != "pg_temp") {
+    if (m_has_temporary && !effect.schema_given && ref.schema != "pg_temp") {
       ObjectRef temporary = ref;
       temporary.schema = "pg_temp";
       ObjectId id = find(temporary, at);
@@ -302,7 +411,7 @@ class CatalogBuilder {
 
   // A dependency by name: a temporary relation of that name first, as PostgreSQL looks.
   ObjectId find_dependency(const ObjectRef& ref, Tick at) const {
-    if (ref.schema != "pg_temp" && is_relation(ref.kind)) {
+    if (m_has_temporary && ref.schema != "pg_temp" && is_relation(ref.kind)) {
       ObjectRef temporary = ref;
       temporary.schema = "pg_temp";
       ObjectId id = find(temporary, at);
@@ -328,6 +437,7 @@ class CatalogBuilder {
   }
 
   void index_name(ObjectId id, const ObjectRef& ref) {
+    if (ref.schema == "pg_temp") m_has_temporary = true;
     auto& by_name = m_catalog.m_by_name[ref.base_key()];
     if (std::find(by_name.begin(), by_name.end(), id) == by_name.end()) by_name.push_back(id);
     if (is_relation(ref.kind)) {
@@ -494,8 +604,8 @@ class CatalogBuilder {
     }
   }
 
-  void apply(const Effect& input, const Origin& origin, CatalogStep& step) {
-    step.effect = input;
+  void apply(Effect&& input, const Origin& origin, CatalogStep& step) {
+    step.effect = std::move(input);
     step.tick = origin.tick;
     Effect& effect = step.effect;
     Tick at = origin.tick;
@@ -560,19 +670,19 @@ class CatalogBuilder {
     replay.replayed = true;
     replay.direction = Direction::up;
     replay.start = ++m_catalog.m_tick;
-    ObjectResolver resolver(m_options.search_path);
     const auto& statements = file.all_statements();
+    reserve_steps(index, replay);
     Tick at = 0;
     auto taken = taken_at(at);
     for (std::size_t s = 0; s < statements.size(); ++s) {
       at = ++m_catalog.m_tick;
-      std::vector<Effect> effects = resolver.effects(*statements[s], taken);
+      std::vector<Effect> effects = effects_of(index, s, *statements[s], taken);
       std::vector<ObjectId> targets = drops_of(effects, at);
       // The parts of a create that IF NOT EXISTS skipped (the columns and constraints of a
       // CREATE TABLE whose table exists, those written inline in an ADD COLUMN) are no-ops.
       bool skipping = false;
       for (std::size_t k = 0; k < effects.size(); ++k) {
-        const Effect& effect = effects[k];
+        Effect& effect = effects[k];
         Tick tick = ++m_catalog.m_tick;
         if (skipping && effect.part) continue;
         skipping = false;
@@ -581,17 +691,19 @@ class CatalogBuilder {
         Origin origin{index, s, effect.offset, tick};
         if (targets[k] != k_no_object && !objects()[targets[k]].alive_at(tick)) {
           // Taken already by an earlier object of the same DROP.
-          step.effect = effect;
+          step.effect = std::move(effect);
           step.tick = tick;
           step.object = targets[k];
           step.existed = true;
           replay.steps.push_back(std::move(step));
           continue;
         }
-        apply(effect, origin, step);
-        if (effect.action == Action::create && step.existed &&
-            (effect.object.kind == ObjectKind::table || effect.object.kind == ObjectKind::column ||
-             effect.object.kind == ObjectKind::foreign_table)) {
+        apply(std::move(effect), origin, step);
+        const Effect& applied = step.effect;
+        if (applied.action == Action::create && step.existed &&
+            (applied.object.kind == ObjectKind::table ||
+             applied.object.kind == ObjectKind::column ||
+             applied.object.kind == ObjectKind::foreign_table)) {
           skipping = true;
         }
         at = tick + 1;
@@ -609,18 +721,18 @@ class CatalogBuilder {
     replay.end = before_up;
     DownState state;
     m_down = &state;
-    ObjectResolver resolver(m_options.search_path);
     const auto& statements = file.all_statements();
+    reserve_steps(index, replay);
     Tick at = after_up;
     auto taken = taken_at(at);
     for (std::size_t s = 0; s < statements.size(); ++s) {
-      std::vector<Effect> effects = resolver.effects(*statements[s], taken);
+      std::vector<Effect> effects = effects_of(index, s, *statements[s], taken);
       std::vector<ObjectId> targets = drops_of(effects, at);
       for (std::size_t k = 0; k < effects.size(); ++k) {
-        const Effect& input = effects[k];
+        Effect& input = effects[k];
         CatalogStep step;
         step.statement = s;
-        step.effect = input;
+        step.effect = std::move(input);
         step.tick = after_up;
         Effect& effect = step.effect;
         std::size_t step_index = replay.steps.size();

@@ -96,6 +96,7 @@ struct FileReplay {
 
 struct CatalogOptions {
   std::vector<std::string> search_path = {"public"};
+  unsigned jobs = 0;  // threads for reading the statements' effects; 0: one per core
 };
 
 class Catalog {

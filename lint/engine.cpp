@@ -369,7 +369,7 @@ LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions
   }
   Project project(set, std::move(parsed), options.pg_version);
   project.configure(&rules, overrides, options.naming);
-  project.set_catalog(Catalog::build(project, CatalogOptions{options.search_path}));
+  project.set_catalog(Catalog::build(project, CatalogOptions{options.search_path, options.jobs}));
   project.set_history(Project::History{options.is_new, options.applied_version});
 
   // Findings per file, so that a file's directives apply to what lands in it.
@@ -383,6 +383,11 @@ LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions
     if (rule.check_file) file_rules.push_back(&rule);
     if (rule.check_set) set_rules.push_back(&rule);
   }
+
+  // The settings outside every override, looked up once rather than per file.
+  std::vector<RuleSetting> base_settings;
+  base_settings.reserve(file_rules.size());
+  for (const Rule* rule : file_rules) base_settings.push_back(rules.setting(rule->info.id, {}));
 
   parallel_for(count, options.jobs, [&](std::size_t i) {
     const ParsedFile* file = project.parsed(i);
@@ -401,8 +406,11 @@ LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions
                     "PostgreSQL compiles a DO block when it runs it, and would fail here");
     }
     FileContext context{project, i, *file};
-    for (const Rule* rule : file_rules) {
-      RuleSetting setting = settings(rule->info.id);
+    for (std::size_t k = 0; k < file_rules.size(); ++k) {
+      const Rule* rule = file_rules[k];
+      std::optional<RuleSetting> overridden;
+      if (!overrides[i].empty()) overridden = settings(rule->info.id);
+      const RuleSetting& setting = overridden ? *overridden : base_settings[k];
       if (!setting.active) continue;
       Reporter reporter(rule->info, setting.severity, out, file, &setting.options);
       rule->check_file(context, reporter);

@@ -18,15 +18,23 @@ struct Expander {
   DoBody body;
   DoExpansion& out;
 
+  // Where each line of the body starts, in the file; filled on first use.
+  mutable std::vector<std::uint32_t> line_starts;
+
   // Byte offset in the file where a 1-based PL/pgSQL line number starts.
   std::uint32_t line_offset(std::int64_t lineno) const {
-    std::uint32_t at = body.range.begin;
-    for (std::int64_t line = 1; line < lineno && at < body.range.end; ++line) {
-      auto next = file_text.find('\n', at);
-      if (next == std::string_view::npos || next >= body.range.end) break;
-      at = static_cast<std::uint32_t>(next + 1);
+    if (line_starts.empty()) {
+      line_starts.push_back(body.range.begin);
+      for (std::uint32_t at = body.range.begin; at < body.range.end;) {
+        auto next = file_text.find('\n', at);
+        if (next == std::string_view::npos || next >= body.range.end) break;
+        at = static_cast<std::uint32_t>(next + 1);
+        line_starts.push_back(at);
+      }
     }
-    return at;
+    if (lineno < 1) return line_starts.front();
+    auto line = static_cast<std::size_t>(lineno);
+    return line <= line_starts.size() ? line_starts[line - 1] : line_starts.back();
   }
 
   // Locates `text` in the body at or after the statement's line.
@@ -220,7 +228,7 @@ DoExpansion expand_do(std::string_view file_text, const Statement& do_statement,
   Node root = documents.load(result.plpgsql_funcs, &decode_error);
   pg_query_free_plpgsql_parse_result(result);
   if (!root.valid()) return out;
-  Expander expander{file_text, do_statement, index, documents, *body, out};
+  Expander expander{file_text, do_statement, index, documents, *body, out, {}};
   std::vector<PlpgsqlFrame> frames;
   for (Node function : root.items()) {
     expander.visit(function.get("action"), frames);

@@ -3,11 +3,15 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
+#include <fcntl.h>
 #include <set>
-#include <sstream>
+#include <sys/stat.h>
 #include <system_error>
 #include <tuple>
+#include <unistd.h>
+#include <unordered_set>
+
+#include "lint/engine.h"
 
 namespace sqlgate::lint {
 namespace fs = std::filesystem;
@@ -36,34 +40,60 @@ bool ends_with_sql(std::string_view name) {
 }
 
 void read_text(SourceFile& file) {
-  std::ifstream in(file.path, std::ios::binary);
-  if (!in) {
+  int fd = ::open(file.path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     file.read_error = std::strerror(errno);
     return;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
+  struct stat info {};
+  std::string text;
+  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
+    text.reserve(static_cast<std::size_t>(info.st_size));
+  }
+  char buffer[65536];
+  bool failed = false;
+  for (;;) {
+    ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      failed = true;
+      break;
+    }
+    if (got == 0) break;
+    text.append(buffer, static_cast<std::size_t>(got));
+  }
+  ::close(fd);
+  if (failed) {
     file.read_error = "read failed";
     return;
   }
-  file.text = std::move(buffer).str();
+  file.text = std::move(text);
+}
+
+// Reads the texts of the files that need them, on one thread per core (the reads are system
+// calls: they overlap well).
+void read_texts(std::vector<SourceFile>& files) {
+  std::vector<SourceFile*> wanted;
+  for (auto& file : files) {
+    if (file.is_sql || file.migration) wanted.push_back(&file);
+  }
+  parallel_for(wanted.size(), 0, [&](std::size_t i) { read_text(*wanted[i]); });
 }
 
 struct Walker {
   const DiscoverOptions& options;
   MigrationSet& set;
-  std::set<fs::path> visited;  // canonical folders entered, to stop symlink loops
-  std::set<fs::path> seen;     // files added, by resolved path
+  std::set<fs::path> visited;            // canonical folders entered, to stop symlink loops
+  std::unordered_set<std::string> seen;  // files added, by resolved path
 
-  // canonical: the file's resolved path, to lint a file named twice only once.
-  void add_file(const fs::path& path, std::string display, fs::path canonical) {
-    if (!seen.insert(std::move(canonical)).second) return;
+  // canonical: the file's resolved path, to lint a file named twice only once. The text is
+  // read afterwards (read_texts).
+  void add_file(const fs::path& path, std::string display, const fs::path& canonical) {
+    if (!seen.insert(canonical.native()).second) return;
     SourceFile file;
     file.path = path;
     file.display = std::move(display);
     classify(file);
-    if (file.is_sql || file.migration) read_text(file);
     set.files.push_back(std::move(file));
   }
 
@@ -78,7 +108,8 @@ struct Walker {
       set.warnings.push_back(display + ": folder already visited (symlink loop?), skipped");
       return;
     }
-    std::vector<fs::directory_entry> entries;
+    // By file name (one component: comparing the strings is comparing the paths).
+    std::vector<std::pair<std::string, fs::directory_entry>> entries;
     fs::directory_iterator it(dir, ec);
     if (ec) {
       set.warnings.push_back(display + ": cannot list folder: " + ec.message());
@@ -86,14 +117,12 @@ struct Walker {
     }
     for (; it != fs::directory_iterator(); it.increment(ec)) {
       if (ec) break;
-      entries.push_back(*it);
+      entries.emplace_back(it->path().filename().native(), *it);
     }
     if (ec) set.warnings.push_back(display + ": listing stopped: " + ec.message());
-    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
-      return a.path().filename() < b.path().filename();
-    });
-    for (const auto& entry : entries) {
-      std::string name = entry.path().filename().string();
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [name, entry] : entries) {
       std::string child = display.empty() || display == "." ? name : display + "/" + name;
       std::error_code type_ec;
       if (entry.is_directory(type_ec)) {
@@ -208,13 +237,19 @@ std::ptrdiff_t MigrationSet::find(std::string_view display) const {
 MigrationSet make_set(std::vector<SourceFile> files) {
   MigrationSet set;
   set.files = std::move(files);
-  auto key = [](const SourceFile& f) {
-    return std::tuple(!f.migration.has_value(), f.migration ? f.migration->version : Version{},
-                      f.migration ? f.migration->direction : Direction::up,
-                      f.migration ? f.migration->name : std::string(), f.display);
+  // Migrations first, by (version, direction, name, display); then the others by display.
+  auto before = [](const SourceFile& a, const SourceFile& b) {
+    if (a.migration.has_value() != b.migration.has_value()) return a.migration.has_value();
+    if (a.migration) {
+      const Migration& x = *a.migration;
+      const Migration& y = *b.migration;
+      if (auto c = x.version <=> y.version; c != 0) return c < 0;
+      if (x.direction != y.direction) return x.direction < y.direction;
+      if (int c = x.name.compare(y.name); c != 0) return c < 0;
+    }
+    return a.display < b.display;
   };
-  std::stable_sort(set.files.begin(), set.files.end(),
-                   [&](const SourceFile& a, const SourceFile& b) { return key(a) < key(b); });
+  std::stable_sort(set.files.begin(), set.files.end(), before);
   // Pair each migration with the other direction of its version, preferring the same name.
   // Files of one version are adjacent after the sort: pair within each run.
   std::size_t run_begin = 0;
@@ -261,6 +296,7 @@ MigrationSet discover(const std::vector<std::string>& paths, const DiscoverOptio
       walker.add_file(path, display, ec ? path : canonical);
     }
   }
+  read_texts(set.files);
   MigrationSet sorted = make_set(std::move(set.files));
   sorted.warnings = std::move(set.warnings);
   return sorted;

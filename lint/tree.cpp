@@ -1,6 +1,7 @@
 #include "lint/tree.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace sqlgate::lint {
 
@@ -145,10 +146,43 @@ constexpr std::size_t k_max_depth = std::size_t{1} << 22;
 Documents::Documents() = default;
 Documents::~Documents() = default;
 
+namespace {
+
+// A copy of a parsed document in buffers of the size it uses. A document parsed in place keeps a
+// tape of 8 bytes and a string buffer of 5/3 bytes per byte of JSON, most of it unused; the tape
+// and the strings refer to each other by relative offsets, so the used parts copy as they are.
+std::unique_ptr<simdjson::dom::document> compact_copy(const simdjson::dom::document& from) {
+  constexpr std::uint64_t k_payload = simdjson::internal::JSON_VALUE_MASK;
+  const std::uint64_t* tape = from.tape.get();
+  // The opening root entry holds the index just past the closing one.
+  auto tape_size = static_cast<std::size_t>(tape[0] & k_payload);
+  std::size_t strings_size = 0;
+  for (std::size_t i = 0; i < tape_size; ++i) {
+    auto type = static_cast<char>(tape[i] >> 56);
+    if (type == 'l' || type == 'u' || type == 'd') {
+      ++i;  // the value takes the next entry
+    } else if (type == '"') {
+      auto offset = static_cast<std::size_t>(tape[i] & k_payload);
+      std::uint32_t length = 0;
+      std::memcpy(&length, from.string_buf.get() + offset, sizeof length);
+      strings_size = std::max(strings_size, offset + sizeof length + length + 1);
+    }
+  }
+  auto document = std::make_unique<simdjson::dom::document>();
+  document->tape.reset(new std::uint64_t[tape_size]);
+  std::memcpy(document->tape.get(), tape, tape_size * sizeof(std::uint64_t));
+  document->string_buf.reset(new std::uint8_t[std::max<std::size_t>(strings_size, 1)]);
+  std::memcpy(document->string_buf.get(), from.string_buf.get(), strings_size);
+  return document;
+}
+
+}  // namespace
+
 Node Documents::load(std::string_view json, std::string* error) {
   thread_local simdjson::dom::parser parser;
   thread_local std::size_t depth = 0;
-  auto document = std::make_unique<simdjson::dom::document>();
+  // Parsed into a buffer reused by every load on this thread, then kept as a compact copy.
+  thread_local simdjson::dom::document scratch;
   for (;;) {
     if (depth == 0 || parser.capacity() < json.size()) {
       if (depth == 0) depth = k_initial_depth;
@@ -159,7 +193,7 @@ Node Documents::load(std::string_view json, std::string* error) {
       }
     }
     simdjson::dom::element root;
-    auto code = parser.parse_into_document(*document, json.data(), json.size()).get(root);
+    auto code = parser.parse_into_document(scratch, json.data(), json.size()).get(root);
     if (code == simdjson::DEPTH_ERROR && depth < k_max_depth) {
       depth *= 8;
       if (auto again = parser.allocate(std::max(parser.capacity(), json.size()), depth);
@@ -173,8 +207,8 @@ Node Documents::load(std::string_view json, std::string* error) {
       if (error) *error = simdjson::error_message(code);
       return Node();
     }
-    m_documents.push_back(std::move(document));
-    return Node(root);
+    m_documents.push_back(compact_copy(scratch));
+    return Node(m_documents.back()->root());
   }
 }
 
