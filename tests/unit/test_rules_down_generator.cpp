@@ -81,7 +81,7 @@ const std::string k_users = R"sql(CREATE TABLE IF NOT EXISTS users (
 const std::string k_users_down = "DROP TABLE IF EXISTS users;\n";
 
 TEST(DownGenerator, DropsTablesInReverseOrderWithWhatGoesWithThem) {
-  Generated g({{"1_campaigns.up.sql", R"sql(
+  Generated g(Files{{"1_campaigns.up.sql", R"sql(
 CREATE TABLE IF NOT EXISTS campaigns (id bigserial PRIMARY KEY, name text NOT NULL);
 CREATE TABLE IF NOT EXISTS campaign_targets (
   id bigserial PRIMARY KEY,
@@ -104,7 +104,7 @@ CREATE INDEX IF NOT EXISTS campaign_targets_target_idx ON campaign_targets (targ
 
 TEST(DownGenerator, DropsATableWithAForeignKeyBeforeTheTableItReferences) {
   // Created first, but its foreign key (added last) points at the second table.
-  Generated g({{"1_orders.up.sql", R"sql(
+  Generated g(Files{{"1_orders.up.sql", R"sql(
 CREATE TABLE IF NOT EXISTS orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL);
 CREATE TABLE IF NOT EXISTS customers (id bigint PRIMARY KEY);
 DO $$
@@ -122,7 +122,7 @@ END $$;
 }
 
 TEST(DownGenerator, FunctionsAndTypesGoAfterTheTablesAndTriggersUsingThem) {
-  Generated g({{"1_base.up.sql", k_users}, {"2_audit.up.sql", R"sql(
+  Generated g(Files{{"1_base.up.sql", k_users}, {"2_audit.up.sql", R"sql(
 CREATE EXTENSION IF NOT EXISTS pgcrypto;
 CREATE SCHEMA IF NOT EXISTS audit;
 DO $$
@@ -161,7 +161,8 @@ CREATE OR REPLACE FUNCTION public.user_count(since timestamptz, kind text) RETUR
 }
 
 TEST(DownGenerator, ReversesChangesToAnExistingTable) {
-  Generated g({{"1_users.up.sql", k_users}, {"2_profile.up.sql", R"sql(-- sqlgate:no-transaction
+  Generated g(
+      Files{{"1_users.up.sql", k_users}, {"2_profile.up.sql", R"sql(-- sqlgate:no-transaction
 ALTER TABLE users ADD COLUMN IF NOT EXISTS nickname text CHECK (length(nickname) < 40);
 UPDATE users SET nickname = split_part(email, '@', 1) WHERE nickname IS NULL;
 DO $$
@@ -186,14 +187,15 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS users_mail_idx ON users (mail);
 }
 
 TEST(DownGenerator, RenamesBackGuarded) {
-  Generated g({{"1_users.up.sql", k_users}, {"2_rename.up.sql", R"sql(
+  Generated g(Files{{"1_users.up.sql", k_users + "CREATE TABLE IF NOT EXISTS legacy (id int);\n"},
+                    {"2_rename.up.sql", R"sql(
 -- sqlgate:run-once the app reads both names during the deploy
 ALTER TABLE users RENAME COLUMN mail TO backup_email;
-ALTER TABLE IF EXISTS users RENAME TO accounts;
+ALTER TABLE IF EXISTS legacy RENAME TO archive;
 )sql"}});
   EXPECT_EQ(g.down.body,
             "SET lock_timeout = '5s';\n"
-            "ALTER TABLE IF EXISTS accounts RENAME TO users;\n"
+            "ALTER TABLE IF EXISTS archive RENAME TO legacy;\n"
             "DO $$\n"
             "BEGIN\n"
             "  IF EXISTS (SELECT FROM information_schema.columns\n"
@@ -206,19 +208,19 @@ ALTER TABLE IF EXISTS users RENAME TO accounts;
 }
 
 TEST(DownGenerator, DeletesSeedRowsByTheirKeys) {
-  Generated g({{"1_roles.up.sql", R"sql(
+  Generated g(Files{{"1_roles.up.sql", R"sql(
 CREATE TABLE IF NOT EXISTS roles (id int PRIMARY KEY, name text NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS grants (role_id int, scope text, PRIMARY KEY (role_id, scope));
 )sql"},
-               {"2_seed.up.sql", R"sql(
+                    {"2_seed.up.sql", R"sql(
 INSERT INTO roles (id, name) VALUES (1, 'admin'), (2, 'o''brien') ON CONFLICT (id) DO NOTHING;
-INSERT INTO roles (name, id) VALUES ('guest', -3) ON CONFLICT DO NOTHING;
+INSERT INTO roles (name, id) VALUES ('guest', -3), ('nobody', 0), ('x', - 4) ON CONFLICT DO NOTHING;
 INSERT INTO grants VALUES (1, 'all'), (2, 'read'::text) ON CONFLICT ON CONSTRAINT grants_pkey
   DO NOTHING;
 )sql"}});
   EXPECT_EQ(g.down.body,
             "DELETE FROM grants WHERE (role_id, scope) IN ((1, 'all'), (2, 'read'));\n"
-            "DELETE FROM roles WHERE id IN (-3);\n"
+            "DELETE FROM roles WHERE id IN (-3, 0, -4);\n"
             "DELETE FROM roles WHERE id IN (1, 2);\n");
   EXPECT_TRUE(g.down.deletes_rows);
   EXPECT_TRUE(g.down.todo.empty());
@@ -226,9 +228,9 @@ INSERT INTO grants VALUES (1, 'all'), (2, 'read'::text) ON CONFLICT ON CONSTRAIN
 }
 
 TEST(DownGenerator, WhatCannotBeReversedBecomesATodoLine) {
-  Generated g({{"1_users.up.sql", k_users + "CREATE TABLE IF NOT EXISTS legacy (id int);\n" +
-                                      "CREATE TYPE mood AS ENUM ('ok');\n"},
-               {"2_cleanup.up.sql", R"sql(
+  Generated g(Files{{"1_users.up.sql", k_users + "CREATE TABLE IF NOT EXISTS legacy (id int);\n" +
+                                           "CREATE TYPE mood AS ENUM ('ok');\n"},
+                    {"2_cleanup.up.sql", R"sql(
 UPDATE users SET email = lower(email);
 DROP TABLE IF EXISTS legacy;
 ALTER TYPE mood ADD VALUE IF NOT EXISTS 'great';
@@ -260,14 +262,14 @@ CREATE TABLE IF NOT EXISTS notes (id int);
 }
 
 TEST(DownGenerator, AnUpWithNothingToReverseStillGetsALineToDecide) {
-  Generated g({{"1_settings.up.sql", "SET lock_timeout = '5s';\nSELECT 1;\n"}});
+  Generated g(Files{{"1_settings.up.sql", "SET lock_timeout = '5s';\nSELECT 1;\n"}});
   EXPECT_EQ(g.down.statements, 0u);
   ASSERT_EQ(g.down.todo.size(), 1u);
   EXPECT_NE(g.down.body.find("-- sqlgate:irreversible TODO: "), std::string::npos);
 }
 
 TEST(DownGenerator, BackfillOfANewColumnNeedsNothingMore) {
-  Generated g({{"1_users.up.sql", k_users}, {"2_backfill.up.sql", R"sql(
+  Generated g(Files{{"1_users.up.sql", k_users}, {"2_backfill.up.sql", R"sql(
 ALTER TABLE users ADD COLUMN IF NOT EXISTS domain text;
 UPDATE users SET domain = split_part(email, '@', 2);
 )sql"}});
@@ -276,7 +278,7 @@ UPDATE users SET domain = split_part(email, '@', 2);
 }
 
 TEST(DownGenerator, QuotesIdentifiersOnlyWhenNeeded) {
-  Generated g({{"1_odd.up.sql", R"sql(
+  Generated g(Files{{"1_odd.up.sql", R"sql(
 CREATE TABLE IF NOT EXISTS "Order Items" (id int);
 CREATE TABLE IF NOT EXISTS "user" (id int);
 CREATE TABLE IF NOT EXISTS plain_name (id int);
