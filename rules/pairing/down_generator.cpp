@@ -279,6 +279,18 @@ class Generator {
                         statement->node.flag("concurrent");
       m_items.push_back(std::move(item));
     }
+    // A constraint or index the up made before the column it reads (one ALTER TABLE may list
+    // ADD CONSTRAINT before ADD COLUMN) goes with that column too.
+    std::erase_if(m_items, [&](const Item& item) {
+      if (item.kind != Item::Kind::drop || object(item.object).uses.empty()) return false;
+      auto column = dropped_column(object(item.object));
+      if (!column || *column == item.object) return false;
+      ObjectId root = m_root[*column];
+      for (auto& [id, with] : m_root) {
+        if (with == item.object) with = root;
+      }
+      return true;
+    });
   }
 
   // A column the down drops that an index or constraint reads (DROP COLUMN takes it along).
@@ -596,8 +608,9 @@ class Generator {
 
   // The items in the order the down runs them: reverse order of the up, then each drop moved
   // after the drops of what depends on it (a table with a foreign key before the table it
-  // references, a trigger's table before its function).
-  std::vector<const Item*> ordered() const {
+  // references, a trigger's table before its function). Tables whose foreign keys point at
+  // each other are dropped together, in one statement: one group.
+  std::vector<std::vector<const Item*>> ordered() const {
     std::vector<const Item*> items;
     for (const auto& item : m_items) items.push_back(&item);
     std::stable_sort(items.begin(), items.end(), [](const Item* a, const Item* b) {
@@ -617,35 +630,86 @@ class Generator {
         }
       }
     }
-    std::vector<const Item*> result;
+    std::unordered_map<ObjectId, std::size_t> item_of;  // root -> index in items
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (items[i]->kind == Item::Kind::drop) item_of[items[i]->object] = i;
+    }
+    std::vector<std::vector<const Item*>> result;
     std::unordered_set<ObjectId> dropped;
     std::vector<bool> done(items.size(), false);
-    while (result.size() < items.size()) {
-      std::size_t pick = items.size();
-      for (std::size_t i = 0; i < items.size() && pick == items.size(); ++i) {
+    std::size_t left = items.size();
+    auto unmet = [&](std::size_t i) {
+      std::vector<std::size_t> waiting;
+      auto it = needs.find(items[i]);
+      if (it == needs.end()) return waiting;
+      for (ObjectId root : it->second) {
+        auto at = item_of.find(root);
+        if (dropped.count(root) == 0 && at != item_of.end()) waiting.push_back(at->second);
+      }
+      return waiting;
+    };
+    auto take = [&](std::size_t i, std::vector<const Item*>& group) {
+      done[i] = true;
+      --left;
+      if (items[i]->kind == Item::Kind::drop) dropped.insert(items[i]->object);
+      group.push_back(items[i]);
+    };
+    // What a drop waits for, transitively; tables only, or nothing.
+    auto waits_for = [&](std::size_t first) {
+      std::vector<std::size_t> chain{first};
+      for (std::size_t k = 0; k < chain.size(); ++k) {
+        for (std::size_t i : unmet(chain[k])) {
+          if (std::find(chain.begin(), chain.end(), i) == chain.end()) chain.push_back(i);
+        }
+      }
+      bool tables = std::all_of(chain.begin(), chain.end(), [&](std::size_t i) {
+        return object(items[i]->object).kind() == ObjectKind::table;
+      });
+      return tables ? chain : std::vector<std::size_t>{};
+    };
+    while (left > 0) {
+      std::vector<const Item*> group;
+      for (std::size_t i = 0; i < items.size() && group.empty(); ++i) {
         if (done[i]) continue;
-        auto it = needs.find(items[i]);
-        bool ready = it == needs.end() ||
-                     std::all_of(it->second.begin(), it->second.end(),
-                                 [&](ObjectId root) { return dropped.count(root) != 0; });
-        if (ready) pick = i;
+        std::vector<std::size_t> waiting = unmet(i);
+        if (waiting.empty()) {
+          take(i, group);
+          break;
+        }
+        // In a cycle of foreign keys: every table of it goes in one DROP TABLE.
+        std::vector<std::size_t> chain = waits_for(i);
+        bool cycle = std::any_of(waiting.begin(), waiting.end(), [&](std::size_t w) {
+          auto back = waits_for(w);
+          return std::find(back.begin(), back.end(), i) != back.end();
+        });
+        if (!cycle || chain.empty()) continue;
+        std::sort(chain.begin(), chain.end());
+        for (std::size_t k : chain) take(k, group);
       }
-      if (pick == items.size()) {  // a cycle: keep the reverse order
-        pick = static_cast<std::size_t>(std::find(done.begin(), done.end(), false) - done.begin());
+      if (group.empty()) {  // PostgreSQL refuses it whatever the order: keep the reverse order
+        take(static_cast<std::size_t>(std::find(done.begin(), done.end(), false) - done.begin()),
+             group);
       }
-      done[pick] = true;
-      if (items[pick]->kind == Item::Kind::drop) dropped.insert(items[pick]->object);
-      result.push_back(items[pick]);
+      result.push_back(std::move(group));
     }
     return result;
   }
 
-  GeneratedDown render(const std::vector<const Item*>& items) const {
+  GeneratedDown render(const std::vector<std::vector<const Item*>>& groups) const {
     GeneratedDown down;
     Names names(m_catalog, after());
     bool locks = false;  // a statement waits for a lock that blocks the table's users
-    for (const Item* item : items) {
+    for (const auto& group : groups) {
+      const Item* item = group.front();
       std::string line;
+      if (group.size() > 1) {
+        std::vector<std::string> tables;
+        for (const Item* member : group) tables.push_back(sql_name(names.current(member->object)));
+        down.body += "DROP TABLE IF EXISTS " + joined(tables, ", ") + ";\n";
+        locks = true;
+        ++down.statements;
+        continue;
+      }
       switch (item->kind) {
         case Item::Kind::drop: {
           ObjectRef ref = names.current(item->object);

@@ -121,6 +121,24 @@ END $$;
   EXPECT_EQ(findings(g.lint_with_down()), "");
 }
 
+TEST(DownGenerator, TablesWhoseForeignKeysFormACycleAreDroppedTogether) {
+  Generated g(Files{{"1_cycle.up.sql", R"sql(
+CREATE TABLE IF NOT EXISTS notes (id int PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS caches (id int PRIMARY KEY, config_id int);
+CREATE TABLE IF NOT EXISTS configs (id int PRIMARY KEY, cache_id int REFERENCES caches (id));
+DO $$
+BEGIN
+  ALTER TABLE caches ADD CONSTRAINT caches_config_fk FOREIGN KEY (config_id) REFERENCES configs (id);
+EXCEPTION WHEN duplicate_object THEN NULL;
+END $$;
+)sql"}});
+  EXPECT_EQ(g.down.body,
+            "SET lock_timeout = '5s';\n"
+            "DROP TABLE IF EXISTS configs, caches;\n"
+            "DROP TABLE IF EXISTS notes;\n");
+  EXPECT_EQ(findings(g.lint_with_down()), "");
+}
+
 TEST(DownGenerator, FunctionsAndTypesGoAfterTheTablesAndTriggersUsingThem) {
   Generated g(Files{{"1_base.up.sql", k_users}, {"2_audit.up.sql", R"sql(
 CREATE EXTENSION IF NOT EXISTS pgcrypto;
@@ -183,6 +201,17 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS users_mail_idx ON users (mail);
   EXPECT_TRUE(g.down.no_transaction);
   EXPECT_NE(g.down.text.find("\n-- sqlgate:no-transaction\n"), std::string::npos) << g.down.text;
   EXPECT_TRUE(g.down.todo.empty()) << g.down.todo.front();
+  EXPECT_EQ(findings(g.lint_with_down()), "");
+}
+
+TEST(DownGenerator, AConstraintListedBeforeItsColumnGoesWithTheColumn) {
+  Generated g(Files{{"1_users.up.sql", k_users}, {"2_level.up.sql", R"sql(
+ALTER TABLE users ADD CONSTRAINT users_level_check CHECK (level > 0),
+  ADD COLUMN IF NOT EXISTS level int NOT NULL DEFAULT 1;
+)sql"}});
+  EXPECT_EQ(g.down.body,
+            "SET lock_timeout = '5s';\n"
+            "ALTER TABLE users DROP COLUMN IF EXISTS level;\n");
   EXPECT_EQ(findings(g.lint_with_down()), "");
 }
 
