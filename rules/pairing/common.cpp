@@ -65,6 +65,11 @@ std::string upper(std::string_view text) {
 
 }  // namespace
 
+std::string sql_keyword(ObjectKind kind) {
+  std::string_view word = keyword(kind);
+  return word.empty() ? upper(lint::to_string(kind)) : std::string(word);
+}
+
 std::string parent_sql(const ObjectRef& ref) {
   ObjectRef table;
   table.kind = ObjectKind::table;
@@ -129,11 +134,8 @@ std::string drop_sql(const ObjectRef& ref) {
              quote_identifier(ref.name) + " ON " + parent_sql(ref) + ";";
     case ObjectKind::cast:
       return "DROP CAST IF EXISTS (" + ref.name + ");";
-    default: {
-      std::string_view word = keyword(ref.kind);
-      std::string words = word.empty() ? upper(lint::to_string(ref.kind)) : std::string(word);
-      return "DROP " + words + " IF EXISTS " + sql_name(ref) + ";";
-    }
+    default:
+      return "DROP " + sql_keyword(ref.kind) + " IF EXISTS " + sql_name(ref) + ";";
   }
 }
 

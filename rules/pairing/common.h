@@ -13,6 +13,8 @@ namespace sqlgate::rules::pairing {
 
 // An identifier as SQL needs it: bare when it is a plain lower-case name, else double-quoted.
 std::string quote_identifier(std::string_view name);
+// The words SQL names a kind with: "TABLE", "MATERIALIZED VIEW", "TEXT SEARCH PARSER".
+std::string sql_keyword(lint::ObjectKind kind);
 // "campaigns", "app.users", "f(int4)": the object's name as SQL writes it.
 std::string sql_name(const lint::ObjectRef& ref);
 // The table a column, constraint, trigger, policy or rule belongs to, as SQL names it.

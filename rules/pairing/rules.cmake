@@ -5,7 +5,8 @@ list(APPEND SQLGATE_RULE_SOURCES
   pairing/orphan_down.cpp
   pairing/down_incomplete.cpp
   pairing/down_drops_foreign.cpp
-  pairing/down_not_reversing.cpp)
+  pairing/down_not_reversing.cpp
+  pairing/down_generator.cpp)
 list(APPEND SQLGATE_RULE_DOCS
   pairing/missing-down.md
   pairing/orphan-down.md

@@ -50,8 +50,10 @@ TEST_F(Completion, RegistersTheFunction) {
 TEST_F(Completion, Subcommands) {
   EXPECT_EQ(complete({"sqlgate", ""}),
             "lint\nrules\nexplain\nup\ndown\ngoto\nforce\nversion\nstatus\ncreate\ndrop\n"
-            "recover\nverify\nconfig\ncompletion\n");
+            "recover\nverify\nconfig\ncompletion\ncreate-down\n");
   EXPECT_EQ(complete({"sqlgate", "co"}), "config\ncompletion\n");
+  EXPECT_EQ(complete({"sqlgate", "create"}), "create\ncreate-down\n");
+  EXPECT_EQ(complete({"sqlgate", "create-down", "--f"}), "--force\n");
   EXPECT_EQ(complete({"sqlgate", "li"}), "lint\n");
   EXPECT_EQ(complete({"sqlgate", "d"}), "down\ndrop\n");
   EXPECT_EQ(complete({"sqlgate", "--v"}), "--version\n");

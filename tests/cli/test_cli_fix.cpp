@@ -1,6 +1,8 @@
 // `sqlgate lint --fix | --diff | --unsafe-fixes` through the binary. The loop itself is tested
 // with rules defined in tests/unit/test_lint_fix.cpp; here, the command line, and every
 // registered rule that declares fixes, on its own fixtures.
+#include <map>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -47,8 +49,45 @@ TEST(CliFix, NothingToFixLeavesFilesAndReportsWhatRemains) {
   EXPECT_EQ(clean.exit_code, 0) << clean.err;
 }
 
+// Every file under a folder, by its path relative to it.
+std::map<std::string, std::string> folder_files(const fs::path& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (!entry.is_regular_file() || entry.path().extension() == ".diff") continue;
+    files[entry.path().lexically_relative(root).generic_string()] = read_file(entry.path());
+  }
+  return files;
+}
+
+// A set-level rule's fixtures: err/ fixed gives fix.expected/ (files it creates included).
+void check_folder_fixes(const std::string& id, const fs::path& fixtures) {
+  TempDir dir;
+  fs::path set = dir.path() / "set";
+  auto reset = [&] {
+    fs::remove_all(set);
+    fs::copy(fixtures / "err", set, fs::copy_options::recursive);
+  };
+  reset();
+  auto before = folder_files(set);
+  auto expected = folder_files(fixtures / "fix.expected");
+  auto diff = run_sqlgate({"lint", "--diff", "--unsafe-fixes", "--select", id, "."}, set);
+  EXPECT_EQ(diff.exit_code, 1) << id << ": the diff is not empty";
+  EXPECT_EQ(folder_files(set), before) << id << ": --diff writes nothing";
+  testing::write_file(set / "patch.diff", diff.out);
+  auto patched = testing::run_program({"patch", "-s", "-p1", "-i", "patch.diff"}, set);
+  EXPECT_EQ(patched.exit_code, 0) << id << patched.err << diff.out;
+  EXPECT_EQ(folder_files(set), expected) << id << ": the patch";
+
+  reset();
+  auto fixed = run_sqlgate({"lint", "--fix", "--unsafe-fixes", "--select", id, "."}, set);
+  EXPECT_NE(fixed.exit_code, 2) << id << fixed.err;
+  EXPECT_TRUE(fixed.out.starts_with("Fixed ")) << id << fixed.out;
+  EXPECT_EQ(folder_files(set), expected) << id << ": --fix";
+}
+
 // For every rule that declares fixes: `lint --fix` on a copy of its err.sql gives its
-// fix.expected.sql, and `lint --diff` prints a patch that does the same and writes nothing.
+// fix.expected.sql (err/ gives fix.expected/ for a rule on the migration set), and `lint --diff`
+// prints a patch that does the same and writes nothing.
 TEST(CliFix, EveryFixableRuleOnItsFixtures) {
   auto listed = run_sqlgate({"rules", "--format", "json"});
   ASSERT_EQ(listed.exit_code, 0);
@@ -58,6 +97,11 @@ TEST(CliFix, EveryFixableRuleOnItsFixtures) {
     if (!rule["fixable"].get<bool>()) continue;
     std::string id = rule["id"];
     fs::path fixtures = testing::source_dir() / "tests" / "rules" / id;
+    if (fs::is_directory(fixtures / "fix.expected") && fs::is_directory(fixtures / "err")) {
+      check_folder_fixes(id, fixtures);
+      ++checked;
+      continue;
+    }
     if (!fs::exists(fixtures / "fix.expected.sql") || !fs::exists(fixtures / "err.sql")) continue;
     std::string before = read_file(fixtures / "err.sql");
     std::string expected = read_file(fixtures / "fix.expected.sql");

@@ -1,6 +1,7 @@
 list(APPEND SQLGATE_CLI_TESTS
   cli/test_cli_completion.cpp
   cli/test_cli_config.cpp
+  cli/test_cli_create_down.cpp
   cli/test_cli_fix.cpp
   cli/test_cli_formats.cpp
   cli/test_cli_lint.cpp

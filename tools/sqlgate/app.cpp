@@ -14,11 +14,22 @@ namespace sqlgate::cli {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> k_commands = {
-      {"lint", add_lint},     {"rules", add_rules},     {"explain", add_explain},
-      {"up", add_up},         {"down", add_down},       {"goto", add_goto},
-      {"force", add_force},   {"version", add_version}, {"status", add_status},
-      {"create", add_create}, {"drop", add_drop},       {"recover", add_recover},
-      {"verify", add_verify}, {"config", add_config},   {"completion", add_completion},
+      {"lint", add_lint},
+      {"rules", add_rules},
+      {"explain", add_explain},
+      {"up", add_up},
+      {"down", add_down},
+      {"goto", add_goto},
+      {"force", add_force},
+      {"version", add_version},
+      {"status", add_status},
+      {"create", add_create},
+      {"drop", add_drop},
+      {"recover", add_recover},
+      {"verify", add_verify},
+      {"config", add_config},
+      {"completion", add_completion},
+      {"create-down", add_create_down},
   };
   return k_commands;
 }

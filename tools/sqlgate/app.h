@@ -81,6 +81,7 @@ void add_status(CLI::App& app, Io& io, int& exit_code);
 void add_create(CLI::App& app, Io& io, int& exit_code);
 void add_drop(CLI::App& app, Io& io, int& exit_code);
 void add_recover(CLI::App& app, Io& io, int& exit_code);
+void add_create_down(CLI::App& app, Io& io, int& exit_code);
 
 // Parses the arguments and runs the command; returns the exit code.
 int run(const std::vector<std::string>& args, Io& io);

@@ -1,0 +1,828 @@
+#include "rules/pairing/down_generator.h"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "lint/catalog.h"
+#include "rules/idempotency/common.h"
+#include "rules/pairing/common.h"
+
+namespace sqlgate::rules::pairing {
+namespace {
+
+using idempotency::quote_literal;
+using lint::Action;
+using lint::Change;
+using lint::Node;
+using lint::NodeList;
+using lint::ObjectId;
+using lint::ObjectKind;
+using lint::ObjectRef;
+
+constexpr ObjectId k_none = lint::k_no_object;
+
+// One thing the down does, in the order of the up step it reverses.
+struct Item {
+  enum class Kind : std::uint8_t { drop, rename, drop_not_null, delete_rows, statement, todo };
+  Kind kind = Kind::todo;
+  // The up statement (index into all_statements()) and step it reverses: later ones first.
+  std::size_t statement = 0;
+  std::size_t order = 0;
+  ObjectId object = k_none;  // drop, rename, drop_not_null, delete_rows: the object
+  ObjectRef from;            // rename of an object the catalog does not know: its new name
+  ObjectRef to;              // rename: the name it goes back to; else the object's name
+  bool concurrent = false;   // drop of an index the up created CONCURRENTLY
+  std::string text;          // statement: the SQL; delete_rows: its WHERE; todo: the reason
+};
+
+bool is_plain_relation(ObjectKind kind) {
+  return kind == ObjectKind::table || kind == ObjectKind::view ||
+         kind == ObjectKind::materialized_view || kind == ObjectKind::index ||
+         kind == ObjectKind::sequence || kind == ObjectKind::foreign_table;
+}
+
+// Statements that change no schema object and no row: nothing to reverse.
+bool changes_nothing(const lint::Statement& statement) {
+  static const std::set<std::string_view> k_kinds = {
+      "VariableSetStmt", "VariableShowStmt", "TransactionStmt", "ExplainStmt",
+      "NotifyStmt",      "ListenStmt",       "UnlistenStmt",    "VacuumStmt",
+      "CheckPointStmt",  "LockStmt",         "CommentStmt",     "DiscardStmt",
+      "ReindexStmt",     "ClusterStmt",      "DeallocateStmt",  "PrepareStmt"};
+  std::string_view kind = statement.kind();
+  if (kind == "SelectStmt") return !statement.node.has("intoClause");
+  return k_kinds.count(kind) != 0;
+}
+
+// "UPDATE", "GRANT", "CALL": how a statement kind reads in a message.
+std::string statement_words(std::string_view kind) {
+  std::string words;
+  if (kind.size() > 4 && kind.substr(kind.size() - 4) == "Stmt") kind.remove_suffix(4);
+  for (char c : kind) {
+    if (c >= 'A' && c <= 'Z' && !words.empty()) words += ' ';
+    words += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  }
+  return words;
+}
+
+std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string text;
+  for (const auto& part : parts) {
+    if (!text.empty()) text += separator;
+    text += part;
+  }
+  return text;
+}
+
+// A constant of a VALUES row, as SQL writes it; nothing for an expression.
+std::optional<std::string> literal(Node value, const lint::ParsedFile& file,
+                                   const lint::Statement& statement) {
+  if (value.is("TypeCast")) value = value.get("arg");
+  if (!value.is("A_Const") || value.flag("isnull")) return std::nullopt;
+  if (Node text = value.get("sval"); text.valid()) return quote_literal(text.str("sval"));
+  if (Node integer = value.get("ival"); integer.valid()) {
+    if (integer.has("ival")) return std::to_string(integer.num("ival"));
+    // The parse tree writes a negated integer like 0 ("ival": {}): read it from the text.
+    if (!statement.exact || !value.location()) return std::nullopt;
+    std::string_view text = file.text().substr(statement.offset(value.location()));
+    std::string number;
+    std::size_t at = 0;
+    if (at < text.size() && text[at] == '-') {
+      number = "-";
+      at = text.find_first_not_of(" \t\r\n", at + 1);
+      if (at == std::string_view::npos) return std::nullopt;
+    }
+    while (at < text.size() && text[at] >= '0' && text[at] <= '9') number += text[at++];
+    if (number.empty() || number == "-") return std::nullopt;
+    return number;
+  }
+  if (Node number = value.get("fval"); number.valid()) return std::string(number.str("fval"));
+  if (Node boolean = value.get("boolval"); boolean.valid()) {
+    return boolean.flag("boolval") ? "true" : "false";
+  }
+  return std::nullopt;
+}
+
+// The names objects have while the down runs: the names after the up, then the old names as
+// the down renames them back.
+class Names {
+ public:
+  Names(const lint::Catalog& catalog, lint::Tick after) : m_catalog(catalog), m_after(after) {}
+
+  ObjectRef current(ObjectId id) const {
+    const lint::CatalogObject& object = m_catalog.object(id);
+    auto it = m_now.find(id);
+    ObjectRef ref = it != m_now.end() ? it->second : object.ref_at(m_after);
+    if (object.parent != k_none) {
+      ObjectRef table = current(object.parent);
+      ref.parent = table.name;
+      ref.schema = table.schema;
+    }
+    return ref;
+  }
+  void rename(ObjectId id, ObjectRef to) { m_now[id] = std::move(to); }
+
+ private:
+  const lint::Catalog& m_catalog;
+  lint::Tick m_after;
+  std::unordered_map<ObjectId, ObjectRef> m_now;
+};
+
+// The DO block that runs a statement only when a catalog test finds what it acts on.
+std::string guarded(const std::string& test, const std::string& statement) {
+  return "DO $$\nBEGIN\n  IF " + test + " THEN\n    " + statement + "\n  END IF;\nEND $$;";
+}
+
+// The DO block that runs a statement and ignores the error a second run raises.
+std::string caught(const std::string& statement, std::string_view condition) {
+  return "DO $$\nBEGIN\n  " + statement + "\nEXCEPTION WHEN " + std::string(condition) +
+         " THEN NULL;\nEND $$;";
+}
+
+std::string schema_of(const ObjectRef& ref) {
+  return ref.schema.empty() ? std::string("public") : ref.schema;
+}
+
+// The statement that gives an object its old name (or schema) back, guarded so that a second
+// run of the down does nothing.
+std::string rename_sql(const ObjectRef& from, const ObjectRef& to) {
+  bool move = from.schema != to.schema;
+  if (is_plain_relation(from.kind)) {
+    std::string head = "ALTER " + sql_keyword(from.kind) + " IF EXISTS " + sql_name(from);
+    return head +
+           (move ? " SET SCHEMA " + quote_identifier(to.schema)
+                 : " RENAME TO " + quote_identifier(to.name)) +
+           ";";
+  }
+  switch (from.kind) {
+    case ObjectKind::column:
+      return guarded(
+          "EXISTS (SELECT FROM information_schema.columns\n             WHERE "
+          "table_schema = " +
+              quote_literal(schema_of(from)) + " AND table_name = " + quote_literal(from.parent) +
+              "\n               AND column_name = " + quote_literal(from.name) + ")",
+          "ALTER TABLE " + parent_sql(from) + " RENAME COLUMN " + quote_identifier(from.name) +
+              " TO " + quote_identifier(to.name) + ";");
+    case ObjectKind::constraint:
+      return guarded(
+          "EXISTS (SELECT FROM pg_catalog.pg_constraint\n             WHERE conrelid "
+          "= to_regclass(" +
+              quote_literal(quote_identifier(schema_of(from)) + "." +
+                            quote_identifier(from.parent)) +
+              ") AND conname = " + quote_literal(from.name) + ")",
+          "ALTER TABLE " + parent_sql(from) + " RENAME CONSTRAINT " + quote_identifier(from.name) +
+              " TO " + quote_identifier(to.name) + ";");
+    default:
+      break;
+  }
+  std::string name = sql_name(from);
+  if (from.kind == ObjectKind::trigger || from.kind == ObjectKind::policy ||
+      from.kind == ObjectKind::rule) {
+    name = quote_identifier(from.name) + " ON " + parent_sql(from);
+  } else if (from.kind == ObjectKind::schema) {
+    name = quote_identifier(from.name);
+  }
+  std::string statement = "ALTER " + sql_keyword(from.kind) + " " + name +
+                          (move ? " SET SCHEMA " + quote_identifier(to.schema)
+                                : " RENAME TO " + quote_identifier(to.name)) +
+                          ";";
+  // What a second run raises, once the object has its old name again (see guard-rename).
+  std::string_view condition = "undefined_object";
+  if (lint::is_routine(from.kind)) condition = "undefined_function";
+  if (from.kind == ObjectKind::schema) condition = "invalid_schema_name";
+  if (from.kind == ObjectKind::policy) condition = "duplicate_object";
+  return caught(statement, condition);
+}
+
+class Generator {
+ public:
+  Generator(const lint::Project& project, std::size_t up)
+      : m_catalog(*project.catalog()),
+        m_file(*project.parsed(up)),
+        m_replay(m_catalog.replay(up)),
+        m_up(up) {}
+
+  GeneratedDown run() {
+    collect_created();
+    for (std::size_t k = 0; k < m_replay.steps.size(); ++k) reverse(k, m_replay.steps[k]);
+    statements_without_effects();
+    return render(ordered());
+  }
+
+ private:
+  const lint::Catalog& m_catalog;
+  const lint::ParsedFile& m_file;
+  const lint::FileReplay& m_replay;
+  std::size_t m_up;
+  std::vector<Item> m_items;
+  // Objects the up creates that the down removes: each mapped to the object whose drop takes
+  // it (itself for the objects the down drops by name).
+  std::unordered_map<ObjectId, ObjectId> m_root;
+  std::unordered_map<ObjectId, std::size_t> m_created_at;  // object -> step that created it
+  std::set<std::pair<std::size_t, std::string>> m_todo_seen;
+
+  const lint::CatalogObject& object(ObjectId id) const { return m_catalog.object(id); }
+  lint::Tick after() const { return m_replay.end; }
+  bool ours(ObjectId id) const { return created_by(m_catalog, id, m_up); }
+
+  void todo(std::size_t order, std::size_t statement, std::string reason) {
+    std::uint32_t line = m_file.position(statement_range(m_file, statement).begin).line;
+    reason += " (up line " + std::to_string(line) + ")";
+    if (!m_todo_seen.insert({statement, reason}).second) return;
+    Item item;
+    item.kind = Item::Kind::todo;
+    item.statement = statement;
+    item.order = order;
+    item.text = std::move(reason);
+    m_items.push_back(std::move(item));
+  }
+
+  // What the down drops: the objects the up creates that are still there after it, less those
+  // that go with something else the down drops (the columns of a new table, the index of a new
+  // constraint, the constraints and indexes on a dropped column, a serial's sequence).
+  void collect_created() {
+    const auto& steps = m_replay.steps;
+    for (std::size_t k = 0; k < steps.size(); ++k) {
+      const lint::CatalogStep& step = steps[k];
+      if (step.effect.action != Action::create || step.existed || step.object == k_none) continue;
+      ObjectId id = step.object;
+      const lint::CatalogObject& created = object(id);
+      if (created.created.file != m_up || !created.alive_at(after())) continue;
+      // Dropped and created again by the up: the name was there before; the drop says it.
+      if (m_catalog.find(created.ref_at(after()), m_replay.start) != k_none) continue;
+      if (m_created_at.count(id) != 0) continue;
+      m_created_at[id] = k;
+      std::optional<ObjectId> with;
+      if (created.parent != k_none && m_root.count(created.parent) != 0) with = created.parent;
+      for (const auto& edge : created.depends_on) {
+        if (!with && edge.automatic && m_root.count(edge.object) != 0) with = edge.object;
+      }
+      if (!with && !created.uses.empty()) with = dropped_column(created);
+      if (with) {
+        m_root[id] = m_root[*with];
+        continue;
+      }
+      // A sequence PostgreSQL made for an identity column of a table that stays: it goes only
+      // with its column.
+      if (created.implicit && created.kind() == ObjectKind::sequence) continue;
+      m_root[id] = id;
+      Item item;
+      item.kind = Item::Kind::drop;
+      item.statement = step.statement;
+      item.order = k;
+      item.object = id;
+      const lint::Statement* statement = m_file.all_statements()[step.statement];
+      item.concurrent = created.kind() == ObjectKind::index && statement->kind() == "IndexStmt" &&
+                        statement->node.flag("concurrent");
+      m_items.push_back(std::move(item));
+    }
+    // A constraint or index the up made before the column it reads (one ALTER TABLE may list
+    // ADD CONSTRAINT before ADD COLUMN) goes with that column too.
+    std::erase_if(m_items, [&](const Item& item) {
+      if (item.kind != Item::Kind::drop || object(item.object).uses.empty()) return false;
+      auto column = dropped_column(object(item.object));
+      if (!column || *column == item.object) return false;
+      ObjectId root = m_root[*column];
+      for (auto& [id, with] : m_root) {
+        if (with == item.object) with = root;
+      }
+      return true;
+    });
+  }
+
+  // A column the down drops that an index or constraint reads (DROP COLUMN takes it along).
+  std::optional<ObjectId> dropped_column(const lint::CatalogObject& dependent) const {
+    ObjectId table = dependent.parent;
+    for (const auto& edge : dependent.depends_on) {
+      if (table == k_none && edge.automatic && object(edge.object).kind() == ObjectKind::table) {
+        table = edge.object;
+      }
+    }
+    if (table == k_none) return std::nullopt;
+    for (ObjectId child : object(table).children) {
+      const lint::CatalogObject& column = object(child);
+      if (column.kind() != ObjectKind::column || m_root.count(child) == 0) continue;
+      const std::string& name = column.ref_at(after()).name;
+      if (std::find(dependent.uses.begin(), dependent.uses.end(), name) != dependent.uses.end()) {
+        return child;
+      }
+    }
+    return std::nullopt;
+  }
+
+  void reverse(std::size_t k, const lint::CatalogStep& step) {
+    const lint::Effect& effect = step.effect;
+    const lint::Statement& statement = *m_file.all_statements()[step.statement];
+    ObjectId id = step.object;
+    switch (effect.action) {
+      case Action::create:
+        // OR REPLACE of an object an earlier migration made: its old definition is lost.
+        if (step.existed && effect.or_replace && id != k_none && !ours(id)) {
+          todo(k, step.statement,
+               "the up replaces " + describe(object(id).ref_at(step.tick)) +
+                   ", and its earlier definition is not restored");
+        }
+        return;
+      case Action::drop:
+        if (id == k_none || ours(id)) return;
+        todo(k, step.statement,
+             "the up drops " + describe(object(id).ref_at(step.tick)) +
+                 ", which the down cannot recreate");
+        return;
+      case Action::rename:
+        rename(k, step);
+        return;
+      case Action::alter:
+        alter(k, step, statement);
+        return;
+      case Action::use:
+        use(k, step, statement);
+        return;
+    }
+  }
+
+  void rename(std::size_t k, const lint::CatalogStep& step) {
+    const lint::Effect& effect = step.effect;
+    ObjectId id = step.object;
+    Item item;
+    item.kind = Item::Kind::rename;
+    item.statement = step.statement;
+    item.order = k;
+    if (id == k_none) {
+      // Renamed outside what the migrations made: reverse it by the names the statement gives.
+      item.to = effect.object;
+      item.from = effect.object;
+      if (!effect.new_name.empty()) item.from.name = effect.new_name;
+      if (!effect.new_schema.empty()) item.from.schema = effect.new_schema;
+    } else {
+      if (ours(id) || !object(id).alive_at(after())) return;
+      item.object = id;
+      item.to = object(id).ref_at(step.tick);
+    }
+    m_items.push_back(std::move(item));
+  }
+
+  void alter(std::size_t k, const lint::CatalogStep& step, const lint::Statement& statement) {
+    const lint::Effect& effect = step.effect;
+    if (effect.change == Change::none) return;
+    ObjectId id = step.object;
+    if (id != k_none && ours(id)) return;
+    ObjectRef ref = id != k_none ? object(id).ref_at(step.tick) : effect.object;
+    switch (effect.change) {
+      case Change::set_not_null: {
+        Item item;
+        item.kind = Item::Kind::drop_not_null;
+        item.statement = step.statement;
+        item.order = k;
+        item.object = id;
+        item.to = ref;
+        m_items.push_back(std::move(item));
+        return;
+      }
+      case Change::drop_not_null:
+        todo(k, step.statement,
+             "the up drops NOT NULL from " + describe(ref) +
+                 ": set it again only if rows written since have no NULL there");
+        return;
+      case Change::set_default:
+      case Change::drop_default:
+        todo(k, step.statement,
+             "the up changes the default of " + describe(ref) +
+                 ", and its earlier default is "
+                 "unknown");
+        return;
+      case Change::set_type:
+        todo(k, step.statement,
+             "the up changes the type of " + describe(ref) + ", and its earlier type is unknown");
+        return;
+      case Change::add_value:
+        todo(k, step.statement,
+             "the up adds a value to " + describe(ref) + ", which PostgreSQL cannot remove");
+        return;
+      default:
+        break;
+    }
+    if (statement.kind() == "AlterTableStmt" && validates_only(statement)) return;
+    if (effect.change == Change::rename_value) {
+      rename_value(k, step.statement, statement);
+      return;
+    }
+    todo(k, step.statement, "the up changes " + describe(ref) + " in a way sqlgate cannot reverse");
+  }
+
+  // ALTER TABLE whose only commands the object model leaves as "other" are VALIDATE
+  // CONSTRAINT: validating changes no definition, and a down has nothing to undo.
+  static bool validates_only(const lint::Statement& statement) {
+    static const std::set<std::string_view> k_modeled = {"AT_AddColumn",
+                                                         "AT_DropColumn",
+                                                         "AT_SetNotNull",
+                                                         "AT_DropNotNull",
+                                                         "AT_ColumnDefault",
+                                                         "AT_AlterColumnType",
+                                                         "AT_AddConstraint",
+                                                         "AT_DropConstraint",
+                                                         "AT_AddConstraintRecurse",
+                                                         "AT_DropConstraintRecurse"};
+    bool validates = false;
+    for (Node command : statement.node.list("cmds")) {
+      std::string_view type = command.str("subtype");
+      if (type == "AT_ValidateConstraint" || type == "AT_ValidateConstraintRecurse") {
+        validates = true;
+      } else if (k_modeled.count(type) == 0) {
+        return false;
+      }
+    }
+    return validates;
+  }
+
+  void rename_value(std::size_t k, std::size_t index, const lint::Statement& statement) {
+    const Node& node = statement.node;
+    auto names = lint::string_list(node.list("typeName"));
+    Item item;
+    item.kind = Item::Kind::statement;
+    item.statement = index;
+    item.order = k;
+    std::vector<std::string> parts;
+    for (auto part : names) parts.push_back(quote_identifier(part));
+    std::string name = joined(parts, ".");
+    item.text = caught("ALTER TYPE " + name + " RENAME VALUE " + quote_literal(node.str("newVal")) +
+                           " TO " + quote_literal(node.str("oldVal")) + ";",
+                       "invalid_parameter_value");
+    m_items.push_back(std::move(item));
+  }
+
+  void use(std::size_t k, const lint::CatalogStep& step, const lint::Statement& statement) {
+    const lint::Effect& effect = step.effect;
+    ObjectId id = step.object;
+    if (id != k_none && ours(id)) return;
+    ObjectRef ref = id != k_none ? object(id).ref_at(step.tick) : effect.object;
+    switch (effect.change) {
+      case Change::insert:
+        seed_delete(k, step, statement, ref);
+        return;
+      case Change::update:
+        if (id != k_none && sets_only_new_columns(id, statement)) return;
+        todo(k, step.statement, "the up updates rows of " + describe(ref));
+        return;
+      case Change::delete_rows:
+        todo(k, step.statement, "the up deletes rows of " + describe(ref));
+        return;
+      case Change::truncate:
+        todo(k, step.statement, "the up empties " + describe(ref));
+        return;
+      default:
+        return;
+    }
+  }
+
+  // An UPDATE that writes only columns the up adds (a backfill): dropping them undoes it.
+  bool sets_only_new_columns(ObjectId table, const lint::Statement& statement) const {
+    if (statement.kind() != "UpdateStmt") return false;
+    std::vector<std::string> added;
+    for (ObjectId child : object(table).children) {
+      if (object(child).kind() == ObjectKind::column && m_root.count(child) != 0) {
+        added.push_back(object(child).ref_at(after()).name);
+      }
+    }
+    NodeList targets = statement.node.list("targetList");
+    if (targets.empty()) return false;
+    for (Node target : targets) {
+      std::string name = lint::truncate_identifier(target.str("name"));
+      if (std::find(added.begin(), added.end(), name) == added.end()) return false;
+    }
+    return true;
+  }
+
+  // The columns the up's INSERT ... ON CONFLICT names as its conflict target, else the key the
+  // table has.
+  std::optional<std::vector<std::string>> key_columns(const lint::CatalogStep& step,
+                                                      const Node& insert,
+                                                      const ObjectRef& table) const {
+    Node infer = insert.get("onConflictClause").get("infer");
+    std::vector<std::string> keys;
+    if (!infer.list("indexElems").empty()) {
+      for (Node element : infer.list("indexElems")) {
+        if (element.has("expr") || element.str("name").empty()) return std::nullopt;
+        keys.push_back(lint::truncate_identifier(element.str("name")));
+      }
+      return keys;
+    }
+    if (step.object == k_none) return std::nullopt;
+    std::string constraint(infer.str("conname"));
+    for (ObjectId id : m_catalog.constraints(table, step.tick)) {
+      const lint::CatalogObject& candidate = object(id);
+      bool match = constraint.empty()
+                       ? candidate.contype == 'p'
+                       : candidate.ref_at(step.tick).name == lint::truncate_identifier(constraint);
+      if (match && !candidate.columns.empty()) return candidate.columns;
+    }
+    return std::nullopt;
+  }
+
+  void seed_delete(std::size_t k, const lint::CatalogStep& step, const lint::Statement& statement,
+                   const ObjectRef& table) {
+    const Node& insert = statement.node;
+    std::string what = "the up inserts rows into " + describe(table);
+    if (statement.kind() != "InsertStmt") {
+      todo(k, step.statement, "the up copies rows into " + describe(table));
+      return;
+    }
+    NodeList rows = insert.get("selectStmt").list("valuesLists");
+    if (rows.empty()) {
+      todo(k, step.statement, what + " from a query, which the down cannot tell apart");
+      return;
+    }
+    std::vector<std::string> columns = step.effect.columns;
+    if (columns.empty() && step.object != k_none) {
+      for (ObjectId id : m_catalog.columns(table, step.tick)) {
+        columns.push_back(object(id).ref_at(step.tick).name);
+      }
+    }
+    auto keys = key_columns(step, insert, table);
+    if (!keys) {
+      todo(k, step.statement, what + ", and sqlgate does not know their key");
+      return;
+    }
+    std::vector<std::size_t> positions;
+    for (const auto& key : *keys) {
+      auto at = std::find(columns.begin(), columns.end(), key);
+      if (at == columns.end()) {
+        todo(k, step.statement, what + " without writing their key " + quote_identifier(key));
+        return;
+      }
+      positions.push_back(static_cast<std::size_t>(at - columns.begin()));
+    }
+    std::vector<std::string> tuples;
+    for (Node row : rows) {
+      NodeList values = row.list("items");
+      std::vector<std::string> parts;
+      for (std::size_t position : positions) {
+        auto value =
+            position < values.size() ? literal(values[position], m_file, statement) : std::nullopt;
+        if (!value) {
+          todo(k, step.statement, what + " whose keys are not constants");
+          return;
+        }
+        parts.push_back(*value);
+      }
+      std::string tuple = joined(parts, ", ");
+      tuples.push_back(parts.size() == 1 ? tuple : "(" + tuple + ")");
+    }
+    std::vector<std::string> quoted;
+    for (const auto& key : *keys) quoted.push_back(quote_identifier(key));
+    std::string key_list = joined(quoted, ", ");
+    if (keys->size() > 1) key_list = "(" + key_list + ")";
+    std::string values = joined(tuples, ", ");
+    Item item;
+    item.kind = Item::Kind::delete_rows;
+    item.statement = step.statement;
+    item.order = k;
+    item.object = step.object;
+    item.to = table;
+    item.text = " WHERE " + key_list + " IN (" + values + ");";
+    m_items.push_back(std::move(item));
+  }
+
+  // Top-level statements the object model sees no effect of: harmless ones (SET, SELECT) need
+  // nothing; the rest (GRANT, CALL, a DO block whose statements are hidden) cannot be reversed
+  // by sqlgate.
+  void statements_without_effects() {
+    const auto& all = m_file.all_statements();
+    std::vector<bool> has_steps(all.size(), false);
+    for (const auto& step : m_replay.steps) has_steps[step.statement] = true;
+    for (std::size_t s = 0; s < all.size(); ++s) {
+      if (has_steps[s]) continue;
+      const lint::Statement& statement = *all[s];
+      if (statement.embedded() || changes_nothing(statement)) continue;
+      if (statement.kind() == "DoStmt" && s + 1 < all.size() && all[s + 1]->embedded()) continue;
+      std::string what = statement.kind() == "DoStmt"
+                             ? "the up runs a DO block whose statements sqlgate cannot see"
+                             : "the up runs " + statement_words(statement.kind()) +
+                                   ", which sqlgate cannot reverse";
+      todo(0, s, what);
+    }
+  }
+
+  // The items in the order the down runs them: reverse order of the up, then each drop moved
+  // after the drops of what depends on it (a table with a foreign key before the table it
+  // references, a trigger's table before its function). Tables whose foreign keys point at
+  // each other are dropped together, in one statement: one group.
+  std::vector<std::vector<const Item*>> ordered() const {
+    std::vector<const Item*> items;
+    for (const auto& item : m_items) items.push_back(&item);
+    std::stable_sort(items.begin(), items.end(), [](const Item* a, const Item* b) {
+      return a->statement != b->statement ? a->statement > b->statement : a->order > b->order;
+    });
+    // Each dropped object's members: itself and all that goes with it.
+    std::unordered_map<ObjectId, std::vector<ObjectId>> members;
+    for (const auto& [id, root] : m_root) members[root].push_back(id);
+    std::unordered_map<const Item*, std::unordered_set<ObjectId>> needs;  // roots to drop first
+    for (const Item* item : items) {
+      if (item->kind != Item::Kind::drop) continue;
+      for (ObjectId member : members[item->object]) {
+        for (const auto& edge : object(member).dependents) {
+          auto root = m_root.find(edge.object);
+          if (edge.automatic || root == m_root.end() || root->second == item->object) continue;
+          needs[item].insert(root->second);
+        }
+      }
+    }
+    std::unordered_map<ObjectId, std::size_t> item_of;  // root -> index in items
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (items[i]->kind == Item::Kind::drop) item_of[items[i]->object] = i;
+    }
+    std::vector<std::vector<const Item*>> result;
+    std::unordered_set<ObjectId> dropped;
+    std::vector<bool> done(items.size(), false);
+    std::size_t left = items.size();
+    auto unmet = [&](std::size_t i) {
+      std::vector<std::size_t> waiting;
+      auto it = needs.find(items[i]);
+      if (it == needs.end()) return waiting;
+      for (ObjectId root : it->second) {
+        auto at = item_of.find(root);
+        if (dropped.count(root) == 0 && at != item_of.end()) waiting.push_back(at->second);
+      }
+      return waiting;
+    };
+    auto take = [&](std::size_t i, std::vector<const Item*>& group) {
+      done[i] = true;
+      --left;
+      if (items[i]->kind == Item::Kind::drop) dropped.insert(items[i]->object);
+      group.push_back(items[i]);
+    };
+    // What a drop waits for, transitively; tables only, or nothing.
+    auto waits_for = [&](std::size_t first) {
+      std::vector<std::size_t> chain{first};
+      for (std::size_t k = 0; k < chain.size(); ++k) {
+        for (std::size_t i : unmet(chain[k])) {
+          if (std::find(chain.begin(), chain.end(), i) == chain.end()) chain.push_back(i);
+        }
+      }
+      bool tables = std::all_of(chain.begin(), chain.end(), [&](std::size_t i) {
+        return object(items[i]->object).kind() == ObjectKind::table;
+      });
+      return tables ? chain : std::vector<std::size_t>{};
+    };
+    while (left > 0) {
+      std::vector<const Item*> group;
+      for (std::size_t i = 0; i < items.size() && group.empty(); ++i) {
+        if (done[i]) continue;
+        std::vector<std::size_t> waiting = unmet(i);
+        if (waiting.empty()) {
+          take(i, group);
+          break;
+        }
+        // In a cycle of foreign keys: every table of it goes in one DROP TABLE.
+        std::vector<std::size_t> chain = waits_for(i);
+        bool cycle = std::any_of(waiting.begin(), waiting.end(), [&](std::size_t w) {
+          auto back = waits_for(w);
+          return std::find(back.begin(), back.end(), i) != back.end();
+        });
+        if (!cycle || chain.empty()) continue;
+        std::sort(chain.begin(), chain.end());
+        for (std::size_t k : chain) take(k, group);
+      }
+      if (group.empty()) {  // PostgreSQL refuses it whatever the order: keep the reverse order
+        take(static_cast<std::size_t>(std::find(done.begin(), done.end(), false) - done.begin()),
+             group);
+      }
+      result.push_back(std::move(group));
+    }
+    return result;
+  }
+
+  GeneratedDown render(const std::vector<std::vector<const Item*>>& groups) const {
+    GeneratedDown down;
+    Names names(m_catalog, after());
+    bool locks = false;  // a statement waits for a lock that blocks the table's users
+    for (const auto& group : groups) {
+      const Item* item = group.front();
+      std::string line;
+      if (group.size() > 1) {
+        std::vector<std::string> tables;
+        for (const Item* member : group) tables.push_back(sql_name(names.current(member->object)));
+        down.body += "DROP TABLE IF EXISTS " + joined(tables, ", ") + ";\n";
+        locks = true;
+        ++down.statements;
+        continue;
+      }
+      switch (item->kind) {
+        case Item::Kind::drop: {
+          ObjectRef ref = names.current(item->object);
+          line = drop_sql(ref);
+          if (item->concurrent) line = "DROP INDEX CONCURRENTLY IF EXISTS " + sql_name(ref) + ";";
+          down.no_transaction = down.no_transaction || item->concurrent;
+          locks = locks || !item->concurrent;
+          ++down.statements;
+          break;
+        }
+        case Item::Kind::rename: {
+          ObjectRef from = item->object != k_none ? names.current(item->object) : item->from;
+          ObjectRef to = item->to;
+          if (item->object != k_none) {
+            const lint::CatalogObject& renamed = object(item->object);
+            if (renamed.parent != k_none) {
+              to.parent = from.parent;
+              to.schema = from.schema;
+            }
+            names.rename(item->object, to);
+          }
+          line = rename_sql(from, to);
+          locks = true;
+          ++down.statements;
+          break;
+        }
+        case Item::Kind::drop_not_null: {
+          ObjectRef ref = item->object != k_none ? names.current(item->object) : item->to;
+          line = ref.kind == ObjectKind::domain
+                     ? "ALTER DOMAIN " + sql_name(ref) + " DROP NOT NULL;"
+                     : "ALTER TABLE " + parent_sql(ref) + " ALTER COLUMN " +
+                           quote_identifier(ref.name) + " DROP NOT NULL;";
+          locks = true;
+          ++down.statements;
+          break;
+        }
+        case Item::Kind::delete_rows: {
+          ObjectRef table = item->object != k_none ? names.current(item->object) : item->to;
+          line = "DELETE FROM " + sql_name(table) + item->text;
+          down.deletes_rows = true;
+          ++down.statements;
+          break;
+        }
+        case Item::Kind::statement:
+          line = item->text;
+          locks = true;
+          ++down.statements;
+          break;
+        case Item::Kind::todo:
+          line = "-- sqlgate:irreversible " + std::string(k_unconfirmed) + " " + item->text;
+          down.todo.push_back(item->text);
+          break;
+      }
+      down.body += line + "\n";
+    }
+    // As the example migrations do: give up rather than queue every user of the table behind
+    // a lock that waits (require-lock-timeout).
+    if (locks) down.body = "SET lock_timeout = '5s';\n" + down.body;
+    if (down.body.empty()) {
+      std::string reason = "sqlgate found nothing in the up to reverse: write this down by hand";
+      down.body = "-- sqlgate:irreversible " + std::string(k_unconfirmed) + " " + reason + "\n";
+      down.todo.push_back(reason);
+    }
+    std::string name = m_file.source().path.filename().string();
+    down.text = "-- Reverses " + name + ", generated by sqlgate from what the up does.\n";
+    if (!down.todo.empty()) {
+      down.text +=
+          "-- A `sqlgate:irreversible TODO` line is a change sqlgate cannot reverse: write what\n"
+          "-- undoes it and delete the line, or replace \"TODO: ...\" with the reason this\n"
+          "-- migration cannot be rolled back.\n";
+    }
+    if (down.no_transaction) down.text += "-- sqlgate:no-transaction\n";
+    down.text += "\n" + down.body;
+    return down;
+  }
+};
+
+}  // namespace
+
+bool unconfirmed(const lint::Directive& directive) {
+  return directive.kind == lint::DirectiveKind::irreversible &&
+         directive.reason.compare(0, k_unconfirmed.size(), k_unconfirmed) == 0;
+}
+
+GeneratedDown generate_down(const lint::Project& project, std::size_t up) {
+  const lint::Catalog* catalog = project.catalog();
+  const lint::ParsedFile* file = project.parsed(up);
+  if (catalog == nullptr || file == nullptr || file->error() || !catalog->replay(up).replayed ||
+      catalog->replay(up).direction != lint::Direction::up) {
+    throw std::invalid_argument(project.source(up).display +
+                                ": not an up migration that parses; no down can be generated");
+  }
+  return Generator(project, up).run();
+}
+
+GeneratedDown generate_down(const lint::MigrationSet& set, std::size_t up, int pg_version) {
+  std::vector<std::unique_ptr<lint::ParsedFile>> parsed(set.files.size());
+  for (std::size_t i = 0; i < set.files.size(); ++i) {
+    const lint::SourceFile& file = set.files[i];
+    if ((file.is_sql || file.migration) && !file.read_error) {
+      parsed[i] = lint::ParsedFile::parse(file);
+    }
+  }
+  lint::Project project(set, std::move(parsed), pg_version);
+  project.set_catalog(lint::Catalog::build(project));
+  return generate_down(project, up);
+}
+
+std::string down_name(std::string_view up_name) {
+  std::string name(up_name);
+  auto at = name.rfind(".up.");
+  if (at == std::string::npos) return name + ".down.sql";
+  return name.replace(at, 4, ".down.");
+}
+
+}  // namespace sqlgate::rules::pairing

@@ -1,0 +1,336 @@
+// Down generation: the down each up gets, built from the catalog replay of the up.
+#include <gtest/gtest.h>
+
+#include "lint/catalog.h"
+#include "lint/directives.h"
+#include "lint/engine.h"
+#include "rules/pairing/down_generator.h"
+#include "rules/registry.h"
+
+namespace sqlgate::rules::pairing {
+namespace {
+
+using Files = std::vector<std::pair<std::string, std::string>>;
+
+// A migration set in memory, parsed and replayed, and the down generated for its last up.
+class Generated {
+ public:
+  explicit Generated(const Files& files) {
+    std::vector<lint::SourceFile> sources;
+    for (const auto& [name, text] : files) {
+      lint::SourceFile source;
+      source.path = name;
+      source.display = name;
+      source.text = text;
+      lint::classify(source);
+      sources.push_back(std::move(source));
+    }
+    m_set = lint::make_set(std::move(sources));
+    std::vector<std::unique_ptr<lint::ParsedFile>> parsed;
+    for (const auto& file : m_set.files) parsed.push_back(lint::ParsedFile::parse(file));
+    m_project = std::make_unique<lint::Project>(m_set, std::move(parsed), 15);
+    m_project->set_catalog(lint::Catalog::build(*m_project));
+    m_up = static_cast<std::size_t>(m_set.find(files.back().first));
+    down = generate_down(*m_project, m_up);
+  }
+
+  // The set with the generated down beside the up, linted with every rule: the findings in
+  // the down.
+  lint::LintResult lint_with_down() const {
+    std::vector<lint::SourceFile> files = m_set.files;
+    lint::SourceFile file;
+    file.path = down_file();
+    file.display = file.path.string();
+    file.text = down.text;
+    lint::classify(file);
+    files.push_back(std::move(file));
+    lint::MigrationSet set = lint::make_set(std::move(files));
+    lint::RuleSet rules = make_rule_set();
+    lint::RuleSelection all;
+    all.enable_all = true;
+    rules.configure(all);
+    lint::LintResult result = lint::lint(set, rules, lint::LintOptions{1, 15, {}});
+    std::erase_if(result.diagnostics,
+                  [&](const lint::Diagnostic& d) { return d.file != down_file(); });
+    return result;
+  }
+  std::string down_file() const { return down_name(m_set.files[m_up].path.string()); }
+
+  GeneratedDown down;
+
+ private:
+  lint::MigrationSet m_set;
+  std::unique_ptr<lint::Project> m_project;
+  std::size_t m_up = 0;
+};
+
+std::string findings(const lint::LintResult& result) {
+  std::string text;
+  for (const auto& d : result.diagnostics) {
+    text += d.file + ":" + std::to_string(d.start.line) + " " + d.rule + ": " + d.message + "\n";
+  }
+  return text;
+}
+
+const std::string k_users = R"sql(CREATE TABLE IF NOT EXISTS users (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  email text,
+  mail text
+);
+)sql";
+const std::string k_users_down = "DROP TABLE IF EXISTS users;\n";
+
+TEST(DownGenerator, DropsTablesInReverseOrderWithWhatGoesWithThem) {
+  Generated g(Files{{"1_campaigns.up.sql", R"sql(
+CREATE TABLE IF NOT EXISTS campaigns (id bigserial PRIMARY KEY, name text NOT NULL);
+CREATE TABLE IF NOT EXISTS campaign_targets (
+  id bigserial PRIMARY KEY,
+  campaign_id bigint NOT NULL REFERENCES campaigns (id),
+  target text NOT NULL,
+  UNIQUE (campaign_id, target)
+);
+CREATE INDEX IF NOT EXISTS campaign_targets_target_idx ON campaign_targets (target);
+)sql"}});
+  EXPECT_EQ(g.down.body,
+            "SET lock_timeout = '5s';\n"
+            "DROP TABLE IF EXISTS campaign_targets;\n"
+            "DROP TABLE IF EXISTS campaigns;\n");
+  EXPECT_EQ(g.down.statements, 2u);
+  EXPECT_TRUE(g.down.todo.empty());
+  EXPECT_FALSE(g.down.no_transaction);
+  EXPECT_TRUE(g.down.text.starts_with("-- Reverses 1_campaigns.up.sql")) << g.down.text;
+  EXPECT_EQ(findings(g.lint_with_down()), "");
+}
+
+TEST(DownGenerator, DropsATableWithAForeignKeyBeforeTheTableItReferences) {
+  // Created first, but its foreign key (added last) points at the second table.
+  Generated g(Files{{"1_orders.up.sql", R"sql(
+CREATE TABLE IF NOT EXISTS orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL);
+CREATE TABLE IF NOT EXISTS customers (id bigint PRIMARY KEY);
+DO $$
+BEGIN
+  ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id)
+    REFERENCES customers (id);
+EXCEPTION WHEN duplicate_object THEN NULL;
+END $$;
+)sql"}});
+  EXPECT_EQ(g.down.body,
+            "SET lock_timeout = '5s';\n"
+            "DROP TABLE IF EXISTS orders;\n"
+            "DROP TABLE IF EXISTS customers;\n");
+  EXPECT_EQ(findings(g.lint_with_down()), "");
+}
+
+TEST(DownGenerator, TablesWhoseForeignKeysFormACycleAreDroppedTogether) {
+  Generated g(Files{{"1_cycle.up.sql", R"sql(
+CREATE TABLE IF NOT EXISTS notes (id int PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS caches (id int PRIMARY KEY, config_id int);
+CREATE TABLE IF NOT EXISTS configs (id int PRIMARY KEY, cache_id int REFERENCES caches (id));
+DO $$
+BEGIN
+  ALTER TABLE caches ADD CONSTRAINT caches_config_fk FOREIGN KEY (config_id) REFERENCES configs (id);
+EXCEPTION WHEN duplicate_object THEN NULL;
+END $$;
+)sql"}});
+  EXPECT_EQ(g.down.body,
+            "SET lock_timeout = '5s';\n"
+            "DROP TABLE IF EXISTS configs, caches;\n"
+            "DROP TABLE IF EXISTS notes;\n");
+  EXPECT_EQ(findings(g.lint_with_down()), "");
+}
+
+TEST(DownGenerator, FunctionsAndTypesGoAfterTheTablesAndTriggersUsingThem) {
+  Generated g(Files{{"1_base.up.sql", k_users}, {"2_audit.up.sql", R"sql(
+CREATE EXTENSION IF NOT EXISTS pgcrypto;
+CREATE SCHEMA IF NOT EXISTS audit;
+DO $$
+BEGIN
+  CREATE TYPE audit.action AS ENUM ('insert', 'update');
+EXCEPTION WHEN duplicate_object THEN NULL;
+END $$;
+CREATE SEQUENCE IF NOT EXISTS audit.entry_seq;
+CREATE OR REPLACE FUNCTION audit.stamp() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.at := now();
+  RETURN NEW;
+END $$;
+CREATE TABLE IF NOT EXISTS audit.entries (
+  id bigint PRIMARY KEY DEFAULT nextval('audit.entry_seq'),
+  action audit.action NOT NULL,
+  at timestamptz
+);
+CREATE OR REPLACE TRIGGER entries_stamp BEFORE INSERT ON audit.entries
+  FOR EACH ROW EXECUTE FUNCTION audit.stamp();
+CREATE OR REPLACE VIEW audit.recent AS SELECT id, action FROM audit.entries;
+CREATE OR REPLACE FUNCTION public.user_count(since timestamptz, kind text) RETURNS bigint
+  LANGUAGE sql AS $$ SELECT count(*) FROM users $$;
+)sql"}});
+  EXPECT_EQ(g.down.body,
+            "SET lock_timeout = '5s';\n"
+            "DROP FUNCTION IF EXISTS user_count(timestamptz,text);\n"
+            "DROP VIEW IF EXISTS audit.recent;\n"
+            "DROP TABLE IF EXISTS audit.entries;\n"
+            "DROP FUNCTION IF EXISTS audit.stamp();\n"
+            "DROP SEQUENCE IF EXISTS audit.entry_seq;\n"
+            "DROP TYPE IF EXISTS audit.action;\n"
+            "DROP SCHEMA IF EXISTS audit;\n"
+            "DROP EXTENSION IF EXISTS pgcrypto;\n");
+  EXPECT_EQ(findings(g.lint_with_down()), "");
+}
+
+TEST(DownGenerator, ReversesChangesToAnExistingTable) {
+  Generated g(
+      Files{{"1_users.up.sql", k_users}, {"2_profile.up.sql", R"sql(-- sqlgate:no-transaction
+ALTER TABLE users ADD COLUMN IF NOT EXISTS nickname text CHECK (length(nickname) < 40);
+UPDATE users SET nickname = split_part(email, '@', 1) WHERE nickname IS NULL;
+DO $$
+BEGIN
+  ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);
+EXCEPTION WHEN duplicate_table OR duplicate_object THEN NULL;
+END $$;
+ALTER TABLE users ALTER COLUMN email SET NOT NULL;
+DROP INDEX CONCURRENTLY IF EXISTS users_mail_idx;
+CREATE INDEX CONCURRENTLY IF NOT EXISTS users_mail_idx ON users (mail);
+)sql"}});
+  EXPECT_EQ(g.down.body,
+            "SET lock_timeout = '5s';\n"
+            "DROP INDEX CONCURRENTLY IF EXISTS users_mail_idx;\n"
+            "ALTER TABLE users ALTER COLUMN email DROP NOT NULL;\n"
+            "ALTER TABLE users DROP CONSTRAINT IF EXISTS users_email_key;\n"
+            "ALTER TABLE users DROP COLUMN IF EXISTS nickname;\n");
+  EXPECT_TRUE(g.down.no_transaction);
+  EXPECT_NE(g.down.text.find("\n-- sqlgate:no-transaction\n"), std::string::npos) << g.down.text;
+  EXPECT_TRUE(g.down.todo.empty()) << g.down.todo.front();
+  EXPECT_EQ(findings(g.lint_with_down()), "");
+}
+
+TEST(DownGenerator, AConstraintListedBeforeItsColumnGoesWithTheColumn) {
+  Generated g(Files{{"1_users.up.sql", k_users}, {"2_level.up.sql", R"sql(
+ALTER TABLE users ADD CONSTRAINT users_level_check CHECK (level > 0),
+  ADD COLUMN IF NOT EXISTS level int NOT NULL DEFAULT 1;
+)sql"}});
+  EXPECT_EQ(g.down.body,
+            "SET lock_timeout = '5s';\n"
+            "ALTER TABLE users DROP COLUMN IF EXISTS level;\n");
+  EXPECT_EQ(findings(g.lint_with_down()), "");
+}
+
+TEST(DownGenerator, RenamesBackGuarded) {
+  Generated g(Files{{"1_users.up.sql", k_users + "CREATE TABLE IF NOT EXISTS legacy (id int);\n"},
+                    {"2_rename.up.sql", R"sql(
+-- sqlgate:run-once the app reads both names during the deploy
+ALTER TABLE users RENAME COLUMN mail TO backup_email;
+ALTER TABLE IF EXISTS legacy RENAME TO archive;
+)sql"}});
+  EXPECT_EQ(g.down.body,
+            "SET lock_timeout = '5s';\n"
+            "ALTER TABLE IF EXISTS archive RENAME TO legacy;\n"
+            "DO $$\n"
+            "BEGIN\n"
+            "  IF EXISTS (SELECT FROM information_schema.columns\n"
+            "             WHERE table_schema = 'public' AND table_name = 'users'\n"
+            "               AND column_name = 'backup_email') THEN\n"
+            "    ALTER TABLE users RENAME COLUMN backup_email TO mail;\n"
+            "  END IF;\n"
+            "END $$;\n");
+  EXPECT_EQ(findings(g.lint_with_down()), "");
+}
+
+TEST(DownGenerator, DeletesSeedRowsByTheirKeys) {
+  Generated g(Files{{"1_roles.up.sql", R"sql(
+CREATE TABLE IF NOT EXISTS roles (id int PRIMARY KEY, name text NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS grants (role_id int, scope text, PRIMARY KEY (role_id, scope));
+)sql"},
+                    {"2_seed.up.sql", R"sql(
+INSERT INTO roles (id, name) VALUES (1, 'admin'), (2, 'o''brien') ON CONFLICT (id) DO NOTHING;
+INSERT INTO roles (name, id) VALUES ('guest', -3), ('nobody', 0), ('x', - 4) ON CONFLICT DO NOTHING;
+INSERT INTO grants VALUES (1, 'all'), (2, 'read'::text) ON CONFLICT ON CONSTRAINT grants_pkey
+  DO NOTHING;
+)sql"}});
+  EXPECT_EQ(g.down.body,
+            "DELETE FROM grants WHERE (role_id, scope) IN ((1, 'all'), (2, 'read'));\n"
+            "DELETE FROM roles WHERE id IN (-3, 0, -4);\n"
+            "DELETE FROM roles WHERE id IN (1, 2);\n");
+  EXPECT_TRUE(g.down.deletes_rows);
+  EXPECT_TRUE(g.down.todo.empty());
+  EXPECT_EQ(findings(g.lint_with_down()), "");
+}
+
+TEST(DownGenerator, WhatCannotBeReversedBecomesATodoLine) {
+  Generated g(Files{{"1_users.up.sql", k_users + "CREATE TABLE IF NOT EXISTS legacy (id int);\n" +
+                                           "CREATE TYPE mood AS ENUM ('ok');\n"},
+                    {"2_cleanup.up.sql", R"sql(
+UPDATE users SET email = lower(email);
+DROP TABLE IF EXISTS legacy;
+ALTER TYPE mood ADD VALUE IF NOT EXISTS 'great';
+INSERT INTO users (email) VALUES ('root@example.com');
+GRANT SELECT ON users TO PUBLIC;
+CREATE TABLE IF NOT EXISTS notes (id int);
+)sql"}});
+  EXPECT_EQ(g.down.body,
+            "SET lock_timeout = '5s';\n"
+            "DROP TABLE IF EXISTS notes;\n"
+            "-- sqlgate:irreversible TODO: the up runs GRANT, which sqlgate cannot reverse (up "
+            "line 6)\n"
+            "-- sqlgate:irreversible TODO: the up inserts rows into table users without writing "
+            "their key id (up line 5)\n"
+            "-- sqlgate:irreversible TODO: the up adds a value to type mood, which PostgreSQL "
+            "cannot remove (up line 4)\n"
+            "-- sqlgate:irreversible TODO: the up drops table legacy, which the down cannot "
+            "recreate (up line 3)\n"
+            "-- sqlgate:irreversible TODO: the up updates rows of table users (up line 2)\n");
+  EXPECT_EQ(g.down.todo.size(), 5u);
+  EXPECT_EQ(g.down.statements, 1u);
+  // Each line stays a finding until the author decides.
+  lint::LintResult result = g.lint_with_down();
+  std::size_t unconfirmed_lines = 0;
+  for (const auto& d : result.diagnostics) {
+    if (d.rule == "missing-down") ++unconfirmed_lines;
+  }
+  EXPECT_EQ(unconfirmed_lines, 5u) << findings(result);
+}
+
+TEST(DownGenerator, AnUpWithNothingToReverseStillGetsALineToDecide) {
+  Generated g(Files{{"1_settings.up.sql", "SET lock_timeout = '5s';\nSELECT 1;\n"}});
+  EXPECT_EQ(g.down.statements, 0u);
+  ASSERT_EQ(g.down.todo.size(), 1u);
+  EXPECT_NE(g.down.body.find("-- sqlgate:irreversible TODO: "), std::string::npos);
+}
+
+TEST(DownGenerator, BackfillOfANewColumnNeedsNothingMore) {
+  Generated g(Files{{"1_users.up.sql", k_users}, {"2_backfill.up.sql", R"sql(
+ALTER TABLE users ADD COLUMN IF NOT EXISTS domain text;
+UPDATE users SET domain = split_part(email, '@', 2);
+)sql"}});
+  EXPECT_EQ(g.down.body,
+            "SET lock_timeout = '5s';\nALTER TABLE users DROP COLUMN IF EXISTS domain;\n");
+}
+
+TEST(DownGenerator, QuotesIdentifiersOnlyWhenNeeded) {
+  Generated g(Files{{"1_odd.up.sql", R"sql(
+CREATE TABLE IF NOT EXISTS "Order Items" (id int);
+CREATE TABLE IF NOT EXISTS "user" (id int);
+CREATE TABLE IF NOT EXISTS plain_name (id int);
+)sql"}});
+  EXPECT_EQ(g.down.body,
+            "SET lock_timeout = '5s';\n"
+            "DROP TABLE IF EXISTS plain_name;\n"
+            "DROP TABLE IF EXISTS \"user\";\n"
+            "DROP TABLE IF EXISTS \"Order Items\";\n");
+}
+
+TEST(DownGenerator, UnconfirmedIsOnlyTheGeneratedReason) {
+  auto directive = [](std::string_view text) { return *lint::parse_directive(text, 0); };
+  EXPECT_TRUE(unconfirmed(directive("-- sqlgate:irreversible TODO: the up drops table x")));
+  EXPECT_FALSE(unconfirmed(directive("-- sqlgate:irreversible enum values stay")));
+  EXPECT_FALSE(unconfirmed(directive("-- sqlgate:run-once TODO: later")));
+}
+
+TEST(DownGenerator, DownName) {
+  EXPECT_EQ(down_name("20251220123456_add_campaigns.up.sql"),
+            "20251220123456_add_campaigns.down.sql");
+  EXPECT_EQ(down_name("1_x.up.pgsql"), "1_x.down.pgsql");
+}
+
+}  // namespace
+}  // namespace sqlgate::rules::pairing
