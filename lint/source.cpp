@@ -101,7 +101,7 @@ struct Walker {
     std::error_code ec;
     fs::path canonical = fs::canonical(dir, ec);
     if (ec) {
-      set.warnings.push_back(display + ": cannot resolve folder: " + ec.message());
+      set.errors.push_back(display + ": cannot resolve folder: " + ec.message());
       return;
     }
     if (!visited.insert(canonical).second) {
@@ -112,14 +112,14 @@ struct Walker {
     std::vector<std::pair<std::string, fs::directory_entry>> entries;
     fs::directory_iterator it(dir, ec);
     if (ec) {
-      set.warnings.push_back(display + ": cannot list folder: " + ec.message());
+      set.errors.push_back(display + ": cannot list folder: " + ec.message());
       return;
     }
     for (; it != fs::directory_iterator(); it.increment(ec)) {
       if (ec) break;
       entries.emplace_back(it->path().filename().native(), *it);
     }
-    if (ec) set.warnings.push_back(display + ": listing stopped: " + ec.message());
+    if (ec) set.errors.push_back(display + ": listing stopped: " + ec.message());
     std::sort(entries.begin(), entries.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [name, entry] : entries) {
@@ -286,19 +286,25 @@ MigrationSet discover(const std::vector<std::string>& paths, const DiscoverOptio
     fs::path path(display);
     std::error_code ec;
     auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) {
+    if (status.type() == fs::file_type::not_found) {
       throw SourceError(display + ": no such file or folder");
     }
+    if (ec) throw SourceError(display + ": cannot access: " + ec.message());
     if (fs::is_directory(status)) {
       walker.walk(path, display);
     } else {
       fs::path canonical = fs::weakly_canonical(path, ec);
+      std::size_t before = set.files.size();
       walker.add_file(path, display, ec ? path : canonical);
+      if (set.files.size() > before && !set.files.back().is_sql && !set.files.back().migration) {
+        set.warnings.push_back(display + ": not a .sql file, not linted");
+      }
     }
   }
   read_texts(set.files);
   MigrationSet sorted = make_set(std::move(set.files));
   sorted.warnings = std::move(set.warnings);
+  sorted.errors = std::move(set.errors);
   return sorted;
 }
 

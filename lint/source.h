@@ -85,8 +85,11 @@ class SourceError : public std::runtime_error {
 class MigrationSet {
  public:
   std::vector<SourceFile> files;
-  // Problems found while listing folders (a symlink loop, an unreadable folder): the run goes on.
+  // What was skipped while listing folders (a symlink loop, a broken link): the set is complete.
   std::vector<std::string> warnings;
+  // Folders that could not be listed, in full or in part: files may be missing from the set, so
+  // a result built on it is incomplete (the CLI exits 2).
+  std::vector<std::string> errors;
 
   const SourceFile* partner(const SourceFile& file) const;
   // Indexes of the migration files, in order.

@@ -198,7 +198,13 @@ class FileBuilder {
     if (result.error != nullptr) {
       std::uint32_t at =
           result.error->cursorpos > 0 ? byte_offset_of_char(text, result.error->cursorpos) : 0;
-      file.m_error = FileError{"syntax-error", result.error->message, at};
+      std::string message = result.error->message;
+      if (message.starts_with("memory exhausted")) {
+        // Bison's words for its stack limit (10,000 levels): say what the author can change.
+        message = "the statement nests too deeply for PostgreSQL's parser, which rejects it (" +
+                  message + ")";
+      }
+      file.m_error = FileError{"syntax-error", std::move(message), at};
       pg_query_free_parse_result(result);
       return;
     }

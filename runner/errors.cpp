@@ -2,8 +2,9 @@
 
 namespace sqlgate::runner {
 
-DirtyDatabase::DirtyDatabase(std::int64_t version)
-    : RunRefused("Dirty database version " + std::to_string(version) + ". Fix and force version."),
+DirtyDatabase::DirtyDatabase(std::int64_t version, const std::string& detail)
+    : RunRefused("Dirty database version " + std::to_string(version) + ". Fix and force version." +
+                 (detail.empty() ? "" : "\n" + detail)),
       m_version(version) {}
 
 namespace {

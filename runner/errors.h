@@ -27,7 +27,8 @@ class LockTimeout : public RunRefused {
 // golang-migrate's "Dirty database version N. Fix and force version."
 class DirtyDatabase : public RunRefused {
  public:
-  explicit DirtyDatabase(std::int64_t version);
+  // detail: what is known of the run that left it dirty, on the lines after golang-migrate's.
+  explicit DirtyDatabase(std::int64_t version, const std::string& detail = {});
   std::int64_t version() const { return m_version; }
 
  private:

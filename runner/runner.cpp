@@ -111,6 +111,76 @@ std::size_t statement_at(const lint::ParsedFile& parsed, std::uint32_t offset) {
   return found;
 }
 
+// The history row of the run that left the state dirty at this version: the last one still
+// running (the process or its connection stopped) or failed; null when another tool did it.
+const HistoryEntry* unfinished_run(const std::vector<HistoryEntry>& history, std::int64_t version) {
+  const HistoryEntry* last = nullptr;
+  for (const auto& row : history) {
+    if ((row.status == "running" || row.status == "failed") && row.version_after == version) {
+      last = &row;
+    }
+  }
+  return last;
+}
+
+std::string describe_run(const HistoryEntry& run) {
+  return std::to_string(run.version) + "/" + (run.action == "down" ? "d" : "u") + " " + run.name;
+}
+
+// The file a recorded run ran, as reports name it; empty when it is gone.
+std::string file_of(const Source& source, const HistoryEntry& run) {
+  lint::Direction direction = run.action == "down" ? lint::Direction::down : lint::Direction::up;
+  for (const lint::SourceFile& file : source.set.files) {
+    if (!file.migration || file.migration->direction != direction) continue;
+    if (file.migration->version.as_bigint() == run.version) return file.display;
+  }
+  return {};
+}
+
+// What the history says about a dirty state, for the refusal of up, down and goto.
+std::string dirty_detail(const Source& source, const StateRow& state,
+                         const std::vector<HistoryEntry>& history) {
+  const HistoryEntry* run = unfinished_run(history, state.version);
+  if (run == nullptr) {
+    return "sqlgate has no record of the run that left it dirty (another tool marked it); "
+           "`sqlgate recover` tells whether it can reset it";
+  }
+  std::string file = file_of(source, *run);
+  std::string what = describe_run(*run) + (file.empty() ? "" : " (" + file + ")");
+  std::string force = "`sqlgate force V` with the version the schema is at";
+  if (run->status == "running") {
+    return what +
+           " did not finish: the process or its connection stopped while it ran statement by "
+           "statement, so some of its statements may have taken effect. Compare the database "
+           "with the file, finish or undo them by hand, then " +
+           force;
+  }
+  if (run->nothing_remains) {
+    return what + " failed (" + run->error +
+           ") and nothing of it remains: `sqlgate recover` resets the version";
+  }
+  return what + " failed (" + run->error + ") after " + std::to_string(run->statements_done) +
+         " of its statements took effect; finish or undo them by hand, then " + force;
+}
+
+// A lost connection, with what it means for the migration that was running.
+ConnectionError lost_during(const ConnectionError& error, const Prepared& item) {
+  std::string what = std::to_string(item.step.version) + "/" +
+                     short_direction(item.step.direction) + " " + item.step.name + " (" +
+                     item.file->display + ")";
+  if (item.mode == RunMode::transaction) {
+    return ConnectionError(std::string(error.what()) + "\nwhile applying " + what +
+                           ": its transaction did not commit unless the server had already "
+                           "finished it; `sqlgate version` shows which, and `sqlgate up` "
+                           "continues from there");
+  }
+  return ConnectionError(std::string(error.what()) + "\nwhile running " + what +
+                         " statement by statement: the database stays dirty at version " +
+                         std::to_string(item.step.after) +
+                         "; compare it with the file, finish or undo the migration by hand, "
+                         "then `sqlgate force` the version the schema is at");
+}
+
 std::vector<Database*> databases_of(std::vector<Source>& sources) {
   std::vector<Database*> databases;
   for (auto& source : sources) databases.push_back(source.db.get());
@@ -230,6 +300,9 @@ std::vector<Source> open_sources(Session& session, const std::vector<SourceSetti
     source.name = spec.name;
     source.dir = spec.dir;
     source.set = lint::discover({spec.dir}, lint::DiscoverOptions{false});
+    if (!source.set.errors.empty()) {
+      throw lint::SourceError("cannot read " + source.set.errors.front());
+    }
     source.migrations = index_migrations(source.set);
     source.db = open_state(session, std::move(table), lock_database);
     sources.push_back(std::move(source));
@@ -274,8 +347,9 @@ RunResult Runner::run(const PlanRequest& request) {
   for (std::size_t index : order) {
     Source& source = m_sources[index];
     StateRow state = source.db->state();
-    SourceStatus status =
-        compute_status(source.set, source.migrations, state, source.db->history());
+    std::vector<HistoryEntry> history = source.db->history();
+    if (state.dirty) throw DirtyDatabase(state.version, dirty_detail(source, state, history));
+    SourceStatus status = compute_status(source.set, source.migrations, state, history);
     PlanRequest source_request = request;
     source_request.allow_drift = request.allow_drift || m_options.allow_drift;
     source_request.allow_out_of_order = request.allow_out_of_order || m_options.allow_out_of_order;
@@ -355,6 +429,8 @@ RunResult Runner::run(const PlanRequest& request) {
     if (item.mode == RunMode::transaction) {
       try {
         ms = db.apply(run);
+      } catch (const ConnectionError& e) {
+        throw lost_during(e, item);
       } catch (const SqlError& e) {
         FailureReport report = base_report(item);
         report.state_version = item.step.before;
@@ -384,7 +460,11 @@ RunResult Runner::run(const PlanRequest& request) {
         throw MigrationFailed(std::move(report));
       }
     } else {
-      ms = run_dirty(m_session, item, run);
+      try {
+        ms = run_dirty(m_session, item, run);
+      } catch (const ConnectionError& e) {
+        throw lost_during(e, item);
+      }
     }
     m_session.take_notices();
     if (m_events.step) m_events.step(*item.source, item.step, item.mode, ms);
@@ -438,12 +518,7 @@ RecoverResult Runner::recover() {
   }
   result.was_dirty = true;
   std::vector<HistoryEntry> history = source.db->history();
-  const HistoryEntry* last = nullptr;
-  for (const auto& row : history) {
-    if ((row.status == "running" || row.status == "failed") && row.version_after == state.version) {
-      last = &row;
-    }
-  }
+  const HistoryEntry* last = unfinished_run(history, state.version);
   auto reset = [&](std::int64_t to, const std::string& name, const std::string& why) {
     HistoryEntry note;
     note.version = state.version;
@@ -460,8 +535,7 @@ RecoverResult Runner::recover() {
   std::string force_help = "then run `sqlgate force V` with the version the schema is really at";
 
   if (last != nullptr) {
-    std::string what = std::to_string(last->version) + "/" + (last->action == "down" ? "d" : "u") +
-                       " " + last->name;
+    std::string what = describe_run(*last);
     if (last->status == "running") {
       throw RunRefused("the run of " + what +
                        " was interrupted between statements (the process or the connection "

@@ -30,6 +30,9 @@ LoadedSource load_source(const SourceSpec& spec) {
   source.name = spec.name;
   source.set = lint::discover({spec.dir}, lint::DiscoverOptions{false});
   source.warnings = source.set.warnings;
+  if (!source.set.errors.empty()) {
+    throw lint::SourceError("cannot read " + source.set.errors.front());
+  }
   const auto& files = source.set.files;
   for (std::size_t index : source.set.migrations()) {
     const lint::SourceFile& file = files[index];

@@ -4,12 +4,14 @@
 #   tools/pg-sandbox.sh start DIR   initialise and start; prints the connection URL
 #   tools/pg-sandbox.sh stop DIR    stop the server and remove DIR
 #   tools/pg-sandbox.sh url DIR     print the URL of a running sandbox
+#   tools/pg-sandbox.sh halt DIR    stop the server, keep its data (tests of a server going away)
+#   tools/pg-sandbox.sh resume DIR  start a halted server again, same data, same URL
 set -euo pipefail
 
 command=${1:-}
 dir=${2:-}
 if [ -z "$command" ] || [ -z "$dir" ]; then
-  echo "usage: tools/pg-sandbox.sh start|stop|url DIR" >&2
+  echo "usage: tools/pg-sandbox.sh start|stop|url|halt|resume DIR" >&2
   exit 2
 fi
 
@@ -35,6 +37,13 @@ as_owner() {
   fi
 }
 
+# start_server BINDIR DIR PORT
+start_server() {
+  as_owner "$1/pg_ctl" -D "$2/data" -l "$2/server.log" -w -t 60 \
+    -o "-c listen_addresses='' -k $2 -p $3 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100" \
+    start >/dev/null || { cat "$2/server.log" >&2; exit 2; }
+}
+
 case "$command" in
   start)
     bindir=$(find_bindir)
@@ -53,12 +62,20 @@ case "$command" in
     # so that two sandboxes never share a lock-file name.
     port=$(( 20000 + RANDOM % 20000 ))
     while [ -e "$dir/.s.PGSQL.$port" ]; do port=$(( port + 1 )); done
-    as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-c listen_addresses='' -k $dir -p $port -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100" \
-      start >/dev/null || { cat "$dir/server.log" >&2; exit 2; }
+    echo "$port" >"$dir/port"
+    start_server "$bindir" "$dir" "$port"
     url="postgresql://postgres@/postgres?host=$dir&port=$port"
     echo "$url" >"$dir/url"
     echo "$url"
+    ;;
+  halt)
+    bindir=$(find_bindir)
+    as_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null
+    ;;
+  resume)
+    bindir=$(find_bindir)
+    dir=$(cd "$dir" && pwd)
+    start_server "$bindir" "$dir" "$(cat "$dir/port")"
     ;;
   stop)
     if [ -d "$dir/data" ]; then
@@ -71,7 +88,7 @@ case "$command" in
     cat "$dir/url"
     ;;
   *)
-    echo "usage: tools/pg-sandbox.sh start|stop|url DIR" >&2
+    echo "usage: tools/pg-sandbox.sh start|stop|url|halt|resume DIR" >&2
     exit 2
     ;;
 esac

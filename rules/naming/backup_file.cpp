@@ -3,7 +3,6 @@
 #include "rules/naming/rules.h"
 
 namespace sqlgate::rules::naming {
-namespace {
 
 bool backup_extension(std::string_view extension) {
   std::string ext = lower_ascii(extension);
@@ -15,6 +14,8 @@ bool backup_extension(std::string_view extension) {
   }
   return false;
 }
+
+namespace {
 
 void check(const lint::Project& project, lint::Reporter& out) {
   const lint::MigrationSet& set = project.set();

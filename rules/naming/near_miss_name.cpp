@@ -1,5 +1,7 @@
 // near-miss-name: a .sql file that golang-migrate's loader silently ignores although it looks
-// meant as a migration: `1_a.UP.sql`, `1-a.up.sql`, `1_a.sql` (no direction), or a bare `.sql`.
+// meant as a migration: `1_a.UP.sql`, `1-a.up.sql`, `1_a.sql` (no direction), or a bare `.sql`;
+// and a migration name with another extension (`1_a.up.txt`), which golang-migrate runs but
+// sqlgate neither checks nor runs.
 #include <filesystem>
 
 #include "rules/naming/rules.h"
@@ -71,8 +73,11 @@ void check(const lint::Project& project, lint::Reporter& out) {
     const lint::SourceFile& file = project.source(i);
     if (file.migration) continue;
     std::string name = file.path.filename().string();
-    if (name.size() <= 4 || lower_ascii(name.substr(name.size() - 4)) != ".sql") continue;
-    if (auto parsed = lint::parse_migration_name(name)) {
+    bool sql = name.size() > 4 && lower_ascii(name.substr(name.size() - 4)) == ".sql";
+    auto parsed = lint::parse_migration_name(name);
+    // Any extension will do for golang-migrate's loader (a backup's is backup-file's).
+    if (!sql && (!parsed || backup_extension(parsed->extension))) continue;
+    if (parsed) {
       // golang-migrate loads it (the extension is not "sql" to the letter, say .SQL).
       out.report(file, lint::TextRange{0, 0},
                  "golang-migrate runs this file as the " +

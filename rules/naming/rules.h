@@ -26,4 +26,7 @@ inline std::string lower_ascii(std::string_view text) {
   return result;
 }
 
+// An extension that marks an editor or backup copy of a migration (sql.bak, sql~, orig...).
+bool backup_extension(std::string_view extension);
+
 }  // namespace sqlgate::rules::naming

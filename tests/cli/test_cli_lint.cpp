@@ -140,7 +140,12 @@ TEST(CliLint, NulByteAndInvalidUtf8BesideAGoodFile) {
   EXPECT_EQ(json["diagnostics"][0]["rule"], "invalid-encoding");
   EXPECT_NE(json["diagnostics"][0]["message"].get<std::string>().find("NUL byte at byte offset 9"),
             std::string::npos);
+  EXPECT_EQ(json["diagnostics"][0]["file"], (dir.path() / "m" / "1_a.up.sql").string());
   EXPECT_EQ(json["diagnostics"][1]["rule"], "invalid-encoding");
+  EXPECT_EQ(json["diagnostics"][1]["file"], (dir.path() / "m" / "2_b.up.sql").string());
+  EXPECT_NE(json["diagnostics"][1]["message"].get<std::string>().find("invalid UTF-8 at byte "
+                                                                      "offset 11"),
+            std::string::npos);
   EXPECT_EQ(json["diagnostics"][2]["rule"], "syntax-error") << "the other files are still linted";
 }
 

@@ -5,6 +5,7 @@ list(APPEND SQLGATE_CLI_TESTS
   cli/test_cli_fix.cpp
   cli/test_cli_formats.cpp
   cli/test_cli_lint.cpp
+  cli/test_cli_bad_input.cpp
   cli/test_cli_changes.cpp
   cli/test_cli_package.cpp
   cli/test_cli_pairing.cpp

@@ -17,62 +17,14 @@ namespace {
 namespace fs = std::filesystem;
 using testing::CommandResult;
 
-// A scratch database and a migrations folder.
-class Project {
- public:
-  Project() : m_session(m_db.connect()) { fs::create_directories(migrations()); }
-
-  fs::path migrations() const { return m_dir.path() / "migrations"; }
-  const testing::ScratchDatabase& db() const { return m_db; }
-  runner::Session& session() { return *m_session; }
-
-  void write(const std::string& name, std::string_view text) const {
-    m_dir.write("migrations/" + name, text);
-  }
-  // VERSION_NAME.up.sql and its down.
-  void pair(const std::string& stem, std::string_view up, std::string_view down) const {
-    write(stem + ".up.sql", up);
-    write(stem + ".down.sql", down);
-  }
-  void copy_fixture(const std::string& fixture) const {
-    for (const auto& entry : fs::directory_iterator(testing::source_dir() / "tests" / "runner" /
-                                                    "fixtures" / fixture)) {
-      fs::copy_file(entry.path(), migrations() / entry.path().filename());
-    }
-  }
-  // sqlgate VERB ARGS... -d URL -p migrations
-  CommandResult run(std::vector<std::string> args, bool with_path = true) const {
-    args.push_back("-d");
-    args.push_back(m_db.url());
-    if (with_path) {
-      args.push_back("-p");
-      args.push_back(migrations().string());
-    }
-    return testing::run_sqlgate(args, m_dir.path(), {{"DATABASE_URL", ""}});
-  }
-  std::string scalar(const std::string& sql) {
-    runner::Rows rows = m_session->query(sql);
-    if (rows.rows.empty()) return "(none)";
-    return rows.rows.at(0).at(0).value_or("NULL");
-  }
-  bool exists(const std::string& relation) {
-    return scalar("SELECT to_regclass('" + relation + "') IS NOT NULL") == "t";
-  }
-
- private:
-  testing::ScratchDatabase m_db;
-  testing::TempDir m_dir;
-  std::unique_ptr<runner::Session> m_session;
-};
+using Project = testing::MigrationProject;
 
 std::string dump(const CommandResult& r) {
-  return "exit " + std::to_string(r.exit_code) + "\n--- out\n" + r.out + "--- err\n" + r.err;
+  return testing::describe(r);
 }
 
 std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
+  return testing::count_occurrences(text, what);
 }
 
 TEST(RunnerCli, TheShopSetGoesUpDownAndUpAgain) {
@@ -278,6 +230,19 @@ TEST(RunnerCli, AFailingStatementLeavesTheVersionAndReportsItsLine) {
   EXPECT_EQ(p.scalar("SELECT version::text || dirty FROM schema_migrations"), "1false");
   EXPECT_FALSE(p.exists("orders"));
   EXPECT_FALSE(p.exists("more"));
+
+  // Once the file is fixed, the next up applies it and what follows, each once.
+  p.write("2_orders.up.sql",
+          "CREATE TABLE IF NOT EXISTS orders (id int PRIMARY KEY);\n"
+          "INSERT INTO orders (id) VALUES (1) ON CONFLICT DO NOTHING;\n"
+          "CREATE TABLE IF NOT EXISTS never (id int);\n");
+  CommandResult fixed = p.run({"up"});
+  EXPECT_EQ(fixed.exit_code, 0) << dump(fixed);
+  EXPECT_EQ(p.scalar("SELECT version::text || dirty FROM schema_migrations"), "3false");
+  EXPECT_EQ(p.scalar("SELECT string_agg(version || ':' || status, ' ' ORDER BY id) FROM "
+                     "sqlgate_history"),
+            "1:applied 2:applied 3:applied")
+      << "the failed attempt left no trace";
 }
 
 TEST(RunnerCli, AFailureWithoutAPositionIsFoundByReplayingTheStatements) {

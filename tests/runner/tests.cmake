@@ -4,6 +4,7 @@ list(APPEND SQLGATE_RUNNER_TESTS
   runner/test_runner_database.cpp
   runner/test_runner_postgres.cpp
   runner/test_runner_execute.cpp
+  runner/test_runner_faults.cpp
   runner/test_runner_snapshot.cpp
   runner/test_runner_scratch.cpp
   runner/test_runner_verify.cpp

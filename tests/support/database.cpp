@@ -60,4 +60,54 @@ std::unique_ptr<runner::Session> ScratchDatabase::connect() const {
   return runner::connect_postgres(m_url);
 }
 
+MigrationProject::MigrationProject() : m_session(m_db.connect()) {
+  std::filesystem::create_directories(migrations());
+}
+
+void MigrationProject::write(const std::string& name, std::string_view text) const {
+  m_dir.write("migrations/" + name, text);
+}
+
+void MigrationProject::pair(const std::string& stem, std::string_view up,
+                            std::string_view down) const {
+  write(stem + ".up.sql", up);
+  write(stem + ".down.sql", down);
+}
+
+void MigrationProject::copy_fixture(const std::string& fixture) const {
+  for (const auto& entry : std::filesystem::directory_iterator(source_dir() / "tests" / "runner" /
+                                                               "fixtures" / fixture)) {
+    std::filesystem::copy_file(entry.path(), migrations() / entry.path().filename());
+  }
+}
+
+std::vector<std::string> MigrationProject::arguments(std::vector<std::string> args,
+                                                     bool with_path) const {
+  args.push_back("-d");
+  args.push_back(m_db.url());
+  if (with_path) {
+    args.push_back("-p");
+    args.push_back(migrations().string());
+  }
+  return args;
+}
+
+CommandResult MigrationProject::run(std::vector<std::string> args, bool with_path) const {
+  return run_sqlgate(arguments(std::move(args), with_path), m_dir.path(), {{"DATABASE_URL", ""}});
+}
+
+std::unique_ptr<RunningProgram> MigrationProject::start(std::vector<std::string> args) const {
+  return start_sqlgate(arguments(std::move(args), true), m_dir.path(), {{"DATABASE_URL", ""}});
+}
+
+std::string MigrationProject::scalar(const std::string& sql) {
+  runner::Rows rows = m_session->query(sql);
+  if (rows.rows.empty()) return "(none)";
+  return rows.rows.at(0).at(0).value_or("NULL");
+}
+
+bool MigrationProject::exists(const std::string& relation) {
+  return scalar("SELECT to_regclass('" + relation + "') IS NOT NULL") == "t";
+}
+
 }  // namespace sqlgate::testing

@@ -140,12 +140,24 @@ TEST(Engine, SelectionAndSeverities) {
 }
 
 TEST(Engine, UnreadableFileIsAnIoError) {
-  if (geteuid() == 0) GTEST_SKIP() << "root reads every file";
   testing::TempDir dir;
+  dir.share();
   auto path = dir.write("1_a.up.sql", "SELECT 1;");
+  dir.write("2_b.up.sql", "CREATE TABLE b (id int);");
   std::filesystem::permissions(path, std::filesystem::perms::none);
-  auto result = lint_dir(dir, test_rules());
+  LintResult result;
+  {
+    testing::UnprivilegedScope unprivileged;  // root reads every file
+    if (!unprivileged.failure().empty()) GTEST_SKIP() << unprivileged.failure();
+    result = lint_dir(dir, test_rules());
+  }
   ASSERT_EQ(result.io_errors.size(), 1u);
+  EXPECT_NE(result.io_errors[0].find("1_a.up.sql"), std::string::npos) << result.io_errors[0];
+  EXPECT_NE(result.io_errors[0].find("Permission denied"), std::string::npos)
+      << result.io_errors[0];
+  EXPECT_EQ(found(result),
+            (std::vector<std::string>{"2_b.up.sql:1:1 version-rule", "2_b.up.sql:1:14 table-rule"}))
+      << "the other file is still linted";
 }
 
 TEST(Engine, ReportFilterKeepsSetChecksWhole) {

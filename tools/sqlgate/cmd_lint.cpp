@@ -97,6 +97,7 @@ int run_lint(const LintArgs& args, Io& io) {
   for (const auto& paths : path_groups(config)) {
     lint::MigrationSet set = lint::discover(paths, lint::DiscoverOptions{args.recursive});
     for (const auto& warning : set.warnings) io.err << "sqlgate: warning: " << warning << '\n';
+    for (const auto& error : set.errors) result.io_errors.push_back(error);
     if (fixing) {
       lint::FixOutcome outcome = lint::fix_set(set, rules, options, {args.unsafe_fixes});
       merge(result, std::move(outcome.result));
