@@ -19,7 +19,7 @@ while [ $# -gt 0 ]; do
 done
 
 packages=(
-  cmake make g++ clang pkg-config git ca-certificates
+  cmake make g++ clang libclang-rt-14-dev pkg-config git ca-certificates
   libpg-query-dev libprotobuf-c-dev
   libpqxx-dev libpq-dev
   libcli11-dev nlohmann-json3-dev libsimdjson-dev
