@@ -219,9 +219,14 @@ Tick Catalog::before_statement(std::size_t file, std::size_t statement) const {
 }
 
 std::vector<const CatalogStep*> Catalog::steps_of(std::size_t file, std::size_t statement) const {
+  // A file's steps are in statement order.
+  const auto& steps = m_files[file].steps;
+  auto first = std::lower_bound(
+      steps.begin(), steps.end(), statement,
+      [](const CatalogStep& step, std::size_t wanted) { return step.statement < wanted; });
   std::vector<const CatalogStep*> result;
-  for (const auto& step : m_files[file].steps) {
-    if (step.statement == statement) result.push_back(&step);
+  for (auto it = first; it != steps.end() && it->statement == statement; ++it) {
+    result.push_back(&*it);
   }
   return result;
 }

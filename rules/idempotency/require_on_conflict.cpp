@@ -123,18 +123,14 @@ bool takes_keys_from_elsewhere(const lint::Project& project, const lint::Catalog
   return false;
 }
 
-// Whether the INSERT's target, as the schema replay knows it when the INSERT runs, has a key
-// ON CONFLICT can meet: a primary key, a unique constraint or index, or an exclusion
-// constraint. nullopt when the replay cannot tell (a down, a table made outside the
-// migrations, a name it cannot resolve).
-std::optional<bool> target_has_key(const lint::FileContext& context, const Statement& statement) {
+// Whether the target of the INSERT at `index` (in all_statements()), as the schema replay knows it
+// when the INSERT runs, has a key ON CONFLICT can meet: a primary key, a unique constraint or
+// index, or an exclusion constraint. nullopt when the replay cannot tell (a down, a table made
+// outside the migrations, a name it cannot resolve).
+std::optional<bool> target_has_key(const lint::FileContext& context, std::size_t index) {
   const lint::Catalog* catalog = context.project.catalog();
   if (catalog == nullptr || context.direction() != lint::Direction::up) return std::nullopt;
   if (!catalog->replay(context.index).replayed) return std::nullopt;
-  const auto& all = context.file.all_statements();
-  auto at = std::find(all.begin(), all.end(), &statement);
-  if (at == all.end()) return std::nullopt;
-  auto index = static_cast<std::size_t>(at - all.begin());
   for (const lint::CatalogStep* step : catalog->steps_of(context.index, index)) {
     if (step->effect.action != lint::Action::use || step->effect.change != lint::Change::insert ||
         step->object == lint::k_no_object) {
@@ -154,7 +150,9 @@ std::optional<bool> target_has_key(const lint::FileContext& context, const State
   return std::nullopt;
 }
 
-void check_insert(FileScope& scope, const Statement& statement, const Cleared& cleared) {
+// index: the statement's place in all_statements().
+void check_insert(FileScope& scope, const Statement& statement, std::size_t index,
+                  const Cleared& cleared) {
   Node relation = statement.node.get("relation");
   std::string table = name_of(relation).display();
   switch (protection(scope, statement, relation, cleared)) {
@@ -170,7 +168,7 @@ void check_insert(FileScope& scope, const Statement& statement, const Cleared& c
       break;
     case Protection::on_conflict:
       // ON CONFLICT protects only rows that meet a unique constraint or index of the table.
-      if (target_has_key(scope.context(), statement) == false) {
+      if (target_has_key(scope.context(), index) == false) {
         bool inferred = statement.node.get("onConflictClause").has("infer");
         scope.report(
             statement, statement.range,
@@ -221,9 +219,11 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
   std::vector<const Statement*> judged = scope.statements();
   std::unordered_set<const Statement*> judge(judged.begin(), judged.end());
   Cleared cleared;
-  for (const Statement* statement : context.file.all_statements()) {
+  const auto& all = context.file.all_statements();
+  for (std::size_t index = 0; index < all.size(); ++index) {
+    const Statement* statement = all[index];
     if (judge.contains(statement)) {
-      if (statement->kind() == "InsertStmt") check_insert(scope, *statement, cleared);
+      if (statement->kind() == "InsertStmt") check_insert(scope, *statement, index, cleared);
       if (statement->kind() == "CopyStmt") check_copy(scope, *statement, cleared);
     }
     for (auto& table : cleared_tables(statement->node)) cleared.push_back(std::move(table));
