@@ -16,17 +16,19 @@ namespace sqlgate::lint {
 
 // ---- rule set ---------------------------------------------------------------------------
 
-RuleSet::RuleSet(std::vector<Rule> rules, std::map<std::string, std::string> aliases)
-    : m_rules(std::move(rules)), m_aliases(std::move(aliases)) {
+RuleSet::RuleSet(std::vector<Rule> rules, const std::map<std::string, std::string>& aliases)
+    : m_rules(std::move(rules)) {
+  for (std::size_t i = 0; i < m_rules.size(); ++i) m_index.emplace(m_rules[i].info.id, i);
+  for (const auto& [alias, id] : aliases) {
+    auto target = m_index.find(id);
+    if (target != m_index.end()) m_index.emplace(alias, target->second);
+  }
   configure(RuleSelection{});
 }
 
 std::ptrdiff_t RuleSet::index(std::string_view id) const {
-  if (auto alias = m_aliases.find(std::string(id)); alias != m_aliases.end()) id = alias->second;
-  for (std::size_t i = 0; i < m_rules.size(); ++i) {
-    if (m_rules[i].info.id == id) return static_cast<std::ptrdiff_t>(i);
-  }
-  return -1;
+  auto found = m_index.find(id);
+  return found == m_index.end() ? -1 : static_cast<std::ptrdiff_t>(found->second);
 }
 
 const Rule* RuleSet::find(std::string_view id) const {
@@ -367,7 +369,8 @@ LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions
   if (rules.has_overrides()) {
     for (std::size_t i = 0; i < count; ++i) overrides[i] = rules.overrides_for(set.files[i]);
   }
-  Project project(set, std::move(parsed), options.pg_version);
+  auto owned = std::make_unique<Project>(set, std::move(parsed), options.pg_version);
+  Project& project = *owned;
   project.configure(&rules, overrides, options.naming);
   project.set_catalog(Catalog::build(project, CatalogOptions{options.search_path, options.jobs}));
   project.set_history(Project::History{options.is_new, options.applied_version});
@@ -481,6 +484,13 @@ LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions
         ++result.infos;
         break;
     }
+  }
+  if (options.leave_to_exit) {
+    // Kept reachable (not leaked) until the process ends.
+    static auto* kept = new std::vector<std::unique_ptr<Project>>();
+    static std::mutex kept_mutex;
+    std::lock_guard lock(kept_mutex);
+    kept->push_back(std::move(owned));
   }
   return result;
 }

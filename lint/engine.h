@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "lint/diagnostic.h"
@@ -56,7 +57,7 @@ struct RuleSetting {
 class RuleSet {
  public:
   // Every registered rule, with old ids that still name a rule.
-  RuleSet(std::vector<Rule> rules, std::map<std::string, std::string> aliases = {});
+  RuleSet(std::vector<Rule> rules, const std::map<std::string, std::string>& aliases = {});
 
   const std::vector<Rule>& all() const { return m_rules; }
   const Rule* find(std::string_view id) const;  // by id or alias
@@ -84,8 +85,14 @@ class RuleSet {
     std::vector<std::pair<std::size_t, RuleOptions>> options;
   };
 
+  // Looked up by id without building a std::string.
+  struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+  };
   std::vector<Rule> m_rules;
-  std::map<std::string, std::string> m_aliases;
+  // Rule id and alias -> position in m_rules.
+  std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>> m_index;
   std::vector<bool> m_active;
   std::vector<bool> m_excluded;  // left out by --select or named by --ignore
   std::vector<Severity> m_severity;
@@ -106,6 +113,9 @@ struct LintOptions {
   // Migrations this change adds, and the version already applied (see Project::History).
   std::function<bool(const SourceFile&)> is_new;
   std::optional<Version> applied_version;
+  // The process ends right after this lint: the parse trees and the schema replay are left to
+  // the operating system instead of being freed one allocation at a time.
+  bool leave_to_exit = false;
 };
 
 struct LintResult {

@@ -440,20 +440,8 @@ Node GuardAnalysis::expression_tree(std::string_view expression) const {
 }
 
 Node GuardAnalysis::do_function(const Statement& statement) const {
-  if (auto it = m_functions.find(statement.parent); it != m_functions.end()) return it->second;
-  Node function;
-  const auto& top = m_file->statements();
-  if (statement.parent >= 0 && static_cast<std::size_t>(statement.parent) < top.size()) {
-    std::string text(m_file->slice(top[static_cast<std::size_t>(statement.parent)].range));
-    PgQueryPlpgsqlParseResult result = pg_query_parse_plpgsql(text.c_str());
-    if (result.error == nullptr) {
-      Node root = m_documents->load(result.plpgsql_funcs, nullptr);
-      if (root.valid() && !root.items().empty()) function = root.items().front();
-    }
-    pg_query_free_plpgsql_parse_result(result);
-  }
-  m_functions.emplace(statement.parent, function);
-  return function;
+  if (statement.parent < 0) return Node();
+  return m_file->do_function(static_cast<std::size_t>(statement.parent));
 }
 
 bool GuardAnalysis::reads_catalog(std::string_view expression,

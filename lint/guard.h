@@ -131,7 +131,6 @@ class GuardAnalysis {
   const ParsedFile* m_file;
   std::unique_ptr<Documents> m_documents;
   mutable std::map<std::string, Node, std::less<>> m_expressions;
-  mutable std::map<std::ptrdiff_t, Node> m_functions;
   mutable std::map<std::string, std::unique_ptr<StatementList>> m_lists;
 };
 

@@ -457,6 +457,26 @@ std::vector<ColumnDefinition> column_definitions(const Statement& statement) {
   return columns;
 }
 
+namespace {
+
+struct FileColumns {
+  explicit FileColumns(const ParsedFile& file) {
+    for (const Statement* statement : file.all_statements()) {
+      for (ColumnDefinition& column : column_definitions(*statement)) {
+        ColumnType type = column_type(column.type_name);
+        columns.push_back(FileColumn{statement, std::move(column), std::move(type)});
+      }
+    }
+  }
+  std::vector<FileColumn> columns;
+};
+
+}  // namespace
+
+const std::vector<FileColumn>& file_columns(const FileContext& context) {
+  return context.shared<FileColumns>(context.file).columns;
+}
+
 std::optional<TextRange> replaceable_type(const ParsedFile& file, const Statement& statement,
                                           const ColumnDefinition& column) {
   if (column.origin == ColumnDefinition::Origin::alter_type || !statement.exact)

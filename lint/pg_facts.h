@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "lint/diagnostic.h"
+#include "lint/rule.h"
 #include "lint/sql.h"
 #include "lint/tree.h"
 
@@ -152,11 +153,21 @@ struct ColumnDefinition {
 };
 std::vector<ColumnDefinition> column_definitions(const Statement& statement);
 
-// Calls visit(statement, column) for each column definition in the file, in file order.
+// A column definition of a file, with its statement and its type.
+struct FileColumn {
+  const Statement* statement;
+  ColumnDefinition column;
+  ColumnType type;
+};
+// Every column definition of the file, in file order (top level and in DO blocks): made once
+// per file for all the rules that read them.
+const std::vector<FileColumn>& file_columns(const FileContext& context);
+
+// Calls visit(statement, column, type) for each column definition in the file, in file order.
 template <typename Visit>
-void for_each_column_definition(const ParsedFile& file, Visit&& visit) {
-  for (const Statement* statement : file.all_statements()) {
-    for (const ColumnDefinition& column : column_definitions(*statement)) visit(*statement, column);
+void for_each_column_definition(const FileContext& context, Visit&& visit) {
+  for (const FileColumn& column : file_columns(context)) {
+    visit(*column.statement, column.column, column.type);
   }
 }
 

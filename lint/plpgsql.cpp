@@ -228,6 +228,7 @@ DoExpansion expand_do(std::string_view file_text, const Statement& do_statement,
   Node root = documents.load(result.plpgsql_funcs, &decode_error);
   pg_query_free_plpgsql_parse_result(result);
   if (!root.valid()) return out;
+  if (!root.items().empty()) out.function = root.items().front();
   Expander expander{file_text, do_statement, index, documents, *body, out, {}};
   std::vector<PlpgsqlFrame> frames;
   for (Node function : root.items()) {

@@ -22,6 +22,7 @@ std::optional<DoBody> do_body(std::string_view file_text, const Statement& do_st
 struct DoExpansion {
   std::vector<Statement> statements;
   std::vector<FileError> errors;
+  Node function;  // the PL/pgSQL function the block compiles to (datums, action)
 };
 
 // The SQL statements of a DO block, in order, each with the PL/pgSQL constructs around it.

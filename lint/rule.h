@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "lint/diagnostic.h"
@@ -105,6 +106,21 @@ struct FileContext {
   int pg_version() const { return project.pg_version(); }
   // A rule's options for this file (Reporter::options() gives the running rule's).
   RuleOptions options(std::string_view rule_id) const { return project.options(rule_id, index); }
+
+  // What several rules derive from the file, made once (T(args...), by the first rule that
+  // asks) and kept for the file's other rules: one T per file. A file's rules run on one thread.
+  template <typename T, typename... Args>
+  T& shared(Args&&... args) const {
+    static const char k_tag = 0;
+    for (const auto& [tag, value] : m_shared) {
+      if (tag == &k_tag) return *static_cast<T*>(value.get());
+    }
+    auto value = std::make_shared<T>(std::forward<Args>(args)...);
+    m_shared.emplace_back(&k_tag, value);
+    return *value;
+  }
+
+  mutable std::vector<std::pair<const void*, std::shared_ptr<void>>> m_shared{};
 };
 
 class Reporter;

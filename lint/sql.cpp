@@ -224,6 +224,7 @@ class FileBuilder {
           expand_do(text, statement, static_cast<std::ptrdiff_t>(i), *file.m_documents);
       for (auto& inner : expansion.statements) file.m_embedded.push_back(std::move(inner));
       for (auto& error : expansion.errors) file.m_block_errors.push_back(std::move(error));
+      if (expansion.function.valid()) file.m_do_functions.emplace_back(i, expansion.function);
     }
     for (std::size_t i = 0, e = 0; i < file.m_statements.size(); ++i) {
       file.m_all.push_back(&file.m_statements[i]);
@@ -321,6 +322,13 @@ std::unique_ptr<ParsedFile> ParsedFile::parse(const SourceFile& source) {
   std::unique_ptr<ParsedFile> file(new ParsedFile(source));
   FileBuilder::build(*file);
   return file;
+}
+
+Node ParsedFile::do_function(std::size_t statement) const {
+  auto it =
+      std::lower_bound(m_do_functions.begin(), m_do_functions.end(), statement,
+                       [](const auto& entry, std::size_t index) { return entry.first < index; });
+  return it != m_do_functions.end() && it->first == statement ? it->second : Node();
 }
 
 bool ParsedFile::has_directive(DirectiveKind kind) const {

@@ -115,6 +115,8 @@ class ParsedFile {
   const std::vector<Statement>& embedded() const { return m_embedded; }
   // Every statement in file order: each top-level statement followed by those its DO runs.
   const std::vector<const Statement*>& all_statements() const { return m_all; }
+  // The PL/pgSQL function a top-level DO statement compiles to; invalid for other statements.
+  Node do_function(std::size_t statement) const;
 
   // Comments and directives are read only when the file mentions "sqlgate:".
   const std::vector<Comment>& comments() const { return m_comments; }
@@ -143,6 +145,7 @@ class ParsedFile {
   std::vector<Statement> m_statements;
   std::vector<Statement> m_embedded;
   std::vector<const Statement*> m_all;
+  std::vector<std::pair<std::size_t, Node>> m_do_functions;  // by statement index, ascending
   std::vector<Comment> m_comments;
   std::vector<Directive> m_directives;
   std::unique_ptr<Documents> m_documents;

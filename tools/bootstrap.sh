@@ -24,7 +24,7 @@ packages=(
   libpqxx-dev libpq-dev
   libcli11-dev nlohmann-json3-dev libsimdjson-dev
   libgtest-dev libgmock-dev
-  libssl-dev
+  libssl-dev libmimalloc-dev
   postgresql-15
   pre-commit dpkg-dev patch
 )

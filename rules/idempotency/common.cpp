@@ -399,12 +399,13 @@ lint::Edit insert_before(const lint::Token& token, std::string text) {
 // ---- the file ---------------------------------------------------------------------------
 
 FileScope::FileScope(const lint::FileContext& context, lint::Reporter& out)
-    : m_context(context), m_out(out), m_guards(context.file) {}
+    : m_context(context), m_out(out), m_facts(context.shared<Facts>(context.file)) {}
 
 FileScope::~FileScope() = default;
 
-std::vector<const Statement*> FileScope::statements() const {
-  std::vector<const Statement*> result;
+const std::vector<const Statement*>& FileScope::statements() const {
+  if (m_facts.statements) return *m_facts.statements;
+  std::vector<const Statement*>& result = m_facts.statements.emplace();
   const lint::ParsedFile& file = m_context.file;
   if (file.has_directive(lint::DirectiveKind::run_once_file)) return result;
   for (const Statement* statement : file.all_statements()) {
@@ -417,11 +418,12 @@ std::vector<const Statement*> FileScope::statements() const {
 
 std::size_t FileScope::index_of(const Statement& statement) const {
   const auto& all = m_context.file.all_statements();
-  if (m_index.empty()) {
-    for (std::size_t i = 0; i < all.size(); ++i) m_index.emplace(all[i], i);
+  auto& index = m_facts.index;
+  if (index.empty()) {
+    for (std::size_t i = 0; i < all.size(); ++i) index.emplace(all[i], i);
   }
-  auto it = m_index.find(&statement);
-  return it == m_index.end() ? all.size() : it->second;
+  auto it = index.find(&statement);
+  return it == index.end() ? all.size() : it->second;
 }
 
 namespace {
@@ -433,21 +435,22 @@ std::string bucket(const ObjectKey& key) {
 }  // namespace
 
 const std::vector<FileScope::Change>* FileScope::changes_of(const ObjectKey& key) const {
-  if (!m_changes) {
-    m_changes.emplace();
+  auto& by_key = m_facts.changes;
+  if (!by_key) {
+    by_key.emplace();
     const auto& all = m_context.file.all_statements();
     for (std::size_t i = 0; i < all.size(); ++i) {
       ObjectChanges changes = object_changes(all[i]->node);
       for (auto& created : changes.created) {
-        (*m_changes)[bucket(created)].push_back(Change{std::move(created), i, true});
+        (*by_key)[bucket(created)].push_back(Change{std::move(created), i, true});
       }
       for (auto& dropped : changes.dropped) {
-        (*m_changes)[bucket(dropped)].push_back(Change{std::move(dropped), i, false});
+        (*by_key)[bucket(dropped)].push_back(Change{std::move(dropped), i, false});
       }
     }
   }
-  auto it = m_changes->find(bucket(key));
-  return it == m_changes->end() ? nullptr : &it->second;
+  auto it = by_key->find(bucket(key));
+  return it == by_key->end() ? nullptr : &it->second;
 }
 
 namespace {
@@ -487,31 +490,32 @@ bool FileScope::fresh(const Statement& at, const Node& range_var) const {
 bool FileScope::temporary(const Statement& at, const QualifiedName& name) const {
   if (name.schema == "pg_temp") return true;
   if (!name.schema.empty()) return false;
-  if (!m_temporaries) {
-    m_temporaries.emplace();
+  auto& temporaries = m_facts.temporaries;
+  if (!temporaries) {
+    temporaries.emplace();
     const auto& all = m_context.file.all_statements();
     for (std::size_t i = 0; i < all.size(); ++i) {
       if (auto created = temporary_relation(all[i]->node)) {
-        m_temporaries->emplace_back(std::string(*created), i);
+        temporaries->emplace_back(std::string(*created), i);
       }
     }
   }
   std::size_t end = index_of(at);
-  return std::any_of(m_temporaries->begin(), m_temporaries->end(), [&](const auto& created) {
+  return std::any_of(temporaries->begin(), temporaries->end(), [&](const auto& created) {
     return created.second < end && created.first == name.name;
   });
 }
 
 std::optional<lint::Guard> FileScope::guard(const Statement& statement,
                                             const lint::GuardQuery& query) const {
-  return m_guards.find(statement, query);
+  return m_facts.guards.find(statement, query);
 }
 
 std::optional<lint::Guard> FileScope::guard(const Statement& statement,
                                             std::optional<lint::Condition> error) const {
   lint::GuardQuery query;
   if (error) query.errors.push_back(*error);
-  return m_guards.find(statement, query);
+  return m_facts.guards.find(statement, query);
 }
 
 const Statement* FileScope::find_change(const Statement& at, const ObjectKey& object, bool created,

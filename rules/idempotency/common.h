@@ -148,7 +148,7 @@ class FileScope {
 
   // The statements to judge, in file order: the statements DO blocks run, not the DO
   // statements themselves; none marked run-once, and none at all in a run-once file.
-  std::vector<const lint::Statement*> statements() const;
+  const std::vector<const lint::Statement*>& statements() const;
 
   // A relation of this session only: created TEMPORARY earlier in the file, or in pg_temp.
   bool temporary(const lint::Statement& at, const lint::Node& range_var) const;
@@ -199,13 +199,20 @@ class FileScope {
   };
   const std::vector<Change>* changes_of(const ObjectKey& key) const;
 
+  // What the file's idempotency rules all read: made by the first of them, then shared.
+  struct Facts {
+    explicit Facts(const lint::ParsedFile& file) : guards(file) {}
+    lint::GuardAnalysis guards;
+    std::optional<std::unordered_map<std::string, std::vector<Change>>> changes;
+    std::unordered_map<const lint::Statement*, std::size_t> index;
+    // Temporary relations the file creates: name, index in all_statements().
+    std::optional<std::vector<std::pair<std::string, std::size_t>>> temporaries;
+    std::optional<std::vector<const lint::Statement*>> statements;
+  };
+
   const lint::FileContext& m_context;
   lint::Reporter& m_out;
-  lint::GuardAnalysis m_guards;
-  mutable std::optional<std::unordered_map<std::string, std::vector<Change>>> m_changes;
-  mutable std::unordered_map<const lint::Statement*, std::size_t> m_index;
-  // Temporary relations the file creates: name, index in all_statements().
-  mutable std::optional<std::vector<std::pair<std::string, std::size_t>>> m_temporaries;
+  Facts& m_facts;
 };
 
 // Why a DROP of an object of this kind earlier in the file does not make its CREATE re-runnable

@@ -10,9 +10,9 @@ namespace {
 void check(const lint::FileContext& context, lint::Reporter& out) {
   const lint::ParsedFile& file = context.file;
   lint::for_each_column_definition(
-      file, [&](const lint::Statement& statement, const lint::ColumnDefinition& column) {
+      context, [&](const lint::Statement& statement, const lint::ColumnDefinition& column,
+                   const lint::ColumnType& type) {
         if (column.origin == lint::ColumnDefinition::Origin::alter_type) return;
-        lint::ColumnType type = lint::column_type(column.type_name);
         if (!lint::is_small_integer(type)) return;
         bool serial = lint::is_serial(type);
         if (!column.primary_key && !column.identity && !serial) return;

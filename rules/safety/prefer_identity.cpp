@@ -9,9 +9,9 @@ namespace {
 void check(const lint::FileContext& context, lint::Reporter& out) {
   const lint::ParsedFile& file = context.file;
   lint::for_each_column_definition(
-      file, [&](const lint::Statement& statement, const lint::ColumnDefinition& column) {
+      context, [&](const lint::Statement& statement, const lint::ColumnDefinition& column,
+                   const lint::ColumnType& type) {
         if (column.origin == lint::ColumnDefinition::Origin::alter_type) return;
-        lint::ColumnType type = lint::column_type(column.type_name);
         if (!lint::is_serial(type)) return;
         std::string_view base = lint::serial_integer(type);
         std::string integer = base == "int8" ? "bigint" : base == "int4" ? "integer" : "smallint";

@@ -10,8 +10,8 @@ namespace {
 void check(const lint::FileContext& context, lint::Reporter& out) {
   const lint::ParsedFile& file = context.file;
   lint::for_each_column_definition(
-      file, [&](const lint::Statement& statement, const lint::ColumnDefinition& column) {
-        lint::ColumnType type = lint::column_type(column.type_name);
+      context, [&](const lint::Statement& statement, const lint::ColumnDefinition& column,
+                   const lint::ColumnType& type) {
         if (!type.is("varchar") || type.modifiers.empty()) return;
         std::string name(column.name);
         out.report(lint::token_at(file, statement, type.location),

@@ -9,8 +9,8 @@ namespace {
 void check(const lint::FileContext& context, lint::Reporter& out) {
   const lint::ParsedFile& file = context.file;
   lint::for_each_column_definition(
-      file, [&](const lint::Statement& statement, const lint::ColumnDefinition& column) {
-        lint::ColumnType type = lint::column_type(column.type_name);
+      context, [&](const lint::Statement& statement, const lint::ColumnDefinition& column,
+                   const lint::ColumnType& type) {
         if (!type.is("timestamp")) return;
         lint::TextRange at = lint::token_at(file, statement, type.location);
         auto finding = out.report(

@@ -67,6 +67,7 @@ int run_lint(const LintArgs& args, Io& io) {
 
   lint::LintOptions options;
   options.jobs = args.jobs;
+  options.leave_to_exit = !args.fix && !args.diff;  // a fix lints several times
   options.pg_version = config.pg_version.value;
   if (config.naming.origin.kind != lint::Origin::Kind::default_value) {
     options.naming = config.naming.value;
