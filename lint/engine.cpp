@@ -485,7 +485,9 @@ LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions
         break;
     }
   }
-  if (options.leave_to_exit) {
+  if (options.keep_project) {
+    result.project = std::move(owned);
+  } else if (options.leave_to_exit) {
     // Kept reachable (not leaked) until the process ends.
     static auto* kept = new std::vector<std::unique_ptr<Project>>();
     static std::mutex kept_mutex;

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -116,6 +117,9 @@ struct LintOptions {
   // The process ends right after this lint: the parse trees and the schema replay are left to
   // the operating system instead of being freed one allocation at a time.
   bool leave_to_exit = false;
+  // Hand the parse trees (and the catalog) back in LintResult::project, for a caller that runs
+  // the files after linting them (the runner's gate) and must not parse them again.
+  bool keep_project = false;
 };
 
 struct LintResult {
@@ -127,6 +131,8 @@ struct LintResult {
   std::size_t infos = 0;
   // Files that could not be read: the result is incomplete (exit code 2).
   std::vector<std::string> io_errors;
+  // With LintOptions::keep_project: the files as parsed, indexed as the set's files.
+  std::shared_ptr<const Project> project;
 
   std::size_t count_at_or_above(Severity severity) const;
 };

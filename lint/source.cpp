@@ -88,8 +88,8 @@ struct Walker {
 
   // canonical: the file's resolved path, to lint a file named twice only once. The text is
   // read afterwards (read_texts).
-  void add_file(const fs::path& path, std::string display, const fs::path& canonical) {
-    if (!seen.insert(canonical.native()).second) return;
+  void add_file(const fs::path& path, std::string display, std::string canonical) {
+    if (!seen.insert(std::move(canonical)).second) return;
     SourceFile file;
     file.path = path;
     file.display = std::move(display);
@@ -108,6 +108,9 @@ struct Walker {
       set.warnings.push_back(display + ": folder already visited (symlink loop?), skipped");
       return;
     }
+    // The resolved path of a file in this folder is prefix + name.
+    std::string prefix = canonical.native();
+    if (prefix.empty() || prefix.back() != '/') prefix += '/';
     // By file name (one component: comparing the strings is comparing the paths).
     std::vector<std::pair<std::string, fs::directory_entry>> entries;
     fs::directory_iterator it(dir, ec);
@@ -128,7 +131,7 @@ struct Walker {
       if (entry.is_directory(type_ec)) {
         if (options.recursive) walk(entry.path(), child);
       } else if (entry.is_regular_file(type_ec)) {
-        add_file(entry.path(), child, canonical / entry.path().filename());
+        add_file(entry.path(), child, prefix + name);
       } else if (entry.is_symlink(type_ec) && !entry.exists(type_ec)) {
         set.warnings.push_back(child + ": broken symbolic link, skipped");
       }
@@ -236,8 +239,8 @@ std::ptrdiff_t MigrationSet::find(std::string_view display) const {
 
 MigrationSet make_set(std::vector<SourceFile> files) {
   MigrationSet set;
-  set.files = std::move(files);
   // Migrations first, by (version, direction, name, display); then the others by display.
+  // An order of indexes is sorted, and each file moved once.
   auto before = [](const SourceFile& a, const SourceFile& b) {
     if (a.migration.has_value() != b.migration.has_value()) return a.migration.has_value();
     if (a.migration) {
@@ -249,7 +252,12 @@ MigrationSet make_set(std::vector<SourceFile> files) {
     }
     return a.display < b.display;
   };
-  std::stable_sort(set.files.begin(), set.files.end(), before);
+  std::vector<std::size_t> order(files.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return before(files[a], files[b]); });
+  set.files.reserve(files.size());
+  for (std::size_t i : order) set.files.push_back(std::move(files[i]));
   // Pair each migration with the other direction of its version, preferring the same name.
   // Files of one version are adjacent after the sort: pair within each run.
   std::size_t run_begin = 0;
@@ -295,7 +303,7 @@ MigrationSet discover(const std::vector<std::string>& paths, const DiscoverOptio
     } else {
       fs::path canonical = fs::weakly_canonical(path, ec);
       std::size_t before = set.files.size();
-      walker.add_file(path, display, ec ? path : canonical);
+      walker.add_file(path, display, (ec ? path : canonical).native());
       if (set.files.size() > before && !set.files.back().is_sql && !set.files.back().migration) {
         set.warnings.push_back(display + ": not a .sql file, not linted");
       }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "lint/sql.h"
 #include "lint/transaction.h"
@@ -35,23 +37,34 @@ bool may_leave_trace(const lint::Statement& statement) {
   return false;
 }
 
-std::string lint_verdict(const lint::LintResult& result, const std::string& file) {
-  std::size_t warnings = 0;
-  std::size_t infos = 0;
-  for (const auto& d : result.diagnostics) {
-    if (d.file != file) continue;
-    if (d.severity == lint::Severity::warning) ++warnings;
-    if (d.severity == lint::Severity::info) ++infos;
+// Warnings and infos per file of a lint result, counted in one pass.
+struct Verdicts {
+  explicit Verdicts(const lint::LintResult& result) {
+    for (const auto& d : result.diagnostics) {
+      if (d.severity == lint::Severity::warning) ++counts[d.file].first;
+      if (d.severity == lint::Severity::info) ++counts[d.file].second;
+    }
   }
-  if (warnings == 0 && infos == 0) return "clean";
-  std::string verdict;
-  if (warnings > 0) verdict = std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
-  if (infos > 0) {
-    if (!verdict.empty()) verdict += ", ";
-    verdict += std::to_string(infos) + (infos == 1 ? " info" : " infos");
+
+  // "clean", or what the gate let through: "2 warnings, 1 info".
+  std::string of(const std::string& file) const {
+    auto found = counts.find(file);
+    if (found == counts.end()) return "clean";
+    auto [warnings, infos] = found->second;
+    if (warnings == 0 && infos == 0) return "clean";
+    std::string verdict;
+    if (warnings > 0) {
+      verdict = std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
+    }
+    if (infos > 0) {
+      if (!verdict.empty()) verdict += ", ";
+      verdict += std::to_string(infos) + (infos == 1 ? " info" : " infos");
+    }
+    return verdict;
   }
-  return verdict;
-}
+
+  std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> counts;
+};
 
 std::string short_direction(lint::Direction direction) {
   return direction == lint::Direction::up ? "u" : "d";
@@ -62,7 +75,8 @@ struct Prepared {
   const Source* source = nullptr;
   PlannedStep step;
   const lint::SourceFile* file = nullptr;
-  std::unique_ptr<lint::ParsedFile> parsed;
+  const lint::ParsedFile* parsed = nullptr;     // the gate's parse
+  std::unique_ptr<lint::ParsedFile> own_parse;  // when the gate had none
   RunMode mode = RunMode::transaction;
   std::string verdict;
 };
@@ -326,6 +340,7 @@ RunResult Runner::run(const PlanRequest& request) {
     lint::LintOptions options;
     options.jobs = m_options.jobs;
     options.pg_version = pg_major > 0 ? pg_major : 15;
+    options.keep_project = true;  // each planned file runs as the gate parsed it
     linted.push_back(lint::lint(source.set, m_rules, options));
     if (!linted.back().io_errors.empty()) {
       throw std::runtime_error("cannot read " + linted.back().io_errors.front());
@@ -339,6 +354,9 @@ RunResult Runner::run(const PlanRequest& request) {
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   bool going_down = request.goal == Goal::down || request.goal == Goal::down_all;
   if (going_down) std::reverse(order.begin(), order.end());
+
+  std::vector<Verdicts> verdicts;
+  for (const auto& result : linted) verdicts.emplace_back(result);
 
   // Plan every source, then gate every planned file, before touching anything.
   std::vector<Prepared> prepared;
@@ -376,7 +394,11 @@ RunResult Runner::run(const PlanRequest& request) {
       item.source = &source;
       item.step = step;
       item.file = &source.set.files[step.file];
-      item.parsed = lint::ParsedFile::parse(*item.file);
+      item.parsed = linted[index].project ? linted[index].project->parsed(step.file) : nullptr;
+      if (item.parsed == nullptr) {
+        item.own_parse = lint::ParsedFile::parse(*item.file);
+        item.parsed = item.own_parse.get();
+      }
       if (item.parsed->error()) {
         unrunnable.push_back(item.file->display + ": " + item.parsed->error()->message);
         continue;
@@ -390,7 +412,7 @@ RunResult Runner::run(const PlanRequest& request) {
         }
       }
       item.mode = run_mode(*item.parsed);
-      item.verdict = lint_verdict(linted[index], item.file->display);
+      item.verdict = verdicts[index].of(item.file->display);
       prepared.push_back(std::move(item));
     }
   }

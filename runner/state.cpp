@@ -382,7 +382,10 @@ std::unique_ptr<Database> open_state(Session& session, StateTable table,
 std::string sha256_hex(std::string_view text) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  if (EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
+  // Fetched once: OpenSSL 3 looks the algorithm up again on every call given EVP_sha256().
+  static EVP_MD* const k_sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  if (k_sha256 == nullptr ||
+      EVP_Digest(text.data(), text.size(), digest, &length, k_sha256, nullptr) != 1) {
     throw std::runtime_error("SHA-256 failed");
   }
   static constexpr char k_hex[] = "0123456789abcdef";
