@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
 #include <set>
 #include <sys/stat.h>
 #include <system_error>
@@ -47,13 +48,18 @@ void read_text(SourceFile& file) {
   }
   struct stat info {};
   std::string text;
+  // A regular file is read up to the size fstat gave, without the extra read that would find
+  // its end; anything else (a pipe, a file whose size reads 0, as in /proc) until read returns 0.
+  std::optional<std::size_t> size;
   if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
-    text.reserve(static_cast<std::size_t>(info.st_size));
+    size = static_cast<std::size_t>(info.st_size);
+    text.reserve(*size);
   }
   char buffer[65536];
   bool failed = false;
-  for (;;) {
-    ssize_t got = ::read(fd, buffer, sizeof buffer);
+  while (!size || text.size() < *size) {
+    std::size_t want = size ? std::min(sizeof buffer, *size - text.size()) : sizeof buffer;
+    ssize_t got = ::read(fd, buffer, want);
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) {
       failed = true;

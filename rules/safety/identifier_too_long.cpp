@@ -1,4 +1,5 @@
 // identifier-too-long: identifiers over 63 bytes, which PostgreSQL truncates (NAMEDATALEN - 1).
+#include <array>
 #include <set>
 
 #include "lint/pg_facts.h"
@@ -13,11 +14,19 @@ constexpr std::size_t k_max_identifier = 63;
 // A run of identifier bytes, or a double-quoted span, longer than the limit: only then is the
 // text worth scanning.
 bool may_hold_long_identifier(std::string_view text) {
+  // Bytes an unquoted identifier can hold (letters, digits, _, $ and every non-ASCII byte).
+  static constexpr auto k_word = [] {
+    std::array<bool, 256> word{};
+    for (int c = 0; c < 256; ++c) {
+      word[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                          (c >= '0' && c <= '9') || c == '_' || c == '$' ||
+                                          c >= 0x80;
+    }
+    return word;
+  }();
   std::size_t run = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);
-    bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                c == '_' || c == '$' || c >= 0x80;
     if (c == '"') {
       std::size_t close = text.find('"', i + 1);
       if (close == std::string_view::npos) return true;
@@ -26,7 +35,7 @@ bool may_hold_long_identifier(std::string_view text) {
       run = 0;
       continue;
     }
-    run = word ? run + 1 : 0;
+    run = k_word[c] ? run + 1 : 0;
     if (run > k_max_identifier) return true;
   }
   return false;
