@@ -289,8 +289,20 @@ struct ObjectResolver::Context {
   std::vector<Effect>& out;
   std::string schema_override;  // inside CREATE SCHEMA ... CREATE TABLE ...
   // Names chosen by this statement so far: (schema, name), relations and constraints.
-  std::set<std::pair<std::string, std::string>> local_relations;
-  std::set<std::pair<std::string, std::string>> local_constraints;
+  struct NameSet {
+    std::vector<std::pair<std::string, std::string>> names;  // a few: a vector is enough
+    bool count(const std::string& schema, const std::string& name) const {
+      for (const auto& [s, n] : names) {
+        if (n == name && s == schema) return true;
+      }
+      return false;
+    }
+    void insert(const std::string& schema, const std::string& name) {
+      if (!count(schema, name)) names.emplace_back(schema, name);
+    }
+  };
+  NameSet local_relations;
+  NameSet local_constraints;
 
   std::uint32_t at(const Node& node) const { return statement.offset(node.location()); }
   std::uint32_t at(std::optional<std::uint32_t> location) const {
@@ -302,14 +314,13 @@ struct ObjectResolver::Context {
   }
 
   Effect& add(Action action, ObjectRef object, std::uint32_t offset, bool schema_given = true) {
-    Effect effect;
+    Effect& effect = out.emplace_back();
     effect.action = action;
     effect.object = std::move(object);
     effect.offset = offset;
     effect.schema_given = schema_given;
     if (!schema_given) effect.search_path = resolver.m_path;
-    out.push_back(std::move(effect));
-    return out.back();
+    return effect;
   }
 
   // A schema-qualified name from a list of String nodes ([catalog.]schema.name).
@@ -352,8 +363,8 @@ struct ObjectResolver::Context {
 
   bool name_taken(const std::string& schema, const std::string& name, bool relations,
                   bool constraints) const {
-    if (relations && local_relations.count({schema, name}) != 0) return true;
-    if (constraints && local_constraints.count({schema, name}) != 0) return true;
+    if (relations && local_relations.count(schema, name)) return true;
+    if (constraints && local_constraints.count(schema, name)) return true;
     return taken && taken(schema, name, relations, constraints);
   }
 
@@ -362,8 +373,8 @@ struct ObjectResolver::Context {
     std::string name = choose_name(name1, name2, label, [&](const std::string& candidate) {
       return name_taken(schema, candidate, relation, constraint);
     });
-    if (relation) local_relations.insert({schema, name});
-    if (constraint) local_constraints.insert({schema, name});
+    if (relation) local_relations.insert(schema, name);
+    if (constraint) local_constraints.insert(schema, name);
     return name;
   }
 
@@ -535,9 +546,12 @@ std::optional<std::string> ObjectResolver::Context::routine_args(const Node& owa
 }
 
 void ObjectResolver::Context::type_dependency(Effect& effect, const Node& type_name) {
-  auto names = string_list(type_name.list("names"));
-  if (names.empty()) return;
-  if (names.size() >= 2 && names[names.size() - 2] == "pg_catalog") return;
+  NodeList list = type_name.list("names");
+  std::size_t count = list.size();
+  if (count == 0) return;
+  std::string_view last = list.back().as_str();
+  std::string_view qualifier = count >= 2 ? list[count - 2].as_str() : std::string_view();
+  if (count >= 2 && qualifier == "pg_catalog") return;
   static const std::set<std::string_view> k_builtin = {"bool",
                                                        "bytea",
                                                        "char",
@@ -603,11 +617,11 @@ void ObjectResolver::Context::type_dependency(Effect& effect, const Node& type_n
                                                        "int8multirange",
                                                        "tstzmultirange",
                                                        "datemultirange"};
-  if (names.size() == 1 && k_builtin.count(names.back()) != 0) return;
+  if (count == 1 && k_builtin.count(last) != 0) return;
   ObjectRef type;
   type.kind = ObjectKind::type;
-  type.name = truncate_identifier(names.back());
-  type.schema = names.size() >= 2 ? truncate_identifier(names[names.size() - 2]) : default_schema();
+  type.name = truncate_identifier(last);
+  type.schema = count >= 2 ? truncate_identifier(qualifier) : default_schema();
   effect.depends_on.push_back({type, false});
 }
 
@@ -710,12 +724,17 @@ void ObjectResolver::Context::add_column(const ObjectRef& table, const Node& col
   column.if_not_exists = if_not_exists;
   column.depends_on.push_back({table, true});
   Node type_name = column_def.get("typeName");
-  auto type_names = string_list(type_name.list("names"));
-  bool serial = type_names.size() == 1 && is_serial(type_names.back());
+  NodeList type_names = type_name.list("names");
+  bool serial = type_names.size() == 1 && is_serial(type_names.front().as_str());
   if (!serial) type_dependency(column, type_name);
   bool identity = false;
   for (Node constraint : column_def.list("constraints")) {
-    if (constraint.str("contype") == "CONSTR_IDENTITY") identity = true;
+    std::string_view type = constraint.str("contype");
+    if (type == "CONSTR_IDENTITY") identity = true;
+    if (type == "CONSTR_PRIMARY" || type == "CONSTR_UNIQUE" || type == "CONSTR_FOREIGN" ||
+        type == "CONSTR_CHECK" || type == "CONSTR_EXCLUSION") {
+      constraints.push_back({constraint, column_name});
+    }
   }
   if (serial || identity) {
     ObjectRef sequence;
@@ -727,13 +746,6 @@ void ObjectResolver::Context::add_column(const ObjectRef& table, const Node& col
     created.if_not_exists = if_not_exists;
     // Owned by the column: it goes with the column, and so with the table.
     created.depends_on.push_back({child(ObjectKind::column, table, column_name), true});
-  }
-  for (Node constraint : column_def.list("constraints")) {
-    std::string_view type = constraint.str("contype");
-    if (type == "CONSTR_PRIMARY" || type == "CONSTR_UNIQUE" || type == "CONSTR_FOREIGN" ||
-        type == "CONSTR_CHECK" || type == "CONSTR_EXCLUSION") {
-      constraints.push_back({constraint, column_name});
-    }
   }
 }
 
@@ -768,7 +780,7 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
     std::vector<std::string> vars = referenced_columns(c.get("raw_expr"));
     if (named) {
       name = truncate_identifier(c.str("conname"));
-      local_constraints.insert({schema, name});
+      local_constraints.insert(schema, name);
     } else {
       name = choose(schema, table.name, vars.size() == 1 ? vars.front() : std::string(), "check",
                     false, true);
@@ -824,8 +836,8 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
                       index.exclusion ? "excl" : "key", true, true);
       }
     } else {
-      local_relations.insert({schema, name});
-      local_constraints.insert({schema, name});
+      local_relations.insert(schema, name);
+      local_constraints.insert(schema, name);
     }
     Effect& constraint = add(Action::create, child(ObjectKind::constraint, table, name), at(c));
     constraint.implicit = !named;
@@ -869,7 +881,7 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
     std::string name =
         named ? truncate_identifier(c.str("conname"))
               : choose(schema, table.name, name_addition(columns), "fkey", false, true);
-    if (named) local_constraints.insert({schema, name});
+    if (named) local_constraints.insert(schema, name);
     Effect& effect = add(Action::create, child(ObjectKind::constraint, table, name), at(c));
     effect.implicit = !named;
     effect.contype = 'f';
@@ -883,11 +895,14 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
 }
 
 void ObjectResolver::Context::create_table(const Node& node, ObjectKind kind) {
+  NodeList elements = node.list("tableElts");
+  // The table, a column and maybe its sequence, constraints and their indexes: room for most.
+  out.reserve(out.size() + 2 * elements.size() + 4);
   auto [table, given] = relation(kind, node.get("relation"));
   Effect& created = add(Action::create, table, at(node.get("relation")), given);
   created.if_not_exists = node.flag("if_not_exists");
   std::size_t first = out.size();
-  local_relations.insert({table.schema, table.name});
+  local_relations.insert(table.schema, table.name);
   for (Node parent : node.list("inhRelations")) {
     auto [ref, g] = relation(ObjectKind::table, parent);
     (void)g;
@@ -896,7 +911,7 @@ void ObjectResolver::Context::create_table(const Node& node, ObjectKind kind) {
   if (node.has("ofTypename")) type_dependency(out.back(), node.get("ofTypename"));
   bool if_not_exists = node.flag("if_not_exists");
   std::vector<PendingConstraint> constraints;
-  for (Node element : node.list("tableElts")) {
+  for (Node element : elements) {
     if (element.is("ColumnDef")) {
       add_column(table, element, if_not_exists, constraints);
     } else if (element.is("Constraint")) {
@@ -944,7 +959,7 @@ void ObjectResolver::Context::create_index(const Node& node) {
   bool named = node.has("idxname");
   if (named) {
     index.name = truncate_identifier(node.str("idxname"));
-    local_relations.insert({index.schema, index.name});
+    local_relations.insert(index.schema, index.name);
   } else {
     std::string_view label = node.flag("primary")        ? "pkey"
                              : node.flag("isconstraint") ? "key"
