@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "lint/engine.h"
@@ -71,9 +72,14 @@ class NameHash {
   }
 };
 
-std::uint64_t name_hash(ObjectKind kind, std::string_view schema, std::string_view parent,
-                        std::string_view name) {
-  return NameHash().add(kind).add(schema).add(parent).add(name).value();
+// A name's hash without its kind, then with it: lookups of several kinds hash the parts once.
+std::uint64_t parts_hash(std::string_view schema, std::string_view parent, std::string_view name) {
+  return NameHash().add(schema).add(parent).add(name).value();
+}
+
+std::uint64_t name_hash(std::uint64_t parts, ObjectKind kind) {
+  std::uint64_t value = (parts ^ (static_cast<std::uint64_t>(kind) + 1)) * 0x9e3779b97f4a7c15ull;
+  return value ^ (value >> 32);
 }
 
 std::uint64_t schema_hash(std::string_view schema, std::string_view name) {
@@ -155,9 +161,10 @@ bool CatalogObject::alive_at(Tick tick) const {
   return names.front().from < tick && tick <= names.back().to;
 }
 
-ObjectId Catalog::find_named(const NameRef& ref, ObjectKind kind, Tick at) const {
-  for (auto link = m_by_name.first(name_hash(kind, ref.schema, ref.parent, ref.name));
-       link != NameIndex::k_end; link = m_by_name.next(link)) {
+ObjectId Catalog::find_named(const NameRef& ref, ObjectKind kind, std::uint64_t parts,
+                             Tick at) const {
+  for (auto link = m_by_name.first(name_hash(parts, kind)); link != NameIndex::k_end;
+       link = m_by_name.next(link)) {
     ObjectId id = m_by_name.id(link);
     for (const auto& name : m_objects[id].names) {
       if (visible(name, at) && same_name(name.ref, kind, ref) && same_args(name.ref, ref)) {
@@ -169,8 +176,9 @@ ObjectId Catalog::find_named(const NameRef& ref, ObjectKind kind, Tick at) const
 }
 
 ObjectId Catalog::find(const NameRef& ref, Tick at) const {
+  std::uint64_t parts = parts_hash(ref.schema, ref.parent, ref.name);
   for (ObjectKind kind : lookup_kinds(ref.kind)) {
-    ObjectId id = find_named(ref, kind, at);
+    ObjectId id = find_named(ref, kind, parts, at);
     if (id != k_no_object) return id;
   }
   return k_no_object;
@@ -183,9 +191,10 @@ ObjectId Catalog::find(const ObjectRef& ref, Tick at) const {
 ObjectId Catalog::created_after(const ObjectRef& ref, Tick at) const {
   NameRef wanted(ref);
   ObjectId best = k_no_object;
+  std::uint64_t parts = parts_hash(ref.schema, ref.parent, ref.name);
   for (ObjectKind kind : lookup_kinds(ref.kind)) {
-    for (auto link = m_by_name.first(name_hash(kind, ref.schema, ref.parent, ref.name));
-         link != NameIndex::k_end; link = m_by_name.next(link)) {
+    for (auto link = m_by_name.first(name_hash(parts, kind)); link != NameIndex::k_end;
+         link = m_by_name.next(link)) {
       ObjectId id = m_by_name.id(link);
       for (const auto& name : m_objects[id].names) {
         if (name.from <= at || !same_name(name.ref, kind, wanted)) continue;
@@ -199,9 +208,10 @@ ObjectId Catalog::created_after(const ObjectRef& ref, Tick at) const {
 
 bool Catalog::known(const ObjectRef& ref) const {
   NameRef wanted(ref);
+  std::uint64_t parts = parts_hash(ref.schema, ref.parent, ref.name);
   for (ObjectKind kind : lookup_kinds(ref.kind)) {
-    for (auto link = m_by_name.first(name_hash(kind, ref.schema, ref.parent, ref.name));
-         link != NameIndex::k_end; link = m_by_name.next(link)) {
+    for (auto link = m_by_name.first(name_hash(parts, kind)); link != NameIndex::k_end;
+         link = m_by_name.next(link)) {
       for (const auto& name : m_objects[m_by_name.id(link)].names) {
         if (same_name(name.ref, kind, wanted)) return true;
       }
@@ -347,7 +357,6 @@ class CatalogBuilder {
 
   // The overlay of a down being checked: what it has taken so far.
   struct DownState {
-    std::unordered_map<ObjectId, std::size_t> gone;     // object -> step that took it
     std::unordered_map<std::string, ObjectId> renamed;  // new base key -> object
     std::unordered_set<ObjectId> renamed_away;
   };
@@ -440,8 +449,9 @@ class CatalogBuilder {
   DownState* m_down = nullptr;
   // Whether any object was ever named in pg_temp: else no lookup there can succeed.
   bool m_has_temporary = false;
-  // A set of objects that empties in constant time.
-  class Marks {
+  // A map from objects to values that empties in constant time.
+  template <typename Value>
+  class ObjectMap {
    public:
     void clear() {
       if (++m_stamp == 0) {
@@ -450,20 +460,33 @@ class CatalogBuilder {
       }
     }
     bool count(ObjectId id) const { return id < m_stamps.size() && m_stamps[id] == m_stamp; }
-    void insert(ObjectId id) {
-      if (id >= m_stamps.size())
-        m_stamps.resize(std::max<std::size_t>(id + 1, m_stamps.size() * 2));
+    const Value* find(ObjectId id) const { return count(id) ? &m_values[id] : nullptr; }
+    // Adds id with value unless it is there already.
+    void emplace(ObjectId id, Value value) {
+      if (count(id)) return;
+      if (id >= m_stamps.size()) {
+        std::size_t size = std::max<std::size_t>(id + 1, m_stamps.size() * 2);
+        m_stamps.resize(size);
+        m_values.resize(size);
+      }
       m_stamps[id] = m_stamp;
+      m_values[id] = value;
     }
 
    private:
     std::vector<std::uint32_t> m_stamps;
+    std::vector<Value> m_values;
     std::uint32_t m_stamp = 1;
+  };
+  struct Marks : ObjectMap<bool> {
+    void insert(ObjectId id) { emplace(id, true); }
   };
   // What the statement being replayed drops, with all that goes with it.
   Marks m_together;
   // What one drop has reached so far.
   Marks m_seen;
+  // The objects the down being checked has taken so far: object -> step that took it.
+  ObjectMap<std::size_t> m_gone;
 
   // Resolves the drops of one statement before any of them runs, as PostgreSQL does.
   std::vector<ObjectId> drops_of(std::vector<Effect>& effects, Tick at) {
@@ -487,7 +510,7 @@ class CatalogBuilder {
 
   bool alive(ObjectId id, Tick at) const {
     if (!m_catalog.m_objects[id].alive_at(at)) return false;
-    return m_down == nullptr || m_down->gone.count(id) == 0;
+    return m_down == nullptr || !m_gone.count(id);
   }
 
   ObjectId find(const Catalog::NameRef& ref, Tick at) const {
@@ -499,7 +522,7 @@ class CatalogBuilder {
     }
     ObjectId id = m_catalog.find(ref, at);
     if (id == k_no_object || m_down == nullptr) return id;
-    if (m_down->gone.count(id) != 0 || m_down->renamed_away.count(id) != 0) return k_no_object;
+    if (m_gone.count(id) || m_down->renamed_away.count(id) != 0) return k_no_object;
     return id;
   }
   ObjectId find(const ObjectRef& ref, Tick at) const { return find(Catalog::NameRef(ref), at); }
@@ -570,7 +593,7 @@ class CatalogBuilder {
         return;
       }
     }
-    m_catalog.m_by_name.add(name_hash(ref.kind, ref.schema, ref.parent, ref.name), id);
+    m_catalog.m_by_name.add(name_hash(parts_hash(ref.schema, ref.parent, ref.name), ref.kind), id);
     if (is_relation(ref.kind)) {
       m_catalog.m_relation_names.add(schema_hash(ref.schema, ref.name), id);
     } else if (ref.kind == ObjectKind::constraint) {
@@ -580,7 +603,7 @@ class CatalogBuilder {
 
   ObjectId create(const Effect& effect, const Origin& origin, CatalogStep& step) {
     ObjectId id = objects().size();
-    CatalogObject object;
+    CatalogObject& object = objects().emplace_back();
     object.names.push_back({effect.object, origin.tick});
     object.created = origin;
     object.columns = effect.columns;
@@ -589,7 +612,6 @@ class CatalogBuilder {
     object.partial = effect.partial;
     object.contype = effect.contype;
     object.implicit = effect.implicit;
-    objects().push_back(std::move(object));
     index_name(id, effect.object);
     if (has_parent(effect.object.kind)) {
       Catalog::NameRef parent(ObjectKind::table, effect.object.schema, {}, effect.object.parent);
@@ -816,7 +838,7 @@ class CatalogBuilder {
         Tick tick = ++m_catalog.m_tick;
         if (skipping && effect.part) continue;
         skipping = false;
-        CatalogStep step;
+        CatalogStep& step = replay.steps.emplace_back();
         step.statement = s;
         Origin origin{index, s, effect.offset, tick};
         if (targets[k] != k_no_object && !objects()[targets[k]].alive_at(tick)) {
@@ -825,7 +847,6 @@ class CatalogBuilder {
           step.tick = tick;
           step.object = targets[k];
           step.existed = true;
-          replay.steps.push_back(std::move(step));
           continue;
         }
         apply(std::move(effect), origin, step);
@@ -837,7 +858,6 @@ class CatalogBuilder {
           skipping = true;
         }
         at = tick + 1;
-        replay.steps.push_back(std::move(step));
       }
     }
     replay.end = ++m_catalog.m_tick;
@@ -850,6 +870,7 @@ class CatalogBuilder {
     replay.start = after_up;
     replay.end = before_up;
     DownState state;
+    m_gone.clear();
     m_down = &state;
     const auto& statements = file.all_statements();
     reserve_steps(index, replay);
@@ -859,24 +880,21 @@ class CatalogBuilder {
       std::vector<Effect> effects = effects_of(index, s, *statements[s], taken);
       std::vector<ObjectId> targets = drops_of(effects, at);
       for (std::size_t k = 0; k < effects.size(); ++k) {
-        Effect& input = effects[k];
-        CatalogStep step;
+        std::size_t step_index = replay.steps.size();
+        CatalogStep& step = replay.steps.emplace_back();
         step.statement = s;
-        step.effect = std::move(input);
+        step.effect = std::move(effects[k]);
         step.tick = after_up;
         Effect& effect = step.effect;
-        std::size_t step_index = replay.steps.size();
         if (effect.action == Action::create) {
           step.object = find(effect.object, at);
           step.existed = step.object != k_no_object;
-          replay.steps.push_back(std::move(step));
           continue;
         }
-        if (targets[k] != k_no_object && state.gone.count(targets[k]) != 0) {
+        if (targets[k] != k_no_object && m_gone.count(targets[k])) {
           // Taken already by an earlier object of the same DROP.
           step.object = targets[k];
           step.existed = true;
-          replay.steps.push_back(std::move(step));
           continue;
         }
         ObjectId id = targets[k] != k_no_object ? targets[k] : resolve(effect, effect.object, at);
@@ -894,16 +912,16 @@ class CatalogBuilder {
             }
           }
           if (earlier != k_no_object) {
-            auto it = state.gone.find(earlier);
-            if (it != state.gone.end())
-              step.dropped_by_step = static_cast<std::ptrdiff_t>(it->second);
+            if (const std::size_t* by = m_gone.find(earlier)) {
+              step.dropped_by_step = static_cast<std::ptrdiff_t>(*by);
+            }
           }
         }
         if (id != k_no_object) {
           if (effect.action == Action::drop) {
             drop(id, effect, at, step);
-            state.gone.emplace(id, step_index);
-            for (ObjectId taken_id : step.implied) state.gone.emplace(taken_id, step_index);
+            m_gone.emplace(id, step_index);
+            for (ObjectId taken_id : step.implied) m_gone.emplace(taken_id, step_index);
           } else if (effect.action == Action::rename) {
             ObjectRef next = objects()[id].ref_at(at);
             if (!effect.new_name.empty()) next.name = effect.new_name;
@@ -912,7 +930,6 @@ class CatalogBuilder {
             state.renamed_away.insert(id);
           }
         }
-        replay.steps.push_back(std::move(step));
       }
     }
     m_down = nullptr;

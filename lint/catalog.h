@@ -205,7 +205,8 @@ class Catalog {
   Tick m_tick = 0;
 
   // The object of that name as exactly that kind.
-  ObjectId find_named(const NameRef& ref, ObjectKind kind, Tick at) const;
+  // parts: the hash of the name's schema, parent and name.
+  ObjectId find_named(const NameRef& ref, ObjectKind kind, std::uint64_t parts, Tick at) const;
   std::vector<ObjectId> children(const ObjectRef& table, ObjectKind kind, Tick at) const;
 };
 
