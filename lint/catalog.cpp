@@ -83,7 +83,7 @@ std::uint64_t name_hash(std::uint64_t parts, ObjectKind kind) {
 }
 
 std::uint64_t schema_hash(std::string_view schema, std::string_view name) {
-  return NameHash().add(schema).add(name).value();
+  return parts_hash(schema, {}, name);
 }
 
 // ObjectRef::base_key() of a name with another kind.
@@ -593,9 +593,12 @@ class CatalogBuilder {
         return;
       }
     }
-    m_catalog.m_by_name.add(name_hash(parts_hash(ref.schema, ref.parent, ref.name), ref.kind), id);
+    std::uint64_t parts = parts_hash(ref.schema, ref.parent, ref.name);
+    m_catalog.m_by_name.add(name_hash(parts, ref.kind), id);
     if (is_relation(ref.kind)) {
-      m_catalog.m_relation_names.add(schema_hash(ref.schema, ref.name), id);
+      // A relation has no parent: its parts hash is the hash of its schema and name.
+      m_catalog.m_relation_names.add(ref.parent.empty() ? parts : schema_hash(ref.schema, ref.name),
+                                     id);
     } else if (ref.kind == ObjectKind::constraint) {
       m_catalog.m_constraint_names.add(schema_hash(ref.schema, ref.name), id);
     }

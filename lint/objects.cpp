@@ -325,19 +325,19 @@ struct ObjectResolver::Context {
 
   // A schema-qualified name from a list of String nodes ([catalog.]schema.name).
   std::pair<ObjectRef, bool> qualified(ObjectKind kind, const NodeList& names) const {
-    auto parts = string_list(names);
+    std::size_t count = names.size();
     ObjectRef ref;
     ref.kind = kind;
     bool given = false;
-    if (!parts.empty()) ref.name = truncate_identifier(parts.back());
-    if (!in_schema(kind)) return {ref, true};
-    if (parts.size() >= 2) {
-      ref.schema = truncate_identifier(parts[parts.size() - 2]);
+    if (count != 0) ref.name = truncate_identifier(names.back().as_str());
+    if (!in_schema(kind)) return {std::move(ref), true};
+    if (count >= 2) {
+      ref.schema = truncate_identifier(names[count - 2].as_str());
       given = true;
     } else {
       ref.schema = default_schema();
     }
-    return {ref, given};
+    return {std::move(ref), given};
   }
 
   std::pair<ObjectRef, bool> relation(ObjectKind kind, const Node& range_var) const {
@@ -949,10 +949,15 @@ void ObjectResolver::Context::create_view(const Node& node) {
 }
 
 void ObjectResolver::Context::create_index(const Node& node) {
-  auto [table, given] = relation(ObjectKind::table, node.get("relation"));
-  Effect& use = add(Action::use, table, at(node.get("relation")), given);
+  Node relation_node = node.get("relation");
+  NodeList params = node.list("indexParams");
+  Node where = node.get("whereClause");
+  bool is_constraint = node.flag("isconstraint");
+  auto [table, given] = relation(ObjectKind::table, relation_node);
+  std::uint32_t offset = at(relation_node);
+  Effect& use = add(Action::use, table, offset, given);
   use.change = Change::other;
-  std::vector<std::string> columns = index_columns(node.list("indexParams"));
+  std::vector<std::string> columns = index_columns(params);
   ObjectRef index;
   index.kind = ObjectKind::index;
   index.schema = table.schema;
@@ -961,24 +966,22 @@ void ObjectResolver::Context::create_index(const Node& node) {
     index.name = truncate_identifier(node.str("idxname"));
     local_relations.insert(index.schema, index.name);
   } else {
-    std::string_view label = node.flag("primary")        ? "pkey"
-                             : node.flag("isconstraint") ? "key"
-                                                         : "idx";
+    std::string_view label = node.flag("primary") ? "pkey" : is_constraint ? "key" : "idx";
     index.name = choose(table.schema, table.name,
                         label == "pkey" ? std::string() : name_addition(deduplicated(columns)),
-                        label, true, node.flag("isconstraint"));
+                        label, true, is_constraint);
   }
-  Effect& effect = add(Action::create, index, at(node.get("relation")), given);
+  Effect& effect = add(Action::create, std::move(index), offset, given);
   effect.implicit = !named;
   effect.if_not_exists = node.flag("if_not_exists");
-  effect.uses = used_columns(node.list("indexParams"), node.get("whereClause"));
+  effect.uses = used_columns(params, where);
   for (const auto& column : used_columns(node.list("indexIncludingParams"), Node())) {
     effect.uses.push_back(column);
   }
   effect.columns = std::move(columns);
   effect.unique = node.flag("unique");
-  effect.partial = node.has("whereClause");
-  effect.depends_on.push_back({table, true});
+  effect.partial = where.valid();
+  effect.depends_on.push_back({std::move(table), true});
 }
 
 void ObjectResolver::Context::create_sequence(const Node& node) {
