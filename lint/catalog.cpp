@@ -11,6 +11,9 @@ namespace sqlgate::lint {
 
 namespace {
 
+// Catalog::m_kinds has a flag per kind; transform is the last.
+static_assert(static_cast<std::size_t>(ObjectKind::transform) < 64);
+
 // The kinds a reference of one kind may resolve to (a view of a static list).
 struct KindList {
   const ObjectKind* first;
@@ -176,8 +179,14 @@ ObjectId Catalog::find_named(const NameRef& ref, ObjectKind kind, std::uint64_t 
 }
 
 ObjectId Catalog::find(const NameRef& ref, Tick at) const {
-  std::uint64_t parts = parts_hash(ref.schema, ref.parent, ref.name);
+  std::uint64_t parts = 0;
+  bool hashed = false;
   for (ObjectKind kind : lookup_kinds(ref.kind)) {
+    if (!m_kinds[static_cast<std::size_t>(kind)]) continue;
+    if (!hashed) {
+      parts = parts_hash(ref.schema, ref.parent, ref.name);
+      hashed = true;
+    }
     ObjectId id = find_named(ref, kind, parts, at);
     if (id != k_no_object) return id;
   }
@@ -595,6 +604,7 @@ class CatalogBuilder {
     }
     std::uint64_t parts = parts_hash(ref.schema, ref.parent, ref.name);
     m_catalog.m_by_name.add(name_hash(parts, ref.kind), id);
+    m_catalog.m_kinds[static_cast<std::size_t>(ref.kind)] = true;
     if (is_relation(ref.kind)) {
       // A relation has no parent: its parts hash is the hash of its schema and name.
       m_catalog.m_relation_names.add(ref.parent.empty() ? parts : schema_hash(ref.schema, ref.name),
@@ -607,7 +617,9 @@ class CatalogBuilder {
   ObjectId create(const Effect& effect, const Origin& origin, CatalogStep& step) {
     ObjectId id = objects().size();
     CatalogObject& object = objects().emplace_back();
-    object.names.push_back({effect.object, origin.tick});
+    CatalogObject::Name& name = object.names.emplace_back();
+    name.ref = effect.object;
+    name.from = origin.tick;
     object.created = origin;
     object.columns = effect.columns;
     object.uses = effect.uses.empty() ? effect.columns : effect.uses;

@@ -5,6 +5,7 @@
 // statement" and "the state after this migration's up" are ticks that rules can ask about.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -199,6 +200,8 @@ class Catalog {
   };
   // Every object by each of its names (kind, schema, parent, name).
   NameIndex m_by_name;
+  // The kinds m_by_name holds any object of: lookups of the others need no probe.
+  std::array<bool, 64> m_kinds{};
   // Relations and constraints by schema and name (for choosing implicit names).
   NameIndex m_relation_names;
   NameIndex m_constraint_names;
