@@ -323,6 +323,13 @@ struct ObjectResolver::Context {
     return effect;
   }
 
+  // Adds a dependency on an object, built in place.
+  static void depend(Effect& effect, const ObjectRef& object, bool automatic) {
+    Dependency& dependency = effect.depends_on.emplace_back();
+    dependency.object = object;
+    dependency.automatic = automatic;
+  }
+
   // A schema-qualified name from a list of String nodes ([catalog.]schema.name).
   std::pair<ObjectRef, bool> qualified(ObjectKind kind, const NodeList& names) const {
     std::size_t count = names.size();
@@ -349,7 +356,7 @@ struct ObjectResolver::Context {
     ref.schema = given ? truncate_identifier(name.schema) : default_schema();
     // Temporary relations live in the session's own schema: outside the migrated schema.
     if (range_var.str("relpersistence") == "t" && !given) ref.schema = "pg_temp";
-    return {ref, given};
+    return {std::move(ref), given};
   }
 
   static ObjectRef child(ObjectKind kind, const ObjectRef& table, std::string_view name) {
@@ -722,7 +729,7 @@ void ObjectResolver::Context::add_column(const ObjectRef& table, const Node& col
   Effect& column =
       add(Action::create, child(ObjectKind::column, table, column_name), at(column_def), true);
   column.if_not_exists = if_not_exists;
-  column.depends_on.push_back({table, true});
+  depend(column, table, true);
   Node type_name = column_def.get("typeName");
   NodeList type_names = type_name.list("names");
   bool serial = type_names.size() == 1 && is_serial(type_names.front().as_str());
@@ -789,7 +796,7 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
     effect.implicit = !named;
     effect.contype = 'c';
     effect.columns = vars;
-    effect.depends_on.push_back({table, true});
+    depend(effect, table, true);
   }
 
   struct IndexConstraint {
@@ -847,7 +854,7 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
     for (const auto& name : referenced_columns(c.get("where_clause"))) uses.push_back(name);
     constraint.uses = uses;
     constraint.unique = !index.exclusion;
-    constraint.depends_on.push_back({table, true});
+    depend(constraint, table, true);
     if (c.has("indexname")) {
       // ADD CONSTRAINT ... USING INDEX: the index becomes the constraint's, renamed to it.
       ObjectRef existing;
@@ -869,7 +876,7 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
     created.columns = index.columns;
     created.uses = uses;
     created.unique = !index.exclusion;
-    created.depends_on.push_back({table, true});
+    depend(created, table, true);
     created.depends_on.push_back({child(ObjectKind::constraint, table, name), true});
   }
 
@@ -886,7 +893,7 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
     effect.implicit = !named;
     effect.contype = 'f';
     effect.columns = columns;
-    effect.depends_on.push_back({table, true});
+    depend(effect, table, true);
     auto [referenced, given] = relation(ObjectKind::table, c.get("pktable"));
     (void)given;
     effect.depends_on.push_back({referenced, false});
@@ -1038,7 +1045,7 @@ void ObjectResolver::Context::create_trigger(const Node& node) {
   ObjectRef trigger = child(ObjectKind::trigger, table, node.str("trigname"));
   Effect& effect = add(Action::create, trigger, at(node.get("relation")), given);
   effect.or_replace = node.flag("replace");
-  effect.depends_on.push_back({table, true});
+  depend(effect, table, true);
   auto [function, g] = qualified(ObjectKind::function, node.list("funcname"));
   (void)g;
   function.args = "";
@@ -1105,12 +1112,14 @@ void ObjectResolver::Context::drop(const Node& node) {
   auto kind = kind_of(node.str("removeType"));
   if (!kind) return;
   bool cascade = node.str("behavior") == "DROP_CASCADE";
+  bool if_exists = node.flag("missing_ok");
   for (Node object : node.list("objects")) {
     bool given = true;
     ObjectRef ref = object_name(*kind, object, &given);
     auto location = object.first_location();
-    Effect& effect = add(Action::drop, ref, location ? at(location) : statement.range.begin, given);
-    effect.if_exists = node.flag("missing_ok");
+    Effect& effect =
+        add(Action::drop, std::move(ref), location ? at(location) : statement.range.begin, given);
+    effect.if_exists = if_exists;
     effect.cascade = cascade;
   }
 }
@@ -1311,7 +1320,7 @@ void ObjectResolver::Context::comment(const Node& node) {
   } else {
     ref = object_name(*kind, object, &given);
   }
-  Effect& effect = add(Action::alter, ref, statement.range.begin, given);
+  Effect& effect = add(Action::alter, std::move(ref), statement.range.begin, given);
   effect.change = Change::other;
 }
 
@@ -1392,7 +1401,7 @@ void ObjectResolver::Context::run(const Node& node) {
     auto [table, given] = relation(ObjectKind::table, node.get("table"));
     Effect& effect = add(Action::create, child(ObjectKind::policy, table, node.str("policy_name")),
                          at(node.get("table")), given);
-    effect.depends_on.push_back({table, true});
+    depend(effect, table, true);
   } else if (kind == "AlterPolicyStmt") {
     auto [table, given] = relation(ObjectKind::table, node.get("table"));
     Effect& effect = add(Action::alter, child(ObjectKind::policy, table, node.str("policy_name")),
@@ -1403,7 +1412,7 @@ void ObjectResolver::Context::run(const Node& node) {
     Effect& effect = add(Action::create, child(ObjectKind::rule, table, node.str("rulename")),
                          at(node.get("relation")), given);
     effect.or_replace = node.flag("replace");
-    effect.depends_on.push_back({table, true});
+    depend(effect, table, true);
   } else if (kind == "CompositeTypeStmt") {
     auto [ref, given] = relation(ObjectKind::type, node.get("typevar"));
     add(Action::create, ref, at(node.get("typevar")), given);
