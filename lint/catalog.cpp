@@ -61,10 +61,6 @@ class NameHash {
     mix(tail);
     return *this;
   }
-  NameHash& add(ObjectKind kind) {
-    mix(static_cast<std::uint64_t>(kind) + 1);
-    return *this;
-  }
   std::uint64_t value() const { return m_value; }
 
  private:
