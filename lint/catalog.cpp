@@ -1,6 +1,8 @@
 #include "lint/catalog.h"
 
 #include <algorithm>
+#include <cstring>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "lint/engine.h"
@@ -8,6 +10,9 @@
 namespace sqlgate::lint {
 
 namespace {
+
+// Catalog::m_kinds has a flag per kind; transform is the last.
+static_assert(static_cast<std::size_t>(ObjectKind::transform) < 64);
 
 // The kinds a reference of one kind may resolve to (a view of a static list).
 struct KindList {
@@ -38,11 +43,51 @@ KindList lookup_kinds(const ObjectKind& kind) {
   }
 }
 
-// ObjectRef::base_key() of a ref with another kind, into a per-thread buffer (no allocation
-// once the buffer has grown).
-const std::string& base_key_as(const ObjectRef& ref, ObjectKind kind) {
-  thread_local std::string key;
-  key.assign(to_string(kind));
+// A hash of the parts of a name, eight bytes at a time: equal names hash alike.
+class NameHash {
+ public:
+  NameHash& add(std::string_view part) {
+    const char* at = part.data();
+    std::size_t left = part.size();
+    for (; left >= 8; left -= 8, at += 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, at, 8);
+      mix(word);
+    }
+    std::uint64_t tail = static_cast<std::uint64_t>(part.size()) << 56;
+    for (std::size_t i = 0; i < left; ++i) {
+      tail |= static_cast<std::uint64_t>(static_cast<unsigned char>(at[i])) << (8 * i);
+    }
+    mix(tail);
+    return *this;
+  }
+  std::uint64_t value() const { return m_value; }
+
+ private:
+  std::uint64_t m_value = 0;
+  void mix(std::uint64_t word) {
+    m_value = (m_value ^ word) * 0x9e3779b97f4a7c15ull;
+    m_value ^= m_value >> 32;
+  }
+};
+
+// A name's hash without its kind, then with it: lookups of several kinds hash the parts once.
+std::uint64_t parts_hash(std::string_view schema, std::string_view parent, std::string_view name) {
+  return NameHash().add(schema).add(parent).add(name).value();
+}
+
+std::uint64_t name_hash(std::uint64_t parts, ObjectKind kind) {
+  std::uint64_t value = (parts ^ (static_cast<std::uint64_t>(kind) + 1)) * 0x9e3779b97f4a7c15ull;
+  return value ^ (value >> 32);
+}
+
+std::uint64_t schema_hash(std::string_view schema, std::string_view name) {
+  return parts_hash(schema, {}, name);
+}
+
+// ObjectRef::base_key() of a name with another kind.
+std::string base_key_as(const Catalog::NameRef& ref, ObjectKind kind) {
+  std::string key(to_string(kind));
   key += '\x1f';
   key += ref.schema;
   key += '\x1f';
@@ -53,19 +98,56 @@ const std::string& base_key_as(const ObjectRef& ref, ObjectKind kind) {
 }
 
 // The same object name: what equal base keys say, without building them.
-bool same_name(const ObjectRef& a, ObjectKind kind, const ObjectRef& b) {
+bool same_name(const ObjectRef& a, ObjectKind kind, const Catalog::NameRef& b) {
   return a.kind == kind && a.name == b.name && a.schema == b.schema && a.parent == b.parent;
 }
 
-std::string schema_key(const std::string& schema, const std::string& name) {
-  return schema + '\x1f' + name;
+bool same_args(const ObjectRef& a, const Catalog::NameRef& b) {
+  return !a.args || b.args == nullptr || *a.args == *b.args;
 }
+
+constexpr std::string_view k_temporary = "pg_temp";
 
 bool visible(const CatalogObject::Name& name, Tick at) {
   return name.from < at && at <= name.to;
 }
 
 }  // namespace
+
+std::size_t Catalog::NameIndex::slot_of(std::uint64_t hash) const {
+  std::size_t mask = m_slots.size() - 1;
+  std::size_t at = static_cast<std::size_t>((hash ^ (hash >> 31)) * 0x9e3779b97f4a7c15ull >> 17);
+  for (at &= mask;; at = (at + 1) & mask) {
+    const Slot& slot = m_slots[at];
+    if (slot.first == k_end || slot.hash == hash) return at;
+  }
+}
+
+void Catalog::NameIndex::add(std::uint64_t hash, ObjectId id) {
+  if ((m_used + 1) * 2 > m_slots.size()) {
+    std::vector<Slot> old(std::max<std::size_t>(64, m_slots.size() * 2));
+    old.swap(m_slots);
+    for (const Slot& slot : old) {
+      if (slot.first != k_end) m_slots[slot_of(slot.hash)] = slot;
+    }
+  }
+  Slot& slot = m_slots[slot_of(hash)];
+  auto link = static_cast<std::uint32_t>(m_links.size());
+  if (slot.first == k_end) {
+    slot.hash = hash;
+    slot.first = link;
+    ++m_used;
+  } else {
+    m_links[slot.last].next = link;
+  }
+  slot.last = link;
+  m_links.push_back({id, k_end});
+}
+
+std::uint32_t Catalog::NameIndex::first(std::uint64_t hash) const {
+  if (m_slots.empty()) return k_end;
+  return m_slots[slot_of(hash)].first;
+}
 
 const ObjectRef& CatalogObject::ref_at(Tick tick) const {
   for (const auto& name : names) {
@@ -78,46 +160,50 @@ bool CatalogObject::alive_at(Tick tick) const {
   return names.front().from < tick && tick <= names.back().to;
 }
 
-namespace {
-
-// The object named `ref` as a `kind` alive at a tick.
-ObjectId find_named(const std::unordered_map<std::string, std::vector<ObjectId>>& by_name,
-                    const std::vector<CatalogObject>& objects, const ObjectRef& ref,
-                    ObjectKind kind, Tick at) {
-  auto it = by_name.find(base_key_as(ref, kind));
-  if (it == by_name.end()) return k_no_object;
-  for (ObjectId id : it->second) {
-    for (const auto& name : objects[id].names) {
-      if (!visible(name, at) || !same_name(name.ref, kind, ref)) continue;
-      if (!ref.args || !name.ref.args || *ref.args == *name.ref.args) return id;
+ObjectId Catalog::find_named(const NameRef& ref, ObjectKind kind, std::uint64_t parts,
+                             Tick at) const {
+  for (auto link = m_by_name.first(name_hash(parts, kind)); link != NameIndex::k_end;
+       link = m_by_name.next(link)) {
+    ObjectId id = m_by_name.id(link);
+    for (const auto& name : m_objects[id].names) {
+      if (visible(name, at) && same_name(name.ref, kind, ref) && same_args(name.ref, ref)) {
+        return id;
+      }
     }
   }
   return k_no_object;
 }
 
-}  // namespace
-
-ObjectId Catalog::find_exact(const ObjectRef& ref, Tick at) const {
-  return find_named(m_by_name, m_objects, ref, ref.kind, at);
-}
-
-ObjectId Catalog::find(const ObjectRef& ref, Tick at) const {
+ObjectId Catalog::find(const NameRef& ref, Tick at) const {
+  std::uint64_t parts = 0;
+  bool hashed = false;
   for (ObjectKind kind : lookup_kinds(ref.kind)) {
-    ObjectId id = find_named(m_by_name, m_objects, ref, kind, at);
+    if (!m_kinds[static_cast<std::size_t>(kind)]) continue;
+    if (!hashed) {
+      parts = parts_hash(ref.schema, ref.parent, ref.name);
+      hashed = true;
+    }
+    ObjectId id = find_named(ref, kind, parts, at);
     if (id != k_no_object) return id;
   }
   return k_no_object;
 }
 
+ObjectId Catalog::find(const ObjectRef& ref, Tick at) const {
+  return find(NameRef(ref), at);
+}
+
 ObjectId Catalog::created_after(const ObjectRef& ref, Tick at) const {
+  NameRef wanted(ref);
   ObjectId best = k_no_object;
+  std::uint64_t parts = parts_hash(ref.schema, ref.parent, ref.name);
   for (ObjectKind kind : lookup_kinds(ref.kind)) {
-    auto it = m_by_name.find(base_key_as(ref, kind));
-    if (it == m_by_name.end()) continue;
-    for (ObjectId id : it->second) {
+    for (auto link = m_by_name.first(name_hash(parts, kind)); link != NameIndex::k_end;
+         link = m_by_name.next(link)) {
+      ObjectId id = m_by_name.id(link);
       for (const auto& name : m_objects[id].names) {
-        if (name.from <= at || !same_name(name.ref, kind, ref)) continue;
-        if (ref.args && name.ref.args && *ref.args != *name.ref.args) continue;
+        if (name.from <= at || !same_name(name.ref, kind, wanted)) continue;
+        if (!same_args(name.ref, wanted)) continue;
         if (best == k_no_object || name.from < m_objects[best].created.tick) best = id;
       }
     }
@@ -126,8 +212,15 @@ ObjectId Catalog::created_after(const ObjectRef& ref, Tick at) const {
 }
 
 bool Catalog::known(const ObjectRef& ref) const {
+  NameRef wanted(ref);
+  std::uint64_t parts = parts_hash(ref.schema, ref.parent, ref.name);
   for (ObjectKind kind : lookup_kinds(ref.kind)) {
-    if (m_by_name.count(base_key_as(ref, kind)) != 0) return true;
+    for (auto link = m_by_name.first(name_hash(parts, kind)); link != NameIndex::k_end;
+         link = m_by_name.next(link)) {
+      for (const auto& name : m_objects[m_by_name.id(link)].names) {
+        if (same_name(name.ref, kind, wanted)) return true;
+      }
+    }
   }
   return false;
 }
@@ -242,6 +335,7 @@ class CatalogBuilder {
     const MigrationSet& set = m_project.set();
     m_catalog.m_files.resize(set.files.size());
     prepare();
+    reserve_objects();
     for (std::size_t i = 0; i < set.files.size(); ++i) {
       const auto& migration = set.files[i].migration;
       if (!migration || migration->direction != Direction::up) continue;
@@ -268,7 +362,6 @@ class CatalogBuilder {
 
   // The overlay of a down being checked: what it has taken so far.
   struct DownState {
-    std::unordered_map<ObjectId, std::size_t> gone;     // object -> step that took it
     std::unordered_map<std::string, ObjectId> renamed;  // new base key -> object
     std::unordered_set<ObjectId> renamed_away;
   };
@@ -337,6 +430,20 @@ class CatalogBuilder {
     return std::move(prepared.effects);
   }
 
+  // An object per create of an up at most: one allocation rather than a doubling vector.
+  void reserve_objects() {
+    const MigrationSet& set = m_project.set();
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < set.files.size(); ++i) {
+      const auto& migration = set.files[i].migration;
+      if (!migration || migration->direction != Direction::up) continue;
+      for (const auto& statement : m_prepared[i].statements) {
+        for (const auto& effect : statement.effects) count += effect.action == Action::create;
+      }
+    }
+    m_catalog.m_objects.reserve(count);
+  }
+
   // A step per effect at most: one allocation of the right size rather than a doubling vector.
   void reserve_steps(std::size_t file, FileReplay& replay) const {
     std::size_t count = 0;
@@ -347,8 +454,44 @@ class CatalogBuilder {
   DownState* m_down = nullptr;
   // Whether any object was ever named in pg_temp: else no lookup there can succeed.
   bool m_has_temporary = false;
+  // A map from objects to values that empties in constant time.
+  template <typename Value>
+  class ObjectMap {
+   public:
+    void clear() {
+      if (++m_stamp == 0) {
+        std::fill(m_stamps.begin(), m_stamps.end(), 0);
+        m_stamp = 1;
+      }
+    }
+    bool count(ObjectId id) const { return id < m_stamps.size() && m_stamps[id] == m_stamp; }
+    const Value* find(ObjectId id) const { return count(id) ? &m_values[id] : nullptr; }
+    // Adds id with value unless it is there already.
+    void emplace(ObjectId id, Value value) {
+      if (count(id)) return;
+      if (id >= m_stamps.size()) {
+        std::size_t size = std::max<std::size_t>(id + 1, m_stamps.size() * 2);
+        m_stamps.resize(size);
+        m_values.resize(size);
+      }
+      m_stamps[id] = m_stamp;
+      m_values[id] = value;
+    }
+
+   private:
+    std::vector<std::uint32_t> m_stamps;
+    std::vector<Value> m_values;
+    std::uint32_t m_stamp = 1;
+  };
+  struct Marks : ObjectMap<bool> {
+    void insert(ObjectId id) { emplace(id, true); }
+  };
   // What the statement being replayed drops, with all that goes with it.
-  std::unordered_set<ObjectId> m_together;
+  Marks m_together;
+  // What one drop has reached so far.
+  Marks m_seen;
+  // The objects the down being checked has taken so far: object -> step that took it.
+  ObjectMap<std::size_t> m_gone;
 
   // Resolves the drops of one statement before any of them runs, as PostgreSQL does.
   std::vector<ObjectId> drops_of(std::vector<Effect>& effects, Tick at) {
@@ -359,10 +502,11 @@ class CatalogBuilder {
       targets[k] = resolve(effects[k], effects[k].object, at);
       if (targets[k] == k_no_object) continue;
       std::vector<ObjectId> taken;
-      std::unordered_set<ObjectId> seen{targets[k]};
-      collect(targets[k], effects[k].cascade, at, taken, seen);
+      m_seen.clear();
+      m_seen.insert(targets[k]);
+      collect(targets[k], effects[k].cascade, at, taken, m_seen);
       m_together.insert(targets[k]);
-      m_together.insert(taken.begin(), taken.end());
+      for (ObjectId id : taken) m_together.insert(id);
     }
     return targets;
   }
@@ -371,10 +515,10 @@ class CatalogBuilder {
 
   bool alive(ObjectId id, Tick at) const {
     if (!m_catalog.m_objects[id].alive_at(at)) return false;
-    return m_down == nullptr || m_down->gone.count(id) == 0;
+    return m_down == nullptr || !m_gone.count(id);
   }
 
-  ObjectId find(const ObjectRef& ref, Tick at) const {
+  ObjectId find(const Catalog::NameRef& ref, Tick at) const {
     if (m_down != nullptr && !m_down->renamed.empty()) {
       for (ObjectKind kind : lookup_kinds(ref.kind)) {
         auto it = m_down->renamed.find(base_key_as(ref, kind));
@@ -383,19 +527,20 @@ class CatalogBuilder {
     }
     ObjectId id = m_catalog.find(ref, at);
     if (id == k_no_object || m_down == nullptr) return id;
-    if (m_down->gone.count(id) != 0 || m_down->renamed_away.count(id) != 0) return k_no_object;
+    if (m_gone.count(id) || m_down->renamed_away.count(id) != 0) return k_no_object;
     return id;
   }
+  ObjectId find(const ObjectRef& ref, Tick at) const { return find(Catalog::NameRef(ref), at); }
 
   // Resolves an unqualified reference along the search path it was written under; temporary
   // tables come first, as in PostgreSQL.
   ObjectId resolve(const Effect& effect, ObjectRef& ref, Tick at) const {
-    if (m_has_temporary && !effect.schema_given && ref.schema != "pg_temp") {
-      ObjectRef temporary = ref;
-      temporary.schema = "pg_temp";
+    if (m_has_temporary && !effect.schema_given && ref.schema != k_temporary) {
+      Catalog::NameRef temporary(ref);
+      temporary.schema = k_temporary;
       ObjectId id = find(temporary, at);
       if (id != k_no_object) {
-        ref = temporary;
+        ref.schema = k_temporary;
         return id;
       }
     }
@@ -403,11 +548,11 @@ class CatalogBuilder {
     if (id != k_no_object || effect.schema_given || !effect.search_path) return id;
     for (const auto& schema : *effect.search_path) {
       if (schema == ref.schema) continue;
-      ObjectRef candidate = ref;
+      Catalog::NameRef candidate(ref);
       candidate.schema = schema;
       id = find(candidate, at);
       if (id != k_no_object) {
-        ref = candidate;
+        ref.schema = schema;
         return id;
       }
     }
@@ -416,9 +561,9 @@ class CatalogBuilder {
 
   // A dependency by name: a temporary relation of that name first, as PostgreSQL looks.
   ObjectId find_dependency(const ObjectRef& ref, Tick at) const {
-    if (m_has_temporary && ref.schema != "pg_temp" && is_relation(ref.kind)) {
-      ObjectRef temporary = ref;
-      temporary.schema = "pg_temp";
+    if (m_has_temporary && ref.schema != k_temporary && is_relation(ref.kind)) {
+      Catalog::NameRef temporary(ref);
+      temporary.schema = k_temporary;
       ObjectId id = find(temporary, at);
       if (id != k_no_object) return id;
     }
@@ -427,10 +572,11 @@ class CatalogBuilder {
 
   bool name_taken(const std::string& schema, const std::string& name, bool relations,
                   bool constraints, Tick at) const {
-    auto check = [&](const std::unordered_map<std::string, std::vector<ObjectId>>& map) {
-      auto it = map.find(schema_key(schema, name));
-      if (it == map.end()) return false;
-      for (ObjectId id : it->second) {
+    std::uint64_t hash = schema_hash(schema, name);
+    auto check = [&](const Catalog::NameIndex& index) {
+      for (auto link = index.first(hash); link != Catalog::NameIndex::k_end;
+           link = index.next(link)) {
+        ObjectId id = index.id(link);
         const CatalogObject& object = m_catalog.m_objects[id];
         const ObjectRef& current = object.ref_at(at);
         if (alive(id, at) && current.schema == schema && current.name == name) return true;
@@ -442,20 +588,34 @@ class CatalogBuilder {
   }
 
   void index_name(ObjectId id, const ObjectRef& ref) {
-    if (ref.schema == "pg_temp") m_has_temporary = true;
-    auto& by_name = m_catalog.m_by_name[ref.base_key()];
-    if (std::find(by_name.begin(), by_name.end(), id) == by_name.end()) by_name.push_back(id);
+    if (ref.schema == k_temporary) m_has_temporary = true;
+    // Under each name once, where it first had it.
+    const auto& names = objects()[id].names;
+    for (std::size_t i = 0; i + 1 < names.size(); ++i) {
+      const ObjectRef& earlier = names[i].ref;
+      if (earlier.kind == ref.kind && earlier.name == ref.name && earlier.schema == ref.schema &&
+          earlier.parent == ref.parent) {
+        return;
+      }
+    }
+    std::uint64_t parts = parts_hash(ref.schema, ref.parent, ref.name);
+    m_catalog.m_by_name.add(name_hash(parts, ref.kind), id);
+    m_catalog.m_kinds[static_cast<std::size_t>(ref.kind)] = true;
     if (is_relation(ref.kind)) {
-      m_catalog.m_relation_names[schema_key(ref.schema, ref.name)].push_back(id);
+      // A relation has no parent: its parts hash is the hash of its schema and name.
+      m_catalog.m_relation_names.add(ref.parent.empty() ? parts : schema_hash(ref.schema, ref.name),
+                                     id);
     } else if (ref.kind == ObjectKind::constraint) {
-      m_catalog.m_constraint_names[schema_key(ref.schema, ref.name)].push_back(id);
+      m_catalog.m_constraint_names.add(schema_hash(ref.schema, ref.name), id);
     }
   }
 
   ObjectId create(const Effect& effect, const Origin& origin, CatalogStep& step) {
     ObjectId id = objects().size();
-    CatalogObject object;
-    object.names.push_back({effect.object, origin.tick});
+    CatalogObject& object = objects().emplace_back();
+    CatalogObject::Name& name = object.names.emplace_back();
+    name.ref = effect.object;
+    name.from = origin.tick;
     object.created = origin;
     object.columns = effect.columns;
     object.uses = effect.uses.empty() ? effect.columns : effect.uses;
@@ -463,13 +623,9 @@ class CatalogBuilder {
     object.partial = effect.partial;
     object.contype = effect.contype;
     object.implicit = effect.implicit;
-    objects().push_back(std::move(object));
     index_name(id, effect.object);
     if (has_parent(effect.object.kind)) {
-      ObjectRef parent;
-      parent.kind = ObjectKind::table;
-      parent.schema = effect.object.schema;
-      parent.name = effect.object.parent;
+      Catalog::NameRef parent(ObjectKind::table, effect.object.schema, {}, effect.object.parent);
       ObjectId parent_id = find(parent, origin.tick);
       if (parent_id == k_no_object && effect.object.kind == ObjectKind::constraint) {
         parent.kind = ObjectKind::domain;
@@ -479,18 +635,19 @@ class CatalogBuilder {
         objects()[id].parent = parent_id;
         objects()[parent_id].children.push_back(id);
       } else {
-        parent.kind = ObjectKind::table;
-        step.missing.push_back(parent);
+        ObjectRef missing;
+        missing.kind = ObjectKind::table;
+        missing.schema = effect.object.schema;
+        missing.name = effect.object.parent;
+        step.missing.push_back(std::move(missing));
       }
     }
     // Objects of a schema the migrations created depend on it: DROP SCHEMA refuses while they
     // are there, and takes them with CASCADE.
     if (!effect.object.schema.empty() && effect.object.kind != ObjectKind::schema &&
         !has_parent(effect.object.kind)) {
-      ObjectRef schema;
-      schema.kind = ObjectKind::schema;
-      schema.name = effect.object.schema;
-      ObjectId target = find(schema, origin.tick);
+      ObjectId target =
+          find(Catalog::NameRef(ObjectKind::schema, {}, {}, effect.object.schema), origin.tick);
       if (target != k_no_object) {
         objects()[id].depends_on.push_back({target, false});
         objects()[target].dependents.push_back({id, false});
@@ -514,10 +671,10 @@ class CatalogBuilder {
 
   // Everything a drop takes with it, in the order PostgreSQL would go.
   void collect(ObjectId id, bool cascade, Tick at, std::vector<ObjectId>& taken,
-               std::unordered_set<ObjectId>& seen) const {
+               Marks& seen) const {
     const auto& all = m_catalog.m_objects;
     auto visit = [&](ObjectId other) {
-      if (seen.count(other) != 0 || !alive(other, at)) return;
+      if (seen.count(other) || !alive(other, at)) return;
       seen.insert(other);
       taken.push_back(other);
       collect(other, cascade, at, taken, seen);
@@ -545,16 +702,17 @@ class CatalogBuilder {
   }
 
   void drop(ObjectId id, const Effect& effect, Tick at, CatalogStep& step) {
-    std::unordered_set<ObjectId> seen{id};
-    collect(id, effect.cascade, at, step.implied, seen);
+    m_seen.clear();
+    m_seen.insert(id);
+    collect(id, effect.cascade, at, step.implied, m_seen);
     if (!effect.cascade) {
       std::vector<ObjectId> all = step.implied;
       all.push_back(id);
       for (ObjectId member : all) {
         for (const auto& edge : m_catalog.m_objects[member].dependents) {
-          if (edge.automatic || seen.count(edge.object) != 0 || !alive(edge.object, at)) continue;
+          if (edge.automatic || m_seen.count(edge.object) || !alive(edge.object, at)) continue;
           // DROP a, b: PostgreSQL drops the objects of one statement together.
-          if (m_together.count(edge.object) != 0) continue;
+          if (m_together.count(edge.object)) continue;
           if (std::find(step.blockers.begin(), step.blockers.end(), edge.object) ==
               step.blockers.end()) {
             step.blockers.push_back(edge.object);
@@ -691,7 +849,7 @@ class CatalogBuilder {
         Tick tick = ++m_catalog.m_tick;
         if (skipping && effect.part) continue;
         skipping = false;
-        CatalogStep step;
+        CatalogStep& step = replay.steps.emplace_back();
         step.statement = s;
         Origin origin{index, s, effect.offset, tick};
         if (targets[k] != k_no_object && !objects()[targets[k]].alive_at(tick)) {
@@ -700,7 +858,6 @@ class CatalogBuilder {
           step.tick = tick;
           step.object = targets[k];
           step.existed = true;
-          replay.steps.push_back(std::move(step));
           continue;
         }
         apply(std::move(effect), origin, step);
@@ -712,7 +869,6 @@ class CatalogBuilder {
           skipping = true;
         }
         at = tick + 1;
-        replay.steps.push_back(std::move(step));
       }
     }
     replay.end = ++m_catalog.m_tick;
@@ -725,6 +881,7 @@ class CatalogBuilder {
     replay.start = after_up;
     replay.end = before_up;
     DownState state;
+    m_gone.clear();
     m_down = &state;
     const auto& statements = file.all_statements();
     reserve_steps(index, replay);
@@ -734,24 +891,21 @@ class CatalogBuilder {
       std::vector<Effect> effects = effects_of(index, s, *statements[s], taken);
       std::vector<ObjectId> targets = drops_of(effects, at);
       for (std::size_t k = 0; k < effects.size(); ++k) {
-        Effect& input = effects[k];
-        CatalogStep step;
+        std::size_t step_index = replay.steps.size();
+        CatalogStep& step = replay.steps.emplace_back();
         step.statement = s;
-        step.effect = std::move(input);
+        step.effect = std::move(effects[k]);
         step.tick = after_up;
         Effect& effect = step.effect;
-        std::size_t step_index = replay.steps.size();
         if (effect.action == Action::create) {
           step.object = find(effect.object, at);
           step.existed = step.object != k_no_object;
-          replay.steps.push_back(std::move(step));
           continue;
         }
-        if (targets[k] != k_no_object && state.gone.count(targets[k]) != 0) {
+        if (targets[k] != k_no_object && m_gone.count(targets[k])) {
           // Taken already by an earlier object of the same DROP.
           step.object = targets[k];
           step.existed = true;
-          replay.steps.push_back(std::move(step));
           continue;
         }
         ObjectId id = targets[k] != k_no_object ? targets[k] : resolve(effect, effect.object, at);
@@ -762,23 +916,23 @@ class CatalogBuilder {
           ObjectId earlier = m_catalog.find(effect.object, at);
           if (earlier == k_no_object && !effect.schema_given && effect.search_path) {
             for (const auto& schema : *effect.search_path) {
-              ObjectRef candidate = effect.object;
+              Catalog::NameRef candidate(effect.object);
               candidate.schema = schema;
               earlier = m_catalog.find(candidate, at);
               if (earlier != k_no_object) break;
             }
           }
           if (earlier != k_no_object) {
-            auto it = state.gone.find(earlier);
-            if (it != state.gone.end())
-              step.dropped_by_step = static_cast<std::ptrdiff_t>(it->second);
+            if (const std::size_t* by = m_gone.find(earlier)) {
+              step.dropped_by_step = static_cast<std::ptrdiff_t>(*by);
+            }
           }
         }
         if (id != k_no_object) {
           if (effect.action == Action::drop) {
             drop(id, effect, at, step);
-            state.gone.emplace(id, step_index);
-            for (ObjectId taken_id : step.implied) state.gone.emplace(taken_id, step_index);
+            m_gone.emplace(id, step_index);
+            for (ObjectId taken_id : step.implied) m_gone.emplace(taken_id, step_index);
           } else if (effect.action == Action::rename) {
             ObjectRef next = objects()[id].ref_at(at);
             if (!effect.new_name.empty()) next.name = effect.new_name;
@@ -787,7 +941,6 @@ class CatalogBuilder {
             state.renamed_away.insert(id);
           }
         }
-        replay.steps.push_back(std::move(step));
       }
     }
     m_down = nullptr;

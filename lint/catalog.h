@@ -5,12 +5,12 @@
 // statement" and "the state after this migration's up" are ticks that rules can ask about.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "lint/objects.h"
@@ -101,6 +101,23 @@ struct CatalogOptions {
 
 class Catalog {
  public:
+  // An ObjectRef's name as views (into an ObjectRef or an effect), for lookups that build none.
+  struct NameRef {
+    ObjectKind kind = ObjectKind::table;
+    std::string_view schema;
+    std::string_view parent;
+    std::string_view name;
+    const std::string* args = nullptr;  // nullptr: argument types not given
+    explicit NameRef(const ObjectRef& ref)
+        : kind(ref.kind),
+          schema(ref.schema),
+          parent(ref.parent),
+          name(ref.name),
+          args(ref.args ? &*ref.args : nullptr) {}
+    NameRef(ObjectKind kind, std::string_view schema, std::string_view parent,
+            std::string_view name)
+        : kind(kind), schema(schema), parent(parent), name(name) {}
+  };
   // Replays every up of the project in version order, then checks each down against the state
   // after its up.
   static std::shared_ptr<const Catalog> build(const Project& project,
@@ -120,6 +137,8 @@ class Catalog {
   // The object of that name alive at a tick (relations of any relation kind when the ref's
   // kind is table; types and domains alike; overloads when the ref has no argument types).
   ObjectId find(const ObjectRef& ref, Tick at) const;
+  // The same for a name given as views: no ObjectRef to build.
+  ObjectId find(const NameRef& ref, Tick at) const;
   // The first object of that name created after a tick (use before create).
   ObjectId created_after(const ObjectRef& ref, Tick at) const;
   // Whether an object of that name ever existed.
@@ -152,14 +171,45 @@ class Catalog {
   friend class CatalogBuilder;
   std::vector<CatalogObject> m_objects;
   std::vector<FileReplay> m_files;
-  // Every object by ObjectRef::base_key() of each of its names.
-  std::unordered_map<std::string, std::vector<ObjectId>> m_by_name;
-  // Relations and constraints by "schema\x1fname" (for choosing implicit names).
-  std::unordered_map<std::string, std::vector<ObjectId>> m_relation_names;
-  std::unordered_map<std::string, std::vector<ObjectId>> m_constraint_names;
+  // Objects by a hash of a name, each list in insertion order; lookups compare the names, so a
+  // hash shared by two names only makes a list longer.
+  class NameIndex {
+   public:
+    static constexpr std::uint32_t k_end = std::numeric_limits<std::uint32_t>::max();
+    // Appends id to the list of hash.
+    void add(std::uint64_t hash, ObjectId id);
+    // The first link of the list of hash, then next(link) until k_end.
+    std::uint32_t first(std::uint64_t hash) const;
+    std::uint32_t next(std::uint32_t link) const { return m_links[link].next; }
+    ObjectId id(std::uint32_t link) const { return m_links[link].id; }
+
+   private:
+    struct Slot {
+      std::uint64_t hash = 0;
+      std::uint32_t first = k_end;  // k_end: a free slot
+      std::uint32_t last = k_end;
+    };
+    struct Link {
+      ObjectId id;
+      std::uint32_t next;
+    };
+    std::vector<Slot> m_slots;  // open addressing, a power of two in size
+    std::vector<Link> m_links;
+    std::size_t m_used = 0;
+    std::size_t slot_of(std::uint64_t hash) const;
+  };
+  // Every object by each of its names (kind, schema, parent, name).
+  NameIndex m_by_name;
+  // The kinds m_by_name holds any object of: lookups of the others need no probe.
+  std::array<bool, 64> m_kinds{};
+  // Relations and constraints by schema and name (for choosing implicit names).
+  NameIndex m_relation_names;
+  NameIndex m_constraint_names;
   Tick m_tick = 0;
 
-  ObjectId find_exact(const ObjectRef& ref, Tick at) const;
+  // The object of that name as exactly that kind.
+  // parts: the hash of the name's schema, parent and name.
+  ObjectId find_named(const NameRef& ref, ObjectKind kind, std::uint64_t parts, Tick at) const;
   std::vector<ObjectId> children(const ObjectRef& table, ObjectKind kind, Tick at) const;
 };
 

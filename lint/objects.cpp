@@ -289,8 +289,20 @@ struct ObjectResolver::Context {
   std::vector<Effect>& out;
   std::string schema_override;  // inside CREATE SCHEMA ... CREATE TABLE ...
   // Names chosen by this statement so far: (schema, name), relations and constraints.
-  std::set<std::pair<std::string, std::string>> local_relations;
-  std::set<std::pair<std::string, std::string>> local_constraints;
+  struct NameSet {
+    std::vector<std::pair<std::string, std::string>> names;  // a few: a vector is enough
+    bool count(const std::string& schema, const std::string& name) const {
+      for (const auto& [s, n] : names) {
+        if (n == name && s == schema) return true;
+      }
+      return false;
+    }
+    void insert(const std::string& schema, const std::string& name) {
+      if (!count(schema, name)) names.emplace_back(schema, name);
+    }
+  };
+  NameSet local_relations;
+  NameSet local_constraints;
 
   std::uint32_t at(const Node& node) const { return statement.offset(node.location()); }
   std::uint32_t at(std::optional<std::uint32_t> location) const {
@@ -302,31 +314,37 @@ struct ObjectResolver::Context {
   }
 
   Effect& add(Action action, ObjectRef object, std::uint32_t offset, bool schema_given = true) {
-    Effect effect;
+    Effect& effect = out.emplace_back();
     effect.action = action;
     effect.object = std::move(object);
     effect.offset = offset;
     effect.schema_given = schema_given;
     if (!schema_given) effect.search_path = resolver.m_path;
-    out.push_back(std::move(effect));
-    return out.back();
+    return effect;
+  }
+
+  // Adds a dependency on an object, built in place.
+  static void depend(Effect& effect, const ObjectRef& object, bool automatic) {
+    Dependency& dependency = effect.depends_on.emplace_back();
+    dependency.object = object;
+    dependency.automatic = automatic;
   }
 
   // A schema-qualified name from a list of String nodes ([catalog.]schema.name).
   std::pair<ObjectRef, bool> qualified(ObjectKind kind, const NodeList& names) const {
-    auto parts = string_list(names);
+    std::size_t count = names.size();
     ObjectRef ref;
     ref.kind = kind;
     bool given = false;
-    if (!parts.empty()) ref.name = truncate_identifier(parts.back());
-    if (!in_schema(kind)) return {ref, true};
-    if (parts.size() >= 2) {
-      ref.schema = truncate_identifier(parts[parts.size() - 2]);
+    if (count != 0) ref.name = truncate_identifier(names.back().as_str());
+    if (!in_schema(kind)) return {std::move(ref), true};
+    if (count >= 2) {
+      ref.schema = truncate_identifier(names[count - 2].as_str());
       given = true;
     } else {
       ref.schema = default_schema();
     }
-    return {ref, given};
+    return {std::move(ref), given};
   }
 
   std::pair<ObjectRef, bool> relation(ObjectKind kind, const Node& range_var) const {
@@ -338,7 +356,7 @@ struct ObjectResolver::Context {
     ref.schema = given ? truncate_identifier(name.schema) : default_schema();
     // Temporary relations live in the session's own schema: outside the migrated schema.
     if (range_var.str("relpersistence") == "t" && !given) ref.schema = "pg_temp";
-    return {ref, given};
+    return {std::move(ref), given};
   }
 
   static ObjectRef child(ObjectKind kind, const ObjectRef& table, std::string_view name) {
@@ -352,8 +370,8 @@ struct ObjectResolver::Context {
 
   bool name_taken(const std::string& schema, const std::string& name, bool relations,
                   bool constraints) const {
-    if (relations && local_relations.count({schema, name}) != 0) return true;
-    if (constraints && local_constraints.count({schema, name}) != 0) return true;
+    if (relations && local_relations.count(schema, name)) return true;
+    if (constraints && local_constraints.count(schema, name)) return true;
     return taken && taken(schema, name, relations, constraints);
   }
 
@@ -362,8 +380,8 @@ struct ObjectResolver::Context {
     std::string name = choose_name(name1, name2, label, [&](const std::string& candidate) {
       return name_taken(schema, candidate, relation, constraint);
     });
-    if (relation) local_relations.insert({schema, name});
-    if (constraint) local_constraints.insert({schema, name});
+    if (relation) local_relations.insert(schema, name);
+    if (constraint) local_constraints.insert(schema, name);
     return name;
   }
 
@@ -535,9 +553,12 @@ std::optional<std::string> ObjectResolver::Context::routine_args(const Node& owa
 }
 
 void ObjectResolver::Context::type_dependency(Effect& effect, const Node& type_name) {
-  auto names = string_list(type_name.list("names"));
-  if (names.empty()) return;
-  if (names.size() >= 2 && names[names.size() - 2] == "pg_catalog") return;
+  NodeList list = type_name.list("names");
+  std::size_t count = list.size();
+  if (count == 0) return;
+  std::string_view last = list.back().as_str();
+  std::string_view qualifier = count >= 2 ? list[count - 2].as_str() : std::string_view();
+  if (count >= 2 && qualifier == "pg_catalog") return;
   static const std::set<std::string_view> k_builtin = {"bool",
                                                        "bytea",
                                                        "char",
@@ -603,11 +624,11 @@ void ObjectResolver::Context::type_dependency(Effect& effect, const Node& type_n
                                                        "int8multirange",
                                                        "tstzmultirange",
                                                        "datemultirange"};
-  if (names.size() == 1 && k_builtin.count(names.back()) != 0) return;
+  if (count == 1 && k_builtin.count(last) != 0) return;
   ObjectRef type;
   type.kind = ObjectKind::type;
-  type.name = truncate_identifier(names.back());
-  type.schema = names.size() >= 2 ? truncate_identifier(names[names.size() - 2]) : default_schema();
+  type.name = truncate_identifier(last);
+  type.schema = count >= 2 ? truncate_identifier(qualifier) : default_schema();
   effect.depends_on.push_back({type, false});
 }
 
@@ -708,14 +729,19 @@ void ObjectResolver::Context::add_column(const ObjectRef& table, const Node& col
   Effect& column =
       add(Action::create, child(ObjectKind::column, table, column_name), at(column_def), true);
   column.if_not_exists = if_not_exists;
-  column.depends_on.push_back({table, true});
+  depend(column, table, true);
   Node type_name = column_def.get("typeName");
-  auto type_names = string_list(type_name.list("names"));
-  bool serial = type_names.size() == 1 && is_serial(type_names.back());
+  NodeList type_names = type_name.list("names");
+  bool serial = type_names.size() == 1 && is_serial(type_names.front().as_str());
   if (!serial) type_dependency(column, type_name);
   bool identity = false;
   for (Node constraint : column_def.list("constraints")) {
-    if (constraint.str("contype") == "CONSTR_IDENTITY") identity = true;
+    std::string_view type = constraint.str("contype");
+    if (type == "CONSTR_IDENTITY") identity = true;
+    if (type == "CONSTR_PRIMARY" || type == "CONSTR_UNIQUE" || type == "CONSTR_FOREIGN" ||
+        type == "CONSTR_CHECK" || type == "CONSTR_EXCLUSION") {
+      constraints.push_back({constraint, column_name});
+    }
   }
   if (serial || identity) {
     ObjectRef sequence;
@@ -727,13 +753,6 @@ void ObjectResolver::Context::add_column(const ObjectRef& table, const Node& col
     created.if_not_exists = if_not_exists;
     // Owned by the column: it goes with the column, and so with the table.
     created.depends_on.push_back({child(ObjectKind::column, table, column_name), true});
-  }
-  for (Node constraint : column_def.list("constraints")) {
-    std::string_view type = constraint.str("contype");
-    if (type == "CONSTR_PRIMARY" || type == "CONSTR_UNIQUE" || type == "CONSTR_FOREIGN" ||
-        type == "CONSTR_CHECK" || type == "CONSTR_EXCLUSION") {
-      constraints.push_back({constraint, column_name});
-    }
   }
 }
 
@@ -768,7 +787,7 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
     std::vector<std::string> vars = referenced_columns(c.get("raw_expr"));
     if (named) {
       name = truncate_identifier(c.str("conname"));
-      local_constraints.insert({schema, name});
+      local_constraints.insert(schema, name);
     } else {
       name = choose(schema, table.name, vars.size() == 1 ? vars.front() : std::string(), "check",
                     false, true);
@@ -777,7 +796,7 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
     effect.implicit = !named;
     effect.contype = 'c';
     effect.columns = vars;
-    effect.depends_on.push_back({table, true});
+    depend(effect, table, true);
   }
 
   struct IndexConstraint {
@@ -824,8 +843,8 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
                       index.exclusion ? "excl" : "key", true, true);
       }
     } else {
-      local_relations.insert({schema, name});
-      local_constraints.insert({schema, name});
+      local_relations.insert(schema, name);
+      local_constraints.insert(schema, name);
     }
     Effect& constraint = add(Action::create, child(ObjectKind::constraint, table, name), at(c));
     constraint.implicit = !named;
@@ -835,7 +854,7 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
     for (const auto& name : referenced_columns(c.get("where_clause"))) uses.push_back(name);
     constraint.uses = uses;
     constraint.unique = !index.exclusion;
-    constraint.depends_on.push_back({table, true});
+    depend(constraint, table, true);
     if (c.has("indexname")) {
       // ADD CONSTRAINT ... USING INDEX: the index becomes the constraint's, renamed to it.
       ObjectRef existing;
@@ -857,7 +876,7 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
     created.columns = index.columns;
     created.uses = uses;
     created.unique = !index.exclusion;
-    created.depends_on.push_back({table, true});
+    depend(created, table, true);
     created.depends_on.push_back({child(ObjectKind::constraint, table, name), true});
   }
 
@@ -869,12 +888,12 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
     std::string name =
         named ? truncate_identifier(c.str("conname"))
               : choose(schema, table.name, name_addition(columns), "fkey", false, true);
-    if (named) local_constraints.insert({schema, name});
+    if (named) local_constraints.insert(schema, name);
     Effect& effect = add(Action::create, child(ObjectKind::constraint, table, name), at(c));
     effect.implicit = !named;
     effect.contype = 'f';
     effect.columns = columns;
-    effect.depends_on.push_back({table, true});
+    depend(effect, table, true);
     auto [referenced, given] = relation(ObjectKind::table, c.get("pktable"));
     (void)given;
     effect.depends_on.push_back({referenced, false});
@@ -883,11 +902,14 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
 }
 
 void ObjectResolver::Context::create_table(const Node& node, ObjectKind kind) {
+  NodeList elements = node.list("tableElts");
+  // The table, a column and maybe its sequence, constraints and their indexes: room for most.
+  out.reserve(out.size() + 2 * elements.size() + 4);
   auto [table, given] = relation(kind, node.get("relation"));
   Effect& created = add(Action::create, table, at(node.get("relation")), given);
   created.if_not_exists = node.flag("if_not_exists");
   std::size_t first = out.size();
-  local_relations.insert({table.schema, table.name});
+  local_relations.insert(table.schema, table.name);
   for (Node parent : node.list("inhRelations")) {
     auto [ref, g] = relation(ObjectKind::table, parent);
     (void)g;
@@ -896,7 +918,7 @@ void ObjectResolver::Context::create_table(const Node& node, ObjectKind kind) {
   if (node.has("ofTypename")) type_dependency(out.back(), node.get("ofTypename"));
   bool if_not_exists = node.flag("if_not_exists");
   std::vector<PendingConstraint> constraints;
-  for (Node element : node.list("tableElts")) {
+  for (Node element : elements) {
     if (element.is("ColumnDef")) {
       add_column(table, element, if_not_exists, constraints);
     } else if (element.is("Constraint")) {
@@ -934,36 +956,39 @@ void ObjectResolver::Context::create_view(const Node& node) {
 }
 
 void ObjectResolver::Context::create_index(const Node& node) {
-  auto [table, given] = relation(ObjectKind::table, node.get("relation"));
-  Effect& use = add(Action::use, table, at(node.get("relation")), given);
+  Node relation_node = node.get("relation");
+  NodeList params = node.list("indexParams");
+  Node where = node.get("whereClause");
+  bool is_constraint = node.flag("isconstraint");
+  auto [table, given] = relation(ObjectKind::table, relation_node);
+  std::uint32_t offset = at(relation_node);
+  Effect& use = add(Action::use, table, offset, given);
   use.change = Change::other;
-  std::vector<std::string> columns = index_columns(node.list("indexParams"));
+  std::vector<std::string> columns = index_columns(params);
   ObjectRef index;
   index.kind = ObjectKind::index;
   index.schema = table.schema;
   bool named = node.has("idxname");
   if (named) {
     index.name = truncate_identifier(node.str("idxname"));
-    local_relations.insert({index.schema, index.name});
+    local_relations.insert(index.schema, index.name);
   } else {
-    std::string_view label = node.flag("primary")        ? "pkey"
-                             : node.flag("isconstraint") ? "key"
-                                                         : "idx";
+    std::string_view label = node.flag("primary") ? "pkey" : is_constraint ? "key" : "idx";
     index.name = choose(table.schema, table.name,
                         label == "pkey" ? std::string() : name_addition(deduplicated(columns)),
-                        label, true, node.flag("isconstraint"));
+                        label, true, is_constraint);
   }
-  Effect& effect = add(Action::create, index, at(node.get("relation")), given);
+  Effect& effect = add(Action::create, std::move(index), offset, given);
   effect.implicit = !named;
   effect.if_not_exists = node.flag("if_not_exists");
-  effect.uses = used_columns(node.list("indexParams"), node.get("whereClause"));
+  effect.uses = used_columns(params, where);
   for (const auto& column : used_columns(node.list("indexIncludingParams"), Node())) {
     effect.uses.push_back(column);
   }
   effect.columns = std::move(columns);
   effect.unique = node.flag("unique");
-  effect.partial = node.has("whereClause");
-  effect.depends_on.push_back({table, true});
+  effect.partial = where.valid();
+  effect.depends_on.push_back({std::move(table), true});
 }
 
 void ObjectResolver::Context::create_sequence(const Node& node) {
@@ -1020,7 +1045,7 @@ void ObjectResolver::Context::create_trigger(const Node& node) {
   ObjectRef trigger = child(ObjectKind::trigger, table, node.str("trigname"));
   Effect& effect = add(Action::create, trigger, at(node.get("relation")), given);
   effect.or_replace = node.flag("replace");
-  effect.depends_on.push_back({table, true});
+  depend(effect, table, true);
   auto [function, g] = qualified(ObjectKind::function, node.list("funcname"));
   (void)g;
   function.args = "";
@@ -1087,12 +1112,14 @@ void ObjectResolver::Context::drop(const Node& node) {
   auto kind = kind_of(node.str("removeType"));
   if (!kind) return;
   bool cascade = node.str("behavior") == "DROP_CASCADE";
+  bool if_exists = node.flag("missing_ok");
   for (Node object : node.list("objects")) {
     bool given = true;
     ObjectRef ref = object_name(*kind, object, &given);
     auto location = object.first_location();
-    Effect& effect = add(Action::drop, ref, location ? at(location) : statement.range.begin, given);
-    effect.if_exists = node.flag("missing_ok");
+    Effect& effect =
+        add(Action::drop, std::move(ref), location ? at(location) : statement.range.begin, given);
+    effect.if_exists = if_exists;
     effect.cascade = cascade;
   }
 }
@@ -1293,7 +1320,7 @@ void ObjectResolver::Context::comment(const Node& node) {
   } else {
     ref = object_name(*kind, object, &given);
   }
-  Effect& effect = add(Action::alter, ref, statement.range.begin, given);
+  Effect& effect = add(Action::alter, std::move(ref), statement.range.begin, given);
   effect.change = Change::other;
 }
 
@@ -1374,7 +1401,7 @@ void ObjectResolver::Context::run(const Node& node) {
     auto [table, given] = relation(ObjectKind::table, node.get("table"));
     Effect& effect = add(Action::create, child(ObjectKind::policy, table, node.str("policy_name")),
                          at(node.get("table")), given);
-    effect.depends_on.push_back({table, true});
+    depend(effect, table, true);
   } else if (kind == "AlterPolicyStmt") {
     auto [table, given] = relation(ObjectKind::table, node.get("table"));
     Effect& effect = add(Action::alter, child(ObjectKind::policy, table, node.str("policy_name")),
@@ -1385,7 +1412,7 @@ void ObjectResolver::Context::run(const Node& node) {
     Effect& effect = add(Action::create, child(ObjectKind::rule, table, node.str("rulename")),
                          at(node.get("relation")), given);
     effect.or_replace = node.flag("replace");
-    effect.depends_on.push_back({table, true});
+    depend(effect, table, true);
   } else if (kind == "CompositeTypeStmt") {
     auto [ref, given] = relation(ObjectKind::type, node.get("typevar"));
     add(Action::create, ref, at(node.get("typevar")), given);

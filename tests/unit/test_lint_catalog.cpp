@@ -165,6 +165,32 @@ TEST(LintCatalog, RenamesKeepTheObjectAndItsChildren) {
   EXPECT_NE(catalog.find(ref(ObjectKind::constraint, "a_pkey", "b"), end), k_no_object);
 }
 
+TEST(LintCatalog, NamesAreFoundThroughRenamesDropsAndRelationKinds) {
+  Replay replay({{"1_a.up.sql", "CREATE TABLE a (id int); CREATE VIEW v AS SELECT id FROM a;"},
+                 {"2_b.up.sql", "ALTER TABLE a RENAME TO b; ALTER TABLE b RENAME TO a;"},
+                 {"3_c.up.sql", "DROP VIEW v; CREATE TABLE v (x int);"}});
+  const Catalog& catalog = replay.catalog();
+  Tick end = catalog.end();
+  ObjectId a = catalog.find(table("a"), end);
+  ASSERT_NE(a, k_no_object);
+  EXPECT_EQ(catalog.object(a).created.file, replay.file("1_a.up.sql")) << "renamed back";
+  EXPECT_EQ(catalog.find(Catalog::NameRef(table("a")), end), a);
+  EXPECT_EQ(catalog.find(Catalog::NameRef(ObjectKind::table, "public", {}, "a"), end), a);
+  EXPECT_EQ(catalog.find(table("b"), end), k_no_object);
+  EXPECT_TRUE(catalog.known(table("b")));
+  EXPECT_FALSE(catalog.known(table("c")));
+  // A table reference finds a view; after the drop, the table of that name.
+  ObjectId view = catalog.find(table("v"), catalog.after_up(replay.file("1_a.up.sql")));
+  ASSERT_NE(view, k_no_object);
+  EXPECT_EQ(catalog.object(view).kind(), ObjectKind::view);
+  ObjectId now = catalog.find(table("v"), end);
+  ASSERT_NE(now, k_no_object);
+  EXPECT_NE(now, view);
+  EXPECT_EQ(catalog.object(now).kind(), ObjectKind::table);
+  EXPECT_EQ(catalog.created_after(table("v"), catalog.after_up(replay.file("2_b.up.sql"))), now);
+  EXPECT_EQ(catalog.find(ref(ObjectKind::foreign_table, "v"), end), k_no_object);
+}
+
 TEST(LintCatalog, SearchPathFindsObjectsInOtherSchemas) {
   Replay replay(
       {{"1_a.up.sql", "CREATE SCHEMA app; CREATE TABLE app.users (id int);"},
