@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <memory>
 
 #include <openssl/evp.h>
 
@@ -382,10 +383,15 @@ std::unique_ptr<Database> open_state(Session& session, StateTable table,
 std::string sha256_hex(std::string_view text) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  // Fetched once: OpenSSL 3 looks the algorithm up again on every call given EVP_sha256().
+  // The algorithm is fetched once and the context kept per thread: OpenSSL 3 looks the
+  // algorithm up, and allocates a context, on every EVP_Digest call otherwise.
   static EVP_MD* const k_sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-  if (k_sha256 == nullptr ||
-      EVP_Digest(text.data(), text.size(), digest, &length, k_sha256, nullptr) != 1) {
+  thread_local std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
+                                                                               &EVP_MD_CTX_free);
+  if (k_sha256 == nullptr || context == nullptr ||
+      EVP_DigestInit_ex2(context.get(), k_sha256, nullptr) != 1 ||
+      EVP_DigestUpdate(context.get(), text.data(), text.size()) != 1 ||
+      EVP_DigestFinal_ex(context.get(), digest, &length) != 1) {
     throw std::runtime_error("SHA-256 failed");
   }
   static constexpr char k_hex[] = "0123456789abcdef";

@@ -22,6 +22,7 @@ list(APPEND SQLGATE_UNIT_TESTS
   unit/test_runner_plan.cpp
   unit/test_runner_postgres.cpp
   unit/test_runner_snapshot.cpp
+  unit/test_runner_state.cpp
   unit/test_runner_sources.cpp
   unit/test_runner_url.cpp
 )
