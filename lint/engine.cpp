@@ -392,9 +392,16 @@ LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions
   base_settings.reserve(file_rules.size());
   for (const Rule* rule : file_rules) base_settings.push_back(rules.setting(rule->info.id, {}));
 
+  // Files whose findings are dropped in the end (report_file) are spared the file rules and
+  // their directives: in a pull request's lint, every file but the changed few.
+  std::vector<char> reported(count, 1);
+  if (options.report_file) {
+    for (std::size_t i = 0; i < count; ++i) reported[i] = options.report_file(set.files[i]) ? 1 : 0;
+  }
+
   parallel_for(count, options.jobs, [&](std::size_t i) {
     const ParsedFile* file = project.parsed(i);
-    if (file == nullptr) return;
+    if (file == nullptr || !reported[i]) return;
     auto& out = per_file[i];
     FileSettings settings{rules, overrides[i]};
     EngineReporter engine{rules, settings, out};
@@ -446,18 +453,18 @@ LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions
   }
 
   parallel_for(count, options.jobs, [&](std::size_t i) {
+    if (!reported[i]) return;
     if (const ParsedFile* file = project.parsed(i)) {
       apply_directives(*file, rules, FileSettings{rules, overrides[i]}, per_file[i], meta[i]);
     }
   });
 
   for (std::size_t i = 0; i < count; ++i) {
-    const SourceFile& file = set.files[i];
     if (project.parsed(i) != nullptr) {
       ++result.files;
       result.statements += project.parsed(i)->statements().size();
     }
-    if (options.report_file && !options.report_file(file)) continue;
+    if (!reported[i]) continue;
     for (auto* list : {&per_file[i], &meta[i]}) {
       std::sort(list->begin(), list->end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.start, a.rule, a.message) < std::tie(b.start, b.rule, b.message);
