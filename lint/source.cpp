@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <optional>
 #include <set>
@@ -94,10 +95,10 @@ struct Walker {
 
   // canonical: the file's resolved path, to lint a file named twice only once. The text is
   // read afterwards (read_texts).
-  void add_file(const fs::path& path, std::string display, std::string canonical) {
+  void add_file(fs::path path, std::string display, std::string canonical) {
     if (!seen.insert(std::move(canonical)).second) return;
     SourceFile file;
-    file.path = path;
+    file.path = std::move(path);
     file.display = std::move(display);
     classify(file);
     set.files.push_back(std::move(file));
@@ -117,28 +118,55 @@ struct Walker {
     // The resolved path of a file in this folder is prefix + name.
     std::string prefix = canonical.native();
     if (prefix.empty() || prefix.back() != '/') prefix += '/';
-    // By file name (one component: comparing the strings is comparing the paths).
-    std::vector<std::pair<std::string, fs::directory_entry>> entries;
-    fs::directory_iterator it(dir, ec);
-    if (ec) {
-      set.errors.push_back(display + ": cannot list folder: " + ec.message());
+    // Listed with the type the folder records (no stat per entry unless it is a link or the
+    // file system does not say), then sorted by name: one component, so comparing the names
+    // is comparing the paths.
+    struct Entry {
+      std::string name;
+      unsigned char type;
+    };
+    std::vector<Entry> entries;
+    DIR* listing = ::opendir(dir.c_str());
+    if (listing == nullptr) {
+      set.errors.push_back(display + ": cannot list folder: " + std::strerror(errno));
       return;
     }
-    for (; it != fs::directory_iterator(); it.increment(ec)) {
-      if (ec) break;
-      entries.emplace_back(it->path().filename().native(), *it);
+    int dir_fd = ::dirfd(listing);
+    for (;;) {
+      errno = 0;
+      const dirent* entry = ::readdir(listing);
+      if (entry == nullptr) {
+        if (errno != 0) {
+          set.errors.push_back(display + ": listing stopped: " + std::strerror(errno));
+        }
+        break;
+      }
+      std::string_view name = entry->d_name;
+      if (name == "." || name == "..") continue;
+      unsigned char type = entry->d_type;
+      if (type == DT_LNK || type == DT_UNKNOWN) {
+        // What a link points at decides, as for the folder given on the command line.
+        struct stat info {};
+        if (::fstatat(dir_fd, entry->d_name, &info, 0) == 0) {
+          type = S_ISDIR(info.st_mode) ? DT_DIR : S_ISREG(info.st_mode) ? DT_REG : DT_UNKNOWN;
+        } else {
+          type = entry->d_type == DT_LNK ? DT_LNK : DT_UNKNOWN;  // DT_LNK: a broken link
+        }
+      }
+      entries.push_back({std::string(name), type});
     }
-    if (ec) set.errors.push_back(display + ": listing stopped: " + ec.message());
+    ::closedir(listing);
     std::sort(entries.begin(), entries.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (const auto& [name, entry] : entries) {
+              [](const Entry& a, const Entry& b) { return a.name < b.name; });
+    std::string dir_prefix = dir.native();
+    if (!dir_prefix.empty() && dir_prefix.back() != '/') dir_prefix += '/';
+    for (auto& [name, type] : entries) {
       std::string child = display.empty() || display == "." ? name : display + "/" + name;
-      std::error_code type_ec;
-      if (entry.is_directory(type_ec)) {
-        if (options.recursive) walk(entry.path(), child);
-      } else if (entry.is_regular_file(type_ec)) {
-        add_file(entry.path(), child, prefix + name);
-      } else if (entry.is_symlink(type_ec) && !entry.exists(type_ec)) {
+      if (type == DT_DIR) {
+        if (options.recursive) walk(fs::path(dir_prefix + name), child);
+      } else if (type == DT_REG) {
+        add_file(fs::path(dir_prefix + name), std::move(child), prefix + name);
+      } else if (type == DT_LNK) {
         set.warnings.push_back(child + ": broken symbolic link, skipped");
       }
     }

@@ -94,6 +94,45 @@ TEST(Discover, StopsAtASymlinkLoop) {
   EXPECT_NE(set.warnings.front().find("symlink loop"), std::string::npos);
 }
 
+TEST(Discover, FollowsLinksAndWarnsOfBrokenOnes) {
+  testing::TempDir dir;
+  dir.write("elsewhere/2_b.up.sql", "SELECT 2;");
+  dir.write("elsewhere/deeper/3_c.up.sql", "SELECT 3;");
+  dir.write("m/1_a.up.sql", "SELECT 1;");
+  namespace fs = std::filesystem;
+  fs::create_symlink(dir.path() / "elsewhere" / "2_b.up.sql", dir.path() / "m" / "2_b.up.sql");
+  fs::create_directory_symlink(dir.path() / "elsewhere" / "deeper", dir.path() / "m" / "linked");
+  fs::create_symlink(dir.path() / "nowhere.sql", dir.path() / "m" / "4_d.up.sql");
+  std::string m = (dir.path() / "m").string();
+
+  MigrationSet flat = discover({m}, {});
+  std::vector<std::string> names;
+  for (const auto& file : flat.files) names.push_back(file.display.substr(m.size() + 1));
+  EXPECT_EQ(names, (std::vector<std::string>{"1_a.up.sql", "2_b.up.sql"}));
+  EXPECT_EQ(flat.files[1].text, "SELECT 2;") << "a link to a file is read through";
+  ASSERT_EQ(flat.warnings.size(), 1u);
+  EXPECT_EQ(flat.warnings[0], m + "/4_d.up.sql: broken symbolic link, skipped");
+
+  MigrationSet recursive = discover({m}, DiscoverOptions{true});
+  names.clear();
+  for (const auto& file : recursive.files) names.push_back(file.display.substr(m.size() + 1));
+  EXPECT_EQ(names, (std::vector<std::string>{"1_a.up.sql", "2_b.up.sql", "linked/3_c.up.sql"}))
+      << "a link to a folder is entered with --recursive";
+  EXPECT_EQ(recursive.files[2].path, fs::path(m) / "linked" / "3_c.up.sql");
+}
+
+TEST(Discover, ReadsEveryFileOfALargeFolderInVersionOrder) {
+  testing::TempDir dir;
+  for (int i = 1; i <= 300; ++i) {
+    dir.write(std::to_string(i) + "_m.up.sql", "SELECT " + std::to_string(i) + ";");
+  }
+  MigrationSet set = discover({dir.path().string()}, {});
+  ASSERT_EQ(set.files.size(), 300u);
+  for (std::size_t i = 0; i < set.files.size(); ++i) {
+    ASSERT_EQ(set.files[i].text, "SELECT " + std::to_string(i + 1) + ";");
+  }
+}
+
 TEST(Discover, MissingPathThrows) {
   EXPECT_THROW(discover({"/nonexistent/sqlgate"}, {}), SourceError);
 }
