@@ -262,46 +262,52 @@ bool names_rule(const RuleSet& rules, const Directive& directive, const Diagnost
   return false;
 }
 
-// Checks a file's directives and drops the findings they suppress.
+// Checks a file's directives and drops the findings they suppress. checked: the file rules ran
+// on the file; otherwise only the suppression applies, since whether a directive is used or
+// well formed is the file's own finding.
 void apply_directives(const ParsedFile& file, const RuleSet& rules, const FileSettings& settings,
-                      std::vector<Diagnostic>& findings, std::vector<Diagnostic>& meta) {
+                      std::vector<Diagnostic>& findings, std::vector<Diagnostic>& meta,
+                      bool checked) {
   EngineReporter engine{rules, settings, meta};
   const auto& directives = file.directives();
   std::vector<bool> used(directives.size(), false);
 
-  for (const Directive& directive : directives) {
-    switch (directive.kind) {
-      case DirectiveKind::unknown:
-        engine.report(k_unknown_directive, file, directive.range,
-                      "unknown directive 'sqlgate:" + directive.name + "'",
-                      "known directives: ignore, ignore-file, run-once, run-once-file, "
-                      "irreversible, no-transaction");
-        break;
-      case DirectiveKind::ignore:
-      case DirectiveKind::ignore_file:
-        if (directive.kind == DirectiveKind::ignore && directive.rules.empty()) {
-          engine.report(k_unknown_rule, file, directive.range, "'sqlgate:ignore' names no rule",
-                        "name the rules it suppresses: -- sqlgate:ignore rule-a, rule-b -- reason");
-        }
-        for (const auto& name : directive.rules) {
-          if (!rules.is_known(name.id)) {
-            engine.report(k_unknown_rule, file, name.range,
-                          "unknown rule '" + name.id + "' in sqlgate:" + directive.name,
-                          "`sqlgate rules` lists every rule id");
+  if (checked) {
+    for (const Directive& directive : directives) {
+      switch (directive.kind) {
+        case DirectiveKind::unknown:
+          engine.report(k_unknown_directive, file, directive.range,
+                        "unknown directive 'sqlgate:" + directive.name + "'",
+                        "known directives: ignore, ignore-file, run-once, run-once-file, "
+                        "irreversible, no-transaction");
+          break;
+        case DirectiveKind::ignore:
+        case DirectiveKind::ignore_file:
+          if (directive.kind == DirectiveKind::ignore && directive.rules.empty()) {
+            engine.report(
+                k_unknown_rule, file, directive.range, "'sqlgate:ignore' names no rule",
+                "name the rules it suppresses: -- sqlgate:ignore rule-a, rule-b -- reason");
           }
-        }
-        break;
-      case DirectiveKind::run_once:
-      case DirectiveKind::run_once_file:
-      case DirectiveKind::irreversible:
-        if (directive.reason.empty()) {
-          engine.report(k_missing_reason, file, directive.range,
-                        "'sqlgate:" + directive.name + "' without a reason",
-                        "say why, for the reviewer: -- sqlgate:" + directive.name + " <reason>");
-        }
-        break;
-      case DirectiveKind::no_transaction:
-        break;
+          for (const auto& name : directive.rules) {
+            if (!rules.is_known(name.id)) {
+              engine.report(k_unknown_rule, file, name.range,
+                            "unknown rule '" + name.id + "' in sqlgate:" + directive.name,
+                            "`sqlgate rules` lists every rule id");
+            }
+          }
+          break;
+        case DirectiveKind::run_once:
+        case DirectiveKind::run_once_file:
+        case DirectiveKind::irreversible:
+          if (directive.reason.empty()) {
+            engine.report(k_missing_reason, file, directive.range,
+                          "'sqlgate:" + directive.name + "' without a reason",
+                          "say why, for the reviewer: -- sqlgate:" + directive.name + " <reason>");
+          }
+          break;
+        case DirectiveKind::no_transaction:
+          break;
+      }
     }
   }
 
@@ -323,6 +329,7 @@ void apply_directives(const ParsedFile& file, const RuleSet& rules, const FileSe
     if (!suppressed) kept.push_back(std::move(diagnostic));
   }
   findings = std::move(kept);
+  if (!checked) return;
 
   for (std::size_t i = 0; i < directives.size(); ++i) {
     const Directive& directive = directives[i];
@@ -398,10 +405,17 @@ LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions
   if (options.report_file) {
     for (std::size_t i = 0; i < count; ++i) reported[i] = options.report_file(set.files[i]) ? 1 : 0;
   }
+  // Files the file rules run on (check_file): the others keep only set-level findings.
+  std::vector<char> checked(reported);
+  if (options.check_file) {
+    for (std::size_t i = 0; i < count; ++i) {
+      if (checked[i] && !options.check_file(set.files[i])) checked[i] = 0;
+    }
+  }
 
   parallel_for(count, options.jobs, [&](std::size_t i) {
     const ParsedFile* file = project.parsed(i);
-    if (file == nullptr || !reported[i]) return;
+    if (file == nullptr || !checked[i]) return;
     auto& out = per_file[i];
     FileSettings settings{rules, overrides[i]};
     EngineReporter engine{rules, settings, out};
@@ -455,7 +469,8 @@ LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions
   parallel_for(count, options.jobs, [&](std::size_t i) {
     if (!reported[i]) return;
     if (const ParsedFile* file = project.parsed(i)) {
-      apply_directives(*file, rules, FileSettings{rules, overrides[i]}, per_file[i], meta[i]);
+      apply_directives(*file, rules, FileSettings{rules, overrides[i]}, per_file[i], meta[i],
+                       checked[i] != 0);
     }
   });
 
@@ -492,15 +507,7 @@ LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions
         break;
     }
   }
-  if (options.keep_project) {
-    result.project = std::move(owned);
-  } else if (options.leave_to_exit) {
-    // Kept reachable (not leaked) until the process ends.
-    static auto* kept = new std::vector<std::unique_ptr<Project>>();
-    static std::mutex kept_mutex;
-    std::lock_guard lock(kept_mutex);
-    kept->push_back(std::move(owned));
-  }
+  if (options.keep_project) result.project = std::move(owned);
   return result;
 }
 

@@ -107,6 +107,10 @@ struct LintOptions {
   int pg_version = 15;
   // When set, findings are kept only for files it accepts (set-level checks still see all).
   std::function<bool(const SourceFile&)> report_file;
+  // When set, the file rules run only on the files it accepts. The others still take part in
+  // the set-level checks, whose findings they keep (their ignore directives applied), but get
+  // no finding of their own: the runner's gate checks only the files it will run this way.
+  std::function<bool(const SourceFile&)> check_file;
   // The version convention; unset: the folder's own (see Project::naming).
   std::optional<NamingConvention> naming;
   // Schemas unqualified names resolve to in the catalog replay, first first.
@@ -114,11 +118,9 @@ struct LintOptions {
   // Migrations this change adds, and the version already applied (see Project::History).
   std::function<bool(const SourceFile&)> is_new;
   std::optional<Version> applied_version;
-  // The process ends right after this lint: the parse trees and the schema replay are left to
-  // the operating system instead of being freed one allocation at a time.
-  bool leave_to_exit = false;
-  // Hand the parse trees (and the catalog) back in LintResult::project, for a caller that runs
-  // the files after linting them (the runner's gate) and must not parse them again.
+  // Hand the parse trees (and the catalog) back in LintResult::project: for a caller that runs
+  // the files after linting them (the runner's gate) and must not parse them again, or that
+  // ends right after and leaves freeing them to the operating system.
   bool keep_project = false;
 };
 

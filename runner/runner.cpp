@@ -5,6 +5,7 @@
 #include <set>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "lint/sql.h"
 #include "lint/transaction.h"
@@ -75,8 +76,8 @@ struct Prepared {
   const Source* source = nullptr;
   PlannedStep step;
   const lint::SourceFile* file = nullptr;
-  const lint::ParsedFile* parsed = nullptr;     // the gate's parse
-  std::unique_ptr<lint::ParsedFile> own_parse;  // when the gate had none
+  std::shared_ptr<const lint::Project> project;  // the gate's parse, kept alive
+  const lint::ParsedFile* parsed = nullptr;      // this file in it
   RunMode mode = RunMode::transaction;
   std::string verdict;
 };
@@ -272,8 +273,23 @@ double run_dirty(Session& session, const Prepared& item, const MigrationRun& run
 
 }  // namespace
 
+std::vector<lint::MigrationSet> read_sources(const std::vector<SourceSettings>& specs) {
+  std::vector<lint::MigrationSet> sets;
+  for (const SourceSettings& spec : specs) {
+    sets.push_back(lint::discover({spec.dir}, lint::DiscoverOptions{false}));
+    if (!sets.back().errors.empty()) {
+      throw lint::SourceError("cannot read " + sets.back().errors.front());
+    }
+  }
+  return sets;
+}
+
 std::vector<Source> open_sources(Session& session, const std::vector<SourceSettings>& specs,
-                                 const DatabaseTarget& target) {
+                                 const DatabaseTarget& target,
+                                 std::vector<lint::MigrationSet> sets) {
+  if (sets.size() != specs.size()) {
+    throw std::logic_error("open_sources: one migration set per source expected");
+  }
   SessionInfo info = session_info(session);
   std::string lock_database = target.url_path ? *target.url_path : info.current_database;
   std::vector<Source> sources;
@@ -313,10 +329,7 @@ std::vector<Source> open_sources(Session& session, const std::vector<SourceSetti
     Source source;
     source.name = spec.name;
     source.dir = spec.dir;
-    source.set = lint::discover({spec.dir}, lint::DiscoverOptions{false});
-    if (!source.set.errors.empty()) {
-      throw lint::SourceError("cannot read " + source.set.errors.front());
-    }
+    source.set = std::move(sets[i]);
     source.migrations = index_migrations(source.set);
     source.db = open_state(session, std::move(table), lock_database);
     sources.push_back(std::move(source));
@@ -333,20 +346,7 @@ Runner::Runner(Session& session, std::vector<Source>& sources, const lint::RuleS
       m_events(std::move(events)) {}
 
 RunResult Runner::run(const PlanRequest& request) {
-  // The gate lints every file of every source, with the server's major version.
-  int pg_major = m_session.server_version() / 10000;
-  std::vector<lint::LintResult> linted;
-  for (const Source& source : m_sources) {
-    lint::LintOptions options;
-    options.jobs = m_options.jobs;
-    options.pg_version = pg_major > 0 ? pg_major : 15;
-    options.keep_project = true;  // each planned file runs as the gate parsed it
-    linted.push_back(lint::lint(source.set, m_rules, options));
-    if (!linted.back().io_errors.empty()) {
-      throw std::runtime_error("cannot read " + linted.back().io_errors.front());
-    }
-  }
-
+  // The locks first: the state read, the plan and the gate all see what the locks protect.
   std::optional<LockSet> locks;
   if (!m_options.dry_run) locks.emplace(databases_of(m_sources), m_options.lock_timeout);
 
@@ -355,13 +355,8 @@ RunResult Runner::run(const PlanRequest& request) {
   bool going_down = request.goal == Goal::down || request.goal == Goal::down_all;
   if (going_down) std::reverse(order.begin(), order.end());
 
-  std::vector<Verdicts> verdicts;
-  for (const auto& result : linted) verdicts.emplace_back(result);
-
   // Plan every source, then gate every planned file, before touching anything.
-  std::vector<Prepared> prepared;
-  std::vector<GateFindings> refusals;
-  std::vector<std::string> unrunnable;
+  std::vector<std::vector<PlannedStep>> plans(m_sources.size());
   for (std::size_t index : order) {
     Source& source = m_sources[index];
     StateRow state = source.db->state();
@@ -371,12 +366,39 @@ RunResult Runner::run(const PlanRequest& request) {
     PlanRequest source_request = request;
     source_request.allow_drift = request.allow_drift || m_options.allow_drift;
     source_request.allow_out_of_order = request.allow_out_of_order || m_options.allow_out_of_order;
-    std::vector<PlannedStep> steps = make_plan(status, source_request);
+    plans[index] = make_plan(status, source_request);
+  }
 
-    std::set<std::string> planned_files;
-    for (const PlannedStep& step : steps) planned_files.insert(source.set.files[step.file].display);
+  // The gate lints every file of every source, with the server's major version: the set-level
+  // checks over all of them, the file rules over the files the plan runs.
+  int pg_major = m_session.server_version() / 10000;
+  RunResult result;
+  std::vector<Prepared> prepared;
+  std::vector<GateFindings> refusals;
+  std::vector<std::string> unrunnable;
+  for (std::size_t index : order) {
+    Source& source = m_sources[index];
+    const std::vector<PlannedStep>& steps = plans[index];
+    std::vector<char> planned(source.set.files.size(), 0);
+    std::unordered_set<std::string_view> planned_files;
+    for (const PlannedStep& step : steps) {
+      planned[step.file] = 1;
+      planned_files.insert(source.set.files[step.file].display);
+    }
+    lint::LintOptions options;
+    options.jobs = m_options.jobs;
+    options.pg_version = pg_major > 0 ? pg_major : 15;
+    options.keep_project = true;  // each planned file runs as the gate parsed it
+    const lint::SourceFile* first = source.set.files.data();
+    options.check_file = [&](const lint::SourceFile& file) { return planned[&file - first] != 0; };
+    lint::LintResult linted = lint::lint(source.set, m_rules, options);
+    if (!linted.io_errors.empty()) {
+      throw std::runtime_error("cannot read " + linted.io_errors.front());
+    }
+    result.parsed.push_back(linted.project);
+
     lint::LintResult refusing;
-    for (const auto& d : linted[index].diagnostics) {
+    for (const auto& d : linted.diagnostics) {
       if (d.severity != lint::Severity::error) continue;
       const lint::Rule* rule = m_rules.find(d.rule);
       bool set_level = rule != nullptr && rule->check_set != nullptr;
@@ -385,19 +407,20 @@ RunResult Runner::run(const PlanRequest& request) {
         ++refusing.errors;
       }
     }
-    refusing.files = linted[index].files;
-    refusing.statements = linted[index].statements;
+    refusing.files = linted.files;
+    refusing.statements = linted.statements;
     if (!refusing.diagnostics.empty()) refusals.push_back({source.name, std::move(refusing)});
 
+    Verdicts verdicts(linted);
     for (const PlannedStep& step : steps) {
       Prepared item;
       item.source = &source;
       item.step = step;
       item.file = &source.set.files[step.file];
-      item.parsed = linted[index].project ? linted[index].project->parsed(step.file) : nullptr;
+      item.project = linted.project;
+      item.parsed = linted.project ? linted.project->parsed(step.file) : nullptr;
       if (item.parsed == nullptr) {
-        item.own_parse = lint::ParsedFile::parse(*item.file);
-        item.parsed = item.own_parse.get();
+        throw std::logic_error("the gate did not parse " + item.file->display);
       }
       if (item.parsed->error()) {
         unrunnable.push_back(item.file->display + ": " + item.parsed->error()->message);
@@ -412,7 +435,7 @@ RunResult Runner::run(const PlanRequest& request) {
         }
       }
       item.mode = run_mode(*item.parsed);
-      item.verdict = verdicts[index].of(item.file->display);
+      item.verdict = verdicts.of(item.file->display);
       prepared.push_back(std::move(item));
     }
   }
@@ -427,7 +450,8 @@ RunResult Runner::run(const PlanRequest& request) {
     for (const Prepared& item : prepared) {
       if (m_events.step) m_events.step(*item.source, item.step, item.mode, 0.0);
     }
-    return RunResult{prepared.size()};
+    result.steps = prepared.size();
+    return result;
   }
 
   std::set<const Source*> ensured;
@@ -491,7 +515,8 @@ RunResult Runner::run(const PlanRequest& request) {
     m_session.take_notices();
     if (m_events.step) m_events.step(*item.source, item.step, item.mode, ms);
   }
-  return RunResult{prepared.size()};
+  result.steps = prepared.size();
+  return result;
 }
 
 std::vector<SourceStatus> Runner::status() {

@@ -36,11 +36,16 @@ struct Source {
   std::unique_ptr<Database> db;
 };
 
-// Reads each source's files and opens its state table: the schema from a quoted table name or
-// the session's current_schema(), the lock key's database name from the URL's path or the
-// session's current_database(), as golang-migrate's postgres driver does.
+// Reads each source's files, one set per source; needs no database, so it can run while the
+// connection opens. Throws lint::SourceError when a folder cannot be read.
+std::vector<lint::MigrationSet> read_sources(const std::vector<SourceSettings>& specs);
+
+// Opens each source's state table, with its files as read_sources read them: the schema from a
+// quoted table name or the session's current_schema(), the lock key's database name from the
+// URL's path or the session's current_database(), as golang-migrate's postgres driver does.
 std::vector<Source> open_sources(Session& session, const std::vector<SourceSettings>& specs,
-                                 const DatabaseTarget& target);
+                                 const DatabaseTarget& target,
+                                 std::vector<lint::MigrationSet> sets);
 
 struct RunOptions {
   std::chrono::milliseconds lock_timeout{15000};
@@ -58,6 +63,9 @@ struct Events {
 
 struct RunResult {
   std::size_t steps = 0;  // 0: "no change"
+  // The gate's parse of each source, for a caller that ends right after and leaves freeing it
+  // to the operating system.
+  std::vector<std::shared_ptr<const lint::Project>> parsed;
 };
 
 struct RecoverResult {

@@ -202,6 +202,25 @@ TEST(RunnerCli, TheGateRefusesABadMigrationAndTouchesNothing) {
   EXPECT_EQ(p.run({"up", "--dry-run"}).exit_code, 1);
 }
 
+TEST(RunnerCli, TheGateKeepsSetChecksOverFilesItDoesNotRun) {
+  Project p;
+  p.pair("1_a", "CREATE TABLE IF NOT EXISTS a (id int);\n", "DROP TABLE IF EXISTS a;\n");
+  ASSERT_EQ(p.run({"up"}).exit_code, 0);
+  p.pair("2_b", "CREATE TABLE IF NOT EXISTS b (id int);\n", "DROP TABLE IF EXISTS b;\n");
+  // Going up runs 2_b.up.sql alone; a set-level error in 1_a's down still refuses the run.
+  p.write("1_a.down.sql", "SELECT 1;\n");
+  CommandResult refused = p.run({"up"});
+  EXPECT_EQ(refused.exit_code, 1) << dump(refused);
+  EXPECT_NE(refused.out.find("1_a.down.sql:1:1: error[down-incomplete]"), std::string::npos)
+      << refused.out;
+  EXPECT_FALSE(p.exists("b"));
+  // The file's own ignore directive waives it, although the file rules do not run on it.
+  p.write("1_a.down.sql", "-- sqlgate:ignore down-incomplete -- a stays\nSELECT 1;\n");
+  CommandResult applied = p.run({"up"});
+  EXPECT_EQ(applied.exit_code, 0) << dump(applied);
+  EXPECT_TRUE(p.exists("b"));
+}
+
 TEST(RunnerCli, AFailingStatementLeavesTheVersionAndReportsItsLine) {
   Project p;
   p.pair("1_users", "CREATE TABLE IF NOT EXISTS users (id int PRIMARY KEY);\n",

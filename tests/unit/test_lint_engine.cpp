@@ -171,5 +171,34 @@ TEST(Engine, ReportFilterKeepsSetChecksWhole) {
                                                      "2_b.up.sql:1:14 table-rule"}));
 }
 
+TEST(Engine, CheckFilterRunsFileRulesOnlyWhereAsked) {
+  testing::TempDir dir;
+  // 1_a is not checked: its table is not reported and its unused ignore is not its finding,
+  // but its set-level finding is, and its ignore directive still suppresses one.
+  dir.write("1_a.up.sql",
+            "-- sqlgate:ignore table-rule -- not checked here\n"
+            "SELECT 1;\n"
+            "CREATE TABLE a (id int);\n"
+            "-- sqlgate:frob\n");
+  dir.write("2_b.up.sql", "-- sqlgate:ignore version-rule -- known\nCREATE TABLE b (id int);");
+  dir.write("3_c.up.sql", "-- sqlgate:ignore table-rule -- unused\nSELECT 1;");
+  MigrationSet set = discover({dir.path().string()}, {});
+  LintOptions options;
+  options.jobs = 2;
+  options.check_file = [](const SourceFile& f) { return !f.display.ends_with("1_a.up.sql"); };
+  auto checked = lint(set, test_rules(), options);
+  EXPECT_EQ(found(checked), (std::vector<std::string>{
+                                "1_a.up.sql:1:1 version-rule", "2_b.up.sql:2:14 table-rule",
+                                "3_c.up.sql:1:1 unused-ignore", "3_c.up.sql:1:1 version-rule"}));
+
+  options.check_file = [](const SourceFile& f) { return !f.display.ends_with("2_b.up.sql"); };
+  auto unchecked = lint(set, test_rules(), options);
+  EXPECT_EQ(found(unchecked), (std::vector<std::string>{
+                                  "1_a.up.sql:1:1 unused-ignore", "1_a.up.sql:1:1 version-rule",
+                                  "1_a.up.sql:3:14 table-rule", "1_a.up.sql:4:1 unknown-directive",
+                                  "3_c.up.sql:1:1 unused-ignore", "3_c.up.sql:1:1 version-rule"}))
+      << "2_b's ignore still suppresses the set-level finding it names";
+}
+
 }  // namespace
 }  // namespace sqlgate::lint

@@ -82,6 +82,13 @@ lint::Config load_config(const ConfigArgs& args, const lint::RuleSet& rules) {
   return lint::load_config(args.flags(), std::filesystem::current_path(), rules);
 }
 
+void keep_until_exit(std::shared_ptr<const void> data) {
+  if (!data) return;
+  // Reachable (not leaked) until the process ends; never destroyed.
+  static auto* kept = new std::vector<std::shared_ptr<const void>>();
+  kept->push_back(std::move(data));
+}
+
 bool use_color(const std::string& mode, const Io& io) {
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color != nullptr && *no_color != '\0') return false;

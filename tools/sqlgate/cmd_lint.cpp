@@ -67,7 +67,7 @@ int run_lint(const LintArgs& args, Io& io) {
 
   lint::LintOptions options;
   options.jobs = args.jobs;
-  options.leave_to_exit = !args.fix && !args.diff;  // a fix lints several times
+  options.keep_project = !args.fix && !args.diff;  // left to exit (a fix lints several times)
   options.pg_version = config.pg_version.value;
   if (config.naming.origin.kind != lint::Origin::Kind::default_value) {
     options.naming = config.naming.value;
@@ -110,7 +110,9 @@ int run_lint(const LintArgs& args, Io& io) {
       fixes.passes = std::max(fixes.passes, outcome.passes);
       fixes.settled = fixes.settled && outcome.settled;
     } else {
-      merge(result, lint::lint(set, rules, options));
+      lint::LintResult linted = lint::lint(set, rules, options);
+      keep_until_exit(std::move(linted.project));
+      merge(result, std::move(linted));
       for (auto& file : set.files) shown.files.push_back(std::move(file));
     }
   }

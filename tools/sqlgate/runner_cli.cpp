@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <future>
 
 #include <CLI/CLI.hpp>
 
@@ -156,6 +157,8 @@ std::unique_ptr<RunnerContext> open_runner(RunnerSettings settings, Io& io, bool
   context->options.allow_out_of_order = settings.allow_out_of_order;
   context->options.dry_run = settings.dry_run;
   context->options.jobs = settings.jobs;
+  // The files are read while the connection opens; a connection error still comes first.
+  auto sets = std::async(std::launch::async, [&specs] { return runner::read_sources(specs); });
   try {
     context->session = runner::connect_postgres(context->target.conninfo);
   } catch (const runner::ConnectionError& e) {
@@ -165,7 +168,7 @@ std::unique_ptr<RunnerContext> open_runner(RunnerSettings settings, Io& io, bool
   if (auto timeout = context->target.options.statement_timeout_ms) {
     context->session->execute("SET statement_timeout = " + std::to_string(*timeout));
   }
-  context->sources = runner::open_sources(*context->session, specs, context->target);
+  context->sources = runner::open_sources(*context->session, specs, context->target, sets.get());
   return context;
 }
 
@@ -234,6 +237,7 @@ int apply_plan(RunnerContext& context, Io& io, const runner::PlanRequest& reques
   runner::Runner runner(*context.session, context.sources, context.rules, context.options,
                         std::move(events));
   runner::RunResult result = runner.run(request);
+  for (auto& parsed : result.parsed) keep_until_exit(std::move(parsed));
   if (result.steps == 0) {
     io.out << "no change\n";
   } else if (dry_run) {
