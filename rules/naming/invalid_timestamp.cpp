@@ -1,6 +1,7 @@
 // invalid-timestamp: in a folder numbered by timestamp, a version that is not a real UTC date
 // and time written YYYYMMDDHHMMSS.
-#include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "rules/naming/rules.h"
 
@@ -34,7 +35,7 @@ bool valid_timestamp(std::string_view digits) {
 void check(const lint::Project& project, lint::Reporter& out) {
   const lint::MigrationSet& set = project.set();
   if (project.naming() != lint::NamingConvention::timestamp) return;
-  std::set<std::string> seen;
+  std::unordered_set<std::string_view> seen;  // versions reported, as written
   for (const auto& file : set.files) {
     if (!file.migration) continue;
     const std::string& raw = file.migration->version.raw();
