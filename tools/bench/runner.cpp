@@ -1,6 +1,7 @@
 // The runner benchmark (a program, not a test): two workloads of N migrations, each applied to a
 // fresh database by sqlgate, by dbmate (when installed) and by the floor (runner_floor: the same
-// statements and bookkeeping, one string per migration, nothing else), alternated, median of R.
+// statements and bookkeeping, one string per migration, nothing else), alternated (each round
+// starts with another tool; a checkpoint before each run), median of R.
 //   bench_runner [--count N] [--rounds R] [--dbmate PATH] [--url SERVER_URL]
 // Without --url (or SQLGATE_BENCH_URL) it starts a throwaway server with tools/pg-sandbox.sh.
 #include <algorithm>
@@ -197,12 +198,18 @@ int main(int argc, char** argv) {
     int serial = 0;
     for (int round = 0; round < options.rounds; ++round) {
       for (const auto& workload : workloads) {
-        for (const auto& tool : tools) {
+        // Each round starts with another tool, so that none always runs right after the same one.
+        std::vector<std::string> order = tools;
+        std::rotate(order.begin(), order.begin() + round % order.size(), order.end());
+        for (const auto& tool : order) {
           std::string name = "bench_" + std::to_string(getpid()) + "_" + std::to_string(serial++);
           admin->execute("CREATE DATABASE " + quote_identifier(name));
           std::string url = with_database(options.url, name);
           if (!workload.setup.empty())
             sqlgate::runner::connect_postgres(url)->execute(workload.setup);
+          // What creating the database and dropping the last one wrote is flushed now, not
+          // during the timed run.
+          admin->execute("CHECKPOINT");
           fs::path golang = work / ("golang_" + workload.name);
           std::vector<std::string> command;
           if (tool == "sqlgate") {
