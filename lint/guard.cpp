@@ -433,7 +433,8 @@ Node GuardAnalysis::expression_tree(std::string_view expression) const {
   std::string query = query_text ? std::string(expression) : "SELECT " + std::string(expression);
   Node root;
   PgQueryParseResult result = pg_query_parse(query.c_str());
-  if (result.error == nullptr) root = m_documents->load(result.parse_tree, nullptr);
+  if (result.error == nullptr)
+    root = m_documents->load_parse_tree(result.parse_tree, query, nullptr);
   pg_query_free_parse_result(result);
   m_expressions.emplace(std::string(expression), root);
   return root;

@@ -54,7 +54,7 @@ struct Expander {
       pg_query_free_parse_result(result);
       return;  // text PL/pgSQL rewrites (INTO targets, variables) may not parse alone
     }
-    Node root = documents.load(result.parse_tree, nullptr);
+    Node root = documents.load_parse_tree(result.parse_tree, input, nullptr);
     pg_query_free_parse_result(result);
     for (Node raw : root.list("stmts")) {
       Statement statement;

@@ -209,7 +209,7 @@ class FileBuilder {
       return;
     }
     std::string decode_error;
-    Node root = file.m_documents->load(result.parse_tree, &decode_error);
+    Node root = file.m_documents->load_parse_tree(result.parse_tree, text, &decode_error);
     pg_query_free_parse_result(result);
     if (!root.valid()) {
       file.m_error = FileError{"syntax-error",

@@ -1,6 +1,7 @@
 #include "lint/tree.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 
 namespace sqlgate::lint {
@@ -176,7 +177,55 @@ std::unique_ptr<simdjson::dom::document> compact_copy(const simdjson::dom::docum
   return document;
 }
 
+// The JSON of a negative integer constant (or 0) as libpg_query 15 writes it, up to the digits
+// of its location.
+constexpr std::string_view k_lost_integer = "\"ival\":{},\"location\":";
+
+// The value of the negative integer written at `at` in the source ("-5", "- 5"); nullopt for
+// anything else (0 is written that way too).
+std::optional<std::int64_t> negative_integer_at(std::string_view source, std::size_t at) {
+  if (at >= source.size() || source[at] != '-') return std::nullopt;
+  std::size_t digits = source.find_first_not_of(" \t\r\n", at + 1);
+  if (digits == std::string_view::npos) return std::nullopt;
+  std::int64_t value = 0;
+  auto [end, code] = std::from_chars(source.data() + digits, source.data() + source.size(), value);
+  if (code != std::errc() || end == source.data() + digits) return std::nullopt;
+  return -value;
+}
+
+// The JSON with each negative integer constant's value written out; empty when there is none.
+std::string restore_negative_integers(std::string_view json, std::string_view source) {
+  std::string restored;
+  std::size_t copied = 0;
+  for (std::size_t at = 0;;) {
+    const void* found =
+        memmem(json.data() + at, json.size() - at, k_lost_integer.data(), k_lost_integer.size());
+    if (found == nullptr) break;
+    std::size_t match = static_cast<std::size_t>(static_cast<const char*>(found) - json.data());
+    std::size_t digits = match + k_lost_integer.size();
+    std::size_t location = 0;
+    auto [end, code] = std::from_chars(json.data() + digits, json.data() + json.size(), location);
+    at = digits;
+    if (code != std::errc()) continue;
+    std::optional<std::int64_t> value = negative_integer_at(source, location);
+    if (!value) continue;
+    if (restored.empty()) restored.reserve(json.size() + 64);
+    restored.append(json.substr(copied, match - copied));
+    restored.append("\"ival\":{\"ival\":").append(std::to_string(*value)).append("},\"location\":");
+    copied = digits;
+  }
+  if (copied == 0) return {};
+  restored.append(json.substr(copied));
+  return restored;
+}
+
 }  // namespace
+
+Node Documents::load_parse_tree(std::string_view json, std::string_view source,
+                                std::string* error) {
+  std::string restored = restore_negative_integers(json, source);
+  return load(restored.empty() ? json : std::string_view(restored), error);
+}
 
 Node Documents::load(std::string_view json, std::string* error) {
   thread_local simdjson::dom::parser parser;

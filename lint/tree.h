@@ -154,6 +154,10 @@ class Documents {
 
   // Decodes JSON text; returns the root, or an error message.
   Node load(std::string_view json, std::string* error);
+  // Decodes the parse tree libpg_query wrote for `source`, first restoring what its JSON loses:
+  // a negative integer constant is written like 0 (`"ival": {}`), so its value is read back
+  // from the source at the constant's location.
+  Node load_parse_tree(std::string_view json, std::string_view source, std::string* error);
 
  private:
   std::vector<std::unique_ptr<simdjson::dom::document>> m_documents;

@@ -78,27 +78,12 @@ std::string joined(const std::vector<std::string>& parts, std::string_view separ
 }
 
 // A constant of a VALUES row, as SQL writes it; nothing for an expression.
-std::optional<std::string> literal(Node value, const lint::ParsedFile& file,
-                                   const lint::Statement& statement) {
+std::optional<std::string> literal(Node value) {
   if (value.is("TypeCast")) value = value.get("arg");
   if (!value.is("A_Const") || value.flag("isnull")) return std::nullopt;
   if (Node text = value.get("sval"); text.valid()) return quote_literal(text.str("sval"));
-  if (Node integer = value.get("ival"); integer.valid()) {
-    if (integer.has("ival")) return std::to_string(integer.num("ival"));
-    // The parse tree writes a negated integer like 0 ("ival": {}): read it from the text.
-    if (!statement.exact || !value.location()) return std::nullopt;
-    std::string_view text = file.text().substr(statement.offset(value.location()));
-    std::string number;
-    std::size_t at = 0;
-    if (at < text.size() && text[at] == '-') {
-      number = "-";
-      at = text.find_first_not_of(" \t\r\n", at + 1);
-      if (at == std::string_view::npos) return std::nullopt;
-    }
-    while (at < text.size() && text[at] >= '0' && text[at] <= '9') number += text[at++];
-    if (number.empty() || number == "-") return std::nullopt;
-    return number;
-  }
+  // 0 is written without its value ("ival": {}).
+  if (Node integer = value.get("ival"); integer.valid()) return std::to_string(integer.num("ival"));
   if (Node number = value.get("fval"); number.valid()) return std::string(number.str("fval"));
   if (Node boolean = value.get("boolval"); boolean.valid()) {
     return boolean.flag("boolval") ? "true" : "false";
@@ -560,8 +545,7 @@ class Generator {
       NodeList values = row.list("items");
       std::vector<std::string> parts;
       for (std::size_t position : positions) {
-        auto value =
-            position < values.size() ? literal(values[position], m_file, statement) : std::nullopt;
+        auto value = position < values.size() ? literal(values[position]) : std::nullopt;
         if (!value) {
           todo(k, step.statement, what + " whose keys are not constants");
           return;

@@ -146,6 +146,19 @@ TEST(Facts, SetValues) {
   EXPECT_EQ(set_value(parsed.at(2).node), "UTC");
   EXPECT_EQ(set_value(parsed.at(3).node), "");
   EXPECT_EQ(set_value(parsed.at(4).node), "");
+
+  Parsed offsets("SET TIME ZONE -5; SET TIME ZONE 0; SET extra_float_digits = - 3;");
+  EXPECT_EQ(set_value(offsets.at(0).node), "-5");
+  EXPECT_FALSE(is_utc_zone(set_value(offsets.at(0).node)));
+  EXPECT_EQ(set_value(offsets.at(1).node), "0");
+  EXPECT_EQ(set_value(offsets.at(2).node), "-3");
+}
+
+TEST(ColumnType, KeepsANegativeScale) {
+  ColumnType type = type_of("numeric(10,-2)");
+  EXPECT_TRUE(type.modifiers_known);
+  EXPECT_EQ(type.modifiers, (std::vector<std::int64_t>{10, -2}));
+  EXPECT_EQ(type_of("numeric(10,0)").modifiers, (std::vector<std::int64_t>{10, 0}));
 }
 
 TEST(Facts, AlterCommandRanges) {

@@ -76,6 +76,38 @@ TEST(ParsedFile, RejectsNulAndInvalidUtf8) {
   EXPECT_TRUE(check_encoding("truncated \xe6\x97"));
 }
 
+TEST(ParsedFile, NegativeIntegersKeepTheirValue) {
+  // libpg_query's JSON writes a negative integer constant like 0; the tree has the value.
+  SourceFile file_source = source(
+      "SELECT -5, 0, - 7, 12, -0, '-9', -2147483648;\n"
+      "DO $$ BEGIN INSERT INTO t VALUES (-3); IF -4 < 0 THEN RETURN; END IF; END $$;");
+  auto parsed = ParsedFile::parse(file_source);
+  ASSERT_FALSE(parsed->error());
+  std::vector<std::string> values;
+  for (Node target : parsed->statements()[0].node.list("targetList")) {
+    Node value = target.get("val");
+    if (Node integer = value.get("ival"); integer.valid()) {
+      values.push_back(std::to_string(integer.num("ival")));
+    } else if (Node text = value.get("sval"); text.valid()) {
+      std::string quoted = "'";
+      quoted.append(text.str("sval")).append("'");
+      values.push_back(std::move(quoted));
+    } else {
+      values.push_back(std::string(value.get("fval").str("fval")));
+    }
+  }
+  EXPECT_EQ(values, (std::vector<std::string>{"-5", "0", "-7", "12", "0", "'-9'", "-2147483648"}));
+
+  // In a statement a DO block runs: its text is parsed on its own.
+  const Statement* insert = nullptr;
+  for (const Statement* statement : parsed->all_statements()) {
+    if (statement->kind() == "InsertStmt") insert = statement;
+  }
+  ASSERT_NE(insert, nullptr);
+  Node row = insert->node.get("selectStmt").list("valuesLists")[0];
+  EXPECT_EQ(row.list("items")[0].get("ival").num("ival"), -3);
+}
+
 TEST(ParsedFile, ExpandsDoBlocks) {
   std::string text =
       "DO $body$\n"

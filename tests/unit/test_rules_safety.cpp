@@ -80,6 +80,28 @@ TEST(SafetyVersions, TimestampToTimestamptzInUtcFromPostgres12) {
   EXPECT_EQ(pg12[0].severity, lint::Severity::warning);  // indexes rebuilt only
 }
 
+TEST(SafetyVersions, ANegativeOffsetIsNotUtc) {
+  // SET TIME ZONE -5 is five hours west of UTC; its parse tree writes -5 like 0.
+  for (const std::string zone : {"-5", "- 5"}) {
+    const std::string sql =
+        "ALTER TABLE orders ADD COLUMN IF NOT EXISTS placed_at timestamp;\n"
+        "SET TIME ZONE " +
+        zone +
+        ";\n"
+        "ALTER TABLE orders ALTER COLUMN placed_at TYPE timestamptz;\n";
+    auto found = lint_text(sql, "ban-alter-column-type", 15);
+    ASSERT_EQ(found.size(), 1u) << zone;
+    EXPECT_EQ(found[0].severity, lint::Severity::error) << zone << ": a rewrite";
+  }
+  auto utc = lint_text(
+      "ALTER TABLE orders ADD COLUMN IF NOT EXISTS placed_at timestamp;\n"
+      "SET TIME ZONE 0;\n"
+      "ALTER TABLE orders ALTER COLUMN placed_at TYPE timestamptz;\n",
+      "ban-alter-column-type", 15);
+  ASSERT_EQ(utc.size(), 1u);
+  EXPECT_EQ(utc[0].severity, lint::Severity::warning);
+}
+
 TEST(SafetyFunctions, AFunctionAnEarlierMigrationCreatedWithoutAVolatilityIsVolatile) {
   auto file = [](std::string name, std::string text) {
     lint::SourceFile source;
