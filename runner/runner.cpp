@@ -76,8 +76,7 @@ struct Prepared {
   const Source* source = nullptr;
   PlannedStep step;
   const lint::SourceFile* file = nullptr;
-  std::shared_ptr<const lint::Project> project;  // the gate's parse, kept alive
-  const lint::ParsedFile* parsed = nullptr;      // this file in it
+  const lint::ParsedFile* parsed = nullptr;  // the gate's parse (RunResult::parsed keeps it)
   RunMode mode = RunMode::transaction;
   std::string verdict;
 };
@@ -379,18 +378,15 @@ RunResult Runner::run(const PlanRequest& request) {
   for (std::size_t index : order) {
     Source& source = m_sources[index];
     const std::vector<PlannedStep>& steps = plans[index];
-    std::vector<char> planned(source.set.files.size(), 0);
     std::unordered_set<std::string_view> planned_files;
-    for (const PlannedStep& step : steps) {
-      planned[step.file] = 1;
-      planned_files.insert(source.set.files[step.file].display);
-    }
+    for (const PlannedStep& step : steps) planned_files.insert(source.set.files[step.file].display);
     lint::LintOptions options;
     options.jobs = m_options.jobs;
     options.pg_version = pg_major > 0 ? pg_major : 15;
     options.keep_project = true;  // each planned file runs as the gate parsed it
-    const lint::SourceFile* first = source.set.files.data();
-    options.check_file = [&](const lint::SourceFile& file) { return planned[&file - first] != 0; };
+    options.check_file = [&](const lint::SourceFile& file) {
+      return planned_files.contains(file.display);
+    };
     lint::LintResult linted = lint::lint(source.set, m_rules, options);
     if (!linted.io_errors.empty()) {
       throw std::runtime_error("cannot read " + linted.io_errors.front());
@@ -417,7 +413,6 @@ RunResult Runner::run(const PlanRequest& request) {
       item.source = &source;
       item.step = step;
       item.file = &source.set.files[step.file];
-      item.project = linted.project;
       item.parsed = linted.project ? linted.project->parsed(step.file) : nullptr;
       if (item.parsed == nullptr) {
         throw std::logic_error("the gate did not parse " + item.file->display);

@@ -53,6 +53,16 @@ TEST(CliRunner, AnUnreachableServerExitsTwoWithThePasswordMasked) {
   EXPECT_EQ(r.err.find("hunter22"), std::string::npos) << r.err;
 }
 
+TEST(CliRunner, AConnectionErrorComesBeforeAMissingFolder) {
+  // The folder is read while the connection opens; the connection's error is the one reported.
+  testing::TempDir dir;
+  auto r = run_sqlgate({"up", "-d", "postgres://app@/db?host=/nonexistent&port=1", "-p",
+                        (dir.path() / "no-such-folder").string()});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("sqlgate: cannot connect"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("no-such-folder"), std::string::npos) << r.err;
+}
+
 TEST(CliRunner, CreateWritesAPairAndRefusesADuplicate) {
   testing::TempDir dir;
   auto created =
