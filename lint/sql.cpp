@@ -5,6 +5,7 @@
 
 #include <pg_query.h>
 #include <pg_query/pg_query.pb-c.h>
+#include <simdjson.h>
 
 #include "lint/plpgsql.h"
 

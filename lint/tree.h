@@ -1,9 +1,14 @@
-// A thin read-only view over libpg_query's JSON parse tree, decoded with simdjson's DOM.
+// A thin read-only view over libpg_query's JSON parse tree.
 //
 // libpg_query writes a node held through a Node* field as {"KindName": {fields}} and a node
 // held through a typed field (RangeVar* relation, TypeName* typeName) as its bare {fields}.
 // Node unwraps the first form and remembers its kind; fields at their default value (false,
 // 0, empty) are absent from the JSON and read as that default here.
+//
+// The JSON is decoded with simdjson's DOM, then kept in a compact form of its own (a Document):
+// one 8-byte cell per value in document order, field names interned once for the process, and
+// the string values in one buffer. A tree is kept for every file of a set, so this is most of
+// what linting a large set holds in memory.
 #pragma once
 
 #include <cstdint>
@@ -13,23 +18,71 @@
 #include <string_view>
 #include <vector>
 
-#include <simdjson.h>
-
 namespace sqlgate::lint {
+
+namespace tree {
+
+// What a cell holds.
+enum class CellType : std::uint8_t {
+  object,   // value: the index just past its last descendant
+  array,    // value: the same
+  string,   // value: the offset of its text in the document's strings
+  integer,  // value: an int32
+  wide,     // value: the index of an int64 in the document's wide numbers
+  number,   // a number that is not an int64 (a double, a huge unsigned): reads as 0
+  yes,
+  no,
+  null,
+};
+
+// One value of a document. key: the interned name of the field it is the value of (0 in an
+// array or at the root). count: the number of children of a container, saturated.
+struct Cell {
+  std::uint16_t key;
+  std::uint8_t type;
+  std::uint8_t count;
+  std::uint32_t value;
+};
+static_assert(sizeof(Cell) == 8);
+
+inline constexpr std::uint8_t k_count_saturated = 255;
+
+struct Document {
+  std::unique_ptr<Cell[]> cells;
+  std::uint32_t size = 0;
+  std::unique_ptr<char[]> strings;  // each: 4-byte length, then the bytes
+  std::vector<std::int64_t> wide;
+
+  CellType type(std::uint32_t at) const { return static_cast<CellType>(cells[at].type); }
+  bool container(std::uint32_t at) const {
+    return type(at) == CellType::object || type(at) == CellType::array;
+  }
+  // The index of the next sibling of the value at `at`.
+  std::uint32_t next(std::uint32_t at) const { return container(at) ? cells[at].value : at + 1; }
+  std::string_view string(std::uint32_t at) const;
+};
+
+// The interned field names: 0 is no name.
+std::uint16_t find_key(std::string_view name);
+std::string_view key_name(std::uint16_t key);
+// Whether a name is a node type's ("CreateStmt"): it starts with an upper-case letter.
+bool key_is_kind(std::uint16_t key);
+
+}  // namespace tree
 
 class NodeList;
 
 class Node {
  public:
   Node() = default;
-  explicit Node(simdjson::dom::element element);
+  Node(const tree::Document* document, std::uint32_t at);
 
-  bool valid() const { return m_valid; }
-  explicit operator bool() const { return m_valid; }
+  bool valid() const { return m_document != nullptr; }
+  explicit operator bool() const { return valid(); }
 
   // The node's type name ("CreateStmt", "String", ...), or "" for a bare struct or value.
-  std::string_view kind() const { return m_kind; }
-  bool is(std::string_view kind) const { return m_valid && m_kind == kind; }
+  std::string_view kind() const { return tree::key_name(m_kind); }
+  bool is(std::string_view kind) const { return valid() && this->kind() == kind; }
 
   // A field of the node; an invalid Node when absent.
   Node get(std::string_view field) const;
@@ -55,16 +108,16 @@ class Node {
   // The lowest "location" anywhere in this subtree, when any.
   std::optional<std::uint32_t> first_location() const;
 
-  // The inner object of a wrapped node, else the value itself.
-  simdjson::dom::element body() const { return m_body; }
-  // The value as it stands in the JSON, wrapper included.
-  simdjson::dom::element element() const { return m_element; }
+  // Where the value stands in its document, wrapper included, and its inner object.
+  const tree::Document* document() const { return m_document; }
+  std::uint32_t at() const { return m_at; }
+  std::uint32_t body() const { return m_body; }
 
  private:
-  simdjson::dom::element m_element;
-  simdjson::dom::element m_body;
-  std::string_view m_kind;
-  bool m_valid = false;
+  const tree::Document* m_document = nullptr;
+  std::uint32_t m_at = 0;
+  std::uint32_t m_body = 0;
+  std::uint16_t m_kind = 0;
 };
 
 class NodeList {
@@ -74,33 +127,36 @@ class NodeList {
     using value_type = Node;
     using difference_type = std::ptrdiff_t;
     iterator() = default;
-    explicit iterator(simdjson::dom::array::iterator it) : m_it(it) {}
-    Node operator*() const { return Node(*m_it); }
+    iterator(const tree::Document* document, std::uint32_t at) : m_document(document), m_at(at) {}
+    Node operator*() const { return Node(m_document, m_at); }
     iterator& operator++() {
-      ++m_it;
+      m_at = m_document->next(m_at);
       return *this;
     }
-    bool operator==(const iterator& other) const { return m_it == other.m_it; }
-    bool operator!=(const iterator& other) const { return m_it != other.m_it; }
+    bool operator==(const iterator& other) const { return m_at == other.m_at; }
+    bool operator!=(const iterator& other) const { return m_at != other.m_at; }
 
    private:
-    simdjson::dom::array::iterator m_it;
+    const tree::Document* m_document = nullptr;
+    std::uint32_t m_at = 0;
   };
 
   NodeList() = default;
-  explicit NodeList(simdjson::dom::array array) : m_array(array), m_valid(true) {}
+  NodeList(const tree::Document* document, std::uint32_t at) : m_document(document), m_at(at) {}
 
-  iterator begin() const { return m_valid ? iterator(m_array.begin()) : iterator(); }
-  iterator end() const { return m_valid ? iterator(m_array.end()) : iterator(); }
-  std::size_t size() const { return m_valid ? m_array.size() : 0; }
-  bool empty() const { return size() == 0; }
+  iterator begin() const { return m_document ? iterator(m_document, m_at + 1) : iterator(); }
+  iterator end() const {
+    return m_document ? iterator(m_document, m_document->cells[m_at].value) : iterator();
+  }
+  std::size_t size() const;
+  bool empty() const { return begin() == end(); }
   Node operator[](std::size_t index) const;
   Node front() const { return (*this)[0]; }
-  Node back() const { return size() == 0 ? Node() : (*this)[size() - 1]; }
+  Node back() const;
 
  private:
-  simdjson::dom::array m_array;
-  bool m_valid = false;
+  const tree::Document* m_document = nullptr;
+  std::uint32_t m_at = 0;
 };
 
 // The strings of a list of String nodes: ["public", "users"] from a qualified name.
@@ -122,29 +178,32 @@ template <typename Visitor>
 void walk(const Node& node, Visitor&& visit);
 
 namespace detail {
-// Pushes the children of an element onto a stack so that they pop in document order.
-void push_children(simdjson::dom::element element, std::vector<simdjson::dom::element>& stack);
+// Pushes the containers among the children of the value at `at` onto a stack so that they pop
+// in document order.
+void push_children(const tree::Document& document, std::uint32_t at,
+                   std::vector<std::uint32_t>& stack);
 }  // namespace detail
 
 template <typename Visitor>
 void walk(const Node& node, Visitor&& visit) {
   if (!node.valid()) return;
+  const tree::Document& document = *node.document();
   // Iterative: parse trees of deeply nested expressions are deeper than a thread's stack.
-  std::vector<simdjson::dom::element> stack{node.element()};
+  std::vector<std::uint32_t> stack{node.at()};
   while (!stack.empty()) {
-    simdjson::dom::element element = stack.back();
+    std::uint32_t at = stack.back();
     stack.pop_back();
-    if (element.type() == simdjson::dom::element_type::OBJECT) {
-      Node current(element);
+    if (document.type(at) == tree::CellType::object) {
+      Node current(&document, at);
       if (!visit(current)) continue;
-      detail::push_children(current.body(), stack);
+      detail::push_children(document, current.body(), stack);
     } else {
-      detail::push_children(element, stack);
+      detail::push_children(document, at, stack);
     }
   }
 }
 
-// Owns the decoded JSON documents that Nodes point into.
+// Owns the decoded documents that Nodes point into.
 class Documents {
  public:
   Documents();
@@ -160,7 +219,7 @@ class Documents {
   Node load_parse_tree(std::string_view json, std::string_view source, std::string* error);
 
  private:
-  std::vector<std::unique_ptr<simdjson::dom::document>> m_documents;
+  std::vector<std::unique_ptr<tree::Document>> m_documents;
 };
 
 }  // namespace sqlgate::lint

@@ -13,6 +13,7 @@ list(APPEND SQLGATE_UNIT_TESTS
   unit/test_lint_sql.cpp
   unit/test_lint_table_state.cpp
   unit/test_lint_transaction.cpp
+  unit/test_lint_tree.cpp
   unit/test_rules_down_generator.cpp
   unit/test_rules_safety.cpp
   unit/test_rules_transaction.cpp
