@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -329,20 +330,41 @@ std::vector<const CatalogStep*> Catalog::steps_of(std::size_t file, std::size_t 
 class CatalogBuilder {
  public:
   CatalogBuilder(Catalog& catalog, const Project& project, const CatalogOptions& options)
-      : m_catalog(catalog), m_project(project), m_options(options) {}
+      : m_catalog(catalog),
+        m_project(project),
+        m_options(options),
+        m_prepared_files(std::make_shared<std::vector<PreparedFile>>(project.set().files.size())),
+        m_prepared(*m_prepared_files) {
+    m_catalog.m_files.resize(project.set().files.size());
+  }
+  // A builder for some of the downs, on another thread: the same catalog and statements, its
+  // own scratch state. The downs only read the catalog.
+  explicit CatalogBuilder(const CatalogBuilder& primary)
+      : m_catalog(primary.m_catalog),
+        m_project(primary.m_project),
+        m_options(primary.m_options),
+        m_prepared_files(primary.m_prepared_files),
+        m_prepared(*m_prepared_files),
+        m_has_temporary(primary.m_has_temporary) {}
 
-  void run() {
+  // Replays the ups in order; wait(i) returns once file i is prepared, false to stop.
+  bool replay_ups(const std::function<bool(std::size_t)>& wait) {
     const MigrationSet& set = m_project.set();
-    m_catalog.m_files.resize(set.files.size());
-    prepare();
-    reserve_objects();
     for (std::size_t i = 0; i < set.files.size(); ++i) {
       const auto& migration = set.files[i].migration;
       if (!migration || migration->direction != Direction::up) continue;
+      if (!wait(i)) return false;
       const ParsedFile* file = m_project.parsed(i);
       if (file == nullptr || file->error()) continue;
       replay_up(i, *file);
     }
+    return true;
+  }
+
+  // Checks each down against the state after its up; every file must be prepared.
+  void replay_downs() {
+    const MigrationSet& set = m_project.set();
+    std::vector<std::size_t> downs;
     for (std::size_t i = 0; i < set.files.size(); ++i) {
       const auto& migration = set.files[i].migration;
       if (!migration || migration->direction != Direction::down || migration->partner < 0) {
@@ -351,7 +373,56 @@ class CatalogBuilder {
       const ParsedFile* file = m_project.parsed(i);
       const FileReplay& up = m_catalog.m_files[static_cast<std::size_t>(migration->partner)];
       if (file == nullptr || file->error() || !up.replayed) continue;
-      replay_down(i, *file, up.end, up.start);
+      downs.push_back(i);
+    }
+    auto replay = [&](CatalogBuilder& builder, std::size_t i) {
+      const auto& migration = *set.files[i].migration;
+      const FileReplay& up = m_catalog.m_files[static_cast<std::size_t>(migration.partner)];
+      builder.replay_down(i, *m_project.parsed(i), up.end, up.start);
+    };
+    unsigned jobs =
+        m_options.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : m_options.jobs;
+    // Each thread takes every jobs-th down: they cost about the same.
+    constexpr std::size_t k_downs_per_thread = 64;
+    jobs = static_cast<unsigned>(
+        std::min<std::size_t>(jobs, (downs.size() + k_downs_per_thread - 1) / k_downs_per_thread));
+    if (jobs <= 1) {
+      for (std::size_t i : downs) replay(*this, i);
+      return;
+    }
+    parallel_for(jobs, jobs, [&](std::size_t part) {
+      CatalogBuilder builder(*this);
+      for (std::size_t k = part; k < downs.size(); k += jobs) replay(builder, downs[k]);
+    });
+  }
+
+  // Reads the effects of every statement of file i, with every implicit name taken as free.
+  void prepare(std::size_t i) {
+    const MigrationSet& set = m_project.set();
+    const auto& migration = set.files[i].migration;
+    if (!migration || (migration->direction == Direction::down && migration->partner < 0)) {
+      return;
+    }
+    const ParsedFile* file = m_project.parsed(i);
+    if (file == nullptr || file->error()) return;
+    PreparedFile& prepared = m_prepared[i];
+    ObjectResolver resolver(m_options.search_path);
+    const auto& statements = file->all_statements();
+    prepared.statements.resize(statements.size());
+    const std::vector<std::string>* path = nullptr;
+    for (std::size_t s = 0; s < statements.size(); ++s) {
+      PreparedStatement& statement = prepared.statements[s];
+      if (&resolver.search_path() != path) {
+        prepared.resolvers.push_back(resolver);
+        path = &resolver.search_path();
+      }
+      statement.resolver = prepared.resolvers.size() - 1;
+      statement.effects =
+          resolver.effects(*statements[s], [&](const std::string& schema, const std::string& name,
+                                               bool relations, bool constraints) {
+            statement.queries.push_back({schema, name, relations, constraints});
+            return false;
+          });
     }
   }
 
@@ -383,39 +454,8 @@ class CatalogBuilder {
     std::vector<ObjectResolver> resolvers;
     std::vector<PreparedStatement> statements;
   };
-  std::vector<PreparedFile> m_prepared;
-
-  void prepare() {
-    const MigrationSet& set = m_project.set();
-    m_prepared.resize(set.files.size());
-    parallel_for(set.files.size(), m_options.jobs, [&](std::size_t i) {
-      const auto& migration = set.files[i].migration;
-      if (!migration || (migration->direction == Direction::down && migration->partner < 0)) {
-        return;
-      }
-      const ParsedFile* file = m_project.parsed(i);
-      if (file == nullptr || file->error()) return;
-      PreparedFile& prepared = m_prepared[i];
-      ObjectResolver resolver(m_options.search_path);
-      const auto& statements = file->all_statements();
-      prepared.statements.resize(statements.size());
-      const std::vector<std::string>* path = nullptr;
-      for (std::size_t s = 0; s < statements.size(); ++s) {
-        PreparedStatement& statement = prepared.statements[s];
-        if (&resolver.search_path() != path) {
-          prepared.resolvers.push_back(resolver);
-          path = &resolver.search_path();
-        }
-        statement.resolver = prepared.resolvers.size() - 1;
-        statement.effects =
-            resolver.effects(*statements[s], [&](const std::string& schema, const std::string& name,
-                                                 bool relations, bool constraints) {
-              statement.queries.push_back({schema, name, relations, constraints});
-              return false;
-            });
-      }
-    });
-  }
+  std::shared_ptr<std::vector<PreparedFile>> m_prepared_files;
+  std::vector<PreparedFile>& m_prepared;
 
   // The effects of statement s of a file, as ObjectResolver::effects() gives them with `taken`.
   std::vector<Effect> effects_of(std::size_t file, std::size_t s, const Statement& statement,
@@ -428,20 +468,6 @@ class CatalogBuilder {
       }
     }
     return std::move(prepared.effects);
-  }
-
-  // An object per create of an up at most: one allocation rather than a doubling vector.
-  void reserve_objects() {
-    const MigrationSet& set = m_project.set();
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < set.files.size(); ++i) {
-      const auto& migration = set.files[i].migration;
-      if (!migration || migration->direction != Direction::up) continue;
-      for (const auto& statement : m_prepared[i].statements) {
-        for (const auto& effect : statement.effects) count += effect.action == Action::create;
-      }
-    }
-    m_catalog.m_objects.reserve(count);
   }
 
   // A step per effect at most: one allocation of the right size rather than a doubling vector.
@@ -949,10 +975,66 @@ class CatalogBuilder {
 
 std::shared_ptr<const Catalog> Catalog::build(const Project& project,
                                               const CatalogOptions& options) {
-  auto catalog = std::make_shared<Catalog>();
-  CatalogBuilder builder(*catalog, project, options);
-  builder.run();
-  return catalog;
+  CatalogBuild build(project, options);
+  parallel_for(project.set().files.size(), options.jobs, [&](std::size_t i) { build.prepare(i); });
+  return build.replay();
+}
+
+// ---- building while parsing -----------------------------------------------------------------
+
+CatalogBuild::CatalogBuild(const Project& project, CatalogOptions options)
+    : m_options(std::move(options)),
+      m_catalog(std::make_shared<Catalog>()),
+      m_builder(std::make_unique<CatalogBuilder>(*m_catalog, project, m_options)),
+      m_ready(new std::atomic<bool>[project.set().files.size()]) {
+  for (std::size_t i = 0; i < project.set().files.size(); ++i) m_ready[i] = false;
+}
+
+CatalogBuild::~CatalogBuild() = default;
+
+void CatalogBuild::prepare(std::size_t file) {
+  m_builder->prepare(file);
+  m_ready[file].store(true);
+  std::size_t done = m_done.fetch_add(1) + 1;
+  if (done >= m_wake_at.load()) {
+    std::lock_guard lock(m_mutex);
+    m_arrived.notify_all();
+  }
+}
+
+void CatalogBuild::abandon() {
+  {
+    std::lock_guard lock(m_mutex);
+    m_abandoned = true;
+  }
+  m_arrived.notify_all();
+}
+
+void CatalogBuild::wait_for(std::size_t file) {
+  if (m_ready[file].load()) return;
+  // Waking the replay for every file costs about as much as replaying it: it sleeps until a
+  // batch of files has come, its own among them.
+  constexpr std::size_t k_batch = 32;
+  std::size_t total = m_catalog->m_files.size();
+  std::unique_lock lock(m_mutex);
+  std::size_t until = std::min(total, m_done.load() + k_batch);
+  m_wake_at.store(until);
+  m_arrived.wait(
+      lock, [&] { return m_abandoned.load() || (m_ready[file].load() && m_done.load() >= until); });
+  m_wake_at.store(std::numeric_limits<std::size_t>::max());
+}
+
+std::shared_ptr<const Catalog> CatalogBuild::replay() {
+  auto wait = [&](std::size_t file) {
+    wait_for(file);
+    return !m_abandoned.load();
+  };
+  if (!m_builder->replay_ups(wait)) return nullptr;
+  for (std::size_t i = 0; i < m_catalog->m_files.size(); ++i) {
+    if (!wait(i)) return nullptr;
+  }
+  m_builder->replay_downs();
+  return m_catalog;
 }
 
 }  // namespace sqlgate::lint

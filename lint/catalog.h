@@ -6,9 +6,13 @@
 #pragma once
 
 #include <array>
+#include <atomic>
+#include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -99,6 +103,8 @@ struct CatalogOptions {
   unsigned jobs = 0;  // threads for reading the statements' effects; 0: one per core
 };
 
+class CatalogBuilder;
+
 class Catalog {
  public:
   // An ObjectRef's name as views (into an ObjectRef or an effect), for lookups that build none.
@@ -119,7 +125,7 @@ class Catalog {
         : kind(kind), schema(schema), parent(parent), name(name) {}
   };
   // Replays every up of the project in version order, then checks each down against the state
-  // after its up.
+  // after its up. (CatalogBuild does the same while the files are still being parsed.)
   static std::shared_ptr<const Catalog> build(const Project& project,
                                               const CatalogOptions& options = {});
 
@@ -169,6 +175,7 @@ class Catalog {
 
  private:
   friend class CatalogBuilder;
+  friend class CatalogBuild;
   std::vector<CatalogObject> m_objects;
   std::vector<FileReplay> m_files;
   // Objects by a hash of a name, each list in insertion order; lookups compare the names, so a
@@ -211,6 +218,43 @@ class Catalog {
   // parts: the hash of the name's schema, parent and name.
   ObjectId find_named(const NameRef& ref, ObjectKind kind, std::uint64_t parts, Tick at) const;
   std::vector<ObjectId> children(const ObjectRef& table, ObjectKind kind, Tick at) const;
+};
+
+// Builds a Catalog while the files of a project are parsed: the replay of the ups runs in
+// version order on one thread, each file as soon as its parse is in the project, while other
+// threads parse the files after it. Then the downs, in parallel.
+//   CatalogBuild build(project, options);
+//   std::thread replay([&] { catalog = build.replay(); });
+//   ... for each file, from any thread: put its parse in the project, then build.prepare(i);
+//   replay.join();
+class CatalogBuild {
+ public:
+  CatalogBuild(const Project& project, CatalogOptions options);
+  ~CatalogBuild();
+  CatalogBuild(const CatalogBuild&) = delete;
+  CatalogBuild& operator=(const CatalogBuild&) = delete;
+
+  // Reads the effects of the statements of file i (none when it has no parse) and lets the
+  // replay take it. Once per file; files may come from several threads at once.
+  void prepare(std::size_t file);
+  // Returns the catalog once every file was prepared and replayed.
+  std::shared_ptr<const Catalog> replay();
+  // Makes replay() return at once, without a catalog: the files will not all come.
+  void abandon();
+
+ private:
+  void wait_for(std::size_t file);
+
+  CatalogOptions m_options;
+  std::shared_ptr<Catalog> m_catalog;
+  std::unique_ptr<CatalogBuilder> m_builder;
+  std::unique_ptr<std::atomic<bool>[]> m_ready;
+  std::atomic<bool> m_abandoned{false};
+  std::atomic<std::size_t> m_done{0};  // files prepared
+  // The replay sleeps until this many files are prepared.
+  std::atomic<std::size_t> m_wake_at{std::numeric_limits<std::size_t>::max()};
+  std::mutex m_mutex;
+  std::condition_variable m_arrived;
 };
 
 }  // namespace sqlgate::lint

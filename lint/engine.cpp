@@ -360,26 +360,55 @@ LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions
   LintResult result;
   std::size_t count = set.files.size();
 
-  std::vector<std::unique_ptr<ParsedFile>> parsed(count);
-  parallel_for(count, options.jobs, [&](std::size_t i) {
-    const SourceFile& file = set.files[i];
-    if (!file.is_sql && !file.migration) return;
-    if (file.read_error) return;
-    parsed[i] = ParsedFile::parse(file);
-  });
-  for (const auto& file : set.files) {
-    if (file.read_error) result.io_errors.push_back(file.display + ": " + *file.read_error);
-  }
-
   // The configuration's path overrides that match each file.
   std::vector<std::vector<std::size_t>> overrides(count);
   if (rules.has_overrides()) {
     for (std::size_t i = 0; i < count; ++i) overrides[i] = rules.overrides_for(set.files[i]);
   }
-  auto owned = std::make_unique<Project>(set, std::move(parsed), options.pg_version);
+  auto owned = std::make_unique<Project>(set, std::vector<std::unique_ptr<ParsedFile>>{},
+                                         options.pg_version);
   Project& project = *owned;
   project.configure(&rules, overrides, options.naming);
-  project.set_catalog(Catalog::build(project, CatalogOptions{options.search_path, options.jobs}));
+
+  // The catalog is replayed from the ups in order on a thread of its own while the files after
+  // them are still being parsed.
+  unsigned jobs =
+      options.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.jobs;
+  CatalogBuild build(project, CatalogOptions{options.search_path, options.jobs});
+  auto parse = [&](std::size_t i) {
+    const SourceFile& file = set.files[i];
+    if ((file.is_sql || file.migration) && !file.read_error) {
+      project.set_parsed(i, ParsedFile::parse(file));
+    }
+    build.prepare(i);
+  };
+  std::shared_ptr<const Catalog> catalog;
+  if (jobs <= 1 || count < 2) {
+    parallel_for(count, 1, parse);
+    catalog = build.replay();
+  } else {
+    std::exception_ptr failure;
+    std::thread replay([&] {
+      try {
+        catalog = build.replay();
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    });
+    try {
+      parallel_for(count, jobs, parse);
+    } catch (...) {
+      build.abandon();
+      replay.join();
+      throw;
+    }
+    replay.join();
+    if (failure) std::rethrow_exception(failure);
+  }
+  for (const auto& file : set.files) {
+    if (file.read_error) result.io_errors.push_back(file.display + ": " + *file.read_error);
+  }
+  project.set_catalog(std::move(catalog));
   project.set_history(Project::History{options.is_new, options.applied_version});
 
   // Findings per file, so that a file's directives apply to what lands in it.

@@ -64,6 +64,10 @@ class Project {
   NamingConvention naming() const;
   // A rule's options for a file: its configuration, with the path overrides that match the file.
   RuleOptions options(std::string_view rule_id, std::size_t index) const;
+  // Puts the parse of file i in place, while the engine parses (from any thread, each file once).
+  void set_parsed(std::size_t index, std::unique_ptr<ParsedFile> parsed) {
+    m_parsed[index] = std::move(parsed);
+  }
   // Set by the engine before rules run.
   void configure(const RuleSet* rules, std::vector<std::vector<std::size_t>> overrides,
                  std::optional<NamingConvention> naming);

@@ -1,6 +1,8 @@
 // The catalog replay: the schema the ups build, in version order, and each down checked against
 // the state after its up.
 #include <chrono>
+#include <sstream>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -9,20 +11,25 @@
 namespace sqlgate::lint {
 namespace {
 
+// A migration set in memory: (file name, text) pairs.
+MigrationSet memory_set(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<SourceFile> sources;
+  for (const auto& [name, text] : files) {
+    SourceFile source;
+    source.path = name;
+    source.display = name;
+    source.text = text;
+    classify(source);
+    sources.push_back(std::move(source));
+  }
+  return make_set(std::move(sources));
+}
+
 // A migration set in memory, parsed, with its catalog.
 class Replay {
  public:
   explicit Replay(std::vector<std::pair<std::string, std::string>> files) {
-    std::vector<SourceFile> sources;
-    for (auto& [name, text] : files) {
-      SourceFile source;
-      source.path = name;
-      source.display = name;
-      source.text = text;
-      classify(source);
-      sources.push_back(std::move(source));
-    }
-    m_set = make_set(std::move(sources));
+    m_set = memory_set(files);
     std::vector<std::unique_ptr<ParsedFile>> parsed;
     for (const auto& file : m_set.files) parsed.push_back(ParsedFile::parse(file));
     m_project = std::make_unique<Project>(m_set, std::move(parsed), 15);
@@ -378,6 +385,161 @@ TEST(LintCatalog, OnConflictTargetsAreJudgedAtTheInsert) {
   EXPECT_EQ(unique_at_insert(replay, "2_b.up.sql", 2), true) << "public.plans via the path";
   EXPECT_EQ(unique_at_insert(replay, "2_b.up.sql", 4), true) << "after the unique index";
   EXPECT_EQ(unique_at_insert(replay, "2_b.up.sql", 5), std::nullopt) << "unknown table";
+}
+
+// ---- building while parsing ------------------------------------------------------------------
+
+// A set of many pairs whose downs give every kind of finding the replay records: a table with a
+// foreign key to the one before it and an index; some downs drop the table before its index,
+// some drop the table the next one still references.
+struct ChainSet {
+  MigrationSet set;
+  std::unique_ptr<Project> project;
+
+  explicit ChainSet(int pairs) {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (int i = 1; i <= pairs; ++i) {
+      std::string t = std::to_string(i).insert(0, 1, 't');
+      std::string previous = std::to_string(i - 1).insert(0, 1, 't');
+      std::string version = std::to_string(i);
+      std::string up = "CREATE TABLE IF NOT EXISTS ";
+      up += t;
+      up += " (id bigint PRIMARY KEY, prev bigint";
+      if (i > 1) {
+        up += " REFERENCES ";
+        up += previous;
+        up += " (id)";
+      }
+      up += ");\nCREATE INDEX IF NOT EXISTS ";
+      up += t;
+      up += "_prev ON ";
+      up += t;
+      up += " (prev);\n";
+      std::string down;
+      if (i % 3 == 0) {
+        down += "DROP TABLE IF EXISTS ";
+        down += t;
+        down += ";\nDROP INDEX IF EXISTS ";
+        down += t;
+        down += "_prev;\n";
+      } else if (i % 5 == 0) {
+        down += "DROP TABLE ";
+        down += previous;
+        down += ";\nDROP TABLE ";
+        down += t;
+        down += ";\n";
+      } else {
+        down += "DROP INDEX IF EXISTS ";
+        down += t;
+        down += "_prev;\nDROP TABLE IF EXISTS ";
+        down += t;
+        down += ";\n";
+      }
+      files.emplace_back(version + "_" + t + ".up.sql", up);
+      files.emplace_back(version + "_" + t + ".down.sql", down);
+    }
+    set = memory_set(files);
+    project = std::make_unique<Project>(set, std::vector<std::unique_ptr<ParsedFile>>{}, 15);
+  }
+
+  void parse(std::size_t i) { project->set_parsed(i, ParsedFile::parse(set.files[i])); }
+};
+
+// Everything the replay recorded, as text.
+std::string fingerprint(const Catalog& catalog, std::size_t files) {
+  std::ostringstream out;
+  for (std::size_t i = 0; i < files; ++i) {
+    const FileReplay& replay = catalog.replay(i);
+    out << i << ' ' << replay.replayed << ' ' << replay.start << ' ' << replay.end << '\n';
+    for (const CatalogStep& step : replay.steps) {
+      out << "  " << step.statement << ' ' << to_string(step.effect.action) << ' '
+          << step.effect.object.display() << ' ' << step.tick << ' ' << step.object << ' '
+          << step.existed << ' ' << step.dropped_by_step << " implied";
+      for (ObjectId id : step.implied) out << ' ' << id;
+      out << " blockers";
+      for (ObjectId id : step.blockers) out << ' ' << id;
+      out << " missing";
+      for (const ObjectRef& ref : step.missing) out << ' ' << ref.display();
+      out << '\n';
+    }
+  }
+  for (ObjectId id = 0; id < catalog.size(); ++id) {
+    const CatalogObject& object = catalog.object(id);
+    out << id << ' ' << object.ref().display() << ' ' << object.created.tick << ' '
+        << (object.dropped ? object.dropped->tick : 0) << ' ' << object.parent << '\n';
+  }
+  return out.str();
+}
+
+TEST(CatalogBuild, GivesTheSameCatalogWhateverOrderTheFilesArriveIn) {
+  constexpr int k_pairs = 300;
+  ChainSet serial(k_pairs);
+  for (std::size_t i = 0; i < serial.set.files.size(); ++i) serial.parse(i);
+  auto expected = Catalog::build(*serial.project, CatalogOptions{{"public"}, 1});
+  std::size_t files = serial.set.files.size();
+  std::string want = fingerprint(*expected, files);
+  // The set is not trivial: some down is blocked, some drop was taken by an earlier one.
+  std::size_t blocked = 0;
+  std::size_t taken_earlier = 0;
+  for (std::size_t i = 0; i < files; ++i) {
+    for (const CatalogStep& step : expected->replay(i).steps) {
+      blocked += !step.blockers.empty();
+      taken_earlier += step.dropped_by_step >= 0;
+    }
+  }
+  ASSERT_GT(blocked, 10u);
+  ASSERT_GT(taken_earlier, 10u);
+  ASSERT_GT(expected->size(), 4u * k_pairs);
+
+  ChainSet racing(k_pairs);
+  CatalogBuild build(*racing.project, CatalogOptions{{"public"}, 4});
+  std::shared_ptr<const Catalog> built;
+  std::thread replay([&] { built = build.replay(); });
+  // Three threads, each taking every third file from the end: the replay waits for most.
+  std::vector<std::thread> parsers;
+  for (std::size_t t = 0; t < 3; ++t) {
+    parsers.emplace_back([&, t] {
+      for (std::size_t k = t; k < files; k += 3) {
+        std::size_t i = files - 1 - k;
+        racing.parse(i);
+        build.prepare(i);
+      }
+    });
+  }
+  for (auto& parser : parsers) parser.join();
+  replay.join();
+  ASSERT_TRUE(built);
+  EXPECT_EQ(fingerprint(*built, files), want);
+}
+
+TEST(CatalogBuild, TheDownsFindTheirBlockersAndEarlierDrops) {
+  ChainSet chain(10);
+  for (std::size_t i = 0; i < chain.set.files.size(); ++i) chain.parse(i);
+  auto catalog = Catalog::build(*chain.project, CatalogOptions{{"public"}, 2});
+  // 3_t3.down.sql drops the table, then the index the table took with it.
+  const FileReplay& third =
+      catalog->replay(static_cast<std::size_t>(chain.set.find("3_t3.down.sql")));
+  ASSERT_EQ(third.steps.size(), 2u);
+  EXPECT_EQ(third.steps[1].dropped_by_step, 0);
+  // 5_t5.down.sql drops t4 while t5's foreign key still references it.
+  const FileReplay& fifth =
+      catalog->replay(static_cast<std::size_t>(chain.set.find("5_t5.down.sql")));
+  ASSERT_FALSE(fifth.steps.empty());
+  EXPECT_FALSE(fifth.steps[0].blockers.empty());
+}
+
+TEST(CatalogBuild, AbandonedReturnsWithoutACatalog) {
+  ChainSet chain(50);
+  CatalogBuild build(*chain.project, CatalogOptions{{"public"}, 2});
+  std::shared_ptr<const Catalog> built = std::make_shared<Catalog>();
+  std::thread replay([&] { built = build.replay(); });
+  for (std::size_t i = 0; i < 10; ++i) {
+    chain.parse(i);
+    build.prepare(i);
+  }
+  build.abandon();
+  replay.join();
+  EXPECT_EQ(built, nullptr);
 }
 
 }  // namespace
