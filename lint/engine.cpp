@@ -442,7 +442,16 @@ LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions
     }
   }
 
-  parallel_for(count, options.jobs, [&](std::size_t i) {
+  // The set rules run as one more task beside the files': they read only what is built by now.
+  std::vector<Diagnostic> set_findings;
+  auto check_set = [&] {
+    for (const Rule* rule : set_rules) {
+      Reporter reporter(rule->info, rules.severity(rule->info.id), set_findings, nullptr,
+                        &rules.options(rule->info.id));
+      rule->check_set(project, reporter);
+    }
+  };
+  auto check_file = [&](std::size_t i) {
     const ParsedFile* file = project.parsed(i);
     if (file == nullptr || !checked[i]) return;
     auto& out = per_file[i];
@@ -468,14 +477,14 @@ LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions
       Reporter reporter(rule->info, setting.severity, out, file, &setting.options);
       rule->check_file(context, reporter);
     }
+  };
+  parallel_for(count + 1, options.jobs, [&](std::size_t task) {
+    if (task == 0) {
+      check_set();
+    } else {
+      check_file(task - 1);
+    }
   });
-
-  std::vector<Diagnostic> set_findings;
-  for (const Rule* rule : set_rules) {
-    Reporter reporter(rule->info, rules.severity(rule->info.id), set_findings, nullptr,
-                      &rules.options(rule->info.id));
-    rule->check_set(project, reporter);
-  }
   std::unordered_map<std::string_view, std::size_t> by_name;
   for (std::size_t i = 0; i < count; ++i) by_name.emplace(set.files[i].display, i);
   for (auto& diagnostic : set_findings) {
