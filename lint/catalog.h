@@ -9,7 +9,6 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
-#include <functional>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -100,7 +99,9 @@ struct FileReplay {
 
 struct CatalogOptions {
   std::vector<std::string> search_path = {"public"};
-  unsigned jobs = 0;  // threads for reading the statements' effects; 0: one per core
+  // Threads for reading the statements' effects (in Catalog::build) and for checking the downs;
+  // 0: one per core.
+  unsigned jobs = 0;
 };
 
 class CatalogBuilder;
