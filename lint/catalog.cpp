@@ -1035,6 +1035,9 @@ std::shared_ptr<const Catalog> CatalogBuild::replay() {
     if (!wait(i)) return nullptr;
   }
   m_builder->replay_downs();
+  // What the builder still holds (the resolvers and name queries of every statement) is scratch:
+  // freed now rather than kept through the rules.
+  m_builder.reset();
   return m_catalog;
 }
 
