@@ -115,7 +115,12 @@ const Key* key_at(std::uint16_t key) {
   return key == 0 ? nullptr : g_keys[key - 1u].load(std::memory_order_acquire);
 }
 
-const std::uint16_t k_location = lookup("location", true);
+// The key of "location", asked for by every rule: interned on first use, so that it does not
+// depend on the order in which static objects are initialised.
+std::uint16_t location_key() {
+  static const std::uint16_t key = lookup("location", true);
+  return key;
+}
 
 }  // namespace
 
@@ -224,7 +229,7 @@ NodeList Node::items() const {
 
 std::optional<std::uint32_t> Node::location() const {
   if (!valid()) return std::nullopt;
-  Node value = field_of(m_document, m_body, tree::k_location);
+  Node value = field_of(m_document, m_body, tree::location_key());
   if (!value.valid()) return std::nullopt;
   std::int64_t offset = value.as_int();
   if (offset < 0) return std::nullopt;
@@ -405,7 +410,6 @@ std::string compact(const simdjson::dom::document& from, std::size_t json_size,
   if (cell == cells.data()) emit(CellType::null, 0);
   auto size = static_cast<std::size_t>(cell - cells.data());
   auto strings_size = static_cast<std::size_t>(text - strings.data());
-  to.size = static_cast<std::uint32_t>(size);
   to.cells.reset(new Cell[size]);
   std::memcpy(to.cells.get(), cells.data(), size * sizeof(Cell));
   to.strings.reset(new char[std::max<std::size_t>(strings_size, 1)]);

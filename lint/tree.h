@@ -49,7 +49,6 @@ inline constexpr std::uint8_t k_count_saturated = 255;
 
 struct Document {
   std::unique_ptr<Cell[]> cells;
-  std::uint32_t size = 0;
   std::unique_ptr<char[]> strings;  // each: 4-byte length, then the bytes
   std::vector<std::int64_t> wide;
 
