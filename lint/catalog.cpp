@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstring>
 #include <functional>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -340,7 +339,8 @@ class CatalogBuilder {
   }
   // A builder for some of the downs, on another thread: the same catalog and statements, its
   // own scratch state. The downs only read the catalog.
-  explicit CatalogBuilder(const CatalogBuilder& primary)
+  struct ForDowns {};
+  CatalogBuilder(ForDowns, const CatalogBuilder& primary)
       : m_catalog(primary.m_catalog),
         m_project(primary.m_project),
         m_options(primary.m_options),
@@ -381,8 +381,7 @@ class CatalogBuilder {
       const FileReplay& up = m_catalog.m_files[static_cast<std::size_t>(migration.partner)];
       builder.replay_down(i, *m_project.parsed(i), up.end, up.start);
     };
-    unsigned jobs =
-        m_options.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : m_options.jobs;
+    unsigned jobs = thread_count(m_options.jobs);
     // Each thread takes every jobs-th down: they cost about the same.
     constexpr std::size_t k_downs_per_thread = 64;
     jobs = static_cast<unsigned>(
@@ -392,7 +391,7 @@ class CatalogBuilder {
       return;
     }
     parallel_for(jobs, jobs, [&](std::size_t part) {
-      CatalogBuilder builder(*this);
+      CatalogBuilder builder(ForDowns{}, *this);
       for (std::size_t k = part; k < downs.size(); k += jobs) replay(builder, downs[k]);
     });
   }

@@ -179,9 +179,12 @@ std::size_t LintResult::count_at_or_above(Severity severity) const {
 
 // ---- parallelism ------------------------------------------------------------------------
 
+unsigned thread_count(unsigned jobs) {
+  return jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency());
+}
+
 void parallel_for(std::size_t count, unsigned jobs, const std::function<void(std::size_t)>& fn) {
-  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, count));
+  jobs = static_cast<unsigned>(std::min<std::size_t>(thread_count(jobs), count));
   if (jobs <= 1) {
     for (std::size_t i = 0; i < count; ++i) fn(i);
     return;
@@ -372,8 +375,7 @@ LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions
 
   // The catalog is replayed from the ups in order on a thread of its own while the files after
   // them are still being parsed.
-  unsigned jobs =
-      options.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.jobs;
+  unsigned jobs = thread_count(options.jobs);
   CatalogBuild build(project, CatalogOptions{options.search_path, options.jobs});
   auto parse = [&](std::size_t i) {
     const SourceFile& file = set.files[i];

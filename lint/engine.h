@@ -141,7 +141,10 @@ struct LintResult {
 
 LintResult lint(const MigrationSet& set, const RuleSet& rules, const LintOptions& options);
 
-// Runs fn(i) for i in [0, count) on up to `jobs` threads.
+// The number of threads a `jobs` setting means: 0 is one per core.
+unsigned thread_count(unsigned jobs);
+
+// Runs fn(i) for i in [0, count) on up to `jobs` threads (0: one per core).
 void parallel_for(std::size_t count, unsigned jobs, const std::function<void(std::size_t)>& fn);
 
 }  // namespace sqlgate::lint
