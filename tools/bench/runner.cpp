@@ -1,7 +1,9 @@
 // The runner benchmark (a program, not a test): two workloads of N migrations, each applied to a
 // fresh database by sqlgate, by dbmate (when installed) and by the floor (runner_floor: the same
 // statements and bookkeeping, one string per migration, nothing else), alternated (each round
-// starts with another tool; a checkpoint before each run), median of R.
+// starts with another tool; a checkpoint before each run), median of R. Besides the medians of
+// the times it prints the median of the rounds' own sqlgate/floor ratios: the two runs of a
+// round are minutes apart at most, so a server that drifts during the benchmark moves both.
 //   bench_runner [--count N] [--rounds R] [--dbmate PATH] [--url SERVER_URL]
 // Without --url (or SQLGATE_BENCH_URL) it starts a throwaway server with tools/pg-sandbox.sh.
 #include <algorithm>
@@ -129,9 +131,18 @@ std::string with_database(const std::string& url, const std::string& database) {
   return url.substr(0, std::min(path, query)) + "/" + database + tail;
 }
 
+// The middle value; for an even count, the mean of the two middle ones.
 double median(std::vector<double> values) {
   std::sort(values.begin(), values.end());
-  return values[values.size() / 2];
+  std::size_t n = values.size();
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+// The median of a/b taken round by round.
+double median_ratio(const std::vector<double>& a, const std::vector<double>& b) {
+  std::vector<double> ratios;
+  for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) ratios.push_back(a[i] / b[i]);
+  return median(ratios);
 }
 
 }  // namespace
@@ -180,6 +191,11 @@ int main(int argc, char** argv) {
         throw std::runtime_error("cannot start a PostgreSQL sandbox");
       }
       options.url = out.substr(0, out.find('\n'));
+      // Autovacuum wakes up at random while the catalogs fill, and its work lands on whichever
+      // run happens to be going. Off on the benchmark's own server only.
+      auto admin = sqlgate::runner::connect_postgres(options.url);
+      admin->execute("ALTER SYSTEM SET autovacuum = off");
+      admin->execute("SELECT pg_reload_conf()");
     }
     bool have_dbmate = fs::exists(options.dbmate);
     std::vector<Workload> workloads = {
@@ -268,6 +284,25 @@ int main(int argc, char** argv) {
         std::printf("%-9s %9.3fs %10s %9.3fs %14.2fx %14s\n", workload.name.c_str(), sqlgate, "-",
                     floor, sqlgate / floor, "-");
       }
+    }
+    std::printf("\nMedian of the per-round ratios (each round's runs back to back):\n");
+    std::printf("%-9s %15s %14s   (%s)\n", "workload", "sqlgate/floor", "dbmate/floor",
+                "sqlgate/floor of each round");
+    for (const auto& workload : workloads) {
+      auto& row = times[workload.name];
+      char dbmate[16] = "-";
+      if (have_dbmate) {
+        std::snprintf(dbmate, sizeof dbmate, "%.2fx", median_ratio(row["dbmate"], row["floor"]));
+      }
+      std::string each;
+      for (std::size_t i = 0; i < row["sqlgate"].size(); ++i) {
+        char buffer[16];
+        std::snprintf(buffer, sizeof buffer, "%s%.2f", i == 0 ? "" : " ",
+                      row["sqlgate"][i] / row["floor"][i]);
+        each += buffer;
+      }
+      std::printf("%-9s %14.2fx %14s   (%s)\n", workload.name.c_str(),
+                  median_ratio(row["sqlgate"], row["floor"]), dbmate, each.c_str());
     }
     std::printf(
         "\nCPU time of the client process (user + system), median; the rest is waiting "
