@@ -538,6 +538,7 @@ class CatalogBuilder {
   }
 
   std::vector<CatalogObject>& objects() { return m_catalog.m_objects; }
+  const CatalogObject& objects_at(ObjectId id) const { return m_catalog.m_objects[id]; }
 
   bool alive(ObjectId id, Tick at) const {
     if (!m_catalog.m_objects[id].alive_at(at)) return false;
@@ -545,6 +546,27 @@ class CatalogBuilder {
   }
 
   ObjectId find(const Catalog::NameRef& ref, Tick at) const {
+    // A column (constraint, trigger, ...) of a table (view, domain) this down has renamed
+    // already: the catalog knows it under its parent's name after the up. Translated once, so that
+    // two tables swapping names cannot send the lookup round in circles.
+    if (m_down != nullptr && !m_down->renamed.empty() && has_parent(ref.kind) &&
+        !ref.parent.empty()) {
+      for (ObjectKind kind : {ObjectKind::table, ObjectKind::foreign_table, ObjectKind::view,
+                              ObjectKind::materialized_view, ObjectKind::domain}) {
+        auto it = m_down->renamed.find(
+            base_key_as(Catalog::NameRef(kind, ref.schema, {}, ref.parent), kind));
+        if (it == m_down->renamed.end() || !alive(it->second, at)) continue;
+        const ObjectRef& parent = objects_at(it->second).ref_at(at);
+        Catalog::NameRef translated = ref;
+        translated.schema = parent.schema;
+        translated.parent = parent.name;
+        return find_in_down(translated, at);
+      }
+    }
+    return find_in_down(ref, at);
+  }
+  // find() without the translation through a renamed parent.
+  ObjectId find_in_down(const Catalog::NameRef& ref, Tick at) const {
     if (m_down != nullptr && !m_down->renamed.empty()) {
       for (ObjectKind kind : lookup_kinds(ref.kind)) {
         auto it = m_down->renamed.find(base_key_as(ref, kind));

@@ -1,0 +1,2 @@
+ALTER TABLE plans RENAME COLUMN code TO plan_code;
+ALTER TABLE plans RENAME TO price_plans;
