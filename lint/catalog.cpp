@@ -658,15 +658,16 @@ class CatalogBuilder {
     }
   }
 
-  ObjectId create(const Effect& effect, const Origin& origin, CatalogStep& step) {
+  // The effect's columns move into the object; the step keeps no copy.
+  ObjectId create(Effect& effect, const Origin& origin, CatalogStep& step) {
     ObjectId id = objects().size();
     CatalogObject& object = objects().emplace_back();
     CatalogObject::Name& name = object.names.emplace_back();
     name.ref = effect.object;
     name.from = origin.tick;
     object.created = origin;
-    object.columns = effect.columns;
-    object.uses = effect.uses.empty() ? effect.columns : effect.uses;
+    object.uses = effect.uses.empty() ? effect.columns : std::move(effect.uses);
+    object.columns = std::move(effect.columns);
     object.unique = effect.unique;
     object.partial = effect.partial;
     object.contype = effect.contype;
@@ -909,7 +910,9 @@ class CatalogBuilder {
           continue;
         }
         apply(std::move(effect), origin, step);
-        const Effect& applied = step.effect;
+        Effect& applied = step.effect;
+        // Resolved into the objects' edges; no rule reads them from the step.
+        std::vector<Dependency>().swap(applied.depends_on);
         if (applied.action == Action::create && step.existed &&
             (applied.object.kind == ObjectKind::table ||
              applied.object.kind == ObjectKind::column ||
