@@ -89,6 +89,30 @@ TEST(CliChangedSince, SetChecksStillSeeTheWholeFolder) {
       << gate.out;
 }
 
+TEST(CliChangedSince, UnchangedFilesGetNoFileLevelFindingsButTheirDirectivesStillWaive) {
+  Repository repo;
+  // Already on main: a file-level error, an ignore that waives nothing, and a set-level finding
+  // waived in the file.
+  repo.write("m/1_old.up.sql",
+             "-- sqlgate:ignore-file missing-down -- kept as it was applied\n"
+             "-- sqlgate:ignore require-on-conflict -- no insert here\n"
+             "CREATE TABLE t (id int);\n");
+  repo.commit("base");
+  repo.write("m/2_new.up.sql", "CREATE TABLE u (id int);\n");
+  repo.write("m/2_new.down.sql", "DROP TABLE IF EXISTS u;\n");
+  std::string folder = (repo.path() / "m").string();
+
+  auto all = run_sqlgate({"lint", "--format", "json", folder});
+  EXPECT_EQ(findings(all.out), (std::vector<std::string>{"1_old.up.sql unused-ignore",
+                                                         "1_old.up.sql require-if-not-exists",
+                                                         "2_new.up.sql require-if-not-exists"}))
+      << all.out;
+  auto gate = run_sqlgate({"lint", "--format", "json", "--changed-since", "HEAD", folder});
+  EXPECT_EQ(gate.exit_code, 1) << gate.err;
+  EXPECT_EQ(findings(gate.out), (std::vector<std::string>{"2_new.up.sql require-if-not-exists"}))
+      << gate.out;
+}
+
 TEST(CliChangedSince, SinceVersionMarksWhatTheDatabaseHas) {
   Repository repo;
   repo.write("m/1_a.up.sql", k_table);
