@@ -170,7 +170,8 @@ void add_lint(CLI::App& app, Io& io, int& exit_code) {
       ->allow_extra_args(false)
       ->type_name("RULE");
   sub->add_flag("--enable-all", args->enable_all, "Turn on the opt-in rules too");
-  sub->add_option("-j,--jobs", args->jobs, "Files linted in parallel (default: one per core)");
+  sub->add_option("-j,--jobs", args->jobs,
+                  "Threads that parse and check files (default: one per core)");
   sub->add_flag("-r,--recursive", args->recursive, "Descend into sub-folders");
   sub->add_option("--color", args->color,
                   "Colour: auto (a terminal), always, never; NO_COLOR turns it off")

@@ -108,7 +108,8 @@ void add_connection_options(CLI::App& sub, RunnerSettings& settings) {
   sub.add_option("--lock-timeout", settings.lock_timeout_seconds,
                  "Seconds to wait for the migration lock (default 15)")
       ->check(CLI::Range(0.0, 86400.0));
-  sub.add_option("-j,--jobs", settings.jobs, "Files linted in parallel (default: one per core)");
+  sub.add_option("-j,--jobs", settings.jobs,
+                 "Threads that parse and check files (default: one per core)");
 }
 
 void add_apply_options(CLI::App& sub, RunnerSettings& settings) {
