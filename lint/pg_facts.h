@@ -77,6 +77,10 @@ struct TypeChangeContext {
 TypeChange type_change(const ColumnType& from, const ColumnType& to,
                        const TypeChangeContext& context);
 
+// A type PostgreSQL itself defines (int4, text, timestamptz, uuid, ...), not an extension's,
+// a domain or an enum: type_change() knows the casts between these, and only these.
+bool is_builtin_type(const ColumnType& type);
+
 // True when some source type reaches `to` without a rewrite (varchar(n) -> text, say): with the
 // source unknown, such a change cannot be judged.
 bool reachable_without_rewrite(const ColumnType& to, const TypeChangeContext& context);

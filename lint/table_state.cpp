@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "lint/catalog.h"
+#include "lint/objects.h"
+
 namespace sqlgate::lint {
 
 namespace {
@@ -67,6 +70,7 @@ struct Table {
   const Statement* created_by = nullptr;  // null: existed before the migration
   std::vector<Column> columns;
   std::vector<Check> checks;
+  std::vector<std::string> dropped_constraints;  // by this file, whoever made them
 
   Column* column(std::string_view column_name) {
     for (auto& column : columns) {
@@ -137,6 +141,170 @@ class ByName {
  private:
   std::unordered_map<std::string, std::vector<T>> m_map;
 };
+
+// ---- what the catalog knows from the migrations before this one
+
+// A column as the catalog knows it at one statement: the statement's own step names it, so its
+// schema is the one the search path gave and renames before it are followed.
+struct CatalogColumn {
+  const Catalog* catalog = nullptr;
+  ObjectId id = k_no_object;
+  Tick tick = 0;  // the state just before the statement
+};
+
+std::optional<CatalogColumn> catalog_column(const FileContext& context, std::size_t ordinal,
+                                            const QualifiedName& table, std::string_view column) {
+  const Catalog* catalog = context.project.catalog();
+  if (catalog == nullptr || !catalog->replay(context.index).replayed) return std::nullopt;
+  std::string table_name = truncate_identifier(table.name);
+  std::string column_name = truncate_identifier(column);
+  for (const CatalogStep* step : catalog->steps_of(context.index, ordinal)) {
+    const ObjectRef& ref = step->effect.object;
+    if (ref.kind != ObjectKind::column || ref.name != column_name || ref.parent != table_name) {
+      continue;
+    }
+    if (!table.schema.empty() && ref.schema != truncate_identifier(table.schema)) continue;
+    if (step->object == k_no_object) return std::nullopt;
+    return CatalogColumn{catalog, step->object, step->tick};
+  }
+  return std::nullopt;
+}
+
+const Statement* statement_at(const Project& project, const Origin& origin) {
+  const ParsedFile* file = project.parsed(origin.file);
+  if (file == nullptr || origin.statement >= file->all_statements().size()) return nullptr;
+  return file->all_statements()[origin.statement];
+}
+
+// The commands of an ALTER TABLE of that subtype naming `name`.
+template <typename Visit>
+void each_command(const Statement& statement, std::string_view subtype, const std::string& name,
+                  Visit&& visit) {
+  if (statement.kind() != "AlterTableStmt") return;
+  for (Node cmd : statement.node.list("cmds")) {
+    if (cmd.str("subtype") == subtype && truncate_identifier(cmd.str("name")) == name) visit(cmd);
+  }
+}
+
+// The type a column definition gives (a serial's integer type: that is what the column has).
+std::optional<ColumnType> defined_type(const Node& column_def) {
+  Node type_name = column_def.get("typeName");
+  if (!type_name.valid()) return std::nullopt;
+  ColumnType type = column_type(type_name);
+  if (std::string_view integer = serial_integer(type); !integer.empty()) {
+    type.name = std::string(integer);
+  }
+  return type;
+}
+
+// The column's type before `tick`: its last ALTER COLUMN ... TYPE, else its definition.
+std::optional<ColumnType> catalog_column_type(const Project& project, const Catalog& catalog,
+                                              ObjectId id, Tick tick) {
+  const CatalogObject& object = catalog.object(id);
+  for (auto it = object.changed.rbegin(); it != object.changed.rend(); ++it) {
+    if (it->tick >= tick) continue;
+    const Statement* statement = statement_at(project, *it);
+    if (statement == nullptr) continue;
+    Node type_name;
+    each_command(*statement, "AT_AlterColumnType", object.ref_at(it->tick).name,
+                 [&](const Node& cmd) { type_name = cmd.get("def").get("typeName"); });
+    if (type_name.valid()) return column_type(type_name);
+  }
+  const Statement* created = statement_at(project, object.created);
+  if (created == nullptr) return std::nullopt;
+  const std::string& name = object.names.front().ref.name;
+  std::optional<ColumnType> found;
+  if (created->kind() == "CreateStmt") {
+    for (Node element : created->node.list("tableElts")) {
+      if (element.is("ColumnDef") && truncate_identifier(element.str("colname")) == name) {
+        found = defined_type(element);
+      }
+    }
+  } else if (created->kind() == "AlterTableStmt") {
+    for (Node cmd : created->node.list("cmds")) {
+      Node def = cmd.get("def");
+      if (cmd.str("subtype") == "AT_AddColumn" && truncate_identifier(def.str("colname")) == name) {
+        found = defined_type(def);
+      }
+    }
+  }
+  return found;
+}
+
+// Whether a CHECK constraint of the column's table, valid before `tick`, proves the column NOT
+// NULL. A check written without a name in a statement that adds several is not told apart from
+// the others, so it does not count.
+// `dropped`: names of constraints the file has dropped before (a down's own drops are not in
+// the catalog's state after its up).
+bool catalog_not_null_check(const Project& project, const Catalog& catalog, ObjectId column,
+                            Tick tick, const std::vector<std::string>& dropped) {
+  const CatalogObject& column_object = catalog.object(column);
+  if (column_object.parent == k_no_object) return false;
+  const CatalogObject& table = catalog.object(column_object.parent);
+  for (ObjectId id : table.children) {
+    const CatalogObject& constraint = catalog.object(id);
+    if (constraint.kind() != ObjectKind::constraint || constraint.contype != 'c' ||
+        !constraint.alive_at(tick)) {
+      continue;
+    }
+    const Statement* created = statement_at(project, constraint.created);
+    if (created == nullptr) continue;
+    const std::string& name = constraint.names.front().ref.name;
+    if (std::find(dropped.begin(), dropped.end(), constraint.ref_at(tick).name) != dropped.end()) {
+      continue;
+    }
+    // The check's expression and whether it was added NOT VALID.
+    std::vector<Node> candidates;
+    auto consider = [&](const Node& def) {
+      if (def.str("contype") != "CONSTR_CHECK") return;
+      if (def.has("conname") ? truncate_identifier(def.str("conname")) == name
+                             : constraint.implicit) {
+        candidates.push_back(def);
+      }
+    };
+    bool in_create = created->kind() == "CreateStmt";
+    if (in_create) {
+      for (Node element : created->node.list("tableElts")) {
+        if (element.is("Constraint")) consider(element);
+        if (element.is("ColumnDef")) {
+          for (Node inline_constraint : element.list("constraints")) consider(inline_constraint);
+        }
+      }
+    } else if (created->kind() == "AlterTableStmt") {
+      for (Node cmd : created->node.list("cmds")) {
+        std::string_view subtype = cmd.str("subtype");
+        if (subtype == "AT_AddConstraint" || subtype == "AT_AddConstraintRecurse") {
+          consider(cmd.get("def"));
+        } else if (subtype == "AT_AddColumn") {
+          for (Node inline_constraint : cmd.get("def").list("constraints")) {
+            consider(inline_constraint);
+          }
+        }
+      }
+    }
+    if (candidates.size() != 1) continue;
+    std::vector<std::string> proven;
+    not_null_columns(candidates.front().get("raw_expr"), proven);
+    std::string column_name = column_object.ref_at(constraint.created.tick).name;
+    if (std::none_of(proven.begin(), proven.end(), [&](const std::string& proven_column) {
+          return truncate_identifier(proven_column) == column_name;
+        })) {
+      continue;
+    }
+    // A new table's checks hold for its no rows; NOT VALID counts only until a VALIDATE.
+    bool valid = in_create || !candidates.front().flag("skip_validation");
+    for (const Origin& change : table.changed) {
+      if (valid) break;
+      if (change.tick <= constraint.created.tick || change.tick >= tick) continue;
+      const Statement* statement = statement_at(project, change);
+      if (statement == nullptr) continue;
+      each_command(*statement, "AT_ValidateConstraint", constraint.ref_at(change.tick).name,
+                   [&](const Node&) { valid = true; });
+    }
+    if (valid) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -220,6 +388,7 @@ struct TableState::Replay {
         }
       } else if (subtype == "AT_DropConstraint") {
         std::erase_if(table.checks, [&](const Check& check) { return check.name == column; });
+        table.dropped_constraints.push_back(truncate_identifier(column));
       }
     }
   }
@@ -440,10 +609,13 @@ std::optional<ColumnType> TableState::column_type(const QualifiedName& table,
                                                   const Statement& at) const {
   Replay& replay = before(at);
   Table* found = replay.tables.find(table);
-  if (found == nullptr) return std::nullopt;
-  const Column* entry = found->column(column);
-  if (entry == nullptr || !entry->type.valid()) return std::nullopt;
-  return lint::column_type(entry->type);
+  const Column* entry = found == nullptr ? nullptr : found->column(column);
+  if (entry != nullptr && entry->type.valid()) return lint::column_type(entry->type);
+  // A table created in this file that does not have the column: nothing earlier can say more.
+  if (entry != nullptr || (found != nullptr && found->created_by != nullptr)) return std::nullopt;
+  auto known = catalog_column(*m_context, ordinal(at), table, column);
+  if (!known) return std::nullopt;
+  return catalog_column_type(m_context->project, *known->catalog, known->id, known->tick);
 }
 
 std::optional<QualifiedName> TableState::table_of_index(const QualifiedName& index,
@@ -482,11 +654,19 @@ bool TableState::has_not_null_check(const QualifiedName& table, std::string_view
                                     const Statement& at) const {
   Replay& replay = before(at);
   Table* found = replay.tables.find(table);
-  if (found == nullptr) return false;
-  return std::any_of(found->checks.begin(), found->checks.end(), [&](const Check& check) {
-    return check.valid &&
-           std::find(check.not_null.begin(), check.not_null.end(), column) != check.not_null.end();
-  });
+  if (found != nullptr &&
+      std::any_of(found->checks.begin(), found->checks.end(), [&](const Check& check) {
+        return check.valid && std::find(check.not_null.begin(), check.not_null.end(), column) !=
+                                  check.not_null.end();
+      })) {
+    return true;
+  }
+  if (found != nullptr && found->created_by != nullptr) return false;
+  auto known = catalog_column(*m_context, ordinal(at), table, column);
+  static const std::vector<std::string> k_none;
+  return known &&
+         catalog_not_null_check(m_context->project, *known->catalog, known->id, known->tick,
+                                found != nullptr ? found->dropped_constraints : k_none);
 }
 
 namespace {

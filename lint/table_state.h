@@ -3,11 +3,12 @@
 // index belong to, is there a unique index a constraint can take over, is this column already
 // proven NOT NULL by a CHECK constraint.
 //
-// Today every answer comes from the file itself: the statements before the one asked about.
-// A table created earlier in the same file is new; anything else is taken to exist already (the
-// cautious answer for a lock hazard). The catalog replay of the earlier migrations
-// (Project::catalog()) can answer the same questions for tables created elsewhere without any
-// rule changing: only this class reads the schema for the safety rules.
+// The file itself answers first: the statements before the one asked about. A table created
+// earlier in the same file is new; anything else is taken to exist already (the cautious answer
+// for a lock hazard). A column's type and the CHECK constraints that prove it NOT NULL come from
+// the catalog replay of the earlier migrations (Project::catalog()) when the file does not say:
+// the column's definition or its last ALTER ... TYPE, and checks created valid or validated
+// since. Only this class reads the schema for the safety rules.
 #pragma once
 
 #include <cstdint>
@@ -46,7 +47,8 @@ class TableState {
   // The column was added in this migration before `at` (ADD COLUMN, or with its new table).
   bool is_new_column(const QualifiedName& table, std::string_view column,
                      const Statement& at) const;
-  // The column's type before `at`, when known.
+  // The column's type before `at`, when known (from this file, else from the migrations before
+  // it; `at` must be a statement that names the column, as ALTER COLUMN does).
   std::optional<ColumnType> column_type(const QualifiedName& table, std::string_view column,
                                         const Statement& at) const;
   // The table an index is on, when known (from this file, or from the other direction of the
@@ -58,7 +60,8 @@ class TableState {
                                           const std::vector<std::string_view>& columns,
                                           const Statement& at) const;
   // A validated CHECK constraint proves the column NOT NULL (so SET NOT NULL skips its scan from
-  // PostgreSQL 12 on).
+  // PostgreSQL 12 on): one from this file, or one from the migrations before it when `at` names
+  // the column (as SET NOT NULL does).
   bool has_not_null_check(const QualifiedName& table, std::string_view column,
                           const Statement& at) const;
   // The volatility PostgreSQL records for a function that a migration creates before `at` (this

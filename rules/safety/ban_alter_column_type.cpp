@@ -61,6 +61,13 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     if (!zones) zones = zone_settings(file);
     lint::TypeChangeContext change_context{context.pg_version(), session_utc(*zones, statement)};
     std::optional<lint::ColumnType> source = tables.column_type(table, column, statement);
+    // An extension's type, a domain or an enum: its casts (citext to text is binary-compatible,
+    // an enum to text is not) are not known here, so it counts as no source at all.
+    std::optional<lint::ColumnType> unmodelled;
+    if (source && !lint::is_builtin_type(*source)) {
+      unmodelled = std::move(source);
+      source.reset();
+    }
     lint::Node expression = def.get("raw_default");
     bool computed = expression.valid() && !using_is_plain(expression, column);
 
@@ -78,8 +85,11 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
                  what + " rewrites existing table " + table.display() +
                      " under an ACCESS EXCLUSIVE lock unless the column's current type converts "
                      "without one (varchar(n) to a longer varchar or text, numeric(p,s) to a "
-                     "larger p, timestamp to timestamptz in a UTC session...): its current type "
-                     "is not in this file",
+                     "larger p, timestamp to timestamptz in a UTC session...): " +
+                     (unmodelled ? "its current type is " + unmodelled->display() +
+                                       ", whose casts sqlgate does not know"
+                                 : std::string("its current type is not known from the "
+                                               "migrations")),
                  "check the column's current type; for any other source, add a new column, fill "
                  "it in batches, and switch over to it")
           .at_most(lint::Severity::warning);

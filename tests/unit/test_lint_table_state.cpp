@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "lint/catalog.h"
 #include "lint/table_state.h"
 
 namespace sqlgate::lint {
@@ -17,10 +18,13 @@ SourceFile source(std::string text, std::string name) {
 // A migration set parsed into a Project, with a FileContext for one of its files.
 class Fixture {
  public:
-  explicit Fixture(std::vector<SourceFile> files) : m_set(make_set(std::move(files))) {
+  // with_catalog: the project gets the catalog replay of its migrations, as lint() gives it.
+  explicit Fixture(std::vector<SourceFile> files, bool with_catalog = false)
+      : m_set(make_set(std::move(files))) {
     std::vector<std::unique_ptr<ParsedFile>> parsed;
     for (const auto& file : m_set.files) parsed.push_back(ParsedFile::parse(file));
     m_project = std::make_unique<Project>(m_set, std::move(parsed), 15);
+    if (with_catalog) m_project->set_catalog(Catalog::build(*m_project));
   }
   explicit Fixture(std::string text) : Fixture({source(std::move(text), "1_x.up.sql")}) {}
 
@@ -31,6 +35,13 @@ class Fixture {
   // The n-th statement of a file, in file order (DO blocks' statements included).
   const Statement& at(std::size_t n, std::size_t index = 0) const {
     return *file(index).all_statements().at(n);
+  }
+  std::size_t index_of(const std::string& name) const {
+    for (std::size_t i = 0; i < m_set.files.size(); ++i) {
+      if (m_set.files[i].display == name) return i;
+    }
+    ADD_FAILURE() << "no file " << name;
+    return 0;
   }
 
  private:
@@ -175,6 +186,121 @@ TEST(TableState, NotNullChecks) {
       tables.has_not_null_check(name("", "orders"), "c", fixture.at(5)));  // OR proves nothing
   EXPECT_FALSE(tables.has_not_null_check(name("", "customers"), "a", fixture.at(5)));
   EXPECT_FALSE(tables.has_not_null_check(name("", "orders"), "a", fixture.at(7)));  // dropped
+}
+
+// The migrations before a file, through the catalog: the type each column had before the
+// statement, followed through renames of the column, changes of its type and serial types.
+std::vector<SourceFile> typed_history() {
+  return {source("CREATE TABLE IF NOT EXISTS t (id bigserial PRIMARY KEY, mail varchar(20),\n"
+                 "  amount numeric(10,2), body text);\n",
+                 "1_t.up.sql"),
+          source("DROP TABLE IF EXISTS t;\n", "1_t.down.sql"),
+          source("ALTER TABLE t RENAME COLUMN mail TO email;\n"
+                 "ALTER TABLE t ALTER COLUMN amount TYPE numeric(14,2);\n"
+                 "ALTER TABLE t ADD COLUMN IF NOT EXISTS note varchar(5);\n",
+                 "2_change.up.sql"),
+          source("ALTER TABLE t DROP COLUMN IF EXISTS note;\n"
+                 "ALTER TABLE t ALTER COLUMN amount TYPE numeric(10,2);\n"
+                 "ALTER TABLE t RENAME COLUMN email TO mail;\n",
+                 "2_change.down.sql"),
+          source("ALTER TABLE t ALTER COLUMN email TYPE varchar(50);\n"     // 0
+                 "ALTER TABLE t ALTER COLUMN amount TYPE numeric(16,2);\n"  // 1
+                 "ALTER TABLE t ALTER COLUMN id TYPE bigint;\n"             // 2
+                 "ALTER TABLE t ALTER COLUMN note TYPE text;\n"             // 3
+                 "ALTER TABLE t ALTER COLUMN gone TYPE text;\n"             // 4
+                 "ALTER TABLE elsewhere ALTER COLUMN x TYPE text;\n"        // 5
+                 "ALTER TABLE t ALTER COLUMN email TYPE varchar(60);\n",    // 6
+                 "3_widen.up.sql"),
+          source("ALTER TABLE t ALTER COLUMN email TYPE varchar(20);\n", "3_widen.down.sql")};
+}
+
+TEST(TableState, EarlierMigrationsGiveColumnTypesThroughTheCatalog) {
+  Fixture fixture(typed_history(), true);
+  std::size_t up = fixture.index_of("3_widen.up.sql");
+  FileContext context = fixture.context(up);
+  TableState tables(context);
+  auto type_at = [&](std::string_view column, std::size_t n) {
+    auto type = tables.column_type(name("", "t"), column, fixture.at(n, up));
+    return type ? type->display() : std::string("unknown");
+  };
+  EXPECT_EQ(type_at("email", 0), "varchar(20)");     // defined as mail, renamed since
+  EXPECT_EQ(type_at("amount", 1), "numeric(14,2)");  // changed by the migration before
+  EXPECT_EQ(type_at("id", 2), "bigint");             // bigserial is a bigint
+  EXPECT_EQ(type_at("note", 3), "varchar(5)");       // added by ALTER TABLE
+  EXPECT_EQ(type_at("gone", 4), "unknown");
+  EXPECT_EQ(type_at("x", 5), "unknown");
+  EXPECT_EQ(type_at("email", 6), "varchar(50)");  // this file's own change
+  auto qualified = tables.column_type(name("public", "t"), "email", fixture.at(0, up));
+  ASSERT_TRUE(qualified);
+  EXPECT_EQ(qualified->display(), "varchar(20)");
+  EXPECT_FALSE(tables.column_type(name("other", "t"), "email", fixture.at(0, up)));
+
+  // A down starts from the state its up left.
+  std::size_t down = fixture.index_of("3_widen.down.sql");
+  FileContext down_context = fixture.context(down);
+  TableState down_tables(down_context);
+  auto before_down = down_tables.column_type(name("", "t"), "email", fixture.at(0, down));
+  ASSERT_TRUE(before_down);
+  EXPECT_EQ(before_down->display(), "varchar(60)");
+
+  // Without the catalog, only the file speaks.
+  Fixture alone(typed_history());
+  FileContext alone_context = alone.context(up);
+  TableState file_only(alone_context);
+  EXPECT_FALSE(file_only.column_type(name("", "t"), "email", alone.at(0, up)));
+}
+
+TEST(TableState, EarlierMigrationsProveNotNullThroughTheCatalog) {
+  Fixture fixture(
+      {source("CREATE TABLE IF NOT EXISTS t (a int CHECK (a IS NOT NULL), b int, c int, d int,\n"
+              "  e int, f int, g int);\n",
+              "1_t.up.sql"),
+       source("ALTER TABLE t ADD CONSTRAINT t_b CHECK (b IS NOT NULL) NOT VALID;\n"
+              "ALTER TABLE t ADD CONSTRAINT t_c CHECK (c IS NOT NULL) NOT VALID;\n"
+              "ALTER TABLE t ADD CONSTRAINT t_d CHECK (d > 0 AND d IS NOT NULL);\n"
+              "ALTER TABLE t ADD CONSTRAINT t_e CHECK (e IS NOT NULL);\n"
+              "ALTER TABLE t ADD CONSTRAINT t_g CHECK (g IS NOT NULL);\n"
+              "ALTER TABLE t ADD CHECK (f IS NOT NULL OR g > 0);\n",
+              "2_checks.up.sql"),
+       source("ALTER TABLE t VALIDATE CONSTRAINT t_b;\n"
+              "ALTER TABLE t DROP CONSTRAINT t_e;\n"
+              "ALTER TABLE t RENAME COLUMN d TO dd;\n",
+              "3_validate.up.sql"),
+       source("ALTER TABLE t ALTER COLUMN a SET NOT NULL;\n"
+              "ALTER TABLE t ALTER COLUMN b SET NOT NULL;\n"
+              "ALTER TABLE t ALTER COLUMN c SET NOT NULL;\n"
+              "ALTER TABLE t ALTER COLUMN dd SET NOT NULL;\n"
+              "ALTER TABLE t ALTER COLUMN e SET NOT NULL;\n"
+              "ALTER TABLE t ALTER COLUMN f SET NOT NULL;\n"
+              "ALTER TABLE t ALTER COLUMN g SET NOT NULL;\n"
+              "ALTER TABLE u ALTER COLUMN a SET NOT NULL;\n",
+              "4_set.up.sql"),
+       source("ALTER TABLE t ALTER COLUMN g SET NOT NULL;\n"
+              "ALTER TABLE t DROP CONSTRAINT t_g;\n"
+              "ALTER TABLE t ALTER COLUMN g SET NOT NULL;\n",
+              "4_set.down.sql")},
+      true);
+  std::size_t up = fixture.index_of("4_set.up.sql");
+  FileContext context = fixture.context(up);
+  TableState tables(context);
+  auto proven = [&](std::string_view column, std::size_t n) {
+    return tables.has_not_null_check(name("", "t"), column, fixture.at(n, up));
+  };
+  EXPECT_TRUE(proven("a", 0));   // written in CREATE TABLE: valid from the start
+  EXPECT_TRUE(proven("b", 1));   // NOT VALID, validated since
+  EXPECT_FALSE(proven("c", 2));  // still NOT VALID
+  EXPECT_TRUE(proven("dd", 3));  // the check follows the column's rename
+  EXPECT_FALSE(proven("e", 4));  // dropped
+  EXPECT_FALSE(proven("f", 5));  // OR proves nothing
+  EXPECT_TRUE(proven("g", 6));
+  EXPECT_FALSE(tables.has_not_null_check(name("", "u"), "a", fixture.at(7, up)));
+
+  // A down that drops the check first.
+  std::size_t down = fixture.index_of("4_set.down.sql");
+  FileContext down_context = fixture.context(down);
+  TableState down_tables(down_context);
+  EXPECT_TRUE(down_tables.has_not_null_check(name("", "t"), "g", fixture.at(0, down)));
+  EXPECT_FALSE(down_tables.has_not_null_check(name("", "t"), "g", fixture.at(2, down)));
 }
 
 TEST(TableState, Domains) {
