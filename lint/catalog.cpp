@@ -771,6 +771,16 @@ class CatalogBuilder {
     }
   }
 
+  // The sequences that go with a column when it drops its identity (its owned sequences).
+  void identity_sequences(ObjectId column, Tick at, std::vector<ObjectId>& out) const {
+    for (const DependencyEdge& edge : m_catalog.m_objects[column].dependents) {
+      const CatalogObject& object = m_catalog.m_objects[edge.object];
+      if (edge.automatic && object.kind() == ObjectKind::sequence && alive(edge.object, at)) {
+        out.push_back(edge.object);
+      }
+    }
+  }
+
   void end_life(ObjectId id, const Origin& origin) {
     CatalogObject& object = objects()[id];
     object.names.back().to = origin.tick;
@@ -856,6 +866,10 @@ class CatalogBuilder {
       case Action::alter:
       case Action::use:
         objects()[id].changed.push_back(origin);
+        if (effect.change == Change::drop_identity) {
+          identity_sequences(id, at, step.implied);
+          for (ObjectId sequence : step.implied) end_life(sequence, origin);
+        }
         // ALTER SEQUENCE ... OWNED BY: the sequence now goes with its table.
         for (const auto& dependency : effect.depends_on) {
           if (!dependency.automatic) continue;
@@ -983,6 +997,9 @@ class CatalogBuilder {
           if (effect.action == Action::drop) {
             drop(id, effect, at, step);
             m_gone.emplace(id, step_index);
+            for (ObjectId taken_id : step.implied) m_gone.emplace(taken_id, step_index);
+          } else if (effect.action == Action::alter && effect.change == Change::drop_identity) {
+            identity_sequences(id, at, step.implied);
             for (ObjectId taken_id : step.implied) m_gone.emplace(taken_id, step_index);
           } else if (effect.action == Action::rename) {
             ObjectRef next = objects()[id].ref_at(at);

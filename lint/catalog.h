@@ -79,7 +79,7 @@ struct CatalogStep {
   ObjectId object = k_no_object;
   bool existed = false;  // the object existed before this statement
   // Drops: everything that went with it (columns, indexes, constraints, owned sequences,
-  // and with CASCADE the dependents), not the object itself.
+  // and with CASCADE the dependents), not the object itself. DROP IDENTITY: the sequence.
   std::vector<ObjectId> implied;
   // Drops without CASCADE: objects that still depend on it, so PostgreSQL refuses the drop.
   std::vector<ObjectId> blockers;

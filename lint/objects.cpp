@@ -910,10 +910,13 @@ void ObjectResolver::Context::create_table(const Node& node, ObjectKind kind) {
   created.if_not_exists = node.flag("if_not_exists");
   std::size_t first = out.size();
   local_relations.insert(table.schema, table.name);
+  // A partition goes with its partitioned table (DROP TABLE takes it along); a child of INHERITS
+  // makes the DROP of its parent fail without CASCADE.
+  bool partition = node.has("partbound");
   for (Node parent : node.list("inhRelations")) {
     auto [ref, g] = relation(ObjectKind::table, parent);
     (void)g;
-    out.back().depends_on.push_back({ref, false});
+    out.back().depends_on.push_back({ref, partition});
   }
   if (node.has("ofTypename")) type_dependency(out.back(), node.get("ofTypename"));
   bool if_not_exists = node.flag("if_not_exists");
@@ -1233,6 +1236,8 @@ void ObjectResolver::Context::alter_table(const Node& node) {
                            at(node.get("relation")), given);
       effect.if_exists = command.flag("missing_ok");
       effect.cascade = command.str("behavior") == "DROP_CASCADE";
+    } else if (type == "AT_DropIdentity") {
+      column_effect(Action::alter, Change::drop_identity);
     } else if (type == "AT_AddIdentity") {
       column_effect(Action::alter, Change::other);
       ObjectRef sequence;
@@ -1242,18 +1247,21 @@ void ObjectResolver::Context::alter_table(const Node& node) {
       Effect& created = add(Action::create, sequence, at(node.get("relation")), given);
       created.implicit = true;
       created.depends_on.push_back({child(ObjectKind::column, table, column), true});
-    } else if (!column.empty() && (type == "AT_SetStatistics" || type == "AT_SetOptions" ||
-                                   type == "AT_ResetOptions" || type == "AT_SetStorage" ||
-                                   type == "AT_SetCompression" || type == "AT_SetIdentity" ||
-                                   type == "AT_DropIdentity" || type == "AT_DropExpression" ||
-                                   type == "AT_AlterColumnGenericOptions")) {
+    } else if (!column.empty() &&
+               (type == "AT_SetStatistics" || type == "AT_SetOptions" ||
+                type == "AT_ResetOptions" || type == "AT_SetStorage" ||
+                type == "AT_SetCompression" || type == "AT_SetIdentity" ||
+                type == "AT_DropExpression" || type == "AT_AlterColumnGenericOptions")) {
       column_effect(Action::alter, Change::other);
     } else if (type == "AT_AttachPartition" || type == "AT_DetachPartition" ||
                type == "AT_DetachPartitionFinalize") {
       Node partition = command.get("def").get("name");
-      auto [ref, g] = relation(ObjectKind::table, partition);
+      // ALTER TABLE attaches a table, ALTER INDEX an index; attached, it goes with its parent.
+      auto [ref, g] =
+          relation(kind == ObjectKind::index ? ObjectKind::index : ObjectKind::table, partition);
       Effect& effect = add(Action::alter, ref, at(partition), g);
       effect.change = Change::other;
+      if (type == "AT_AttachPartition") effect.depends_on.push_back({table, true});
       Effect& on_table = add(Action::alter, table, at(node.get("relation")), given);
       on_table.change = Change::other;
     } else {

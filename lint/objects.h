@@ -111,7 +111,8 @@ enum class Change : std::uint8_t {
   update,
   delete_rows,
   truncate,
-  replace,  // CREATE OR REPLACE (the create effect carries or_replace too)
+  replace,        // CREATE OR REPLACE (the create effect carries or_replace too)
+  drop_identity,  // ALTER COLUMN ... DROP IDENTITY: the column's sequence goes with it
   other,
 };
 

@@ -176,9 +176,10 @@ std::vector<Pair> pairs(const lint::Project& project) {
 std::unordered_set<lint::ObjectId> taken_by(const lint::FileReplay& down) {
   std::unordered_set<lint::ObjectId> taken;
   for (const auto& step : down.steps) {
+    // What goes with another change (an identity's sequence) counts too.
+    taken.insert(step.implied.begin(), step.implied.end());
     if (step.effect.action != lint::Action::drop || step.object == lint::k_no_object) continue;
     taken.insert(step.object);
-    taken.insert(step.implied.begin(), step.implied.end());
   }
   return taken;
 }

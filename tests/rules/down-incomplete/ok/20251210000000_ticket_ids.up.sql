@@ -1,0 +1,6 @@
+DO $$
+BEGIN
+  ALTER TABLE tickets ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY;
+EXCEPTION WHEN object_not_in_prerequisite_state THEN NULL;
+END
+$$;
