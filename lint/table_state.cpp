@@ -210,25 +210,8 @@ std::optional<ColumnType> catalog_column_type(const Project& project, const Cata
                  [&](const Node& cmd) { type_name = cmd.get("def").get("typeName"); });
     if (type_name.valid()) return column_type(type_name);
   }
-  const Statement* created = statement_at(project, object.created);
-  if (created == nullptr) return std::nullopt;
-  const std::string& name = object.names.front().ref.name;
-  std::optional<ColumnType> found;
-  if (created->kind() == "CreateStmt") {
-    for (Node element : created->node.list("tableElts")) {
-      if (element.is("ColumnDef") && truncate_identifier(element.str("colname")) == name) {
-        found = defined_type(element);
-      }
-    }
-  } else if (created->kind() == "AlterTableStmt") {
-    for (Node cmd : created->node.list("cmds")) {
-      Node def = cmd.get("def");
-      if (cmd.str("subtype") == "AT_AddColumn" && truncate_identifier(def.str("colname")) == name) {
-        found = defined_type(def);
-      }
-    }
-  }
-  return found;
+  Node definition = column_definition(project, catalog, id);
+  return definition.valid() ? defined_type(definition) : std::nullopt;
 }
 
 // Whether a CHECK constraint of the column's table, valid before `tick`, proves the column NOT
@@ -307,6 +290,63 @@ bool catalog_not_null_check(const Project& project, const Catalog& catalog, Obje
 }
 
 }  // namespace
+
+Node column_definition(const Project& project, const Catalog& catalog, ObjectId column) {
+  const CatalogObject& object = catalog.object(column);
+  const Statement* created = statement_at(project, object.created);
+  if (created == nullptr) return {};
+  const std::string& name = object.names.front().ref.name;
+  Node found;
+  if (created->kind() == "CreateStmt") {
+    for (Node element : created->node.list("tableElts")) {
+      if (element.is("ColumnDef") && truncate_identifier(element.str("colname")) == name) {
+        found = element;
+      }
+    }
+  } else if (created->kind() == "AlterTableStmt") {
+    for (Node cmd : created->node.list("cmds")) {
+      Node def = cmd.get("def");
+      if (cmd.str("subtype") == "AT_AddColumn" && truncate_identifier(def.str("colname")) == name) {
+        found = def;
+      }
+    }
+  }
+  return found;
+}
+
+bool fills_anew_each_run(const Project& project, const Catalog& catalog, ObjectId column,
+                         Tick tick) {
+  const CatalogObject& object = catalog.object(column);
+  // The latest of: its definition, ALTER COLUMN SET / DROP DEFAULT, ADD / DROP IDENTITY.
+  for (auto it = object.changed.rbegin(); it != object.changed.rend(); ++it) {
+    if (it->tick >= tick) continue;
+    const Statement* statement = statement_at(project, *it);
+    if (statement == nullptr || statement->kind() != "AlterTableStmt") continue;
+    std::optional<bool> fills;
+    std::string name = object.ref_at(it->tick).name;
+    for (Node cmd : statement->node.list("cmds")) {
+      if (truncate_identifier(cmd.str("name")) != name) continue;
+      std::string_view subtype = cmd.str("subtype");
+      if (subtype == "AT_ColumnDefault") {
+        fills = cmd.has("def") && volatile_call(cmd.get("def")).has_value();
+      } else if (subtype == "AT_AddIdentity") {
+        fills = true;
+      } else if (subtype == "AT_DropIdentity") {
+        fills = false;
+      }
+    }
+    if (fills) return *fills;
+  }
+  Node definition = column_definition(project, catalog, column);
+  if (!definition.valid()) return false;
+  if (is_serial(column_type(definition.get("typeName")))) return true;
+  for (Node constraint : definition.list("constraints")) {
+    std::string_view type = constraint.str("contype");
+    if (type == "CONSTR_IDENTITY") return true;
+    if (type == "CONSTR_DEFAULT" && volatile_call(constraint.get("raw_expr"))) return true;
+  }
+  return false;
+}
 
 struct TableState::Replay {
   const std::vector<const Statement*>* statements = nullptr;

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lint/catalog.h"
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
 #include "lint/sql.h"
@@ -31,6 +32,16 @@ struct UniqueIndex {
   QualifiedName name;
   const Statement* created_by = nullptr;
 };
+
+// The ColumnDef that made a column the catalog knows (in CREATE TABLE or ADD COLUMN); an invalid
+// Node when something else made it (CREATE TABLE AS, LIKE, PARTITION OF, ...).
+Node column_definition(const Project& project, const Catalog& catalog, ObjectId column);
+
+// Whether a row that does not give the column gets a new value in it on every run, before
+// `tick`: a serial or identity column, or a volatile default (nextval(), gen_random_uuid(), ...),
+// as its definition and later SET DEFAULT / ADD or DROP IDENTITY leave it.
+bool fills_anew_each_run(const Project& project, const Catalog& catalog, ObjectId column,
+                         Tick tick);
 
 class TableState {
  public:

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "lint/catalog.h"
+#include "lint/table_state.h"
 #include "rules/idempotency/common.h"
 #include "rules/idempotency/rules.h"
 
@@ -150,6 +151,116 @@ std::optional<bool> target_has_key(const lint::FileContext& context, std::size_t
   return std::nullopt;
 }
 
+// The columns an INSERT gives a value: its column list (all columns when it has none), less those
+// every VALUES row sets to DEFAULT; none for DEFAULT VALUES.
+std::vector<std::string> given_columns(const Node& insert, const lint::CatalogStep& step,
+                                       const lint::Catalog& catalog) {
+  std::vector<std::string> columns = step.effect.columns;
+  if (!insert.has("selectStmt")) return {};  // DEFAULT VALUES
+  if (columns.empty()) {
+    for (lint::ObjectId id : catalog.columns(step.effect.object, step.tick)) {
+      columns.push_back(catalog.object(id).ref_at(step.tick).name);
+    }
+  }
+  lint::NodeList rows = insert.get("selectStmt").list("valuesLists");
+  std::vector<std::string> given;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    bool always_default = !rows.empty();
+    for (Node row : rows) {
+      lint::NodeList values = row.is("List") ? row.list("items") : row.items();
+      if (i >= values.size() || !values[i].is("SetToDefault")) always_default = false;
+    }
+    if (!always_default) given.push_back(columns[i]);
+  }
+  return given;
+}
+
+// A key the INSERT's rows can never meet on a second run: one of its columns is not given and is
+// filled anew on every run (a serial, an identity, a volatile default). Its name, or nullopt.
+std::optional<std::string> fresh_key_column(const lint::FileContext& context,
+                                            const lint::Catalog& catalog,
+                                            const lint::CatalogStep& step,
+                                            const std::vector<std::string>& key,
+                                            const std::vector<std::string>& given) {
+  for (const std::string& column : key) {
+    if (std::find(given.begin(), given.end(), column) != given.end()) continue;
+    for (lint::ObjectId id : catalog.columns(step.effect.object, step.tick)) {
+      if (catalog.object(id).ref_at(step.tick).name == column &&
+          lint::fills_anew_each_run(context.project, catalog, id, step.tick)) {
+        return column;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// ON CONFLICT on a table whose keys the INSERT's rows cannot meet again: every unique key (or the
+// one the conflict target names) has a column the INSERT leaves to a default that gives a new
+// value on every run (plans.id serial, with INSERT INTO plans (name) ...). Says which column;
+// nullopt when some key can conflict, or when the replay cannot tell.
+std::optional<std::string> unmeetable_key(const lint::FileContext& context, std::size_t index,
+                                          const Node& insert) {
+  const lint::Catalog* catalog = context.project.catalog();
+  if (catalog == nullptr || context.direction() != lint::Direction::up) return std::nullopt;
+  if (!catalog->replay(context.index).replayed) return std::nullopt;
+  const lint::CatalogStep* step = nullptr;
+  for (const lint::CatalogStep* candidate : catalog->steps_of(context.index, index)) {
+    if (candidate->effect.action == lint::Action::use &&
+        candidate->effect.change == lint::Change::insert &&
+        candidate->object != lint::k_no_object) {
+      step = candidate;
+      break;
+    }
+  }
+  if (step == nullptr ||
+      takes_keys_from_elsewhere(context.project, *catalog, step->effect.object, step->tick)) {
+    return std::nullopt;
+  }
+  // The keys: primary keys, unique constraints and unique indexes (partial ones too: a row
+  // outside the predicate meets none, but whether it is outside is not judged here).
+  std::vector<const lint::CatalogObject*> keys;
+  for (lint::ObjectId id : catalog->constraints(step->effect.object, step->tick)) {
+    const lint::CatalogObject& object = catalog->object(id);
+    if (object.contype == 'x') return std::nullopt;  // exclusion: not judged
+    if (object.contype == 'p' || object.contype == 'u') keys.push_back(&object);
+  }
+  for (lint::ObjectId id : catalog->indexes(step->effect.object, step->tick)) {
+    if (catalog->object(id).unique) keys.push_back(&catalog->object(id));
+  }
+  Node clause = insert.get("onConflictClause");
+  Node infer = clause.get("infer");
+  if (infer.valid()) {
+    // The key the conflict target names: by its columns, or ON CONSTRAINT by name.
+    std::vector<std::string> target;
+    for (Node element : infer.list("indexElems")) {
+      if (!element.has("name")) return std::nullopt;  // an expression
+      target.push_back(lint::truncate_identifier(element.str("name")));
+    }
+    std::string constraint = lint::truncate_identifier(infer.str("conname"));
+    std::vector<const lint::CatalogObject*> named;
+    for (const lint::CatalogObject* key : keys) {
+      bool match = constraint.empty()
+                       ? std::is_permutation(key->columns.begin(), key->columns.end(),
+                                             target.begin(), target.end())
+                       : key->ref_at(step->tick).name == constraint;
+      if (match) named.push_back(key);
+    }
+    keys = std::move(named);
+  }
+  if (keys.empty()) return std::nullopt;  // no key at all: target_has_key() says it
+  std::vector<std::string> given = given_columns(insert, *step, *catalog);
+  std::optional<std::string> found;
+  for (const lint::CatalogObject* key : keys) {
+    if (std::find(key->columns.begin(), key->columns.end(), "expr") != key->columns.end()) {
+      return std::nullopt;
+    }
+    auto column = fresh_key_column(context, *catalog, *step, key->columns, given);
+    if (!column) return std::nullopt;  // this key can conflict
+    if (!found) found = column;
+  }
+  return found;
+}
+
 // index: the statement's place in all_statements().
 void check_insert(FileScope& scope, const Statement& statement, std::size_t index,
                   const Cleared& cleared) {
@@ -187,6 +298,15 @@ void check_insert(FileScope& scope, const Statement& statement, std::size_t inde
             "give " + table +
                 " a primary key or unique constraint on the columns that identify a row (in "
                 "this migration or an earlier one), then write ON CONFLICT (<those columns>)");
+      } else if (auto column = unmeetable_key(scope.context(), index, statement.node)) {
+        scope.report(statement, statement.range,
+                     "INSERT INTO " + table + " ... ON CONFLICT adds its rows again (or fails " +
+                         "on another key) when the migration runs again: the key it can conflict " +
+                         "on includes " + *column + ", which the INSERT does not give and which " +
+                         "gets a new value on every run, so no row ever conflicts",
+                     "give " + *column +
+                         " explicitly, or put a unique constraint on the columns that identify "
+                         "a row (a code or name) and write ON CONFLICT (<those columns>)");
       }
       break;
     case Protection::filtered:
