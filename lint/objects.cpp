@@ -865,6 +865,10 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
         Effect& renamed = add(Action::rename, existing, at(c));
         renamed.new_name = name;
       }
+      // ... and goes with it: DROP CONSTRAINT drops the index.
+      existing.name = name;
+      Effect& owned = add(Action::alter, existing, at(c));
+      owned.depends_on.push_back({child(ObjectKind::constraint, table, name), true});
       continue;
     }
     ObjectRef index_ref;
