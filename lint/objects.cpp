@@ -4,6 +4,8 @@
 #include <set>
 #include <utility>
 
+#include "lint/pg_facts.h"
+
 namespace sqlgate::lint {
 
 namespace {
@@ -425,6 +427,8 @@ struct ObjectResolver::Context {
   ObjectRef object_name(ObjectKind kind, const Node& object, bool* given);
   std::optional<std::string> routine_args(const Node& object_with_args) const;
   void type_dependency(Effect& effect, const Node& type_name);
+  // The sequences a column default names in nextval('...').
+  void sequence_dependency(Effect& effect, const Node& default_constraint);
 };
 
 namespace {
@@ -743,6 +747,11 @@ void ObjectResolver::Context::add_column(const ObjectRef& table, const Node& col
       constraints.push_back({constraint, column_name});
     }
   }
+  // A default that draws from a sequence by name (nextval('orders_no_seq')): DROP SEQUENCE is
+  // refused while the default is there.
+  for (Node constraint : column_def.list("constraints")) {
+    if (constraint.str("contype") == "CONSTR_DEFAULT") sequence_dependency(column, constraint);
+  }
   if (serial || identity) {
     ObjectRef sequence;
     sequence.kind = ObjectKind::sequence;
@@ -754,6 +763,27 @@ void ObjectResolver::Context::add_column(const ObjectRef& table, const Node& col
     // Owned by the column: it goes with the column, and so with the table.
     created.depends_on.push_back({child(ObjectKind::column, table, column_name), true});
   }
+}
+
+void ObjectResolver::Context::sequence_dependency(Effect& effect, const Node& default_constraint) {
+  walk(default_constraint.get("raw_expr"), [&](const Node& node) {
+    if (!node.is("FuncCall")) return true;
+    NodeList names = node.list("funcname");
+    NodeList args = node.list("args");
+    if (names.empty() || names.back().as_str() != "nextval" || args.size() != 1) return true;
+    Node argument = args.front();
+    while (argument.is("TypeCast")) argument = argument.get("arg");
+    if (!argument.is("A_Const") || !argument.has("sval")) return true;
+    std::vector<std::string> parts = text_name_parts(argument.get("sval").str("sval"));
+    if (parts.empty() || parts.size() > 3) return true;
+    ObjectRef sequence;
+    sequence.kind = ObjectKind::sequence;
+    sequence.name = truncate_identifier(parts.back());
+    sequence.schema =
+        parts.size() >= 2 ? truncate_identifier(parts[parts.size() - 2]) : default_schema();
+    depend(effect, sequence, false);
+    return true;
+  });
 }
 
 void ObjectResolver::Context::add_constraints(const ObjectRef& table,

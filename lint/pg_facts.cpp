@@ -547,4 +547,45 @@ std::string sql_name(std::string_view schema, std::string_view name) {
   return sql_identifier(schema) + "." + sql_identifier(name);
 }
 
+std::vector<std::string> text_name_parts(std::string_view text) {
+  std::vector<std::string> parts;
+  std::string part;
+  bool quoted_part = false;
+  std::size_t i = 0;
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (i < text.size() && blank(text[i])) ++i;
+  for (;;) {
+    if (i < text.size() && text[i] == '"') {
+      quoted_part = true;
+      for (++i;; ++i) {
+        if (i >= text.size()) return {};  // unterminated
+        if (text[i] == '"') {
+          if (i + 1 < text.size() && text[i + 1] == '"') {
+            part += '"';
+            ++i;
+            continue;
+          }
+          ++i;
+          break;
+        }
+        part += text[i];
+      }
+    } else {
+      while (i < text.size() && text[i] != '.' && !blank(text[i]) && text[i] != '"') {
+        part += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+        ++i;
+      }
+    }
+    if (part.empty() && !quoted_part) return {};
+    parts.push_back(std::move(part));
+    part.clear();
+    quoted_part = false;
+    while (i < text.size() && blank(text[i])) ++i;
+    if (i == text.size()) return parts;
+    if (text[i] != '.') return {};
+    ++i;
+    while (i < text.size() && blank(text[i])) ++i;
+  }
+}
+
 }  // namespace sqlgate::lint

@@ -191,4 +191,9 @@ std::string sql_identifier(std::string_view name);
 // "schema.name" or "name", each part as sql_identifier() writes it.
 std::string sql_name(std::string_view schema, std::string_view name);
 
+// The parts of a qualified name given as text ('app.users', '"MyTable"'), as PostgreSQL reads
+// the text of a regclass and nextval()'s argument: split at dots outside double quotes,
+// unquoted parts folded to lower case, "" inside quotes one quote. Empty when malformed.
+std::vector<std::string> text_name_parts(std::string_view text);
+
 }  // namespace sqlgate::lint

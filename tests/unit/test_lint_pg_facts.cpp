@@ -123,6 +123,22 @@ TEST(Volatility, KnownVolatileCallsAnywhereInTheExpression) {
   EXPECT_FALSE(is_known_non_volatile(QualifiedName{"", "random_code"}));
 }
 
+// As PostgreSQL reads 'x'::regclass and nextval('x') (checked on 15: nextval('"Seq"') finds the
+// sequence named Seq, nextval('Seq') the one named seq).
+TEST(Facts, QualifiedNamesInText) {
+  using Parts = std::vector<std::string>;
+  EXPECT_EQ(text_name_parts("orders_id_seq"), (Parts{"orders_id_seq"}));
+  EXPECT_EQ(text_name_parts("App.Orders_Id_Seq"), (Parts{"app", "orders_id_seq"}));
+  EXPECT_EQ(text_name_parts("public.\"My Seq\""), (Parts{"public", "My Seq"}));
+  EXPECT_EQ(text_name_parts(" \"a\"\"b\" . c "), (Parts{"a\"b", "c"}));
+  EXPECT_EQ(text_name_parts("db.app.seq"), (Parts{"db", "app", "seq"}));
+  EXPECT_TRUE(text_name_parts("").empty());
+  EXPECT_TRUE(text_name_parts("a..b").empty());
+  EXPECT_TRUE(text_name_parts("\"open").empty());
+  EXPECT_TRUE(text_name_parts("a b").empty());
+  EXPECT_TRUE(text_name_parts("a.").empty());
+}
+
 TEST(Facts, NullConstantsAndTimeZones) {
   Parsed parsed("SELECT NULL, NULL::text, 'x';");
   NodeList targets = parsed.at(0).node.list("targetList");

@@ -1,0 +1,2 @@
+DROP SEQUENCE IF EXISTS invoice_no_seq;
+DROP TABLE IF EXISTS invoices;
