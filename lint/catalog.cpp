@@ -435,6 +435,23 @@ class CatalogBuilder {
   struct DownState {
     std::unordered_map<std::string, ObjectId> renamed;  // new base key -> object
     std::unordered_set<ObjectId> renamed_away;
+    // Names the down itself has created, or renamed something to (base keys): a statement on
+    // such a name after the object of the state after the up was dropped reaches the new one.
+    std::unordered_set<std::string> made;
+
+    bool made_anew(const ObjectRef& ref) const {
+      if (made.empty()) return false;
+      for (ObjectKind kind : lookup_kinds(ref.kind)) {
+        if (made.count(base_key_as(Catalog::NameRef(ref), kind)) != 0) return true;
+      }
+      if (has_parent(ref.kind) && !ref.parent.empty()) {
+        for (ObjectKind kind : lookup_kinds(ObjectKind::table)) {
+          Catalog::NameRef parent(kind, ref.schema, {}, ref.parent);
+          if (made.count(base_key_as(parent, kind)) != 0) return true;
+        }
+      }
+      return false;
+    }
   };
   // The effects of every statement, read in parallel before the replay with every implicit name
   // taken as free; the replay checks the names asked about and reads a statement again only when
@@ -965,7 +982,14 @@ class CatalogBuilder {
         if (effect.action == Action::create) {
           step.object = find(effect.object, at);
           step.existed = step.object != k_no_object;
+          state.made.insert(effect.object.base_key());
           continue;
+        }
+        if (effect.action == Action::rename) {
+          ObjectRef next = effect.object;
+          if (!effect.new_name.empty()) next.name = effect.new_name;
+          if (!effect.new_schema.empty()) next.schema = effect.new_schema;
+          state.made.insert(next.base_key());
         }
         if (targets[k] != k_no_object && m_gone.count(targets[k])) {
           // Taken already by an earlier object of the same DROP.
@@ -976,7 +1000,7 @@ class CatalogBuilder {
         ObjectId id = targets[k] != k_no_object ? targets[k] : resolve(effect, effect.object, at);
         step.object = id;
         step.existed = id != k_no_object;
-        if (id == k_no_object && effect.action == Action::drop) {
+        if (id == k_no_object && !state.made_anew(effect.object)) {
           // Taken already by an earlier statement of this down?
           ObjectId earlier = m_catalog.find(effect.object, at);
           if (earlier == k_no_object && !effect.schema_given && effect.search_path) {

@@ -85,7 +85,8 @@ struct CatalogStep {
   std::vector<ObjectId> blockers;
   // Dependencies of a create or use that resolve to nothing at this point.
   std::vector<ObjectRef> missing;
-  // Drops in a down: the earlier step of the same down that already took the object.
+  // In a down: the earlier step of the same down that already took the object this one drops,
+  // changes or uses.
   std::ptrdiff_t dropped_by_step = -1;
 };
 

@@ -1,6 +1,7 @@
 // drop-order: in a down, a DROP that PostgreSQL refuses because something still depends on the
-// object (a foreign key of another table, a view, a trigger), and a DROP of an object that an
-// earlier statement of the same down already took with its table or column.
+// object (a foreign key of another table, a view, a trigger), a DROP of an object that an
+// earlier statement of the same down already took with its table or column, any other statement
+// on such an object, and DROP FUNCTION of a procedure or an aggregate.
 #include "rules/ordering/rules.h"
 #include "rules/pairing/common.h"
 
@@ -30,41 +31,96 @@ ObjectId owner(const lint::Catalog& catalog, ObjectId id) {
   return object.parent != lint::k_no_object ? object.parent : id;
 }
 
+// What a statement of the kind written does to an object: "changes", "renames", "uses".
+std::string_view verb(lint::Action action) {
+  switch (action) {
+    case lint::Action::rename:
+      return "renames";
+    case lint::Action::use:
+      return "uses";
+    default:
+      return "changes";
+  }
+}
+
+// A statement on an object an earlier statement of the down (`earlier`) took: PostgreSQL fails
+// there, or with IF EXISTS the statement does nothing (a warning).
+void report_gone(const pairing::Pair& pair, const lint::CatalogStep& step,
+                 const lint::CatalogStep& earlier, const std::string& what, std::string help,
+                 std::string related, lint::Reporter& out) {
+  auto builder =
+      out.report(*pair.down_file, statement_range(*pair.down_file, step.statement),
+                 what + (step.effect.if_exists ? ": the statement does nothing"
+                                               : ": PostgreSQL fails here, it no longer exists"),
+                 std::move(help));
+  builder.related(*pair.down_file, statement_range(*pair.down_file, earlier.statement),
+                  std::move(related));
+  if (step.effect.if_exists) builder.at_most(lint::Severity::warning);
+}
+
+// DROP FUNCTION of a procedure or an aggregate (PostgreSQL: "f() is not a function", "f(int)
+// is an aggregate function"): it fails, IF EXISTS or not. DROP ROUTINE takes any of them.
+bool report_wrong_kind(const lint::Project& project, const pairing::Pair& pair,
+                       const lint::CatalogStep& step, lint::Reporter& out) {
+  if (step.effect.object.kind != lint::ObjectKind::function) return false;
+  const lint::CatalogObject& found = project.catalog()->object(step.object);
+  if (found.kind() == lint::ObjectKind::function) return false;
+  const auto& statements = pair.down_file->all_statements();
+  if (step.statement >= statements.size() ||
+      statements[step.statement]->node.str("removeType") != "OBJECT_FUNCTION") {
+    return false;
+  }
+  bool procedure = found.kind() == lint::ObjectKind::procedure;
+  out.report(
+      *pair.down_file, statement_range(*pair.down_file, step.statement),
+      "DROP FUNCTION names " + describe(found.ref()) + ": PostgreSQL refuses it (" +
+          (procedure ? "\"is not a function\"" : "\"is an aggregate function\"") +
+          "), with IF EXISTS too",
+      std::string("write DROP ") + (procedure ? "PROCEDURE" : "AGGREGATE") + " (or DROP ROUTINE)");
+  return true;
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   const lint::Catalog& catalog = *project.catalog();
   for (const pairing::Pair& pair : pairing::pairs(project)) {
     const auto& steps = pair.down_replay->steps;
     lint::Tick at = pair.down_replay->start;
+    std::size_t reported_statement = static_cast<std::size_t>(-1);
     for (std::size_t i = 0; i < steps.size(); ++i) {
       const lint::CatalogStep& step = steps[i];
-      if (step.effect.action != lint::Action::drop) continue;
+      if (step.effect.action == lint::Action::create || step.statement == reported_statement) {
+        continue;
+      }
+      if (step.effect.action != lint::Action::drop) {
+        // Once per statement: ALTER TABLE names the table, then each column it touches.
+        if (step.object == lint::k_no_object && step.dropped_by_step >= 0) {
+          report_gone(pair, step, steps[static_cast<std::size_t>(step.dropped_by_step)],
+                      "this " + std::string(verb(step.effect.action)) + " " +
+                          describe(step.effect.object) + " after the down dropped it",
+                      "move this statement before the DROP, or remove it", "dropped here", out);
+          reported_statement = step.statement;
+        }
+        continue;
+      }
       lint::TextRange range = statement_range(*pair.down_file, step.statement);
+      if (step.object != lint::k_no_object && report_wrong_kind(project, pair, step, out)) {
+        continue;
+      }
       if (step.object == lint::k_no_object) {
         if (step.dropped_by_step < 0) continue;
         const lint::CatalogStep& earlier = steps[static_cast<std::size_t>(step.dropped_by_step)];
         if (earlier.effect.object.key() == step.effect.object.key()) {
-          auto builder = out.report(
-              *pair.down_file, range,
-              "this drops " + describe(step.effect.object) + " a second time" +
-                  (step.effect.if_exists ? ": the statement does nothing"
-                                         : ": PostgreSQL fails here, it no longer exists"),
-              "remove this statement");
-          builder.related(*pair.down_file, statement_range(*pair.down_file, earlier.statement),
-                          "dropped here first");
-          if (step.effect.if_exists) builder.at_most(lint::Severity::warning);
-          continue;
+          report_gone(pair, step, earlier,
+                      "this drops " + describe(step.effect.object) + " a second time",
+                      "remove this statement", "dropped here first", out);
+        } else {
+          report_gone(pair, step, earlier,
+                      "this drops " + describe(step.effect.object) + " after " +
+                          describe(earlier.effect.object) + " already took it",
+                      "drop " + describe(step.effect.object) + " before " +
+                          describe(earlier.effect.object) + ", or remove this statement",
+                      "dropped here with " + describe(earlier.effect.object), out);
         }
-        auto builder = out.report(
-            *pair.down_file, range,
-            "this drops " + describe(step.effect.object) + " after " +
-                describe(earlier.effect.object) + " already took it" +
-                (step.effect.if_exists ? ": the statement does nothing"
-                                       : ": PostgreSQL fails here, the object no longer exists"),
-            "drop " + describe(step.effect.object) + " before " + describe(earlier.effect.object) +
-                ", or remove this statement");
-        builder.related(*pair.down_file, statement_range(*pair.down_file, earlier.statement),
-                        "dropped here with " + describe(earlier.effect.object));
-        if (step.effect.if_exists) builder.at_most(lint::Severity::warning);
         continue;
       }
       if (step.blockers.empty()) continue;

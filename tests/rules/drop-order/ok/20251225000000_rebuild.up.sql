@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS ledger (id bigint PRIMARY KEY, amount numeric NOT NULL);
