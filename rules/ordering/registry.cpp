@@ -6,6 +6,7 @@ namespace sqlgate::rules {
 
 void add_ordering(std::vector<lint::Rule>& rules) {
   rules.push_back(ordering::drop_order());
+  rules.push_back(ordering::incompatible_replace());
   rules.push_back(ordering::use_before_create());
 }
 

@@ -1,7 +1,9 @@
 list(APPEND SQLGATE_RULE_SOURCES
   ordering/registry.cpp
   ordering/drop_order.cpp
+  ordering/incompatible_replace.cpp
   ordering/use_before_create.cpp)
 list(APPEND SQLGATE_RULE_DOCS
   ordering/drop-order.md
+  ordering/incompatible-replace.md
   ordering/use-before-create.md)

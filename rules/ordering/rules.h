@@ -6,6 +6,7 @@
 namespace sqlgate::rules::ordering {
 
 lint::Rule drop_order();
+lint::Rule incompatible_replace();
 lint::Rule use_before_create();
 
 }  // namespace sqlgate::rules::ordering

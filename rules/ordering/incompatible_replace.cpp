@@ -1,0 +1,240 @@
+// incompatible-replace: CREATE OR REPLACE VIEW or FUNCTION over an existing one that PostgreSQL
+// refuses to replace: a view that loses columns or renames one, a function whose result type or
+// input parameter names change. The existing definition is the one the catalog replay gives at
+// that point (for a down: right after its up), so a down restoring an older view over the up's
+// wider one is caught.
+#include <optional>
+
+#include "lint/objects.h"
+#include "rules/ordering/rules.h"
+#include "rules/pairing/common.h"
+
+namespace sqlgate::rules::ordering {
+namespace {
+
+using lint::Node;
+using lint::NodeList;
+using pairing::describe;
+
+// The name PostgreSQL gives a view column written without an alias (FigureColname), when it
+// can be told from the expression alone.
+std::optional<std::string> figured_name(const Node& value) {
+  if (value.is("ColumnRef")) {
+    NodeList fields = value.list("fields");
+    if (fields.empty() || fields.back().is("A_Star")) return std::nullopt;
+    return lint::truncate_identifier(fields.back().as_str());
+  }
+  if (value.is("FuncCall")) {
+    NodeList names = value.list("funcname");
+    if (names.empty()) return std::nullopt;
+    return lint::truncate_identifier(names.back().as_str());
+  }
+  if (value.is("TypeCast")) return figured_name(value.get("arg"));
+  if (value.is("CaseExpr")) return "case";
+  if (value.is("CoalesceExpr")) return "coalesce";
+  if (value.is("A_ArrayExpr")) return "array";
+  return std::nullopt;
+}
+
+// A view's columns in order, each name when known; nullopt when their number is not known
+// (SELECT *, VALUES).
+std::optional<std::vector<std::optional<std::string>>> view_columns(const Node& view) {
+  Node query = view.get("query");
+  while (query.is("SelectStmt") && query.str("op") != "" && query.str("op") != "SETOP_NONE") {
+    query = query.get("larg");
+  }
+  if (!query.is("SelectStmt") || query.has("valuesLists")) return std::nullopt;
+  std::vector<std::optional<std::string>> columns;
+  for (Node target : query.list("targetList")) {
+    Node value = target.get("val");
+    if (value.is("ColumnRef") && !value.list("fields").empty() &&
+        value.list("fields").back().is("A_Star")) {
+      return std::nullopt;
+    }
+    if (target.has("name")) {
+      columns.emplace_back(lint::truncate_identifier(target.str("name")));
+    } else {
+      columns.push_back(figured_name(value));
+    }
+  }
+  NodeList aliases = view.list("aliases");
+  for (std::size_t i = 0; i < aliases.size() && i < columns.size(); ++i) {
+    columns[i] = lint::truncate_identifier(aliases[i].as_str());
+  }
+  return columns;
+}
+
+// A function's result as PostgreSQL compares it on replace: the return type, or the types of
+// its OUT / INOUT / TABLE parameters; "setof " first for a set. nullopt when a type is written
+// as %TYPE or not at all.
+std::optional<std::string> result_type(const Node& function) {
+  std::vector<std::string> outputs;
+  bool table = false;
+  for (Node parameter : function.list("parameters")) {
+    std::string_view mode = parameter.str("mode");
+    if (mode == "FUNC_PARAM_TABLE") table = true;
+    if (mode == "FUNC_PARAM_OUT" || mode == "FUNC_PARAM_INOUT" || mode == "FUNC_PARAM_TABLE") {
+      Node type = parameter.get("argType");
+      if (!type.valid() || type.flag("pct_type")) return std::nullopt;
+      outputs.push_back(lint::canonical_type(type));
+    }
+  }
+  Node returns = function.get("returnType");
+  std::string result = returns.flag("setof") || table ? "setof " : "";
+  if (outputs.size() == 1) return result + outputs.front();
+  if (outputs.size() > 1) {
+    result += "record(";
+    for (std::size_t i = 0; i < outputs.size(); ++i) result += (i ? "," : "") + outputs[i];
+    return result + ")";
+  }
+  if (!returns.valid() || returns.flag("pct_type")) return std::nullopt;
+  return result + lint::canonical_type(returns);
+}
+
+// The names of a function's input parameters, in order ("" for an unnamed one).
+std::vector<std::string> input_names(const Node& function) {
+  std::vector<std::string> names;
+  for (Node parameter : function.list("parameters")) {
+    std::string_view mode = parameter.str("mode");
+    if (mode == "FUNC_PARAM_OUT" || mode == "FUNC_PARAM_TABLE") continue;
+    names.push_back(lint::truncate_identifier(parameter.str("name")));
+  }
+  return names;
+}
+
+const lint::Statement* statement_at(const lint::Project& project, const lint::Origin& origin) {
+  const lint::ParsedFile* file = project.parsed(origin.file);
+  if (file == nullptr || origin.statement >= file->all_statements().size()) return nullptr;
+  return file->all_statements()[origin.statement];
+}
+
+// The statement that last defined the object before `tick` (its CREATE, or a CREATE OR REPLACE
+// since), and where it is; nullopt when something else changed the object after it (ALTER VIEW
+// ... RENAME COLUMN, say): its columns are then not known here.
+std::optional<std::pair<const lint::Statement*, lint::Origin>> definition_before(
+    const lint::Project& project, const lint::CatalogObject& object, lint::Tick tick,
+    std::string_view kind) {
+  std::optional<std::pair<const lint::Statement*, lint::Origin>> found;
+  auto consider = [&](const lint::Origin& origin) {
+    if (origin.tick >= tick) return;
+    const lint::Statement* statement = statement_at(project, origin);
+    if (statement == nullptr) return;
+    if (statement->kind() == kind) {
+      found = std::make_pair(statement, origin);
+    } else {
+      found.reset();
+    }
+  };
+  consider(object.created);
+  if (!found) return std::nullopt;
+  for (const lint::Origin& origin : object.changed) consider(origin);
+  return found;
+}
+
+struct Refusal {
+  std::string message;
+  std::string help;
+};
+
+std::optional<Refusal> view_refusal(const Node& before, const Node& after,
+                                    const lint::ObjectRef& view) {
+  auto old_columns = view_columns(before);
+  auto new_columns = view_columns(after);
+  if (!old_columns || !new_columns) return std::nullopt;
+  std::string name = describe(view);
+  std::string help =
+      "keep the existing columns first, with their names and in their order, and add new ones "
+      "after them; or DROP VIEW " +
+      pairing::quote_identifier(view.name) + " first (and create again what depends on it)";
+  if (new_columns->size() < old_columns->size()) {
+    return Refusal{"CREATE OR REPLACE VIEW gives " + name + " " +
+                       std::to_string(new_columns->size()) + " columns where it has " +
+                       std::to_string(old_columns->size()) +
+                       ": PostgreSQL refuses it (\"cannot drop columns from view\")",
+                   help};
+  }
+  for (std::size_t i = 0; i < old_columns->size(); ++i) {
+    const auto& was = (*old_columns)[i];
+    const auto& is = (*new_columns)[i];
+    if (was && is && *was != *is) {
+      return Refusal{"CREATE OR REPLACE VIEW puts column " + *is + " where " + name + " has " +
+                         *was + ": PostgreSQL refuses it (\"cannot change name of view column\")",
+                     help};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Refusal> function_refusal(const Node& before, const Node& after,
+                                        const lint::ObjectRef& function) {
+  std::string name = describe(function);
+  std::string help = "DROP FUNCTION " + pairing::quote_identifier(function.name) +
+                     "(...) first (and create again what depends on it), or give the new "
+                     "version another name";
+  auto old_result = result_type(before);
+  auto new_result = result_type(after);
+  if (old_result && new_result && *old_result != *new_result) {
+    return Refusal{"CREATE OR REPLACE FUNCTION changes what " + name + " returns, from " +
+                       *old_result + " to " + *new_result +
+                       ": PostgreSQL refuses it (\"cannot change return type of existing "
+                       "function\")",
+                   help};
+  }
+  std::vector<std::string> old_names = input_names(before);
+  std::vector<std::string> new_names = input_names(after);
+  for (std::size_t i = 0; i < old_names.size() && i < new_names.size(); ++i) {
+    if (!old_names[i].empty() && old_names[i] != new_names[i]) {
+      return Refusal{"CREATE OR REPLACE FUNCTION renames input parameter " + old_names[i] + " of " +
+                         name +
+                         ": PostgreSQL refuses it (\"cannot change name of input parameter\")",
+                     help};
+    }
+  }
+  return std::nullopt;
+}
+
+void check(const lint::Project& project, lint::Reporter& out) {
+  const lint::Catalog& catalog = *project.catalog();
+  for (std::size_t i = 0; i < project.size(); ++i) {
+    const lint::FileReplay& replay = catalog.replay(i);
+    if (!replay.replayed) continue;
+    const lint::ParsedFile& file = *project.parsed(i);
+    for (const auto& step : replay.steps) {
+      const lint::Effect& effect = step.effect;
+      if (effect.action != lint::Action::create || !effect.or_replace || !step.existed ||
+          step.object == lint::k_no_object) {
+        continue;
+      }
+      const lint::CatalogObject& object = catalog.object(step.object);
+      bool view = object.kind() == lint::ObjectKind::view;
+      if (!view && object.kind() != lint::ObjectKind::function) continue;
+      const lint::Statement& statement = *file.all_statements()[step.statement];
+      std::string_view kind = view ? "ViewStmt" : "CreateFunctionStmt";
+      if (statement.kind() != kind) continue;
+      auto before = definition_before(project, object, step.tick, kind);
+      if (!before || before->first == &statement) continue;
+      const lint::ObjectRef& ref = object.ref_at(step.tick);
+      auto refusal = view ? view_refusal(before->first->node, statement.node, ref)
+                          : function_refusal(before->first->node, statement.node, ref);
+      if (!refusal) continue;
+      auto builder = out.report(file, statement.range, refusal->message, refusal->help);
+      if (const lint::ParsedFile* definer = project.parsed(before->second.file)) {
+        builder.related(*definer, before->first->range, "the definition it replaces");
+      }
+    }
+  }
+}
+
+}  // namespace
+
+lint::Rule incompatible_replace() {
+  return {.info = {.id = "incompatible-replace",
+                   .category = lint::Category::ordering,
+                   .severity = lint::Severity::error,
+                   .summary = "CREATE OR REPLACE VIEW or FUNCTION that PostgreSQL refuses over "
+                              "the existing one: columns dropped or renamed, result type or "
+                              "parameter names changed"},
+          .check_set = check};
+}
+
+}  // namespace sqlgate::rules::ordering

@@ -1,0 +1,3 @@
+CREATE OR REPLACE VIEW active_users AS SELECT id, email, last_seen_at FROM users;
+CREATE OR REPLACE FUNCTION user_count(since timestamptz) RETURNS bigint
+  LANGUAGE sql AS $$ SELECT count(*) FROM users WHERE last_seen_at > since $$;
