@@ -39,6 +39,9 @@ void check(const lint::Project& project, lint::Reporter& out) {
       if (object.created.file != pair.up || !object.alive_at(after)) continue;
       // An extension created IF NOT EXISTS may well have been there before: leave it.
       if (object.kind() == ObjectKind::extension && step.effect.if_not_exists) continue;
+      // A temporary object goes when the session (or with ON COMMIT DROP, the transaction)
+      // ends: there is nothing for the down to drop.
+      if (object.ref_at(after).schema == "pg_temp") continue;
       if (added_to_existing(catalog, object, pair.up)) continue;
       // Dropped and created again by the up (an index rebuilt): the name was there before, and
       // the down has no reason to drop it.
