@@ -435,6 +435,8 @@ class CatalogBuilder {
   struct DownState {
     std::unordered_map<std::string, ObjectId> renamed;  // new base key -> object
     std::unordered_set<ObjectId> renamed_away;
+    // Columns the down has given another type: they no longer depend on their old type.
+    std::unordered_set<ObjectId> retyped;
     // Names the down itself has created, or renamed something to (base keys): a statement on
     // such a name after the object of the state after the up was dropped reaches the new one.
     std::unordered_set<std::string> made;
@@ -779,6 +781,11 @@ class CatalogBuilder {
           if (edge.automatic || m_seen.count(edge.object) || !alive(edge.object, at)) continue;
           // DROP a, b: PostgreSQL drops the objects of one statement together.
           if (m_together.count(edge.object)) continue;
+          if (m_down != nullptr && m_down->retyped.count(edge.object) != 0 &&
+              (m_catalog.m_objects[member].kind() == ObjectKind::type ||
+               m_catalog.m_objects[member].kind() == ObjectKind::domain)) {
+            continue;
+          }
           if (std::find(step.blockers.begin(), step.blockers.end(), edge.object) ==
               step.blockers.end()) {
             step.blockers.push_back(edge.object);
@@ -1022,6 +1029,8 @@ class CatalogBuilder {
             drop(id, effect, at, step);
             m_gone.emplace(id, step_index);
             for (ObjectId taken_id : step.implied) m_gone.emplace(taken_id, step_index);
+          } else if (effect.action == Action::alter && effect.change == Change::set_type) {
+            state.retyped.insert(id);
           } else if (effect.action == Action::alter && effect.change == Change::drop_identity) {
             identity_sequences(id, at, step.implied);
             for (ObjectId taken_id : step.implied) m_gone.emplace(taken_id, step_index);

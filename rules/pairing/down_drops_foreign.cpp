@@ -9,6 +9,13 @@
 namespace sqlgate::rules::pairing {
 namespace {
 
+bool uses_touched(const lint::Catalog& catalog, lint::ObjectId id, std::size_t up) {
+  for (const auto& edge : catalog.object(id).depends_on) {
+    if (!edge.automatic && touched_by(catalog, edge.object, up)) return true;
+  }
+  return false;
+}
+
 std::string migration_name(const lint::Project& project, std::size_t file) {
   return project.source(file).display;
 }
@@ -72,6 +79,9 @@ void check(const lint::Project& project, lint::Reporter& out) {
                : touched_by(catalog, step.object, pair.up)) {
         continue;
       }
+      // Changing what uses an object the up changed is part of reversing it (a column moved to
+      // the enum the down recreates without the up's new value).
+      if (!drop && uses_touched(catalog, step.object, pair.up)) continue;
       const lint::CatalogObject& object = catalog.object(step.object);
       const lint::ObjectRef& ref = object.ref_at(after);
       if (drop && (recreated.count(ref.base_key()) != 0 ||

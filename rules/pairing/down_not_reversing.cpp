@@ -35,6 +35,18 @@ struct Context {
     return false;
   }
 
+  // A down step that creates an object of that name.
+  bool down_creates(const lint::ObjectRef& ref) const {
+    for (const auto& step : pair.down_replay->steps) {
+      const lint::ObjectRef& created = step.effect.object;
+      if (step.effect.action == Action::create && created.kind == ref.kind &&
+          created.name == ref.name && created.schema == ref.schema) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void report(const lint::CatalogStep& step, const std::string& message, const std::string& help,
               bool warning = false) {
     auto builder = out.report(*pair.down_file, anchor(*pair.down_file), message, help);
@@ -98,6 +110,12 @@ void check_pair(Context& c) {
                help);
     } else if (effect.action == Action::alter && effect.change == Change::add_value) {
       if (c.created_by_up(step.object)) continue;
+      // The usual way back: the type renamed away (or dropped) and created again without the
+      // value, the columns converted to it.
+      if ((gone || c.down_does(step.object, Action::rename)) &&
+          c.down_creates(object.ref_at(after))) {
+        continue;
+      }
       c.report(step,
                "the up adds a value to " + describe(object.ref_at(after)) +
                    ", which PostgreSQL cannot remove: this down cannot reverse it",

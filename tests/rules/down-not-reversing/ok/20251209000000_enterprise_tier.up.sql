@@ -1,0 +1,1 @@
+ALTER TYPE tier ADD VALUE IF NOT EXISTS 'enterprise' AFTER 'premium';

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS moods_log;
+DROP TYPE IF EXISTS mood;
