@@ -1,6 +1,7 @@
 // require-if-exists: DROP ... and ALTER ... DROP ... without IF EXISTS, and the removals that have
 // no IF EXISTS form (DETACH PARTITION, NO INHERIT, ALTER EXTENSION / PUBLICATION ... DROP).
 #include <array>
+#include <cctype>
 
 #include "rules/idempotency/common.h"
 #include "rules/idempotency/rules.h"
@@ -398,10 +399,178 @@ void check_other(FileScope& scope, const Statement& statement) {
   }
 }
 
+// ---- statements on what a later statement of the file drops
+
+// An object a statement works on, as the file names it.
+struct Target {
+  std::vector<ObjectKind> kinds;  // any of these
+  QualifiedName name;
+  std::string noun;  // "table", "role"
+};
+
+std::vector<ObjectKind> relation_kinds() {
+  return {ObjectKind::table, ObjectKind::view, ObjectKind::materialized_view,
+          ObjectKind::foreign_table};
+}
+
+std::string_view noun(ObjectKind kind) {
+  switch (kind) {
+    case ObjectKind::index:
+      return "index";
+    case ObjectKind::sequence:
+      return "sequence";
+    case ObjectKind::view:
+      return "view";
+    case ObjectKind::materialized_view:
+      return "materialized view";
+    case ObjectKind::foreign_table:
+      return "foreign table";
+    case ObjectKind::role:
+      return "role";
+    default:
+      return "table";
+  }
+}
+
+std::optional<ObjectKind> altered_kind(std::string_view objtype) {
+  if (objtype == "OBJECT_TABLE") return ObjectKind::table;
+  if (objtype == "OBJECT_INDEX") return ObjectKind::index;
+  if (objtype == "OBJECT_SEQUENCE") return ObjectKind::sequence;
+  if (objtype == "OBJECT_VIEW") return ObjectKind::view;
+  if (objtype == "OBJECT_MATVIEW") return ObjectKind::materialized_view;
+  if (objtype == "OBJECT_FOREIGN_TABLE") return ObjectKind::foreign_table;
+  return std::nullopt;
+}
+
+void add_roles(const lint::NodeList& roles, std::vector<Target>& targets) {
+  for (Node role : roles) {
+    if (role.str("roletype") != "ROLESPEC_CSTRING") continue;
+    targets.push_back({{ObjectKind::role}, {"", std::string(role.str("rolename"))}, "role"});
+  }
+}
+
+// What a statement needs to exist, when it is a kind of statement that fails without it and
+// has no IF EXISTS written: ALTER TABLE / INDEX / SEQUENCE / VIEW, COMMENT ON, GRANT and
+// REVOKE (their objects and roles), DROP OWNED and REASSIGN OWNED, INSERT, UPDATE, DELETE,
+// TRUNCATE, CREATE INDEX.
+std::vector<Target> needed(const Statement& statement) {
+  const Node& node = statement.node;
+  std::string_view kind = statement.kind();
+  std::vector<Target> targets;
+  auto relation = [&](const Node& range_var) {
+    targets.push_back({relation_kinds(), name_of(range_var), "table"});
+  };
+  if (kind == "AlterTableStmt") {
+    auto altered = altered_kind(node.str("objtype"));
+    if (!altered || node.flag("missing_ok")) return {};
+    targets.push_back({{*altered}, name_of(node.get("relation")), std::string(noun(*altered))});
+  } else if (kind == "CommentStmt") {
+    std::string_view type = node.str("objtype");
+    Node object = node.get("object");
+    lint::NodeList items = object.is("List") ? object.list("items") : object.items();
+    if (type == "OBJECT_COLUMN" && items.size() >= 2) {
+      QualifiedName table;
+      table.name = std::string(items[items.size() - 2].as_str());
+      if (items.size() >= 3) table.schema = std::string(items[items.size() - 3].as_str());
+      targets.push_back({relation_kinds(), table, "table"});
+    } else if (auto commented = altered_kind(type); commented && !items.empty()) {
+      targets.push_back({{*commented}, name_of(items), std::string(noun(*commented))});
+      if (*commented == ObjectKind::table) targets.back().kinds = relation_kinds();
+    }
+  } else if (kind == "GrantStmt") {
+    if (node.str("targtype") == "ACL_TARGET_OBJECT" && node.str("objtype") == "OBJECT_TABLE") {
+      for (Node object : node.list("objects")) relation(object);
+    }
+    add_roles(node.list("grantees"), targets);
+  } else if (kind == "DropOwnedStmt" || kind == "ReassignOwnedStmt") {
+    add_roles(node.list("roles"), targets);
+  } else if (kind == "InsertStmt" || kind == "UpdateStmt" || kind == "DeleteStmt" ||
+             kind == "IndexStmt") {
+    relation(node.get("relation"));
+  } else if (kind == "TruncateStmt") {
+    for (Node object : node.list("relations")) relation(object);
+  }
+  return targets;
+}
+
+// "ALTER TABLE t", "REVOKE ... FROM role r", "INSERT INTO t": the statement, for messages.
+std::string what(const Statement& statement, const Target& target) {
+  std::string_view kind = statement.kind();
+  std::string object = std::string(target.noun) + " " + target.name.display();
+  std::string name = target.name.display();
+  if (kind == "AlterTableStmt") {
+    std::string words(noun(target.kinds.front()));
+    for (char& c : words) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return "ALTER " + words + " " + name;
+  }
+  if (kind == "CommentStmt") return "COMMENT ON " + object;
+  if (kind == "GrantStmt") {
+    bool grant = statement.node.flag("is_grant");
+    bool role = target.kinds.front() == ObjectKind::role;
+    if (role) return std::string(grant ? "GRANT ... TO " : "REVOKE ... FROM ") + object;
+    return std::string(grant ? "GRANT ... ON " : "REVOKE ... ON ") + object;
+  }
+  if (kind == "DropOwnedStmt") return "DROP OWNED BY " + name;
+  if (kind == "ReassignOwnedStmt") return "REASSIGN OWNED BY " + name;
+  if (kind == "InsertStmt") return "INSERT INTO " + name;
+  if (kind == "UpdateStmt") return "UPDATE " + name;
+  if (kind == "DeleteStmt") return "DELETE FROM " + name;
+  if (kind == "TruncateStmt") return "TRUNCATE " + name;
+  if (kind == "IndexStmt") return "CREATE INDEX ON " + name;
+  return "this statement on " + object;
+}
+
+// A statement whose object a later statement of the file drops (and nothing makes again): the
+// second run finds it gone there. ALTER TABLE gets IF EXISTS; the others a guard.
+void check_gone_on_rerun(FileScope& scope, const Statement& statement) {
+  for (const Target& target : needed(statement)) {
+    for (ObjectKind kind : target.kinds) {
+      ObjectKey key{kind, target.name, {}};
+      const Statement* drop = scope.dropped_after(statement, key);
+      if (drop == nullptr || scope.created_after(*drop, key) != nullptr ||
+          scope.created_before(statement, key) != nullptr) {
+        continue;
+      }
+      bool role = kind == ObjectKind::role;
+      if (scope.guard(statement, role ? lint::condition::undefined_object
+                                      : lint::condition::undefined_table)) {
+        return;
+      }
+      std::string dropped_line = std::to_string(scope.file().position(drop->range.begin).line);
+      std::string help;
+      std::optional<std::string_view> keyword;
+      if (statement.kind() == "AlterTableStmt") {
+        std::string_view objtype = statement.node.str("objtype");
+        keyword = objtype == "OBJECT_INDEX"                                 ? "INDEX"
+                  : objtype == "OBJECT_SEQUENCE"                            ? "SEQUENCE"
+                  : objtype == "OBJECT_VIEW" || objtype == "OBJECT_MATVIEW" ? "VIEW"
+                                                                            : "TABLE";
+        help =
+            "write IF EXISTS after ALTER " + std::string(*keyword) + ": a second run then skips it";
+      } else {
+        help = std::string("run it in a DO block that first tests the catalog for ") +
+               target.name.display() + (role ? " (pg_roles)" : " (to_regclass())") +
+               ", or leave it out if the DROP makes it pointless";
+      }
+      auto finding = scope.report(statement, statement.range,
+                                  what(statement, target) + " fails " + std::string(k_again) +
+                                      ": the DROP on line " + dropped_line +
+                                      " of this file has removed it by then",
+                                  help);
+      if (keyword) {
+        StatementTokens tokens(scope.file(), statement);
+        FileScope::fix(finding, statement, "Add IF EXISTS", after_keyword(tokens, *keyword), true);
+      }
+      return;
+    }
+  }
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   FileScope scope(context, out);
   for (const Statement* statement : scope.statements()) {
     std::string_view kind = statement->kind();
+    check_gone_on_rerun(scope, *statement);
     if (kind == "DropStmt") {
       check_drop(scope, *statement);
     } else if (kind == "AlterTableStmt") {

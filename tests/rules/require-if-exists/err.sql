@@ -58,3 +58,9 @@ BEGIN
   DROP INDEX import_rows_id;
 EXCEPTION WHEN undefined_table THEN NULL;  -- a second DROP INDEX raises undefined_object
 END $$;
+-- Statements on what a later DROP of the file removes: a second run finds it gone there.
+ALTER TABLE shipments DROP CONSTRAINT IF EXISTS shipments_order_fk;
+COMMENT ON COLUMN shipments.note IS NULL;
+DROP TABLE IF EXISTS shipments;
+REVOKE SELECT ON orders FROM reporting;
+DROP ROLE IF EXISTS reporting;

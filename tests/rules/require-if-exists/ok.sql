@@ -80,3 +80,15 @@ END $$;
 
 -- sqlgate:run-once the legacy role goes with the first deploy
 DROP ROLE legacy_reporting;
+
+-- Made earlier in the file, or written with IF EXISTS, or made again after the DROP: a second
+-- run finds it where it is used.
+CREATE TABLE IF NOT EXISTS import_batch (id bigint);
+INSERT INTO import_batch VALUES (1);
+ALTER TABLE import_batch ADD COLUMN IF NOT EXISTS note text;
+DROP TABLE IF EXISTS import_batch;
+ALTER TABLE IF EXISTS legacy_events DROP CONSTRAINT IF EXISTS legacy_events_fk;
+DROP TABLE IF EXISTS legacy_events;
+COMMENT ON TABLE audit_rows IS NULL;
+DROP TABLE IF EXISTS audit_rows;
+CREATE TABLE IF NOT EXISTS audit_rows (id bigint);
