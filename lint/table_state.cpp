@@ -197,9 +197,10 @@ std::optional<ColumnType> defined_type(const Node& column_def) {
   return type;
 }
 
-// The column's type before `tick`: its last ALTER COLUMN ... TYPE, else its definition.
-std::optional<ColumnType> catalog_column_type(const Project& project, const Catalog& catalog,
-                                              ObjectId id, Tick tick) {
+}  // namespace
+
+std::optional<ColumnType> column_type_before(const Project& project, const Catalog& catalog,
+                                             ObjectId id, Tick tick) {
   const CatalogObject& object = catalog.object(id);
   for (auto it = object.changed.rbegin(); it != object.changed.rend(); ++it) {
     if (it->tick >= tick) continue;
@@ -213,6 +214,8 @@ std::optional<ColumnType> catalog_column_type(const Project& project, const Cata
   Node definition = column_definition(project, catalog, id);
   return definition.valid() ? defined_type(definition) : std::nullopt;
 }
+
+namespace {
 
 // Whether a CHECK constraint of the column's table, valid before `tick`, proves the column NOT
 // NULL. A check written without a name in a statement that adds several is not told apart from
@@ -655,7 +658,7 @@ std::optional<ColumnType> TableState::column_type(const QualifiedName& table,
   if (entry != nullptr || (found != nullptr && found->created_by != nullptr)) return std::nullopt;
   auto known = catalog_column(*m_context, ordinal(at), table, column);
   if (!known) return std::nullopt;
-  return catalog_column_type(m_context->project, *known->catalog, known->id, known->tick);
+  return column_type_before(m_context->project, *known->catalog, known->id, known->tick);
 }
 
 std::optional<QualifiedName> TableState::table_of_index(const QualifiedName& index,

@@ -37,6 +37,11 @@ struct UniqueIndex {
 // Node when something else made it (CREATE TABLE AS, LIKE, PARTITION OF, ...).
 Node column_definition(const Project& project, const Catalog& catalog, ObjectId column);
 
+// The type a column the catalog knows has before `tick`: its last ALTER COLUMN ... TYPE, else its
+// definition (a serial's integer type); nothing when neither says (CREATE TABLE AS, LIKE, ...).
+std::optional<ColumnType> column_type_before(const Project& project, const Catalog& catalog,
+                                             ObjectId column, Tick tick);
+
 // Whether a row that does not give the column gets a new value in it on every run, before
 // `tick`: a serial or identity column, or a volatile default (nextval(), gen_random_uuid(), ...),
 // as its definition and later SET DEFAULT / ADD or DROP IDENTITY leave it.

@@ -4,6 +4,7 @@
 // ALTER TYPE ... ADD VALUE, which only an irreversible migration can leave in place.
 #include <unordered_set>
 
+#include "lint/table_state.h"
 #include "rules/pairing/common.h"
 #include "rules/pairing/rules.h"
 
@@ -121,6 +122,61 @@ void check_pair(Context& c) {
                    ", which PostgreSQL cannot remove: this down cannot reverse it",
                "declare it in the down: `-- sqlgate:irreversible <reason>` (or recreate the "
                "type without the value and convert every column that uses it)");
+    } else if (effect.action == Action::alter && effect.change == Change::set_type &&
+               object.kind() == ObjectKind::column) {
+      if (c.created_by_up(step.object) || gone) continue;
+      if (c.down_does(step.object, Action::alter, Change::set_type)) continue;
+      const lint::ObjectRef& ref = object.ref_at(after);
+      auto old_type = lint::column_type_before(c.project, c.catalog, step.object, step.tick);
+      c.report(step,
+               "the up changes the type of " + describe(ref) +
+                   (old_type ? " from " + old_type->display() : std::string()) +
+                   " but the down does not change it back",
+               "add `ALTER TABLE " + parent_sql(ref) + " ALTER COLUMN " +
+                   quote_identifier(ref.name) + " TYPE " +
+                   (old_type ? old_type->display() : std::string("<its old type>")) +
+                   ";` to the down");
+    } else if (effect.action == Action::alter &&
+               (effect.change == Change::set_default || effect.change == Change::drop_default) &&
+               object.kind() == ObjectKind::column) {
+      if (c.created_by_up(step.object) || gone) continue;
+      if (c.down_does(step.object, Action::alter, Change::set_default) ||
+          c.down_does(step.object, Action::alter, Change::drop_default)) {
+        continue;
+      }
+      const lint::ObjectRef& ref = object.ref_at(after);
+      c.report(step,
+               std::string(effect.change == Change::set_default ? "the up sets the default of "
+                                                                : "the up drops the default of ") +
+                   describe(ref) + " but the down does not restore it",
+               "add `ALTER TABLE " + parent_sql(ref) + " ALTER COLUMN " +
+                   quote_identifier(ref.name) + " SET DEFAULT <the old default>;` (or DROP " +
+                   "DEFAULT when it had none) to the down");
+    } else if (effect.action == Action::alter && effect.change == Change::drop_not_null) {
+      if (c.created_by_up(step.object) || gone) continue;
+      if (c.down_does(step.object, Action::alter, Change::set_not_null)) continue;
+      const lint::ObjectRef& ref = object.ref_at(after);
+      // Warning: rows written since may hold NULL, and then the down cannot set it again.
+      c.report(
+          step,
+          "the up drops NOT NULL from " + describe(ref) + " but the down does not set it again",
+          "add `ALTER TABLE " + parent_sql(ref) + " ALTER COLUMN " + quote_identifier(ref.name) +
+              " SET NOT NULL;` to the down, if rows written since cannot hold NULL there",
+          true);
+    } else if (effect.action == Action::drop && step.existed) {
+      // Something that existed before the up, dropped by it: the down makes it again (an index,
+      // a view, a function, a column...). What went with a dropped table is the table's.
+      if (c.created_by_up(step.object)) continue;
+      // By the name it had before the up: a table rebuilt as new (renamed to _old, made again,
+      // rows copied, the old one dropped) is there again under that name.
+      const lint::ObjectRef& ref = object.ref_at(c.pair.up_replay->start);
+      if (c.catalog.find(ref, after) != lint::k_no_object) continue;  // made again by the up
+      if (c.down_creates(ref)) continue;
+      c.report(step,
+               "the up drops " + describe(ref) +
+                   ", which existed before it, but the down does not create it again",
+               "create it again in the down as it was, or declare the down irreversible "
+               "(`-- sqlgate:irreversible <reason>`), for instance when the up drops data");
     } else if (effect.action == Action::use && effect.change == Change::insert) {
       if (c.created_by_up(step.object) || gone) continue;
       // A DELETE, a TRUNCATE, or rows written back (an upsert of the old values).
