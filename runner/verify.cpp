@@ -69,6 +69,22 @@ class Verifier {
     m_work = m_database.connect();
     m_look = m_database.connect();
     m_reader = std::make_unique<SnapshotReader>(*m_look, m_options.snapshot);
+    m_fresh = true;
+  }
+
+  // Each file runs as a separate `migrate up` or `migrate down` would: in a session that holds
+  // nothing an earlier file left (settings, the role, temporary objects, prepared statements,
+  // cursors, advisory locks, LISTEN). DISCARD ALL drops all of it at once and synchronously (an
+  // ended session's temporary objects would go only as its backend exits); a session it cannot
+  // reset (a transaction left open) is replaced by a new one.
+  void fresh_session() {
+    if (m_fresh) return;
+    try {
+      m_work->execute("DISCARD ALL");
+    } catch (const SqlError&) {
+      m_work = m_database.connect();
+    }
+    m_fresh = true;
   }
 
   void disconnect() {
@@ -88,6 +104,8 @@ class Verifier {
 
   std::optional<MigrationFailure> run_file(const lint::ParsedFile& file) {
     check_interrupt();
+    fresh_session();
+    m_fresh = false;
     return execute_migration(*m_work, file);
   }
 
@@ -263,6 +281,7 @@ class Verifier {
   TemporaryDatabase& m_database;
   const VerifyOptions& m_options;
   std::unique_ptr<Session> m_work;  // runs the migrations
+  bool m_fresh = false;             // m_work has run nothing since it was made or reset
   std::unique_ptr<Session> m_look;  // takes the snapshots, with its own settings
   std::unique_ptr<SnapshotReader> m_reader;
   std::optional<Snapshot> m_current;

@@ -213,6 +213,62 @@ TEST(Verify, SourcesRunOneAfterTheOtherOnOneDatabase) {
   EXPECT_EQ(result.migrations[1].source, "queue");
 }
 
+TEST(Verify, TheDownRunsInASessionTheUpLeftNothingIn) {
+  // The up's SET search_path sends the table to billing; a down run later, as migrate down
+  // runs it, resolves "invoices" in public and cannot drop the schema that still holds it.
+  testing::TempDir dir;
+  dir.write("m/1_billing.up.sql",
+            "CREATE SCHEMA IF NOT EXISTS billing;\n"
+            "SET search_path = billing, public;\n"
+            "CREATE TABLE IF NOT EXISTS invoices (id bigint PRIMARY KEY);\n");
+  dir.write("m/1_billing.down.sql",
+            "DROP TABLE IF EXISTS invoices;\n"
+            "DROP SCHEMA IF EXISTS billing;\n");
+  VerifyResult result = run({(dir.path() / "m").string()});
+  EXPECT_FALSE(result.ok());
+  const auto& m = migration(result, "1_billing");
+  ASSERT_NE(m.failure(), nullptr);
+  EXPECT_EQ(m.failure()->step, Step::down);
+  ASSERT_TRUE(m.failure()->error.has_value());
+  EXPECT_EQ(m.failure()->error->sqlstate, "2BP01");
+  EXPECT_EQ(m.failure()->error->position.line, 2u);
+}
+
+TEST(Verify, EachStepStartsWithoutTheSessionStateOfTheStepBefore) {
+  // A temporary table, a prepared statement and a setting are the session's: a second run in a
+  // new session finds none of them, and neither does the next migration.
+  testing::TempDir dir;
+  dir.write("m/1_a.up.sql",
+            "CREATE TEMP TABLE staging (id int);\n"
+            "PREPARE find_staging AS SELECT id FROM staging;\n"
+            "SET search_path = nowhere;\n");
+  dir.write("m/1_a.down.sql", "SELECT 1;\n");
+  dir.write("m/2_b.up.sql", "CREATE TABLE IF NOT EXISTS b (id int);\n");
+  dir.write("m/2_b.down.sql", "DROP TABLE IF EXISTS b;\n");
+  VerifyResult result = run({(dir.path() / "m").string()});
+  EXPECT_TRUE(result.ok()) << result.stopped;
+  for (const auto& m : result.migrations) {
+    EXPECT_EQ(m.status, MigrationStatus::passed) << m.label;
+  }
+}
+
+TEST(Verify, ASessionLeftInAFailedTransactionIsReplaced) {
+  testing::TempDir dir;
+  dir.write("m/1_a.up.sql", "CREATE TABLE IF NOT EXISTS a (id int);\n");
+  dir.write("m/1_a.down.sql",
+            "-- sqlgate:no-transaction\n"
+            "BEGIN;\n"
+            "SELECT 1 / 0;\n");
+  dir.write("m/2_b.up.sql", "CREATE TABLE IF NOT EXISTS b (id int);\n");
+  dir.write("m/2_b.down.sql", "DROP TABLE IF EXISTS b;\n");
+  VerifyResult result = run({(dir.path() / "m").string()});
+  const auto& a = migration(result, "1_a");
+  ASSERT_NE(a.failure(), nullptr);
+  EXPECT_EQ(a.failure()->step, Step::down);
+  EXPECT_TRUE(result.stopped.empty()) << result.stopped;
+  EXPECT_EQ(migration(result, "2_b").status, MigrationStatus::passed);
+}
+
 TEST(Verify, StopsWhenInterrupted) {
   int asked = 0;
   VerifyOptions options;

@@ -14,7 +14,6 @@ ON CONFLICT (key) DO UPDATE SET n = counters.n + EXCLUDED.n;
 ALTER TABLE accounts ALTER COLUMN balance TYPE bigint USING balance * 100;
 ALTER TABLE events ALTER COLUMN happened_at TYPE timestamptz USING happened_at AT TIME ZONE 'UTC';
 ALTER TABLE users ALTER COLUMN tags TYPE text[] USING string_to_array(tags, ',');
-ALTER TABLE users ALTER COLUMN active TYPE boolean USING (active = 'yes');
 
 -- In a DO block, unguarded, or in a loop whose query the update does not change.
 DO $$
@@ -26,3 +25,29 @@ BEGIN
     UPDATE accounts SET balance = balance + 1 WHERE id = a.id;
   END LOOP;
 END $$;
+
+-- Values that a second run computes again from what the first one set.
+UPDATE flags SET enabled = CASE WHEN enabled THEN false ELSE true END;
+UPDATE accounts SET status = CASE status WHEN 'new' THEN 'open' WHEN 'open' THEN 'closed' ELSE status END;
+UPDATE users SET settings = jsonb_set(settings, '{logins}', to_jsonb(coalesce((settings->>'logins')::int, 0) + 1));
+UPDATE users SET settings = jsonb_set(settings, '{tags}', coalesce(settings->'tags', '[]') || '["beta"]');
+UPDATE users SET name = format('%s (legacy)', name);
+UPDATE users SET email = md5(email);
+UPDATE users SET settings = settings || '[1]';
+UPDATE users SET name = email, email = name;
+UPDATE users SET plan = legacy_plan, legacy_plan = NULL;
+UPDATE accounts a SET balance = b.balance + 1 FROM accounts b WHERE b.id = a.id;
+UPDATE users SET visits = (SELECT u.visits + 1 FROM users u WHERE u.id = users.id);
+UPDATE users SET visits = (SELECT max(visits) + 1 FROM users);
+
+-- A WHERE that the new value still satisfies is no guard.
+UPDATE accounts SET balance = balance * 100 WHERE balance < 1000;
+UPDATE users SET visits = visits * 2 WHERE visits IS DISTINCT FROM 0;
+UPDATE accounts SET balance = balance + 1, status = 'done' WHERE status <> 'archived';
+INSERT INTO counters (key, n) VALUES ('logins', 1)
+ON CONFLICT (key) DO UPDATE SET n = counters.n + 1 WHERE counters.n < 100;
+
+-- USING a comparison a boolean fails, or cannot make; a computation under an idempotent function.
+ALTER TABLE users ALTER COLUMN plan TYPE boolean USING plan = 'no';
+ALTER TABLE users ALTER COLUMN plan TYPE boolean USING plan = 'active';
+ALTER TABLE accounts ALTER COLUMN balance TYPE bigint USING round(balance * 100);

@@ -61,5 +61,41 @@ DROP TABLE IF EXISTS report_rows;
 CREATE TABLE report_rows AS SELECT id, balance FROM accounts;
 UPDATE report_rows SET balance = balance * 100;
 
+-- Functions whose second application changes nothing (round, trim, lower, abs, ceil, floor),
+-- casts, and a comparison with a true value, which a boolean makes again.
+CREATE TABLE IF NOT EXISTS items (id int, price numeric, code text, title text, weight numeric, stock numeric, low numeric, legacy text, tag text, slug text);
+INSERT INTO items SELECT 1, 2.6, ' AbC ', 'xxHixx', -3.75, 4.2, 7.9, 'yes', ' Beta ', ' Hello ' WHERE NOT EXISTS (SELECT FROM items);
+ALTER TABLE items ALTER COLUMN price TYPE integer USING round(price);
+ALTER TABLE items ALTER COLUMN code TYPE varchar(200) USING lower(trim(code));
+ALTER TABLE items ALTER COLUMN title TYPE text USING btrim(title, 'x');
+ALTER TABLE items ALTER COLUMN weight TYPE numeric(10, 1) USING abs(round(weight::numeric, 1));
+ALTER TABLE items ALTER COLUMN stock TYPE bigint USING ceil(stock);
+ALTER TABLE items ALTER COLUMN low TYPE bigint USING floor(low);
+ALTER TABLE items ALTER COLUMN legacy TYPE boolean USING legacy = 'yes';
+UPDATE items SET tag = upper(tag), slug = lower(trim(slug));
+
+-- A CASE that leaves the values it sets as they are; a copy of a column the statement keeps.
+CREATE TABLE IF NOT EXISTS tickets (id int, status text, currency text, migrated boolean, legacy boolean, plan text, legacy_plan text, settings jsonb, visits int, label text);
+INSERT INTO tickets SELECT 1, 'pending', NULL, NULL, true, NULL, 'gold', '{"lang": "EN"}', 3, 'a' WHERE NOT EXISTS (SELECT FROM tickets);
+UPDATE tickets SET status = CASE WHEN status = 'pending' THEN 'open' ELSE status END;
+UPDATE tickets SET currency = CASE WHEN currency IS NULL THEN 'EUR' ELSE currency END;
+UPDATE tickets SET migrated = CASE WHEN legacy THEN true ELSE false END;
+UPDATE tickets SET plan = legacy_plan;
+UPDATE tickets SET settings = jsonb_set(settings, '{lang}', to_jsonb(lower(settings->>'lang')));
+UPDATE tickets SET settings = jsonb_set(settings, '{theme}', '"dark"');
+UPDATE tickets SET visits = (SELECT max(visits) FROM tickets);
+UPDATE tickets SET label = format('%s', label);
+
+-- A WHERE that the updated rows fail.
+CREATE TABLE IF NOT EXISTS wallets (id int, balance numeric, fee numeric, total numeric, state text, enabled boolean, plan text, legacy_plan text, a text, b text);
+INSERT INTO wallets SELECT 1, 5, NULL, 1, 'open', true, NULL, 'gold', 'x', 'y' WHERE NOT EXISTS (SELECT FROM wallets);
+UPDATE wallets SET balance = balance * 100 WHERE balance = 5;
+UPDATE wallets SET fee = coalesce(fee, 0) + 1 WHERE fee IS NULL;
+UPDATE wallets SET total = total + 1, state = 'closed' WHERE state <> 'closed';
+UPDATE wallets SET enabled = NOT enabled WHERE enabled;
+UPDATE wallets SET plan = legacy_plan, legacy_plan = NULL WHERE legacy_plan IS NOT NULL;
+UPDATE wallets SET a = b, b = a WHERE a < b;
+UPDATE wallets SET plan = coalesce(plan, legacy_plan), legacy_plan = NULL;
+
 -- sqlgate:run-once the legacy bonus is paid once
 UPDATE accounts SET balance = balance + 5;
