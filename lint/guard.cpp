@@ -311,6 +311,12 @@ struct GuardAnalysis::Place {
   std::size_t index = 0;
 };
 
+// What a catalog test must be able to find, and why the first one that could not did not.
+struct GuardAnalysis::Judging {
+  std::vector<GuardTarget> targets;
+  std::optional<std::string> mismatch;
+};
+
 namespace {
 
 constexpr int k_max_depth = 4;
@@ -471,8 +477,13 @@ bool GuardAnalysis::reads_catalog(std::string_view expression,
 }
 
 bool GuardAnalysis::tests_catalog(std::string_view expression, const Statement& statement,
-                                  const Place& place, const GuardQuery& query, int depth) const {
-  if (reads_catalog(expression, query.tables)) return true;
+                                  const Place& place, const GuardQuery& query, Judging& judging,
+                                  int depth) const {
+  if (reads_catalog(expression, query.tables)) {
+    auto mismatch = guard_mismatch(expression_tree(expression), judging.targets);
+    if (!mismatch) return true;
+    if (!judging.mismatch) judging.mismatch = std::move(mismatch);
+  }
   if (depth >= k_max_depth) return false;
   // FOUND, or a variable set earlier from a catalog query.
   std::vector<std::string> variables;
@@ -487,7 +498,7 @@ bool GuardAnalysis::tests_catalog(std::string_view expression, const Statement& 
     return !node.is("SubLink");  // names inside a subquery are its columns
   });
   return std::any_of(variables.begin(), variables.end(), [&](const std::string& name) {
-    return variable_from_catalog(name, statement, place, query, depth);
+    return variable_from_catalog(name, statement, place, query, judging, depth);
   });
 }
 
@@ -516,60 +527,61 @@ const GuardAnalysis::StatementList& GuardAnalysis::list_of(const Statement& stat
 
 bool GuardAnalysis::variable_from_catalog(std::string_view name, const Statement& statement,
                                           const Place& place, const GuardQuery& query,
-                                          int depth) const {
+                                          Judging& judging, int depth) const {
   bool result = false;
   bool assigned = false;
   auto lists = [&](std::size_t k) -> const StatementList& { return list_of(statement, k); };
-  for_each_preceding(statement, place.frame, place.index, lists,
-                     [&](const Node& previous, std::size_t frame, std::size_t index) {
-                       Place there{frame, index};
-                       std::string_view kind = previous.kind();
-                       if (name == "found") {
-                         // The nearest statement that sets FOUND decides.
-                         if (kind == "PLpgSQL_stmt_perform") {
-                           result = tests_catalog(expression_text(previous.get("expr")), statement,
-                                                  there, query, depth + 1);
-                           return assigned = true;
-                         }
-                         if (kind == "PLpgSQL_stmt_execsql") {
-                           result = previous.flag("into") &&
-                                    tests_catalog(expression_text(previous.get("sqlstmt")),
-                                                  statement, there, query, depth + 1);
-                           return assigned = true;
-                         }
-                         if (kind == "PLpgSQL_stmt_fetch" || kind == "PLpgSQL_stmt_fors" ||
-                             kind == "PLpgSQL_stmt_fori" || kind == "PLpgSQL_stmt_forc" ||
-                             kind == "PLpgSQL_stmt_dynfors" || kind == "PLpgSQL_stmt_foreach_a") {
-                           return assigned = true;
-                         }
-                         return false;
-                       }
-                       if (kind == "PLpgSQL_stmt_execsql" && previous.flag("into")) {
-                         Node target = previous.get("target");
-                         bool sets = lower(target.str("refname")) == name;
-                         for (Node field : target.list("fields")) {
-                           sets = sets || lower(field.str("name")) == name;
-                         }
-                         if (!sets) return false;
-                         result = tests_catalog(expression_text(previous.get("sqlstmt")), statement,
-                                                there, query, depth + 1);
-                         return assigned = true;
-                       }
-                       if (kind == "PLpgSQL_stmt_assign") {
-                         auto assignment = split_assignment(expression_text(previous.get("expr")));
-                         if (!assignment || assignment->first != name) return false;
-                         result =
-                             tests_catalog(assignment->second, statement, there, query, depth + 1);
-                         return assigned = true;
-                       }
-                       return false;
-                     });
+  for_each_preceding(
+      statement, place.frame, place.index, lists,
+      [&](const Node& previous, std::size_t frame, std::size_t index) {
+        Place there{frame, index};
+        std::string_view kind = previous.kind();
+        if (name == "found") {
+          // The nearest statement that sets FOUND decides.
+          if (kind == "PLpgSQL_stmt_perform") {
+            result = tests_catalog(expression_text(previous.get("expr")), statement, there, query,
+                                   judging, depth + 1);
+            return assigned = true;
+          }
+          if (kind == "PLpgSQL_stmt_execsql") {
+            result =
+                previous.flag("into") && tests_catalog(expression_text(previous.get("sqlstmt")),
+                                                       statement, there, query, judging, depth + 1);
+            return assigned = true;
+          }
+          if (kind == "PLpgSQL_stmt_fetch" || kind == "PLpgSQL_stmt_fors" ||
+              kind == "PLpgSQL_stmt_fori" || kind == "PLpgSQL_stmt_forc" ||
+              kind == "PLpgSQL_stmt_dynfors" || kind == "PLpgSQL_stmt_foreach_a") {
+            return assigned = true;
+          }
+          return false;
+        }
+        if (kind == "PLpgSQL_stmt_execsql" && previous.flag("into")) {
+          Node target = previous.get("target");
+          bool sets = lower(target.str("refname")) == name;
+          for (Node field : target.list("fields")) {
+            sets = sets || lower(field.str("name")) == name;
+          }
+          if (!sets) return false;
+          result = tests_catalog(expression_text(previous.get("sqlstmt")), statement, there, query,
+                                 judging, depth + 1);
+          return assigned = true;
+        }
+        if (kind == "PLpgSQL_stmt_assign") {
+          auto assignment = split_assignment(expression_text(previous.get("expr")));
+          if (!assignment || assignment->first != name) return false;
+          result = tests_catalog(assignment->second, statement, there, query, judging, depth + 1);
+          return assigned = true;
+        }
+        return false;
+      });
   if (assigned || name == "found") return result;
   // DECLARE name type := expression;
   for (Node datum : do_function(statement).list("datums")) {
     if (lower(datum.str("refname")) != name) continue;
     std::string_view initial = expression_text(datum.get("default_val"));
-    return !initial.empty() && tests_catalog(initial, statement, Place{0, 0}, query, depth + 1);
+    return !initial.empty() &&
+           tests_catalog(initial, statement, Place{0, 0}, query, judging, depth + 1);
   }
   return false;
 }
@@ -622,10 +634,76 @@ std::optional<Condition> GuardAnalysis::fails_first(const Statement& statement, 
   return std::nullopt;
 }
 
-std::optional<Guard> GuardAnalysis::find(const Statement& statement,
-                                         const GuardQuery& query) const {
+std::vector<GuardTarget> GuardAnalysis::file_targets(const Statement& statement,
+                                                     const GuardQuery& query) const {
+  std::vector<GuardTarget> targets = guard_targets(statement, !query.new_name_only);
+  // A relation renamed away whose old name the file makes again: that one is not what the
+  // test must find.
+  std::string renamed_away;
+  if (query.new_name_only && !targets.empty() && !targets.front().new_name.empty()) {
+    renamed_away = targets.front().object.name;
+  }
+  if (query.new_name_only && !targets.empty() && !targets.front().new_schema.empty()) {
+    renamed_away = targets.front().object.name;
+  }
+  for (const Statement* other : m_file->all_statements()) {
+    if (other == &statement) continue;
+    auto it = m_targets.find(other);
+    if (it == m_targets.end()) it = m_targets.emplace(other, guard_targets(*other)).first;
+    for (const GuardTarget& target : it->second) {
+      if (!renamed_away.empty() && is_relation(target.object.kind) &&
+          target.object.name == renamed_away) {
+        continue;
+      }
+      targets.push_back(target);
+    }
+  }
+  return targets;
+}
+
+// BEGIN PERFORM 'x'::regclass; EXCEPTION WHEN undefined_table THEN <statement> END: the
+// handler runs only while x is missing, and makes it.
+bool GuardAnalysis::lookup_handler(const Statement& statement, std::size_t frame) const {
+  const PlpgsqlFrame& block = statement.frames[frame];
+  if (!block.node.is("PLpgSQL_stmt_block") || block.part != "exception") return false;
+  NodeList body = block.node.list("body");
+  if (body.empty()) return false;
+  std::vector<GuardTarget> targets;
+  bool finds = false;
+  for (Node step : body) {
+    std::string_view query;
+    if (step.is("PLpgSQL_stmt_perform")) query = expression_text(step.get("expr"));
+    if (step.is("PLpgSQL_stmt_execsql") && step.flag("into")) {
+      query = expression_text(step.get("sqlstmt"));
+    }
+    if (query.empty()) return false;
+    if (targets.empty()) targets = guard_targets(statement);
+    auto lookup = failed_lookup(expression_tree(query), targets);
+    if (!lookup) return false;
+    bool caught = false;
+    for (Node condition : block.elsif.list("conditions")) {
+      caught = caught || catches(condition.str("condname"), Condition{"", lookup->sqlstate});
+    }
+    if (!caught) return false;
+    finds = finds || lookup->finds_target;
+  }
+  return finds;
+}
+
+std::optional<Guard> GuardAnalysis::find(const Statement& statement, const GuardQuery& query,
+                                         std::string* mismatch) const {
   if (!statement.embedded()) return std::nullopt;
   const auto& frames = statement.frames;
+  std::optional<std::string> why;
+  std::optional<std::vector<GuardTarget>> targets;
+  auto judged = [&](std::string_view test, const Place& place) {
+    if (!targets) targets = file_targets(statement, query);
+    Judging judging;
+    judging.targets = *targets;
+    bool found = tests_catalog(test, statement, place, query, judging, 0);
+    if (!found && judging.mismatch && !why) why = std::move(judging.mismatch);
+    return found;
+  };
   for (std::size_t k = frames.size(); k-- > 0;) {
     const PlpgsqlFrame& frame = frames[k];
     if (frame.node.is("PLpgSQL_stmt_block") && frame.part == "body") {
@@ -649,10 +727,13 @@ std::optional<Guard> GuardAnalysis::find(const Statement& statement,
         }
       }
     }
+    if (!query.new_name_only && lookup_handler(statement, k)) {
+      return Guard{GuardKind::failed_lookup, k, "lookup"};
+    }
     if (k > 0) {
       Place here{k - 1, frames[k - 1].index};
       for (std::string_view test : branch_tests(frame)) {
-        if (!test.empty() && tests_catalog(test, statement, here, query, 0)) {
+        if (!test.empty() && judged(test, here)) {
           return Guard{GuardKind::catalog_test, k, std::string(test)};
         }
       }
@@ -663,11 +744,12 @@ std::optional<Guard> GuardAnalysis::find(const Statement& statement,
       std::size_t j = *it;
       if (j >= frame.index) continue;
       std::string_view test = expression_text(list.statements[j].get("cond"));
-      if (tests_catalog(test, statement, Place{k, j}, query, 0)) {
+      if (judged(test, Place{k, j})) {
         return Guard{GuardKind::early_return, k, std::string(test)};
       }
     }
   }
+  if (mismatch != nullptr && why) *mismatch = *why;
   return std::nullopt;
 }
 

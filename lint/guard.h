@@ -7,6 +7,12 @@
 //     to_regtype(), ..., FOUND after a PERFORM or SELECT INTO over the catalog, or a variable
 //     set from such a query;
 //   - an earlier IF in the same or an enclosing block tested the catalog and returned;
+//     a test counts only when it can find one of the objects the file creates, drops, alters or
+//     renames (lint/guard_match.h): one that compares typname = 'OrderStatus' while the type
+//     is orderstatus gives the same answer on every run;
+//   - it runs in the EXCEPTION handler of a block whose body only looks an object up
+//     (PERFORM 'x'::regclass) and the handler catches what the lookup raises while the object
+//     is missing: once the handler has made it, the lookup succeeds;
 //   - an enclosing block has an EXCEPTION handler, that does not raise again, for the condition
 //     the second run raises (or OTHERS);
 //   - an earlier statement of an enclosing block fails on the second run and that block's
@@ -22,6 +28,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lint/guard_match.h"
 #include "lint/sql.h"
 #include "lint/tree.h"
 
@@ -78,6 +85,7 @@ enum class GuardKind : std::uint8_t {
   early_return,       // an earlier IF tested the catalog and returned
   exception_handler,  // a block's EXCEPTION handler catches what a second run raises
   not_reached,        // an earlier statement of the block fails first, and is caught
+  failed_lookup,      // in the handler for a lookup (PERFORM 'x'::regclass) of what it makes
 };
 
 struct Guard {
@@ -93,6 +101,9 @@ struct GuardQuery {
   // Tables whose rows a test may look at instead of the catalog (an INSERT's target:
   // IF NOT EXISTS (SELECT 1 FROM target WHERE ...) guards the INSERT).
   std::vector<RelationName> tables;
+  // A rename whose old name the file makes again afterwards: only a test that can find the
+  // new name guards it.
+  bool new_name_only = false;
 };
 
 class GuardAnalysis {
@@ -103,8 +114,11 @@ class GuardAnalysis {
   GuardAnalysis& operator=(const GuardAnalysis&) = delete;
 
   // The guard around a statement a DO block runs; nothing for a top-level statement or an
-  // unguarded one.
-  std::optional<Guard> find(const Statement& statement, const GuardQuery& query) const;
+  // unguarded one. When a catalog test stood around it but cannot find what it guards,
+  // `mismatch` receives why ("the guard tests typname = 'OrderStatus', but the type is named
+  // orderstatus").
+  std::optional<Guard> find(const Statement& statement, const GuardQuery& query,
+                            std::string* mismatch = nullptr) const;
 
   // Whether an SQL expression (a PL/pgSQL condition) reads the catalog or one of `tables`,
   // without following PL/pgSQL variables.
@@ -113,6 +127,7 @@ class GuardAnalysis {
 
  private:
   struct Place;
+  struct Judging;
   // A statement list of a DO block, and where in it an IF ... THEN ... RETURN stands.
   struct StatementList {
     std::vector<Node> statements;
@@ -122,9 +137,13 @@ class GuardAnalysis {
   std::optional<Condition> fails_first(const Statement& statement, std::size_t frame,
                                        const std::vector<Node>& handlers) const;
   bool tests_catalog(std::string_view expression, const Statement& statement, const Place& place,
-                     const GuardQuery& query, int depth) const;
+                     const GuardQuery& query, Judging& judging, int depth) const;
   bool variable_from_catalog(std::string_view name, const Statement& statement, const Place& place,
-                             const GuardQuery& query, int depth) const;
+                             const GuardQuery& query, Judging& judging, int depth) const;
+  // The objects the statement creates, drops, alters or renames, then those of every other
+  // statement of the file: what the first run changes, and so what a test may find changed.
+  std::vector<GuardTarget> file_targets(const Statement& statement, const GuardQuery& query) const;
+  bool lookup_handler(const Statement& statement, std::size_t frame) const;
   Node expression_tree(std::string_view expression) const;
   Node do_function(const Statement& statement) const;
 
@@ -132,6 +151,7 @@ class GuardAnalysis {
   std::unique_ptr<Documents> m_documents;
   mutable std::map<std::string, Node, std::less<>> m_expressions;
   mutable std::map<std::string, std::unique_ptr<StatementList>> m_lists;
+  mutable std::map<const Statement*, std::vector<GuardTarget>> m_targets;
 };
 
 }  // namespace sqlgate::lint

@@ -508,14 +508,21 @@ bool FileScope::temporary(const Statement& at, const QualifiedName& name) const 
 
 std::optional<lint::Guard> FileScope::guard(const Statement& statement,
                                             const lint::GuardQuery& query) const {
-  return m_facts.guards.find(statement, query);
+  std::string mismatch;
+  auto found = m_facts.guards.find(statement, query, &mismatch);
+  if (found || mismatch.empty()) {
+    m_mismatches.erase(&statement);
+  } else {
+    m_mismatches[&statement] = std::move(mismatch);
+  }
+  return found;
 }
 
 std::optional<lint::Guard> FileScope::guard(const Statement& statement,
                                             std::optional<lint::Condition> error) const {
   lint::GuardQuery query;
   if (error) query.errors.push_back(*error);
-  return m_facts.guards.find(statement, query);
+  return guard(statement, query);
 }
 
 const Statement* FileScope::find_change(const Statement& at, const ObjectKey& object, bool created,
@@ -580,6 +587,9 @@ bool FileScope::adds_constraint_later(const Node& statement, std::size_t command
 lint::DiagnosticBuilder FileScope::report(const Statement& statement, lint::TextRange range,
                                           std::string message, std::string help) {
   if (!statement.exact || range.end <= range.begin) range = statement.range;
+  if (auto it = m_mismatches.find(&statement); it != m_mismatches.end()) {
+    message += "; " + it->second;
+  }
   return m_out.report(range, std::move(message), std::move(help));
 }
 

@@ -159,6 +159,8 @@ class FileScope {
   bool fresh(const lint::Statement& at, const lint::Node& range_var) const;
 
   // The PL/pgSQL guard that keeps a second run of a DO block's statement from doing harm.
+  // When a catalog test stands around the statement but cannot find what it guards, why is
+  // kept, and report() adds it to the statement's findings.
   std::optional<lint::Guard> guard(const lint::Statement& statement,
                                    const lint::GuardQuery& query) const;
   std::optional<lint::Guard> guard(const lint::Statement& statement,
@@ -180,7 +182,8 @@ class FileScope {
                                     std::string_view name);
 
   // A finding on a statement: at `range` when the statement's text is exact, else at the
-  // statement (whose DO block text was rewritten) and without a fix.
+  // statement (whose DO block text was rewritten) and without a fix. The message ends with why
+  // the guard around it does not protect it, when guard() found one that cannot.
   lint::DiagnosticBuilder report(const lint::Statement& statement, lint::TextRange range,
                                  std::string message, std::string help);
   // Attaches a fix when there is one and the statement's text is exact.
@@ -213,6 +216,8 @@ class FileScope {
   const lint::FileContext& m_context;
   lint::Reporter& m_out;
   Facts& m_facts;
+  // Why the guard around a statement cannot find what it guards (see guard()).
+  mutable std::unordered_map<const lint::Statement*, std::string> m_mismatches;
 };
 
 // Why a DROP of an object of this kind earlier in the file does not make its CREATE re-runnable

@@ -1,6 +1,6 @@
 // guard-rename: RENAME (and SET SCHEMA) of a column, constraint, index, table or other object,
-// unless it is a no-op on a repeat (ALTER TABLE IF EXISTS old RENAME TO new), guarded, or
-// marked run-once.
+// unless it is a no-op on a repeat (ALTER TABLE IF EXISTS old RENAME TO new, while nothing in
+// the file makes the old name again), guarded, or marked run-once.
 #include "rules/idempotency/common.h"
 #include "rules/idempotency/rules.h"
 
@@ -71,6 +71,10 @@ struct Rename {
   std::string statement;   // as the message shows it
   std::string gone;        // what a second run no longer finds
   bool if_exists = false;  // an IF EXISTS before the relation makes it a no-op on a repeat
+  // A relation renamed or moved: what a second run meets when the file makes the old name again.
+  bool relation = false;
+  std::string new_name;  // its name afterwards, as a lookup writes it (schema.name)
+  bool written_if_exists = false;
 };
 
 std::optional<Rename> rename_of(const Node& node) {
@@ -85,26 +89,38 @@ std::optional<Rename> rename_of(const Node& node) {
   if (kind == "AlterObjectSchemaStmt") {
     std::string_view type = node.str("objectType");
     if (type == "OBJECT_EXTENSION") return std::nullopt;  // a repeat finds it there: no error
-    if (is_relation_kind(type) && node.flag("missing_ok")) return std::nullopt;
     const Kind* object = find_kind(type);
     if (object == nullptr) return std::nullopt;
     bool relation = is_relation_kind(type);
+    bool missing_ok = relation && node.flag("missing_ok");
     std::string name =
         relation ? name_of(node.get("relation")).display() : object_display(node.get("object"));
-    return Rename{"ALTER " + std::string(object->words) + " " + name + " SET SCHEMA " +
-                      std::string(node.str("newschema")),
+    Rename rename{"ALTER " + std::string(object->words) + (missing_ok ? " IF EXISTS " : " ") +
+                      name + " SET SCHEMA " + std::string(node.str("newschema")),
                   "the " + std::string(object->noun) + " is no longer there", relation};
+    rename.relation = relation;
+    rename.written_if_exists = missing_ok;
+    if (relation) {
+      rename.new_name = std::string(node.str("newschema")) + "." +
+                        std::string(node.get("relation").str("relname"));
+    }
+    return rename;
   }
   if (kind != "RenameStmt") return std::nullopt;
   std::string_view type = node.str("renameType");
   std::string new_name(node.str("newname"));
   std::string old_name(node.str("subname"));
   if (is_relation_kind(type)) {
-    if (node.flag("missing_ok")) return std::nullopt;  // a repeat finds nothing and skips
     const Kind* object = find_kind(type);
-    return Rename{"ALTER " + std::string(object->words) + " " +
-                      name_of(node.get("relation")).display() + " RENAME TO " + new_name,
+    bool missing_ok = node.flag("missing_ok");
+    QualifiedName old = name_of(node.get("relation"));
+    Rename rename{"ALTER " + std::string(object->words) + (missing_ok ? " IF EXISTS " : " ") +
+                      old.display() + " RENAME TO " + new_name,
                   "the " + std::string(object->noun) + " has its new name", true};
+    rename.relation = true;
+    rename.written_if_exists = missing_ok;
+    rename.new_name = old.schema.empty() ? new_name : old.schema + "." + new_name;
+    return rename;
   }
   std::string relation = name_of(node.get("relation")).display();
   std::string_view on_type = node.str("relationType");
@@ -141,6 +157,66 @@ std::optional<Rename> rename_of(const Node& node) {
                 "the " + std::string(object->noun) + " has its new name"};
 }
 
+// The statement after a relation's rename or move that makes a relation under its old name
+// (and schema) again: a second run then renames or moves that one too.
+const Statement* made_again(FileScope& scope, const Statement& statement) {
+  const Node& node = statement.node;
+  QualifiedName old = name_of(node.get("relation"));
+  std::string moved_to(node.is("AlterObjectSchemaStmt") ? node.str("newschema") : "");
+  for (ObjectKind kind : {ObjectKind::table, ObjectKind::view, ObjectKind::materialized_view,
+                          ObjectKind::sequence, ObjectKind::foreign_table, ObjectKind::index}) {
+    const Statement* made = scope.created_after(statement, ObjectKey{kind, old, {}});
+    if (made == nullptr) continue;
+    // Only a name in the same schema as written: both unqualified, or the same schema.
+    for (const ObjectKey& created : object_changes(made->node).created) {
+      if (created.kind == kind && created.name.name == old.name &&
+          created.name.schema == old.schema &&
+          (moved_to.empty() || created.name.schema != moved_to)) {
+        return made;
+      }
+    }
+  }
+  return nullptr;
+}
+
+// Whether the file drops the relation under its new name (or in its new schema) afterwards:
+// ALTER TABLE t RENAME TO t_old; CREATE TABLE t ...; INSERT ... FROM t_old; DROP TABLE t_old;
+// runs again as it ran first.
+bool new_name_dropped(FileScope& scope, const Statement& statement) {
+  const Node& node = statement.node;
+  QualifiedName old = name_of(node.get("relation"));
+  QualifiedName renamed = node.is("AlterObjectSchemaStmt")
+                              ? QualifiedName{std::string(node.str("newschema")), old.name}
+                              : QualifiedName{old.schema, std::string(node.str("newname"))};
+  for (ObjectKind kind : {ObjectKind::table, ObjectKind::view, ObjectKind::materialized_view,
+                          ObjectKind::sequence, ObjectKind::foreign_table, ObjectKind::index}) {
+    if (scope.dropped_after(statement, ObjectKey{kind, renamed, {}}) != nullptr) return true;
+  }
+  return false;
+}
+
+void report_made_again(FileScope& scope, const Statement& statement, const Rename& rename,
+                       const Statement& made) {
+  const Node& node = statement.node;
+  std::string old = name_of(node.get("relation")).display();
+  bool move = node.is("AlterObjectSchemaStmt");
+  std::string lookup = "to_regclass(" + quote_literal(rename.new_name) + ") IS NULL";
+  std::string plain = rename.statement;
+  if (rename.written_if_exists) plain.replace(plain.find(" IF EXISTS "), 11, " ");
+  std::string message = rename.statement + " fails " + std::string(k_again) + ": the file makes " +
+                        old + " again afterwards, so the second run " +
+                        (move ? "moves" : "renames") + " the new " + old + " too, and " +
+                        rename.new_name + " already exists";
+  std::string help = "run it only while " + rename.new_name +
+                     " does not exist yet: DO $$ BEGIN IF " + lookup + " THEN " + plain +
+                     "; END IF; END $$;";
+  if (rename.written_if_exists) {
+    help += " (IF EXISTS does not help: " + old + " exists again)";
+  }
+  scope.report(statement, statement.range, std::move(message), std::move(help))
+      .related(scope.file(), made.range, "makes " + old + " again");
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   FileScope scope(context, out);
   for (const Statement* statement : scope.statements()) {
@@ -148,6 +224,22 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     auto rename = rename_of(node);
     if (!rename) continue;
     Node relation = node.get("relation");
+    if (rename->relation && !scope.temporary(*statement, relation)) {
+      if (const Statement* made = made_again(scope, *statement)) {
+        // Dropped under the new name later: the second run renames the new one, and that
+        // works.
+        if (new_name_dropped(scope, *statement)) continue;
+        // The second run meets the new name taken: only a test of the new name guards it.
+        lint::GuardQuery query;
+        query.errors.push_back(lint::condition::duplicate_table);
+        query.new_name_only = true;
+        if (scope.guard(*statement, query)) continue;
+        report_made_again(scope, *statement, *rename, *made);
+        continue;
+      }
+    }
+    // A second run finds nothing to rename and skips.
+    if (rename->written_if_exists) continue;
     // A column or constraint of a table this file makes afresh has its old name again; a table
     // renamed twice does not.
     if (relation.valid() && (rename->if_exists ? scope.temporary(*statement, relation)

@@ -338,5 +338,246 @@ TEST(GuardAnalysis, TopLevelStatementsHaveNoGuard) {
   EXPECT_FALSE(analysis.reads_catalog("this is not SQL ("));
 }
 
+// Why the catalog test around the embedded statement starting with `start` does not guard it;
+// empty when it does, or when nothing says it cannot.
+std::string mismatch_of(const ParsedFile& file, std::string_view start,
+                        GuardQuery query = GuardQuery{}) {
+  GuardAnalysis analysis(file);
+  for (const Statement& statement : file.embedded()) {
+    if (file.slice(statement.range).starts_with(start)) {
+      std::string why;
+      if (analysis.find(statement, query, &why)) return "guarded";
+      return why;
+    }
+  }
+  ADD_FAILURE() << "no embedded statement starts with " << start;
+  return "";
+}
+
+std::string guarded_once(std::string_view test, std::string_view statement) {
+  auto parsed = parse("DO $$ BEGIN IF " + std::string(test) + " THEN " + std::string(statement) +
+                      "; END IF; END $$;\n");
+  return mismatch_of(*parsed->file, statement.substr(0, 12));
+}
+
+TEST(GuardMatch, NamesAreComparedAsPostgresStoresThem) {
+  // Unquoted identifiers fold to lower case; the catalog keeps them so.
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'OrderStatus')",
+                         "CREATE TYPE OrderStatus AS ENUM ('new')"),
+            "the guard tests typname = 'OrderStatus', but the type is named orderstatus");
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'orderstatus')",
+                         "CREATE TYPE OrderStatus AS ENUM ('new')"),
+            "guarded");
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'OrderStatus')",
+                         "CREATE TYPE \"OrderStatus\" AS ENUM ('new')"),
+            "guarded");
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT FROM pg_class WHERE relname = 'Orders')",
+                         "CREATE TABLE Orders (id int)"),
+            "the guard tests relname = 'Orders', but the table is named orders");
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'UPPER')",
+                         "CREATE ROLE UPPER NOLOGIN"),
+            "the guard tests rolname = 'UPPER', but the role is named upper");
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'C_CK')",
+                         "ALTER TABLE t ADD CONSTRAINT C_CK CHECK (a > 0)"),
+            "the guard tests conname = 'C_CK', but the constraint is named c_ck");
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT FROM information_schema.columns WHERE table_name = "
+                         "'t' AND column_name = 'CreatedAt')",
+                         "ALTER TABLE t ADD COLUMN CreatedAt timestamptz"),
+            "the guard tests column_name = 'CreatedAt', but the column is named createdat");
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT FROM information_schema.columns WHERE table_name = "
+                         "'T' AND column_name = 'c')",
+                         "ALTER TABLE t ADD COLUMN c int"),
+            "the guard tests table_name = 'T', but the column is on t");
+  // Longer than 63 bytes: the literal is cut as the name was.
+  std::string name(70, 'n');
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT FROM pg_type WHERE typname = '" + name + "')",
+                         "CREATE TYPE " + name + " AS ENUM ('a')"),
+            "guarded");
+  // A lookup reads its argument as SQL does: unquoted folds, quoted is kept.
+  EXPECT_EQ(guarded_once("to_regclass('Orders') IS NULL", "CREATE TABLE Orders (id int)"),
+            "guarded");
+  EXPECT_EQ(guarded_once("to_regclass('\"Orders\"') IS NULL", "CREATE TABLE Orders (id int)"),
+            "the guard tests to_regclass('\"Orders\"'), but the table is named orders");
+  EXPECT_EQ(guarded_once("to_regclass('orders_y') IS NULL", "CREATE TABLE orders_x (id int)"),
+            "the guard tests to_regclass('orders_y'), but the table is named orders_x");
+  EXPECT_EQ(guarded_once("to_regclass('app.orders') IS NULL", "CREATE TABLE app.orders (id int)"),
+            "guarded");
+  EXPECT_EQ(
+      guarded_once("to_regclass('public.orders') IS NULL", "CREATE TABLE app.orders (id int)"),
+      "the guard tests to_regclass('public.orders'), but the table is in schema app");
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT 1 FROM pg_type t JOIN pg_namespace n ON n.oid = "
+                         "t.typnamespace WHERE t.typname = 'e' AND n.nspname = 'public')",
+                         "CREATE TYPE app.e AS ENUM ('a')"),
+            "the guard tests nspname = 'public', but the type is in schema app");
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT FROM pg_constraint WHERE conname = 'other' AND "
+                         "conrelid = 't'::regclass)",
+                         "ALTER TABLE t ADD CONSTRAINT t_ck CHECK (a > 0)"),
+            "the guard tests conname = 'other', but the constraint is named t_ck");
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT FROM pg_type WHERE typname IN ('a', 'b'))",
+                         "CREATE TYPE b AS ENUM ('x')"),
+            "guarded");
+}
+
+TEST(GuardMatch, CatalogsThatCannotListTheObject) {
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT FROM pg_user WHERE usename = 'readonly')",
+                         "CREATE ROLE readonly"),
+            "the guard looks in pg_user, which lists only roles that can log in, not role "
+            "readonly (CREATE ROLE makes a role without LOGIN unless it says LOGIN)");
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT FROM pg_user WHERE usename = 'app')",
+                         "CREATE ROLE app LOGIN"),
+            "guarded");
+  EXPECT_EQ(
+      guarded_once("NOT EXISTS (SELECT FROM pg_user WHERE usename = 'app')", "CREATE USER app"),
+      "guarded");
+  EXPECT_NE(guarded_once("NOT EXISTS (SELECT FROM pg_user WHERE usename = 'app')",
+                         "CREATE USER app NOLOGIN"),
+            "guarded");
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT FROM pg_tables WHERE tablename = 'v')",
+                         "CREATE VIEW v AS SELECT 1 AS x"),
+            "the guard looks in pg_tables, which lists only tables, not view v");
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT FROM information_schema.tables WHERE table_name = "
+                         "'mv')",
+                         "CREATE MATERIALIZED VIEW mv AS SELECT 1 AS x"),
+            "the guard looks in information_schema.tables, which lists only tables, views and "
+            "foreign tables, not materialized view mv");
+  EXPECT_NE(guarded_once("NOT EXISTS (SELECT FROM information_schema.tables WHERE table_name = "
+                         "'sq')",
+                         "CREATE SEQUENCE sq"),
+            "guarded");
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT FROM information_schema.tables WHERE table_name = "
+                         "'v')",
+                         "CREATE VIEW v AS SELECT 1 AS x"),
+            "guarded");
+  EXPECT_NE(guarded_once("NOT EXISTS (SELECT FROM information_schema.table_constraints WHERE "
+                         "constraint_name = 'ex')",
+                         "ALTER TABLE t ADD CONSTRAINT ex EXCLUDE USING btree (a WITH =)"),
+            "guarded");
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT FROM information_schema.table_constraints WHERE "
+                         "constraint_name = 'uq')",
+                         "ALTER TABLE t ADD CONSTRAINT uq UNIQUE (a)"),
+            "guarded");
+  EXPECT_EQ(guarded_once("to_regclass('e') IS NULL", "CREATE TYPE e AS ENUM ('a')"),
+            "the guard tests to_regclass('e'), which finds only relations and composite types, "
+            "not type e");
+  EXPECT_EQ(guarded_once("to_regclass('c') IS NULL", "CREATE TYPE c AS (a int)"), "guarded");
+  EXPECT_EQ(guarded_once("to_regtype('t') IS NULL", "CREATE TABLE t (a int)"), "guarded");
+}
+
+TEST(GuardMatch, WhatCannotBeJudgedStillGuards) {
+  // Variables, format(), concatenation, functions of the column, unknown catalogs, user tables.
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT FROM pg_type WHERE typname = v_name)",
+                         "CREATE TYPE orderstatus AS ENUM ('a')"),
+            "guarded");
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT FROM pg_type WHERE typname = 'order' || 'status')",
+                         "CREATE TYPE other AS ENUM ('a')"),
+            "guarded");
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT FROM pg_type WHERE lower(typname) = 'x')",
+                         "CREATE TYPE other AS ENUM ('a')"),
+            "guarded");
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT FROM pg_type WHERE typname ILIKE 'x')",
+                         "CREATE TYPE other AS ENUM ('a')"),
+            "guarded");
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT FROM pg_depend WHERE objid = 1)",
+                         "CREATE TYPE other AS ENUM ('a')"),
+            "guarded");
+  EXPECT_EQ(guarded_once("to_regclass(format('%I', v)) IS NULL", "CREATE TABLE x (a int)"),
+            "guarded");
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT FROM pg_type WHERE typname = $1)",
+                         "CREATE TYPE other AS ENUM ('a')"),
+            "guarded");
+}
+
+TEST(GuardMatch, OneTestGuardsEveryStatementOfItsBranch) {
+  auto parsed = parse(
+      "DO $$ BEGIN\n"
+      "  IF NOT EXISTS (SELECT FROM pg_type WHERE typname = 'status') THEN\n"
+      "    CREATE TYPE status AS ENUM ('a');\n"
+      "    CREATE TYPE priority AS ENUM ('low');\n"
+      "  END IF;\n"
+      "  IF NOT EXISTS (SELECT FROM pg_type WHERE typname = 'nothing') THEN\n"
+      "    CREATE TYPE severity AS ENUM ('low');\n"
+      "  END IF;\n"
+      "  IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'gone') THEN\n"
+      "    RETURN;\n"
+      "  END IF;\n"
+      "  CREATE ROLE gone;\n"
+      "  CREATE ROLE also;\n"
+      "END $$;\n");
+  const ParsedFile& file = *parsed->file;
+  EXPECT_EQ(mismatch_of(file, "CREATE TYPE priority"), "guarded");
+  EXPECT_EQ(mismatch_of(file, "CREATE TYPE severity"),
+            "the guard tests typname = 'nothing', but the type is named severity");
+  EXPECT_EQ(mismatch_of(file, "CREATE ROLE also"), "guarded") << "after an early return";
+  // The first run made a role under the tested name: the second returns early.
+}
+
+TEST(GuardMatch, ATestOfWhatTheFileDropsLaterGuards) {
+  // The first run drops old_jobs after the block: the second finds no old_jobs and skips.
+  auto parsed = parse(
+      "DO $$ BEGIN\n"
+      "  IF EXISTS (SELECT FROM information_schema.tables WHERE table_name = 'old_jobs') THEN\n"
+      "    INSERT INTO jobs SELECT * FROM old_jobs;\n"
+      "    CREATE TYPE job_state AS ENUM ('a');\n"
+      "  END IF;\n"
+      "END $$;\n"
+      "DROP TABLE IF EXISTS old_jobs;\n");
+  EXPECT_EQ(mismatch_of(*parsed->file, "CREATE TYPE job_state"), "guarded");
+}
+
+TEST(GuardMatch, FoundAfterALookupInTheCatalog) {
+  auto parsed = parse(
+      "DO $$ BEGIN\n"
+      "  PERFORM 1 FROM pg_type WHERE typname = 'MyType';\n"
+      "  IF NOT FOUND THEN\n"
+      "    CREATE TYPE MyType AS ENUM ('a');\n"
+      "  END IF;\n"
+      "END $$;\n");
+  EXPECT_EQ(mismatch_of(*parsed->file, "CREATE TYPE MyType"),
+            "the guard tests typname = 'MyType', but the type is named mytype");
+}
+
+TEST(GuardMatch, AHandlerForAFailedLookupOfWhatItMakes) {
+  auto parsed = parse(
+      "DO $$ BEGIN PERFORM 'x'::regclass;\n"
+      "EXCEPTION WHEN undefined_table THEN CREATE TABLE x (id int); END $$;\n"
+      "DO $$ BEGIN PERFORM 'other'::regclass;\n"
+      "EXCEPTION WHEN undefined_table THEN CREATE TABLE y (id int); END $$;\n"
+      "DO $$ BEGIN PERFORM 'z'::regclass;\n"
+      "EXCEPTION WHEN undefined_object THEN CREATE TABLE z (id int); END $$;\n"
+      "DO $$ BEGIN PERFORM 'e'::regtype;\n"
+      "EXCEPTION WHEN undefined_object THEN CREATE TYPE e AS ENUM ('a'); END $$;\n"
+      "DO $$ BEGIN PERFORM 'w'::regclass; UPDATE users SET a = 1;\n"
+      "EXCEPTION WHEN undefined_table THEN CREATE TABLE w (id int); END $$;\n");
+  const ParsedFile& file = *parsed->file;
+  auto x = guard_of(file, "CREATE TABLE x", {condition::duplicate_table});
+  ASSERT_TRUE(x);
+  EXPECT_EQ(x->kind, GuardKind::failed_lookup);
+  EXPECT_FALSE(guard_of(file, "CREATE TABLE y", {condition::duplicate_table})) << "another name";
+  EXPECT_FALSE(guard_of(file, "CREATE TABLE z", {condition::duplicate_table}))
+      << "the handler does not catch what regclass raises (42P01)";
+  EXPECT_TRUE(guard_of(file, "CREATE TYPE e", {condition::duplicate_object}));
+  EXPECT_FALSE(guard_of(file, "CREATE TABLE w", {condition::duplicate_table}))
+      << "the body does more than look up";
+}
+
+TEST(GuardMatch, ARenameWhoseOldNameComesBackNeedsATestOfTheNewName) {
+  auto parsed = parse(
+      "DO $$ BEGIN\n"
+      "  IF EXISTS (SELECT FROM pg_tables WHERE tablename = 'events') THEN\n"
+      "    ALTER TABLE events RENAME TO events_old;\n"
+      "  END IF;\n"
+      "  IF to_regclass('events_old') IS NULL THEN\n"
+      "    ALTER TABLE events RENAME TO events_old;\n"
+      "  END IF;\n"
+      "END $$;\n");
+  const ParsedFile& file = *parsed->file;
+  GuardQuery renamed_away;
+  renamed_away.new_name_only = true;
+  GuardQuery plain;
+  std::string first = mismatch_of(file, "ALTER TABLE events", renamed_away);
+  EXPECT_EQ(first, "the guard tests tablename = 'events', but the table is renamed to events_old");
+  EXPECT_EQ(mismatch_of(file, "ALTER TABLE events", plain), "guarded");
+}
+
 }  // namespace
 }  // namespace sqlgate::lint

@@ -27,3 +27,19 @@ BEGIN
   ALTER TABLE configs ADD CONSTRAINT configs_key_key UNIQUE (key);
 EXCEPTION WHEN duplicate_object THEN NULL;
 END $$;
+
+-- Guards that cannot find the constraint they guard.
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'Orders_Total_Check') THEN
+    ALTER TABLE orders DROP CONSTRAINT IF EXISTS Orders_Total_Check, ADD CONSTRAINT Orders_Total_Check CHECK (total >= 0);
+  END IF;
+  -- information_schema.table_constraints does not list EXCLUDE constraints.
+  IF NOT EXISTS (SELECT FROM information_schema.table_constraints
+                 WHERE constraint_name = 'rooms_no_overlap') THEN
+    ALTER TABLE rooms DROP CONSTRAINT IF EXISTS rooms_no_overlap, ADD CONSTRAINT rooms_no_overlap EXCLUDE USING gist (during WITH &&);
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_constraint WHERE conname = 'orders_other'
+                 AND conrelid = 'orders'::regclass) THEN
+    ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_qty_check, ADD CONSTRAINT orders_qty_check CHECK (qty > 0);
+  END IF;
+END $$;

@@ -65,3 +65,21 @@ ALTER TABLE import_rows ADD CONSTRAINT import_rows_id_check CHECK (id > 0);
 
 -- sqlgate:run-once the legacy key moves to the new index once
 ALTER TABLE users ADD CONSTRAINT users_id_key_c UNIQUE USING INDEX users_id_key;
+
+-- Guards that find the constraint: its stored name, a UNIQUE constraint's index, an EXCLUDE
+-- constraint in pg_constraint.
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'orders_total_check') THEN
+    ALTER TABLE orders ADD CONSTRAINT Orders_Total_Check CHECK (total >= 0);
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_indexes WHERE indexname = 'orders_number_key') THEN
+    ALTER TABLE orders ADD CONSTRAINT orders_number_key UNIQUE (number);
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_constraint WHERE conname = 'rooms_no_overlap') THEN
+    ALTER TABLE rooms ADD CONSTRAINT rooms_no_overlap EXCLUDE USING gist (during WITH &&);
+  END IF;
+  IF NOT EXISTS (SELECT FROM information_schema.table_constraints
+                 WHERE table_name = 'orders' AND constraint_name = 'orders_qty_check') THEN
+    ALTER TABLE orders ADD CONSTRAINT orders_qty_check CHECK (qty > 0);
+  END IF;
+END $$;

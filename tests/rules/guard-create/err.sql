@@ -59,3 +59,31 @@ BEGIN
   END IF;
   EXECUTE 'CREATE DOMAIN positive_int AS int CHECK (VALUE > 0)';
 END $$;
+
+-- A guard that cannot find what it guards gives the same answer on every run.
+DO $$ BEGIN
+  -- Unquoted, OrderStatus is stored as orderstatus.
+  IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'OrderStatus') THEN
+    CREATE TYPE OrderStatus AS ENUM ('new', 'paid');
+  END IF;
+  -- pg_user lists only roles that can log in; CREATE ROLE makes one that cannot.
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_user WHERE usename = 'readonly') THEN
+    CREATE ROLE readonly;
+  END IF;
+  -- to_regclass() finds no enum type.
+  IF to_regclass('ticket_state') IS NULL THEN
+    CREATE TYPE ticket_state AS ENUM ('open', 'closed');
+  END IF;
+  -- Another name, or another schema.
+  IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'ticket_kind') THEN
+    CREATE TYPE ticket_priority AS ENUM ('low', 'high');
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+                 WHERE t.typname = 'weather' AND n.nspname = 'public') THEN
+    CREATE TYPE app.weather AS ENUM ('rain', 'sun');
+  END IF;
+  PERFORM 1 FROM pg_roles WHERE rolname = 'Reporting';
+  IF NOT FOUND THEN
+    CREATE ROLE Reporting NOLOGIN;
+  END IF;
+END $$;

@@ -92,3 +92,37 @@ DROP TYPE import_row;
 
 -- sqlgate:run-once the auditor role is created by the first deploy only
 CREATE ROLE auditor_once;
+
+-- Guards that find what they guard, as PostgreSQL stores the names.
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'orderstatus') THEN
+    CREATE TYPE OrderStatus AS ENUM ('new', 'paid');
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'InvoiceStatus') THEN
+    CREATE TYPE "InvoiceStatus" AS ENUM ('draft', 'sent');
+  END IF;
+  -- CREATE USER (and CREATE ROLE ... LOGIN) makes a role pg_user lists.
+  IF NOT EXISTS (SELECT FROM pg_user WHERE usename = 'app_user') THEN
+    CREATE USER app_user;
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_user WHERE usename = 'app_login') THEN
+    CREATE ROLE app_login LOGIN;
+  END IF;
+  -- to_regclass() finds composite types, and folds its argument as SQL does.
+  IF to_regclass('Money_Pair') IS NULL THEN
+    CREATE TYPE money_pair AS (amount numeric, currency text);
+  END IF;
+  -- One test guards every statement of its branch: the first run made status.
+  IF NOT EXISTS (SELECT FROM pg_type WHERE typname = 'status2') THEN
+    CREATE TYPE status2 AS ENUM ('a');
+    CREATE TYPE priority2 AS ENUM ('low');
+  END IF;
+  -- A name built at run time is not judged.
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = format('%s_reader', 'app')) THEN
+    CREATE ROLE app_reader;
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+                 WHERE t.typname = 'mood' AND n.nspname = 'app') THEN
+    CREATE TYPE app.mood AS ENUM ('sad', 'happy');
+  END IF;
+END $$;

@@ -28,3 +28,28 @@ BEGIN
   ALTER TABLE hosts RENAME COLUMN info TO details;
 EXCEPTION WHEN undefined_table THEN NULL;  -- a second RENAME COLUMN raises undefined_column
 END $$;
+
+-- The guard tests another column.
+DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM information_schema.columns
+             WHERE table_name = 'hosts' AND column_name = 'addr') THEN
+    ALTER TABLE hosts RENAME COLUMN address TO location;
+  END IF;
+END $$;
+
+-- The old name is made again afterwards: a second run renames or moves the new one too.
+ALTER TABLE IF EXISTS events RENAME TO events_old;
+CREATE TABLE IF NOT EXISTS events (id bigint PRIMARY KEY, payload jsonb);
+ALTER INDEX IF EXISTS events_at_idx RENAME TO events_at_idx_old;
+CREATE INDEX IF NOT EXISTS events_at_idx ON events (id);
+ALTER TABLE IF EXISTS metrics SET SCHEMA archive;
+CREATE TABLE IF NOT EXISTS metrics (id bigint);
+ALTER TABLE jobs RENAME TO jobs_old;
+CREATE TABLE IF NOT EXISTS jobs (id bigint);
+-- A guard that tests the old name does not help: the file makes it again.
+DO $$ BEGIN
+  IF EXISTS (SELECT FROM pg_tables WHERE tablename = 'tasks') THEN
+    ALTER TABLE tasks RENAME TO tasks_old;
+  END IF;
+END $$;
+CREATE TABLE IF NOT EXISTS tasks (id bigint);

@@ -50,3 +50,28 @@ ALTER TABLE report_rows RENAME COLUMN total TO amount;
 -- Deliberately run once.
 -- sqlgate:run-once renamed once by release 2.0; the old name is gone everywhere
 ALTER TABLE hosts RENAME TO machines;
+
+-- Renamed away and made again, guarded by a test of the new name.
+DO $$ BEGIN
+  IF to_regclass('events_old') IS NULL THEN
+    ALTER TABLE events RENAME TO events_old;
+  END IF;
+END $$;
+CREATE TABLE IF NOT EXISTS events (id bigint PRIMARY KEY, payload jsonb);
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_tables WHERE schemaname = 'archive' AND tablename = 'metrics') THEN
+    ALTER TABLE metrics SET SCHEMA archive;
+  END IF;
+END $$;
+CREATE TABLE IF NOT EXISTS metrics (id bigint);
+-- Moved away, and made in the schema it moved to: the old name stays free.
+ALTER TABLE IF EXISTS reports SET SCHEMA archive;
+CREATE TABLE IF NOT EXISTS archive.reports (id bigint);
+-- Renamed, and nothing takes the old name again.
+ALTER TABLE IF EXISTS sessions RENAME TO sessions_old;
+CREATE TABLE IF NOT EXISTS sessions_new (id bigint);
+-- Renamed away, made again, and the old copy dropped: the second run does the same again.
+ALTER TABLE policies RENAME TO policies_old;
+CREATE TABLE IF NOT EXISTS policies (id bigint);
+INSERT INTO policies SELECT id FROM policies_old;
+DROP TABLE policies_old;

@@ -43,3 +43,25 @@ END $$;
 -- A DROP first is no guard for a table: a second run empties it.
 DROP TABLE IF EXISTS settings;
 CREATE TABLE settings (key text PRIMARY KEY, value text);
+
+-- Guards that cannot find what they guard.
+DO $$ BEGIN
+  IF to_regclass('audit_logs') IS NULL THEN
+    CREATE TABLE audit_log (id bigint);
+  END IF;
+  -- information_schema.tables lists no materialized views and no sequences.
+  IF NOT EXISTS (SELECT FROM information_schema.tables WHERE table_name = 'daily_totals') THEN
+    CREATE MATERIALIZED VIEW daily_totals AS SELECT 1 AS n;
+  END IF;
+  IF NOT EXISTS (SELECT FROM information_schema.tables WHERE table_name = 'invoice_no') THEN
+    CREATE SEQUENCE invoice_no;
+  END IF;
+  IF NOT EXISTS (SELECT FROM information_schema.columns
+                 WHERE table_name = 'users' AND column_name = 'CreatedAt') THEN
+    ALTER TABLE users ADD COLUMN CreatedAt timestamptz;
+  END IF;
+  IF NOT EXISTS (SELECT FROM information_schema.columns
+                 WHERE table_name = 'users' AND column_name = 'alias_name') THEN
+    ALTER TABLE users ADD COLUMN display_name text;
+  END IF;
+END $$;

@@ -26,3 +26,10 @@ BEGIN
   CREATE OR REPLACE VIEW admins AS SELECT * FROM users WHERE is_admin;
 EXCEPTION WHEN duplicate_object THEN NULL;  -- a second CREATE VIEW raises duplicate_table
 END $$;
+
+-- pg_tables lists no views: the guard lets every run create it.
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_tables WHERE tablename = 'active_users') THEN
+    CREATE OR REPLACE VIEW active_users AS SELECT * FROM users WHERE active;
+  END IF;
+END $$;

@@ -1,0 +1,746 @@
+#include "lint/guard_match.h"
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <string_view>
+
+namespace sqlgate::lint {
+namespace {
+
+// What a name column of a catalog holds about the object a row describes.
+enum class Role : std::uint8_t { name, parent, schema };
+
+struct ColumnRole {
+  std::string_view column;
+  Role role = Role::name;
+};
+
+// A catalog table or view whose rows are known: which objects it lists, and its name columns.
+struct Catalog {
+  std::string_view schema;  // "pg_catalog" or "information_schema"
+  std::string_view name;
+  std::string_view lists;  // for messages: "tables, views and foreign tables"
+  bool (*holds)(const GuardTarget&);
+  std::array<ColumnRole, 4> columns;
+};
+
+bool one_of(ObjectKind kind, std::initializer_list<ObjectKind> kinds) {
+  return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+bool relation_or_composite(const GuardTarget& t) {
+  return is_relation(t.object.kind) || (t.object.kind == ObjectKind::type && t.composite);
+}
+
+bool type_or_row_type(const GuardTarget& t) {
+  // Every table, view, materialized view and foreign table has a row type; sequences and
+  // indexes have none.
+  return one_of(t.object.kind,
+                {ObjectKind::type, ObjectKind::domain, ObjectKind::table, ObjectKind::view,
+                 ObjectKind::materialized_view, ObjectKind::foreign_table});
+}
+
+bool routine(const GuardTarget& t) {
+  return is_routine(t.object.kind);
+}
+
+using K = ObjectKind;
+constexpr Role k_name = Role::name;
+constexpr Role k_parent = Role::parent;
+constexpr Role k_schema = Role::schema;
+
+// Checked on PostgreSQL 15: pg_tables lists ordinary and partitioned tables only;
+// information_schema.tables lists tables, views and foreign tables, not materialized views or
+// sequences; information_schema.table_constraints leaves EXCLUDE constraints out; pg_user lists
+// only roles with LOGIN; pg_type has no row type for sequences and indexes.
+const Catalog k_catalogs[] = {
+    {"pg_catalog",
+     "pg_class",
+     "relations and composite types",
+     relation_or_composite,
+     {{{"relname", k_name}}}},
+    {"pg_catalog",
+     "pg_tables",
+     "tables",
+     [](const GuardTarget& t) { return t.object.kind == K::table; },
+     {{{"tablename", k_name}, {"schemaname", k_schema}}}},
+    {"pg_catalog",
+     "pg_views",
+     "views",
+     [](const GuardTarget& t) { return t.object.kind == K::view; },
+     {{{"viewname", k_name}, {"schemaname", k_schema}}}},
+    {"pg_catalog",
+     "pg_matviews",
+     "materialized views",
+     [](const GuardTarget& t) { return t.object.kind == K::materialized_view; },
+     {{{"matviewname", k_name}, {"schemaname", k_schema}}}},
+    {"pg_catalog",
+     "pg_sequences",
+     "sequences",
+     [](const GuardTarget& t) { return t.object.kind == K::sequence; },
+     {{{"sequencename", k_name}, {"schemaname", k_schema}}}},
+    {"pg_catalog",
+     "pg_indexes",
+     "indexes",
+     [](const GuardTarget& t) { return t.object.kind == K::index; },
+     {{{"indexname", k_name}, {"schemaname", k_schema}}}},
+    {"pg_catalog",
+     "pg_type",
+     "types, domains and the row types of tables and views",
+     type_or_row_type,
+     {{{"typname", k_name}}}},
+    {"pg_catalog",
+     "pg_roles",
+     "roles",
+     [](const GuardTarget& t) { return t.object.kind == K::role; },
+     {{{"rolname", k_name}}}},
+    {"pg_catalog",
+     "pg_authid",
+     "roles",
+     [](const GuardTarget& t) { return t.object.kind == K::role; },
+     {{{"rolname", k_name}}}},
+    {"pg_catalog",
+     "pg_user",
+     "roles that can log in",
+     [](const GuardTarget& t) { return t.object.kind == K::role && t.login; },
+     {{{"usename", k_name}}}},
+    {"pg_catalog",
+     "pg_shadow",
+     "roles that can log in",
+     [](const GuardTarget& t) { return t.object.kind == K::role && t.login; },
+     {{{"usename", k_name}}}},
+    {"pg_catalog",
+     "pg_namespace",
+     "schemas",
+     [](const GuardTarget& t) { return t.object.kind == K::schema; },
+     {{{"nspname", k_name}}}},
+    {"pg_catalog",
+     "pg_constraint",
+     "constraints",
+     [](const GuardTarget& t) { return t.object.kind == K::constraint; },
+     {{{"conname", k_name}}}},
+    {"pg_catalog",
+     "pg_trigger",
+     "triggers",
+     [](const GuardTarget& t) { return t.object.kind == K::trigger; },
+     {{{"tgname", k_name}}}},
+    {"pg_catalog",
+     "pg_policy",
+     "policies",
+     [](const GuardTarget& t) { return t.object.kind == K::policy; },
+     {{{"polname", k_name}}}},
+    {"pg_catalog",
+     "pg_policies",
+     "policies",
+     [](const GuardTarget& t) { return t.object.kind == K::policy; },
+     {{{"policyname", k_name}, {"tablename", k_parent}, {"schemaname", k_schema}}}},
+    {"pg_catalog",
+     "pg_proc",
+     "functions, procedures and aggregates",
+     routine,
+     {{{"proname", k_name}}}},
+    {"pg_catalog",
+     "pg_extension",
+     "extensions",
+     [](const GuardTarget& t) { return t.object.kind == K::extension; },
+     {{{"extname", k_name}}}},
+    {"pg_catalog",
+     "pg_event_trigger",
+     "event triggers",
+     [](const GuardTarget& t) { return t.object.kind == K::event_trigger; },
+     {{{"evtname", k_name}}}},
+    {"pg_catalog",
+     "pg_publication",
+     "publications",
+     [](const GuardTarget& t) { return t.object.kind == K::publication; },
+     {{{"pubname", k_name}}}},
+    {"information_schema",
+     "tables",
+     "tables, views and foreign tables",
+     [](const GuardTarget& t) {
+       return one_of(t.object.kind, {K::table, K::view, K::foreign_table});
+     },
+     {{{"table_name", k_name}, {"table_schema", k_schema}}}},
+    {"information_schema",
+     "views",
+     "views",
+     [](const GuardTarget& t) { return t.object.kind == K::view; },
+     {{{"table_name", k_name}, {"table_schema", k_schema}}}},
+    {"information_schema",
+     "columns",
+     "columns of tables and views",
+     [](const GuardTarget& t) { return t.object.kind == K::column; },
+     {{{"column_name", k_name}, {"table_name", k_parent}, {"table_schema", k_schema}}}},
+    {"information_schema",
+     "table_constraints",
+     "CHECK, NOT NULL, UNIQUE, PRIMARY KEY and FOREIGN KEY constraints",
+     [](const GuardTarget& t) { return t.object.kind == K::constraint && t.contype != 'x'; },
+     {{{"constraint_name", k_name},
+       {"table_name", k_parent},
+       {"table_schema", k_schema},
+       {"constraint_schema", k_schema}}}},
+    {"information_schema",
+     "schemata",
+     "schemas",
+     [](const GuardTarget& t) { return t.object.kind == K::schema; },
+     {{{"schema_name", k_name}}}},
+    {"information_schema",
+     "sequences",
+     "sequences",
+     [](const GuardTarget& t) { return t.object.kind == K::sequence; },
+     {{{"sequence_name", k_name}, {"sequence_schema", k_schema}}}},
+    {"information_schema",
+     "routines",
+     "functions and procedures",
+     routine,
+     {{{"routine_name", k_name}, {"routine_schema", k_schema}}}},
+};
+
+// A lookup of a name: to_regclass('x') or 'x'::regclass.
+struct Lookup {
+  std::string_view function;  // to_regclass
+  std::string_view type;      // regclass
+  std::string_view lists;
+  std::string_view sqlstate;  // what the cast raises when nothing has that name
+  bool (*holds)(const GuardTarget&);
+};
+
+const Lookup k_lookups[] = {
+    {"to_regclass", "regclass", "relations and composite types", "42P01", relation_or_composite},
+    {"to_regtype", "regtype", "types, domains and the row types of tables and views", "42704",
+     type_or_row_type},
+    {"to_regnamespace", "regnamespace", "schemas", "3F000",
+     [](const GuardTarget& t) { return t.object.kind == K::schema; }},
+    {"to_regrole", "regrole", "roles", "42704",
+     [](const GuardTarget& t) { return t.object.kind == K::role; }},
+    {"to_regproc", "regproc", "functions, procedures and aggregates", "42883", routine},
+    {"to_regprocedure", "regprocedure", "functions, procedures and aggregates", "42883", routine},
+};
+
+// Lookups sqlgate cannot judge (operators, collations).
+constexpr std::array<std::string_view, 4> k_other_lookups = {"to_regoper", "to_regoperator",
+                                                             "to_regcollation", "regoper"};
+
+std::string sql_literal(std::string_view literal) {
+  std::string result = "'";
+  for (char c : literal) {
+    result += c;
+    if (c == '\'') result += '\'';
+  }
+  return result + "'";
+}
+
+// The string a literal (possibly cast to text, name, varchar) holds.
+std::optional<std::string> string_literal(const Node& node) {
+  Node value = node;
+  if (value.is("TypeCast")) {
+    std::string type(value.get("typeName").list("names").back().as_str());
+    if (type != "text" && type != "name" && type != "varchar" && type != "bpchar" &&
+        type != "sql_identifier") {
+      return std::nullopt;
+    }
+    value = value.get("arg");
+  }
+  if (!value.is("A_Const") || !value.has("sval")) return std::nullopt;
+  return std::string(value.get("sval").str("sval"));
+}
+
+// A qualified name as a lookup reads it: unquoted parts folded to lower case, quoted kept,
+// each truncated; nothing when it is not a plain name (arrays, modifiers, ...). A routine's
+// argument list is left out.
+std::optional<std::vector<std::string>> parse_name(std::string_view text, bool routine_args) {
+  std::vector<std::string> parts;
+  std::size_t i = 0;
+  auto space = [&] {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
+  };
+  space();
+  while (true) {
+    std::string part;
+    if (i < text.size() && text[i] == '"') {
+      ++i;
+      while (true) {
+        if (i >= text.size()) return std::nullopt;
+        if (text[i] == '"') {
+          if (i + 1 < text.size() && text[i + 1] == '"') {
+            part += '"';
+            i += 2;
+            continue;
+          }
+          ++i;
+          break;
+        }
+        part += text[i++];
+      }
+      if (part.empty()) return std::nullopt;
+    } else {
+      auto ident = [](char c, bool first) {
+        auto u = static_cast<unsigned char>(c);
+        return std::isalpha(u) || c == '_' || u >= 0x80 ||
+               (!first && (std::isdigit(u) || c == '$'));
+      };
+      if (i >= text.size() || !ident(text[i], true)) return std::nullopt;
+      while (i < text.size() && ident(text[i], part.empty())) {
+        part += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+        ++i;
+      }
+    }
+    parts.push_back(truncate_identifier(part));
+    space();
+    if (i < text.size() && text[i] == '.') {
+      ++i;
+      space();
+      continue;
+    }
+    break;
+  }
+  if (i < text.size() && !(routine_args && text[i] == '(')) return std::nullopt;
+  if (parts.size() > 3) return std::nullopt;
+  return parts;
+}
+
+struct Expected {
+  std::vector<std::string> values;
+  bool known = false;
+};
+
+Expected expected(const GuardTarget& t, Role role) {
+  Expected e;
+  auto add = [&](const std::string& value) {
+    if (!value.empty()) e.values.push_back(value);
+  };
+  if (role == Role::name) {
+    if (t.old_name || t.new_name.empty()) add(t.object.name);
+    add(t.new_name);
+  } else if (role == Role::parent) {
+    add(t.object.parent);
+  } else if (t.schema_given || !t.new_schema.empty()) {
+    if (t.schema_given && (t.old_name || t.new_schema.empty())) add(t.object.schema);
+    add(t.new_schema);
+  }
+  e.known = !e.values.empty();
+  return e;
+}
+
+// "is named orderstatus", "is on table orders", "is in schema app".
+std::string described(const GuardTarget& t, Role role) {
+  std::string noun(to_string(t.object.kind));
+  if (role == Role::parent) return "the " + noun + " is on " + t.object.parent;
+  if (role == Role::schema) {
+    std::string schema = t.new_schema.empty() ? t.object.schema : t.new_schema;
+    if (!t.new_schema.empty() && t.old_name && t.schema_given) {
+      return "the " + noun + " moves from schema " + t.object.schema + " to " + t.new_schema;
+    }
+    return "the " + noun + " is in schema " + schema;
+  }
+  if (!t.new_name.empty()) {
+    if (!t.old_name) return "the " + noun + " is renamed to " + t.new_name;
+    return "the " + noun + " renamed is " + t.object.name + " (to " + t.new_name + ")";
+  }
+  return "the " + noun + " is named " + t.object.name;
+}
+
+std::string display(const Catalog& catalog) {
+  return catalog.schema == "pg_catalog"
+             ? std::string(catalog.name)
+             : std::string(catalog.schema) + "." + std::string(catalog.name);
+}
+
+const Catalog* find_catalog(const Node& range_var) {
+  std::string_view schema = range_var.str("schemaname");
+  std::string_view name = range_var.str("relname");
+  if (schema.empty() && name.starts_with("pg_")) schema = "pg_catalog";
+  for (const Catalog& catalog : k_catalogs) {
+    if (catalog.schema == schema && catalog.name == name) return &catalog;
+  }
+  return nullptr;
+}
+
+bool is_scope(const Node& node) {
+  return node.is("SelectStmt") && node.has("fromClause");
+}
+
+// One SELECT ... FROM of a test, over catalogs.
+struct Scope {
+  struct Relation {
+    const Catalog* catalog = nullptr;  // null: not a catalog sqlgate knows
+    std::string alias;
+  };
+  std::vector<Relation> relations;
+  // What each name column of a relation is compared with.
+  struct Use {
+    std::size_t relation = 0;
+    std::string_view column;
+    std::vector<std::string> literals;  // empty: compared with something else, or used otherwise
+    std::string shown;                  // typname = 'x'
+  };
+  std::vector<Use> uses;
+};
+
+void add_relations(const Node& item, Scope& scope) {
+  if (item.is("RangeVar")) {
+    Scope::Relation relation{find_catalog(item), std::string(item.get("alias").str("aliasname"))};
+    if (relation.alias.empty()) relation.alias = item.str("relname");
+    scope.relations.push_back(std::move(relation));
+  } else if (item.is("JoinExpr")) {
+    add_relations(item.get("larg"), scope);
+    add_relations(item.get("rarg"), scope);
+  } else {
+    scope.relations.push_back(Scope::Relation{});
+  }
+}
+
+// The relation and column a ColumnRef names, when it is a name column of a known catalog.
+std::optional<std::pair<std::size_t, std::string_view>> resolve(const Scope& scope,
+                                                                const Node& column_ref) {
+  NodeList fields = column_ref.list("fields");
+  std::size_t count = fields.size();
+  if (count == 0 || !fields.back().is("String")) return std::nullopt;
+  std::string_view column = fields.back().as_str();
+  auto names_column = [&](std::size_t r) {
+    const Catalog* catalog = scope.relations[r].catalog;
+    if (catalog == nullptr) return false;
+    return std::any_of(catalog->columns.begin(), catalog->columns.end(),
+                       [&](const ColumnRole& c) { return c.column == column; });
+  };
+  std::optional<std::size_t> found;
+  if (count == 1) {
+    for (std::size_t r = 0; r < scope.relations.size(); ++r) {
+      if (!names_column(r)) continue;
+      if (found) return std::nullopt;  // ambiguous
+      found = r;
+    }
+  } else {
+    std::string_view qualifier = fields[count - 2].as_str();
+    for (std::size_t r = 0; r < scope.relations.size(); ++r) {
+      if (scope.relations[r].alias == qualifier && names_column(r)) found = r;
+    }
+  }
+  if (!found) return std::nullopt;
+  return std::make_pair(*found, column);
+}
+
+// Visits a scope's own nodes: not those of the SELECTs nested in it.
+template <typename Visitor>
+void walk_scope(const Node& select, Visitor&& visit) {
+  walk(select, [&](const Node& node) {
+    if (node.at() != select.at() && node.is("SelectStmt")) return false;
+    return visit(node);
+  });
+}
+
+Scope read_scope(const Node& select) {
+  Scope scope;
+  for (Node item : select.list("fromClause")) add_relations(item, scope);
+  std::set<std::uint32_t> consumed;
+  auto record = [&](const Node& column_ref, std::vector<std::string> literals, std::string shown) {
+    auto at = resolve(scope, column_ref);
+    if (!at) return;
+    consumed.insert(column_ref.at());
+    scope.uses.push_back(Scope::Use{at->first, at->second, std::move(literals), std::move(shown)});
+  };
+  // name_column = 'literal', 'literal' = name_column, name_column IN ('a', 'b'), outside NOT.
+  walk_scope(select, [&](const Node& node) {
+    if (node.is("BoolExpr") && node.str("boolop") == "NOT_EXPR") return false;
+    if (!node.is("A_Expr")) return true;
+    std::string_view kind = node.str("kind");
+    NodeList name = node.list("name");
+    if (name.size() != 1 || name.front().as_str() != "=") return true;
+    Node left = node.get("lexpr");
+    Node right = node.get("rexpr");
+    if (kind.empty() || kind == "AEXPR_OP") {
+      if (!left.is("ColumnRef")) std::swap(left, right);
+      auto literal = string_literal(right);
+      if (left.is("ColumnRef") && literal) {
+        std::string column(left.list("fields").back().as_str());
+        record(left, {*literal}, column + " = " + sql_literal(*literal));
+      }
+    } else if (kind == "AEXPR_IN" && left.is("ColumnRef")) {
+      std::vector<std::string> literals;
+      std::string shown;
+      for (Node item : right.items().empty() ? right.list("items") : right.items()) {
+        auto literal = string_literal(item);
+        if (!literal) return true;
+        shown += (shown.empty() ? "" : ", ") + sql_literal(*literal);
+        literals.push_back(*literal);
+      }
+      if (!literals.empty()) {
+        std::string column(left.list("fields").back().as_str());
+        record(left, literals, column + " IN (" + shown + ")");
+      }
+    }
+    return true;
+  });
+  // Any other use of a name column: it may find any name.
+  walk_scope(select, [&](const Node& node) {
+    if (node.is("ColumnRef") && consumed.count(node.at()) == 0) {
+      if (auto at = resolve(scope, node))
+        scope.uses.push_back(Scope::Use{at->first, at->second, {}, ""});
+    }
+    return true;
+  });
+  return scope;
+}
+
+Role role_of(const Catalog& catalog, std::string_view column) {
+  for (const ColumnRole& c : catalog.columns) {
+    if (c.column == column) return c.role;
+  }
+  return Role::name;
+}
+
+struct Verdict {
+  bool unknown = false;  // cannot be judged: it may find anything
+  bool finds = false;
+  std::string why;  // when it does not find the target
+};
+
+// Whether a scope can find a target.
+Verdict judge_scope(const Scope& scope, const GuardTarget& target) {
+  Verdict verdict;
+  std::vector<bool> holder(scope.relations.size(), false);
+  bool any = false;
+  for (std::size_t r = 0; r < scope.relations.size(); ++r) {
+    const Catalog* catalog = scope.relations[r].catalog;
+    if (catalog == nullptr) return Verdict{true, true, ""};
+    holder[r] = catalog->holds(target);
+    any = any || holder[r];
+  }
+  std::string name = target.object.name;
+  std::string noun(to_string(target.object.kind));
+  if (target.object.kind == ObjectKind::constraint && target.contype == 'x') {
+    noun = "EXCLUDE constraint";
+  }
+  if (!any) {
+    const Catalog& first = *scope.relations.front().catalog;
+    verdict.why = "the guard looks in " + display(first) + ", which lists only " +
+                  std::string(first.lists) + ", not " + noun + " " + name;
+    if (first.name == "pg_user" || first.name == "pg_shadow") {
+      verdict.why += " (CREATE ROLE makes a role without LOGIN unless it says LOGIN)";
+    }
+    return verdict;
+  }
+  for (Role role : {Role::name, Role::parent, Role::schema}) {
+    Expected want = expected(target, role);
+    if (!want.known) continue;
+    bool compared = false;
+    bool free = false;
+    bool match = false;
+    std::string shown;
+    for (const Scope::Use& use : scope.uses) {
+      const Catalog& catalog = *scope.relations[use.relation].catalog;
+      Role used;
+      if (holder[use.relation]) {
+        used = role_of(catalog, use.column);
+      } else if (catalog.name == "pg_namespace" || catalog.name == "schemata") {
+        used = Role::schema;  // the schema of the object a holder lists
+      } else {
+        continue;
+      }
+      if (used != role) continue;
+      if (use.literals.empty()) {
+        free = true;
+        continue;
+      }
+      compared = true;
+      if (shown.empty()) shown = use.shown;
+      for (const std::string& literal : use.literals) {
+        std::string stored = truncate_identifier(literal);
+        match =
+            match || std::find(want.values.begin(), want.values.end(), stored) != want.values.end();
+      }
+    }
+    if (compared && !free && !match) {
+      verdict.why = "the guard tests " + shown + ", but " + described(target, role);
+      return verdict;
+    }
+  }
+  verdict.finds = true;
+  return verdict;
+}
+
+struct LookupCall {
+  const Lookup* lookup = nullptr;
+  std::optional<std::string> literal;
+  std::string shown;
+};
+
+// to_regclass('x') or 'x'::regclass; unknown lookups have no `lookup` and no literal.
+std::optional<LookupCall> lookup_call(const Node& node) {
+  if (node.is("FuncCall")) {
+    NodeList names = node.list("funcname");
+    std::string_view name = names.empty() ? std::string_view() : names.back().as_str();
+    for (const Lookup& lookup : k_lookups) {
+      if (lookup.function != name) continue;
+      NodeList args = node.list("args");
+      LookupCall call{&lookup, std::nullopt, ""};
+      if (args.size() == 1) call.literal = string_literal(args.front());
+      if (call.literal) call.shown = std::string(name) + "(" + sql_literal(*call.literal) + ")";
+      return call;
+    }
+    if (std::find(k_other_lookups.begin(), k_other_lookups.end(), name) != k_other_lookups.end()) {
+      return LookupCall{};
+    }
+    return std::nullopt;
+  }
+  if (node.is("TypeCast")) {
+    std::string_view type = node.get("typeName").list("names").back().as_str();
+    for (const Lookup& lookup : k_lookups) {
+      if (lookup.type != type) continue;
+      LookupCall call{&lookup, string_literal(node.get("arg")), ""};
+      if (call.literal) call.shown = sql_literal(*call.literal) + "::" + std::string(type);
+      return call;
+    }
+    if (std::find(k_other_lookups.begin(), k_other_lookups.end(), type) != k_other_lookups.end()) {
+      return LookupCall{};
+    }
+  }
+  return std::nullopt;
+}
+
+Verdict judge_lookup(const LookupCall& call, const GuardTarget& target) {
+  if (call.lookup == nullptr || !call.literal) return Verdict{true, true, ""};
+  bool routine_args = call.lookup->type == "regprocedure";
+  auto parts = parse_name(*call.literal, routine_args);
+  if (!parts) return Verdict{true, true, ""};
+  std::string noun(to_string(target.object.kind));
+  if (!call.lookup->holds(target)) {
+    return Verdict{false, false,
+                   "the guard tests " + call.shown + ", which finds only " +
+                       std::string(call.lookup->lists) + ", not " + noun + " " +
+                       target.object.name};
+  }
+  Expected names = expected(target, Role::name);
+  if (names.known &&
+      std::find(names.values.begin(), names.values.end(), parts->back()) == names.values.end()) {
+    return Verdict{false, false,
+                   "the guard tests " + call.shown + ", but " + described(target, Role::name)};
+  }
+  Expected schemas = expected(target, Role::schema);
+  if (parts->size() >= 2 && schemas.known &&
+      std::find(schemas.values.begin(), schemas.values.end(), (*parts)[parts->size() - 2]) ==
+          schemas.values.end()) {
+    return Verdict{false, false,
+                   "the guard tests " + call.shown + ", but " + described(target, Role::schema)};
+  }
+  return Verdict{false, true, ""};
+}
+
+bool reads_relation(const Node& test) {
+  bool found = false;
+  walk(test, [&](const Node& node) {
+    found = found || node.is("RangeVar");
+    return !found;
+  });
+  return found;
+}
+
+}  // namespace
+
+std::optional<std::string> guard_mismatch(const Node& test,
+                                          const std::vector<GuardTarget>& targets) {
+  if (!test.valid() || targets.empty()) return std::nullopt;
+  std::vector<Scope> scopes;
+  std::vector<LookupCall> lookups;
+  walk(test, [&](const Node& node) {
+    if (is_scope(node)) scopes.push_back(read_scope(node));
+    return true;
+  });
+  // Lookups on their own; those inside a SELECT ... FROM are part of its conditions
+  // (conrelid = 'orders'::regclass).
+  walk(test, [&](const Node& node) {
+    if (is_scope(node)) return false;
+    if (auto call = lookup_call(node)) {
+      lookups.push_back(*call);
+      return false;
+    }
+    return true;
+  });
+  if (scopes.empty() && lookups.empty()) return std::nullopt;
+  if (scopes.empty() && reads_relation(test)) return std::nullopt;
+  std::optional<std::string> why;
+  auto consider = [&](const auto& judge) {
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+      Verdict verdict = judge(targets[i]);
+      if (verdict.unknown || verdict.finds) return true;
+      if (i == 0 && !why) why = verdict.why;
+    }
+    return false;
+  };
+  for (const Scope& scope : scopes) {
+    if (consider([&](const GuardTarget& t) { return judge_scope(scope, t); })) return std::nullopt;
+  }
+  for (const LookupCall& call : lookups) {
+    if (consider([&](const GuardTarget& t) { return judge_lookup(call, t); })) return std::nullopt;
+  }
+  return why;
+}
+
+std::optional<FailedLookup> failed_lookup(const Node& query,
+                                          const std::vector<GuardTarget>& targets) {
+  // SELECT 'x'::regclass, and nothing else.
+  Node select = query;
+  walk(query, [&](const Node& node) {
+    if (!select.is("SelectStmt") && node.is("SelectStmt")) select = node;
+    return !select.is("SelectStmt");
+  });
+  if (!select.is("SelectStmt") || select.has("fromClause") || select.has("whereClause")) {
+    return std::nullopt;
+  }
+  NodeList list = select.list("targetList");
+  if (list.size() != 1) return std::nullopt;
+  Node value = list.front().get("val");
+  if (!value.is("TypeCast")) return std::nullopt;
+  auto call = lookup_call(value);
+  if (!call || call->lookup == nullptr || !call->literal) return std::nullopt;
+  FailedLookup result{call->lookup->sqlstate, false};
+  for (const GuardTarget& target : targets) {
+    Verdict verdict = judge_lookup(*call, target);
+    result.finds_target = result.finds_target || (verdict.finds && !verdict.unknown);
+  }
+  return result;
+}
+
+std::vector<GuardTarget> guard_targets(const Statement& statement, bool old_names) {
+  ObjectResolver resolver;
+  std::vector<Effect> effects = resolver.effects(statement);
+  std::vector<GuardTarget> targets;
+  const Node& node = statement.node;
+  bool login = true;
+  if (node.is("CreateRoleStmt")) {
+    login = node.str("stmt_type") == "ROLESTMT_USER";
+    for (Node option : node.list("options")) {
+      if (option.str("defname") != "canlogin") continue;
+      Node arg = option.get("arg");
+      login = arg.is("Boolean") ? arg.flag("boolval") : arg.as_int() != 0;
+    }
+  }
+  for (const Effect& effect : effects) {
+    GuardTarget target;
+    target.object = effect.object;
+    target.schema_given = effect.schema_given;
+    target.contype = effect.contype;
+    if (effect.action == Action::rename) {
+      target.new_name = effect.new_name;
+      target.new_schema = effect.new_schema;
+      target.old_name = old_names;
+    }
+    target.composite = node.is("CompositeTypeStmt") && effect.object.kind == ObjectKind::type;
+    target.login = effect.object.kind != ObjectKind::role || !node.is("CreateRoleStmt") || login;
+    targets.push_back(std::move(target));
+  }
+  // The main object first: what the statement creates, drops or renames, rather than the table
+  // an ALTER TABLE alters or what comes with it.
+  std::vector<GuardTarget> ordered;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t i = 0; i < effects.size(); ++i) {
+      const Effect& e = effects[i];
+      bool main = e.action != Action::alter && e.action != Action::use && !e.implicit && !e.part;
+      if ((pass == 0) == main) ordered.push_back(targets[i]);
+    }
+  }
+  return ordered;
+}
+
+}  // namespace sqlgate::lint

@@ -1,0 +1,53 @@
+// Whether a guard's catalog test can find what the statements it guards create, drop, alter or
+// rename. A test that cannot (it compares typname = 'OrderStatus' while the type is stored as
+// orderstatus, or looks in pg_tables for a view) gives the same answer on every run, so the
+// second run does again what the first did.
+//
+// Only what is certain is judged: literal names compared with = or IN with the name columns of
+// catalogs whose content is known, to_regclass('...') and the like with a literal, and
+// '...'::regclass casts. A test that reads anything else, or compares a name column with a
+// variable, format(), a concatenation or a parameter, may find the object.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lint/objects.h"
+#include "lint/sql.h"
+#include "lint/tree.h"
+
+namespace sqlgate::lint {
+
+// An object a guarded statement names, as PostgreSQL stores its name.
+struct GuardTarget {
+  ObjectRef object;
+  bool schema_given = false;  // the statement wrote the schema (else search_path decides)
+  std::string new_name;       // a rename: the name it gets
+  std::string new_schema;     // SET SCHEMA: the schema it moves to
+  bool old_name = true;       // false: a test must find it under its new name or schema
+  bool composite = false;     // a composite type: pg_class and to_regclass() find it too
+  bool login = true;          // a role: false when CREATE ROLE gives it no LOGIN
+  char contype = 0;           // a constraint: 'x' for EXCLUDE, ...
+};
+
+// The objects a statement creates, drops, alters or renames, the main one first. With
+// `old_names` false, a rename's target is only its new name.
+std::vector<GuardTarget> guard_targets(const Statement& statement, bool old_names = true);
+
+// Why a test (the parse tree of SELECT <condition>, or of a query) cannot find any of the
+// targets, said of the first one; nothing when it may find one, or cannot be judged.
+std::optional<std::string> guard_mismatch(const Node& test,
+                                          const std::vector<GuardTarget>& targets);
+
+// The object a failed lookup in an EXCEPTION-guarded block names: PERFORM 'x'::regclass raises
+// undefined_table while x does not exist. The condition it raises, its literal, and whether
+// it finds one of the targets; nothing when the expression is not such a lookup.
+struct FailedLookup {
+  std::string_view sqlstate;
+  bool finds_target = false;
+};
+std::optional<FailedLookup> failed_lookup(const Node& query,
+                                          const std::vector<GuardTarget>& targets);
+
+}  // namespace sqlgate::lint
