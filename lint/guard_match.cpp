@@ -5,6 +5,8 @@
 #include <set>
 #include <string_view>
 
+#include "lint/pg_facts.h"
+
 namespace sqlgate::lint {
 namespace {
 
@@ -222,15 +224,6 @@ const Lookup k_lookups[] = {
 constexpr std::array<std::string_view, 4> k_other_lookups = {"to_regoper", "to_regoperator",
                                                              "to_regcollation", "regoper"};
 
-std::string sql_literal(std::string_view literal) {
-  std::string result = "'";
-  for (char c : literal) {
-    result += c;
-    if (c == '\'') result += '\'';
-  }
-  return result + "'";
-}
-
 // The string a literal (possibly cast to text, name, varchar) holds.
 std::optional<std::string> string_literal(const Node& node) {
   Node value = node;
@@ -246,57 +239,26 @@ std::optional<std::string> string_literal(const Node& node) {
   return std::string(value.get("sval").str("sval"));
 }
 
-// A qualified name as a lookup reads it: unquoted parts folded to lower case, quoted kept,
-// each truncated; nothing when it is not a plain name (arrays, modifiers, ...). A routine's
-// argument list is left out.
+// A qualified name as a lookup reads it (text_name_parts), each part truncated; nothing when it
+// is not a plain name (arrays, modifiers, ...). A routine's argument list is left out.
 std::optional<std::vector<std::string>> parse_name(std::string_view text, bool routine_args) {
-  std::vector<std::string> parts;
-  std::size_t i = 0;
-  auto space = [&] {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
-  };
-  space();
-  while (true) {
-    std::string part;
-    if (i < text.size() && text[i] == '"') {
-      ++i;
-      while (true) {
-        if (i >= text.size()) return std::nullopt;
-        if (text[i] == '"') {
-          if (i + 1 < text.size() && text[i + 1] == '"') {
-            part += '"';
-            i += 2;
-            continue;
-          }
-          ++i;
-          break;
-        }
-        part += text[i++];
-      }
-      if (part.empty()) return std::nullopt;
-    } else {
-      auto ident = [](char c, bool first) {
-        auto u = static_cast<unsigned char>(c);
-        return std::isalpha(u) || c == '_' || u >= 0x80 ||
-               (!first && (std::isdigit(u) || c == '$'));
-      };
-      if (i >= text.size() || !ident(text[i], true)) return std::nullopt;
-      while (i < text.size() && ident(text[i], part.empty())) {
-        part += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
-        ++i;
+  if (routine_args) {
+    // The name ends at the first parenthesis outside double quotes.
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '"') quoted = !quoted;
+      if (text[i] == '(' && !quoted) {
+        text = text.substr(0, i);
+        break;
       }
     }
-    parts.push_back(truncate_identifier(part));
-    space();
-    if (i < text.size() && text[i] == '.') {
-      ++i;
-      space();
-      continue;
-    }
-    break;
   }
-  if (i < text.size() && !(routine_args && text[i] == '(')) return std::nullopt;
-  if (parts.size() > 3) return std::nullopt;
+  std::vector<std::string> parts = text_name_parts(text);
+  if (parts.empty() || parts.size() > 3) return std::nullopt;
+  for (auto& part : parts) {
+    if (part.empty()) return std::nullopt;
+    part = truncate_identifier(part);
+  }
   return parts;
 }
 

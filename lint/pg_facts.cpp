@@ -547,6 +547,15 @@ std::string sql_name(std::string_view schema, std::string_view name) {
   return sql_identifier(schema) + "." + sql_identifier(name);
 }
 
+std::string sql_literal(std::string_view text) {
+  std::string result = "'";
+  for (char c : text) {
+    result += c;
+    if (c == '\'') result += '\'';
+  }
+  return result + "'";
+}
+
 std::vector<std::string> text_name_parts(std::string_view text) {
   std::vector<std::string> parts;
   std::string part;
@@ -571,7 +580,13 @@ std::vector<std::string> text_name_parts(std::string_view text) {
         part += text[i];
       }
     } else {
-      while (i < text.size() && text[i] != '.' && !blank(text[i]) && text[i] != '"') {
+      // An identifier: a letter, _ or a non-ASCII byte first, then digits and $ too.
+      auto identifier = [](char c, bool first) {
+        auto u = static_cast<unsigned char>(c);
+        return std::isalpha(u) || c == '_' || u >= 0x80 ||
+               (!first && (std::isdigit(u) || c == '$'));
+      };
+      while (i < text.size() && identifier(text[i], part.empty())) {
         part += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
         ++i;
       }

@@ -190,10 +190,13 @@ std::optional<Edit> insert_after_token(const ParsedFile& file, const Statement& 
 std::string sql_identifier(std::string_view name);
 // "schema.name" or "name", each part as sql_identifier() writes it.
 std::string sql_name(std::string_view schema, std::string_view name);
+// A standard SQL string literal: 'it''s'.
+std::string sql_literal(std::string_view text);
 
 // The parts of a qualified name given as text ('app.users', '"MyTable"'), as PostgreSQL reads
 // the text of a regclass and nextval()'s argument: split at dots outside double quotes,
-// unquoted parts folded to lower case, "" inside quotes one quote. Empty when malformed.
+// unquoted parts (identifier characters only) folded to lower case, "" inside quotes one
+// quote. Empty when malformed or not a plain name ('int[]', 'a-b').
 std::vector<std::string> text_name_parts(std::string_view text);
 
 }  // namespace sqlgate::lint

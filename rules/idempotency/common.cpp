@@ -66,15 +66,6 @@ std::string options_owner(const Node& statement) {
   return "ALTER SERVER " + std::string(statement.str("servername"));
 }
 
-std::string quote_literal(std::string_view text) {
-  std::string result = "'";
-  for (char c : text) {
-    result += c;
-    if (c == '\'') result += '\'';
-  }
-  return result + "'";
-}
-
 bool ObjectKey::matches(const ObjectKey& other) const {
   return kind == other.kind && same_name(name, other.name) &&
          (parent.name.empty() == other.parent.name.empty()) &&

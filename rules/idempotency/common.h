@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "lint/guard.h"
+#include "lint/pg_facts.h"
 #include "lint/rule.h"
 #include "lint/sql.h"
 #include "lint/tree.h"
@@ -42,7 +43,7 @@ std::optional<std::string> option_dropped(const lint::NodeList& options);
 // "ALTER SERVER name", "ALTER FOREIGN DATA WRAPPER name" or "ALTER USER MAPPING ... SERVER name".
 std::string options_owner(const lint::Node& statement);
 // An SQL string literal, for the catalog tests help texts suggest.
-std::string quote_literal(std::string_view text);
+using lint::sql_literal;
 
 // An object a statement creates or drops, to match a DROP with a CREATE in the same file.
 enum class ObjectKind : std::uint8_t {

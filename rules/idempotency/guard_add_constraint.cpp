@@ -34,8 +34,8 @@ Judgement judge(std::string_view on, const std::string& target, const Node& cons
   std::string drop = std::string(domain ? "ALTER DOMAIN " : "ALTER TABLE ") + target +
                      " DROP CONSTRAINT IF EXISTS " + name + ";";
   std::string test =
-      "NOT EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE conname = " + quote_literal(name) +
-      (domain ? " AND contypid = " : " AND conrelid = ") + quote_literal(target) +
+      "NOT EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE conname = " + sql_literal(name) +
+      (domain ? " AND contypid = " : " AND conrelid = ") + sql_literal(target) +
       (domain ? "::regtype)" : "::regclass)");
   std::string block = "a DO block: IF " + test + " THEN ... END IF";
   if (error) block += " (or EXCEPTION WHEN " + std::string(error->name) + " THEN NULL)";
@@ -45,7 +45,7 @@ Judgement judge(std::string_view on, const std::string& target, const Node& cons
                   " already has a primary key",
               "guard it in a DO block: IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE "
               "conrelid = " +
-                  quote_literal(target) + "::regclass AND contype = 'p') THEN ... END IF"};
+                  sql_literal(target) + "::regclass AND contype = 'p') THEN ... END IF"};
     }
     return {"ADD " + type + " without a constraint name adds another constraint to " +
                 std::string(on) + " " + target + " every time the migration runs",

@@ -37,7 +37,7 @@ Candidate type_candidate(std::string statement, const QualifiedName& name,
   c.object = name.display();
   if (!form.empty()) c.shown = c.statement + " " + c.object + " " + std::string(form);
   c.key = ObjectKey{ObjectKind::type, name, {}};
-  c.test = "to_regtype(" + quote_literal(name.display()) + ") IS NULL";
+  c.test = "to_regtype(" + sql_literal(name.display()) + ") IS NULL";
   return c;
 }
 
@@ -74,19 +74,17 @@ std::optional<Candidate> candidate(const Node& node) {
                        : type == "ROLESTMT_GROUP" ? "GROUP"
                                                   : "ROLE";
     std::string name(node.str("role"));
-    plain(
-        "CREATE " + word, "role", name,
-        "NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = " + quote_literal(name) + ")");
+    plain("CREATE " + word, "role", name,
+          "NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = " + sql_literal(name) + ")");
     c.key = ObjectKey{ObjectKind::role, QualifiedName{"", name}, {}};
     return c;
   }
   if (kind == "CreatePolicyStmt") {
     c.relation = node.get("table");
     std::string name(node.str("policy_name"));
-    plain(
-        "CREATE POLICY", "policy", name + " ON " + name_of(c.relation).display(),
-        "NOT EXISTS (SELECT FROM pg_catalog.pg_policies WHERE policyname = " + quote_literal(name) +
-            " AND tablename = " + quote_literal(c.relation.str("relname")) + ")");
+    plain("CREATE POLICY", "policy", name + " ON " + name_of(c.relation).display(),
+          "NOT EXISTS (SELECT FROM pg_catalog.pg_policies WHERE policyname = " + sql_literal(name) +
+              " AND tablename = " + sql_literal(c.relation.str("relname")) + ")");
     c.key = ObjectKey{ObjectKind::policy, QualifiedName{"", name}, name_of(c.relation)};
     c.drop_guards = true;
     return c;
@@ -95,8 +93,8 @@ std::optional<Candidate> candidate(const Node& node) {
     c.relation = node.get("relation");
     std::string name(node.str("trigname"));
     plain("CREATE CONSTRAINT TRIGGER", "trigger", name + " ON " + name_of(c.relation).display(),
-          "NOT EXISTS (SELECT FROM pg_catalog.pg_trigger WHERE tgname = " + quote_literal(name) +
-              " AND tgrelid = " + quote_literal(name_of(c.relation).display()) + "::regclass)");
+          "NOT EXISTS (SELECT FROM pg_catalog.pg_trigger WHERE tgname = " + sql_literal(name) +
+              " AND tgrelid = " + sql_literal(name_of(c.relation).display()) + "::regclass)");
     c.key = ObjectKey{ObjectKind::trigger, QualifiedName{"", name}, name_of(c.relation)};
     c.drop_guards = true;
     return c;
@@ -105,7 +103,7 @@ std::optional<Candidate> candidate(const Node& node) {
     std::string name(node.str("trigname"));
     plain("CREATE EVENT TRIGGER", "event trigger", name,
           "NOT EXISTS (SELECT FROM pg_catalog.pg_event_trigger WHERE evtname = " +
-              quote_literal(name) + ")");
+              sql_literal(name) + ")");
     c.key = ObjectKey{ObjectKind::event_trigger, QualifiedName{"", name}, {}};
     c.drop_guards = true;
     return c;
@@ -114,15 +112,15 @@ std::optional<Candidate> candidate(const Node& node) {
     std::string source = type_display(node.get("sourcetype"));
     std::string target = type_display(node.get("targettype"));
     plain("CREATE CAST", "cast", "(" + source + " AS " + target + ")",
-          "NOT EXISTS (SELECT FROM pg_catalog.pg_cast WHERE castsource = " + quote_literal(source) +
-              "::regtype AND casttarget = " + quote_literal(target) + "::regtype)");
+          "NOT EXISTS (SELECT FROM pg_catalog.pg_cast WHERE castsource = " + sql_literal(source) +
+              "::regtype AND casttarget = " + sql_literal(target) + "::regtype)");
     return c;
   }
   if (kind == "CreatePublicationStmt") {
     std::string name(node.str("pubname"));
     plain("CREATE PUBLICATION", "publication", name,
-          "NOT EXISTS (SELECT FROM pg_catalog.pg_publication WHERE pubname = " +
-              quote_literal(name) + ")");
+          "NOT EXISTS (SELECT FROM pg_catalog.pg_publication WHERE pubname = " + sql_literal(name) +
+              ")");
     c.key = ObjectKey{ObjectKind::publication, QualifiedName{"", name}, {}};
     return c;
   }
@@ -130,7 +128,7 @@ std::optional<Candidate> candidate(const Node& node) {
     std::string name(node.str("subname"));
     plain("CREATE SUBSCRIPTION", "subscription", name,
           "NOT EXISTS (SELECT FROM pg_catalog.pg_subscription WHERE subname = " +
-              quote_literal(name) + ")");
+              sql_literal(name) + ")");
     c.no_block = true;
     return c;
   }
@@ -140,7 +138,7 @@ std::optional<Candidate> candidate(const Node& node) {
     if (object == "OBJECT_OPERATOR") {
       return plain("CREATE OPERATOR", "operator", name,
                    "NOT EXISTS (SELECT FROM pg_catalog.pg_operator WHERE oprname = " +
-                       quote_literal(name_of(node.list("defnames")).name) + ")");
+                       sql_literal(name_of(node.list("defnames")).name) + ")");
     }
     struct TextSearch {
       std::string_view kind, noun, catalog;
@@ -164,42 +162,42 @@ std::optional<Candidate> candidate(const Node& node) {
     for (char& ch : upper) ch = static_cast<char>(ch - 'a' + 'A');
     return plain("CREATE TEXT SEARCH " + upper, "text search " + noun, name,
                  "NOT EXISTS (SELECT FROM pg_catalog." + catalog + " = " +
-                     quote_literal(name_of(node.list("defnames")).name) + ")");
+                     sql_literal(name_of(node.list("defnames")).name) + ")");
   }
   if (kind == "CreateConversionStmt") {
     std::string name = name_of(node.list("conversion_name")).display();
     return plain("CREATE CONVERSION", "conversion", name,
                  "NOT EXISTS (SELECT FROM pg_catalog.pg_conversion WHERE conname = " +
-                     quote_literal(name_of(node.list("conversion_name")).name) + ")");
+                     sql_literal(name_of(node.list("conversion_name")).name) + ")");
   }
   if (kind == "CreateOpClassStmt" || kind == "CreateOpFamilyStmt") {
     bool family = kind == "CreateOpFamilyStmt";
     std::string name = name_of(node.list(family ? "opfamilyname" : "opclassname")).display();
-    return plain(
-        family ? "CREATE OPERATOR FAMILY" : "CREATE OPERATOR CLASS",
-        family ? "operator family" : "operator class", name,
-        std::string("NOT EXISTS (SELECT FROM pg_catalog.") +
-            (family ? "pg_opfamily WHERE opfname = " : "pg_opclass WHERE opcname = ") +
-            quote_literal(name_of(node.list(family ? "opfamilyname" : "opclassname")).name) + ")");
+    return plain(family ? "CREATE OPERATOR FAMILY" : "CREATE OPERATOR CLASS",
+                 family ? "operator family" : "operator class", name,
+                 std::string("NOT EXISTS (SELECT FROM pg_catalog.") +
+                     (family ? "pg_opfamily WHERE opfname = " : "pg_opclass WHERE opcname = ") +
+                     sql_literal(name_of(node.list(family ? "opfamilyname" : "opclassname")).name) +
+                     ")");
   }
   if (kind == "CreateAmStmt") {
     std::string name(node.str("amname"));
     return plain(
         "CREATE ACCESS METHOD", "access method", name,
-        "NOT EXISTS (SELECT FROM pg_catalog.pg_am WHERE amname = " + quote_literal(name) + ")");
+        "NOT EXISTS (SELECT FROM pg_catalog.pg_am WHERE amname = " + sql_literal(name) + ")");
   }
   if (kind == "CreateFdwStmt") {
     std::string name(node.str("fdwname"));
     return plain("CREATE FOREIGN DATA WRAPPER", "foreign-data wrapper", name,
                  "NOT EXISTS (SELECT FROM pg_catalog.pg_foreign_data_wrapper WHERE fdwname = " +
-                     quote_literal(name) + ")");
+                     sql_literal(name) + ")");
   }
   if (kind == "ImportForeignSchemaStmt") {
     plain("IMPORT FOREIGN SCHEMA", "foreign table",
           std::string(node.str("remote_schema")) + " INTO " + std::string(node.str("local_schema")),
           "NOT EXISTS (SELECT FROM information_schema.foreign_tables WHERE "
           "foreign_table_schema = " +
-              quote_literal(node.str("local_schema")) + ")");
+              sql_literal(node.str("local_schema")) + ")");
     return c;
   }
   if (kind == "CreateTableSpaceStmt" || kind == "CreatedbStmt") {
@@ -220,7 +218,7 @@ std::optional<Candidate> candidate(const Node& node) {
     plain("ALTER OPERATOR FAMILY", "member", name,
           "NOT EXISTS (SELECT FROM pg_catalog.pg_amop WHERE amopfamily = (SELECT oid FROM "
           "pg_catalog.pg_opfamily WHERE opfname = " +
-              quote_literal(name_of(node.list("opfamilyname")).name) + ") AND ...)");
+              sql_literal(name_of(node.list("opfamilyname")).name) + ") AND ...)");
     c.shown =
         "ALTER OPERATOR FAMILY " + name + " USING " + std::string(node.str("amname")) + " ADD ...";
     return c;
@@ -230,8 +228,7 @@ std::optional<Candidate> candidate(const Node& node) {
     std::string publications = lint::join_names(node.list("publication"), ", ");
     plain("ALTER SUBSCRIPTION", "publication", name,
           "NOT EXISTS (SELECT FROM pg_catalog.pg_subscription WHERE subname = " +
-              quote_literal(name) + " AND " +
-              quote_literal(node.list("publication").front().as_str()) +
+              sql_literal(name) + " AND " + sql_literal(node.list("publication").front().as_str()) +
               " = ANY (subpublications))");
     c.shown = "ALTER SUBSCRIPTION " + name + " ADD PUBLICATION " + publications;
     return c;
@@ -242,7 +239,7 @@ std::optional<Candidate> candidate(const Node& node) {
     plain("ALTER TEXT SEARCH CONFIGURATION", "mapping", name,
           "NOT EXISTS (SELECT FROM pg_catalog.pg_ts_config_map m JOIN pg_catalog.pg_ts_config c "
           "ON c.oid = m.mapcfg WHERE c.cfgname = " +
-              quote_literal(name_of(node.list("cfgname")).name) + " AND ...)");
+              sql_literal(name_of(node.list("cfgname")).name) + " AND ...)");
     c.shown = "ALTER TEXT SEARCH CONFIGURATION " + name + " ADD MAPPING FOR " + tokens;
     return c;
   }
@@ -254,7 +251,7 @@ std::optional<Candidate> candidate(const Node& node) {
     plain(what, "option", *option,
           "NOT EXISTS (SELECT FROM pg_catalog.pg_options_to_table(<its options column>) WHERE "
           "option_name = " +
-              quote_literal(*option) + ")");
+              sql_literal(*option) + ")");
     c.shown = what + " OPTIONS (ADD " + *option + " ...)";
     return c;
   }
@@ -262,7 +259,7 @@ std::optional<Candidate> candidate(const Node& node) {
     std::string name(node.str("pubname"));
     plain("ALTER PUBLICATION", "member", name,
           "NOT EXISTS (SELECT FROM pg_catalog.pg_publication_tables WHERE pubname = " +
-              quote_literal(name) + " AND ...)");
+              sql_literal(name) + " AND ...)");
     c.shown = "ALTER PUBLICATION " + name + " ADD ...";
     return c;
   }
@@ -284,8 +281,8 @@ std::optional<Finding> alter_command(const Node& statement, const Node& command)
     return Finding{"ALTER TYPE " + target + " ADD ATTRIBUTE " + name,
                    "the type already has the attribute",
                    "NOT EXISTS (SELECT FROM information_schema.attributes WHERE udt_name = " +
-                       quote_literal(statement.get("relation").str("relname")) +
-                       " AND attribute_name = " + quote_literal(name) + ")"};
+                       sql_literal(statement.get("relation").str("relname")) +
+                       " AND attribute_name = " + sql_literal(name) + ")"};
   }
   // ALTER INDEX ... ATTACH PARTITION of an index already attached does nothing.
   if (subtype == "AT_AttachPartition" && statement.str("objtype") != "OBJECT_INDEX") {
@@ -293,14 +290,14 @@ std::optional<Finding> alter_command(const Node& statement, const Node& command)
     return Finding{"ALTER TABLE " + target + " ATTACH PARTITION " + partition,
                    "it is already a partition",
                    "NOT EXISTS (SELECT FROM pg_catalog.pg_inherits WHERE inhrelid = " +
-                       quote_literal(partition) + "::regclass)"};
+                       sql_literal(partition) + "::regclass)"};
   }
   if (subtype == "AT_AddInherit") {
     std::string parent = name_of(command.get("def")).display();
     return Finding{
         "ALTER TABLE " + target + " INHERIT " + parent, "it already inherits from it",
-        "NOT EXISTS (SELECT FROM pg_catalog.pg_inherits WHERE inhrelid = " + quote_literal(target) +
-            "::regclass AND inhparent = " + quote_literal(parent) + "::regclass)"};
+        "NOT EXISTS (SELECT FROM pg_catalog.pg_inherits WHERE inhrelid = " + sql_literal(target) +
+            "::regclass AND inhparent = " + sql_literal(parent) + "::regclass)"};
   }
   if (subtype == "AT_GenericOptions" || subtype == "AT_AlterColumnGenericOptions") {
     auto option = option_added(command.get("def").list("items"));
@@ -312,7 +309,7 @@ std::optional<Finding> alter_command(const Node& statement, const Node& command)
                    "the option is already set",
                    "NOT EXISTS (SELECT FROM pg_catalog.pg_options_to_table(<its options column>) "
                    "WHERE option_name = " +
-                       quote_literal(*option) + ")"};
+                       sql_literal(*option) + ")"};
   }
   if (subtype == "AT_AddIdentity") {
     std::string column(command.str("name"));
@@ -321,8 +318,8 @@ std::optional<Finding> alter_command(const Node& statement, const Node& command)
                        "IDENTITY",
                    "the column is already an identity column",
                    "NOT EXISTS (SELECT FROM information_schema.columns WHERE table_name = " +
-                       quote_literal(statement.get("relation").str("relname")) +
-                       " AND column_name = " + quote_literal(column) + " AND is_identity = 'YES')"};
+                       sql_literal(statement.get("relation").str("relname")) +
+                       " AND column_name = " + sql_literal(column) + " AND is_identity = 'YES')"};
   }
   return std::nullopt;
 }

@@ -200,7 +200,7 @@ void report_made_again(FileScope& scope, const Statement& statement, const Renam
   const Node& node = statement.node;
   std::string old = name_of(node.get("relation")).display();
   bool move = node.is("AlterObjectSchemaStmt");
-  std::string lookup = "to_regclass(" + quote_literal(rename.new_name) + ") IS NULL";
+  std::string lookup = "to_regclass(" + sql_literal(rename.new_name) + ") IS NULL";
   std::string plain = rename.statement;
   if (rename.written_if_exists) plain.replace(plain.find(" IF EXISTS "), 11, " ");
   std::string message = rename.statement + " fails " + std::string(k_again) + ": the file makes " +

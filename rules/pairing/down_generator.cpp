@@ -14,7 +14,7 @@
 namespace sqlgate::rules::pairing {
 namespace {
 
-using idempotency::quote_literal;
+using idempotency::sql_literal;
 using lint::Action;
 using lint::Change;
 using lint::Node;
@@ -81,7 +81,7 @@ std::string joined(const std::vector<std::string>& parts, std::string_view separ
 std::optional<std::string> literal(Node value) {
   if (value.is("TypeCast")) value = value.get("arg");
   if (!value.is("A_Const") || value.flag("isnull")) return std::nullopt;
-  if (Node text = value.get("sval"); text.valid()) return quote_literal(text.str("sval"));
+  if (Node text = value.get("sval"); text.valid()) return sql_literal(text.str("sval"));
   // 0 is written without its value ("ival": {}).
   if (Node integer = value.get("ival"); integer.valid()) return std::to_string(integer.num("ival"));
   if (Node number = value.get("fval"); number.valid()) return std::string(number.str("fval"));
@@ -147,17 +147,16 @@ std::string rename_sql(const ObjectRef& from, const ObjectRef& to) {
       return guarded(
           "EXISTS (SELECT FROM information_schema.columns\n             WHERE "
           "table_schema = " +
-              quote_literal(schema_of(from)) + " AND table_name = " + quote_literal(from.parent) +
-              "\n               AND column_name = " + quote_literal(from.name) + ")",
+              sql_literal(schema_of(from)) + " AND table_name = " + sql_literal(from.parent) +
+              "\n               AND column_name = " + sql_literal(from.name) + ")",
           "ALTER TABLE " + parent_sql(from) + " RENAME COLUMN " + quote_identifier(from.name) +
               " TO " + quote_identifier(to.name) + ";");
     case ObjectKind::constraint:
       return guarded(
           "EXISTS (SELECT FROM pg_catalog.pg_constraint\n             WHERE conrelid "
           "= to_regclass(" +
-              quote_literal(quote_identifier(schema_of(from)) + "." +
-                            quote_identifier(from.parent)) +
-              ") AND conname = " + quote_literal(from.name) + ")",
+              sql_literal(quote_identifier(schema_of(from)) + "." + quote_identifier(from.parent)) +
+              ") AND conname = " + sql_literal(from.name) + ")",
           "ALTER TABLE " + parent_sql(from) + " RENAME CONSTRAINT " + quote_identifier(from.name) +
               " TO " + quote_identifier(to.name) + ";");
     default:
@@ -433,8 +432,8 @@ class Generator {
     std::vector<std::string> parts;
     for (auto part : names) parts.push_back(quote_identifier(part));
     std::string name = joined(parts, ".");
-    item.text = caught("ALTER TYPE " + name + " RENAME VALUE " + quote_literal(node.str("newVal")) +
-                           " TO " + quote_literal(node.str("oldVal")) + ";",
+    item.text = caught("ALTER TYPE " + name + " RENAME VALUE " + sql_literal(node.str("newVal")) +
+                           " TO " + sql_literal(node.str("oldVal")) + ";",
                        "invalid_parameter_value");
     m_items.push_back(std::move(item));
   }

@@ -137,6 +137,9 @@ TEST(Facts, QualifiedNamesInText) {
   EXPECT_TRUE(text_name_parts("\"open").empty());
   EXPECT_TRUE(text_name_parts("a b").empty());
   EXPECT_TRUE(text_name_parts("a.").empty());
+  EXPECT_TRUE(text_name_parts("int[]").empty());
+  EXPECT_TRUE(text_name_parts("a-b").empty());
+  EXPECT_EQ(text_name_parts("_a$1.b2"), (Parts{"_a$1", "b2"}));
 }
 
 TEST(Facts, NullConstantsAndTimeZones) {
