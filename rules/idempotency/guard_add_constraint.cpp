@@ -1,6 +1,7 @@
 // guard-add-constraint: ALTER TABLE ... ADD CONSTRAINT / PRIMARY KEY / FOREIGN KEY / UNIQUE /
 // EXCLUDE (and ALTER DOMAIN ... ADD CONSTRAINT) unless the file drops that constraint first or a
 // DO block guards it.
+#include "lint/objects.h"
 #include "rules/idempotency/common.h"
 #include "rules/idempotency/rules.h"
 
@@ -68,6 +69,26 @@ Judgement judge(std::string_view on, const std::string& target, const Node& cons
           help};
 }
 
+// The name PostgreSQL chooses for the one constraint a statement adds without a name; empty
+// when it adds several such (which gets which is not worked out here).
+std::string implicit_name(const Statement& statement, const QualifiedName& table) {
+  std::size_t unnamed = 0;
+  for (Node command : statement.node.list("cmds")) {
+    if (command.str("subtype") == "AT_AddConstraint" && !command.get("def").has("conname")) {
+      ++unnamed;
+    }
+  }
+  if (unnamed != 1) return {};
+  lint::ObjectResolver resolver;
+  for (const lint::Effect& effect : resolver.effects(statement)) {
+    if (effect.action == lint::Action::create && effect.implicit &&
+        effect.object.kind == lint::ObjectKind::constraint && effect.object.parent == table.name) {
+      return effect.object.name;
+    }
+  }
+  return {};
+}
+
 void check_table(FileScope& scope, const Statement& statement) {
   const Node& node = statement.node;
   Node relation = node.get("relation");
@@ -82,19 +103,39 @@ void check_table(FileScope& scope, const Statement& statement) {
     if (constraint_words(type).empty()) continue;
     if (scope.fresh(statement, relation)) return;
     std::string name(constraint.str("conname"));
-    // The name a PRIMARY KEY gets when none is written.
-    std::string dropped_name =
-        name.empty() && type == "CONSTR_PRIMARY" ? table.name + "_pkey" : name;
+    // The name PostgreSQL gives one written without a name (orders_pkey, orders_number_check,
+    // orders_customer_id_fkey): a DROP CONSTRAINT IF EXISTS of that name guards it as well.
+    std::string dropped_name = name.empty() ? implicit_name(statement, table) : name;
     // ADD ... USING INDEX renamed the index on the first run: dropping the constraint then
-    // drops the index too, and the second run finds none.
-    bool using_index = !constraint.str("indexname").empty();
-    if (!dropped_name.empty() && !using_index) {
-      ObjectKey key{ObjectKind::table_constraint, QualifiedName{"", dropped_name}, table};
-      if (FileScope::drops_constraint_earlier(node, i, dropped_name) ||
-          scope.dropped_before(statement, key)) {
-        continue;
-      }
+    // drops the index too, so the second run needs the file to build it again first.
+    std::string index_name(constraint.str("indexname"));
+    bool index_made =
+        index_name.empty() ||
+        scope.created_before(
+            statement, ObjectKey{ObjectKind::index, QualifiedName{table.schema, index_name}, {}}) !=
+            nullptr;
+    ObjectKey key{ObjectKind::table_constraint, QualifiedName{"", dropped_name}, table};
+    bool dropped_first =
+        !dropped_name.empty() && (FileScope::drops_constraint_earlier(node, i, dropped_name) ||
+                                  scope.dropped_before(statement, key));
+    if (!dropped_name.empty() && index_made) {
+      if (dropped_first) continue;
       if (!name.empty() && scope.dropped_after(statement, key)) continue;
+    }
+    // The file builds the index under its own name, and ADD CONSTRAINT renames it to the
+    // constraint's: a second run's CREATE INDEX IF NOT EXISTS finds no index of that name and
+    // builds another one, guard or no guard around the ADD.
+    if (!index_name.empty() && index_made && !dropped_first &&
+        lint::truncate_identifier(index_name) != dropped_name) {
+      scope.report(statement, commands.range(i),
+                   "ADD CONSTRAINT " + dropped_name + " ... USING INDEX " + index_name +
+                       " renames the index to " + dropped_name + ": " + std::string(k_again) +
+                       ", CREATE INDEX IF NOT EXISTS " + index_name +
+                       " earlier in the file finds no index of that name and builds a second one",
+                   "name the index " + dropped_name +
+                       " (as the constraint), so that PostgreSQL does not rename it and the "
+                       "second run finds it; or drop the constraint first");
+      continue;
     }
     auto error = lint::repeat_error(node, command);
     if (scope.guard(statement, error)) continue;

@@ -43,3 +43,12 @@ DO $$ BEGIN
     ALTER TABLE orders ADD CONSTRAINT orders_qty_check CHECK (qty > 0);
   END IF;
 END $$;
+-- The index gets the constraint's name on the first run: the second run builds another one.
+CREATE UNIQUE INDEX IF NOT EXISTS orders_code_idx ON orders (code);
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE conname = 'orders_code_key'
+                 AND conrelid = 'orders'::regclass) THEN
+    ALTER TABLE orders ADD CONSTRAINT orders_code_key UNIQUE USING INDEX orders_code_idx;
+  END IF;
+END $$;

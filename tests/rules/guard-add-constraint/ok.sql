@@ -83,3 +83,11 @@ DO $$ BEGIN
     ALTER TABLE orders ADD CONSTRAINT orders_qty_check CHECK (qty > 0);
   END IF;
 END $$;
+
+-- Dropped first under the name PostgreSQL gives it (orders_note_check), or with its index
+-- built again after the drop: both run again cleanly (checked on PostgreSQL 15).
+ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_note_check;
+ALTER TABLE orders ADD CHECK (note <> '');
+ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_ref_key;
+CREATE UNIQUE INDEX IF NOT EXISTS orders_ref_idx ON orders (ref);
+ALTER TABLE orders ADD CONSTRAINT orders_ref_key UNIQUE USING INDEX orders_ref_idx;
