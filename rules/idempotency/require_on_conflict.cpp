@@ -69,22 +69,117 @@ bool filters_existing(const Node& query, const QualifiedName& target) {
   return found;
 }
 
-// The tables a statement deletes from or truncates.
-std::vector<QualifiedName> cleared_tables(const Node& statement) {
-  std::vector<QualifiedName> tables;
-  if (statement.is("DeleteStmt")) tables.push_back(name_of(statement.get("relation")));
+// A value written as a constant ('theme', 42, -1.5), as text; nullopt for anything else.
+std::optional<std::string> constant_text(const Node& value) {
+  Node constant = value;
+  while (constant.is("TypeCast")) constant = constant.get("arg");
+  if (!constant.is("A_Const")) return std::nullopt;
+  if (Node text = constant.get("sval"); text.valid()) return std::string(text.str("sval"));
+  if (Node integer = constant.get("ival"); integer.valid()) {
+    return std::to_string(integer.num("ival"));
+  }
+  if (Node number = constant.get("fval"); number.valid()) return std::string(number.str("fval"));
+  return std::nullopt;
+}
+
+// A column a DELETE's WHERE pins to constants: col = 'x', or col IN ('x', 'y').
+struct Pinned {
+  std::string column;
+  std::vector<std::string> values;
+};
+
+// What a DELETE's WHERE keeps to, when it is such tests ANDed together; nullopt when it is
+// anything else (then the rows it deletes are not worked out).
+std::optional<std::vector<Pinned>> pinned_columns(const Node& where) {
+  std::vector<Pinned> pinned;
+  std::vector<Node> terms;
+  if (where.is("BoolExpr") && where.str("boolop") == "AND_EXPR") {
+    for (Node term : where.list("args")) terms.push_back(term);
+  } else {
+    terms.push_back(where);
+  }
+  for (const Node& term : terms) {
+    if (!term.is("A_Expr")) return std::nullopt;
+    Node column = term.get("lexpr");
+    if (!column.is("ColumnRef")) return std::nullopt;
+    std::string_view kind = term.str("kind");
+    std::string op = lint::join_names(term.list("name"), ".");
+    Pinned entry{std::string(column.list("fields").back().as_str()), {}};
+    if (kind == "AEXPR_OP" && op == "=") {
+      auto value = constant_text(term.get("rexpr"));
+      if (!value) return std::nullopt;
+      entry.values.push_back(*value);
+    } else if (kind == "AEXPR_IN" && op == "=") {
+      Node list = term.get("rexpr");
+      for (Node item : list.is("List") ? list.list("items") : list.items()) {
+        auto value = constant_text(item);
+        if (!value) return std::nullopt;
+        entry.values.push_back(*value);
+      }
+    } else {
+      return std::nullopt;
+    }
+    pinned.push_back(std::move(entry));
+  }
+  return pinned;
+}
+
+// A table the file deletes rows from or truncates: all of them, or (a DELETE whose WHERE pins
+// columns to constants) only those.
+struct ClearedTable {
+  QualifiedName table;
+  std::optional<std::vector<Pinned>> only;  // nullopt: every row, or rows not worked out
+};
+
+std::vector<ClearedTable> cleared_tables(const Node& statement) {
+  std::vector<ClearedTable> tables;
+  if (statement.is("DeleteStmt")) {
+    ClearedTable cleared{name_of(statement.get("relation")), std::nullopt};
+    if (statement.has("whereClause")) cleared.only = pinned_columns(statement.get("whereClause"));
+    tables.push_back(std::move(cleared));
+  }
   if (statement.is("TruncateStmt")) {
-    for (Node relation : statement.list("relations")) tables.push_back(name_of(relation));
+    for (Node relation : statement.list("relations")) {
+      tables.push_back({name_of(relation), std::nullopt});
+    }
   }
   return tables;
 }
 
 // Tables the file has deleted from or truncated so far, in file order.
-using Cleared = std::vector<QualifiedName>;
+using Cleared = std::vector<ClearedTable>;
 
-bool clears(const Cleared& cleared, const QualifiedName& target) {
-  return std::any_of(cleared.begin(), cleared.end(),
-                     [&](const QualifiedName& table) { return same_name(table, target); });
+// Whether a DELETE that pins columns removes every row the INSERT writes: each VALUES row has,
+// in each pinned column, one of the pinned constants. Rows or columns that cannot be read
+// (no column list, SELECT, expressions) count as removed: only a certain miss is a miss.
+bool removes_rows(const std::vector<Pinned>& pinned, const Node& insert) {
+  std::vector<std::string> columns;
+  for (Node target : insert.list("cols")) columns.emplace_back(target.str("name"));
+  lint::NodeList rows = insert.get("selectStmt").list("valuesLists");
+  if (columns.empty() || rows.empty()) return true;
+  for (const Pinned& pin : pinned) {
+    auto at = std::find(columns.begin(), columns.end(), pin.column);
+    if (at == columns.end()) continue;
+    auto position = static_cast<std::size_t>(at - columns.begin());
+    for (Node row : rows) {
+      lint::NodeList values = row.is("List") ? row.list("items") : row.items();
+      if (position >= values.size()) continue;
+      auto value = constant_text(values[position]);
+      if (value && std::find(pin.values.begin(), pin.values.end(), *value) == pin.values.end()) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+// Whether the file has removed, before the INSERT (or COPY: `insert` invalid), the rows it
+// writes into the target.
+bool clears(const Cleared& cleared, const QualifiedName& target, const Node& insert = {}) {
+  return std::any_of(cleared.begin(), cleared.end(), [&](const ClearedTable& entry) {
+    if (!same_name(entry.table, target)) return false;
+    return !entry.only || !insert.valid() || removes_rows(*entry.only, insert);
+  });
 }
 
 Protection protection(const FileScope& scope, const Statement& statement, const Node& relation,
@@ -99,7 +194,7 @@ Protection protection(const FileScope& scope, const Statement& statement, const 
   if (node.has("withClause") && filters_existing(node.get("withClause"), target)) {
     return Protection::filtered;
   }
-  if (clears(cleared, target)) return Protection::cleared_first;
+  if (clears(cleared, target, node)) return Protection::cleared_first;
   lint::GuardQuery query;
   if (auto error = lint::repeat_error(node)) query.errors.push_back(*error);
   query.tables.push_back(lint::relation_name(relation));

@@ -22,3 +22,6 @@ BEGIN
     INSERT INTO roles (name) VALUES ('superadmin');
   END IF;
 END $$;
+-- The DELETE before it removes 'theme' only: 'locale' is added again on every run.
+DELETE FROM settings WHERE key = 'theme';
+INSERT INTO settings (key, value) VALUES ('theme', 'dark'), ('locale', 'en');

@@ -66,3 +66,9 @@ END $$;
 
 -- sqlgate:run-once records the first deploy
 INSERT INTO legacy_configs (key, value) VALUES ('deployed', 'yes');
+
+-- A DELETE of exactly the rows the INSERT writes, before it.
+DELETE FROM settings WHERE key IN ('theme', 'locale');
+INSERT INTO settings (key, value) VALUES ('theme', 'dark'), ('locale', 'en');
+DELETE FROM settings WHERE key = 'tz' AND value = 'UTC';
+INSERT INTO settings (key, value) VALUES ('tz', 'UTC');
