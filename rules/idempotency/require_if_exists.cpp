@@ -327,6 +327,59 @@ void check_alter_table(FileScope& scope, const Statement& statement) {
   }
 }
 
+// Whether a statement of the file after `at` makes column `column` of `table` an identity
+// column (ALTER COLUMN ... ADD GENERATED ... AS IDENTITY).
+const Statement* made_identity_later(const FileScope& scope, const Statement& at,
+                                     const QualifiedName& table, std::string_view column) {
+  bool after = false;
+  for (const Statement* statement : scope.file().all_statements()) {
+    if (statement == &at) {
+      after = true;
+      continue;
+    }
+    if (!after || statement->kind() != "AlterTableStmt" ||
+        !same_name(name_of(statement->node.get("relation")), table)) {
+      continue;
+    }
+    for (Node command : statement->node.list("cmds")) {
+      if (command.str("subtype") == "AT_AddIdentity" && command.str("name") == column) {
+        return statement;
+      }
+    }
+  }
+  return nullptr;
+}
+
+// ALTER COLUMN c SET / DROP DEFAULT before the file makes c an identity column (the serial to
+// identity recipe): PostgreSQL refuses either on an identity column, so the second run stops
+// there, however the ADD GENERATED is guarded.
+void check_default_before_identity(FileScope& scope, const Statement& statement) {
+  const Node& node = statement.node;
+  QualifiedName table = name_of(node.get("relation"));
+  AlterCommands commands(scope.file(), statement);
+  std::size_t index = 0;
+  for (Node command : node.list("cmds")) {
+    std::size_t i = index++;
+    if (command.str("subtype") != "AT_ColumnDefault") continue;
+    std::string column(command.str("name"));
+    const Statement* identity = made_identity_later(scope, statement, table, column);
+    if (identity == nullptr) continue;
+    if (scope.guard(statement, lint::condition::syntax_error)) continue;
+    std::string what = command.has("def") ? "SET DEFAULT" : "DROP DEFAULT";
+    scope.report(statement, commands.range(i),
+                 "ALTER COLUMN " + column + " " + what + " on table " + table.display() +
+                     " fails " + std::string(k_again) + ": line " +
+                     std::to_string(scope.file().position(identity->range.begin).line) + " made " +
+                     column + " an identity column, and PostgreSQL refuses a default on one",
+                 "run the whole conversion (the " + what +
+                     ", dropping the sequence, ADD GENERATED ... AS IDENTITY) in one DO block "
+                     "guarded by IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE "
+                     "attrelid = " +
+                     sql_literal(table.display()) +
+                     "::regclass AND attname = " + sql_literal(column) + " AND attidentity <> '')");
+  }
+}
+
 void check_other(FileScope& scope, const Statement& statement) {
   const Node& node = statement.node;
   std::string_view kind = node.kind();
@@ -575,6 +628,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       check_drop(scope, *statement);
     } else if (kind == "AlterTableStmt") {
       check_alter_table(scope, *statement);
+      check_default_before_identity(scope, *statement);
     } else if (kind == "DropRoleStmt" || kind == "DropdbStmt" || kind == "DropTableSpaceStmt" ||
                kind == "DropUserMappingStmt" || kind == "DropSubscriptionStmt") {
       check_drop_other(scope, *statement);
