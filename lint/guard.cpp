@@ -313,7 +313,7 @@ struct GuardAnalysis::Place {
 
 // What a catalog test must be able to find, and why the first one that could not did not.
 struct GuardAnalysis::Judging {
-  std::vector<GuardTarget> targets;
+  const std::vector<GuardTarget>* targets = nullptr;
   std::optional<std::string> mismatch;
 };
 
@@ -480,7 +480,7 @@ bool GuardAnalysis::tests_catalog(std::string_view expression, const Statement& 
                                   const Place& place, const GuardQuery& query, Judging& judging,
                                   int depth) const {
   if (reads_catalog(expression, query.tables)) {
-    auto mismatch = guard_mismatch(expression_tree(expression), judging.targets);
+    auto mismatch = guard_mismatch(expression_tree(expression), *judging.targets);
     if (!mismatch) return true;
     if (!judging.mismatch) judging.mismatch = std::move(mismatch);
   }
@@ -634,9 +634,20 @@ std::optional<Condition> GuardAnalysis::fails_first(const Statement& statement, 
   return std::nullopt;
 }
 
-std::vector<GuardTarget> GuardAnalysis::file_targets(const Statement& statement,
-                                                     const GuardQuery& query) const {
-  std::vector<GuardTarget> targets = guard_targets(statement, !query.new_name_only);
+const std::vector<GuardTarget>& GuardAnalysis::own_targets(const Statement& statement,
+                                                           const GuardQuery& query) const {
+  auto& cached = m_own_targets[query.new_name_only ? 1 : 0];
+  if (auto it = cached.find(&statement); it != cached.end()) return it->second;
+  return cached.emplace(&statement, guard_targets(statement, !query.new_name_only)).first->second;
+}
+
+const std::vector<GuardTarget>& GuardAnalysis::file_targets(const Statement& statement,
+                                                            const GuardQuery& query) const {
+  // Several rules ask about the same statement: the list is made once for each.
+  auto& cached = m_file_targets[query.new_name_only ? 1 : 0];
+  if (auto it = cached.find(&statement); it != cached.end()) return it->second;
+  std::vector<GuardTarget>& targets = cached[&statement];
+  targets = own_targets(statement, query);
   // A relation renamed away whose old name the file makes again: that one is not what the
   // test must find.
   std::string renamed_away;
@@ -695,12 +706,17 @@ std::optional<Guard> GuardAnalysis::find(const Statement& statement, const Guard
   if (!statement.embedded()) return std::nullopt;
   const auto& frames = statement.frames;
   std::optional<std::string> why;
-  std::optional<std::vector<GuardTarget>> targets;
   auto judged = [&](std::string_view test, const Place& place) {
-    if (!targets) targets = file_targets(statement, query);
+    // What the statement itself changes first: a test that finds one of those needs no more.
+    // Only a test that misses them is judged against everything the file changes.
     Judging judging;
-    judging.targets = *targets;
+    judging.targets = &own_targets(statement, query);
     bool found = tests_catalog(test, statement, place, query, judging, 0);
+    if (!found && judging.mismatch) {
+      judging = Judging{};
+      judging.targets = &file_targets(statement, query);
+      found = tests_catalog(test, statement, place, query, judging, 0);
+    }
     if (!found && judging.mismatch && !why) why = std::move(judging.mismatch);
     return found;
   };

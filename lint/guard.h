@@ -20,6 +20,7 @@
 // What a second run raises is mapped here too, statement by statement, as PostgreSQL 15 does.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -143,7 +144,11 @@ class GuardAnalysis {
                              const GuardQuery& query, Judging& judging, int depth) const;
   // The objects the statement creates, drops, alters or renames, then those of every other
   // statement of the file: what the first run changes, and so what a test may find changed.
-  std::vector<GuardTarget> file_targets(const Statement& statement, const GuardQuery& query) const;
+  const std::vector<GuardTarget>& file_targets(const Statement& statement,
+                                               const GuardQuery& query) const;
+  // The objects the statement itself changes (the first part of file_targets()).
+  const std::vector<GuardTarget>& own_targets(const Statement& statement,
+                                              const GuardQuery& query) const;
   bool lookup_handler(const Statement& statement, std::size_t frame) const;
   Node expression_tree(std::string_view expression) const;
   Node do_function(const Statement& statement) const;
@@ -153,6 +158,9 @@ class GuardAnalysis {
   mutable std::map<std::string, Node, std::less<>> m_expressions;
   mutable std::map<std::string, std::unique_ptr<StatementList>> m_lists;
   mutable std::map<const Statement*, std::vector<GuardTarget>> m_targets;
+  // file_targets() and own_targets() by statement: [0] with old names, [1] new names only.
+  mutable std::array<std::map<const Statement*, std::vector<GuardTarget>>, 2> m_file_targets;
+  mutable std::array<std::map<const Statement*, std::vector<GuardTarget>>, 2> m_own_targets;
 };
 
 }  // namespace sqlgate::lint
