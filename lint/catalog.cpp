@@ -1048,6 +1048,12 @@ class CatalogBuilder {
   }
 };
 
+const Statement* statement_at(const Project& project, const Origin& origin) {
+  const ParsedFile* file = project.parsed(origin.file);
+  if (file == nullptr || origin.statement >= file->all_statements().size()) return nullptr;
+  return file->all_statements()[origin.statement];
+}
+
 std::shared_ptr<const Catalog> Catalog::build(const Project& project,
                                               const CatalogOptions& options) {
   CatalogBuild build(project, options);

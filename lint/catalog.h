@@ -222,6 +222,9 @@ class Catalog {
   std::vector<ObjectId> children(const ObjectRef& table, ObjectKind kind, Tick at) const;
 };
 
+// The statement an origin names; null when its file has no parse.
+const Statement* statement_at(const Project& project, const Origin& origin);
+
 // Builds a Catalog while the files of a project are parsed: the replay of the ups runs in
 // version order on one thread, each file as soon as its parse is in the project, while other
 // threads parse the files after it. Then the downs, in parallel.

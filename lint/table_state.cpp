@@ -170,12 +170,6 @@ std::optional<CatalogColumn> catalog_column(const FileContext& context, std::siz
   return std::nullopt;
 }
 
-const Statement* statement_at(const Project& project, const Origin& origin) {
-  const ParsedFile* file = project.parsed(origin.file);
-  if (file == nullptr || origin.statement >= file->all_statements().size()) return nullptr;
-  return file->all_statements()[origin.statement];
-}
-
 // The commands of an ALTER TABLE of that subtype naming `name`.
 template <typename Visit>
 void each_command(const Statement& statement, std::string_view subtype, const std::string& name,

@@ -208,9 +208,9 @@ bool takes_keys_from_elsewhere(const lint::Project& project, const lint::Catalog
                                const lint::ObjectRef& table, lint::Tick at) {
   auto origin = catalog.created_by(table, at);
   if (!origin) return true;
-  const lint::ParsedFile* file = project.parsed(origin->file);
-  if (file == nullptr || origin->statement >= file->all_statements().size()) return true;
-  const Node& node = file->all_statements()[origin->statement]->node;
+  const lint::Statement* created = lint::statement_at(project, *origin);
+  if (created == nullptr) return true;
+  const Node& node = created->node;
   if (!node.is("CreateStmt")) return !node.is("CreateTableAsStmt");
   if (node.has("inhRelations") || node.has("partbound") || node.has("ofTypename")) return true;
   for (Node element : node.list("tableElts")) {

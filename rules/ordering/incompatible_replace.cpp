@@ -102,12 +102,6 @@ std::vector<std::string> input_names(const Node& function) {
   return names;
 }
 
-const lint::Statement* statement_at(const lint::Project& project, const lint::Origin& origin) {
-  const lint::ParsedFile* file = project.parsed(origin.file);
-  if (file == nullptr || origin.statement >= file->all_statements().size()) return nullptr;
-  return file->all_statements()[origin.statement];
-}
-
 // The statement that last defined the object before `tick` (its CREATE, or a CREATE OR REPLACE
 // since), and where it is; nullopt when something else changed the object after it (ALTER VIEW
 // ... RENAME COLUMN, say): its columns are then not known here.
@@ -117,7 +111,7 @@ std::optional<std::pair<const lint::Statement*, lint::Origin>> definition_before
   std::optional<std::pair<const lint::Statement*, lint::Origin>> found;
   auto consider = [&](const lint::Origin& origin) {
     if (origin.tick >= tick) return;
-    const lint::Statement* statement = statement_at(project, origin);
+    const lint::Statement* statement = lint::statement_at(project, origin);
     if (statement == nullptr) return;
     if (statement->kind() == kind) {
       found = std::make_pair(statement, origin);
