@@ -771,10 +771,9 @@ void ObjectResolver::Context::sequence_dependency(Effect& effect, const Node& de
     NodeList names = node.list("funcname");
     NodeList args = node.list("args");
     if (names.empty() || names.back().as_str() != "nextval" || args.size() != 1) return true;
-    Node argument = args.front();
-    while (argument.is("TypeCast")) argument = argument.get("arg");
-    if (!argument.is("A_Const") || !argument.has("sval")) return true;
-    std::vector<std::string> parts = text_name_parts(argument.get("sval").str("sval"));
+    auto text = constant_text(args.front());
+    if (!text) return true;
+    std::vector<std::string> parts = text_name_parts(*text);
     if (parts.empty() || parts.size() > 3) return true;
     ObjectRef sequence;
     sequence.kind = ObjectKind::sequence;

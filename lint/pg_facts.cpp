@@ -547,6 +547,18 @@ std::string sql_name(std::string_view schema, std::string_view name) {
   return sql_identifier(schema) + "." + sql_identifier(name);
 }
 
+std::optional<std::string> constant_text(const Node& value) {
+  Node constant = value;
+  while (constant.is("TypeCast")) constant = constant.get("arg");
+  if (!constant.is("A_Const")) return std::nullopt;
+  if (Node text = constant.get("sval"); text.valid()) return std::string(text.str("sval"));
+  if (Node integer = constant.get("ival"); integer.valid()) {
+    return std::to_string(integer.num("ival"));
+  }
+  if (Node number = constant.get("fval"); number.valid()) return std::string(number.str("fval"));
+  return std::nullopt;
+}
+
 std::string sql_literal(std::string_view text) {
   std::string result = "'";
   for (char c : text) {

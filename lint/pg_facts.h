@@ -190,6 +190,9 @@ std::optional<Edit> insert_after_token(const ParsedFile& file, const Statement& 
 std::string sql_identifier(std::string_view name);
 // "schema.name" or "name", each part as sql_identifier() writes it.
 std::string sql_name(std::string_view schema, std::string_view name);
+// A constant as its text ('theme' gives theme, 42 gives 42), under any casts; nullopt for
+// anything else.
+std::optional<std::string> constant_text(const Node& value);
 // A standard SQL string literal: 'it''s'.
 std::string sql_literal(std::string_view text);
 

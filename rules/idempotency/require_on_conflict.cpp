@@ -69,19 +69,6 @@ bool filters_existing(const Node& query, const QualifiedName& target) {
   return found;
 }
 
-// A value written as a constant ('theme', 42, -1.5), as text; nullopt for anything else.
-std::optional<std::string> constant_text(const Node& value) {
-  Node constant = value;
-  while (constant.is("TypeCast")) constant = constant.get("arg");
-  if (!constant.is("A_Const")) return std::nullopt;
-  if (Node text = constant.get("sval"); text.valid()) return std::string(text.str("sval"));
-  if (Node integer = constant.get("ival"); integer.valid()) {
-    return std::to_string(integer.num("ival"));
-  }
-  if (Node number = constant.get("fval"); number.valid()) return std::string(number.str("fval"));
-  return std::nullopt;
-}
-
 // A column a DELETE's WHERE pins to constants: col = 'x', or col IN ('x', 'y').
 struct Pinned {
   std::string column;
@@ -106,13 +93,13 @@ std::optional<std::vector<Pinned>> pinned_columns(const Node& where) {
     std::string op = lint::join_names(term.list("name"), ".");
     Pinned entry{std::string(column.list("fields").back().as_str()), {}};
     if (kind == "AEXPR_OP" && op == "=") {
-      auto value = constant_text(term.get("rexpr"));
+      auto value = lint::constant_text(term.get("rexpr"));
       if (!value) return std::nullopt;
       entry.values.push_back(*value);
     } else if (kind == "AEXPR_IN" && op == "=") {
       Node list = term.get("rexpr");
       for (Node item : list.is("List") ? list.list("items") : list.items()) {
-        auto value = constant_text(item);
+        auto value = lint::constant_text(item);
         if (!value) return std::nullopt;
         entry.values.push_back(*value);
       }
@@ -164,7 +151,7 @@ bool removes_rows(const std::vector<Pinned>& pinned, const Node& insert) {
     for (Node row : rows) {
       lint::NodeList values = row.is("List") ? row.list("items") : row.items();
       if (position >= values.size()) continue;
-      auto value = constant_text(values[position]);
+      auto value = lint::constant_text(values[position]);
       if (value && std::find(pin.values.begin(), pin.values.end(), *value) == pin.values.end()) {
         return false;
       }

@@ -142,6 +142,21 @@ TEST(Facts, QualifiedNamesInText) {
   EXPECT_EQ(text_name_parts("_a$1.b2"), (Parts{"_a$1", "b2"}));
 }
 
+// The first value of "SELECT <expression>".
+std::optional<std::string> constant_of(const std::string& expression) {
+  Parsed parsed("SELECT " + expression + ";");
+  return constant_text(parsed.at(0).node.list("targetList").front().get("val"));
+}
+
+TEST(Facts, ConstantsAsText) {
+  EXPECT_EQ(constant_of("'theme'"), "theme");
+  EXPECT_EQ(constant_of("'a'::text::varchar"), "a");
+  EXPECT_EQ(constant_of("42"), "42");
+  EXPECT_EQ(constant_of("1.5"), "1.5");
+  EXPECT_EQ(constant_of("lower('A')"), std::nullopt);
+  EXPECT_EQ(constant_of("x"), std::nullopt);
+}
+
 TEST(Facts, NullConstantsAndTimeZones) {
   Parsed parsed("SELECT NULL, NULL::text, 'x';");
   NodeList targets = parsed.at(0).node.list("targetList");
