@@ -184,6 +184,21 @@ std::unordered_set<lint::ObjectId> taken_by(const lint::FileReplay& down) {
   return taken;
 }
 
+std::unordered_set<std::string> made_by(const lint::FileReplay& down) {
+  std::unordered_set<std::string> made;
+  for (const auto& step : down.steps) {
+    if (step.effect.action == lint::Action::create) {
+      made.insert(step.effect.object.base_key());
+    } else if (step.effect.action == lint::Action::rename && !step.effect.new_name.empty()) {
+      lint::ObjectRef target = step.effect.object;
+      target.name = step.effect.new_name;
+      if (!step.effect.new_schema.empty()) target.schema = step.effect.new_schema;
+      made.insert(target.base_key());
+    }
+  }
+  return made;
+}
+
 bool created_by(const lint::Catalog& catalog, lint::ObjectId id, std::size_t up) {
   for (lint::ObjectId current = id; current != lint::k_no_object;
        current = catalog.object(current).parent) {

@@ -47,6 +47,10 @@ std::vector<Pair> pairs(const lint::Project& project);
 // Every object the down takes, explicitly or with what it drops.
 std::unordered_set<lint::ObjectId> taken_by(const lint::FileReplay& down);
 
+// The names (base keys) the down creates, or renames something to: a down that rebuilds a
+// table drops it and makes it again under its old name.
+std::unordered_set<std::string> made_by(const lint::FileReplay& down);
+
 // Whether the up created the object, or what it belongs to (the table of a column).
 bool created_by(const lint::Catalog& catalog, lint::ObjectId id, std::size_t up);
 

@@ -26,19 +26,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
     // A down whose up is empty is orphan-down's finding.
     if (pair.up_file->statements().empty()) continue;
     lint::Tick after = pair.up_replay->end;
-    // Names the down creates again (CREATE, or RENAME to them): a down that rebuilds a table
-    // drops it and recreates it under its old name.
-    std::unordered_set<std::string> recreated;
-    for (const auto& step : pair.down_replay->steps) {
-      if (step.effect.action == lint::Action::create) {
-        recreated.insert(step.effect.object.base_key());
-      } else if (step.effect.action == lint::Action::rename && !step.effect.new_name.empty()) {
-        lint::ObjectRef target = step.effect.object;
-        target.name = step.effect.new_name;
-        if (!step.effect.new_schema.empty()) target.schema = step.effect.new_schema;
-        recreated.insert(target.base_key());
-      }
-    }
+    std::unordered_set<std::string> recreated = made_by(*pair.down_replay);
     std::unordered_set<std::string> created_so_far;  // by the down, before this statement
     for (const auto& step : pair.down_replay->steps) {
       const lint::Effect& effect = step.effect;

@@ -2,6 +2,7 @@
 // does not undo: ADD COLUMN (DROP COLUMN), ADD CONSTRAINT (DROP CONSTRAINT), RENAME (the reverse
 // RENAME), SET NOT NULL (DROP NOT NULL), seed INSERTs (a DELETE or TRUNCATE, warning), and
 // ALTER TYPE ... ADD VALUE, which only an irreversible migration can leave in place.
+#include <optional>
 #include <unordered_set>
 
 #include "lint/table_state.h"
@@ -36,17 +37,12 @@ struct Context {
     return false;
   }
 
-  // A down step that creates an object of that name.
-  bool down_creates(const lint::ObjectRef& ref) const {
-    for (const auto& step : pair.down_replay->steps) {
-      const lint::ObjectRef& created = step.effect.object;
-      if (step.effect.action == Action::create && created.kind == ref.kind &&
-          created.name == ref.name && created.schema == ref.schema) {
-        return true;
-      }
-    }
-    return false;
+  // Whether the down creates an object of that name (or renames one to it).
+  bool down_creates(const lint::ObjectRef& ref) {
+    if (!made) made = made_by(*pair.down_replay);
+    return made->count(ref.base_key()) != 0;
   }
+  std::optional<std::unordered_set<std::string>> made;
 
   void report(const lint::CatalogStep& step, const std::string& message, const std::string& help,
               bool warning = false) {
