@@ -90,30 +90,8 @@ ObjectKey on_table(ObjectKind kind, const NodeList& names) {
   return result;
 }
 
-std::optional<ObjectKind> dropped_kind(std::string_view remove_type) {
-  if (remove_type == "OBJECT_TABLE") return ObjectKind::table;
-  if (remove_type == "OBJECT_VIEW") return ObjectKind::view;
-  if (remove_type == "OBJECT_MATVIEW") return ObjectKind::materialized_view;
-  if (remove_type == "OBJECT_SEQUENCE") return ObjectKind::sequence;
-  if (remove_type == "OBJECT_FOREIGN_TABLE") return ObjectKind::foreign_table;
-  if (remove_type == "OBJECT_INDEX") return ObjectKind::index;
-  if (remove_type == "OBJECT_FUNCTION" || remove_type == "OBJECT_PROCEDURE" ||
-      remove_type == "OBJECT_ROUTINE" || remove_type == "OBJECT_AGGREGATE") {
-    return ObjectKind::function;
-  }
-  if (remove_type == "OBJECT_TYPE" || remove_type == "OBJECT_DOMAIN") return ObjectKind::type;
-  if (remove_type == "OBJECT_TRIGGER") return ObjectKind::trigger;
-  if (remove_type == "OBJECT_RULE") return ObjectKind::rule;
-  if (remove_type == "OBJECT_POLICY") return ObjectKind::policy;
-  if (remove_type == "OBJECT_EVENT_TRIGGER") return ObjectKind::event_trigger;
-  if (remove_type == "OBJECT_SCHEMA") return ObjectKind::schema;
-  if (remove_type == "OBJECT_EXTENSION") return ObjectKind::extension;
-  if (remove_type == "OBJECT_PUBLICATION") return ObjectKind::publication;
-  return std::nullopt;
-}
-
 void add_dropped(const Node& statement, ObjectChanges& changes) {
-  auto kind = dropped_kind(statement.str("removeType"));
+  auto kind = object_kind(statement.str("removeType"));
   if (!kind) return;
   for (Node object : statement.list("objects")) {
     switch (*kind) {
@@ -159,6 +137,28 @@ void add_alter_table(const Node& statement, ObjectChanges& changes) {
 }
 
 }  // namespace
+
+std::optional<ObjectKind> object_kind(std::string_view remove_type) {
+  if (remove_type == "OBJECT_TABLE") return ObjectKind::table;
+  if (remove_type == "OBJECT_VIEW") return ObjectKind::view;
+  if (remove_type == "OBJECT_MATVIEW") return ObjectKind::materialized_view;
+  if (remove_type == "OBJECT_SEQUENCE") return ObjectKind::sequence;
+  if (remove_type == "OBJECT_FOREIGN_TABLE") return ObjectKind::foreign_table;
+  if (remove_type == "OBJECT_INDEX") return ObjectKind::index;
+  if (remove_type == "OBJECT_FUNCTION" || remove_type == "OBJECT_PROCEDURE" ||
+      remove_type == "OBJECT_ROUTINE" || remove_type == "OBJECT_AGGREGATE") {
+    return ObjectKind::function;
+  }
+  if (remove_type == "OBJECT_TYPE" || remove_type == "OBJECT_DOMAIN") return ObjectKind::type;
+  if (remove_type == "OBJECT_TRIGGER") return ObjectKind::trigger;
+  if (remove_type == "OBJECT_RULE") return ObjectKind::rule;
+  if (remove_type == "OBJECT_POLICY") return ObjectKind::policy;
+  if (remove_type == "OBJECT_EVENT_TRIGGER") return ObjectKind::event_trigger;
+  if (remove_type == "OBJECT_SCHEMA") return ObjectKind::schema;
+  if (remove_type == "OBJECT_EXTENSION") return ObjectKind::extension;
+  if (remove_type == "OBJECT_PUBLICATION") return ObjectKind::publication;
+  return std::nullopt;
+}
 
 ObjectChanges object_changes(const Node& statement) {
   ObjectChanges changes;

@@ -67,6 +67,10 @@ enum class ObjectKind : std::uint8_t {
   publication,
 };
 
+// The kind an OBJECT_* type of DROP, COMMENT or ALTER names (functions, procedures, routines
+// and aggregates as function; types and domains as type); nullopt for the kinds not tracked.
+std::optional<ObjectKind> object_kind(std::string_view objtype);
+
 struct ObjectKey {
   ObjectKind kind = ObjectKind::table;
   QualifiedName name;

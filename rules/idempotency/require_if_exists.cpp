@@ -485,14 +485,22 @@ std::string_view noun(ObjectKind kind) {
   }
 }
 
+// The relations ALTER TABLE / INDEX / SEQUENCE / VIEW / MATERIALIZED VIEW / FOREIGN TABLE and
+// COMMENT ON name; nullopt for other kinds.
 std::optional<ObjectKind> altered_kind(std::string_view objtype) {
-  if (objtype == "OBJECT_TABLE") return ObjectKind::table;
-  if (objtype == "OBJECT_INDEX") return ObjectKind::index;
-  if (objtype == "OBJECT_SEQUENCE") return ObjectKind::sequence;
-  if (objtype == "OBJECT_VIEW") return ObjectKind::view;
-  if (objtype == "OBJECT_MATVIEW") return ObjectKind::materialized_view;
-  if (objtype == "OBJECT_FOREIGN_TABLE") return ObjectKind::foreign_table;
-  return std::nullopt;
+  auto kind = object_kind(objtype);
+  if (!kind) return std::nullopt;
+  switch (*kind) {
+    case ObjectKind::table:
+    case ObjectKind::index:
+    case ObjectKind::sequence:
+    case ObjectKind::view:
+    case ObjectKind::materialized_view:
+    case ObjectKind::foreign_table:
+      return kind;
+    default:
+      return std::nullopt;
+  }
 }
 
 void add_roles(const lint::NodeList& roles, std::vector<Target>& targets) {
