@@ -311,38 +311,71 @@ Node column_definition(const Project& project, const Catalog& catalog, ObjectId 
   return found;
 }
 
-bool fills_anew_each_run(const Project& project, const Catalog& catalog, ObjectId column,
-                         Tick tick) {
+ColumnFill column_fill(const Project& project, const Catalog& catalog, ObjectId column, Tick tick) {
   const CatalogObject& object = catalog.object(column);
-  // The latest of: its definition, ALTER COLUMN SET / DROP DEFAULT, ADD / DROP IDENTITY.
+  // The latest of each: its definition, ALTER COLUMN SET / DROP DEFAULT, ADD / DROP IDENTITY;
+  // ALTER COLUMN SET / DROP NOT NULL.
+  std::optional<ColumnFill> fill;
+  std::optional<bool> not_null;
   for (auto it = object.changed.rbegin(); it != object.changed.rend(); ++it) {
     if (it->tick >= tick) continue;
     const Statement* statement = statement_at(project, *it);
     if (statement == nullptr || statement->kind() != "AlterTableStmt") continue;
-    std::optional<bool> fills;
+    std::optional<ColumnFill> filled;
+    std::optional<bool> nullability;
     std::string name = object.ref_at(it->tick).name;
     for (Node cmd : statement->node.list("cmds")) {
       if (truncate_identifier(cmd.str("name")) != name) continue;
       std::string_view subtype = cmd.str("subtype");
       if (subtype == "AT_ColumnDefault") {
-        fills = cmd.has("def") && volatile_call(cmd.get("def")).has_value();
+        filled = !cmd.has("def")                             ? ColumnFill::null
+                 : volatile_call(cmd.get("def")).has_value() ? ColumnFill::anew
+                                                             : ColumnFill::fixed;
       } else if (subtype == "AT_AddIdentity") {
-        fills = true;
+        filled = ColumnFill::anew;
       } else if (subtype == "AT_DropIdentity") {
-        fills = false;
+        filled = ColumnFill::null;
+      } else if (subtype == "AT_SetNotNull") {
+        nullability = true;
+      } else if (subtype == "AT_DropNotNull") {
+        nullability = false;
       }
     }
-    if (fills) return *fills;
+    if (!fill) fill = filled;
+    if (!not_null) not_null = nullability;
   }
   Node definition = column_definition(project, catalog, column);
-  if (!definition.valid()) return false;
-  if (is_serial(column_type(definition.get("typeName")))) return true;
-  for (Node constraint : definition.list("constraints")) {
-    std::string_view type = constraint.str("contype");
-    if (type == "CONSTR_IDENTITY") return true;
-    if (type == "CONSTR_DEFAULT" && volatile_call(constraint.get("raw_expr"))) return true;
+  if (!definition.valid()) return fill && *fill != ColumnFill::null ? *fill : ColumnFill::unknown;
+  ColumnType type = column_type(definition.get("typeName"));
+  std::optional<ColumnFill> defined;
+  bool declared_not_null = false;
+  if (is_serial(type)) {
+    defined = ColumnFill::anew;
+    declared_not_null = true;
   }
-  return false;
+  for (Node constraint : definition.list("constraints")) {
+    std::string_view contype = constraint.str("contype");
+    if (contype == "CONSTR_IDENTITY") {
+      defined = ColumnFill::anew;
+      declared_not_null = true;
+    } else if (contype == "CONSTR_DEFAULT" && !defined) {
+      defined = volatile_call(constraint.get("raw_expr")) ? ColumnFill::anew : ColumnFill::fixed;
+    } else if (contype == "CONSTR_GENERATED") {
+      return ColumnFill::unknown;
+    } else if (contype == "CONSTR_NOTNULL" || contype == "CONSTR_PRIMARY") {
+      declared_not_null = true;
+    }
+  }
+  if (!fill) fill = defined;
+  if (fill && *fill != ColumnFill::null) return *fill;
+  // No default: NULL, unless NOT NULL refuses the row or a domain gives a default of its own.
+  if (not_null.value_or(declared_not_null) || !is_builtin_type(type)) return ColumnFill::unknown;
+  return ColumnFill::null;
+}
+
+bool fills_anew_each_run(const Project& project, const Catalog& catalog, ObjectId column,
+                         Tick tick) {
+  return column_fill(project, catalog, column, tick) == ColumnFill::anew;
 }
 
 struct TableState::Replay {

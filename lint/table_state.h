@@ -42,9 +42,18 @@ Node column_definition(const Project& project, const Catalog& catalog, ObjectId 
 std::optional<ColumnType> column_type_before(const Project& project, const Catalog& catalog,
                                              ObjectId column, Tick tick);
 
+// What a row that does not give the column gets in it, before `tick`, as its definition and
+// later SET / DROP DEFAULT, ADD / DROP IDENTITY and SET / DROP NOT NULL leave it.
+enum class ColumnFill {
+  anew,     // a new value on every run: a serial or identity column, a volatile default
+  null,     // NULL: a nullable column of a built-in type with no default
+  fixed,    // the same value on every run: a default without volatile calls
+  unknown,  // not known: made by CREATE TABLE AS or LIKE, generated, of a domain, NOT NULL
+};
+ColumnFill column_fill(const Project& project, const Catalog& catalog, ObjectId column, Tick tick);
+
 // Whether a row that does not give the column gets a new value in it on every run, before
-// `tick`: a serial or identity column, or a volatile default (nextval(), gen_random_uuid(), ...),
-// as its definition and later SET DEFAULT / ADD or DROP IDENTITY leave it.
+// `tick` (column_fill() is ColumnFill::anew).
 bool fills_anew_each_run(const Project& project, const Catalog& catalog, ObjectId column,
                          Tick tick);
 

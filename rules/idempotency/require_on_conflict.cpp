@@ -233,114 +233,305 @@ std::optional<bool> target_has_key(const lint::FileContext& context, std::size_t
   return std::nullopt;
 }
 
-// The columns an INSERT gives a value: its column list (all columns when it has none), less those
-// every VALUES row sets to DEFAULT; none for DEFAULT VALUES.
-std::vector<std::string> given_columns(const Node& insert, const lint::CatalogStep& step,
-                                       const lint::Catalog& catalog) {
-  std::vector<std::string> columns = step.effect.columns;
-  if (!insert.has("selectStmt")) return {};  // DEFAULT VALUES
-  if (columns.empty()) {
-    for (lint::ObjectId id : catalog.columns(step.effect.object, step.tick)) {
-      columns.push_back(catalog.object(id).ref_at(step.tick).name);
+// A unique key of the INSERT's target, as the replay knows it when the INSERT runs.
+struct Key {
+  const lint::CatalogObject* object = nullptr;
+  std::vector<std::string> columns;  // plain columns; empty when unknown or an expression
+  bool known = true;                 // its columns are known and all plain
+  bool constraint = false;           // a constraint (ON CONSTRAINT can name it), not an index
+  bool partial = false;
+  bool nulls_conflict = false;  // NULLS NOT DISTINCT
+};
+
+// Whether a statement that made a constraint gives any key NULLS NOT DISTINCT or DEFERRABLE:
+// then which constraint it is is not worked out, and the keys are not judged.
+bool has_unusual_key(const Node& statement) {
+  bool found = false;
+  lint::walk(statement, [&](const Node& node) {
+    if (found) return false;
+    if ((node.is("Constraint") || node.is("IndexStmt")) &&
+        (node.flag("nulls_not_distinct") || node.flag("deferrable"))) {
+      found = true;
     }
-  }
-  lint::NodeList rows = insert.get("selectStmt").list("valuesLists");
-  std::vector<std::string> given;
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    bool always_default = !rows.empty();
-    for (Node row : rows) {
-      lint::NodeList values = row.is("List") ? row.list("items") : row.items();
-      if (i >= values.size() || !values[i].is("SetToDefault")) always_default = false;
-    }
-    if (!always_default) given.push_back(columns[i]);
-  }
-  return given;
+    return !found;
+  });
+  return found;
 }
 
-// A key the INSERT's rows can never meet on a second run: one of its columns is not given and is
-// filled anew on every run (a serial, an identity, a volatile default). Its name, or nullopt.
-std::optional<std::string> fresh_key_column(const lint::FileContext& context,
-                                            const lint::Catalog& catalog,
-                                            const lint::CatalogStep& step,
-                                            const std::vector<std::string>& key,
-                                            const std::vector<std::string>& given) {
-  for (const std::string& column : key) {
-    if (std::find(given.begin(), given.end(), column) != given.end()) continue;
-    for (lint::ObjectId id : catalog.columns(step.effect.object, step.tick)) {
-      if (catalog.object(id).ref_at(step.tick).name == column &&
-          lint::fills_anew_each_run(context.project, catalog, id, step.tick)) {
-        return column;
+// The unique keys of the INSERT's target (primary keys, unique constraints, unique indexes,
+// partial ones too); nullopt when the replay cannot tell them exactly (an exclusion constraint,
+// a key made by a statement it cannot read, DEFERRABLE or NULLS NOT DISTINCT in a constraint).
+std::optional<std::vector<Key>> keys_of(const lint::FileContext& context,
+                                        const lint::Catalog& catalog,
+                                        const lint::CatalogStep& step) {
+  std::vector<Key> keys;
+  for (lint::ObjectId id : catalog.constraints(step.effect.object, step.tick)) {
+    const lint::CatalogObject& object = catalog.object(id);
+    if (object.contype == 'x') return std::nullopt;
+    if (object.contype != 'p' && object.contype != 'u') continue;
+    const Statement* made = lint::statement_at(context.project, object.created);
+    if (made == nullptr || has_unusual_key(made->node)) return std::nullopt;
+    Key key;
+    key.object = &object;
+    key.constraint = true;
+    key.columns = object.columns;
+    key.known = !key.columns.empty();
+    keys.push_back(std::move(key));
+  }
+  for (lint::ObjectId id : catalog.indexes(step.effect.object, step.tick)) {
+    const lint::CatalogObject& object = catalog.object(id);
+    if (!object.unique) continue;
+    Key key;
+    key.object = &object;
+    key.partial = object.partial;
+    const Statement* made = lint::statement_at(context.project, object.created);
+    if (made != nullptr && made->node.is("IndexStmt")) {
+      key.nulls_conflict = made->node.flag("nulls_not_distinct");
+      for (Node param : made->node.list("indexParams")) {
+        Node element = param.is("IndexElem") ? param : param.get("IndexElem");
+        if (!element.has("name")) key.known = false;
+        key.columns.push_back(lint::truncate_identifier(element.str("name")));
+      }
+    } else if (made != nullptr &&
+               (made->node.is("CreateStmt") || made->node.is("AlterTableStmt"))) {
+      continue;  // the index of a primary key or unique constraint: the constraint stands for it
+    } else {
+      key.known = false;  // made by a statement not read here
+    }
+    if (!key.known) key.columns.clear();
+    keys.push_back(std::move(key));
+  }
+  return keys;
+}
+
+// What a row of the INSERT puts in a key column, as far as a conflict goes.
+enum class Cell : std::uint8_t {
+  value,  // a value (or something not worked out): it can conflict
+  fresh,  // a new value on every run: it never conflicts with an earlier run's row
+  null,   // NULL: it conflicts only under NULLS NOT DISTINCT
+};
+
+// Why a row the INSERT writes conflicts with no key on a second run, when it does not.
+struct Unmeetable {
+  std::string column;
+  Cell cell = Cell::value;
+};
+
+// The rows an INSERT writes, column by column as a conflict sees them.
+class Rows {
+ public:
+  Rows(const lint::FileContext& context, const lint::Catalog& catalog,
+       const lint::CatalogStep& step, const Node& insert)
+      : m_context(context), m_catalog(catalog), m_step(step) {
+    m_columns = step.effect.columns;
+    m_default_values = !insert.has("selectStmt");
+    if (m_columns.empty() && !m_default_values) {
+      for (lint::ObjectId id : catalog.columns(step.effect.object, step.tick)) {
+        m_columns.push_back(catalog.object(id).ref_at(step.tick).name);
       }
     }
+    for (Node row : insert.get("selectStmt").list("valuesLists")) {
+      m_rows.push_back(row.is("List") ? row.list("items") : row.items());
+    }
   }
-  return std::nullopt;
+
+  // VALUES rows; a SELECT or DEFAULT VALUES counts as one row.
+  std::size_t count() const { return std::max<std::size_t>(m_rows.size(), 1); }
+
+  Cell cell(std::size_t row, const std::string& column) const {
+    auto given = std::find(m_columns.begin(), m_columns.end(), column);
+    if (given == m_columns.end()) return filled(column);
+    if (m_rows.empty()) return Cell::value;  // from a SELECT
+    auto position = static_cast<std::size_t>(given - m_columns.begin());
+    const lint::NodeList& values = m_rows[row];
+    if (position >= values.size()) return Cell::value;
+    Node value = values[position];
+    if (value.is("SetToDefault")) return filled(column);
+    if (value.is("A_Const") && value.flag("isnull")) return Cell::null;
+    return Cell::value;
+  }
+
+ private:
+  Cell filled(const std::string& column) const {
+    for (lint::ObjectId id : m_catalog.columns(m_step.effect.object, m_step.tick)) {
+      if (m_catalog.object(id).ref_at(m_step.tick).name != column) continue;
+      switch (lint::column_fill(m_context.project, m_catalog, id, m_step.tick)) {
+        case lint::ColumnFill::anew:
+          return Cell::fresh;
+        case lint::ColumnFill::null:
+          return Cell::null;
+        case lint::ColumnFill::fixed:
+        case lint::ColumnFill::unknown:
+          return Cell::value;
+      }
+    }
+    return Cell::value;
+  }
+
+  const lint::FileContext& m_context;
+  const lint::Catalog& m_catalog;
+  const lint::CatalogStep& m_step;
+  std::vector<std::string> m_columns;
+  bool m_default_values = false;
+  std::vector<lint::NodeList> m_rows;
+};
+
+// Why `row` meets no key of `keys` on a second run; nullopt when it can meet one.
+std::optional<Unmeetable> meets_none(const Rows& rows, std::size_t row,
+                                     const std::vector<const Key*>& keys) {
+  std::optional<Unmeetable> first;
+  for (const Key* key : keys) {
+    if (!key->known) return std::nullopt;
+    std::optional<Unmeetable> blocked;
+    for (const std::string& column : key->columns) {
+      Cell cell = rows.cell(row, column);
+      if (cell == Cell::fresh || (cell == Cell::null && !key->nulls_conflict)) {
+        blocked = Unmeetable{column, cell};
+        break;
+      }
+    }
+    if (!blocked) return std::nullopt;  // this key can conflict
+    if (!first) first = blocked;
+  }
+  return first;
 }
 
-// ON CONFLICT on a table whose keys the INSERT's rows cannot meet again: every unique key (or the
-// one the conflict target names) has a column the INSERT leaves to a default that gives a new
-// value on every run (plans.id serial, with INSERT INTO plans (name) ...). Says which column;
-// nullopt when some key can conflict, or when the replay cannot tell.
-std::optional<std::string> unmeetable_key(const lint::FileContext& context, std::size_t index,
-                                          const Node& insert) {
+// The INSERT step of the statement at `index`, when the replay knows its target's keys.
+const lint::CatalogStep* insert_step(const lint::FileContext& context, std::size_t index) {
   const lint::Catalog* catalog = context.project.catalog();
-  if (catalog == nullptr || context.direction() != lint::Direction::up) return std::nullopt;
-  if (!catalog->replay(context.index).replayed) return std::nullopt;
-  const lint::CatalogStep* step = nullptr;
+  if (catalog == nullptr || context.direction() != lint::Direction::up) return nullptr;
+  if (!catalog->replay(context.index).replayed) return nullptr;
   for (const lint::CatalogStep* candidate : catalog->steps_of(context.index, index)) {
     if (candidate->effect.action == lint::Action::use &&
         candidate->effect.change == lint::Change::insert &&
         candidate->object != lint::k_no_object) {
-      step = candidate;
-      break;
+      if (takes_keys_from_elsewhere(context.project, *catalog, candidate->effect.object,
+                                    candidate->tick)) {
+        return nullptr;
+      }
+      return candidate;
     }
   }
-  if (step == nullptr ||
-      takes_keys_from_elsewhere(context.project, *catalog, step->effect.object, step->tick)) {
-    return std::nullopt;
-  }
-  // The keys: primary keys, unique constraints and unique indexes (partial ones too: a row
-  // outside the predicate meets none, but whether it is outside is not judged here).
-  std::vector<const lint::CatalogObject*> keys;
-  for (lint::ObjectId id : catalog->constraints(step->effect.object, step->tick)) {
-    const lint::CatalogObject& object = catalog->object(id);
-    if (object.contype == 'x') return std::nullopt;  // exclusion: not judged
-    if (object.contype == 'p' || object.contype == 'u') keys.push_back(&object);
-  }
-  for (lint::ObjectId id : catalog->indexes(step->effect.object, step->tick)) {
-    if (catalog->object(id).unique) keys.push_back(&catalog->object(id));
-  }
-  Node clause = insert.get("onConflictClause");
-  Node infer = clause.get("infer");
-  if (infer.valid()) {
-    // The key the conflict target names: by its columns, or ON CONSTRAINT by name.
+  return nullptr;
+}
+
+// What is wrong with an ON CONFLICT on a table whose keys the replay knows.
+struct ConflictProblem {
+  std::string message;
+  std::string help;
+};
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string text;
+  for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
+  return text;
+}
+
+// ON CONFLICT (columns) or ON CONSTRAINT name that no key of the table answers to, which
+// PostgreSQL refuses; or ON CONFLICT whose rows can never conflict again, so that every run adds
+// them again (or fails on another key): a key column the INSERT leaves to a serial, identity or
+// volatile default, or to NULL (NULLs never conflict, unless NULLS NOT DISTINCT).
+std::optional<ConflictProblem> conflict_problem(const lint::FileContext& context, std::size_t index,
+                                                const Node& insert, const std::string& table) {
+  const lint::CatalogStep* step = insert_step(context, index);
+  if (step == nullptr) return std::nullopt;
+  const lint::Catalog& catalog = *context.project.catalog();
+  auto keys = keys_of(context, catalog, *step);
+  if (!keys || keys->empty()) return std::nullopt;  // no key at all: target_has_key() says it
+  std::vector<const Key*> arbiters;
+  Node infer = insert.get("onConflictClause").get("infer");
+  if (!infer.valid()) {
+    for (const Key& key : *keys) arbiters.push_back(&key);
+  } else if (infer.has("conname")) {
+    std::string name = lint::truncate_identifier(infer.str("conname"));
+    const Key* index_named = nullptr;
+    for (const Key& key : *keys) {
+      if (key.object->ref_at(step->tick).name != name) continue;
+      if (key.constraint)
+        arbiters.push_back(&key);
+      else
+        index_named = &key;
+    }
+    if (arbiters.empty() && index_named != nullptr) {
+      return ConflictProblem{
+          "INSERT INTO " + table + " ... ON CONFLICT ON CONSTRAINT " + name +
+              " names a unique index, not a constraint: PostgreSQL refuses the INSERT (constraint "
+              "\"" +
+              name + "\" does not exist)",
+          index_named->known && !index_named->partial
+              ? "write ON CONFLICT (" + joined(index_named->columns) + ") instead"
+              : "name the index's columns instead: ON CONFLICT (<its columns>)"};
+    }
+    if (arbiters.empty()) return std::nullopt;  // a constraint the replay may not know
+  } else {
     std::vector<std::string> target;
     for (Node element : infer.list("indexElems")) {
       if (!element.has("name")) return std::nullopt;  // an expression
       target.push_back(lint::truncate_identifier(element.str("name")));
     }
-    std::string constraint = lint::truncate_identifier(infer.str("conname"));
-    std::vector<const lint::CatalogObject*> named;
-    for (const lint::CatalogObject* key : keys) {
-      bool match = constraint.empty()
-                       ? std::is_permutation(key->columns.begin(), key->columns.end(),
-                                             target.begin(), target.end())
-                       : key->ref_at(step->tick).name == constraint;
-      if (match) named.push_back(key);
+    bool has_where = infer.has("whereClause");
+    const Key* partial_match = nullptr;
+    for (const Key& key : *keys) {
+      if (!key.known) return std::nullopt;  // it might be the one
+      if (!std::is_permutation(key.columns.begin(), key.columns.end(), target.begin(),
+                               target.end())) {
+        continue;
+      }
+      if (key.partial && !has_where) {
+        partial_match = &key;
+        continue;
+      }
+      arbiters.push_back(&key);
     }
-    keys = std::move(named);
-  }
-  if (keys.empty()) return std::nullopt;  // no key at all: target_has_key() says it
-  std::vector<std::string> given = given_columns(insert, *step, *catalog);
-  std::optional<std::string> found;
-  for (const lint::CatalogObject* key : keys) {
-    if (std::find(key->columns.begin(), key->columns.end(), "expr") != key->columns.end()) {
-      return std::nullopt;
+    if (arbiters.empty()) {
+      std::string names = joined(target);
+      if (partial_match != nullptr) {
+        return ConflictProblem{
+            "INSERT INTO " + table + " ... ON CONFLICT (" + names +
+                ") matches only the partial unique index " +
+                partial_match->object->ref_at(step->tick).name +
+                ", which ON CONFLICT uses only when it repeats the index's WHERE: PostgreSQL "
+                "refuses the INSERT (no unique or exclusion constraint matching the ON CONFLICT "
+                "specification)",
+            "add the index's predicate: ON CONFLICT (" + names + ") WHERE <the index's WHERE>"};
+      }
+      std::vector<std::string> known;
+      for (const Key& key : *keys) {
+        if (!key.partial) known.push_back("(" + joined(key.columns) + ")");
+      }
+      return ConflictProblem{
+          "INSERT INTO " + table + " ... ON CONFLICT (" + names + ") matches no unique key of " +
+              table + " (a key must have exactly these columns): PostgreSQL refuses the INSERT",
+          known.empty() ? "give " + table + " a unique constraint on (" + names + ")"
+                        : "name the columns of one of its keys, " + joined(known) +
+                              ", or add a unique constraint on (" + names + ")"};
     }
-    auto column = fresh_key_column(context, *catalog, *step, key->columns, given);
-    if (!column) return std::nullopt;  // this key can conflict
-    if (!found) found = column;
   }
-  return found;
+  Rows rows(context, catalog, *step, insert);
+  for (std::size_t row = 0; row < rows.count(); ++row) {
+    auto why = meets_none(rows, row, arbiters);
+    if (!why) continue;
+    if (why->cell == Cell::fresh) {
+      return ConflictProblem{
+          "INSERT INTO " + table + " ... ON CONFLICT adds its rows again (or fails on another " +
+              "key) when the migration runs again: the key it can conflict on includes " +
+              why->column + ", which the INSERT does not give and which gets a new value on " +
+              "every run, so no row ever conflicts",
+          "give " + why->column +
+              " explicitly, or put a unique constraint on the columns that identify a row (a "
+              "code or name) and write ON CONFLICT (<those columns>)"};
+    }
+    return ConflictProblem{
+        "INSERT INTO " + table + " ... ON CONFLICT adds its rows again (or fails on another " +
+            "key) when the migration runs again: the key it can conflict on includes " +
+            why->column + ", which the INSERT leaves NULL, and a NULL is never equal to " +
+            "another, so the row never conflicts",
+        context.project.pg_version() >= 15
+            ? "give " + why->column +
+                  " a value, or declare the key UNIQUE NULLS NOT DISTINCT so that NULLs conflict"
+            : "give " + why->column + " a value"};
+  }
+  return std::nullopt;
 }
 
 // index: the statement's place in all_statements().
@@ -380,15 +571,8 @@ void check_insert(FileScope& scope, const Statement& statement, std::size_t inde
             "give " + table +
                 " a primary key or unique constraint on the columns that identify a row (in "
                 "this migration or an earlier one), then write ON CONFLICT (<those columns>)");
-      } else if (auto column = unmeetable_key(scope.context(), index, statement.node)) {
-        scope.report(statement, statement.range,
-                     "INSERT INTO " + table + " ... ON CONFLICT adds its rows again (or fails " +
-                         "on another key) when the migration runs again: the key it can conflict " +
-                         "on includes " + *column + ", which the INSERT does not give and which " +
-                         "gets a new value on every run, so no row ever conflicts",
-                     "give " + *column +
-                         " explicitly, or put a unique constraint on the columns that identify "
-                         "a row (a code or name) and write ON CONFLICT (<those columns>)");
+      } else if (auto problem = conflict_problem(scope.context(), index, statement.node, table)) {
+        scope.report(statement, statement.range, problem->message, problem->help);
       }
       break;
     case Protection::filtered:

@@ -207,6 +207,61 @@ TEST(CliIdempotency, OnConflictNeedsAKeyTheRowsCanMeetAgain) {
   EXPECT_NE(first.find("includes id, which the INSERT does not give"), std::string::npos) << first;
 }
 
+// Checked on PostgreSQL 15: a conflict target no key has exactly, a partial unique index named
+// without its WHERE and ON CONSTRAINT naming an index are refused on the first run; a key column
+// left NULL never conflicts (NULLs are distinct), unless the key is NULLS NOT DISTINCT, so the
+// row is added again (or fails on another key) on every run.
+TEST(CliIdempotency, OnConflictTargetsAKeyTheTableHasAndTheRowsCanMeet) {
+  TempDir dir;
+  dir.write("m/1_tables.up.sql",
+            "CREATE TABLE IF NOT EXISTS users (id bigint PRIMARY KEY, email text NOT NULL,\n"
+            "  tenant_id bigint, name text, deleted_at timestamptz, code text);\n"
+            "CREATE UNIQUE INDEX IF NOT EXISTS users_email_live ON users (email)\n"
+            "  WHERE deleted_at IS NULL;\n"
+            "CREATE UNIQUE INDEX IF NOT EXISTS users_tenant_name ON users (tenant_id, name);\n"
+            "CREATE UNIQUE INDEX IF NOT EXISTS users_code_key ON users (code);\n"
+            "CREATE TABLE IF NOT EXISTS tags (id bigint PRIMARY KEY, scope text, label text,\n"
+            "  kind text DEFAULT 'plain', UNIQUE NULLS NOT DISTINCT (scope, label));\n"
+            "CREATE TABLE IF NOT EXISTS flags (id bigint PRIMARY KEY, name text, scope text,\n"
+            "  CONSTRAINT flags_scope_name UNIQUE (scope, name));\n");
+  dir.write("m/1_tables.down.sql", "DROP TABLE IF EXISTS flags, tags, users;\n");
+  dir.write(
+      "m/2_seed.up.sql",
+      "INSERT INTO users (id, email) VALUES (1, 'a') ON CONFLICT (email) DO NOTHING;\n"  // 1
+      "INSERT INTO users (id, email) VALUES (2, 'b')\n"                                  // 2
+      "  ON CONFLICT (email) WHERE deleted_at IS NULL DO NOTHING;\n"
+      "INSERT INTO users (id, email, name) VALUES (3, 'c', 'c')\n"  // 4
+      "  ON CONFLICT (tenant_id, name) DO NOTHING;\n"
+      "INSERT INTO users (id, email, tenant_id, name) VALUES (4, 'd', 1, 'd')\n"  // 6
+      "  ON CONFLICT (name, tenant_id) DO NOTHING;\n"
+      "INSERT INTO users (id, email) VALUES (5, 'e') ON CONFLICT (name) DO NOTHING;\n"  // 8
+      "INSERT INTO users (id, email, code) VALUES (6, 'f', 'x')\n"                      // 9
+      "  ON CONFLICT ON CONSTRAINT users_code_key DO NOTHING;\n"
+      "INSERT INTO users (id, email) VALUES (7, 'g') ON CONFLICT DO NOTHING;\n"    // 11
+      "INSERT INTO tags (id, label) VALUES (1, 'x') ON CONFLICT (scope, label)\n"  // 12
+      "  DO NOTHING;\n"
+      "INSERT INTO flags (id, name) VALUES (1, 'beta') ON CONFLICT (scope, name)\n"  // 14
+      "  DO NOTHING;\n"
+      "INSERT INTO flags (id, name, scope) VALUES (2, 'beta', NULL), (3, 'new', 'web')\n"  // 16
+      "  ON CONFLICT (scope, name) DO NOTHING;\n"
+      "INSERT INTO flags (id, name, scope) VALUES (4, 'old', 'web')\n"  // 18
+      "  ON CONFLICT ON CONSTRAINT flags_scope_name DO NOTHING;\n");
+  dir.write("m/2_seed.down.sql", "SELECT 1;\n");
+  auto json = lint_json({(dir.path() / "m").string(), "--select", "require-on-conflict"}, 1);
+  EXPECT_EQ(findings(json),
+            (Lines{"1 require-on-conflict", "4 require-on-conflict", "8 require-on-conflict",
+                   "9 require-on-conflict", "14 require-on-conflict", "16 require-on-conflict"}))
+      << json.dump(2);
+  auto message = [&](std::size_t i) {
+    return json["diagnostics"][i]["message"].get<std::string>();
+  };
+  EXPECT_NE(message(0).find("partial unique index users_email_live"), std::string::npos);
+  EXPECT_NE(message(1).find("includes tenant_id, which the INSERT leaves NULL"), std::string::npos);
+  EXPECT_NE(message(2).find("matches no unique key of users"), std::string::npos);
+  EXPECT_NE(message(3).find("names a unique index, not a constraint"), std::string::npos);
+  EXPECT_NE(message(4).find("includes scope, which the INSERT leaves NULL"), std::string::npos);
+}
+
 TEST(CliDirectives, IgnoreWithAndWithoutAReason) {
   TempDir dir;
   dir.write("m/1_a.up.sql",
