@@ -1,7 +1,8 @@
 // down-not-reversing: a change the up makes to an object that existed before it, which the down
 // does not undo: ADD COLUMN (DROP COLUMN), ADD CONSTRAINT (DROP CONSTRAINT), RENAME (the reverse
-// RENAME), SET NOT NULL (DROP NOT NULL), seed INSERTs (a DELETE or TRUNCATE, warning), and
-// ALTER TYPE ... ADD VALUE, which only an irreversible migration can leave in place.
+// RENAME), SET NOT NULL (DROP NOT NULL), CREATE OR REPLACE (the old definition), seed INSERTs (a
+// DELETE or TRUNCATE, warning), and ALTER TYPE ... ADD VALUE, which only an irreversible
+// migration can leave in place.
 #include <optional>
 #include <unordered_set>
 
@@ -52,6 +53,43 @@ struct Context {
     if (warning) builder.at_most(lint::Severity::warning);
   }
 };
+
+// The tokens of a statement, comments left out: two definitions written alike up to spacing
+// and comments are the same definition.
+std::vector<std::string_view> definition_tokens(const lint::ParsedFile& file,
+                                                const lint::Statement& statement) {
+  std::vector<std::string_view> texts;
+  for (const lint::Token& token : file.tokens(statement.range)) {
+    if (token.name == "SQL_COMMENT" || token.name == "C_COMMENT") continue;
+    texts.push_back(file.slice(token.range));
+  }
+  return texts;
+}
+
+// Whether a CREATE OR REPLACE writes the definition the object already had: the last CREATE
+// (or CREATE OR REPLACE) of it before this one, written alike.
+bool same_definition(const lint::Project& project, const lint::CatalogObject& object,
+                     const lint::CatalogStep& step, std::size_t file) {
+  const lint::ParsedFile* now = project.parsed(file);
+  if (now == nullptr || step.statement >= now->all_statements().size()) return false;
+  const lint::Statement& replacing = *now->all_statements()[step.statement];
+  const lint::Origin* previous = nullptr;
+  const lint::Statement* previous_statement = nullptr;
+  auto consider = [&](const lint::Origin& origin) {
+    if (origin.tick >= step.tick) return;
+    const lint::Statement* statement = lint::statement_at(project, origin);
+    if (statement == nullptr || statement->node.kind() != replacing.node.kind()) return;
+    if (previous == nullptr || origin.tick > previous->tick) {
+      previous = &origin;
+      previous_statement = statement;
+    }
+  };
+  consider(object.created);
+  for (const lint::Origin& origin : object.changed) consider(origin);
+  const lint::ParsedFile* before = previous ? project.parsed(previous->file) : nullptr;
+  if (before == nullptr) return false;
+  return definition_tokens(*before, *previous_statement) == definition_tokens(*now, replacing);
+}
 
 void check_pair(Context& c) {
   lint::Tick after = c.pair.up_replay->end;
@@ -159,6 +197,19 @@ void check_pair(Context& c) {
           "add `ALTER TABLE " + parent_sql(ref) + " ALTER COLUMN " + quote_identifier(ref.name) +
               " SET NOT NULL;` to the down, if rows written since cannot hold NULL there",
           true);
+    } else if (effect.action == Action::create && step.existed && effect.or_replace) {
+      // CREATE OR REPLACE of a function, view or trigger an earlier migration made: the down
+      // writes the old definition back.
+      if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
+      const lint::ObjectRef& ref = object.ref_at(after);
+      if (c.down_does(step.object, Action::create) || c.down_creates(ref)) continue;
+      if (same_definition(c.project, object, step, c.pair.up)) continue;
+      c.report(step,
+               "the up replaces the definition of " + describe(ref) +
+                   ", which existed before it, but the down does not restore the old one",
+               "add the previous definition to the down (the CREATE OR REPLACE of the migration "
+               "that last defined it), or declare the down irreversible "
+               "(`-- sqlgate:irreversible <reason>`)");
     } else if (effect.action == Action::drop && step.existed) {
       // Something that existed before the up, dropped by it: the down makes it again (an index,
       // a view, a function, a column...). What went with a dropped table is the table's.

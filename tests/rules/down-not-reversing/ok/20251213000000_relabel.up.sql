@@ -1,0 +1,2 @@
+CREATE OR REPLACE FUNCTION user_label(p_id bigint) RETURNS text
+  LANGUAGE sql STABLE AS $$ SELECT coalesce(name, email) FROM users WHERE id = p_id $$;
