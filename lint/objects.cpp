@@ -1299,7 +1299,11 @@ void ObjectResolver::Context::alter_table(const Node& node) {
       on_table.change = Change::other;
     } else {
       Effect& effect = add(Action::alter, table, at(node.get("relation")), given);
-      effect.change = Change::other;
+      effect.change = type == "AT_EnableRowSecurity"    ? Change::enable_row_security
+                      : type == "AT_DisableRowSecurity" ? Change::disable_row_security
+                      : type == "AT_ForceRowSecurity"   ? Change::force_row_security
+                      : type == "AT_NoForceRowSecurity" ? Change::no_force_row_security
+                                                        : Change::other;
       effect.if_exists = node.flag("missing_ok");
     }
   }

@@ -111,8 +111,12 @@ enum class Change : std::uint8_t {
   update,
   delete_rows,
   truncate,
-  replace,        // CREATE OR REPLACE (the create effect carries or_replace too)
-  drop_identity,  // ALTER COLUMN ... DROP IDENTITY: the column's sequence goes with it
+  replace,                // CREATE OR REPLACE (the create effect carries or_replace too)
+  drop_identity,          // ALTER COLUMN ... DROP IDENTITY: the column's sequence goes with it
+  enable_row_security,    // ALTER TABLE ... ENABLE ROW LEVEL SECURITY
+  disable_row_security,   // ... DISABLE ROW LEVEL SECURITY
+  force_row_security,     // ... FORCE ROW LEVEL SECURITY
+  no_force_row_security,  // ... NO FORCE ROW LEVEL SECURITY
   other,
 };
 

@@ -150,6 +150,34 @@ lint::TextRange anchor(const lint::ParsedFile& file) {
   return file.statements().front().range;
 }
 
+std::optional<lint::Change> row_security_switch(lint::Change change) {
+  switch (change) {
+    case lint::Change::enable_row_security:
+      return lint::Change::disable_row_security;
+    case lint::Change::disable_row_security:
+      return lint::Change::enable_row_security;
+    case lint::Change::force_row_security:
+      return lint::Change::no_force_row_security;
+    case lint::Change::no_force_row_security:
+      return lint::Change::force_row_security;
+    default:
+      return std::nullopt;
+  }
+}
+
+std::string row_security_sql(lint::Change change) {
+  switch (change) {
+    case lint::Change::enable_row_security:
+      return "ENABLE ROW LEVEL SECURITY";
+    case lint::Change::disable_row_security:
+      return "DISABLE ROW LEVEL SECURITY";
+    case lint::Change::force_row_security:
+      return "FORCE ROW LEVEL SECURITY";
+    default:
+      return "NO FORCE ROW LEVEL SECURITY";
+  }
+}
+
 bool irreversible(const lint::ParsedFile& down) {
   return down.has_directive(lint::DirectiveKind::irreversible);
 }

@@ -2,6 +2,7 @@
 // how objects are named in messages and in the SQL a finding suggests.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -28,6 +29,12 @@ std::string drop_sql(const lint::ObjectRef& ref);
 lint::TextRange statement_range(const lint::ParsedFile& file, std::size_t statement);
 // Where a finding about a whole down goes: its first statement, else the file's start.
 lint::TextRange anchor(const lint::ParsedFile& file);
+
+// ENABLE / DISABLE and FORCE / NO FORCE ROW LEVEL SECURITY: the switch that undoes a change;
+// nullopt for any other change.
+std::optional<lint::Change> row_security_switch(lint::Change change);
+// The ALTER TABLE command of such a switch: "DISABLE ROW LEVEL SECURITY".
+std::string row_security_sql(lint::Change change);
 
 // The down declares itself irreversible (-- sqlgate:irreversible <reason>).
 bool irreversible(const lint::ParsedFile& down);

@@ -386,6 +386,19 @@ class Generator {
         todo(k, step.statement,
              "the up adds a value to " + describe(ref) + ", which PostgreSQL cannot remove");
         return;
+      case Change::enable_row_security:
+      case Change::disable_row_security:
+      case Change::force_row_security:
+      case Change::no_force_row_security: {
+        Item item;
+        item.kind = Item::Kind::statement;
+        item.statement = step.statement;
+        item.order = k;
+        item.text = "ALTER TABLE " + sql_name(ref) + " " +
+                    row_security_sql(*row_security_switch(effect.change)) + ";";
+        m_items.push_back(std::move(item));
+        return;
+      }
       default:
         break;
     }

@@ -54,6 +54,26 @@ struct Context {
   }
 };
 
+// What a switch turns: "row level security on", "forced row level security off".
+std::string row_security_words(Change change) {
+  bool on = change == Change::enable_row_security || change == Change::force_row_security;
+  bool forced = change == Change::force_row_security || change == Change::no_force_row_security;
+  return std::string(forced ? "forced row level security " : "row level security ") +
+         (on ? "on" : "off");
+}
+
+// Whether another step of the up switches the same thing on the same table, either way: the
+// up then ends where it may have started, and what the down owes is not worked out.
+bool switched_elsewhere(const Pair& pair, const lint::CatalogStep& step, Change undo) {
+  for (const auto& other : pair.up_replay->steps) {
+    if (&other != &step && other.object == step.object && other.effect.action == Action::alter &&
+        (other.effect.change == undo || other.effect.change == step.effect.change)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The tokens of a statement, comments left out: two definitions written alike up to spacing
 // and comments are the same definition.
 std::vector<std::string_view> definition_tokens(const lint::ParsedFile& file,
@@ -197,6 +217,17 @@ void check_pair(Context& c) {
           "add `ALTER TABLE " + parent_sql(ref) + " ALTER COLUMN " + quote_identifier(ref.name) +
               " SET NOT NULL;` to the down, if rows written since cannot hold NULL there",
           true);
+    } else if (effect.action == Action::alter && row_security_switch(effect.change)) {
+      if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
+      Change undo = *row_security_switch(effect.change);
+      if (c.down_does(step.object, Action::alter, undo)) continue;
+      if (switched_elsewhere(c.pair, step, undo)) continue;
+      const lint::ObjectRef& ref = object.ref_at(after);
+      c.report(
+          step,
+          "the up turns " + row_security_words(effect.change) + " for " + describe(ref) +
+              " but the down does not turn it back",
+          "add `ALTER TABLE " + sql_name(ref) + " " + row_security_sql(undo) + ";` to the down");
     } else if (effect.action == Action::create && step.existed && effect.or_replace) {
       // CREATE OR REPLACE of a function, view or trigger an earlier migration made: the down
       // writes the old definition back.

@@ -204,6 +204,19 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS users_mail_idx ON users (mail);
   EXPECT_EQ(findings(g.lint_with_down()), "");
 }
 
+TEST(DownGenerator, SwitchesRowLevelSecurityBack) {
+  Generated g(Files{{"1_users.up.sql", k_users}, {"2_rls.up.sql", R"sql(
+ALTER TABLE users ENABLE ROW LEVEL SECURITY;
+ALTER TABLE users FORCE ROW LEVEL SECURITY;
+)sql"}});
+  EXPECT_EQ(g.down.body,
+            "SET lock_timeout = '5s';\n"
+            "ALTER TABLE users NO FORCE ROW LEVEL SECURITY;\n"
+            "ALTER TABLE users DISABLE ROW LEVEL SECURITY;\n");
+  EXPECT_TRUE(g.down.todo.empty()) << g.down.todo.front();
+  EXPECT_EQ(findings(g.lint_with_down()), "");
+}
+
 TEST(DownGenerator, AConstraintListedBeforeItsColumnGoesWithTheColumn) {
   Generated g(Files{{"1_users.up.sql", k_users}, {"2_level.up.sql", R"sql(
 ALTER TABLE users ADD CONSTRAINT users_level_check CHECK (level > 0),
