@@ -412,6 +412,7 @@ struct ObjectResolver::Context {
   void alter_owner(const Node& node);
   void alter_domain(const Node& node);
   void comment(const Node& node);
+  void grant(const Node& node);
   void variable_set(const Node& node);
   void alter_other(const Node& node);
 
@@ -1369,6 +1370,26 @@ void ObjectResolver::Context::comment(const Node& node) {
   effect.change = Change::other;
 }
 
+// GRANT and REVOKE on named objects (not ALL ... IN SCHEMA): a change of each.
+void ObjectResolver::Context::grant(const Node& node) {
+  if (node.str("targtype") != "ACL_TARGET_OBJECT") return;
+  auto kind = kind_of(node.str("objtype"));
+  if (!kind) return;
+  Change change = node.flag("is_grant") ? Change::grant : Change::revoke;
+  for (Node object : node.list("objects")) {
+    ObjectRef ref;
+    bool given = true;
+    if (object.is("RangeVar")) {
+      std::tie(ref, given) = relation(*kind, object);
+    } else {
+      ref = object_name(*kind, object, &given);
+    }
+    if (ref.name.empty()) continue;
+    Effect& effect = add(Action::alter, std::move(ref), statement.range.begin, given);
+    effect.change = change;
+  }
+}
+
 void ObjectResolver::Context::variable_set(const Node& node) {
   if (node.str("name") != "search_path") return;
   std::string_view kind = node.str("kind");
@@ -1517,6 +1538,8 @@ void ObjectResolver::Context::run(const Node& node) {
     alter_owner(node);
   } else if (kind == "CommentStmt") {
     comment(node);
+  } else if (kind == "GrantStmt") {
+    grant(node);
   } else if (kind == "CreateStatsStmt") {
     auto [ref, given] = qualified(ObjectKind::statistics, node.list("defnames"));
     Effect& effect = add(Action::create, ref, statement.range.begin, given);

@@ -283,6 +283,15 @@ std::string join_names(const NodeList& list, std::string_view separator) {
   return result;
 }
 
+std::string join_strings(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string result;
+  for (const auto& part : parts) {
+    if (!result.empty()) result += separator;
+    result += part;
+  }
+  return result;
+}
+
 RelationName relation_name(const Node& range_var) {
   return RelationName{range_var.str("schemaname"), range_var.str("relname"), range_var.location()};
 }

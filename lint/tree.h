@@ -162,6 +162,8 @@ class NodeList {
 std::vector<std::string_view> string_list(const NodeList& list);
 // "public.users" from such a list.
 std::string join_names(const NodeList& list, std::string_view separator = ".");
+// "a, b, c" from strings and a separator.
+std::string join_strings(const std::vector<std::string>& parts, std::string_view separator);
 
 // A relation named in a statement (a RangeVar): its schema when written, its name, location.
 struct RelationName {

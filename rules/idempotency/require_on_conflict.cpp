@@ -421,12 +421,6 @@ struct ConflictProblem {
   std::string help;
 };
 
-std::string joined(const std::vector<std::string>& names) {
-  std::string text;
-  for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
-  return text;
-}
-
 // ON CONFLICT (columns) or ON CONSTRAINT name that no key of the table answers to, which
 // PostgreSQL refuses; or ON CONFLICT whose rows can never conflict again, so that every run adds
 // them again (or fails on another key): a key column the INSERT leaves to a serial, identity or
@@ -459,7 +453,7 @@ std::optional<ConflictProblem> conflict_problem(const lint::FileContext& context
               "\"" +
               name + "\" does not exist)",
           index_named->known && !index_named->partial
-              ? "write ON CONFLICT (" + joined(index_named->columns) + ") instead"
+              ? "write ON CONFLICT (" + lint::join_strings(index_named->columns, ", ") + ") instead"
               : "name the index's columns instead: ON CONFLICT (<its columns>)"};
     }
     if (arbiters.empty()) return std::nullopt;  // a constraint the replay may not know
@@ -484,7 +478,7 @@ std::optional<ConflictProblem> conflict_problem(const lint::FileContext& context
       arbiters.push_back(&key);
     }
     if (arbiters.empty()) {
-      std::string names = joined(target);
+      std::string names = lint::join_strings(target, ", ");
       if (partial_match != nullptr) {
         return ConflictProblem{
             "INSERT INTO " + table + " ... ON CONFLICT (" + names +
@@ -497,14 +491,15 @@ std::optional<ConflictProblem> conflict_problem(const lint::FileContext& context
       }
       std::vector<std::string> known;
       for (const Key& key : *keys) {
-        if (!key.partial) known.push_back("(" + joined(key.columns) + ")");
+        if (!key.partial) known.push_back("(" + lint::join_strings(key.columns, ", ") + ")");
       }
       return ConflictProblem{
           "INSERT INTO " + table + " ... ON CONFLICT (" + names + ") matches no unique key of " +
               table + " (a key must have exactly these columns): PostgreSQL refuses the INSERT",
-          known.empty() ? "give " + table + " a unique constraint on (" + names + ")"
-                        : "name the columns of one of its keys, " + joined(known) +
-                              ", or add a unique constraint on (" + names + ")"};
+          known.empty()
+              ? "give " + table + " a unique constraint on (" + names + ")"
+              : "name the columns of one of its keys, " + lint::join_strings(known, ", ") +
+                    ", or add a unique constraint on (" + names + ")"};
     }
   }
   Rows rows(context, catalog, *step, insert);

@@ -178,6 +178,70 @@ std::string row_security_sql(lint::Change change) {
   }
 }
 
+std::vector<std::string> role_names(const lint::NodeList& roles) {
+  std::vector<std::string> names;
+  for (lint::Node role : roles) {
+    std::string_view type = role.str("roletype");
+    if (type == "ROLESPEC_CSTRING") {
+      names.push_back(quote_identifier(role.str("rolename")));
+    } else if (type == "ROLESPEC_PUBLIC") {
+      names.emplace_back("PUBLIC");
+    } else if (type == "ROLESPEC_CURRENT_USER") {
+      names.emplace_back("CURRENT_USER");
+    } else if (type == "ROLESPEC_SESSION_USER") {
+      names.emplace_back("SESSION_USER");
+    } else if (type == "ROLESPEC_CURRENT_ROLE") {
+      names.emplace_back("CURRENT_ROLE");
+    }
+  }
+  return names;
+}
+
+// The privileges a GRANT names, as SQL: "SELECT, UPDATE (a)", or ALL.
+namespace {
+
+std::string privileges_sql(const lint::Node& grant) {
+  std::string text;
+  for (lint::Node privilege : grant.list("privileges")) {
+    if (!text.empty()) text += ", ";
+    std::string name(privilege.str("priv_name"));
+    for (char& ch : name) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    text += name;
+    std::vector<std::string> columns;
+    for (lint::Node column : privilege.list("cols"))
+      columns.push_back(quote_identifier(column.as_str()));
+    if (!columns.empty()) text += " (" + lint::join_strings(columns, ", ") + ")";
+  }
+  return text.empty() ? "ALL" : text;
+}
+
+// The word GRANT puts before an object's name: "TABLE ", "FUNCTION ", "SCHEMA ", ...
+std::string_view grant_object_word(const lint::Node& grant) {
+  std::string_view type = grant.str("objtype");
+  if (type == "OBJECT_SEQUENCE") return "SEQUENCE ";
+  if (type == "OBJECT_FUNCTION") return "FUNCTION ";
+  if (type == "OBJECT_PROCEDURE") return "PROCEDURE ";
+  if (type == "OBJECT_ROUTINE") return "ROUTINE ";
+  if (type == "OBJECT_SCHEMA") return "SCHEMA ";
+  if (type == "OBJECT_TYPE") return "TYPE ";
+  if (type == "OBJECT_DOMAIN") return "DOMAIN ";
+  if (type == "OBJECT_DATABASE") return "DATABASE ";
+  if (type == "OBJECT_LANGUAGE") return "LANGUAGE ";
+  if (type == "OBJECT_FOREIGN_SERVER") return "FOREIGN SERVER ";
+  if (type == "OBJECT_FDW") return "FOREIGN DATA WRAPPER ";
+  if (type == "OBJECT_TABLESPACE") return "TABLESPACE ";
+  if (type == "OBJECT_LARGEOBJECT") return "LARGE OBJECT ";
+  return "TABLE ";
+}
+
+}  // namespace
+
+std::string revoke_sql(const lint::Node& grant, const lint::ObjectRef& object,
+                       const std::vector<std::string>& roles) {
+  return "REVOKE " + privileges_sql(grant) + " ON " + std::string(grant_object_word(grant)) +
+         sql_name(object) + " FROM " + lint::join_strings(roles, ", ") + ";";
+}
+
 bool irreversible(const lint::ParsedFile& down) {
   return down.has_directive(lint::DirectiveKind::irreversible);
 }

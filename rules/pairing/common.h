@@ -36,6 +36,14 @@ std::optional<lint::Change> row_security_switch(lint::Change change);
 // The ALTER TABLE command of such a switch: "DISABLE ROW LEVEL SECURITY".
 std::string row_security_sql(lint::Change change);
 
+// The roles a list of RoleSpec nodes names, as SQL writes them: a role's name (quoted when it
+// must be), PUBLIC, CURRENT_USER, SESSION_USER or CURRENT_ROLE.
+std::vector<std::string> role_names(const lint::NodeList& roles);
+
+// The REVOKE that undoes a GRANT's privileges on one of its objects, for some of its grantees.
+std::string revoke_sql(const lint::Node& grant, const lint::ObjectRef& object,
+                       const std::vector<std::string>& roles);
+
 // The down declares itself irreversible (-- sqlgate:irreversible <reason>).
 bool irreversible(const lint::ParsedFile& down);
 

@@ -68,15 +68,6 @@ std::string statement_words(std::string_view kind) {
   return words;
 }
 
-std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string text;
-  for (const auto& part : parts) {
-    if (!text.empty()) text += separator;
-    text += part;
-  }
-  return text;
-}
-
 // A constant of a VALUES row, as SQL writes it; nothing for an expression.
 std::optional<std::string> literal(Node value) {
   if (value.is("TypeCast")) value = value.get("arg");
@@ -212,16 +203,25 @@ class Generator {
   lint::Tick after() const { return m_replay.end; }
   bool ours(ObjectId id) const { return created_by(m_catalog, id, m_up); }
 
+  void add_item(Item::Kind kind, std::size_t order, std::size_t statement, std::string text) {
+    Item item;
+    item.kind = kind;
+    item.statement = statement;
+    item.order = order;
+    item.text = std::move(text);
+    m_items.push_back(std::move(item));
+  }
+
+  // A statement of the down, written out as it stands.
+  void statement_item(std::size_t order, std::size_t statement, std::string text) {
+    add_item(Item::Kind::statement, order, statement, std::move(text));
+  }
+
   void todo(std::size_t order, std::size_t statement, std::string reason) {
     std::uint32_t line = m_file.position(statement_range(m_file, statement).begin).line;
     reason += " (up line " + std::to_string(line) + ")";
     if (!m_todo_seen.insert({statement, reason}).second) return;
-    Item item;
-    item.kind = Item::Kind::todo;
-    item.statement = statement;
-    item.order = order;
-    item.text = std::move(reason);
-    m_items.push_back(std::move(item));
+    add_item(Item::Kind::todo, order, statement, std::move(reason));
   }
 
   // What the down drops: the objects the up creates that are still there after it, less those
@@ -386,19 +386,24 @@ class Generator {
         todo(k, step.statement,
              "the up adds a value to " + describe(ref) + ", which PostgreSQL cannot remove");
         return;
+      case Change::grant:
+        statement_item(
+            k, step.statement,
+            revoke_sql(statement.node, ref, role_names(statement.node.list("grantees"))));
+        return;
+      case Change::revoke:
+        todo(k, step.statement,
+             "the up revokes privileges on " + describe(ref) +
+                 ": grant back what the roles had before, if they had it");
+        return;
       case Change::enable_row_security:
       case Change::disable_row_security:
       case Change::force_row_security:
-      case Change::no_force_row_security: {
-        Item item;
-        item.kind = Item::Kind::statement;
-        item.statement = step.statement;
-        item.order = k;
-        item.text = "ALTER TABLE " + sql_name(ref) + " " +
-                    row_security_sql(*row_security_switch(effect.change)) + ";";
-        m_items.push_back(std::move(item));
+      case Change::no_force_row_security:
+        statement_item(k, step.statement,
+                       "ALTER TABLE " + sql_name(ref) + " " +
+                           row_security_sql(*row_security_switch(effect.change)) + ";");
         return;
-      }
       default:
         break;
     }
@@ -438,17 +443,14 @@ class Generator {
   void rename_value(std::size_t k, std::size_t index, const lint::Statement& statement) {
     const Node& node = statement.node;
     auto names = lint::string_list(node.list("typeName"));
-    Item item;
-    item.kind = Item::Kind::statement;
-    item.statement = index;
-    item.order = k;
     std::vector<std::string> parts;
     for (auto part : names) parts.push_back(quote_identifier(part));
-    std::string name = joined(parts, ".");
-    item.text = caught("ALTER TYPE " + name + " RENAME VALUE " + sql_literal(node.str("newVal")) +
-                           " TO " + sql_literal(node.str("oldVal")) + ";",
-                       "invalid_parameter_value");
-    m_items.push_back(std::move(item));
+    std::string name = lint::join_strings(parts, ".");
+    statement_item(
+        k, index,
+        caught("ALTER TYPE " + name + " RENAME VALUE " + sql_literal(node.str("newVal")) + " TO " +
+                   sql_literal(node.str("oldVal")) + ";",
+               "invalid_parameter_value"));
   }
 
   void use(std::size_t k, const lint::CatalogStep& step, const lint::Statement& statement) {
@@ -564,14 +566,14 @@ class Generator {
         }
         parts.push_back(*value);
       }
-      std::string tuple = joined(parts, ", ");
+      std::string tuple = lint::join_strings(parts, ", ");
       tuples.push_back(parts.size() == 1 ? tuple : "(" + tuple + ")");
     }
     std::vector<std::string> quoted;
     for (const auto& key : *keys) quoted.push_back(quote_identifier(key));
-    std::string key_list = joined(quoted, ", ");
+    std::string key_list = lint::join_strings(quoted, ", ");
     if (keys->size() > 1) key_list = "(" + key_list + ")";
-    std::string values = joined(tuples, ", ");
+    std::string values = lint::join_strings(tuples, ", ");
     Item item;
     item.kind = Item::Kind::delete_rows;
     item.statement = step.statement;
@@ -701,7 +703,7 @@ class Generator {
       if (group.size() > 1) {
         std::vector<std::string> tables;
         for (const Item* member : group) tables.push_back(sql_name(names.current(member->object)));
-        down.body += "DROP TABLE IF EXISTS " + joined(tables, ", ") + ";\n";
+        down.body += "DROP TABLE IF EXISTS " + lint::join_strings(tables, ", ") + ";\n";
         locks = true;
         ++down.statements;
         continue;

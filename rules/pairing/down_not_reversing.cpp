@@ -38,6 +38,36 @@ struct Context {
     return false;
   }
 
+  // Whether the down revokes what was granted on the object to the role: a REVOKE on it (or
+  // on ALL ... IN SCHEMA of its schema) from the role, or DROP OWNED BY the role.
+  bool down_revokes(ObjectId id, const std::string& role) const {
+    const auto& statements = pair.down_file->all_statements();
+    for (const auto& step : pair.down_replay->steps) {
+      if (step.object != id || step.effect.action != Action::alter ||
+          step.effect.change != Change::revoke) {
+        continue;
+      }
+      auto from = role_names(statements[step.statement]->node.list("grantees"));
+      if (std::find(from.begin(), from.end(), role) != from.end()) return true;
+    }
+    const lint::ObjectRef& ref = catalog.object(id).ref();
+    for (const lint::Statement* statement : statements) {
+      const lint::Node& node = statement->node;
+      if (node.is("DropOwnedStmt")) {
+        auto owned = role_names(node.list("roles"));
+        if (std::find(owned.begin(), owned.end(), role) != owned.end()) return true;
+      } else if (node.is("GrantStmt") && !node.flag("is_grant") &&
+                 node.str("targtype") == "ACL_TARGET_ALL_IN_SCHEMA") {
+        auto from = role_names(node.list("grantees"));
+        if (std::find(from.begin(), from.end(), role) == from.end()) continue;
+        for (lint::Node schema : node.list("objects")) {
+          if (lint::truncate_identifier(schema.as_str()) == ref.schema) return true;
+        }
+      }
+    }
+    return false;
+  }
+
   // Whether the down creates an object of that name (or renames one to it).
   bool down_creates(const lint::ObjectRef& ref) {
     if (!made) made = made_by(*pair.down_replay);
@@ -228,6 +258,21 @@ void check_pair(Context& c) {
           "the up turns " + row_security_words(effect.change) + " for " + describe(ref) +
               " but the down does not turn it back",
           "add `ALTER TABLE " + sql_name(ref) + " " + row_security_sql(undo) + ";` to the down");
+    } else if (effect.action == Action::alter && effect.change == Change::grant) {
+      // GRANT on something an earlier migration made: the down revokes it again.
+      if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
+      const lint::Statement& granting = *c.pair.up_file->all_statements()[step.statement];
+      std::vector<std::string> missing;
+      for (const std::string& role : role_names(granting.node.list("grantees"))) {
+        if (!c.down_revokes(step.object, role)) missing.push_back(role);
+      }
+      if (missing.empty()) continue;
+      const lint::ObjectRef& ref = object.ref_at(after);
+      std::string roles = lint::join_strings(missing, ", ");
+      c.report(step,
+               "the up grants privileges on " + describe(ref) + " to " + roles +
+                   " but the down does not revoke them",
+               "add `" + revoke_sql(granting.node, ref, missing) + "` to the down");
     } else if (effect.action == Action::create && step.existed && effect.or_replace) {
       // CREATE OR REPLACE of a function, view or trigger an earlier migration made: the down
       // writes the old definition back.

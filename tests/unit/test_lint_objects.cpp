@@ -289,7 +289,18 @@ TEST(LintObjects, OtherAltersNameTheirObject) {
                      "ALTER TEXT SEARCH CONFIGURATION cfg ALTER MAPPING FOR word WITH simple; "
                      "GRANT SELECT ON t TO app;"),
             (Lines{"alter type public.mood", "alter publication pub", "alter event trigger et",
-                   "alter statistics object s.st", "alter text search configuration public.cfg"}));
+                   "alter statistics object s.st", "alter text search configuration public.cfg",
+                   "alter table public.t"}));
+  // GRANT and REVOKE change each object they name; ALL ... IN SCHEMA names none.
+  auto grants = effects_of(
+      "GRANT SELECT ON t, s.u TO app; REVOKE EXECUTE ON FUNCTION f(int) FROM PUBLIC; "
+      "GRANT USAGE ON SCHEMA app TO app; GRANT SELECT ON ALL TABLES IN SCHEMA app TO app;");
+  ASSERT_EQ(grants.size(), 4u);
+  EXPECT_EQ(grants[0].change, Change::grant);
+  EXPECT_EQ(grants[1].object.schema, "s");
+  EXPECT_EQ(grants[2].change, Change::revoke);
+  EXPECT_EQ(grants[2].object.kind, ObjectKind::function);
+  EXPECT_EQ(grants[3].object.kind, ObjectKind::schema);
 }
 
 TEST(LintObjects, CanonicalTypes) {

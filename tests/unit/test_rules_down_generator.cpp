@@ -217,6 +217,23 @@ ALTER TABLE users FORCE ROW LEVEL SECURITY;
   EXPECT_EQ(findings(g.lint_with_down()), "");
 }
 
+TEST(DownGenerator, RevokesWhatTheUpGrantsOnExistingObjects) {
+  Generated g(Files{{"1_users.up.sql", k_users}, {"2_grants.up.sql", R"sql(
+CREATE TABLE IF NOT EXISTS audit (id bigint PRIMARY KEY);
+GRANT SELECT, UPDATE (email) ON users, audit TO "Reporting", PUBLIC;
+REVOKE INSERT ON users FROM PUBLIC;
+)sql"}});
+  EXPECT_EQ(g.down.body,
+            "SET lock_timeout = '5s';\n"
+            "-- sqlgate:irreversible TODO: the up revokes privileges on table users: grant back "
+            "what the roles had before, if they had it (up line 4)\n"
+            "REVOKE SELECT, UPDATE (email) ON TABLE users FROM \"Reporting\", PUBLIC;\n"
+            "DROP TABLE IF EXISTS audit;\n");
+  ASSERT_EQ(g.down.todo.size(), 1u);
+  EXPECT_NE(g.down.todo.front().find("revokes privileges on table users"), std::string::npos)
+      << g.down.todo.front();
+}
+
 TEST(DownGenerator, AConstraintListedBeforeItsColumnGoesWithTheColumn) {
   Generated g(Files{{"1_users.up.sql", k_users}, {"2_level.up.sql", R"sql(
 ALTER TABLE users ADD CONSTRAINT users_level_check CHECK (level > 0),
@@ -277,14 +294,14 @@ UPDATE users SET email = lower(email);
 DROP TABLE IF EXISTS legacy;
 ALTER TYPE mood ADD VALUE IF NOT EXISTS 'great';
 INSERT INTO users (email) VALUES ('root@example.com');
-GRANT SELECT ON users TO PUBLIC;
+REVOKE SELECT ON users FROM PUBLIC;
 CREATE TABLE IF NOT EXISTS notes (id int);
 )sql"}});
   EXPECT_EQ(g.down.body,
             "SET lock_timeout = '5s';\n"
             "DROP TABLE IF EXISTS notes;\n"
-            "-- sqlgate:irreversible TODO: the up runs GRANT, which sqlgate cannot reverse (up "
-            "line 6)\n"
+            "-- sqlgate:irreversible TODO: the up revokes privileges on table users: grant back "
+            "what the roles had before, if they had it (up line 6)\n"
             "-- sqlgate:irreversible TODO: the up inserts rows into table users without writing "
             "their key id (up line 5)\n"
             "-- sqlgate:irreversible TODO: the up adds a value to type mood, which PostgreSQL "

@@ -1,0 +1,1 @@
+REVOKE SELECT, UPDATE (name) ON users FROM PUBLIC;
