@@ -512,8 +512,8 @@ void add_roles(const lint::NodeList& roles, std::vector<Target>& targets) {
 
 // What a statement needs to exist, when it is a kind of statement that fails without it and
 // has no IF EXISTS written: ALTER TABLE / INDEX / SEQUENCE / VIEW, COMMENT ON, GRANT and
-// REVOKE (their objects and roles), DROP OWNED and REASSIGN OWNED, INSERT, UPDATE, DELETE,
-// TRUNCATE, CREATE INDEX.
+// REVOKE (their objects and roles, role memberships), ALTER DEFAULT PRIVILEGES (its roles),
+// DROP OWNED and REASSIGN OWNED, INSERT, UPDATE, DELETE, TRUNCATE, CREATE INDEX.
 std::vector<Target> needed(const Statement& statement) {
   const Node& node = statement.node;
   std::string_view kind = statement.kind();
@@ -543,6 +543,20 @@ std::vector<Target> needed(const Statement& statement) {
       for (Node object : node.list("objects")) relation(object);
     }
     add_roles(node.list("grantees"), targets);
+  } else if (kind == "GrantRoleStmt") {
+    // GRANT / REVOKE role membership: both the role and its members must exist.
+    for (Node granted : node.list("granted_roles")) {
+      if (granted.has("priv_name")) {
+        targets.push_back(
+            {{ObjectKind::role}, {"", std::string(granted.str("priv_name"))}, "role"});
+      }
+    }
+    add_roles(node.list("grantee_roles"), targets);
+  } else if (kind == "AlterDefaultPrivilegesStmt") {
+    for (Node option : node.list("options")) {
+      if (option.str("defname") == "roles") add_roles(option.get("arg").list("items"), targets);
+    }
+    add_roles(node.get("action").list("grantees"), targets);
   } else if (kind == "DropOwnedStmt" || kind == "ReassignOwnedStmt") {
     add_roles(node.list("roles"), targets);
   } else if (kind == "InsertStmt" || kind == "UpdateStmt" || kind == "DeleteStmt" ||
@@ -571,6 +585,11 @@ std::string what(const Statement& statement, const Target& target) {
     if (role) return std::string(grant ? "GRANT ... TO " : "REVOKE ... FROM ") + object;
     return std::string(grant ? "GRANT ... ON " : "REVOKE ... ON ") + object;
   }
+  if (kind == "GrantRoleStmt") {
+    return std::string(statement.node.flag("is_grant") ? "GRANT ... TO " : "REVOKE ... FROM ") +
+           "role " + name;
+  }
+  if (kind == "AlterDefaultPrivilegesStmt") return "ALTER DEFAULT PRIVILEGES ... role " + name;
   if (kind == "DropOwnedStmt") return "DROP OWNED BY " + name;
   if (kind == "ReassignOwnedStmt") return "REASSIGN OWNED BY " + name;
   if (kind == "InsertStmt") return "INSERT INTO " + name;

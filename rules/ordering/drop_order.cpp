@@ -2,6 +2,7 @@
 // object (a foreign key of another table, a view, a trigger), a DROP of an object that an
 // earlier statement of the same down already took with its table or column, any other statement
 // on such an object, and DROP FUNCTION of a procedure or an aggregate.
+#include "rules/ordering/drop_role.h"
 #include "rules/ordering/rules.h"
 #include "rules/pairing/common.h"
 
@@ -162,6 +163,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
       }
     }
   }
+  check_role_drops(project, out);
 }
 
 }  // namespace

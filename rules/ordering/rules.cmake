@@ -1,6 +1,7 @@
 list(APPEND SQLGATE_RULE_SOURCES
   ordering/registry.cpp
   ordering/drop_order.cpp
+  ordering/drop_role.cpp
   ordering/incompatible_replace.cpp
   ordering/use_before_create.cpp)
 list(APPEND SQLGATE_RULE_DOCS

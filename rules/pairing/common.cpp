@@ -178,21 +178,20 @@ std::string row_security_sql(lint::Change change) {
   }
 }
 
+std::optional<std::string> role_name(const lint::Node& role) {
+  std::string_view type = role.str("roletype");
+  if (type == "ROLESPEC_CSTRING") return quote_identifier(role.str("rolename"));
+  if (type == "ROLESPEC_PUBLIC") return "PUBLIC";
+  if (type == "ROLESPEC_CURRENT_USER") return "CURRENT_USER";
+  if (type == "ROLESPEC_SESSION_USER") return "SESSION_USER";
+  if (type == "ROLESPEC_CURRENT_ROLE") return "CURRENT_ROLE";
+  return std::nullopt;
+}
+
 std::vector<std::string> role_names(const lint::NodeList& roles) {
   std::vector<std::string> names;
   for (lint::Node role : roles) {
-    std::string_view type = role.str("roletype");
-    if (type == "ROLESPEC_CSTRING") {
-      names.push_back(quote_identifier(role.str("rolename")));
-    } else if (type == "ROLESPEC_PUBLIC") {
-      names.emplace_back("PUBLIC");
-    } else if (type == "ROLESPEC_CURRENT_USER") {
-      names.emplace_back("CURRENT_USER");
-    } else if (type == "ROLESPEC_SESSION_USER") {
-      names.emplace_back("SESSION_USER");
-    } else if (type == "ROLESPEC_CURRENT_ROLE") {
-      names.emplace_back("CURRENT_ROLE");
-    }
+    if (auto name = role_name(role)) names.push_back(std::move(*name));
   }
   return names;
 }

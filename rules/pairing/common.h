@@ -39,6 +39,8 @@ std::string row_security_sql(lint::Change change);
 // The roles a list of RoleSpec nodes names, as SQL writes them: a role's name (quoted when it
 // must be), PUBLIC, CURRENT_USER, SESSION_USER or CURRENT_ROLE.
 std::vector<std::string> role_names(const lint::NodeList& roles);
+// The same for one RoleSpec; nullopt for anything else.
+std::optional<std::string> role_name(const lint::Node& role);
 
 // The REVOKE that undoes a GRANT's privileges on one of its objects, for some of its grantees.
 std::string revoke_sql(const lint::Node& grant, const lint::ObjectRef& object,
