@@ -34,41 +34,6 @@ bool reads_table(const Node& tree, const QualifiedName& target) {
   return found;
 }
 
-// Whether the query an INSERT takes its rows from leaves out rows the target already has:
-// NOT EXISTS (... target ...), NOT IN / <> ALL (SELECT ... FROM target), EXCEPT SELECT ... FROM
-// target, or LEFT JOIN target ... IS NULL. Anywhere in it: how the test combines with the
-// rest of the query is the author's to judge.
-bool filters_existing(const Node& query, const QualifiedName& target) {
-  bool found = false;
-  bool left_join = false;
-  bool null_test = false;
-  lint::walk(query, [&](const Node& node) {
-    if (found) return false;
-    if (node.is("BoolExpr") && node.str("boolop") == "NOT_EXPR") {
-      for (Node argument : node.list("args")) {
-        if (argument.is("SubLink") && reads_table(argument.get("subselect"), target)) {
-          found = true;  // NOT EXISTS (...), NOT x IN (...)
-        }
-      }
-    } else if (node.is("SubLink") && node.str("subLinkType") == "ALL_SUBLINK") {
-      found = reads_table(node.get("subselect"), target);
-    } else if (node.is("SelectStmt") && node.str("op") == "SETOP_EXCEPT") {
-      found = reads_table(node.get("rarg"), target);
-    } else if (node.is("JoinExpr")) {
-      std::string_view type = node.str("jointype");
-      Node inner = type == "JOIN_LEFT"    ? node.get("rarg")
-                   : type == "JOIN_RIGHT" ? node.get("larg")
-                                          : Node();
-      left_join = left_join || (inner.is("RangeVar") && same_name(name_of(inner), target));
-    } else if (node.is("NullTest") && node.str("nulltesttype") == "IS_NULL") {
-      null_test = true;
-    }
-    found = found || (left_join && null_test);
-    return !found;
-  });
-  return found;
-}
-
 // A column a DELETE's WHERE pins to constants: col = 'x', or col IN ('x', 'y').
 struct Pinned {
   std::string column;
@@ -111,6 +76,70 @@ std::optional<std::vector<Pinned>> pinned_columns(const Node& where) {
   return pinned;
 }
 
+// Whether NOT EXISTS (SELECT ... FROM target WHERE col = 'x') tests rows other than the one
+// the INSERT writes: the INSERT ... SELECT gives constants, and one of them is not among the
+// values the test pins its column to (a typo, another key): then the test finds nothing on the
+// second run either, and the row is added again. Only a certain miss counts.
+bool tests_other_rows(const Node& sublink, const Node& insert) {
+  if (!insert.valid() || sublink.str("subLinkType") != "EXISTS_SUBLINK") return false;
+  Node where = sublink.get("subselect").get("whereClause");
+  if (!where.valid()) return false;
+  auto pinned = pinned_columns(where);
+  if (!pinned) return false;
+  std::vector<std::string> columns;
+  for (Node target : insert.list("cols")) columns.emplace_back(target.str("name"));
+  Node select = insert.get("selectStmt");
+  if (columns.empty() || select.has("valuesLists") || select.has("fromClause")) return false;
+  lint::NodeList values = select.list("targetList");
+  for (const Pinned& pin : *pinned) {
+    auto at = std::find(columns.begin(), columns.end(), pin.column);
+    if (at == columns.end()) return false;  // a column the INSERT leaves to its default
+    auto position = static_cast<std::size_t>(at - columns.begin());
+    if (position >= values.size()) return false;
+    auto value = lint::constant_text(values[position].get("val"));
+    if (!value) return false;
+    if (std::find(pin.values.begin(), pin.values.end(), *value) == pin.values.end()) return true;
+  }
+  return false;
+}
+
+// Whether the query an INSERT takes its rows from leaves out rows the target already has:
+// NOT EXISTS (... target ...), NOT IN / <> ALL (SELECT ... FROM target), EXCEPT SELECT ... FROM
+// target, or LEFT JOIN target ... IS NULL. Anywhere in it: how the test combines with the
+// rest of the query is the author's to judge, except a NOT EXISTS that certainly tests other
+// rows than the INSERT (`insert`, when given) writes.
+bool filters_existing(const Node& query, const QualifiedName& target, const Node& insert) {
+  bool found = false;
+  bool left_join = false;
+  bool null_test = false;
+  lint::walk(query, [&](const Node& node) {
+    if (found) return false;
+    if (node.is("BoolExpr") && node.str("boolop") == "NOT_EXPR") {
+      for (Node argument : node.list("args")) {
+        if (argument.is("SubLink") && reads_table(argument.get("subselect"), target) &&
+            !tests_other_rows(argument, insert)) {
+          found = true;  // NOT EXISTS (...), NOT x IN (...)
+        }
+      }
+    } else if (node.is("SubLink") && node.str("subLinkType") == "ALL_SUBLINK") {
+      found = reads_table(node.get("subselect"), target);
+    } else if (node.is("SelectStmt") && node.str("op") == "SETOP_EXCEPT") {
+      found = reads_table(node.get("rarg"), target);
+    } else if (node.is("JoinExpr")) {
+      std::string_view type = node.str("jointype");
+      Node inner = type == "JOIN_LEFT"    ? node.get("rarg")
+                   : type == "JOIN_RIGHT" ? node.get("larg")
+                                          : Node();
+      left_join = left_join || (inner.is("RangeVar") && same_name(name_of(inner), target));
+    } else if (node.is("NullTest") && node.str("nulltesttype") == "IS_NULL") {
+      null_test = true;
+    }
+    found = found || (left_join && null_test);
+    return !found;
+  });
+  return found;
+}
+
 // A table the file deletes rows from or truncates: all of them, or (a DELETE whose WHERE pins
 // columns to constants) only those.
 struct ClearedTable {
@@ -121,8 +150,13 @@ struct ClearedTable {
 std::vector<ClearedTable> cleared_tables(const Node& statement) {
   std::vector<ClearedTable> tables;
   if (statement.is("DeleteStmt")) {
+    Node where = statement.get("whereClause");
+    // WHERE false deletes nothing.
+    if (where.is("A_Const") && where.has("boolval") && !where.get("boolval").flag("boolval")) {
+      return tables;
+    }
     ClearedTable cleared{name_of(statement.get("relation")), std::nullopt};
-    if (statement.has("whereClause")) cleared.only = pinned_columns(statement.get("whereClause"));
+    if (where.valid()) cleared.only = pinned_columns(where);
     tables.push_back(std::move(cleared));
   }
   if (statement.is("TruncateStmt")) {
@@ -139,9 +173,11 @@ using Cleared = std::vector<ClearedTable>;
 // Whether a DELETE that pins columns removes every row the INSERT writes: each VALUES row has,
 // in each pinned column, one of the pinned constants. Rows or columns that cannot be read
 // (no column list, SELECT, expressions) count as removed: only a certain miss is a miss.
-bool removes_rows(const std::vector<Pinned>& pinned, const Node& insert) {
+bool removes_rows(const std::vector<Pinned>& pinned, const Node& insert,
+                  const std::vector<std::string>& table_columns) {
   std::vector<std::string> columns;
   for (Node target : insert.list("cols")) columns.emplace_back(target.str("name"));
+  if (columns.empty()) columns = table_columns;  // INSERT INTO t VALUES (...): every column
   lint::NodeList rows = insert.get("selectStmt").list("valuesLists");
   if (columns.empty() || rows.empty()) return true;
   for (const Pinned& pin : pinned) {
@@ -162,26 +198,50 @@ bool removes_rows(const std::vector<Pinned>& pinned, const Node& insert) {
 
 // Whether the file has removed, before the INSERT (or COPY: `insert` invalid), the rows it
 // writes into the target.
-bool clears(const Cleared& cleared, const QualifiedName& target, const Node& insert = {}) {
+bool clears(const Cleared& cleared, const QualifiedName& target, const Node& insert = {},
+            const std::vector<std::string>& table_columns = {}) {
   return std::any_of(cleared.begin(), cleared.end(), [&](const ClearedTable& entry) {
     if (!same_name(entry.table, target)) return false;
-    return !entry.only || !insert.valid() || removes_rows(*entry.only, insert);
+    return !entry.only || !insert.valid() || removes_rows(*entry.only, insert, table_columns);
   });
 }
 
-Protection protection(const FileScope& scope, const Statement& statement, const Node& relation,
-                      const Cleared& cleared) {
+// The columns of the INSERT's target as the replay knows them when it runs, in their order;
+// none when it does not know them.
+std::vector<std::string> table_columns(const lint::FileContext& context, std::size_t index) {
+  const lint::Catalog* catalog = context.project.catalog();
+  if (catalog == nullptr || !catalog->replay(context.index).replayed) return {};
+  for (const lint::CatalogStep* step : catalog->steps_of(context.index, index)) {
+    if (step->effect.action != lint::Action::use || step->effect.change != lint::Change::insert ||
+        step->object == lint::k_no_object) {
+      continue;
+    }
+    std::vector<std::string> columns;
+    for (lint::ObjectId id : catalog->columns(step->effect.object, step->tick)) {
+      columns.push_back(catalog->object(id).ref_at(step->tick).name);
+    }
+    return columns;
+  }
+  return {};
+}
+
+Protection protection(const FileScope& scope, const Statement& statement, std::size_t index,
+                      const Node& relation, const Cleared& cleared) {
   const Node& node = statement.node;
   QualifiedName target = name_of(relation);
   if (node.has("onConflictClause")) return Protection::on_conflict;
   if (scope.fresh(statement, relation)) return Protection::fresh_table;
-  if (node.has("selectStmt") && filters_existing(node.get("selectStmt"), target)) {
+  if (node.has("selectStmt") && filters_existing(node.get("selectStmt"), target, node)) {
     return Protection::filtered;
   }
-  if (node.has("withClause") && filters_existing(node.get("withClause"), target)) {
+  if (node.has("withClause") && filters_existing(node.get("withClause"), target, Node())) {
     return Protection::filtered;
   }
-  if (clears(cleared, target, node)) return Protection::cleared_first;
+  if (clears(
+          cleared, target, node,
+          node.has("cols") ? std::vector<std::string>{} : table_columns(scope.context(), index))) {
+    return Protection::cleared_first;
+  }
   lint::GuardQuery query;
   if (auto error = lint::repeat_error(node)) query.errors.push_back(*error);
   query.tables.push_back(lint::relation_name(relation));
@@ -534,17 +594,27 @@ void check_insert(FileScope& scope, const Statement& statement, std::size_t inde
                   const Cleared& cleared) {
   Node relation = statement.node.get("relation");
   std::string table = name_of(relation).display();
-  switch (protection(scope, statement, relation, cleared)) {
-    case Protection::none:
+  switch (protection(scope, statement, index, relation, cleared)) {
+    case Protection::none: {
+      // A NOT EXISTS that is there but tests another row than the one written.
+      bool misses = false;
+      lint::walk(statement.node.get("selectStmt"), [&](const Node& node) {
+        if (node.is("SubLink") && tests_other_rows(node, statement.node)) misses = true;
+        return !misses;
+      });
       scope.report(statement, statement.range,
                    "INSERT INTO " + table +
                        " without ON CONFLICT adds its rows again (or fails "
                        "on a unique key) " +
-                       std::string(k_again),
+                       std::string(k_again) +
+                       (misses ? ": its NOT EXISTS tests other values than the row it writes, so "
+                                 "it finds nothing on the second run either"
+                               : ""),
                    "add ON CONFLICT (<key>) DO NOTHING or DO UPDATE SET ..., or take the rows "
                    "from a SELECT ... WHERE NOT EXISTS (SELECT 1 FROM " +
                        table + " WHERE <key matches>)");
       break;
+    }
     case Protection::on_conflict:
       // ON CONFLICT protects only rows that meet a unique constraint or index of the table.
       if (target_has_key(scope.context(), index) == false) {

@@ -262,6 +262,22 @@ TEST(CliIdempotency, OnConflictTargetsAKeyTheTableHasAndTheRowsCanMeet) {
   EXPECT_NE(message(4).find("includes scope, which the INSERT leaves NULL"), std::string::npos);
 }
 
+// Checked on PostgreSQL 15: the DELETE removes the 'theme' row only, and INSERT INTO settings
+// VALUES (...) writes its columns in the table's order, so 'locale' is added again on every run.
+TEST(CliIdempotency, ADeleteClearsOnlyTheRowsItPinsInAnInsertWithoutAColumnList) {
+  TempDir dir;
+  dir.write("m/1_settings.up.sql", "CREATE TABLE IF NOT EXISTS settings (key text, value text);\n");
+  dir.write("m/1_settings.down.sql", "DROP TABLE IF EXISTS settings;\n");
+  dir.write("m/2_seed.up.sql",
+            "DELETE FROM settings WHERE key = 'theme';\n"
+            "INSERT INTO settings VALUES ('theme', 'dark'), ('locale', 'en');\n"  // 2
+            "DELETE FROM settings WHERE key IN ('mode', 'size');\n"
+            "INSERT INTO settings VALUES ('mode', 'dark'), ('size', 'l');\n");
+  dir.write("m/2_seed.down.sql", "DELETE FROM settings;\n");
+  auto json = lint_json({(dir.path() / "m").string(), "--select", "require-on-conflict"}, 1);
+  EXPECT_EQ(findings(json), (Lines{"2 require-on-conflict"})) << json.dump(2);
+}
+
 TEST(CliDirectives, IgnoreWithAndWithoutAReason) {
   TempDir dir;
   dir.write("m/1_a.up.sql",

@@ -25,3 +25,11 @@ END $$;
 -- The DELETE before it removes 'theme' only: 'locale' is added again on every run.
 DELETE FROM settings WHERE key = 'theme';
 INSERT INTO settings (key, value) VALUES ('theme', 'dark'), ('locale', 'en');
+-- WHERE false deletes nothing.
+DELETE FROM flags WHERE false;
+INSERT INTO flags (name, enabled) VALUES ('beta', true);
+-- The NOT EXISTS tests another value than the row written (a typo), or another column's.
+INSERT INTO prefs (key, value) SELECT 'theme', 'dark'
+WHERE NOT EXISTS (SELECT 1 FROM prefs WHERE key = 'them');
+INSERT INTO prefs (key, value) SELECT 'theme', 'dark'
+WHERE NOT EXISTS (SELECT 1 FROM prefs WHERE value = 'light');

@@ -72,3 +72,6 @@ DELETE FROM settings WHERE key IN ('theme', 'locale');
 INSERT INTO settings (key, value) VALUES ('theme', 'dark'), ('locale', 'en');
 DELETE FROM settings WHERE key = 'tz' AND value = 'UTC';
 INSERT INTO settings (key, value) VALUES ('tz', 'UTC');
+-- The NOT EXISTS tests the values written, and also another column the INSERT gives.
+INSERT INTO configs (key, value) SELECT 'theme', 'dark'
+WHERE NOT EXISTS (SELECT 1 FROM configs WHERE key IN ('theme', 'mode') AND value = 'dark');
