@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "lint/sql.h"
+#include "runner/server_state.h"
 
 namespace sqlgate::runner {
 namespace {
@@ -106,7 +107,10 @@ class Verifier {
     check_interrupt();
     fresh_session();
     m_fresh = false;
-    return execute_migration(*m_work, file);
+    if (m_options.server) m_options.server->begin(file);
+    auto failure = execute_migration(*m_work, file);
+    if (m_options.server) m_options.server->end();
+    return failure;
   }
 
   static MigrationResult describe(const Item& item) {
@@ -271,6 +275,9 @@ class Verifier {
     if (!run_file(*item.up) && snapshot() == expected) return true;
     disconnect();
     m_database.recreate();
+    // The roles and settings the ups made must go too, or the ups run again on a server that
+    // already has them.
+    if (m_options.server) m_options.server->restore();
     connect();
     for (const Item* item : m_applied) {
       if (run_file(*item->up)) return false;

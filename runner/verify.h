@@ -65,6 +65,8 @@ struct MigrationResult {
   const StepResult* failure() const;
 };
 
+class ServerWatch;
+
 struct VerifyOptions {
   // The range checked: migrations before it are applied once, unchecked; those after it are
   // left out. `only` is from = to = that version.
@@ -75,6 +77,10 @@ struct VerifyOptions {
   std::function<bool()> interrupted;
   // Called as each migration is done (checked, applied, or not run), for progress lines.
   std::function<void(const MigrationResult&)> progress;
+  // Watches the server-wide state (roles...) around each file run; when the database is
+  // recreated, what the migrations changed there is put back first, so that the ups run again
+  // on the server as verify found it. Null: not watched.
+  ServerWatch* server = nullptr;
 };
 
 struct VerifyResult {
@@ -92,6 +98,8 @@ struct VerifyResult {
 
 // Runs the checks on `database` (it is recreated when a failed step leaves it in a state that
 // the up cannot be recovered from), the sources one after the other, each in version order.
+// What the migrations change outside the database is put back by options.server's restore(),
+// which the caller runs after dropping the database.
 // Throws ConnectionError when the server goes away, Interrupted when asked to stop.
 VerifyResult verify(TemporaryDatabase& database, const std::vector<LoadedSource>& sources,
                     const VerifyOptions& options);

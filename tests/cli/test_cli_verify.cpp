@@ -181,6 +181,60 @@ TEST(CliVerify, NothingToCheckIsNotAFailure) {
   EXPECT_TRUE(contains(result.out, "no migrations to check")) << result.out;
 }
 
+// ---- the server around the scratch database ---------------------------------------------
+
+bool role_exists(const std::string& name) {
+  auto admin = runner::connect_postgres(testing::test_database_url());
+  return admin->query("SELECT 1 FROM pg_roles WHERE rolname = " + runner::quote_literal(name))
+             .rows.size() == 1;
+}
+
+// A migration that creates a role as it should (run twice, it leaves it), and its down.
+void write_role_migration(const TempDir& dir, const std::string& stem, const std::string& role) {
+  dir.write("m/" + stem + ".up.sql", "DO $$ BEGIN CREATE ROLE " + role +
+                                         "; EXCEPTION WHEN duplicate_object THEN NULL; END $$;\n");
+  dir.write("m/" + stem + ".down.sql", "DROP ROLE IF EXISTS " + role + ";\n");
+}
+
+TEST(CliVerify, DropsTheRolesTheMigrationsCreatedAndSaysSo) {
+  std::string role = "sqlgate_cli_verify_" + std::to_string(getpid()) + "_reader";
+  TempDir dir;
+  write_role_migration(dir, "1_reader", role);
+  std::string migrations = (dir.path() / "m").string();
+  // Twice: the second run finds the server as the first found it.
+  for (int run = 0; run < 2; ++run) {
+    auto result = verify({"-p", migrations});
+    EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+    EXPECT_TRUE(contains(result.out, "server: dropped role " + role + ", created by " + migrations +
+                                         "/1_reader.up.sql\n"))
+        << result.out;
+    EXPECT_FALSE(role_exists(role));
+  }
+  auto json = nlohmann::json::parse(verify({"-p", migrations, "--format", "json"}).out);
+  ASSERT_EQ(json["server"]["restored"].size(), 1u) << json.dump(2);
+  EXPECT_TRUE(contains(json["server"]["restored"][0].get<std::string>(), "dropped role " + role));
+  EXPECT_TRUE(json["server"]["not_restored"].empty());
+  EXPECT_FALSE(role_exists(role));
+}
+
+TEST(CliVerify, WhatCannotBePutBackIsSaidAndExitsOne) {
+  std::string role = "sqlgate_cli_verify_" + std::to_string(getpid()) + "_owner";
+  testing::ScratchDatabase other;
+  TempDir dir;
+  dir.write("m/1_owner.up.sql", "-- sqlgate:run-once-file\nCREATE ROLE " + role +
+                                    ";\nALTER DATABASE " + other.name() + " OWNER TO " + role +
+                                    ";\n");
+  auto result = verify({"-p", (dir.path() / "m").string()});
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_TRUE(contains(result.out, "PASS     1_owner")) << result.out;
+  EXPECT_TRUE(contains(result.out, "server: NOT PUT BACK: role " + role + ", created by "))
+      << result.out;
+  EXPECT_TRUE(contains(result.out, "(owner of database " + other.name() + ")")) << result.out;
+  auto admin = runner::connect_postgres(testing::test_database_url());
+  admin->execute("ALTER DATABASE " + other.name() + " OWNER TO CURRENT_USER");
+  admin->execute("DROP ROLE " + role);
+}
+
 // ---- the private cluster, the default --------------------------------------------------
 
 // A temporary folder the server's account can reach when sqlgate runs as root.
@@ -310,6 +364,26 @@ TEST(CliVerify, SigtermDropsTheScratchDatabase) {
   EXPECT_EQ(wait_exit(pid, std::chrono::seconds(60)), 2);
   EXPECT_TRUE(contains(testing::read_file(dir.path() / "err"), "interrupted"));
   EXPECT_EQ(scratch_databases(pattern), 0u);
+}
+
+TEST(CliVerify, SigtermPutsBackTheServerToo) {
+  std::string role = "sqlgate_cli_verify_" + std::to_string(getpid()) + "_sigterm";
+  TempDir dir;
+  write_role_migration(dir, "1_a", role);
+  dir.write("m/2_sleep.up.sql", "SELECT pg_sleep(120);\n");
+  pid_t pid = start_sqlgate(
+      {"verify", "-p", (dir.path() / "m").string(), "--scratch-url", testing::test_database_url()},
+      dir, {});
+  ASSERT_TRUE(wait_for_text(dir.path() / "out", "PASS     1_a", std::chrono::seconds(120)))
+      << testing::read_file(dir.path() / "err");
+  EXPECT_TRUE(role_exists(role));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  kill(pid, SIGTERM);
+  EXPECT_EQ(wait_exit(pid, std::chrono::seconds(60)), 2);
+  std::string err = testing::read_file(dir.path() / "err");
+  EXPECT_TRUE(contains(err, "sqlgate: dropped role " + role + ", created by ")) << err;
+  EXPECT_TRUE(contains(err, "interrupted")) << err;
+  EXPECT_FALSE(role_exists(role));
 }
 
 }  // namespace

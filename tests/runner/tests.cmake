@@ -7,5 +7,6 @@ list(APPEND SQLGATE_RUNNER_TESTS
   runner/test_runner_faults.cpp
   runner/test_runner_snapshot.cpp
   runner/test_runner_scratch.cpp
+  runner/test_runner_server_state.cpp
   runner/test_runner_verify.cpp
 )

@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -12,6 +13,7 @@
 #include "lint/report/style.h"
 #include "rules/registry.h"
 #include "runner/scratch.h"
+#include "runner/server_state.h"
 #include "runner/sources.h"
 #include "runner/verify.h"
 #include "tools/sqlgate/app.h"
@@ -172,6 +174,17 @@ class TextReport {
   const Findings& m_findings;
 };
 
+// What verify put back on the server, and what it could not, one line each after `lead`.
+void server_lines(std::ostream& out, const runner::ServerRestore& restore, const std::string& lead,
+                  Style style) {
+  for (const auto& line : restore.restored) out << lead << line << '\n';
+  for (const auto& line : restore.notes) out << lead << "note: " << line << '\n';
+  for (const auto& line : restore.not_restored) {
+    out << lead << style(k_red) << style(k_bold) << "NOT PUT BACK" << style(k_reset) << ": " << line
+        << '\n';
+  }
+}
+
 Json failure_json(const runner::MigrationFailure& e) {
   Json error{{"file", e.file},
              {"line", e.position.line},
@@ -292,20 +305,42 @@ int run_verify(const VerifyArgs& args, Io& io) {
     return k_exit_ok;
   }
 
-  // ---- the scratch database: removed whatever happens, Ctrl-C included
+  // ---- the scratch database: removed whatever happens, Ctrl-C included; on a --scratch-url
+  // server, what the migrations changed outside it (roles...) is put back afterwards
   std::unique_ptr<runner::ScratchCluster> cluster;
   std::unique_ptr<runner::TemporaryDatabase> database;
+  std::unique_ptr<runner::ServerWatch> server_watch;
+  std::optional<runner::ServerRestore> restored;
   runner::SignalWatch watch;
+  auto put_back = [&]() -> const runner::ServerRestore& {
+    if (!restored) {
+      database.reset();
+      restored.emplace();
+      // A private server goes with everything on it.
+      if (server_watch && !cluster) restored = server_watch->restore();
+    }
+    return *restored;
+  };
   struct Cleanup {
     runner::SignalWatch& watch;
     std::unique_ptr<runner::TemporaryDatabase>& database;
+    std::unique_ptr<runner::ServerWatch>& server_watch;
     std::unique_ptr<runner::ScratchCluster>& cluster;
+    std::optional<runner::ServerRestore>& restored;
+    std::function<const runner::ServerRestore&()> put_back;
+    Io& io;
     ~Cleanup() {
       watch.clear_handlers();
+      try {
+        // Verify stopped early (an error, an interruption): the report goes to stderr.
+        if (!restored) server_lines(io.err, put_back(), "sqlgate: ", Style{false});
+      } catch (...) {
+      }
       database.reset();
+      server_watch.reset();
       cluster.reset();
     }
-  } cleanup{watch, database, cluster};
+  } cleanup{watch, database, server_watch, cluster, restored, put_back, io};
   options.interrupted = [&watch] { return watch.interrupted(); };
 
   std::string server;
@@ -318,12 +353,15 @@ int run_verify(const VerifyArgs& args, Io& io) {
       cluster = runner::ScratchCluster::start(cluster_options);
       watch.on_signal([c = cluster.get()] { c->interrupt(); });
       database = std::make_unique<runner::TemporaryDatabase>(cluster->conninfo());
+      server_watch = std::make_unique<runner::ServerWatch>(cluster->conninfo(), database->name());
       server = "a private PostgreSQL";
     } else {
       database = std::make_unique<runner::TemporaryDatabase>(args.scratch_url);
       watch.on_signal([d = database.get()] { d->disconnect_all(); });
+      server_watch = std::make_unique<runner::ServerWatch>(args.scratch_url, database->name());
       server = "database " + database->name() + " of the --scratch-url server, PostgreSQL";
     }
+    options.server = server_watch.get();
     version = database->connect()->server_version();
   } catch (const runner::ConnectionError& e) {
     if (watch.interrupted()) throw runner::Interrupted();
@@ -375,6 +413,7 @@ int run_verify(const VerifyArgs& args, Io& io) {
     return k_exit_error;
   }
   if (watch.interrupted()) throw runner::Interrupted();
+  const runner::ServerRestore& restore = put_back();
 
   // ---- the report
   std::vector<const lint::Diagnostic*> other_findings;
@@ -398,7 +437,10 @@ int run_verify(const VerifyArgs& args, Io& io) {
     if (!result.stopped.empty()) summary["stopped"] = result.stopped;
     Json document{{"server",
                    {{"kind", args.scratch_url.empty() ? "private" : "scratch-url"},
-                    {"version", server_version_text(version)}}},
+                    {"version", server_version_text(version)},
+                    {"restored", restore.restored},
+                    {"not_restored", restore.not_restored},
+                    {"notes", restore.notes}}},
                   {"migrations", std::move(migrations)},
                   {"lint", std::move(other)},
                   {"summary", std::move(summary)}};
@@ -409,6 +451,7 @@ int run_verify(const VerifyArgs& args, Io& io) {
       for (const auto* d : other_findings) io.out << "         " << finding_line(*d) << '\n';
     }
     if (!result.stopped.empty()) io.out << "stopped: " << result.stopped << '\n';
+    server_lines(io.out, restore, "server: ", Style{use_color(args.color, io)});
     std::size_t checked = result.passed + result.failed;
     io.out << "\nverify: " << checked << " checked: " << result.passed << " passed, "
            << result.failed << " failed";
@@ -416,7 +459,7 @@ int run_verify(const VerifyArgs& args, Io& io) {
     if (result.not_run > 0) io.out << "; " << result.not_run << " not run";
     io.out << " (" << format_ms(result.milliseconds) << ")\n";
   }
-  return result.ok() ? k_exit_ok : k_exit_findings;
+  return result.ok() && restore.ok() ? k_exit_ok : k_exit_findings;
 }
 
 }  // namespace
