@@ -489,6 +489,15 @@ constexpr std::string_view k_functions =
     "xml_is_well_formed_content xml_is_well_formed_document xml_out xml_recv xml_send xmlagg "
     "xmlcomment xmlconcat2 xmlexists xmlvalidate xpath xpath_exists";
 
+// Names later versions add to pg_catalog that migrations written for older ones often define
+// themselves (uuidv7() above all): on a newer server the built-in one may win, so a call of one of
+// them is not taken for a call of the migrations' function either. PostgreSQL 16: any_value,
+// array_sample, array_shuffle, random_normal; 17: uuid_extract_timestamp, uuid_extract_version;
+// 18: uuidv4, uuidv7.
+constexpr std::string_view k_later_functions =
+    "any_value array_sample array_shuffle random_normal uuid_extract_timestamp "
+    "uuid_extract_version uuidv4 uuidv7";
+
 // The members of the contrib extensions of PostgreSQL 15 that migrations name, from pg_depend
 // (deptype 'e') after CREATE EXTENSION: functions and types whose name pg_catalog does not also
 // have (pgcrypto's gen_random_uuid() loses to the built-in one, so it is not pgcrypto's here),
@@ -631,6 +640,7 @@ std::vector<std::string_view> words(std::string_view text) {
 bool is_builtin_function(std::string_view name) {
   static const std::vector<std::string_view> k_sorted = [] {
     std::vector<std::string_view> names = words(k_functions);
+    for (std::string_view name : words(k_later_functions)) names.push_back(name);
     std::sort(names.begin(), names.end());
     return names;
   }();

@@ -9,7 +9,8 @@
 
 namespace sqlgate::lint {
 
-// Whether pg_catalog has a function, aggregate or procedure of that name. PostgreSQL searches
+// Whether pg_catalog has a function, aggregate or procedure of that name (in PostgreSQL 15, or a
+// later version adds one that migrations often define themselves, as uuidv7). PostgreSQL searches
 // pg_catalog before the schemas of the search path, so which function an unqualified call of such
 // a name reaches depends on the argument types.
 bool is_builtin_function(std::string_view name);
