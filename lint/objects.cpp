@@ -874,8 +874,9 @@ void ObjectResolver::Context::add_column(const ObjectRef& table, const Node& col
       expression_dependencies(column, constraint.get("raw_expr"), DependencySource::definition);
     }
   }
-  if (serial || identity)
+  if (serial || identity) {
     column_sequence(table, column_name, identity, at(column_def), if_not_exists);
+  }
 }
 
 void ObjectResolver::Context::column_sequence(const ObjectRef& table, const std::string& column,
