@@ -437,6 +437,9 @@ class CatalogBuilder {
     std::unordered_set<ObjectId> renamed_away;
     // Columns the down has given another type: they no longer depend on their old type.
     std::unordered_set<ObjectId> retyped;
+    // Columns and domains whose default the down has set or dropped: they no longer depend on
+    // what the old default used.
+    std::unordered_set<ObjectId> undefaulted;
     // Names the down itself has created, or renamed something to (base keys): a statement on
     // such a name after the object of the state after the up was dropped reaches the new one.
     std::unordered_set<std::string> made;
@@ -627,14 +630,163 @@ class CatalogBuilder {
   }
 
   // A dependency by name: a temporary relation of that name first, as PostgreSQL looks.
-  ObjectId find_dependency(const ObjectRef& ref, Tick at) const {
+  ObjectId find_dependency(const Catalog::NameRef& ref, Tick at) const {
     if (m_has_temporary && ref.schema != k_temporary && is_relation(ref.kind)) {
       Catalog::NameRef temporary(ref);
       temporary.schema = k_temporary;
       ObjectId id = find(temporary, at);
       if (id != k_no_object) return id;
     }
-    return find(ref, at);
+    ObjectId id = find(ref, at);
+    if (id == k_no_object && ref.kind == ObjectKind::type) {
+      // A table's (view's) row type: a type of the same name.
+      Catalog::NameRef relation = ref;
+      relation.kind = ObjectKind::table;
+      id = find(relation, at);
+    }
+    return id;
+  }
+
+  // Calls visit(schema) for each schema a dependency may be found in, in search order.
+  template <typename Visit>
+  void each_schema(const Effect& effect, const Dependency& dependency, Visit&& visit) const {
+    if (!visit(std::string_view(dependency.object.schema))) return;
+    if (dependency.schema_given || !effect.search_path) return;
+    for (const auto& schema : *effect.search_path) {
+      if (schema == dependency.object.schema || schema == "$user" || schema == "pg_catalog" ||
+          schema == k_temporary) {
+        continue;
+      }
+      if (!visit(std::string_view(schema))) return;
+    }
+  }
+
+  struct Resolved {
+    ObjectId target = k_no_object;
+    // Nothing of that name is there: the statement fails (unless the object comes from outside
+    // the migrations). False when the name is there but sqlgate cannot tell which object it is.
+    bool missing = false;
+  };
+
+  // The function a call reaches: among the overloads of its name along the search path, those
+  // that take as many arguments, an overload in an earlier schema hiding one of the same
+  // arguments in a later one; when several are left, those whose argument types match the types
+  // the call states. Nothing when that leaves more than one.
+  Resolved resolve_call(const Effect& effect, const Dependency& dependency, Tick at) const {
+    const std::vector<std::string>& arguments = *dependency.call;
+    struct Candidate {
+      ObjectId id;
+      const ObjectRef* ref;
+    };
+    std::vector<Candidate> candidates;
+    bool named = false;
+    each_schema(effect, dependency, [&](std::string_view schema) {
+      Catalog::NameRef ref(dependency.object);
+      ref.schema = schema;
+      std::uint64_t parts = parts_hash(ref.schema, ref.parent, ref.name);
+      for (ObjectKind kind : lookup_kinds(ObjectKind::function)) {
+        if (!m_catalog.m_kinds[static_cast<std::size_t>(kind)]) continue;
+        for (auto link = m_catalog.m_by_name.first(name_hash(parts, kind));
+             link != Catalog::NameIndex::k_end; link = m_catalog.m_by_name.next(link)) {
+          ObjectId id = m_catalog.m_by_name.id(link);
+          if (!alive(id, at)) continue;
+          for (const auto& name : objects_at(id).names) {
+            if (!visible(name, at) || !same_name(name.ref, kind, ref)) continue;
+            named = true;
+            if (!accepts(objects_at(id), name.ref, arguments.size())) break;
+            bool hidden = false;
+            for (const Candidate& earlier : candidates) {
+              if (earlier.ref->args == name.ref.args) hidden = true;
+            }
+            if (!hidden) candidates.push_back({id, &name.ref});
+            break;
+          }
+        }
+      }
+      return true;
+    });
+    Resolved resolved;
+    if (!named) {
+      resolved.missing = true;
+      return resolved;
+    }
+    if (candidates.size() > 1) {
+      bool stated = std::none_of(arguments.begin(), arguments.end(),
+                                 [](const std::string& type) { return type.empty(); });
+      if (!stated) return resolved;
+      std::erase_if(candidates, [&](const Candidate& candidate) {
+        return !matches(*candidate.ref, arguments);
+      });
+    }
+    if (candidates.size() == 1) resolved.target = candidates.front().id;
+    return resolved;
+  }
+
+  // Whether a routine takes that many arguments (its defaults and a VARIADIC one counted).
+  static bool accepts(const CatalogObject& routine, const ObjectRef& ref, std::size_t count) {
+    if (!ref.args) return true;
+    std::size_t parameters =
+        ref.args->empty() ? 0 : 1 + std::count(ref.args->begin(), ref.args->end(), ',');
+    std::size_t fewest = parameters - std::min<std::size_t>(parameters, routine.optional_args);
+    if (routine.variadic && routine.optional_args == 0 && fewest > 0) --fewest;
+    return count >= fewest && (routine.variadic || count <= parameters);
+  }
+
+  // Whether the argument types a call states are a routine's ("unknown" fits any).
+  static bool matches(const ObjectRef& ref, const std::vector<std::string>& arguments) {
+    if (!ref.args) return false;
+    std::string_view rest = *ref.args;
+    for (const std::string& argument : arguments) {
+      if (rest.empty()) return true;  // the VARIADIC part
+      std::size_t comma = rest.find(',');
+      std::string_view parameter = rest.substr(0, comma);
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+      if (argument != "unknown" && argument != parameter) return false;
+    }
+    return true;
+  }
+
+  // The object a dependency of an effect names at a tick, looked up as PostgreSQL looks it up:
+  // along the search path when written without a schema; a function among its overloads; an
+  // extension's member (no migration creates one of that name) as its extension.
+  Resolved resolve_dependency(const Effect& effect, const Dependency& dependency, Tick at) const {
+    Resolved resolved;
+    if (dependency.call) {
+      resolved = resolve_call(effect, dependency, at);
+    } else {
+      each_schema(effect, dependency, [&](std::string_view schema) {
+        Catalog::NameRef ref(dependency.object);
+        ref.schema = schema;
+        resolved.target = find_dependency(ref, at);
+        return resolved.target == k_no_object;
+      });
+      resolved.missing = resolved.target == k_no_object;
+    }
+    if (resolved.missing && !dependency.extension.empty()) {
+      resolved.target =
+          find(Catalog::NameRef(ObjectKind::extension, {}, {}, dependency.extension), at);
+      resolved.missing = resolved.target == k_no_object;
+    }
+    return resolved;
+  }
+
+  void link(ObjectId dependent, ObjectId target, bool automatic, DependencySource source,
+            Tick from) {
+    objects()[dependent].depends_on.push_back({target, automatic, source, from});
+    objects()[target].dependents.push_back({dependent, automatic, source, from});
+  }
+
+  // Ends the dependencies of one source an object has (its default's, when SET DEFAULT replaces
+  // it).
+  void unlink(ObjectId dependent, DependencySource source, Tick at) {
+    constexpr Tick k_open = std::numeric_limits<Tick>::max();
+    for (auto& edge : objects()[dependent].depends_on) {
+      if (edge.source != source || edge.to != k_open) continue;
+      edge.to = at;
+      for (auto& back : objects()[edge.object].dependents) {
+        if (back.object == dependent && back.source == source && back.to == k_open) back.to = at;
+      }
+    }
   }
 
   bool name_taken(const std::string& schema, const std::string& name, bool relations,
@@ -691,6 +843,8 @@ class CatalogBuilder {
     object.partial = effect.partial;
     object.contype = effect.contype;
     object.implicit = effect.implicit;
+    object.optional_args = effect.optional_args;
+    object.variadic = effect.variadic;
     index_name(id, effect.object);
     if (has_parent(effect.object.kind)) {
       Catalog::NameRef parent(ObjectKind::table, effect.object.schema, {}, effect.object.parent);
@@ -716,23 +870,28 @@ class CatalogBuilder {
         !has_parent(effect.object.kind)) {
       ObjectId target =
           find(Catalog::NameRef(ObjectKind::schema, {}, {}, effect.object.schema), origin.tick);
-      if (target != k_no_object) {
-        objects()[id].depends_on.push_back({target, false});
-        objects()[target].dependents.push_back({id, false});
-      }
+      if (target != k_no_object) link(id, target, false, DependencySource::definition, origin.tick);
     }
     for (const auto& dependency : effect.depends_on) {
-      ObjectId target = find_dependency(dependency.object, origin.tick);
+      if (dependency.reverse) {
+        ObjectId dependent = find(dependency.object, origin.tick);
+        if (dependent != k_no_object) {
+          link(dependent, id, dependency.automatic, dependency.source, origin.tick);
+        }
+        continue;
+      }
+      Resolved resolved = resolve_dependency(effect, dependency, origin.tick);
+      ObjectId target = resolved.target;
       if (target == k_no_object) {
         bool is_parent = has_parent(effect.object.kind) && dependency.automatic &&
                          dependency.object.name == effect.object.parent &&
                          dependency.object.schema == effect.object.schema;
-        if (!is_parent) step.missing.push_back(dependency.object);
+        if (resolved.missing && !is_parent) step.missing.push_back(dependency.object);
         continue;
       }
+      if (dependency.source == DependencySource::statement) continue;
       if (target == objects()[id].parent && dependency.automatic) continue;
-      objects()[id].depends_on.push_back({target, dependency.automatic});
-      objects()[target].dependents.push_back({id, dependency.automatic});
+      link(id, target, dependency.automatic, dependency.source, origin.tick);
     }
     return id;
   }
@@ -750,7 +909,11 @@ class CatalogBuilder {
     const CatalogObject& object = all[id];
     for (ObjectId child : object.children) visit(child);
     for (const auto& edge : object.dependents) {
-      if (edge.automatic || cascade) visit(edge.object);
+      if (!edge.alive_at(at)) continue;
+      // CASCADE takes a default that uses the object, not its column.
+      if (edge.automatic || (cascade && edge.source != DependencySource::default_value)) {
+        visit(edge.object);
+      }
     }
     if (object.kind() == ObjectKind::column && object.parent != k_no_object) {
       // DROP COLUMN takes the indexes and constraints of its table that use the column.
@@ -778,12 +941,17 @@ class CatalogBuilder {
       all.push_back(id);
       for (ObjectId member : all) {
         for (const auto& edge : m_catalog.m_objects[member].dependents) {
-          if (edge.automatic || m_seen.count(edge.object) || !alive(edge.object, at)) continue;
+          if (edge.automatic || !edge.alive_at(at) || m_seen.count(edge.object) ||
+              !alive(edge.object, at)) {
+            continue;
+          }
           // DROP a, b: PostgreSQL drops the objects of one statement together.
           if (m_together.count(edge.object)) continue;
-          if (m_down != nullptr && m_down->retyped.count(edge.object) != 0 &&
-              (m_catalog.m_objects[member].kind() == ObjectKind::type ||
-               m_catalog.m_objects[member].kind() == ObjectKind::domain)) {
+          // The down changed the column's type or default already: the old ones are gone.
+          if (m_down != nullptr &&
+              ((edge.source == DependencySource::type && m_down->retyped.count(edge.object) != 0) ||
+               (edge.source == DependencySource::default_value &&
+                m_down->undefaulted.count(edge.object) != 0))) {
             continue;
           }
           if (std::find(step.blockers.begin(), step.blockers.end(), edge.object) ==
@@ -869,11 +1037,11 @@ class CatalogBuilder {
     ObjectId id = resolve(effect, effect.object, at);
     step.object = id;
     step.existed = id != k_no_object;
+    std::vector<Resolved> resolved;
     if (effect.action == Action::use || effect.action == Action::alter) {
       for (const auto& dependency : effect.depends_on) {
-        if (find_dependency(dependency.object, at) == k_no_object) {
-          step.missing.push_back(dependency.object);
-        }
+        resolved.push_back(resolve_dependency(effect, dependency, at));
+        if (resolved.back().missing) step.missing.push_back(dependency.object);
       }
     }
     if (id == k_no_object) return;
@@ -894,13 +1062,23 @@ class CatalogBuilder {
           identity_sequences(id, at, step.implied);
           for (ObjectId sequence : step.implied) end_life(sequence, origin);
         }
-        // ALTER SEQUENCE ... OWNED BY: the sequence now goes with its table.
-        for (const auto& dependency : effect.depends_on) {
-          if (!dependency.automatic) continue;
-          ObjectId target = find(dependency.object, at);
-          if (target == k_no_object) continue;
-          objects()[id].depends_on.push_back({target, true});
-          objects()[target].dependents.push_back({id, true});
+        // SET DEFAULT, DROP DEFAULT, ALTER COLUMN ... TYPE: the old default's (type's)
+        // dependencies end here, the new one's start.
+        if (effect.change == Change::set_default || effect.change == Change::drop_default) {
+          unlink(id, DependencySource::default_value, at);
+        } else if (effect.change == Change::set_type) {
+          unlink(id, DependencySource::type, at);
+        }
+        for (std::size_t k = 0; k < effect.depends_on.size(); ++k) {
+          const Dependency& dependency = effect.depends_on[k];
+          if (dependency.automatic) {
+            // ALTER SEQUENCE ... OWNED BY: the sequence now goes with its table.
+            ObjectId target = find(dependency.object, at);
+            if (target != k_no_object) link(id, target, true, dependency.source, at);
+          } else if (resolved[k].target != k_no_object &&
+                     dependency.source != DependencySource::statement) {
+            link(id, resolved[k].target, false, dependency.source, at);
+          }
         }
         break;
       case Action::create:
@@ -1031,6 +1209,9 @@ class CatalogBuilder {
             for (ObjectId taken_id : step.implied) m_gone.emplace(taken_id, step_index);
           } else if (effect.action == Action::alter && effect.change == Change::set_type) {
             state.retyped.insert(id);
+          } else if (effect.action == Action::alter && (effect.change == Change::set_default ||
+                                                        effect.change == Change::drop_default)) {
+            state.undefaulted.insert(id);
           } else if (effect.action == Action::alter && effect.change == Change::drop_identity) {
             identity_sequences(id, at, step.implied);
             for (ObjectId taken_id : step.implied) m_gone.emplace(taken_id, step_index);

@@ -36,6 +36,14 @@ struct Origin {
 struct DependencyEdge {
   ObjectId object = k_no_object;
   bool automatic = false;  // see Dependency::automatic
+  DependencySource source = DependencySource::definition;
+  // The ticks it holds between. An edge made with its object lasts as long as the object; one an
+  // ALTER made (SET DEFAULT) starts then, and ends with the statement that replaces it (another
+  // SET DEFAULT, DROP DEFAULT, ALTER COLUMN ... TYPE).
+  Tick from = 0;
+  Tick to = std::numeric_limits<Tick>::max();
+
+  bool alive_at(Tick tick) const { return from < tick && tick <= to; }
 };
 
 // One object over its life: created once, maybe renamed, maybe dropped. An object dropped and
@@ -61,6 +69,9 @@ struct CatalogObject {
   bool partial = false;
   char contype = 0;
   bool implicit = false;
+  // Routines: how many trailing arguments have defaults, and whether the last is VARIADIC.
+  std::uint16_t optional_args = 0;
+  bool variadic = false;
 
   ObjectKind kind() const { return names.front().ref.kind; }
   const ObjectRef& ref() const { return names.back().ref; }

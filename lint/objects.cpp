@@ -4,6 +4,7 @@
 #include <set>
 #include <utility>
 
+#include "lint/builtins.h"
 #include "lint/pg_facts.h"
 
 namespace sqlgate::lint {
@@ -424,12 +425,22 @@ struct ObjectResolver::Context {
   void add_column(const ObjectRef& table, const Node& column_def, bool if_not_exists,
                   std::vector<PendingConstraint>& constraints);
   void add_constraints(const ObjectRef& table, std::vector<PendingConstraint>& constraints);
-  void reads(Effect& effect, const Node& query);
+  void reads(Effect& effect, const Node& query,
+             DependencySource source = DependencySource::definition);
   ObjectRef object_name(ObjectKind kind, const Node& object, bool* given);
   std::optional<std::string> routine_args(const Node& object_with_args) const;
-  void type_dependency(Effect& effect, const Node& type_name);
-  // The sequences a column default names in nextval('...').
-  void sequence_dependency(Effect& effect, const Node& default_constraint);
+  void type_dependency(Effect& effect, const Node& type_name,
+                       DependencySource source = DependencySource::definition);
+  // What an expression uses: the functions it calls (not pg_catalog's), the types it casts to,
+  // the sequences nextval('...') names.
+  void expression_dependencies(Effect& effect, const Node& expression, DependencySource source);
+  void call_dependency(Effect& effect, const Node& call, DependencySource source);
+  // A dependency on an object of a kind that lives in a schema, named by a list of String nodes.
+  Dependency& named_dependency(Effect& effect, ObjectKind kind, const NodeList& names,
+                               DependencySource source);
+  // The sequence made for a serial or identity column, created after the column.
+  void column_sequence(const ObjectRef& table, const std::string& column, bool identity,
+                       std::uint32_t offset, bool if_not_exists);
 };
 
 namespace {
@@ -557,10 +568,30 @@ std::optional<std::string> ObjectResolver::Context::routine_args(const Node& owa
   return join_args(types);
 }
 
-void ObjectResolver::Context::type_dependency(Effect& effect, const Node& type_name) {
+Dependency& ObjectResolver::Context::named_dependency(Effect& effect, ObjectKind kind,
+                                                      const NodeList& names,
+                                                      DependencySource source) {
+  std::size_t count = names.size();
+  Dependency& dependency = effect.depends_on.emplace_back();
+  dependency.object.kind = kind;
+  dependency.source = source;
+  if (count != 0) dependency.object.name = truncate_identifier(names.back().as_str());
+  dependency.schema_given = count >= 2;
+  if (dependency.schema_given) {
+    dependency.object.schema = truncate_identifier(names[count - 2].as_str());
+  } else {
+    dependency.object.schema = default_schema();
+    effect.search_path = resolver.m_path;
+  }
+  return dependency;
+}
+
+void ObjectResolver::Context::type_dependency(Effect& effect, const Node& type_name,
+                                              DependencySource source) {
   NodeList list = type_name.list("names");
   std::size_t count = list.size();
-  if (count == 0) return;
+  // table.column%TYPE: the column's type, looked up once; nothing depends on the table.
+  if (count == 0 || type_name.flag("pct_type")) return;
   std::string_view last = list.back().as_str();
   std::string_view qualifier = count >= 2 ? list[count - 2].as_str() : std::string_view();
   if (count >= 2 && qualifier == "pg_catalog") return;
@@ -630,11 +661,90 @@ void ObjectResolver::Context::type_dependency(Effect& effect, const Node& type_n
                                                        "tstzmultirange",
                                                        "datemultirange"};
   if (count == 1 && k_builtin.count(last) != 0) return;
-  ObjectRef type;
-  type.kind = ObjectKind::type;
-  type.name = truncate_identifier(last);
-  type.schema = count >= 2 ? truncate_identifier(qualifier) : default_schema();
-  effect.depends_on.push_back({type, false});
+  Dependency& dependency = named_dependency(effect, ObjectKind::type, list, source);
+  if (count == 1) dependency.extension = extension_member(ObjectKind::type, dependency.object.name);
+}
+
+namespace {
+
+// What sqlgate knows of an argument's type, as Dependency::call says it.
+std::string argument_type(const Node& argument) {
+  if (argument.is("TypeCast")) return canonical_type(argument.get("typeName"));
+  if (argument.is("A_Const")) {
+    if (argument.has("sval") || argument.flag("isnull")) return "unknown";
+    if (argument.has("ival")) return "int4";
+    if (argument.has("boolval")) return "bool";
+  }
+  return {};
+}
+
+// nextval('s') and its like take a regclass: a string literal there (or one cast to regclass)
+// names the sequence once, when the default is stored, and the default depends on it. Cast to
+// text, the name is looked up each time the default runs, and nothing depends on the sequence.
+std::optional<std::string> regclass_constant(const Node& argument) {
+  Node constant = argument;
+  if (argument.is("TypeCast")) {
+    auto names = string_list(argument.get("typeName").list("names"));
+    if (names.empty() || names.back() != "regclass") return std::nullopt;
+    constant = argument.get("arg");
+  }
+  if (!constant.is("A_Const") || !constant.has("sval")) return std::nullopt;
+  return constant_text(constant);
+}
+
+bool takes_sequence(std::string_view function) {
+  return function == "nextval" || function == "currval" || function == "setval";
+}
+
+}  // namespace
+
+void ObjectResolver::Context::expression_dependencies(Effect& effect, const Node& expression,
+                                                      DependencySource source) {
+  walk(expression, [&](const Node& node) {
+    if (node.is("FuncCall")) {
+      call_dependency(effect, node, source);
+    } else if (node.is("TypeCast")) {
+      type_dependency(effect, node.get("typeName"), source);
+    }
+    return true;
+  });
+}
+
+void ObjectResolver::Context::call_dependency(Effect& effect, const Node& call,
+                                              DependencySource source) {
+  NodeList names = call.list("funcname");
+  std::size_t count = names.size();
+  if (count == 0 || count > 3) return;
+  std::string_view name = names.back().as_str();
+  bool builtin_schema = count >= 2 && names[count - 2].as_str() == "pg_catalog";
+  NodeList args = call.list("args");
+  if ((count == 1 || builtin_schema) && takes_sequence(name) && !args.empty()) {
+    auto text = regclass_constant(args.front());
+    std::vector<std::string> parts = text ? text_name_parts(*text) : std::vector<std::string>();
+    if (!parts.empty() && parts.size() <= 3) {
+      Dependency& sequence = effect.depends_on.emplace_back();
+      sequence.object.kind = ObjectKind::sequence;
+      sequence.object.name = truncate_identifier(parts.back());
+      sequence.source = source;
+      sequence.schema_given = parts.size() >= 2;
+      if (sequence.schema_given) {
+        sequence.object.schema = truncate_identifier(parts[parts.size() - 2]);
+      } else {
+        sequence.object.schema = default_schema();
+        effect.search_path = resolver.m_path;
+      }
+    }
+  }
+  // pg_catalog comes first in every search path: which function an unqualified call of one of
+  // its names reaches depends on the argument types.
+  if (builtin_schema || (count == 1 && is_builtin_function(name))) return;
+  Dependency& dependency = named_dependency(effect, ObjectKind::function, names, source);
+  std::vector<std::string> types;
+  for (Node argument : args) types.push_back(argument_type(argument));
+  dependency.call = std::move(types);
+  if (count == 1) {
+    dependency.extension = extension_member(ObjectKind::function, dependency.object.name);
+  }
 }
 
 ObjectRef ObjectResolver::Context::object_name(ObjectKind kind, const Node& object, bool* given) {
@@ -707,7 +817,7 @@ ObjectRef ObjectResolver::Context::object_name(ObjectKind kind, const Node& obje
   return ref;
 }
 
-void ObjectResolver::Context::reads(Effect& effect, const Node& query) {
+void ObjectResolver::Context::reads(Effect& effect, const Node& query, DependencySource source) {
   std::set<std::string> ctes;
   walk(query, [&](const Node& node) {
     if (node.is("CommonTableExpr")) ctes.insert(std::string(node.str("ctename")));
@@ -720,7 +830,13 @@ void ObjectResolver::Context::reads(Effect& effect, const Node& query) {
       if (name.schema.empty() && ctes.count(std::string(name.name)) != 0) return false;
       auto [ref, given] = relation(ObjectKind::table, node);
       if (ref.schema == "pg_catalog" || ref.schema == "information_schema") return false;
-      if (seen.insert(ref.key()).second) effect.depends_on.push_back({ref, false});
+      if (seen.insert(ref.key()).second) {
+        Dependency& dependency = effect.depends_on.emplace_back();
+        dependency.object = std::move(ref);
+        dependency.source = source;
+        dependency.schema_given = given;
+        if (!given) effect.search_path = resolver.m_path;
+      }
       return false;
     }
     return true;
@@ -738,7 +854,7 @@ void ObjectResolver::Context::add_column(const ObjectRef& table, const Node& col
   Node type_name = column_def.get("typeName");
   NodeList type_names = type_name.list("names");
   bool serial = type_names.size() == 1 && is_serial(type_names.front().as_str());
-  if (!serial) type_dependency(column, type_name);
+  if (!serial) type_dependency(column, type_name, DependencySource::type);
   bool identity = false;
   for (Node constraint : column_def.list("constraints")) {
     std::string_view type = constraint.str("contype");
@@ -748,42 +864,41 @@ void ObjectResolver::Context::add_column(const ObjectRef& table, const Node& col
       constraints.push_back({constraint, column_name});
     }
   }
-  // A default that draws from a sequence by name (nextval('orders_no_seq')): DROP SEQUENCE is
-  // refused while the default is there.
+  // What a default uses (a function, a sequence by name in nextval('orders_no_seq')): DROP is
+  // refused while the default is there, and DROP ... CASCADE takes the default. A generated
+  // column's expression is the column's own: CASCADE takes the column.
   for (Node constraint : column_def.list("constraints")) {
-    if (constraint.str("contype") == "CONSTR_DEFAULT") sequence_dependency(column, constraint);
+    std::string_view type = constraint.str("contype");
+    if (type == "CONSTR_DEFAULT") {
+      expression_dependencies(column, constraint.get("raw_expr"), DependencySource::default_value);
+    } else if (type == "CONSTR_GENERATED") {
+      expression_dependencies(column, constraint.get("raw_expr"), DependencySource::definition);
+    }
   }
   if (serial || identity) {
-    ObjectRef sequence;
-    sequence.kind = ObjectKind::sequence;
-    sequence.schema = table.schema;
-    sequence.name = choose(table.schema, table.name, column_name, "seq", true, false);
-    Effect& created = add(Action::create, sequence, at(column_def), true);
-    created.implicit = true;
-    created.if_not_exists = if_not_exists;
-    // Owned by the column: it goes with the column, and so with the table.
-    created.depends_on.push_back({child(ObjectKind::column, table, column_name), true});
+    column_sequence(table, column_name, identity, at(column_def), if_not_exists);
   }
 }
 
-void ObjectResolver::Context::sequence_dependency(Effect& effect, const Node& default_constraint) {
-  walk(default_constraint.get("raw_expr"), [&](const Node& node) {
-    if (!node.is("FuncCall")) return true;
-    NodeList names = node.list("funcname");
-    NodeList args = node.list("args");
-    if (names.empty() || names.back().as_str() != "nextval" || args.size() != 1) return true;
-    auto text = constant_text(args.front());
-    if (!text) return true;
-    std::vector<std::string> parts = text_name_parts(*text);
-    if (parts.empty() || parts.size() > 3) return true;
-    ObjectRef sequence;
-    sequence.kind = ObjectKind::sequence;
-    sequence.name = truncate_identifier(parts.back());
-    sequence.schema =
-        parts.size() >= 2 ? truncate_identifier(parts[parts.size() - 2]) : default_schema();
-    depend(effect, sequence, false);
-    return true;
-  });
+void ObjectResolver::Context::column_sequence(const ObjectRef& table, const std::string& column,
+                                              bool identity, std::uint32_t offset,
+                                              bool if_not_exists) {
+  ObjectRef sequence;
+  sequence.kind = ObjectKind::sequence;
+  sequence.schema = table.schema;
+  sequence.name = choose(table.schema, table.name, column, "seq", true, false);
+  Effect& created = add(Action::create, sequence, offset, true);
+  created.implicit = true;
+  created.if_not_exists = if_not_exists;
+  ObjectRef owner = child(ObjectKind::column, table, column);
+  // Owned by the column: it goes with the column, and so with the table.
+  created.depends_on.push_back({owner, true});
+  // And the column needs it: a serial's default draws from it (DROP DEFAULT ends that), an
+  // identity column requires it. DROP SEQUENCE is refused while the column is there.
+  Dependency& needed = created.depends_on.emplace_back();
+  needed.object = std::move(owner);
+  needed.reverse = true;
+  needed.source = identity ? DependencySource::definition : DependencySource::default_value;
 }
 
 void ObjectResolver::Context::add_constraints(const ObjectRef& table,
@@ -827,6 +942,7 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
     effect.contype = 'c';
     effect.columns = vars;
     depend(effect, table, true);
+    expression_dependencies(effect, c.get("raw_expr"), DependencySource::definition);
   }
 
   struct IndexConstraint {
@@ -885,6 +1001,10 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
     constraint.uses = uses;
     constraint.unique = !index.exclusion;
     depend(constraint, table, true);
+    if (index.exclusion) {
+      expression_dependencies(constraint, c.get("exclusions"), DependencySource::definition);
+      expression_dependencies(constraint, c.get("where_clause"), DependencySource::definition);
+    }
     if (c.has("indexname")) {
       // ADD CONSTRAINT ... USING INDEX: the index becomes the constraint's, renamed to it.
       ObjectRef existing;
@@ -982,7 +1102,13 @@ void ObjectResolver::Context::create_table_as(const Node& node) {
       relation(matview ? ObjectKind::materialized_view : ObjectKind::table, into.get("rel"));
   Effect& effect = add(Action::create, ref, at(into.get("rel")), given);
   effect.if_not_exists = node.flag("if_not_exists");
-  reads(effect, node.get("query"));
+  if (matview) {
+    reads(effect, node.get("query"));
+    expression_dependencies(effect, node.get("query"), DependencySource::definition);
+  } else {
+    // A table made from a query keeps its rows, not the query: nothing depends on what it read.
+    reads(effect, node.get("query"), DependencySource::statement);
+  }
 }
 
 void ObjectResolver::Context::create_view(const Node& node) {
@@ -990,6 +1116,7 @@ void ObjectResolver::Context::create_view(const Node& node) {
   Effect& effect = add(Action::create, ref, at(node.get("view")), given);
   effect.or_replace = node.flag("replace");
   reads(effect, node.get("query"));
+  expression_dependencies(effect, node.get("query"), DependencySource::definition);
 }
 
 void ObjectResolver::Context::create_index(const Node& node) {
@@ -1026,6 +1153,23 @@ void ObjectResolver::Context::create_index(const Node& node) {
   effect.unique = node.flag("unique");
   effect.partial = where.valid();
   effect.depends_on.push_back({std::move(table), true});
+  // The functions and types of its expressions and WHERE clause, and the operator classes it
+  // names (gin_trgm_ops, an extension's).
+  std::string_view method = node.has("accessMethod") ? node.str("accessMethod") : "btree";
+  for (Node param : params) {
+    Node element = param.is("IndexElem") ? param : param.get("IndexElem");
+    expression_dependencies(effect, element.get("expr"), DependencySource::definition);
+    NodeList opclass = element.list("opclass");
+    if (opclass.empty() || opclass.size() > 2) continue;
+    if (opclass.size() == 2 && opclass.front().as_str() == "pg_catalog") continue;
+    Dependency& dependency =
+        named_dependency(effect, ObjectKind::operator_class, opclass, DependencySource::definition);
+    if (opclass.size() == 1) {
+      dependency.extension =
+          extension_member(ObjectKind::operator_class, dependency.object.name, method);
+    }
+  }
+  expression_dependencies(effect, where, DependencySource::definition);
 }
 
 void ObjectResolver::Context::create_sequence(const Node& node) {
@@ -1065,16 +1209,24 @@ void ObjectResolver::Context::create_function(const Node& node) {
   auto [ref, given] =
       qualified(procedure ? ObjectKind::procedure : ObjectKind::function, node.list("funcname"));
   std::vector<std::string> types;
+  std::uint16_t optional = 0;
+  bool variadic = false;
   for (Node parameter : node.list("parameters")) {
     std::string_view mode = parameter.str("mode");
     if (mode == "FUNC_PARAM_OUT" || mode == "FUNC_PARAM_TABLE") continue;
     types.push_back(canonical_type(parameter.get("argType")));
+    if (parameter.has("defexpr")) ++optional;
+    if (mode == "FUNC_PARAM_VARIADIC") variadic = true;
   }
   ref.args = join_args(types);
   Node first = node.list("funcname").front();
   Effect& effect = add(Action::create, ref, at(first.location() ? first : node), given);
   effect.or_replace = node.flag("replace");
-  if (effect.offset == statement.range.begin) effect.offset = statement.range.begin;
+  effect.optional_args = optional;
+  effect.variadic = variadic;
+  // The types of its arguments and result (OUT and TABLE columns, SETOF and arrays too).
+  for (Node parameter : node.list("parameters")) type_dependency(effect, parameter.get("argType"));
+  type_dependency(effect, node.get("returnType"));
 }
 
 void ObjectResolver::Context::create_trigger(const Node& node) {
@@ -1083,10 +1235,15 @@ void ObjectResolver::Context::create_trigger(const Node& node) {
   Effect& effect = add(Action::create, trigger, at(node.get("relation")), given);
   effect.or_replace = node.flag("replace");
   depend(effect, table, true);
-  auto [function, g] = qualified(ObjectKind::function, node.list("funcname"));
-  (void)g;
-  function.args = "";
-  effect.depends_on.push_back({function, false});
+  NodeList names = node.list("funcname");
+  Dependency& function =
+      named_dependency(effect, ObjectKind::function, names, DependencySource::definition);
+  function.object.args = "";
+  if (names.size() == 1) {
+    // moddatetime(), an extension's trigger function.
+    function.extension = extension_member(ObjectKind::function, function.object.name);
+  }
+  expression_dependencies(effect, node.get("whenClause"), DependencySource::definition);
 }
 
 void ObjectResolver::Context::create_schema(const Node& node) {
@@ -1130,6 +1287,11 @@ void ObjectResolver::Context::create_domain(const Node& node) {
   auto [ref, given] = qualified(ObjectKind::domain, node.list("domainname"));
   Effect& effect = add(Action::create, ref, statement.range.begin, given);
   type_dependency(effect, node.get("typeName"));
+  for (Node constraint : node.list("constraints")) {
+    if (constraint.str("contype") == "CONSTR_DEFAULT") {
+      expression_dependencies(effect, constraint.get("raw_expr"), DependencySource::default_value);
+    }
+  }
   std::size_t check = 0;
   for (Node constraint : node.list("constraints")) {
     if (constraint.str("contype") != "CONSTR_CHECK") continue;
@@ -1142,6 +1304,7 @@ void ObjectResolver::Context::create_domain(const Node& node) {
     c.implicit = !constraint.has("conname");
     c.contype = 'c';
     c.depends_on.push_back({ref, true});
+    expression_dependencies(c, constraint.get("raw_expr"), DependencySource::definition);
   }
 }
 
@@ -1256,10 +1419,13 @@ void ObjectResolver::Context::alter_table(const Node& node) {
     } else if (type == "AT_DropNotNull") {
       column_effect(Action::alter, Change::drop_not_null);
     } else if (type == "AT_ColumnDefault") {
-      column_effect(Action::alter, command.has("def") ? Change::set_default : Change::drop_default);
+      Effect& effect = column_effect(
+          Action::alter, command.has("def") ? Change::set_default : Change::drop_default);
+      // The new default's dependencies replace the old one's.
+      expression_dependencies(effect, command.get("def"), DependencySource::default_value);
     } else if (type == "AT_AlterColumnType") {
       Effect& effect = column_effect(Action::alter, Change::set_type);
-      type_dependency(effect, command.get("def").get("typeName"));
+      type_dependency(effect, command.get("def").get("typeName"), DependencySource::type);
     } else if (type == "AT_AddConstraint" || type == "AT_AddConstraintRecurse") {
       std::size_t first = out.size();
       constraints.push_back({command.get("def"), {}});
@@ -1274,13 +1440,8 @@ void ObjectResolver::Context::alter_table(const Node& node) {
       column_effect(Action::alter, Change::drop_identity);
     } else if (type == "AT_AddIdentity") {
       column_effect(Action::alter, Change::other);
-      ObjectRef sequence;
-      sequence.kind = ObjectKind::sequence;
-      sequence.schema = table.schema;
-      sequence.name = choose(table.schema, table.name, column, "seq", true, false);
-      Effect& created = add(Action::create, sequence, at(node.get("relation")), given);
-      created.implicit = true;
-      created.depends_on.push_back({child(ObjectKind::column, table, column), true});
+      column_sequence(table, column, true, at(node.get("relation")), false);
+      out.back().schema_given = given;
     } else if (!column.empty() &&
                (type == "AT_SetStatistics" || type == "AT_SetOptions" ||
                 type == "AT_ResetOptions" || type == "AT_SetStorage" ||
@@ -1342,6 +1503,9 @@ void ObjectResolver::Context::alter_domain(const Node& node) {
                     : subtype == "T"
                         ? (node.has("def") ? Change::set_default : Change::drop_default)
                         : Change::other;
+    if (subtype == "T") {
+      expression_dependencies(effect, node.get("def"), DependencySource::default_value);
+    }
   }
 }
 
@@ -1435,7 +1599,7 @@ void ObjectResolver::Context::run(const Node& node) {
   } else if (kind == "SelectStmt" && node.has("intoClause")) {
     auto [ref, given] = relation(ObjectKind::table, node.get("intoClause").get("rel"));
     Effect& effect = add(Action::create, ref, at(node.get("intoClause").get("rel")), given);
-    reads(effect, node);
+    reads(effect, node, DependencySource::statement);
   } else if (kind == "ViewStmt") {
     create_view(node);
   } else if (kind == "IndexStmt") {
@@ -1468,6 +1632,11 @@ void ObjectResolver::Context::run(const Node& node) {
     Effect& effect = add(Action::create, child(ObjectKind::policy, table, node.str("policy_name")),
                          at(node.get("table")), given);
     depend(effect, table, true);
+    // Its USING and WITH CHECK expressions: the functions they call, the tables they read.
+    for (std::string_view field : {"qual", "with_check"}) {
+      reads(effect, node.get(field));
+      expression_dependencies(effect, node.get(field), DependencySource::definition);
+    }
   } else if (kind == "AlterPolicyStmt") {
     auto [table, given] = relation(ObjectKind::table, node.get("table"));
     Effect& effect = add(Action::alter, child(ObjectKind::policy, table, node.str("policy_name")),
@@ -1481,7 +1650,10 @@ void ObjectResolver::Context::run(const Node& node) {
     depend(effect, table, true);
   } else if (kind == "CompositeTypeStmt") {
     auto [ref, given] = relation(ObjectKind::type, node.get("typevar"));
-    add(Action::create, ref, at(node.get("typevar")), given);
+    Effect& effect = add(Action::create, ref, at(node.get("typevar")), given);
+    for (Node column : node.list("coldeflist")) {
+      type_dependency(effect, column.get("typeName"));
+    }
   } else if (kind == "CreateEnumStmt" || kind == "CreateRangeStmt") {
     auto [ref, given] = qualified(ObjectKind::type, node.list("typeName"));
     add(Action::create, ref, statement.range.begin, given);

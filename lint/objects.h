@@ -122,12 +122,39 @@ enum class Change : std::uint8_t {
   other,
 };
 
+// What makes one object depend on another: which later statements end the dependency.
+enum class DependencySource : std::uint8_t {
+  definition,  // the object's definition: the dependency lasts as long as the object
+  type,        // a column's type: ALTER COLUMN ... TYPE replaces it
+  // A column's (or domain's) default: SET DEFAULT and DROP DEFAULT replace it, and DROP ...
+  // CASCADE of what it uses takes the default, not the column.
+  default_value,
+  // Needed only while the statement runs (CREATE TABLE AS reads its query): it must exist then,
+  // and nothing depends on it afterwards.
+  statement,
+};
+
 struct Dependency {
   ObjectRef object;
   // True when the dependent goes with the object it depends on (an index with its table, a
   // column with its table); false when it blocks a DROP without CASCADE (a foreign key on the
   // table it references, a view on the tables it reads, a trigger on its function).
   bool automatic = false;
+  DependencySource source = DependencySource::definition;
+  // Written without a schema: looked up along the effect's search path (object.schema is the
+  // first schema of it).
+  bool schema_given = true;
+  // The other way round: `object` depends on the object the effect creates (a serial column's
+  // default on the sequence made for it, which is created after the column).
+  bool reverse = false;
+  // A function call: the function is chosen among the overloads of its name by the arguments, as
+  // PostgreSQL chooses. One entry per argument: its canonical type when the call states it (a
+  // cast, a number, true/false), "unknown" for a string literal or NULL (which fit any type),
+  // empty when sqlgate cannot tell.
+  std::optional<std::vector<std::string>> call;
+  // The extension that provides the object when no migration creates it (a citext column, a
+  // gin_trgm_ops index, a uuid_generate_v4() default): the dependency is on that extension.
+  std::string extension;
 };
 
 struct Effect {
@@ -159,7 +186,11 @@ struct Effect {
   bool unique = false;   // a unique index, or a primary key or unique constraint
   bool partial = false;  // an index with WHERE
   char contype = 0;      // constraints: 'p' primary key, 'u', 'f', 'c', 'x' exclusion
-  // The search path unqualified names were resolved with (schema_given false).
+  // Routines: how many trailing arguments have defaults, and whether the last is VARIADIC.
+  std::uint16_t optional_args = 0;
+  bool variadic = false;
+  // The search path unqualified names were resolved with (schema_given false, or a dependency
+  // written without a schema).
   std::shared_ptr<const std::vector<std::string>> search_path;
 };
 

@@ -1,7 +1,8 @@
 // drop-order: in a down, a DROP that PostgreSQL refuses because something still depends on the
-// object (a foreign key of another table, a view, a trigger), a DROP of an object that an
-// earlier statement of the same down already took with its table or column, any other statement
-// on such an object, and DROP FUNCTION of a procedure or an aggregate.
+// object (a foreign key of another table, a view, a trigger, a default, CHECK or index that calls
+// a function, a signature or column of a type, an extension's type or operator class), a DROP of
+// an object that an earlier statement of the same down already took with its table or column,
+// any other statement on such an object, and DROP FUNCTION of a procedure or an aggregate.
 #include "rules/ordering/drop_role.h"
 #include "rules/ordering/rules.h"
 #include "rules/pairing/common.h"
@@ -14,15 +15,46 @@ using pairing::describe;
 using pairing::statement_range;
 
 // What a dependency is, for the message: "the foreign key campaign_targets_campaign_id_fkey of
-// table campaign_targets".
-std::string dependent(const lint::Catalog& catalog, ObjectId id, lint::Tick at) {
+// table campaign_targets", "the default of column short_links.id".
+std::string dependent(const lint::Catalog& catalog, ObjectId id, lint::Tick at,
+                      bool through_default = false) {
   const lint::CatalogObject& object = catalog.object(id);
   const lint::ObjectRef& ref = object.ref_at(at);
   if (object.kind() == lint::ObjectKind::constraint && object.contype == 'f') {
     return "the foreign key " + pairing::quote_identifier(ref.name) + " of table " +
            pairing::parent_sql(ref);
   }
+  if (through_default) return "the default of " + describe(ref);
   return describe(ref);
+}
+
+// The edge by which the blocker depends on what the step drops: one of its definition rather than
+// of its default when there are both.
+const lint::DependencyEdge* blocking_edge(const lint::Catalog& catalog,
+                                          const lint::CatalogStep& step, ObjectId blocker) {
+  const lint::DependencyEdge* found = nullptr;
+  auto look = [&](ObjectId member) {
+    for (const auto& edge : catalog.object(member).dependents) {
+      if (edge.object != blocker || !edge.alive_at(step.tick)) continue;
+      if (found == nullptr || found->source == lint::DependencySource::default_value) {
+        found = &edge;
+      }
+    }
+  };
+  look(step.object);
+  for (ObjectId member : step.implied) look(member);
+  return found;
+}
+
+// The statement that made a dependency: the one that created the dependent, or the ALTER that
+// set the default it comes from.
+lint::Origin made_by(const lint::CatalogObject& dependent, const lint::DependencyEdge* edge) {
+  if (edge != nullptr && edge->from != dependent.created.tick) {
+    for (const auto& origin : dependent.changed) {
+      if (origin.tick == edge->from) return origin;
+    }
+  }
+  return dependent.created;
 }
 
 // The object the down would have to drop first to get rid of a dependent: its table for a
@@ -140,26 +172,36 @@ void check(const lint::Project& project, lint::Reporter& out) {
         }
       }
       const lint::ObjectRef& first_ref = catalog.object(first).ref_at(at);
+      const lint::DependencyEdge* edge = blocking_edge(catalog, step, blocker);
+      bool through_default =
+          edge != nullptr && edge->source == lint::DependencySource::default_value;
       std::string message = "this drops " + describe(target) + " while " +
-                            dependent(catalog, blocker, at) +
+                            dependent(catalog, blocker, at, through_default) +
                             " still depends on it: PostgreSQL refuses the drop";
       if (step.blockers.size() > 1) {
         message += " (and " + std::to_string(step.blockers.size() - 1) + " more dependents)";
       }
-      auto builder = out.report(*pair.down_file, range, message,
-                                "drop " + describe(first_ref) +
-                                    " first: a down drops in "
-                                    "reverse order of creation, dependents before what they use");
+      std::string help = "drop " + describe(first_ref) + " first";
+      const lint::ObjectRef& blocker_ref = catalog.object(blocker).ref_at(at);
+      if (through_default && blocker_ref.kind == lint::ObjectKind::column) {
+        help += ", or drop the default before this statement (ALTER TABLE " +
+                pairing::parent_sql(blocker_ref) + " ALTER COLUMN " +
+                pairing::quote_identifier(blocker_ref.name) + " DROP DEFAULT)";
+      }
+      help += ": a down drops in reverse order of creation, dependents before what they use";
+      auto builder = out.report(*pair.down_file, range, message, help);
       if (later >= 0) {
         builder.related(
             *pair.down_file,
             statement_range(*pair.down_file, steps[static_cast<std::size_t>(later)].statement),
             describe(first_ref) + " is dropped only here, later");
       }
-      const lint::CatalogObject& dependency = catalog.object(blocker);
-      if (const lint::ParsedFile* creator = project.parsed(dependency.created.file)) {
-        builder.related(*creator, statement_range(*creator, dependency.created.statement),
-                        dependent(catalog, blocker, at) + " is created here");
+      lint::Origin origin = made_by(catalog.object(blocker), edge);
+      if (const lint::ParsedFile* creator = project.parsed(origin.file)) {
+        builder.related(*creator, statement_range(*creator, origin.statement),
+                        origin.tick == catalog.object(blocker).created.tick
+                            ? dependent(catalog, blocker, at) + " is created here"
+                            : dependent(catalog, blocker, at, through_default) + " is set here");
       }
     }
   }

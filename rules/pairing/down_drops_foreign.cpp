@@ -9,9 +9,12 @@
 namespace sqlgate::rules::pairing {
 namespace {
 
-bool uses_touched(const lint::Catalog& catalog, lint::ObjectId id, std::size_t up) {
+bool uses_touched(const lint::Catalog& catalog, lint::ObjectId id, std::size_t up,
+                  lint::Tick after) {
   for (const auto& edge : catalog.object(id).depends_on) {
-    if (!edge.automatic && touched_by(catalog, edge.object, up)) return true;
+    if (!edge.automatic && edge.alive_at(after) && touched_by(catalog, edge.object, up)) {
+      return true;
+    }
   }
   return false;
 }
@@ -69,7 +72,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
       }
       // Changing what uses an object the up changed is part of reversing it (a column moved to
       // the enum the down recreates without the up's new value).
-      if (!drop && uses_touched(catalog, step.object, pair.up)) continue;
+      if (!drop && uses_touched(catalog, step.object, pair.up, after)) continue;
       const lint::CatalogObject& object = catalog.object(step.object);
       const lint::ObjectRef& ref = object.ref_at(after);
       if (drop && (recreated.count(ref.base_key()) != 0 ||

@@ -623,7 +623,10 @@ class Generator {
       for (ObjectId member : members[item->object]) {
         for (const auto& edge : object(member).dependents) {
           auto root = m_root.find(edge.object);
-          if (edge.automatic || root == m_root.end() || root->second == item->object) continue;
+          if (edge.automatic || !edge.alive_at(after()) || root == m_root.end() ||
+              root->second == item->object) {
+            continue;
+          }
           needs[item].insert(root->second);
         }
       }

@@ -352,6 +352,156 @@ TEST(LintCatalog, TriggersOnTablesNoMigrationCreatesAreMissing) {
   EXPECT_EQ(missing, (std::vector<std::string>{"nowhere", "f()"}));
 }
 
+// What each DROP of a down runs into: "kind name" of the objects that still depend on what it
+// drops, one entry per step ("" when nothing blocks it).
+std::vector<std::string> blocked(const Replay& replay, const std::string& down) {
+  const Catalog& catalog = replay.catalog();
+  const FileReplay& steps = catalog.replay(replay.file(down));
+  std::vector<std::string> result;
+  for (const auto& step : steps.steps) {
+    std::string line;
+    for (ObjectId id : step.blockers) {
+      if (!line.empty()) line += ", ";
+      const ObjectRef& ref = catalog.object(id).ref_at(steps.start);
+      line += std::string(to_string(ref.kind)) + " " + ref.display();
+    }
+    result.push_back(line);
+  }
+  return result;
+}
+
+using Lines = std::vector<std::string>;
+
+TEST(LintCatalog, WhatUsesAFunctionBlocksItsDrop) {
+  // Each of these DROP FUNCTION fails on PostgreSQL 15 ("cannot drop function ... because other
+  // objects depend on it").
+  Replay replay({{"1_a.up.sql", R"sql(
+CREATE FUNCTION gen_id() RETURNS text LANGUAGE sql AS $$ SELECT 'x' $$;
+CREATE FUNCTION twice(int) RETURNS int IMMUTABLE LANGUAGE sql AS $$ SELECT $1 * 2 $$;
+CREATE FUNCTION positive(int) RETURNS bool IMMUTABLE LANGUAGE sql AS $$ SELECT $1 > 0 $$;
+CREATE FUNCTION folded(text) RETURNS text IMMUTABLE LANGUAGE sql AS $$ SELECT lower($1) $$;
+CREATE FUNCTION visible(int) RETURNS bool LANGUAGE sql AS $$ SELECT true $$;
+CREATE TABLE t (
+  id text DEFAULT gen_id(),
+  a int,
+  b int GENERATED ALWAYS AS (twice(a)) STORED CHECK (positive(b)),
+  name text
+);
+CREATE INDEX t_name ON t (folded(name)) WHERE positive(a);
+CREATE VIEW v AS SELECT twice(a) FROM t;
+CREATE POLICY p ON t USING (visible(a));
+)sql"},
+                 {"1_a.down.sql",
+                  "DROP FUNCTION gen_id(); DROP FUNCTION twice(int); DROP FUNCTION positive;"
+                  "DROP FUNCTION folded(text); DROP FUNCTION visible(int);"}});
+  EXPECT_EQ(blocked(replay, "1_a.down.sql"),
+            (Lines{"column t.id", "column t.b, view v", "constraint t.t_b_check, index t_name",
+                   "index t_name", "policy t.p"}));
+}
+
+TEST(LintCatalog, CallsReachTheOverloadPostgresChooses) {
+  Replay replay({{"1_a.up.sql", R"sql(
+CREATE FUNCTION pick(int) RETURNS int IMMUTABLE LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE FUNCTION pick(text) RETURNS int IMMUTABLE LANGUAGE sql AS $$ SELECT 2 $$;
+CREATE FUNCTION padded(a int, b int DEFAULT 0) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE FUNCTION app.scaled(int) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE FUNCTION public.lower(text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT 'x' $$;
+SET search_path = app, public;
+CREATE TABLE t (
+  a int DEFAULT pick(1),
+  b int DEFAULT pick('x'::text),
+  c int DEFAULT pick(length('x')),
+  d int DEFAULT padded(1),
+  e int DEFAULT scaled(2),
+  f text DEFAULT lower('A')
+);
+)sql"},
+                 {"1_a.down.sql",
+                  "DROP FUNCTION pick(int); DROP FUNCTION pick(text); DROP FUNCTION padded;"
+                  "DROP FUNCTION app.scaled(int); DROP FUNCTION public.lower(text);"}});
+  // pick(length('x')): sqlgate cannot tell the argument's type, so it names no overload.
+  // lower('A') reaches pg_catalog.lower(text): PostgreSQL searches pg_catalog first.
+  EXPECT_EQ(blocked(replay, "1_a.down.sql"),
+            (Lines{"column app.t.a", "column app.t.b", "column app.t.d", "column app.t.e", ""}));
+}
+
+TEST(LintCatalog, TypesOfSignaturesDomainsAndCompositesBlockDropType) {
+  Replay replay({{"1_a.up.sql", R"sql(
+CREATE TYPE status AS ENUM ('a', 'b');
+CREATE FUNCTION takes(s status) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE FUNCTION gives() RETURNS SETOF status LANGUAGE sql AS $$ SELECT 'a'::status $$;
+CREATE FUNCTION many(s status[]) RETURNS TABLE (x status) LANGUAGE sql AS $$ SELECT 'a'::status $$;
+CREATE DOMAIN strict_status AS status;
+CREATE TYPE pair AS (s status, n int);
+CREATE TABLE rows_of (id int);
+CREATE FUNCTION all_rows() RETURNS SETOF rows_of LANGUAGE sql AS $$ SELECT * FROM rows_of $$;
+)sql"},
+                 {"1_a.down.sql", "DROP TYPE status; DROP TABLE rows_of;"}});
+  EXPECT_EQ(blocked(replay, "1_a.down.sql"),
+            (Lines{"function takes(status), function gives(), function many(status[]), domain "
+                   "strict_status, type pair",
+                   "function all_rows()"}));
+}
+
+TEST(LintCatalog, SequencesOfSerialsAndDefaults) {
+  Replay serial({{"1_a.up.sql", "CREATE TABLE t (id serial PRIMARY KEY);"},
+                 {"1_a.down.sql", "DROP SEQUENCE t_id_seq; DROP TABLE t;"}});
+  EXPECT_EQ(blocked(serial, "1_a.down.sql"), (Lines{"column t.id", ""}));
+  Replay replay({{"1_a.up.sql",
+                  "CREATE TABLE t (id serial PRIMARY KEY); CREATE TABLE u (a int);"
+                  "CREATE SEQUENCE s; CREATE SEQUENCE by_text;"
+                  "CREATE TABLE w (a int DEFAULT nextval('by_text'::text));"},
+                 {"1_a.down.sql",
+                  "ALTER TABLE t ALTER COLUMN id DROP DEFAULT; DROP SEQUENCE t_id_seq;"
+                  "DROP SEQUENCE s; DROP SEQUENCE by_text;"},
+                 {"2_b.up.sql", "ALTER TABLE u ALTER COLUMN a SET DEFAULT nextval('s');"},
+                 {"2_b.down.sql", "DROP SEQUENCE s;"},
+                 {"3_c.up.sql", "ALTER TABLE u ALTER COLUMN a SET DEFAULT 0;"},
+                 {"3_c.down.sql", "DROP SEQUENCE s; DROP SEQUENCE s CASCADE; DROP TABLE u;"}});
+  // Without its default, the serial's column no longer needs the sequence; nextval('x'::text)
+  // looks the name up only when it runs; the default 2_b sets comes after 1_a's up, and 3_c's
+  // replaced it.
+  EXPECT_EQ(blocked(replay, "1_a.down.sql"), (Lines{"", "", "", "", ""}));
+  EXPECT_EQ(blocked(replay, "2_b.down.sql"), (Lines{"column u.a"}));
+  EXPECT_EQ(blocked(replay, "3_c.down.sql"), (Lines{"", "", ""}));
+  // CASCADE takes a default that uses the sequence, not its column.
+  Replay cascade({{"1_a.up.sql", "CREATE SEQUENCE s; CREATE TABLE u (a int DEFAULT nextval('s'));"},
+                  {"1_a.down.sql", "DROP SEQUENCE s CASCADE; DROP TABLE u;"}});
+  const FileReplay& down = cascade.catalog().replay(cascade.file("1_a.down.sql"));
+  ASSERT_EQ(down.steps.size(), 2u);
+  EXPECT_TRUE(down.steps[0].implied.empty());
+  EXPECT_NE(down.steps[1].object, k_no_object);
+}
+
+TEST(LintCatalog, ExtensionMembersDependOnTheirExtension) {
+  Replay replay(
+      {{"1_a.up.sql", R"sql(
+CREATE EXTENSION IF NOT EXISTS citext;
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE EXTENSION IF NOT EXISTS "uuid-ossp";
+CREATE TABLE users (id uuid DEFAULT uuid_generate_v4(), email citext, name text);
+CREATE INDEX users_name ON users USING gin (name gin_trgm_ops);
+)sql"},
+       {"1_a.down.sql",
+        "DROP EXTENSION citext; DROP EXTENSION pg_trgm; DROP EXTENSION \"uuid-ossp\";"},
+       {"2_b.up.sql", "CREATE TYPE hstore AS (k text); CREATE TABLE kv (v hstore, w ltree);"},
+       {"2_b.down.sql", "DROP TYPE hstore;"}});
+  EXPECT_EQ(blocked(replay, "1_a.down.sql"),
+            (Lines{"column users.email", "index users_name", "column users.id"}));
+  // A type the migrations create is theirs, not the extension's; ltree's extension is not there.
+  EXPECT_EQ(blocked(replay, "2_b.down.sql"), (Lines{"column kv.v"}));
+}
+
+TEST(LintCatalog, ATableMadeFromAQueryDependsOnNothing) {
+  // CREATE TABLE AS and SELECT INTO copy rows; a materialized view keeps its query.
+  Replay replay(
+      {{"1_a.up.sql",
+        "CREATE TABLE src (a int); CREATE TABLE copy1 AS SELECT * FROM src;"
+        "SELECT * INTO copy2 FROM src; CREATE MATERIALIZED VIEW mv AS SELECT * FROM src;"},
+       {"1_a.down.sql", "DROP TABLE src;"}});
+  EXPECT_EQ(blocked(replay, "1_a.down.sql"), (Lines{"materialized view mv"}));
+}
+
 }  // namespace
 }  // namespace sqlgate::lint
 

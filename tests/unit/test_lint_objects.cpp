@@ -224,6 +224,95 @@ TEST(LintObjects, RoutinesCarryTheirArgumentTypes) {
                    "alter function public.f(int8)", "create aggregate public.agg(int4)"}));
 }
 
+// "kind name" of each dependency of an effect that is not automatic, with the call's argument
+// types, the extension that may provide it, and how it is ended.
+std::vector<std::string> uses(const Effect& effect) {
+  std::vector<std::string> lines;
+  for (const auto& dependency : effect.depends_on) {
+    if (dependency.automatic) continue;
+    const ObjectRef& object = dependency.object;
+    std::string line = std::string(to_string(object.kind)) + " " +
+                       (dependency.schema_given && !object.schema.empty() && object.parent.empty()
+                            ? object.schema + "."
+                            : "") +
+                       (object.parent.empty() ? "" : object.parent + ".") + object.name;
+    if (dependency.call) {
+      std::string args;
+      for (const auto& type : *dependency.call) args += (args.empty() ? "" : ",") + type;
+      line += "(" + args + ")";
+    }
+    if (!dependency.extension.empty()) line += " [" + dependency.extension + "]";
+    if (dependency.source == DependencySource::default_value) line += " default";
+    if (dependency.source == DependencySource::type) line += " type";
+    if (dependency.reverse) line += " reverse";
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+TEST(LintObjects, ExpressionsDependOnTheFunctionsTypesAndSequencesTheyName) {
+  auto effects = effects_of(
+      "CREATE TABLE t (a int DEFAULT f(1, 'x', NULL, true, 2.5, g(a), 'y'::text), "
+      "b text DEFAULT lower(pg_catalog.upper(app.h())), c status[], "
+      "d int DEFAULT nextval('s'), e int DEFAULT nextval('app.s2'::regclass), "
+      "f int DEFAULT nextval('s3'::text), g uuid DEFAULT uuid_generate_v4(), h citext, "
+      "i int GENERATED ALWAYS AS (twice(a)) STORED CHECK (positive(i)));");
+  ASSERT_GE(effects.size(), 11u);
+  EXPECT_EQ(uses(effects[1]), (Lines{"function f(int4,unknown,unknown,bool,,,text) default",
+                                     "function g() default"}));
+  EXPECT_EQ(uses(effects[2]), (Lines{"function app.h() default"}));
+  EXPECT_EQ(uses(effects[3]), (Lines{"type status type"}));
+  EXPECT_EQ(uses(effects[4]), (Lines{"sequence s default"}));
+  EXPECT_EQ(uses(effects[5]), (Lines{"sequence app.s2 default"}));
+  EXPECT_EQ(uses(effects[6]), (Lines{}));
+  EXPECT_EQ(uses(effects[7]), (Lines{"function uuid_generate_v4() [uuid-ossp] default"}));
+  EXPECT_EQ(uses(effects[8]), (Lines{"type citext [citext] type"}));
+  EXPECT_EQ(uses(effects[9]), (Lines{"function twice()"}));
+  EXPECT_EQ(effects[10].object.name, "t_i_check");
+  EXPECT_EQ(uses(effects[10]), (Lines{"function positive()"}));
+}
+
+TEST(LintObjects, SerialSequencesAreNeededByTheirColumn) {
+  auto effects = effects_of("CREATE TABLE t (id bigserial, n int GENERATED ALWAYS AS IDENTITY);");
+  ASSERT_EQ(effects.size(), 5u);
+  EXPECT_EQ(effects[2].object.name, "t_id_seq");
+  EXPECT_EQ(uses(effects[2]), (Lines{"column t.id default reverse"}));
+  EXPECT_EQ(effects[4].object.name, "t_n_seq");
+  EXPECT_EQ(uses(effects[4]), (Lines{"column t.n reverse"}));
+}
+
+TEST(LintObjects, RoutinesIndexesAndOthersDependOnWhatTheyName) {
+  auto effects = effects_of(
+      "CREATE FUNCTION f(a status, b int DEFAULT 0, d users.email%TYPE DEFAULT '', "
+      "VARIADIC c text[] DEFAULT '{}') RETURNS SETOF app.result LANGUAGE sql AS 'select 1';"
+      "CREATE INDEX i ON t USING gin (name gin_trgm_ops, (lower2(x))) WHERE keep(y);"
+      "CREATE INDEX j ON t (name int4_ops);"
+      "CREATE VIEW v AS SELECT count(*), weighted(x), 'a'::mood FROM t;"
+      "CREATE TABLE copy AS SELECT rate(x) FROM t;"
+      "ALTER TABLE t ALTER COLUMN x SET DEFAULT next_code(), ALTER COLUMN y TYPE mood;"
+      "CREATE TRIGGER tr BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION moddatetime(at);"
+      "CREATE TYPE pair AS (m mood, n int); CREATE DOMAIN code AS text DEFAULT next_code() "
+      "CHECK (valid(VALUE));");
+  ASSERT_EQ(effects.size(), 14u);
+  EXPECT_EQ(effects[0].optional_args, 3);
+  EXPECT_TRUE(effects[0].variadic);
+  EXPECT_EQ(uses(effects[0]), (Lines{"type status", "type app.result"}));
+  EXPECT_EQ(uses(effects[2]), (Lines{"operator class gin_trgm_ops [pg_trgm]", "function lower2()",
+                                     "function keep()"}));
+  // int4_ops is btree's own operator class (btree_gin has one of that name for gin).
+  EXPECT_EQ(uses(effects[4]), (Lines{"operator class int4_ops"}));
+  EXPECT_EQ(uses(effects[5]), (Lines{"table t", "function weighted()", "type mood"}));
+  EXPECT_EQ(effects[6].depends_on.size(), 1u);
+  EXPECT_EQ(effects[6].depends_on[0].source, DependencySource::statement);
+  EXPECT_EQ(uses(effects[8]), (Lines{"function next_code() default"}));
+  EXPECT_EQ(uses(effects[9]), (Lines{"type mood type"}));
+  EXPECT_EQ(uses(effects[10]), (Lines{"function moddatetime [moddatetime]"}));
+  EXPECT_EQ(uses(effects[11]), (Lines{"type mood"}));
+  EXPECT_EQ(uses(effects[12]), (Lines{"function next_code() default"}));
+  EXPECT_EQ(effects[13].object.name, "code_check");
+  EXPECT_EQ(uses(effects[13]), (Lines{"function valid()"}));
+}
+
 TEST(LintObjects, TriggersPoliciesAndTheirTables) {
   auto effects = effects_of(
       "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION audit.f(); "

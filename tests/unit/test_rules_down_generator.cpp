@@ -178,6 +178,23 @@ CREATE OR REPLACE FUNCTION public.user_count(since timestamptz, kind text) RETUR
   EXPECT_EQ(findings(g.lint_with_down()), "");
 }
 
+TEST(DownGenerator, WhatUsesAFunctionOrAnExtensionGoesBeforeIt) {
+  Generated g(Files{{"1_links.up.sql", R"sql(
+CREATE TABLE IF NOT EXISTS links (id text PRIMARY KEY, url text NOT NULL);
+CREATE OR REPLACE FUNCTION gen_link_id() RETURNS text
+  LANGUAGE sql AS $$ SELECT substr(md5(random()::text), 1, 8) $$;
+ALTER TABLE links ALTER COLUMN id SET DEFAULT gen_link_id();
+CREATE EXTENSION citext;
+ALTER TABLE links ADD COLUMN IF NOT EXISTS owner_email citext;
+)sql"}});
+  EXPECT_EQ(g.down.body,
+            "SET lock_timeout = '5s';\n"
+            "DROP TABLE IF EXISTS links;\n"
+            "DROP EXTENSION IF EXISTS citext;\n"
+            "DROP FUNCTION IF EXISTS gen_link_id();\n");
+  EXPECT_EQ(findings(g.lint_with_down()), "");
+}
+
 TEST(DownGenerator, ReversesChangesToAnExistingTable) {
   Generated g(
       Files{{"1_users.up.sql", k_users}, {"2_profile.up.sql", R"sql(-- sqlgate:no-transaction

@@ -1,4 +1,5 @@
 list(APPEND SQLGATE_UNIT_TESTS
+  unit/test_lint_builtins.cpp
   unit/test_lint_catalog.cpp
   unit/test_lint_config.cpp
   unit/test_lint_diff.cpp

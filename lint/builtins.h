@@ -1,0 +1,24 @@
+// Names PostgreSQL 15 defines itself, and the members of its contrib extensions, as its catalogs
+// list them (pg_proc, pg_type, pg_opclass, pg_depend): what a migration may call or name without
+// creating it.
+#pragma once
+
+#include <string_view>
+
+#include "lint/objects.h"
+
+namespace sqlgate::lint {
+
+// Whether pg_catalog has a function, aggregate or procedure of that name (in PostgreSQL 15, or a
+// later version adds one that migrations often define themselves, as uuidv7). PostgreSQL searches
+// pg_catalog before the schemas of the search path, so which function an unqualified call of such
+// a name reaches depends on the argument types.
+bool is_builtin_function(std::string_view name);
+
+// The contrib extension ("citext", "pg_trgm", "uuid-ossp", ...) that has a member of that kind and
+// name (operator classes: and access method) which pg_catalog does not have too; empty when none.
+// Functions cover procedures and aggregates.
+std::string_view extension_member(ObjectKind kind, std::string_view name,
+                                  std::string_view access_method = {});
+
+}  // namespace sqlgate::lint

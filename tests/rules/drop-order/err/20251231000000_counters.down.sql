@@ -1,0 +1,2 @@
+DROP SEQUENCE IF EXISTS counters_id_seq;
+DROP TABLE IF EXISTS counters;

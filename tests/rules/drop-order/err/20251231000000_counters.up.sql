@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS counters (id bigserial PRIMARY KEY, n bigint NOT NULL DEFAULT 0);

@@ -1,0 +1,7 @@
+DROP SEQUENCE IF EXISTS ticket_no_seq;
+DROP TABLE IF EXISTS ticket_imports;
+ALTER TABLE tickets ALTER COLUMN id DROP DEFAULT;
+DROP SEQUENCE IF EXISTS tickets_id_seq;
+DROP TABLE IF EXISTS tickets;
+DROP FUNCTION IF EXISTS next_status(ticket_status);
+DROP TYPE IF EXISTS ticket_status;

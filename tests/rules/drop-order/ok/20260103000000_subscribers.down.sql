@@ -1,0 +1,5 @@
+DROP INDEX IF EXISTS subscribers_name_trgm;
+DROP EXTENSION IF EXISTS pg_trgm;
+DROP TABLE IF EXISTS subscribers;
+DROP EXTENSION IF EXISTS "uuid-ossp";
+DROP EXTENSION IF EXISTS citext;

@@ -1,0 +1,3 @@
+DROP INDEX IF EXISTS coupons_normalized;
+DROP TABLE IF EXISTS coupons;
+DROP FUNCTION IF EXISTS gen_code();

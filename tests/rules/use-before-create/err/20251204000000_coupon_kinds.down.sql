@@ -1,0 +1,2 @@
+DROP TYPE IF EXISTS coupon_kind;
+DROP FUNCTION IF EXISTS normalized_code(text);

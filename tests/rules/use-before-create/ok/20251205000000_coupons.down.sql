@@ -1,0 +1,3 @@
+DROP FUNCTION IF EXISTS gen_code();
+DROP FUNCTION IF EXISTS coupon_code();
+DROP TABLE IF EXISTS coupons;
