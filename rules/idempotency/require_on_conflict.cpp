@@ -383,6 +383,14 @@ class Rows {
   Rows(const lint::FileContext& context, const lint::Catalog& catalog,
        const lint::CatalogStep& step, const Node& insert)
       : m_context(context), m_catalog(catalog), m_step(step) {
+    // A row trigger may fill what the INSERT leaves NULL (a tenant from a setting, say): with
+    // one on the table, a column left NULL is not judged.
+    for (lint::ObjectId child : catalog.object(step.object).children) {
+      const lint::CatalogObject& object = catalog.object(child);
+      if (object.kind() == lint::ObjectKind::trigger && object.alive_at(step.tick)) {
+        m_triggers = true;
+      }
+    }
     m_columns = step.effect.columns;
     m_default_values = !insert.has("selectStmt");
     if (m_columns.empty() && !m_default_values) {
@@ -419,7 +427,7 @@ class Rows {
         case lint::ColumnFill::anew:
           return Cell::fresh;
         case lint::ColumnFill::null:
-          return Cell::null;
+          return m_triggers ? Cell::value : Cell::null;
         case lint::ColumnFill::fixed:
         case lint::ColumnFill::unknown:
           return Cell::value;
@@ -433,6 +441,7 @@ class Rows {
   const lint::CatalogStep& m_step;
   std::vector<std::string> m_columns;
   bool m_default_values = false;
+  bool m_triggers = false;
   std::vector<lint::NodeList> m_rows;
 };
 

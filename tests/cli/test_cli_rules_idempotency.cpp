@@ -223,8 +223,16 @@ TEST(CliIdempotency, OnConflictTargetsAKeyTheTableHasAndTheRowsCanMeet) {
             "CREATE TABLE IF NOT EXISTS tags (id bigint PRIMARY KEY, scope text, label text,\n"
             "  kind text DEFAULT 'plain', UNIQUE NULLS NOT DISTINCT (scope, label));\n"
             "CREATE TABLE IF NOT EXISTS flags (id bigint PRIMARY KEY, name text, scope text,\n"
-            "  CONSTRAINT flags_scope_name UNIQUE (scope, name));\n");
-  dir.write("m/1_tables.down.sql", "DROP TABLE IF EXISTS flags, tags, users;\n");
+            "  CONSTRAINT flags_scope_name UNIQUE (scope, name));\n"
+            "CREATE TABLE IF NOT EXISTS notes (id bigint PRIMARY KEY, tenant text, title text,\n"
+            "  UNIQUE (tenant, title));\n"
+            "CREATE OR REPLACE FUNCTION notes_tenant() RETURNS trigger LANGUAGE plpgsql AS\n"
+            "  $$ BEGIN NEW.tenant := current_setting('app.tenant'); RETURN NEW; END $$;\n"
+            "CREATE OR REPLACE TRIGGER notes_tenant BEFORE INSERT ON notes\n"
+            "  FOR EACH ROW EXECUTE FUNCTION notes_tenant();\n");
+  dir.write("m/1_tables.down.sql",
+            "DROP TABLE IF EXISTS notes, flags, tags, users;\n"
+            "DROP FUNCTION IF EXISTS notes_tenant();\n");
   dir.write(
       "m/2_seed.up.sql",
       "INSERT INTO users (id, email) VALUES (1, 'a') ON CONFLICT (email) DO NOTHING;\n"  // 1
@@ -245,7 +253,10 @@ TEST(CliIdempotency, OnConflictTargetsAKeyTheTableHasAndTheRowsCanMeet) {
       "INSERT INTO flags (id, name, scope) VALUES (2, 'beta', NULL), (3, 'new', 'web')\n"  // 16
       "  ON CONFLICT (scope, name) DO NOTHING;\n"
       "INSERT INTO flags (id, name, scope) VALUES (4, 'old', 'web')\n"  // 18
-      "  ON CONFLICT ON CONSTRAINT flags_scope_name DO NOTHING;\n");
+      "  ON CONFLICT ON CONSTRAINT flags_scope_name DO NOTHING;\n"
+      // A row trigger fills tenant: the NULL the INSERT leaves is not what is stored.
+      "INSERT INTO notes (id, title) VALUES (1, 'x') ON CONFLICT (tenant, title)\n"  // 20
+      "  DO NOTHING;\n");
   dir.write("m/2_seed.down.sql", "SELECT 1;\n");
   auto json = lint_json({(dir.path() / "m").string(), "--select", "require-on-conflict"}, 1);
   EXPECT_EQ(findings(json),
