@@ -622,6 +622,15 @@ constexpr Members k_members[] = {
      "uuid_nil uuid_ns_dns uuid_ns_oid uuid_ns_url uuid_ns_x500"},
 };
 
+// The types is_builtin_type_name() knows, sorted, separated by spaces.
+constexpr std::string_view k_types =
+    "bigserial bit bool box bpchar bytea char cidr circle date datemultirange daterange "
+    "float4 float8 inet int2 int4 int4multirange int4range int8 int8multirange int8range "
+    "interval json jsonb jsonpath line lseg macaddr macaddr8 money name numeric numrange "
+    "oid path pg_lsn point polygon record regclass regproc regtype serial serial2 serial4 "
+    "serial8 smallserial text time timestamp timestamptz timetz trigger tsquery tsrange "
+    "tstzmultirange tstzrange tsvector uuid varbit varchar void xid xml";
+
 // The words of a space-separated list.
 std::vector<std::string_view> words(std::string_view text) {
   std::vector<std::string_view> result;
@@ -647,16 +656,36 @@ bool is_builtin_function(std::string_view name) {
   return std::binary_search(k_sorted.begin(), k_sorted.end(), name);
 }
 
+bool is_builtin_type_name(std::string_view name) {
+  static const std::vector<std::string_view> k_sorted = words(k_types);
+  return std::binary_search(k_sorted.begin(), k_sorted.end(), name);
+}
+
 std::string_view extension_member(ObjectKind kind, std::string_view name,
                                   std::string_view access_method) {
+  // Each list split into its names once, for the process.
+  struct Member {
+    const Members* members;
+    std::string_view name;
+  };
+  static const std::vector<Member> k_index = [] {
+    std::vector<Member> index;
+    for (const Members& members : k_members) {
+      for (std::string_view member : words(members.names)) index.push_back({&members, member});
+    }
+    std::stable_sort(index.begin(), index.end(),
+                     [](const Member& a, const Member& b) { return a.name < b.name; });
+    return index;
+  }();
   if (kind == ObjectKind::procedure) kind = ObjectKind::function;
-  for (const Members& members : k_members) {
+  auto first = std::lower_bound(k_index.begin(), k_index.end(), name,
+                                [](const Member& a, std::string_view b) { return a.name < b; });
+  for (auto it = first; it != k_index.end() && it->name == name; ++it) {
+    const Members& members = *it->members;
     bool routine = is_routine(kind) && is_routine(members.kind);
     if (members.kind != kind && !routine) continue;
     if (kind == ObjectKind::operator_class && members.access_method != access_method) continue;
-    for (std::string_view member : words(members.names)) {
-      if (member == name) return members.extension;
-    }
+    return members.extension;
   }
   return {};
 }

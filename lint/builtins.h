@@ -15,6 +15,11 @@ namespace sqlgate::lint {
 // a name reaches depends on the argument types.
 bool is_builtin_function(std::string_view name);
 
+// Whether pg_catalog has a type of that name that migrations write unqualified: the base types of
+// PostgreSQL 15 by their canonical names (int4, not integer), the pseudo-types a signature uses
+// (record, void, trigger), and serial's spellings.
+bool is_builtin_type_name(std::string_view name);
+
 // The contrib extension ("citext", "pg_trgm", "uuid-ossp", ...) that has a member of that kind and
 // name (operator classes: and access method) which pg_catalog does not have too; empty when none.
 // Functions cover procedures and aggregates.

@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "lint/builtins.h"
+
 namespace sqlgate::lint {
 
 namespace {
@@ -203,18 +205,7 @@ TypeChange type_change(const ColumnType& from, const ColumnType& to,
 }
 
 bool is_builtin_type(const ColumnType& type) {
-  // pg_type's base types of PostgreSQL 15 that columns use, by their canonical names.
-  static constexpr std::array<std::string_view, 46> k_builtin{
-      "bool",     "bytea",     "char",        "name",      "int2",    "int4",      "int8",
-      "float4",   "float8",    "numeric",     "money",     "text",    "varchar",   "bpchar",
-      "oid",      "json",      "jsonb",       "xml",       "uuid",    "date",      "time",
-      "timetz",   "timestamp", "timestamptz", "interval",  "inet",    "cidr",      "macaddr",
-      "macaddr8", "bit",       "varbit",      "tsvector",  "tsquery", "point",     "line",
-      "lseg",     "box",       "path",        "polygon",   "circle",  "int4range", "int8range",
-      "numrange", "tsrange",   "tstzrange",   "daterange",
-  };
-  return type.schema.empty() &&
-         std::find(k_builtin.begin(), k_builtin.end(), type.name) != k_builtin.end();
+  return type.schema.empty() && is_builtin_type_name(type.name);
 }
 
 bool reachable_without_rewrite(const ColumnType& to, const TypeChangeContext& context) {
