@@ -206,23 +206,31 @@ bool clears(const Cleared& cleared, const QualifiedName& target, const Node& ins
   });
 }
 
+// The step of the INSERT at `index` (in all_statements()) that writes its target, when the replay
+// resolved the target.
+const lint::CatalogStep* write_step(const lint::FileContext& context, std::size_t index) {
+  const lint::Catalog* catalog = context.project.catalog();
+  if (catalog == nullptr || !catalog->replay(context.index).replayed) return nullptr;
+  for (const lint::CatalogStep* step : catalog->steps_of(context.index, index)) {
+    if (step->effect.action == lint::Action::use && step->effect.change == lint::Change::insert &&
+        step->object != lint::k_no_object) {
+      return step;
+    }
+  }
+  return nullptr;
+}
+
 // The columns of the INSERT's target as the replay knows them when it runs, in their order;
 // none when it does not know them.
 std::vector<std::string> table_columns(const lint::FileContext& context, std::size_t index) {
-  const lint::Catalog* catalog = context.project.catalog();
-  if (catalog == nullptr || !catalog->replay(context.index).replayed) return {};
-  for (const lint::CatalogStep* step : catalog->steps_of(context.index, index)) {
-    if (step->effect.action != lint::Action::use || step->effect.change != lint::Change::insert ||
-        step->object == lint::k_no_object) {
-      continue;
-    }
-    std::vector<std::string> columns;
-    for (lint::ObjectId id : catalog->columns(step->effect.object, step->tick)) {
-      columns.push_back(catalog->object(id).ref_at(step->tick).name);
-    }
-    return columns;
+  const lint::CatalogStep* step = write_step(context, index);
+  if (step == nullptr) return {};
+  const lint::Catalog& catalog = *context.project.catalog();
+  std::vector<std::string> columns;
+  for (lint::ObjectId id : catalog.columns(step->effect.object, step->tick)) {
+    columns.push_back(catalog.object(id).ref_at(step->tick).name);
   }
-  return {};
+  return columns;
 }
 
 Protection protection(const FileScope& scope, const Statement& statement, std::size_t index,
@@ -266,31 +274,32 @@ bool takes_keys_from_elsewhere(const lint::Project& project, const lint::Catalog
   return false;
 }
 
+// The INSERT's write step in an up, when the replay knows its target's keys.
+const lint::CatalogStep* insert_step(const lint::FileContext& context, std::size_t index) {
+  if (context.direction() != lint::Direction::up) return nullptr;
+  const lint::CatalogStep* step = write_step(context, index);
+  if (step == nullptr || takes_keys_from_elsewhere(context.project, *context.project.catalog(),
+                                                   step->effect.object, step->tick)) {
+    return nullptr;
+  }
+  return step;
+}
+
 // Whether the target of the INSERT at `index` (in all_statements()), as the schema replay knows it
 // when the INSERT runs, has a key ON CONFLICT can meet: a primary key, a unique constraint or
 // index, or an exclusion constraint. nullopt when the replay cannot tell (a down, a table made
 // outside the migrations, a name it cannot resolve).
 std::optional<bool> target_has_key(const lint::FileContext& context, std::size_t index) {
-  const lint::Catalog* catalog = context.project.catalog();
-  if (catalog == nullptr || context.direction() != lint::Direction::up) return std::nullopt;
-  if (!catalog->replay(context.index).replayed) return std::nullopt;
-  for (const lint::CatalogStep* step : catalog->steps_of(context.index, index)) {
-    if (step->effect.action != lint::Action::use || step->effect.change != lint::Change::insert ||
-        step->object == lint::k_no_object) {
-      continue;
-    }
-    const lint::ObjectRef& table = step->effect.object;
-    if (takes_keys_from_elsewhere(context.project, *catalog, table, step->tick)) {
-      return std::nullopt;
-    }
-    auto unique = catalog->has_unique_key(table, step->tick);
-    if (!unique || *unique) return unique;
-    for (lint::ObjectId id : catalog->constraints(table, step->tick)) {
-      if (catalog->object(id).contype == 'x') return true;
-    }
-    return false;
+  const lint::CatalogStep* step = insert_step(context, index);
+  if (step == nullptr) return std::nullopt;
+  const lint::Catalog& catalog = *context.project.catalog();
+  const lint::ObjectRef& table = step->effect.object;
+  auto unique = catalog.has_unique_key(table, step->tick);
+  if (!unique || *unique) return unique;
+  for (lint::ObjectId id : catalog.constraints(table, step->tick)) {
+    if (catalog.object(id).contype == 'x') return true;
   }
-  return std::nullopt;
+  return false;
 }
 
 // A unique key of the INSERT's target, as the replay knows it when the INSERT runs.
@@ -463,25 +472,6 @@ std::optional<Unmeetable> meets_none(const Rows& rows, std::size_t row,
     if (!first) first = blocked;
   }
   return first;
-}
-
-// The INSERT step of the statement at `index`, when the replay knows its target's keys.
-const lint::CatalogStep* insert_step(const lint::FileContext& context, std::size_t index) {
-  const lint::Catalog* catalog = context.project.catalog();
-  if (catalog == nullptr || context.direction() != lint::Direction::up) return nullptr;
-  if (!catalog->replay(context.index).replayed) return nullptr;
-  for (const lint::CatalogStep* candidate : catalog->steps_of(context.index, index)) {
-    if (candidate->effect.action == lint::Action::use &&
-        candidate->effect.change == lint::Change::insert &&
-        candidate->object != lint::k_no_object) {
-      if (takes_keys_from_elsewhere(context.project, *catalog, candidate->effect.object,
-                                    candidate->tick)) {
-        return nullptr;
-      }
-      return candidate;
-    }
-  }
-  return nullptr;
 }
 
 // What is wrong with an ON CONFLICT on a table whose keys the replay knows.
