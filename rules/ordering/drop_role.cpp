@@ -19,13 +19,6 @@ using lint::Change;
 using lint::Node;
 using lint::ObjectId;
 
-bool names_role(const std::vector<std::string>& roles, const std::string& role) {
-  for (const auto& name : roles) {
-    if (name == role) return true;
-  }
-  return false;
-}
-
 // What the up gave the role that keeps DROP ROLE from running.
 struct Hold {
   std::size_t statement = 0;  // in the up's all_statements()
@@ -52,14 +45,16 @@ class RoleDrops {
  private:
   // The first thing the up gave the role that the down has not taken back before statement d.
   std::optional<Hold> first_hold(const std::string& role, std::size_t d) const {
-    if (down_drops_owned(role, d)) return std::nullopt;
+    // DROP OWNED BY revokes privileges and default privileges, drops what the role owns and
+    // removes it from policies.
+    if (pairing::drops_owned(m_pair, role, d)) return std::nullopt;
     const auto& up = m_pair.up_file->all_statements();
     for (const auto& step : m_pair.up_replay->steps) {
       if (step.object == lint::k_no_object || step.effect.action != Action::alter) continue;
       const Node& node = up[step.statement]->node;
-      if (step.effect.change == Change::grant &&
-          names_role(pairing::role_names(node.list("grantees")), role) &&
-          !taken_before(step.object, d) && !revoked_before(step.object, role, d)) {
+      if (step.effect.change == Change::grant && pairing::lists_role(node.list("grantees"), role) &&
+          !taken_before(step.object, d) &&
+          !pairing::revokes(m_catalog, m_pair, step.object, role, d)) {
         return Hold{step.statement, step.object, Hold::Kind::privileges};
       }
       if (owner_given(node, role) && !taken_before(step.object, d) &&
@@ -70,8 +65,7 @@ class RoleDrops {
     for (const auto& step : m_pair.up_replay->steps) {
       if (step.object == lint::k_no_object || step.effect.action != Action::create) continue;
       const Node& node = up[step.statement]->node;
-      if (node.is("CreatePolicyStmt") &&
-          names_role(pairing::role_names(node.list("roles")), role) &&
+      if (node.is("CreatePolicyStmt") && pairing::lists_role(node.list("roles"), role) &&
           !taken_before(step.object, d)) {
         return Hold{step.statement, step.object, Hold::Kind::policy};
       }
@@ -80,8 +74,7 @@ class RoleDrops {
       const Node& node = up[i]->node;
       if (!node.is("AlterDefaultPrivilegesStmt")) continue;
       Node action = node.get("action");
-      if (!action.flag("is_grant") ||
-          !names_role(pairing::role_names(action.list("grantees")), role)) {
+      if (!action.flag("is_grant") || !pairing::lists_role(action.list("grantees"), role)) {
         continue;
       }
       if (!default_privileges_revoked_before(role, d)) {
@@ -119,32 +112,6 @@ class RoleDrops {
     return false;
   }
 
-  bool revoked_before(ObjectId id, const std::string& role, std::size_t d) const {
-    const auto& down = m_pair.down_file->all_statements();
-    for (const auto& step : m_pair.down_replay->steps) {
-      if (step.statement >= d || step.object != id || step.effect.change != Change::revoke) {
-        continue;
-      }
-      if (names_role(pairing::role_names(down[step.statement]->node.list("grantees")), role)) {
-        return true;
-      }
-    }
-    // REVOKE ... ON ALL TABLES IN SCHEMA of the object's schema.
-    const std::string& schema = m_catalog.object(id).ref().schema;
-    for (std::size_t i = 0; i < d && i < down.size(); ++i) {
-      const Node& node = down[i]->node;
-      if (!node.is("GrantStmt") || node.flag("is_grant") ||
-          node.str("targtype") != "ACL_TARGET_ALL_IN_SCHEMA" ||
-          !names_role(pairing::role_names(node.list("grantees")), role)) {
-        continue;
-      }
-      for (Node object : node.list("objects")) {
-        if (lint::truncate_identifier(object.as_str()) == schema) return true;
-      }
-    }
-    return false;
-  }
-
   bool owner_changed_before(ObjectId id, std::size_t d) const {
     const auto& down = m_pair.down_file->all_statements();
     for (const auto& step : m_pair.down_replay->steps) {
@@ -164,21 +131,7 @@ class RoleDrops {
       const Node& node = down[i]->node;
       if (!node.is("AlterDefaultPrivilegesStmt")) continue;
       Node action = node.get("action");
-      if (!action.flag("is_grant") &&
-          names_role(pairing::role_names(action.list("grantees")), role)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  // DROP OWNED BY the role (it revokes privileges and default privileges, drops what the role
-  // owns and removes it from policies), or REASSIGN OWNED BY for what it owns only.
-  bool down_drops_owned(const std::string& role, std::size_t d) const {
-    const auto& down = m_pair.down_file->all_statements();
-    for (std::size_t i = 0; i < d && i < down.size(); ++i) {
-      const Node& node = down[i]->node;
-      if (node.is("DropOwnedStmt") && names_role(pairing::role_names(node.list("roles")), role)) {
+      if (!action.flag("is_grant") && pairing::lists_role(action.list("grantees"), role)) {
         return true;
       }
     }

@@ -241,6 +241,47 @@ std::string revoke_sql(const lint::Node& grant, const lint::ObjectRef& object,
          sql_name(object) + " FROM " + lint::join_strings(roles, ", ") + ";";
 }
 
+bool lists_role(const lint::NodeList& roles, const std::string& role) {
+  for (lint::Node spec : roles) {
+    if (role_name(spec) == role) return true;
+  }
+  return false;
+}
+
+bool drops_owned(const Pair& pair, const std::string& role, std::size_t before) {
+  const auto& down = pair.down_file->all_statements();
+  for (std::size_t i = 0; i < before && i < down.size(); ++i) {
+    const lint::Node& node = down[i]->node;
+    if (node.is("DropOwnedStmt") && lists_role(node.list("roles"), role)) return true;
+  }
+  return false;
+}
+
+bool revokes(const lint::Catalog& catalog, const Pair& pair, lint::ObjectId id,
+             const std::string& role, std::size_t before) {
+  const auto& down = pair.down_file->all_statements();
+  for (const auto& step : pair.down_replay->steps) {
+    if (step.statement < before && step.object == id &&
+        step.effect.change == lint::Change::revoke &&
+        lists_role(down[step.statement]->node.list("grantees"), role)) {
+      return true;
+    }
+  }
+  const std::string& schema = catalog.object(id).ref().schema;
+  for (std::size_t i = 0; i < before && i < down.size(); ++i) {
+    const lint::Node& node = down[i]->node;
+    if (!node.is("GrantStmt") || node.flag("is_grant") ||
+        node.str("targtype") != "ACL_TARGET_ALL_IN_SCHEMA" ||
+        !lists_role(node.list("grantees"), role)) {
+      continue;
+    }
+    for (lint::Node object : node.list("objects")) {
+      if (lint::truncate_identifier(object.as_str()) == schema) return true;
+    }
+  }
+  return drops_owned(pair, role, before);
+}
+
 bool irreversible(const lint::ParsedFile& down) {
   return down.has_directive(lint::DirectiveKind::irreversible);
 }

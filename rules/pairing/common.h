@@ -41,6 +41,8 @@ std::string row_security_sql(lint::Change change);
 std::vector<std::string> role_names(const lint::NodeList& roles);
 // The same for one RoleSpec; nullopt for anything else.
 std::optional<std::string> role_name(const lint::Node& role);
+// Whether a list of RoleSpec nodes names the role (as role_names() writes it).
+bool lists_role(const lint::NodeList& roles, const std::string& role);
 
 // The REVOKE that undoes a GRANT's privileges on one of its objects, for some of its grantees.
 std::string revoke_sql(const lint::Node& grant, const lint::ObjectRef& object,
@@ -60,6 +62,14 @@ struct Pair {
 };
 // Every replayed up with a replayed down, in version order.
 std::vector<Pair> pairs(const lint::Project& project);
+
+// Whether the down, before its statement `before`, writes DROP OWNED BY the role.
+bool drops_owned(const Pair& pair, const std::string& role,
+                 std::size_t before = static_cast<std::size_t>(-1));
+// Whether the down, before its statement `before`, takes back what was granted on the object to
+// the role: a REVOKE on it (or on ALL ... IN SCHEMA of its schema) from the role, or DROP OWNED BY.
+bool revokes(const lint::Catalog& catalog, const Pair& pair, lint::ObjectId id,
+             const std::string& role, std::size_t before = static_cast<std::size_t>(-1));
 
 // Every object the down takes, explicitly or with what it drops.
 std::unordered_set<lint::ObjectId> taken_by(const lint::FileReplay& down);

@@ -38,34 +38,8 @@ struct Context {
     return false;
   }
 
-  // Whether the down revokes what was granted on the object to the role: a REVOKE on it (or
-  // on ALL ... IN SCHEMA of its schema) from the role, or DROP OWNED BY the role.
   bool down_revokes(ObjectId id, const std::string& role) const {
-    const auto& statements = pair.down_file->all_statements();
-    for (const auto& step : pair.down_replay->steps) {
-      if (step.object != id || step.effect.action != Action::alter ||
-          step.effect.change != Change::revoke) {
-        continue;
-      }
-      auto from = role_names(statements[step.statement]->node.list("grantees"));
-      if (std::find(from.begin(), from.end(), role) != from.end()) return true;
-    }
-    const lint::ObjectRef& ref = catalog.object(id).ref();
-    for (const lint::Statement* statement : statements) {
-      const lint::Node& node = statement->node;
-      if (node.is("DropOwnedStmt")) {
-        auto owned = role_names(node.list("roles"));
-        if (std::find(owned.begin(), owned.end(), role) != owned.end()) return true;
-      } else if (node.is("GrantStmt") && !node.flag("is_grant") &&
-                 node.str("targtype") == "ACL_TARGET_ALL_IN_SCHEMA") {
-        auto from = role_names(node.list("grantees"));
-        if (std::find(from.begin(), from.end(), role) == from.end()) continue;
-        for (lint::Node schema : node.list("objects")) {
-          if (lint::truncate_identifier(schema.as_str()) == ref.schema) return true;
-        }
-      }
-    }
-    return false;
+    return revokes(catalog, pair, id, role);
   }
 
   // Whether the down creates an object of that name (or renames one to it).
