@@ -229,9 +229,14 @@ TEST(CliIdempotency, OnConflictTargetsAKeyTheTableHasAndTheRowsCanMeet) {
             "CREATE OR REPLACE FUNCTION notes_tenant() RETURNS trigger LANGUAGE plpgsql AS\n"
             "  $$ BEGIN NEW.tenant := current_setting('app.tenant'); RETURN NEW; END $$;\n"
             "CREATE OR REPLACE TRIGGER notes_tenant BEFORE INSERT ON notes\n"
-            "  FOR EACH ROW EXECUTE FUNCTION notes_tenant();\n");
+            "  FOR EACH ROW EXECUTE FUNCTION notes_tenant();\n"
+            "CREATE DOMAIN scope_name AS text DEFAULT 'global';\n"
+            "CREATE TABLE IF NOT EXISTS labels (id bigint PRIMARY KEY, scope scope_name,\n"
+            "  region text, name text, UNIQUE (scope, name), UNIQUE (region, name));\n"
+            "ALTER TABLE labels ALTER COLUMN region SET NOT NULL;\n");
   dir.write("m/1_tables.down.sql",
-            "DROP TABLE IF EXISTS notes, flags, tags, users;\n"
+            "DROP TABLE IF EXISTS labels, notes, flags, tags, users;\n"
+            "DROP DOMAIN IF EXISTS scope_name;\n"
             "DROP FUNCTION IF EXISTS notes_tenant();\n");
   dir.write(
       "m/2_seed.up.sql",
@@ -256,7 +261,10 @@ TEST(CliIdempotency, OnConflictTargetsAKeyTheTableHasAndTheRowsCanMeet) {
       "  ON CONFLICT ON CONSTRAINT flags_scope_name DO NOTHING;\n"
       // A row trigger fills tenant: the NULL the INSERT leaves is not what is stored.
       "INSERT INTO notes (id, title) VALUES (1, 'x') ON CONFLICT (tenant, title)\n"  // 20
-      "  DO NOTHING;\n");
+      "  DO NOTHING;\n"
+      // The domain gives scope a default; region is NOT NULL (the INSERT fails on its own).
+      "INSERT INTO labels (id, name) VALUES (1, 'x') ON CONFLICT (scope, name) DO NOTHING;\n"
+      "INSERT INTO labels (id, name) VALUES (2, 'y') ON CONFLICT (region, name) DO NOTHING;\n");
   dir.write("m/2_seed.down.sql", "SELECT 1;\n");
   auto json = lint_json({(dir.path() / "m").string(), "--select", "require-on-conflict"}, 1);
   EXPECT_EQ(findings(json),
