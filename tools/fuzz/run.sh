@@ -32,9 +32,15 @@ for target in "${targets[@]}"; do
     while IFS= read -r -d '' f; do cp "$f" "$seeds/$(echo "$f" | md5sum | cut -c1-16).sql"; done
   log="$build/$target.log"
   set +e
+  # -detect_leaks=0: after every input that allocated more than it freed, libFuzzer scans the
+  # whole heap for leaks, and libpg_query's one-byte leak on a PL/pgSQL syntax error (see
+  # tests/lsan.supp) makes most mutated DO blocks trigger that scan. -entropic=0: the entropic
+  # schedule's per-feature bookkeeping cost as much as linting on these inputs. Together they made
+  # a pass over 1,200 corpus inputs 12 times as fast (4.9 s instead of 62.6 s). Leaks are left to
+  # the sanitizer build of the tests (tools/test.sh --sanitize), which checks each test for them.
   "$build/tools/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
-    -max_len=65536 -artifact_prefix="$build/crashes/$target-" -print_final_stats=1 \
-    "$corpus" "$seeds" >"$log" 2>&1
+    -max_len=65536 -detect_leaks=0 -entropic=0 -artifact_prefix="$build/crashes/$target-" \
+    -print_final_stats=1 "$corpus" "$seeds" >"$log" 2>&1
   code=$?
   set -e
   runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -n 1)
