@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 #include <utility>
 
 #include "lint/builtins.h"
@@ -149,6 +150,10 @@ bool has_parent(ObjectKind kind) {
 bool is_routine(ObjectKind kind) {
   return kind == ObjectKind::function || kind == ObjectKind::procedure ||
          kind == ObjectKind::aggregate;
+}
+
+bool is_setting(Change change) {
+  return change >= Change::comment && change <= Change::routine_options;
 }
 
 std::string_view to_string(Action action) {
@@ -602,6 +607,58 @@ void ObjectResolver::Context::type_dependency(Effect& effect, const Node& type_n
 
 namespace {
 
+// The names a list of options sets: DefElem names ("fillfactor", "toast.autovacuum_enabled"), a
+// routine's SET / RESET as "set:<parameter>" ("set:*" for RESET ALL). RESTART of a sequence is
+// left out: it moves the counter, which no down sets back.
+std::vector<std::string> option_names(const NodeList& options) {
+  std::vector<std::string> names;
+  for (Node option : options) {
+    std::string_view name = option.str("defname");
+    if (name.empty() || name == "restart") continue;
+    if (name == "set") {
+      Node set = option.get("arg");
+      std::string_view parameter = set.str("name");
+      names.push_back("set:" + (parameter.empty() ? std::string("*") : std::string(parameter)));
+      continue;
+    }
+    std::string_view space = option.str("defnamespace");
+    names.push_back(space.empty() ? std::string(name)
+                                  : std::string(space) + "." + std::string(name));
+  }
+  return names;
+}
+
+// What an ALTER TABLE command without a column changes on the table.
+Change table_change(std::string_view type) {
+  static const std::unordered_map<std::string_view, Change> k_changes = {
+      {"AT_EnableRowSecurity", Change::enable_row_security},
+      {"AT_DisableRowSecurity", Change::disable_row_security},
+      {"AT_ForceRowSecurity", Change::force_row_security},
+      {"AT_NoForceRowSecurity", Change::no_force_row_security},
+      {"AT_ChangeOwner", Change::owner},
+      {"AT_SetRelOptions", Change::storage_parameters},
+      {"AT_ResetRelOptions", Change::storage_parameters},
+      {"AT_ReplaceRelOptions", Change::storage_parameters},
+      {"AT_ReplicaIdentity", Change::replica_identity},
+      {"AT_EnableTrig", Change::enable_trigger},
+      {"AT_EnableAlwaysTrig", Change::enable_trigger},
+      {"AT_EnableReplicaTrig", Change::enable_trigger},
+      {"AT_EnableTrigAll", Change::enable_trigger},
+      {"AT_EnableTrigUser", Change::enable_trigger},
+      {"AT_DisableTrig", Change::disable_trigger},
+      {"AT_DisableTrigAll", Change::disable_trigger},
+      {"AT_DisableTrigUser", Change::disable_trigger},
+      {"AT_SetLogged", Change::set_logged},
+      {"AT_SetUnLogged", Change::set_unlogged},
+      {"AT_ClusterOn", Change::clustering},
+      {"AT_DropCluster", Change::clustering},
+      {"AT_SetTableSpace", Change::tablespace},
+      {"AT_SetAccessMethod", Change::access_method},
+  };
+  auto found = k_changes.find(type);
+  return found == k_changes.end() ? Change::other : found->second;
+}
+
 // What sqlgate knows of an argument's type, as Dependency::call says it.
 std::string argument_type(const Node& argument) {
   if (argument.is("TypeCast")) return canonical_type(argument.get("typeName"));
@@ -699,7 +756,8 @@ ObjectRef ObjectResolver::Context::object_name(ObjectKind kind, const Node& obje
     *given = g;
     return r;
   }
-  if (object.is("ObjectWithArgs")) {
+  // ALTER FUNCTION holds its ObjectWithArgs as a struct, not as a node: it has no kind.
+  if (object.is("ObjectWithArgs") || object.has("objname")) {
     auto [r, g] = qualified(kind, object.list("objname"));
     r.args = routine_args(object);
     *given = g;
@@ -1134,7 +1192,8 @@ void ObjectResolver::Context::owned_by(Effect& effect, const NodeList& options) 
 void ObjectResolver::Context::alter_sequence(const Node& node) {
   auto [ref, given] = relation(ObjectKind::sequence, node.get("sequence"));
   Effect& effect = add(Action::alter, ref, at(node.get("sequence")), given);
-  effect.change = Change::other;
+  effect.columns = option_names(node.list("options"));
+  effect.change = effect.columns.empty() ? Change::other : Change::sequence_options;
   effect.if_exists = node.flag("missing_ok");
   owned_by(effect, node.list("options"));
 }
@@ -1377,11 +1436,20 @@ void ObjectResolver::Context::alter_table(const Node& node) {
       column_effect(Action::alter, Change::other);
       column_sequence(table, column, true, at(node.get("relation")), false);
       out.back().schema_given = given;
+    } else if (!column.empty() && (type == "AT_SetStatistics" || type == "AT_SetStorage" ||
+                                   type == "AT_SetCompression")) {
+      Effect& effect = column_effect(Action::alter, Change::column_setting);
+      effect.columns.emplace_back(type == "AT_SetStatistics" ? "statistics"
+                                  : type == "AT_SetStorage"  ? "storage"
+                                                             : "compression");
     } else if (!column.empty() &&
-               (type == "AT_SetStatistics" || type == "AT_SetOptions" ||
-                type == "AT_ResetOptions" || type == "AT_SetStorage" ||
-                type == "AT_SetCompression" || type == "AT_SetIdentity" ||
-                type == "AT_DropExpression" || type == "AT_AlterColumnGenericOptions")) {
+               (type == "AT_SetOptions" || type == "AT_ResetOptions" || type == "AT_SetIdentity")) {
+      std::vector<std::string> names = option_names(command.get("def").list("items"));
+      Effect& effect =
+          column_effect(Action::alter, names.empty() ? Change::other : Change::column_setting);
+      effect.columns = std::move(names);
+    } else if (!column.empty() &&
+               (type == "AT_DropExpression" || type == "AT_AlterColumnGenericOptions")) {
       column_effect(Action::alter, Change::other);
     } else if (type == "AT_AttachPartition" || type == "AT_DetachPartition" ||
                type == "AT_DetachPartitionFinalize") {
@@ -1396,12 +1464,16 @@ void ObjectResolver::Context::alter_table(const Node& node) {
       on_table.change = Change::other;
     } else {
       Effect& effect = add(Action::alter, table, at(node.get("relation")), given);
-      effect.change = type == "AT_EnableRowSecurity"    ? Change::enable_row_security
-                      : type == "AT_DisableRowSecurity" ? Change::disable_row_security
-                      : type == "AT_ForceRowSecurity"   ? Change::force_row_security
-                      : type == "AT_NoForceRowSecurity" ? Change::no_force_row_security
-                                                        : Change::other;
+      effect.change = table_change(type);
       effect.if_exists = node.flag("missing_ok");
+      if (effect.change == Change::storage_parameters) {
+        effect.columns = option_names(command.get("def").list("items"));
+      } else if (effect.change == Change::enable_trigger ||
+                 effect.change == Change::disable_trigger) {
+        effect.columns.emplace_back(type.ends_with("TrigAll")    ? "ALL"
+                                    : type.ends_with("TrigUser") ? "USER"
+                                                                 : column);
+      }
     }
   }
 }
@@ -1411,7 +1483,7 @@ void ObjectResolver::Context::alter_owner(const Node& node) {
   if (!found) return;
   auto& [ref, given] = *found;
   Effect& effect = add(Action::alter, ref, statement.range.begin, given);
-  effect.change = Change::other;
+  effect.change = Change::owner;
 }
 
 void ObjectResolver::Context::alter_domain(const Node& node) {
@@ -1466,7 +1538,7 @@ void ObjectResolver::Context::comment(const Node& node) {
     ref = object_name(*kind, object, &given);
   }
   Effect& effect = add(Action::alter, std::move(ref), statement.range.begin, given);
-  effect.change = Change::other;
+  effect.change = Change::comment;
 }
 
 // GRANT and REVOKE on named objects (not ALL ... IN SCHEMA): a change of each.
@@ -1550,7 +1622,8 @@ void ObjectResolver::Context::run(const Node& node) {
     bool given = true;
     ObjectRef ref = object_name(object_kind, node.get("func"), &given);
     Effect& effect = add(Action::alter, ref, statement.range.begin, given);
-    effect.change = Change::other;
+    effect.columns = option_names(node.list("actions"));
+    effect.change = effect.columns.empty() ? Change::other : Change::routine_options;
   } else if (kind == "CreateTrigStmt") {
     create_trigger(node);
   } else if (kind == "CreateEventTrigStmt") {

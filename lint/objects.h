@@ -119,8 +119,29 @@ enum class Change : std::uint8_t {
   disable_row_security,   // ... DISABLE ROW LEVEL SECURITY
   force_row_security,     // ... FORCE ROW LEVEL SECURITY
   no_force_row_security,  // ... NO FORCE ROW LEVEL SECURITY
+  // Settings of an object, which stay until something sets them again. Where one statement can
+  // set several, the effect's `columns` name the ones it sets.
+  comment,             // COMMENT ON
+  owner,               // OWNER TO
+  storage_parameters,  // SET (...) / RESET (...) of a relation; columns: the parameters
+  replica_identity,    // ALTER TABLE ... REPLICA IDENTITY
+  enable_trigger,      // ENABLE [ALWAYS | REPLICA] TRIGGER; columns: its name, or ALL or USER
+  disable_trigger,     // DISABLE TRIGGER; columns: as for enable_trigger
+  set_logged,          // ALTER TABLE ... SET LOGGED
+  set_unlogged,        // ALTER TABLE ... SET UNLOGGED
+  clustering,          // CLUSTER ON / SET WITHOUT CLUSTER
+  tablespace,          // SET TABLESPACE
+  access_method,       // SET ACCESS METHOD
+  // ALTER COLUMN SET STATISTICS / STORAGE / COMPRESSION / (...) / RESET (...), and the options of
+  // an identity's sequence; columns: "statistics", "storage", "compression" or the options
+  column_setting,
+  sequence_options,  // ALTER SEQUENCE; columns: the options (RESTART is not one)
+  routine_options,   // ALTER FUNCTION | PROCEDURE; columns: the attributes ("set:search_path")
   other,
 };
+
+// The settings above: what a down sets back rather than drops.
+bool is_setting(Change change);
 
 // What makes one object depend on another: which later statements end the dependency.
 enum class DependencySource : std::uint8_t {

@@ -399,5 +399,39 @@ TEST(LintObjects, CanonicalTypes) {
                    "timestamptz,text[],mood)"}));
 }
 
+TEST(LintObjects, SettingsAreChangesOfTheirOwnWithWhatTheySet) {
+  auto effects = effects_of(
+      "ALTER FUNCTION app.f(int) SECURITY DEFINER SET search_path = public RESET ALL;"
+      "ALTER TABLE t SET (fillfactor = 70, toast.autovacuum_enabled = false), "
+      "DISABLE TRIGGER audit, ENABLE TRIGGER ALL;"
+      "ALTER SEQUENCE s INCREMENT BY 2 RESTART WITH 10;"
+      "ALTER SEQUENCE s RESTART;"
+      "COMMENT ON COLUMN t.c IS 'x';");
+  std::vector<std::string> seen;
+  for (const Effect& effect : effects) {
+    if (effect.change == Change::none) continue;
+    std::string line = effect.object.display() + " " + std::to_string(int(effect.change));
+    for (const auto& name : effect.columns) line += " " + name;
+    seen.push_back(line);
+  }
+  auto code = [](Change change) { return " " + std::to_string(int(change)); };
+  // ALTER FUNCTION names its function (the struct it holds has no node kind of its own).
+  EXPECT_EQ(seen,
+            (std::vector<std::string>{
+                "app.f(int4)" + code(Change::routine_options) + " security set:search_path set:*",
+                "t" + code(Change::storage_parameters) + " fillfactor toast.autovacuum_enabled",
+                "t" + code(Change::disable_trigger) + " audit",
+                "t" + code(Change::enable_trigger) + " ALL",
+                "s" + code(Change::sequence_options) + " increment",
+                "s" + code(Change::other),
+                "t.c" + code(Change::comment),
+            }));
+  for (const Effect& effect : effects) {
+    EXPECT_EQ(is_setting(effect.change),
+              effect.change != Change::none && effect.change != Change::other)
+        << effect.object.display();
+  }
+}
+
 }  // namespace
 }  // namespace sqlgate::lint
