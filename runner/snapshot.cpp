@@ -126,7 +126,18 @@ SELECT 'o', 'column ' || r.name || '.' || quote_ident(a.attname), r.key,
                           q.seqstart, q.seqcache, CASE WHEN q.seqcycle THEN ' CYCLE' ELSE '' END)
             FROM pg_depend d JOIN pg_sequence q ON q.seqrelid = d.objid
             WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
-              AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i') END),
+              AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i') END,
+         -- what ALTER COLUMN ... SET STATISTICS / STORAGE / COMPRESSION / (...) changed
+         CASE WHEN a.attstattarget >= 0 THEN 'STATISTICS ' || a.attstattarget END,
+         CASE WHEN a.attstorage <> t.typstorage THEN
+           'STORAGE ' || CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL'
+                                           WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END END,
+         -- a column of PostgreSQL 14 and later, read so that older servers are asked too
+         CASE to_jsonb(a) ->> 'attcompression' WHEN 'p' THEN 'COMPRESSION pglz'
+                                               WHEN 'l' THEN 'COMPRESSION lz4' END,
+         -- the options a user can set (some builds keep entries of their own there too)
+         (SELECT 'WITH (' || string_agg(o, ', ' ORDER BY o) || ')'
+          FROM unnest(a.attoptions) o WHERE o LIKE 'n\_distinct%')),
        NULL
 FROM rel r
 JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped

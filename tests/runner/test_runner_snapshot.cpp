@@ -216,6 +216,28 @@ TEST_F(SnapshotTest, RefreshingAColumnOrASequenceIsNoDifference) {
   EXPECT_TRUE(refresh.empty()) << keys(refresh);
 }
 
+TEST_F(SnapshotTest, AColumnsStatisticsStorageCompressionAndOptionsShow) {
+  m_session->execute("CREATE TABLE t (a int, b text, c text, d text)");
+  auto changed = change(
+      "ALTER TABLE t ALTER COLUMN a SET STATISTICS 500;"
+      "ALTER TABLE t ALTER COLUMN b SET STORAGE EXTERNAL;"
+      "ALTER TABLE t ALTER COLUMN c SET COMPRESSION pglz;"
+      "ALTER TABLE t ALTER COLUMN d SET (n_distinct = 10)");
+  ASSERT_EQ(changed.size(), 4u) << keys(changed);
+  EXPECT_EQ(changed[0].object, "column public.t.a");
+  EXPECT_EQ(changed[0].after, "integer STATISTICS 500");
+  EXPECT_EQ(changed[1].after, "text STORAGE EXTERNAL");
+  EXPECT_EQ(changed[2].after, "text COMPRESSION pglz");
+  EXPECT_EQ(changed[3].after, "text WITH (n_distinct=10)");
+  auto back = change(
+      "ALTER TABLE t ALTER COLUMN a SET STATISTICS -1;"
+      "ALTER TABLE t ALTER COLUMN b SET STORAGE EXTENDED;"
+      "ALTER TABLE t ALTER COLUMN c SET COMPRESSION DEFAULT;"
+      "ALTER TABLE t ALTER COLUMN d RESET (n_distinct)");
+  EXPECT_EQ(back.size(), 4u) << keys(back);
+  EXPECT_EQ(change("SELECT 1").size(), 0u);
+}
+
 TEST_F(SnapshotTest, AnInvalidIndexShowsItsValidity) {
   m_session->execute("CREATE TABLE t (a int); INSERT INTO t VALUES (1), (1)");
   Snapshot before = take_snapshot(*m_session);
