@@ -1,6 +1,7 @@
 #include "rules/pairing/common.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace sqlgate::rules::pairing {
 
@@ -117,6 +118,228 @@ std::string describe(const ObjectRef& ref) {
     default:
       return kind + " " + sql_name(ref);
   }
+}
+
+std::string comment_target(const ObjectRef& ref) {
+  switch (ref.kind) {
+    case ObjectKind::column:
+      return "COLUMN " + parent_sql(ref) + "." + quote_identifier(ref.name);
+    case ObjectKind::constraint:
+    case ObjectKind::trigger:
+    case ObjectKind::policy:
+    case ObjectKind::rule:
+      return sql_keyword(ref.kind) + " " + quote_identifier(ref.name) + " ON " + parent_sql(ref);
+    default:
+      return sql_keyword(ref.kind) + " " + sql_name(ref);
+  }
+}
+
+namespace {
+
+// "fillfactor, autovacuum_enabled", "SET search_path": a setting change's parameters.
+std::string setting_names(const lint::Effect& effect) {
+  std::vector<std::string> names;
+  for (const std::string& name : effect.columns) {
+    if (name == "set:*") {
+      names.emplace_back("RESET ALL");
+    } else if (name.starts_with("set:")) {
+      names.push_back("SET " + name.substr(4));
+    } else if (name == "statistics") {
+      names.emplace_back("statistics target");
+    } else if (effect.change == lint::Change::routine_options) {
+      std::string upper = name;
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      names.push_back(upper);
+    } else {
+      names.push_back(name);
+    }
+  }
+  return lint::join_strings(names, ", ");
+}
+
+// "trigger audit on table users", "every trigger on table users".
+std::string triggers_words(const lint::Effect& effect, const ObjectRef& table) {
+  std::string key = effect.columns.empty() ? std::string("ALL") : effect.columns.front();
+  if (key == "ALL") return "every trigger on " + describe(table);
+  if (key == "USER") return "the user triggers on " + describe(table);
+  return "trigger " + quote_identifier(key) + " on " + describe(table);
+}
+
+}  // namespace
+
+SettingWords setting_words(const lint::Effect& effect, const ObjectRef& ref) {
+  std::string object = describe(ref);
+  switch (effect.change) {
+    case lint::Change::comment:
+      return {"sets the comment on " + object, "set it back"};
+    case lint::Change::owner:
+      return {"changes the owner of " + object, "give it back to its earlier owner"};
+    case lint::Change::storage_parameters:
+      return {"changes storage parameters (" + setting_names(effect) + ") of " + object,
+              "set them back"};
+    case lint::Change::replica_identity:
+      return {"changes the replica identity of " + object, "set it back"};
+    case lint::Change::enable_trigger:
+    case lint::Change::disable_trigger: {
+      bool one = !effect.columns.empty() && effect.columns.front() != "ALL" &&
+                 effect.columns.front() != "USER";
+      bool enables = effect.change == lint::Change::enable_trigger;
+      return {(enables ? "enables " : "disables ") + triggers_words(effect, ref),
+              std::string(enables ? "disable " : "enable ") + (one ? "it" : "them") + " again"};
+    }
+    case lint::Change::set_logged:
+      return {"makes " + object + " logged", "make it unlogged again"};
+    case lint::Change::set_unlogged:
+      return {"makes " + object + " unlogged (its rows are lost after a crash)",
+              "make it logged again"};
+    case lint::Change::clustering:
+      return {"changes the index " + object + " is clustered on", "set it back"};
+    case lint::Change::tablespace:
+      return {"moves " + object + " to another tablespace", "move it back"};
+    case lint::Change::access_method:
+      return {"changes the access method of " + object, "set it back"};
+    case lint::Change::column_setting:
+      return {"changes the " + setting_names(effect) + " of " + object, "set it back"};
+    case lint::Change::sequence_options:
+      return {"changes the options (" + setting_names(effect) + ") of " + object, "set them back"};
+    case lint::Change::routine_options:
+      return {"changes the attributes (" + setting_names(effect) + ") of " + object,
+              "set them back"};
+    default:
+      return {"changes " + object, "set it back"};
+  }
+}
+
+namespace {
+
+// Whether the statement resets parameters (RESET (...)) rather than setting them.
+bool resets(const lint::Node& statement) {
+  for (lint::Node command : statement.list("cmds")) {
+    std::string_view type = command.str("subtype");
+    if (type == "AT_ResetRelOptions" || type == "AT_ResetOptions") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::string> setting_undo_sql(const lint::Effect& effect, const ObjectRef& ref,
+                                            const lint::Node& statement, bool set_before) {
+  using lint::Change;
+  std::string key = effect.columns.empty() ? std::string() : effect.columns.front();
+  switch (effect.change) {
+    case Change::enable_trigger:
+    case Change::disable_trigger:
+      return "ALTER TABLE " + sql_name(ref) +
+             (effect.change == Change::enable_trigger ? " DISABLE TRIGGER " : " ENABLE TRIGGER ") +
+             (key.empty() || key == "ALL" || key == "USER" ? (key.empty() ? "ALL" : key)
+                                                           : quote_identifier(key)) +
+             ";";
+    case Change::set_logged:
+    case Change::set_unlogged:
+      return "ALTER TABLE " + sql_name(ref) +
+             (effect.change == Change::set_logged ? " SET UNLOGGED;" : " SET LOGGED;");
+    default:
+      break;
+  }
+  if (set_before) return std::nullopt;
+  switch (effect.change) {
+    case Change::comment:
+      return "COMMENT ON " + comment_target(ref) + " IS NULL;";
+    case Change::storage_parameters: {
+      if (resets(statement) || effect.columns.empty()) return std::nullopt;
+      return "ALTER " + sql_keyword(ref.kind) + " " + sql_name(ref) + " RESET (" +
+             lint::join_strings(effect.columns, ", ") + ");";
+    }
+    case Change::replica_identity:
+      return "ALTER TABLE " + sql_name(ref) + " REPLICA IDENTITY DEFAULT;";
+    case Change::clustering:
+      return "ALTER TABLE " + sql_name(ref) + " SET WITHOUT CLUSTER;";
+    case Change::column_setting: {
+      std::string column =
+          "ALTER TABLE " + parent_sql(ref) + " ALTER COLUMN " + quote_identifier(ref.name);
+      if (key == "statistics") return column + " SET STATISTICS -1;";
+      if (key == "compression") return column + " SET COMPRESSION DEFAULT;";
+      bool options = !effect.columns.empty() && !resets(statement);
+      for (const std::string& name : effect.columns) {
+        if (name != "n_distinct" && name != "n_distinct_inherited") options = false;
+      }
+      if (!options) return std::nullopt;
+      return column + " RESET (" + lint::join_strings(effect.columns, ", ") + ");";
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
+std::string setting_help(const lint::Effect& effect, const ObjectRef& ref,
+                         const lint::Node& statement) {
+  if (auto sql = setting_undo_sql(effect, ref, statement, false)) {
+    bool exact = is_switch(effect.change);
+    return "add `" + *sql + "` to the down" +
+           (exact ? std::string() : " (or set what it was before, if an earlier migration set it)");
+  }
+  switch (effect.change) {
+    case lint::Change::owner:
+      return "add `ALTER " + sql_keyword(ref.kind) + " " + sql_name(ref) +
+             " OWNER TO <its earlier owner>;` to the down";
+    case lint::Change::tablespace:
+      return "add `ALTER " + sql_keyword(ref.kind) + " " + sql_name(ref) +
+             " SET TABLESPACE <its earlier tablespace>;` to the down";
+    case lint::Change::access_method:
+      return "add `ALTER TABLE " + sql_name(ref) +
+             " SET ACCESS METHOD <its earlier access method>;` to the down";
+    default:
+      return "add the statement that sets back what it was before to the down";
+  }
+}
+
+bool is_switch(lint::Change change) {
+  return change == lint::Change::enable_trigger || change == lint::Change::disable_trigger ||
+         change == lint::Change::set_logged || change == lint::Change::set_unlogged;
+}
+
+bool sets_back(const lint::Effect& change, const std::vector<const lint::Effect*>& later,
+               std::vector<std::string>* unset) {
+  using lint::Change;
+  auto opposite = [](Change c) {
+    switch (c) {
+      case Change::enable_trigger:
+        return Change::disable_trigger;
+      case Change::disable_trigger:
+        return Change::enable_trigger;
+      case Change::set_logged:
+        return Change::set_unlogged;
+      case Change::set_unlogged:
+        return Change::set_logged;
+      default:
+        return c;
+    }
+  };
+  Change wanted = opposite(change.change);
+  bool triggers = wanted == Change::enable_trigger || wanted == Change::disable_trigger;
+  bool by_name = triggers || change.change == Change::storage_parameters ||
+                 change.change == Change::column_setting ||
+                 change.change == Change::sequence_options ||
+                 change.change == Change::routine_options;
+  std::vector<std::string> missing = by_name ? change.columns : std::vector<std::string>();
+  bool any = false;
+  for (const lint::Effect* effect : later) {
+    if (effect->change != wanted) continue;
+    any = true;
+    std::erase_if(missing, [&](const std::string& name) {
+      for (const std::string& set : effect->columns) {
+        if (set == name) return true;
+        // ENABLE TRIGGER ALL turns on what DISABLE TRIGGER USER or x turned off; USER covers a
+        // trigger by its name (a constraint's trigger cannot be switched by its name alone).
+        if (triggers && (set == "ALL" || (set == "USER" && name != "ALL"))) return true;
+        if (set == "set:*" && name.starts_with("set:")) return true;
+      }
+      return false;
+    });
+  }
+  if (unset != nullptr) *unset = any ? missing : change.columns;
+  return any && missing.empty();
 }
 
 std::string drop_sql(const ObjectRef& ref) {

@@ -36,6 +36,36 @@ std::optional<lint::Change> row_security_switch(lint::Change change);
 // The ALTER TABLE command of such a switch: "DISABLE ROW LEVEL SECURITY".
 std::string row_security_sql(lint::Change change);
 
+// COMMENT ON's target as SQL: "TABLE app.users", "COLUMN users.email", "TRIGGER t ON users".
+std::string comment_target(const lint::ObjectRef& ref);
+
+// A setting change (lint::is_setting) in words, for "the up <what> but the down does not
+// <undo>": what = "disables trigger audit on table users", undo = "enable it again".
+struct SettingWords {
+  std::string what;
+  std::string undo;
+};
+SettingWords setting_words(const lint::Effect& effect, const lint::ObjectRef& ref);
+
+// The statement that sets a setting change back when where it started is known: the opposite
+// switch, or PostgreSQL's default for a setting `statement` (the up's) set and no earlier
+// migration did (`set_before`). nullopt when the old value is needed (an owner, a tablespace, a
+// sequence's options).
+std::optional<std::string> setting_undo_sql(const lint::Effect& effect, const lint::ObjectRef& ref,
+                                            const lint::Node& statement, bool set_before);
+// How to fix a down that does not set the change back: "add `...` to the down".
+std::string setting_help(const lint::Effect& effect, const lint::ObjectRef& ref,
+                         const lint::Node& statement);
+
+// Whether the changes in `later` together set back what the setting change `change` changed on
+// the same object: the opposite switch of a trigger (by its name, or ALL or USER) or of
+// logging; for the others, the same setting set again, every parameter or option of it.
+// `missing`, when given, receives the parameters or options none of them sets.
+bool sets_back(const lint::Effect& change, const std::vector<const lint::Effect*>& later,
+               std::vector<std::string>* missing = nullptr);
+// Settings that are a switch with two positions: a trigger on or off, a table logged or not.
+bool is_switch(lint::Change change);
+
 // The roles a list of RoleSpec nodes names, as SQL writes them: a role's name (quoted when it
 // must be), PUBLIC, CURRENT_USER, SESSION_USER or CURRENT_ROLE.
 std::vector<std::string> role_names(const lint::NodeList& roles);

@@ -175,7 +175,8 @@ std::string rename_sql(const ObjectRef& from, const ObjectRef& to) {
 class Generator {
  public:
   Generator(const lint::Project& project, std::size_t up)
-      : m_catalog(*project.catalog()),
+      : m_project(project),
+        m_catalog(*project.catalog()),
         m_file(*project.parsed(up)),
         m_replay(m_catalog.replay(up)),
         m_up(up) {}
@@ -188,6 +189,7 @@ class Generator {
   }
 
  private:
+  const lint::Project& m_project;
   const lint::Catalog& m_catalog;
   const lint::ParsedFile& m_file;
   const lint::FileReplay& m_replay;
@@ -407,12 +409,81 @@ class Generator {
       default:
         break;
     }
+    if (lint::is_setting(effect.change)) {
+      setting(k, step, statement, ref);
+      return;
+    }
     if (statement.kind() == "AlterTableStmt" && validates_only(statement)) return;
     if (effect.change == Change::rename_value) {
       rename_value(k, step.statement, statement);
       return;
     }
     todo(k, step.statement, "the up changes " + describe(ref) + " in a way sqlgate cannot reverse");
+  }
+
+  // A setting the up changes (a comment, a storage parameter, a trigger switched off...): set
+  // back to what an earlier migration set, else to PostgreSQL's default.
+  void setting(std::size_t k, const lint::CatalogStep& step, const lint::Statement& statement,
+               const ObjectRef& ref) {
+    const lint::Effect& effect = step.effect;
+    std::optional<lint::Origin> earlier;
+    if (step.object != k_none) {
+      if (is_switch(effect.change)) {
+        // Switched both ways by the up (a trigger disabled around a data fix): nothing to undo.
+        std::vector<const lint::Effect*> others;
+        for (const auto& other : m_replay.steps) {
+          if (&other != &step && other.object == step.object &&
+              other.effect.action == Action::alter) {
+            others.push_back(&other.effect);
+          }
+        }
+        if (sets_back(effect, others)) return;
+      }
+      earlier = earlier_setting(step);
+    }
+    if (earlier && effect.change == Change::comment) {
+      // The comment an earlier migration wrote, written again.
+      const lint::ParsedFile* file = m_project.parsed(earlier->file);
+      if (file != nullptr && earlier->statement < file->all_statements().size()) {
+        std::string text(file->slice(statement_range(*file, earlier->statement)));
+        if (text.empty() || text.back() != ';') text += ';';
+        statement_item(k, step.statement, std::move(text));
+        return;
+      }
+    }
+    if (auto sql = setting_undo_sql(effect, ref, statement.node, earlier.has_value())) {
+      statement_item(k, step.statement, *sql);
+      return;
+    }
+    std::string before = "sqlgate does not know what it was before";
+    if (earlier) {
+      const lint::ParsedFile* file = m_project.parsed(earlier->file);
+      if (file != nullptr) {
+        before =
+            "set back what " + file->display() + " line " +
+            std::to_string(file->position(statement_range(*file, earlier->statement).begin).line) +
+            " set";
+      }
+    }
+    todo(k, step.statement, "the up " + setting_words(effect, ref).what + "; " + before);
+  }
+
+  // The last change of an earlier migration to the same setting of the step's object.
+  std::optional<lint::Origin> earlier_setting(const lint::CatalogStep& step) const {
+    std::optional<lint::Origin> found;
+    for (const lint::Origin& origin : object(step.object).changed) {
+      if (origin.tick >= m_replay.start || origin.file == m_up) continue;
+      for (const auto& other : m_catalog.replay(origin.file).steps) {
+        if (other.statement == origin.statement && other.object == step.object &&
+            other.tick < m_replay.start && other.effect.action == Action::alter &&
+            (other.effect.change == step.effect.change ||
+             (is_switch(step.effect.change) && is_switch(other.effect.change))) &&
+            (!found || origin.tick > found->tick)) {
+          found = origin;
+        }
+      }
+    }
+    return found;
   }
 
   // ALTER TABLE whose only commands the object model leaves as "other" are VALIDATE

@@ -115,6 +115,114 @@ bool same_definition(const lint::Project& project, const lint::CatalogObject& ob
   return definition_tokens(*before, *previous_statement) == definition_tokens(*now, replacing);
 }
 
+// Whether the table has triggers at the tick that sqlgate knows of: its own, and with `system`
+// those PostgreSQL makes for the foreign keys on it or pointing at it.
+bool has_triggers(const lint::Catalog& catalog, ObjectId table, lint::Tick tick, bool system) {
+  auto foreign_key = [&](ObjectId id) {
+    const lint::CatalogObject& object = catalog.object(id);
+    return object.kind() == ObjectKind::constraint && object.contype == 'f' &&
+           object.alive_at(tick);
+  };
+  for (ObjectId child : catalog.object(table).children) {
+    const lint::CatalogObject& object = catalog.object(child);
+    if (object.kind() == ObjectKind::trigger && object.alive_at(tick)) return true;
+    if (system && foreign_key(child)) return true;
+  }
+  if (system) {
+    for (const auto& edge : catalog.object(table).dependents) {
+      if (foreign_key(edge.object)) return true;
+    }
+  }
+  return false;
+}
+
+// Whether an ALTER's storage parameter commands are all RESET (...).
+bool resets_only(const lint::Node& statement) {
+  bool any = false;
+  for (lint::Node command : statement.list("cmds")) {
+    std::string_view type = command.str("subtype");
+    if (type == "AT_SetRelOptions" || type == "AT_ReplaceRelOptions") return false;
+    if (type == "AT_ResetRelOptions") any = true;
+  }
+  return any;
+}
+
+// Whether a storage parameter of the relation was set before the tick: in the statement that
+// created it (WITH (...)) or by an ALTER of an earlier migration.
+bool parameters_set_before(const lint::Project& project, const lint::Catalog& catalog, ObjectId id,
+                           lint::Tick tick) {
+  const lint::CatalogObject& object = catalog.object(id);
+  if (const lint::Statement* created = lint::statement_at(project, object.created)) {
+    const lint::Node& node = created->node;
+    if (!node.list("options").empty() || !node.get("into").list("options").empty()) return true;
+  }
+  for (const lint::Origin& origin : object.changed) {
+    if (origin.tick >= tick) continue;
+    for (const auto& other : catalog.replay(origin.file).steps) {
+      if (other.statement == origin.statement && other.object == id && other.tick < tick &&
+          other.effect.change == Change::storage_parameters) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// A setting of an object the up did not make (a comment, an owner, a storage parameter, a
+// trigger switched off...), which the down has to set back.
+void check_setting(Context& c, const lint::CatalogStep& step) {
+  const lint::Effect& effect = step.effect;
+  const lint::CatalogObject& object = c.catalog.object(step.object);
+  const lint::ObjectRef& ref = object.ref_at(step.tick);
+  bool triggers =
+      effect.change == Change::enable_trigger || effect.change == Change::disable_trigger;
+  if (triggers && !effect.columns.empty() && effect.columns.front() != "ALL" &&
+      effect.columns.front() != "USER") {
+    // A trigger the up creates goes with the down's DROP TRIGGER (or DROP TABLE).
+    lint::ObjectRef trigger;
+    trigger.kind = ObjectKind::trigger;
+    trigger.schema = ref.schema;
+    trigger.parent = ref.name;
+    trigger.name = effect.columns.front();
+    lint::ObjectId id = c.catalog.find(trigger, step.tick);
+    if (id != lint::k_no_object && (c.created_by_up(id) || c.taken.count(id) != 0)) return;
+  }
+  if (triggers && !effect.columns.empty() &&
+      (effect.columns.front() == "ALL" || effect.columns.front() == "USER") &&
+      !has_triggers(c.catalog, step.object, step.tick, effect.columns.front() == "ALL")) {
+    // No trigger to switch: ENABLE or DISABLE of them all changes nothing (a trigger made later
+    // starts enabled).
+    return;
+  }
+  const lint::Statement& statement = *c.pair.up_file->all_statements()[step.statement];
+  if (effect.change == Change::storage_parameters && resets_only(statement.node) &&
+      !parameters_set_before(c.project, c.catalog, step.object, step.tick)) {
+    return;  // RESET of parameters nothing set: the table keeps its defaults
+  }
+  // The other changes of a file to the object.
+  auto changes_in = [&](const lint::FileReplay& replay) {
+    std::vector<const lint::Effect*> effects;
+    for (const auto& other : replay.steps) {
+      if (&other != &step && other.object == step.object && other.effect.action == Action::alter) {
+        effects.push_back(&other.effect);
+      }
+    }
+    return effects;
+  };
+  // Switched off and on again within the up (a trigger disabled around a data fix), either
+  // way round: the up ends where it started.
+  if (is_switch(effect.change) && sets_back(effect, changes_in(*c.pair.up_replay))) return;
+  lint::Effect missing = effect;
+  if (sets_back(effect, changes_in(*c.pair.down_replay), &missing.columns)) return;
+  const lint::ObjectRef& now = object.ref_at(c.pair.up_replay->end);
+  SettingWords words = setting_words(missing, now);
+  // A table left unlogged, or a trigger left off, loses rows or skips what the trigger does;
+  // the other settings leave the old release working.
+  bool harmful = effect.change == Change::disable_trigger || effect.change == Change::set_unlogged;
+  c.report(step, "the up " + words.what + " but the down does not " + words.undo,
+           setting_help(missing, now, statement.node), !harmful);
+}
+
 void check_pair(Context& c) {
   lint::Tick after = c.pair.up_replay->end;
   for (const auto& step : c.pair.up_replay->steps) {
@@ -232,6 +340,9 @@ void check_pair(Context& c) {
           "the up turns " + row_security_words(effect.change) + " for " + describe(ref) +
               " but the down does not turn it back",
           "add `ALTER TABLE " + sql_name(ref) + " " + row_security_sql(undo) + ";` to the down");
+    } else if (effect.action == Action::alter && lint::is_setting(effect.change)) {
+      if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
+      check_setting(c, step);
     } else if (effect.action == Action::alter && effect.change == Change::grant) {
       // GRANT on something an earlier migration made: the down revokes it again.
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;

@@ -1,0 +1,7 @@
+CREATE OR REPLACE FUNCTION plans_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RETURN NEW;
+END;
+$$;
+CREATE OR REPLACE TRIGGER plans_audit BEFORE UPDATE ON price_plans
+  FOR EACH ROW EXECUTE FUNCTION plans_audit();

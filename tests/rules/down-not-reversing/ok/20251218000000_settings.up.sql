@@ -1,0 +1,15 @@
+COMMENT ON TABLE users IS 'people who sign in';
+ALTER TABLE users SET (fillfactor = 80, autovacuum_enabled = false);
+ALTER TABLE accounts SET UNLOGGED;
+ALTER TABLE users ALTER COLUMN email SET STATISTICS 1000;
+ALTER FUNCTION plans_audit() SECURITY DEFINER SET search_path = public;
+-- switched off around a data fix and on again: nothing left to undo
+ALTER TABLE plans DISABLE TRIGGER USER;
+UPDATE plans SET code = lower(code) WHERE code <> lower(code);
+ALTER TABLE plans ENABLE TRIGGER USER;
+-- no trigger on users: nothing is switched
+ALTER TABLE users DISABLE TRIGGER ALL;
+-- nothing set it before: RESET changes nothing
+ALTER TABLE accounts RESET (fillfactor);
+-- moves the counter, which no down sets back
+ALTER SEQUENCE users_id_seq RESTART WITH 1000;
