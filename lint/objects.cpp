@@ -1448,8 +1448,9 @@ void ObjectResolver::Context::alter_table(const Node& node) {
       Effect& effect =
           column_effect(Action::alter, names.empty() ? Change::other : Change::column_setting);
       effect.columns = std::move(names);
-    } else if (!column.empty() &&
-               (type == "AT_DropExpression" || type == "AT_AlterColumnGenericOptions")) {
+    } else if (!column.empty() && type == "AT_DropExpression") {
+      column_effect(Action::alter, Change::drop_expression).if_exists = command.flag("missing_ok");
+    } else if (!column.empty() && type == "AT_AlterColumnGenericOptions") {
       column_effect(Action::alter, Change::other);
     } else if (type == "AT_AttachPartition" || type == "AT_DetachPartition" ||
                type == "AT_DetachPartitionFinalize") {

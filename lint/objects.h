@@ -113,6 +113,7 @@ enum class Change : std::uint8_t {
   truncate,
   replace,                // CREATE OR REPLACE (the create effect carries or_replace too)
   drop_identity,          // ALTER COLUMN ... DROP IDENTITY: the column's sequence goes with it
+  drop_expression,        // ALTER COLUMN ... DROP EXPRESSION: a generated column made plain
   grant,                  // GRANT ... ON the object (the statement names the grantees)
   revoke,                 // REVOKE ... ON the object
   enable_row_security,    // ALTER TABLE ... ENABLE ROW LEVEL SECURITY

@@ -505,6 +505,60 @@ bool revokes(const lint::Catalog& catalog, const Pair& pair, lint::ObjectId id,
   return drops_owned(pair, role, before);
 }
 
+namespace {
+
+// Whether PUBLIC holds the privilege on a new object of the kind without a GRANT.
+bool public_by_default(lint::ObjectKind kind, std::string_view privilege) {
+  switch (kind) {
+    case ObjectKind::function:
+    case ObjectKind::procedure:
+    case ObjectKind::aggregate:
+      return privilege == "execute";
+    case ObjectKind::type:
+    case ObjectKind::domain:
+    case ObjectKind::language:
+      return privilege == "usage";
+    case ObjectKind::database:
+      return privilege == "connect" || privilege == "temporary" || privilege == "temp";
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> grantees_to_revoke(const lint::Project& project,
+                                            const lint::Catalog& catalog, const lint::Node& grant,
+                                            lint::ObjectId id, lint::Tick tick) {
+  std::vector<std::string> roles = role_names(grant.list("grantees"));
+  if (id == lint::k_no_object) return roles;
+  const lint::CatalogObject& object = catalog.object(id);
+  lint::ObjectKind kind = object.kind();
+  lint::NodeList privileges = grant.list("privileges");
+  // ALL (no list) on a routine, type, domain or language is its one privilege; on a database it
+  // includes CREATE, which PUBLIC does not have.
+  bool by_default = privileges.empty()
+                        ? kind != ObjectKind::database && (public_by_default(kind, "execute") ||
+                                                           public_by_default(kind, "usage"))
+                        : true;
+  for (lint::Node privilege : privileges) {
+    if (privilege.has("cols") || !public_by_default(kind, privilege.str("priv_name"))) {
+      by_default = false;
+    }
+  }
+  if (!by_default) return roles;
+  for (const lint::Origin& origin : object.changed) {
+    if (origin.tick >= tick) continue;
+    const lint::Statement* earlier = lint::statement_at(project, origin);
+    if (earlier != nullptr && earlier->kind() == "GrantStmt" && !earlier->node.flag("is_grant") &&
+        lists_role(earlier->node.list("grantees"), "PUBLIC")) {
+      return roles;  // PUBLIC lost it earlier: the GRANT gives it back, and the down revokes it
+    }
+  }
+  std::erase(roles, std::string("PUBLIC"));
+  return roles;
+}
+
 bool irreversible(const lint::ParsedFile& down) {
   return down.has_directive(lint::DirectiveKind::irreversible);
 }

@@ -78,6 +78,15 @@ bool lists_role(const lint::NodeList& roles, const std::string& role);
 std::string revoke_sql(const lint::Node& grant, const lint::ObjectRef& object,
                        const std::vector<std::string>& roles);
 
+// The grantees of a GRANT on one of its objects whose privileges a down has to take back:
+// role_names() of its grantees, less PUBLIC when the GRANT gives PUBLIC only what PostgreSQL
+// gives it on that kind of object anyway (EXECUTE on a routine, USAGE on a type, domain or
+// language, CONNECT and TEMPORARY on a database) and no migration before `tick` (the start of
+// the up) revoked it there.
+std::vector<std::string> grantees_to_revoke(const lint::Project& project,
+                                            const lint::Catalog& catalog, const lint::Node& grant,
+                                            lint::ObjectId id, lint::Tick tick);
+
 // The down declares itself irreversible (-- sqlgate:irreversible <reason>).
 bool irreversible(const lint::ParsedFile& down);
 

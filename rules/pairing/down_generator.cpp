@@ -384,15 +384,23 @@ class Generator {
         todo(k, step.statement,
              "the up changes the type of " + describe(ref) + ", and its earlier type is unknown");
         return;
+      case Change::drop_expression:
+        todo(k, step.statement,
+             "the up makes generated " + describe(ref) +
+                 " a plain column: only dropping it and adding it again with its expression "
+                 "makes it generated again");
+        return;
       case Change::add_value:
         todo(k, step.statement,
              "the up adds a value to " + describe(ref) + ", which PostgreSQL cannot remove");
         return;
-      case Change::grant:
-        statement_item(
-            k, step.statement,
-            revoke_sql(statement.node, ref, role_names(statement.node.list("grantees"))));
+      case Change::grant: {
+        std::vector<std::string> roles =
+            grantees_to_revoke(m_project, m_catalog, statement.node, id, m_replay.start);
+        if (!roles.empty())
+          statement_item(k, step.statement, revoke_sql(statement.node, ref, roles));
         return;
+      }
       case Change::revoke:
         todo(k, step.statement,
              "the up revokes privileges on " + describe(ref) +

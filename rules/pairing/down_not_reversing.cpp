@@ -168,6 +168,27 @@ bool parameters_set_before(const lint::Project& project, const lint::Catalog& ca
   return false;
 }
 
+// Whether the statement that made the column made it GENERATED ALWAYS AS (...) STORED.
+bool made_generated(const lint::Project& project, const lint::CatalogObject& column) {
+  const lint::Statement* created = lint::statement_at(project, column.created);
+  if (created == nullptr) return false;
+  const std::string& name = column.names.front().ref.name;
+  auto generated = [&](const lint::Node& def) {
+    if (lint::truncate_identifier(def.str("colname")) != name) return false;
+    for (lint::Node constraint : def.list("constraints")) {
+      if (constraint.str("contype") == "CONSTR_GENERATED") return true;
+    }
+    return false;
+  };
+  for (lint::Node element : created->node.list("tableElts")) {
+    if (element.is("ColumnDef") && generated(element)) return true;
+  }
+  for (lint::Node command : created->node.list("cmds")) {
+    if (command.str("subtype") == "AT_AddColumn" && generated(command.get("def"))) return true;
+  }
+  return false;
+}
+
 // A setting of an object the up did not make (a comment, an owner, a storage parameter, a
 // trigger switched off...), which the down has to set back.
 void check_setting(Context& c, const lint::CatalogStep& step) {
@@ -288,6 +309,18 @@ void check_pair(Context& c) {
                    ", which PostgreSQL cannot remove: this down cannot reverse it",
                "declare it in the down: `-- sqlgate:irreversible <reason>` (or recreate the "
                "type without the value and convert every column that uses it)");
+    } else if (effect.action == Action::alter && effect.change == Change::drop_expression) {
+      // Only dropping the column and adding it again makes it generated again.
+      if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
+      // IF EXISTS on a column not known to be generated may change nothing.
+      if (effect.if_exists && !made_generated(c.project, object)) continue;
+      const lint::ObjectRef& ref = object.ref_at(after);
+      c.report(step,
+               "the up makes generated " + describe(ref) +
+                   " a plain column, which no ALTER makes generated again: this down cannot "
+                   "reverse it",
+               "drop the column and add it again with its GENERATED ALWAYS AS (...) STORED in the "
+               "down, or declare the down irreversible (`-- sqlgate:irreversible <reason>`)");
     } else if (effect.action == Action::alter && effect.change == Change::set_type &&
                object.kind() == ObjectKind::column) {
       if (c.created_by_up(step.object) || gone) continue;
@@ -304,20 +337,23 @@ void check_pair(Context& c) {
                    ";` to the down");
     } else if (effect.action == Action::alter &&
                (effect.change == Change::set_default || effect.change == Change::drop_default) &&
-               object.kind() == ObjectKind::column) {
+               (object.kind() == ObjectKind::column || object.kind() == ObjectKind::domain)) {
       if (c.created_by_up(step.object) || gone) continue;
       if (c.down_does(step.object, Action::alter, Change::set_default) ||
           c.down_does(step.object, Action::alter, Change::drop_default)) {
         continue;
       }
       const lint::ObjectRef& ref = object.ref_at(after);
+      std::string alter =
+          object.kind() == ObjectKind::domain
+              ? "ALTER DOMAIN " + sql_name(ref)
+              : "ALTER TABLE " + parent_sql(ref) + " ALTER COLUMN " + quote_identifier(ref.name);
       c.report(step,
                std::string(effect.change == Change::set_default ? "the up sets the default of "
                                                                 : "the up drops the default of ") +
                    describe(ref) + " but the down does not restore it",
-               "add `ALTER TABLE " + parent_sql(ref) + " ALTER COLUMN " +
-                   quote_identifier(ref.name) + " SET DEFAULT <the old default>;` (or DROP " +
-                   "DEFAULT when it had none) to the down");
+               "add `" + alter + " SET DEFAULT <the old default>;` (or DROP DEFAULT when it had " +
+                   "none) to the down");
     } else if (effect.action == Action::alter && effect.change == Change::drop_not_null) {
       if (c.created_by_up(step.object) || gone) continue;
       if (c.down_does(step.object, Action::alter, Change::set_not_null)) continue;
@@ -348,7 +384,8 @@ void check_pair(Context& c) {
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
       const lint::Statement& granting = *c.pair.up_file->all_statements()[step.statement];
       std::vector<std::string> missing;
-      for (const std::string& role : role_names(granting.node.list("grantees"))) {
+      for (const std::string& role : grantees_to_revoke(c.project, c.catalog, granting.node,
+                                                        step.object, c.pair.up_replay->start)) {
         if (!c.down_revokes(step.object, role)) missing.push_back(role);
       }
       if (missing.empty()) continue;

@@ -277,6 +277,23 @@ ALTER TABLE users ENABLE TRIGGER USER;
             "-- sqlgate:irreversible TODO: the up updates rows of table users (up line 3)\n");
 }
 
+TEST(DownGenerator, LeavesPublicItsDefaultExecuteOnAFunction) {
+  const std::string function =
+      "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n";
+  // PUBLIC may run a new function: a REVOKE in the down would take away what it had before.
+  Generated fresh(Files{{"1_f.up.sql", function},
+                        {"2_grant.up.sql", "GRANT EXECUTE ON FUNCTION f() TO PUBLIC, app;\n"}});
+  EXPECT_EQ(fresh.down.body,
+            "SET lock_timeout = '5s';\n"
+            "REVOKE EXECUTE ON FUNCTION f() FROM app;\n");
+  // Taken from PUBLIC by an earlier migration: the GRANT gives it back, the down takes it again.
+  Generated revoked(Files{{"1_f.up.sql", function + "REVOKE ALL ON FUNCTION f() FROM PUBLIC;\n"},
+                          {"2_grant.up.sql", "GRANT EXECUTE ON FUNCTION f() TO PUBLIC;\n"}});
+  EXPECT_EQ(revoked.down.body,
+            "SET lock_timeout = '5s';\n"
+            "REVOKE EXECUTE ON FUNCTION f() FROM PUBLIC;\n");
+}
+
 TEST(DownGenerator, RevokesWhatTheUpGrantsOnExistingObjects) {
   Generated g(Files{{"1_users.up.sql", k_users}, {"2_grants.up.sql", R"sql(
 CREATE TABLE IF NOT EXISTS audit (id bigint PRIMARY KEY);

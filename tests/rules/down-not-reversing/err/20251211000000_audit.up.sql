@@ -5,3 +5,6 @@ END;
 $$;
 CREATE OR REPLACE TRIGGER plans_audit BEFORE UPDATE ON price_plans
   FOR EACH ROW EXECUTE FUNCTION plans_audit();
+REVOKE ALL ON FUNCTION plans_audit() FROM PUBLIC;
+CREATE DOMAIN plan_code AS text;
+ALTER TABLE users ADD COLUMN IF NOT EXISTS email_lower text GENERATED ALWAYS AS (lower(email)) STORED;

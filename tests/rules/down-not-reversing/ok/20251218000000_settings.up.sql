@@ -13,3 +13,5 @@ ALTER TABLE users DISABLE TRIGGER ALL;
 ALTER TABLE accounts RESET (fillfactor);
 -- moves the counter, which no down sets back
 ALTER SEQUENCE users_id_seq RESTART WITH 1000;
+-- users.email is no generated column: IF EXISTS makes this change nothing
+ALTER TABLE users ALTER COLUMN email DROP EXPRESSION IF EXISTS;
