@@ -180,7 +180,8 @@ void each_command(const Statement& statement, std::string_view subtype, const st
   }
 }
 
-// The type a column definition gives (a serial's integer type: that is what the column has).
+}  // namespace
+
 std::optional<ColumnType> defined_type(const Node& column_def) {
   Node type_name = column_def.get("typeName");
   if (!type_name.valid()) return std::nullopt;
@@ -190,8 +191,6 @@ std::optional<ColumnType> defined_type(const Node& column_def) {
   }
   return type;
 }
-
-}  // namespace
 
 std::optional<ColumnType> column_type_before(const Project& project, const Catalog& catalog,
                                              ObjectId id, Tick tick) {

@@ -37,6 +37,10 @@ struct UniqueIndex {
 // Node when something else made it (CREATE TABLE AS, LIKE, PARTITION OF, ...).
 Node column_definition(const Project& project, const Catalog& catalog, ObjectId column);
 
+// The type a column definition (a ColumnDef) gives: a serial's integer type, since that is what
+// the column has.
+std::optional<ColumnType> defined_type(const Node& column_def);
+
 // The type a column the catalog knows has before `tick`: its last ALTER COLUMN ... TYPE, else its
 // definition (a serial's integer type); nothing when neither says (CREATE TABLE AS, LIKE, ...).
 std::optional<ColumnType> column_type_before(const Project& project, const Catalog& catalog,

@@ -3,6 +3,7 @@
 // RENAME), SET NOT NULL (DROP NOT NULL), CREATE OR REPLACE (the old definition), seed INSERTs (a
 // DELETE or TRUNCATE, warning), and ALTER TYPE ... ADD VALUE, which only an irreversible
 // migration can leave in place.
+#include <algorithm>
 #include <optional>
 #include <unordered_set>
 
@@ -36,6 +37,24 @@ struct Context {
       }
     }
     return false;
+  }
+
+  // The down's last step that makes the change to the object.
+  const lint::CatalogStep* down_step(ObjectId id, Change change) const {
+    const lint::CatalogStep* found = nullptr;
+    for (const auto& step : pair.down_replay->steps) {
+      if (step.object == id && step.effect.change == change) found = &step;
+    }
+    return found;
+  }
+
+  // Whether the step is the up's first that makes its change to its object.
+  bool first_change(const lint::CatalogStep& step, Change change) const {
+    for (const auto& other : pair.up_replay->steps) {
+      if (&other == &step) return true;
+      if (other.object == step.object && other.effect.change == change) return false;
+    }
+    return true;
   }
 
   bool down_revokes(ObjectId id, const std::string& role) const {
@@ -169,24 +188,109 @@ bool parameters_set_before(const lint::Project& project, const lint::Catalog& ca
 }
 
 // Whether the statement that made the column made it GENERATED ALWAYS AS (...) STORED.
-bool made_generated(const lint::Project& project, const lint::CatalogObject& column) {
-  const lint::Statement* created = lint::statement_at(project, column.created);
-  if (created == nullptr) return false;
-  const std::string& name = column.names.front().ref.name;
-  auto generated = [&](const lint::Node& def) {
-    if (lint::truncate_identifier(def.str("colname")) != name) return false;
-    for (lint::Node constraint : def.list("constraints")) {
-      if (constraint.str("contype") == "CONSTR_GENERATED") return true;
-    }
-    return false;
-  };
-  for (lint::Node element : created->node.list("tableElts")) {
-    if (element.is("ColumnDef") && generated(element)) return true;
-  }
-  for (lint::Node command : created->node.list("cmds")) {
-    if (command.str("subtype") == "AT_AddColumn" && generated(command.get("def"))) return true;
+bool made_generated(const lint::Project& project, const lint::Catalog& catalog, ObjectId column) {
+  lint::Node definition = lint::column_definition(project, catalog, column);
+  for (lint::Node constraint : definition.list("constraints")) {
+    if (constraint.str("contype") == "CONSTR_GENERATED") return true;
   }
   return false;
+}
+
+// The type a statement's ALTER COLUMN ... TYPE gives the column.
+std::optional<lint::ColumnType> type_set_by(const lint::Statement& statement,
+                                            const std::string& column) {
+  std::optional<lint::ColumnType> type;
+  for (lint::Node command : statement.node.list("cmds")) {
+    if (command.str("subtype") == "AT_AlterColumnType" &&
+        lint::truncate_identifier(command.str("name")) == column) {
+      type = lint::column_type(command.get("def").get("typeName"));
+    }
+  }
+  return type;
+}
+
+// Whether the column had a default before `tick`: its last SET or DROP DEFAULT, else its
+// definition (a DEFAULT, or a serial's); nullopt when neither says (CREATE TABLE AS, LIKE...).
+std::optional<bool> had_default(const lint::Project& project, const lint::Catalog& catalog,
+                                ObjectId column, lint::Tick tick) {
+  const lint::CatalogObject& object = catalog.object(column);
+  for (auto it = object.changed.rbegin(); it != object.changed.rend(); ++it) {
+    if (it->tick >= tick) continue;
+    for (const auto& step : catalog.replay(it->file).steps) {
+      if (step.statement != it->statement || step.object != column) continue;
+      if (step.effect.change == Change::set_default) return true;
+      if (step.effect.change == Change::drop_default) return false;
+    }
+  }
+  lint::Node definition = lint::column_definition(project, catalog, column);
+  if (!definition.valid()) return std::nullopt;
+  if (auto type = lint::column_type(definition.get("typeName")); lint::is_serial(type)) {
+    return true;
+  }
+  for (lint::Node constraint : definition.list("constraints")) {
+    if (constraint.str("contype") == "CONSTR_DEFAULT") return true;
+  }
+  return false;
+}
+
+// Whether the up's last SET or DROP DEFAULT of the object sets one.
+bool ends_with_default(const Pair& pair, ObjectId id) {
+  bool sets = false;
+  for (const auto& step : pair.up_replay->steps) {
+    if (step.object != id) continue;
+    if (step.effect.change == Change::set_default) sets = true;
+    if (step.effect.change == Change::drop_default) sets = false;
+  }
+  return sets;
+}
+
+// Whether both types are known well enough to say they differ. A type named with its schema
+// once and without it the other time may be the same type: not judged.
+bool differ(const std::optional<lint::ColumnType>& a, const std::optional<lint::ColumnType>& b) {
+  return a && b && a->modifiers_known && b->modifiers_known && a->schema == b->schema &&
+         !(*a == *b);
+}
+
+// The comment a statement writes; nullopt for IS NULL and IS ''.
+std::optional<std::string> comment_of(const lint::Statement* statement) {
+  // IS '' removes the comment too.
+  if (statement == nullptr || statement->node.str("comment").empty()) return std::nullopt;
+  return std::string(statement->node.str("comment"));
+}
+
+// A down that writes a comment back: the one the object had before the up (the last an earlier
+// migration wrote, else none)?
+void check_comment_restored(Context& c, const lint::CatalogStep& step) {
+  const lint::CatalogObject& object = c.catalog.object(step.object);
+  std::optional<std::string> before;
+  lint::Tick latest = 0;
+  for (const lint::Origin& origin : object.changed) {
+    if (origin.tick >= c.pair.up_replay->start || origin.tick < latest) continue;
+    for (const auto& other : c.catalog.replay(origin.file).steps) {
+      if (other.statement == origin.statement && other.object == step.object &&
+          other.effect.change == Change::comment) {
+        before = comment_of(lint::statement_at(c.project, origin));
+        latest = origin.tick;
+      }
+    }
+  }
+  std::optional<std::string> restored;
+  for (const auto& down : c.pair.down_replay->steps) {
+    if (down.object == step.object && down.effect.change == Change::comment) {
+      restored = comment_of(c.pair.down_file->all_statements()[down.statement]);
+    }
+  }
+  if (restored == before) return;
+  auto words = [](const std::optional<std::string>& comment) {
+    return comment ? "'" + *comment + "'" : std::string("none");
+  };
+  const lint::ObjectRef& ref = object.ref_at(c.pair.up_replay->end);
+  c.report(step,
+           "the down sets the comment on " + describe(ref) + " to " + words(restored) +
+               ", but before the up it was " + words(before),
+           "write back the comment it had: `COMMENT ON " + comment_target(ref) + " IS " +
+               (before ? lint::sql_literal(*before) : std::string("NULL")) + ";`",
+           true);
 }
 
 // A setting of an object the up did not make (a comment, an owner, a storage parameter, a
@@ -234,7 +338,10 @@ void check_setting(Context& c, const lint::CatalogStep& step) {
   // way round: the up ends where it started.
   if (is_switch(effect.change) && sets_back(effect, changes_in(*c.pair.up_replay))) return;
   lint::Effect missing = effect;
-  if (sets_back(effect, changes_in(*c.pair.down_replay), &missing.columns)) return;
+  if (sets_back(effect, changes_in(*c.pair.down_replay), &missing.columns)) {
+    if (effect.change == Change::comment) check_comment_restored(c, step);
+    return;
+  }
   const lint::ObjectRef& now = object.ref_at(c.pair.up_replay->end);
   SettingWords words = setting_words(missing, now);
   // A table left unlogged, or a trigger left off, loses rows or skips what the trigger does;
@@ -242,6 +349,73 @@ void check_setting(Context& c, const lint::CatalogStep& step) {
   bool harmful = effect.change == Change::disable_trigger || effect.change == Change::set_unlogged;
   c.report(step, "the up " + words.what + " but the down does not " + words.undo,
            setting_help(missing, now, statement.node), !harmful);
+}
+
+// The definition a column or index had before the up dropped it, against the one the down makes
+// again under its name: a down that adds the column back with another type, or builds the index
+// on other columns, does not give the database back as it was. (What a down creates is not kept
+// in the catalog: its step's effect and statement say what it is.)
+void check_made_again(Context& c, const lint::CatalogStep& step, const lint::ObjectRef& ref) {
+  const lint::CatalogStep* made = nullptr;
+  for (const auto& down : c.pair.down_replay->steps) {
+    if (down.effect.action == Action::create && down.effect.object.kind == ref.kind &&
+        down.effect.object.base_key() == ref.base_key()) {
+      made = &down;
+    }
+  }
+  if (made == nullptr) return;
+  if (ref.kind == ObjectKind::column) {
+    auto old_type = lint::column_type_before(c.project, c.catalog, step.object, step.tick);
+    std::optional<lint::ColumnType> new_type;
+    const lint::Statement& statement = *c.pair.down_file->all_statements()[made->statement];
+    for (lint::Node command : statement.node.list("cmds")) {
+      lint::Node definition = command.get("def");
+      if (command.str("subtype") == "AT_AddColumn" &&
+          lint::truncate_identifier(definition.str("colname")) == ref.name) {
+        new_type = lint::defined_type(definition);
+      }
+    }
+    if (!differ(old_type, new_type)) return;
+    c.report(step,
+             "the down adds " + describe(ref) + " again as " + new_type->display() +
+                 ", but it was " + old_type->display() + " before the up dropped it",
+             "add it as " + old_type->display() + " in the down");
+  } else if (ref.kind == ObjectKind::index) {
+    const lint::CatalogObject& before = c.catalog.object(step.object);
+    const lint::Effect& again = made->effect;
+    // The columns by the names the down gives them by then: a column the up renamed and the down
+    // renames back is the same column.
+    std::vector<std::string> columns = before.columns;
+    for (const auto& down : c.pair.down_replay->steps) {
+      if (&down == made) break;
+      if (down.effect.action != Action::rename || down.effect.object.kind != ObjectKind::column ||
+          down.effect.new_name.empty()) {
+        continue;
+      }
+      std::replace(columns.begin(), columns.end(), down.effect.object.name, down.effect.new_name);
+    }
+    auto has_expression = [](const std::vector<std::string>& columns) {
+      return std::find(columns.begin(), columns.end(), "expr") != columns.end();
+    };
+    if (columns.empty() || again.columns.empty() || has_expression(columns) ||
+        has_expression(again.columns)) {
+      return;  // expressions are not compared
+    }
+    if (columns == again.columns && before.unique == again.unique &&
+        before.partial == again.partial) {
+      return;
+    }
+    auto words = [](const std::vector<std::string>& columns, bool unique, bool partial) {
+      return std::string(unique ? "unique " : "") + "on (" + lint::join_strings(columns, ", ") +
+             ")" + (partial ? " with a WHERE" : "");
+    };
+    std::string was = words(columns, before.unique, before.partial);
+    c.report(step,
+             "the down creates " + describe(ref) + " again " +
+                 words(again.columns, again.unique, again.partial) + ", but it was " + was +
+                 " before the up dropped it",
+             "create it in the down as it was: " + was);
+  }
 }
 
 void check_pair(Context& c) {
@@ -313,7 +487,7 @@ void check_pair(Context& c) {
       // Only dropping the column and adding it again makes it generated again.
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
       // IF EXISTS on a column not known to be generated may change nothing.
-      if (effect.if_exists && !made_generated(c.project, object)) continue;
+      if (effect.if_exists && !made_generated(c.project, c.catalog, step.object)) continue;
       const lint::ObjectRef& ref = object.ref_at(after);
       c.report(step,
                "the up makes generated " + describe(ref) +
@@ -324,9 +498,21 @@ void check_pair(Context& c) {
     } else if (effect.action == Action::alter && effect.change == Change::set_type &&
                object.kind() == ObjectKind::column) {
       if (c.created_by_up(step.object) || gone) continue;
-      if (c.down_does(step.object, Action::alter, Change::set_type)) continue;
+      if (!c.first_change(step, Change::set_type)) continue;  // judged at the up's first one
       const lint::ObjectRef& ref = object.ref_at(after);
       auto old_type = lint::column_type_before(c.project, c.catalog, step.object, step.tick);
+      if (const lint::CatalogStep* back = c.down_step(step.object, Change::set_type)) {
+        // The down changes it again: to the type it had?
+        auto down_type = type_set_by(*c.pair.down_file->all_statements()[back->statement],
+                                     object.ref_at(back->tick).name);
+        if (differ(old_type, down_type)) {
+          c.report(step,
+                   "the down changes the type of " + describe(ref) + " to " + down_type->display() +
+                       ", but it was " + old_type->display() + " before the up",
+                   "change it back to " + old_type->display() + " in the down");
+        }
+        continue;
+      }
       c.report(step,
                "the up changes the type of " + describe(ref) +
                    (old_type ? " from " + old_type->display() : std::string()) +
@@ -339,10 +525,36 @@ void check_pair(Context& c) {
                (effect.change == Change::set_default || effect.change == Change::drop_default) &&
                (object.kind() == ObjectKind::column || object.kind() == ObjectKind::domain)) {
       if (c.created_by_up(step.object) || gone) continue;
-      if (c.down_does(step.object, Action::alter, Change::set_default) ||
-          c.down_does(step.object, Action::alter, Change::drop_default)) {
+      if (!c.first_change(step, Change::set_default) ||
+          !c.first_change(step, Change::drop_default)) {
+        continue;  // judged at the up's first one
+      }
+      // Whether it had a default before the up: 1, 0, or -1 when the migrations do not say.
+      int had = -1;
+      if (object.kind() == ObjectKind::column) {
+        if (auto known = had_default(c.project, c.catalog, step.object, step.tick)) {
+          had = *known ? 1 : 0;
+        }
+      }
+      const lint::CatalogStep* set = c.down_step(step.object, Change::set_default);
+      const lint::CatalogStep* dropped = c.down_step(step.object, Change::drop_default);
+      if (set != nullptr || dropped != nullptr) {
+        // The down sets or drops it: as it was before the up?
+        bool down_sets = dropped == nullptr || (set != nullptr && set->tick > dropped->tick);
+        if (had >= 0 && (had == 1) != down_sets) {
+          const lint::ObjectRef& ref = object.ref_at(after);
+          c.report(step,
+                   had == 1 ? "the down drops the default of " + describe(ref) +
+                                  ", which had one before the up"
+                            : "the down sets a default on " + describe(ref) +
+                                  ", which had none before the up",
+                   had == 1 ? std::string("set the default it had back in the down")
+                            : std::string("drop the default in the down"));
+        }
         continue;
       }
+      // No default before the up, none after it (set and dropped again): nothing changed.
+      if (had == 0 && !ends_with_default(c.pair, step.object)) continue;
       const lint::ObjectRef& ref = object.ref_at(after);
       std::string alter =
           object.kind() == ObjectKind::domain
@@ -416,7 +628,10 @@ void check_pair(Context& c) {
       // rows copied, the old one dropped) is there again under that name.
       const lint::ObjectRef& ref = object.ref_at(c.pair.up_replay->start);
       if (c.catalog.find(ref, after) != lint::k_no_object) continue;  // made again by the up
-      if (c.down_creates(ref)) continue;
+      if (c.down_creates(ref)) {
+        check_made_again(c, step, ref);
+        continue;
+      }
       c.report(step,
                "the up drops " + describe(ref) +
                    ", which existed before it, but the down does not create it again",

@@ -1,0 +1,5 @@
+ALTER TABLE ledger ADD COLUMN IF NOT EXISTS memo varchar(100);
+CREATE INDEX IF NOT EXISTS ledger_booked ON ledger (booked, id);
+ALTER TABLE ledger ALTER COLUMN amount TYPE numeric;
+ALTER TABLE ledger ALTER COLUMN amount DROP DEFAULT;
+COMMENT ON TABLE ledger IS NULL;

@@ -1,0 +1,5 @@
+ALTER TABLE ledger DROP COLUMN IF EXISTS memo;
+DROP INDEX IF EXISTS ledger_booked;
+ALTER TABLE ledger ALTER COLUMN amount TYPE bigint;
+ALTER TABLE ledger ALTER COLUMN amount SET DEFAULT 100;
+COMMENT ON TABLE ledger IS 'entries';
