@@ -57,6 +57,18 @@ struct Context {
     return true;
   }
 
+  // Whether a later step of the up inserts rows into the step's table.
+  bool up_inserts_after(const lint::CatalogStep& step) const {
+    bool later = false;
+    for (const auto& other : pair.up_replay->steps) {
+      if (&other == &step) later = true;
+      if (later && other.object == step.object && other.effect.change == Change::insert) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   bool down_revokes(ObjectId id, const std::string& role) const {
     return revokes(catalog, pair, id, role);
   }
@@ -70,10 +82,14 @@ struct Context {
 
   void report(const lint::CatalogStep& step, const std::string& message, const std::string& help,
               bool warning = false) {
+    report_at(step, message, help, warning ? lint::Severity::warning : lint::Severity::error);
+  }
+  void report_at(const lint::CatalogStep& step, const std::string& message, const std::string& help,
+                 lint::Severity most) {
     auto builder = out.report(*pair.down_file, anchor(*pair.down_file), message, help);
     builder.related(*pair.up_file, statement_range(*pair.up_file, step.statement),
                     "the up's change");
-    if (warning) builder.at_most(lint::Severity::warning);
+    if (most != lint::Severity::error) builder.at_most(most);
   }
 };
 
@@ -291,6 +307,28 @@ void check_comment_restored(Context& c, const lint::CatalogStep& step) {
            "write back the comment it had: `COMMENT ON " + comment_target(ref) + " IS " +
                (before ? lint::sql_literal(*before) : std::string("NULL")) + ";`",
            true);
+}
+
+// Whether an UPDATE writes only columns the up adds or the down drops: dropping them undoes it.
+bool updates_only_new_columns(const Context& c, const lint::CatalogStep& step,
+                              const lint::Statement& statement) {
+  lint::NodeList targets = statement.node.list("targetList");
+  if (statement.kind() != "UpdateStmt" || targets.empty()) return false;
+  const lint::CatalogObject& table = c.catalog.object(step.object);
+  for (lint::Node target : targets) {
+    std::string name = lint::truncate_identifier(target.str("name"));
+    bool undone = false;
+    for (ObjectId child : table.children) {
+      const lint::CatalogObject& column = c.catalog.object(child);
+      if (column.kind() != ObjectKind::column || !column.alive_at(step.tick) ||
+          column.ref_at(step.tick).name != name) {
+        continue;
+      }
+      undone = c.created_by_up(child) || c.taken.count(child) != 0;
+    }
+    if (!undone) return false;
+  }
+  return true;
 }
 
 // A setting of an object the up did not make (a comment, an owner, a storage parameter, a
@@ -648,6 +686,32 @@ void check_pair(Context& c) {
                "add `DELETE FROM " + sql_name(ref) +
                    " WHERE ...;` for the keys the up inserts to the down",
                true);
+    } else if (effect.action == Action::use &&
+               (effect.change == Change::delete_rows || effect.change == Change::truncate ||
+                effect.change == Change::update)) {
+      if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
+      if (!c.first_change(step, effect.change)) continue;   // one finding per table and kind
+      if (c.down_does(step.object, Action::use)) continue;  // rows written back
+      const lint::Statement& statement = *c.pair.up_file->all_statements()[step.statement];
+      if (effect.change == Change::update && updates_only_new_columns(c, step, statement)) {
+        continue;  // a backfill of columns the down drops
+      }
+      // DELETE before an INSERT of the same rows (the delete-then-insert idiom): the INSERT's
+      // finding says what the down owes.
+      if (effect.change != Change::update && c.up_inserts_after(step)) continue;
+      const lint::ObjectRef& ref = object.ref_at(after);
+      std::string what = effect.change == Change::update     ? "updates rows of "
+                         : effect.change == Change::truncate ? "empties "
+                                                             : "deletes rows of ";
+      // Rows deleted are lost to a rollback (warning); values updated are mostly data fixes the
+      // old release lives with (NULLs filled in before SET NOT NULL), so only noted.
+      c.report_at(step,
+                  "the up " + what + describe(ref) +
+                      ", which existed before it, and the down does not put the rows back as "
+                      "they were",
+                  "write the old rows (or values) back in the down, or declare the down "
+                  "irreversible: `-- sqlgate:irreversible <reason>`",
+                  effect.change == Change::update ? lint::Severity::info : lint::Severity::warning);
     }
   }
 }

@@ -5,7 +5,8 @@ ALTER TABLE users ALTER COLUMN email SET STATISTICS 1000;
 ALTER FUNCTION plans_audit() SECURITY DEFINER SET search_path = public;
 -- switched off around a data fix and on again: nothing left to undo
 ALTER TABLE plans DISABLE TRIGGER USER;
-UPDATE plans SET code = lower(code) WHERE code <> lower(code);
+ALTER TABLE plans ADD COLUMN IF NOT EXISTS slug text;
+UPDATE plans SET slug = lower(code) WHERE slug IS NULL;
 ALTER TABLE plans ENABLE TRIGGER USER;
 -- no trigger on users: nothing is switched
 ALTER TABLE users DISABLE TRIGGER ALL;

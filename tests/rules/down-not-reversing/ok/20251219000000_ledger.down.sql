@@ -1,1 +1,2 @@
+DROP TABLE IF EXISTS ledger_archive;
 DROP TABLE IF EXISTS ledger;

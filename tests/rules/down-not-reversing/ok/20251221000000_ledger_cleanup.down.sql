@@ -1,0 +1,3 @@
+INSERT INTO ledger_archive SELECT id, amount FROM ledger ON CONFLICT DO NOTHING;
+ALTER TABLE ledger DROP COLUMN IF EXISTS cents;
+DELETE FROM ledger WHERE id = 1;

@@ -1,0 +1,8 @@
+-- delete, then insert the same rows: the INSERT's finding would say what the down owes
+DELETE FROM ledger WHERE id = 1;
+INSERT INTO ledger (id, amount) VALUES (1, 10) ON CONFLICT (id) DO NOTHING;
+-- a backfill of a column this up adds: the down drops it
+ALTER TABLE ledger ADD COLUMN IF NOT EXISTS cents bigint;
+UPDATE ledger SET cents = amount * 100 WHERE cents IS NULL;
+-- rows the down writes back
+TRUNCATE ledger_archive;
