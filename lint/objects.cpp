@@ -404,6 +404,7 @@ struct ObjectResolver::Context {
   void alter_sequence(const Node& node);
   // OWNED BY table.column: the sequence goes with the table.
   void owned_by(Effect& effect, const NodeList& options);
+  void set_config(const Node& node);
   void create_function(const Node& node);
   void create_trigger(const Node& node);
   void create_schema(const Node& node);
@@ -1562,6 +1563,48 @@ void ObjectResolver::Context::grant(const Node& node) {
   }
 }
 
+namespace {
+
+// The schemas of a search_path value ("a, \"B\""): SET search_path = 'a, b' is one string
+// holding the list.
+void add_schemas(std::string_view text, std::vector<std::string>& path) {
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t comma = text.find(',', start);
+    std::string_view part = text.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (part.size() >= 2 && part.front() == '"' && part.back() == '"') {
+      part = part.substr(1, part.size() - 2);
+    }
+    if (!part.empty()) path.push_back(truncate_identifier(part));
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+}
+
+}  // namespace
+
+void ObjectResolver::Context::set_config(const Node& node) {
+  // SELECT [pg_catalog.]set_config('search_path', 'a, b', is_local): what pg_dump writes, and
+  // what a migration uses to set the path for its transaction.
+  NodeList targets = node.list("targetList");
+  if (targets.size() != 1 || node.has("fromClause")) return;
+  Node call = targets.front().get("val");
+  if (!call.is("FuncCall")) return;
+  NodeList name = call.list("funcname");
+  if (name.empty() || name.back().as_str() != "set_config") return;
+  if (name.size() == 2 && name.front().as_str() != "pg_catalog") return;
+  NodeList args = call.list("args");
+  if (args.size() != 3 || !args[0].is("A_Const") || !args[1].is("A_Const")) return;
+  if (args[0].get("sval").str("sval") != "search_path") return;
+  std::vector<std::string> path;
+  add_schemas(args[1].get("sval").str("sval"), path);
+  if (path.empty()) path = resolver.m_initial;
+  resolver.m_path = std::make_shared<const std::vector<std::string>>(std::move(path));
+}
+
 void ObjectResolver::Context::variable_set(const Node& node) {
   if (node.str("name") != "search_path") return;
   std::string_view kind = node.str("kind");
@@ -1570,22 +1613,7 @@ void ObjectResolver::Context::variable_set(const Node& node) {
     for (Node arg : node.list("args")) {
       // A_Const {"sval": {"sval": "app"}}
       Node value = arg.get("sval");
-      std::string_view text = value.has("sval") ? value.str("sval") : arg.as_str();
-      // SET search_path = 'a, b' is one string holding the list.
-      std::size_t start = 0;
-      while (start <= text.size()) {
-        std::size_t comma = text.find(',', start);
-        std::string_view part = text.substr(
-            start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
-        while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-        while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
-        if (part.size() >= 2 && part.front() == '"' && part.back() == '"') {
-          part = part.substr(1, part.size() - 2);
-        }
-        if (!part.empty()) path.push_back(truncate_identifier(part));
-        if (comma == std::string_view::npos) break;
-        start = comma + 1;
-      }
+      add_schemas(value.has("sval") ? value.str("sval") : arg.as_str(), path);
     }
   } else if (kind == "VAR_SET_DEFAULT" || kind == "VAR_RESET" || kind == "VAR_RESET_ALL") {
     path = resolver.m_initial;
@@ -1826,6 +1854,8 @@ void ObjectResolver::Context::run(const Node& node) {
     add(Action::use, view, at(node.get("relation")), given).change = Change::other;
   } else if (kind == "VariableSetStmt") {
     variable_set(node);
+  } else if (kind == "SelectStmt") {
+    set_config(node);
   } else {
     alter_other(node);
   }

@@ -149,6 +149,13 @@ TEST(LintObjects, SearchPathDecidesTheSchema) {
                    "create column app.b.id", "create type x.e", "create view public.v",
                    "create table other.c"}));
   EXPECT_EQ(describe("CREATE TABLE a ();", {}, {"$user", "app"}), (Lines{"create table app.a"}));
+  // set_config() sets it too (pg_dump writes it; a migration sets its transaction's path so).
+  EXPECT_EQ(
+      describe("SELECT set_config('search_path', 'app, public', true); CREATE TABLE a (); "
+               "SELECT pg_catalog.set_config('search_path', 'b', false); CREATE TABLE c (); "
+               "SELECT set_config('work_mem', '1GB', true); CREATE TABLE d (); "
+               "SELECT other.set_config('search_path', 'x', true); CREATE TABLE e ();"),
+      (Lines{"create table app.a", "create table b.c", "create table b.d", "create table b.e"}));
   auto effects = effects_of("ALTER TABLE t ADD COLUMN c int; ALTER TABLE s.t ADD COLUMN c int;");
   EXPECT_FALSE(effects[0].schema_given);
   ASSERT_TRUE(effects[0].search_path);
