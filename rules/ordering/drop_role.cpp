@@ -77,7 +77,7 @@ class RoleDrops {
       if (!action.flag("is_grant") || !pairing::lists_role(action.list("grantees"), role)) {
         continue;
       }
-      if (!default_privileges_revoked_before(role, d)) {
+      if (!pairing::revokes_default_privileges(m_pair, role, d)) {
         return Hold{i, lint::k_no_object, Hold::Kind::default_privileges};
       }
     }
@@ -120,19 +120,6 @@ class RoleDrops {
       if (node.is("AlterOwnerStmt")) return true;
       for (Node command : node.list("cmds")) {
         if (command.str("subtype") == "AT_ChangeOwner") return true;
-      }
-    }
-    return false;
-  }
-
-  bool default_privileges_revoked_before(const std::string& role, std::size_t d) const {
-    const auto& down = m_pair.down_file->all_statements();
-    for (std::size_t i = 0; i < d && i < down.size(); ++i) {
-      const Node& node = down[i]->node;
-      if (!node.is("AlterDefaultPrivilegesStmt")) continue;
-      Node action = node.get("action");
-      if (!action.flag("is_grant") && pairing::lists_role(action.list("grantees"), role)) {
-        return true;
       }
     }
     return false;

@@ -464,6 +464,42 @@ std::string revoke_sql(const lint::Node& grant, const lint::ObjectRef& object,
          sql_name(object) + " FROM " + lint::join_strings(roles, ", ") + ";";
 }
 
+std::string default_privileges_revoke_sql(const lint::Node& statement,
+                                          const std::vector<std::string>& roles) {
+  std::string text = "ALTER DEFAULT PRIVILEGES";
+  for (lint::Node option : statement.list("options")) {
+    lint::Node list = option.get("arg");
+    lint::NodeList items = list.is("List") ? list.list("items") : list.items();
+    if (option.str("defname") == "roles") {
+      text += " FOR ROLE " + lint::join_strings(role_names(items), ", ");
+    } else if (option.str("defname") == "schemas") {
+      std::vector<std::string> schemas;
+      for (lint::Node schema : items) schemas.push_back(quote_identifier(schema.as_str()));
+      text += " IN SCHEMA " + lint::join_strings(schemas, ", ");
+    }
+  }
+  lint::Node action = statement.get("action");
+  std::string_view type = action.str("objtype");
+  std::string_view objects = type == "OBJECT_SEQUENCE"   ? "SEQUENCES"
+                             : type == "OBJECT_FUNCTION" ? "FUNCTIONS"
+                             : type == "OBJECT_TYPE"     ? "TYPES"
+                             : type == "OBJECT_SCHEMA"   ? "SCHEMAS"
+                                                         : "TABLES";
+  return text + " REVOKE " + privileges_sql(action) + " ON " + std::string(objects) + " FROM " +
+         lint::join_strings(roles, ", ") + ";";
+}
+
+bool revokes_default_privileges(const Pair& pair, const std::string& role, std::size_t before) {
+  const auto& down = pair.down_file->all_statements();
+  for (std::size_t i = 0; i < before && i < down.size(); ++i) {
+    const lint::Node& node = down[i]->node;
+    if (!node.is("AlterDefaultPrivilegesStmt")) continue;
+    lint::Node action = node.get("action");
+    if (!action.flag("is_grant") && lists_role(action.list("grantees"), role)) return true;
+  }
+  return false;
+}
+
 bool lists_role(const lint::NodeList& roles, const std::string& role) {
   for (lint::Node spec : roles) {
     if (role_name(spec) == role) return true;

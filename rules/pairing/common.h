@@ -87,6 +87,10 @@ std::vector<std::string> grantees_to_revoke(const lint::Project& project,
                                             const lint::Catalog& catalog, const lint::Node& grant,
                                             lint::ObjectId id, lint::Tick tick);
 
+// The ALTER DEFAULT PRIVILEGES that takes back what one (a GRANT) gives, from some of its
+// grantees: the same FOR ROLE, IN SCHEMA, privileges and kind of object.
+std::string default_privileges_revoke_sql(const lint::Node& statement,
+                                          const std::vector<std::string>& roles);
 // The down declares itself irreversible (-- sqlgate:irreversible <reason>).
 bool irreversible(const lint::ParsedFile& down);
 
@@ -101,6 +105,11 @@ struct Pair {
 };
 // Every replayed up with a replayed down, in version order.
 std::vector<Pair> pairs(const lint::Project& project);
+
+// Whether the down, before its statement `before`, revokes default privileges from the role
+// (ALTER DEFAULT PRIVILEGES ... REVOKE ... FROM it).
+bool revokes_default_privileges(const Pair& pair, const std::string& role,
+                                std::size_t before = static_cast<std::size_t>(-1));
 
 // Whether the down, before its statement `before`, writes DROP OWNED BY the role.
 bool drops_owned(const Pair& pair, const std::string& role,

@@ -675,6 +675,14 @@ class Generator {
       const lint::Statement& statement = *all[s];
       if (statement.embedded() || changes_nothing(statement)) continue;
       if (statement.kind() == "DoStmt" && s + 1 < all.size() && all[s + 1]->embedded()) continue;
+      if (statement.kind() == "AlterDefaultPrivilegesStmt" &&
+          statement.node.get("action").flag("is_grant")) {
+        statement_item(
+            0, s,
+            default_privileges_revoke_sql(
+                statement.node, role_names(statement.node.get("action").list("grantees"))));
+        continue;
+      }
       std::string what = statement.kind() == "DoStmt"
                              ? "the up runs a DO block whose statements sqlgate cannot see"
                              : "the up runs " + statement_words(statement.kind()) +

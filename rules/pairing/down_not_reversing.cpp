@@ -716,6 +716,37 @@ void check_pair(Context& c) {
   }
 }
 
+// ALTER DEFAULT PRIVILEGES ... GRANT in the up: what the roles get on every object made later
+// stays after a rollback unless the down revokes it (or DROP OWNED BY the role). A role the down
+// drops is drop-order's: DROP ROLE fails while it holds default privileges.
+void check_default_privileges(Context& c) {
+  const auto& up = c.pair.up_file->all_statements();
+  const auto& down = c.pair.down_file->all_statements();
+  for (std::size_t i = 0; i < up.size(); ++i) {
+    const lint::Node& node = up[i]->node;
+    if (!node.is("AlterDefaultPrivilegesStmt") || !node.get("action").flag("is_grant")) continue;
+    std::vector<std::string> missing;
+    for (const std::string& role : role_names(node.get("action").list("grantees"))) {
+      if (revokes_default_privileges(c.pair, role) || drops_owned(c.pair, role)) continue;
+      bool dropped = false;
+      for (const lint::Statement* statement : down) {
+        if (statement->node.is("DropRoleStmt") && lists_role(statement->node.list("roles"), role)) {
+          dropped = true;
+        }
+      }
+      if (!dropped) missing.push_back(role);
+    }
+    if (missing.empty()) continue;
+    auto builder = c.out.report(
+        *c.pair.down_file, anchor(*c.pair.down_file),
+        "the up grants default privileges to " + lint::join_strings(missing, ", ") +
+            " but the down does not revoke them: every object made after a rollback still "
+            "gives them",
+        "add `" + default_privileges_revoke_sql(node, missing) + "` to the down");
+    builder.related(*c.pair.up_file, statement_range(*c.pair.up_file, i), "the up's change");
+  }
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   const lint::Catalog& catalog = *project.catalog();
   for (const Pair& pair : pairs(project)) {
@@ -723,6 +754,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
     if (pair.down_file->statements().empty()) continue;  // missing-down says it
     Context context{project, catalog, pair, out, taken_by(*pair.down_replay)};
     check_pair(context);
+    check_default_privileges(context);
   }
 }
 

@@ -294,6 +294,17 @@ TEST(DownGenerator, LeavesPublicItsDefaultExecuteOnAFunction) {
             "REVOKE EXECUTE ON FUNCTION f() FROM PUBLIC;\n");
 }
 
+TEST(DownGenerator, RevokesDefaultPrivilegesTheUpGrants) {
+  Generated g(Files{{"1_defaults.up.sql",
+                     "ALTER DEFAULT PRIVILEGES FOR ROLE owner IN SCHEMA app GRANT SELECT, UPDATE "
+                     "ON TABLES TO reader, \"Writer\";\n"}});
+  EXPECT_EQ(g.down.body,
+            "SET lock_timeout = '5s';\n"
+            "ALTER DEFAULT PRIVILEGES FOR ROLE owner IN SCHEMA app REVOKE SELECT, UPDATE ON TABLES "
+            "FROM reader, \"Writer\";\n");
+  EXPECT_TRUE(g.down.todo.empty()) << g.down.todo.front();
+}
+
 TEST(DownGenerator, RevokesWhatTheUpGrantsOnExistingObjects) {
   Generated g(Files{{"1_users.up.sql", k_users}, {"2_grants.up.sql", R"sql(
 CREATE TABLE IF NOT EXISTS audit (id bigint PRIMARY KEY);

@@ -16,3 +16,4 @@ ALTER TABLE accounts RESET (fillfactor);
 ALTER SEQUENCE users_id_seq RESTART WITH 1000;
 -- users.email is no generated column: IF EXISTS makes this change nothing
 ALTER TABLE users ALTER COLUMN email DROP EXPRESSION IF EXISTS;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT ON TABLES TO app_reader, app_writer;
