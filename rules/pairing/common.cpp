@@ -595,6 +595,48 @@ std::vector<std::string> grantees_to_revoke(const lint::Project& project,
   return roles;
 }
 
+std::vector<PriorHolder> prior_holders(const lint::Project& project, const lint::Catalog& catalog,
+                                       const lint::Node& revoke, lint::ObjectId id,
+                                       lint::Tick tick) {
+  std::vector<PriorHolder> holders;
+  if (id == lint::k_no_object) return holders;
+  const lint::CatalogObject& object = catalog.object(id);
+  lint::ObjectKind kind = object.kind();
+  lint::NodeList privileges = revoke.list("privileges");
+  bool takes_default = privileges.empty() && kind != ObjectKind::database &&
+                       (public_by_default(kind, "execute") || public_by_default(kind, "usage"));
+  for (lint::Node privilege : privileges) {
+    if (public_by_default(kind, privilege.str("priv_name"))) takes_default = true;
+  }
+  for (const std::string& role : role_names(revoke.list("grantees"))) {
+    // The last GRANT or REVOKE to the role on the object before the up.
+    std::optional<lint::Origin> last;
+    bool granted = false;
+    for (const lint::Origin& origin : object.changed) {
+      if (origin.tick >= tick || (last && origin.tick < last->tick)) continue;
+      const lint::Statement* statement = lint::statement_at(project, origin);
+      if (statement == nullptr || statement->kind() != "GrantStmt" ||
+          !lists_role(statement->node.list("grantees"), role)) {
+        continue;
+      }
+      last = origin;
+      granted = statement->node.flag("is_grant");
+    }
+    if (last && granted) {
+      holders.push_back({role, last});
+    } else if (!last && role == "PUBLIC" && takes_default) {
+      holders.push_back({role, std::nullopt});
+    }
+  }
+  return holders;
+}
+
+std::string grant_back_sql(const lint::Node& revoke, const lint::ObjectRef& object,
+                           const std::vector<std::string>& roles) {
+  return "GRANT " + privileges_sql(revoke) + " ON " + std::string(grant_object_word(revoke)) +
+         sql_name(object) + " TO " + lint::join_strings(roles, ", ") + ";";
+}
+
 bool irreversible(const lint::ParsedFile& down) {
   return down.has_directive(lint::DirectiveKind::irreversible);
 }

@@ -87,6 +87,22 @@ std::vector<std::string> grantees_to_revoke(const lint::Project& project,
                                             const lint::Catalog& catalog, const lint::Node& grant,
                                             lint::ObjectId id, lint::Tick tick);
 
+// Which grantees of a REVOKE on one of its objects held privileges there before `tick` (the
+// start of the up) that the down must grant back: a role an earlier migration granted to (its
+// last GRANT or REVOKE there being a GRANT; `granted_by` receives that GRANT), or PUBLIC for
+// what it holds on every new object of the kind (public_grantee, for those), unless an earlier
+// migration revoked it.
+struct PriorHolder {
+  std::string role;
+  std::optional<lint::Origin> granted_by;  // none: PUBLIC's default privilege
+};
+std::vector<PriorHolder> prior_holders(const lint::Project& project, const lint::Catalog& catalog,
+                                       const lint::Node& revoke, lint::ObjectId id,
+                                       lint::Tick tick);
+// The GRANT that gives back what a REVOKE took from some roles, on one of its objects.
+std::string grant_back_sql(const lint::Node& revoke, const lint::ObjectRef& object,
+                           const std::vector<std::string>& roles);
+
 // The ALTER DEFAULT PRIVILEGES that takes back what one (a GRANT) gives, from some of its
 // grantees: the same FOR ROLE, IN SCHEMA, privileges and kind of object.
 std::string default_privileges_revoke_sql(const lint::Node& statement,

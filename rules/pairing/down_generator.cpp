@@ -401,11 +401,33 @@ class Generator {
           statement_item(k, step.statement, revoke_sql(statement.node, ref, roles));
         return;
       }
-      case Change::revoke:
-        todo(k, step.statement,
-             "the up revokes privileges on " + describe(ref) +
-                 ": grant back what the roles had before, if they had it");
+      case Change::revoke: {
+        // What the roles held before the up: PUBLIC's default privilege, or what an earlier
+        // GRANT gave (written again as it was).
+        std::vector<std::string> by_default;
+        std::set<std::pair<std::size_t, std::size_t>> earlier;
+        for (const PriorHolder& holder :
+             prior_holders(m_project, m_catalog, statement.node, id, m_replay.start)) {
+          if (!holder.granted_by) {
+            by_default.push_back(holder.role);
+          } else if (earlier.insert({holder.granted_by->file, holder.granted_by->statement})
+                         .second) {
+            const lint::ParsedFile* file = m_project.parsed(holder.granted_by->file);
+            std::string text(file->slice(statement_range(*file, holder.granted_by->statement)));
+            if (text.empty() || text.back() != ';') text += ';';
+            statement_item(k, step.statement, std::move(text));
+          }
+        }
+        if (!by_default.empty()) {
+          statement_item(k, step.statement, grant_back_sql(statement.node, ref, by_default));
+        }
+        if (by_default.empty() && earlier.empty()) {
+          todo(k, step.statement,
+               "the up revokes privileges on " + describe(ref) +
+                   ": grant back what the roles had before, if they had it");
+        }
         return;
+      }
       case Change::enable_row_security:
       case Change::disable_row_security:
       case Change::force_row_security:

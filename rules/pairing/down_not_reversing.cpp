@@ -69,6 +69,32 @@ struct Context {
     return false;
   }
 
+  // Whether a later step of the up grants privileges on the step's object to the role again.
+  bool up_grants_after(const lint::CatalogStep& step, const std::string& role) const {
+    const auto& up = pair.up_file->all_statements();
+    bool later = false;
+    for (const auto& other : pair.up_replay->steps) {
+      if (&other == &step) later = true;
+      if (later && other.object == step.object && other.effect.change == Change::grant &&
+          lists_role(up[other.statement]->node.list("grantees"), role)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether the down grants privileges on the object to the role.
+  bool down_grants(ObjectId id, const std::string& role) const {
+    const auto& down = pair.down_file->all_statements();
+    for (const auto& step : pair.down_replay->steps) {
+      if (step.object == id && step.effect.change == Change::grant &&
+          lists_role(down[step.statement]->node.list("grantees"), role)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   bool down_revokes(ObjectId id, const std::string& role) const {
     return revokes(catalog, pair, id, role);
   }
@@ -629,6 +655,26 @@ void check_pair(Context& c) {
     } else if (effect.action == Action::alter && lint::is_setting(effect.change)) {
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
       check_setting(c, step);
+    } else if (effect.action == Action::alter && effect.change == Change::revoke) {
+      // REVOKE of what a role held before the up: the down grants it back.
+      if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
+      const lint::Statement& revoking = *c.pair.up_file->all_statements()[step.statement];
+      std::vector<std::string> missing;
+      for (const PriorHolder& holder : prior_holders(c.project, c.catalog, revoking.node,
+                                                     step.object, c.pair.up_replay->start)) {
+        if (!c.down_grants(step.object, holder.role) &&
+            !c.up_grants_after(step, holder.role)) {
+          missing.push_back(holder.role);
+        }
+      }
+      if (missing.empty()) continue;
+      const lint::ObjectRef& ref = object.ref_at(after);
+      c.report(step,
+               "the up revokes privileges on " + describe(ref) + " from " +
+                   lint::join_strings(missing, ", ") +
+                   ", which held them before it, but the down does not grant them back",
+               "add `" + grant_back_sql(revoking.node, ref, missing) +
+                   "` to the down (or the GRANT that gave them)");
     } else if (effect.action == Action::alter && effect.change == Change::grant) {
       // GRANT on something an earlier migration made: the down revokes it again.
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;

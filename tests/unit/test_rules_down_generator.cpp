@@ -294,6 +294,22 @@ TEST(DownGenerator, LeavesPublicItsDefaultExecuteOnAFunction) {
             "REVOKE EXECUTE ON FUNCTION f() FROM PUBLIC;\n");
 }
 
+TEST(DownGenerator, GrantsBackWhatTheUpRevokes) {
+  Generated g(Files{
+      {"1_users.up.sql", k_users + "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS "
+                                   "'SELECT 1';\nGRANT SELECT ON users TO reader;\n"},
+      {"2_lock.up.sql",
+       "REVOKE ALL ON users FROM reader, nobody;\n"
+       "REVOKE EXECUTE ON FUNCTION f() FROM PUBLIC;\n"}});
+  // reader's SELECT as the earlier migration granted it; PUBLIC's EXECUTE, which every new
+  // function gives; nobody had nothing.
+  EXPECT_EQ(g.down.body,
+            "SET lock_timeout = '5s';\n"
+            "GRANT EXECUTE ON FUNCTION f() TO PUBLIC;\n"
+            "GRANT SELECT ON users TO reader;\n");
+  EXPECT_TRUE(g.down.todo.empty()) << g.down.todo.front();
+}
+
 TEST(DownGenerator, RevokesDefaultPrivilegesTheUpGrants) {
   Generated g(Files{{"1_defaults.up.sql",
                      "ALTER DEFAULT PRIVILEGES FOR ROLE owner IN SCHEMA app GRANT SELECT, UPDATE "

@@ -8,3 +8,4 @@ ALTER FUNCTION plans_audit() SECURITY DEFINER SET search_path = public;
 ALTER DOMAIN plan_code SET DEFAULT 'basic';
 ALTER TABLE users ALTER COLUMN email_lower DROP EXPRESSION;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO app_reader;
+REVOKE SELECT ON customers FROM app_reader;

@@ -6,3 +6,5 @@ ALTER TABLE users RESET (fillfactor, autovacuum_enabled);
 COMMENT ON TABLE users IS NULL;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON TABLES FROM app_reader;
 DROP OWNED BY app_writer;
+GRANT INSERT ON users TO app_auditor;
+GRANT EXECUTE ON FUNCTION plans_audit() TO PUBLIC;

@@ -17,3 +17,9 @@ ALTER SEQUENCE users_id_seq RESTART WITH 1000;
 -- users.email is no generated column: IF EXISTS makes this change nothing
 ALTER TABLE users ALTER COLUMN email DROP EXPRESSION IF EXISTS;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT ON TABLES TO app_reader, app_writer;
+-- app_auditor held INSERT on users (20251216000000): granted back by the down
+REVOKE INSERT ON users FROM app_auditor;
+-- nobody gave app_stranger anything: nothing to give back
+REVOKE ALL ON users FROM app_stranger;
+-- PUBLIC may run every new function: the down gives it back
+REVOKE EXECUTE ON FUNCTION plans_audit() FROM PUBLIC;
