@@ -1,8 +1,11 @@
 // down-not-reversing: a change the up makes to an object that existed before it, which the down
 // does not undo: ADD COLUMN (DROP COLUMN), ADD CONSTRAINT (DROP CONSTRAINT), RENAME (the reverse
-// RENAME), SET NOT NULL (DROP NOT NULL), CREATE OR REPLACE (the old definition), seed INSERTs (a
-// DELETE or TRUNCATE, warning), and ALTER TYPE ... ADD VALUE, which only an irreversible
-// migration can leave in place.
+// RENAME), SET / DROP NOT NULL, types and defaults, DROP (create it again), CREATE OR REPLACE
+// (the old definition), GRANT and REVOKE, default privileges, row level security and the other
+// settings (a comment, an owner, storage parameters, triggers switched off...), rows written or
+// deleted, and ALTER TYPE ... ADD VALUE or DROP EXPRESSION, which only an irreversible migration
+// can leave in place. Where the migrations say what was there before, the down must put back
+// that: the same column type, index columns, default and comment.
 #include <algorithm>
 #include <optional>
 #include <unordered_set>
@@ -57,26 +60,16 @@ struct Context {
     return true;
   }
 
-  // Whether a later step of the up inserts rows into the step's table.
-  bool up_inserts_after(const lint::CatalogStep& step) const {
-    bool later = false;
-    for (const auto& other : pair.up_replay->steps) {
-      if (&other == &step) later = true;
-      if (later && other.object == step.object && other.effect.change == Change::insert) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  // Whether a later step of the up grants privileges on the step's object to the role again.
-  bool up_grants_after(const lint::CatalogStep& step, const std::string& role) const {
+  // Whether a later step of the up makes the change to the step's object (a GRANT: to the role).
+  bool later_in_up(const lint::CatalogStep& step, Change change,
+                   const std::string* role = nullptr) const {
     const auto& up = pair.up_file->all_statements();
     bool later = false;
     for (const auto& other : pair.up_replay->steps) {
       if (&other == &step) later = true;
-      if (later && other.object == step.object && other.effect.change == Change::grant &&
-          lists_role(up[other.statement]->node.list("grantees"), role)) {
+      if (later && &other != &step && other.object == step.object &&
+          other.effect.change == change &&
+          (role == nullptr || lists_role(up[other.statement]->node.list("grantees"), *role))) {
         return true;
       }
     }
@@ -663,7 +656,7 @@ void check_pair(Context& c) {
       for (const PriorHolder& holder : prior_holders(c.project, c.catalog, revoking.node,
                                                      step.object, c.pair.up_replay->start)) {
         if (!c.down_grants(step.object, holder.role) &&
-            !c.up_grants_after(step, holder.role)) {
+            !c.later_in_up(step, Change::grant, &holder.role)) {
           missing.push_back(holder.role);
         }
       }
@@ -744,7 +737,7 @@ void check_pair(Context& c) {
       }
       // DELETE before an INSERT of the same rows (the delete-then-insert idiom): the INSERT's
       // finding says what the down owes.
-      if (effect.change != Change::update && c.up_inserts_after(step)) continue;
+      if (effect.change != Change::update && c.later_in_up(step, Change::insert)) continue;
       const lint::ObjectRef& ref = object.ref_at(after);
       std::string what = effect.change == Change::update     ? "updates rows of "
                          : effect.change == Change::truncate ? "empties "
