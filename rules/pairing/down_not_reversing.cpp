@@ -190,6 +190,24 @@ bool has_triggers(const lint::Catalog& catalog, ObjectId table, lint::Tick tick,
   return false;
 }
 
+// Whether an OWNER TO gives the object to the role running the migration (CURRENT_USER,
+// CURRENT_ROLE, SESSION_USER).
+bool to_the_runner(const lint::Node& statement) {
+  std::vector<lint::Node> owners;
+  if (statement.is("AlterOwnerStmt")) owners.push_back(statement.get("newowner"));
+  for (lint::Node command : statement.list("cmds")) {
+    if (command.str("subtype") == "AT_ChangeOwner") owners.push_back(command.get("newowner"));
+  }
+  if (owners.empty()) return false;
+  for (const lint::Node& owner : owners) {
+    auto name = role_name(owner);
+    if (!name || (*name != "CURRENT_USER" && *name != "CURRENT_ROLE" && *name != "SESSION_USER")) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Whether an ALTER's storage parameter commands are all RESET (...).
 bool resets_only(const lint::Node& statement) {
   bool any = false;
@@ -201,6 +219,20 @@ bool resets_only(const lint::Node& statement) {
   return any;
 }
 
+// Whether a migration made the change to the object before the tick.
+bool changed_before(const lint::Catalog& catalog, ObjectId id, lint::Tick tick, Change change) {
+  for (const lint::Origin& origin : catalog.object(id).changed) {
+    if (origin.tick >= tick) continue;
+    for (const auto& other : catalog.replay(origin.file).steps) {
+      if (other.statement == origin.statement && other.object == id && other.tick < tick &&
+          other.effect.change == change) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // Whether a storage parameter of the relation was set before the tick: in the statement that
 // created it (WITH (...)) or by an ALTER of an earlier migration.
 bool parameters_set_before(const lint::Project& project, const lint::Catalog& catalog, ObjectId id,
@@ -210,16 +242,7 @@ bool parameters_set_before(const lint::Project& project, const lint::Catalog& ca
     const lint::Node& node = created->node;
     if (!node.list("options").empty() || !node.get("into").list("options").empty()) return true;
   }
-  for (const lint::Origin& origin : object.changed) {
-    if (origin.tick >= tick) continue;
-    for (const auto& other : catalog.replay(origin.file).steps) {
-      if (other.statement == origin.statement && other.object == id && other.tick < tick &&
-          other.effect.change == Change::storage_parameters) {
-        return true;
-      }
-    }
-  }
-  return false;
+  return changed_before(catalog, id, tick, Change::storage_parameters);
 }
 
 // Whether the statement that made the column made it GENERATED ALWAYS AS (...) STORED.
@@ -377,6 +400,11 @@ void check_setting(Context& c, const lint::CatalogStep& step) {
     return;
   }
   const lint::Statement& statement = *c.pair.up_file->all_statements()[step.statement];
+  if (effect.change == Change::owner && to_the_runner(statement.node) &&
+      !changed_before(c.catalog, step.object, step.tick, Change::owner)) {
+    // The migrations made it and gave it to no one else: the role that runs them owns it.
+    return;
+  }
   if (effect.change == Change::storage_parameters && resets_only(statement.node) &&
       !parameters_set_before(c.project, c.catalog, step.object, step.tick)) {
     return;  // RESET of parameters nothing set: the table keeps its defaults

@@ -23,3 +23,5 @@ REVOKE INSERT ON users FROM app_auditor;
 REVOKE ALL ON users FROM app_stranger;
 -- PUBLIC may run every new function: the down gives it back
 REVOKE EXECUTE ON FUNCTION plans_audit() FROM PUBLIC;
+-- the role running the migrations made it and owns it already
+ALTER TABLE users OWNER TO CURRENT_USER;
