@@ -294,6 +294,30 @@ std::string setting_help(const lint::Effect& effect, const ObjectRef& ref,
   }
 }
 
+bool changed_before(const lint::Catalog& catalog, lint::ObjectId id, lint::Tick tick,
+                    lint::Change change) {
+  for (const lint::Origin& origin : catalog.object(id).changed) {
+    if (origin.tick >= tick) continue;
+    for (const auto& other : catalog.replay(origin.file).steps) {
+      if (other.statement == origin.statement && other.object == id && other.tick < tick &&
+          other.effect.change == change) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool parameters_set_before(const lint::Project& project, const lint::Catalog& catalog,
+                           lint::ObjectId id, lint::Tick tick) {
+  const lint::CatalogObject& object = catalog.object(id);
+  if (const lint::Statement* created = lint::statement_at(project, object.created)) {
+    const lint::Node& node = created->node;
+    if (!node.list("options").empty() || !node.get("into").list("options").empty()) return true;
+  }
+  return changed_before(catalog, id, tick, lint::Change::storage_parameters);
+}
+
 bool is_switch(lint::Change change) {
   return change == lint::Change::enable_trigger || change == lint::Change::disable_trigger ||
          change == lint::Change::set_logged || change == lint::Change::set_unlogged;

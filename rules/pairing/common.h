@@ -63,6 +63,13 @@ std::string setting_help(const lint::Effect& effect, const lint::ObjectRef& ref,
 // `missing`, when given, receives the parameters or options none of them sets.
 bool sets_back(const lint::Effect& change, const std::vector<const lint::Effect*>& later,
                std::vector<std::string>* missing = nullptr);
+// Whether a migration made the change to the object before the tick.
+bool changed_before(const lint::Catalog& catalog, lint::ObjectId id, lint::Tick tick,
+                    lint::Change change);
+// Whether a storage parameter of the relation was set before the tick: in the statement that
+// created it (WITH (...)) or by an ALTER of an earlier migration.
+bool parameters_set_before(const lint::Project& project, const lint::Catalog& catalog,
+                           lint::ObjectId id, lint::Tick tick);
 // Settings that are a switch with two positions: a trigger on or off, a table logged or not.
 bool is_switch(lint::Change change);
 

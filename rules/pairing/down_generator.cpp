@@ -481,7 +481,10 @@ class Generator {
         return;
       }
     }
-    if (auto sql = setting_undo_sql(effect, ref, statement.node, earlier.has_value())) {
+    bool set_before = earlier.has_value() ||
+                      (effect.change == Change::storage_parameters && step.object != k_none &&
+                       parameters_set_before(m_project, m_catalog, step.object, step.tick));
+    if (auto sql = setting_undo_sql(effect, ref, statement.node, set_before)) {
       statement_item(k, step.statement, *sql);
       return;
     }

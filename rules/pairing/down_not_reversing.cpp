@@ -219,32 +219,6 @@ bool resets_only(const lint::Node& statement) {
   return any;
 }
 
-// Whether a migration made the change to the object before the tick.
-bool changed_before(const lint::Catalog& catalog, ObjectId id, lint::Tick tick, Change change) {
-  for (const lint::Origin& origin : catalog.object(id).changed) {
-    if (origin.tick >= tick) continue;
-    for (const auto& other : catalog.replay(origin.file).steps) {
-      if (other.statement == origin.statement && other.object == id && other.tick < tick &&
-          other.effect.change == change) {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
-// Whether a storage parameter of the relation was set before the tick: in the statement that
-// created it (WITH (...)) or by an ALTER of an earlier migration.
-bool parameters_set_before(const lint::Project& project, const lint::Catalog& catalog, ObjectId id,
-                           lint::Tick tick) {
-  const lint::CatalogObject& object = catalog.object(id);
-  if (const lint::Statement* created = lint::statement_at(project, object.created)) {
-    const lint::Node& node = created->node;
-    if (!node.list("options").empty() || !node.get("into").list("options").empty()) return true;
-  }
-  return changed_before(catalog, id, tick, Change::storage_parameters);
-}
-
 // Whether the statement that made the column made it GENERATED ALWAYS AS (...) STORED.
 bool made_generated(const lint::Project& project, const lint::Catalog& catalog, ObjectId column) {
   lint::Node definition = lint::column_definition(project, catalog, column);
