@@ -623,7 +623,8 @@ std::vector<PriorHolder> prior_holders(const lint::Project& project, const lint:
                                        const lint::Node& revoke, lint::ObjectId id,
                                        lint::Tick tick) {
   std::vector<PriorHolder> holders;
-  if (id == lint::k_no_object) return holders;
+  // REVOKE GRANT OPTION FOR leaves the privileges: what to give back is the option, not judged.
+  if (id == lint::k_no_object || revoke.flag("grant_option")) return holders;
   const lint::CatalogObject& object = catalog.object(id);
   lint::ObjectKind kind = object.kind();
   lint::NodeList privileges = revoke.list("privileges");

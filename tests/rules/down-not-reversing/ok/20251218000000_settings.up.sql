@@ -25,3 +25,5 @@ REVOKE ALL ON users FROM app_stranger;
 REVOKE EXECUTE ON FUNCTION plans_audit() FROM PUBLIC;
 -- the role running the migrations made it and owns it already
 ALTER TABLE users OWNER TO CURRENT_USER;
+-- the grant option only: not judged
+REVOKE GRANT OPTION FOR SELECT ON users FROM app_reader;
