@@ -446,6 +446,16 @@ Node GuardAnalysis::expression_tree(std::string_view expression) const {
   return root;
 }
 
+Node GuardAnalysis::condition(std::string_view test) const {
+  Node root = expression_tree(test);
+  NodeList statements = root.list("stmts");
+  if (statements.size() != 1) return Node();
+  Node select = statements.front().get("stmt");
+  NodeList targets = select.list("targetList");
+  if (!select.is("SelectStmt") || select.has("fromClause") || targets.size() != 1) return Node();
+  return targets.front().get("val");
+}
+
 Node GuardAnalysis::do_function(const Statement& statement) const {
   if (statement.parent < 0) return Node();
   return m_file->do_function(static_cast<std::size_t>(statement.parent));

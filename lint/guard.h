@@ -122,6 +122,10 @@ class GuardAnalysis {
   std::optional<Guard> find(const Statement& statement, const GuardQuery& query,
                             std::string* mismatch = nullptr) const;
 
+  // The expression a guard tests (Guard::test), parsed: the value of `SELECT <test>`; an invalid
+  // Node when it does not parse as an expression.
+  Node condition(std::string_view test) const;
+
   // Whether an SQL expression (a PL/pgSQL condition) reads the catalog or one of `tables`,
   // without following PL/pgSQL variables.
   bool reads_catalog(std::string_view expression,

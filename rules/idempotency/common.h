@@ -170,6 +170,10 @@ class FileScope {
                                    const lint::GuardQuery& query) const;
   std::optional<lint::Guard> guard(const lint::Statement& statement,
                                    std::optional<lint::Condition> error) const;
+  // The expression a guard tests, parsed (GuardAnalysis::condition()).
+  lint::Node condition(const lint::Guard& guard) const {
+    return m_facts.guards.condition(guard.test);
+  }
 
   // The statement before `at` in this file that drops the object, or null.
   const lint::Statement* dropped_before(const lint::Statement& at, const ObjectKey& key) const;

@@ -21,6 +21,7 @@ enum class Protection : std::uint8_t {
   filtered,       // its SELECT leaves out the rows the table already has
   cleared_first,  // the file deletes or truncates the table's rows before it
   guarded,        // a DO block guards it
+  misguarded,     // a DO block's IF NOT EXISTS guards it, but tests another row than it writes
   fresh_table,    // a temporary table, or one the file drops (and makes again) before or after
 };
 
@@ -80,7 +81,8 @@ std::optional<std::vector<Pinned>> pinned_columns(const Node& where) {
 // the INSERT writes: the INSERT ... SELECT gives constants, and one of them is not among the
 // values the test pins its column to (a typo, another key): then the test finds nothing on the
 // second run either, and the row is added again. Only a certain miss counts.
-bool tests_other_rows(const Node& sublink, const Node& insert) {
+bool tests_other_rows(const Node& sublink, const Node& insert,
+                      const std::vector<std::string>& table_columns = {}) {
   if (!insert.valid() || sublink.str("subLinkType") != "EXISTS_SUBLINK") return false;
   Node where = sublink.get("subselect").get("whereClause");
   if (!where.valid()) return false;
@@ -88,15 +90,25 @@ bool tests_other_rows(const Node& sublink, const Node& insert) {
   if (!pinned) return false;
   std::vector<std::string> columns;
   for (Node target : insert.list("cols")) columns.emplace_back(target.str("name"));
+  if (columns.empty()) columns = table_columns;
   Node select = insert.get("selectStmt");
-  if (columns.empty() || select.has("valuesLists") || select.has("fromClause")) return false;
-  lint::NodeList values = select.list("targetList");
+  if (columns.empty() || select.has("fromClause")) return false;
+  // The one row it writes: a VALUES row, or the constants of a SELECT without FROM.
+  std::vector<Node> values;
+  lint::NodeList rows = select.list("valuesLists");
+  if (rows.size() > 1) return false;
+  if (rows.size() == 1) {
+    Node row = rows.front();
+    for (Node item : row.is("List") ? row.list("items") : row.items()) values.push_back(item);
+  } else {
+    for (Node target : select.list("targetList")) values.push_back(target.get("val"));
+  }
   for (const Pinned& pin : *pinned) {
     auto at = std::find(columns.begin(), columns.end(), pin.column);
     if (at == columns.end()) return false;  // a column the INSERT leaves to its default
     auto position = static_cast<std::size_t>(at - columns.begin());
     if (position >= values.size()) return false;
-    auto value = lint::constant_text(values[position].get("val"));
+    auto value = lint::constant_text(values[position]);
     if (!value) return false;
     if (std::find(pin.values.begin(), pin.values.end(), *value) == pin.values.end()) return true;
   }
@@ -253,7 +265,19 @@ Protection protection(const FileScope& scope, const Statement& statement, std::s
   lint::GuardQuery query;
   if (auto error = lint::repeat_error(node)) query.errors.push_back(*error);
   query.tables.push_back(lint::relation_name(relation));
-  if (scope.guard(statement, query)) return Protection::guarded;
+  if (auto guard = scope.guard(statement, query)) {
+    // IF NOT EXISTS (SELECT ... FROM target WHERE key = 'other') THEN INSERT ...: a test of
+    // another row finds nothing on the second run either.
+    Node test = scope.condition(*guard);
+    if (test.is("BoolExpr") && test.str("boolop") == "NOT_EXPR" && test.list("args").size() == 1 &&
+        test.list("args").front().is("SubLink") &&
+        tests_other_rows(test.list("args").front(), node,
+                         node.has("cols") ? std::vector<std::string>{}
+                                          : table_columns(scope.context(), index))) {
+      return Protection::misguarded;
+    }
+    return Protection::guarded;
+  }
   return Protection::none;
 }
 
@@ -593,10 +617,12 @@ void check_insert(FileScope& scope, const Statement& statement, std::size_t inde
                   const Cleared& cleared) {
   Node relation = statement.node.get("relation");
   std::string table = name_of(relation).display();
-  switch (protection(scope, statement, index, relation, cleared)) {
-    case Protection::none: {
+  Protection protected_by = protection(scope, statement, index, relation, cleared);
+  switch (protected_by) {
+    case Protection::none:
+    case Protection::misguarded: {
       // A NOT EXISTS that is there but tests another row than the one written.
-      bool misses = false;
+      bool misses = protected_by == Protection::misguarded;
       lint::walk(statement.node.get("selectStmt"), [&](const Node& node) {
         if (node.is("SubLink") && tests_other_rows(node, statement.node)) misses = true;
         return !misses;

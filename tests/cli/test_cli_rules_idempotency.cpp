@@ -297,6 +297,27 @@ TEST(CliIdempotency, ADeleteClearsOnlyTheRowsItPinsInAnInsertWithoutAColumnList)
   EXPECT_EQ(findings(json), (Lines{"2 require-on-conflict"})) << json.dump(2);
 }
 
+// Checked on PostgreSQL 15: the second run of the block with a test of another row inserts its
+// row again; the blocks testing the row they write insert nothing.
+TEST(CliIdempotency, ADoBlockGuardTestsTheRowItInserts) {
+  TempDir dir;
+  dir.write("m/1_k.up.sql", "CREATE TABLE IF NOT EXISTS k (name text, v int);\n");
+  dir.write("m/1_k.down.sql", "DROP TABLE IF EXISTS k;\n");
+  dir.write("m/2_seed.up.sql",
+            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM k WHERE name = 'x') THEN\n"
+            "  INSERT INTO k VALUES ('x', 1); END IF; END $$;\n"
+            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM k WHERE name = 'y') THEN\n"
+            "  INSERT INTO k (v, name) SELECT 2, 'y'; END IF; END $$;\n"
+            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM k WHERE name = 'zzz') THEN\n"
+            "  INSERT INTO k VALUES ('z', 3); END IF; END $$;\n");  // 6
+  dir.write("m/2_seed.down.sql", "DELETE FROM k WHERE name IN ('x', 'y', 'z');\n");
+  auto json = lint_json({(dir.path() / "m").string(), "--select", "require-on-conflict"}, 1);
+  EXPECT_EQ(findings(json), (Lines{"6 require-on-conflict"})) << json.dump(2);
+  std::string message = json["diagnostics"][0]["message"];
+  EXPECT_NE(message.find("tests other values than the row it writes"), std::string::npos)
+      << message;
+}
+
 TEST(CliDirectives, IgnoreWithAndWithoutAReason) {
   TempDir dir;
   dir.write("m/1_a.up.sql",

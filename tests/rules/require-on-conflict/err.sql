@@ -33,3 +33,10 @@ INSERT INTO prefs (key, value) SELECT 'theme', 'dark'
 WHERE NOT EXISTS (SELECT 1 FROM prefs WHERE key = 'them');
 INSERT INTO prefs (key, value) SELECT 'theme', 'dark'
 WHERE NOT EXISTS (SELECT 1 FROM prefs WHERE value = 'light');
+-- A DO block's IF NOT EXISTS that tests another row than the one it writes.
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM prefs WHERE key = 'locale') THEN
+    INSERT INTO prefs (key, value) VALUES ('language', 'en');
+  END IF;
+END $$;

@@ -75,3 +75,10 @@ INSERT INTO settings (key, value) VALUES ('tz', 'UTC');
 -- The NOT EXISTS tests the values written, and also another column the INSERT gives.
 INSERT INTO configs (key, value) SELECT 'theme', 'dark'
 WHERE NOT EXISTS (SELECT 1 FROM configs WHERE key IN ('theme', 'mode') AND value = 'dark');
+-- A DO block's IF NOT EXISTS that tests the row it writes, given with or without a column list.
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM configs WHERE key = 'mode') THEN
+    INSERT INTO configs (value, key) VALUES ('fast', 'mode');
+  END IF;
+END $$;
