@@ -192,6 +192,13 @@ std::optional<ColumnType> defined_type(const Node& column_def) {
   return type;
 }
 
+std::optional<ColumnType> type_set_by(const Statement& statement, const std::string& column) {
+  std::optional<ColumnType> type;
+  each_command(statement, "AT_AlterColumnType", column,
+               [&](const Node& cmd) { type = column_type(cmd.get("def").get("typeName")); });
+  return type;
+}
+
 std::optional<ColumnType> column_type_before(const Project& project, const Catalog& catalog,
                                              ObjectId id, Tick tick) {
   const CatalogObject& object = catalog.object(id);
@@ -199,10 +206,7 @@ std::optional<ColumnType> column_type_before(const Project& project, const Catal
     if (it->tick >= tick) continue;
     const Statement* statement = statement_at(project, *it);
     if (statement == nullptr) continue;
-    Node type_name;
-    each_command(*statement, "AT_AlterColumnType", object.ref_at(it->tick).name,
-                 [&](const Node& cmd) { type_name = cmd.get("def").get("typeName"); });
-    if (type_name.valid()) return column_type(type_name);
+    if (auto type = type_set_by(*statement, object.ref_at(it->tick).name)) return type;
   }
   Node definition = column_definition(project, catalog, id);
   return definition.valid() ? defined_type(definition) : std::nullopt;
@@ -287,20 +291,16 @@ bool catalog_not_null_check(const Project& project, const Catalog& catalog, Obje
 
 }  // namespace
 
-Node column_definition(const Project& project, const Catalog& catalog, ObjectId column) {
-  const CatalogObject& object = catalog.object(column);
-  const Statement* created = statement_at(project, object.created);
-  if (created == nullptr) return {};
-  const std::string& name = object.names.front().ref.name;
+Node column_definition(const Statement& statement, const std::string& name) {
   Node found;
-  if (created->kind() == "CreateStmt") {
-    for (Node element : created->node.list("tableElts")) {
+  if (statement.kind() == "CreateStmt") {
+    for (Node element : statement.node.list("tableElts")) {
       if (element.is("ColumnDef") && truncate_identifier(element.str("colname")) == name) {
         found = element;
       }
     }
-  } else if (created->kind() == "AlterTableStmt") {
-    for (Node cmd : created->node.list("cmds")) {
+  } else if (statement.kind() == "AlterTableStmt") {
+    for (Node cmd : statement.node.list("cmds")) {
       Node def = cmd.get("def");
       if (cmd.str("subtype") == "AT_AddColumn" && truncate_identifier(def.str("colname")) == name) {
         found = def;
@@ -308,6 +308,13 @@ Node column_definition(const Project& project, const Catalog& catalog, ObjectId 
     }
   }
   return found;
+}
+
+Node column_definition(const Project& project, const Catalog& catalog, ObjectId column) {
+  const CatalogObject& object = catalog.object(column);
+  const Statement* created = statement_at(project, object.created);
+  if (created == nullptr) return {};
+  return column_definition(*created, object.names.front().ref.name);
 }
 
 ColumnFill column_fill(const Project& project, const Catalog& catalog, ObjectId column, Tick tick) {

@@ -36,6 +36,12 @@ struct UniqueIndex {
 // The ColumnDef that made a column the catalog knows (in CREATE TABLE or ADD COLUMN); an invalid
 // Node when something else made it (CREATE TABLE AS, LIKE, PARTITION OF, ...).
 Node column_definition(const Project& project, const Catalog& catalog, ObjectId column);
+// The ColumnDef a CREATE TABLE or an ALTER TABLE ... ADD COLUMN gives the column of that name
+// (folded and truncated as PostgreSQL stores it); an invalid Node when it gives none.
+Node column_definition(const Statement& statement, const std::string& name);
+
+// The type an ALTER TABLE's ALTER COLUMN ... TYPE gives the column; nothing when it has none.
+std::optional<ColumnType> type_set_by(const Statement& statement, const std::string& column);
 
 // The type a column definition (a ColumnDef) gives: a serial's integer type, since that is what
 // the column has.

@@ -294,18 +294,46 @@ std::string setting_help(const lint::Effect& effect, const ObjectRef& ref,
   }
 }
 
-bool changed_before(const lint::Catalog& catalog, lint::ObjectId id, lint::Tick tick,
-                    lint::Change change) {
+bool updates_only(const lint::Catalog& catalog, lint::ObjectId table, lint::Tick tick,
+                  const lint::Statement& statement,
+                  const std::function<bool(lint::ObjectId)>& undone) {
+  lint::NodeList targets = statement.node.list("targetList");
+  if (statement.kind() != "UpdateStmt" || targets.empty()) return false;
+  for (lint::Node target : targets) {
+    std::string name = lint::truncate_identifier(target.str("name"));
+    bool written_undone = false;
+    for (lint::ObjectId child : catalog.object(table).children) {
+      const lint::CatalogObject& column = catalog.object(child);
+      if (column.kind() == ObjectKind::column && column.alive_at(tick) &&
+          column.ref_at(tick).name == name) {
+        written_undone = undone(child);
+      }
+    }
+    if (!written_undone) return false;
+  }
+  return true;
+}
+
+std::optional<EarlierChange> last_change_before(const lint::Catalog& catalog, lint::ObjectId id,
+                                                lint::Tick tick,
+                                                const std::function<bool(lint::Change)>& which) {
+  std::optional<EarlierChange> found;
   for (const lint::Origin& origin : catalog.object(id).changed) {
     if (origin.tick >= tick) continue;
     for (const auto& other : catalog.replay(origin.file).steps) {
       if (other.statement == origin.statement && other.object == id && other.tick < tick &&
-          other.effect.change == change) {
-        return true;
+          which(other.effect.change) && (!found || other.tick > found->step->tick)) {
+        found = EarlierChange{origin, &other};
       }
     }
   }
-  return false;
+  return found;
+}
+
+bool changed_before(const lint::Catalog& catalog, lint::ObjectId id, lint::Tick tick,
+                    lint::Change change) {
+  return last_change_before(catalog, id, tick, [&](lint::Change c) { return c == change; })
+      .has_value();
 }
 
 bool parameters_set_before(const lint::Project& project, const lint::Catalog& catalog,

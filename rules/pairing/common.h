@@ -2,6 +2,7 @@
 // how objects are named in messages and in the SQL a finding suggests.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,6 +64,21 @@ std::string setting_help(const lint::Effect& effect, const lint::ObjectRef& ref,
 // `missing`, when given, receives the parameters or options none of them sets.
 bool sets_back(const lint::Effect& change, const std::vector<const lint::Effect*>& later,
                std::vector<std::string>* missing = nullptr);
+// Whether an UPDATE of the table writes only columns `undone` accepts (the columns, alive at
+// the tick, its SET names): a backfill of columns the down drops, which dropping them undoes.
+bool updates_only(const lint::Catalog& catalog, lint::ObjectId table, lint::Tick tick,
+                  const lint::Statement& statement,
+                  const std::function<bool(lint::ObjectId)>& undone);
+
+// The last change an up made to the object before the tick among those `which` accepts: the
+// step, and where its statement is.
+struct EarlierChange {
+  lint::Origin origin;
+  const lint::CatalogStep* step = nullptr;
+};
+std::optional<EarlierChange> last_change_before(const lint::Catalog& catalog, lint::ObjectId id,
+                                                lint::Tick tick,
+                                                const std::function<bool(lint::Change)>& which);
 // Whether a migration made the change to the object before the tick.
 bool changed_before(const lint::Catalog& catalog, lint::ObjectId id, lint::Tick tick,
                     lint::Change change);

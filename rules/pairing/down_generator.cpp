@@ -412,10 +412,7 @@ class Generator {
             by_default.push_back(holder.role);
           } else if (earlier.insert({holder.granted_by->file, holder.granted_by->statement})
                          .second) {
-            const lint::ParsedFile* file = m_project.parsed(holder.granted_by->file);
-            std::string text(file->slice(statement_range(*file, holder.granted_by->statement)));
-            if (text.empty() || text.back() != ';') text += ';';
-            statement_item(k, step.statement, std::move(text));
+            earlier_statement_item(k, step.statement, *holder.granted_by);
           }
         }
         if (!by_default.empty()) {
@@ -473,13 +470,8 @@ class Generator {
     }
     if (earlier && effect.change == Change::comment) {
       // The comment an earlier migration wrote, written again.
-      const lint::ParsedFile* file = m_project.parsed(earlier->file);
-      if (file != nullptr && earlier->statement < file->all_statements().size()) {
-        std::string text(file->slice(statement_range(*file, earlier->statement)));
-        if (text.empty() || text.back() != ';') text += ';';
-        statement_item(k, step.statement, std::move(text));
-        return;
-      }
+      earlier_statement_item(k, step.statement, *earlier);
+      return;
     }
     bool set_before = earlier.has_value() ||
                       (effect.change == Change::storage_parameters && step.object != k_none &&
@@ -503,20 +495,22 @@ class Generator {
 
   // The last change of an earlier migration to the same setting of the step's object.
   std::optional<lint::Origin> earlier_setting(const lint::CatalogStep& step) const {
-    std::optional<lint::Origin> found;
-    for (const lint::Origin& origin : object(step.object).changed) {
-      if (origin.tick >= m_replay.start || origin.file == m_up) continue;
-      for (const auto& other : m_catalog.replay(origin.file).steps) {
-        if (other.statement == origin.statement && other.object == step.object &&
-            other.tick < m_replay.start && other.effect.action == Action::alter &&
-            (other.effect.change == step.effect.change ||
-             (is_switch(step.effect.change) && is_switch(other.effect.change))) &&
-            (!found || origin.tick > found->tick)) {
-          found = origin;
-        }
-      }
-    }
-    return found;
+    Change change = step.effect.change;
+    auto found = last_change_before(m_catalog, step.object, m_replay.start, [&](Change other) {
+      return other == change || (is_switch(change) && is_switch(other));
+    });
+    if (!found) return std::nullopt;
+    return found->origin;
+  }
+
+  // An earlier migration's statement, written again in the down as it stands there.
+  void earlier_statement_item(std::size_t order, std::size_t statement,
+                              const lint::Origin& earlier) {
+    const lint::ParsedFile* file = m_project.parsed(earlier.file);
+    if (file == nullptr || earlier.statement >= file->all_statements().size()) return;
+    std::string text(file->slice(statement_range(*file, earlier.statement)));
+    if (text.empty() || text.back() != ';') text += ';';
+    statement_item(order, statement, std::move(text));
   }
 
   // ALTER TABLE whose only commands the object model leaves as "other" are VALIDATE
@@ -567,7 +561,11 @@ class Generator {
         seed_delete(k, step, statement, ref);
         return;
       case Change::update:
-        if (id != k_none && sets_only_new_columns(id, statement)) return;
+        if (id != k_none && updates_only(m_catalog, id, step.tick, statement, [&](ObjectId column) {
+              return m_root.count(column) != 0;  // a column the down drops
+            })) {
+          return;
+        }
         todo(k, step.statement, "the up updates rows of " + describe(ref));
         return;
       case Change::delete_rows:
@@ -579,24 +577,6 @@ class Generator {
       default:
         return;
     }
-  }
-
-  // An UPDATE that writes only columns the up adds (a backfill): dropping them undoes it.
-  bool sets_only_new_columns(ObjectId table, const lint::Statement& statement) const {
-    if (statement.kind() != "UpdateStmt") return false;
-    std::vector<std::string> added;
-    for (ObjectId child : object(table).children) {
-      if (object(child).kind() == ObjectKind::column && m_root.count(child) != 0) {
-        added.push_back(object(child).ref_at(after()).name);
-      }
-    }
-    NodeList targets = statement.node.list("targetList");
-    if (targets.empty()) return false;
-    for (Node target : targets) {
-      std::string name = lint::truncate_identifier(target.str("name"));
-      if (std::find(added.begin(), added.end(), name) == added.end()) return false;
-    }
-    return true;
   }
 
   // The columns the up's INSERT ... ON CONFLICT names as its conflict target, else the key the

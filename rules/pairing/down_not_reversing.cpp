@@ -228,32 +228,14 @@ bool made_generated(const lint::Project& project, const lint::Catalog& catalog, 
   return false;
 }
 
-// The type a statement's ALTER COLUMN ... TYPE gives the column.
-std::optional<lint::ColumnType> type_set_by(const lint::Statement& statement,
-                                            const std::string& column) {
-  std::optional<lint::ColumnType> type;
-  for (lint::Node command : statement.node.list("cmds")) {
-    if (command.str("subtype") == "AT_AlterColumnType" &&
-        lint::truncate_identifier(command.str("name")) == column) {
-      type = lint::column_type(command.get("def").get("typeName"));
-    }
-  }
-  return type;
-}
-
 // Whether the column had a default before `tick`: its last SET or DROP DEFAULT, else its
 // definition (a DEFAULT, or a serial's); nullopt when neither says (CREATE TABLE AS, LIKE...).
 std::optional<bool> had_default(const lint::Project& project, const lint::Catalog& catalog,
                                 ObjectId column, lint::Tick tick) {
-  const lint::CatalogObject& object = catalog.object(column);
-  for (auto it = object.changed.rbegin(); it != object.changed.rend(); ++it) {
-    if (it->tick >= tick) continue;
-    for (const auto& step : catalog.replay(it->file).steps) {
-      if (step.statement != it->statement || step.object != column) continue;
-      if (step.effect.change == Change::set_default) return true;
-      if (step.effect.change == Change::drop_default) return false;
-    }
-  }
+  auto last = last_change_before(catalog, column, tick, [](Change change) {
+    return change == Change::set_default || change == Change::drop_default;
+  });
+  if (last) return last->step->effect.change == Change::set_default;
   lint::Node definition = lint::column_definition(project, catalog, column);
   if (!definition.valid()) return std::nullopt;
   if (auto type = lint::column_type(definition.get("typeName")); lint::is_serial(type)) {
@@ -294,18 +276,10 @@ std::optional<std::string> comment_of(const lint::Statement* statement) {
 // migration wrote, else none)?
 void check_comment_restored(Context& c, const lint::CatalogStep& step) {
   const lint::CatalogObject& object = c.catalog.object(step.object);
-  std::optional<std::string> before;
-  lint::Tick latest = 0;
-  for (const lint::Origin& origin : object.changed) {
-    if (origin.tick >= c.pair.up_replay->start || origin.tick < latest) continue;
-    for (const auto& other : c.catalog.replay(origin.file).steps) {
-      if (other.statement == origin.statement && other.object == step.object &&
-          other.effect.change == Change::comment) {
-        before = comment_of(lint::statement_at(c.project, origin));
-        latest = origin.tick;
-      }
-    }
-  }
+  auto last = last_change_before(c.catalog, step.object, c.pair.up_replay->start,
+                                 [](Change change) { return change == Change::comment; });
+  std::optional<std::string> before =
+      last ? comment_of(lint::statement_at(c.project, last->origin)) : std::nullopt;
   std::optional<std::string> restored;
   for (const auto& down : c.pair.down_replay->steps) {
     if (down.object == step.object && down.effect.change == Change::comment) {
@@ -323,28 +297,6 @@ void check_comment_restored(Context& c, const lint::CatalogStep& step) {
            "write back the comment it had: `COMMENT ON " + comment_target(ref) + " IS " +
                (before ? lint::sql_literal(*before) : std::string("NULL")) + ";`",
            true);
-}
-
-// Whether an UPDATE writes only columns the up adds or the down drops: dropping them undoes it.
-bool updates_only_new_columns(const Context& c, const lint::CatalogStep& step,
-                              const lint::Statement& statement) {
-  lint::NodeList targets = statement.node.list("targetList");
-  if (statement.kind() != "UpdateStmt" || targets.empty()) return false;
-  const lint::CatalogObject& table = c.catalog.object(step.object);
-  for (lint::Node target : targets) {
-    std::string name = lint::truncate_identifier(target.str("name"));
-    bool undone = false;
-    for (ObjectId child : table.children) {
-      const lint::CatalogObject& column = c.catalog.object(child);
-      if (column.kind() != ObjectKind::column || !column.alive_at(step.tick) ||
-          column.ref_at(step.tick).name != name) {
-        continue;
-      }
-      undone = c.created_by_up(child) || c.taken.count(child) != 0;
-    }
-    if (!undone) return false;
-  }
-  return true;
 }
 
 // A setting of an object the up did not make (a comment, an owner, a storage parameter, a
@@ -425,15 +377,9 @@ void check_made_again(Context& c, const lint::CatalogStep& step, const lint::Obj
   if (made == nullptr) return;
   if (ref.kind == ObjectKind::column) {
     auto old_type = lint::column_type_before(c.project, c.catalog, step.object, step.tick);
-    std::optional<lint::ColumnType> new_type;
-    const lint::Statement& statement = *c.pair.down_file->all_statements()[made->statement];
-    for (lint::Node command : statement.node.list("cmds")) {
-      lint::Node definition = command.get("def");
-      if (command.str("subtype") == "AT_AddColumn" &&
-          lint::truncate_identifier(definition.str("colname")) == ref.name) {
-        new_type = lint::defined_type(definition);
-      }
-    }
+    lint::Node definition =
+        lint::column_definition(*c.pair.down_file->all_statements()[made->statement], ref.name);
+    auto new_type = definition.valid() ? lint::defined_type(definition) : std::nullopt;
     if (!differ(old_type, new_type)) return;
     c.report(step,
              "the down adds " + describe(ref) + " again as " + new_type->display() +
@@ -562,8 +508,8 @@ void check_pair(Context& c) {
       auto old_type = lint::column_type_before(c.project, c.catalog, step.object, step.tick);
       if (const lint::CatalogStep* back = c.down_step(step.object, Change::set_type)) {
         // The down changes it again: to the type it had?
-        auto down_type = type_set_by(*c.pair.down_file->all_statements()[back->statement],
-                                     object.ref_at(back->tick).name);
+        auto down_type = lint::type_set_by(*c.pair.down_file->all_statements()[back->statement],
+                                           object.ref_at(back->tick).name);
         if (differ(old_type, down_type)) {
           c.report(step,
                    "the down changes the type of " + describe(ref) + " to " + down_type->display() +
@@ -734,7 +680,10 @@ void check_pair(Context& c) {
       if (!c.first_change(step, effect.change)) continue;   // one finding per table and kind
       if (c.down_does(step.object, Action::use)) continue;  // rows written back
       const lint::Statement& statement = *c.pair.up_file->all_statements()[step.statement];
-      if (effect.change == Change::update && updates_only_new_columns(c, step, statement)) {
+      if (effect.change == Change::update &&
+          updates_only(c.catalog, step.object, step.tick, statement, [&](ObjectId column) {
+            return c.created_by_up(column) || c.taken.count(column) != 0;
+          })) {
         continue;  // a backfill of columns the down drops
       }
       // DELETE before an INSERT of the same rows (the delete-then-insert idiom): the INSERT's
