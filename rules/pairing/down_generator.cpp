@@ -473,10 +473,11 @@ class Generator {
       earlier_statement_item(k, step.statement, *earlier);
       return;
     }
-    bool set_before = earlier.has_value() ||
-                      (effect.change == Change::storage_parameters && step.object != k_none &&
-                       parameters_set_before(m_project, m_catalog, step.object, step.tick));
-    if (auto sql = setting_undo_sql(effect, ref, statement.node, set_before)) {
+    if (!earlier && effect.change == Change::storage_parameters && step.object != k_none &&
+        parameters_set_before(m_project, m_catalog, step.object, step.tick)) {
+      earlier = object(step.object).created;  // made WITH (...)
+    }
+    if (auto sql = setting_undo_sql(effect, ref, statement.node, earlier.has_value())) {
       statement_item(k, step.statement, *sql);
       return;
     }

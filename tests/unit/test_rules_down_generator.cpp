@@ -267,6 +267,16 @@ ALTER TABLE users OWNER TO app_owner;
   EXPECT_NE(found.find("the up changes the owner of table users"), std::string::npos) << found;
 }
 
+TEST(DownGenerator, DoesNotResetAStorageParameterTheTableWasCreatedWith) {
+  // RESET would not give the table back its 80.
+  Generated g(
+      Files{{"1_t.up.sql", "CREATE TABLE IF NOT EXISTS t (id int) WITH (fillfactor = 80);\n"},
+            {"2_t.up.sql", "ALTER TABLE t SET (fillfactor = 60);\n"}});
+  EXPECT_EQ(g.down.body,
+            "-- sqlgate:irreversible TODO: the up changes storage parameters (fillfactor) of table "
+            "t; set back what 1_t.up.sql line 1 set (up line 1)\n");
+}
+
 TEST(DownGenerator, LeavesATriggerSwitchedBothWaysByTheUpAlone) {
   Generated g(Files{{"1_users.up.sql", k_users}, {"2_fix.up.sql", R"sql(
 ALTER TABLE users DISABLE TRIGGER USER;
