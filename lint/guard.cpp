@@ -313,7 +313,7 @@ struct GuardAnalysis::Place {
 
 // What a catalog test must be able to find, and why the first one that could not did not.
 struct GuardAnalysis::Judging {
-  const std::vector<GuardTarget>* targets = nullptr;
+  const std::vector<const GuardTarget*>* targets = nullptr;
   std::optional<std::string> mismatch;
 };
 
@@ -644,40 +644,41 @@ std::optional<Condition> GuardAnalysis::fails_first(const Statement& statement, 
   return std::nullopt;
 }
 
-const std::vector<GuardTarget>& GuardAnalysis::own_targets(const Statement& statement,
-                                                           const GuardQuery& query) const {
+const std::vector<const GuardTarget*>& GuardAnalysis::own_targets(const Statement& statement,
+                                                                  const GuardQuery& query) const {
   auto& cached = m_own_targets[query.new_name_only ? 1 : 0];
-  if (auto it = cached.find(&statement); it != cached.end()) return it->second;
-  return cached.emplace(&statement, guard_targets(statement, !query.new_name_only)).first->second;
+  if (auto it = cached.find(&statement); it != cached.end()) return it->second.view;
+  OwnTargets& own = cached[&statement];
+  own.targets = guard_targets(statement, !query.new_name_only);
+  for (const GuardTarget& target : own.targets) own.view.push_back(&target);
+  return own.view;
 }
 
-const std::vector<GuardTarget>& GuardAnalysis::file_targets(const Statement& statement,
+std::vector<const GuardTarget*> GuardAnalysis::file_targets(const Statement& statement,
                                                             const GuardQuery& query) const {
-  // Several rules ask about the same statement: the list is made once for each.
-  auto& cached = m_file_targets[query.new_name_only ? 1 : 0];
-  if (auto it = cached.find(&statement); it != cached.end()) return it->second;
-  std::vector<GuardTarget>& targets = cached[&statement];
-  targets = own_targets(statement, query);
+  if (!m_all_targets) {
+    m_all_targets.emplace();
+    for (const Statement* other : m_file->all_statements()) {
+      for (GuardTarget& target : guard_targets(*other)) {
+        m_all_targets->emplace_back(other, std::move(target));
+      }
+    }
+  }
+  std::vector<const GuardTarget*> targets = own_targets(statement, query);
   // A relation renamed away whose old name the file makes again: that one is not what the
   // test must find.
-  std::string renamed_away;
-  if (query.new_name_only && !targets.empty() && !targets.front().new_name.empty()) {
-    renamed_away = targets.front().object.name;
+  std::string_view renamed_away;
+  if (query.new_name_only && !targets.empty() &&
+      (!targets.front()->new_name.empty() || !targets.front()->new_schema.empty())) {
+    renamed_away = targets.front()->object.name;
   }
-  if (query.new_name_only && !targets.empty() && !targets.front().new_schema.empty()) {
-    renamed_away = targets.front().object.name;
-  }
-  for (const Statement* other : m_file->all_statements()) {
+  for (const auto& [other, target] : *m_all_targets) {
     if (other == &statement) continue;
-    auto it = m_targets.find(other);
-    if (it == m_targets.end()) it = m_targets.emplace(other, guard_targets(*other)).first;
-    for (const GuardTarget& target : it->second) {
-      if (!renamed_away.empty() && is_relation(target.object.kind) &&
-          target.object.name == renamed_away) {
-        continue;
-      }
-      targets.push_back(target);
+    if (!renamed_away.empty() && is_relation(target.object.kind) &&
+        target.object.name == renamed_away) {
+      continue;
     }
+    targets.push_back(&target);
   }
   return targets;
 }
@@ -723,8 +724,9 @@ std::optional<Guard> GuardAnalysis::find(const Statement& statement, const Guard
     judging.targets = &own_targets(statement, query);
     bool found = tests_catalog(test, statement, place, query, judging, 0);
     if (!found && judging.mismatch) {
+      std::vector<const GuardTarget*> everything = file_targets(statement, query);
       judging = Judging{};
-      judging.targets = &file_targets(statement, query);
+      judging.targets = &everything;
       found = tests_catalog(test, statement, place, query, judging, 0);
     }
     if (!found && judging.mismatch && !why) why = std::move(judging.mismatch);

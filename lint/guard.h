@@ -148,11 +148,13 @@ class GuardAnalysis {
                              const GuardQuery& query, Judging& judging, int depth) const;
   // The objects the statement creates, drops, alters or renames, then those of every other
   // statement of the file: what the first run changes, and so what a test may find changed.
-  const std::vector<GuardTarget>& file_targets(const Statement& statement,
+  // Made for each question (a list of pointers, linear in the file), never kept: kept for every
+  // statement, the lists together would grow with the square of the file.
+  std::vector<const GuardTarget*> file_targets(const Statement& statement,
                                                const GuardQuery& query) const;
   // The objects the statement itself changes (the first part of file_targets()).
-  const std::vector<GuardTarget>& own_targets(const Statement& statement,
-                                              const GuardQuery& query) const;
+  const std::vector<const GuardTarget*>& own_targets(const Statement& statement,
+                                                     const GuardQuery& query) const;
   bool lookup_handler(const Statement& statement, std::size_t frame) const;
   Node expression_tree(std::string_view expression) const;
   Node do_function(const Statement& statement) const;
@@ -161,10 +163,14 @@ class GuardAnalysis {
   std::unique_ptr<Documents> m_documents;
   mutable std::map<std::string, Node, std::less<>> m_expressions;
   mutable std::map<std::string, std::unique_ptr<StatementList>> m_lists;
-  mutable std::map<const Statement*, std::vector<GuardTarget>> m_targets;
-  // file_targets() and own_targets() by statement: [0] with old names, [1] new names only.
-  mutable std::array<std::map<const Statement*, std::vector<GuardTarget>>, 2> m_file_targets;
-  mutable std::array<std::map<const Statement*, std::vector<GuardTarget>>, 2> m_own_targets;
+  // Every statement's targets (old names included), in file order, made once.
+  mutable std::optional<std::vector<std::pair<const Statement*, GuardTarget>>> m_all_targets;
+  // own_targets() by statement: [0] with old names, [1] new names only.
+  struct OwnTargets {
+    std::vector<GuardTarget> targets;
+    std::vector<const GuardTarget*> view;
+  };
+  mutable std::array<std::map<const Statement*, OwnTargets>, 2> m_own_targets;
 };
 
 }  // namespace sqlgate::lint

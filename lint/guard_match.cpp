@@ -262,15 +262,20 @@ std::optional<std::vector<std::string>> parse_name(std::string_view text, bool r
   return parts;
 }
 
+// The names a test may compare with (views into the target: at most two).
 struct Expected {
-  std::vector<std::string> values;
+  std::array<std::string_view, 2> slots;
+  std::size_t count = 0;
   bool known = false;
+  const std::string_view* begin() const { return slots.data(); }
+  const std::string_view* end() const { return slots.data() + count; }
+  bool has(std::string_view value) const { return std::find(begin(), end(), value) != end(); }
 };
 
 Expected expected(const GuardTarget& t, Role role) {
   Expected e;
   auto add = [&](const std::string& value) {
-    if (!value.empty()) e.values.push_back(value);
+    if (!value.empty()) e.slots[e.count++] = value;
   };
   if (role == Role::name) {
     if (t.old_name || t.new_name.empty()) add(t.object.name);
@@ -281,7 +286,7 @@ Expected expected(const GuardTarget& t, Role role) {
     if (t.schema_given && (t.old_name || t.new_schema.empty())) add(t.object.schema);
     add(t.new_schema);
   }
-  e.known = !e.values.empty();
+  e.known = e.count != 0;
   return e;
 }
 
@@ -334,8 +339,10 @@ struct Scope {
   struct Use {
     std::size_t relation = 0;
     std::string_view column;
-    std::vector<std::string> literals;  // empty: compared with something else, or used otherwise
-    std::string shown;                  // typname = 'x'
+    // As PostgreSQL stores names (truncated to 63 bytes); empty: compared with something else,
+    // or used otherwise.
+    std::vector<std::string> literals;
+    std::string shown;  // typname = 'x'
   };
   std::vector<Use> uses;
 };
@@ -400,6 +407,7 @@ Scope read_scope(const Node& select) {
     auto at = resolve(scope, column_ref);
     if (!at) return;
     consumed.insert(column_ref.at());
+    for (std::string& literal : literals) literal = truncate_identifier(literal);
     scope.uses.push_back(Scope::Use{at->first, at->second, std::move(literals), std::move(shown)});
   };
   // name_column = 'literal', 'literal' = name_column, name_column IN ('a', 'b'), outside NOT.
@@ -458,8 +466,9 @@ struct Verdict {
   std::string why;  // when it does not find the target
 };
 
-// Whether a scope can find a target.
-Verdict judge_scope(const Scope& scope, const GuardTarget& target) {
+// Whether a scope can find a target; `explain`: say why not (only the first target's reason is
+// shown, and a file has many targets).
+Verdict judge_scope(const Scope& scope, const GuardTarget& target, bool explain) {
   Verdict verdict;
   std::vector<bool> holder(scope.relations.size(), false);
   bool any = false;
@@ -469,15 +478,15 @@ Verdict judge_scope(const Scope& scope, const GuardTarget& target) {
     holder[r] = catalog->holds(target);
     any = any || holder[r];
   }
-  std::string name = target.object.name;
-  std::string noun(to_string(target.object.kind));
-  if (target.object.kind == ObjectKind::constraint && target.contype == 'x') {
-    noun = "EXCLUDE constraint";
-  }
   if (!any) {
+    if (!explain) return verdict;
+    std::string noun(to_string(target.object.kind));
+    if (target.object.kind == ObjectKind::constraint && target.contype == 'x') {
+      noun = "EXCLUDE constraint";
+    }
     const Catalog& first = *scope.relations.front().catalog;
     verdict.why = "the guard looks in " + display(first) + ", which lists only " +
-                  std::string(first.lists) + ", not " + noun + " " + name;
+                  std::string(first.lists) + ", not " + noun + " " + target.object.name;
     if (first.name == "pg_user" || first.name == "pg_shadow") {
       verdict.why += " (CREATE ROLE makes a role without LOGIN unless it says LOGIN)";
     }
@@ -507,14 +516,10 @@ Verdict judge_scope(const Scope& scope, const GuardTarget& target) {
       }
       compared = true;
       if (shown.empty()) shown = use.shown;
-      for (const std::string& literal : use.literals) {
-        std::string stored = truncate_identifier(literal);
-        match =
-            match || std::find(want.values.begin(), want.values.end(), stored) != want.values.end();
-      }
+      for (const std::string& stored : use.literals) match = match || want.has(stored);
     }
     if (compared && !free && !match) {
-      verdict.why = "the guard tests " + shown + ", but " + described(target, role);
+      if (explain) verdict.why = "the guard tests " + shown + ", but " + described(target, role);
       return verdict;
     }
   }
@@ -526,7 +531,14 @@ struct LookupCall {
   const Lookup* lookup = nullptr;
   std::optional<std::string> literal;
   std::string shown;
+  // The literal's name parts as the lookup reads them; nullopt when it does not parse.
+  std::optional<std::vector<std::string>> parts;
 };
+
+LookupCall with_parts(LookupCall call) {
+  if (call.literal) call.parts = parse_name(*call.literal, call.lookup->type == "regprocedure");
+  return call;
+}
 
 // to_regclass('x') or 'x'::regclass; unknown lookups have no `lookup` and no literal.
 std::optional<LookupCall> lookup_call(const Node& node) {
@@ -536,10 +548,10 @@ std::optional<LookupCall> lookup_call(const Node& node) {
     for (const Lookup& lookup : k_lookups) {
       if (lookup.function != name) continue;
       NodeList args = node.list("args");
-      LookupCall call{&lookup, std::nullopt, ""};
+      LookupCall call{&lookup, std::nullopt, "", std::nullopt};
       if (args.size() == 1) call.literal = string_literal(args.front());
       if (call.literal) call.shown = std::string(name) + "(" + sql_literal(*call.literal) + ")";
-      return call;
+      return with_parts(std::move(call));
     }
     if (std::find(k_other_lookups.begin(), k_other_lookups.end(), name) != k_other_lookups.end()) {
       return LookupCall{};
@@ -550,9 +562,9 @@ std::optional<LookupCall> lookup_call(const Node& node) {
     std::string_view type = node.get("typeName").list("names").back().as_str();
     for (const Lookup& lookup : k_lookups) {
       if (lookup.type != type) continue;
-      LookupCall call{&lookup, string_literal(node.get("arg")), ""};
+      LookupCall call{&lookup, string_literal(node.get("arg")), "", std::nullopt};
       if (call.literal) call.shown = sql_literal(*call.literal) + "::" + std::string(type);
-      return call;
+      return with_parts(std::move(call));
     }
     if (std::find(k_other_lookups.begin(), k_other_lookups.end(), type) != k_other_lookups.end()) {
       return LookupCall{};
@@ -561,30 +573,28 @@ std::optional<LookupCall> lookup_call(const Node& node) {
   return std::nullopt;
 }
 
-Verdict judge_lookup(const LookupCall& call, const GuardTarget& target) {
-  if (call.lookup == nullptr || !call.literal) return Verdict{true, true, ""};
-  bool routine_args = call.lookup->type == "regprocedure";
-  auto parts = parse_name(*call.literal, routine_args);
-  if (!parts) return Verdict{true, true, ""};
-  std::string noun(to_string(target.object.kind));
+Verdict judge_lookup(const LookupCall& call, const GuardTarget& target, bool explain) {
+  if (call.lookup == nullptr || !call.literal || !call.parts) return Verdict{true, true, ""};
+  const std::vector<std::string>& parts = *call.parts;
   if (!call.lookup->holds(target)) {
+    if (!explain) return Verdict{false, false, ""};
     return Verdict{false, false,
                    "the guard tests " + call.shown + ", which finds only " +
-                       std::string(call.lookup->lists) + ", not " + noun + " " +
-                       target.object.name};
+                       std::string(call.lookup->lists) + ", not " +
+                       std::string(to_string(target.object.kind)) + " " + target.object.name};
   }
-  Expected names = expected(target, Role::name);
-  if (names.known &&
-      std::find(names.values.begin(), names.values.end(), parts->back()) == names.values.end()) {
+  auto misses = [&](Role role) {
     return Verdict{false, false,
-                   "the guard tests " + call.shown + ", but " + described(target, Role::name)};
+                   explain ? "the guard tests " + call.shown + ", but " + described(target, role)
+                           : std::string()};
+  };
+  Expected names = expected(target, Role::name);
+  if (names.known && !names.has(parts.back())) {
+    return misses(Role::name);
   }
   Expected schemas = expected(target, Role::schema);
-  if (parts->size() >= 2 && schemas.known &&
-      std::find(schemas.values.begin(), schemas.values.end(), (*parts)[parts->size() - 2]) ==
-          schemas.values.end()) {
-    return Verdict{false, false,
-                   "the guard tests " + call.shown + ", but " + described(target, Role::schema)};
+  if (parts.size() >= 2 && schemas.known && !schemas.has(parts[parts.size() - 2])) {
+    return misses(Role::schema);
   }
   return Verdict{false, true, ""};
 }
@@ -601,7 +611,7 @@ bool reads_relation(const Node& test) {
 }  // namespace
 
 std::optional<std::string> guard_mismatch(const Node& test,
-                                          const std::vector<GuardTarget>& targets) {
+                                          const std::vector<const GuardTarget*>& targets) {
   if (!test.valid() || targets.empty()) return std::nullopt;
   std::vector<Scope> scopes;
   std::vector<LookupCall> lookups;
@@ -624,17 +634,23 @@ std::optional<std::string> guard_mismatch(const Node& test,
   std::optional<std::string> why;
   auto consider = [&](const auto& judge) {
     for (std::size_t i = 0; i < targets.size(); ++i) {
-      Verdict verdict = judge(targets[i]);
+      Verdict verdict = judge(*targets[i], i == 0 && !why);
       if (verdict.unknown || verdict.finds) return true;
       if (i == 0 && !why) why = verdict.why;
     }
     return false;
   };
   for (const Scope& scope : scopes) {
-    if (consider([&](const GuardTarget& t) { return judge_scope(scope, t); })) return std::nullopt;
+    if (consider(
+            [&](const GuardTarget& t, bool explain) { return judge_scope(scope, t, explain); })) {
+      return std::nullopt;
+    }
   }
   for (const LookupCall& call : lookups) {
-    if (consider([&](const GuardTarget& t) { return judge_lookup(call, t); })) return std::nullopt;
+    if (consider(
+            [&](const GuardTarget& t, bool explain) { return judge_lookup(call, t, explain); })) {
+      return std::nullopt;
+    }
   }
   return why;
 }
@@ -658,7 +674,7 @@ std::optional<FailedLookup> failed_lookup(const Node& query,
   if (!call || call->lookup == nullptr || !call->literal) return std::nullopt;
   FailedLookup result{call->lookup->sqlstate, false};
   for (const GuardTarget& target : targets) {
-    Verdict verdict = judge_lookup(*call, target);
+    Verdict verdict = judge_lookup(*call, target, false);
     result.finds_target = result.finds_target || (verdict.finds && !verdict.unknown);
   }
   return result;

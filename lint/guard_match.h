@@ -38,7 +38,7 @@ std::vector<GuardTarget> guard_targets(const Statement& statement, bool old_name
 // Why a test (the parse tree of SELECT <condition>, or of a query) cannot find any of the
 // targets, said of the first one; nothing when it may find one, or cannot be judged.
 std::optional<std::string> guard_mismatch(const Node& test,
-                                          const std::vector<GuardTarget>& targets);
+                                          const std::vector<const GuardTarget*>& targets);
 
 // The object a failed lookup in an EXCEPTION-guarded block names: PERFORM 'x'::regclass raises
 // undefined_table while x does not exist. The condition it raises, its literal, and whether

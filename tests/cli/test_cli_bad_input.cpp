@@ -122,6 +122,40 @@ TEST(CliBadInput, FiftyMegabyteFile) {
   expect_other_linted(r);
 }
 
+// Thousands of DO blocks whose guards test for another object than the one they make: each
+// guard is judged against everything the file changes. That list was once kept for every guard,
+// which grew with the square of the file: 4 GB for these 3,000 blocks. sqlgate runs with its data
+// segment limited to 1 GiB (not in the sanitizer builds, whose shadow memory counts against it).
+TEST(CliBadInput, ThousandsOfMisguardedBlocksLintInBoundedMemory) {
+  Folder f;
+  std::string up;
+  std::string down;
+  constexpr int k_blocks = 3000;
+  for (int i = 0; i < k_blocks; ++i) {
+    std::string n = std::to_string(i);
+    up += "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'other_" + n +
+          "') THEN ALTER TABLE t ADD CONSTRAINT c_" + n + " CHECK (true); END IF; END $$;\n";
+    down += "ALTER TABLE t DROP CONSTRAINT IF EXISTS c_" + n + ";\n";
+  }
+  f.write("20250101000000_checks.up.sql", up);
+  f.write("20250101000000_checks.down.sql", down);
+  std::vector<std::string> argv{
+      testing::sqlgate_binary().string(), "lint", "--color", "never", "--format", "json", "m"};
+#if !defined(__SANITIZE_ADDRESS__) && !defined(SQLGATE_SANITIZE)
+  argv.insert(argv.begin(), {"/bin/sh", "-c", "ulimit -d 1048576 && exec \"$@\"", "sh"});
+#endif
+  CommandResult r = testing::run_program(argv, f.dir().path());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  // Each guard tests for a constraint the file never makes: one finding each.
+  EXPECT_EQ(testing::count_occurrences(r.out, "\"rule\": \"guard-add-constraint\""),
+            static_cast<std::size_t>(k_blocks))
+      << r.err;
+  EXPECT_TRUE(contains(r.out,
+                       "the guard tests conname = 'other_2999', but the constraint is "
+                       "named c_2999"))
+      << r.err;
+}
+
 TEST(CliBadInput, DeeplyNestedParentheses) {
   Folder f;
   f.write("20250101000000_deep.up.sql",
