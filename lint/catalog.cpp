@@ -312,16 +312,20 @@ Tick Catalog::before_statement(std::size_t file, std::size_t statement) const {
   return replay.end;
 }
 
-std::vector<const CatalogStep*> Catalog::steps_of(std::size_t file, std::size_t statement) const {
+std::span<const CatalogStep> Catalog::steps_at(std::size_t file, std::size_t statement) const {
   // A file's steps are in statement order.
   const auto& steps = m_files[file].steps;
   auto first = std::lower_bound(
       steps.begin(), steps.end(), statement,
       [](const CatalogStep& step, std::size_t wanted) { return step.statement < wanted; });
+  auto last = first;
+  while (last != steps.end() && last->statement == statement) ++last;
+  return {first, last};
+}
+
+std::vector<const CatalogStep*> Catalog::steps_of(std::size_t file, std::size_t statement) const {
   std::vector<const CatalogStep*> result;
-  for (auto it = first; it != steps.end() && it->statement == statement; ++it) {
-    result.push_back(&*it);
-  }
+  for (const CatalogStep& step : steps_at(file, statement)) result.push_back(&step);
   return result;
 }
 

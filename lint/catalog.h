@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -185,6 +186,8 @@ class Catalog {
   // step whose effect.object is its table with the schema the search path gave, and whose
   // tick is the state has_unique_key() should be asked about.
   std::vector<const CatalogStep*> steps_of(std::size_t file, std::size_t statement) const;
+  // The same steps, as the run of the file's steps they are (found by binary search).
+  std::span<const CatalogStep> steps_at(std::size_t file, std::size_t statement) const;
 
  private:
   friend class CatalogBuilder;

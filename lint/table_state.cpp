@@ -699,14 +699,21 @@ std::optional<QualifiedName> TableState::table_of_index(const QualifiedName& ind
   Replay& replay = before(at);
   if (const Index* found = replay.indexes.find(index)) return found->table;
   // A down drops what its up created: the up says which table the index is on.
-  if (const ParsedFile* partner = m_context->partner()) {
-    for (const Statement* statement : partner->all_statements()) {
-      if (statement->kind() != "IndexStmt") continue;
-      auto table = QualifiedName::of(relation_name(statement->node.get("relation")));
-      if (QualifiedName{table.schema, std::string(statement->node.str("idxname"))}.matches(index)) {
-        return table;
+  if (!m_partner_indexes) {
+    m_partner_indexes.emplace();
+    if (const ParsedFile* partner = m_context->partner()) {
+      for (const Statement* statement : partner->all_statements()) {
+        if (statement->kind() != "IndexStmt") continue;
+        auto table = QualifiedName::of(relation_name(statement->node.get("relation")));
+        QualifiedName name{table.schema, std::string(statement->node.str("idxname"))};
+        (*m_partner_indexes)[name.name].emplace_back(name, std::move(table));
       }
     }
+  }
+  auto named = m_partner_indexes->find(index.name);
+  if (named == m_partner_indexes->end()) return std::nullopt;
+  for (const auto& [name, table] : named->second) {
+    if (name.matches(index)) return table;
   }
   return std::nullopt;
 }

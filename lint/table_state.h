@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "lint/catalog.h"
@@ -124,6 +125,10 @@ class TableState {
   mutable std::unique_ptr<Tables> m_tables;
   mutable std::unique_ptr<Replay> m_replay;
   mutable std::optional<std::vector<const Statement*>> m_earlier_functions;
+  // The indexes the partner file (a down's up) creates, by name: (index, table) in file order.
+  using NamedIndexes =
+      std::unordered_map<std::string, std::vector<std::pair<QualifiedName, QualifiedName>>>;
+  mutable std::optional<NamedIndexes> m_partner_indexes;
 };
 
 }  // namespace sqlgate::lint

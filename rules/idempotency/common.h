@@ -147,6 +147,8 @@ class FileScope {
   FileScope& operator=(const FileScope&) = delete;
 
   const lint::ParsedFile& file() const { return m_context.file; }
+  // The statement's index in file().all_statements() (their count when it is not one of them).
+  std::size_t index_of(const lint::Statement& statement) const;
   const lint::FileContext& context() const { return m_context; }
   int pg_version() const { return m_context.pg_version(); }
   lint::Reporter& out() { return m_out; }
@@ -200,7 +202,6 @@ class FileScope {
                   std::string title, std::optional<std::vector<lint::Edit>> edits, bool safe);
 
  private:
-  std::size_t index_of(const lint::Statement& statement) const;
   const lint::Statement* find_change(const lint::Statement& at, const ObjectKey& object,
                                      bool created, bool after) const;
   // What the file creates and drops, by kind and name, in statement order.

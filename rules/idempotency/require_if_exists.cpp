@@ -327,24 +327,41 @@ void check_alter_table(FileScope& scope, const Statement& statement) {
   }
 }
 
+// The file's ALTER TABLE ... ALTER COLUMN ... ADD GENERATED ... AS IDENTITY commands, in file
+// order: found in one pass, for every SET / DROP DEFAULT to look up.
+struct AddedIdentities {
+  struct Added {
+    std::size_t statement;  // index in all_statements()
+    QualifiedName table;
+    std::string column;
+  };
+  std::vector<Added> added;
+  explicit AddedIdentities(const lint::ParsedFile& file) {
+    const auto& statements = file.all_statements();
+    for (std::size_t i = 0; i < statements.size(); ++i) {
+      if (statements[i]->kind() != "AlterTableStmt") continue;
+      for (Node command : statements[i]->node.list("cmds")) {
+        if (command.str("subtype") == "AT_AddIdentity") {
+          added.push_back(
+              {i, name_of(statements[i]->node.get("relation")), std::string(command.str("name"))});
+        }
+      }
+    }
+  }
+};
+
 // Whether a statement of the file after `at` makes column `column` of `table` an identity
 // column (ALTER COLUMN ... ADD GENERATED ... AS IDENTITY).
 const Statement* made_identity_later(const FileScope& scope, const Statement& at,
                                      const QualifiedName& table, std::string_view column) {
-  bool after = false;
-  for (const Statement* statement : scope.file().all_statements()) {
-    if (statement == &at) {
-      after = true;
-      continue;
-    }
-    if (!after || statement->kind() != "AlterTableStmt" ||
-        !same_name(name_of(statement->node.get("relation")), table)) {
-      continue;
-    }
-    for (Node command : statement->node.list("cmds")) {
-      if (command.str("subtype") == "AT_AddIdentity" && command.str("name") == column) {
-        return statement;
-      }
+  const auto& identities = scope.context().shared<AddedIdentities>(scope.file()).added;
+  if (identities.empty()) return nullptr;
+  const auto& statements = scope.file().all_statements();
+  std::size_t after = scope.index_of(at);
+  for (const auto& identity : identities) {
+    if (identity.statement > after && identity.column == column &&
+        same_name(identity.table, table)) {
+      return statements[identity.statement];
     }
   }
   return nullptr;

@@ -320,9 +320,9 @@ std::optional<EarlierChange> last_change_before(const lint::Catalog& catalog, li
   std::optional<EarlierChange> found;
   for (const lint::Origin& origin : catalog.object(id).changed) {
     if (origin.tick >= tick) continue;
-    for (const auto& other : catalog.replay(origin.file).steps) {
-      if (other.statement == origin.statement && other.object == id && other.tick < tick &&
-          which(other.effect.change) && (!found || other.tick > found->step->tick)) {
+    for (const auto& other : catalog.steps_at(origin.file, origin.statement)) {
+      if (other.object == id && other.tick < tick && which(other.effect.change) &&
+          (!found || other.tick > found->step->tick)) {
         found = EarlierChange{origin, &other};
       }
     }
@@ -578,7 +578,12 @@ bool revokes(const lint::Catalog& catalog, const Pair& pair, lint::ObjectId id,
       return true;
     }
   }
-  const std::string& schema = catalog.object(id).ref().schema;
+  return revokes_in_schema(pair, catalog.object(id).ref().schema, role, before);
+}
+
+bool revokes_in_schema(const Pair& pair, const std::string& schema, const std::string& role,
+                       std::size_t before) {
+  const auto& down = pair.down_file->all_statements();
   for (std::size_t i = 0; i < before && i < down.size(); ++i) {
     const lint::Node& node = down[i]->node;
     if (!node.is("GrantStmt") || node.flag("is_grant") ||
@@ -711,6 +716,29 @@ std::vector<Pair> pairs(const lint::Project& project) {
         Pair{i, down, project.parsed(i), project.parsed(down), &up_replay, &down_replay});
   }
   return result;
+}
+
+StepsByObject::StepsByObject(const lint::FileReplay& replay) {
+  for (const auto& step : replay.steps) {
+    if (step.object != lint::k_no_object) m_steps[step.object].push_back(&step);
+  }
+}
+
+const std::vector<const lint::CatalogStep*>& StepsByObject::of(lint::ObjectId id) const {
+  static const std::vector<const lint::CatalogStep*> none;
+  auto found = m_steps.find(id);
+  return found == m_steps.end() ? none : found->second;
+}
+
+std::vector<const lint::Effect*> other_alters(const StepsByObject& steps,
+                                              const lint::CatalogStep& step) {
+  std::vector<const lint::Effect*> effects;
+  for (const lint::CatalogStep* other : steps.of(step.object)) {
+    if (other != &step && other->effect.action == lint::Action::alter) {
+      effects.push_back(&other->effect);
+    }
+  }
+  return effects;
 }
 
 std::unordered_set<lint::ObjectId> taken_by(const lint::FileReplay& down) {

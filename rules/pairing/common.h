@@ -6,7 +6,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "lint/catalog.h"
 #include "lint/rule.h"
@@ -145,6 +147,21 @@ struct Pair {
 // Every replayed up with a replayed down, in version order.
 std::vector<Pair> pairs(const lint::Project& project);
 
+// A file's steps by the object they act on, each list in file order: what a check asks about
+// one object's other steps, without a pass over the whole file for each step.
+class StepsByObject {
+ public:
+  explicit StepsByObject(const lint::FileReplay& replay);
+  // The steps that act on the object (none for k_no_object).
+  const std::vector<const lint::CatalogStep*>& of(lint::ObjectId id) const;
+
+ private:
+  std::unordered_map<lint::ObjectId, std::vector<const lint::CatalogStep*>> m_steps;
+};
+// The effects of the other steps in `steps` that alter the step's object, in file order.
+std::vector<const lint::Effect*> other_alters(const StepsByObject& steps,
+                                              const lint::CatalogStep& step);
+
 // Whether the down, before its statement `before`, revokes default privileges from the role
 // (ALTER DEFAULT PRIVILEGES ... REVOKE ... FROM it).
 bool revokes_default_privileges(const Pair& pair, const std::string& role,
@@ -157,6 +174,10 @@ bool drops_owned(const Pair& pair, const std::string& role,
 // the role: a REVOKE on it (or on ALL ... IN SCHEMA of its schema) from the role, or DROP OWNED BY.
 bool revokes(const lint::Catalog& catalog, const Pair& pair, lint::ObjectId id,
              const std::string& role, std::size_t before = static_cast<std::size_t>(-1));
+// The part of revokes() that is not about one object: a REVOKE on ALL ... IN SCHEMA `schema`
+// from the role, or DROP OWNED BY it.
+bool revokes_in_schema(const Pair& pair, const std::string& schema, const std::string& role,
+                       std::size_t before = static_cast<std::size_t>(-1));
 
 // Every object the down takes, explicitly or with what it drops.
 std::unordered_set<lint::ObjectId> taken_by(const lint::FileReplay& down);

@@ -193,6 +193,7 @@ class Generator {
   const lint::Catalog& m_catalog;
   const lint::ParsedFile& m_file;
   const lint::FileReplay& m_replay;
+  StepsByObject m_steps{m_replay};
   std::size_t m_up;
   std::vector<Item> m_items;
   // Objects the up creates that the down removes: each mapped to the object whose drop takes
@@ -457,14 +458,7 @@ class Generator {
     if (step.object != k_none) {
       if (is_switch(effect.change)) {
         // Switched both ways by the up (a trigger disabled around a data fix): nothing to undo.
-        std::vector<const lint::Effect*> others;
-        for (const auto& other : m_replay.steps) {
-          if (&other != &step && other.object == step.object &&
-              other.effect.action == Action::alter) {
-            others.push_back(&other.effect);
-          }
-        }
-        if (sets_back(effect, others)) return;
+        if (sets_back(effect, other_alters(m_steps, step))) return;
       }
       earlier = earlier_setting(step);
     }

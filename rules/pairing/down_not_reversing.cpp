@@ -8,6 +8,7 @@
 // that: the same column type, index columns, default and comment.
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "lint/table_state.h"
@@ -28,14 +29,17 @@ struct Context {
   const Pair& pair;
   lint::Reporter& out;
   std::unordered_set<ObjectId> taken;
+  // Each file's steps by object: the checks below ask about one object's other steps.
+  StepsByObject up_steps{*pair.up_replay};
+  StepsByObject down_steps{*pair.down_replay};
 
   bool created_by_up(ObjectId id) const { return created_by(catalog, id, pair.up); }
 
   // A down step that does this to the object.
   bool down_does(ObjectId id, Action action, Change change = Change::none) const {
-    for (const auto& step : pair.down_replay->steps) {
-      if (step.object == id && step.effect.action == action &&
-          (change == Change::none || step.effect.change == change)) {
+    for (const lint::CatalogStep* step : down_steps.of(id)) {
+      if (step->effect.action == action &&
+          (change == Change::none || step->effect.change == change)) {
         return true;
       }
     }
@@ -45,17 +49,17 @@ struct Context {
   // The down's last step that makes the change to the object.
   const lint::CatalogStep* down_step(ObjectId id, Change change) const {
     const lint::CatalogStep* found = nullptr;
-    for (const auto& step : pair.down_replay->steps) {
-      if (step.object == id && step.effect.change == change) found = &step;
+    for (const lint::CatalogStep* step : down_steps.of(id)) {
+      if (step->effect.change == change) found = step;
     }
     return found;
   }
 
   // Whether the step is the up's first that makes its change to its object.
   bool first_change(const lint::CatalogStep& step, Change change) const {
-    for (const auto& other : pair.up_replay->steps) {
-      if (&other == &step) return true;
-      if (other.object == step.object && other.effect.change == change) return false;
+    for (const lint::CatalogStep* other : up_steps.of(step.object)) {
+      if (other == &step) return true;
+      if (other->effect.change == change) return false;
     }
     return true;
   }
@@ -65,32 +69,44 @@ struct Context {
                    const std::string* role = nullptr) const {
     const auto& up = pair.up_file->all_statements();
     bool later = false;
-    for (const auto& other : pair.up_replay->steps) {
-      if (&other == &step) later = true;
-      if (later && &other != &step && other.object == step.object &&
-          other.effect.change == change &&
-          (role == nullptr || lists_role(up[other.statement]->node.list("grantees"), *role))) {
+    for (const lint::CatalogStep* other : up_steps.of(step.object)) {
+      if (later && other->effect.change == change &&
+          (role == nullptr || lists_role(up[other->statement]->node.list("grantees"), *role))) {
         return true;
       }
+      if (other == &step) later = true;
     }
     return false;
   }
 
-  // Whether the down grants privileges on the object to the role.
-  bool down_grants(ObjectId id, const std::string& role) const {
+  // Whether a down step makes the change (GRANT or REVOKE) on the object to or from the role.
+  bool down_lists(ObjectId id, Change change, const std::string& role) const {
     const auto& down = pair.down_file->all_statements();
-    for (const auto& step : pair.down_replay->steps) {
-      if (step.object == id && step.effect.change == Change::grant &&
-          lists_role(down[step.statement]->node.list("grantees"), role)) {
+    for (const lint::CatalogStep* step : down_steps.of(id)) {
+      if (step->effect.change == change &&
+          lists_role(down[step->statement]->node.list("grantees"), role)) {
         return true;
       }
     }
     return false;
   }
-
-  bool down_revokes(ObjectId id, const std::string& role) const {
-    return revokes(catalog, pair, id, role);
+  bool down_grants(ObjectId id, const std::string& role) const {
+    return down_lists(id, Change::grant, role);
   }
+
+  // Whether the down takes back what was granted on the object to the role (revokes()).
+  bool down_revokes(ObjectId id, const std::string& role) {
+    if (down_lists(id, Change::revoke, role)) return true;
+    std::string key = catalog.object(id).ref().schema + '\x1f' + role;
+    auto known = revoked_in_schema.find(key);
+    if (known == revoked_in_schema.end()) {
+      known = revoked_in_schema
+                  .emplace(key, revokes_in_schema(pair, catalog.object(id).ref().schema, role))
+                  .first;
+    }
+    return known->second;
+  }
+  std::unordered_map<std::string, bool> revoked_in_schema;  // by schema and role
 
   // Whether the down creates an object of that name (or renames one to it).
   bool down_creates(const lint::ObjectRef& ref) {
@@ -98,6 +114,36 @@ struct Context {
     return made->count(ref.base_key()) != 0;
   }
   std::optional<std::unordered_set<std::string>> made;
+
+  // The down's last step that creates an object of that name and kind.
+  const lint::CatalogStep* down_created(const lint::ObjectRef& ref) {
+    if (!created) {
+      created.emplace();
+      for (const auto& step : pair.down_replay->steps) {
+        if (step.effect.action == Action::create) {
+          (*created)[step.effect.object.base_key()] = &step;
+        }
+      }
+    }
+    auto found = created->find(ref.base_key());
+    return found == created->end() ? nullptr : found->second;
+  }
+  std::optional<std::unordered_map<std::string, const lint::CatalogStep*>> created;
+
+  // The down's steps that rename a column, in file order.
+  const std::vector<const lint::CatalogStep*>& down_column_renames() {
+    if (!column_renames) {
+      column_renames.emplace();
+      for (const auto& step : pair.down_replay->steps) {
+        if (step.effect.action == Action::rename && step.effect.object.kind == ObjectKind::column &&
+            !step.effect.new_name.empty()) {
+          column_renames->push_back(&step);
+        }
+      }
+    }
+    return *column_renames;
+  }
+  std::optional<std::vector<const lint::CatalogStep*>> column_renames;
 
   void report(const lint::CatalogStep& step, const std::string& message, const std::string& help,
               bool warning = false) {
@@ -122,12 +168,9 @@ std::string row_security_words(Change change) {
 
 // Whether another step of the up switches the same thing on the same table, either way: the
 // up then ends where it may have started, and what the down owes is not worked out.
-bool switched_elsewhere(const Pair& pair, const lint::CatalogStep& step, Change undo) {
-  for (const auto& other : pair.up_replay->steps) {
-    if (&other != &step && other.object == step.object && other.effect.action == Action::alter &&
-        (other.effect.change == undo || other.effect.change == step.effect.change)) {
-      return true;
-    }
+bool switched_elsewhere(const Context& c, const lint::CatalogStep& step, Change undo) {
+  for (const lint::Effect* other : other_alters(c.up_steps, step)) {
+    if (other->change == undo || other->change == step.effect.change) return true;
   }
   return false;
 }
@@ -248,12 +291,11 @@ std::optional<bool> had_default(const lint::Project& project, const lint::Catalo
 }
 
 // Whether the up's last SET or DROP DEFAULT of the object sets one.
-bool ends_with_default(const Pair& pair, ObjectId id) {
+bool ends_with_default(const Context& c, ObjectId id) {
   bool sets = false;
-  for (const auto& step : pair.up_replay->steps) {
-    if (step.object != id) continue;
-    if (step.effect.change == Change::set_default) sets = true;
-    if (step.effect.change == Change::drop_default) sets = false;
+  for (const lint::CatalogStep* step : c.up_steps.of(id)) {
+    if (step->effect.change == Change::set_default) sets = true;
+    if (step->effect.change == Change::drop_default) sets = false;
   }
   return sets;
 }
@@ -281,10 +323,8 @@ void check_comment_restored(Context& c, const lint::CatalogStep& step) {
   std::optional<std::string> before =
       last ? comment_of(lint::statement_at(c.project, last->origin)) : std::nullopt;
   std::optional<std::string> restored;
-  for (const auto& down : c.pair.down_replay->steps) {
-    if (down.object == step.object && down.effect.change == Change::comment) {
-      restored = comment_of(c.pair.down_file->all_statements()[down.statement]);
-    }
+  if (const lint::CatalogStep* down = c.down_step(step.object, Change::comment)) {
+    restored = comment_of(c.pair.down_file->all_statements()[down->statement]);
   }
   if (restored == before) return;
   auto words = [](const std::optional<std::string>& comment) {
@@ -335,21 +375,11 @@ void check_setting(Context& c, const lint::CatalogStep& step) {
       !parameters_set_before(c.project, c.catalog, step.object, step.tick)) {
     return;  // RESET of parameters nothing set: the table keeps its defaults
   }
-  // The other changes of a file to the object.
-  auto changes_in = [&](const lint::FileReplay& replay) {
-    std::vector<const lint::Effect*> effects;
-    for (const auto& other : replay.steps) {
-      if (&other != &step && other.object == step.object && other.effect.action == Action::alter) {
-        effects.push_back(&other.effect);
-      }
-    }
-    return effects;
-  };
   // Switched off and on again within the up (a trigger disabled around a data fix), either
   // way round: the up ends where it started.
-  if (is_switch(effect.change) && sets_back(effect, changes_in(*c.pair.up_replay))) return;
+  if (is_switch(effect.change) && sets_back(effect, other_alters(c.up_steps, step))) return;
   lint::Effect missing = effect;
-  if (sets_back(effect, changes_in(*c.pair.down_replay), &missing.columns)) {
+  if (sets_back(effect, other_alters(c.down_steps, step), &missing.columns)) {
     if (effect.change == Change::comment) check_comment_restored(c, step);
     return;
   }
@@ -367,13 +397,7 @@ void check_setting(Context& c, const lint::CatalogStep& step) {
 // on other columns, does not give the database back as it was. (What a down creates is not kept
 // in the catalog: its step's effect and statement say what it is.)
 void check_made_again(Context& c, const lint::CatalogStep& step, const lint::ObjectRef& ref) {
-  const lint::CatalogStep* made = nullptr;
-  for (const auto& down : c.pair.down_replay->steps) {
-    if (down.effect.action == Action::create && down.effect.object.kind == ref.kind &&
-        down.effect.object.base_key() == ref.base_key()) {
-      made = &down;
-    }
-  }
+  const lint::CatalogStep* made = c.down_created(ref);
   if (made == nullptr) return;
   if (ref.kind == ObjectKind::column) {
     auto old_type = lint::column_type_before(c.project, c.catalog, step.object, step.tick);
@@ -391,13 +415,10 @@ void check_made_again(Context& c, const lint::CatalogStep& step, const lint::Obj
     // The columns by the names the down gives them by then: a column the up renamed and the down
     // renames back is the same column.
     std::vector<std::string> columns = before.columns;
-    for (const auto& down : c.pair.down_replay->steps) {
-      if (&down == made) break;
-      if (down.effect.action != Action::rename || down.effect.object.kind != ObjectKind::column ||
-          down.effect.new_name.empty()) {
-        continue;
-      }
-      std::replace(columns.begin(), columns.end(), down.effect.object.name, down.effect.new_name);
+    for (const lint::CatalogStep* rename : c.down_column_renames()) {
+      if (rename >= made) break;  // both point into the down's steps
+      std::replace(columns.begin(), columns.end(), rename->effect.object.name,
+                   rename->effect.new_name);
     }
     auto has_expression = [](const std::vector<std::string>& columns) {
       return std::find(columns.begin(), columns.end(), "expr") != columns.end();
@@ -449,10 +470,10 @@ void check_pair(Context& c) {
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
       const lint::ObjectRef& before = object.ref_at(step.tick);
       bool reversed = false;
-      for (const auto& down : c.pair.down_replay->steps) {
-        if (down.object == step.object && down.effect.action == Action::rename &&
-            (down.effect.new_name == before.name || down.effect.new_name.empty()) &&
-            (down.effect.new_schema.empty() || down.effect.new_schema == before.schema)) {
+      for (const lint::CatalogStep* down : c.down_steps.of(step.object)) {
+        if (down->effect.action == Action::rename &&
+            (down->effect.new_name == before.name || down->effect.new_name.empty()) &&
+            (down->effect.new_schema.empty() || down->effect.new_schema == before.schema)) {
           reversed = true;
         }
       }
@@ -559,7 +580,7 @@ void check_pair(Context& c) {
         continue;
       }
       // No default before the up, none after it (set and dropped again): nothing changed.
-      if (had == 0 && !ends_with_default(c.pair, step.object)) continue;
+      if (had == 0 && !ends_with_default(c, step.object)) continue;
       const lint::ObjectRef& ref = object.ref_at(after);
       std::string alter =
           object.kind() == ObjectKind::domain
@@ -586,7 +607,7 @@ void check_pair(Context& c) {
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
       Change undo = *row_security_switch(effect.change);
       if (c.down_does(step.object, Action::alter, undo)) continue;
-      if (switched_elsewhere(c.pair, step, undo)) continue;
+      if (switched_elsewhere(c, step, undo)) continue;
       const lint::ObjectRef& ref = object.ref_at(after);
       c.report(
           step,
