@@ -314,6 +314,9 @@ struct GuardAnalysis::Place {
 // What a catalog test must be able to find, and why the first one that could not did not.
 struct GuardAnalysis::Judging {
   const std::vector<const GuardTarget*>* targets = nullptr;
+  // Then the other statements' targets, those `skip` does not reject.
+  const TargetIndex* others = nullptr;
+  std::function<bool(const TargetIndex::Entry&)> skip;
   std::optional<std::string> mismatch;
 };
 
@@ -490,7 +493,8 @@ bool GuardAnalysis::tests_catalog(std::string_view expression, const Statement& 
                                   const Place& place, const GuardQuery& query, Judging& judging,
                                   int depth) const {
   if (reads_catalog(expression, query.tables)) {
-    auto mismatch = guard_mismatch(expression_tree(expression), *judging.targets);
+    auto mismatch =
+        guard_mismatch(expression_tree(expression), *judging.targets, judging.others, judging.skip);
     if (!mismatch) return true;
     if (!judging.mismatch) judging.mismatch = std::move(mismatch);
   }
@@ -654,8 +658,7 @@ const std::vector<const GuardTarget*>& GuardAnalysis::own_targets(const Statemen
   return own.view;
 }
 
-std::vector<const GuardTarget*> GuardAnalysis::file_targets(const Statement& statement,
-                                                            const GuardQuery& query) const {
+const TargetIndex& GuardAnalysis::file_targets() const {
   if (!m_all_targets) {
     m_all_targets.emplace();
     for (const Statement* other : m_file->all_statements()) {
@@ -663,24 +666,9 @@ std::vector<const GuardTarget*> GuardAnalysis::file_targets(const Statement& sta
         m_all_targets->emplace_back(other, std::move(target));
       }
     }
+    for (const auto& [owner, target] : *m_all_targets) m_file_index.add(target, owner);
   }
-  std::vector<const GuardTarget*> targets = own_targets(statement, query);
-  // A relation renamed away whose old name the file makes again: that one is not what the
-  // test must find.
-  std::string_view renamed_away;
-  if (query.new_name_only && !targets.empty() &&
-      (!targets.front()->new_name.empty() || !targets.front()->new_schema.empty())) {
-    renamed_away = targets.front()->object.name;
-  }
-  for (const auto& [other, target] : *m_all_targets) {
-    if (other == &statement) continue;
-    if (!renamed_away.empty() && is_relation(target.object.kind) &&
-        target.object.name == renamed_away) {
-      continue;
-    }
-    targets.push_back(&target);
-  }
-  return targets;
+  return m_file_index;
 }
 
 // BEGIN PERFORM 'x'::regclass; EXCEPTION WHEN undefined_table THEN <statement> END: the
@@ -724,9 +712,22 @@ std::optional<Guard> GuardAnalysis::find(const Statement& statement, const Guard
     judging.targets = &own_targets(statement, query);
     bool found = tests_catalog(test, statement, place, query, judging, 0);
     if (!found && judging.mismatch) {
-      std::vector<const GuardTarget*> everything = file_targets(statement, query);
       judging = Judging{};
-      judging.targets = &everything;
+      judging.targets = &own_targets(statement, query);
+      judging.others = &file_targets();
+      // A relation renamed away whose old name the file makes again: that one is not what the
+      // test must find.
+      const auto& own = *judging.targets;
+      std::string_view renamed_away;
+      if (query.new_name_only && !own.empty() &&
+          (!own.front()->new_name.empty() || !own.front()->new_schema.empty())) {
+        renamed_away = own.front()->object.name;
+      }
+      judging.skip = [&](const TargetIndex::Entry& other) {
+        return other.owner == &statement ||
+               (!renamed_away.empty() && is_relation(other.target->object.kind) &&
+                other.target->object.name == renamed_away);
+      };
       found = tests_catalog(test, statement, place, query, judging, 0);
     }
     if (!found && judging.mismatch && !why) why = std::move(judging.mismatch);

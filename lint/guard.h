@@ -146,13 +146,10 @@ class GuardAnalysis {
                      const GuardQuery& query, Judging& judging, int depth) const;
   bool variable_from_catalog(std::string_view name, const Statement& statement, const Place& place,
                              const GuardQuery& query, Judging& judging, int depth) const;
-  // The objects the statement creates, drops, alters or renames, then those of every other
-  // statement of the file: what the first run changes, and so what a test may find changed.
-  // Made for each question (a list of pointers, linear in the file), never kept: kept for every
-  // statement, the lists together would grow with the square of the file.
-  std::vector<const GuardTarget*> file_targets(const Statement& statement,
-                                               const GuardQuery& query) const;
-  // The objects the statement itself changes (the first part of file_targets()).
+  // What every statement of the file creates, drops, alters or renames: what the first run
+  // changes, and so what a test may find changed. Made once, indexed for guard_mismatch().
+  const TargetIndex& file_targets() const;
+  // The objects the statement itself changes.
   const std::vector<const GuardTarget*>& own_targets(const Statement& statement,
                                                      const GuardQuery& query) const;
   bool lookup_handler(const Statement& statement, std::size_t frame) const;
@@ -165,6 +162,7 @@ class GuardAnalysis {
   mutable std::map<std::string, std::unique_ptr<StatementList>> m_lists;
   // Every statement's targets (old names included), in file order, made once.
   mutable std::optional<std::vector<std::pair<const Statement*, GuardTarget>>> m_all_targets;
+  mutable TargetIndex m_file_index;
   // own_targets() by statement: [0] with old names, [1] new names only.
   struct OwnTargets {
     std::vector<GuardTarget> targets;

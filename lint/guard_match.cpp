@@ -4,6 +4,7 @@
 #include <array>
 #include <set>
 #include <string_view>
+#include <unordered_set>
 
 #include "lint/pg_facts.h"
 
@@ -610,8 +611,59 @@ bool reads_relation(const Node& test) {
 
 }  // namespace
 
-std::optional<std::string> guard_mismatch(const Node& test,
-                                          const std::vector<const GuardTarget*>& targets) {
+namespace {
+
+// What a test's verdict on a target depends on besides the target's names: its kind and
+// flags, and which of its names it has (see expected()).
+std::uint64_t signature(const GuardTarget& t) {
+  std::uint64_t key = static_cast<std::uint64_t>(t.object.kind);
+  key = key << 8 | static_cast<unsigned char>(t.contype);
+  auto bit = [&](bool value) { key = key << 1 | (value ? 1 : 0); };
+  bit(t.composite);
+  bit(t.login);
+  bit(t.old_name);
+  bit(t.schema_given);
+  bit(t.object.name.empty());
+  bit(t.new_name.empty());
+  bit(t.object.parent.empty());
+  bit(t.object.schema.empty());
+  bit(t.new_schema.empty());
+  return key;
+}
+
+// Each name a target may be found by.
+template <typename F>
+void each_name(const GuardTarget& t, F&& f) {
+  for (const std::string* value :
+       {&t.object.name, &t.new_name, &t.object.parent, &t.object.schema, &t.new_schema}) {
+    if (!value->empty()) f(std::string_view(*value));
+  }
+}
+
+}  // namespace
+
+void TargetIndex::add(const GuardTarget& target, const Statement* owner) {
+  Entry entry{&target, owner};
+  auto [group, added] = m_group_of.emplace(signature(target), m_groups.size());
+  if (added) m_groups.emplace_back();
+  m_groups[group->second].push_back(entry);
+  std::string_view last;
+  each_name(target, [&](std::string_view value) {
+    if (value == last) return;  // a target listed once under each of its names
+    last = value;
+    m_named[value].push_back(entry);
+  });
+}
+
+const std::vector<TargetIndex::Entry>& TargetIndex::named(std::string_view value) const {
+  static const std::vector<Entry> none;
+  auto found = m_named.find(value);
+  return found == m_named.end() ? none : found->second;
+}
+
+std::optional<std::string> guard_mismatch(
+    const Node& test, const std::vector<const GuardTarget*>& targets, const TargetIndex* others,
+    const std::function<bool(const TargetIndex::Entry&)>& skip) {
   if (!test.valid() || targets.empty()) return std::nullopt;
   std::vector<Scope> scopes;
   std::vector<LookupCall> lookups;
@@ -631,12 +683,45 @@ std::optional<std::string> guard_mismatch(const Node& test,
   });
   if (scopes.empty() && lookups.empty()) return std::nullopt;
   if (scopes.empty() && reads_relation(test)) return std::nullopt;
+  // Every name the test writes: a target none of whose names is here gets the same verdict as
+  // any other target of its group.
+  std::unordered_set<std::string_view> written;
+  for (const Scope& scope : scopes) {
+    for (const Scope::Use& use : scope.uses)
+      written.insert(use.literals.begin(), use.literals.end());
+  }
+  for (const LookupCall& call : lookups) {
+    if (call.parts) written.insert(call.parts->begin(), call.parts->end());
+  }
+  auto unwritten = [&](const GuardTarget& t) {
+    bool any = false;
+    each_name(t, [&](std::string_view value) { any = any || written.count(value) != 0; });
+    return !any;
+  };
+  auto usable = [&](const TargetIndex::Entry& entry) { return !skip || !skip(entry); };
   std::optional<std::string> why;
   auto consider = [&](const auto& judge) {
+    auto finds = [&](const GuardTarget& t) {
+      Verdict verdict = judge(t, false);
+      return verdict.unknown || verdict.finds;
+    };
     for (std::size_t i = 0; i < targets.size(); ++i) {
       Verdict verdict = judge(*targets[i], i == 0 && !why);
       if (verdict.unknown || verdict.finds) return true;
       if (i == 0 && !why) why = verdict.why;
+    }
+    if (others == nullptr) return false;
+    for (std::string_view value : written) {
+      for (const TargetIndex::Entry& entry : others->named(value)) {
+        if (usable(entry) && finds(*entry.target)) return true;
+      }
+    }
+    for (const auto& group : others->groups()) {
+      for (const TargetIndex::Entry& entry : group) {
+        if (!usable(entry) || !unwritten(*entry.target)) continue;
+        if (finds(*entry.target)) return true;
+        break;  // the group's other targets that the test does not name fare the same
+      }
     }
     return false;
   };

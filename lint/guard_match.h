@@ -9,8 +9,12 @@
 // variable, format(), a concatenation or a parameter, may find the object.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "lint/objects.h"
@@ -35,10 +39,37 @@ struct GuardTarget {
 // `old_names` false, a rename's target is only its new name.
 std::vector<GuardTarget> guard_targets(const Statement& statement, bool old_names = true);
 
+// Many targets (every statement's of a file), grouped once so that a test is judged against
+// them in time that does not grow with their number: whether a test finds a target depends on
+// its names only where the test writes one of them. So the targets are kept by each name they
+// have, and in groups that agree on everything but their names; a test is judged against the
+// targets that have a name it writes, and against one target of each group.
+class TargetIndex {
+ public:
+  // The target (and the statement it comes from) must outlive the index.
+  void add(const GuardTarget& target, const Statement* owner);
+
+  struct Entry {
+    const GuardTarget* target;
+    const Statement* owner;
+  };
+  const std::vector<std::vector<Entry>>& groups() const { return m_groups; }
+  // The targets that have this name, parent, schema, new name or new schema.
+  const std::vector<Entry>& named(std::string_view value) const;
+
+ private:
+  std::vector<std::vector<Entry>> m_groups;
+  std::unordered_map<std::uint64_t, std::size_t> m_group_of;
+  std::unordered_map<std::string_view, std::vector<Entry>> m_named;
+};
+
 // Why a test (the parse tree of SELECT <condition>, or of a query) cannot find any of the
-// targets, said of the first one; nothing when it may find one, or cannot be judged.
-std::optional<std::string> guard_mismatch(const Node& test,
-                                          const std::vector<const GuardTarget*>& targets);
+// targets, said of the first one; nothing when it may find one, or cannot be judged. With
+// `others`, the test may also find any target there that `skip` does not reject.
+std::optional<std::string> guard_mismatch(
+    const Node& test, const std::vector<const GuardTarget*>& targets,
+    const TargetIndex* others = nullptr,
+    const std::function<bool(const TargetIndex::Entry&)>& skip = {});
 
 // The object a failed lookup in an EXCEPTION-guarded block names: PERFORM 'x'::regclass raises
 // undefined_table while x does not exist. The condition it raises, its literal, and whether

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "lint/guard.h"
+#include "lint/guard_match.h"
 #include "lint/sql.h"
 
 namespace sqlgate::lint {
@@ -577,6 +578,83 @@ TEST(GuardMatch, ARenameWhoseOldNameComesBackNeedsATestOfTheNewName) {
   std::string first = mismatch_of(file, "ALTER TABLE events", renamed_away);
   EXPECT_EQ(first, "the guard tests tablename = 'events', but the table is renamed to events_old");
   EXPECT_EQ(mismatch_of(file, "ALTER TABLE events", plain), "guarded");
+}
+
+// guard_mismatch() with the other statements' targets in a TargetIndex gives what it gives with
+// them all in one list: the index only spares judging targets that fare alike.
+TEST(GuardMatch, TheIndexOfTheFilesTargetsJudgesAsTheWholeListDoes) {
+  auto parsed = parse(
+      "CREATE TYPE status AS ENUM ('a');\n"
+      "CREATE TYPE app.priority AS ENUM ('low');\n"
+      "CREATE TABLE orders (id int);\n"
+      "CREATE TABLE app.orders (id int);\n"
+      "ALTER TABLE orders ADD CONSTRAINT orders_id_check CHECK (id > 0);\n"
+      "ALTER TABLE orders ADD CONSTRAINT orders_ex EXCLUDE USING gist (id WITH =);\n"
+      "ALTER TABLE orders RENAME TO old_orders;\n"
+      "ALTER TABLE app.orders SET SCHEMA archive;\n"
+      "CREATE ROLE reader;\n"
+      "CREATE ROLE writer LOGIN;\n"
+      "CREATE SCHEMA app;\n"
+      "CREATE INDEX orders_idx ON orders (id);\n"
+      "CREATE TRIGGER audit AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION f();\n"
+      "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n");
+  const ParsedFile& file = *parsed->file;
+  std::vector<std::pair<const Statement*, GuardTarget>> all;
+  for (const Statement* statement : file.all_statements()) {
+    for (GuardTarget& target : guard_targets(*statement)) all.emplace_back(statement, target);
+  }
+  TargetIndex index;
+  for (const auto& [owner, target] : all) index.add(target, owner);
+  const std::vector<std::string> conditions = {
+      "EXISTS (SELECT FROM pg_type WHERE typname = 'status')",
+      "EXISTS (SELECT FROM pg_type WHERE typname = 'priority')",
+      "EXISTS (SELECT FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+      "WHERE t.typname = 'priority' AND n.nspname = 'public')",
+      "EXISTS (SELECT FROM pg_class WHERE relname = 'orders')",
+      "EXISTS (SELECT FROM pg_class WHERE relname = 'old_orders')",
+      "EXISTS (SELECT FROM pg_tables WHERE tablename = 'orders' AND schemaname = 'archive')",
+      "EXISTS (SELECT FROM pg_constraint WHERE conname = 'orders_ex')",
+      "EXISTS (SELECT FROM pg_constraint WHERE conname IN ('x', 'orders_id_check'))",
+      "EXISTS (SELECT FROM pg_constraint WHERE conrelid = 'orders'::regclass)",
+      "EXISTS (SELECT FROM pg_roles WHERE rolname = 'reader')",
+      "EXISTS (SELECT FROM pg_user WHERE usename = 'reader')",
+      "EXISTS (SELECT FROM pg_user WHERE usename = 'writer')",
+      "EXISTS (SELECT FROM pg_namespace WHERE nspname = 'app')",
+      "EXISTS (SELECT FROM pg_indexes WHERE indexname = 'orders_idx')",
+      "EXISTS (SELECT FROM pg_trigger WHERE tgname = 'audit')",
+      "EXISTS (SELECT FROM pg_trigger)",
+      "EXISTS (SELECT FROM pg_proc WHERE proname = 'f')",
+      "to_regclass('app.orders') IS NOT NULL",
+      "to_regclass('archive.orders') IS NOT NULL",
+      "to_regtype('status') IS NOT NULL",
+      "'old_orders'::regclass IS NOT NULL",
+      "EXISTS (SELECT FROM pg_type WHERE typname = 'nothing')",
+      "EXISTS (SELECT FROM pg_class WHERE relname = lower('Orders'))",
+  };
+  std::size_t mismatches = 0;
+  for (const std::string& condition : conditions) {
+    auto test = parse("SELECT " + condition + ";\n");
+    Node tree = first_statement(*test->file);
+    for (const Statement* statement : file.all_statements()) {
+      std::vector<GuardTarget> own_targets = guard_targets(*statement);
+      std::vector<const GuardTarget*> own;
+      for (const GuardTarget& target : own_targets) own.push_back(&target);
+      if (own.empty()) continue;
+      std::vector<const GuardTarget*> whole = own;
+      for (const auto& [owner, target] : all) {
+        if (owner != statement) whole.push_back(&target);
+      }
+      auto flat = guard_mismatch(tree, whole);
+      auto indexed = guard_mismatch(tree, own, &index, [&](const TargetIndex::Entry& entry) {
+        return entry.owner == statement;
+      });
+      EXPECT_EQ(flat, indexed) << condition << "\nguarding: " << file.slice(statement->range);
+      if (flat) ++mismatches;
+    }
+  }
+  // Both answers occur, so the comparison means something.
+  EXPECT_GT(mismatches, 20u);
+  EXPECT_LT(mismatches, conditions.size() * file.all_statements().size());
 }
 
 }  // namespace
