@@ -215,17 +215,30 @@ class Verifier {
       m_applied.push_back(&item);
     }
 
-    bool ok = true;
     // up again == S1
+    bool again = true;
     if (auto reason =
             directive_reason(*item.up, "run-once",
                              {lint::DirectiveKind::run_once_file, lint::DirectiveKind::run_once})) {
       steps[1].status = StepStatus::skipped;
       steps[1].reason = *reason;
     } else {
-      ok = run_step(steps[1], *item.up, after, "the second up changed the database");
+      again = run_step(steps[1], *item.up, after, "the second up changed the database");
+    }
+    auto cannot_restore = [&] {
+      m_result.stopped = "the database could not be brought back to its state after " +
+                         result.label + ": the migrations after it were not checked";
+    };
+    // The down is judged all the same, from the state the first up left: one run tells all
+    // that is wrong with the migration.
+    if (!again && !restore(item, after)) {
+      cannot_restore();
+      result.status = MigrationStatus::failed;
+      result.milliseconds = milliseconds_since(start);
+      return;
     }
 
+    bool ok = true;
     // down == S0, down again == S0, up == S1
     std::optional<std::string> no_down;
     if (!item.down) {
@@ -257,11 +270,9 @@ class Verifier {
       }
     }
 
+    ok = ok && again;
     result.status = ok ? MigrationStatus::passed : MigrationStatus::failed;
-    if (!ok && !restore(item, after)) {
-      m_result.stopped = "the database could not be brought back to its state after " +
-                         result.label + ": the migrations after it were not checked";
-    }
+    if (!ok && !restore(item, after)) cannot_restore();
     m_current = std::move(after);
     result.milliseconds = milliseconds_since(start);
   }

@@ -79,7 +79,31 @@ TEST(Verify, CatchesANonIdempotentUp) {
   EXPECT_EQ(ends_with_file(m.failure()->error->file), "20240202090000_create_audit_log.up.sql");
   EXPECT_EQ(m.failure()->error->position, (lint::Position{2, 1}));
   EXPECT_EQ(m.failure()->error->sqlstate, "42P07");
-  EXPECT_EQ(m.steps[2].status, StepStatus::not_run);
+  // The down is checked all the same, from the state the first up left.
+  EXPECT_EQ(m.steps[2].status, StepStatus::passed);
+  EXPECT_EQ(m.steps[3].status, StepStatus::passed);
+  EXPECT_EQ(m.steps[4].status, StepStatus::passed) << "the down dropped what the up made";
+}
+
+// An up that cannot run twice and a down that leaves something: one run reports both, and
+// the state is brought back for the migrations after it.
+TEST(Verify, ReportsTheDownOfAnUpThatFailsItsSecondRun) {
+  testing::TempDir dir;
+  dir.write("m/1_a.up.sql",
+            "CREATE TABLE a (id int);\nALTER TABLE a ADD COLUMN IF NOT EXISTS note text;\n");
+  dir.write("m/1_a.down.sql", "ALTER TABLE a DROP COLUMN IF EXISTS note;\n");
+  dir.write("m/2_b.up.sql", "CREATE TABLE IF NOT EXISTS b (id int);\n");
+  dir.write("m/2_b.down.sql", "DROP TABLE IF EXISTS b;\n");
+  VerifyResult result = run({(dir.path() / "m").string()});
+  const auto& a = migration(result, "1_a");
+  EXPECT_EQ(a.status, MigrationStatus::failed);
+  EXPECT_EQ(a.steps[1].status, StepStatus::failed);
+  ASSERT_TRUE(a.steps[1].error);
+  EXPECT_EQ(a.steps[1].error->sqlstate, "42P07");
+  EXPECT_EQ(a.steps[2].status, StepStatus::failed) << "the down leaves table a";
+  EXPECT_TRUE(names(a.steps[2], "table public.a"));
+  EXPECT_EQ(a.steps[3].status, StepStatus::not_run);
+  EXPECT_EQ(migration(result, "2_b").status, MigrationStatus::passed);
 }
 
 TEST(Verify, CatchesANonIdempotentDown) {
