@@ -5,7 +5,8 @@
 // settings (a comment, an owner, storage parameters, triggers switched off...), rows written or
 // deleted, and ALTER TYPE ... ADD VALUE or DROP EXPRESSION, which only an irreversible migration
 // can leave in place. Where the migrations say what was there before, the down must put back
-// that: the same column type, index columns, default and comment.
+// that: the same column type, index columns, default and comment, and a table made again with
+// the columns, types and defaults it had.
 #include <algorithm>
 #include <optional>
 #include <unordered_map>
@@ -271,6 +272,17 @@ bool made_generated(const lint::Project& project, const lint::Catalog& catalog, 
   return false;
 }
 
+// Whether a column definition (a ColumnDef) gives the column a default: DEFAULT, or a serial type.
+bool defines_default(const lint::Node& definition) {
+  if (auto type = lint::column_type(definition.get("typeName")); lint::is_serial(type)) {
+    return true;
+  }
+  for (lint::Node constraint : definition.list("constraints")) {
+    if (constraint.str("contype") == "CONSTR_DEFAULT") return true;
+  }
+  return false;
+}
+
 // Whether the column had a default before `tick`: its last SET or DROP DEFAULT, else its
 // definition (a DEFAULT, or a serial's); nullopt when neither says (CREATE TABLE AS, LIKE...).
 std::optional<bool> had_default(const lint::Project& project, const lint::Catalog& catalog,
@@ -281,13 +293,7 @@ std::optional<bool> had_default(const lint::Project& project, const lint::Catalo
   if (last) return last->step->effect.change == Change::set_default;
   lint::Node definition = lint::column_definition(project, catalog, column);
   if (!definition.valid()) return std::nullopt;
-  if (auto type = lint::column_type(definition.get("typeName")); lint::is_serial(type)) {
-    return true;
-  }
-  for (lint::Node constraint : definition.list("constraints")) {
-    if (constraint.str("contype") == "CONSTR_DEFAULT") return true;
-  }
-  return false;
+  return defines_default(definition);
 }
 
 // Whether the up's last SET or DROP DEFAULT of the object sets one.
@@ -392,6 +398,78 @@ void check_setting(Context& c, const lint::CatalogStep& step) {
            setting_help(missing, now, statement.node), !harmful);
 }
 
+// Whether a statement of the down after `made` sets or drops the default of the column.
+bool sets_default_later(const Context& c, const lint::CatalogStep& made, const std::string& table,
+                        const std::string& column) {
+  const auto& down = c.pair.down_file->all_statements();
+  for (std::size_t i = made.statement + 1; i < down.size(); ++i) {
+    const lint::Node& node = down[i]->node;
+    if (!node.is("AlterTableStmt") ||
+        lint::truncate_identifier(node.get("relation").str("relname")) != table) {
+      continue;
+    }
+    for (lint::Node cmd : node.list("cmds")) {
+      if (cmd.str("subtype") == "AT_ColumnDefault" &&
+          lint::truncate_identifier(cmd.str("name")) == column) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// A table the up drops and the down creates again: with each column it had, of the type it
+// had, with a default where it had one. (Only a CREATE TABLE that lists its columns: LIKE,
+// INHERITS, OF and AS take them from elsewhere.)
+void check_table_made_again(Context& c, const lint::CatalogStep& step, const lint::ObjectRef& ref,
+                            const lint::CatalogStep& made) {
+  const lint::Statement& create = *c.pair.down_file->all_statements()[made.statement];
+  const lint::Node& node = create.node;
+  if (!node.is("CreateStmt") || !node.list("inhRelations").empty() || node.has("ofTypename") ||
+      node.has("partbound")) {
+    return;
+  }
+  for (lint::Node element : node.list("tableElts")) {
+    if (element.is("TableLikeClause")) return;
+  }
+  std::vector<std::string> differences;
+  // Only defaults the old table lacked: a silent difference; the others break what worked.
+  bool only_added_defaults = true;
+  for (ObjectId id : c.catalog.object(step.object).children) {
+    const lint::CatalogObject& column = c.catalog.object(id);
+    if (column.kind() != ObjectKind::column || !column.alive_at(step.tick)) continue;
+    const std::string& name = column.ref_at(step.tick).name;
+    lint::Node definition = lint::column_definition(create, name);
+    if (!definition.valid()) {
+      differences.push_back("column " + name + " is missing");
+      only_added_defaults = false;
+      continue;
+    }
+    auto old_type = lint::column_type_before(c.project, c.catalog, id, step.tick);
+    auto new_type = lint::defined_type(definition);
+    if (differ(old_type, new_type)) {
+      differences.push_back(name + " is " + new_type->display() + ", it was " +
+                            old_type->display());
+      only_added_defaults = false;
+      continue;
+    }
+    auto had = had_default(c.project, c.catalog, id, step.tick);
+    if (had && *had != defines_default(definition) &&
+        !sets_default_later(c, made, ref.name, name)) {
+      differences.push_back(*had ? name + " lacks the default it had"
+                                 : name + " has a default it did not have");
+      only_added_defaults = only_added_defaults && !*had;
+    }
+  }
+  if (differences.empty()) return;
+  c.report(step,
+           "the down creates " + describe(ref) + " again, but not as it was before the up " +
+               "dropped it: " + lint::join_strings(differences, "; "),
+           "create it in the down as it was before the up (the migrations that made and last "
+           "altered it say how)",
+           only_added_defaults);
+}
+
 // The definition a column or index had before the up dropped it, against the one the down makes
 // again under its name: a down that adds the column back with another type, or builds the index
 // on other columns, does not give the database back as it was. (What a down creates is not kept
@@ -399,16 +477,37 @@ void check_setting(Context& c, const lint::CatalogStep& step) {
 void check_made_again(Context& c, const lint::CatalogStep& step, const lint::ObjectRef& ref) {
   const lint::CatalogStep* made = c.down_created(ref);
   if (made == nullptr) return;
+  const auto& down = c.pair.down_file->all_statements();
   if (ref.kind == ObjectKind::column) {
     auto old_type = lint::column_type_before(c.project, c.catalog, step.object, step.tick);
-    lint::Node definition =
-        lint::column_definition(*c.pair.down_file->all_statements()[made->statement], ref.name);
+    lint::Node definition = lint::column_definition(*down[made->statement], ref.name);
     auto new_type = definition.valid() ? lint::defined_type(definition) : std::nullopt;
-    if (!differ(old_type, new_type)) return;
+    if (differ(old_type, new_type)) {
+      c.report(step,
+               "the down adds " + describe(ref) + " again as " + new_type->display() +
+                   ", but it was " + old_type->display() + " before the up dropped it",
+               "add it as " + old_type->display() + " in the down");
+      return;
+    }
+    if (!definition.valid()) return;
+    auto had = had_default(c.project, c.catalog, step.object, step.tick);
+    if (!had || *had == defines_default(definition) ||
+        sets_default_later(c, *made, ref.parent, ref.name)) {
+      return;
+    }
+    std::string column = quote_identifier(ref.name);
     c.report(step,
-             "the down adds " + describe(ref) + " again as " + new_type->display() +
-                 ", but it was " + old_type->display() + " before the up dropped it",
-             "add it as " + old_type->display() + " in the down");
+             *had ? "the down adds " + describe(ref) + " again without the default it had " +
+                        "before the up dropped it"
+                  : "the down adds " + describe(ref) + " again with a default it did not have " +
+                        "before the up dropped it",
+             *had ? "add it with its old DEFAULT in the down"
+                  : "drop the default once the column is back (it fills the rows already "
+                    "there): `ALTER TABLE " +
+                        parent_sql(ref) + " ALTER COLUMN " + column + " DROP DEFAULT;`",
+             !*had);  // a default it lacked changes what works only in what it fills in
+  } else if (ref.kind == ObjectKind::table) {
+    check_table_made_again(c, step, ref, *made);
   } else if (ref.kind == ObjectKind::index) {
     const lint::CatalogObject& before = c.catalog.object(step.object);
     const lint::Effect& again = made->effect;

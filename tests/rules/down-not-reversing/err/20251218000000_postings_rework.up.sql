@@ -1,0 +1,4 @@
+ALTER TABLE postings DROP COLUMN IF EXISTS flagged;
+ALTER TABLE postings DROP COLUMN IF EXISTS source;
+DROP TABLE IF EXISTS postings;
+CREATE TABLE IF NOT EXISTS entries (id bigserial PRIMARY KEY, amount int NOT NULL);

@@ -1,0 +1,2 @@
+ALTER TABLE ledger ADD COLUMN IF NOT EXISTS settled boolean;
+ALTER TABLE ledger ADD COLUMN IF NOT EXISTS channel text NOT NULL DEFAULT 'web';

@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS ledger_tags;
+DROP SEQUENCE IF EXISTS ledger_tags_id_seq;
+ALTER TABLE ledger DROP COLUMN IF EXISTS channel;

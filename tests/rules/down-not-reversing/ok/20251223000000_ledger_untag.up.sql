@@ -1,0 +1,2 @@
+ALTER TABLE ledger DROP COLUMN IF EXISTS channel;
+DROP TABLE IF EXISTS ledger_tags;
