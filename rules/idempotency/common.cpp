@@ -119,19 +119,43 @@ void add_dropped(const Node& statement, ObjectChanges& changes) {
   }
 }
 
+// The name of the constraint an ADD CONSTRAINT subcommand makes: its own, or for an unnamed
+// PRIMARY KEY the one PostgreSQL gives it (table_pkey); empty for the other unnamed ones.
+// PostgreSQL names the constraints of an ALTER TABLE before it runs any of its subcommands: a
+// PRIMARY KEY added in the statement that drops table_pkey gets table_pkey1, so none is given
+// then.
+std::string added_constraint_name(const Node& statement, const Node& command,
+                                  const QualifiedName& table) {
+  Node def = command.get("def");
+  if (def.has("conname")) return std::string(def.str("conname"));
+  if (def.str("contype") != "CONSTR_PRIMARY") return {};
+  std::string name = lint::make_object_name(table.name, "", "pkey");
+  for (Node other : statement.list("cmds")) {
+    if (other.str("subtype") == "AT_DropConstraint" && other.str("name") == name) return {};
+  }
+  return name;
+}
+
 void add_alter_table(const Node& statement, ObjectChanges& changes) {
   QualifiedName table = name_of(statement.get("relation"));
   for (Node command : statement.list("cmds")) {
     std::string_view subtype = command.str("subtype");
     if (subtype == "AT_AddConstraint") {
-      std::string_view name = command.get("def").str("conname");
+      std::string name = added_constraint_name(statement, command, table);
       if (!name.empty()) {
         changes.created.push_back(
-            key(ObjectKind::table_constraint, QualifiedName{"", std::string(name)}, table));
+            key(ObjectKind::table_constraint, QualifiedName{"", std::move(name)}, table));
       }
     } else if (subtype == "AT_DropConstraint") {
       changes.dropped.push_back(key(ObjectKind::table_constraint,
                                     QualifiedName{"", std::string(command.str("name"))}, table));
+    } else if (subtype == "AT_AddColumn") {
+      changes.created.push_back(
+          key(ObjectKind::column, QualifiedName{"", std::string(command.get("def").str("colname"))},
+              table));
+    } else if (subtype == "AT_DropColumn") {
+      changes.dropped.push_back(
+          key(ObjectKind::column, QualifiedName{"", std::string(command.str("name"))}, table));
     }
   }
 }
@@ -269,6 +293,7 @@ std::string_view drop_consequence(ObjectKind kind) {
     case ObjectKind::event_trigger:
     case ObjectKind::table_constraint:
     case ObjectKind::domain_constraint:
+    case ObjectKind::column:
       break;
   }
   return "";
@@ -553,26 +578,45 @@ const Statement* FileScope::created_after(const Statement& at, const ObjectKey& 
   return find_change(at, object, true, true);
 }
 
-bool FileScope::drops_constraint_earlier(const Node& statement, std::size_t command,
-                                         std::string_view name) {
+namespace {
+
+// Whether a subcommand of the ALTER TABLE before `command` (or after it) is of the subtype and
+// names `name`: the one it drops, or the one its definition adds.
+bool subcommand_names(const Node& statement, std::size_t command, bool after,
+                      std::string_view subtype, std::string_view name) {
   std::size_t i = 0;
   for (Node cmd : statement.list("cmds")) {
-    if (i++ >= command) break;
-    if (cmd.str("subtype") == "AT_DropConstraint" && cmd.str("name") == name) return true;
+    std::size_t at = i++;
+    if (after ? at <= command : at >= command) continue;
+    if (cmd.str("subtype") != subtype) continue;
+    std::string_view named = subtype == "AT_AddConstraint" ? cmd.get("def").str("conname")
+                             : subtype == "AT_AddColumn"   ? cmd.get("def").str("colname")
+                                                           : cmd.str("name");
+    if (named == name) return true;
   }
   return false;
 }
 
+}  // namespace
+
+bool FileScope::drops_constraint_earlier(const Node& statement, std::size_t command,
+                                         std::string_view name) {
+  return subcommand_names(statement, command, false, "AT_DropConstraint", name);
+}
+
 bool FileScope::adds_constraint_later(const Node& statement, std::size_t command,
                                       std::string_view name) {
-  std::size_t i = 0;
-  for (Node cmd : statement.list("cmds")) {
-    if (i++ > command && cmd.str("subtype") == "AT_AddConstraint" &&
-        cmd.get("def").str("conname") == name) {
-      return true;
-    }
-  }
-  return false;
+  return subcommand_names(statement, command, true, "AT_AddConstraint", name);
+}
+
+bool FileScope::drops_column_earlier(const Node& statement, std::size_t command,
+                                     std::string_view name) {
+  return subcommand_names(statement, command, false, "AT_DropColumn", name);
+}
+
+bool FileScope::adds_column_later(const Node& statement, std::size_t command,
+                                  std::string_view name) {
+  return subcommand_names(statement, command, true, "AT_AddColumn", name);
 }
 
 lint::DiagnosticBuilder FileScope::report(const Statement& statement, lint::TextRange range,

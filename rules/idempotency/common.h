@@ -65,6 +65,7 @@ enum class ObjectKind : std::uint8_t {
   extension,
   role,
   publication,
+  column,  // a table's (ALTER TABLE ... ADD / DROP COLUMN): parent is the table
 };
 
 // The kind an OBJECT_* type of DROP, COMMENT or ALTER names (functions, procedures, routines
@@ -186,11 +187,16 @@ class FileScope {
   // The statement after `at` in this file that creates the object again, or null.
   const lint::Statement* created_after(const lint::Statement& at, const ObjectKey& key) const;
   // Whether an ALTER TABLE statement drops the constraint in a subcommand before `command`, or
-  // adds it in one after.
+  // adds it by name in one after.
   static bool drops_constraint_earlier(const lint::Node& statement, std::size_t command,
                                        std::string_view name);
   static bool adds_constraint_later(const lint::Node& statement, std::size_t command,
                                     std::string_view name);
+  // The same for a column: dropped in a subcommand before `command`, added in one after.
+  static bool drops_column_earlier(const lint::Node& statement, std::size_t command,
+                                   std::string_view name);
+  static bool adds_column_later(const lint::Node& statement, std::size_t command,
+                                std::string_view name);
 
   // A finding on a statement: at `range` when the statement's text is exact, else at the
   // statement (whose DO block text was rewritten) and without a fix. The message ends with why

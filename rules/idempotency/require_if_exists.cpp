@@ -310,6 +310,15 @@ void check_alter_table(FileScope& scope, const Statement& statement) {
                                    name_of(relation)}))) {
       continue;
     }
+    // A column the file adds again (DROP COLUMN c, ADD COLUMN c of another type): the second
+    // run drops the one the first added.
+    if (subtype == "AT_DropColumn" && !type &&
+        (FileScope::adds_column_later(node, i, name) ||
+         created_in_file(
+             scope, statement,
+             ObjectKey{ObjectKind::column, QualifiedName{"", name}, name_of(relation)}))) {
+      continue;
+    }
     lint::TextRange range = commands.range(i);
     auto finding = scope.report(
         statement, range,

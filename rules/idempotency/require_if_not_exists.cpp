@@ -226,6 +226,13 @@ void check_add_columns(FileScope& scope, const Statement& statement) {
     if (scope.guard(statement, lint::repeat_error(node, command))) continue;
     Node column = command.get("def");
     std::string name(column.str("colname"));
+    // Dropped by the file before (DROP COLUMN c, ADD COLUMN c of another type) or after: the
+    // second run finds it gone.
+    ObjectKey key{ObjectKind::column, QualifiedName{"", name}, name_of(relation)};
+    if (FileScope::drops_column_earlier(node, i, name) || scope.dropped_before(statement, key) ||
+        scope.dropped_after(statement, key)) {
+      continue;
+    }
     lint::TextRange range = commands.range(i);
     auto finding =
         scope.report(statement, range,

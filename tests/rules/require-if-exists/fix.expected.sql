@@ -76,3 +76,6 @@ END $$;
 REVOKE auditing FROM CURRENT_USER;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT ON TABLES FROM auditing;
 DROP ROLE IF EXISTS auditing;
+-- PostgreSQL names the constraints of an ALTER TABLE before it runs any of them: this PRIMARY
+-- KEY is orders_pkey1, and the second run finds no orders_pkey.
+ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_pkey, ADD PRIMARY KEY (id, region);

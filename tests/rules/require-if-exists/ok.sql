@@ -92,3 +92,10 @@ DROP TABLE IF EXISTS legacy_events;
 COMMENT ON TABLE audit_rows IS NULL;
 DROP TABLE IF EXISTS audit_rows;
 CREATE TABLE IF NOT EXISTS audit_rows (id bigint);
+-- Dropped, then added again: the second run drops what the first added. An unnamed PRIMARY KEY
+-- added by a later statement is named blacklist_pkey again.
+ALTER TABLE routes DROP COLUMN features, ADD COLUMN features text[];
+ALTER TABLE routes DROP COLUMN extra;
+ALTER TABLE routes ADD COLUMN IF NOT EXISTS extra bigint;
+ALTER TABLE blacklist DROP CONSTRAINT blacklist_pkey;
+ALTER TABLE blacklist ADD PRIMARY KEY (signature, nid);

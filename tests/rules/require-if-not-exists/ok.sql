@@ -144,3 +144,10 @@ DO $$ BEGIN
 EXCEPTION WHEN undefined_table THEN
   CREATE TABLE import_batches (id bigint);
 END $$;
+-- Dropped by the file before or after: the second run finds the column gone.
+ALTER TABLE routes DROP COLUMN IF EXISTS features, ADD COLUMN features text[];
+ALTER TABLE routes DROP COLUMN IF EXISTS legacy;
+ALTER TABLE routes ADD COLUMN legacy bigint;
+ALTER TABLE routes ADD COLUMN scratch int;
+UPDATE routes SET scratch = 1;
+ALTER TABLE routes DROP COLUMN IF EXISTS scratch;
