@@ -543,6 +543,32 @@ void check_made_again(Context& c, const lint::CatalogStep& step, const lint::Obj
   }
 }
 
+// DROP COLUMN takes along the indexes and constraints that use the column, which a down that
+// adds the column back does not bring back: it must make each of them again.
+void check_taken_along(Context& c, const lint::CatalogStep& step) {
+  if (c.catalog.object(step.object).kind() != ObjectKind::column) return;
+  std::vector<std::string> missing;
+  for (ObjectId id : step.implied) {
+    const lint::CatalogObject& taken = c.catalog.object(id);
+    if (taken.kind() != ObjectKind::index && taken.kind() != ObjectKind::constraint) continue;
+    if (c.created_by_up(id)) continue;
+    const lint::ObjectRef& ref = taken.ref_at(c.pair.up_replay->start);
+    // Made again by the up itself, or by the down.
+    if (c.catalog.find(ref, c.pair.up_replay->end) != lint::k_no_object) continue;
+    if (c.down_creates(ref)) continue;
+    missing.push_back(describe(ref));
+  }
+  if (missing.empty()) return;
+  const lint::ObjectRef& column = c.catalog.object(step.object).ref_at(step.tick);
+  c.report(step,
+           "the up drops " + describe(column) + " and with it " +
+               lint::join_strings(missing, ", ") +
+               ", which existed before it, but the down does not create " +
+               (missing.size() == 1 ? "it" : "them") + " again",
+           "create " + std::string(missing.size() == 1 ? "it" : "each") +
+               " again in the down after adding the column back, as it was");
+}
+
 void check_pair(Context& c) {
   lint::Tick after = c.pair.up_replay->end;
   for (const auto& step : c.pair.up_replay->steps) {
@@ -769,6 +795,7 @@ void check_pair(Context& c) {
       // Something that existed before the up, dropped by it: the down makes it again (an index,
       // a view, a function, a column...). What went with a dropped table is the table's.
       if (c.created_by_up(step.object)) continue;
+      check_taken_along(c, step);
       // By the name it had before the up: a table rebuilt as new (renamed to _old, made again,
       // rows copied, the old one dropped) is there again under that name.
       const lint::ObjectRef& ref = object.ref_at(c.pair.up_replay->start);

@@ -1,0 +1,6 @@
+CREATE TABLE IF NOT EXISTS accounts (
+  id bigint PRIMARY KEY,
+  owner_id bigint CONSTRAINT accounts_owner_fk REFERENCES accounts (id),
+  region text
+);
+CREATE INDEX IF NOT EXISTS accounts_region ON accounts (region);

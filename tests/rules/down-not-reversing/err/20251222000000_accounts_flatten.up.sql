@@ -1,0 +1,2 @@
+ALTER TABLE accounts DROP COLUMN IF EXISTS region;
+ALTER TABLE accounts DROP COLUMN IF EXISTS owner_id;
