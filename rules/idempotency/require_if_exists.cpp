@@ -627,8 +627,9 @@ std::string what(const Statement& statement, const Target& target) {
 }
 
 // A statement whose object a later statement of the file drops (and nothing makes again): the
-// second run finds it gone there. ALTER TABLE gets IF EXISTS; the others a guard.
-void check_gone_on_rerun(FileScope& scope, const Statement& statement) {
+// second run finds it gone there. ALTER TABLE gets IF EXISTS; the others a guard. Whether it
+// said so (or found the statement guarded).
+bool check_gone_on_rerun(FileScope& scope, const Statement& statement) {
   for (const Target& target : needed(statement)) {
     for (ObjectKind kind : target.kinds) {
       ObjectKey key{kind, target.name, {}};
@@ -640,7 +641,7 @@ void check_gone_on_rerun(FileScope& scope, const Statement& statement) {
       bool role = kind == ObjectKind::role;
       if (scope.guard(statement, role ? lint::condition::undefined_object
                                       : lint::condition::undefined_table)) {
-        return;
+        return true;
       }
       std::string dropped_line = std::to_string(scope.file().position(drop->range.begin).line);
       std::string help;
@@ -667,8 +668,80 @@ void check_gone_on_rerun(FileScope& scope, const Statement& statement) {
         StatementTokens tokens(scope.file(), statement);
         FileScope::fix(finding, statement, "Add IF EXISTS", after_keyword(tokens, *keyword), true);
       }
-      return;
+      return true;
     }
+  }
+  return false;
+}
+
+// The columns of its table that an INSERT, UPDATE or DELETE names: the INSERT's column list,
+// the UPDATE's SET targets, and the column references of its values and WHERE that belong to the
+// table (qualified with its name or alias, or unqualified when no other table is in scope;
+// subqueries are left out).
+std::vector<std::string> columns_named(const Node& node) {
+  std::vector<std::string> columns;
+  auto add = [&](std::string_view name) {
+    std::string column = lint::truncate_identifier(name);
+    if (std::find(columns.begin(), columns.end(), column) == columns.end()) {
+      columns.push_back(std::move(column));
+    }
+  };
+  Node relation = node.get("relation");
+  std::string_view alias = relation.get("alias").str("aliasname");
+  bool alone = node.list("fromClause").empty() && node.list("usingClause").empty();
+  auto references = [&](const Node& tree) {
+    walk(tree, [&](const Node& ref) {
+      if (ref.is("SubLink") || ref.is("SelectStmt")) return false;
+      if (!ref.is("ColumnRef")) return true;
+      lint::NodeList fields = ref.list("fields");
+      if (fields.empty() || !fields.back().is("String")) return false;
+      if (fields.size() == 1 && alone) add(fields.back().as_str());
+      if (fields.size() == 2) {
+        std::string_view qualifier = fields.front().as_str();
+        if (qualifier == (alias.empty() ? relation.str("relname") : alias)) {
+          add(fields.back().as_str());
+        }
+      }
+      return false;
+    });
+  };
+  std::string_view kind = node.kind();
+  if (kind == "InsertStmt") {
+    for (Node target : node.list("cols")) add(target.str("name"));
+  } else if (kind == "UpdateStmt") {
+    for (Node target : node.list("targetList")) {
+      add(target.str("name"));
+      references(target.get("val"));
+    }
+    references(node.get("whereClause"));
+  } else if (kind == "DeleteStmt") {
+    references(node.get("whereClause"));
+  }
+  return columns;
+}
+
+// An INSERT, UPDATE or DELETE that names a column a later statement of the file drops (and
+// nothing adds again): the second run fails there, before it reaches the DROP (42703).
+void check_column_gone_on_rerun(FileScope& scope, const Statement& statement) {
+  std::string_view kind = statement.kind();
+  if (kind != "InsertStmt" && kind != "UpdateStmt" && kind != "DeleteStmt") return;
+  QualifiedName table = name_of(statement.node.get("relation"));
+  for (const std::string& column : columns_named(statement.node)) {
+    ObjectKey key{ObjectKind::column, QualifiedName{"", column}, table};
+    const Statement* drop = scope.dropped_after(statement, key);
+    if (drop == nullptr || scope.created_after(*drop, key) != nullptr ||
+        scope.created_before(statement, key) != nullptr) {
+      continue;
+    }
+    if (scope.guard(statement, lint::condition::undefined_column)) return;
+    std::string dropped_line = std::to_string(scope.file().position(drop->range.begin).line);
+    scope.report(statement, statement.range,
+                 what(statement, Target{relation_kinds(), table, "table"}) + " fails " +
+                     std::string(k_again) + ": column " + column + " is gone by then, dropped on " +
+                     "line " + dropped_line + " of this file",
+                 "run it in a DO block that first tests the catalog for the column "
+                 "(information_schema.columns), or put it in an earlier migration than the DROP");
+    return;
   }
 }
 
@@ -676,7 +749,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
   FileScope scope(context, out);
   for (const Statement* statement : scope.statements()) {
     std::string_view kind = statement->kind();
-    check_gone_on_rerun(scope, *statement);
+    if (!check_gone_on_rerun(scope, *statement)) check_column_gone_on_rerun(scope, *statement);
     if (kind == "DropStmt") {
       check_drop(scope, *statement);
     } else if (kind == "AlterTableStmt") {

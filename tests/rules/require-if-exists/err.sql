@@ -79,3 +79,6 @@ DROP ROLE IF EXISTS auditing;
 -- PostgreSQL names the constraints of an ALTER TABLE before it runs any of them: this PRIMARY
 -- KEY is orders_pkey1, and the second run finds no orders_pkey.
 ALTER TABLE orders DROP CONSTRAINT orders_pkey, ADD PRIMARY KEY (id, region);
+-- The second run stops at the UPDATE: the column it reads is gone, dropped below.
+UPDATE products SET code = legacy_code WHERE legacy_code IS NOT NULL;
+ALTER TABLE products DROP COLUMN IF EXISTS legacy_code;

@@ -99,3 +99,10 @@ ALTER TABLE routes DROP COLUMN extra;
 ALTER TABLE routes ADD COLUMN IF NOT EXISTS extra bigint;
 ALTER TABLE blacklist DROP CONSTRAINT blacklist_pkey;
 ALTER TABLE blacklist ADD PRIMARY KEY (signature, nid);
+-- A column dropped and added again after the UPDATE that fills it: the second run finds it.
+UPDATE products SET note = 'none' WHERE note IS NULL;
+ALTER TABLE products DROP COLUMN IF EXISTS note;
+ALTER TABLE products ADD COLUMN IF NOT EXISTS note text;
+-- Joined with another table, an unqualified name may be that table's: not judged.
+UPDATE products SET code = s.code FROM staging s WHERE s.id = products.id AND legacy IS NULL;
+ALTER TABLE products DROP COLUMN IF EXISTS legacy;
