@@ -398,9 +398,10 @@ void check_setting(Context& c, const lint::CatalogStep& step) {
            setting_help(missing, now, statement.node), !harmful);
 }
 
-// Whether a statement of the down after `made` sets or drops the default of the column.
-bool sets_default_later(const Context& c, const lint::CatalogStep& made, const std::string& table,
-                        const std::string& column) {
+// Whether a statement of the down after `made` alters the column with a subcommand of one of
+// the subtypes (AT_ColumnDefault: SET or DROP DEFAULT; AT_SetNotNull).
+bool alters_later(const Context& c, const lint::CatalogStep& made, const std::string& table,
+                  const std::string& column, std::initializer_list<std::string_view> subtypes) {
   const auto& down = c.pair.down_file->all_statements();
   for (std::size_t i = made.statement + 1; i < down.size(); ++i) {
     const lint::Node& node = down[i]->node;
@@ -409,13 +410,42 @@ bool sets_default_later(const Context& c, const lint::CatalogStep& made, const s
       continue;
     }
     for (lint::Node cmd : node.list("cmds")) {
-      if (cmd.str("subtype") == "AT_ColumnDefault" &&
+      if (std::find(subtypes.begin(), subtypes.end(), cmd.str("subtype")) != subtypes.end() &&
           lint::truncate_identifier(cmd.str("name")) == column) {
         return true;
       }
     }
   }
   return false;
+}
+
+// Whether a column definition (a ColumnDef) makes the column NOT NULL (a serial or identity
+// column too); `keys`: the columns a table constraint of its CREATE TABLE makes the primary key.
+bool defines_not_null(const lint::Node& definition, const std::vector<std::string>& keys = {}) {
+  if (auto type = lint::column_type(definition.get("typeName")); lint::is_serial(type)) {
+    return true;
+  }
+  for (lint::Node constraint : definition.list("constraints")) {
+    std::string_view contype = constraint.str("contype");
+    if (contype == "CONSTR_NOTNULL" || contype == "CONSTR_PRIMARY" ||
+        contype == "CONSTR_IDENTITY") {
+      return true;
+    }
+  }
+  std::string name = lint::truncate_identifier(definition.str("colname"));
+  return std::find(keys.begin(), keys.end(), name) != keys.end();
+}
+
+// Whether the column was NOT NULL before `tick` as far as its own definition and its later
+// SET / DROP NOT NULL say (a table's PRIMARY KEY written apart is not read: false then).
+bool was_not_null(const lint::Project& project, const lint::Catalog& catalog, ObjectId column,
+                  lint::Tick tick) {
+  auto last = last_change_before(catalog, column, tick, [](Change change) {
+    return change == Change::set_not_null || change == Change::drop_not_null;
+  });
+  if (last) return last->step->effect.change == Change::set_not_null;
+  lint::Node definition = lint::column_definition(project, catalog, column);
+  return definition.valid() && defines_not_null(definition);
 }
 
 // A table the up drops and the down creates again: with each column it had, of the type it
@@ -429,12 +459,20 @@ void check_table_made_again(Context& c, const lint::CatalogStep& step, const lin
       node.has("partbound")) {
     return;
   }
+  // The columns a table constraint makes the primary key (NOT NULL with it).
+  std::vector<std::string> keys;
   for (lint::Node element : node.list("tableElts")) {
     if (element.is("TableLikeClause")) return;
+    if (element.is("Constraint") && element.str("contype") == "CONSTR_PRIMARY") {
+      for (lint::Node key : element.list("keys")) {
+        keys.push_back(lint::truncate_identifier(key.as_str()));
+      }
+    }
   }
   std::vector<std::string> differences;
-  // Only defaults the old table lacked: a silent difference; the others break what worked.
-  bool only_added_defaults = true;
+  // Only defaults the old table lacked and NOT NULLs it had: differences the old release works
+  // with (a warning); a missing column, another type or a lost default break what worked.
+  bool only_warnings = true;
   for (ObjectId id : c.catalog.object(step.object).children) {
     const lint::CatalogObject& column = c.catalog.object(id);
     if (column.kind() != ObjectKind::column || !column.alive_at(step.tick)) continue;
@@ -442,7 +480,7 @@ void check_table_made_again(Context& c, const lint::CatalogStep& step, const lin
     lint::Node definition = lint::column_definition(create, name);
     if (!definition.valid()) {
       differences.push_back("column " + name + " is missing");
-      only_added_defaults = false;
+      only_warnings = false;
       continue;
     }
     auto old_type = lint::column_type_before(c.project, c.catalog, id, step.tick);
@@ -450,15 +488,19 @@ void check_table_made_again(Context& c, const lint::CatalogStep& step, const lin
     if (differ(old_type, new_type)) {
       differences.push_back(name + " is " + new_type->display() + ", it was " +
                             old_type->display());
-      only_added_defaults = false;
+      only_warnings = false;
       continue;
     }
     auto had = had_default(c.project, c.catalog, id, step.tick);
+    if (was_not_null(c.project, c.catalog, id, step.tick) && !defines_not_null(definition, keys) &&
+        !alters_later(c, made, ref.name, name, {"AT_SetNotNull"})) {
+      differences.push_back(name + " lacks the NOT NULL it had");
+    }
     if (had && *had != defines_default(definition) &&
-        !sets_default_later(c, made, ref.name, name)) {
+        !alters_later(c, made, ref.name, name, {"AT_ColumnDefault"})) {
       differences.push_back(*had ? name + " lacks the default it had"
                                  : name + " has a default it did not have");
-      only_added_defaults = only_added_defaults && !*had;
+      only_warnings = only_warnings && !*had;
     }
   }
   if (differences.empty()) return;
@@ -467,7 +509,7 @@ void check_table_made_again(Context& c, const lint::CatalogStep& step, const lin
                "dropped it: " + lint::join_strings(differences, "; "),
            "create it in the down as it was before the up (the migrations that made and last "
            "altered it say how)",
-           only_added_defaults);
+           only_warnings);
 }
 
 // The definition a column or index had before the up dropped it, against the one the down makes
@@ -491,8 +533,18 @@ void check_made_again(Context& c, const lint::CatalogStep& step, const lint::Obj
     }
     if (!definition.valid()) return;
     auto had = had_default(c.project, c.catalog, step.object, step.tick);
+    if (was_not_null(c.project, c.catalog, step.object, step.tick) &&
+        !defines_not_null(definition) &&
+        !alters_later(c, *made, ref.parent, ref.name, {"AT_SetNotNull"})) {
+      c.report(step,
+               "the down adds " + describe(ref) + " again without the NOT NULL it had before " +
+                   "the up dropped it",
+               "set it again once the column is filled: `ALTER TABLE " + parent_sql(ref) +
+                   " ALTER COLUMN " + quote_identifier(ref.name) + " SET NOT NULL;`",
+               true);
+    }
     if (!had || *had == defines_default(definition) ||
-        sets_default_later(c, *made, ref.parent, ref.name)) {
+        alters_later(c, *made, ref.parent, ref.name, {"AT_ColumnDefault"})) {
       return;
     }
     std::string column = quote_identifier(ref.name);

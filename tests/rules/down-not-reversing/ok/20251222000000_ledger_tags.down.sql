@@ -1,3 +1,4 @@
 DROP TABLE IF EXISTS ledger_tags;
 DROP SEQUENCE IF EXISTS ledger_tags_id_seq;
+ALTER TABLE ledger DROP COLUMN IF EXISTS tier;
 ALTER TABLE ledger DROP COLUMN IF EXISTS channel;

@@ -1,4 +1,5 @@
 ALTER TABLE ledger ADD COLUMN IF NOT EXISTS channel text NOT NULL;
+ALTER TABLE ledger ADD COLUMN IF NOT EXISTS tier int NOT NULL DEFAULT 1;
 CREATE TABLE IF NOT EXISTS ledger_tags (
   id integer NOT NULL,
   ledger_id bigint NOT NULL,
