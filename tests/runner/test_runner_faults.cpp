@@ -97,9 +97,11 @@ void expect_truthful(MigrationProject& p, int count) {
   }
 }
 
-// Three counting migrations, the second sleeping 1.5 s; sqlgate up killed (-9) while it sleeps.
+// Three counting migrations, the second sleeping 4 s; sqlgate up killed (-9) while it sleeps.
+// (1.5 s was once too short a window for the poll that looks for the sleeping backend, on a
+// loaded machine: the test then waited 30 s for a sleep that was over.)
 void kill_up_during_the_second(MigrationProject& p) {
-  counting_set(p, 3, 2, 1.5);
+  counting_set(p, 3, 2, 4);
   auto [up, pid] = start_up_until_asleep(p);
   ASSERT_FALSE(pid.empty()) << describe(up->wait());
   up->kill(SIGKILL);
