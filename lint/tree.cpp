@@ -245,6 +245,53 @@ std::optional<std::uint32_t> Node::first_location() const {
   return best;
 }
 
+bool same_tree(const Node& a, const Node& b) {
+  if (!a.valid() || !b.valid()) return a.valid() == b.valid();
+  static const std::uint16_t location = tree::find_key("location");
+  const tree::Document& x = *a.document();
+  const tree::Document& y = *b.document();
+  std::uint32_t i = a.at();
+  std::uint32_t j = b.at();
+  // The ends of the containers each walk is in: both must close the same ones at each step.
+  std::vector<std::uint32_t> x_open{x.next(i)};
+  std::vector<std::uint32_t> y_open{y.next(j)};
+  bool root = true;  // the roots' own keys are the fields they hang from: not compared
+  while (true) {
+    while (location != 0 && i < x_open.front() && x.cells[i].key == location) ++i;
+    while (location != 0 && j < y_open.front() && y.cells[j].key == location) ++j;
+    std::size_t x_closed = 0;
+    std::size_t y_closed = 0;
+    while (!x_open.empty() && i >= x_open.back()) x_open.pop_back(), ++x_closed;
+    while (!y_open.empty() && j >= y_open.back()) y_open.pop_back(), ++y_closed;
+    if (x_closed != y_closed) return false;
+    if (x_open.empty() || y_open.empty()) return x_open.empty() && y_open.empty();
+    const tree::Cell& c = x.cells[i];
+    const tree::Cell& d = y.cells[j];
+    if ((!root && c.key != d.key) || c.type != d.type) return false;
+    root = false;
+    switch (x.type(i)) {
+      case tree::CellType::string:
+        if (x.string(i) != y.string(j)) return false;
+        break;
+      case tree::CellType::integer:
+        if (c.value != d.value) return false;
+        break;
+      case tree::CellType::wide:
+        if (x.wide[c.value] != y.wide[d.value]) return false;
+        break;
+      case tree::CellType::object:
+      case tree::CellType::array:
+        x_open.push_back(x.next(i));
+        y_open.push_back(y.next(j));
+        break;
+      default:
+        break;
+    }
+    ++i;
+    ++j;
+  }
+}
+
 std::size_t NodeList::size() const {
   if (m_document == nullptr) return 0;
   std::uint8_t count = m_document->cells[m_at].count;

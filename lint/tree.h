@@ -119,6 +119,11 @@ class Node {
   std::uint16_t m_kind = 0;
 };
 
+// Whether two values are the same tree but for where they were written (their "location"
+// fields): the same fields, kinds, strings and numbers, in the same order. Two invalid Nodes are
+// the same; an invalid and a valid one are not.
+bool same_tree(const Node& a, const Node& b);
+
 class NodeList {
  public:
   class iterator {

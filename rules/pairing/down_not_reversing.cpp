@@ -512,6 +512,9 @@ void check_table_made_again(Context& c, const lint::CatalogStep& step, const lin
            only_warnings);
 }
 
+void check_index_written_again(Context& c, const lint::CatalogStep& step,
+                               const lint::ObjectRef& ref, const lint::CatalogStep& made);
+
 // The definition a column or index had before the up dropped it, against the one the down makes
 // again under its name: a down that adds the column back with another type, or builds the index
 // on other columns, does not give the database back as it was. (What a down creates is not kept
@@ -575,11 +578,11 @@ void check_made_again(Context& c, const lint::CatalogStep& step, const lint::Obj
       return std::find(columns.begin(), columns.end(), "expr") != columns.end();
     };
     if (columns.empty() || again.columns.empty() || has_expression(columns) ||
-        has_expression(again.columns)) {
-      return;  // expressions are not compared
-    }
-    if (columns == again.columns && before.unique == again.unique &&
-        before.partial == again.partial) {
+        has_expression(again.columns) ||
+        (columns == again.columns && before.unique == again.unique &&
+         before.partial == again.partial)) {
+      // Expressions and WHERE clauses: compared as written, when nothing renamed a column.
+      check_index_written_again(c, step, ref, *made);
       return;
     }
     auto words = [](const std::vector<std::string>& columns, bool unique, bool partial) {
@@ -593,6 +596,99 @@ void check_made_again(Context& c, const lint::CatalogStep& step, const lint::Obj
                  " before the up dropped it",
              "create it in the down as it was: " + was);
   }
+}
+
+// The column names an index definition reads: its keys and the columns of its expressions and
+// WHERE, sorted.
+std::vector<std::string> index_names(const lint::Node& index) {
+  std::vector<std::string> names;
+  for (lint::Node part : {index.get("indexParams"), index.get("whereClause")}) {
+    lint::walk(part, [&](const lint::Node& node) {
+      if (node.is("IndexElem") && !node.str("name").empty()) {
+        names.push_back(lint::truncate_identifier(node.str("name")));
+      } else if (node.is("ColumnRef")) {
+        lint::NodeList fields = node.list("fields");
+        if (!fields.empty() && fields.back().is("String")) {
+          names.push_back(lint::truncate_identifier(fields.back().as_str()));
+        }
+      }
+      return true;
+    });
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+// Whether two index key lists are the same keys: names or expressions, operator classes,
+// collations, and sort orders as PostgreSQL stores them (ASC is the default, and NULLS LAST
+// the default of ASC, NULLS FIRST of DESC).
+bool same_keys(const lint::NodeList& a, const lint::NodeList& b) {
+  if (a.size() != b.size()) return false;
+  auto descending = [](const lint::Node& key) { return key.str("ordering") == "SORTBY_DESC"; };
+  auto nulls_first = [&](const lint::Node& key) {
+    std::string_view nulls = key.str("nulls_ordering");
+    if (nulls == "SORTBY_NULLS_FIRST") return true;
+    if (nulls == "SORTBY_NULLS_LAST") return false;
+    return descending(key);
+  };
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    lint::Node x = a[i];
+    lint::Node y = b[i];
+    if (x.str("name") != y.str("name") || !lint::same_tree(x.get("expr"), y.get("expr")) ||
+        !lint::same_tree(x.get("opclass"), y.get("opclass")) ||
+        !lint::same_tree(x.get("collation"), y.get("collation")) ||
+        descending(x) != descending(y) || nulls_first(x) != nulls_first(y)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// An index the down creates again on the same columns: with the expressions, WHERE, method and
+// uniqueness the migration that made it wrote? Judged only when the names it reads are still
+// the ones it was written with (no column renamed since) and the down renames none.
+void check_index_written_again(Context& c, const lint::CatalogStep& step,
+                               const lint::ObjectRef& ref, const lint::CatalogStep& made) {
+  const lint::CatalogObject& before = c.catalog.object(step.object);
+  const lint::Statement* original = lint::statement_at(c.project, before.created);
+  const lint::Statement& remade = *c.pair.down_file->all_statements()[made.statement];
+  if (original == nullptr || !original->node.is("IndexStmt") || !remade.node.is("IndexStmt")) {
+    return;
+  }
+  for (const lint::CatalogStep* rename : c.down_column_renames()) {
+    if (rename < &made) return;  // both point into the down's steps
+  }
+  std::vector<std::string> read = before.uses;
+  std::sort(read.begin(), read.end());
+  read.erase(std::unique(read.begin(), read.end()), read.end());
+  if (index_names(original->node) != read) return;  // a column renamed since
+  const lint::Node& was = original->node;
+  const lint::Node& now = remade.node;
+  auto method = [](const lint::Node& index) {
+    std::string_view name = index.str("accessMethod");
+    return name.empty() ? std::string_view("btree") : name;
+  };
+  std::vector<std::string> differences;
+  if (!same_keys(was.list("indexParams"), now.list("indexParams")) ||
+      !same_keys(was.list("indexIncludingParams"), now.list("indexIncludingParams"))) {
+    differences.push_back("other keys");
+  }
+  if (!lint::same_tree(was.get("whereClause"), now.get("whereClause"))) {
+    differences.push_back(was.has("whereClause") ? "another WHERE" : "a WHERE it lacked");
+  }
+  if (method(was) != method(now)) differences.push_back("another method");
+  if (was.flag("unique") != now.flag("unique")) {
+    differences.push_back(was.flag("unique") ? "not unique where it was"
+                                             : "unique where it was not");
+  }
+  if (differences.empty()) return;
+  const lint::ParsedFile* file = c.project.parsed(before.created.file);
+  c.report(step,
+           "the down creates " + describe(ref) + " again, but not as it was before the up " +
+               "dropped it: " + lint::join_strings(differences, "; "),
+           "create it as " + (file != nullptr ? file->display() : std::string("its migration")) +
+               " did: `" + std::string(file != nullptr ? file->slice(original->range) : "") + ";`");
 }
 
 // DROP COLUMN takes along the indexes and constraints that use the column, which a down that

@@ -147,6 +147,41 @@ TEST(Tree, WalkVisitsNodesInDocumentOrderAndCanSkip) {
   EXPECT_FALSE(root.location().has_value());
 }
 
+TEST(Tree, SameTreeIgnoresLocationsAndComparesEverythingElse) {
+  Documents documents;
+  // x = 7 (or another column and value), written at `at`.
+  auto comparison = [&](const std::string& column, int value, int at) {
+    return load(documents, R"({"A_Expr": {"kind": "AEXPR_OP", "name": [{"String": {"sval": "="}}],
+        "lexpr": {"ColumnRef": {"fields": [{"String": {"sval": ")" +
+                               column + R"("}}], "location": )" + std::to_string(at) + R"(}},
+        "rexpr": {"A_Const": {"ival": {"ival": )" +
+                               std::to_string(value) + R"(}, "location": )" +
+                               std::to_string(at + 4) + R"(}},
+        "location": )" + std::to_string(at + 2) +
+                               "}}");
+  };
+  Node a = comparison("x", 7, 1);
+  Node moved = comparison("x", 7, 40);
+  Node other_value = comparison("x", 8, 1);
+  Node other_name = comparison("y", 7, 1);
+  EXPECT_TRUE(same_tree(a, moved));
+  EXPECT_TRUE(same_tree(a, a));
+  EXPECT_FALSE(same_tree(a, other_value));
+  EXPECT_FALSE(same_tree(a, other_name));
+  EXPECT_TRUE(same_tree(Node(), Node()));
+  EXPECT_FALSE(same_tree(a, Node()));
+  // The same cells nested otherwise are not the same tree.
+  Node nested = load(documents, R"({"List": {"items": [{"a": [1, 2]}, 3]}})");
+  Node flat = load(documents, R"({"List": {"items": [{"a": [1, 2, 3]}]}})");
+  EXPECT_FALSE(same_tree(nested, flat));
+  EXPECT_FALSE(same_tree(flat, nested));
+  // A field more or less.
+  Node more = load(documents, R"({"A_Const": {"ival": {"ival": 7}, "isnull": true}})");
+  Node less = load(documents, R"({"A_Const": {"ival": {"ival": 7}}})");
+  EXPECT_FALSE(same_tree(more, less));
+  EXPECT_FALSE(same_tree(less, more));
+}
+
 TEST(Tree, DeepNestingNeedsNoDeepStack) {
   Documents documents;
   constexpr int k_depth = 100000;

@@ -4,3 +4,4 @@ CREATE TABLE IF NOT EXISTS accounts (
   region text
 );
 CREATE INDEX IF NOT EXISTS accounts_region ON accounts (region);
+CREATE INDEX IF NOT EXISTS accounts_positive ON accounts (id DESC) WHERE id > 0;
