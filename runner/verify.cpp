@@ -231,9 +231,19 @@ class Verifier {
     };
     // The down is judged all the same, from the state the first up left: one run tells all
     // that is wrong with the migration.
-    if (!again && !restore(item, after)) {
+    std::size_t notes = result.notes.size();
+    if (!again && !restore(item, after, &result)) {
       cannot_restore();
       result.status = MigrationStatus::failed;
+      result.milliseconds = milliseconds_since(start);
+      return;
+    }
+    if (result.notes.size() != notes) {
+      // Brought back with other rows: the state before the up is not known any more, so the
+      // down cannot be judged against it.
+      result.notes.back() += "; the down was not checked, since that state is not known again";
+      result.status = MigrationStatus::failed;
+      m_current = std::move(after);
       result.milliseconds = milliseconds_since(start);
       return;
     }
@@ -272,7 +282,7 @@ class Verifier {
 
     ok = ok && again;
     result.status = ok ? MigrationStatus::passed : MigrationStatus::failed;
-    if (!ok && !restore(item, after)) cannot_restore();
+    if (!ok && !restore(item, after, &result)) cannot_restore();
     m_current = std::move(after);
     result.milliseconds = milliseconds_since(start);
   }
@@ -280,8 +290,10 @@ class Verifier {
   // After a failed step: the database as the migration's first up left it, so that the
   // migrations after it are checked from the state they expect. A failed down usually leaves
   // it as before the up, and the up once more restores it; else recreate the database and
-  // apply every up so far again.
-  bool restore(const Item& item, const Snapshot& expected) {
+  // apply every up so far again. Applied again, ups that write random or time-dependent values
+  // (a uuid key, now()) give other rows: when rows are all that differ, the checks go on from
+  // there (`expected` becomes the new state) and `result` gets a note saying so.
+  bool restore(const Item& item, Snapshot& expected, MigrationResult* result) {
     if (snapshot() == expected) return true;
     if (!run_file(*item.up) && snapshot() == expected) return true;
     disconnect();
@@ -293,7 +305,22 @@ class Verifier {
     for (const Item* item : m_applied) {
       if (run_file(*item->up)) return false;
     }
-    return snapshot() == expected;
+    Snapshot now = snapshot();
+    if (now == expected) return true;
+    std::vector<std::string> tables;
+    for (const Difference& difference : diff(expected, now)) {
+      if (!difference.object.starts_with("rows of ")) return false;
+      tables.push_back(difference.object.substr(8));
+    }
+    if (result != nullptr) {
+      result->notes.push_back(
+          "the database was made again and the ups applied again; they wrote other rows in " +
+          lint::join_strings(tables, ", ") +
+          " (random or time-dependent values): the migrations after this one are checked from "
+          "there");
+    }
+    expected = std::move(now);
+    return true;
   }
 
   TemporaryDatabase& m_database;

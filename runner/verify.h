@@ -60,6 +60,8 @@ struct MigrationResult {
   MigrationStatus status = MigrationStatus::not_run;
   std::vector<StepResult> steps;  // the five steps of a checked migration; the up of an applied one
   double milliseconds = 0;
+  // What the reader should know beside the steps (how the database was brought back).
+  std::vector<std::string> notes;
 
   // The first failed step, or null.
   const StepResult* failure() const;

@@ -31,6 +31,13 @@ std::string ends_with_file(const std::string& path) {
   return path.substr(path.rfind('/') + 1);
 }
 
+// Writes m/<name>.up.sql and m/<name>.down.sql.
+void write_pair(const testing::TempDir& dir, const std::string& name, const std::string& up,
+                const std::string& down) {
+  dir.write("m/" + name + ".up.sql", up);
+  dir.write("m/" + name + ".down.sql", down);
+}
+
 bool names(const StepResult& step, const std::string& object) {
   for (const auto& d : step.differences) {
     if (d.object == object) return true;
@@ -85,15 +92,37 @@ TEST(Verify, CatchesANonIdempotentUp) {
   EXPECT_EQ(m.steps[4].status, StepStatus::passed) << "the down dropped what the up made";
 }
 
+// A down that leaves a column behind, after an up that wrote a random key: made again, the
+// database gets another key, and the checks go on from there with a note instead of stopping.
+TEST(Verify, GoesOnWhenTheUpsAppliedAgainWriteOtherRandomRows) {
+  testing::TempDir dir;
+  write_pair(dir, "1_networks",
+             "CREATE TABLE IF NOT EXISTS networks (id uuid PRIMARY KEY);\n"
+             "INSERT INTO networks (id) SELECT gen_random_uuid() "
+             "WHERE NOT EXISTS (SELECT FROM networks);\n",
+             "DROP TABLE IF EXISTS networks;\n");
+  write_pair(dir, "2_note", "COMMENT ON TABLE networks IS NULL;\n",
+             "ALTER TABLE networks ADD COLUMN IF NOT EXISTS extra int;\n");
+  write_pair(dir, "3_c", "CREATE TABLE IF NOT EXISTS c (id int);\n", "DROP TABLE IF EXISTS c;\n");
+  VerifyResult result = run({(dir.path() / "m").string()});
+  const auto& note = migration(result, "2_note");
+  EXPECT_EQ(note.status, MigrationStatus::failed);
+  EXPECT_EQ(note.steps[2].status, StepStatus::failed) << "the down leaves the column";
+  ASSERT_EQ(note.notes.size(), 1u);
+  EXPECT_NE(note.notes[0].find("other rows in table public.networks"), std::string::npos)
+      << note.notes[0];
+  EXPECT_TRUE(result.stopped.empty()) << result.stopped;
+  EXPECT_EQ(migration(result, "3_c").status, MigrationStatus::passed);
+}
+
 // An up that cannot run twice and a down that leaves something: one run reports both, and
 // the state is brought back for the migrations after it.
 TEST(Verify, ReportsTheDownOfAnUpThatFailsItsSecondRun) {
   testing::TempDir dir;
-  dir.write("m/1_a.up.sql",
-            "CREATE TABLE a (id int);\nALTER TABLE a ADD COLUMN IF NOT EXISTS note text;\n");
-  dir.write("m/1_a.down.sql", "ALTER TABLE a DROP COLUMN IF EXISTS note;\n");
-  dir.write("m/2_b.up.sql", "CREATE TABLE IF NOT EXISTS b (id int);\n");
-  dir.write("m/2_b.down.sql", "DROP TABLE IF EXISTS b;\n");
+  write_pair(dir, "1_a",
+             "CREATE TABLE a (id int);\nALTER TABLE a ADD COLUMN IF NOT EXISTS note text;\n",
+             "ALTER TABLE a DROP COLUMN IF EXISTS note;\n");
+  write_pair(dir, "2_b", "CREATE TABLE IF NOT EXISTS b (id int);\n", "DROP TABLE IF EXISTS b;\n");
   VerifyResult result = run({(dir.path() / "m").string()});
   const auto& a = migration(result, "1_a");
   EXPECT_EQ(a.status, MigrationStatus::failed);

@@ -134,6 +134,7 @@ class TextReport {
       }
       m_out << pad << names << " skipped: " << steps[i].reason << '\n';
     }
+    for (const std::string& note : result.notes) m_out << pad << "note: " << note << '\n';
     if (result.status != runner::MigrationStatus::not_run) {
       for (const std::string& file : {result.up_file, result.down_file}) {
         auto found = m_findings.find(file);
@@ -230,6 +231,7 @@ Json migration_json(const runner::MigrationResult& result, const Findings& findi
               {"status", runner::to_string(result.status)},
               {"time_ms", round_ms(result.milliseconds)},
               {"steps", std::move(steps)},
+              {"notes", result.notes},
               {"lint", std::move(lint)}};
 }
 
