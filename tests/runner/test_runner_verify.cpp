@@ -115,6 +115,34 @@ TEST(Verify, GoesOnWhenTheUpsAppliedAgainWriteOtherRandomRows) {
   EXPECT_EQ(migration(result, "3_c").status, MigrationStatus::passed);
 }
 
+// A no-transaction up whose second run writes a row, then fails: the database is made again
+// and the random key comes back otherwise, so the state before the up is not known and the
+// down is not judged; the migrations after it still are.
+TEST(Verify, LeavesTheDownUnjudgedWhenTheStateBeforeTheUpIsLost) {
+  testing::TempDir dir;
+  write_pair(dir, "1_networks",
+             "CREATE TABLE IF NOT EXISTS networks (id uuid PRIMARY KEY);\n"
+             "INSERT INTO networks (id) SELECT gen_random_uuid() "
+             "WHERE NOT EXISTS (SELECT FROM networks);\n"
+             "CREATE TABLE IF NOT EXISTS events (id serial PRIMARY KEY);\n",
+             "DROP TABLE IF EXISTS events;\nDROP TABLE IF EXISTS networks;\n");
+  write_pair(dir, "2_log",
+             "-- sqlgate:no-transaction\n"
+             "INSERT INTO events DEFAULT VALUES;\n"
+             "ALTER TABLE events ADD COLUMN note text;\n",
+             "ALTER TABLE events DROP COLUMN IF EXISTS note;\n");
+  write_pair(dir, "3_c", "CREATE TABLE IF NOT EXISTS c (id int);\n", "DROP TABLE IF EXISTS c;\n");
+  VerifyResult result = run({(dir.path() / "m").string()});
+  const auto& log = migration(result, "2_log");
+  EXPECT_EQ(log.status, MigrationStatus::failed);
+  EXPECT_EQ(log.steps[1].status, StepStatus::failed);
+  EXPECT_EQ(log.steps[2].status, StepStatus::not_run);
+  ASSERT_EQ(log.notes.size(), 1u);
+  EXPECT_NE(log.notes[0].find("the down was not checked"), std::string::npos) << log.notes[0];
+  EXPECT_TRUE(result.stopped.empty()) << result.stopped;
+  EXPECT_EQ(migration(result, "3_c").status, MigrationStatus::passed);
+}
+
 // An up that cannot run twice and a down that leaves something: one run reports both, and
 // the state is brought back for the migrations after it.
 TEST(Verify, ReportsTheDownOfAnUpThatFailsItsSecondRun) {
