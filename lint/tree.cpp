@@ -245,6 +245,75 @@ std::optional<std::uint32_t> Node::first_location() const {
   return best;
 }
 
+namespace {
+
+// The terms of an expression for same_terms(): counted ones, then "~"-marked ones whose count
+// does not matter (the constructs a nesting may repeat), sorted.
+std::vector<std::string> expression_terms(const Node& expression) {
+  std::vector<std::string> counted;
+  std::vector<std::string> kinds;
+  auto last_name = [](const NodeList& names) {
+    std::string_view last;
+    for (Node name : names) {
+      if (name.is("String")) last = name.as_str();
+    }
+    return std::string(last);
+  };
+  walk(expression, [&](const Node& node) {
+    std::string_view kind = node.kind();
+    if (kind.empty() || kind == "String" || kind == "TypeCast" || kind == "List" ||
+        kind == "A_ArrayExpr") {
+      return true;  // a cast's type, a list's brackets: not terms
+    }
+    if (kind == "ColumnRef") {
+      counted.push_back("c " + last_name(node.list("fields")));
+      return false;
+    }
+    if (kind == "A_Const") {
+      if (node.flag("isnull")) {
+        counted.push_back("k null");
+      } else if (node.has("sval")) {
+        counted.push_back("k '" + std::string(node.get("sval").str("sval")));
+      } else if (node.has("ival")) {
+        counted.push_back("k " + std::to_string(node.get("ival").num("ival")));
+      } else if (node.has("fval")) {
+        counted.push_back("k " + std::string(node.get("fval").str("fval")));
+      } else if (node.has("boolval")) {
+        counted.push_back(node.get("boolval").flag("boolval") ? "k true" : "k false");
+      } else if (node.has("bsval")) {
+        counted.push_back("k b" + std::string(node.get("bsval").str("bsval")));
+      }
+      return false;
+    }
+    if (kind == "A_Expr") {
+      counted.push_back("o " + last_name(node.list("name")));
+    } else if (kind == "FuncCall") {
+      counted.push_back("f " + last_name(node.list("funcname")));
+    } else if (kind == "NullTest") {
+      counted.push_back("n " + std::string(node.str("nulltesttype")));
+    } else if (kind == "BooleanTest") {
+      counted.push_back("t " + std::string(node.str("booltesttype")));
+    } else if (kind == "BoolExpr") {
+      kinds.push_back("~b " + std::string(node.str("boolop")));
+    } else {
+      kinds.push_back("~" + std::string(kind));
+    }
+    return true;
+  });
+  std::sort(counted.begin(), counted.end());
+  std::sort(kinds.begin(), kinds.end());
+  kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
+  counted.insert(counted.end(), kinds.begin(), kinds.end());
+  return counted;
+}
+
+}  // namespace
+
+bool same_terms(const Node& a, const Node& b) {
+  if (!a.valid() || !b.valid()) return a.valid() == b.valid();
+  return expression_terms(a) == expression_terms(b);
+}
+
 bool same_tree(const Node& a, const Node& b) {
   if (!a.valid() || !b.valid()) return a.valid() == b.valid();
   static const std::uint16_t location = tree::find_key("location");

@@ -124,6 +124,14 @@ class Node {
 // the same; an invalid and a valid one are not.
 bool same_tree(const Node& a, const Node& b);
 
+// Whether two expressions are made of the same terms: the same columns, constants, operators,
+// functions and NULL tests, as many times each, and the same kinds of AND, OR, NOT and other
+// constructs, however their ANDs and ORs are nested or parenthesized, with or without casts, and
+// `IN (...)` the same as `= ANY (ARRAY[...])`. A definition written again in another hand (pg_dump
+// writes every cast and parenthesis, PostgreSQL stores an IN as = ANY) is the same definition;
+// `x > 0` and `x >= 0`, or a value added to a list, are not. Two invalid Nodes are the same.
+bool same_terms(const Node& a, const Node& b);
+
 class NodeList {
  public:
   class iterator {

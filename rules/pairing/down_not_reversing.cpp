@@ -514,6 +514,8 @@ void check_table_made_again(Context& c, const lint::CatalogStep& step, const lin
 
 void check_index_written_again(Context& c, const lint::CatalogStep& step,
                                const lint::ObjectRef& ref, const lint::CatalogStep& made);
+void check_constraint_made_again(Context& c, const lint::CatalogStep& step,
+                                 const lint::ObjectRef& ref, const lint::CatalogStep& made);
 
 // The definition a column or index had before the up dropped it, against the one the down makes
 // again under its name: a down that adds the column back with another type, or builds the index
@@ -563,6 +565,8 @@ void check_made_again(Context& c, const lint::CatalogStep& step, const lint::Obj
              !*had);  // a default it lacked changes what works only in what it fills in
   } else if (ref.kind == ObjectKind::table) {
     check_table_made_again(c, step, ref, *made);
+  } else if (ref.kind == ObjectKind::constraint) {
+    check_constraint_made_again(c, step, ref, *made);
   } else if (ref.kind == ObjectKind::index) {
     const lint::CatalogObject& before = c.catalog.object(step.object);
     const lint::Effect& again = made->effect;
@@ -600,20 +604,27 @@ void check_made_again(Context& c, const lint::CatalogStep& step, const lint::Obj
 
 // The column names an index definition reads: its keys and the columns of its expressions and
 // WHERE, sorted.
+// Calls `add` with each column name a part of a definition reads: index elements by name, and
+// the columns its expressions read.
+template <typename Add>
+void read_columns(const lint::Node& part, Add&& add) {
+  lint::walk(part, [&](const lint::Node& node) {
+    if (node.is("IndexElem") && !node.str("name").empty()) {
+      add(lint::truncate_identifier(node.str("name")));
+    } else if (node.is("ColumnRef")) {
+      lint::NodeList fields = node.list("fields");
+      if (!fields.empty() && fields.back().is("String")) {
+        add(lint::truncate_identifier(fields.back().as_str()));
+      }
+    }
+    return true;
+  });
+}
+
 std::vector<std::string> index_names(const lint::Node& index) {
   std::vector<std::string> names;
   for (lint::Node part : {index.get("indexParams"), index.get("whereClause")}) {
-    lint::walk(part, [&](const lint::Node& node) {
-      if (node.is("IndexElem") && !node.str("name").empty()) {
-        names.push_back(lint::truncate_identifier(node.str("name")));
-      } else if (node.is("ColumnRef")) {
-        lint::NodeList fields = node.list("fields");
-        if (!fields.empty() && fields.back().is("String")) {
-          names.push_back(lint::truncate_identifier(fields.back().as_str()));
-        }
-      }
-      return true;
-    });
+    read_columns(part, [&](std::string name) { names.push_back(std::move(name)); });
   }
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
@@ -645,26 +656,22 @@ bool same_keys(const lint::NodeList& a, const lint::NodeList& b) {
   return true;
 }
 
-// An index the down creates again on the same columns: with the expressions, WHERE, method and
-// uniqueness the migration that made it wrote? Judged only when the names it reads are still
-// the ones it was written with (no column renamed since) and the down renames none.
-void check_index_written_again(Context& c, const lint::CatalogStep& step,
-                               const lint::ObjectRef& ref, const lint::CatalogStep& made) {
-  const lint::CatalogObject& before = c.catalog.object(step.object);
-  const lint::Statement* original = lint::statement_at(c.project, before.created);
-  const lint::Statement& remade = *c.pair.down_file->all_statements()[made.statement];
-  if (original == nullptr || !original->node.is("IndexStmt") || !remade.node.is("IndexStmt")) {
-    return;
-  }
-  for (const lint::CatalogStep* rename : c.down_column_renames()) {
-    if (rename < &made) return;  // both point into the down's steps
+// How the index a CREATE INDEX makes differs from `before`, as the CREATE INDEX that made it
+// wrote it: keys and expressions, INCLUDE, WHERE, method and uniqueness. nullopt when not
+// judged: either statement is not a CREATE INDEX, or a column `before` reads was renamed since
+// it was made (the names it was written with are not the names it reads now).
+std::optional<std::vector<std::string>> index_differences(const lint::Project& project,
+                                                          const lint::CatalogObject& before,
+                                                          const lint::Node& now) {
+  const lint::Statement* original = lint::statement_at(project, before.created);
+  if (original == nullptr || !original->node.is("IndexStmt") || !now.is("IndexStmt")) {
+    return std::nullopt;
   }
   std::vector<std::string> read = before.uses;
   std::sort(read.begin(), read.end());
   read.erase(std::unique(read.begin(), read.end()), read.end());
-  if (index_names(original->node) != read) return;  // a column renamed since
+  if (index_names(original->node) != read) return std::nullopt;  // a column renamed since
   const lint::Node& was = original->node;
-  const lint::Node& now = remade.node;
   auto method = [](const lint::Node& index) {
     std::string_view name = index.str("accessMethod");
     return name.empty() ? std::string_view("btree") : name;
@@ -674,7 +681,7 @@ void check_index_written_again(Context& c, const lint::CatalogStep& step,
       !same_keys(was.list("indexIncludingParams"), now.list("indexIncludingParams"))) {
     differences.push_back("other keys");
   }
-  if (!lint::same_tree(was.get("whereClause"), now.get("whereClause"))) {
+  if (!lint::same_terms(was.get("whereClause"), now.get("whereClause"))) {
     differences.push_back(was.has("whereClause") ? "another WHERE" : "a WHERE it lacked");
   }
   if (method(was) != method(now)) differences.push_back("another method");
@@ -682,13 +689,307 @@ void check_index_written_again(Context& c, const lint::CatalogStep& step,
     differences.push_back(was.flag("unique") ? "not unique where it was"
                                              : "unique where it was not");
   }
-  if (differences.empty()) return;
-  const lint::ParsedFile* file = c.project.parsed(before.created.file);
+  return differences;
+}
+
+// The migration that made an object, and the statement, for a help text: "create it as
+// 0003_x.up.sql did: `CREATE INDEX ...;`".
+std::string as_made(const lint::Project& project, const lint::CatalogObject& object,
+                    bool quote_statement) {
+  const lint::ParsedFile* file = project.parsed(object.created.file);
+  const lint::Statement* original = lint::statement_at(project, object.created);
+  if (file == nullptr || original == nullptr) return "as it was";
+  std::string text = "as " + file->display() + " did";
+  if (quote_statement) text += ": `" + std::string(file->slice(original->range)) + ";`";
+  return text;
+}
+
+// An index the down creates again on the same columns: with the expressions, WHERE, method and
+// uniqueness the migration that made it wrote? Judged only when the names it reads are still
+// the ones it was written with (no column renamed since) and the down renames none.
+void check_index_written_again(Context& c, const lint::CatalogStep& step,
+                               const lint::ObjectRef& ref, const lint::CatalogStep& made) {
+  for (const lint::CatalogStep* rename : c.down_column_renames()) {
+    if (rename < &made) return;  // both point into the down's steps
+  }
+  const lint::CatalogObject& before = c.catalog.object(step.object);
+  const lint::Statement& remade = *c.pair.down_file->all_statements()[made.statement];
+  auto differences = index_differences(c.project, before, remade.node);
+  if (!differences || differences->empty()) return;
   c.report(step,
            "the down creates " + describe(ref) + " again, but not as it was before the up " +
+               "dropped it: " + lint::join_strings(*differences, "; "),
+           "create it " + as_made(c.project, before, true));
+}
+
+// A constraint as written: its Constraint node (with the column it is written on, for one
+// written inline: `c int REFERENCES t`), and what the catalog knows of it.
+struct ConstraintDefinition {
+  lint::Node node;
+  std::string column;
+  char contype = 0;
+  std::vector<std::string> columns;       // keys, or a foreign key's columns
+  std::optional<std::string> references;  // a foreign key's table, when known
+};
+
+// The Constraint node a statement writes at an offset into the file: the catalog places a
+// constraint where its node starts. `column`: the column of a ColumnDef it is written in.
+lint::Node constraint_at(const lint::Statement& statement, std::uint32_t offset,
+                         std::string& column) {
+  lint::Node found;
+  lint::walk(statement.node, [&](const lint::Node& node) {
+    if (found.valid()) return false;
+    if (node.is("ColumnDef")) {
+      for (lint::Node constraint : node.list("constraints")) {
+        if (constraint.is("Constraint") && statement.offset(constraint.location()) == offset) {
+          found = constraint;
+          column = lint::truncate_identifier(node.str("colname"));
+          return false;
+        }
+      }
+    } else if (node.is("Constraint") && statement.offset(node.location()) == offset) {
+      found = node;
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+// The column names a Constraint node writes (keys, foreign key columns, INCLUDE, and those its
+// expressions read), not those of the table it references.
+std::unordered_set<std::string> written_columns(const lint::Node& constraint) {
+  std::unordered_set<std::string> names;
+  for (const char* field : {"keys", "fk_attrs", "including"}) {
+    for (lint::Node name : constraint.list(field)) {
+      names.insert(lint::truncate_identifier(name.as_str()));
+    }
+  }
+  for (const char* field : {"raw_expr", "exclusions", "where_clause"}) {
+    read_columns(constraint.get(field), [&](std::string name) { names.insert(std::move(name)); });
+  }
+  return names;
+}
+
+// "schema.name" of the table a foreign key references.
+std::string table_words(const lint::ObjectRef& table) {
+  return table.schema.empty() ? table.name : table.schema + "." + table.name;
+}
+
+// A constraint the migrations made (an object of the catalog), as its statement wrote it, the
+// table it references named as at `at`. nullopt when its node is not found, or when a column it
+// reads was renamed since (the names it was written with are not those it reads now).
+std::optional<ConstraintDefinition> constraint_made(const lint::Project& project,
+                                                    const lint::Catalog& catalog, ObjectId id,
+                                                    lint::Tick at) {
+  const lint::CatalogObject& object = catalog.object(id);
+  const lint::Statement* statement = lint::statement_at(project, object.created);
+  if (statement == nullptr) return std::nullopt;
+  ConstraintDefinition definition;
+  definition.node = constraint_at(*statement, object.created.offset, definition.column);
+  if (!definition.node.valid()) return std::nullopt;
+  definition.contype = object.contype;
+  definition.columns = object.columns;
+  std::unordered_set<std::string> written = written_columns(definition.node);
+  if (!definition.column.empty()) written.insert(definition.column);
+  for (const std::string& column : object.columns) {
+    if (written.count(column) == 0) return std::nullopt;
+  }
+  for (const lint::DependencyEdge& edge : object.depends_on) {
+    if (edge.automatic || edge.object == lint::k_no_object) continue;
+    const lint::CatalogObject& table = catalog.object(edge.object);
+    if (table.kind() == ObjectKind::table) definition.references = table_words(table.ref_at(at));
+  }
+  return definition;
+}
+
+// A constraint a down statement makes (the catalog keeps no object for it: its effect says).
+std::optional<ConstraintDefinition> constraint_written(const lint::Statement& statement,
+                                                       const lint::Effect& effect) {
+  ConstraintDefinition definition;
+  definition.node = constraint_at(statement, effect.offset, definition.column);
+  if (!definition.node.valid()) return std::nullopt;
+  definition.contype = effect.contype;
+  definition.columns = effect.columns;
+  for (const lint::Dependency& dependency : effect.depends_on) {
+    if (!dependency.automatic && !dependency.reverse &&
+        dependency.object.kind == ObjectKind::table) {
+      definition.references = table_words(dependency.object);
+    }
+  }
+  return definition;
+}
+
+// How the constraint `now` differs from `was`: the kind, the columns, a CHECK's expression, a
+// foreign key's table, referenced columns, actions and MATCH, INCLUDE, NULLS NOT DISTINCT, an
+// exclusion's operators and WHERE, and DEFERRABLE. NOT VALID is no difference: once validated
+// the constraint is the same.
+std::vector<std::string> constraint_differences(const ConstraintDefinition& was,
+                                                const ConstraintDefinition& now) {
+  auto kind = [](char contype) -> std::string {
+    switch (contype) {
+      case 'p':
+        return "a primary key";
+      case 'u':
+        return "a unique constraint";
+      case 'f':
+        return "a foreign key";
+      case 'c':
+        return "a CHECK constraint";
+      case 'x':
+        return "an exclusion constraint";
+      default:
+        return "another kind of constraint";
+    }
+  };
+  std::vector<std::string> differences;
+  if (was.contype != now.contype) {
+    differences.push_back(kind(now.contype) + " where it was " + kind(was.contype));
+    return differences;
+  }
+  const lint::Node& a = was.node;
+  const lint::Node& b = now.node;
+  if (was.contype != 'c' && was.columns != now.columns) {
+    differences.push_back("on (" + lint::join_strings(now.columns, ", ") + ") where it was on (" +
+                          lint::join_strings(was.columns, ", ") + ")");
+  }
+  if (was.contype == 'c' && !lint::same_terms(a.get("raw_expr"), b.get("raw_expr"))) {
+    differences.push_back("another CHECK expression");
+  }
+  if (a.flag("is_no_inherit") != b.flag("is_no_inherit")) {
+    differences.push_back(a.flag("is_no_inherit") ? "without the NO INHERIT it had"
+                                                  : "NO INHERIT where it was not");
+  }
+  if (was.contype == 'f') {
+    if (was.references && now.references && *was.references != *now.references) {
+      differences.push_back("referencing " + *now.references + " where it referenced " +
+                            *was.references);
+    }
+    auto names = [](const lint::Node& node) {
+      std::vector<std::string> out;
+      for (lint::Node name : node.list("pk_attrs")) {
+        out.push_back(lint::truncate_identifier(name.as_str()));
+      }
+      return out;
+    };
+    // No column list: the referenced table's primary key, which the catalog does not compare.
+    if (!names(a).empty() && !names(b).empty() && names(a) != names(b)) {
+      differences.push_back("referencing (" + lint::join_strings(names(b), ", ") +
+                            ") where it referenced (" + lint::join_strings(names(a), ", ") + ")");
+    }
+    auto action = [](const lint::Node& node, std::string_view field) -> std::string {
+      std::string_view code = node.str(field);
+      if (code == "r") return "RESTRICT";
+      if (code == "c") return "CASCADE";
+      if (code == "n") return "SET NULL";
+      if (code == "d") return "SET DEFAULT";
+      return "NO ACTION";
+    };
+    for (auto [field, words] :
+         {std::pair{"fk_del_action", "ON DELETE "}, std::pair{"fk_upd_action", "ON UPDATE "}}) {
+      if (action(a, field) != action(b, field)) {
+        differences.push_back(words + action(b, field) + " where it was " + words +
+                              action(a, field));
+      }
+    }
+    if (!lint::same_tree(a.get("fk_del_set_cols"), b.get("fk_del_set_cols"))) {
+      differences.push_back("other columns set on delete");
+    }
+    auto match = [](const lint::Node& node) -> std::string {
+      std::string_view code = node.str("fk_matchtype");
+      return code == "f" ? "MATCH FULL" : code == "p" ? "MATCH PARTIAL" : "MATCH SIMPLE";
+    };
+    if (match(a) != match(b)) {
+      differences.push_back(match(b) + " where it was " + match(a));
+    }
+  }
+  if (!lint::same_tree(a.get("including"), b.get("including"))) {
+    differences.push_back("other INCLUDE columns");
+  }
+  if (a.flag("nulls_not_distinct") != b.flag("nulls_not_distinct")) {
+    differences.push_back(a.flag("nulls_not_distinct") ? "without NULLS NOT DISTINCT"
+                                                       : "NULLS NOT DISTINCT where it was not");
+  }
+  if (was.contype == 'x') {
+    auto method = [](const lint::Node& node) {
+      std::string_view name = node.str("access_method");
+      return name.empty() ? std::string_view("gist") : name;
+    };
+    if (!lint::same_tree(a.get("exclusions"), b.get("exclusions")) || method(a) != method(b)) {
+      differences.push_back("other exclusions");
+    }
+    if (!lint::same_terms(a.get("where_clause"), b.get("where_clause"))) {
+      differences.push_back(a.has("where_clause") ? "another WHERE" : "a WHERE it lacked");
+    }
+  }
+  if (a.flag("deferrable") != b.flag("deferrable") ||
+      a.flag("initdeferred") != b.flag("initdeferred")) {
+    auto timing = [](const lint::Node& node) -> std::string {
+      if (!node.flag("deferrable")) return "NOT DEFERRABLE";
+      return node.flag("initdeferred") ? "DEFERRABLE INITIALLY DEFERRED"
+                                       : "DEFERRABLE INITIALLY IMMEDIATE";
+    };
+    differences.push_back(timing(b) + " where it was " + timing(a));
+  }
+  return differences;
+}
+
+// A constraint the down adds again: as it was before the up dropped it? Judged when no column
+// was renamed since it was made and the down renames none before adding it.
+void check_constraint_made_again(Context& c, const lint::CatalogStep& step,
+                                 const lint::ObjectRef& ref, const lint::CatalogStep& made) {
+  for (const lint::CatalogStep* rename : c.down_column_renames()) {
+    if (rename < &made) return;  // both point into the down's steps
+  }
+  auto was = constraint_made(c.project, c.catalog, step.object, c.pair.up_replay->end);
+  auto now = constraint_written(*c.pair.down_file->all_statements()[made.statement], made.effect);
+  if (!was || !now) return;
+  std::vector<std::string> differences = constraint_differences(*was, *now);
+  if (differences.empty()) return;
+  c.report(step,
+           "the down adds " + describe(ref) + " again, but not as it was before the up " +
                "dropped it: " + lint::join_strings(differences, "; "),
-           "create it as " + (file != nullptr ? file->display() : std::string("its migration")) +
-               " did: `" + std::string(file != nullptr ? file->slice(original->range) : "") + ";`");
+           "add it " + as_made(c.project, c.catalog.object(step.object), false));
+}
+
+// A constraint or index the up drops and makes again under its name, defined otherwise (a
+// foreign key given ON DELETE CASCADE, an index another WHERE): the down must make it again as
+// it was before the up. Made again as it was, it is left alone.
+void check_redefined(Context& c, const lint::CatalogStep& step, const lint::ObjectRef& ref) {
+  const lint::CatalogObject& before = c.catalog.object(step.object);
+  ObjectId again = c.catalog.find(ref, c.pair.up_replay->end);
+  if (again == lint::k_no_object || before.kind() != c.catalog.object(again).kind()) return;
+  std::vector<std::string> changed;
+  if (ref.kind == ObjectKind::constraint) {
+    auto was = constraint_made(c.project, c.catalog, step.object, c.pair.up_replay->end);
+    auto now = constraint_made(c.project, c.catalog, again, c.pair.up_replay->end);
+    if (!was || !now) return;
+    changed = constraint_differences(*was, *now);
+  } else if (ref.kind == ObjectKind::index) {
+    const lint::Statement* remade = lint::statement_at(c.project, c.catalog.object(again).created);
+    if (remade == nullptr) return;
+    auto differences = index_differences(c.project, before, remade->node);
+    if (!differences) return;
+    changed = *differences;
+  } else {
+    return;
+  }
+  if (changed.empty()) return;  // made again as it was
+  if (const lint::CatalogStep* made = c.down_created(ref)) {
+    if (ref.kind == ObjectKind::constraint) {
+      check_constraint_made_again(c, step, ref, *made);
+    } else {
+      check_index_written_again(c, step, ref, *made);
+    }
+    return;
+  }
+  if (c.down_creates(ref)) return;  // renamed to it: a definition not followed
+  bool constraint = ref.kind == ObjectKind::constraint;
+  c.report(step,
+           "the up redefines " + describe(ref) + " (" + lint::join_strings(changed, "; ") +
+               ") but the down does not " + (constraint ? "add" : "create") + " it back as it was",
+           "in the down, drop it and " + std::string(constraint ? "add" : "create") + " it again " +
+               as_made(c.project, before, !constraint));
 }
 
 // DROP COLUMN takes along the indexes and constraints that use the column, which a down that
@@ -800,6 +1101,14 @@ void check_pair(Context& c) {
       if (!c.first_change(step, Change::set_type)) continue;  // judged at the up's first one
       const lint::ObjectRef& ref = object.ref_at(after);
       auto old_type = lint::column_type_before(c.project, c.catalog, step.object, step.tick);
+      // The type it had (ALTER COLUMN ... TYPE text USING lower(c) of a text column rewrites
+      // values, not the type): nothing for the down to change back.
+      auto new_type = lint::type_set_by(*c.pair.up_file->all_statements()[step.statement],
+                                        object.ref_at(step.tick).name);
+      if (old_type && new_type && old_type->modifiers_known && new_type->modifiers_known &&
+          old_type->schema == new_type->schema && *old_type == *new_type) {
+        continue;
+      }
       if (const lint::CatalogStep* back = c.down_step(step.object, Change::set_type)) {
         // The down changes it again: to the type it had?
         auto down_type = lint::type_set_by(*c.pair.down_file->all_statements()[back->statement],
@@ -947,7 +1256,10 @@ void check_pair(Context& c) {
       // By the name it had before the up: a table rebuilt as new (renamed to _old, made again,
       // rows copied, the old one dropped) is there again under that name.
       const lint::ObjectRef& ref = object.ref_at(c.pair.up_replay->start);
-      if (c.catalog.find(ref, after) != lint::k_no_object) continue;  // made again by the up
+      if (c.catalog.find(ref, after) != lint::k_no_object) {  // made again by the up
+        check_redefined(c, step, ref);
+        continue;
+      }
       if (c.down_creates(ref)) {
         check_made_again(c, step, ref);
         continue;
