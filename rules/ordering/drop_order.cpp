@@ -3,6 +3,10 @@
 // a function, a signature or column of a type, an extension's type or operator class), a DROP of
 // an object that an earlier statement of the same down already took with its table or column,
 // any other statement on such an object, and DROP FUNCTION of a procedure or an aggregate.
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+
 #include "rules/ordering/drop_role.h"
 #include "rules/ordering/rules.h"
 #include "rules/pairing/common.h"
@@ -113,14 +117,85 @@ bool report_wrong_kind(const lint::Project& project, const pairing::Pair& pair,
   return true;
 }
 
+// The routines of the catalog by each name they ever had ("schema.name"), made once.
+using RoutinesByName = std::unordered_map<std::string, std::vector<ObjectId>>;
+RoutinesByName routines_by_name(const lint::Catalog& catalog) {
+  RoutinesByName routines;
+  for (ObjectId id = 0; id < catalog.size(); ++id) {
+    const lint::CatalogObject& object = catalog.object(id);
+    if (!lint::is_routine(object.kind())) continue;
+    for (const auto& name : object.names) {
+      auto& ids = routines[name.ref.schema + '.' + name.ref.name];
+      if (ids.empty() || ids.back() != id) ids.push_back(id);
+    }
+  }
+  return routines;
+}
+
+// A statement of the down that names a function without its argument types (DROP FUNCTION
+// IF EXISTS f) while two or more functions of that name exist: PostgreSQL refuses it ("function
+// name is not unique"), IF EXISTS or not. Those the down already dropped do not count.
+bool report_ambiguous(const lint::Catalog& catalog, const pairing::Pair& pair,
+                      std::optional<RoutinesByName>& routines, std::size_t i, lint::Tick at,
+                      lint::Reporter& out) {
+  const auto& steps = pair.down_replay->steps;
+  const lint::CatalogStep& step = steps[i];
+  const lint::ObjectRef& named = step.effect.object;
+  if (!routines) routines = routines_by_name(catalog);
+  auto found = routines->find(named.schema + '.' + named.name);
+  if (found == routines->end()) return false;
+  std::vector<std::string> overloads;
+  for (ObjectId id : found->second) {
+    const lint::CatalogObject& routine = catalog.object(id);
+    // DROP FUNCTION looks among functions and aggregates, DROP PROCEDURE among procedures.
+    bool procedure = routine.kind() == lint::ObjectKind::procedure;
+    if (!routine.alive_at(at) || procedure != (named.kind == lint::ObjectKind::procedure)) {
+      continue;
+    }
+    const lint::ObjectRef& ref = routine.ref_at(at);
+    if (ref.schema != named.schema || ref.name != named.name) continue;
+    bool dropped = false;
+    for (std::size_t j = 0; j < i && !dropped; ++j) {
+      if (steps[j].effect.action != lint::Action::drop) continue;
+      dropped = steps[j].object == id || std::find(steps[j].implied.begin(), steps[j].implied.end(),
+                                                   id) != steps[j].implied.end();
+    }
+    if (!dropped) overloads.push_back(describe(ref));
+  }
+  if (overloads.size() < 2) return false;
+  std::sort(overloads.begin(), overloads.end());
+  std::string list;
+  for (const std::string& overload : overloads) list += (list.empty() ? "" : ", ") + overload;
+  bool drop = step.effect.action == lint::Action::drop;
+  out.report(*pair.down_file, statement_range(*pair.down_file, step.statement),
+             "this names " + pairing::quote_identifier(named.name) +
+                 " without argument types while " + std::to_string(overloads.size()) +
+                 (named.kind == lint::ObjectKind::procedure ? " procedures" : " functions") +
+                 " of that name exist (" + list +
+                 "): PostgreSQL refuses it (\"function name is not unique\")" +
+                 (drop ? ", with IF EXISTS too" : ""),
+             "name each with its argument types, as in `DROP " +
+                 std::string(named.kind == lint::ObjectKind::procedure ? "PROCEDURE" : "FUNCTION") +
+                 " IF EXISTS " + pairing::sql_name(named) + "(<argument types>);`, once per " +
+                 "overload");
+  return true;
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   const lint::Catalog& catalog = *project.catalog();
+  std::optional<RoutinesByName> routines;
   for (const pairing::Pair& pair : pairing::pairs(project)) {
     const auto& steps = pair.down_replay->steps;
     lint::Tick at = pair.down_replay->start;
     std::size_t reported_statement = static_cast<std::size_t>(-1);
     for (std::size_t i = 0; i < steps.size(); ++i) {
       const lint::CatalogStep& step = steps[i];
+      if (step.effect.action != lint::Action::create && lint::is_routine(step.effect.object.kind) &&
+          !step.effect.object.args && step.statement != reported_statement &&
+          report_ambiguous(catalog, pair, routines, i, at, out)) {
+        reported_statement = step.statement;
+        continue;
+      }
       if (step.effect.action == lint::Action::create || step.statement == reported_statement) {
         continue;
       }
