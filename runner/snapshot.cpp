@@ -405,23 +405,51 @@ FROM pg_database b,
                                            ORDER BY 1), ' ') AS dflt) x
 WHERE b.datname = current_database() AND b.datacl IS NOT NULL AND x.acl <> x.dflt
 UNION ALL
--- tables whose rows are compared: the SQL that reads their count and keys
+-- tables whose rows are compared: the SQL that reads their count and keys. The keys are the
+-- primary key's values; without a primary key, whole rows. Values a sequence hands out (identity
+-- and serial columns) are left out: a row deleted and inserted again gets another, and a key
+-- made of them only counts the rows.
 SELECT 'd', r.key, NULL,
-       coalesce(k.names, '*'),
+       CASE WHEN k.names IS NOT NULL AND NOT k.generated THEN k.names
+            WHEN k.names IS NULL AND NOT c.any_generated THEN '*'
+            ELSE coalesce(c.names, '') END,
        format('SELECT %L::text, NULL::text, count(*) FROM ONLY %s', r.key, r.name)
          || ' UNION ALL '
          || format('SELECT %L::text, ROW(%s)::text, NULL::bigint FROM ONLY %s AS r '
-                   'WHERE (SELECT count(*) FROM ONLY %s) <= @MAX_ROWS@',
-                   r.key, coalesce(k.columns, 'r.*'), r.name, r.name)
+                   'WHERE (SELECT count(*) FROM ONLY %s) <= @MAX_ROWS@ AND %s',
+                   r.key,
+                   CASE WHEN k.names IS NOT NULL AND NOT k.generated THEN k.columns
+                        WHEN k.names IS NULL AND NOT c.any_generated THEN 'r.*'
+                        ELSE coalesce(c.columns, 'NULL') END,
+                   r.name, r.name,
+                   CASE WHEN k.names IS NOT NULL AND k.generated THEN 'false'
+                        WHEN k.names IS NULL AND c.columns IS NULL AND c.any_generated THEN 'false'
+                        ELSE 'true' END)
 FROM rel r
 LEFT JOIN LATERAL (
   SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.ord) AS names,
-         string_agg('r.' || quote_ident(a.attname), ', ' ORDER BY k.ord) AS columns
+         string_agg('r.' || quote_ident(a.attname), ', ' ORDER BY k.ord) AS columns,
+         bool_and(a.attidentity <> '' OR coalesce(pg_get_expr(d.adbin, d.adrelid), '')
+                                         LIKE 'nextval(%') AS generated
   FROM pg_index i
   CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
   JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+  LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
   WHERE i.indrelid = r.oid AND i.indisprimary
 ) k ON true
+LEFT JOIN LATERAL (
+  SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum)
+           FILTER (WHERE NOT a.generated) AS names,
+         string_agg('r.' || quote_ident(a.attname), ', ' ORDER BY a.attnum)
+           FILTER (WHERE NOT a.generated) AS columns,
+         coalesce(bool_or(a.generated), false) AS any_generated
+  FROM (SELECT a.attname, a.attnum,
+               a.attidentity <> '' OR coalesce(pg_get_expr(d.adbin, d.adrelid), '')
+                                      LIKE 'nextval(%' AS generated
+        FROM pg_attribute a
+        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        WHERE a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped) a
+) c ON true
 WHERE r.relkind = 'r'
 )SQL";
 

@@ -292,6 +292,34 @@ TEST_F(SnapshotTest, BigTablesKeepTheirCountOnly) {
   EXPECT_EQ(take_snapshot(*m_session).rows.at("table public.t").keys.size(), 5u);
 }
 
+TEST_F(SnapshotTest, ValuesASequenceHandsOutAreNotTheRowsKeys) {
+  m_session->execute(
+      "CREATE TABLE customers (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text);"
+      "CREATE TABLE notes (id serial, body text);"
+      "CREATE TABLE tickets (id serial, seat int, PRIMARY KEY (id, seat));"
+      "CREATE TABLE counters (id serial PRIMARY KEY);"
+      "INSERT INTO customers (email) VALUES ('a@example.com');"
+      "INSERT INTO notes (body) VALUES ('hello');"
+      "INSERT INTO tickets (seat) VALUES (1);"
+      "INSERT INTO counters DEFAULT VALUES;");
+  // A row deleted and written again: the sequence hands out another id, the row is the same.
+  auto again = change(
+      "DELETE FROM customers; INSERT INTO customers (email) VALUES ('a@example.com');"
+      "DELETE FROM notes; INSERT INTO notes (body) VALUES ('hello');"
+      "DELETE FROM counters; INSERT INTO counters DEFAULT VALUES;");
+  EXPECT_TRUE(again.empty()) << keys(again);
+  // Other values, or more rows, are a difference; so is a key with a column of the rows' own.
+  auto other = change(
+      "UPDATE notes SET body = 'bye'; INSERT INTO counters DEFAULT VALUES;"
+      "DELETE FROM tickets; INSERT INTO tickets (seat) VALUES (1);");
+  ASSERT_EQ(other.size(), 3u) << keys(other);
+  EXPECT_EQ(other[0].object, "rows of table public.counters");
+  EXPECT_EQ(other[0].after, "2 rows");
+  EXPECT_EQ(other[1].object, "rows of table public.notes");
+  EXPECT_EQ(other[1].after, "1 row; added (body)=(bye); removed (body)=(hello)");
+  EXPECT_EQ(other[2].object, "rows of table public.tickets");
+}
+
 TEST_F(SnapshotTest, LeavesTheSessionsSettingsAlone) {
   m_session->execute(
       "CREATE SCHEMA app; SET search_path = app, public; SET datestyle = 'SQL, DMY'");
