@@ -406,12 +406,12 @@ FROM pg_database b,
 WHERE b.datname = current_database() AND b.datacl IS NOT NULL AND x.acl <> x.dflt
 UNION ALL
 -- tables whose rows are compared: the SQL that reads their count and keys. The keys are the
--- primary key's values; without a primary key, whole rows. Values a sequence hands out (identity
--- and serial columns) are left out: a row deleted and inserted again gets another, and a key
--- made of them only counts the rows.
+-- primary key's values; without a primary key, whole rows, their columns in the order of their
+-- names (a column dropped and added again comes last). Values a sequence hands out (identity and
+-- serial columns) are left out: a row deleted and inserted again gets another, and a key made of
+-- them only counts the rows.
 SELECT 'd', r.key, NULL,
        CASE WHEN k.names IS NOT NULL AND NOT k.generated THEN k.names
-            WHEN k.names IS NULL AND NOT c.any_generated THEN '*'
             ELSE coalesce(c.names, '') END,
        format('SELECT %L::text, NULL::text, count(*) FROM ONLY %s', r.key, r.name)
          || ' UNION ALL '
@@ -419,11 +419,10 @@ SELECT 'd', r.key, NULL,
                    'WHERE (SELECT count(*) FROM ONLY %s) <= @MAX_ROWS@ AND %s',
                    r.key,
                    CASE WHEN k.names IS NOT NULL AND NOT k.generated THEN k.columns
-                        WHEN k.names IS NULL AND NOT c.any_generated THEN 'r.*'
                         ELSE coalesce(c.columns, 'NULL') END,
                    r.name, r.name,
                    CASE WHEN k.names IS NOT NULL AND k.generated THEN 'false'
-                        WHEN k.names IS NULL AND c.columns IS NULL AND c.any_generated THEN 'false'
+                        WHEN k.names IS NULL AND c.columns IS NULL THEN 'false'
                         ELSE 'true' END)
 FROM rel r
 LEFT JOIN LATERAL (
@@ -438,12 +437,11 @@ LEFT JOIN LATERAL (
   WHERE i.indrelid = r.oid AND i.indisprimary
 ) k ON true
 LEFT JOIN LATERAL (
-  SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum)
+  SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attname)
            FILTER (WHERE NOT a.generated) AS names,
-         string_agg('r.' || quote_ident(a.attname), ', ' ORDER BY a.attnum)
-           FILTER (WHERE NOT a.generated) AS columns,
-         coalesce(bool_or(a.generated), false) AS any_generated
-  FROM (SELECT a.attname, a.attnum,
+         string_agg('r.' || quote_ident(a.attname), ', ' ORDER BY a.attname)
+           FILTER (WHERE NOT a.generated) AS columns
+  FROM (SELECT a.attname,
                a.attidentity <> '' OR coalesce(pg_get_expr(d.adbin, d.adrelid), '')
                                       LIKE 'nextval(%' AS generated
         FROM pg_attribute a
@@ -487,7 +485,7 @@ std::string list_keys(const std::string& columns, const std::vector<std::string>
   std::string text;
   for (std::size_t i = 0; i < keys.size() && i < k_shown; ++i) {
     if (i > 0) text += ", ";
-    text += columns == "*" ? keys[i] : "(" + columns + ")=" + keys[i];
+    text += "(" + columns + ")=" + keys[i];
   }
   if (keys.size() > k_shown) text += " and " + std::to_string(keys.size() - k_shown) + " more";
   return text;

@@ -35,7 +35,9 @@ struct SnapshotObject {
 // The rows of one table: how many, and for small tables the values of their primary key (of
 // every column when there is none), sorted, repeats kept.
 struct TableRows {
-  std::string key_columns;  // "id", "org_id, user_id", or "*" for whole rows
+  // "id", "org_id, user_id"; for whole rows, their columns by name ("body, title"), those a
+  // sequence fills left out; empty when only the count is compared.
+  std::string key_columns;
   std::int64_t count = 0;
   bool keyed = false;  // keys were read (count <= max_rows)
   std::vector<std::string> keys;

@@ -320,6 +320,20 @@ TEST_F(SnapshotTest, ValuesASequenceHandsOutAreNotTheRowsKeys) {
   EXPECT_EQ(other[2].object, "rows of table public.tickets");
 }
 
+TEST_F(SnapshotTest, RowsOfAColumnAddedAgainAtTheEndAreTheSameRows) {
+  m_session->execute(
+      "CREATE TABLE items (id serial PRIMARY KEY, a text, b text, c text);"
+      "CREATE TABLE notes (a text, b text, c text);"
+      "INSERT INTO items (a, b, c) VALUES ('1', '2', '3');"
+      "INSERT INTO notes VALUES ('1', '2', '3');");
+  auto same = change(
+      "ALTER TABLE items DROP COLUMN b; ALTER TABLE items ADD COLUMN b text;"
+      "UPDATE items SET b = '2';"
+      "ALTER TABLE notes DROP COLUMN b; ALTER TABLE notes ADD COLUMN b text;"
+      "UPDATE notes SET b = '2';");
+  EXPECT_TRUE(same.empty()) << keys(same);
+}
+
 TEST_F(SnapshotTest, LeavesTheSessionsSettingsAlone) {
   m_session->execute(
       "CREATE SCHEMA app; SET search_path = app, public; SET datestyle = 'SQL, DMY'");

@@ -209,7 +209,8 @@ TEST(Verify, CatchesASeedThatDuplicatesRowsAndChecksTheMigrationsAfterIt) {
   const Difference& d = m.failure()->differences[0];
   EXPECT_EQ(d.object, "rows of table public.plans");
   EXPECT_EQ(d.before, "3 rows");
-  EXPECT_EQ(d.after, "6 rows; added (id)=(4), (id)=(5), (id)=(6)");
+  // The key is a serial: its values are the sequence's, only the count tells.
+  EXPECT_EQ(d.after, "6 rows");
   // The database was rebuilt to the state after the first up: the next migration is checked.
   const auto& next = migration(result, "20240203090000_create_plan_features");
   EXPECT_EQ(next.status, MigrationStatus::passed);

@@ -72,12 +72,13 @@ TEST(SnapshotDiff, ReplacedKeysShowBothSidesAndLongListsAreCut) {
   ASSERT_EQ(differences.size(), 1u);
   EXPECT_EQ(differences[0].after, "2 rows; added (id)=(9); removed (id)=(2)");
 
-  before.rows["table public.users"] = TableRows{"*", 0, true, {}};
+  before.rows["table public.users"] = TableRows{"name", 0, true, {}};
   after.rows["table public.users"] =
-      TableRows{"*", 7, true, {"(a)", "(b)", "(c)", "(d)", "(e)", "(f)", "(g)"}};
+      TableRows{"name", 7, true, {"(a)", "(b)", "(c)", "(d)", "(e)", "(f)", "(g)"}};
   differences = diff(before, after);
   ASSERT_EQ(differences.size(), 1u);
-  EXPECT_EQ(differences[0].after, "7 rows; added (a), (b), (c), (d), (e) and 2 more");
+  EXPECT_EQ(differences[0].after,
+            "7 rows; added (name)=(a), (name)=(b), (name)=(c), (name)=(d), (name)=(e) and 2 more");
 }
 
 TEST(SnapshotDiff, BigTablesCompareTheirCountOnly) {
