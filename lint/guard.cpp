@@ -27,7 +27,7 @@ std::string_view trim(std::string_view text) {
 
 // The condition names PL/pgSQL knows that can catch what a second run of a migration raises:
 // the conditions themselves and the classes they belong to.
-constexpr std::array<Condition, 23> k_condition_names = {{
+constexpr std::array<Condition, 25> k_condition_names = {{
     condition::duplicate_object,
     condition::duplicate_table,
     condition::duplicate_column,
@@ -46,6 +46,8 @@ constexpr std::array<Condition, 23> k_condition_names = {{
     condition::object_not_in_prerequisite_state,
     condition::invalid_parameter_value,
     condition::invalid_object_definition,
+    condition::dependent_objects_still_exist,
+    {"dependent_privilege_descriptors_still_exist", "2B000"},
     {"syntax_error_or_access_rule_violation", "42000"},
     {"integrity_constraint_violation", "23000"},
     {"data_exception", "22000"},
@@ -715,18 +717,22 @@ std::optional<Guard> GuardAnalysis::find(const Statement& statement, const Guard
       judging = Judging{};
       judging.targets = &own_targets(statement, query);
       judging.others = &file_targets();
-      // A relation renamed away whose old name the file makes again: that one is not what the
-      // test must find.
+      // A relation or column renamed away whose old name the file makes again: that one is not
+      // what the test must find.
       const auto& own = *judging.targets;
-      std::string_view renamed_away;
+      const ObjectRef* renamed_away = nullptr;
       if (query.new_name_only && !own.empty() &&
           (!own.front()->new_name.empty() || !own.front()->new_schema.empty())) {
-        renamed_away = own.front()->object.name;
+        renamed_away = &own.front()->object;
       }
       judging.skip = [&](const TargetIndex::Entry& other) {
-        return other.owner == &statement ||
-               (!renamed_away.empty() && is_relation(other.target->object.kind) &&
-                other.target->object.name == renamed_away);
+        if (other.owner == &statement) return true;
+        if (renamed_away == nullptr) return false;
+        const ObjectRef& object = other.target->object;
+        bool same_kind = is_relation(renamed_away->kind) ? is_relation(object.kind)
+                                                         : object.kind == renamed_away->kind;
+        return same_kind && object.name == renamed_away->name &&
+               object.parent == renamed_away->parent;
       };
       found = tests_catalog(test, statement, place, query, judging, 0);
     }

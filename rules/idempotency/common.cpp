@@ -1,6 +1,10 @@
 #include "rules/idempotency/common.h"
 
 #include <algorithm>
+#include <unordered_map>
+
+#include "lint/catalog.h"
+#include "lint/objects.h"
 
 namespace sqlgate::rules::idempotency {
 
@@ -261,6 +265,320 @@ ObjectChanges object_changes(const Node& statement) {
     }
   }
   return changes;
+}
+
+// ---- unique keys and the foreign keys tied to them -----------------------------------------
+
+namespace {
+
+std::vector<std::string> identifiers(const NodeList& names) {
+  std::vector<std::string> result;
+  for (Node name : names) result.push_back(lint::truncate_identifier(name.as_str()));
+  return result;
+}
+
+bool same_set(std::vector<std::string> a, std::vector<std::string> b) {
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  return a == b;
+}
+
+// The key a PRIMARY KEY or UNIQUE constraint makes (of a column, when written in its
+// definition); nothing for other constraints and deferrable ones.
+std::optional<UniqueKey> constraint_key(const Node& constraint, const QualifiedName& table,
+                                        std::string_view column, std::size_t part) {
+  std::string_view type = constraint.str("contype");
+  bool primary = type == "CONSTR_PRIMARY";
+  if ((!primary && type != "CONSTR_UNIQUE") || constraint.flag("deferrable")) return std::nullopt;
+  UniqueKey key;
+  key.table = table;
+  key.primary = primary;
+  key.constraint = true;
+  key.part = part;
+  if (!constraint.has("indexname")) {
+    key.columns = identifiers(constraint.list("keys"));
+    if (key.columns.empty() && !column.empty()) {
+      key.columns.push_back(lint::truncate_identifier(column));
+    }
+  }
+  key.named = constraint.has("conname");
+  if (key.named) {
+    key.name = lint::truncate_identifier(constraint.str("conname"));
+  } else if (primary) {
+    key.name = lint::make_object_name(table.name, "", "pkey");
+  } else if (!key.columns.empty()) {
+    std::string columns;
+    for (const auto& name : key.columns) columns += (columns.empty() ? "" : "_") + name;
+    key.name = lint::make_object_name(table.name, columns, "key");
+  }
+  return key;
+}
+
+struct ForeignKeyRef {
+  QualifiedName table;               // the table the foreign key is on
+  QualifiedName referenced;          // the table it references
+  std::vector<std::string> columns;  // the referenced columns; empty: its primary key
+};
+
+std::vector<ForeignKeyRef> foreign_keys(const Node& statement) {
+  std::vector<ForeignKeyRef> keys;
+  auto add = [&](const Node& constraint, const QualifiedName& table) {
+    if (constraint.str("contype") != "CONSTR_FOREIGN") return;
+    keys.push_back(ForeignKeyRef{table, name_of(constraint.get("pktable")),
+                                 identifiers(constraint.list("pk_attrs"))});
+  };
+  auto column = [&](const Node& column_def, const QualifiedName& table) {
+    for (Node constraint : column_def.list("constraints")) add(constraint, table);
+  };
+  std::string_view kind = statement.kind();
+  if (kind == "CreateStmt") {
+    QualifiedName table = name_of(statement.get("relation"));
+    for (Node element : statement.list("tableElts")) {
+      if (element.is("ColumnDef")) column(element, table);
+      if (element.is("Constraint")) add(element, table);
+    }
+  } else if (kind == "AlterTableStmt") {
+    QualifiedName table = name_of(statement.get("relation"));
+    for (Node command : statement.list("cmds")) {
+      std::string_view subtype = command.str("subtype");
+      if (subtype == "AT_AddConstraint") add(command.get("def"), table);
+      if (subtype == "AT_AddColumn") column(command.get("def"), table);
+    }
+  }
+  return keys;
+}
+
+// Whether the file drops the table (or its schema) before `before`, or after `after`.
+bool table_dropped(const FileScope& scope, const Statement& before, const Statement& after,
+                   const QualifiedName& table) {
+  for (ObjectKind kind : {ObjectKind::table, ObjectKind::foreign_table}) {
+    ObjectKey key{kind, table, {}};
+    if (scope.dropped_before(before, key) || scope.dropped_after(after, key)) return true;
+  }
+  if (table.schema.empty()) return false;
+  ObjectKey schema{ObjectKind::schema, QualifiedName{"", table.schema}, {}};
+  return scope.dropped_before(before, schema) || scope.dropped_after(after, schema);
+}
+
+// A key's columns, sorted, with its table's name: how FileKeys finds the keys and foreign keys
+// on the same columns.
+std::string columns_key(const QualifiedName& table, std::vector<std::string> columns) {
+  std::sort(columns.begin(), columns.end());
+  std::string key = table.name;
+  for (const auto& column : columns) key += '\x1f' + column;
+  return key;
+}
+
+// What the unique and foreign key checks ask of a file, read once and indexed: its unique keys
+// (in file order, and by name, by table and columns), its foreign keys by the table and columns
+// they reference, and the statements that drop a table's constraints or columns. Each lookup
+// goes to the few entries of one name, so a file of thousands of keys is not read once per key.
+struct FileKeys {
+  explicit FileKeys(const lint::ParsedFile& file) {
+    const auto& all = file.all_statements();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      for (UniqueKey& key : unique_keys(all[i]->node)) {
+        std::size_t at = keys.size();
+        by_name[key.name].push_back(at);
+        if (key.columns.empty()) {
+          columns_unknown[key.table.name].push_back(at);
+        } else {
+          by_columns[columns_key(key.table, key.columns)].push_back(at);
+        }
+        keys.emplace_back(i, std::move(key));
+      }
+      for (ForeignKeyRef& foreign : foreign_keys(all[i]->node)) {
+        foreign_by_key[columns_key(foreign.referenced, foreign.columns)].emplace_back(
+            i, std::move(foreign));
+      }
+      for (const ObjectKey& dropped : object_changes(all[i]->node).dropped) {
+        if (dropped.kind == ObjectKind::table_constraint || dropped.kind == ObjectKind::column) {
+          part_drops[dropped.parent.name].emplace_back(i, dropped.parent);
+        }
+      }
+    }
+  }
+  std::vector<std::pair<std::size_t, UniqueKey>> keys;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_name;  // positions in keys
+  std::unordered_map<std::string, std::vector<std::size_t>> by_columns;
+  std::unordered_map<std::string, std::vector<std::size_t>> columns_unknown;  // by table name
+  // By the referenced table's name and columns (none: its primary key), in file order.
+  std::unordered_map<std::string, std::vector<std::pair<std::size_t, ForeignKeyRef>>>
+      foreign_by_key;
+  // The statements that drop a constraint or column of a table, by the table's name, in order.
+  std::unordered_map<std::string, std::vector<std::pair<std::size_t, QualifiedName>>> part_drops;
+
+  template <typename Map>
+  static const typename Map::mapped_type& at(const Map& map, const std::string& key) {
+    static const typename Map::mapped_type k_none;
+    auto found = map.find(key);
+    return found == map.end() ? k_none : found->second;
+  }
+};
+
+const FileKeys& file_keys(const FileScope& scope) {
+  return scope.context().shared<FileKeys>(scope.file());
+}
+
+// Whether a statement before index `before` or after index `after` drops a constraint or column
+// of the table.
+bool table_parts_dropped(const FileScope& scope, std::size_t before, std::size_t after,
+                         const QualifiedName& table) {
+  for (const auto& [at, parent] : FileKeys::at(file_keys(scope).part_drops, table.name)) {
+    if ((at < before || at > after) && same_name(parent, table)) return true;
+  }
+  return false;
+}
+
+// Whether the table may have another unique key on exactly these columns, which PostgreSQL
+// could pick for the foreign key instead: made by a statement of the file, or by an earlier
+// migration.
+bool other_key(const FileScope& scope, const Statement& made, const UniqueKey& key,
+               const std::vector<std::string>& columns) {
+  std::size_t made_at = scope.index_of(made);
+  const FileKeys& file = file_keys(scope);
+  for (const auto* positions : {&FileKeys::at(file.by_columns, columns_key(key.table, columns)),
+                                &FileKeys::at(file.columns_unknown, key.table.name)}) {
+    for (std::size_t position : *positions) {
+      const auto& [at, other] = file.keys[position];
+      if (at == made_at && other.part == key.part) continue;
+      if (!same_name(other.table, key.table)) continue;
+      if (!other.name.empty() && other.name == key.name) continue;
+      return true;
+    }
+  }
+  const lint::FileContext& context = scope.context();
+  const lint::Catalog* catalog = context.project.catalog();
+  if (catalog == nullptr) return false;
+  const lint::FileReplay& replay = catalog->replay(context.index);
+  if (!replay.replayed) return false;
+  lint::ObjectRef table;
+  table.kind = lint::ObjectKind::table;
+  table.name = lint::truncate_identifier(key.table.name);
+  table.schema = key.table.schema.empty() ? "public" : lint::truncate_identifier(key.table.schema);
+  for (const lint::CatalogStep* step : catalog->steps_of(context.index, scope.index_of(made))) {
+    const lint::ObjectRef& object = step->effect.object;
+    if (object.name == key.name &&
+        (object.kind == lint::ObjectKind::constraint || object.kind == lint::ObjectKind::index)) {
+      table.schema = object.schema;
+    }
+  }
+  std::vector<lint::ObjectId> ids = catalog->constraints(table, replay.start);
+  std::vector<lint::ObjectId> indexes = catalog->indexes(table, replay.start);
+  ids.insert(ids.end(), indexes.begin(), indexes.end());
+  for (lint::ObjectId id : ids) {
+    const lint::CatalogObject& other = catalog->object(id);
+    if (!other.unique || other.partial || other.contype == 'x') continue;
+    if (other.ref().name == key.name) continue;
+    if (!other.columns.empty() && !same_set(other.columns, columns)) continue;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<UniqueKey> unique_keys(const Node& statement) {
+  std::vector<UniqueKey> keys;
+  auto column = [&](const Node& column_def, const QualifiedName& table, std::size_t part) {
+    for (Node constraint : column_def.list("constraints")) {
+      if (auto key = constraint_key(constraint, table, column_def.str("colname"), part)) {
+        keys.push_back(std::move(*key));
+      }
+    }
+  };
+  std::string_view kind = statement.kind();
+  if (kind == "CreateStmt" || kind == "AlterTableStmt") {
+    QualifiedName table = name_of(statement.get("relation"));
+    bool create = kind == "CreateStmt";
+    std::size_t part = 0;
+    for (Node element : statement.list(create ? "tableElts" : "cmds")) {
+      std::size_t at = part++;
+      std::string_view subtype = element.str("subtype");
+      Node definition = create ? element : element.get("def");
+      if (definition.is("ColumnDef") && (create || subtype == "AT_AddColumn")) {
+        column(definition, table, at);
+      } else if (definition.is("Constraint") && (create || subtype == "AT_AddConstraint")) {
+        if (auto key = constraint_key(definition, table, "", at)) keys.push_back(std::move(*key));
+      }
+    }
+    // PostgreSQL names the constraints of an ALTER TABLE before it runs any of them: one written
+    // without a name in the statement that drops t_pkey (t_a_key) gets t_pkey1 (t_a_key1).
+    for (Node command : create ? NodeList{} : statement.list("cmds")) {
+      if (command.str("subtype") != "AT_DropConstraint") continue;
+      std::string dropped = lint::truncate_identifier(command.str("name"));
+      for (UniqueKey& key : keys) {
+        if (!key.named && key.name == dropped) key.name.clear();
+      }
+    }
+  } else if (kind == "IndexStmt" && statement.flag("unique") && !statement.has("whereClause")) {
+    UniqueKey key;
+    key.table = name_of(statement.get("relation"));
+    key.name = lint::truncate_identifier(statement.str("idxname"));
+    key.named = true;
+    for (Node param : statement.list("indexParams")) {
+      std::string_view name = param.str("name");
+      if (name.empty()) return keys;  // an expression: no foreign key can use it
+      key.columns.push_back(lint::truncate_identifier(name));
+    }
+    keys.push_back(std::move(key));
+  }
+  return keys;
+}
+
+std::vector<std::pair<std::size_t, const UniqueKey*>> keys_named(const FileScope& scope,
+                                                                 const std::string& name) {
+  const FileKeys& file = file_keys(scope);
+  std::vector<std::pair<std::size_t, const UniqueKey*>> found;
+  for (std::size_t position : FileKeys::at(file.by_name, name)) {
+    found.emplace_back(file.keys[position].first, &file.keys[position].second);
+  }
+  return found;
+}
+
+const Statement* tied_foreign_key(const FileScope& scope, const Statement& drop,
+                                  const Statement& made, const UniqueKey& key) {
+  if (key.columns.empty() || key.name.empty()) return nullptr;
+  const auto& all = scope.file().all_statements();
+  std::size_t drop_at = scope.index_of(drop);
+  std::size_t made_at = scope.index_of(made);
+  if (made_at >= all.size() || drop_at > made_at) return nullptr;
+  // The key's table made afresh, or the key dropped again once made: the second run starts
+  // without it.
+  if (table_dropped(scope, drop, made, key.table)) return nullptr;
+  ObjectKey own =
+      key.constraint
+          ? ObjectKey{ObjectKind::table_constraint, QualifiedName{"", key.name}, key.table}
+          : ObjectKey{ObjectKind::index, QualifiedName{key.table.schema, key.name}, {}};
+  if (scope.dropped_after(made, own) != nullptr) return nullptr;
+  // The first foreign key after it on those columns (or on none, for a primary key), whichever
+  // statement comes first.
+  const FileKeys& file = file_keys(scope);
+  const ForeignKeyRef* first = nullptr;
+  std::size_t first_at = all.size();
+  for (bool by_primary : {false, true}) {
+    if (by_primary && !key.primary) continue;
+    const auto& candidates =
+        FileKeys::at(file.foreign_by_key,
+                     columns_key(key.table, by_primary ? std::vector<std::string>{} : key.columns));
+    auto from =
+        std::upper_bound(candidates.begin(), candidates.end(), made_at,
+                         [](std::size_t at, const auto& entry) { return at < entry.first; });
+    for (auto it = from; it != candidates.end() && it->first < first_at; ++it) {
+      const auto& [i, foreign] = *it;
+      if (!same_name(foreign.referenced, key.table)) continue;
+      if (table_dropped(scope, drop, *all[i], foreign.table) ||
+          table_parts_dropped(scope, drop_at, i, foreign.table)) {
+        continue;
+      }
+      first = &foreign;
+      first_at = i;
+      break;
+    }
+  }
+  if (first == nullptr) return nullptr;
+  if (!first->columns.empty() && other_key(scope, made, key, first->columns)) return nullptr;
+  return all[first_at];
 }
 
 std::string_view drop_consequence(ObjectKind kind) {

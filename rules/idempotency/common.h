@@ -236,6 +236,36 @@ class FileScope {
   mutable std::unordered_map<const lint::Statement*, std::string> m_mismatches;
 };
 
+// A key a foreign key can reference, as a statement makes it: a PRIMARY KEY or UNIQUE constraint
+// (CREATE TABLE, ALTER TABLE ... ADD), or a unique index (CREATE UNIQUE INDEX). Deferrable
+// constraints and partial or expression indexes are left out: no foreign key can use them.
+struct UniqueKey {
+  QualifiedName table;
+  // The constraint's or index's name; for a constraint written without one, the name PostgreSQL
+  // gives it when it needs no number (t_pkey, t_a_b_key), else empty.
+  std::string name;
+  std::vector<std::string> columns;  // empty when unknown (ADD CONSTRAINT ... USING INDEX)
+  bool named = false;                // the name is written
+  bool primary = false;
+  bool constraint = false;  // a constraint (its index is named as it), not an index alone
+  std::size_t part = 0;     // the ALTER TABLE subcommand or CREATE TABLE element that makes it
+};
+std::vector<UniqueKey> unique_keys(const lint::Node& statement);
+// The unique keys the file's statements make named `name` (the constraint's or index's), in
+// file order, with the statement's index in all_statements(): the file's keys are read once.
+std::vector<std::pair<std::size_t, const UniqueKey*>> keys_named(const FileScope& scope,
+                                                                 const std::string& name);
+
+// The statement after `made` that makes a foreign key PostgreSQL ties to `key`, which `made`
+// makes after `drop` dropped it: on a second run the foreign key is there, and the DROP fails
+// (2BP01, dependent_objects_still_exist). A foreign key ties to the referenced table's primary
+// key when it lists no columns, else to the first unique key (oldest first) on exactly its
+// columns: none is reported while another key of the table on those columns may be that one
+// (made by this file or by an earlier migration), nor when the file drops the foreign key, its
+// table or columns, or the key's table, before `drop` or after they are made. Null when none.
+const lint::Statement* tied_foreign_key(const FileScope& scope, const lint::Statement& drop,
+                                        const lint::Statement& made, const UniqueKey& key);
+
 // Why a DROP of an object of this kind earlier in the file does not make its CREATE re-runnable
 // (empty for the kinds where it does: nothing can depend on them).
 std::string_view drop_consequence(ObjectKind kind);

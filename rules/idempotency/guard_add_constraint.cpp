@@ -89,6 +89,112 @@ std::string implicit_name(const Statement& statement, const QualifiedName& table
   return {};
 }
 
+// The statement that adds the primary key or unique constraint `name` of `table` again after
+// `statement` dropped it in subcommand `command` (a later subcommand of the same statement, or
+// a later ALTER TABLE), with the key.
+std::optional<std::pair<const Statement*, UniqueKey>> key_added_again(const FileScope& scope,
+                                                                      const Statement& statement,
+                                                                      std::size_t command,
+                                                                      const QualifiedName& table,
+                                                                      std::string_view name) {
+  const auto& all = scope.file().all_statements();
+  std::size_t here = scope.index_of(statement);
+  for (const auto& [at, key] : keys_named(scope, std::string(name))) {
+    if (at < here || !key->constraint) continue;
+    if (at == here ? key->part > command
+                   : all[at]->kind() == "AlterTableStmt" && same_name(key->table, table)) {
+      return std::pair{all[at], *key};
+    }
+  }
+  return std::nullopt;
+}
+
+// "ALTER TABLE t ADD CONSTRAINT k UNIQUE (a, b)", for help texts.
+std::string add_text(const UniqueKey& key) {
+  std::string text = "ALTER TABLE " + key.table.display() + " ADD CONSTRAINT " + key.name +
+                     (key.primary ? " PRIMARY KEY" : " UNIQUE");
+  if (key.columns.empty()) return text + " ...";
+  return text + " (" + lint::join_strings(key.columns, ", ") + ")";
+}
+
+std::string missing_test(const UniqueKey& key) {
+  return "IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE conname = " +
+         sql_literal(key.name) + " AND conrelid = " + sql_literal(key.table.display()) +
+         "::regclass)";
+}
+
+// ALTER TABLE t DROP CONSTRAINT [IF EXISTS] k, then ADD CONSTRAINT k PRIMARY KEY | UNIQUE, then
+// a foreign key that references it: on a second run the foreign key depends on k's index, and
+// the DROP fails.
+void check_drop_before_key(FileScope& scope, const Statement& statement, std::size_t i,
+                           const Node& command, AlterCommands& commands) {
+  if (command.str("behavior") == "DROP_CASCADE") return;
+  QualifiedName table = name_of(statement.node.get("relation"));
+  std::string name = lint::truncate_identifier(command.str("name"));
+  auto added = key_added_again(scope, statement, i, table, name);
+  if (!added) return;
+  const auto& [made, key] = *added;
+  const Statement* foreign = tied_foreign_key(scope, statement, *made, key);
+  if (foreign == nullptr) return;
+  if (scope.guard(statement, lint::condition::dependent_objects_still_exist)) return;
+  std::string line = std::to_string(scope.file().position(foreign->range.begin).line);
+  scope
+      .report(statement, commands.range(i),
+              "DROP CONSTRAINT " + name + " on table " + table.display() + " fails " +
+                  std::string(k_again) + ": the foreign key that line " + line +
+                  " makes depends on the key's index by then, and PostgreSQL refuses to drop it",
+              "add the key only when it is missing instead of dropping it first: DO $$ BEGIN " +
+                  missing_test(key) + " THEN " + add_text(key) +
+                  "; END IF; END $$; (with CASCADE the DROP would remove the foreign key on "
+                  "every later run)")
+      .related(scope.file(), foreign->range, "makes the foreign key");
+}
+
+// DROP INDEX [IF EXISTS] k before the file adds constraint k (a primary key, unique or exclusion
+// constraint, whose index is named as it): on a second run the index is the constraint's, and
+// PostgreSQL refuses to drop it (2BP01), CASCADE or not.
+void check_drop_index(FileScope& scope, const Statement& statement) {
+  const Node& node = statement.node;
+  if (node.str("removeType") != "OBJECT_INDEX") return;
+  const auto& all = scope.file().all_statements();
+  std::size_t here = scope.index_of(statement);
+  for (Node object : node.list("objects")) {
+    QualifiedName index = name_of(object.list("items"));
+    std::string name = lint::truncate_identifier(index.name);
+    for (const auto& [at, named] : keys_named(scope, name)) {
+      const UniqueKey& key = *named;
+      const Statement& made = *all[at];
+      if (at <= here || made.kind() != "AlterTableStmt" || !key.constraint ||
+          !(index.schema.empty() || key.table.schema.empty() || index.schema == key.table.schema)) {
+        continue;
+      }
+      ObjectKey constraint{ObjectKind::table_constraint, QualifiedName{"", name}, key.table};
+      bool gone = scope.dropped_before(statement, constraint) != nullptr ||
+                  scope.dropped_after(made, constraint) != nullptr;
+      for (ObjectKind kind : {ObjectKind::table, ObjectKind::foreign_table}) {
+        ObjectKey table{kind, key.table, {}};
+        gone = gone || scope.dropped_before(statement, table) != nullptr ||
+               scope.dropped_after(made, table) != nullptr;
+      }
+      if (gone) break;
+      if (scope.guard(statement, lint::condition::dependent_objects_still_exist)) return;
+      std::string line = std::to_string(scope.file().position(made.range.begin).line);
+      scope
+          .report(statement, statement.range,
+                  "DROP INDEX " + index.display() + " fails " + std::string(k_again) +
+                      ": by then it is the index of constraint " + name + ", which line " + line +
+                      " adds to table " + key.table.display() +
+                      ", and PostgreSQL refuses to drop it (CASCADE or not)",
+                  "run the DROP INDEX and the ADD CONSTRAINT together in a DO block, only when "
+                  "pg_catalog.pg_constraint lacks the constraint: DO $$ BEGIN " +
+                      missing_test(key) + " THEN DROP INDEX IF EXISTS " + index.display() + "; " +
+                      add_text(key) + "; END IF; END $$;")
+          .related(scope.file(), made.range, "adds constraint " + name);
+      break;
+    }
+  }
+}
+
 void check_table(FileScope& scope, const Statement& statement) {
   const Node& node = statement.node;
   Node relation = node.get("relation");
@@ -97,6 +203,9 @@ void check_table(FileScope& scope, const Statement& statement) {
   std::size_t index = 0;
   for (Node command : node.list("cmds")) {
     std::size_t i = index++;
+    if (command.str("subtype") == "AT_DropConstraint" && !scope.fresh(statement, relation)) {
+      check_drop_before_key(scope, statement, i, command, commands);
+    }
     if (command.str("subtype") != "AT_AddConstraint") continue;
     Node constraint = command.get("def");
     std::string_view type = constraint.str("contype");
@@ -184,6 +293,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
   for (const Statement* statement : scope.statements()) {
     if (statement->kind() == "AlterTableStmt") check_table(scope, *statement);
     if (statement->kind() == "AlterDomainStmt") check_domain(scope, *statement);
+    if (statement->kind() == "DropStmt") check_drop_index(scope, *statement);
   }
 }
 

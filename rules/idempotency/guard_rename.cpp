@@ -1,6 +1,8 @@
 // guard-rename: RENAME (and SET SCHEMA) of a column, constraint, index, table or other object,
 // unless it is a no-op on a repeat (ALTER TABLE IF EXISTS old RENAME TO new, while nothing in
 // the file makes the old name again), guarded, or marked run-once.
+#include <functional>
+
 #include "rules/idempotency/common.h"
 #include "rules/idempotency/rules.h"
 
@@ -157,64 +159,194 @@ std::optional<Rename> rename_of(const Node& node) {
                 "the " + std::string(object->noun) + " has its new name"};
 }
 
+// Whether a statement makes a relation of this kind under the old name, in the schema as
+// written (both unqualified, or the same schema), and not in the schema it is moved to.
+bool makes_old_name(const Statement& made, ObjectKind kind, const QualifiedName& old,
+                    const std::string& moved_to) {
+  for (const ObjectKey& created : object_changes(made.node).created) {
+    if (created.kind == kind && created.name.name == old.name &&
+        created.name.schema == old.schema &&
+        (moved_to.empty() || created.name.schema != moved_to)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+constexpr ObjectKind k_relation_kinds[] = {
+    ObjectKind::table,    ObjectKind::view,          ObjectKind::materialized_view,
+    ObjectKind::sequence, ObjectKind::foreign_table, ObjectKind::index};
+
 // The statement after a relation's rename or move that makes a relation under its old name
 // (and schema) again: a second run then renames or moves that one too.
 const Statement* made_again(FileScope& scope, const Statement& statement) {
   const Node& node = statement.node;
   QualifiedName old = name_of(node.get("relation"));
   std::string moved_to(node.is("AlterObjectSchemaStmt") ? node.str("newschema") : "");
-  for (ObjectKind kind : {ObjectKind::table, ObjectKind::view, ObjectKind::materialized_view,
-                          ObjectKind::sequence, ObjectKind::foreign_table, ObjectKind::index}) {
+  for (ObjectKind kind : k_relation_kinds) {
     const Statement* made = scope.created_after(statement, ObjectKey{kind, old, {}});
-    if (made == nullptr) continue;
-    // Only a name in the same schema as written: both unqualified, or the same schema.
-    for (const ObjectKey& created : object_changes(made->node).created) {
-      if (created.kind == kind && created.name.name == old.name &&
-          created.name.schema == old.schema &&
-          (moved_to.empty() || created.name.schema != moved_to)) {
-        return made;
-      }
-    }
+    if (made != nullptr && makes_old_name(*made, kind, old, moved_to)) return made;
   }
   return nullptr;
 }
 
-// Whether the file drops the relation under its new name (or in its new schema) afterwards:
-// ALTER TABLE t RENAME TO t_old; CREATE TABLE t ...; INSERT ... FROM t_old; DROP TABLE t_old;
-// runs again as it ran first.
-bool new_name_dropped(FileScope& scope, const Statement& statement) {
+// The statement before a rename or move that makes the object under its old name, with no DROP
+// of that name between them: the second run makes it there again (the first run renamed it
+// away), and then renames the new one. A statement a DO block runs is left out: what guards it
+// is not followed here.
+const Statement* made_before(FileScope& scope, const Statement& statement, const ObjectKey& key,
+                             const std::function<bool(const Statement&)>& makes) {
+  const Statement* made = scope.created_before(statement, key);
+  if (made == nullptr || made->embedded() || !makes(*made)) return nullptr;
+  const Statement* dropped = scope.dropped_before(statement, key);
+  if (dropped != nullptr && scope.index_of(*dropped) > scope.index_of(*made)) return nullptr;
+  return made;
+}
+
+const Statement* relation_made_before(FileScope& scope, const Statement& statement) {
+  const Node& node = statement.node;
+  QualifiedName old = name_of(node.get("relation"));
+  std::string moved_to(node.is("AlterObjectSchemaStmt") ? node.str("newschema") : "");
+  for (ObjectKind kind : k_relation_kinds) {
+    const Statement* made = made_before(
+        scope, statement, ObjectKey{kind, old, {}},
+        [&](const Statement& made) { return makes_old_name(made, kind, old, moved_to); });
+    if (made != nullptr) return made;
+  }
+  return nullptr;
+}
+
+// Whether another statement of the file renames or moves away a relation of that name (a
+// column of that table, when `column` is given).
+bool renamed_away(FileScope& scope, const Statement& statement, const QualifiedName& name,
+                  std::string_view column = {}) {
+  for (const Statement* other : scope.file().all_statements()) {
+    if (other == &statement) continue;
+    const Node& node = other->node;
+    if (!same_name(name_of(node.get("relation")), name)) continue;
+    std::string_view type = node.str(node.is("RenameStmt") ? "renameType" : "objectType");
+    if (column.empty()
+            ? (node.is("RenameStmt") || node.is("AlterObjectSchemaStmt")) && is_relation_kind(type)
+            : node.is("RenameStmt") && type == "OBJECT_COLUMN" && node.str("subname") == column) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether the file drops, renames or moves away the relation under its new name (or in its new
+// schema), before the rename or after it: ALTER TABLE t RENAME TO t_old; CREATE TABLE t ...;
+// INSERT ... FROM t_old; DROP TABLE t_old; runs again as it ran first, and so do CREATE TABLE
+// t_new ...; DROP TABLE t; ALTER TABLE t_new RENAME TO t; and the swap CREATE TABLE t_new ...;
+// ALTER TABLE t RENAME TO t_old; ALTER TABLE t_new RENAME TO t; DROP TABLE t_old.
+bool new_name_freed(FileScope& scope, const Statement& statement) {
   const Node& node = statement.node;
   QualifiedName old = name_of(node.get("relation"));
   QualifiedName renamed = node.is("AlterObjectSchemaStmt")
                               ? QualifiedName{std::string(node.str("newschema")), old.name}
                               : QualifiedName{old.schema, std::string(node.str("newname"))};
-  for (ObjectKind kind : {ObjectKind::table, ObjectKind::view, ObjectKind::materialized_view,
-                          ObjectKind::sequence, ObjectKind::foreign_table, ObjectKind::index}) {
-    if (scope.dropped_after(statement, ObjectKey{kind, renamed, {}}) != nullptr) return true;
+  for (ObjectKind kind : k_relation_kinds) {
+    ObjectKey key{kind, renamed, {}};
+    if (scope.dropped_after(statement, key) != nullptr ||
+        scope.dropped_before(statement, key) != nullptr) {
+      return true;
+    }
   }
-  return false;
+  return renamed_away(scope, statement, renamed);
+}
+
+// ALTER TABLE ... RENAME COLUMN a TO b with ADD COLUMN a earlier or later in the file: the
+// statement that adds a again.
+const Statement* column_made_again(FileScope& scope, const Statement& statement, bool& before) {
+  const Node& node = statement.node;
+  if (!node.is("RenameStmt") || node.str("renameType") != "OBJECT_COLUMN") return nullptr;
+  if (node.str("relationType") != "OBJECT_TABLE" && !node.str("relationType").empty()) {
+    return nullptr;
+  }
+  QualifiedName table = name_of(node.get("relation"));
+  ObjectKey old{ObjectKind::column, QualifiedName{"", std::string(node.str("subname"))}, table};
+  const Statement* made = made_before(scope, statement, old, [](const Statement&) { return true; });
+  before = made != nullptr;
+  if (made == nullptr) made = scope.created_after(statement, old);
+  return made;
+}
+
+// A guard around the rename alone: the second run skips it, and what the file made again
+// stays beside what the first run renamed.
+bool guarded(FileScope& scope, const Statement& statement, lint::Condition error) {
+  lint::GuardQuery query;
+  query.errors.push_back(error);
+  query.new_name_only = true;
+  return scope.guard(statement, query).has_value();
 }
 
 void report_made_again(FileScope& scope, const Statement& statement, const Rename& rename,
-                       const Statement& made) {
+                       const Statement& made, bool before) {
   const Node& node = statement.node;
   std::string old = name_of(node.get("relation")).display();
   bool move = node.is("AlterObjectSchemaStmt");
   std::string lookup = "to_regclass(" + sql_literal(rename.new_name) + ") IS NULL";
   std::string plain = rename.statement;
   if (rename.written_if_exists) plain.replace(plain.find(" IF EXISTS "), 11, " ");
-  std::string message = rename.statement + " fails " + std::string(k_again) + ": the file makes " +
-                        old + " again afterwards, so the second run " +
-                        (move ? "moves" : "renames") + " the new " + old + " too, and " +
+  std::string line = std::to_string(scope.file().position(made.range.begin).line);
+  std::string away = std::string("(the first run ") + (move ? "moved" : "renamed") + " it away)";
+  std::string message;
+  std::string help;
+  if (!before) {
+    message = rename.statement + " fails " + std::string(k_again) + ": the file makes " + old +
+              " again afterwards, so the second run " + (move ? "moves" : "renames") + " the new " +
+              old + " too, and " + rename.new_name + " already exists";
+    help = "run it only while " + rename.new_name + " does not exist yet: DO $$ BEGIN IF " +
+           lookup + " THEN " + plain + "; END IF; END $$;";
+  } else {
+    message = guarded(scope, statement, lint::condition::duplicate_table)
+                  ? rename.statement + " is guarded, but line " + line + " makes " + old +
+                        " again first on every later run " + away +
+                        ": the second run leaves that new " + old + " beside " + rename.new_name
+                  : rename.statement + " fails " + std::string(k_again) + ": line " + line +
+                        " makes " + old + " again first " + away + ", so the second run " +
+                        (move ? "moves" : "renames") + " that new " + old + " too, and " +
                         rename.new_name + " already exists";
-  std::string help = "run it only while " + rename.new_name +
-                     " does not exist yet: DO $$ BEGIN IF " + lookup + " THEN " + plain +
-                     "; END IF; END $$;";
+    help = "create it under its new name (" + rename.new_name +
+           ") when that does not exist yet, or run the CREATE and the " +
+           (move ? "move" : "rename") + " together in one DO block: IF " + lookup + " THEN ...; " +
+           plain + "; END IF";
+  }
   if (rename.written_if_exists) {
     help += " (IF EXISTS does not help: " + old + " exists again)";
   }
   scope.report(statement, statement.range, std::move(message), std::move(help))
       .related(scope.file(), made.range, "makes " + old + " again");
+}
+
+void report_column_made_again(FileScope& scope, const Statement& statement, const Rename& rename,
+                              const Statement& made, bool before) {
+  const Node& node = statement.node;
+  std::string table = name_of(node.get("relation")).display();
+  std::string old(node.str("subname"));
+  std::string renamed(node.str("newname"));
+  std::string line = std::to_string(scope.file().position(made.range.begin).line);
+  std::string message = rename.statement + " fails " + std::string(k_again) + ": line " + line +
+                        " adds column " + old + " again" +
+                        (before ? " first (the first run renamed it away)" : "") +
+                        ", so the second run finds both " + old + " and " + renamed + ", and " +
+                        renamed + " already exists";
+  if (before && guarded(scope, statement, lint::condition::duplicate_column)) {
+    message = rename.statement + " is guarded, but line " + line + " adds column " + old +
+              " again first on every later run (the first run renamed it away): the second " +
+              "run leaves it beside " + renamed;
+  }
+  std::string test =
+      "NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid = " + sql_literal(table) +
+      "::regclass AND attname = " + sql_literal(renamed) + " AND NOT attisdropped)";
+  std::string help =
+      before ? "add the column under its new name (" + renamed +
+                   "), or run the ADD COLUMN and the rename together in one DO block: IF " + test +
+                   " THEN ... END IF"
+             : "run it only while column " + renamed + " does not exist yet: a DO block, IF " +
+                   test + " THEN ... END IF (a test of " + old + " finds the one added again)";
+  scope.report(statement, statement.range, std::move(message), std::move(help))
+      .related(scope.file(), made.range, "adds column " + old + " again");
 }
 
 void check(const lint::FileContext& context, lint::Reporter& out) {
@@ -225,16 +357,43 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     if (!rename) continue;
     Node relation = node.get("relation");
     if (rename->relation && !scope.temporary(*statement, relation)) {
-      if (const Statement* made = made_again(scope, *statement)) {
+      // Made again before it: the second run makes it anew there, then renames it onto the name
+      // the first run gave the old one. A guard around the rename alone leaves the new one
+      // behind, so none is looked for.
+      if (const Statement* made = relation_made_before(scope, *statement)) {
+        // The new name dropped or renamed away first or afterwards: the second run renames the
+        // new one onto a free name.
+        if (new_name_freed(scope, *statement)) continue;
+        report_made_again(scope, *statement, *rename, *made, true);
+        continue;
+      } else if (const Statement* made = made_again(scope, *statement)) {
         // Dropped under the new name later: the second run renames the new one, and that
         // works.
-        if (new_name_dropped(scope, *statement)) continue;
+        if (new_name_freed(scope, *statement)) continue;
         // The second run meets the new name taken: only a test of the new name guards it.
-        lint::GuardQuery query;
-        query.errors.push_back(lint::condition::duplicate_table);
-        query.new_name_only = true;
-        if (scope.guard(*statement, query)) continue;
-        report_made_again(scope, *statement, *rename, *made);
+        if (guarded(scope, *statement, lint::condition::duplicate_table)) continue;
+        report_made_again(scope, *statement, *rename, *made, false);
+        continue;
+      }
+    }
+    // A column added again: the second run finds the old name and the new one both, unless the
+    // file drops or renames away the new one first or afterwards.
+    bool before = false;
+    if (relation.valid() && !scope.fresh(*statement, relation)) {
+      if (const Statement* made = column_made_again(scope, *statement, before)) {
+        ObjectKey renamed{ObjectKind::column, QualifiedName{"", std::string(node.str("newname"))},
+                          name_of(relation)};
+        if (scope.dropped_before(*statement, renamed) != nullptr ||
+            scope.dropped_after(*statement, renamed) != nullptr ||
+            renamed_away(scope, *statement, name_of(relation), renamed.name.name)) {
+          continue;
+        }
+        if (before) {
+          report_column_made_again(scope, *statement, *rename, *made, true);
+          continue;
+        }
+        if (guarded(scope, *statement, lint::condition::duplicate_column)) continue;
+        report_column_made_again(scope, *statement, *rename, *made, false);
         continue;
       }
     }

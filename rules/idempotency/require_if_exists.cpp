@@ -2,7 +2,9 @@
 // no IF EXISTS form (DETACH PARTITION, NO INHERIT, ALTER EXTENSION / PUBLICATION ... DROP).
 #include <array>
 #include <cctype>
+#include <cstdint>
 
+#include "lint/objects.h"
 #include "rules/idempotency/common.h"
 #include "rules/idempotency/rules.h"
 
@@ -160,12 +162,38 @@ bool created_in_file(const FileScope& scope, const Statement& statement) {
   return true;
 }
 
+// DROP INDEX of indexes that a later ADD CONSTRAINT of the file makes (a primary key or unique
+// constraint's index takes its name): a second run finds each there. That DROP fails then for
+// another reason, which guard-add-constraint reports.
+bool constraint_indexes_made_after(const FileScope& scope, const Statement& statement) {
+  const Node& node = statement.node;
+  if (node.str("removeType") != "OBJECT_INDEX") return false;
+  const auto& all = scope.file().all_statements();
+  std::size_t here = scope.index_of(statement);
+  lint::NodeList objects = node.list("objects");
+  for (Node object : objects) {
+    QualifiedName index = name_of(object.list("items"));
+    std::string name = lint::truncate_identifier(index.name);
+    bool made = false;
+    for (const auto& [at, key] : keys_named(scope, name)) {
+      made = made || (at > here && all[at]->kind() == "AlterTableStmt" && key->constraint &&
+                      (index.schema.empty() || key->table.schema.empty() ||
+                       index.schema == key->table.schema));
+    }
+    if (!made) return false;
+  }
+  return !objects.empty();
+}
+
 void check_drop(FileScope& scope, const Statement& statement) {
   const Node& node = statement.node;
   if (node.flag("missing_ok")) return;
   const DropForm* form = drop_form(node.str("removeType"));
   if (form == nullptr) return;
-  if (all_temporary(scope, statement) || created_in_file(scope, statement)) return;
+  if (all_temporary(scope, statement) || created_in_file(scope, statement) ||
+      constraint_indexes_made_after(scope, statement)) {
+    return;
+  }
   if (scope.guard(statement, lint::repeat_error(node))) return;
   std::string names = dropped_names(node);
   auto finding = scope.report(statement, statement.range,
@@ -484,7 +512,16 @@ void check_other(FileScope& scope, const Statement& statement) {
 struct Target {
   std::vector<ObjectKind> kinds;  // any of these
   QualifiedName name;
-  std::string noun;  // "table", "role"
+  std::string noun;  // "table", "function", "schema"
+  // The table of a column, trigger, policy, rule or table constraint, or the domain of a domain
+  // constraint: a DROP of it takes the object along.
+  QualifiedName parent;
+  std::vector<ObjectKind> parent_kinds;
+  // A routine's input argument types (canonical), when written: f(int) is not f(text).
+  std::optional<std::vector<std::string>> args;
+  // What PostgreSQL raises when the object itself is missing.
+  lint::Condition missing = lint::condition::undefined_table;
+  std::string what;  // the statement, for messages: "COMMENT ON FUNCTION f()"
 };
 
 std::vector<ObjectKind> relation_kinds() {
@@ -506,8 +543,53 @@ std::string_view noun(ObjectKind kind) {
       return "foreign table";
     case ObjectKind::role:
       return "role";
+    case ObjectKind::function:
+      return "function";
+    case ObjectKind::type:
+      return "type";
+    case ObjectKind::schema:
+      return "schema";
+    case ObjectKind::trigger:
+      return "trigger";
+    case ObjectKind::rule:
+      return "rule";
+    case ObjectKind::policy:
+      return "policy";
+    case ObjectKind::event_trigger:
+      return "event trigger";
+    case ObjectKind::table_constraint:
+    case ObjectKind::domain_constraint:
+      return "constraint";
+    case ObjectKind::extension:
+      return "extension";
+    case ObjectKind::publication:
+      return "publication";
+    case ObjectKind::column:
+      return "column";
+    case ObjectKind::table:
+      break;
+  }
+  return "table";
+}
+
+// What PostgreSQL 15 raises when a statement names a missing object of this kind.
+lint::Condition missing_error(ObjectKind kind) {
+  switch (kind) {
+    case ObjectKind::table:
+    case ObjectKind::view:
+    case ObjectKind::materialized_view:
+    case ObjectKind::foreign_table:
+    case ObjectKind::sequence:
+    case ObjectKind::index:
+      return lint::condition::undefined_table;
+    case ObjectKind::function:
+      return lint::condition::undefined_function;
+    case ObjectKind::schema:
+      return lint::condition::invalid_schema_name;
+    case ObjectKind::column:
+      return lint::condition::undefined_column;
     default:
-      return "table";
+      return lint::condition::undefined_object;
   }
 }
 
@@ -529,147 +611,580 @@ std::optional<ObjectKind> altered_kind(std::string_view objtype) {
   }
 }
 
-void add_roles(const lint::NodeList& roles, std::vector<Target>& targets) {
+// A routine's input argument types as written, canonical; nullopt when the name is written
+// without them (DROP FUNCTION f).
+std::optional<std::vector<std::string>> routine_args(const Node& object_with_args) {
+  if (object_with_args.flag("args_unspecified")) return std::nullopt;
+  std::vector<std::string> args;
+  for (Node type : object_with_args.list("objargs")) args.push_back(lint::canonical_type(type));
+  return args;
+}
+
+std::string upper(std::string_view text) {
+  std::string result(text);
+  for (char& c : result) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return result;
+}
+
+// "f(int4)", "t ON users", "users.email": the object's name as SQL writes it.
+std::string target_name(const Target& target) {
+  std::string name = target.name.display();
+  if (target.kinds.front() == ObjectKind::column) {
+    name = target.parent.display() + "." + name;
+  } else if (target.kinds.front() == ObjectKind::domain_constraint) {
+    name += " ON DOMAIN " + target.parent.display();
+  } else if (!target.parent.name.empty()) {
+    name += " ON " + target.parent.display();
+  }
+  if (target.args) name += "(" + lint::join_strings(*target.args, ", ") + ")";
+  return name;
+}
+
+// "FUNCTION f(int4)", "TRIGGER t ON users", "COLUMN users.email": the object as SQL names it.
+std::string display(const Target& target) {
+  return upper(target.noun) + " " + target_name(target);
+}
+
+// The object an OBJECT_* type and the object node of COMMENT ON, SECURITY LABEL, ALTER ... OWNER
+// TO or GRANT name; nullopt for the kinds not followed.
+std::optional<Target> named_object(std::string_view objtype, const Node& object) {
+  Target target;
+  lint::NodeList items = object.is("List") ? object.list("items") : object.items();
+  // [schema.]table.name: a column, trigger, policy, rule or table constraint.
+  auto on_table = [&](ObjectKind kind) -> std::optional<Target> {
+    if (items.size() < 2) return std::nullopt;
+    target.kinds = {kind};
+    target.name.name = std::string(items[items.size() - 1].as_str());
+    target.parent.name = std::string(items[items.size() - 2].as_str());
+    if (items.size() >= 3) target.parent.schema = std::string(items[items.size() - 3].as_str());
+    target.parent_kinds = relation_kinds();
+    target.noun = noun(kind);
+    target.missing = missing_error(kind);
+    return target;
+  };
+  if (objtype == "OBJECT_COLUMN") return on_table(ObjectKind::column);
+  if (objtype == "OBJECT_TRIGGER") return on_table(ObjectKind::trigger);
+  if (objtype == "OBJECT_POLICY") return on_table(ObjectKind::policy);
+  if (objtype == "OBJECT_RULE") return on_table(ObjectKind::rule);
+  if (objtype == "OBJECT_TABCONSTRAINT") return on_table(ObjectKind::table_constraint);
+  if (objtype == "OBJECT_DOMCONSTRAINT") {
+    // [TypeName, name]
+    if (items.size() != 2 || !items[0].is("TypeName")) return std::nullopt;
+    target.kinds = {ObjectKind::domain_constraint};
+    target.name.name = std::string(items[1].as_str());
+    target.parent = name_of(items[0].list("names"));
+    target.parent_kinds = {ObjectKind::type};
+    target.noun = "constraint";
+    target.missing = lint::condition::undefined_object;
+    return target;
+  }
+  if (objtype == "OBJECT_ROLE") {
+    target.kinds = {ObjectKind::role};
+    target.name.name = std::string(object.as_str());
+    target.noun = "role";
+    target.missing = lint::condition::undefined_object;
+    return target;
+  }
+  auto kind = object_kind(objtype);
+  if (!kind) return std::nullopt;
+  target.kinds = {*kind};
+  if (*kind == ObjectKind::table) target.kinds = relation_kinds();
+  target.noun = noun(*kind);
+  if (objtype == "OBJECT_PROCEDURE") target.noun = "procedure";
+  if (objtype == "OBJECT_ROUTINE") target.noun = "routine";
+  if (objtype == "OBJECT_AGGREGATE") target.noun = "aggregate";
+  if (objtype == "OBJECT_DOMAIN") target.noun = "domain";
+  target.missing = missing_error(*kind);
+  switch (*kind) {
+    case ObjectKind::function:
+      target.name = name_of(object.list("objname"));
+      target.args = routine_args(object);
+      break;
+    case ObjectKind::type:
+      target.name = object.is("TypeName") ? name_of(object.list("names")) : name_of(items);
+      break;
+    case ObjectKind::schema:
+    case ObjectKind::extension:
+    case ObjectKind::event_trigger:
+    case ObjectKind::publication:
+      target.name.name = std::string(object.as_str());
+      break;
+    case ObjectKind::trigger:
+    case ObjectKind::rule:
+    case ObjectKind::policy:
+      return std::nullopt;
+    default:
+      if (object.has("relname")) {
+        target.name = name_of(object);
+      } else {
+        target.name = name_of(items);
+      }
+      break;
+  }
+  if (target.name.name.empty()) return std::nullopt;
+  return target;
+}
+
+void add_roles(const lint::NodeList& roles, std::vector<Target>& targets, const std::string& what,
+               std::string_view label = "role ") {
   for (Node role : roles) {
     if (role.str("roletype") != "ROLESPEC_CSTRING") continue;
-    targets.push_back({{ObjectKind::role}, {"", std::string(role.str("rolename"))}, "role"});
+    Target target;
+    target.kinds = {ObjectKind::role};
+    target.name = {"", std::string(role.str("rolename"))};
+    target.noun = "role";
+    target.missing = lint::condition::undefined_object;
+    target.what = what + std::string(label) + target.name.name;
+    targets.push_back(std::move(target));
   }
 }
 
+Target relation_target(const Node& range_var, std::vector<ObjectKind> kinds) {
+  Target target;
+  target.noun = noun(kinds.front());
+  target.kinds = std::move(kinds);
+  target.name = name_of(range_var);
+  target.missing = lint::condition::undefined_table;
+  return target;
+}
+
 // What a statement needs to exist, when it is a kind of statement that fails without it and
-// has no IF EXISTS written: ALTER TABLE / INDEX / SEQUENCE / VIEW, COMMENT ON, GRANT and
-// REVOKE (their objects and roles, role memberships), ALTER DEFAULT PRIVILEGES (its roles),
-// DROP OWNED and REASSIGN OWNED, INSERT, UPDATE, DELETE, TRUNCATE, CREATE INDEX.
+// has no IF EXISTS written: ALTER TABLE / INDEX / SEQUENCE / VIEW / TYPE / DOMAIN / FUNCTION /
+// POLICY / EXTENSION / EVENT TRIGGER, ALTER ... OWNER TO, COMMENT ON, SECURITY LABEL, GRANT and
+// REVOKE (their objects and roles, role memberships), ALTER DEFAULT PRIVILEGES (its schemas and
+// roles), DROP OWNED and REASSIGN OWNED, INSERT, UPDATE, DELETE, TRUNCATE, CREATE INDEX, LOCK,
+// REFRESH MATERIALIZED VIEW, VACUUM and ANALYZE.
 std::vector<Target> needed(const Statement& statement) {
   const Node& node = statement.node;
   std::string_view kind = statement.kind();
   std::vector<Target> targets;
-  auto relation = [&](const Node& range_var) {
-    targets.push_back({relation_kinds(), name_of(range_var), "table"});
+  auto add = [&](Target target, std::string what) {
+    target.what = std::move(what) + display(target);
+    targets.push_back(std::move(target));
+  };
+  auto relation = [&](const Node& range_var, std::string what) {
+    Target target = relation_target(range_var, relation_kinds());
+    target.what = std::move(what) + target.name.display();
+    targets.push_back(std::move(target));
   };
   if (kind == "AlterTableStmt") {
-    auto altered = altered_kind(node.str("objtype"));
-    if (!altered || node.flag("missing_ok")) return {};
-    targets.push_back({{*altered}, name_of(node.get("relation")), std::string(noun(*altered))});
-  } else if (kind == "CommentStmt") {
-    std::string_view type = node.str("objtype");
-    Node object = node.get("object");
-    lint::NodeList items = object.is("List") ? object.list("items") : object.items();
-    if (type == "OBJECT_COLUMN" && items.size() >= 2) {
-      QualifiedName table;
-      table.name = std::string(items[items.size() - 2].as_str());
-      if (items.size() >= 3) table.schema = std::string(items[items.size() - 3].as_str());
-      targets.push_back({relation_kinds(), table, "table"});
-    } else if (auto commented = altered_kind(type); commented && !items.empty()) {
-      targets.push_back({{*commented}, name_of(items), std::string(noun(*commented))});
-      if (*commented == ObjectKind::table) targets.back().kinds = relation_kinds();
+    if (node.flag("missing_ok")) return {};
+    std::string_view objtype = node.str("objtype");
+    if (objtype == "OBJECT_TYPE") {
+      // ALTER TYPE of a composite type: PostgreSQL looks it up as a relation.
+      Target target = relation_target(node.get("relation"), {ObjectKind::type});
+      target.what = "ALTER TYPE " + target.name.display();
+      targets.push_back(std::move(target));
+      return targets;
     }
+    auto altered = altered_kind(objtype);
+    if (!altered) return {};
+    Target target = relation_target(node.get("relation"), {*altered});
+    target.what = "ALTER " + upper(noun(*altered)) + " " + target.name.display();
+    targets.push_back(std::move(target));
+  } else if (kind == "AlterSeqStmt") {
+    if (node.flag("missing_ok")) return {};
+    Target target = relation_target(node.get("sequence"), {ObjectKind::sequence});
+    target.what = "ALTER SEQUENCE " + target.name.display();
+    targets.push_back(std::move(target));
+  } else if (kind == "CommentStmt" || kind == "SecLabelStmt") {
+    if (auto target = named_object(node.str("objtype"), node.get("object"))) {
+      add(std::move(*target), kind == "CommentStmt" ? "COMMENT ON " : "SECURITY LABEL ON ");
+    }
+  } else if (kind == "AlterOwnerStmt") {
+    std::string_view objtype = node.str("objectType");
+    std::optional<Target> target;
+    if (node.has("relation")) {
+      if (auto altered = altered_kind(objtype)) {
+        target = relation_target(node.get("relation"), {*altered});
+      }
+    } else {
+      target = named_object(objtype, node.get("object"));
+    }
+    if (target) {
+      target->what = "ALTER " + display(*target) + " OWNER TO";
+      targets.push_back(std::move(*target));
+    }
+    Node owner = node.get("newowner");
+    if (owner.str("roletype") == "ROLESPEC_CSTRING") {
+      Target role;
+      role.kinds = {ObjectKind::role};
+      role.name = {"", std::string(owner.str("rolename"))};
+      role.noun = "role";
+      role.missing = lint::condition::undefined_object;
+      role.what = "ALTER ... OWNER TO role " + role.name.name;
+      targets.push_back(std::move(role));
+    }
+  } else if (kind == "AlterFunctionStmt") {
+    std::string_view objtype = node.str("objtype");
+    if (auto target =
+            named_object(objtype.empty() ? "OBJECT_FUNCTION" : objtype, node.get("func"))) {
+      add(std::move(*target), "ALTER ");
+    }
+  } else if (kind == "AlterPolicyStmt") {
+    Target target;
+    target.kinds = {ObjectKind::policy};
+    target.name.name = std::string(node.str("policy_name"));
+    target.parent = name_of(node.get("table"));
+    target.parent_kinds = relation_kinds();
+    target.noun = "policy";
+    target.missing = lint::condition::undefined_object;
+    add(std::move(target), "ALTER ");
+  } else if (kind == "AlterEnumStmt") {
+    // ADD VALUE; RENAME VALUE is guard-rename's.
+    if (!node.str("oldVal").empty()) return {};
+    Target target;
+    target.kinds = {ObjectKind::type};
+    target.name = name_of(node.list("typeName"));
+    target.noun = "type";
+    target.missing = lint::condition::undefined_object;
+    add(std::move(target), "ALTER ");
+  } else if (kind == "AlterDomainStmt") {
+    // Its IF EXISTS (DROP CONSTRAINT IF EXISTS) is the constraint's: the domain must exist.
+    Target target;
+    target.kinds = {ObjectKind::type};
+    target.name = name_of(node.list("typeName"));
+    target.noun = "domain";
+    target.missing = lint::condition::undefined_object;
+    add(std::move(target), "ALTER ");
+  } else if (kind == "AlterExtensionStmt" || kind == "AlterExtensionContentsStmt" ||
+             kind == "AlterEventTrigStmt" || kind == "AlterPublicationStmt") {
+    Target target;
+    std::string_view field = kind == "AlterEventTrigStmt"     ? "trigname"
+                             : kind == "AlterPublicationStmt" ? "pubname"
+                                                              : "extname";
+    target.kinds = {kind == "AlterEventTrigStmt"     ? ObjectKind::event_trigger
+                    : kind == "AlterPublicationStmt" ? ObjectKind::publication
+                                                     : ObjectKind::extension};
+    target.name.name = std::string(node.str(field));
+    target.noun = noun(target.kinds.front());
+    target.missing = lint::condition::undefined_object;
+    add(std::move(target), "ALTER ");
   } else if (kind == "GrantStmt") {
-    if (node.str("targtype") == "ACL_TARGET_OBJECT" && node.str("objtype") == "OBJECT_TABLE") {
-      for (Node object : node.list("objects")) relation(object);
-    }
-    add_roles(node.list("grantees"), targets);
-  } else if (kind == "GrantRoleStmt") {
-    // GRANT / REVOKE role membership: both the role and its members must exist.
-    for (Node granted : node.list("granted_roles")) {
-      if (granted.has("priv_name")) {
-        targets.push_back(
-            {{ObjectKind::role}, {"", std::string(granted.str("priv_name"))}, "role"});
+    bool grant = node.flag("is_grant");
+    std::string words = grant ? "GRANT ... ON " : "REVOKE ... ON ";
+    std::string_view objtype = node.str("objtype");
+    std::string_view targtype = node.str("targtype");
+    if (targtype == "ACL_TARGET_OBJECT") {
+      for (Node object : node.list("objects")) {
+        if (objtype == "OBJECT_TABLE" || objtype == "OBJECT_SEQUENCE") {
+          Target target = relation_target(
+              object, objtype == "OBJECT_TABLE" ? relation_kinds()
+                                                : std::vector<ObjectKind>{ObjectKind::sequence});
+          target.what = words + upper(target.noun) + " " + target.name.display();
+          targets.push_back(std::move(target));
+        } else if (auto target = named_object(objtype, object)) {
+          add(std::move(*target), words);
+        }
+      }
+    } else if (targtype == "ACL_TARGET_ALL_IN_SCHEMA") {
+      for (Node schema : node.list("objects")) {
+        Target target;
+        target.kinds = {ObjectKind::schema};
+        target.name.name = std::string(schema.as_str());
+        target.noun = "schema";
+        target.missing = lint::condition::invalid_schema_name;
+        add(std::move(target), std::string(grant ? "GRANT" : "REVOKE") + " ... ON ALL ... IN ");
       }
     }
-    add_roles(node.list("grantee_roles"), targets);
+    add_roles(node.list("grantees"), targets, grant ? "GRANT ... TO " : "REVOKE ... FROM ");
+  } else if (kind == "GrantRoleStmt") {
+    // GRANT / REVOKE role membership: both the role and its members must exist.
+    std::string words = node.flag("is_grant") ? "GRANT ... TO " : "REVOKE ... FROM ";
+    for (Node granted : node.list("granted_roles")) {
+      if (!granted.has("priv_name")) continue;
+      Target target;
+      target.kinds = {ObjectKind::role};
+      target.name = {"", std::string(granted.str("priv_name"))};
+      target.noun = "role";
+      target.missing = lint::condition::undefined_object;
+      target.what = words + "role " + target.name.name;
+      targets.push_back(std::move(target));
+    }
+    add_roles(node.list("grantee_roles"), targets, words);
   } else if (kind == "AlterDefaultPrivilegesStmt") {
     for (Node option : node.list("options")) {
-      if (option.str("defname") == "roles") add_roles(option.get("arg").list("items"), targets);
+      if (option.str("defname") == "roles") {
+        add_roles(option.get("arg").list("items"), targets, "ALTER DEFAULT PRIVILEGES ... ");
+      }
+      if (option.str("defname") == "schemas") {
+        for (Node schema : option.get("arg").list("items")) {
+          Target target;
+          target.kinds = {ObjectKind::schema};
+          target.name.name = std::string(schema.as_str());
+          target.noun = "schema";
+          target.missing = lint::condition::invalid_schema_name;
+          target.what = "ALTER DEFAULT PRIVILEGES IN SCHEMA " + target.name.name;
+          targets.push_back(std::move(target));
+        }
+      }
     }
-    add_roles(node.get("action").list("grantees"), targets);
+    add_roles(node.get("action").list("grantees"), targets, "ALTER DEFAULT PRIVILEGES ... ");
   } else if (kind == "DropOwnedStmt" || kind == "ReassignOwnedStmt") {
-    add_roles(node.list("roles"), targets);
-  } else if (kind == "InsertStmt" || kind == "UpdateStmt" || kind == "DeleteStmt" ||
-             kind == "IndexStmt") {
-    relation(node.get("relation"));
+    add_roles(node.list("roles"), targets,
+              kind == "DropOwnedStmt" ? "DROP OWNED BY " : "REASSIGN OWNED BY ", "");
+  } else if (kind == "InsertStmt") {
+    relation(node.get("relation"), "INSERT INTO ");
+  } else if (kind == "UpdateStmt") {
+    relation(node.get("relation"), "UPDATE ");
+  } else if (kind == "DeleteStmt") {
+    relation(node.get("relation"), "DELETE FROM ");
+  } else if (kind == "IndexStmt") {
+    relation(node.get("relation"), "CREATE INDEX ON ");
   } else if (kind == "TruncateStmt") {
-    for (Node object : node.list("relations")) relation(object);
+    for (Node object : node.list("relations")) relation(object, "TRUNCATE ");
+  } else if (kind == "LockStmt") {
+    for (Node object : node.list("relations")) relation(object, "LOCK TABLE ");
+  } else if (kind == "RefreshMatViewStmt") {
+    Target target = relation_target(node.get("relation"), {ObjectKind::materialized_view});
+    target.what = "REFRESH MATERIALIZED VIEW " + target.name.display();
+    targets.push_back(std::move(target));
+  } else if (kind == "VacuumStmt") {
+    std::string words = node.flag("is_vacuumcmd") ? "VACUUM " : "ANALYZE ";
+    for (Node rel : node.list("rels")) relation(rel.get("relation"), words);
   }
   return targets;
 }
 
-// "ALTER TABLE t", "REVOKE ... FROM role r", "INSERT INTO t": the statement, for messages.
-std::string what(const Statement& statement, const Target& target) {
-  std::string_view kind = statement.kind();
-  std::string object = std::string(target.noun) + " " + target.name.display();
-  std::string name = target.name.display();
-  if (kind == "AlterTableStmt") {
-    std::string words(noun(target.kinds.front()));
-    for (char& c : words) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return "ALTER " + words + " " + name;
+// How a later statement of the file removes what a statement needs.
+struct Removal {
+  enum class Cause : std::uint8_t { itself, parent, schema };
+  const Statement* drop = nullptr;
+  Cause cause = Cause::itself;
+};
+
+// Whether a DROP of routines removes the target's overload, or names the routine without its
+// argument types.
+bool drops_overload(const Statement& drop, const Target& target) {
+  if (!target.args || drop.kind() != "DropStmt") return true;
+  for (Node object : drop.node.list("objects")) {
+    if (!same_name(name_of(object.list("objname")), target.name)) continue;
+    auto args = routine_args(object);
+    if (!args || *args == *target.args) return true;
   }
-  if (kind == "CommentStmt") return "COMMENT ON " + object;
-  if (kind == "GrantStmt") {
-    bool grant = statement.node.flag("is_grant");
-    bool role = target.kinds.front() == ObjectKind::role;
-    if (role) return std::string(grant ? "GRANT ... TO " : "REVOKE ... FROM ") + object;
-    return std::string(grant ? "GRANT ... ON " : "REVOKE ... ON ") + object;
-  }
-  if (kind == "GrantRoleStmt") {
-    return std::string(statement.node.flag("is_grant") ? "GRANT ... TO " : "REVOKE ... FROM ") +
-           "role " + name;
-  }
-  if (kind == "AlterDefaultPrivilegesStmt") return "ALTER DEFAULT PRIVILEGES ... role " + name;
-  if (kind == "DropOwnedStmt") return "DROP OWNED BY " + name;
-  if (kind == "ReassignOwnedStmt") return "REASSIGN OWNED BY " + name;
-  if (kind == "InsertStmt") return "INSERT INTO " + name;
-  if (kind == "UpdateStmt") return "UPDATE " + name;
-  if (kind == "DeleteStmt") return "DELETE FROM " + name;
-  if (kind == "TruncateStmt") return "TRUNCATE " + name;
-  if (kind == "IndexStmt") return "CREATE INDEX ON " + name;
-  return "this statement on " + object;
+  return false;
 }
 
-// A statement whose object a later statement of the file drops (and nothing makes again): the
-// second run finds it gone there. ALTER TABLE gets IF EXISTS; the others a guard. Whether it
+// The schema the target (or its table) is written in; empty when not written.
+std::string schema_of(const Target& target) {
+  return target.name.schema.empty() ? target.parent.schema : target.name.schema;
+}
+
+ObjectKey schema_key(const std::string& schema) {
+  return ObjectKey{ObjectKind::schema, QualifiedName{"", schema}, {}};
+}
+
+// The first statement after `at` that removes the target: a DROP of it, of its table (or
+// domain), or of the schema its name is qualified with (with CASCADE, or after what it held).
+std::optional<Removal> removed_after(const FileScope& scope, const Statement& at,
+                                     const Target& target) {
+  std::optional<Removal> first;
+  auto consider = [&](const Statement* drop, Removal::Cause cause) {
+    if (drop == nullptr) return;
+    if (!first || scope.index_of(*drop) < scope.index_of(*first->drop)) {
+      first = Removal{drop, cause};
+    }
+  };
+  for (ObjectKind kind : target.kinds) {
+    ObjectKey key{kind, target.name, target.parent};
+    const Statement* drop = scope.dropped_after(at, key);
+    while (drop != nullptr && !drops_overload(*drop, target))
+      drop = scope.dropped_after(*drop, key);
+    consider(drop, Removal::Cause::itself);
+  }
+  for (ObjectKind kind : target.parent_kinds) {
+    consider(scope.dropped_after(at, ObjectKey{kind, target.parent, {}}), Removal::Cause::parent);
+  }
+  std::string schema = schema_of(target);
+  if (!schema.empty())
+    consider(scope.dropped_after(at, schema_key(schema)), Removal::Cause::schema);
+  return first;
+}
+
+// Whether the file makes the target before `at` (after it): then a second run finds it there.
+// For an object of a table, making the table counts (its columns and inline constraints are not
+// followed one by one), and so does a CREATE SCHEMA with schema elements of its schema.
+bool made(const FileScope& scope, const Statement& at, const Target& target, bool after) {
+  auto find = [&](const ObjectKey& key) {
+    return after ? scope.created_after(at, key) : scope.created_before(at, key);
+  };
+  for (ObjectKind kind : target.kinds) {
+    if (find(ObjectKey{kind, target.name, target.parent}) != nullptr) return true;
+  }
+  for (ObjectKind kind : target.parent_kinds) {
+    if (find(ObjectKey{kind, target.parent, {}}) != nullptr) return true;
+  }
+  std::string schema = schema_of(target);
+  if (schema.empty()) return false;
+  const Statement* made_schema = find(schema_key(schema));
+  return made_schema != nullptr && !made_schema->node.list("schemaElts").empty();
+}
+
+// A name as the text the to_reg*() lookups read: bare when it is lower case and plain, else
+// double-quoted (they take keywords as they are).
+std::string lookup_name(std::string_view name) {
+  bool plain = !name.empty() && !(name[0] >= '0' && name[0] <= '9');
+  for (char c : name) {
+    plain = plain && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
+  }
+  if (plain) return std::string(name);
+  std::string quoted = "\"";
+  for (char c : name) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+// A test that finds the target, for the DO block a help text proposes.
+std::string catalog_test(const Target& target) {
+  auto literal = [](const QualifiedName& name) {
+    return sql_literal(name.schema.empty()
+                           ? lookup_name(name.name)
+                           : lookup_name(name.schema) + "." + lookup_name(name.name));
+  };
+  std::string name = sql_literal(target.name.name);
+  switch (target.kinds.front()) {
+    case ObjectKind::function:
+      if (target.args) {
+        return "to_regprocedure(" +
+               sql_literal((target.name.schema.empty() ? lookup_name(target.name.name)
+                                                       : lookup_name(target.name.schema) + "." +
+                                                             lookup_name(target.name.name)) +
+                           "(" + lint::join_strings(*target.args, ", ") + ")") +
+               ") IS NOT NULL";
+      }
+      return "to_regproc(" + literal(target.name) + ") IS NOT NULL";
+    case ObjectKind::type:
+      return "to_regtype(" + literal(target.name) + ") IS NOT NULL";
+    case ObjectKind::schema:
+      return "to_regnamespace(" + sql_literal(lookup_name(target.name.name)) + ") IS NOT NULL";
+    case ObjectKind::role:
+      return "to_regrole(" + sql_literal(lookup_name(target.name.name)) + ") IS NOT NULL";
+    case ObjectKind::trigger:
+      return "EXISTS (SELECT FROM pg_catalog.pg_trigger WHERE tgrelid = to_regclass(" +
+             literal(target.parent) + ") AND tgname = " + name + ")";
+    case ObjectKind::policy:
+      return "EXISTS (SELECT FROM pg_catalog.pg_policy WHERE polrelid = to_regclass(" +
+             literal(target.parent) + ") AND polname = " + name + ")";
+    case ObjectKind::rule:
+      return "EXISTS (SELECT FROM pg_catalog.pg_rewrite WHERE ev_class = to_regclass(" +
+             literal(target.parent) + ") AND rulename = " + name + ")";
+    case ObjectKind::table_constraint:
+      return "EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE conrelid = to_regclass(" +
+             literal(target.parent) + ") AND conname = " + name + ")";
+    case ObjectKind::domain_constraint:
+      return "EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE contypid = to_regtype(" +
+             literal(target.parent) + ") AND conname = " + name + ")";
+    case ObjectKind::column:
+      return "EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid = to_regclass(" +
+             literal(target.parent) + ") AND attname = " + name + " AND NOT attisdropped)";
+    case ObjectKind::extension:
+      return "EXISTS (SELECT FROM pg_catalog.pg_extension WHERE extname = " + name + ")";
+    case ObjectKind::event_trigger:
+      return "EXISTS (SELECT FROM pg_catalog.pg_event_trigger WHERE evtname = " + name + ")";
+    case ObjectKind::publication:
+      return "EXISTS (SELECT FROM pg_catalog.pg_publication WHERE pubname = " + name + ")";
+    default:
+      return "to_regclass(" + literal(target.name) + ") IS NOT NULL";
+  }
+}
+
+// The statement's words, for "... has no IF EXISTS form".
+std::string statement_words(const Statement& statement) {
+  const Node& node = statement.node;
+  std::string_view kind = statement.kind();
+  if (kind == "CommentStmt") return "COMMENT ON";
+  if (kind == "SecLabelStmt") return "SECURITY LABEL";
+  if (kind == "GrantStmt" || kind == "GrantRoleStmt")
+    return node.flag("is_grant") ? "GRANT" : "REVOKE";
+  if (kind == "AlterDefaultPrivilegesStmt") return "ALTER DEFAULT PRIVILEGES";
+  if (kind == "AlterOwnerStmt") return "ALTER ... OWNER TO";
+  if (kind == "AlterFunctionStmt") return "ALTER FUNCTION";
+  if (kind == "AlterPolicyStmt") return "ALTER POLICY";
+  if (kind == "AlterEnumStmt" || kind == "AlterTableStmt") return "ALTER TYPE";
+  if (kind == "AlterDomainStmt") return "ALTER DOMAIN";
+  if (kind == "AlterExtensionStmt" || kind == "AlterExtensionContentsStmt")
+    return "ALTER EXTENSION";
+  if (kind == "AlterEventTrigStmt") return "ALTER EVENT TRIGGER";
+  if (kind == "AlterPublicationStmt") return "ALTER PUBLICATION";
+  if (kind == "DropOwnedStmt") return "DROP OWNED";
+  if (kind == "ReassignOwnedStmt") return "REASSIGN OWNED";
+  if (kind == "InsertStmt") return "INSERT";
+  if (kind == "UpdateStmt") return "UPDATE";
+  if (kind == "DeleteStmt") return "DELETE";
+  if (kind == "TruncateStmt") return "TRUNCATE";
+  if (kind == "IndexStmt") return "CREATE INDEX";
+  if (kind == "LockStmt") return "LOCK";
+  if (kind == "RefreshMatViewStmt") return "REFRESH MATERIALIZED VIEW";
+  if (kind == "VacuumStmt") return node.flag("is_vacuumcmd") ? "VACUUM" : "ANALYZE";
+  return "it";
+}
+
+// Where IF EXISTS goes in a statement that has it: after ALTER TABLE, INDEX, SEQUENCE, VIEW
+// (MATERIALIZED VIEW, FOREIGN TABLE); nullopt for the others.
+std::optional<std::string_view> if_exists_keyword(const Statement& statement) {
+  if (statement.kind() == "AlterSeqStmt") return "SEQUENCE";
+  if (statement.kind() != "AlterTableStmt") return std::nullopt;
+  std::string_view objtype = statement.node.str("objtype");
+  if (objtype == "OBJECT_TYPE") return std::nullopt;
+  if (objtype == "OBJECT_INDEX") return "INDEX";
+  if (objtype == "OBJECT_SEQUENCE") return "SEQUENCE";
+  if (objtype == "OBJECT_VIEW" || objtype == "OBJECT_MATVIEW") return "VIEW";
+  return "TABLE";
+}
+
+// A statement whose object a later statement of the file drops (itself, its table, or its
+// schema), while nothing makes it again: the second run finds it gone there. ALTER TABLE and
+// ALTER SEQUENCE get IF EXISTS; the others, which have no IF EXISTS form, a guard. Whether it
 // said so (or found the statement guarded).
 bool check_gone_on_rerun(FileScope& scope, const Statement& statement) {
   for (const Target& target : needed(statement)) {
-    for (ObjectKind kind : target.kinds) {
-      ObjectKey key{kind, target.name, {}};
-      const Statement* drop = scope.dropped_after(statement, key);
-      if (drop == nullptr || scope.created_after(*drop, key) != nullptr ||
-          scope.created_before(statement, key) != nullptr) {
-        continue;
-      }
-      bool role = kind == ObjectKind::role;
-      if (scope.guard(statement, role ? lint::condition::undefined_object
-                                      : lint::condition::undefined_table)) {
-        return true;
-      }
-      std::string dropped_line = std::to_string(scope.file().position(drop->range.begin).line);
-      std::string help;
-      std::optional<std::string_view> keyword;
-      if (statement.kind() == "AlterTableStmt") {
-        std::string_view objtype = statement.node.str("objtype");
-        keyword = objtype == "OBJECT_INDEX"                                 ? "INDEX"
-                  : objtype == "OBJECT_SEQUENCE"                            ? "SEQUENCE"
-                  : objtype == "OBJECT_VIEW" || objtype == "OBJECT_MATVIEW" ? "VIEW"
-                                                                            : "TABLE";
-        help =
-            "write IF EXISTS after ALTER " + std::string(*keyword) + ": a second run then skips it";
-      } else {
-        help = std::string("run it in a DO block that first tests the catalog for ") +
-               target.name.display() + (role ? " (pg_roles)" : " (to_regclass())") +
-               ", or leave it out if the DROP makes it pointless";
-      }
-      auto finding = scope.report(statement, statement.range,
-                                  what(statement, target) + " fails " + std::string(k_again) +
-                                      ": the DROP on line " + dropped_line +
-                                      " of this file has removed it by then",
-                                  help);
-      if (keyword) {
-        StatementTokens tokens(scope.file(), statement);
-        FileScope::fix(finding, statement, "Add IF EXISTS", after_keyword(tokens, *keyword), true);
-      }
-      return true;
+    auto removal = removed_after(scope, statement, target);
+    if (!removal) continue;
+    if (made(scope, statement, target, false) || made(scope, *removal->drop, target, true)) {
+      continue;
     }
+    // What the second run raises: the object's own error, or its table's or schema's when
+    // those are gone as well.
+    std::string schema = schema_of(target);
+    bool parent_is_domain =
+        !target.parent_kinds.empty() && target.parent_kinds.front() == ObjectKind::type;
+    lint::Condition error = target.missing;
+    std::string how = "has removed it by then";
+    if (removal->cause == Removal::Cause::schema) {
+      how = "has removed its schema " + schema + " by then";
+      if (scope.created_before(statement, schema_key(schema)) == nullptr) {
+        error = lint::condition::invalid_schema_name;
+      } else if (!target.parent.name.empty()) {
+        error =
+            parent_is_domain ? lint::condition::undefined_object : lint::condition::undefined_table;
+      }
+    } else if (removal->cause == Removal::Cause::parent) {
+      how = std::string("has removed its ") + (parent_is_domain ? "domain " : "table ") +
+            target.parent.display() + " by then";
+      error =
+          parent_is_domain ? lint::condition::undefined_object : lint::condition::undefined_table;
+    }
+    if (scope.guard(statement, error)) return true;
+    std::string dropped_line =
+        std::to_string(scope.file().position(removal->drop->range.begin).line);
+    std::optional<std::string_view> keyword = if_exists_keyword(statement);
+    std::string help;
+    if (keyword) {
+      help =
+          "write IF EXISTS after ALTER " + std::string(*keyword) + ": a second run then skips it";
+    } else {
+      help = statement_words(statement) + " has no IF EXISTS form: run it in a DO block, IF " +
+             catalog_test(target) +
+             " THEN ... END IF, or leave it out if the DROP makes it pointless";
+    }
+    auto finding = scope.report(statement, statement.range,
+                                target.what + " fails " + std::string(k_again) +
+                                    ": the DROP on line " + dropped_line + " of this file " + how,
+                                help);
+    if (keyword) {
+      StatementTokens tokens(scope.file(), statement);
+      FileScope::fix(finding, statement, "Add IF EXISTS", after_keyword(tokens, *keyword), true);
+    }
+    return true;
   }
   return false;
 }
@@ -736,9 +1251,9 @@ void check_column_gone_on_rerun(FileScope& scope, const Statement& statement) {
     if (scope.guard(statement, lint::condition::undefined_column)) return;
     std::string dropped_line = std::to_string(scope.file().position(drop->range.begin).line);
     scope.report(statement, statement.range,
-                 what(statement, Target{relation_kinds(), table, "table"}) + " fails " +
-                     std::string(k_again) + ": column " + column + " is gone by then, dropped on " +
-                     "line " + dropped_line + " of this file",
+                 needed(statement).front().what + " fails " + std::string(k_again) + ": column " +
+                     column + " is gone by then, dropped on " + "line " + dropped_line +
+                     " of this file",
                  "run it in a DO block that first tests the catalog for the column "
                  "(information_schema.columns), or put it in an earlier migration than the DROP");
     return;
@@ -749,7 +1264,8 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
   FileScope scope(context, out);
   for (const Statement* statement : scope.statements()) {
     std::string_view kind = statement->kind();
-    if (!check_gone_on_rerun(scope, *statement)) check_column_gone_on_rerun(scope, *statement);
+    if (check_gone_on_rerun(scope, *statement)) continue;
+    check_column_gone_on_rerun(scope, *statement);
     if (kind == "DropStmt") {
       check_drop(scope, *statement);
     } else if (kind == "AlterTableStmt") {

@@ -248,11 +248,47 @@ void check_add_columns(FileScope& scope, const Statement& statement) {
   }
 }
 
+// DROP INDEX [IF EXISTS] i before CREATE UNIQUE INDEX i (the index rebuilt), when a foreign key
+// the file makes afterwards references its columns: on a second run the foreign key depends on
+// the index, and the DROP fails (2BP01).
+void check_drop_unique_index(FileScope& scope, const Statement& statement) {
+  const Node& node = statement.node;
+  if (node.str("removeType") != "OBJECT_INDEX" || node.str("behavior") == "DROP_CASCADE") return;
+  for (Node object : node.list("objects")) {
+    QualifiedName index = name_of(object.list("items"));
+    const Statement* made = scope.created_after(statement, ObjectKey{ObjectKind::index, index, {}});
+    if (made == nullptr) continue;
+    for (const UniqueKey& key : unique_keys(made->node)) {
+      const Statement* foreign = tied_foreign_key(scope, statement, *made, key);
+      if (foreign == nullptr) continue;
+      if (scope.guard(statement, lint::condition::dependent_objects_still_exist)) return;
+      std::string line = std::to_string(scope.file().position(foreign->range.begin).line);
+      std::string columns = lint::join_strings(key.columns, ", ");
+      scope
+          .report(statement, statement.range,
+                  "DROP INDEX " + index.display() + " fails " + std::string(k_again) +
+                      ": the foreign key that line " + line + " makes on " + key.table.display() +
+                      " (" + columns +
+                      ") depends on the index by then, and PostgreSQL refuses to drop it",
+                  "leave out the DROP INDEX and write CREATE UNIQUE INDEX IF NOT EXISTS " +
+                      key.name + " ON " + key.table.display() + " (" + columns +
+                      "): a second run then keeps the index (to change it, build the new one "
+                      "under another name)")
+          .related(scope.file(), foreign->range, "makes the foreign key");
+      return;
+    }
+  }
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   FileScope scope(context, out);
   for (const Statement* statement : scope.statements()) {
     if (statement->kind() == "AlterTableStmt") {
       check_add_columns(scope, *statement);
+      continue;
+    }
+    if (statement->kind() == "DropStmt") {
+      check_drop_unique_index(scope, *statement);
       continue;
     }
     auto c = candidate(*statement);

@@ -52,3 +52,23 @@ BEGIN
     ALTER TABLE orders ADD CONSTRAINT orders_code_key UNIQUE USING INDEX orders_code_idx;
   END IF;
 END $$;
+-- Dropped first and added again, then referenced by a foreign key the file makes: on a second run
+-- the foreign key depends on the key's index, and the DROP fails.
+CREATE TABLE IF NOT EXISTS accounts (id bigint PRIMARY KEY, email text NOT NULL, handle text);
+ALTER TABLE accounts DROP CONSTRAINT IF EXISTS accounts_email_key;
+ALTER TABLE accounts ADD CONSTRAINT accounts_email_key UNIQUE (email);
+CREATE TABLE IF NOT EXISTS invites (email text REFERENCES accounts (email));
+CREATE TABLE IF NOT EXISTS teams (id bigint NOT NULL);
+ALTER TABLE teams DROP CONSTRAINT IF EXISTS teams_pkey, ADD CONSTRAINT teams_pkey PRIMARY KEY (id);
+CREATE TABLE IF NOT EXISTS projects (id bigint NOT NULL);
+ALTER TABLE projects DROP CONSTRAINT IF EXISTS projects_pkey;
+ALTER TABLE projects ADD PRIMARY KEY (id);
+DO $$ BEGIN
+  ALTER TABLE team_projects ADD CONSTRAINT team_projects_team_fkey FOREIGN KEY (team_id) REFERENCES teams;
+  ALTER TABLE team_projects ADD CONSTRAINT team_projects_project_fkey FOREIGN KEY (project_id) REFERENCES projects (id);
+EXCEPTION WHEN duplicate_object THEN NULL;
+END $$;
+-- The index of a constraint the file adds afterwards: PostgreSQL refuses to drop it.
+DROP INDEX IF EXISTS accounts_handle_key;
+ALTER TABLE accounts DROP CONSTRAINT IF EXISTS accounts_handle_key;
+ALTER TABLE accounts ADD CONSTRAINT accounts_handle_key UNIQUE (handle);

@@ -91,3 +91,31 @@ ALTER TABLE orders ADD CHECK (note <> '');
 ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_ref_key;
 CREATE UNIQUE INDEX IF NOT EXISTS orders_ref_idx ON orders (ref);
 ALTER TABLE orders ADD CONSTRAINT orders_ref_key UNIQUE USING INDEX orders_ref_idx;
+
+-- Dropped first and added again, but on a second run nothing references it when it is dropped:
+-- the referencing table goes first, CASCADE takes the foreign key (made again after), or the
+-- foreign key may be tied to another key on the same columns, made first.
+CREATE TABLE IF NOT EXISTS accounts (id bigint PRIMARY KEY, code text, ref text, slug text, handle text);
+DROP TABLE IF EXISTS referrals;
+ALTER TABLE accounts DROP CONSTRAINT IF EXISTS accounts_code_key;
+ALTER TABLE accounts ADD CONSTRAINT accounts_code_key UNIQUE (code);
+CREATE TABLE referrals (code text REFERENCES accounts (code));
+ALTER TABLE accounts DROP CONSTRAINT IF EXISTS accounts_ref_key CASCADE;
+ALTER TABLE accounts ADD CONSTRAINT accounts_ref_key UNIQUE (ref);
+CREATE TABLE IF NOT EXISTS vouchers (ref text);
+ALTER TABLE vouchers
+  DROP CONSTRAINT IF EXISTS vouchers_ref_fkey,
+  ADD CONSTRAINT vouchers_ref_fkey FOREIGN KEY (ref) REFERENCES accounts (ref);
+CREATE UNIQUE INDEX IF NOT EXISTS accounts_slug_idx ON accounts (slug);
+ALTER TABLE accounts DROP CONSTRAINT IF EXISTS accounts_slug_key;
+ALTER TABLE accounts ADD CONSTRAINT accounts_slug_key UNIQUE (slug);
+CREATE TABLE IF NOT EXISTS pages (slug text REFERENCES accounts (slug));
+-- Added only while missing, the DROP INDEX with it: what a foreign key may depend on stays.
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE conname = 'accounts_handle_key'
+                 AND conrelid = 'accounts'::regclass) THEN
+    DROP INDEX IF EXISTS accounts_handle_key;
+    ALTER TABLE accounts ADD CONSTRAINT accounts_handle_key UNIQUE (handle);
+  END IF;
+END $$;
+CREATE TABLE IF NOT EXISTS mentions (handle text REFERENCES accounts (handle));

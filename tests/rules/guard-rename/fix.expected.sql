@@ -53,3 +53,35 @@ DO $$ BEGIN
   END IF;
 END $$;
 CREATE TABLE IF NOT EXISTS tasks (id bigint);
+-- The old name is made again first: the second run makes it anew, then renames or moves that one
+-- onto the name the first run gave the old one.
+CREATE TABLE IF NOT EXISTS legacy_accounts (id bigint PRIMARY KEY);
+ALTER TABLE IF EXISTS legacy_accounts RENAME TO member_accounts;
+CREATE OR REPLACE VIEW legacy_totals AS SELECT 1 AS total;
+ALTER VIEW IF EXISTS legacy_totals RENAME TO totals;
+CREATE SEQUENCE IF NOT EXISTS legacy_invoice_seq;
+ALTER SEQUENCE IF EXISTS legacy_invoice_seq RENAME TO invoice_seq;
+CREATE INDEX IF NOT EXISTS legacy_accounts_id_idx ON member_accounts (id);
+ALTER INDEX IF EXISTS legacy_accounts_id_idx RENAME TO member_accounts_id_idx;
+CREATE MATERIALIZED VIEW IF NOT EXISTS legacy_counts AS SELECT 1 AS n;
+ALTER MATERIALIZED VIEW IF EXISTS legacy_counts RENAME TO counts;
+CREATE SCHEMA IF NOT EXISTS app;
+CREATE TABLE IF NOT EXISTS public.legacy_codes (code text PRIMARY KEY);
+ALTER TABLE IF EXISTS public.legacy_codes SET SCHEMA app;
+ALTER TABLE member_accounts ADD COLUMN IF NOT EXISTS mail text;
+ALTER TABLE IF EXISTS member_accounts RENAME COLUMN mail TO email;
+-- A guard around the rename alone leaves the table made anew beside the renamed one.
+CREATE TABLE IF NOT EXISTS legacy_notes (id bigint);
+DO $$ BEGIN
+  IF to_regclass('notes') IS NULL THEN
+    ALTER TABLE legacy_notes RENAME TO notes;
+  END IF;
+END $$;
+-- A column added again afterwards, and a guard that tests its old name.
+DO $$ BEGIN
+  IF EXISTS (SELECT FROM information_schema.columns
+             WHERE table_name = 'contacts' AND column_name = 'phone') THEN
+    ALTER TABLE contacts RENAME COLUMN phone TO phone_number;
+  END IF;
+END $$;
+ALTER TABLE contacts ADD COLUMN IF NOT EXISTS phone text;

@@ -1,5 +1,5 @@
 -- Re-runnable: this file runs twice in a row without an error.
--- (users, users_id_idx, hosts and the archive schema come from earlier migrations.)
+-- (users, users_id_idx, hosts, tags, contacts and the archive schema come from earlier migrations.)
 -- A renamed relation's IF EXISTS finds nothing on a repeat, and skips.
 ALTER TABLE IF EXISTS users RENAME TO accounts;
 ALTER INDEX IF EXISTS users_id_idx RENAME TO accounts_id_idx;
@@ -75,3 +75,35 @@ ALTER TABLE policies RENAME TO policies_old;
 CREATE TABLE IF NOT EXISTS policies (id bigint);
 INSERT INTO policies SELECT id FROM policies_old;
 DROP TABLE policies_old;
+-- Made again first, but the new name is dropped or renamed away first: the second run renames the
+-- new one onto a free name.
+CREATE TABLE IF NOT EXISTS ledger_new (id bigint PRIMARY KEY);
+DROP TABLE IF EXISTS ledger;
+ALTER TABLE IF EXISTS ledger_new RENAME TO ledger;
+CREATE TABLE IF NOT EXISTS tags_new (id bigint PRIMARY KEY);
+ALTER TABLE IF EXISTS tags RENAME TO tags_old;
+ALTER TABLE IF EXISTS tags_new RENAME TO tags;
+DROP TABLE IF EXISTS tags_old;
+ALTER TABLE ledger ADD COLUMN IF NOT EXISTS amount_cents bigint;
+ALTER TABLE ledger DROP COLUMN IF EXISTS amount;
+ALTER TABLE IF EXISTS ledger RENAME COLUMN amount_cents TO amount;
+-- Made and renamed together under a test of the new name.
+DO $$ BEGIN
+  IF to_regclass('journal') IS NULL THEN
+    CREATE TABLE journal_v1 (id bigint);
+    ALTER TABLE journal_v1 RENAME TO journal;
+  END IF;
+END $$;
+-- A column added again afterwards, guarded by a test of its new name.
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM information_schema.columns
+                 WHERE table_name = 'contacts' AND column_name = 'phone_number') THEN
+    ALTER TABLE contacts RENAME COLUMN phone TO phone_number;
+  END IF;
+END $$;
+ALTER TABLE contacts ADD COLUMN IF NOT EXISTS phone text;
+-- A column renamed away, added again, and the renamed one dropped: the second run does the same.
+ALTER TABLE contacts RENAME COLUMN email TO email_old;
+ALTER TABLE contacts ADD COLUMN email text;
+UPDATE contacts SET email = lower(email_old);
+ALTER TABLE contacts DROP COLUMN email_old;

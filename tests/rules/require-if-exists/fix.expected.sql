@@ -82,3 +82,43 @@ ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_pkey, ADD PRIMARY KEY (id, r
 -- The second run stops at the UPDATE: the column it reads is gone, dropped below.
 UPDATE products SET code = legacy_code WHERE legacy_code IS NOT NULL;
 ALTER TABLE products DROP COLUMN IF EXISTS legacy_code;
+-- Objects a later DROP of the file removes with their schema, table or domain, or themselves.
+REVOKE USAGE ON SCHEMA extensions FROM PUBLIC;
+DROP SCHEMA IF EXISTS extensions;
+ALTER DEFAULT PRIVILEGES IN SCHEMA storage REVOKE SELECT ON TABLES FROM PUBLIC;
+GRANT SELECT ON ALL TABLES IN SCHEMA storage TO PUBLIC;
+DROP SCHEMA IF EXISTS storage;
+REVOKE EXECUTE ON FUNCTION is_admin() FROM PUBLIC;
+ALTER FUNCTION is_admin() OWNER TO CURRENT_USER;
+ALTER FUNCTION is_admin() SECURITY DEFINER;
+DROP FUNCTION IF EXISTS is_admin();
+COMMENT ON TABLE audit.log IS NULL;
+GRANT SELECT ON audit.log TO PUBLIC;
+ALTER TYPE audit.level OWNER TO CURRENT_USER;
+COMMENT ON FUNCTION audit.write(text) IS NULL;
+DROP SCHEMA IF EXISTS audit CASCADE;
+COMMENT ON TRIGGER invoices_touch ON invoices IS NULL;
+ALTER POLICY invoices_own ON invoices USING (true);
+COMMENT ON COLUMN invoices.total IS NULL;
+LOCK TABLE invoices IN SHARE MODE;
+DROP TABLE IF EXISTS invoices;
+COMMENT ON CONSTRAINT ledger_amount_check ON ledger IS NULL;
+ALTER TABLE ledger DROP CONSTRAINT IF EXISTS ledger_amount_check;
+COMMENT ON COLUMN ledger.memo IS NULL;
+ALTER TABLE ledger DROP COLUMN IF EXISTS memo;
+ALTER SEQUENCE IF EXISTS invoice_seq RESTART;
+DROP SEQUENCE IF EXISTS invoice_seq;
+GRANT USAGE ON TYPE shade TO PUBLIC;
+ALTER TYPE shade ADD VALUE IF NOT EXISTS 'teal';
+DROP TYPE IF EXISTS shade;
+COMMENT ON CONSTRAINT zip_format ON DOMAIN zip IS NULL;
+ALTER DOMAIN zip SET DEFAULT '00000';
+DROP DOMAIN IF EXISTS zip;
+REFRESH MATERIALIZED VIEW daily_totals;
+DROP MATERIALIZED VIEW IF EXISTS daily_totals;
+COMMENT ON EXTENSION citext IS NULL;
+DROP EXTENSION IF EXISTS citext;
+-- The schema is made again, not what was in it.
+COMMENT ON TABLE reports.monthly IS NULL;
+DROP SCHEMA IF EXISTS reports CASCADE;
+CREATE SCHEMA IF NOT EXISTS reports;

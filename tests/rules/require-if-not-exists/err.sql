@@ -65,3 +65,9 @@ DO $$ BEGIN
     ALTER TABLE users ADD COLUMN display_name text;
   END IF;
 END $$;
+-- A unique index rebuilt by dropping it first, then referenced by a foreign key the file makes:
+-- on a second run the foreign key depends on the index, and the DROP fails.
+CREATE TABLE IF NOT EXISTS accounts (id bigint PRIMARY KEY, phone text);
+DROP INDEX IF EXISTS accounts_phone_uniq;
+CREATE UNIQUE INDEX accounts_phone_uniq ON accounts (phone);
+CREATE TABLE IF NOT EXISTS sms_optins (phone text REFERENCES accounts (phone));

@@ -151,3 +151,13 @@ ALTER TABLE routes ADD COLUMN legacy bigint;
 ALTER TABLE routes ADD COLUMN scratch int;
 UPDATE routes SET scratch = 1;
 ALTER TABLE routes DROP COLUMN IF EXISTS scratch;
+-- A unique index rebuilt by dropping it first, with no foreign key on it when a second run drops
+-- it: the foreign key goes first.
+CREATE TABLE IF NOT EXISTS accounts (id bigint PRIMARY KEY, nick text, code text);
+DROP INDEX IF EXISTS accounts_nick_uniq;
+CREATE UNIQUE INDEX accounts_nick_uniq ON accounts (nick);
+CREATE TABLE IF NOT EXISTS coupons (code text);
+ALTER TABLE coupons DROP CONSTRAINT IF EXISTS coupons_code_fkey;
+DROP INDEX IF EXISTS accounts_code_uniq;
+CREATE UNIQUE INDEX accounts_code_uniq ON accounts (code);
+ALTER TABLE coupons ADD CONSTRAINT coupons_code_fkey FOREIGN KEY (code) REFERENCES accounts (code);
