@@ -296,6 +296,55 @@ std::optional<bool> had_default(const lint::Project& project, const lint::Catalo
   return defines_default(definition);
 }
 
+// The expression an ALTER TABLE ... ALTER COLUMN name SET DEFAULT of the statement sets (its
+// last); invalid when it sets none.
+lint::Node default_set_by(const lint::Statement& statement, std::string_view column) {
+  lint::Node found;
+  for (lint::Node command : statement.node.list("cmds")) {
+    if (command.str("subtype") == "AT_ColumnDefault" &&
+        lint::truncate_identifier(command.str("name")) == column && command.has("def")) {
+      found = command.get("def");
+    }
+  }
+  return found;
+}
+
+// The default expression a column had before the tick: its last SET DEFAULT, else the DEFAULT
+// of its definition; invalid when it had none or the migrations do not say.
+lint::Node default_before(const lint::Project& project, const lint::Catalog& catalog,
+                          ObjectId column, lint::Tick tick) {
+  auto last = last_change_before(catalog, column, tick, [](Change change) {
+    return change == Change::set_default || change == Change::drop_default;
+  });
+  const std::string& name = catalog.object(column).ref_at(tick).name;
+  if (last) {
+    if (last->step->effect.change != Change::set_default) return {};
+    const lint::Statement* statement = lint::statement_at(project, last->origin);
+    return statement != nullptr ? default_set_by(*statement, name) : lint::Node();
+  }
+  lint::Node definition = lint::column_definition(project, catalog, column);
+  for (lint::Node constraint : definition.list("constraints")) {
+    if (constraint.str("contype") == "CONSTR_DEFAULT") return constraint.get("raw_expr");
+  }
+  return {};
+}
+
+// Whether the up ends by setting the column's default to the one it had before it (DROP
+// DEFAULT, ALTER COLUMN ... TYPE, SET DEFAULT again, as a type swap does): nothing changed.
+bool default_set_back(const Context& c, ObjectId id) {
+  const lint::CatalogStep* last = nullptr;
+  for (const lint::CatalogStep* step : c.up_steps.of(id)) {
+    if (step->effect.change == Change::set_default || step->effect.change == Change::drop_default) {
+      last = step;
+    }
+  }
+  if (last == nullptr || last->effect.change != Change::set_default) return false;
+  lint::Node before = default_before(c.project, c.catalog, id, c.pair.up_replay->start);
+  const std::string& name = c.catalog.object(id).ref_at(last->tick).name;
+  lint::Node after = default_set_by(*c.pair.up_file->all_statements()[last->statement], name);
+  return before.valid() && after.valid() && lint::same_terms(before, after);
+}
+
 // Whether the up's last SET or DROP DEFAULT of the object sets one.
 bool ends_with_default(const Context& c, ObjectId id) {
   bool sets = false;
@@ -526,7 +575,9 @@ void check_made_again(Context& c, const lint::CatalogStep& step, const lint::Obj
   if (made == nullptr) return;
   const auto& down = c.pair.down_file->all_statements();
   if (ref.kind == ObjectKind::column) {
-    auto old_type = lint::column_type_before(c.project, c.catalog, step.object, step.tick);
+    // As it was before the up (which may have changed it before dropping it).
+    lint::Tick before = c.pair.up_replay->start;
+    auto old_type = lint::column_type_before(c.project, c.catalog, step.object, before);
     lint::Node definition = lint::column_definition(*down[made->statement], ref.name);
     auto new_type = definition.valid() ? lint::defined_type(definition) : std::nullopt;
     if (differ(old_type, new_type)) {
@@ -537,9 +588,8 @@ void check_made_again(Context& c, const lint::CatalogStep& step, const lint::Obj
       return;
     }
     if (!definition.valid()) return;
-    auto had = had_default(c.project, c.catalog, step.object, step.tick);
-    if (was_not_null(c.project, c.catalog, step.object, step.tick) &&
-        !defines_not_null(definition) &&
+    auto had = had_default(c.project, c.catalog, step.object, before);
+    if (was_not_null(c.project, c.catalog, step.object, before) && !defines_not_null(definition) &&
         !alters_later(c, *made, ref.parent, ref.name, {"AT_SetNotNull"})) {
       c.report(step,
                "the down adds " + describe(ref) + " again without the NOT NULL it had before " +
@@ -1061,7 +1111,8 @@ void check_pair(Context& c) {
                "add the reverse rename to the down (ALTER ... RENAME " +
                    quote_identifier(now.name) + " TO " + quote_identifier(before.name) + ")");
     } else if (effect.action == Action::alter && effect.change == Change::set_not_null) {
-      if (c.created_by_up(step.object) || gone) continue;
+      // Dropped later by the up: the down makes it again as it was before the up.
+      if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
       if (c.down_does(step.object, Action::alter, Change::drop_not_null)) continue;
       const lint::ObjectRef& ref = object.ref_at(after);
       std::string help = object.kind() == ObjectKind::domain
@@ -1097,14 +1148,20 @@ void check_pair(Context& c) {
                "down, or declare the down irreversible (`-- sqlgate:irreversible <reason>`)");
     } else if (effect.action == Action::alter && effect.change == Change::set_type &&
                object.kind() == ObjectKind::column) {
-      if (c.created_by_up(step.object) || gone) continue;
+      // Dropped later by the up: the down makes it again as it was before the up.
+      if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
       if (!c.first_change(step, Change::set_type)) continue;  // judged at the up's first one
       const lint::ObjectRef& ref = object.ref_at(after);
       auto old_type = lint::column_type_before(c.project, c.catalog, step.object, step.tick);
-      // The type it had (ALTER COLUMN ... TYPE text USING lower(c) of a text column rewrites
-      // values, not the type): nothing for the down to change back.
-      auto new_type = lint::type_set_by(*c.pair.up_file->all_statements()[step.statement],
-                                        object.ref_at(step.tick).name);
+      // The up ends with the type it had (ALTER COLUMN ... TYPE text USING lower(c) of a text
+      // column rewrites values, not the type; a type changed and changed back): nothing for the
+      // down to change back.
+      const lint::CatalogStep* last = &step;
+      for (const lint::CatalogStep* other : c.up_steps.of(step.object)) {
+        if (other->effect.change == Change::set_type) last = other;
+      }
+      auto new_type = lint::type_set_by(*c.pair.up_file->all_statements()[last->statement],
+                                        object.ref_at(last->tick).name);
       if (old_type && new_type && old_type->modifiers_known && new_type->modifiers_known &&
           old_type->schema == new_type->schema && *old_type == *new_type) {
         continue;
@@ -1132,7 +1189,8 @@ void check_pair(Context& c) {
     } else if (effect.action == Action::alter &&
                (effect.change == Change::set_default || effect.change == Change::drop_default) &&
                (object.kind() == ObjectKind::column || object.kind() == ObjectKind::domain)) {
-      if (c.created_by_up(step.object) || gone) continue;
+      // Dropped later by the up: the down makes it again as it was before the up.
+      if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
       if (!c.first_change(step, Change::set_default) ||
           !c.first_change(step, Change::drop_default)) {
         continue;  // judged at the up's first one
@@ -1148,7 +1206,8 @@ void check_pair(Context& c) {
       const lint::CatalogStep* dropped = c.down_step(step.object, Change::drop_default);
       if (set != nullptr || dropped != nullptr) {
         // The down sets or drops it: as it was before the up?
-        bool down_sets = dropped == nullptr || (set != nullptr && set->tick > dropped->tick);
+        // The later step of the down (both point into its steps, in file order).
+        bool down_sets = dropped == nullptr || (set != nullptr && set > dropped);
         if (had >= 0 && (had == 1) != down_sets) {
           const lint::ObjectRef& ref = object.ref_at(after);
           c.report(step,
@@ -1161,8 +1220,12 @@ void check_pair(Context& c) {
         }
         continue;
       }
-      // No default before the up, none after it (set and dropped again): nothing changed.
+      // No default before the up, none after it (set and dropped again), or the one it had set
+      // again: nothing changed.
       if (had == 0 && !ends_with_default(c, step.object)) continue;
+      if (had == 1 && object.kind() == ObjectKind::column && default_set_back(c, step.object)) {
+        continue;
+      }
       const lint::ObjectRef& ref = object.ref_at(after);
       std::string alter =
           object.kind() == ObjectKind::domain
@@ -1175,7 +1238,8 @@ void check_pair(Context& c) {
                "add `" + alter + " SET DEFAULT <the old default>;` (or DROP DEFAULT when it had " +
                    "none) to the down");
     } else if (effect.action == Action::alter && effect.change == Change::drop_not_null) {
-      if (c.created_by_up(step.object) || gone) continue;
+      // Dropped later by the up: the down makes it again as it was before the up.
+      if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
       if (c.down_does(step.object, Action::alter, Change::set_not_null)) continue;
       const lint::ObjectRef& ref = object.ref_at(after);
       // Warning: rows written since may hold NULL, and then the down cannot set it again.
