@@ -1,5 +1,6 @@
 // require-if-exists: DROP ... and ALTER ... DROP ... without IF EXISTS, and the removals that have
 // no IF EXISTS form (DETACH PARTITION, NO INHERIT, ALTER EXTENSION / PUBLICATION ... DROP).
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -1235,13 +1236,45 @@ std::vector<std::string> columns_named(const Node& node) {
   return columns;
 }
 
+// The columns an ALTER TABLE alters (ALTER COLUMN c SET DEFAULT, TYPE, SET NOT NULL, SET
+// STATISTICS, ...), those it adds itself left out: ADD COLUMN IF NOT EXISTS c makes them again.
+std::vector<std::string> columns_altered(const Node& node) {
+  static constexpr std::string_view k_subtypes[] = {
+      "AT_ColumnDefault",  "AT_SetNotNull",
+      "AT_DropNotNull",    "AT_AlterColumnType",
+      "AT_SetStatistics",  "AT_SetOptions",
+      "AT_ResetOptions",   "AT_SetStorage",
+      "AT_SetCompression", "AT_AddIdentity",
+      "AT_SetIdentity",    "AT_DropIdentity",
+      "AT_DropExpression", "AT_AlterColumnGenericOptions"};
+  std::vector<std::string> altered;
+  std::vector<std::string> added;
+  for (Node command : node.list("cmds")) {
+    std::string_view subtype = command.str("subtype");
+    if (subtype == "AT_AddColumn") {
+      added.push_back(lint::truncate_identifier(command.get("def").str("colname")));
+    } else if (std::find(std::begin(k_subtypes), std::end(k_subtypes), subtype) !=
+                   std::end(k_subtypes) &&
+               !command.str("name").empty()) {
+      altered.push_back(lint::truncate_identifier(command.str("name")));
+    }
+  }
+  std::erase_if(altered, [&](const std::string& column) {
+    return std::find(added.begin(), added.end(), column) != added.end();
+  });
+  return altered;
+}
+
 // An INSERT, UPDATE or DELETE that names a column a later statement of the file drops (and
-// nothing adds again): the second run fails there, before it reaches the DROP (42703).
+// nothing adds again), or an ALTER TABLE that alters it: the second run fails there, before it
+// reaches the DROP (42703). ALTER COLUMN has no IF EXISTS form.
 void check_column_gone_on_rerun(FileScope& scope, const Statement& statement) {
   std::string_view kind = statement.kind();
-  if (kind != "InsertStmt" && kind != "UpdateStmt" && kind != "DeleteStmt") return;
+  bool alter = kind == "AlterTableStmt" && statement.node.str("objtype") == "OBJECT_TABLE";
+  if (kind != "InsertStmt" && kind != "UpdateStmt" && kind != "DeleteStmt" && !alter) return;
   QualifiedName table = name_of(statement.node.get("relation"));
-  for (const std::string& column : columns_named(statement.node)) {
+  for (const std::string& column :
+       alter ? columns_altered(statement.node) : columns_named(statement.node)) {
     ObjectKey key{ObjectKind::column, QualifiedName{"", column}, table};
     const Statement* drop = scope.dropped_after(statement, key);
     if (drop == nullptr || scope.created_after(*drop, key) != nullptr ||

@@ -122,3 +122,6 @@ DROP EXTENSION IF EXISTS citext;
 COMMENT ON TABLE reports.monthly IS NULL;
 DROP SCHEMA IF EXISTS reports CASCADE;
 CREATE SCHEMA IF NOT EXISTS reports;
+-- A column altered, then dropped: the second run alters a column that is gone (42703).
+ALTER TABLE tickets ALTER COLUMN ref_no DROP DEFAULT, ALTER COLUMN ref_no DROP NOT NULL;
+ALTER TABLE tickets DROP COLUMN IF EXISTS ref_no;

@@ -145,3 +145,6 @@ DROP SCHEMA IF EXISTS imports CASCADE;
 -- drop it, the constraint's own: guard-add-constraint reports that).
 DROP INDEX pipelines_name_team_id;
 ALTER TABLE pipelines ADD CONSTRAINT pipelines_name_team_id UNIQUE (name, team_id);
+-- Added again by the statement that alters it: the second run adds it first.
+ALTER TABLE tickets ADD COLUMN IF NOT EXISTS scratch text, ALTER COLUMN scratch SET DEFAULT '';
+ALTER TABLE tickets DROP COLUMN IF EXISTS scratch;
