@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <optional>
+#include <unordered_map>
 
 #include "lint/objects.h"
 #include "rules/idempotency/common.h"
@@ -1293,6 +1295,60 @@ void check_column_gone_on_rerun(FileScope& scope, const Statement& statement) {
   }
 }
 
+// Where the file drops and makes table constraints, by the constraint's name: statement
+// indexes in file order, true for a make. Read once per file.
+struct ConstraintEvents {
+  explicit ConstraintEvents(const lint::ParsedFile& file) {
+    const auto& all = file.all_statements();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (all[i]->kind() != "AlterTableStmt" && all[i]->kind() != "CreateStmt") continue;
+      ObjectChanges changes = object_changes(all[i]->node);
+      for (const auto& [keys, made] :
+           {std::pair{&changes.dropped, false}, std::pair{&changes.created, true}}) {
+        for (const ObjectKey& key : *keys) {
+          if (key.kind == ObjectKind::table_constraint)
+            by_name[key.name.name].emplace_back(i, made);
+        }
+      }
+    }
+  }
+  std::unordered_map<std::string, std::vector<std::pair<std::size_t, bool>>> by_name;
+};
+
+// SET CONSTRAINTS k IMMEDIATE (or DEFERRED) before a later statement of the file drops k, and
+// nothing makes it again: the second run finds no k (42704), and SET CONSTRAINTS has no IF
+// EXISTS. Django writes it before dropping a foreign key.
+void check_set_constraints(FileScope& scope, const Statement& statement) {
+  const auto& all = scope.file().all_statements();
+  const auto& events = scope.context().shared<ConstraintEvents>(scope.file()).by_name;
+  std::size_t here = scope.index_of(statement);
+  for (Node constraint : statement.node.list("constraints")) {
+    std::string name = lint::truncate_identifier(constraint.str("relname"));
+    auto found = events.find(name);
+    if (found == events.end()) continue;
+    // The first drop after it; any make before it (made first on every run) or after that drop
+    // leaves a constraint of that name for the second run's SET CONSTRAINTS.
+    std::optional<std::size_t> dropped;
+    bool made_again = false;
+    for (const auto& [at, made] : found->second) {
+      if (made && (at < here || (dropped && at > *dropped))) made_again = true;
+      if (!made && at > here && !dropped) dropped = at;
+    }
+    if (!dropped || made_again) continue;
+    if (scope.guard(statement, lint::condition::undefined_object)) return;
+    const Statement& drop = *all[*dropped];
+    std::string line = std::to_string(scope.file().position(drop.range.begin).line);
+    scope
+        .report(statement, statement.range,
+                "SET CONSTRAINTS " + name + " fails " + std::string(k_again) + ": constraint " +
+                    name + " is gone by then, dropped on line " + line + " of this file",
+                "leave it out: a constraint about to be dropped needs no checking mode (or run "
+                "it in a DO block that tests pg_constraint first)")
+        .related(scope.file(), drop.range, "drops " + name);
+    return;
+  }
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   FileScope scope(context, out);
   for (const Statement* statement : scope.statements()) {
@@ -1304,6 +1360,8 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     } else if (kind == "AlterTableStmt") {
       check_alter_table(scope, *statement);
       check_default_before_identity(scope, *statement);
+    } else if (kind == "ConstraintsSetStmt") {
+      check_set_constraints(scope, *statement);
     } else if (kind == "DropRoleStmt" || kind == "DropdbStmt" || kind == "DropTableSpaceStmt" ||
                kind == "DropUserMappingStmt" || kind == "DropSubscriptionStmt") {
       check_drop_other(scope, *statement);

@@ -125,3 +125,6 @@ CREATE SCHEMA IF NOT EXISTS reports;
 -- A column altered, then dropped: the second run alters a column that is gone (42703).
 ALTER TABLE tickets ALTER COLUMN ref_no DROP DEFAULT, ALTER COLUMN ref_no DROP NOT NULL;
 ALTER TABLE tickets DROP COLUMN IF EXISTS ref_no;
+-- Django's idiom: the constraint's mode set, then the constraint dropped (42704 on a re-run).
+SET CONSTRAINTS tickets_owner_fk IMMEDIATE;
+ALTER TABLE tickets DROP CONSTRAINT IF EXISTS tickets_owner_fk;
