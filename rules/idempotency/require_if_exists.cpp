@@ -188,8 +188,71 @@ bool constraint_indexes_made_after(const FileScope& scope, const Statement& stat
   return !objects.empty();
 }
 
+// DROP TABLE IF EXISTS x before the file makes x a view (or any relation of another kind: a
+// table made a view, a materialized view a plain one): on the second run x is the view, and
+// DROP TABLE IF EXISTS refuses it ("x" is not a table, 42809). IF EXISTS skips only a name that
+// is not there at all.
+std::string_view noun(ObjectKind kind);
+
+std::string upper(std::string_view text);
+
+// pg_class.relkind of a relation kind.
+std::string_view relkind(ObjectKind kind) {
+  switch (kind) {
+    case ObjectKind::view:
+      return "v";
+    case ObjectKind::materialized_view:
+      return "m";
+    case ObjectKind::sequence:
+      return "S";
+    case ObjectKind::foreign_table:
+      return "f";
+    case ObjectKind::index:
+      return "i";
+    default:
+      return "r";
+  }
+}
+
+void check_drop_other_kind(FileScope& scope, const Statement& statement) {
+  static constexpr ObjectKind k_relations[] = {
+      ObjectKind::table,    ObjectKind::view,          ObjectKind::materialized_view,
+      ObjectKind::sequence, ObjectKind::foreign_table, ObjectKind::index};
+  auto relation = [](ObjectKind kind) {
+    return std::find(std::begin(k_relations), std::end(k_relations), kind) != std::end(k_relations);
+  };
+  for (const ObjectKey& dropped : object_changes(statement.node).dropped) {
+    if (!relation(dropped.kind)) continue;
+    for (ObjectKind other : k_relations) {
+      if (other == dropped.kind) continue;
+      ObjectKey made_key{other, dropped.name, {}};
+      const Statement* made = scope.created_after(statement, made_key);
+      if (made == nullptr || scope.dropped_after(*made, made_key) != nullptr) continue;
+      if (scope.guard(statement, lint::condition::wrong_object_type)) return;
+      std::string line = std::to_string(scope.file().position(made->range.begin).line);
+      std::string kind(noun(other));
+      std::string a = kind.front() == 'i' ? "an " : "a ";
+      scope
+          .report(statement, statement.range,
+                  "DROP " + upper(noun(dropped.kind)) + " IF EXISTS " + dropped.name.display() +
+                      " fails " + std::string(k_again) + ": line " + line + " makes " +
+                      dropped.name.display() + " " + a + kind +
+                      ", and IF EXISTS skips only a name that is not there",
+                  "test what it is first: DO $$ BEGIN IF (SELECT relkind FROM "
+                  "pg_catalog.pg_class WHERE oid = to_regclass(" +
+                      sql_literal(dropped.name.display()) + ")) = '" +
+                      std::string(relkind(dropped.kind)) + "' THEN DROP " +
+                      upper(noun(dropped.kind)) + " " + dropped.name.display() +
+                      "; END IF; END $$;")
+          .related(scope.file(), made->range, "makes it " + a + kind);
+      return;
+    }
+  }
+}
+
 void check_drop(FileScope& scope, const Statement& statement) {
   const Node& node = statement.node;
+  check_drop_other_kind(scope, statement);
   if (node.flag("missing_ok")) return;
   const DropForm* form = drop_form(node.str("removeType"));
   if (form == nullptr) return;

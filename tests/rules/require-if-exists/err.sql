@@ -128,3 +128,9 @@ ALTER TABLE tickets DROP COLUMN IF EXISTS ref_no;
 -- Django's idiom: the constraint's mode set, then the constraint dropped (42704 on a re-run).
 SET CONSTRAINTS tickets_owner_fk IMMEDIATE;
 ALTER TABLE tickets DROP CONSTRAINT IF EXISTS tickets_owner_fk;
+-- A table made a view: on the second run the name is the view, and DROP TABLE IF EXISTS
+-- refuses it (42809); the same the other way round.
+DROP TABLE IF EXISTS order_totals;
+CREATE OR REPLACE VIEW order_totals AS SELECT current_date AS day;
+DROP MATERIALIZED VIEW IF EXISTS week_totals;
+CREATE TABLE IF NOT EXISTS week_totals (week date);

@@ -153,3 +153,10 @@ SET CONSTRAINTS tickets_team_fk IMMEDIATE;
 ALTER TABLE tickets DROP CONSTRAINT IF EXISTS tickets_team_fk;
 ALTER TABLE tickets ADD CONSTRAINT tickets_team_fk FOREIGN KEY (team_id) REFERENCES teams (id)
   NOT VALID;
+-- The kind tested first.
+DO $$ BEGIN
+  IF (SELECT relkind FROM pg_catalog.pg_class WHERE oid = to_regclass('order_totals')) = 'r' THEN
+    DROP TABLE order_totals;
+  END IF;
+END $$;
+CREATE OR REPLACE VIEW order_totals AS SELECT current_date AS day;
