@@ -23,6 +23,42 @@ std::string migration_name(const lint::Project& project, std::size_t file) {
   return project.source(file).display;
 }
 
+// DROP ... CASCADE in a down takes along what depends on the object: a view, a function, a
+// trigger, a policy or a foreign key that an earlier migration made is gone after the down
+// unless the down makes it again. (Parts of what is dropped, its columns, indexes and
+// constraints, go with it by design.)
+void check_cascade(const lint::Project& project, const Pair& pair, const lint::CatalogStep& step,
+                   const std::unordered_set<std::string>& recreated, lint::Reporter& out) {
+  const lint::Catalog& catalog = *project.catalog();
+  std::unordered_set<lint::ObjectId> gone(step.implied.begin(), step.implied.end());
+  gone.insert(step.object);
+  for (lint::ObjectId id : step.implied) {
+    const lint::CatalogObject& object = catalog.object(id);
+    lint::ObjectKind kind = object.kind();
+    bool dependent = kind == lint::ObjectKind::view ||
+                     kind == lint::ObjectKind::materialized_view ||
+                     kind == lint::ObjectKind::function || kind == lint::ObjectKind::procedure ||
+                     kind == lint::ObjectKind::trigger || kind == lint::ObjectKind::policy ||
+                     kind == lint::ObjectKind::constraint;
+    if (!dependent || (object.parent != lint::k_no_object && gone.count(object.parent) != 0)) {
+      continue;
+    }
+    if (created_by(catalog, id, pair.up)) continue;
+    const lint::ObjectRef& ref = object.ref_at(pair.up_replay->end);
+    if (recreated.count(ref.base_key()) != 0) continue;
+    auto builder = out.report(
+        *pair.down_file, statement_range(*pair.down_file, step.statement),
+        "the down's DROP ... CASCADE also drops " + describe(ref) +
+            ", which its up does not create (it comes from " +
+            migration_name(project, object.created.file) + "), and does not make it again",
+        "drop what depends on it by name first, and make again in the down what an earlier "
+        "migration made (or leave CASCADE out, so that PostgreSQL says what depends on it)");
+    if (const lint::ParsedFile* owner = project.parsed(object.created.file)) {
+      builder.related(*owner, statement_range(*owner, object.created.statement), "created here");
+    }
+  }
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   const lint::Catalog& catalog = *project.catalog();
   for (const Pair& pair : pairs(project)) {
@@ -64,6 +100,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
                    "down of the migration that creates it");
         continue;
       }
+      if (drop && effect.cascade) check_cascade(project, pair, step, recreated, out);
       // A drop reverses a create: the up must have created the object (or what it belongs
       // to). Other changes reverse any change the up made to it.
       if (drop ? created_by(catalog, step.object, pair.up)

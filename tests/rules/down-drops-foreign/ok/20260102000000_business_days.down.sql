@@ -1,0 +1,5 @@
+-- CASCADE takes the view along; the down makes both again.
+DROP FUNCTION IF EXISTS age_days(timestamptz) CASCADE;
+CREATE OR REPLACE FUNCTION age_days(since timestamptz) RETURNS integer
+  LANGUAGE sql STABLE AS 'SELECT (now()::date - since::date)';
+CREATE OR REPLACE VIEW ticket_ages AS SELECT id, age_days(opened) AS days FROM tickets;
