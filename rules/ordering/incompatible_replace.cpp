@@ -1,8 +1,8 @@
 // incompatible-replace: CREATE OR REPLACE VIEW or FUNCTION over an existing one that PostgreSQL
 // refuses to replace: a view that loses columns or renames one, a function whose result type or
-// input parameter names change. The existing definition is the one the catalog replay gives at
-// that point (for a down: right after its up), so a down restoring an older view over the up's
-// wider one is caught.
+// input parameter names change, or that loses parameter defaults. The existing definition is the
+// one the catalog replay gives at that point (for a down: right after its up), so a down restoring
+// an older view over the up's wider one is caught.
 #include <optional>
 
 #include "lint/objects.h"
@@ -102,6 +102,17 @@ std::vector<std::string> input_names(const Node& function) {
   return names;
 }
 
+// How many input parameters have a DEFAULT.
+std::size_t input_defaults(const Node& function) {
+  std::size_t defaults = 0;
+  for (Node parameter : function.list("parameters")) {
+    std::string_view mode = parameter.str("mode");
+    if (mode == "FUNC_PARAM_OUT" || mode == "FUNC_PARAM_TABLE") continue;
+    if (parameter.has("defexpr")) ++defaults;
+  }
+  return defaults;
+}
+
 // The statement that last defined the object before `tick` (its CREATE, or a CREATE OR REPLACE
 // since), and where it is; nullopt when something else changed the object after it (ALTER VIEW
 // ... RENAME COLUMN, say): its columns are then not known here.
@@ -183,6 +194,15 @@ std::optional<Refusal> function_refusal(const Node& before, const Node& after,
                          ": PostgreSQL refuses it (\"cannot change name of input parameter\")",
                      help};
     }
+  }
+  std::size_t old_defaults = input_defaults(before);
+  std::size_t new_defaults = input_defaults(after);
+  if (new_defaults < old_defaults) {
+    return Refusal{"CREATE OR REPLACE FUNCTION gives " + name + " " + std::to_string(new_defaults) +
+                       " parameter defaults where it has " + std::to_string(old_defaults) +
+                       ": PostgreSQL refuses it (\"cannot remove parameter defaults from "
+                       "existing function\")",
+                   help};
   }
   return std::nullopt;
 }
