@@ -497,6 +497,9 @@ bool was_not_null(const lint::Project& project, const lint::Catalog& catalog, Ob
   return definition.valid() && defines_not_null(definition);
 }
 
+void table_parts_made_again(Context& c, const lint::CatalogStep& step,
+                            std::vector<std::string>& differences);
+
 // A table the up drops and the down creates again: with each column it had, of the type it
 // had, with a default where it had one. (Only a CREATE TABLE that lists its columns: LIKE,
 // INHERITS, OF and AS take them from elsewhere.)
@@ -552,6 +555,9 @@ void check_table_made_again(Context& c, const lint::CatalogStep& step, const lin
       only_warnings = only_warnings && !*had;
     }
   }
+  std::size_t columns_differ = differences.size();
+  table_parts_made_again(c, step, differences);
+  if (differences.size() > columns_differ) only_warnings = false;
   if (differences.empty()) return;
   c.report(step,
            "the down creates " + describe(ref) + " again, but not as it was before the up " +
@@ -565,6 +571,8 @@ void check_index_written_again(Context& c, const lint::CatalogStep& step,
                                const lint::ObjectRef& ref, const lint::CatalogStep& made);
 void check_constraint_made_again(Context& c, const lint::CatalogStep& step,
                                  const lint::ObjectRef& ref, const lint::CatalogStep& made);
+void table_parts_made_again(Context& c, const lint::CatalogStep& step,
+                            std::vector<std::string>& differences);
 
 // The definition a column or index had before the up dropped it, against the one the down makes
 // again under its name: a down that adds the column back with another type, or builds the index
@@ -1000,6 +1008,43 @@ void check_constraint_made_again(Context& c, const lint::CatalogStep& step,
            "the down adds " + describe(ref) + " again, but not as it was before the up " +
                "dropped it: " + lint::join_strings(differences, "; "),
            "add it " + as_made(c.project, c.catalog.object(step.object), false));
+}
+
+// The constraints and indexes a table had before the up dropped it, which the down that makes
+// the table again must make again too, as they were: each one missing, or made otherwise, is a
+// difference.
+void table_parts_made_again(Context& c, const lint::CatalogStep& step,
+                            std::vector<std::string>& differences) {
+  const lint::ObjectRef& table = c.catalog.object(step.object).ref_at(step.tick);
+  const auto& down = c.pair.down_file->all_statements();
+  for (ObjectId id : c.catalog.constraints(table, step.tick)) {
+    const lint::ObjectRef& ref = c.catalog.object(id).ref_at(step.tick);
+    const lint::CatalogStep* made = c.down_created(ref);
+    if (made == nullptr) {
+      differences.push_back("constraint " + ref.name + " is missing");
+      continue;
+    }
+    auto was = constraint_made(c.project, c.catalog, id, c.pair.up_replay->end);
+    auto now = constraint_written(*down[made->statement], made->effect);
+    if (!was || !now) continue;
+    for (const std::string& difference : constraint_differences(*was, *now)) {
+      differences.push_back("constraint " + ref.name + " is " + difference);
+    }
+  }
+  for (ObjectId id : c.catalog.indexes(table, step.tick)) {
+    const lint::CatalogObject& index = c.catalog.object(id);
+    if (index.implicit) continue;  // a constraint's: it comes with the constraint
+    const lint::ObjectRef& ref = index.ref_at(step.tick);
+    const lint::CatalogStep* made = c.down_created(ref);
+    if (made == nullptr) {
+      differences.push_back("index " + ref.name + " is missing");
+      continue;
+    }
+    auto changed = index_differences(c.project, index, down[made->statement]->node);
+    if (changed && !changed->empty()) {
+      differences.push_back("index " + ref.name + " has " + lint::join_strings(*changed, ", "));
+    }
+  }
 }
 
 // A constraint or index the up drops and makes again under its name, defined otherwise (a

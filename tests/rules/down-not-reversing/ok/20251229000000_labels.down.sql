@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS note_labels;
+DROP TABLE IF EXISTS labels;
