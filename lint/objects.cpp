@@ -1747,6 +1747,13 @@ void ObjectResolver::Context::run(const Node& node) {
     alter_owner(node);
   } else if (kind == "CommentStmt") {
     comment(node);
+  } else if (kind == "ClusterStmt") {
+    // CLUSTER t USING i marks i as the table's clustering index, as ALTER TABLE t CLUSTER ON i
+    // does (CLUSTER t alone uses the index marked already).
+    if (node.has("relation") && !node.str("indexname").empty()) {
+      auto [table, given] = relation(ObjectKind::table, node.get("relation"));
+      add(Action::alter, table, at(node.get("relation")), given).change = Change::clustering;
+    }
   } else if (kind == "GrantStmt") {
     grant(node);
   } else if (kind == "CreateStatsStmt") {

@@ -1,0 +1,1 @@
+CLUSTER tickets USING tickets_pkey;

@@ -1,0 +1,2 @@
+-- The clustering mark CLUSTER ... USING left stays (warning).
+SELECT 1;

@@ -1,0 +1,1 @@
+CLUSTER tags USING tags_pkey;
