@@ -428,11 +428,19 @@ struct ObjectResolver::Context {
     Node constraint;
     std::string column;  // for a column constraint
   };
+  // `added`: by ALTER TABLE ... ADD COLUMN, after the table's other columns.
   void add_column(const ObjectRef& table, const Node& column_def, bool if_not_exists,
-                  std::vector<PendingConstraint>& constraints);
+                  std::vector<PendingConstraint>& constraints, bool added = false);
   void add_constraints(const ObjectRef& table, std::vector<PendingConstraint>& constraints);
   void reads(Effect& effect, const Node& query,
              DependencySource source = DependencySource::definition);
+  // The columns of `table` an expression reads, written alone or qualified with `qualifier` (the
+  // table's name or alias), subqueries left out: a view, policy or generated column depends on
+  // each, and DROP COLUMN is refused while it does (2BP01).
+  void column_dependencies(Effect& effect, const ObjectRef& table, bool given,
+                           std::string_view qualifier, const Node& expression);
+  // Those of a view over one table (no join, set operation or WITH): its output and WHERE.
+  void view_column_dependencies(Effect& effect, const Node& query);
   ObjectRef object_name(ObjectKind kind, const Node& object, bool* given);
   std::optional<std::string> routine_args(const Node& object_with_args) const;
   void type_dependency(Effect& effect, const Node& type_name,
@@ -837,9 +845,46 @@ void ObjectResolver::Context::reads(Effect& effect, const Node& query, Dependenc
   });
 }
 
+void ObjectResolver::Context::column_dependencies(Effect& effect, const ObjectRef& table,
+                                                  bool given, std::string_view qualifier,
+                                                  const Node& expression) {
+  std::set<std::string> seen;
+  walk(expression, [&](const Node& node) {
+    if (node.is("SubLink") || node.is("RangeSubselect")) return false;
+    if (!node.is("ColumnRef")) return true;
+    NodeList fields = node.list("fields");
+    std::string name;
+    if (fields.size() == 1 && fields[0].is("String")) {
+      name = truncate_identifier(fields[0].as_str());
+    } else if (fields.size() == 2 && fields[0].is("String") && fields[1].is("String") &&
+               truncate_identifier(fields[0].as_str()) == qualifier) {
+      name = truncate_identifier(fields[1].as_str());
+    }
+    if (name.empty() || !seen.insert(name).second) return false;
+    Dependency& dependency = effect.depends_on.emplace_back();
+    dependency.object = child(ObjectKind::column, table, name);
+    dependency.schema_given = given;
+    if (!given) effect.search_path = resolver.m_path;
+    return false;
+  });
+}
+
+void ObjectResolver::Context::view_column_dependencies(Effect& effect, const Node& query) {
+  if (!query.is("SelectStmt") || query.has("withClause") || query.has("larg")) return;
+  NodeList from = query.list("fromClause");
+  if (from.size() != 1 || !from[0].is("RangeVar")) return;
+  auto [table, given] = relation(ObjectKind::table, from[0]);
+  std::string qualifier = from[0].has("alias")
+                              ? truncate_identifier(from[0].get("alias").str("aliasname"))
+                              : table.name;
+  for (std::string_view field : {"targetList", "whereClause", "havingClause"}) {
+    column_dependencies(effect, table, given, qualifier, query.get(field));
+  }
+}
+
 void ObjectResolver::Context::add_column(const ObjectRef& table, const Node& column_def,
                                          bool if_not_exists,
-                                         std::vector<PendingConstraint>& constraints) {
+                                         std::vector<PendingConstraint>& constraints, bool added) {
   std::string column_name = truncate_identifier(column_def.str("colname"));
   Effect& column =
       add(Action::create, child(ObjectKind::column, table, column_name), at(column_def), true);
@@ -867,6 +912,9 @@ void ObjectResolver::Context::add_column(const ObjectRef& table, const Node& col
       expression_dependencies(column, constraint.get("raw_expr"), DependencySource::default_value);
     } else if (type == "CONSTR_GENERATED") {
       expression_dependencies(column, constraint.get("raw_expr"), DependencySource::definition);
+      // And the columns it is computed from: DROP COLUMN of one is refused while it is there.
+      // (In CREATE TABLE they may come after it, and a down drops the table whole.)
+      if (added) column_dependencies(column, table, true, table.name, constraint.get("raw_expr"));
     }
   }
   if (serial || identity) {
@@ -1110,6 +1158,7 @@ void ObjectResolver::Context::create_view(const Node& node) {
   Effect& effect = add(Action::create, ref, at(node.get("view")), given);
   effect.or_replace = node.flag("replace");
   reads(effect, node.get("query"));
+  view_column_dependencies(effect, node.get("query"));
   expression_dependencies(effect, node.get("query"), DependencySource::definition);
 }
 
@@ -1398,7 +1447,7 @@ void ObjectResolver::Context::alter_table(const Node& node) {
     };
     if (type == "AT_AddColumn" || type == "AT_AddColumnToView") {
       std::size_t first = out.size();
-      add_column(table, command.get("def"), command.flag("missing_ok"), constraints);
+      add_column(table, command.get("def"), command.flag("missing_ok"), constraints, true);
       add_constraints(table, constraints);
       for (std::size_t i = first; i < out.size(); ++i) {
         out[i].if_not_exists = command.flag("missing_ok");
@@ -1672,6 +1721,7 @@ void ObjectResolver::Context::run(const Node& node) {
     // Its USING and WITH CHECK expressions: the functions they call, the tables they read.
     for (std::string_view field : {"qual", "with_check"}) {
       reads(effect, node.get(field));
+      column_dependencies(effect, table, given, table.name, node.get(field));
       expression_dependencies(effect, node.get(field), DependencySource::definition);
     }
   } else if (kind == "AlterPolicyStmt") {

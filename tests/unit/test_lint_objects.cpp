@@ -308,7 +308,8 @@ TEST(LintObjects, RoutinesIndexesAndOthersDependOnWhatTheyName) {
                                      "function keep()"}));
   // int4_ops is btree's own operator class (btree_gin has one of that name for gin).
   EXPECT_EQ(uses(effects[4]), (Lines{"operator class int4_ops"}));
-  EXPECT_EQ(uses(effects[5]), (Lines{"table t", "function weighted()", "type mood"}));
+  // The view reads column x of its one table: DROP COLUMN x is refused while it is there.
+  EXPECT_EQ(uses(effects[5]), (Lines{"table t", "column t.x", "function weighted()", "type mood"}));
   EXPECT_EQ(effects[6].depends_on.size(), 1u);
   EXPECT_EQ(effects[6].depends_on[0].source, DependencySource::statement);
   EXPECT_EQ(uses(effects[8]), (Lines{"function next_code() default"}));
