@@ -394,6 +394,28 @@ void check_comment_restored(Context& c, const lint::CatalogStep& step) {
            true);
 }
 
+// An object the up drops (or makes anew) and the down makes again, which had a comment before
+// the up (an earlier migration's COMMENT ON): the down writes a comment on it again, or it comes
+// back without one (warning).
+void check_comment_made_again(Context& c, const lint::CatalogStep& step,
+                              const lint::ObjectRef& ref) {
+  auto last = last_change_before(c.catalog, step.object, c.pair.up_replay->start,
+                                 [](Change change) { return change == Change::comment; });
+  if (!last) return;
+  std::optional<std::string> before = comment_of(lint::statement_at(c.project, last->origin));
+  if (!before) return;
+  for (const lint::CatalogStep& down : c.pair.down_replay->steps) {
+    if (down.effect.change == Change::comment && down.effect.object.base_key() == ref.base_key()) {
+      return;
+    }
+  }
+  c.report(step,
+           "the down makes " + describe(ref) + " again without the comment it had before the up",
+           "write it back: `COMMENT ON " + comment_target(ref) + " IS " +
+               lint::sql_literal(*before) + ";`",
+           true);
+}
+
 // A setting of an object the up did not make (a comment, an owner, a storage parameter, a
 // trigger switched off...), which the down has to set back.
 void check_setting(Context& c, const lint::CatalogStep& step) {
@@ -1367,10 +1389,12 @@ void check_pair(Context& c) {
       const lint::ObjectRef& ref = object.ref_at(c.pair.up_replay->start);
       if (c.catalog.find(ref, after) != lint::k_no_object) {  // made again by the up
         check_redefined(c, step, ref);
+        if (c.down_created(ref) != nullptr) check_comment_made_again(c, step, ref);
         continue;
       }
       if (c.down_creates(ref)) {
         check_made_again(c, step, ref);
+        if (c.down_created(ref) != nullptr) check_comment_made_again(c, step, ref);
         continue;
       }
       c.report(step,

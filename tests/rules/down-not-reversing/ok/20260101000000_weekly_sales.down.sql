@@ -1,0 +1,2 @@
+DROP MATERIALIZED VIEW IF EXISTS weekly_sales;
+DROP TABLE IF EXISTS shop_sales;
