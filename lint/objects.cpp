@@ -1271,6 +1271,13 @@ void ObjectResolver::Context::create_function(const Node& node) {
   // The types of its arguments and result (OUT and TABLE columns, SETOF and arrays too).
   for (Node parameter : node.list("parameters")) type_dependency(effect, parameter.get("argType"));
   type_dependency(effect, node.get("returnType"));
+  // A body in SQL (BEGIN ATOMIC ... END, or RETURN expr) is parsed when the function is made,
+  // and PostgreSQL records what it reads: DROP TABLE is refused while the function is there. A
+  // body in a string ($$ ... $$) is only text until it runs.
+  if (node.has("sql_body")) {
+    reads(effect, node.get("sql_body"));
+    expression_dependencies(effect, node.get("sql_body"), DependencySource::definition);
+  }
 }
 
 void ObjectResolver::Context::create_trigger(const Node& node) {
