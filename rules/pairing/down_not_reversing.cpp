@@ -929,7 +929,9 @@ std::vector<std::string> constraint_differences(const ConstraintDefinition& was,
   }
   const lint::Node& a = was.node;
   const lint::Node& b = now.node;
-  if (was.contype != 'c' && was.columns != now.columns) {
+  // A key added USING INDEX names no columns: those of its index are not compared.
+  if (was.contype != 'c' && !was.columns.empty() && !now.columns.empty() &&
+      was.columns != now.columns) {
     differences.push_back("on (" + lint::join_strings(now.columns, ", ") + ") where it was on (" +
                           lint::join_strings(was.columns, ", ") + ")");
   }
