@@ -1003,9 +1003,16 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
                               : std::string(),
                           type == "CONSTR_PRIMARY", type == "CONSTR_EXCLUSION"};
     for (auto& prior : indexes) {
+      // PostgreSQL makes one index of two that are alike in every part (UNIQUE PRIMARY KEY):
+      // columns, INCLUDE, WHERE, NULLS NOT DISTINCT and DEFERRABLE.
+      const Node& a = pending.constraint;
+      const Node& b = prior.pending->constraint;
       if (prior.columns == index.columns && prior.exclusion == index.exclusion &&
-          !pending.constraint.has("where_clause") &&
-          !prior.pending->constraint.has("where_clause")) {
+          !a.has("where_clause") && !b.has("where_clause") &&
+          same_tree(a.get("including"), b.get("including")) &&
+          a.flag("nulls_not_distinct") == b.flag("nulls_not_distinct") &&
+          a.flag("deferrable") == b.flag("deferrable") &&
+          a.flag("initdeferred") == b.flag("initdeferred")) {
         if (prior.name.empty()) prior.name = index.name;
         return;
       }
@@ -1027,7 +1034,10 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
       if (index.primary) {
         name = choose(schema, table.name, "", "pkey", true, true);
       } else {
-        name = choose(schema, table.name, name_addition(deduplicated(index.columns)),
+        // The INCLUDE columns join the name too (UNIQUE (a) INCLUDE (b): t_a_b_key).
+        std::vector<std::string> named_by = index.columns;
+        for (auto& column : names_of(c.list("including"))) named_by.push_back(column);
+        name = choose(schema, table.name, name_addition(deduplicated(named_by)),
                       index.exclusion ? "excl" : "key", true, true);
       }
     } else {
@@ -1181,8 +1191,13 @@ void ObjectResolver::Context::create_index(const Node& node) {
     local_relations.insert(index.schema, index.name);
   } else {
     std::string_view label = node.flag("primary") ? "pkey" : is_constraint ? "key" : "idx";
+    // The INCLUDE columns join the name too (ON t (a) INCLUDE (b): t_a_b_idx).
+    std::vector<std::string> named_by = columns;
+    for (auto& column : index_columns(node.list("indexIncludingParams"))) {
+      named_by.push_back(column);
+    }
     index.name = choose(table.schema, table.name,
-                        label == "pkey" ? std::string() : name_addition(deduplicated(columns)),
+                        label == "pkey" ? std::string() : name_addition(deduplicated(named_by)),
                         label, true, is_constraint);
   }
   Effect& effect = add(Action::create, std::move(index), offset, given);

@@ -82,6 +82,27 @@ TEST(LintObjects, RedundantUniqueConstraintsShareOneIndex) {
              "create constraint public.q.q_code_key", "create index public.q_code_key"}));
 }
 
+TEST(LintObjects, KeysThatDifferInAnyPartAreTwoIndexes) {
+  // On PostgreSQL 15 a UNIQUE alike in every part to the primary key is merged into it (and
+  // names it); one with INCLUDE, NULLS NOT DISTINCT or DEFERRABLE is a constraint of its own,
+  // named b_id_sku_key (INCLUDE columns join the name), b_id_key and b_id_key1 there.
+  EXPECT_EQ(describe("CREATE TABLE a (id bigint PRIMARY KEY, CONSTRAINT a_id_key UNIQUE (id));"),
+            (Lines{"create table public.a", "create column public.a.id",
+                   "create constraint public.a.a_id_key", "create index public.a_id_key"}));
+  EXPECT_EQ(
+      describe("CREATE TABLE b (id bigint PRIMARY KEY, sku text, "
+               "UNIQUE (id) INCLUDE (sku), UNIQUE NULLS NOT DISTINCT (id), "
+               "UNIQUE (id) DEFERRABLE);"),
+      (Lines{"create table public.b", "create column public.b.id", "create column public.b.sku",
+             "create constraint public.b.b_pkey", "create index public.b_pkey",
+             "create constraint public.b.b_id_sku_key", "create index public.b_id_sku_key",
+             "create constraint public.b.b_id_key", "create index public.b_id_key",
+             "create constraint public.b.b_id_key1", "create index public.b_id_key1"}));
+  // And an index's (checked on PostgreSQL 15).
+  EXPECT_EQ(describe("CREATE INDEX ON c (a) INCLUDE (b);"),
+            (Lines{"use table public.c", "create index public.c_a_b_idx"}));
+}
+
 TEST(LintObjects, ImplicitNamesAvoidNamesInUse) {
   // On PostgreSQL 15, with a table t_a_key in the schema, UNIQUE (a) on t is named t_a_key1;
   // constraint names count across the whole schema.
