@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS shelf_items;
+DROP TABLE IF EXISTS racks;
+DROP TABLE IF EXISTS shelves;
