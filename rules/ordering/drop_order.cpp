@@ -164,8 +164,7 @@ bool report_ambiguous(const lint::Catalog& catalog, const pairing::Pair& pair,
   }
   if (overloads.size() < 2) return false;
   std::sort(overloads.begin(), overloads.end());
-  std::string list;
-  for (const std::string& overload : overloads) list += (list.empty() ? "" : ", ") + overload;
+  std::string list = lint::join_strings(overloads, ", ");
   bool drop = step.effect.action == lint::Action::drop;
   out.report(*pair.down_file, statement_range(*pair.down_file, step.statement),
              "this names " + pairing::quote_identifier(named.name) +
