@@ -267,6 +267,76 @@ ObjectChanges object_changes(const Node& statement) {
   return changes;
 }
 
+std::vector<ObjectMove> object_moves(const Node& statement) {
+  std::vector<ObjectMove> moves;
+  bool rename = statement.is("RenameStmt");
+  if (!rename && !statement.is("AlterObjectSchemaStmt")) return moves;
+  std::string_view type = statement.str(rename ? "renameType" : "objectType");
+  std::optional<ObjectKind> kind = object_kind(type);
+  if (!kind) {
+    if (type == "OBJECT_COLUMN" || type == "OBJECT_TABCONSTRAINT")
+      kind = ObjectKind::column;
+    else if (type == "OBJECT_DOMCONSTRAINT")
+      kind = ObjectKind::domain_constraint;
+    else
+      return moves;
+  }
+  std::string new_name(statement.str("newname"));
+  // The object's new name: renamed in its schema, or moved with its name.
+  auto moved = [&](const QualifiedName& from) {
+    return rename ? QualifiedName{from.schema, new_name}
+                  : QualifiedName{std::string(statement.str("newschema")), from.name};
+  };
+  QualifiedName table = name_of(statement.get("relation"));
+  // A routine's or type's name, as the statement's object writes it.
+  Node object = statement.get("object");
+  QualifiedName named =
+      name_of(object.is("ObjectWithArgs") ? object.list("objname") : object.list("items"));
+  auto sub = [&](ObjectKind of, const QualifiedName& parent) {
+    moves.push_back({key(of, QualifiedName{"", std::string(statement.str("subname"))}, parent),
+                     key(of, QualifiedName{"", new_name}, parent)});
+  };
+  static constexpr ObjectKind k_relations[] = {
+      ObjectKind::table,    ObjectKind::view,          ObjectKind::materialized_view,
+      ObjectKind::sequence, ObjectKind::foreign_table, ObjectKind::index};
+  switch (*kind) {
+    case ObjectKind::table:
+    case ObjectKind::view:
+    case ObjectKind::materialized_view:
+    case ObjectKind::sequence:
+    case ObjectKind::foreign_table:
+    case ObjectKind::index:
+      for (ObjectKind any : k_relations)
+        moves.push_back({key(any, table), key(*kind, moved(table))});
+      break;
+    case ObjectKind::function:
+    case ObjectKind::type:
+      if (!named.name.empty()) moves.push_back({key(*kind, named), key(*kind, moved(named))});
+      break;
+    case ObjectKind::column:  // and table constraints
+      if (!rename) break;
+      if (type == "OBJECT_TABCONSTRAINT")
+        sub(ObjectKind::table_constraint, table);
+      else if (statement.str("relationType") == "OBJECT_TABLE")
+        sub(ObjectKind::column, table);
+      break;
+    case ObjectKind::domain_constraint:
+      if (rename) sub(*kind, named);
+      break;
+    case ObjectKind::trigger:
+    case ObjectKind::policy:
+    case ObjectKind::rule:
+      if (rename) sub(*kind, table);
+      break;
+    case ObjectKind::schema:
+      if (rename) sub(*kind, {});
+      break;
+    default:
+      break;
+  }
+  return moves;
+}
+
 // ---- unique keys and the foreign keys tied to them -----------------------------------------
 
 namespace {
@@ -781,6 +851,10 @@ const std::vector<FileScope::Change>* FileScope::changes_of(const ObjectKey& key
       for (auto& dropped : changes.dropped) {
         (*by_key)[bucket(dropped)].push_back(Change{std::move(dropped), i, false});
       }
+      for (auto& move : object_moves(all[i]->node)) {
+        (*by_key)[bucket(move.from)].push_back(Change{std::move(move.from), i, false, true});
+        (*by_key)[bucket(move.to)].push_back(Change{std::move(move.to), i, true, true});
+      }
     }
   }
   auto it = by_key->find(bucket(key));
@@ -860,13 +934,13 @@ std::optional<lint::Guard> FileScope::guard(const Statement& statement,
 }
 
 const Statement* FileScope::find_change(const Statement& at, const ObjectKey& object, bool created,
-                                        bool after) const {
+                                        bool after, bool moved) const {
   const auto& all = m_context.file.all_statements();
   const std::vector<Change>* changes = changes_of(object);
   if (changes == nullptr) return nullptr;
   std::size_t here = std::min(index_of(at), all.size());
   auto matches = [&](const Change& change) {
-    return change.created == created && change.key.matches(object);
+    return change.created == created && change.moved == moved && change.key.matches(object);
   };
   if (after) {
     for (const Change& change : *changes) {
@@ -894,6 +968,18 @@ const Statement* FileScope::created_before(const Statement& at, const ObjectKey&
 
 const Statement* FileScope::created_after(const Statement& at, const ObjectKey& object) const {
   return find_change(at, object, true, true);
+}
+
+const Statement* FileScope::moved_away_after(const Statement& at, const ObjectKey& object) const {
+  return find_change(at, object, false, true, true);
+}
+
+const Statement* FileScope::moved_onto_before(const Statement& at, const ObjectKey& object) const {
+  return find_change(at, object, true, false, true);
+}
+
+const Statement* FileScope::moved_onto_after(const Statement& at, const ObjectKey& object) const {
+  return find_change(at, object, true, true, true);
 }
 
 namespace {

@@ -87,6 +87,15 @@ struct ObjectChanges {
 };
 ObjectChanges object_changes(const lint::Node& statement);
 
+// What a RENAME or SET SCHEMA moves: the object from its old key to its new one. A relation's
+// old key is given for every relation kind (ALTER TABLE renames a view or an index as well);
+// its new key has the kind the statement names.
+struct ObjectMove {
+  ObjectKey from;
+  ObjectKey to;
+};
+std::vector<ObjectMove> object_moves(const lint::Node& statement);
+
 // The tokens of a statement, comments left out; empty when the statement's text in the file
 // is not the text the parser saw (then no fix can be built).
 class StatementTokens {
@@ -186,6 +195,12 @@ class FileScope {
   const lint::Statement* created_before(const lint::Statement& at, const ObjectKey& key) const;
   // The statement after `at` in this file that creates the object again, or null.
   const lint::Statement* created_after(const lint::Statement& at, const ObjectKey& key) const;
+  // The statement after `at` that renames the object (or moves it to another schema) away from
+  // its key, or null.
+  const lint::Statement* moved_away_after(const lint::Statement& at, const ObjectKey& key) const;
+  // The statement before (after) `at` that renames or moves another object onto the key, or null.
+  const lint::Statement* moved_onto_before(const lint::Statement& at, const ObjectKey& key) const;
+  const lint::Statement* moved_onto_after(const lint::Statement& at, const ObjectKey& key) const;
   // Whether an ALTER TABLE statement drops the constraint in a subcommand before `command`, or
   // adds it by name in one after.
   static bool drops_constraint_earlier(const lint::Node& statement, std::size_t command,
@@ -209,12 +224,14 @@ class FileScope {
 
  private:
   const lint::Statement* find_change(const lint::Statement& at, const ObjectKey& object,
-                                     bool created, bool after) const;
-  // What the file creates and drops, by kind and name, in statement order.
+                                     bool created, bool after, bool moved = false) const;
+  // What the file creates and drops, by kind and name, in statement order; a rename or move is
+  // a change of each of its keys that is `moved` (and created for the new key).
   struct Change {
     ObjectKey key;
     std::size_t statement = 0;  // index in all_statements()
     bool created = false;
+    bool moved = false;
   };
   const std::vector<Change>* changes_of(const ObjectKey& key) const;
 

@@ -227,7 +227,14 @@ void check_drop_other_kind(FileScope& scope, const Statement& statement) {
       if (other == dropped.kind) continue;
       ObjectKey made_key{other, dropped.name, {}};
       const Statement* made = scope.created_after(statement, made_key);
-      if (made == nullptr || scope.dropped_after(*made, made_key) != nullptr) continue;
+      const Statement* moved = scope.moved_onto_after(statement, made_key);
+      if (made == nullptr || (moved != nullptr && scope.index_of(*moved) < scope.index_of(*made))) {
+        made = moved;
+      }
+      if (made == nullptr || scope.dropped_after(*made, made_key) != nullptr ||
+          scope.moved_away_after(*made, made_key) != nullptr) {
+        continue;
+      }
       if (scope.guard(statement, lint::condition::wrong_object_type)) return;
       std::string line = std::to_string(scope.file().position(made->range.begin).line);
       std::string kind(noun(other));
@@ -814,6 +821,63 @@ Target relation_target(const Node& range_var, std::vector<ObjectKind> kinds) {
   return target;
 }
 
+// A table an INSERT's SELECT, an UPDATE's FROM or a DELETE's USING reads, with the columns of
+// it the statement names: qualified with its name or alias, or unqualified when it is the only
+// table the query reads (an UPDATE's or DELETE's own table is in scope too, so never there).
+struct Source {
+  Node relation;  // the RangeVar
+  std::vector<std::string> columns;
+};
+
+std::vector<Source> sources(const Node& node) {
+  std::string_view kind = node.kind();
+  Node query = kind == "InsertStmt" ? node.get("selectStmt") : node;
+  lint::NodeList from = kind == "InsertStmt"   ? query.list("fromClause")
+                        : kind == "UpdateStmt" ? node.list("fromClause")
+                        : kind == "DeleteStmt" ? node.list("usingClause")
+                                               : lint::NodeList{};
+  // CTE names: a RangeVar naming one is not a table.
+  std::vector<std::string_view> ctes;
+  walk(node, [&](const Node& n) {
+    if (n.is("CommonTableExpr")) ctes.push_back(n.str("ctename"));
+    return true;
+  });
+  std::vector<Source> result;
+  bool joined = false;
+  for (Node item : from) {
+    walk(item, [&](const Node& n) {
+      if (n.is("JoinExpr")) joined = true;
+      if (n.is("RangeSubselect") || n.is("RangeFunction")) return false;
+      if (!n.is("RangeVar")) return true;
+      if (!n.str("schemaname").empty() ||
+          std::find(ctes.begin(), ctes.end(), n.str("relname")) == ctes.end()) {
+        result.push_back(Source{n, {}});
+      }
+      return false;
+    });
+  }
+  bool alone = kind == "InsertStmt" && result.size() == 1 && !joined;
+  walk(query, [&](const Node& ref) {
+    if (ref.is("SubLink") || ref.is("RangeSubselect")) return false;
+    if (!ref.is("ColumnRef")) return true;
+    lint::NodeList fields = ref.list("fields");
+    if (fields.empty() || !fields.back().is("String")) return false;
+    for (Source& source : result) {
+      std::string_view alias = source.relation.get("alias").str("aliasname");
+      bool named =
+          fields.size() == 2 &&
+          fields.front().as_str() == (alias.empty() ? source.relation.str("relname") : alias);
+      std::string column = lint::truncate_identifier(fields.back().as_str());
+      if ((named || (fields.size() == 1 && alone)) &&
+          std::find(source.columns.begin(), source.columns.end(), column) == source.columns.end()) {
+        source.columns.push_back(std::move(column));
+      }
+    }
+    return false;
+  });
+  return result;
+}
+
 // What a statement needs to exist, when it is a kind of statement that fails without it and
 // has no IF EXISTS written: ALTER TABLE / INDEX / SEQUENCE / VIEW / TYPE / DOMAIN / FUNCTION /
 // POLICY / EXTENSION / EVENT TRIGGER, ALTER ... OWNER TO, COMMENT ON, SECURITY LABEL, GRANT and
@@ -989,12 +1053,15 @@ std::vector<Target> needed(const Statement& statement) {
   } else if (kind == "DropOwnedStmt" || kind == "ReassignOwnedStmt") {
     add_roles(node.list("roles"), targets,
               kind == "DropOwnedStmt" ? "DROP OWNED BY " : "REASSIGN OWNED BY ", "");
-  } else if (kind == "InsertStmt") {
-    relation(node.get("relation"), "INSERT INTO ");
-  } else if (kind == "UpdateStmt") {
-    relation(node.get("relation"), "UPDATE ");
-  } else if (kind == "DeleteStmt") {
-    relation(node.get("relation"), "DELETE FROM ");
+  } else if (kind == "InsertStmt" || kind == "UpdateStmt" || kind == "DeleteStmt") {
+    std::string words = kind == "InsertStmt"   ? "INSERT INTO "
+                        : kind == "UpdateStmt" ? "UPDATE "
+                                               : "DELETE FROM ";
+    relation(node.get("relation"), words);
+    std::string statement_name = words + name_of(node.get("relation")).display();
+    for (const Source& source : sources(node)) {
+      relation(source.relation, statement_name + " reading ");
+    }
   } else if (kind == "IndexStmt") {
     relation(node.get("relation"), "CREATE INDEX ON ");
   } else if (kind == "TruncateStmt") {
@@ -1012,17 +1079,26 @@ std::vector<Target> needed(const Statement& statement) {
   return targets;
 }
 
-// How a later statement of the file removes what a statement needs.
+// How a later statement of the file removes what a statement needs: a DROP, or a rename (or
+// SET SCHEMA) that takes the name away.
 struct Removal {
   enum class Cause : std::uint8_t { itself, parent, schema };
   const Statement* drop = nullptr;
   Cause cause = Cause::itself;
+  bool moved = false;
 };
 
 // Whether a DROP of routines removes the target's overload, or names the routine without its
 // argument types.
 bool drops_overload(const Statement& drop, const Target& target) {
-  if (!target.args || drop.kind() != "DropStmt") return true;
+  if (!target.args) return true;
+  if (drop.kind() == "RenameStmt" || drop.kind() == "AlterObjectSchemaStmt") {
+    Node object = drop.node.get("object");
+    if (!object.is("ObjectWithArgs")) return true;
+    auto args = routine_args(object);
+    return !args || *args == *target.args;
+  }
+  if (drop.kind() != "DropStmt") return true;
   for (Node object : drop.node.list("objects")) {
     if (!same_name(name_of(object.list("objname")), target.name)) continue;
     auto args = routine_args(object);
@@ -1041,15 +1117,20 @@ ObjectKey schema_key(const std::string& schema) {
 }
 
 // The first statement after `at` that removes the target: a DROP of it, of its table (or
-// domain), or of the schema its name is qualified with (with CASCADE, or after what it held).
+// domain), or of the schema its name is qualified with (with CASCADE, or after what it held); or
+// a rename or SET SCHEMA of one of them.
 std::optional<Removal> removed_after(const FileScope& scope, const Statement& at,
                                      const Target& target) {
   std::optional<Removal> first;
-  auto consider = [&](const Statement* drop, Removal::Cause cause) {
+  auto consider = [&](const Statement* drop, Removal::Cause cause, bool moved = false) {
     if (drop == nullptr) return;
     if (!first || scope.index_of(*drop) < scope.index_of(*first->drop)) {
-      first = Removal{drop, cause};
+      first = Removal{drop, cause, moved};
     }
+  };
+  auto removed = [&](const ObjectKey& key, Removal::Cause cause) {
+    consider(scope.dropped_after(at, key), cause);
+    consider(scope.moved_away_after(at, key), cause, true);
   };
   for (ObjectKind kind : target.kinds) {
     ObjectKey key{kind, target.name, target.parent};
@@ -1057,13 +1138,16 @@ std::optional<Removal> removed_after(const FileScope& scope, const Statement& at
     while (drop != nullptr && !drops_overload(*drop, target))
       drop = scope.dropped_after(*drop, key);
     consider(drop, Removal::Cause::itself);
+    const Statement* move = scope.moved_away_after(at, key);
+    while (move != nullptr && !drops_overload(*move, target))
+      move = scope.moved_away_after(*move, key);
+    consider(move, Removal::Cause::itself, true);
   }
   for (ObjectKind kind : target.parent_kinds) {
-    consider(scope.dropped_after(at, ObjectKey{kind, target.parent, {}}), Removal::Cause::parent);
+    removed(ObjectKey{kind, target.parent, {}}, Removal::Cause::parent);
   }
   std::string schema = schema_of(target);
-  if (!schema.empty())
-    consider(scope.dropped_after(at, schema_key(schema)), Removal::Cause::schema);
+  if (!schema.empty()) removed(schema_key(schema), Removal::Cause::schema);
   return first;
 }
 
@@ -1072,7 +1156,11 @@ std::optional<Removal> removed_after(const FileScope& scope, const Statement& at
 // followed one by one), and so does a CREATE SCHEMA with schema elements of its schema.
 bool made(const FileScope& scope, const Statement& at, const Target& target, bool after) {
   auto find = [&](const ObjectKey& key) {
-    return after ? scope.created_after(at, key) : scope.created_before(at, key);
+    const Statement* made = after ? scope.created_after(at, key) : scope.created_before(at, key);
+    if (made == nullptr) {
+      made = after ? scope.moved_onto_after(at, key) : scope.moved_onto_before(at, key);
+    }
+    return made;
   };
   for (ObjectKind kind : target.kinds) {
     if (find(ObjectKey{kind, target.name, target.parent}) != nullptr) return true;
@@ -1214,9 +1302,16 @@ bool check_gone_on_rerun(FileScope& scope, const Statement& statement) {
     bool parent_is_domain =
         !target.parent_kinds.empty() && target.parent_kinds.front() == ObjectKind::type;
     lint::Condition error = target.missing;
-    std::string how = "has removed it by then";
+    std::string verb = "removed";
+    std::string by = "the DROP";
+    if (removal->moved) {
+      bool rename = removal->drop->kind() == "RenameStmt";
+      verb = rename ? "renamed" : "moved";
+      by = rename ? "the RENAME" : "the SET SCHEMA";
+    }
+    std::string how = "has " + verb + " it by then";
     if (removal->cause == Removal::Cause::schema) {
-      how = "has removed its schema " + schema + " by then";
+      how = "has " + verb + " its schema " + schema + " by then";
       if (scope.created_before(statement, schema_key(schema)) == nullptr) {
         error = lint::condition::invalid_schema_name;
       } else if (!target.parent.name.empty()) {
@@ -1224,7 +1319,7 @@ bool check_gone_on_rerun(FileScope& scope, const Statement& statement) {
             parent_is_domain ? lint::condition::undefined_object : lint::condition::undefined_table;
       }
     } else if (removal->cause == Removal::Cause::parent) {
-      how = std::string("has removed its ") + (parent_is_domain ? "domain " : "table ") +
+      how = "has " + verb + " its " + (parent_is_domain ? "domain " : "table ") +
             target.parent.display() + " by then";
       error =
           parent_is_domain ? lint::condition::undefined_object : lint::condition::undefined_table;
@@ -1239,12 +1334,13 @@ bool check_gone_on_rerun(FileScope& scope, const Statement& statement) {
           "write IF EXISTS after ALTER " + std::string(*keyword) + ": a second run then skips it";
     } else {
       help = statement_words(statement) + " has no IF EXISTS form: run it in a DO block, IF " +
-             catalog_test(target) +
-             " THEN ... END IF, or leave it out if the DROP makes it pointless";
+             catalog_test(target) + " THEN ... END IF" +
+             (removal->moved ? std::string(", or write it after ") + by + " with the new name"
+                             : std::string(", or leave it out if the DROP makes it pointless"));
     }
     auto finding = scope.report(statement, statement.range,
-                                target.what + " fails " + std::string(k_again) +
-                                    ": the DROP on line " + dropped_line + " of this file " + how,
+                                target.what + " fails " + std::string(k_again) + ": " + by +
+                                    " on line " + dropped_line + " of this file " + how,
                                 help);
     if (keyword) {
       StatementTokens tokens(scope.file(), statement);
@@ -1330,31 +1426,50 @@ std::vector<std::string> columns_altered(const Node& node) {
   return altered;
 }
 
-// An INSERT, UPDATE or DELETE that names a column a later statement of the file drops (and
-// nothing adds again), or an ALTER TABLE that alters it: the second run fails there, before it
-// reaches the DROP (42703). ALTER COLUMN has no IF EXISTS form.
+// An INSERT, UPDATE or DELETE that names a column a later statement of the file drops or
+// renames (and nothing adds again), of its table or of one it reads, or an ALTER TABLE that
+// alters it: the second run fails there, before it reaches the DROP (42703). ALTER COLUMN has no
+// IF EXISTS form.
 void check_column_gone_on_rerun(FileScope& scope, const Statement& statement) {
   std::string_view kind = statement.kind();
   bool alter = kind == "AlterTableStmt" && statement.node.str("objtype") == "OBJECT_TABLE";
   if (kind != "InsertStmt" && kind != "UpdateStmt" && kind != "DeleteStmt" && !alter) return;
-  QualifiedName table = name_of(statement.node.get("relation"));
-  for (const std::string& column :
-       alter ? columns_altered(statement.node) : columns_named(statement.node)) {
-    ObjectKey key{ObjectKind::column, QualifiedName{"", column}, table};
-    const Statement* drop = scope.dropped_after(statement, key);
-    if (drop == nullptr || scope.created_after(*drop, key) != nullptr ||
-        scope.created_before(statement, key) != nullptr) {
-      continue;
+  std::vector<std::pair<QualifiedName, std::vector<std::string>>> tables;
+  tables.emplace_back(name_of(statement.node.get("relation")),
+                      alter ? columns_altered(statement.node) : columns_named(statement.node));
+  if (!alter) {
+    for (Source& source : sources(statement.node)) {
+      tables.emplace_back(name_of(source.relation), std::move(source.columns));
     }
-    if (scope.guard(statement, lint::condition::undefined_column)) return;
-    std::string dropped_line = std::to_string(scope.file().position(drop->range.begin).line);
-    scope.report(statement, statement.range,
-                 needed(statement).front().what + " fails " + std::string(k_again) + ": column " +
-                     column + " is gone by then, dropped on " + "line " + dropped_line +
-                     " of this file",
-                 "run it in a DO block that first tests the catalog for the column "
-                 "(information_schema.columns), or put it in an earlier migration than the DROP");
-    return;
+  }
+  for (const auto& [table, columns] : tables) {
+    for (const std::string& column : columns) {
+      ObjectKey key{ObjectKind::column, QualifiedName{"", column}, table};
+      const Statement* drop = scope.dropped_after(statement, key);
+      const Statement* moved = scope.moved_away_after(statement, key);
+      bool renamed =
+          moved != nullptr && (drop == nullptr || scope.index_of(*moved) < scope.index_of(*drop));
+      if (renamed) drop = moved;
+      if (drop == nullptr || scope.created_after(*drop, key) != nullptr ||
+          scope.moved_onto_after(*drop, key) != nullptr ||
+          scope.created_before(statement, key) != nullptr ||
+          scope.moved_onto_before(statement, key) != nullptr) {
+        continue;
+      }
+      if (scope.guard(statement, lint::condition::undefined_column)) return;
+      std::string dropped_line = std::to_string(scope.file().position(drop->range.begin).line);
+      std::string of = table.display() == name_of(statement.node.get("relation")).display()
+                           ? ""
+                           : " of " + table.display();
+      scope.report(statement, statement.range,
+                   needed(statement).front().what + " fails " + std::string(k_again) + ": column " +
+                       column + of + " is gone by then, " + (renamed ? "renamed" : "dropped") +
+                       " on line " + dropped_line + " of this file",
+                   "run it in a DO block that first tests the catalog for the column "
+                   "(information_schema.columns), or put it in an earlier migration than the " +
+                       std::string(renamed ? "RENAME" : "DROP"));
+      return;
+    }
   }
 }
 

@@ -134,3 +134,27 @@ DROP TABLE IF EXISTS order_totals;
 CREATE OR REPLACE VIEW order_totals AS SELECT current_date AS day;
 DROP MATERIALIZED VIEW IF EXISTS week_totals;
 CREATE TABLE IF NOT EXISTS week_totals (week date);
+-- A table renamed: what ran before the rename finds the old name gone on the second run
+-- (42P01), and so does what names a column renamed after it (42703).
+COMMENT ON TABLE legacy_users IS NULL;
+ALTER TABLE IF EXISTS legacy_users ADD COLUMN IF NOT EXISTS note text;
+ALTER TABLE IF EXISTS legacy_users RENAME TO members;
+UPDATE members SET nickname = lower(nickname);
+DO $$ BEGIN
+  IF EXISTS (SELECT FROM pg_attribute WHERE attrelid = 'members'::regclass AND attname = 'nickname') THEN
+    ALTER TABLE members RENAME COLUMN nickname TO handle;
+  END IF;
+END $$;
+-- A view dropped for the name a renamed table takes: on the second run the name is the table,
+-- and DROP VIEW IF EXISTS refuses it (42809).
+DROP VIEW IF EXISTS member_list;
+ALTER TABLE IF EXISTS members_v2 RENAME TO member_list;
+-- The copy-then-drop backfill: the second run reads a table (a column) the first run dropped.
+INSERT INTO user_settings (user_id, theme) SELECT user_id, theme FROM user_settings_legacy
+ON CONFLICT (user_id) DO NOTHING;
+DROP TABLE IF EXISTS user_settings_legacy;
+INSERT INTO account_bios (account_id, bio) SELECT a.id, a.bio FROM accounts a
+ON CONFLICT DO NOTHING;
+UPDATE accounts SET nickname = p.nickname FROM account_profiles p WHERE p.account_id = accounts.id;
+ALTER TABLE accounts DROP COLUMN IF EXISTS bio;
+DROP TABLE IF EXISTS account_profiles;

@@ -160,3 +160,34 @@ DO $$ BEGIN
   END IF;
 END $$;
 CREATE OR REPLACE VIEW order_totals AS SELECT current_date AS day;
+-- The swap: the old name is made again before what uses it.
+CREATE TABLE IF NOT EXISTS accounts_new (id bigint);
+INSERT INTO accounts_new SELECT id FROM accounts ON CONFLICT DO NOTHING;
+ALTER TABLE IF EXISTS accounts RENAME TO accounts_old;
+ALTER TABLE IF EXISTS accounts_new RENAME TO accounts;
+DROP TABLE IF EXISTS accounts_old;
+-- What runs after the rename names the new name.
+ALTER TABLE IF EXISTS profiles RENAME TO user_profiles;
+COMMENT ON TABLE user_profiles IS 'one per user';
+-- A name renamed away and back.
+COMMENT ON TABLE orders IS 'orders';
+ALTER TABLE IF EXISTS orders RENAME TO orders_tmp;
+ALTER TABLE IF EXISTS orders_tmp RENAME TO orders;
+-- Another overload renamed.
+COMMENT ON FUNCTION total(int) IS NULL;
+DO $$ BEGIN
+  IF to_regprocedure('total(text)') IS NOT NULL THEN ALTER FUNCTION total(text) RENAME TO total_text; END IF;
+END $$;
+-- A copy from a table the file makes first, and from a CTE named as the dropped table.
+CREATE TEMP TABLE staged (id bigint);
+INSERT INTO archive SELECT id FROM staged ON CONFLICT DO NOTHING;
+DROP TABLE IF EXISTS staged;
+WITH legacy_rows AS (SELECT 1 AS id) INSERT INTO archive SELECT id FROM legacy_rows ON CONFLICT DO NOTHING;
+DROP TABLE IF EXISTS legacy_rows;
+-- A guarded copy.
+DO $$ BEGIN
+  IF to_regclass('old_tags') IS NOT NULL THEN
+    INSERT INTO tags SELECT name FROM old_tags ON CONFLICT DO NOTHING;
+  END IF;
+END $$;
+DROP TABLE IF EXISTS old_tags;
