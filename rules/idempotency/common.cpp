@@ -982,6 +982,22 @@ const Statement* FileScope::moved_onto_after(const Statement& at, const ObjectKe
   return find_change(at, object, true, true, true);
 }
 
+std::optional<bool> FileScope::exists_on_rerun(const Statement& at, const ObjectKey& object) const {
+  const std::vector<Change>* changes = changes_of(object);
+  if (changes == nullptr) return std::nullopt;
+  std::size_t here = index_of(at);
+  const Change* before = nullptr;
+  const Change* last = nullptr;
+  for (const Change& change : *changes) {
+    if (change.statement == here || !change.key.matches(object)) continue;
+    if (change.statement < here) before = &change;
+    last = &change;
+  }
+  if (before != nullptr) return before->created;
+  if (last != nullptr) return last->created;
+  return std::nullopt;
+}
+
 namespace {
 
 // Whether a subcommand of the ALTER TABLE before `command` (or after it) is of the subtype and

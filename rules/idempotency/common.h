@@ -201,6 +201,10 @@ class FileScope {
   // The statement before (after) `at` that renames or moves another object onto the key, or null.
   const lint::Statement* moved_onto_before(const lint::Statement& at, const ObjectKey& key) const;
   const lint::Statement* moved_onto_after(const lint::Statement& at, const ObjectKey& key) const;
+  // Whether the object is there when a second run reaches `at`, as far as this file tells: what
+  // the nearest statement before `at` that makes, drops, renames or moves it left, else what the
+  // file's last such statement after `at` left; nullopt when the file does neither.
+  std::optional<bool> exists_on_rerun(const lint::Statement& at, const ObjectKey& key) const;
   // Whether an ALTER TABLE statement drops the constraint in a subcommand before `command`, or
   // adds it by name in one after.
   static bool drops_constraint_earlier(const lint::Node& statement, std::size_t command,

@@ -271,6 +271,16 @@ const Statement* column_made_again(FileScope& scope, const Statement& statement,
   return made;
 }
 
+// Whether on a second run every name the rename moves is there and every name it moves onto is
+// free, as the file's own statements leave them.
+bool swaps(const FileScope& scope, const Statement& statement) {
+  std::vector<ObjectMove> moves = object_moves(statement.node);
+  if (moves.empty()) return false;
+  bool there = false;
+  for (const ObjectMove& move : moves) there = there || scope.exists_on_rerun(statement, move.from);
+  return there && scope.exists_on_rerun(statement, moves.front().to) == false;
+}
+
 // A guard around the rename alone: the second run skips it, and what the file made again
 // stays beside what the first run renamed.
 bool guarded(FileScope& scope, const Statement& statement, lint::Condition error) {
@@ -399,6 +409,10 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     }
     // A second run finds nothing to rename and skips.
     if (rename->written_if_exists) continue;
+    // The swap: the file makes the old name again and frees the new one (TypeORM's enum change:
+    // ALTER TYPE e RENAME TO e_old; CREATE TYPE e ...; ... DROP TYPE e_old), so a second run
+    // finds the old name there and the new one free, and renames as the first did.
+    if (swaps(scope, *statement)) continue;
     // A column or constraint of a table this file makes afresh has its old name again; a table
     // renamed twice does not.
     if (relation.valid() && (rename->if_exists ? scope.temporary(*statement, relation)

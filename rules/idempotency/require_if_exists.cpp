@@ -153,7 +153,8 @@ bool all_temporary(const FileScope& scope, const Statement& statement) {
 // Created in this file, before the DROP (a scratch object) or after it (dropped to be made
 // again): either way it exists when a second run reaches the DROP.
 bool created_in_file(const FileScope& scope, const Statement& statement, const ObjectKey& key) {
-  return scope.created_before(statement, key) || scope.created_after(statement, key);
+  return scope.created_before(statement, key) || scope.created_after(statement, key) ||
+         scope.moved_onto_before(statement, key) || scope.moved_onto_after(statement, key);
 }
 
 bool created_in_file(const FileScope& scope, const Statement& statement) {

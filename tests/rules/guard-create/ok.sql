@@ -126,3 +126,11 @@ DO $$ BEGIN
     CREATE TYPE app.mood AS ENUM ('sad', 'happy');
   END IF;
 END $$;
+-- Made under a name the file renames away first (TypeORM's enum change), or afterwards (its
+-- down): a second run finds the name free again.
+ALTER TYPE "public"."users_role_enum" RENAME TO "users_role_enum_old";
+CREATE TYPE "public"."users_role_enum" AS ENUM('admin', 'editor', 'viewer', 'moderator');
+DROP TYPE "public"."users_role_enum_old";
+CREATE TYPE "public"."tickets_state_enum_old" AS ENUM('open', 'closed');
+DROP TYPE "public"."tickets_state_enum";
+ALTER TYPE "public"."tickets_state_enum_old" RENAME TO "tickets_state_enum";

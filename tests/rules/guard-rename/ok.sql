@@ -107,3 +107,13 @@ ALTER TABLE contacts RENAME COLUMN email TO email_old;
 ALTER TABLE contacts ADD COLUMN email text;
 UPDATE contacts SET email = lower(email_old);
 ALTER TABLE contacts DROP COLUMN email_old;
+-- TypeORM's enum change: the type renamed away, made again under its name, the old one dropped;
+-- its down swaps back. A second run of either finds the same names as the first.
+ALTER TYPE "public"."users_role_enum" RENAME TO "users_role_enum_old";
+CREATE TYPE "public"."users_role_enum" AS ENUM('admin', 'editor', 'viewer', 'moderator');
+ALTER TABLE "users" ALTER COLUMN "role" TYPE "public"."users_role_enum" USING "role"::"text"::"public"."users_role_enum";
+DROP TYPE "public"."users_role_enum_old";
+CREATE TYPE "public"."tickets_state_enum_old" AS ENUM('open', 'closed');
+ALTER TABLE "tickets" ALTER COLUMN "state" TYPE "public"."tickets_state_enum_old" USING "state"::"text"::"public"."tickets_state_enum_old";
+DROP TYPE "public"."tickets_state_enum";
+ALTER TYPE "public"."tickets_state_enum_old" RENAME TO "tickets_state_enum";
