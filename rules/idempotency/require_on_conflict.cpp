@@ -245,6 +245,39 @@ std::vector<std::string> table_columns(const lint::FileContext& context, std::si
   return columns;
 }
 
+// An INSERT in the branch of a DO block's IF NOT EXISTS (SELECT FROM t WHERE ...) that another
+// INSERT of the branch guards, writing the row the test looks for (IF NOT EXISTS (SELECT FROM
+// entries WHERE memo = 'opening') THEN INSERT INTO entries ...; INSERT INTO postings ...): the
+// second run finds that row and skips the whole branch.
+bool sibling_guarded(const FileScope& scope, const Statement& statement) {
+  if (!statement.embedded()) return false;
+  for (const Statement* other : scope.statements()) {
+    if (other == &statement || other->parent != statement.parent || !other->node.is("InsertStmt") ||
+        other->node.has("onConflictClause")) {
+      continue;
+    }
+    lint::GuardQuery query;
+    query.tables.push_back(lint::relation_name(other->node.get("relation")));
+    auto mine = scope.guard(statement, query);
+    if (!mine || mine->kind != lint::GuardKind::catalog_test) continue;
+    auto theirs = scope.guard(*other, query);
+    if (!theirs || theirs->test != mine->test || theirs->frame != mine->frame ||
+        statement.frames.size() <= mine->frame || other->frames.size() <= mine->frame ||
+        statement.frames[mine->frame].node.at() != other->frames[mine->frame].node.at()) {
+      continue;
+    }
+    // The test must look for the row the other INSERT writes.
+    Node test = scope.condition(*theirs);
+    if (!test.is("BoolExpr") || test.str("boolop") != "NOT_EXPR" || test.list("args").size() != 1 ||
+        !test.list("args").front().is("SubLink") ||
+        tests_other_rows(test.list("args").front(), other->node)) {
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
 Protection protection(const FileScope& scope, const Statement& statement, std::size_t index,
                       const Node& relation, const Cleared& cleared) {
   const Node& node = statement.node;
@@ -278,6 +311,7 @@ Protection protection(const FileScope& scope, const Statement& statement, std::s
     }
     return Protection::guarded;
   }
+  if (sibling_guarded(scope, statement)) return Protection::guarded;
   return Protection::none;
 }
 

@@ -82,3 +82,12 @@ BEGIN
     INSERT INTO configs (value, key) VALUES ('fast', 'mode');
   END IF;
 END $$;
+-- A branch whose test looks for the row its first INSERT writes: the second run skips all of it.
+DO $$
+DECLARE e bigint;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM journal_entries WHERE memo = 'opening balance') THEN
+    INSERT INTO journal_entries (memo) VALUES ('opening balance') RETURNING id INTO e;
+    INSERT INTO postings (entry_id, account_id, amount) SELECT e, id, 100 FROM accounts;
+  END IF;
+END $$;
