@@ -1,5 +1,6 @@
 list(APPEND SQLGATE_RULE_SOURCES
   transaction/registry.cpp
+  transaction/enum_value_before_commit.cpp
   transaction/manual_transaction.cpp
   transaction/mid_file_commit.cpp
   transaction/nested_transaction.cpp
@@ -7,6 +8,7 @@ list(APPEND SQLGATE_RULE_SOURCES
   transaction/unclosed_transaction.cpp
 )
 list(APPEND SQLGATE_RULE_DOCS
+  transaction/enum-value-before-commit.md
   transaction/manual-transaction.md
   transaction/mid-file-commit.md
   transaction/nested-transaction.md

@@ -1,0 +1,169 @@
+// enum-value-before-commit: ALTER TYPE ... ADD VALUE 'v', and a later statement of the same
+// transaction that uses 'v' as a value of that type: PostgreSQL refuses it ("unsafe use of new
+// value", 55P04) until the transaction that added it commits.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "lint/rule.h"
+#include "lint/table_state.h"
+#include "lint/transaction.h"
+#include "lint/tree.h"
+
+namespace sqlgate::rules {
+
+namespace {
+
+using lint::Node;
+using lint::Statement;
+
+struct Added {
+  const Statement* statement;
+  lint::QualifiedName type;
+  std::string label;
+};
+
+// Whether a type name (a TypeName node) is the enum's: the same name, and the same schema when
+// both write one.
+bool names_type(const Node& type_name, const lint::QualifiedName& type) {
+  lint::QualifiedName named;
+  for (Node part : type_name.list("names")) {
+    named.schema = std::move(named.name);
+    named.name = lint::truncate_identifier(part.as_str());
+  }
+  return named.name == type.name &&
+         (named.schema.empty() || type.schema.empty() || named.schema == type.schema);
+}
+
+// The column's type before `at` (all_statements()[ordinal]): from the file, else from the
+// catalog replay of the migrations before it (an unqualified table taken to be in public).
+std::optional<lint::ColumnType> type_of(const lint::FileContext& context, lint::TableState& tables,
+                                        const lint::QualifiedName& table, const std::string& column,
+                                        const Statement& at, std::size_t ordinal) {
+  if (auto type = tables.column_type(table, column, at)) return type;
+  const lint::Catalog* catalog = context.project.catalog();
+  if (catalog == nullptr || !catalog->replay(context.index).replayed) return std::nullopt;
+  lint::Tick tick = catalog->before_statement(context.index, ordinal);
+  lint::ObjectRef ref;
+  ref.kind = lint::ObjectKind::column;
+  ref.schema = table.schema.empty() ? "public" : lint::truncate_identifier(table.schema);
+  ref.parent = lint::truncate_identifier(table.name);
+  ref.name = column;
+  lint::ObjectId id = catalog->find(ref, tick);
+  if (id == lint::k_no_object) return std::nullopt;
+  return lint::column_type_before(context.project, *catalog, id, tick);
+}
+
+// Where the statement uses the label as a value of the type: a constant cast to it, or a
+// constant in a statement that names a column of the type (its SET target, its INSERT column,
+// a column it compares, the column whose default it sets). The location of the constant.
+std::optional<std::uint32_t> use_of(const lint::FileContext& context, lint::TableState& tables,
+                                    const Statement& statement, std::size_t ordinal,
+                                    const Added& added) {
+  std::optional<std::uint32_t> constant;
+  bool cast = false;
+  std::vector<std::string> columns;
+  std::vector<lint::QualifiedName> relations;
+  lint::walk(statement.node, [&](const Node& node) {
+    if (node.is("TypeCast")) {
+      Node arg = node.get("arg");
+      if (arg.is("A_Const") && arg.get("sval").str("sval") == added.label &&
+          names_type(node.get("typeName"), added.type)) {
+        constant = arg.location();
+        cast = true;
+        return false;
+      }
+      // A column cast to another type (status::text = 'v') compares no value of the enum.
+      if (arg.is("ColumnRef") && !names_type(node.get("typeName"), added.type)) return false;
+    } else if (node.is("A_Const")) {
+      if (!constant && node.has("sval") && node.get("sval").str("sval") == added.label) {
+        constant = node.location();
+      }
+    } else if (node.is("ColumnRef")) {
+      lint::NodeList fields = node.list("fields");
+      if (!fields.empty() && fields.back().is("String")) {
+        columns.push_back(lint::truncate_identifier(fields.back().as_str()));
+      }
+    } else if (node.is("ResTarget") || node.is("AlterTableCmd")) {
+      if (!node.str("name").empty()) columns.push_back(lint::truncate_identifier(node.str("name")));
+    } else if (node.has("relname")) {  // a RangeVar (a field of that type has no node name)
+      relations.push_back(lint::QualifiedName{std::string(node.str("schemaname")),
+                                              std::string(node.str("relname"))});
+    }
+    return !cast;
+  });
+  if (cast) return constant;
+  if (!constant) return std::nullopt;
+  for (const lint::QualifiedName& relation : relations) {
+    for (const std::string& column : columns) {
+      auto type = type_of(context, tables, relation, column, statement, ordinal);
+      if (type && !type->array && type->name == added.type.name &&
+          (type->schema.empty() || added.type.schema.empty() ||
+           type->schema == added.type.schema)) {
+        return constant;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+void check(const lint::FileContext& context, lint::Reporter& out) {
+  // Before PostgreSQL 12, ADD VALUE cannot run in a transaction at all (no-transaction-marker).
+  if (context.pg_version() < 12) return;
+  const lint::ParsedFile& file = context.file;
+  lint::TransactionLayout layout(file);
+  std::vector<Added> added;
+  std::optional<lint::TableState> tables;
+  const auto& all = file.all_statements();
+  for (std::size_t ordinal = 0; ordinal < all.size(); ++ordinal) {
+    const Statement* statement = all[ordinal];
+    const Node& node = statement->node;
+    if (node.is("AlterEnumStmt")) {
+      if (node.str("oldVal").empty() && !node.str("newVal").empty()) {
+        lint::QualifiedName type;
+        for (Node part : node.list("typeName")) {
+          type.schema = std::move(type.name);
+          type.name = lint::truncate_identifier(part.as_str());
+        }
+        added.push_back(Added{statement, std::move(type), std::string(node.str("newVal"))});
+      }
+      continue;
+    }
+    for (const Added& value : added) {
+      std::ptrdiff_t transaction = layout.transaction_of(*value.statement);
+      if (transaction == lint::TransactionLayout::k_alone ||
+          layout.transaction_of(*statement) != transaction) {
+        continue;
+      }
+      if (!tables) tables.emplace(context);
+      auto at = use_of(context, *tables, *statement, ordinal, value);
+      if (!at) continue;
+      std::string type = value.type.display();
+      lint::TextRange range = statement->range;
+      if (statement->exact && at) {
+        std::uint32_t begin = statement->offset(at);
+        range = lint::TextRange{begin, begin + static_cast<std::uint32_t>(value.label.size() + 2)};
+      }
+      out.report(range,
+                 "'" + value.label + "' is used as a value of " + type +
+                     " in the transaction whose ALTER TYPE adds it: PostgreSQL refuses that "
+                     "until the transaction commits (unsafe use of new value, 55P04), so the "
+                     "migration fails",
+                 "add the value in a migration of its own, before the one that uses it")
+          .related(file, value.statement->range, "the value is added here");
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+lint::Rule enum_value_before_commit() {
+  return {.info = {.id = "enum-value-before-commit",
+                   .category = lint::Category::transaction,
+                   .severity = lint::Severity::error,
+                   .summary = "An enum value used in the transaction that adds it"},
+          .check_file = check};
+}
+
+}  // namespace sqlgate::rules

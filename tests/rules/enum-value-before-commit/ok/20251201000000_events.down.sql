@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS events; DROP TYPE IF EXISTS event_kind;

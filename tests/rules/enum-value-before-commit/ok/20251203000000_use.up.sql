@@ -1,0 +1,2 @@
+-- The use in the next migration: the value was committed.
+UPDATE events SET kind = 'expired' WHERE id < 0;
