@@ -8,6 +8,7 @@ void add_ordering(std::vector<lint::Rule>& rules) {
   rules.push_back(ordering::drop_order());
   rules.push_back(ordering::incompatible_replace());
   rules.push_back(ordering::use_before_create());
+  rules.push_back(ordering::alter_type_dependents());
 }
 
 }  // namespace sqlgate::rules

@@ -5,6 +5,7 @@
 
 namespace sqlgate::rules::ordering {
 
+lint::Rule alter_type_dependents();
 lint::Rule drop_order();
 lint::Rule incompatible_replace();
 lint::Rule use_before_create();

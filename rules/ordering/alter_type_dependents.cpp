@@ -1,0 +1,163 @@
+// alter-type-dependents: ALTER TABLE ... ALTER COLUMN c TYPE while a view, materialized view,
+// policy or generated column reads c. PostgreSQL refuses it, whatever the new type (0A000 "cannot
+// alter type of a column used by a view or rule", "... in a policy definition", "... by a
+// generated column"): on the first run when the dependent is there already, and on the second
+// run when the same migration makes the dependent after the ALTER.
+#include <algorithm>
+#include <functional>
+#include <string>
+
+#include "rules/ordering/rules.h"
+#include "rules/pairing/common.h"
+
+namespace sqlgate::rules::ordering {
+namespace {
+
+using lint::ObjectId;
+using lint::ObjectKind;
+using pairing::describe;
+
+constexpr ObjectId k_none = lint::k_no_object;
+
+// Whether PostgreSQL keeps a column's type fixed for this dependent.
+bool pins_type(const lint::CatalogObject& dependent) {
+  switch (dependent.kind()) {
+    case ObjectKind::view:
+    case ObjectKind::materialized_view:
+    case ObjectKind::policy:
+    case ObjectKind::rule:
+    case ObjectKind::column:  // a generated column that reads it
+      return true;
+    default:
+      return false;
+  }
+}
+
+// "view v", "policy p on t", "generated column t.g".
+std::string named(const lint::CatalogObject& dependent, const lint::ObjectRef& ref) {
+  return (dependent.kind() == ObjectKind::column ? "generated " : "") + describe(ref);
+}
+
+std::string reason(const lint::CatalogObject& dependent) {
+  switch (dependent.kind()) {
+    case ObjectKind::policy:
+      return "a column used in a policy definition";
+    case ObjectKind::column:
+      return "a column used by a generated column";
+    default:
+      return "a column used by a view or rule";
+  }
+}
+
+// A dependent that pins the column's type, among the edges `wanted` takes; k_none when none.
+ObjectId pinning(const lint::Catalog& catalog, ObjectId column,
+                 const std::function<bool(const lint::DependencyEdge&)>& wanted) {
+  for (const auto& edge : catalog.object(column).dependents) {
+    if (edge.object == column || edge.source != lint::DependencySource::definition) continue;
+    if (!pins_type(catalog.object(edge.object)) || !wanted(edge)) continue;
+    return edge.object;
+  }
+  return k_none;
+}
+
+// Whether a step of the file before `before` drops an object under the dependent's name: the
+// second run drops the one the first run made, before it reaches the ALTER.
+bool dropped_first(const lint::FileReplay& replay, std::size_t before, const lint::ObjectRef& ref) {
+  for (std::size_t j = 0; j < before; ++j) {
+    const lint::CatalogStep& step = replay.steps[j];
+    if (step.effect.action == lint::Action::drop && step.effect.object.base_key() == ref.base_key())
+      return true;
+  }
+  return false;
+}
+
+// Whether a step of the file before `before` drops the object, or takes it along (a down's
+// drops do not end the objects of the replay).
+bool gone_before(const lint::FileReplay& replay, std::size_t before, ObjectId id) {
+  for (std::size_t j = 0; j < before; ++j) {
+    const lint::CatalogStep& step = replay.steps[j];
+    if (step.effect.action != lint::Action::drop) continue;
+    if (step.object == id ||
+        std::find(step.implied.begin(), step.implied.end(), id) != step.implied.end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void check(const lint::Project& project, lint::Reporter& out) {
+  const lint::Catalog& catalog = *project.catalog();
+  for (std::size_t i = 0; i < project.size(); ++i) {
+    const lint::FileReplay& replay = catalog.replay(i);
+    const lint::ParsedFile* file = project.parsed(i);
+    if (!replay.replayed || file == nullptr) continue;
+    for (std::size_t s = 0; s < replay.steps.size(); ++s) {
+      const lint::CatalogStep& step = replay.steps[s];
+      if (step.effect.action != lint::Action::alter ||
+          step.effect.change != lint::Change::set_type || step.object == lint::k_no_object ||
+          catalog.object(step.object).kind() != ObjectKind::column) {
+        continue;
+      }
+      const lint::ObjectRef& column = catalog.object(step.object).ref_at(step.tick);
+      std::string alter = "ALTER TABLE " + pairing::parent_sql(column) + " ALTER COLUMN " +
+                          pairing::quote_identifier(column.name) + " TYPE";
+      lint::TextRange range = pairing::statement_range(*file, step.statement);
+      // There already: the first run fails.
+      ObjectId now = pinning(catalog, step.object, [&](const lint::DependencyEdge& edge) {
+        return edge.alive_at(step.tick) && catalog.object(edge.object).alive_at(step.tick) &&
+               !gone_before(replay, s, edge.object);
+      });
+      if (now != k_none) {
+        const lint::CatalogObject& dependent = catalog.object(now);
+        const lint::ObjectRef& ref = dependent.ref_at(step.tick);
+        auto builder =
+            out.report(*file, range,
+                       alter + " while " + named(dependent, ref) +
+                           " reads it: PostgreSQL refuses to change the type of " +
+                           reason(dependent) + ", whatever the new type",
+                       "drop " + named(dependent, ref) +
+                           " before this statement and make it again after it (" +
+                           pairing::drop_sql(ref) + " ... CREATE ...), in this migration");
+        if (const lint::ParsedFile* creator = project.parsed(dependent.created.file)) {
+          builder.related(*creator, pairing::statement_range(*creator, dependent.created.statement),
+                          named(dependent, ref) + " is created here");
+        }
+        continue;
+      }
+      // Made later in this migration and still there at its end: the second run fails.
+      ObjectId later = pinning(catalog, step.object, [&](const lint::DependencyEdge& edge) {
+        const lint::CatalogObject& dependent = catalog.object(edge.object);
+        return edge.from > step.tick && edge.alive_at(replay.end) &&
+               dependent.alive_at(replay.end) && dependent.created.file == i &&
+               !dropped_first(replay, s, dependent.ref_at(replay.end));
+      });
+      if (later == k_none) continue;
+      const lint::CatalogObject& dependent = catalog.object(later);
+      const lint::ObjectRef& ref = dependent.ref_at(replay.end);
+      out.report(*file, range,
+                 alter + " fails when the migration runs again: this migration makes " +
+                     named(dependent, ref) +
+                     " after it, which reads the column, and PostgreSQL refuses "
+                     "to change the type of " +
+                     reason(dependent) + ", whatever the new type",
+                 "drop " + named(dependent, ref) + " before this statement (" +
+                     pairing::drop_sql(ref) +
+                     "): each run then changes the type before making it again")
+          .related(*file, pairing::statement_range(*file, dependent.created.statement),
+                   named(dependent, ref) + " is created here");
+    }
+  }
+}
+
+}  // namespace
+
+lint::Rule alter_type_dependents() {
+  return {.info = {.id = "alter-type-dependents",
+                   .category = lint::Category::ordering,
+                   .severity = lint::Severity::error,
+                   .summary = "ALTER COLUMN ... TYPE of a column a view, policy or generated "
+                              "column reads"},
+          .check_set = check};
+}
+
+}  // namespace sqlgate::rules::ordering
