@@ -153,7 +153,7 @@ bool is_routine(ObjectKind kind) {
 }
 
 bool is_setting(Change change) {
-  return change >= Change::comment && change <= Change::routine_options;
+  return change >= Change::comment && change <= Change::constraint_timing;
 }
 
 std::string_view to_string(Action action) {
@@ -1502,6 +1502,11 @@ void ObjectResolver::Context::alter_table(const Node& node) {
                            at(node.get("relation")), given);
       effect.if_exists = command.flag("missing_ok");
       effect.cascade = command.str("behavior") == "DROP_CASCADE";
+    } else if (type == "AT_AlterConstraint") {
+      std::string name = truncate_identifier(command.get("def").str("conname"));
+      add(Action::alter, child(ObjectKind::constraint, table, name), at(node.get("relation")),
+          given)
+          .change = Change::constraint_timing;
     } else if (type == "AT_DropIdentity") {
       column_effect(Action::alter, Change::drop_identity);
     } else if (type == "AT_AddIdentity") {

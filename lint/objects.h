@@ -136,8 +136,9 @@ enum class Change : std::uint8_t {
   // ALTER COLUMN SET STATISTICS / STORAGE / COMPRESSION / (...) / RESET (...), and the options of
   // an identity's sequence; columns: "statistics", "storage", "compression" or the options
   column_setting,
-  sequence_options,  // ALTER SEQUENCE; columns: the options (RESTART is not one)
-  routine_options,   // ALTER FUNCTION | PROCEDURE; columns: the attributes ("set:search_path")
+  sequence_options,   // ALTER SEQUENCE; columns: the options (RESTART is not one)
+  routine_options,    // ALTER FUNCTION | PROCEDURE; columns: the attributes ("set:search_path")
+  constraint_timing,  // ALTER TABLE ... ALTER CONSTRAINT: [NOT] DEFERRABLE, INITIALLY ...
   other,
 };
 
