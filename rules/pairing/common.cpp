@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 
 namespace sqlgate::rules::pairing {
 
@@ -205,6 +206,8 @@ SettingWords setting_words(const lint::Effect& effect, const ObjectRef& ref) {
     case lint::Change::routine_options:
       return {"changes the attributes (" + setting_names(effect) + ") of " + object,
               "set them back"};
+    case lint::Change::constraint_timing:
+      return {"changes whether " + object + " is deferred", "set it back"};
     default:
       return {"changes " + object, "set it back"};
   }
@@ -689,10 +692,349 @@ std::vector<PriorHolder> prior_holders(const lint::Project& project, const lint:
   return holders;
 }
 
+std::vector<std::string_view> all_privileges(lint::ObjectKind kind, bool column) {
+  if (column) return {"select", "insert", "update", "references"};
+  switch (kind) {
+    case ObjectKind::sequence:
+      return {"usage", "select", "update"};
+    case ObjectKind::function:
+    case ObjectKind::procedure:
+    case ObjectKind::aggregate:
+      return {"execute"};
+    case ObjectKind::schema:
+      return {"usage", "create"};
+    case ObjectKind::database:
+      return {"create", "connect", "temporary"};
+    case ObjectKind::tablespace:
+      return {"create"};
+    case ObjectKind::type:
+    case ObjectKind::domain:
+    case ObjectKind::language:
+    case ObjectKind::server:
+    case ObjectKind::foreign_data_wrapper:
+      return {"usage"};
+    default:
+      return {"select", "insert", "update", "delete", "truncate", "references", "trigger"};
+  }
+}
+
+namespace {
+
+std::size_t privilege_rank(lint::ObjectKind kind, std::string_view privilege) {
+  auto all = all_privileges(kind, false);
+  return static_cast<std::size_t>(std::find(all.begin(), all.end(), privilege) - all.begin());
+}
+
+}  // namespace
+
+void apply_grant(Privileges& held, const lint::Node& statement, lint::ObjectKind kind) {
+  // REVOKE GRANT OPTION FOR leaves the privileges.
+  if (!statement.is("GrantStmt") ||
+      (statement.flag("grant_option") && !statement.flag("is_grant"))) {
+    return;
+  }
+  bool grant = statement.flag("is_grant");
+  // Each privilege named, with its columns (none: the object's own).
+  std::vector<std::pair<std::string, std::vector<std::string>>> named;
+  for (lint::Node privilege : statement.list("privileges")) {
+    std::vector<std::string> columns;
+    for (lint::Node column : privilege.list("cols")) {
+      columns.push_back(lint::truncate_identifier(column.as_str()));
+    }
+    std::string name(privilege.str("priv_name"));
+    if (name == "temp") name = "temporary";
+    if (name.empty()) {  // ALL (columns)
+      for (std::string_view each : all_privileges(kind, true)) named.emplace_back(each, columns);
+    } else {
+      named.emplace_back(std::move(name), std::move(columns));
+    }
+  }
+  if (statement.list("privileges").empty()) {
+    for (std::string_view each : all_privileges(kind, false))
+      named.emplace_back(each, std::vector<std::string>());
+  }
+  for (const std::string& role : role_names(statement.list("grantees"))) {
+    for (const auto& [privilege, columns] : named) {
+      if (grant) {
+        if (columns.empty()) held.insert({role, privilege, {}});
+        for (const std::string& column : columns) held.insert({role, privilege, column});
+      } else if (columns.empty()) {
+        // REVOKE on the object takes the privilege on each of its columns too.
+        std::erase_if(
+            held, [&](const Privilege& p) { return p.role == role && p.privilege == privilege; });
+      } else {
+        for (const std::string& column : columns) held.erase({role, privilege, column});
+      }
+    }
+  }
+}
+
+bool holds(const Privileges& held, const Privilege& privilege) {
+  return held.count(privilege) != 0 ||
+         (!privilege.column.empty() && held.count({privilege.role, privilege.privilege, {}}) != 0);
+}
+
+Privileges privileges_before(const lint::Project& project, const lint::Catalog& catalog,
+                             lint::ObjectId id, lint::Tick tick) {
+  Privileges held;
+  const lint::CatalogObject& object = catalog.object(id);
+  for (std::string_view privilege : all_privileges(object.kind(), false)) {
+    if (public_by_default(object.kind(), privilege))
+      held.insert({"PUBLIC", std::string(privilege), {}});
+  }
+  std::vector<lint::Origin> origins;
+  for (const lint::Origin& origin : object.changed) {
+    if (origin.tick < tick) origins.push_back(origin);
+  }
+  std::sort(origins.begin(), origins.end(),
+            [](const lint::Origin& a, const lint::Origin& b) { return a.tick < b.tick; });
+  const lint::Statement* last = nullptr;
+  for (const lint::Origin& origin : origins) {
+    const lint::Statement* statement = lint::statement_at(project, origin);
+    if (statement == nullptr || statement == last) continue;  // a statement once
+    last = statement;
+    apply_grant(held, statement->node, object.kind());
+  }
+  return held;
+}
+
+std::string grant_sql(const lint::Node& statement, const lint::ObjectRef& object,
+                      const std::vector<Privilege>& privileges) {
+  // Per role, its privileges as GRANT lists them: "SELECT, UPDATE (a, b)".
+  std::vector<std::string> roles;
+  std::unordered_map<std::string, std::vector<Privilege>> of_role;
+  for (const Privilege& privilege : privileges) {
+    if (of_role.count(privilege.role) == 0) roles.push_back(privilege.role);
+    of_role[privilege.role].push_back(privilege);
+  }
+  std::vector<std::pair<std::string, std::vector<std::string>>> grants;  // privileges, roles
+  for (const std::string& role : roles) {
+    std::vector<Privilege>& list = of_role[role];
+    std::stable_sort(list.begin(), list.end(), [&](const Privilege& a, const Privilege& b) {
+      return privilege_rank(object.kind, a.privilege) < privilege_rank(object.kind, b.privilege);
+    });
+    std::vector<std::string> parts;
+    for (std::size_t i = 0; i < list.size();) {
+      std::string part = upper(list[i].privilege);
+      std::vector<std::string> columns;
+      std::size_t j = i;
+      for (; j < list.size() && list[j].privilege == list[i].privilege; ++j) {
+        if (!list[j].column.empty()) columns.push_back(quote_identifier(list[j].column));
+      }
+      if (columns.size() == j - i) {
+        part += " (" + lint::join_strings(columns, ", ") + ")";
+      } else if (!columns.empty()) {
+        part = upper(list[i].privilege);  // the object's own covers its columns
+      }
+      parts.push_back(std::move(part));
+      i = j;
+    }
+    std::string text = lint::join_strings(parts, ", ");
+    auto same = std::find_if(grants.begin(), grants.end(),
+                             [&](const auto& grant) { return grant.first == text; });
+    if (same != grants.end()) {
+      same->second.push_back(role);
+    } else {
+      grants.push_back({text, {role}});
+    }
+  }
+  std::vector<std::string> statements;
+  for (const auto& [text, grantees] : grants) {
+    statements.push_back("GRANT " + text + " ON " + std::string(grant_object_word(statement)) +
+                         sql_name(object) + " TO " + lint::join_strings(grantees, ", ") + ";");
+  }
+  return lint::join_strings(statements, " ");
+}
+
+std::string privileges_words(const std::vector<Privilege>& privileges) {
+  std::vector<std::string> words;
+  for (const Privilege& privilege : privileges) {
+    words.push_back(
+        upper(privilege.privilege) +
+        (privilege.column.empty() ? "" : " (" + quote_identifier(privilege.column) + ")") +
+        " from " + privilege.role);
+  }
+  return lint::join_strings(words, ", ");
+}
+
 std::string grant_back_sql(const lint::Node& revoke, const lint::ObjectRef& object,
                            const std::vector<std::string>& roles) {
   return "GRANT " + privileges_sql(revoke) + " ON " + std::string(grant_object_word(revoke)) +
          sql_name(object) + " TO " + lint::join_strings(roles, ", ") + ";";
+}
+
+namespace {
+
+// The tokens of a definition: comments left out, keywords and unquoted names in lower case, and
+// without OR REPLACE and IF NOT EXISTS. Two definitions written alike up to spacing, comments,
+// case and those words make the same object.
+std::vector<std::string> definition_tokens(const lint::ParsedFile& file,
+                                           const lint::Statement& statement) {
+  std::vector<std::string> texts;
+  for (const lint::Token& token : file.tokens(statement.range)) {
+    if (token.name == "SQL_COMMENT" || token.name == "C_COMMENT") continue;
+    std::string text(file.slice(token.range));
+    if (token.keyword || (token.name == "IDENT" && !text.starts_with('"'))) {
+      for (char& ch : text) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+    texts.push_back(std::move(text));
+  }
+  auto words = [&](std::size_t at, std::initializer_list<std::string_view> expected) {
+    std::size_t i = at;
+    for (std::string_view word : expected) {
+      if (i >= texts.size() || texts[i] != word) return false;
+      ++i;
+    }
+    return true;
+  };
+  std::vector<std::string> tokens;
+  // Both come before the object's name, within the first few words.
+  constexpr std::size_t k_head = 8;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    if (i == 1 && words(i, {"or", "replace"})) {
+      ++i;
+    } else if (i < k_head && words(i, {"if", "not", "exists"})) {
+      i += 2;
+    } else {
+      tokens.push_back(std::move(texts[i]));
+    }
+  }
+  return tokens;
+}
+
+}  // namespace
+
+std::optional<Definition> last_definition(const lint::Project& project,
+                                          const lint::CatalogObject& object, lint::Tick tick) {
+  const lint::Statement* made = lint::statement_at(project, object.created);
+  if (made == nullptr) return std::nullopt;
+  Definition found{object.created, project.parsed(object.created.file), made};
+  for (const lint::Origin& origin : object.changed) {
+    if (origin.tick >= tick || origin.tick <= found.origin.tick) continue;
+    const lint::Statement* statement = lint::statement_at(project, origin);
+    if (statement != nullptr && statement->node.kind() == made->node.kind()) {
+      found = {origin, project.parsed(origin.file), statement};
+    }
+  }
+  if (found.file == nullptr) return std::nullopt;
+  return found;
+}
+
+bool same_definition(const lint::ParsedFile& a_file, const lint::Statement& a,
+                     const lint::ParsedFile& b_file, const lint::Statement& b) {
+  return a.node.kind() == b.node.kind() &&
+         definition_tokens(a_file, a) == definition_tokens(b_file, b);
+}
+
+bool replaces_definition(const lint::Project& project, const lint::Catalog& catalog,
+                         lint::ObjectId id, std::size_t up) {
+  const lint::CatalogObject& object = catalog.object(id);
+  for (const lint::Origin& origin : object.changed) {
+    if (origin.file != up) continue;
+    for (const auto& step : catalog.steps_at(origin.file, origin.statement)) {
+      if (step.object != id || step.effect.action != lint::Action::create) continue;
+      auto before = last_definition(project, object, step.tick);
+      const lint::Statement* now = lint::statement_at(project, origin);
+      if (before && now != nullptr &&
+          !same_definition(*before->file, *before->statement, *project.parsed(up), *now)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::string timing_sql(ConstraintTiming timing) {
+  if (!timing.deferrable) return "NOT DEFERRABLE";
+  return timing.deferred ? "DEFERRABLE INITIALLY DEFERRED" : "DEFERRABLE INITIALLY IMMEDIATE";
+}
+
+lint::Node constraint_at(const lint::Statement& statement, std::uint32_t offset,
+                         std::string& column, ConstraintTiming* timing) {
+  lint::Node found;
+  auto read = [&](const lint::Node& constraint) {
+    if (timing != nullptr) {
+      // INITIALLY DEFERRED alone makes it DEFERRABLE too (the parser says so for a table
+      // constraint, and PostgreSQL for a column's).
+      timing->deferred = constraint.flag("initdeferred");
+      timing->deferrable = constraint.flag("deferrable") || timing->deferred;
+    }
+  };
+  lint::walk(statement.node, [&](const lint::Node& node) {
+    if (found.valid()) return false;
+    if (node.is("ColumnDef")) {
+      bool in = false;
+      for (lint::Node constraint : node.list("constraints")) {
+        std::string_view type = constraint.str("contype");
+        if (in) {
+          // The attributes written after a column's constraint are its own.
+          if (!type.starts_with("CONSTR_ATTR_")) break;
+          if (timing == nullptr) continue;
+          if (type == "CONSTR_ATTR_DEFERRABLE") timing->deferrable = true;
+          if (type == "CONSTR_ATTR_NOT_DEFERRABLE") timing->deferrable = false;
+          if (type == "CONSTR_ATTR_DEFERRED") timing->deferred = timing->deferrable = true;
+          if (type == "CONSTR_ATTR_IMMEDIATE") timing->deferred = false;
+        } else if (constraint.is("Constraint") &&
+                   statement.offset(constraint.location()) == offset) {
+          found = constraint;
+          column = lint::truncate_identifier(node.str("colname"));
+          read(constraint);
+          in = true;
+        }
+      }
+      return !found.valid();
+    } else if (node.is("Constraint") && statement.offset(node.location()) == offset) {
+      found = node;
+      read(node);
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+std::optional<ConstraintTiming> timing_set_by(const lint::Statement& statement,
+                                              std::string_view constraint) {
+  std::optional<ConstraintTiming> timing;
+  for (lint::Node command : statement.node.list("cmds")) {
+    lint::Node definition = command.get("def");
+    if (command.str("subtype") == "AT_AlterConstraint" &&
+        lint::truncate_identifier(definition.str("conname")) == constraint) {
+      timing = ConstraintTiming{definition.flag("deferrable") || definition.flag("initdeferred"),
+                                definition.flag("initdeferred")};
+    }
+  }
+  return timing;
+}
+
+std::optional<ConstraintTiming> timing_before(const lint::Project& project,
+                                              const lint::Catalog& catalog, lint::ObjectId id,
+                                              lint::Tick tick) {
+  const lint::CatalogObject& object = catalog.object(id);
+  auto last = last_change_before(catalog, id, tick, [](lint::Change change) {
+    return change == lint::Change::constraint_timing;
+  });
+  if (last) {
+    const lint::Statement* statement = lint::statement_at(project, last->origin);
+    if (statement == nullptr) return std::nullopt;
+    return timing_set_by(*statement, object.ref_at(last->step->tick).name);
+  }
+  const lint::Statement* made = lint::statement_at(project, object.created);
+  if (made == nullptr) return std::nullopt;
+  std::string column;
+  ConstraintTiming timing;
+  if (!constraint_at(*made, object.created.offset, column, &timing).valid()) return std::nullopt;
+  return timing;
+}
+
+std::optional<std::string> timing_undo_sql(const lint::Project& project,
+                                           const lint::Catalog& catalog, lint::ObjectId id,
+                                           lint::Tick tick) {
+  auto timing = timing_before(project, catalog, id, tick);
+  if (!timing) return std::nullopt;
+  const lint::ObjectRef& ref = catalog.object(id).ref_at(tick);
+  return "ALTER TABLE " + parent_sql(ref) + " ALTER CONSTRAINT " + quote_identifier(ref.name) +
+         " " + timing_sql(*timing) + ";";
 }
 
 bool irreversible(const lint::ParsedFile& down) {

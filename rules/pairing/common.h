@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -124,6 +125,33 @@ struct PriorHolder {
 std::vector<PriorHolder> prior_holders(const lint::Project& project, const lint::Catalog& catalog,
                                        const lint::Node& revoke, lint::ObjectId id,
                                        lint::Tick tick);
+// Every privilege ALL gives on an object of the kind (on a column with `column`), in lower case
+// and in the order PostgreSQL lists them.
+std::vector<std::string_view> all_privileges(lint::ObjectKind kind, bool column);
+// A privilege a role holds on an object, or on one of its columns (column empty: the object's
+// own), as GRANT names them: the role as role_name() writes it, the privilege in lower case.
+struct Privilege {
+  std::string role;
+  std::string privilege;
+  std::string column;
+  auto operator<=>(const Privilege&) const = default;
+};
+using Privileges = std::set<Privilege>;
+// Applies a GRANT or REVOKE on an object of the kind to what roles hold there: ALL is each
+// privilege of the kind, and a REVOKE on the object takes the privilege on its columns too.
+void apply_grant(Privileges& held, const lint::Node& statement, lint::ObjectKind kind);
+// Whether the role holds the privilege: on the column, or on the object (which covers it).
+bool holds(const Privileges& held, const Privilege& privilege);
+// What roles hold on the object before the tick, as far as the migrations say: what PUBLIC holds
+// on every new object of its kind, then the GRANTs and REVOKEs naming the object, in order.
+Privileges privileges_before(const lint::Project& project, const lint::Catalog& catalog,
+                             lint::ObjectId id, lint::Tick tick);
+// The GRANTs that give the privileges back, on the object a GRANT or REVOKE names.
+std::string grant_sql(const lint::Node& statement, const lint::ObjectRef& object,
+                      const std::vector<Privilege>& privileges);
+// "UPDATE from web_user, SELECT (email) from PUBLIC".
+std::string privileges_words(const std::vector<Privilege>& privileges);
+
 // The GRANT that gives back what a REVOKE took from some roles, on one of its objects.
 std::string grant_back_sql(const lint::Node& revoke, const lint::ObjectRef& object,
                            const std::vector<std::string>& roles);
@@ -132,6 +160,51 @@ std::string grant_back_sql(const lint::Node& revoke, const lint::ObjectRef& obje
 // grantees: the same FOR ROLE, IN SCHEMA, privileges and kind of object.
 std::string default_privileges_revoke_sql(const lint::Node& statement,
                                           const std::vector<std::string>& roles);
+// The statement that last defined an object before a tick: the CREATE that made it, or a later
+// CREATE OR REPLACE of it.
+struct Definition {
+  lint::Origin origin;
+  const lint::ParsedFile* file = nullptr;
+  const lint::Statement* statement = nullptr;
+};
+std::optional<Definition> last_definition(const lint::Project& project,
+                                          const lint::CatalogObject& object, lint::Tick tick);
+// Whether two statements define an object alike: the same statement kind and the same tokens,
+// up to spacing, comments, the case of keywords and names, OR REPLACE and IF NOT EXISTS.
+bool same_definition(const lint::ParsedFile& a_file, const lint::Statement& a,
+                     const lint::ParsedFile& b_file, const lint::Statement& b);
+// Whether a CREATE OR REPLACE of the up gives the object another definition than it had.
+bool replaces_definition(const lint::Project& project, const lint::Catalog& catalog,
+                         lint::ObjectId id, std::size_t up);
+
+// A constraint's DEFERRABLE and INITIALLY DEFERRED.
+struct ConstraintTiming {
+  bool deferrable = false;
+  bool deferred = false;
+  bool operator==(const ConstraintTiming&) const = default;
+};
+// "NOT DEFERRABLE", "DEFERRABLE INITIALLY DEFERRED" or "DEFERRABLE INITIALLY IMMEDIATE".
+std::string timing_sql(ConstraintTiming timing);
+// The Constraint node a statement writes at an offset into the file (the catalog places a
+// constraint where its node starts); `column` receives the column of a ColumnDef it is written
+// in, `timing` its DEFERRABLE and INITIALLY (for a column's, from the attributes after it).
+lint::Node constraint_at(const lint::Statement& statement, std::uint32_t offset,
+                         std::string& column, ConstraintTiming* timing = nullptr);
+// The timing the statement's last ALTER CONSTRAINT of the named constraint sets; nullopt when
+// it has none.
+std::optional<ConstraintTiming> timing_set_by(const lint::Statement& statement,
+                                              std::string_view constraint);
+// A constraint's timing before the tick: set by its last ALTER CONSTRAINT, else as the statement
+// that made it wrote it; nullopt when the migrations do not say.
+std::optional<ConstraintTiming> timing_before(const lint::Project& project,
+                                              const lint::Catalog& catalog, lint::ObjectId id,
+                                              lint::Tick tick);
+
+// The ALTER CONSTRAINT that sets the constraint's timing back to what it was at the tick.
+std::optional<std::string> timing_undo_sql(const lint::Project& project,
+                                           const lint::Catalog& catalog, lint::ObjectId id,
+                                           lint::Tick tick);
+
 // The down declares itself irreversible (-- sqlgate:irreversible <reason>).
 bool irreversible(const lint::ParsedFile& down);
 

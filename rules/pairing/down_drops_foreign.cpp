@@ -107,6 +107,8 @@ void check(const lint::Project& project, lint::Reporter& out) {
                : touched_by(catalog, step.object, pair.up)) {
         continue;
       }
+      // A definition the up replaced: down-not-reversing says the down loses the earlier one.
+      if (drop && replaces_definition(project, catalog, step.object, pair.up)) continue;
       // Changing what uses an object the up changed is part of reversing it (a column moved to
       // the enum the down recreates without the up's new value).
       if (!drop && uses_touched(catalog, step.object, pair.up, after)) continue;

@@ -454,6 +454,12 @@ class Generator {
   void setting(std::size_t k, const lint::CatalogStep& step, const lint::Statement& statement,
                const ObjectRef& ref) {
     const lint::Effect& effect = step.effect;
+    if (effect.change == Change::constraint_timing && step.object != k_none) {
+      if (auto sql = timing_undo_sql(m_project, m_catalog, step.object, m_replay.start)) {
+        statement_item(k, step.statement, *sql);
+        return;
+      }
+    }
     std::optional<lint::Origin> earlier;
     if (step.object != k_none) {
       if (is_switch(effect.change)) {

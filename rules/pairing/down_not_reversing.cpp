@@ -1,13 +1,15 @@
 // down-not-reversing: a change the up makes to an object that existed before it, which the down
 // does not undo: ADD COLUMN (DROP COLUMN), ADD CONSTRAINT (DROP CONSTRAINT), RENAME (the reverse
-// RENAME), SET / DROP NOT NULL, types and defaults, DROP (create it again), CREATE OR REPLACE
-// (the old definition), GRANT and REVOKE, default privileges, row level security and the other
+// RENAME), SET / DROP NOT NULL, types and defaults, DROP (create it again, with what went with
+// it), CREATE OR REPLACE or DROP and CREATE (the old definition), ALTER CONSTRAINT (its old
+// timing), GRANT and REVOKE, default privileges, row level security and the other
 // settings (a comment, an owner, storage parameters, triggers switched off...), rows written or
 // deleted, and ALTER TYPE ... ADD VALUE or DROP EXPRESSION, which only an irreversible migration
 // can leave in place. Where the migrations say what was there before, the down must put back
 // that: the same column type, index columns, default and comment, and a table made again with
 // the columns, types and defaults it had.
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -146,16 +148,18 @@ struct Context {
   }
   std::optional<std::vector<const lint::CatalogStep*>> column_renames;
 
-  void report(const lint::CatalogStep& step, const std::string& message, const std::string& help,
-              bool warning = false) {
-    report_at(step, message, help, warning ? lint::Severity::warning : lint::Severity::error);
+  lint::DiagnosticBuilder report(const lint::CatalogStep& step, const std::string& message,
+                                 const std::string& help, bool warning = false) {
+    return report_at(step, message, help,
+                     warning ? lint::Severity::warning : lint::Severity::error);
   }
-  void report_at(const lint::CatalogStep& step, const std::string& message, const std::string& help,
-                 lint::Severity most) {
+  lint::DiagnosticBuilder report_at(const lint::CatalogStep& step, const std::string& message,
+                                    const std::string& help, lint::Severity most) {
     auto builder = out.report(*pair.down_file, anchor(*pair.down_file), message, help);
     builder.related(*pair.up_file, statement_range(*pair.up_file, step.statement),
                     "the up's change");
     if (most != lint::Severity::error) builder.at_most(most);
+    return builder;
   }
 };
 
@@ -174,43 +178,6 @@ bool switched_elsewhere(const Context& c, const lint::CatalogStep& step, Change 
     if (other->change == undo || other->change == step.effect.change) return true;
   }
   return false;
-}
-
-// The tokens of a statement, comments left out: two definitions written alike up to spacing
-// and comments are the same definition.
-std::vector<std::string_view> definition_tokens(const lint::ParsedFile& file,
-                                                const lint::Statement& statement) {
-  std::vector<std::string_view> texts;
-  for (const lint::Token& token : file.tokens(statement.range)) {
-    if (token.name == "SQL_COMMENT" || token.name == "C_COMMENT") continue;
-    texts.push_back(file.slice(token.range));
-  }
-  return texts;
-}
-
-// Whether a CREATE OR REPLACE writes the definition the object already had: the last CREATE
-// (or CREATE OR REPLACE) of it before this one, written alike.
-bool same_definition(const lint::Project& project, const lint::CatalogObject& object,
-                     const lint::CatalogStep& step, std::size_t file) {
-  const lint::ParsedFile* now = project.parsed(file);
-  if (now == nullptr || step.statement >= now->all_statements().size()) return false;
-  const lint::Statement& replacing = *now->all_statements()[step.statement];
-  const lint::Origin* previous = nullptr;
-  const lint::Statement* previous_statement = nullptr;
-  auto consider = [&](const lint::Origin& origin) {
-    if (origin.tick >= step.tick) return;
-    const lint::Statement* statement = lint::statement_at(project, origin);
-    if (statement == nullptr || statement->node.kind() != replacing.node.kind()) return;
-    if (previous == nullptr || origin.tick > previous->tick) {
-      previous = &origin;
-      previous_statement = statement;
-    }
-  };
-  consider(object.created);
-  for (const lint::Origin& origin : object.changed) consider(origin);
-  const lint::ParsedFile* before = previous ? project.parsed(previous->file) : nullptr;
-  if (before == nullptr) return false;
-  return definition_tokens(*before, *previous_statement) == definition_tokens(*now, replacing);
 }
 
 // Whether the table has triggers at the tick that sqlgate knows of: its own, and with `system`
@@ -806,35 +773,12 @@ void check_index_written_again(Context& c, const lint::CatalogStep& step,
 // written inline: `c int REFERENCES t`), and what the catalog knows of it.
 struct ConstraintDefinition {
   lint::Node node;
+  ConstraintTiming timing;
   std::string column;
   char contype = 0;
   std::vector<std::string> columns;       // keys, or a foreign key's columns
   std::optional<std::string> references;  // a foreign key's table, when known
 };
-
-// The Constraint node a statement writes at an offset into the file: the catalog places a
-// constraint where its node starts. `column`: the column of a ColumnDef it is written in.
-lint::Node constraint_at(const lint::Statement& statement, std::uint32_t offset,
-                         std::string& column) {
-  lint::Node found;
-  lint::walk(statement.node, [&](const lint::Node& node) {
-    if (found.valid()) return false;
-    if (node.is("ColumnDef")) {
-      for (lint::Node constraint : node.list("constraints")) {
-        if (constraint.is("Constraint") && statement.offset(constraint.location()) == offset) {
-          found = constraint;
-          column = lint::truncate_identifier(node.str("colname"));
-          return false;
-        }
-      }
-    } else if (node.is("Constraint") && statement.offset(node.location()) == offset) {
-      found = node;
-      return false;
-    }
-    return true;
-  });
-  return found;
-}
 
 // The column names a Constraint node writes (keys, foreign key columns, INCLUDE, and those its
 // expressions read), not those of the table it references.
@@ -866,7 +810,8 @@ std::optional<ConstraintDefinition> constraint_made(const lint::Project& project
   const lint::Statement* statement = lint::statement_at(project, object.created);
   if (statement == nullptr) return std::nullopt;
   ConstraintDefinition definition;
-  definition.node = constraint_at(*statement, object.created.offset, definition.column);
+  definition.node =
+      constraint_at(*statement, object.created.offset, definition.column, &definition.timing);
   if (!definition.node.valid()) return std::nullopt;
   definition.contype = object.contype;
   definition.columns = object.columns;
@@ -887,7 +832,7 @@ std::optional<ConstraintDefinition> constraint_made(const lint::Project& project
 std::optional<ConstraintDefinition> constraint_written(const lint::Statement& statement,
                                                        const lint::Effect& effect) {
   ConstraintDefinition definition;
-  definition.node = constraint_at(statement, effect.offset, definition.column);
+  definition.node = constraint_at(statement, effect.offset, definition.column, &definition.timing);
   if (!definition.node.valid()) return std::nullopt;
   definition.contype = effect.contype;
   definition.columns = effect.columns;
@@ -1004,14 +949,8 @@ std::vector<std::string> constraint_differences(const ConstraintDefinition& was,
       differences.push_back(a.has("where_clause") ? "another WHERE" : "a WHERE it lacked");
     }
   }
-  if (a.flag("deferrable") != b.flag("deferrable") ||
-      a.flag("initdeferred") != b.flag("initdeferred")) {
-    auto timing = [](const lint::Node& node) -> std::string {
-      if (!node.flag("deferrable")) return "NOT DEFERRABLE";
-      return node.flag("initdeferred") ? "DEFERRABLE INITIALLY DEFERRED"
-                                       : "DEFERRABLE INITIALLY IMMEDIATE";
-    };
-    differences.push_back(timing(b) + " where it was " + timing(a));
+  if (was.timing != now.timing) {
+    differences.push_back(timing_sql(now.timing) + " where it was " + timing_sql(was.timing));
   }
   return differences;
 }
@@ -1111,30 +1050,269 @@ void check_redefined(Context& c, const lint::CatalogStep& step, const lint::Obje
                as_made(c.project, before, !constraint));
 }
 
-// DROP COLUMN takes along the indexes and constraints that use the column, which a down that
-// adds the column back does not bring back: it must make each of them again.
+// Whether an object goes with a relation as a part of it: its constraints, triggers, policies
+// and rules, and the indexes on it.
+bool part_of(const lint::Catalog& catalog, ObjectId part, ObjectId relation) {
+  const lint::CatalogObject& object = catalog.object(part);
+  if (object.parent == relation) return true;
+  if (object.kind() != ObjectKind::index) return false;
+  return std::any_of(
+      object.depends_on.begin(), object.depends_on.end(),
+      [&](const lint::DependencyEdge& edge) { return edge.automatic && edge.object == relation; });
+}
+
+// What goes with an object the up drops: the indexes and constraints that use a column (DROP
+// COLUMN takes them), and the indexes, constraints, triggers, policies and rules of a table,
+// view or materialized view. Each that existed before the up must be there again after the
+// down: made again by the up and left alone by the down, or made again by the down. The parts
+// of a relation are judged when the down creates the relation again under its name (not there
+// again, it is the drop's own finding); a table the down makes again (and the up does not) is
+// compared whole, its constraints and indexes with it.
 void check_taken_along(Context& c, const lint::CatalogStep& step) {
-  if (c.catalog.object(step.object).kind() != ObjectKind::column) return;
+  const lint::CatalogObject& dropped = c.catalog.object(step.object);
+  ObjectKind kind = dropped.kind();
+  bool column = kind == ObjectKind::column;
+  if (!column && !lint::is_relation(kind)) return;
+  lint::Tick start = c.pair.up_replay->start;
+  lint::Tick after = c.pair.up_replay->end;
+  // Whether an object of that name is there after the down: made again by the up and not taken
+  // by the down, or made again by the down.
+  auto there_again = [&](const lint::ObjectRef& ref) {
+    ObjectId again = c.catalog.find(ref, after);
+    return (again != lint::k_no_object && c.taken.count(again) == 0) || c.down_creates(ref);
+  };
+  const lint::ObjectRef& ref = dropped.ref_at(start);
+  bool table_compared = false;
+  if (!column) {
+    // Judged when the down creates it under its name: a relation made under another name and
+    // renamed (a table rebuilt) has parts named after the other name.
+    if (c.down_created(ref) == nullptr) return;
+    table_compared = kind == ObjectKind::table && c.catalog.find(ref, after) == lint::k_no_object &&
+                     c.down_created(ref) != nullptr;
+  }
   std::vector<std::string> missing;
+  std::vector<std::string> statements;  // how the migrations made them, when short
+  bool made_by_up = false;              // one of them the up made again, and the down took
   for (ObjectId id : step.implied) {
     const lint::CatalogObject& taken = c.catalog.object(id);
-    if (taken.kind() != ObjectKind::index && taken.kind() != ObjectKind::constraint) continue;
+    ObjectKind part = taken.kind();
+    if (column) {
+      if (part != ObjectKind::index && part != ObjectKind::constraint) continue;
+    } else {
+      if (part != ObjectKind::index && part != ObjectKind::constraint &&
+          part != ObjectKind::trigger && part != ObjectKind::policy && part != ObjectKind::rule) {
+        continue;
+      }
+      if (!part_of(c.catalog, id, step.object)) continue;
+      // Named by PostgreSQL (an inline constraint, a constraint's index): the down's CREATE
+      // names its own after the relation's name then, which an earlier rename may have changed.
+      if (taken.implicit) continue;
+      if (table_compared && (part == ObjectKind::index || part == ObjectKind::constraint)) {
+        continue;
+      }
+    }
     if (c.created_by_up(id)) continue;
-    const lint::ObjectRef& ref = taken.ref_at(c.pair.up_replay->start);
-    // Made again by the up itself, or by the down.
-    if (c.catalog.find(ref, c.pair.up_replay->end) != lint::k_no_object) continue;
-    if (c.down_creates(ref)) continue;
-    missing.push_back(describe(ref));
+    const lint::ObjectRef& part_ref = taken.ref_at(start);
+    if (there_again(part_ref)) continue;
+    made_by_up = made_by_up || c.catalog.find(part_ref, after) != lint::k_no_object;
+    missing.push_back(describe(part_ref));
+    const lint::ParsedFile* file = c.project.parsed(taken.created.file);
+    const lint::Statement* made = lint::statement_at(c.project, taken.created);
+    if (file != nullptr && made != nullptr && !made->node.is("CreateStmt") &&
+        !made->node.is("AlterTableStmt") && made->range.end - made->range.begin <= 300) {
+      statements.push_back("`" + std::string(file->slice(made->range)) + ";`");
+    }
   }
   if (missing.empty()) return;
-  const lint::ObjectRef& column = c.catalog.object(step.object).ref_at(step.tick);
+  bool one = missing.size() == 1;
+  std::string how =
+      statements.size() == missing.size()
+          ? ": " + lint::join_strings(statements, " ")
+          : std::string(", as the migrations that made ") + (one ? "it" : "them") + " did";
+  const lint::ObjectRef& now = dropped.ref_at(step.tick);
+  if (column) {
+    c.report(step,
+             "the up drops " + describe(now) + " and with it " + lint::join_strings(missing, ", ") +
+                 ", which existed before it, but the down does not create " +
+                 (one ? "it" : "them") + " again" +
+                 (!made_by_up ? ""
+                  : one       ? " (the up makes it again, but the down's DROP takes that one)"
+                              : " (the down's DROP takes those the up makes again)"),
+             "create " + std::string(one ? "it" : "each") +
+                 " again in the down after adding the column back" + how);
+    return;
+  }
   c.report(step,
-           "the up drops " + describe(column) + " and with it " +
-               lint::join_strings(missing, ", ") +
-               ", which existed before it, but the down does not create " +
-               (missing.size() == 1 ? "it" : "them") + " again",
-           "create " + std::string(missing.size() == 1 ? "it" : "each") +
-               " again in the down after adding the column back, as it was");
+           "the down makes " + describe(ref) + " again without " +
+               lint::join_strings(missing, ", ") + ", which " + (one ? "it" : "they") +
+               " had before the up dropped it: after a rollback " + (one ? "it is" : "they are") +
+               " gone",
+           "create " + std::string(one ? "it" : "each") + " again in the down after making " +
+               describe(ref) + " again" + how);
+}
+
+// Applies to what roles hold on the object the statements of a file that change it, in order:
+// GRANT and REVOKE on it, on ALL ... IN SCHEMA of its schema, and DROP OWNED BY.
+void replay_privileges(const Context& c, Privileges& held, const lint::ParsedFile& file,
+                       const StepsByObject& steps, ObjectId id) {
+  const lint::CatalogObject& object = c.catalog.object(id);
+  std::unordered_set<std::size_t> on_object;
+  for (const lint::CatalogStep* step : steps.of(id)) {
+    if (step->effect.change == Change::grant || step->effect.change == Change::revoke) {
+      on_object.insert(step->statement);
+    }
+  }
+  const auto& statements = file.all_statements();
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    const lint::Node& node = statements[i]->node;
+    if (node.is("DropOwnedStmt")) {
+      for (const std::string& role : role_names(node.list("roles"))) {
+        std::erase_if(held, [&](const Privilege& p) { return p.role == role; });
+      }
+      continue;
+    }
+    bool applies = on_object.count(i) != 0;
+    if (!applies && node.is("GrantStmt") && node.str("targtype") == "ACL_TARGET_ALL_IN_SCHEMA") {
+      std::string_view type = node.str("objtype");
+      ObjectKind kind = object.kind();
+      bool kind_matches = type == "OBJECT_SEQUENCE" ? kind == ObjectKind::sequence
+                          : type == "OBJECT_TABLE"
+                              ? lint::is_relation(kind) && kind != ObjectKind::index
+                              : lint::is_routine(kind);
+      for (lint::Node schema : node.list("objects")) {
+        if (kind_matches && lint::truncate_identifier(schema.as_str()) ==
+                                object.ref_at(c.pair.up_replay->end).schema) {
+          applies = true;
+        }
+      }
+    }
+    if (applies) apply_grant(held, node, object.kind());
+  }
+}
+
+// The up revokes privileges on an object an earlier migration made: what a role held there
+// before the up (an earlier GRANT, or what PUBLIC holds on every new object of the kind) and
+// no longer holds after the up must be given back by the down (or by the up itself, later).
+void check_privileges_back(Context& c, const lint::CatalogStep& step) {
+  Privileges before = privileges_before(c.project, c.catalog, step.object, c.pair.up_replay->start);
+  Privileges held = before;
+  replay_privileges(c, held, *c.pair.up_file, c.up_steps, step.object);
+  std::vector<Privilege> lost;
+  for (const Privilege& privilege : before) {
+    if (!holds(held, privilege)) lost.push_back(privilege);
+  }
+  if (lost.empty()) return;
+  replay_privileges(c, held, *c.pair.down_file, c.down_steps, step.object);
+  std::erase_if(lost, [&](const Privilege& privilege) { return holds(held, privilege); });
+  if (lost.empty()) return;
+  const lint::ObjectRef& ref = c.catalog.object(step.object).ref_at(c.pair.up_replay->end);
+  const lint::Statement& revoking = *c.pair.up_file->all_statements()[step.statement];
+  c.report(step,
+           "the up revokes " + privileges_words(lost) + " on " + describe(ref) +
+               ", held before it, but the down does not grant " +
+               (lost.size() == 1 ? "it" : "them") + " back",
+           "add `" + grant_sql(revoking.node, ref, lost) + "` to the down");
+}
+
+// ALTER CONSTRAINT of a constraint an earlier migration made ([NOT] DEFERRABLE, INITIALLY ...):
+// the down sets back the timing it had before the up. An up that ends with the timing it found
+// changes nothing.
+void check_timing_back(Context& c, const lint::CatalogStep& step) {
+  lint::Tick start = c.pair.up_replay->start;
+  const lint::CatalogObject& object = c.catalog.object(step.object);
+  auto before = timing_before(c.project, c.catalog, step.object, start);
+  const lint::CatalogStep* last = &step;
+  for (const lint::CatalogStep* other : c.up_steps.of(step.object)) {
+    if (other->effect.change == Change::constraint_timing) last = other;
+  }
+  auto now = timing_set_by(*c.pair.up_file->all_statements()[last->statement],
+                           object.ref_at(last->tick).name);
+  if (before && now && *before == *now) return;
+  const lint::ObjectRef& ref = object.ref_at(c.pair.up_replay->end);
+  std::string undo =
+      timing_undo_sql(c.project, c.catalog, step.object, start)
+          .value_or("ALTER TABLE " + parent_sql(ref) + " ALTER CONSTRAINT " +
+                    quote_identifier(ref.name) + " <DEFERRABLE or NOT DEFERRABLE, as it was>;");
+  if (const lint::CatalogStep* back = c.down_step(step.object, Change::constraint_timing)) {
+    auto again = timing_set_by(*c.pair.down_file->all_statements()[back->statement], ref.name);
+    if (!before || !again || *before == *again) return;
+    c.report(step,
+             "the down makes " + describe(ref) + " " + timing_sql(*again) +
+                 ", but before the up it was " + timing_sql(*before),
+             "write `" + undo + "` in the down");
+    return;
+  }
+  c.report(step,
+           "the up makes " + describe(ref) + " " +
+               (now ? timing_sql(*now) : std::string("deferred otherwise")) +
+               (before ? " (it was " + timing_sql(*before) + ")" : std::string()) +
+               " but the down does not set it back",
+           "add `" + undo + "` to the down");
+}
+
+// Kinds whose whole definition is one statement, which a down writes back to restore one.
+bool defined_whole(ObjectKind kind) {
+  switch (kind) {
+    case ObjectKind::view:
+    case ObjectKind::materialized_view:
+    case ObjectKind::function:
+    case ObjectKind::procedure:
+    case ObjectKind::aggregate:
+    case ObjectKind::trigger:
+    case ObjectKind::policy:
+    case ObjectKind::rule:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A function, view, trigger... an earlier migration defined, which the up defines anew: with
+// CREATE OR REPLACE (`now` is `step.object`), or by dropping it and creating it again (`now` is
+// the new object). The down writes the earlier definition back; a down that drops the object, or
+// leaves it, or writes the up's definition again, loses it. A definition written alike (up to
+// spacing, comments, case, OR REPLACE and IF NOT EXISTS) changes nothing and is left alone.
+void check_definition_restored(Context& c, const lint::CatalogStep& step, ObjectId now) {
+  const lint::ObjectRef& ref = c.catalog.object(now).ref_at(c.pair.up_replay->end);
+  auto earlier = last_definition(c.project, c.catalog.object(step.object), step.tick);
+  auto current = last_definition(c.project, c.catalog.object(now), c.pair.up_replay->end);
+  if (!earlier || !current) return;
+  if (same_definition(*earlier->file, *earlier->statement, *current->file, *current->statement)) {
+    return;
+  }
+  std::string what =
+      "the up " +
+      std::string(now == step.object ? "replaces the definition of " : "drops and creates again ") +
+      describe(ref) + ", which an earlier migration defined, but the down ";
+  if (const lint::CatalogStep* made = c.down_created(ref)) {
+    // Written back: as it was, or otherwise (not judged), unless as the up defines it.
+    if (!same_definition(*current->file, *current->statement, *c.pair.down_file,
+                         *c.pair.down_file->all_statements()[made->statement])) {
+      return;
+    }
+    what += "makes it again as the up defines it, not as it was before";
+  } else if (c.down_creates(ref)) {
+    return;  // renamed to it: a definition not followed
+  } else if (c.taken.count(now) != 0) {
+    what += "drops it instead of writing the earlier definition back: after a rollback it is gone";
+  } else {
+    what += "does not write the earlier definition back";
+  }
+  // CREATE OR REPLACE cannot take columns from a view or change a function's result type: the
+  // down drops the up's version first, unless the up replaced a routine in place.
+  bool in_place = now == step.object && lint::is_routine(ref.kind);
+  std::string text(earlier->file->slice(earlier->statement->range));
+  constexpr std::size_t k_quoted = 400;
+  std::string definition = text.size() <= k_quoted
+                               ? "`" + text + ";`"
+                               : "(the statement shown as the earlier definition)";
+  c.report(
+       step, what,
+       "in the down, " +
+           (in_place ? std::string() : "drop the up's version (`" + drop_sql(ref) + "`), then ") +
+           "write back the definition " + earlier->file->display() + " made: " + definition +
+           " (or declare the down irreversible: `-- sqlgate:irreversible <reason>`)")
+      .related(*earlier->file, earlier->statement->range, "the earlier definition");
 }
 
 void check_pair(Context& c) {
@@ -1329,29 +1507,18 @@ void check_pair(Context& c) {
           "the up turns " + row_security_words(effect.change) + " for " + describe(ref) +
               " but the down does not turn it back",
           "add `ALTER TABLE " + sql_name(ref) + " " + row_security_sql(undo) + ";` to the down");
+    } else if (effect.action == Action::alter && effect.change == Change::constraint_timing) {
+      if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
+      if (!c.first_change(step, Change::constraint_timing)) continue;  // judged at the first
+      check_timing_back(c, step);
     } else if (effect.action == Action::alter && lint::is_setting(effect.change)) {
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
       check_setting(c, step);
     } else if (effect.action == Action::alter && effect.change == Change::revoke) {
       // REVOKE of what a role held before the up: the down grants it back.
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
-      const lint::Statement& revoking = *c.pair.up_file->all_statements()[step.statement];
-      std::vector<std::string> missing;
-      for (const PriorHolder& holder : prior_holders(c.project, c.catalog, revoking.node,
-                                                     step.object, c.pair.up_replay->start)) {
-        if (!c.down_grants(step.object, holder.role) &&
-            !c.later_in_up(step, Change::grant, &holder.role)) {
-          missing.push_back(holder.role);
-        }
-      }
-      if (missing.empty()) continue;
-      const lint::ObjectRef& ref = object.ref_at(after);
-      c.report(step,
-               "the up revokes privileges on " + describe(ref) + " from " +
-                   lint::join_strings(missing, ", ") +
-                   ", which held them before it, but the down does not grant them back",
-               "add `" + grant_back_sql(revoking.node, ref, missing) +
-                   "` to the down (or the GRANT that gave them)");
+      if (!c.first_change(step, Change::revoke)) continue;  // judged once per object
+      check_privileges_back(c, step);
     } else if (effect.action == Action::alter && effect.change == Change::grant) {
       // GRANT on something an earlier migration made: the down revokes it again.
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
@@ -1371,16 +1538,8 @@ void check_pair(Context& c) {
     } else if (effect.action == Action::create && step.existed && effect.or_replace) {
       // CREATE OR REPLACE of a function, view or trigger an earlier migration made: the down
       // writes the old definition back.
-      if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
-      const lint::ObjectRef& ref = object.ref_at(after);
-      if (c.down_does(step.object, Action::create) || c.down_creates(ref)) continue;
-      if (same_definition(c.project, object, step, c.pair.up)) continue;
-      c.report(step,
-               "the up replaces the definition of " + describe(ref) +
-                   ", which existed before it, but the down does not restore the old one",
-               "add the previous definition to the down (the CREATE OR REPLACE of the migration "
-               "that last defined it), or declare the down irreversible "
-               "(`-- sqlgate:irreversible <reason>`)");
+      if (c.created_by_up(step.object) || !object.alive_at(after)) continue;
+      check_definition_restored(c, step, step.object);
     } else if (effect.action == Action::drop && step.existed) {
       // Something that existed before the up, dropped by it: the down makes it again (an index,
       // a view, a function, a column...). What went with a dropped table is the table's.
@@ -1389,8 +1548,12 @@ void check_pair(Context& c) {
       // By the name it had before the up: a table rebuilt as new (renamed to _old, made again,
       // rows copied, the old one dropped) is there again under that name.
       const lint::ObjectRef& ref = object.ref_at(c.pair.up_replay->start);
-      if (c.catalog.find(ref, after) != lint::k_no_object) {  // made again by the up
+      if (ObjectId again = c.catalog.find(ref, after); again != lint::k_no_object) {
+        // Made again by the up.
         check_redefined(c, step, ref);
+        if (defined_whole(ref.kind) && c.catalog.object(again).kind() == ref.kind) {
+          check_definition_restored(c, step, again);
+        }
         if (c.down_created(ref) != nullptr) check_comment_made_again(c, step, ref);
         continue;
       }
@@ -1448,18 +1611,103 @@ void check_pair(Context& c) {
   }
 }
 
+// One entry of what ALTER DEFAULT PRIVILEGES gives, as pg_default_acl keys it: the role whose
+// new objects it is about (empty: the role running the migration), the schema (empty: every
+// schema), the kind of object, then the grantee and the privilege.
+struct DefaultPrivilege {
+  std::string owner;
+  std::string schema;
+  std::string_view objects;  // TABLES, SEQUENCES, FUNCTIONS, TYPES or SCHEMAS
+  std::string grantee;
+  std::string privilege;
+};
+
+// The entries an ALTER DEFAULT PRIVILEGES statement names.
+std::vector<DefaultPrivilege> default_privileges(const lint::Node& statement) {
+  std::vector<std::string> owners{""};
+  std::vector<std::string> schemas{""};
+  for (lint::Node option : statement.list("options")) {
+    lint::Node list = option.get("arg");
+    lint::NodeList items = list.is("List") ? list.list("items") : list.items();
+    if (option.str("defname") == "roles") {
+      owners.clear();
+      for (std::string& role : role_names(items)) {
+        bool runner = role == "CURRENT_USER" || role == "CURRENT_ROLE" || role == "SESSION_USER";
+        owners.push_back(runner ? std::string() : std::move(role));
+      }
+    } else if (option.str("defname") == "schemas") {
+      schemas.clear();
+      for (lint::Node schema : items) schemas.push_back(lint::truncate_identifier(schema.as_str()));
+    }
+  }
+  lint::Node action = statement.get("action");
+  std::string_view type = action.str("objtype");
+  auto [objects, kind] = type == "OBJECT_SEQUENCE"   ? std::pair{"SEQUENCES", ObjectKind::sequence}
+                         : type == "OBJECT_FUNCTION" ? std::pair{"FUNCTIONS", ObjectKind::function}
+                         : type == "OBJECT_TYPE"     ? std::pair{"TYPES", ObjectKind::type}
+                         : type == "OBJECT_SCHEMA"   ? std::pair{"SCHEMAS", ObjectKind::schema}
+                                                     : std::pair{"TABLES", ObjectKind::table};
+  std::vector<std::string> privileges;
+  for (lint::Node privilege : action.list("privileges")) {
+    privileges.emplace_back(privilege.str("priv_name"));
+  }
+  if (privileges.empty()) {
+    for (std::string_view privilege : all_privileges(kind, false)) {
+      privileges.emplace_back(privilege);
+    }
+  }
+  std::vector<DefaultPrivilege> entries;
+  for (const std::string& owner : owners) {
+    for (const std::string& schema : schemas) {
+      for (const std::string& grantee : role_names(action.list("grantees"))) {
+        for (const std::string& privilege : privileges) {
+          entries.push_back({owner, schema, objects, grantee, privilege});
+        }
+      }
+    }
+  }
+  return entries;
+}
+
+// Whether a REVOKE's entry takes back a GRANT's: the same schema (or none for both), kind of
+// object, grantee and privilege, for the same role's objects (a statement without FOR ROLE is
+// about the role running the migrations, which may be the one named: not told apart).
+bool takes_back(const DefaultPrivilege& revoke, const DefaultPrivilege& grant) {
+  return (revoke.owner.empty() || grant.owner.empty() || revoke.owner == grant.owner) &&
+         revoke.schema == grant.schema && revoke.objects == grant.objects &&
+         revoke.grantee == grant.grantee && revoke.privilege == grant.privilege;
+}
+
 // ALTER DEFAULT PRIVILEGES ... GRANT in the up: what the roles get on every object made later
-// stays after a rollback unless the down revokes it (or DROP OWNED BY the role). A role the down
-// drops is drop-order's: DROP ROLE fails while it holds default privileges.
+// stays after a rollback unless the down revokes it (or DROP OWNED BY the role), entry by entry:
+// a REVOKE on TABLES leaves what was given on FUNCTIONS, one IN SCHEMA api what was given in
+// every schema. A role the down drops is drop-order's: DROP ROLE fails while it holds default
+// privileges.
 void check_default_privileges(Context& c) {
   const auto& up = c.pair.up_file->all_statements();
   const auto& down = c.pair.down_file->all_statements();
+  std::vector<DefaultPrivilege> revoked;
+  for (const lint::Statement* statement : down) {
+    if (statement->node.is("AlterDefaultPrivilegesStmt") &&
+        !statement->node.get("action").flag("is_grant")) {
+      for (DefaultPrivilege& entry : default_privileges(statement->node)) {
+        revoked.push_back(std::move(entry));
+      }
+    }
+  }
   for (std::size_t i = 0; i < up.size(); ++i) {
     const lint::Node& node = up[i]->node;
     if (!node.is("AlterDefaultPrivilegesStmt") || !node.get("action").flag("is_grant")) continue;
+    std::vector<DefaultPrivilege> entries = default_privileges(node);
     std::vector<std::string> missing;
-    for (const std::string& role : role_names(node.get("action").list("grantees"))) {
-      if (revokes_default_privileges(c.pair, role) || drops_owned(c.pair, role)) continue;
+    for (const DefaultPrivilege& entry : entries) {
+      const std::string& role = entry.grantee;
+      if (std::find(missing.begin(), missing.end(), role) != missing.end()) continue;
+      if (std::any_of(revoked.begin(), revoked.end(),
+                      [&](const DefaultPrivilege& r) { return takes_back(r, entry); }) ||
+          drops_owned(c.pair, role)) {
+        continue;
+      }
       bool dropped = false;
       for (const lint::Statement* statement : down) {
         if (statement->node.is("DropRoleStmt") && lists_role(statement->node.list("roles"), role)) {
@@ -1469,11 +1717,15 @@ void check_default_privileges(Context& c) {
       if (!dropped) missing.push_back(role);
     }
     if (missing.empty()) continue;
+    std::string objects(entries.front().objects);
+    for (char& ch : objects) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     auto builder = c.out.report(
         *c.pair.down_file, anchor(*c.pair.down_file),
-        "the up grants default privileges to " + lint::join_strings(missing, ", ") +
-            " but the down does not revoke them: every object made after a rollback still "
-            "gives them",
+        "the up grants default privileges on " + objects + " to " +
+            lint::join_strings(missing, ", ") +
+            " but the down does not revoke them (for the same kind of object, schemas and "
+            "privileges): " +
+            objects + " made after a rollback still give them",
         "add `" + default_privileges_revoke_sql(node, missing) + "` to the down");
     builder.related(*c.pair.up_file, statement_range(*c.pair.up_file, i), "the up's change");
   }

@@ -1,0 +1,6 @@
+DROP POLICY IF EXISTS books_read ON books;
+DROP MATERIALIZED VIEW IF EXISTS book_counts;
+DROP FUNCTION IF EXISTS find_books(text);
+DROP VIEW IF EXISTS book_titles;
+DROP TABLE IF EXISTS books;
+DROP TABLE IF EXISTS authors;

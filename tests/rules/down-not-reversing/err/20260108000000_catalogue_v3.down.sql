@@ -1,0 +1,4 @@
+ALTER TABLE books ALTER CONSTRAINT books_author_fk DEFERRABLE INITIALLY DEFERRED;
+DROP VIEW IF EXISTS book_titles;
+CREATE OR REPLACE VIEW book_titles AS SELECT id, title AS name FROM books;
+DROP FUNCTION IF EXISTS find_books(text);
