@@ -7,10 +7,32 @@
 #include <unordered_set>
 
 #include "lint/engine.h"
+#include "lint/table_state.h"
 
 namespace sqlgate::lint {
 
 namespace {
+
+// The contrib extension whose operator class is the default one for a column of that type under
+// an access method (btree_gist's gist_int8_ops for a bigint under gist, intarray's for an
+// integer[]); empty when PostgreSQL's own is, or when sqlgate does not know the type.
+std::string_view default_opclass_extension(const ColumnType& type, std::string_view method) {
+  if (!type.schema.empty()) return {};
+  if (type.array) return method == "gist" && type.name == "int4" ? "intarray" : "";
+  // varchar takes text's operator class.
+  static constexpr std::string_view k_gist[] = {
+      "bit",         "bool",   "bpchar",  "bytea",  "cidr",   "date",     "float4",
+      "float8",      "inet",   "int2",    "int4",   "int8",   "interval", "macaddr",
+      "macaddr8",    "money",  "numeric", "oid",    "text",   "time",     "timestamp",
+      "timestamptz", "timetz", "uuid",    "varbit", "varchar"};
+  static constexpr std::string_view k_gin_extra[] = {"char", "name"};
+  auto in = [&](const auto& names) {
+    return std::find(std::begin(names), std::end(names), type.name) != std::end(names);
+  };
+  if (method == "gist") return in(k_gist) ? "btree_gist" : "";
+  if (method == "gin") return in(k_gist) || in(k_gin_extra) ? "btree_gin" : "";
+  return {};
+}
 
 // Catalog::m_kinds has a flag per kind; transform is the last.
 static_assert(static_cast<std::size_t>(ObjectKind::transform) < 64);
@@ -755,6 +777,19 @@ class CatalogBuilder {
   // extension's member (no migration creates one of that name) as its extension.
   Resolved resolve_dependency(const Effect& effect, const Dependency& dependency, Tick at) const {
     Resolved resolved;
+    if (!dependency.default_opclass_of.empty()) {
+      // The column's type says whose default operator class the index takes; nothing is
+      // missing when sqlgate cannot tell.
+      ObjectId column = find(dependency.object, at);
+      if (column == k_no_object) return resolved;
+      auto type = column_type_before(m_project, m_catalog, column, at);
+      std::string_view extension =
+          type ? default_opclass_extension(*type, dependency.default_opclass_of) : "";
+      if (!extension.empty()) {
+        resolved.target = find(Catalog::NameRef(ObjectKind::extension, {}, {}, extension), at);
+      }
+      return resolved;
+    }
     if (dependency.call) {
       resolved = resolve_call(effect, dependency, at);
     } else {
@@ -772,6 +807,33 @@ class CatalogBuilder {
       resolved.missing = resolved.target == k_no_object;
     }
     return resolved;
+  }
+
+  // A foreign key depends on the unique index of the referenced table that enforces the key it
+  // references, as PostgreSQL picks it: the first (oldest) unique index without WHERE or
+  // expressions on exactly those columns, in any order; the primary key's when none are named.
+  // DROP INDEX (DROP CONSTRAINT of its key) is refused while the foreign key is there.
+  void key_index_dependency(ObjectId foreign_key, ObjectId table,
+                            const std::vector<std::string>& referenced, Tick at) {
+    std::vector<std::string> wanted = referenced;
+    std::sort(wanted.begin(), wanted.end());
+    for (const auto& edge : objects()[table].dependents) {
+      const CatalogObject& index = objects()[edge.object];
+      if (index.kind() != ObjectKind::index || !alive(edge.object, at) || !index.unique ||
+          index.partial) {
+        continue;
+      }
+      bool primary = false;
+      for (const auto& owner : index.depends_on) {
+        if (objects()[owner.object].contype == 'p') primary = true;
+      }
+      std::vector<std::string> have = index.columns;
+      std::sort(have.begin(), have.end());
+      if (wanted.empty() ? primary : have == wanted) {
+        link(foreign_key, edge.object, false, DependencySource::definition, at);
+        return;
+      }
+    }
   }
 
   void link(ObjectId dependent, ObjectId target, bool automatic, DependencySource source,
@@ -845,6 +907,7 @@ class CatalogBuilder {
     object.columns = std::move(effect.columns);
     object.unique = effect.unique;
     object.partial = effect.partial;
+    object.partitioned = effect.partitioned;
     object.contype = effect.contype;
     object.implicit = effect.implicit;
     object.optional_args = effect.optional_args;
@@ -896,6 +959,9 @@ class CatalogBuilder {
       if (dependency.source == DependencySource::statement) continue;
       if (target == objects()[id].parent && dependency.automatic) continue;
       link(id, target, dependency.automatic, dependency.source, origin.tick);
+      if (effect.contype == 'f' && !dependency.automatic) {
+        key_index_dependency(id, target, effect.referenced, origin.tick);
+      }
     }
     return id;
   }

@@ -68,6 +68,7 @@ struct CatalogObject {
   std::vector<std::string> uses;  // every column read (keys, expressions, WHERE)
   bool unique = false;
   bool partial = false;
+  bool partitioned = false;  // tables: PARTITION BY
   char contype = 0;
   bool implicit = false;
   // Routines: how many trailing arguments have defaults, and whether the last is VARIADIC.

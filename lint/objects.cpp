@@ -449,9 +449,21 @@ struct ObjectResolver::Context {
   // the sequences nextval('...') names.
   void expression_dependencies(Effect& effect, const Node& expression, DependencySource source);
   void call_dependency(Effect& effect, const Node& call, DependencySource source);
+  // The text search configuration a string constant names where a regconfig is expected (the
+  // first argument of to_tsvector('english', ...), '...'::regconfig): PostgreSQL records it.
+  void regconfig_dependency(Effect& effect, const Node& constant, DependencySource source);
+  // The collation a COLLATE clause names (a column's, an expression's, an index element's).
+  void collation_dependency(Effect& effect, const NodeList& names, DependencySource source);
+  // What an index element (or an exclusion constraint's) uses: its expression, collation and
+  // operator class, named or the default one of its column's type for the access method.
+  void index_element_dependencies(Effect& effect, const ObjectRef& table, const Node& element,
+                                  std::string_view method);
   // A dependency on an object of a kind that lives in a schema, named by a list of String nodes.
   Dependency& named_dependency(Effect& effect, ObjectKind kind, const NodeList& names,
                                DependencySource source);
+  // The same for a name written in a string ('public.orders_no_seq'), split into its parts.
+  void text_named_dependency(Effect& effect, ObjectKind kind, const std::vector<std::string>& parts,
+                             DependencySource source);
   // The sequence made for a serial or identity column, created after the column.
   void column_sequence(const ObjectRef& table, const std::string& column, bool identity,
                        std::uint32_t offset, bool if_not_exists);
@@ -582,6 +594,22 @@ std::optional<std::string> ObjectResolver::Context::routine_args(const Node& owa
   return join_args(types);
 }
 
+void ObjectResolver::Context::text_named_dependency(Effect& effect, ObjectKind kind,
+                                                    const std::vector<std::string>& parts,
+                                                    DependencySource source) {
+  Dependency& dependency = effect.depends_on.emplace_back();
+  dependency.object.kind = kind;
+  dependency.object.name = truncate_identifier(parts.back());
+  dependency.source = source;
+  dependency.schema_given = parts.size() >= 2;
+  if (dependency.schema_given) {
+    dependency.object.schema = truncate_identifier(parts[parts.size() - 2]);
+  } else {
+    dependency.object.schema = default_schema();
+    effect.search_path = resolver.m_path;
+  }
+}
+
 Dependency& ObjectResolver::Context::named_dependency(Effect& effect, ObjectKind kind,
                                                       const NodeList& names,
                                                       DependencySource source) {
@@ -697,6 +725,30 @@ bool takes_sequence(std::string_view function) {
   return function == "nextval" || function == "currval" || function == "setval";
 }
 
+// How many arguments the form of a pg_catalog function that takes a regconfig first has
+// (to_tsvector(regconfig, text)); 0 for the other functions. Other forms of some (ts_headline
+// with 3) cannot be told apart from the ones without a configuration.
+std::size_t regconfig_call_arguments(std::string_view function) {
+  if (function == "to_tsvector" || function == "to_tsquery" || function == "plainto_tsquery" ||
+      function == "phraseto_tsquery" || function == "websearch_to_tsquery") {
+    return 2;
+  }
+  if (function == "json_to_tsvector" || function == "jsonb_to_tsvector") return 3;
+  if (function == "ts_headline") return 4;
+  return 0;
+}
+
+// The text search configurations of pg_catalog, which an unqualified name reaches first.
+bool is_builtin_ts_config(std::string_view name) {
+  static constexpr std::string_view k_configs[] = {
+      "arabic",    "armenian",   "basque",   "catalan", "danish",     "dutch",
+      "english",   "finnish",    "french",   "german",  "greek",      "hindi",
+      "hungarian", "indonesian", "irish",    "italian", "lithuanian", "nepali",
+      "norwegian", "portuguese", "romanian", "russian", "serbian",    "simple",
+      "spanish",   "swedish",    "tamil",    "turkish", "yiddish"};
+  return std::find(std::begin(k_configs), std::end(k_configs), name) != std::end(k_configs);
+}
+
 }  // namespace
 
 void ObjectResolver::Context::expression_dependencies(Effect& effect, const Node& expression,
@@ -706,9 +758,65 @@ void ObjectResolver::Context::expression_dependencies(Effect& effect, const Node
       call_dependency(effect, node, source);
     } else if (node.is("TypeCast")) {
       type_dependency(effect, node.get("typeName"), source);
+      auto names = string_list(node.get("typeName").list("names"));
+      if (!names.empty() && names.back() == "regconfig") {
+        regconfig_dependency(effect, node.get("arg"), source);
+      }
+    } else if (node.is("CollateClause")) {
+      collation_dependency(effect, node.list("collname"), source);
     }
     return true;
   });
+}
+
+void ObjectResolver::Context::regconfig_dependency(Effect& effect, const Node& constant,
+                                                   DependencySource source) {
+  if (!constant.is("A_Const") || !constant.has("sval")) return;
+  auto text = constant_text(constant);
+  if (!text) return;
+  std::vector<std::string> parts = text_name_parts(*text);
+  if (parts.empty() || parts.size() > 2) return;
+  if (parts.size() == 2 ? parts.front() == "pg_catalog" : is_builtin_ts_config(parts.back())) {
+    return;
+  }
+  text_named_dependency(effect, ObjectKind::text_search_configuration, parts, source);
+}
+
+void ObjectResolver::Context::collation_dependency(Effect& effect, const NodeList& names,
+                                                   DependencySource source) {
+  std::size_t count = names.size();
+  if (count == 0 || count > 2) return;
+  std::string_view name = names.back().as_str();
+  // pg_catalog's, which every search path reaches first.
+  if (count == 2 ? names.front().as_str() == "pg_catalog"
+                 : name == "C" || name == "POSIX" || name == "default" || name == "ucs_basic") {
+    return;
+  }
+  named_dependency(effect, ObjectKind::collation, names, source);
+}
+
+void ObjectResolver::Context::index_element_dependencies(Effect& effect, const ObjectRef& table,
+                                                         const Node& element,
+                                                         std::string_view method) {
+  expression_dependencies(effect, element.get("expr"), DependencySource::definition);
+  collation_dependency(effect, element.list("collation"), DependencySource::definition);
+  NodeList opclass = element.list("opclass");
+  if (opclass.empty()) {
+    // Under btree, hash and brin PostgreSQL's own classes serve every built-in type.
+    if (!element.has("name") || (method != "gist" && method != "gin")) return;
+    Dependency& dependency = effect.depends_on.emplace_back();
+    dependency.object = child(ObjectKind::column, table, element.str("name"));
+    dependency.default_opclass_of = method;
+    return;
+  }
+  if (opclass.size() > 2) return;
+  if (opclass.size() == 2 && opclass.front().as_str() == "pg_catalog") return;
+  Dependency& dependency =
+      named_dependency(effect, ObjectKind::operator_class, opclass, DependencySource::definition);
+  if (opclass.size() == 1) {
+    dependency.extension =
+        extension_member(ObjectKind::operator_class, dependency.object.name, method);
+  }
 }
 
 void ObjectResolver::Context::call_dependency(Effect& effect, const Node& call,
@@ -723,18 +831,11 @@ void ObjectResolver::Context::call_dependency(Effect& effect, const Node& call,
     auto text = regclass_constant(args.front());
     std::vector<std::string> parts = text ? text_name_parts(*text) : std::vector<std::string>();
     if (!parts.empty() && parts.size() <= 3) {
-      Dependency& sequence = effect.depends_on.emplace_back();
-      sequence.object.kind = ObjectKind::sequence;
-      sequence.object.name = truncate_identifier(parts.back());
-      sequence.source = source;
-      sequence.schema_given = parts.size() >= 2;
-      if (sequence.schema_given) {
-        sequence.object.schema = truncate_identifier(parts[parts.size() - 2]);
-      } else {
-        sequence.object.schema = default_schema();
-        effect.search_path = resolver.m_path;
-      }
+      text_named_dependency(effect, ObjectKind::sequence, parts, source);
     }
+  }
+  if ((count == 1 || builtin_schema) && args.size() == regconfig_call_arguments(name)) {
+    regconfig_dependency(effect, args.front(), source);
   }
   // pg_catalog comes first in every search path: which function an unqualified call of one of
   // its names reaches depends on the argument types.
@@ -894,6 +995,8 @@ void ObjectResolver::Context::add_column(const ObjectRef& table, const Node& col
   NodeList type_names = type_name.list("names");
   bool serial = type_names.size() == 1 && is_serial(type_names.front().as_str());
   if (!serial) type_dependency(column, type_name, DependencySource::type);
+  collation_dependency(column, column_def.get("collClause").list("collname"),
+                       DependencySource::type);
   bool identity = false;
   for (Node constraint : column_def.list("constraints")) {
     std::string_view type = constraint.str("contype");
@@ -1054,7 +1157,11 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
     constraint.unique = !index.exclusion;
     depend(constraint, table, true);
     if (index.exclusion) {
-      expression_dependencies(constraint, c.get("exclusions"), DependencySource::definition);
+      std::string_view method = c.has("access_method") ? c.str("access_method") : "btree";
+      for (Node pair : c.list("exclusions")) {
+        NodeList items = pair.items().empty() ? pair.list("items") : pair.items();
+        if (!items.empty()) index_element_dependencies(constraint, table, items[0], method);
+      }
       expression_dependencies(constraint, c.get("where_clause"), DependencySource::definition);
     }
     if (c.has("indexname")) {
@@ -1099,6 +1206,7 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
     effect.implicit = !named;
     effect.contype = 'f';
     effect.columns = columns;
+    effect.referenced = names_of(c.list("pk_attrs"));
     depend(effect, table, true);
     auto [referenced, given] = relation(ObjectKind::table, c.get("pktable"));
     (void)given;
@@ -1114,6 +1222,7 @@ void ObjectResolver::Context::create_table(const Node& node, ObjectKind kind) {
   auto [table, given] = relation(kind, node.get("relation"));
   Effect& created = add(Action::create, table, at(node.get("relation")), given);
   created.if_not_exists = node.flag("if_not_exists");
+  created.partitioned = node.has("partspec");
   std::size_t first = out.size();
   local_relations.insert(table.schema, table.name);
   // A partition goes with its partitioned table (DROP TABLE takes it along); a child of INHERITS
@@ -1214,18 +1323,10 @@ void ObjectResolver::Context::create_index(const Node& node) {
   // The functions and types of its expressions and WHERE clause, and the operator classes it
   // names (gin_trgm_ops, an extension's).
   std::string_view method = node.has("accessMethod") ? node.str("accessMethod") : "btree";
+  ObjectRef on = effect.depends_on.back().object;  // a copy: the elements add to the list
   for (Node param : params) {
-    Node element = param.is("IndexElem") ? param : param.get("IndexElem");
-    expression_dependencies(effect, element.get("expr"), DependencySource::definition);
-    NodeList opclass = element.list("opclass");
-    if (opclass.empty() || opclass.size() > 2) continue;
-    if (opclass.size() == 2 && opclass.front().as_str() == "pg_catalog") continue;
-    Dependency& dependency =
-        named_dependency(effect, ObjectKind::operator_class, opclass, DependencySource::definition);
-    if (opclass.size() == 1) {
-      dependency.extension =
-          extension_member(ObjectKind::operator_class, dependency.object.name, method);
-    }
+    index_element_dependencies(effect, on, param.is("IndexElem") ? param : param.get("IndexElem"),
+                               method);
   }
   expression_dependencies(effect, where, DependencySource::definition);
 }
@@ -1353,6 +1454,8 @@ void ObjectResolver::Context::create_domain(const Node& node) {
   auto [ref, given] = qualified(ObjectKind::domain, node.list("domainname"));
   Effect& effect = add(Action::create, ref, statement.range.begin, given);
   type_dependency(effect, node.get("typeName"));
+  collation_dependency(effect, node.get("collClause").list("collname"),
+                       DependencySource::definition);
   for (Node constraint : node.list("constraints")) {
     if (constraint.str("contype") == "CONSTR_DEFAULT") {
       expression_dependencies(effect, constraint.get("raw_expr"), DependencySource::default_value);
@@ -1492,6 +1595,8 @@ void ObjectResolver::Context::alter_table(const Node& node) {
     } else if (type == "AT_AlterColumnType") {
       Effect& effect = column_effect(Action::alter, Change::set_type);
       type_dependency(effect, command.get("def").get("typeName"), DependencySource::type);
+      collation_dependency(effect, command.get("def").get("collClause").list("collname"),
+                           DependencySource::type);
     } else if (type == "AT_AddConstraint" || type == "AT_AddConstraintRecurse") {
       std::size_t first = out.size();
       constraints.push_back({command.get("def"), {}});
@@ -1985,7 +2090,25 @@ void ObjectResolver::Context::alter_other(const Node& node) {
       ref.name = truncate_identifier(name.as_str());
     }
     if (ref.name.empty()) return;
-    add(Action::alter, ref, statement.range.begin, given).change = Change::other;
+    Effect& effect = add(Action::alter, ref, statement.range.begin, given);
+    effect.change = Change::other;
+    // ALTER MAPPING ... WITH dictionaries: the configuration now depends on each (REPLACE: on
+    // the new one).
+    std::string_view mapping = node.str("kind");
+    if (mapping == "ALTER_TSCONFIG_ADD_MAPPING" ||
+        mapping == "ALTER_TSCONFIG_ALTER_MAPPING_FOR_TOKEN" ||
+        mapping == "ALTER_TSCONFIG_REPLACE_DICT" ||
+        mapping == "ALTER_TSCONFIG_REPLACE_DICT_FOR_TOKEN") {
+      NodeList dictionaries = node.list("dicts");
+      bool replace = node.flag("replace");
+      for (std::size_t i = replace ? 1 : 0; i < dictionaries.size(); ++i) {
+        Node names = dictionaries[i];
+        NodeList parts = names.items().empty() ? names.list("items") : names.items();
+        if (parts.size() == 2 && parts[0].as_str() == "pg_catalog") continue;
+        named_dependency(effect, ObjectKind::text_search_dictionary, parts,
+                         DependencySource::definition);
+      }
+    }
     return;
   }
 }

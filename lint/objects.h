@@ -178,6 +178,11 @@ struct Dependency {
   // The extension that provides the object when no migration creates it (a citext column, a
   // gin_trgm_ops index, a uuid_generate_v4() default): the dependency is on that extension.
   std::string extension;
+  // An index element (or exclusion element) on a plain column without an operator class: the
+  // dependency is on the default operator class of the column's type for this access method,
+  // and `object` is the column. A contrib extension provides some (btree_gist's for a bigint
+  // under gist): the dependency is then on that extension.
+  std::string default_opclass_of;
 };
 
 struct Effect {
@@ -206,9 +211,12 @@ struct Effect {
   // Constraints and indexes: every column they read (keys, expressions, WHERE, INCLUDE), which
   // DROP COLUMN takes them with.
   std::vector<std::string> uses;
-  bool unique = false;   // a unique index, or a primary key or unique constraint
-  bool partial = false;  // an index with WHERE
-  char contype = 0;      // constraints: 'p' primary key, 'u', 'f', 'c', 'x' exclusion
+  bool unique = false;       // a unique index, or a primary key or unique constraint
+  bool partial = false;      // an index with WHERE
+  bool partitioned = false;  // a table created with PARTITION BY
+  char contype = 0;          // constraints: 'p' primary key, 'u', 'f', 'c', 'x' exclusion
+  // Foreign keys: the referenced columns; empty when the statement names none (the primary key).
+  std::vector<std::string> referenced;
   // Routines: how many trailing arguments have defaults, and whether the last is VARIADIC.
   std::uint16_t optional_args = 0;
   bool variadic = false;

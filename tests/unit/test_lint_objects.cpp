@@ -161,6 +161,20 @@ TEST(LintObjects, IndexesAndTheirDefaultNames) {
   EXPECT_TRUE(effects[1].depends_on[0].automatic);
 }
 
+TEST(LintObjects, GistAndGinElementsDependOnTheirColumnsDefaultOperatorClass) {
+  auto effects = effects_of("CREATE INDEX i ON t USING gist (a, b gist_trgm_ops, (c + 1));");
+  ASSERT_EQ(effects.size(), 2u);
+  ASSERT_EQ(effects[1].depends_on.size(), 3u);
+  EXPECT_EQ(effects[1].depends_on[1].object.kind, ObjectKind::column);
+  EXPECT_EQ(effects[1].depends_on[1].object.parent, "t");
+  EXPECT_EQ(effects[1].depends_on[1].object.name, "a");
+  EXPECT_EQ(effects[1].depends_on[1].default_opclass_of, "gist");
+  EXPECT_EQ(effects[1].depends_on[2].object.name, "gist_trgm_ops");
+  EXPECT_EQ(effects[1].depends_on[2].extension, "pg_trgm");
+  // Under btree no contrib extension supplies the default class of a built-in type.
+  EXPECT_EQ(effects_of("CREATE INDEX j ON t (a);")[1].depends_on.size(), 1u);
+}
+
 TEST(LintObjects, SearchPathDecidesTheSchema) {
   EXPECT_EQ(describe("CREATE TABLE a (id int); SET search_path TO app, public; "
                      "CREATE TABLE b (id int); SET search_path = 'x, y'; CREATE TYPE e AS ENUM "

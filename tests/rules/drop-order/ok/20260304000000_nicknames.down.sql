@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS nicknames;
+DROP COLLATION IF EXISTS nickname_ci;
