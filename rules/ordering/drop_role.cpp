@@ -77,11 +77,38 @@ class RoleDrops {
       if (!action.flag("is_grant") || !pairing::lists_role(action.list("grantees"), role)) {
         continue;
       }
-      if (!pairing::revokes_default_privileges(m_pair, role, d)) {
+      if (!pairing::revokes_default_privileges(m_pair, role, d) &&
+          !schemas_dropped_before(node, d)) {
         return Hold{i, lint::k_no_object, Hold::Kind::default_privileges};
       }
     }
     return std::nullopt;
+  }
+
+  // ALTER DEFAULT PRIVILEGES IN SCHEMA s, ...: DROP SCHEMA removes the default privileges of its
+  // schema, so a down that drops each of them before d took them back.
+  bool schemas_dropped_before(const Node& statement, std::size_t d) const {
+    std::vector<std::string> schemas;
+    for (Node option : statement.list("options")) {
+      if (option.str("defname") != "schemas") continue;
+      Node names = option.get("arg");
+      for (Node name : names.items().empty() ? names.list("items") : names.items()) {
+        schemas.push_back(lint::truncate_identifier(name.as_str()));
+      }
+    }
+    if (schemas.empty()) return false;
+    for (const std::string& schema : schemas) {
+      bool dropped = false;
+      for (const auto& step : m_pair.down_replay->steps) {
+        if (step.statement < d && step.effect.action == Action::drop &&
+            step.effect.object.kind == lint::ObjectKind::schema &&
+            step.effect.object.name == schema) {
+          dropped = true;
+        }
+      }
+      if (!dropped) return false;
+    }
+    return true;
   }
 
   // ALTER TABLE ... OWNER TO role, ALTER ... OWNER TO role.

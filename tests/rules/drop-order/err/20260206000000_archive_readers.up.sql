@@ -1,0 +1,9 @@
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'archive_reader') THEN
+    CREATE ROLE archive_reader NOLOGIN;
+  END IF;
+END $$;
+CREATE SCHEMA IF NOT EXISTS archive_2024;
+CREATE SCHEMA IF NOT EXISTS archive_2025;
+ALTER DEFAULT PRIVILEGES IN SCHEMA archive_2024, archive_2025 GRANT SELECT ON TABLES TO archive_reader;
