@@ -245,7 +245,6 @@ void check(const lint::Project& project, lint::Reporter& out) {
           if (implied == blocker) later = static_cast<std::ptrdiff_t>(j);
         }
       }
-      const lint::ObjectRef& first_ref = catalog.object(first).ref_at(at);
       const lint::DependencyEdge* edge = blocking_edge(catalog, step, blocker);
       bool through_default =
           edge != nullptr && edge->source == lint::DependencySource::default_value;
@@ -255,7 +254,19 @@ void check(const lint::Project& project, lint::Reporter& out) {
       if (step.blockers.size() > 1) {
         message += " (and " + std::to_string(step.blockers.size() - 1) + " more dependents)";
       }
-      std::string help = "drop " + describe(first_ref) + " first";
+      // What to drop first: what the down's later statement drops (the dependent, its table, or
+      // what takes it with CASCADE); else the dependent, or its table.
+      std::string first_sql;
+      if (later >= 0) {
+        ObjectId taken = steps[static_cast<std::size_t>(later)].object;
+        first_sql = taken == blocker ? dependent(catalog, blocker, at)
+                                     : describe(catalog.object(taken).ref_at(at));
+      } else {
+        first_sql = dependent(catalog, blocker, at);
+        if (first != blocker)
+          first_sql += " (or " + describe(catalog.object(first).ref_at(at)) + ")";
+      }
+      std::string help = "drop " + first_sql + " first";
       const lint::ObjectRef& blocker_ref = catalog.object(blocker).ref_at(at);
       if (through_default && blocker_ref.kind == lint::ObjectKind::column) {
         help += ", or drop the default before this statement (ALTER TABLE " +
@@ -268,7 +279,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
         builder.related(
             *pair.down_file,
             statement_range(*pair.down_file, steps[static_cast<std::size_t>(later)].statement),
-            describe(first_ref) + " is dropped only here, later");
+            first_sql + " is dropped only here, later");
       }
       lint::Origin origin = made_by(catalog.object(blocker), edge);
       if (const lint::ParsedFile* creator = project.parsed(origin.file)) {
