@@ -37,6 +37,7 @@ lint::Rule prefer_jsonb();
 lint::Rule identifier_too_long();
 lint::Rule duplicate_column_assignment();
 lint::Rule require_enum_value_ordering();
+lint::Rule unsupported_concurrently();
 
 void add_safety(std::vector<lint::Rule>& rules) {
   rules.push_back(require_concurrent_index());
@@ -73,6 +74,7 @@ void add_safety(std::vector<lint::Rule>& rules) {
   rules.push_back(identifier_too_long());
   rules.push_back(duplicate_column_assignment());
   rules.push_back(require_enum_value_ordering());
+  rules.push_back(unsupported_concurrently());
 }
 
 }  // namespace sqlgate::rules

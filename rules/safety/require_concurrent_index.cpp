@@ -3,6 +3,7 @@
 #include "lint/rule.h"
 #include "lint/table_state.h"
 #include "lint/transaction.h"
+#include "rules/safety/partitioned.h"
 
 namespace sqlgate::rules {
 
@@ -23,6 +24,24 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     if (relation.str("relpersistence") == "t") continue;  // a temporary table: this session's
     auto table = lint::QualifiedName::of(lint::relation_name(relation));
     if (tables.is_new_table(table, *statement)) continue;
+    // A partitioned table takes no CONCURRENTLY (PostgreSQL refuses it): build the index on each
+    // partition concurrently and attach it to one made ON ONLY the parent.
+    if (auto partitioned = partitioned_table_of(context, *statement)) {
+      std::string index =
+          node.str("idxname").empty() ? std::string("<index>") : std::string(node.str("idxname"));
+      out.report(statement->range,
+                 "CREATE INDEX on partitioned table " + *partitioned +
+                     " builds the index on every partition while holding SHARE locks on them "
+                     "all: no writes to the table until it is done (and PostgreSQL refuses "
+                     "CONCURRENTLY on a partitioned table)",
+                 "write CREATE INDEX " + index + " ON ONLY " + *partitioned +
+                     " (...), then for each partition CREATE INDEX CONCURRENTLY on the partition "
+                     "(in a file marked -- sqlgate:no-transaction) and ALTER INDEX " +
+                     index +
+                     " ATTACH PARTITION <partition index>; the index is valid once all are "
+                     "attached");
+      continue;
+    }
 
     std::string message = "CREATE INDEX without CONCURRENTLY on existing table " + table.display() +
                           " blocks every write to it (SHARE lock) until the index is built";

@@ -5,6 +5,7 @@
 #include "lint/rule.h"
 #include "lint/table_state.h"
 #include "lint/transaction.h"
+#include "rules/safety/partitioned.h"
 
 namespace sqlgate::rules {
 
@@ -51,6 +52,19 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
              (tables.is_new_table(*table, *statement) || dropped_later(*table, *statement));
     });
     if (harmless) continue;
+    // PostgreSQL drops a partitioned index with its partitions' indexes, and never CONCURRENTLY:
+    // there is nothing to demand, only the lock to keep short.
+    if (auto partitioned = partitioned_table_of(context, *statement)) {
+      out.report(statement->range,
+                 "DROP INDEX of an index on partitioned table " + *partitioned +
+                     " takes ACCESS EXCLUSIVE locks on it and on every partition until the "
+                     "statement ends, and PostgreSQL cannot drop a partitioned index "
+                     "CONCURRENTLY",
+                 "run it with a short lock_timeout (SET lock_timeout = '2s') and retry when it "
+                 "times out, so that it does not queue reads and writes behind it")
+          .at_most(lint::Severity::warning);
+      continue;
+    }
     std::string list;
     for (const auto& index : indexes) list += (list.empty() ? "" : ", ") + index.display();
     auto finding = out.report(

@@ -6,6 +6,7 @@
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
 #include "lint/table_state.h"
+#include "rules/safety/partitioned.h"
 
 namespace sqlgate::rules {
 
@@ -38,6 +39,8 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     }
     auto table = lint::QualifiedName::of(lint::relation_name(node.get("relation")));
     if (tables.is_new_table(table, *statement)) continue;
+    // On a partitioned table the statement fails anyway (unsupported-concurrently).
+    if (partitioned_table_of(context, *statement)) continue;
     lint::QualifiedName index{table.schema, std::string(node.str("idxname"))};
     bool guarded =
         std::any_of(dropped.begin(), dropped.end(),

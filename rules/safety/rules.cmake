@@ -32,7 +32,9 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/prefer_jsonb.cpp
   safety/identifier_too_long.cpp
   safety/duplicate_column_assignment.cpp
-  safety/require_enum_value_ordering.cpp)
+  safety/require_enum_value_ordering.cpp
+  safety/unsupported_concurrently.cpp
+  safety/partitioned.cpp)
 list(APPEND SQLGATE_RULE_DOCS
   safety/require-concurrent-index.md
   safety/require-concurrent-index-drop.md
@@ -67,4 +69,5 @@ list(APPEND SQLGATE_RULE_DOCS
   safety/prefer-jsonb.md
   safety/identifier-too-long.md
   safety/duplicate-column-assignment.md
-  safety/require-enum-value-ordering.md)
+  safety/require-enum-value-ordering.md
+  safety/unsupported-concurrently.md)

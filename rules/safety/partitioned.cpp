@@ -1,0 +1,106 @@
+#include "rules/safety/partitioned.h"
+
+#include <algorithm>
+#include <span>
+
+#include "lint/catalog.h"
+#include "lint/pg_facts.h"
+
+namespace sqlgate::rules {
+
+namespace {
+
+// The catalog's steps for a statement of the file; empty when there is no replay of it.
+std::span<const lint::CatalogStep> steps_of(const lint::FileContext& context,
+                                            const lint::Statement& statement) {
+  const lint::Catalog* catalog = context.project.catalog();
+  if (catalog == nullptr || !catalog->replay(context.index).replayed) return {};
+  const auto& statements = context.file.all_statements();
+  auto found = std::find(statements.begin(), statements.end(), &statement);
+  if (found == statements.end()) return {};
+  return catalog->steps_at(context.index, static_cast<std::size_t>(found - statements.begin()));
+}
+
+// Whether an ALTER TABLE command attaches (true) or detaches (false) the partition `name`, as
+// DEFAULT when attaching; nothing when it does neither.
+std::optional<bool> attaches_as_default(const lint::Node& command, const std::string& name) {
+  std::string_view type = command.str("subtype");
+  if (type != "AT_AttachPartition" && type != "AT_DetachPartition") return std::nullopt;
+  lint::Node partition = command.get("def");
+  if (lint::truncate_identifier(lint::relation_name(partition.get("name")).name) != name) {
+    return std::nullopt;
+  }
+  return type == "AT_AttachPartition" && partition.get("bound").flag("is_default");
+}
+
+}  // namespace
+
+std::optional<std::string> default_partition_of(const lint::FileContext& context,
+                                                const lint::Statement& statement) {
+  const lint::Catalog* catalog = context.project.catalog();
+  std::string parent_name =
+      lint::truncate_identifier(lint::relation_name(statement.node.get("relation")).name);
+  std::span<const lint::CatalogStep> steps = steps_of(context, statement);
+  for (const lint::CatalogStep& step : steps) {
+    if (step.object == lint::k_no_object || step.effect.object.kind != lint::ObjectKind::table ||
+        step.effect.object.name != parent_name) {
+      continue;
+    }
+    // Before the statement; a down starts from the state its up left.
+    lint::Tick at = context.direction() == lint::Direction::down
+                        ? catalog->replay(context.index).start
+                        : steps.front().tick;
+    for (const auto& edge : catalog->object(step.object).dependents) {
+      const lint::CatalogObject& partition = catalog->object(edge.object);
+      if (!edge.automatic || partition.kind() != lint::ObjectKind::table ||
+          !partition.alive_at(at)) {
+        continue;
+      }
+      bool is_default = false;
+      if (const lint::Statement* created = lint::statement_at(context.project, partition.created)) {
+        is_default =
+            created->kind() == "CreateStmt" && created->node.get("partbound").flag("is_default");
+      }
+      for (const lint::Origin& origin : partition.changed) {
+        if (origin.tick >= at) break;
+        const lint::Statement* changed = lint::statement_at(context.project, origin);
+        if (changed == nullptr || changed->kind() != "AlterTableStmt") continue;
+        for (lint::Node command : changed->node.list("cmds")) {
+          auto attached = attaches_as_default(command, partition.ref_at(origin.tick).name);
+          if (attached) is_default = *attached;
+        }
+      }
+      if (is_default) {
+        const lint::ObjectRef& ref = partition.ref_at(at);
+        return lint::sql_name(ref.schema, ref.name);
+      }
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> partitioned_table_of(const lint::FileContext& context,
+                                                const lint::Statement& statement) {
+  const lint::Catalog* catalog = context.project.catalog();
+  for (const lint::CatalogStep& step : steps_of(context, statement)) {
+    if (step.object == lint::k_no_object) continue;
+    lint::ObjectId table = lint::k_no_object;
+    if (step.effect.action == lint::Action::use && lint::is_relation(step.effect.object.kind)) {
+      table = step.object;  // CREATE INDEX ... ON table
+    } else if (step.effect.action == lint::Action::drop &&
+               step.effect.object.kind == lint::ObjectKind::index) {
+      for (const auto& edge : catalog->object(step.object).depends_on) {
+        if (edge.automatic && lint::is_relation(catalog->object(edge.object).kind())) {
+          table = edge.object;
+        }
+      }
+    }
+    if (table == lint::k_no_object || !catalog->object(table).partitioned) continue;
+    const lint::ObjectRef& ref = catalog->object(table).ref_at(step.tick);
+    return lint::sql_name(ref.schema, ref.name);
+  }
+  return std::nullopt;
+}
+
+}  // namespace sqlgate::rules

@@ -1,0 +1,26 @@
+// What the catalog replay knows of the partitioned table a statement acts on: whether it is
+// partitioned (created with PARTITION BY), and whether it has a DEFAULT partition. PostgreSQL
+// builds or drops an index on a partitioned table and on each of its partitions at once, and
+// does neither CONCURRENTLY; it detaches no partition CONCURRENTLY while a DEFAULT one exists.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "lint/rule.h"
+#include "lint/sql.h"
+
+namespace sqlgate::rules {
+
+// The partitioned table that a CREATE INDEX is on, or that an index a DROP INDEX drops is on
+// ("public.events"); nothing when the catalog does not know it as partitioned.
+std::optional<std::string> partitioned_table_of(const lint::FileContext& context,
+                                                const lint::Statement& statement);
+
+// The DEFAULT partition ("public.events_default") that the table an ALTER TABLE statement acts on
+// has before it, as the migrations made it (PARTITION OF ... DEFAULT, ATTACH PARTITION ...
+// DEFAULT, not detached since); nothing when the catalog knows none.
+std::optional<std::string> default_partition_of(const lint::FileContext& context,
+                                                const lint::Statement& statement);
+
+}  // namespace sqlgate::rules

@@ -1,0 +1,177 @@
+// unsupported-concurrently: CONCURRENTLY where PostgreSQL refuses it, so the statement fails on
+// its first run: CREATE or DROP INDEX CONCURRENTLY on a partitioned table, DETACH PARTITION
+// CONCURRENTLY while the table has a DEFAULT partition, REFRESH MATERIALIZED VIEW CONCURRENTLY of
+// a view that is not populated or has no unique index it can use.
+#include <span>
+
+#include "lint/catalog.h"
+#include "lint/pg_facts.h"
+#include "lint/rule.h"
+#include "rules/safety/partitioned.h"
+
+namespace sqlgate::rules {
+
+namespace {
+
+// The catalog's object of the materialized view a REFRESH names, as the steps of the statement
+// resolve it; nullptr when the migrations do not create it.
+const lint::CatalogObject* refreshed_view(const lint::Catalog& catalog,
+                                          std::span<const lint::CatalogStep> steps) {
+  for (const lint::CatalogStep& step : steps) {
+    if (step.object != lint::k_no_object &&
+        catalog.object(step.object).kind() == lint::ObjectKind::materialized_view) {
+      return &catalog.object(step.object);
+    }
+  }
+  return nullptr;
+}
+
+// Whether the view holds data before `at`: made WITH DATA (the default) or refreshed since
+// without WITH NO DATA.
+bool populated(const lint::Project& project, const lint::CatalogObject& view, lint::Tick at) {
+  bool data = true;
+  if (const lint::Statement* created = lint::statement_at(project, view.created)) {
+    data = !created->node.get("into").flag("skipData");
+  }
+  for (const lint::Origin& origin : view.changed) {
+    if (origin.tick >= at) break;
+    const lint::Statement* changed = lint::statement_at(project, origin);
+    if (changed != nullptr && changed->kind() == "RefreshMatViewStmt") {
+      data = !changed->node.flag("skipData");
+    }
+  }
+  return data;
+}
+
+// Whether the view has, before `at`, a unique index that REFRESH ... CONCURRENTLY can use: on
+// plain columns only, without WHERE.
+bool has_usable_unique_index(const lint::Project& project, const lint::Catalog& catalog,
+                             const lint::CatalogObject& view, lint::Tick at) {
+  for (const auto& edge : view.dependents) {
+    const lint::CatalogObject& index = catalog.object(edge.object);
+    if (index.kind() != lint::ObjectKind::index || !index.alive_at(at) || !index.unique ||
+        index.partial) {
+      continue;
+    }
+    const lint::Statement* created = lint::statement_at(project, index.created);
+    // Made some way sqlgate does not read: take it as usable.
+    if (created == nullptr || created->kind() != "IndexStmt") return true;
+    bool plain = true;
+    for (lint::Node element : created->node.list("indexParams")) {
+      lint::Node elem = element.is("IndexElem") ? element : element.get("IndexElem");
+      if (!elem.has("name")) plain = false;
+    }
+    if (plain) return true;
+  }
+  return false;
+}
+
+void check_refresh(const lint::FileContext& context, const lint::Statement& statement,
+                   std::span<const lint::CatalogStep> steps, lint::Reporter& out) {
+  const lint::Node& node = statement.node;
+  std::string name = lint::QualifiedName::of(lint::relation_name(node.get("relation"))).display();
+  if (node.flag("skipData")) {
+    out.report(statement.range,
+               "REFRESH MATERIALIZED VIEW CONCURRENTLY ... WITH NO DATA fails: PostgreSQL "
+               "refuses CONCURRENTLY together with WITH NO DATA",
+               "write REFRESH MATERIALIZED VIEW " + name + " WITH NO DATA; without CONCURRENTLY");
+    return;
+  }
+  // Only an up's state is known statement by statement.
+  const lint::Catalog* catalog = context.project.catalog();
+  if (catalog == nullptr || steps.empty() || context.direction() != lint::Direction::up) return;
+  const lint::CatalogObject* view = refreshed_view(*catalog, steps);
+  if (view == nullptr) return;
+  lint::Tick at = steps.front().tick;
+  if (!populated(context.project, *view, at)) {
+    auto finding = out.report(
+        statement.range,
+        "REFRESH MATERIALIZED VIEW CONCURRENTLY fails: " + name +
+            " was made WITH NO DATA and not refreshed since, and PostgreSQL refuses CONCURRENTLY "
+            "on a view that is not populated",
+        "refresh it without CONCURRENTLY the first time (REFRESH MATERIALIZED VIEW " + name +
+            ";), or create it WITH DATA");
+    if (const lint::ParsedFile* creator = context.project.parsed(view->created.file)) {
+      if (const lint::Statement* created = lint::statement_at(context.project, view->created)) {
+        finding.related(*creator, created->range, "made WITH NO DATA here");
+      }
+    }
+    return;
+  }
+  if (!has_usable_unique_index(context.project, *catalog, *view, at)) {
+    out.report(statement.range,
+               "REFRESH MATERIALIZED VIEW CONCURRENTLY fails: " + name +
+                   " has no unique index on plain columns without WHERE, which PostgreSQL needs "
+                   "to refresh it concurrently",
+               "create one before this statement (CREATE UNIQUE INDEX ... ON " + name +
+                   " (<columns that identify a row>)), or refresh without CONCURRENTLY");
+  }
+}
+
+void check(const lint::FileContext& context, lint::Reporter& out) {
+  const lint::Catalog* catalog = context.project.catalog();
+  const auto& statements = context.file.all_statements();
+  for (std::size_t s = 0; s < statements.size(); ++s) {
+    const lint::Statement& statement = *statements[s];
+    const lint::Node& node = statement.node;
+    std::string_view kind = statement.kind();
+    if (kind == "IndexStmt" && node.flag("concurrent")) {
+      auto table = partitioned_table_of(context, statement);
+      if (!table) continue;
+      std::string index =
+          node.str("idxname").empty() ? std::string("<index>") : std::string(node.str("idxname"));
+      out.report(statement.range,
+                 "CREATE INDEX CONCURRENTLY on partitioned table " + *table +
+                     " fails: PostgreSQL refuses it (\"cannot create index on partitioned "
+                     "table concurrently\")",
+                 "write CREATE INDEX " + index + " ON ONLY " + *table +
+                     " (...), then for each partition CREATE INDEX CONCURRENTLY on the "
+                     "partition and ALTER INDEX " +
+                     index + " ATTACH PARTITION <partition index>");
+    } else if (kind == "DropStmt" && node.str("removeType") == "OBJECT_INDEX" &&
+               node.flag("concurrent")) {
+      auto table = partitioned_table_of(context, statement);
+      if (!table) continue;
+      out.report(statement.range,
+                 "DROP INDEX CONCURRENTLY of an index on partitioned table " + *table +
+                     " fails: PostgreSQL refuses it (\"cannot drop partitioned index "
+                     "concurrently\")",
+                 "write DROP INDEX without CONCURRENTLY (it drops the index of every partition "
+                 "too, under ACCESS EXCLUSIVE locks: set a short lock_timeout before it)");
+    } else if (kind == "AlterTableStmt") {
+      for (lint::Node command : node.list("cmds")) {
+        if (command.str("subtype") != "AT_DetachPartition" ||
+            !command.get("def").flag("concurrent")) {
+          continue;
+        }
+        auto partition = default_partition_of(context, statement);
+        if (!partition) break;
+        out.report(statement.range,
+                   "DETACH PARTITION CONCURRENTLY fails: the table has a DEFAULT partition (" +
+                       *partition +
+                       "), and PostgreSQL refuses to detach concurrently while one exists",
+                   "detach without CONCURRENTLY (it takes ACCESS EXCLUSIVE locks on the table: "
+                   "plan it for a quiet time), or detach the DEFAULT partition first");
+        break;
+      }
+    } else if (kind == "RefreshMatViewStmt" && node.flag("concurrent")) {
+      std::span<const lint::CatalogStep> steps;
+      if (catalog != nullptr && catalog->replay(context.index).replayed) {
+        steps = catalog->steps_at(context.index, s);
+      }
+      check_refresh(context, statement, steps, out);
+    }
+  }
+}
+
+}  // namespace
+
+lint::Rule unsupported_concurrently() {
+  return {.info = {.id = "unsupported-concurrently",
+                   .category = lint::Category::safety,
+                   .severity = lint::Severity::error,
+                   .summary = "CONCURRENTLY where PostgreSQL refuses it: the statement fails"},
+          .check_file = check};
+}
+
+}  // namespace sqlgate::rules
