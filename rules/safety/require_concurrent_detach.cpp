@@ -4,6 +4,7 @@
 #include "lint/rule.h"
 #include "lint/table_state.h"
 #include "lint/transaction.h"
+#include "rules/safety/partitioned.h"
 
 namespace sqlgate::rules {
 
@@ -25,6 +26,8 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       lint::Node partition = cmd.get("def");
       if (partition.flag("concurrent")) continue;
       if (tables.is_new_table(parent, *statement)) continue;
+      // With a DEFAULT partition PostgreSQL refuses CONCURRENTLY: there is nothing to demand.
+      if (default_partition_of(context, *statement)) continue;
       auto child = lint::QualifiedName::of(lint::relation_name(partition.get("name")));
       auto finding = out.report(
           lint::alter_command_range(file, *statement, i),

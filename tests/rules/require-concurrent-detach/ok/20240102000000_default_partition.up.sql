@@ -1,0 +1,5 @@
+CREATE TABLE IF NOT EXISTS events (id bigint, occurred_at timestamptz NOT NULL)
+  PARTITION BY RANGE (occurred_at);
+CREATE TABLE IF NOT EXISTS events_2024_01 PARTITION OF events
+  FOR VALUES FROM ('2024-01-01') TO ('2024-02-01');
+CREATE TABLE IF NOT EXISTS events_default PARTITION OF events DEFAULT;
