@@ -777,6 +777,7 @@ class CatalogBuilder {
   // extension's member (no migration creates one of that name) as its extension.
   Resolved resolve_dependency(const Effect& effect, const Dependency& dependency, Tick at) const {
     Resolved resolved;
+    if (!dependency.any_of.empty()) return resolved;  // columns_read() tells
     if (!dependency.default_opclass_of.empty()) {
       // The column's type says whose default operator class the index takes; nothing is
       // missing when sqlgate cannot tell.
@@ -807,6 +808,44 @@ class CatalogBuilder {
       resolved.missing = resolved.target == k_no_object;
     }
     return resolved;
+  }
+
+  // The columns a dependency of a view's query names by what the tables have (all_columns,
+  // any_of): none when a table is not there, or when an unqualified name is a column of no table
+  // or of several.
+  std::vector<ObjectId> columns_read(const Effect& effect, const Dependency& dependency,
+                                     Tick at) const {
+    std::vector<ObjectId> out;
+    auto columns_of = [&](const Dependency& table) {
+      std::vector<ObjectId> columns;
+      ObjectId id = resolve_dependency(effect, table, at).target;
+      if (id == k_no_object) return columns;
+      for (ObjectId child : objects_at(id).children) {
+        if (objects_at(child).kind() == ObjectKind::column && alive(child, at)) {
+          columns.push_back(child);
+        }
+      }
+      return columns;
+    };
+    if (dependency.all_columns) {
+      out = columns_of(dependency);
+      if (dependency.shared_with.empty() || out.empty()) return out;
+      std::vector<ObjectId> others = columns_of(dependency.shared_with.front());
+      std::erase_if(out, [&](ObjectId column) {
+        const std::string& name = objects_at(column).ref_at(at).name;
+        return std::none_of(others.begin(), others.end(), [&](ObjectId other) {
+          return objects_at(other).ref_at(at).name == name;
+        });
+      });
+      return out;
+    }
+    for (const Dependency& candidate : dependency.any_of) {
+      ObjectId column = resolve_dependency(effect, candidate, at).target;
+      if (column == k_no_object) continue;
+      if (!out.empty()) return {};
+      out.push_back(column);
+    }
+    return out;
   }
 
   // A foreign key depends on the unique index of the referenced table that enforces the key it
@@ -944,6 +983,12 @@ class CatalogBuilder {
         ObjectId dependent = find(dependency.object, origin.tick);
         if (dependent != k_no_object) {
           link(dependent, id, dependency.automatic, dependency.source, origin.tick);
+        }
+        continue;
+      }
+      if (dependency.all_columns || !dependency.any_of.empty()) {
+        for (ObjectId column : columns_read(effect, dependency, origin.tick)) {
+          link(id, column, false, dependency.source, origin.tick);
         }
         continue;
       }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <utility>
 
@@ -439,8 +440,9 @@ struct ObjectResolver::Context {
   // each, and DROP COLUMN is refused while it does (2BP01).
   void column_dependencies(Effect& effect, const ObjectRef& table, bool given,
                            std::string_view qualifier, const Node& expression);
-  // Those of a view over one table (no join, set operation or WITH): its output and WHERE.
+  // Those of a view's (materialized view's) query, at every level of it.
   void view_column_dependencies(Effect& effect, const Node& query);
+  struct QueryColumns;
   ObjectRef object_name(ObjectKind kind, const Node& object, bool* given);
   std::optional<std::string> routine_args(const Node& object_with_args) const;
   void type_dependency(Effect& effect, const Node& type_name,
@@ -970,17 +972,234 @@ void ObjectResolver::Context::column_dependencies(Effect& effect, const ObjectRe
   });
 }
 
-void ObjectResolver::Context::view_column_dependencies(Effect& effect, const Node& query) {
-  if (!query.is("SelectStmt") || query.has("withClause") || query.has("larg")) return;
-  NodeList from = query.list("fromClause");
-  if (from.size() != 1 || !from[0].is("RangeVar")) return;
-  auto [table, given] = relation(ObjectKind::table, from[0]);
-  std::string qualifier = from[0].has("alias")
-                              ? truncate_identifier(from[0].get("alias").str("aliasname"))
-                              : table.name;
-  for (std::string_view field : {"targetList", "whereClause", "havingClause"}) {
-    column_dependencies(effect, table, given, qualifier, query.get(field));
+// The columns a query reads, which PostgreSQL records as a view's dependencies: those named in
+// any clause at any level, qualified ones through the names in scope (aliases), `*` as every
+// column of the tables then, and the columns a join's USING or NATURAL matches, on both sides.
+// An unqualified name in a query over several tables is the column of whichever has one; the
+// replay, which knows their columns, tells.
+struct ObjectResolver::Context::QueryColumns {
+  Context& context;
+  Effect& effect;
+  std::set<std::string> seen;
+
+  // A table, subquery, function or WITH query a query level reads from.
+  struct Range {
+    std::string name;                // the alias, or the table's name
+    std::optional<ObjectRef> table;  // nullopt: not a table (its columns are not columns)
+    bool given = false;
+    bool renamed = false;  // an alias with column names: the columns go by other names
+  };
+  struct Scope {
+    std::vector<Range> ranges;
+    const Scope* outer = nullptr;
+    std::vector<std::string> ctes;  // the WITH queries of this level
+
+    bool is_cte(std::string_view name) const {
+      for (const Scope* scope = this; scope != nullptr; scope = scope->outer) {
+        if (std::find(scope->ctes.begin(), scope->ctes.end(), name) != scope->ctes.end()) {
+          return true;
+        }
+      }
+      return false;
+    }
+  };
+
+  Dependency& add_dependency(ObjectRef ref, bool given) {
+    Dependency& dependency = effect.depends_on.emplace_back();
+    dependency.object = std::move(ref);
+    dependency.schema_given = given;
+    if (!given) effect.search_path = context.resolver.m_path;
+    return dependency;
   }
+
+  void column(const Range& range, std::string_view name) {
+    if (!range.table || range.renamed) return;
+    ObjectRef ref = child(ObjectKind::column, *range.table, name);
+    if (!seen.insert(ref.key()).second) return;
+    add_dependency(std::move(ref), range.given);
+  }
+
+  // Every column of the range's table (those the other one has too, for NATURAL).
+  void all_columns(const Range& range, const Range* shared = nullptr) {
+    if (!range.table || (shared != nullptr && (!shared->table || shared->renamed))) return;
+    std::string key = "*" + range.table->key();
+    if (shared != nullptr) key += "|" + shared->table->key();
+    if (!seen.insert(key).second) return;
+    Dependency& dependency = add_dependency(*range.table, range.given);
+    dependency.all_columns = true;
+    if (shared != nullptr) {
+      Dependency& other = dependency.shared_with.emplace_back();
+      other.object = *shared->table;
+      other.schema_given = shared->given;
+      if (!shared->given) effect.search_path = context.resolver.m_path;
+    }
+  }
+
+  // The column of that name of whichever table among the ranges has one.
+  void any_column(std::span<const Range> ranges, std::string_view name) {
+    std::vector<Dependency> candidates;
+    std::string key = "?" + std::string(name);
+    for (const Range& range : ranges) {
+      if (!range.table || range.renamed) continue;
+      Dependency& candidate = candidates.emplace_back();
+      candidate.object = child(ObjectKind::column, *range.table, name);
+      candidate.schema_given = range.given;
+      if (!range.given) effect.search_path = context.resolver.m_path;
+      key += "|" + range.table->key();
+    }
+    if (candidates.empty() || !seen.insert(key).second) return;
+    Dependency& dependency = effect.depends_on.emplace_back();
+    dependency.object = candidates.front().object;
+    dependency.schema_given = candidates.front().schema_given;
+    dependency.any_of = std::move(candidates);
+  }
+
+  static const Range* find(const Scope& scope, std::string_view name, std::string_view schema) {
+    for (const Scope* level = &scope; level != nullptr; level = level->outer) {
+      for (const Range& range : level->ranges) {
+        if (range.name != name) continue;
+        if (!schema.empty() && (!range.table || range.table->schema != schema)) continue;
+        return &range;
+      }
+    }
+    return nullptr;
+  }
+
+  void column_ref(const Node& node, const Scope& scope, const std::vector<std::string>& outputs) {
+    NodeList fields = node.list("fields");
+    std::size_t count = fields.size();
+    if (count == 0) return;
+    bool star = fields[count - 1].is("A_Star");
+    for (std::size_t i = 0; i + (star ? 1 : 0) < count; ++i) {
+      if (!fields[i].is("String")) return;
+    }
+    auto field = [&](std::size_t i) { return truncate_identifier(fields[i].as_str()); };
+    if (star && count == 1) {
+      for (const Range& range : scope.ranges) all_columns(range);
+      return;
+    }
+    if (count == 1) {
+      std::string name = field(0);
+      if (std::find(outputs.begin(), outputs.end(), name) != outputs.end()) return;
+      bool outer_ranges = false;
+      for (const Scope* level = scope.outer; level != nullptr; level = level->outer) {
+        if (!level->ranges.empty()) outer_ranges = true;
+      }
+      if (scope.ranges.size() == 1 && !outer_ranges) {
+        column(scope.ranges.front(), name);
+      } else {
+        any_column(scope.ranges, name);
+      }
+      return;
+    }
+    std::size_t qualifier = count - 2;
+    if (qualifier > 1) return;
+    const Range* range = find(scope, field(qualifier), qualifier == 1 ? field(0) : std::string());
+    if (range == nullptr) return;
+    if (star) {
+      all_columns(*range);
+    } else {
+      column(*range, field(count - 1));
+    }
+  }
+
+  void expression(const Node& expression, const Scope& scope,
+                  const std::vector<std::string>& outputs = {}) {
+    walk(expression, [&](const Node& node) {
+      if (node.is("SubLink")) {
+        this->expression(node.get("testexpr"), scope);
+        query(node.get("subselect"), &scope);
+        return false;
+      }
+      if (node.is("ColumnRef")) {
+        column_ref(node, scope, outputs);
+        return false;
+      }
+      return true;
+    });
+  }
+
+  // Adds the ranges of a FROM item to the scope; join conditions go to `conditions`.
+  void from_item(const Node& item, Scope& scope, std::vector<Node>& conditions) {
+    auto alias_name = [](const Node& of) {
+      return of.has("alias") ? truncate_identifier(of.get("alias").str("aliasname"))
+                             : std::string();
+    };
+    if (item.is("RangeVar")) {
+      Range& range = scope.ranges.emplace_back();
+      RelationName name = relation_name(item);
+      std::string alias = alias_name(item);
+      range.renamed = item.has("alias") && !item.get("alias").list("colnames").empty();
+      if (name.schema.empty() && scope.is_cte(truncate_identifier(name.name))) {
+        range.name = alias.empty() ? truncate_identifier(name.name) : alias;
+        return;
+      }
+      auto [ref, given] = context.relation(ObjectKind::table, item);
+      range.name = alias.empty() ? ref.name : alias;
+      if (ref.schema == "pg_catalog" || ref.schema == "information_schema") return;
+      range.table = std::move(ref);
+      range.given = given;
+      return;
+    }
+    if (item.is("JoinExpr")) {
+      std::size_t first = scope.ranges.size();
+      from_item(item.get("larg"), scope, conditions);
+      std::size_t middle = scope.ranges.size();
+      from_item(item.get("rarg"), scope, conditions);
+      std::size_t last = scope.ranges.size();
+      if (item.has("quals")) conditions.push_back(item.get("quals"));
+      std::span<const Range> all(scope.ranges);
+      for (const std::string& name : names_of(item.list("usingClause"))) {
+        any_column(all.subspan(first, middle - first), name);
+        any_column(all.subspan(middle, last - middle), name);
+      }
+      if (item.flag("isNatural")) {
+        for (std::size_t left = first; left < middle; ++left) {
+          for (std::size_t right = middle; right < last; ++right) {
+            if (scope.ranges[left].renamed || scope.ranges[right].renamed) continue;
+            all_columns(scope.ranges[left], &scope.ranges[right]);
+            all_columns(scope.ranges[right], &scope.ranges[left]);
+          }
+        }
+      }
+      // Columns of a join named by its alias are not looked up.
+      if (item.has("alias")) scope.ranges.push_back({alias_name(item), std::nullopt});
+      return;
+    }
+    if (item.is("RangeSubselect")) query(item.get("subquery"), &scope);
+    scope.ranges.push_back({alias_name(item), std::nullopt});
+  }
+
+  void query(const Node& select, const Scope* outer) {
+    if (!select.is("SelectStmt")) return;
+    Scope scope;
+    scope.outer = outer;
+    NodeList ctes = select.get("withClause").list("ctes");
+    for (Node cte : ctes) scope.ctes.push_back(truncate_identifier(cte.str("ctename")));
+    for (Node cte : ctes) query(cte.get("ctequery"), &scope);
+    if (select.has("larg")) {
+      query(select.get("larg"), &scope);
+      query(select.get("rarg"), &scope);
+      return;
+    }
+    std::vector<Node> conditions;
+    for (Node item : select.list("fromClause")) from_item(item, scope, conditions);
+    for (const Node& condition : conditions) expression(condition, scope);
+    std::vector<std::string> outputs;
+    for (Node target : select.list("targetList")) {
+      if (target.has("name")) outputs.push_back(truncate_identifier(target.str("name")));
+    }
+    for (std::string_view field : {"targetList", "whereClause", "groupClause", "havingClause",
+                                   "distinctClause", "windowClause"}) {
+      expression(select.get(field), scope);
+    }
+    // ORDER BY a name of the output is the output column.
+    expression(select.get("sortClause"), scope, outputs);
+  }
+};
+
+void ObjectResolver::Context::view_column_dependencies(Effect& effect, const Node& query) {
+  QueryColumns{*this, effect, {}}.query(query, nullptr);
 }
 
 void ObjectResolver::Context::add_column(const ObjectRef& table, const Node& column_def,
@@ -1265,6 +1484,7 @@ void ObjectResolver::Context::create_table_as(const Node& node) {
   effect.if_not_exists = node.flag("if_not_exists");
   if (matview) {
     reads(effect, node.get("query"));
+    view_column_dependencies(effect, node.get("query"));
     expression_dependencies(effect, node.get("query"), DependencySource::definition);
   } else {
     // A table made from a query keeps its rows, not the query: nothing depends on what it read.

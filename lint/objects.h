@@ -183,6 +183,14 @@ struct Dependency {
   // and `object` is the column. A contrib extension provides some (btree_gist's for a bigint
   // under gist): the dependency is then on that extension.
   std::string default_opclass_of;
+  // A column a view's query reads that only the replay can name, when it knows the tables'
+  // columns. all_columns: every column `object` (a table) has then (SELECT *, t.*); with
+  // shared_with, only those the table there has too (a NATURAL JOIN's columns). any_of: the column
+  // `object.name` of whichever of these tables (column refs of that name) has one, when exactly
+  // one does (an unqualified name in a query over several tables); `object` is the first.
+  bool all_columns = false;
+  std::vector<Dependency> shared_with;
+  std::vector<Dependency> any_of;
 };
 
 struct Effect {

@@ -250,9 +250,57 @@ TEST(LintObjects, ViewsDependOnWhatTheyRead) {
   ASSERT_EQ(effects.size(), 1u);
   EXPECT_TRUE(effects[0].or_replace);
   std::vector<std::string> reads;
-  for (const auto& dependency : effects[0].depends_on) reads.push_back(dependency.object.display());
+  for (const auto& dependency : effects[0].depends_on) {
+    std::string line = dependency.object.display();
+    if (dependency.all_columns) line += ".*";
+    if (!dependency.any_of.empty()) line += " (" + std::to_string(dependency.any_of.size()) + ")";
+    reads.push_back(line);
+  }
   std::sort(reads.begin(), reads.end());
-  EXPECT_EQ(reads, (std::vector<std::string>{"orders", "s.customers"}));
+  // The tables, and the columns: every one of both tables (*), and the USING column of the
+  // table that has it on the right (the left is a WITH query).
+  EXPECT_EQ(reads, (std::vector<std::string>{"orders", "orders.*", "s.customers", "s.customers.*",
+                                             "s.customers.id (1)"}));
+}
+
+TEST(LintObjects, ViewsDependOnTheColumnsTheyRead) {
+  auto columns = [](const std::string& sql) {
+    std::vector<std::string> lines;
+    for (const auto& effect : effects_of(sql)) {
+      for (const auto& dependency : effect.depends_on) {
+        if (dependency.object.kind != ObjectKind::column && !dependency.all_columns) continue;
+        std::string line = dependency.object.display();
+        if (dependency.all_columns) line += ".*";
+        for (const auto& other : dependency.shared_with) line += " & " + other.object.display();
+        if (!dependency.any_of.empty()) {
+          line = dependency.object.name + " of";
+          for (const auto& candidate : dependency.any_of) line += " " + candidate.object.parent;
+        }
+        lines.push_back(line);
+      }
+    }
+    std::sort(lines.begin(), lines.end());
+    return lines;
+  };
+  // One table: unqualified names are its columns.
+  EXPECT_EQ(columns("CREATE VIEW v AS SELECT id, t.name FROM t WHERE deleted_at IS NULL"),
+            (Lines{"t.deleted_at", "t.id", "t.name"}));
+  // Aliases, an unqualified name in a join, ORDER BY an output name (not a column).
+  EXPECT_EQ(columns("CREATE VIEW v AS SELECT b.id, r.name AS room, starts_at FROM bookings b "
+                    "JOIN rooms r ON r.id = b.room_id ORDER BY room"),
+            (Lines{"bookings.id", "bookings.room_id", "rooms.id", "rooms.name",
+                   "starts_at of bookings rooms"}));
+  // USING on both sides, NATURAL as the columns both tables have, r.* as every column.
+  EXPECT_EQ(columns("CREATE VIEW v AS SELECT r.* FROM a JOIN b USING (k) NATURAL JOIN c r"),
+            (Lines{"a.* & c", "b.* & c", "c.*", "c.* & a", "c.* & b", "k of a", "k of b"}));
+  // Subqueries see their own tables and the outer names; a subquery's output is no table.
+  EXPECT_EQ(columns("CREATE MATERIALIZED VIEW m AS SELECT s.x FROM (SELECT x FROM a) s "
+                    "WHERE EXISTS (SELECT 1 FROM b WHERE b.a = s.x AND q > 0)"),
+            (Lines{"a.x", "b.a", "q of b"}));
+  // A WITH query and an alias with column names are not tables of their own names.
+  EXPECT_EQ(columns("CREATE VIEW v AS WITH w AS (SELECT id FROM a) SELECT w.id, y.p FROM w, "
+                    "b AS y(p)"),
+            (Lines{"a.id"}));
 }
 
 TEST(LintObjects, RoutinesCarryTheirArgumentTypes) {

@@ -1,0 +1,6 @@
+ALTER TABLE parts ALTER COLUMN color TYPE text;
+ALTER TABLE parts ALTER COLUMN weight TYPE integer;
+ALTER TABLE seats ALTER COLUMN color TYPE text;
+ALTER TABLE bookings ALTER COLUMN note TYPE text;
+ALTER TABLE rooms ALTER COLUMN floor TYPE integer;
+ALTER TABLE desks DROP COLUMN IF EXISTS code;
