@@ -10,6 +10,7 @@
 // the columns, types and defaults it had.
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -162,6 +163,131 @@ struct Context {
     return builder;
   }
 };
+
+// Whether a query gives one row even when the tables it reads are empty: an aggregate without
+// GROUP BY (count(*) is 0), HAVING without GROUP BY.
+bool aggregates(const lint::Node& select) {
+  if (select.has("groupClause")) return false;
+  if (select.has("havingClause")) return true;
+  static const std::unordered_set<std::string_view> k_aggregates = {"count",
+                                                                    "sum",
+                                                                    "min",
+                                                                    "max",
+                                                                    "avg",
+                                                                    "array_agg",
+                                                                    "string_agg",
+                                                                    "bool_and",
+                                                                    "bool_or",
+                                                                    "every",
+                                                                    "json_agg",
+                                                                    "jsonb_agg",
+                                                                    "json_object_agg",
+                                                                    "jsonb_object_agg",
+                                                                    "xmlagg",
+                                                                    "bit_and",
+                                                                    "bit_or",
+                                                                    "bit_xor",
+                                                                    "stddev",
+                                                                    "variance",
+                                                                    "range_agg",
+                                                                    "range_intersect_agg",
+                                                                    "percentile_cont",
+                                                                    "percentile_disc",
+                                                                    "mode"};
+  bool found = false;
+  lint::walk(select.get("targetList"), [&](const lint::Node& node) {
+    if (found || node.is("SubLink")) return false;
+    if (!node.is("FuncCall")) return true;
+    lint::NodeList names = node.list("funcname");
+    if (node.flag("agg_star") || node.flag("agg_distinct") || node.has("agg_filter") ||
+        node.has("agg_order") ||
+        (!names.empty() && k_aggregates.count(names[names.size() - 1].as_str()) != 0)) {
+      if (!node.has("over")) found = true;  // a window function gives a row per row
+    }
+    return true;
+  });
+  return found;
+}
+
+// Whether an INSERT ... SELECT of the up inserts nothing: its rows come only from tables the up
+// created (a plain CREATE TABLE, no partitions or children) and wrote no rows into before it.
+bool inserts_nothing(const Context& c, const lint::CatalogStep& step) {
+  const lint::Node& insert = c.pair.up_file->all_statements()[step.statement]->node;
+  if (!insert.is("InsertStmt")) return false;
+  const lint::Effect& effect = step.effect;
+  std::function<bool(const lint::Node&)> query_empty;
+  auto table_empty = [&](const lint::Node& range_var, const lint::Node& select) {
+    lint::RelationName name = lint::relation_name(range_var);
+    std::string table = lint::truncate_identifier(name.name);
+    if (name.schema.empty()) {
+      for (lint::Node cte : select.get("withClause").list("ctes")) {
+        if (lint::truncate_identifier(cte.str("ctename")) == table) return false;
+      }
+    }
+    std::vector<std::string> schemas;
+    if (!name.schema.empty()) {
+      schemas.push_back(lint::truncate_identifier(name.schema));
+    } else if (effect.search_path) {
+      schemas = *effect.search_path;
+    } else {
+      schemas.push_back(effect.object.schema);
+    }
+    ObjectId id = lint::k_no_object;
+    for (const std::string& schema : schemas) {
+      lint::ObjectRef ref;
+      ref.schema = schema;
+      ref.name = table;
+      id = c.catalog.find(ref, step.tick);
+      if (id != lint::k_no_object) break;
+    }
+    if (id == lint::k_no_object || !c.created_by_up(id)) return false;
+    const lint::CatalogObject& object = c.catalog.object(id);
+    if (object.kind() != ObjectKind::table || object.partitioned) return false;
+    const lint::Statement* created = lint::statement_at(c.project, object.created);
+    if (created == nullptr || !created->node.is("CreateStmt")) return false;
+    for (const auto& edge : object.dependents) {
+      if (c.catalog.object(edge.object).kind() == ObjectKind::table) return false;  // children
+    }
+    for (const lint::CatalogStep* other : c.up_steps.of(id)) {
+      if (other->tick >= step.tick) break;
+      if (other->effect.action == Action::use && other->effect.change == Change::insert) {
+        return false;
+      }
+    }
+    return true;
+  };
+  // Whether a FROM item has no rows: a join by its kind, a table when it is an empty one.
+  std::function<bool(const lint::Node&, const lint::Node&)> item_empty =
+      [&](const lint::Node& item, const lint::Node& select) -> bool {
+    if (item.is("RangeVar")) return table_empty(item, select);
+    if (item.is("RangeSubselect")) return query_empty(item.get("subquery"));
+    if (!item.is("JoinExpr")) return false;
+    std::string_view type = item.str("jointype");
+    bool left = item_empty(item.get("larg"), select);
+    bool right = item_empty(item.get("rarg"), select);
+    if (type == "JOIN_LEFT") return left;
+    if (type == "JOIN_RIGHT") return right;
+    if (type == "JOIN_FULL") return left && right;
+    return left || right;
+  };
+  query_empty = [&](const lint::Node& select) -> bool {
+    if (!select.is("SelectStmt") || select.has("valuesLists")) return false;
+    if (select.has("larg")) {
+      std::string_view op = select.str("op");
+      bool left = query_empty(select.get("larg"));
+      bool right = query_empty(select.get("rarg"));
+      if (op == "SETOP_INTERSECT") return left || right;
+      if (op == "SETOP_EXCEPT") return left;
+      return left && right;
+    }
+    if (aggregates(select)) return false;
+    for (lint::Node item : select.list("fromClause")) {
+      if (item_empty(item, select)) return true;
+    }
+    return false;
+  };
+  return query_empty(insert.get("selectStmt"));
+}
 
 // What a switch turns: "row level security on", "forced row level security off".
 std::string row_security_words(Change change) {
@@ -1571,6 +1697,8 @@ void check_pair(Context& c) {
       if (c.created_by_up(step.object) || gone) continue;
       // A DELETE, a TRUNCATE, or rows written back (an upsert of the old values).
       if (c.down_does(step.object, Action::use)) continue;
+      // Rows copied from a table the up has just made, still empty: none.
+      if (inserts_nothing(c, step)) continue;
       const lint::ObjectRef& ref = object.ref_at(after);
       c.report(step,
                "the up inserts rows into " + describe(ref) +
