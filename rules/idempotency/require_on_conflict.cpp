@@ -368,6 +368,9 @@ struct Key {
   bool constraint = false;           // a constraint (ON CONSTRAINT can name it), not an index
   bool partial = false;
   bool nulls_conflict = false;  // NULLS NOT DISTINCT
+  // The CREATE UNIQUE INDEX that made an index: its elements (columns and expressions) and
+  // WHERE, for matching ON CONFLICT's target; invalid for a constraint.
+  Node index;
 };
 
 // Whether a statement that made a constraint gives any key NULLS NOT DISTINCT or DEFERRABLE:
@@ -413,6 +416,7 @@ std::optional<std::vector<Key>> keys_of(const lint::FileContext& context,
     key.partial = object.partial;
     const Statement* made = lint::statement_at(context.project, object.created);
     if (made != nullptr && made->node.is("IndexStmt")) {
+      key.index = made->node;
       key.nulls_conflict = made->node.flag("nulls_not_distinct");
       for (Node param : made->node.list("indexParams")) {
         Node element = param.is("IndexElem") ? param : param.get("IndexElem");
@@ -532,6 +536,105 @@ std::optional<Unmeetable> meets_none(const Rows& rows, std::size_t row,
   return first;
 }
 
+// An expression as the message shows it: its column names and function names, as far as a
+// short form goes; "<expression>" otherwise.
+std::string deparsed(const Node& expression) {
+  if (expression.is("ColumnRef")) {
+    lint::NodeList fields = expression.list("fields");
+    if (!fields.empty() && fields.back().is("String")) return std::string(fields.back().as_str());
+  }
+  if (expression.is("FuncCall")) {
+    std::string name;
+    for (Node part : expression.list("funcname")) name = std::string(part.as_str());
+    std::vector<std::string> args;
+    for (Node arg : expression.list("args")) args.push_back(deparsed(arg));
+    name += '(';
+    name += lint::join_strings(args, ", ");
+    name += ')';
+    return name;
+  }
+  return "<expression>";
+}
+
+// Whether ON CONFLICT's target elements are the key's, in any order: the same columns, and
+// expressions with the same terms (lower(email) for lower(email)).
+bool same_elements(const Key& key, const lint::NodeList& target) {
+  std::vector<Node> elements;
+  if (key.index.valid()) {
+    for (Node param : key.index.list("indexParams")) {
+      elements.push_back(param.is("IndexElem") ? param : param.get("IndexElem"));
+    }
+  } else if (!key.known) {
+    return false;
+  }
+  std::size_t count = key.index.valid() ? elements.size() : key.columns.size();
+  if (count != target.size()) return false;
+  std::vector<bool> used(count, false);
+  for (Node wanted : target) {
+    bool found = false;
+    for (std::size_t i = 0; i < count && !found; ++i) {
+      if (used[i]) continue;
+      if (!key.index.valid()) {
+        found =
+            wanted.has("name") && lint::truncate_identifier(wanted.str("name")) == key.columns[i];
+      } else if (wanted.has("name") || elements[i].has("name")) {
+        found = wanted.has("name") && elements[i].has("name") &&
+                lint::truncate_identifier(wanted.str("name")) ==
+                    lint::truncate_identifier(elements[i].str("name"));
+      } else {
+        found = lint::same_terms(wanted.get("expr"), elements[i].get("expr"));
+      }
+      if (found) used[i] = true;
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+// A key's elements as ON CONFLICT writes them: "(tenant_id, lower(email))".
+std::string key_display(const Key& key) {
+  std::string shown = "(";
+  if (!key.index.valid()) {
+    shown += lint::join_strings(key.columns, ", ");
+    shown += ')';
+    return shown;
+  }
+  std::vector<std::string> elements;
+  for (Node param : key.index.list("indexParams")) {
+    Node element = param.is("IndexElem") ? param : param.get("IndexElem");
+    elements.push_back(element.has("name") ? lint::truncate_identifier(element.str("name"))
+                                           : deparsed(element.get("expr")));
+  }
+  shown += lint::join_strings(elements, ", ");
+  shown += ')';
+  return shown;
+}
+
+// The conditions an expression ANDs together.
+void conjuncts(const Node& expression, std::vector<Node>& out) {
+  if (expression.is("BoolExpr") && expression.str("boolop") == "AND_EXPR") {
+    for (Node arg : expression.list("args")) conjuncts(arg, out);
+    return;
+  }
+  out.push_back(expression);
+}
+
+// Whether ON CONFLICT's WHERE implies a partial index's predicate, as far as PostgreSQL's
+// inference is sure to find it: each of the predicate's ANDed conditions is one of the WHERE's.
+bool implies(const Node& where, const Node& predicate) {
+  if (!where.valid()) return false;
+  std::vector<Node> given;
+  std::vector<Node> needed;
+  conjuncts(where, given);
+  conjuncts(predicate, needed);
+  for (const Node& condition : needed) {
+    bool found = false;
+    for (const Node& have : given) found = found || lint::same_terms(have, condition);
+    if (!found) return false;
+  }
+  return true;
+}
+
 // What is wrong with an ON CONFLICT on a table whose keys the replay knows.
 struct ConflictProblem {
   std::string message;
@@ -577,18 +680,16 @@ std::optional<ConflictProblem> conflict_problem(const lint::FileContext& context
   } else {
     std::vector<std::string> target;
     for (Node element : infer.list("indexElems")) {
-      if (!element.has("name")) return std::nullopt;  // an expression
-      target.push_back(lint::truncate_identifier(element.str("name")));
+      target.push_back(element.has("name") ? lint::truncate_identifier(element.str("name"))
+                                           : deparsed(element.get("expr")));
     }
-    bool has_where = infer.has("whereClause");
+    Node where = infer.get("whereClause");
     const Key* partial_match = nullptr;
     for (const Key& key : *keys) {
-      if (!key.known) return std::nullopt;  // it might be the one
-      if (!std::is_permutation(key.columns.begin(), key.columns.end(), target.begin(),
-                               target.end())) {
-        continue;
-      }
-      if (key.partial && !has_where) {
+      // A key whose columns and expressions are not known might be the one.
+      if (!key.known && !key.index.valid()) return std::nullopt;
+      if (!same_elements(key, infer.list("indexElems"))) continue;
+      if (key.partial && !implies(where, key.index.get("whereClause"))) {
         partial_match = &key;
         continue;
       }
@@ -608,7 +709,7 @@ std::optional<ConflictProblem> conflict_problem(const lint::FileContext& context
       }
       std::vector<std::string> known;
       for (const Key& key : *keys) {
-        if (!key.partial) known.push_back("(" + lint::join_strings(key.columns, ", ") + ")");
+        if (!key.partial) known.push_back(key_display(key));
       }
       return ConflictProblem{
           "INSERT INTO " + table + " ... ON CONFLICT (" + names + ") matches no unique key of " +

@@ -50,3 +50,9 @@ BEGIN
     INSERT INTO postings (entry_id, account_id, amount) SELECT e, id, 100 FROM accounts;
   END IF;
 END $$;
+-- An expression index: ON CONFLICT must name the expression, and a partial index's WHERE too,
+-- or PostgreSQL finds no index to use and refuses the INSERT.
+CREATE TABLE IF NOT EXISTS members (id bigint PRIMARY KEY, email text NOT NULL, deleted_at timestamptz);
+CREATE UNIQUE INDEX IF NOT EXISTS members_email_live ON members (lower(email)) WHERE deleted_at IS NULL;
+INSERT INTO members (id, email) VALUES (1, 'ann@example.com') ON CONFLICT (lower(email)) DO NOTHING;
+INSERT INTO members (id, email) VALUES (2, 'bob@example.com') ON CONFLICT (email) DO NOTHING;

@@ -91,3 +91,14 @@ BEGIN
     INSERT INTO postings (entry_id, account_id, amount) SELECT e, id, 100 FROM accounts;
   END IF;
 END $$;
+-- An expression index named with its expression, and a partial one with its WHERE (implied by
+-- one with more conditions).
+CREATE TABLE IF NOT EXISTS members (id bigint PRIMARY KEY, email text NOT NULL, handle text, deleted_at timestamptz);
+CREATE UNIQUE INDEX IF NOT EXISTS members_email_live ON members (lower(email)) WHERE deleted_at IS NULL;
+CREATE UNIQUE INDEX IF NOT EXISTS members_handle ON members (lower(handle));
+INSERT INTO members (id, email) VALUES (1, 'ann@example.com')
+ON CONFLICT (lower(email)) WHERE deleted_at IS NULL DO NOTHING;
+INSERT INTO members (id, email) VALUES (2, 'bob@example.com')
+ON CONFLICT (lower(email)) WHERE deleted_at IS NULL AND email <> '' DO NOTHING;
+INSERT INTO members (id, email, handle) VALUES (3, 'cy@example.com', 'Cy')
+ON CONFLICT (lower(handle)) DO UPDATE SET handle = excluded.handle;
