@@ -1,5 +1,7 @@
 // require-constraint-using-index: ADD UNIQUE or PRIMARY KEY on an existing table builds its
 // index under ACCESS EXCLUSIVE; build it CONCURRENTLY first and adopt it with USING INDEX.
+#include <algorithm>
+
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
 #include "lint/table_state.h"
@@ -48,6 +50,77 @@ void check_column(const lint::QualifiedName& table, const lint::Node& def, lint:
   }
 }
 
+// Why an index cannot back a constraint: partial, on expressions, not unique; empty when it can.
+std::string unadoptable(bool partial, bool expressions, bool unique) {
+  if (partial) return "a partial index (it has a WHERE)";
+  if (expressions) return "an index on expressions";
+  if (!unique) return "not a unique index";
+  return {};
+}
+
+// ADD CONSTRAINT ... UNIQUE / PRIMARY KEY USING INDEX i of an index that cannot back a
+// constraint, as this file before it (else the earlier migrations) made it: PostgreSQL refuses
+// a partial index, one with expressions, and one that is not unique.
+void check_adopted(const lint::FileContext& context, const lint::Statement& statement,
+                   const lint::QualifiedName& table, const lint::Node& def, lint::TextRange range,
+                   lint::Reporter& out) {
+  std::string name = lint::truncate_identifier(def.str("indexname"));
+  std::string why;
+  const lint::ParsedFile* creator = nullptr;
+  lint::TextRange made;
+  const auto& all = context.file.all_statements();
+  auto at = std::find(all.begin(), all.end(), &statement);
+  if (at == all.end()) return;
+  for (auto it = all.begin(); it != at; ++it) {
+    const lint::Node& node = (*it)->node;
+    if (!node.is("IndexStmt") || lint::truncate_identifier(node.str("idxname")) != name) continue;
+    bool expressions = false;
+    for (lint::Node param : node.list("indexParams")) {
+      lint::Node element = param.is("IndexElem") ? param : param.get("IndexElem");
+      expressions = expressions || !element.has("name");
+    }
+    why = unadoptable(node.has("whereClause"), expressions, node.flag("unique"));
+    creator = &context.file;
+    made = (*it)->range;
+  }
+  if (creator == nullptr) {
+    const lint::Catalog* catalog = context.project.catalog();
+    if (catalog == nullptr || !catalog->replay(context.index).replayed) return;
+    lint::Tick tick =
+        catalog->before_statement(context.index, static_cast<std::size_t>(at - all.begin()));
+    lint::ObjectRef ref;
+    ref.kind = lint::ObjectKind::index;
+    ref.schema = table.schema.empty() ? "public" : lint::truncate_identifier(table.schema);
+    ref.name = name;
+    lint::ObjectId id = catalog->find(ref, tick);
+    if (id == lint::k_no_object) return;
+    const lint::CatalogObject& index = catalog->object(id);
+    why = unadoptable(
+        index.partial,
+        std::find(index.columns.begin(), index.columns.end(), "expr") != index.columns.end(),
+        index.unique);
+    creator = context.project.parsed(index.created.file);
+    if (creator == nullptr || index.created.statement >= creator->all_statements().size()) {
+      creator = nullptr;
+    } else {
+      made = creator->all_statements()[index.created.statement]->range;
+    }
+  }
+  if (why.empty()) return;
+  bool primary = def.str("contype") == "CONSTR_PRIMARY";
+  auto finding = out.report(
+      range,
+      "ADD " + std::string(primary ? "PRIMARY KEY" : "UNIQUE") + " USING INDEX " + name +
+          " fails: " + name + " is " + why + ", and PostgreSQL makes a constraint only of a " +
+          "unique b-tree index on plain columns without WHERE",
+      why.starts_with("a partial")
+          ? "keep the partial unique index as it is (it enforces uniqueness where its WHERE "
+            "holds, and ON CONFLICT can use it with that WHERE), or build a plain unique index "
+            "CONCURRENTLY for the constraint"
+          : "build a unique index on the plain columns CONCURRENTLY and adopt that one");
+  if (creator != nullptr) finding.related(*creator, made, "the index is created here");
+}
+
 // ADD [CONSTRAINT name] UNIQUE / PRIMARY KEY (...).
 void check_constraint(const lint::ParsedFile& file, lint::TableState& tables,
                       const lint::Statement& statement, const lint::QualifiedName& table,
@@ -91,8 +164,12 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
                 std::size_t i) {
         std::string_view subtype = cmd.str("subtype");
         if (subtype != "AT_AddConstraint" && subtype != "AT_AddColumn") return;
-        if (tables.is_new_table(table, statement)) return;
         lint::TextRange range = lint::alter_command_range(file, statement, i);
+        if (subtype == "AT_AddConstraint" && cmd.get("def").has("indexname")) {
+          check_adopted(context, statement, table, cmd.get("def"), range, out);
+          return;
+        }
+        if (tables.is_new_table(table, statement)) return;
         if (subtype == "AT_AddColumn") {
           check_column(table, cmd.get("def"), range, out);
         } else {
