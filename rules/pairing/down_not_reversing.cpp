@@ -12,6 +12,7 @@
 #include <cctype>
 #include <functional>
 #include <optional>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -1859,6 +1860,171 @@ void check_default_privileges(Context& c) {
   }
 }
 
+// What an ALTER ROLE ... SET / RESET or ALTER DATABASE ... SET / RESET does to
+// pg_db_role_setting: the row of a role in a database ("" for every database), of every role in
+// one (role "ALL"), or of a database (role ""); a parameter set, reset, or all of them reset
+// (parameter "*").
+struct RoleSetting {
+  std::string role;
+  std::string database;
+  std::string parameter;
+  bool set = false;  // a value (SET ... TO, FROM CURRENT); false: RESET or SET ... TO DEFAULT
+
+  bool same_row(const RoleSetting& other) const {
+    return role == other.role && database == other.database;
+  }
+  // "role r12_app", "role r12_app in database app", "database app".
+  std::string words() const {
+    std::string in = database.empty() ? std::string() : " in database " + database;
+    if (role.empty()) return "database " + database;
+    if (role == "ALL") return "every role" + in;
+    return "role " + role + in;
+  }
+  std::string sql(std::string_view action) const {
+    std::string text = role.empty() ? "ALTER DATABASE " + database : "ALTER ROLE " + role;
+    if (!role.empty() && !database.empty()) text += " IN DATABASE " + database;
+    return text + " " + std::string(action) + ";";
+  }
+};
+
+std::optional<RoleSetting> role_setting(const lint::Node& node) {
+  RoleSetting setting;
+  if (node.is("AlterRoleSetStmt")) {
+    if (node.has("role")) {
+      std::optional<std::string> role = role_name(node.get("role"));
+      if (!role) return std::nullopt;
+      setting.role = std::move(*role);
+    } else {
+      setting.role = "ALL";
+    }
+    if (node.has("database")) setting.database = quote_identifier(node.str("database"));
+  } else if (node.is("AlterDatabaseSetStmt")) {
+    setting.database = quote_identifier(node.str("dbname"));
+  } else {
+    return std::nullopt;
+  }
+  lint::Node set = node.get("setstmt");
+  std::string_view kind = set.str("kind");
+  setting.set = kind == "VAR_SET_VALUE" || kind == "VAR_SET_CURRENT";
+  if (kind == "VAR_RESET_ALL") {
+    setting.parameter = "*";
+  } else {
+    setting.parameter = std::string(set.str("name"));
+    for (char& ch : setting.parameter) {
+      ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+  }
+  if (setting.parameter.empty()) return std::nullopt;
+  return setting;
+}
+
+// Whether a statement drops the role or database a setting belongs to (its settings go too).
+bool drops_owner_of(const lint::Node& node, const RoleSetting& setting) {
+  if (node.is("DropRoleStmt")) {
+    return !setting.role.empty() && setting.role != "ALL" &&
+           lists_role(node.list("roles"), setting.role);
+  }
+  if (node.is("DropdbStmt")) {
+    return setting.role.empty() && quote_identifier(node.str("dbname")) == setting.database;
+  }
+  return false;
+}
+
+// ALTER ROLE ... SET param and ALTER DATABASE ... SET param in the up: the value stays in
+// pg_db_role_setting after a rollback (sessions of the role get it) unless the down resets it,
+// or sets back the value an earlier migration gave it. A RESET in the up of a value an earlier
+// migration set: the down sets it again.
+void check_role_settings(Context& c) {
+  const auto& up = c.pair.up_file->all_statements();
+  std::vector<std::pair<std::size_t, RoleSetting>> changes;
+  for (std::size_t i = 0; i < up.size(); ++i) {
+    if (auto setting = role_setting(up[i]->node)) changes.emplace_back(i, std::move(*setting));
+  }
+  if (changes.empty()) return;
+  // The parameters earlier ups left set, by row: replayed in version order.
+  std::vector<std::pair<lint::Tick, std::size_t>> earlier;
+  for (std::size_t i = 0; i < c.project.size(); ++i) {
+    const lint::FileReplay& replay = c.catalog.replay(i);
+    if (replay.replayed && replay.direction == lint::Direction::up &&
+        replay.start < c.pair.up_replay->start && c.project.parsed(i) != nullptr) {
+      earlier.emplace_back(replay.start, i);
+    }
+  }
+  std::sort(earlier.begin(), earlier.end());
+  std::vector<RoleSetting> set_before;
+  auto apply = [](std::vector<RoleSetting>& held, const RoleSetting& change) {
+    std::erase_if(held, [&](const RoleSetting& s) {
+      return s.same_row(change) && (change.parameter == "*" || s.parameter == change.parameter);
+    });
+    if (change.set) held.push_back(change);
+  };
+  for (const auto& [start, file] : earlier) {
+    for (const lint::Statement* statement : c.project.parsed(file)->all_statements()) {
+      if (auto setting = role_setting(statement->node)) apply(set_before, *setting);
+    }
+  }
+  auto held = [](const std::vector<RoleSetting>& list, const RoleSetting& setting) {
+    return std::any_of(list.begin(), list.end(), [&](const RoleSetting& s) {
+      return s.same_row(setting) && s.parameter == setting.parameter;
+    });
+  };
+  const auto& down = c.pair.down_file->all_statements();
+  // Whether the down deals with the parameter: sets it (`set`), or resets it or sets a value.
+  auto down_handles = [&](const RoleSetting& setting, bool needs_value) {
+    for (const lint::Statement* statement : down) {
+      if (drops_owner_of(statement->node, setting)) return true;
+      auto change = role_setting(statement->node);
+      if (!change || !change->same_row(setting)) continue;
+      if (change->parameter != setting.parameter && change->parameter != "*") continue;
+      if (change->set || !needs_value) return true;
+    }
+    return false;
+  };
+  std::vector<RoleSetting> after = set_before;
+  for (const auto& [index, change] : changes) apply(after, change);
+  std::set<std::string> reported;
+  // Judged at the up's last change of each parameter (a RESET ALL: of each it had set).
+  for (std::size_t k = changes.size(); k-- > 0;) {
+    const auto& [index, change] = changes[k];
+    std::vector<RoleSetting> parameters;
+    if (change.parameter != "*") {
+      parameters.push_back(change);
+    } else {
+      for (const RoleSetting& s : set_before) {
+        if (s.same_row(change)) parameters.push_back(s);
+      }
+    }
+    for (RoleSetting& parameter : parameters) {
+      parameter.set = change.set;
+      if (!reported
+               .insert(parameter.role + '\x1f' + parameter.database + '\x1f' + parameter.parameter)
+               .second) {
+        continue;
+      }
+      bool before = held(set_before, parameter);
+      bool now = held(after, parameter);
+      if (!before && !now) continue;  // set and reset within the up
+      if (down_handles(parameter, before)) continue;
+      std::string message;
+      std::string help;
+      if (!before) {
+        message = "the up sets " + parameter.parameter + " for " + parameter.words() +
+                  " but the down does not reset it: sessions still get it after a rollback";
+        help = "add `" + parameter.sql("RESET " + parameter.parameter) + "` to the down";
+      } else {
+        message = "the up " + std::string(now ? "changes " : "resets ") + parameter.parameter +
+                  " for " + parameter.words() +
+                  ", which an earlier migration set, but the down does not set it back";
+        help = "add `" + parameter.sql("SET " + parameter.parameter + " TO <the earlier value>") +
+               "` to the down";
+      }
+      auto builder = c.out.report(*c.pair.down_file, anchor(*c.pair.down_file), message, help);
+      builder.related(*c.pair.up_file, statement_range(*c.pair.up_file, index), "the up's change");
+      builder.at_most(lint::Severity::warning);
+    }
+  }
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   const lint::Catalog& catalog = *project.catalog();
   for (const Pair& pair : pairs(project)) {
@@ -1867,6 +2033,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
     Context context{project, catalog, pair, out, taken_by(*pair.down_replay)};
     check_pair(context);
     check_default_privileges(context);
+    check_role_settings(context);
   }
 }
 

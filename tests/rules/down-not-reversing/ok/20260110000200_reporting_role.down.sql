@@ -1,0 +1,1 @@
+ALTER ROLE reporting RESET idle_in_transaction_session_timeout;
