@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "lint/objects.h"
+
 namespace sqlgate::runner {
 namespace {
 
@@ -405,6 +407,19 @@ FROM pg_database b,
                                            ORDER BY 1), ' ') AS dflt) x
 WHERE b.datname = current_database() AND b.datacl IS NOT NULL AND x.acl <> x.dflt
 UNION ALL
+-- settings of roles, in every database or in this one, and of this database (ALTER ROLE ...
+-- [IN DATABASE ...] SET, ALTER DATABASE ... SET): pg_db_role_setting, one object a parameter
+SELECT 'o', 'setting ' || split_part(c.item, '=', 1)
+              || CASE WHEN s.setrole = 0 THEN ''
+                      ELSE ' of role ' || quote_ident(pg_get_userbyid(s.setrole)) END
+              || CASE WHEN s.setdatabase = 0 THEN '' ELSE ' in the database' END,
+       NULL, substr(c.item, strpos(c.item, '=') + 1), NULL
+FROM pg_db_role_setting s CROSS JOIN LATERAL unnest(s.setconfig) AS c(item)
+WHERE s.setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())
+   OR (s.setdatabase = 0 AND s.setrole IN (SELECT oid FROM pg_roles
+                                            WHERE rolname = ANY (@ROLES@)
+                                               OR (rolname = current_user AND '' = ANY (@ROLES@))))
+UNION ALL
 -- tables whose rows are compared: the SQL that reads their count and keys. The keys are the
 -- primary key's values; without a primary key, whole rows, their columns in the order of their
 -- names (a column dropped and added again comes last). Values a sequence hands out (identity and
@@ -466,9 +481,39 @@ std::string catalog_query(const SnapshotOptions& options) {
   excluded += "]::text[]";
   std::string query = k_catalog_query;
   replace_all(query, "@EXCLUDED@", excluded);
+  std::string roles = "ARRAY[";
+  for (std::size_t i = 0; i < options.roles.size(); ++i) {
+    if (i > 0) roles += ", ";
+    roles += quote_literal(options.roles[i]);
+  }
+  roles += "]::text[]";
+  replace_all(query, "@ROLES@", roles);
   replace_all(query, "@MAX_ROWS@", std::to_string(std::max<std::int64_t>(options.max_rows, 0)));
   return query;
 }
+
+}  // namespace
+
+std::vector<std::string> roles_with_settings(const std::vector<const lint::ParsedFile*>& files) {
+  std::set<std::string> roles;
+  for (const lint::ParsedFile* file : files) {
+    if (file == nullptr) continue;
+    for (const lint::Statement* statement : file->all_statements()) {
+      const lint::Node& node = statement->node;
+      if (!node.is("AlterRoleSetStmt") || !node.has("role")) continue;
+      lint::Node role = node.get("role");
+      std::string_view type = role.str("roletype");
+      if (type == "ROLESPEC_CSTRING") {
+        roles.insert(lint::truncate_identifier(role.str("rolename")));
+      } else if (type != "ROLESPEC_PUBLIC") {
+        roles.insert("");
+      }
+    }
+  }
+  return {roles.begin(), roles.end()};
+}
+
+namespace {
 
 const std::string& value(const std::optional<std::string>& field) {
   static const std::string k_empty;

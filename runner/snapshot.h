@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "lint/sql.h"
 #include "runner/database.h"
 
 namespace sqlgate::runner {
@@ -21,7 +22,16 @@ struct SnapshotOptions {
   // Tables with at most this many rows have the set of their keys compared; bigger ones only
   // their row count.
   std::int64_t max_rows = 10000;
+  // Roles whose settings in every database (ALTER ROLE r SET ...) are read: roles belong to the
+  // whole server, and others may change theirs meanwhile. "" stands for the session's user.
+  // Settings in this database (ALTER ROLE ... IN DATABASE, ALTER DATABASE ... SET) are read for
+  // every role. roles_with_settings() names those migrations set.
+  std::vector<std::string> roles;
 };
+
+// The roles whose settings the files set or reset (ALTER ROLE r [IN DATABASE d] SET / RESET),
+// for SnapshotOptions::roles: "" for CURRENT_USER, SESSION_USER and CURRENT_ROLE.
+std::vector<std::string> roles_with_settings(const std::vector<const lint::ParsedFile*>& files);
 
 // One object: its definition as PostgreSQL prints it, and the object it belongs to (the table
 // of a column, an index, a trigger...), empty for none.
@@ -62,7 +72,10 @@ struct Snapshot {
 // domains, extensions, comments, privileges and default privileges, collations, operators,
 // casts, statistics, publications, foreign servers, event triggers; and the rows of every table.
 // Objects of extensions are represented by their extension; roles, which belong to the whole
-// server, are left out. Two round trips; the session's settings are left as they were.
+// server, are left out, but not their settings in this database (ALTER ROLE ... IN DATABASE ...
+// SET), those of options.roles in every database (ALTER ROLE ... SET), and this database's (ALTER
+// DATABASE ... SET): "setting search_path of role app". Two round trips; the session's settings
+// are left as they were.
 Snapshot take_snapshot(Session& session, const SnapshotOptions& options = {});
 
 // Takes snapshots again and again on one session: the catalog query is prepared on first use,

@@ -403,7 +403,15 @@ VerifyResult verify(TemporaryDatabase& database, const std::vector<LoadedSource>
       items.push_back(std::move(item));
     }
   }
-  Verifier verifier(database, options);
+  // Roles are the server's: only the settings of those the migrations set are compared.
+  std::vector<const lint::ParsedFile*> files;
+  for (const Item& item : items) {
+    files.push_back(item.up.get());
+    files.push_back(item.down.get());
+  }
+  VerifyOptions with_roles = options;
+  with_roles.snapshot.roles = roles_with_settings(files);
+  Verifier verifier(database, with_roles);
   return verifier.run(items);
 }
 

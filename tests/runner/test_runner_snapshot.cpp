@@ -2,6 +2,7 @@
 // difference.
 #include <gtest/gtest.h>
 
+#include "lint/source.h"
 #include "runner/snapshot.h"
 #include "tests/support/database.h"
 
@@ -259,6 +260,48 @@ TEST_F(SnapshotTest, GrantedAndRevokedIsTheDefaultAgain) {
   m_session->execute("CREATE TABLE t (a int)");
   auto back = change("GRANT SELECT ON t TO PUBLIC; REVOKE SELECT ON t FROM PUBLIC");
   EXPECT_TRUE(back.empty()) << keys(back);
+}
+
+TEST_F(SnapshotTest, RoleAndDatabaseSettingsShow) {
+  std::string database = *m_session->query("SELECT quote_ident(current_database())").rows[0][0];
+  std::string user = *m_session->query("SELECT quote_ident(current_user)").rows[0][0];
+  SnapshotOptions options;
+  options.roles = {""};  // the session's user: its settings in every database too
+  Snapshot before = take_snapshot(*m_session, options);
+  m_session->execute("ALTER ROLE CURRENT_USER IN DATABASE " + database +
+                     " SET work_mem = '8MB'; ALTER DATABASE " + database +
+                     " SET lock_timeout = '2s'; ALTER ROLE CURRENT_USER SET "
+                     "sqlgate.snapshot_test = 'on'");
+  Snapshot after = take_snapshot(*m_session, options);
+  Snapshot unnamed = take_snapshot(*m_session);
+  m_session->execute(
+      "ALTER ROLE CURRENT_USER RESET sqlgate.snapshot_test; ALTER ROLE "
+      "CURRENT_USER IN DATABASE " +
+      database + " RESET ALL; ALTER DATABASE " + database + " RESET ALL");
+  auto differences = diff(before, after);
+  EXPECT_TRUE(has(differences, "setting work_mem of role " + user + " in the database"))
+      << keys(differences);
+  EXPECT_TRUE(has(differences, "setting lock_timeout in the database")) << keys(differences);
+  EXPECT_TRUE(has(differences, "setting sqlgate.snapshot_test of role " + user))
+      << keys(differences);
+  EXPECT_EQ(differences.size(), 3u) << keys(differences);
+  // A role not named: its settings in every database are the server's, left out.
+  EXPECT_FALSE(unnamed.objects.contains("setting sqlgate.snapshot_test of role " + user));
+  EXPECT_TRUE(unnamed.objects.contains("setting lock_timeout in the database"));
+  auto back = diff(before, take_snapshot(*m_session, options));
+  EXPECT_TRUE(back.empty()) << keys(back);
+}
+
+TEST(Snapshot, RolesWithSettingsAreThoseTheFilesSet) {
+  lint::SourceFile source;
+  source.display = "1_a.up.sql";
+  source.text =
+      "ALTER ROLE app SET search_path = a; ALTER ROLE \"Big\" IN DATABASE d "
+      "RESET ALL; ALTER USER CURRENT_USER SET work_mem = '1MB'; ALTER "
+      "DATABASE d SET lock_timeout = '1s'; ALTER ROLE app SET x.y = 1;";
+  auto file = lint::ParsedFile::parse(source);
+  EXPECT_EQ(roles_with_settings({file.get(), nullptr}),
+            (std::vector<std::string>{"", "Big", "app"}));
 }
 
 TEST_F(SnapshotTest, LeavesOutTheStateTablesAndWhatBelongsToThem) {
