@@ -38,6 +38,7 @@ lint::Rule identifier_too_long();
 lint::Rule duplicate_column_assignment();
 lint::Rule require_enum_value_ordering();
 lint::Rule unsupported_concurrently();
+lint::Rule setval_below_minimum();
 
 void add_safety(std::vector<lint::Rule>& rules) {
   rules.push_back(require_concurrent_index());
@@ -75,6 +76,7 @@ void add_safety(std::vector<lint::Rule>& rules) {
   rules.push_back(duplicate_column_assignment());
   rules.push_back(require_enum_value_ordering());
   rules.push_back(unsupported_concurrently());
+  rules.push_back(setval_below_minimum());
 }
 
 }  // namespace sqlgate::rules

@@ -34,6 +34,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/duplicate_column_assignment.cpp
   safety/require_enum_value_ordering.cpp
   safety/unsupported_concurrently.cpp
+  safety/setval_below_minimum.cpp
   safety/partitioned.cpp)
 list(APPEND SQLGATE_RULE_DOCS
   safety/require-concurrent-index.md
@@ -70,4 +71,5 @@ list(APPEND SQLGATE_RULE_DOCS
   safety/identifier-too-long.md
   safety/duplicate-column-assignment.md
   safety/require-enum-value-ordering.md
-  safety/unsupported-concurrently.md)
+  safety/unsupported-concurrently.md
+  safety/setval-below-minimum.md)
