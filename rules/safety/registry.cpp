@@ -39,6 +39,7 @@ lint::Rule duplicate_column_assignment();
 lint::Rule require_enum_value_ordering();
 lint::Rule unsupported_concurrently();
 lint::Rule setval_below_minimum();
+lint::Rule immutable_expression();
 
 void add_safety(std::vector<lint::Rule>& rules) {
   rules.push_back(require_concurrent_index());
@@ -77,6 +78,7 @@ void add_safety(std::vector<lint::Rule>& rules) {
   rules.push_back(require_enum_value_ordering());
   rules.push_back(unsupported_concurrently());
   rules.push_back(setval_below_minimum());
+  rules.push_back(immutable_expression());
 }
 
 }  // namespace sqlgate::rules

@@ -35,6 +35,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/require_enum_value_ordering.cpp
   safety/unsupported_concurrently.cpp
   safety/setval_below_minimum.cpp
+  safety/immutable_expression.cpp
   safety/partitioned.cpp)
 list(APPEND SQLGATE_RULE_DOCS
   safety/require-concurrent-index.md
@@ -72,4 +73,5 @@ list(APPEND SQLGATE_RULE_DOCS
   safety/duplicate-column-assignment.md
   safety/require-enum-value-ordering.md
   safety/unsupported-concurrently.md
-  safety/setval-below-minimum.md)
+  safety/setval-below-minimum.md
+  safety/immutable-expression.md)

@@ -1,0 +1,190 @@
+// immutable-expression: a stored generated column's expression, an index's expression or an
+// index's WHERE that calls a built-in function PostgreSQL does not mark IMMUTABLE (concat_ws(),
+// format(), jsonb_build_object(), to_tsvector() without a configuration, now(), CURRENT_DATE,
+// random(), ...). PostgreSQL refuses the statement: "generation expression is not immutable",
+// "functions in index expression (predicate) must be marked IMMUTABLE".
+#include <algorithm>
+#include <iterator>
+#include <optional>
+#include <string>
+
+#include "lint/pg_facts.h"
+#include "lint/rule.h"
+#include "lint/tree.h"
+
+namespace sqlgate::rules {
+
+namespace {
+
+using lint::Node;
+
+// pg_catalog functions none of whose overloads is immutable (PostgreSQL 15's pg_proc), among those
+// an expression of a column or an index plausibly calls.
+constexpr std::string_view k_not_immutable[] = {"array_to_json",
+                                                "array_to_string",
+                                                "col_description",
+                                                "concat",
+                                                "concat_ws",
+                                                "current_database",
+                                                "current_schema",
+                                                "current_schemas",
+                                                "current_setting",
+                                                "current_user",
+                                                "enum_first",
+                                                "enum_last",
+                                                "enum_range",
+                                                "format",
+                                                "format_type",
+                                                "get_current_ts_config",
+                                                "json_build_array",
+                                                "json_build_object",
+                                                "json_populate_record",
+                                                "json_to_record",
+                                                "jsonb_build_array",
+                                                "jsonb_build_object",
+                                                "jsonb_populate_record",
+                                                "jsonb_to_record",
+                                                "make_timestamptz",
+                                                "now",
+                                                "obj_description",
+                                                "row_to_json",
+                                                "session_user",
+                                                "statement_timestamp",
+                                                "to_char",
+                                                "to_date",
+                                                "to_json",
+                                                "to_jsonb",
+                                                "to_number",
+                                                "to_regclass",
+                                                "to_regtype",
+                                                "transaction_timestamp",
+                                                "txid_current",
+                                                "version"};
+
+// Functions immutable with a text search configuration (or format) given and stable without:
+// the argument count of the stable overloads.
+struct Overloaded {
+  std::string_view name;
+  std::size_t stable_args;
+};
+constexpr Overloaded k_stable_when[] = {{"to_tsvector", 1},          {"to_tsquery", 1},
+                                        {"plainto_tsquery", 1},      {"phraseto_tsquery", 1},
+                                        {"websearch_to_tsquery", 1}, {"to_timestamp", 2}};
+
+// The first call in an expression that is not immutable, as the message names it: "concat_ws()",
+// "CURRENT_DATE"; nothing when every call is immutable as far as is known.
+std::optional<std::string> first_not_immutable(const Node& expression) {
+  std::optional<std::string> found;
+  lint::walk(expression, [&](const Node& node) {
+    if (found) return false;
+    if (node.is("SQLValueFunction")) {
+      std::string_view op = node.str("op");
+      std::string name(op.substr(op.find("SVFOP_") == 0 ? 6 : 0));
+      found = name;
+      return false;
+    }
+    if (!node.is("FuncCall")) return true;
+    lint::NodeList names = node.list("funcname");
+    if (names.empty()) return true;
+    if (names.size() > 1 && names[0].as_str() != "pg_catalog") return true;  // another schema's
+    std::string_view name = names[names.size() - 1].as_str();
+    bool stable = std::find(std::begin(k_not_immutable), std::end(k_not_immutable), name) !=
+                  std::end(k_not_immutable);
+    for (const Overloaded& overloaded : k_stable_when) {
+      stable =
+          stable || (overloaded.name == name && node.list("args").size() == overloaded.stable_args);
+    }
+    if (stable) {
+      found = std::string(name) + "()";
+      return false;
+    }
+    return true;
+  });
+  if (!found) {
+    if (auto call = lint::volatile_call(expression)) found = *call + "()";
+  }
+  return found;
+}
+
+// The advice for the call found.
+std::string advice(const std::string& call, bool predicate) {
+  if (call == "concat()" || call == "concat_ws()" || call == "format()") {
+    return "join the texts with || instead (coalesce(a, '') || ' ' || coalesce(b, '')), which is "
+           "immutable";
+  }
+  if (call.starts_with("to_ts") || call.ends_with("_tsquery()")) {
+    return "name the text search configuration: " + call.substr(0, call.size() - 1) +
+           "'english', ...)";
+  }
+  if (predicate) {
+    return "an index's WHERE cannot depend on the time or the session: compare with a constant "
+           "(a fixed date), or leave the condition to the queries";
+  }
+  return "compute the value in a trigger instead, or call a function of your own declared "
+         "IMMUTABLE (only when its result truly depends on nothing but its arguments)";
+}
+
+void check_generated(const Node& column_def, const lint::Statement& statement,
+                     lint::Reporter& out) {
+  for (Node constraint : column_def.list("constraints")) {
+    if (constraint.str("contype") != "CONSTR_GENERATED") continue;
+    auto call = first_not_immutable(constraint.get("raw_expr"));
+    if (!call) continue;
+    out.report(statement.range,
+               "the generated column " + std::string(column_def.str("colname")) + " calls " +
+                   *call +
+                   ", which PostgreSQL does not mark IMMUTABLE: a generated column's expression "
+                   "must be, so the statement fails (\"generation expression is not immutable\")",
+               advice(*call, false));
+  }
+}
+
+void check(const lint::FileContext& context, lint::Reporter& out) {
+  for (const lint::Statement* statement : context.file.all_statements()) {
+    const Node& node = statement->node;
+    if (node.is("CreateStmt")) {
+      for (Node element : node.list("tableElts")) {
+        if (element.is("ColumnDef")) check_generated(element, *statement, out);
+      }
+    } else if (node.is("AlterTableStmt")) {
+      for (Node command : node.list("cmds")) {
+        if (command.str("subtype") == "AT_AddColumn") {
+          check_generated(command.get("def"), *statement, out);
+        }
+      }
+    } else if (node.is("IndexStmt")) {
+      std::optional<std::string> call;
+      for (Node param : node.list("indexParams")) {
+        Node element = param.is("IndexElem") ? param : param.get("IndexElem");
+        if (!call && element.has("expr")) call = first_not_immutable(element.get("expr"));
+      }
+      bool predicate = false;
+      if (!call && node.has("whereClause")) {
+        call = first_not_immutable(node.get("whereClause"));
+        predicate = call.has_value();
+      }
+      if (!call) continue;
+      std::string part = predicate ? "predicate" : "expression";
+      out.report(statement->range,
+                 "the index's " + std::string(predicate ? "WHERE" : "expression") + " calls " +
+                     *call +
+                     ", which PostgreSQL does not mark IMMUTABLE, so it refuses the index "
+                     "(\"functions in index " +
+                     part + " must be marked IMMUTABLE\")",
+                 advice(*call, predicate));
+    }
+  }
+}
+
+}  // namespace
+
+lint::Rule immutable_expression() {
+  return {.info = {.id = "immutable-expression",
+                   .category = lint::Category::safety,
+                   .severity = lint::Severity::error,
+                   .summary = "A generated column's or an index's expression calls a function "
+                              "that is not IMMUTABLE: PostgreSQL refuses it"},
+          .check_file = check};
+}
+
+}  // namespace sqlgate::rules

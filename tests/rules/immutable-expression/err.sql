@@ -1,0 +1,16 @@
+-- Generated columns whose expression calls a function that is not IMMUTABLE.
+CREATE TABLE IF NOT EXISTS people (
+  first_name text,
+  last_name text,
+  tags text[],
+  created_at timestamptz,
+  full_name text GENERATED ALWAYS AS (concat_ws(' ', first_name, last_name)) STORED
+);
+ALTER TABLE people ADD COLUMN IF NOT EXISTS doc jsonb GENERATED ALWAYS AS (jsonb_build_object('first', first_name)) STORED;
+ALTER TABLE people ADD COLUMN IF NOT EXISTS search tsvector GENERATED ALWAYS AS (to_tsvector(first_name)) STORED;
+ALTER TABLE people ADD COLUMN IF NOT EXISTS tag_list text GENERATED ALWAYS AS (array_to_string(tags, ',')) STORED;
+ALTER TABLE people ADD COLUMN IF NOT EXISTS added date GENERATED ALWAYS AS (CURRENT_DATE) STORED;
+-- Index expressions and predicates.
+CREATE INDEX IF NOT EXISTS people_recent_idx ON people (last_name) WHERE created_at > now() - interval '30 days';
+CREATE INDEX IF NOT EXISTS people_name_idx ON people (concat(first_name, last_name));
+CREATE INDEX IF NOT EXISTS people_label_idx ON people (format('%s %s', first_name, last_name));

@@ -1,0 +1,14 @@
+-- Immutable expressions: ||, lower(), a text search configuration named, a fixed date.
+CREATE TABLE IF NOT EXISTS people (
+  first_name text,
+  last_name text,
+  created_at timestamptz,
+  full_name text GENERATED ALWAYS AS (coalesce(first_name, '') || ' ' || coalesce(last_name, '')) STORED
+);
+ALTER TABLE people ADD COLUMN IF NOT EXISTS search tsvector GENERATED ALWAYS AS (to_tsvector('english', coalesce(first_name, ''))) STORED;
+CREATE INDEX IF NOT EXISTS people_lower_idx ON people (lower(last_name));
+CREATE INDEX IF NOT EXISTS people_recent_idx ON people (last_name) WHERE created_at > '2025-01-01';
+-- A default may call anything: it is computed once per row, not kept in step.
+ALTER TABLE people ADD COLUMN IF NOT EXISTS added date DEFAULT CURRENT_DATE;
+-- A function of another schema (the file's own, declared IMMUTABLE) is not judged.
+CREATE INDEX IF NOT EXISTS people_label_idx ON people (app.immutable_concat(first_name, last_name));
