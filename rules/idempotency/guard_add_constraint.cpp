@@ -69,6 +69,39 @@ Judgement judge(std::string_view on, const std::string& target, const Node& cons
           help};
 }
 
+// ADD CONSTRAINT k ... USING INDEX k after CREATE UNIQUE INDEX IF NOT EXISTS k and then DROP
+// CONSTRAINT IF EXISTS k: the index keeps its name as the constraint's, so a second run's CREATE
+// INDEX finds it and skips, the DROP CONSTRAINT takes it along, and the ADD finds no index
+// (42704). Built after the DROP, it is made anew on every run. Whether it said so.
+bool report_index_dropped_again(FileScope& scope, const Statement& statement, std::size_t command,
+                                AlterCommands& commands, const QualifiedName& table,
+                                const std::string& index_name, const std::string& constraint) {
+  if (index_name.empty() || lint::truncate_identifier(index_name) != constraint) return false;
+  ObjectKey index{ObjectKind::index, QualifiedName{table.schema, index_name}, {}};
+  const Statement* made = scope.created_before(statement, index);
+  if (made == nullptr || !made->node.is("IndexStmt") || !made->node.flag("if_not_exists")) {
+    return false;
+  }
+  const Statement* drop = &statement;
+  if (!FileScope::drops_constraint_earlier(statement.node, command, constraint)) {
+    drop = scope.dropped_before(
+        statement, ObjectKey{ObjectKind::table_constraint, QualifiedName{"", constraint}, table});
+  }
+  if (drop == nullptr || scope.index_of(*drop) < scope.index_of(*made)) return false;
+  std::string made_line = std::to_string(scope.file().position(made->range.begin).line);
+  std::string drop_line = std::to_string(scope.file().position(drop->range.begin).line);
+  scope.report(statement, commands.range(command),
+               "ADD CONSTRAINT " + constraint + " ... USING INDEX " + index_name + " fails " +
+                   std::string(k_again) + ": the index keeps its name as the constraint's, so " +
+                   "the CREATE INDEX IF NOT EXISTS on line " + made_line +
+                   " finds it and skips, and the DROP CONSTRAINT on line " + drop_line +
+                   " takes it along with the constraint",
+               "build the index after the DROP: DROP CONSTRAINT IF EXISTS " + constraint +
+                   "; CREATE UNIQUE INDEX IF NOT EXISTS " + index_name + " ...; ADD CONSTRAINT " +
+                   constraint + " ... USING INDEX " + index_name);
+  return true;
+}
+
 // The name PostgreSQL chooses for the one constraint a statement adds without a name; empty
 // when it adds several such (which gets which is not worked out here).
 std::string implicit_name(const Statement& statement, const QualifiedName& table) {
@@ -228,6 +261,10 @@ void check_table(FileScope& scope, const Statement& statement) {
         !dropped_name.empty() && (FileScope::drops_constraint_earlier(node, i, dropped_name) ||
                                   scope.dropped_before(statement, key));
     if (!dropped_name.empty() && index_made) {
+      if (dropped_first && report_index_dropped_again(scope, statement, i, commands, table,
+                                                      index_name, dropped_name)) {
+        continue;
+      }
       if (dropped_first) continue;
       if (!name.empty() && scope.dropped_after(statement, key)) continue;
     }

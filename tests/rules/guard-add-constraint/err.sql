@@ -72,3 +72,8 @@ END $$;
 DROP INDEX IF EXISTS accounts_handle_key;
 ALTER TABLE accounts DROP CONSTRAINT IF EXISTS accounts_handle_key;
 ALTER TABLE accounts ADD CONSTRAINT accounts_handle_key UNIQUE (handle);
+-- The index named as the constraint and built before the DROP: the second run's CREATE INDEX
+-- finds the constraint's index and skips, the DROP takes it along, and the ADD finds none.
+CREATE UNIQUE INDEX IF NOT EXISTS tags_name_key ON tags (name);
+ALTER TABLE tags DROP CONSTRAINT IF EXISTS tags_name_key;
+ALTER TABLE tags ADD CONSTRAINT tags_name_key UNIQUE USING INDEX tags_name_key;

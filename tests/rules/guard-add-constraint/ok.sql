@@ -119,3 +119,7 @@ DO $$ BEGIN
   END IF;
 END $$;
 CREATE TABLE IF NOT EXISTS mentions (handle text REFERENCES accounts (handle));
+-- The index built after the DROP: made anew on every run.
+ALTER TABLE tags DROP CONSTRAINT IF EXISTS tags_code_key;
+CREATE UNIQUE INDEX IF NOT EXISTS tags_code_key ON tags (code);
+ALTER TABLE tags ADD CONSTRAINT tags_code_key UNIQUE USING INDEX tags_code_key;
