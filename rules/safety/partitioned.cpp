@@ -86,8 +86,9 @@ std::optional<std::string> partitioned_table_of(const lint::FileContext& context
   for (const lint::CatalogStep& step : steps_of(context, statement)) {
     if (step.object == lint::k_no_object) continue;
     lint::ObjectId table = lint::k_no_object;
-    if (step.effect.action == lint::Action::use && lint::is_relation(step.effect.object.kind)) {
-      table = step.object;  // CREATE INDEX ... ON table
+    if ((step.effect.action == lint::Action::use || step.effect.action == lint::Action::alter) &&
+        lint::is_relation(step.effect.object.kind)) {
+      table = step.object;  // CREATE INDEX ... ON table, ALTER TABLE table
     } else if (step.effect.action == lint::Action::drop &&
                step.effect.object.kind == lint::ObjectKind::index) {
       for (const auto& edge : catalog->object(step.object).depends_on) {

@@ -12,8 +12,9 @@
 
 namespace sqlgate::rules {
 
-// The partitioned table that a CREATE INDEX is on, or that an index a DROP INDEX drops is on
-// ("public.events"); nothing when the catalog does not know it as partitioned.
+// The partitioned table that a CREATE INDEX is on, that an index a DROP INDEX drops is on, or
+// that an ALTER TABLE alters ("public.events"); nothing when the catalog does not know it as
+// partitioned.
 std::optional<std::string> partitioned_table_of(const lint::FileContext& context,
                                                 const lint::Statement& statement);
 

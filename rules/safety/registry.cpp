@@ -40,6 +40,7 @@ lint::Rule require_enum_value_ordering();
 lint::Rule unsupported_concurrently();
 lint::Rule setval_below_minimum();
 lint::Rule immutable_expression();
+lint::Rule partitioned_table_options();
 
 void add_safety(std::vector<lint::Rule>& rules) {
   rules.push_back(require_concurrent_index());
@@ -79,6 +80,7 @@ void add_safety(std::vector<lint::Rule>& rules) {
   rules.push_back(unsupported_concurrently());
   rules.push_back(setval_below_minimum());
   rules.push_back(immutable_expression());
+  rules.push_back(partitioned_table_options());
 }
 
 }  // namespace sqlgate::rules

@@ -36,6 +36,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/unsupported_concurrently.cpp
   safety/setval_below_minimum.cpp
   safety/immutable_expression.cpp
+  safety/partitioned_table_options.cpp
   safety/partitioned.cpp)
 list(APPEND SQLGATE_RULE_DOCS
   safety/require-concurrent-index.md
@@ -74,4 +75,5 @@ list(APPEND SQLGATE_RULE_DOCS
   safety/require-enum-value-ordering.md
   safety/unsupported-concurrently.md
   safety/setval-below-minimum.md
-  safety/immutable-expression.md)
+  safety/immutable-expression.md
+  safety/partitioned-table-options.md)

@@ -1,0 +1,1 @@
+ALTER TABLE project_events RESET (autovacuum_vacuum_scale_factor);

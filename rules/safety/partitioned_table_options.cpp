@@ -1,0 +1,108 @@
+// partitioned-table-options: storage parameters and CLUSTER ON given to a partitioned table,
+// which has no storage of its own: PostgreSQL refuses them ("unrecognized parameter", "cannot mark
+// index clustered in partitioned table"). They belong on the partitions.
+#include <string>
+
+#include "lint/objects.h"
+#include "lint/pg_facts.h"
+#include "lint/rule.h"
+#include "lint/sql.h"
+#include "rules/safety/partitioned.h"
+
+namespace sqlgate::rules {
+
+namespace {
+
+constexpr std::string_view k_help =
+    "set it on each partition instead (ALTER TABLE <partition> SET (...)), and in the CREATE "
+    "TABLE ... PARTITION OF of the partitions to come";
+
+// The name of the first storage parameter a SET (...) gives.
+std::string first_option(const lint::Node& options) {
+  lint::NodeList items = options.is("List") ? options.list("items") : options.items();
+  return items.empty() ? std::string() : std::string(items[0].str("defname"));
+}
+
+// The partitioned table an ALTER TABLE alters: as the catalog replay knows it, else as a CREATE
+// TABLE ... PARTITION BY earlier in the file made it.
+std::optional<std::string> partitioned(const lint::FileContext& context,
+                                       const lint::Statement& statement) {
+  if (auto table = partitioned_table_of(context, statement)) return table;
+  lint::RelationName altered = lint::relation_name(statement.node.get("relation"));
+  std::optional<std::string> made;
+  for (const lint::Statement* earlier : context.file.all_statements()) {
+    if (earlier == &statement) break;
+    if (!earlier->node.is("CreateStmt")) continue;
+    lint::RelationName created = lint::relation_name(earlier->node.get("relation"));
+    if (lint::truncate_identifier(created.name) != lint::truncate_identifier(altered.name) ||
+        created.schema != altered.schema) {
+      continue;
+    }
+    if (earlier->node.has("partspec")) {
+      made = lint::sql_name(created.schema, created.name);
+    } else {
+      made.reset();
+    }
+  }
+  return made;
+}
+
+void check(const lint::FileContext& context, lint::Reporter& out) {
+  for (const lint::Statement* statement : context.file.all_statements()) {
+    const lint::Node& node = statement->node;
+    if (node.is("CreateStmt") && node.has("partspec") && !node.list("options").empty()) {
+      lint::RelationName relation = lint::relation_name(node.get("relation"));
+      std::string table = lint::sql_name(relation.schema, relation.name);
+      out.report(statement->range,
+                 "CREATE TABLE " + table + " ... PARTITION BY ... WITH (" +
+                     std::string(node.list("options")[0].str("defname")) +
+                     " ...) fails: a partitioned table has no storage of its own, and PostgreSQL "
+                     "takes no storage parameter for it (\"unrecognized parameter\")",
+                 std::string(k_help));
+      continue;
+    }
+    if (!node.is("AlterTableStmt")) continue;
+    std::optional<std::string> table;
+    bool asked = false;
+    std::size_t i = 0;
+    for (lint::Node command : node.list("cmds")) {
+      std::size_t at = i++;
+      std::string_view subtype = command.str("subtype");
+      if (subtype != "AT_SetRelOptions" && subtype != "AT_ClusterOn") continue;
+      if (!asked) {
+        table = partitioned(context, *statement);
+        asked = true;
+      }
+      if (!table) break;
+      lint::TextRange range = lint::alter_command_range(context.file, *statement, at);
+      if (subtype == "AT_ClusterOn") {
+        out.report(range,
+                   "CLUSTER ON of partitioned table " + *table +
+                       " fails: PostgreSQL clusters partitions, not the partitioned table "
+                       "(\"cannot mark index clustered in partitioned table\")",
+                   "mark the index of each partition: ALTER TABLE <partition> CLUSTER ON "
+                   "<its index>");
+      } else {
+        out.report(range,
+                   "SET (" + first_option(command.get("def")) + " ...) on partitioned table " +
+                       *table +
+                       " fails: a partitioned table has no storage of its own, and PostgreSQL "
+                       "takes no storage parameter for it (\"unrecognized parameter\")",
+                   std::string(k_help));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+lint::Rule partitioned_table_options() {
+  return {.info = {.id = "partitioned-table-options",
+                   .category = lint::Category::safety,
+                   .severity = lint::Severity::error,
+                   .summary = "Storage parameters or CLUSTER ON for a partitioned table, which "
+                              "PostgreSQL refuses"},
+          .check_file = check};
+}
+
+}  // namespace sqlgate::rules
