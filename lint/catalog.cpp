@@ -1201,6 +1201,43 @@ class CatalogBuilder {
     }
   }
 
+  // GRANT / REVOKE ... ON ALL ... IN SCHEMA: one effect per object of that kind the schema holds
+  // at the tick, in the order they were made, as PostgreSQL changes each.
+  void expand_all_in_schema(std::vector<Effect>& effects, Tick at) const {
+    if (std::none_of(effects.begin(), effects.end(),
+                     [](const Effect& effect) { return effect.all_in_schema; })) {
+      return;
+    }
+    std::vector<Effect> expanded;
+    for (Effect& effect : effects) {
+      if (!effect.all_in_schema) {
+        expanded.push_back(std::move(effect));
+        continue;
+      }
+      const std::string& which = effect.object.name;
+      auto wanted = [&](ObjectKind kind) {
+        if (which == "tables") {
+          return kind == ObjectKind::table || kind == ObjectKind::foreign_table ||
+                 kind == ObjectKind::view || kind == ObjectKind::materialized_view;
+        }
+        if (which == "sequences") return kind == ObjectKind::sequence;
+        if (which == "procedures") return kind == ObjectKind::procedure;
+        bool function = kind == ObjectKind::function || kind == ObjectKind::aggregate;
+        return function || (which == "routines" && kind == ObjectKind::procedure);
+      };
+      for (ObjectId id = 0; id < m_catalog.m_objects.size(); ++id) {
+        const CatalogObject& object = m_catalog.m_objects[id];
+        if (!wanted(object.kind()) || !alive(id, at)) continue;
+        const ObjectRef& ref = object.ref_at(at);
+        if (ref.schema != effect.object.schema) continue;
+        Effect& one = expanded.emplace_back(effect);
+        one.object = ref;
+        one.schema_given = true;
+      }
+    }
+    effects = std::move(expanded);
+  }
+
   ObjectResolver::NameTaken taken_at(const Tick& at) {
     return [this, &at](const std::string& schema, const std::string& name, bool relations,
                        bool constraints) {
@@ -1220,6 +1257,7 @@ class CatalogBuilder {
     for (std::size_t s = 0; s < statements.size(); ++s) {
       at = ++m_catalog.m_tick;
       std::vector<Effect> effects = effects_of(index, s, *statements[s], taken);
+      expand_all_in_schema(effects, at);
       std::vector<ObjectId> targets = drops_of(effects, at);
       // The parts of a create that IF NOT EXISTS skipped (the columns and constraints of a
       // CREATE TABLE whose table exists, those written inline in an ADD COLUMN) are no-ops.
@@ -1271,6 +1309,7 @@ class CatalogBuilder {
     auto taken = taken_at(at);
     for (std::size_t s = 0; s < statements.size(); ++s) {
       std::vector<Effect> effects = effects_of(index, s, *statements[s], taken);
+      expand_all_in_schema(effects, at);
       std::vector<ObjectId> targets = drops_of(effects, at);
       for (std::size_t k = 0; k < effects.size(); ++k) {
         std::size_t step_index = replay.steps.size();

@@ -1946,10 +1946,30 @@ void ObjectResolver::Context::comment(const Node& node) {
 
 // GRANT and REVOKE on named objects (not ALL ... IN SCHEMA): a change of each.
 void ObjectResolver::Context::grant(const Node& node) {
+  Change change = node.flag("is_grant") ? Change::grant : Change::revoke;
+  if (node.str("targtype") == "ACL_TARGET_ALL_IN_SCHEMA") {
+    static const std::unordered_map<std::string_view, std::pair<ObjectKind, std::string_view>>
+        k_all = {{"OBJECT_TABLE", {ObjectKind::table, "tables"}},
+                 {"OBJECT_SEQUENCE", {ObjectKind::sequence, "sequences"}},
+                 {"OBJECT_FUNCTION", {ObjectKind::function, "functions"}},
+                 {"OBJECT_PROCEDURE", {ObjectKind::procedure, "procedures"}},
+                 {"OBJECT_ROUTINE", {ObjectKind::function, "routines"}}};
+    auto all = k_all.find(node.str("objtype"));
+    if (all == k_all.end()) return;
+    for (Node schema : node.list("objects")) {
+      ObjectRef ref;
+      ref.kind = all->second.first;
+      ref.schema = truncate_identifier(schema.as_str());
+      ref.name = all->second.second;
+      Effect& effect = add(Action::alter, std::move(ref), statement.range.begin);
+      effect.change = change;
+      effect.all_in_schema = true;
+    }
+    return;
+  }
   if (node.str("targtype") != "ACL_TARGET_OBJECT") return;
   auto kind = kind_of(node.str("objtype"));
   if (!kind) return;
-  Change change = node.flag("is_grant") ? Change::grant : Change::revoke;
   for (Node object : node.list("objects")) {
     ObjectRef ref;
     bool given = true;

@@ -222,7 +222,12 @@ struct Effect {
   bool unique = false;       // a unique index, or a primary key or unique constraint
   bool partial = false;      // an index with WHERE
   bool partitioned = false;  // a table created with PARTITION BY
-  char contype = 0;          // constraints: 'p' primary key, 'u', 'f', 'c', 'x' exclusion
+  // GRANT / REVOKE ... ON ALL TABLES | SEQUENCES | FUNCTIONS | PROCEDURES | ROUTINES IN SCHEMA:
+  // from ObjectResolver, one effect per schema, object.name saying which objects ("tables",
+  // "sequences", "functions", "procedures", "routines"); the catalog's replay makes it one effect
+  // per object of the schema at that point, each with this set.
+  bool all_in_schema = false;
+  char contype = 0;  // constraints: 'p' primary key, 'u', 'f', 'c', 'x' exclusion
   // Foreign keys: the referenced columns; empty when the statement names none (the primary key).
   std::vector<std::string> referenced;
   // Routines: how many trailing arguments have defaults, and whether the last is VARIADIC.

@@ -519,6 +519,20 @@ std::string revoke_sql(const lint::Node& grant, const lint::ObjectRef& object,
          sql_name(object) + " FROM " + lint::join_strings(roles, ", ") + ";";
 }
 
+std::string revoke_in_schema_sql(const lint::Node& grant, const std::vector<std::string>& roles) {
+  std::string_view type = grant.str("objtype");
+  std::string_view objects = type == "OBJECT_SEQUENCE"    ? "SEQUENCES"
+                             : type == "OBJECT_FUNCTION"  ? "FUNCTIONS"
+                             : type == "OBJECT_PROCEDURE" ? "PROCEDURES"
+                             : type == "OBJECT_ROUTINE"   ? "ROUTINES"
+                                                          : "TABLES";
+  std::vector<std::string> schemas;
+  for (lint::Node schema : grant.list("objects"))
+    schemas.push_back(quote_identifier(schema.as_str()));
+  return "REVOKE " + privileges_sql(grant) + " ON ALL " + std::string(objects) + " IN SCHEMA " +
+         lint::join_strings(schemas, ", ") + " FROM " + lint::join_strings(roles, ", ") + ";";
+}
+
 std::string default_privileges_revoke_sql(const lint::Node& statement,
                                           const std::vector<std::string>& roles) {
   std::string text = "ALTER DEFAULT PRIVILEGES";

@@ -103,6 +103,8 @@ bool lists_role(const lint::NodeList& roles, const std::string& role);
 // The REVOKE that undoes a GRANT's privileges on one of its objects, for some of its grantees.
 std::string revoke_sql(const lint::Node& grant, const lint::ObjectRef& object,
                        const std::vector<std::string>& roles);
+// The same for GRANT ... ON ALL TABLES (SEQUENCES, ...) IN SCHEMA: the REVOKE on all of them.
+std::string revoke_in_schema_sql(const lint::Node& grant, const std::vector<std::string>& roles);
 
 // The grantees of a GRANT on one of its objects whose privileges a down has to take back:
 // role_names() of its grantees, less PUBLIC when the GRANT gives PUBLIC only what PostgreSQL

@@ -74,6 +74,9 @@ void check(const lint::Project& project, lint::Reporter& out) {
       bool change = effect.action == lint::Action::rename ||
                     (effect.action == lint::Action::alter && effect.change != lint::Change::none);
       if (!drop && !change) continue;
+      // REVOKE ... ON ALL TABLES IN SCHEMA reaches every table there: what it takes from a role
+      // that held it before the up is down-not-reversing's.
+      if (effect.all_in_schema) continue;
       lint::TextRange range = statement_range(*pair.down_file, step.statement);
       if (step.object == lint::k_no_object) {
         // Dropped earlier in this down: drop-order says it. Unknown to the migrations: it may

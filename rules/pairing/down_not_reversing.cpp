@@ -1341,6 +1341,39 @@ void check_privileges_back(Context& c, const lint::CatalogStep& step) {
            "add `" + grant_sql(revoking.node, ref, lost) + "` to the down");
 }
 
+// A REVOKE of the down (ON ALL TABLES IN SCHEMA too) that takes from a role what it held on an
+// object before the up, which the up did not take (that is check_privileges_back's): after a
+// rollback the role has lost it.
+void check_privileges_lost(Context& c) {
+  std::unordered_set<ObjectId> seen;
+  lint::Tick start = c.pair.up_replay->start;
+  for (const lint::CatalogStep& step : c.pair.down_replay->steps) {
+    if (step.effect.change != Change::revoke || step.object == lint::k_no_object) continue;
+    if (!seen.insert(step.object).second || c.created_by_up(step.object)) continue;
+    const lint::CatalogObject& object = c.catalog.object(step.object);
+    if (!object.alive_at(start)) continue;
+    Privileges before = privileges_before(c.project, c.catalog, step.object, start);
+    if (before.empty()) continue;
+    Privileges held = before;
+    replay_privileges(c, held, *c.pair.up_file, c.up_steps, step.object);
+    Privileges after_up = held;
+    replay_privileges(c, held, *c.pair.down_file, c.down_steps, step.object);
+    std::vector<Privilege> lost;
+    for (const Privilege& privilege : before) {
+      if (holds(after_up, privilege) && !holds(held, privilege)) lost.push_back(privilege);
+    }
+    if (lost.empty()) continue;
+    const lint::ObjectRef& ref = object.ref_at(c.pair.up_replay->end);
+    const lint::Statement& revoking = *c.pair.down_file->all_statements()[step.statement];
+    c.out.report(*c.pair.down_file, statement_range(*c.pair.down_file, step.statement),
+                 "the down revokes " + privileges_words(lost) + " on " + describe(ref) +
+                     ", held before the up: after a rollback " +
+                     (lost.size() == 1 ? "it is" : "they are") + " gone",
+                 "revoke only what the up granted, or grant it back after: `" +
+                     grant_sql(revoking.node, ref, lost) + "`");
+  }
+}
+
 // ALTER CONSTRAINT of a constraint an earlier migration made ([NOT] DEFERRABLE, INITIALLY ...):
 // the down sets back the timing it had before the up. An up that ends with the timing it found
 // changes nothing.
@@ -1444,6 +1477,7 @@ void check_definition_restored(Context& c, const lint::CatalogStep& step, Object
 
 void check_pair(Context& c) {
   lint::Tick after = c.pair.up_replay->end;
+  std::set<std::size_t> schema_wide;  // up statements ON ALL ... IN SCHEMA reported
   for (const auto& step : c.pair.up_replay->steps) {
     const lint::Effect& effect = step.effect;
     if (step.object == lint::k_no_object) continue;
@@ -1655,9 +1689,37 @@ void check_pair(Context& c) {
                                                         step.object, c.pair.up_replay->start)) {
         if (!c.down_revokes(step.object, role)) missing.push_back(role);
       }
+      // A role that held all the GRANT gives before the up: the up changed nothing for it, and a
+      // REVOKE in the down would take what it had.
+      Privileges given;
+      apply_grant(given, granting.node, object.kind());
+      Privileges before =
+          privileges_before(c.project, c.catalog, step.object, c.pair.up_replay->start);
+      std::erase_if(missing, [&](const std::string& role) {
+        bool any = false;
+        for (const Privilege& privilege : given) {
+          if (privilege.role != role) continue;
+          any = true;
+          if (!holds(before, privilege)) return false;
+        }
+        return any;
+      });
       if (missing.empty()) continue;
       const lint::ObjectRef& ref = object.ref_at(after);
       std::string roles = lint::join_strings(missing, ", ");
+      if (effect.all_in_schema) {
+        // Once per statement, at the first object it reached.
+        if (!schema_wide.insert(step.statement).second) continue;
+        c.report(step,
+                 "the up grants privileges on every " +
+                     std::string(ref.kind == ObjectKind::sequence ? "sequence"
+                                 : lint::is_routine(ref.kind)     ? "routine"
+                                                                  : "table") +
+                     " in schema " + quote_identifier(ref.schema) + " (" + describe(ref) +
+                     " among them) to " + roles + " but the down does not revoke them",
+                 "add `" + revoke_in_schema_sql(granting.node, missing) + "` to the down");
+        continue;
+      }
       c.report(step,
                "the up grants privileges on " + describe(ref) + " to " + roles +
                    " but the down does not revoke them",
@@ -2034,6 +2096,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
     check_pair(context);
     check_default_privileges(context);
     check_role_settings(context);
+    check_privileges_lost(context);
   }
 }
 

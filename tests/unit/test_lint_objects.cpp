@@ -471,16 +471,25 @@ TEST(LintObjects, OtherAltersNameTheirObject) {
             (Lines{"alter type public.mood", "alter publication pub", "alter event trigger et",
                    "alter statistics object s.st", "alter text search configuration public.cfg",
                    "alter table public.t"}));
-  // GRANT and REVOKE change each object they name; ALL ... IN SCHEMA names none.
+  // GRANT and REVOKE change each object they name; ALL ... IN SCHEMA names the schema and the
+  // kind of objects, which the catalog's replay makes one effect per object.
   auto grants = effects_of(
       "GRANT SELECT ON t, s.u TO app; REVOKE EXECUTE ON FUNCTION f(int) FROM PUBLIC; "
-      "GRANT USAGE ON SCHEMA app TO app; GRANT SELECT ON ALL TABLES IN SCHEMA app TO app;");
-  ASSERT_EQ(grants.size(), 4u);
+      "GRANT USAGE ON SCHEMA app TO app; GRANT SELECT ON ALL TABLES IN SCHEMA app TO app; "
+      "REVOKE ALL ON ALL ROUTINES IN SCHEMA app, b FROM app;");
+  ASSERT_EQ(grants.size(), 7u);
   EXPECT_EQ(grants[0].change, Change::grant);
   EXPECT_EQ(grants[1].object.schema, "s");
   EXPECT_EQ(grants[2].change, Change::revoke);
   EXPECT_EQ(grants[2].object.kind, ObjectKind::function);
   EXPECT_EQ(grants[3].object.kind, ObjectKind::schema);
+  EXPECT_FALSE(grants[3].all_in_schema);
+  EXPECT_TRUE(grants[4].all_in_schema);
+  EXPECT_EQ(grants[4].object.display(), "app.tables");
+  EXPECT_EQ(grants[4].change, Change::grant);
+  EXPECT_EQ(grants[5].object.name, "routines");
+  EXPECT_EQ(grants[6].object.schema, "b");
+  EXPECT_EQ(grants[6].change, Change::revoke);
 }
 
 TEST(LintObjects, CanonicalTypes) {

@@ -1,0 +1,2 @@
+DROP SEQUENCE IF EXISTS plan_numbers;
+DROP TABLE IF EXISTS plan_prices;
