@@ -422,9 +422,16 @@ void check_alter_table(FileScope& scope, const Statement& statement) {
       continue;
     }
     lint::TextRange range = commands.range(i);
+    // What a second run finds: a partition detached (a table still, no longer a partition), a
+    // parent no longer inherited from, a type no longer the table's: else the thing is gone.
+    std::string_view found = subtype == "AT_DetachPartition" ? "it is no longer a partition"
+                             : subtype == "AT_DropInherit"   ? "it no longer inherits from it"
+                             : subtype == "AT_DropOf"        ? "the table is no longer of a type"
+                                                             : "it is already gone";
     auto finding = scope.report(
         statement, range,
-        what + " on " + target + " fails " + std::string(k_again) + ": it is already gone", help);
+        what + " on " + target + " fails " + std::string(k_again) + ": " + std::string(found),
+        help);
     auto span = commands.tokens_of(i);
     if (!keyword.empty() && span) {
       const StatementTokens& tokens = commands.tokens();
