@@ -1041,8 +1041,12 @@ class CatalogBuilder {
       for (ObjectId sibling : table.children) {
         if (all[sibling].kind() == ObjectKind::constraint && uses(sibling)) visit(sibling);
       }
+      // And its statistics objects that cover the column.
       for (const auto& edge : table.dependents) {
-        if (all[edge.object].kind() == ObjectKind::index && uses(edge.object)) visit(edge.object);
+        ObjectKind kind = all[edge.object].kind();
+        if ((kind == ObjectKind::index || kind == ObjectKind::statistics) && uses(edge.object)) {
+          visit(edge.object);
+        }
       }
     }
   }

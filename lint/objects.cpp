@@ -1631,6 +1631,25 @@ void ObjectResolver::Context::create_trigger(const Node& node) {
     function.extension = extension_member(ObjectKind::function, function.object.name);
   }
   expression_dependencies(effect, node.get("whenClause"), DependencySource::definition);
+  // The columns of UPDATE OF and those its WHEN clause reads (NEW.c, OLD.c): PostgreSQL refuses
+  // DROP COLUMN while the trigger is there.
+  std::vector<std::string> columns = names_of(node.list("columns"));
+  walk(node.get("whenClause"), [&](const Node& part) {
+    if (!part.is("ColumnRef")) return !part.is("SubLink");
+    NodeList fields = part.list("fields");
+    if (fields.size() == 2 && fields.front().is("String") && fields.back().is("String")) {
+      std::string_view row = fields.front().as_str();
+      std::string name = truncate_identifier(fields.back().as_str());
+      if ((row == "new" || row == "old") &&
+          std::find(columns.begin(), columns.end(), name) == columns.end()) {
+        columns.push_back(std::move(name));
+      }
+    }
+    return false;
+  });
+  for (const auto& column : columns) {
+    effect.depends_on.push_back({child(ObjectKind::column, table, column), false});
+  }
 }
 
 void ObjectResolver::Context::create_schema(const Node& node) {
@@ -2182,6 +2201,21 @@ void ObjectResolver::Context::run(const Node& node) {
     auto [ref, given] = qualified(ObjectKind::statistics, node.list("defnames"));
     Effect& effect = add(Action::create, ref, statement.range.begin, given);
     effect.if_not_exists = node.flag("if_not_exists");
+    // The columns it covers, named or read by an expression: DROP COLUMN of any takes it.
+    for (Node element : node.list("exprs")) {
+      Node stats = element.is("StatsElem") ? element : element.get("StatsElem");
+      std::vector<std::string> names;
+      if (stats.has("name")) {
+        names.push_back(truncate_identifier(stats.str("name")));
+      } else {
+        names = referenced_columns(stats.get("expr"));
+      }
+      for (auto& name : names) {
+        if (std::find(effect.uses.begin(), effect.uses.end(), name) == effect.uses.end()) {
+          effect.uses.push_back(std::move(name));
+        }
+      }
+    }
     for (Node range_var : node.list("relations")) {
       auto [table, g] = relation(ObjectKind::table, range_var);
       (void)g;
