@@ -1,7 +1,9 @@
 // use-before-create: a statement of an up that uses an object (alters it, writes rows into it,
 // indexes it, references it from a foreign key, a view or a trigger) that only a later
 // statement or a later migration creates; a table no migration creates at all is a warning,
-// since it may come from outside the migrations.
+// since it may come from outside the migrations. In a down: a statement that uses an object the
+// down creates only later, when the state after the up does not have it then.
+#include <algorithm>
 #include <set>
 
 #include "rules/ordering/rules.h"
@@ -32,7 +34,148 @@ bool outside(const lint::ObjectRef& ref) {
          ref.schema == "pg_temp" || ref.name == "schema_migrations";
 }
 
+// Whether a create makes the object a dependency names: the same name, of the same kind (any
+// relation for a table, a type or a domain for a type).
+bool makes(const lint::ObjectRef& made, const lint::ObjectRef& used) {
+  if (made.name != used.name || made.schema != used.schema || made.parent != used.parent) {
+    return false;
+  }
+  auto type_like = [](lint::ObjectKind kind) {
+    return kind == lint::ObjectKind::type || kind == lint::ObjectKind::domain;
+  };
+  return made.kind == used.kind || (lint::is_relation(made.kind) && lint::is_relation(used.kind)) ||
+         (type_like(made.kind) && type_like(used.kind));
+}
+
+// What a step of a down uses by name: the dependencies of what it creates (the columns and
+// tables a view reads, a column's type, an index's table), or the object it changes. A
+// dependency named by a call, by every column of a table or by an operator class is left out.
+std::vector<lint::ObjectRef> down_uses(const lint::CatalogStep& step) {
+  std::vector<lint::ObjectRef> refs;
+  const lint::Effect& effect = step.effect;
+  auto add = [&](const lint::ObjectRef& ref, bool schema_given) {
+    if (schema_given || !effect.search_path) {
+      refs.push_back(ref);
+      return;
+    }
+    for (const auto& schema : *effect.search_path) {
+      lint::ObjectRef candidate = ref;
+      candidate.schema = schema;
+      refs.push_back(std::move(candidate));
+    }
+  };
+  if (effect.action != lint::Action::create) {
+    if (step.object == lint::k_no_object && step.dropped_by_step < 0 && !effect.if_exists) {
+      add(effect.object, effect.schema_given);
+    }
+    return refs;
+  }
+  for (const auto& dependency : effect.depends_on) {
+    if (dependency.reverse || dependency.call || dependency.all_columns ||
+        !dependency.default_opclass_of.empty() || !dependency.extension.empty()) {
+      continue;
+    }
+    if (!dependency.any_of.empty()) continue;  // down_any_of() asks about those
+    add(dependency.object, dependency.schema_given);
+  }
+  return refs;
+}
+
+// A down: a statement that uses an object the down itself creates only later, while the state
+// after the up (less what the down's earlier statements dropped) does not have it.
+void check_downs(const lint::Project& project, lint::Reporter& out) {
+  const lint::Catalog& catalog = *project.catalog();
+  for (const pairing::Pair& pair : pairing::pairs(project)) {
+    const auto& steps = pair.down_replay->steps;
+    const lint::ParsedFile& file = *pair.down_file;
+    lint::Tick at = pair.down_replay->start;
+    // Whether a step before `before` made (or renamed something to) the object.
+    auto made_before = [&](const lint::ObjectRef& ref, std::size_t before) {
+      for (std::size_t j = 0; j < before; ++j) {
+        const lint::Effect& effect = steps[j].effect;
+        if (effect.action == lint::Action::create && makes(effect.object, ref)) return true;
+        if (effect.action == lint::Action::rename) {
+          lint::ObjectRef next = effect.object;
+          if (!effect.new_name.empty()) next.name = effect.new_name;
+          if (!effect.new_schema.empty()) next.schema = effect.new_schema;
+          if (makes(next, ref)) return true;
+        }
+      }
+      return false;
+    };
+    // Whether the object of that name is there when step `before` runs.
+    auto there = [&](const lint::ObjectRef& ref, std::size_t before) {
+      if (made_before(ref, before)) return true;
+      ObjectId id = catalog.find(ref, at);
+      if (id == lint::k_no_object) return false;
+      for (std::size_t j = 0; j < before; ++j) {
+        const lint::CatalogStep& earlier = steps[j];
+        if (earlier.effect.action == lint::Action::rename && earlier.object == id) return false;
+        if (earlier.effect.action != lint::Action::drop) continue;
+        if (earlier.object == id || std::find(earlier.implied.begin(), earlier.implied.end(), id) !=
+                                        earlier.implied.end()) {
+          return false;
+        }
+      }
+      return true;
+    };
+    // The later step of the down that creates the object.
+    auto made_later = [&](const lint::ObjectRef& ref, std::size_t after) -> std::ptrdiff_t {
+      for (std::size_t j = after + 1; j < steps.size(); ++j) {
+        const lint::Effect& effect = steps[j].effect;
+        if (effect.action == lint::Action::create && makes(effect.object, ref)) {
+          return static_cast<std::ptrdiff_t>(j);
+        }
+      }
+      return -1;
+    };
+    std::set<std::pair<std::size_t, std::string>> reported;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      const lint::CatalogStep& step = steps[i];
+      const lint::Statement& statement = *file.all_statements()[step.statement];
+      if (guarded(statement)) continue;
+      // The candidates of one name (a dependency looked up along the search path, or a column
+      // of whichever table of a query has it) count as one use: any of them there will do.
+      std::vector<std::vector<lint::ObjectRef>> uses;
+      for (auto& ref : down_uses(step)) uses.push_back({std::move(ref)});
+      if (step.effect.action == lint::Action::create) {
+        for (const auto& dependency : step.effect.depends_on) {
+          if (dependency.any_of.empty()) continue;
+          std::vector<lint::ObjectRef>& candidates = uses.emplace_back();
+          for (const auto& column : dependency.any_of) candidates.push_back(column.object);
+        }
+      }
+      for (const auto& candidates : uses) {
+        if (candidates.empty() || outside(candidates.front())) continue;
+        bool found = false;
+        std::ptrdiff_t later = -1;
+        const lint::ObjectRef* used = &candidates.front();
+        for (const auto& ref : candidates) {
+          if (there(ref, i)) {
+            found = true;
+            break;
+          }
+          if (later < 0) {
+            later = made_later(ref, i);
+            if (later >= 0) used = &ref;
+          }
+        }
+        if (found || later < 0) continue;
+        if (!reported.insert({step.statement, used->key()}).second) continue;
+        const lint::CatalogStep& creator = steps[static_cast<std::size_t>(later)];
+        out.report(file, statement.range,
+                   "this uses " + describe(*used) +
+                       " before the down creates it (later in this down): PostgreSQL fails here",
+                   "create " + describe(*used) +
+                       " before this statement, or move this statement after its creation")
+            .related(file, pairing::statement_range(file, creator.statement), "created here");
+      }
+    }
+  }
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
+  check_downs(project, out);
   const lint::Catalog& catalog = *project.catalog();
   for (std::size_t i = 0; i < project.size(); ++i) {
     const lint::FileReplay& replay = catalog.replay(i);
@@ -93,7 +236,7 @@ lint::Rule use_before_create() {
   return {.info = {.id = "use-before-create",
                    .category = lint::Category::ordering,
                    .severity = lint::Severity::error,
-                   .summary = "An up uses an object that is created only later"},
+                   .summary = "An up or a down uses an object that is created only later"},
           .check_set = check};
 }
 

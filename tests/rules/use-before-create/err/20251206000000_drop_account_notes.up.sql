@@ -1,0 +1,5 @@
+DROP VIEW IF EXISTS account_notes;
+DROP VIEW IF EXISTS account_regions;
+ALTER TABLE accounts DROP COLUMN IF EXISTS note;
+ALTER TABLE accounts DROP COLUMN IF EXISTS region;
+DROP TABLE IF EXISTS account_tags;
