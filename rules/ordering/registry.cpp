@@ -9,6 +9,7 @@ void add_ordering(std::vector<lint::Rule>& rules) {
   rules.push_back(ordering::incompatible_replace());
   rules.push_back(ordering::use_before_create());
   rules.push_back(ordering::alter_type_dependents());
+  rules.push_back(ordering::alter_type_default());
 }
 
 }  // namespace sqlgate::rules

@@ -1,11 +1,13 @@
 list(APPEND SQLGATE_RULE_SOURCES
   ordering/registry.cpp
+  ordering/alter_type_default.cpp
   ordering/alter_type_dependents.cpp
   ordering/drop_order.cpp
   ordering/drop_role.cpp
   ordering/incompatible_replace.cpp
   ordering/use_before_create.cpp)
 list(APPEND SQLGATE_RULE_DOCS
+  ordering/alter-type-default.md
   ordering/alter-type-dependents.md
   ordering/drop-order.md
   ordering/incompatible-replace.md

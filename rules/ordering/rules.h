@@ -5,6 +5,7 @@
 
 namespace sqlgate::rules::ordering {
 
+lint::Rule alter_type_default();
 lint::Rule alter_type_dependents();
 lint::Rule drop_order();
 lint::Rule incompatible_replace();

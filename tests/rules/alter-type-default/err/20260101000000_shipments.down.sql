@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS shipments;
+DROP TYPE IF EXISTS shipment_status;

@@ -1,0 +1,7 @@
+CREATE TYPE shipment_status AS ENUM ('created', 'in_transit', 'delivered');
+CREATE TABLE IF NOT EXISTS shipments (
+  id bigint PRIMARY KEY,
+  status shipment_status NOT NULL DEFAULT 'created',
+  carrier text DEFAULT 'post',
+  note text
+);

@@ -1,0 +1,2 @@
+ALTER TABLE shipments ALTER COLUMN carrier TYPE text;
+DROP TYPE IF EXISTS carrier;
