@@ -10,6 +10,7 @@
 
 #include "lint/table_state.h"
 #include "rules/ordering/rules.h"
+#include "rules/ordering/type_changes.h"
 #include "rules/pairing/common.h"
 
 namespace sqlgate::rules::ordering {
@@ -153,64 +154,57 @@ std::optional<bool> default_set_before_type(const lint::Statement& statement,
 
 void check(const lint::Project& project, lint::Reporter& out) {
   const lint::Catalog& catalog = *project.catalog();
-  for (std::size_t i = 0; i < project.size(); ++i) {
-    const lint::FileReplay& replay = catalog.replay(i);
-    const lint::ParsedFile* file = project.parsed(i);
-    if (!replay.replayed || file == nullptr) continue;
-    for (std::size_t s = 0; s < replay.steps.size(); ++s) {
-      const lint::CatalogStep& step = replay.steps[s];
-      if (step.effect.action != lint::Action::alter ||
-          step.effect.change != lint::Change::set_type || step.object == k_none ||
-          catalog.object(step.object).kind() != ObjectKind::column) {
-        continue;
-      }
-      const lint::Statement& statement = *file->all_statements()[step.statement];
-      const lint::ObjectRef& column = catalog.object(step.object).ref_at(step.tick);
-      std::optional<lint::ColumnType> type = lint::type_set_by(statement, column.name);
-      if (!type) continue;
-      std::optional<Target> target = target_of(project, catalog, replay, *file, s, *type);
-      if (!target || !target->is_enum) continue;
-      // A down that changed the column's type before: its type is not the catalog's.
-      bool retyped = false;
-      for (std::size_t j = 0; j < s && !retyped; ++j) {
-        retyped = replay.steps[j].object == step.object &&
-                  replay.steps[j].statement != step.statement &&
-                  replay.steps[j].effect.change == lint::Change::set_type;
-      }
-      if (retyped && replay.direction == lint::Direction::down) continue;
-      ObjectId from = current_type(catalog, step.object, step.tick);
-      if (target->id != k_none && from == target->id) continue;
-      std::string from_text;
-      if (from != k_none) {
-        from_text = describe(catalog.object(from).ref_at(step.tick));
-      } else {
-        // Not a type the migrations make: the same name may still be the same type.
-        std::optional<lint::ColumnType> before =
-            lint::column_type_before(project, catalog, step.object, step.tick);
-        if (!before || before->name == type->name) continue;
-        from_text = "type " + before->display();
-      }
-      std::optional<bool> defaulted = default_set_before_type(statement, column.name);
-      if (!defaulted) {
-        defaulted = has_default(project, catalog, replay, s, step.object);
-      }
-      if (!defaulted || !*defaulted) continue;
-      std::string table = pairing::parent_sql(column);
-      std::string name = pairing::quote_identifier(column.name);
-      std::string alter =
-          "ALTER TABLE " + table + " ALTER COLUMN " + name + " TYPE " + type->display();
-      std::string help = "drop the default before the type changes and set it again after, in ";
-      help += "one statement: ALTER TABLE " + table + " ALTER COLUMN " + name +
-              " DROP DEFAULT, ALTER COLUMN " + name + " TYPE " + type->display() +
-              " USING ..., ALTER COLUMN " + name + " SET DEFAULT ...";
-      out.report(*file, pairing::statement_range(*file, step.statement),
-                 alter + " while the column has a default of " + from_text +
-                     ": PostgreSQL refuses it (\"default for column ... cannot be cast "
-                     "automatically\"), whatever the USING clause: nothing casts another type "
-                     "to an enum implicitly",
-                 help);
-    }
-  }
+  for_each_type_change(
+      project, catalog,
+      [&](std::size_t, const lint::ParsedFile& parsed, const lint::FileReplay& replay,
+          std::size_t s, const lint::CatalogStep& step) {
+        const lint::ParsedFile* file = &parsed;
+        const lint::Statement& statement = *file->all_statements()[step.statement];
+        const lint::ObjectRef& column = catalog.object(step.object).ref_at(step.tick);
+        std::optional<lint::ColumnType> type = lint::type_set_by(statement, column.name);
+        if (!type) return;
+        std::optional<Target> target = target_of(project, catalog, replay, *file, s, *type);
+        if (!target || !target->is_enum) return;
+        // A down that changed the column's type before: its type is not the catalog's.
+        bool retyped = false;
+        for (std::size_t j = 0; j < s && !retyped; ++j) {
+          retyped = replay.steps[j].object == step.object &&
+                    replay.steps[j].statement != step.statement &&
+                    replay.steps[j].effect.change == lint::Change::set_type;
+        }
+        if (retyped && replay.direction == lint::Direction::down) return;
+        ObjectId from = current_type(catalog, step.object, step.tick);
+        if (target->id != k_none && from == target->id) return;
+        std::string from_text;
+        if (from != k_none) {
+          from_text = describe(catalog.object(from).ref_at(step.tick));
+        } else {
+          // Not a type the migrations make: the same name may still be the same type.
+          std::optional<lint::ColumnType> before =
+              lint::column_type_before(project, catalog, step.object, step.tick);
+          if (!before || before->name == type->name) return;
+          from_text = "type " + before->display();
+        }
+        std::optional<bool> defaulted = default_set_before_type(statement, column.name);
+        if (!defaulted) {
+          defaulted = has_default(project, catalog, replay, s, step.object);
+        }
+        if (!defaulted || !*defaulted) return;
+        std::string table = pairing::parent_sql(column);
+        std::string name = pairing::quote_identifier(column.name);
+        std::string alter =
+            "ALTER TABLE " + table + " ALTER COLUMN " + name + " TYPE " + type->display();
+        std::string help = "drop the default before the type changes and set it again after, in ";
+        help += "one statement: ALTER TABLE " + table + " ALTER COLUMN " + name +
+                " DROP DEFAULT, ALTER COLUMN " + name + " TYPE " + type->display() +
+                " USING ..., ALTER COLUMN " + name + " SET DEFAULT ...";
+        out.report(*file, pairing::statement_range(*file, step.statement),
+                   alter + " while the column has a default of " + from_text +
+                       ": PostgreSQL refuses it (\"default for column ... cannot be cast "
+                       "automatically\"), whatever the USING clause: nothing casts another type "
+                       "to an enum implicitly",
+                   help);
+      });
 }
 
 }  // namespace

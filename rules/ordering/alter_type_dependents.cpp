@@ -8,6 +8,7 @@
 #include <string>
 
 #include "rules/ordering/rules.h"
+#include "rules/ordering/type_changes.h"
 #include "rules/pairing/common.h"
 
 namespace sqlgate::rules::ordering {
@@ -26,7 +27,8 @@ bool pins_type(const lint::CatalogObject& dependent) {
     case ObjectKind::materialized_view:
     case ObjectKind::policy:
     case ObjectKind::rule:
-    case ObjectKind::column:  // a generated column that reads it
+    case ObjectKind::trigger:  // UPDATE OF the column, or its WHEN reads it
+    case ObjectKind::column:   // a generated column that reads it
       return true;
     default:
       return false;
@@ -42,6 +44,8 @@ std::string reason(const lint::CatalogObject& dependent) {
   switch (dependent.kind()) {
     case ObjectKind::policy:
       return "a column used in a policy definition";
+    case ObjectKind::trigger:
+      return "a column used in a trigger definition";
     case ObjectKind::column:
       return "a column used by a generated column";
     default:
@@ -87,66 +91,60 @@ bool gone_before(const lint::FileReplay& replay, std::size_t before, ObjectId id
 
 void check(const lint::Project& project, lint::Reporter& out) {
   const lint::Catalog& catalog = *project.catalog();
-  for (std::size_t i = 0; i < project.size(); ++i) {
-    const lint::FileReplay& replay = catalog.replay(i);
-    const lint::ParsedFile* file = project.parsed(i);
-    if (!replay.replayed || file == nullptr) continue;
-    for (std::size_t s = 0; s < replay.steps.size(); ++s) {
-      const lint::CatalogStep& step = replay.steps[s];
-      if (step.effect.action != lint::Action::alter ||
-          step.effect.change != lint::Change::set_type || step.object == lint::k_no_object ||
-          catalog.object(step.object).kind() != ObjectKind::column) {
-        continue;
-      }
-      const lint::ObjectRef& column = catalog.object(step.object).ref_at(step.tick);
-      std::string alter = "ALTER TABLE " + pairing::parent_sql(column) + " ALTER COLUMN " +
-                          pairing::quote_identifier(column.name) + " TYPE";
-      lint::TextRange range = pairing::statement_range(*file, step.statement);
-      // There already: the first run fails.
-      ObjectId now = pinning(catalog, step.object, [&](const lint::DependencyEdge& edge) {
-        return edge.alive_at(step.tick) && catalog.object(edge.object).alive_at(step.tick) &&
-               !gone_before(replay, s, edge.object);
-      });
-      if (now != k_none) {
-        const lint::CatalogObject& dependent = catalog.object(now);
-        const lint::ObjectRef& ref = dependent.ref_at(step.tick);
-        auto builder =
-            out.report(*file, range,
-                       alter + " while " + named(dependent, ref) +
-                           " reads it: PostgreSQL refuses to change the type of " +
-                           reason(dependent) + ", whatever the new type",
-                       "drop " + named(dependent, ref) +
-                           " before this statement and make it again after it (" +
-                           pairing::drop_sql(ref) + " ... CREATE ...), in this migration");
-        if (const lint::ParsedFile* creator = project.parsed(dependent.created.file)) {
-          builder.related(*creator, pairing::statement_range(*creator, dependent.created.statement),
-                          named(dependent, ref) + " is created here");
+  for_each_type_change(
+      project, catalog,
+      [&](std::size_t i, const lint::ParsedFile& parsed, const lint::FileReplay& replay,
+          std::size_t s, const lint::CatalogStep& step) {
+        const lint::ParsedFile* file = &parsed;
+        const lint::ObjectRef& column = catalog.object(step.object).ref_at(step.tick);
+        std::string alter = "ALTER TABLE " + pairing::parent_sql(column) + " ALTER COLUMN " +
+                            pairing::quote_identifier(column.name) + " TYPE";
+        lint::TextRange range = pairing::statement_range(*file, step.statement);
+        // There already: the first run fails.
+        ObjectId now = pinning(catalog, step.object, [&](const lint::DependencyEdge& edge) {
+          return edge.alive_at(step.tick) && catalog.object(edge.object).alive_at(step.tick) &&
+                 !gone_before(replay, s, edge.object);
+        });
+        if (now != k_none) {
+          const lint::CatalogObject& dependent = catalog.object(now);
+          const lint::ObjectRef& ref = dependent.ref_at(step.tick);
+          auto builder =
+              out.report(*file, range,
+                         alter + " while " + named(dependent, ref) +
+                             " reads it: PostgreSQL refuses to change the type of " +
+                             reason(dependent) + ", whatever the new type",
+                         "drop " + named(dependent, ref) +
+                             " before this statement and make it again after it (" +
+                             pairing::drop_sql(ref) + " ... CREATE ...), in this migration");
+          if (const lint::ParsedFile* creator = project.parsed(dependent.created.file)) {
+            builder.related(*creator,
+                            pairing::statement_range(*creator, dependent.created.statement),
+                            named(dependent, ref) + " is created here");
+          }
+          return;
         }
-        continue;
-      }
-      // Made later in this migration and still there at its end: the second run fails.
-      ObjectId later = pinning(catalog, step.object, [&](const lint::DependencyEdge& edge) {
-        const lint::CatalogObject& dependent = catalog.object(edge.object);
-        return edge.from > step.tick && edge.alive_at(replay.end) &&
-               dependent.alive_at(replay.end) && dependent.created.file == i &&
-               !dropped_first(replay, s, dependent.ref_at(replay.end));
+        // Made later in this migration and still there at its end: the second run fails.
+        ObjectId later = pinning(catalog, step.object, [&](const lint::DependencyEdge& edge) {
+          const lint::CatalogObject& dependent = catalog.object(edge.object);
+          return edge.from > step.tick && edge.alive_at(replay.end) &&
+                 dependent.alive_at(replay.end) && dependent.created.file == i &&
+                 !dropped_first(replay, s, dependent.ref_at(replay.end));
+        });
+        if (later == k_none) return;
+        const lint::CatalogObject& dependent = catalog.object(later);
+        const lint::ObjectRef& ref = dependent.ref_at(replay.end);
+        out.report(*file, range,
+                   alter + " fails when the migration runs again: this migration makes " +
+                       named(dependent, ref) +
+                       " after it, which reads the column, and PostgreSQL refuses "
+                       "to change the type of " +
+                       reason(dependent) + ", whatever the new type",
+                   "drop " + named(dependent, ref) + " before this statement (" +
+                       pairing::drop_sql(ref) +
+                       "): each run then changes the type before making it again")
+            .related(*file, pairing::statement_range(*file, dependent.created.statement),
+                     named(dependent, ref) + " is created here");
       });
-      if (later == k_none) continue;
-      const lint::CatalogObject& dependent = catalog.object(later);
-      const lint::ObjectRef& ref = dependent.ref_at(replay.end);
-      out.report(*file, range,
-                 alter + " fails when the migration runs again: this migration makes " +
-                     named(dependent, ref) +
-                     " after it, which reads the column, and PostgreSQL refuses "
-                     "to change the type of " +
-                     reason(dependent) + ", whatever the new type",
-                 "drop " + named(dependent, ref) + " before this statement (" +
-                     pairing::drop_sql(ref) +
-                     "): each run then changes the type before making it again")
-          .related(*file, pairing::statement_range(*file, dependent.created.statement),
-                   named(dependent, ref) + " is created here");
-    }
-  }
 }
 
 }  // namespace
@@ -155,8 +153,8 @@ lint::Rule alter_type_dependents() {
   return {.info = {.id = "alter-type-dependents",
                    .category = lint::Category::ordering,
                    .severity = lint::Severity::error,
-                   .summary = "ALTER COLUMN ... TYPE of a column a view, policy or generated "
-                              "column reads"},
+                   .summary = "ALTER COLUMN ... TYPE of a column a view, policy, trigger or "
+                              "generated column reads"},
           .check_set = check};
 }
 

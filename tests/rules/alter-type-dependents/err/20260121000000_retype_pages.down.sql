@@ -1,0 +1,2 @@
+-- sqlgate:irreversible the types are not changed back
+SELECT 1;

@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS pages; DROP FUNCTION IF EXISTS pages_touch();

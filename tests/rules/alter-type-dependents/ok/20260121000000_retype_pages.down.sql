@@ -1,0 +1,2 @@
+-- sqlgate:irreversible the type is not changed back
+SELECT 1;
