@@ -1616,6 +1616,21 @@ void check_pair(Context& c) {
         // The down sets or drops it: as it was before the up?
         // The later step of the down (both point into its steps, in file order).
         bool down_sets = dropped == nullptr || (set != nullptr && set > dropped);
+        if (had == 1 && down_sets && object.kind() == ObjectKind::column) {
+          // Another default than the one it had (compared by its terms)?
+          lint::Node before =
+              default_before(c.project, c.catalog, step.object, c.pair.up_replay->start);
+          lint::Node written = default_set_by(*c.pair.down_file->all_statements()[set->statement],
+                                              object.ref_at(set->tick).name);
+          if (before.valid() && written.valid() && !lint::same_terms(before, written)) {
+            const lint::ObjectRef& ref = object.ref_at(after);
+            c.report(step,
+                     "the down sets another default on " + describe(ref) +
+                         " than the one it had before the up",
+                     "set the default the earlier migrations gave it back in the down");
+          }
+          continue;
+        }
         if (had >= 0 && (had == 1) != down_sets) {
           const lint::ObjectRef& ref = object.ref_at(after);
           c.report(step,

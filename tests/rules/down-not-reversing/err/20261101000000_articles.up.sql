@@ -1,0 +1,5 @@
+CREATE TABLE IF NOT EXISTS articles (
+  id bigint PRIMARY KEY,
+  status text NOT NULL DEFAULT 'pending',
+  kind text DEFAULT 'note'
+);

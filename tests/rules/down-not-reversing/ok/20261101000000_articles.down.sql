@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS article_copies;
+DROP TABLE IF EXISTS articles;

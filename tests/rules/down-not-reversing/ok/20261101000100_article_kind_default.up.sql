@@ -1,0 +1,1 @@
+ALTER TABLE articles ALTER COLUMN kind SET DEFAULT 'post';

@@ -1,0 +1,3 @@
+ALTER TABLE articles ALTER COLUMN status SET DEFAULT 'published';
+ALTER TABLE articles ALTER COLUMN kind SET DEFAULT 'page';
+ALTER TABLE article_copies ALTER COLUMN status SET DEFAULT 'published';
