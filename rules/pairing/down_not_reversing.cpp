@@ -512,6 +512,17 @@ void check_comment_made_again(Context& c, const lint::CatalogStep& step,
 
 // A setting of an object the up did not make (a comment, an owner, a storage parameter, a
 // trigger switched off...), which the down has to set back.
+// The statements that changed the object after it was made and before `start`, in order.
+std::vector<lint::Origin> changed_between(const lint::CatalogObject& object, lint::Tick start) {
+  std::vector<lint::Origin> found;
+  for (const lint::Origin& origin : object.changed) {
+    if (origin.tick < start && origin.tick > object.created.tick) found.push_back(origin);
+  }
+  std::sort(found.begin(), found.end(),
+            [](const lint::Origin& a, const lint::Origin& b) { return a.tick < b.tick; });
+  return found;
+}
+
 void check_setting(Context& c, const lint::CatalogStep& step) {
   const lint::Effect& effect = step.effect;
   const lint::CatalogObject& object = c.catalog.object(step.object);
@@ -1475,6 +1486,129 @@ void check_definition_restored(Context& c, const lint::CatalogStep& step, Object
       .related(*earlier->file, earlier->statement->range, "the earlier definition");
 }
 
+// What a policy's definition says: the roles it applies to, USING and WITH CHECK (invalid when
+// absent), and the statement that last wrote each.
+struct PolicyState {
+  std::vector<std::string> roles;
+  lint::Node using_expression;
+  lint::Node check_expression;
+  const lint::Statement* wrote[3] = {nullptr, nullptr, nullptr};
+  const lint::ParsedFile* file[3] = {nullptr, nullptr, nullptr};
+};
+
+constexpr std::string_view k_policy_fields[3] = {"roles", "qual", "with_check"};
+
+// Applies a CREATE POLICY (every field) or an ALTER POLICY (the fields it writes).
+void apply_policy(PolicyState& state, const lint::ParsedFile* file,
+                  const lint::Statement& statement) {
+  const lint::Node& node = statement.node;
+  bool create = node.is("CreatePolicyStmt");
+  if (!create && !node.is("AlterPolicyStmt")) return;
+  for (std::size_t i = 0; i < 3; ++i) {
+    if (!create && !node.has(k_policy_fields[i])) continue;
+    if (i == 0) {
+      state.roles = role_names(node.list("roles"));
+      std::sort(state.roles.begin(), state.roles.end());
+    } else {
+      (i == 1 ? state.using_expression : state.check_expression) = node.get(k_policy_fields[i]);
+    }
+    state.wrote[i] = &statement;
+    state.file[i] = file;
+  }
+}
+
+bool same_expression(const lint::Node& a, const lint::Node& b) {
+  if (!a.valid() || !b.valid()) return a.valid() == b.valid();
+  return lint::same_terms(a, b);
+}
+
+// The fields (indexes into k_policy_fields) on which two states differ.
+std::vector<std::size_t> policy_differences(const PolicyState& a, const PolicyState& b) {
+  std::vector<std::size_t> found;
+  if (a.roles != b.roles) found.push_back(0);
+  if (!same_expression(a.using_expression, b.using_expression)) found.push_back(1);
+  if (!same_expression(a.check_expression, b.check_expression)) found.push_back(2);
+  return found;
+}
+
+// An ALTER POLICY of a policy an earlier migration made: the down sets back the roles, USING and
+// WITH CHECK it changes, to what the CREATE POLICY (or the last earlier ALTER POLICY) wrote.
+void check_policy_back(Context& c, const lint::CatalogStep& step) {
+  const lint::CatalogObject& object = c.catalog.object(step.object);
+  lint::Tick start = c.pair.up_replay->start;
+  // Before the up: its CREATE POLICY, then the earlier ALTER POLICYs in order.
+  const lint::Statement* made = lint::statement_at(c.project, object.created);
+  if (made == nullptr || !made->node.is("CreatePolicyStmt") || object.created.tick >= start) {
+    return;
+  }
+  PolicyState before;
+  apply_policy(before, c.project.parsed(object.created.file), *made);
+  for (const lint::Origin& origin : changed_between(object, start)) {
+    if (const lint::Statement* statement = lint::statement_at(c.project, origin)) {
+      apply_policy(before, c.project.parsed(origin.file), *statement);
+    }
+  }
+  // After the up.
+  PolicyState up = before;
+  const auto& up_statements = c.pair.up_file->all_statements();
+  for (const lint::CatalogStep* other : c.up_steps.of(step.object)) {
+    apply_policy(up, c.pair.up_file, *up_statements[other->statement]);
+  }
+  std::vector<std::size_t> changed = policy_differences(before, up);
+  if (changed.empty()) return;  // set to what it was already
+  // After the down: its ALTER POLICYs, or the policy made again (then altered).
+  const lint::ObjectRef& ref = object.ref_at(c.pair.up_replay->end);
+  PolicyState down = up;
+  std::vector<const lint::CatalogStep*> steps = c.down_steps.of(step.object);
+  const lint::CatalogStep* remade = c.down_created(ref);
+  if (remade != nullptr && remade->object != step.object) {
+    steps.push_back(remade);
+    for (const lint::CatalogStep* other : c.down_steps.of(remade->object)) steps.push_back(other);
+  } else if (remade == nullptr && c.taken.count(step.object) != 0) {
+    return;  // dropped: not this finding's
+  }
+  std::sort(steps.begin(), steps.end());  // all point into the down's steps, in file order
+  steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
+  const auto& down_statements = c.pair.down_file->all_statements();
+  for (const lint::CatalogStep* other : steps) {
+    apply_policy(down, c.pair.down_file, *down_statements[other->statement]);
+  }
+  std::vector<std::size_t> left;
+  for (std::size_t field : policy_differences(before, down)) {
+    if (std::find(changed.begin(), changed.end(), field) != changed.end()) left.push_back(field);
+  }
+  if (left.empty()) return;
+  constexpr std::string_view k_words[3] = {"TO", "USING", "WITH CHECK"};
+  std::vector<std::string> words;
+  for (std::size_t field : left) words.emplace_back(k_words[field]);
+  bool wrote = steps.size() > 0 && policy_differences(up, down).size() > 0;
+  std::string message = "the up changes " + lint::join_strings(words, ", ") + " of " +
+                        describe(ref) + ", which an earlier migration defined, but the down ";
+  message += wrote ? "sets it otherwise than it was before the up" : "does not set it back";
+  // The earlier statements that wrote those fields, quoted.
+  std::string help = "in the down, set " + lint::join_strings(words, ", ") +
+                     " back as the earlier migrations wrote ";
+  help += left.size() > 1 ? "them" : "it";
+  help += " (`ALTER POLICY " + quote_identifier(ref.name) + " ON " + parent_sql(ref) + " ...`): ";
+  std::vector<const lint::Statement*> quoted;
+  constexpr std::size_t k_quoted = 400;
+  bool first = true;
+  for (std::size_t field : left) {
+    const lint::Statement* statement = before.wrote[field];
+    if (std::find(quoted.begin(), quoted.end(), statement) != quoted.end()) continue;
+    quoted.push_back(statement);
+    std::string text(before.file[field]->slice(statement->range));
+    if (!first) help += "; ";
+    first = false;
+    help += text.size() <= k_quoted ? "`" + text + ";`"
+                                    : "(the statement of " + before.file[field]->display() + ")";
+  }
+  auto builder = c.report(step, message, help);
+  for (std::size_t field : left) {
+    builder.related(*before.file[field], before.wrote[field]->range, "the earlier definition");
+  }
+}
+
 void check_pair(Context& c) {
   lint::Tick after = c.pair.up_replay->end;
   std::set<std::size_t> schema_wide;  // up statements ON ALL ... IN SCHEMA reported
@@ -1683,6 +1817,11 @@ void check_pair(Context& c) {
           "the up turns " + row_security_words(effect.change) + " for " + describe(ref) +
               " but the down does not turn it back",
           "add `ALTER TABLE " + sql_name(ref) + " " + row_security_sql(undo) + ";` to the down");
+    } else if (effect.action == Action::alter && object.kind() == ObjectKind::policy &&
+               c.pair.up_file->all_statements()[step.statement]->node.is("AlterPolicyStmt")) {
+      if (c.created_by_up(step.object) || !object.alive_at(after)) continue;
+      if (!c.first_change(step, effect.change)) continue;  // judged at the up's first one
+      check_policy_back(c, step);
     } else if (effect.action == Action::alter && effect.change == Change::constraint_timing) {
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
       if (!c.first_change(step, Change::constraint_timing)) continue;  // judged at the first
