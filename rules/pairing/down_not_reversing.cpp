@@ -705,6 +705,105 @@ void table_parts_made_again(Context& c, const lint::CatalogStep& step,
 // again under its name: a down that adds the column back with another type, or builds the index
 // on other columns, does not give the database back as it was. (What a down creates is not kept
 // in the catalog: its step's effect and statement say what it is.)
+// The names a list of String nodes holds, as written.
+std::vector<std::string> name_list(const lint::NodeList& list) {
+  std::vector<std::string> names;
+  for (lint::Node item : list) names.push_back(lint::truncate_identifier(item.as_str()));
+  return names;
+}
+
+// How two CREATE TRIGGERs differ: timing, events, UPDATE OF columns, FOR EACH ROW or STATEMENT,
+// WHEN, the function and its arguments (compared as parsed).
+std::vector<std::string> trigger_differences(const lint::Node& was, const lint::Node& again) {
+  std::vector<std::string> found;
+  auto timing = [](const lint::Node& node) {
+    std::int64_t bits = node.num("timing");
+    return std::string((bits & 2) != 0 ? "BEFORE" : (bits & 64) != 0 ? "INSTEAD OF" : "AFTER");
+  };
+  if (timing(was) != timing(again)) {
+    found.push_back(timing(again) + " where it was " + timing(was));
+  }
+  auto events = [](const lint::Node& node) {
+    std::int64_t bits = node.num("events");
+    std::vector<std::string> words;
+    if ((bits & 4) != 0) words.emplace_back("INSERT");
+    if ((bits & 16) != 0) words.emplace_back("UPDATE");
+    if ((bits & 8) != 0) words.emplace_back("DELETE");
+    if ((bits & 32) != 0) words.emplace_back("TRUNCATE");
+    return lint::join_strings(words, " OR ");
+  };
+  if (events(was) != events(again)) {
+    found.push_back("on " + events(again) + " where it was on " + events(was));
+  }
+  auto columns = [](const lint::Node& node) {
+    std::vector<std::string> names = name_list(node.list("columns"));
+    std::sort(names.begin(), names.end());
+    return names;
+  };
+  if (columns(was) != columns(again)) {
+    auto words = [](const std::vector<std::string>& names) {
+      if (names.empty()) return std::string("any UPDATE");
+      std::string text = "UPDATE OF (";
+      text += lint::join_strings(names, ", ");
+      text += ')';
+      return text;
+    };
+    std::string difference = "on ";
+    difference += words(columns(again));
+    difference += " where it was on ";
+    difference += words(columns(was));
+    found.push_back(std::move(difference));
+  }
+  if (was.flag("row") != again.flag("row")) {
+    found.emplace_back(again.flag("row") ? "FOR EACH ROW where it was FOR EACH STATEMENT"
+                                         : "FOR EACH STATEMENT where it was FOR EACH ROW");
+  }
+  lint::Node when_was = was.get("whenClause");
+  lint::Node when_again = again.get("whenClause");
+  if (when_was.valid() != when_again.valid() ||
+      (when_was.valid() && !lint::same_terms(when_was, when_again))) {
+    found.emplace_back(!when_again.valid() ? "without the WHEN it had"
+                       : !when_was.valid() ? "with a WHEN it did not have"
+                                           : "with another WHEN");
+  }
+  // The function: by name (with its schema when both write one), and its arguments.
+  std::vector<std::string> function_was = name_list(was.list("funcname"));
+  std::vector<std::string> function_again = name_list(again.list("funcname"));
+  bool other_function = false;
+  if (function_was.size() == function_again.size()) {
+    other_function = function_was != function_again;
+  } else if (!function_was.empty() && !function_again.empty()) {
+    other_function = function_was.back() != function_again.back();
+  }
+  if (other_function) {
+    found.push_back("EXECUTE FUNCTION " + lint::join_strings(function_again, ".") +
+                    " where it was " + lint::join_strings(function_was, "."));
+  } else if (name_list(was.list("args")) != name_list(again.list("args"))) {
+    found.emplace_back("with other arguments to its function");
+  }
+  return found;
+}
+
+// A trigger the up drops and the down creates again: as the migration that made it (or the last
+// earlier CREATE OR REPLACE) wrote it?
+void check_trigger_made_again(Context& c, const lint::CatalogStep& step, const lint::ObjectRef& ref,
+                              const lint::CatalogStep& made) {
+  auto earlier = last_definition(c.project, c.catalog.object(step.object), c.pair.up_replay->start);
+  if (!earlier || !earlier->statement->node.is("CreateTrigStmt")) return;
+  const lint::Statement& remade = *c.pair.down_file->all_statements()[made.statement];
+  if (!remade.node.is("CreateTrigStmt")) return;
+  auto differences = trigger_differences(earlier->statement->node, remade.node);
+  if (differences.empty()) return;
+  std::string text(earlier->file->slice(earlier->statement->range));
+  constexpr std::size_t k_quoted = 400;
+  c.report(step,
+           "the down creates " + describe(ref) + " again, but not as it was before the up " +
+               "dropped it: " + lint::join_strings(differences, "; "),
+           "create it in the down as " + earlier->file->display() + " made it" +
+               (text.size() <= k_quoted ? ": `" + text + ";`" : std::string()))
+      .related(*earlier->file, earlier->statement->range, "the earlier definition");
+}
+
 void check_made_again(Context& c, const lint::CatalogStep& step, const lint::ObjectRef& ref) {
   const lint::CatalogStep* made = c.down_created(ref);
   if (made == nullptr) return;
@@ -752,6 +851,8 @@ void check_made_again(Context& c, const lint::CatalogStep& step, const lint::Obj
     check_table_made_again(c, step, ref, *made);
   } else if (ref.kind == ObjectKind::constraint) {
     check_constraint_made_again(c, step, ref, *made);
+  } else if (ref.kind == ObjectKind::trigger) {
+    check_trigger_made_again(c, step, ref, *made);
   } else if (ref.kind == ObjectKind::index) {
     const lint::CatalogObject& before = c.catalog.object(step.object);
     const lint::Effect& again = made->effect;
