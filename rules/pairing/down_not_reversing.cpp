@@ -523,6 +523,118 @@ std::vector<lint::Origin> changed_between(const lint::CatalogObject& object, lin
   return found;
 }
 
+// Storage parameter values by name ("toast.fillfactor" with its namespace); nullopt: unset.
+using Parameters = std::unordered_map<std::string, std::optional<std::string>>;
+
+// A parameter's value as written, lower-cased, booleans spelled one way.
+std::string parameter_value(const lint::Node& option) {
+  lint::Node arg = option.get("arg");
+  std::string text;
+  if (!arg.valid()) {
+    text = "true";  // SET (name) alone
+  } else if (arg.is("Integer")) {
+    text = std::to_string(arg.as_int());
+  } else if (arg.is("Float")) {
+    text = std::string(arg.str("fval"));
+  } else if (arg.is("TypeName")) {
+    lint::NodeList names = arg.list("names");
+    if (!names.empty()) text = std::string(names.back().as_str());
+  } else {
+    text = std::string(arg.as_str());
+  }
+  for (char& ch : text) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (text == "on" || text == "yes") text = "true";
+  if (text == "off" || text == "no") text = "false";
+  return text;
+}
+
+std::string parameter_name(const lint::Node& option) {
+  std::string name(option.str("defnamespace"));
+  if (!name.empty()) name += '.';
+  name += option.str("defname");
+  return name;
+}
+
+// Applies the parameters a statement sets or resets on the relation: the WITH (...) of the
+// statement that made it (of its kind), an ALTER ... SET (...) or RESET (...).
+void apply_parameters(Parameters& values, const lint::Node& statement, ObjectKind kind) {
+  lint::NodeList made;
+  if ((statement.is("CreateStmt") && kind == ObjectKind::table) ||
+      (statement.is("IndexStmt") && kind == ObjectKind::index) ||
+      (statement.is("ViewStmt") && kind == ObjectKind::view)) {
+    made = statement.list("options");
+  } else if (statement.is("CreateTableAsStmt") && kind == ObjectKind::materialized_view) {
+    made = statement.get("into").list("options");
+  } else if (statement.is("AlterTableStmt")) {
+    for (lint::Node command : statement.list("cmds")) {
+      std::string_view type = command.str("subtype");
+      if (type != "AT_SetRelOptions" && type != "AT_ResetRelOptions") continue;
+      for (lint::Node option : command.get("def").list("items")) {
+        if (type == "AT_SetRelOptions") {
+          values[parameter_name(option)] = parameter_value(option);
+        } else {
+          values[parameter_name(option)] = std::nullopt;
+        }
+      }
+    }
+    return;
+  }
+  for (lint::Node option : made) values[parameter_name(option)] = parameter_value(option);
+}
+
+// The storage parameters the up sets or resets on a relation whose earlier values the migrations
+// give (its WITH (...) at creation, the earlier SET and RESET): the down that resets one an
+// earlier migration set, or sets it to another value, does not put it back. Returns whether it
+// reported.
+bool check_parameters_back(Context& c, const lint::CatalogStep& step) {
+  const lint::CatalogObject& object = c.catalog.object(step.object);
+  lint::Tick start = c.pair.up_replay->start;
+  const lint::Statement* made = lint::statement_at(c.project, object.created);
+  if (made == nullptr || object.created.tick >= start) return false;
+  Parameters before;
+  apply_parameters(before, made->node, object.kind());
+  for (const lint::Origin& origin : changed_between(object, start)) {
+    for (const auto& other : c.catalog.steps_at(origin.file, origin.statement)) {
+      if (other.object != step.object || other.effect.change != Change::storage_parameters) {
+        continue;
+      }
+      if (const lint::Statement* statement = lint::statement_at(c.project, origin)) {
+        apply_parameters(before, statement->node, object.kind());
+      }
+      break;
+    }
+  }
+  // The down's SET and RESET of them, in file order.
+  Parameters down;
+  std::set<std::size_t> seen;
+  const auto& down_statements = c.pair.down_file->all_statements();
+  for (const lint::CatalogStep* other : c.down_steps.of(step.object)) {
+    if (other->effect.change != Change::storage_parameters) continue;
+    if (!seen.insert(other->statement).second) continue;
+    apply_parameters(down, down_statements[other->statement]->node, object.kind());
+  }
+  const lint::ObjectRef& ref = object.ref_at(c.pair.up_replay->end);
+  std::vector<std::string> wrong;
+  std::vector<std::string> settings;
+  for (const std::string& name : step.effect.columns) {
+    auto had = before.find(name);
+    if (had == before.end() || !had->second) continue;  // unset before: RESET puts it back
+    auto again = down.find(name);
+    if (again == down.end() || again->second == had->second) continue;  // not written, or back
+    wrong.push_back(name + (again->second ? " to " + *again->second : std::string(" (RESET)")) +
+                    " where it was " + *had->second);
+    settings.push_back(name + " = " + *had->second);
+  }
+  if (wrong.empty()) return false;
+  c.report(step,
+           "the down sets storage parameters of " + describe(ref) +
+               " otherwise than they were before the up: " + lint::join_strings(wrong, "; "),
+           "set them back in the down: `ALTER " + sql_keyword(ref.kind) + " " + sql_name(ref) +
+               " SET (" + lint::join_strings(settings, ", ") + ");`",
+           true);
+  return true;
+}
+
 void check_setting(Context& c, const lint::CatalogStep& step) {
   const lint::Effect& effect = step.effect;
   const lint::CatalogObject& object = c.catalog.object(step.object);
@@ -560,6 +672,7 @@ void check_setting(Context& c, const lint::CatalogStep& step) {
   // Switched off and on again within the up (a trigger disabled around a data fix), either
   // way round: the up ends where it started.
   if (is_switch(effect.change) && sets_back(effect, other_alters(c.up_steps, step))) return;
+  if (effect.change == Change::storage_parameters && check_parameters_back(c, step)) return;
   lint::Effect missing = effect;
   if (sets_back(effect, other_alters(c.down_steps, step), &missing.columns)) {
     if (effect.change == Change::comment) check_comment_restored(c, step);

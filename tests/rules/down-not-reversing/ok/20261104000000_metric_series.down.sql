@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS metric_rollups;
+DROP TABLE IF EXISTS metric_series;
