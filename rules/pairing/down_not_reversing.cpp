@@ -1823,6 +1823,158 @@ void check_policy_back(Context& c, const lint::CatalogStep& step) {
   }
 }
 
+// Where a partition hangs: attached or not, to which table, with which bounds, as written where.
+struct Attachment {
+  bool attached = false;
+  std::string parent;
+  lint::Node bound;  // PartitionBoundSpec
+  const lint::ParsedFile* file = nullptr;
+  const lint::Statement* statement = nullptr;
+};
+
+// Applies what a statement does to the partition's attachment (named `name` then): CREATE TABLE
+// ... PARTITION OF, ATTACH PARTITION, DETACH PARTITION. Returns whether it did anything.
+bool apply_attachment(Attachment& state, const lint::ParsedFile* file,
+                      const lint::Statement& statement, const std::string& name) {
+  const lint::Node& node = statement.node;
+  if (node.is("CreateStmt")) {
+    if (!node.has("partbound") || node.list("inhRelations").empty()) return false;
+    state = {true, lint::truncate_identifier(node.list("inhRelations").front().str("relname")),
+             node.get("partbound"), file, &statement};
+    return true;
+  }
+  if (!node.is("AlterTableStmt")) return false;
+  bool did = false;
+  for (lint::Node command : node.list("cmds")) {
+    std::string_view type = command.str("subtype");
+    if (type != "AT_AttachPartition" && type != "AT_DetachPartition") continue;
+    lint::Node partition = command.get("def");
+    if (lint::truncate_identifier(partition.get("name").str("relname")) != name) continue;
+    if (type == "AT_AttachPartition") {
+      state = {true, lint::truncate_identifier(node.get("relation").str("relname")),
+               partition.get("bound"), file, &statement};
+    } else {
+      state.attached = false;
+    }
+    did = true;
+  }
+  return did;
+}
+
+bool same_bounds(const lint::Node& a, const lint::Node& b) {
+  if (a.flag("is_default") != b.flag("is_default") || a.num("modulus") != b.num("modulus") ||
+      a.num("remainder") != b.num("remainder")) {
+    return false;
+  }
+  for (std::string_view field : {"listdatums", "lowerdatums", "upperdatums"}) {
+    lint::Node x = a.get(field);
+    lint::Node y = b.get(field);
+    if (x.valid() != y.valid() || (x.valid() && !lint::same_terms(x, y))) return false;
+  }
+  return true;
+}
+
+// The bound as written: from FOR VALUES (or DEFAULT) to the end of the statement, or to what
+// follows the bound in a CREATE TABLE.
+std::string bound_text(const Attachment& state) {
+  auto location = state.bound.location();
+  if (!location || !state.statement->exact) return "<the bounds it had>";
+  std::uint32_t begin = state.statement->offset(location);
+  std::string text(state.file->slice({begin, state.statement->range.end}));
+  std::string upper = text;
+  for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  for (std::string_view tail : {" PARTITION BY ", " WITH (", " USING ", " TABLESPACE ", ","}) {
+    auto at = upper.find(tail);
+    // A comma inside the bound's parentheses is the bound's.
+    if (tail == "," && at != std::string::npos && upper.find(')', at) != std::string::npos) {
+      continue;
+    }
+    if (at != std::string::npos) text.resize(at);
+  }
+  // The bound's location is that of FROM, IN or WITH, after FOR VALUES.
+  if (!state.bound.flag("is_default") && !upper.starts_with("FOR ")) text = "FOR VALUES " + text;
+  return text;
+}
+
+// A DETACH PARTITION of a partition an earlier migration attached: the down attaches it back to
+// the same table with the bounds it had.
+void check_partition_back(Context& c, const lint::CatalogStep& step) {
+  const lint::CatalogObject& object = c.catalog.object(step.object);
+  lint::Tick start = c.pair.up_replay->start;
+  if (object.created.tick >= start) return;
+  Attachment before;
+  std::vector<lint::Origin> origins = changed_between(object, start);
+  origins.insert(origins.begin(), object.created);
+  for (const lint::Origin& origin : origins) {
+    if (const lint::Statement* statement = lint::statement_at(c.project, origin)) {
+      apply_attachment(before, c.project.parsed(origin.file), *statement,
+                       object.ref_at(origin.tick).name);
+    }
+  }
+  if (!before.attached) return;  // not known attached before the up
+  // The up ends with it detached?
+  Attachment up = before;
+  const auto& up_statements = c.pair.up_file->all_statements();
+  std::set<std::size_t> seen;
+  for (const lint::CatalogStep* other : c.up_steps.of(step.object)) {
+    if (!seen.insert(other->statement).second) continue;
+    apply_attachment(up, c.pair.up_file, *up_statements[other->statement],
+                     object.ref_at(other->tick).name);
+  }
+  if (up.attached) return;  // attached again by the up (judged as any other change)
+  Attachment down = up;
+  const auto& down_statements = c.pair.down_file->all_statements();
+  seen.clear();
+  for (const lint::CatalogStep* other : c.down_steps.of(step.object)) {
+    if (!seen.insert(other->statement).second) continue;
+    apply_attachment(down, c.pair.down_file, *down_statements[other->statement],
+                     object.ref_at(other->tick).name);
+  }
+  const lint::ObjectRef& ref = object.ref_at(c.pair.up_replay->end);
+  std::string attach = "ALTER TABLE " + quote_identifier(before.parent) + " ATTACH PARTITION " +
+                       sql_name(ref) + " " + bound_text(before) + ";";
+  if (!down.attached) {
+    c.report(step,
+             "the up detaches " + describe(ref) + " from " + quote_identifier(before.parent) +
+                 " but the down does not attach it back",
+             "add `" + attach + "` to the down")
+        .related(*before.file, before.statement->range, "where it was attached");
+    return;
+  }
+  if (down.parent == before.parent && same_bounds(down.bound, before.bound)) return;
+  c.report(step,
+           "the down attaches " + describe(ref) + " again " +
+               (down.parent != before.parent
+                    ? "to " + quote_identifier(down.parent) + ", but it was a partition of " +
+                          quote_identifier(before.parent)
+                    : std::string("with other bounds than it had")) +
+               " before the up detached it",
+           "attach it as it was: `" + attach + "`")
+      .related(*before.file, before.statement->range, "where it was attached");
+}
+
+// Whether the up step is the DETACH PARTITION of its object.
+bool detaches(const Context& c, const lint::CatalogStep& step) {
+  const lint::Statement& statement = *c.pair.up_file->all_statements()[step.statement];
+  if (!statement.node.is("AlterTableStmt")) return false;
+  const std::string& name = c.catalog.object(step.object).ref_at(step.tick).name;
+  for (lint::Node command : statement.node.list("cmds")) {
+    if (command.str("subtype") != "AT_DetachPartition") continue;
+    lint::Node partition = command.get("def");
+    if (lint::truncate_identifier(partition.get("name").str("relname")) == name) return true;
+  }
+  return false;
+}
+
+// Whether the step is the up's first DETACH PARTITION of its object.
+bool first_detach(const Context& c, const lint::CatalogStep& step) {
+  for (const lint::CatalogStep* other : c.up_steps.of(step.object)) {
+    if (other == &step) return true;
+    if (other->effect.change == Change::other && detaches(c, *other)) return false;
+  }
+  return true;
+}
+
 void check_pair(Context& c) {
   lint::Tick after = c.pair.up_replay->end;
   std::set<std::size_t> schema_wide;  // up statements ON ALL ... IN SCHEMA reported
@@ -2036,6 +2188,14 @@ void check_pair(Context& c) {
       if (c.created_by_up(step.object) || !object.alive_at(after)) continue;
       if (!c.first_change(step, effect.change)) continue;  // judged at the up's first one
       check_policy_back(c, step);
+    } else if (effect.action == Action::alter && effect.change == Change::other &&
+               object.kind() == ObjectKind::table && detaches(c, step)) {
+      if (c.created_by_up(step.object) || c.taken.count(step.object) != 0 ||
+          !object.alive_at(after)) {
+        continue;
+      }
+      if (!first_detach(c, step)) continue;
+      check_partition_back(c, step);
     } else if (effect.action == Action::alter && effect.change == Change::constraint_timing) {
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
       if (!c.first_change(step, Change::constraint_timing)) continue;  // judged at the first

@@ -1,0 +1,2 @@
+ALTER TABLE readings ATTACH PARTITION readings_2024_01 FOR VALUES FROM ('2024-01-01'::timestamptz) TO ('2024-02-01');
+ALTER TABLE readings ATTACH PARTITION readings_other DEFAULT;
