@@ -768,7 +768,9 @@ void apply_grant(Privileges& held, const lint::Node& statement, lint::ObjectKind
       named.emplace_back(each, std::vector<std::string>());
   }
   for (const std::string& role : role_names(statement.list("grantees"))) {
-    for (const auto& [privilege, columns] : named) {
+    for (const auto& entry : named) {
+      const std::string& privilege = entry.first;
+      const std::vector<std::string>& columns = entry.second;
       if (grant) {
         if (columns.empty()) held.insert({role, privilege, {}});
         for (const std::string& column : columns) held.insert({role, privilege, column});
