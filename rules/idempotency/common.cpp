@@ -970,6 +970,10 @@ const Statement* FileScope::created_after(const Statement& at, const ObjectKey& 
   return find_change(at, object, true, true);
 }
 
+const Statement* FileScope::moved_away_before(const Statement& at, const ObjectKey& object) const {
+  return find_change(at, object, false, false, true);
+}
+
 const Statement* FileScope::moved_away_after(const Statement& at, const ObjectKey& object) const {
   return find_change(at, object, false, true, true);
 }

@@ -195,8 +195,9 @@ class FileScope {
   const lint::Statement* created_before(const lint::Statement& at, const ObjectKey& key) const;
   // The statement after `at` in this file that creates the object again, or null.
   const lint::Statement* created_after(const lint::Statement& at, const ObjectKey& key) const;
-  // The statement after `at` that renames the object (or moves it to another schema) away from
-  // its key, or null.
+  // The statement before (after) `at` that renames the object (or moves it to another schema)
+  // away from its key, or null.
+  const lint::Statement* moved_away_before(const lint::Statement& at, const ObjectKey& key) const;
   const lint::Statement* moved_away_after(const lint::Statement& at, const ObjectKey& key) const;
   // The statement before (after) `at` that renames or moves another object onto the key, or null.
   const lint::Statement* moved_onto_before(const lint::Statement& at, const ObjectKey& key) const;

@@ -216,22 +216,15 @@ const Statement* relation_made_before(FileScope& scope, const Statement& stateme
   return nullptr;
 }
 
-// Whether another statement of the file renames or moves away a relation of that name (a
-// column of that table, when `column` is given).
-bool renamed_away(FileScope& scope, const Statement& statement, const QualifiedName& name,
+// Whether another statement of the file, before this one or after it, renames or moves away a
+// relation of that name (a column of that table, when `column` is given).
+bool renamed_away(const FileScope& scope, const Statement& statement, const QualifiedName& name,
                   std::string_view column = {}) {
-  for (const Statement* other : scope.file().all_statements()) {
-    if (other == &statement) continue;
-    const Node& node = other->node;
-    if (!same_name(name_of(node.get("relation")), name)) continue;
-    std::string_view type = node.str(node.is("RenameStmt") ? "renameType" : "objectType");
-    if (column.empty()
-            ? (node.is("RenameStmt") || node.is("AlterObjectSchemaStmt")) && is_relation_kind(type)
-            : node.is("RenameStmt") && type == "OBJECT_COLUMN" && node.str("subname") == column) {
-      return true;
-    }
-  }
-  return false;
+  ObjectKey key = column.empty()
+                      ? ObjectKey{ObjectKind::table, name, {}}
+                      : ObjectKey{ObjectKind::column, QualifiedName{"", std::string(column)}, name};
+  return scope.moved_away_before(statement, key) != nullptr ||
+         scope.moved_away_after(statement, key) != nullptr;
 }
 
 // Whether the file drops, renames or moves away the relation under its new name (or in its new
