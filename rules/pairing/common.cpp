@@ -519,13 +519,24 @@ std::string revoke_sql(const lint::Node& grant, const lint::ObjectRef& object,
          sql_name(object) + " FROM " + lint::join_strings(roles, ", ") + ";";
 }
 
+namespace {
+
+// The words GRANT ... ON ALL <objects> IN SCHEMA and ALTER DEFAULT PRIVILEGES ... ON <objects>
+// write an object type with.
+std::string_view objects_word(std::string_view type) {
+  return type == "OBJECT_SEQUENCE"    ? "SEQUENCES"
+         : type == "OBJECT_FUNCTION"  ? "FUNCTIONS"
+         : type == "OBJECT_PROCEDURE" ? "PROCEDURES"
+         : type == "OBJECT_ROUTINE"   ? "ROUTINES"
+         : type == "OBJECT_TYPE"      ? "TYPES"
+         : type == "OBJECT_SCHEMA"    ? "SCHEMAS"
+                                      : "TABLES";
+}
+
+}  // namespace
+
 std::string revoke_in_schema_sql(const lint::Node& grant, const std::vector<std::string>& roles) {
-  std::string_view type = grant.str("objtype");
-  std::string_view objects = type == "OBJECT_SEQUENCE"    ? "SEQUENCES"
-                             : type == "OBJECT_FUNCTION"  ? "FUNCTIONS"
-                             : type == "OBJECT_PROCEDURE" ? "PROCEDURES"
-                             : type == "OBJECT_ROUTINE"   ? "ROUTINES"
-                                                          : "TABLES";
+  std::string_view objects = objects_word(grant.str("objtype"));
   std::vector<std::string> schemas;
   for (lint::Node schema : grant.list("objects"))
     schemas.push_back(quote_identifier(schema.as_str()));
@@ -548,12 +559,7 @@ std::string default_privileges_revoke_sql(const lint::Node& statement,
     }
   }
   lint::Node action = statement.get("action");
-  std::string_view type = action.str("objtype");
-  std::string_view objects = type == "OBJECT_SEQUENCE"   ? "SEQUENCES"
-                             : type == "OBJECT_FUNCTION" ? "FUNCTIONS"
-                             : type == "OBJECT_TYPE"     ? "TYPES"
-                             : type == "OBJECT_SCHEMA"   ? "SCHEMAS"
-                                                         : "TABLES";
+  std::string_view objects = objects_word(action.str("objtype"));
   return text + " REVOKE " + privileges_sql(action) + " ON " + std::string(objects) + " FROM " +
          lint::join_strings(roles, ", ") + ";";
 }
