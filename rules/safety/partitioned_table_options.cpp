@@ -3,7 +3,6 @@
 // index clustered in partitioned table"). They belong on the partitions.
 #include <string>
 
-#include "lint/objects.h"
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
 #include "lint/sql.h"
@@ -28,16 +27,13 @@ std::string first_option(const lint::Node& options) {
 std::optional<std::string> partitioned(const lint::FileContext& context,
                                        const lint::Statement& statement) {
   if (auto table = partitioned_table_of(context, statement)) return table;
-  lint::RelationName altered = lint::relation_name(statement.node.get("relation"));
+  auto altered = lint::QualifiedName::of(lint::relation_name(statement.node.get("relation")));
   std::optional<std::string> made;
   for (const lint::Statement* earlier : context.file.all_statements()) {
     if (earlier == &statement) break;
     if (!earlier->node.is("CreateStmt")) continue;
-    lint::RelationName created = lint::relation_name(earlier->node.get("relation"));
-    if (lint::truncate_identifier(created.name) != lint::truncate_identifier(altered.name) ||
-        created.schema != altered.schema) {
-      continue;
-    }
+    auto created = lint::QualifiedName::of(lint::relation_name(earlier->node.get("relation")));
+    if (!created.matches(altered)) continue;
     if (earlier->node.has("partspec")) {
       made = lint::sql_name(created.schema, created.name);
     } else {

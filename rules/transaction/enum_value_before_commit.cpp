@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "lint/pg_facts.h"
 #include "lint/rule.h"
 #include "lint/table_state.h"
 #include "lint/transaction.h"
@@ -26,13 +27,7 @@ struct Added {
 // Whether a type name (a TypeName node) is the enum's: the same name, and the same schema when
 // both write one.
 bool names_type(const Node& type_name, const lint::QualifiedName& type) {
-  lint::QualifiedName named;
-  for (Node part : type_name.list("names")) {
-    named.schema = std::move(named.name);
-    named.name = lint::truncate_identifier(part.as_str());
-  }
-  return named.name == type.name &&
-         (named.schema.empty() || type.schema.empty() || named.schema == type.schema);
+  return lint::QualifiedName::of(type_name.list("names")).matches(type);
 }
 
 // The column's type before `at` (all_statements()[ordinal]): from the file, else from the
@@ -87,8 +82,7 @@ std::optional<std::uint32_t> use_of(const lint::FileContext& context, lint::Tabl
     } else if (node.is("ResTarget") || node.is("AlterTableCmd")) {
       if (!node.str("name").empty()) columns.push_back(lint::truncate_identifier(node.str("name")));
     } else if (node.has("relname")) {  // a RangeVar (a field of that type has no node name)
-      relations.push_back(lint::QualifiedName{std::string(node.str("schemaname")),
-                                              std::string(node.str("relname"))});
+      relations.push_back(lint::QualifiedName::of(lint::relation_name(node)));
     }
     return !cast;
   });
@@ -97,9 +91,8 @@ std::optional<std::uint32_t> use_of(const lint::FileContext& context, lint::Tabl
   for (const lint::QualifiedName& relation : relations) {
     for (const std::string& column : columns) {
       auto type = type_of(context, tables, relation, column, statement, ordinal);
-      if (type && !type->array && type->name == added.type.name &&
-          (type->schema.empty() || added.type.schema.empty() ||
-           type->schema == added.type.schema)) {
+      if (type && !type->array &&
+          lint::QualifiedName{type->schema, type->name}.matches(added.type)) {
         return constant;
       }
     }
@@ -120,12 +113,8 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     const Node& node = statement->node;
     if (node.is("AlterEnumStmt")) {
       if (node.str("oldVal").empty() && !node.str("newVal").empty()) {
-        lint::QualifiedName type;
-        for (Node part : node.list("typeName")) {
-          type.schema = std::move(type.name);
-          type.name = lint::truncate_identifier(part.as_str());
-        }
-        added.push_back(Added{statement, std::move(type), std::string(node.str("newVal"))});
+        added.push_back(Added{statement, lint::QualifiedName::of(node.list("typeName")),
+                              std::string(node.str("newVal"))});
       }
       continue;
     }
