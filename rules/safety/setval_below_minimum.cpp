@@ -13,7 +13,7 @@ namespace {
 
 using lint::Node;
 
-// An integer constant's value.
+// An integer constant's value (the parser folds a minus sign into it: -5 is a constant).
 std::optional<std::int64_t> integer(const Node& node) {
   if (!node.is("A_Const") || !node.has("ival")) return std::nullopt;
   return node.get("ival").num("ival");
@@ -26,10 +26,6 @@ std::optional<std::string> below_one(const Node& value) {
   if (auto constant = integer(value)) {
     if (*constant < 1) return "always";
     return std::nullopt;
-  }
-  if (value.is("A_Expr") && value.str("kind") == "AEXPR_OP" && !value.has("lexpr")) {
-    // -1: a negative constant is a unary minus.
-    return integer(value.get("rexpr")) ? std::optional<std::string>("always") : std::nullopt;
   }
   if (value.is("CoalesceExpr")) {
     lint::NodeList args = value.list("args");

@@ -5,3 +5,4 @@ SELECT setval('invoices_id_seq', (SELECT COALESCE(max(id), 0) FROM invoices));
 SELECT pg_catalog.setval('public.notes_id_seq'::regclass, COALESCE((SELECT max(id) FROM notes), 0), true);
 -- A constant below 1 fails always, is_called or not.
 SELECT setval('tickets_id_seq', 0, false);
+SELECT setval('labels_id_seq', -5, true);
