@@ -149,6 +149,37 @@ TEST(CliLint, NulByteAndInvalidUtf8BesideAGoodFile) {
   EXPECT_EQ(json["diagnostics"][2]["rule"], "syntax-error") << "the other files are still linted";
 }
 
+// An index an earlier migration made is judged as the catalog replay of that migration left it:
+// a partial unique index cannot back a constraint (PostgreSQL: "is a partial index"), a plain
+// one can.
+TEST(CliLint, UsingIndexOfAnIndexAnEarlierMigrationMade) {
+  TempDir dir;
+  dir.write("m/1_users.up.sql",
+            "CREATE TABLE IF NOT EXISTS users (id bigint PRIMARY KEY, email text, handle text,\n"
+            "  deleted_at timestamptz);\n"
+            "CREATE UNIQUE INDEX IF NOT EXISTS users_email_live ON users (email)\n"
+            "  WHERE deleted_at IS NULL;\n"
+            "CREATE UNIQUE INDEX IF NOT EXISTS users_handle_key ON users (handle);\n");
+  dir.write("m/1_users.down.sql", "DROP TABLE IF EXISTS users;\n");
+  dir.write("m/2_keys.up.sql",
+            "ALTER TABLE users ADD CONSTRAINT users_handle_key UNIQUE USING INDEX "
+            "users_handle_key;\n"
+            "ALTER TABLE users ADD CONSTRAINT users_email_live UNIQUE USING INDEX "
+            "users_email_live;\n");
+  dir.write("m/2_keys.down.sql",
+            "ALTER TABLE users DROP CONSTRAINT IF EXISTS users_email_live;\n"
+            "ALTER TABLE users DROP CONSTRAINT IF EXISTS users_handle_key;\n");
+  auto result = run_sqlgate({"lint", "--color", "never", "--select",
+                             "require-constraint-using-index", (dir.path() / "m").string()});
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_NE(result.out.find("2_keys.up.sql:2:19: error[require-constraint-using-index]: ADD "
+                            "UNIQUE USING INDEX users_email_live fails: users_email_live is a "
+                            "partial index"),
+            std::string::npos)
+      << result.out;
+  EXPECT_EQ(result.out.find("2_keys.up.sql:1:"), std::string::npos) << result.out;
+}
+
 TEST(CliRules, ListsEveryRuleAsJson) {
   auto result = run_sqlgate({"rules", "--format", "json"});
   ASSERT_EQ(result.exit_code, 0);
