@@ -16,9 +16,10 @@ CREATE OR REPLACE RULE users_no_delete AS ON DELETE TO users DO INSTEAD NOTHING;
 CREATE OR REPLACE LANGUAGE plsample HANDLER plsample_call_handler;
 CREATE OR REPLACE TRANSFORM FOR hstore LANGUAGE plpython3u (FROM SQL WITH FUNCTION hstore_to_plpython(internal), TO SQL WITH FUNCTION plpython_to_hstore(internal));
 
--- A DROP first is no guard for a view or a function: once something depends on them it fails.
+-- A DROP first is no guard for a view or a function that something made after it depends on.
 DROP VIEW IF EXISTS recent_users;
 CREATE VIEW recent_users AS SELECT * FROM users WHERE created_at > now() - interval '7 days';
+CREATE OR REPLACE VIEW recent_admins AS SELECT * FROM recent_users WHERE is_admin;
 
 -- In a DO block, unguarded or guarded against the wrong error.
 DO $$
