@@ -264,6 +264,24 @@ std::vector<std::size_t> MigrationSet::migrations() const {
   return result;
 }
 
+std::string MigrationSet::not_applied_warning() const {
+  std::vector<const SourceFile*> others;
+  for (const SourceFile& file : files) {
+    if (file.is_sql && !file.migration) others.push_back(&file);
+  }
+  if (others.empty()) return {};
+  std::string names;
+  constexpr std::size_t k_shown = 3;
+  for (std::size_t i = 0; i < others.size() && i < k_shown; ++i) {
+    names += (i == 0 ? "" : ", ") + others[i]->display;
+  }
+  if (others.size() > k_shown) names += " and " + std::to_string(others.size() - k_shown) + " more";
+  bool one = others.size() == 1;
+  return std::to_string(others.size()) + (one ? " .sql file is" : " .sql files are") +
+         " not named as a migration (VERSION_name.up.sql, VERSION_name.down.sql) and " +
+         (one ? "is" : "are") + " never applied: " + names + " (sqlgate lint names the fix)";
+}
+
 std::ptrdiff_t MigrationSet::find(std::string_view display) const {
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (files[i].display == display) return static_cast<std::ptrdiff_t>(i);

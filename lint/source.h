@@ -96,6 +96,10 @@ class MigrationSet {
   std::vector<std::size_t> migrations() const;
   // Index of the first file with this display name, or -1.
   std::ptrdiff_t find(std::string_view display) const;
+  // For the runner and verify, which apply migrations only: a warning naming the .sql files
+  // whose names are not a migration's (V1__init.sql, 0001.up.sql), which they never apply;
+  // empty when there are none.
+  std::string not_applied_warning() const;
 };
 
 // Lists and reads the files. A path that does not exist throws SourceError; a file that cannot

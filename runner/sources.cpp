@@ -30,6 +30,9 @@ LoadedSource load_source(const SourceSpec& spec) {
   source.name = spec.name;
   source.set = lint::discover({spec.dir}, lint::DiscoverOptions{false});
   source.warnings = source.set.warnings;
+  if (std::string warning = source.set.not_applied_warning(); !warning.empty()) {
+    source.warnings.push_back(spec.dir + ": " + warning);
+  }
   if (!source.set.errors.empty()) {
     throw lint::SourceError("cannot read " + source.set.errors.front());
   }

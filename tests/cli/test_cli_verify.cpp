@@ -181,6 +181,18 @@ TEST(CliVerify, NothingToCheckIsNotAFailure) {
   auto result = run_sqlgate({"verify", "-p", (dir.path() / "m").string()});
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
   EXPECT_TRUE(contains(result.out, "no migrations to check")) << result.out;
+  EXPECT_FALSE(contains(result.err, "warning")) << result.err;
+}
+
+// Files named as another tool names them are never applied: verify and the runner say so.
+TEST(CliVerify, SqlFilesNotNamedAsMigrationsAreNamed) {
+  TempDir dir;
+  dir.write("m/V0001.Initial_Schema.up.sql", "CREATE TABLE IF NOT EXISTS t (id int);\n");
+  dir.write("m/V0001.Initial_Schema.down.sql", "DROP TABLE IF EXISTS t;\n");
+  auto result = run_sqlgate({"verify", "-p", (dir.path() / "m").string()});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_TRUE(contains(result.err, "2 .sql files are not named as a migration")) << result.err;
+  EXPECT_TRUE(contains(result.err, "V0001.Initial_Schema.up.sql")) << result.err;
 }
 
 // ---- the server around the scratch database ---------------------------------------------

@@ -60,6 +60,18 @@ TEST(RunnerCli, TheShopSetGoesUpDownAndUpAgain) {
   EXPECT_EQ(nothing.out, "no change\n");
 }
 
+// golang-migrate skips files it cannot read a version from; sqlgate too, but it says so.
+TEST(RunnerCli, SqlFilesNotNamedAsMigrationsAreNamedNotApplied) {
+  Project p;
+  p.write("V0001.init.up.sql", "CREATE TABLE IF NOT EXISTS t (id int);\n");
+  CommandResult up = p.run({"up"});
+  ASSERT_EQ(up.exit_code, 0) << dump(up);
+  EXPECT_EQ(up.out, "no change\n");
+  EXPECT_NE(up.err.find("1 .sql file is not named as a migration"), std::string::npos) << up.err;
+  EXPECT_NE(up.err.find("V0001.init.up.sql"), std::string::npos) << up.err;
+  EXPECT_FALSE(p.exists("t"));
+}
+
 TEST(RunnerCli, TheExampleSetGoesUpDownAndUpAgain) {
   fs::path examples = testing::source_dir() / "migrations" / "sql";
   bool has_migrations = false;

@@ -169,7 +169,15 @@ std::unique_ptr<RunnerContext> open_runner(RunnerSettings settings, Io& io, bool
   if (auto timeout = context->target.options.statement_timeout_ms) {
     context->session->execute("SET statement_timeout = " + std::to_string(*timeout));
   }
-  context->sources = runner::open_sources(*context->session, specs, context->target, sets.get());
+  std::vector<lint::MigrationSet> read = sets.get();
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    for (const auto& warning : read[i].warnings) io.err << "sqlgate: warning: " << warning << '\n';
+    if (std::string warning = read[i].not_applied_warning(); !warning.empty()) {
+      io.err << "sqlgate: warning: " << specs[i].dir << ": " << warning << '\n';
+    }
+  }
+  context->sources =
+      runner::open_sources(*context->session, specs, context->target, std::move(read));
   return context;
 }
 
