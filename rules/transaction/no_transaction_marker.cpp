@@ -88,6 +88,20 @@ std::optional<std::string> outside_transaction_only(const lint::Statement& state
   return std::nullopt;
 }
 
+// A DO block whose PL/pgSQL commits or rolls back (a backfill that commits between batches):
+// PostgreSQL allows that only when the DO runs outside a transaction block, else "invalid
+// transaction termination" (2D000).
+std::optional<std::string> ends_transaction(const Node& function) {
+  std::optional<std::string> found;
+  lint::walk(function, [&](const Node& node) {
+    if (found) return false;
+    if (node.is("PLpgSQL_stmt_commit")) found = "COMMIT inside a DO block";
+    if (node.is("PLpgSQL_stmt_rollback")) found = "ROLLBACK inside a DO block";
+    return !found;
+  });
+  return found;
+}
+
 // The comment's whole line when it stands alone on it, else the comment itself.
 lint::TextRange removal_range(const lint::ParsedFile& file, const lint::Directive& directive) {
   std::string_view text = file.text();
@@ -109,7 +123,9 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
   bool manages = lint::manages_own_transaction(file);
   bool needed = false;
   bool in_block = false;
-  for (const lint::Statement& statement : file.statements()) {
+  const auto& statements = file.statements();
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    const lint::Statement& statement = statements[i];
     lint::TransactionKind kind = lint::transaction_kind(statement);
     if (kind == lint::TransactionKind::begin) {
       in_block = true;
@@ -121,6 +137,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       continue;
     }
     auto what = outside_transaction_only(statement, context.pg_version());
+    if (!what && statement.node.is("DoStmt")) what = ends_transaction(file.do_function(i));
     if (!what) continue;
     needed = true;
     if (manages) {

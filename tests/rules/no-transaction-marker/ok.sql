@@ -11,3 +11,12 @@ ALTER TYPE mood ADD VALUE IF NOT EXISTS 'calm';
 ALTER DATABASE app SET work_mem = '64MB';
 CREATE SUBSCRIPTION sub CONNECTION 'dbname=app' PUBLICATION pub WITH (connect = false);
 ALTER SUBSCRIPTION sub SET PUBLICATION pub WITH (refresh = false);
+-- A backfill that commits between batches: PostgreSQL allows COMMIT in a DO block only outside
+-- a transaction block.
+DO $$
+BEGIN
+  FOR i IN 1..10 LOOP
+    UPDATE users SET email = lower(email) WHERE id % 10 = i - 1;
+    COMMIT;
+  END LOOP;
+END $$;
