@@ -178,10 +178,10 @@ SELECT 'o', 'policy ' || r.name || '.' || quote_ident(p.polname), r.key,
        concat_ws(' ', CASE WHEN p.polpermissive THEN 'PERMISSIVE' ELSE 'RESTRICTIVE' END,
          'FOR ' || CASE p.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT'
                     WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE' ELSE 'ALL' END,
-         'TO ' || (SELECT string_agg(CASE WHEN x.role = 0 THEN 'PUBLIC'
-                                          ELSE quote_ident(pg_get_userbyid(x.role)) END,
-                                     ', ' ORDER BY 1)
-                   FROM unnest(p.polroles) AS x(role)),
+         'TO ' || (SELECT string_agg(r.name, ', ' ORDER BY r.name)
+                   FROM (SELECT CASE WHEN x.role = 0 THEN 'PUBLIC'
+                                     ELSE quote_ident(pg_get_userbyid(x.role)) END AS name
+                         FROM unnest(p.polroles) AS x(role)) r),
          'USING (' || pg_get_expr(p.polqual, p.polrelid) || ')',
          'WITH CHECK (' || pg_get_expr(p.polwithcheck, p.polrelid) || ')'),
        NULL
@@ -309,11 +309,9 @@ FROM pg_event_trigger e
 WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_event_trigger'::regclass AND ext.objid = e.oid)
 UNION ALL
 SELECT 'o', 'publication ' || quote_ident(p.pubname), NULL,
-       concat_ws(' ', CASE WHEN p.puballtables THEN 'FOR ALL TABLES' END,
-                 'FOR TABLE ' || (SELECT string_agg(x.prrelid::regclass::text, ', ' ORDER BY 1)
-                                  FROM pg_publication_rel x WHERE x.prpubid = p.oid),
+       concat_ws(' ', CASE WHEN p.puballtables THEN 'FOR ALL TABLES' END, @PUBLICATION@,
                  format('WITH (insert %s, update %s, delete %s, truncate %s)',
-                        p.pubinsert, p.pubupdate, p.pubdelete, p.pubtruncate)),
+                        p.pubinsert, p.pubupdate, p.pubdelete, p.pubtruncate), @VIAROOT@),
        NULL
 FROM pg_publication p
 UNION ALL
@@ -472,7 +470,30 @@ void replace_all(std::string& text, std::string_view what, const std::string& wi
   }
 }
 
-std::string catalog_query(const SnapshotOptions& options) {
+// A publication's members, in name order: before PostgreSQL 15 its tables; from 15 on also each
+// table's column list and row filter, and the schemas it publishes.
+std::string publication_members(int server_version) {
+  if (server_version < 150000) {
+    return R"SQL('FOR TABLE ' || (SELECT string_agg(x.prrelid::regclass::text, ', '
+                                              ORDER BY x.prrelid::regclass::text)
+                             FROM pg_publication_rel x WHERE x.prpubid = p.oid))SQL";
+  }
+  return R"SQL('FOR TABLE ' || (SELECT string_agg(x.prrelid::regclass::text
+                                   || coalesce(' (' || (SELECT string_agg(quote_ident(a.attname), ', '
+                                                                         ORDER BY a.attnum)
+                                                       FROM pg_attribute a
+                                                       WHERE a.attrelid = x.prrelid
+                                                         AND a.attnum = ANY (x.prattrs)) || ')', '')
+                                   || coalesce(' WHERE (' || pg_get_expr(x.prqual, x.prrelid) || ')', ''),
+                                 ', ' ORDER BY x.prrelid::regclass::text)
+                  FROM pg_publication_rel x WHERE x.prpubid = p.oid),
+       'FOR TABLES IN SCHEMA ' || (SELECT string_agg(quote_ident(n.nspname), ', ' ORDER BY n.nspname)
+                                   FROM pg_publication_namespace pn
+                                   JOIN pg_namespace n ON n.oid = pn.pnnspid
+                                   WHERE pn.pnpubid = p.oid))SQL";
+}
+
+std::string catalog_query(const SnapshotOptions& options, int server_version) {
   std::string excluded = "ARRAY[";
   for (std::size_t i = 0; i < options.excluded_tables.size(); ++i) {
     if (i > 0) excluded += ", ";
@@ -489,6 +510,11 @@ std::string catalog_query(const SnapshotOptions& options) {
   roles += "]::text[]";
   replace_all(query, "@ROLES@", roles);
   replace_all(query, "@MAX_ROWS@", std::to_string(std::max<std::int64_t>(options.max_rows, 0)));
+  replace_all(query, "@PUBLICATION@", publication_members(server_version));
+  replace_all(query, "@VIAROOT@",
+              server_version >= 130000
+                  ? "CASE WHEN p.pubviaroot THEN 'publish_via_partition_root' END"
+                  : "NULL");
   return query;
 }
 
@@ -613,7 +639,9 @@ Snapshot read_snapshot(Session& session, const Rows& catalog, const SnapshotOpti
 }  // namespace
 
 Snapshot take_snapshot(Session& session, const SnapshotOptions& options) {
-  return read_snapshot(session, session.query(k_settings + catalog_query(options)), options);
+  return read_snapshot(session,
+                       session.query(k_settings + catalog_query(options, session.server_version())),
+                       options);
 }
 
 SnapshotReader::SnapshotReader(Session& session, SnapshotOptions options)
@@ -634,7 +662,9 @@ SnapshotReader::~SnapshotReader() {
 Snapshot SnapshotReader::take() {
   std::string execute = "EXECUTE " + m_statement;
   std::string sql = k_settings;
-  if (!m_prepared) sql += "PREPARE " + m_statement + " AS " + catalog_query(m_options) + "; ";
+  if (!m_prepared)
+    sql += "PREPARE " + m_statement + " AS " +
+           catalog_query(m_options, m_session.server_version()) + "; ";
   Rows catalog = m_session.query(sql + execute);
   m_prepared = true;
   return read_snapshot(m_session, catalog, m_options);

@@ -239,6 +239,45 @@ TEST_F(SnapshotTest, AColumnsStatisticsStorageCompressionAndOptionsShow) {
   EXPECT_EQ(change("SELECT 1").size(), 0u);
 }
 
+// SET TABLE lists the members anew (pg_publication_rel's order changes); what a member
+// publishes (its columns, its row filter), the schemas and publish_via_partition_root show.
+TEST_F(SnapshotTest, APublicationsMembersAreASetAndWhatTheyPublishShows) {
+  m_session->execute(
+      "CREATE TABLE a (id int PRIMARY KEY, v text); CREATE TABLE b (id int PRIMARY KEY, v text);"
+      "CREATE TABLE c (id int PRIMARY KEY, v text); CREATE PUBLICATION pub FOR TABLE a, b, c");
+  auto reordered = change("ALTER PUBLICATION pub SET TABLE c, a, b");
+  EXPECT_TRUE(reordered.empty()) << keys(reordered);
+  auto filtered = change("ALTER PUBLICATION pub SET TABLE a (id), b WHERE (id > 0), c");
+  ASSERT_EQ(filtered.size(), 1u) << keys(filtered);
+  EXPECT_EQ(filtered[0].object, "publication pub");
+  EXPECT_NE(filtered[0].after->find("public.a (id), public.b WHERE ((id > 0)), public.c"),
+            std::string::npos)
+      << *filtered[0].after;
+  auto options = change("ALTER PUBLICATION pub SET (publish_via_partition_root = true)");
+  ASSERT_EQ(options.size(), 1u) << keys(options);
+  EXPECT_NE(options[0].after->find("publish_via_partition_root"), std::string::npos)
+      << *options[0].after;
+  auto schemas = change(
+      "CREATE SCHEMA s; ALTER PUBLICATION pub SET TABLE a, b; ALTER PUBLICATION pub ADD TABLES IN "
+      "SCHEMA s");
+  ASSERT_EQ(schemas.size(), 2u) << keys(schemas);  // the schema, and the publication
+  ASSERT_TRUE(has(schemas, "publication pub")) << keys(schemas);
+  for (const auto& d : schemas) {
+    if (d.object != "publication pub") continue;
+    EXPECT_NE(d.after->find("FOR TABLES IN SCHEMA s"), std::string::npos) << *d.after;
+  }
+}
+
+TEST_F(SnapshotTest, APolicysRolesAreASet) {
+  m_session->execute(
+      "CREATE TABLE t (a int); CREATE POLICY p ON t TO pg_monitor, pg_read_all_stats USING (a > "
+      "0)");
+  auto same = change("ALTER POLICY p ON t TO pg_read_all_stats, pg_monitor");
+  EXPECT_TRUE(same.empty()) << keys(same);
+  auto other = change("ALTER POLICY p ON t TO pg_monitor");
+  EXPECT_TRUE(has(other, "policy public.t.p")) << keys(other);
+}
+
 TEST_F(SnapshotTest, AnInvalidIndexShowsItsValidity) {
   m_session->execute("CREATE TABLE t (a int); INSERT INTO t VALUES (1), (1)");
   Snapshot before = take_snapshot(*m_session);
