@@ -1,6 +1,7 @@
 #include "lint/plpgsql.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <pg_query.h>
 
@@ -122,6 +123,30 @@ struct Expander {
       std::string_view query = statement.get("sqlstmt").get("query").as_str();
       auto at = find_text(query, lineno);
       emit(query, at, at.has_value(), false, statement, frames, lineno);
+    } else if (kind == "PLpgSQL_stmt_perform") {
+      // PERFORM f(x) runs SELECT f(x): PL/pgSQL hands the query over with PERFORM replaced by
+      // "SELECT " (as long as the keyword), so the rest is the file's text.
+      std::string_view query = statement.get("expr").get("query").as_str();
+      constexpr std::string_view k_select = "SELECT ";
+      if (!query.starts_with(k_select)) return;
+      auto rest = find_text(query.substr(k_select.size()), lineno);
+      // The statement starts at the PERFORM before that text.
+      std::optional<std::uint32_t> at = rest;
+      if (rest) {
+        std::uint32_t end = *rest;
+        while (end > body.range.begin &&
+               std::isspace(static_cast<unsigned char>(file_text[end - 1]))) {
+          --end;
+        }
+        constexpr std::string_view k_perform = "perform";
+        if (end >= body.range.begin + k_perform.size() &&
+            std::equal(
+                k_perform.begin(), k_perform.end(), file_text.begin() + end - k_perform.size(),
+                [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); })) {
+          at = end - static_cast<std::uint32_t>(k_perform.size());
+        }
+      }
+      emit(query, at, false, false, statement, frames, lineno);
     } else if (kind == "PLpgSQL_stmt_dynexecute") {
       std::string_view expression = statement.get("query").get("query").as_str();
       auto constant = string_constant(expression);

@@ -6,3 +6,8 @@ SELECT pg_catalog.setval('public.notes_id_seq'::regclass, COALESCE((SELECT max(i
 -- A constant below 1 fails always, is_called or not.
 SELECT setval('tickets_id_seq', 0, false);
 SELECT setval('labels_id_seq', -5, true);
+-- PERFORM in a DO block runs the same SELECT.
+DO $$
+BEGIN
+  PERFORM setval('orders_id_seq', COALESCE(max(id), 0)) FROM orders;
+END $$;
