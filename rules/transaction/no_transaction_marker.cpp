@@ -123,6 +123,21 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
   bool manages = lint::manages_own_transaction(file);
   bool needed = false;
   bool in_block = false;
+  // In a DO block such a statement fails whatever the transaction: PostgreSQL runs the block as
+  // a function, and refuses it there ("cannot be executed from a function").
+  for (const lint::Statement& statement : file.embedded()) {
+    auto what = outside_transaction_only(statement, context.pg_version());
+    if (!what) continue;
+    needed = true;  // where it belongs once moved out of the block
+    out.report(statement.range,
+               *what +
+                   " cannot run in a DO block: PostgreSQL runs the block as a function and "
+                   "refuses it there (\"cannot be executed from a function\"), with the marker "
+                   "or without",
+               "write it as a statement of its own, outside the DO block, in a file that starts "
+               "with -- sqlgate:no-transaction (its IF [NOT] EXISTS form makes it re-runnable "
+               "without a guard)");
+  }
   const auto& statements = file.statements();
   for (std::size_t i = 0; i < statements.size(); ++i) {
     const lint::Statement& statement = statements[i];

@@ -27,3 +27,10 @@ BEGIN
     COMMIT;
   END LOOP;
 END $$;
+-- In a DO block it fails with the marker too: the block runs as a function.
+DO $$
+BEGIN
+  IF to_regclass('users_name_idx') IS NULL THEN
+    CREATE INDEX CONCURRENTLY users_name_idx ON users (name);
+  END IF;
+END $$;
