@@ -208,6 +208,89 @@ bool is_builtin_type(const ColumnType& type) {
   return type.schema.empty() && is_builtin_type_name(type.name);
 }
 
+std::optional<bool> converts_automatically(const ColumnType& from, const ColumnType& to) {
+  // Each built-in type with the other types (string types aside) it converts to without USING,
+  // read from PostgreSQL 15 by trying every pair.
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 56> k_casts{{
+      {"bit", "varbit"},
+      {"bool", ""},
+      {"box", "polygon"},
+      {"bpchar", ""},
+      {"bytea", ""},
+      {"char", ""},
+      {"cidr", "inet"},
+      {"circle", ""},
+      {"date", "timestamp timestamptz"},
+      {"datemultirange", ""},
+      {"daterange", ""},
+      {"float4", "float8 int2 int4 int8 numeric"},
+      {"float8", "float4 int2 int4 int8 numeric"},
+      {"inet", "cidr"},
+      {"int2", "float4 float8 int4 int8 numeric oid regclass regproc regtype"},
+      {"int4", "float4 float8 int2 int8 money numeric oid regclass regproc regtype"},
+      {"int4multirange", ""},
+      {"int4range", ""},
+      {"int8", "float4 float8 int2 int4 money numeric oid regclass regproc regtype"},
+      {"int8multirange", ""},
+      {"int8range", ""},
+      {"interval", "time"},
+      {"json", "jsonb"},
+      {"jsonb", "json"},
+      {"jsonpath", ""},
+      {"line", ""},
+      {"lseg", ""},
+      {"macaddr", "macaddr8"},
+      {"macaddr8", "macaddr"},
+      {"money", "numeric"},
+      {"name", ""},
+      {"numeric", "float4 float8 int2 int4 int8 money"},
+      {"numrange", ""},
+      {"oid", "int4 int8 regclass regproc regtype"},
+      {"path", "polygon"},
+      {"pg_lsn", ""},
+      {"point", "box"},
+      {"polygon", "path"},
+      {"regclass", "int4 int8 oid"},
+      {"regproc", "int4 int8 oid"},
+      {"regtype", "int4 int8 oid"},
+      {"text", "regclass"},
+      {"time", "interval timetz"},
+      {"timestamp", "date time timestamptz"},
+      {"timestamptz", "date time timestamp timetz"},
+      {"timetz", "time"},
+      {"tsquery", ""},
+      {"tsrange", ""},
+      {"tstzmultirange", ""},
+      {"tstzrange", ""},
+      {"tsvector", ""},
+      {"uuid", ""},
+      {"varbit", "bit"},
+      {"varchar", "regclass"},
+      {"xid", ""},
+      {"xml", ""},
+  }};
+  auto known = [](const ColumnType& type) -> const std::pair<std::string_view, std::string_view>* {
+    if (!type.schema.empty()) return nullptr;
+    auto found = std::lower_bound(
+        k_casts.begin(), k_casts.end(), type.name,
+        [](const auto& entry, const std::string& name) { return entry.first < name; });
+    return found != k_casts.end() && found->first == type.name ? &*found : nullptr;
+  };
+  const auto* source = known(from);
+  const auto* target = known(to);
+  if (source == nullptr || target == nullptr) return std::nullopt;
+  bool string_target = has_name(to.name, {"text", "varchar", "bpchar", "char", "name"});
+  if (from.array != to.array) return !to.array && string_target;  // an array as text
+  if (from.name == to.name || string_target) return true;
+  std::string_view targets = source->second;
+  while (!targets.empty()) {
+    std::size_t end = std::min(targets.find(' '), targets.size());
+    if (targets.substr(0, end) == to.name) return true;
+    targets.remove_prefix(std::min(end + 1, targets.size()));
+  }
+  return false;
+}
+
 bool reachable_without_rewrite(const ColumnType& to, const TypeChangeContext& context) {
   if (to.array || !to.schema.empty()) return false;
   if (has_name(to.name, {"text", "varchar", "numeric", "varbit", "inet"})) return true;

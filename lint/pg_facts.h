@@ -81,6 +81,13 @@ TypeChange type_change(const ColumnType& from, const ColumnType& to,
 // a domain or an enum: type_change() knows the casts between these, and only these.
 bool is_builtin_type(const ColumnType& type);
 
+// Whether ALTER COLUMN ... TYPE `to` without USING is accepted for a column of type `from`:
+// PostgreSQL converts the values only by an implicit or assignment cast ("column c cannot be
+// cast automatically to type t" otherwise). Any type goes to a string type; a string type goes
+// to no other type but regclass. Known for the built-in types (and arrays of them, element by
+// element), as PostgreSQL 15's pg_cast has them; nullopt for the others.
+std::optional<bool> converts_automatically(const ColumnType& from, const ColumnType& to);
+
 // True when some source type reaches `to` without a rewrite (varchar(n) -> text, say): with the
 // source unknown, such a change cannot be judged.
 bool reachable_without_rewrite(const ColumnType& to, const TypeChangeContext& context);

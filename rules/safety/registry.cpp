@@ -41,6 +41,7 @@ lint::Rule unsupported_concurrently();
 lint::Rule setval_below_minimum();
 lint::Rule immutable_expression();
 lint::Rule partitioned_table_options();
+lint::Rule alter_type_without_using();
 
 void add_safety(std::vector<lint::Rule>& rules) {
   rules.push_back(require_concurrent_index());
@@ -81,6 +82,7 @@ void add_safety(std::vector<lint::Rule>& rules) {
   rules.push_back(setval_below_minimum());
   rules.push_back(immutable_expression());
   rules.push_back(partitioned_table_options());
+  rules.push_back(alter_type_without_using());
 }
 
 }  // namespace sqlgate::rules

@@ -37,6 +37,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/setval_below_minimum.cpp
   safety/immutable_expression.cpp
   safety/partitioned_table_options.cpp
+  safety/alter_type_without_using.cpp
   safety/partitioned.cpp)
 list(APPEND SQLGATE_RULE_DOCS
   safety/require-concurrent-index.md
@@ -76,4 +77,5 @@ list(APPEND SQLGATE_RULE_DOCS
   safety/unsupported-concurrently.md
   safety/setval-below-minimum.md
   safety/immutable-expression.md
-  safety/partitioned-table-options.md)
+  safety/partitioned-table-options.md
+  safety/alter-type-without-using.md)

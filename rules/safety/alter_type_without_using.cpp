@@ -1,0 +1,96 @@
+// alter-type-without-using: ALTER COLUMN ... TYPE without USING from a type PostgreSQL has no
+// implicit or assignment cast from: text to integer, uuid, jsonb, boolean, a date, an enum...
+// PostgreSQL refuses it on the first run, whatever the rows ("column c cannot be cast
+// automatically to type t", 42804), and suggests USING c::t.
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "lint/catalog.h"
+#include "lint/pg_facts.h"
+#include "lint/rule.h"
+#include "lint/table_state.h"
+
+namespace sqlgate::rules {
+
+namespace {
+
+// Whether a type name a statement writes is an enum the migrations made before it.
+bool is_enum(const lint::FileContext& context, const lint::Statement& statement,
+             const lint::ColumnType& type) {
+  const lint::Catalog* catalog = context.project.catalog();
+  if (catalog == nullptr || type.array || !catalog->replay(context.index).replayed) return false;
+  const auto& all = context.file.all_statements();
+  auto at = std::find(all.begin(), all.end(), &statement);
+  if (at == all.end()) return false;
+  lint::Tick tick =
+      catalog->before_statement(context.index, static_cast<std::size_t>(at - all.begin()));
+  lint::ObjectRef ref;
+  ref.kind = lint::ObjectKind::type;
+  ref.schema = type.schema.empty() ? "public" : lint::truncate_identifier(type.schema);
+  ref.name = lint::truncate_identifier(type.name);
+  lint::ObjectId id = catalog->find(ref, tick);
+  if (id == lint::k_no_object) return false;
+  const lint::Statement* made = lint::statement_at(context.project, catalog->object(id).created);
+  return made != nullptr && made->kind() == "CreateEnumStmt";
+}
+
+bool is_string_type(const lint::ColumnType& type) {
+  if (!type.schema.empty() || type.array) return false;
+  for (std::string_view name : {"text", "varchar", "bpchar", "char", "name"}) {
+    if (type.name == name) return true;
+  }
+  return false;
+}
+
+void check(const lint::FileContext& context, lint::Reporter& out) {
+  const lint::ParsedFile& file = context.file;
+  lint::TableState tables(context);
+  lint::for_each_alter_command(
+      file, [&](const lint::Statement& statement, const lint::QualifiedName& table, lint::Node cmd,
+                std::size_t i) {
+        if (cmd.str("subtype") != "AT_AlterColumnType") return;
+        lint::Node def = cmd.get("def");
+        if (def.has("raw_default")) return;  // USING
+        std::string column(cmd.str("name"));
+        lint::ColumnType target = lint::column_type(def.get("typeName"));
+        std::optional<lint::ColumnType> source = tables.column_type(table, column, statement);
+        if (!source) return;
+        std::optional<bool> converts = lint::converts_automatically(*source, target);
+        if (!converts) {
+          // An enum converts to the string types (by its text) and to nothing else; nothing but
+          // itself converts to an enum.
+          bool from_enum = is_enum(context, statement, *source);
+          bool to_enum = is_enum(context, statement, target);
+          if (from_enum && to_enum) {
+            converts = source->name == target.name && source->schema == target.schema;
+          } else if (from_enum) {
+            if (lint::is_builtin_type(target)) converts = is_string_type(target);
+          } else if (to_enum && lint::is_builtin_type(*source)) {
+            converts = false;
+          }
+        }
+        if (!converts || *converts) return;
+        out.report(lint::alter_command_range(file, statement, i),
+                   "ALTER COLUMN " + column + " TYPE " + target.display() +
+                       " fails: PostgreSQL has " + "no automatic cast from " + source->display() +
+                       " to " + target.display() + " (\"column " + column +
+                       " cannot be cast automatically to type " + target.display() + "\")",
+                   "say how each value converts: ALTER COLUMN " + column + " TYPE " +
+                       target.display() + " USING " + column + "::" + target.display() +
+                       " (or an expression that maps the values that do not convert as they are)");
+      });
+}
+
+}  // namespace
+
+lint::Rule alter_type_without_using() {
+  return {.info = {.id = "alter-type-without-using",
+                   .category = lint::Category::safety,
+                   .severity = lint::Severity::error,
+                   .summary = "ALTER COLUMN ... TYPE without USING between types PostgreSQL "
+                              "does not convert automatically fails"},
+          .check_file = check};
+}
+
+}  // namespace sqlgate::rules

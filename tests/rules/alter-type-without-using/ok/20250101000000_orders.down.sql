@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS orders; DROP TYPE IF EXISTS order_status;
