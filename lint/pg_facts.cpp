@@ -173,6 +173,19 @@ TypeChange type_change(const ColumnType& from, const ColumnType& to,
   if (from == to) return TypeChange::no_rewrite;
   // Arrays are rewritten for every change checked (varchar(10)[] -> varchar(20)[] included).
   if (from.array || to.array) return TypeChange::rewrite;
+  // citext's casts to and from text and varchar are binary (checked on PostgreSQL 15: the
+  // table keeps its file); the indexes on the column are rebuilt, for their operator class
+  // changes. A length limit still checks every row.
+  bool from_citext = from.name == "citext";
+  bool to_citext = to.name == "citext";
+  if (from_citext || to_citext) {
+    const ColumnType& other = from_citext ? to : from;
+    if (from_citext && to_citext) return TypeChange::no_rewrite;
+    if (other.is("text") || (other.is("varchar") && (to_citext || other.modifiers.empty()))) {
+      return TypeChange::rebuilds_indexes;
+    }
+    return TypeChange::rewrite;
+  }
   if (!from.schema.empty() || !to.schema.empty()) return TypeChange::rewrite;
   const std::string& a = from.name;
   const std::string& b = to.name;
@@ -206,6 +219,10 @@ TypeChange type_change(const ColumnType& from, const ColumnType& to,
 
 bool is_builtin_type(const ColumnType& type) {
   return type.schema.empty() && is_builtin_type_name(type.name);
+}
+
+bool has_known_casts(const ColumnType& type) {
+  return is_builtin_type(type) || type.name == "citext";
 }
 
 std::optional<bool> converts_automatically(const ColumnType& from, const ColumnType& to) {

@@ -80,6 +80,8 @@ TypeChange type_change(const ColumnType& from, const ColumnType& to,
 // A type PostgreSQL itself defines (int4, text, timestamptz, uuid, ...), not an extension's,
 // a domain or an enum: type_change() knows the casts between these, and only these.
 bool is_builtin_type(const ColumnType& type);
+// A built-in type, or citext: the types whose casts type_change() knows.
+bool has_known_casts(const ColumnType& type);
 
 // Whether ALTER COLUMN ... TYPE `to` without USING is accepted for a column of type `from`:
 // PostgreSQL converts the values only by an implicit or assignment cast ("column c cannot be

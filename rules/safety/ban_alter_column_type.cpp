@@ -61,10 +61,10 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     if (!zones) zones = zone_settings(file);
     lint::TypeChangeContext change_context{context.pg_version(), session_utc(*zones, statement)};
     std::optional<lint::ColumnType> source = tables.column_type(table, column, statement);
-    // An extension's type, a domain or an enum: its casts (citext to text is binary-compatible,
-    // an enum to text is not) are not known here, so it counts as no source at all.
+    // An extension's type (citext aside), a domain or an enum: its casts (an enum to text is not
+    // binary-compatible) are not known here, so it counts as no source at all.
     std::optional<lint::ColumnType> unmodelled;
-    if (source && !lint::is_builtin_type(*source)) {
+    if (source && !lint::has_known_casts(*source)) {
       unmodelled = std::move(source);
       source.reset();
     }

@@ -21,6 +21,10 @@ ALTER TABLE orders ALTER COLUMN name TYPE varchar(200);
 ALTER TABLE orders ALTER COLUMN amount TYPE numeric(14,2), ALTER COLUMN mask TYPE varbit;
 ALTER TABLE orders ALTER COLUMN network TYPE inet;
 ALTER TABLE orders ALTER COLUMN client_id TYPE text USING client_id::text;
--- From an extension's type: its casts are not known, so a warning (citext to text keeps the rows).
+-- citext: text and varchar reach it by a binary cast, and it reaches them back: the rows stay,
+-- the column's indexes are rebuilt (warnings); a length limit checks every row again.
 ALTER TABLE orders ADD COLUMN IF NOT EXISTS handle citext;
 ALTER TABLE orders ALTER COLUMN handle TYPE text;
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS email text, ADD COLUMN IF NOT EXISTS nick citext;
+ALTER TABLE orders ALTER COLUMN email TYPE citext;
+ALTER TABLE orders ALTER COLUMN nick TYPE varchar(40);
