@@ -772,8 +772,8 @@ std::optional<char> created_volatility(const Statement& statement, const Qualifi
 
 }  // namespace
 
-std::optional<char> TableState::function_volatility(const QualifiedName& function,
-                                                    const Statement& at) const {
+const Statement* TableState::function_definition(const QualifiedName& function,
+                                                 const Statement& at) const {
   // The functions the ups before this file create (in the set's order: migrations by version,
   // then other files), collected once.
   if (!m_earlier_functions) {
@@ -787,15 +787,22 @@ std::optional<char> TableState::function_volatility(const QualifiedName& functio
       }
     }
   }
-  std::optional<char> found;
+  const Statement* found = nullptr;
   for (const Statement* statement : *m_earlier_functions) {
-    if (auto volatility = created_volatility(*statement, function)) found = volatility;
+    if (created_volatility(*statement, function)) found = statement;
   }
   for (const Statement* statement : m_context->file.all_statements()) {
     if (statement == &at) break;
-    if (auto volatility = created_volatility(*statement, function)) found = volatility;
+    if (created_volatility(*statement, function)) found = statement;
   }
   return found;
+}
+
+std::optional<char> TableState::function_volatility(const QualifiedName& function,
+                                                    const Statement& at) const {
+  const Statement* definition = function_definition(function, at);
+  if (definition == nullptr) return std::nullopt;
+  return created_volatility(*definition, function);
 }
 
 bool TableState::is_new_domain(const QualifiedName& domain, const Statement& at) const {

@@ -104,6 +104,9 @@ class TableState {
   // file, or an up before it in the set): 'i' (IMMUTABLE), 's' (STABLE) or 'v' (VOLATILE, also
   // the default when CREATE FUNCTION says neither). Nothing when no migration creates it.
   std::optional<char> function_volatility(const QualifiedName& function, const Statement& at) const;
+  // The last CREATE FUNCTION of that name before `at` (this file, or an up before it); null when
+  // no migration creates it.
+  const Statement* function_definition(const QualifiedName& function, const Statement& at) const;
   // The domain was created in this migration before `at`.
   bool is_new_domain(const QualifiedName& domain, const Statement& at) const;
   // Whether a domain has CHECK or NOT NULL constraints, when known.

@@ -4,12 +4,14 @@
 // random(), ...). PostgreSQL refuses the statement: "generation expression is not immutable",
 // "functions in index expression (predicate) must be marked IMMUTABLE".
 #include <algorithm>
+#include <functional>
 #include <iterator>
 #include <optional>
 #include <string>
 
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
+#include "lint/table_state.h"
 #include "lint/tree.h"
 
 namespace sqlgate::rules {
@@ -61,6 +63,13 @@ constexpr std::string_view k_not_immutable[] = {"array_to_json",
                                                 "txid_current",
                                                 "version"};
 
+// Functions of the contrib extensions migrations use that are not IMMUTABLE (PostgreSQL 15):
+// unaccent() is STABLE (it reads its dictionary), pgcrypto's encryption is VOLATILE (a random
+// salt). Called with any schema: extensions live where they were installed.
+constexpr std::string_view k_extension_not_immutable[] = {
+    "normal_rand",     "pgp_pub_encrypt",       "pgp_pub_encrypt_bytea",
+    "pgp_sym_encrypt", "pgp_sym_encrypt_bytea", "unaccent"};
+
 // Functions immutable with a text search configuration (or format) given and stable without:
 // the argument count of the stable overloads.
 struct Overloaded {
@@ -73,8 +82,18 @@ constexpr Overloaded k_stable_when[] = {{"to_tsvector", 1},          {"to_tsquer
 
 // The first call in an expression that is not immutable, as the message names it: "concat_ws()",
 // "CURRENT_DATE"; nothing when every call is immutable as far as is known.
-std::optional<std::string> first_not_immutable(const Node& expression) {
+// A function a migration created is judged by the volatility it was created with ('i' when it
+// is not to be reported).
+using Volatility = std::function<std::optional<char>(const lint::QualifiedName&)>;
+
+struct Call {
+  std::string text;
+  bool made = false;  // a function a migration created without IMMUTABLE
+};
+
+std::optional<Call> first_not_immutable(const Node& expression, const Volatility& created) {
   std::optional<std::string> found;
+  bool made = false;
   lint::walk(expression, [&](const Node& node) {
     if (found) return false;
     if (node.is("SQLValueFunction")) {
@@ -86,10 +105,24 @@ std::optional<std::string> first_not_immutable(const Node& expression) {
     if (!node.is("FuncCall")) return true;
     lint::NodeList names = node.list("funcname");
     if (names.empty()) return true;
-    if (names.size() > 1 && names[0].as_str() != "pg_catalog") return true;  // another schema's
     std::string_view name = names[names.size() - 1].as_str();
-    bool stable = std::find(std::begin(k_not_immutable), std::end(k_not_immutable), name) !=
-                  std::end(k_not_immutable);
+    lint::QualifiedName function = lint::QualifiedName::of(names);
+    if (std::optional<char> volatility = created(function)) {
+      if (*volatility != 'i') {
+        found = function.display() + "()";
+        made = true;
+        return false;
+      }
+      return true;
+    }
+    bool stable =
+        std::find(std::begin(k_extension_not_immutable), std::end(k_extension_not_immutable),
+                  name) != std::end(k_extension_not_immutable);
+    if (names.size() > 1 && names[0].as_str() != "pg_catalog" && !stable) {
+      return true;  // another schema's
+    }
+    stable = stable || std::find(std::begin(k_not_immutable), std::end(k_not_immutable), name) !=
+                           std::end(k_not_immutable);
     for (const Overloaded& overloaded : k_stable_when) {
       stable =
           stable || (overloaded.name == name && node.list("args").size() == overloaded.stable_args);
@@ -103,18 +136,30 @@ std::optional<std::string> first_not_immutable(const Node& expression) {
   if (!found) {
     if (auto call = lint::volatile_call(expression)) found = *call + "()";
   }
-  return found;
+  if (!found) return std::nullopt;
+  return Call{*found, made};
 }
 
 // The advice for the call found.
-std::string advice(const std::string& call, bool predicate) {
-  if (call == "concat()" || call == "concat_ws()" || call == "format()") {
+std::string advice(const Call& call, bool predicate) {
+  const std::string& text = call.text;
+  if (call.made) {
+    return "declare " + text.substr(0, text.size() - 2) +
+           " IMMUTABLE (CREATE OR REPLACE FUNCTION ... IMMUTABLE) before this statement, when its "
+           "result depends on its arguments alone";
+  }
+  if (text == "concat()" || text == "concat_ws()" || text == "format()") {
     return "join the texts with || instead (coalesce(a, '') || ' ' || coalesce(b, '')), which is "
            "immutable";
   }
-  if (call.starts_with("to_ts") || call.ends_with("_tsquery()")) {
-    return "name the text search configuration: " + call.substr(0, call.size() - 1) +
+  if (text.starts_with("to_ts") || text.ends_with("_tsquery()")) {
+    return "name the text search configuration: " + text.substr(0, text.size() - 1) +
            "'english', ...)";
+  }
+  if (text == "unaccent()") {
+    return "call it through a function of your own declared IMMUTABLE that names the "
+           "dictionary (unaccent('public.unaccent'::regdictionary, $1)), the usual way to index "
+           "unaccented text";
   }
   if (predicate) {
     return "an index's WHERE cannot depend on the time or the session: compare with a constant "
@@ -124,52 +169,70 @@ std::string advice(const std::string& call, bool predicate) {
          "IMMUTABLE (only when its result truly depends on nothing but its arguments)";
 }
 
+// "which PostgreSQL does not mark IMMUTABLE", or for a function a migration made, that it was
+// made without.
+std::string why(const Call& call) {
+  return call.text + (call.made ? ", which its migration created without IMMUTABLE"
+                                : ", which PostgreSQL does not mark IMMUTABLE");
+}
+
 void check_generated(const Node& column_def, const lint::Statement& statement,
-                     lint::Reporter& out) {
+                     const Volatility& created, lint::Reporter& out) {
   for (Node constraint : column_def.list("constraints")) {
     if (constraint.str("contype") != "CONSTR_GENERATED") continue;
-    auto call = first_not_immutable(constraint.get("raw_expr"));
+    auto call = first_not_immutable(constraint.get("raw_expr"), created);
     if (!call) continue;
     out.report(statement.range,
                "the generated column " + std::string(column_def.str("colname")) + " calls " +
-                   *call +
-                   ", which PostgreSQL does not mark IMMUTABLE: a generated column's expression "
-                   "must be, so the statement fails (\"generation expression is not immutable\")",
+                   why(*call) +
+                   ": a generated column's expression must be IMMUTABLE, so the statement fails "
+                   "(\"generation expression is not immutable\")",
                advice(*call, false));
   }
 }
 
 void check(const lint::FileContext& context, lint::Reporter& out) {
+  lint::TableState tables(context);
   for (const lint::Statement* statement : context.file.all_statements()) {
+    Volatility created = [&](const lint::QualifiedName& function) -> std::optional<char> {
+      const lint::Statement* definition = tables.function_definition(function, *statement);
+      if (definition == nullptr) return std::nullopt;
+      // PostgreSQL inlines a function written in SQL before it checks the expression, so what
+      // counts is its body's calls, not what the function was declared (checked on 15).
+      for (Node option : definition->node.list("options")) {
+        if (option.str("defname") == "language" && option.get("arg").as_str() == "sql") {
+          return 'i';
+        }
+      }
+      return tables.function_volatility(function, *statement);
+    };
     const Node& node = statement->node;
     if (node.is("CreateStmt")) {
       for (Node element : node.list("tableElts")) {
-        if (element.is("ColumnDef")) check_generated(element, *statement, out);
+        if (element.is("ColumnDef")) check_generated(element, *statement, created, out);
       }
     } else if (node.is("AlterTableStmt")) {
       for (Node command : node.list("cmds")) {
         if (command.str("subtype") == "AT_AddColumn") {
-          check_generated(command.get("def"), *statement, out);
+          check_generated(command.get("def"), *statement, created, out);
         }
       }
     } else if (node.is("IndexStmt")) {
-      std::optional<std::string> call;
+      std::optional<Call> call;
       for (Node param : node.list("indexParams")) {
         Node element = param.is("IndexElem") ? param : param.get("IndexElem");
-        if (!call && element.has("expr")) call = first_not_immutable(element.get("expr"));
+        if (!call && element.has("expr")) call = first_not_immutable(element.get("expr"), created);
       }
       bool predicate = false;
       if (!call && node.has("whereClause")) {
-        call = first_not_immutable(node.get("whereClause"));
+        call = first_not_immutable(node.get("whereClause"), created);
         predicate = call.has_value();
       }
       if (!call) continue;
       std::string part = predicate ? "predicate" : "expression";
       out.report(statement->range,
                  "the index's " + std::string(predicate ? "WHERE" : "expression") + " calls " +
-                     *call +
-                     ", which PostgreSQL does not mark IMMUTABLE, so it refuses the index "
-                     "(\"functions in index " +
+                     why(*call) + ", so PostgreSQL refuses the index (\"functions in index " +
                      part + " must be marked IMMUTABLE\")",
                  advice(*call, predicate));
     }

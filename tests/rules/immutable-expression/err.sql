@@ -14,3 +14,11 @@ ALTER TABLE people ADD COLUMN IF NOT EXISTS added date GENERATED ALWAYS AS (CURR
 CREATE INDEX IF NOT EXISTS people_recent_idx ON people (last_name) WHERE created_at > now() - interval '30 days';
 CREATE INDEX IF NOT EXISTS people_name_idx ON people (concat(first_name, last_name));
 CREATE INDEX IF NOT EXISTS people_label_idx ON people (format('%s %s', first_name, last_name));
+-- unaccent() is STABLE (it reads its dictionary), with any schema.
+CREATE INDEX IF NOT EXISTS people_plain_name_idx ON people (public.unaccent(last_name));
+-- A PL/pgSQL function created without IMMUTABLE: volatile, and PostgreSQL does not inline it.
+CREATE OR REPLACE FUNCTION initials(first text, last text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+  RETURN left(first, 1) || left(last, 1);
+END $$;
+CREATE INDEX IF NOT EXISTS people_initials_idx ON people (initials(first_name, last_name));

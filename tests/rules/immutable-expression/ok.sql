@@ -12,3 +12,13 @@ CREATE INDEX IF NOT EXISTS people_recent_idx ON people (last_name) WHERE created
 ALTER TABLE people ADD COLUMN IF NOT EXISTS added date DEFAULT CURRENT_DATE;
 -- A function of another schema (the file's own, declared IMMUTABLE) is not judged.
 CREATE INDEX IF NOT EXISTS people_label_idx ON people (app.immutable_concat(first_name, last_name));
+-- A function written in SQL is inlined before PostgreSQL checks the expression: its body counts,
+-- not what it was declared (here the default, VOLATILE), checked on PostgreSQL 15.
+CREATE OR REPLACE FUNCTION full_name(first text, last text) RETURNS text LANGUAGE sql AS $$ SELECT first || ' ' || last $$;
+CREATE INDEX IF NOT EXISTS people_full_name_idx ON people (full_name(first_name, last_name));
+-- The usual wrapper of unaccent(), declared IMMUTABLE.
+CREATE OR REPLACE FUNCTION plain_text(value text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  RETURN public.unaccent('public.unaccent'::regdictionary, value);
+END $$;
+CREATE INDEX IF NOT EXISTS people_plain_text_idx ON people (plain_text(last_name));
