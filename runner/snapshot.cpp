@@ -259,7 +259,7 @@ UNION ALL
 -- collations, operators, casts, statistics, text search
 SELECT 'o', 'collation ' || ns.q || '.' || quote_ident(c.collname), NULL,
        concat_ws(' ', 'PROVIDER ' || c.collprovider::text, 'LC_COLLATE ' || quote_literal(c.collcollate),
-                 'LC_CTYPE ' || quote_literal(c.collctype),
+                 'LC_CTYPE ' || quote_literal(c.collctype), 'LOCALE ' || quote_literal(@COLLLOCALE@),
                  CASE WHEN NOT c.collisdeterministic THEN 'NONDETERMINISTIC' END),
        NULL
 FROM pg_collation c JOIN ns ON ns.oid = c.collnamespace
@@ -511,6 +511,12 @@ std::string catalog_query(const SnapshotOptions& options, int server_version) {
   replace_all(query, "@ROLES@", roles);
   replace_all(query, "@MAX_ROWS@", std::to_string(std::max<std::int64_t>(options.max_rows, 0)));
   replace_all(query, "@PUBLICATION@", publication_members(server_version));
+  // An ICU collation's locale (lc_collate and lc_ctype are NULL for one): colliculocale in 15
+  // and 16, colllocale from 17.
+  replace_all(query, "@COLLLOCALE@",
+              server_version >= 170000   ? "c.colllocale"
+              : server_version >= 150000 ? "c.colliculocale"
+                                         : "NULL::text");
   replace_all(query, "@VIAROOT@",
               server_version >= 130000
                   ? "CASE WHEN p.pubviaroot THEN 'publish_via_partition_root' END"

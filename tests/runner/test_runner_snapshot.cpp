@@ -151,6 +151,12 @@ const Case k_cases[] = {
      "collation @.german",
      "DROP COLLATION german; CREATE COLLATION german (provider = libc, locale = 'POSIX')",
      "collation @.german"},
+    {"ICU collation locale",
+     "CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false)",
+     "collation @.ci",
+     "DROP COLLATION ci; CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level1', "
+     "deterministic = false)",
+     "collation @.ci"},
     {"rows", "CREATE TABLE t (id int PRIMARY KEY, v text); INSERT INTO t VALUES (1, 'a')",
      "table @.t", "INSERT INTO t VALUES (2, 'b')", "rows of table @.t"},
     {"rows without a key", "CREATE TABLE t (v text); INSERT INTO t VALUES ('a')", "table @.t",
