@@ -42,6 +42,7 @@ lint::Rule setval_below_minimum();
 lint::Rule immutable_expression();
 lint::Rule partitioned_table_options();
 lint::Rule alter_type_without_using();
+lint::Rule invalid_trigger();
 
 void add_safety(std::vector<lint::Rule>& rules) {
   rules.push_back(require_concurrent_index());
@@ -83,6 +84,7 @@ void add_safety(std::vector<lint::Rule>& rules) {
   rules.push_back(immutable_expression());
   rules.push_back(partitioned_table_options());
   rules.push_back(alter_type_without_using());
+  rules.push_back(invalid_trigger());
 }
 
 }  // namespace sqlgate::rules

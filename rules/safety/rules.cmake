@@ -38,6 +38,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/immutable_expression.cpp
   safety/partitioned_table_options.cpp
   safety/alter_type_without_using.cpp
+  safety/invalid_trigger.cpp
   safety/partitioned.cpp)
 list(APPEND SQLGATE_RULE_DOCS
   safety/require-concurrent-index.md
@@ -78,4 +79,5 @@ list(APPEND SQLGATE_RULE_DOCS
   safety/setval-below-minimum.md
   safety/immutable-expression.md
   safety/partitioned-table-options.md
-  safety/alter-type-without-using.md)
+  safety/alter-type-without-using.md
+  safety/invalid-trigger.md)

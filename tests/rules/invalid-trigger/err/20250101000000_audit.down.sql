@@ -1,0 +1,1 @@
+DROP VIEW IF EXISTS open_orders; DROP TABLE IF EXISTS orders; DROP FUNCTION IF EXISTS audit_orders();
