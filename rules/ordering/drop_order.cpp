@@ -1,7 +1,7 @@
-// drop-order: in a down, a DROP that PostgreSQL refuses because something still depends on the
-// object (a foreign key of another table, a view, a trigger, a default, CHECK or index that calls
-// a function, a signature or column of a type, an extension's type or operator class), a DROP of
-// an object that an earlier statement of the same down already took with its table or column,
+// drop-order: in a down or an up, a DROP that PostgreSQL refuses because something still depends on
+// the object (a foreign key of another table, a view, a trigger, a default, CHECK or index that
+// calls a function, a signature or column of a type, an extension's type or operator class), a DROP
+// of an object that an earlier statement of the same down already took with its table or column,
 // any other statement on such an object, and DROP FUNCTION of a procedure or an aggregate.
 #include <algorithm>
 #include <optional>
@@ -180,6 +180,73 @@ bool report_ambiguous(const lint::Catalog& catalog, const pairing::Pair& pair,
   return true;
 }
 
+// A DROP (without CASCADE) of what something still depends on, which PostgreSQL refuses: in a
+// down (`up` false, `at` the state its up left) or in an up (`at` the step's own state), where
+// the migration fails on its first run.
+void report_blocked(const lint::Project& project, const lint::ParsedFile& file,
+                    const std::vector<lint::CatalogStep>& steps, std::size_t i, lint::Tick at,
+                    bool up, lint::Reporter& out) {
+  const lint::Catalog& catalog = *project.catalog();
+  const lint::CatalogStep& step = steps[i];
+  lint::TextRange range = statement_range(file, step.statement);
+  const lint::ObjectRef& target = catalog.object(step.object).ref_at(at);
+  ObjectId blocker = step.blockers.front();
+  ObjectId first = owner(catalog, blocker);
+  // The statement of this file that drops the dependent, when there is one.
+  std::ptrdiff_t later = -1;
+  for (std::size_t j = i + 1; j < steps.size() && later < 0; ++j) {
+    if (steps[j].effect.action != lint::Action::drop) continue;
+    if (steps[j].object == blocker || steps[j].object == first) {
+      later = static_cast<std::ptrdiff_t>(j);
+    }
+    for (ObjectId implied : steps[j].implied) {
+      if (implied == blocker) later = static_cast<std::ptrdiff_t>(j);
+    }
+  }
+  const lint::DependencyEdge* edge = blocking_edge(catalog, step, blocker);
+  bool through_default = edge != nullptr && edge->source == lint::DependencySource::default_value;
+  std::string message = "this drops " + describe(target) + " while " +
+                        dependent(catalog, blocker, at, through_default) +
+                        " still depends on it: PostgreSQL refuses the drop";
+  if (up) message += ", and the migration fails on its first run";
+  if (step.blockers.size() > 1) {
+    message += " (and " + std::to_string(step.blockers.size() - 1) + " more dependents)";
+  }
+  // What to drop first: what the file's later statement drops (the dependent, its table, or
+  // what takes it with CASCADE); else the dependent, or its table.
+  std::string first_sql;
+  if (later >= 0) {
+    ObjectId taken = steps[static_cast<std::size_t>(later)].object;
+    first_sql = taken == blocker ? dependent(catalog, blocker, at)
+                                 : describe(catalog.object(taken).ref_at(at));
+  } else {
+    first_sql = dependent(catalog, blocker, at);
+    if (first != blocker) first_sql += " (or " + describe(catalog.object(first).ref_at(at)) + ")";
+  }
+  std::string help = "drop " + first_sql + " first";
+  const lint::ObjectRef& blocker_ref = catalog.object(blocker).ref_at(at);
+  if (through_default && blocker_ref.kind == lint::ObjectKind::column) {
+    help += ", or drop the default before this statement (ALTER TABLE " +
+            pairing::parent_sql(blocker_ref) + " ALTER COLUMN " +
+            pairing::quote_identifier(blocker_ref.name) + " DROP DEFAULT)";
+  }
+  help += up ? " (and make it again after, if it is to stay), or with CASCADE when losing it is "
+               "meant"
+             : ": a down drops in reverse order of creation, dependents before what they use";
+  auto builder = out.report(file, range, message, help);
+  if (later >= 0) {
+    builder.related(file, statement_range(file, steps[static_cast<std::size_t>(later)].statement),
+                    first_sql + " is dropped only here, later");
+  }
+  lint::Origin origin = made_by(catalog.object(blocker), edge);
+  if (const lint::ParsedFile* creator = project.parsed(origin.file)) {
+    builder.related(*creator, statement_range(*creator, origin.statement),
+                    origin.tick == catalog.object(blocker).created.tick
+                        ? dependent(catalog, blocker, at) + " is created here"
+                        : dependent(catalog, blocker, at, through_default) + " is set here");
+  }
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   const lint::Catalog& catalog = *project.catalog();
   std::optional<RoutinesByName> routines;
@@ -209,7 +276,6 @@ void check(const lint::Project& project, lint::Reporter& out) {
         }
         continue;
       }
-      lint::TextRange range = statement_range(*pair.down_file, step.statement);
       if (step.object != lint::k_no_object && report_wrong_kind(project, pair, step, out)) {
         continue;
       }
@@ -231,63 +297,21 @@ void check(const lint::Project& project, lint::Reporter& out) {
         continue;
       }
       if (step.blockers.empty()) continue;
-      const lint::ObjectRef& target = catalog.object(step.object).ref_at(at);
-      ObjectId blocker = step.blockers.front();
-      ObjectId first = owner(catalog, blocker);
-      // The statement of this down that drops the dependent, when there is one.
-      std::ptrdiff_t later = -1;
-      for (std::size_t j = i + 1; j < steps.size() && later < 0; ++j) {
-        if (steps[j].effect.action != lint::Action::drop) continue;
-        if (steps[j].object == blocker || steps[j].object == first) {
-          later = static_cast<std::ptrdiff_t>(j);
-        }
-        for (ObjectId implied : steps[j].implied) {
-          if (implied == blocker) later = static_cast<std::ptrdiff_t>(j);
-        }
+      report_blocked(project, *pair.down_file, steps, i, at, false, out);
+    }
+  }
+  // An up's DROP of what something still depends on fails on its first run.
+  for (std::size_t f = 0; f < project.size(); ++f) {
+    const lint::FileReplay& replay = catalog.replay(f);
+    const lint::ParsedFile* file = project.parsed(f);
+    if (!replay.replayed || replay.direction != lint::Direction::up || file == nullptr) continue;
+    for (std::size_t i = 0; i < replay.steps.size(); ++i) {
+      const lint::CatalogStep& step = replay.steps[i];
+      if (step.effect.action != lint::Action::drop || step.object == lint::k_no_object ||
+          step.blockers.empty()) {
+        continue;
       }
-      const lint::DependencyEdge* edge = blocking_edge(catalog, step, blocker);
-      bool through_default =
-          edge != nullptr && edge->source == lint::DependencySource::default_value;
-      std::string message = "this drops " + describe(target) + " while " +
-                            dependent(catalog, blocker, at, through_default) +
-                            " still depends on it: PostgreSQL refuses the drop";
-      if (step.blockers.size() > 1) {
-        message += " (and " + std::to_string(step.blockers.size() - 1) + " more dependents)";
-      }
-      // What to drop first: what the down's later statement drops (the dependent, its table, or
-      // what takes it with CASCADE); else the dependent, or its table.
-      std::string first_sql;
-      if (later >= 0) {
-        ObjectId taken = steps[static_cast<std::size_t>(later)].object;
-        first_sql = taken == blocker ? dependent(catalog, blocker, at)
-                                     : describe(catalog.object(taken).ref_at(at));
-      } else {
-        first_sql = dependent(catalog, blocker, at);
-        if (first != blocker)
-          first_sql += " (or " + describe(catalog.object(first).ref_at(at)) + ")";
-      }
-      std::string help = "drop " + first_sql + " first";
-      const lint::ObjectRef& blocker_ref = catalog.object(blocker).ref_at(at);
-      if (through_default && blocker_ref.kind == lint::ObjectKind::column) {
-        help += ", or drop the default before this statement (ALTER TABLE " +
-                pairing::parent_sql(blocker_ref) + " ALTER COLUMN " +
-                pairing::quote_identifier(blocker_ref.name) + " DROP DEFAULT)";
-      }
-      help += ": a down drops in reverse order of creation, dependents before what they use";
-      auto builder = out.report(*pair.down_file, range, message, help);
-      if (later >= 0) {
-        builder.related(
-            *pair.down_file,
-            statement_range(*pair.down_file, steps[static_cast<std::size_t>(later)].statement),
-            first_sql + " is dropped only here, later");
-      }
-      lint::Origin origin = made_by(catalog.object(blocker), edge);
-      if (const lint::ParsedFile* creator = project.parsed(origin.file)) {
-        builder.related(*creator, statement_range(*creator, origin.statement),
-                        origin.tick == catalog.object(blocker).created.tick
-                            ? dependent(catalog, blocker, at) + " is created here"
-                            : dependent(catalog, blocker, at, through_default) + " is set here");
-      }
+      report_blocked(project, *file, replay.steps, i, step.tick, true, out);
     }
   }
   check_role_drops(project, out);

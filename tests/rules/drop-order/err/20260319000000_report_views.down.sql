@@ -1,0 +1,4 @@
+DROP VIEW IF EXISTS report_notes;
+DROP MATERIALIZED VIEW IF EXISTS report_totals;
+DROP VIEW IF EXISTS report_regions;
+DROP TABLE IF EXISTS report_rows;
