@@ -451,6 +451,23 @@ struct ObjectResolver::Context {
   // the sequences nextval('...') names.
   void expression_dependencies(Effect& effect, const Node& expression, DependencySource source);
   void call_dependency(Effect& effect, const Node& call, DependencySource source);
+  // A dependency on the function a qualified name (a list of String nodes) names; none for a
+  // name pg_catalog has, written alone or qualified with pg_catalog: PostgreSQL searches
+  // pg_catalog first, and which function the name reaches depends on the argument types.
+  Dependency* function_dependency(Effect& effect, const NodeList& names, DependencySource source);
+  // A support function named by an option (SFUNC = f, FUNCTION = f, SUBTYPE_DIFF = f): PostgreSQL
+  // looks it up by its name and the argument types the statement gives it, and the object made
+  // depends on it (DROP FUNCTION is refused while it is there).
+  void support_function(Effect& effect, const Node& option, std::vector<std::string> types);
+  // CREATE OPERATOR and CREATE AGGREGATE: their argument and state types and support functions.
+  void operator_dependencies(Effect& effect, const NodeList& definition);
+  void aggregate_dependencies(Effect& effect, const Node& node);
+  // A function named with its argument types (ObjectWithArgs: WITH FUNCTION f(coord), an
+  // operator class's FUNCTION 1 f(t, t)): PostgreSQL looks up exactly that one, by its name alone
+  // when the statement writes no argument types.
+  void signature_dependency(Effect& effect, const Node& object_with_args);
+  void create_cast(const Node& node);
+  void create_range(const Node& node);
   // The text search configuration a string constant names where a regconfig is expected (the
   // first argument of to_tsvector('english', ...), '...'::regconfig): PostgreSQL records it.
   void regconfig_dependency(Effect& effect, const Node& constant, DependencySource source);
@@ -839,16 +856,150 @@ void ObjectResolver::Context::call_dependency(Effect& effect, const Node& call,
   if ((count == 1 || builtin_schema) && args.size() == regconfig_call_arguments(name)) {
     regconfig_dependency(effect, args.front(), source);
   }
-  // pg_catalog comes first in every search path: which function an unqualified call of one of
-  // its names reaches depends on the argument types.
-  if (builtin_schema || (count == 1 && is_builtin_function(name))) return;
-  Dependency& dependency = named_dependency(effect, ObjectKind::function, names, source);
+  Dependency* dependency = function_dependency(effect, names, source);
+  if (dependency == nullptr) return;
   std::vector<std::string> types;
   for (Node argument : args) types.push_back(argument_type(argument));
-  dependency.call = std::move(types);
+  dependency->call = std::move(types);
+}
+
+Dependency* ObjectResolver::Context::function_dependency(Effect& effect, const NodeList& names,
+                                                         DependencySource source) {
+  std::size_t count = names.size();
+  if (count == 0 || count > 3) return nullptr;
+  if (count >= 2 && names[count - 2].as_str() == "pg_catalog") return nullptr;
+  if (count == 1 && is_builtin_function(names.back().as_str())) return nullptr;
+  Dependency& dependency = named_dependency(effect, ObjectKind::function, names, source);
   if (count == 1) {
     dependency.extension = extension_member(ObjectKind::function, dependency.object.name);
   }
+  return &dependency;
+}
+
+namespace {
+
+// The option of that name in a definition list (CREATE AGGREGATE's, OPERATOR's, TYPE's): an
+// invalid Node when the statement does not give it.
+Node option_named(const NodeList& definition, std::string_view name) {
+  for (Node option : definition) {
+    if (option.str("defname") == name) return option;
+  }
+  return {};
+}
+
+// The canonical type an option names (STYPE = int, LEFTARG = text); empty when it names none.
+std::string option_type(const Node& option) {
+  Node arg = option.get("arg");
+  return arg.is("TypeName") ? canonical_type(arg) : std::string();
+}
+
+}  // namespace
+
+void ObjectResolver::Context::support_function(Effect& effect, const Node& option,
+                                               std::vector<std::string> types) {
+  Node arg = option.get("arg");
+  if (!arg.is("TypeName")) return;
+  Dependency* dependency =
+      function_dependency(effect, arg.list("names"), DependencySource::definition);
+  if (dependency != nullptr) dependency->call = std::move(types);
+}
+
+void ObjectResolver::Context::operator_dependencies(Effect& effect, const NodeList& definition) {
+  // A prefix operator takes its right argument only.
+  std::vector<std::string> types;
+  for (std::string_view side : {"leftarg", "rightarg"}) {
+    Node option = option_named(definition, side);
+    if (!option) continue;
+    types.push_back(option_type(option));
+    if (option.get("arg").is("TypeName")) type_dependency(effect, option.get("arg"));
+  }
+  Node function = option_named(definition, "function");
+  support_function(effect, function ? function : option_named(definition, "procedure"), types);
+}
+
+void ObjectResolver::Context::aggregate_dependencies(Effect& effect, const Node& node) {
+  NodeList definition = node.list("definition");
+  // Its input types: those of an ordered-set aggregate's direct arguments first (before ORDER
+  // BY), then those it aggregates. The old form names one (BASETYPE), or none for "any".
+  std::vector<std::string> direct;
+  std::vector<std::string> aggregated;
+  NodeList args = node.list("args");
+  if (!args.empty()) {
+    NodeList parameters =
+        args.front().items().empty() ? args.front().list("items") : args.front().items();
+    std::int64_t direct_count = args.size() >= 2 ? args[1].as_int() : -1;
+    for (Node parameter : parameters) {
+      if (!parameter.is("FunctionParameter")) continue;
+      type_dependency(effect, parameter.get("argType"));
+      std::string type = canonical_type(parameter.get("argType"));
+      if (std::cmp_less(direct.size(), direct_count)) {
+        direct.push_back(std::move(type));
+      } else {
+        aggregated.push_back(std::move(type));
+      }
+    }
+  } else if (Node base = option_named(definition, "basetype")) {
+    std::string type = option_type(base);
+    if (type != "any") aggregated.push_back(std::move(type));
+    if (base.get("arg").is("TypeName")) type_dependency(effect, base.get("arg"));
+  }
+  // The transition function takes the state and the aggregated values; the final function the
+  // state, the direct arguments and, with FINALFUNC_EXTRA, the aggregated ones; the same for
+  // the moving-aggregate forms (MSTYPE, MSFUNC, MINVFUNC, MFINALFUNC).
+  for (std::string_view mode : {"", "m"}) {
+    std::string prefix(mode);
+    Node state = option_named(definition, prefix + "stype");
+    if (!state) continue;
+    if (state.get("arg").is("TypeName")) type_dependency(effect, state.get("arg"));
+    std::vector<std::string> transition{option_type(state)};
+    transition.insert(transition.end(), aggregated.begin(), aggregated.end());
+    support_function(effect, option_named(definition, prefix + "sfunc"), transition);
+    if (!prefix.empty()) {
+      support_function(effect, option_named(definition, "minvfunc"), transition);
+    }
+    std::vector<std::string> final{option_type(state)};
+    final.insert(final.end(), direct.begin(), direct.end());
+    if (option_named(definition, prefix + "finalfunc_extra")) {
+      final.insert(final.end(), aggregated.begin(), aggregated.end());
+    }
+    support_function(effect, option_named(definition, prefix + "finalfunc"), final);
+  }
+  if (Node state = option_named(definition, "stype")) {
+    std::string type = option_type(state);
+    support_function(effect, option_named(definition, "combinefunc"), {type, type});
+  }
+  support_function(effect, option_named(definition, "serialfunc"), {"internal"});
+  support_function(effect, option_named(definition, "deserialfunc"), {"bytea", "internal"});
+}
+
+void ObjectResolver::Context::create_cast(const Node& node) {
+  ObjectRef ref;
+  ref.kind = ObjectKind::cast;
+  ref.name =
+      canonical_type(node.get("sourcetype")) + " AS " + canonical_type(node.get("targettype"));
+  Effect& effect = add(Action::create, ref, statement.range.begin);
+  type_dependency(effect, node.get("sourcetype"));
+  type_dependency(effect, node.get("targettype"));
+  if (node.has("func")) signature_dependency(effect, node.get("func"));
+}
+
+void ObjectResolver::Context::signature_dependency(Effect& effect, const Node& object_with_args) {
+  Dependency* dependency =
+      function_dependency(effect, object_with_args.list("objname"), DependencySource::definition);
+  if (dependency != nullptr) dependency->object.args = routine_args(object_with_args);
+}
+
+void ObjectResolver::Context::create_range(const Node& node) {
+  auto [ref, given] = qualified(ObjectKind::type, node.list("typeName"));
+  Effect& effect = add(Action::create, ref, statement.range.begin, given);
+  NodeList parameters = node.list("params");
+  Node subtype = option_named(parameters, "subtype");
+  if (subtype && subtype.get("arg").is("TypeName")) type_dependency(effect, subtype.get("arg"));
+  // SUBTYPE_DIFF takes two values of the subtype, CANONICAL a value of the range type (made
+  // first as a shell type).
+  std::string type = subtype ? option_type(subtype) : std::string();
+  support_function(effect, option_named(parameters, "subtype_diff"), {type, type});
+  support_function(effect, option_named(parameters, "canonical"), {ref.name});
 }
 
 ObjectRef ObjectResolver::Context::object_name(ObjectKind kind, const Node& object, bool* given) {
@@ -1687,6 +1838,8 @@ void ObjectResolver::Context::define(const Node& node) {
   Effect& effect = add(Action::create, ref, statement.range.begin, given);
   effect.if_not_exists = node.flag("if_not_exists");
   effect.or_replace = node.flag("replace");
+  if (*kind == ObjectKind::aggregate) aggregate_dependencies(effect, node);
+  if (*kind == ObjectKind::operator_) operator_dependencies(effect, node.list("definition"));
 }
 
 void ObjectResolver::Context::create_domain(const Node& node) {
@@ -2132,7 +2285,9 @@ void ObjectResolver::Context::run(const Node& node) {
     for (Node column : node.list("coldeflist")) {
       type_dependency(effect, column.get("typeName"));
     }
-  } else if (kind == "CreateEnumStmt" || kind == "CreateRangeStmt") {
+  } else if (kind == "CreateRangeStmt") {
+    create_range(node);
+  } else if (kind == "CreateEnumStmt") {
     auto [ref, given] = qualified(ObjectKind::type, node.list("typeName"));
     add(Action::create, ref, statement.range.begin, given);
   } else if (kind == "AlterEnumStmt") {
@@ -2225,16 +2380,22 @@ void ObjectResolver::Context::run(const Node& node) {
     auto [ref, given] = qualified(
         kind == "CreateOpClassStmt" ? ObjectKind::operator_class : ObjectKind::operator_family,
         node.list(kind == "CreateOpClassStmt" ? "opclassname" : "opfamilyname"));
-    add(Action::create, ref, statement.range.begin, given);
+    Effect& effect = add(Action::create, ref, statement.range.begin, given);
+    if (kind == "CreateOpClassStmt") {
+      type_dependency(effect, node.get("datatype"));
+      // Its support functions (FUNCTION 1 f(t, t), itemtype 2): DROP FUNCTION is refused while
+      // the operator class is there, DROP OPERATOR CLASS takes them.
+      for (Node item : node.list("items")) {
+        if (item.num("itemtype") == 2 && item.has("name")) {
+          signature_dependency(effect, item.get("name"));
+        }
+      }
+    }
   } else if (kind == "CreateConversionStmt") {
     auto [ref, given] = qualified(ObjectKind::conversion, node.list("conversion_name"));
     add(Action::create, ref, statement.range.begin, given);
   } else if (kind == "CreateCastStmt") {
-    ObjectRef ref;
-    ref.kind = ObjectKind::cast;
-    ref.name =
-        canonical_type(node.get("sourcetype")) + " AS " + canonical_type(node.get("targettype"));
-    add(Action::create, ref, statement.range.begin);
+    create_cast(node);
   } else if (kind == "CreateTransformStmt") {
     ObjectRef ref;
     ref.kind = ObjectKind::transform;

@@ -1,0 +1,13 @@
+DROP FUNCTION IF EXISTS coord_to_text(coord);
+DROP CAST IF EXISTS (coord AS text);
+DROP FUNCTION IF EXISTS coord_add(coord, coord);
+DROP OPERATOR IF EXISTS + (coord, coord);
+DROP FUNCTION IF EXISTS coord_done(coord);
+DROP AGGREGATE IF EXISTS coord_centroid(coord);
+DROP FUNCTION IF EXISTS coord_acc(coord, coord);
+DROP FUNCTION IF EXISTS time_mi(time, time);
+DROP TYPE IF EXISTS timerange;
+DROP FUNCTION IF EXISTS coord_hash(coord);
+DROP OPERATOR CLASS IF EXISTS coord_hash_ops USING hash;
+DROP OPERATOR FAMILY IF EXISTS coord_hash_ops USING hash;
+DROP TYPE IF EXISTS coord;

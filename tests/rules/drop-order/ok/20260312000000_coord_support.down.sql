@@ -1,0 +1,12 @@
+DROP TYPE IF EXISTS timerange;
+DROP FUNCTION IF EXISTS time_mi(time, time);
+DROP AGGREGATE IF EXISTS int_total(int);
+DROP AGGREGATE IF EXISTS coord_list(coord);
+DROP AGGREGATE IF EXISTS coord_total(coord);
+DROP FUNCTION IF EXISTS coord_acc(coord, coord);
+DROP OPERATOR IF EXISTS - (NONE, coord);
+DROP FUNCTION IF EXISTS coord_neg(coord);
+DROP CAST IF EXISTS (text AS coord);
+DROP CAST IF EXISTS (coord AS text);
+DROP FUNCTION IF EXISTS coord_to_text(coord);
+DROP TYPE IF EXISTS coord;
