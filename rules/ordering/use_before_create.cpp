@@ -4,8 +4,10 @@
 // since it may come from outside the migrations. In a down: a statement that uses an object the
 // down creates only later, when the state after the up does not have it then.
 #include <algorithm>
+#include <optional>
 #include <set>
 
+#include "lint/guard.h"
 #include "rules/ordering/rules.h"
 #include "rules/pairing/common.h"
 
@@ -15,15 +17,37 @@ namespace {
 using lint::ObjectId;
 using pairing::describe;
 
+// What PostgreSQL raises when a statement names an object of that kind that is not there, for
+// the kinds sqlgate tells; nothing for the others.
+std::optional<lint::Condition> missing_error(lint::ObjectKind kind) {
+  if (lint::is_routine(kind)) return lint::condition::undefined_function;
+  if (kind == lint::ObjectKind::type || kind == lint::ObjectKind::domain) {
+    return lint::condition::undefined_object;
+  }
+  if (lint::is_relation(kind)) {
+    return lint::condition::undefined_table;
+  }
+  return std::nullopt;
+}
+
 // An embedded statement under an IF, or in a block that catches errors, runs only when its
-// guard lets it: sqlgate cannot tell whether the object exists then.
-bool guarded(const lint::Statement& statement) {
+// guard lets it: sqlgate cannot tell whether the object exists then. A block whose handlers
+// catch other conditions only (EXCEPTION WHEN duplicate_object) does not keep the statement
+// from failing on `error`, what a missing object raises, when it is known.
+bool guarded(const lint::Statement& statement,
+             std::optional<lint::Condition> error = std::nullopt) {
   for (const auto& frame : statement.frames) {
     if (frame.part == "then_body" || frame.part == "elsif" || frame.part == "else_body" ||
         frame.part == "exception") {
       return true;
     }
-    if (frame.node.kind() == "PLpgSQL_stmt_block" && frame.node.has("exceptions")) return true;
+    if (frame.node.kind() != "PLpgSQL_stmt_block" || !frame.node.has("exceptions")) continue;
+    if (!error) return true;
+    for (lint::Node handler : frame.node.get("exceptions").list("exc_list")) {
+      for (lint::Node condition : handler.list("conditions")) {
+        if (lint::catches(condition.str("condname"), *error)) return true;
+      }
+    }
   }
   return false;
 }
@@ -184,7 +208,6 @@ void check(const lint::Project& project, lint::Reporter& out) {
     std::set<std::pair<std::size_t, std::string>> reported;
     for (const auto& step : replay.steps) {
       const lint::Statement& statement = *file.all_statements()[step.statement];
-      if (guarded(statement)) continue;
       std::vector<lint::ObjectRef> refs = step.missing;
       const lint::Effect& effect = step.effect;
       if (step.object == lint::k_no_object && effect.action != lint::Action::create &&
@@ -194,7 +217,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
         refs.push_back(effect.object);
       }
       for (const auto& ref : refs) {
-        if (outside(ref)) continue;
+        if (outside(ref) || guarded(statement, missing_error(ref.kind))) continue;
         if (!reported.insert({step.statement, ref.key()}).second) continue;
         lint::TextRange range = statement.range;
         ObjectId later = catalog.created_after(ref, step.tick);
