@@ -1925,12 +1925,19 @@ void check_partition_back(Context& c, const lint::CatalogStep& step) {
   Attachment down = up;
   const auto& down_statements = c.pair.down_file->all_statements();
   seen.clear();
+  // The down's steps all have the tick after the up: follow its renames for the name it has.
+  std::string name = object.ref_at(c.pair.up_replay->end).name;
   for (const lint::CatalogStep* other : c.down_steps.of(step.object)) {
-    if (!seen.insert(other->statement).second) continue;
-    apply_attachment(down, c.pair.down_file, *down_statements[other->statement],
-                     object.ref_at(other->tick).name);
+    if (seen.insert(other->statement).second) {
+      apply_attachment(down, c.pair.down_file, *down_statements[other->statement], name);
+    }
+    if (other->effect.action == Action::rename && !other->effect.new_name.empty()) {
+      name = other->effect.new_name;
+    }
   }
-  const lint::ObjectRef& ref = object.ref_at(c.pair.up_replay->end);
+  // Named as the down leaves it: the name ATTACH PARTITION takes at its end.
+  lint::ObjectRef ref = object.ref_at(c.pair.up_replay->end);
+  ref.name = name;
   std::string attach = "ALTER TABLE " + quote_identifier(before.parent) + " ATTACH PARTITION " +
                        sql_name(ref) + " " + bound_text(before) + ";";
   if (!down.attached) {
