@@ -1960,6 +1960,52 @@ void check_partition_back(Context& c, const lint::CatalogStep& step) {
       .related(*before.file, before.statement->range, "where it was attached");
 }
 
+// ALTER TYPE ... RENAME VALUE of an enum an earlier migration made: the down renames each label
+// back (the up's renames followed one after the other, then the down's).
+void check_values_renamed(Context& c, const lint::CatalogStep& step) {
+  struct Label {
+    std::string was;
+    std::string now;
+    const lint::CatalogStep* renamed = nullptr;  // the up's first rename of it
+  };
+  std::vector<Label> labels;
+  auto rename = [&](const lint::ParsedFile& file, const lint::CatalogStep& other, bool add) {
+    const lint::Node& node = file.all_statements()[other.statement]->node;
+    std::string from(node.str("oldVal"));
+    std::string to(node.str("newVal"));
+    for (Label& label : labels) {
+      if (label.now == from) {
+        label.now = to;
+        return;
+      }
+    }
+    if (add) labels.push_back({from, to, &other});
+  };
+  for (const lint::CatalogStep* other : c.up_steps.of(step.object)) {
+    if (other->effect.change == Change::rename_value) rename(*c.pair.up_file, *other, true);
+  }
+  std::vector<Label> after_up = labels;
+  for (const lint::CatalogStep* other : c.down_steps.of(step.object)) {
+    if (other->effect.change == Change::rename_value) rename(*c.pair.down_file, *other, false);
+  }
+  const lint::ObjectRef& ref = c.catalog.object(step.object).ref_at(c.pair.up_replay->end);
+  for (std::size_t k = 0; k < labels.size(); ++k) {
+    const Label& label = labels[k];
+    if (label.now == label.was) continue;
+    std::string help = "add `ALTER TYPE " + sql_name(ref) + " RENAME VALUE " +
+                       lint::sql_literal(label.now) + " TO " + lint::sql_literal(label.was) +
+                       ";` to the down";
+    std::string message = "the up renames value " + lint::sql_literal(label.was) + " of enum " +
+                          sql_name(ref) + " to " + lint::sql_literal(after_up[k].now);
+    if (label.now == after_up[k].now) {
+      message += " but the down does not rename it back";
+    } else {
+      message += " and the down renames it to " + lint::sql_literal(label.now) + ", not back";
+    }
+    c.report(*label.renamed, message, help);
+  }
+}
+
 // Whether the up step is the DETACH PARTITION of its object.
 bool detaches(const Context& c, const lint::CatalogStep& step) {
   const lint::Statement& statement = *c.pair.up_file->all_statements()[step.statement];
@@ -2049,6 +2095,14 @@ void check_pair(Context& c) {
                    ", which PostgreSQL cannot remove: this down cannot reverse it",
                "declare it in the down: `-- sqlgate:irreversible <reason>` (or recreate the "
                "type without the value and convert every column that uses it)");
+    } else if (effect.action == Action::alter && effect.change == Change::rename_value) {
+      // The type dropped by the down (not its to drop: down-drops-foreign) or made again.
+      if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
+      if (c.down_does(step.object, Action::rename) && c.down_creates(object.ref_at(after))) {
+        continue;
+      }
+      if (!c.first_change(step, Change::rename_value)) continue;  // judged at the first
+      check_values_renamed(c, step);
     } else if (effect.action == Action::alter && effect.change == Change::drop_expression) {
       // Only dropping the column and adding it again makes it generated again.
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;

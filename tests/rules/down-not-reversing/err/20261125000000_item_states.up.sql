@@ -1,0 +1,1 @@
+CREATE TYPE item_state AS ENUM ('new', 'old', 'gone');
