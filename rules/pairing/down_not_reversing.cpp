@@ -1599,6 +1599,96 @@ void check_privileges_lost(Context& c) {
   }
 }
 
+// Whether the statement that made the table lists all its columns: a CREATE TABLE without LIKE,
+// INHERITS, OF type or PARTITION OF, which take columns from elsewhere.
+bool lists_columns(const lint::Statement* made) {
+  if (made == nullptr || !made->node.is("CreateStmt")) return false;
+  const lint::Node& node = made->node;
+  if (!node.list("inhRelations").empty() || node.has("ofTypename") || node.has("partbound")) {
+    return false;
+  }
+  for (lint::Node element : node.list("tableElts")) {
+    if (element.is("TableLikeClause")) return false;
+  }
+  return true;
+}
+
+// Whether the up drops, alters or renames a column of that name of the table, without IF EXISTS,
+// where no migration made one: it was there before the up all the same, made outside the
+// migrations sqlgate replays (a file it does not take as a migration, say), or the up fails.
+bool up_expects_column(const Context& c, const lint::CatalogObject& table,
+                       const std::string& name) {
+  for (const lint::CatalogStep& step : c.pair.up_replay->steps) {
+    const lint::Effect& effect = step.effect;
+    if (effect.object.kind != ObjectKind::column || effect.object.name != name ||
+        step.object != lint::k_no_object || effect.if_exists || effect.action == Action::create ||
+        effect.action == Action::use) {
+      continue;
+    }
+    if (effect.object.parent == table.ref_at(step.tick).name) return true;
+  }
+  return false;
+}
+
+// ADD COLUMN in the down of a column the table did not have before the up (the up added and
+// dropped it, or never had it): after a rollback the table has a column it did not have. Judged
+// on tables an earlier migration made with a list of their columns, for the column as the down
+// leaves it (not dropped again, under its last name).
+void check_columns_added(Context& c) {
+  lint::Tick start = c.pair.up_replay->start;
+  const auto& steps = c.pair.down_replay->steps;
+  for (std::size_t k = 0; k < steps.size(); ++k) {
+    const lint::CatalogStep& step = steps[k];
+    const lint::Effect& effect = step.effect;
+    if (effect.action != Action::create || step.existed ||
+        effect.object.kind != ObjectKind::column) {
+      continue;
+    }
+    lint::ObjectRef table_ref;
+    table_ref.schema = effect.object.schema;
+    table_ref.name = effect.object.parent;
+    ObjectId table = c.catalog.find(table_ref, c.pair.up_replay->end);
+    if (table == lint::k_no_object || c.taken.count(table) != 0) continue;
+    const lint::CatalogObject& made = c.catalog.object(table);
+    if (made.kind() != ObjectKind::table || made.created.tick >= start || !made.alive_at(start)) {
+      continue;
+    }
+    if (!lists_columns(lint::statement_at(c.project, made.created))) continue;
+    // What the rest of the down does to it: dropped, or renamed.
+    std::string name = effect.object.name;
+    bool dropped = false;
+    for (std::size_t later = k + 1; later < steps.size() && !dropped; ++later) {
+      const lint::Effect& next = steps[later].effect;
+      if (next.object.kind != ObjectKind::column || next.object.parent != table_ref.name ||
+          next.object.name != name) {
+        continue;
+      }
+      if (next.action == Action::drop) dropped = true;
+      if (next.action == Action::rename && !next.new_name.empty()) name = next.new_name;
+    }
+    if (dropped) continue;
+    lint::ObjectRef column = made.ref_at(start);
+    column.kind = ObjectKind::column;
+    column.parent = column.name;
+    column.name = name;
+    if (c.catalog.find(column, start) != lint::k_no_object) continue;  // there before the up
+    if (up_expects_column(c, made, name)) continue;
+    lint::ObjectRef now = effect.object;
+    now.name = name;
+    c.out
+        .report(*c.pair.down_file, statement_range(*c.pair.down_file, step.statement),
+                "the down adds " + describe(now) +
+                    ", which did not exist before the up: after a rollback the table has a "
+                    "column it did not have",
+                "leave the column out of the down (and what uses it), or drop it before the "
+                "down ends: `" +
+                    drop_sql(now) + "`")
+        .related(*c.project.parsed(made.created.file),
+                 statement_range(*c.project.parsed(made.created.file), made.created.statement),
+                 "where the table was made");
+  }
+}
+
 // ALTER CONSTRAINT of a constraint an earlier migration made ([NOT] DEFERRABLE, INITIALLY ...):
 // the down sets back the timing it had before the up. An up that ends with the timing it found
 // changes nothing.
@@ -2686,6 +2776,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
     check_default_privileges(context);
     check_role_settings(context);
     check_privileges_lost(context);
+    check_columns_added(context);
   }
 }
 

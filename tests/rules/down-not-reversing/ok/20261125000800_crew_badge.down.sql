@@ -1,0 +1,1 @@
+ALTER TABLE crew_members ADD COLUMN IF NOT EXISTS legacy_badge text;
