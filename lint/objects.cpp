@@ -2527,6 +2527,13 @@ void ObjectResolver::Context::alter_other(const Node& node) {
     if (ref.name.empty()) return;
     Effect& effect = add(Action::alter, ref, statement.range.begin, given);
     effect.change = Change::other;
+    // ALTER EVENT TRIGGER ... ENABLE [REPLICA | ALWAYS] / DISABLE: a trigger switched, by its
+    // name as for ALTER TABLE ... ENABLE / DISABLE TRIGGER.
+    if (alter.kind == ObjectKind::event_trigger) {
+      effect.change =
+          node.str("tgenabled") == "D" ? Change::disable_trigger : Change::enable_trigger;
+      effect.columns.push_back(ref.name);
+    }
     // ALTER MAPPING ... WITH dictionaries: the configuration now depends on each (REPLACE: on
     // the new one).
     std::string_view mapping = node.str("kind");

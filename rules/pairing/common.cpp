@@ -182,6 +182,11 @@ SettingWords setting_words(const lint::Effect& effect, const ObjectRef& ref) {
       return {"changes the replica identity of " + object, "set it back"};
     case lint::Change::enable_trigger:
     case lint::Change::disable_trigger: {
+      if (ref.kind == ObjectKind::event_trigger) {
+        return effect.change == lint::Change::enable_trigger
+                   ? SettingWords{"enables " + object, "disable it again"}
+                   : SettingWords{"disables " + object, "enable it again"};
+      }
       bool one = !effect.columns.empty() && effect.columns.front() != "ALL" &&
                  effect.columns.front() != "USER";
       bool enables = effect.change == lint::Change::enable_trigger;
@@ -233,6 +238,14 @@ std::optional<std::string> setting_undo_sql(const lint::Effect& effect, const Ob
   switch (effect.change) {
     case Change::enable_trigger:
     case Change::disable_trigger:
+      // An event trigger starts enabled (ENABLE): the up's DISABLE, ENABLE REPLICA or ENABLE
+      // ALWAYS is undone by ENABLE, its ENABLE (of one switched off) by DISABLE. Where an earlier
+      // migration switched it the same way, what that set is not known here.
+      if (ref.kind == ObjectKind::event_trigger) {
+        if (set_before) return std::nullopt;
+        return "ALTER EVENT TRIGGER " + quote_identifier(ref.name) +
+               (statement.str("tgenabled") == "O" ? " DISABLE;" : " ENABLE;");
+      }
       return "ALTER TABLE " + sql_name(ref) +
              (effect.change == Change::enable_trigger ? " DISABLE TRIGGER " : " ENABLE TRIGGER ") +
              (key.empty() || key == "ALL" || key == "USER" ? (key.empty() ? "ALL" : key)

@@ -635,12 +635,90 @@ bool check_parameters_back(Context& c, const lint::CatalogStep& step) {
   return true;
 }
 
+// An event trigger's mode as ALTER EVENT TRIGGER sets it (pg_event_trigger.evtenabled): 'O'
+// (ENABLE), 'D' (DISABLE), 'R' (ENABLE REPLICA), 'A' (ENABLE ALWAYS).
+std::string event_trigger_mode_sql(char mode) {
+  switch (mode) {
+    case 'D':
+      return "DISABLE";
+    case 'R':
+      return "ENABLE REPLICA";
+    case 'A':
+      return "ENABLE ALWAYS";
+    default:
+      return "ENABLE";
+  }
+}
+
+// Applies the statement's ALTER EVENT TRIGGER ... ENABLE / DISABLE to the mode.
+void apply_event_trigger_mode(char& mode, const lint::Statement* statement) {
+  if (statement == nullptr || !statement->node.is("AlterEventTrigStmt")) return;
+  std::string_view set = statement->node.str("tgenabled");
+  if (!set.empty()) mode = set.front();
+}
+
+// ALTER EVENT TRIGGER ... ENABLE [REPLICA | ALWAYS] / DISABLE of one an earlier migration made:
+// the down sets back the mode it had (CREATE EVENT TRIGGER makes it ENABLE), judged at the up's
+// first switch of it.
+void check_event_trigger_back(Context& c, const lint::CatalogStep& step) {
+  auto switches = [](Change change) {
+    return change == Change::enable_trigger || change == Change::disable_trigger;
+  };
+  for (const lint::CatalogStep* other : c.up_steps.of(step.object)) {
+    if (other == &step) break;
+    if (switches(other->effect.change)) return;
+  }
+  const lint::CatalogObject& object = c.catalog.object(step.object);
+  char before = 'O';
+  for (const lint::Origin& origin : changed_between(object, c.pair.up_replay->start)) {
+    apply_event_trigger_mode(before, lint::statement_at(c.project, origin));
+  }
+  char up = before;
+  for (const lint::CatalogStep* other : c.up_steps.of(step.object)) {
+    if (switches(other->effect.change)) {
+      apply_event_trigger_mode(up, c.pair.up_file->all_statements()[other->statement]);
+    }
+  }
+  if (up == before) return;  // switched and switched back within the up
+  char down = up;
+  for (const lint::CatalogStep* other : c.down_steps.of(step.object)) {
+    if (switches(other->effect.change)) {
+      apply_event_trigger_mode(down, c.pair.down_file->all_statements()[other->statement]);
+    }
+  }
+  if (down == before) return;
+  const lint::ObjectRef& ref = object.ref_at(c.pair.up_replay->end);
+  std::string back = "ALTER EVENT TRIGGER " + quote_identifier(ref.name) + " " +
+                     event_trigger_mode_sql(before) + ";";
+  std::string message;
+  if (down != up) {
+    message = "the down sets " + describe(ref) + " to " + event_trigger_mode_sql(down) +
+              ", but it was " + event_trigger_mode_sql(before) + " before the up";
+  } else if (up == 'D') {
+    message = "the up disables " + describe(ref) + " but the down does not enable it again";
+  } else if (before == 'D') {
+    message = "the up enables " + describe(ref) + " but the down does not disable it again";
+  } else {
+    message = "the up sets " + describe(ref) + " to " + event_trigger_mode_sql(up) + " (it was " +
+              event_trigger_mode_sql(before) + ") but the down does not set it back";
+  }
+  // Left off in ordinary sessions (DISABLE, or ENABLE REPLICA: fired only while
+  // session_replication_role is replica) where it fired before: the DDL it audits or blocks
+  // goes through unseen.
+  bool off = (down == 'D' || down == 'R') && (before == 'O' || before == 'A');
+  c.report(step, message, "add `" + back + "` to the down", !off);
+}
+
 void check_setting(Context& c, const lint::CatalogStep& step) {
   const lint::Effect& effect = step.effect;
   const lint::CatalogObject& object = c.catalog.object(step.object);
   const lint::ObjectRef& ref = object.ref_at(step.tick);
   bool triggers =
       effect.change == Change::enable_trigger || effect.change == Change::disable_trigger;
+  if (triggers && object.kind() == ObjectKind::event_trigger) {
+    check_event_trigger_back(c, step);
+    return;
+  }
   if (triggers && !effect.columns.empty() && effect.columns.front() != "ALL" &&
       effect.columns.front() != "USER") {
     // A trigger the up creates goes with the down's DROP TRIGGER (or DROP TABLE).
