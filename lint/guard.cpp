@@ -242,6 +242,8 @@ std::optional<Condition> repeat_error(const Node& statement) {
   if (kind == "AlterExtensionContentsStmt") return condition::object_not_in_prerequisite_state;
   if (kind == "AlterPublicationStmt") {
     std::string_view action = statement.str("action");
+    // SET (options) parses as AP_AddObjects without objects: it succeeds again.
+    if (statement.list("pubobjects").empty()) return std::nullopt;
     if (action == "AP_AddObjects") return condition::duplicate_object;
     if (action == "AP_DropObjects") return condition::undefined_object;
     return std::nullopt;

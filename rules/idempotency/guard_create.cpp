@@ -255,7 +255,9 @@ std::optional<Candidate> candidate(const Node& node) {
     c.shown = what + " OPTIONS (ADD " + *option + " ...)";
     return c;
   }
-  if (kind == "AlterPublicationStmt" && node.str("action") == "AP_AddObjects") {
+  // ALTER PUBLICATION p SET (options) parses as AP_AddObjects with no objects: re-runnable.
+  if (kind == "AlterPublicationStmt" && node.str("action") == "AP_AddObjects" &&
+      !node.list("pubobjects").empty()) {
     std::string name(node.str("pubname"));
     plain("ALTER PUBLICATION", "member", name,
           "NOT EXISTS (SELECT FROM pg_catalog.pg_publication_tables WHERE pubname = " +

@@ -134,3 +134,6 @@ DROP TYPE "public"."users_role_enum_old";
 CREATE TYPE "public"."tickets_state_enum_old" AS ENUM('open', 'closed');
 DROP TYPE "public"."tickets_state_enum";
 ALTER TYPE "public"."tickets_state_enum_old" RENAME TO "tickets_state_enum";
+-- ALTER PUBLICATION ... SET (options) and SET TABLE only rewrite what the publication has.
+ALTER PUBLICATION users_pub SET (publish = 'insert, update, delete, truncate', publish_via_partition_root = true);
+ALTER PUBLICATION users_pub SET TABLE users, users_archive;
