@@ -1249,6 +1249,282 @@ std::string catalog_test(const Target& target) {
   }
 }
 
+// A later rename (or SET SCHEMA) of the file onto an object a DROP removes, of the same kind,
+// whose result the file leaves there: on the second run the DROP finds the renamed object under
+// that name and drops it, with its data, while the rename's source is gone (ALTER TABLE accounts
+// DROP COLUMN IF EXISTS plan; ... RENAME COLUMN plan_v2 TO plan). Nothing when the file makes
+// the source again before the rename (a rebuild: CREATE TABLE t_new ...; DROP TABLE IF EXISTS t;
+// ALTER TABLE t_new RENAME TO t), or makes the name itself between the DROP and the rename.
+struct RenamedOnto {
+  const Statement* rename = nullptr;
+  ObjectMove move;
+};
+
+std::optional<RenamedOnto> renamed_onto_after(const FileScope& scope, const Statement& drop,
+                                              const ObjectKey& key) {
+  const Statement* rename = scope.moved_onto_after(drop, key);
+  if (rename == nullptr) return std::nullopt;
+  std::size_t at = scope.index_of(*rename);
+  const Statement* made = scope.created_after(drop, key);
+  if (made != nullptr && scope.index_of(*made) < at) return std::nullopt;
+  if (scope.dropped_after(*rename, key) != nullptr ||
+      scope.moved_away_after(*rename, key) != nullptr) {
+    return std::nullopt;
+  }
+  // A relation's source is given for each relation kind: the one of the DROP's kind is shown.
+  std::optional<RenamedOnto> found;
+  for (ObjectMove& move : object_moves(rename->node)) {
+    if (!move.to.matches(key)) continue;
+    if (scope.created_before(*rename, move.from) != nullptr ||
+        scope.moved_onto_before(*rename, move.from) != nullptr) {
+      return std::nullopt;
+    }
+    if (!found || move.from.kind == key.kind) found = RenamedOnto{rename, std::move(move)};
+  }
+  return found;
+}
+
+void report_renamed_onto(FileScope& scope, const Statement& drop, lint::TextRange range,
+                         const std::string& what, const ObjectKey& key) {
+  auto onto = renamed_onto_after(scope, drop, key);
+  if (!onto || scope.guard(drop, std::nullopt)) return;
+  const ObjectKey& from = onto->move.from;
+  std::string kind(noun(key.kind));
+  std::string line = std::to_string(scope.file().position(onto->rename->range.begin).line);
+  Target source;
+  source.kinds = {from.kind};
+  source.name = from.name;
+  source.parent = from.parent;
+  // A rename that a second run skips (IF EXISTS, a guard) leaves the loss for good; one that
+  // fails leaves it unless a transaction around the migration rolls the DROP back.
+  const Node& renamed = onto->rename->node;
+  bool skipped = (renamed.is("RenameStmt") && renamed.flag("missing_ok")) ||
+                 scope.guard(*onto->rename, lint::repeat_error(renamed)).has_value();
+  bool holds_data = key.kind == ObjectKind::table || key.kind == ObjectKind::column ||
+                    key.kind == ObjectKind::materialized_view || key.kind == ObjectKind::sequence;
+  std::string then = skipped ? ", and skips the rename: " + from.name.display() + " is gone"
+                             : ", then fails at the rename (" + from.name.display() + " is gone)" +
+                                   (holds_data ? ": outside a transaction the data is lost" : "");
+  scope
+      .report(drop, range,
+              what + " drops the wrong " + kind + " " + std::string(k_again) + ": line " + line +
+                  " renames " + kind + " " + from.name.display() + " to " + key.name.display() +
+                  ", so the second run drops that one" + (holds_data ? ", with its data" : "") +
+                  then,
+              "drop and rename only while " + from.name.display() + " is there: DO $$ BEGIN IF " +
+                  catalog_test(source) + " THEN " + what + "; <the rename>; END IF; END $$;")
+      .related(scope.file(), onto->rename->range,
+               "renames " + from.name.display() + " to " + key.name.display());
+}
+
+void check_drop_renamed_onto(FileScope& scope, const Statement& statement) {
+  const Node& node = statement.node;
+  if (statement.kind() == "DropStmt") {
+    ObjectChanges changes = object_changes(node);
+    for (const ObjectKey& key : changes.dropped) {
+      std::string what = "DROP " + upper(noun(key.kind)) +
+                         (node.flag("missing_ok") ? " IF EXISTS " : " ") + key.name.display();
+      report_renamed_onto(scope, statement, statement.range, what, key);
+    }
+    return;
+  }
+  if (statement.kind() != "AlterTableStmt" || node.str("objtype") != "OBJECT_TABLE") return;
+  Node relation = node.get("relation");
+  if (scope.fresh(statement, relation)) return;
+  AlterCommands commands(scope.file(), statement);
+  std::size_t index = 0;
+  for (Node command : node.list("cmds")) {
+    std::size_t i = index++;
+    std::string_view subtype = command.str("subtype");
+    bool column = subtype == "AT_DropColumn";
+    if (!column && subtype != "AT_DropConstraint") continue;
+    std::string name(command.str("name"));
+    ObjectKey key{column ? ObjectKind::column : ObjectKind::table_constraint,
+                  QualifiedName{"", name}, name_of(relation)};
+    std::string what = "ALTER TABLE " + name_of(relation).display() +
+                       (column ? " DROP COLUMN " : " DROP CONSTRAINT ") +
+                       (command.flag("missing_ok") ? "IF EXISTS " : "") + name;
+    report_renamed_onto(scope, statement, commands.range(i), what, key);
+  }
+}
+
+// A cast that looks a name up ('x'::regclass), what it finds, and what it raises when nothing
+// has the name (PostgreSQL 15), where its to_reg*() twin gives NULL.
+struct NameCast {
+  std::string_view type;
+  std::string_view function;
+  std::vector<ObjectKind> kinds;
+  lint::Condition missing;
+};
+
+const NameCast* name_cast(std::string_view type) {
+  static const NameCast k_casts[] = {
+      {"regclass",
+       "to_regclass",
+       {ObjectKind::table, ObjectKind::view, ObjectKind::materialized_view, ObjectKind::sequence,
+        ObjectKind::foreign_table, ObjectKind::index},
+       lint::condition::undefined_table},
+      {"regtype", "to_regtype", {ObjectKind::type}, lint::condition::undefined_object},
+      {"regproc", "to_regproc", {ObjectKind::function}, lint::condition::undefined_function},
+      {"regprocedure",
+       "to_regprocedure",
+       {ObjectKind::function},
+       lint::condition::undefined_function},
+      {"regnamespace",
+       "to_regnamespace",
+       {ObjectKind::schema},
+       lint::condition::invalid_schema_name},
+      {"regrole", "to_regrole", {ObjectKind::role}, lint::condition::undefined_object},
+  };
+  for (const NameCast& cast : k_casts) {
+    if (cast.type == type) return &cast;
+  }
+  return nullptr;
+}
+
+// Whether the statement itself drops the object or renames it away.
+bool removes(const Statement& statement, const ObjectKey& key) {
+  for (const ObjectKey& dropped : object_changes(statement.node).dropped) {
+    if (dropped.matches(key)) return true;
+  }
+  for (const ObjectMove& move : object_moves(statement.node)) {
+    if (move.from.matches(key)) return true;
+  }
+  return false;
+}
+
+// The statement of the file that leaves the object gone for a second run reaching `at`: the
+// last drop or rename at or after it. Null when one before it takes it away: then the first run
+// fails there as well.
+const Statement* removal(const FileScope& scope, const Statement& at, const ObjectKey& key) {
+  if (scope.moved_away_before(at, key) != nullptr || scope.dropped_before(at, key) != nullptr) {
+    return nullptr;
+  }
+  const Statement* last = removes(at, key) ? &at : nullptr;
+  for (const Statement* found : {scope.moved_away_after(at, key), scope.dropped_after(at, key)}) {
+    if (found != nullptr && (last == nullptr || scope.index_of(*found) > scope.index_of(*last))) {
+      last = found;
+    }
+  }
+  return last;
+}
+
+// Whether a block around the statement, outside frame `frame`, catches the error.
+bool caught_outside(const Statement& statement, std::size_t frame, const lint::Condition& error) {
+  for (std::size_t k = 0; k < frame; ++k) {
+    const lint::PlpgsqlFrame& outer = statement.frames[k];
+    if (!outer.node.is("PLpgSQL_stmt_block") || outer.part != "body") continue;
+    for (Node handler : outer.node.get("exceptions").list("exc_list")) {
+      for (Node condition : handler.list("conditions")) {
+        if (lint::catches(condition.str("condname"), error)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Where the cast stands in the DO statement's text: its literal, "::" and the type.
+lint::TextRange cast_range(const lint::ParsedFile& file, const Statement& block,
+                           const std::string& literal, std::string_view type) {
+  std::string_view text = file.slice(block.range);
+  std::string quoted = sql_literal(literal);
+  for (std::size_t at = text.find(quoted); at != std::string_view::npos;
+       at = text.find(quoted, at + 1)) {
+    std::size_t end = at + quoted.size();
+    while (end < text.size() && std::isspace(static_cast<unsigned char>(text[end])) != 0) ++end;
+    if (text.substr(end, 2) != "::") continue;
+    end += 2;
+    while (end < text.size() && std::isspace(static_cast<unsigned char>(text[end])) != 0) ++end;
+    std::string word;
+    while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end])) != 0) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[end++])));
+    }
+    if (word != type) continue;
+    auto begin = static_cast<std::uint32_t>(block.range.begin + at);
+    return lint::TextRange{begin, static_cast<std::uint32_t>(block.range.begin + end)};
+  }
+  return lint::TextRange{};
+}
+
+// An IF test of a DO block that casts the name of an object the file drops or renames away to
+// regclass (regtype, regproc, ...): on the second run the object is gone when the test runs, and
+// the cast raises (relation "x" does not exist, 42P01) where to_regclass('x') gives NULL: the
+// guard stops the migration instead of skipping. Judged once per test, at the first statement
+// it guards.
+struct CastsSeen {
+  std::unordered_map<std::string, bool> seen;
+};
+
+void check_cast_in_guard(FileScope& scope, const Statement& statement, CastsSeen& seen) {
+  if (!statement.embedded() || statement.parent < 0) return;
+  const Statement& block = scope.file().statements()[static_cast<std::size_t>(statement.parent)];
+  for (std::size_t k = 0; k < statement.frames.size(); ++k) {
+    const lint::PlpgsqlFrame& frame = statement.frames[k];
+    if (!frame.node.is("PLpgSQL_stmt_if")) continue;
+    std::vector<std::string_view> tests{frame.node.get("cond").get("query").as_str()};
+    for (Node elsif : frame.node.list("elsif_list")) {
+      tests.push_back(elsif.get("cond").get("query").as_str());
+    }
+    for (std::string_view test : tests) {
+      Node tree = scope.condition(lint::Guard{lint::GuardKind::catalog_test, k, std::string(test)});
+      std::vector<std::pair<const NameCast*, std::string>> casts;
+      walk(tree, [&](const Node& node) {
+        if (!node.is("TypeCast")) return true;
+        const NameCast* cast = name_cast(node.get("typeName").list("names").back().as_str());
+        Node arg = node.get("arg");
+        if (cast != nullptr && arg.is("A_Const") && arg.has("sval")) {
+          casts.emplace_back(cast, std::string(arg.get("sval").str("sval")));
+        }
+        return true;
+      });
+      for (const auto& [cast, literal] : casts) {
+        std::string once = std::to_string(statement.parent) + ":" +
+                           std::to_string(frame.node.at()) + ":" + std::string(cast->type) + ":" +
+                           literal;
+        if (!seen.seen.emplace(once, true).second) continue;
+        std::string_view name_text = literal;
+        if (cast->type == "regprocedure") name_text = name_text.substr(0, name_text.find('('));
+        std::vector<std::string> parts = lint::text_name_parts(name_text);
+        if (parts.empty() || parts.size() > 2) continue;
+        QualifiedName name{parts.size() == 2 ? lint::truncate_identifier(parts[0]) : "",
+                           lint::truncate_identifier(parts.back())};
+        bool there = false;
+        const Statement* gone = nullptr;
+        ObjectKind gone_kind = cast->kinds.front();
+        for (ObjectKind kind : cast->kinds) {
+          ObjectKey key{kind, name, {}};
+          std::optional<bool> exists = scope.exists_on_rerun(statement, key);
+          if (!exists && removes(statement, key)) exists = false;
+          if (!exists) continue;
+          there = there || *exists;
+          if (!*exists && gone == nullptr) {
+            gone = removal(scope, statement, key);
+            gone_kind = kind;
+          }
+        }
+        if (there || gone == nullptr || caught_outside(statement, k, cast->missing)) continue;
+        std::string shown = sql_literal(literal) + "::" + std::string(cast->type);
+        bool renamed = !object_moves(gone->node).empty();
+        std::string line = std::to_string(scope.file().position(gone->range.begin).line);
+        lint::TextRange range = cast_range(scope.file(), block, literal, cast->type);
+        bool located = range.end > range.begin;
+        scope
+            .report(located ? block : statement, located ? range : statement.range,
+                    "the guard's " + shown + " raises " + std::string(k_again) + ": line " + line +
+                        (renamed ? " renames " : " drops ") + std::string(noun(gone_kind)) + " " +
+                        name.display() + (renamed ? " away" : "") +
+                        ", and the cast of a missing name fails (" +
+                        std::string(cast->missing.name) + ", " +
+                        std::string(cast->missing.sqlstate) + ") instead of finding nothing",
+                    "write " + std::string(cast->function) + "(" + sql_literal(literal) +
+                        "), which gives NULL for a missing name")
+            .related(scope.file(), gone->range,
+                     std::string(renamed ? "renames " : "drops ") + name.display());
+      }
+    }
+  }
+}
+
 // The statement's words, for "... has no IF EXISTS form".
 std::string statement_words(const Statement& statement) {
   const Node& node = statement.node;
@@ -1537,10 +1813,13 @@ void check_set_constraints(FileScope& scope, const Statement& statement) {
 
 void check(const lint::FileContext& context, lint::Reporter& out) {
   FileScope scope(context, out);
+  CastsSeen casts;
   for (const Statement* statement : scope.statements()) {
     std::string_view kind = statement->kind();
+    check_cast_in_guard(scope, *statement, casts);
     if (check_gone_on_rerun(scope, *statement)) continue;
     check_column_gone_on_rerun(scope, *statement);
+    check_drop_renamed_onto(scope, *statement);
     if (kind == "DropStmt") {
       check_drop(scope, *statement);
     } else if (kind == "AlterTableStmt") {

@@ -158,3 +158,26 @@ ON CONFLICT DO NOTHING;
 UPDATE accounts SET nickname = p.nickname FROM account_profiles p WHERE p.account_id = accounts.id;
 ALTER TABLE accounts DROP COLUMN IF EXISTS bio;
 DROP TABLE IF EXISTS account_profiles;
+-- A name dropped, then taken by a rename: the second run drops the renamed object, with its
+-- data, and the rename's source is gone.
+ALTER TABLE accounts DROP COLUMN IF EXISTS plan;
+DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'accounts' AND column_name = 'plan_v2') THEN
+    ALTER TABLE accounts RENAME COLUMN plan_v2 TO plan;
+  END IF;
+END $$;
+DROP TABLE IF EXISTS webhook_log;
+ALTER TABLE IF EXISTS webhook_log_v2 RENAME TO webhook_log;
+-- A guard that casts a name the file renames away: the second run's cast raises (42P01).
+DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM pg_inherits WHERE inhrelid = 'measurements_us'::regclass) THEN
+    ALTER TABLE measurements DETACH PARTITION measurements_us;
+  END IF;
+END $$;
+ALTER TABLE IF EXISTS measurements_us RENAME TO measurements_us_archive;
+DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM pg_enum WHERE enumtypid = 'legacy_status'::regtype AND enumlabel = 'gone') THEN
+    ALTER TYPE legacy_status RENAME VALUE 'gone' TO 'removed';
+  END IF;
+END $$;
+DROP TYPE IF EXISTS legacy_status;
