@@ -704,12 +704,29 @@ bool GuardAnalysis::lookup_handler(const Statement& statement, std::size_t frame
   return finds;
 }
 
+namespace {
+
+// Whether a statement runs before the test of the IF / CASE that frames[branch] of `statement`
+// is: earlier in the file, and not in one of that construct's branches.
+bool before_test(const Statement& other, const Statement& statement, std::size_t branch) {
+  if (other.range.begin >= statement.range.begin) return false;
+  if (other.parent != statement.parent || other.frames.size() <= branch) return true;
+  for (std::size_t k = 0; k <= branch; ++k) {
+    if (other.frames[k].node.at() != statement.frames[k].node.at()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<Guard> GuardAnalysis::find(const Statement& statement, const GuardQuery& query,
                                          std::string* mismatch) const {
   if (!statement.embedded()) return std::nullopt;
   const auto& frames = statement.frames;
   std::optional<std::string> why;
-  auto judged = [&](std::string_view test, const Place& place) {
+  // `branch`: the frame of the IF / CASE whose test it is, for a test that stands around the
+  // statement (frames.size() for an earlier IF ... RETURN).
+  auto judged = [&](std::string_view test, const Place& place, std::size_t branch) {
     // What the statement itself changes first: a test that finds one of those needs no more.
     // Only a test that misses them is judged against everything the file changes.
     Judging judging;
@@ -729,6 +746,13 @@ std::optional<Guard> GuardAnalysis::find(const Statement& statement, const Guard
       }
       judging.skip = [&](const TargetIndex::Entry& other) {
         if (other.owner == &statement) return true;
+        // Made, dropped or renamed before the test, outside its branches: the test finds it as
+        // the first run left it on every run (IF NOT EXISTS (... conname = 'a_fkey') THEN ADD
+        // CONSTRAINT b_fkey after the block that adds a_fkey never adds b_fkey).
+        if (branch < frames.size() && other.target->action != Action::alter &&
+            other.target->action != Action::use && before_test(*other.owner, statement, branch)) {
+          return true;
+        }
         if (renamed_away == nullptr) return false;
         const ObjectRef& object = other.target->object;
         bool same_kind = is_relation(renamed_away->kind) ? is_relation(object.kind)
@@ -770,7 +794,7 @@ std::optional<Guard> GuardAnalysis::find(const Statement& statement, const Guard
     if (k > 0) {
       Place here{k - 1, frames[k - 1].index};
       for (std::string_view test : branch_tests(frame)) {
-        if (!test.empty() && judged(test, here)) {
+        if (!test.empty() && judged(test, here, k)) {
           return Guard{GuardKind::catalog_test, k, std::string(test)};
         }
       }
@@ -781,7 +805,7 @@ std::optional<Guard> GuardAnalysis::find(const Statement& statement, const Guard
       std::size_t j = *it;
       if (j >= frame.index) continue;
       std::string_view test = expression_text(list.statements[j].get("cond"));
-      if (judged(test, Place{k, j})) {
+      if (judged(test, Place{k, j}, frames.size())) {
         return Guard{GuardKind::early_return, k, std::string(test)};
       }
     }

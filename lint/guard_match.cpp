@@ -784,6 +784,7 @@ std::vector<GuardTarget> guard_targets(const Statement& statement, bool old_name
     target.object = effect.object;
     target.schema_given = effect.schema_given;
     target.contype = effect.contype;
+    target.action = effect.action;
     if (effect.action == Action::rename) {
       target.new_name = effect.new_name;
       target.new_schema = effect.new_schema;

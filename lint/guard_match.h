@@ -26,13 +26,14 @@ namespace sqlgate::lint {
 // An object a guarded statement names, as PostgreSQL stores its name.
 struct GuardTarget {
   ObjectRef object;
-  bool schema_given = false;  // the statement wrote the schema (else search_path decides)
-  std::string new_name;       // a rename: the name it gets
-  std::string new_schema;     // SET SCHEMA: the schema it moves to
-  bool old_name = true;       // false: a test must find it under its new name or schema
-  bool composite = false;     // a composite type: pg_class and to_regclass() find it too
-  bool login = true;          // a role: false when CREATE ROLE gives it no LOGIN
-  char contype = 0;           // a constraint: 'x' for EXCLUDE, ...
+  bool schema_given = false;      // the statement wrote the schema (else search_path decides)
+  std::string new_name;           // a rename: the name it gets
+  std::string new_schema;         // SET SCHEMA: the schema it moves to
+  bool old_name = true;           // false: a test must find it under its new name or schema
+  bool composite = false;         // a composite type: pg_class and to_regclass() find it too
+  bool login = true;              // a role: false when CREATE ROLE gives it no LOGIN
+  char contype = 0;               // a constraint: 'x' for EXCLUDE, ...
+  Action action = Action::alter;  // what the statement does to it
 };
 
 // The objects a statement creates, drops, alters or renames, the main one first. With

@@ -123,3 +123,10 @@ CREATE TABLE IF NOT EXISTS mentions (handle text REFERENCES accounts (handle));
 ALTER TABLE tags DROP CONSTRAINT IF EXISTS tags_code_key;
 CREATE UNIQUE INDEX IF NOT EXISTS tags_code_key ON tags (code);
 ALTER TABLE tags ADD CONSTRAINT tags_code_key UNIQUE USING INDEX tags_code_key;
+-- A test of the last constraint the branch adds: the first run adds both, a second finds it.
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'likes_post_fkey') THEN
+    ALTER TABLE likes ADD CONSTRAINT likes_user_fkey FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;
+    ALTER TABLE likes ADD CONSTRAINT likes_post_fkey FOREIGN KEY (post_id) REFERENCES posts (id) NOT VALID;
+  END IF;
+END $$;
