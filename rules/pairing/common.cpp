@@ -305,9 +305,30 @@ std::string setting_help(const lint::Effect& effect, const ObjectRef& ref,
     case lint::Change::access_method:
       return "add `ALTER TABLE " + sql_name(ref) +
              " SET ACCESS METHOD <its earlier access method>;` to the down";
+    case lint::Change::sequence_options: {
+      // "INCREMENT BY <as before> CACHE <as before>": each option the up sets.
+      std::vector<std::string> options;
+      for (const std::string& name : effect.columns) {
+        if (name == "cycle") {
+          options.emplace_back("<CYCLE or NO CYCLE, as before>");
+        } else if (name == "increment") {
+          options.emplace_back("INCREMENT BY <as before>");
+        } else if (name == "start") {
+          options.emplace_back("START WITH <as before>");
+        } else if (name == "owned_by") {
+          options.emplace_back("OWNED BY <as before, or NONE>");
+        } else {
+          options.push_back(upper(name) + " <as before>");
+        }
+      }
+      if (options.empty()) break;
+      return "add `ALTER SEQUENCE " + sql_name(ref) + " " + lint::join_strings(options, " ") +
+             ";` to the down";
+    }
     default:
-      return "add the statement that sets back what it was before to the down";
+      break;
   }
+  return "add the statement that sets back what it was before to the down";
 }
 
 bool updates_only(const lint::Catalog& catalog, lint::ObjectId table, lint::Tick tick,
@@ -557,8 +578,10 @@ std::string revoke_in_schema_sql(const lint::Node& grant, const std::vector<std:
          lint::join_strings(schemas, ", ") + " FROM " + lint::join_strings(roles, ", ") + ";";
 }
 
-std::string default_privileges_revoke_sql(const lint::Node& statement,
-                                          const std::vector<std::string>& roles) {
+namespace {
+
+std::string default_privileges_sql(const lint::Node& statement,
+                                   const std::vector<std::string>& roles, bool grant) {
   std::string text = "ALTER DEFAULT PRIVILEGES";
   for (lint::Node option : statement.list("options")) {
     lint::Node list = option.get("arg");
@@ -573,8 +596,20 @@ std::string default_privileges_revoke_sql(const lint::Node& statement,
   }
   lint::Node action = statement.get("action");
   std::string_view objects = objects_word(action.str("objtype"));
-  return text + " REVOKE " + privileges_sql(action) + " ON " + std::string(objects) + " FROM " +
-         lint::join_strings(roles, ", ") + ";";
+  return text + (grant ? " GRANT " : " REVOKE ") + privileges_sql(action) + " ON " +
+         std::string(objects) + (grant ? " TO " : " FROM ") + lint::join_strings(roles, ", ") + ";";
+}
+
+}  // namespace
+
+std::string default_privileges_revoke_sql(const lint::Node& statement,
+                                          const std::vector<std::string>& roles) {
+  return default_privileges_sql(statement, roles, false);
+}
+
+std::string default_privileges_grant_sql(const lint::Node& statement,
+                                         const std::vector<std::string>& roles) {
+  return default_privileges_sql(statement, roles, true);
 }
 
 bool revokes_default_privileges(const Pair& pair, const std::string& role, std::size_t before) {
@@ -833,8 +868,11 @@ Privileges privileges_before(const lint::Project& project, const lint::Catalog& 
   return held;
 }
 
-std::string grant_sql(const lint::Node& statement, const lint::ObjectRef& object,
-                      const std::vector<Privilege>& privileges) {
+namespace {
+
+// GRANT (or REVOKE) statements of the privileges, on the object a GRANT or REVOKE names.
+std::string privileges_statements(const lint::Node& statement, const lint::ObjectRef& object,
+                                  const std::vector<Privilege>& privileges, bool grant) {
   // Per role, its privileges as GRANT lists them: "SELECT, UPDATE (a, b)".
   std::vector<std::string> roles;
   std::unordered_map<std::string, std::vector<Privilege>> of_role;
@@ -875,21 +913,48 @@ std::string grant_sql(const lint::Node& statement, const lint::ObjectRef& object
   }
   std::vector<std::string> statements;
   for (const auto& [text, grantees] : grants) {
-    statements.push_back("GRANT " + text + " ON " + std::string(grant_object_word(statement)) +
-                         sql_name(object) + " TO " + lint::join_strings(grantees, ", ") + ";");
+    statements.push_back((grant ? "GRANT " : "REVOKE ") + text + " ON " +
+                         std::string(grant_object_word(statement)) + sql_name(object) +
+                         (grant ? " TO " : " FROM ") + lint::join_strings(grantees, ", ") + ";");
   }
   return lint::join_strings(statements, " ");
 }
 
-std::string privileges_words(const std::vector<Privilege>& privileges) {
-  std::vector<std::string> words;
+}  // namespace
+
+std::string grant_sql(const lint::Node& statement, const lint::ObjectRef& object,
+                      const std::vector<Privilege>& privileges) {
+  return privileges_statements(statement, object, privileges, true);
+}
+
+std::string revoke_privileges_sql(const lint::Node& statement, const lint::ObjectRef& object,
+                                  const std::vector<Privilege>& privileges) {
+  return privileges_statements(statement, object, privileges, false);
+}
+
+std::string privileges_words(const std::vector<Privilege>& privileges,
+                             std::string_view preposition) {
+  // Per role, in the order they come: "SELECT (id), UPDATE (name) to app".
+  std::vector<std::string> roles;
+  std::unordered_map<std::string, std::vector<std::string>> of_role;
   for (const Privilege& privilege : privileges) {
-    words.push_back(
-        upper(privilege.privilege) +
-        (privilege.column.empty() ? "" : " (" + quote_identifier(privilege.column) + ")") +
-        " from " + privilege.role);
+    if (of_role.count(privilege.role) == 0) roles.push_back(privilege.role);
+    std::vector<std::string>& words = of_role[privilege.role];
+    std::string word = upper(privilege.privilege);
+    std::string column = quote_identifier(privilege.column);
+    // Columns of the same privilege in one list: "SELECT (id, name)".
+    if (!privilege.column.empty() && !words.empty() && words.back().starts_with(word + " (")) {
+      words.back().insert(words.back().size() - 1, ", " + column);
+      continue;
+    }
+    words.push_back(word + (privilege.column.empty() ? "" : " (" + column + ")"));
   }
-  return lint::join_strings(words, ", ");
+  std::vector<std::string> parts;
+  for (const std::string& role : roles) {
+    parts.push_back(lint::join_strings(of_role[role], ", ") + " " + std::string(preposition) + " " +
+                    role);
+  }
+  return lint::join_strings(parts, ", ");
 }
 
 std::string grant_back_sql(const lint::Node& revoke, const lint::ObjectRef& object,

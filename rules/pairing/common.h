@@ -151,8 +151,12 @@ Privileges privileges_before(const lint::Project& project, const lint::Catalog& 
 // The GRANTs that give the privileges back, on the object a GRANT or REVOKE names.
 std::string grant_sql(const lint::Node& statement, const lint::ObjectRef& object,
                       const std::vector<Privilege>& privileges);
-// "UPDATE from web_user, SELECT (email) from PUBLIC".
-std::string privileges_words(const std::vector<Privilege>& privileges);
+// The REVOKEs that take the privileges, on the object a GRANT or REVOKE names.
+std::string revoke_privileges_sql(const lint::Node& statement, const lint::ObjectRef& object,
+                                  const std::vector<Privilege>& privileges);
+// "UPDATE from web_user, SELECT (email, name) from PUBLIC" (with "to": "... to web_user").
+std::string privileges_words(const std::vector<Privilege>& privileges,
+                             std::string_view preposition = "from");
 
 // The GRANT that gives back what a REVOKE took from some roles, on one of its objects.
 std::string grant_back_sql(const lint::Node& revoke, const lint::ObjectRef& object,
@@ -162,6 +166,10 @@ std::string grant_back_sql(const lint::Node& revoke, const lint::ObjectRef& obje
 // grantees: the same FOR ROLE, IN SCHEMA, privileges and kind of object.
 std::string default_privileges_revoke_sql(const lint::Node& statement,
                                           const std::vector<std::string>& roles);
+// The ALTER DEFAULT PRIVILEGES that gives back what one (a REVOKE) takes, to some of its
+// grantees.
+std::string default_privileges_grant_sql(const lint::Node& statement,
+                                         const std::vector<std::string>& roles);
 // The statement that last defined an object before a tick: the CREATE that made it, or a later
 // CREATE OR REPLACE of it.
 struct Definition {

@@ -99,20 +99,6 @@ struct Context {
     return down_lists(id, Change::grant, role);
   }
 
-  // Whether the down takes back what was granted on the object to the role (revokes()).
-  bool down_revokes(ObjectId id, const std::string& role) {
-    if (down_lists(id, Change::revoke, role)) return true;
-    std::string key = catalog.object(id).ref().schema + '\x1f' + role;
-    auto known = revoked_in_schema.find(key);
-    if (known == revoked_in_schema.end()) {
-      known = revoked_in_schema
-                  .emplace(key, revokes_in_schema(pair, catalog.object(id).ref().schema, role))
-                  .first;
-    }
-    return known->second;
-  }
-  std::unordered_map<std::string, bool> revoked_in_schema;  // by schema and role
-
   // Whether the down creates an object of that name (or renames one to it).
   bool down_creates(const lint::ObjectRef& ref) {
     if (!made) made = made_by(*pair.down_replay);
@@ -709,6 +695,16 @@ void check_event_trigger_back(Context& c, const lint::CatalogStep& step) {
   c.report(step, message, "add `" + back + "` to the down", !off);
 }
 
+// Whether a column setting changes only options of an identity column's sequence (SET
+// INCREMENT BY, SET CACHE, SET GENERATED ...), not its statistics, storage or attribute options.
+bool identity_options(const lint::Effect& effect) {
+  static const std::unordered_set<std::string_view> k_sequence_options = {
+      "as", "increment", "minvalue", "maxvalue", "start", "cache", "cycle", "generated"};
+  return effect.change == Change::column_setting && !effect.columns.empty() &&
+         std::all_of(effect.columns.begin(), effect.columns.end(),
+                     [](const std::string& name) { return k_sequence_options.count(name) != 0; });
+}
+
 void check_setting(Context& c, const lint::CatalogStep& step) {
   const lint::Effect& effect = step.effect;
   const lint::CatalogObject& object = c.catalog.object(step.object);
@@ -758,9 +754,13 @@ void check_setting(Context& c, const lint::CatalogStep& step) {
   }
   const lint::ObjectRef& now = object.ref_at(c.pair.up_replay->end);
   SettingWords words = setting_words(missing, now);
-  // A table left unlogged, or a trigger left off, loses rows or skips what the trigger does;
-  // the other settings leave the old release working.
-  bool harmful = effect.change == Change::disable_trigger || effect.change == Change::set_unlogged;
+  // A table left unlogged, or a trigger left off, loses rows or skips what the trigger does; a
+  // replica identity or a sequence's options (an identity column's too) are catalog settings the
+  // down can always write back. The other settings leave the old release working.
+  bool harmful = effect.change == Change::disable_trigger ||
+                 effect.change == Change::set_unlogged ||
+                 effect.change == Change::replica_identity ||
+                 effect.change == Change::sequence_options || identity_options(effect);
   c.report(step, "the up " + words.what + " but the down does not " + words.undo,
            setting_help(missing, now, statement.node), !harmful);
 }
@@ -1767,6 +1767,53 @@ void check_columns_added(Context& c) {
   }
 }
 
+// A GRANT of the up on an object an earlier migration made: what it gives a role, privilege by
+// privilege and column by column, that the role did not hold before the up must be gone after
+// the up and the down (a REVOKE of those privileges, REVOKE ALL, ON ALL ... IN SCHEMA, DROP OWNED
+// BY). A REVOKE of other privileges, or of other columns, leaves it. What a role held before
+// the up (PUBLIC's EXECUTE on a function, an earlier GRANT) the GRANT does not change.
+void check_grant_taken_back(Context& c, const lint::CatalogStep& step,
+                            std::set<std::size_t>& schema_wide) {
+  const lint::CatalogObject& object = c.catalog.object(step.object);
+  const lint::Statement& granting = *c.pair.up_file->all_statements()[step.statement];
+  Privileges given;
+  apply_grant(given, granting.node, object.kind());
+  if (given.empty()) return;
+  Privileges before = privileges_before(c.project, c.catalog, step.object, c.pair.up_replay->start);
+  Privileges held = before;
+  replay_privileges(c, held, *c.pair.up_file, c.up_steps, step.object);
+  replay_privileges(c, held, *c.pair.down_file, c.down_steps, step.object);
+  std::vector<Privilege> left;
+  std::vector<std::string> roles;
+  for (const std::string& role : role_names(granting.node.list("grantees"))) {
+    for (const Privilege& privilege : given) {
+      if (privilege.role != role || holds(before, privilege) || !holds(held, privilege)) continue;
+      left.push_back(privilege);
+      if (std::find(roles.begin(), roles.end(), role) == roles.end()) roles.push_back(role);
+    }
+  }
+  if (left.empty()) return;
+  const lint::ObjectRef& ref = object.ref_at(c.pair.up_replay->end);
+  bool one = left.size() == 1;
+  if (step.effect.all_in_schema) {
+    // Once per statement, at the first object it reached.
+    if (!schema_wide.insert(step.statement).second) return;
+    c.report(step,
+             "the up grants " + privileges_words(left, "to") + " on every " +
+                 std::string(ref.kind == ObjectKind::sequence ? "sequence"
+                             : lint::is_routine(ref.kind)     ? "routine"
+                                                              : "table") +
+                 " in schema " + quote_identifier(ref.schema) + " (" + describe(ref) +
+                 " among them) but the down does not revoke " + (one ? "it" : "them"),
+             "add `" + revoke_in_schema_sql(granting.node, roles) + "` to the down");
+    return;
+  }
+  c.report(step,
+           "the up grants " + privileges_words(left, "to") + " on " + describe(ref) +
+               " but the down does not revoke " + (one ? "it" : "them"),
+           "add `" + revoke_privileges_sql(granting.node, ref, left) + "` to the down");
+}
+
 // ALTER CONSTRAINT of a constraint an earlier migration made ([NOT] DEFERRABLE, INITIALLY ...):
 // the down sets back the timing it had before the up. An up that ends with the timing it found
 // changes nothing.
@@ -2440,47 +2487,7 @@ void check_pair(Context& c) {
     } else if (effect.action == Action::alter && effect.change == Change::grant) {
       // GRANT on something an earlier migration made: the down revokes it again.
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
-      const lint::Statement& granting = *c.pair.up_file->all_statements()[step.statement];
-      std::vector<std::string> missing;
-      for (const std::string& role : grantees_to_revoke(c.project, c.catalog, granting.node,
-                                                        step.object, c.pair.up_replay->start)) {
-        if (!c.down_revokes(step.object, role)) missing.push_back(role);
-      }
-      // A role that held all the GRANT gives before the up: the up changed nothing for it, and a
-      // REVOKE in the down would take what it had.
-      Privileges given;
-      apply_grant(given, granting.node, object.kind());
-      Privileges before =
-          privileges_before(c.project, c.catalog, step.object, c.pair.up_replay->start);
-      std::erase_if(missing, [&](const std::string& role) {
-        bool any = false;
-        for (const Privilege& privilege : given) {
-          if (privilege.role != role) continue;
-          any = true;
-          if (!holds(before, privilege)) return false;
-        }
-        return any;
-      });
-      if (missing.empty()) continue;
-      const lint::ObjectRef& ref = object.ref_at(after);
-      std::string roles = lint::join_strings(missing, ", ");
-      if (effect.all_in_schema) {
-        // Once per statement, at the first object it reached.
-        if (!schema_wide.insert(step.statement).second) continue;
-        c.report(step,
-                 "the up grants privileges on every " +
-                     std::string(ref.kind == ObjectKind::sequence ? "sequence"
-                                 : lint::is_routine(ref.kind)     ? "routine"
-                                                                  : "table") +
-                     " in schema " + quote_identifier(ref.schema) + " (" + describe(ref) +
-                     " among them) to " + roles + " but the down does not revoke them",
-                 "add `" + revoke_in_schema_sql(granting.node, missing) + "` to the down");
-        continue;
-      }
-      c.report(step,
-               "the up grants privileges on " + describe(ref) + " to " + roles +
-                   " but the down does not revoke them",
-               "add `" + revoke_sql(granting.node, ref, missing) + "` to the down");
+      check_grant_taken_back(c, step, schema_wide);
     } else if (effect.action == Action::create && step.existed && effect.or_replace) {
       // CREATE OR REPLACE of a function, view or trigger an earlier migration made: the down
       // writes the old definition back.
@@ -2626,14 +2633,74 @@ bool takes_back(const DefaultPrivilege& revoke, const DefaultPrivilege& grant) {
          revoke.grantee == grant.grantee && revoke.privilege == grant.privilege;
 }
 
-// ALTER DEFAULT PRIVILEGES ... GRANT in the up: what the roles get on every object made later
+// Whether two entries are the same pg_default_acl privilege (a statement without FOR ROLE may be
+// about any role's objects: see takes_back()).
+bool same_entry(const DefaultPrivilege& a, const DefaultPrivilege& b) {
+  return takes_back(a, b);
+}
+
+// Applies an ALTER DEFAULT PRIVILEGES to the entries held: a GRANT adds its entries, a REVOKE
+// takes those it names (REVOKE GRANT OPTION FOR leaves the privileges).
+void apply_default_privileges(std::vector<DefaultPrivilege>& held, const lint::Node& statement) {
+  lint::Node action = statement.get("action");
+  if (action.flag("is_grant")) {
+    for (DefaultPrivilege& entry : default_privileges(statement)) held.push_back(std::move(entry));
+  } else if (!action.flag("grant_option")) {
+    for (const DefaultPrivilege& entry : default_privileges(statement)) {
+      std::erase_if(held, [&](const DefaultPrivilege& h) { return takes_back(entry, h); });
+    }
+  }
+}
+
+// What pg_default_acl holds before the up, as far as the migrations say: what PostgreSQL gives
+// PUBLIC on new objects without any entry (EXECUTE on functions, USAGE on types, in every
+// schema, for every role's objects), then the ALTER DEFAULT PRIVILEGES of the earlier ups.
+std::vector<DefaultPrivilege> default_privileges_before(const Context& c) {
+  std::vector<DefaultPrivilege> held{{"", "", "FUNCTIONS", "PUBLIC", "execute"},
+                                     {"", "", "TYPES", "PUBLIC", "usage"}};
+  std::vector<std::pair<lint::Tick, std::size_t>> earlier;  // ups before this one, by tick
+  for (std::size_t i = 0; i < c.project.size(); ++i) {
+    const auto& migration = c.project.source(i).migration;
+    if (!migration || migration->direction != lint::Direction::up) continue;
+    const lint::FileReplay& replay = c.catalog.replay(i);
+    if (!replay.replayed || c.project.parsed(i) == nullptr ||
+        replay.start >= c.pair.up_replay->start) {
+      continue;
+    }
+    earlier.emplace_back(replay.start, i);
+  }
+  std::sort(earlier.begin(), earlier.end());
+  for (const auto& [tick, i] : earlier) {
+    for (const lint::Statement* statement : c.project.parsed(i)->all_statements()) {
+      if (statement->node.is("AlterDefaultPrivilegesStmt")) {
+        apply_default_privileges(held, statement->node);
+      }
+    }
+  }
+  return held;
+}
+
+// Whether an entry is among those held.
+bool holds_default(const std::vector<DefaultPrivilege>& held, const DefaultPrivilege& entry) {
+  return std::any_of(held.begin(), held.end(),
+                     [&](const DefaultPrivilege& h) { return same_entry(h, entry); });
+}
+
+// ALTER DEFAULT PRIVILEGES in the up: what a GRANT gives the roles on every object made later
 // stays after a rollback unless the down revokes it (or DROP OWNED BY the role), entry by entry:
 // a REVOKE on TABLES leaves what was given on FUNCTIONS, one IN SCHEMA api what was given in
 // every schema. A role the down drops is drop-order's: DROP ROLE fails while it holds default
-// privileges.
+// privileges. A GRANT of what the roles held already changes nothing. What a REVOKE takes that
+// was held before the up (an earlier migration's GRANT, or PUBLIC's EXECUTE on functions and
+// USAGE on types, which only a REVOKE without IN SCHEMA takes) the down grants back.
 void check_default_privileges(Context& c) {
   const auto& up = c.pair.up_file->all_statements();
   const auto& down = c.pair.down_file->all_statements();
+  if (std::none_of(up.begin(), up.end(), [](const lint::Statement* statement) {
+        return statement->node.is("AlterDefaultPrivilegesStmt");
+      })) {
+    return;
+  }
   std::vector<DefaultPrivilege> revoked;
   for (const lint::Statement* statement : down) {
     if (statement->node.is("AlterDefaultPrivilegesStmt") &&
@@ -2643,14 +2710,69 @@ void check_default_privileges(Context& c) {
       }
     }
   }
+  // What is held before each statement of the up, and after the up and the down.
+  std::vector<DefaultPrivilege> held = default_privileges_before(c);
+  std::vector<std::vector<DefaultPrivilege>> before_statement;
+  for (const lint::Statement* statement : up) {
+    before_statement.push_back(held);
+    if (statement->node.is("AlterDefaultPrivilegesStmt")) {
+      apply_default_privileges(held, statement->node);
+    }
+  }
+  for (const lint::Statement* statement : down) {
+    if (statement->node.is("AlterDefaultPrivilegesStmt")) {
+      apply_default_privileges(held, statement->node);
+    }
+  }
   for (std::size_t i = 0; i < up.size(); ++i) {
     const lint::Node& node = up[i]->node;
-    if (!node.is("AlterDefaultPrivilegesStmt") || !node.get("action").flag("is_grant")) continue;
+    if (!node.is("AlterDefaultPrivilegesStmt")) continue;
+    lint::Node action = node.get("action");
     std::vector<DefaultPrivilege> entries = default_privileges(node);
+    if (entries.empty()) continue;
+    std::string objects(entries.front().objects);
+    for (char& ch : objects) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     std::vector<std::string> missing;
+    if (!action.flag("is_grant")) {
+      if (action.flag("grant_option")) continue;  // the option, not the privileges
+      // What it took that was held before it, and is not held after the down.
+      std::vector<std::string> privileges;
+      for (const DefaultPrivilege& entry : entries) {
+        // Held before the up, and still before the statement (not granted by the up itself).
+        auto takes = [&](const std::vector<DefaultPrivilege>& at) {
+          return std::any_of(at.begin(), at.end(),
+                             [&](const DefaultPrivilege& h) { return takes_back(entry, h); });
+        };
+        bool took = takes(before_statement.front()) && takes(before_statement[i]);
+        if (!took || holds_default(held, entry)) continue;
+        if (std::find(missing.begin(), missing.end(), entry.grantee) == missing.end()) {
+          missing.push_back(entry.grantee);
+        }
+        std::string privilege = entry.privilege;
+        for (char& ch : privilege) {
+          ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        }
+        if (std::find(privileges.begin(), privileges.end(), privilege) == privileges.end()) {
+          privileges.push_back(privilege);
+        }
+      }
+      if (missing.empty()) continue;
+      auto builder = c.out.report(
+          *c.pair.down_file, anchor(*c.pair.down_file),
+          "the up revokes default privileges on " + objects + " (" +
+              lint::join_strings(privileges, ", ") + ") from " + lint::join_strings(missing, ", ") +
+              ", held before the up, but the down does not grant them back: " + objects +
+              " made after a rollback no longer give them",
+          "add `" + default_privileges_grant_sql(node, missing) + "` to the down");
+      builder.related(*c.pair.up_file, statement_range(*c.pair.up_file, i), "the up's change");
+      continue;
+    }
     for (const DefaultPrivilege& entry : entries) {
       const std::string& role = entry.grantee;
       if (std::find(missing.begin(), missing.end(), role) != missing.end()) continue;
+      // Held before the statement: the GRANT changes nothing for it. Gone after the up and the
+      // down (revoked again by either): nothing stays.
+      if (holds_default(before_statement[i], entry) || !holds_default(held, entry)) continue;
       if (std::any_of(revoked.begin(), revoked.end(),
                       [&](const DefaultPrivilege& r) { return takes_back(r, entry); }) ||
           drops_owned(c.pair, role)) {
@@ -2665,8 +2787,6 @@ void check_default_privileges(Context& c) {
       if (!dropped) missing.push_back(role);
     }
     if (missing.empty()) continue;
-    std::string objects(entries.front().objects);
-    for (char& ch : objects) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     auto builder = c.out.report(
         *c.pair.down_file, anchor(*c.pair.down_file),
         "the up grants default privileges on " + objects + " to " +
@@ -2844,6 +2964,504 @@ void check_role_settings(Context& c) {
   }
 }
 
+// ---- publications: the tables (and schemas) they publish, and their options.
+
+// A table, or a schema's tables (TABLES IN SCHEMA), a publication publishes, or is known not to.
+struct PublishedMember {
+  std::string key;   // "#<object id>" for a table the catalog knows, "schema <name>", else its name
+  std::string name;  // as SQL names it: "refunds", "TABLES IN SCHEMA app"
+  bool schema = false;                 // TABLES IN SCHEMA
+  ObjectId table = lint::k_no_object;  // the table, when the catalog knows it
+  std::string text;                    // as the statement wrote it, with its columns and row filter
+  bool member = true;
+  bool details = true;               // false: published, with which columns and filter unknown
+  std::vector<std::string> columns;  // the column list, sorted (empty: every column)
+  lint::Node where;                  // the row filter (invalid: none)
+};
+
+// What the migrations say a publication publishes at some point.
+struct PublicationState {
+  bool exists = true;
+  bool complete = false;  // every member is known (made by a migration, or SET TABLE since)
+  bool all_tables = false;
+  std::vector<PublishedMember> members;
+  std::optional<std::set<std::string>> publish;  // insert, update, delete, truncate
+  std::optional<bool> via_root;                  // publish_via_partition_root
+
+  PublishedMember* find(const std::string& key) {
+    for (PublishedMember& member : members) {
+      if (member.key == key) return &member;
+    }
+    return nullptr;
+  }
+  // Whether the key is published: 1, 0, or -1 when the migrations do not say.
+  int status(const std::string& key) const {
+    for (const PublishedMember& member : members) {
+      if (member.key == key) return member.member ? 1 : 0;
+    }
+    return all_tables ? 1 : complete ? 0 : -1;
+  }
+};
+
+// The text of a member as the statement writes it, from where its table is named to the comma
+// (or WITH, or the end) after it, without comments and with its spacing made single spaces; ""
+// when the tree's locations do not map into the file.
+std::string member_text(const lint::ParsedFile& file, const lint::Statement& statement,
+                        std::optional<std::uint32_t> location) {
+  if (!location || !statement.exact) return {};
+  std::string_view text = file.text();
+  std::size_t end = std::min<std::size_t>(statement.range.end, text.size());
+  auto word_char = [](char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '_' || ch == '$';
+  };
+  std::string out;
+  int depth = 0;
+  for (std::size_t i = statement.offset(location); i < end; ++i) {
+    char ch = text[i];
+    if (ch == '\'' || ch == '"') {
+      std::size_t close = text.find(ch, i + 1);
+      close = close == std::string_view::npos ? end : std::min(close + 1, end);
+      out.append(text.substr(i, close - i));
+      i = close - 1;
+      continue;
+    }
+    if (text.substr(i, 2) == "--" || text.substr(i, 2) == "/*") {
+      // Up to the end of the line, or past the "*/".
+      bool line = text.substr(i, 2) == "--";
+      std::size_t close = line ? text.find('\n', i) : text.find("*/", i + 2);
+      close = close == std::string_view::npos ? end : std::min(close + (line ? 1 : 2), end);
+      if (!out.empty() && out.back() != ' ' && out.back() != '(') out += ' ';
+      i = close - 1;
+      continue;
+    }
+    if (ch == '(') ++depth;
+    if (ch == ')') --depth;
+    if (depth < 0 || (depth == 0 && (ch == ',' || ch == ';'))) break;
+    if (depth == 0 && (ch == 'W' || ch == 'w') && (out.empty() || !word_char(text[i - 1]))) {
+      std::string word(text.substr(i, 4));
+      for (char& w : word) w = static_cast<char>(std::toupper(static_cast<unsigned char>(w)));
+      if (word == "WITH" && (i + 4 >= end || !word_char(text[i + 4]))) break;
+    }
+    if (std::isspace(static_cast<unsigned char>(ch))) {
+      if (!out.empty() && out.back() != ' ' && out.back() != '(') out += ' ';
+      continue;
+    }
+    if (ch == ')' && !out.empty() && out.back() == ' ') out.pop_back();
+    out += ch;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// The members a CREATE or ALTER PUBLICATION lists, their tables looked up at the tick.
+std::vector<PublishedMember> listed_members(const Context& c, const lint::ParsedFile& file,
+                                            const lint::Statement& statement, lint::Tick tick) {
+  std::vector<PublishedMember> members;
+  for (lint::Node spec : statement.node.list("pubobjects")) {
+    std::string_view type = spec.str("pubobjtype");
+    PublishedMember member;
+    if (type == "PUBLICATIONOBJ_TABLES_IN_SCHEMA" ||
+        type == "PUBLICATIONOBJ_TABLES_IN_CUR_SCHEMA") {
+      std::string schema = type == "PUBLICATIONOBJ_TABLES_IN_SCHEMA"
+                               ? lint::truncate_identifier(spec.str("name"))
+                               : std::string("public");
+      member.key = "schema " + schema;
+      member.schema = true;
+      member.name = "TABLES IN SCHEMA " + quote_identifier(schema);
+      member.text = member.name;
+      members.push_back(std::move(member));
+      continue;
+    }
+    lint::Node table = spec.get("pubtable");
+    if (!table.valid()) continue;
+    lint::RelationName relation = lint::relation_name(table.get("relation"));
+    lint::ObjectRef ref;
+    ref.kind = ObjectKind::table;
+    ref.schema = relation.schema.empty() ? "public" : lint::truncate_identifier(relation.schema);
+    ref.name = lint::truncate_identifier(relation.name);
+    ObjectId id = c.catalog.find(ref, tick);
+    member.table = id;
+    member.key = id != lint::k_no_object
+                     ? "#" + std::to_string(id)
+                     : (relation.schema.empty() ? "" : ref.schema + ".") + ref.name;
+    member.name = relation.schema.empty() ? quote_identifier(ref.name) : sql_name(ref);
+    for (lint::Node column : table.list("columns")) {
+      member.columns.push_back(lint::truncate_identifier(column.as_str()));
+    }
+    std::sort(member.columns.begin(), member.columns.end());
+    member.where = table.get("whereClause");
+    member.text = member_text(file, statement, relation.location);
+    if (member.text.empty()) member.text = member.name;
+    members.push_back(std::move(member));
+  }
+  return members;
+}
+
+// A publication's boolean option as written: no value, true, on, 1, ...
+bool option_true(const lint::Node& option) {
+  lint::Node arg = option.get("arg");
+  if (!arg.valid()) return true;
+  if (arg.is("Integer")) return arg.as_int() != 0;
+  if (arg.is("Boolean")) return arg.flag("boolval");
+  std::string value(arg.as_str());
+  for (char& ch : value) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return value == "true" || value == "on" || value == "1" || value == "yes" || value == "t" ||
+         value == "y";
+}
+
+// The options a CREATE or ALTER PUBLICATION ... SET (...) writes.
+void apply_publication_options(PublicationState& state, const lint::Node& statement) {
+  for (lint::Node option : statement.list("options")) {
+    std::string_view name = option.str("defname");
+    if (name == "publish") {
+      std::set<std::string> actions;
+      std::string value(option.get("arg").as_str());
+      std::size_t start = 0;
+      while (start <= value.size()) {
+        std::size_t comma = value.find(',', start);
+        if (comma == std::string::npos) comma = value.size();
+        std::string word;
+        for (std::size_t i = start; i < comma; ++i) {
+          if (!std::isspace(static_cast<unsigned char>(value[i]))) {
+            word += static_cast<char>(std::tolower(static_cast<unsigned char>(value[i])));
+          }
+        }
+        if (!word.empty()) actions.insert(word);
+        start = comma + 1;
+      }
+      state.publish = std::move(actions);
+    } else if (name == "publish_via_partition_root") {
+      state.via_root = option_true(option);
+    }
+  }
+}
+
+// Applies a statement to a publication's state: CREATE, DROP, ALTER ... ADD / DROP / SET TABLE
+// and SET (options). `before`, when given, learns what the statement shows of the state the
+// replay started from where that was not known: ADD TABLE of a table that was not published,
+// DROP TABLE of one that was (PostgreSQL refuses either otherwise).
+void apply_publication(const Context& c, PublicationState& state, const lint::ParsedFile& file,
+                       const lint::Statement& statement, lint::Tick tick,
+                       PublicationState* before = nullptr) {
+  const lint::Node& node = statement.node;
+  if (node.is("DropStmt")) {
+    state = PublicationState();
+    state.exists = false;
+    return;
+  }
+  if (node.is("CreatePublicationStmt")) {
+    state = PublicationState();
+    state.complete = true;
+    state.all_tables = node.flag("for_all_tables");
+    state.members = listed_members(c, file, statement, tick);
+    state.publish = std::set<std::string>{"insert", "update", "delete", "truncate"};
+    state.via_root = false;
+    apply_publication_options(state, node);
+    return;
+  }
+  if (!node.list("options").empty()) {
+    apply_publication_options(state, node);
+    return;
+  }
+  std::string_view action = node.str("action");
+  std::vector<PublishedMember> listed = listed_members(c, file, statement, tick);
+  if (action == "AP_SetObjects") {
+    state.members = std::move(listed);
+    state.complete = true;
+    return;
+  }
+  bool adds = action != "AP_DropObjects";
+  for (PublishedMember& member : listed) {
+    if (before != nullptr && state.status(member.key) < 0 && before->status(member.key) < 0) {
+      PublishedMember known = member;
+      known.member = !adds;
+      known.details = false;
+      before->members.push_back(std::move(known));
+    }
+    member.member = adds;
+    if (PublishedMember* found = state.find(member.key)) {
+      *found = std::move(member);
+    } else {
+      state.members.push_back(std::move(member));
+    }
+  }
+}
+
+// The publication a statement names: CREATE / ALTER PUBLICATION, or a DROP PUBLICATION of it.
+bool names_publication(const lint::Node& node, const std::string& name) {
+  if (node.is("CreatePublicationStmt") || node.is("AlterPublicationStmt")) {
+    return lint::truncate_identifier(node.str("pubname")) == name;
+  }
+  if (node.is("DropStmt") && node.str("removeType") == "OBJECT_PUBLICATION") {
+    for (lint::Node object : node.list("objects")) {
+      if (lint::truncate_identifier(object.as_str()) == name) return true;
+    }
+  }
+  return false;
+}
+
+// "publish = 'insert, update'" as PostgreSQL lists the actions.
+std::string publish_sql(const std::set<std::string>& actions) {
+  std::vector<std::string> words;
+  for (const char* action : {"insert", "update", "delete", "truncate"}) {
+    if (actions.count(action) != 0) words.emplace_back(action);
+  }
+  return "publish = '" + lint::join_strings(words, ", ") + "'";
+}
+
+// "table refunds", "the tables in schema app".
+std::string member_words(const PublishedMember& member) {
+  return member.schema
+             ? "the tables in schema " + member.name.substr(std::string("TABLES IN SCHEMA ").size())
+             : "table " + member.name;
+}
+
+// Which options a CREATE or ALTER PUBLICATION writes.
+bool writes_option(const lint::Node& statement, std::string_view name) {
+  for (lint::Node option : statement.list("options")) {
+    if (option.str("defname") == name) return true;
+  }
+  return false;
+}
+
+// ALTER PUBLICATION of a publication an earlier migration made: the down gives it back the
+// tables (and schemas) it published before the up, with their column lists and row filters,
+// and the options it had (publish, publish_via_partition_root). What it had is read from the
+// earlier migrations' CREATE and ALTER PUBLICATION; where no migration made it, from what the
+// up's own statements show (ADD TABLE of a table it did not publish, DROP TABLE of one it did),
+// and an option the up sets must be set again by the down.
+void check_publication(Context& c, std::size_t first, const std::string& name) {
+  const auto& up = c.pair.up_file->all_statements();
+  const auto& down = c.pair.down_file->all_statements();
+  lint::Tick start = c.pair.up_replay->start;
+  // Made or dropped by the up: down-incomplete's, or the drop's.
+  for (const lint::Statement* statement : up) {
+    if (names_publication(statement->node, name) && !statement->node.is("AlterPublicationStmt")) {
+      return;
+    }
+  }
+  // Before the up: from the migration that made it, and the later ones that changed it.
+  PublicationState before;
+  ObjectId id = lint::k_no_object;
+  for (const lint::CatalogStep* step : c.catalog.steps_of(c.pair.up, first)) {
+    if (step->effect.object.kind == ObjectKind::publication) id = step->object;
+  }
+  if (id != lint::k_no_object && c.created_by_up(id)) return;
+  if (id != lint::k_no_object && c.catalog.object(id).alive_at(start)) {
+    const lint::CatalogObject& object = c.catalog.object(id);
+    const lint::Statement* made = lint::statement_at(c.project, object.created);
+    if (made != nullptr && made->node.is("CreatePublicationStmt")) {
+      apply_publication(c, before, *c.project.parsed(object.created.file), *made,
+                        object.created.tick);
+      std::vector<lint::Origin> origins;
+      for (const lint::Origin& origin : object.changed) {
+        if (origin.tick < start) origins.push_back(origin);
+      }
+      std::sort(origins.begin(), origins.end(),
+                [](const lint::Origin& a, const lint::Origin& b) { return a.tick < b.tick; });
+      const lint::Statement* last = nullptr;
+      for (const lint::Origin& origin : origins) {
+        const lint::Statement* statement = lint::statement_at(c.project, origin);
+        if (statement == nullptr || statement == last ||
+            !statement->node.is("AlterPublicationStmt")) {
+          continue;
+        }
+        last = statement;
+        apply_publication(c, before, *c.project.parsed(origin.file), *statement, origin.tick);
+      }
+      // A table dropped since left the publication.
+      std::erase_if(before.members, [&](const PublishedMember& member) {
+        return member.table != lint::k_no_object && !c.catalog.object(member.table).alive_at(start);
+      });
+    }
+  }
+  // After the up, then after the down. Where the up last changed each member, and the options.
+  PublicationState after = before;
+  bool up_sets[2] = {false, false};  // publish, publish_via_partition_root
+  std::unordered_map<std::string, std::size_t> changed_at;
+  std::size_t options_at = first;
+  for (std::size_t j = first; j < up.size(); ++j) {
+    if (!names_publication(up[j]->node, name)) continue;
+    PublicationState was = after;
+    apply_publication(c, after, *c.pair.up_file, *up[j], c.catalog.before_statement(c.pair.up, j),
+                      &before);
+    for (const PublicationState* state : {&was, &after}) {
+      for (const PublishedMember& member : state->members) {
+        const PublishedMember* then = was.find(member.key);
+        const PublishedMember* now = after.find(member.key);
+        if (was.status(member.key) != after.status(member.key) || then == nullptr ||
+            now == nullptr || then->columns != now->columns ||
+            !lint::same_terms(then->where, now->where)) {
+          changed_at[member.key] = j;
+        }
+      }
+    }
+    if (!up[j]->node.list("options").empty()) options_at = j;
+    up_sets[0] = up_sets[0] || writes_option(up[j]->node, "publish");
+    up_sets[1] = up_sets[1] || writes_option(up[j]->node, "publish_via_partition_root");
+  }
+  PublicationState after_up = after;
+  std::optional<std::size_t> down_set;      // the down's last SET TABLE of it
+  std::optional<std::size_t> down_options;  // its last SET (...)
+  bool down_alters = false;
+  bool down_sets[2] = {false, false};
+  for (std::size_t j = 0; j < down.size(); ++j) {
+    const lint::Node& node = down[j]->node;
+    if (!names_publication(node, name)) continue;
+    down_alters = true;
+    apply_publication(c, after, *c.pair.down_file, *down[j], c.pair.up_replay->end);
+    if (!node.is("AlterPublicationStmt")) continue;
+    if (node.list("options").empty() && node.str("action") == "AP_SetObjects") down_set = j;
+    if (!node.list("options").empty()) down_options = j;
+    down_sets[0] = down_sets[0] || writes_option(node, "publish");
+    down_sets[1] = down_sets[1] || writes_option(node, "publish_via_partition_root");
+  }
+  if (!after.exists) return;  // dropped by the down: not about what it publishes
+  auto report = [&](std::optional<std::size_t> at, const std::string& message,
+                    const std::string& help, std::size_t change) {
+    auto builder = c.out.report(
+        *c.pair.down_file, at ? statement_range(*c.pair.down_file, *at) : anchor(*c.pair.down_file),
+        message, help);
+    builder.related(*c.pair.up_file, statement_range(*c.pair.up_file, change), "the up's change");
+  };
+  std::string publication = "publication " + quote_identifier(name);
+  std::string alter = "ALTER PUBLICATION " + quote_identifier(name);
+  // The tables (and schemas): published before and not after, or the other way round, or with
+  // other columns or another row filter.
+  if (!before.all_tables && !after.all_tables) {
+    std::string members_before;  // what SET TABLE writes to give back what it had
+    if (before.complete) {
+      std::vector<std::string> texts;
+      for (const PublishedMember& member : before.members) {
+        if (member.member) texts.push_back(member.text);
+      }
+      members_before = lint::join_strings(texts, ", ");
+    }
+    std::string set_back = alter + " SET TABLE " + members_before + ";";
+    std::vector<std::string> keys;
+    for (const PublicationState* state : {&before, &after_up, &after}) {
+      for (const PublishedMember& member : state->members) {
+        // A table the up makes (down-incomplete's), drops, or the down drops: the publication
+        // loses it with it.
+        ObjectId table = member.table;
+        if (table != lint::k_no_object &&
+            (c.created_by_up(table) || !c.catalog.object(table).alive_at(c.pair.up_replay->end) ||
+             c.taken.count(table) != 0)) {
+          continue;
+        }
+        if (std::find(keys.begin(), keys.end(), member.key) == keys.end()) {
+          keys.push_back(member.key);
+        }
+      }
+    }
+    for (const std::string& key : keys) {
+      int had = before.status(key);
+      int has = after.status(key);
+      const PublishedMember* was = before.find(key);
+      const PublishedMember* is = after.find(key);
+      const PublishedMember& member = was != nullptr  ? *was
+                                      : is != nullptr ? *is
+                                                      : *after_up.find(key);
+      std::string words = member_words(member);
+      auto changed = changed_at.find(key);
+      std::size_t change = changed == changed_at.end() ? first : changed->second;
+      if (had == 1 && has == 0) {
+        if (down_set) {
+          report(down_set,
+                 "the down's SET TABLE of " + publication + " leaves out " + words +
+                     ", which it published before the up: after a rollback " +
+                     (member.schema ? "their" : "its") + " changes are no longer published",
+                 members_before.empty()
+                     ? "add " + member.text + " to the down's SET TABLE"
+                     : "write what it published before the up: `" + set_back + "`",
+                 change);
+        } else {
+          report(std::nullopt,
+                 "the up takes " + words + " out of " + publication +
+                     " but the down does not add " + (member.schema ? "them" : "it") + " back",
+                 "add `" + alter + " ADD " + (member.schema ? "" : "TABLE ") + member.text +
+                     ";` to the down",
+                 change);
+        }
+      } else if (had == 0 && has == 1) {
+        if (down_set) {
+          report(down_set,
+                 "the down's SET TABLE of " + publication + " lists " + words +
+                     ", which it did not publish before the up",
+                 members_before.empty()
+                     ? "leave " + member.name + " out of the down's SET TABLE"
+                     : "write what it published before the up: `" + set_back + "`",
+                 change);
+        } else {
+          report(std::nullopt,
+                 "the up adds " + words + " to " + publication + " but the down does not drop " +
+                     (member.schema ? "them" : "it"),
+                 "add `" + alter + " DROP " + (member.schema ? "" : "TABLE ") + member.name +
+                     ";` to the down",
+                 change);
+        }
+      } else if (had == 1 && has == 1 && was != nullptr && is != nullptr && was->details &&
+                 is->details && !member.schema) {
+        std::vector<std::string> what;
+        if (was->columns != is->columns) what.emplace_back("another column list");
+        if (!lint::same_terms(was->where, is->where)) what.emplace_back("another row filter");
+        if (what.empty()) continue;
+        report(down_set,
+               "after the down, " + publication + " publishes " + words + " with " +
+                   lint::join_strings(what, " and ") + " than before the up",
+               members_before.empty() ? "publish it in the down as before the up: " + member.text
+                                      : "write what it published before the up: `" + set_back + "`",
+               change);
+      }
+    }
+    // Where the migrations do not say what it published before, a SET TABLE of the up that the
+    // down does not answer.
+    if (!before.complete && after_up.complete && !down_alters) {
+      report(std::nullopt,
+             "the up sets the tables of " + publication +
+                 " but the down does not set back those it published before",
+             "add `" + alter + " SET TABLE <the tables it published before the up>;` to the down",
+             first);
+    }
+  }
+  // The options: as they were before the up, or, where the migrations do not say, set again by
+  // the down.
+  std::vector<std::string> wrong;
+  std::vector<std::string> settings;
+  if (up_sets[0] && (before.publish ? after.publish != before.publish : !down_sets[0])) {
+    wrong.emplace_back("publish");
+    settings.push_back(before.publish ? publish_sql(*before.publish) : "publish = '<as it was>'");
+  }
+  if (up_sets[1] && (before.via_root ? after.via_root != before.via_root : !down_sets[1])) {
+    wrong.emplace_back("publish_via_partition_root");
+    settings.push_back("publish_via_partition_root = " +
+                       (before.via_root ? std::string(*before.via_root ? "true" : "false")
+                                        : std::string("<as it was>")));
+  }
+  if (!wrong.empty()) {
+    bool one = wrong.size() == 1;
+    report(down_options,
+           "the up changes " + lint::join_strings(wrong, " and ") + " of " + publication +
+               " but the down does not set " + (one ? "it" : "them") + " back" +
+               (before.publish
+                    ? " to what " + std::string(one ? "it was" : "they were") + " before the up"
+                    : std::string()),
+           "add `" + alter + " SET (" + lint::join_strings(settings, ", ") + ");` to the down",
+           options_at);
+  }
+}
+
+// Each publication the up alters, judged once.
+void check_publications(Context& c) {
+  const auto& up = c.pair.up_file->all_statements();
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < up.size(); ++i) {
+    if (!up[i]->node.is("AlterPublicationStmt")) continue;
+    std::string name = lint::truncate_identifier(up[i]->node.str("pubname"));
+    if (seen.insert(name).second) check_publication(c, i, name);
+  }
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   const lint::Catalog& catalog = *project.catalog();
   for (const Pair& pair : pairs(project)) {
@@ -2855,6 +3473,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
     check_role_settings(context);
     check_privileges_lost(context);
     check_columns_added(context);
+    check_publications(context);
   }
 }
 

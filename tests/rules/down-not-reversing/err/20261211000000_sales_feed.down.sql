@@ -1,0 +1,5 @@
+DROP PUBLICATION IF EXISTS sales_feed;
+DROP TABLE IF EXISTS feed_invoices;
+DROP TABLE IF EXISTS feed_refunds;
+DROP TABLE IF EXISTS feed_orders;
+DROP TABLE IF EXISTS feed_customers;

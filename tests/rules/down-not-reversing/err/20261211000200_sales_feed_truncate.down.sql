@@ -1,0 +1,1 @@
+ALTER PUBLICATION sales_feed SET (publish = 'insert, update, delete');

@@ -1,0 +1,1 @@
+ALTER PUBLICATION sales_feed DROP TABLE feed_invoices;

@@ -1,0 +1,1 @@
+ALTER PUBLICATION audit_feed SET (publish = 'insert, update, delete, truncate');

@@ -1,0 +1,2 @@
+CREATE SEQUENCE IF NOT EXISTS ticket_numbers START 1000;
+CREATE TABLE IF NOT EXISTS ticket_log (id bigint PRIMARY KEY, body text);

@@ -1,0 +1,1 @@
+ALTER SEQUENCE ticket_numbers INCREMENT BY 1;

@@ -1,0 +1,2 @@
+DROP SCHEMA IF EXISTS audit;
+DROP TABLE IF EXISTS catalog_items;

@@ -1,0 +1,1 @@
+ALTER PUBLICATION sales_feed SET TABLE feed_customers, feed_orders, feed_refunds;

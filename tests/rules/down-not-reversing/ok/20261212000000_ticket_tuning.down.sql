@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS ticket_log;
+DROP SEQUENCE IF EXISTS ticket_numbers;
