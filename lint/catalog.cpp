@@ -1393,6 +1393,33 @@ const Statement* statement_at(const Project& project, const Origin& origin) {
   return file->all_statements()[origin.statement];
 }
 
+ObjectId find_as_written(const Catalog& catalog, std::size_t file, std::size_t statement,
+                         ObjectKind kind, std::string_view schema, std::string_view name,
+                         std::string_view parent) {
+  if (!catalog.replay(file).replayed) return k_no_object;
+  Tick tick = catalog.before_statement(file, statement);
+  std::string table = parent.empty() ? std::string() : truncate_identifier(parent);
+  std::string object = truncate_identifier(name);
+  auto find_in = [&](const std::string& in) {
+    return catalog.find(Catalog::NameRef(kind, in, table, object), tick);
+  };
+  if (!schema.empty()) return find_in(truncate_identifier(schema));
+  // The path the statement's own effects were resolved with; public when none says.
+  std::shared_ptr<const std::vector<std::string>> path;
+  for (const CatalogStep& step : catalog.steps_at(file, statement)) {
+    if (step.effect.search_path) {
+      path = step.effect.search_path;
+      break;
+    }
+  }
+  if (!path) return find_in("public");
+  for (const std::string& in : *path) {
+    ObjectId id = find_in(in);
+    if (id != k_no_object) return id;
+  }
+  return k_no_object;
+}
+
 std::shared_ptr<const Catalog> Catalog::build(const Project& project,
                                               const CatalogOptions& options) {
   CatalogBuild build(project, options);

@@ -240,6 +240,15 @@ class Catalog {
 // The statement an origin names; null when its file has no parse.
 const Statement* statement_at(const Project& project, const Origin& origin);
 
+// The object a statement of a replayed file names as written (`schema` empty when the statement
+// gives none), as the catalog has it just before the statement: an unqualified name is looked up
+// along the search path the statement was read with (what the file's SET search_path made it).
+// `parent` is the table of a column, constraint, trigger or index. k_no_object when there is no
+// such object, or no replay of the file.
+ObjectId find_as_written(const Catalog& catalog, std::size_t file, std::size_t statement,
+                         ObjectKind kind, std::string_view schema, std::string_view name,
+                         std::string_view parent = {});
+
 // Builds a Catalog while the files of a project are parsed: the replay of the ups runs in
 // version order on one thread, each file as soon as its parse is in the project, while other
 // threads parse the files after it. Then the downs, in parallel.

@@ -23,13 +23,9 @@ bool is_enum(const lint::FileContext& context, const lint::Statement& statement,
   const auto& all = context.file.all_statements();
   auto at = std::find(all.begin(), all.end(), &statement);
   if (at == all.end()) return false;
-  lint::Tick tick =
-      catalog->before_statement(context.index, static_cast<std::size_t>(at - all.begin()));
-  lint::ObjectRef ref;
-  ref.kind = lint::ObjectKind::type;
-  ref.schema = type.schema.empty() ? "public" : lint::truncate_identifier(type.schema);
-  ref.name = lint::truncate_identifier(type.name);
-  lint::ObjectId id = catalog->find(ref, tick);
+  lint::ObjectId id =
+      lint::find_as_written(*catalog, context.index, static_cast<std::size_t>(at - all.begin()),
+                            lint::ObjectKind::type, type.schema, type.name);
   if (id == lint::k_no_object) return false;
   const lint::Statement* made = lint::statement_at(context.project, catalog->object(id).created);
   return made != nullptr && made->kind() == "CreateEnumStmt";

@@ -125,14 +125,10 @@ std::optional<lint::ObjectKind> relation_kind(const lint::FileContext& context,
   const auto& all = context.file.all_statements();
   auto at = std::find(all.begin(), all.end(), &statement);
   if (at == all.end()) return std::nullopt;
-  lint::Tick tick =
-      catalog->before_statement(context.index, static_cast<std::size_t>(at - all.begin()));
   lint::RelationName name = lint::relation_name(relation);
-  lint::ObjectRef ref;
-  ref.kind = lint::ObjectKind::table;
-  ref.schema = name.schema.empty() ? "public" : lint::truncate_identifier(name.schema);
-  ref.name = lint::truncate_identifier(name.name);
-  lint::ObjectId id = catalog->find(ref, tick);
+  lint::ObjectId id =
+      lint::find_as_written(*catalog, context.index, static_cast<std::size_t>(at - all.begin()),
+                            lint::ObjectKind::table, name.schema, name.name);
   if (id == lint::k_no_object) return std::nullopt;
   return catalog->object(id).kind();
 }

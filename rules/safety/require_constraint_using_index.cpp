@@ -86,13 +86,14 @@ void check_adopted(const lint::FileContext& context, const lint::Statement& stat
   if (creator == nullptr) {
     const lint::Catalog* catalog = context.project.catalog();
     if (catalog == nullptr || !catalog->replay(context.index).replayed) return;
-    lint::Tick tick =
-        catalog->before_statement(context.index, static_cast<std::size_t>(at - all.begin()));
-    lint::ObjectRef ref;
-    ref.kind = lint::ObjectKind::index;
-    ref.schema = table.schema.empty() ? "public" : lint::truncate_identifier(table.schema);
-    ref.name = name;
-    lint::ObjectId id = catalog->find(ref, tick);
+    // The index is in its table's schema.
+    lint::ObjectId table_id =
+        lint::find_as_written(*catalog, context.index, static_cast<std::size_t>(at - all.begin()),
+                              lint::ObjectKind::table, table.schema, table.name);
+    if (table_id == lint::k_no_object) return;
+    lint::ObjectId id = lint::find_as_written(
+        *catalog, context.index, static_cast<std::size_t>(at - all.begin()),
+        lint::ObjectKind::index, catalog->object(table_id).ref().schema, name);
     if (id == lint::k_no_object) return;
     const lint::CatalogObject& index = catalog->object(id);
     why = unadoptable(

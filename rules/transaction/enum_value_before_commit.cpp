@@ -31,22 +31,19 @@ bool names_type(const Node& type_name, const lint::QualifiedName& type) {
 }
 
 // The column's type before `at` (all_statements()[ordinal]): from the file, else from the
-// catalog replay of the migrations before it (an unqualified table taken to be in public).
+// catalog replay of the migrations before it (an unqualified table looked up along the search
+// path the statement was read with).
 std::optional<lint::ColumnType> type_of(const lint::FileContext& context, lint::TableState& tables,
                                         const lint::QualifiedName& table, const std::string& column,
                                         const Statement& at, std::size_t ordinal) {
   if (auto type = tables.column_type(table, column, at)) return type;
   const lint::Catalog* catalog = context.project.catalog();
   if (catalog == nullptr || !catalog->replay(context.index).replayed) return std::nullopt;
-  lint::Tick tick = catalog->before_statement(context.index, ordinal);
-  lint::ObjectRef ref;
-  ref.kind = lint::ObjectKind::column;
-  ref.schema = table.schema.empty() ? "public" : lint::truncate_identifier(table.schema);
-  ref.parent = lint::truncate_identifier(table.name);
-  ref.name = column;
-  lint::ObjectId id = catalog->find(ref, tick);
+  lint::ObjectId id = lint::find_as_written(
+      *catalog, context.index, ordinal, lint::ObjectKind::column, table.schema, column, table.name);
   if (id == lint::k_no_object) return std::nullopt;
-  return lint::column_type_before(context.project, *catalog, id, tick);
+  return lint::column_type_before(context.project, *catalog, id,
+                                  catalog->before_statement(context.index, ordinal));
 }
 
 // Where the statement uses the label as a value of the type: a constant cast to it, or a
