@@ -167,7 +167,12 @@ std::optional<CatalogColumn> catalog_column(const FileContext& context, std::siz
     if (step->object == k_no_object) return std::nullopt;
     return CatalogColumn{catalog, step->object, step->tick};
   }
-  return std::nullopt;
+  // A statement that names the column without a step of it (CREATE INDEX, a view's query): the
+  // column as the catalog has it before the statement.
+  ObjectId id = find_as_written(*catalog, context.index, ordinal, ObjectKind::column, table.schema,
+                                column, table.name);
+  if (id == k_no_object) return std::nullopt;
+  return CatalogColumn{catalog, id, catalog->before_statement(context.index, ordinal)};
 }
 
 // The commands of an ALTER TABLE of that subtype naming `name`.

@@ -43,6 +43,7 @@ lint::Rule immutable_expression();
 lint::Rule partitioned_table_options();
 lint::Rule alter_type_without_using();
 lint::Rule invalid_trigger();
+lint::Rule missing_operator_class();
 
 void add_safety(std::vector<lint::Rule>& rules) {
   rules.push_back(require_concurrent_index());
@@ -85,6 +86,7 @@ void add_safety(std::vector<lint::Rule>& rules) {
   rules.push_back(partitioned_table_options());
   rules.push_back(alter_type_without_using());
   rules.push_back(invalid_trigger());
+  rules.push_back(missing_operator_class());
 }
 
 }  // namespace sqlgate::rules

@@ -39,6 +39,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/partitioned_table_options.cpp
   safety/alter_type_without_using.cpp
   safety/invalid_trigger.cpp
+  safety/missing_operator_class.cpp
   safety/partitioned.cpp)
 list(APPEND SQLGATE_RULE_DOCS
   safety/require-concurrent-index.md
@@ -80,4 +81,5 @@ list(APPEND SQLGATE_RULE_DOCS
   safety/immutable-expression.md
   safety/partitioned-table-options.md
   safety/alter-type-without-using.md
-  safety/invalid-trigger.md)
+  safety/invalid-trigger.md
+  safety/missing-operator-class.md)

@@ -1,0 +1,1 @@
+DROP INDEX IF EXISTS project_tasks_title_search;

@@ -1,0 +1,11 @@
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX IF NOT EXISTS docs_title_search ON docs USING gin (title gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS docs_body ON docs USING gin (body);
+CREATE INDEX IF NOT EXISTS docs_tags ON docs USING gin (tags);
+CREATE INDEX IF NOT EXISTS docs_search ON docs USING gin (search);
+CREATE INDEX IF NOT EXISTS docs_during ON docs USING gist (during);
+CREATE INDEX IF NOT EXISTS docs_origin ON docs USING gist (origin inet_ops);
+CREATE INDEX IF NOT EXISTS docs_spot ON docs USING gist (spot);
+CREATE INDEX IF NOT EXISTS docs_meta_kind ON docs ((meta->>'kind'));
+CREATE INDEX IF NOT EXISTS docs_body_btree ON docs (body);
+CREATE INDEX IF NOT EXISTS docs_rank ON docs (rank);
