@@ -40,6 +40,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/alter_type_without_using.cpp
   safety/invalid_trigger.cpp
   safety/missing_operator_class.cpp
+  safety/unique_without_partition_key.cpp
   safety/partitioned.cpp)
 list(APPEND SQLGATE_RULE_DOCS
   safety/require-concurrent-index.md
@@ -82,4 +83,5 @@ list(APPEND SQLGATE_RULE_DOCS
   safety/partitioned-table-options.md
   safety/alter-type-without-using.md
   safety/invalid-trigger.md
-  safety/missing-operator-class.md)
+  safety/missing-operator-class.md
+  safety/unique-without-partition-key.md)

@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS events, events2, events3, events4, plain;

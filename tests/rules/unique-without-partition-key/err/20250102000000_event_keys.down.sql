@@ -1,0 +1,1 @@
+DROP INDEX IF EXISTS events3_id_key;
