@@ -719,8 +719,9 @@ struct Assignment {
 // c < 10, 'x' = c, c IS NOT NULL, c IS DISTINCT FROM 0.
 struct ColumnTest {
   const Assignment* assignment = nullptr;
-  std::string
-      op;  // "=", "<>", "<", "<=", ">", ">=", "distinct", "not distinct", "null", "not null"
+  // "=", "<>", "<", "<=", ">", ">=", "distinct", "not distinct", "null", "not null", "has"
+  // (holds elements), "has not"
+  std::string op;
   Node other;
 };
 
@@ -734,6 +735,8 @@ std::string negated(std::string_view op) {
   if (op == "distinct") return "not distinct";
   if (op == "not distinct") return "distinct";
   if (op == "null") return "not null";
+  if (op == "has") return "has not";
+  if (op == "has not") return "has";
   return "null";
 }
 
@@ -743,6 +746,44 @@ std::string mirrored(std::string_view op) {
   if (op == ">") return "<";
   if (op == ">=") return "<=";
   return std::string(op);
+}
+
+// An array written out: ARRAY[...], '{a,b}' (not a JSON object), or a cast to an array type.
+bool array_value(const Node& expression) {
+  if (expression.is("A_ArrayExpr")) return true;
+  if (expression.is("TypeCast")) {
+    if (!expression.get("typeName").list("arrayBounds").empty()) return true;
+    return array_value(expression.get("arg"));
+  }
+  if (!expression.is("A_Const") || !expression.has("sval")) return false;
+  std::string_view text = expression.get("sval").str("sval");
+  auto at = text.find_first_not_of(" \t\r\n");
+  return at != std::string_view::npos && text[at] == '{' && !json_object_text(text);
+}
+
+// A test that an array column holds elements: 'x' = ANY (c), c @> '{x}', '{x}' <@ c,
+// c && '{x,y}'. Adding elements to the array keeps it true.
+template <typename SetColumn, typename Independent>
+std::optional<ColumnTest> membership(const Node& test, const SetColumn& set_column,
+                                     const Independent& independent) {
+  std::string_view kind = test.str("kind");
+  std::string_view op = last_name(test.list("name"));
+  Node left = test.get("lexpr");
+  Node right = test.get("rexpr");
+  if (kind == "AEXPR_OP_ANY" && op == "=") {
+    const Assignment* assignment = set_column(right);
+    if (assignment != nullptr && independent(left)) return ColumnTest{assignment, "has", left};
+    return std::nullopt;
+  }
+  if (kind != "AEXPR_OP" || (op != "@>" && op != "<@" && op != "&&")) return std::nullopt;
+  if (op == "<@") std::swap(left, right);
+  const Assignment* assignment = set_column(left);
+  if (assignment == nullptr && op == "&&") {
+    std::swap(left, right);
+    assignment = set_column(left);
+  }
+  if (assignment == nullptr || !array_value(right) || !independent(right)) return std::nullopt;
+  return ColumnTest{assignment, "has", right};
 }
 
 std::optional<ColumnTest> column_test(const Node& test, const std::vector<Assignment>& assignments,
@@ -767,6 +808,7 @@ std::optional<ColumnTest> column_test(const Node& test, const std::vector<Assign
   }
   if (!test.is("A_Expr")) return std::nullopt;
   std::string_view kind = test.str("kind");
+  if (auto has = membership(test, set_column, independent)) return has;
   std::string op;
   if (kind == "AEXPR_DISTINCT") {
     op = "distinct";
@@ -788,6 +830,16 @@ std::optional<ColumnTest> column_test(const Node& test, const std::vector<Assign
     return ColumnTest{assignment, mirrored(op), left};
   }
   return std::nullopt;
+}
+
+// Whether a computation adds elements to an array and takes none away: array_append(c, x),
+// array_prepend(x, c), array_cat(c, x), c || x.
+bool adds_elements(const Node& computation) {
+  if (computation.is("FuncCall")) {
+    std::string_view name = last_name(computation.list("funcname"));
+    return name == "array_append" || name == "array_prepend" || name == "array_cat";
+  }
+  return operator_of(computation) == "||";
 }
 
 // Whether a row the statement has updated fails the test: a second run leaves it alone.
@@ -815,6 +867,8 @@ bool test_stops(const ColumnTest& test) {
   }
   if (assignment.computation && assignment.computation->change == Change::accumulates) {
     // An open range still holds for some of the values it moves (5 * 100 < 1000).
+    // An array it adds to still holds what it held.
+    if (op == "has") return !adds_elements(assignment.computation->node);
     return !(op == "<" || op == "<=" || op == ">" || op == ">=" || op == "<>" || op == "distinct" ||
              op == "not null");
   }

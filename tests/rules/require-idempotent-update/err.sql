@@ -51,3 +51,9 @@ ON CONFLICT (key) DO UPDATE SET n = counters.n + 1 WHERE counters.n < 100;
 ALTER TABLE users ALTER COLUMN plan TYPE boolean USING plan = 'no';
 ALTER TABLE users ALTER COLUMN plan TYPE boolean USING plan = 'active';
 ALTER TABLE accounts ALTER COLUMN balance TYPE bigint USING round(balance * 100);
+
+-- A test that the array holds an element still holds once more are added.
+UPDATE users SET tags = array_append(tags, 'sale') WHERE 'apparel' = ANY (tags);
+UPDATE users SET tags = tags || '{clearance}'::text[] WHERE tags @> '{apparel}';
+UPDATE users SET tags = array_cat(tags, ARRAY['a']) WHERE tags && ARRAY['b', 'c'];
+UPDATE users SET tags = array_prepend('new', tags) WHERE '{x}' <@ tags AND plan = 'pro';

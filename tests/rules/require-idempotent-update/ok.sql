@@ -12,6 +12,11 @@ UPDATE users SET visits = (SELECT count(*) FROM accounts a WHERE a.id = users.id
 -- The WHERE stops matching once the update is applied.
 UPDATE accounts SET balance = balance * 100, currency = 'EURc' WHERE currency = 'EUR';
 UPDATE users SET tags = array_append(tags, 'beta') WHERE NOT ('beta' = ANY (tags));
+UPDATE users SET tags = tags || '{clearance}'::text[] WHERE NOT tags @> '{clearance}';
+UPDATE users SET tags = array_append(tags, 'sale') WHERE 'sale' <> ALL (tags);
+UPDATE users SET tags = array_cat(tags, '{a,b}') WHERE NOT tags && '{a,b}';
+-- Removing an element removes nothing more.
+UPDATE users SET tags = array_remove(tags, 'sale') WHERE 'sale' = ANY (tags);
 UPDATE users SET name = name || ' (legacy)' WHERE name NOT LIKE '% (legacy)';
 -- Merging a jsonb object sets the same keys again; removing a key removes nothing more.
 UPDATE users SET settings = settings || '{"theme": "dark"}'::jsonb;
