@@ -1757,6 +1757,57 @@ void check_column_gone_on_rerun(FileScope& scope, const Statement& statement) {
   }
 }
 
+// ALTER TABLE ... VALIDATE CONSTRAINT c (or ALTER CONSTRAINT c) before a later statement of the
+// file drops c (or renames it away), and nothing makes it again: the second run stops there
+// (constraint "c" of relation "t" does not exist, 42704); IF EXISTS after ALTER TABLE is the
+// table's, not the constraint's. The GitLab cleanup: validate, SET NOT NULL, drop the check.
+void check_constraint_gone_on_rerun(FileScope& scope, const Statement& statement) {
+  const Node& node = statement.node;
+  if (statement.kind() != "AlterTableStmt" || node.str("objtype") != "OBJECT_TABLE") return;
+  Node relation = node.get("relation");
+  AlterCommands commands(scope.file(), statement);
+  std::size_t index = 0;
+  for (Node command : node.list("cmds")) {
+    std::size_t i = index++;
+    std::string_view subtype = command.str("subtype");
+    std::string name;
+    std::string what;
+    if (subtype == "AT_ValidateConstraint" || subtype == "AT_ValidateConstraintRecurse") {
+      name = lint::truncate_identifier(command.str("name"));
+      what = "VALIDATE CONSTRAINT ";
+    } else if (subtype == "AT_AlterConstraint") {
+      name = lint::truncate_identifier(command.get("def").str("conname"));
+      what = "ALTER CONSTRAINT ";
+    } else {
+      continue;
+    }
+    if (name.empty() || FileScope::drops_constraint_earlier(node, i, name)) continue;
+    ObjectKey key{ObjectKind::table_constraint, QualifiedName{"", name}, name_of(relation)};
+    const Statement* drop = scope.dropped_after(statement, key);
+    const Statement* moved = scope.moved_away_after(statement, key);
+    bool renamed =
+        moved != nullptr && (drop == nullptr || scope.index_of(*moved) < scope.index_of(*drop));
+    if (renamed) drop = moved;
+    if (drop == nullptr || scope.exists_on_rerun(statement, key) != false) continue;
+    if (scope.guard(statement, lint::condition::undefined_object)) return;
+    std::string line = std::to_string(scope.file().position(drop->range.begin).line);
+    what += name;
+    Target target;
+    target.kinds = {ObjectKind::table_constraint};
+    target.name = key.name;
+    target.parent = key.parent;
+    scope
+        .report(statement, commands.range(i),
+                what + " fails " + std::string(k_again) + ": constraint " + name + " of " +
+                    key.parent.display() + " is gone by then, " +
+                    (renamed ? "renamed" : "dropped") + " on line " + line + " of this file",
+                "run it in a DO block, IF " + catalog_test(target) +
+                    " THEN ... END IF, or leave it out if the " + (renamed ? "RENAME" : "DROP") +
+                    " makes it pointless")
+        .related(scope.file(), drop->range, (renamed ? "renames " : "drops ") + name);
+  }
+}
+
 // Where the file drops and makes table constraints, by the constraint's name: statement
 // indexes in file order, true for a make. Read once per file.
 struct ConstraintEvents {
@@ -1819,6 +1870,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     check_cast_in_guard(scope, *statement, casts);
     if (check_gone_on_rerun(scope, *statement)) continue;
     check_column_gone_on_rerun(scope, *statement);
+    check_constraint_gone_on_rerun(scope, *statement);
     check_drop_renamed_onto(scope, *statement);
     if (kind == "DropStmt") {
       check_drop(scope, *statement);

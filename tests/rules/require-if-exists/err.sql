@@ -181,3 +181,10 @@ DO $$ BEGIN
   END IF;
 END $$;
 DROP TYPE IF EXISTS legacy_status;
+
+-- VALIDATE (or ALTER) CONSTRAINT of a constraint the file drops later: gone on the second run.
+ALTER TABLE issues VALIDATE CONSTRAINT check_issues_state_not_null;
+ALTER TABLE issues ALTER COLUMN state SET NOT NULL;
+ALTER TABLE issues DROP CONSTRAINT IF EXISTS check_issues_state_not_null;
+ALTER TABLE IF EXISTS orders ALTER CONSTRAINT orders_user_fk DEFERRABLE;
+ALTER TABLE orders RENAME CONSTRAINT orders_user_fk TO orders_user_id_fk;

@@ -226,3 +226,14 @@ DO $$ BEGIN
 EXCEPTION WHEN undefined_object THEN NULL;
 END $$;
 DROP TYPE IF EXISTS legacy_kind;
+
+-- Validated before a drop that the file follows with the constraint made again, or a drop in
+-- the same statement first; a constraint the file adds before it.
+ALTER TABLE issues VALIDATE CONSTRAINT issues_state_check;
+ALTER TABLE issues DROP CONSTRAINT IF EXISTS issues_state_check;
+ALTER TABLE issues ADD CONSTRAINT issues_state_check CHECK (state IS NOT NULL) NOT VALID;
+ALTER TABLE issues DROP CONSTRAINT IF EXISTS issues_title_check;
+ALTER TABLE issues ADD CONSTRAINT issues_title_check CHECK (title <> '') NOT VALID;
+ALTER TABLE issues VALIDATE CONSTRAINT issues_title_check;
+ALTER TABLE issues ALTER COLUMN title SET NOT NULL;
+ALTER TABLE issues DROP CONSTRAINT IF EXISTS issues_title_check;
