@@ -1808,6 +1808,160 @@ void check_constraint_gone_on_rerun(FileScope& scope, const Statement& statement
   }
 }
 
+// ---- enum labels a rebuild of the enum removes
+
+// What a second run raises when an unknown literal names no label of the enum (enum_in()).
+constexpr lint::Condition k_invalid_enum_input{"invalid_text_representation", "22P02"};
+
+bool same_type_name(const lint::NodeList& a, const lint::NodeList& b) {
+  if (a.empty() || b.empty() || a.back().as_str() != b.back().as_str()) return false;
+  return a.size() == 1 || b.size() == 1 || a[a.size() - 2].as_str() == b[b.size() - 2].as_str();
+}
+
+// The enum a column of a table ends the file as, when the file converts it to one it makes
+// (the rebuild: RENAME the old type, CREATE TYPE ... AS ENUM without a label, ALTER COLUMN ...
+// TYPE ... USING, DROP the old type): the CREATE TYPE and the ALTER COLUMN.
+struct EnumConversion {
+  const Statement* created = nullptr;
+  const Statement* converted = nullptr;
+};
+
+std::optional<EnumConversion> enum_conversion(const FileScope& scope, const Node& relation,
+                                              std::string_view column) {
+  const auto& all = scope.file().all_statements();
+  QualifiedName table = name_of(relation);
+  Node type;
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (all[i]->kind() != "AlterTableStmt" ||
+        !same_name(name_of(all[i]->node.get("relation")), table)) {
+      continue;
+    }
+    for (Node command : all[i]->node.list("cmds")) {
+      if (command.str("subtype") == "AT_AlterColumnType" && command.str("name") == column) {
+        type = command.get("def").get("typeName");
+        at = i;
+      }
+    }
+  }
+  if (!type.valid() || !type.list("arrayBounds").empty()) return std::nullopt;
+  for (std::size_t i = at; i-- > 0;) {
+    if (all[i]->kind() == "CreateEnumStmt" &&
+        same_type_name(all[i]->node.list("typeName"), type.list("names"))) {
+      return EnumConversion{all[i], all[at]};
+    }
+  }
+  return std::nullopt;
+}
+
+// Whether the file gives the enum the label: CREATE TYPE ... AS ENUM with it, or ADD VALUE of it
+// after that.
+bool has_label(const FileScope& scope, const EnumConversion& conversion, std::string_view label) {
+  for (Node value : conversion.created->node.list("vals")) {
+    if (value.as_str() == label) return true;
+  }
+  const auto& all = scope.file().all_statements();
+  for (std::size_t i = scope.index_of(*conversion.created) + 1; i < all.size(); ++i) {
+    if (all[i]->kind() == "AlterEnumStmt" && all[i]->node.str("newVal") == label) return true;
+  }
+  return false;
+}
+
+// A string literal compared with a column of the statement's table in its WHERE or SET values
+// (c = 'x', c <> 'x', c IN ('x', 'y'), CASE c WHEN 'x'): the column, and each literal.
+struct LabelUse {
+  std::string column;
+  Node literal;
+};
+
+std::vector<LabelUse> label_uses(const Node& node) {
+  std::vector<LabelUse> uses;
+  Node relation = node.get("relation");
+  std::string_view alias = relation.get("alias").str("aliasname");
+  bool alone = node.list("fromClause").empty() && node.list("usingClause").empty();
+  auto column_of = [&](const Node& side) -> std::string {
+    if (!side.is("ColumnRef")) return {};
+    lint::NodeList fields = side.list("fields");
+    if (fields.empty() || !fields.back().is("String")) return {};
+    if (fields.size() == 1 && alone) return std::string(fields.back().as_str());
+    if (fields.size() == 2 &&
+        fields.front().as_str() == (alias.empty() ? relation.str("relname") : alias)) {
+      return std::string(fields.back().as_str());
+    }
+    return {};
+  };
+  auto literal = [](const Node& side) { return side.is("A_Const") && side.has("sval"); };
+  auto add = [&](const std::string& column, const Node& value) {
+    if (column.empty()) return;
+    if (literal(value)) uses.push_back({column, value});
+    if (value.is("List")) {
+      for (Node item : value.list("items")) {
+        if (literal(item)) uses.push_back({column, item});
+      }
+    }
+  };
+  auto scan = [&](const Node& tree) {
+    walk(tree, [&](const Node& expression) {
+      if (expression.is("SubLink") || expression.is("SelectStmt")) return false;
+      if (expression.is("A_Expr")) {
+        std::string_view kind = expression.str("kind");
+        if (kind == "AEXPR_OP" || kind == "AEXPR_IN" || kind == "AEXPR_DISTINCT" ||
+            kind == "AEXPR_NOT_DISTINCT") {
+          add(column_of(expression.get("lexpr")), expression.get("rexpr"));
+          if (kind != "AEXPR_IN") {
+            add(column_of(expression.get("rexpr")), expression.get("lexpr"));
+          }
+        }
+      } else if (expression.is("CaseExpr")) {
+        std::string column = column_of(expression.get("arg"));
+        for (Node when : expression.list("args")) add(column, when.get("expr"));
+      }
+      return true;
+    });
+  };
+  scan(node.get("whereClause"));
+  for (Node target : node.list("targetList")) scan(target.get("val"));
+  return uses;
+}
+
+// An UPDATE or DELETE that compares a column with a label of its enum that a later rebuild of
+// the enum in the file leaves out (Alembic's down: UPDATE t SET status = 'A' WHERE status = 'X',
+// then the enum made again without 'X' and the column converted to it): on the second run the
+// column is of the new enum, and the literal fails (invalid input value for enum, 22P02).
+void check_label_gone_on_rerun(FileScope& scope, const Statement& statement) {
+  std::string_view kind = statement.kind();
+  if (kind != "UpdateStmt" && kind != "DeleteStmt") return;
+  Node relation = statement.node.get("relation");
+  for (const LabelUse& use : label_uses(statement.node)) {
+    auto conversion = enum_conversion(scope, relation, use.column);
+    if (!conversion || scope.index_of(*conversion->created) < scope.index_of(statement)) continue;
+    std::string label(use.literal.get("sval").str("sval"));
+    if (has_label(scope, *conversion, label)) continue;
+    if (scope.guard(statement, k_invalid_enum_input)) return;
+    std::string type(conversion->created->node.list("typeName").back().as_str());
+    auto line = [&](const Statement* at) {
+      return std::to_string(scope.file().position(at->range.begin).line);
+    };
+    std::uint32_t begin = statement.offset(use.literal.location());
+    lint::TextRange range{begin, begin + static_cast<std::uint32_t>(label.size() + 2)};
+    scope
+        .report(statement, range,
+                (kind == "DeleteStmt" ? "DELETE FROM " : "UPDATE ") + name_of(relation).display() +
+                    " fails " + std::string(k_again) + ": by then " + use.column + " is of enum " +
+                    type + ", which line " + line(conversion->created) +
+                    " of this file makes without '" + label + "' (line " +
+                    line(conversion->converted) +
+                    " converts the column to it), and PostgreSQL rejects the literal: invalid "
+                    "input value for enum " +
+                    type + ": \"" + label + "\"",
+                "compare the column as text (" + use.column + "::text = " + sql_literal(label) +
+                    "), which a second run finds no rows for, or mark it -- sqlgate:run-once "
+                    "<reason>")
+        .related(scope.file(), conversion->created->range, "makes " + type + " without it");
+    return;
+  }
+}
+
 // Where the file drops and makes table constraints, by the constraint's name: statement
 // indexes in file order, true for a make. Read once per file.
 struct ConstraintEvents {
@@ -1871,6 +2025,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     if (check_gone_on_rerun(scope, *statement)) continue;
     check_column_gone_on_rerun(scope, *statement);
     check_constraint_gone_on_rerun(scope, *statement);
+    check_label_gone_on_rerun(scope, *statement);
     check_drop_renamed_onto(scope, *statement);
     if (kind == "DropStmt") {
       check_drop(scope, *statement);

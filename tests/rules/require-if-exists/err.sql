@@ -188,3 +188,11 @@ ALTER TABLE issues ALTER COLUMN state SET NOT NULL;
 ALTER TABLE issues DROP CONSTRAINT IF EXISTS check_issues_state_not_null;
 ALTER TABLE IF EXISTS orders ALTER CONSTRAINT orders_user_fk DEFERRABLE;
 ALTER TABLE orders RENAME CONSTRAINT orders_user_fk TO orders_user_id_fk;
+
+-- A label the enum's rebuild leaves out, compared with the column before the rebuild.
+UPDATE employee SET status = 'ACTIVE' WHERE status IN ('CONTRACTOR', 'ON_LEAVE');
+DELETE FROM employee e WHERE e.status = 'TEMP';
+ALTER TYPE employmentstatus RENAME TO employmentstatus_old;
+CREATE TYPE employmentstatus AS ENUM ('ACTIVE', 'ON_LEAVE');
+ALTER TABLE employee ALTER COLUMN status TYPE employmentstatus USING status::text::employmentstatus;
+DROP TYPE IF EXISTS employmentstatus_old;

@@ -237,3 +237,14 @@ ALTER TABLE issues ADD CONSTRAINT issues_title_check CHECK (title <> '') NOT VAL
 ALTER TABLE issues VALIDATE CONSTRAINT issues_title_check;
 ALTER TABLE issues ALTER COLUMN title SET NOT NULL;
 ALTER TABLE issues DROP CONSTRAINT IF EXISTS issues_title_check;
+
+-- Compared as text, or with a label the rebuilt enum keeps; a column that ends as text.
+UPDATE employee SET status = 'ACTIVE' WHERE status::text = 'CONTRACTOR';
+UPDATE employee SET status = 'ACTIVE' WHERE status = 'ON_LEAVE';
+UPDATE employee SET role = 'staff' WHERE role = 'CONTRACTOR';
+ALTER TYPE employmentstatus RENAME TO employmentstatus_old;
+CREATE TYPE employmentstatus AS ENUM ('ACTIVE', 'ON_LEAVE');
+ALTER TABLE employee ALTER COLUMN status TYPE employmentstatus USING status::text::employmentstatus;
+ALTER TABLE employee ALTER COLUMN role TYPE employmentstatus USING 'ACTIVE';
+ALTER TABLE employee ALTER COLUMN role TYPE text;
+DROP TYPE IF EXISTS employmentstatus_old;
