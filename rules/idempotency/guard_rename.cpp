@@ -1,7 +1,10 @@
 // guard-rename: RENAME (and SET SCHEMA) of a column, constraint, index, table or other object,
 // unless it is a no-op on a repeat (ALTER TABLE IF EXISTS old RENAME TO new, while nothing in
 // the file makes the old name again), guarded, or marked run-once.
+#include <algorithm>
 #include <functional>
+#include <map>
+#include <set>
 
 #include "rules/idempotency/common.h"
 #include "rules/idempotency/rules.h"
@@ -352,8 +355,165 @@ void report_column_made_again(FileScope& scope, const Statement& statement, cons
       .related(scope.file(), made.range, "adds column " + old + " again");
 }
 
+// ---- exchanges: renames that swap two names (a TO tmp, b TO a, tmp TO b)
+
+// The renames of the file among the columns of one table, or the relations of one schema, in
+// file order: each name's origin, the names first met as a rename's source (there before the
+// file), and the renames.
+struct Exchange {
+  bool columns = false;
+  QualifiedName owner;  // the table, or the schema (name empty for none written)
+  std::map<std::string, std::string> origin;
+  std::set<std::string> seen;
+  std::set<std::string> before;
+  // Each rename, with the name it moves, the name it gives, and the origin of what it moves.
+  struct Step {
+    const Statement* statement = nullptr;
+    std::string from;
+    std::string to;
+    std::string origin;
+  };
+  std::vector<Step> renames;
+};
+
+// Whether the file makes or drops an object under the name: the exchange is then a rebuild,
+// which the other checks judge.
+bool made_or_dropped(const FileScope& scope, const Exchange& exchange, const Statement& at,
+                     const std::string& name) {
+  std::vector<ObjectKey> keys;
+  if (exchange.columns) {
+    keys.push_back(ObjectKey{ObjectKind::column, QualifiedName{"", name}, exchange.owner});
+  } else {
+    for (ObjectKind kind : k_relation_kinds) {
+      keys.push_back(ObjectKey{kind, QualifiedName{exchange.owner.name, name}, {}});
+    }
+  }
+  for (const ObjectKey& key : keys) {
+    if (scope.created_before(at, key) != nullptr || scope.created_after(at, key) != nullptr ||
+        scope.dropped_before(at, key) != nullptr || scope.dropped_after(at, key) != nullptr) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether every string a guard's test compares with is a name the exchange leaves in place (the
+// table, its schema, the names renamed): such a test finds the same on the second run.
+bool tests_names_only(const FileScope& scope, const lint::Guard& guard, const Exchange& exchange,
+                      const std::set<std::string>& names, const Node& relation) {
+  Node condition = scope.condition(guard);
+  if (!condition.valid()) return false;
+  bool names_only = true;
+  lint::walk(condition, [&](const Node& node) {
+    if (!names_only) return false;
+    if (!node.is("A_Const") || !node.has("sval")) return true;
+    std::string value(node.get("sval").str("sval"));
+    names_only = names.count(value) > 0 || value == relation.str("relname") ||
+                 value == relation.str("schemaname") || value == exchange.owner.name ||
+                 value == "public";
+    return false;
+  });
+  return names_only;
+}
+
+// An exchange of two names by renames (a TO tmp, b TO a, tmp TO b: GitLab's int to bigint
+// swap): a second run finds both names again and exchanges them back. A guard that tests only
+// the names passes again; one that tests what the exchange changes (the column's type) keeps it
+// from running twice.
+void check_exchanges(FileScope& scope) {
+  std::map<std::string, Exchange> exchanges;
+  for (const Statement* statement : scope.statements()) {
+    const Node& node = statement->node;
+    if (!node.is("RenameStmt")) continue;
+    std::string_view type = node.str("renameType");
+    bool columns = type == "OBJECT_COLUMN" &&
+                   (node.str("relationType") == "OBJECT_TABLE" || node.str("relationType").empty());
+    if (!columns && !is_relation_kind(type)) continue;
+    QualifiedName relation = name_of(node.get("relation"));
+    QualifiedName owner = columns ? relation : QualifiedName{"", relation.schema};
+    std::string from = columns ? std::string(node.str("subname")) : relation.name;
+    std::string to(node.str("newname"));
+    Exchange& exchange = exchanges[(columns ? "column " : "relation ") + owner.display()];
+    exchange.columns = columns;
+    exchange.owner = owner;
+    std::string origin = from;
+    if (auto it = exchange.origin.find(from); it != exchange.origin.end()) {
+      origin = it->second;
+      exchange.origin.erase(it);
+    } else if (exchange.seen.count(from) == 0) {
+      exchange.before.insert(from);
+    }
+    exchange.seen.insert(from);
+    exchange.seen.insert(to);
+    exchange.origin[to] = origin;
+    exchange.renames.push_back({statement, from, to, origin});
+  }
+  for (const auto& entry : exchanges) {
+    const Exchange& exchange = entry.second;
+    std::vector<std::string> swapped;
+    for (const auto& [name, origin] : exchange.origin) {
+      if (name != origin && exchange.before.count(name) > 0 && exchange.before.count(origin) > 0) {
+        swapped.push_back(name);
+      }
+    }
+    if (swapped.size() < 2) continue;
+    // The renames that move the exchanged objects, and the names they pass through.
+    std::vector<const Statement*> steps;
+    std::set<std::string> names;
+    for (const Exchange::Step& step : exchange.renames) {
+      if (std::find(swapped.begin(), swapped.end(), step.origin) == swapped.end()) continue;
+      steps.push_back(step.statement);
+      names.insert(step.from);
+      names.insert(step.to);
+    }
+    const Statement& first = *steps.front();
+    bool rebuild = false;
+    for (const std::string& name : names) {
+      rebuild = rebuild || made_or_dropped(scope, exchange, first, name);
+    }
+    if (rebuild) continue;
+    Node relation = first.node.get("relation");
+    if (exchange.columns && scope.fresh(first, relation)) continue;
+    auto guard = scope.guard(first, lint::GuardQuery{});
+    if (guard && !tests_names_only(scope, *guard, exchange, names, relation)) continue;
+    std::string listed = swapped[0] + " and " + swapped[1];
+    if (swapped.size() > 2) listed = lint::join_strings(swapped, ", ");
+    std::string what = exchange.columns ? "columns " + listed + " of " + exchange.owner.display()
+                                        : "relations " + listed;
+    std::string message = "the renames from line " +
+                          std::to_string(scope.file().position(first.range.begin).line) +
+                          " exchange " + what + ": " + std::string(k_again) +
+                          ", they find both names there and exchange them back";
+    if (guard) {
+      std::string test;
+      for (char c : guard->test) {
+        bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (!space) test += c;
+        if (space && !test.empty() && test.back() != ' ') test += ' ';
+      }
+      message += "; the guard (" + test +
+                 ") tests only names the exchange leaves in place, so it passes again";
+    }
+    std::string help =
+        exchange.columns
+            ? "guard the renames with a test of what they change, such as the column's type: "
+              "IF (SELECT data_type FROM information_schema.columns WHERE table_name = " +
+                  sql_literal(exchange.owner.name) +
+                  " AND column_name = " + sql_literal(swapped[0]) +
+                  ") = '<its type before>' THEN ... END IF, or mark it "
+                  "-- sqlgate:run-once <reason>"
+            : "guard the renames with a test of what they change (not of the names, which are "
+              "all there again), or mark it -- sqlgate:run-once <reason>";
+    auto finding = scope.report(first, first.range, std::move(message), std::move(help));
+    for (std::size_t i = 1; i < steps.size(); ++i) {
+      finding.related(scope.file(), steps[i]->range, "renames too");
+    }
+  }
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   FileScope scope(context, out);
+  check_exchanges(scope);
   for (const Statement* statement : scope.statements()) {
     const Node& node = statement->node;
     auto rename = rename_of(node);

@@ -85,3 +85,18 @@ DO $$ BEGIN
   END IF;
 END $$;
 ALTER TABLE contacts ADD COLUMN IF NOT EXISTS phone text;
+
+-- An exchange of two columns (GitLab's int to bigint swap): a second run exchanges them back; a
+-- guard that tests only the names passes again.
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM information_schema.columns
+             WHERE table_name = 'ci_builds' AND column_name = 'project_id_convert_to_bigint') THEN
+    ALTER TABLE ci_builds RENAME COLUMN project_id TO project_id_tmp;
+    ALTER TABLE ci_builds RENAME COLUMN project_id_convert_to_bigint TO project_id;
+    ALTER TABLE ci_builds RENAME COLUMN project_id_tmp TO project_id_convert_to_bigint;
+  END IF;
+END $$;
+ALTER TABLE IF EXISTS queue_a RENAME TO queue_tmp;
+ALTER TABLE IF EXISTS queue_b RENAME TO queue_a;
+ALTER TABLE IF EXISTS queue_tmp RENAME TO queue_b;

@@ -117,3 +117,14 @@ CREATE TYPE "public"."tickets_state_enum_old" AS ENUM('open', 'closed');
 ALTER TABLE "tickets" ALTER COLUMN "state" TYPE "public"."tickets_state_enum_old" USING "state"::"text"::"public"."tickets_state_enum_old";
 DROP TYPE "public"."tickets_state_enum";
 ALTER TYPE "public"."tickets_state_enum_old" RENAME TO "tickets_state_enum";
+
+-- An exchange guarded by what it changes: the column's type.
+DO $$
+BEGIN
+  IF (SELECT data_type FROM information_schema.columns
+      WHERE table_name = 'ci_builds' AND column_name = 'project_id') = 'integer' THEN
+    ALTER TABLE ci_builds RENAME COLUMN project_id TO project_id_tmp;
+    ALTER TABLE ci_builds RENAME COLUMN project_id_convert_to_bigint TO project_id;
+    ALTER TABLE ci_builds RENAME COLUMN project_id_tmp TO project_id_convert_to_bigint;
+  END IF;
+END $$;
