@@ -433,6 +433,7 @@ struct ObjectResolver::Context {
   void add_column(const ObjectRef& table, const Node& column_def, bool if_not_exists,
                   std::vector<PendingConstraint>& constraints, bool added = false);
   void add_constraints(const ObjectRef& table, std::vector<PendingConstraint>& constraints);
+  void generated_dependencies(const ObjectRef& table, const NodeList& elements, std::size_t first);
   void reads(Effect& effect, const Node& query,
              DependencySource source = DependencySource::definition);
   // The columns of `table` an expression reads, written alone or qualified with `qualifier` (the
@@ -1386,7 +1387,7 @@ void ObjectResolver::Context::add_column(const ObjectRef& table, const Node& col
     } else if (type == "CONSTR_GENERATED") {
       expression_dependencies(column, constraint.get("raw_expr"), DependencySource::definition);
       // And the columns it is computed from: DROP COLUMN of one is refused while it is there.
-      // (In CREATE TABLE they may come after it, and a down drops the table whole.)
+      // (In CREATE TABLE they may come after it: generated_dependencies records them.)
       if (added) column_dependencies(column, table, true, table.name, constraint.get("raw_expr"));
     }
   }
@@ -1618,11 +1619,48 @@ void ObjectResolver::Context::create_table(const Node& node, ObjectKind kind) {
       use.change = Change::other;
     }
   }
+  generated_dependencies(table, elements, first);
   for (Node element : node.list("constraints")) constraints.push_back({element, {}});
   add_constraints(table, constraints);
   for (std::size_t i = first; i < out.size(); ++i) {
     out[i].if_not_exists = if_not_exists;
     out[i].part = true;
+  }
+}
+
+// The columns a generated column of CREATE TABLE is computed from, which may come after it: a
+// dependency of the generated column on each (ALTER COLUMN ... TYPE and DROP COLUMN of one are
+// refused while it is there), made by whichever of the two columns comes second.
+void ObjectResolver::Context::generated_dependencies(const ObjectRef& table,
+                                                     const NodeList& elements, std::size_t first) {
+  std::unordered_map<std::string, std::size_t> columns;  // name -> index of its effect
+  for (std::size_t i = first; i < out.size(); ++i) {
+    const Effect& effect = out[i];
+    if (effect.action == Action::create && effect.object.kind == ObjectKind::column) {
+      columns.emplace(effect.object.name, i);
+    }
+  }
+  for (Node element : elements) {
+    if (!element.is("ColumnDef")) continue;
+    auto generated = columns.find(truncate_identifier(element.str("colname")));
+    if (generated == columns.end()) continue;
+    std::size_t index = generated->second;
+    Effect reading;
+    for (Node constraint : element.list("constraints")) {
+      if (constraint.str("contype") != "CONSTR_GENERATED") continue;
+      column_dependencies(reading, table, true, table.name, constraint.get("raw_expr"));
+    }
+    for (Dependency& dependency : reading.depends_on) {
+      auto source = columns.find(dependency.object.name);
+      if (source == columns.end() || source->second == index) continue;
+      if (source->second < index) {
+        out[index].depends_on.push_back(std::move(dependency));
+      } else {
+        Dependency& reverse = out[source->second].depends_on.emplace_back();
+        reverse.object = out[index].object;
+        reverse.reverse = true;
+      }
+    }
   }
 }
 

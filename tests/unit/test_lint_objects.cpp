@@ -357,9 +357,20 @@ TEST(LintObjects, ExpressionsDependOnTheFunctionsTypesAndSequencesTheyName) {
   EXPECT_EQ(uses(effects[6]), (Lines{}));
   EXPECT_EQ(uses(effects[7]), (Lines{"function uuid_generate_v4() [uuid-ossp] default"}));
   EXPECT_EQ(uses(effects[8]), (Lines{"type citext [citext] type"}));
-  EXPECT_EQ(uses(effects[9]), (Lines{"function twice()"}));
+  EXPECT_EQ(uses(effects[9]), (Lines{"function twice()", "column t.a"}));
   EXPECT_EQ(effects[10].object.name, "t_i_check");
   EXPECT_EQ(uses(effects[10]), (Lines{"function positive()"}));
+}
+
+// A generated column of CREATE TABLE depends on the columns it reads, those declared after it
+// too: ALTER COLUMN ... TYPE and DROP COLUMN of them are refused while it is there.
+TEST(LintObjects, AGeneratedColumnOfCreateTableDependsOnTheColumnsItReads) {
+  auto effects =
+      effects_of("CREATE TABLE t (a int, g int GENERATED ALWAYS AS (a - b) STORED, b int, c int);");
+  ASSERT_EQ(effects.size(), 5u);
+  EXPECT_EQ(uses(effects[2]), (Lines{"column t.a"}));
+  EXPECT_EQ(uses(effects[3]), (Lines{"column t.g reverse"}));
+  EXPECT_EQ(uses(effects[4]), (Lines{}));
 }
 
 TEST(LintObjects, SerialSequencesAreNeededByTheirColumn) {
