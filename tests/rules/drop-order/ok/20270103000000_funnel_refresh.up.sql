@@ -1,0 +1,2 @@
+DROP MATERIALIZED VIEW IF EXISTS signup_funnel;
+CREATE MATERIALIZED VIEW IF NOT EXISTS signup_funnel AS SELECT step, count(*) AS n FROM signups GROUP BY step;
