@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "rules/ordering/drop_role.h"
+#include "rules/ordering/relations.h"
 #include "rules/ordering/rules.h"
 #include "rules/pairing/common.h"
 
@@ -137,25 +138,10 @@ std::optional<lint::ObjectKind> dropped_relation_kind(const lint::ParsedFile& fi
   return std::nullopt;
 }
 
-// The relation PostgreSQL finds under the name a DROP writes at a tick: tables, views, indexes
-// and sequences share one namespace, and the first schema of the path that has the name wins.
+// The relation PostgreSQL finds under the name a DROP writes at a tick.
 ObjectId relation_named(const lint::Catalog& catalog, const lint::Effect& effect, lint::Tick at) {
-  auto in_schema = [&](std::string_view schema) {
-    for (lint::ObjectKind kind :
-         {lint::ObjectKind::table, lint::ObjectKind::index, lint::ObjectKind::sequence}) {
-      ObjectId id = catalog.find(lint::Catalog::NameRef(kind, schema, {}, effect.object.name), at);
-      if (id != lint::k_no_object) return id;
-    }
-    return lint::k_no_object;
-  };
-  ObjectId id = in_schema(effect.object.schema);
-  if (id != lint::k_no_object || effect.schema_given || !effect.search_path) return id;
-  for (const auto& schema : *effect.search_path) {
-    if (schema == effect.object.schema) continue;
-    id = in_schema(schema);
-    if (id != lint::k_no_object) return id;
-  }
-  return lint::k_no_object;
+  return ordering::relation_named(catalog, effect.object.schema, effect.object.name,
+                                  effect.schema_given, effect.search_path, at);
 }
 
 // DROP TABLE | VIEW | MATERIALIZED VIEW | INDEX | SEQUENCE | FOREIGN TABLE of a relation of another

@@ -2,10 +2,14 @@
 // refuses to replace: a view that loses columns or renames one, a function whose result type or
 // input parameter names change, or that loses parameter defaults. The existing definition is the
 // one the catalog replay gives at that point (for a down: right after its up), so a down restoring
-// an older view over the up's wider one is caught.
+// an older view over the up's wider one is caught. A view's columns have the names RENAME COLUMN
+// gave them since.
+#include <algorithm>
 #include <optional>
+#include <vector>
 
 #include "lint/objects.h"
+#include "rules/ordering/relations.h"
 #include "rules/ordering/rules.h"
 #include "rules/pairing/common.h"
 
@@ -141,30 +145,84 @@ struct Refusal {
   std::string help;
 };
 
-std::optional<Refusal> view_refusal(const Node& before, const Node& after,
-                                    const lint::ObjectRef& view) {
-  auto old_columns = view_columns(before);
+using Columns = std::vector<std::optional<std::string>>;
+
+// A RENAME COLUMN (ALTER VIEW or ALTER TABLE) and the file it is in.
+struct ColumnRename {
+  std::size_t file = 0;
+  const lint::CatalogStep* step = nullptr;
+};
+
+// The RENAME COLUMN steps of every up, in replay order. A view's columns are no objects of the
+// replay: each step names its view (or table) by name, looked up when it is applied.
+std::vector<ColumnRename> column_renames(const lint::Project& project,
+                                         const lint::Catalog& catalog) {
+  std::vector<ColumnRename> renames;
+  for (std::size_t i = 0; i < project.size(); ++i) {
+    const lint::FileReplay& replay = catalog.replay(i);
+    if (!replay.replayed || replay.direction != lint::Direction::up) continue;
+    for (const auto& step : replay.steps) {
+      if (step.effect.action == lint::Action::rename &&
+          step.effect.object.kind == lint::ObjectKind::column) {
+        renames.push_back({i, &step});
+      }
+    }
+  }
+  std::stable_sort(renames.begin(), renames.end(),
+                   [](const auto& a, const auto& b) { return a.step->tick < b.step->tick; });
+  return renames;
+}
+
+// Applies a RENAME COLUMN step to the view's columns when it renames a column of `view`; the
+// position it renamed, or nullopt.
+std::optional<std::size_t> apply_rename(const lint::Catalog& catalog, const lint::CatalogStep& step,
+                                        lint::ObjectId view, Columns& columns) {
+  const lint::Effect& effect = step.effect;
+  if (relation_named(catalog, effect.object.schema, effect.object.parent, effect.schema_given,
+                     effect.search_path, step.tick) != view) {
+    return std::nullopt;
+  }
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i] && *columns[i] == effect.object.name) {
+      columns[i] = effect.new_name;
+      return i;
+    }
+  }
+  return std::nullopt;
+}
+
+struct ViewRefusal {
+  Refusal refusal;
+  std::optional<std::size_t> column;  // the position whose name differs
+};
+
+// `old_columns`: the view's columns as they are now (its definition, then the renames since).
+std::optional<ViewRefusal> view_refusal(const Columns& old_columns, const Node& after,
+                                        const lint::ObjectRef& view) {
   auto new_columns = view_columns(after);
-  if (!old_columns || !new_columns) return std::nullopt;
+  if (!new_columns) return std::nullopt;
   std::string name = describe(view);
   std::string help =
       "keep the existing columns first, with their names and in their order, and add new ones "
       "after them; or DROP VIEW " +
       pairing::quote_identifier(view.name) + " first (and create again what depends on it)";
-  if (new_columns->size() < old_columns->size()) {
-    return Refusal{"CREATE OR REPLACE VIEW gives " + name + " " +
-                       std::to_string(new_columns->size()) + " columns where it has " +
-                       std::to_string(old_columns->size()) +
-                       ": PostgreSQL refuses it (\"cannot drop columns from view\")",
-                   help};
+  if (new_columns->size() < old_columns.size()) {
+    return ViewRefusal{
+        {"CREATE OR REPLACE VIEW gives " + name + " " + std::to_string(new_columns->size()) +
+             " columns where it has " + std::to_string(old_columns.size()) +
+             ": PostgreSQL refuses it (\"cannot drop columns from view\")",
+         help},
+        std::nullopt};
   }
-  for (std::size_t i = 0; i < old_columns->size(); ++i) {
-    const auto& was = (*old_columns)[i];
+  for (std::size_t i = 0; i < old_columns.size(); ++i) {
+    const auto& was = old_columns[i];
     const auto& is = (*new_columns)[i];
     if (was && is && *was != *is) {
-      return Refusal{"CREATE OR REPLACE VIEW puts column " + *is + " where " + name + " has " +
-                         *was + ": PostgreSQL refuses it (\"cannot change name of view column\")",
-                     help};
+      return ViewRefusal{
+          {"CREATE OR REPLACE VIEW puts column " + *is + " where " + name + " has " + *was +
+               ": PostgreSQL refuses it (\"cannot change name of view column\")",
+           help},
+          i};
     }
   }
   return std::nullopt;
@@ -207,13 +265,45 @@ std::optional<Refusal> function_refusal(const Node& before, const Node& after,
   return std::nullopt;
 }
 
+// The view's columns before `at` (the step at `index` of `replay`): its definition's, then the
+// RENAME COLUMNs since, those of the ups and, in a down, those of the down before the step. For
+// each position, the rename that last named it.
+Columns current_columns(const lint::Catalog& catalog, const std::vector<ColumnRename>& renames,
+                        const lint::FileReplay& replay, std::size_t file, std::size_t index,
+                        lint::Tick defined, lint::ObjectId view, Columns columns,
+                        std::vector<std::optional<ColumnRename>>& renamed_by) {
+  renamed_by.assign(columns.size(), std::nullopt);
+  const lint::CatalogStep& at = replay.steps[index];
+  for (const ColumnRename& rename : renames) {
+    if (rename.step->tick <= defined || rename.step->tick >= at.tick) continue;
+    if (auto position = apply_rename(catalog, *rename.step, view, columns)) {
+      renamed_by[*position] = rename;
+    }
+  }
+  if (replay.direction == lint::Direction::down) {
+    for (std::size_t k = 0; k < index; ++k) {
+      const lint::CatalogStep& step = replay.steps[k];
+      if (step.effect.action != lint::Action::rename ||
+          step.effect.object.kind != lint::ObjectKind::column) {
+        continue;
+      }
+      if (auto position = apply_rename(catalog, step, view, columns)) {
+        renamed_by[*position] = ColumnRename{file, &step};
+      }
+    }
+  }
+  return columns;
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   const lint::Catalog& catalog = *project.catalog();
+  std::optional<std::vector<ColumnRename>> renames;
   for (std::size_t i = 0; i < project.size(); ++i) {
     const lint::FileReplay& replay = catalog.replay(i);
     if (!replay.replayed) continue;
     const lint::ParsedFile& file = *project.parsed(i);
-    for (const auto& step : replay.steps) {
+    for (std::size_t s = 0; s < replay.steps.size(); ++s) {
+      const lint::CatalogStep& step = replay.steps[s];
       const lint::Effect& effect = step.effect;
       if (effect.action != lint::Action::create || !effect.or_replace || !step.existed ||
           step.object == lint::k_no_object) {
@@ -228,12 +318,33 @@ void check(const lint::Project& project, lint::Reporter& out) {
       auto before = definition_before(project, object, step.tick, kind);
       if (!before || before->first == &statement) continue;
       const lint::ObjectRef& ref = object.ref_at(step.tick);
-      auto refusal = view ? view_refusal(before->first->node, statement.node, ref)
-                          : function_refusal(before->first->node, statement.node, ref);
+      std::optional<Refusal> refusal;
+      std::optional<ColumnRename> renamed;
+      if (view) {
+        auto defined = view_columns(before->first->node);
+        if (!defined) continue;
+        if (!renames) renames = column_renames(project, catalog);
+        std::vector<std::optional<ColumnRename>> renamed_by;
+        Columns columns = current_columns(catalog, *renames, replay, i, s, before->second.tick,
+                                          step.object, std::move(*defined), renamed_by);
+        if (auto found = view_refusal(columns, statement.node, ref)) {
+          refusal = std::move(found->refusal);
+          if (found->column) renamed = renamed_by[*found->column];
+        }
+      } else {
+        refusal = function_refusal(before->first->node, statement.node, ref);
+      }
       if (!refusal) continue;
       auto builder = out.report(file, statement.range, refusal->message, refusal->help);
       if (const lint::ParsedFile* definer = project.parsed(before->second.file)) {
         builder.related(*definer, before->first->range, "the definition it replaces");
+      }
+      if (renamed) {
+        const lint::ParsedFile* renamer = project.parsed(renamed->file);
+        if (renamer != nullptr && renamed->step->statement < renamer->all_statements().size()) {
+          builder.related(*renamer, renamer->all_statements()[renamed->step->statement]->range,
+                          "the column is renamed here");
+        }
       }
     }
   }

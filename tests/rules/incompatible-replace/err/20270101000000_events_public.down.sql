@@ -1,0 +1,3 @@
+DROP VIEW IF EXISTS events_daily;
+DROP VIEW IF EXISTS events_public;
+DROP TABLE IF EXISTS events;
