@@ -69,6 +69,15 @@ struct Context {
     return true;
   }
 
+  // Whether the step is the up's first that does its action to its object.
+  bool first_action(const lint::CatalogStep& step, Action action) const {
+    for (const lint::CatalogStep* other : up_steps.of(step.object)) {
+      if (other == &step) return true;
+      if (other->effect.action == action) return false;
+    }
+    return true;
+  }
+
   // Whether a later step of the up makes the change to the step's object (a GRANT: to the role).
   bool later_in_up(const lint::CatalogStep& step, Change change,
                    const std::string* role = nullptr) const {
@@ -2268,24 +2277,41 @@ void check_pair(Context& c) {
     } else if (effect.action == Action::rename) {
       // Renamed out of the way and dropped later in the up: nothing to rename back.
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
+      // Judged by the net effect, at the up's first rename of the object: the name it has after
+      // the up's renames and then the down's must be the one it had before the up (a swap through
+      // a temporary name, repeated by the down, is its own inverse).
+      if (!c.first_action(step, Action::rename)) continue;
       const lint::ObjectRef& before = object.ref_at(step.tick);
-      bool reversed = false;
-      for (const lint::CatalogStep* down : c.down_steps.of(step.object)) {
-        if (down->effect.action == Action::rename &&
-            (down->effect.new_name == before.name || down->effect.new_name.empty()) &&
-            (down->effect.new_schema.empty() || down->effect.new_schema == before.schema)) {
-          reversed = true;
-        }
-      }
-      if (reversed) continue;
       const lint::ObjectRef& now = object.ref_at(after);
-      c.report(step,
-               "the up renames " + describe(before) + " to " + quote_identifier(now.name) +
-                   (now.schema != before.schema ? " in schema " + quote_identifier(now.schema)
-                                                : std::string()) +
-                   " but the down does not rename it back",
-               "add the reverse rename to the down (ALTER ... RENAME " +
-                   quote_identifier(now.name) + " TO " + quote_identifier(before.name) + ")");
+      if (now.name == before.name && now.schema == before.schema) continue;  // back where it was
+      std::string name = now.name;
+      std::string schema = now.schema;
+      for (const lint::CatalogStep* down : c.down_steps.of(step.object)) {
+        if (down->effect.action != Action::rename) continue;
+        if (!down->effect.new_name.empty()) name = down->effect.new_name;
+        if (!down->effect.new_schema.empty()) schema = down->effect.new_schema;
+      }
+      if (name == before.name && schema == before.schema) continue;
+      std::string message =
+          "the up renames " + describe(before) + " to " + quote_identifier(now.name);
+      if (now.schema != before.schema) message += " in schema " + quote_identifier(now.schema);
+      if (name == now.name && schema == now.schema) {
+        message += " but the down does not rename it back";
+      } else {
+        message += " but the down leaves it named " + quote_identifier(name);
+        if (schema != before.schema) message += " in schema " + quote_identifier(schema);
+        message += ", not as it was";
+      }
+      std::string help = "rename it back in the down (ALTER ... ";
+      if (name != before.name) {
+        help += "RENAME " + quote_identifier(name) + " TO " + quote_identifier(before.name);
+      }
+      if (schema != before.schema) {
+        if (name != before.name) help += ", then ";
+        help += "SET SCHEMA " + quote_identifier(before.schema);
+      }
+      help += ")";
+      c.report(step, message, help);
     } else if (effect.action == Action::alter && effect.change == Change::set_not_null) {
       // Dropped later by the up: the down makes it again as it was before the up.
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
