@@ -1394,6 +1394,71 @@ std::vector<std::string> constraint_differences(const ConstraintDefinition& was,
   return differences;
 }
 
+// Whether the statement is ALTER TABLE <the constraint's table> VALIDATE CONSTRAINT <it>.
+bool validates(const lint::Statement& statement, const lint::ObjectRef& constraint) {
+  if (statement.kind() != "AlterTableStmt" ||
+      lint::truncate_identifier(statement.node.get("relation").str("relname")) !=
+          constraint.parent) {
+    return false;
+  }
+  for (lint::Node command : statement.node.list("cmds")) {
+    std::string_view subtype = command.str("subtype");
+    if ((subtype == "AT_ValidateConstraint" || subtype == "AT_ValidateConstraintRecurse") &&
+        lint::truncate_identifier(command.str("name")) == constraint.name) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether a table constraint the migrations made is validated at the tick. CREATE TABLE marks
+// its constraints valid (NOT VALID or not); a CHECK or foreign key ALTER TABLE adds NOT VALID
+// stays unvalidated (pg_constraint.convalidated false) until VALIDATE CONSTRAINT. nullopt when
+// the migrations do not say.
+std::optional<bool> validated_at(const Context& c, ObjectId id, lint::Tick tick) {
+  const lint::CatalogObject& object = c.catalog.object(id);
+  const lint::Statement* made = lint::statement_at(c.project, object.created);
+  if (made == nullptr) return std::nullopt;
+  if (made->kind() == "CreateStmt") return true;
+  if (made->kind() != "AlterTableStmt" || object.parent == lint::k_no_object) return std::nullopt;
+  std::string column;
+  lint::Node node = constraint_at(*made, object.created.offset, column);
+  if (!node.valid()) return std::nullopt;
+  if (!node.flag("skip_validation")) return true;
+  for (const lint::Origin& change : c.catalog.object(object.parent).changed) {
+    if (change.tick <= object.created.tick || change.tick >= tick) continue;
+    const lint::Statement* statement = lint::statement_at(c.project, change);
+    if (statement != nullptr && validates(*statement, object.ref_at(change.tick))) return true;
+  }
+  return false;
+}
+
+// Whether a statement of the down from `from` on validates the constraint.
+bool down_validates(const Context& c, const lint::ObjectRef& ref, std::size_t from = 0) {
+  const auto& down = c.pair.down_file->all_statements();
+  for (std::size_t s = from; s < down.size(); ++s) {
+    if (validates(*down[s], ref)) return true;
+  }
+  return false;
+}
+
+// Whether the constraint a down step adds is validated when the down ends: added by CREATE
+// TABLE, or by ALTER TABLE without NOT VALID, or validated by a later statement of the down.
+bool down_leaves_validated(const Context& c, const lint::ObjectRef& ref,
+                           const lint::CatalogStep& made) {
+  const lint::Statement& statement = *c.pair.down_file->all_statements()[made.statement];
+  if (statement.kind() != "AlterTableStmt") return true;
+  std::string column;
+  lint::Node node = constraint_at(statement, made.effect.offset, column);
+  return !node.valid() || !node.flag("skip_validation") ||
+         down_validates(c, ref, made.statement + 1);
+}
+
+std::string validate_sql(const lint::ObjectRef& ref) {
+  return "ALTER TABLE " + parent_sql(ref) + " VALIDATE CONSTRAINT " + quote_identifier(ref.name) +
+         ";";
+}
+
 // A constraint the down adds again: as it was before the up dropped it? Judged when no column
 // was renamed since it was made and the down renames none before adding it.
 void check_constraint_made_again(Context& c, const lint::CatalogStep& step,
@@ -1405,11 +1470,25 @@ void check_constraint_made_again(Context& c, const lint::CatalogStep& step,
   auto now = constraint_written(*c.pair.down_file->all_statements()[made.statement], made.effect);
   if (!was || !now) return;
   std::vector<std::string> differences = constraint_differences(*was, *now);
-  if (differences.empty()) return;
+  // Validated before the up, added again NOT VALID and never validated by the down.
+  bool unvalidated = validated_at(c, step.object, step.tick).value_or(false) &&
+                     !down_leaves_validated(c, ref, made);
+  if (differences.empty() && !unvalidated) return;
+  if (differences.empty()) {
+    c.report(
+        step,
+        "the down adds " + describe(ref) + " again NOT VALID, but it was validated before " +
+            "the up dropped it: PostgreSQL leaves it unvalidated after the down",
+        "add it without NOT VALID in the down, or validate it after: `" + validate_sql(ref) + "`");
+    return;
+  }
+  if (unvalidated) differences.push_back("NOT VALID where it was validated");
+  std::string help = "add it " + as_made(c.project, c.catalog.object(step.object), false);
+  if (unvalidated) help += ", then `" + validate_sql(ref) + "`";
   c.report(step,
            "the down adds " + describe(ref) + " again, but not as it was before the up " +
                "dropped it: " + lint::join_strings(differences, "; "),
-           "add it " + as_made(c.project, c.catalog.object(step.object), false));
+           help);
 }
 
 // The constraints and indexes a table had before the up dropped it, which the down that makes
@@ -1471,7 +1550,24 @@ void check_redefined(Context& c, const lint::CatalogStep& step, const lint::Obje
   } else {
     return;
   }
-  if (changed.empty()) return;  // made again as it was
+  if (changed.empty()) {
+    // Made again as it was, but NOT VALID where it was validated: the down validates it (or adds
+    // it again validated).
+    if (ref.kind != ObjectKind::constraint ||
+        !validated_at(c, step.object, step.tick).value_or(false) ||
+        validated_at(c, again, c.pair.up_replay->end).value_or(true) || down_validates(c, ref)) {
+      return;
+    }
+    if (const lint::CatalogStep* made = c.down_created(ref)) {
+      check_constraint_made_again(c, step, ref, *made);
+      return;
+    }
+    c.report(step,
+             "the up adds " + describe(ref) + " again NOT VALID where it was validated, and " +
+                 "the down does not validate it: PostgreSQL leaves it unvalidated after the down",
+             "add `" + validate_sql(ref) + "` to the down");
+    return;
+  }
   if (const lint::CatalogStep* made = c.down_created(ref)) {
     if (ref.kind == ObjectKind::constraint) {
       check_constraint_made_again(c, step, ref, *made);

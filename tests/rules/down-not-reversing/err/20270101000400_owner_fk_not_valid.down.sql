@@ -1,0 +1,2 @@
+-- Nothing: the foreign key stays NOT VALID.
+SELECT 1;

@@ -1,0 +1,2 @@
+DROP TABLE nv_flips;
+DROP TABLE nv_owners;

@@ -1,0 +1,3 @@
+-- Added NOT VALID and never validated: a down that adds it back NOT VALID leaves it as it was.
+ALTER TABLE nv_flips DROP CONSTRAINT nv_flips_id_check;
+ALTER TABLE nv_flips ADD CONSTRAINT nv_flips_id_check CHECK (id >= 0) NOT VALID;
