@@ -1686,6 +1686,51 @@ void check_taken_along(Context& c, const lint::CatalogStep& step) {
                describe(ref) + " again" + how);
 }
 
+// A column the up renames, which the down drops and adds again under its old name (a rename
+// written as drop and add, as Alembic's autogenerate writes it): its DROP COLUMN takes the
+// constraints and indexes on the column, which the new column has only if the down makes them
+// again. Renaming the column back keeps them (and its rows).
+void check_renamed_column_replaced(Context& c, const lint::CatalogStep& step) {
+  const lint::CatalogObject& column = c.catalog.object(step.object);
+  if (column.kind() != ObjectKind::column) return;
+  lint::Tick start = c.pair.up_replay->start;
+  const lint::ObjectRef& before = column.ref_at(start);
+  const lint::ObjectRef& now = column.ref_at(c.pair.up_replay->end);
+  if (before.name == now.name || !c.down_creates(before)) return;
+  std::vector<ObjectId> parts;
+  std::unordered_set<std::string> constraints;
+  for (const lint::CatalogStep* down : c.down_steps.of(step.object)) {
+    if (down->effect.action != Action::drop) continue;
+    for (ObjectId id : down->implied) {
+      ObjectKind kind = c.catalog.object(id).kind();
+      if (kind != ObjectKind::constraint && kind != ObjectKind::index) continue;
+      if (c.created_by_up(id)) continue;
+      parts.push_back(id);
+      if (kind == ObjectKind::constraint)
+        constraints.insert(c.catalog.object(id).ref_at(start).name);
+    }
+  }
+  std::vector<std::string> missing;
+  for (ObjectId id : parts) {
+    const lint::ObjectRef& ref = c.catalog.object(id).ref_at(start);
+    // A key's index goes and comes with its constraint.
+    if (ref.kind == ObjectKind::index && constraints.count(ref.name) != 0) continue;
+    if (c.down_creates(ref)) continue;
+    missing.push_back(describe(ref));
+  }
+  if (missing.empty()) return;
+  bool one = missing.size() == 1;
+  c.report(step,
+           "the up renames " + describe(before) + " to " + quote_identifier(now.name) +
+               " and the down drops it and adds a new column " + quote_identifier(before.name) +
+               ": the DROP COLUMN takes " + lint::join_strings(missing, ", ") +
+               " with it, which the down does not make again",
+           "rename the column back instead (`ALTER TABLE " + parent_sql(now) + " RENAME COLUMN " +
+               quote_identifier(now.name) + " TO " + quote_identifier(before.name) +
+               ";` keeps its constraints, indexes and rows), or create " + (one ? "it" : "each") +
+               " again in the down after adding the column");
+}
+
 // Applies to what roles hold on the object the statements of a file that change it, in order:
 // GRANT and REVOKE on it, on ALL ... IN SCHEMA of its schema, and DROP OWNED BY.
 void replay_privileges(const Context& c, Privileges& held, const lint::ParsedFile& file,
@@ -2372,7 +2417,11 @@ void check_pair(Context& c) {
                "add `" + drop_sql(ref) + "` to the down");
     } else if (effect.action == Action::rename) {
       // Renamed out of the way and dropped later in the up: nothing to rename back.
-      if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
+      if (c.created_by_up(step.object) || !object.alive_at(after)) continue;
+      if (gone) {
+        if (c.first_action(step, Action::rename)) check_renamed_column_replaced(c, step);
+        continue;
+      }
       // Judged by the net effect, at the up's first rename of the object: the name it has after
       // the up's renames and then the down's must be the one it had before the up (a swap through
       // a temporary name, repeated by the down, is its own inverse).

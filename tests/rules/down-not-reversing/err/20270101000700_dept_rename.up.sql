@@ -1,0 +1,1 @@
+ALTER TABLE nv_department RENAME COLUMN name TO title;
