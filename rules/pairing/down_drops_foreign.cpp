@@ -59,6 +59,43 @@ void check_cascade(const lint::Project& project, const Pair& pair, const lint::C
   }
 }
 
+// ADD CONSTRAINT ... USING INDEX makes the index the constraint's: DROP CONSTRAINT drops it too.
+// An index an earlier migration built, which the up turned into a constraint, is gone after a
+// down that drops the constraint, unless the down creates it again.
+void check_owned_index(const lint::Project& project, const Pair& pair,
+                       const lint::CatalogStep& step,
+                       const std::unordered_set<std::string>& recreated, lint::Reporter& out) {
+  const lint::Catalog& catalog = *project.catalog();
+  for (lint::ObjectId id : step.implied) {
+    const lint::CatalogObject& index = catalog.object(id);
+    if (index.kind() != lint::ObjectKind::index || created_by(catalog, id, pair.up)) continue;
+    const lint::ObjectRef& before = index.ref_at(pair.up_replay->start);
+    const lint::ObjectRef& now = index.ref_at(pair.up_replay->end);
+    if (recreated.count(before.base_key()) != 0 || recreated.count(now.base_key()) != 0) continue;
+    const lint::ParsedFile* owner = project.parsed(index.created.file);
+    const lint::Statement* made = lint::statement_at(project, index.created);
+    std::string help = "create the index again in the down after the DROP CONSTRAINT";
+    if (owner != nullptr && made != nullptr && made->node.is("IndexStmt")) {
+      help += ": `";
+      help += owner->slice(made->range);
+      help += ";`";
+      if (made->node.flag("concurrent"))
+        help += " (CONCURRENTLY: in a -- sqlgate:no-transaction down)";
+    } else {
+      help += ", as " + migration_name(project, index.created.file) + " did";
+    }
+    auto builder = out.report(
+        *pair.down_file, statement_range(*pair.down_file, step.statement),
+        "the down's DROP CONSTRAINT also drops " + describe(before) +
+            ", which the up's USING INDEX gave to the constraint: the index comes from " +
+            migration_name(project, index.created.file) + ", and after the down it is gone",
+        help);
+    if (owner != nullptr) {
+      builder.related(*owner, statement_range(*owner, index.created.statement), "created here");
+    }
+  }
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   const lint::Catalog& catalog = *project.catalog();
   for (const Pair& pair : pairs(project)) {
@@ -104,6 +141,9 @@ void check(const lint::Project& project, lint::Reporter& out) {
         continue;
       }
       if (drop && effect.cascade) check_cascade(project, pair, step, recreated, out);
+      if (drop && effect.object.kind == lint::ObjectKind::constraint) {
+        check_owned_index(project, pair, step, recreated, out);
+      }
       // A drop reverses a create: the up must have created the object (or what it belongs
       // to). Other changes reverse any change the up made to it.
       if (drop ? created_by(catalog, step.object, pair.up)

@@ -1,0 +1,1 @@
+DROP TABLE ns_namespaces;
