@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "lint/catalog.h"
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
 #include "lint/table_state.h"
@@ -51,8 +52,15 @@ std::optional<bool> has_default(std::string_view method, const lint::ColumnType&
   return std::nullopt;
 }
 
-// Whether a migration of the set installs the extension.
+// Whether a migration of the set installs the extension: the catalog's answer (one lookup),
+// else the statements of the files, when there is no replay.
 bool installs(const lint::Project& project, std::string_view extension) {
+  if (const lint::Catalog* catalog = project.catalog()) {
+    lint::ObjectRef ref;
+    ref.kind = lint::ObjectKind::extension;
+    ref.name = std::string(extension);
+    return catalog->known(ref);
+  }
   for (std::size_t i = 0; i < project.size(); ++i) {
     const lint::ParsedFile* file = project.parsed(i);
     if (file == nullptr) continue;
