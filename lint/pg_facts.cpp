@@ -225,6 +225,11 @@ bool has_known_casts(const ColumnType& type) {
   return is_builtin_type(type) || type.name == "citext";
 }
 
+bool is_string_type(const ColumnType& type) {
+  return type.schema.empty() && !type.array &&
+         has_name(type.name, {"text", "varchar", "bpchar", "char", "name"});
+}
+
 std::optional<bool> converts_automatically(const ColumnType& from, const ColumnType& to) {
   // Each built-in type with the other types (string types aside) it converts to without USING,
   // read from PostgreSQL 15 by trying every pair.
@@ -296,7 +301,7 @@ std::optional<bool> converts_automatically(const ColumnType& from, const ColumnT
   const auto* source = known(from);
   const auto* target = known(to);
   if (source == nullptr || target == nullptr) return std::nullopt;
-  bool string_target = has_name(to.name, {"text", "varchar", "bpchar", "char", "name"});
+  bool string_target = is_string_type(ColumnType{to.name, to.schema});
   if (from.array != to.array) return !to.array && string_target;  // an array as text
   if (from.name == to.name || string_target) return true;
   std::string_view targets = source->second;

@@ -89,6 +89,8 @@ bool has_known_casts(const ColumnType& type);
 // to no other type but regclass. Known for the built-in types (and arrays of them, element by
 // element), as PostgreSQL 15's pg_cast has them; nullopt for the others.
 std::optional<bool> converts_automatically(const ColumnType& from, const ColumnType& to);
+// text, varchar, char(n), "char" or name (not an array of one): what every type converts to.
+bool is_string_type(const ColumnType& type);
 
 // True when some source type reaches `to` without a rewrite (varchar(n) -> text, say): with the
 // source unknown, such a change cannot be judged.

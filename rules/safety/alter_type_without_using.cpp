@@ -31,14 +31,6 @@ bool is_enum(const lint::FileContext& context, const lint::Statement& statement,
   return made != nullptr && made->kind() == "CreateEnumStmt";
 }
 
-bool is_string_type(const lint::ColumnType& type) {
-  if (!type.schema.empty() || type.array) return false;
-  for (std::string_view name : {"text", "varchar", "bpchar", "char", "name"}) {
-    if (type.name == name) return true;
-  }
-  return false;
-}
-
 void check(const lint::FileContext& context, lint::Reporter& out) {
   const lint::ParsedFile& file = context.file;
   lint::TableState tables(context);
@@ -61,7 +53,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
           if (from_enum && to_enum) {
             converts = source->name == target.name && source->schema == target.schema;
           } else if (from_enum) {
-            if (lint::is_builtin_type(target)) converts = is_string_type(target);
+            if (lint::is_builtin_type(target)) converts = lint::is_string_type(target);
           } else if (to_enum && lint::is_builtin_type(*source)) {
             converts = false;
           }
