@@ -119,8 +119,9 @@ struct Expander {
                kind == "PLpgSQL_stmt_forc" || kind == "PLpgSQL_stmt_foreach_a" ||
                kind == "PLpgSQL_stmt_dynfors") {
       visit_list(statement, "loop", statement.list("body"), frames);
-    } else if (kind == "PLpgSQL_stmt_execsql") {
-      std::string_view query = statement.get("sqlstmt").get("query").as_str();
+    } else if (kind == "PLpgSQL_stmt_execsql" || kind == "PLpgSQL_stmt_call") {
+      std::string_view query =
+          statement.get(kind == "PLpgSQL_stmt_call" ? "expr" : "sqlstmt").get("query").as_str();
       auto at = find_text(query, lineno);
       emit(query, at, at.has_value(), false, statement, frames, lineno);
     } else if (kind == "PLpgSQL_stmt_perform") {
@@ -260,6 +261,24 @@ DoExpansion expand_do(std::string_view file_text, const Statement& do_statement,
     expander.visit(function.get("action"), frames);
   }
   return out;
+}
+
+std::optional<std::string> routine_ends_transaction(std::string_view create_routine) {
+  std::string input(create_routine);
+  PgQueryPlpgsqlParseResult result = pg_query_parse_plpgsql(input.c_str());
+  std::optional<std::string> found;
+  if (result.error == nullptr && result.plpgsql_funcs != nullptr) {
+    // Node kinds stand in the JSON as keys; a string value holding the same word would be
+    // lowercased (an identifier) or inside a query's text, never followed by a quote and ':'.
+    std::string_view json = result.plpgsql_funcs;
+    if (json.find("\"PLpgSQL_stmt_commit\":") != std::string_view::npos) {
+      found = "COMMIT";
+    } else if (json.find("\"PLpgSQL_stmt_rollback\":") != std::string_view::npos) {
+      found = "ROLLBACK";
+    }
+  }
+  pg_query_free_plpgsql_parse_result(result);
+  return found;
 }
 
 }  // namespace sqlgate::lint

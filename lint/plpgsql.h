@@ -39,4 +39,8 @@ struct StringConstant {
 };
 std::optional<StringConstant> string_constant(std::string_view expression);
 
+// "COMMIT" or "ROLLBACK" when the PL/pgSQL body of a CREATE PROCEDURE (its whole text) ends the
+// transaction it runs in; nothing when it does not, or does not parse.
+std::optional<std::string> routine_ends_transaction(std::string_view create_routine);
+
 }  // namespace sqlgate::lint

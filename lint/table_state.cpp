@@ -777,28 +777,50 @@ std::optional<char> created_volatility(const Statement& statement, const Qualifi
 
 }  // namespace
 
-const Statement* TableState::function_definition(const QualifiedName& function,
-                                                 const Statement& at) const {
-  // The functions the ups before this file create (in the set's order: migrations by version,
+const std::vector<TableState::Definition>& TableState::earlier_routines() const {
+  // The routines the ups before this file create (in the set's order: migrations by version,
   // then other files), collected once.
-  if (!m_earlier_functions) {
-    m_earlier_functions.emplace();
+  if (!m_earlier_routines) {
+    m_earlier_routines.emplace();
     const Project& project = m_context->project;
     for (std::size_t i = 0; i < m_context->index && i < project.size(); ++i) {
       const ParsedFile* file = project.parsed(i);
       if (file == nullptr || project.source(i).role() != Direction::up) continue;
       for (const Statement* statement : file->all_statements()) {
-        if (statement->kind() == "CreateFunctionStmt") m_earlier_functions->push_back(statement);
+        if (statement->kind() != "CreateFunctionStmt") continue;
+        m_earlier_routines->push_back(Definition{statement, file->slice(statement->range)});
       }
     }
   }
+  return *m_earlier_routines;
+}
+
+const Statement* TableState::function_definition(const QualifiedName& function,
+                                                 const Statement& at) const {
   const Statement* found = nullptr;
-  for (const Statement* statement : *m_earlier_functions) {
-    if (created_volatility(*statement, function)) found = statement;
+  for (const Definition& definition : earlier_routines()) {
+    if (created_volatility(*definition.statement, function)) found = definition.statement;
   }
   for (const Statement* statement : m_context->file.all_statements()) {
     if (statement == &at) break;
     if (created_volatility(*statement, function)) found = statement;
+  }
+  return found;
+}
+
+std::optional<TableState::Definition> TableState::procedure_definition(
+    const QualifiedName& procedure, const Statement& at) const {
+  auto names = [&](const Statement& statement) {
+    return statement.kind() == "CreateFunctionStmt" && statement.node.flag("is_procedure") &&
+           QualifiedName::of(statement.node.list("funcname")).matches(procedure);
+  };
+  std::optional<Definition> found;
+  for (const Definition& definition : earlier_routines()) {
+    if (names(*definition.statement)) found = definition;
+  }
+  for (const Statement* statement : m_context->file.all_statements()) {
+    if (statement == &at) break;
+    if (names(*statement)) found = Definition{statement, m_context->file.slice(statement->range)};
   }
   return found;
 }

@@ -107,6 +107,14 @@ class TableState {
   // The last CREATE FUNCTION of that name before `at` (this file, or an up before it); null when
   // no migration creates it.
   const Statement* function_definition(const QualifiedName& function, const Statement& at) const;
+  // The last CREATE PROCEDURE of that name before `at` (this file, or an up before it) and its
+  // text as written; nothing when no migration creates it.
+  struct Definition {
+    const Statement* statement = nullptr;
+    std::string_view text;
+  };
+  std::optional<Definition> procedure_definition(const QualifiedName& procedure,
+                                                 const Statement& at) const;
   // The domain was created in this migration before `at`.
   bool is_new_domain(const QualifiedName& domain, const Statement& at) const;
   // Whether a domain has CHECK or NOT NULL constraints, when known.
@@ -127,7 +135,9 @@ class TableState {
   const FileContext* m_context;
   mutable std::unique_ptr<Tables> m_tables;
   mutable std::unique_ptr<Replay> m_replay;
-  mutable std::optional<std::vector<const Statement*>> m_earlier_functions;
+  // The CREATE FUNCTION and CREATE PROCEDURE statements of the ups before this file.
+  const std::vector<Definition>& earlier_routines() const;
+  mutable std::optional<std::vector<Definition>> m_earlier_routines;
   // The indexes the partner file (a down's up) creates, by name: (index, table) in file order.
   using NamedIndexes =
       std::unordered_map<std::string, std::vector<std::pair<QualifiedName, QualifiedName>>>;

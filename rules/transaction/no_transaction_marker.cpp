@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "lint/plpgsql.h"
+#include "lint/table_state.h"
 #include "lint/transaction.h"
 #include "rules/transaction/transaction.h"
 
@@ -102,6 +104,36 @@ std::optional<std::string> ends_transaction(const Node& function) {
   return found;
 }
 
+// A CALL of a procedure a migration made in PL/pgSQL whose body commits or rolls back: like such
+// a DO block, it runs only outside a transaction block (checked on 15).
+struct CommittingCall {
+  std::string what;     // "CALL backfill(), whose body COMMITs"
+  bool always = false;  // the procedure has SET clauses or SECURITY DEFINER: refused anyway
+};
+
+std::optional<CommittingCall> committing_call(const lint::Statement& statement,
+                                              const lint::TableState& tables) {
+  if (!statement.node.is("CallStmt")) return std::nullopt;
+  Node call = statement.node.get("funccall");
+  lint::QualifiedName name = lint::QualifiedName::of(call.list("funcname"));
+  auto definition = tables.procedure_definition(name, statement);
+  if (!definition) return std::nullopt;
+  bool plpgsql = false;
+  bool always = false;
+  for (Node option : definition->statement->node.list("options")) {
+    std::string_view option_name = option.str("defname");
+    if (option_name == "language") plpgsql = option.get("arg").as_str() == "plpgsql";
+    if (option_name == "set") always = true;
+    if (option_name == "security" && option.get("arg").flag("boolval")) always = true;
+  }
+  if (!plpgsql || !definition->statement->exact) return std::nullopt;
+  auto ends = lint::routine_ends_transaction(definition->text);
+  if (!ends) return std::nullopt;
+  std::string what = "CALL " + name.display() + "() (the procedure runs " + *ends + ")";
+  if (statement.embedded()) what += " in a DO block";
+  return CommittingCall{what, always};
+}
+
 // The comment's whole line when it stands alone on it, else the comment itself.
 lint::TextRange removal_range(const lint::ParsedFile& file, const lint::Directive& directive) {
   std::string_view text = file.text();
@@ -138,6 +170,28 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
                "with -- sqlgate:no-transaction (its IF [NOT] EXISTS form makes it re-runnable "
                "without a guard)");
   }
+  // The committing CALL each top-level statement makes (itself, or a DO block's). A procedure
+  // with SET clauses or SECURITY DEFINER may not commit at all ("invalid transaction
+  // termination" outside a transaction block too).
+  lint::TableState tables(context);
+  std::vector<std::optional<CommittingCall>> calls(file.statements().size());
+  auto note_call = [&](const lint::Statement& statement, std::size_t top) {
+    auto call = committing_call(statement, tables);
+    if (!call) return;
+    if (top < calls.size() && !calls[top]) calls[top] = call;
+    if (!call->always) return;
+    out.report(statement.range,
+               call->what +
+                   " fails with the marker or without: the procedure has SET clauses or "
+                   "SECURITY DEFINER, and PostgreSQL refuses a COMMIT or ROLLBACK there "
+                   "(\"invalid transaction termination\")",
+               "remove the SET clauses and SECURITY DEFINER from the procedure (set search_path "
+               "in its body instead), or do not end the transaction inside it");
+  };
+  for (std::size_t i = 0; i < file.statements().size(); ++i) note_call(file.statements()[i], i);
+  for (const lint::Statement& statement : file.embedded()) {
+    note_call(statement, static_cast<std::size_t>(statement.parent));
+  }
   const auto& statements = file.statements();
   for (std::size_t i = 0; i < statements.size(); ++i) {
     const lint::Statement& statement = statements[i];
@@ -153,6 +207,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     }
     auto what = outside_transaction_only(statement, context.pg_version());
     if (!what && statement.node.is("DoStmt")) what = ends_transaction(file.do_function(i));
+    if (!what && calls[i] && !calls[i]->always) what = calls[i]->what;
     if (!what) continue;
     needed = true;
     if (manages) {

@@ -34,3 +34,18 @@ BEGIN
     CREATE INDEX CONCURRENTLY users_name_idx ON users (name);
   END IF;
 END $$;
+-- A procedure that commits between batches: CALL ends the transaction as COMMIT in a DO does.
+CREATE OR REPLACE PROCEDURE lower_emails() LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE users SET email = lower(email) WHERE email <> lower(email);
+  COMMIT;
+END $$;
+CALL lower_emails();
+DO $$ BEGIN CALL public.lower_emails(); END $$;
+-- SECURITY DEFINER (or a SET clause) forbids the COMMIT wherever the CALL runs.
+CREATE OR REPLACE PROCEDURE purge_sessions() LANGUAGE plpgsql SECURITY DEFINER AS $$
+BEGIN
+  DELETE FROM sessions WHERE expires_at < now();
+  ROLLBACK;
+END $$;
+CALL purge_sessions();

@@ -20,3 +20,16 @@ BEGIN
     COMMIT;
   END LOOP;
 END $$;
+-- So does a procedure that commits, called here; one that does not commit needs nothing.
+CREATE OR REPLACE PROCEDURE lower_emails() LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE users SET email = lower(email) WHERE email <> lower(email);
+  COMMIT;
+END $$;
+CALL lower_emails();
+DO $$ BEGIN CALL lower_emails(); END $$;
+CREATE OR REPLACE PROCEDURE touch_users() LANGUAGE plpgsql SECURITY DEFINER AS $$
+BEGIN
+  UPDATE users SET updated_at = now();
+END $$;
+CALL touch_users();
