@@ -844,4 +844,66 @@ std::optional<bool> TableState::domain_has_constraints(const QualifiedName& doma
   return found->constrained;
 }
 
+namespace {
+
+// Why an index cannot back a constraint: partial, on expressions, not unique; empty when it can.
+std::string unadoptable(bool partial, bool expressions, bool unique) {
+  if (partial) return "a partial index (it has a WHERE)";
+  if (expressions) return "an index on expressions";
+  if (!unique) return "not a unique index";
+  return {};
+}
+
+}  // namespace
+
+std::optional<Unadoptable> unadoptable_index(const FileContext& context, const Statement& statement,
+                                             const QualifiedName& table,
+                                             std::string_view index_name) {
+  std::string name = truncate_identifier(index_name);
+  std::string why;
+  const ParsedFile* creator = nullptr;
+  TextRange made;
+  const auto& all = context.file.all_statements();
+  auto at = std::find(all.begin(), all.end(), &statement);
+  if (at == all.end()) return std::nullopt;
+  for (auto it = all.begin(); it != at; ++it) {
+    const Node& node = (*it)->node;
+    if (!node.is("IndexStmt") || truncate_identifier(node.str("idxname")) != name) continue;
+    bool expressions = false;
+    for (Node param : node.list("indexParams")) {
+      Node element = param.is("IndexElem") ? param : param.get("IndexElem");
+      expressions = expressions || !element.has("name");
+    }
+    why = unadoptable(node.has("whereClause"), expressions, node.flag("unique"));
+    creator = &context.file;
+    made = (*it)->range;
+  }
+  if (creator == nullptr) {
+    const Catalog* catalog = context.project.catalog();
+    if (catalog == nullptr || !catalog->replay(context.index).replayed) return std::nullopt;
+    // The index is in its table's schema.
+    ObjectId table_id =
+        find_as_written(*catalog, context.index, static_cast<std::size_t>(at - all.begin()),
+                        ObjectKind::table, table.schema, table.name);
+    if (table_id == k_no_object) return std::nullopt;
+    ObjectId id =
+        find_as_written(*catalog, context.index, static_cast<std::size_t>(at - all.begin()),
+                        ObjectKind::index, catalog->object(table_id).ref().schema, name);
+    if (id == k_no_object) return std::nullopt;
+    const CatalogObject& index = catalog->object(id);
+    why = unadoptable(
+        index.partial,
+        std::find(index.columns.begin(), index.columns.end(), "expr") != index.columns.end(),
+        index.unique);
+    creator = context.project.parsed(index.created.file);
+    if (creator == nullptr || index.created.statement >= creator->all_statements().size()) {
+      creator = nullptr;
+    } else {
+      made = creator->all_statements()[index.created.statement]->range;
+    }
+  }
+  if (why.empty()) return std::nullopt;
+  return Unadoptable{why, creator, made};
+}
+
 }  // namespace sqlgate::lint

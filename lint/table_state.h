@@ -144,4 +144,16 @@ class TableState {
   mutable std::optional<NamedIndexes> m_partner_indexes;
 };
 
+// Why ADD CONSTRAINT ... USING INDEX cannot adopt an index, as this file before `statement` (else
+// the migrations before it) made it: PostgreSQL refuses a partial index, one with expressions,
+// and one that is not unique. Nothing when it can, or when the index is unknown.
+struct Unadoptable {
+  std::string why;                      // "a partial index (it has a WHERE)", ...
+  const ParsedFile* creator = nullptr;  // the file that made the index, when known
+  TextRange made;                       // its CREATE INDEX there
+};
+std::optional<Unadoptable> unadoptable_index(const FileContext& context, const Statement& statement,
+                                             const QualifiedName& table,
+                                             std::string_view index_name);
+
 }  // namespace sqlgate::lint

@@ -2,6 +2,7 @@
 // EXCLUDE (and ALTER DOMAIN ... ADD CONSTRAINT) unless the file drops that constraint first or a
 // DO block guards it.
 #include "lint/objects.h"
+#include "lint/table_state.h"
 #include "rules/idempotency/common.h"
 #include "rules/idempotency/rules.h"
 
@@ -251,6 +252,13 @@ void check_table(FileScope& scope, const Statement& statement) {
     // ADD ... USING INDEX renamed the index on the first run: dropping the constraint then
     // drops the index too, so the second run needs the file to build it again first.
     std::string index_name(constraint.str("indexname"));
+    // An index PostgreSQL cannot adopt (partial, on expressions) fails the first run already;
+    // require-constraint-using-index says so.
+    if (!index_name.empty() &&
+        lint::unadoptable_index(scope.context(), statement,
+                                lint::QualifiedName{table.schema, table.name}, index_name)) {
+      continue;
+    }
     bool index_made =
         index_name.empty() ||
         scope.created_before(

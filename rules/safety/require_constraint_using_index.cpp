@@ -50,64 +50,16 @@ void check_column(const lint::QualifiedName& table, const lint::Node& def, lint:
   }
 }
 
-// Why an index cannot back a constraint: partial, on expressions, not unique; empty when it can.
-std::string unadoptable(bool partial, bool expressions, bool unique) {
-  if (partial) return "a partial index (it has a WHERE)";
-  if (expressions) return "an index on expressions";
-  if (!unique) return "not a unique index";
-  return {};
-}
-
 // ADD CONSTRAINT ... UNIQUE / PRIMARY KEY USING INDEX i of an index that cannot back a
-// constraint, as this file before it (else the earlier migrations) made it: PostgreSQL refuses
-// a partial index, one with expressions, and one that is not unique.
+// constraint: PostgreSQL refuses a partial index, one with expressions, and one that is not
+// unique.
 void check_adopted(const lint::FileContext& context, const lint::Statement& statement,
                    const lint::QualifiedName& table, const lint::Node& def, lint::TextRange range,
                    lint::Reporter& out) {
   std::string name = lint::truncate_identifier(def.str("indexname"));
-  std::string why;
-  const lint::ParsedFile* creator = nullptr;
-  lint::TextRange made;
-  const auto& all = context.file.all_statements();
-  auto at = std::find(all.begin(), all.end(), &statement);
-  if (at == all.end()) return;
-  for (auto it = all.begin(); it != at; ++it) {
-    const lint::Node& node = (*it)->node;
-    if (!node.is("IndexStmt") || lint::truncate_identifier(node.str("idxname")) != name) continue;
-    bool expressions = false;
-    for (lint::Node param : node.list("indexParams")) {
-      lint::Node element = param.is("IndexElem") ? param : param.get("IndexElem");
-      expressions = expressions || !element.has("name");
-    }
-    why = unadoptable(node.has("whereClause"), expressions, node.flag("unique"));
-    creator = &context.file;
-    made = (*it)->range;
-  }
-  if (creator == nullptr) {
-    const lint::Catalog* catalog = context.project.catalog();
-    if (catalog == nullptr || !catalog->replay(context.index).replayed) return;
-    // The index is in its table's schema.
-    lint::ObjectId table_id =
-        lint::find_as_written(*catalog, context.index, static_cast<std::size_t>(at - all.begin()),
-                              lint::ObjectKind::table, table.schema, table.name);
-    if (table_id == lint::k_no_object) return;
-    lint::ObjectId id = lint::find_as_written(
-        *catalog, context.index, static_cast<std::size_t>(at - all.begin()),
-        lint::ObjectKind::index, catalog->object(table_id).ref().schema, name);
-    if (id == lint::k_no_object) return;
-    const lint::CatalogObject& index = catalog->object(id);
-    why = unadoptable(
-        index.partial,
-        std::find(index.columns.begin(), index.columns.end(), "expr") != index.columns.end(),
-        index.unique);
-    creator = context.project.parsed(index.created.file);
-    if (creator == nullptr || index.created.statement >= creator->all_statements().size()) {
-      creator = nullptr;
-    } else {
-      made = creator->all_statements()[index.created.statement]->range;
-    }
-  }
-  if (why.empty()) return;
+  auto problem = lint::unadoptable_index(context, statement, table, name);
+  if (!problem) return;
+  const std::string& why = problem->why;
   bool primary = def.str("contype") == "CONSTR_PRIMARY";
   auto finding = out.report(
       range,
@@ -119,7 +71,9 @@ void check_adopted(const lint::FileContext& context, const lint::Statement& stat
             "holds, and ON CONFLICT can use it with that WHERE), or build a plain unique index "
             "CONCURRENTLY for the constraint"
           : "build a unique index on the plain columns CONCURRENTLY and adopt that one");
-  if (creator != nullptr) finding.related(*creator, made, "the index is created here");
+  if (problem->creator != nullptr) {
+    finding.related(*problem->creator, problem->made, "the index is created here");
+  }
 }
 
 // ADD [CONSTRAINT name] UNIQUE / PRIMARY KEY (...).
