@@ -879,16 +879,13 @@ std::optional<Unadoptable> unadoptable_index(const FileContext& context, const S
     made = (*it)->range;
   }
   if (creator == nullptr) {
-    const Catalog* catalog = context.project.catalog();
-    if (catalog == nullptr || !catalog->replay(context.index).replayed) return std::nullopt;
     // The index is in its table's schema.
     ObjectId table_id =
-        find_as_written(*catalog, context.index, static_cast<std::size_t>(at - all.begin()),
-                        ObjectKind::table, table.schema, table.name);
+        find_as_written(context, statement, ObjectKind::table, table.schema, table.name);
     if (table_id == k_no_object) return std::nullopt;
-    ObjectId id =
-        find_as_written(*catalog, context.index, static_cast<std::size_t>(at - all.begin()),
-                        ObjectKind::index, catalog->object(table_id).ref().schema, name);
+    const Catalog* catalog = context.project.catalog();
+    ObjectId id = find_as_written(context, statement, ObjectKind::index,
+                                  catalog->object(table_id).ref().schema, name);
     if (id == k_no_object) return std::nullopt;
     const CatalogObject& index = catalog->object(id);
     why = unadoptable(
@@ -904,6 +901,35 @@ std::optional<Unadoptable> unadoptable_index(const FileContext& context, const S
   }
   if (why.empty()) return std::nullopt;
   return Unadoptable{why, creator, made};
+}
+
+ObjectId find_as_written(const FileContext& context, const Statement& statement, ObjectKind kind,
+                         std::string_view schema, std::string_view name, std::string_view parent) {
+  const Catalog* catalog = context.project.catalog();
+  if (catalog == nullptr || !catalog->replay(context.index).replayed) return k_no_object;
+  const auto& all = context.file.all_statements();
+  auto at = std::find(all.begin(), all.end(), &statement);
+  if (at == all.end()) return k_no_object;
+  return find_as_written(*catalog, context.index, static_cast<std::size_t>(at - all.begin()), kind,
+                         schema, name, parent);
+}
+
+const Statement* definition_of(const FileContext& context, const Statement& statement,
+                               ObjectKind kind, std::string_view schema, std::string_view name) {
+  ObjectId id = find_as_written(context, statement, kind, schema, name);
+  if (id == k_no_object) return nullptr;
+  return statement_at(context.project, context.project.catalog()->object(id).created);
+}
+
+ColumnType base_type(const FileContext& context, const Statement& statement, ColumnType type) {
+  // A domain over an array is left as it is; a domain over a domain is followed a few levels.
+  for (int depth = 0; depth < 8 && !type.array; ++depth) {
+    const Statement* made =
+        definition_of(context, statement, ObjectKind::domain, type.schema, type.name);
+    if (made == nullptr || !made->node.is("CreateDomainStmt")) break;
+    type = column_type(made->node.get("typeName"));
+  }
+  return type;
 }
 
 }  // namespace sqlgate::lint

@@ -144,6 +144,21 @@ class TableState {
   mutable std::optional<NamedIndexes> m_partner_indexes;
 };
 
+// find_as_written for a statement of the file being linted, as the catalog has the set just
+// before it; k_no_object when the object is unknown or the set has no replay.
+ObjectId find_as_written(const FileContext& context, const Statement& statement, ObjectKind kind,
+                         std::string_view schema, std::string_view name,
+                         std::string_view parent = {});
+
+// The statement of the migrations that made the object a statement names (as
+// find_as_written finds it); null when unknown.
+const Statement* definition_of(const FileContext& context, const Statement& statement,
+                               ObjectKind kind, std::string_view schema, std::string_view name);
+
+// What PostgreSQL converts and indexes a value of `type` as: the base type of a domain the
+// migrations made before `statement` (through domains over domains), else the type itself.
+ColumnType base_type(const FileContext& context, const Statement& statement, ColumnType type);
+
 // Why ADD CONSTRAINT ... USING INDEX cannot adopt an index, as this file before `statement` (else
 // the migrations before it) made it: PostgreSQL refuses a partial index, one with expressions,
 // and one that is not unique. Nothing when it can, or when the index is unknown.

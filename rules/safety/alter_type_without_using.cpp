@@ -18,16 +18,9 @@ namespace {
 // Whether a type name a statement writes is an enum the migrations made before it.
 bool is_enum(const lint::FileContext& context, const lint::Statement& statement,
              const lint::ColumnType& type) {
-  const lint::Catalog* catalog = context.project.catalog();
-  if (catalog == nullptr || type.array || !catalog->replay(context.index).replayed) return false;
-  const auto& all = context.file.all_statements();
-  auto at = std::find(all.begin(), all.end(), &statement);
-  if (at == all.end()) return false;
-  lint::ObjectId id =
-      lint::find_as_written(*catalog, context.index, static_cast<std::size_t>(at - all.begin()),
-                            lint::ObjectKind::type, type.schema, type.name);
-  if (id == lint::k_no_object) return false;
-  const lint::Statement* made = lint::statement_at(context.project, catalog->object(id).created);
+  if (type.array) return false;
+  const lint::Statement* made =
+      lint::definition_of(context, statement, lint::ObjectKind::type, type.schema, type.name);
   return made != nullptr && made->kind() == "CreateEnumStmt";
 }
 
@@ -41,9 +34,12 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
         lint::Node def = cmd.get("def");
         if (def.has("raw_default")) return;  // USING
         std::string column(cmd.str("name"));
-        lint::ColumnType target = lint::column_type(def.get("typeName"));
-        std::optional<lint::ColumnType> source = tables.column_type(table, column, statement);
-        if (!source) return;
+        lint::ColumnType written = lint::column_type(def.get("typeName"));
+        std::optional<lint::ColumnType> declared = tables.column_type(table, column, statement);
+        if (!declared) return;
+        // A domain converts as its base type does (to it: then its checks run on the values).
+        lint::ColumnType target = lint::base_type(context, statement, written);
+        std::optional<lint::ColumnType> source = lint::base_type(context, statement, *declared);
         std::optional<bool> converts = lint::converts_automatically(*source, target);
         if (!converts) {
           // An enum converts to the string types (by its text) and to nothing else; nothing but
@@ -60,12 +56,12 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
         }
         if (!converts || *converts) return;
         out.report(lint::alter_command_range(file, statement, i),
-                   "ALTER COLUMN " + column + " TYPE " + target.display() +
-                       " fails: PostgreSQL has " + "no automatic cast from " + source->display() +
-                       " to " + target.display() + " (\"column " + column +
-                       " cannot be cast automatically to type " + target.display() + "\")",
+                   "ALTER COLUMN " + column + " TYPE " + written.display() +
+                       " fails: PostgreSQL has " + "no automatic cast from " + declared->display() +
+                       " to " + written.display() + " (\"column " + column +
+                       " cannot be cast automatically to type " + written.display() + "\")",
                    "say how each value converts: ALTER COLUMN " + column + " TYPE " +
-                       target.display() + " USING " + column + "::" + target.display() +
+                       written.display() + " USING " + column + "::" + written.display() +
                        " (or an expression that maps the values that do not convert as they are)");
       });
 }

@@ -9,6 +9,7 @@
 
 #include "lint/catalog.h"
 #include "lint/rule.h"
+#include "lint/table_state.h"
 #include "lint/tree.h"
 
 namespace sqlgate::rules {
@@ -120,17 +121,11 @@ std::optional<Refusal> refusal(const Node& trigger) {
 std::optional<lint::ObjectKind> relation_kind(const lint::FileContext& context,
                                               const lint::Statement& statement,
                                               const Node& relation) {
-  const lint::Catalog* catalog = context.project.catalog();
-  if (catalog == nullptr || !catalog->replay(context.index).replayed) return std::nullopt;
-  const auto& all = context.file.all_statements();
-  auto at = std::find(all.begin(), all.end(), &statement);
-  if (at == all.end()) return std::nullopt;
   lint::RelationName name = lint::relation_name(relation);
   lint::ObjectId id =
-      lint::find_as_written(*catalog, context.index, static_cast<std::size_t>(at - all.begin()),
-                            lint::ObjectKind::table, name.schema, name.name);
+      lint::find_as_written(context, statement, lint::ObjectKind::table, name.schema, name.name);
   if (id == lint::k_no_object) return std::nullopt;
-  return catalog->object(id).kind();
+  return context.project.catalog()->object(id).kind();
 }
 
 void check(const lint::FileContext& context, lint::Reporter& out) {

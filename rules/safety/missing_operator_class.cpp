@@ -112,8 +112,11 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       Node element = param.is("IndexElem") ? param : param.get("IndexElem");
       if (!element.has("name") || !element.list("opclass").empty()) continue;
       std::string column(element.str("name"));
-      std::optional<lint::ColumnType> type = tables.column_type(table, column, *statement);
-      if (!type || !lint::is_builtin_type(*type)) continue;
+      std::optional<lint::ColumnType> declared = tables.column_type(table, column, *statement);
+      if (!declared) continue;
+      // A domain's operator classes are its base type's.
+      std::optional<lint::ColumnType> type = lint::base_type(context, *statement, *declared);
+      if (!lint::is_builtin_type(*type)) continue;
       if ((method == "gin" || method == "gist") && !btree_gin) {
         btree_gin = installs(context.project, "btree_gin");
         btree_gist = installs(context.project, "btree_gist");
@@ -123,8 +126,8 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       if (!found || *found) continue;
       out.report(statement->range,
                  "CREATE INDEX ... USING " + method + " (" + column + ") fails: type " +
-                     type->display() + " has no default operator class for " + method +
-                     " (\"data type " + type->display() +
+                     declared->display() + " has no default operator class for " + method +
+                     " (\"data type " + declared->display() +
                      " has no default operator class for access method " + method + "\")",
                  help(method, *type, column));
       break;

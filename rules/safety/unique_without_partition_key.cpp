@@ -10,6 +10,7 @@
 #include "lint/catalog.h"
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
+#include "lint/table_state.h"
 
 namespace sqlgate::rules {
 
@@ -75,18 +76,14 @@ bool is_unique_key(const Node& constraint) {
 std::optional<PartitionKey> key_of(const lint::FileContext& context, const lint::Statement& at,
                                    const Node& relation) {
   lint::QualifiedName table = lint::QualifiedName::of(lint::relation_name(relation));
-  const auto& all = context.file.all_statements();
-  auto position = std::find(all.begin(), all.end(), &at);
-  if (position == all.end()) return std::nullopt;
   const lint::Catalog* catalog = context.project.catalog();
   if (catalog != nullptr && catalog->replay(context.index).replayed) {
-    lint::ObjectId id = lint::find_as_written(*catalog, context.index,
-                                              static_cast<std::size_t>(position - all.begin()),
-                                              lint::ObjectKind::table, table.schema, table.name);
-    if (id == lint::k_no_object) return std::nullopt;
-    const lint::Statement* made = lint::statement_at(context.project, catalog->object(id).created);
+    const lint::Statement* made =
+        lint::definition_of(context, at, lint::ObjectKind::table, table.schema, table.name);
     return made == nullptr ? std::nullopt : partition_key(made->node);
   }
+  const auto& all = context.file.all_statements();
+  auto position = std::find(all.begin(), all.end(), &at);
   std::optional<PartitionKey> key;
   for (auto it = all.begin(); it != position; ++it) {
     const Node& node = (*it)->node;

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS subscribers;
+DROP DOMAIN IF EXISTS email_address;

@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS subscribers;
+DROP DOMAIN IF EXISTS tags;
+DROP DOMAIN IF EXISTS email_address;
