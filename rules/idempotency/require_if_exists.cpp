@@ -829,6 +829,37 @@ Target relation_target(const Node& range_var, std::vector<ObjectKind> kinds) {
   return target;
 }
 
+// The tables the WITH queries of an INSERT, UPDATE or DELETE write or read (WITH moved AS
+// (DELETE FROM t RETURNING *) INSERT ...): a RangeVar that names no CTE of the statement.
+std::vector<Node> with_tables(const Node& node) {
+  std::vector<Node> withs{node.get("withClause")};
+  if (node.is("InsertStmt")) withs.push_back(node.get("selectStmt").get("withClause"));
+  std::vector<std::string_view> ctes;
+  std::vector<Node> tables;
+  for (const Node& with : withs) {
+    for (Node cte : with.list("ctes")) ctes.push_back(cte.str("ctename"));
+  }
+  for (const Node& with : withs) {
+    for (Node cte : with.list("ctes")) {
+      auto add = [&](const Node& range_var) {
+        if (!range_var.str("schemaname").empty() ||
+            std::find(ctes.begin(), ctes.end(), range_var.str("relname")) == ctes.end()) {
+          tables.push_back(range_var);
+        }
+      };
+      Node query = cte.get("ctequery");
+      // A DML query's own table stands in the tree without the RangeVar wrapper.
+      if (query.has("relation")) add(query.get("relation"));
+      walk(query, [&](const Node& n) {
+        if (!n.is("RangeVar")) return true;
+        add(n);
+        return false;
+      });
+    }
+  }
+  return tables;
+}
+
 // A table an INSERT's SELECT, an UPDATE's FROM or a DELETE's USING reads, with the columns of
 // it the statement names: qualified with its name or alias, or unqualified when it is the only
 // table the query reads (an UPDATE's or DELETE's own table is in scope too, so never there).
@@ -1069,6 +1100,9 @@ std::vector<Target> needed(const Statement& statement) {
     std::string statement_name = words + name_of(node.get("relation")).display();
     for (const Source& source : sources(node)) {
       relation(source.relation, statement_name + " reading ");
+    }
+    for (const Node& written : with_tables(node)) {
+      relation(written, statement_name + " through its WITH query on ");
     }
   } else if (kind == "IndexStmt") {
     relation(node.get("relation"), "CREATE INDEX ON ");

@@ -196,3 +196,8 @@ ALTER TYPE employmentstatus RENAME TO employmentstatus_old;
 CREATE TYPE employmentstatus AS ENUM ('ACTIVE', 'ON_LEAVE');
 ALTER TABLE employee ALTER COLUMN status TYPE employmentstatus USING status::text::employmentstatus;
 DROP TYPE IF EXISTS employmentstatus_old;
+
+-- A WITH query's table, dropped later in the file: the second run's DELETE finds it gone.
+WITH moved AS (DELETE FROM ledger_staging RETURNING *)
+INSERT INTO ledger SELECT * FROM moved ON CONFLICT (id) DO NOTHING;
+DROP TABLE IF EXISTS ledger_staging;

@@ -248,3 +248,8 @@ ALTER TABLE employee ALTER COLUMN status TYPE employmentstatus USING status::tex
 ALTER TABLE employee ALTER COLUMN role TYPE employmentstatus USING 'ACTIVE';
 ALTER TABLE employee ALTER COLUMN role TYPE text;
 DROP TYPE IF EXISTS employmentstatus_old;
+
+-- A WITH query that reads a table the file does not drop, and the CTE's own name.
+WITH moved AS (DELETE FROM ledger_staging WHERE posted RETURNING *)
+INSERT INTO ledger SELECT * FROM moved ON CONFLICT (id) DO NOTHING;
+DROP TABLE IF EXISTS moved;
