@@ -368,24 +368,76 @@ struct Key {
   bool constraint = false;           // a constraint (ON CONSTRAINT can name it), not an index
   bool partial = false;
   bool nulls_conflict = false;  // NULLS NOT DISTINCT
+  bool deferrable = false;      // a DEFERRABLE constraint: never an arbiter
   // The CREATE UNIQUE INDEX that made an index: its elements (columns and expressions) and
   // WHERE, for matching ON CONFLICT's target; invalid for a constraint.
   Node index;
 };
 
 // Whether a statement that made a constraint gives any key NULLS NOT DISTINCT or DEFERRABLE:
-// then which constraint it is is not worked out, and the keys are not judged.
+// then each constraint's own node says which it is.
 bool has_unusual_key(const Node& statement) {
   bool found = false;
   lint::walk(statement, [&](const Node& node) {
     if (found) return false;
     if ((node.is("Constraint") || node.is("IndexStmt")) &&
-        (node.flag("nulls_not_distinct") || node.flag("deferrable"))) {
+        (node.flag("nulls_not_distinct") || node.flag("deferrable") ||
+         node.str("contype") == "CONSTR_ATTR_DEFERRABLE")) {
       found = true;
     }
     return !found;
   });
   return found;
+}
+
+// What the statement that made a primary key or unique constraint says of it: DEFERRABLE, NULLS
+// NOT DISTINCT. Found by the constraint's name, else as the only one of its type on those
+// columns; nothing when not found. A column constraint's DEFERRABLE is a node of its own after
+// it in the column's list.
+struct KeyFlags {
+  bool deferrable = false;
+  bool nulls_not_distinct = false;
+};
+std::optional<KeyFlags> key_flags(const Node& statement, const lint::CatalogObject& object,
+                                  const std::string& name) {
+  std::string_view type = object.contype == 'p' ? "CONSTR_PRIMARY" : "CONSTR_UNIQUE";
+  std::optional<KeyFlags> named;
+  std::optional<KeyFlags> unnamed;
+  int unnamed_count = 0;
+  auto consider = [&](const Node& constraint, const std::vector<std::string>& columns,
+                      bool deferrable) {
+    if (constraint.str("contype") != type) return;
+    KeyFlags flags{deferrable || constraint.flag("deferrable"),
+                   constraint.flag("nulls_not_distinct")};
+    if (constraint.has("conname")) {
+      if (lint::truncate_identifier(constraint.str("conname")) == name) named = flags;
+    } else if (columns == object.columns) {
+      unnamed = flags;
+      ++unnamed_count;
+    }
+  };
+  lint::walk(statement, [&](const Node& node) {
+    if (node.is("ColumnDef")) {
+      std::vector<std::string> column{lint::truncate_identifier(node.str("colname"))};
+      lint::NodeList constraints = node.list("constraints");
+      for (auto it = constraints.begin(); it != constraints.end(); ++it) {
+        auto next = it;
+        ++next;
+        bool deferrable =
+            next != constraints.end() && (*next).str("contype") == "CONSTR_ATTR_DEFERRABLE";
+        consider(*it, column, deferrable);
+      }
+      return false;
+    }
+    if (!node.is("Constraint")) return true;
+    std::vector<std::string> columns;
+    for (Node key : node.list("keys")) columns.push_back(lint::truncate_identifier(key.as_str()));
+    consider(node, columns, false);
+    return false;
+  });
+  if (named) return named;
+  if (unnamed_count == 1) return unnamed;
+  return std::nullopt;
 }
 
 // The unique keys of the INSERT's target (primary keys, unique constraints, unique indexes,
@@ -400,8 +452,14 @@ std::optional<std::vector<Key>> keys_of(const lint::FileContext& context,
     if (object.contype == 'x') return std::nullopt;
     if (object.contype != 'p' && object.contype != 'u') continue;
     const Statement* made = lint::statement_at(context.project, object.created);
-    if (made == nullptr || has_unusual_key(made->node)) return std::nullopt;
+    if (made == nullptr) return std::nullopt;
     Key key;
+    if (has_unusual_key(made->node)) {
+      auto flags = key_flags(made->node, object, object.ref_at(step.tick).name);
+      if (!flags) return std::nullopt;
+      key.deferrable = flags->deferrable;
+      key.nulls_conflict = flags->nulls_not_distinct;
+    }
     key.object = &object;
     key.constraint = true;
     key.columns = object.columns;
@@ -650,6 +708,19 @@ std::optional<ConflictProblem> conflict_problem(const lint::FileContext& context
   const lint::CatalogStep* step = insert_step(context, index);
   if (step == nullptr) return std::nullopt;
   const lint::Catalog& catalog = *context.project.catalog();
+  Node clause = insert.get("onConflictClause");
+  if (clause.get("infer").has("conname") && clause.str("action") == "ONCONFLICT_UPDATE") {
+    std::string name = lint::truncate_identifier(clause.get("infer").str("conname"));
+    for (lint::ObjectId id : catalog.constraints(step->effect.object, step->tick)) {
+      const lint::CatalogObject& object = catalog.object(id);
+      if (object.contype != 'x' || object.ref_at(step->tick).name != name) continue;
+      return ConflictProblem{
+          "INSERT INTO " + table + " ... ON CONFLICT ON CONSTRAINT " + name +
+              " DO UPDATE names an exclusion constraint: PostgreSQL refuses the INSERT (\"ON "
+              "CONFLICT DO UPDATE not supported with exclusion constraints\")",
+          "use DO NOTHING with the exclusion constraint, or name a unique key for DO UPDATE"};
+    }
+  }
   auto keys = keys_of(context, catalog, *step);
   if (!keys || keys->empty()) return std::nullopt;  // no key at all: target_has_key() says it
   std::vector<const Key*> arbiters;
@@ -719,6 +790,23 @@ std::optional<ConflictProblem> conflict_problem(const lint::FileContext& context
               : "name the columns of one of its keys, " + lint::join_strings(known, ", ") +
                     ", or add a unique constraint on (" + names + ")"};
     }
+  }
+  // PostgreSQL never takes a DEFERRABLE constraint as an arbiter; without a target it checks
+  // every key, and refuses the INSERT when it reaches a deferrable one (whenever no other key
+  // conflicts first, as on the first run).
+  for (const Key* key : arbiters) {
+    if (!key->deferrable) continue;
+    std::string name = key->object->ref_at(step->tick).name;
+    return ConflictProblem{
+        "INSERT INTO " + table + " ... ON CONFLICT " +
+            (infer.valid() ? "uses" : "without a target checks every key, among them") +
+            " constraint " + name +
+            ", which is DEFERRABLE: PostgreSQL refuses the INSERT (\"ON CONFLICT does not "
+            "support deferrable unique constraints/exclusion constraints as arbiters\")",
+        "make " + name +
+            " NOT DEFERRABLE (drop it and add it again), or insert with WHERE NOT EXISTS (...) "
+            "in place of ON CONFLICT" +
+            (infer.valid() ? std::string() : std::string(", or name another key as the target"))};
   }
   Rows rows(context, catalog, *step, insert);
   for (std::size_t row = 0; row < rows.count(); ++row) {

@@ -325,6 +325,49 @@ TEST(CliIdempotency, OnConflictTargetsAKeyTheTableHasAndTheRowsCanMeet) {
   EXPECT_NE(message(4).find("includes scope, which the INSERT leaves NULL"), std::string::npos);
 }
 
+// Checked on PostgreSQL 15: a DEFERRABLE key is never an arbiter ("ON CONFLICT does not support
+// deferrable unique constraints/exclusion constraints as arbiters"), whether the target names
+// its columns or its name, or there is no target and no other key conflicts first; and DO UPDATE
+// refuses an exclusion constraint. A NULLS NOT DISTINCT key is judged as any other.
+TEST(CliIdempotency, ADeferrableKeyIsNeverAnArbiter) {
+  TempDir dir;
+  dir.write("m/1_tables.up.sql",
+            "CREATE TABLE IF NOT EXISTS booking (id bigint PRIMARY KEY, room bigint, seq int,\n"
+            "  CONSTRAINT booking_room_seq UNIQUE (room, seq) DEFERRABLE INITIALLY DEFERRED);\n"
+            "CREATE TABLE IF NOT EXISTS slot (id bigint PRIMARY KEY DEFERRABLE, name text);\n"
+            "CREATE TABLE IF NOT EXISTS hold (id bigint, during int4range,\n"
+            "  CONSTRAINT hold_no_overlap EXCLUDE USING gist (during WITH &&));\n"
+            "CREATE TABLE IF NOT EXISTS code (id bigint PRIMARY KEY, value text,\n"
+            "  CONSTRAINT code_value UNIQUE NULLS NOT DISTINCT (value));\n");
+  dir.write("m/1_tables.down.sql", "DROP TABLE IF EXISTS code, hold, slot, booking;\n");
+  dir.write("m/2_seed.up.sql",
+            "INSERT INTO booking VALUES (1, 1, 1) ON CONFLICT (room, seq) DO NOTHING;\n"  // 1
+            "INSERT INTO booking VALUES (2, 1, 2)\n"                                      // 2
+            "  ON CONFLICT ON CONSTRAINT booking_room_seq DO NOTHING;\n"
+            "INSERT INTO booking VALUES (3, 1, 3) ON CONFLICT (id) DO NOTHING;\n"
+            "INSERT INTO booking VALUES (4, 1, 4) ON CONFLICT DO NOTHING;\n"   // 5
+            "INSERT INTO slot VALUES (1, 'a') ON CONFLICT (id) DO NOTHING;\n"  // 6
+            "INSERT INTO hold VALUES (1, '[1,2)')\n"                           // 7
+            "  ON CONFLICT ON CONSTRAINT hold_no_overlap DO UPDATE SET id = 2;\n"
+            "INSERT INTO hold VALUES (1, '[1,2)') ON CONFLICT DO NOTHING;\n"
+            "INSERT INTO code VALUES (1, 'x') ON CONFLICT (value) DO NOTHING;\n"
+            "INSERT INTO code (id) VALUES (2) ON CONFLICT (value) DO NOTHING;\n");
+  dir.write("m/2_seed.down.sql", "SELECT 1;\n");
+  auto json = lint_json({(dir.path() / "m").string(), "--select", "require-on-conflict"}, 1);
+  EXPECT_EQ(findings(json),
+            (Lines{"1 require-on-conflict", "2 require-on-conflict", "5 require-on-conflict",
+                   "6 require-on-conflict", "7 require-on-conflict"}))
+      << json.dump(2);
+  auto message = [&](std::size_t i) {
+    return json["diagnostics"][i]["message"].get<std::string>();
+  };
+  EXPECT_NE(message(0).find("uses constraint booking_room_seq, which is DEFERRABLE"),
+            std::string::npos);
+  EXPECT_NE(message(2).find("without a target checks every key"), std::string::npos);
+  EXPECT_NE(message(3).find("constraint slot_pkey, which is DEFERRABLE"), std::string::npos);
+  EXPECT_NE(message(4).find("names an exclusion constraint"), std::string::npos);
+}
+
 // Checked on PostgreSQL 15: the DELETE removes the 'theme' row only, and INSERT INTO settings
 // VALUES (...) writes its columns in the table's order, so 'locale' is added again on every run.
 TEST(CliIdempotency, ADeleteClearsOnlyTheRowsItPinsInAnInsertWithoutAColumnList) {
