@@ -914,6 +914,18 @@ ObjectId find_as_written(const FileContext& context, const Statement& statement,
                          schema, name, parent);
 }
 
+std::optional<Tick> tick_before(const FileContext& context, const Statement& statement) {
+  const Catalog* catalog = context.project.catalog();
+  if (context.direction() != Direction::up || catalog == nullptr ||
+      !catalog->replay(context.index).replayed) {
+    return std::nullopt;
+  }
+  const auto& all = context.file.all_statements();
+  auto at = std::find(all.begin(), all.end(), &statement);
+  if (at == all.end()) return std::nullopt;
+  return catalog->before_statement(context.index, static_cast<std::size_t>(at - all.begin()));
+}
+
 const Statement* definition_of(const FileContext& context, const Statement& statement,
                                ObjectKind kind, std::string_view schema, std::string_view name) {
   ObjectId id = find_as_written(context, statement, kind, schema, name);
@@ -930,6 +942,85 @@ ColumnType base_type(const FileContext& context, const Statement& statement, Col
     type = column_type(made->node.get("typeName"));
   }
   return type;
+}
+
+// Whether a statement that made a constraint gives any key NULLS NOT DISTINCT or DEFERRABLE:
+// then each constraint's own node says which it is.
+bool has_unusual_key(const Node& statement) {
+  bool found = false;
+  walk(statement, [&](const Node& node) {
+    if (found) return false;
+    if ((node.is("Constraint") || node.is("IndexStmt")) &&
+        (node.flag("nulls_not_distinct") || node.flag("deferrable") ||
+         node.str("contype") == "CONSTR_ATTR_DEFERRABLE")) {
+      found = true;
+    }
+    return !found;
+  });
+  return found;
+}
+
+// What the statement that made a primary key or unique constraint says of it: DEFERRABLE, NULLS
+// NOT DISTINCT. Found by the constraint's name, else as the only one of its type on those
+// columns; nothing when not found. A column constraint's DEFERRABLE is a node of its own after
+// it in the column's list.
+std::optional<KeyFlags> key_flags(const Node& statement, const CatalogObject& object,
+                                  const std::string& name) {
+  std::string_view type = object.contype == 'p' ? "CONSTR_PRIMARY" : "CONSTR_UNIQUE";
+  std::optional<KeyFlags> named;
+  std::optional<KeyFlags> unnamed;
+  int unnamed_count = 0;
+  auto consider = [&](const Node& constraint, const std::vector<std::string>& columns,
+                      bool deferrable) {
+    if (constraint.str("contype") != type) return;
+    KeyFlags flags{deferrable || constraint.flag("deferrable"),
+                   constraint.flag("nulls_not_distinct")};
+    if (constraint.has("conname")) {
+      if (truncate_identifier(constraint.str("conname")) == name) named = flags;
+    } else if (columns == object.columns) {
+      unnamed = flags;
+      ++unnamed_count;
+    }
+  };
+  walk(statement, [&](const Node& node) {
+    if (node.is("ColumnDef")) {
+      std::vector<std::string> column{truncate_identifier(node.str("colname"))};
+      NodeList constraints = node.list("constraints");
+      for (auto it = constraints.begin(); it != constraints.end(); ++it) {
+        auto next = it;
+        ++next;
+        bool deferrable =
+            next != constraints.end() && (*next).str("contype") == "CONSTR_ATTR_DEFERRABLE";
+        consider(*it, column, deferrable);
+      }
+      return false;
+    }
+    if (!node.is("Constraint")) return true;
+    std::vector<std::string> columns;
+    for (Node key : node.list("keys")) columns.push_back(truncate_identifier(key.as_str()));
+    consider(node, columns, false);
+    return false;
+  });
+  if (named) return named;
+  if (unnamed_count == 1) return unnamed;
+  return std::nullopt;
+}
+
+// A table whose keys the replay does not see: made with LIKE (INCLUDING INDEXES copies them),
+// as a partition or child (it takes its parent's), or of a composite type.
+bool takes_keys_from_elsewhere(const Project& project, const Catalog& catalog,
+                               const ObjectRef& table, Tick at) {
+  auto origin = catalog.created_by(table, at);
+  if (!origin) return true;
+  const Statement* created = statement_at(project, *origin);
+  if (created == nullptr) return true;
+  const Node& node = created->node;
+  if (!node.is("CreateStmt")) return !node.is("CreateTableAsStmt");
+  if (node.has("inhRelations") || node.has("partbound") || node.has("ofTypename")) return true;
+  for (Node element : node.list("tableElts")) {
+    if (element.is("TableLikeClause")) return true;
+  }
+  return false;
 }
 
 }  // namespace sqlgate::lint

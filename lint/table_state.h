@@ -150,6 +150,9 @@ ObjectId find_as_written(const FileContext& context, const Statement& statement,
                          std::string_view schema, std::string_view name,
                          std::string_view parent = {});
 
+// The catalog's state just before a statement of an up; nothing for a down or without a replay.
+std::optional<Tick> tick_before(const FileContext& context, const Statement& statement);
+
 // The statement of the migrations that made the object a statement names (as
 // find_as_written finds it); null when unknown.
 const Statement* definition_of(const FileContext& context, const Statement& statement,
@@ -170,5 +173,24 @@ struct Unadoptable {
 std::optional<Unadoptable> unadoptable_index(const FileContext& context, const Statement& statement,
                                              const QualifiedName& table,
                                              std::string_view index_name);
+
+// Whether a statement that made a constraint gives any key NULLS NOT DISTINCT or DEFERRABLE
+// (then key_flags() says which).
+bool has_unusual_key(const Node& statement);
+
+// What the statement that made a primary key or unique constraint says of it: DEFERRABLE, NULLS
+// NOT DISTINCT. Found by the constraint's name, else as the only one of its type on those
+// columns; nothing when not found.
+struct KeyFlags {
+  bool deferrable = false;
+  bool nulls_not_distinct = false;
+};
+std::optional<KeyFlags> key_flags(const Node& statement, const CatalogObject& object,
+                                  const std::string& name);
+
+// A table whose keys the replay does not see: made with LIKE (INCLUDING INDEXES copies them),
+// as a partition or child (it takes its parent's), or of a composite type.
+bool takes_keys_from_elsewhere(const Project& project, const Catalog& catalog,
+                               const ObjectRef& table, Tick at);
 
 }  // namespace sqlgate::lint

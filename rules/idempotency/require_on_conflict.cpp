@@ -315,29 +315,13 @@ Protection protection(const FileScope& scope, const Statement& statement, std::s
   return Protection::none;
 }
 
-// A table whose keys the replay does not see: made with LIKE (INCLUDING INDEXES copies them),
-// as a partition or child (it takes its parent's), or of a composite type.
-bool takes_keys_from_elsewhere(const lint::Project& project, const lint::Catalog& catalog,
-                               const lint::ObjectRef& table, lint::Tick at) {
-  auto origin = catalog.created_by(table, at);
-  if (!origin) return true;
-  const lint::Statement* created = lint::statement_at(project, *origin);
-  if (created == nullptr) return true;
-  const Node& node = created->node;
-  if (!node.is("CreateStmt")) return !node.is("CreateTableAsStmt");
-  if (node.has("inhRelations") || node.has("partbound") || node.has("ofTypename")) return true;
-  for (Node element : node.list("tableElts")) {
-    if (element.is("TableLikeClause")) return true;
-  }
-  return false;
-}
-
 // The INSERT's write step in an up, when the replay knows its target's keys.
 const lint::CatalogStep* insert_step(const lint::FileContext& context, std::size_t index) {
   if (context.direction() != lint::Direction::up) return nullptr;
   const lint::CatalogStep* step = write_step(context, index);
-  if (step == nullptr || takes_keys_from_elsewhere(context.project, *context.project.catalog(),
-                                                   step->effect.object, step->tick)) {
+  if (step == nullptr ||
+      lint::takes_keys_from_elsewhere(context.project, *context.project.catalog(),
+                                      step->effect.object, step->tick)) {
     return nullptr;
   }
   return step;
@@ -374,72 +358,6 @@ struct Key {
   Node index;
 };
 
-// Whether a statement that made a constraint gives any key NULLS NOT DISTINCT or DEFERRABLE:
-// then each constraint's own node says which it is.
-bool has_unusual_key(const Node& statement) {
-  bool found = false;
-  lint::walk(statement, [&](const Node& node) {
-    if (found) return false;
-    if ((node.is("Constraint") || node.is("IndexStmt")) &&
-        (node.flag("nulls_not_distinct") || node.flag("deferrable") ||
-         node.str("contype") == "CONSTR_ATTR_DEFERRABLE")) {
-      found = true;
-    }
-    return !found;
-  });
-  return found;
-}
-
-// What the statement that made a primary key or unique constraint says of it: DEFERRABLE, NULLS
-// NOT DISTINCT. Found by the constraint's name, else as the only one of its type on those
-// columns; nothing when not found. A column constraint's DEFERRABLE is a node of its own after
-// it in the column's list.
-struct KeyFlags {
-  bool deferrable = false;
-  bool nulls_not_distinct = false;
-};
-std::optional<KeyFlags> key_flags(const Node& statement, const lint::CatalogObject& object,
-                                  const std::string& name) {
-  std::string_view type = object.contype == 'p' ? "CONSTR_PRIMARY" : "CONSTR_UNIQUE";
-  std::optional<KeyFlags> named;
-  std::optional<KeyFlags> unnamed;
-  int unnamed_count = 0;
-  auto consider = [&](const Node& constraint, const std::vector<std::string>& columns,
-                      bool deferrable) {
-    if (constraint.str("contype") != type) return;
-    KeyFlags flags{deferrable || constraint.flag("deferrable"),
-                   constraint.flag("nulls_not_distinct")};
-    if (constraint.has("conname")) {
-      if (lint::truncate_identifier(constraint.str("conname")) == name) named = flags;
-    } else if (columns == object.columns) {
-      unnamed = flags;
-      ++unnamed_count;
-    }
-  };
-  lint::walk(statement, [&](const Node& node) {
-    if (node.is("ColumnDef")) {
-      std::vector<std::string> column{lint::truncate_identifier(node.str("colname"))};
-      lint::NodeList constraints = node.list("constraints");
-      for (auto it = constraints.begin(); it != constraints.end(); ++it) {
-        auto next = it;
-        ++next;
-        bool deferrable =
-            next != constraints.end() && (*next).str("contype") == "CONSTR_ATTR_DEFERRABLE";
-        consider(*it, column, deferrable);
-      }
-      return false;
-    }
-    if (!node.is("Constraint")) return true;
-    std::vector<std::string> columns;
-    for (Node key : node.list("keys")) columns.push_back(lint::truncate_identifier(key.as_str()));
-    consider(node, columns, false);
-    return false;
-  });
-  if (named) return named;
-  if (unnamed_count == 1) return unnamed;
-  return std::nullopt;
-}
-
 // The unique keys of the INSERT's target (primary keys, unique constraints, unique indexes,
 // partial ones too); nullopt when the replay cannot tell them exactly (an exclusion constraint,
 // a key made by a statement it cannot read, DEFERRABLE or NULLS NOT DISTINCT in a constraint).
@@ -454,8 +372,8 @@ std::optional<std::vector<Key>> keys_of(const lint::FileContext& context,
     const Statement* made = lint::statement_at(context.project, object.created);
     if (made == nullptr) return std::nullopt;
     Key key;
-    if (has_unusual_key(made->node)) {
-      auto flags = key_flags(made->node, object, object.ref_at(step.tick).name);
+    if (lint::has_unusual_key(made->node)) {
+      auto flags = lint::key_flags(made->node, object, object.ref_at(step.tick).name);
       if (!flags) return std::nullopt;
       key.deferrable = flags->deferrable;
       key.nulls_conflict = flags->nulls_not_distinct;

@@ -38,6 +38,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/immutable_expression.cpp
   safety/partitioned_table_options.cpp
   safety/alter_type_without_using.cpp
+  safety/invalid_foreign_key.cpp
   safety/invalid_trigger.cpp
   safety/missing_operator_class.cpp
   safety/unique_without_partition_key.cpp
@@ -82,6 +83,7 @@ list(APPEND SQLGATE_RULE_DOCS
   safety/immutable-expression.md
   safety/partitioned-table-options.md
   safety/alter-type-without-using.md
+  safety/invalid-foreign-key.md
   safety/invalid-trigger.md
   safety/missing-operator-class.md
   safety/unique-without-partition-key.md)

@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS project_task_links;

@@ -1,0 +1,281 @@
+// invalid-foreign-key: FOREIGN KEY ... REFERENCES t (columns) that PostgreSQL refuses whatever the
+// data, on a table the migrations made: no primary key or unique key on exactly the referenced
+// columns (or only a DEFERRABLE one, a partial or expression index), a column count that
+// differs, a referenced column named twice, key columns of types with no equality between them.
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lint/catalog.h"
+#include "lint/pg_facts.h"
+#include "lint/rule.h"
+#include "lint/table_state.h"
+
+namespace sqlgate::rules {
+
+namespace {
+
+using lint::Node;
+
+// A key of the referenced table a foreign key can use: a primary key, a unique constraint, or a
+// unique index without WHERE or expressions.
+struct Key {
+  std::vector<std::string> columns;
+  bool primary = false;
+  bool deferrable = false;
+};
+
+// The keys of a table the replay sees whole at a tick; nothing when it does not.
+std::optional<std::vector<Key>> keys_of(const lint::FileContext& context,
+                                        const lint::Catalog& catalog, const lint::ObjectRef& table,
+                                        lint::Tick tick) {
+  if (lint::takes_keys_from_elsewhere(context.project, catalog, table, tick)) return std::nullopt;
+  std::vector<Key> keys;
+  for (lint::ObjectId id : catalog.constraints(table, tick)) {
+    const lint::CatalogObject& object = catalog.object(id);
+    if (object.contype != 'p' && object.contype != 'u') continue;
+    if (object.columns.empty()) return std::nullopt;
+    Key key{object.columns, object.contype == 'p', false};
+    const lint::Statement* made = lint::statement_at(context.project, object.created);
+    if (made == nullptr) return std::nullopt;
+    if (lint::has_unusual_key(made->node)) {
+      auto flags = lint::key_flags(made->node, object, object.ref_at(tick).name);
+      if (!flags) return std::nullopt;
+      key.deferrable = flags->deferrable;
+    }
+    keys.push_back(std::move(key));
+  }
+  for (lint::ObjectId id : catalog.indexes(table, tick)) {
+    const lint::CatalogObject& object = catalog.object(id);
+    if (!object.unique || object.partial || object.columns.empty()) continue;
+    // The index of a primary key or unique constraint: the constraint stands for it.
+    const lint::Statement* made = lint::statement_at(context.project, object.created);
+    if (made == nullptr || !made->node.is("IndexStmt")) continue;
+    if (std::find(object.columns.begin(), object.columns.end(), "expr") != object.columns.end()) {
+      continue;
+    }
+    keys.push_back(Key{object.columns, false, false});
+  }
+  return keys;
+}
+
+bool same_set(std::vector<std::string> a, std::vector<std::string> b) {
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  return a == b;
+}
+
+std::vector<std::string> names(const lint::NodeList& list) {
+  std::vector<std::string> out;
+  for (Node item : list) out.push_back(lint::truncate_identifier(item.as_str()));
+  return out;
+}
+
+// The type of a column of the statement's own table: from the column the statement adds or the
+// CREATE TABLE's column list, else as the migrations before it left it.
+std::optional<lint::ColumnType> referencing_type(lint::TableState& tables,
+                                                 const lint::Statement& statement,
+                                                 const lint::QualifiedName& table,
+                                                 const std::string& column) {
+  if (statement.node.is("AlterTableStmt")) {
+    for (Node command : statement.node.list("cmds")) {
+      Node def = command.get("def");
+      if (command.str("subtype") == "AT_AddColumn" &&
+          lint::truncate_identifier(def.str("colname")) == column) {
+        return lint::column_type(def.get("typeName"));
+      }
+    }
+  }
+  if (statement.node.is("CreateStmt")) {
+    for (Node element : statement.node.list("tableElts")) {
+      if (element.is("ColumnDef") && lint::truncate_identifier(element.str("colname")) == column) {
+        return lint::column_type(element.get("typeName"));
+      }
+    }
+    return std::nullopt;
+  }
+  return tables.column_type(table, column, statement);
+}
+
+// Where a constraint of a CREATE TABLE stands: from its first word to the end of that line.
+lint::TextRange constraint_range(const lint::ParsedFile& file, const lint::Statement& statement,
+                                 const Node& constraint) {
+  if (!constraint.has("location") || !statement.exact) return statement.range;
+  std::uint32_t begin = statement.offset(static_cast<std::uint32_t>(constraint.num("location")));
+  std::size_t end = file.text().find('\n', begin);
+  if (end == std::string_view::npos || end > statement.range.end) end = statement.range.end;
+  return lint::TextRange{begin, static_cast<std::uint32_t>(end)};
+}
+
+void check_foreign_key(const lint::FileContext& context, lint::TableState& tables,
+                       const lint::Statement& statement, const lint::QualifiedName& table,
+                       const Node& constraint, std::vector<std::string> columns,
+                       lint::TextRange range, lint::Reporter& out) {
+  auto tick = lint::tick_before(context, statement);
+  if (!tick) return;
+  const lint::Catalog& catalog = *context.project.catalog();
+  lint::RelationName target = lint::relation_name(constraint.get("pktable"));
+  lint::QualifiedName referenced{std::string(target.schema), std::string(target.name)};
+  // A table that refers to itself gets its keys in the same statement.
+  if (referenced.matches(table) || table.matches(referenced)) return;
+  lint::ObjectId id = lint::find_as_written(context, statement, lint::ObjectKind::table,
+                                            target.schema, target.name);
+  if (id == lint::k_no_object) return;
+  const lint::CatalogObject& object = catalog.object(id);
+  if (object.kind() != lint::ObjectKind::table) return;
+  lint::ObjectRef ref = object.ref_at(*tick);
+  auto keys = keys_of(context, catalog, ref, *tick);
+  if (!keys) return;
+  std::string shown = referenced.display();
+  std::string fk_columns = lint::join_strings(columns, ", ");
+  auto fail = [&](const std::string& what, const std::string& error, const std::string& help) {
+    out.report(range,
+               "FOREIGN KEY (" + fk_columns + ") REFERENCES " + shown + " fails: " + what + " (\"" +
+                   error + "\")",
+               help);
+  };
+  std::vector<std::string> pk_columns = names(constraint.list("pk_attrs"));
+  if (pk_columns.empty()) {
+    auto primary = std::find_if(keys->begin(), keys->end(), [](const Key& k) { return k.primary; });
+    if (primary == keys->end()) {
+      fail(shown + " has no primary key, and a REFERENCES without columns means its primary key",
+           "there is no primary key for referenced table \"" + referenced.name + "\"",
+           "name the referenced columns, REFERENCES " + shown +
+               " (<columns>), which must have a unique constraint; or give " + shown +
+               " a primary key first");
+      return;
+    }
+    pk_columns = primary->columns;
+  } else {
+    std::vector<std::string> sorted = pk_columns;
+    std::sort(sorted.begin(), sorted.end());
+    if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) {
+      fail("the referenced columns name one twice",
+           "foreign key referenced-columns list must not contain duplicates",
+           "name each referenced column once");
+      return;
+    }
+  }
+  if (columns.size() != pk_columns.size()) {
+    fail(std::to_string(columns.size()) + " referencing columns against " +
+             std::to_string(pk_columns.size()) + " referenced (" +
+             lint::join_strings(pk_columns, ", ") + ")",
+         "number of referencing and referenced columns for foreign key disagree",
+         "reference as many columns as the foreign key has, in the same order");
+    return;
+  }
+  bool found = false;
+  bool deferrable = false;
+  for (const Key& key : *keys) {
+    if (!same_set(key.columns, pk_columns)) continue;
+    if (key.deferrable) {
+      deferrable = true;
+    } else {
+      found = true;
+    }
+  }
+  std::string referenced_columns = lint::join_strings(pk_columns, ", ");
+  if (!found) {
+    if (deferrable) {
+      fail("its unique key on (" + referenced_columns + ") is DEFERRABLE",
+           "cannot use a deferrable unique constraint for referenced table \"" + referenced.name +
+               "\"",
+           "make the key NOT DEFERRABLE (drop it and add it again), or add a unique index on (" +
+               referenced_columns + ") for the foreign key");
+    } else {
+      fail(shown + " has no primary key, unique constraint or unique index on exactly (" +
+               referenced_columns + ") (one with WHERE or expressions does not count)",
+           "there is no unique constraint matching given keys for referenced table \"" +
+               referenced.name + "\"",
+           "add a unique constraint on " + shown + " (" + referenced_columns +
+               ") first, or reference its primary key");
+    }
+    return;
+  }
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    auto mine = referencing_type(tables, statement, table, columns[i]);
+    if (!mine) continue;
+    lint::ObjectId column_id = lint::find_as_written(context, statement, lint::ObjectKind::column,
+                                                     ref.schema, pk_columns[i], ref.name);
+    if (column_id == lint::k_no_object) continue;
+    auto theirs = lint::column_type_before(context.project, catalog, column_id, *tick);
+    if (!theirs) continue;
+    lint::ColumnType from = lint::base_type(context, statement, *mine);
+    lint::ColumnType to = lint::base_type(context, statement, *theirs);
+    if (!lint::is_builtin_type(from) || !lint::is_builtin_type(to)) continue;
+    if (lint::converts_automatically(from, to) != false) continue;
+    fail("key columns " + columns[i] + " and " + pk_columns[i] + " are of incompatible types, " +
+             mine->display() + " and " + theirs->display(),
+         "foreign key constraint cannot be implemented",
+         "give " + columns[i] + " the type of " + shown + "." + pk_columns[i] + " (" +
+             theirs->display() + ")");
+    return;
+  }
+}
+
+void check(const lint::FileContext& context, lint::Reporter& out) {
+  if (context.direction() != lint::Direction::up) return;
+  lint::TableState tables(context);
+  for (const lint::Statement* statement : context.file.all_statements()) {
+    const Node& node = statement->node;
+    if (node.is("CreateStmt")) {
+      // CREATE TABLE IF NOT EXISTS of a table that is there does nothing.
+      if (node.flag("if_not_exists")) {
+        lint::RelationName name = lint::relation_name(node.get("relation"));
+        if (lint::find_as_written(context, *statement, lint::ObjectKind::table, name.schema,
+                                  name.name) != lint::k_no_object) {
+          continue;
+        }
+      }
+      lint::QualifiedName table =
+          lint::QualifiedName::of(lint::relation_name(node.get("relation")));
+      for (Node element : node.list("tableElts")) {
+        if (element.is("ColumnDef")) {
+          for (Node constraint : element.list("constraints")) {
+            if (constraint.str("contype") != "CONSTR_FOREIGN") continue;
+            check_foreign_key(context, tables, *statement, table, constraint,
+                              {lint::truncate_identifier(element.str("colname"))},
+                              constraint_range(context.file, *statement, constraint), out);
+          }
+        } else if (element.str("contype") == "CONSTR_FOREIGN") {
+          check_foreign_key(context, tables, *statement, table, element,
+                            names(element.list("fk_attrs")),
+                            constraint_range(context.file, *statement, element), out);
+        }
+      }
+    } else if (node.is("AlterTableStmt")) {
+      lint::QualifiedName table =
+          lint::QualifiedName::of(lint::relation_name(node.get("relation")));
+      std::size_t i = 0;
+      for (Node command : node.list("cmds")) {
+        lint::TextRange range = lint::alter_command_range(context.file, *statement, i++);
+        std::string_view subtype = command.str("subtype");
+        Node def = command.get("def");
+        if (subtype == "AT_AddConstraint" && def.str("contype") == "CONSTR_FOREIGN") {
+          check_foreign_key(context, tables, *statement, table, def, names(def.list("fk_attrs")),
+                            range, out);
+        } else if (subtype == "AT_AddColumn") {
+          for (Node constraint : def.list("constraints")) {
+            if (constraint.str("contype") != "CONSTR_FOREIGN") continue;
+            check_foreign_key(context, tables, *statement, table, constraint,
+                              {lint::truncate_identifier(def.str("colname"))}, range, out);
+          }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+lint::Rule invalid_foreign_key() {
+  return {.info = {.id = "invalid-foreign-key",
+                   .category = lint::Category::safety,
+                   .severity = lint::Severity::error,
+                   .summary = "FOREIGN KEY that PostgreSQL refuses: no unique key on the "
+                              "referenced columns, a DEFERRABLE one, counts or types that differ"},
+          .check_file = check};
+}
+
+}  // namespace sqlgate::rules

@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS tokens, members, audit_notes, slots, invites;

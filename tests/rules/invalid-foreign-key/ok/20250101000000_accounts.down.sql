@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS audit_rows;
+DROP TABLE IF EXISTS accounts;
