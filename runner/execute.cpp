@@ -197,13 +197,30 @@ std::optional<MigrationFailure> execute_migration(Session& session, const lint::
     }
     return std::nullopt;
   }
-  std::string whole(text);
-  try {
-    session.execute(whole);
-  } catch (const SqlError& e) {
-    return locate_failure(session, file, e, SentText{whole, 0});
+  if (run_mode(file) == RunMode::own_transaction) {
+    std::string whole(text);
+    try {
+      session.execute(whole);
+    } catch (const SqlError& e) {
+      return locate_failure(session, file, e, SentText{whole, 0});
+    }
+    return check_closed(session, file);
   }
-  if (run_mode(file) == RunMode::own_transaction) return check_closed(session, file);
+  // In one transaction, as `sqlgate up` runs it: a file of one statement sent alone would run
+  // outside any, where CREATE INDEX CONCURRENTLY, VACUUM or a CALL of a procedure that commits
+  // succeed, though they fail under `up`. A line break first: the file may end inside a --
+  // comment.
+  constexpr std::string_view k_begin = "BEGIN;\n";
+  std::string sent(k_begin);
+  sent += text;
+  sent += "\n;\nCOMMIT;";
+  try {
+    session.execute(sent);
+  } catch (const SqlError& e) {
+    session.execute("ROLLBACK");  // after an error the rest of the string, COMMIT too, is skipped
+    return locate_failure(session, file, e,
+                          SentText{sent, -static_cast<std::int64_t>(k_begin.size())});
+  }
   return std::nullopt;
 }
 

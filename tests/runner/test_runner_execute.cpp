@@ -31,6 +31,32 @@ TEST(ExecuteMigration, RunsAFileAsOneTransaction) {
   EXPECT_EQ(session->query("SELECT count(*) FROM t").rows[0][0], "2");
 }
 
+// Checked on PostgreSQL 15: a file of one statement sent alone runs outside a transaction block,
+// where CREATE INDEX CONCURRENTLY and a procedure's COMMIT succeed; `sqlgate up` runs it in one.
+TEST(ExecuteMigration, AFileOfOneStatementRunsInATransactionToo) {
+  testing::ScratchDatabase db;
+  auto session = db.connect();
+  session->execute(
+      "CREATE TABLE t (a int);"
+      "CREATE PROCEDURE fill() LANGUAGE plpgsql AS $$ BEGIN INSERT INTO t VALUES (1); COMMIT; "
+      "END $$");
+  auto index = source("-- the index\nCREATE INDEX CONCURRENTLY t_a ON t (a);\n");
+  auto failure = execute_migration(*session, *lint::ParsedFile::parse(index));
+  ASSERT_TRUE(failure.has_value());
+  EXPECT_EQ(failure->sqlstate, "25001");
+  EXPECT_EQ(failure->position, (lint::Position{2, 1}));
+  EXPECT_FALSE(table_exists(*session, "t_a"));
+  auto call = source("CALL fill()");
+  failure = execute_migration(*session, *lint::ParsedFile::parse(call));
+  ASSERT_TRUE(failure.has_value());
+  EXPECT_EQ(failure->message, "invalid transaction termination");
+  EXPECT_EQ(session->query("SELECT count(*) FROM t").rows[0][0], "0");
+  // With the marker both run, statement by statement.
+  auto marked = source("-- sqlgate:no-transaction\nCREATE INDEX CONCURRENTLY t_a ON t (a);\n");
+  EXPECT_FALSE(execute_migration(*session, *lint::ParsedFile::parse(marked)).has_value());
+  EXPECT_TRUE(table_exists(*session, "t_a"));
+}
+
 TEST(ExecuteMigration, FailureNamesTheStatementAndLeavesNothingBehind) {
   testing::ScratchDatabase db;
   auto session = db.connect();
