@@ -1023,4 +1023,66 @@ bool takes_keys_from_elsewhere(const Project& project, const Catalog& catalog,
   return false;
 }
 
+bool conditional(const Statement& statement) {
+  for (const auto& frame : statement.frames) {
+    if (frame.part == "then_body" || frame.part == "elsif" || frame.part == "else_body" ||
+        frame.part == "exception") {
+      return true;
+    }
+    if (frame.node.kind() == "PLpgSQL_stmt_block" && frame.node.has("exceptions")) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// The kinds whose CREATE fails when the name is taken, as the catalog tells them apart.
+bool created_once(ObjectKind kind) {
+  switch (kind) {
+    case ObjectKind::schema:
+    case ObjectKind::table:
+    case ObjectKind::column:
+    case ObjectKind::index:
+    case ObjectKind::constraint:
+    case ObjectKind::sequence:
+    case ObjectKind::view:
+    case ObjectKind::materialized_view:
+    case ObjectKind::function:
+    case ObjectKind::procedure:
+    case ObjectKind::trigger:
+    case ObjectKind::type:
+    case ObjectKind::domain:
+    case ObjectKind::extension:
+    case ObjectKind::policy:
+    case ObjectKind::publication:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+const CatalogObject* made_already(const Project& project, const Catalog& catalog, std::size_t file,
+                                  const CatalogStep& step) {
+  const Effect& effect = step.effect;
+  if (effect.action != Action::create || !step.existed || effect.implicit || effect.part ||
+      effect.or_replace || step.object == k_no_object || !created_once(effect.object.kind)) {
+    return nullptr;
+  }
+  const ParsedFile* parsed = project.parsed(file);
+  if (parsed == nullptr || step.statement >= parsed->all_statements().size() ||
+      conditional(*parsed->all_statements()[step.statement])) {
+    return nullptr;
+  }
+  const CatalogObject& object = catalog.object(step.object);
+  // What an earlier statement made under a guard may not be there.
+  const Statement* made = statement_at(project, object.created);
+  if (made == nullptr || conditional(*made) || object.created.file > file ||
+      (object.created.file == file && object.created.statement >= step.statement)) {
+    return nullptr;
+  }
+  return &object;
+}
+
 }  // namespace sqlgate::lint

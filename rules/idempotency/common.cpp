@@ -5,6 +5,7 @@
 
 #include "lint/catalog.h"
 #include "lint/objects.h"
+#include "lint/table_state.h"
 
 namespace sqlgate::rules::idempotency {
 
@@ -803,7 +804,29 @@ lint::Edit insert_before(const lint::Token& token, std::string text) {
 // ---- the file ---------------------------------------------------------------------------
 
 FileScope::FileScope(const lint::FileContext& context, lint::Reporter& out)
-    : m_context(context), m_out(out), m_facts(context.shared<Facts>(context.file)) {}
+    : m_context(context),
+      m_out(out),
+      m_facts(context.shared<Facts>(context.file)),
+      m_discard(out.rule(), lint::Severity::error, m_discarded, &context.file) {}
+
+bool FileScope::fails_first(const Statement& statement) const {
+  if (!m_facts.fail_first) {
+    std::vector<bool>& fails = m_facts.fail_first.emplace();
+    const lint::Catalog* catalog = m_context.project.catalog();
+    if (catalog != nullptr && m_context.direction() == lint::Direction::up &&
+        catalog->replay(m_context.index).replayed) {
+      fails.assign(file().all_statements().size(), false);
+      for (const lint::CatalogStep& step : catalog->replay(m_context.index).steps) {
+        if (step.statement < fails.size() && !step.effect.if_not_exists &&
+            lint::made_already(m_context.project, *catalog, m_context.index, step) != nullptr) {
+          fails[step.statement] = true;
+        }
+      }
+    }
+  }
+  std::size_t at = index_of(statement);
+  return at < m_facts.fail_first->size() && (*m_facts.fail_first)[at];
+}
 
 FileScope::~FileScope() = default;
 
@@ -1046,6 +1069,7 @@ bool FileScope::adds_column_later(const Node& statement, std::size_t command,
 lint::DiagnosticBuilder FileScope::report(const Statement& statement, lint::TextRange range,
                                           std::string message, std::string help) {
   if (!statement.exact || range.end <= range.begin) range = statement.range;
+  if (fails_first(statement)) return m_discard.report(range, std::move(message), std::move(help));
   if (auto it = m_mismatches.find(&statement); it != m_mismatches.end()) {
     message += "; " + it->second;
   }

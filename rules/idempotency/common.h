@@ -249,13 +249,21 @@ class FileScope {
     // Temporary relations the file creates: name, index in all_statements().
     std::optional<std::vector<std::pair<std::string, std::size_t>>> temporaries;
     std::optional<std::vector<const lint::Statement*>> statements;
+    // The statements (by index in all_statements()) that create what an earlier migration or
+    // statement already made: they fail on the first run (already-exists says so), so what a
+    // second run would do is moot.
+    std::optional<std::vector<bool>> fail_first;
   };
+  bool fails_first(const lint::Statement& statement) const;
 
   const lint::FileContext& m_context;
   lint::Reporter& m_out;
   Facts& m_facts;
   // Why the guard around a statement cannot find what it guards (see guard()).
   mutable std::unordered_map<const lint::Statement*, std::string> m_mismatches;
+  // Where the findings on a statement that fails on its first run go, unreported.
+  std::vector<lint::Diagnostic> m_discarded;
+  lint::Reporter m_discard;
 };
 
 // A key a foreign key can reference, as a statement makes it: a PRIMARY KEY or UNIQUE constraint

@@ -1,5 +1,6 @@
 list(APPEND SQLGATE_RULE_SOURCES
   ordering/registry.cpp
+  ordering/already_exists.cpp
   ordering/alter_type_default.cpp
   ordering/alter_type_dependents.cpp
   ordering/drop_order.cpp
@@ -7,6 +8,7 @@ list(APPEND SQLGATE_RULE_SOURCES
   ordering/incompatible_replace.cpp
   ordering/use_before_create.cpp)
 list(APPEND SQLGATE_RULE_DOCS
+  ordering/already-exists.md
   ordering/alter-type-default.md
   ordering/alter-type-dependents.md
   ordering/drop-order.md

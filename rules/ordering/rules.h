@@ -6,6 +6,7 @@
 namespace sqlgate::rules::ordering {
 
 lint::Rule alter_type_default();
+lint::Rule already_exists();
 lint::Rule alter_type_dependents();
 lint::Rule drop_order();
 lint::Rule incompatible_replace();

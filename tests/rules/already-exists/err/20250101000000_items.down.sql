@@ -1,0 +1,3 @@
+DROP FUNCTION IF EXISTS item_total(integer);
+DROP TYPE IF EXISTS item_state;
+DROP TABLE IF EXISTS items;
