@@ -5,6 +5,7 @@
 
 #include "rules/pairing/common.h"
 #include "rules/pairing/rules.h"
+#include "rules/pairing/sequences.h"
 
 namespace sqlgate::rules::pairing {
 namespace {
@@ -43,6 +44,13 @@ void check(const lint::Project& project, lint::Reporter& out) {
       // ends: there is nothing for the down to drop.
       if (object.ref_at(after).schema == "pg_temp") continue;
       if (added_to_existing(catalog, object, pair.up)) continue;
+      // The sequence of ADD GENERATED ... AS IDENTITY on a column that existed before the up:
+      // DROP SEQUENCE is refused while the column requires it; down-not-reversing asks for DROP
+      // IDENTITY.
+      if (object.kind() == ObjectKind::sequence) {
+        ObjectId column = identity_column_of(project, catalog, step.object);
+        if (column != lint::k_no_object && !created_by(catalog, column, pair.up)) continue;
+      }
       // Dropped and created again by the up (an index rebuilt): the name was there before, and
       // the down has no reason to drop it.
       if (catalog.find(object.ref_at(after), pair.up_replay->start) != lint::k_no_object) continue;

@@ -6,8 +6,8 @@
 // settings (a comment, an owner, storage parameters, triggers switched off...), rows written or
 // deleted, and ALTER TYPE ... ADD VALUE or DROP EXPRESSION, which only an irreversible migration
 // can leave in place. Where the migrations say what was there before, the down must put back
-// that: the same column type, index columns, default and comment, and a table made again with
-// the columns, types and defaults it had.
+// that: the same column type, index columns, default and comment, a sequence's options and a
+// column's identity, and a table made again with the columns, types and defaults it had.
 #include <algorithm>
 #include <cctype>
 #include <functional>
@@ -19,6 +19,7 @@
 #include "lint/table_state.h"
 #include "rules/pairing/common.h"
 #include "rules/pairing/rules.h"
+#include "rules/pairing/sequences.h"
 
 namespace sqlgate::rules::pairing {
 namespace {
@@ -372,23 +373,49 @@ bool defines_default(const lint::Node& definition) {
   return false;
 }
 
-// Whether the column had a default before `tick`: its last SET or DROP DEFAULT, else its
-// definition (a DEFAULT, or a serial's); nullopt when neither says (CREATE TABLE AS, LIKE...).
+// The CREATE DOMAIN that made a domain; invalid when something else made it.
+lint::Node domain_definition(const lint::Project& project, const lint::Catalog& catalog,
+                             ObjectId domain) {
+  const lint::Statement* created = lint::statement_at(project, catalog.object(domain).created);
+  if (created == nullptr || created->kind() != "CreateDomainStmt") return {};
+  return created->node;
+}
+
+// The DEFAULT a column definition (a ColumnDef) or a CREATE DOMAIN writes; invalid when none.
+lint::Node written_default(const lint::Node& definition) {
+  for (lint::Node constraint : definition.list("constraints")) {
+    if (constraint.str("contype") == "CONSTR_DEFAULT") return constraint.get("raw_expr");
+  }
+  return {};
+}
+
+// Whether the column (or domain) had a default before `tick`: its last SET or DROP DEFAULT,
+// else its definition (a DEFAULT, or a serial's); nullopt when neither says (CREATE TABLE AS,
+// LIKE...).
 std::optional<bool> had_default(const lint::Project& project, const lint::Catalog& catalog,
                                 ObjectId column, lint::Tick tick) {
   auto last = last_change_before(catalog, column, tick, [](Change change) {
     return change == Change::set_default || change == Change::drop_default;
   });
   if (last) return last->step->effect.change == Change::set_default;
+  if (catalog.object(column).kind() == ObjectKind::domain) {
+    lint::Node domain = domain_definition(project, catalog, column);
+    if (!domain.valid()) return std::nullopt;
+    return written_default(domain).valid();
+  }
   lint::Node definition = lint::column_definition(project, catalog, column);
   if (!definition.valid()) return std::nullopt;
   return defines_default(definition);
 }
 
 // The expression an ALTER TABLE ... ALTER COLUMN name SET DEFAULT of the statement sets (its
-// last); invalid when it sets none.
+// last), or an ALTER DOMAIN ... SET DEFAULT; invalid when it sets none.
 lint::Node default_set_by(const lint::Statement& statement, std::string_view column) {
   lint::Node found;
+  if (statement.kind() == "AlterDomainStmt") {
+    if (statement.node.str("subtype") == "T") found = statement.node.get("def");
+    return found;
+  }
   for (lint::Node command : statement.node.list("cmds")) {
     if (command.str("subtype") == "AT_ColumnDefault" &&
         lint::truncate_identifier(command.str("name")) == column && command.has("def")) {
@@ -398,8 +425,8 @@ lint::Node default_set_by(const lint::Statement& statement, std::string_view col
   return found;
 }
 
-// The default expression a column had before the tick: its last SET DEFAULT, else the DEFAULT
-// of its definition; invalid when it had none or the migrations do not say.
+// The default expression a column (or domain) had before the tick: its last SET DEFAULT, else
+// the DEFAULT of its definition; invalid when it had none or the migrations do not say.
 lint::Node default_before(const lint::Project& project, const lint::Catalog& catalog,
                           ObjectId column, lint::Tick tick) {
   auto last = last_change_before(catalog, column, tick, [](Change change) {
@@ -411,11 +438,10 @@ lint::Node default_before(const lint::Project& project, const lint::Catalog& cat
     const lint::Statement* statement = lint::statement_at(project, last->origin);
     return statement != nullptr ? default_set_by(*statement, name) : lint::Node();
   }
-  lint::Node definition = lint::column_definition(project, catalog, column);
-  for (lint::Node constraint : definition.list("constraints")) {
-    if (constraint.str("contype") == "CONSTR_DEFAULT") return constraint.get("raw_expr");
+  if (catalog.object(column).kind() == ObjectKind::domain) {
+    return written_default(domain_definition(project, catalog, column));
   }
-  return {};
+  return written_default(lint::column_definition(project, catalog, column));
 }
 
 // Whether the up ends by setting the column's default to the one it had before it (DROP
@@ -714,8 +740,308 @@ bool identity_options(const lint::Effect& effect) {
                      [](const std::string& name) { return k_sequence_options.count(name) != 0; });
 }
 
+// The steps of a file on the subject's objects, in file order.
+std::vector<const lint::CatalogStep*> subject_steps(const StepsByObject& steps,
+                                                    const SequenceSubject& subject) {
+  std::vector<const lint::CatalogStep*> found;
+  for (ObjectId id : {subject.column, subject.sequence}) {
+    if (id == lint::k_no_object) continue;
+    const auto& of = steps.of(id);
+    found.insert(found.end(), of.begin(), of.end());
+  }
+  // All point into one file's steps, which are in file order.
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  return found;
+}
+
+// The options (DefElem names) a step's ALTER SEQUENCE, or ALTER COLUMN ... SET of an identity,
+// writes.
+const std::vector<std::string>& options_written(const lint::CatalogStep& step) {
+  static const std::vector<std::string> k_none;
+  return step.effect.change == Change::sequence_options || identity_options(step.effect)
+             ? step.effect.columns
+             : k_none;
+}
+
+// Whether the field's value is known.
+bool known(const SequenceOptions& s, std::string_view field) {
+  if (field == "as") return s.type.has_value();
+  if (field == "increment") return s.increment.has_value();
+  if (field == "minvalue") return s.minvalue.has_value();
+  if (field == "maxvalue") return s.maxvalue.has_value();
+  if (field == "start") return s.start.has_value();
+  if (field == "cache") return s.cache.has_value();
+  if (field == "cycle") return s.cycle.has_value();
+  return false;
+}
+
+// A clause for an option the finding asks the down to write: its value before the up when known,
+// else a placeholder (`numbers`: bounds as numbers, for a message).
+std::string option_clause(const SequenceOptions& before, const std::string& name,
+                          bool numbers = false) {
+  if (std::find(k_sequence_fields.begin(), k_sequence_fields.end(), name) !=
+      k_sequence_fields.end()) {
+    return sequence_option_sql(before, name, numbers);
+  }
+  if (name == "owned_by") return "OWNED BY <as before, or NONE>";
+  std::string upper = name;
+  for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return upper + " <as before>";
+}
+
+// What is left different after the down of a sequence's options (an identity's too): the fields
+// whose values before the up and after the down are known and differ, and the options the up
+// writes whose earlier value the migrations do not say and the down does not write (judged by
+// name). Ordered as k_sequence_fields, the unknown others after them.
+struct OptionsLeft {
+  std::vector<std::string> fields;
+  bool down_writes = false;  // the down writes one of the fields that differ
+};
+OptionsLeft options_left(const SequenceOptions& before, const SequenceOptions& after_down,
+                         const std::vector<const lint::CatalogStep*>& up,
+                         const std::vector<const lint::CatalogStep*>& down, bool identity) {
+  OptionsLeft left;
+  std::set<std::string> written_up;
+  std::set<std::string> written_down;
+  for (const lint::CatalogStep* step : up) {
+    for (const std::string& name : options_written(*step)) written_up.insert(name);
+  }
+  for (const lint::CatalogStep* step : down) {
+    for (const std::string& name : options_written(*step)) written_down.insert(name);
+  }
+  std::vector<std::string> differ = sequence_differences(before, after_down);
+  // An identity's type is its column's: ALTER COLUMN ... TYPE's business.
+  if (identity) std::erase(differ, std::string("as"));
+  for (const std::string& field : differ) {
+    if (written_down.count(field) != 0) left.down_writes = true;
+  }
+  std::set<std::string> names(differ.begin(), differ.end());
+  for (const std::string& name : written_up) {
+    if (name == "generated" || name == "restart" || name == "sequence_name") continue;
+    if (known(before, name) || written_down.count(name) != 0) continue;
+    names.insert(name);
+  }
+  for (std::string_view field : k_sequence_fields) {
+    if (names.erase(std::string(field)) != 0) left.fields.emplace_back(field);
+  }
+  left.fields.insert(left.fields.end(), names.begin(), names.end());
+  return left;
+}
+
+// "CACHE 5, NO MAXVALUE": the fields as an options list writes them, for a message.
+std::string options_words(const SequenceOptions& options, const std::vector<std::string>& fields) {
+  std::vector<std::string> words;
+  for (const std::string& field : fields) words.push_back(option_clause(options, field, true));
+  return lint::join_strings(words, ", ");
+}
+
+// Reports the options left different after the down (`what`: "sequence s", "the identity of
+// column t.c"): not set back, or set back otherwise (`down_writes`).
+void report_options_left(Context& c, const lint::CatalogStep& step, const OptionsLeft& left,
+                         const SequenceOptions& before, const SequenceOptions& after,
+                         const std::string& what, bool down_writes, const std::string& help) {
+  if (!down_writes) {
+    c.report(step,
+             "the up changes the options (" + lint::join_strings(left.fields, ", ") + ") of " +
+                 what + " but the down does not set them back",
+             help);
+    return;
+  }
+  c.report(step,
+           "the down leaves " + what + " with " + options_words(after, left.fields) +
+               ", but it had " + options_words(before, left.fields) + " before the up",
+           help);
+}
+
+// ALTER SEQUENCE of a sequence an earlier migration made: each option must have after the down
+// the value it had before the up, as its CREATE SEQUENCE (or serial or identity column) and the
+// earlier ALTERs leave it, PostgreSQL's defaults included. An up that writes what the sequence
+// had changes nothing. Options whose earlier value the migrations do not say are judged by name:
+// the down must write each the up writes. Judged once per sequence, at the up's first ALTER.
+void check_sequence_back(Context& c, const lint::CatalogStep& step) {
+  if (!c.first_change(step, Change::sequence_options)) return;
+  SequenceSubject subject{step.object, identity_column_of(c.project, c.catalog, step.object)};
+  IdentityState before = state_before(c.project, c.catalog, subject, c.pair.up_replay->start);
+  auto up = subject_steps(c.up_steps, subject);
+  auto down = subject_steps(c.down_steps, subject);
+  IdentityState after = before;
+  apply_steps(after, c.project, c.catalog, *c.pair.up_file, up, subject);
+  apply_steps(after, c.project, c.catalog, *c.pair.down_file, down, subject);
+  OptionsLeft left = options_left(before.options, after.options, up, down, false);
+  if (left.fields.empty()) return;
+  const lint::ObjectRef& ref = c.catalog.object(step.object).ref_at(c.pair.up_replay->end);
+  std::vector<std::string> clauses;
+  for (const auto& field : left.fields) clauses.push_back(option_clause(before.options, field));
+  std::string help = "add `ALTER SEQUENCE " + sql_name(ref) + " " +
+                     lint::join_strings(clauses, " ") + ";` to the down";
+  report_options_left(c, step, left, before.options, after.options, describe(ref), left.down_writes,
+                      help);
+}
+
+// Whether the step changes the identity of its column: ADD GENERATED ... AS IDENTITY, DROP
+// IDENTITY, SET GENERATED, SET INCREMENT BY, ...
+bool identity_step(const Context& c, const lint::CatalogStep& step) {
+  if (step.effect.object.kind != ObjectKind::column) return false;
+  Change change = step.effect.change;
+  if (change == Change::drop_identity || identity_options(step.effect)) return true;
+  return change == Change::other &&
+         changes_identity(*c.pair.up_file->all_statements()[step.statement],
+                          step.effect.object.name);
+}
+
+// Whether the up's statement drops the identity of the column with IF EXISTS.
+bool drops_identity_if_exists(const lint::Statement& statement, std::string_view column) {
+  for (lint::Node cmd : statement.node.list("cmds")) {
+    if (cmd.str("subtype") == "AT_DropIdentity" &&
+        lint::truncate_identifier(cmd.str("name")) == column && cmd.flag("missing_ok")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The identity of a column an earlier migration made, which the up adds, drops or changes: after
+// the down the column must be an identity column again if it was one, of the same kind (ALWAYS
+// or BY DEFAULT), with the same sequence options, and no identity column if it was not. Judged
+// once per column, at the up's first change of its identity.
+void check_identity_back(Context& c, const lint::CatalogStep& step) {
+  for (const lint::CatalogStep* other : c.up_steps.of(step.object)) {
+    if (other == &step) break;
+    if (identity_step(c, *other)) return;  // judged at the first
+  }
+  lint::Tick start = c.pair.up_replay->start;
+  lint::Tick end = c.pair.up_replay->end;
+  SequenceSubject subject{identity_sequence_of(c.project, c.catalog, step.object, start),
+                          step.object};
+  IdentityState before = state_before(c.project, c.catalog, subject, start);
+  const lint::Statement& statement = *c.pair.up_file->all_statements()[step.statement];
+  if (!before.kind) {
+    // What the up's first change shows: ADD GENERATED succeeds only on a column without an
+    // identity, DROP IDENTITY (without IF EXISTS) and SET ... only on one with one.
+    if (adds_identity(statement, step.effect.object.name)) {
+      before.kind = '\0';
+    } else if (!drops_identity_if_exists(statement, step.effect.object.name)) {
+      before.kind = '?';
+    } else {
+      return;  // IF EXISTS on a column not known to be an identity column: may change nothing
+    }
+  }
+  auto up = subject_steps(c.up_steps, subject);
+  IdentityState after = before;
+  apply_steps(after, c.project, c.catalog, *c.pair.up_file, up, subject);
+  SequenceSubject later{identity_sequence_of(c.project, c.catalog, step.object, end), step.object};
+  auto down = subject_steps(c.down_steps, later);
+  apply_steps(after, c.project, c.catalog, *c.pair.down_file, down, later);
+  char was = *before.kind;
+  char now = after.kind.value_or('?');
+  // Whether the steps write the kind: ADD GENERATED ... AS IDENTITY, or SET GENERATED.
+  auto sets_kind = [&](const lint::ParsedFile& file,
+                       const std::vector<const lint::CatalogStep*>& steps) {
+    for (const lint::CatalogStep* other : steps) {
+      const auto& written = options_written(*other);
+      if (other->object != step.object) continue;
+      if (std::find(written.begin(), written.end(), "generated") != written.end()) return true;
+      if (adds_identity(*file.all_statements()[other->statement], other->effect.object.name)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  // The down adds the identity again, or sets its kind.
+  bool down_changes = sets_kind(*c.pair.down_file, down);
+  const lint::ObjectRef& ref = c.catalog.object(step.object).ref_at(end);
+  std::string alter =
+      "ALTER TABLE " + parent_sql(ref) + " ALTER COLUMN " + quote_identifier(ref.name);
+  if (was == '\0') {
+    if (now == '\0') return;
+    c.report(step,
+             down_changes ? "the down leaves " + describe(ref) +
+                                " an identity column, which it was not before the up"
+                          : "the up makes " + describe(ref) +
+                                " an identity column but the down does not drop its identity",
+             "add `" + alter + " DROP IDENTITY IF EXISTS;` to the down");
+    return;
+  }
+  if (now == '\0') {
+    // The options it had, where they are not a new identity's defaults.
+    std::vector<std::string> options =
+        sequence_differences(before.options, default_options(before.options.type));
+    std::erase(options, std::string("as"));
+    std::string add = "add `" + alter + " ADD ";
+    add += was == '?' ? std::string("GENERATED <ALWAYS or BY DEFAULT, as before>")
+                      : identity_kind_sql(was);
+    add += " AS IDENTITY";
+    if (!options.empty()) {
+      add += " (";
+      add += sequence_options_sql(before.options, options);
+      add += ")";
+    }
+    add += ";` to the down, then setval() its sequence past the values already in the column";
+    c.report(step,
+             "the up drops the identity of " + describe(ref) + " but the down does not add it back",
+             add);
+    return;
+  }
+  if (was != '?' && now != '?' && was != now) {
+    c.report(step,
+             down_changes
+                 ? "the down leaves " + describe(ref) + " " + identity_kind_sql(now) +
+                       " AS IDENTITY, but it was " + identity_kind_sql(was) + " before the up"
+                 : "the up makes " + describe(ref) + " " + identity_kind_sql(now) +
+                       " but the down does not set it back to " + identity_kind_sql(was),
+             "add `" + alter + " SET " + identity_kind_sql(was) + ";` to the down");
+  } else if (was == '?' && sets_kind(*c.pair.up_file, up) && !down_changes) {
+    // Not known which it was: the up's SET GENERATED owes one in the down.
+    c.report(step,
+             "the up changes whether " + describe(ref) +
+                 " is GENERATED ALWAYS or BY DEFAULT but the down does not set it back",
+             "add `" + alter + " SET GENERATED <ALWAYS or BY DEFAULT, as before>;` to the down");
+  }
+  OptionsLeft left = options_left(before.options, after.options, up, down, true);
+  if (left.fields.empty()) return;
+  std::vector<std::string> clauses;
+  for (const auto& field : left.fields) {
+    clauses.push_back("SET " + option_clause(before.options, field));
+  }
+  std::string help = "add `" + alter + " " + lint::join_strings(clauses, " ") + ";` to the down";
+  report_options_left(c, step, left, before.options, after.options,
+                      "the identity of " + describe(ref), left.down_writes || down_changes, help);
+}
+
+// A sequence the up drops and the down creates again: with the options it had before the up
+// (a serial's sequence is AS integer, which a plain CREATE SEQUENCE makes AS bigint).
+void check_sequence_made_again(Context& c, const lint::CatalogStep& step,
+                               const lint::ObjectRef& ref, const lint::CatalogStep& made) {
+  SequenceSubject subject{step.object, identity_column_of(c.project, c.catalog, step.object)};
+  IdentityState before = state_before(c.project, c.catalog, subject, c.pair.up_replay->start);
+  IdentityState again = state_made_by(c.project, c.catalog, *c.pair.down_file, made);
+  // An identity column's made again: the identity's own finding.
+  if (again.kind && *again.kind != '\0') return;
+  std::vector<const lint::CatalogStep*> later;
+  for (const lint::CatalogStep* other : c.down_steps.of(made.object)) {
+    if (other->statement > made.statement) later.push_back(other);
+  }
+  apply_steps(again, c.project, c.catalog, *c.pair.down_file, later,
+              {made.object, lint::k_no_object});
+  std::vector<std::string> fields = sequence_differences(before.options, again.options);
+  if (fields.empty()) return;
+  bool created = c.pair.down_file->all_statements()[made.statement]->kind() == "CreateSeqStmt";
+  c.report(step,
+           "the down creates " + describe(ref) + " again with " +
+               options_words(again.options, fields) + ", but it had " +
+               options_words(before.options, fields) + " before the up dropped it",
+           created ? "write " + sequence_options_sql(before.options, fields) +
+                         " in its CREATE SEQUENCE in the down"
+                   : "create it in the down with " + sequence_options_sql(before.options, fields));
+}
+
 void check_setting(Context& c, const lint::CatalogStep& step) {
   const lint::Effect& effect = step.effect;
+  if (effect.change == Change::sequence_options) {
+    check_sequence_back(c, step);
+    return;
+  }
   const lint::CatalogObject& object = c.catalog.object(step.object);
   const lint::ObjectRef& ref = object.ref_at(step.tick);
   bool triggers =
@@ -1047,6 +1373,8 @@ void check_made_again(Context& c, const lint::CatalogStep& step, const lint::Obj
                     "there): `ALTER TABLE " +
                         parent_sql(ref) + " ALTER COLUMN " + column + " DROP DEFAULT;`",
              !*had);  // a default it lacked changes what works only in what it fills in
+  } else if (ref.kind == ObjectKind::sequence) {
+    check_sequence_made_again(c, step, ref, *made);
   } else if (ref.kind == ObjectKind::table) {
     check_table_made_again(c, step, ref, *made);
   } else if (ref.kind == ObjectKind::constraint) {
@@ -2393,6 +2721,72 @@ bool first_detach(const Context& c, const lint::CatalogStep& step) {
   return true;
 }
 
+// Whether a domain was NOT NULL before the tick: its last ALTER DOMAIN ... SET / DROP NOT NULL,
+// else its CREATE DOMAIN; nullopt when something else made it.
+std::optional<bool> domain_not_null_before(const lint::Project& project,
+                                           const lint::Catalog& catalog, ObjectId domain,
+                                           lint::Tick tick) {
+  auto last = last_change_before(catalog, domain, tick, [](Change change) {
+    return change == Change::set_not_null || change == Change::drop_not_null;
+  });
+  if (last) return last->step->effect.change == Change::set_not_null;
+  lint::Node definition = domain_definition(project, catalog, domain);
+  if (!definition.valid()) return std::nullopt;
+  bool not_null = false;
+  for (lint::Node constraint : definition.list("constraints")) {
+    if (constraint.str("contype") == "CONSTR_NOTNULL") not_null = true;
+  }
+  return not_null;
+}
+
+// ALTER DOMAIN ... SET / DROP NOT NULL of a domain an earlier migration made: after the down it
+// is NOT NULL if and only if it was before the up (an up that sets what it had, or sets and
+// drops it again, changes nothing). Judged once per domain, at the up's first; returns false when
+// the migrations do not say what it was (each step is then judged by itself).
+bool check_domain_not_null(Context& c, const lint::CatalogStep& step) {
+  auto before = domain_not_null_before(c.project, c.catalog, step.object, c.pair.up_replay->start);
+  if (!before) return false;
+  auto not_null_step = [](const lint::CatalogStep* other) {
+    return other->effect.change == Change::set_not_null ||
+           other->effect.change == Change::drop_not_null;
+  };
+  bool after = *before;
+  bool first = true;
+  for (const lint::CatalogStep* other : c.up_steps.of(step.object)) {
+    if (!not_null_step(other)) continue;
+    if (first && other != &step) return true;  // judged at the up's first
+    first = false;
+    after = other->effect.change == Change::set_not_null;
+  }
+  bool down_writes = false;
+  for (const lint::CatalogStep* other : c.down_steps.of(step.object)) {
+    if (!not_null_step(other)) continue;
+    down_writes = true;
+    after = other->effect.change == Change::set_not_null;
+  }
+  if (after == *before) return true;
+  const lint::ObjectRef& ref = c.catalog.object(step.object).ref_at(c.pair.up_replay->end);
+  if (after) {
+    c.report(
+        step,
+        down_writes
+            ? "the down leaves " + describe(ref) + " NOT NULL, which it was not " + "before the up"
+            : "the up sets " + describe(ref) + " NOT NULL but the down does not drop it",
+        "add `ALTER DOMAIN " + sql_name(ref) + " DROP NOT NULL;` to the down");
+  } else {
+    // Warning: values written since may be NULL, and then the down cannot set it again.
+    c.report(
+        step,
+        down_writes
+            ? "the down leaves " + describe(ref) + " without the NOT NULL it had " + "before the up"
+            : "the up drops NOT NULL from " + describe(ref) + " but the down does not set it again",
+        "add `ALTER DOMAIN " + sql_name(ref) +
+            " SET NOT NULL;` to the down, if values written since cannot be NULL",
+        true);
+  }
+  return true;
+}
+
 void check_pair(Context& c) {
   lint::Tick after = c.pair.up_replay->end;
   std::set<std::size_t> schema_wide;  // up statements ON ALL ... IN SCHEMA reported
@@ -2460,6 +2854,7 @@ void check_pair(Context& c) {
     } else if (effect.action == Action::alter && effect.change == Change::set_not_null) {
       // Dropped later by the up: the down makes it again as it was before the up.
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
+      if (object.kind() == ObjectKind::domain && check_domain_not_null(c, step)) continue;
       if (c.down_does(step.object, Action::alter, Change::drop_not_null)) continue;
       const lint::ObjectRef& ref = object.ref_at(after);
       std::string help = object.kind() == ObjectKind::domain
@@ -2552,10 +2947,8 @@ void check_pair(Context& c) {
       }
       // Whether it had a default before the up: 1, 0, or -1 when the migrations do not say.
       int had = -1;
-      if (object.kind() == ObjectKind::column) {
-        if (auto known = had_default(c.project, c.catalog, step.object, step.tick)) {
-          had = *known ? 1 : 0;
-        }
+      if (auto known = had_default(c.project, c.catalog, step.object, step.tick)) {
+        had = *known ? 1 : 0;
       }
       const lint::CatalogStep* set = c.down_step(step.object, Change::set_default);
       const lint::CatalogStep* dropped = c.down_step(step.object, Change::drop_default);
@@ -2563,7 +2956,7 @@ void check_pair(Context& c) {
         // The down sets or drops it: as it was before the up?
         // The later step of the down (both point into its steps, in file order).
         bool down_sets = dropped == nullptr || (set != nullptr && set > dropped);
-        if (had == 1 && down_sets && object.kind() == ObjectKind::column) {
+        if (had == 1 && down_sets) {
           // Another default than the one it had (compared by its terms)?
           lint::Node before =
               default_before(c.project, c.catalog, step.object, c.pair.up_replay->start);
@@ -2593,7 +2986,7 @@ void check_pair(Context& c) {
       // No default before the up, none after it (set and dropped again), or the one it had set
       // again: nothing changed.
       if (had == 0 && !ends_with_default(c, step.object)) continue;
-      if (had == 1 && object.kind() == ObjectKind::column && default_set_back(c, step.object)) {
+      if (had == 1 && default_set_back(c, step.object)) {
         continue;
       }
       const lint::ObjectRef& ref = object.ref_at(after);
@@ -2610,14 +3003,19 @@ void check_pair(Context& c) {
     } else if (effect.action == Action::alter && effect.change == Change::drop_not_null) {
       // Dropped later by the up: the down makes it again as it was before the up.
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
+      if (object.kind() == ObjectKind::domain && check_domain_not_null(c, step)) continue;
       if (c.down_does(step.object, Action::alter, Change::set_not_null)) continue;
       const lint::ObjectRef& ref = object.ref_at(after);
       // Warning: rows written since may hold NULL, and then the down cannot set it again.
       c.report(
           step,
           "the up drops NOT NULL from " + describe(ref) + " but the down does not set it again",
-          "add `ALTER TABLE " + parent_sql(ref) + " ALTER COLUMN " + quote_identifier(ref.name) +
-              " SET NOT NULL;` to the down, if rows written since cannot hold NULL there",
+          object.kind() == ObjectKind::domain
+              ? "add `ALTER DOMAIN " + sql_name(ref) +
+                    " SET NOT NULL;` to the down, if values written since cannot be NULL"
+              : "add `ALTER TABLE " + parent_sql(ref) + " ALTER COLUMN " +
+                    quote_identifier(ref.name) +
+                    " SET NOT NULL;` to the down, if rows written since cannot hold NULL there",
           true);
     } else if (effect.action == Action::alter && row_security_switch(effect.change)) {
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
@@ -2643,6 +3041,10 @@ void check_pair(Context& c) {
       }
       if (!first_detach(c, step)) continue;
       check_partition_back(c, step);
+    } else if (effect.action == Action::alter && identity_step(c, step)) {
+      // Dropped later by the up, or by the down: made again as it was, or down-incomplete's.
+      if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
+      check_identity_back(c, step);
     } else if (effect.action == Action::alter && effect.change == Change::constraint_timing) {
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
       if (!c.first_change(step, Change::constraint_timing)) continue;  // judged at the first
@@ -2679,6 +3081,13 @@ void check_pair(Context& c) {
           check_definition_restored(c, step, again);
         }
         if (c.down_created(ref) != nullptr) check_comment_made_again(c, step, ref);
+        // The up's one taken by the down, which makes it again (a serial's sequence dropped for
+        // an identity's of the same name, and made again when the down drops the identity).
+        if (ref.kind == ObjectKind::sequence && c.taken.count(again) != 0) {
+          if (const lint::CatalogStep* made = c.down_created(ref)) {
+            check_sequence_made_again(c, step, ref, *made);
+          }
+        }
         continue;
       }
       if (c.down_creates(ref)) {

@@ -6,6 +6,7 @@ list(APPEND SQLGATE_RULE_SOURCES
   pairing/down_incomplete.cpp
   pairing/down_drops_foreign.cpp
   pairing/down_not_reversing.cpp
+  pairing/sequences.cpp
   pairing/down_generator.cpp)
 list(APPEND SQLGATE_RULE_DOCS
   pairing/missing-down.md

@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS seq_events (id bigint NOT NULL, kind text);

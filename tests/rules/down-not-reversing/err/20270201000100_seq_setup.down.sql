@@ -1,0 +1,5 @@
+DROP TABLE IF EXISTS seq_tickets;
+DROP SEQUENCE IF EXISTS seq_invoices;
+DROP SEQUENCE IF EXISTS seq_countdown;
+DROP DOMAIN IF EXISTS seq_qty;
+DROP DOMAIN IF EXISTS seq_label;

@@ -1,0 +1,2 @@
+ALTER TABLE seq_tickets ALTER COLUMN id DROP DEFAULT;
+DROP SEQUENCE IF EXISTS seq_tickets_id_seq;
