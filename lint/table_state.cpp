@@ -1066,16 +1066,25 @@ bool created_once(ObjectKind kind) {
 const CatalogObject* made_already(const Project& project, const Catalog& catalog, std::size_t file,
                                   const CatalogStep& step) {
   const Effect& effect = step.effect;
-  if (effect.action != Action::create || !step.existed || effect.implicit || effect.part ||
-      effect.or_replace || step.object == k_no_object || !created_once(effect.object.kind)) {
-    return nullptr;
+  if (step.object == k_no_object || !created_once(effect.object.kind)) return nullptr;
+  ObjectId taken = k_no_object;
+  if (effect.action == Action::create && step.existed && !effect.implicit && !effect.part &&
+      !effect.or_replace) {
+    taken = step.object;
+  } else if (effect.action == Action::rename && !effect.new_name.empty()) {
+    // RENAME TO a name another object of its kind (a relation: of any kind) has.
+    ObjectRef target = catalog.object(step.object).ref_at(step.tick);
+    target.name = effect.new_name;
+    taken = catalog.find(target, step.tick);
+    if (taken == step.object) taken = k_no_object;
   }
+  if (taken == k_no_object) return nullptr;
   const ParsedFile* parsed = project.parsed(file);
   if (parsed == nullptr || step.statement >= parsed->all_statements().size() ||
       conditional(*parsed->all_statements()[step.statement])) {
     return nullptr;
   }
-  const CatalogObject& object = catalog.object(step.object);
+  const CatalogObject& object = catalog.object(taken);
   // What an earlier statement made under a guard may not be there.
   const Statement* made = statement_at(project, object.created);
   if (made == nullptr || conditional(*made) || object.created.file > file ||

@@ -197,9 +197,10 @@ bool takes_keys_from_elsewhere(const Project& project, const Catalog& catalog,
 // exception handler: whether it runs depends on its guard.
 bool conditional(const Statement& statement);
 
-// The object a create step of an up finds already there, made by an earlier statement of the set
-// that runs whatever its guard (not under a DO block's IF): PostgreSQL fails there on the first
-// run, unless the step is IF NOT EXISTS (then it does nothing). Null for any other step.
+// The object a create step of an up finds already there, or that has the name a rename step
+// gives, made by an earlier statement of the set that runs whatever its guard (not under a DO
+// block's IF): PostgreSQL fails there on the first run, unless the create is IF NOT EXISTS (then
+// it does nothing). Null for any other step.
 const CatalogObject* made_already(const Project& project, const Catalog& catalog, std::size_t file,
                                   const CatalogStep& step);
 

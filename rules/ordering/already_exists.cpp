@@ -85,6 +85,20 @@ void check(const lint::Project& project, lint::Reporter& out) {
         continue;
       }
       reported.insert(step.statement);
+      if (effect.action == lint::Action::rename) {
+        auto builder =
+            out.report(file, statement.range,
+                       "this renames " + what + " to " + effect.new_name + ", a name " +
+                           pairing::describe(object.ref_at(step.tick)) + " has (created " + where +
+                           "): PostgreSQL fails here on its first run (\"already exists\")",
+                       "rename or drop " + pairing::describe(object.ref_at(step.tick)) +
+                           " first, or pick a name that is free");
+        if (creator != nullptr) {
+          builder.related(*creator, pairing::statement_range(*creator, object.created.statement),
+                          "created here");
+        }
+        continue;
+      }
       auto builder = out.report(
           file, statement.range,
           "this creates " + what + ", which was already created " + where +
