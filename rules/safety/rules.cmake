@@ -40,6 +40,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/alter_type_without_using.cpp
   safety/invalid_foreign_key.cpp
   safety/invalid_trigger.cpp
+  safety/invalid_identity.cpp
   safety/missing_operator_class.cpp
   safety/unique_without_partition_key.cpp
   safety/partitioned.cpp)
@@ -85,5 +86,6 @@ list(APPEND SQLGATE_RULE_DOCS
   safety/alter-type-without-using.md
   safety/invalid-foreign-key.md
   safety/invalid-trigger.md
+  safety/invalid-identity.md
   safety/missing-operator-class.md
   safety/unique-without-partition-key.md)

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS ticket_notes;
+ALTER TABLE tickets DROP COLUMN IF EXISTS external_id;

@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS ticket_links;
+DROP TABLE IF EXISTS ticket_tags;
+DROP TABLE IF EXISTS tickets;
