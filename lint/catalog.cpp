@@ -131,6 +131,12 @@ bool same_args(const ObjectRef& a, const Catalog::NameRef& b) {
 
 constexpr std::string_view k_temporary = "pg_temp";
 
+// ALTER TEXT SEARCH CONFIGURATION ... ADD | ALTER | DROP MAPPING (see DependencySource::mapping).
+bool remaps(const Effect& effect) {
+  return effect.action == Action::alter && effect.change == Change::other &&
+         effect.object.kind == ObjectKind::text_search_configuration;
+}
+
 bool visible(const CatalogObject::Name& name, Tick at) {
   return name.from < at && at <= name.to;
 }
@@ -232,6 +238,52 @@ ObjectId Catalog::created_after(const ObjectRef& ref, Tick at) const {
     }
   }
   return best;
+}
+
+std::optional<Catalog::NameLoss> Catalog::lost_before(const ObjectRef& ref, Tick at) const {
+  NameRef wanted(ref);
+  std::uint64_t parts = parts_hash(ref.schema, ref.parent, ref.name);
+  ObjectId last = k_no_object;
+  std::size_t last_name = 0;
+  for (ObjectKind kind : lookup_kinds(ref.kind)) {
+    for (auto link = m_by_name.first(name_hash(parts, kind)); link != NameIndex::k_end;
+         link = m_by_name.next(link)) {
+      ObjectId id = m_by_name.id(link);
+      const auto& names = m_objects[id].names;
+      for (std::size_t k = 0; k < names.size(); ++k) {
+        const CatalogObject::Name& name = names[k];
+        if (!same_name(name.ref, kind, wanted) || !same_args(name.ref, wanted)) continue;
+        if (visible(name, at)) return std::nullopt;
+        if (name.to >= at) continue;
+        if (last == k_no_object || name.to > m_objects[last].names[last_name].to) {
+          last = id;
+          last_name = k;
+        }
+      }
+    }
+  }
+  if (last == k_no_object) return std::nullopt;
+  const CatalogObject& object = m_objects[last];
+  Tick to = object.names[last_name].to;
+  NameLoss loss;
+  loss.object = last;
+  if (last_name + 1 == object.names.size()) {
+    if (!object.dropped || object.dropped->tick != to) return std::nullopt;
+    loss.by = *object.dropped;
+    loss.dropped = true;
+    return loss;
+  }
+  loss.renamed_to = object.names[last_name + 1].ref;
+  // The rename of the object, or of the table it belongs to (its name moved with it).
+  for (ObjectId id = last; id != k_no_object; id = m_objects[id].parent) {
+    for (const Origin& origin : m_objects[id].changed) {
+      if (origin.tick == to) {
+        loss.by = origin;
+        return loss;
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 bool Catalog::known(const ObjectRef& ref) const {
@@ -469,6 +521,15 @@ class CatalogBuilder {
     // Names the down itself has created, or renamed something to (base keys): a statement on
     // such a name after the object of the state after the up was dropped reaches the new one.
     std::unordered_set<std::string> made;
+    // The mappings of text search configurations the down has changed, in order.
+    struct Remap {
+      ObjectId config = k_no_object;
+      std::vector<std::string> tokens;  // none: every one (REPLACE without FOR)
+      bool replace = false;
+      ObjectId old = k_no_object;  // REPLACE: the dictionary replaced
+      std::vector<ObjectId> dictionaries;
+    };
+    std::vector<Remap> remaps;
 
     bool made_anew(const ObjectRef& ref) const {
       if (made.empty()) return false;
@@ -875,10 +936,70 @@ class CatalogBuilder {
     }
   }
 
-  void link(ObjectId dependent, ObjectId target, bool automatic, DependencySource source,
-            Tick from) {
-    objects()[dependent].depends_on.push_back({target, automatic, source, from});
-    objects()[target].dependents.push_back({dependent, automatic, source, from});
+  void link(ObjectId dependent, ObjectId target, bool automatic, DependencySource source, Tick from,
+            std::uint32_t token = 0) {
+    objects()[dependent].depends_on.push_back({target, automatic, source, token, from});
+    objects()[target].dependents.push_back({dependent, automatic, source, token, from});
+  }
+
+  // The id of a token type name in Catalog::tokens(), added when new (ups only).
+  std::uint32_t token_id(const std::string& name) {
+    auto& tokens = m_catalog.m_tokens;
+    auto found = std::find(tokens.begin() + 1, tokens.end(), name);
+    if (found == tokens.end()) found = tokens.insert(tokens.end(), name);
+    return static_cast<std::uint32_t>(found - tokens.begin());
+  }
+
+  // ALTER TEXT SEARCH CONFIGURATION ... MAPPING: the mappings of the token types it names end
+  // (ADD, ALTER, DROP MAPPING), or those of the dictionary it replaces (REPLACE, of the token
+  // types named when it names any), and the token types map to the new dictionaries. As
+  // PostgreSQL, the configuration depends on a dictionary while a token type maps to it.
+  void remap(ObjectId config, const Effect& effect, const std::vector<Resolved>& resolved,
+             Tick at) {
+    constexpr Tick k_open = std::numeric_limits<Tick>::max();
+    std::vector<std::uint32_t> named;
+    for (const std::string& token : effect.columns) named.push_back(token_id(token));
+    auto is_named = [&](std::uint32_t token) {
+      return token != 0 && std::find(named.begin(), named.end(), token) != named.end();
+    };
+    bool replace = false;
+    ObjectId old = k_no_object;
+    for (std::size_t k = 0; k < effect.depends_on.size(); ++k) {
+      if (effect.depends_on[k].source != DependencySource::statement) continue;
+      replace = true;
+      old = resolved[k].target;
+    }
+    // The token types the new dictionaries take.
+    std::vector<std::uint32_t> tokens;
+    if (!replace) {
+      tokens = named;
+    } else if (old == k_no_object) {
+      // PostgreSQL's own dictionary: which token types map to it, sqlgate does not know.
+      tokens = named.empty() ? std::vector<std::uint32_t>{0} : named;
+    }
+    for (DependencyEdge& edge : objects()[config].depends_on) {
+      if (edge.source != DependencySource::mapping || edge.to != k_open) continue;
+      bool ends = replace ? old != k_no_object && edge.object == old &&
+                                (named.empty() || is_named(edge.token))
+                          : is_named(edge.token);
+      if (!ends) continue;
+      edge.to = at;
+      for (DependencyEdge& back : objects()[edge.object].dependents) {
+        if (back.object == config && back.source == DependencySource::mapping &&
+            back.token == edge.token && back.to == k_open) {
+          back.to = at;
+        }
+      }
+      if (replace) tokens.push_back(edge.token);
+    }
+    for (std::size_t k = 0; k < effect.depends_on.size(); ++k) {
+      if (effect.depends_on[k].source != DependencySource::mapping) continue;
+      ObjectId dictionary = resolved[k].target;
+      if (dictionary == k_no_object) continue;
+      for (std::uint32_t token : tokens) {
+        link(config, dictionary, false, DependencySource::mapping, at, token);
+      }
+    }
   }
 
   // Ends the dependencies of one source an object has (its default's, when SET DEFAULT replaces
@@ -1051,6 +1172,62 @@ class CatalogBuilder {
     }
   }
 
+  // In a down: whether a token type of a text search configuration maps to the dictionary once
+  // the down's ALTER ... MAPPING statements so far have run, from the mappings after the up.
+  bool down_maps(ObjectId config, ObjectId dictionary, Tick at) const {
+    const auto& names = m_catalog.m_tokens;
+    std::vector<std::uint32_t> tokens;  // indexes into names, and past them the down's own
+    std::vector<std::string> extra;
+    auto add = [&](std::uint32_t token) {
+      if (std::find(tokens.begin(), tokens.end(), token) == tokens.end()) tokens.push_back(token);
+    };
+    for (const DependencyEdge& edge : objects_at(config).depends_on) {
+      if (edge.source == DependencySource::mapping && edge.alive_at(at)) add(edge.token);
+    }
+    for (const DownState::Remap& remap : m_down->remaps) {
+      if (remap.config != config) continue;
+      if (remap.replace && remap.old == k_no_object && remap.tokens.empty()) add(0);
+      for (const std::string& name : remap.tokens) {
+        auto found = std::find(names.begin() + 1, names.end(), name);
+        if (found != names.end()) {
+          add(static_cast<std::uint32_t>(found - names.begin()));
+        } else if (std::find(extra.begin(), extra.end(), name) == extra.end()) {
+          extra.push_back(name);
+          add(static_cast<std::uint32_t>(names.size() + extra.size() - 1));
+        }
+      }
+    }
+    auto name_of = [&](std::uint32_t token) -> const std::string& {
+      return token < names.size() ? names[token] : extra[token - names.size()];
+    };
+    for (std::uint32_t token : tokens) {
+      std::vector<ObjectId> mapped;
+      for (const DependencyEdge& edge : objects_at(config).depends_on) {
+        if (edge.source == DependencySource::mapping && edge.token == token && edge.alive_at(at)) {
+          mapped.push_back(edge.object);
+        }
+      }
+      for (const DownState::Remap& remap : m_down->remaps) {
+        if (remap.config != config) continue;
+        bool named = token != 0 && std::find(remap.tokens.begin(), remap.tokens.end(),
+                                             name_of(token)) != remap.tokens.end();
+        if (!remap.replace) {
+          if (named) mapped = remap.dictionaries;
+        } else if (remap.old == k_no_object) {
+          // PostgreSQL's own dictionary replaced: which token types map to it, sqlgate does not
+          // know; those named (or those it cannot name) may.
+          if (remap.tokens.empty() ? token == 0 : named) {
+            mapped.insert(mapped.end(), remap.dictionaries.begin(), remap.dictionaries.end());
+          }
+        } else if ((remap.tokens.empty() || named) && std::erase(mapped, remap.old) != 0) {
+          mapped.insert(mapped.end(), remap.dictionaries.begin(), remap.dictionaries.end());
+        }
+      }
+      if (std::find(mapped.begin(), mapped.end(), dictionary) != mapped.end()) return true;
+    }
+    return false;
+  }
+
   void drop(ObjectId id, const Effect& effect, Tick at, CatalogStep& step) {
     m_seen.clear();
     m_seen.insert(id);
@@ -1058,6 +1235,17 @@ class CatalogBuilder {
     if (!effect.cascade) {
       std::vector<ObjectId> all = step.implied;
       all.push_back(id);
+      auto block = [&](ObjectId blocker) {
+        if (std::find(step.blockers.begin(), step.blockers.end(), blocker) == step.blockers.end()) {
+          step.blockers.push_back(blocker);
+        }
+      };
+      // The configurations whose mappings the down changed: judged on what they map now.
+      auto remapped = [&](ObjectId config) {
+        return m_down != nullptr &&
+               std::any_of(m_down->remaps.begin(), m_down->remaps.end(),
+                           [&](const DownState::Remap& remap) { return remap.config == config; });
+      };
       for (ObjectId member : all) {
         for (const auto& edge : m_catalog.m_objects[member].dependents) {
           if (edge.automatic || !edge.alive_at(at) || m_seen.count(edge.object) ||
@@ -1073,10 +1261,16 @@ class CatalogBuilder {
                 m_down->undefaulted.count(edge.object) != 0))) {
             continue;
           }
-          if (std::find(step.blockers.begin(), step.blockers.end(), edge.object) ==
-              step.blockers.end()) {
-            step.blockers.push_back(edge.object);
-          }
+          if (edge.source == DependencySource::mapping && remapped(edge.object)) continue;
+          block(edge.object);
+        }
+        if (m_down == nullptr || objects_at(member).kind() != ObjectKind::text_search_dictionary) {
+          continue;
+        }
+        for (const DownState::Remap& remap : m_down->remaps) {
+          ObjectId config = remap.config;
+          if (m_seen.count(config) || m_together.count(config) || !alive(config, at)) continue;
+          if (down_maps(config, member, at)) block(config);
         }
       }
     }
@@ -1188,8 +1382,10 @@ class CatalogBuilder {
         } else if (effect.change == Change::set_type) {
           unlink(id, DependencySource::type, at);
         }
+        if (remaps(effect)) remap(id, effect, resolved, at);
         for (std::size_t k = 0; k < effect.depends_on.size(); ++k) {
           const Dependency& dependency = effect.depends_on[k];
+          if (dependency.source == DependencySource::mapping) continue;  // remap()
           if (dependency.automatic) {
             // ALTER SEQUENCE ... OWNED BY: the sequence now goes with its table.
             ObjectId target = find(dependency.object, at);
@@ -1370,6 +1566,20 @@ class CatalogBuilder {
           } else if (effect.action == Action::alter && (effect.change == Change::set_default ||
                                                         effect.change == Change::drop_default)) {
             state.undefaulted.insert(id);
+          } else if (remaps(effect)) {
+            DownState::Remap& remap = state.remaps.emplace_back();
+            remap.config = id;
+            remap.tokens = effect.columns;
+            for (const Dependency& dependency : effect.depends_on) {
+              ObjectId dictionary = resolve_dependency(effect, dependency, at).target;
+              if (dependency.source == DependencySource::statement) {
+                remap.replace = true;
+                remap.old = dictionary;
+              } else if (dependency.source == DependencySource::mapping &&
+                         dictionary != k_no_object) {
+                remap.dictionaries.push_back(dictionary);
+              }
+            }
           } else if (effect.action == Action::alter && effect.change == Change::drop_identity) {
             identity_sequences(id, at, step.implied);
             for (ObjectId taken_id : step.implied) m_gone.emplace(taken_id, step_index);

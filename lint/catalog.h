@@ -38,6 +38,10 @@ struct DependencyEdge {
   ObjectId object = k_no_object;
   bool automatic = false;  // see Dependency::automatic
   DependencySource source = DependencySource::definition;
+  // A text search configuration's mapping (source mapping): the token type mapped to the
+  // dictionary, an index into Catalog::tokens(); 0 for token types sqlgate cannot name (those a
+  // REPLACE of a dictionary of PostgreSQL's own mapped).
+  std::uint32_t token = 0;
   // The ticks it holds between. An edge made with its object lasts as long as the object; one an
   // ALTER made (SET DEFAULT) starts then, and ends with the statement that replaces it (another
   // SET DEFAULT, DROP DEFAULT, ALTER COLUMN ... TYPE).
@@ -160,8 +164,20 @@ class Catalog {
   ObjectId find(const ObjectRef& ref, Tick at) const;
   // The same for a name given as views: no ObjectRef to build.
   ObjectId find(const NameRef& ref, Tick at) const;
+  // The token type names of text search configuration mappings (DependencyEdge::token).
+  const std::vector<std::string>& tokens() const { return m_tokens; }
   // The first object of that name created after a tick (use before create).
   ObjectId created_after(const ObjectRef& ref, Tick at) const;
+  // How the name came to name nothing by a tick: the object that had it last before then, and
+  // the statement of an up that took it away (renamed it, or the table it belongs to, or dropped
+  // it). nullopt when no object ever had it before the tick, or one has it then.
+  struct NameLoss {
+    ObjectId object = k_no_object;
+    Origin by;
+    bool dropped = false;
+    ObjectRef renamed_to;  // the name it took, when renamed
+  };
+  std::optional<NameLoss> lost_before(const ObjectRef& ref, Tick at) const;
   // Whether an object of that name ever existed.
   bool known(const ObjectRef& ref) const;
 
@@ -229,6 +245,7 @@ class Catalog {
   // Relations and constraints by schema and name (for choosing implicit names).
   NameIndex m_relation_names;
   NameIndex m_constraint_names;
+  std::vector<std::string> m_tokens = {std::string()};
   Tick m_tick = 0;
 
   // The object of that name as exactly that kind.

@@ -422,6 +422,9 @@ struct ObjectResolver::Context {
   void comment(const Node& node);
   void grant(const Node& node);
   void variable_set(const Node& node);
+  // SELECT nextval('s'), currval('s'), setval('s', n): the sequence a string constant names is
+  // looked up when the statement is parsed (a WHERE that is false does not keep it from failing).
+  void sequence_calls(const Node& node);
   void alter_other(const Node& node);
 
   // Table elements shared by CREATE TABLE and ALTER TABLE ADD COLUMN / ADD CONSTRAINT.
@@ -767,6 +770,16 @@ bool is_builtin_ts_config(std::string_view name) {
       "norwegian", "portuguese", "romanian", "russian", "serbian",    "simple",
       "spanish",   "swedish",    "tamil",    "turkish", "yiddish"};
   return std::find(std::begin(k_configs), std::end(k_configs), name) != std::end(k_configs);
+}
+
+// PostgreSQL's own text search dictionaries: simple and a snowball stemmer for each language
+// it has a configuration of.
+bool is_builtin_ts_dictionary(std::string_view name) {
+  constexpr std::string_view k_stem = "_stem";
+  if (name == "simple") return true;
+  if (!name.ends_with(k_stem)) return false;
+  std::string_view language = name.substr(0, name.size() - k_stem.size());
+  return language != "simple" && is_builtin_ts_config(language);
 }
 
 }  // namespace
@@ -2236,6 +2249,29 @@ void ObjectResolver::Context::set_config(const Node& node) {
   resolver.m_path = std::make_shared<const std::vector<std::string>>(std::move(path));
 }
 
+void ObjectResolver::Context::sequence_calls(const Node& node) {
+  walk(node, [&](const Node& call) {
+    if (!call.is("FuncCall")) return true;
+    NodeList names = call.list("funcname");
+    NodeList args = call.list("args");
+    std::size_t count = names.size();
+    if ((count != 1 && (count != 2 || names.front().as_str() != "pg_catalog")) ||
+        !takes_sequence(names.back().as_str()) || args.empty()) {
+      return true;
+    }
+    auto text = regclass_constant(args.front());
+    std::vector<std::string> parts = text ? text_name_parts(*text) : std::vector<std::string>();
+    if (parts.empty() || parts.size() > 3) return true;
+    ObjectRef sequence;
+    sequence.kind = ObjectKind::sequence;
+    sequence.name = truncate_identifier(parts.back());
+    bool given = parts.size() >= 2;
+    sequence.schema = given ? truncate_identifier(parts[parts.size() - 2]) : default_schema();
+    add(Action::use, std::move(sequence), at(args.front()), given).change = Change::other;
+    return true;
+  });
+}
+
 void ObjectResolver::Context::variable_set(const Node& node) {
   if (node.str("name") != "search_path") return;
   std::string_view kind = node.str("kind");
@@ -2518,6 +2554,7 @@ void ObjectResolver::Context::run(const Node& node) {
     variable_set(node);
   } else if (kind == "SelectStmt") {
     set_config(node);
+    sequence_calls(node);
   } else {
     alter_other(node);
   }
@@ -2572,21 +2609,31 @@ void ObjectResolver::Context::alter_other(const Node& node) {
           node.str("tgenabled") == "D" ? Change::disable_trigger : Change::enable_trigger;
       effect.columns.push_back(ref.name);
     }
-    // ALTER MAPPING ... WITH dictionaries: the configuration now depends on each (REPLACE: on
-    // the new one).
-    std::string_view mapping = node.str("kind");
-    if (mapping == "ALTER_TSCONFIG_ADD_MAPPING" ||
-        mapping == "ALTER_TSCONFIG_ALTER_MAPPING_FOR_TOKEN" ||
-        mapping == "ALTER_TSCONFIG_REPLACE_DICT" ||
-        mapping == "ALTER_TSCONFIG_REPLACE_DICT_FOR_TOKEN") {
+    // ADD | ALTER | DROP MAPPING FOR token types [WITH dictionaries], ALTER MAPPING [FOR token
+    // types] REPLACE old WITH new: the token types in `columns` (none: every one), the
+    // dictionaries they are mapped to as mapping dependencies, and for REPLACE the old one as a
+    // dependency of the statement (pg_catalog's when PostgreSQL's own).
+    if (alter.kind == ObjectKind::text_search_configuration) {
+      for (Node token : node.list("tokentype")) {
+        effect.columns.push_back(truncate_identifier(token.as_str()));
+      }
       NodeList dictionaries = node.list("dicts");
       bool replace = node.flag("replace");
-      for (std::size_t i = replace ? 1 : 0; i < dictionaries.size(); ++i) {
+      for (std::size_t i = 0; i < dictionaries.size(); ++i) {
         Node names = dictionaries[i];
         NodeList parts = names.items().empty() ? names.list("items") : names.items();
-        if (parts.size() == 2 && parts[0].as_str() == "pg_catalog") continue;
-        named_dependency(effect, ObjectKind::text_search_dictionary, parts,
-                         DependencySource::definition);
+        bool builtin = parts.size() == 2
+                           ? parts[0].as_str() == "pg_catalog"
+                           : parts.size() == 1 && is_builtin_ts_dictionary(parts[0].as_str());
+        bool old = replace && i == 0;
+        if (builtin && !old) continue;
+        Dependency& dictionary =
+            named_dependency(effect, ObjectKind::text_search_dictionary, parts,
+                             old ? DependencySource::statement : DependencySource::mapping);
+        if (builtin) {
+          dictionary.object.schema = "pg_catalog";
+          dictionary.schema_given = true;
+        }
       }
     }
     return;

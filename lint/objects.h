@@ -155,6 +155,10 @@ enum class DependencySource : std::uint8_t {
   // Needed only while the statement runs (CREATE TABLE AS reads its query): it must exist then,
   // and nothing depends on it afterwards.
   statement,
+  // A text search configuration's mapping of the token types its effect's `columns` name to a
+  // dictionary (ALTER TEXT SEARCH CONFIGURATION ... ADD | ALTER MAPPING ... WITH): a later ADD,
+  // ALTER or DROP MAPPING of the same token types, or a REPLACE of the dictionary, ends it.
+  mapping,
 };
 
 struct Dependency {
@@ -214,7 +218,8 @@ struct Effect {
   std::vector<Dependency> depends_on;
 
   // Constraints and indexes: the key columns ("expr" entries stand for expressions);
-  // INSERT: the target columns.
+  // INSERT: the target columns; ALTER TEXT SEARCH CONFIGURATION ... MAPPING: the token types it
+  // maps (none: every one, for a REPLACE without FOR).
   std::vector<std::string> columns;
   // Constraints and indexes: every column they read (keys, expressions, WHERE, INCLUDE), which
   // DROP COLUMN takes them with.

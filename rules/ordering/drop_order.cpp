@@ -302,6 +302,12 @@ void report_blocked(const lint::Project& project, const lint::ParsedFile& file,
             pairing::parent_sql(blocker_ref) + " ALTER COLUMN " +
             pairing::quote_identifier(blocker_ref.name) + " DROP DEFAULT)";
   }
+  if (target.kind == lint::ObjectKind::text_search_dictionary &&
+      blocker_ref.kind == lint::ObjectKind::text_search_configuration) {
+    std::string remap = "ALTER TEXT SEARCH CONFIGURATION " + pairing::sql_name(blocker_ref) +
+                        " ALTER MAPPING FOR ... WITH ...";
+    help += ", or map its token types to other dictionaries before this statement (" + remap + ")";
+  }
   help += up ? " (and make it again after, if it is to stay), or with CASCADE when losing it is "
                "meant"
              : ": a down drops in reverse order of creation, dependents before what they use";

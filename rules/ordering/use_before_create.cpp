@@ -4,9 +4,11 @@
 // since it may come from outside the migrations. In a down: a statement that uses an object the
 // down creates only later, when the state after the up does not have it then.
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <set>
 
+#include "lint/builtins.h"
 #include "lint/guard.h"
 #include "rules/ordering/rules.h"
 #include "rules/pairing/common.h"
@@ -198,6 +200,129 @@ void check_downs(const lint::Project& project, lint::Reporter& out) {
   }
 }
 
+// What a name that resolves to nothing lost, and how: the object itself, or for a column
+// (constraint, trigger, ...) whose table's name is gone, the table.
+struct Lost {
+  lint::ObjectRef ref;
+  lint::Catalog::NameLoss loss;
+};
+std::optional<Lost> lost(const lint::Catalog& catalog, const lint::ObjectRef& ref, lint::Tick at) {
+  // Named as the kind it was (a view for a table, a domain for a type).
+  auto as_was = [&](lint::ObjectRef name, const lint::Catalog::NameLoss& loss) {
+    name.kind = catalog.object(loss.object).kind();
+    return Lost{std::move(name), loss};
+  };
+  if (lint::has_parent(ref.kind) && !ref.parent.empty()) {
+    lint::ObjectRef table{
+        .kind = lint::ObjectKind::table, .schema = ref.schema, .name = ref.parent};
+    if (catalog.find(table, at) == lint::k_no_object) {
+      if (auto loss = catalog.lost_before(table, at)) return as_was(std::move(table), *loss);
+    }
+  }
+  if (auto loss = catalog.lost_before(ref, at)) return as_was(ref, *loss);
+  return std::nullopt;
+}
+
+// Whether an extension provides an object of that name: it may be installed outside the
+// migrations, whatever they made and dropped under the name.
+bool extension_name(const lint::ObjectRef& ref) {
+  if (ref.kind != lint::ObjectKind::operator_class) {
+    return !lint::extension_member(ref.kind, ref.name).empty();
+  }
+  for (std::string_view method : {"btree", "hash", "gist", "gin", "spgist", "brin"}) {
+    if (!lint::extension_member(ref.kind, ref.name, method).empty()) return true;
+  }
+  return false;
+}
+
+// Whether a text names an identifier (any case, not as part of a longer word).
+bool mentions(std::string_view text, std::string_view name) {
+  auto word = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '$';
+  };
+  auto same = [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) ==
+           std::tolower(static_cast<unsigned char>(b));
+  };
+  if (name.empty()) return false;
+  for (auto it = text.begin();; ++it) {
+    it = std::search(it, text.end(), name.begin(), name.end(), same);
+    if (it == text.end()) return false;
+    auto end = it + static_cast<std::ptrdiff_t>(name.size());
+    if ((it == text.begin() || !word(*(it - 1))) && (end == text.end() || !word(*end))) return true;
+  }
+}
+
+// Whether a statement of an up after the one that took the name and before the use names it in
+// its text while the replay of it does nothing under that name: dynamic SQL (EXECUTE format(...)),
+// a function it calls or an extension's script may have made the name again, unseen.
+bool named_unseen(const lint::Project& project, const lint::ObjectRef& ref,
+                  const lint::Origin& from, std::size_t file_index, std::size_t statement) {
+  const lint::Catalog& catalog = *project.catalog();
+  auto about = [&](const lint::CatalogStep& step) {
+    const lint::Effect& effect = step.effect;
+    auto names = [&](const lint::ObjectRef& other) {
+      return other.name == ref.name || other.parent == ref.name;
+    };
+    return names(effect.object) || effect.new_name == ref.name ||
+           std::any_of(step.missing.begin(), step.missing.end(), names);
+  };
+  for (std::size_t f = from.file; f <= file_index; ++f) {
+    const lint::FileReplay& replay = catalog.replay(f);
+    const lint::ParsedFile* file = project.parsed(f);
+    if (!replay.replayed || replay.direction != lint::Direction::up || file == nullptr) continue;
+    const auto& all = file->all_statements();
+    std::size_t end = f == file_index ? statement : all.size();
+    for (std::size_t k = f == from.file ? from.statement + 1 : 0; k < end; ++k) {
+      if (all[k]->embedded()) continue;
+      std::string_view text =
+          file->text().substr(all[k]->range.begin, all[k]->range.end - all[k]->range.begin);
+      if (!mentions(text, ref.name) || (!ref.parent.empty() && !mentions(text, ref.parent))) {
+        continue;
+      }
+      // The statement, and those its DO block runs.
+      bool seen = false;
+      for (std::size_t j = k; j < all.size() && (j == k || all[j]->embedded()) && !seen; ++j) {
+        for (const lint::CatalogStep& step : catalog.steps_at(f, j)) seen = seen || about(step);
+      }
+      if (!seen) return true;
+    }
+  }
+  return false;
+}
+
+// A statement of an up that names an object an earlier statement renamed away or dropped, when
+// nothing made the name again: PostgreSQL fails there on a fresh database. Left alone when the
+// statement that took the name runs under a guard (an IF, a block with a handler): sqlgate cannot
+// tell whether it ran; and for a name an extension provides.
+void report_lost(const lint::Project& project, std::size_t file_index, std::size_t statement_index,
+                 const lint::ObjectRef& ref, const lint::Catalog::NameLoss& loss,
+                 lint::Reporter& out) {
+  const lint::Statement* taker = lint::statement_at(project, loss.by);
+  const lint::ParsedFile* taker_file = project.parsed(loss.by.file);
+  if (taker == nullptr || taker_file == nullptr || guarded(*taker) || extension_name(ref) ||
+      named_unseen(project, ref, loss.by, file_index, statement_index)) {
+    return;
+  }
+  const lint::ParsedFile& file = *project.parsed(file_index);
+  const lint::Statement& statement = *file.all_statements()[statement_index];
+  std::string where = loss.by.file == file_index
+                          ? std::string("an earlier statement of this migration")
+                          : project.source(loss.by.file).display;
+  const lint::ObjectRef& next = loss.renamed_to;
+  std::string what = where + (loss.dropped                ? " dropped it"
+                              : next.schema != ref.schema ? " moved it to schema " + next.schema
+                                                          : " renamed it to " + next.name);
+  std::string help = "use the name it has now, " + next.display();
+  if (loss.dropped) help = "create " + describe(ref) + " again before this statement, or drop it";
+  out.report(file, statement.range,
+             "this uses " + describe(ref) + ", which no longer exists (" + what +
+                 "): PostgreSQL fails here on a fresh database",
+             std::move(help))
+      .related(*taker_file, pairing::statement_range(*taker_file, loss.by.statement),
+               loss.dropped ? "dropped here" : "renamed here");
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   check_downs(project, out);
   const lint::Catalog& catalog = *project.catalog();
@@ -206,13 +331,21 @@ void check(const lint::Project& project, lint::Reporter& out) {
     if (!replay.replayed || replay.direction != lint::Direction::up) continue;
     const lint::ParsedFile& file = *project.parsed(i);
     std::set<std::pair<std::size_t, std::string>> reported;
+    // ALTER TABLE IF EXISTS of a table that is not there: PostgreSQL skips the whole statement,
+    // its ADD COLUMN and ADD CONSTRAINT too.
+    std::size_t skipped = static_cast<std::size_t>(-1);
     for (const auto& step : replay.steps) {
       const lint::Statement& statement = *file.all_statements()[step.statement];
-      std::vector<lint::ObjectRef> refs = step.missing;
       const lint::Effect& effect = step.effect;
+      if (step.statement == skipped) continue;
+      if (step.object == lint::k_no_object && effect.action == lint::Action::alter &&
+          effect.if_exists) {
+        skipped = step.statement;
+        continue;
+      }
+      std::vector<lint::ObjectRef> refs = step.missing;
       if (step.object == lint::k_no_object && effect.action != lint::Action::create &&
           !(effect.action == lint::Action::drop && effect.if_exists) &&
-          !(effect.action == lint::Action::alter && effect.if_exists) &&
           !(effect.action == lint::Action::rename && effect.if_exists)) {
         refs.push_back(effect.object);
       }
@@ -236,6 +369,13 @@ void check(const lint::Project& project, lint::Reporter& out) {
           if (creator != nullptr) {
             builder.related(*creator, pairing::statement_range(*creator, object.created.statement),
                             "created here");
+          }
+          continue;
+        }
+        if (auto gone = lost(catalog, ref, step.tick)) {
+          if (gone->ref.key() == ref.key() ||
+              reported.insert({step.statement, gone->ref.key()}).second) {
+            report_lost(project, i, step.statement, gone->ref, gone->loss, out);
           }
           continue;
         }

@@ -295,6 +295,65 @@ TEST(LintCatalog, UseBeforeCreateIsVisible) {
   EXPECT_EQ(catalog.object(later).created.file, replay.file("2_b.up.sql"));
 }
 
+TEST(LintCatalog, ANameLostSaysWhatTookIt) {
+  Replay replay({{"1_a.up.sql", "CREATE SEQUENCE invoice_seq; CREATE TABLE t (a int);"},
+                 {"2_b.up.sql",
+                  "ALTER SEQUENCE IF EXISTS invoice_seq RENAME TO invoice_id_seq; "
+                  "ALTER TABLE t RENAME TO t2;"},
+                 {"3_c.up.sql", "DROP TABLE t2; CREATE SEQUENCE invoice_seq;"}});
+  const Catalog& catalog = replay.catalog();
+  Tick third = catalog.before(replay.file("3_c.up.sql"));
+  auto renamed = catalog.lost_before(ref(ObjectKind::sequence, "invoice_seq"), third);
+  ASSERT_TRUE(renamed.has_value());
+  EXPECT_FALSE(renamed->dropped);
+  EXPECT_EQ(renamed->by.file, replay.file("2_b.up.sql"));
+  EXPECT_EQ(renamed->by.statement, 0u);
+  EXPECT_EQ(renamed->renamed_to.name, "invoice_id_seq");
+  // The column went with its table.
+  auto column = catalog.lost_before(ref(ObjectKind::column, "a", "t"), third);
+  ASSERT_TRUE(column.has_value());
+  EXPECT_EQ(column->by.statement, 1u);
+  EXPECT_EQ(column->renamed_to.parent, "t2");
+  auto dropped = catalog.lost_before(table("t2"), catalog.end());
+  ASSERT_TRUE(dropped.has_value());
+  EXPECT_TRUE(dropped->dropped);
+  EXPECT_EQ(dropped->by.file, replay.file("3_c.up.sql"));
+  // Made again, or never made: nothing was lost.
+  EXPECT_FALSE(catalog.lost_before(ref(ObjectKind::sequence, "invoice_seq"), catalog.end()));
+  EXPECT_FALSE(catalog.lost_before(table("never"), catalog.end()));
+}
+
+TEST(LintCatalog, AMappingHoldsItsDictionaryWhileATokenTypeMapsToIt) {
+  Replay replay(
+      {{"1_a.up.sql",
+        "CREATE TEXT SEARCH CONFIGURATION cfg (COPY = english); "
+        "CREATE TEXT SEARCH DICTIONARY d (TEMPLATE = simple); "
+        "CREATE TEXT SEARCH DICTIONARY d2 (TEMPLATE = simple); "
+        "ALTER TEXT SEARCH CONFIGURATION cfg ALTER MAPPING FOR asciiword, word WITH d;"},
+       {"1_a.down.sql",
+        "ALTER TEXT SEARCH CONFIGURATION cfg ALTER MAPPING FOR asciiword WITH english_stem; "
+        "DROP TEXT SEARCH DICTIONARY d; "
+        "ALTER TEXT SEARCH CONFIGURATION cfg DROP MAPPING FOR word; "
+        "DROP TEXT SEARCH DICTIONARY d;"},
+       {"2_b.up.sql",
+        "ALTER TEXT SEARCH CONFIGURATION cfg ALTER MAPPING FOR asciiword WITH english_stem; "
+        "DROP TEXT SEARCH DICTIONARY d2; "
+        "ALTER TEXT SEARCH CONFIGURATION cfg ALTER MAPPING REPLACE d WITH d2; "
+        "DROP TEXT SEARCH DICTIONARY d;"},
+       {"2_b.down.sql", "SELECT 1;"}});
+  const Catalog& catalog = replay.catalog();
+  // The down: word still maps to d after asciiword is mapped back, then no token type does.
+  const auto& down = catalog.replay(replay.file("1_a.down.sql")).steps;
+  ASSERT_EQ(down.size(), 4u);
+  EXPECT_EQ(down[1].blockers.size(), 1u);
+  EXPECT_TRUE(down[3].blockers.empty());
+  // The up: d2 is free until REPLACE maps word to it; then nothing maps to d.
+  const auto& up = catalog.replay(replay.file("2_b.up.sql")).steps;
+  ASSERT_EQ(up.size(), 4u);
+  EXPECT_TRUE(up[1].blockers.empty());
+  EXPECT_TRUE(up[3].blockers.empty());
+}
+
 TEST(LintCatalog, ThousandsOfMigrationsReplayQuickly) {
   std::vector<std::pair<std::string, std::string>> files;
   for (int i = 1; i <= 3000; ++i) {

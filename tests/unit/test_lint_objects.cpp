@@ -469,6 +469,10 @@ TEST(LintObjects, RowsWrittenAndTheStatementsInsideDoBlocks) {
                      "CREATE TYPE m AS ENUM ('x'); END IF; END $$;"),
             (Lines{"use table public.t", "use table public.t", "use table s.t",
                    "use table public.t", "create type public.m"}));
+  // A sequence a string constant names to nextval, currval or setval: looked up at once.
+  EXPECT_EQ(describe("SELECT setval('invoice_seq', 5000); SELECT pg_catalog.nextval('s.q'); "
+                     "SELECT setval(to_regclass('x'), 1), nextval('y'::text);"),
+            (Lines{"use sequence public.invoice_seq", "use sequence s.q"}));
   auto effects = effects_of("INSERT INTO t (a, b) VALUES (1, 2);");
   EXPECT_EQ(effects[0].change, Change::insert);
   EXPECT_EQ(effects[0].columns, (std::vector<std::string>{"a", "b"}));
@@ -482,6 +486,23 @@ TEST(LintObjects, OtherAltersNameTheirObject) {
             (Lines{"alter type public.mood", "alter publication pub", "alter event trigger et",
                    "alter statistics object s.st", "alter text search configuration public.cfg",
                    "alter table public.t"}));
+  // A mapping's token types and dictionaries; REPLACE's old one is needed by the statement only.
+  auto mappings = effects_of(
+      "ALTER TEXT SEARCH CONFIGURATION cfg ALTER MAPPING FOR asciiword, word WITH d, simple; "
+      "ALTER TEXT SEARCH CONFIGURATION cfg ALTER MAPPING REPLACE english_stem WITH s.d; "
+      "ALTER TEXT SEARCH CONFIGURATION cfg DROP MAPPING FOR email;");
+  ASSERT_EQ(mappings.size(), 3u);
+  EXPECT_EQ(mappings[0].columns, (std::vector<std::string>{"asciiword", "word"}));
+  ASSERT_EQ(mappings[0].depends_on.size(), 1u);
+  EXPECT_EQ(mappings[0].depends_on[0].object.display(), "d");
+  EXPECT_EQ(mappings[0].depends_on[0].source, DependencySource::mapping);
+  EXPECT_TRUE(mappings[1].columns.empty());
+  ASSERT_EQ(mappings[1].depends_on.size(), 2u);
+  EXPECT_EQ(mappings[1].depends_on[0].object.display(), "pg_catalog.english_stem");
+  EXPECT_EQ(mappings[1].depends_on[0].source, DependencySource::statement);
+  EXPECT_EQ(mappings[1].depends_on[1].object.display(), "s.d");
+  EXPECT_EQ(mappings[2].columns, (std::vector<std::string>{"email"}));
+  EXPECT_TRUE(mappings[2].depends_on.empty());
   // GRANT and REVOKE change each object they name; ALL ... IN SCHEMA names the schema and the
   // kind of objects, which the catalog's replay makes one effect per object.
   auto grants = effects_of(

@@ -1,0 +1,1 @@
+CREATE TEXT SEARCH CONFIGURATION app_english (COPY = english);

@@ -1,0 +1,2 @@
+CREATE TEXT SEARCH DICTIONARY app_simple (TEMPLATE = simple);
+ALTER TEXT SEARCH CONFIGURATION app_english ALTER MAPPING FOR asciiword, word WITH app_simple;

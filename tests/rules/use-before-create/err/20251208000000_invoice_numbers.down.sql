@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS ledgers;
+DROP SEQUENCE IF EXISTS invoice_seq;

@@ -1,0 +1,4 @@
+CREATE SEQUENCE IF NOT EXISTS invoice_seq;
+CREATE TABLE IF NOT EXISTS ledgers (id bigint PRIMARY KEY, note text);
+CREATE TABLE IF NOT EXISTS payouts (id serial PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS refunds (id bigint PRIMARY KEY);

@@ -1,0 +1,2 @@
+ALTER TABLE refunds DROP COLUMN IF EXISTS reason;
+DROP SEQUENCE IF EXISTS invoice_seq;
