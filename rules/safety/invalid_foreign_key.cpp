@@ -214,6 +214,32 @@ void check_foreign_key(const lint::FileContext& context, lint::TableState& table
   }
 }
 
+// ALTER TABLE ... ALTER CONSTRAINT c [NOT] DEFERRABLE of a constraint that is not a foreign
+// key: PostgreSQL 15 changes only foreign keys that way (checked there).
+void check_alter_constraint(const lint::FileContext& context, const lint::Statement& statement,
+                            const lint::QualifiedName& table, std::string_view name,
+                            lint::TextRange range, lint::Reporter& out) {
+  if (context.pg_version() >= 18 || !lint::tick_before(context, statement)) return;
+  lint::ObjectId id =
+      lint::find_as_written(context, statement, lint::ObjectKind::constraint, table.schema,
+                            lint::truncate_identifier(name), lint::truncate_identifier(table.name));
+  if (id == lint::k_no_object) return;
+  char type = context.project.catalog()->object(id).contype;
+  std::string kind = type == 'p'   ? "a primary key"
+                     : type == 'u' ? "a unique constraint"
+                     : type == 'c' ? "a CHECK constraint"
+                     : type == 'x' ? "an exclusion constraint"
+                                   : "";
+  if (kind.empty()) return;
+  std::string shown = lint::truncate_identifier(name);
+  out.report(range,
+             "ALTER CONSTRAINT " + shown + " fails: it is " + kind +
+                 ", and ALTER CONSTRAINT changes only foreign keys (\"constraint \"" + shown +
+                 "\" of relation \"" + table.name + "\" is not a foreign key constraint\")",
+             "drop the constraint and add it again with the timing it should have (DEFERRABLE "
+             "... in ADD CONSTRAINT)");
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   if (context.direction() != lint::Direction::up) return;
   lint::TableState tables(context);
@@ -255,6 +281,8 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
         if (subtype == "AT_AddConstraint" && def.str("contype") == "CONSTR_FOREIGN") {
           check_foreign_key(context, tables, *statement, table, def, names(def.list("fk_attrs")),
                             range, out);
+        } else if (subtype == "AT_AlterConstraint") {
+          check_alter_constraint(context, *statement, table, def.str("conname"), range, out);
         } else if (subtype == "AT_AddColumn") {
           for (Node constraint : def.list("constraints")) {
             if (constraint.str("contype") != "CONSTR_FOREIGN") continue;

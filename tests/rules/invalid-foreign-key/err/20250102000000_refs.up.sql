@@ -16,3 +16,5 @@ ALTER TABLE members ADD CONSTRAINT members_twice_fk FOREIGN KEY (id, tenant) REF
 -- Types with no equality between them.
 ALTER TABLE members ADD COLUMN IF NOT EXISTS account_id uuid REFERENCES accounts (id);
 CREATE TABLE IF NOT EXISTS tokens (id bigint PRIMARY KEY, account text REFERENCES accounts);
+-- ALTER CONSTRAINT changes only foreign keys.
+ALTER TABLE accounts ALTER CONSTRAINT accounts_seq_key NOT DEFERRABLE;

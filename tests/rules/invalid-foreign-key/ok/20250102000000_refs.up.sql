@@ -13,3 +13,6 @@ ALTER TABLE audit_rows ADD CONSTRAINT audit_rows_note_key UNIQUE (note);
 ALTER TABLE audit_notes ADD COLUMN IF NOT EXISTS note text REFERENCES audit_rows (note);
 -- A table that references itself.
 CREATE TABLE IF NOT EXISTS nodes (id bigint PRIMARY KEY, parent bigint REFERENCES nodes);
+-- ALTER CONSTRAINT of a foreign key.
+ALTER TABLE audit_notes ADD CONSTRAINT audit_notes_row_fk FOREIGN KEY (row_id) REFERENCES audit_rows (id);
+ALTER TABLE audit_notes ALTER CONSTRAINT audit_notes_row_fk DEFERRABLE INITIALLY DEFERRED;
