@@ -253,6 +253,9 @@ std::string canonical_type(const Node& type_name) {
   } else {
     name = "?";
   }
+  // The grammar writes char, character and char(n) as pg_catalog.bpchar; a name "char" (quoted,
+  // or pg_catalog.char) is the distinct one-byte internal type, kept quoted as PostgreSQL writes
+  // it so that a signature made from these names reads (and runs) as that type.
   static const std::pair<std::string_view, std::string_view> k_aliases[] = {
       {"integer", "int4"},
       {"int", "int4"},
@@ -262,14 +265,13 @@ std::string canonical_type(const Node& type_name) {
       {"boolean", "bool"},
       {"decimal", "numeric"},
       {"character varying", "varchar"},
-      {"character", "bpchar"},
-      {"char", "bpchar"},
       {"double precision", "float8"},
       {"timestamp with time zone", "timestamptz"},
       {"time with time zone", "timetz"}};
   for (auto [alias, canonical] : k_aliases) {
     if (name == alias) name = canonical;
   }
+  if (name == "char") name = "\"char\"";
   if (type_name.flag("setof")) name = "setof " + name;
   if (!type_name.list("arrayBounds").empty()) name += "[]";
   return name;

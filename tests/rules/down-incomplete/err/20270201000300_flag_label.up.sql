@@ -1,0 +1,2 @@
+CREATE OR REPLACE FUNCTION flag_label(f "char") RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT CASE f WHEN 'a' THEN 'active' ELSE 'other' END $$;
+CREATE OR REPLACE FUNCTION flag_code(f char) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT upper(f) $$;

@@ -1,0 +1,1 @@
+COMMENT ON FUNCTION flag_label(char) IS NULL;

@@ -1,0 +1,1 @@
+DROP FUNCTION IF EXISTS flag_label(char);

@@ -1,0 +1,1 @@
+CREATE OR REPLACE FUNCTION flag_label(f char) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT 'x' $$;
