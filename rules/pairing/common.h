@@ -170,6 +170,37 @@ std::string default_privileges_revoke_sql(const lint::Node& statement,
 // grantees.
 std::string default_privileges_grant_sql(const lint::Node& statement,
                                          const std::vector<std::string>& roles);
+// One entry of what ALTER DEFAULT PRIVILEGES gives, as pg_default_acl keys it: the role whose
+// new objects it is about (empty: the role running the migration), the schema (empty: every
+// schema), the kind of object, then the grantee and the privilege.
+struct DefaultPrivilege {
+  std::string owner;
+  std::string schema;
+  std::string_view objects;  // TABLES, SEQUENCES, FUNCTIONS, TYPES or SCHEMAS
+  std::string grantee;
+  std::string privilege;
+};
+
+// The entries an ALTER DEFAULT PRIVILEGES statement names.
+std::vector<DefaultPrivilege> default_privileges(const lint::Node& statement);
+// Whether a REVOKE's entry takes back a GRANT's (a statement without FOR ROLE is about the role
+// running the migrations, which may be the one named: not told apart).
+bool takes_back(const DefaultPrivilege& revoke, const DefaultPrivilege& grant);
+// Applies an ALTER DEFAULT PRIVILEGES to the entries held.
+void apply_default_privileges(std::vector<DefaultPrivilege>& held, const lint::Node& statement);
+// What pg_default_acl holds before an up that starts at `start`, as far as the migrations say:
+// PostgreSQL's defaults for PUBLIC, then the ALTER DEFAULT PRIVILEGES of the earlier ups.
+std::vector<DefaultPrivilege> default_privileges_before(const lint::Project& project,
+                                                        const lint::Catalog& catalog,
+                                                        lint::Tick start);
+// Whether an entry is among those held.
+bool holds_default(const std::vector<DefaultPrivilege>& held, const DefaultPrivilege& entry);
+// The entries an up's ALTER DEFAULT PRIVILEGES ... REVOKE takes that were held before the up
+// and still before the statement (not granted by the up itself): what its down grants back.
+// Nothing for a GRANT, or a REVOKE GRANT OPTION FOR (the option, not the privileges).
+std::vector<DefaultPrivilege> default_privileges_taken(
+    const lint::Node& revoke, const std::vector<DefaultPrivilege>& before_up,
+    const std::vector<DefaultPrivilege>& before_statement);
 // The statement that last defined an object before a tick: the CREATE that made it, or a later
 // CREATE OR REPLACE of it.
 struct Definition {

@@ -681,12 +681,8 @@ class Generator {
       const lint::Statement& statement = *all[s];
       if (statement.embedded() || changes_nothing(statement)) continue;
       if (statement.kind() == "DoStmt" && s + 1 < all.size() && all[s + 1]->embedded()) continue;
-      if (statement.kind() == "AlterDefaultPrivilegesStmt" &&
-          statement.node.get("action").flag("is_grant")) {
-        statement_item(
-            0, s,
-            default_privileges_revoke_sql(
-                statement.node, role_names(statement.node.get("action").list("grantees"))));
+      if (statement.kind() == "AlterDefaultPrivilegesStmt") {
+        default_privileges_undo(s);
         continue;
       }
       std::string what = statement.kind() == "DoStmt"
@@ -695,6 +691,34 @@ class Generator {
                                    ", which sqlgate cannot reverse";
       todo(0, s, what);
     }
+  }
+
+  // ALTER DEFAULT PRIVILEGES: a GRANT is revoked; what a REVOKE took that the roles held before
+  // the up (an earlier migration's GRANT, PUBLIC's EXECUTE on functions and USAGE on types) is
+  // granted back, to those roles only.
+  void default_privileges_undo(std::size_t index) {
+    const auto& all = m_file.all_statements();
+    const Node& node = all[index]->node;
+    Node action = node.get("action");
+    if (action.flag("is_grant")) {
+      statement_item(0, index,
+                     default_privileges_revoke_sql(node, role_names(action.list("grantees"))));
+      return;
+    }
+    std::vector<DefaultPrivilege> before_up =
+        default_privileges_before(m_project, m_catalog, m_replay.start);
+    std::vector<DefaultPrivilege> held = before_up;
+    for (std::size_t s = 0; s < index; ++s) {
+      if (all[s]->node.is("AlterDefaultPrivilegesStmt"))
+        apply_default_privileges(held, all[s]->node);
+    }
+    std::vector<std::string> roles;
+    for (const DefaultPrivilege& entry : default_privileges_taken(node, before_up, held)) {
+      if (std::find(roles.begin(), roles.end(), entry.grantee) == roles.end()) {
+        roles.push_back(entry.grantee);
+      }
+    }
+    if (!roles.empty()) statement_item(0, index, default_privileges_grant_sql(node, roles));
   }
 
   // The items in the order the down runs them: reverse order of the up, then each drop moved

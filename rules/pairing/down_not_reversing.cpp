@@ -3146,126 +3146,6 @@ void check_pair(Context& c) {
   }
 }
 
-// One entry of what ALTER DEFAULT PRIVILEGES gives, as pg_default_acl keys it: the role whose
-// new objects it is about (empty: the role running the migration), the schema (empty: every
-// schema), the kind of object, then the grantee and the privilege.
-struct DefaultPrivilege {
-  std::string owner;
-  std::string schema;
-  std::string_view objects;  // TABLES, SEQUENCES, FUNCTIONS, TYPES or SCHEMAS
-  std::string grantee;
-  std::string privilege;
-};
-
-// The entries an ALTER DEFAULT PRIVILEGES statement names.
-std::vector<DefaultPrivilege> default_privileges(const lint::Node& statement) {
-  std::vector<std::string> owners{""};
-  std::vector<std::string> schemas{""};
-  for (lint::Node option : statement.list("options")) {
-    lint::Node list = option.get("arg");
-    lint::NodeList items = list.is("List") ? list.list("items") : list.items();
-    if (option.str("defname") == "roles") {
-      owners.clear();
-      for (std::string& role : role_names(items)) {
-        bool runner = role == "CURRENT_USER" || role == "CURRENT_ROLE" || role == "SESSION_USER";
-        owners.push_back(runner ? std::string() : std::move(role));
-      }
-    } else if (option.str("defname") == "schemas") {
-      schemas.clear();
-      for (lint::Node schema : items) schemas.push_back(lint::truncate_identifier(schema.as_str()));
-    }
-  }
-  lint::Node action = statement.get("action");
-  std::string_view type = action.str("objtype");
-  auto [objects, kind] = type == "OBJECT_SEQUENCE"   ? std::pair{"SEQUENCES", ObjectKind::sequence}
-                         : type == "OBJECT_FUNCTION" ? std::pair{"FUNCTIONS", ObjectKind::function}
-                         : type == "OBJECT_TYPE"     ? std::pair{"TYPES", ObjectKind::type}
-                         : type == "OBJECT_SCHEMA"   ? std::pair{"SCHEMAS", ObjectKind::schema}
-                                                     : std::pair{"TABLES", ObjectKind::table};
-  std::vector<std::string> privileges;
-  for (lint::Node privilege : action.list("privileges")) {
-    privileges.emplace_back(privilege.str("priv_name"));
-  }
-  if (privileges.empty()) {
-    for (std::string_view privilege : all_privileges(kind, false)) {
-      privileges.emplace_back(privilege);
-    }
-  }
-  std::vector<DefaultPrivilege> entries;
-  for (const std::string& owner : owners) {
-    for (const std::string& schema : schemas) {
-      for (const std::string& grantee : role_names(action.list("grantees"))) {
-        for (const std::string& privilege : privileges) {
-          entries.push_back({owner, schema, objects, grantee, privilege});
-        }
-      }
-    }
-  }
-  return entries;
-}
-
-// Whether a REVOKE's entry takes back a GRANT's: the same schema (or none for both), kind of
-// object, grantee and privilege, for the same role's objects (a statement without FOR ROLE is
-// about the role running the migrations, which may be the one named: not told apart).
-bool takes_back(const DefaultPrivilege& revoke, const DefaultPrivilege& grant) {
-  return (revoke.owner.empty() || grant.owner.empty() || revoke.owner == grant.owner) &&
-         revoke.schema == grant.schema && revoke.objects == grant.objects &&
-         revoke.grantee == grant.grantee && revoke.privilege == grant.privilege;
-}
-
-// Whether two entries are the same pg_default_acl privilege (a statement without FOR ROLE may be
-// about any role's objects: see takes_back()).
-bool same_entry(const DefaultPrivilege& a, const DefaultPrivilege& b) {
-  return takes_back(a, b);
-}
-
-// Applies an ALTER DEFAULT PRIVILEGES to the entries held: a GRANT adds its entries, a REVOKE
-// takes those it names (REVOKE GRANT OPTION FOR leaves the privileges).
-void apply_default_privileges(std::vector<DefaultPrivilege>& held, const lint::Node& statement) {
-  lint::Node action = statement.get("action");
-  if (action.flag("is_grant")) {
-    for (DefaultPrivilege& entry : default_privileges(statement)) held.push_back(std::move(entry));
-  } else if (!action.flag("grant_option")) {
-    for (const DefaultPrivilege& entry : default_privileges(statement)) {
-      std::erase_if(held, [&](const DefaultPrivilege& h) { return takes_back(entry, h); });
-    }
-  }
-}
-
-// What pg_default_acl holds before the up, as far as the migrations say: what PostgreSQL gives
-// PUBLIC on new objects without any entry (EXECUTE on functions, USAGE on types, in every
-// schema, for every role's objects), then the ALTER DEFAULT PRIVILEGES of the earlier ups.
-std::vector<DefaultPrivilege> default_privileges_before(const Context& c) {
-  std::vector<DefaultPrivilege> held{{"", "", "FUNCTIONS", "PUBLIC", "execute"},
-                                     {"", "", "TYPES", "PUBLIC", "usage"}};
-  std::vector<std::pair<lint::Tick, std::size_t>> earlier;  // ups before this one, by tick
-  for (std::size_t i = 0; i < c.project.size(); ++i) {
-    const auto& migration = c.project.source(i).migration;
-    if (!migration || migration->direction != lint::Direction::up) continue;
-    const lint::FileReplay& replay = c.catalog.replay(i);
-    if (!replay.replayed || c.project.parsed(i) == nullptr ||
-        replay.start >= c.pair.up_replay->start) {
-      continue;
-    }
-    earlier.emplace_back(replay.start, i);
-  }
-  std::sort(earlier.begin(), earlier.end());
-  for (const auto& [tick, i] : earlier) {
-    for (const lint::Statement* statement : c.project.parsed(i)->all_statements()) {
-      if (statement->node.is("AlterDefaultPrivilegesStmt")) {
-        apply_default_privileges(held, statement->node);
-      }
-    }
-  }
-  return held;
-}
-
-// Whether an entry is among those held.
-bool holds_default(const std::vector<DefaultPrivilege>& held, const DefaultPrivilege& entry) {
-  return std::any_of(held.begin(), held.end(),
-                     [&](const DefaultPrivilege& h) { return same_entry(h, entry); });
-}
-
 // ALTER DEFAULT PRIVILEGES in the up: what a GRANT gives the roles on every object made later
 // stays after a rollback unless the down revokes it (or DROP OWNED BY the role), entry by entry:
 // a REVOKE on TABLES leaves what was given on FUNCTIONS, one IN SCHEMA api what was given in
@@ -3291,7 +3171,8 @@ void check_default_privileges(Context& c) {
     }
   }
   // What is held before each statement of the up, and after the up and the down.
-  std::vector<DefaultPrivilege> held = default_privileges_before(c);
+  std::vector<DefaultPrivilege> held =
+      default_privileges_before(c.project, c.catalog, c.pair.up_replay->start);
   std::vector<std::vector<DefaultPrivilege>> before_statement;
   for (const lint::Statement* statement : up) {
     before_statement.push_back(held);
@@ -3314,17 +3195,11 @@ void check_default_privileges(Context& c) {
     for (char& ch : objects) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     std::vector<std::string> missing;
     if (!action.flag("is_grant")) {
-      if (action.flag("grant_option")) continue;  // the option, not the privileges
       // What it took that was held before it, and is not held after the down.
       std::vector<std::string> privileges;
-      for (const DefaultPrivilege& entry : entries) {
-        // Held before the up, and still before the statement (not granted by the up itself).
-        auto takes = [&](const std::vector<DefaultPrivilege>& at) {
-          return std::any_of(at.begin(), at.end(),
-                             [&](const DefaultPrivilege& h) { return takes_back(entry, h); });
-        };
-        bool took = takes(before_statement.front()) && takes(before_statement[i]);
-        if (!took || holds_default(held, entry)) continue;
+      for (const DefaultPrivilege& entry :
+           default_privileges_taken(node, before_statement.front(), before_statement[i])) {
+        if (holds_default(held, entry)) continue;
         if (std::find(missing.begin(), missing.end(), entry.grantee) == missing.end()) {
           missing.push_back(entry.grantee);
         }

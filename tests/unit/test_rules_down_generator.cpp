@@ -331,6 +331,29 @@ TEST(DownGenerator, RevokesDefaultPrivilegesTheUpGrants) {
   EXPECT_TRUE(g.down.todo.empty()) << g.down.todo.front();
 }
 
+TEST(DownGenerator, GrantsBackDefaultPrivilegesHeldBeforeTheUp) {
+  Generated g(Files{
+      {"1_defaults.up.sql",
+       "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT ON TABLES TO reporting;\n"},
+      {"2_lock.up.sql",
+       "ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;\n"
+       "ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE INSERT ON TABLES FROM reporting, "
+       "auditor;\n"
+       "ALTER DEFAULT PRIVILEGES GRANT USAGE ON SEQUENCES TO auditor;\n"
+       "ALTER DEFAULT PRIVILEGES REVOKE USAGE ON SEQUENCES FROM auditor;\n"
+       "ALTER DEFAULT PRIVILEGES REVOKE GRANT OPTION FOR SELECT ON TABLES FROM reporting;\n"}});
+  // PUBLIC's EXECUTE on new functions (PostgreSQL's default) and reporting's INSERT (the
+  // earlier GRANT) come back; auditor held nothing, and the USAGE the up granted it is gone
+  // again; a grant option taken leaves the privileges.
+  EXPECT_EQ(g.down.body,
+            "SET lock_timeout = '5s';\n"
+            "ALTER DEFAULT PRIVILEGES REVOKE USAGE ON SEQUENCES FROM auditor;\n"
+            "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT INSERT ON TABLES TO reporting;\n"
+            "ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO PUBLIC;\n");
+  EXPECT_TRUE(g.down.todo.empty()) << g.down.todo.front();
+  EXPECT_EQ(findings(g.lint_with_down()), "");
+}
+
 TEST(DownGenerator, RevokesWhatTheUpGrantsOnExistingObjects) {
   Generated g(Files{{"1_users.up.sql", k_users}, {"2_grants.up.sql", R"sql(
 CREATE TABLE IF NOT EXISTS audit (id bigint PRIMARY KEY);
