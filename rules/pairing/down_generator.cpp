@@ -10,6 +10,7 @@
 #include "lint/catalog.h"
 #include "rules/idempotency/common.h"
 #include "rules/pairing/common.h"
+#include "rules/pairing/publications.h"
 
 namespace sqlgate::rules::pairing {
 namespace {
@@ -446,7 +447,88 @@ class Generator {
       rename_value(k, step.statement, statement);
       return;
     }
+    if (statement.kind() == "AlterPublicationStmt") {
+      publication(k, step.statement, ref);
+      return;
+    }
     todo(k, step.statement, "the up changes " + describe(ref) + " in a way sqlgate cannot reverse");
+  }
+
+  // ALTER PUBLICATION of a publication an earlier migration made: ADD TABLE becomes DROP TABLE
+  // (PostgreSQL refuses to add a table it publishes already) and DROP TABLE becomes ADD TABLE,
+  // with the column list and row filter it had; SET TABLE and SET (...) set back what it had
+  // before the statement, when the migrations say.
+  void publication(std::size_t k, std::size_t index, const ObjectRef& ref) {
+    const auto& all = m_file.all_statements();
+    const lint::Statement& statement = *all[index];
+    const Node& node = statement.node;
+    std::string name = lint::truncate_identifier(node.str("pubname"));
+    std::size_t first = index;
+    for (std::size_t s = 0; s < index && first == index; ++s) {
+      if (names_publication(all[s]->node, name)) first = s;
+    }
+    std::optional<PublicationState> known =
+        publication_before(m_project, m_catalog, m_up, first, m_replay.start);
+    if (!known) return;
+    PublicationState state = std::move(*known);
+    for (std::size_t s = first; s < index; ++s) {
+      if (!names_publication(all[s]->node, name)) continue;
+      apply_publication(m_catalog, state, m_file, *all[s], m_catalog.before_statement(m_up, s));
+    }
+    std::string alter = "ALTER PUBLICATION " + quote_identifier(name);
+    if (!node.list("options").empty()) {
+      std::vector<std::string> settings;
+      for (Node option : node.list("options")) {
+        std::string_view option_name = option.str("defname");
+        if (option_name == "publish" && state.publish) {
+          settings.push_back(publish_sql(*state.publish));
+        } else if (option_name == "publish_via_partition_root" && state.via_root) {
+          settings.push_back(std::string("publish_via_partition_root = ") +
+                             (*state.via_root ? "true" : "false"));
+        } else {
+          todo(k, index,
+               "the up changes the options of " + describe(ref) +
+                   ", and sqlgate does not know what they were before");
+          return;
+        }
+      }
+      statement_item(k, index, alter + " SET (" + lint::join_strings(settings, ", ") + ");");
+      return;
+    }
+    std::string_view action = node.str("action");
+    std::vector<PublishedMember> listed =
+        listed_members(m_catalog, m_file, statement, m_catalog.before_statement(m_up, index));
+    // The members the statement lists; as_before: with the column list and row filter they had.
+    auto items = [&](bool as_before) {
+      std::vector<std::string> words;
+      for (const PublishedMember& member : listed) {
+        const PublishedMember* was = as_before ? state.find(member.key) : nullptr;
+        std::string text = was != nullptr && was->details ? was->text : member.name;
+        words.push_back(member.schema ? text : "TABLE " + text);
+      }
+      return lint::join_strings(words, ", ");
+    };
+    // Caught so that a second run of the down does nothing: PostgreSQL raises undefined_object
+    // for a table the publication does not publish, duplicate_object for one it does.
+    if (action == "AP_AddObjects") {
+      statement_item(k, index, caught(alter + " DROP " + items(false) + ";", "undefined_object"));
+    } else if (action == "AP_DropObjects") {
+      statement_item(k, index, caught(alter + " ADD " + items(true) + ";", "duplicate_object"));
+    } else if (!state.complete || state.all_tables) {
+      todo(k, index,
+           "the up sets the tables of " + describe(ref) +
+               ", and sqlgate does not know those it published before");
+    } else {
+      std::vector<std::string> words;
+      for (const PublishedMember& member : state.members) {
+        if (member.member) words.push_back(member.schema ? member.text : "TABLE " + member.text);
+      }
+      // Nothing published before: the tables the up set go again.
+      statement_item(k, index,
+                     words.empty()
+                         ? caught(alter + " DROP " + items(false) + ";", "undefined_object")
+                         : alter + " SET " + lint::join_strings(words, ", ") + ";");
+    }
   }
 
   // A setting the up changes (a comment, a storage parameter, a trigger switched off...): set

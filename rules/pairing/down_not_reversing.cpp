@@ -18,6 +18,7 @@
 
 #include "lint/table_state.h"
 #include "rules/pairing/common.h"
+#include "rules/pairing/publications.h"
 #include "rules/pairing/rules.h"
 #include "rules/pairing/sequences.h"
 
@@ -3419,250 +3420,7 @@ void check_role_settings(Context& c) {
   }
 }
 
-// ---- publications: the tables (and schemas) they publish, and their options.
-
-// A table, or a schema's tables (TABLES IN SCHEMA), a publication publishes, or is known not to.
-struct PublishedMember {
-  std::string key;   // "#<object id>" for a table the catalog knows, "schema <name>", else its name
-  std::string name;  // as SQL names it: "refunds", "TABLES IN SCHEMA app"
-  bool schema = false;                 // TABLES IN SCHEMA
-  ObjectId table = lint::k_no_object;  // the table, when the catalog knows it
-  std::string text;                    // as the statement wrote it, with its columns and row filter
-  bool member = true;
-  bool details = true;               // false: published, with which columns and filter unknown
-  std::vector<std::string> columns;  // the column list, sorted (empty: every column)
-  lint::Node where;                  // the row filter (invalid: none)
-};
-
-// What the migrations say a publication publishes at some point.
-struct PublicationState {
-  bool exists = true;
-  bool complete = false;  // every member is known (made by a migration, or SET TABLE since)
-  bool all_tables = false;
-  std::vector<PublishedMember> members;
-  std::optional<std::set<std::string>> publish;  // insert, update, delete, truncate
-  std::optional<bool> via_root;                  // publish_via_partition_root
-
-  PublishedMember* find(const std::string& key) {
-    for (PublishedMember& member : members) {
-      if (member.key == key) return &member;
-    }
-    return nullptr;
-  }
-  // Whether the key is published: 1, 0, or -1 when the migrations do not say.
-  int status(const std::string& key) const {
-    for (const PublishedMember& member : members) {
-      if (member.key == key) return member.member ? 1 : 0;
-    }
-    return all_tables ? 1 : complete ? 0 : -1;
-  }
-};
-
-// The text of a member as the statement writes it, from where its table is named to the comma
-// (or WITH, or the end) after it, without comments and with its spacing made single spaces; ""
-// when the tree's locations do not map into the file.
-std::string member_text(const lint::ParsedFile& file, const lint::Statement& statement,
-                        std::optional<std::uint32_t> location) {
-  if (!location || !statement.exact) return {};
-  std::string_view text = file.text();
-  std::size_t end = std::min<std::size_t>(statement.range.end, text.size());
-  auto word_char = [](char ch) {
-    return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '_' || ch == '$';
-  };
-  std::string out;
-  int depth = 0;
-  for (std::size_t i = statement.offset(location); i < end; ++i) {
-    char ch = text[i];
-    if (ch == '\'' || ch == '"') {
-      std::size_t close = text.find(ch, i + 1);
-      close = close == std::string_view::npos ? end : std::min(close + 1, end);
-      out.append(text.substr(i, close - i));
-      i = close - 1;
-      continue;
-    }
-    if (text.substr(i, 2) == "--" || text.substr(i, 2) == "/*") {
-      // Up to the end of the line, or past the "*/".
-      bool line = text.substr(i, 2) == "--";
-      std::size_t close = line ? text.find('\n', i) : text.find("*/", i + 2);
-      close = close == std::string_view::npos ? end : std::min(close + (line ? 1 : 2), end);
-      if (!out.empty() && out.back() != ' ' && out.back() != '(') out += ' ';
-      i = close - 1;
-      continue;
-    }
-    if (ch == '(') ++depth;
-    if (ch == ')') --depth;
-    if (depth < 0 || (depth == 0 && (ch == ',' || ch == ';'))) break;
-    if (depth == 0 && (ch == 'W' || ch == 'w') && (out.empty() || !word_char(text[i - 1]))) {
-      std::string word(text.substr(i, 4));
-      for (char& w : word) w = static_cast<char>(std::toupper(static_cast<unsigned char>(w)));
-      if (word == "WITH" && (i + 4 >= end || !word_char(text[i + 4]))) break;
-    }
-    if (std::isspace(static_cast<unsigned char>(ch))) {
-      if (!out.empty() && out.back() != ' ' && out.back() != '(') out += ' ';
-      continue;
-    }
-    if (ch == ')' && !out.empty() && out.back() == ' ') out.pop_back();
-    out += ch;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
-// The members a CREATE or ALTER PUBLICATION lists, their tables looked up at the tick.
-std::vector<PublishedMember> listed_members(const Context& c, const lint::ParsedFile& file,
-                                            const lint::Statement& statement, lint::Tick tick) {
-  std::vector<PublishedMember> members;
-  for (lint::Node spec : statement.node.list("pubobjects")) {
-    std::string_view type = spec.str("pubobjtype");
-    PublishedMember member;
-    if (type == "PUBLICATIONOBJ_TABLES_IN_SCHEMA" ||
-        type == "PUBLICATIONOBJ_TABLES_IN_CUR_SCHEMA") {
-      std::string schema = type == "PUBLICATIONOBJ_TABLES_IN_SCHEMA"
-                               ? lint::truncate_identifier(spec.str("name"))
-                               : std::string("public");
-      member.key = "schema " + schema;
-      member.schema = true;
-      member.name = "TABLES IN SCHEMA " + quote_identifier(schema);
-      member.text = member.name;
-      members.push_back(std::move(member));
-      continue;
-    }
-    lint::Node table = spec.get("pubtable");
-    if (!table.valid()) continue;
-    lint::RelationName relation = lint::relation_name(table.get("relation"));
-    lint::ObjectRef ref;
-    ref.kind = ObjectKind::table;
-    ref.schema = relation.schema.empty() ? "public" : lint::truncate_identifier(relation.schema);
-    ref.name = lint::truncate_identifier(relation.name);
-    ObjectId id = c.catalog.find(ref, tick);
-    member.table = id;
-    member.key = id != lint::k_no_object
-                     ? "#" + std::to_string(id)
-                     : (relation.schema.empty() ? "" : ref.schema + ".") + ref.name;
-    member.name = relation.schema.empty() ? quote_identifier(ref.name) : sql_name(ref);
-    for (lint::Node column : table.list("columns")) {
-      member.columns.push_back(lint::truncate_identifier(column.as_str()));
-    }
-    std::sort(member.columns.begin(), member.columns.end());
-    member.where = table.get("whereClause");
-    member.text = member_text(file, statement, relation.location);
-    if (member.text.empty()) member.text = member.name;
-    members.push_back(std::move(member));
-  }
-  return members;
-}
-
-// A publication's boolean option as written: no value, true, on, 1, ...
-bool option_true(const lint::Node& option) {
-  lint::Node arg = option.get("arg");
-  if (!arg.valid()) return true;
-  if (arg.is("Integer")) return arg.as_int() != 0;
-  if (arg.is("Boolean")) return arg.flag("boolval");
-  std::string value(arg.as_str());
-  for (char& ch : value) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return value == "true" || value == "on" || value == "1" || value == "yes" || value == "t" ||
-         value == "y";
-}
-
-// The options a CREATE or ALTER PUBLICATION ... SET (...) writes.
-void apply_publication_options(PublicationState& state, const lint::Node& statement) {
-  for (lint::Node option : statement.list("options")) {
-    std::string_view name = option.str("defname");
-    if (name == "publish") {
-      std::set<std::string> actions;
-      std::string value(option.get("arg").as_str());
-      std::size_t start = 0;
-      while (start <= value.size()) {
-        std::size_t comma = value.find(',', start);
-        if (comma == std::string::npos) comma = value.size();
-        std::string word;
-        for (std::size_t i = start; i < comma; ++i) {
-          if (!std::isspace(static_cast<unsigned char>(value[i]))) {
-            word += static_cast<char>(std::tolower(static_cast<unsigned char>(value[i])));
-          }
-        }
-        if (!word.empty()) actions.insert(word);
-        start = comma + 1;
-      }
-      state.publish = std::move(actions);
-    } else if (name == "publish_via_partition_root") {
-      state.via_root = option_true(option);
-    }
-  }
-}
-
-// Applies a statement to a publication's state: CREATE, DROP, ALTER ... ADD / DROP / SET TABLE
-// and SET (options). `before`, when given, learns what the statement shows of the state the
-// replay started from where that was not known: ADD TABLE of a table that was not published,
-// DROP TABLE of one that was (PostgreSQL refuses either otherwise).
-void apply_publication(const Context& c, PublicationState& state, const lint::ParsedFile& file,
-                       const lint::Statement& statement, lint::Tick tick,
-                       PublicationState* before = nullptr) {
-  const lint::Node& node = statement.node;
-  if (node.is("DropStmt")) {
-    state = PublicationState();
-    state.exists = false;
-    return;
-  }
-  if (node.is("CreatePublicationStmt")) {
-    state = PublicationState();
-    state.complete = true;
-    state.all_tables = node.flag("for_all_tables");
-    state.members = listed_members(c, file, statement, tick);
-    state.publish = std::set<std::string>{"insert", "update", "delete", "truncate"};
-    state.via_root = false;
-    apply_publication_options(state, node);
-    return;
-  }
-  if (!node.list("options").empty()) {
-    apply_publication_options(state, node);
-    return;
-  }
-  std::string_view action = node.str("action");
-  std::vector<PublishedMember> listed = listed_members(c, file, statement, tick);
-  if (action == "AP_SetObjects") {
-    state.members = std::move(listed);
-    state.complete = true;
-    return;
-  }
-  bool adds = action != "AP_DropObjects";
-  for (PublishedMember& member : listed) {
-    if (before != nullptr && state.status(member.key) < 0 && before->status(member.key) < 0) {
-      PublishedMember known = member;
-      known.member = !adds;
-      known.details = false;
-      before->members.push_back(std::move(known));
-    }
-    member.member = adds;
-    if (PublishedMember* found = state.find(member.key)) {
-      *found = std::move(member);
-    } else {
-      state.members.push_back(std::move(member));
-    }
-  }
-}
-
-// The publication a statement names: CREATE / ALTER PUBLICATION, or a DROP PUBLICATION of it.
-bool names_publication(const lint::Node& node, const std::string& name) {
-  if (node.is("CreatePublicationStmt") || node.is("AlterPublicationStmt")) {
-    return lint::truncate_identifier(node.str("pubname")) == name;
-  }
-  if (node.is("DropStmt") && node.str("removeType") == "OBJECT_PUBLICATION") {
-    for (lint::Node object : node.list("objects")) {
-      if (lint::truncate_identifier(object.as_str()) == name) return true;
-    }
-  }
-  return false;
-}
-
-// "publish = 'insert, update'" as PostgreSQL lists the actions.
-std::string publish_sql(const std::set<std::string>& actions) {
-  std::vector<std::string> words;
-  for (const char* action : {"insert", "update", "delete", "truncate"}) {
-    if (actions.count(action) != 0) words.emplace_back(action);
-  }
-  return "publish = '" + lint::join_strings(words, ", ") + "'";
-}
+// ---- publications: the tables (and schemas) they publish, and their options (publications.h).
 
 // "table refunds", "the tables in schema app".
 std::string member_words(const PublishedMember& member) {
@@ -3696,40 +3454,10 @@ void check_publication(Context& c, std::size_t first, const std::string& name) {
     }
   }
   // Before the up: from the migration that made it, and the later ones that changed it.
-  PublicationState before;
-  ObjectId id = lint::k_no_object;
-  for (const lint::CatalogStep* step : c.catalog.steps_of(c.pair.up, first)) {
-    if (step->effect.object.kind == ObjectKind::publication) id = step->object;
-  }
-  if (id != lint::k_no_object && c.created_by_up(id)) return;
-  if (id != lint::k_no_object && c.catalog.object(id).alive_at(start)) {
-    const lint::CatalogObject& object = c.catalog.object(id);
-    const lint::Statement* made = lint::statement_at(c.project, object.created);
-    if (made != nullptr && made->node.is("CreatePublicationStmt")) {
-      apply_publication(c, before, *c.project.parsed(object.created.file), *made,
-                        object.created.tick);
-      std::vector<lint::Origin> origins;
-      for (const lint::Origin& origin : object.changed) {
-        if (origin.tick < start) origins.push_back(origin);
-      }
-      std::sort(origins.begin(), origins.end(),
-                [](const lint::Origin& a, const lint::Origin& b) { return a.tick < b.tick; });
-      const lint::Statement* last = nullptr;
-      for (const lint::Origin& origin : origins) {
-        const lint::Statement* statement = lint::statement_at(c.project, origin);
-        if (statement == nullptr || statement == last ||
-            !statement->node.is("AlterPublicationStmt")) {
-          continue;
-        }
-        last = statement;
-        apply_publication(c, before, *c.project.parsed(origin.file), *statement, origin.tick);
-      }
-      // A table dropped since left the publication.
-      std::erase_if(before.members, [&](const PublishedMember& member) {
-        return member.table != lint::k_no_object && !c.catalog.object(member.table).alive_at(start);
-      });
-    }
-  }
+  std::optional<PublicationState> known =
+      publication_before(c.project, c.catalog, c.pair.up, first, start);
+  if (!known) return;
+  PublicationState before = std::move(*known);
   // After the up, then after the down. Where the up last changed each member, and the options.
   PublicationState after = before;
   bool up_sets[2] = {false, false};  // publish, publish_via_partition_root
@@ -3738,8 +3466,8 @@ void check_publication(Context& c, std::size_t first, const std::string& name) {
   for (std::size_t j = first; j < up.size(); ++j) {
     if (!names_publication(up[j]->node, name)) continue;
     PublicationState was = after;
-    apply_publication(c, after, *c.pair.up_file, *up[j], c.catalog.before_statement(c.pair.up, j),
-                      &before);
+    apply_publication(c.catalog, after, *c.pair.up_file, *up[j],
+                      c.catalog.before_statement(c.pair.up, j), &before);
     for (const PublicationState* state : {&was, &after}) {
       for (const PublishedMember& member : state->members) {
         const PublishedMember* then = was.find(member.key);
@@ -3764,7 +3492,7 @@ void check_publication(Context& c, std::size_t first, const std::string& name) {
     const lint::Node& node = down[j]->node;
     if (!names_publication(node, name)) continue;
     down_alters = true;
-    apply_publication(c, after, *c.pair.down_file, *down[j], c.pair.up_replay->end);
+    apply_publication(c.catalog, after, *c.pair.down_file, *down[j], c.pair.up_replay->end);
     if (!node.is("AlterPublicationStmt")) continue;
     if (node.list("options").empty() && node.str("action") == "AP_SetObjects") down_set = j;
     if (!node.list("options").empty()) down_options = j;

@@ -7,6 +7,7 @@ list(APPEND SQLGATE_RULE_SOURCES
   pairing/down_drops_foreign.cpp
   pairing/down_not_reversing.cpp
   pairing/sequences.cpp
+  pairing/publications.cpp
   pairing/down_generator.cpp)
 list(APPEND SQLGATE_RULE_DOCS
   pairing/missing-down.md
