@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -1331,9 +1332,86 @@ void check_trigger_made_again(Context& c, const lint::CatalogStep& step, const l
       .related(*earlier->file, earlier->statement->range, "the earlier definition");
 }
 
+// What a CREATE COLLATION defines, as pg_collation keeps it: the provider (libc by default),
+// LC_COLLATE and LC_CTYPE (LOCALE sets both), whether it is deterministic (by default it is), or
+// the collation it copies (FROM); VERSION is left out (PostgreSQL fills in the current one).
+std::map<std::string, std::string> collation_definition(const lint::Node& create) {
+  std::map<std::string, std::string> options{{"provider", "libc"}, {"deterministic", "true"}};
+  for (lint::Node option : create.list("definition")) {
+    std::string name(option.str("defname"));
+    for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    lint::Node arg = option.get("arg");
+    std::string value;
+    if (name == "from") {
+      std::vector<std::string> parts;
+      for (lint::Node part : arg.items()) parts.emplace_back(part.as_str());
+      if (parts.empty()) {
+        for (lint::Node part : arg.list("items")) parts.emplace_back(part.as_str());
+      }
+      value = lint::join_strings(parts, ".");
+    } else if (arg.is("TypeName")) {
+      auto names = lint::string_list(arg.list("names"));
+      if (!names.empty()) value = std::string(names.back());
+    } else if (arg.is("Boolean")) {
+      value = arg.flag("boolval") ? "true" : "false";
+    } else if (arg.valid()) {
+      value = std::string(arg.as_str());
+    } else {
+      value = "true";
+    }
+    if (name == "provider" || name == "deterministic") {
+      for (char& ch : value) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+    if (name == "deterministic") {
+      value =
+          value == "false" || value == "off" || value == "0" || value == "no" ? "false" : "true";
+    }
+    if (name == "version") continue;
+    if (name == "locale") {
+      options["lc_collate"] = value;
+      options["lc_ctype"] = value;
+    } else {
+      options[name] = value;
+    }
+  }
+  return options;
+}
+
+// A collation the up dropped, made again by the down: with the provider, locale and
+// determinism it had (a collation another locale makes sorts and compares otherwise).
+void check_collation_made_again(Context& c, const lint::CatalogStep& step,
+                                const lint::ObjectRef& ref, const lint::CatalogStep& made) {
+  auto earlier = last_definition(c.project, c.catalog.object(step.object), step.tick);
+  const lint::Node& again = c.pair.down_file->all_statements()[made.statement]->node;
+  if (!earlier || !earlier->statement->node.is("DefineStmt") || !again.is("DefineStmt")) return;
+  auto was = collation_definition(earlier->statement->node);
+  auto is = collation_definition(again);
+  if (was == is) return;
+  std::vector<std::string> differences;
+  for (const auto& [name, value] : was) {
+    auto other = is.find(name);
+    std::string now = other == is.end() ? std::string("none") : other->second;
+    if (now != value) differences.push_back(name + " " + now + " instead of " + value);
+  }
+  for (const auto& [name, value] : is) {
+    if (was.count(name) == 0) differences.push_back(name + " " + value + " instead of none");
+  }
+  std::string text(earlier->file->slice(earlier->statement->range));
+  c.report(step,
+           "the down creates " + describe(ref) + " again with another definition than it had " +
+               "before the up dropped it (" + lint::join_strings(differences, ", ") +
+               "): after a rollback it sorts and compares otherwise",
+           "create it in the down as " + earlier->file->display() + " made it: `" + text + ";`")
+      .related(*earlier->file, earlier->statement->range, "the earlier definition");
+}
+
 void check_made_again(Context& c, const lint::CatalogStep& step, const lint::ObjectRef& ref) {
   const lint::CatalogStep* made = c.down_created(ref);
   if (made == nullptr) return;
+  if (ref.kind == ObjectKind::collation) {
+    check_collation_made_again(c, step, ref, *made);
+    return;
+  }
   const auto& down = c.pair.down_file->all_statements();
   if (ref.kind == ObjectKind::column) {
     // As it was before the up (which may have changed it before dropping it).
