@@ -18,6 +18,7 @@
 #include "lint/rule.h"
 #include "lint/table_state.h"
 #include "lint/tree.h"
+#include "rules/safety/identity.h"
 
 namespace sqlgate::rules {
 
@@ -35,7 +36,9 @@ struct ColumnState {
   std::optional<bool> has_default;
   std::optional<bool> not_null;
   std::optional<ColumnType> type;
-  bool serial = false;  // its default is still a serial's nextval()
+  bool serial = false;            // its default is still a serial's nextval()
+  char generated_when = 0;        // an identity column's: 'a' (ALWAYS) or 'd' (BY DEFAULT)
+  std::optional<bool> generated;  // a generated (stored) column
 };
 
 bool identity_type(const ColumnType& type) {
@@ -61,15 +64,19 @@ ColumnState defined_state(const Node& definition) {
   state.has_default = serial;
   state.serial = serial;
   state.not_null = serial || definition.flag("is_not_null");
+  state.generated = false;
   for (Node constraint : definition.list("constraints")) {
     std::string_view contype = constraint.str("contype");
     if (contype == "CONSTR_IDENTITY") {
       state.identity = true;
       state.not_null = true;
+      std::string_view when = constraint.str("generated_when");
+      state.generated_when = when.empty() ? '\0' : when[0];
     } else if (contype == "CONSTR_DEFAULT") {
       state.has_default = stores_default(constraint.get("raw_expr"), state.type);
     } else if (contype == "CONSTR_GENERATED") {
       state.has_default = true;  // a generation expression is stored as the column's default
+      state.generated = true;
     } else if (contype == "CONSTR_NOTNULL" || contype == "CONSTR_PRIMARY") {
       state.not_null = true;
     }
@@ -226,6 +233,8 @@ std::optional<Refusal> run(const Node& cmd, const std::string& column, const std
     state.identity = true;
     state.has_default = false;
     state.not_null = true;
+    std::string_view when = cmd.get("def").str("generated_when");
+    state.generated_when = when.empty() ? '\0' : when[0];
     return std::nullopt;
   }
   if (subtype == "AT_SetIdentity" || (subtype == "AT_DropIdentity" && !cmd.flag("missing_ok"))) {
@@ -241,6 +250,11 @@ std::optional<Refusal> run(const Node& cmd, const std::string& column, const std
           true};
     }
     if (subtype == "AT_DropIdentity") state.identity = false;
+    for (Node item : cmd.get("def").list("items")) {
+      if (item.str("defname") == "generated") {
+        state.generated_when = static_cast<char>(item.get("arg").num("ival"));
+      }
+    }
     return std::nullopt;
   }
   if (subtype == "AT_DropIdentity") {  // IF EXISTS
@@ -270,6 +284,7 @@ std::optional<Refusal> run(const Node& cmd, const std::string& column, const std
   }
   if (subtype == "AT_DropExpression") {
     state.has_default = false;
+    state.generated = false;
     state.serial = false;
     return std::nullopt;
   }
@@ -515,6 +530,16 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
 }
 
 }  // namespace
+
+std::optional<ColumnGeneration> column_generation(const lint::FileContext& context,
+                                                  const lint::Statement& statement,
+                                                  const lint::QualifiedName& table,
+                                                  const std::string& column) {
+  std::optional<ColumnState> state = state_before(context, statement, table, column);
+  if (!state || !state->identity || !state->generated) return std::nullopt;
+  if (*state->identity && state->generated_when == 0) return std::nullopt;
+  return ColumnGeneration{*state->identity ? state->generated_when : '\0', *state->generated};
+}
 
 lint::Rule invalid_identity() {
   return {.info = {.id = "invalid-identity",
