@@ -45,6 +45,7 @@ lint::Rule alter_type_without_using();
 lint::Rule invalid_foreign_key();
 lint::Rule invalid_trigger();
 lint::Rule invalid_identity();
+lint::Rule invalid_dml();
 lint::Rule missing_operator_class();
 lint::Rule unique_without_partition_key();
 
@@ -91,6 +92,7 @@ void add_safety(std::vector<lint::Rule>& rules) {
   rules.push_back(invalid_foreign_key());
   rules.push_back(invalid_trigger());
   rules.push_back(invalid_identity());
+  rules.push_back(invalid_dml());
   rules.push_back(missing_operator_class());
   rules.push_back(unique_without_partition_key());
 }

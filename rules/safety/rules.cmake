@@ -41,6 +41,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/invalid_foreign_key.cpp
   safety/invalid_trigger.cpp
   safety/invalid_identity.cpp
+  safety/invalid_dml.cpp
   safety/missing_operator_class.cpp
   safety/unique_without_partition_key.cpp
   safety/partitioned.cpp)
@@ -87,5 +88,6 @@ list(APPEND SQLGATE_RULE_DOCS
   safety/invalid-foreign-key.md
   safety/invalid-trigger.md
   safety/invalid-identity.md
+  safety/invalid-dml.md
   safety/missing-operator-class.md
   safety/unique-without-partition-key.md)

@@ -243,7 +243,7 @@ TEST(RunnerCli, AFailingStatementLeavesTheVersionAndReportsItsLine) {
           "\n"
           "-- the third statement fails\n"
           "INSERT INTO orders (id) VALUES (1) ON CONFLICT DO NOTHING;\n"
-          "INSERT INTO orders (id, user_id)\n"
+          "INSERT INTO orders (id, user_id)  -- sqlgate:ignore invalid-dml -- fails on purpose\n"
           "VALUES (2, 1) ON CONFLICT DO NOTHING;\n"
           "CREATE TABLE IF NOT EXISTS never (id int);\n");
   p.pair("3_more", "CREATE TABLE IF NOT EXISTS more (id int);\n", "DROP TABLE IF EXISTS more;\n");

@@ -1,0 +1,336 @@
+// invalid-dml: INSERT, UPDATE and MERGE that PostgreSQL refuses whatever the rows, so the seed-data
+// or backfill migration fails on its first run: VALUES rows of different lengths, more or fewer
+// expressions than target columns, a column the table does not have (as the replay of the
+// migrations knows it), and a value written into a GENERATED ALWAYS identity column (without
+// OVERRIDING SYSTEM VALUE) or into a generated column. Each message is PostgreSQL 15's.
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lint/catalog.h"
+#include "lint/pg_facts.h"
+#include "lint/rule.h"
+#include "lint/table_state.h"
+#include "lint/tree.h"
+#include "rules/safety/identity.h"
+
+namespace sqlgate::rules {
+
+namespace {
+
+using lint::Node;
+
+std::string in_quotes(std::string_view name) {
+  std::string text = "\"";
+  text += name;
+  text += "\"";
+  return text;
+}
+
+std::string count(std::size_t n, const std::string& noun) {
+  std::string text = std::to_string(n);
+  text += " ";
+  text += noun;
+  if (n != 1) text += "s";
+  return text;
+}
+
+// Whether the statement runs whatever the data: not under a DO block's IF, CASE or loop, nor in a
+// block with an exception handler.
+bool runs_unguarded(const lint::Statement& statement) {
+  if (lint::conditional(statement)) return false;
+  return std::none_of(statement.frames.begin(), statement.frames.end(),
+                      [](const lint::PlpgsqlFrame& frame) { return frame.part == "loop"; });
+}
+
+// The table a statement writes, when the replay knows all of its columns: made by a plain CREATE
+// TABLE of the migrations (not LIKE, INHERITS, PARTITION OF, OF type nor CREATE TABLE AS).
+struct KnownTable {
+  std::string name;                  // as PostgreSQL names it in messages
+  std::vector<std::string> columns;  // in order, as they stand before the statement
+};
+
+std::optional<KnownTable> known_table(const lint::FileContext& context,
+                                      const lint::Statement& statement,
+                                      const lint::QualifiedName& table) {
+  const lint::Catalog* catalog = context.project.catalog();
+  std::optional<lint::Tick> tick = lint::tick_before(context, statement);
+  if (catalog == nullptr || !tick) return std::nullopt;
+  lint::ObjectId id =
+      lint::find_as_written(context, statement, lint::ObjectKind::table, table.schema, table.name);
+  if (id == lint::k_no_object) return std::nullopt;
+  const lint::CatalogObject& object = catalog->object(id);
+  if (object.kind() != lint::ObjectKind::table) return std::nullopt;
+  const lint::ObjectRef& ref = object.ref_at(*tick);
+  const lint::Statement* created = lint::statement_at(context.project, object.created);
+  if (created == nullptr || !created->node.is("CreateStmt") ||
+      lint::takes_keys_from_elsewhere(context.project, *catalog, ref, *tick)) {
+    return std::nullopt;
+  }
+  KnownTable known{ref.name, {}};
+  for (lint::ObjectId column : catalog->columns(ref, *tick)) {
+    known.columns.push_back(catalog->object(column).ref_at(*tick).name);
+  }
+  return known;
+}
+
+// One column an INSERT, UPDATE or MERGE action writes.
+struct Target {
+  std::string column;
+  std::optional<std::uint32_t> location;  // where it is named (or its value, positionally)
+  bool value = false;                     // some row gives it a value other than DEFAULT
+};
+
+class Checker {
+ public:
+  Checker(const lint::FileContext& context, lint::Reporter& out, const lint::Statement& statement)
+      : m_context(context), m_out(out), m_statement(statement) {}
+
+  void insert(const Node& relation, const lint::NodeList& cols, const Node& source,
+              std::string_view overriding, bool merge) {
+    if (!table(relation)) return;
+    std::string what = merge ? "MERGE ... INSERT into " : "INSERT INTO ";
+    what += lint::sql_identifier(m_name);
+    // The rows: VALUES lists, or the select list of a plain SELECT.
+    std::vector<lint::NodeList> rows;
+    std::optional<std::size_t> width;
+    std::optional<std::uint32_t> width_at;  // the first expression past the columns
+    if (source.valid() && source.is("SelectStmt") && !source.list("valuesLists").empty()) {
+      for (Node row : source.list("valuesLists")) rows.push_back(row.list("items"));
+      width = rows.front().size();
+      for (const lint::NodeList& row : rows) {
+        if (row.size() == *width) continue;
+        report(row.empty() ? std::nullopt : row[0].first_location(), what,
+               "one VALUES row has " + count(*width, "expression") + ", another " +
+                   std::to_string(row.size()),
+               "VALUES lists must all be the same length", "give every row the same values");
+        return;
+      }
+    } else if (source.valid() && source.is("SelectStmt") && source.str("op") == "SETOP_NONE" &&
+               source.list("valuesLists").empty()) {
+      lint::NodeList list = source.list("targetList");
+      bool star = false;
+      for (Node target : list) {
+        Node value = target.get("val");
+        lint::NodeList fields = value.list("fields");
+        if (value.is("ColumnRef") && !fields.empty() && fields[fields.size() - 1].is("A_Star")) {
+          star = true;
+        }
+      }
+      if (!star && !list.empty()) width = list.size();
+    } else if (merge && source.valid()) {  // a MERGE action's VALUES: one row
+      rows.push_back(source.list("values"));
+      width = rows.front().size();
+    }
+    auto at = [&](std::size_t i) -> std::optional<std::uint32_t> {
+      if (!rows.empty()) return rows.front()[i].first_location();
+      if (source.valid() && source.is("SelectStmt")) return source.list("targetList")[i].location();
+      return std::nullopt;
+    };
+    std::size_t columns = cols.empty() ? (m_known ? m_known->columns.size() : 0) : cols.size();
+    if (width && (!cols.empty() || m_known) && *width > columns) {
+      width_at = at(columns);
+      report(width_at, what,
+             "it gives " + count(*width, "expression") + " for " +
+                 (cols.empty() ? "the table's " + count(columns, "column")
+                               : count(columns, "target column")),
+             "INSERT has more expressions than target columns",
+             cols.empty() ? "name the columns, or leave out the extra values"
+                          : "name a column for each value, or leave out the extra values");
+      return;
+    }
+    if (width && !cols.empty() && *width < columns) {
+      report(cols[*width].location(), what,
+             "it names " + count(columns, "column") + " and gives " + count(*width, "expression"),
+             "INSERT has more target columns than expressions",
+             "give a value (or DEFAULT) for each column, or leave out the extra columns");
+      return;
+    }
+    // The columns written, each with whether a row gives it a value.
+    std::vector<Target> targets;
+    if (!cols.empty()) {
+      for (std::size_t i = 0; i < cols.size(); ++i) {
+        Node col = cols[i];
+        targets.push_back({lint::truncate_identifier(col.str("name")), col.location(),
+                           !col.list("indirection").empty() ? false : gives_value(rows, i)});
+      }
+    } else if (m_known && width) {
+      for (std::size_t i = 0; i < *width; ++i) {
+        targets.push_back({m_known->columns[i], at(i), gives_value(rows, i)});
+      }
+    }
+    if (!cols.empty() && missing(targets, what)) return;
+    for (const Target& target : targets) {
+      if (!target.value) continue;
+      std::optional<ColumnGeneration> generation = column(target.column);
+      if (!generation) continue;
+      std::string column = in_quotes(target.column);
+      if (generation->generated) {
+        report(target.location, what,
+               "column " + lint::sql_identifier(target.column) +
+                   " is a generated column and the statement gives it a value",
+               "cannot insert a non-DEFAULT value into column " + column,
+               "leave the column out (or write DEFAULT): PostgreSQL computes it");
+        return;
+      }
+      if (generation->identity == 'a' && overriding != "OVERRIDING_SYSTEM_VALUE" &&
+          overriding != "OVERRIDING_USER_VALUE") {
+        report(target.location, what,
+               "column " + lint::sql_identifier(target.column) +
+                   " is GENERATED ALWAYS AS IDENTITY and the statement gives it a value",
+               "cannot insert a non-DEFAULT value into column " + column,
+               "write OVERRIDING SYSTEM VALUE after the column list to keep the given ids (then "
+               "move the identity past them with setval()), or leave the column out");
+        return;
+      }
+    }
+  }
+
+  void update(const Node& relation, const lint::NodeList& list, bool merge) {
+    if (!table(relation)) return;
+    std::string what = merge ? "MERGE ... UPDATE of " : "UPDATE ";
+    what += lint::sql_identifier(m_name);
+    std::vector<Target> targets;
+    for (Node target : list) {
+      Node value = target.get("val");
+      bool given = !value.is("SetToDefault");
+      if (value.is("MultiAssignRef")) {
+        Node source = value.get("source");
+        auto colno = static_cast<std::size_t>(value.num("colno"));
+        given = !(source.is("RowExpr") && colno >= 1 && colno <= source.list("args").size() &&
+                  source.list("args")[colno - 1].is("SetToDefault"));
+      }
+      if (!target.list("indirection").empty()) given = false;
+      targets.push_back({lint::truncate_identifier(target.str("name")), target.location(), given});
+    }
+    if (missing(targets, what)) return;
+    for (const Target& target : targets) {
+      if (!target.value) continue;
+      std::optional<ColumnGeneration> generation = column(target.column);
+      if (!generation || (!generation->generated && generation->identity != 'a')) continue;
+      report(target.location, what,
+             "column " + lint::sql_identifier(target.column) +
+                 (generation->generated ? " is a generated column"
+                                        : " is GENERATED ALWAYS AS IDENTITY"),
+             "column " + in_quotes(target.column) + " can only be updated to DEFAULT",
+             generation->generated ? "leave it out: PostgreSQL computes it from the other columns"
+                                   : "leave it out; to change ids, ALTER COLUMN ... SET GENERATED "
+                                     "BY DEFAULT first");
+      return;
+    }
+  }
+
+ private:
+  // Reads the target table; false when the statement names none.
+  bool table(const Node& relation) {
+    if (!relation.valid()) return false;
+    m_table = lint::QualifiedName::of(lint::relation_name(relation));
+    m_known = known_table(m_context, m_statement, m_table);
+    m_name = m_known ? m_known->name : lint::truncate_identifier(m_table.name);
+    return true;
+  }
+
+  // Whether some row gives the i-th target a value other than DEFAULT (a SELECT always does).
+  static bool gives_value(const std::vector<lint::NodeList>& rows, std::size_t i) {
+    if (rows.empty()) return true;
+    return std::any_of(rows.begin(), rows.end(), [&](const lint::NodeList& row) {
+      return i < row.size() && !row[i].is("SetToDefault");
+    });
+  }
+
+  std::optional<ColumnGeneration> column(const std::string& name) const {
+    if (!m_known) return std::nullopt;
+    return column_generation(m_context, m_statement, m_table, name);
+  }
+
+  // Reports the first target the known table does not have.
+  bool missing(const std::vector<Target>& targets, const std::string& what) {
+    if (!m_known) return false;
+    for (const Target& target : targets) {
+      const auto& columns = m_known->columns;
+      if (std::find(columns.begin(), columns.end(), target.column) != columns.end()) continue;
+      report(target.location, what,
+             "table " + lint::sql_identifier(m_name) + " has no column " +
+                 lint::sql_identifier(target.column) + " at this point of the migrations",
+             "column " + in_quotes(target.column) + " of relation " + in_quotes(m_name) +
+                 " does not exist",
+             "name a column the table has (one renamed or dropped before goes by its new name "
+             "or not at all), or add the column first");
+      return true;
+    }
+    return false;
+  }
+
+  // The token at a location: a name, a number, a keyword, or a string constant whole.
+  lint::TextRange range_at(std::optional<std::uint32_t> location) const {
+    std::string_view text = m_context.file.text();
+    if (location && m_statement.exact) {
+      std::uint32_t begin = m_statement.offset(location);
+      if (begin < text.size() && text[begin] == '\'') {
+        std::size_t end = begin + 1;
+        while (end < text.size() && (text[end] != '\'' || text.substr(end, 2) == "''")) {
+          end += text[end] == '\'' ? 2 : 1;
+        }
+        auto close = static_cast<std::uint32_t>(std::min(end + 1, text.size()));
+        return lint::TextRange{begin, std::min(close, m_statement.range.end)};
+      }
+    }
+    return lint::token_at(m_context.file, m_statement, location);
+  }
+
+  void report(std::optional<std::uint32_t> location, const std::string& what,
+              const std::string& why, const std::string& message, const std::string& help) {
+    m_out.report(
+        range_at(location),
+        what + " fails on every run: " + why + ", and PostgreSQL refuses it (\"" + message + "\")",
+        help);
+  }
+
+  const lint::FileContext& m_context;
+  lint::Reporter& m_out;
+  const lint::Statement& m_statement;
+  lint::QualifiedName m_table;
+  std::optional<KnownTable> m_known;
+  std::string m_name;
+};
+
+void check(const lint::FileContext& context, lint::Reporter& out) {
+  for (const lint::Statement* statement : context.file.all_statements()) {
+    std::string_view kind = statement->kind();
+    if (kind != "InsertStmt" && kind != "UpdateStmt" && kind != "MergeStmt") continue;
+    if (!runs_unguarded(*statement)) continue;
+    const Node& node = statement->node;
+    Node relation = node.get("relation");
+    if (kind == "InsertStmt") {
+      Checker(context, out, *statement)
+          .insert(relation, node.list("cols"), node.get("selectStmt"), node.str("override"), false);
+    } else if (kind == "UpdateStmt") {
+      Checker(context, out, *statement).update(relation, node.list("targetList"), false);
+    } else {
+      for (Node when : node.list("mergeWhenClauses")) {
+        std::string_view command = when.str("commandType");
+        if (command == "CMD_INSERT") {
+          Checker(context, out, *statement)
+              .insert(relation, when.list("targetList"), when, when.str("override"), true);
+        } else if (command == "CMD_UPDATE") {
+          Checker(context, out, *statement).update(relation, when.list("targetList"), true);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+lint::Rule invalid_dml() {
+  return {.info = {.id = "invalid-dml",
+                   .category = lint::Category::safety,
+                   .severity = lint::Severity::error,
+                   .summary = "INSERT, UPDATE or MERGE PostgreSQL refuses whatever the rows: "
+                              "VALUES of the wrong length, a column the table does not have, a "
+                              "value for a GENERATED ALWAYS identity or a generated column"},
+          .check_file = check};
+}
+
+}  // namespace sqlgate::rules

@@ -1,0 +1,2 @@
+DROP TABLE ticket;
+DROP TABLE country;

@@ -1,0 +1,4 @@
+DROP TABLE child;
+DROP TABLE copy;
+DROP TABLE ticket;
+DROP TABLE country;

@@ -1,0 +1,2 @@
+ALTER TABLE ticket ALTER COLUMN id DROP IDENTITY;
+INSERT INTO ticket (subject, nope) VALUES (1, 2);
