@@ -82,15 +82,19 @@ struct Target {
   bool value = false;                     // some row gives it a value other than DEFAULT
 };
 
+// Which statement, or part of one, writes the rows.
+enum class Form { statement, merge, on_conflict };
+
 class Checker {
  public:
   Checker(const lint::FileContext& context, lint::Reporter& out, const lint::Statement& statement)
       : m_context(context), m_out(out), m_statement(statement) {}
 
-  void insert(const Node& relation, const lint::NodeList& cols, const Node& source,
-              std::string_view overriding, bool merge) {
-    if (!table(relation)) return;
-    std::string what = merge ? "MERGE ... INSERT into " : "INSERT INTO ";
+  // Checks the INSERT (or a MERGE's INSERT action); false when it reported.
+  bool insert(const Node& relation, const lint::NodeList& cols, const Node& source,
+              std::string_view overriding, Form form) {
+    if (!table(relation)) return true;
+    std::string what = form == Form::merge ? "MERGE ... INSERT into " : "INSERT INTO ";
     what += lint::sql_identifier(m_name);
     // The rows: VALUES lists, or the select list of a plain SELECT.
     std::vector<lint::NodeList> rows;
@@ -105,7 +109,7 @@ class Checker {
                "one VALUES row has " + count(*width, "expression") + ", another " +
                    std::to_string(row.size()),
                "VALUES lists must all be the same length", "give every row the same values");
-        return;
+        return false;
       }
     } else if (source.valid() && source.is("SelectStmt") && source.str("op") == "SETOP_NONE" &&
                source.list("valuesLists").empty()) {
@@ -119,7 +123,7 @@ class Checker {
         }
       }
       if (!star && !list.empty()) width = list.size();
-    } else if (merge && source.valid()) {  // a MERGE action's VALUES: one row
+    } else if (form == Form::merge && source.valid()) {  // a MERGE action's VALUES: one row
       rows.push_back(source.list("values"));
       width = rows.front().size();
     }
@@ -138,14 +142,14 @@ class Checker {
              "INSERT has more expressions than target columns",
              cols.empty() ? "name the columns, or leave out the extra values"
                           : "name a column for each value, or leave out the extra values");
-      return;
+      return false;
     }
     if (width && !cols.empty() && *width < columns) {
       report(cols[*width].location(), what,
              "it names " + count(columns, "column") + " and gives " + count(*width, "expression"),
              "INSERT has more target columns than expressions",
              "give a value (or DEFAULT) for each column, or leave out the extra columns");
-      return;
+      return false;
     }
     // The columns written, each with whether a row gives it a value.
     std::vector<Target> targets;
@@ -160,7 +164,7 @@ class Checker {
         targets.push_back({m_known->columns[i], at(i), gives_value(rows, i)});
       }
     }
-    if (!cols.empty() && missing(targets, what)) return;
+    if (!cols.empty() && missing(targets, what)) return false;
     for (const Target& target : targets) {
       if (!target.value) continue;
       std::optional<ColumnGeneration> generation = column(target.column);
@@ -172,7 +176,7 @@ class Checker {
                    " is a generated column and the statement gives it a value",
                "cannot insert a non-DEFAULT value into column " + column,
                "leave the column out (or write DEFAULT): PostgreSQL computes it");
-        return;
+        return false;
       }
       if (generation->identity == 'a' && overriding != "OVERRIDING_SYSTEM_VALUE" &&
           overriding != "OVERRIDING_USER_VALUE") {
@@ -182,15 +186,19 @@ class Checker {
                "cannot insert a non-DEFAULT value into column " + column,
                "write OVERRIDING SYSTEM VALUE after the column list to keep the given ids (then "
                "move the identity past them with setval()), or leave the column out");
-        return;
+        return false;
       }
     }
+    return true;
   }
 
-  void update(const Node& relation, const lint::NodeList& list, bool merge) {
+  void update(const Node& relation, const lint::NodeList& list, Form form) {
     if (!table(relation)) return;
-    std::string what = merge ? "MERGE ... UPDATE of " : "UPDATE ";
+    std::string what = form == Form::statement ? "UPDATE "
+                       : form == Form::merge   ? "MERGE ... UPDATE of "
+                                               : "INSERT INTO ";
     what += lint::sql_identifier(m_name);
+    if (form == Form::on_conflict) what += " ... ON CONFLICT DO UPDATE";
     std::vector<Target> targets;
     for (Node target : list) {
       Node value = target.get("val");
@@ -303,18 +311,23 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     const Node& node = statement->node;
     Node relation = node.get("relation");
     if (kind == "InsertStmt") {
-      Checker(context, out, *statement)
-          .insert(relation, node.list("cols"), node.get("selectStmt"), node.str("override"), false);
+      Checker checker(context, out, *statement);
+      Node conflict = node.get("onConflictClause");
+      if (checker.insert(relation, node.list("cols"), node.get("selectStmt"), node.str("override"),
+                         Form::statement) &&
+          conflict.str("action") == "ONCONFLICT_UPDATE") {
+        checker.update(relation, conflict.list("targetList"), Form::on_conflict);
+      }
     } else if (kind == "UpdateStmt") {
-      Checker(context, out, *statement).update(relation, node.list("targetList"), false);
+      Checker(context, out, *statement).update(relation, node.list("targetList"), Form::statement);
     } else {
       for (Node when : node.list("mergeWhenClauses")) {
         std::string_view command = when.str("commandType");
         if (command == "CMD_INSERT") {
           Checker(context, out, *statement)
-              .insert(relation, when.list("targetList"), when, when.str("override"), true);
+              .insert(relation, when.list("targetList"), when, when.str("override"), Form::merge);
         } else if (command == "CMD_UPDATE") {
-          Checker(context, out, *statement).update(relation, when.list("targetList"), true);
+          Checker(context, out, *statement).update(relation, when.list("targetList"), Form::merge);
         }
       }
     }

@@ -14,3 +14,5 @@ MERGE INTO country c USING ticket t ON c.code = t.title
     WHEN NOT MATCHED THEN INSERT (id, code) VALUES (t.id, t.title);
 MERGE INTO country c USING ticket t ON c.code = t.title
     WHEN MATCHED THEN UPDATE SET id = t.id;
+INSERT INTO country (code) VALUES ('FR') ON CONFLICT (id) DO UPDATE SET id = excluded.id;
+INSERT INTO country (code) VALUES ('FR') ON CONFLICT (id) DO UPDATE SET nom = excluded.name;

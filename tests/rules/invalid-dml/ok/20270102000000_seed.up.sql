@@ -13,3 +13,5 @@ INSERT INTO copy (nothing) VALUES (1);
 INSERT INTO child (title, extra) VALUES ('a', 'b');
 MERGE INTO country c USING ticket t ON c.code = t.title
     WHEN NOT MATCHED THEN INSERT (id, code) OVERRIDING SYSTEM VALUE VALUES (t.id, t.title);
+INSERT INTO country (code) VALUES ('FR') ON CONFLICT (id) DO UPDATE SET name = excluded.name, label = DEFAULT;
+INSERT INTO country (code) VALUES ('FR') ON CONFLICT (id) DO NOTHING;
