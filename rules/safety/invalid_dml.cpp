@@ -36,6 +36,15 @@ std::string count(std::size_t n, const std::string& noun) {
   return text;
 }
 
+// Whether an expression of a VALUES row or a select list stands for several columns: x.* or
+// (x).*, which PostgreSQL expands to the columns of x's row type.
+bool expands(const Node& expression) {
+  lint::NodeList parts = expression.is("ColumnRef")       ? expression.list("fields")
+                         : expression.is("A_Indirection") ? expression.list("indirection")
+                                                          : lint::NodeList{};
+  return !parts.empty() && parts[parts.size() - 1].is("A_Star");
+}
+
 // Whether the statement runs whatever the data: not under a DO block's IF, CASE or loop, nor in a
 // block with an exception handler.
 bool runs_unguarded(const lint::Statement& statement) {
@@ -100,10 +109,15 @@ class Checker {
     std::vector<lint::NodeList> rows;
     std::optional<std::size_t> width;
     std::optional<std::uint32_t> width_at;  // the first expression past the columns
+    bool starred = false;
     if (source.valid() && source.is("SelectStmt") && !source.list("valuesLists").empty()) {
-      for (Node row : source.list("valuesLists")) rows.push_back(row.list("items"));
+      for (Node row : source.list("valuesLists")) {
+        rows.push_back(row.list("items"));
+        for (Node item : rows.back()) starred = starred || expands(item);
+      }
       width = rows.front().size();
       for (const lint::NodeList& row : rows) {
+        if (starred) break;
         if (row.size() == *width) continue;
         report(row.empty() ? std::nullopt : row[0].first_location(), what,
                "one VALUES row has " + count(*width, "expression") + ", another " +
@@ -114,18 +128,17 @@ class Checker {
     } else if (source.valid() && source.is("SelectStmt") && source.str("op") == "SETOP_NONE" &&
                source.list("valuesLists").empty()) {
       lint::NodeList list = source.list("targetList");
-      bool star = false;
-      for (Node target : list) {
-        Node value = target.get("val");
-        lint::NodeList fields = value.list("fields");
-        if (value.is("ColumnRef") && !fields.empty() && fields[fields.size() - 1].is("A_Star")) {
-          star = true;
-        }
-      }
-      if (!star && !list.empty()) width = list.size();
+      for (Node target : list) starred = starred || expands(target.get("val"));
+      if (!list.empty()) width = list.size();
     } else if (form == Form::merge && source.valid()) {  // a MERGE action's VALUES: one row
       rows.push_back(source.list("values"));
       width = rows.front().size();
+      for (Node item : rows.front()) starred = starred || expands(item);
+    }
+    // A row with x.* or (x).* has as many values as the row type has columns: not counted.
+    if (starred) {
+      width.reset();
+      rows.clear();
     }
     auto at = [&](std::size_t i) -> std::optional<std::uint32_t> {
       if (!rows.empty()) return rows.front()[i].first_location();
@@ -166,7 +179,7 @@ class Checker {
     }
     if (!cols.empty() && missing(targets, what)) return false;
     for (const Target& target : targets) {
-      if (!target.value) continue;
+      if (!target.value || starred) continue;
       std::optional<ColumnGeneration> generation = column(target.column);
       if (!generation) continue;
       std::string column = in_quotes(target.column);

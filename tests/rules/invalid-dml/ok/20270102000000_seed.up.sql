@@ -15,3 +15,5 @@ MERGE INTO country c USING ticket t ON c.code = t.title
     WHEN NOT MATCHED THEN INSERT (id, code) OVERRIDING SYSTEM VALUE VALUES (t.id, t.title);
 INSERT INTO country (code) VALUES ('FR') ON CONFLICT (id) DO UPDATE SET name = excluded.name, label = DEFAULT;
 INSERT INTO country (code) VALUES ('FR') ON CONFLICT (id) DO NOTHING;
+INSERT INTO country (code, name) SELECT (t).* FROM (SELECT title, old_note FROM ticket) t;
+INSERT INTO country (code, name) SELECT t.* FROM (SELECT title, old_note FROM ticket) t;
