@@ -53,11 +53,96 @@ bool runs_unguarded(const lint::Statement& statement) {
                       [](const lint::PlpgsqlFrame& frame) { return frame.part == "loop"; });
 }
 
+// Whether `text` names `name` as a word (any case): a statement that may change the table.
+bool mentions(std::string_view text, std::string_view name) {
+  auto lower = [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  };
+  auto word = [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return std::isalnum(u) || c == '_' || c == '$' || u >= 0x80;
+  };
+  if (name.empty() || text.size() < name.size()) return false;
+  for (std::size_t at = 0; at + name.size() <= text.size(); ++at) {
+    bool same = true;
+    for (std::size_t i = 0; i < name.size() && same; ++i)
+      same = lower(text[at + i]) == lower(name[i]);
+    if (!same) continue;
+    if (at > 0 && word(text[at - 1])) continue;
+    if (at + name.size() < text.size() && word(text[at + name.size()])) continue;
+    return true;
+  }
+  return false;
+}
+
+// The text of what a statement runs that the replay does not follow, when any: a DO block with an
+// EXECUTE (its string may be built at run time), a CALL, and the bodies of the functions the
+// migrations made that it calls (a helper that adds columns, say).
+std::string unfollowed(const lint::TableState& tables, const lint::ParsedFile& file,
+                       const lint::Statement& statement, const lint::Statement& at) {
+  std::string text;
+  std::string_view own = file.slice(statement.range);
+  if (statement.kind() == "CallStmt" ||
+      (statement.kind() == "DoStmt" && mentions(own, "execute"))) {
+    text += own;
+  }
+  lint::walk(statement.node, [&](const Node& node) {
+    if (node.is("FuncCall")) {
+      lint::QualifiedName name = lint::QualifiedName::of(node.list("funcname"));
+      if (const lint::Statement* made = tables.function_definition(name, at)) {
+        std::string body;
+        // A BEGIN ATOMIC body is parsed: the tables it names.
+        lint::walk(made->node.get("sql_body"), [&](const Node& inner) {
+          if (inner.is("RangeVar")) {
+            body += " ";
+            body += inner.str("relname");
+          }
+          return true;
+        });
+        for (Node option : made->node.list("options")) {
+          if (option.str("defname") != "as") continue;
+          for (Node part : option.get("arg").list("items")) body += part.as_str();
+        }
+        // A body that runs built strings may change the table the call names in its arguments.
+        if (mentions(body, "execute")) text += own;
+        text += body;
+      }
+    }
+    return true;
+  });
+  return text;
+}
+
+// Whether a statement of the ups before `at` (the earlier files, then this one up to it) runs
+// something the replay does not follow that names the table: its columns may not be the ones the
+// replay has.
+bool changed_unseen(const lint::FileContext& context, const lint::Statement& at,
+                    std::string_view table) {
+  const lint::TableState& tables = context.shared<lint::TableState>(context);
+  auto scan = [&](const lint::ParsedFile& file, const lint::Statement* stop) {
+    for (const lint::Statement* statement : file.all_statements()) {
+      if (statement == stop) return true;
+      if (mentions(unfollowed(tables, file, *statement, at), table)) return false;
+    }
+    return true;
+  };
+  const lint::Project& project = context.project;
+  for (std::size_t i = 0; i < context.index && i < project.size(); ++i) {
+    const lint::ParsedFile* file = project.parsed(i);
+    if (file == nullptr || project.source(i).role() != lint::Direction::up) continue;
+    if (!scan(*file, nullptr)) return true;
+  }
+  return !scan(context.file, &at);
+}
+
 // The table a statement writes, when the replay knows all of its columns: made by a plain CREATE
 // TABLE of the migrations (not LIKE, INHERITS, PARTITION OF, OF type nor CREATE TABLE AS).
 struct KnownTable {
   std::string name;                  // as PostgreSQL names it in messages
   std::vector<std::string> columns;  // in order, as they stand before the statement
+  // No statement the replay does not follow (a DO block's EXECUTE, a function the migrations
+  // made) names the table: the columns are all there is.
+  bool complete = true;
 };
 
 std::optional<KnownTable> known_table(const lint::FileContext& context,
@@ -77,7 +162,7 @@ std::optional<KnownTable> known_table(const lint::FileContext& context,
       lint::takes_keys_from_elsewhere(context.project, *catalog, ref, *tick)) {
     return std::nullopt;
   }
-  KnownTable known{ref.name, {}};
+  KnownTable known{ref.name, {}, !changed_unseen(context, statement, ref.name)};
   for (lint::ObjectId column : catalog->columns(ref, *tick)) {
     known.columns.push_back(catalog->object(column).ref_at(*tick).name);
   }
@@ -145,8 +230,9 @@ class Checker {
       if (source.valid() && source.is("SelectStmt")) return source.list("targetList")[i].location();
       return std::nullopt;
     };
+    bool complete = m_known && m_known->complete;
     std::size_t columns = cols.empty() ? (m_known ? m_known->columns.size() : 0) : cols.size();
-    if (width && (!cols.empty() || m_known) && *width > columns) {
+    if (width && (!cols.empty() || complete) && *width > columns) {
       width_at = at(columns);
       report(width_at, what,
              "it gives " + count(*width, "expression") + " for " +
@@ -172,7 +258,7 @@ class Checker {
         targets.push_back({lint::truncate_identifier(col.str("name")), col.location(),
                            !col.list("indirection").empty() ? false : gives_value(rows, i)});
       }
-    } else if (m_known && width) {
+    } else if (complete && width) {
       for (std::size_t i = 0; i < *width; ++i) {
         targets.push_back({m_known->columns[i], at(i), gives_value(rows, i)});
       }
@@ -261,13 +347,13 @@ class Checker {
   }
 
   std::optional<ColumnGeneration> column(const std::string& name) const {
-    if (!m_known) return std::nullopt;
+    if (!m_known || !m_known->complete) return std::nullopt;
     return column_generation(m_context, m_statement, m_table, name);
   }
 
   // Reports the first target the known table does not have.
   bool missing(const std::vector<Target>& targets, const std::string& what) {
-    if (!m_known) return false;
+    if (!m_known || !m_known->complete) return false;
     for (const Target& target : targets) {
       const auto& columns = m_known->columns;
       if (std::find(columns.begin(), columns.end(), target.column) != columns.end()) continue;

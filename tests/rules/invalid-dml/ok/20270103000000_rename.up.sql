@@ -18,3 +18,13 @@ EXCEPTION WHEN generated_always THEN
     NULL;
 END
 $$;
+-- Changes the replay does not follow: a DO block's EXECUTE of a built string, a helper function.
+DO $$ BEGIN EXECUTE format('ALTER TABLE %I ADD COLUMN extra text', 'ticket'); END $$;
+INSERT INTO ticket (subject, extra) VALUES ('x', 'y');
+CREATE FUNCTION add_flag() RETURNS void LANGUAGE plpgsql AS $f$
+BEGIN
+    EXECUTE 'ALTER TABLE country ADD COLUMN flag text';
+END
+$f$;
+SELECT add_flag();
+INSERT INTO country (code, flag) VALUES ('X', 'y');
