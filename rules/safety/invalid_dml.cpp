@@ -4,8 +4,11 @@
 // migrations knows it), and a value written into a GENERATED ALWAYS identity column (without
 // OVERRIDING SYSTEM VALUE) or into a generated column. Each message is PostgreSQL 15's.
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lint/catalog.h"
