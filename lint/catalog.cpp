@@ -1055,7 +1055,7 @@ class CatalogBuilder {
     }
   }
 
-  // The effect's columns move into the object; the step keeps no copy.
+  // The object's columns follow later renames; the step keeps them as the statement named them.
   ObjectId create(Effect& effect, const Origin& origin, CatalogStep& step) {
     ObjectId id = objects().size();
     CatalogObject& object = objects().emplace_back();
@@ -1063,8 +1063,8 @@ class CatalogBuilder {
     name.ref = effect.object;
     name.from = origin.tick;
     object.created = origin;
-    object.uses = effect.uses.empty() ? effect.columns : std::move(effect.uses);
-    object.columns = std::move(effect.columns);
+    object.uses = effect.uses.empty() ? effect.columns : effect.uses;
+    object.columns = effect.columns;
     object.unique = effect.unique;
     object.partial = effect.partial;
     object.partitioned = effect.partitioned;

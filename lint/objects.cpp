@@ -1252,7 +1252,8 @@ struct ObjectResolver::Context::QueryColumns {
       for (const Scope* level = scope.outer; level != nullptr; level = level->outer) {
         if (!level->ranges.empty()) outer_ranges = true;
       }
-      if (scope.ranges.size() == 1 && !outer_ranges) {
+      // A name of a range is its whole row when no table of the query has a column so named.
+      if (scope.ranges.size() == 1 && !outer_ranges && find(scope, name, {}) == nullptr) {
         column(scope.ranges.front(), name);
       } else {
         any_column(scope.ranges, name);
@@ -1356,12 +1357,14 @@ struct ObjectResolver::Context::QueryColumns {
     for (Node target : select.list("targetList")) {
       if (target.has("name")) outputs.push_back(truncate_identifier(target.str("name")));
     }
-    for (std::string_view field : {"targetList", "whereClause", "groupClause", "havingClause",
-                                   "distinctClause", "windowClause"}) {
+    for (std::string_view field : {"targetList", "whereClause", "havingClause", "windowClause"}) {
       expression(select.get(field), scope);
     }
-    // ORDER BY a name of the output is the output column.
-    expression(select.get("sortClause"), scope, outputs);
+    // ORDER BY and DISTINCT ON a name of the output is the output column; so is GROUP BY one that
+    // no table has (the replay, which knows, is not asked: the name is left out).
+    for (std::string_view field : {"sortClause", "distinctClause", "groupClause"}) {
+      expression(select.get(field), scope, outputs);
+    }
   }
 };
 

@@ -1,8 +1,9 @@
 // use-before-create: a statement of an up that uses an object (alters it, writes rows into it,
 // indexes it, references it from a foreign key, a view or a trigger) that only a later
 // statement or a later migration creates; a table no migration creates at all is a warning,
-// since it may come from outside the migrations. In a down: a statement that uses an object the
-// down creates only later, when the state after the up does not have it then.
+// since it may come from outside the migrations; a column a table the replay knows whole does
+// not have then. In a down: a statement that uses an object the down creates only later, when the
+// state after the up does not have it then.
 #include <algorithm>
 #include <cctype>
 #include <optional>
@@ -29,6 +30,7 @@ std::optional<lint::Condition> missing_error(lint::ObjectKind kind) {
   if (lint::is_relation(kind)) {
     return lint::condition::undefined_table;
   }
+  if (kind == lint::ObjectKind::column) return lint::condition::undefined_column;
   return std::nullopt;
 }
 
@@ -264,8 +266,21 @@ bool named_unseen(const lint::Project& project, const lint::ObjectRef& ref,
     auto names = [&](const lint::ObjectRef& other) {
       return other.name == ref.name || other.parent == ref.name;
     };
-    return names(effect.object) || effect.new_name == ref.name ||
-           std::any_of(step.missing.begin(), step.missing.end(), names);
+    if (names(effect.object) || effect.new_name == ref.name ||
+        std::any_of(step.missing.begin(), step.missing.end(), names)) {
+      return true;
+    }
+    if (ref.kind != lint::ObjectKind::column) return false;
+    // A column the statement reads (an index's key, a view's column) is one the replay sees.
+    auto listed = [&](const std::vector<std::string>& list) {
+      return std::find(list.begin(), list.end(), ref.name) != list.end();
+    };
+    return listed(effect.columns) || listed(effect.uses) || listed(effect.referenced) ||
+           std::any_of(effect.depends_on.begin(), effect.depends_on.end(),
+                       [&](const lint::Dependency& dependency) {
+                         return dependency.object.kind == lint::ObjectKind::column &&
+                                dependency.object.name == ref.name;
+                       });
   };
   for (std::size_t f = from.file; f <= file_index; ++f) {
     const lint::FileReplay& replay = catalog.replay(f);
@@ -323,6 +338,150 @@ void report_lost(const lint::Project& project, std::size_t file_index, std::size
                loss.dropped ? "dropped here" : "renamed here");
 }
 
+// A statement of an up that uses an object a later statement or migration creates.
+void report_later(const lint::Project& project, std::size_t file_index, std::size_t statement_index,
+                  const lint::ObjectRef& ref, ObjectId later, lint::Reporter& out) {
+  const lint::CatalogObject& object = project.catalog()->object(later);
+  const lint::ParsedFile& file = *project.parsed(file_index);
+  const lint::ParsedFile* creator = project.parsed(object.created.file);
+  bool same = object.created.file == file_index;
+  auto builder = out.report(
+      file, file.all_statements()[statement_index]->range,
+      "this uses " + describe(ref) + " before it is created (" +
+          (same ? std::string("later in this migration")
+                : "by a later migration, " + project.source(object.created.file).display) +
+          "): PostgreSQL fails here",
+      "create " + describe(ref) +
+          " before this statement, or move this statement after its creation");
+  if (creator != nullptr) {
+    builder.related(*creator, pairing::statement_range(*creator, object.created.statement),
+                    "created here");
+  }
+}
+
+// The system columns every table has, which no migration makes.
+bool system_column(std::string_view name) {
+  return name == "ctid" || name == "xmin" || name == "xmax" || name == "cmin" || name == "cmax" ||
+         name == "tableoid";
+}
+
+// Whether the replay knows every column a table has at a tick: one a plain CREATE TABLE of the
+// migrations made (not LIKE, INHERITS, PARTITION OF, OF a type, AS a query), never made a child
+// (INHERIT) or a partition (ATTACH PARTITION) since, whose parent's columns it would take.
+bool whole_table(const lint::Project& project, const lint::Catalog& catalog, ObjectId id,
+                 lint::Tick at) {
+  const lint::CatalogObject& table = catalog.object(id);
+  if (table.kind() != lint::ObjectKind::table) return false;
+  const lint::Statement* created = lint::statement_at(project, table.created);
+  if (created == nullptr || created->kind() != "CreateStmt") return false;
+  const lint::Node& node = created->node;
+  if (node.has("partbound") || node.has("ofTypename") || !node.list("inhRelations").empty()) {
+    return false;
+  }
+  for (lint::Node element : node.list("tableElts")) {
+    if (element.is("TableLikeClause")) return false;
+  }
+  for (const lint::Origin& origin : table.changed) {
+    if (origin.tick >= at) continue;
+    const lint::Statement* statement = lint::statement_at(project, origin);
+    if (statement == nullptr) return false;
+    if (statement->kind() != "AlterTableStmt") continue;
+    for (lint::Node command : statement->node.list("cmds")) {
+      std::string_view subtype = command.str("subtype");
+      if (subtype == "AT_AddInherit" || subtype == "AT_AttachPartition") return false;
+    }
+  }
+  return true;
+}
+
+// The columns a create of an up names on tables by name: a CREATE INDEX's keys, expressions,
+// WHERE and INCLUDE; a primary key's, unique constraint's or foreign key's keys, a CHECK's
+// expression; a foreign key's referenced columns.
+// As the statement named them (the catalog's objects follow later renames).
+std::vector<lint::ObjectRef> columns_named(const lint::Catalog& catalog,
+                                           const lint::CatalogStep& step) {
+  std::vector<lint::ObjectRef> refs;
+  const lint::Effect& effect = step.effect;
+  if (effect.action != lint::Action::create || step.existed || step.object == lint::k_no_object) {
+    return refs;
+  }
+  lint::ObjectKind kind = effect.object.kind;
+  // An exclusion constraint's elements (and its index's) are named as PostgreSQL names index
+  // columns, an expression by its function: not columns. The index of a key has its columns.
+  if (!(kind == lint::ObjectKind::index && !effect.implicit) &&
+      !(kind == lint::ObjectKind::constraint && effect.contype != 'x')) {
+    return refs;
+  }
+  const lint::CatalogObject& object = catalog.object(step.object);
+  auto add = [&](ObjectId table, const std::vector<std::string>& names) {
+    if (table == lint::k_no_object) return;
+    const lint::ObjectRef& on = catalog.object(table).ref_at(step.tick);
+    for (const std::string& name : names) {
+      if (name == "expr") continue;  // an expression (or a column so named: sqlgate cannot tell)
+      lint::ObjectRef column{
+          .kind = lint::ObjectKind::column, .schema = on.schema, .name = name, .parent = on.name};
+      if (std::find(refs.begin(), refs.end(), column) == refs.end()) refs.push_back(column);
+    }
+  };
+  // The table it is on, and for a foreign key the table it references.
+  ObjectId table = kind == lint::ObjectKind::constraint ? object.parent : lint::k_no_object;
+  ObjectId referenced = lint::k_no_object;
+  for (const lint::DependencyEdge& edge : object.depends_on) {
+    if (catalog.object(edge.object).kind() != lint::ObjectKind::table) continue;
+    if (edge.automatic && kind == lint::ObjectKind::index) table = edge.object;
+    if (!edge.automatic && effect.contype == 'f') referenced = edge.object;
+  }
+  if (table != lint::k_no_object && catalog.object(table).kind() == lint::ObjectKind::table) {
+    add(table, effect.uses.empty() ? effect.columns : effect.uses);
+  }
+  add(referenced, effect.referenced);
+  return refs;
+}
+
+// A column an up names that its table, which the replay sees whole, does not have then. A column
+// a later statement or migration makes: use before create (not one the same statement makes:
+// ALTER TABLE runs its ADD COLUMN before its other subcommands). One an earlier statement renamed
+// away or dropped: that statement. Else no migration makes it. Whatever a statement in between
+// names the column in its text while the replay sees nothing of it (dynamic SQL, a function
+// call) may have made it: left alone.
+// False when the table is not there: what became of it is the finding.
+bool check_column(const lint::Project& project, std::size_t file_index,
+                  const lint::CatalogStep& step, const lint::ObjectRef& ref, lint::Reporter& out) {
+  const lint::Catalog& catalog = *project.catalog();
+  if (ref.parent.empty()) return false;
+  lint::ObjectRef table_ref{
+      .kind = lint::ObjectKind::table, .schema = ref.schema, .name = ref.parent};
+  ObjectId table = catalog.find(table_ref, step.tick);
+  if (table == lint::k_no_object) return false;
+  if (system_column(ref.name) || !whole_table(project, catalog, table, step.tick) ||
+      catalog.find(ref, step.tick) != lint::k_no_object) {
+    return true;
+  }
+  const lint::ParsedFile& file = *project.parsed(file_index);
+  const lint::Statement& statement = *file.all_statements()[step.statement];
+  ObjectId later = catalog.created_after(ref, step.tick);
+  if (later != lint::k_no_object) {
+    const lint::Origin& created = catalog.object(later).created;
+    if (created.file != file_index || created.statement != step.statement) {
+      report_later(project, file_index, step.statement, ref, later, out);
+    }
+    return true;
+  }
+  if (auto loss = catalog.lost_before(ref, step.tick)) {
+    report_lost(project, file_index, step.statement, ref, *loss, out);
+    return true;
+  }
+  if (named_unseen(project, ref, catalog.object(table).created, file_index, step.statement)) {
+    return true;
+  }
+  out.report(file, statement.range,
+             "this uses " + describe(ref) + ", which no migration creates: " +
+                 describe(catalog.object(table).ref_at(step.tick)) +
+                 " has no such column here, and PostgreSQL fails on a fresh database",
+             "name a column the table has, or add it in an earlier statement");
+  return true;
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   check_downs(project, out);
   const lint::Catalog& catalog = *project.catalog();
@@ -349,27 +508,17 @@ void check(const lint::Project& project, lint::Reporter& out) {
           !(effect.action == lint::Action::rename && effect.if_exists)) {
         refs.push_back(effect.object);
       }
+      for (auto& column : columns_named(catalog, step)) refs.push_back(std::move(column));
       for (const auto& ref : refs) {
         if (outside(ref) || guarded(statement, missing_error(ref.kind))) continue;
         if (!reported.insert({step.statement, ref.key()}).second) continue;
+        if (ref.kind == lint::ObjectKind::column && check_column(project, i, step, ref, out)) {
+          continue;
+        }
         lint::TextRange range = statement.range;
         ObjectId later = catalog.created_after(ref, step.tick);
         if (later != lint::k_no_object) {
-          const lint::CatalogObject& object = catalog.object(later);
-          const lint::ParsedFile* creator = project.parsed(object.created.file);
-          bool same = object.created.file == i;
-          auto builder = out.report(
-              file, range,
-              "this uses " + describe(ref) + " before it is created (" +
-                  (same ? std::string("later in this migration")
-                        : "by a later migration, " + project.source(object.created.file).display) +
-                  "): PostgreSQL fails here",
-              "create " + describe(ref) +
-                  " before this statement, or move this statement after its creation");
-          if (creator != nullptr) {
-            builder.related(*creator, pairing::statement_range(*creator, object.created.statement),
-                            "created here");
-          }
+          report_later(project, i, step.statement, ref, later, out);
           continue;
         }
         if (auto gone = lost(catalog, ref, step.tick)) {

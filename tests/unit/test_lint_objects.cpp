@@ -301,6 +301,10 @@ TEST(LintObjects, ViewsDependOnTheColumnsTheyRead) {
   EXPECT_EQ(columns("CREATE VIEW v AS WITH w AS (SELECT id FROM a) SELECT w.id, y.p FROM w, "
                     "b AS y(p)"),
             (Lines{"a.id"}));
+  // GROUP BY and DISTINCT ON an output name; the name of a table as its whole row.
+  EXPECT_EQ(columns("CREATE VIEW v AS SELECT DISTINCT ON (n) lower(name) AS n, row_to_json(t) "
+                    "FROM t GROUP BY n, t ORDER BY n"),
+            (Lines{"t of t", "t.name"}));
 }
 
 TEST(LintObjects, RoutinesCarryTheirArgumentTypes) {

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS catalog_prices;
+DROP TABLE IF EXISTS catalog_items;

@@ -1,0 +1,12 @@
+CREATE INDEX IF NOT EXISTS catalog_items_name_idx ON catalog_items (lower(name));
+CREATE OR REPLACE VIEW catalog_item_names AS SELECT i.id, i.name FROM catalog_items i;
+ALTER TABLE catalog_items ADD CONSTRAINT catalog_items_name_check CHECK (length(name) > 0);
+COMMENT ON COLUMN catalog_items.name IS 'the name shown';
+ALTER TABLE catalog_items ALTER COLUMN name SET NOT NULL;
+ALTER TABLE catalog_items ADD CONSTRAINT catalog_items_name_key UNIQUE (name);
+ALTER TABLE catalog_prices ADD CONSTRAINT catalog_prices_item_fkey FOREIGN KEY (item_sku) REFERENCES catalog_items (sku);
+ALTER TABLE catalog_items RENAME COLUMN note TO remark;
+CREATE INDEX IF NOT EXISTS catalog_items_nme_idx ON catalog_items (nme);
+ALTER TABLE catalog_prices DROP COLUMN currency;
+CREATE INDEX IF NOT EXISTS catalog_prices_valid_idx ON catalog_prices (valid_from);
+ALTER TABLE catalog_prices ADD COLUMN IF NOT EXISTS valid_from date;

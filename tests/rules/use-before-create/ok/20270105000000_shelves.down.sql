@@ -1,0 +1,9 @@
+DROP TABLE IF EXISTS shelf_tags;
+DROP TABLE IF EXISTS shelf_sizes;
+DROP TYPE IF EXISTS shelf_size;
+DROP TABLE IF EXISTS shelf_names;
+DROP TABLE IF EXISTS bins_two;
+DROP TABLE IF EXISTS bins;
+DROP TABLE IF EXISTS shelves_child;
+DROP TABLE IF EXISTS shelves_copy;
+DROP TABLE IF EXISTS shelves;

@@ -1,0 +1,10 @@
+CREATE TABLE IF NOT EXISTS shelves (id bigint PRIMARY KEY, name text, "Label" text, Colour text);
+CREATE TABLE IF NOT EXISTS shelves_copy (LIKE shelves INCLUDING ALL);
+CREATE TABLE IF NOT EXISTS shelves_child (extra integer) INHERITS (shelves);
+CREATE TABLE IF NOT EXISTS bins (id bigint, name text) PARTITION BY LIST (id);
+CREATE TABLE IF NOT EXISTS bins_one PARTITION OF bins FOR VALUES IN (1);
+CREATE TABLE IF NOT EXISTS bins_two (id bigint, name text);
+CREATE TABLE IF NOT EXISTS shelf_names AS SELECT id, name FROM shelves;
+CREATE TYPE shelf_size AS (width integer, depth integer);
+CREATE TABLE IF NOT EXISTS shelf_sizes OF shelf_size;
+CREATE TABLE IF NOT EXISTS shelf_tags (id integer);

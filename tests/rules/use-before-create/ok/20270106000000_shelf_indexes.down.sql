@@ -1,0 +1,14 @@
+DROP INDEX IF EXISTS shelves_name_idx;
+DROP INDEX IF EXISTS shelves_label_idx;
+DROP VIEW IF EXISTS shelf_first;
+DROP VIEW IF EXISTS shelf_rows;
+DROP VIEW IF EXISTS shelf_counts;
+ALTER TABLE shelves DROP CONSTRAINT IF EXISTS shelves_tableoid_check;
+ALTER TABLE shelves DROP COLUMN IF EXISTS height;
+DROP INDEX IF EXISTS shelf_tags_tag_idx;
+ALTER TABLE shelf_tags DROP COLUMN IF EXISTS tag;
+DROP INDEX IF EXISTS shelf_sizes_width_idx;
+DROP INDEX IF EXISTS shelf_names_name_idx;
+DROP INDEX IF EXISTS bins_one_name_idx;
+DROP INDEX IF EXISTS shelves_child_name_idx;
+DROP INDEX IF EXISTS shelves_copy_name_idx;

@@ -1,0 +1,3 @@
+DROP INDEX IF EXISTS bins_two_aisle_idx;
+ALTER TABLE bins DROP COLUMN IF EXISTS aisle;
+ALTER TABLE bins DETACH PARTITION bins_two;
