@@ -417,7 +417,8 @@ std::vector<lint::ObjectRef> columns_named(const lint::Catalog& catalog,
     if (table == lint::k_no_object) return;
     const lint::ObjectRef& on = catalog.object(table).ref_at(step.tick);
     for (const std::string& name : names) {
-      if (name == "expr") continue;  // an expression (or a column so named: sqlgate cannot tell)
+      if (name == "expr") continue;   // an expression (or a column so named: sqlgate cannot tell)
+      if (name == on.name) continue;  // the table's whole row (CHECK (t IS NOT NULL))
       lint::ObjectRef column{
           .kind = lint::ObjectKind::column, .schema = on.schema, .name = name, .parent = on.name};
       if (std::find(refs.begin(), refs.end(), column) == refs.end()) refs.push_back(column);

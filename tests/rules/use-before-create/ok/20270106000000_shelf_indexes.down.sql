@@ -1,3 +1,4 @@
+ALTER TABLE shelves DROP CONSTRAINT IF EXISTS shelves_row_check;
 DROP INDEX IF EXISTS shelves_name_idx;
 DROP INDEX IF EXISTS shelves_label_idx;
 DROP VIEW IF EXISTS shelf_first;

@@ -24,3 +24,5 @@ ALTER TABLE shelves DROP COLUMN IF EXISTS depth;
 ALTER TABLE shelves RENAME COLUMN name TO title;
 ALTER TABLE shelves RENAME COLUMN title TO name;
 CREATE INDEX IF NOT EXISTS shelves_name_idx ON shelves (name);
+-- The table's name is its whole row.
+ALTER TABLE shelves ADD CONSTRAINT shelves_row_check CHECK (shelves IS NOT NULL);
