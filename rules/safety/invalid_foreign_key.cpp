@@ -26,6 +26,21 @@ struct Key {
   bool deferrable = false;
 };
 
+// A key's or an index's columns name them as the end of the replay does: a column renamed by a
+// later migration has its later name there. The names they had at the tick.
+std::vector<std::string> columns_at(const lint::Catalog& catalog, const lint::ObjectRef& table,
+                                    lint::Tick tick, std::vector<std::string> columns) {
+  std::vector<std::string> then = columns;
+  for (lint::ObjectId id : catalog.columns(table, tick)) {
+    const lint::CatalogObject& column = catalog.object(id);
+    const std::string& last = column.names.back().ref.name;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (columns[i] == last) then[i] = column.ref_at(tick).name;
+    }
+  }
+  return then;
+}
+
 // The keys of a table the replay sees whole at a tick; nothing when it does not.
 std::optional<std::vector<Key>> keys_of(const lint::FileContext& context,
                                         const lint::Catalog& catalog, const lint::ObjectRef& table,
@@ -36,7 +51,7 @@ std::optional<std::vector<Key>> keys_of(const lint::FileContext& context,
     const lint::CatalogObject& object = catalog.object(id);
     if (object.contype != 'p' && object.contype != 'u') continue;
     if (object.columns.empty()) return std::nullopt;
-    Key key{object.columns, object.contype == 'p', false};
+    Key key{columns_at(catalog, table, tick, object.columns), object.contype == 'p', false};
     const lint::Statement* made = lint::statement_at(context.project, object.created);
     if (made == nullptr) return std::nullopt;
     if (lint::has_unusual_key(made->node)) {
@@ -55,7 +70,7 @@ std::optional<std::vector<Key>> keys_of(const lint::FileContext& context,
     if (std::find(object.columns.begin(), object.columns.end(), "expr") != object.columns.end()) {
       continue;
     }
-    keys.push_back(Key{object.columns, false, false});
+    keys.push_back(Key{columns_at(catalog, table, tick, object.columns), false, false});
   }
   return keys;
 }

@@ -1,0 +1,2 @@
+DROP TABLE guests;
+ALTER TABLE orgs RENAME COLUMN handle TO slug;
