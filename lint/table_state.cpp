@@ -1007,7 +1007,8 @@ std::optional<KeyFlags> key_flags(const Node& statement, const CatalogObject& ob
 }
 
 // A table whose keys the replay does not see: made with LIKE (INCLUDING INDEXES copies them),
-// as a partition or child (it takes its parent's), or of a composite type.
+// as a partition or child or attached as a partition (it takes its parent's), or of a composite
+// type.
 bool takes_keys_from_elsewhere(const Project& project, const Catalog& catalog,
                                const ObjectRef& table, Tick at) {
   auto origin = catalog.created_by(table, at);
@@ -1019,6 +1020,21 @@ bool takes_keys_from_elsewhere(const Project& project, const Catalog& catalog,
   if (node.has("inhRelations") || node.has("partbound") || node.has("ofTypename")) return true;
   for (Node element : node.list("tableElts")) {
     if (element.is("TableLikeClause")) return true;
+  }
+  // ALTER TABLE parent ATTACH PARTITION table: it takes the parent's keys then.
+  ObjectId id = catalog.find(table, at);
+  if (id == k_no_object) return true;
+  const CatalogObject& object = catalog.object(id);
+  for (const Origin& change : object.changed) {
+    if (change.tick > at) continue;
+    const Statement* altered = statement_at(project, change);
+    if (altered == nullptr || !altered->node.is("AlterTableStmt")) continue;
+    for (Node command : altered->node.list("cmds")) {
+      if (command.str("subtype") == "AT_AttachPartition" &&
+          relation_name(command.get("def").get("name")).name == object.ref_at(change.tick).name) {
+        return true;
+      }
+    }
   }
   return false;
 }

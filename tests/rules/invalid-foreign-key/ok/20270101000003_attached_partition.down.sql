@@ -1,0 +1,2 @@
+DROP TABLE reading_notes;
+DROP TABLE readings;

@@ -1,0 +1,10 @@
+-- A table attached as a partition takes the keys of its parent: a foreign key can use them.
+CREATE TABLE readings (id bigint NOT NULL, taken date NOT NULL, PRIMARY KEY (id, taken))
+  PARTITION BY RANGE (taken);
+CREATE TABLE readings_2027 (id bigint NOT NULL, taken date NOT NULL);
+ALTER TABLE readings ATTACH PARTITION readings_2027 FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');
+CREATE TABLE reading_notes (
+  reading_id bigint,
+  taken date,
+  FOREIGN KEY (reading_id, taken) REFERENCES readings_2027 (id, taken)
+);
