@@ -1077,6 +1077,44 @@ bool created_once(ObjectKind kind) {
   }
 }
 
+// Whether the object may be gone by the tick in ways the replay does not follow: a temporary
+// object of an earlier migration (another session may run this one), a DROP OWNED BY between
+// its creation and the tick, a schema it was made in renamed or dropped since.
+bool may_be_gone(const Project& project, const Catalog& catalog, const CatalogObject& object,
+                 std::size_t file, std::size_t statement, Tick at) {
+  const ObjectRef& made = object.ref_at(object.created.tick);
+  if (object.created.file != file) {
+    // Temporary, or on a temporary table (an index, a trigger, ...).
+    auto temporary = [&](ObjectId id) {
+      return id != k_no_object &&
+             catalog.object(id).ref_at(object.created.tick).schema == "pg_temp";
+    };
+    if (made.schema == "pg_temp" || temporary(object.parent)) return true;
+    for (const DependencyEdge& edge : object.depends_on) {
+      if (temporary(edge.object)) return true;
+    }
+  }
+  if (!made.schema.empty()) {
+    ObjectRef schema{ObjectKind::schema, "", made.schema};
+    if (catalog.find(schema, object.created.tick) != catalog.find(schema, at)) return true;
+  }
+  for (std::size_t f = 0; f < project.size(); ++f) {
+    const FileReplay& replay = catalog.replay(f);
+    const ParsedFile* parsed = project.parsed(f);
+    if (!replay.replayed || replay.direction != Direction::up || parsed == nullptr ||
+        replay.end < object.created.tick || replay.start > at) {
+      continue;
+    }
+    const auto& statements = parsed->all_statements();
+    std::size_t first = f == object.created.file ? object.created.statement + 1 : 0;
+    std::size_t last = f == file ? std::min(statement, statements.size()) : statements.size();
+    for (std::size_t s = first; s < last; ++s) {
+      if (statements[s]->node.is("DropOwnedStmt")) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 const CatalogObject* made_already(const Project& project, const Catalog& catalog, std::size_t file,
@@ -1104,7 +1142,8 @@ const CatalogObject* made_already(const Project& project, const Catalog& catalog
   // What an earlier statement made under a guard may not be there.
   const Statement* made = statement_at(project, object.created);
   if (made == nullptr || conditional(*made) || object.created.file > file ||
-      (object.created.file == file && object.created.statement >= step.statement)) {
+      (object.created.file == file && object.created.statement >= step.statement) ||
+      may_be_gone(project, catalog, object, file, step.statement, step.tick)) {
     return nullptr;
   }
   return &object;
