@@ -1292,6 +1292,36 @@ class CatalogBuilder {
     object.dropped = origin;
   }
 
+  // A primary key, unique or exclusion constraint and its index share a name: ALTER TABLE ...
+  // RENAME CONSTRAINT renames the index too, ALTER INDEX ... RENAME the constraint.
+  void rename_key_partner(ObjectId id, const ObjectRef& current, const std::string& name, Tick at) {
+    auto is_key = [&](ObjectId other) {
+      const CatalogObject& object = objects()[other];
+      return object.kind() == ObjectKind::constraint && object.alive_at(at) &&
+             (object.contype == 'p' || object.contype == 'u' || object.contype == 'x');
+    };
+    auto follow = [&](ObjectId partner) {
+      ObjectRef moved = objects()[partner].ref_at(at);
+      moved.name = name;
+      CatalogObject& object = objects()[partner];
+      object.names.back().to = at;
+      object.names.push_back({moved, at});
+      index_name(partner, moved);
+    };
+    if (is_key(id)) {
+      ObjectId index =
+          find(Catalog::NameRef(ObjectKind::index, current.schema, {}, current.name), at);
+      if (index != k_no_object) follow(index);
+      return;
+    }
+    if (objects()[id].kind() != ObjectKind::index) return;
+    for (const auto& edge : std::vector<DependencyEdge>(objects()[id].depends_on)) {
+      for (ObjectId child : std::vector<ObjectId>(objects()[edge.object].children)) {
+        if (is_key(child) && objects()[child].ref_at(at).name == current.name) follow(child);
+      }
+    }
+  }
+
   void rename(ObjectId id, const Effect& effect, const ObjectRef& old_ref, const Origin& origin) {
     ObjectRef next = old_ref;
     next.name = effect.new_name.empty() ? old_ref.name : effect.new_name;
@@ -1320,6 +1350,7 @@ class CatalogBuilder {
       for (ObjectId sibling : table.children) follow(sibling);
       for (const auto& edge : table.dependents) follow(edge.object);
     }
+    if (current.name != next.name) rename_key_partner(id, current, next.name, origin.tick);
     if (current.name != next.name || current.schema != next.schema) {
       for (ObjectId child : std::vector<ObjectId>(objects()[id].children)) {
         if (!objects()[child].alive_at(origin.tick)) continue;
