@@ -1077,6 +1077,20 @@ bool created_once(ObjectKind kind) {
   }
 }
 
+// The schemas a CREATE FUNCTION or PROCEDURE names its argument types in ("" where it names
+// none). The catalog's signatures leave them out: s1.t and s2.t are one there.
+std::vector<std::string> argument_schemas(const Node& statement) {
+  std::vector<std::string> schemas;
+  for (Node parameter : statement.list("parameters")) {
+    std::string_view mode = parameter.str("mode");
+    if (mode == "FUNC_PARAM_OUT" || mode == "FUNC_PARAM_TABLE") continue;
+    auto names = string_list(parameter.get("argType").list("names"));
+    std::string schema = names.size() > 1 ? truncate_identifier(names[names.size() - 2]) : "";
+    schemas.push_back(schema == "pg_catalog" ? std::string() : schema);
+  }
+  return schemas;
+}
+
 // Whether the object may be gone by the tick in ways the replay does not follow: a temporary
 // object of an earlier migration (another session may run this one), a DROP OWNED BY between
 // its creation and the tick, a schema it was made in renamed or dropped since.
@@ -1141,7 +1155,10 @@ const CatalogObject* made_already(const Project& project, const Catalog& catalog
   const CatalogObject& object = catalog.object(taken);
   // What an earlier statement made under a guard may not be there.
   const Statement* made = statement_at(project, object.created);
+  const Statement& making = *parsed->all_statements()[step.statement];
   if (made == nullptr || conditional(*made) || object.created.file > file ||
+      (made->node.is("CreateFunctionStmt") && making.node.is("CreateFunctionStmt") &&
+       argument_schemas(made->node) != argument_schemas(making.node)) ||
       (object.created.file == file && object.created.statement >= step.statement) ||
       may_be_gone(project, catalog, object, file, step.statement, step.tick)) {
     return nullptr;
