@@ -261,6 +261,8 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
   for (const lint::Statement* statement : context.file.all_statements()) {
     const Node& node = statement->node;
     if (node.is("CreateStmt")) {
+      // A temporary table's foreign keys reference temporary tables, found in pg_temp first.
+      if (node.get("relation").str("relpersistence") == "t") continue;
       // CREATE TABLE IF NOT EXISTS of a table that is there does nothing.
       if (node.flag("if_not_exists")) {
         lint::RelationName name = lint::relation_name(node.get("relation"));

@@ -1,2 +1,3 @@
+DROP TABLE import_batches;
 DROP TABLE reading_notes;
 DROP TABLE readings;

@@ -8,3 +8,7 @@ CREATE TABLE reading_notes (
   taken date,
   FOREIGN KEY (reading_id, taken) REFERENCES readings_2027 (id, taken)
 );
+-- A temporary table of a name shadows the permanent one: its foreign key references it.
+CREATE TABLE import_batches (id uuid PRIMARY KEY);
+CREATE TEMP TABLE import_batches (id integer PRIMARY KEY);
+CREATE TEMP TABLE import_rows (batch_id integer REFERENCES import_batches);
