@@ -56,18 +56,24 @@ void check(const lint::Project& project, lint::Reporter& out) {
     std::set<std::size_t> reported;
     for (const auto& step : replay.steps) {
       const lint::Effect& effect = step.effect;
-      const lint::CatalogObject* found = lint::made_already(project, *catalog, i, step);
-      if (found == nullptr || reported.count(step.statement) != 0) continue;
+      if (reported.count(step.statement) != 0) continue;
       const lint::Statement& statement = *file.all_statements()[step.statement];
+      // IF NOT EXISTS of what is there is reported only for a column of another type.
+      std::optional<std::pair<std::string, std::string>> types;
+      if (effect.if_not_exists) {
+        if (!step.existed || step.object == lint::k_no_object) continue;
+        types = other_type(project, *catalog, step, statement);
+        if (!types) continue;
+      }
+      const lint::CatalogObject* found = lint::made_already(project, *catalog, i, step);
+      if (found == nullptr) continue;
       const lint::CatalogObject& object = *found;
       const lint::ParsedFile* creator = project.parsed(object.created.file);
       std::string where = object.created.file == i
                               ? std::string("earlier in this migration")
                               : "by " + project.source(object.created.file).display;
       std::string what = pairing::describe(effect.object);
-      if (effect.if_not_exists) {
-        auto types = other_type(project, *catalog, step, statement);
-        if (!types) continue;
+      if (types) {
         reported.insert(step.statement);
         auto builder = out.report(
             file, statement.range,
