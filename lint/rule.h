@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -87,6 +88,20 @@ class Project {
   const History& history() const { return m_history; }
   void set_history(History history) { m_history = std::move(history); }
 
+  // What rules derive from the whole set, made once by `make()` (for the first rule, on any
+  // thread, that asks) and kept: one T per project. Rules of many files ask at once.
+  template <typename T, typename Make>
+  const T& shared(Make make) const {
+    static const char k_tag = 0;
+    std::lock_guard<std::recursive_mutex> lock(m_shared_mutex);
+    for (const auto& [tag, value] : m_shared) {
+      if (tag == &k_tag) return *static_cast<const T*>(value.get());
+    }
+    auto value = std::make_shared<T>(make());
+    m_shared.emplace_back(&k_tag, value);
+    return *value;
+  }
+
  private:
   const MigrationSet* m_set;
   std::vector<std::unique_ptr<ParsedFile>> m_parsed;
@@ -96,6 +111,8 @@ class Project {
   std::vector<std::vector<std::size_t>> m_overrides;
   std::shared_ptr<const Catalog> m_catalog;
   History m_history;
+  mutable std::recursive_mutex m_shared_mutex;
+  mutable std::vector<std::pair<const void*, std::shared_ptr<void>>> m_shared;
 };
 
 // A file rule sees one parsed file (that parsed without error) at a time.

@@ -122,20 +122,52 @@ std::string unfollowed(const lint::TableState& tables, const lint::ParsedFile& f
 bool changed_unseen(const lint::FileContext& context, const lint::Statement& at,
                     std::string_view table) {
   const lint::TableState& tables = context.shared<lint::TableState>(context);
-  auto scan = [&](const lint::ParsedFile& file, const lint::Statement* stop) {
-    for (const lint::Statement* statement : file.all_statements()) {
-      if (statement == stop) return true;
-      if (mentions(unfollowed(tables, file, *statement, at), table)) return false;
-    }
-    return true;
+  // What the replay does not follow is run by a CALL, a DO block with EXECUTE, or a SELECT
+  // (PERFORM) of a function: those statements of the ups, found once for the whole set, in its
+  // order.
+  struct Candidate {
+    std::size_t file;
+    const lint::Statement* statement;
+  };
+  auto candidate = [](const lint::ParsedFile& file, const lint::Statement& statement) {
+    std::string_view kind = statement.kind();
+    if (kind == "CallStmt") return true;
+    if (kind == "DoStmt") return mentions(file.slice(statement.range), "execute");
+    if (kind != "SelectStmt") return false;
+    bool calls = false;
+    lint::walk(statement.node, [&](const Node& node) {
+      calls = calls || node.is("FuncCall");
+      return !calls;
+    });
+    return calls;
   };
   const lint::Project& project = context.project;
-  for (std::size_t i = 0; i < context.index && i < project.size(); ++i) {
-    const lint::ParsedFile* file = project.parsed(i);
-    if (file == nullptr || project.source(i).role() != lint::Direction::up) continue;
-    if (!scan(*file, nullptr)) return true;
+  const auto& candidates = project.shared<std::vector<Candidate>>([&] {
+    std::vector<Candidate> found;
+    for (std::size_t i = 0; i < project.size(); ++i) {
+      const lint::ParsedFile* file = project.parsed(i);
+      if (file == nullptr || project.source(i).role() != lint::Direction::up) continue;
+      for (const lint::Statement* statement : file->all_statements()) {
+        if (candidate(*file, *statement)) found.push_back(Candidate{i, statement});
+      }
+    }
+    return found;
+  });
+  for (const Candidate& earlier : candidates) {
+    if (earlier.file >= context.index) break;
+    if (mentions(unfollowed(tables, *project.parsed(earlier.file), *earlier.statement, at),
+                 table)) {
+      return true;
+    }
   }
-  return !scan(context.file, &at);
+  for (const lint::Statement* statement : context.file.all_statements()) {
+    if (statement == &at) break;
+    if (candidate(context.file, *statement) &&
+        mentions(unfollowed(tables, context.file, *statement, at), table)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // The table a statement writes, when the replay knows all of its columns: made by a plain CREATE
