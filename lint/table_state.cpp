@@ -777,22 +777,31 @@ std::optional<char> created_volatility(const Statement& statement, const Qualifi
 
 }  // namespace
 
-const std::vector<TableState::Definition>& TableState::earlier_routines() const {
-  // The routines the ups before this file create (in the set's order: migrations by version,
-  // then other files), collected once.
-  if (!m_earlier_routines) {
-    m_earlier_routines.emplace();
-    const Project& project = m_context->project;
-    for (std::size_t i = 0; i < m_context->index && i < project.size(); ++i) {
+std::span<const TableState::Definition> TableState::earlier_routines() const {
+  // The routines the ups create, in the set's order (migrations by version, then other files),
+  // collected once for the whole set; those of the files before this one are a prefix.
+  struct Routines {
+    std::vector<Definition> definitions;
+    std::vector<std::size_t> file;  // the file of each
+  };
+  const Project& project = m_context->project;
+  const Routines& routines = project.shared<Routines>([&] {
+    Routines found;
+    for (std::size_t i = 0; i < project.size(); ++i) {
       const ParsedFile* file = project.parsed(i);
       if (file == nullptr || project.source(i).role() != Direction::up) continue;
       for (const Statement* statement : file->all_statements()) {
         if (statement->kind() != "CreateFunctionStmt") continue;
-        m_earlier_routines->push_back(Definition{statement, file->slice(statement->range)});
+        found.definitions.push_back(Definition{statement, file->slice(statement->range)});
+        found.file.push_back(i);
       }
     }
-  }
-  return *m_earlier_routines;
+    return found;
+  });
+  std::size_t count = static_cast<std::size_t>(
+      std::lower_bound(routines.file.begin(), routines.file.end(), m_context->index) -
+      routines.file.begin());
+  return std::span<const Definition>(routines.definitions.data(), count);
 }
 
 const Statement* TableState::function_definition(const QualifiedName& function,

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -136,8 +137,7 @@ class TableState {
   mutable std::unique_ptr<Tables> m_tables;
   mutable std::unique_ptr<Replay> m_replay;
   // The CREATE FUNCTION and CREATE PROCEDURE statements of the ups before this file.
-  const std::vector<Definition>& earlier_routines() const;
-  mutable std::optional<std::vector<Definition>> m_earlier_routines;
+  std::span<const Definition> earlier_routines() const;
   // The indexes the partner file (a down's up) creates, by name: (index, table) in file order.
   using NamedIndexes =
       std::unordered_map<std::string, std::vector<std::pair<QualifiedName, QualifiedName>>>;
