@@ -285,7 +285,7 @@ std::optional<ColumnType> expression_type(const Node& expression) {
       std::string_view digits = number.str("fval");
       if (!digits.empty() && digits.front() == '-') digits.remove_prefix(1);
       bool integer = !digits.empty() && std::all_of(digits.begin(), digits.end(),
-                                                     [](char c) { return c >= '0' && c <= '9'; });
+                                                    [](char c) { return c >= '0' && c <= '9'; });
       bool fits = digits.size() < 19 || (digits.size() == 19 && digits <= "9223372036854775807");
       return named(integer && fits ? "int8" : "numeric");
     }
@@ -440,13 +440,12 @@ void check(const lint::Project& project, lint::Reporter& out) {
         std::string name = pairing::quote_identifier(column.name);
         std::string alter =
             "ALTER TABLE " + table + " ALTER COLUMN " + name + " TYPE " + type->display();
-        std::string why =
-            target && target->is_enum
-                ? "nothing but the enum itself converts to an enum automatically"
-                : "there is no automatic cast from " +
-                      (source->object != k_none ? from.substr(from.find(' ') + 1)
-                                                : source->type.display()) +
-                      " to " + type->display();
+        std::string why = target && target->is_enum
+                              ? "nothing but the enum itself converts to an enum automatically"
+                              : "there is no automatic cast from " +
+                                    (source->object != k_none ? from.substr(from.find(' ') + 1)
+                                                              : source->type.display()) +
+                                    " to " + type->display();
         std::string help = "drop the default before the type changes and set it again after, in ";
         help += "one statement: ALTER TABLE " + table + " ALTER COLUMN " + name +
                 " DROP DEFAULT, ALTER COLUMN " + name + " TYPE " + type->display() +
