@@ -380,10 +380,11 @@ std::optional<bool> Catalog::has_unique_key(const ObjectRef& table, Tick at,
 
 Tick Catalog::before_statement(std::size_t file, std::size_t statement) const {
   const FileReplay& replay = m_files[file];
-  for (const auto& step : replay.steps) {
-    if (step.statement >= statement) return step.tick;
-  }
-  return replay.end;
+  // A file's steps are in statement order.
+  auto first = std::lower_bound(
+      replay.steps.begin(), replay.steps.end(), statement,
+      [](const CatalogStep& step, std::size_t wanted) { return step.statement < wanted; });
+  return first == replay.steps.end() ? replay.end : first->tick;
 }
 
 std::span<const CatalogStep> Catalog::steps_at(std::size_t file, std::size_t statement) const {

@@ -228,9 +228,11 @@ class FileBuilder {
       if (expansion.function.valid()) file.m_do_functions.emplace_back(i, expansion.function);
     }
     for (std::size_t i = 0, e = 0; i < file.m_statements.size(); ++i) {
+      file.m_statements[i].ordinal = static_cast<std::uint32_t>(file.m_all.size());
       file.m_all.push_back(&file.m_statements[i]);
       while (e < file.m_embedded.size() &&
              file.m_embedded[e].parent == static_cast<std::ptrdiff_t>(i)) {
+        file.m_embedded[e].ordinal = static_cast<std::uint32_t>(file.m_all.size());
         file.m_all.push_back(&file.m_embedded[e++]);
       }
     }

@@ -61,6 +61,8 @@ struct Statement {
   std::vector<PlpgsqlFrame> frames;  // enclosing PL/pgSQL constructs, outermost first
   Node plpgsql;                      // the PL/pgSQL statement (execsql, dynexecute, perform)
   bool dynamic = false;              // from EXECUTE of a constant string
+  // Its index in ParsedFile::all_statements().
+  std::uint32_t ordinal = 0;
 
   std::string_view kind() const { return node.kind(); }
   bool embedded() const { return parent >= 0; }
@@ -115,6 +117,13 @@ class ParsedFile {
   const std::vector<Statement>& embedded() const { return m_embedded; }
   // Every statement in file order: each top-level statement followed by those its DO runs.
   const std::vector<const Statement*>& all_statements() const { return m_all; }
+  // The index in all_statements() of one of this file's statements; nullopt for another's.
+  std::optional<std::size_t> ordinal(const Statement& statement) const {
+    if (statement.ordinal >= m_all.size() || m_all[statement.ordinal] != &statement) {
+      return std::nullopt;
+    }
+    return statement.ordinal;
+  }
   // The PL/pgSQL function a top-level DO statement compiles to; invalid for other statements.
   Node do_function(std::size_t statement) const;
 

@@ -873,8 +873,9 @@ std::optional<Unadoptable> unadoptable_index(const FileContext& context, const S
   const ParsedFile* creator = nullptr;
   TextRange made;
   const auto& all = context.file.all_statements();
-  auto at = std::find(all.begin(), all.end(), &statement);
-  if (at == all.end()) return std::nullopt;
+  std::optional<std::size_t> ordinal = context.file.ordinal(statement);
+  if (!ordinal) return std::nullopt;
+  auto at = all.begin() + static_cast<std::ptrdiff_t>(*ordinal);
   for (auto it = all.begin(); it != at; ++it) {
     const Node& node = (*it)->node;
     if (!node.is("IndexStmt") || truncate_identifier(node.str("idxname")) != name) continue;
@@ -916,11 +917,9 @@ ObjectId find_as_written(const FileContext& context, const Statement& statement,
                          std::string_view schema, std::string_view name, std::string_view parent) {
   const Catalog* catalog = context.project.catalog();
   if (catalog == nullptr || !catalog->replay(context.index).replayed) return k_no_object;
-  const auto& all = context.file.all_statements();
-  auto at = std::find(all.begin(), all.end(), &statement);
-  if (at == all.end()) return k_no_object;
-  return find_as_written(*catalog, context.index, static_cast<std::size_t>(at - all.begin()), kind,
-                         schema, name, parent);
+  std::optional<std::size_t> ordinal = context.file.ordinal(statement);
+  if (!ordinal) return k_no_object;
+  return find_as_written(*catalog, context.index, *ordinal, kind, schema, name, parent);
 }
 
 std::optional<Tick> tick_before(const FileContext& context, const Statement& statement) {
@@ -929,10 +928,9 @@ std::optional<Tick> tick_before(const FileContext& context, const Statement& sta
       !catalog->replay(context.index).replayed) {
     return std::nullopt;
   }
-  const auto& all = context.file.all_statements();
-  auto at = std::find(all.begin(), all.end(), &statement);
-  if (at == all.end()) return std::nullopt;
-  return catalog->before_statement(context.index, static_cast<std::size_t>(at - all.begin()));
+  std::optional<std::size_t> ordinal = context.file.ordinal(statement);
+  if (!ordinal) return std::nullopt;
+  return catalog->before_statement(context.index, *ordinal);
 }
 
 const Statement* definition_of(const FileContext& context, const Statement& statement,

@@ -153,13 +153,19 @@ bool changed_unseen(const lint::FileContext& context, const lint::Statement& at,
     }
     return found;
   });
+  // The candidates of this file too when it is an up (they come after the earlier files').
+  std::size_t here = context.file.ordinal(at).value_or(0);
   for (const Candidate& earlier : candidates) {
-    if (earlier.file >= context.index) break;
+    if (earlier.file > context.index ||
+        (earlier.file == context.index && earlier.statement->ordinal >= here)) {
+      break;
+    }
     if (mentions(unfollowed(tables, *project.parsed(earlier.file), *earlier.statement, at),
                  table)) {
       return true;
     }
   }
+  if (project.source(context.index).role() == lint::Direction::up) return false;
   for (const lint::Statement* statement : context.file.all_statements()) {
     if (statement == &at) break;
     if (candidate(context.file, *statement) &&

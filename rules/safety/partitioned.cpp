@@ -15,10 +15,9 @@ std::span<const lint::CatalogStep> steps_of(const lint::FileContext& context,
                                             const lint::Statement& statement) {
   const lint::Catalog* catalog = context.project.catalog();
   if (catalog == nullptr || !catalog->replay(context.index).replayed) return {};
-  const auto& statements = context.file.all_statements();
-  auto found = std::find(statements.begin(), statements.end(), &statement);
-  if (found == statements.end()) return {};
-  return catalog->steps_at(context.index, static_cast<std::size_t>(found - statements.begin()));
+  std::optional<std::size_t> ordinal = context.file.ordinal(statement);
+  if (!ordinal) return {};
+  return catalog->steps_at(context.index, *ordinal);
 }
 
 // Whether an ALTER TABLE command attaches (true) or detaches (false) the partition `name`, as

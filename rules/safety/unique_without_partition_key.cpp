@@ -83,7 +83,8 @@ std::optional<PartitionKey> key_of(const lint::FileContext& context, const lint:
     return made == nullptr ? std::nullopt : partition_key(made->node);
   }
   const auto& all = context.file.all_statements();
-  auto position = std::find(all.begin(), all.end(), &at);
+  auto position =
+      all.begin() + static_cast<std::ptrdiff_t>(context.file.ordinal(at).value_or(all.size()));
   std::optional<PartitionKey> key;
   for (auto it = all.begin(); it != position; ++it) {
     const Node& node = (*it)->node;
