@@ -40,6 +40,27 @@ struct Context {
   // Each file's steps by object: the checks below ask about one object's other steps.
   StepsByObject up_steps{*pair.up_replay};
   StepsByObject down_steps{*pair.down_replay};
+  // Per file (the up's, then the down's), found on first use: the statements that change what
+  // roles hold on objects they do not name one by one (DROP OWNED, GRANT or REVOKE ... ON ALL
+  // ... IN SCHEMA), by index in all_statements().
+  std::optional<std::vector<std::size_t>> broad_privilege_changes[2];
+
+  const std::vector<std::size_t>& broad_privilege_statements(const lint::ParsedFile& file) {
+    std::optional<std::vector<std::size_t>>& found =
+        broad_privilege_changes[&file == pair.up_file ? 0 : 1];
+    if (!found) {
+      found.emplace();
+      const auto& statements = file.all_statements();
+      for (std::size_t i = 0; i < statements.size(); ++i) {
+        const lint::Node& node = statements[i]->node;
+        if (node.is("DropOwnedStmt") ||
+            (node.is("GrantStmt") && node.str("targtype") == "ACL_TARGET_ALL_IN_SCHEMA")) {
+          found->push_back(i);
+        }
+      }
+    }
+    return *found;
+  }
 
   bool created_by_up(ObjectId id) const { return created_by(catalog, id, pair.up); }
 
@@ -2140,17 +2161,22 @@ void check_renamed_column_replaced(Context& c, const lint::CatalogStep& step) {
 
 // Applies to what roles hold on the object the statements of a file that change it, in order:
 // GRANT and REVOKE on it, on ALL ... IN SCHEMA of its schema, and DROP OWNED BY.
-void replay_privileges(const Context& c, Privileges& held, const lint::ParsedFile& file,
+void replay_privileges(Context& c, Privileges& held, const lint::ParsedFile& file,
                        const StepsByObject& steps, ObjectId id) {
   const lint::CatalogObject& object = c.catalog.object(id);
   std::unordered_set<std::size_t> on_object;
+  // The statements that may change what roles hold on it, in file order.
+  std::vector<std::size_t> order = c.broad_privilege_statements(file);
   for (const lint::CatalogStep* step : steps.of(id)) {
     if (step->effect.change == Change::grant || step->effect.change == Change::revoke) {
       on_object.insert(step->statement);
+      order.push_back(step->statement);
     }
   }
+  std::sort(order.begin(), order.end());
+  order.erase(std::unique(order.begin(), order.end()), order.end());
   const auto& statements = file.all_statements();
-  for (std::size_t i = 0; i < statements.size(); ++i) {
+  for (std::size_t i : order) {
     const lint::Node& node = statements[i]->node;
     if (node.is("DropOwnedStmt")) {
       for (const std::string& role : role_names(node.list("roles"))) {

@@ -8,8 +8,10 @@
 // twice, or on another type). Each message is PostgreSQL 15's.
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "lint/catalog.h"
@@ -315,13 +317,43 @@ void replay(const lint::Statement& statement, const std::string& column, ColumnS
   }
 }
 
+// A down's steps that state_before() follows, found once for the file: by object, and the
+// constraints it creates (each an index into FileReplay::steps, in order).
+struct DownSteps {
+  explicit DownSteps(const lint::FileReplay& replay) {
+    for (std::size_t i = 0; i < replay.steps.size(); ++i) {
+      const lint::CatalogStep& step = replay.steps[i];
+      if (step.effect.object.kind == lint::ObjectKind::constraint &&
+          step.effect.action == lint::Action::create) {
+        constraint_creates.push_back(i);
+      }
+      if (step.object != k_none) by_object[step.object].push_back(i);
+    }
+  }
+  // The steps on the object and the constraint creates, merged in file order.
+  std::vector<std::size_t> relevant(ObjectId id) const {
+    std::vector<std::size_t> merged;
+    auto found = by_object.find(id);
+    const std::vector<std::size_t> none;
+    const std::vector<std::size_t>& own = found == by_object.end() ? none : found->second;
+    std::merge(own.begin(), own.end(), constraint_creates.begin(), constraint_creates.end(),
+               std::back_inserter(merged));
+    merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+    return merged;
+  }
+
+  std::unordered_map<ObjectId, std::vector<std::size_t>> by_object;
+  std::vector<std::size_t> constraint_creates;
+};
+
 // The column's state just before `statement`: its definition, then every ALTER TABLE of it since
 // (the migrations before this one, this file's earlier statements, and for a down the earlier
-// statements of the down). nullopt when the column is not known.
+// statements of the down). nullopt when the column is not known. `down_steps`, when given, is
+// the index of the file's steps (a down's), so that each call does not read them all.
 std::optional<ColumnState> state_before(const lint::FileContext& context,
                                         const lint::Statement& statement,
-                                        const lint::QualifiedName& table,
-                                        const std::string& column) {
+                                        const lint::QualifiedName& table, const std::string& column,
+                                        const DownSteps* down_steps = nullptr) {
   const lint::Catalog* catalog = context.project.catalog();
   if (catalog == nullptr) return std::nullopt;
   ObjectId id = lint::find_as_written(context, statement, lint::ObjectKind::column, table.schema,
@@ -341,8 +373,7 @@ std::optional<ColumnState> state_before(const lint::FileContext& context,
   }
   ColumnState state = defined_state(definition);
   const auto& all = context.file.all_statements();
-  std::size_t ordinal =
-      static_cast<std::size_t>(std::find(all.begin(), all.end(), &statement) - all.begin());
+  std::size_t ordinal = context.file.ordinal(statement).value_or(all.size());
   const lint::FileReplay& file_replay = catalog->replay(context.index);
   bool down = file_replay.direction == lint::Direction::down;
   lint::Tick tick =
@@ -359,7 +390,10 @@ std::optional<ColumnState> state_before(const lint::FileContext& context,
   }
   if (down) {
     std::size_t previous = ordinal;
-    for (const lint::CatalogStep& step : file_replay.steps) {
+    std::optional<DownSteps> own;
+    if (down_steps == nullptr) down_steps = &own.emplace(file_replay);
+    for (std::size_t i : down_steps->relevant(id)) {
+      const lint::CatalogStep& step = file_replay.steps[i];
       if (step.statement >= ordinal) break;
       // A primary key the down adds makes its columns NOT NULL: not followed here.
       if (step.effect.object.kind == lint::ObjectKind::constraint &&
@@ -473,6 +507,12 @@ void report(const lint::FileContext& context, lint::Reporter& out, const lint::S
 
 void check(const lint::FileContext& context, lint::Reporter& out) {
   const lint::ParsedFile& file = context.file;
+  const lint::Catalog* catalog = context.project.catalog();
+  std::optional<DownSteps> down_steps;
+  if (catalog != nullptr && catalog->replay(context.index).replayed &&
+      catalog->replay(context.index).direction == lint::Direction::down) {
+    down_steps.emplace(catalog->replay(context.index));
+  }
   for (const lint::Statement* statement : file.all_statements()) {
     // The definitions of CREATE TABLE and ADD COLUMN.
     for (const lint::ColumnDefinition& column : lint::column_definitions(*statement)) {
@@ -503,7 +543,8 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       }
     }
     for (const std::string& column : columns) {
-      std::optional<ColumnState> state = state_before(context, *statement, table, column);
+      std::optional<ColumnState> state =
+          state_before(context, *statement, table, column, down_steps ? &*down_steps : nullptr);
       if (!state) continue;
       for (const Command& command : commands_on(*statement, column)) {
         std::optional<Refusal> refusal = run(command.cmd, column, relname, *state);
