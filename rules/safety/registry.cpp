@@ -46,6 +46,7 @@ lint::Rule invalid_foreign_key();
 lint::Rule invalid_trigger();
 lint::Rule invalid_identity();
 lint::Rule invalid_dml();
+lint::Rule invalid_ddl();
 lint::Rule missing_operator_class();
 lint::Rule unique_without_partition_key();
 
@@ -93,6 +94,7 @@ void add_safety(std::vector<lint::Rule>& rules) {
   rules.push_back(invalid_trigger());
   rules.push_back(invalid_identity());
   rules.push_back(invalid_dml());
+  rules.push_back(invalid_ddl());
   rules.push_back(missing_operator_class());
   rules.push_back(unique_without_partition_key());
 }

@@ -42,6 +42,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/invalid_trigger.cpp
   safety/invalid_identity.cpp
   safety/invalid_dml.cpp
+  safety/invalid_ddl.cpp
   safety/missing_operator_class.cpp
   safety/unique_without_partition_key.cpp
   safety/partitioned.cpp)
@@ -89,5 +90,6 @@ list(APPEND SQLGATE_RULE_DOCS
   safety/invalid-trigger.md
   safety/invalid-identity.md
   safety/invalid-dml.md
+  safety/invalid-ddl.md
   safety/missing-operator-class.md
   safety/unique-without-partition-key.md)
