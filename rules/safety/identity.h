@@ -23,4 +23,16 @@ std::optional<ColumnGeneration> column_generation(const lint::FileContext& conte
                                                   const lint::QualifiedName& table,
                                                   const std::string& column);
 
+// Whether the column is NOT NULL and its type, as its definition and every ALTER TABLE since
+// leave them just before `statement` (each nullopt when not known); nothing when the migrations
+// do not tell, as for column_generation().
+struct ColumnShape {
+  std::optional<bool> not_null;
+  std::optional<lint::ColumnType> type;
+};
+std::optional<ColumnShape> column_shape(const lint::FileContext& context,
+                                        const lint::Statement& statement,
+                                        const lint::QualifiedName& table,
+                                        const std::string& column);
+
 }  // namespace sqlgate::rules

@@ -1,14 +1,19 @@
 // invalid-ddl: DDL that PostgreSQL refuses on its first run, as the migrations before it left the
 // schema: SET LOGGED of a table with a foreign key to an unlogged table, SET UNLOGGED of a table a
-// logged table's foreign key references. Each message is PostgreSQL 15's.
+// logged table's foreign key references; INHERIT of a parent with a column the child lacks, has
+// with another type or nullable, or a CHECK constraint the child lacks. Each message is
+// PostgreSQL 15's.
+#include <algorithm>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "lint/catalog.h"
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
 #include "lint/table_state.h"
 #include "lint/tree.h"
+#include "rules/safety/identity.h"
 
 namespace sqlgate::rules {
 
@@ -104,6 +109,128 @@ std::optional<Refusal> persistence_change(const lint::FileContext& context,
   return std::nullopt;
 }
 
+// Whether the replay knows every column of a table: made by a plain CREATE TABLE (no LIKE, OF,
+// INHERITS or PARTITION OF) that has not inherited from anything since (a parent's later ADD
+// COLUMN reaches its children).
+bool columns_known(const lint::FileContext& context, const lint::CatalogObject& table,
+                   lint::Tick tick) {
+  const lint::Statement* made = lint::statement_at(context.project, table.created);
+  if (made == nullptr || !made->node.is("CreateStmt")) return false;
+  const Node& create = made->node;
+  if (!create.list("inhRelations").empty() || create.has("partbound") || create.has("ofTypename")) {
+    return false;
+  }
+  for (Node element : create.list("tableElts")) {
+    if (element.is("TableLikeClause")) return false;
+  }
+  for (const lint::Origin& change : table.changed) {
+    if (change.tick >= tick) continue;
+    const lint::Statement* alter = lint::statement_at(context.project, change);
+    if (alter == nullptr || !alter->node.is("AlterTableStmt")) continue;
+    for (Node command : alter->node.list("cmds")) {
+      if (command.str("subtype") == "AT_AddInherit") return false;
+    }
+  }
+  return true;
+}
+
+// Whether a statement makes a CHECK constraint NO INHERIT.
+bool has_no_inherit_check(const Node& statement) {
+  bool found = false;
+  lint::walk(statement, [&](const Node& node) {
+    if (found) return false;
+    if (node.is("Constraint") && node.flag("is_no_inherit")) found = true;
+    return !found;
+  });
+  return found;
+}
+
+// ALTER TABLE child INHERIT parent, where the child lacks a column of the parent, has it with
+// another type, or nullable where the parent's is NOT NULL, or lacks a CHECK constraint of the
+// parent (by name). PostgreSQL checks the columns in the parent's order, then its constraints.
+std::optional<Refusal> inherit(const lint::FileContext& context, const lint::Statement& statement,
+                               const Node& parent_relation) {
+  auto tick = lint::tick_before(context, statement);
+  if (!tick) return std::nullopt;
+  const lint::Catalog& catalog = *context.project.catalog();
+  lint::RelationName written = lint::relation_name(statement.node.get("relation"));
+  lint::RelationName parent_written = lint::relation_name(parent_relation);
+  lint::ObjectId child_id = lint::find_as_written(context, statement, lint::ObjectKind::table,
+                                                  written.schema, written.name);
+  lint::ObjectId parent_id = lint::find_as_written(context, statement, lint::ObjectKind::table,
+                                                   parent_written.schema, parent_written.name);
+  if (child_id == lint::k_no_object || parent_id == lint::k_no_object) return std::nullopt;
+  const lint::CatalogObject& child = catalog.object(child_id);
+  const lint::CatalogObject& parent = catalog.object(parent_id);
+  if (child.kind() != lint::ObjectKind::table || parent.kind() != lint::ObjectKind::table) {
+    return std::nullopt;
+  }
+  if (!columns_known(context, child, *tick)) return std::nullopt;
+  const lint::ObjectRef& child_ref = child.ref_at(*tick);
+  const lint::ObjectRef& parent_ref = parent.ref_at(*tick);
+  std::vector<std::string> child_columns;
+  for (lint::ObjectId id : catalog.columns(child_ref, *tick)) {
+    child_columns.push_back(catalog.object(id).ref_at(*tick).name);
+  }
+  std::string what = "ALTER TABLE " + lint::sql_name(written.schema, written.name) + " INHERIT " +
+                     lint::sql_name(parent_written.schema, parent_written.name);
+  std::string parent_is =
+      "parent " + parent_ref.name + " (made by " + made_in(context, parent.created) + ")";
+  std::string child_is = child_ref.name + " (made by " + made_in(context, child.created) + ")";
+  lint::QualifiedName parent_name{parent_ref.schema, parent_ref.name};
+  lint::QualifiedName child_name{child_ref.schema, child_ref.name};
+  for (lint::ObjectId id : catalog.columns(parent_ref, *tick)) {
+    std::string column = catalog.object(id).ref_at(*tick).name;
+    if (std::find(child_columns.begin(), child_columns.end(), column) == child_columns.end()) {
+      return Refusal{what, parent_is + " has column " + column + ", which " + child_is + " has not",
+                     "child table is missing column \"" + column + "\"",
+                     "add the column to " + child_ref.name +
+                         " first, with the type, NOT NULL "
+                         "and CHECK constraints it has in " +
+                         parent_ref.name};
+    }
+    auto theirs = column_shape(context, statement, parent_name, column);
+    auto ours = column_shape(context, statement, child_name, column);
+    if (!theirs || !ours) continue;
+    if (theirs->type && ours->type && theirs->type->modifiers_known &&
+        ours->type->modifiers_known && !(*theirs->type == *ours->type)) {
+      return Refusal{
+          what,
+          "column " + column + " is " + theirs->type->display() + " in " + parent_is + " and " +
+              ours->type->display() + " in " + child_is,
+          "child table \"" + child_ref.name + "\" has different type for column \"" + column + "\"",
+          "ALTER COLUMN " + column + " TYPE " + theirs->type->display() + " in " + child_ref.name +
+              " first"};
+    }
+    if (theirs->not_null == true && ours->not_null == false) {
+      return Refusal{
+          what,
+          "column " + column + " is NOT NULL in " + parent_is + " and nullable in " + child_is,
+          "column \"" + column + "\" in child table must be marked NOT NULL",
+          "ALTER COLUMN " + column + " SET NOT NULL in " + child_ref.name + " first"};
+    }
+  }
+  for (lint::ObjectId id : catalog.constraints(parent_ref, *tick)) {
+    const lint::CatalogObject& check = catalog.object(id);
+    if (check.contype != 'c') continue;
+    const lint::Statement* made = lint::statement_at(context.project, check.created);
+    if (made == nullptr || has_no_inherit_check(made->node)) continue;
+    std::string name = check.ref_at(*tick).name;
+    bool found = false;
+    for (lint::ObjectId other : catalog.constraints(child_ref, *tick)) {
+      const lint::CatalogObject& mine = catalog.object(other);
+      if (mine.contype == 'c' && mine.ref_at(*tick).name == name) found = true;
+    }
+    if (!found) {
+      return Refusal{
+          what, parent_is + " has CHECK constraint " + name + ", which " + child_is + " has not",
+          "child table is missing constraint \"" + name + "\"",
+          "add the same CHECK constraint, of the same name, to " + child_ref.name + " first"};
+    }
+  }
+  return std::nullopt;
+}
+
 void check_alter_table(const lint::FileContext& context, const lint::Statement& statement,
                        lint::Reporter& out) {
   std::size_t i = 0;
@@ -113,6 +240,8 @@ void check_alter_table(const lint::FileContext& context, const lint::Statement& 
     std::optional<Refusal> refusal;
     if (subtype == "AT_SetLogged" || subtype == "AT_SetUnLogged") {
       refusal = persistence_change(context, statement, subtype == "AT_SetLogged");
+    } else if (subtype == "AT_AddInherit") {
+      refusal = inherit(context, statement, command.get("def"));
     }
     if (!refusal) continue;
     out.report(lint::alter_command_range(context.file, statement, at),
@@ -138,7 +267,7 @@ lint::Rule invalid_ddl() {
                    .severity = lint::Severity::error,
                    .summary = "DDL that PostgreSQL refuses on its first run, as the migrations "
                               "before left the schema: SET LOGGED of a table that references an "
-                              "unlogged one"},
+                              "unlogged one, INHERIT of a parent with columns the child lacks"},
           .check_file = check};
 }
 

@@ -582,6 +582,15 @@ std::optional<ColumnGeneration> column_generation(const lint::FileContext& conte
   return ColumnGeneration{*state->identity ? state->generated_when : '\0', *state->generated};
 }
 
+std::optional<ColumnShape> column_shape(const lint::FileContext& context,
+                                        const lint::Statement& statement,
+                                        const lint::QualifiedName& table,
+                                        const std::string& column) {
+  std::optional<ColumnState> state = state_before(context, statement, table, column);
+  if (!state) return std::nullopt;
+  return ColumnShape{state->not_null, state->type};
+}
+
 lint::Rule invalid_identity() {
   return {.info = {.id = "invalid-identity",
                    .category = lint::Category::safety,

@@ -1,0 +1,4 @@
+DROP TABLE measurement_2021;
+DROP TABLE measurement_2020;
+DROP TABLE measurement_2019;
+DROP TABLE measurement;
