@@ -1,7 +1,8 @@
 // invalid-ddl: DDL that PostgreSQL refuses on its first run, as the migrations before it left the
 // schema: SET LOGGED of a table with a foreign key to an unlogged table, SET UNLOGGED of a table a
 // logged table's foreign key references; INHERIT of a parent with a column the child lacks, has
-// with another type or nullable, or a CHECK constraint the child lacks. Each message is
+// with another type or nullable, or a CHECK constraint the child lacks; CREATE STATISTICS on one
+// column, a column twice, more than 8, with kinds PostgreSQL has not. Each message is
 // PostgreSQL 15's.
 #include <algorithm>
 #include <optional>
@@ -231,6 +232,13 @@ std::optional<Refusal> inherit(const lint::FileContext& context, const lint::Sta
   return std::nullopt;
 }
 
+void report(const lint::TextRange& range, const Refusal& refusal, lint::Reporter& out) {
+  out.report(range,
+             refusal.what + " fails on its first run: " + refusal.why +
+                 ", and PostgreSQL refuses it (\"" + refusal.message + "\")",
+             refusal.help);
+}
+
 void check_alter_table(const lint::FileContext& context, const lint::Statement& statement,
                        lint::Reporter& out) {
   std::size_t i = 0;
@@ -244,18 +252,80 @@ void check_alter_table(const lint::FileContext& context, const lint::Statement& 
       refusal = inherit(context, statement, command.get("def"));
     }
     if (!refusal) continue;
-    out.report(lint::alter_command_range(context.file, statement, at),
-               refusal->what + " fails on its first run: " + refusal->why +
-                   ", and PostgreSQL refuses it (\"" + refusal->message + "\")",
-               refusal->help);
+    report(lint::alter_command_range(context.file, statement, at), *refusal, out);
   }
 }
 
+// CREATE STATISTICS that PostgreSQL refuses from the statement alone, checked in its order: more
+// than 8 columns, a single column, a column named twice, an unknown kind, kinds for a single
+// expression. An expression that is a bare column, (a), counts as the column.
+std::optional<Refusal> statistics(const Node& create) {
+  std::vector<std::string> columns;
+  std::size_t expressions = 0;
+  for (Node element : create.list("exprs")) {
+    Node expression = element.get("expr");
+    if (element.has("name")) {
+      columns.push_back(lint::truncate_identifier(element.str("name")));
+    } else if (expression.is("ColumnRef") && expression.list("fields").size() == 1 &&
+               expression.list("fields")[0].is("String")) {
+      columns.push_back(lint::truncate_identifier(expression.list("fields")[0].as_str()));
+    } else {
+      ++expressions;
+    }
+  }
+  std::string what = "CREATE STATISTICS";
+  lint::NodeList names = create.list("defnames");
+  if (!names.empty()) {
+    what += ' ';
+    what += lint::QualifiedName::of(names).display();
+  }
+  if (columns.size() > 8) {
+    return Refusal{what, "it names " + std::to_string(columns.size()) + " columns",
+                   "cannot have more than 8 columns in statistics",
+                   "split it into statistics of 8 columns or fewer, each on columns that are "
+                   "queried together"};
+  }
+  if (columns.size() == 1 && expressions == 0) {
+    return Refusal{
+        what, "it names one column only (" + columns.front() + ")",
+        "extended statistics require at least 2 columns",
+        "name two columns or more (ON a, b), or one expression (ON (lower(a))); "
+        "ANALYZE already keeps statistics of each column (ALTER TABLE ... ALTER COLUMN " +
+            columns.front() + " SET STATISTICS ... samples more of it)"};
+  }
+  std::vector<std::string> sorted = columns;
+  std::sort(sorted.begin(), sorted.end());
+  auto twice = std::adjacent_find(sorted.begin(), sorted.end());
+  if (twice != sorted.end()) {
+    return Refusal{what, "it names column " + *twice + " twice",
+                   "duplicate column name in statistics definition", "name each column once"};
+  }
+  for (Node kind : create.list("stat_types")) {
+    std::string_view name = kind.as_str();
+    if (name != "ndistinct" && name != "dependencies" && name != "mcv") {
+      return Refusal{what, "it asks for a kind of statistics PostgreSQL has not",
+                     "unrecognized statistics kind \"" + std::string(name) + "\"",
+                     "ask for ndistinct, dependencies or mcv, or leave the list out for all "
+                     "three"};
+    }
+  }
+  if (columns.empty() && expressions == 1 && !create.list("stat_types").empty()) {
+    return Refusal{what, "it is on a single expression and names kinds of statistics",
+                   "when building statistics on a single expression, statistics kinds may not be "
+                   "specified",
+                   "leave out the list of kinds: statistics on one expression are what ANALYZE "
+                   "keeps of a column"};
+  }
+  return std::nullopt;
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
-  if (context.project.catalog() == nullptr) return;
   for (const lint::Statement* statement : context.file.all_statements()) {
     const Node& node = statement->node;
     if (node.is("AlterTableStmt")) check_alter_table(context, *statement, out);
+    if (node.is("CreateStatsStmt")) {
+      if (auto refusal = statistics(node)) report(statement->range, *refusal, out);
+    }
   }
 }
 
@@ -267,7 +337,8 @@ lint::Rule invalid_ddl() {
                    .severity = lint::Severity::error,
                    .summary = "DDL that PostgreSQL refuses on its first run, as the migrations "
                               "before left the schema: SET LOGGED of a table that references an "
-                              "unlogged one, INHERIT of a parent with columns the child lacks"},
+                              "unlogged one, INHERIT of a parent with columns the child lacks, "
+                              "CREATE STATISTICS on one column"},
           .check_file = check};
 }
 
