@@ -2,9 +2,12 @@
 // schema: SET LOGGED of a table with a foreign key to an unlogged table, SET UNLOGGED of a table a
 // logged table's foreign key references; INHERIT of a parent with a column the child lacks, has
 // with another type or nullable, or a CHECK constraint the child lacks; CREATE STATISTICS on one
-// column, a column twice, more than 8, with kinds PostgreSQL has not. Each message is
-// PostgreSQL 15's.
+// column, a column twice, more than 8, with kinds PostgreSQL has not; storage parameters an
+// index's access method has not (fillfactor on GIN or BRIN), a fillfactor out of 10..100. Each
+// message is PostgreSQL 15's.
 #include <algorithm>
+#include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -232,6 +235,96 @@ std::optional<Refusal> inherit(const lint::FileContext& context, const lint::Sta
   return std::nullopt;
 }
 
+// The storage parameters each built-in index access method takes (PostgreSQL 15); any other one
+// is an "unrecognized parameter".
+struct AccessMethod {
+  std::string_view name;
+  std::initializer_list<std::string_view> options;
+};
+constexpr std::string_view k_btree = "btree";
+const AccessMethod k_access_methods[] = {
+    {k_btree, {"fillfactor", "deduplicate_items", "vacuum_cleanup_index_scale_factor"}},
+    {"hash", {"fillfactor"}},
+    {"gist", {"fillfactor", "buffering"}},
+    {"spgist", {"fillfactor"}},
+    {"gin", {"fastupdate", "gin_pending_list_limit"}},
+    {"brin", {"pages_per_range", "autosummarize"}},
+};
+
+const AccessMethod* access_method(std::string_view name) {
+  for (const AccessMethod& method : k_access_methods) {
+    if (method.name == name) return &method;
+  }
+  return nullptr;
+}
+
+// The whole-number value of a storage parameter, as written.
+std::optional<std::int64_t> option_integer(const Node& option) {
+  Node value = option.get("arg");
+  if (value.is("Integer")) return value.num("ival");
+  return std::nullopt;
+}
+
+// The storage parameters of a WITH (...) or SET (...) that PostgreSQL refuses: one the index's
+// access method does not take (`method` null for a table), and a fillfactor out of 10..100.
+std::optional<Refusal> storage_options(const lint::NodeList& options, const AccessMethod* method,
+                                       const std::string& what, const std::string& object) {
+  for (Node option : options) {
+    if (option.has("defnamespace")) continue;
+    std::string name(option.str("defname"));
+    if (method != nullptr &&
+        std::find(method->options.begin(), method->options.end(), name) == method->options.end()) {
+      std::string takes = lint::join_strings(
+          std::vector<std::string>(method->options.begin(), method->options.end()), ", ");
+      std::string help =
+          "leave " + name + " out: a " + std::string(method->name) + " index takes " + takes;
+      if (name == "fillfactor") {
+        help += " (it has no fill factor; only btree, hash, gist and spgist indexes do)";
+      }
+      return Refusal{what,
+                     object + " is a " + std::string(method->name) + " index, which has no " +
+                         name + " parameter",
+                     "unrecognized parameter \"" + name + "\"", help};
+    }
+    auto value = option_integer(option);
+    if (name == "fillfactor" && value && (*value < 10 || *value > 100)) {
+      return Refusal{what, "fillfactor " + std::to_string(*value) + " is not between 10 and 100",
+                     "value " + std::to_string(*value) + " out of bounds for option \"fillfactor\"",
+                     "give a fillfactor between 10 and 100 (100, packed full, is the default of "
+                     "tables; 90 of btree indexes)"};
+    }
+  }
+  return std::nullopt;
+}
+
+// The access method of an index a migration made with CREATE INDEX, before the statement.
+const AccessMethod* index_method(const lint::FileContext& context, const lint::Statement& statement,
+                                 const lint::RelationName& index) {
+  lint::ObjectId id =
+      lint::find_as_written(context, statement, lint::ObjectKind::index, index.schema, index.name);
+  if (id == lint::k_no_object) return nullptr;
+  const lint::Statement* made =
+      lint::statement_at(context.project, context.project.catalog()->object(id).created);
+  if (made == nullptr || !made->node.is("IndexStmt")) return nullptr;
+  std::string_view method = made->node.str("accessMethod");
+  return access_method(method.empty() ? k_btree : method);
+}
+
+// ALTER TABLE / ALTER INDEX ... SET (...).
+std::optional<Refusal> set_options(const lint::FileContext& context,
+                                   const lint::Statement& statement, const Node& options) {
+  lint::NodeList items = options.is("List") ? options.list("items") : options.items();
+  lint::RelationName relation = lint::relation_name(statement.node.get("relation"));
+  std::string name = lint::sql_name(relation.schema, relation.name);
+  if (statement.node.str("objtype") == "OBJECT_INDEX") {
+    const AccessMethod* method = index_method(context, statement, relation);
+    if (method == nullptr) return std::nullopt;
+    return storage_options(items, method, "ALTER INDEX " + name + " SET (...)", name);
+  }
+  if (statement.node.str("objtype") != "OBJECT_TABLE") return std::nullopt;
+  return storage_options(items, nullptr, "ALTER TABLE " + name + " SET (...)", name);
+}
+
 void report(const lint::TextRange& range, const Refusal& refusal, lint::Reporter& out) {
   out.report(range,
              refusal.what + " fails on its first run: " + refusal.why +
@@ -250,6 +343,8 @@ void check_alter_table(const lint::FileContext& context, const lint::Statement& 
       refusal = persistence_change(context, statement, subtype == "AT_SetLogged");
     } else if (subtype == "AT_AddInherit") {
       refusal = inherit(context, statement, command.get("def"));
+    } else if (subtype == "AT_SetRelOptions") {
+      refusal = set_options(context, statement, command.get("def"));
     }
     if (!refusal) continue;
     report(lint::alter_command_range(context.file, statement, at), *refusal, out);
@@ -323,6 +418,25 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
   for (const lint::Statement* statement : context.file.all_statements()) {
     const Node& node = statement->node;
     if (node.is("AlterTableStmt")) check_alter_table(context, *statement, out);
+    if (node.is("IndexStmt") && !node.list("options").empty()) {
+      std::string_view name = node.str("accessMethod");
+      std::string index = node.has("idxname") ? std::string(node.str("idxname")) : "the index";
+      const AccessMethod* method = access_method(name.empty() ? k_btree : name);
+      if (method == nullptr) continue;
+      if (auto refusal = storage_options(node.list("options"), method,
+                                         "CREATE INDEX " + index + " ... WITH (...)", index)) {
+        report(statement->range, *refusal, out);
+      }
+    }
+    // A partitioned table takes no storage parameter at all: partitioned-table-options says so.
+    if (node.is("CreateStmt") && !node.list("options").empty() && !node.has("partspec")) {
+      lint::RelationName relation = lint::relation_name(node.get("relation"));
+      std::string table = lint::sql_name(relation.schema, relation.name);
+      if (auto refusal = storage_options(node.list("options"), nullptr,
+                                         "CREATE TABLE " + table + " ... WITH (...)", table)) {
+        report(statement->range, *refusal, out);
+      }
+    }
     if (node.is("CreateStatsStmt")) {
       if (auto refusal = statistics(node)) report(statement->range, *refusal, out);
     }
@@ -338,7 +452,7 @@ lint::Rule invalid_ddl() {
                    .summary = "DDL that PostgreSQL refuses on its first run, as the migrations "
                               "before left the schema: SET LOGGED of a table that references an "
                               "unlogged one, INHERIT of a parent with columns the child lacks, "
-                              "CREATE STATISTICS on one column"},
+                              "CREATE STATISTICS on one column, fillfactor on a GIN index"},
           .check_file = check};
 }
 

@@ -1,0 +1,2 @@
+DROP TABLE article_draft;
+DROP TABLE article;
