@@ -3,8 +3,9 @@
 // logged table's foreign key references; INHERIT of a parent with a column the child lacks, has
 // with another type or nullable, or a CHECK constraint the child lacks; CREATE STATISTICS on one
 // column, a column twice, more than 8, with kinds PostgreSQL has not; storage parameters an
-// index's access method has not (fillfactor on GIN or BRIN), a fillfactor out of 10..100. Each
-// message is PostgreSQL 15's.
+// index's access method has not (fillfactor on GIN or BRIN), a fillfactor out of 10..100; CLUSTER
+// on an index that is not btree or gist, partial, or of another table. Each message is PostgreSQL
+// 15's.
 #include <algorithm>
 #include <cstdint>
 #include <initializer_list>
@@ -310,6 +311,52 @@ const AccessMethod* index_method(const lint::FileContext& context, const lint::S
   return access_method(method.empty() ? k_btree : method);
 }
 
+// CLUSTER t USING i, ALTER TABLE t CLUSTER ON i: PostgreSQL clusters on an index of t, made by
+// an access method that can order a table (btree, gist), without WHERE; it checks in that order.
+std::optional<Refusal> cluster_on(const lint::FileContext& context,
+                                  const lint::Statement& statement, const std::string& what,
+                                  std::string_view index_name) {
+  lint::RelationName relation = lint::relation_name(statement.node.get("relation"));
+  lint::ObjectId table = lint::find_as_written(context, statement, lint::ObjectKind::table,
+                                               relation.schema, relation.name);
+  lint::ObjectId id = lint::find_as_written(context, statement, lint::ObjectKind::index,
+                                            relation.schema, index_name);
+  if (table == lint::k_no_object || id == lint::k_no_object) return std::nullopt;
+  const lint::CatalogObject& index = context.project.catalog()->object(id);
+  std::string name(index_name);
+  std::string made = " (made by " + made_in(context, index.created) + ")";
+  // The table the index is on: the one it goes with.
+  const lint::Catalog& catalog = *context.project.catalog();
+  for (const lint::DependencyEdge& edge : index.depends_on) {
+    if (!edge.automatic || catalog.object(edge.object).kind() != lint::ObjectKind::table) continue;
+    if (edge.object == table) break;
+    return Refusal{
+        what,
+        "index " + name + made + " is on another table, " + catalog.object(edge.object).ref().name,
+        "\"" + name + "\" is not an index for table \"" + std::string(relation.name) + "\"",
+        "name an index of " + std::string(relation.name)};
+  }
+  const lint::Statement* created = lint::statement_at(context.project, index.created);
+  if (created == nullptr || !created->node.is("IndexStmt")) return std::nullopt;
+  std::string_view method = created->node.str("accessMethod");
+  if (method.empty()) method = k_btree;
+  if (method != k_btree && method != "gist") {
+    return Refusal{what,
+                   "index " + name + made + " is a " + std::string(method) +
+                       " index, which cannot order a table",
+                   "cannot cluster on index \"" + name +
+                       "\" because access method does not support clustering",
+                   "cluster on a btree (or gist) index of the table, one on the columns rows are "
+                   "read by together"};
+  }
+  if (created->node.has("whereClause")) {
+    return Refusal{what, "index " + name + made + " is partial (it has a WHERE)",
+                   "cannot cluster on partial index \"" + name + "\"",
+                   "cluster on an index without WHERE: a partial one does not hold every row"};
+  }
+  return std::nullopt;
+}
+
 // ALTER TABLE / ALTER INDEX ... SET (...).
 std::optional<Refusal> set_options(const lint::FileContext& context,
                                    const lint::Statement& statement, const Node& options) {
@@ -343,6 +390,13 @@ void check_alter_table(const lint::FileContext& context, const lint::Statement& 
       refusal = persistence_change(context, statement, subtype == "AT_SetLogged");
     } else if (subtype == "AT_AddInherit") {
       refusal = inherit(context, statement, command.get("def"));
+    } else if (subtype == "AT_ClusterOn") {
+      lint::RelationName relation = lint::relation_name(statement.node.get("relation"));
+      std::string index(command.str("name"));
+      refusal = cluster_on(
+          context, statement,
+          "ALTER TABLE " + lint::sql_name(relation.schema, relation.name) + " CLUSTER ON " + index,
+          index);
     } else if (subtype == "AT_SetRelOptions") {
       refusal = set_options(context, statement, command.get("def"));
     }
@@ -437,6 +491,16 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
         report(statement->range, *refusal, out);
       }
     }
+    if (node.is("ClusterStmt") && node.has("relation") && node.has("indexname")) {
+      lint::RelationName relation = lint::relation_name(node.get("relation"));
+      std::string index(node.str("indexname"));
+      if (auto refusal = cluster_on(
+              context, *statement,
+              "CLUSTER " + lint::sql_name(relation.schema, relation.name) + " USING " + index,
+              index)) {
+        report(statement->range, *refusal, out);
+      }
+    }
     if (node.is("CreateStatsStmt")) {
       if (auto refusal = statistics(node)) report(statement->range, *refusal, out);
     }
@@ -452,7 +516,8 @@ lint::Rule invalid_ddl() {
                    .summary = "DDL that PostgreSQL refuses on its first run, as the migrations "
                               "before left the schema: SET LOGGED of a table that references an "
                               "unlogged one, INHERIT of a parent with columns the child lacks, "
-                              "CREATE STATISTICS on one column, fillfactor on a GIN index"},
+                              "CREATE STATISTICS on one column, fillfactor on a GIN index, CLUSTER "
+                              "ON a GIN index"},
           .check_file = check};
 }
 

@@ -1,0 +1,2 @@
+DROP TABLE page_note;
+DROP TABLE page;
