@@ -357,6 +357,62 @@ std::optional<Refusal> cluster_on(const lint::FileContext& context,
   return std::nullopt;
 }
 
+// CREATE / ALTER SEQUENCE ... OWNED BY t.c, t in another schema than the sequence.
+std::optional<Refusal> owned_by(const lint::FileContext& context,
+                                const lint::Statement& statement) {
+  const Node& node = statement.node;
+  std::vector<std::string> parts;
+  for (Node option : node.list("options")) {
+    if (option.str("defname") != "owned_by") continue;
+    Node names = option.get("arg");
+    for (Node part : names.items().empty() ? names.list("items") : names.items()) {
+      parts.push_back(lint::truncate_identifier(part.as_str()));
+    }
+  }
+  if (parts.size() < 2) return std::nullopt;  // OWNED BY NONE
+  auto tick = lint::tick_before(context, statement);
+  if (!tick) return std::nullopt;
+  const lint::Catalog& catalog = *context.project.catalog();
+  std::string table_schema = parts.size() >= 3 ? parts[parts.size() - 3] : std::string();
+  lint::ObjectId table = lint::find_as_written(context, statement, lint::ObjectKind::table,
+                                               table_schema, parts[parts.size() - 2]);
+  lint::RelationName written = lint::relation_name(node.get("sequence"));
+  lint::ObjectId sequence = lint::k_no_object;
+  if (node.is("AlterSeqStmt")) {
+    sequence = lint::find_as_written(context, statement, lint::ObjectKind::sequence, written.schema,
+                                     written.name);
+  } else {
+    const auto& all = context.file.all_statements();
+    auto ordinal =
+        static_cast<std::size_t>(std::find(all.begin(), all.end(), &statement) - all.begin());
+    for (const lint::CatalogStep* step : catalog.steps_of(context.index, ordinal)) {
+      if (step->effect.object.kind == lint::ObjectKind::sequence) sequence = step->object;
+    }
+  }
+  if (table == lint::k_no_object || sequence == lint::k_no_object) return std::nullopt;
+  const lint::ObjectRef& table_ref = catalog.object(table).ref_at(*tick);
+  const lint::CatalogObject& made = catalog.object(sequence);
+  const lint::ObjectRef& sequence_ref =
+      node.is("AlterSeqStmt") ? made.ref_at(*tick) : made.names.front().ref;
+  if (table_ref.schema.empty() || sequence_ref.schema.empty() ||
+      table_ref.schema == sequence_ref.schema) {
+    return std::nullopt;
+  }
+  std::string what = node.is("AlterSeqStmt") ? "ALTER SEQUENCE " : "CREATE SEQUENCE ";
+  what += lint::sql_name(written.schema, written.name);
+  what += " OWNED BY ";
+  what += lint::join_strings(parts, ".");
+  return Refusal{
+      what,
+      "the sequence is in schema " + sequence_ref.schema + " and table " + table_ref.name +
+          " (made by " + made_in(context, catalog.object(table).created) + ") in schema " +
+          table_ref.schema,
+      "sequence must be in same schema as table it is linked to",
+      "make the sequence in schema " + table_ref.schema + " (CREATE SEQUENCE " +
+          lint::sql_name(table_ref.schema, std::string(written.name)) +
+          "), or move it there first (ALTER SEQUENCE ... SET SCHEMA " + table_ref.schema + ")"};
+}
+
 // ALTER TABLE / ALTER INDEX ... SET (...).
 std::optional<Refusal> set_options(const lint::FileContext& context,
                                    const lint::Statement& statement, const Node& options) {
@@ -500,6 +556,9 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
               index)) {
         report(statement->range, *refusal, out);
       }
+    }
+    if (node.is("CreateSeqStmt") || node.is("AlterSeqStmt")) {
+      if (auto refusal = owned_by(context, *statement)) report(statement->range, *refusal, out);
     }
     if (node.is("CreateStatsStmt")) {
       if (auto refusal = statistics(node)) report(statement->range, *refusal, out);

@@ -1,0 +1,12 @@
+CREATE SCHEMA billing;
+CREATE TABLE billing.customer (id bigint PRIMARY KEY, customer_no bigint);
+CREATE TABLE invoice (id bigint PRIMARY KEY, invoice_no bigint);
+ALTER TABLE invoice SET SCHEMA billing;
+CREATE SEQUENCE billing.customer_no_seq OWNED BY billing.customer.customer_no;
+CREATE SEQUENCE public.invoice_no_seq;
+ALTER SEQUENCE invoice_no_seq SET SCHEMA billing;
+ALTER SEQUENCE billing.invoice_no_seq OWNED BY billing.invoice.invoice_no;
+SET search_path = billing, public;
+CREATE SEQUENCE customer_id_seq OWNED BY customer.id;
+CREATE SEQUENCE public.spare_seq OWNED BY NONE;
+RESET search_path;
