@@ -357,6 +357,54 @@ std::optional<Refusal> cluster_on(const lint::FileContext& context,
   return std::nullopt;
 }
 
+// A column of a table that has the type at a tick, as it is, as an array or through domains over
+// it: "table.column"; nothing when none.
+std::optional<std::string> column_of_type(const lint::Catalog& catalog, lint::ObjectId type,
+                                          lint::Tick tick, int depth = 0) {
+  for (const lint::DependencyEdge& edge : catalog.object(type).dependents) {
+    if (!edge.alive_at(tick)) continue;
+    const lint::CatalogObject& user = catalog.object(edge.object);
+    if (!user.alive_at(tick)) continue;
+    if (user.kind() == lint::ObjectKind::column && user.parent != lint::k_no_object &&
+        catalog.object(user.parent).kind() == lint::ObjectKind::table) {
+      std::string name = catalog.object(user.parent).ref_at(tick).name;
+      name += '.';
+      name += user.ref_at(tick).name;
+      return name;
+    }
+    if (user.kind() == lint::ObjectKind::domain && depth < 8) {
+      if (auto found = column_of_type(catalog, edge.object, tick, depth + 1)) return found;
+    }
+  }
+  return std::nullopt;
+}
+
+// ALTER TYPE t ALTER ATTRIBUTE a TYPE x of a composite type a table's column has: PostgreSQL
+// does not rewrite the rows for it, with CASCADE or without.
+std::optional<Refusal> alter_attribute(const lint::FileContext& context,
+                                       const lint::Statement& statement, const Node& command) {
+  auto tick = lint::tick_before(context, statement);
+  if (!tick) return std::nullopt;
+  lint::RelationName written = lint::relation_name(statement.node.get("relation"));
+  lint::ObjectId type = lint::find_as_written(context, statement, lint::ObjectKind::type,
+                                              written.schema, written.name);
+  if (type == lint::k_no_object) return std::nullopt;
+  const lint::Catalog& catalog = *context.project.catalog();
+  auto user = column_of_type(catalog, type, *tick);
+  if (!user) return std::nullopt;
+  std::string name = catalog.object(type).ref_at(*tick).name;
+  std::string what = "ALTER TYPE " + lint::sql_name(written.schema, written.name) +
+                     " ALTER ATTRIBUTE " + std::string(command.str("name")) + " TYPE " +
+                     lint::column_type(command.get("def").get("typeName")).display();
+  return Refusal{what,
+                 "column " + *user + " uses type " + name + " (made by " +
+                     made_in(context, catalog.object(type).created) + ")",
+                 "cannot alter type \"" + name + "\" because column \"" + *user + "\" uses it",
+                 "CASCADE does not help: make a new type and move the column to it (ALTER TABLE "
+                 "... ALTER COLUMN ... TYPE <new type> USING ROW(...)), or leave the attribute's "
+                 "type"};
+}
+
 // CREATE / ALTER SEQUENCE ... OWNED BY t.c, t in another schema than the sequence.
 std::optional<Refusal> owned_by(const lint::FileContext& context,
                                 const lint::Statement& statement) {
@@ -446,6 +494,8 @@ void check_alter_table(const lint::FileContext& context, const lint::Statement& 
       refusal = persistence_change(context, statement, subtype == "AT_SetLogged");
     } else if (subtype == "AT_AddInherit") {
       refusal = inherit(context, statement, command.get("def"));
+    } else if (subtype == "AT_AlterColumnType" && statement.node.str("objtype") == "OBJECT_TYPE") {
+      refusal = alter_attribute(context, statement, command);
     } else if (subtype == "AT_ClusterOn") {
       lint::RelationName relation = lint::relation_name(statement.node.get("relation"));
       std::string index(command.str("name"));
