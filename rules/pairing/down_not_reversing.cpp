@@ -2892,6 +2892,45 @@ bool check_domain_not_null(Context& c, const lint::CatalogStep& step) {
   return true;
 }
 
+// A column the up adds to a table with inheritance children (CREATE TABLE ... INHERITS), which
+// ADD COLUMN adds to them too, and the down drops with ALTER TABLE ONLY: the children keep it, as
+// a column of their own. Returns whether it reported.
+bool check_dropped_only(Context& c, const lint::CatalogStep& step) {
+  const lint::CatalogObject& column = c.catalog.object(step.object);
+  for (const lint::CatalogStep* down : c.down_steps.of(step.object)) {
+    if (down->effect.action != Action::drop) continue;
+    const lint::Node& node = c.pair.down_file->all_statements()[down->statement]->node;
+    if (!node.is("AlterTableStmt") || node.get("relation").flag("inh")) return false;
+    std::vector<std::string> children;
+    for (const lint::DependencyEdge& edge : c.catalog.object(column.parent).dependents) {
+      const lint::CatalogObject& child = c.catalog.object(edge.object);
+      if (edge.automatic || child.kind() != ObjectKind::table || !child.alive_at(down->tick) ||
+          c.taken.count(edge.object) != 0) {
+        continue;
+      }
+      const lint::Statement* made = lint::statement_at(c.project, child.created);
+      if (made == nullptr || !made->node.is("CreateStmt") || made->node.has("partbound") ||
+          made->node.list("inhRelations").empty()) {
+        continue;
+      }
+      children.push_back(child.ref_at(down->tick).name);
+    }
+    if (children.empty()) return false;
+    const lint::ObjectRef& ref = column.ref_at(c.pair.up_replay->end);
+    c.report(step,
+             "the up adds " + describe(ref) +
+                 ", which ADD COLUMN adds to its inheritance "
+                 "children too, but the down drops it with ALTER TABLE ONLY: " +
+                 lint::join_strings(children, ", ") + (children.size() == 1 ? " keeps" : " keep") +
+                 " it, as a column of its own",
+             "drop it without ONLY in the down (`ALTER TABLE " + parent_sql(ref) + " DROP COLUMN " +
+                 quote_identifier(ref.name) +
+                 ";`), which takes the children's inherited column along");
+    return true;
+  }
+  return false;
+}
+
 void check_pair(Context& c) {
   lint::Tick after = c.pair.up_replay->end;
   std::set<std::size_t> schema_wide;  // up statements ON ALL ... IN SCHEMA reported
@@ -2905,6 +2944,7 @@ void check_pair(Context& c) {
       bool column = object.kind() == ObjectKind::column;
       if (!column && object.kind() != ObjectKind::constraint) continue;
       if (object.parent == lint::k_no_object || c.created_by_up(object.parent)) continue;
+      if (column && gone && check_dropped_only(c, step)) continue;
       if (!object.alive_at(after) || gone) continue;
       // Dropped and added again under the same name (a constraint redefined): the down has to
       // restore the old definition, not drop it, and sqlgate cannot compare definitions.

@@ -1,0 +1,1 @@
+ALTER TABLE ONLY measurement DROP COLUMN unitsales;

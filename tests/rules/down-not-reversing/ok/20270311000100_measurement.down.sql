@@ -1,0 +1,2 @@
+DROP TABLE measurement_2026;
+DROP TABLE measurement;

@@ -1,0 +1,2 @@
+-- A table without children: ONLY changes nothing.
+CREATE TABLE measurement_note (id bigint);

@@ -1,0 +1,1 @@
+ALTER TABLE ONLY measurement_note DROP COLUMN body;

@@ -1,0 +1,1 @@
+ALTER TABLE measurement_note ADD COLUMN body text;
