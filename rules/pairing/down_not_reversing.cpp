@@ -2931,6 +2931,79 @@ bool check_dropped_only(Context& c, const lint::CatalogStep& step) {
   return false;
 }
 
+// Applies a statement's ADD and DROP ATTRIBUTE (ALTER TYPE of a composite type) to its attributes,
+// in order: ADD ATTRIBUTE appends.
+void apply_attributes(std::vector<std::string>& attributes, const lint::Node& node) {
+  if (!node.is("AlterTableStmt") || node.str("objtype") != "OBJECT_TYPE") return;
+  for (const lint::Node& command : node.list("cmds")) {
+    std::string_view subtype = command.str("subtype");
+    if (subtype == "AT_AddColumn") {
+      std::string name = lint::truncate_identifier(command.get("def").str("colname"));
+      if (std::find(attributes.begin(), attributes.end(), name) == attributes.end()) {
+        attributes.push_back(name);
+      }
+    } else if (subtype == "AT_DropColumn") {
+      std::string name = lint::truncate_identifier(command.str("name"));
+      attributes.erase(std::remove(attributes.begin(), attributes.end(), name), attributes.end());
+    }
+  }
+}
+
+// Whether the statement renames an attribute (not followed here).
+bool renames_attribute(const lint::Node& node) {
+  return node.is("RenameStmt") && node.str("renameType") == "OBJECT_ATTRIBUTE";
+}
+
+// ALTER TYPE of a composite type an earlier migration made, whose attributes the down gives back
+// in another order: a DROP ATTRIBUTE undone by ADD ATTRIBUTE, which appends. Composite values are
+// read by position (ROW(...), '(...)'::t), so they then mean something else. Judged at the up's
+// first ALTER of the type.
+void check_attribute_order(Context& c, const lint::CatalogStep& step) {
+  const lint::CatalogObject& type = c.catalog.object(step.object);
+  const lint::Statement* made = lint::statement_at(c.project, type.created);
+  if (made == nullptr || !made->node.is("CompositeTypeStmt")) return;
+  std::vector<std::string> before;
+  for (const lint::Node& column : made->node.list("coldeflist")) {
+    before.push_back(lint::truncate_identifier(column.str("colname")));
+  }
+  for (const lint::Origin& change : type.changed) {
+    if (change.tick >= c.pair.up_replay->start) break;
+    const lint::Statement* statement = lint::statement_at(c.project, change);
+    if (statement != nullptr) apply_attributes(before, statement->node);
+  }
+  std::vector<std::string> after = before;
+  for (const auto* file : {c.pair.up_file, c.pair.down_file}) {
+    const StepsByObject& steps = file == c.pair.up_file ? c.up_steps : c.down_steps;
+    std::size_t last = static_cast<std::size_t>(-1);
+    for (const lint::CatalogStep* other : steps.of(step.object)) {
+      if (other->effect.action != Action::alter) return;  // dropped, renamed: not judged
+      if (other->statement == last) continue;
+      last = other->statement;
+      apply_attributes(after, file->all_statements()[other->statement]->node);
+    }
+    for (const lint::Statement* statement : file->all_statements()) {
+      if (renames_attribute(statement->node)) return;
+    }
+  }
+  if (after == before) return;
+  std::vector<std::string> sorted_before = before;
+  std::vector<std::string> sorted_after = after;
+  std::sort(sorted_before.begin(), sorted_before.end());
+  std::sort(sorted_after.begin(), sorted_after.end());
+  if (sorted_before != sorted_after) return;
+  const lint::ObjectRef& ref = type.ref_at(c.pair.up_replay->start);
+  c.report(step,
+           "the up changes the attributes of " + describe(ref) +
+               " and the down gives them back in "
+               "another order, (" +
+               lint::join_strings(after, ", ") + ") where they were (" +
+               lint::join_strings(before, ", ") +
+               "): ADD ATTRIBUTE appends, and composite values are read by position",
+           "in the down, drop the attributes that came after the one added back and add them "
+           "again after it, in their old order (their values in columns of the type are lost), "
+           "or declare the down irreversible: `-- sqlgate:irreversible <reason>`");
+}
+
 void check_pair(Context& c) {
   lint::Tick after = c.pair.up_replay->end;
   std::set<std::size_t> schema_wide;  // up statements ON ALL ... IN SCHEMA reported
@@ -3008,6 +3081,11 @@ void check_pair(Context& c) {
                                    quote_identifier(ref.name) + " DROP NOT NULL;` to the down";
       c.report(step, "the up sets " + describe(ref) + " NOT NULL but the down does not drop it",
                help);
+    } else if (effect.action == Action::alter && object.kind() == ObjectKind::type &&
+               effect.change == Change::other) {
+      if (!c.created_by_up(step.object) && !gone && c.first_action(step, Action::alter)) {
+        check_attribute_order(c, step);
+      }
     } else if (effect.action == Action::alter && effect.change == Change::add_value) {
       if (c.created_by_up(step.object)) continue;
       // The usual way back: the type renamed away (or dropped) and created again without the
