@@ -37,6 +37,27 @@ std::string canonical_type(std::string_view name) {
   return folded;
 }
 
+using TypeList = std::pair<std::string_view, std::string_view>;
+
+// The entry of a built-in type in a table sorted by type name; nullptr when it has none.
+template <std::size_t N>
+const TypeList* entry_of(const std::array<TypeList, N>& table, std::string_view name) {
+  auto found =
+      std::lower_bound(table.begin(), table.end(), name,
+                       [](const TypeList& item, std::string_view key) { return item.first < key; });
+  return found != table.end() && found->first == name ? &*found : nullptr;
+}
+
+// Whether a space-separated list of type names has `name`.
+bool lists(std::string_view names, std::string_view name) {
+  while (!names.empty()) {
+    std::size_t end = std::min(names.find(' '), names.size());
+    if (names.substr(0, end) == name) return true;
+    names.remove_prefix(std::min(end + 1, names.size()));
+  }
+  return false;
+}
+
 std::optional<std::int64_t> const_int(const Node& node) {
   if (!node.is("A_Const")) return std::nullopt;
   Node value = node.get("ival");
@@ -233,7 +254,7 @@ bool is_string_type(const ColumnType& type) {
 std::optional<bool> converts_automatically(const ColumnType& from, const ColumnType& to) {
   // Each built-in type with the other types (string types aside) it converts to without USING,
   // read from PostgreSQL 15 by trying every pair.
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 56> k_casts{{
+  static constexpr std::array<TypeList, 56> k_casts{{
       {"bit", "varbit"},
       {"bool", ""},
       {"box", "polygon"},
@@ -291,12 +312,8 @@ std::optional<bool> converts_automatically(const ColumnType& from, const ColumnT
       {"xid", ""},
       {"xml", ""},
   }};
-  auto known = [](const ColumnType& type) -> const std::pair<std::string_view, std::string_view>* {
-    if (!type.schema.empty()) return nullptr;
-    auto found = std::lower_bound(
-        k_casts.begin(), k_casts.end(), type.name,
-        [](const auto& entry, const std::string& name) { return entry.first < name; });
-    return found != k_casts.end() && found->first == type.name ? &*found : nullptr;
+  auto known = [](const ColumnType& type) -> const TypeList* {
+    return type.schema.empty() ? entry_of(k_casts, type.name) : nullptr;
   };
   const auto* source = known(from);
   const auto* target = known(to);
@@ -304,13 +321,83 @@ std::optional<bool> converts_automatically(const ColumnType& from, const ColumnT
   bool string_target = is_string_type(ColumnType{to.name, to.schema});
   if (from.array != to.array) return !to.array && string_target;  // an array as text
   if (from.name == to.name || string_target) return true;
-  std::string_view targets = source->second;
-  while (!targets.empty()) {
-    std::size_t end = std::min(targets.find(' '), targets.size());
-    if (targets.substr(0, end) == to.name) return true;
-    targets.remove_prefix(std::min(end + 1, targets.size()));
+  return lists(source->second, to.name);
+}
+
+// Read from PostgreSQL 15: a table with a primary key of each type below, and a table with a
+// column of each type (and the same with arrays of them) referencing it.
+std::optional<bool> key_types_match(const ColumnType& pk, const ColumnType& fk) {
+  // Each type with a default btree operator class and the other types a key of it accepts.
+  static constexpr std::array<TypeList, 46> k_accepts{{
+      {"bit", "varbit"},
+      {"bool", ""},
+      {"bpchar", "text varchar"},
+      {"bytea", ""},
+      {"char", ""},
+      {"cidr", "inet"},
+      {"citext", ""},
+      {"date", "timestamp timestamptz"},
+      {"datemultirange", ""},
+      {"daterange", ""},
+      {"float4", "float8 int2 int4 int8 numeric"},
+      {"float8", "float4 int2 int4 int8 numeric"},
+      {"inet", "cidr"},
+      {"int2", "int4 int8"},
+      {"int4", "int2 int8"},
+      {"int4multirange", ""},
+      {"int4range", ""},
+      {"int8", "int2 int4"},
+      {"int8multirange", ""},
+      {"int8range", ""},
+      {"interval", "time"},
+      {"jsonb", ""},
+      {"macaddr", "macaddr8"},
+      {"macaddr8", "macaddr"},
+      {"money", ""},
+      {"name", "bpchar text varchar"},
+      {"numeric", "int2 int4 int8"},
+      {"numrange", ""},
+      {"oid", "int2 int4 int8 regclass regproc regtype"},
+      {"pg_lsn", ""},
+      {"regclass", "int2 int4 int8 oid regproc regtype"},
+      {"regproc", "int2 int4 int8 oid regclass regtype"},
+      {"regtype", "int2 int4 int8 oid regclass regproc"},
+      {"text", "bpchar char citext name varchar"},
+      {"time", ""},
+      {"timestamp", "date timestamptz"},
+      {"timestamptz", "date timestamp"},
+      {"timetz", "time"},
+      {"tsquery", ""},
+      {"tsrange", ""},
+      {"tstzmultirange", ""},
+      {"tstzrange", ""},
+      {"tsvector", ""},
+      {"uuid", ""},
+      {"varbit", "bit"},
+      {"varchar", "bpchar char citext name text"},
+  }};
+  // Tried as referencing types too: the types above and those without a btree operator class.
+  static constexpr std::array<std::string_view, 11> k_unordered{
+      "box",  "circle", "json",    "jsonpath", "line", "lseg",
+      "path", "point",  "polygon", "xid",      "xml"};
+  auto name_of = [](const ColumnType& type) -> std::string_view {
+    if (type.name == "citext") return type.name;  // in whichever schema the extension is
+    if (!type.schema.empty()) return {};
+    std::string_view serial = serial_integer(type);
+    return serial.empty() ? std::string_view(type.name) : serial;
+  };
+  std::string_view key = name_of(pk);
+  std::string_view referencing = name_of(fk);
+  const TypeList* accepts = entry_of(k_accepts, key);
+  if (accepts == nullptr) return std::nullopt;
+  if (entry_of(k_accepts, referencing) == nullptr &&
+      std::find(k_unordered.begin(), k_unordered.end(), referencing) == k_unordered.end()) {
+    return std::nullopt;
   }
-  return false;
+  // An array key accepts only an array of its own element type.
+  if (pk.array || fk.array) return pk.array == fk.array && key == referencing;
+  if (key == referencing) return true;
+  return lists(accepts->second, referencing);
 }
 
 bool reachable_without_rewrite(const ColumnType& to, const TypeChangeContext& context) {

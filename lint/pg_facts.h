@@ -89,6 +89,14 @@ bool has_known_casts(const ColumnType& type);
 // to no other type but regclass. Known for the built-in types (and arrays of them, element by
 // element), as PostgreSQL 15's pg_cast has them; nullopt for the others.
 std::optional<bool> converts_automatically(const ColumnType& from, const ColumnType& to);
+// Whether PostgreSQL 15 implements a foreign key whose column of type `fk` references a key
+// column of type `pk` ("foreign key constraint ... cannot be implemented" otherwise): the
+// equality operator of the key index's operator class must take the referencing type, either
+// as a cross-type member of its operator family (int4 = int8) or after an implicit cast to the
+// class's input type (varchar to text). Read from PostgreSQL 15 by trying every pair of built-in
+// types with a btree operator class, citext and their arrays; type modifiers play no part.
+// nullopt for a type not tried (enums, extension types but citext, domains: pass the base type).
+std::optional<bool> key_types_match(const ColumnType& pk, const ColumnType& fk);
 // text, varchar, char(n), "char" or name (not an array of one): what every type converts to.
 bool is_string_type(const ColumnType& type);
 

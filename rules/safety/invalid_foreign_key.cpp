@@ -218,10 +218,11 @@ void check_foreign_key(const lint::FileContext& context, lint::TableState& table
     if (!theirs) continue;
     lint::ColumnType from = lint::base_type(context, statement, *mine);
     lint::ColumnType to = lint::base_type(context, statement, *theirs);
-    if (!lint::is_builtin_type(from) || !lint::is_builtin_type(to)) continue;
-    if (lint::converts_automatically(from, to) != false) continue;
+    if (lint::key_types_match(to, from) != false) continue;
     fail("key columns " + columns[i] + " and " + pk_columns[i] + " are of incompatible types, " +
-             mine->display() + " and " + theirs->display(),
+             mine->display() + " and " + theirs->display() +
+             " (the equality operator of the key's index on " + theirs->display() +
+             " does not accept " + mine->display() + ")",
          "foreign key constraint cannot be implemented",
          "give " + columns[i] + " the type of " + shown + "." + pk_columns[i] + " (" +
              theirs->display() + ")");
