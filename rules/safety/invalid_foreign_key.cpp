@@ -230,6 +230,164 @@ void check_foreign_key(const lint::FileContext& context, lint::TableState& table
   }
 }
 
+// A foreign key of the replay, as column ids: each referencing column with the key column it
+// references.
+struct ForeignKey {
+  lint::ObjectId constraint = lint::k_no_object;
+  lint::ObjectId referenced = lint::k_no_object;  // the table
+  std::vector<lint::ObjectId> columns;
+  std::vector<lint::ObjectId> key_columns;
+};
+
+// The columns of a table whose name at `tick` is one of `names`, in that order; nothing when one
+// is not found.
+std::optional<std::vector<lint::ObjectId>> column_ids(const lint::Catalog& catalog,
+                                                      const lint::ObjectRef& table, lint::Tick tick,
+                                                      const std::vector<std::string>& names) {
+  std::vector<lint::ObjectId> ids;
+  std::vector<lint::ObjectId> all = catalog.columns(table, tick);
+  for (const std::string& name : names) {
+    auto found = std::find_if(all.begin(), all.end(), [&](lint::ObjectId id) {
+      return catalog.object(id).ref_at(tick).name == name;
+    });
+    if (found == all.end()) return std::nullopt;
+    ids.push_back(*found);
+  }
+  return ids;
+}
+
+// A foreign key constraint of the replay with its columns, read from the statement that made it
+// as they were named right after it; nothing when that cannot be read.
+std::optional<ForeignKey> foreign_key(const lint::FileContext& context,
+                                      const lint::Catalog& catalog, lint::ObjectId id) {
+  const lint::CatalogObject& object = catalog.object(id);
+  if (object.contype != 'f' || object.parent == lint::k_no_object) return std::nullopt;
+  ForeignKey key{id};
+  for (const lint::DependencyEdge& edge : object.depends_on) {
+    if (!edge.automatic && catalog.object(edge.object).kind() == lint::ObjectKind::table) {
+      key.referenced = edge.object;
+    }
+  }
+  const lint::Statement* made = lint::statement_at(context.project, object.created);
+  if (key.referenced == lint::k_no_object || made == nullptr) return std::nullopt;
+  Node definition;
+  lint::walk(made->node, [&](const Node& node) {
+    if (node.is("Constraint") && node.str("contype") == "CONSTR_FOREIGN" &&
+        made->offset(node.location()) == object.created.offset) {
+      definition = node;
+    }
+    return !definition.valid();
+  });
+  if (!definition.valid()) return std::nullopt;
+  lint::Tick after = object.created.tick + 1;
+  lint::ObjectRef table = catalog.object(object.parent).ref_at(after);
+  lint::ObjectRef referenced = catalog.object(key.referenced).ref_at(after);
+  auto columns =
+      column_ids(catalog, table, after, columns_at(catalog, table, after, object.columns));
+  std::vector<std::string> key_names = names(definition.list("pk_attrs"));
+  if (key_names.empty()) {
+    for (lint::ObjectId constraint : catalog.constraints(referenced, after)) {
+      const lint::CatalogObject& primary = catalog.object(constraint);
+      if (primary.contype == 'p')
+        key_names = columns_at(catalog, referenced, after, primary.columns);
+    }
+  }
+  auto key_columns = column_ids(catalog, referenced, after, key_names);
+  if (!columns || !key_columns || columns->size() != key_columns->size()) return std::nullopt;
+  key.columns = std::move(*columns);
+  key.key_columns = std::move(*key_columns);
+  return key;
+}
+
+// ALTER TABLE ... ALTER COLUMN ... TYPE of a column of a foreign key, on either side: PostgreSQL
+// adds the foreign key again with the new type, and fails as ADD CONSTRAINT would when the key
+// columns can no longer be compared.
+void check_type_change(const lint::FileContext& context, const lint::Statement& statement,
+                       const lint::QualifiedName& table, const Node& command, lint::TextRange range,
+                       lint::Reporter& out) {
+  auto tick = lint::tick_before(context, statement);
+  if (!tick) return;
+  const lint::Catalog& catalog = *context.project.catalog();
+  std::string column = lint::truncate_identifier(command.str("name"));
+  lint::ObjectId id = lint::find_as_written(context, statement, lint::ObjectKind::column,
+                                            table.schema, column, table.name);
+  if (id == lint::k_no_object) return;
+  const lint::CatalogObject& object = catalog.object(id);
+  if (object.parent == lint::k_no_object) return;
+  // The types this statement gives its columns, and the constraints it drops first.
+  std::vector<std::pair<lint::ObjectId, lint::ColumnType>> changed;
+  std::vector<std::string> dropped;
+  for (Node other : statement.node.list("cmds")) {
+    std::string_view subtype = other.str("subtype");
+    if (subtype == "AT_DropConstraint")
+      dropped.push_back(lint::truncate_identifier(other.str("name")));
+    if (subtype != "AT_AlterColumnType") continue;
+    lint::ObjectId changed_id =
+        lint::find_as_written(context, statement, lint::ObjectKind::column, table.schema,
+                              lint::truncate_identifier(other.str("name")), table.name);
+    if (changed_id == lint::k_no_object) continue;
+    changed.emplace_back(changed_id, lint::column_type(other.get("def").get("typeName")));
+  }
+  auto type_of = [&](lint::ObjectId column_id) -> std::optional<lint::ColumnType> {
+    for (const auto& entry : changed) {
+      if (entry.first == column_id) return entry.second;
+    }
+    return lint::column_type_before(context.project, catalog, column_id, *tick);
+  };
+  // The foreign keys of the table, and those that reference it.
+  const lint::CatalogObject& owner = catalog.object(object.parent);
+  std::vector<lint::ObjectId> keys = catalog.constraints(owner.ref_at(*tick), *tick);
+  for (const lint::DependencyEdge& edge : owner.dependents) {
+    if (!edge.automatic && edge.alive_at(*tick)) keys.push_back(edge.object);
+  }
+  std::vector<lint::ObjectId> seen;
+  for (lint::ObjectId constraint : keys) {
+    const lint::CatalogObject& fk = catalog.object(constraint);
+    if (fk.kind() != lint::ObjectKind::constraint || fk.contype != 'f' || !fk.alive_at(*tick) ||
+        std::find(seen.begin(), seen.end(), constraint) != seen.end()) {
+      continue;
+    }
+    seen.push_back(constraint);
+    std::string name = fk.ref_at(*tick).name;
+    if (fk.parent == object.parent &&
+        std::find(dropped.begin(), dropped.end(), name) != dropped.end()) {
+      continue;
+    }
+    auto key = foreign_key(context, catalog, constraint);
+    if (!key) continue;
+    for (std::size_t i = 0; i < key->columns.size(); ++i) {
+      if (key->columns[i] != id && key->key_columns[i] != id) continue;
+      auto mine = type_of(key->columns[i]);
+      auto theirs = type_of(key->key_columns[i]);
+      if (!mine || !theirs) continue;
+      lint::ColumnType from = lint::base_type(context, statement, *mine);
+      lint::ColumnType to = lint::base_type(context, statement, *theirs);
+      if (lint::key_types_match(to, from) != false) continue;
+      // A key column as "table.column", its table as the replay names it then.
+      auto shown = [&](lint::ObjectId column_id) {
+        const lint::CatalogObject& key_column = catalog.object(column_id);
+        const lint::ObjectRef& parent = catalog.object(key_column.parent).ref_at(*tick);
+        std::string text = lint::QualifiedName{parent.schema, parent.name}.display();
+        text += ".";
+        text += key_column.ref_at(*tick).name;
+        return text;
+      };
+      std::string referencing = shown(key->columns[i]);
+      std::string referenced = shown(key->key_columns[i]);
+      out.report(range,
+                 "ALTER COLUMN " + column + " TYPE fails: PostgreSQL checks the foreign key " +
+                     name + " again, and its key columns " + referencing + " and " + referenced +
+                     " would be of incompatible types, " + mine->display() + " and " +
+                     theirs->display() + " (\"foreign key constraint \"" + name +
+                     "\" cannot be implemented\")",
+                 "keep types PostgreSQL compares (integer with bigint, varchar with text), or "
+                 "drop the foreign key " +
+                     name + " first, change both columns, and add it again");
+      return;
+    }
+  }
+}
+
 // ALTER TABLE ... ALTER CONSTRAINT c [NOT] DEFERRABLE of a constraint that is not a foreign
 // key: PostgreSQL 15 changes only foreign keys that way (checked there).
 void check_alter_constraint(const lint::FileContext& context, const lint::Statement& statement,
@@ -299,6 +457,8 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
         if (subtype == "AT_AddConstraint" && def.str("contype") == "CONSTR_FOREIGN") {
           check_foreign_key(context, tables, *statement, table, def, names(def.list("fk_attrs")),
                             range, out);
+        } else if (subtype == "AT_AlterColumnType") {
+          check_type_change(context, *statement, table, command, range, out);
         } else if (subtype == "AT_AlterConstraint") {
           check_alter_constraint(context, *statement, table, def.str("conname"), range, out);
         } else if (subtype == "AT_AddColumn") {

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS fk_children;
+DROP TABLE IF EXISTS fk_parents;
