@@ -141,6 +141,23 @@ bool catches(std::string_view handler_condition, const Condition& error) {
   return false;
 }
 
+bool conditional(const Statement& statement, std::optional<Condition> error, bool branches) {
+  for (const auto& frame : statement.frames) {
+    if (frame.part == "then_body" || frame.part == "elsif" || frame.part == "else_body" ||
+        frame.part == "exception") {
+      if (branches) return true;
+    }
+    if (frame.node.kind() != "PLpgSQL_stmt_block" || !frame.node.has("exceptions")) continue;
+    if (!error) return true;
+    for (Node handler : frame.node.get("exceptions").list("exc_list")) {
+      for (Node condition : handler.list("conditions")) {
+        if (catches(condition.str("condname"), *error)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 namespace {
 
 // A relation of the session: a second run, in a new session, makes it afresh.

@@ -72,6 +72,14 @@ inline constexpr Condition dependent_objects_still_exist{"dependent_objects_stil
 // catches an error.
 bool catches(std::string_view handler_condition, const Condition& error);
 
+// Whether a guard around a statement a DO block runs may keep it from running or from failing
+// on `error`: an IF (or CASE) branch or an exception handler's body it runs in, when `branches`
+// count (whether it runs then depends on what the guard tests), or a block with an exception
+// handler. With `error` given, only a handler that catches it counts: a block whose handlers
+// catch other conditions (WHEN duplicate_object) does not keep the statement from failing on it.
+bool conditional(const Statement& statement, std::optional<Condition> error = std::nullopt,
+                 bool branches = true);
+
 // The error a second run of a statement raises (checked on PostgreSQL 15), or nothing when a
 // second run raises none: it succeeds, and either changes nothing or adds another object or
 // row. The two-argument form judges one subcommand of an ALTER TABLE / ALTER TYPE statement.

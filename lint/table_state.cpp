@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "lint/catalog.h"
+#include "lint/guard.h"
 #include "lint/objects.h"
 
 namespace sqlgate::lint {
@@ -1042,17 +1043,6 @@ bool takes_keys_from_elsewhere(const Project& project, const Catalog& catalog,
         return true;
       }
     }
-  }
-  return false;
-}
-
-bool conditional(const Statement& statement) {
-  for (const auto& frame : statement.frames) {
-    if (frame.part == "then_body" || frame.part == "elsif" || frame.part == "else_body" ||
-        frame.part == "exception") {
-      return true;
-    }
-    if (frame.node.kind() == "PLpgSQL_stmt_block" && frame.node.has("exceptions")) return true;
   }
   return false;
 }

@@ -193,10 +193,6 @@ std::optional<KeyFlags> key_flags(const Node& statement, const CatalogObject& ob
 bool takes_keys_from_elsewhere(const Project& project, const Catalog& catalog,
                                const ObjectRef& table, Tick at);
 
-// Whether a statement a DO block runs stands under an IF (or CASE) or in a block with an
-// exception handler: whether it runs depends on its guard.
-bool conditional(const Statement& statement);
-
 // The object a create step of an up finds already there, or that has the name a rename step
 // gives, made by an earlier statement of the set that runs whatever its guard (not under a DO
 // block's IF): PostgreSQL fails there on the first run, unless the create is IF NOT EXISTS (then

@@ -34,28 +34,6 @@ std::optional<lint::Condition> missing_error(lint::ObjectKind kind) {
   return std::nullopt;
 }
 
-// An embedded statement under an IF, or in a block that catches errors, runs only when its
-// guard lets it: sqlgate cannot tell whether the object exists then. A block whose handlers
-// catch other conditions only (EXCEPTION WHEN duplicate_object) does not keep the statement
-// from failing on `error`, what a missing object raises, when it is known.
-bool guarded(const lint::Statement& statement,
-             std::optional<lint::Condition> error = std::nullopt) {
-  for (const auto& frame : statement.frames) {
-    if (frame.part == "then_body" || frame.part == "elsif" || frame.part == "else_body" ||
-        frame.part == "exception") {
-      return true;
-    }
-    if (frame.node.kind() != "PLpgSQL_stmt_block" || !frame.node.has("exceptions")) continue;
-    if (!error) return true;
-    for (lint::Node handler : frame.node.get("exceptions").list("exc_list")) {
-      for (lint::Node condition : handler.list("conditions")) {
-        if (lint::catches(condition.str("condname"), *error)) return true;
-      }
-    }
-  }
-  return false;
-}
-
 bool outside(const lint::ObjectRef& ref) {
   // schema_migrations is the state table of the tool that runs the migrations.
   return ref.schema == "pg_catalog" || ref.schema == "information_schema" ||
@@ -161,7 +139,7 @@ void check_downs(const lint::Project& project, lint::Reporter& out) {
     for (std::size_t i = 0; i < steps.size(); ++i) {
       const lint::CatalogStep& step = steps[i];
       const lint::Statement& statement = *file.all_statements()[step.statement];
-      if (guarded(statement)) continue;
+      if (lint::conditional(statement)) continue;
       // The candidates of one name (a dependency looked up along the search path, or a column
       // of whichever table of a query has it) count as one use: any of them there will do.
       std::vector<std::vector<lint::ObjectRef>> uses;
@@ -315,8 +293,8 @@ void report_lost(const lint::Project& project, std::size_t file_index, std::size
                  lint::Reporter& out) {
   const lint::Statement* taker = lint::statement_at(project, loss.by);
   const lint::ParsedFile* taker_file = project.parsed(loss.by.file);
-  if (taker == nullptr || taker_file == nullptr || guarded(*taker) || extension_name(ref) ||
-      named_unseen(project, ref, loss.by, file_index, statement_index)) {
+  if (taker == nullptr || taker_file == nullptr || lint::conditional(*taker) ||
+      extension_name(ref) || named_unseen(project, ref, loss.by, file_index, statement_index)) {
     return;
   }
   const lint::ParsedFile& file = *project.parsed(file_index);
@@ -511,7 +489,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
       }
       for (auto& column : columns_named(catalog, step)) refs.push_back(std::move(column));
       for (const auto& ref : refs) {
-        if (outside(ref) || guarded(statement, missing_error(ref.kind))) continue;
+        if (outside(ref) || lint::conditional(statement, missing_error(ref.kind))) continue;
         if (!reported.insert({step.statement, ref.key()}).second) continue;
         if (ref.kind == lint::ObjectKind::column && check_column(project, i, step, ref, out)) {
           continue;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "lint/catalog.h"
+#include "lint/guard.h"
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
 #include "lint/table_state.h"

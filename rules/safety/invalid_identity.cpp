@@ -475,30 +475,13 @@ std::optional<Refusal> definition_refusal(const Node& definition, const std::str
   return std::nullopt;
 }
 
-// Whether a guard around an embedded statement keeps the refusal from failing the migration: an
-// IF, CASE or handler it runs under is taken to test whether the column is an identity column
-// (so a refusal that follows from that is not reported there), and a block whose handler
-// catches the error keeps it from failing.
-bool guarded(const lint::Statement& statement, const Refusal& refusal) {
-  for (const auto& frame : statement.frames) {
-    if (frame.part == "then_body" || frame.part == "elsif" || frame.part == "else_body" ||
-        frame.part == "exception") {
-      if (refusal.about_identity) return true;
-    }
-    if (frame.node.kind() != "PLpgSQL_stmt_block" || !frame.node.has("exceptions")) continue;
-    for (Node handler : frame.node.get("exceptions").list("exc_list")) {
-      for (Node condition : handler.list("conditions")) {
-        if (lint::catches(condition.str("condname"), refusal.condition)) return true;
-      }
-    }
-  }
-  return false;
-}
-
-void report(const lint::FileContext& context, lint::Reporter& out, const lint::Statement& statement,
-            lint::TextRange range, const std::string& what, const Refusal& refusal) {
-  if (guarded(statement, refusal)) return;
-  (void)context;
+// A refusal of a statement a DO block runs is not reported when a guard keeps it from failing: an
+// IF, CASE or handler it runs under is taken to test whether the column is an identity column (so
+// a refusal that follows from that is not reported there), and a block whose handler catches the
+// error keeps it from failing.
+void report(lint::Reporter& out, const lint::Statement& statement, lint::TextRange range,
+            const std::string& what, const Refusal& refusal) {
+  if (lint::conditional(statement, refusal.condition, refusal.about_identity)) return;
   out.report(range,
              what + " fails on every run: " + refusal.why + ", and PostgreSQL refuses it (\"" +
                  refusal.message + "\")",
@@ -520,7 +503,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       std::string table = lint::truncate_identifier(statement->node.get("relation").str("relname"));
       std::optional<Refusal> refusal = definition_refusal(column.column, table);
       if (!refusal) continue;
-      report(context, out, *statement, lint::token_at(file, *statement, column.column.location()),
+      report(out, *statement, lint::token_at(file, *statement, column.column.location()),
              "the definition of column " + std::string(column.name), *refusal);
     }
     if (statement->kind() != "AlterTableStmt") continue;
@@ -562,8 +545,8 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
         } else {
           what += "TYPE " + lint::column_type(command.cmd.get("def").get("typeName")).display();
         }
-        report(context, out, *statement, lint::alter_command_range(file, *statement, command.index),
-               what, *refusal);
+        report(out, *statement, lint::alter_command_range(file, *statement, command.index), what,
+               *refusal);
         break;
       }
     }
