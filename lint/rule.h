@@ -44,6 +44,14 @@ class Catalog;
 class RuleSet;
 
 // Everything the rules may look at: the files, their parse, and the options of the run.
+// What Project::shared and FileContext::shared key a T by: one address per type, whatever the
+// types of the other template arguments (each call's lambda has its own).
+template <typename T>
+const void* shared_tag() {
+  static const char k_tag = 0;
+  return &k_tag;
+}
+
 class Project {
  public:
   Project(const MigrationSet& set, std::vector<std::unique_ptr<ParsedFile>> parsed, int pg_version);
@@ -92,13 +100,13 @@ class Project {
   // thread, that asks) and kept: one T per project. Rules of many files ask at once.
   template <typename T, typename Make>
   const T& shared(Make make) const {
-    static const char k_tag = 0;
+    const void* k_tag = shared_tag<T>();
     std::lock_guard<std::recursive_mutex> lock(m_shared_mutex);
     for (const auto& [tag, value] : m_shared) {
-      if (tag == &k_tag) return *static_cast<const T*>(value.get());
+      if (tag == k_tag) return *static_cast<const T*>(value.get());
     }
     auto value = std::make_shared<T>(make());
-    m_shared.emplace_back(&k_tag, value);
+    m_shared.emplace_back(k_tag, value);
     return *value;
   }
 
@@ -132,12 +140,12 @@ struct FileContext {
   // asks) and kept for the file's other rules: one T per file. A file's rules run on one thread.
   template <typename T, typename... Args>
   T& shared(Args&&... args) const {
-    static const char k_tag = 0;
+    const void* k_tag = shared_tag<T>();
     for (const auto& [tag, value] : m_shared) {
-      if (tag == &k_tag) return *static_cast<T*>(value.get());
+      if (tag == k_tag) return *static_cast<T*>(value.get());
     }
     auto value = std::make_shared<T>(std::forward<Args>(args)...);
-    m_shared.emplace_back(&k_tag, value);
+    m_shared.emplace_back(k_tag, value);
     return *value;
   }
 

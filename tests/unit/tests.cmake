@@ -10,6 +10,7 @@ list(APPEND SQLGATE_UNIT_TESTS
   unit/test_lint_objects.cpp
   unit/test_lint_pg_facts.cpp
   unit/test_lint_report.cpp
+  unit/test_lint_rule.cpp
   unit/test_lint_source.cpp
   unit/test_lint_sql.cpp
   unit/test_lint_table_state.cpp
