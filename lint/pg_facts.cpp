@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "lint/builtins.h"
 
@@ -712,9 +715,18 @@ std::string sql_identifier(std::string_view name) {
     }
   }
   if (simple) {
-    // A keyword would be read as that keyword (or be refused): the scanner tells.
-    std::vector<Token> tokens = scan_tokens(name);
-    simple = tokens.size() == 1 && tokens[0].name == "IDENT";
+    // A keyword would be read as that keyword (or be refused): the scanner tells. Scanning costs
+    // far more than the rest, and messages name the same few identifiers again and again.
+    thread_local std::unordered_map<std::string, bool> k_plain;
+    auto known = k_plain.find(std::string(name));
+    if (known != k_plain.end()) {
+      simple = known->second;
+    } else {
+      std::vector<Token> tokens = scan_tokens(name);
+      simple = tokens.size() == 1 && tokens[0].name == "IDENT";
+      if (k_plain.size() >= 4096) k_plain.clear();
+      k_plain.emplace(name, simple);
+    }
   }
   if (simple) return std::string(name);
   std::string quoted = "\"";
