@@ -251,6 +251,20 @@ bool new_name_freed(FileScope& scope, const Statement& statement) {
   return renamed_away(scope, statement, renamed);
 }
 
+// Whether a statement after this one in the file drops the relation, renames it or moves it to
+// another schema.
+bool relation_gone_after(const FileScope& scope, const Statement& statement,
+                         const QualifiedName& name) {
+  for (ObjectKind kind : k_relation_kinds) {
+    ObjectKey key{kind, name, {}};
+    if (scope.dropped_after(statement, key) != nullptr ||
+        scope.moved_away_after(statement, key) != nullptr) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // ALTER TABLE ... RENAME COLUMN a TO b with ADD COLUMN a earlier or later in the file: the
 // statement that adds a again.
 const Statement* column_made_again(FileScope& scope, const Statement& statement, bool& before) {
@@ -562,6 +576,12 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     }
     // A second run finds nothing to rename and skips.
     if (rename->written_if_exists) continue;
+    // ALTER VIEW IF EXISTS s.v RENAME COLUMN ..., and later in the file the relation is dropped,
+    // renamed or moved away: a second run finds no s.v and skips.
+    if (!rename->relation && relation.valid() && node.flag("missing_ok") &&
+        relation_gone_after(scope, *statement, name_of(relation))) {
+      continue;
+    }
     // The swap: the file makes the old name again and frees the new one (TypeORM's enum change:
     // ALTER TYPE e RENAME TO e_old; CREATE TYPE e ...; ... DROP TYPE e_old), so a second run
     // finds the old name there and the new one free, and renames as the first did.

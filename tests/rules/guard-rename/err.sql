@@ -1,6 +1,6 @@
 -- Each fails when the migration runs a second time: the old name is gone.
 ALTER TABLE users RENAME COLUMN name TO full_name;
-ALTER TABLE IF EXISTS users RENAME COLUMN email TO email_address;  -- the table still exists
+ALTER TABLE IF EXISTS customers RENAME COLUMN email TO email_address;  -- customers is still there
 ALTER TABLE users RENAME nickname TO handle;
 ALTER TABLE users RENAME CONSTRAINT users_age_check TO users_age_positive;
 ALTER TABLE users RENAME TO accounts;
@@ -100,3 +100,6 @@ END $$;
 ALTER TABLE IF EXISTS queue_a RENAME TO queue_tmp;
 ALTER TABLE IF EXISTS queue_b RENAME TO queue_a;
 ALTER TABLE IF EXISTS queue_tmp RENAME TO queue_b;
+
+-- IF EXISTS on the view does not help: it is still there on the second run.
+ALTER VIEW IF EXISTS billing.invoice_totals RENAME COLUMN amount TO amt;

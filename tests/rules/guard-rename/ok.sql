@@ -128,3 +128,10 @@ BEGIN
     ALTER TABLE ci_builds RENAME COLUMN project_id_tmp TO project_id_convert_to_bigint;
   END IF;
 END $$;
+
+-- The down of a move: a column renamed under IF EXISTS, then the view moved back. A second run
+-- finds no billing.invoice_totals and skips both.
+ALTER VIEW IF EXISTS billing.invoice_totals RENAME COLUMN amount TO amt;
+ALTER VIEW IF EXISTS billing.invoice_totals SET SCHEMA public;
+ALTER TABLE IF EXISTS staging_rows RENAME COLUMN payload TO body;
+DROP TABLE IF EXISTS staging_rows;
