@@ -38,6 +38,32 @@ struct Expander {
     return line <= line_starts.size() ? line_starts[line - 1] : line_starts.back();
   }
 
+  // The statement EXECUTE format('<template>', ...) runs, with stand-ins for the arguments.
+  std::optional<std::string> template_of(std::string_view expression) {
+    if (expression.find("format") == std::string_view::npos) return std::nullopt;
+    std::string input = "SELECT ";
+    input += expression;
+    PgQueryParseResult result = pg_query_parse(input.c_str());
+    if (result.error != nullptr) {
+      pg_query_free_parse_result(result);
+      return std::nullopt;
+    }
+    Node root = documents.load(result.parse_tree, nullptr);
+    pg_query_free_parse_result(result);
+    NodeList statements = root.list("stmts");
+    if (statements.size() != 1) return std::nullopt;
+    NodeList targets = statements[0].get("stmt").list("targetList");
+    if (targets.size() != 1) return std::nullopt;
+    Node call = targets[0].get("val");
+    if (!call.is("FuncCall")) return std::nullopt;
+    NodeList name = call.list("funcname");
+    if (name.empty() || name[name.size() - 1].as_str() != "format") return std::nullopt;
+    if (name.size() == 2 && name[0].as_str() != "pg_catalog") return std::nullopt;
+    NodeList args = call.list("args");
+    if (args.empty() || !args[0].is("A_Const") || !args[0].has("sval")) return std::nullopt;
+    return format_template_sql(args[0].get("sval").str("sval"));
+  }
+
   // Locates `text` in the body at or after the statement's line.
   std::optional<std::uint32_t> find_text(std::string_view text, std::int64_t lineno) const {
     if (!body.exact || text.empty()) return std::nullopt;
@@ -48,7 +74,8 @@ struct Expander {
   }
 
   void emit(std::string_view query, std::optional<std::uint32_t> at, bool exact, bool dynamic,
-            const Node& plpgsql, const std::vector<PlpgsqlFrame>& frames, std::int64_t lineno) {
+            const Node& plpgsql, const std::vector<PlpgsqlFrame>& frames, std::int64_t lineno,
+            bool templated = false) {
     std::string input(query);
     PgQueryParseResult result = pg_query_parse(input.c_str());
     if (result.error != nullptr) {
@@ -79,7 +106,7 @@ struct Expander {
       statement.frames = frames;
       statement.plpgsql = plpgsql;
       statement.dynamic = dynamic;
-      out.statements.push_back(std::move(statement));
+      (templated ? out.templated : out.statements).push_back(std::move(statement));
     }
   }
 
@@ -151,7 +178,13 @@ struct Expander {
     } else if (kind == "PLpgSQL_stmt_dynexecute") {
       std::string_view expression = statement.get("query").get("query").as_str();
       auto constant = string_constant(expression);
-      if (!constant) return;
+      if (!constant) {
+        if (std::optional<std::string> sql = template_of(expression)) {
+          auto at = find_text(expression, lineno);
+          emit(*sql, at, false, true, statement, frames, lineno, true);
+        }
+        return;
+      }
       auto at = find_text(expression, lineno);
       std::optional<std::uint32_t> content;
       if (at) content = *at + constant->prefix;
@@ -194,6 +227,57 @@ std::optional<DoBody> do_body(std::string_view file_text, const Statement& do_st
     body.exact = true;
   }
   return body;
+}
+
+std::optional<std::string> format_template_sql(std::string_view format) {
+  std::string sql;
+  for (std::size_t i = 0; i < format.size(); ++i) {
+    if (format[i] != '%') {
+      sql += format[i];
+      continue;
+    }
+    std::size_t j = i + 1;
+    if (j < format.size() && format[j] == '%') {
+      sql += '%';
+      i = j;
+      continue;
+    }
+    // %[position$][-][width]type, width a number or * (with an optional position$).
+    auto digits = [&] {
+      while (j < format.size() && std::isdigit(static_cast<unsigned char>(format[j]))) ++j;
+    };
+    std::size_t start = j;
+    digits();
+    if (j < format.size() && format[j] == '$' && j > start) {
+      ++j;
+    } else {
+      j = start;
+    }
+    if (j < format.size() && format[j] == '-') ++j;
+    if (j < format.size() && format[j] == '*') {
+      ++j;
+      std::size_t position = j;
+      digits();
+      if (j < format.size() && format[j] == '$' && j > position) {
+        ++j;
+      } else {
+        j = position;
+      }
+    } else {
+      digits();
+    }
+    if (j >= format.size()) return std::nullopt;
+    char type = format[j];
+    if (type == 'I' || type == 's') {
+      sql += type == 'I' ? "\"%I\"" : "\"%s\"";
+    } else if (type == 'L') {
+      sql += "'%L'";
+    } else {
+      return std::nullopt;
+    }
+    i = j;
+  }
+  return sql;
 }
 
 std::optional<StringConstant> string_constant(std::string_view expression) {

@@ -21,6 +21,10 @@ std::optional<DoBody> do_body(std::string_view file_text, const Statement& do_st
 
 struct DoExpansion {
   std::vector<Statement> statements;
+  // The statements of EXECUTE format('<template>', ...): the template with each %I, %L and %s
+  // replaced by a stand-in ("%I" as a quoted identifier, '%L' as a literal), so their names
+  // are not the ones that run.
+  std::vector<Statement> templated;
   std::vector<FileError> errors;
   Node function;  // the PL/pgSQL function the block compiles to (datums, action)
 };
@@ -29,6 +33,10 @@ struct DoExpansion {
 // `index` is the DO statement's index in the file.
 DoExpansion expand_do(std::string_view file_text, const Statement& do_statement,
                       std::ptrdiff_t index, Documents& documents);
+
+// The SQL of format()'s template with each %I, %s (as a quoted identifier "%I", "%s") and %L (as
+// a literal '%L') stood in for, %% made %; nothing when a specifier is another or malformed.
+std::optional<std::string> format_template_sql(std::string_view format);
 
 // The text of a PL/pgSQL string constant used as a whole EXECUTE argument ('...', E'...' is
 // not taken, $tag$...$tag$); nothing for anything else (format(), concatenation, variables).

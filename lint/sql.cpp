@@ -224,6 +224,7 @@ class FileBuilder {
       DoExpansion expansion =
           expand_do(text, statement, static_cast<std::ptrdiff_t>(i), *file.m_documents);
       for (auto& inner : expansion.statements) file.m_embedded.push_back(std::move(inner));
+      for (auto& inner : expansion.templated) file.m_templated.push_back(std::move(inner));
       for (auto& error : expansion.errors) file.m_block_errors.push_back(std::move(error));
       if (expansion.function.valid()) file.m_do_functions.emplace_back(i, expansion.function);
     }

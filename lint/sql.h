@@ -115,6 +115,10 @@ class ParsedFile {
   const std::vector<Statement>& statements() const { return m_statements; }
   // The statements DO blocks run, in order; parent says which DO.
   const std::vector<Statement>& embedded() const { return m_embedded; }
+  // The statements DO blocks run with EXECUTE format('<template>', ...), the arguments stood in
+  // for (see DoExpansion): not in all_statements(), as the names they show are not the ones that
+  // run; for the checks that judge a statement's form alone.
+  const std::vector<Statement>& templated() const { return m_templated; }
   // Every statement in file order: each top-level statement followed by those its DO runs.
   const std::vector<const Statement*>& all_statements() const { return m_all; }
   // The index in all_statements() of one of this file's statements; nullopt for another's.
@@ -153,6 +157,7 @@ class ParsedFile {
   std::vector<FileError> m_block_errors;
   std::vector<Statement> m_statements;
   std::vector<Statement> m_embedded;
+  std::vector<Statement> m_templated;
   std::vector<const Statement*> m_all;
   std::vector<std::pair<std::size_t, Node>> m_do_functions;  // by statement index, ascending
   std::vector<Comment> m_comments;

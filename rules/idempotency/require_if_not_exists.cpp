@@ -280,8 +280,53 @@ void check_drop_unique_index(FileScope& scope, const Statement& statement) {
   }
 }
 
+// Whether PL/pgSQL around a statement of a DO block may keep its second run from failing: an IF
+// or CASE branch (taken to test for the object), or a block that handles errors.
+bool conditional_in_block(const Statement& statement) {
+  for (const auto& frame : statement.frames) {
+    if (frame.part != "body" && frame.part != "loop") return true;
+    if (frame.node.kind() == "PLpgSQL_stmt_block" && frame.node.has("exceptions")) return true;
+  }
+  return false;
+}
+
+// EXECUTE format('CREATE INDEX orders_placed_at_idx ON %I.orders ...', s) in a DO block, with
+// nothing around it that tests or catches: the second run makes the same objects again.
+void check_templates(FileScope& scope, const lint::ParsedFile& file) {
+  const auto& templated = file.templated();
+  // A DROP of the same kind and name the same block runs before it (its schema may be a stand-in):
+  // the second run drops what the first made, then makes it again.
+  auto dropped_before = [&](std::size_t at, const Candidate& c) {
+    for (std::size_t i = 0; i < at; ++i) {
+      const Statement& drop = templated[i];
+      if (drop.parent != templated[at].parent || !drop.node.is("DropStmt")) continue;
+      for (Node object : drop.node.list("objects")) {
+        lint::NodeList parts = object.list("items");
+        if (!parts.empty() && lint::truncate_identifier(parts[parts.size() - 1].as_str()) ==
+                                  lint::truncate_identifier(c.key ? c.key->name.name : c.object)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  for (std::size_t i = 0; i < templated.size(); ++i) {
+    const Statement& statement = templated[i];
+    auto c = candidate(statement);
+    if (!c || conditional_in_block(statement) || dropped_before(i, *c)) continue;
+    std::string shown = c->shown.empty() ? c->statement + " " + c->object : c->shown;
+    scope.report(statement, statement.range,
+                 "EXECUTE format(...) runs " + shown + ", which fails " + std::string(k_again) +
+                     ": the " + c->noun + " already exists",
+                 c->help.empty() ? "write IF NOT EXISTS in the format() template: the second run "
+                                   "then skips what the first made"
+                                 : c->help);
+  }
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   FileScope scope(context, out);
+  check_templates(scope, context.file);
   for (const Statement* statement : scope.statements()) {
     if (statement->kind() == "AlterTableStmt") {
       check_add_columns(scope, *statement);

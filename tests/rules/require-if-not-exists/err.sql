@@ -71,3 +71,15 @@ CREATE TABLE IF NOT EXISTS accounts (id bigint PRIMARY KEY, phone text);
 DROP INDEX IF EXISTS accounts_phone_uniq;
 CREATE UNIQUE INDEX accounts_phone_uniq ON accounts (phone);
 CREATE TABLE IF NOT EXISTS sms_optins (phone text REFERENCES accounts (phone));
+
+-- Schema per tenant: the template has no IF NOT EXISTS, and the second run makes the index again.
+DO $$
+DECLARE
+  s text;
+BEGIN
+  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\_%' LOOP
+    EXECUTE format('CREATE INDEX orders_placed_at_idx ON %I.orders (placed_at)', s);
+    EXECUTE format('CREATE TABLE %I.%I (id bigint PRIMARY KEY, note %s)', s, 'notes', 'text');
+  END LOOP;
+END
+$$;

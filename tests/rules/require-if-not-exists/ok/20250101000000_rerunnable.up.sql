@@ -161,3 +161,21 @@ ALTER TABLE coupons DROP CONSTRAINT IF EXISTS coupons_code_fkey;
 DROP INDEX IF EXISTS accounts_code_uniq;
 CREATE UNIQUE INDEX accounts_code_uniq ON accounts (code);
 ALTER TABLE coupons ADD CONSTRAINT coupons_code_fkey FOREIGN KEY (code) REFERENCES accounts (code);
+
+-- Schema per tenant, each template safe to run again: IF NOT EXISTS, a guard, a DROP first.
+DO $$
+DECLARE
+  s text;
+BEGIN
+  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\_%' LOOP
+    EXECUTE format('CREATE INDEX IF NOT EXISTS orders_placed_at_idx ON %I.orders (placed_at)', s);
+    EXECUTE format('CREATE TABLE IF NOT EXISTS %1$I.%2$I (id bigint, note %3$s)', s, 'notes', 'text');
+    IF to_regclass(format('%I.orders_total_idx', s)) IS NULL THEN
+      EXECUTE format('CREATE INDEX orders_total_idx ON %I.orders (total)', s);
+    END IF;
+    EXECUTE format('DROP INDEX IF EXISTS %I.orders_status_idx', s);
+    EXECUTE format('CREATE INDEX orders_status_idx ON %I.orders (status)', s);
+    EXECUTE format('COMMENT ON TABLE %I.orders IS %L', s, '100% ' || s);
+  END LOOP;
+END
+$$;
