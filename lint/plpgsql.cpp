@@ -246,23 +246,20 @@ std::optional<std::string> format_template_sql(std::string_view format) {
     auto digits = [&] {
       while (j < format.size() && std::isdigit(static_cast<unsigned char>(format[j]))) ++j;
     };
-    std::size_t start = j;
-    digits();
-    if (j < format.size() && format[j] == '$' && j > start) {
-      ++j;
-    } else {
-      j = start;
-    }
+    auto position = [&] {  // n$, or nothing
+      std::size_t start = j;
+      digits();
+      if (j < format.size() && format[j] == '$' && j > start) {
+        ++j;
+      } else {
+        j = start;
+      }
+    };
+    position();
     if (j < format.size() && format[j] == '-') ++j;
     if (j < format.size() && format[j] == '*') {
       ++j;
-      std::size_t position = j;
-      digits();
-      if (j < format.size() && format[j] == '$' && j > position) {
-        ++j;
-      } else {
-        j = position;
-      }
+      position();
     } else {
       digits();
     }
