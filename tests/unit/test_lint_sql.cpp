@@ -169,6 +169,21 @@ TEST(ParsedFile, EscapedExecuteIsApproximate) {
   ASSERT_EQ(parsed->embedded().size(), 1u) << "format() is not a constant";
   EXPECT_FALSE(parsed->embedded()[0].exact);
   EXPECT_EQ(parsed->embedded()[0].kind(), "CommentStmt");
+  ASSERT_EQ(parsed->templated().size(), 1u) << "format()'s template, apart";
+  EXPECT_EQ(parsed->templated()[0].kind(), "DropStmt");
+  EXPECT_TRUE(parsed->templated()[0].dynamic);
+  EXPECT_FALSE(parsed->ordinal(parsed->templated()[0]).has_value());
+  EXPECT_EQ(parsed->ordinal(parsed->embedded()[0]), 1u);
+}
+
+TEST(FormatTemplate, StandsInForEachArgument) {
+  EXPECT_EQ(format_template_sql("CREATE INDEX i ON %I.t (%s) WHERE k = %L"),
+            "CREATE INDEX i ON \"%I\".t (\"%s\") WHERE k = '%L'");
+  EXPECT_EQ(format_template_sql("CREATE TABLE %1$I.%2$I (p int CHECK (p <= 100)) -- 100%%"),
+            "CREATE TABLE \"%I\".\"%I\" (p int CHECK (p <= 100)) -- 100%");
+  EXPECT_EQ(format_template_sql("SELECT %-10s, %*s, %*2$I"), "SELECT \"%s\", \"%s\", \"%I\"");
+  EXPECT_FALSE(format_template_sql("SELECT %d"));
+  EXPECT_FALSE(format_template_sql("SELECT 50%"));
 }
 
 TEST(ParsedFile, ReadsDirectivesOnlyWhenMentioned) {
