@@ -1326,7 +1326,11 @@ class CatalogBuilder {
   void rename(ObjectId id, const Effect& effect, const ObjectRef& old_ref, const Origin& origin) {
     ObjectRef next = old_ref;
     next.name = effect.new_name.empty() ? old_ref.name : effect.new_name;
-    if (!effect.new_schema.empty()) next.schema = effect.new_schema;
+    // ALTER EXTENSION ... SET SCHEMA moves the extension's members: the extension itself is in
+    // no schema and keeps being found by its name alone.
+    if (!effect.new_schema.empty() && old_ref.kind != ObjectKind::extension) {
+      next.schema = effect.new_schema;
+    }
     auto move = [&](ObjectId target, const ObjectRef& ref) {
       CatalogObject& object = objects()[target];
       object.names.back().to = origin.tick;

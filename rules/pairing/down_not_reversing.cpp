@@ -679,9 +679,10 @@ bool check_parameters_back(Context& c, const lint::CatalogStep& step) {
   return true;
 }
 
-// An event trigger's mode as ALTER EVENT TRIGGER sets it (pg_event_trigger.evtenabled): 'O'
+// A trigger's mode as ALTER EVENT TRIGGER (ALTER TABLE ... TRIGGER) sets it
+// (pg_event_trigger.evtenabled, pg_trigger.tgenabled): 'O'
 // (ENABLE), 'D' (DISABLE), 'R' (ENABLE REPLICA), 'A' (ENABLE ALWAYS).
-std::string event_trigger_mode_sql(char mode) {
+std::string trigger_mode_sql(char mode) {
   switch (mode) {
     case 'D':
       return "DISABLE";
@@ -699,6 +700,37 @@ void apply_event_trigger_mode(char& mode, const lint::Statement* statement) {
   if (statement == nullptr || !statement->node.is("AlterEventTrigStmt")) return;
   std::string_view set = statement->node.str("tgenabled");
   if (!set.empty()) mode = set.front();
+}
+
+// A trigger's (an event trigger's) mode before the up, after it, and after the down.
+struct Modes {
+  char before;
+  char up;
+  char down;
+};
+
+// The finding of a trigger the down does not switch back to the mode it had before the up:
+// `back` is the statement that does.
+void report_mode_back(Context& c, const lint::CatalogStep& step, const lint::ObjectRef& ref,
+                      Modes modes, const std::string& back) {
+  auto [before, up, down] = modes;
+  std::string message;
+  if (down != up) {
+    message = "the down sets " + describe(ref) + " to " + trigger_mode_sql(down) + ", but it was " +
+              trigger_mode_sql(before) + " before the up";
+  } else if (up == 'D') {
+    message = "the up disables " + describe(ref) + " but the down does not enable it again";
+  } else if (before == 'D') {
+    message = "the up enables " + describe(ref) + " but the down does not disable it again";
+  } else {
+    message = "the up sets " + describe(ref) + " to " + trigger_mode_sql(up) + " (it was " +
+              trigger_mode_sql(before) + ") but the down does not set it back";
+  }
+  // Left off in ordinary sessions (DISABLE, or ENABLE REPLICA: fired only while
+  // session_replication_role is replica) where it fired before: what it does (audits, blocks,
+  // keeps up to date) is skipped unseen.
+  bool off = (down == 'D' || down == 'R') && (before == 'O' || before == 'A');
+  c.report(step, message, "add `" + back + "` to the down", !off);
 }
 
 // ALTER EVENT TRIGGER ... ENABLE [REPLICA | ALWAYS] / DISABLE of one an earlier migration made:
@@ -732,25 +764,77 @@ void check_event_trigger_back(Context& c, const lint::CatalogStep& step) {
   }
   if (down == before) return;
   const lint::ObjectRef& ref = object.ref_at(c.pair.up_replay->end);
-  std::string back = "ALTER EVENT TRIGGER " + quote_identifier(ref.name) + " " +
-                     event_trigger_mode_sql(before) + ";";
-  std::string message;
-  if (down != up) {
-    message = "the down sets " + describe(ref) + " to " + event_trigger_mode_sql(down) +
-              ", but it was " + event_trigger_mode_sql(before) + " before the up";
-  } else if (up == 'D') {
-    message = "the up disables " + describe(ref) + " but the down does not enable it again";
-  } else if (before == 'D') {
-    message = "the up enables " + describe(ref) + " but the down does not disable it again";
-  } else {
-    message = "the up sets " + describe(ref) + " to " + event_trigger_mode_sql(up) + " (it was " +
-              event_trigger_mode_sql(before) + ") but the down does not set it back";
+  report_mode_back(
+      c, step, ref, {before, up, down},
+      "ALTER EVENT TRIGGER " + quote_identifier(ref.name) + " " + trigger_mode_sql(before) + ";");
+}
+
+// Applies the statement's ALTER TABLE ... ENABLE [REPLICA | ALWAYS] / DISABLE TRIGGER (of that
+// trigger, or ALL / USER) to its mode (pg_trigger.tgenabled, the letters of evtenabled).
+void apply_trigger_mode(char& mode, const lint::Statement* statement, const std::string& trigger) {
+  if (statement == nullptr || !statement->node.is("AlterTableStmt")) return;
+  for (lint::Node command : statement->node.list("cmds")) {
+    std::string_view type = command.str("subtype");
+    bool all = type.ends_with("TrigAll") || type.ends_with("TrigUser");
+    if (!all && lint::truncate_identifier(command.str("name")) != trigger) continue;
+    if (type == "AT_EnableTrig" || type == "AT_EnableTrigAll" || type == "AT_EnableTrigUser") {
+      mode = 'O';
+    } else if (type == "AT_EnableAlwaysTrig") {
+      mode = 'A';
+    } else if (type == "AT_EnableReplicaTrig") {
+      mode = 'R';
+    } else if (type.starts_with("AT_DisableTrig")) {
+      mode = 'D';
+    }
   }
-  // Left off in ordinary sessions (DISABLE, or ENABLE REPLICA: fired only while
-  // session_replication_role is replica) where it fired before: the DDL it audits or blocks
-  // goes through unseen.
-  bool off = (down == 'D' || down == 'R') && (before == 'O' || before == 'A');
-  c.report(step, message, "add `" + back + "` to the down", !off);
+}
+
+// ALTER TABLE ... ENABLE [REPLICA | ALWAYS] / DISABLE TRIGGER of a trigger the up did not make:
+// the down sets back the mode it had before the up (CREATE TRIGGER makes it ENABLE), judged at
+// the up's first switch of it. `trigger`: the trigger in the catalog, if a migration made it.
+void check_trigger_back(Context& c, const lint::CatalogStep& step, const lint::ObjectRef& ref,
+                        ObjectId trigger) {
+  const std::string& name = ref.name;
+  auto switches = [&](const lint::CatalogStep& other) {
+    const lint::Effect& effect = other.effect;
+    if (effect.change != Change::enable_trigger && effect.change != Change::disable_trigger) {
+      return false;
+    }
+    const std::string& which = effect.columns.empty() ? name : effect.columns.front();
+    return which == name || which == "ALL" || which == "USER";
+  };
+  for (const lint::CatalogStep* other : c.up_steps.of(step.object)) {
+    if (other == &step) break;
+    if (switches(*other)) return;
+  }
+  char before = 'O';
+  if (trigger != lint::k_no_object) {
+    lint::Tick made = c.catalog.object(trigger).created.tick;
+    for (const lint::Origin& origin :
+         changed_between(c.catalog.object(step.object), c.pair.up_replay->start)) {
+      if (origin.tick > made) {
+        apply_trigger_mode(before, lint::statement_at(c.project, origin), name);
+      }
+    }
+  }
+  char up = before;
+  for (const lint::CatalogStep* other : c.up_steps.of(step.object)) {
+    if (switches(*other)) {
+      apply_trigger_mode(up, c.pair.up_file->all_statements()[other->statement], name);
+    }
+  }
+  if (up == before) return;  // switched and switched back within the up
+  char down = up;
+  for (const lint::CatalogStep* other : c.down_steps.of(step.object)) {
+    if (switches(*other)) {
+      apply_trigger_mode(down, c.pair.down_file->all_statements()[other->statement], name);
+    }
+  }
+  if (down == before) return;
+  lint::ObjectRef table = c.catalog.object(step.object).ref_at(c.pair.up_replay->end);
+  report_mode_back(c, step, ref, {before, up, down},
+                   "ALTER TABLE " + sql_name(table) + " " + trigger_mode_sql(before) + " TRIGGER " +
+                       quote_identifier(name) + ";");
 }
 
 // Whether a column setting changes only options of an identity column's sequence (SET
@@ -1083,6 +1167,10 @@ void check_setting(Context& c, const lint::CatalogStep& step) {
     trigger.name = effect.columns.front();
     lint::ObjectId id = c.catalog.find(trigger, step.tick);
     if (id != lint::k_no_object && (c.created_by_up(id) || c.taken.count(id) != 0)) return;
+    if (id != lint::k_no_object) {
+      check_trigger_back(c, step, trigger, id);
+      return;
+    }
   }
   if (triggers && !effect.columns.empty() &&
       (effect.columns.front() == "ALL" || effect.columns.front() == "USER") &&
@@ -3004,6 +3092,59 @@ void check_attribute_order(Context& c, const lint::CatalogStep& step) {
            "or declare the down irreversible: `-- sqlgate:irreversible <reason>`");
 }
 
+// The schema an extension's members were in at a tick, read from its CREATE EXTENSION ... SCHEMA
+// and the ALTER EXTENSION ... SET SCHEMA since; empty when no statement names one (it went to
+// the first schema of the search path, or to the one its control file names).
+std::string extension_schema(const Context& c, const lint::CatalogObject& extension,
+                             lint::Tick at) {
+  std::string schema;
+  const lint::Statement* made = lint::statement_at(c.project, extension.created);
+  if (made != nullptr && made->node.is("CreateExtensionStmt")) {
+    for (lint::Node option : made->node.list("options")) {
+      if (option.str("defname") == "schema") schema = option.get("arg").as_str();
+    }
+  }
+  for (const lint::Origin& change : extension.changed) {
+    if (change.tick >= at) break;
+    const lint::Statement* statement = lint::statement_at(c.project, change);
+    if (statement != nullptr && statement->node.is("AlterObjectSchemaStmt")) {
+      schema = statement->node.str("newschema");
+    }
+  }
+  return lint::truncate_identifier(schema);
+}
+
+// ALTER EXTENSION ... SET SCHEMA of an extension an earlier migration made (the extension is in
+// no schema: its members move): the down moves them back where they were before the up.
+void check_extension_move(Context& c, const lint::CatalogStep& step) {
+  const lint::CatalogObject& extension = c.catalog.object(step.object);
+  std::string before = extension_schema(c, extension, step.tick);
+  std::string now;
+  for (const lint::CatalogStep* up : c.up_steps.of(step.object)) {
+    if (up->effect.action == Action::rename) now = up->effect.new_schema;
+  }
+  if (now.empty() || now == before) return;
+  std::string back;
+  for (const lint::CatalogStep* down : c.down_steps.of(step.object)) {
+    if (down->effect.action == Action::rename) back = down->effect.new_schema;
+  }
+  // Where it was is not written: any move of the down is taken as the way back.
+  if (!back.empty() && (before.empty() || back == before)) return;
+  const lint::ObjectRef& ref = extension.ref_at(step.tick);
+  std::string message = "the up moves " + describe(ref) + " to schema " + quote_identifier(now);
+  if (back.empty()) {
+    message += " but the down does not move it back";
+  } else {
+    message += " and the down moves it to schema " + quote_identifier(back) + ", not back to " +
+               quote_identifier(before);
+  }
+  std::string help =
+      "move it back in the down: `ALTER EXTENSION " + quote_identifier(ref.name) + " SET SCHEMA ";
+  help += before.empty() ? "<the schema it was in>" : quote_identifier(before);
+  help += ";`";
+  c.report(step, message, help);
+}
+
 void check_pair(Context& c) {
   lint::Tick after = c.pair.up_replay->end;
   std::set<std::size_t> schema_wide;  // up statements ON ALL ... IN SCHEMA reported
@@ -3038,6 +3179,10 @@ void check_pair(Context& c) {
       // the up's renames and then the down's must be the one it had before the up (a swap through
       // a temporary name, repeated by the down, is its own inverse).
       if (!c.first_action(step, Action::rename)) continue;
+      if (object.kind() == ObjectKind::extension) {
+        check_extension_move(c, step);
+        continue;
+      }
       const lint::ObjectRef& before = object.ref_at(step.tick);
       const lint::ObjectRef& now = object.ref_at(after);
       if (now.name == before.name && now.schema == before.schema) continue;  // back where it was
@@ -3049,11 +3194,21 @@ void check_pair(Context& c) {
         if (!down->effect.new_schema.empty()) schema = down->effect.new_schema;
       }
       if (name == before.name && schema == before.schema) continue;
+      // A move to another schema under the same name is worded as one.
+      bool moved = now.name == before.name;
       std::string message =
-          "the up renames " + describe(before) + " to " + quote_identifier(now.name);
-      if (now.schema != before.schema) message += " in schema " + quote_identifier(now.schema);
+          "the up " + std::string(moved ? "moves " : "renames ") + describe(before) + " to ";
+      if (!moved) message += quote_identifier(now.name);
+      if (now.schema != before.schema) {
+        if (!moved) message += " in ";
+        message += "schema " + quote_identifier(now.schema);
+      }
       if (name == now.name && schema == now.schema) {
-        message += " but the down does not rename it back";
+        message +=
+            moved ? " but the down does not move it back" : " but the down does not rename it back";
+      } else if (name == before.name) {
+        message +=
+            " but the down leaves it in schema " + quote_identifier(schema) + ", not as it was";
       } else {
         message += " but the down leaves it named " + quote_identifier(name);
         if (schema != before.schema) message += " in schema " + quote_identifier(schema);

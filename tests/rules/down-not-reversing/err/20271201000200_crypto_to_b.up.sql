@@ -1,0 +1,1 @@
+ALTER EXTENSION pgcrypto SET SCHEMA crypto_b;

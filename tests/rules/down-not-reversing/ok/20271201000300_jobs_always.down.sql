@@ -1,0 +1,2 @@
+ALTER TABLE jobs ENABLE TRIGGER jobs_touch;
+ALTER TABLE jobs ENABLE TRIGGER jobs_audit;

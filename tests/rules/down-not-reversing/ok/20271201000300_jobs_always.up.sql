@@ -1,0 +1,2 @@
+ALTER TABLE jobs ENABLE ALWAYS TRIGGER jobs_touch;
+ALTER TABLE jobs DISABLE TRIGGER jobs_audit;
