@@ -861,6 +861,34 @@ std::string bucket(const ObjectKey& key) {
 
 }  // namespace
 
+void FileScope::cascade_to_triggers(
+    std::unordered_map<std::string, std::vector<Change>>& by_key) const {
+  // DROP FUNCTION ... CASCADE drops the triggers that execute it: those the file creates are
+  // gone again when a second run reaches the statement after the drop.
+  const auto& all = m_context.file.all_statements();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const Node& drop = all[i]->node;
+    if (!drop.is("DropStmt") || drop.str("behavior") != "DROP_CASCADE") continue;
+    for (const ObjectKey& dropped : object_changes(drop).dropped) {
+      if (dropped.kind != ObjectKind::function) continue;
+      for (const Statement* statement : all) {
+        const Node& trigger = statement->node;
+        if (!trigger.is("CreateTrigStmt") ||
+            !key(ObjectKind::function, name_of(trigger.list("funcname"))).matches(dropped)) {
+          continue;
+        }
+        for (ObjectKey& made : object_changes(trigger).created) {
+          std::vector<Change>& changes = by_key[bucket(made)];
+          changes.push_back(Change{std::move(made), i, false});
+          std::stable_sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) {
+            return a.statement < b.statement;
+          });
+        }
+      }
+    }
+  }
+}
+
 const std::vector<FileScope::Change>* FileScope::changes_of(const ObjectKey& key) const {
   auto& by_key = m_facts.changes;
   if (!by_key) {
@@ -879,6 +907,7 @@ const std::vector<FileScope::Change>* FileScope::changes_of(const ObjectKey& key
         (*by_key)[bucket(move.to)].push_back(Change{std::move(move.to), i, true, true});
       }
     }
+    cascade_to_triggers(*by_key);
   }
   auto it = by_key->find(bucket(key));
   return it == by_key->end() ? nullptr : &it->second;

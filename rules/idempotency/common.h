@@ -239,6 +239,8 @@ class FileScope {
     bool moved = false;
   };
   const std::vector<Change>* changes_of(const ObjectKey& key) const;
+  // Adds the triggers a DROP FUNCTION ... CASCADE of the file takes.
+  void cascade_to_triggers(std::unordered_map<std::string, std::vector<Change>>& by_key) const;
 
   // What the file's idempotency rules all read: made by the first of them, then shared.
   struct Facts {
