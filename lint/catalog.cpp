@@ -1323,6 +1323,37 @@ class CatalogBuilder {
     }
   }
 
+  // ALTER TABLE ... SET SCHEMA moves the table's indexes and the sequences it owns (serial,
+  // identity, OWNED BY one of its columns) with it; its constraints and triggers are its
+  // children, moved with their parent.
+  template <typename Move>
+  void move_along(ObjectId table, const std::string& schema, const Origin& origin,
+                  const Move& move) {
+    Tick at = origin.tick;
+    std::vector<ObjectId> along;
+    auto take = [&](ObjectId owner) {
+      for (const DependencyEdge& edge : objects()[owner].dependents) {
+        ObjectKind kind = objects()[edge.object].kind();
+        if (edge.automatic && alive(edge.object, at) &&
+            (kind == ObjectKind::index || kind == ObjectKind::sequence) &&
+            std::find(along.begin(), along.end(), edge.object) == along.end()) {
+          along.push_back(edge.object);
+        }
+      }
+    };
+    take(table);
+    for (ObjectId child : objects()[table].children) {
+      if (objects()[child].kind() == ObjectKind::column && alive(child, at)) take(child);
+    }
+    for (ObjectId other : along) {
+      ObjectRef moved = objects()[other].ref_at(at);
+      if (moved.schema == schema) continue;
+      moved.schema = schema;
+      move(other, moved);
+      objects()[other].changed.push_back(origin);  // the statement that moved it
+    }
+  }
+
   void rename(ObjectId id, const Effect& effect, const ObjectRef& old_ref, const Origin& origin) {
     ObjectRef next = old_ref;
     next.name = effect.new_name.empty() ? old_ref.name : effect.new_name;
@@ -1356,6 +1387,9 @@ class CatalogBuilder {
       for (const auto& edge : table.dependents) follow(edge.object);
     }
     if (current.name != next.name) rename_key_partner(id, current, next.name, origin.tick);
+    if (current.schema != next.schema && is_relation(object.kind())) {
+      move_along(id, next.schema, origin, move);
+    }
     if (current.name != next.name || current.schema != next.schema) {
       for (ObjectId child : std::vector<ObjectId>(objects()[id].children)) {
         if (!objects()[child].alive_at(origin.tick)) continue;

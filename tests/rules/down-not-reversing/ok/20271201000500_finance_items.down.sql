@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS finance.items;
+DROP SCHEMA IF EXISTS finance;

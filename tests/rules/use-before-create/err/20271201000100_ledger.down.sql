@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS ledger.items;
+DROP SCHEMA IF EXISTS ledger;
