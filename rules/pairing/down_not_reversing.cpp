@@ -2112,6 +2112,42 @@ bool part_of(const lint::Catalog& catalog, ObjectId part, ObjectId relation) {
       [&](const lint::DependencyEdge& edge) { return edge.automatic && edge.object == relation; });
 }
 
+// DROP ... CASCADE of an object that existed before the up: the objects of their own that went
+// with it (a view or materialized view reading it, a function using its type...) and existed
+// before the up must be there again after the down, made again by the up or by the down.
+void check_cascade_taken(Context& c, const lint::CatalogStep& step) {
+  if (!step.effect.cascade) return;
+  lint::Tick start = c.pair.up_replay->start;
+  lint::Tick after = c.pair.up_replay->end;
+  std::vector<std::string> missing;
+  for (ObjectId id : step.implied) {
+    const lint::CatalogObject& taken = c.catalog.object(id);
+    // Parts (columns, constraints, indexes, triggers) and what goes with them automatically
+    // (owned sequences) are check_taken_along's.
+    if (taken.parent != lint::k_no_object || c.created_by_up(id) || !taken.alive_at(start)) {
+      continue;
+    }
+    if (std::any_of(taken.depends_on.begin(), taken.depends_on.end(),
+                    [](const lint::DependencyEdge& edge) { return edge.automatic; })) {
+      continue;
+    }
+    const lint::ObjectRef& ref = taken.ref_at(start);
+    ObjectId again = c.catalog.find(ref, after);
+    if ((again != lint::k_no_object && c.taken.count(again) == 0) || c.down_creates(ref)) continue;
+    missing.push_back(describe(ref));
+  }
+  if (missing.empty()) return;
+  const lint::ObjectRef& ref = c.catalog.object(step.object).ref_at(start);
+  bool one = missing.size() == 1;
+  c.report(step,
+           "the up's DROP ... CASCADE of " + describe(ref) + " also drops " +
+               lint::join_strings(missing, ", ") + ", which existed before the up, but the down " +
+               "does not create " + (one ? "it" : "them") + " again",
+           std::string("create ") + (one ? "it" : "them") + " again in the down as before, after " +
+               describe(ref) +
+               ", or declare the down irreversible (`-- sqlgate:irreversible <reason>`)");
+}
+
 // What goes with an object the up drops: the indexes and constraints that use a column (DROP
 // COLUMN takes them), and the indexes, constraints, triggers, policies and rules of a table,
 // view or materialized view. Each that existed before the up must be there again after the
@@ -3449,6 +3485,7 @@ void check_pair(Context& c) {
       // a view, a function, a column...). What went with a dropped table is the table's.
       if (c.created_by_up(step.object)) continue;
       check_taken_along(c, step);
+      check_cascade_taken(c, step);
       // By the name it had before the up: a table rebuilt as new (renamed to _old, made again,
       // rows copied, the old one dropped) is there again under that name.
       const lint::ObjectRef& ref = object.ref_at(c.pair.up_replay->start);

@@ -1,0 +1,3 @@
+DROP MATERIALIZED VIEW IF EXISTS shop_top_regions;
+DROP MATERIALIZED VIEW IF EXISTS shop_region_sales;
+DROP TABLE IF EXISTS shop_sales;

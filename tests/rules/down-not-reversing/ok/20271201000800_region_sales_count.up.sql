@@ -1,0 +1,2 @@
+DROP MATERIALIZED VIEW IF EXISTS shop_region_sales CASCADE;
+CREATE MATERIALIZED VIEW IF NOT EXISTS shop_region_sales AS SELECT region, sum(amount) AS total, count(*) AS n FROM shop_sales GROUP BY region;
