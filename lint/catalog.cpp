@@ -283,6 +283,19 @@ std::optional<Catalog::NameLoss> Catalog::lost_before(const ObjectRef& ref, Tick
       }
     }
   }
+  // ALTER SCHEMA ... RENAME TO: the rename of the schema it is in.
+  const ObjectRef& old_ref = object.names[last_name].ref;
+  if (!old_ref.schema.empty() && old_ref.schema != loss.renamed_to.schema) {
+    ObjectId schema = find(NameRef(ObjectKind::schema, {}, {}, loss.renamed_to.schema), to + 1);
+    if (schema != k_no_object) {
+      for (const Origin& origin : m_objects[schema].changed) {
+        if (origin.tick == to) {
+          loss.by = origin;
+          return loss;
+        }
+      }
+    }
+  }
   return std::nullopt;
 }
 
@@ -1373,6 +1386,17 @@ class CatalogBuilder {
     move(id, next);
     objects()[id].changed.push_back(origin);
     const CatalogObject& object = objects()[id];
+    if (object.kind() == ObjectKind::schema && current.name != next.name) {
+      // ALTER SCHEMA ... RENAME TO: every object of the schema moves with it (a table's columns,
+      // indexes and constraints among them, named in its schema too).
+      for (ObjectId other = 0; other < objects().size(); ++other) {
+        if (other == id || !objects()[other].alive_at(origin.tick)) continue;
+        ObjectRef moved = objects()[other].ref_at(origin.tick);
+        if (moved.schema != current.name) continue;
+        moved.schema = next.name;
+        move(other, moved);
+      }
+    }
     if (object.kind() == ObjectKind::column && object.parent != k_no_object) {
       // Constraints and indexes name their columns: follow the rename.
       CatalogObject& table = objects()[object.parent];

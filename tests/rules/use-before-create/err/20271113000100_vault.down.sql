@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS vault.secrets;
+DROP SCHEMA IF EXISTS vault;

@@ -1,0 +1,2 @@
+CREATE SCHEMA IF NOT EXISTS vault;
+CREATE TABLE IF NOT EXISTS vault.secrets (id bigint PRIMARY KEY, body text NOT NULL);

@@ -1,0 +1,2 @@
+-- sqlgate:run-once the schema keeps its new name
+ALTER SCHEMA ledger RENAME TO accounts;
