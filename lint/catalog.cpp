@@ -66,6 +66,17 @@ KindList lookup_kinds(const ObjectKind& kind) {
   }
 }
 
+// The expressions an ALTER POLICY replaces: what the old ones called and read no longer counts.
+std::vector<DependencySource> policy_expressions_set(const Effect& effect) {
+  std::vector<DependencySource> sources;
+  if (effect.action != Action::alter || effect.object.kind != ObjectKind::policy) return sources;
+  for (const auto& clause : effect.columns) {
+    sources.push_back(clause == "using" ? DependencySource::policy_using
+                                        : DependencySource::policy_check);
+  }
+  return sources;
+}
+
 // A hash of the parts of a name, eight bytes at a time: equal names hash alike.
 class NameHash {
  public:
@@ -532,6 +543,9 @@ class CatalogBuilder {
     // Columns and domains whose default the down has set or dropped: they no longer depend on
     // what the old default used.
     std::unordered_set<ObjectId> undefaulted;
+    // Policies whose USING (WITH CHECK) expression the down has replaced with ALTER POLICY.
+    std::unordered_set<ObjectId> new_using;
+    std::unordered_set<ObjectId> new_check;
     // Names the down itself has created, or renamed something to (base keys): a statement on
     // such a name after the object of the state after the up was dropped reaches the new one.
     std::unordered_set<std::string> made;
@@ -1272,7 +1286,11 @@ class CatalogBuilder {
           if (m_down != nullptr &&
               ((edge.source == DependencySource::type && m_down->retyped.count(edge.object) != 0) ||
                (edge.source == DependencySource::default_value &&
-                m_down->undefaulted.count(edge.object) != 0))) {
+                m_down->undefaulted.count(edge.object) != 0) ||
+               (edge.source == DependencySource::policy_using &&
+                m_down->new_using.count(edge.object) != 0) ||
+               (edge.source == DependencySource::policy_check &&
+                m_down->new_check.count(edge.object) != 0))) {
             continue;
           }
           if (edge.source == DependencySource::mapping && remapped(edge.object)) continue;
@@ -1476,6 +1494,7 @@ class CatalogBuilder {
         } else if (effect.change == Change::set_type) {
           unlink(id, DependencySource::type, at);
         }
+        for (DependencySource source : policy_expressions_set(effect)) unlink(id, source, at);
         if (remaps(effect)) remap(id, effect, resolved, at);
         for (std::size_t k = 0; k < effect.depends_on.size(); ++k) {
           const Dependency& dependency = effect.depends_on[k];
@@ -1660,6 +1679,11 @@ class CatalogBuilder {
           } else if (effect.action == Action::alter && (effect.change == Change::set_default ||
                                                         effect.change == Change::drop_default)) {
             state.undefaulted.insert(id);
+          } else if (!policy_expressions_set(effect).empty()) {
+            for (DependencySource source : policy_expressions_set(effect)) {
+              (source == DependencySource::policy_using ? state.new_using : state.new_check)
+                  .insert(id);
+            }
           } else if (remaps(effect)) {
             DownState::Remap& remap = state.remaps.emplace_back();
             remap.config = id;

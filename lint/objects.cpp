@@ -446,6 +446,9 @@ struct ObjectResolver::Context {
   // each, and DROP COLUMN is refused while it does (2BP01).
   void column_dependencies(Effect& effect, const ObjectRef& table, bool given,
                            std::string_view qualifier, const Node& expression);
+  // A policy's USING and WITH CHECK expressions (CREATE | ALTER POLICY): the functions they call
+  // and the tables they read, each with the source of its expression.
+  void policy_expressions(Effect& effect, const Node& node);
   // Those of a view's (materialized view's) query, at every level of it.
   void view_column_dependencies(Effect& effect, const Node& query);
   struct QueryColumns;
@@ -1113,6 +1116,14 @@ void ObjectResolver::Context::reads(Effect& effect, const Node& query, Dependenc
     }
     return true;
   });
+}
+
+void ObjectResolver::Context::policy_expressions(Effect& effect, const Node& node) {
+  for (std::string_view field : {"qual", "with_check"}) {
+    auto source = field == "qual" ? DependencySource::policy_using : DependencySource::policy_check;
+    reads(effect, node.get(field), source);
+    expression_dependencies(effect, node.get(field), source);
+  }
 }
 
 void ObjectResolver::Context::column_dependencies(Effect& effect, const ObjectRef& table,
@@ -2341,17 +2352,19 @@ void ObjectResolver::Context::run(const Node& node) {
     Effect& effect = add(Action::create, child(ObjectKind::policy, table, node.str("policy_name")),
                          at(node.get("table")), given);
     depend(effect, table, true);
-    // Its USING and WITH CHECK expressions: the functions they call, the tables they read.
+    policy_expressions(effect, node);
     for (std::string_view field : {"qual", "with_check"}) {
-      reads(effect, node.get(field));
       column_dependencies(effect, table, given, table.name, node.get(field));
-      expression_dependencies(effect, node.get(field), DependencySource::definition);
     }
   } else if (kind == "AlterPolicyStmt") {
     auto [table, given] = relation(ObjectKind::table, node.get("table"));
     Effect& effect = add(Action::alter, child(ObjectKind::policy, table, node.str("policy_name")),
                          at(node.get("table")), given);
     effect.change = Change::other;
+    // USING and WITH CHECK replace what the old expression called; TO roles alone keeps it.
+    if (node.has("qual")) effect.columns.push_back("using");
+    if (node.has("with_check")) effect.columns.push_back("with check");
+    policy_expressions(effect, node);
   } else if (kind == "RuleStmt") {
     auto [table, given] = relation(ObjectKind::table, node.get("relation"));
     Effect& effect = add(Action::create, child(ObjectKind::rule, table, node.str("rulename")),

@@ -159,6 +159,10 @@ enum class DependencySource : std::uint8_t {
   // dictionary (ALTER TEXT SEARCH CONFIGURATION ... ADD | ALTER MAPPING ... WITH): a later ADD,
   // ALTER or DROP MAPPING of the same token types, or a REPLACE of the dictionary, ends it.
   mapping,
+  // What a policy's USING (WITH CHECK) expression calls and reads: ALTER POLICY ... USING (WITH
+  // CHECK) replaces it, an ALTER POLICY without it keeps it.
+  policy_using,
+  policy_check,
 };
 
 struct Dependency {
@@ -219,7 +223,8 @@ struct Effect {
 
   // Constraints and indexes: the key columns ("expr" entries stand for expressions);
   // INSERT: the target columns; ALTER TEXT SEARCH CONFIGURATION ... MAPPING: the token types it
-  // maps (none: every one, for a REPLACE without FOR).
+  // maps (none: every one, for a REPLACE without FOR); ALTER POLICY: "using" and "with check" for
+  // the expressions it replaces.
   std::vector<std::string> columns;
   // Constraints and indexes: every column they read (keys, expressions, WHERE, INCLUDE), which
   // DROP COLUMN takes them with.

@@ -308,6 +308,13 @@ void report_blocked(const lint::Project& project, const lint::ParsedFile& file,
                         " ALTER MAPPING FOR ... WITH ...";
     help += ", or map its token types to other dictionaries before this statement (" + remap + ")";
   }
+  if (blocker_ref.kind == lint::ObjectKind::policy && lint::is_routine(target.kind)) {
+    help +=
+        ", or give the policy expressions that do not call it before this statement (ALTER "
+        "POLICY " +
+        pairing::quote_identifier(blocker_ref.name) + " ON " + pairing::parent_sql(blocker_ref) +
+        " USING (...) WITH CHECK (...))";
+  }
   help += up ? " (and make it again after, if it is to stay), or with CASCADE when losing it is "
                "meant"
              : ": a down drops in reverse order of creation, dependents before what they use";

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS tenant_docs;
+DROP FUNCTION IF EXISTS doc_tenant();

@@ -1,0 +1,5 @@
+CREATE OR REPLACE FUNCTION doc_writer() RETURNS bigint
+    LANGUAGE sql STABLE AS $$ SELECT nullif(current_setting('app.writer_id', true), '')::bigint $$;
+ALTER POLICY tenant_docs_scope ON tenant_docs
+    USING (tenant_id = current_setting('app.tenant_id', true)::bigint)
+    WITH CHECK (tenant_id = doc_writer());
