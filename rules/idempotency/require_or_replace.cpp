@@ -113,10 +113,18 @@ std::optional<std::string> drop_blocker(const FileScope& scope, const Statement&
     }
   }
   if (made_step == nullptr) return std::string();
+  // A dependency on a type reaches a table's (view's) row type too: a function taking or
+  // returning films_v depends on the view films_v.
   auto same = [](const lint::ObjectRef& a, const lint::ObjectRef& b) {
-    bool kinds = lint::is_relation(a.kind) ? lint::is_relation(b.kind)
-                                           : lint::is_routine(a.kind) == lint::is_routine(b.kind) &&
-                                                 (lint::is_routine(a.kind) || a.kind == b.kind);
+    auto row_type = [](const lint::ObjectRef& type, const lint::ObjectRef& relation) {
+      return type.kind == lint::ObjectKind::type && relation.kind != lint::ObjectKind::index &&
+             relation.kind != lint::ObjectKind::sequence && lint::is_relation(relation.kind);
+    };
+    bool kinds =
+        row_type(a, b) || row_type(b, a) ||
+        (lint::is_relation(a.kind) ? lint::is_relation(b.kind)
+                                   : lint::is_routine(a.kind) == lint::is_routine(b.kind) &&
+                                         (lint::is_routine(a.kind) || a.kind == b.kind));
     return kinds && a.name == b.name && a.parent == b.parent &&
            (a.schema.empty() || b.schema.empty() || a.schema == b.schema);
   };

@@ -1,0 +1,3 @@
+DROP FUNCTION IF EXISTS runtime_hours(films_v);
+DROP VIEW IF EXISTS films_v;
+DROP TABLE IF EXISTS films;
