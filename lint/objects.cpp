@@ -2399,6 +2399,13 @@ void ObjectResolver::Context::run(const Node& node) {
     ref.name = truncate_identifier(node.str("extname"));
     Effect& effect = add(Action::create, ref, statement.range.begin);
     effect.if_not_exists = node.flag("if_not_exists");
+    // SCHEMA s: the extension depends on the schema it lives in (DROP SCHEMA s is refused).
+    for (Node option : node.list("options")) {
+      if (option.str("defname") != "schema") continue;
+      Dependency& dependency = effect.depends_on.emplace_back();
+      dependency.object.kind = ObjectKind::schema;
+      dependency.object.name = truncate_identifier(option.get("arg").as_str());
+    }
   } else if (kind == "AlterExtensionStmt" || kind == "AlterExtensionContentsStmt") {
     ObjectRef ref;
     ref.kind = ObjectKind::extension;
