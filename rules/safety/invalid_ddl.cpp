@@ -1,7 +1,8 @@
 // invalid-ddl: DDL that PostgreSQL refuses on its first run, as the migrations before it left the
 // schema: SET LOGGED of a table with a foreign key to an unlogged table, SET UNLOGGED of a table a
-// logged table's foreign key references; INHERIT of a parent with a column the child lacks, has
-// with another type or nullable, or a CHECK constraint the child lacks; CREATE STATISTICS on one
+// logged table's foreign key references; INHERIT of a parent, or ATTACH PARTITION of a table,
+// with a column the child lacks, has with another type or nullable, or a CHECK constraint the
+// child lacks, or (a partition) a column the parent has not; CREATE STATISTICS on one
 // column, a column twice, more than 8, with kinds PostgreSQL has not; storage parameters an
 // index's access method has not (fillfactor on GIN or BRIN), a fillfactor out of 10..100; CLUSTER
 // on an index that is not btree or gist, partial, or of another table. Each message is PostgreSQL
@@ -115,8 +116,8 @@ std::optional<Refusal> persistence_change(const lint::FileContext& context,
 }
 
 // Whether the replay knows every column of a table: made by a plain CREATE TABLE (no LIKE, OF,
-// INHERITS or PARTITION OF) that has not inherited from anything since (a parent's later ADD
-// COLUMN reaches its children).
+// INHERITS or PARTITION OF) that has not inherited from anything, nor been attached as a
+// partition, since (a parent's later ADD COLUMN reaches its children).
 bool columns_known(const lint::FileContext& context, const lint::CatalogObject& table,
                    lint::Tick tick) {
   const lint::Statement* made = lint::statement_at(context.project, table.created);
@@ -133,7 +134,13 @@ bool columns_known(const lint::FileContext& context, const lint::CatalogObject& 
     const lint::Statement* alter = lint::statement_at(context.project, change);
     if (alter == nullptr || !alter->node.is("AlterTableStmt")) continue;
     for (Node command : alter->node.list("cmds")) {
-      if (command.str("subtype") == "AT_AddInherit") return false;
+      std::string_view subtype = command.str("subtype");
+      if (subtype == "AT_AddInherit") return false;
+      if (subtype == "AT_AttachPartition" &&
+          lint::truncate_identifier(lint::relation_name(command.get("def").get("name")).name) ==
+              table.ref_at(change.tick).name) {
+        return false;
+      }
     }
   }
   return true;
@@ -150,16 +157,18 @@ bool has_no_inherit_check(const Node& statement) {
   return found;
 }
 
-// ALTER TABLE child INHERIT parent, where the child lacks a column of the parent, has it with
-// another type, or nullable where the parent's is NOT NULL, or lacks a CHECK constraint of the
-// parent (by name). PostgreSQL checks the columns in the parent's order, then its constraints.
-std::optional<Refusal> inherit(const lint::FileContext& context, const lint::Statement& statement,
-                               const Node& parent_relation) {
+// ALTER TABLE child INHERIT parent, or ALTER TABLE parent ATTACH PARTITION child (`partition`),
+// where the child lacks a column of the parent, has it with another type, or nullable where the
+// parent's is NOT NULL, or lacks a CHECK constraint of the parent (by name). PostgreSQL checks
+// the columns in the parent's order, then its constraints; a partition must besides have no
+// column the parent has not, which it checks first (in the child's order).
+std::optional<Refusal> child_of(const lint::FileContext& context, const lint::Statement& statement,
+                                const lint::RelationName& written,
+                                const lint::RelationName& parent_written, const std::string& what,
+                                bool partition) {
   auto tick = lint::tick_before(context, statement);
   if (!tick) return std::nullopt;
   const lint::Catalog& catalog = *context.project.catalog();
-  lint::RelationName written = lint::relation_name(statement.node.get("relation"));
-  lint::RelationName parent_written = lint::relation_name(parent_relation);
   lint::ObjectId child_id = lint::find_as_written(context, statement, lint::ObjectKind::table,
                                                   written.schema, written.name);
   lint::ObjectId parent_id = lint::find_as_written(context, statement, lint::ObjectKind::table,
@@ -177,15 +186,29 @@ std::optional<Refusal> inherit(const lint::FileContext& context, const lint::Sta
   for (lint::ObjectId id : catalog.columns(child_ref, *tick)) {
     child_columns.push_back(catalog.object(id).ref_at(*tick).name);
   }
-  std::string what = "ALTER TABLE " + lint::sql_name(written.schema, written.name) + " INHERIT " +
-                     lint::sql_name(parent_written.schema, parent_written.name);
   std::string parent_is =
       "parent " + parent_ref.name + " (made by " + made_in(context, parent.created) + ")";
   std::string child_is = child_ref.name + " (made by " + made_in(context, child.created) + ")";
+  std::vector<std::string> parent_columns;
+  for (lint::ObjectId id : catalog.columns(parent_ref, *tick)) {
+    parent_columns.push_back(catalog.object(id).ref_at(*tick).name);
+  }
+  if (partition && columns_known(context, parent, *tick)) {
+    for (const std::string& column : child_columns) {
+      if (std::find(parent_columns.begin(), parent_columns.end(), column) != parent_columns.end()) {
+        continue;
+      }
+      return Refusal{what, child_is + " has column " + column + ", which " + parent_is + " has not",
+                     "table \"" + child_ref.name + "\" contains column \"" + column +
+                         "\" not found in parent \"" + parent_ref.name + "\"",
+                     "drop the column from " + child_ref.name +
+                         " first, or add it to the parent: a partition has exactly its parent's "
+                         "columns"};
+    }
+  }
   lint::QualifiedName parent_name{parent_ref.schema, parent_ref.name};
   lint::QualifiedName child_name{child_ref.schema, child_ref.name};
-  for (lint::ObjectId id : catalog.columns(parent_ref, *tick)) {
-    std::string column = catalog.object(id).ref_at(*tick).name;
+  for (const std::string& column : parent_columns) {
     if (std::find(child_columns.begin(), child_columns.end(), column) == child_columns.end()) {
       return Refusal{what, parent_is + " has column " + column + ", which " + child_is + " has not",
                      "child table is missing column \"" + column + "\"",
@@ -494,7 +517,19 @@ void check_alter_table(const lint::FileContext& context, const lint::Statement& 
     if (subtype == "AT_SetLogged" || subtype == "AT_SetUnLogged") {
       refusal = persistence_change(context, statement, subtype == "AT_SetLogged");
     } else if (subtype == "AT_AddInherit") {
-      refusal = inherit(context, statement, command.get("def"));
+      lint::RelationName child = lint::relation_name(statement.node.get("relation"));
+      lint::RelationName parent = lint::relation_name(command.get("def"));
+      refusal = child_of(context, statement, child, parent,
+                         "ALTER TABLE " + lint::sql_name(child.schema, child.name) + " INHERIT " +
+                             lint::sql_name(parent.schema, parent.name),
+                         false);
+    } else if (subtype == "AT_AttachPartition" && statement.node.str("objtype") == "OBJECT_TABLE") {
+      lint::RelationName parent = lint::relation_name(statement.node.get("relation"));
+      lint::RelationName child = lint::relation_name(command.get("def").get("name"));
+      refusal = child_of(context, statement, child, parent,
+                         "ALTER TABLE " + lint::sql_name(parent.schema, parent.name) +
+                             " ATTACH PARTITION " + lint::sql_name(child.schema, child.name),
+                         true);
     } else if (subtype == "AT_AlterColumnType" && statement.node.str("objtype") == "OBJECT_TYPE") {
       refusal = alter_attribute(context, statement, command);
     } else if (subtype == "AT_ClusterOn") {
@@ -625,7 +660,8 @@ lint::Rule invalid_ddl() {
                    .severity = lint::Severity::error,
                    .summary = "DDL that PostgreSQL refuses on its first run, as the migrations "
                               "before left the schema: SET LOGGED of a table that references an "
-                              "unlogged one, INHERIT of a parent with columns the child lacks, "
+                              "unlogged one, INHERIT or ATTACH PARTITION of a table whose "
+                              "columns differ from its parent's, "
                               "CREATE STATISTICS on one column, fillfactor on a GIN index, CLUSTER "
                               "ON a GIN index"},
           .check_file = check};

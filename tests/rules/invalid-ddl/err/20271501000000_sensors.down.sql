@@ -1,0 +1,1 @@
+DROP TABLE sensors_af, sensors_sa, sensors_eu, sensors_ap, sensors_us, sensors;

@@ -1,0 +1,1 @@
+DROP TABLE sensors_ap, sensors_eu, sensors_us, sensor_kind, sensors;
