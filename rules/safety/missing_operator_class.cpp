@@ -1,10 +1,15 @@
 // missing-operator-class: CREATE INDEX on a column whose type has no default operator class for
 // the index's access method, with none written: GIN on text or integer, GiST on text, inet or a
 // timestamp, B-tree or hash on json, xml or the geometric types. PostgreSQL refuses the index
-// ("data type text has no default operator class for access method "gin"").
+// ("data type text has no default operator class for access method "gin""), and so the
+// PRIMARY KEY, UNIQUE and EXCLUDE constraints that build one. A view's (or CREATE TABLE AS's)
+// DISTINCT, DISTINCT ON, GROUP BY, UNION, INTERSECT or EXCEPT over a column of a type without
+// a B-tree operator class fails too ("could not identify an equality operator for type point").
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "lint/catalog.h"
 #include "lint/pg_facts.h"
@@ -25,15 +30,17 @@ bool is_range(const lint::ColumnType& type) {
   return type.name.ends_with("range") || type.name.ends_with("multirange");
 }
 
+// The built-in types with no default B-tree or hash operator class, hence no ordering and no
+// equality operator either (PostgreSQL 15).
+bool no_ordering(std::string_view name) {
+  return one_of(name, {"json", "xml", "point", "box", "polygon", "circle", "line", "lseg", "path"});
+}
+
 // Whether PostgreSQL 15 has a default operator class of the access method for the built-in type
 // (checked there); nullopt for an access method not judged. btree_gin and btree_gist, when a
 // migration installs them, give the scalar types one for GIN and GiST.
 std::optional<bool> has_default(std::string_view method, const lint::ColumnType& type,
                                 bool btree_gin, bool btree_gist) {
-  auto no_ordering = [](std::string_view name) {
-    return one_of(name,
-                  {"json", "xml", "point", "box", "polygon", "circle", "line", "lseg", "path"});
-  };
   if (method == "btree" || method == "hash") {
     return !no_ordering(type.name);  // an array's operator class needs its element's
   }
@@ -98,40 +105,320 @@ std::string help(std::string_view method, const lint::ColumnType& type, const st
   return "index an expression of the column that has an ordering, or use GiST";
 }
 
-void check(const lint::FileContext& context, lint::Reporter& out) {
-  std::optional<bool> btree_gin;
-  std::optional<bool> btree_gist;
-  lint::TableState tables(context);
-  for (const lint::Statement* statement : context.file.all_statements()) {
-    const Node& node = statement->node;
-    if (!node.is("IndexStmt")) continue;
+// The built-in type (a domain's base type) of a column, and its type as declared.
+struct Typed {
+  lint::ColumnType declared;
+  lint::ColumnType type;
+};
+
+class Checker {
+ public:
+  Checker(const lint::FileContext& context, lint::Reporter& out)
+      : m_context(context), m_out(out), m_tables(context) {}
+
+  void statement(const lint::Statement& statement) {
+    const Node& node = statement.node;
+    if (node.is("IndexStmt")) index(statement);
+    if (node.is("CreateStmt")) {
+      lint::QualifiedName table =
+          lint::QualifiedName::of(lint::relation_name(node.get("relation")));
+      for (Node element : node.list("tableElts")) {
+        if (element.is("Constraint")) constraint(statement, table, element, "");
+        if (!element.is("ColumnDef")) continue;
+        for (Node inline_constraint : element.list("constraints")) {
+          constraint(statement, table, inline_constraint, std::string(element.str("colname")));
+        }
+      }
+    }
+    if (node.is("AlterTableStmt") && node.str("objtype") == "OBJECT_TABLE") {
+      lint::QualifiedName table =
+          lint::QualifiedName::of(lint::relation_name(node.get("relation")));
+      for (Node command : node.list("cmds")) {
+        std::string_view subtype = command.str("subtype");
+        Node def = command.get("def");
+        if (subtype == "AT_AddConstraint") constraint(statement, table, def, "");
+        if (subtype != "AT_AddColumn") continue;
+        for (Node inline_constraint : def.list("constraints")) {
+          constraint(statement, table, inline_constraint, std::string(def.str("colname")));
+        }
+      }
+    }
+    if (node.is("ViewStmt")) {
+      lint::RelationName view = lint::relation_name(node.get("view"));
+      query(statement, node.get("query"), "CREATE VIEW " + lint::sql_name(view.schema, view.name));
+    }
+    if (node.is("CreateTableAsStmt") && node.has("query")) {
+      lint::RelationName into = lint::relation_name(node.get("into").get("rel"));
+      std::string what =
+          node.str("objtype") == "OBJECT_MATVIEW" ? "CREATE MATERIALIZED VIEW " : "CREATE TABLE ";
+      what += lint::sql_name(into.schema, into.name);
+      query(statement, node.get("query"), what);
+    }
+  }
+
+ private:
+  // The type of a column of `table` before the statement, or as the statement itself defines it
+  // (CREATE TABLE, ADD COLUMN); nothing when not known or not built in.
+  std::optional<Typed> column(const lint::Statement& statement, const lint::QualifiedName& table,
+                              const std::string& name) {
+    std::optional<lint::ColumnType> declared;
+    Node defined = lint::column_definition(statement, lint::truncate_identifier(name));
+    if (defined.valid()) {
+      declared = lint::defined_type(defined);
+    } else {
+      declared = m_tables.column_type(table, name, statement);
+    }
+    if (!declared) return std::nullopt;
+    // A domain's operator classes are its base type's.
+    lint::ColumnType type = lint::base_type(m_context, statement, *declared);
+    if (!lint::is_builtin_type(type)) return std::nullopt;
+    return Typed{*declared, type};
+  }
+
+  bool has(std::string_view method, const lint::ColumnType& type) {
+    if ((method == "gin" || method == "gist") && !m_btree_gin) {
+      m_btree_gin = installs(m_context.project, "btree_gin");
+      m_btree_gist = installs(m_context.project, "btree_gist");
+    }
+    return has_default(method, type, m_btree_gin.value_or(false), m_btree_gist.value_or(false))
+        .value_or(true);
+  }
+
+  void index(const lint::Statement& statement) {
+    const Node& node = statement.node;
     std::string method(node.has("accessMethod") ? node.str("accessMethod") : "btree");
-    if (!one_of(method, {"btree", "hash", "gin", "gist"})) continue;
+    if (!one_of(method, {"btree", "hash", "gin", "gist"})) return;
     lint::QualifiedName table = lint::QualifiedName::of(lint::relation_name(node.get("relation")));
     for (Node param : node.list("indexParams")) {
       Node element = param.is("IndexElem") ? param : param.get("IndexElem");
       if (!element.has("name") || !element.list("opclass").empty()) continue;
-      std::string column(element.str("name"));
-      std::optional<lint::ColumnType> declared = tables.column_type(table, column, *statement);
+      std::string name(element.str("name"));
+      std::optional<lint::ColumnType> declared = m_tables.column_type(table, name, statement);
       if (!declared) continue;
-      // A domain's operator classes are its base type's.
-      std::optional<lint::ColumnType> type = lint::base_type(context, *statement, *declared);
-      if (!lint::is_builtin_type(*type)) continue;
-      if ((method == "gin" || method == "gist") && !btree_gin) {
-        btree_gin = installs(context.project, "btree_gin");
-        btree_gist = installs(context.project, "btree_gist");
-      }
-      std::optional<bool> found =
-          has_default(method, *type, btree_gin.value_or(false), btree_gist.value_or(false));
-      if (!found || *found) continue;
-      out.report(statement->range,
-                 "CREATE INDEX ... USING " + method + " (" + column + ") fails: type " +
-                     declared->display() + " has no default operator class for " + method +
-                     " (\"data type " + declared->display() +
-                     " has no default operator class for access method " + method + "\")",
-                 help(method, *type, column));
-      break;
+      lint::ColumnType type = lint::base_type(m_context, statement, *declared);
+      if (!lint::is_builtin_type(type) || has(method, type)) continue;
+      m_out.report(statement.range,
+                   "CREATE INDEX ... USING " + method + " (" + name + ") fails: type " +
+                       declared->display() + " has no default operator class for " + method +
+                       " (\"data type " + declared->display() +
+                       " has no default operator class for access method " + method + "\")",
+                   help(method, type, name));
+      return;
     }
+  }
+
+  // A PRIMARY KEY, UNIQUE or EXCLUDE constraint builds an index: B-tree for the first two. An
+  // array of such a type is accepted there (anyarray's operator class), and so not judged.
+  void constraint(const lint::Statement& statement, const lint::QualifiedName& table,
+                  const Node& constraint, const std::string& inline_column) {
+    if (!constraint.is("Constraint") || constraint.has("indexname")) return;
+    std::string_view contype = constraint.str("contype");
+    std::string kind;
+    std::string method = "btree";
+    std::vector<std::string> columns;
+    if (contype == "CONSTR_PRIMARY" || contype == "CONSTR_UNIQUE") {
+      kind = contype == "CONSTR_PRIMARY" ? "PRIMARY KEY" : "UNIQUE";
+      for (Node key : constraint.list("keys")) columns.emplace_back(key.as_str());
+      if (columns.empty() && !inline_column.empty()) columns.push_back(inline_column);
+    } else if (contype == "CONSTR_EXCLUSION") {
+      kind = "EXCLUDE";
+      if (constraint.has("access_method")) method = constraint.str("access_method");
+      if (!one_of(method, {"btree", "hash", "gin", "gist"})) return;
+      for (Node pair : constraint.list("exclusions")) {
+        lint::NodeList items = pair.items().empty() ? pair.list("items") : pair.items();
+        if (items.empty()) continue;
+        Node element = items[0];
+        if (!element.is("IndexElem") || !element.has("name") || !element.list("opclass").empty()) {
+          continue;
+        }
+        columns.emplace_back(element.str("name"));
+      }
+    } else {
+      return;
+    }
+    for (const std::string& name : columns) {
+      std::optional<Typed> typed = column(statement, table, name);
+      if (!typed || (typed->type.array && (method == "btree" || method == "hash"))) continue;
+      if (has(method, typed->type)) continue;
+      std::string shown = typed->declared.display();
+      std::string what = kind;
+      if (kind == "EXCLUDE" && method != "btree") what += " USING " + method;
+      what += " (" + name + ")";
+      std::string help;
+      if (typed->type.name == "json") {
+        help = "make the column jsonb, which has equality and a B-tree operator class";
+      } else if (method != "gist" && has("gist", typed->type)) {
+        help = "to keep equal values out use EXCLUDE USING gist (" + name +
+               " WITH ~=), which GiST's operator class for " + typed->type.display() + " has";
+      } else {
+        help =
+            "key the constraint on a column whose type has equality, or make it a unique index "
+            "on an expression that has (CREATE UNIQUE INDEX ... ((" +
+            name + "::text)))";
+      }
+      m_out.report(statement.range,
+                   what + " of " + table.display() + " fails: type " + shown +
+                       " has no default operator class for " + method +
+                       ", which the constraint's index needs (\"data type " + shown +
+                       " has no default operator class for access method \"" + method + "\"\")",
+                   help);
+      return;
+    }
+  }
+
+  // The tables a SELECT reads, by the name (or alias) it can qualify their columns with;
+  // `opaque` when it reads something else too (a subquery, a function, a WITH query), whose
+  // columns an unqualified name may be.
+  struct Scope {
+    std::vector<std::pair<std::string, lint::QualifiedName>> tables;
+    bool opaque = false;
+  };
+
+  void from_item(const Node& item, const std::vector<std::string>& with_names, Scope& scope) {
+    if (item.is("JoinExpr")) {
+      from_item(item.get("larg"), with_names, scope);
+      from_item(item.get("rarg"), with_names, scope);
+      return;
+    }
+    if (!item.is("RangeVar")) {
+      scope.opaque = true;
+      return;
+    }
+    lint::RelationName relation = lint::relation_name(item);
+    std::string name = lint::truncate_identifier(relation.name);
+    if (relation.schema.empty() &&
+        std::find(with_names.begin(), with_names.end(), name) != with_names.end()) {
+      scope.opaque = true;
+      return;
+    }
+    std::string alias =
+        item.has("alias") ? lint::truncate_identifier(item.get("alias").str("aliasname")) : name;
+    scope.tables.emplace_back(alias, lint::QualifiedName::of(relation));
+  }
+
+  // The table and type of a plain column reference; nothing for anything else, an ambiguous or
+  // unknown column.
+  std::optional<std::pair<lint::QualifiedName, Typed>> resolve(const lint::Statement& statement,
+                                                               const Scope& scope,
+                                                               const Node& expression) {
+    if (!expression.is("ColumnRef")) return std::nullopt;
+    lint::NodeList fields = expression.list("fields");
+    for (Node field : fields) {
+      if (!field.is("String")) return std::nullopt;
+    }
+    std::optional<std::pair<lint::QualifiedName, Typed>> found;
+    if (fields.size() == 1 && !scope.opaque) {
+      std::string name(fields[0].as_str());
+      for (const auto& entry : scope.tables) {
+        std::optional<Typed> typed = column(statement, entry.second, name);
+        if (!typed) continue;
+        if (found) return std::nullopt;
+        found.emplace(entry.second, *typed);
+      }
+    } else if (fields.size() == 2) {
+      std::string table = lint::truncate_identifier(fields[0].as_str());
+      std::string name(fields[1].as_str());
+      for (const auto& entry : scope.tables) {
+        if (entry.first != table) continue;
+        std::optional<Typed> typed = column(statement, entry.second, name);
+        if (typed) found.emplace(entry.second, *typed);
+      }
+    }
+    return found;
+  }
+
+  // A view's (or CREATE TABLE AS's) query: DISTINCT, DISTINCT ON, GROUP BY, UNION (not ALL),
+  // INTERSECT and EXCEPT compare values with the type's equality operator, which json, xml and
+  // the geometric types (and arrays of them) have not.
+  // The SELECTs of a query (its WITH queries, both sides of a set operation, subqueries in FROM),
+  // each with the set operation that compares its rows (UNION, INTERSECT, EXCEPT), if any.
+  void selects_of(const Node& select, std::string_view compared,
+                  std::vector<std::string>& with_names,
+                  std::vector<std::pair<Node, std::string_view>>& selects) {
+    // The sides of a set operation are SelectStmts without the node's name.
+    if (!select.valid() || (!select.is("SelectStmt") && !select.kind().empty())) return;
+    for (Node cte : select.get("withClause").list("ctes")) {
+      with_names.push_back(lint::truncate_identifier(cte.str("ctename")));
+      if (cte.get("ctequery").is("SelectStmt")) {
+        selects_of(cte.get("ctequery"), "", with_names, selects);
+      }
+    }
+    if (select.has("larg")) {
+      std::string_view op = select.str("op");
+      std::string_view compares = compared;
+      if (compares.empty() && op == "SETOP_INTERSECT") compares = "INTERSECT";
+      if (compares.empty() && op == "SETOP_EXCEPT") compares = "EXCEPT";
+      if (compares.empty() && op == "SETOP_UNION" && !select.flag("all")) compares = "UNION";
+      selects_of(select.get("larg"), compares, with_names, selects);
+      selects_of(select.get("rarg"), compares, with_names, selects);
+      return;
+    }
+    selects.emplace_back(select, compared);
+    lint::walk(select.get("fromClause"), [&](const Node& node) {
+      if (!node.is("RangeSubselect")) return true;
+      selects_of(node.get("subquery"), "", with_names, selects);
+      return false;
+    });
+  }
+
+  void query(const lint::Statement& statement, const Node& root, const std::string& what) {
+    std::vector<std::string> with_names;
+    std::vector<std::pair<Node, std::string_view>> selects;
+    selects_of(root, "", with_names, selects);
+    for (const auto& entry : selects) {
+      const Node& select = entry.first;
+      if (select.has("op") && select.str("op") != "SETOP_NONE") continue;
+      Scope scope;
+      for (Node item : select.list("fromClause")) from_item(item, with_names, scope);
+      std::vector<std::pair<std::string, Node>> uses;  // what compares, the expression
+      auto targets = [&](const std::string& clause) {
+        for (Node target : select.list("targetList")) uses.emplace_back(clause, target.get("val"));
+      };
+      lint::NodeList distinct = select.list("distinctClause");
+      // SELECT DISTINCT has one empty item; DISTINCT ON (...) its expressions.
+      if (!distinct.empty() && distinct.front().kind().empty()) {
+        targets("DISTINCT");
+      } else {
+        for (Node on : distinct) uses.emplace_back("DISTINCT ON", on);
+      }
+      for (Node group : select.list("groupClause")) uses.emplace_back("GROUP BY", group);
+      if (!entry.second.empty()) targets(std::string(entry.second));
+      for (const auto& use : uses) {
+        auto resolved = resolve(statement, scope, use.second);
+        if (!resolved) continue;
+        const Typed& typed = resolved->second;
+        if (!no_ordering(typed.type.name)) continue;
+        std::string column(use.second.list("fields").back().as_str());
+        // PostgreSQL names the base type of a domain here.
+        std::string shown = typed.type.display();
+        m_out.report(statement.range,
+                     what + " fails: its " + use.first + " compares column " + column + " of " +
+                         resolved->first.display() + ", of type " + shown +
+                         ", which has no equality operator (\"could not identify an equality "
+                         "operator for type " +
+                         shown + "\")",
+                     typed.type.name == "json"
+                         ? "make the column jsonb, or compare " + column +
+                               "::jsonb; UNION ALL compares nothing"
+                         : "compare a rendering that has equality (" + column +
+                               "::text), or leave the column out of the comparison; UNION ALL "
+                               "compares nothing");
+        return;
+      }
+    }
+  }
+
+  const lint::FileContext& m_context;
+  lint::Reporter& m_out;
+  lint::TableState m_tables;
+  std::optional<bool> m_btree_gin;
+  std::optional<bool> m_btree_gist;
+};
+
+void check(const lint::FileContext& context, lint::Reporter& out) {
+  Checker checker(context, out);
+  for (const lint::Statement* statement : context.file.all_statements()) {
+    checker.statement(*statement);
   }
 }
 
@@ -141,9 +428,10 @@ lint::Rule missing_operator_class() {
   return {.info = {.id = "missing-operator-class",
                    .category = lint::Category::safety,
                    .severity = lint::Severity::error,
-                   .summary = "CREATE INDEX on a column whose type has no default operator class "
-                              "for the access method (GIN on text, B-tree on json): PostgreSQL "
-                              "refuses it"},
+                   .summary = "CREATE INDEX, PRIMARY KEY, UNIQUE or EXCLUDE on a column whose "
+                              "type has no default operator class for the access method (GIN on "
+                              "text, B-tree on json or point), a view's DISTINCT, GROUP BY or "
+                              "UNION over one without equality: PostgreSQL refuses it"},
           .check_file = check};
 }
 
