@@ -4,6 +4,8 @@
 #include <cctype>
 #include <initializer_list>
 
+#include "lint/pg_facts.h"
+
 namespace sqlgate::rules::pairing {
 
 using lint::ObjectKind;
@@ -104,6 +106,21 @@ std::string sql_name(const ObjectRef& ref) {
   text += quote_identifier(ref.name);
   if (lint::is_routine(ref.kind) && ref.args) text += "(" + *ref.args + ")";
   return text;
+}
+
+// A constant, as SQL writes it; nothing for an expression.
+std::optional<std::string> literal(lint::Node value) {
+  if (value.is("TypeCast")) value = value.get("arg");
+  if (!value.is("A_Const") || value.flag("isnull")) return std::nullopt;
+  if (lint::Node text = value.get("sval"); text.valid()) return lint::sql_literal(text.str("sval"));
+  // 0 is written without its value ("ival": {}).
+  if (lint::Node integer = value.get("ival"); integer.valid())
+    return std::to_string(integer.num("ival"));
+  if (lint::Node number = value.get("fval"); number.valid()) return std::string(number.str("fval"));
+  if (lint::Node boolean = value.get("boolval"); boolean.valid()) {
+    return boolean.flag("boolval") ? "true" : "false";
+  }
+  return std::nullopt;
 }
 
 std::string describe(const ObjectRef& ref) {

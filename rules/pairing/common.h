@@ -24,6 +24,9 @@ std::string sql_keyword(lint::ObjectKind kind);
 std::string sql_name(const lint::ObjectRef& ref);
 // The table a column, constraint, trigger, policy or rule belongs to, as SQL names it.
 std::string parent_sql(const lint::ObjectRef& ref);
+// A constant (a VALUES item, a WHERE operand), as SQL writes it ('acme', 42, true, through a cast
+// too); nothing for an expression or NULL.
+std::optional<std::string> literal(lint::Node value);
 // "table campaigns", "column users.email", "constraint users_pkey on users".
 std::string describe(const lint::ObjectRef& ref);
 // The idempotent statement that drops the object: "DROP TABLE IF EXISTS campaigns;".

@@ -1,7 +1,12 @@
 // down-drops-foreign: a down that drops or changes an object its up did not create or change,
-// or that drops an object which does not exist after its up.
+// or that drops an object which does not exist after its up, or that deletes rows an earlier
+// migration inserted.
+#include <algorithm>
+#include <map>
+#include <optional>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "rules/pairing/common.h"
 #include "rules/pairing/rules.h"
@@ -96,6 +101,140 @@ void check_owned_index(const lint::Project& project, const Pair& pair,
   }
 }
 
+// The rows a DELETE names by constant values of one column: WHERE c = v or WHERE c IN (v, ...);
+// nothing for any other condition.
+struct KeyValues {
+  std::string column;
+  std::vector<std::string> values;
+};
+std::optional<KeyValues> deleted_keys(const lint::Node& statement) {
+  if (!statement.is("DeleteStmt") || !statement.list("usingClause").empty()) return std::nullopt;
+  lint::Node where = statement.get("whereClause");
+  lint::NodeList op = where.list("name");
+  if (!where.is("A_Expr") || op.size() != 1 || op[0].as_str() != "=") return std::nullopt;
+  lint::Node left = where.get("lexpr");
+  lint::NodeList fields = left.list("fields");
+  if (!left.is("ColumnRef") || fields.empty() || !fields.back().is("String")) return std::nullopt;
+  KeyValues keys{lint::truncate_identifier(fields.back().as_str()), {}};
+  std::string_view kind = where.str("kind");
+  lint::Node right = where.get("rexpr");
+  std::vector<lint::Node> operands;
+  if (kind == "AEXPR_OP") {
+    operands.push_back(right);
+  } else if (kind == "AEXPR_IN") {
+    for (lint::Node item : right.is("List") ? right.list("items") : right.items()) {
+      operands.push_back(item);
+    }
+  } else {
+    return std::nullopt;
+  }
+  for (const lint::Node& operand : operands) {
+    auto value = literal(operand);
+    if (!value) return std::nullopt;
+    keys.values.push_back(*value);
+  }
+  return keys;
+}
+
+// The constants an INSERT ... VALUES writes into the column, row by row.
+std::vector<std::string> inserted_values(const lint::Catalog& catalog,
+                                         const lint::CatalogObject& table, const lint::Node& insert,
+                                         lint::Tick tick, const std::string& column) {
+  std::vector<std::string> columns;
+  for (lint::Node target : insert.list("cols")) {
+    columns.push_back(lint::truncate_identifier(target.str("name")));
+  }
+  if (columns.empty()) {
+    for (lint::ObjectId id : catalog.columns(table.ref_at(tick), tick)) {
+      columns.push_back(catalog.object(id).ref_at(tick).name);
+    }
+  }
+  auto at = std::find(columns.begin(), columns.end(), column);
+  std::vector<std::string> values;
+  if (at == columns.end()) return values;
+  auto position = static_cast<std::size_t>(at - columns.begin());
+  for (lint::Node row : insert.get("selectStmt").list("valuesLists")) {
+    lint::NodeList items = row.list("items");
+    if (position >= items.size()) continue;
+    if (auto value = literal(items[position])) values.push_back(*value);
+  }
+  return values;
+}
+
+// A DELETE in a down of rows, by constant key values, that an earlier migration's up inserted
+// and that were still there when this up ran (an up that re-inserts them with ON CONFLICT DO
+// NOTHING adds nothing): rolling this migration back loses them. Only the ups' row writes of the
+// table before this up are followed; a DELETE or UPDATE of the key there that is not by
+// constants, a TRUNCATE or a column rename leaves the rows unknown. An up that deletes, updates
+// or empties the table itself is down-not-reversing's to judge; a down that inserts rows into
+// the table (writes them back) is left alone.
+void check_deleted_rows(const lint::Project& project, const Pair& pair,
+                        const lint::CatalogStep& step, const StepsByObject& down_steps,
+                        lint::Reporter& out) {
+  const lint::Catalog& catalog = *project.catalog();
+  const lint::CatalogObject& table = catalog.object(step.object);
+  if (table.kind() != lint::ObjectKind::table) return;
+  const lint::Statement& statement = *pair.down_file->all_statements()[step.statement];
+  auto keys = deleted_keys(statement.node);
+  if (!keys) return;
+  for (const lint::CatalogStep* other : down_steps.of(step.object)) {
+    if (other->effect.change == lint::Change::insert) return;
+  }
+  std::map<std::string, lint::Origin> present;  // key value -> the INSERT that wrote it
+  for (const lint::Origin& change : table.changed) {
+    if (change.tick >= pair.up_replay->end) continue;
+    const lint::Statement* made = lint::statement_at(project, change);
+    if (made == nullptr) continue;
+    const lint::Node& node = made->node;
+    bool ours = change.tick >= pair.up_replay->start;
+    if (ours) {
+      if (node.is("DeleteStmt") || node.is("UpdateStmt") || node.is("TruncateStmt")) return;
+      continue;
+    }
+    if (node.is("InsertStmt")) {
+      for (const std::string& value :
+           inserted_values(catalog, table, node, change.tick, keys->column)) {
+        present.emplace(value, change);
+      }
+    } else if (node.is("DeleteStmt")) {
+      auto gone = deleted_keys(node);
+      if (!gone || gone->column != keys->column) {
+        present.clear();
+        continue;
+      }
+      for (const std::string& value : gone->values) present.erase(value);
+    } else if (node.is("UpdateStmt")) {
+      for (lint::Node target : node.list("targetList")) {
+        if (lint::truncate_identifier(target.str("name")) == keys->column) present.clear();
+      }
+    } else if (node.is("TruncateStmt") || node.is("RenameStmt")) {
+      present.clear();
+    }
+  }
+  std::vector<std::string> lost;
+  const lint::Origin* first = nullptr;
+  for (const std::string& value : keys->values) {
+    auto found = present.find(value);
+    if (found == present.end()) continue;
+    if (std::find(lost.begin(), lost.end(), value) != lost.end()) continue;
+    lost.push_back(value);
+    if (first == nullptr) first = &found->second;
+  }
+  if (first == nullptr) return;
+  std::string name = describe(table.ref_at(pair.up_replay->end));
+  std::string source = migration_name(project, first->file);
+  auto builder = out.report(
+      *pair.down_file, statement_range(*pair.down_file, step.statement),
+      "the down deletes rows of " + name + " with " + keys->column + " " +
+          lint::join_strings(lost, ", ") + ", which an earlier migration inserted (" + source +
+          "): they were there before this up ran, so a rollback of this migration loses them",
+      "delete only the rows this migration's up added: leave out the keys an earlier migration "
+      "inserts (and the DELETE altogether when the up only re-inserts rows that were there)");
+  if (const lint::ParsedFile* owner = project.parsed(first->file)) {
+    builder.related(*owner, statement_range(*owner, first->statement), "inserted here");
+  }
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   const lint::Catalog& catalog = *project.catalog();
   for (const Pair& pair : pairs(project)) {
@@ -104,8 +243,15 @@ void check(const lint::Project& project, lint::Reporter& out) {
     lint::Tick after = pair.up_replay->end;
     std::unordered_set<std::string> recreated = made_by(*pair.down_replay);
     std::unordered_set<std::string> created_so_far;  // by the down, before this statement
+    std::optional<StepsByObject> down_steps;
     for (const auto& step : pair.down_replay->steps) {
       const lint::Effect& effect = step.effect;
+      if (effect.action == lint::Action::use && effect.change == lint::Change::delete_rows &&
+          step.object != lint::k_no_object) {
+        if (!down_steps) down_steps.emplace(*pair.down_replay);
+        check_deleted_rows(project, pair, step, *down_steps, out);
+        continue;
+      }
       if (effect.action == lint::Action::create) created_so_far.insert(effect.object.base_key());
       bool drop = effect.action == lint::Action::drop;
       bool change = effect.action == lint::Action::rename ||

@@ -69,20 +69,6 @@ std::string statement_words(std::string_view kind) {
   return words;
 }
 
-// A constant of a VALUES row, as SQL writes it; nothing for an expression.
-std::optional<std::string> literal(Node value) {
-  if (value.is("TypeCast")) value = value.get("arg");
-  if (!value.is("A_Const") || value.flag("isnull")) return std::nullopt;
-  if (Node text = value.get("sval"); text.valid()) return sql_literal(text.str("sval"));
-  // 0 is written without its value ("ival": {}).
-  if (Node integer = value.get("ival"); integer.valid()) return std::to_string(integer.num("ival"));
-  if (Node number = value.get("fval"); number.valid()) return std::string(number.str("fval"));
-  if (Node boolean = value.get("boolval"); boolean.valid()) {
-    return boolean.flag("boolval") ? "true" : "false";
-  }
-  return std::nullopt;
-}
-
 // The names objects have while the down runs: the names after the up, then the old names as
 // the down renames them back.
 class Names {

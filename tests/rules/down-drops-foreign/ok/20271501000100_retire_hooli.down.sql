@@ -1,0 +1,1 @@
+INSERT INTO tenants (slug) VALUES ('hooli') ON CONFLICT (slug) DO NOTHING;

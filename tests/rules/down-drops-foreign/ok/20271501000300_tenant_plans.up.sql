@@ -1,0 +1,1 @@
+UPDATE tenants SET plan = 'pro' WHERE slug = 'acme';
