@@ -379,7 +379,16 @@ class Checker {
       if (!distinct.empty() && distinct.front().kind().empty()) {
         targets("DISTINCT");
       } else {
-        for (Node on : distinct) uses.emplace_back("DISTINCT ON", on);
+        // DISTINCT ON (name) is the output column of that name first, as ORDER BY is.
+        for (Node on : distinct) {
+          lint::NodeList fields = on.list("fields");
+          bool output = false;
+          for (Node target : select.list("targetList")) {
+            output = output || (on.is("ColumnRef") && fields.size() == 1 && target.has("name") &&
+                                target.str("name") == fields[0].as_str());
+          }
+          if (!output) uses.emplace_back("DISTINCT ON", on);
+        }
       }
       for (Node group : select.list("groupClause")) uses.emplace_back("GROUP BY", group);
       if (!entry.second.empty()) targets(std::string(entry.second));

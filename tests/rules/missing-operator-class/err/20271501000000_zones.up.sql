@@ -15,3 +15,5 @@ CREATE VIEW zone_meta AS SELECT DISTINCT ON (meta) floor_id FROM zones;
 CREATE MATERIALIZED VIEW all_anchors AS SELECT anchor FROM zones UNION SELECT point(0, 0);
 CREATE VIEW shared_anchors AS SELECT floor_id, anchors FROM zones INTERSECT ALL SELECT 1, NULL::point[];
 CREATE VIEW anchor_pins AS SELECT pin FROM zones JOIN floors ON floors.id = zones.floor_id EXCEPT SELECT NULL;
+-- GROUP BY (name) is the input column first: the point, not the text.
+CREATE VIEW anchor_texts AS SELECT anchor::text AS anchor FROM zones GROUP BY anchor;

@@ -10,3 +10,5 @@ CREATE VIEW floor_anchors AS SELECT floor_id, min(anchor[0]) FROM zones GROUP BY
 -- A column of a WITH query or a subquery is not typed.
 CREATE VIEW anchor_list AS WITH a AS (SELECT anchor::text AS anchor FROM zones) SELECT DISTINCT anchor FROM a;
 CREATE VIEW anchor_sub AS SELECT DISTINCT anchor FROM (SELECT anchor::text AS anchor FROM zones) s;
+-- DISTINCT ON (name) is the output column of that name first: here text.
+CREATE VIEW anchor_firsts AS SELECT DISTINCT ON (anchor) anchor::text AS anchor, floor_id FROM zones;
