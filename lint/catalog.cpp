@@ -1721,6 +1721,42 @@ const Statement* statement_at(const Project& project, const Origin& origin) {
   return file->all_statements()[origin.statement];
 }
 
+bool columns_known(const Project& project, const Catalog& catalog, ObjectId id, Tick at) {
+  const CatalogObject& table = catalog.object(id);
+  if (table.kind() != ObjectKind::table) return false;
+  const Statement* created = statement_at(project, table.created);
+  if (created == nullptr) return false;
+  const Node& node = created->node;
+  if (node.is("CreateStmt")) {
+    if (node.has("partbound") || node.has("ofTypename") || !node.list("inhRelations").empty()) {
+      return false;
+    }
+    for (Node element : node.list("tableElts")) {
+      if (element.is("TableLikeClause")) return false;
+    }
+  } else if (!created_table_columns(node)) {
+    return false;
+  }
+  for (const Origin& origin : table.changed) {
+    if (origin.tick >= at) continue;
+    const Statement* statement = statement_at(project, origin);
+    if (statement == nullptr) return false;
+    if (statement->kind() != "AlterTableStmt") continue;
+    for (Node command : statement->node.list("cmds")) {
+      std::string_view subtype = command.str("subtype");
+      // Inheriting, or being attached as a partition (a parent's later ADD COLUMN reaches it);
+      // attaching a partition to it leaves its columns as they are.
+      if (subtype == "AT_AddInherit") return false;
+      if (subtype == "AT_AttachPartition" &&
+          truncate_identifier(relation_name(command.get("def").get("name")).name) ==
+              table.ref_at(origin.tick).name) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 ObjectId find_as_written(const Catalog& catalog, std::size_t file, std::size_t statement,
                          ObjectKind kind, std::string_view schema, std::string_view name,
                          std::string_view parent) {

@@ -257,6 +257,12 @@ class Catalog {
 // The statement an origin names; null when its file has no parse.
 const Statement* statement_at(const Project& project, const Origin& origin);
 
+// Whether the replay knows every column a table has at a tick: one made by a plain CREATE TABLE
+// (not LIKE, INHERITS, PARTITION OF, OF a type), or by CREATE TABLE ... AS or SELECT ... INTO
+// whose columns' names are known (not SELECT *), that has not become a child (INHERIT) or a
+// partition (ATTACH PARTITION) since, whose parent's columns it would take.
+bool columns_known(const Project& project, const Catalog& catalog, ObjectId table, Tick at);
+
 // The object a statement of a replayed file names as written (`schema` empty when the statement
 // gives none), as the catalog has it just before the statement: an unqualified name is looked up
 // along the search path the statement was read with (what the file's SET search_path made it).

@@ -1,6 +1,7 @@
 #include "lint/objects.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <span>
 #include <unordered_map>
@@ -277,6 +278,136 @@ std::string canonical_type(const Node& type_name) {
   return name;
 }
 
+namespace {
+
+// PostgreSQL's FigureColnameInternal(): the name a select list entry written without AS takes,
+// and how strong it is (2: a name of its own; 1: the type of a cast; 0: none, "?column?").
+// nullopt when only the query's analysis knows it (a * expanded in a subquery).
+std::optional<std::pair<int, std::string>> figure_column_name(const Node& node);
+
+// The names of a query's columns (its leftmost SELECT's, for UNION and the like); nullopt when
+// a * (SELECT *, t.*) or a statement other than a SELECT makes them known only to PostgreSQL.
+std::optional<std::vector<std::string>> select_column_names(const Node& query) {
+  // larg is a bare SelectStmt, without the node's name.
+  if (!query.valid() || !(query.is("SelectStmt") || query.kind().empty())) return std::nullopt;
+  std::string_view op = query.str("op");
+  if (!op.empty() && op != "SETOP_NONE") return select_column_names(query.get("larg"));
+  std::vector<std::string> names;
+  NodeList values = query.list("valuesLists");
+  if (!values.empty()) {
+    std::size_t count = values.front().list("items").size();
+    for (std::size_t i = 1; i <= count; ++i) names.push_back("column" + std::to_string(i));
+    return names;
+  }
+  for (Node target : query.list("targetList")) {
+    if (target.has("name")) {
+      names.push_back(truncate_identifier(target.str("name")));
+      continue;
+    }
+    auto figured = figure_column_name(target.get("val"));
+    if (!figured) return std::nullopt;
+    names.push_back(figured->first > 0 ? truncate_identifier(figured->second) : "?column?");
+  }
+  return names;
+}
+
+std::optional<std::pair<int, std::string>> figure_column_name(const Node& node) {
+  using Figured = std::pair<int, std::string>;
+  auto last_string = [](const NodeList& list) {
+    std::string name;
+    for (Node item : list) {
+      if (item.is("String")) name = item.as_str();
+    }
+    return name;
+  };
+  if (node.is("ColumnRef")) {
+    NodeList fields = node.list("fields");
+    if (fields.empty() || fields.back().is("A_Star")) return std::nullopt;
+    return Figured{2, std::string(fields.back().as_str())};
+  }
+  if (node.is("A_Indirection")) {
+    std::string name = last_string(node.list("indirection"));
+    if (!name.empty()) return Figured{2, name};
+    return figure_column_name(node.get("arg"));
+  }
+  if (node.is("FuncCall")) return Figured{2, last_string(node.list("funcname"))};
+  if (node.is("A_Expr") && node.str("kind") == "AEXPR_NULLIF") return Figured{2, "nullif"};
+  if (node.is("TypeCast")) {
+    auto figured = figure_column_name(node.get("arg"));
+    if (!figured || figured->first > 1) return figured;
+    std::string type = last_string(node.get("typeName").list("names"));
+    if (type.empty()) return figured;
+    return Figured{1, type};
+  }
+  if (node.is("CollateClause")) return figure_column_name(node.get("arg"));
+  if (node.is("GroupingFunc")) return Figured{2, "grouping"};
+  if (node.is("SubLink")) {
+    std::string_view type = node.str("subLinkType");
+    if (type == "EXISTS_SUBLINK") return Figured{2, "exists"};
+    if (type == "ARRAY_SUBLINK") return Figured{2, "array"};
+    if (type != "EXPR_SUBLINK") return Figured{0, ""};
+    // The name of the subquery's one column.
+    auto names = select_column_names(node.get("subselect"));
+    if (!names) return std::nullopt;
+    if (names->empty()) return Figured{0, ""};
+    return Figured{2, names->front()};
+  }
+  if (node.is("CaseExpr")) {
+    std::optional<Figured> figured = Figured{0, ""};
+    if (node.has("defresult")) figured = figure_column_name(node.get("defresult"));
+    if (!figured || figured->first > 1) return figured;
+    return Figured{1, "case"};
+  }
+  if (node.is("A_ArrayExpr")) return Figured{2, "array"};
+  if (node.is("RowExpr")) return Figured{2, "row"};
+  if (node.is("CoalesceExpr")) return Figured{2, "coalesce"};
+  if (node.is("MinMaxExpr")) {
+    return Figured{2, node.str("op") == "IS_GREATEST" ? "greatest" : "least"};
+  }
+  // current_date, current_timestamp(3), session_user, ...: SVFOP_CURRENT_TIMESTAMP_N.
+  // XMLELEMENT(...), XMLPARSE(...), ...: IS_XMLELEMENT (IS DOCUMENT has no name).
+  auto lower_op = [](std::string_view op, std::string_view prefix) {
+    op.remove_prefix(prefix.size());
+    if (op.ends_with("_N")) op.remove_suffix(2);
+    std::string name(op);
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return name;
+  };
+  if (node.is("SQLValueFunction")) return Figured{2, lower_op(node.str("op"), "SVFOP_")};
+  if (node.is("XmlExpr")) {
+    std::string_view op = node.str("op");
+    if (op == "IS_DOCUMENT" || !op.starts_with("IS_")) return Figured{0, ""};
+    return Figured{2, lower_op(op, "IS_")};
+  }
+  if (node.is("XmlSerialize")) return Figured{2, "xmlserialize"};
+  return Figured{0, ""};
+}
+
+}  // namespace
+
+std::optional<std::vector<std::string>> created_table_columns(const Node& statement) {
+  Node query;
+  Node into;
+  if (statement.is("CreateTableAsStmt")) {
+    query = statement.get("query");
+    into = statement.get("into");
+  } else if (statement.is("SelectStmt") && statement.has("intoClause")) {
+    query = statement;
+    into = statement.get("intoClause");
+  } else {
+    return std::nullopt;
+  }
+  auto names = select_column_names(query);
+  if (!names) return std::nullopt;
+  // CREATE TABLE t (a, b) AS ...: the list names the first columns.
+  std::size_t i = 0;
+  for (Node column : into.list("colNames")) {
+    if (i == names->size()) return std::nullopt;  // PostgreSQL: too many column names
+    (*names)[i++] = truncate_identifier(column.as_str());
+  }
+  return names;
+}
+
 // ---- the resolver ---------------------------------------------------------------------------
 
 ObjectResolver::ObjectResolver(std::vector<std::string> search_path)
@@ -401,6 +532,10 @@ struct ObjectResolver::Context {
   void run(const Node& node);
   void create_table(const Node& node, ObjectKind kind);
   void create_table_as(const Node& node);
+  // The columns of the table CREATE TABLE ... AS or SELECT ... INTO makes, when their names are
+  // known (created_table_columns()).
+  void query_columns(const ObjectRef& table, const Node& node, std::uint32_t offset,
+                     bool if_not_exists);
   void create_view(const Node& node);
   void create_index(const Node& node);
   void create_sequence(const Node& node);
@@ -1707,6 +1842,19 @@ void ObjectResolver::Context::create_table_as(const Node& node) {
   } else {
     // A table made from a query keeps its rows, not the query: nothing depends on what it read.
     reads(effect, node.get("query"), DependencySource::statement);
+    query_columns(ref, node, at(into.get("rel")), effect.if_not_exists);
+  }
+}
+
+void ObjectResolver::Context::query_columns(const ObjectRef& table, const Node& node,
+                                            std::uint32_t offset, bool if_not_exists) {
+  auto names = created_table_columns(node);
+  if (!names) return;
+  for (const std::string& name : *names) {
+    Effect& column = add(Action::create, child(ObjectKind::column, table, name), offset);
+    column.if_not_exists = if_not_exists;
+    column.part = true;
+    depend(column, table, true);
   }
 }
 
@@ -2319,6 +2467,7 @@ void ObjectResolver::Context::run(const Node& node) {
     auto [ref, given] = relation(ObjectKind::table, node.get("intoClause").get("rel"));
     Effect& effect = add(Action::create, ref, at(node.get("intoClause").get("rel")), given);
     reads(effect, node, DependencySource::statement);
+    query_columns(ref, node, at(node.get("intoClause").get("rel")), false);
   } else if (kind == "ViewStmt") {
     create_view(node);
   } else if (kind == "IndexStmt") {

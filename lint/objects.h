@@ -264,6 +264,12 @@ std::string choose_name(std::string_view name1, std::string_view name2, std::str
 // The canonical text of a type name ("int4", "varchar", "my_enum[]"), for argument lists.
 std::string canonical_type(const Node& type_name);
 
+// The columns of the table CREATE TABLE ... AS or SELECT ... INTO makes, named as PostgreSQL
+// names them (an alias; a column's name; a function's; a cast's type; else "?column?"), the
+// statement's column list naming the first; nullopt when only PostgreSQL can tell (SELECT *,
+// t.*, EXECUTE) or the statement is neither.
+std::optional<std::vector<std::string>> created_table_columns(const Node& statement);
+
 // Reads statements in file order and says what each does to which objects. It follows
 // `SET search_path` within the file; unqualified names take the first schema of the path.
 class ObjectResolver {

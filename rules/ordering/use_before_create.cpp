@@ -343,35 +343,6 @@ bool system_column(std::string_view name) {
          name == "tableoid";
 }
 
-// Whether the replay knows every column a table has at a tick: one a plain CREATE TABLE of the
-// migrations made (not LIKE, INHERITS, PARTITION OF, OF a type, AS a query), never made a child
-// (INHERIT) or a partition (ATTACH PARTITION) since, whose parent's columns it would take.
-bool whole_table(const lint::Project& project, const lint::Catalog& catalog, ObjectId id,
-                 lint::Tick at) {
-  const lint::CatalogObject& table = catalog.object(id);
-  if (table.kind() != lint::ObjectKind::table) return false;
-  const lint::Statement* created = lint::statement_at(project, table.created);
-  if (created == nullptr || created->kind() != "CreateStmt") return false;
-  const lint::Node& node = created->node;
-  if (node.has("partbound") || node.has("ofTypename") || !node.list("inhRelations").empty()) {
-    return false;
-  }
-  for (lint::Node element : node.list("tableElts")) {
-    if (element.is("TableLikeClause")) return false;
-  }
-  for (const lint::Origin& origin : table.changed) {
-    if (origin.tick >= at) continue;
-    const lint::Statement* statement = lint::statement_at(project, origin);
-    if (statement == nullptr) return false;
-    if (statement->kind() != "AlterTableStmt") continue;
-    for (lint::Node command : statement->node.list("cmds")) {
-      std::string_view subtype = command.str("subtype");
-      if (subtype == "AT_AddInherit" || subtype == "AT_AttachPartition") return false;
-    }
-  }
-  return true;
-}
-
 // The columns a create of an up names on tables by name: a CREATE INDEX's keys, expressions,
 // WHERE and INCLUDE; a primary key's, unique constraint's or foreign key's keys, a CHECK's
 // expression; a foreign key's referenced columns.
@@ -432,7 +403,7 @@ bool check_column(const lint::Project& project, std::size_t file_index,
       .kind = lint::ObjectKind::table, .schema = ref.schema, .name = ref.parent};
   ObjectId table = catalog.find(table_ref, step.tick);
   if (table == lint::k_no_object) return false;
-  if (system_column(ref.name) || !whole_table(project, catalog, table, step.tick) ||
+  if (system_column(ref.name) || !lint::columns_known(project, catalog, table, step.tick) ||
       catalog.find(ref, step.tick) != lint::k_no_object) {
     return true;
   }

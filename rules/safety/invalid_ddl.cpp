@@ -115,37 +115,6 @@ std::optional<Refusal> persistence_change(const lint::FileContext& context,
   return std::nullopt;
 }
 
-// Whether the replay knows every column of a table: made by a plain CREATE TABLE (no LIKE, OF,
-// INHERITS or PARTITION OF) that has not inherited from anything, nor been attached as a
-// partition, since (a parent's later ADD COLUMN reaches its children).
-bool columns_known(const lint::FileContext& context, const lint::CatalogObject& table,
-                   lint::Tick tick) {
-  const lint::Statement* made = lint::statement_at(context.project, table.created);
-  if (made == nullptr || !made->node.is("CreateStmt")) return false;
-  const Node& create = made->node;
-  if (!create.list("inhRelations").empty() || create.has("partbound") || create.has("ofTypename")) {
-    return false;
-  }
-  for (Node element : create.list("tableElts")) {
-    if (element.is("TableLikeClause")) return false;
-  }
-  for (const lint::Origin& change : table.changed) {
-    if (change.tick >= tick) continue;
-    const lint::Statement* alter = lint::statement_at(context.project, change);
-    if (alter == nullptr || !alter->node.is("AlterTableStmt")) continue;
-    for (Node command : alter->node.list("cmds")) {
-      std::string_view subtype = command.str("subtype");
-      if (subtype == "AT_AddInherit") return false;
-      if (subtype == "AT_AttachPartition" &&
-          lint::truncate_identifier(lint::relation_name(command.get("def").get("name")).name) ==
-              table.ref_at(change.tick).name) {
-        return false;
-      }
-    }
-  }
-  return true;
-}
-
 // Whether a statement makes a CHECK constraint NO INHERIT.
 bool has_no_inherit_check(const Node& statement) {
   bool found = false;
@@ -179,7 +148,7 @@ std::optional<Refusal> child_of(const lint::FileContext& context, const lint::St
   if (child.kind() != lint::ObjectKind::table || parent.kind() != lint::ObjectKind::table) {
     return std::nullopt;
   }
-  if (!columns_known(context, child, *tick)) return std::nullopt;
+  if (!lint::columns_known(context.project, catalog, child_id, *tick)) return std::nullopt;
   const lint::ObjectRef& child_ref = child.ref_at(*tick);
   const lint::ObjectRef& parent_ref = parent.ref_at(*tick);
   std::vector<std::string> child_columns;
@@ -193,7 +162,7 @@ std::optional<Refusal> child_of(const lint::FileContext& context, const lint::St
   for (lint::ObjectId id : catalog.columns(parent_ref, *tick)) {
     parent_columns.push_back(catalog.object(id).ref_at(*tick).name);
   }
-  if (partition && columns_known(context, parent, *tick)) {
+  if (partition && lint::columns_known(context.project, catalog, parent_id, *tick)) {
     for (const std::string& column : child_columns) {
       if (std::find(parent_columns.begin(), parent_columns.end(), column) != parent_columns.end()) {
         continue;

@@ -398,7 +398,7 @@ TEST(LintObjects, RoutinesIndexesAndOthersDependOnWhatTheyName) {
       "CREATE TRIGGER tr BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION moddatetime(at);"
       "CREATE TYPE pair AS (m mood, n int); CREATE DOMAIN code AS text DEFAULT next_code() "
       "CHECK (valid(VALUE));");
-  ASSERT_EQ(effects.size(), 14u);
+  ASSERT_EQ(effects.size(), 15u);
   EXPECT_EQ(effects[0].optional_args, 3);
   EXPECT_TRUE(effects[0].variadic);
   EXPECT_EQ(uses(effects[0]), (Lines{"type status", "type app.result"}));
@@ -410,13 +410,47 @@ TEST(LintObjects, RoutinesIndexesAndOthersDependOnWhatTheyName) {
   EXPECT_EQ(uses(effects[5]), (Lines{"table t", "column t.x", "function weighted()", "type mood"}));
   EXPECT_EQ(effects[6].depends_on.size(), 1u);
   EXPECT_EQ(effects[6].depends_on[0].source, DependencySource::statement);
-  EXPECT_EQ(uses(effects[8]), (Lines{"function next_code() default"}));
-  EXPECT_EQ(uses(effects[9]), (Lines{"type mood type"}));
-  EXPECT_EQ(uses(effects[10]), (Lines{"function moddatetime [moddatetime]"}));
-  EXPECT_EQ(uses(effects[11]), (Lines{"type mood"}));
-  EXPECT_EQ(uses(effects[12]), (Lines{"function next_code() default"}));
-  EXPECT_EQ(effects[13].object.name, "code_check");
-  EXPECT_EQ(uses(effects[13]), (Lines{"function valid()"}));
+  EXPECT_EQ(effects[7].object.display(), "copy.rate");
+  EXPECT_EQ(uses(effects[9]), (Lines{"function next_code() default"}));
+  EXPECT_EQ(uses(effects[10]), (Lines{"type mood type"}));
+  EXPECT_EQ(uses(effects[11]), (Lines{"function moddatetime [moddatetime]"}));
+  EXPECT_EQ(uses(effects[12]), (Lines{"type mood"}));
+  EXPECT_EQ(uses(effects[13]), (Lines{"function next_code() default"}));
+  EXPECT_EQ(effects[14].object.name, "code_check");
+  EXPECT_EQ(uses(effects[14]), (Lines{"function valid()"}));
+}
+
+// The names PostgreSQL gives the columns of a table made from a query (FigureColname()).
+TEST(LintObjects, TablesMadeFromAQueryHaveTheColumnsItNames) {
+  auto columns_of = [](const std::string& sql) {
+    Lines names;
+    for (const auto& effect : effects_of(sql)) {
+      if (effect.object.kind == ObjectKind::column) names.push_back(effect.object.name);
+    }
+    return names;
+  };
+  EXPECT_EQ(columns_of("CREATE TABLE c AS SELECT kind, count(*), count(*) AS n, kind::varchar, "
+                       "'a'::text, 1::int, 1, id + 1, true, interval '1 day', t.id, arr[1], "
+                       "nullif(a, 1), coalesce(a, 2), greatest(a, 1), CASE WHEN a THEN 1 END, "
+                       "CASE WHEN a THEN 1 ELSE b END, ARRAY[1], current_date, current_user, "
+                       "EXISTS (SELECT 1), (SELECT 1 AS q), (SELECT y FROM u), kind COLLATE \"C\", "
+                       "now()::date, count(*)::int, pg_catalog.lower(kind) FROM t"),
+            (Lines{"kind",         "count",        "n",        "kind",     "text", "int4",
+                   "?column?",     "?column?",     "?column?", "interval", "id",   "arr",
+                   "nullif",       "coalesce",     "greatest", "case",     "b",    "array",
+                   "current_date", "current_user", "exists",   "q",        "y",    "kind",
+                   "now",          "count",        "lower"}));
+  EXPECT_EQ(columns_of("CREATE TABLE c (a, b) AS SELECT 1, 2, 3 AS z"), (Lines{"a", "b", "z"}));
+  EXPECT_EQ(columns_of("CREATE TABLE c AS VALUES (1, 2)"), (Lines{"column1", "column2"}));
+  EXPECT_EQ(columns_of("CREATE TABLE c AS SELECT 1 AS u UNION SELECT 2 AS v"), (Lines{"u"}));
+  EXPECT_EQ(columns_of("SELECT 1 AS a, id INTO c FROM t"), (Lines{"a", "id"}));
+  // Only PostgreSQL knows what * stands for: no columns.
+  EXPECT_EQ(columns_of("CREATE TABLE c AS SELECT * FROM t"), (Lines{}));
+  EXPECT_EQ(columns_of("CREATE TABLE c AS SELECT t.*, 1 AS x FROM t"), (Lines{}));
+  EXPECT_EQ(columns_of("CREATE TABLE c AS SELECT (SELECT * FROM u) FROM t"), (Lines{}));
+  EXPECT_EQ(columns_of("CREATE TABLE c AS TABLE t"), (Lines{}));
+  // A materialized view's columns are not recorded, as a view's are not.
+  EXPECT_EQ(columns_of("CREATE MATERIALIZED VIEW m AS SELECT 1 AS a"), (Lines{}));
 }
 
 TEST(LintObjects, TriggersPoliciesAndTheirTables) {

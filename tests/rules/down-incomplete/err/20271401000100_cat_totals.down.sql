@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS cat_totals;
+DROP TABLE IF EXISTS cat_orders;

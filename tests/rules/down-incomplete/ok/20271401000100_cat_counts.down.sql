@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS cat_events_copy;
+DROP TABLE IF EXISTS cat_kind_counts;
+DROP TABLE IF EXISTS cat_events;

@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS cat_rollup; DROP TABLE IF EXISTS cat_sales;
