@@ -720,6 +720,27 @@ class CatalogBuilder {
   // Resolves an unqualified reference along the search path it was written under; temporary
   // tables come first, as in PostgreSQL.
   ObjectId resolve(const Effect& effect, ObjectRef& ref, Tick at) const {
+    ObjectId id = resolve_as(effect, ref, at);
+    // ALTER TABLE finds a relation of any kind, and accepts OWNER TO, RENAME and SET SCHEMA of
+    // a sequence or an index too (pg_dump writes ALTER TABLE seq OWNER TO): the statement (its
+    // alter of the whole relation) and those reach a sequence or an index of that name.
+    bool any_relation = ref.kind == ObjectKind::table && ref.parent.empty() &&
+                        (effect.action == Action::rename ||
+                         (effect.action == Action::alter &&
+                          (effect.change == Change::owner || effect.change == Change::none)));
+    if (id != k_no_object || !any_relation) return id;
+    for (ObjectKind kind : {ObjectKind::sequence, ObjectKind::index}) {
+      ObjectRef other = ref;
+      other.kind = kind;
+      id = resolve_as(effect, other, at);
+      if (id != k_no_object) {
+        ref = std::move(other);
+        return id;
+      }
+    }
+    return k_no_object;
+  }
+  ObjectId resolve_as(const Effect& effect, ObjectRef& ref, Tick at) const {
     if (m_has_temporary && !effect.schema_given && ref.schema != k_temporary) {
       Catalog::NameRef temporary(ref);
       temporary.schema = k_temporary;
