@@ -1133,9 +1133,27 @@ const CatalogObject* made_already(const Project& project, const Catalog& catalog
   const Effect& effect = step.effect;
   if (step.object == k_no_object || !created_once(effect.object.kind)) return nullptr;
   ObjectId taken = k_no_object;
-  if (effect.action == Action::create && step.existed && !effect.implicit && !effect.part &&
-      !effect.or_replace) {
+  // The index of a PRIMARY KEY, UNIQUE or EXCLUDE constraint takes the constraint's name, which
+  // another relation may have (the index a renamed table kept): "relation ... already exists".
+  // An implicit name is chosen free; a part of a CREATE TABLE that found its table there is not
+  // made.
+  bool named = (!effect.implicit && !effect.part) || effect.object.kind == ObjectKind::index;
+  if (effect.action == Action::create && step.existed && named && !effect.or_replace) {
     taken = step.object;
+  } else if (effect.action == Action::create && !step.existed && is_relation(effect.object.kind) &&
+             !effect.or_replace && !effect.if_not_exists) {
+    // Relations of every kind share one namespace per schema: a sequence, an index or a table
+    // named as a relation of another kind that is there.
+    for (ObjectKind kind : {ObjectKind::table, ObjectKind::sequence, ObjectKind::index}) {
+      ObjectRef other = effect.object;
+      other.kind = kind;
+      other.parent.clear();
+      ObjectId id = catalog.find(other, step.tick);
+      if (id != k_no_object && id != step.object) {
+        taken = id;
+        break;
+      }
+    }
   } else if (effect.action == Action::rename && !effect.new_name.empty()) {
     // RENAME TO a name another object of its kind (a relation: of any kind) has.
     ObjectRef target = catalog.object(step.object).ref_at(step.tick);

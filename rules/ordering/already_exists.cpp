@@ -105,6 +105,48 @@ void check(const lint::Project& project, lint::Reporter& out) {
         }
         continue;
       }
+      if (effect.implicit && effect.object.kind == ObjectKind::index) {
+        // The index of a named key constraint, whose name an index of another table has.
+        std::string owner;
+        for (const auto& edge : object.depends_on) {
+          const lint::CatalogObject& on = catalog->object(edge.object);
+          if (edge.automatic && lint::is_relation(on.kind()) && edge.alive_at(step.tick)) {
+            owner = " of " + pairing::describe(on.ref_at(step.tick));
+          }
+        }
+        const std::string& name = effect.object.name;
+        std::string message = "the constraint's index takes its name, " + name + ", which ";
+        message += pairing::describe(object.ref_at(step.tick));
+        message += owner;
+        message += " already has (created " + where +
+                   "): PostgreSQL fails here on its first run (\"relation \"" + name +
+                   "\" already exists\")";
+        std::string help = object.kind() == ObjectKind::index
+                               ? "rename that index first (ALTER INDEX " + name + " RENAME TO " +
+                                     name + "_old), or give the constraint a name that is free"
+                               : std::string("give the constraint a name that is free");
+        auto builder = out.report(file, statement.range, message, help);
+        if (creator != nullptr) {
+          builder.related(*creator, pairing::statement_range(*creator, object.created.statement),
+                          "created here");
+        }
+        continue;
+      }
+      if (object.kind() != effect.object.kind) {
+        std::string message = "this creates " + what + ", a name ";
+        message += pairing::describe(object.ref_at(step.tick));
+        message += " already has (created " + where +
+                   "): relations of every kind share one namespace, and PostgreSQL fails here on "
+                   "its first run (\"already exists\")";
+        auto builder =
+            out.report(file, statement.range, message,
+                       "pick a name that is free, or drop or rename the other relation first");
+        if (creator != nullptr) {
+          builder.related(*creator, pairing::statement_range(*creator, object.created.statement),
+                          "created here");
+        }
+        continue;
+      }
       auto builder = out.report(
           file, statement.range,
           "this creates " + what + ", which was already created " + where +
