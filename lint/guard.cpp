@@ -144,7 +144,7 @@ bool catches(std::string_view handler_condition, const Condition& error) {
 bool conditional(const Statement& statement, std::optional<Condition> error, bool branches) {
   for (const auto& frame : statement.frames) {
     if (frame.part == "then_body" || frame.part == "elsif" || frame.part == "else_body" ||
-        frame.part == "exception") {
+        frame.part == "case_when" || frame.part == "case_else" || frame.part == "exception") {
       if (branches) return true;
     }
     if (frame.node.kind() != "PLpgSQL_stmt_block" || !frame.node.has("exceptions")) continue;

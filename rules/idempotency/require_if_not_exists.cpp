@@ -280,16 +280,6 @@ void check_drop_unique_index(FileScope& scope, const Statement& statement) {
   }
 }
 
-// Whether PL/pgSQL around a statement of a DO block may keep its second run from failing: an IF
-// or CASE branch (taken to test for the object), or a block that handles errors.
-bool conditional_in_block(const Statement& statement) {
-  for (const auto& frame : statement.frames) {
-    if (frame.part != "body" && frame.part != "loop") return true;
-    if (frame.node.kind() == "PLpgSQL_stmt_block" && frame.node.has("exceptions")) return true;
-  }
-  return false;
-}
-
 // EXECUTE format('CREATE INDEX orders_placed_at_idx ON %I.orders ...', s) in a DO block, with
 // nothing around it that tests or catches: the second run makes the same objects again.
 void check_templates(FileScope& scope, const lint::ParsedFile& file) {
@@ -313,7 +303,10 @@ void check_templates(FileScope& scope, const lint::ParsedFile& file) {
   for (std::size_t i = 0; i < templated.size(); ++i) {
     const Statement& statement = templated[i];
     auto c = candidate(statement);
-    if (!c || conditional_in_block(statement) || dropped_before(i, *c)) continue;
+    if (!c || lint::conditional(statement, lint::repeat_error(statement.node)) ||
+        dropped_before(i, *c)) {
+      continue;
+    }
     std::string shown = c->shown.empty() ? c->statement + " " + c->object : c->shown;
     scope.report(statement, statement.range,
                  "EXECUTE format(...) runs " + shown + ", which fails " + std::string(k_again) +

@@ -179,3 +179,22 @@ BEGIN
   END LOOP;
 END
 $$;
+
+-- A CASE branch that tests for the index, and a handler for the error a second run raises.
+DO $$
+DECLARE
+  s text;
+BEGIN
+  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\_%' LOOP
+    CASE WHEN to_regclass(format('%I.orders_day_idx', s)) IS NULL THEN
+      EXECUTE format('CREATE INDEX orders_day_idx ON %I.orders (day)', s);
+    ELSE
+      NULL;
+    END CASE;
+    BEGIN
+      EXECUTE format('CREATE INDEX orders_region_idx ON %I.orders (region)', s);
+    EXCEPTION WHEN duplicate_table THEN NULL;
+    END;
+  END LOOP;
+END
+$$;
