@@ -2050,9 +2050,77 @@ void check_set_constraints(FileScope& scope, const Statement& statement) {
   }
 }
 
+// EXECUTE format('DROP INDEX %I.orders_placed_at_idx', s) in a DO block (a loop over every
+// tenant's schema), with nothing around it that tests or catches: the second run finds the
+// object gone. Judged by the template's form, as require-if-not-exists judges its CREATEs: the
+// names %I and %s stand for are not known, so a statement of any template of the file that makes
+// an object of the same kind and name (its schema may be a stand-in) is taken to make it again.
+void check_templates(FileScope& scope, const lint::ParsedFile& file) {
+  const auto& templated = file.templated();
+  auto last = [](const QualifiedName& name) { return lint::truncate_identifier(name.name); };
+  auto made_again = [&](const ObjectKey& gone) {
+    for (const Statement& other : templated) {
+      for (const ObjectKey& made : object_changes(other.node).created) {
+        if (made.kind == gone.kind && last(made.name) == last(gone.name) &&
+            last(made.parent) == last(gone.parent)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  auto report = [&](const Statement& statement, const std::string& what, std::string_view found,
+                    const std::string& help) {
+    scope.report(statement, statement.range,
+                 "EXECUTE format(...) runs " + what + ", which fails " + std::string(k_again) +
+                     ": " + std::string(found),
+                 help);
+  };
+  for (const Statement& statement : templated) {
+    const Node& node = statement.node;
+    if (node.is("DropStmt")) {
+      const DropForm* form = drop_form(node.str("removeType"));
+      if (form == nullptr || node.flag("missing_ok") ||
+          lint::conditional(statement, lint::repeat_error(node))) {
+        continue;
+      }
+      ObjectChanges changes = object_changes(node);
+      if (std::any_of(changes.dropped.begin(), changes.dropped.end(), made_again)) continue;
+      std::string words(form->words);
+      report(statement, "DROP " + words + " " + dropped_names(node),
+             "the " + std::string(form->noun) + " is already gone",
+             "write DROP " + words +
+                 " IF EXISTS in the format() template: the second run then "
+                 "skips what the first dropped");
+      continue;
+    }
+    if (!node.is("AlterTableStmt") || node.str("objtype") != "OBJECT_TABLE") continue;
+    QualifiedName table = name_of(node.get("relation"));
+    for (Node command : node.list("cmds")) {
+      std::string_view subtype = command.str("subtype");
+      bool column = subtype == "AT_DropColumn";
+      if ((!column && subtype != "AT_DropConstraint") || command.flag("missing_ok") ||
+          lint::conditional(statement, lint::repeat_error(node, command))) {
+        continue;
+      }
+      std::string name(command.str("name"));
+      ObjectKey gone{column ? ObjectKind::column : ObjectKind::table_constraint,
+                     QualifiedName{"", name}, table};
+      if (made_again(gone)) continue;
+      std::string what = (column ? "DROP COLUMN " : "DROP CONSTRAINT ") + name;
+      report(statement, "ALTER TABLE " + table.display() + " " + what,
+             "the " + std::string(column ? "column" : "constraint") + " is already gone",
+             "write " +
+                 std::string(column ? "DROP COLUMN IF EXISTS " : "DROP CONSTRAINT IF EXISTS ") +
+                 name + " in the format() template");
+    }
+  }
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   FileScope scope(context, out);
   CastsSeen casts;
+  check_templates(scope, context.file);
   for (const Statement* statement : scope.statements()) {
     std::string_view kind = statement->kind();
     check_cast_in_guard(scope, *statement, casts);

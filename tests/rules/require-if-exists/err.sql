@@ -201,3 +201,16 @@ DROP TYPE IF EXISTS employmentstatus_old;
 WITH moved AS (DELETE FROM ledger_staging RETURNING *)
 INSERT INTO ledger SELECT * FROM moved ON CONFLICT (id) DO NOTHING;
 DROP TABLE IF EXISTS ledger_staging;
+
+-- Schema per tenant: a template without IF EXISTS drops what the first run already dropped.
+DO $$
+DECLARE
+  s text;
+BEGIN
+  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\_%' LOOP
+    EXECUTE format('DROP INDEX %I.orders_placed_at_idx', s);
+    EXECUTE format('ALTER TABLE %I.orders DROP COLUMN legacy_total', s);
+    EXECUTE format('DROP VIEW %I.%I', s, 'order_totals');
+  END LOOP;
+END
+$$;

@@ -253,3 +253,23 @@ DROP TYPE IF EXISTS employmentstatus_old;
 WITH moved AS (DELETE FROM ledger_staging WHERE posted RETURNING *)
 INSERT INTO ledger SELECT * FROM moved ON CONFLICT (id) DO NOTHING;
 DROP TABLE IF EXISTS moved;
+
+-- Schema per tenant: IF EXISTS in the template, a handler, or the object made again after it.
+DO $$
+DECLARE
+  s text;
+BEGIN
+  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\_%' LOOP
+    EXECUTE format('DROP INDEX IF EXISTS %I.orders_placed_at_idx', s);
+    EXECUTE format('ALTER TABLE %I.orders DROP COLUMN IF EXISTS legacy_total', s);
+    EXECUTE format('ALTER TABLE %I.orders DROP CONSTRAINT orders_total_check', s);
+    EXECUTE format('ALTER TABLE %I.orders ADD CONSTRAINT orders_total_check CHECK (total >= 0)', s);
+    EXECUTE format('DROP TABLE %I.order_scratch', s);
+    EXECUTE format('CREATE TABLE %I.order_scratch (id bigint)', s);
+    BEGIN
+      EXECUTE format('DROP VIEW %I.order_totals', s);
+    EXCEPTION WHEN undefined_table THEN NULL;
+    END;
+  END LOOP;
+END
+$$;
