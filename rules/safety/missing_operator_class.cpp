@@ -197,6 +197,11 @@ class Checker {
       if (!declared) continue;
       lint::ColumnType type = lint::base_type(m_context, statement, *declared);
       if (!lint::is_builtin_type(type) || has(method, type)) continue;
+      if (type.array && (method == "btree" || method == "hash")) {
+        array_of_unordered(statement, "CREATE INDEX ... USING " + method + " (" + name + ")",
+                           method, *declared, type, name);
+        return;
+      }
       m_out.report(statement.range,
                    "CREATE INDEX ... USING " + method + " (" + name + ") fails: type " +
                        declared->display() + " has no default operator class for " + method +
@@ -207,8 +212,34 @@ class Checker {
     }
   }
 
-  // A PRIMARY KEY, UNIQUE or EXCLUDE constraint builds an index: B-tree for the first two. An
-  // array of such a type is accepted there (anyarray's operator class), and so not judged.
+  // A B-tree or hash index on an array of a type without comparison (or hashing): PostgreSQL
+  // accepts it (anyarray's operator class), and then compares or hashes the elements of each
+  // value it holds. A hash index fails on the first row, a B-tree one on the second: the build
+  // when the table has them, else the INSERT (checked on PostgreSQL 15).
+  void array_of_unordered(const lint::Statement& statement, const std::string& what,
+                          std::string_view method, const lint::ColumnType& declared,
+                          const lint::ColumnType& type, const std::string& column) {
+    lint::ColumnType element = type;
+    element.array = false;
+    bool hash = method == "hash";
+    std::string element_name = element.display();
+    std::string help = type.name == "json"
+                           ? "make the column jsonb[] (jsonb has equality, ordering and hashing)"
+                           : "leave the column out of the index (or key), or index an expression "
+                             "of a type that has equality ((" +
+                                 column + "::text))";
+    m_out.report(statement.range,
+                 what + " on type " + declared.display() + " is accepted, but " +
+                     (hash ? "hashing" : "comparing") + " its values fails: type " + element_name +
+                     " has no " + (hash ? "hash" : "comparison") +
+                     " function, so from the table's " + (hash ? "first" : "second") +
+                     " row on, the index build or the INSERT fails (\"could not "
+                     "identify a " +
+                     (hash ? "hash" : "comparison") + " function for type " + element_name + "\")",
+                 help);
+  }
+
+  // A PRIMARY KEY, UNIQUE or EXCLUDE constraint builds an index: B-tree for the first two.
   void constraint(const lint::Statement& statement, const lint::QualifiedName& table,
                   const Node& constraint, const std::string& inline_column) {
     if (!constraint.is("Constraint") || constraint.has("indexname")) return;
@@ -238,12 +269,16 @@ class Checker {
     }
     for (const std::string& name : columns) {
       std::optional<Typed> typed = column(statement, table, name);
-      if (!typed || (typed->type.array && (method == "btree" || method == "hash"))) continue;
-      if (has(method, typed->type)) continue;
+      if (!typed || has(method, typed->type)) continue;
       std::string shown = typed->declared.display();
       std::string what = kind;
       if (kind == "EXCLUDE" && method != "btree") what += " USING " + method;
       what += " (" + name + ")";
+      if (typed->type.array && (method == "btree" || method == "hash")) {
+        array_of_unordered(statement, what + " of " + table.display(), method, typed->declared,
+                           typed->type, name);
+        return;
+      }
       std::string help;
       if (typed->type.name == "json") {
         help = "make the column jsonb, which has equality and a B-tree operator class";

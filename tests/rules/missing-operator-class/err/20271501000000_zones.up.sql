@@ -17,3 +17,9 @@ CREATE VIEW shared_anchors AS SELECT floor_id, anchors FROM zones INTERSECT ALL 
 CREATE VIEW anchor_pins AS SELECT pin FROM zones JOIN floors ON floors.id = zones.floor_id EXCEPT SELECT NULL;
 -- GROUP BY (name) is the input column first: the point, not the text.
 CREATE VIEW anchor_texts AS SELECT anchor::text AS anchor FROM zones GROUP BY anchor;
+-- An array of such a type is accepted, but its values cannot be compared or hashed: a B-tree
+-- index fails from the second row on, a hash one from the first.
+ALTER TABLE zones ADD CONSTRAINT zones_anchors_key UNIQUE (anchors);
+CREATE INDEX zones_anchor_list ON zones (anchors);
+ALTER TABLE beacon_tags ADD COLUMN metas json[];
+CREATE INDEX beacon_tags_metas ON beacon_tags USING hash (metas);

@@ -1,2 +1,2 @@
 DROP VIEW anchor_firsts, anchor_sub, anchor_list, floor_anchors, zone_meta, anchor_counts, zone_anchors;
-DROP TABLE beacons, zones;
+DROP TABLE beacons, beacon_tags, zones;

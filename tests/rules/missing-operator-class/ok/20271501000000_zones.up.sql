@@ -1,7 +1,10 @@
 CREATE TABLE zones (floor_id int NOT NULL, anchor point NOT NULL, meta json, body jsonb, anchors point[]);
--- GiST has an operator class for point; an array takes anyarray's B-tree one when it is made.
+-- GiST has an operator class for point.
+CREATE TABLE beacon_tags (tags text[] PRIMARY KEY);
 CREATE TABLE beacons (id int PRIMARY KEY, position point, EXCLUDE USING gist (position WITH ~=), UNIQUE (id, body), body jsonb);
-ALTER TABLE zones ADD CONSTRAINT zones_anchors_key UNIQUE (anchors);
+-- An array of a type with comparison and hashing.
+CREATE INDEX zones_tags ON beacon_tags (tags);
+CREATE INDEX zones_tags_hash ON beacon_tags USING hash (tags);
 -- UNION ALL compares nothing; a cast or another column is what DISTINCT and GROUP BY compare.
 CREATE VIEW zone_anchors AS SELECT floor_id, anchor FROM zones UNION ALL SELECT id, position FROM beacons;
 CREATE VIEW anchor_counts AS SELECT anchor::text AS anchor, count(*) AS n FROM zones GROUP BY anchor::text;
