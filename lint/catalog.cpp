@@ -1053,6 +1053,30 @@ class CatalogBuilder {
 
   // Ends the dependencies of one source an object has (its default's, when SET DEFAULT replaces
   // it).
+  // ALTER SEQUENCE ... OWNED BY (a column, or NONE) replaces the sequence's owner.
+  static bool sets_owner(const Effect& effect) {
+    return effect.object.kind == ObjectKind::sequence &&
+           effect.change == Change::sequence_options &&
+           std::find(effect.columns.begin(), effect.columns.end(), "owned_by") !=
+               effect.columns.end();
+  }
+
+  // Ends a sequence's ownership by a column: from `at` on, dropping that column (or its table)
+  // no longer drops the sequence.
+  void disown(ObjectId sequence, Tick at) {
+    constexpr Tick k_open = std::numeric_limits<Tick>::max();
+    for (auto& edge : objects()[sequence].depends_on) {
+      if (!edge.automatic || edge.to != k_open ||
+          objects()[edge.object].kind() != ObjectKind::column) {
+        continue;
+      }
+      edge.to = at;
+      for (auto& back : objects()[edge.object].dependents) {
+        if (back.object == sequence && back.automatic && back.to == k_open) back.to = at;
+      }
+    }
+  }
+
   void unlink(ObjectId dependent, DependencySource source, Tick at) {
     constexpr Tick k_open = std::numeric_limits<Tick>::max();
     for (auto& edge : objects()[dependent].depends_on) {
@@ -1516,6 +1540,7 @@ class CatalogBuilder {
           unlink(id, DependencySource::type, at);
         }
         for (DependencySource source : policy_expressions_set(effect)) unlink(id, source, at);
+        if (sets_owner(effect)) disown(id, at);
         if (remaps(effect)) remap(id, effect, resolved, at);
         for (std::size_t k = 0; k < effect.depends_on.size(); ++k) {
           const Dependency& dependency = effect.depends_on[k];
