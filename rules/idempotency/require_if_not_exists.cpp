@@ -234,6 +234,22 @@ void check_add_columns(FileScope& scope, const Statement& statement) {
       continue;
     }
     lint::TextRange range = commands.range(i);
+    // Renamed away later (the swap of a widened key: ADD id_new, RENAME id TO id_old, RENAME
+    // id_new TO id, DROP id_old): a second run finds no such column and adds it again, and the
+    // renames and drops after it then act on what the first run left (the data of the swap).
+    if (const Statement* moved = scope.moved_away_after(statement, key)) {
+      std::string line = std::to_string(scope.file().position(moved->range.begin).line);
+      scope
+          .report(statement, range,
+                  "ADD COLUMN " + name + " succeeds a second time " + std::string(k_again) +
+                      ": line " + line +
+                      " renames the column away, so the second run adds an empty " + name +
+                      " and repeats what follows on the columns the first run left",
+                  "run the whole change in a DO block that first tests the state before it (the "
+                  "old column still there, or its type), so that a second run skips it")
+          .related(scope.file(), moved->range, "renames " + name + " away");
+      continue;
+    }
     auto finding =
         scope.report(statement, range,
                      "ADD COLUMN " + name + " fails " + std::string(k_again) + ": table " +

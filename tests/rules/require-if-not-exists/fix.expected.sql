@@ -83,3 +83,11 @@ BEGIN
   END LOOP;
 END
 $$;
+
+-- The widening swap of a key: the second run finds no id_new (renamed to id), adds it again and
+-- repeats the whole swap on the keys the first run left (and what depends on them).
+ALTER TABLE invoices ADD COLUMN id_new bigint;
+UPDATE invoices SET id_new = id;
+ALTER TABLE invoices RENAME COLUMN id TO id_old;
+ALTER TABLE invoices RENAME COLUMN id_new TO id;
+ALTER TABLE invoices DROP COLUMN id_old;
