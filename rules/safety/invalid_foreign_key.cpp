@@ -451,21 +451,24 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
           lint::QualifiedName::of(lint::relation_name(node.get("relation")));
       std::size_t i = 0;
       for (Node command : node.list("cmds")) {
-        lint::TextRange range = lint::alter_command_range(context.file, *statement, i++);
+        // The command's range reads the statement's tokens: only for the commands judged.
+        auto range = [&, at = i++] {
+          return lint::alter_command_range(context.file, *statement, at);
+        };
         std::string_view subtype = command.str("subtype");
         Node def = command.get("def");
         if (subtype == "AT_AddConstraint" && def.str("contype") == "CONSTR_FOREIGN") {
           check_foreign_key(context, tables, *statement, table, def, names(def.list("fk_attrs")),
-                            range, out);
+                            range(), out);
         } else if (subtype == "AT_AlterColumnType") {
-          check_type_change(context, *statement, table, command, range, out);
+          check_type_change(context, *statement, table, command, range(), out);
         } else if (subtype == "AT_AlterConstraint") {
-          check_alter_constraint(context, *statement, table, def.str("conname"), range, out);
+          check_alter_constraint(context, *statement, table, def.str("conname"), range(), out);
         } else if (subtype == "AT_AddColumn") {
           for (Node constraint : def.list("constraints")) {
             if (constraint.str("contype") != "CONSTR_FOREIGN") continue;
             check_foreign_key(context, tables, *statement, table, constraint,
-                              {lint::truncate_identifier(def.str("colname"))}, range, out);
+                              {lint::truncate_identifier(def.str("colname"))}, range(), out);
           }
         }
       }

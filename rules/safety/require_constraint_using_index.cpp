@@ -119,12 +119,13 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
                 std::size_t i) {
         std::string_view subtype = cmd.str("subtype");
         if (subtype != "AT_AddConstraint" && subtype != "AT_AddColumn") return;
+        bool adopted = subtype == "AT_AddConstraint" && cmd.get("def").has("indexname");
+        if (!adopted && tables.is_new_table(table, statement)) return;
         lint::TextRange range = lint::alter_command_range(file, statement, i);
-        if (subtype == "AT_AddConstraint" && cmd.get("def").has("indexname")) {
+        if (adopted) {
           check_adopted(context, statement, table, cmd.get("def"), range, out);
           return;
         }
-        if (tables.is_new_table(table, statement)) return;
         if (subtype == "AT_AddColumn") {
           check_column(table, cmd.get("def"), range, out);
         } else {
