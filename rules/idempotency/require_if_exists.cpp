@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "lint/objects.h"
+#include "lint/table_state.h"
 #include "rules/idempotency/common.h"
 #include "rules/idempotency/rules.h"
 
@@ -1158,6 +1159,47 @@ ObjectKey schema_key(const std::string& schema) {
   return ObjectKey{ObjectKind::schema, QualifiedName{"", schema}, {}};
 }
 
+// The catalog's kind of a relation kind; nothing for the others.
+std::optional<lint::ObjectKind> relation_kind(ObjectKind kind) {
+  switch (kind) {
+    case ObjectKind::table:
+      return lint::ObjectKind::table;
+    case ObjectKind::view:
+      return lint::ObjectKind::view;
+    case ObjectKind::materialized_view:
+      return lint::ObjectKind::materialized_view;
+    case ObjectKind::sequence:
+      return lint::ObjectKind::sequence;
+    case ObjectKind::foreign_table:
+      return lint::ObjectKind::foreign_table;
+    case ObjectKind::index:
+      return lint::ObjectKind::index;
+    default:
+      return std::nullopt;
+  }
+}
+
+// Whether the relation `at` names as `written` and the one a later statement removes under a
+// name written otherwise (one with a schema, the other without) are two relations, by the
+// catalog's replay: an unqualified name is looked up along the search path (ALTER TABLE
+// app.accounts ...; DROP TABLE accounts drops public.accounts). False when it cannot tell.
+bool other_relation(const FileScope& scope, const Statement& at, const QualifiedName& written,
+                    const std::vector<ObjectKind>& kinds, const Statement& removal) {
+  if (removal.kind() != "DropStmt") return false;
+  for (const ObjectKey& dropped : object_changes(removal.node).dropped) {
+    if (!same_name(dropped.name, written) || dropped.name.schema == written.schema) continue;
+    if (std::find(kinds.begin(), kinds.end(), dropped.kind) == kinds.end()) continue;
+    auto kind = relation_kind(dropped.kind);
+    if (!kind) return false;
+    const lint::FileContext& context = scope.context();
+    lint::ObjectId mine = lint::find_as_written(context, at, *kind, written.schema, written.name);
+    lint::ObjectId theirs =
+        lint::find_as_written(context, removal, *kind, dropped.name.schema, dropped.name.name);
+    return mine != lint::k_no_object && theirs != lint::k_no_object && mine != theirs;
+  }
+  return false;
+}
+
 // The first statement after `at` that removes the target: a DROP of it, of its table (or
 // domain), or of the schema its name is qualified with (with CASCADE, or after what it held); or
 // a rename or SET SCHEMA of one of them.
@@ -1166,6 +1208,14 @@ std::optional<Removal> removed_after(const FileScope& scope, const Statement& at
   std::optional<Removal> first;
   auto consider = [&](const Statement* drop, Removal::Cause cause, bool moved = false) {
     if (drop == nullptr) return;
+    if (cause == Removal::Cause::itself &&
+        other_relation(scope, at, target.name, target.kinds, *drop)) {
+      return;
+    }
+    if (cause == Removal::Cause::parent &&
+        other_relation(scope, at, target.parent, target.parent_kinds, *drop)) {
+      return;
+    }
     if (!first || scope.index_of(*drop) < scope.index_of(*first->drop)) {
       first = Removal{drop, cause, moved};
     }

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS app.accounts;
+DROP SCHEMA IF EXISTS app;
