@@ -22,3 +22,19 @@ BEGIN
   RETURN left(first, 1) || left(last, 1);
 END $$;
 CREATE INDEX IF NOT EXISTS people_initials_idx ON people (initials(first_name, last_name));
+-- Functions and casts of a timestamptz read the TimeZone setting: STABLE, not IMMUTABLE.
+CREATE INDEX IF NOT EXISTS people_day_idx ON people (date_trunc('day', created_at));
+CREATE INDEX IF NOT EXISTS people_day_zone_idx ON people (date_trunc('day', created_at, 'UTC'));
+CREATE INDEX IF NOT EXISTS people_year_idx ON people (extract(year FROM created_at));
+CREATE INDEX IF NOT EXISTS people_epoch_idx ON people (date_part('epoch', created_at));
+ALTER TABLE people ADD COLUMN IF NOT EXISTS created_on date GENERATED ALWAYS AS (created_at::date) STORED;
+CREATE INDEX IF NOT EXISTS people_next_day_idx ON people ((created_at + interval '1 day'));
+CREATE INDEX IF NOT EXISTS people_age_idx ON people (age(created_at));
+CREATE TABLE IF NOT EXISTS events (
+  payload jsonb,
+  local_at timestamp,
+  -- Text parsed as a timestamp reads DateStyle (and TimeZone).
+  happened_at timestamptz GENERATED ALWAYS AS ((payload ->> 'at')::timestamptz) STORED,
+  -- A timestamp AT TIME ZONE is a timestamptz again.
+  local_on date GENERATED ALWAYS AS ((local_at AT TIME ZONE 'UTC')::date) STORED
+);

@@ -22,3 +22,11 @@ BEGIN
   RETURN public.unaccent('public.unaccent'::regdictionary, value);
 END $$;
 CREATE INDEX IF NOT EXISTS people_plain_text_idx ON people (plain_text(last_name));
+-- A timestamptz turned into a timestamp by AT TIME ZONE, a timestamp, the difference of two
+-- timestamptz values: immutable.
+ALTER TABLE people ADD COLUMN IF NOT EXISTS local_at timestamp;
+ALTER TABLE people ADD COLUMN IF NOT EXISTS created_on date GENERATED ALWAYS AS ((created_at AT TIME ZONE 'UTC')::date) STORED;
+CREATE INDEX IF NOT EXISTS people_day_idx ON people (date_trunc('day', created_at AT TIME ZONE 'UTC'));
+CREATE INDEX IF NOT EXISTS people_local_day_idx ON people (extract(day FROM local_at), (local_at::date));
+CREATE INDEX IF NOT EXISTS people_age_idx ON people ((created_at - '2020-01-01'), age(created_at, '2020-01-01'));
+CREATE INDEX IF NOT EXISTS people_second_idx ON people ((created_at::timestamp(0) with time zone));
