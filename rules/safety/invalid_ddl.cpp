@@ -5,7 +5,8 @@
 // child lacks, or (a partition) a column the parent has not; CREATE STATISTICS on one
 // column, a column twice, more than 8, with kinds PostgreSQL has not; storage parameters an
 // index's access method has not (fillfactor on GIN or BRIN), a fillfactor out of 10..100; CLUSTER
-// on an index that is not btree or gist, partial, or of another table. Each message is PostgreSQL
+// on an index that is not btree or gist, partial, or of another table; a generated column whose
+// expression uses a generated column. Each message is PostgreSQL
 // 15's.
 #include <algorithm>
 #include <cstdint>
@@ -579,10 +580,106 @@ std::optional<Refusal> statistics(const Node& create) {
   return std::nullopt;
 }
 
+// The generation expression of a column definition (GENERATED ALWAYS AS (...) STORED); an invalid
+// Node when the column is not generated.
+Node generation_expression(const Node& column_def) {
+  for (Node constraint : column_def.list("constraints")) {
+    if (constraint.str("contype") == "CONSTR_GENERATED") return constraint.get("raw_expr");
+  }
+  return {};
+}
+
+// The first column a generation expression names (its last name, as PostgreSQL folds it) that
+// `generated` says is a generated column.
+template <typename Generated>
+std::optional<std::string> generated_reference(const Node& expression, Generated&& generated) {
+  std::optional<std::string> found;
+  lint::walk(expression, [&](const Node& node) {
+    if (found) return false;
+    if (!node.is("ColumnRef")) return true;
+    lint::NodeList fields = node.list("fields");
+    if (fields.empty() || !fields.back().is("String")) return false;
+    std::string column = lint::truncate_identifier(fields.back().as_str());
+    if (generated(column)) found = column;
+    return false;
+  });
+  return found;
+}
+
+// A generated column whose expression names a generated column (itself, another of the same
+// CREATE TABLE, before or after it, one an earlier ADD COLUMN of the ALTER TABLE adds, or one
+// the table already has): PostgreSQL computes generated columns from the others only.
+void check_generated_references(const lint::FileContext& context, const lint::Statement& statement,
+                                lint::Reporter& out) {
+  const Node& node = statement.node;
+  auto refusal = [](const std::string& what, const std::string& column, const std::string& other) {
+    std::string why = "the generated column ";
+    why += column;
+    why += " uses ";
+    why += other == column ? "itself" : "the generated column " + other;
+    return Refusal{what, why,
+                   "cannot use generated column \"" + other + "\" in column generation expression",
+                   "write " + other +
+                       "'s own expression in its place: a generated column is "
+                       "computed from ordinary columns only"};
+  };
+  if (node.is("CreateStmt")) {
+    std::vector<std::string> generated;
+    for (Node element : node.list("tableElts")) {
+      if (element.is("ColumnDef") && generation_expression(element)) {
+        generated.push_back(lint::truncate_identifier(element.str("colname")));
+      }
+    }
+    if (generated.empty()) return;
+    lint::RelationName relation = lint::relation_name(node.get("relation"));
+    for (Node element : node.list("tableElts")) {
+      Node expression = element.is("ColumnDef") ? generation_expression(element) : Node();
+      if (!expression) continue;
+      auto other = generated_reference(expression, [&](const std::string& column) {
+        return std::find(generated.begin(), generated.end(), column) != generated.end();
+      });
+      if (!other) continue;
+      std::string column = lint::truncate_identifier(element.str("colname"));
+      report(
+          statement.range,
+          refusal("CREATE TABLE " + lint::sql_name(relation.schema, relation.name), column, *other),
+          out);
+      return;
+    }
+    return;
+  }
+  if (!node.is("AlterTableStmt") || node.str("objtype") != "OBJECT_TABLE") return;
+  lint::RelationName relation = lint::relation_name(node.get("relation"));
+  lint::QualifiedName table = lint::QualifiedName::of(relation);
+  std::vector<std::string> added;  // the generated columns the earlier commands add
+  std::size_t i = 0;
+  for (Node command : node.list("cmds")) {
+    std::size_t at = i++;
+    if (command.str("subtype") != "AT_AddColumn") continue;
+    Node def = command.get("def");
+    Node expression = generation_expression(def);
+    if (!expression) continue;
+    std::string column = lint::truncate_identifier(def.str("colname"));
+    auto other = generated_reference(expression, [&](const std::string& name) {
+      if (std::find(added.begin(), added.end(), name) != added.end()) return true;
+      auto generation = column_generation(context, statement, table, name);
+      return generation && generation->generated;
+    });
+    added.push_back(column);
+    if (!other) continue;
+    report(lint::alter_command_range(context.file, statement, at),
+           refusal("ALTER TABLE " + lint::sql_name(relation.schema, relation.name) +
+                       " ADD COLUMN " + column,
+                   column, *other),
+           out);
+  }
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   for (const lint::Statement* statement : context.file.all_statements()) {
     const Node& node = statement->node;
     if (node.is("AlterTableStmt")) check_alter_table(context, *statement, out);
+    check_generated_references(context, *statement, out);
     if (node.is("IndexStmt") && !node.list("options").empty()) {
       std::string_view name = node.str("accessMethod");
       std::string index = node.has("idxname") ? std::string(node.str("idxname")) : "the index";

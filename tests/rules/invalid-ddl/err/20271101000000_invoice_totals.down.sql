@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS invoice_lines;
+DROP TABLE IF EXISTS invoices;
