@@ -1,7 +1,8 @@
 // invalid-foreign-key: FOREIGN KEY ... REFERENCES t (columns) that PostgreSQL refuses whatever the
 // data, on a table the migrations made: no primary key or unique key on exactly the referenced
 // columns (or only a DEFERRABLE one, a partial or expression index), a column count that
-// differs, a referenced column named twice, key columns of types with no equality between them.
+// differs, a referenced column named twice, key columns of types with no equality between them;
+// ON DELETE SET NULL / SET DEFAULT (columns) naming a column outside the key.
 #include <algorithm>
 #include <optional>
 #include <string>
@@ -123,10 +124,53 @@ lint::TextRange constraint_range(const lint::ParsedFile& file, const lint::State
   return lint::TextRange{begin, static_cast<std::uint32_t>(end)};
 }
 
+// ON DELETE SET NULL (columns) / SET DEFAULT (columns) (PostgreSQL 15) naming a column that is
+// not one of the foreign key's referencing columns: PostgreSQL refuses the constraint whatever
+// the data. A column the table has not gets another message; the first column wrong is reported.
+// Whether it reported.
+bool check_set_columns(const lint::Statement& statement, const lint::QualifiedName& table,
+                       const Node& constraint, const std::vector<std::string>& columns,
+                       lint::TextRange range, lint::Reporter& out) {
+  for (const std::string& column : names(constraint.list("fk_del_set_cols"))) {
+    if (std::find(columns.begin(), columns.end(), column) != columns.end()) continue;
+    // Whether the table has the column: a CREATE TABLE without LIKE or INHERITS says it all.
+    const Node& node = statement.node;
+    bool made_here = node.is("CreateStmt") && node.list("inhRelations").empty();
+    for (Node element : node.list("tableElts"))
+      made_here = made_here && !element.is("TableLikeClause");
+    bool missing = made_here && !lint::column_definition(statement, column);
+    std::string action = constraint.str("fk_del_action") == "d" ? "SET DEFAULT" : "SET NULL";
+    std::string message = "FOREIGN KEY (" + lint::join_strings(columns, ", ") + ") ... ON DELETE ";
+    message += action;
+    message += " (";
+    message += column;
+    message += ") fails: ";
+    if (missing) {
+      message += "table " + table.display() + " has no column " + column + " (\"column \"" +
+                 column +
+                 "\" referenced in foreign key constraint does not "
+                 "exist\")";
+    } else {
+      message += column +
+                 " is not one of the foreign key's columns, and only those can be set "
+                 "when a referenced row is deleted (\"column \"" +
+                 column + "\" referenced in ON DELETE SET action must be part of foreign key\")";
+    }
+    out.report(range, message,
+               "name only referencing columns of the key in the list (" +
+                   lint::join_strings(columns, ", ") +
+                   "), or leave the list out to set them all; a column outside the key is set "
+                   "by a trigger");
+    return true;
+  }
+  return false;
+}
+
 void check_foreign_key(const lint::FileContext& context, lint::TableState& tables,
                        const lint::Statement& statement, const lint::QualifiedName& table,
                        const Node& constraint, std::vector<std::string> columns,
                        lint::TextRange range, lint::Reporter& out) {
+  if (check_set_columns(statement, table, constraint, columns, range, out)) return;
   auto tick = lint::tick_before(context, statement);
   if (!tick) return;
   const lint::Catalog& catalog = *context.project.catalog();

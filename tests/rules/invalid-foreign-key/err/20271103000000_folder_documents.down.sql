@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS labels, tenants, notes, drafts, documents, folders;
