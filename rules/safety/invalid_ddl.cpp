@@ -6,8 +6,8 @@
 // column, a column twice, more than 8, with kinds PostgreSQL has not; storage parameters an
 // index's access method has not (fillfactor on GIN or BRIN), a fillfactor out of 10..100; CLUSTER
 // on an index that is not btree or gist, partial, or of another table; a generated column whose
-// expression uses a generated column. Each message is PostgreSQL
-// 15's.
+// expression uses a generated column; a check option on a view that is not automatically
+// updatable. Each message is PostgreSQL 15's.
 #include <algorithm>
 #include <cstdint>
 #include <initializer_list>
@@ -675,11 +675,184 @@ void check_generated_references(const lint::FileContext& context, const lint::St
   }
 }
 
+// Built-in aggregate functions a view's select list plausibly calls.
+constexpr std::string_view k_aggregates[] = {
+    "array_agg", "avg",      "bit_and",         "bit_or",          "bool_and",  "bool_or",
+    "count",     "every",    "json_agg",        "json_object_agg", "jsonb_agg", "jsonb_object_agg",
+    "max",       "min",      "percentile_cont", "percentile_disc", "stddev",    "string_agg",
+    "sum",       "variance", "xmlagg"};
+// Built-in set-returning functions a select list plausibly calls.
+constexpr std::string_view k_set_returning[] = {"generate_series",
+                                                "json_array_elements",
+                                                "json_array_elements_text",
+                                                "json_each",
+                                                "json_each_text",
+                                                "json_object_keys",
+                                                "jsonb_array_elements",
+                                                "jsonb_array_elements_text",
+                                                "jsonb_each",
+                                                "jsonb_each_text",
+                                                "jsonb_object_keys",
+                                                "regexp_matches",
+                                                "regexp_split_to_table",
+                                                "string_to_table",
+                                                "unnest"};
+
+// What a view's select list returns that keeps the view from being automatically updatable:
+// "aggregate functions", "window functions", "set-returning functions"; nothing when none
+// (subqueries are their own).
+std::optional<std::string> select_list_calls(const lint::NodeList& targets) {
+  bool aggregate = false;
+  bool window = false;
+  bool set_returning = false;
+  for (Node target : targets) {
+    lint::walk(target, [&](const Node& node) {
+      if (node.is("SubLink")) return false;
+      if (!node.is("FuncCall")) return true;
+      lint::NodeList names = node.list("funcname");
+      std::string_view name = names.empty() ? std::string_view() : names.back().as_str();
+      bool builtin = names.size() == 1 || names[0].as_str() == "pg_catalog";
+      auto among = [&](const auto& list) {
+        return builtin && std::find(std::begin(list), std::end(list), name) != std::end(list);
+      };
+      if (node.has("over")) {
+        window = true;
+      } else if (node.flag("agg_star") || node.flag("agg_distinct") || node.has("agg_filter") ||
+                 !node.list("agg_order").empty() || among(k_aggregates)) {
+        aggregate = true;
+      } else if (among(k_set_returning)) {
+        set_returning = true;
+      }
+      return true;
+    });
+  }
+  if (aggregate) return "aggregate functions";
+  if (window) return "window functions";
+  if (set_returning) return "set-returning functions";
+  return std::nullopt;
+}
+
+// Why a view's query is not automatically updatable, as PostgreSQL 15's hint says it, in the
+// order it checks; nothing when it is (as far as the query tells: the relation it selects from
+// is taken to be a table or an updatable view).
+std::optional<std::string> not_auto_updatable(const Node& query) {
+  if (!query.is("SelectStmt")) return std::nullopt;
+  std::string_view op = query.str("op");
+  if (!op.empty() && op != "SETOP_NONE") {
+    return "Views containing UNION, INTERSECT, or EXCEPT are not automatically updatable.";
+  }
+  const std::string single =
+      "Views that do not select from a single table or view are not automatically updatable.";
+  if (!query.list("valuesLists").empty()) return single;
+  if (!query.list("distinctClause").empty()) {
+    return "Views containing DISTINCT are not automatically updatable.";
+  }
+  if (!query.list("groupClause").empty()) {
+    return "Views containing GROUP BY are not automatically updatable.";
+  }
+  if (query.has("havingClause")) return "Views containing HAVING are not automatically updatable.";
+  if (query.has("withClause")) return "Views containing WITH are not automatically updatable.";
+  if (query.has("limitCount") || query.has("limitOffset")) {
+    return "Views containing LIMIT or OFFSET are not automatically updatable.";
+  }
+  if (auto calls = select_list_calls(query.list("targetList"))) {
+    return "Views that return " + *calls + " are not automatically updatable.";
+  }
+  lint::NodeList from = query.list("fromClause");
+  if (from.size() != 1) return single;
+  if (from[0].is("RangeTableSample")) {
+    return "Views containing TABLESAMPLE are not automatically updatable.";
+  }
+  if (!from[0].is("RangeVar")) return single;
+  bool column = false;
+  for (Node target : query.list("targetList")) {
+    Node value = target.get("val");
+    column = column || value.is("ColumnRef");
+  }
+  if (!column) return "Views that have no updatable columns are not automatically updatable.";
+  return std::nullopt;
+}
+
+// The query of the view as the last CREATE [OR REPLACE] VIEW of the migrations before
+// `statement` defined it; an invalid Node when unknown.
+Node view_query(const lint::FileContext& context, const lint::Statement& statement,
+                const lint::RelationName& view) {
+  auto tick = lint::tick_before(context, statement);
+  if (!tick) return {};
+  lint::ObjectId id =
+      lint::find_as_written(context, statement, lint::ObjectKind::view, view.schema, view.name);
+  if (id == lint::k_no_object) return {};
+  const lint::CatalogObject& object = context.project.catalog()->object(id);
+  Node query;
+  std::vector<lint::Origin> origins{object.created};
+  origins.insert(origins.end(), object.changed.begin(), object.changed.end());
+  for (const lint::Origin& origin : origins) {
+    if (origin.tick >= *tick) break;
+    const lint::Statement* defined = lint::statement_at(context.project, origin);
+    if (defined != nullptr && defined->kind() == "ViewStmt") query = defined->node.get("query");
+  }
+  return query;
+}
+
+// WITH [LOCAL | CASCADED] CHECK OPTION (or WITH (check_option = ...)) in CREATE VIEW, and ALTER
+// VIEW ... SET (check_option = ...), of a view that is not automatically updatable: PostgreSQL
+// refuses it.
+void check_check_option(const lint::FileContext& context, const lint::Statement& statement,
+                        lint::Reporter& out) {
+  const Node& node = statement.node;
+  auto has_check_option = [](const lint::NodeList& options) {
+    bool found = false;
+    for (Node option : options) found = found || option.str("defname") == "check_option";
+    return found;
+  };
+  Node query;
+  std::string what;
+  lint::TextRange range = statement.range;
+  if (node.is("ViewStmt")) {
+    std::string_view option = node.str("withCheckOption");
+    if ((option.empty() || option == "NO_CHECK_OPTION") &&
+        !has_check_option(node.list("options"))) {
+      return;
+    }
+    lint::RelationName view = lint::relation_name(node.get("view"));
+    what = "CREATE VIEW " + lint::sql_name(view.schema, view.name) + " ... WITH CHECK OPTION";
+    query = node.get("query");
+  } else if (node.is("AlterTableStmt") && node.str("objtype") == "OBJECT_VIEW") {
+    std::size_t i = 0;
+    for (Node command : node.list("cmds")) {
+      std::size_t at = i++;
+      if (command.str("subtype") != "AT_SetRelOptions" ||
+          !has_check_option(command.get("def").list("items"))) {
+        continue;
+      }
+      lint::RelationName view = lint::relation_name(node.get("relation"));
+      what = "ALTER VIEW " + lint::sql_name(view.schema, view.name) + " SET (check_option = ...)";
+      query = view_query(context, statement, view);
+      range = lint::alter_command_range(context.file, statement, at);
+      break;
+    }
+  }
+  if (!query) return;
+  std::optional<std::string> hint = not_auto_updatable(query);
+  if (!hint) return;
+  std::string why = "the view is not automatically updatable (\"";
+  why += *hint;
+  why += "\")";
+  report(range,
+         Refusal{what, why, "WITH CHECK OPTION is supported only on automatically updatable views",
+                 "leave out the check option: it can only guard a view that selects plain columns "
+                 "of one table or updatable view, without DISTINCT, GROUP BY, aggregates, window "
+                 "functions, UNION, WITH or LIMIT; guard the rows with a CHECK constraint on the "
+                 "table, or with an INSTEAD OF trigger on the view"},
+         out);
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   for (const lint::Statement* statement : context.file.all_statements()) {
     const Node& node = statement->node;
     if (node.is("AlterTableStmt")) check_alter_table(context, *statement, out);
     check_generated_references(context, *statement, out);
+    check_check_option(context, *statement, out);
     if (node.is("IndexStmt") && !node.list("options").empty()) {
       std::string_view name = node.str("accessMethod");
       std::string index = node.has("idxname") ? std::string(node.str("idxname")) : "the index";

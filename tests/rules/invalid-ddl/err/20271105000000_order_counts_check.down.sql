@@ -1,0 +1,1 @@
+ALTER VIEW IF EXISTS order_counts RESET (check_option);

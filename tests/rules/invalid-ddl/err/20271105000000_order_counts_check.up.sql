@@ -1,0 +1,1 @@
+ALTER VIEW IF EXISTS order_counts SET (check_option = local);
