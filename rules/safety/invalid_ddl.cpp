@@ -470,6 +470,157 @@ std::optional<Refusal> set_options(const lint::FileContext& context,
   return storage_options(items, nullptr, "ALTER TABLE " + name + " SET (...)", name);
 }
 
+// Whether a column is NOT NULL before a tick as PostgreSQL marks it (attnotnull): its definition
+// (NOT NULL, PRIMARY KEY, an identity or serial column), then the latest of its SET / DROP NOT
+// NULL and the primary keys made on it (which leave it NOT NULL when they go). A domain's NOT
+// NULL does not count. Nothing when something else made the column.
+std::optional<bool> column_not_null(const lint::Project& project, const lint::Catalog& catalog,
+                                    lint::ObjectId table, lint::ObjectId column, lint::Tick tick) {
+  const lint::CatalogObject& object = catalog.object(column);
+  std::optional<bool> state;
+  lint::Tick last = 0;
+  for (const lint::Origin& change : object.changed) {
+    if (change.tick >= tick) continue;
+    const lint::Statement* statement = lint::statement_at(project, change);
+    if (statement == nullptr || !statement->node.is("AlterTableStmt")) continue;
+    std::string name = object.ref_at(change.tick).name;
+    for (Node command : statement->node.list("cmds")) {
+      if (lint::truncate_identifier(command.str("name")) != name) continue;
+      std::string_view subtype = command.str("subtype");
+      if (subtype != "AT_SetNotNull" && subtype != "AT_DropNotNull") continue;
+      state = subtype == "AT_SetNotNull";
+      last = change.tick;
+    }
+  }
+  for (lint::ObjectId child : catalog.object(table).children) {
+    const lint::CatalogObject& key = catalog.object(child);
+    if (key.kind() != lint::ObjectKind::constraint || key.contype != 'p') continue;
+    if (key.created.tick >= tick || key.created.tick < last) continue;
+    std::string name = object.ref_at(key.created.tick).name;
+    if (std::find(key.columns.begin(), key.columns.end(), name) != key.columns.end()) return true;
+  }
+  if (state) return state;
+  Node definition = lint::column_definition(project, catalog, column);
+  if (!definition.valid()) return std::nullopt;
+  if (lint::is_serial(lint::column_type(definition.get("typeName")))) return true;
+  for (Node constraint : definition.list("constraints")) {
+    std::string_view contype = constraint.str("contype");
+    if (contype == "CONSTR_NOTNULL" || contype == "CONSTR_PRIMARY" ||
+        contype == "CONSTR_IDENTITY") {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether the index is a DEFERRABLE constraint's (PostgreSQL: not immediate), as the statement
+// that made the constraint says; nothing when that is not known.
+std::optional<bool> deferrable_index(const lint::Project& project, const lint::Catalog& catalog,
+                                     const lint::CatalogObject& index, lint::Tick tick) {
+  for (const lint::DependencyEdge& edge : index.depends_on) {
+    if (!edge.automatic || !edge.alive_at(tick)) continue;
+    const lint::CatalogObject& constraint = catalog.object(edge.object);
+    if (constraint.kind() != lint::ObjectKind::constraint || !constraint.alive_at(tick)) continue;
+    const lint::Statement* made = lint::statement_at(project, constraint.created);
+    if (made == nullptr) return std::nullopt;
+    if (!lint::has_unusual_key(made->node)) return false;
+    auto flags = lint::key_flags(made->node, constraint, constraint.names.front().ref.name);
+    if (!flags) return std::nullopt;
+    return flags->deferrable;
+  }
+  return false;
+}
+
+// ALTER TABLE t REPLICA IDENTITY USING INDEX i: PostgreSQL takes an index of t that is unique,
+// immediate (not a DEFERRABLE constraint's), without expressions, not partial, whose key columns
+// are all NOT NULL; it checks in that order. The statement's own SET NOT NULL and ADD PRIMARY KEY
+// run before it.
+std::optional<Refusal> replica_identity_index(const lint::FileContext& context,
+                                              const lint::Statement& statement,
+                                              const Node& command) {
+  Node identity = command.get("def");
+  if (identity.str("identity_type") != "i" || !identity.has("name")) return std::nullopt;
+  auto tick = lint::tick_before(context, statement);
+  if (!tick) return std::nullopt;
+  lint::RelationName relation = lint::relation_name(statement.node.get("relation"));
+  lint::ObjectId table = lint::find_as_written(context, statement, lint::ObjectKind::table,
+                                               relation.schema, relation.name);
+  if (table == lint::k_no_object) return std::nullopt;
+  const lint::Catalog& catalog = *context.project.catalog();
+  std::string name = lint::truncate_identifier(identity.str("name"));
+  // The index is looked up in its table's schema.
+  lint::ObjectId id = lint::find_as_written(context, statement, lint::ObjectKind::index,
+                                            catalog.object(table).ref_at(*tick).schema, name);
+  if (id == lint::k_no_object) return std::nullopt;
+  const lint::CatalogObject& index = catalog.object(id);
+  std::string what = "ALTER TABLE " + lint::sql_name(relation.schema, relation.name) +
+                     " REPLICA IDENTITY USING INDEX " + name;
+  std::string made = " (made by " + made_in(context, index.created) + ")";
+  auto refusal = [&](std::string why, std::string kind) {
+    return Refusal{what, "index " + name + made + " is " + why,
+                   "cannot use " + kind + " index \"" + name + "\" as replica identity",
+                   "make a unique index without expressions or WHERE, on NOT NULL columns, and "
+                   "not a DEFERRABLE constraint's (the primary key is one), or use REPLICA "
+                   "IDENTITY FULL"};
+  };
+  for (const lint::DependencyEdge& edge : index.depends_on) {
+    if (!edge.automatic || catalog.object(edge.object).kind() != lint::ObjectKind::table) continue;
+    if (edge.object == table) break;
+    return Refusal{
+        what,
+        "index " + name + made + " is on another table, " +
+            catalog.object(edge.object).ref_at(*tick).name,
+        "\"" + name + "\" is not an index for table \"" + std::string(relation.name) + "\"",
+        "name an index of " + std::string(relation.name)};
+  }
+  if (!index.unique) return refusal("not unique", "non-unique");
+  if (deferrable_index(context.project, catalog, index, *tick) == true) {
+    return refusal("a DEFERRABLE constraint's", "non-immediate");
+  }
+  const lint::Statement* created = lint::statement_at(context.project, index.created);
+  if (created == nullptr) {
+    if (index.partial) return refusal("partial (it has a WHERE)", "partial");
+    return std::nullopt;
+  }
+  std::vector<std::string> keys;
+  if (created->node.is("IndexStmt")) {
+    for (Node param : created->node.list("indexParams")) {
+      Node element = param.is("IndexElem") ? param : param.get("IndexElem");
+      if (!element.has("name")) return refusal("on an expression", "expression");
+      keys.push_back(lint::truncate_identifier(element.str("name")));
+    }
+  } else {
+    keys = index.columns;
+  }
+  if (index.partial) return refusal("partial (it has a WHERE)", "partial");
+  for (Node other : statement.node.list("cmds")) {
+    if (other.str("subtype") != "AT_AddConstraint") continue;
+    if (other.get("def").str("contype") == "CONSTR_PRIMARY") return std::nullopt;
+  }
+  for (const std::string& key : keys) {
+    bool set_here = false;
+    for (Node other : statement.node.list("cmds")) {
+      set_here = set_here || (other.str("subtype") == "AT_SetNotNull" &&
+                              lint::truncate_identifier(other.str("name")) == key);
+    }
+    if (set_here) continue;
+    lint::ObjectId column = lint::k_no_object;
+    for (lint::ObjectId child : catalog.columns(catalog.object(table).ref_at(*tick), *tick)) {
+      if (catalog.object(child).ref_at(*tick).name == key) column = child;
+    }
+    if (column == lint::k_no_object) return std::nullopt;
+    if (column_not_null(context.project, catalog, table, column, *tick) != false) continue;
+    return Refusal{what, "column " + key + " of index " + name + made + " is nullable",
+                   "index \"" + name + "\" cannot be used as replica identity because column \"" +
+                       key + "\" is nullable",
+                   "ALTER TABLE " + lint::sql_name(relation.schema, relation.name) +
+                       " ALTER COLUMN " + key +
+                       " SET NOT NULL first (in the same statement too), or use REPLICA IDENTITY "
+                       "FULL"};
+  }
+  return std::nullopt;
+}
+
 void report(const lint::TextRange& range, const Refusal& refusal, lint::Reporter& out) {
   out.report(range,
              refusal.what + " fails on its first run: " + refusal.why +
@@ -511,6 +662,8 @@ void check_alter_table(const lint::FileContext& context, const lint::Statement& 
           index);
     } else if (subtype == "AT_SetRelOptions") {
       refusal = set_options(context, statement, command.get("def"));
+    } else if (subtype == "AT_ReplicaIdentity") {
+      refusal = replica_identity_index(context, statement, command);
     }
     if (!refusal) continue;
     report(lint::alter_command_range(context.file, statement, at), *refusal, out);
