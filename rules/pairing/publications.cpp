@@ -225,6 +225,37 @@ std::string publish_sql(const std::set<std::string>& actions) {
   return "publish = '" + lint::join_strings(words, ", ") + "'";
 }
 
+std::optional<PublicationState> publication_at(const lint::Project& project,
+                                               const lint::Catalog& catalog, ObjectId id,
+                                               lint::Tick tick) {
+  const lint::CatalogObject& object = catalog.object(id);
+  const lint::Statement* made = lint::statement_at(project, object.created);
+  if (made == nullptr || !made->node.is("CreatePublicationStmt")) return std::nullopt;
+  PublicationState state;
+  apply_publication(catalog, state, *project.parsed(object.created.file), *made,
+                    object.created.tick);
+  std::vector<lint::Origin> origins;
+  for (const lint::Origin& origin : object.changed) {
+    if (origin.tick < tick) origins.push_back(origin);
+  }
+  std::sort(origins.begin(), origins.end(),
+            [](const lint::Origin& a, const lint::Origin& b) { return a.tick < b.tick; });
+  const lint::Statement* last = nullptr;
+  for (const lint::Origin& origin : origins) {
+    const lint::Statement* statement = lint::statement_at(project, origin);
+    if (statement == nullptr || statement == last || !statement->node.is("AlterPublicationStmt")) {
+      continue;
+    }
+    last = statement;
+    apply_publication(catalog, state, *project.parsed(origin.file), *statement, origin.tick);
+  }
+  // A table dropped since left the publication.
+  std::erase_if(state.members, [&](const PublishedMember& member) {
+    return member.table != lint::k_no_object && !catalog.object(member.table).alive_at(tick);
+  });
+  return state;
+}
+
 std::optional<PublicationState> publication_before(const lint::Project& project,
                                                    const lint::Catalog& catalog, std::size_t up,
                                                    std::size_t first, lint::Tick start) {
@@ -235,32 +266,7 @@ std::optional<PublicationState> publication_before(const lint::Project& project,
   }
   if (id != lint::k_no_object && created_by(catalog, id, up)) return std::nullopt;
   if (id != lint::k_no_object && catalog.object(id).alive_at(start)) {
-    const lint::CatalogObject& object = catalog.object(id);
-    const lint::Statement* made = lint::statement_at(project, object.created);
-    if (made != nullptr && made->node.is("CreatePublicationStmt")) {
-      apply_publication(catalog, before, *project.parsed(object.created.file), *made,
-                        object.created.tick);
-      std::vector<lint::Origin> origins;
-      for (const lint::Origin& origin : object.changed) {
-        if (origin.tick < start) origins.push_back(origin);
-      }
-      std::sort(origins.begin(), origins.end(),
-                [](const lint::Origin& a, const lint::Origin& b) { return a.tick < b.tick; });
-      const lint::Statement* last = nullptr;
-      for (const lint::Origin& origin : origins) {
-        const lint::Statement* statement = lint::statement_at(project, origin);
-        if (statement == nullptr || statement == last ||
-            !statement->node.is("AlterPublicationStmt")) {
-          continue;
-        }
-        last = statement;
-        apply_publication(catalog, before, *project.parsed(origin.file), *statement, origin.tick);
-      }
-      // A table dropped since left the publication.
-      std::erase_if(before.members, [&](const PublishedMember& member) {
-        return member.table != lint::k_no_object && !catalog.object(member.table).alive_at(start);
-      });
-    }
+    if (auto state = publication_at(project, catalog, id, start)) before = std::move(*state);
   }
   return before;
 }

@@ -72,6 +72,12 @@ bool names_publication(const lint::Node& node, const std::string& name);
 // "publish = 'insert, update'" as PostgreSQL lists the actions.
 std::string publish_sql(const std::set<std::string>& actions);
 
+// What a publication the catalog knows publishes before a tick, as its CREATE PUBLICATION and the
+// ALTER PUBLICATION since leave it; nothing when something else made it.
+std::optional<PublicationState> publication_at(const lint::Project& project,
+                                               const lint::Catalog& catalog, lint::ObjectId id,
+                                               lint::Tick tick);
+
 // What the publication that statement `first` of the up alters published before the up (which
 // starts at `start`): from the migration that made it and the later ones that changed it; an
 // empty state (nothing known) when no migration made it. nullopt when the up itself made it.

@@ -14,6 +14,7 @@
 #include "lint/rule.h"
 #include "lint/table_state.h"
 #include "lint/tree.h"
+#include "rules/safety/immutable.h"
 
 namespace sqlgate::rules {
 
@@ -437,6 +438,13 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
 }
 
 }  // namespace
+
+std::optional<std::string> first_not_immutable_builtin(const lint::Node& expression) {
+  auto call = first_not_immutable(expression,
+                                  [](const lint::QualifiedName&) { return std::optional<char>(); });
+  if (!call) return std::nullopt;
+  return call->text;
+}
 
 lint::Rule immutable_expression() {
   return {.info = {.id = "immutable-expression",

@@ -15,12 +15,15 @@
 #include <string>
 #include <vector>
 
+#include "lint/builtins.h"
 #include "lint/catalog.h"
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
 #include "lint/table_state.h"
 #include "lint/tree.h"
+#include "rules/pairing/publications.h"
 #include "rules/safety/identity.h"
+#include "rules/safety/immutable.h"
 
 namespace sqlgate::rules {
 
@@ -621,6 +624,199 @@ std::optional<Refusal> replica_identity_index(const lint::FileContext& context,
   return std::nullopt;
 }
 
+// The table a publication lists, as PostgreSQL names it in messages: "schema.table".
+std::string published_table(const lint::FileContext& context, const lint::Statement& statement,
+                            const lint::RelationName& relation) {
+  lint::ObjectId table = lint::find_as_written(context, statement, lint::ObjectKind::table,
+                                               relation.schema, relation.name);
+  std::string schema = relation.schema.empty() ? "public" : std::string(relation.schema);
+  std::string name = lint::truncate_identifier(relation.name);
+  if (table != lint::k_no_object) {
+    const lint::ObjectRef& ref = context.project.catalog()->object(table).ref();
+    if (!ref.schema.empty()) schema = ref.schema;
+    name = ref.name;
+  }
+  return schema + "." + name;
+}
+
+// CREATE / ALTER PUBLICATION ... ADD / SET with a column list in a publication that has TABLES IN
+// SCHEMA: PostgreSQL refuses both in one publication, whichever comes first (an ADD is judged
+// with what the publication has, as the migrations before made it).
+std::optional<Refusal> publication_column_list(const lint::FileContext& context,
+                                               const lint::Statement& statement) {
+  const Node& node = statement.node;
+  bool create = node.is("CreatePublicationStmt");
+  std::string_view action = node.str("action");
+  if (!create && action != "AP_AddObjects" && action != "AP_SetObjects") return std::nullopt;
+  std::string publication = lint::truncate_identifier(node.str("pubname"));
+  bool schemas = false;
+  std::optional<std::string> listed;  // the first table listed with a column list
+  for (Node spec : node.list("pubobjects")) {
+    std::string_view type = spec.str("pubobjtype");
+    if (type == "PUBLICATIONOBJ_TABLES_IN_SCHEMA" ||
+        type == "PUBLICATIONOBJ_TABLES_IN_CUR_SCHEMA") {
+      schemas = true;
+    } else if (!listed && !spec.get("pubtable").list("columns").empty()) {
+      listed = published_table(context, statement,
+                               lint::relation_name(spec.get("pubtable").get("relation")));
+    }
+  }
+  std::string what = create ? "CREATE PUBLICATION " : "ALTER PUBLICATION ";
+  what += publication;
+  auto column_list = [&](const std::string& table, std::string why) {
+    return Refusal{what, std::move(why),
+                   "cannot use column list for relation \"" + table + "\" in publication \"" +
+                       publication + "\"",
+                   "publish " + table +
+                       " without a column list, or in a publication of its own (FOR TABLE ... "
+                       "(columns)) apart from the one FOR TABLES IN SCHEMA"};
+  };
+  if (schemas && listed) {
+    return column_list(*listed, "it lists table " + *listed +
+                                    " with a column list and TABLES IN SCHEMA, which PostgreSQL "
+                                    "does not take together");
+  }
+  if (create || action == "AP_SetObjects" || (!schemas && !listed)) return std::nullopt;
+  auto tick = lint::tick_before(context, statement);
+  auto ordinal = context.file.ordinal(statement);
+  if (!tick || !ordinal) return std::nullopt;
+  const lint::Catalog& catalog = *context.project.catalog();
+  lint::ObjectId id = lint::k_no_object;
+  for (const lint::CatalogStep* step : catalog.steps_of(context.index, *ordinal)) {
+    if (step->effect.object.kind == lint::ObjectKind::publication) id = step->object;
+  }
+  if (id == lint::k_no_object) return std::nullopt;
+  auto state = pairing::publication_at(context.project, catalog, id, *tick);
+  if (!state) return std::nullopt;
+  std::string made = " (made by " + made_in(context, catalog.object(id).created) + ")";
+  for (const pairing::PublishedMember& member : state->members) {
+    if (!member.member || !member.details) continue;
+    if (listed && member.schema) {
+      return column_list(*listed, "publication " + publication + made + " has " + member.name);
+    }
+    if (schemas && !member.schema && !member.columns.empty()) {
+      return Refusal{
+          what,
+          "publication " + publication + made + " publishes " + member.name + " with a column list",
+          "cannot add schema to publication \"" + publication + "\"",
+          "publish the schema's tables in a publication of its own, or SET the "
+          "publication's tables without column lists first"};
+    }
+  }
+  return std::nullopt;
+}
+
+// Why a publication's row filter (a WHERE of one of its tables) is one PostgreSQL refuses: it may
+// use the table's columns (not system columns, not of a type of the migrations' or an
+// extension's), constants, built-in operators and types, and immutable built-in functions; no
+// aggregate, window function or subquery. Nothing when nothing is known to be refused.
+struct RefusedFilter {
+  std::string why;
+  std::string message;  // PostgreSQL's
+};
+std::optional<RefusedFilter> refused_row_filter(const lint::FileContext& context,
+                                                const lint::Statement& statement,
+                                                const lint::RelationName& relation,
+                                                const Node& where) {
+  auto user_type = [&](const lint::ColumnType& type) {
+    if (lint::is_builtin_type(type)) return false;
+    return lint::find_as_written(context, statement, lint::ObjectKind::type, type.schema,
+                                 type.name) != lint::k_no_object ||
+           !lint::extension_member(lint::ObjectKind::type, type.name).empty();
+  };
+  auto tick = lint::tick_before(context, statement);
+  lint::ObjectId table = lint::find_as_written(context, statement, lint::ObjectKind::table,
+                                               relation.schema, relation.name);
+  const lint::Catalog* catalog = context.project.catalog();
+  std::optional<std::string> found;
+  std::string message = "invalid publication WHERE expression";
+  // Aggregates and window functions are refused before anything else.
+  lint::walk(where, [&](const Node& node) {
+    if (found || !node.is("FuncCall")) return !found;
+    lint::NodeList names = node.list("funcname");
+    std::string_view name = names.empty() ? "" : names[names.size() - 1].as_str();
+    if (node.has("over")) {
+      found = "it calls the window function " + std::string(name) + "()";
+      message = "window functions are not allowed in WHERE";
+    } else if (node.flag("agg_star") || node.flag("agg_distinct") || node.has("agg_filter") ||
+               node.flag("agg_within_group") || node.has("agg_order") ||
+               (names.size() == 1 &&
+                (name == "count" || name == "sum" || name == "min" || name == "max" ||
+                 name == "avg" || name == "array_agg" || name == "string_agg"))) {
+      found = "it calls the aggregate " + std::string(name) + "()";
+      message = "aggregate functions are not allowed in WHERE";
+    }
+    return !found;
+  });
+  lint::walk(where, [&](const Node& node) {
+    if (found) return false;
+    if (node.is("SubLink")) {
+      found = "it has a subquery";
+    } else if (node.is("SQLValueFunction")) {
+      std::string_view op = node.str("op");
+      found = "it reads " + std::string(op.substr(op.find("SVFOP_") == 0 ? 6 : 0));
+    } else if (node.is("TypeCast")) {
+      lint::ColumnType type = lint::column_type(node.get("typeName"));
+      if (user_type(type)) found = "it casts to type " + type.display() + ", not a built-in one";
+    } else if (node.is("FuncCall")) {
+      lint::QualifiedName function = lint::QualifiedName::of(node.list("funcname"));
+      if ((!function.schema.empty() && function.schema != "pg_catalog") ||
+          !lint::is_builtin_function(function.name)) {
+        found = "it calls " + function.display() + "(), not a built-in function";
+      } else if (auto call = first_not_immutable_builtin(node)) {
+        found = "it calls " + *call + ", which PostgreSQL does not mark IMMUTABLE";
+      }
+    } else if (node.is("ColumnRef")) {
+      lint::NodeList fields = node.list("fields");
+      if (fields.empty() || !fields[fields.size() - 1].is("String")) return true;
+      std::string column = lint::truncate_identifier(fields[fields.size() - 1].as_str());
+      for (std::string_view system : {"ctid", "xmin", "xmax", "cmin", "cmax", "tableoid"}) {
+        if (column == system) found = "it reads the system column " + column;
+      }
+      if (found || !tick || table == lint::k_no_object) return !found;
+      for (lint::ObjectId id : catalog->columns(catalog->object(table).ref_at(*tick), *tick)) {
+        if (catalog->object(id).ref_at(*tick).name != column) continue;
+        auto type = lint::column_type_before(context.project, *catalog, id, *tick);
+        if (type && user_type(*type)) {
+          found =
+              "it reads column " + column + " of type " + type->display() + ", not a built-in type";
+        }
+      }
+    }
+    return !found;
+  });
+  if (!found) return std::nullopt;
+  return RefusedFilter{*found, message};
+}
+
+// CREATE PUBLICATION ... WHERE (...), ALTER PUBLICATION ... ADD / SET TABLE ... WHERE (...) with a
+// row filter PostgreSQL refuses.
+std::optional<Refusal> publication_row_filter(const lint::FileContext& context,
+                                              const lint::Statement& statement) {
+  const Node& node = statement.node;
+  if (node.is("AlterPublicationStmt") && node.str("action") == "AP_DropObjects") {
+    return std::nullopt;
+  }
+  for (Node spec : node.list("pubobjects")) {
+    Node table = spec.get("pubtable");
+    if (!table.valid() || !table.has("whereClause")) continue;
+    lint::RelationName relation = lint::relation_name(table.get("relation"));
+    auto why = refused_row_filter(context, statement, relation, table.get("whereClause"));
+    if (!why) continue;
+    std::string what =
+        node.is("CreatePublicationStmt") ? "CREATE PUBLICATION " : "ALTER PUBLICATION ";
+    what += lint::truncate_identifier(node.str("pubname"));
+    return Refusal{what,
+                   "the row filter of table " + lint::sql_name(relation.schema, relation.name) +
+                       " is not one PostgreSQL takes: " + why->why,
+                   why->message,
+                   "a row filter may use the table's columns, constants, built-in operators and "
+                   "types and immutable built-in functions only: compare with a constant (a fixed "
+                   "date, not now()), or filter on the subscriber's side"};
+  }
+  return std::nullopt;
+}
+
 void report(const lint::TextRange& range, const Refusal& refusal, lint::Reporter& out) {
   out.report(range,
              refusal.what + " fails on its first run: " + refusal.why +
@@ -1040,6 +1236,11 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     }
     if (node.is("CreateStatsStmt")) {
       if (auto refusal = statistics(node)) report(statement->range, *refusal, out);
+    }
+    if (node.is("CreatePublicationStmt") || node.is("AlterPublicationStmt")) {
+      auto refusal = publication_column_list(context, *statement);
+      if (!refusal) refusal = publication_row_filter(context, *statement);
+      if (refusal) report(statement->range, *refusal, out);
     }
   }
 }
