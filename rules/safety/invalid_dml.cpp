@@ -2,7 +2,9 @@
 // or backfill migration fails on its first run: VALUES rows of different lengths, more or fewer
 // expressions than target columns, a column the table does not have (as the replay of the
 // migrations knows it), and a value written into a GENERATED ALWAYS identity column (without
-// OVERRIDING SYSTEM VALUE) or into a generated column. Each message is PostgreSQL 15's.
+// OVERRIDING SYSTEM VALUE) or into a generated column; UPDATE and DELETE of a table a publication
+// publishes them of with a row filter or column list outside its replica identity, or without a
+// replica identity. Each message is PostgreSQL 15's.
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -17,6 +19,7 @@
 #include "lint/rule.h"
 #include "lint/table_state.h"
 #include "lint/tree.h"
+#include "rules/pairing/publications.h"
 #include "rules/safety/identity.h"
 
 namespace sqlgate::rules {
@@ -444,13 +447,251 @@ class Checker {
   std::string m_name;
 };
 
+// The publications the migrations make, found once per set.
+struct Publications {
+  std::vector<lint::ObjectId> ids;
+};
+
+// The replica identity of a table before a tick, as its last REPLICA IDENTITY left it: FULL, or
+// the columns of its primary key (DEFAULT) or of the index (USING INDEX); no columns for NOTHING
+// or a DEFAULT without a primary key. Nothing when the index is not known.
+struct ReplicaIdentity {
+  bool full = false;
+  std::vector<std::string> columns;
+  std::string text;  // "the primary key (id)", "REPLICA IDENTITY FULL", ...
+};
+
+std::optional<ReplicaIdentity> replica_identity(const lint::Project& project,
+                                                const lint::Catalog& catalog, lint::ObjectId table,
+                                                lint::Tick tick) {
+  const lint::CatalogObject& object = catalog.object(table);
+  char type = 'd';
+  std::string index;
+  lint::Tick at = 0;
+  for (const lint::Origin& change : object.changed) {
+    if (change.tick >= tick || change.tick < at) continue;
+    const lint::Statement* statement = lint::statement_at(project, change);
+    if (statement == nullptr || !statement->node.is("AlterTableStmt")) continue;
+    for (Node command : statement->node.list("cmds")) {
+      if (command.str("subtype") != "AT_ReplicaIdentity") continue;
+      Node identity = command.get("def");
+      std::string_view given = identity.str("identity_type");
+      if (given.empty()) continue;
+      type = given[0];
+      index = lint::truncate_identifier(identity.str("name"));
+      at = change.tick;
+    }
+  }
+  ReplicaIdentity identity;
+  if (type == 'f') {
+    identity.full = true;
+    identity.text = "REPLICA IDENTITY FULL";
+  } else if (type == 'n') {
+    identity.text = "REPLICA IDENTITY NOTHING";
+  } else if (type == 'i') {
+    lint::ObjectRef ref;
+    ref.kind = lint::ObjectKind::index;
+    ref.schema = object.ref_at(tick).schema;
+    ref.name = index;
+    lint::ObjectId id = catalog.find(ref, tick);
+    if (id == lint::k_no_object) return std::nullopt;
+    identity.columns = catalog.object(id).columns;
+    identity.text = "index " + index;
+  } else {
+    identity.text = "no primary key";
+    for (lint::ObjectId child : object.children) {
+      const lint::CatalogObject& key = catalog.object(child);
+      if (key.kind() != lint::ObjectKind::constraint || key.contype != 'p' || !key.alive_at(tick)) {
+        continue;
+      }
+      identity.columns = key.columns;
+      identity.text = "the primary key";
+    }
+  }
+  if (!identity.columns.empty()) {
+    identity.text += " (" + lint::join_strings(identity.columns, ", ") + ")";
+  }
+  return identity;
+}
+
+// UPDATE, DELETE (and MERGE's, INSERT ... ON CONFLICT DO UPDATE's) of a table a publication
+// publishes them of, when PostgreSQL refuses them before reading a row: a row filter reads a
+// column outside the replica identity, a column list leaves out a column of it (every column for
+// REPLICA IDENTITY FULL), or the table has no replica identity (NOTHING, or DEFAULT without a
+// primary key). Checked in PostgreSQL's order, publication by publication.
+bool check_replica_identity(const lint::FileContext& context, const lint::Statement& statement,
+                            const Node& relation, bool update, const std::string& what,
+                            lint::Reporter& out) {
+  const lint::Catalog* catalog = context.project.catalog();
+  auto tick = lint::tick_before(context, statement);
+  if (catalog == nullptr || !tick || !relation.valid()) return false;
+  lint::RelationName written = lint::relation_name(relation);
+  lint::ObjectId table = lint::find_as_written(context, statement, lint::ObjectKind::table,
+                                               written.schema, written.name);
+  if (table == lint::k_no_object) return false;
+  const lint::CatalogObject& object = catalog->object(table);
+  const lint::ObjectRef& ref = object.ref_at(*tick);
+  // A partition or a child takes its parent's publications; a partitioned table's rows are its
+  // partitions'.
+  if (object.kind() != lint::ObjectKind::table || object.partitioned ||
+      lint::takes_keys_from_elsewhere(context.project, *catalog, ref, *tick) ||
+      changed_unseen(context, statement, ref.name)) {
+    return false;
+  }
+  const auto& publications = context.project.shared<Publications>([&] {
+    Publications found;
+    for (lint::ObjectId id = 0; id < catalog->size(); ++id) {
+      if (catalog->object(id).kind() == lint::ObjectKind::publication) found.ids.push_back(id);
+    }
+    return found;
+  });
+  auto identity = replica_identity(context.project, *catalog, table, *tick);
+  if (!identity) return false;
+  auto covered = [&](const std::string& column) {
+    return identity->full || std::find(identity->columns.begin(), identity->columns.end(),
+                                       column) != identity->columns.end();
+  };
+  std::string action = update ? "update" : "delete";
+  std::string verb = update ? "cannot update table " : "cannot delete from table ";
+  struct Found {
+    std::string why;
+    std::string detail;
+    std::string help;
+  };
+  std::optional<Found> filter;
+  std::optional<Found> list;
+  std::optional<std::string> publishes;  // a publication that publishes the action at all
+  for (lint::ObjectId id : publications.ids) {
+    if (!catalog->object(id).alive_at(*tick)) continue;
+    auto state = pairing::publication_at(context.project, *catalog, id, *tick);
+    if (!state || !state->publish || state->publish->count(action) == 0) continue;
+    std::string name = "publication " + catalog->object(id).ref_at(*tick).name + " (made by " +
+                       context.project.source(catalog->object(id).created.file).display + ")";
+    const pairing::PublishedMember* member = nullptr;
+    bool published = state->all_tables;
+    for (const pairing::PublishedMember& candidate : state->members) {
+      if (!candidate.member) continue;
+      if (candidate.table == table) member = &candidate;
+      if (candidate.schema && candidate.key == "schema " + ref.schema) published = true;
+    }
+    if (member == nullptr && !published) continue;
+    if (!publishes) publishes = name;
+    if (member == nullptr || !member->details) continue;
+    if (!filter && member->where.valid()) {
+      lint::walk(member->where, [&](const Node& node) {
+        if (filter || !node.is("ColumnRef")) return !filter;
+        lint::NodeList fields = node.list("fields");
+        if (fields.empty() || !fields[fields.size() - 1].is("String")) return true;
+        std::string column = lint::truncate_identifier(fields[fields.size() - 1].as_str());
+        if (covered(column)) return true;
+        filter = Found{name + " publishes the " + action + "s of " + ref.name +
+                           " with a row filter on column " + column +
+                           ", which is not part of the table's replica identity, " + identity->text,
+                       "Column used in the publication WHERE expression is not part of the "
+                       "replica identity.",
+                       "filter on the replica identity's columns only, make the replica identity "
+                       "cover the column (ALTER TABLE " +
+                           lint::sql_identifier(ref.name) +
+                           " REPLICA IDENTITY FULL) before this statement, or publish no " +
+                           action + "s (WITH (publish = 'insert'))"};
+        return false;
+      });
+    }
+    if (!list && !member->columns.empty()) {
+      std::vector<std::string> needed = identity->columns;
+      if (identity->full) {
+        needed.clear();
+        for (lint::ObjectId column : catalog->columns(ref, *tick)) {
+          needed.push_back(catalog->object(column).ref_at(*tick).name);
+        }
+      }
+      for (const std::string& column : needed) {
+        if (std::find(member->columns.begin(), member->columns.end(), column) !=
+            member->columns.end()) {
+          continue;
+        }
+        list = Found{name + " publishes the " + action + "s of " + ref.name +
+                         " with a column list without column " + column +
+                         " of the table's replica identity, " + identity->text,
+                     "Column list used by the publication does not cover the replica identity.",
+                     "add the replica identity's columns to the column list (ALTER PUBLICATION "
+                     "... SET TABLE " +
+                         lint::sql_identifier(ref.name) +
+                         " (...)), give the table a replica identity the list covers, or publish "
+                         "no " +
+                         action + "s (WITH (publish = 'insert'))"};
+        break;
+      }
+    }
+  }
+  std::string table_name = in_quotes(ref.name);
+  std::optional<Found> refused = filter ? filter : list;
+  if (refused) {
+    out.report(statement.range,
+               what + " fails on every run, whatever the rows: " + refused->why +
+                   ", and PostgreSQL refuses it (\"" + verb + table_name + "\" - DETAIL: \"" +
+                   refused->detail + "\")",
+               refused->help);
+    return true;
+  }
+  if (!publishes || identity->full || !identity->columns.empty()) return false;
+  out.report(statement.range,
+             what + " fails on every run, whatever the rows: " + *publishes + " publishes the " +
+                 action + "s of " + ref.name + ", which has no replica identity (" +
+                 identity->text + "), and PostgreSQL refuses it (\"" + verb + table_name +
+                 " because it does not have a replica identity and publishes " + action + "s\")",
+             "give " + ref.name +
+                 " a primary key, or a replica identity (ALTER TABLE ... REPLICA IDENTITY FULL, "
+                 "or USING INDEX of a unique index on NOT NULL columns) before this statement");
+  return true;
+}
+
+// The UPDATE and DELETE a statement runs (a MERGE's actions, INSERT ... ON CONFLICT DO UPDATE):
+// PostgreSQL checks the table's publications for each when the statement starts.
+void check_replicated(const lint::FileContext& context, const lint::Statement& statement,
+                      lint::Reporter& out) {
+  const Node& node = statement.node;
+  Node relation = node.get("relation");
+  std::string table = lint::sql_identifier(lint::relation_name(relation).name);
+  std::string_view kind = statement.kind();
+  if (kind == "UpdateStmt") {
+    check_replica_identity(context, statement, relation, true, "UPDATE " + table, out);
+  } else if (kind == "DeleteStmt") {
+    check_replica_identity(context, statement, relation, false, "DELETE FROM " + table, out);
+  } else if (kind == "InsertStmt") {
+    if (node.get("onConflictClause").str("action") != "ONCONFLICT_UPDATE") return;
+    check_replica_identity(context, statement, relation, true,
+                           "INSERT INTO " + table + " ... ON CONFLICT DO UPDATE", out);
+  } else if (kind == "MergeStmt") {
+    bool updates = false;
+    bool deletes = false;
+    for (Node when : node.list("mergeWhenClauses")) {
+      updates = updates || when.str("commandType") == "CMD_UPDATE";
+      deletes = deletes || when.str("commandType") == "CMD_DELETE";
+    }
+    if (updates && check_replica_identity(context, statement, relation, true,
+                                          "MERGE INTO " + table + " ... UPDATE", out)) {
+      return;
+    }
+    if (deletes) {
+      check_replica_identity(context, statement, relation, false,
+                             "MERGE INTO " + table + " ... DELETE", out);
+    }
+  }
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   for (const lint::Statement* statement : context.file.all_statements()) {
     std::string_view kind = statement->kind();
-    if (kind != "InsertStmt" && kind != "UpdateStmt" && kind != "MergeStmt") continue;
+    if (kind != "InsertStmt" && kind != "UpdateStmt" && kind != "MergeStmt" &&
+        kind != "DeleteStmt") {
+      continue;
+    }
     if (!runs_unguarded(*statement)) continue;
     const Node& node = statement->node;
     Node relation = node.get("relation");
+    check_replicated(context, *statement, out);
+    if (kind == "DeleteStmt") continue;
     if (kind == "InsertStmt") {
       Checker checker(context, out, *statement);
       Node conflict = node.get("onConflictClause");
@@ -481,9 +722,11 @@ lint::Rule invalid_dml() {
   return {.info = {.id = "invalid-dml",
                    .category = lint::Category::safety,
                    .severity = lint::Severity::error,
-                   .summary = "INSERT, UPDATE or MERGE PostgreSQL refuses whatever the rows: "
-                              "VALUES of the wrong length, a column the table does not have, a "
-                              "value for a GENERATED ALWAYS identity or a generated column"},
+                   .summary = "INSERT, UPDATE, DELETE or MERGE PostgreSQL refuses whatever the "
+                              "rows: VALUES of the wrong length, a column the table does not "
+                              "have, a value for a GENERATED ALWAYS identity or a generated "
+                              "column, an UPDATE of a table published with a row filter outside "
+                              "its replica identity"},
           .check_file = check};
 }
 

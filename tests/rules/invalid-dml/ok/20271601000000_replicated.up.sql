@@ -1,0 +1,10 @@
+CREATE TABLE product (id bigint PRIMARY KEY, sku text NOT NULL, price numeric NOT NULL, deleted_at timestamptz);
+CREATE TABLE price_note (id bigint PRIMARY KEY, product_id bigint NOT NULL, note text);
+CREATE TABLE import_line (line_no int, payload text);
+CREATE TABLE stock (id bigint PRIMARY KEY, warehouse int NOT NULL, qty int NOT NULL);
+CREATE UNIQUE INDEX stock_warehouse_key ON stock (warehouse);
+ALTER TABLE stock REPLICA IDENTITY USING INDEX stock_warehouse_key;
+CREATE PUBLICATION catalog_pub FOR TABLE product WHERE (deleted_at IS NULL);
+CREATE PUBLICATION note_pub FOR TABLE price_note (id, note);
+CREATE PUBLICATION import_pub FOR TABLE import_line;
+CREATE PUBLICATION stock_pub FOR TABLE stock (id, qty) WITH (publish = 'insert, delete');

@@ -1,0 +1,3 @@
+ALTER PUBLICATION stock_pub SET (publish = 'insert, delete');
+ALTER TABLE import_line REPLICA IDENTITY DEFAULT;
+ALTER TABLE product REPLICA IDENTITY DEFAULT;
