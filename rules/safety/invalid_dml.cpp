@@ -4,7 +4,8 @@
 // migrations knows it), and a value written into a GENERATED ALWAYS identity column (without
 // OVERRIDING SYSTEM VALUE) or into a generated column; UPDATE and DELETE of a table a publication
 // publishes them of with a row filter or column list outside its replica identity, or without a
-// replica identity. Each message is PostgreSQL 15's.
+// replica identity; SET CONSTRAINTS ... DEFERRED of a constraint that is not DEFERRABLE. Each
+// message is PostgreSQL 15's.
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -680,9 +681,69 @@ void check_replicated(const lint::FileContext& context, const lint::Statement& s
   }
 }
 
+// SET CONSTRAINTS c DEFERRED of a constraint that is not DEFERRABLE: PostgreSQL refuses it for
+// every constraint of that name in the schemas it looks in (the search path, or the one given),
+// whatever the rows. A constraint counts as NOT DEFERRABLE when it is a CHECK, or the statement
+// that made it does not say DEFERRABLE of it, and nothing changed it since (ALTER CONSTRAINT).
+void check_set_constraints(const lint::FileContext& context, const lint::Statement& statement,
+                           lint::Reporter& out) {
+  const lint::Catalog* catalog = context.project.catalog();
+  auto tick = lint::tick_before(context, statement);
+  if (catalog == nullptr || !tick || !statement.node.flag("deferred")) return;
+  for (Node named : statement.node.list("constraints")) {
+    lint::RelationName written = lint::relation_name(named);
+    std::string name = lint::truncate_identifier(written.name);
+    for (lint::ObjectId id = 0; id < catalog->size(); ++id) {
+      const lint::CatalogObject& constraint = catalog->object(id);
+      if (constraint.kind() != lint::ObjectKind::constraint || !constraint.alive_at(*tick) ||
+          constraint.ref_at(*tick).name != name || constraint.parent == lint::k_no_object) {
+        continue;
+      }
+      const lint::CatalogObject& table = catalog->object(constraint.parent);
+      const lint::ObjectRef& table_ref = table.ref_at(*tick);
+      // In the schema given, else in one of the search path: its table is found unqualified.
+      if (!written.schema.empty()
+              ? table_ref.schema != written.schema
+              : lint::find_as_written(context, statement, lint::ObjectKind::table, "",
+                                      table_ref.name) != constraint.parent) {
+        continue;
+      }
+      const lint::Statement* made = lint::statement_at(context.project, constraint.created);
+      if (made == nullptr || !(made->node.is("CreateStmt") || made->node.is("AlterTableStmt"))) {
+        continue;
+      }
+      // A CHECK constraint is never DEFERRABLE; the others as their statement says.
+      if (constraint.contype != 'c' && lint::has_unusual_key(made->node)) {
+        auto flags = lint::key_flags(made->node, constraint, constraint.names.front().ref.name);
+        if (!flags || flags->deferrable) continue;
+      }
+      bool altered = false;
+      for (const lint::Origin& change : constraint.changed) {
+        altered = altered || change.tick < *tick;
+      }
+      if (altered) continue;
+      out.report(statement.range,
+                 "SET CONSTRAINTS " + name + " DEFERRED fails on every run: constraint " + name +
+                     " of table " + table_ref.name + " (made by " +
+                     context.project.source(constraint.created.file).display +
+                     ") is NOT DEFERRABLE, and PostgreSQL refuses it (\"constraint " +
+                     in_quotes(name) + " is not deferrable\")",
+                 "make the constraint DEFERRABLE first (a foreign key: ALTER TABLE " +
+                     table_ref.name + " ALTER CONSTRAINT " + name +
+                     " DEFERRABLE; another: drop it and add it again DEFERRABLE), or do without "
+                     "deferring it: SET CONSTRAINTS ALL DEFERRED leaves it checked at each "
+                     "statement");
+      break;
+    }
+  }
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   for (const lint::Statement* statement : context.file.all_statements()) {
     std::string_view kind = statement->kind();
+    if (kind == "ConstraintsSetStmt" && runs_unguarded(*statement)) {
+      check_set_constraints(context, *statement, out);
+    }
     if (kind != "InsertStmt" && kind != "UpdateStmt" && kind != "MergeStmt" &&
         kind != "DeleteStmt") {
       continue;
@@ -726,7 +787,8 @@ lint::Rule invalid_dml() {
                               "rows: VALUES of the wrong length, a column the table does not "
                               "have, a value for a GENERATED ALWAYS identity or a generated "
                               "column, an UPDATE of a table published with a row filter outside "
-                              "its replica identity"},
+                              "its replica identity, SET CONSTRAINTS ... DEFERRED of a NOT "
+                              "DEFERRABLE constraint"},
           .check_file = check};
 }
 
