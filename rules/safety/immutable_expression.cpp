@@ -440,8 +440,10 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
 }  // namespace
 
 std::optional<std::string> first_not_immutable_builtin(const lint::Node& expression) {
-  auto call = first_not_immutable(expression,
-                                  [](const lint::QualifiedName&) { return std::optional<char>(); });
+  // The column types are not known here: what a call reads for its argument's type is left out.
+  auto call = first_not_immutable(
+      expression, [](const lint::QualifiedName&) { return std::optional<char>(); },
+      [](std::string_view) { return std::optional<lint::ColumnType>(); });
   if (!call) return std::nullopt;
   return call->text;
 }
