@@ -56,8 +56,9 @@ bool adoptable(const Node& index) {
 
 struct Column {
   std::string name;
-  Node type;           // its TypeName, when known; read only when asked
-  bool added = false;  // in this migration
+  Node type;                     // its TypeName, when known; read only when asked
+  bool added = false;            // in this migration
+  std::optional<bool> not_null;  // when this file says
 };
 
 struct Check {
@@ -216,6 +217,72 @@ std::optional<ColumnType> column_type_before(const Project& project, const Catal
   }
   Node definition = column_definition(project, catalog, id);
   return definition.valid() ? defined_type(definition) : std::nullopt;
+}
+
+bool defines_not_null(const Node& definition, const std::vector<std::string>& keys) {
+  if (is_serial(column_type(definition.get("typeName")))) return true;
+  for (Node constraint : definition.list("constraints")) {
+    std::string_view contype = constraint.str("contype");
+    if (contype == "CONSTR_NOTNULL" || contype == "CONSTR_PRIMARY" ||
+        contype == "CONSTR_IDENTITY") {
+      return true;
+    }
+  }
+  std::string name = truncate_identifier(definition.str("colname"));
+  return std::find(keys.begin(), keys.end(), name) != keys.end();
+}
+
+std::vector<std::string> primary_key_columns(const Node& create) {
+  std::vector<std::string> keys;
+  for (Node element : create.list("tableElts")) {
+    if (element.is("Constraint") && element.str("contype") == "CONSTR_PRIMARY") {
+      for (Node key : element.list("keys")) keys.push_back(truncate_identifier(key.as_str()));
+    }
+  }
+  return keys;
+}
+
+std::optional<bool> column_not_null_before(const Project& project, const Catalog& catalog,
+                                           ObjectId id, Tick tick) {
+  const CatalogObject& object = catalog.object(id);
+  // The last SET / DROP NOT NULL of the column before `tick`.
+  std::optional<bool> set;
+  Tick set_at = 0;
+  for (auto it = object.changed.rbegin(); it != object.changed.rend() && !set; ++it) {
+    if (it->tick >= tick) continue;
+    const Statement* statement = statement_at(project, *it);
+    if (statement == nullptr || statement->kind() != "AlterTableStmt") continue;
+    std::string name = object.ref_at(it->tick).name;
+    for (Node cmd : statement->node.list("cmds")) {
+      std::string_view subtype = cmd.str("subtype");
+      if ((subtype == "AT_SetNotNull" || subtype == "AT_DropNotNull") &&
+          truncate_identifier(cmd.str("name")) == name) {
+        set = subtype == "AT_SetNotNull";
+        set_at = it->tick;
+      }
+    }
+  }
+  // A primary key added on it since makes it NOT NULL (and leaves it so when dropped).
+  if (object.parent != k_no_object) {
+    for (ObjectId key_id : catalog.object(object.parent).children) {
+      const CatalogObject& key = catalog.object(key_id);
+      if (key.kind() != ObjectKind::constraint || key.contype != 'p' || key.created.tick >= tick ||
+          key.created.tick <= set_at) {
+        continue;
+      }
+      const std::string& name = object.ref_at(key.created.tick).name;
+      if (std::find(key.columns.begin(), key.columns.end(), name) != key.columns.end()) {
+        return true;
+      }
+    }
+  }
+  if (set) return set;
+  Node definition = column_definition(project, catalog, id);
+  if (!definition.valid()) return std::nullopt;
+  const Statement* created = statement_at(project, object.created);
+  return defines_not_null(definition, created->kind() == "CreateStmt"
+                                          ? primary_key_columns(created->node)
+                                          : std::vector<std::string>{});
 }
 
 namespace {
@@ -410,14 +477,16 @@ struct TableState::Replay {
   }
 
   void add_column(Table& table, const Node& column) {
-    std::string name(column.str("colname"));
-    Column* existing = table.column(name);
-    if (existing == nullptr) {
-      table.columns.push_back(Column{name, Node(), false});
-      existing = &table.columns.back();
-    }
-    existing->type = column.get("typeName");
-    existing->added = true;
+    Column& added = column_named(table, std::string(column.str("colname")));
+    added.type = column.get("typeName");
+    added.added = true;
+    added.not_null = defines_not_null(column);
+  }
+
+  Column& column_named(Table& table, const std::string& name) {
+    if (Column* existing = table.column(name)) return *existing;
+    table.columns.push_back(Column{name, Node(), false, std::nullopt});
+    return table.columns.back();
   }
 
   void drop_table(const QualifiedName& name) {
@@ -443,12 +512,12 @@ struct TableState::Replay {
       if (subtype == "AT_AddColumn") {
         add_column(table, def);
       } else if (subtype == "AT_AlterColumnType") {
-        Column* existing = table.column(column);
-        if (existing == nullptr) {
-          table.columns.push_back(Column{column, Node(), false});
-          existing = &table.columns.back();
-        }
-        existing->type = def.get("typeName");
+        column_named(table, column).type = def.get("typeName");
+      } else if (subtype == "AT_SetNotNull" || subtype == "AT_DropNotNull") {
+        column_named(table, column).not_null = subtype == "AT_SetNotNull";
+      } else if (subtype == "AT_AddConstraint" && def.str("contype") == "CONSTR_PRIMARY") {
+        for (Node key : def.list("keys"))
+          column_named(table, std::string(key.as_str())).not_null = true;
       } else if (subtype == "AT_DropColumn") {
         std::erase_if(table.columns, [&](const Column& c) { return c.name == column; });
         std::vector<QualifiedName> gone;
@@ -517,6 +586,9 @@ struct TableState::Replay {
       table.created_by = &statement;
       for (Node element : node.list("tableElts")) {
         if (element.is("ColumnDef")) add_column(table, element);
+      }
+      for (const std::string& key : primary_key_columns(node)) {
+        column_named(table, key).not_null = true;
       }
     } else if (kind == "CreateTableAsStmt" || (kind == "SelectStmt" && node.has("intoClause"))) {
       Node into = kind == "SelectStmt" ? node.get("intoClause") : node.get("into");
@@ -756,6 +828,22 @@ bool TableState::has_not_null_check(const QualifiedName& table, std::string_view
   return known &&
          catalog_not_null_check(m_context->project, *known->catalog, known->id, known->tick,
                                 found != nullptr ? found->dropped_constraints : k_none);
+}
+
+bool TableState::is_not_null(const QualifiedName& table, std::string_view column,
+                             const Statement& at) const {
+  Replay& replay = before(at);
+  Table* found = replay.tables.find(table);
+  if (found != nullptr) {
+    if (Column* known = found->column(column); known != nullptr && known->not_null) {
+      return *known->not_null;
+    }
+    if (found->created_by != nullptr) return false;
+  }
+  auto known = catalog_column(*m_context, ordinal(at), table, column);
+  return known &&
+         column_not_null_before(m_context->project, *known->catalog, known->id, known->tick)
+             .value_or(false);
 }
 
 namespace {

@@ -54,6 +54,20 @@ std::optional<ColumnType> defined_type(const Node& column_def);
 std::optional<ColumnType> column_type_before(const Project& project, const Catalog& catalog,
                                              ObjectId column, Tick tick);
 
+// Whether a column the catalog knows is NOT NULL before `tick`: its last SET / DROP NOT NULL or
+// primary key, else its definition (NOT NULL, PRIMARY KEY, identity, serial, or a PRIMARY KEY of
+// its CREATE TABLE). A dropped primary key leaves the NOT NULL (PostgreSQL 15). Nothing when
+// neither says (CREATE TABLE AS, LIKE, ...).
+std::optional<bool> column_not_null_before(const Project& project, const Catalog& catalog,
+                                           ObjectId column, Tick tick);
+
+// Whether a column definition (a ColumnDef) makes the column NOT NULL (a serial or identity
+// column too); `keys`: the columns a table constraint of its CREATE TABLE makes the primary key.
+bool defines_not_null(const Node& definition, const std::vector<std::string>& keys = {});
+
+// The columns a CREATE TABLE's table constraints make the primary key (folded and truncated).
+std::vector<std::string> primary_key_columns(const Node& create);
+
 // What a row that does not give the column gets in it, before `tick`, as its definition and
 // later SET / DROP DEFAULT, ADD / DROP IDENTITY and SET / DROP NOT NULL leave it.
 enum class ColumnFill {
@@ -101,6 +115,9 @@ class TableState {
   // the column (as SET NOT NULL does).
   bool has_not_null_check(const QualifiedName& table, std::string_view column,
                           const Statement& at) const;
+  // The column is NOT NULL before `at`: from this file when it says (its definition, SET / DROP
+  // NOT NULL, ADD PRIMARY KEY), else from the migrations before it when `at` names the column.
+  bool is_not_null(const QualifiedName& table, std::string_view column, const Statement& at) const;
   // The volatility PostgreSQL records for a function that a migration creates before `at` (this
   // file, or an up before it in the set): 'i' (IMMUTABLE), 's' (STABLE) or 'v' (VOLATILE, also
   // the default when CREATE FUNCTION says neither). Nothing when no migration creates it.

@@ -1232,33 +1232,10 @@ bool alters_later(const Context& c, const lint::CatalogStep& made, const std::st
   return false;
 }
 
-// Whether a column definition (a ColumnDef) makes the column NOT NULL (a serial or identity
-// column too); `keys`: the columns a table constraint of its CREATE TABLE makes the primary key.
-bool defines_not_null(const lint::Node& definition, const std::vector<std::string>& keys = {}) {
-  if (auto type = lint::column_type(definition.get("typeName")); lint::is_serial(type)) {
-    return true;
-  }
-  for (lint::Node constraint : definition.list("constraints")) {
-    std::string_view contype = constraint.str("contype");
-    if (contype == "CONSTR_NOTNULL" || contype == "CONSTR_PRIMARY" ||
-        contype == "CONSTR_IDENTITY") {
-      return true;
-    }
-  }
-  std::string name = lint::truncate_identifier(definition.str("colname"));
-  return std::find(keys.begin(), keys.end(), name) != keys.end();
-}
-
-// Whether the column was NOT NULL before `tick` as far as its own definition and its later
-// SET / DROP NOT NULL say (a table's PRIMARY KEY written apart is not read: false then).
+// Whether the column was NOT NULL before `tick` (false when not known).
 bool was_not_null(const lint::Project& project, const lint::Catalog& catalog, ObjectId column,
                   lint::Tick tick) {
-  auto last = last_change_before(catalog, column, tick, [](Change change) {
-    return change == Change::set_not_null || change == Change::drop_not_null;
-  });
-  if (last) return last->step->effect.change == Change::set_not_null;
-  lint::Node definition = lint::column_definition(project, catalog, column);
-  return definition.valid() && defines_not_null(definition);
+  return lint::column_not_null_before(project, catalog, column, tick).value_or(false);
 }
 
 void table_parts_made_again(Context& c, const lint::CatalogStep& step,
@@ -1275,16 +1252,11 @@ void check_table_made_again(Context& c, const lint::CatalogStep& step, const lin
       node.has("partbound")) {
     return;
   }
-  // The columns a table constraint makes the primary key (NOT NULL with it).
-  std::vector<std::string> keys;
   for (lint::Node element : node.list("tableElts")) {
     if (element.is("TableLikeClause")) return;
-    if (element.is("Constraint") && element.str("contype") == "CONSTR_PRIMARY") {
-      for (lint::Node key : element.list("keys")) {
-        keys.push_back(lint::truncate_identifier(key.as_str()));
-      }
-    }
   }
+  // The columns a table constraint makes the primary key (NOT NULL with it).
+  std::vector<std::string> keys = lint::primary_key_columns(node);
   std::vector<std::string> differences;
   // Only defaults the old table lacked and NOT NULLs it had: differences the old release works
   // with (a warning); a missing column, another type or a lost default break what worked.
@@ -1308,7 +1280,8 @@ void check_table_made_again(Context& c, const lint::CatalogStep& step, const lin
       continue;
     }
     auto had = had_default(c.project, c.catalog, id, step.tick);
-    if (was_not_null(c.project, c.catalog, id, step.tick) && !defines_not_null(definition, keys) &&
+    if (was_not_null(c.project, c.catalog, id, step.tick) &&
+        !lint::defines_not_null(definition, keys) &&
         !alters_later(c, made, ref.name, name, {"AT_SetNotNull"})) {
       differences.push_back(name + " lacks the NOT NULL it had");
     }
@@ -1537,7 +1510,8 @@ void check_made_again(Context& c, const lint::CatalogStep& step, const lint::Obj
     }
     if (!definition.valid()) return;
     auto had = had_default(c.project, c.catalog, step.object, before);
-    if (was_not_null(c.project, c.catalog, step.object, before) && !defines_not_null(definition) &&
+    if (was_not_null(c.project, c.catalog, step.object, before) &&
+        !lint::defines_not_null(definition) &&
         !alters_later(c, *made, ref.parent, ref.name, {"AT_SetNotNull"})) {
       c.report(step,
                "the down adds " + describe(ref) + " again without the NOT NULL it had before " +
@@ -3264,6 +3238,11 @@ void check_pair(Context& c) {
       // Dropped later by the up: the down makes it again as it was before the up.
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
       if (object.kind() == ObjectKind::domain && check_domain_not_null(c, step)) continue;
+      // NOT NULL already before the up: PostgreSQL changed nothing, there is nothing to drop.
+      if (object.kind() == ObjectKind::column &&
+          was_not_null(c.project, c.catalog, step.object, c.pair.up_replay->start)) {
+        continue;
+      }
       if (c.down_does(step.object, Action::alter, Change::drop_not_null)) continue;
       const lint::ObjectRef& ref = object.ref_at(after);
       std::string help = object.kind() == ObjectKind::domain

@@ -17,6 +17,8 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
                                          std::size_t i) {
     if (cmd.str("subtype") != "AT_SetNotNull" || tables.is_new_table(table, statement)) return;
     std::string column(cmd.str("name"));
+    // Already NOT NULL: PostgreSQL does nothing, no scan.
+    if (tables.is_not_null(table, column, statement)) return;
     if (proof_counts && tables.has_not_null_check(table, column, statement)) return;
     std::string help;
     if (proof_counts) {

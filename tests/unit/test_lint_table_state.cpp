@@ -303,6 +303,51 @@ TEST(TableState, EarlierMigrationsProveNotNullThroughTheCatalog) {
   EXPECT_FALSE(down_tables.has_not_null_check(name("", "t"), "g", fixture.at(2, down)));
 }
 
+// NOT NULL as the earlier migrations and the file before the statement leave a column: its
+// definition, a PRIMARY KEY of its table (kept when the key is dropped), SET / DROP NOT NULL.
+TEST(TableState, ColumnsAlreadyNotNull) {
+  Fixture fixture(
+      {source("CREATE TABLE IF NOT EXISTS t (id bigint, a text NOT NULL, b text, c text,\n"
+              "  d text NOT NULL, s serial, PRIMARY KEY (id));\n"
+              "CREATE TABLE IF NOT EXISTS u AS SELECT 1 AS x;\n",
+              "1_t.up.sql"),
+       source("DROP TABLE IF EXISTS u;\nDROP TABLE IF EXISTS t;\n", "1_t.down.sql"),
+       source("ALTER TABLE t DROP CONSTRAINT t_pkey;\n"
+              "ALTER TABLE t ADD CONSTRAINT t_pkey PRIMARY KEY (b);\n"
+              "ALTER TABLE t ALTER COLUMN d DROP NOT NULL;\n",
+              "2_keys.up.sql"),
+       source("SELECT 1;\n", "2_keys.down.sql"),
+       source("ALTER TABLE t ALTER COLUMN id SET NOT NULL;\n"  // 0
+              "ALTER TABLE t ALTER COLUMN a SET NOT NULL;\n"   // 1
+              "ALTER TABLE t ALTER COLUMN b SET NOT NULL;\n"   // 2
+              "ALTER TABLE t ALTER COLUMN c SET NOT NULL;\n"   // 3
+              "ALTER TABLE t ALTER COLUMN d SET NOT NULL;\n"   // 4
+              "ALTER TABLE t ALTER COLUMN s SET NOT NULL;\n"   // 5
+              "ALTER TABLE u ALTER COLUMN x SET NOT NULL;\n"   // 6
+              "ALTER TABLE t ALTER COLUMN a DROP NOT NULL;\n"  // 7
+              "ALTER TABLE t ALTER COLUMN a SET NOT NULL;\n"   // 8
+              "ALTER TABLE t ADD COLUMN e text NOT NULL;\n"    // 9
+              "ALTER TABLE t ALTER COLUMN e SET NOT NULL;\n",  // 10
+              "3_set.up.sql"),
+       source("SELECT 1;\n", "3_set.down.sql")},
+      true);
+  std::size_t up = fixture.index_of("3_set.up.sql");
+  FileContext context = fixture.context(up);
+  TableState tables(context);
+  auto not_null = [&](std::string_view table, std::string_view column, std::size_t n) {
+    return tables.is_not_null(name("", std::string(table)), column, fixture.at(n, up));
+  };
+  EXPECT_TRUE(not_null("t", "id", 0));  // its primary key was dropped: NOT NULL stays
+  EXPECT_TRUE(not_null("t", "a", 1));   // declared
+  EXPECT_TRUE(not_null("t", "b", 2));   // primary key added since
+  EXPECT_FALSE(not_null("t", "c", 3));
+  EXPECT_FALSE(not_null("t", "d", 4));  // dropped since
+  EXPECT_TRUE(not_null("t", "s", 5));   // serial
+  EXPECT_FALSE(not_null("u", "x", 6));  // CREATE TABLE AS: not known
+  EXPECT_FALSE(not_null("t", "a", 8));  // this file dropped it
+  EXPECT_TRUE(not_null("t", "e", 10));  // this file added it NOT NULL
+}
+
 TEST(TableState, Domains) {
   Fixture fixture(
       "CREATE DOMAIN positive AS integer CHECK (VALUE > 0);\n"

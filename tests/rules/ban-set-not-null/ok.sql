@@ -12,3 +12,8 @@ ALTER TABLE orders ALTER COLUMN state SET NOT NULL;
 -- A table created in this migration.
 CREATE TABLE IF NOT EXISTS invoices (id bigint PRIMARY KEY, customer_id bigint);
 ALTER TABLE invoices ALTER COLUMN customer_id SET NOT NULL;
+-- Already NOT NULL (added so, or keyed since): PostgreSQL does nothing, no scan.
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS note text NOT NULL DEFAULT '';
+ALTER TABLE orders ALTER COLUMN note SET NOT NULL;
+ALTER TABLE orders ADD CONSTRAINT orders_pkey PRIMARY KEY (id);
+ALTER TABLE orders ALTER COLUMN id SET NOT NULL;
