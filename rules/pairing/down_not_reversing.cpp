@@ -37,6 +37,7 @@ struct Context {
   const Pair& pair;
   lint::Reporter& out;
   std::unordered_set<ObjectId> taken;
+  std::size_t reported = 0;  // findings so far
   // Each file's steps by object: the checks below ask about one object's other steps.
   StepsByObject up_steps{*pair.up_replay};
   StepsByObject down_steps{*pair.down_replay};
@@ -176,6 +177,7 @@ struct Context {
   }
   lint::DiagnosticBuilder report_at(const lint::CatalogStep& step, const std::string& message,
                                     const std::string& help, lint::Severity most) {
+    ++reported;
     auto builder = out.report(*pair.down_file, anchor(*pair.down_file), message, help);
     builder.related(*pair.up_file, statement_range(*pair.up_file, step.statement),
                     "the up's change");
@@ -3470,6 +3472,7 @@ void check_pair(Context& c) {
       const lint::ObjectRef& ref = object.ref_at(c.pair.up_replay->start);
       if (ObjectId again = c.catalog.find(ref, after); again != lint::k_no_object) {
         // Made again by the up.
+        std::size_t reported = c.reported;
         check_redefined(c, step, ref);
         if (defined_whole(ref.kind) && c.catalog.object(again).kind() == ref.kind) {
           check_definition_restored(c, step, again);
@@ -3481,6 +3484,16 @@ void check_pair(Context& c) {
           if (const lint::CatalogStep* made = c.down_created(ref)) {
             check_sequence_made_again(c, step, ref, *made);
           }
+        }
+        // Made again as it was (a view dropped for an ALTER COLUMN ... TYPE), and dropped again
+        // by the down, which does not make it: gone after a rollback.
+        if (c.reported == reported && c.taken.count(again) != 0 && !c.down_creates(ref)) {
+          c.report(step,
+                   "the up drops " + describe(ref) +
+                       ", which existed before it, and makes it again, but the down drops it "
+                       "too and does not create it again: after a rollback it is gone",
+                   "create it again in the down as it was before the up, after the statements "
+                   "that need it gone");
         }
         continue;
       }
