@@ -2550,6 +2550,67 @@ bool defined_whole(ObjectKind kind) {
   }
 }
 
+// How a CREATE FUNCTION (or PROCEDURE) `now` differs from `was` in what callers see besides
+// the body: the parameters' names, modes, types and defaults, and the result type. Empty when
+// alike there, or when either is not a CREATE FUNCTION.
+std::vector<std::string> signature_differences(const lint::Node& was, const lint::Node& now) {
+  std::vector<std::string> differences;
+  if (!was.is("CreateFunctionStmt") || !now.is("CreateFunctionStmt")) return differences;
+  auto type_of = [](const lint::Node& type) -> std::optional<std::string> {
+    if (!type.valid() || type.flag("pct_type")) return std::nullopt;
+    std::string text = type.flag("setof") ? "setof " : "";
+    text += lint::canonical_type(type);
+    return text;
+  };
+  auto mode_of = [](const lint::Node& parameter) {
+    std::string_view mode = parameter.str("mode");
+    return mode.empty() || mode == "FUNC_PARAM_DEFAULT" ? std::string_view("FUNC_PARAM_IN") : mode;
+  };
+  lint::NodeList before = was.list("parameters");
+  lint::NodeList after = now.list("parameters");
+  if (before.size() != after.size()) {
+    differences.push_back(std::to_string(after.size()) + " parameters where it had " +
+                          std::to_string(before.size()));
+    return differences;
+  }
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    lint::Node old_parameter = before[i];
+    lint::Node parameter = after[i];
+    std::string old_name = lint::truncate_identifier(old_parameter.str("name"));
+    std::string name = lint::truncate_identifier(parameter.str("name"));
+    std::string which = "parameter " + std::to_string(i + 1);
+    if (name != old_name) {
+      differences.push_back(
+          which + (name.empty() ? " is unnamed" : " is named " + name) +
+          (old_name.empty() ? " where it had no name" : " where it was named " + old_name));
+    } else if (!name.empty()) {
+      which += " (" + name + ")";
+    }
+    if (mode_of(parameter) != mode_of(old_parameter)) {
+      differences.push_back(which + " has another mode (IN, OUT, INOUT, VARIADIC)");
+    }
+    auto type = type_of(parameter.get("argType"));
+    auto old_type = type_of(old_parameter.get("argType"));
+    if (type && old_type && *type != *old_type) {
+      differences.push_back(which + " is of type " + *type + " where it was " + *old_type);
+    }
+    bool has_default = parameter.has("defexpr");
+    if (has_default != old_parameter.has("defexpr")) {
+      differences.push_back(which + (has_default ? " has a default where it had none"
+                                                 : " has no default where it had one"));
+    } else if (has_default &&
+               !lint::same_tree(parameter.get("defexpr"), old_parameter.get("defexpr"))) {
+      differences.push_back(which + " has another default");
+    }
+  }
+  auto result = type_of(now.get("returnType"));
+  auto old_result = type_of(was.get("returnType"));
+  if (result && old_result && *result != *old_result) {
+    differences.push_back("it returns " + *result + " where it returned " + *old_result);
+  }
+  return differences;
+}
+
 // A function, view, trigger... an earlier migration defined, which the up defines anew: with
 // CREATE OR REPLACE (`now` is `step.object`), or by dropping it and creating it again (`now` is
 // the new object). The down writes the earlier definition back; a down that drops the object, or
@@ -2568,12 +2629,17 @@ void check_definition_restored(Context& c, const lint::CatalogStep& step, Object
       std::string(now == step.object ? "replaces the definition of " : "drops and creates again ") +
       describe(ref) + ", which an earlier migration defined, but the down ";
   if (const lint::CatalogStep* made = c.down_created(ref)) {
-    // Written back: as it was, or otherwise (not judged), unless as the up defines it.
-    if (!same_definition(*current->file, *current->statement, *c.pair.down_file,
-                         *c.pair.down_file->all_statements()[made->statement])) {
-      return;
+    // Written back: as it was, or otherwise (only a routine's signature judged: parameter
+    // names, defaults, result), unless as the up defines it.
+    const lint::Statement& written = *c.pair.down_file->all_statements()[made->statement];
+    if (!same_definition(*current->file, *current->statement, *c.pair.down_file, written)) {
+      auto differences = signature_differences(earlier->statement->node, written.node);
+      if (differences.empty()) return;
+      what += "makes it again otherwise than it was before the up: " +
+              lint::join_strings(differences, "; ");
+    } else {
+      what += "makes it again as the up defines it, not as it was before";
     }
-    what += "makes it again as the up defines it, not as it was before";
   } else if (c.down_creates(ref)) {
     return;  // renamed to it: a definition not followed
   } else if (c.taken.count(now) != 0) {

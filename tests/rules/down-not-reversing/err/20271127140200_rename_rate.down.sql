@@ -1,0 +1,4 @@
+DROP FUNCTION IF EXISTS price_with_tax(numeric, numeric);
+CREATE FUNCTION price_with_tax(amount numeric, rate numeric DEFAULT 0.2)
+RETURNS numeric LANGUAGE sql IMMUTABLE
+AS $$ SELECT round(amount * (1 + rate), 2) $$;

@@ -1,0 +1,5 @@
+-- Made again as 20271127140100 made it (parameter rate), not as 20271127140200 left it (tax_rate).
+DROP FUNCTION IF EXISTS price_with_tax(numeric, numeric);
+CREATE FUNCTION price_with_tax(amount numeric, rate numeric DEFAULT 0.2)
+RETURNS numeric LANGUAGE sql IMMUTABLE
+AS $$ SELECT round(amount * (1 + rate), 2) $$;

@@ -1,0 +1,3 @@
+CREATE OR REPLACE FUNCTION discount(amount numeric, pct numeric DEFAULT 5)
+RETURNS numeric LANGUAGE sql IMMUTABLE
+AS $$ SELECT round(amount * (100 - pct) / 100, 2) $$;

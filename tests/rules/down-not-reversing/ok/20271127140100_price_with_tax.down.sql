@@ -1,0 +1,1 @@
+DROP FUNCTION IF EXISTS price_with_tax(numeric, numeric);
