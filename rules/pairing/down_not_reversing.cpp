@@ -4106,6 +4106,130 @@ void check_publication(Context& c, std::size_t first, const std::string& name) {
   }
 }
 
+// Whether a list of schema names (String nodes) names schema public.
+bool lists_public(const lint::NodeList& objects) {
+  for (lint::Node object : objects) {
+    if (lint::truncate_identifier(object.as_str()) == "public") return true;
+  }
+  return false;
+}
+
+// Whether a statement is a GRANT or REVOKE on schema public.
+bool names_public_schema(const lint::Node& node) {
+  if (!node.is("GrantStmt") || node.str("objtype") != "OBJECT_SCHEMA" ||
+      node.str("targtype") != "ACL_TARGET_OBJECT") {
+    return false;
+  }
+  return lists_public(node.list("objects"));
+}
+
+// Whether a statement makes or drops schema public.
+bool remakes_public_schema(const lint::Node& node) {
+  if (node.is("CreateSchemaStmt"))
+    return lint::truncate_identifier(node.str("schemaname")) == "public";
+  if (!node.is("DropStmt") || node.str("removeType") != "OBJECT_SCHEMA") return false;
+  return lists_public(node.list("objects"));
+}
+
+// GRANT and REVOKE on schema public, which no migration makes: PostgreSQL 15 makes it with
+// USAGE for PUBLIC (CREATE only for its owner, pg_database_owner). What roles hold there before
+// the up (that, then the earlier ups' GRANTs and REVOKEs on it) the down leaves them: no less
+// (the up's REVOKE ... FROM PUBLIC granted back) and no more (GRANT ALL ... TO PUBLIC gives
+// CREATE, which PUBLIC did not have).
+void check_public_schema(Context& c) {
+  const auto& up = c.pair.up_file->all_statements();
+  const auto& down = c.pair.down_file->all_statements();
+  auto names = [](const lint::Statement* statement) {
+    return names_public_schema(statement->node);
+  };
+  if (std::none_of(up.begin(), up.end(), names) && std::none_of(down.begin(), down.end(), names)) {
+    return;
+  }
+  // The ups before this one, in the order they ran.
+  std::vector<std::pair<lint::Tick, std::size_t>> earlier;
+  for (std::size_t i = 0; i < c.project.size(); ++i) {
+    const auto& migration = c.project.source(i).migration;
+    if (!migration || migration->direction != lint::Direction::up) continue;
+    const lint::FileReplay& replay = c.catalog.replay(i);
+    if (!replay.replayed || c.project.parsed(i) == nullptr ||
+        replay.start >= c.pair.up_replay->start) {
+      continue;
+    }
+    earlier.emplace_back(replay.start, i);
+  }
+  std::sort(earlier.begin(), earlier.end());
+  Privileges held{{"PUBLIC", "usage", {}}};
+  bool granted_before = false;  // an earlier up grants or revokes on it
+  // Applies a file's GRANTs and REVOKEs on schema public and DROP OWNED BY (which takes what the
+  // roles hold); false when it makes or drops the schema (then what is held is not known here).
+  auto apply = [&](const std::vector<const lint::Statement*>& statements) {
+    for (const lint::Statement* statement : statements) {
+      const lint::Node& node = statement->node;
+      if (remakes_public_schema(node)) return false;
+      if (names_public_schema(node)) apply_grant(held, node, ObjectKind::schema);
+      if (node.is("DropOwnedStmt")) {
+        for (const std::string& role : role_names(node.list("roles"))) {
+          std::erase_if(held, [&](const Privilege& p) { return p.role == role; });
+        }
+      }
+    }
+    return true;
+  };
+  for (const auto& entry : earlier) {
+    const auto& statements = c.project.parsed(entry.second)->all_statements();
+    granted_before = granted_before || std::any_of(statements.begin(), statements.end(), names);
+    if (!apply(statements)) return;
+  }
+  const Privileges before = held;
+  if (!apply(up)) return;
+  const Privileges after_up = held;
+  if (!apply(down)) return;
+  lint::ObjectRef ref;
+  ref.kind = ObjectKind::schema;
+  ref.name = "public";
+  std::vector<Privilege> lost;
+  for (const Privilege& privilege : before) {
+    if (!holds(held, privilege)) lost.push_back(privilege);
+  }
+  auto first_up = std::find_if(up.begin(), up.end(), names);
+  if (!lost.empty() && first_up != up.end()) {
+    lint::CatalogStep step;
+    step.statement = static_cast<std::size_t>(first_up - up.begin());
+    bool by_default =
+        !granted_before && std::any_of(lost.begin(), lost.end(), [](const Privilege& privilege) {
+          return privilege.role == "PUBLIC" && privilege.privilege == "usage";
+        });
+    c.report(step,
+             "the down leaves schema public without " + privileges_words(lost, "for") +
+                 ", held before the up" +
+                 (by_default ? " (PostgreSQL 15 makes schema public with USAGE for PUBLIC)" : ""),
+             "add `" + grant_sql((*first_up)->node, ref, lost) + "` to the down");
+  }
+  std::vector<Privilege> gained;
+  for (const Privilege& privilege : held) {
+    if (!holds(before, privilege) && !holds(after_up, privilege)) gained.push_back(privilege);
+  }
+  if (gained.empty()) return;
+  // Reported at the down's last GRANT on schema public.
+  auto last = std::find_if(down.rbegin(), down.rend(), [](const lint::Statement* statement) {
+    return names_public_schema(statement->node) && statement->node.flag("is_grant");
+  });
+  if (last == down.rend()) return;
+  std::size_t at = static_cast<std::size_t>(down.rend() - last) - 1;
+  bool create_for_all = std::any_of(gained.begin(), gained.end(), [](const Privilege& privilege) {
+    return privilege.role == "PUBLIC" && privilege.privilege == "create";
+  });
+  c.out.report(*c.pair.down_file, statement_range(*c.pair.down_file, at),
+               "the down grants " + privileges_words(gained, "to") + " on schema public, which " +
+                   (gained.size() == 1 ? "was" : "were") + " not held before the up" +
+                   (create_for_all && !granted_before
+                        ? " (PostgreSQL 15 makes schema public with USAGE only for PUBLIC)"
+                        : "") +
+                   (create_for_all ? ": after a rollback every role can create objects in it" : ""),
+               "grant back only what was held before the up, or add `" +
+                   revoke_privileges_sql((*last)->node, ref, gained) + "` after it");
+}
+
 // Each publication the up alters, judged once.
 void check_publications(Context& c) {
   const auto& up = c.pair.up_file->all_statements();
@@ -4127,6 +4251,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
     check_default_privileges(context);
     check_role_settings(context);
     check_privileges_lost(context);
+    check_public_schema(context);
     check_columns_added(context);
     check_publications(context);
   }
