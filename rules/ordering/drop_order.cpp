@@ -2,9 +2,9 @@
 // the object (a foreign key of another table, a view, a trigger, a default, CHECK or index that
 // calls a function, a signature or column of a type, an extension's type or operator class), a DROP
 // of an object that an earlier statement of the same down already took with its table or column,
-// any other statement on such an object, DROP FUNCTION of a procedure or an aggregate, and DROP
-// TABLE | VIEW | MATERIALIZED VIEW | INDEX | SEQUENCE | FOREIGN TABLE of a relation of another
-// kind.
+// any other statement on such an object, DROP INDEX of a constraint's index, DROP FUNCTION of a
+// procedure or an aggregate, and DROP TABLE | VIEW | MATERIALIZED VIEW | INDEX | SEQUENCE | FOREIGN
+// TABLE of a relation of another kind.
 #include <algorithm>
 #include <optional>
 #include <unordered_map>
@@ -189,6 +189,46 @@ bool report_wrong_relation_kind(const lint::Project& project, const pairing::Pai
   return true;
 }
 
+// DROP INDEX of the index of a constraint (a primary key's, a unique or exclusion constraint's, or
+// the one ADD CONSTRAINT ... USING INDEX took): PostgreSQL refuses it ("cannot drop index ...
+// because constraint ... requires it"), with IF EXISTS, CONCURRENTLY and CASCADE too; DROP
+// CONSTRAINT drops the index. True when reported.
+bool report_constraint_index(const lint::Catalog& catalog, const lint::ParsedFile& file,
+                             const lint::CatalogStep& step, lint::Tick at, bool up,
+                             lint::Reporter& out) {
+  if (step.object == lint::k_no_object ||
+      dropped_relation_kind(file, step) != lint::ObjectKind::index) {
+    return false;
+  }
+  const lint::CatalogObject& index = catalog.object(step.object);
+  if (index.kind() != lint::ObjectKind::index) return false;
+  for (const auto& edge : index.depends_on) {
+    const lint::CatalogObject& constraint = catalog.object(edge.object);
+    if (!edge.automatic || constraint.kind() != lint::ObjectKind::constraint ||
+        !edge.alive_at(at) || !constraint.alive_at(at)) {
+      continue;
+    }
+    const lint::ObjectRef& ref = constraint.ref_at(at);
+    const std::string& name = index.ref_at(at).name;
+    std::string message = "this drops index " + pairing::quote_identifier(name) +
+                          ", the index of " + describe(ref) +
+                          ": PostgreSQL refuses it (\"cannot drop index ";
+    message += name;
+    message += " because constraint ";
+    message += ref.name;
+    message += " on table ";
+    message += ref.parent;
+    message += " requires it\"), with IF EXISTS and CASCADE too";
+    if (up) message += ", and the migration fails on its first run";
+    out.report(file, statement_range(file, step.statement), message,
+               "drop the constraint instead, which drops its index: ALTER TABLE " +
+                   pairing::parent_sql(ref) + " DROP CONSTRAINT " +
+                   pairing::quote_identifier(ref.name));
+    return true;
+  }
+  return false;
+}
+
 // The routines of the catalog by each name they ever had ("schema.name"), made once.
 using RoutinesByName = std::unordered_map<std::string, std::vector<ObjectId>>;
 RoutinesByName routines_by_name(const lint::Catalog& catalog) {
@@ -368,6 +408,10 @@ void check(const lint::Project& project, lint::Reporter& out) {
         reported_statement = step.statement;
         continue;
       }
+      if (report_constraint_index(catalog, *pair.down_file, step, at, false, out)) {
+        reported_statement = step.statement;
+        continue;
+      }
       if (step.object == lint::k_no_object) {
         if (step.dropped_by_step < 0) continue;
         const lint::CatalogStep& earlier = steps[static_cast<std::size_t>(step.dropped_by_step)];
@@ -408,6 +452,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
           continue;
         }
       }
+      if (report_constraint_index(catalog, *file, step, step.tick, true, out)) continue;
       if (step.object == lint::k_no_object || step.blockers.empty()) continue;
       report_blocked(project, *file, replay.steps, i, step.tick, true, out);
     }

@@ -1,0 +1,1 @@
+ALTER TABLE idx_accounts DROP CONSTRAINT IF EXISTS idx_accounts_handle_key;
