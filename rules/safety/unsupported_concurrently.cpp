@@ -1,7 +1,8 @@
 // unsupported-concurrently: CONCURRENTLY where PostgreSQL refuses it, so the statement fails on
-// its first run: CREATE or DROP INDEX CONCURRENTLY on a partitioned table, DETACH PARTITION
-// CONCURRENTLY while the table has a DEFAULT partition, REFRESH MATERIALIZED VIEW CONCURRENTLY of
-// a view that is not populated or has no unique index it can use.
+// its first run: CREATE or DROP INDEX CONCURRENTLY on a partitioned table, DROP INDEX CONCURRENTLY
+// of several indexes or with CASCADE, DETACH PARTITION CONCURRENTLY while the table has a DEFAULT
+// partition, REFRESH MATERIALIZED VIEW CONCURRENTLY of a view that is not populated or has no
+// unique index it can use.
 #include <span>
 
 #include "lint/catalog.h"
@@ -130,6 +131,26 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
                      index + " ATTACH PARTITION <partition index>");
     } else if (kind == "DropStmt" && node.str("removeType") == "OBJECT_INDEX" &&
                node.flag("concurrent")) {
+      // Refused whatever exists: one index per statement, and not CASCADE.
+      if (std::vector<lint::QualifiedName> indexes = lint::drop_objects(node); indexes.size() > 1) {
+        std::vector<std::string> names;
+        for (const lint::QualifiedName& index : indexes) names.push_back(index.display());
+        out.report(statement.range,
+                   "DROP INDEX CONCURRENTLY of " + std::to_string(indexes.size()) + " indexes (" +
+                       lint::join_strings(names, ", ") +
+                       ") fails: PostgreSQL refuses it (\"DROP INDEX CONCURRENTLY does not "
+                       "support dropping multiple objects\")",
+                   "write one DROP INDEX CONCURRENTLY statement per index");
+        continue;
+      }
+      if (node.str("behavior") == "DROP_CASCADE") {
+        out.report(statement.range,
+                   "DROP INDEX CONCURRENTLY ... CASCADE fails: PostgreSQL refuses it (\"DROP "
+                   "INDEX CONCURRENTLY does not support CASCADE\")",
+                   "drop what depends on the index first, then DROP INDEX CONCURRENTLY without "
+                   "CASCADE; or DROP INDEX ... CASCADE without CONCURRENTLY");
+        continue;
+      }
       auto table = partitioned_table_of(context, statement);
       if (!table) continue;
       out.report(statement.range,
