@@ -4,13 +4,15 @@
 // on the first run, on a fresh database ("relation "items" already exists", "column "price" of
 // relation "items" already exists"). Two branches that each add the same column are where it
 // is met. With IF NOT EXISTS the statement does nothing instead; when its definition differs
-// from the one in place (another column type), that is a warning: the new one never takes.
+// from the one in place (another column type, another index definition), that is a warning: the
+// new one never takes.
 #include <optional>
 #include <set>
 #include <string>
 
 #include "lint/pg_facts.h"
 #include "lint/table_state.h"
+#include "rules/ordering/relations.h"
 #include "rules/ordering/rules.h"
 #include "rules/pairing/common.h"
 
@@ -46,6 +48,84 @@ std::optional<std::pair<std::string, std::string>> other_type(const lint::Projec
   return std::nullopt;
 }
 
+// Whether two index keys (IndexElem lists) are the same: the same columns or expressions, operator
+// classes and collations, in the same order and directions (ASC and NULLS LAST written or not).
+bool same_keys(const lint::NodeList& a, const lint::NodeList& b) {
+  if (a.size() != b.size()) return false;
+  auto ordering = [](const lint::Node& elem) {
+    std::string_view order = elem.str("ordering");
+    return order == "SORTBY_DESC" ? "DESC" : "ASC";
+  };
+  auto nulls = [&](const lint::Node& elem) {
+    std::string_view written = elem.str("nulls_ordering");
+    if (written == "SORTBY_NULLS_FIRST") return true;
+    if (written == "SORTBY_NULLS_LAST") return false;
+    return std::string_view(ordering(elem)) == "DESC";
+  };
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    lint::Node x = a[i].is("IndexElem") ? a[i] : a[i].get("IndexElem");
+    lint::Node y = b[i].is("IndexElem") ? b[i] : b[i].get("IndexElem");
+    if (x.str("name") != y.str("name") || !lint::same_tree(x.get("expr"), y.get("expr")) ||
+        !lint::same_tree(x.get("collation"), y.get("collation")) ||
+        !lint::same_tree(x.get("opclass"), y.get("opclass")) ||
+        !lint::same_tree(x.get("opclassopts"), y.get("opclassopts")) ||
+        std::string_view(ordering(x)) != ordering(y) || nulls(x) != nulls(y)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// What a CREATE INDEX IF NOT EXISTS would make differently from the index of that name in place
+// (made by an earlier CREATE INDEX): "keys", "WHERE", ...; empty when the same.
+// PostgreSQL compares the name only: the statement does nothing, and the index keeps its own.
+std::vector<std::string> index_changes(const lint::Project& project, const lint::Catalog& catalog,
+                                       const lint::CatalogStep& step,
+                                       const lint::Statement& statement) {
+  if (step.effect.object.kind != ObjectKind::index || !statement.node.is("IndexStmt")) return {};
+  const lint::CatalogObject& index = catalog.object(step.object);
+  if (index.kind() != ObjectKind::index) return {};
+  const lint::Statement* earlier = lint::statement_at(project, index.created);
+  if (earlier == nullptr || !earlier->node.is("IndexStmt")) return {};
+  const lint::Node& now = statement.node;
+  const lint::Node& then = earlier->node;
+  std::vector<std::string> changes;
+  // The table: the one the index is on, against the one the statement names (when known).
+  lint::RelationName table = lint::relation_name(now.get("relation"));
+  lint::ObjectId named = relation_named(
+      catalog, table.schema.empty() ? std::string_view(step.effect.object.schema) : table.schema,
+      table.name, !table.schema.empty(), step.effect.search_path, step.tick);
+  for (const auto& edge : index.depends_on) {
+    const lint::CatalogObject& on = catalog.object(edge.object);
+    if (edge.automatic && lint::is_relation(on.kind()) && edge.alive_at(step.tick) &&
+        named != lint::k_no_object && named != edge.object) {
+      changes.push_back("table (it is on " + pairing::describe(on.ref_at(step.tick)) + ")");
+    }
+  }
+  if (now.str("accessMethod") != then.str("accessMethod")) {
+    std::string method = "access method (it uses ";
+    method += then.str("accessMethod");
+    method += ")";
+    changes.push_back(method);
+  }
+  if (now.flag("unique") != then.flag("unique")) {
+    changes.push_back(then.flag("unique") ? "UNIQUE (it is)" : "UNIQUE (it is not)");
+  }
+  if (now.flag("nulls_not_distinct") != then.flag("nulls_not_distinct")) {
+    changes.push_back("NULLS NOT DISTINCT");
+  }
+  if (!same_keys(now.list("indexParams"), then.list("indexParams"))) {
+    changes.push_back("keys");
+  }
+  if (!lint::same_tree(now.get("indexIncludingParams"), then.get("indexIncludingParams"))) {
+    changes.push_back("INCLUDE columns");
+  }
+  if (!lint::same_terms(now.get("whereClause"), then.get("whereClause"))) {
+    changes.push_back("WHERE");
+  }
+  return changes;
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   const lint::Catalog* catalog = project.catalog();
   if (catalog == nullptr) return;
@@ -60,10 +140,12 @@ void check(const lint::Project& project, lint::Reporter& out) {
       const lint::Statement& statement = *file.all_statements()[step.statement];
       // IF NOT EXISTS of what is there is reported only for a column of another type.
       std::optional<std::pair<std::string, std::string>> types;
+      std::vector<std::string> changes;  // of an index
       if (effect.if_not_exists) {
         if (!step.existed || step.object == lint::k_no_object) continue;
         types = other_type(project, *catalog, step, statement);
-        if (!types) continue;
+        if (!types) changes = index_changes(project, *catalog, step, statement);
+        if (!types && changes.empty()) continue;
       }
       const lint::CatalogObject* found = lint::made_already(project, *catalog, i, step);
       if (found == nullptr) continue;
@@ -87,6 +169,26 @@ void check(const lint::Project& project, lint::Reporter& out) {
         if (creator != nullptr) {
           builder.related(*creator, pairing::statement_range(*creator, object.created.statement),
                           "added here");
+        }
+        continue;
+      }
+      if (!changes.empty()) {
+        reported.insert(step.statement);
+        const std::string& name = effect.object.name;
+        std::string message = "CREATE INDEX IF NOT EXISTS " + name + " does nothing: ";
+        message +=
+            what + " was already created " + where + ", with a definition that differs in its ";
+        message += lint::join_strings(changes, ", ");
+        message += ", and PostgreSQL keeps that one (\"relation \"" + name +
+                   "\" already exists, skipping\")";
+        auto builder = out.report(file, statement.range, message,
+                                  "give the new index a name of its own (and drop " + name +
+                                      " after it, if it is no longer wanted), or drop " + name +
+                                      " before this statement to build it again");
+        builder.at_most(lint::Severity::warning);
+        if (creator != nullptr) {
+          builder.related(*creator, pairing::statement_range(*creator, object.created.statement),
+                          "created here");
         }
         continue;
       }

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS ae_devices;
+DROP TABLE IF EXISTS ae_sessions;
