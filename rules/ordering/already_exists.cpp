@@ -181,14 +181,35 @@ void check(const lint::Project& project, lint::Reporter& out) {
         message += lint::join_strings(changes, ", ");
         message += ", and PostgreSQL keeps that one (\"relation \"" + name +
                    "\" already exists, skipping\")";
-        auto builder = out.report(file, statement.range, message,
-                                  "give the new index a name of its own (and drop " + name +
-                                      " after it, if it is no longer wanted), or drop " + name +
-                                      " before this statement to build it again");
+        // A DROP INDEX of the name before it, in this file, that found nothing: written without
+        // the schema, it looked along the search path, which does not reach the index.
+        const lint::CatalogStep* missed = nullptr;
+        for (const auto& earlier : replay.steps) {
+          if (earlier.statement >= step.statement) break;
+          if (earlier.effect.action == lint::Action::drop &&
+              earlier.effect.object.kind == ObjectKind::index &&
+              earlier.effect.object.name == name && earlier.object == lint::k_no_object &&
+              !earlier.effect.schema_given) {
+            missed = &earlier;
+          }
+        }
+        std::string help = "give the new index a name of its own (and drop " + name +
+                           " after it, if it is no longer wanted), or drop " + name +
+                           " before this statement to build it again";
+        if (missed != nullptr) {
+          help = "write the schema in the DROP INDEX before it (DROP INDEX IF EXISTS " +
+                 pairing::sql_name(object.ref_at(step.tick)) +
+                 "): without it, the DROP looks along the search path and drops nothing";
+        }
+        auto builder = out.report(file, statement.range, message, help);
         builder.at_most(lint::Severity::warning);
         if (creator != nullptr) {
           builder.related(*creator, pairing::statement_range(*creator, object.created.statement),
                           "created here");
+        }
+        if (missed != nullptr) {
+          builder.related(file, pairing::statement_range(file, missed->statement),
+                          "this DROP finds no index " + name + " along the search path");
         }
         continue;
       }

@@ -1,0 +1,3 @@
+-- the DROP looks in public only: the index in ae_billing stays, and the CREATE skips
+DROP INDEX IF EXISTS ae_invoices_account_idx;
+CREATE INDEX IF NOT EXISTS ae_invoices_account_idx ON ae_billing.ae_invoices (account_id, issued_at);
