@@ -810,4 +810,49 @@ std::vector<std::string> text_name_parts(std::string_view text) {
   }
 }
 
+// What a CREATE COLLATION defines, as pg_collation keeps it: the provider (libc by default),
+// LC_COLLATE and LC_CTYPE (LOCALE sets both), whether it is deterministic (by default it is), or
+// the collation it copies (FROM); VERSION is left out (PostgreSQL fills in the current one).
+std::map<std::string, std::string> collation_definition(const Node& create) {
+  std::map<std::string, std::string> options{{"provider", "libc"}, {"deterministic", "true"}};
+  for (Node option : create.list("definition")) {
+    std::string name(option.str("defname"));
+    for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    Node arg = option.get("arg");
+    std::string value;
+    if (name == "from") {
+      std::vector<std::string> parts;
+      for (Node part : arg.items()) parts.emplace_back(part.as_str());
+      if (parts.empty()) {
+        for (Node part : arg.list("items")) parts.emplace_back(part.as_str());
+      }
+      value = join_strings(parts, ".");
+    } else if (arg.is("TypeName")) {
+      auto names = string_list(arg.list("names"));
+      if (!names.empty()) value = std::string(names.back());
+    } else if (arg.is("Boolean")) {
+      value = arg.flag("boolval") ? "true" : "false";
+    } else if (arg.valid()) {
+      value = std::string(arg.as_str());
+    } else {
+      value = "true";
+    }
+    if (name == "provider" || name == "deterministic") {
+      for (char& ch : value) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+    if (name == "deterministic") {
+      value =
+          value == "false" || value == "off" || value == "0" || value == "no" ? "false" : "true";
+    }
+    if (name == "version") continue;
+    if (name == "locale") {
+      options["lc_collate"] = value;
+      options["lc_ctype"] = value;
+    } else {
+      options[name] = value;
+    }
+  }
+  return options;
+}
+
 }  // namespace sqlgate::lint

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,11 @@ struct ColumnType {
            modifiers_known == other.modifiers_known && array == other.array;
   }
 };
+
+// What a CREATE COLLATION (DefineStmt) defines, as pg_collation keeps it: the provider (libc by
+// default), LC_COLLATE and LC_CTYPE (LOCALE sets both), whether it is deterministic ("true" by
+// default, else "false"), or the collation it copies (FROM); VERSION is left out.
+std::map<std::string, std::string> collation_definition(const Node& create);
 
 // The type of a TypeName node (a ColumnDef's typeName, a cast's target).
 ColumnType column_type(const Node& type_name);

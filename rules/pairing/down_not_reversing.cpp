@@ -1416,51 +1416,6 @@ void check_trigger_made_again(Context& c, const lint::CatalogStep& step, const l
       .related(*earlier->file, earlier->statement->range, "the earlier definition");
 }
 
-// What a CREATE COLLATION defines, as pg_collation keeps it: the provider (libc by default),
-// LC_COLLATE and LC_CTYPE (LOCALE sets both), whether it is deterministic (by default it is), or
-// the collation it copies (FROM); VERSION is left out (PostgreSQL fills in the current one).
-std::map<std::string, std::string> collation_definition(const lint::Node& create) {
-  std::map<std::string, std::string> options{{"provider", "libc"}, {"deterministic", "true"}};
-  for (lint::Node option : create.list("definition")) {
-    std::string name(option.str("defname"));
-    for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    lint::Node arg = option.get("arg");
-    std::string value;
-    if (name == "from") {
-      std::vector<std::string> parts;
-      for (lint::Node part : arg.items()) parts.emplace_back(part.as_str());
-      if (parts.empty()) {
-        for (lint::Node part : arg.list("items")) parts.emplace_back(part.as_str());
-      }
-      value = lint::join_strings(parts, ".");
-    } else if (arg.is("TypeName")) {
-      auto names = lint::string_list(arg.list("names"));
-      if (!names.empty()) value = std::string(names.back());
-    } else if (arg.is("Boolean")) {
-      value = arg.flag("boolval") ? "true" : "false";
-    } else if (arg.valid()) {
-      value = std::string(arg.as_str());
-    } else {
-      value = "true";
-    }
-    if (name == "provider" || name == "deterministic") {
-      for (char& ch : value) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    }
-    if (name == "deterministic") {
-      value =
-          value == "false" || value == "off" || value == "0" || value == "no" ? "false" : "true";
-    }
-    if (name == "version") continue;
-    if (name == "locale") {
-      options["lc_collate"] = value;
-      options["lc_ctype"] = value;
-    } else {
-      options[name] = value;
-    }
-  }
-  return options;
-}
-
 // A collation the up dropped, made again by the down: with the provider, locale and
 // determinism it had (a collation another locale makes sorts and compares otherwise).
 void check_collation_made_again(Context& c, const lint::CatalogStep& step,
@@ -1468,8 +1423,8 @@ void check_collation_made_again(Context& c, const lint::CatalogStep& step,
   auto earlier = last_definition(c.project, c.catalog.object(step.object), step.tick);
   const lint::Node& again = c.pair.down_file->all_statements()[made.statement]->node;
   if (!earlier || !earlier->statement->node.is("DefineStmt") || !again.is("DefineStmt")) return;
-  auto was = collation_definition(earlier->statement->node);
-  auto is = collation_definition(again);
+  auto was = lint::collation_definition(earlier->statement->node);
+  auto is = lint::collation_definition(again);
   if (was == is) return;
   std::vector<std::string> differences;
   for (const auto& [name, value] : was) {

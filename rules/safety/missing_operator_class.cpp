@@ -5,6 +5,8 @@
 // PRIMARY KEY, UNIQUE and EXCLUDE constraints that build one. A view's (or CREATE TABLE AS's)
 // DISTINCT, DISTINCT ON, GROUP BY, UNION, INTERSECT or EXCEPT over a column of a type without
 // a B-tree operator class fails too ("could not identify an equality operator for type point").
+// B-tree's text_pattern_ops (and the like) under a nondeterministic collation are refused, by
+// CREATE INDEX and by the rebuild an ALTER COLUMN ... TYPE ... COLLATE makes.
 #include <algorithm>
 #include <optional>
 #include <string>
@@ -105,6 +107,39 @@ std::string help(std::string_view method, const lint::ColumnType& type, const st
   return "index an expression of the column that has an ordering, or use GiST";
 }
 
+// B-tree's pattern operator classes compare bytes, which PostgreSQL refuses under a
+// nondeterministic collation ("nondeterministic collations are not supported for operator class
+// "text_pattern_ops""); hash's classes of those names accept it. The class an index element names,
+// when it is one of them.
+std::string pattern_class(const Node& element) {
+  lint::NodeList names = element.list("opclass");
+  if (names.empty()) return {};
+  std::string name(names.back().as_str());
+  return one_of(name, {"text_pattern_ops", "varchar_pattern_ops", "bpchar_pattern_ops"})
+             ? name
+             : std::string();
+}
+
+// The column an index element keys on: its name, or the column of `(column COLLATE x)`; and the
+// COLLATE it writes (of the element or of that expression), as a list of names.
+struct KeyedColumn {
+  std::string name;
+  lint::NodeList collation;
+};
+std::optional<KeyedColumn> keyed_column(const Node& element) {
+  if (element.has("name")) {
+    return KeyedColumn{std::string(element.str("name")), element.list("collation")};
+  }
+  Node expression = element.get("expr");
+  if (!expression.is("CollateClause") || !element.list("collation").empty()) return std::nullopt;
+  Node column = expression.get("arg");
+  if (!column.is("ColumnRef") || column.list("fields").size() != 1 ||
+      !column.list("fields")[0].is("String")) {
+    return std::nullopt;
+  }
+  return KeyedColumn{std::string(column.list("fields")[0].as_str()), expression.list("collname")};
+}
+
 // The built-in type (a domain's base type) of a column, and its type as declared.
 struct Typed {
   lint::ColumnType declared;
@@ -116,9 +151,15 @@ class Checker {
   Checker(const lint::FileContext& context, lint::Reporter& out)
       : m_context(context), m_out(out), m_tables(context) {}
 
-  void statement(const lint::Statement& statement) {
+  void statement(const lint::Statement& statement, std::size_t at) {
     const Node& node = statement.node;
-    if (node.is("IndexStmt")) index(statement);
+    if (node.is("IndexStmt")) {
+      index(statement);
+      pattern_index(statement, at);
+    }
+    if (node.is("AlterTableStmt") && node.str("objtype") == "OBJECT_TABLE") {
+      pattern_retype(statement, at);
+    }
     if (node.is("CreateStmt")) {
       lint::QualifiedName table =
           lint::QualifiedName::of(lint::relation_name(node.get("relation")));
@@ -209,6 +250,148 @@ class Checker {
                        " has no default operator class for access method " + method + "\")",
                    help(method, type, name));
       return;
+    }
+  }
+
+  // The tick of a statement of an up in the replay; nullopt without one. (A down is replayed
+  // against the state its up left, which its own ALTER COLUMN statements do not change.)
+  std::optional<lint::Tick> tick_of(std::size_t at) const {
+    const lint::Catalog* catalog = m_context.project.catalog();
+    if (catalog == nullptr || m_context.direction() != lint::Direction::up ||
+        !catalog->replay(m_context.index).replayed) {
+      return std::nullopt;
+    }
+    auto steps = catalog->steps_at(m_context.index, at);
+    if (steps.empty()) return std::nullopt;
+    return steps.front().tick;
+  }
+
+  // The collation a COLLATE of a statement (of the file `file`) names, when the migrations made
+  // it.
+  lint::ObjectId collation_named(std::size_t file, std::size_t at,
+                                 const lint::NodeList& names) const {
+    std::vector<std::string_view> parts = lint::string_list(names);
+    if (parts.empty() || parts.size() > 2) return lint::k_no_object;
+    return lint::find_as_written(*m_context.project.catalog(), file, at,
+                                 lint::ObjectKind::collation,
+                                 parts.size() == 2 ? parts[0] : std::string_view(), parts.back());
+  }
+
+  // Whether a collation the migrations made is nondeterministic (CREATE COLLATION ...
+  // deterministic = false).
+  bool nondeterministic(lint::ObjectId id) const {
+    if (id == lint::k_no_object) return false;
+    const lint::CatalogObject& collation = m_context.project.catalog()->object(id);
+    if (collation.kind() != lint::ObjectKind::collation) return false;
+    const lint::Statement* created = lint::statement_at(m_context.project, collation.created);
+    return created != nullptr && created->node.is("DefineStmt") &&
+           lint::collation_definition(created->node)["deterministic"] == "false";
+  }
+
+  // The collation (one the migrations made) a column has at a tick.
+  lint::ObjectId column_collation(lint::ObjectId column, lint::Tick at) const {
+    const lint::Catalog& catalog = *m_context.project.catalog();
+    for (const auto& edge : catalog.object(column).depends_on) {
+      if (catalog.object(edge.object).kind() == lint::ObjectKind::collation && edge.alive_at(at)) {
+        return edge.object;
+      }
+    }
+    return lint::k_no_object;
+  }
+
+  void report_pattern(const lint::Statement& statement, const std::string& what,
+                      const std::string& opclass, lint::ObjectId collation, std::string help) {
+    std::string name = m_context.project.catalog()->object(collation).ref().name;
+    m_out.report(statement.range,
+                 what + " fails: " + opclass + " compares bytes, and PostgreSQL refuses it under " +
+                     "the nondeterministic collation " + name +
+                     " (\"nondeterministic collations are not supported for operator class \"" +
+                     opclass + "\"\")",
+                 std::move(help));
+  }
+
+  // CREATE INDEX ... (column text_pattern_ops) on a column of a nondeterministic collation the
+  // migrations made (or with COLLATE naming one).
+  void pattern_index(const lint::Statement& statement, std::size_t at) {
+    const Node& node = statement.node;
+    if (node.has("accessMethod") && node.str("accessMethod") != "btree") return;
+    std::optional<lint::Tick> tick = tick_of(at);
+    if (!tick) return;
+    lint::RelationName table = lint::relation_name(node.get("relation"));
+    for (Node param : node.list("indexParams")) {
+      Node element = param.is("IndexElem") ? param : param.get("IndexElem");
+      std::string opclass = pattern_class(element);
+      std::optional<KeyedColumn> keyed = keyed_column(element);
+      if (opclass.empty() || !keyed) continue;
+      lint::ObjectId collation = lint::k_no_object;
+      if (!keyed->collation.empty()) {
+        collation = collation_named(m_context.index, at, keyed->collation);
+      } else {
+        lint::ObjectId column =
+            lint::find_as_written(*m_context.project.catalog(), m_context.index, at,
+                                  lint::ObjectKind::column, table.schema, keyed->name, table.name);
+        if (column != lint::k_no_object) collation = column_collation(column, *tick);
+      }
+      if (!nondeterministic(collation)) continue;
+      report_pattern(statement, "CREATE INDEX ... (" + keyed->name + " " + opclass + ")", opclass,
+                     collation,
+                     "key it under a deterministic collation: ((" + keyed->name +
+                         " COLLATE \"C\") " + opclass + "), which LIKE 'abc%' COLLATE \"C\" uses");
+      return;
+    }
+  }
+
+  // ALTER COLUMN ... TYPE ... COLLATE of a nondeterministic collation while an index keys the
+  // column with a pattern operator class: PostgreSQL rebuilds the index under the new collation,
+  // and the rebuild fails. A COLLATE the index element wrote is kept, unless it was the column's
+  // own when the index was made (PostgreSQL then keeps none).
+  void pattern_retype(const lint::Statement& statement, std::size_t at) {
+    std::optional<lint::Tick> tick = tick_of(at);
+    if (!tick) return;
+    const lint::Catalog& catalog = *m_context.project.catalog();
+    lint::RelationName table = lint::relation_name(statement.node.get("relation"));
+    for (Node command : statement.node.list("cmds")) {
+      if (command.str("subtype") != "AT_AlterColumnType") continue;
+      lint::ObjectId collation = collation_named(
+          m_context.index, at, command.get("def").get("collClause").list("collname"));
+      if (!nondeterministic(collation)) continue;
+      std::string name = lint::truncate_identifier(command.str("name"));
+      lint::ObjectId column = lint::find_as_written(
+          catalog, m_context.index, at, lint::ObjectKind::column, table.schema, name, table.name);
+      if (column == lint::k_no_object || catalog.object(column).parent == lint::k_no_object) {
+        continue;
+      }
+      for (const auto& edge : catalog.object(catalog.object(column).parent).dependents) {
+        const lint::CatalogObject& index = catalog.object(edge.object);
+        if (index.kind() != lint::ObjectKind::index || !index.alive_at(*tick)) continue;
+        const lint::Statement* created = lint::statement_at(m_context.project, index.created);
+        if (created == nullptr || !created->node.is("IndexStmt") ||
+            (created->node.has("accessMethod") && created->node.str("accessMethod") != "btree")) {
+          continue;
+        }
+        for (Node param : created->node.list("indexParams")) {
+          Node element = param.is("IndexElem") ? param : param.get("IndexElem");
+          std::string opclass = pattern_class(element);
+          std::optional<KeyedColumn> keyed = keyed_column(element);
+          if (opclass.empty() || !keyed || lint::truncate_identifier(keyed->name) != name) continue;
+          if (!keyed->collation.empty()) {
+            lint::ObjectId own =
+                collation_named(index.created.file, index.created.statement, keyed->collation);
+            if (own == lint::k_no_object || own != column_collation(column, index.created.tick)) {
+              continue;
+            }
+          }
+          report_pattern(statement,
+                         "ALTER COLUMN " + name + " TYPE ... COLLATE " +
+                             catalog.object(collation).ref().name + " rebuilds index " +
+                             index.ref_at(*tick).name + " (" + name + " " + opclass + "), which",
+                         opclass, collation,
+                         "drop index " + index.ref_at(*tick).name +
+                             " before this statement, and make it again after it keyed ((" + name +
+                             " COLLATE \"C\") " + opclass + ")");
+          return;
+        }
+      }
     }
   }
 
@@ -461,9 +644,8 @@ class Checker {
 
 void check(const lint::FileContext& context, lint::Reporter& out) {
   Checker checker(context, out);
-  for (const lint::Statement* statement : context.file.all_statements()) {
-    checker.statement(*statement);
-  }
+  const auto& statements = context.file.all_statements();
+  for (std::size_t s = 0; s < statements.size(); ++s) checker.statement(*statements[s], s);
 }
 
 }  // namespace

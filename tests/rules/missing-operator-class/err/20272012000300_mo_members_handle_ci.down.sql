@@ -1,0 +1,1 @@
+ALTER TABLE mo_members ALTER COLUMN handle TYPE text COLLATE "default";
