@@ -7,7 +7,8 @@
 // index's access method has not (fillfactor on GIN or BRIN), a fillfactor out of 10..100; CLUSTER
 // on an index that is not btree or gist, partial, or of another table; a generated column whose
 // expression uses a generated column; a check option on a view that is not automatically
-// updatable. Each message is PostgreSQL 15's.
+// updatable; a partition bound the partitioned table refuses (partition_bounds.h). Each message
+// is PostgreSQL 15's.
 #include <algorithm>
 #include <cstdint>
 #include <initializer_list>
@@ -24,6 +25,7 @@
 #include "rules/pairing/publications.h"
 #include "rules/safety/identity.h"
 #include "rules/safety/immutable.h"
+#include "rules/safety/partition_bounds.h"
 
 namespace sqlgate::rules {
 
@@ -817,6 +819,16 @@ std::optional<Refusal> publication_row_filter(const lint::FileContext& context,
   return std::nullopt;
 }
 
+// The bound of a new partition of `parent`, as PostgreSQL reads it against the table's strategy.
+std::optional<Refusal> partition_bound(const lint::FileContext& context,
+                                       const lint::Statement& statement,
+                                       const lint::RelationName& parent, const Node& bound,
+                                       const std::string& what) {
+  auto refused = bound_form(context, statement, parent, bound);
+  if (!refused) return std::nullopt;
+  return Refusal{what, refused->why, refused->message, refused->help};
+}
+
 void report(const lint::TextRange& range, const Refusal& refusal, lint::Reporter& out) {
   out.report(range,
              refusal.what + " fails on its first run: " + refusal.why +
@@ -843,10 +855,10 @@ void check_alter_table(const lint::FileContext& context, const lint::Statement& 
     } else if (subtype == "AT_AttachPartition" && statement.node.str("objtype") == "OBJECT_TABLE") {
       lint::RelationName parent = lint::relation_name(statement.node.get("relation"));
       lint::RelationName child = lint::relation_name(command.get("def").get("name"));
-      refusal = child_of(context, statement, child, parent,
-                         "ALTER TABLE " + lint::sql_name(parent.schema, parent.name) +
-                             " ATTACH PARTITION " + lint::sql_name(child.schema, child.name),
-                         true);
+      std::string what = "ALTER TABLE " + lint::sql_name(parent.schema, parent.name) +
+                         " ATTACH PARTITION " + lint::sql_name(child.schema, child.name);
+      refusal = partition_bound(context, statement, parent, command.get("def").get("bound"), what);
+      if (!refusal) refusal = child_of(context, statement, child, parent, what, true);
     } else if (subtype == "AT_AlterColumnType" && statement.node.str("objtype") == "OBJECT_TYPE") {
       refusal = alter_attribute(context, statement, command);
     } else if (subtype == "AT_ClusterOn") {
@@ -1220,6 +1232,19 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
                                          "CREATE TABLE " + table + " ... WITH (...)", table)) {
         report(statement->range, *refusal, out);
       }
+    }
+    if (node.is("CreateStmt") && node.has("partbound") && node.list("inhRelations").size() == 1) {
+      lint::RelationName relation = lint::relation_name(node.get("relation"));
+      lint::RelationName parent = lint::relation_name(node.list("inhRelations")[0]);
+      // IF NOT EXISTS of a table there already: PostgreSQL skips it before reading the bound.
+      if (lint::find_as_written(context, *statement, lint::ObjectKind::table, relation.schema,
+                                relation.name) != lint::k_no_object) {
+        continue;
+      }
+      std::string what = "CREATE TABLE " + lint::sql_name(relation.schema, relation.name) +
+                         " PARTITION OF " + lint::sql_name(parent.schema, parent.name);
+      auto refusal = partition_bound(context, *statement, parent, node.get("partbound"), what);
+      if (refusal) report(statement->range, *refusal, out);
     }
     if (node.is("ClusterStmt") && node.has("relation") && node.has("indexname")) {
       lint::RelationName relation = lint::relation_name(node.get("relation"));

@@ -45,7 +45,8 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/invalid_ddl.cpp
   safety/missing_operator_class.cpp
   safety/unique_without_partition_key.cpp
-  safety/partitioned.cpp)
+  safety/partitioned.cpp
+  safety/partition_bounds.cpp)
 list(APPEND SQLGATE_RULE_DOCS
   safety/require-concurrent-index.md
   safety/require-concurrent-index-drop.md
