@@ -819,12 +819,16 @@ std::optional<Refusal> publication_row_filter(const lint::FileContext& context,
   return std::nullopt;
 }
 
-// The bound of a new partition of `parent`, as PostgreSQL reads it against the table's strategy.
+// The bound of a new partition of `parent`: as PostgreSQL reads it against the table's strategy
+// (`form`), else against the partitions the table has.
 std::optional<Refusal> partition_bound(const lint::FileContext& context,
                                        const lint::Statement& statement,
-                                       const lint::RelationName& parent, const Node& bound,
-                                       const std::string& what) {
-  auto refused = bound_form(context, statement, parent, bound);
+                                       const lint::RelationName& parent,
+                                       const lint::RelationName& partition, const Node& bound,
+                                       const std::string& what, bool form) {
+  auto refused = form ? bound_form(context, statement, parent, bound)
+                      : bound_conflict(context, statement, parent,
+                                       lint::truncate_identifier(partition.name), bound);
   if (!refused) return std::nullopt;
   return Refusal{what, refused->why, refused->message, refused->help};
 }
@@ -857,8 +861,13 @@ void check_alter_table(const lint::FileContext& context, const lint::Statement& 
       lint::RelationName child = lint::relation_name(command.get("def").get("name"));
       std::string what = "ALTER TABLE " + lint::sql_name(parent.schema, parent.name) +
                          " ATTACH PARTITION " + lint::sql_name(child.schema, child.name);
-      refusal = partition_bound(context, statement, parent, command.get("def").get("bound"), what);
+      refusal = partition_bound(context, statement, parent, child, command.get("def").get("bound"),
+                                what, true);
       if (!refusal) refusal = child_of(context, statement, child, parent, what, true);
+      if (!refusal) {
+        refusal = partition_bound(context, statement, parent, child,
+                                  command.get("def").get("bound"), what, false);
+      }
     } else if (subtype == "AT_AlterColumnType" && statement.node.str("objtype") == "OBJECT_TYPE") {
       refusal = alter_attribute(context, statement, command);
     } else if (subtype == "AT_ClusterOn") {
@@ -1243,7 +1252,12 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       }
       std::string what = "CREATE TABLE " + lint::sql_name(relation.schema, relation.name) +
                          " PARTITION OF " + lint::sql_name(parent.schema, parent.name);
-      auto refusal = partition_bound(context, *statement, parent, node.get("partbound"), what);
+      auto refusal =
+          partition_bound(context, *statement, parent, relation, node.get("partbound"), what, true);
+      if (!refusal) {
+        refusal = partition_bound(context, *statement, parent, relation, node.get("partbound"),
+                                  what, false);
+      }
       if (refusal) report(statement->range, *refusal, out);
     }
     if (node.is("ClusterStmt") && node.has("relation") && node.has("indexname")) {

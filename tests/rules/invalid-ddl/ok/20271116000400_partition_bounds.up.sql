@@ -1,0 +1,16 @@
+-- Remainders no partition takes, moduli that divide one another.
+CREATE TABLE IF NOT EXISTS shard_event_h3 PARTITION OF shard_event
+    FOR VALUES WITH (MODULUS 8, REMAINDER 3);
+CREATE TABLE IF NOT EXISTS shard_event_h7 PARTITION OF shard_event
+    FOR VALUES WITH (MODULUS 16, REMAINDER 7);
+-- Ranges that touch (TO is exclusive), a partition detached and made again.
+CREATE TABLE IF NOT EXISTS reading_10 PARTITION OF reading FOR VALUES FROM (10) TO (20);
+CREATE TABLE IF NOT EXISTS reading_low PARTITION OF reading FOR VALUES FROM (MINVALUE) TO (1);
+ALTER TABLE reading DETACH PARTITION reading_1;
+CREATE TABLE IF NOT EXISTS reading_1_again PARTITION OF reading FOR VALUES FROM (1) TO (10);
+CREATE TABLE IF NOT EXISTS region_row_c PARTITION OF region_row FOR VALUES IN ('c', 'B');
+CREATE TABLE IF NOT EXISTS daily_feb PARTITION OF daily
+    FOR VALUES FROM ('2024-02-01') TO ('2024-03-01');
+CREATE TABLE IF NOT EXISTS pair_2 PARTITION OF pair FOR VALUES FROM (1, MAXVALUE) TO (2, 0);
+CREATE TABLE IF NOT EXISTS at_time_2 PARTITION OF at_time
+    FOR VALUES FROM ('2024-01-02 12:00:00') TO ('2024-01-03');
