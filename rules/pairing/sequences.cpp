@@ -79,6 +79,16 @@ std::optional<std::int64_t> option_number(const lint::Node& option, const lint::
   return std::nullopt;
 }
 
+}  // namespace
+
+std::optional<std::int64_t> sequence_option_number(const lint::Node& option,
+                                                   const lint::ParsedFile& file,
+                                                   const lint::Statement& statement) {
+  return option_number(option, file, statement);
+}
+
+namespace {
+
 // How options are applied: to an existing sequence (ALTER), to a new one (CREATE SEQUENCE: AS
 // bigint unless given), or to a new one whose type is set already (a serial's, an identity's).
 enum class Init : std::uint8_t { no, plain, typed };

@@ -7,11 +7,12 @@
 // index's access method has not (fillfactor on GIN or BRIN), a fillfactor out of 10..100; CLUSTER
 // on an index that is not btree or gist, partial, or of another table; a generated column whose
 // expression uses a generated column; a check option on a view that is not automatically
-// updatable; a partition bound the partitioned table refuses (partition_bounds.h). Each message
-// is PostgreSQL 15's.
+// updatable; a partition bound the partitioned table refuses (partition_bounds.h); a sequence's
+// START, RESTART, MINVALUE or MAXVALUE out of range. Each message is PostgreSQL 15's.
 #include <algorithm>
 #include <cstdint>
 #include <initializer_list>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,7 @@
 #include "lint/table_state.h"
 #include "lint/tree.h"
 #include "rules/pairing/publications.h"
+#include "rules/pairing/sequences.h"
 #include "rules/safety/identity.h"
 #include "rules/safety/immutable.h"
 #include "rules/safety/partition_bounds.h"
@@ -458,6 +460,121 @@ std::optional<Refusal> owned_by(const lint::FileContext& context,
       "make the sequence in schema " + table_ref.schema + " (CREATE SEQUENCE " +
           lint::sql_name(table_ref.schema, std::string(written.name)) +
           "), or move it there first (ALTER SEQUENCE ... SET SCHEMA " + table_ref.schema + ")"};
+}
+
+// The bounds of a sequence's type ("int2", "int4", "int8"), and its name as PostgreSQL writes it.
+struct SequenceType {
+  std::int64_t min;
+  std::int64_t max;
+  std::string_view name;
+};
+SequenceType sequence_type(const std::string& type) {
+  if (type == "int2") {
+    return {std::numeric_limits<std::int16_t>::min(), std::numeric_limits<std::int16_t>::max(),
+            "smallint"};
+  }
+  if (type == "int4") {
+    return {std::numeric_limits<std::int32_t>::min(), std::numeric_limits<std::int32_t>::max(),
+            "integer"};
+  }
+  return {std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max(),
+          "bigint"};
+}
+
+// CREATE / ALTER SEQUENCE that leaves the sequence (as made and altered before, then by the
+// statement's own options) with a MAXVALUE or MINVALUE out of its type's range, MINVALUE not below
+// MAXVALUE, START out of [MINVALUE, MAXVALUE], or RESTART to a value out of it; PostgreSQL checks
+// them in that order. The value a sequence has when not restarted depends on the rows written, and
+// is not judged.
+std::optional<Refusal> sequence_range(const lint::FileContext& context,
+                                      const lint::Statement& statement) {
+  const lint::Catalog* catalog = context.project.catalog();
+  std::optional<std::size_t> ordinal = context.file.ordinal(statement);
+  if (catalog == nullptr || !ordinal || !catalog->replay(context.index).replayed) {
+    return std::nullopt;
+  }
+  std::vector<const lint::CatalogStep*> steps = catalog->steps_of(context.index, *ordinal);
+  const Node& node = statement.node;
+  lint::RelationName written = lint::relation_name(node.get("sequence"));
+  pairing::IdentityState state;
+  pairing::SequenceSubject subject;
+  if (node.is("CreateSeqStmt")) {
+    const lint::CatalogStep* made = nullptr;
+    for (const lint::CatalogStep* step : steps) {
+      if (step->effect.action == lint::Action::create &&
+          step->effect.object.kind == lint::ObjectKind::sequence) {
+        made = step;
+      }
+    }
+    // IF NOT EXISTS of a sequence there already: PostgreSQL skips it.
+    if (made == nullptr || made->existed) return std::nullopt;
+    state = pairing::state_made_by(context.project, *catalog, context.file, *made);
+    subject.sequence = made->object;
+  } else {
+    auto tick = lint::tick_before(context, statement);
+    if (!tick) return std::nullopt;
+    subject.sequence = lint::find_as_written(context, statement, lint::ObjectKind::sequence,
+                                             written.schema, written.name);
+    if (subject.sequence == lint::k_no_object) return std::nullopt;
+    state = pairing::state_before(context.project, *catalog, subject, *tick);
+    pairing::apply_steps(state, context.project, *catalog, context.file, steps, subject);
+  }
+  const pairing::SequenceOptions& s = state.options;
+  std::string what = node.is("CreateSeqStmt") ? "CREATE SEQUENCE " : "ALTER SEQUENCE ";
+  what += lint::sql_name(written.schema, written.name);
+  std::string sequence = "sequence " + std::string(written.name);
+  if (node.is("AlterSeqStmt")) {
+    sequence += " (made by " + made_in(context, catalog->object(subject.sequence).created) + ")";
+  }
+  auto value = [](std::int64_t number) { return " (" + std::to_string(number) + ")"; };
+  if (s.type) {
+    SequenceType type = sequence_type(*s.type);
+    for (bool max : {true, false}) {
+      const std::optional<std::int64_t>& bound = max ? s.maxvalue : s.minvalue;
+      if (!bound || (*bound >= type.min && *bound <= type.max)) continue;
+      std::string word = max ? "MAXVALUE" : "MINVALUE";
+      return Refusal{what,
+                     "its " + word + " " + std::to_string(*bound) + " is out of the range of " +
+                         std::string(type.name),
+                     word + value(*bound) + " is out of range for sequence data type " +
+                         std::string(type.name),
+                     "give a " + word + " from " + std::to_string(type.min) + " to " +
+                         std::to_string(type.max) + ", or a larger type (AS bigint)"};
+    }
+  }
+  if (!s.minvalue || !s.maxvalue) return std::nullopt;
+  std::string range =
+      "MINVALUE " + std::to_string(*s.minvalue) + " and MAXVALUE " + std::to_string(*s.maxvalue);
+  if (*s.minvalue >= *s.maxvalue) {
+    return Refusal{
+        what, sequence + " would have " + range,
+        "MINVALUE" + value(*s.minvalue) + " must be less than MAXVALUE" + value(*s.maxvalue),
+        "give a MINVALUE below the MAXVALUE"};
+  }
+  auto outside = [&](const std::string& word, std::int64_t number) -> std::optional<Refusal> {
+    if (number >= *s.minvalue && number <= *s.maxvalue) return std::nullopt;
+    bool above = number > *s.maxvalue;
+    return Refusal{
+        what, sequence + " would have " + range + " and " + word + " " + std::to_string(number),
+        word + " value" + value(number) + " cannot be " +
+            (above ? "greater than MAXVALUE" + value(*s.maxvalue)
+                   : "less than MINVALUE" + value(*s.minvalue)),
+        "give a " + word + " from " + std::to_string(*s.minvalue) + " to " +
+            std::to_string(*s.maxvalue) + ", or move " + (above ? "MAXVALUE" : "MINVALUE") +
+            " in the same statement"};
+  };
+  if (s.start) {
+    if (auto refusal = outside("START", *s.start)) return refusal;
+  }
+  if (!node.is("AlterSeqStmt")) return std::nullopt;
+  for (Node option : node.list("options")) {
+    if (option.str("defname") != "restart") continue;
+    std::optional<std::int64_t> restart =
+        option.has("arg") ? pairing::sequence_option_number(option, context.file, statement)
+                          : s.start;
+    if (restart) return outside("RESTART", *restart);
+  }
+  return std::nullopt;
 }
 
 // ALTER TABLE / ALTER INDEX ... SET (...).
@@ -1271,7 +1388,11 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       }
     }
     if (node.is("CreateSeqStmt") || node.is("AlterSeqStmt")) {
-      if (auto refusal = owned_by(context, *statement)) report(statement->range, *refusal, out);
+      if (auto refusal = sequence_range(context, *statement)) {
+        report(statement->range, *refusal, out);
+      } else if (auto refusal = owned_by(context, *statement)) {
+        report(statement->range, *refusal, out);
+      }
     }
     if (node.is("CreateStatsStmt")) {
       if (auto refusal = statistics(node)) report(statement->range, *refusal, out);

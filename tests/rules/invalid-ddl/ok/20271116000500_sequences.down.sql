@@ -1,0 +1,1 @@
+DROP SEQUENCE IF EXISTS batch_seq, tiny_seq, falling_seq, ticket_seq;

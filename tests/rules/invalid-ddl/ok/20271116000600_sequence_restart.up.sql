@@ -1,0 +1,6 @@
+-- Widened in the same statement; RESTART to START; the type's smallest of a descending one.
+ALTER SEQUENCE batch_seq START WITH 200 MAXVALUE 200;
+ALTER SEQUENCE batch_seq MAXVALUE 150 START 120 RESTART;
+ALTER SEQUENCE tiny_seq RESTART WITH 32767;
+ALTER SEQUENCE falling_seq RESTART WITH -9223372036854775808;
+ALTER SEQUENCE tiny_seq AS integer START 40000;
