@@ -1408,16 +1408,18 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
 }  // namespace
 
 lint::Rule invalid_ddl() {
-  return {.info = {.id = "invalid-ddl",
-                   .category = lint::Category::safety,
-                   .severity = lint::Severity::error,
-                   .summary = "DDL that PostgreSQL refuses on its first run, as the migrations "
-                              "before left the schema: SET LOGGED of a table that references an "
-                              "unlogged one, INHERIT or ATTACH PARTITION of a table whose "
-                              "columns differ from its parent's, "
-                              "CREATE STATISTICS on one column, fillfactor on a GIN index, CLUSTER "
-                              "ON a GIN index"},
-          .check_file = check};
+  return {
+      .info = {.id = "invalid-ddl",
+               .category = lint::Category::safety,
+               .severity = lint::Severity::error,
+               .summary = "DDL that PostgreSQL refuses on its first run, as the migrations "
+                          "before left the schema: SET LOGGED of a table that references an "
+                          "unlogged one, INHERIT or ATTACH PARTITION of a table whose "
+                          "columns differ from its parent's, "
+                          "CREATE STATISTICS on one column, fillfactor on a GIN index, CLUSTER "
+                          "ON a GIN index, a partition bound that overlaps another partition's, "
+                          "a sequence's START above its MAXVALUE"},
+      .check_file = check};
 }
 
 }  // namespace sqlgate::rules

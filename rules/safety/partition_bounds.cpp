@@ -165,10 +165,12 @@ std::optional<BoundRefusal> bound_form(const lint::FileContext& context,
     for (std::string_view end : {"lowerdatums", "upperdatums"}) {
       if (bound.list(end).size() == parent->key.size()) continue;
       std::string word = end == "lowerdatums" ? "FROM" : "TO";
+      std::string gives = word + " gives " + std::to_string(bound.list(end).size());
+      gives += bound.list(end).size() == 1 ? " value and " : " values and ";
+      gives += parent->name + "'s key has " + std::to_string(parent->key.size());
+      gives += parent->key.size() == 1 ? " column" : " columns";
       return BoundRefusal{
-          word + " gives " + std::to_string(bound.list(end).size()) + " values and " +
-              parent->name + "'s key has " + std::to_string(parent->key.size()) + " columns",
-          word + " must specify exactly one value per partitioning column",
+          gives, word + " must specify exactly one value per partitioning column",
           "give one value (or MINVALUE, MAXVALUE) for each column of the partition key"};
     }
   }
