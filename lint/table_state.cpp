@@ -1139,6 +1139,29 @@ bool takes_keys_from_elsewhere(const Project& project, const Catalog& catalog,
   return false;
 }
 
+std::optional<char> persistence_at(const Project& project, const CatalogObject& table, Tick at) {
+  if (table.ref_at(table.created.tick).schema == "pg_temp") return 't';
+  const Statement* made = statement_at(project, table.created);
+  if (made == nullptr) return std::nullopt;
+  Node relation;
+  if (made->node.is("CreateStmt")) relation = made->node.get("relation");
+  if (made->node.is("CreateTableAsStmt")) relation = made->node.get("into").get("rel");
+  std::string_view given = relation.valid() ? relation.str("relpersistence") : "";
+  if (given != "p" && given != "u") return std::nullopt;
+  char now = given[0];
+  for (const Origin& change : table.changed) {
+    if (change.tick >= at) continue;
+    const Statement* alter = statement_at(project, change);
+    if (alter == nullptr || !alter->node.is("AlterTableStmt")) continue;
+    for (Node command : alter->node.list("cmds")) {
+      std::string_view subtype = command.str("subtype");
+      if (subtype == "AT_SetLogged") now = 'p';
+      if (subtype == "AT_SetUnLogged") now = 'u';
+    }
+  }
+  return now;
+}
+
 namespace {
 
 // The kinds whose CREATE fails when the name is taken, as the catalog tells them apart.

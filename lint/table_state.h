@@ -205,6 +205,12 @@ struct KeyFlags {
 std::optional<KeyFlags> key_flags(const Node& statement, const CatalogObject& object,
                                   const std::string& name);
 
+// A table's persistence just before a tick, as PostgreSQL keeps it in relpersistence: 't' for a
+// temporary table (made in pg_temp), else 'p' (permanent) or 'u' (unlogged) as its CREATE TABLE
+// (or CREATE TABLE ... AS) and every ALTER TABLE ... SET LOGGED / SET UNLOGGED before the tick
+// left it; nothing when another statement made it.
+std::optional<char> persistence_at(const Project& project, const CatalogObject& table, Tick at);
+
 // A table whose keys the replay does not see: made with LIKE (INCLUDING INDEXES copies them),
 // as a partition or child (it takes its parent's), or of a composite type.
 bool takes_keys_from_elsewhere(const Project& project, const Catalog& catalog,

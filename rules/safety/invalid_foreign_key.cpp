@@ -2,7 +2,9 @@
 // data, on a table the migrations made: no primary key or unique key on exactly the referenced
 // columns (or only a DEFERRABLE one, a partial or expression index), a column count that
 // differs, a referenced column named twice, key columns of types with no equality between them;
-// ON DELETE SET NULL / SET DEFAULT (columns) naming a column outside the key.
+// ON DELETE SET NULL / SET DEFAULT (columns) naming a column outside the key; a permanent table
+// referencing an unlogged or temporary one, an unlogged table a temporary one, a temporary table a
+// permanent or unlogged one.
 #include <algorithm>
 #include <optional>
 #include <string>
@@ -166,10 +168,54 @@ bool check_set_columns(const lint::Statement& statement, const lint::QualifiedNa
   return false;
 }
 
+// The table a statement names, as PostgreSQL finds it: a temporary table first for a name
+// without schema.
+lint::ObjectId find_table(const lint::FileContext& context, const lint::Statement& statement,
+                          std::string_view schema, std::string_view name) {
+  if (schema.empty()) {
+    lint::ObjectId temporary =
+        lint::find_as_written(context, statement, lint::ObjectKind::table, "pg_temp", name);
+    if (temporary != lint::k_no_object) return temporary;
+  }
+  return lint::find_as_written(context, statement, lint::ObjectKind::table, schema, name);
+}
+
+// A table's persistence as a foreign key check sees it: nothing for a temporary table of an
+// earlier migration (another session may run this one, where it is gone).
+std::optional<char> persistence_of(const lint::FileContext& context,
+                                   const lint::CatalogObject& table, lint::Tick tick) {
+  auto kept = lint::persistence_at(context.project, table, tick);
+  if (kept == 't' && table.created.file != context.index) return std::nullopt;
+  return kept;
+}
+
+std::string_view persistence_name(char persistence) {
+  return persistence == 't' ? "temporary" : persistence == 'u' ? "unlogged" : "permanent";
+}
+
+// PostgreSQL's refusal of a foreign key from a table of persistence `mine` to one of `theirs`:
+// a permanent table references only permanent tables, an unlogged one permanent or unlogged
+// ones, a temporary one only temporary ones. Empty when it is accepted.
+std::string persistence_refusal(char mine, char theirs) {
+  if (mine == 'p' && theirs != 'p') {
+    return "constraints on permanent tables may reference only permanent tables";
+  }
+  if (mine == 'u' && theirs == 't') {
+    return "constraints on unlogged tables may reference only permanent or unlogged tables";
+  }
+  if (mine == 't' && theirs != 't') {
+    return "constraints on temporary tables may reference only temporary tables";
+  }
+  return {};
+}
+
+// `mine`: the persistence of the referencing table, when known. A temporary table's foreign keys
+// are checked for that alone.
 void check_foreign_key(const lint::FileContext& context, lint::TableState& tables,
                        const lint::Statement& statement, const lint::QualifiedName& table,
-                       const Node& constraint, std::vector<std::string> columns,
-                       lint::TextRange range, lint::Reporter& out) {
+                       std::optional<char> mine, const Node& constraint,
+                       std::vector<std::string> columns, lint::TextRange range,
+                       lint::Reporter& out) {
   if (check_set_columns(statement, table, constraint, columns, range, out)) return;
   auto tick = lint::tick_before(context, statement);
   if (!tick) return;
@@ -178,16 +224,41 @@ void check_foreign_key(const lint::FileContext& context, lint::TableState& table
   lint::QualifiedName referenced{std::string(target.schema), std::string(target.name)};
   // A table that refers to itself gets its keys in the same statement.
   if (referenced.matches(table) || table.matches(referenced)) return;
-  lint::ObjectId id = lint::find_as_written(context, statement, lint::ObjectKind::table,
-                                            target.schema, target.name);
+  lint::ObjectId id = find_table(context, statement, target.schema, target.name);
   if (id == lint::k_no_object) return;
   const lint::CatalogObject& object = catalog.object(id);
   if (object.kind() != lint::ObjectKind::table) return;
   lint::ObjectRef ref = object.ref_at(*tick);
+  std::string fk_columns = lint::join_strings(columns, ", ");
+  // PostgreSQL compares the tables' persistence before it looks for the key.
+  auto theirs = persistence_of(context, object, *tick);
+  if (mine && theirs) {
+    std::string error = persistence_refusal(*mine, *theirs);
+    if (!error.empty()) {
+      std::string what = table.display();
+      std::string them = referenced.display();
+      std::string help =
+          *mine == 't' ? "reference a temporary table, or make " + what + " a permanent table"
+          : *theirs == 't'
+              ? "reference a permanent table: a temporary one lasts only for the session"
+              : "make " + them + " a logged table first (ALTER TABLE " + them +
+                    " SET LOGGED), or create " + what + " UNLOGGED as well";
+      std::string message = "FOREIGN KEY (" + fk_columns + ") REFERENCES " + them + " fails: ";
+      message += what;
+      message += " is ";
+      message += persistence_name(*mine);
+      message += " and " + them + " (made by " +
+                 context.project.source(object.created.file).display + ") is ";
+      message += persistence_name(*theirs);
+      message += " (\"" + error + "\")";
+      out.report(range, message, help);
+      return;
+    }
+  }
+  if (mine == 't') return;
   auto keys = keys_of(context, catalog, ref, *tick);
   if (!keys) return;
   std::string shown = referenced.display();
-  std::string fk_columns = lint::join_strings(columns, ", ");
   auto fail = [&](const std::string& what, const std::string& error, const std::string& help) {
     out.report(range,
                "FOREIGN KEY (" + fk_columns + ") REFERENCES " + shown + " fails: " + what + " (\"" +
@@ -464,8 +535,6 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
   for (const lint::Statement* statement : context.file.all_statements()) {
     const Node& node = statement->node;
     if (node.is("CreateStmt")) {
-      // A temporary table's foreign keys reference temporary tables, found in pg_temp first.
-      if (node.get("relation").str("relpersistence") == "t") continue;
       // CREATE TABLE IF NOT EXISTS of a table that is there does nothing.
       if (node.flag("if_not_exists")) {
         lint::RelationName name = lint::relation_name(node.get("relation"));
@@ -476,23 +545,32 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       }
       lint::QualifiedName table =
           lint::QualifiedName::of(lint::relation_name(node.get("relation")));
+      // A temporary table's foreign keys are checked for persistence alone.
+      std::string_view given = node.get("relation").str("relpersistence");
+      char mine = given == "t" || table.schema == "pg_temp" ? 't' : given == "u" ? 'u' : 'p';
       for (Node element : node.list("tableElts")) {
         if (element.is("ColumnDef")) {
           for (Node constraint : element.list("constraints")) {
             if (constraint.str("contype") != "CONSTR_FOREIGN") continue;
-            check_foreign_key(context, tables, *statement, table, constraint,
+            check_foreign_key(context, tables, *statement, table, mine, constraint,
                               {lint::truncate_identifier(element.str("colname"))},
                               constraint_range(context.file, *statement, constraint), out);
           }
         } else if (element.str("contype") == "CONSTR_FOREIGN") {
-          check_foreign_key(context, tables, *statement, table, element,
+          check_foreign_key(context, tables, *statement, table, mine, element,
                             names(element.list("fk_attrs")),
                             constraint_range(context.file, *statement, element), out);
         }
       }
     } else if (node.is("AlterTableStmt")) {
-      lint::QualifiedName table =
-          lint::QualifiedName::of(lint::relation_name(node.get("relation")));
+      lint::RelationName relation = lint::relation_name(node.get("relation"));
+      lint::QualifiedName table = lint::QualifiedName::of(relation);
+      std::optional<char> mine;
+      lint::ObjectId altered = find_table(context, *statement, relation.schema, relation.name);
+      if (auto tick = lint::tick_before(context, *statement);
+          tick && altered != lint::k_no_object) {
+        mine = persistence_of(context, context.project.catalog()->object(altered), *tick);
+      }
       std::size_t i = 0;
       for (Node command : node.list("cmds")) {
         // The command's range reads the statement's tokens: only for the commands judged.
@@ -502,8 +580,8 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
         std::string_view subtype = command.str("subtype");
         Node def = command.get("def");
         if (subtype == "AT_AddConstraint" && def.str("contype") == "CONSTR_FOREIGN") {
-          check_foreign_key(context, tables, *statement, table, def, names(def.list("fk_attrs")),
-                            range(), out);
+          check_foreign_key(context, tables, *statement, table, mine, def,
+                            names(def.list("fk_attrs")), range(), out);
         } else if (subtype == "AT_AlterColumnType") {
           check_type_change(context, *statement, table, command, range(), out);
         } else if (subtype == "AT_AlterConstraint") {
@@ -511,7 +589,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
         } else if (subtype == "AT_AddColumn") {
           for (Node constraint : def.list("constraints")) {
             if (constraint.str("contype") != "CONSTR_FOREIGN") continue;
-            check_foreign_key(context, tables, *statement, table, constraint,
+            check_foreign_key(context, tables, *statement, table, mine, constraint,
                               {lint::truncate_identifier(def.str("colname"))}, range(), out);
           }
         }
@@ -527,7 +605,8 @@ lint::Rule invalid_foreign_key() {
                    .category = lint::Category::safety,
                    .severity = lint::Severity::error,
                    .summary = "FOREIGN KEY that PostgreSQL refuses: no unique key on the "
-                              "referenced columns, a DEFERRABLE one, counts or types that differ"},
+                              "referenced columns, a DEFERRABLE one, counts or types that differ, "
+                              "tables of persistences that cannot be tied"},
           .check_file = check};
 }
 
