@@ -4,7 +4,8 @@
 // migrations knows it), and a value written into a GENERATED ALWAYS identity column (without
 // OVERRIDING SYSTEM VALUE) or into a generated column; UPDATE and DELETE of a table a publication
 // publishes them of with a row filter or column list outside its replica identity, or without a
-// replica identity; SET CONSTRAINTS ... DEFERRED of a constraint that is not DEFERRABLE. Each
+// replica identity; SET CONSTRAINTS ... DEFERRED of a constraint that is not DEFERRABLE; TRUNCATE
+// without CASCADE of a table that a foreign key of a table it does not truncate references. Each
 // message is PostgreSQL 15's.
 #include <algorithm>
 #include <cctype>
@@ -738,11 +739,80 @@ void check_set_constraints(const lint::FileContext& context, const lint::Stateme
   }
 }
 
+// TRUNCATE without CASCADE of a table that a foreign key of a table it does not truncate
+// references: PostgreSQL refuses it before it empties anything, whatever the rows (an empty
+// table, ON DELETE CASCADE do not help). A table's references to itself do not count. Left
+// alone: a list with a table the replay does not know, and referencing tables that are a
+// partition or child (TRUNCATE of their parent takes them too).
+void check_truncate(const lint::FileContext& context, const lint::Statement& statement,
+                    lint::Reporter& out) {
+  const Node& node = statement.node;
+  if (node.str("behavior") == "DROP_CASCADE") return;
+  auto tick = lint::tick_before(context, statement);
+  const lint::Catalog* catalog = context.project.catalog();
+  if (!tick || catalog == nullptr) return;
+  struct Truncated {
+    lint::ObjectId id;
+    Node relation;
+  };
+  std::vector<Truncated> truncated;
+  for (Node relation : node.list("relations")) {
+    lint::RelationName name = lint::relation_name(relation);
+    lint::ObjectId id =
+        lint::find_as_written(context, statement, lint::ObjectKind::table, name.schema, name.name);
+    if (id == lint::k_no_object || catalog->object(id).kind() != lint::ObjectKind::table) return;
+    truncated.push_back(Truncated{id, relation});
+  }
+  auto in_list = [&](lint::ObjectId id) {
+    return std::any_of(truncated.begin(), truncated.end(),
+                       [&](const Truncated& entry) { return entry.id == id; });
+  };
+  for (const Truncated& entry : truncated) {
+    const lint::CatalogObject& table = catalog->object(entry.id);
+    for (const lint::DependencyEdge& edge : table.dependents) {
+      if (edge.automatic || !edge.alive_at(*tick)) continue;
+      const lint::CatalogObject& key = catalog->object(edge.object);
+      if (key.kind() != lint::ObjectKind::constraint || key.contype != 'f' ||
+          !key.alive_at(*tick) || key.parent == lint::k_no_object || key.parent == entry.id ||
+          in_list(key.parent)) {
+        continue;
+      }
+      const lint::CatalogObject& referencing = catalog->object(key.parent);
+      if (!referencing.alive_at(*tick)) continue;
+      const lint::ObjectRef& ref = referencing.ref_at(*tick);
+      std::string name = table.ref_at(*tick).name;
+      if (lint::takes_keys_from_elsewhere(context.project, *catalog, ref, *tick) ||
+          changed_unseen(context, statement, ref.name) ||
+          changed_unseen(context, statement, name)) {
+        continue;
+      }
+      std::string shown = lint::sql_identifier(ref.name);
+      out.report(lint::token_at(context.file, statement, entry.relation.location()),
+                 "TRUNCATE " + lint::sql_identifier(name) + " fails on every run: table " + shown +
+                     " (made by " + context.project.source(referencing.created.file).display +
+                     ") references it with foreign key " + key.ref_at(*tick).name +
+                     ", and PostgreSQL truncates a referenced table only with the tables that "
+                     "reference it (\"cannot truncate a table referenced in a foreign key "
+                     "constraint\", \"Table " +
+                     in_quotes(ref.name) + " references " + in_quotes(name) + ".\")",
+                 "add " + shown +
+                     " to the TRUNCATE list (PostgreSQL empties them together), or DELETE FROM " +
+                     lint::sql_identifier(name) +
+                     " (ON DELETE actions run then); TRUNCATE ... CASCADE empties every "
+                     "referencing table");
+      return;
+    }
+  }
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   for (const lint::Statement* statement : context.file.all_statements()) {
     std::string_view kind = statement->kind();
     if (kind == "ConstraintsSetStmt" && runs_unguarded(*statement)) {
       check_set_constraints(context, *statement, out);
+    }
+    if (kind == "TruncateStmt" && runs_unguarded(*statement)) {
+      check_truncate(context, *statement, out);
     }
     if (kind != "InsertStmt" && kind != "UpdateStmt" && kind != "MergeStmt" &&
         kind != "DeleteStmt") {
@@ -783,12 +853,13 @@ lint::Rule invalid_dml() {
   return {.info = {.id = "invalid-dml",
                    .category = lint::Category::safety,
                    .severity = lint::Severity::error,
-                   .summary = "INSERT, UPDATE, DELETE or MERGE PostgreSQL refuses whatever the "
-                              "rows: VALUES of the wrong length, a column the table does not "
-                              "have, a value for a GENERATED ALWAYS identity or a generated "
-                              "column, an UPDATE of a table published with a row filter outside "
-                              "its replica identity, SET CONSTRAINTS ... DEFERRED of a NOT "
-                              "DEFERRABLE constraint"},
+                   .summary = "INSERT, UPDATE, DELETE, MERGE or TRUNCATE PostgreSQL refuses "
+                              "whatever the rows: VALUES of the wrong length, a column the table "
+                              "does not have, a value for a GENERATED ALWAYS identity or a "
+                              "generated column, an UPDATE of a table published with a row filter "
+                              "outside its replica identity, SET CONSTRAINTS ... DEFERRED of a NOT "
+                              "DEFERRABLE constraint, a TRUNCATE of a table another table's "
+                              "foreign key references"},
           .check_file = check};
 }
 

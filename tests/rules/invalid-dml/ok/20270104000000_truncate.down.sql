@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS tr_flags, tr_sessions;
