@@ -1,5 +1,7 @@
 // ban-alter-column-type: ALTER COLUMN ... TYPE that rewrites an existing table under ACCESS
-// EXCLUSIVE. The binary-compatible changes PostgreSQL makes without a rewrite are left alone.
+// EXCLUSIVE. The binary-compatible changes PostgreSQL makes without a rewrite are left alone. A
+// domain of the migrations counts as its base type, and one with constraints always rewrites.
+#include "lint/catalog.h"
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
 #include "lint/table_state.h"
@@ -44,6 +46,71 @@ bool session_utc(const std::vector<ZoneSetting>& settings, const lint::Statement
   return utc;
 }
 
+// A domain the migrations made, as it stands before a statement: its base type (through domains
+// over domains), and the first of them that has a constraint then, when one does.
+struct Domain {
+  lint::ColumnType base;
+  std::string constrained;  // the domain with a CHECK (NOT VALID too) or NOT NULL; empty if none
+};
+
+// Whether a domain of the replay has a CHECK or NOT NULL constraint at a tick: a CHECK of its
+// CREATE DOMAIN or ALTER DOMAIN ... ADD not dropped since, or the NOT NULL of its CREATE DOMAIN
+// and the SET / DROP NOT NULL since.
+bool domain_constrained(const lint::FileContext& context, const lint::CatalogObject& domain,
+                        const lint::Node& made, lint::Tick tick) {
+  const lint::Catalog& catalog = *context.project.catalog();
+  for (lint::ObjectId child : domain.children) {
+    const lint::CatalogObject& constraint = catalog.object(child);
+    if (constraint.kind() == lint::ObjectKind::constraint && constraint.alive_at(tick)) return true;
+  }
+  bool not_null = false;
+  for (lint::Node constraint : made.list("constraints")) {
+    std::string_view type = constraint.str("contype");
+    if (type == "CONSTR_NOTNULL") not_null = true;
+    if (type == "CONSTR_NULL") not_null = false;
+  }
+  for (const lint::Origin& change : domain.changed) {
+    if (change.tick >= tick) continue;
+    const lint::Statement* alter = lint::statement_at(context.project, change);
+    if (alter == nullptr || !alter->node.is("AlterDomainStmt")) continue;
+    std::string_view subtype = alter->node.str("subtype");
+    if (subtype == "O") not_null = true;
+    if (subtype == "N") not_null = false;
+  }
+  return not_null;
+}
+
+// The domain a type names, when the migrations made it by CREATE DOMAIN before the statement (for
+// a down, before the end of its up); nothing for any other type. A domain over one made elsewhere
+// has that one as its base.
+std::optional<Domain> domain_of(const lint::FileContext& context, const lint::Statement& statement,
+                                const lint::ColumnType& type) {
+  const lint::Catalog* replay = context.project.catalog();
+  if (replay == nullptr || !replay->replay(context.index).replayed) return std::nullopt;
+  const lint::Catalog& catalog = *replay;
+  // A down: as its up left the schema.
+  auto tick = context.direction() == lint::Direction::up ? lint::tick_before(context, statement)
+                                                         : catalog.replay(context.index).start;
+  if (!tick) return std::nullopt;
+  std::optional<Domain> found;
+  lint::ColumnType level = type;
+  for (int depth = 0; depth < 8 && !level.array; ++depth) {
+    lint::ObjectId id = lint::find_as_written(context, statement, lint::ObjectKind::domain,
+                                              level.schema, level.name);
+    if (id == lint::k_no_object) break;
+    const lint::CatalogObject& domain = catalog.object(id);
+    const lint::Statement* made = lint::statement_at(context.project, domain.created);
+    if (made == nullptr || !made->node.is("CreateDomainStmt")) return std::nullopt;
+    if (!found) found = Domain{};
+    if (found->constrained.empty() && domain_constrained(context, domain, made->node, *tick)) {
+      found->constrained = domain.ref_at(*tick).name;
+    }
+    level = lint::column_type(made->node.get("typeName"));
+  }
+  if (found) found->base = level;
+  return found;
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   const lint::ParsedFile& file = context.file;
   lint::TableState tables(context);
@@ -61,6 +128,18 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     if (!zones) zones = zone_settings(file);
     lint::TypeChangeContext change_context{context.pg_version(), session_utc(*zones, statement)};
     std::optional<lint::ColumnType> source = tables.column_type(table, column, statement);
+    // The same type again: no conversion at all.
+    if (source && *source == target && !def.get("raw_default").valid()) return;
+    // A domain of the migrations converts as its base type: to it, PostgreSQL relabels the value
+    // (no rewrite); from it, it checks every row when the domain has constraints (a rewrite),
+    // else only the base types' conversion counts.
+    std::optional<Domain> target_domain = domain_of(context, statement, target);
+    lint::ColumnType judged = target_domain ? target_domain->base : target;
+    if (source) {
+      if (auto source_domain = domain_of(context, statement, *source)) {
+        source = source_domain->base;
+      }
+    }
     // An extension's type (citext aside), a domain or an enum: its casts (an enum to text is not
     // binary-compatible) are not known here, so it counts as no source at all.
     std::optional<lint::ColumnType> unmodelled;
@@ -71,14 +150,35 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     lint::Node expression = def.get("raw_default");
     bool computed = expression.valid() && !using_is_plain(expression, column);
 
+    bool checked = target_domain && !target_domain->constrained.empty();
     lint::TypeChange change = lint::TypeChange::rewrite;
-    if (!computed && source) change = lint::type_change(*source, target, change_context);
+    if (!computed && !checked && source)
+      change = lint::type_change(*source, judged, change_context);
     if (change == lint::TypeChange::no_rewrite) return;
 
     std::string what = "ALTER COLUMN " + column + " TYPE " + target.display();
-    if (source) what += " (from " + source->display() + ")";
+    std::vector<std::string> notes;
+    if (target_domain) notes.push_back("a domain over " + target_domain->base.display());
+    if (source) notes.push_back("from " + source->display());
+    if (!notes.empty()) what += " (" + lint::join_strings(notes, ", ") + ")";
     lint::TextRange range = lint::alter_command_range(file, statement, i);
-    if (!computed && !source && lint::reachable_without_rewrite(target, change_context)) {
+    if (checked) {
+      std::string domain = target_domain->constrained;
+      std::string message = what + " rewrites existing table " + table.display();
+      message +=
+          " and its indexes under an ACCESS EXCLUSIVE lock (no reads or writes until it is "
+          "done): domain ";
+      message += domain;
+      message +=
+          " has a CHECK or NOT NULL constraint (NOT VALID ones count too), and PostgreSQL "
+          "writes the table anew to check every row against it";
+      out.report(range, message,
+                 "change the column to the base type (or a domain without constraints), which "
+                 "keeps the table, and add the check as a table CHECK constraint NOT VALID, then "
+                 "VALIDATE CONSTRAINT (it takes only SHARE UPDATE EXCLUSIVE)");
+      return;
+    }
+    if (!computed && !source && lint::reachable_without_rewrite(judged, change_context)) {
       // Some types reach this one without a rewrite (varchar(n) -> text, say), others do not:
       // without the column's current type this is a warning, not a verdict.
       out.report(range,
