@@ -41,25 +41,13 @@ std::string made_in(const lint::FileContext& context, const lint::Origin& origin
 }
 
 // The table's persistence before a tick: 'p' (logged) or 'u' (unlogged), as its CREATE TABLE and
-// every SET LOGGED / SET UNLOGGED since left it; nothing when another statement made it.
+// every SET LOGGED / SET UNLOGGED since left it; nothing for a temporary table, or one another
+// statement made.
 std::optional<char> persistence(const lint::FileContext& context, const lint::CatalogObject& table,
                                 lint::Tick tick) {
-  const lint::Statement* made = lint::statement_at(context.project, table.created);
-  if (made == nullptr || !made->node.is("CreateStmt")) return std::nullopt;
-  std::string_view given = made->node.get("relation").str("relpersistence");
-  if (given != "p" && given != "u") return std::nullopt;
-  char now = given[0];
-  for (const lint::Origin& change : table.changed) {
-    if (change.tick >= tick) continue;
-    const lint::Statement* alter = lint::statement_at(context.project, change);
-    if (alter == nullptr || !alter->node.is("AlterTableStmt")) continue;
-    for (Node command : alter->node.list("cmds")) {
-      std::string_view subtype = command.str("subtype");
-      if (subtype == "AT_SetLogged") now = 'p';
-      if (subtype == "AT_SetUnLogged") now = 'u';
-    }
-  }
-  return now;
+  auto kept = lint::persistence_at(context.project, table, tick);
+  if (kept == 't') return std::nullopt;
+  return kept;
 }
 
 struct Refusal {
