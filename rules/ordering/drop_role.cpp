@@ -1,11 +1,14 @@
 // drop-order, for roles: a down's DROP ROLE while the role still holds what its up gave it:
 // privileges on an object, default privileges, a place in a policy, or an object it owns.
 // PostgreSQL refuses the drop ("role r cannot be dropped because some objects depend on it")
-// until each is revoked, dropped or reassigned, or DROP OWNED BY r takes them all.
+// until each is revoked, dropped or reassigned, or DROP OWNED BY r takes them all. The same for
+// what earlier migrations gave it, in a down and in an up (which then fails on its first run).
 #include "rules/ordering/drop_role.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -18,6 +21,7 @@ using lint::Action;
 using lint::Change;
 using lint::Node;
 using lint::ObjectId;
+using lint::Tick;
 
 // What the up gave the role that keeps DROP ROLE from running.
 struct Hold {
@@ -26,10 +30,170 @@ struct Hold {
   enum class Kind { privileges, default_privileges, policy, owner } kind = Kind::privileges;
 };
 
+// Something a migration gave the role that still holds at a tick: privileges on an object, the
+// object itself (OWNER TO, CREATE SCHEMA ... AUTHORIZATION) or a place in a policy.
+struct EarlierHold {
+  lint::Origin given;
+  ObjectId object = lint::k_no_object;
+  Hold::Kind kind = Hold::Kind::privileges;
+};
+
+// Whether an ALTER ... OWNER TO (or ALTER TABLE ... OWNER TO) names a new owner, and which.
+std::optional<std::string> new_owner(const Node& node) {
+  if (node.is("AlterOwnerStmt")) return pairing::role_name(node.get("newowner"));
+  if (!node.is("AlterTableStmt")) return std::nullopt;
+  std::optional<std::string> owner;
+  for (Node command : node.list("cmds")) {
+    if (command.str("subtype") == "AT_ChangeOwner") {
+      owner = pairing::role_name(command.get("newowner"));
+    }
+  }
+  return owner;
+}
+
+// The ticks of the ups' statements before a statement of an up (all of it: SIZE_MAX) that take from
+// the role what earlier ones gave it: DROP OWNED BY (privileges, owned objects, policies) and DROP
+// ROLE (after which it held nothing); REASSIGN OWNED BY gives its objects away.
+struct Clears {
+  Tick all = 0;
+  Tick owned = 0;
+};
+Clears clears_before(const lint::Project& project, const lint::Catalog& catalog,
+                     const std::string& role, std::size_t before_file,
+                     std::size_t before_statement) {
+  Tick start = catalog.replay(before_file).start;
+  Clears clears;
+  for (std::size_t f = 0; f < project.size(); ++f) {
+    const lint::FileReplay& replay = catalog.replay(f);
+    const lint::ParsedFile* file = project.parsed(f);
+    if (!replay.replayed || replay.direction != lint::Direction::up || file == nullptr ||
+        (f != before_file && replay.start >= start)) {
+      continue;
+    }
+    const auto& statements = file->all_statements();
+    std::size_t end =
+        f == before_file ? std::min(before_statement, statements.size()) : statements.size();
+    for (std::size_t i = 0; i < end; ++i) {
+      const Node& node = statements[i]->node;
+      bool all = (node.is("DropOwnedStmt") || node.is("DropRoleStmt")) &&
+                 pairing::lists_role(node.list("roles"), role);
+      bool owned = node.is("ReassignOwnedStmt") && pairing::lists_role(node.list("roles"), role);
+      if (!all && !owned) continue;
+      Tick at = catalog.before_statement(f, i);
+      if (all) clears.all = std::max(clears.all, at);
+      clears.owned = std::max(clears.owned, at);
+    }
+  }
+  return clears;
+}
+
+// What the ups gave the role before a statement of an up (SIZE_MAX: after the up) that it still
+// holds then: the migrations' GRANTs and REVOKEs on each object alive then, its last owner
+// change, the roles of its policies.
+std::vector<EarlierHold> holds_at(const lint::Project& project, const lint::Catalog& catalog,
+                                  const std::string& role, std::size_t file,
+                                  std::size_t statement) {
+  std::vector<EarlierHold> holds;
+  Tick tick = catalog.before_statement(file, statement);
+  Clears clears = clears_before(project, catalog, role, file, statement);
+  for (ObjectId id = 0; id < catalog.size(); ++id) {
+    const lint::CatalogObject& object = catalog.object(id);
+    if (!object.alive_at(tick)) continue;
+    std::vector<lint::Origin> origins;
+    for (const lint::Origin& origin : object.changed) {
+      if (origin.tick < tick && origin.tick > clears.all) origins.push_back(origin);
+    }
+    std::sort(origins.begin(), origins.end(),
+              [](const lint::Origin& a, const lint::Origin& b) { return a.tick < b.tick; });
+    pairing::Privileges held;
+    std::optional<lint::Origin> granted;  // the last GRANT to the role
+    std::optional<lint::Origin> owner;    // the last owner change to the role
+    std::optional<lint::Origin> policy;   // the CREATE or ALTER POLICY that gave it the role
+    if (object.created.tick > clears.all) {
+      const lint::Statement* created = lint::statement_at(project, object.created);
+      if (created != nullptr && created->node.is("CreateSchemaStmt") &&
+          pairing::role_name(created->node.get("authrole")) == role) {
+        owner = object.created;
+      }
+      if (created != nullptr && created->node.is("CreatePolicyStmt") &&
+          pairing::lists_role(created->node.list("roles"), role)) {
+        policy = object.created;
+      }
+    }
+    const lint::Statement* last = nullptr;
+    for (const lint::Origin& origin : origins) {
+      const lint::Statement* statement = lint::statement_at(project, origin);
+      if (statement == nullptr || statement == last) continue;  // a statement once
+      last = statement;
+      const Node& node = statement->node;
+      if (node.is("GrantStmt")) {
+        pairing::apply_grant(held, node, object.kind());
+        if (node.flag("is_grant") && pairing::lists_role(node.list("grantees"), role)) {
+          granted = origin;
+        }
+      } else if (std::optional<std::string> to = new_owner(node)) {
+        owner = *to == role ? std::optional<lint::Origin>(origin) : std::nullopt;
+      } else if (node.is("AlterPolicyStmt") && !node.list("roles").empty()) {
+        policy = pairing::lists_role(node.list("roles"), role) ? std::optional<lint::Origin>(origin)
+                                                               : std::nullopt;
+      }
+    }
+    bool holds_privileges = std::any_of(
+        held.begin(), held.end(), [&](const pairing::Privilege& p) { return p.role == role; });
+    if (holds_privileges && granted) holds.push_back({*granted, id, Hold::Kind::privileges});
+    if (owner && owner->tick > clears.owned) holds.push_back({*owner, id, Hold::Kind::owner});
+    if (policy) holds.push_back({*policy, id, Hold::Kind::policy});
+  }
+  std::sort(holds.begin(), holds.end(),
+            [](const EarlierHold& a, const EarlierHold& b) { return a.given.tick < b.given.tick; });
+  return holds;
+}
+
+// DROP ROLE at statement `statement` of the file, while the role holds what a migration gave it.
+void report_drop(const lint::Project& project, const lint::Catalog& catalog,
+                 const lint::ParsedFile& file, std::size_t statement, const std::string& role,
+                 const EarlierHold& hold, std::string_view outcome, lint::Reporter& out) {
+  const lint::ParsedFile* given = project.parsed(hold.given.file);
+  const lint::Statement* giving = lint::statement_at(project, hold.given);
+  if (given == nullptr || giving == nullptr) return;
+  const lint::ObjectRef& ref = catalog.object(hold.object).ref();
+  std::string object = pairing::describe(ref);
+  std::string where = project.source(hold.given.file).display;
+  std::string what;
+  std::string help;
+  switch (hold.kind) {
+    case Hold::Kind::privileges:
+      what = "still holds privileges on " + object + ", which " + where + " granted";
+      help = "revoke them before DROP ROLE (`" + pairing::revoke_sql(giving->node, ref, {role}) +
+             "`), or write `DROP OWNED BY " + role + ";` before it";
+      break;
+    case Hold::Kind::owner:
+      what = "still owns " + object + ", which " + where + " gave it";
+      help =
+          "give it to another role before DROP ROLE (ALTER ... OWNER TO <role>), or write "
+          "`REASSIGN OWNED BY " +
+          role + " TO <role>;` before it";
+      break;
+    default:
+      what = "is still a target of " + object + ", as " + where + " made it";
+      help =
+          "drop the policy or take the role out of it (ALTER POLICY ... TO) before DROP ROLE, "
+          "or write `DROP OWNED BY " +
+          role + ";` before it";
+      break;
+  }
+  std::string message = "DROP ROLE " + role + " fails: the role " + what +
+                        ", and PostgreSQL does not drop a role that objects depend on";
+  message += outcome;
+  out.report(file, pairing::statement_range(file, statement), message, help)
+      .related(*given, pairing::statement_range(*given, hold.given.statement), "given here");
+}
+
 class RoleDrops {
  public:
-  RoleDrops(const lint::Catalog& catalog, const pairing::Pair& pair, lint::Reporter& out)
-      : m_catalog(catalog), m_pair(pair), m_out(out) {}
+  RoleDrops(const lint::Project& project, const lint::Catalog& catalog, const pairing::Pair& pair,
+            lint::Reporter& out)
+      : m_project(project), m_catalog(catalog), m_pair(pair), m_out(out) {}
 
   void check() {
     const auto& statements = m_pair.down_file->all_statements();
@@ -37,7 +201,11 @@ class RoleDrops {
       const Node& node = statements[d]->node;
       if (!node.is("DropRoleStmt")) continue;
       for (const std::string& role : pairing::role_names(node.list("roles"))) {
-        if (auto hold = first_hold(role, d)) report(role, d, *hold);
+        if (auto hold = first_hold(role, d)) {
+          report(role, d, *hold);
+        } else if (auto earlier = first_earlier_hold(role, d)) {
+          report_drop(m_project, m_catalog, *m_pair.down_file, d, role, *earlier, "", m_out);
+        }
       }
     }
   }
@@ -57,8 +225,8 @@ class RoleDrops {
           !pairing::revokes(m_catalog, m_pair, step.object, role, d)) {
         return Hold{step.statement, step.object, Hold::Kind::privileges};
       }
-      if (owner_given(node, role) && !taken_before(step.object, d) &&
-          !owner_changed_before(step.object, d)) {
+      if (new_owner(node) == role && !taken_before(step.object, d) &&
+          !owner_changed_before(step.object, d) && !reassigns_before(role, d)) {
         return Hold{step.statement, step.object, Hold::Kind::owner};
       }
     }
@@ -85,6 +253,38 @@ class RoleDrops {
     return std::nullopt;
   }
 
+  // The first thing an earlier migration gave the role that it still holds after the up and that
+  // the down has not taken back before statement d. (What the up gave it: first_hold.)
+  std::optional<EarlierHold> first_earlier_hold(const std::string& role, std::size_t d) const {
+    if (pairing::drops_owned(m_pair, role, d)) return std::nullopt;
+    for (const EarlierHold& hold :
+         holds_at(m_project, m_catalog, role, m_pair.up, static_cast<std::size_t>(-1))) {
+      if (hold.given.file == m_pair.up || taken_before(hold.object, d)) continue;
+      if (hold.kind == Hold::Kind::privileges &&
+          pairing::revokes(m_catalog, m_pair, hold.object, role, d)) {
+        continue;
+      }
+      if (hold.kind == Hold::Kind::owner &&
+          (owner_changed_before(hold.object, d) || reassigns_before(role, d))) {
+        continue;
+      }
+      return hold;
+    }
+    return std::nullopt;
+  }
+
+  // REASSIGN OWNED BY role TO ... in the down before statement d.
+  bool reassigns_before(const std::string& role, std::size_t d) const {
+    const auto& down = m_pair.down_file->all_statements();
+    for (std::size_t i = 0; i < d && i < down.size(); ++i) {
+      const Node& node = down[i]->node;
+      if (node.is("ReassignOwnedStmt") && pairing::lists_role(node.list("roles"), role)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // ALTER DEFAULT PRIVILEGES IN SCHEMA s, ...: DROP SCHEMA removes the default privileges of its
   // schema, so a down that drops each of them before d took them back.
   bool schemas_dropped_before(const Node& statement, std::size_t d) const {
@@ -109,21 +309,6 @@ class RoleDrops {
       if (!dropped) return false;
     }
     return true;
-  }
-
-  // ALTER TABLE ... OWNER TO role, ALTER ... OWNER TO role.
-  static bool owner_given(const Node& node, const std::string& role) {
-    if (node.is("AlterOwnerStmt")) {
-      return pairing::role_name(node.get("newowner")) == role;
-    }
-    if (!node.is("AlterTableStmt")) return false;
-    for (Node command : node.list("cmds")) {
-      if (command.str("subtype") == "AT_ChangeOwner" &&
-          pairing::role_name(command.get("newowner")) == role) {
-        return true;
-      }
-    }
-    return false;
   }
 
   // Whether a statement of the down before d drops the object, or what it belongs to.
@@ -192,6 +377,7 @@ class RoleDrops {
                     "given here");
   }
 
+  const lint::Project& m_project;
   const lint::Catalog& m_catalog;
   const pairing::Pair& m_pair;
   lint::Reporter& m_out;
@@ -202,7 +388,26 @@ class RoleDrops {
 void check_role_drops(const lint::Project& project, lint::Reporter& out) {
   const lint::Catalog& catalog = *project.catalog();
   for (const pairing::Pair& pair : pairing::pairs(project)) {
-    RoleDrops(catalog, pair, out).check();
+    RoleDrops(project, catalog, pair, out).check();
+  }
+  // An up's DROP ROLE, against what the earlier migrations and the up's statements before it
+  // gave the role: the up fails on its first run.
+  for (std::size_t f = 0; f < project.size(); ++f) {
+    const lint::FileReplay& replay = catalog.replay(f);
+    const lint::ParsedFile* file = project.parsed(f);
+    if (!replay.replayed || replay.direction != lint::Direction::up || file == nullptr) continue;
+    const auto& statements = file->all_statements();
+    for (std::size_t s = 0; s < statements.size(); ++s) {
+      const Node& node = statements[s]->node;
+      if (!node.is("DropRoleStmt")) continue;
+      for (const std::string& role : pairing::role_names(node.list("roles"))) {
+        std::vector<EarlierHold> holds = holds_at(project, catalog, role, f, s);
+        if (!holds.empty()) {
+          report_drop(project, catalog, *file, s, role, holds.front(),
+                      ", and the migration fails on its first run", out);
+        }
+      }
+    }
   }
 }
 
