@@ -1353,6 +1353,20 @@ class CatalogBuilder {
     }
   }
 
+  // ALTER TABLE ... OWNER TO gives the sequences its columns own (serial, identity, OWNED BY)
+  // to the new owner too: the statement changes them as well.
+  void give_owned_sequences(ObjectId table, const Origin& origin, Tick at) {
+    for (ObjectId column : objects()[table].children) {
+      if (objects()[column].kind() != ObjectKind::column || !alive(column, at)) continue;
+      for (const DependencyEdge& edge : objects()[column].dependents) {
+        if (edge.automatic && edge.alive_at(at) &&
+            objects()[edge.object].kind() == ObjectKind::sequence && alive(edge.object, at)) {
+          objects()[edge.object].changed.push_back(origin);
+        }
+      }
+    }
+  }
+
   // The sequences that go with a column when it drops its identity (its owned sequences).
   void identity_sequences(ObjectId column, Tick at, std::vector<ObjectId>& out) const {
     for (const DependencyEdge& edge : m_catalog.m_objects[column].dependents) {
@@ -1528,6 +1542,7 @@ class CatalogBuilder {
       case Action::alter:
       case Action::use:
         objects()[id].changed.push_back(origin);
+        if (effect.change == Change::owner) give_owned_sequences(id, origin, at);
         if (effect.change == Change::drop_identity) {
           identity_sequences(id, at, step.implied);
           for (ObjectId sequence : step.implied) end_life(sequence, origin);

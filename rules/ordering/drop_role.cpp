@@ -38,19 +38,6 @@ struct EarlierHold {
   Hold::Kind kind = Hold::Kind::privileges;
 };
 
-// Whether an ALTER ... OWNER TO (or ALTER TABLE ... OWNER TO) names a new owner, and which.
-std::optional<std::string> new_owner(const Node& node) {
-  if (node.is("AlterOwnerStmt")) return pairing::role_name(node.get("newowner"));
-  if (!node.is("AlterTableStmt")) return std::nullopt;
-  std::optional<std::string> owner;
-  for (Node command : node.list("cmds")) {
-    if (command.str("subtype") == "AT_ChangeOwner") {
-      owner = pairing::role_name(command.get("newowner"));
-    }
-  }
-  return owner;
-}
-
 // The ticks of the ups' statements before a statement of an up (all of it: SIZE_MAX) that take from
 // the role what earlier ones gave it: DROP OWNED BY (privileges, owned objects, policies) and DROP
 // ROLE (after which it held nothing); REASSIGN OWNED BY gives its objects away.
@@ -131,7 +118,7 @@ std::vector<EarlierHold> holds_at(const lint::Project& project, const lint::Cata
         if (node.flag("is_grant") && pairing::lists_role(node.list("grantees"), role)) {
           granted = origin;
         }
-      } else if (std::optional<std::string> to = new_owner(node)) {
+      } else if (std::optional<std::string> to = pairing::new_owner(node)) {
         owner = *to == role ? std::optional<lint::Origin>(origin) : std::nullopt;
       } else if (node.is("AlterPolicyStmt") && !node.list("roles").empty()) {
         policy = pairing::lists_role(node.list("roles"), role) ? std::optional<lint::Origin>(origin)
@@ -225,7 +212,7 @@ class RoleDrops {
           !pairing::revokes(m_catalog, m_pair, step.object, role, d)) {
         return Hold{step.statement, step.object, Hold::Kind::privileges};
       }
-      if (new_owner(node) == role && !taken_before(step.object, d) &&
+      if (pairing::new_owner(node) == role && !taken_before(step.object, d) &&
           !owner_changed_before(step.object, d) && !reassigns_before(role, d)) {
         return Hold{step.statement, step.object, Hold::Kind::owner};
       }

@@ -647,6 +647,36 @@ bool lists_role(const lint::NodeList& roles, const std::string& role) {
   return false;
 }
 
+std::optional<std::string> new_owner(const lint::Node& statement) {
+  if (statement.is("AlterOwnerStmt")) return role_name(statement.get("newowner"));
+  if (!statement.is("AlterTableStmt")) return std::nullopt;
+  std::optional<std::string> owner;
+  for (lint::Node command : statement.list("cmds")) {
+    if (command.str("subtype") == "AT_ChangeOwner") owner = role_name(command.get("newowner"));
+  }
+  return owner;
+}
+
+std::optional<std::string> owner_before(const lint::Project& project, const lint::Catalog& catalog,
+                                        lint::ObjectId id, lint::Tick tick) {
+  const lint::CatalogObject& object = catalog.object(id);
+  std::optional<std::string> owner;
+  lint::Tick last = 0;
+  if (const lint::Statement* created = lint::statement_at(project, object.created)) {
+    if (created->node.is("CreateSchemaStmt")) owner = role_name(created->node.get("authrole"));
+  }
+  for (const lint::Origin& origin : object.changed) {
+    if (origin.tick >= tick || origin.tick < last) continue;
+    const lint::Statement* statement = lint::statement_at(project, origin);
+    if (statement == nullptr) continue;
+    if (std::optional<std::string> to = new_owner(statement->node)) {
+      owner = std::move(to);
+      last = origin.tick;
+    }
+  }
+  return owner;
+}
+
 bool drops_owned(const Pair& pair, const std::string& role, std::size_t before) {
   const auto& down = pair.down_file->all_statements();
   for (std::size_t i = 0; i < before && i < down.size(); ++i) {

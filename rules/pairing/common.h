@@ -102,6 +102,14 @@ std::vector<std::string> role_names(const lint::NodeList& roles);
 std::optional<std::string> role_name(const lint::Node& role);
 // Whether a list of RoleSpec nodes names the role (as role_names() writes it).
 bool lists_role(const lint::NodeList& roles, const std::string& role);
+// The role an ALTER ... OWNER TO (ALTER TABLE ... OWNER TO) gives its object to, as role_name()
+// writes it; nullopt for any other statement.
+std::optional<std::string> new_owner(const lint::Node& statement);
+// The role the migrations last gave the object to before the tick: the last OWNER TO of an up
+// (ALTER TABLE ... OWNER TO of the table whose column owns a sequence included), or CREATE SCHEMA
+// ... AUTHORIZATION. nullopt when no migration named its owner.
+std::optional<std::string> owner_before(const lint::Project& project, const lint::Catalog& catalog,
+                                        lint::ObjectId id, lint::Tick tick);
 
 // The REVOKE that undoes a GRANT's privileges on one of its objects, for some of its grantees.
 std::string revoke_sql(const lint::Node& grant, const lint::ObjectRef& object,

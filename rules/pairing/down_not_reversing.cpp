@@ -1187,6 +1187,13 @@ void check_setting(Context& c, const lint::CatalogStep& step) {
     // The migrations made it and gave it to no one else: the role that runs them owns it.
     return;
   }
+  if (effect.change == Change::owner) {
+    // OWNER TO the role that owns it already (a sequence a serial column owns went with its
+    // table's ALTER TABLE ... OWNER TO) changes nothing.
+    std::optional<std::string> before = owner_before(
+        c.project, c.catalog, step.object, c.catalog.before_statement(c.pair.up, step.statement));
+    if (before && before == new_owner(statement.node)) return;
+  }
   if (effect.change == Change::storage_parameters && resets_only(statement.node) &&
       !parameters_set_before(c.project, c.catalog, step.object, step.tick)) {
     return;  // RESET of parameters nothing set: the table keeps its defaults
