@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "lint/pg_facts.h"
 #include "lint/table_state.h"
 #include "rules/pairing/common.h"
 #include "rules/pairing/publications.h"
@@ -2289,6 +2290,142 @@ void check_privileges_back(Context& c, const lint::CatalogStep& step) {
            "add `" + grant_sql(revoking.node, ref, lost) + "` to the down");
 }
 
+// The role the statements of a file run as before statement `before`: the last SET ROLE's (as
+// role_name() writes it); nullopt without one, after RESET ROLE or SET ROLE NONE (the role
+// running the migrations).
+std::optional<std::string> session_role(const lint::ParsedFile& file, std::size_t before) {
+  std::optional<std::string> role;
+  const auto& statements = file.all_statements();
+  for (std::size_t i = 0; i < before && i < statements.size(); ++i) {
+    const lint::Node& node = statements[i]->node;
+    if (!node.is("VariableSetStmt") || node.str("name") != "role") continue;
+    std::string value = lint::set_value(node);
+    role = value.empty() || value == "none" ? std::nullopt
+                                            : std::optional<std::string>(quote_identifier(value));
+  }
+  return role;
+}
+
+// The privileges a GRANT or REVOKE names on the object itself (ALL: each of the kind); those on
+// columns are left out.
+std::set<std::string> object_privileges(const lint::Node& statement, ObjectKind kind) {
+  std::set<std::string> names;
+  if (statement.list("privileges").empty()) {
+    for (std::string_view each : all_privileges(kind, false)) names.emplace(each);
+  }
+  for (lint::Node privilege : statement.list("privileges")) {
+    if (!privilege.list("cols").empty()) continue;
+    std::string name(privilege.str("priv_name"));
+    if (name.empty()) {
+      for (std::string_view each : all_privileges(kind, false)) names.emplace(each);
+    } else {
+      names.insert(name == "temp" ? std::string("temporary") : name);
+    }
+  }
+  return names;
+}
+
+// REVOKE ... CASCADE (of privileges, or of the grant option for them) also revokes what the
+// roles granted others through the grant option, and what those granted in turn (a GRANT run
+// under SET ROLE of the grantor). What a role held that way before the up goes, and the down
+// must grant it back as the role that granted it.
+void check_cascaded_grants(Context& c, const lint::CatalogStep& step) {
+  const lint::Node& revoke = c.pair.up_file->all_statements()[step.statement]->node;
+  if (revoke.str("behavior") != "DROP_CASCADE") return;
+  const lint::CatalogObject& object = c.catalog.object(step.object);
+  ObjectKind kind = object.kind();
+  std::set<std::string> privileges = object_privileges(revoke, kind);
+  std::vector<std::string> revoked_roles = role_names(revoke.list("grantees"));
+  std::set<std::string> grantors(revoked_roles.begin(), revoked_roles.end());
+  // What the earlier migrations granted through the option (what the up grants before the
+  // REVOKE goes with it: the up leaves nothing of it).
+  lint::Tick start = c.pair.up_replay->start;
+  Privileges before = privileges_before(c.project, c.catalog, step.object, start);
+  std::vector<lint::Origin> origins;
+  for (const lint::Origin& origin : object.changed) {
+    if (origin.tick < start) origins.push_back(origin);
+  }
+  std::sort(origins.begin(), origins.end(),
+            [](const lint::Origin& a, const lint::Origin& b) { return a.tick < b.tick; });
+  struct Lost {
+    std::string grantor;
+    Privilege privilege;
+    bool option = false;  // held WITH GRANT OPTION
+  };
+  std::vector<Lost> lost;
+  const lint::Statement* last = nullptr;
+  for (const lint::Origin& origin : origins) {
+    const lint::Statement* statement = lint::statement_at(c.project, origin);
+    const lint::ParsedFile* file = c.project.parsed(origin.file);
+    if (statement == nullptr || file == nullptr || statement == last) continue;
+    last = statement;
+    const lint::Node& node = statement->node;
+    if (!node.is("GrantStmt") || !node.flag("is_grant")) continue;
+    std::optional<std::string> grantor = session_role(*file, origin.statement);
+    if (!grantor || grantors.count(*grantor) == 0) continue;
+    for (const std::string& grantee : role_names(node.list("grantees"))) {
+      for (const std::string& privilege : object_privileges(node, kind)) {
+        if (privileges.count(privilege) == 0 || grantors.count(grantee) != 0) continue;
+        if (!holds(before, {grantee, privilege, {}})) continue;
+        lost.push_back({*grantor, {grantee, privilege, {}}, node.flag("grant_option")});
+      }
+      // Granted on with the option: what it grants goes too.
+      if (node.flag("grant_option")) grantors.insert(grantee);
+    }
+  }
+  // The down's GRANTs on the object, each as the role it runs as.
+  const auto& down = c.pair.down_file->all_statements();
+  for (const lint::CatalogStep* grant : c.down_steps.of(step.object)) {
+    if (grant->effect.change != Change::grant) continue;
+    const lint::Node& node = down[grant->statement]->node;
+    std::optional<std::string> as = session_role(*c.pair.down_file, grant->statement);
+    std::set<std::string> given = object_privileges(node, kind);
+    std::erase_if(lost, [&](const Lost& entry) {
+      return as == entry.grantor && given.count(entry.privilege.privilege) != 0 &&
+             lists_role(node.list("grantees"), entry.privilege.role);
+    });
+  }
+  if (lost.empty()) return;
+  const lint::ObjectRef& ref = object.ref_at(c.pair.up_replay->end);
+  // Per grantor, in the order they granted: what the down grants as it.
+  std::vector<std::string> order;
+  for (const Lost& entry : lost) {
+    if (std::find(order.begin(), order.end(), entry.grantor) == order.end()) {
+      order.push_back(entry.grantor);
+    }
+  }
+  std::string what;
+  std::string help = "after giving " + revoked_roles.front() + " its grant option back, add `";
+  for (const std::string& grantor : order) {
+    std::vector<Privilege> of_grantor;
+    help += "SET ROLE " + grantor + "; ";
+    for (bool option : {false, true}) {
+      std::vector<Privilege> some;
+      for (const Lost& entry : lost) {
+        if (entry.grantor == grantor && entry.option == option) some.push_back(entry.privilege);
+      }
+      if (some.empty()) continue;
+      of_grantor.insert(of_grantor.end(), some.begin(), some.end());
+      std::string grant = grant_sql(revoke, ref, some);
+      // Each GRANT statement of it ends with ';'.
+      for (std::size_t at = grant.find(';'); option && at != std::string::npos;
+           at = grant.find(';', at + 19)) {
+        grant.insert(at, " WITH GRANT OPTION");
+      }
+      help += grant + " ";
+    }
+    if (!what.empty()) what += ", and ";
+    what += privileges_words(of_grantor) + " (granted by " + grantor + ")";
+  }
+  help += "RESET ROLE;` to the down";
+  c.report(step,
+           "the up's REVOKE ... CASCADE also revokes " + what + " on " + describe(ref) +
+               ", granted through the grant option before the up, but the down does not grant " +
+               (lost.size() == 1 ? "it" : "them") + " back as the role that granted " +
+               (lost.size() == 1 ? "it" : "them"),
+           help);
+}
+
 // A REVOKE of the down (ON ALL TABLES IN SCHEMA too) that takes from a role what it held on an
 // object before the up, which the up did not take (that is check_privileges_back's): after a
 // rollback the role has lost it.
@@ -3478,6 +3615,7 @@ void check_pair(Context& c) {
     } else if (effect.action == Action::alter && effect.change == Change::revoke) {
       // REVOKE of what a role held before the up: the down grants it back.
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
+      check_cascaded_grants(c, step);
       if (!c.first_change(step, Change::revoke)) continue;  // judged once per object
       check_privileges_back(c, step);
     } else if (effect.action == Action::alter && effect.change == Change::grant) {
