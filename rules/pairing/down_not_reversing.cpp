@@ -1146,6 +1146,68 @@ void check_sequence_made_again(Context& c, const lint::CatalogStep& step,
                    : "create it in the down with " + sequence_options_sql(before.options, fields));
 }
 
+// OWNER TO a role that held privileges on the object: PostgreSQL merges them into the new
+// owner's (the old owner's entries become its), and the down's OWNER TO back hands the owner's
+// entries to the old owner: the role's own grants are gone (on the object and its columns) unless
+// the down grants them again after it.
+void check_owner_privileges_back(Context& c, const lint::CatalogStep& step) {
+  const auto& up = c.pair.up_file->all_statements();
+  std::optional<std::string> role = new_owner(up[step.statement]->node);
+  if (!role) return;
+  std::vector<Privilege> held;
+  for (const Privilege& privilege :
+       privileges_before(c.project, c.catalog, step.object,
+                         c.catalog.before_statement(c.pair.up, step.statement))) {
+    if (privilege.role == *role) held.push_back(privilege);
+  }
+  if (held.empty()) return;
+  // The down's last owner change of the object, then the GRANTs after it.
+  std::optional<std::size_t> back;
+  for (const lint::CatalogStep* other : c.down_steps.of(step.object)) {
+    if (other->effect.change == Change::owner) back = other->statement;
+  }
+  if (!back) return;
+  const auto& down = c.pair.down_file->all_statements();
+  ObjectKind kind = c.catalog.object(step.object).kind();
+  Privileges granted;
+  for (const lint::CatalogStep* other : c.down_steps.of(step.object)) {
+    if (other->statement > *back && other->effect.change == Change::grant) {
+      apply_grant(granted, down[other->statement]->node, kind);
+    }
+  }
+  std::erase_if(held, [&](const Privilege& privilege) { return holds(granted, privilege); });
+  if (held.empty()) return;
+  const lint::ObjectRef& ref = c.catalog.object(step.object).ref_at(c.pair.up_replay->end);
+  std::string grants;
+  std::vector<std::string> words;
+  for (const Privilege& privilege : held) {
+    std::string one = privilege.privilege;
+    for (char& letter : one) letter = static_cast<char>(std::toupper(letter));
+    if (!privilege.column.empty()) one += " (" + quote_identifier(privilege.column) + ")";
+    grants += "GRANT " + one + " ON " + sql_keyword(ref.kind) + " " + sql_name(ref) + " TO " +
+              *role + "; ";
+    words.push_back(std::move(one));
+  }
+  // A column's entries go to the old owner too, which did not hold them before.
+  std::optional<std::string> old_owner = new_owner(down[*back]->node);
+  for (const Privilege& privilege : held) {
+    if (privilege.column.empty() || !old_owner) continue;
+    std::string one = privilege.privilege;
+    for (char& letter : one) letter = static_cast<char>(std::toupper(letter));
+    grants += "REVOKE " + one + " (" + quote_identifier(privilege.column) + ") ON " +
+              sql_keyword(ref.kind) + " " + sql_name(ref) + " FROM " + *old_owner + "; ";
+  }
+  grants.pop_back();
+  c.report(step,
+           "the up gives " + describe(ref) + " to " + *role + ", which held " +
+               lint::join_strings(words, ", ") +
+               " on it: PostgreSQL merges those into the owner's, " +
+               "and the down's OWNER TO back gives the owner's privileges to the old owner, so " +
+               *role + " loses " + (held.size() == 1 ? "it" : "them"),
+           "after the down's OWNER TO, grant " + std::string(held.size() == 1 ? "it" : "them") +
+               " again: `" + grants + "`");
+}
+
 void check_setting(Context& c, const lint::CatalogStep& step) {
   const lint::Effect& effect = step.effect;
   if (effect.change == Change::sequence_options) {
@@ -1206,6 +1268,7 @@ void check_setting(Context& c, const lint::CatalogStep& step) {
   lint::Effect missing = effect;
   if (sets_back(effect, other_alters(c.down_steps, step), &missing.columns)) {
     if (effect.change == Change::comment) check_comment_restored(c, step);
+    if (effect.change == Change::owner) check_owner_privileges_back(c, step);
     return;
   }
   const lint::ObjectRef& now = object.ref_at(c.pair.up_replay->end);

@@ -1,0 +1,2 @@
+DROP SCHEMA IF EXISTS levy_data CASCADE;
+DROP ROLE IF EXISTS levy_keeper;

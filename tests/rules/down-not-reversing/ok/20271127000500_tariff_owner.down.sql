@@ -1,0 +1,2 @@
+DROP SCHEMA IF EXISTS tariff_data CASCADE;
+DROP ROLE IF EXISTS tariff_keeper;
