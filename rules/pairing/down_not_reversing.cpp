@@ -1178,24 +1178,29 @@ void check_owner_privileges_back(Context& c, const lint::CatalogStep& step) {
   std::erase_if(held, [&](const Privilege& privilege) { return holds(granted, privilege); });
   if (held.empty()) return;
   const lint::ObjectRef& ref = c.catalog.object(step.object).ref_at(c.pair.up_replay->end);
+  // "SELECT", "UPDATE (rate)"
+  auto words_of = [](const Privilege& privilege) {
+    std::string one = privilege.privilege;
+    for (char& letter : one) letter = static_cast<char>(std::toupper(letter));
+    if (!privilege.column.empty()) {
+      one += " (";
+      one += quote_identifier(privilege.column);
+      one += ')';
+    }
+    return one;
+  };
+  std::string on = " ON " + sql_keyword(ref.kind) + " " + sql_name(ref);
   std::string grants;
   std::vector<std::string> words;
   for (const Privilege& privilege : held) {
-    std::string one = privilege.privilege;
-    for (char& letter : one) letter = static_cast<char>(std::toupper(letter));
-    if (!privilege.column.empty()) one += " (" + quote_identifier(privilege.column) + ")";
-    grants += "GRANT " + one + " ON " + sql_keyword(ref.kind) + " " + sql_name(ref) + " TO " +
-              *role + "; ";
-    words.push_back(std::move(one));
+    words.push_back(words_of(privilege));
+    grants += "GRANT " + words.back() + on + " TO " + *role + "; ";
   }
   // A column's entries go to the old owner too, which did not hold them before.
   std::optional<std::string> old_owner = new_owner(down[*back]->node);
   for (const Privilege& privilege : held) {
     if (privilege.column.empty() || !old_owner) continue;
-    std::string one = privilege.privilege;
-    for (char& letter : one) letter = static_cast<char>(std::toupper(letter));
-    grants += "REVOKE " + one + " (" + quote_identifier(privilege.column) + ") ON " +
-              sql_keyword(ref.kind) + " " + sql_name(ref) + " FROM " + *old_owner + "; ";
+    grants += "REVOKE " + words_of(privilege) + on + " FROM " + *old_owner + "; ";
   }
   grants.pop_back();
   c.report(step,
@@ -2478,7 +2483,10 @@ void check_cascaded_grants(Context& c, const lint::CatalogStep& step) {
       help += grant + " ";
     }
     if (!what.empty()) what += ", and ";
-    what += privileges_words(of_grantor) + " (granted by " + grantor + ")";
+    what += privileges_words(of_grantor);
+    what += " (granted by ";
+    what += grantor;
+    what += ')';
   }
   help += "RESET ROLE;` to the down";
   c.report(step,
