@@ -622,6 +622,28 @@ constexpr Members k_members[] = {
      "uuid_nil uuid_ns_dns uuid_ns_oid uuid_ns_url uuid_ns_x500"},
 };
 
+// Every operator name of pg_catalog in PostgreSQL 15 (SELECT DISTINCT oprname FROM pg_operator;
+// no other schema has one there), sorted, separated by spaces.
+constexpr std::string_view k_operators =
+    "!! !~ !~* !~~ !~~* # ## #- #> #>> % & && &< &<| &> * *< *<= *<> *= *> *>= + - -> ->> -|- / "
+    "< <-> << <<= <<| <= <> <@ <^ = > >= >> >>= >^ ? ?# ?& ?- ?-| ?| ?|| @ @-@ @> @? @@ @@@ ^ ^@ "
+    "| |&> |/ |>> || ||/ ~ ~* ~<=~ ~<~ ~= ~>=~ ~>~ ~~ ~~*";
+
+// The types pg_cast of PostgreSQL 15 casts to (SELECT DISTINCT casttarget::regtype FROM pg_cast)
+// and from (castsource), by their names in pg_type, sorted, separated by spaces.
+constexpr std::string_view k_cast_targets =
+    "bit bool box bpchar bytea char cidr circle date datemultirange float4 float8 inet int2 int4 "
+    "int4multirange int8 int8multirange interval json jsonb lseg macaddr macaddr8 money name "
+    "numeric nummultirange oid path point polygon regclass regcollation regconfig regdictionary "
+    "regnamespace regoper regoperator regproc regprocedure regrole regtype text time timestamp "
+    "timestamptz timetz tsmultirange tstzmultirange varbit varchar xid xml";
+constexpr std::string_view k_cast_sources =
+    "bit bool box bpchar char cidr circle date daterange float4 float8 inet int2 int4 int4range "
+    "int8 int8range interval json jsonb lseg macaddr macaddr8 money name numeric numrange oid path "
+    "pg_dependencies pg_mcv_list pg_ndistinct pg_node_tree point polygon regclass regcollation "
+    "regconfig regdictionary regnamespace regoper regoperator regproc regprocedure regrole regtype "
+    "text time timestamp timestamptz timetz tsrange tstzrange varbit varchar xid8 xml";
+
 // The types is_builtin_type_name() knows, sorted, separated by spaces.
 constexpr std::string_view k_types =
     "bigserial bit bool box bpchar bytea char cidr circle date datemultirange daterange "
@@ -644,6 +666,13 @@ std::vector<std::string_view> words(std::string_view text) {
   return result;
 }
 
+// The words of a space-separated list, sorted for std::binary_search().
+std::vector<std::string_view> sorted_words(std::string_view text) {
+  std::vector<std::string_view> result = words(text);
+  std::sort(result.begin(), result.end());
+  return result;
+}
+
 }  // namespace
 
 bool is_builtin_function(std::string_view name) {
@@ -654,6 +683,23 @@ bool is_builtin_function(std::string_view name) {
     return names;
   }();
   return std::binary_search(k_sorted.begin(), k_sorted.end(), name);
+}
+
+bool is_pg15_function(std::string_view name) {
+  static const std::vector<std::string_view> k_sorted = sorted_words(k_functions);
+  return std::binary_search(k_sorted.begin(), k_sorted.end(), name);
+}
+
+bool is_builtin_operator(std::string_view name) {
+  static const std::vector<std::string_view> k_sorted = sorted_words(k_operators);
+  return std::binary_search(k_sorted.begin(), k_sorted.end(), name);
+}
+
+bool builtin_cast_with(std::string_view type, bool target) {
+  static const std::vector<std::string_view> k_targets = sorted_words(k_cast_targets);
+  static const std::vector<std::string_view> k_sources = sorted_words(k_cast_sources);
+  const auto& sorted = target ? k_targets : k_sources;
+  return std::binary_search(sorted.begin(), sorted.end(), type);
 }
 
 bool is_builtin_type_name(std::string_view name) {

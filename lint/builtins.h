@@ -14,6 +14,17 @@ namespace sqlgate::lint {
 // pg_catalog before the schemas of the search path, so which function an unqualified call of such
 // a name reaches depends on the argument types.
 bool is_builtin_function(std::string_view name);
+// Whether pg_catalog of PostgreSQL 15 itself has a function, aggregate or procedure of that name
+// (the names is_builtin_function() adds from later versions left out).
+bool is_pg15_function(std::string_view name);
+
+// Whether pg_catalog has an operator of that name (SELECT DISTINCT oprname FROM pg_operator on
+// PostgreSQL 15: "+", "||", "@>", ...).
+bool is_builtin_operator(std::string_view name);
+
+// Whether pg_cast of PostgreSQL 15 has a cast to (`target`) or from that built-in type, by its
+// canonical name ("text", "int4").
+bool builtin_cast_with(std::string_view type, bool target);
 
 // Whether pg_catalog has a type of that name that migrations write unqualified: the base types of
 // PostgreSQL 15 by their canonical names (int4, not integer), the pseudo-types a signature uses

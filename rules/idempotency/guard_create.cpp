@@ -1,6 +1,9 @@
 // guard-create: statements that create something and have no IF NOT EXISTS / OR REPLACE form
 // (CREATE TYPE, DOMAIN, POLICY, ROLE, CAST, PUBLICATION, CONSTRAINT TRIGGER, ...), unless a DO
 // block guards them.
+#include "lint/builtins.h"
+#include "lint/guard_match.h"
+#include "lint/objects.h"
 #include "rules/idempotency/common.h"
 #include "rules/idempotency/rules.h"
 
@@ -268,6 +271,276 @@ std::optional<Candidate> candidate(const Node& node) {
   return std::nullopt;
 }
 
+// A statement a DO block runs that makes an object whose name pg_catalog's own objects of that
+// kind share: an operator, a function or aggregate, a type, a cast. A catalog test that looks
+// the name up and constrains nothing else finds pg_catalog's object before the first run.
+struct Shared {
+  std::string_view catalog;  // "pg_operator", "pg_proc", "pg_type", "pg_cast"
+  std::string name;          // the name the test must not compare alone
+  std::string source;        // a cast's types, canonical
+  std::string target;
+  std::string shown;  // "CREATE OPERATOR +"
+  std::string noun;   // "operator"
+  std::string test;   // a test that finds only this object
+};
+
+std::optional<Shared> shared_name(const Statement& statement) {
+  const Node& node = statement.node;
+  Shared s;
+  if (node.is("CreateCastStmt")) {
+    s.catalog = "pg_cast";
+    s.source = lint::canonical_type(node.get("sourcetype"));
+    s.target = lint::canonical_type(node.get("targettype"));
+    s.shown = "CREATE CAST (" + type_display(node.get("sourcetype")) + " AS " +
+              type_display(node.get("targettype")) + ")";
+    s.noun = "cast";
+    s.test = "NOT EXISTS (SELECT FROM pg_catalog.pg_cast WHERE castsource = " +
+             sql_literal(type_display(node.get("sourcetype"))) +
+             "::regtype AND casttarget = " + sql_literal(type_display(node.get("targettype"))) +
+             "::regtype)";
+    return s;
+  }
+  auto targets = lint::guard_targets(statement);
+  if (targets.empty() || targets.front().action != lint::Action::create) return std::nullopt;
+  const lint::GuardTarget& made = targets.front();
+  const lint::ObjectRef& object = made.object;
+  s.name = object.name;
+  if (object.kind == lint::ObjectKind::operator_ && node.is("DefineStmt")) {
+    if (!lint::is_builtin_operator(s.name)) return std::nullopt;
+    std::string left = "NONE";
+    std::string right = "NONE";
+    for (Node element : node.list("definition")) {
+      std::string_view option = element.str("defname");
+      if (option == "leftarg") left = lint::canonical_type(element.get("arg"));
+      if (option == "rightarg") right = lint::canonical_type(element.get("arg"));
+    }
+    std::string signature = name_of(node.list("defnames")).display();
+    signature += "(";
+    signature += left;
+    signature += ",";
+    signature += right;
+    signature += ")";
+    s.catalog = "pg_operator";
+    s.shown = "CREATE OPERATOR " + s.name;
+    s.noun = "operator";
+    s.test = "to_regoperator(" + sql_literal(signature) + ") IS NULL";
+    return s;
+  }
+  if (lint::is_routine(object.kind)) {
+    if (!lint::is_pg15_function(s.name)) return std::nullopt;
+    std::string signature = object.schema.empty() || !made.schema_given
+                                ? object.name
+                                : object.schema + "." + object.name;
+    signature += "(";
+    signature += object.args.value_or("");
+    signature += ")";
+    s.catalog = "pg_proc";
+    s.noun = std::string(lint::to_string(object.kind));
+    std::string upper = s.noun;
+    for (char& ch : upper) ch = static_cast<char>(ch - 'a' + 'A');
+    s.shown = "CREATE " + upper + " " + s.name;
+    s.test = "to_regprocedure(" + sql_literal(signature) + ") IS NULL";
+    return s;
+  }
+  if (object.kind == lint::ObjectKind::type || object.kind == lint::ObjectKind::domain) {
+    if (!lint::is_builtin_type_name(s.name) || s.name.find("serial") != std::string::npos) {
+      return std::nullopt;
+    }
+    s.catalog = "pg_type";
+    s.noun = std::string(lint::to_string(object.kind));
+    s.shown = (object.kind == lint::ObjectKind::domain ? "CREATE DOMAIN " : "CREATE TYPE ") +
+              (made.schema_given ? object.schema + "." + s.name : s.name);
+    s.test = "NOT EXISTS (SELECT FROM pg_catalog.pg_type WHERE typname = " + sql_literal(s.name) +
+             " AND typnamespace = " +
+             (made.schema_given ? sql_literal(object.schema) + "::regnamespace"
+                                : std::string("current_schema()::regnamespace")) +
+             ")";
+    return s;
+  }
+  return std::nullopt;
+}
+
+// The EXISTS subqueries that must find nothing for a statement to run, when it runs only while
+// `expression` is true (`when_true`) or only while it is false.
+void must_find_nothing(const Node& expression, bool when_true, std::vector<Node>& out) {
+  if (expression.is("BoolExpr")) {
+    std::string_view op = expression.str("boolop");
+    if (op == "NOT_EXPR") {
+      must_find_nothing(expression.list("args").front(), !when_true, out);
+    } else if ((op == "AND_EXPR" && when_true) || (op == "OR_EXPR" && !when_true)) {
+      for (Node arg : expression.list("args")) must_find_nothing(arg, when_true, out);
+    }
+    return;
+  }
+  if (!when_true && expression.is("SubLink") && expression.str("subLinkType") == "EXISTS_SUBLINK") {
+    out.push_back(expression.get("subselect"));
+  }
+}
+
+// The type name a literal cast to regtype (or oid) holds, canonical for the common spellings.
+std::optional<std::string> regtype_literal(Node value) {
+  bool regtype = false;
+  while (value.is("TypeCast")) {
+    std::string_view type = value.get("typeName").list("names").back().as_str();
+    if (type == "regtype") regtype = true;
+    value = value.get("arg");
+  }
+  if (!regtype || !value.is("A_Const") || !value.has("sval")) return std::nullopt;
+  std::string name(value.get("sval").str("sval"));
+  if (name.starts_with("pg_catalog.")) name.erase(0, 11);
+  constexpr std::pair<std::string_view, std::string_view> k_aliases[] = {
+      {"integer", "int4"},
+      {"int", "int4"},
+      {"bigint", "int8"},
+      {"smallint", "int2"},
+      {"boolean", "bool"},
+      {"real", "float4"},
+      {"double precision", "float8"},
+      {"character varying", "varchar"},
+      {"decimal", "numeric"},
+      {"timestamp with time zone", "timestamptz"},
+      {"timestamp without time zone", "timestamp"},
+      {"time with time zone", "timetz"},
+      {"time without time zone", "time"},
+      {"bit varying", "varbit"}};
+  for (const auto& [alias, canonical] : k_aliases) {
+    if (name == alias) return std::string(canonical);
+  }
+  return name;
+}
+
+// The columns a subquery's WHERE compares with literals: nothing when the subquery reads more
+// than one catalog, or its WHERE holds anything but `column = literal` joined by AND.
+struct Lookup {
+  std::string catalog;
+  std::vector<std::pair<std::string, Node>> equals;  // column, the literal side
+};
+
+std::optional<Lookup> catalog_lookup(const Node& select) {
+  if (!select.is("SelectStmt") || select.list("fromClause").size() != 1) return std::nullopt;
+  Node from = select.list("fromClause").front();
+  if (!from.is("RangeVar")) return std::nullopt;
+  std::string_view schema = from.str("schemaname");
+  if (!schema.empty() && schema != "pg_catalog") return std::nullopt;
+  Lookup lookup{std::string(from.str("relname")), {}};
+  std::vector<Node> conjuncts{select.get("whereClause")};
+  while (!conjuncts.empty()) {
+    Node term = conjuncts.back();
+    conjuncts.pop_back();
+    if (!term.valid()) return std::nullopt;
+    if (term.is("BoolExpr") && term.str("boolop") == "AND_EXPR") {
+      for (Node arg : term.list("args")) conjuncts.push_back(arg);
+      continue;
+    }
+    if (!term.is("A_Expr") || term.str("kind") != "AEXPR_OP" ||
+        term.list("name").back().as_str() != "=") {
+      return std::nullopt;
+    }
+    Node column = term.get("lexpr");
+    Node value = term.get("rexpr");
+    if (!column.is("ColumnRef")) std::swap(column, value);
+    if (!column.is("ColumnRef") || value.is("ColumnRef")) return std::nullopt;
+    Node field = column.list("fields").back();
+    if (!field.is("String")) return std::nullopt;
+    lookup.equals.emplace_back(std::string(field.as_str()), value);
+  }
+  return lookup;
+}
+
+// The literal string a value holds (possibly cast to text or name).
+std::optional<std::string> name_literal(Node value) {
+  while (value.is("TypeCast")) {
+    std::string_view type = value.get("typeName").list("names").back().as_str();
+    if (type != "text" && type != "name" && type != "varchar") return std::nullopt;
+    value = value.get("arg");
+  }
+  if (!value.is("A_Const") || !value.has("sval")) return std::nullopt;
+  return std::string(value.get("sval").str("sval"));
+}
+
+// What pg_catalog's own objects that the lookup finds are ("pg_catalog's own + operators"), when
+// it constrains nothing that tells the statement's object apart from them.
+// `tested` receives the literal it compares with, as SQL.
+std::optional<std::string> finds_builtin(const Lookup& lookup, const Shared& shared,
+                                         std::string& tested) {
+  if (lookup.catalog != shared.catalog || lookup.equals.empty()) return std::nullopt;
+  if (shared.catalog == "pg_cast") {
+    std::string side;
+    std::string type;
+    for (const auto& [column, value] : lookup.equals) {
+      if (column != "castsource" && column != "casttarget") return std::nullopt;
+      if (!side.empty() && side != column) return std::nullopt;
+      auto literal = regtype_literal(value);
+      if (!literal) return std::nullopt;
+      side = column;
+      type = *literal;
+    }
+    bool target = side == "casttarget";
+    if (type != (target ? shared.target : shared.source)) return std::nullopt;
+    if (!lint::builtin_cast_with(type, target)) return std::nullopt;
+    tested = sql_literal(type) + "::regtype";
+    return std::string("pg_catalog's own casts ") + (target ? "to " : "from ") + type;
+  }
+  std::string_view name_column = shared.catalog == "pg_operator" ? "oprname"
+                                 : shared.catalog == "pg_proc"   ? "proname"
+                                                                 : "typname";
+  for (const auto& [column, value] : lookup.equals) {
+    if (column != name_column) return std::nullopt;
+    auto literal = name_literal(value);
+    if (!literal || *literal != shared.name) return std::nullopt;
+  }
+  tested = sql_literal(shared.name);
+  if (shared.catalog == "pg_operator") return "pg_catalog's own " + shared.name + " operators";
+  if (shared.catalog == "pg_proc") return "pg_catalog's own " + shared.name + "()";
+  return "pg_catalog's own type " + shared.name;
+}
+
+// A DO block's statement that a catalog test keeps from ever running: the test finds
+// pg_catalog's own object of the same name before the first run, as on every later one.
+bool never_runs(FileScope& scope, const Statement& statement) {
+  if (!statement.embedded()) return false;
+  auto shared = shared_name(statement);
+  if (!shared) return false;
+  auto guard = scope.guard(statement, lint::GuardQuery{});
+  if (!guard || (guard->kind != lint::GuardKind::catalog_test &&
+                 guard->kind != lint::GuardKind::early_return)) {
+    return false;
+  }
+  // Whether the statement runs while the test is true: in the THEN of the IF (or the ELSIF,
+  // CASE WHEN) that tests it; else only while it is false (an ELSE, an IF ... RETURN before it).
+  bool when_true = false;
+  if (guard->kind == lint::GuardKind::catalog_test) {
+    const lint::PlpgsqlFrame& frame = statement.frames[guard->frame];
+    if (frame.part == "then_body") {
+      when_true = frame.node.get("cond").get("query").as_str() == guard->test;
+    } else if (frame.part == "elsif") {
+      when_true = frame.elsif.get("cond").get("query").as_str() == guard->test;
+    } else if (frame.part == "case_when") {
+      return false;
+    }
+  }
+  std::vector<Node> subqueries;
+  must_find_nothing(scope.condition(*guard), when_true, subqueries);
+  for (const Node& subquery : subqueries) {
+    auto lookup = catalog_lookup(subquery);
+    if (!lookup) continue;
+    std::string tested_value;
+    auto builtin = finds_builtin(*lookup, *shared, tested_value);
+    if (!builtin) continue;
+    std::string tested = lookup->equals.front().first;
+    tested += " = ";
+    tested += tested_value;
+    scope.report(statement, statement.range,
+                 shared->shown + " never runs, not even the first time: the guard's test of " +
+                     lookup->catalog + " (" + tested + ") already finds " + *builtin + ", so the " +
+                     shared->noun + " is never made and what uses it fails",
+                 "test for this " + shared->noun + " only: IF " + shared->test + " THEN " +
+                     shared->shown + " ...; END IF;");
+    return true;
+  }
+  return false;
+}
+
 struct Finding {
   std::string statement;
   std::string message_tail;  // what a second run meets
@@ -365,6 +638,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       check_alter_table(scope, *statement);
       continue;
     }
+    if (never_runs(scope, *statement)) continue;
     auto c = candidate(statement->node);
     if (!c) continue;
     if (c->relation.valid() && scope.fresh(*statement, c->relation)) continue;

@@ -87,3 +87,36 @@ DO $$ BEGIN
     CREATE ROLE Reporting NOLOGIN;
   END IF;
 END $$;
+
+-- A test that finds pg_catalog's own object of the same name is true before the first run:
+-- the statement never runs.
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_operator WHERE oprname = '+') THEN
+    CREATE OPERATOR + (leftarg = money_amount, rightarg = money_amount, function = money_amount_add);
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_cast WHERE casttarget = 'text'::regtype) THEN
+    CREATE CAST (money_amount AS text) WITH FUNCTION money_amount_text(money_amount);
+  END IF;
+  IF EXISTS (SELECT FROM pg_type WHERE typname = 'text') THEN
+    NULL;
+  ELSE
+    CREATE TYPE app.text AS ENUM ('plain', 'rich');
+  END IF;
+END
+$$;
+DO $do$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_proc WHERE proname = 'sum') THEN
+    RETURN;
+  END IF;
+  CREATE AGGREGATE sum(money_amount) (sfunc = money_amount_add, stype = money_amount);
+END
+$do$;
+DO $do$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_proc WHERE proname = 'lower') AND to_regtype('citext') IS NOT NULL THEN
+    CREATE FUNCTION lower(money_amount) RETURNS text LANGUAGE sql AS $f$ SELECT lower($1.currency) $f$;
+  END IF;
+END
+$do$;

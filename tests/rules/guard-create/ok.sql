@@ -137,3 +137,32 @@ ALTER TYPE "public"."tickets_state_enum_old" RENAME TO "tickets_state_enum";
 -- ALTER PUBLICATION ... SET (options) and SET TABLE only rewrite what the publication has.
 ALTER PUBLICATION users_pub SET (publish = 'insert, update, delete, truncate', publish_via_partition_root = true);
 ALTER PUBLICATION users_pub SET TABLE users, users_archive;
+-- Tests that find only the migration's object, not pg_catalog's own one of the same name.
+DO $do$
+BEGIN
+  IF to_regoperator('+(money_amount,money_amount)') IS NULL THEN
+    CREATE OPERATOR + (leftarg = money_amount, rightarg = money_amount, function = money_amount_add);
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_operator WHERE oprname = '-' AND oprleft = 'money_amount'::regtype
+                 AND oprright = 'money_amount'::regtype) THEN
+    CREATE OPERATOR - (leftarg = money_amount, rightarg = money_amount, function = money_amount_sub);
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_cast WHERE castsource = 'money_amount'::regtype
+                 AND casttarget = 'text'::regtype) THEN
+    CREATE CAST (money_amount AS text) WITH FUNCTION money_amount_text(money_amount);
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_type WHERE typname = 'text' AND typnamespace = 'app'::regnamespace) THEN
+    CREATE TYPE app.text AS ENUM ('plain', 'rich');
+  END IF;
+  IF to_regprocedure('sum(money_amount)') IS NULL THEN
+    CREATE AGGREGATE sum(money_amount) (sfunc = money_amount_add, stype = money_amount);
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_proc WHERE proname = 'lower' AND proargtypes = '{money_amount}'::regtype[]::oidvector) THEN
+    CREATE FUNCTION lower(money_amount) RETURNS text LANGUAGE sql AS $f$ SELECT lower($1.currency) $f$;
+  END IF;
+  -- A name pg_catalog has no operator of.
+  IF NOT EXISTS (SELECT 1 FROM pg_operator WHERE oprname = '===') THEN
+    CREATE OPERATOR === (leftarg = money_amount, rightarg = money_amount, function = money_amount_eq);
+  END IF;
+END
+$do$;
