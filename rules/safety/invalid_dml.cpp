@@ -233,7 +233,7 @@ class Checker {
 
   // Checks the INSERT (or a MERGE's INSERT action); false when it reported.
   bool insert(const Node& relation, const lint::NodeList& cols, const Node& source,
-              std::string_view overriding, Form form) {
+              std::string_view overriding, Form form, const Node& with = Node()) {
     if (!table(relation)) return true;
     std::string what = form == Form::merge ? "MERGE ... INSERT into " : "INSERT INTO ";
     what += lint::sql_identifier(m_name);
@@ -242,6 +242,7 @@ class Checker {
     std::optional<std::size_t> width;
     std::optional<std::uint32_t> width_at;  // the first expression past the columns
     bool starred = false;
+    std::vector<std::optional<std::uint32_t>> expanded;  // where each column of an expanded list is
     if (source.valid() && source.is("SelectStmt") && !source.list("valuesLists").empty()) {
       for (Node row : source.list("valuesLists")) {
         rows.push_back(row.list("items"));
@@ -261,7 +262,18 @@ class Checker {
                source.list("valuesLists").empty()) {
       lint::NodeList list = source.list("targetList");
       for (Node target : list) starred = starred || expands(target.get("val"));
-      if (!list.empty()) width = list.size();
+      // * and x.* of tables the replay knows whole stand for their columns, in order.
+      if (starred) {
+        std::vector<With> ctes = withs(with);
+        for (const With& cte : withs(source.get("withClause"))) ctes.push_back(cte);
+        auto columns = select_columns(source, ctes);
+        if (columns && !columns->empty()) {
+          expanded = std::move(*columns);
+          starred = false;
+        }
+      }
+      std::size_t n = starred || expanded.empty() ? list.size() : expanded.size();
+      if (n != 0) width = n;
     } else if (form == Form::merge && source.valid()) {  // a MERGE action's VALUES: one row
       rows.push_back(source.list("values"));
       width = rows.front().size();
@@ -274,6 +286,7 @@ class Checker {
     }
     auto at = [&](std::size_t i) -> std::optional<std::uint32_t> {
       if (!rows.empty()) return rows.front()[i].first_location();
+      if (!expanded.empty()) return expanded[i];
       if (source.valid() && source.is("SelectStmt")) return source.list("targetList")[i].location();
       return std::nullopt;
     };
@@ -376,6 +389,119 @@ class Checker {
   }
 
  private:
+  // A WITH query of the statement: its name and query.
+  struct With {
+    std::string name;
+    Node query;
+  };
+
+  static std::vector<With> withs(const Node& clause) {
+    std::vector<With> found;
+    if (!clause.valid()) return found;
+    for (Node cte : clause.list("ctes")) {
+      found.push_back({lint::truncate_identifier(cte.str("ctename")), cte.get("ctequery")});
+    }
+    return found;
+  }
+
+  // How many columns a FROM item has: a table the replay knows whole, or a WITH query whose
+  // columns are known.
+  std::optional<std::size_t> relation_columns(const Node& item, const std::vector<With>& ctes,
+                                              int depth) const {
+    if (item.str("relname").empty()) return std::nullopt;  // not a RangeVar
+    lint::QualifiedName name = lint::QualifiedName::of(lint::relation_name(item));
+    if (name.schema.empty()) {
+      for (auto cte = ctes.rbegin(); cte != ctes.rend(); ++cte) {
+        if (cte->name == name.name) return query_columns(cte->query, ctes, depth + 1);
+      }
+    }
+    std::optional<KnownTable> known = known_table(m_context, m_statement, name);
+    if (!known || !known->complete) return std::nullopt;
+    return known->columns.size();
+  }
+
+  // How many columns a WITH query gives: a plain SELECT's list, or the RETURNING list of an
+  // INSERT, UPDATE or DELETE that reads no other table.
+  std::optional<std::size_t> query_columns(const Node& query, const std::vector<With>& ctes,
+                                           int depth) const {
+    if (depth > 8 || !query.valid()) return std::nullopt;
+    if (query.is("SelectStmt")) {
+      if (query.str("op") != "SETOP_NONE" || query.has("withClause")) return std::nullopt;
+      if (!query.list("valuesLists").empty())
+        return query.list("valuesLists")[0].list("items").size();
+      auto columns = select_columns(query, ctes, depth);
+      if (!columns) return std::nullopt;
+      return columns->size();
+    }
+    if (!query.is("InsertStmt") && !query.is("UpdateStmt") && !query.is("DeleteStmt")) {
+      return std::nullopt;
+    }
+    if (!query.list("fromClause").empty() || !query.list("usingClause").empty()) {
+      return std::nullopt;
+    }
+    return list_columns(query.list("returningList"), {query.get("relation")}, ctes, depth);
+  }
+
+  // The columns of a plain SELECT's list, each where it is written (a * or x.* once for each of
+  // its columns); nullopt when a * stands for a relation whose columns are not known.
+  std::optional<std::vector<std::optional<std::uint32_t>>> select_columns(
+      const Node& select, const std::vector<With>& ctes, int depth = 0) const {
+    std::vector<Node> from;
+    for (Node item : select.list("fromClause")) from.push_back(item);
+    auto count = list_columns(select.list("targetList"), from, ctes, depth);
+    if (!count) return std::nullopt;
+    std::vector<std::optional<std::uint32_t>> columns;
+    for (Node target : select.list("targetList")) {
+      std::size_t n = 1;
+      if (expands(target.get("val"))) n = *star_columns(target.get("val"), from, ctes, depth);
+      columns.insert(columns.end(), n, target.get("val").location());
+    }
+    return columns;
+  }
+
+  std::optional<std::size_t> list_columns(const lint::NodeList& list, const std::vector<Node>& from,
+                                          const std::vector<With>& ctes, int depth) const {
+    std::size_t total = 0;
+    for (Node target : list) {
+      Node value = target.get("val");
+      if (!expands(value)) {
+        ++total;
+        continue;
+      }
+      auto n = star_columns(value, from, ctes, depth);
+      if (!n) return std::nullopt;
+      total += *n;
+    }
+    return total;
+  }
+
+  // How many columns * (every FROM item) or x.* (the FROM item named x) stands for.
+  std::optional<std::size_t> star_columns(const Node& star, const std::vector<Node>& from,
+                                          const std::vector<With>& ctes, int depth) const {
+    if (!star.is("ColumnRef")) return std::nullopt;
+    lint::NodeList fields = star.list("fields");
+    if (fields.size() > 2) return std::nullopt;
+    std::string qualifier =
+        fields.size() == 2 ? lint::truncate_identifier(fields[0].str("sval")) : std::string();
+    std::size_t total = 0;
+    bool found = false;
+    for (const Node& item : from) {
+      if (item.str("relname").empty()) return std::nullopt;  // a join, a subquery, a function
+      if (!qualifier.empty()) {
+        Node alias = item.get("alias");
+        std::string name =
+            lint::truncate_identifier(alias.valid() ? alias.str("aliasname") : item.str("relname"));
+        if (name != qualifier) continue;
+      }
+      auto n = relation_columns(item, ctes, depth);
+      if (!n) return std::nullopt;
+      total += *n;
+      found = true;
+    }
+    if (!found) return std::nullopt;
+    return total;
+  }
+
   // Reads the target table; false when the statement names none.
   bool table(const Node& relation) {
     if (!relation.valid()) return false;
@@ -421,6 +547,7 @@ class Checker {
     std::string_view text = m_context.file.text();
     if (location && m_statement.exact) {
       std::uint32_t begin = m_statement.offset(location);
+      if (begin < text.size() && text[begin] == '*') return lint::TextRange{begin, begin + 1};
       if (begin < text.size() && text[begin] == '\'') {
         std::size_t end = begin + 1;
         while (end < text.size() && (text[end] != '\'' || text.substr(end, 2) == "''")) {
@@ -827,7 +954,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       Checker checker(context, out, *statement);
       Node conflict = node.get("onConflictClause");
       if (checker.insert(relation, node.list("cols"), node.get("selectStmt"), node.str("override"),
-                         Form::statement) &&
+                         Form::statement, node.get("withClause")) &&
           conflict.str("action") == "ONCONFLICT_UPDATE") {
         checker.update(relation, conflict.list("targetList"), Form::on_conflict);
       }
