@@ -465,6 +465,14 @@ struct ObjectResolver::Context {
     return effect;
   }
 
+  // The foreign server a statement names (its servername).
+  static ObjectRef server_ref(const Node& node) {
+    ObjectRef server;
+    server.kind = ObjectKind::server;
+    server.name = truncate_identifier(node.str("servername"));
+    return server;
+  }
+
   // Adds a dependency on an object, built in place.
   static void depend(Effect& effect, const ObjectRef& object, bool automatic) {
     Dependency& dependency = effect.depends_on.emplace_back();
@@ -2460,7 +2468,10 @@ void ObjectResolver::Context::run(const Node& node) {
   if (kind == "CreateStmt") {
     create_table(node, ObjectKind::table);
   } else if (kind == "CreateForeignTableStmt") {
+    std::size_t table = out.size();
     create_table(node.get("base"), ObjectKind::foreign_table);
+    // DROP SERVER without CASCADE is refused while a foreign table of it remains.
+    if (table < out.size()) depend(out[table], server_ref(node), false);
   } else if (kind == "CreateTableAsStmt") {
     create_table_as(node);
   } else if (kind == "SelectStmt" && node.has("intoClause")) {
@@ -2686,10 +2697,18 @@ void ObjectResolver::Context::run(const Node& node) {
   } else if (kind == "CreateUserMappingStmt" || kind == "DropUserMappingStmt") {
     ObjectRef ref;
     ref.kind = ObjectKind::user_mapping;
-    ref.name = std::string(node.get("user").str("rolename")) + " SERVER " +
-               std::string(node.str("servername"));
+    // FOR PUBLIC, CURRENT_USER, ... name no role: the keyword (ROLESPEC_PUBLIC -> PUBLIC) does.
+    Node user = node.get("user");
+    std::string_view role = user.str("rolename");
+    std::string_view prefix = "ROLESPEC_";
+    if (role.empty() && user.str("roletype").starts_with(prefix)) {
+      role = user.str("roletype").substr(prefix.size());
+    }
+    ref.name = std::string(role) + " SERVER " + std::string(node.str("servername"));
     Effect& effect = add(kind == "CreateUserMappingStmt" ? Action::create : Action::drop, ref,
                          statement.range.begin);
+    // A user mapping blocks DROP SERVER without CASCADE too.
+    if (kind == "CreateUserMappingStmt") depend(effect, server_ref(node), false);
     effect.if_not_exists = node.flag("if_not_exists");
     effect.if_exists = node.flag("missing_ok");
   } else if (kind == "DropdbStmt" || kind == "DropTableSpaceStmt" ||
