@@ -2,10 +2,16 @@
 // (REFERENCING ... TABLE) with more than one event, a column list, a timing other than AFTER, an
 // event that has no such table, or TRUNCATE; TRUNCATE FOR EACH ROW; a WHEN that reads rows a
 // statement trigger or the event does not have; INSTEAD OF on a table, and a row-level BEFORE or
-// AFTER trigger on a view. Each message is PostgreSQL 15's.
+// AFTER trigger on a view; CREATE EVENT TRIGGER of an event PostgreSQL does not have, a filter
+// variable other than TAG, or a tag it does not know or does not fire event triggers for. Each
+// message is PostgreSQL 15's.
 #include <algorithm>
+#include <cctype>
+#include <iterator>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "lint/catalog.h"
 #include "lint/rule.h"
@@ -117,6 +123,280 @@ std::optional<Refusal> refusal(const Node& trigger) {
   return std::nullopt;
 }
 
+// The command tags of PostgreSQL 15 (tcop/cmdtaglist.h), each tried on PostgreSQL 15 in
+// CREATE EVENT TRIGGER ... WHEN TAG IN (...): those an event trigger may name, and those it
+// refuses ("event triggers are not supported for VACUUM"). Any other text is no tag ("filter
+// value "CREATE INDEX CONCURRENTLY" not recognized for filter variable "tag"").
+constexpr std::string_view k_event_tags[] = {
+    "ALTER ACCESS METHOD",
+    "ALTER AGGREGATE",
+    "ALTER CAST",
+    "ALTER COLLATION",
+    "ALTER CONSTRAINT",
+    "ALTER CONVERSION",
+    "ALTER DEFAULT PRIVILEGES",
+    "ALTER DOMAIN",
+    "ALTER EXTENSION",
+    "ALTER FOREIGN DATA WRAPPER",
+    "ALTER FOREIGN TABLE",
+    "ALTER FUNCTION",
+    "ALTER INDEX",
+    "ALTER LANGUAGE",
+    "ALTER LARGE OBJECT",
+    "ALTER MATERIALIZED VIEW",
+    "ALTER OPERATOR",
+    "ALTER OPERATOR CLASS",
+    "ALTER OPERATOR FAMILY",
+    "ALTER POLICY",
+    "ALTER PROCEDURE",
+    "ALTER PUBLICATION",
+    "ALTER ROUTINE",
+    "ALTER RULE",
+    "ALTER SCHEMA",
+    "ALTER SEQUENCE",
+    "ALTER SERVER",
+    "ALTER STATISTICS",
+    "ALTER SUBSCRIPTION",
+    "ALTER TABLE",
+    "ALTER TEXT SEARCH CONFIGURATION",
+    "ALTER TEXT SEARCH DICTIONARY",
+    "ALTER TEXT SEARCH PARSER",
+    "ALTER TEXT SEARCH TEMPLATE",
+    "ALTER TRANSFORM",
+    "ALTER TRIGGER",
+    "ALTER TYPE",
+    "ALTER USER MAPPING",
+    "ALTER VIEW",
+    "COMMENT",
+    "CREATE ACCESS METHOD",
+    "CREATE AGGREGATE",
+    "CREATE CAST",
+    "CREATE COLLATION",
+    "CREATE CONSTRAINT",
+    "CREATE CONVERSION",
+    "CREATE DOMAIN",
+    "CREATE EXTENSION",
+    "CREATE FOREIGN DATA WRAPPER",
+    "CREATE FOREIGN TABLE",
+    "CREATE FUNCTION",
+    "CREATE INDEX",
+    "CREATE LANGUAGE",
+    "CREATE MATERIALIZED VIEW",
+    "CREATE OPERATOR",
+    "CREATE OPERATOR CLASS",
+    "CREATE OPERATOR FAMILY",
+    "CREATE POLICY",
+    "CREATE PROCEDURE",
+    "CREATE PUBLICATION",
+    "CREATE ROUTINE",
+    "CREATE RULE",
+    "CREATE SCHEMA",
+    "CREATE SEQUENCE",
+    "CREATE SERVER",
+    "CREATE STATISTICS",
+    "CREATE SUBSCRIPTION",
+    "CREATE TABLE",
+    "CREATE TABLE AS",
+    "CREATE TEXT SEARCH CONFIGURATION",
+    "CREATE TEXT SEARCH DICTIONARY",
+    "CREATE TEXT SEARCH PARSER",
+    "CREATE TEXT SEARCH TEMPLATE",
+    "CREATE TRANSFORM",
+    "CREATE TRIGGER",
+    "CREATE TYPE",
+    "CREATE USER MAPPING",
+    "CREATE VIEW",
+    "DROP ACCESS METHOD",
+    "DROP AGGREGATE",
+    "DROP CAST",
+    "DROP COLLATION",
+    "DROP CONSTRAINT",
+    "DROP CONVERSION",
+    "DROP DOMAIN",
+    "DROP EXTENSION",
+    "DROP FOREIGN DATA WRAPPER",
+    "DROP FOREIGN TABLE",
+    "DROP FUNCTION",
+    "DROP INDEX",
+    "DROP LANGUAGE",
+    "DROP MATERIALIZED VIEW",
+    "DROP OPERATOR",
+    "DROP OPERATOR CLASS",
+    "DROP OPERATOR FAMILY",
+    "DROP OWNED",
+    "DROP POLICY",
+    "DROP PROCEDURE",
+    "DROP PUBLICATION",
+    "DROP ROUTINE",
+    "DROP RULE",
+    "DROP SCHEMA",
+    "DROP SEQUENCE",
+    "DROP SERVER",
+    "DROP STATISTICS",
+    "DROP SUBSCRIPTION",
+    "DROP TABLE",
+    "DROP TEXT SEARCH CONFIGURATION",
+    "DROP TEXT SEARCH DICTIONARY",
+    "DROP TEXT SEARCH PARSER",
+    "DROP TEXT SEARCH TEMPLATE",
+    "DROP TRANSFORM",
+    "DROP TRIGGER",
+    "DROP TYPE",
+    "DROP USER MAPPING",
+    "DROP VIEW",
+    "GRANT",
+    "IMPORT FOREIGN SCHEMA",
+    "REFRESH MATERIALIZED VIEW",
+    "REVOKE",
+    "SECURITY LABEL",
+    "SELECT INTO",
+};
+constexpr std::string_view k_unsupported_tags[] = {
+    "ALTER DATABASE",
+    "ALTER EVENT TRIGGER",
+    "ALTER ROLE",
+    "ALTER SYSTEM",
+    "ALTER TABLESPACE",
+    "ANALYZE",
+    "BEGIN",
+    "CALL",
+    "CHECKPOINT",
+    "CLOSE",
+    "CLOSE CURSOR",
+    "CLOSE CURSOR ALL",
+    "CLUSTER",
+    "COMMIT",
+    "COMMIT PREPARED",
+    "COPY",
+    "COPY FROM",
+    "CREATE DATABASE",
+    "CREATE EVENT TRIGGER",
+    "CREATE ROLE",
+    "CREATE TABLESPACE",
+    "DEALLOCATE",
+    "DEALLOCATE ALL",
+    "DECLARE CURSOR",
+    "DELETE",
+    "DISCARD",
+    "DISCARD ALL",
+    "DISCARD PLANS",
+    "DISCARD SEQUENCES",
+    "DISCARD TEMP",
+    "DO",
+    "DROP DATABASE",
+    "DROP EVENT TRIGGER",
+    "DROP ROLE",
+    "DROP TABLESPACE",
+    "EXECUTE",
+    "EXPLAIN",
+    "FETCH",
+    "GRANT ROLE",
+    "INSERT",
+    "LISTEN",
+    "LOAD",
+    "LOCK TABLE",
+    "MERGE",
+    "MOVE",
+    "NOTIFY",
+    "PREPARE",
+    "PREPARE TRANSACTION",
+    "REASSIGN OWNED",
+    "REINDEX",
+    "RELEASE",
+    "RESET",
+    "REVOKE ROLE",
+    "ROLLBACK",
+    "ROLLBACK PREPARED",
+    "SAVEPOINT",
+    "SELECT",
+    "SELECT FOR KEY SHARE",
+    "SELECT FOR NO KEY UPDATE",
+    "SELECT FOR SHARE",
+    "SELECT FOR UPDATE",
+    "SET",
+    "SET CONSTRAINTS",
+    "SHOW",
+    "START TRANSACTION",
+    "TRUNCATE TABLE",
+    "UNLISTEN",
+    "UPDATE",
+    "VACUUM",
+};
+// The tags a table_rewrite event trigger may name; any other, known or not, is refused.
+constexpr std::string_view k_rewrite_tags[] = {"ALTER MATERIALIZED VIEW", "ALTER TABLE",
+                                               "ALTER TYPE"};
+
+// Whether two tags are the same, in any case (PostgreSQL compares them with pg_strcasecmp).
+bool same_tag(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::toupper(static_cast<unsigned char>(x)) ==
+                  std::toupper(static_cast<unsigned char>(y));
+         });
+}
+
+template <std::size_t N>
+bool has_tag(const std::string_view (&tags)[N], std::string_view tag) {
+  return std::any_of(std::begin(tags), std::end(tags),
+                     [&](std::string_view known) { return same_tag(known, tag); });
+}
+
+// CREATE EVENT TRIGGER that PostgreSQL refuses: an event it does not have, a filter variable
+// other than TAG (or TAG twice), a tag it does not know, or one of a command event triggers do
+// not fire for (for table_rewrite: any but ALTER TABLE, ALTER TYPE, ALTER MATERIALIZED VIEW).
+// Checked in PostgreSQL's order.
+std::optional<Refusal> event_refusal(const Node& node) {
+  std::string event(node.str("eventname"));
+  bool rewrite = event == "table_rewrite";
+  if (!rewrite && event != "ddl_command_start" && event != "ddl_command_end" &&
+      event != "sql_drop") {
+    return Refusal{"unrecognized event name \"" + event + "\"",
+                   "use ddl_command_start, ddl_command_end, sql_drop or table_rewrite"};
+  }
+  std::vector<std::string_view> tags;
+  bool tagged = false;
+  for (Node filter : node.list("whenclause")) {
+    std::string variable(filter.str("defname"));
+    if (variable != "tag") {
+      return Refusal{"unrecognized filter variable \"" + variable + "\"",
+                     "filter on TAG, the only filter variable: WHEN TAG IN ('CREATE TABLE', ...)"};
+    }
+    if (tagged) {
+      return Refusal{"filter variable \"tag\" specified more than once",
+                     "name all the tags in one WHEN TAG IN (...)"};
+    }
+    tagged = true;
+    tags = lint::string_list(filter.get("arg").list("items"));
+  }
+  for (std::string_view tag : tags) {
+    std::string text(tag);
+    if (rewrite) {
+      if (has_tag(k_rewrite_tags, tag)) continue;
+      return Refusal{"event triggers are not supported for " + text,
+                     "a table_rewrite event trigger fires only for ALTER TABLE, ALTER TYPE and "
+                     "ALTER MATERIALIZED VIEW: name only those tags, or use ddl_command_end"};
+    }
+    if (has_tag(k_event_tags, tag)) continue;
+    if (has_tag(k_unsupported_tags, tag)) {
+      return Refusal{"event triggers are not supported for " + text,
+                     "leave the tag out: event triggers do not fire for " + text};
+    }
+    // The longest known tag the text starts with: CREATE INDEX for CREATE INDEX CONCURRENTLY.
+    std::string_view stem;
+    for (std::string_view known : k_event_tags) {
+      if (known.size() > stem.size() && known.size() < tag.size() && tag[known.size()] == ' ' &&
+          same_tag(known, tag.substr(0, known.size()))) {
+        stem = known;
+      }
+    }
+    std::string help = "write the command tag PostgreSQL gives the command (as psql shows it)";
+    if (!stem.empty())
+      help = "write '" + std::string(stem) + "', the tag PostgreSQL gives " + text + " too";
+    return Refusal{"filter value \"" + text + "\" not recognized for filter variable \"tag\"",
+                   help};
+  }
+  return std::nullopt;
+}
+
 // The kind of the relation a trigger is on, when a migration made it before the statement.
 std::optional<lint::ObjectKind> relation_kind(const lint::FileContext& context,
                                               const lint::Statement& statement,
@@ -131,6 +411,15 @@ std::optional<lint::ObjectKind> relation_kind(const lint::FileContext& context,
 void check(const lint::FileContext& context, lint::Reporter& out) {
   for (const lint::Statement* statement : context.file.all_statements()) {
     const Node& node = statement->node;
+    if (node.is("CreateEventTrigStmt")) {
+      if (std::optional<Refusal> why = event_refusal(node)) {
+        out.report(statement->range,
+                   "CREATE EVENT TRIGGER " + std::string(node.str("trigname")) +
+                       " fails on every run: PostgreSQL refuses it (\"" + why->why + "\")",
+                   why->help);
+      }
+      continue;
+    }
     if (!node.is("CreateTrigStmt")) continue;
     std::optional<Refusal> why = refusal(node);
     if (!why) {
@@ -163,7 +452,8 @@ lint::Rule invalid_trigger() {
                    .severity = lint::Severity::error,
                    .summary = "CREATE TRIGGER that PostgreSQL refuses: transition tables with "
                               "several events or a column list, TRUNCATE FOR EACH ROW, a WHEN "
-                              "that reads rows the trigger has not, INSTEAD OF on a table"},
+                              "that reads rows the trigger has not, INSTEAD OF on a table; CREATE "
+                              "EVENT TRIGGER of an unknown event or command tag"},
           .check_file = check};
 }
 

@@ -1,0 +1,2 @@
+DROP EVENT TRIGGER IF EXISTS log_index_ddl;
+DROP FUNCTION IF EXISTS log_ddl();
