@@ -570,6 +570,10 @@ struct ObjectResolver::Context {
   // SELECT nextval('s'), currval('s'), setval('s', n): the sequence a string constant names is
   // looked up when the statement is parsed (a WHERE that is false does not keep it from failing).
   void sequence_calls(const Node& node);
+  // INSERT, UPDATE or DELETE: the rows it writes, and those of its data-modifying WITH queries.
+  void write_rows(const Node& node);
+  // WITH q AS (INSERT | UPDATE | DELETE ...): the rows each data-modifying WITH query writes.
+  void modifying_ctes(const Node& node);
   void alter_other(const Node& node);
 
   // Table elements shared by CREATE TABLE and ALTER TABLE ADD COLUMN / ADD CONSTRAINT.
@@ -2722,16 +2726,7 @@ void ObjectResolver::Context::run(const Node& node) {
                                                                            : "subname"));
     add(Action::drop, ref, statement.range.begin).if_exists = node.flag("missing_ok");
   } else if (kind == "InsertStmt" || kind == "UpdateStmt" || kind == "DeleteStmt") {
-    auto [table, given] = relation(ObjectKind::table, node.get("relation"));
-    Effect& effect = add(Action::use, table, at(node.get("relation")), given);
-    effect.change = kind == "InsertStmt"   ? Change::insert
-                    : kind == "UpdateStmt" ? Change::update
-                                           : Change::delete_rows;
-    if (kind == "InsertStmt") {
-      for (Node target : node.list("cols")) {
-        effect.columns.push_back(truncate_identifier(target.str("name")));
-      }
-    }
+    write_rows(node);
   } else if (kind == "TruncateStmt") {
     for (Node range_var : node.list("relations")) {
       auto [table, given] = relation(ObjectKind::table, range_var);
@@ -2748,8 +2743,35 @@ void ObjectResolver::Context::run(const Node& node) {
   } else if (kind == "SelectStmt") {
     set_config(node);
     sequence_calls(node);
+    modifying_ctes(node);
   } else {
     alter_other(node);
+  }
+}
+
+void ObjectResolver::Context::write_rows(const Node& node) {
+  std::string_view kind = node.kind();
+  auto [table, given] = relation(ObjectKind::table, node.get("relation"));
+  Effect& effect = add(Action::use, table, at(node.get("relation")), given);
+  effect.change = kind == "InsertStmt"   ? Change::insert
+                  : kind == "UpdateStmt" ? Change::update
+                                         : Change::delete_rows;
+  if (kind == "InsertStmt") {
+    for (Node target : node.list("cols")) {
+      effect.columns.push_back(truncate_identifier(target.str("name")));
+    }
+  }
+  modifying_ctes(node);
+}
+
+void ObjectResolver::Context::modifying_ctes(const Node& node) {
+  // PostgreSQL allows them only in the WITH of the top-level statement, and runs each exactly
+  // once, whether the outer query reads it or not.
+  for (Node cte : node.get("withClause").list("ctes")) {
+    Node query = cte.get("ctequery");
+    if (query.is("InsertStmt") || query.is("UpdateStmt") || query.is("DeleteStmt")) {
+      write_rows(query);
+    }
   }
 }
 

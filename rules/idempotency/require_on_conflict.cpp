@@ -1,6 +1,7 @@
 // require-on-conflict: INSERT (and COPY ... FROM) that adds its rows again when the migration runs
 // again: no ON CONFLICT, no WHERE NOT EXISTS over the target, nothing that clears the table first.
 #include <algorithm>
+#include <functional>
 #include <unordered_set>
 
 #include "lint/catalog.h"
@@ -23,6 +24,7 @@ enum class Protection : std::uint8_t {
   guarded,        // a DO block guards it
   misguarded,     // a DO block's IF NOT EXISTS guards it, but tests another row than it writes
   fresh_table,    // a temporary table, or one the file drops (and makes again) before or after
+  moved,          // its rows are those a DELETE ... RETURNING of its WITH takes out elsewhere
 };
 
 bool reads_table(const Node& tree, const QualifiedName& target) {
@@ -150,6 +152,44 @@ bool filters_existing(const Node& query, const QualifiedName& target, const Node
     return !found;
   });
   return found;
+}
+
+// Whether an INSERT takes its rows only from a DELETE ... RETURNING of its own WITH (`WITH moved
+// AS (DELETE FROM events WHERE ... RETURNING *) INSERT INTO events_archive SELECT * FROM moved`):
+// every row it writes is one that the same statement deletes, so a second run finds nothing to
+// delete and inserts nothing. The query must read the WITH query so that no row comes without
+// one of it: an item of its FROM (a list is a cross join), or a side of a join that keeps only
+// rows of it (either of an inner join, the kept side of a LEFT or RIGHT join).
+bool moves_deleted_rows(const Node& insert) {
+  std::vector<std::string> deleting;
+  for (Node cte : insert.get("withClause").list("ctes")) {
+    Node query = cte.get("ctequery");
+    if (query.is("DeleteStmt") && query.has("returningList")) {
+      deleting.push_back(lint::truncate_identifier(cte.str("ctename")));
+    }
+  }
+  Node select = insert.get("selectStmt");
+  if (deleting.empty() || !select.is("SelectStmt") || select.str("op") != "SETOP_NONE" ||
+      select.has("valuesLists") || select.has("withClause")) {
+    return false;
+  }
+  std::function<bool(const Node&)> bounded = [&](const Node& item) {
+    if (item.is("RangeVar")) {
+      return !item.has("schemaname") &&
+             std::find(deleting.begin(), deleting.end(),
+                       lint::truncate_identifier(item.str("relname"))) != deleting.end();
+    }
+    if (!item.is("JoinExpr")) return false;
+    std::string_view type = item.str("jointype");
+    if (type == "JOIN_INNER") return bounded(item.get("larg")) || bounded(item.get("rarg"));
+    if (type == "JOIN_LEFT") return bounded(item.get("larg"));
+    if (type == "JOIN_RIGHT") return bounded(item.get("rarg"));
+    return false;
+  };
+  for (Node item : select.list("fromClause")) {
+    if (bounded(item)) return true;
+  }
+  return false;
 }
 
 // A table the file deletes rows from or truncates: all of them, or (a DELETE whose WHERE pins
@@ -290,6 +330,7 @@ Protection protection(const FileScope& scope, const Statement& statement, std::s
   if (node.has("withClause") && filters_existing(node.get("withClause"), target, Node())) {
     return Protection::filtered;
   }
+  if (moves_deleted_rows(node)) return Protection::moved;
   if (clears(
           cleared, target, node,
           node.has("cols") ? std::vector<std::string>{} : table_columns(scope.context(), index))) {
@@ -810,6 +851,7 @@ void check_insert(FileScope& scope, const Statement& statement, std::size_t inde
     case Protection::cleared_first:
     case Protection::guarded:
     case Protection::fresh_table:
+    case Protection::moved:
       break;
   }
 }

@@ -56,3 +56,9 @@ CREATE TABLE IF NOT EXISTS members (id bigint PRIMARY KEY, email text NOT NULL, 
 CREATE UNIQUE INDEX IF NOT EXISTS members_email_live ON members (lower(email)) WHERE deleted_at IS NULL;
 INSERT INTO members (id, email) VALUES (1, 'ann@example.com') ON CONFLICT (lower(email)) DO NOTHING;
 INSERT INTO members (id, email) VALUES (2, 'bob@example.com') ON CONFLICT (email) DO NOTHING;
+-- A DELETE ... RETURNING that the rows do not all come from: the LEFT JOIN keeps every row of
+-- events; an UPDATE ... RETURNING finds its rows again on the second run.
+WITH moved AS (DELETE FROM events WHERE kind = 'old' RETURNING id)
+INSERT INTO events_archive (id) SELECT e.id FROM events e LEFT JOIN moved m ON m.id = e.id;
+WITH touched AS (UPDATE events SET kind = 'seen' WHERE kind = 'new' RETURNING id)
+INSERT INTO events_archive (id) SELECT id FROM touched;

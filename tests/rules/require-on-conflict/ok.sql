@@ -102,3 +102,12 @@ INSERT INTO members (id, email) VALUES (2, 'bob@example.com')
 ON CONFLICT (lower(email)) WHERE deleted_at IS NULL AND email <> '' DO NOTHING;
 INSERT INTO members (id, email, handle) VALUES (3, 'cy@example.com', 'Cy')
 ON CONFLICT (lower(handle)) DO UPDATE SET handle = excluded.handle;
+-- Rows moved by a DELETE ... RETURNING of the same statement: a second run deletes nothing and
+-- so inserts nothing (also through an inner join with another table).
+WITH moved AS (
+  DELETE FROM events WHERE created_at < timestamptz '2025-06-01 00:00+00' RETURNING *
+)
+INSERT INTO events_archive SELECT * FROM moved;
+WITH moved AS (DELETE FROM events WHERE kind = 'old' RETURNING id, kind)
+INSERT INTO events_archive (id, kind, label)
+SELECT m.id, m.kind, k.label FROM event_kinds k JOIN moved m ON m.kind = k.kind;

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS log_entries_archive;
+DROP TABLE IF EXISTS log_entries;
