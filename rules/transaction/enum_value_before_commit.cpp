@@ -2,6 +2,7 @@
 // transaction that uses 'v' as a value of that type: PostgreSQL refuses it ("unsafe use of new
 // value", 55P04) until the transaction that added it commits.
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "lint/table_state.h"
 #include "lint/transaction.h"
 #include "lint/tree.h"
+#include "rules/transaction/transaction.h"
 
 namespace sqlgate::rules {
 
@@ -98,13 +100,37 @@ std::optional<std::uint32_t> use_of(const lint::FileContext& context, lint::Tabl
 }
 
 void check(const lint::FileContext& context, lint::Reporter& out) {
+  lint::TransactionLayout layout(context.file);
+  auto together = [&](const Statement& added, const Statement& user) {
+    std::ptrdiff_t transaction = layout.transaction_of(added);
+    return transaction != lint::TransactionLayout::k_alone &&
+           layout.transaction_of(user) == transaction;
+  };
+  for (const transaction::EarlyEnumUse& use :
+       transaction::enum_values_used_early(context, together)) {
+    out.report(use.range,
+               "'" + use.label + "' is used as a value of " + use.type.display() +
+                   " in the transaction whose ALTER TYPE adds it: PostgreSQL refuses that "
+                   "until the transaction commits (unsafe use of new value, 55P04), so the "
+                   "migration fails",
+               "add the value in a migration of its own, before the one that uses it")
+        .related(context.file, use.added->range, "the value is added here");
+  }
+}
+
+}  // namespace
+
+namespace transaction {
+
+std::vector<EarlyEnumUse> enum_values_used_early(
+    const lint::FileContext& context,
+    const std::function<bool(const Statement&, const Statement&)>& together) {
+  std::vector<EarlyEnumUse> uses;
   // Before PostgreSQL 12, ADD VALUE cannot run in a transaction at all (no-transaction-marker).
-  if (context.pg_version() < 12) return;
-  const lint::ParsedFile& file = context.file;
-  lint::TransactionLayout layout(file);
+  if (context.pg_version() < 12) return uses;
   std::vector<Added> added;
   std::optional<lint::TableState> tables;
-  const auto& all = file.all_statements();
+  const auto& all = context.file.all_statements();
   for (std::size_t ordinal = 0; ordinal < all.size(); ++ordinal) {
     const Statement* statement = all[ordinal];
     const Node& node = statement->node;
@@ -116,33 +142,23 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       continue;
     }
     for (const Added& value : added) {
-      std::ptrdiff_t transaction = layout.transaction_of(*value.statement);
-      if (transaction == lint::TransactionLayout::k_alone ||
-          layout.transaction_of(*statement) != transaction) {
-        continue;
-      }
+      if (!together(*value.statement, *statement)) continue;
       if (!tables) tables.emplace(context);
       auto at = use_of(context, *tables, *statement, ordinal, value);
       if (!at) continue;
-      std::string type = value.type.display();
       lint::TextRange range = statement->range;
-      if (statement->exact && at) {
+      if (statement->exact) {
         std::uint32_t begin = statement->offset(at);
         range = lint::TextRange{begin, begin + static_cast<std::uint32_t>(value.label.size() + 2)};
       }
-      out.report(range,
-                 "'" + value.label + "' is used as a value of " + type +
-                     " in the transaction whose ALTER TYPE adds it: PostgreSQL refuses that "
-                     "until the transaction commits (unsafe use of new value, 55P04), so the "
-                     "migration fails",
-                 "add the value in a migration of its own, before the one that uses it")
-          .related(file, value.statement->range, "the value is added here");
+      uses.push_back(EarlyEnumUse{value.statement, statement, range, value.type, value.label});
       break;
     }
   }
+  return uses;
 }
 
-}  // namespace
+}  // namespace transaction
 
 lint::Rule enum_value_before_commit() {
   return {.info = {.id = "enum-value-before-commit",

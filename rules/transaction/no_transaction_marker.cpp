@@ -233,6 +233,17 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
         .fix("Add -- sqlgate:no-transaction",
              {lint::Edit{lint::TextRange{0, 0}, "-- sqlgate:no-transaction\n"}});
   }
+  // ALTER TYPE ... ADD VALUE and a later use of the value: in the one transaction the file runs
+  // in without the marker, PostgreSQL refuses the use (55P04); with it each statement commits.
+  if (marked && !needed && !manages) {
+    lint::TransactionLayout layout(file);
+    auto apart = [&](const lint::Statement& added, const lint::Statement& user) {
+      std::ptrdiff_t transaction = layout.transaction_of(added);
+      return transaction == lint::TransactionLayout::k_alone ||
+             layout.transaction_of(user) != transaction;
+    };
+    needed = !enum_values_used_early(context, apart).empty();
+  }
   if (!marked || needed) return;
   for (const lint::Directive& directive : file.directives()) {
     if (directive.kind != lint::DirectiveKind::no_transaction) continue;
