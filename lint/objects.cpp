@@ -2701,14 +2701,17 @@ void ObjectResolver::Context::run(const Node& node) {
   } else if (kind == "CreateUserMappingStmt" || kind == "DropUserMappingStmt") {
     ObjectRef ref;
     ref.kind = ObjectKind::user_mapping;
-    // FOR PUBLIC, CURRENT_USER, ... name no role: the keyword (ROLESPEC_PUBLIC -> PUBLIC) does.
+    // By (user, server): FOR PUBLIC is a mapping of its own, apart from every role's;
+    // CURRENT_ROLE is CURRENT_USER (and so is the keyword USER).
     Node user = node.get("user");
-    std::string_view role = user.str("rolename");
-    std::string_view prefix = "ROLESPEC_";
-    if (role.empty() && user.str("roletype").starts_with(prefix)) {
-      role = user.str("roletype").substr(prefix.size());
-    }
-    ref.name = std::string(role) + " SERVER " + std::string(node.str("servername"));
+    std::string_view type = user.str("roletype");
+    ref.name = type == "ROLESPEC_PUBLIC"         ? "PUBLIC"
+               : type == "ROLESPEC_CURRENT_USER" ? "CURRENT_USER"
+               : type == "ROLESPEC_CURRENT_ROLE" ? "CURRENT_USER"
+               : type == "ROLESPEC_SESSION_USER" ? "SESSION_USER"
+                                                 : truncate_identifier(user.str("rolename"));
+    ref.name += " SERVER ";
+    ref.name += truncate_identifier(node.str("servername"));
     Effect& effect = add(kind == "CreateUserMappingStmt" ? Action::create : Action::drop, ref,
                          statement.range.begin);
     // A user mapping blocks DROP SERVER without CASCADE too.
