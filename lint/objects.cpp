@@ -2476,6 +2476,22 @@ void ObjectResolver::Context::run(const Node& node) {
     create_table(node.get("base"), ObjectKind::foreign_table);
     // DROP SERVER without CASCADE is refused while a foreign table of it remains.
     if (table < out.size()) depend(out[table], server_ref(node), false);
+  } else if (kind == "ImportForeignSchemaStmt" &&
+             node.str("list_type") == "FDW_IMPORT_SCHEMA_LIMIT_TO") {
+    // LIMIT TO (a, b): a foreign table of each name in the INTO schema (without LIMIT TO, or
+    // with EXCEPT, the tables are the remote schema's, which the migrations do not say). Their
+    // columns are the remote tables'.
+    for (Node range_var : node.list("table_list")) {
+      ObjectRef table;
+      table.kind = ObjectKind::foreign_table;
+      table.schema = truncate_identifier(node.str("local_schema"));
+      table.name = truncate_identifier(relation_name(range_var).name);
+      Effect& effect = add(Action::create, std::move(table), at(range_var));
+      ObjectRef server;
+      server.kind = ObjectKind::server;
+      server.name = truncate_identifier(node.str("server_name"));
+      depend(effect, server, false);
+    }
   } else if (kind == "CreateTableAsStmt") {
     create_table_as(node);
   } else if (kind == "SelectStmt" && node.has("intoClause")) {

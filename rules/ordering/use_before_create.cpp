@@ -432,9 +432,51 @@ bool check_column(const lint::Project& project, std::size_t file_index,
   return true;
 }
 
+// An IMPORT FOREIGN SCHEMA of an up without LIMIT TO: it makes a foreign table of each table of
+// the remote schema (but those of EXCEPT), which the migrations do not name.
+struct Import {
+  lint::Tick tick;
+  std::string schema;
+  std::vector<std::string> except;
+};
+
+std::vector<Import> imports_of_unknown_tables(const lint::Project& project,
+                                              const lint::Catalog& catalog) {
+  std::vector<Import> imports;
+  for (std::size_t i = 0; i < project.size(); ++i) {
+    const lint::FileReplay& replay = catalog.replay(i);
+    if (!replay.replayed || replay.direction != lint::Direction::up) continue;
+    const auto& all = project.parsed(i)->all_statements();
+    for (std::size_t ordinal = 0; ordinal < all.size(); ++ordinal) {
+      const lint::Node& node = all[ordinal]->node;
+      if (!node.is("ImportForeignSchemaStmt") ||
+          node.str("list_type") == "FDW_IMPORT_SCHEMA_LIMIT_TO") {
+        continue;
+      }
+      Import import{catalog.before_statement(i, ordinal),
+                    lint::truncate_identifier(node.str("local_schema")),
+                    {}};
+      for (lint::Node range_var : node.list("table_list")) {
+        import.except.push_back(lint::truncate_identifier(lint::relation_name(range_var).name));
+      }
+      imports.push_back(std::move(import));
+    }
+  }
+  return imports;
+}
+
+// Whether such an import may have made the table before `tick`.
+bool imported(const std::vector<Import>& imports, const lint::ObjectRef& ref, lint::Tick tick) {
+  return std::any_of(imports.begin(), imports.end(), [&](const Import& import) {
+    return import.tick <= tick && import.schema == ref.schema &&
+           std::find(import.except.begin(), import.except.end(), ref.name) == import.except.end();
+  });
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   check_downs(project, out);
   const lint::Catalog& catalog = *project.catalog();
+  std::vector<Import> imports = imports_of_unknown_tables(project, catalog);
   for (std::size_t i = 0; i < project.size(); ++i) {
     const lint::FileReplay& replay = catalog.replay(i);
     if (!replay.replayed || replay.direction != lint::Direction::up) continue;
@@ -479,7 +521,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
           continue;
         }
         bool table = ref.kind == lint::ObjectKind::table;
-        if (!table || catalog.known(ref)) continue;
+        if (!table || catalog.known(ref) || imported(imports, ref, step.tick)) continue;
         // Once per file is enough for a table that comes from outside.
         if (!reported.insert({static_cast<std::size_t>(-1), ref.key()}).second) continue;
         out.report(file, range,

@@ -1,0 +1,2 @@
+DROP FOREIGN TABLE IF EXISTS mirror.orders, mirror."Lines";
+DROP SCHEMA IF EXISTS mirror;

@@ -1,0 +1,2 @@
+DROP VIEW IF EXISTS customer_names;
+DROP SCHEMA IF EXISTS mirror_all CASCADE;
