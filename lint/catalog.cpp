@@ -339,6 +339,23 @@ bool Catalog::existed_before(const ObjectRef& ref, std::size_t file) const {
   return find(ref, before(file)) != k_no_object;
 }
 
+ObjectId Catalog::key_partner(ObjectId id, Tick at) const {
+  auto is_key = [&](ObjectId other) {
+    const CatalogObject& object = m_objects[other];
+    return object.kind() == ObjectKind::constraint && object.alive_at(at) &&
+           (object.contype == 'p' || object.contype == 'u' || object.contype == 'x');
+  };
+  const ObjectRef& ref = m_objects[id].ref_at(at);
+  if (is_key(id)) return find(NameRef(ObjectKind::index, ref.schema, {}, ref.name), at);
+  if (m_objects[id].kind() != ObjectKind::index || !m_objects[id].alive_at(at)) return k_no_object;
+  for (const DependencyEdge& edge : m_objects[id].depends_on) {
+    for (ObjectId child : m_objects[edge.object].children) {
+      if (is_key(child) && m_objects[child].ref_at(at).name == ref.name) return child;
+    }
+  }
+  return k_no_object;
+}
+
 std::optional<Origin> Catalog::created_by(const ObjectRef& ref, Tick at) const {
   ObjectId id = find(ref, at);
   if (id == k_no_object) return std::nullopt;
@@ -1385,32 +1402,17 @@ class CatalogBuilder {
 
   // A primary key, unique or exclusion constraint and its index share a name: ALTER TABLE ...
   // RENAME CONSTRAINT renames the index too, ALTER INDEX ... RENAME the constraint.
-  void rename_key_partner(ObjectId id, const ObjectRef& current, const std::string& name, Tick at) {
-    auto is_key = [&](ObjectId other) {
-      const CatalogObject& object = objects()[other];
-      return object.kind() == ObjectKind::constraint && object.alive_at(at) &&
-             (object.contype == 'p' || object.contype == 'u' || object.contype == 'x');
-    };
-    auto follow = [&](ObjectId partner) {
-      ObjectRef moved = objects()[partner].ref_at(at);
-      moved.name = name;
-      CatalogObject& object = objects()[partner];
-      object.names.back().to = at;
-      object.names.push_back({moved, at});
-      index_name(partner, moved);
-    };
-    if (is_key(id)) {
-      ObjectId index =
-          find(Catalog::NameRef(ObjectKind::index, current.schema, {}, current.name), at);
-      if (index != k_no_object) follow(index);
-      return;
-    }
-    if (objects()[id].kind() != ObjectKind::index) return;
-    for (const auto& edge : std::vector<DependencyEdge>(objects()[id].depends_on)) {
-      for (ObjectId child : std::vector<ObjectId>(objects()[edge.object].children)) {
-        if (is_key(child) && objects()[child].ref_at(at).name == current.name) follow(child);
-      }
-    }
+  void rename_key_partner(ObjectId id, const std::string& name, const Origin& origin) {
+    Tick at = origin.tick;
+    ObjectId partner = m_catalog.key_partner(id, at);
+    if (partner == k_no_object) return;
+    ObjectRef moved = objects()[partner].ref_at(at);
+    moved.name = name;
+    CatalogObject& object = objects()[partner];
+    object.names.back().to = at;
+    object.names.push_back({moved, at});
+    object.changed.push_back(origin);  // the statement that renamed it
+    index_name(partner, moved);
   }
 
   // ALTER TABLE ... SET SCHEMA moves the table's indexes and the sequences it owns (serial,
@@ -1487,7 +1489,7 @@ class CatalogBuilder {
       for (ObjectId sibling : table.children) follow(sibling);
       for (const auto& edge : table.dependents) follow(edge.object);
     }
-    if (current.name != next.name) rename_key_partner(id, current, next.name, origin.tick);
+    if (current.name != next.name) rename_key_partner(id, next.name, origin);
     if (current.schema != next.schema && is_relation(object.kind())) {
       move_along(id, next.schema, origin, move);
     }

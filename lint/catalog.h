@@ -180,6 +180,9 @@ class Catalog {
   std::optional<NameLoss> lost_before(const ObjectRef& ref, Tick at) const;
   // Whether an object of that name ever existed.
   bool known(const ObjectRef& ref) const;
+  // A primary key, unique or exclusion constraint and its index share a name, and a rename of
+  // either renames both: the other one of the pair at a tick (k_no_object when there is none).
+  ObjectId key_partner(ObjectId id, Tick at) const;
 
   bool existed_before(const ObjectRef& ref, std::size_t file) const;
   // The migration statement that created the object alive at a tick under that name.

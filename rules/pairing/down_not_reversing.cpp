@@ -3427,6 +3427,21 @@ void check_pair(Context& c) {
       // the up's renames and then the down's must be the one it had before the up (a swap through
       // a temporary name, repeated by the down, is its own inverse).
       if (!c.first_action(step, Action::rename)) continue;
+      // A key constraint and its index are renamed together: the pair is judged once, at the
+      // up's first rename of either, and a rename of either in the down renames both back.
+      ObjectId partner = c.catalog.key_partner(step.object, step.tick);
+      std::vector<const lint::CatalogStep*> back = c.down_steps.of(step.object);
+      if (partner != lint::k_no_object) {
+        const auto& up = c.up_steps.of(partner);
+        if (std::any_of(up.begin(), up.end(), [&](const lint::CatalogStep* other) {
+              return other < &step && other->effect.action == Action::rename;
+            })) {
+          continue;
+        }
+        const auto& more = c.down_steps.of(partner);
+        back.insert(back.end(), more.begin(), more.end());
+        std::sort(back.begin(), back.end());  // both point into the down's steps: file order
+      }
       if (object.kind() == ObjectKind::extension) {
         check_extension_move(c, step);
         continue;
@@ -3436,7 +3451,7 @@ void check_pair(Context& c) {
       if (now.name == before.name && now.schema == before.schema) continue;  // back where it was
       std::string name = now.name;
       std::string schema = now.schema;
-      for (const lint::CatalogStep* down : c.down_steps.of(step.object)) {
+      for (const lint::CatalogStep* down : back) {
         if (down->effect.action != Action::rename) continue;
         if (!down->effect.new_name.empty()) name = down->effect.new_name;
         if (!down->effect.new_schema.empty()) schema = down->effect.new_schema;

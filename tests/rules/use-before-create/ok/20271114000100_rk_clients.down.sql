@@ -1,0 +1,1 @@
+DROP TABLE rk_clients;
