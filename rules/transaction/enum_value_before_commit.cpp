@@ -48,29 +48,100 @@ std::optional<lint::ColumnType> type_of(const lint::FileContext& context, lint::
                                   catalog->before_statement(context.index, ordinal));
 }
 
-// Where the statement uses the label as a value of the type: a constant cast to it, or a
-// constant in a statement that names a column of the type (its SET target, its INSERT column,
-// a column it compares, the column whose default it sets). The location of the constant.
+// Whether a string constant is the label, or an array literal with the label among its elements
+// ('{a,w}', '{"w"}', '{{w}}'): PostgreSQL reads the elements with the enum's input function too.
+bool holds_label(std::string_view text, const std::string& label) {
+  if (text == label) return true;
+  if (text.size() < 2 || text.front() != '{' || text.back() != '}') return false;
+  std::string element;
+  bool quoted = false;
+  bool was_quoted = false;
+  auto ends = [&]() {
+    std::string_view trimmed = element;
+    if (!was_quoted) {
+      while (!trimmed.empty() && trimmed.front() == ' ') trimmed.remove_prefix(1);
+      while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);
+    }
+    bool found = trimmed == label;
+    element.clear();
+    was_quoted = false;
+    return found;
+  };
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    char c = text[k];
+    if (c == '\\' && k + 1 < text.size()) {
+      element += text[++k];
+    } else if (c == '"') {
+      if (!quoted && element.find_first_not_of(' ') == std::string::npos) element.clear();
+      quoted = !quoted;
+      was_quoted = true;
+    } else if (!quoted && was_quoted && c == ' ') {
+      continue;  // blanks after a quoted element
+    } else if (!quoted && (c == ',' || c == '{' || c == '}')) {
+      if (ends()) return true;
+    } else {
+      element += c;
+    }
+  }
+  return false;
+}
+
+// The location of a string constant in the subtree that holds the label.
+std::optional<std::uint32_t> constant_in(const Node& node, const std::string& label) {
+  std::optional<std::uint32_t> found;
+  lint::walk(node, [&](const Node& child) {
+    if (found) return false;
+    if (child.is("A_Const") && child.has("sval") &&
+        holds_label(child.get("sval").str("sval"), label)) {
+      found = child.location();
+    }
+    return !found;
+  });
+  return found;
+}
+
+// Where the statement uses the label as a value of the type: a constant cast to it or to its
+// array type (ARRAY['v']::e[], '{v}'::e[]), a default or CHECK of a column, a function's
+// argument or a domain it declares of the type, or a constant in a statement that names a
+// column of the type or of its array type (its SET target, its INSERT column, a column it
+// compares, the column whose default it sets). PostgreSQL reads such a constant with the enum's
+// input function when it parses the statement. The location of the constant.
 std::optional<std::uint32_t> use_of(const lint::FileContext& context, lint::TableState& tables,
                                     const Statement& statement, std::size_t ordinal,
                                     const Added& added) {
   std::optional<std::uint32_t> constant;
-  bool cast = false;
+  std::optional<std::uint32_t> declared;  // a constant of what the statement declares of the type
   std::vector<std::string> columns;
+  std::vector<std::string> typed;  // columns the statement declares of the type
   std::vector<lint::QualifiedName> relations;
   lint::walk(statement.node, [&](const Node& node) {
+    if (declared) return false;
     if (node.is("TypeCast")) {
       Node arg = node.get("arg");
-      if (arg.is("A_Const") && arg.get("sval").str("sval") == added.label &&
-          names_type(node.get("typeName"), added.type)) {
-        constant = arg.location();
-        cast = true;
-        return false;
+      if (names_type(node.get("typeName"), added.type)) {
+        if (arg.is("A_Const") || arg.is("A_ArrayExpr")) declared = constant_in(arg, added.label);
+        if (declared) return false;
       }
       // A column cast to another type (status::text = 'v') compares no value of the enum.
       if (arg.is("ColumnRef") && !names_type(node.get("typeName"), added.type)) return false;
+    } else if (node.is("ColumnDef")) {
+      if (names_type(node.get("typeName"), added.type)) {
+        typed.push_back(lint::truncate_identifier(node.str("colname")));
+        declared = constant_in(node, added.label);  // its DEFAULT, its CHECK
+        return false;
+      }
+    } else if (node.is("FunctionParameter")) {
+      if (names_type(node.get("argType"), added.type)) {
+        declared = constant_in(node.get("defexpr"), added.label);
+      }
+      return false;
+    } else if (node.is("CreateDomainStmt")) {
+      if (names_type(node.get("typeName"), added.type)) {
+        declared = constant_in(node, added.label);
+        return false;
+      }
     } else if (node.is("A_Const")) {
-      if (!constant && node.has("sval") && node.get("sval").str("sval") == added.label) {
+      if (!constant && node.has("sval") && holds_label(node.get("sval").str("sval"), added.label)) {
         constant = node.location();
       }
     } else if (node.is("ColumnRef")) {
@@ -83,15 +154,17 @@ std::optional<std::uint32_t> use_of(const lint::FileContext& context, lint::Tabl
     } else if (node.has("relname")) {  // a RangeVar (a field of that type has no node name)
       relations.push_back(lint::QualifiedName::of(lint::relation_name(node)));
     }
-    return !cast;
+    return true;
   });
-  if (cast) return constant;
+  if (declared) return declared;
   if (!constant) return std::nullopt;
+  for (const std::string& column : columns) {
+    if (std::find(typed.begin(), typed.end(), column) != typed.end()) return constant;
+  }
   for (const lint::QualifiedName& relation : relations) {
     for (const std::string& column : columns) {
       auto type = type_of(context, tables, relation, column, statement, ordinal);
-      if (type && !type->array &&
-          lint::QualifiedName{type->schema, type->name}.matches(added.type)) {
+      if (type && lint::QualifiedName{type->schema, type->name}.matches(added.type)) {
         return constant;
       }
     }
@@ -148,8 +221,16 @@ std::vector<EarlyEnumUse> enum_values_used_early(
       if (!at) continue;
       lint::TextRange range = statement->range;
       if (statement->exact) {
+        // The quoted constant: the label, or the array literal that holds it.
+        std::string_view text = context.file.text();
         std::uint32_t begin = statement->offset(at);
-        range = lint::TextRange{begin, begin + static_cast<std::uint32_t>(value.label.size() + 2)};
+        std::uint32_t end = begin + static_cast<std::uint32_t>(value.label.size() + 2);
+        if (begin < text.size() && text[begin] == '\'') {
+          std::size_t close = begin + 1;
+          while (close < text.size() && text[close] != '\'') close += 1;
+          if (close < text.size()) end = static_cast<std::uint32_t>(close + 1);
+        }
+        range = lint::TextRange{begin, end};
       }
       uses.push_back(EarlyEnumUse{value.statement, statement, range, value.type, value.label});
       break;
