@@ -1784,6 +1784,25 @@ const Statement* statement_at(const Project& project, const Origin& origin) {
   return file->all_statements()[origin.statement];
 }
 
+std::vector<ObjectChange> changes_before(const Project& project, const CatalogObject& object,
+                                         Tick before, std::optional<Tick> after) {
+  std::vector<Origin> origins;
+  for (const Origin& origin : object.changed) {
+    if (origin.tick < before && (!after || origin.tick > *after)) origins.push_back(origin);
+  }
+  std::stable_sort(origins.begin(), origins.end(),
+                   [](const Origin& a, const Origin& b) { return a.tick < b.tick; });
+  std::vector<ObjectChange> changes;
+  for (const Origin& origin : origins) {
+    const Statement* statement = statement_at(project, origin);
+    if (statement == nullptr || (!changes.empty() && changes.back().statement == statement)) {
+      continue;
+    }
+    changes.push_back(ObjectChange{origin, statement});
+  }
+  return changes;
+}
+
 bool columns_known(const Project& project, const Catalog& catalog, ObjectId id, Tick at) {
   const CatalogObject& table = catalog.object(id);
   if (table.kind() != ObjectKind::table) return false;

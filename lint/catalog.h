@@ -260,6 +260,16 @@ class Catalog {
 // The statement an origin names; null when its file has no parse.
 const Statement* statement_at(const Project& project, const Origin& origin);
 
+// The statements that changed an object (CatalogObject::changed) before tick `before` (and after
+// tick `after`, when given), in the order they ran, each once: a statement that changes the object
+// twice (an ALTER TABLE with two commands, a GRANT of two privileges) comes with its first origin.
+struct ObjectChange {
+  Origin origin;
+  const Statement* statement = nullptr;
+};
+std::vector<ObjectChange> changes_before(const Project& project, const CatalogObject& object,
+                                         Tick before, std::optional<Tick> after = std::nullopt);
+
 // Whether the replay knows every column a table has at a tick: one made by a plain CREATE TABLE
 // (not LIKE, INHERITS, PARTITION OF, OF a type), or by CREATE TABLE ... AS or SELECT ... INTO
 // whose columns' names are known (not SELECT *), that has not become a child (INHERIT) or a

@@ -86,12 +86,6 @@ std::vector<EarlierHold> holds_at(const lint::Project& project, const lint::Cata
   for (ObjectId id = 0; id < catalog.size(); ++id) {
     const lint::CatalogObject& object = catalog.object(id);
     if (!object.alive_at(tick)) continue;
-    std::vector<lint::Origin> origins;
-    for (const lint::Origin& origin : object.changed) {
-      if (origin.tick < tick && origin.tick > clears.all) origins.push_back(origin);
-    }
-    std::sort(origins.begin(), origins.end(),
-              [](const lint::Origin& a, const lint::Origin& b) { return a.tick < b.tick; });
     pairing::Privileges held;
     std::optional<lint::Origin> granted;  // the last GRANT to the role
     std::optional<lint::Origin> owner;    // the last owner change to the role
@@ -107,12 +101,10 @@ std::vector<EarlierHold> holds_at(const lint::Project& project, const lint::Cata
         policy = object.created;
       }
     }
-    const lint::Statement* last = nullptr;
-    for (const lint::Origin& origin : origins) {
-      const lint::Statement* statement = lint::statement_at(project, origin);
-      if (statement == nullptr || statement == last) continue;  // a statement once
-      last = statement;
-      const Node& node = statement->node;
+    for (const lint::ObjectChange& change :
+         lint::changes_before(project, object, tick, clears.all)) {
+      const lint::Origin& origin = change.origin;
+      const Node& node = change.statement->node;
       if (node.is("GrantStmt")) {
         pairing::apply_grant(held, node, object.kind());
         if (node.flag("is_grant") && pairing::lists_role(node.list("grantees"), role)) {

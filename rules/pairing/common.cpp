@@ -899,18 +899,8 @@ Privileges privileges_before(const lint::Project& project, const lint::Catalog& 
     if (public_by_default(object.kind(), privilege))
       held.insert({"PUBLIC", std::string(privilege), {}});
   }
-  std::vector<lint::Origin> origins;
-  for (const lint::Origin& origin : object.changed) {
-    if (origin.tick < tick) origins.push_back(origin);
-  }
-  std::sort(origins.begin(), origins.end(),
-            [](const lint::Origin& a, const lint::Origin& b) { return a.tick < b.tick; });
-  const lint::Statement* last = nullptr;
-  for (const lint::Origin& origin : origins) {
-    const lint::Statement* statement = lint::statement_at(project, origin);
-    if (statement == nullptr || statement == last) continue;  // a statement once
-    last = statement;
-    apply_grant(held, statement->node, object.kind());
+  for (const lint::ObjectChange& change : lint::changes_before(project, object, tick)) {
+    apply_grant(held, change.statement->node, object.kind());
   }
   return held;
 }

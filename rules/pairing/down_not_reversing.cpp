@@ -2409,27 +2409,18 @@ void check_cascaded_grants(Context& c, const lint::CatalogStep& step) {
   // REVOKE goes with it: the up leaves nothing of it).
   lint::Tick start = c.pair.up_replay->start;
   Privileges before = privileges_before(c.project, c.catalog, step.object, start);
-  std::vector<lint::Origin> origins;
-  for (const lint::Origin& origin : object.changed) {
-    if (origin.tick < start) origins.push_back(origin);
-  }
-  std::sort(origins.begin(), origins.end(),
-            [](const lint::Origin& a, const lint::Origin& b) { return a.tick < b.tick; });
   struct Lost {
     std::string grantor;
     Privilege privilege;
     bool option = false;  // held WITH GRANT OPTION
   };
   std::vector<Lost> lost;
-  const lint::Statement* last = nullptr;
-  for (const lint::Origin& origin : origins) {
-    const lint::Statement* statement = lint::statement_at(c.project, origin);
-    const lint::ParsedFile* file = c.project.parsed(origin.file);
-    if (statement == nullptr || file == nullptr || statement == last) continue;
-    last = statement;
-    const lint::Node& node = statement->node;
+  for (const lint::ObjectChange& change : lint::changes_before(c.project, object, start)) {
+    const lint::Origin& origin = change.origin;
+    const lint::ParsedFile& file = *c.project.parsed(origin.file);
+    const lint::Node& node = change.statement->node;
     if (!node.is("GrantStmt") || !node.flag("is_grant")) continue;
-    std::optional<std::string> grantor = session_role(*file, origin.statement);
+    std::optional<std::string> grantor = session_role(file, origin.statement);
     if (!grantor || grantors.count(*grantor) == 0) continue;
     for (const std::string& grantee : role_names(node.list("grantees"))) {
       for (const std::string& privilege : object_privileges(node, kind)) {

@@ -234,20 +234,10 @@ std::optional<PublicationState> publication_at(const lint::Project& project,
   PublicationState state;
   apply_publication(catalog, state, *project.parsed(object.created.file), *made,
                     object.created.tick);
-  std::vector<lint::Origin> origins;
-  for (const lint::Origin& origin : object.changed) {
-    if (origin.tick < tick) origins.push_back(origin);
-  }
-  std::sort(origins.begin(), origins.end(),
-            [](const lint::Origin& a, const lint::Origin& b) { return a.tick < b.tick; });
-  const lint::Statement* last = nullptr;
-  for (const lint::Origin& origin : origins) {
-    const lint::Statement* statement = lint::statement_at(project, origin);
-    if (statement == nullptr || statement == last || !statement->node.is("AlterPublicationStmt")) {
-      continue;
-    }
-    last = statement;
-    apply_publication(catalog, state, *project.parsed(origin.file), *statement, origin.tick);
+  for (const lint::ObjectChange& change : lint::changes_before(project, object, tick)) {
+    if (!change.statement->node.is("AlterPublicationStmt")) continue;
+    apply_publication(catalog, state, *project.parsed(change.origin.file), *change.statement,
+                      change.origin.tick);
   }
   // A table dropped since left the publication.
   std::erase_if(state.members, [&](const PublishedMember& member) {
