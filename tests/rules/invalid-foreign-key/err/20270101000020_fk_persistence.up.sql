@@ -14,3 +14,7 @@ CREATE TEMP TABLE fk_scratch (tenant_id bigint REFERENCES fk_tenants);
 CREATE TEMP TABLE fk_temp_keys (id bigint PRIMARY KEY);
 CREATE UNLOGGED TABLE IF NOT EXISTS fk_cache (id bigint REFERENCES fk_temp_keys);
 CREATE TABLE IF NOT EXISTS fk_notes4 (id bigint REFERENCES fk_temp_keys);
+-- An unlogged table made by CREATE TABLE ... AS.
+CREATE UNLOGGED TABLE IF NOT EXISTS fk_snapshot AS SELECT id FROM fk_tenants;
+ALTER TABLE fk_snapshot ADD PRIMARY KEY (id);
+CREATE TABLE IF NOT EXISTS fk_notes5 (snapshot_id bigint REFERENCES fk_snapshot);

@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS snapshot_note, account_snapshot;
