@@ -2108,16 +2108,16 @@ void check_set_constraints(FileScope& scope, const Statement& statement) {
 void check_templates(FileScope& scope, const lint::ParsedFile& file) {
   const auto& templated = file.templated();
   auto last = [](const QualifiedName& name) { return lint::truncate_identifier(name.name); };
+  // What the templates make, read once.
+  std::vector<ObjectKey> made;
+  for (const Statement& other : templated) {
+    for (ObjectKey& key : object_changes(other.node).created) made.push_back(std::move(key));
+  }
   auto made_again = [&](const ObjectKey& gone) {
-    for (const Statement& other : templated) {
-      for (const ObjectKey& made : object_changes(other.node).created) {
-        if (made.kind == gone.kind && last(made.name) == last(gone.name) &&
-            last(made.parent) == last(gone.parent)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return std::any_of(made.begin(), made.end(), [&](const ObjectKey& key) {
+      return key.kind == gone.kind && last(key.name) == last(gone.name) &&
+             last(key.parent) == last(gone.parent);
+    });
   };
   auto report = [&](const Statement& statement, const std::string& what, std::string_view found,
                     const std::string& help) {
