@@ -964,6 +964,38 @@ void report_options_left(Context& c, const lint::CatalogStep& step, const Option
            help);
 }
 
+// The column that owns a sequence at a tick (ALTER SEQUENCE ... OWNED BY, a serial column);
+// k_no_object when none does.
+lint::ObjectId owner_at(const lint::Catalog& catalog, lint::ObjectId sequence, lint::Tick tick) {
+  for (const lint::DependencyEdge& edge : catalog.object(sequence).depends_on) {
+    if (edge.automatic && edge.alive_at(tick) &&
+        catalog.object(edge.object).kind() == ObjectKind::column) {
+      return edge.object;
+    }
+  }
+  return lint::k_no_object;
+}
+
+// Whether the sequence is owned after the down by a column of the name its owner had before the
+// up (or by none, as before). The int-to-bigint swap of a key makes a new column, renames it to
+// the old one's name and gives it the sequence: a down that keeps that column leaves the schema
+// as it was, though the owner is another column.
+bool same_owner_after_down(const Context& c, lint::ObjectId sequence) {
+  lint::ObjectId before = owner_at(c.catalog, sequence, c.pair.up_replay->start);
+  lint::ObjectId after = owner_at(c.catalog, sequence, c.pair.up_replay->end);
+  if (before == lint::k_no_object || after == lint::k_no_object) return before == after;
+  // The down's own renames of the owner or its table are not in the catalog's names.
+  lint::ObjectId table = c.catalog.object(after).parent;
+  for (const lint::CatalogStep& step : c.pair.down_replay->steps) {
+    if (step.effect.action == Action::rename && (step.object == after || step.object == table)) {
+      return false;
+    }
+  }
+  const lint::ObjectRef& was = c.catalog.object(before).ref_at(c.pair.up_replay->start);
+  const lint::ObjectRef& is = c.catalog.object(after).ref_at(c.pair.up_replay->end);
+  return was.schema == is.schema && was.parent == is.parent && was.name == is.name;
+}
+
 // ALTER SEQUENCE of a sequence an earlier migration made: each option must have after the down
 // the value it had before the up, as its CREATE SEQUENCE (or serial or identity column) and the
 // earlier ALTERs leave it, PostgreSQL's defaults included. An up that writes what the sequence
@@ -979,6 +1011,7 @@ void check_sequence_back(Context& c, const lint::CatalogStep& step) {
   apply_steps(after, c.project, c.catalog, *c.pair.up_file, up, subject);
   apply_steps(after, c.project, c.catalog, *c.pair.down_file, down, subject);
   OptionsLeft left = options_left(before.options, after.options, up, down, false);
+  if (same_owner_after_down(c, step.object)) std::erase(left.fields, std::string("owned_by"));
   if (left.fields.empty()) return;
   const lint::ObjectRef& ref = c.catalog.object(step.object).ref_at(c.pair.up_replay->end);
   std::vector<std::string> clauses;

@@ -1,0 +1,1 @@
+ALTER SEQUENCE handed_over_id_seq OWNED BY handed_over.legacy_id;

@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS swap_orders (id serial PRIMARY KEY, note text);
