@@ -871,13 +871,19 @@ void check_set_constraints(const lint::FileContext& context, const lint::Stateme
 // table, ON DELETE CASCADE do not help). A table's references to itself do not count. Left
 // alone: a list with a table the replay does not know, and referencing tables that are a
 // partition or child (TRUNCATE of their parent takes them too).
+//
+// A foreign key the same file makes after the TRUNCATE (CREATE TABLE IF NOT EXISTS of a table
+// that references it) is there when the file runs again: the first run passes, every later one
+// fails. Unless a statement of the file before the TRUNCATE drops that table or key again.
 void check_truncate(const lint::FileContext& context, const lint::Statement& statement,
                     lint::Reporter& out) {
   const Node& node = statement.node;
   if (node.str("behavior") == "DROP_CASCADE") return;
   auto tick = lint::tick_before(context, statement);
   const lint::Catalog* catalog = context.project.catalog();
-  if (!tick || catalog == nullptr) return;
+  std::optional<std::size_t> ordinal = context.file.ordinal(statement);
+  if (!tick || catalog == nullptr || !ordinal) return;
+  const lint::FileReplay& replay = catalog->replay(context.index);
   struct Truncated {
     lint::ObjectId id;
     Node relation;
@@ -894,40 +900,74 @@ void check_truncate(const lint::FileContext& context, const lint::Statement& sta
     return std::any_of(truncated.begin(), truncated.end(),
                        [&](const Truncated& entry) { return entry.id == id; });
   };
-  for (const Truncated& entry : truncated) {
-    const lint::CatalogObject& table = catalog->object(entry.id);
-    for (const lint::DependencyEdge& edge : table.dependents) {
-      if (edge.automatic || !edge.alive_at(*tick)) continue;
-      const lint::CatalogObject& key = catalog->object(edge.object);
-      if (key.kind() != lint::ObjectKind::constraint || key.contype != 'f' ||
-          !key.alive_at(*tick) || key.parent == lint::k_no_object || key.parent == entry.id ||
-          in_list(key.parent)) {
-        continue;
+  // Whether a statement of the file before the TRUNCATE drops the object (by its name).
+  auto dropped_before = [&](const lint::ObjectRef& ref) {
+    return std::any_of(replay.steps.begin(), replay.steps.end(), [&](const lint::CatalogStep& s) {
+      return s.statement < *ordinal && s.effect.action == lint::Action::drop &&
+             s.effect.object.kind == ref.kind && s.effect.object.name == ref.name &&
+             s.effect.object.parent == ref.parent;
+    });
+  };
+  // The first run, then a run again (the state the file leaves).
+  for (bool again : {false, true}) {
+    lint::Tick at = again ? replay.end : *tick;
+    for (const Truncated& entry : truncated) {
+      const lint::CatalogObject& table = catalog->object(entry.id);
+      if (!table.alive_at(at)) continue;
+      for (const lint::DependencyEdge& edge : table.dependents) {
+        if (edge.automatic || !edge.alive_at(at)) continue;
+        const lint::CatalogObject& key = catalog->object(edge.object);
+        if (key.kind() != lint::ObjectKind::constraint || key.contype != 'f' || !key.alive_at(at) ||
+            key.parent == lint::k_no_object || key.parent == entry.id || in_list(key.parent)) {
+          continue;
+        }
+        const lint::CatalogObject& referencing = catalog->object(key.parent);
+        if (!referencing.alive_at(at)) continue;
+        const lint::ObjectRef& ref = referencing.ref_at(at);
+        std::string name = table.ref_at(at).name;
+        if (again &&
+            (key.alive_at(*tick) || key.created.file != context.index || dropped_before(ref) ||
+             dropped_before(key.ref_at(at)) || name != table.ref_at(*tick).name)) {
+          continue;
+        }
+        if (lint::takes_keys_from_elsewhere(context.project, *catalog, ref, at) ||
+            changed_unseen(context, statement, ref.name) ||
+            changed_unseen(context, statement, name)) {
+          continue;
+        }
+        std::string shown = lint::sql_identifier(ref.name);
+        std::string whose = "table " + shown;
+        if (!again) {
+          whose += " (made by " + context.project.source(referencing.created.file).display +
+                   ") references it with foreign key " + key.ref_at(at).name;
+        } else if (referencing.created.file == context.index) {
+          whose +=
+              ", made later in this file, references it with foreign key " + key.ref_at(at).name;
+        } else {
+          whose += " references it with foreign key " + key.ref_at(at).name +
+                   ", added later in this file";
+        }
+        out.report(lint::token_at(context.file, statement, entry.relation.location()),
+                   "TRUNCATE " + lint::sql_identifier(name) +
+                       (again ? " passes the first run but fails on every run after it"
+                              : " fails on every run") +
+                       ": " + whose +
+                       ", and PostgreSQL truncates a referenced table only with the tables that "
+                       "reference it (\"cannot truncate a table referenced in a foreign key "
+                       "constraint\", \"Table " +
+                       in_quotes(ref.name) + " references " + in_quotes(name) + ".\")",
+                   again ? "add " + shown +
+                               " to the TRUNCATE list, once it and its foreign key are made "
+                               "(PostgreSQL empties them together), or DELETE FROM " +
+                               lint::sql_identifier(name) + " (ON DELETE actions run then)"
+                         : "add " + shown +
+                               " to the TRUNCATE list (PostgreSQL empties them together), or "
+                               "DELETE FROM " +
+                               lint::sql_identifier(name) +
+                               " (ON DELETE actions run then); TRUNCATE ... CASCADE empties "
+                               "every referencing table");
+        return;
       }
-      const lint::CatalogObject& referencing = catalog->object(key.parent);
-      if (!referencing.alive_at(*tick)) continue;
-      const lint::ObjectRef& ref = referencing.ref_at(*tick);
-      std::string name = table.ref_at(*tick).name;
-      if (lint::takes_keys_from_elsewhere(context.project, *catalog, ref, *tick) ||
-          changed_unseen(context, statement, ref.name) ||
-          changed_unseen(context, statement, name)) {
-        continue;
-      }
-      std::string shown = lint::sql_identifier(ref.name);
-      out.report(lint::token_at(context.file, statement, entry.relation.location()),
-                 "TRUNCATE " + lint::sql_identifier(name) + " fails on every run: table " + shown +
-                     " (made by " + context.project.source(referencing.created.file).display +
-                     ") references it with foreign key " + key.ref_at(*tick).name +
-                     ", and PostgreSQL truncates a referenced table only with the tables that "
-                     "reference it (\"cannot truncate a table referenced in a foreign key "
-                     "constraint\", \"Table " +
-                     in_quotes(ref.name) + " references " + in_quotes(name) + ".\")",
-                 "add " + shown +
-                     " to the TRUNCATE list (PostgreSQL empties them together), or DELETE FROM " +
-                     lint::sql_identifier(name) +
-                     " (ON DELETE actions run then); TRUNCATE ... CASCADE empties every "
-                     "referencing table");
-      return;
     }
   }
 }

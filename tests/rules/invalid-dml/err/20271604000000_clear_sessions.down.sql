@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS rr_session_flags;
+DROP TABLE IF EXISTS rr_sessions;
