@@ -28,6 +28,7 @@
 #include "rules/safety/identity.h"
 #include "rules/safety/immutable.h"
 #include "rules/safety/partition_bounds.h"
+#include "rules/safety/replica_identity.h"
 
 namespace sqlgate::rules {
 
@@ -606,7 +607,8 @@ std::optional<bool> column_not_null(const lint::Project& project, const lint::Ca
     const lint::CatalogObject& key = catalog.object(child);
     if (key.kind() != lint::ObjectKind::constraint || key.contype != 'p') continue;
     if (key.created.tick >= tick || key.created.tick < last) continue;
-    std::string name = object.ref_at(key.created.tick).name;
+    // The key's columns have their last names.
+    const std::string& name = object.ref().name;
     if (std::find(key.columns.begin(), key.columns.end(), name) != key.columns.end()) return true;
   }
   if (state) return state;
@@ -639,6 +641,76 @@ std::optional<bool> deferrable_index(const lint::Project& project, const lint::C
     return flags->deferrable;
   }
   return false;
+}
+
+// ALTER COLUMN c DROP NOT NULL of a column in the table's primary key, or in the index its
+// replica identity uses: PostgreSQL keeps those NOT NULL. Left to invalid-identity: a column known
+// to be an identity column (PostgreSQL says so first). Not judged when the statement changes the
+// table's keys or replica identity too.
+std::optional<Refusal> drop_not_null(const lint::FileContext& context,
+                                     const lint::Statement& statement, const Node& command) {
+  for (Node other : statement.node.list("cmds")) {
+    std::string_view subtype = other.str("subtype");
+    if (subtype == "AT_DropConstraint" || subtype == "AT_ReplicaIdentity") return std::nullopt;
+  }
+  auto tick = lint::tick_before(context, statement);
+  const lint::Catalog* catalog = context.project.catalog();
+  if (!tick || catalog == nullptr) return std::nullopt;
+  lint::RelationName relation = lint::relation_name(statement.node.get("relation"));
+  lint::ObjectId table = lint::find_as_written(context, statement, lint::ObjectKind::table,
+                                               relation.schema, relation.name);
+  if (table == lint::k_no_object) return std::nullopt;
+  std::string name = lint::truncate_identifier(command.str("name"));
+  lint::ObjectId column = lint::k_no_object;
+  for (lint::ObjectId child : catalog->object(table).children) {
+    const lint::CatalogObject& object = catalog->object(child);
+    if (object.kind() == lint::ObjectKind::column && object.alive_at(*tick) &&
+        object.ref_at(*tick).name == name) {
+      column = child;
+    }
+  }
+  if (column == lint::k_no_object) return std::nullopt;
+  lint::QualifiedName qualified{std::string(relation.schema), std::string(relation.name)};
+  auto generation = column_generation(context, statement, qualified, name);
+  if (generation && generation->identity != 0) return std::nullopt;
+  const lint::CatalogObject& object = catalog->object(column);
+  // Key and index columns follow the renames of the whole replay: they have their last names.
+  auto among = [&](const lint::CatalogObject& key) {
+    return std::find(key.columns.begin(), key.columns.end(), object.ref().name) !=
+           key.columns.end();
+  };
+  std::string what = "ALTER TABLE " + lint::sql_name(relation.schema, relation.name) +
+                     " ALTER COLUMN " + lint::sql_identifier(name) + " DROP NOT NULL";
+  for (lint::ObjectId child : catalog->object(table).children) {
+    const lint::CatalogObject& key = catalog->object(child);
+    if (key.kind() != lint::ObjectKind::constraint || key.contype != 'p' || !key.alive_at(*tick) ||
+        !among(key)) {
+      continue;
+    }
+    return Refusal{what,
+                   "column " + name + " is in primary key " + key.ref_at(*tick).name +
+                       " (made by " + made_in(context, key.created) + ")",
+                   "column \"" + name + "\" is in a primary key",
+                   "a primary key's columns are always NOT NULL: drop the key first (ALTER TABLE " +
+                       lint::sql_name(relation.schema, relation.name) + " DROP CONSTRAINT " +
+                       lint::sql_identifier(key.ref_at(*tick).name) +
+                       "), or keep the column NOT NULL"};
+  }
+  auto identity = replica_identity(context.project, *catalog, table, *tick);
+  if (identity && identity->index != lint::k_no_object) {
+    const lint::CatalogObject& index = catalog->object(identity->index);
+    if (index.alive_at(*tick) && among(index)) {
+      std::string index_name = index.ref_at(*tick).name;
+      return Refusal{what,
+                     "column " + name + " is in index " + index_name +
+                         ", which the table's replica identity uses",
+                     "column \"" + name + "\" is in index used as replica identity",
+                     "set another replica identity first (ALTER TABLE " +
+                         lint::sql_name(relation.schema, relation.name) +
+                         " REPLICA IDENTITY DEFAULT or FULL), or keep the column NOT NULL"};
+    }
+  }
+  return std::nullopt;
 }
 
 // ALTER TABLE t REPLICA IDENTITY USING INDEX i: PostgreSQL takes an index of t that is unique,
@@ -986,6 +1058,8 @@ void check_alter_table(const lint::FileContext& context, const lint::Statement& 
       refusal = set_options(context, statement, command.get("def"));
     } else if (subtype == "AT_ReplicaIdentity") {
       refusal = replica_identity_index(context, statement, command);
+    } else if (subtype == "AT_DropNotNull") {
+      refusal = drop_not_null(context, statement, command);
     }
     if (!refusal) continue;
     report(lint::alter_command_range(context.file, statement, at), *refusal, out);

@@ -46,7 +46,8 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/missing_operator_class.cpp
   safety/unique_without_partition_key.cpp
   safety/partitioned.cpp
-  safety/partition_bounds.cpp)
+  safety/partition_bounds.cpp
+  safety/replica_identity.cpp)
 list(APPEND SQLGATE_RULE_DOCS
   safety/require-concurrent-index.md
   safety/require-concurrent-index-drop.md

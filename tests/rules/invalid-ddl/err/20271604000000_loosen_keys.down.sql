@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS ln_pairs;
+DROP TABLE IF EXISTS ln_accounts;
