@@ -28,6 +28,7 @@
 #include "rules/safety/identity.h"
 #include "rules/safety/immutable.h"
 #include "rules/safety/partition_bounds.h"
+#include "rules/safety/refused_relation_ddl.h"
 #include "rules/safety/replica_identity.h"
 
 namespace sqlgate::rules {
@@ -1402,6 +1403,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     if (node.is("AlterTableStmt")) check_alter_table(context, *statement, out);
     check_generated_references(context, *statement, out);
     check_check_option(context, *statement, out);
+    check_refused_relation_ddl(context, *statement, out);
     if (node.is("IndexStmt") && !node.list("options").empty()) {
       std::string_view name = node.str("accessMethod");
       std::string index = node.has("idxname") ? std::string(node.str("idxname")) : "the index";

@@ -1,0 +1,124 @@
+// invalid-ddl: commands PostgreSQL refuses for what the relation or the type they name is, as the
+// migrations before left it. Each message is PostgreSQL 15's.
+#include "rules/safety/refused_relation_ddl.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "lint/catalog.h"
+#include "lint/pg_facts.h"
+#include "lint/table_state.h"
+#include "lint/tree.h"
+
+namespace sqlgate::rules {
+
+namespace {
+
+using lint::Node;
+
+void refuse(const lint::TextRange& range, const std::string& what, const std::string& why,
+            const std::string& message, const std::string& help, lint::Reporter& out) {
+  out.report(range,
+             what + " fails on its first run: " + why + ", and PostgreSQL refuses it (\"" +
+                 message + "\")",
+             help);
+}
+
+// Whether the table's last ALTER TABLE ... OF / NOT OF before the tick was NOT OF.
+bool untyped_since(const lint::FileContext& context, const lint::CatalogObject& table,
+                   lint::Tick tick) {
+  bool untyped = false;
+  for (const lint::Origin& origin : table.changed) {
+    if (origin.tick >= tick) continue;
+    const lint::Statement* altered = lint::statement_at(context.project, origin);
+    if (altered == nullptr || !altered->node.is("AlterTableStmt")) continue;
+    for (Node command : altered->node.list("cmds")) {
+      std::string_view subtype = command.str("subtype");
+      if (subtype == "AT_DropOf") untyped = true;
+      if (subtype == "AT_AddOf") untyped = false;
+    }
+  }
+  return untyped;
+}
+
+// A table made with CREATE TABLE ... OF the type (and not NOT OF since): its name, or nothing.
+std::optional<std::string> typed_table_of(const lint::FileContext& context, lint::ObjectId type,
+                                          lint::Tick tick) {
+  const lint::Catalog& catalog = *context.project.catalog();
+  for (const lint::DependencyEdge& edge : catalog.object(type).dependents) {
+    if (!edge.alive_at(tick) || edge.source != lint::DependencySource::definition) continue;
+    const lint::CatalogObject& user = catalog.object(edge.object);
+    if (!user.alive_at(tick) || user.kind() != lint::ObjectKind::table) continue;
+    if (untyped_since(context, user, tick)) continue;
+    return user.ref_at(tick).name;
+  }
+  return std::nullopt;
+}
+
+// ALTER TYPE t ADD | DROP | ALTER | RENAME ATTRIBUTE without CASCADE while a typed table has the
+// type: PostgreSQL refuses it before it looks at the attribute.
+void typed_table_attribute(const lint::FileContext& context, const lint::Statement& statement,
+                           const Node& type_name, const std::string& what,
+                           const lint::TextRange& range, lint::Reporter& out) {
+  auto tick = lint::tick_before(context, statement);
+  if (!tick) return;
+  lint::RelationName written = lint::relation_name(type_name);
+  lint::ObjectId type = lint::find_as_written(context, statement, lint::ObjectKind::type,
+                                              written.schema, written.name);
+  if (type == lint::k_no_object) return;
+  auto table = typed_table_of(context, type, *tick);
+  if (!table) return;
+  std::string name = context.project.catalog()->object(type).ref_at(*tick).name;
+  refuse(range, what, "table " + *table + " is a typed table of " + name + " (CREATE TABLE ... OF)",
+         "cannot alter type \"" + name + "\" because it is the type of a typed table",
+         "add CASCADE to the command, which alters " + *table + " with the type", out);
+}
+
+void check_alter_type(const lint::FileContext& context, const lint::Statement& statement,
+                      lint::Reporter& out) {
+  const Node& node = statement.node;
+  lint::RelationName written = lint::relation_name(node.get("relation"));
+  std::string type = lint::sql_name(written.schema, written.name);
+  std::size_t i = 0;
+  for (Node command : node.list("cmds")) {
+    std::size_t at = i++;
+    if (command.str("behavior") == "DROP_CASCADE") continue;
+    std::string_view subtype = command.str("subtype");
+    std::string what = "ALTER TYPE " + type;
+    if (subtype == "AT_AddColumn") {
+      what += " ADD ATTRIBUTE ";
+      what += command.get("def").str("colname");
+    } else if (subtype == "AT_DropColumn") {
+      what += " DROP ATTRIBUTE ";
+      what += command.str("name");
+    } else if (subtype == "AT_AlterColumnType") {
+      what += " ALTER ATTRIBUTE ";
+      what += command.str("name");
+    } else {
+      continue;
+    }
+    typed_table_attribute(context, statement, node.get("relation"), what,
+                          lint::alter_command_range(context.file, statement, at), out);
+    return;  // the first refused command fails the statement
+  }
+}
+
+}  // namespace
+
+void check_refused_relation_ddl(const lint::FileContext& context, const lint::Statement& statement,
+                                lint::Reporter& out) {
+  const Node& node = statement.node;
+  if (node.is("AlterTableStmt") && node.str("objtype") == "OBJECT_TYPE") {
+    check_alter_type(context, statement, out);
+  } else if (node.is("RenameStmt") && node.str("renameType") == "OBJECT_ATTRIBUTE" &&
+             node.str("behavior") != "DROP_CASCADE") {
+    lint::RelationName written = lint::relation_name(node.get("relation"));
+    typed_table_attribute(context, statement, node.get("relation"),
+                          "ALTER TYPE " + lint::sql_name(written.schema, written.name) +
+                              " RENAME ATTRIBUTE " + std::string(node.str("subname")),
+                          statement.range, out);
+  }
+}
+
+}  // namespace sqlgate::rules

@@ -1,0 +1,14 @@
+// invalid-ddl's checks of ALTER TYPE, ALTER TABLE and CREATE RULE commands that PostgreSQL refuses
+// for what the relation or type is: an attribute change without CASCADE of a type a typed table
+// has.
+#pragma once
+
+#include "lint/rule.h"
+
+namespace sqlgate::rules {
+
+// Reports each such refusal of the statement as invalid-ddl.
+void check_refused_relation_ddl(const lint::FileContext& context, const lint::Statement& statement,
+                                lint::Reporter& out);
+
+}  // namespace sqlgate::rules

@@ -1,0 +1,2 @@
+DROP TABLE fixd_price;
+DROP TYPE fixd_money;
