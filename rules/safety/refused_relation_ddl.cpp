@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "lint/catalog.h"
 #include "lint/pg_facts.h"
@@ -104,6 +105,90 @@ void check_alter_type(const lint::FileContext& context, const lint::Statement& s
   }
 }
 
+// The action an ALTER TABLE command that enables or disables a trigger or a rule names in
+// PostgreSQL's message, and whether it is a rule's; nothing for other commands.
+std::optional<std::pair<std::string_view, bool>> trigger_or_rule_action(std::string_view subtype) {
+  static constexpr std::pair<std::string_view, std::string_view> k_actions[] = {
+      {"AT_EnableTrig", "ENABLE TRIGGER"},
+      {"AT_EnableAlwaysTrig", "ENABLE ALWAYS TRIGGER"},
+      {"AT_EnableReplicaTrig", "ENABLE REPLICA TRIGGER"},
+      {"AT_DisableTrig", "DISABLE TRIGGER"},
+      {"AT_EnableTrigAll", "ENABLE TRIGGER ALL"},
+      {"AT_DisableTrigAll", "DISABLE TRIGGER ALL"},
+      {"AT_EnableTrigUser", "ENABLE TRIGGER USER"},
+      {"AT_DisableTrigUser", "DISABLE TRIGGER USER"},
+      {"AT_EnableRule", "ENABLE RULE"},
+      {"AT_EnableAlwaysRule", "ENABLE ALWAYS RULE"},
+      {"AT_EnableReplicaRule", "ENABLE REPLICA RULE"},
+      {"AT_DisableRule", "DISABLE RULE"},
+  };
+  for (const auto& [name, action] : k_actions) {
+    if (name == subtype) return std::pair{action, subtype.ends_with("Rule")};
+  }
+  return std::nullopt;
+}
+
+// ALTER TABLE (or ALTER VIEW ...) r ENABLE | DISABLE TRIGGER | RULE ... of a relation that is not
+// a table: PostgreSQL enables and disables triggers of tables, partitioned tables and foreign
+// tables only, and rules of tables and partitioned tables only (a view's INSTEAD OF triggers and
+// rules stay on until dropped).
+void trigger_or_rule_switch(const lint::FileContext& context, const lint::Statement& statement,
+                            lint::Reporter& out) {
+  auto tick = lint::tick_before(context, statement);
+  if (!tick) return;
+  const Node& node = statement.node;
+  lint::RelationName written = lint::relation_name(node.get("relation"));
+  std::size_t i = 0;
+  for (Node command : node.list("cmds")) {
+    std::size_t at = i++;
+    auto action = trigger_or_rule_action(command.str("subtype"));
+    if (!action) continue;
+    struct Kind {
+      lint::ObjectKind kind;
+      std::string_view noun;  // as PostgreSQL's detail names it
+      bool triggers_too;      // triggers are refused as well as rules
+    };
+    static constexpr Kind k_kinds[] = {
+        {lint::ObjectKind::view, "views", true},
+        {lint::ObjectKind::materialized_view, "materialized views", true},
+        {lint::ObjectKind::sequence, "sequences", true},
+        {lint::ObjectKind::foreign_table, "foreign tables", false},
+    };
+    for (const Kind& kind : k_kinds) {
+      if (!action->second && !kind.triggers_too) continue;
+      lint::ObjectId id =
+          lint::find_as_written(context, statement, kind.kind, written.schema, written.name);
+      if (id == lint::k_no_object) continue;
+      const lint::CatalogObject& relation = context.project.catalog()->object(id);
+      std::string name = relation.ref_at(*tick).name;
+      std::string noun(kind.noun);
+      noun.pop_back();
+      std::string what = "ALTER TABLE " + lint::sql_name(written.schema, written.name) + " ";
+      what += action->first;
+      if (command.has("name")) {
+        what += ' ';
+        what += command.str("name");
+      }
+      std::string why = name + " is a " + noun + " (made by " +
+                        context.project.source(relation.created.file).display + ")";
+      std::string message = "ALTER action ";
+      message += action->first;
+      message += " cannot be performed on relation \"" + name +
+                 "\": This operation is not "
+                 "supported for ";
+      message += kind.noun;
+      refuse(lint::alter_command_range(context.file, statement, at), what, why, message,
+             action->second ? "a rule of a " + noun +
+                                  " cannot be switched off: drop it (DROP RULE) "
+                                  "and make it again (CREATE RULE) when it is wanted"
+                            : "a trigger of a " + noun +
+                                  " cannot be switched off: drop it (DROP "
+                                  "TRIGGER) and make it again (CREATE TRIGGER) when it is wanted",
+             out);
+      return;  // the first refused command fails the statement
+    }
+  }
+}
 }  // namespace
 
 void check_refused_relation_ddl(const lint::FileContext& context, const lint::Statement& statement,
@@ -111,6 +196,8 @@ void check_refused_relation_ddl(const lint::FileContext& context, const lint::St
   const Node& node = statement.node;
   if (node.is("AlterTableStmt") && node.str("objtype") == "OBJECT_TYPE") {
     check_alter_type(context, statement, out);
+  } else if (node.is("AlterTableStmt")) {
+    trigger_or_rule_switch(context, statement, out);
   } else if (node.is("RenameStmt") && node.str("renameType") == "OBJECT_ATTRIBUTE" &&
              node.str("behavior") != "DROP_CASCADE") {
     lint::RelationName written = lint::relation_name(node.get("relation"));
