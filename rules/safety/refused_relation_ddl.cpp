@@ -189,6 +189,44 @@ void trigger_or_rule_switch(const lint::FileContext& context, const lint::Statem
     }
   }
 }
+
+// ALTER TABLE t VALIDATE CONSTRAINT c of a primary key, unique or exclusion constraint:
+// PostgreSQL validates foreign keys and CHECK constraints only (the others are never NOT VALID).
+void validate_key(const lint::FileContext& context, const lint::Statement& statement,
+                  lint::Reporter& out) {
+  if (!lint::tick_before(context, statement)) return;
+  lint::RelationName table = lint::relation_name(statement.node.get("relation"));
+  std::size_t i = 0;
+  for (Node command : statement.node.list("cmds")) {
+    std::size_t at = i++;
+    std::string_view subtype = command.str("subtype");
+    if (subtype != "AT_ValidateConstraint" && subtype != "AT_ValidateConstraintRecurse") continue;
+    std::string name = lint::truncate_identifier(command.str("name"));
+    lint::ObjectId id =
+        lint::find_as_written(context, statement, lint::ObjectKind::constraint, table.schema, name,
+                              lint::truncate_identifier(table.name));
+    if (id == lint::k_no_object) continue;
+    const lint::CatalogObject& constraint = context.project.catalog()->object(id);
+    char type = constraint.contype;
+    std::string kind = type == 'p'   ? "a primary key"
+                       : type == 'u' ? "a unique constraint"
+                       : type == 'x' ? "an exclusion constraint"
+                                     : "";
+    if (kind.empty()) continue;
+    refuse(
+        lint::alter_command_range(context.file, statement, at),
+        "ALTER TABLE " + lint::sql_name(table.schema, table.name) + " VALIDATE CONSTRAINT " + name,
+        name + " is " + kind + " (made by " +
+            context.project.source(constraint.created.file).display + ")",
+        "constraint \"" + name + "\" of relation \"" + lint::truncate_identifier(table.name) +
+            "\" is not a foreign key or check constraint",
+        "drop the command: the " + kind.substr(kind.find(' ') + 1) +
+            " is valid from its creation (only foreign keys and CHECK constraints can be NOT "
+            "VALID)",
+        out);
+    return;  // the first refused command fails the statement
+  }
+}
 }  // namespace
 
 void check_refused_relation_ddl(const lint::FileContext& context, const lint::Statement& statement,
@@ -198,6 +236,7 @@ void check_refused_relation_ddl(const lint::FileContext& context, const lint::St
     check_alter_type(context, statement, out);
   } else if (node.is("AlterTableStmt")) {
     trigger_or_rule_switch(context, statement, out);
+    validate_key(context, statement, out);
   } else if (node.is("RenameStmt") && node.str("renameType") == "OBJECT_ATTRIBUTE" &&
              node.str("behavior") != "DROP_CASCADE") {
     lint::RelationName written = lint::relation_name(node.get("relation"));

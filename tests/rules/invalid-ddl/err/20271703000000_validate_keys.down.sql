@@ -1,0 +1,1 @@
+DROP TABLE fixd_orders;

@@ -1,0 +1,2 @@
+DROP TABLE fixd_lines;
+DROP TABLE fixd_orders;
