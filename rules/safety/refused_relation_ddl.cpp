@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "lint/catalog.h"
 #include "lint/pg_facts.h"
@@ -227,6 +228,242 @@ void validate_key(const lint::FileContext& context, const lint::Statement& state
     return;  // the first refused command fails the statement
   }
 }
+
+// The names of a ColumnRef's fields (lower-cased as parsed), "*" for a star.
+std::vector<std::string> column_ref_fields(const Node& ref) {
+  std::vector<std::string> fields;
+  for (Node field : ref.list("fields")) {
+    fields.push_back(field.is("A_Star") ? std::string("*") : std::string(field.str("sval")));
+  }
+  return fields;
+}
+
+// Whether a rule's action (or its WHERE clause) reads the pseudo relation `pseudo` ("new" or
+// "old") as `pseudo.column` or `pseudo.*`; not judged (false) when the action names a relation or
+// an alias of that name itself.
+bool uses_pseudo(const Node& tree, std::string_view pseudo) {
+  bool used = false;
+  bool shadowed = false;
+  lint::walk(tree, [&](const Node& node) {
+    if (node.is("RangeVar") &&
+        (node.str("relname") == pseudo || node.get("alias").str("aliasname") == pseudo)) {
+      shadowed = true;
+    } else if (node.is("Alias") && node.str("aliasname") == pseudo) {
+      shadowed = true;
+    } else if (node.is("ColumnRef")) {
+      auto fields = column_ref_fields(node);
+      if (fields.size() >= 2 && fields[0] == pseudo) used = true;
+    }
+    return true;
+  });
+  return used && !shadowed;
+}
+
+// The type of a plain column reference (or a cast) in a query over one relation, as the
+// migrations before left the column; nothing when not known.
+struct Scope {
+  lint::RelationName relation;
+  std::string alias;
+  bool only = true;  // the query reads no other relation
+};
+std::optional<lint::ColumnType> expression_type(const lint::FileContext& context,
+                                                const lint::Statement& statement,
+                                                const Node& expression, const Scope& scope,
+                                                lint::Tick tick) {
+  if (expression.is("TypeCast")) return lint::column_type(expression.get("typeName"));
+  if (!expression.is("ColumnRef")) return std::nullopt;
+  auto fields = column_ref_fields(expression);
+  if (fields.empty() || fields.size() > 2 || fields.back() == "*") return std::nullopt;
+  if (fields.size() == 2) {
+    const std::string& qualifier = fields[0];
+    if (scope.alias.empty() ? qualifier != scope.relation.name : qualifier != scope.alias) {
+      return std::nullopt;
+    }
+  } else if (!scope.only) {
+    return std::nullopt;
+  }
+  lint::ObjectId column = lint::find_as_written(
+      context, statement, lint::ObjectKind::column, scope.relation.schema,
+      lint::truncate_identifier(fields.back()), lint::truncate_identifier(scope.relation.name));
+  if (column == lint::k_no_object) return std::nullopt;
+  return lint::column_type_before(context.project, *context.project.catalog(), column, tick);
+}
+
+// A view's columns, as the last CREATE [OR REPLACE] VIEW before the tick made them: their names
+// and, when known, types. Nothing when the view is unknown or its select list has a star.
+struct ViewColumn {
+  std::string name;
+  std::optional<lint::ColumnType> type;
+};
+std::optional<std::vector<ViewColumn>> view_columns(const lint::FileContext& context,
+                                                    const lint::Statement& statement,
+                                                    const lint::RelationName& view,
+                                                    lint::Tick tick) {
+  lint::ObjectId id =
+      lint::find_as_written(context, statement, lint::ObjectKind::view, view.schema, view.name);
+  if (id == lint::k_no_object) return std::nullopt;
+  const lint::CatalogObject& object = context.project.catalog()->object(id);
+  const lint::Statement* defined = nullptr;
+  std::vector<lint::Origin> origins{object.created};
+  origins.insert(origins.end(), object.changed.begin(), object.changed.end());
+  for (const lint::Origin& origin : origins) {
+    if (origin.tick >= tick) break;
+    const lint::Statement* made = lint::statement_at(context.project, origin);
+    if (made != nullptr && made->node.is("ViewStmt")) defined = made;
+  }
+  if (defined == nullptr) return std::nullopt;
+  Node query = defined->node.get("query");
+  if (!query.is("SelectStmt") || query.has("larg")) return std::nullopt;
+  Scope scope;
+  lint::NodeList from = query.list("fromClause");
+  if (from.size() == 1 && from[0].is("RangeVar")) {
+    scope.relation = lint::relation_name(from[0]);
+    scope.alias = from[0].get("alias").str("aliasname");
+  } else {
+    scope.only = false;
+  }
+  std::vector<ViewColumn> columns;
+  for (Node target : query.list("targetList")) {
+    Node value = target.get("val");
+    if (value.is("ColumnRef") && column_ref_fields(value).back() == "*") return std::nullopt;
+    ViewColumn column;
+    if (target.has("name")) {
+      column.name = target.str("name");
+    } else if (value.is("ColumnRef")) {
+      column.name = column_ref_fields(value).back();
+    }
+    // Resolved as of the rule: PostgreSQL refuses to change the type of a column a view reads.
+    if (scope.only || value.is("TypeCast")) {
+      column.type = expression_type(context, statement, value, scope, tick);
+    }
+    columns.push_back(std::move(column));
+  }
+  std::size_t i = 0;
+  for (Node alias : defined->node.list("aliases")) {
+    if (i < columns.size()) columns[i].name = alias.str("sval");
+    ++i;
+  }
+  return columns;
+}
+
+// A RETURNING entry that PostgreSQL finds of another type, or size, than the view's column; the
+// reason, or nothing.
+std::optional<std::string> returning_mismatch(const lint::ColumnType& entry,
+                                              const lint::ColumnType& column, std::size_t n,
+                                              const std::string& name) {
+  if (!entry.schema.empty() || !column.schema.empty()) return std::nullopt;
+  if (entry.name != column.name || entry.array != column.array) {
+    return "RETURNING list's entry " + std::to_string(n) + " has different type from column \"" +
+           name + "\"";
+  }
+  if (entry.modifiers_known && column.modifiers_known && !entry.modifiers.empty() &&
+      !column.modifiers.empty() && entry.modifiers != column.modifiers) {
+    return "RETURNING list's entry " + std::to_string(n) + " has different size from column \"" +
+           name + "\"";
+  }
+  return std::nullopt;
+}
+
+// CREATE RULE: what PostgreSQL 15 refuses of its actions, in its order: the WHERE clause or an
+// action reading NEW in an ON DELETE rule (OLD in an ON INSERT one), a RETURNING list in a rule
+// that is not INSTEAD or has a WHERE clause, two RETURNING lists, a RETURNING list that does not
+// match the view's columns.
+std::optional<std::pair<std::string, std::string>> refused_rule(const lint::FileContext& context,
+                                                                const lint::Statement& statement) {
+  const Node& node = statement.node;
+  std::string_view event = node.str("event");
+  std::string_view pseudo = event == "CMD_DELETE" ? "new" : event == "CMD_INSERT" ? "old" : "";
+  std::string event_name = event == "CMD_DELETE" ? "DELETE" : "INSERT";
+  std::string upper = pseudo == "new" ? "NEW" : "OLD";
+  if (!pseudo.empty() && uses_pseudo(node.get("whereClause"), pseudo)) {
+    return std::pair{
+        "its WHERE clause reads " + upper + ", which an ON " + event_name + " rule has not",
+        "invalid reference to FROM-clause entry for table \"" + std::string(pseudo) + "\""};
+  }
+  lint::NodeList actions = node.list("actions");
+  for (Node action : actions) {
+    if (!pseudo.empty() && uses_pseudo(action, pseudo)) {
+      return std::pair{"an action reads " + upper + ", which an ON " + event_name + " rule has not",
+                       "ON " + event_name + " rule cannot use " + upper};
+    }
+  }
+  if (event == "CMD_SELECT") return std::nullopt;
+  bool returning = false;
+  for (Node action : actions) {
+    lint::NodeList list = action.list("returningList");
+    if (list.empty()) continue;
+    if (returning) {
+      return std::pair{std::string("two of its actions have a RETURNING list"),
+                       std::string("cannot have multiple RETURNING lists in a rule")};
+    }
+    returning = true;
+    if (node.has("whereClause")) {
+      return std::pair{std::string("it has a WHERE clause and a RETURNING list"),
+                       std::string("RETURNING lists are not supported in conditional rules")};
+    }
+    if (!node.flag("instead")) {
+      return std::pair{std::string("it is not DO INSTEAD and has a RETURNING list"),
+                       std::string("RETURNING lists are not supported in non-INSTEAD rules")};
+    }
+    auto tick = lint::tick_before(context, statement);
+    if (!tick) continue;
+    lint::RelationName view = lint::relation_name(node.get("relation"));
+    auto columns = view_columns(context, statement, view, *tick);
+    if (!columns) continue;
+    std::size_t entries = 0;
+    bool star = false;
+    for (Node target : list) {
+      Node value = target.get("val");
+      if (value.is("ColumnRef") && column_ref_fields(value).back() == "*") star = true;
+      ++entries;
+    }
+    if (star) continue;
+    std::string shown = lint::sql_name(view.schema, view.name);
+    if (entries != columns->size()) {
+      return std::pair{"its RETURNING list has " + std::to_string(entries) + " entries and view " +
+                           shown + " has " + std::to_string(columns->size()) + " columns",
+                       entries < columns->size()
+                           ? std::string("RETURNING list has too few entries")
+                           : std::string("RETURNING list has too many entries")};
+    }
+    Scope scope;
+    scope.relation = lint::relation_name(action.get("relation"));
+    scope.alias = action.get("relation").get("alias").str("aliasname");
+    scope.only = action.list("fromClause").empty() && action.list("usingClause").empty();
+    for (std::size_t i = 0; i < entries; ++i) {
+      const ViewColumn& column = (*columns)[i];
+      if (!column.type) continue;
+      auto type = expression_type(context, statement, list[i].get("val"), scope, *tick);
+      if (!type) continue;
+      if (auto mismatch = returning_mismatch(*type, *column.type, i + 1, column.name)) {
+        return std::pair{"its RETURNING entry " + std::to_string(i + 1) + " is of type " +
+                             type->display() + " and column " + column.name + " of view " + shown +
+                             " of type " + column.type->display(),
+                         *mismatch};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// What to write instead, for each of PostgreSQL's messages refused_rule gives.
+std::string rule_help(std::string_view message) {
+  if (message.starts_with("ON ") || message.starts_with("invalid reference")) {
+    return "an ON INSERT rule has only NEW, an ON DELETE rule only OLD (an ON UPDATE rule both)";
+  }
+  if (message.find("non-INSTEAD") != std::string_view::npos) {
+    return "make the rule DO INSTEAD, or leave out the RETURNING list";
+  }
+  if (message.find("conditional") != std::string_view::npos) {
+    return "leave out the rule's WHERE clause (test the condition in the action's own WHERE) or "
+           "the RETURNING list";
+  }
+  if (message.find("multiple") != std::string_view::npos) {
+    return "give a RETURNING list in one action only";
+  }
+  return "return the view's columns, in their order and each of its column's type (cast an entry "
+         "to it: RETURNING id, sku::text, ...)";
+}
 }  // namespace
 
 void check_refused_relation_ddl(const lint::FileContext& context, const lint::Statement& statement,
@@ -237,6 +474,14 @@ void check_refused_relation_ddl(const lint::FileContext& context, const lint::St
   } else if (node.is("AlterTableStmt")) {
     trigger_or_rule_switch(context, statement, out);
     validate_key(context, statement, out);
+  } else if (node.is("RuleStmt")) {
+    if (auto refused = refused_rule(context, statement)) {
+      lint::RelationName relation = lint::relation_name(node.get("relation"));
+      refuse(statement.range,
+             "CREATE RULE " + std::string(node.str("rulename")) + " ON " +
+                 lint::sql_name(relation.schema, relation.name),
+             refused->first, refused->second, rule_help(refused->second), out);
+    }
   } else if (node.is("RenameStmt") && node.str("renameType") == "OBJECT_ATTRIBUTE" &&
              node.str("behavior") != "DROP_CASCADE") {
     lint::RelationName written = lint::relation_name(node.get("relation"));

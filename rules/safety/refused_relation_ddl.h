@@ -1,7 +1,8 @@
 // invalid-ddl's checks of ALTER TYPE, ALTER TABLE and CREATE RULE commands that PostgreSQL refuses
 // for what the relation or type is: an attribute change without CASCADE of a type a typed table
 // has, ENABLE / DISABLE TRIGGER or RULE of a view (a materialized view, a sequence; a rule of a
-// foreign table), VALIDATE CONSTRAINT of a key.
+// foreign table), VALIDATE CONSTRAINT of a key, CREATE RULE with NEW in an ON DELETE rule (OLD in
+// an ON INSERT one) or a RETURNING list PostgreSQL refuses.
 #pragma once
 
 #include "lint/rule.h"

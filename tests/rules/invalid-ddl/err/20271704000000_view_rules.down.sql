@@ -1,0 +1,2 @@
+DROP VIEW fixd_live;
+DROP TABLE fixd_items;
