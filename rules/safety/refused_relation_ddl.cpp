@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "lint/builtins.h"
 #include "lint/catalog.h"
 #include "lint/pg_facts.h"
 #include "lint/table_state.h"
@@ -464,6 +465,63 @@ std::string rule_help(std::string_view message) {
   return "return the view's columns, in their order and each of its column's type (cast an entry "
          "to it: RETURNING id, sku::text, ...)";
 }
+
+// A pg_catalog type as PostgreSQL's messages name it (format_type).
+std::string formatted_type(const std::string& name) {
+  static constexpr std::pair<std::string_view, std::string_view> k_names[] = {
+      {"int2", "smallint"},
+      {"int4", "integer"},
+      {"int8", "bigint"},
+      {"float4", "real"},
+      {"float8", "double precision"},
+      {"bool", "boolean"},
+      {"varchar", "character varying"},
+      {"bpchar", "character"},
+      {"varbit", "bit varying"},
+      {"timestamp", "timestamp without time zone"},
+      {"timestamptz", "timestamp with time zone"},
+      {"time", "time without time zone"},
+      {"timetz", "time with time zone"},
+  };
+  for (const auto& [internal, shown] : k_names) {
+    if (internal == name) return std::string(shown);
+  }
+  return name;
+}
+
+// CREATE TABLE t OF x, ALTER TABLE t OF x of a type pg_catalog has, written without a schema (or
+// with pg_catalog): PostgreSQL searches pg_catalog first, so a CREATE TYPE of the same name in
+// another schema (a composite money) is not reached, and no type of pg_catalog is a stand-alone
+// composite one. OF takes the type's name as pg_type has it (int4; int is no type there).
+void of_builtin_type(const lint::FileContext& context, const lint::Statement& statement,
+                     const Node& type_name, const std::string& what, const lint::TextRange& range,
+                     lint::Reporter& out) {
+  lint::NodeList names = type_name.list("names");
+  if (names.empty() || names.size() > 2 || type_name.has("arrayBounds")) return;
+  if (names.size() == 2 && names[0].str("sval") != "pg_catalog") return;
+  std::string written(names.back().str("sval"));
+  lint::ColumnType type = lint::column_type(type_name);
+  if (!lint::is_builtin_type_name(written) || lint::is_serial(type)) return;
+  lint::ObjectId own =
+      names.size() == 1
+          ? lint::find_as_written(context, statement, lint::ObjectKind::type, "public", written)
+          : lint::k_no_object;
+  std::string why = written + " is pg_catalog's type";
+  if (own != lint::k_no_object) {
+    why += ", which PostgreSQL finds before the composite type public." + written +
+           " of the migrations";
+  } else if (names.size() == 1) {
+    why += ", which PostgreSQL finds before the schemas of the search path";
+  }
+  refuse(range, what, why, "type " + formatted_type(written) + " is not a composite type",
+         own != lint::k_no_object
+             ? "name the composite type with its schema (OF public." + written +
+                   "), or give it a name pg_catalog has not"
+             : "OF takes a composite type (CREATE TYPE ... AS (...)); for a column of type " +
+                   written + " write CREATE TABLE ... (col " + written + ")",
+         out);
+}
+
 }  // namespace
 
 void check_refused_relation_ddl(const lint::FileContext& context, const lint::Statement& statement,
@@ -474,6 +532,26 @@ void check_refused_relation_ddl(const lint::FileContext& context, const lint::St
   } else if (node.is("AlterTableStmt")) {
     trigger_or_rule_switch(context, statement, out);
     validate_key(context, statement, out);
+    std::size_t i = 0;
+    for (Node command : node.list("cmds")) {
+      std::size_t at = i++;
+      if (command.str("subtype") != "AT_AddOf") continue;
+      lint::RelationName table = lint::relation_name(node.get("relation"));
+      of_builtin_type(context, statement, command.get("def"),
+                      "ALTER TABLE " + lint::sql_name(table.schema, table.name) + " OF " +
+                          std::string(command.get("def").list("names").back().str("sval")),
+                      lint::alter_command_range(context.file, statement, at), out);
+    }
+  } else if (node.is("CreateStmt") && node.has("ofTypename")) {
+    lint::RelationName table = lint::relation_name(node.get("relation"));
+    // IF NOT EXISTS of a table there already: PostgreSQL skips it before it looks at the type.
+    if (lint::find_as_written(context, statement, lint::ObjectKind::table, table.schema,
+                              table.name) == lint::k_no_object) {
+      of_builtin_type(context, statement, node.get("ofTypename"),
+                      "CREATE TABLE " + lint::sql_name(table.schema, table.name) + " OF " +
+                          std::string(node.get("ofTypename").list("names").back().str("sval")),
+                      statement.range, out);
+    }
   } else if (node.is("RuleStmt")) {
     if (auto refused = refused_rule(context, statement)) {
       lint::RelationName relation = lint::relation_name(node.get("relation"));

@@ -2,7 +2,7 @@
 // for what the relation or type is: an attribute change without CASCADE of a type a typed table
 // has, ENABLE / DISABLE TRIGGER or RULE of a view (a materialized view, a sequence; a rule of a
 // foreign table), VALIDATE CONSTRAINT of a key, CREATE RULE with NEW in an ON DELETE rule (OLD in
-// an ON INSERT one) or a RETURNING list PostgreSQL refuses.
+// an ON INSERT one) or a RETURNING list PostgreSQL refuses, CREATE TABLE ... OF a base type.
 #pragma once
 
 #include "lint/rule.h"

@@ -1,0 +1,2 @@
+DROP TABLE fixd_prices;
+DROP TYPE public.money;
