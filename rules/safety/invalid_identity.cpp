@@ -20,6 +20,7 @@
 #include "lint/rule.h"
 #include "lint/table_state.h"
 #include "lint/tree.h"
+#include "rules/pairing/sequences.h"
 #include "rules/safety/identity.h"
 
 namespace sqlgate::rules {
@@ -488,6 +489,47 @@ void report(lint::Reporter& out, const lint::Statement& statement, lint::TextRan
              refusal.help);
 }
 
+// ALTER SEQUENCE s OWNED BY (NONE, or any column: its own included) of an identity column's
+// sequence: PostgreSQL links it to the column for good (it goes only with DROP IDENTITY, the
+// column or the table); a serial's sequence can be detached.
+void identity_sequence_owner(const lint::FileContext& context, const lint::Statement& statement,
+                             lint::Reporter& out) {
+  const lint::Catalog* catalog = context.project.catalog();
+  if (catalog == nullptr) return;
+  std::vector<std::string> owner;
+  for (Node option : statement.node.list("options")) {
+    if (option.str("defname") != "owned_by") continue;
+    Node names = option.get("arg");
+    owner.clear();
+    for (Node part : names.items().empty() ? names.list("items") : names.items()) {
+      owner.emplace_back(part.as_str());
+    }
+  }
+  if (owner.empty()) return;
+  lint::RelationName written = lint::relation_name(statement.node.get("sequence"));
+  ObjectId sequence = lint::find_as_written(context, statement, lint::ObjectKind::sequence,
+                                            written.schema, written.name);
+  if (sequence == k_none) return;
+  ObjectId column = pairing::identity_column_of(context.project, *catalog, sequence);
+  auto tick = lint::tick_before(context, statement);
+  if (column == k_none || !tick || !catalog->object(column).alive_at(*tick)) return;
+  const lint::CatalogObject& made = catalog->object(column);
+  std::string table = catalog->object(made.parent).ref_at(*tick).name;
+  std::string what = "ALTER SEQUENCE " + lint::sql_name(written.schema, written.name);
+  what += " OWNED BY ";
+  what += owner.size() == 1 && owner[0] == "none" ? "NONE" : lint::join_strings(owner, ".");
+  std::string named =
+      lint::sql_identifier(table) + "." + lint::sql_identifier(made.ref_at(*tick).name);
+  Refusal refusal{"cannot change ownership of identity sequence",
+                  lint::Condition{"feature_not_supported", "0A000"},
+                  "it is the sequence of identity column " + named,
+                  "leave it to the column (it goes with DROP IDENTITY, the column or the table); "
+                  "to keep its numbers, make a sequence of your own (CREATE SEQUENCE) and setval() "
+                  "it to the identity's last value",
+                  true};
+  report(out, statement, statement.range, what, refusal);
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   const lint::ParsedFile& file = context.file;
   const lint::Catalog* catalog = context.project.catalog();
@@ -497,6 +539,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     down_steps.emplace(catalog->replay(context.index));
   }
   for (const lint::Statement* statement : file.all_statements()) {
+    if (statement->kind() == "AlterSeqStmt") identity_sequence_owner(context, *statement, out);
     // The definitions of CREATE TABLE and ADD COLUMN.
     for (const lint::ColumnDefinition& column : lint::column_definitions(*statement)) {
       if (column.origin == lint::ColumnDefinition::Origin::alter_type) continue;

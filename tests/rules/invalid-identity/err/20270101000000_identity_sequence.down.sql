@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS invoices;
+DROP SEQUENCE IF EXISTS invoices_legacy_no_seq;
