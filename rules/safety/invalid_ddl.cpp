@@ -30,6 +30,7 @@
 #include "rules/safety/partition_bounds.h"
 #include "rules/safety/refused_relation_ddl.h"
 #include "rules/safety/replica_identity.h"
+#include "rules/safety/sequence_bounds.h"
 
 namespace sqlgate::rules {
 
@@ -452,30 +453,11 @@ std::optional<Refusal> owned_by(const lint::FileContext& context,
           "), or move it there first (ALTER SEQUENCE ... SET SCHEMA " + table_ref.schema + ")"};
 }
 
-// The bounds of a sequence's type ("int2", "int4", "int8"), and its name as PostgreSQL writes it.
-struct SequenceType {
-  std::int64_t min;
-  std::int64_t max;
-  std::string_view name;
-};
-SequenceType sequence_type(const std::string& type) {
-  if (type == "int2") {
-    return {std::numeric_limits<std::int16_t>::min(), std::numeric_limits<std::int16_t>::max(),
-            "smallint"};
-  }
-  if (type == "int4") {
-    return {std::numeric_limits<std::int32_t>::min(), std::numeric_limits<std::int32_t>::max(),
-            "integer"};
-  }
-  return {std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max(),
-          "bigint"};
-}
-
 // CREATE / ALTER SEQUENCE that leaves the sequence (as made and altered before, then by the
-// statement's own options) with a MAXVALUE or MINVALUE out of its type's range, MINVALUE not below
-// MAXVALUE, START out of [MINVALUE, MAXVALUE], or RESTART to a value out of it; PostgreSQL checks
-// them in that order. The value a sequence has when not restarted depends on the rows written, and
-// is not judged.
+// statement's own options) with INCREMENT BY 0, a MAXVALUE or MINVALUE out of its type's range,
+// MINVALUE not below MAXVALUE, START out of [MINVALUE, MAXVALUE], RESTART to a value out of it, or
+// a CACHE below 1 (sequence_bounds.h). The value a sequence has when not restarted depends on the
+// rows written, and is not judged.
 std::optional<Refusal> sequence_range(const lint::FileContext& context,
                                       const lint::Statement& statement) {
   const lint::Catalog* catalog = context.project.catalog();
@@ -509,62 +491,16 @@ std::optional<Refusal> sequence_range(const lint::FileContext& context,
     state = pairing::state_before(context.project, *catalog, subject, *tick);
     pairing::apply_steps(state, context.project, *catalog, context.file, steps, subject);
   }
-  const pairing::SequenceOptions& s = state.options;
   std::string what = node.is("CreateSeqStmt") ? "CREATE SEQUENCE " : "ALTER SEQUENCE ";
   what += lint::sql_name(written.schema, written.name);
   std::string sequence = "sequence " + std::string(written.name);
   if (node.is("AlterSeqStmt")) {
     sequence += " (made by " + made_in(context, catalog->object(subject.sequence).created) + ")";
   }
-  auto value = [](std::int64_t number) { return " (" + std::to_string(number) + ")"; };
-  if (s.type) {
-    SequenceType type = sequence_type(*s.type);
-    for (bool max : {true, false}) {
-      const std::optional<std::int64_t>& bound = max ? s.maxvalue : s.minvalue;
-      if (!bound || (*bound >= type.min && *bound <= type.max)) continue;
-      std::string word = max ? "MAXVALUE" : "MINVALUE";
-      return Refusal{what,
-                     "its " + word + " " + std::to_string(*bound) + " is out of the range of " +
-                         std::string(type.name),
-                     word + value(*bound) + " is out of range for sequence data type " +
-                         std::string(type.name),
-                     "give a " + word + " from " + std::to_string(type.min) + " to " +
-                         std::to_string(type.max) + ", or a larger type (AS bigint)"};
-    }
-  }
-  if (!s.minvalue || !s.maxvalue) return std::nullopt;
-  std::string range =
-      "MINVALUE " + std::to_string(*s.minvalue) + " and MAXVALUE " + std::to_string(*s.maxvalue);
-  if (*s.minvalue >= *s.maxvalue) {
-    return Refusal{
-        what, sequence + " would have " + range,
-        "MINVALUE" + value(*s.minvalue) + " must be less than MAXVALUE" + value(*s.maxvalue),
-        "give a MINVALUE below the MAXVALUE"};
-  }
-  auto outside = [&](const std::string& word, std::int64_t number) -> std::optional<Refusal> {
-    if (number >= *s.minvalue && number <= *s.maxvalue) return std::nullopt;
-    bool above = number > *s.maxvalue;
-    return Refusal{
-        what, sequence + " would have " + range + " and " + word + " " + std::to_string(number),
-        word + " value" + value(number) + " cannot be " +
-            (above ? "greater than MAXVALUE" + value(*s.maxvalue)
-                   : "less than MINVALUE" + value(*s.minvalue)),
-        "give a " + word + " from " + std::to_string(*s.minvalue) + " to " +
-            std::to_string(*s.maxvalue) + ", or move " + (above ? "MAXVALUE" : "MINVALUE") +
-            " in the same statement"};
-  };
-  if (s.start) {
-    if (auto refusal = outside("START", *s.start)) return refusal;
-  }
-  if (!node.is("AlterSeqStmt")) return std::nullopt;
-  for (Node option : node.list("options")) {
-    if (option.str("defname") != "restart") continue;
-    std::optional<std::int64_t> restart =
-        option.has("arg") ? pairing::sequence_option_number(option, context.file, statement)
-                          : s.start;
-    if (restart) return outside("RESTART", *restart);
-  }
-  return std::nullopt;
+  auto refusal = sequence_bounds_refusal(state.options, node.list("options"), context.file,
+                                         statement, sequence, node.is("AlterSeqStmt"));
+  if (!refusal) return std::nullopt;
+  return Refusal{what, refusal->why, refusal->message, refusal->help};
 }
 
 // ALTER TABLE / ALTER INDEX ... SET (...).

@@ -5,7 +5,8 @@
 // option>, RESTART and DROP IDENTITY (without IF EXISTS) on a column that is not one; SET or DROP
 // DEFAULT and DROP NOT NULL on one; ALTER COLUMN ... TYPE of one to another type; and the column
 // definitions PostgreSQL rejects (identity with a default, a serial, NULL, a generation expression,
-// twice, or on another type). Each message is PostgreSQL 15's.
+// twice, or on another type); an identity sequence's options out of bounds (sequence_bounds.h);
+// OWNED BY of an identity's sequence. Each message is PostgreSQL 15's.
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
@@ -22,6 +23,7 @@
 #include "lint/tree.h"
 #include "rules/pairing/sequences.h"
 #include "rules/safety/identity.h"
+#include "rules/safety/sequence_bounds.h"
 
 namespace sqlgate::rules {
 
@@ -530,6 +532,113 @@ void identity_sequence_owner(const lint::FileContext& context, const lint::State
   report(out, statement, statement.range, what, refusal);
 }
 
+// The options of an identity column's sequence that PostgreSQL refuses (sequence_bounds.h, the
+// checks CREATE and ALTER SEQUENCE get): GENERATED ... AS IDENTITY (options) of a column definition
+// or of ADD GENERATED, and ALTER COLUMN ... SET <option>, RESTART or TYPE of an identity column,
+// with the sequence as the migrations before left it.
+void identity_sequence_options(const lint::FileContext& context, const lint::Statement& statement,
+                               lint::Reporter& out) {
+  const lint::Catalog* catalog = context.project.catalog();
+  std::optional<std::size_t> ordinal = context.file.ordinal(statement);
+  auto tick = lint::tick_before(context, statement);
+  if (catalog == nullptr || !ordinal || !tick || !catalog->replay(context.index).replayed) return;
+  std::vector<const lint::CatalogStep*> steps = catalog->steps_of(context.index, *ordinal);
+  std::string table = lint::truncate_identifier(statement.node.get("relation").str("relname"));
+  lint::NodeList cmds = statement.node.list("cmds");
+  auto check_options = [&](const pairing::SequenceOptions& options, const lint::NodeList& written,
+                           const std::string& sequence, bool restart, lint::TextRange range,
+                           const std::string& what) {
+    auto refusal =
+        sequence_bounds_refusal(options, written, context.file, statement, sequence, restart);
+    if (!refusal) return false;
+    report(out, statement, range, what,
+           Refusal{refusal->message, lint::condition::invalid_parameter_value, refusal->why,
+                   refusal->help, false});
+    return true;
+  };
+  // New identity columns: their sequences are made by the statement.
+  for (const lint::CatalogStep* step : steps) {
+    if (step->effect.action != lint::Action::create ||
+        step->effect.object.kind != lint::ObjectKind::sequence || step->existed) {
+      continue;
+    }
+    ObjectId column = pairing::identity_column_of(context.project, *catalog, step->object);
+    if (column == k_none) continue;
+    std::string name = catalog->object(column).ref_at(step->tick).name;
+    pairing::IdentityState state =
+        pairing::state_made_by(context.project, *catalog, context.file, *step);
+    std::string sequence = "the sequence of identity column " + lint::sql_identifier(table) + "." +
+                           lint::sql_identifier(name);
+    lint::NodeList written;
+    lint::TextRange range = statement.range;
+    std::string what = "the definition of column " + name;
+    if (Node definition = lint::column_definition(statement, name); definition) {
+      for (Node constraint : definition.list("constraints")) {
+        if (constraint.str("contype") == "CONSTR_IDENTITY") written = constraint.list("options");
+      }
+      range = lint::token_at(context.file, statement, definition.location());
+    } else {
+      for (std::size_t i = 0; i < cmds.size(); ++i) {
+        if (cmds[i].str("subtype") != "AT_AddIdentity" ||
+            lint::truncate_identifier(cmds[i].str("name")) != name) {
+          continue;
+        }
+        written = cmds[i].get("def").list("options");
+        range = lint::alter_command_range(context.file, statement, i);
+        what = "ALTER TABLE " + lint::sql_identifier(table) + " ALTER COLUMN " +
+               lint::sql_identifier(name) + " " + generated_sql(cmds[i]);
+      }
+    }
+    check_options(state.options, written, sequence, false, range, what);
+  }
+  // SET <option>, RESTART and TYPE of identity columns the table has.
+  if (!statement.node.is("AlterTableStmt")) return;
+  lint::QualifiedName relation =
+      lint::QualifiedName::of(lint::relation_name(statement.node.get("relation")));
+  // A column both retyped and given options by the statement is not judged: PostgreSQL retypes
+  // its sequence first, and the replay applies the commands as written.
+  std::vector<std::string> done;
+  std::vector<std::string> retyped;
+  std::vector<std::string> set;
+  for (Node cmd : cmds) {
+    std::string_view subtype = cmd.str("subtype");
+    if (subtype == "AT_AlterColumnType" || subtype == "AT_SetIdentity") {
+      (subtype == "AT_SetIdentity" ? set : retyped)
+          .push_back(lint::truncate_identifier(cmd.str("name")));
+    }
+  }
+  for (const std::string& name : retyped) {
+    if (std::find(set.begin(), set.end(), name) != set.end()) done.push_back(name);
+  }
+  for (std::size_t i = 0; i < cmds.size(); ++i) {
+    std::string_view subtype = cmds[i].str("subtype");
+    if (subtype != "AT_SetIdentity" && subtype != "AT_AlterColumnType") continue;
+    std::string name = lint::truncate_identifier(cmds[i].str("name"));
+    if (std::find(done.begin(), done.end(), name) != done.end()) continue;
+    ObjectId column = lint::find_as_written(context, statement, lint::ObjectKind::column,
+                                            relation.schema, name, relation.name);
+    if (column == k_none) continue;
+    pairing::SequenceSubject subject{
+        pairing::identity_sequence_of(context.project, *catalog, column, *tick), column};
+    if (subject.sequence == k_none) continue;
+    pairing::IdentityState state = pairing::state_before(context.project, *catalog, subject, *tick);
+    pairing::apply_steps(state, context.project, *catalog, context.file, steps, subject);
+    std::string what = "ALTER TABLE " + lint::sql_identifier(table) + " ALTER COLUMN " +
+                       lint::sql_identifier(name) + " ";
+    bool options = subtype == "AT_SetIdentity";
+    what += options ? generated_sql(cmds[i])
+                    : "TYPE " + lint::column_type(cmds[i].get("def").get("typeName")).display();
+    std::string sequence = "sequence " + catalog->object(subject.sequence).ref_at(*tick).name +
+                           " of identity column " + lint::sql_identifier(table) + "." +
+                           lint::sql_identifier(name);
+    lint::NodeList written = options ? cmds[i].get("def").list("items") : lint::NodeList{};
+    if (check_options(state.options, written, sequence, options,
+                      lint::alter_command_range(context.file, statement, i), what)) {
+      done.push_back(name);
+    }
+  }
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   const lint::ParsedFile& file = context.file;
   const lint::Catalog* catalog = context.project.catalog();
@@ -540,6 +649,9 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
   }
   for (const lint::Statement* statement : file.all_statements()) {
     if (statement->kind() == "AlterSeqStmt") identity_sequence_owner(context, *statement, out);
+    if (statement->kind() == "CreateStmt" || statement->kind() == "AlterTableStmt") {
+      identity_sequence_options(context, *statement, out);
+    }
     // The definitions of CREATE TABLE and ADD COLUMN.
     for (const lint::ColumnDefinition& column : lint::column_definitions(*statement)) {
       if (column.origin == lint::ColumnDefinition::Origin::alter_type) continue;

@@ -48,6 +48,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/unique_without_partition_key.cpp
   safety/partitioned.cpp
   safety/partition_bounds.cpp
+  safety/sequence_bounds.cpp
   safety/replica_identity.cpp)
 list(APPEND SQLGATE_RULE_DOCS
   safety/require-concurrent-index.md

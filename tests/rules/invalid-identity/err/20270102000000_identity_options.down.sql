@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS option_case_0, option_case_1, option_case_2, option_case_3, option_case_4, option_case_5, option_case_6, option_case_7, option_case_8, option_case_9, option_case_10, option_case_11, option_case_12, option_case_13, option_def_a, option_def_b, option_def_c;

@@ -1,0 +1,1 @@
+-- sqlgate:irreversible options of throwaway tables
