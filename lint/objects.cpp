@@ -640,8 +640,10 @@ struct ObjectResolver::Context {
   void text_named_dependency(Effect& effect, ObjectKind kind, const std::vector<std::string>& parts,
                              DependencySource source);
   // The sequence made for a serial or identity column, created after the column.
+  // `options`: an identity's (SEQUENCE NAME names the sequence; else PostgreSQL picks a free
+  // name).
   void column_sequence(const ObjectRef& table, const std::string& column, bool identity,
-                       std::uint32_t offset, bool if_not_exists);
+                       std::uint32_t offset, bool if_not_exists, const NodeList& options = {});
 };
 
 namespace {
@@ -1545,9 +1547,13 @@ void ObjectResolver::Context::add_column(const ObjectRef& table, const Node& col
   collation_dependency(column, column_def.get("collClause").list("collname"),
                        DependencySource::type);
   bool identity = false;
+  NodeList identity_options;
   for (Node constraint : column_def.list("constraints")) {
     std::string_view type = constraint.str("contype");
-    if (type == "CONSTR_IDENTITY") identity = true;
+    if (type == "CONSTR_IDENTITY") {
+      identity = true;
+      identity_options = constraint.list("options");
+    }
     if (type == "CONSTR_PRIMARY" || type == "CONSTR_UNIQUE" || type == "CONSTR_FOREIGN" ||
         type == "CONSTR_CHECK" || type == "CONSTR_EXCLUSION") {
       constraints.push_back({constraint, column_name});
@@ -1568,17 +1574,28 @@ void ObjectResolver::Context::add_column(const ObjectRef& table, const Node& col
     }
   }
   if (serial || identity) {
-    column_sequence(table, column_name, identity, at(column_def), if_not_exists);
+    column_sequence(table, column_name, identity, at(column_def), if_not_exists, identity_options);
   }
 }
 
 void ObjectResolver::Context::column_sequence(const ObjectRef& table, const std::string& column,
                                               bool identity, std::uint32_t offset,
-                                              bool if_not_exists) {
+                                              bool if_not_exists, const NodeList& options) {
   ObjectRef sequence;
   sequence.kind = ObjectKind::sequence;
   sequence.schema = table.schema;
-  sequence.name = choose(table.schema, table.name, column, "seq", true, false);
+  sequence.name.clear();
+  for (Node option : options) {
+    if (option.str("defname") != "sequence_name") continue;
+    Node names = option.get("arg");
+    sequence =
+        qualified(ObjectKind::sequence, names.items().empty() ? names.list("items") : names.items())
+            .first;
+    local_relations.insert(sequence.schema, sequence.name);
+  }
+  if (sequence.name.empty()) {
+    sequence.name = choose(table.schema, table.name, column, "seq", true, false);
+  }
   Effect& created = add(Action::create, sequence, offset, true);
   created.implicit = true;
   created.if_not_exists = if_not_exists;
@@ -2235,7 +2252,8 @@ void ObjectResolver::Context::alter_table(const Node& node) {
       column_effect(Action::alter, Change::drop_identity);
     } else if (type == "AT_AddIdentity") {
       column_effect(Action::alter, Change::other);
-      column_sequence(table, column, true, at(node.get("relation")), false);
+      column_sequence(table, column, true, at(node.get("relation")), false,
+                      command.get("def").list("options"));
       out.back().schema_given = given;
     } else if (!column.empty() && (type == "AT_SetStatistics" || type == "AT_SetStorage" ||
                                    type == "AT_SetCompression")) {

@@ -1250,9 +1250,11 @@ const CatalogObject* made_already(const Project& project, const Catalog& catalog
   ObjectId taken = k_no_object;
   // The index of a PRIMARY KEY, UNIQUE or EXCLUDE constraint takes the constraint's name, which
   // another relation may have (the index a renamed table kept): "relation ... already exists".
-  // An implicit name is chosen free; a part of a CREATE TABLE that found its table there is not
-  // made.
-  bool named = (!effect.implicit && !effect.part) || effect.object.kind == ObjectKind::index;
+  // An implicit name is chosen free (an identity's sequence given SEQUENCE NAME is not: a serial's
+  // or an identity's sequence found there was named); a part of a CREATE TABLE that found its
+  // table there is not made.
+  bool named = (!effect.implicit && !effect.part) || effect.object.kind == ObjectKind::index ||
+               effect.object.kind == ObjectKind::sequence;
   if (effect.action == Action::create && step.existed && named && !effect.or_replace) {
     taken = step.object;
   } else if (effect.action == Action::create && !step.existed && is_relation(effect.object.kind) &&

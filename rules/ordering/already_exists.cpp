@@ -126,6 +126,28 @@ std::vector<std::string> index_changes(const lint::Project& project, const lint:
   return changes;
 }
 
+// An identity column's SEQUENCE NAME (the one name of a column's sequence a statement gives)
+// that a relation has already: PostgreSQL takes the name as given, and fails.
+void taken_sequence_name(lint::Reporter& out, const lint::ParsedFile& file,
+                         const lint::Statement& statement, const std::string& name,
+                         const lint::CatalogObject& object, lint::Tick tick,
+                         const std::string& where, const lint::ParsedFile* creator) {
+  std::string message = "the identity column's SEQUENCE NAME " + name + " is taken: ";
+  message += pairing::describe(object.ref_at(tick));
+  message += " has it (created " + where +
+             "), and PostgreSQL fails here on its first run "
+             "(\"relation \"" +
+             name + "\" already exists\")";
+  std::string help = "drop or rename " + pairing::describe(object.ref_at(tick)) +
+                     " in a statement before this one (a default that uses it goes first: DROP "
+                     "DEFAULT), or give SEQUENCE NAME a name that is free";
+  auto builder = out.report(file, statement.range, message, help);
+  if (creator != nullptr) {
+    builder.related(*creator, pairing::statement_range(*creator, object.created.statement),
+                    "created here");
+  }
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   const lint::Catalog* catalog = project.catalog();
   if (catalog == nullptr) return;
@@ -226,6 +248,11 @@ void check(const lint::Project& project, lint::Reporter& out) {
           builder.related(*creator, pairing::statement_range(*creator, object.created.statement),
                           "created here");
         }
+        continue;
+      }
+      if (effect.implicit && effect.object.kind == ObjectKind::sequence) {
+        taken_sequence_name(out, file, statement, effect.object.name, object, step.tick, where,
+                            creator);
         continue;
       }
       if (effect.implicit && effect.object.kind == ObjectKind::index) {
