@@ -1,0 +1,1 @@
+-- sqlgate:irreversible moves sequences only
