@@ -8,7 +8,8 @@
 // on an index that is not btree or gist, partial, or of another table; a generated column whose
 // expression uses a generated column; a check option on a view that is not automatically
 // updatable; a partition bound the partitioned table refuses (partition_bounds.h); a sequence's
-// START, RESTART, MINVALUE or MAXVALUE out of range. Each message is PostgreSQL 15's.
+// START, RESTART, MINVALUE or MAXVALUE out of range; OWNER TO and SET SCHEMA of a sequence a
+// column owns. Each message is PostgreSQL 15's.
 #include <algorithm>
 #include <cstdint>
 #include <initializer_list>
@@ -19,6 +20,7 @@
 
 #include "lint/builtins.h"
 #include "lint/catalog.h"
+#include "lint/guard.h"
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
 #include "lint/table_state.h"
@@ -1333,9 +1335,124 @@ void check_check_option(const lint::FileContext& context, const lint::Statement&
          out);
 }
 
+// The role an OWNER TO names (nothing for CURRENT_USER, SESSION_USER, CURRENT_ROLE).
+std::optional<std::string> owner_role(const Node& role_spec) {
+  if (role_spec.str("roletype") != "ROLESPEC_CSTRING") return std::nullopt;
+  return lint::truncate_identifier(role_spec.str("rolename"));
+}
+
+// The role the latest OWNER TO before the tick gave the object (its own, or its table's, which
+// moves the sequences the table's columns own); nothing when none did, or it named no role.
+std::optional<std::string> last_owner(const lint::FileContext& context,
+                                      const lint::CatalogObject& object, lint::Tick tick) {
+  std::optional<std::string> owner;
+  for (const lint::Origin& change : object.changed) {
+    if (change.tick >= tick) break;
+    const lint::Statement* changed = lint::statement_at(context.project, change);
+    if (changed == nullptr) continue;
+    if (changed->node.is("AlterTableStmt")) {
+      for (Node cmd : changed->node.list("cmds")) {
+        if (cmd.str("subtype") == "AT_ChangeOwner") owner = owner_role(cmd.get("newowner"));
+      }
+    } else if (changed->node.is("AlterOwnerStmt")) {
+      owner = owner_role(changed->node.get("newowner"));
+    }
+  }
+  return owner;
+}
+
+// ALTER SEQUENCE (or ALTER TABLE) s OWNER TO r, SET SCHEMA x of a sequence a column owns (a
+// serial's, an identity's, OWNED BY): PostgreSQL moves it only with its table (ALTER TABLE t
+// OWNER TO, SET SCHEMA). SET SCHEMA fails whatever the schema; OWNER TO fails unless r owns the
+// sequence already: judged when an earlier OWNER TO gave it another role, or r is a role the
+// migrations made (not the one that made the sequence).
+std::optional<Refusal> owned_sequence_change(const lint::FileContext& context,
+                                             const lint::Statement& statement) {
+  const Node& node = statement.node;
+  Node relation;
+  std::optional<std::string> role;
+  std::string change;
+  if (node.is("AlterObjectSchemaStmt") &&
+      (node.str("objectType") == "OBJECT_SEQUENCE" || node.str("objectType") == "OBJECT_TABLE")) {
+    relation = node.get("relation");
+    change = " SET SCHEMA " + lint::sql_identifier(node.str("newschema"));
+  } else if (node.is("AlterTableStmt") &&
+             (node.str("objtype") == "OBJECT_SEQUENCE" || node.str("objtype") == "OBJECT_TABLE")) {
+    lint::NodeList cmds = node.list("cmds");
+    if (cmds.size() != 1 || cmds[0].str("subtype") != "AT_ChangeOwner") return std::nullopt;
+    role = owner_role(cmds[0].get("newowner"));
+    if (!role) return std::nullopt;
+    relation = node.get("relation");
+    change = " OWNER TO " + lint::sql_identifier(*role);
+  } else {
+    return std::nullopt;
+  }
+  const lint::Catalog* catalog = context.project.catalog();
+  auto tick = lint::tick_before(context, statement);
+  if (catalog == nullptr || !tick) return std::nullopt;
+  lint::RelationName written = lint::relation_name(relation);
+  lint::ObjectId sequence = lint::find_as_written(context, statement, lint::ObjectKind::sequence,
+                                                  written.schema, written.name);
+  if (sequence == lint::k_no_object) return std::nullopt;
+  const lint::CatalogObject& made = catalog->object(sequence);
+  lint::ObjectId column = lint::k_no_object;
+  for (const lint::DependencyEdge& edge : made.depends_on) {
+    if (edge.automatic && edge.alive_at(*tick) &&
+        catalog->object(edge.object).kind() == lint::ObjectKind::column &&
+        catalog->object(edge.object).alive_at(*tick)) {
+      column = edge.object;
+    }
+  }
+  if (column == lint::k_no_object) return std::nullopt;
+  const lint::CatalogObject& owner = catalog->object(column);
+  std::string table = catalog->object(owner.parent).ref_at(*tick).name;
+  std::string linked =
+      lint::sql_identifier(table) + "." + lint::sql_identifier(owner.ref_at(*tick).name);
+  std::string what =
+      node.is("AlterObjectSchemaStmt")
+          ? node.str("objectType") == "OBJECT_TABLE" ? "ALTER TABLE " : "ALTER SEQUENCE "
+      : node.str("objtype") == "OBJECT_TABLE" ? "ALTER TABLE "
+                                              : "ALTER SEQUENCE ";
+  what += lint::sql_name(written.schema, written.name);
+  what += change;
+  std::string sequence_name = made.ref_at(*tick).name;
+  if (!role) {
+    return Refusal{what,
+                   "sequence " + sequence_name + " belongs to column " + linked +
+                       ", and moves only with its table",
+                   "cannot move an owned sequence into another schema",
+                   "move the table: ALTER TABLE " + lint::sql_identifier(table) + change +
+                       " moves the sequences its columns own with it"};
+  }
+  std::optional<std::string> before = last_owner(context, made, *tick);
+  std::string why;
+  if (before) {
+    if (*before == *role) return std::nullopt;
+    why = "sequence " + sequence_name + " belongs to column " + linked + " and to role " + *before +
+          " (an earlier OWNER TO)";
+  } else {
+    lint::ObjectRef role_ref;
+    role_ref.kind = lint::ObjectKind::role;
+    role_ref.name = *role;
+    lint::ObjectId made_role = catalog->find(role_ref, *tick);
+    if (made_role == lint::k_no_object) return std::nullopt;
+    why = "sequence " + sequence_name + " belongs to column " + linked +
+          " and to the role that made it, not to " + *role + ", a role " +
+          made_in(context, catalog->object(made_role).created) + " creates";
+  }
+  return Refusal{what, why, "cannot change owner of sequence \"" + sequence_name + "\"",
+                 "change the table's owner: ALTER TABLE " + lint::sql_identifier(table) + change +
+                     " gives the sequences its columns own to " + *role + " too"};
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   for (const lint::Statement* statement : context.file.all_statements()) {
     const Node& node = statement->node;
+    if (auto refusal = owned_sequence_change(context, *statement);
+        refusal &&
+        !lint::conditional(*statement, lint::Condition{"feature_not_supported", "0A000"})) {
+      report(statement->range, *refusal, out);
+    }
     if (node.is("AlterTableStmt")) check_alter_table(context, *statement, out);
     check_generated_references(context, *statement, out);
     check_check_option(context, *statement, out);

@@ -1,0 +1,1 @@
+-- sqlgate:irreversible fails before it changes anything
