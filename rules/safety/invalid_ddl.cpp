@@ -9,7 +9,8 @@
 // expression uses a generated column; a check option on a view that is not automatically
 // updatable; a partition bound the partitioned table refuses (partition_bounds.h); a sequence's
 // START, RESTART, MINVALUE or MAXVALUE out of range; OWNER TO and SET SCHEMA of a sequence a
-// column owns. Each message is PostgreSQL 15's.
+// column owns; SET STORAGE or COMPRESSION a column's type refuses (column_storage.h). Each
+// message is PostgreSQL 15's.
 #include <algorithm>
 #include <cstdint>
 #include <initializer_list>
@@ -27,6 +28,7 @@
 #include "lint/tree.h"
 #include "rules/pairing/publications.h"
 #include "rules/pairing/sequences.h"
+#include "rules/safety/column_storage.h"
 #include "rules/safety/identity.h"
 #include "rules/safety/immutable.h"
 #include "rules/safety/partition_bounds.h"
@@ -999,6 +1001,8 @@ void check_alter_table(const lint::FileContext& context, const lint::Statement& 
       refusal = replica_identity_index(context, statement, command);
     } else if (subtype == "AT_DropNotNull") {
       refusal = drop_not_null(context, statement, command);
+    } else if (auto column = column_storage_command(context, statement, command)) {
+      refusal = Refusal{column->what, column->why, column->message, column->help};
     }
     if (!refusal) continue;
     report(lint::alter_command_range(context.file, statement, at), *refusal, out);
@@ -1474,6 +1478,12 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       if (auto refusal = storage_options(node.list("options"), nullptr,
                                          "CREATE TABLE " + table + " ... WITH (...)", table)) {
         report(statement->range, *refusal, out);
+      }
+    }
+    if (node.is("CreateStmt")) {
+      if (auto column = create_table_compression(context, *statement)) {
+        report(statement->range, Refusal{column->what, column->why, column->message, column->help},
+               out);
       }
     }
     if (node.is("CreateStmt") && node.has("partbound") && node.list("inhRelations").size() == 1) {

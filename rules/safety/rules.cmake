@@ -49,6 +49,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/partitioned.cpp
   safety/partition_bounds.cpp
   safety/sequence_bounds.cpp
+  safety/column_storage.cpp
   safety/replica_identity.cpp)
 list(APPEND SQLGATE_RULE_DOCS
   safety/require-concurrent-index.md

@@ -1,0 +1,31 @@
+// What invalid-ddl reports of a column's storage settings: SET STORAGE and SET COMPRESSION (and
+// a column definition's COMPRESSION) that the column's type refuses, storage and compression
+// methods PostgreSQL 15 has not.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "lint/rule.h"
+#include "lint/tree.h"
+
+namespace sqlgate::rules {
+
+struct ColumnRefusal {
+  std::string what;     // what the statement does, for the message
+  std::string why;      // what in the schema makes PostgreSQL refuse it
+  std::string message;  // PostgreSQL's
+  std::string help;
+};
+
+// One command of an ALTER TABLE: ALTER COLUMN ... SET STORAGE, SET COMPRESSION, ADD COLUMN ...
+// COMPRESSION.
+std::optional<ColumnRefusal> column_storage_command(const lint::FileContext& context,
+                                                    const lint::Statement& statement,
+                                                    const lint::Node& command);
+
+// A CREATE TABLE's column definitions with COMPRESSION, judged from the statement alone.
+std::optional<ColumnRefusal> create_table_compression(const lint::FileContext& context,
+                                                      const lint::Statement& statement);
+
+}  // namespace sqlgate::rules

@@ -1,0 +1,5 @@
+DROP TABLE IF EXISTS cs_archive2;
+DROP TABLE IF EXISTS cs_archive;
+DROP TABLE IF EXISTS cs_orders;
+DROP TYPE IF EXISTS cs_state;
+DROP DOMAIN IF EXISTS cs_amount;

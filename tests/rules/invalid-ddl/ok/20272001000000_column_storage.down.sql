@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS cs_archive;
+DROP TABLE IF EXISTS cs_orders;
+DROP DOMAIN IF EXISTS cs_body;
