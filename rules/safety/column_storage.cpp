@@ -13,6 +13,7 @@
 #include "lint/sql.h"
 #include "lint/table_state.h"
 #include "rules/safety/identity.h"
+#include "rules/safety/relation_options.h"
 
 namespace sqlgate::rules {
 
@@ -144,10 +145,24 @@ std::optional<ColumnRefusal> column_storage_command(const lint::FileContext& con
                                                     const lint::Statement& statement,
                                                     const Node& command) {
   std::string_view objtype = statement.node.str("objtype");
-  if (objtype != "OBJECT_TABLE") return std::nullopt;
   std::string_view subtype = command.str("subtype");
   lint::RelationName relation = lint::relation_name(statement.node.get("relation"));
   std::string table = lint::sql_name(relation.schema, relation.name);
+  if (subtype == "AT_SetOptions") {
+    Node options = command.get("def");
+    auto refusal = attribute_options(options.is("List") ? options.list("items") : options.items(),
+                                     Written{context.file, statement});
+    if (!refusal) return std::nullopt;
+    std::string column(command.str("name"));
+    std::string what = "ALTER ";
+    what += objtype == "OBJECT_INDEX"           ? "INDEX "
+            : objtype == "OBJECT_MATVIEW"       ? "MATERIALIZED VIEW "
+            : objtype == "OBJECT_FOREIGN_TABLE" ? "FOREIGN TABLE "
+                                                : "TABLE ";
+    what += table + " ALTER COLUMN " + column + " SET (...)";
+    return ColumnRefusal{what, refusal->why, refusal->message, refusal->help};
+  }
+  if (objtype != "OBJECT_TABLE") return std::nullopt;
   if (subtype == "AT_AddColumn") {
     Node def = command.get("def");
     if (!def.has("compression")) return std::nullopt;

@@ -9,8 +9,9 @@
 // expression uses a generated column; a check option on a view that is not automatically
 // updatable; a partition bound the partitioned table refuses (partition_bounds.h); a sequence's
 // START, RESTART, MINVALUE or MAXVALUE out of range; OWNER TO and SET SCHEMA of a sequence a
-// column owns; SET STORAGE or COMPRESSION a column's type refuses (column_storage.h). Each
-// message is PostgreSQL 15's.
+// column owns; SET STORAGE or COMPRESSION a column's type refuses (column_storage.h); a table's
+// storage parameters and a column's attribute options PostgreSQL 15 has not, or out of bounds
+// (relation_options.h). Each message is PostgreSQL 15's.
 #include <algorithm>
 #include <cstdint>
 #include <initializer_list>
@@ -32,7 +33,9 @@
 #include "rules/safety/identity.h"
 #include "rules/safety/immutable.h"
 #include "rules/safety/partition_bounds.h"
+#include "rules/safety/partitioned.h"
 #include "rules/safety/refused_relation_ddl.h"
+#include "rules/safety/relation_options.h"
 #include "rules/safety/replica_identity.h"
 #include "rules/safety/sequence_bounds.h"
 
@@ -293,6 +296,14 @@ std::optional<Refusal> storage_options(const lint::NodeList& options, const Acce
   return std::nullopt;
 }
 
+// The storage parameters of a table (not a partitioned one) PostgreSQL 15 refuses.
+std::optional<Refusal> table_storage(const lint::NodeList& options, TableOptions kind,
+                                     const Written& written, const std::string& what) {
+  auto refusal = table_options(options, kind, written);
+  if (!refusal) return std::nullopt;
+  return Refusal{what, refusal->why, refusal->message, refusal->help};
+}
+
 // The access method of an index a migration made with CREATE INDEX, before the statement.
 const AccessMethod* index_method(const lint::FileContext& context, const lint::Statement& statement,
                                  const lint::RelationName& index) {
@@ -518,8 +529,17 @@ std::optional<Refusal> set_options(const lint::FileContext& context,
     if (method == nullptr) return std::nullopt;
     return storage_options(items, method, "ALTER INDEX " + name + " SET (...)", name);
   }
-  if (statement.node.str("objtype") != "OBJECT_TABLE") return std::nullopt;
-  return storage_options(items, nullptr, "ALTER TABLE " + name + " SET (...)", name);
+  std::string_view objtype = statement.node.str("objtype");
+  if (objtype != "OBJECT_TABLE" && objtype != "OBJECT_MATVIEW") return std::nullopt;
+  // A partitioned table takes none: partitioned-table-options says so. A view has its own.
+  if (partitioned_table_of(context, statement)) return std::nullopt;
+  if (lint::find_as_written(context, statement, lint::ObjectKind::view, relation.schema,
+                            relation.name) != lint::k_no_object) {
+    return std::nullopt;
+  }
+  return table_storage(items, TableOptions::alter, Written{context.file, statement},
+                       (objtype == "OBJECT_TABLE" ? "ALTER TABLE " : "ALTER MATERIALIZED VIEW ") +
+                           name + " SET (...)");
 }
 
 // Whether a column is NOT NULL before a tick as PostgreSQL marks it (attnotnull): its definition
@@ -1475,8 +1495,20 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     if (node.is("CreateStmt") && !node.list("options").empty() && !node.has("partspec")) {
       lint::RelationName relation = lint::relation_name(node.get("relation"));
       std::string table = lint::sql_name(relation.schema, relation.name);
-      if (auto refusal = storage_options(node.list("options"), nullptr,
-                                         "CREATE TABLE " + table + " ... WITH (...)", table)) {
+      if (auto refusal = table_storage(node.list("options"), TableOptions::create,
+                                       Written{context.file, *statement},
+                                       "CREATE TABLE " + table + " ... WITH (...)")) {
+        report(statement->range, *refusal, out);
+      }
+    }
+    if (node.is("CreateTableAsStmt") && !node.get("into").list("options").empty()) {
+      lint::RelationName relation = lint::relation_name(node.get("into").get("rel"));
+      std::string table = lint::sql_name(relation.schema, relation.name);
+      bool view = node.str("objtype") == "OBJECT_MATVIEW";
+      if (auto refusal = table_storage(node.get("into").list("options"), TableOptions::create,
+                                       Written{context.file, *statement},
+                                       (view ? "CREATE MATERIALIZED VIEW " : "CREATE TABLE ") +
+                                           table + " WITH (...) AS ...")) {
         report(statement->range, *refusal, out);
       }
     }

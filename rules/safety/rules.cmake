@@ -50,6 +50,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/partition_bounds.cpp
   safety/sequence_bounds.cpp
   safety/column_storage.cpp
+  safety/relation_options.cpp
   safety/replica_identity.cpp)
 list(APPEND SQLGATE_RULE_DOCS
   safety/require-concurrent-index.md
