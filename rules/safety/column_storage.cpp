@@ -6,8 +6,10 @@
 #include "rules/safety/column_storage.h"
 
 #include <array>
+#include <cstdint>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "lint/pg_facts.h"
 #include "lint/sql.h"
@@ -139,6 +141,66 @@ std::optional<ColumnRefusal> compression(const lint::FileContext& context,
                        "default (lower case, unquoted)"};
 }
 
+// The statistics target an ALTER COLUMN ... SET STATISTICS gives: the parse tree leaves out 0 and
+// negative ones, read then from the command's text (after STATISTICS).
+std::optional<std::int64_t> statistics_target(const lint::ParsedFile& file,
+                                              const lint::Statement& statement, const Node& command,
+                                              std::size_t at) {
+  Node value = command.get("def");
+  if (value.has("ival")) return value.as_int();
+  if (!statement.exact) return std::nullopt;
+  lint::TextRange range = lint::alter_command_range(file, statement, at);
+  bool after = false;
+  bool negative = false;
+  for (const lint::Token& token : file.tokens(range)) {
+    std::string_view text = file.slice(token.range);
+    if (!after) {
+      after = token.name == "STATISTICS";
+      continue;
+    }
+    if (text == "-") {
+      negative = !negative;
+    } else if (text != "+") {
+      if (token.name != "ICONST") return std::nullopt;
+      std::int64_t number = 0;
+      for (char digit : text) number = number * 10 + (digit - '0');
+      return negative ? -number : number;
+    }
+  }
+  return std::nullopt;
+}
+
+// A column of an index as its CREATE INDEX made it: a table's column (`name`), or an expression.
+struct IndexColumn {
+  std::string name;  // empty for an expression
+  bool included = false;
+};
+
+// The columns of an index a migration made with CREATE INDEX (keys, then INCLUDE); nothing when
+// another statement made it. An expression that is a bare column, ((city)), is the column.
+std::optional<std::vector<IndexColumn>> index_columns(const lint::FileContext& context,
+                                                      const lint::Statement& statement,
+                                                      const lint::RelationName& index) {
+  const lint::Statement* made =
+      lint::definition_of(context, statement, lint::ObjectKind::index, index.schema, index.name);
+  if (made == nullptr || !made->node.is("IndexStmt")) return std::nullopt;
+  std::vector<IndexColumn> columns;
+  for (std::string_view list : {"indexParams", "indexIncludingParams"}) {
+    for (Node element : made->node.list(list)) {
+      IndexColumn& column = columns.emplace_back();
+      column.included = list == "indexIncludingParams";
+      if (element.has("name")) {
+        column.name = lint::truncate_identifier(element.str("name"));
+      } else if (Node expression = element.get("expr"); expression.is("ColumnRef") &&
+                                                        expression.list("fields").size() == 1 &&
+                                                        expression.list("fields")[0].is("String")) {
+        column.name = lint::truncate_identifier(expression.list("fields")[0].as_str());
+      }
+    }
+  }
+  return columns;
+}
+
 }  // namespace
 
 std::optional<ColumnRefusal> column_storage_command(const lint::FileContext& context,
@@ -202,6 +264,77 @@ std::optional<ColumnRefusal> column_storage_command(const lint::FileContext& con
                        "column data type " + *plain + " can only have storage PLAIN",
                        "leave the column's storage as it is: EXTERNAL, EXTENDED and MAIN apply to "
                        "variable-length types (text, bytea, jsonb, numeric, arrays, ...) only"};
+}
+
+std::optional<ColumnRefusal> set_statistics(const lint::FileContext& context,
+                                            const lint::Statement& statement, const Node& command,
+                                            std::size_t at) {
+  if (command.str("subtype") != "AT_SetStatistics") return std::nullopt;
+  lint::RelationName relation = lint::relation_name(statement.node.get("relation"));
+  std::string name = lint::sql_name(relation.schema, relation.name);
+  std::string_view objtype = statement.node.str("objtype");
+  bool by_number = !command.has("name");
+  std::string column =
+      by_number ? std::to_string(command.num("num")) : std::string(command.str("name"));
+  std::string what = std::string(objtype == "OBJECT_INDEX" ? "ALTER INDEX " : "ALTER TABLE ") +
+                     name + " ALTER COLUMN " + column + " SET STATISTICS";
+  lint::ObjectId index = lint::find_as_written(context, statement, lint::ObjectKind::index,
+                                               relation.schema, relation.name);
+  // PostgreSQL checks a column number of a table before it runs any command.
+  if (by_number && index == lint::k_no_object && objtype == "OBJECT_TABLE" &&
+      lint::find_as_written(context, statement, lint::ObjectKind::table, relation.schema,
+                            relation.name) != lint::k_no_object) {
+    return ColumnRefusal{
+        what, name + " is a table, whose columns are named, not numbered",
+        "cannot refer to non-index column by number",
+        "name the column: ALTER TABLE " + name + " ALTER COLUMN <column> SET STATISTICS ..."};
+  }
+  if (auto target = statistics_target(context.file, statement, command, at);
+      target && *target < -1) {
+    std::string value = std::to_string(*target);
+    return ColumnRefusal{what, "the statistics target " + value + " is below -1",
+                         "statistics target " + value + " is too low",
+                         "give a target between 0 and 10000, or -1 for the server's "
+                         "default_statistics_target"};
+  }
+  if (index == lint::k_no_object) return std::nullopt;
+  auto columns = index_columns(context, statement, relation);
+  if (!columns) return std::nullopt;
+  std::string index_name = lint::truncate_identifier(relation.name);
+  const IndexColumn* target = nullptr;
+  if (by_number) {
+    auto number = static_cast<std::size_t>(command.num("num"));
+    if (number > columns->size()) {
+      return ColumnRefusal{
+          what, "index " + index_name + " has " + std::to_string(columns->size()) + " columns",
+          "column number " + column + " of relation \"" + index_name + "\" does not exist",
+          "number the index's columns from 1, keys first, then INCLUDE ones"};
+    }
+    if (number >= 1) target = &(*columns)[number - 1];
+  } else {
+    for (const IndexColumn& candidate : *columns) {
+      if (!candidate.name.empty() && candidate.name == column) target = &candidate;
+    }
+  }
+  if (target == nullptr || target->name.empty()) return std::nullopt;
+  if (target->included) {
+    return ColumnRefusal{what,
+                         "column " + column + " of index " + index_name + " is an INCLUDE column",
+                         "cannot alter statistics on included column \"" + target->name +
+                             "\" of index \"" + index_name + "\"",
+                         "an INCLUDE column has no statistics of its own: set them on the table's "
+                         "column " +
+                             target->name};
+  }
+  return ColumnRefusal{what,
+                       "column " + column + " of index " + index_name + " is the table's column " +
+                           target->name + ", not an expression",
+                       "cannot alter statistics on non-expression column \"" + target->name +
+                           "\" of index \"" + index_name + "\"",
+                       "set the statistics on the table's column: ALTER TABLE ... ALTER COLUMN " +
+                           target->name +
+                           " SET STATISTICS ...; an index keeps its own only for "
+                           "an expression"};
 }
 
 std::optional<ColumnRefusal> create_table_compression(const lint::FileContext& context,

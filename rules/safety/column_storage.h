@@ -3,6 +3,7 @@
 // methods PostgreSQL 15 has not.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -23,6 +24,13 @@ struct ColumnRefusal {
 std::optional<ColumnRefusal> column_storage_command(const lint::FileContext& context,
                                                     const lint::Statement& statement,
                                                     const lint::Node& command);
+
+// ALTER INDEX i ALTER COLUMN n SET STATISTICS (or ALTER TABLE naming an index; the `at`th
+// command): a column of the index that is not an expression, an INCLUDE one, a number beyond the
+// index's columns; a statistics target below -1; a column number of a table.
+std::optional<ColumnRefusal> set_statistics(const lint::FileContext& context,
+                                            const lint::Statement& statement,
+                                            const lint::Node& command, std::size_t at);
 
 // A CREATE TABLE's column definitions with COMPRESSION, judged from the statement alone.
 std::optional<ColumnRefusal> create_table_compression(const lint::FileContext& context,

@@ -9,9 +9,10 @@
 // expression uses a generated column; a check option on a view that is not automatically
 // updatable; a partition bound the partitioned table refuses (partition_bounds.h); a sequence's
 // START, RESTART, MINVALUE or MAXVALUE out of range; OWNER TO and SET SCHEMA of a sequence a
-// column owns; SET STORAGE or COMPRESSION a column's type refuses (column_storage.h); a table's
-// storage parameters and a column's attribute options PostgreSQL 15 has not, or out of bounds
-// (relation_options.h). Each message is PostgreSQL 15's.
+// column owns; SET STORAGE or COMPRESSION a column's type refuses, SET STATISTICS of an index's
+// column that is not an expression (column_storage.h); a table's storage parameters and a
+// column's attribute options PostgreSQL 15 has not, or out of bounds (relation_options.h). Each
+// message is PostgreSQL 15's.
 #include <algorithm>
 #include <cstdint>
 #include <initializer_list>
@@ -1023,6 +1024,8 @@ void check_alter_table(const lint::FileContext& context, const lint::Statement& 
       refusal = drop_not_null(context, statement, command);
     } else if (auto column = column_storage_command(context, statement, command)) {
       refusal = Refusal{column->what, column->why, column->message, column->help};
+    } else if (auto statistics = set_statistics(context, statement, command, at)) {
+      refusal = Refusal{statistics->what, statistics->why, statistics->message, statistics->help};
     }
     if (!refusal) continue;
     report(lint::alter_command_range(context.file, statement, at), *refusal, out);
