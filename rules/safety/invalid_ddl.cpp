@@ -4,7 +4,7 @@
 // with a column the child lacks, has with another type or nullable, or a CHECK constraint the
 // child lacks, or (a partition) a column the parent has not; CREATE STATISTICS on one
 // column, a column twice, more than 8, with kinds PostgreSQL has not; storage parameters an
-// index's access method has not (fillfactor on GIN or BRIN), a fillfactor out of 10..100; CLUSTER
+// index's access method has not (fillfactor on GIN or BRIN), or out of bounds; CLUSTER
 // on an index that is not btree or gist, partial, or of another table; a generated column whose
 // expression uses a generated column; a check option on a view that is not automatically
 // updatable; a partition bound the partitioned table refuses (partition_bounds.h); a sequence's
@@ -258,22 +258,23 @@ const AccessMethod* access_method(std::string_view name) {
   return nullptr;
 }
 
-// The whole-number value of a storage parameter, as written.
-std::optional<std::int64_t> option_integer(const Node& option) {
-  Node value = option.get("arg");
-  if (value.is("Integer")) return value.num("ival");
-  return std::nullopt;
-}
-
-// The storage parameters of a WITH (...) or SET (...) that PostgreSQL refuses: one the index's
-// access method does not take (`method` null for a table), and a fillfactor out of 10..100.
+// The storage parameters of an index's WITH (...) or SET (...) that PostgreSQL refuses, in the
+// order written: one the index's access method does not take, or (relation_options.h) one given
+// twice, a value not of its type or out of its bounds.
 std::optional<Refusal> storage_options(const lint::NodeList& options, const AccessMethod* method,
-                                       const std::string& what, const std::string& object) {
+                                       const std::string& what, const std::string& object,
+                                       const Written& written) {
+  std::vector<Node> before;
+  auto values = [&]() -> std::optional<Refusal> {
+    auto refusal = index_options(before, method->name, written);
+    if (!refusal) return std::nullopt;
+    return Refusal{what, refusal->why, refusal->message, refusal->help};
+  };
   for (Node option : options) {
-    if (option.has("defnamespace")) continue;
     std::string name(option.str("defname"));
-    if (method != nullptr &&
+    if (!option.has("defnamespace") &&
         std::find(method->options.begin(), method->options.end(), name) == method->options.end()) {
+      if (auto refusal = values()) return refusal;
       std::string takes = lint::join_strings(
           std::vector<std::string>(method->options.begin(), method->options.end()), ", ");
       std::string help =
@@ -286,15 +287,9 @@ std::optional<Refusal> storage_options(const lint::NodeList& options, const Acce
                          name + " parameter",
                      "unrecognized parameter \"" + name + "\"", help};
     }
-    auto value = option_integer(option);
-    if (name == "fillfactor" && value && (*value < 10 || *value > 100)) {
-      return Refusal{what, "fillfactor " + std::to_string(*value) + " is not between 10 and 100",
-                     "value " + std::to_string(*value) + " out of bounds for option \"fillfactor\"",
-                     "give a fillfactor between 10 and 100 (100, packed full, is the default of "
-                     "tables; 90 of btree indexes)"};
-    }
+    before.push_back(option);
   }
-  return std::nullopt;
+  return values();
 }
 
 // The storage parameters of a table (not a partitioned one) PostgreSQL 15 refuses.
@@ -528,7 +523,8 @@ std::optional<Refusal> set_options(const lint::FileContext& context,
   if (statement.node.str("objtype") == "OBJECT_INDEX") {
     const AccessMethod* method = index_method(context, statement, relation);
     if (method == nullptr) return std::nullopt;
-    return storage_options(items, method, "ALTER INDEX " + name + " SET (...)", name);
+    return storage_options(items, method, "ALTER INDEX " + name + " SET (...)", name,
+                           Written{context.file, statement});
   }
   std::string_view objtype = statement.node.str("objtype");
   if (objtype != "OBJECT_TABLE" && objtype != "OBJECT_MATVIEW") return std::nullopt;
@@ -1490,7 +1486,8 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       const AccessMethod* method = access_method(name.empty() ? k_btree : name);
       if (method == nullptr) continue;
       if (auto refusal = storage_options(node.list("options"), method,
-                                         "CREATE INDEX " + index + " ... WITH (...)", index)) {
+                                         "CREATE INDEX " + index + " ... WITH (...)", index,
+                                         Written{context.file, *statement})) {
         report(statement->range, *refusal, out);
       }
     }

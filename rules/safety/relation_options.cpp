@@ -24,6 +24,12 @@ enum class Kind : unsigned char { boolean, integer, real, enumeration };
 constexpr unsigned k_heap = 1;
 constexpr unsigned k_toast = 2;
 constexpr unsigned k_attribute = 4;
+constexpr unsigned k_btree = 8;
+constexpr unsigned k_hash = 16;
+constexpr unsigned k_gist = 32;
+constexpr unsigned k_spgist = 64;
+constexpr unsigned k_gin = 128;
+constexpr unsigned k_brin = 256;
 
 struct Parameter {
   std::string_view name;
@@ -31,6 +37,7 @@ struct Parameter {
   unsigned takes;
   double min = 0;
   double max = 0;
+  std::string_view values = {};  // an enum's, compared without case
 };
 
 constexpr double k_int_max = 2147483647;
@@ -40,8 +47,9 @@ const Parameter k_parameters[] = {
     {"autovacuum_enabled", Kind::boolean, k_heap | k_toast},
     {"user_catalog_table", Kind::boolean, k_heap},
     {"vacuum_truncate", Kind::boolean, k_heap | k_toast},
-    {"vacuum_index_cleanup", Kind::enumeration, k_heap | k_toast},
-    {"fillfactor", Kind::integer, k_heap, 10, 100},
+    {"vacuum_index_cleanup", Kind::enumeration, k_heap | k_toast, 0, 0,
+     "auto on off true false yes no 1 0"},
+    {"fillfactor", Kind::integer, k_heap | k_btree | k_hash | k_gist | k_spgist, 10, 100},
     {"autovacuum_vacuum_threshold", Kind::integer, k_heap | k_toast, 0, k_int_max},
     {"autovacuum_vacuum_insert_threshold", Kind::integer, k_heap | k_toast, -1, k_int_max},
     {"autovacuum_analyze_threshold", Kind::integer, k_heap, 0, k_int_max},
@@ -61,11 +69,22 @@ const Parameter k_parameters[] = {
     {"autovacuum_analyze_scale_factor", Kind::real, k_heap, 0, 100},
     {"n_distinct", Kind::real, k_attribute, -1, k_real_max},
     {"n_distinct_inherited", Kind::real, k_attribute, -1, k_real_max},
+    {"deduplicate_items", Kind::boolean, k_btree},
+    {"vacuum_cleanup_index_scale_factor", Kind::real, k_btree, 0, 1e10},
+    {"buffering", Kind::enumeration, k_gist, 0, 0, "auto on off"},
+    {"fastupdate", Kind::boolean, k_gin},
+    {"gin_pending_list_limit", Kind::integer, k_gin, 64, k_int_max},
+    {"pages_per_range", Kind::integer, k_brin, 1, 131072},
+    {"autosummarize", Kind::boolean, k_brin},
 };
 
-// vacuum_index_cleanup's values (compared without case).
-constexpr std::string_view k_index_cleanup[] = {"auto", "on", "off", "true", "false",
-                                                "yes",  "no", "1",   "0"};
+// The built-in index access methods.
+struct Method {
+  std::string_view name;
+  unsigned takes;
+};
+constexpr Method k_methods[] = {{"btree", k_btree},   {"hash", k_hash}, {"gist", k_gist},
+                                {"spgist", k_spgist}, {"gin", k_gin},   {"brin", k_brin}};
 
 char lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
@@ -231,8 +250,12 @@ std::optional<OptionRefusal> bad_value(const Parameter& parameter, const Node& o
       if (bool_value(*text)) return std::nullopt;
       return invalid("boolean", "a boolean (true, false, on, off, yes, no, 1, 0)");
     case Kind::enumeration:
-      for (std::string_view value : k_index_cleanup) {
-        if (same_ignoring_case(*text, value)) return std::nullopt;
+      for (std::size_t from = 0; from < parameter.values.size();) {
+        std::size_t to = std::min(parameter.values.find(' ', from), parameter.values.size());
+        if (same_ignoring_case(*text, parameter.values.substr(from, to - from))) {
+          return std::nullopt;
+        }
+        from = to + 1;
       }
       return invalid("enum", "auto, on or off");
     case Kind::integer:
@@ -271,8 +294,10 @@ std::optional<OptionRefusal> bad_value(const Parameter& parameter, const Node& o
 
 // The parameters of one namespace (none, or toast), in the order written: unknown, given twice,
 // a value not read or out of bounds.
+// Parameters the relation has not are refused, unless `skip_unknown` (another check judges them).
 std::optional<OptionRefusal> parameters(const std::vector<Node>& options, unsigned takes,
-                                        std::string_view relation, const Written& written) {
+                                        std::string_view relation, const Written& written,
+                                        bool skip_unknown = false) {
   std::vector<std::string> seen;
   for (const Node& option : options) {
     std::string name(option.str("defname"));
@@ -280,7 +305,10 @@ std::optional<OptionRefusal> parameters(const std::vector<Node>& options, unsign
     for (const Parameter& parameter : k_parameters) {
       if ((parameter.takes & takes) != 0 && parameter.name == name) found = &parameter;
     }
-    if (found == nullptr) return unknown(name, takes, relation);
+    if (found == nullptr) {
+      if (skip_unknown) continue;
+      return unknown(name, takes, relation);
+    }
     if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
       return OptionRefusal{name + " is given twice",
                            "parameter " + in_quotes(name) + " specified more than once",
@@ -294,11 +322,12 @@ std::optional<OptionRefusal> parameters(const std::vector<Node>& options, unsign
 
 OptionRefusal namespace_refusal(std::string_view space, std::string_view relation) {
   std::string name(space);
-  return OptionRefusal{
-      "PostgreSQL has no parameter namespace " + name + " for a " + std::string(relation),
-      "unrecognized parameter namespace " + in_quotes(name),
-      relation == "column" ? "write the option without a namespace"
-                           : "write toast.<parameter> or the parameter alone"};
+  std::string why = "PostgreSQL has no parameter namespace " + name + " for ";
+  why += relation == "index" ? "an " : "a ";
+  why += relation;
+  return OptionRefusal{why, "unrecognized parameter namespace " + in_quotes(name),
+                       relation == "table" ? "write toast.<parameter> or the parameter alone"
+                                           : "write the parameter without a namespace"};
 }
 
 }  // namespace
@@ -339,6 +368,22 @@ std::optional<OptionRefusal> attribute_options(const lint::NodeList& options,
     all.push_back(option);
   }
   return parameters(all, k_attribute, "column", written);
+}
+
+std::optional<OptionRefusal> index_options(const std::vector<lint::Node>& options,
+                                           std::string_view method, const Written& written) {
+  unsigned takes = 0;
+  for (const Method& known : k_methods) {
+    if (known.name == method) takes = known.takes;
+  }
+  if (takes == 0) return std::nullopt;
+  std::vector<Node> all;
+  for (Node option : options) {
+    std::string_view space = option.str("defnamespace");
+    if (!space.empty()) return namespace_refusal(space, "index");
+    all.push_back(option);
+  }
+  return parameters(all, takes, "index", written, true);
 }
 
 }  // namespace sqlgate::rules

@@ -6,6 +6,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "lint/sql.h"
 #include "lint/tree.h"
@@ -39,5 +41,11 @@ std::optional<OptionRefusal> table_options(const lint::NodeList& options, TableO
 // ALTER COLUMN ... SET (...): n_distinct and n_distinct_inherited only, each at least -1.
 std::optional<OptionRefusal> attribute_options(const lint::NodeList& options,
                                                const Written& written);
+
+// The storage parameters of an index of a built-in access method (btree, hash, gist, spgist, gin,
+// brin) PostgreSQL 15 refuses: a namespace, one given twice, a value not of the parameter's type
+// or out of its bounds. A parameter the method has not is not judged here.
+std::optional<OptionRefusal> index_options(const std::vector<lint::Node>& options,
+                                           std::string_view method, const Written& written);
 
 }  // namespace sqlgate::rules

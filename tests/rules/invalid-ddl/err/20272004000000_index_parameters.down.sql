@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS ip_docs;
