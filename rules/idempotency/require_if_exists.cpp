@@ -11,6 +11,7 @@
 #include "lint/table_state.h"
 #include "rules/idempotency/common.h"
 #include "rules/idempotency/rules.h"
+#include "rules/safety/identity.h"
 
 namespace sqlgate::rules::idempotency {
 namespace {
@@ -347,6 +348,30 @@ void check_drop_other(FileScope& scope, const Statement& statement) {
   }
 }
 
+// DROP EXPRESSION of a column known not to be generated (or made plain by an earlier DROP
+// EXPRESSION of the statement), DROP IDENTITY of one known not to be an identity column: the first
+// run fails already (invalid-ddl, invalid-identity), not a rerun.
+bool never_there(const FileScope& scope, const Statement& statement, std::size_t index) {
+  lint::NodeList commands = statement.node.list("cmds");
+  Node command = commands[index];
+  std::string_view subtype = command.str("subtype");
+  if (subtype != "AT_DropExpression" && subtype != "AT_DropIdentity") return false;
+  if (statement.node.str("objtype") != "OBJECT_TABLE") return false;
+  for (std::size_t i = 0; i < index; ++i) {
+    if (subtype == "AT_DropExpression" && commands[i].str("subtype") == subtype &&
+        lint::truncate_identifier(commands[i].str("name")) ==
+            lint::truncate_identifier(command.str("name"))) {
+      return true;
+    }
+  }
+  auto generation = column_generation(
+      scope.context(), statement,
+      lint::QualifiedName::of(lint::relation_name(statement.node.get("relation"))),
+      lint::truncate_identifier(command.str("name")));
+  if (!generation) return false;
+  return subtype == "AT_DropExpression" ? !generation->generated : generation->identity == 0;
+}
+
 // ALTER TABLE / ALTER TYPE subcommands that remove something.
 void check_alter_table(FileScope& scope, const Statement& statement) {
   const Node& node = statement.node;
@@ -405,6 +430,7 @@ void check_alter_table(FileScope& scope, const Statement& statement) {
       continue;
     }
     if (scope.fresh(statement, relation)) return;
+    if (never_there(scope, statement, i)) continue;
     if (scope.guard(statement, lint::repeat_error(node, command))) continue;
     if (subtype == "AT_DropConstraint" &&
         (FileScope::adds_constraint_later(node, i, name) ||

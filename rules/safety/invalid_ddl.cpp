@@ -671,6 +671,47 @@ std::optional<Refusal> drop_not_null(const lint::FileContext& context,
   return std::nullopt;
 }
 
+// ALTER COLUMN c DROP EXPRESSION (without IF EXISTS) of a column that is not a stored generated
+// column, as the migrations left it or an earlier DROP EXPRESSION of the same statement made it:
+// PostgreSQL refuses it on the first run already (require-if-exists leaves it alone). Not judged
+// when the statement drops the column too, or in a block whose handler catches the error.
+std::optional<Refusal> drop_expression(const lint::FileContext& context,
+                                       const lint::Statement& statement, std::size_t at) {
+  lint::NodeList commands = statement.node.list("cmds");
+  Node command = commands[at];
+  if (command.flag("missing_ok")) return std::nullopt;
+  std::string name = lint::truncate_identifier(command.str("name"));
+  bool dropped_before = false;
+  for (std::size_t i = 0; i < commands.size(); ++i) {
+    std::string_view subtype = commands[i].str("subtype");
+    if (lint::truncate_identifier(commands[i].str("name")) != name) continue;
+    if (subtype == "AT_DropColumn") return std::nullopt;
+    if (subtype == "AT_DropExpression" && i < at) dropped_before = true;
+  }
+  lint::RelationName relation = lint::relation_name(statement.node.get("relation"));
+  lint::QualifiedName table{std::string(relation.schema), std::string(relation.name)};
+  std::string why;
+  if (dropped_before) {
+    why = "an earlier DROP EXPRESSION of the statement made column " + name + " a plain column";
+  } else {
+    auto generation = column_generation(context, statement, table, name);
+    if (!generation || generation->generated) return std::nullopt;
+    why = "column " + name + " is not a generated column";
+    if (generation->identity != 0) why += " (it is an identity column)";
+  }
+  if (lint::conditional(statement, lint::condition::object_not_in_prerequisite_state)) {
+    return std::nullopt;
+  }
+  return Refusal{"ALTER TABLE " + lint::sql_name(relation.schema, relation.name) +
+                     " ALTER COLUMN " + lint::sql_identifier(name) + " DROP EXPRESSION",
+                 why,
+                 "column \"" + name + "\" of relation \"" +
+                     lint::truncate_identifier(relation.name) +
+                     "\" is not a stored generated column",
+                 "leave it out: the column has no generation expression to drop (or write DROP "
+                 "EXPRESSION IF EXISTS, which skips it)"};
+}
+
 // ALTER TABLE t REPLICA IDENTITY USING INDEX i: PostgreSQL takes an index of t that is unique,
 // immediate (not a DEFERRABLE constraint's), without expressions, not partial, whose key columns
 // are all NOT NULL; it checks in that order. The statement's own SET NOT NULL and ADD PRIMARY KEY
@@ -1022,6 +1063,8 @@ void check_alter_table(const lint::FileContext& context, const lint::Statement& 
       refusal = Refusal{column->what, column->why, column->message, column->help};
     } else if (auto statistics = set_statistics(context, statement, command, at)) {
       refusal = Refusal{statistics->what, statistics->why, statistics->message, statistics->help};
+    } else if (subtype == "AT_DropExpression") {
+      refusal = drop_expression(context, statement, at);
     }
     if (!refusal) continue;
     report(lint::alter_command_range(context.file, statement, at), *refusal, out);
