@@ -6,7 +6,8 @@
 // column, a column twice, more than 8, with kinds PostgreSQL has not; storage parameters an
 // index's access method has not (fillfactor on GIN or BRIN), or out of bounds; CLUSTER
 // on an index that is not btree or gist, partial, or of another table; a generated column whose
-// expression uses a generated column; a check option on a view that is not automatically
+// expression uses a generated column, DROP EXPRESSION of a column that is not one, SET or DROP
+// DEFAULT or TYPE ... USING of one; a check option on a view that is not automatically
 // updatable; a partition bound the partitioned table refuses (partition_bounds.h); a sequence's
 // START, RESTART, MINVALUE or MAXVALUE out of range; OWNER TO and SET SCHEMA of a sequence a
 // column owns; SET STORAGE or COMPRESSION a column's type refuses, SET STATISTICS of an index's
@@ -712,6 +713,60 @@ std::optional<Refusal> drop_expression(const lint::FileContext& context,
                  "EXPRESSION IF EXISTS, which skips it)"};
 }
 
+// ALTER COLUMN c SET DEFAULT or DROP DEFAULT, ALTER COLUMN c TYPE ... USING of a column the
+// migrations left a stored generated column: PostgreSQL refuses a default on it (its expression
+// is stored as its default) and a USING expression (it computes the column again). A DROP
+// EXPRESSION of the statement runs before SET DEFAULT, wherever written, and before a DROP
+// DEFAULT written after it; never before a USING, which PostgreSQL checks first. Not judged when
+// the statement drops the column, or in a block whose handler may catch the error.
+std::optional<Refusal> generated_column_change(const lint::FileContext& context,
+                                               const lint::Statement& statement, std::size_t at) {
+  lint::NodeList commands = statement.node.list("cmds");
+  Node command = commands[at];
+  std::string_view subtype = command.str("subtype");
+  bool using_expression = subtype == "AT_AlterColumnType" && command.get("def").has("raw_default");
+  if (subtype != "AT_ColumnDefault" && !using_expression) return std::nullopt;
+  bool set = subtype == "AT_ColumnDefault" && command.has("def");
+  std::string name = lint::truncate_identifier(command.str("name"));
+  for (std::size_t i = 0; i < commands.size(); ++i) {
+    std::string_view other = commands[i].str("subtype");
+    if (lint::truncate_identifier(commands[i].str("name")) != name) continue;
+    if (other == "AT_DropColumn") return std::nullopt;
+    if (other == "AT_DropExpression" && !using_expression && (set || i < at)) return std::nullopt;
+  }
+  lint::RelationName relation = lint::relation_name(statement.node.get("relation"));
+  lint::QualifiedName table{std::string(relation.schema), std::string(relation.name)};
+  auto generation = column_generation(context, statement, table, name);
+  if (!generation || !generation->generated) return std::nullopt;
+  if (lint::conditional(statement, using_expression
+                                       ? std::nullopt
+                                       : std::optional(lint::condition::syntax_error))) {
+    return std::nullopt;
+  }
+  std::string what = "ALTER TABLE " + lint::sql_name(relation.schema, relation.name) +
+                     " ALTER COLUMN " + lint::sql_identifier(name);
+  std::string why = "column " + name + " is a generated column";
+  std::string drop = "ALTER COLUMN " + lint::sql_identifier(name) + " DROP EXPRESSION";
+  if (using_expression) {
+    return Refusal{what + " TYPE ... USING", why,
+                   "cannot specify USING when altering type of generated column",
+                   "leave USING out: PostgreSQL computes the column again from its expression, "
+                   "as the new type; or make it a plain column first, in an earlier statement (" +
+                       drop + ")"};
+  }
+  std::string message = "column \"" + name + "\" of relation \"" +
+                        lint::truncate_identifier(relation.name) + "\" is a generated column";
+  if (set) {
+    return Refusal{what + " SET DEFAULT", why, message,
+                   "a generated column computes its value and takes no default: leave it out, or "
+                   "make it a plain column in the same statement (" +
+                       drop + ")"};
+  }
+  return Refusal{what + " DROP DEFAULT", why, message,
+                 "a generated column has no default to drop: leave it out (" + drop +
+                     " makes it a plain column, written before DROP DEFAULT)"};
+}
+
 // ALTER TABLE t REPLICA IDENTITY USING INDEX i: PostgreSQL takes an index of t that is unique,
 // immediate (not a DEFERRABLE constraint's), without expressions, not partial, whose key columns
 // are all NOT NULL; it checks in that order. The statement's own SET NOT NULL and ADD PRIMARY KEY
@@ -1065,6 +1120,8 @@ void check_alter_table(const lint::FileContext& context, const lint::Statement& 
       refusal = Refusal{statistics->what, statistics->why, statistics->message, statistics->help};
     } else if (subtype == "AT_DropExpression") {
       refusal = drop_expression(context, statement, at);
+    } else if (subtype == "AT_ColumnDefault" || subtype == "AT_AlterColumnType") {
+      refusal = generated_column_change(context, statement, at);
     }
     if (!refusal) continue;
     report(lint::alter_command_range(context.file, statement, at), *refusal, out);
