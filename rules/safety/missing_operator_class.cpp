@@ -7,6 +7,8 @@
 // a B-tree operator class fails too ("could not identify an equality operator for type point").
 // B-tree's text_pattern_ops (and the like) under a nondeterministic collation are refused, by
 // CREATE INDEX and by the rebuild an ALTER COLUMN ... TYPE ... COLLATE makes.
+// An operator class written that does not take the column's type (jsonb_path_ops on json,
+// text_pattern_ops on integer) is refused too ("operator class ... does not accept data type").
 #include <algorithm>
 #include <optional>
 #include <string>
@@ -78,6 +80,287 @@ bool installs(const lint::Project& project, std::string_view extension) {
           statement->node.str("extname") == extension) {
         return true;
       }
+    }
+  }
+  return false;
+}
+
+// PostgreSQL 15's operator classes of its built-in access methods (pg_catalog's pg_opclass),
+// each with the type it takes (opcintype), and pg_trgm's two.
+struct OperatorClass {
+  std::string_view method;
+  std::string_view name;
+  std::string_view input;
+};
+constexpr OperatorClass k_operator_classes[] = {
+    {"brin", "bit_minmax_ops", "bit"},
+    {"brin", "box_inclusion_ops", "box"},
+    {"brin", "bpchar_bloom_ops", "bpchar"},
+    {"brin", "bpchar_minmax_ops", "bpchar"},
+    {"brin", "bytea_bloom_ops", "bytea"},
+    {"brin", "bytea_minmax_ops", "bytea"},
+    {"brin", "char_bloom_ops", "char"},
+    {"brin", "char_minmax_ops", "char"},
+    {"brin", "date_bloom_ops", "date"},
+    {"brin", "date_minmax_multi_ops", "date"},
+    {"brin", "date_minmax_ops", "date"},
+    {"brin", "float4_bloom_ops", "float4"},
+    {"brin", "float4_minmax_multi_ops", "float4"},
+    {"brin", "float4_minmax_ops", "float4"},
+    {"brin", "float8_bloom_ops", "float8"},
+    {"brin", "float8_minmax_multi_ops", "float8"},
+    {"brin", "float8_minmax_ops", "float8"},
+    {"brin", "inet_bloom_ops", "inet"},
+    {"brin", "inet_inclusion_ops", "inet"},
+    {"brin", "inet_minmax_multi_ops", "inet"},
+    {"brin", "inet_minmax_ops", "inet"},
+    {"brin", "int2_bloom_ops", "int2"},
+    {"brin", "int2_minmax_multi_ops", "int2"},
+    {"brin", "int2_minmax_ops", "int2"},
+    {"brin", "int4_bloom_ops", "int4"},
+    {"brin", "int4_minmax_multi_ops", "int4"},
+    {"brin", "int4_minmax_ops", "int4"},
+    {"brin", "int8_bloom_ops", "int8"},
+    {"brin", "int8_minmax_multi_ops", "int8"},
+    {"brin", "int8_minmax_ops", "int8"},
+    {"brin", "interval_bloom_ops", "interval"},
+    {"brin", "interval_minmax_multi_ops", "interval"},
+    {"brin", "interval_minmax_ops", "interval"},
+    {"brin", "macaddr8_bloom_ops", "macaddr8"},
+    {"brin", "macaddr8_minmax_multi_ops", "macaddr8"},
+    {"brin", "macaddr8_minmax_ops", "macaddr8"},
+    {"brin", "macaddr_bloom_ops", "macaddr"},
+    {"brin", "macaddr_minmax_multi_ops", "macaddr"},
+    {"brin", "macaddr_minmax_ops", "macaddr"},
+    {"brin", "name_bloom_ops", "name"},
+    {"brin", "name_minmax_ops", "name"},
+    {"brin", "numeric_bloom_ops", "numeric"},
+    {"brin", "numeric_minmax_multi_ops", "numeric"},
+    {"brin", "numeric_minmax_ops", "numeric"},
+    {"brin", "oid_bloom_ops", "oid"},
+    {"brin", "oid_minmax_multi_ops", "oid"},
+    {"brin", "oid_minmax_ops", "oid"},
+    {"brin", "pg_lsn_bloom_ops", "pg_lsn"},
+    {"brin", "pg_lsn_minmax_multi_ops", "pg_lsn"},
+    {"brin", "pg_lsn_minmax_ops", "pg_lsn"},
+    {"brin", "range_inclusion_ops", "anyrange"},
+    {"brin", "text_bloom_ops", "text"},
+    {"brin", "text_minmax_ops", "text"},
+    {"brin", "tid_bloom_ops", "tid"},
+    {"brin", "tid_minmax_multi_ops", "tid"},
+    {"brin", "tid_minmax_ops", "tid"},
+    {"brin", "time_bloom_ops", "time"},
+    {"brin", "time_minmax_multi_ops", "time"},
+    {"brin", "time_minmax_ops", "time"},
+    {"brin", "timestamp_bloom_ops", "timestamp"},
+    {"brin", "timestamp_minmax_multi_ops", "timestamp"},
+    {"brin", "timestamp_minmax_ops", "timestamp"},
+    {"brin", "timestamptz_bloom_ops", "timestamptz"},
+    {"brin", "timestamptz_minmax_multi_ops", "timestamptz"},
+    {"brin", "timestamptz_minmax_ops", "timestamptz"},
+    {"brin", "timetz_bloom_ops", "timetz"},
+    {"brin", "timetz_minmax_multi_ops", "timetz"},
+    {"brin", "timetz_minmax_ops", "timetz"},
+    {"brin", "uuid_bloom_ops", "uuid"},
+    {"brin", "uuid_minmax_multi_ops", "uuid"},
+    {"brin", "uuid_minmax_ops", "uuid"},
+    {"brin", "varbit_minmax_ops", "varbit"},
+    {"btree", "array_ops", "anyarray"},
+    {"btree", "bit_ops", "bit"},
+    {"btree", "bool_ops", "bool"},
+    {"btree", "bpchar_ops", "bpchar"},
+    {"btree", "bpchar_pattern_ops", "bpchar"},
+    {"btree", "bytea_ops", "bytea"},
+    {"btree", "char_ops", "char"},
+    {"btree", "cidr_ops", "inet"},
+    {"btree", "date_ops", "date"},
+    {"btree", "enum_ops", "anyenum"},
+    {"btree", "float4_ops", "float4"},
+    {"btree", "float8_ops", "float8"},
+    {"btree", "inet_ops", "inet"},
+    {"btree", "int2_ops", "int2"},
+    {"btree", "int4_ops", "int4"},
+    {"btree", "int8_ops", "int8"},
+    {"btree", "interval_ops", "interval"},
+    {"btree", "jsonb_ops", "jsonb"},
+    {"btree", "macaddr8_ops", "macaddr8"},
+    {"btree", "macaddr_ops", "macaddr"},
+    {"btree", "money_ops", "money"},
+    {"btree", "multirange_ops", "anymultirange"},
+    {"btree", "name_ops", "name"},
+    {"btree", "numeric_ops", "numeric"},
+    {"btree", "oid_ops", "oid"},
+    {"btree", "oidvector_ops", "oidvector"},
+    {"btree", "pg_lsn_ops", "pg_lsn"},
+    {"btree", "range_ops", "anyrange"},
+    {"btree", "record_image_ops", "record"},
+    {"btree", "record_ops", "record"},
+    {"btree", "text_ops", "text"},
+    {"btree", "text_pattern_ops", "text"},
+    {"btree", "tid_ops", "tid"},
+    {"btree", "time_ops", "time"},
+    {"btree", "timestamp_ops", "timestamp"},
+    {"btree", "timestamptz_ops", "timestamptz"},
+    {"btree", "timetz_ops", "timetz"},
+    {"btree", "tsquery_ops", "tsquery"},
+    {"btree", "tsvector_ops", "tsvector"},
+    {"btree", "uuid_ops", "uuid"},
+    {"btree", "varbit_ops", "varbit"},
+    {"btree", "varchar_ops", "text"},
+    {"btree", "varchar_pattern_ops", "text"},
+    {"btree", "xid8_ops", "xid8"},
+    {"gin", "array_ops", "anyarray"},
+    {"gin", "jsonb_ops", "jsonb"},
+    {"gin", "jsonb_path_ops", "jsonb"},
+    {"gin", "tsvector_ops", "tsvector"},
+    {"gist", "box_ops", "box"},
+    {"gist", "circle_ops", "circle"},
+    {"gist", "inet_ops", "inet"},
+    {"gist", "multirange_ops", "anymultirange"},
+    {"gist", "point_ops", "point"},
+    {"gist", "poly_ops", "polygon"},
+    {"gist", "range_ops", "anyrange"},
+    {"gist", "tsquery_ops", "tsquery"},
+    {"gist", "tsvector_ops", "tsvector"},
+    {"hash", "aclitem_ops", "aclitem"},
+    {"hash", "array_ops", "anyarray"},
+    {"hash", "bool_ops", "bool"},
+    {"hash", "bpchar_ops", "bpchar"},
+    {"hash", "bpchar_pattern_ops", "bpchar"},
+    {"hash", "bytea_ops", "bytea"},
+    {"hash", "char_ops", "char"},
+    {"hash", "cid_ops", "cid"},
+    {"hash", "cidr_ops", "inet"},
+    {"hash", "date_ops", "date"},
+    {"hash", "enum_ops", "anyenum"},
+    {"hash", "float4_ops", "float4"},
+    {"hash", "float8_ops", "float8"},
+    {"hash", "inet_ops", "inet"},
+    {"hash", "int2_ops", "int2"},
+    {"hash", "int4_ops", "int4"},
+    {"hash", "int8_ops", "int8"},
+    {"hash", "interval_ops", "interval"},
+    {"hash", "jsonb_ops", "jsonb"},
+    {"hash", "macaddr8_ops", "macaddr8"},
+    {"hash", "macaddr_ops", "macaddr"},
+    {"hash", "multirange_ops", "anymultirange"},
+    {"hash", "name_ops", "name"},
+    {"hash", "numeric_ops", "numeric"},
+    {"hash", "oid_ops", "oid"},
+    {"hash", "oidvector_ops", "oidvector"},
+    {"hash", "pg_lsn_ops", "pg_lsn"},
+    {"hash", "range_ops", "anyrange"},
+    {"hash", "record_ops", "record"},
+    {"hash", "text_ops", "text"},
+    {"hash", "text_pattern_ops", "text"},
+    {"hash", "tid_ops", "tid"},
+    {"hash", "time_ops", "time"},
+    {"hash", "timestamp_ops", "timestamp"},
+    {"hash", "timestamptz_ops", "timestamptz"},
+    {"hash", "timetz_ops", "timetz"},
+    {"hash", "uuid_ops", "uuid"},
+    {"hash", "varchar_ops", "text"},
+    {"hash", "varchar_pattern_ops", "text"},
+    {"hash", "xid8_ops", "xid8"},
+    {"hash", "xid_ops", "xid"},
+    {"spgist", "box_ops", "box"},
+    {"spgist", "inet_ops", "inet"},
+    {"spgist", "kd_point_ops", "point"},
+    {"spgist", "poly_ops", "polygon"},
+    {"spgist", "quad_point_ops", "point"},
+    {"spgist", "range_ops", "anyrange"},
+    {"spgist", "text_ops", "text"},
+    {"gin", "gin_trgm_ops", "text"},
+    {"gist", "gist_trgm_ops", "text"},
+};
+
+// PostgreSQL 15's binary-coercible casts (pg_cast.castmethod = 'b'): an operator class taking the
+// second type takes a column of the first.
+constexpr std::pair<std::string_view, std::string_view> k_binary_casts[] = {
+    {"bit", "varbit"},           {"cidr", "inet"},          {"int4", "oid"},
+    {"int4", "regclass"},        {"int4", "regcollation"},  {"int4", "regconfig"},
+    {"int4", "regdictionary"},   {"int4", "regnamespace"},  {"int4", "regoper"},
+    {"int4", "regoperator"},     {"int4", "regproc"},       {"int4", "regprocedure"},
+    {"int4", "regrole"},         {"int4", "regtype"},       {"oid", "int4"},
+    {"oid", "regclass"},         {"oid", "regcollation"},   {"oid", "regconfig"},
+    {"oid", "regdictionary"},    {"oid", "regnamespace"},   {"oid", "regoper"},
+    {"oid", "regoperator"},      {"oid", "regproc"},        {"oid", "regprocedure"},
+    {"oid", "regrole"},          {"oid", "regtype"},        {"pg_dependencies", "bytea"},
+    {"pg_mcv_list", "bytea"},    {"pg_ndistinct", "bytea"}, {"pg_node_tree", "text"},
+    {"regclass", "int4"},        {"regclass", "oid"},       {"regcollation", "int4"},
+    {"regcollation", "oid"},     {"regconfig", "int4"},     {"regconfig", "oid"},
+    {"regdictionary", "int4"},   {"regdictionary", "oid"},  {"regnamespace", "int4"},
+    {"regnamespace", "oid"},     {"regoper", "int4"},       {"regoper", "oid"},
+    {"regoper", "regoperator"},  {"regoperator", "int4"},   {"regoperator", "oid"},
+    {"regoperator", "regoper"},  {"regproc", "int4"},       {"regproc", "oid"},
+    {"regproc", "regprocedure"}, {"regprocedure", "int4"},  {"regprocedure", "oid"},
+    {"regprocedure", "regproc"}, {"regrole", "int4"},       {"regrole", "oid"},
+    {"regtype", "int4"},         {"regtype", "oid"},        {"text", "bpchar"},
+    {"text", "varchar"},         {"varbit", "bit"},         {"varchar", "bpchar"},
+    {"varchar", "text"},         {"xml", "bpchar"},         {"xml", "text"},
+    {"xml", "varchar"},
+};
+
+const OperatorClass* operator_class(std::string_view method, std::string_view name) {
+  for (const OperatorClass& known : k_operator_classes) {
+    if (known.method == method && known.name == name) return &known;
+  }
+  return nullptr;
+}
+
+// Whether an operator class taking `input` takes a column of the built-in type, as PostgreSQL's
+// IsBinaryCoercible() answers: the same type, a binary-coercible cast, or a polymorphic input
+// (anyarray takes every array, anyrange every range; a built-in type is no enum nor composite).
+bool accepts(std::string_view input, const lint::ColumnType& type) {
+  if (input == "anyarray") return type.array;
+  if (type.array) return false;
+  std::string name(lint::serial_integer(type).empty() ? std::string_view(type.name)
+                                                      : lint::serial_integer(type));
+  bool multirange = name.ends_with("multirange");
+  if (input == "anyrange") return is_range(type) && !multirange;
+  if (input == "anymultirange") return multirange;
+  if (name == input) return true;
+  return std::find(std::begin(k_binary_casts), std::end(k_binary_casts),
+                   std::pair<std::string_view, std::string_view>(name, input)) !=
+         std::end(k_binary_casts);
+}
+
+// A built-in type as PostgreSQL's messages name it (format_type(), without modifiers).
+std::string sql_type_name(const lint::ColumnType& type) {
+  static constexpr std::pair<std::string_view, std::string_view> k_names[] = {
+      {"int2", "smallint"},
+      {"int4", "integer"},
+      {"int8", "bigint"},
+      {"serial2", "smallint"},
+      {"serial4", "integer"},
+      {"serial8", "bigint"},
+      {"float4", "real"},
+      {"float8", "double precision"},
+      {"bool", "boolean"},
+      {"bpchar", "character"},
+      {"varchar", "character varying"},
+      {"varbit", "bit varying"},
+      {"timestamp", "timestamp without time zone"},
+      {"timestamptz", "timestamp with time zone"},
+      {"time", "time without time zone"},
+      {"timetz", "time with time zone"}};
+  std::string name = type.name;
+  for (const auto& [internal, shown] : k_names) {
+    if (type.name == internal) name = shown;
+  }
+  if (!type.schema.empty()) name = type.schema + "." + name;
+  return type.array ? name + "[]" : name;
+}
+
+// Whether a migration of the set makes an operator class of that name (CREATE OPERATOR CLASS).
+bool makes_operator_class(const lint::Project& project, std::string_view name) {
+  for (std::size_t i = 0; i < project.size(); ++i) {
+    const lint::ParsedFile* file = project.parsed(i);
+    if (file == nullptr) continue;
+    for (const lint::Statement* statement : file->all_statements()) {
+      if (!statement->node.is("CreateOpClassStmt")) continue;
+      lint::NodeList names = statement->node.list("opclassname");
+      if (!names.empty() && names.back().as_str() == name) return true;
     }
   }
   return false;
@@ -228,16 +511,21 @@ class Checker {
   void index(const lint::Statement& statement) {
     const Node& node = statement.node;
     std::string method(node.has("accessMethod") ? node.str("accessMethod") : "btree");
-    if (!one_of(method, {"btree", "hash", "gin", "gist"})) return;
+    if (!one_of(method, {"btree", "hash", "gin", "gist", "spgist", "brin"})) return;
     lint::QualifiedName table = lint::QualifiedName::of(lint::relation_name(node.get("relation")));
     for (Node param : node.list("indexParams")) {
       Node element = param.is("IndexElem") ? param : param.get("IndexElem");
-      if (!element.has("name") || !element.list("opclass").empty()) continue;
+      if (!element.has("name")) continue;
       std::string name(element.str("name"));
       std::optional<lint::ColumnType> declared = m_tables.column_type(table, name, statement);
       if (!declared) continue;
       lint::ColumnType type = lint::base_type(m_context, statement, *declared);
-      if (!lint::is_builtin_type(type) || has(method, type)) continue;
+      if (!lint::is_builtin_type(type)) continue;
+      if (!element.list("opclass").empty()) {
+        if (named_class(statement, method, element, *declared, type)) return;
+        continue;
+      }
+      if (has(method, type)) continue;
       if (type.array && (method == "btree" || method == "hash")) {
         array_of_unordered(statement, "CREATE INDEX ... USING " + method + " (" + name + ")",
                            method, *declared, type, name);
@@ -251,6 +539,49 @@ class Checker {
                    help(method, type, name));
       return;
     }
+  }
+
+  // An index element's operator class, written, that does not take the column's type: jsonb_ops
+  // or jsonb_path_ops on json, text_pattern_ops on integer, int4_ops on bigint, pg_trgm's classes
+  // on anything but text and varchar. PostgreSQL refuses the index ("operator class
+  // "jsonb_path_ops" does not accept data type json"). Only PostgreSQL's own classes (and
+  // pg_trgm's) are judged, by name, unless a migration makes one of that name. Whether reported.
+  bool named_class(const lint::Statement& statement, const std::string& method, const Node& element,
+                   const lint::ColumnType& declared, const lint::ColumnType& type) {
+    lint::NodeList names = element.list("opclass");
+    if (names.size() > 2 || (names.size() == 2 && names[0].as_str() != "pg_catalog")) {
+      return false;
+    }
+    std::string name(names.back().as_str());
+    const OperatorClass* known = operator_class(method, name);
+    if (known == nullptr || accepts(known->input, type) ||
+        makes_operator_class(m_context.project, name)) {
+      return false;
+    }
+    std::string column(element.str("name"));
+    std::string written = names.size() == 2 ? "pg_catalog." + name : name;
+    std::string input(known->input);
+    lint::ColumnType taken;
+    taken.name = input;
+    std::string takes = input.starts_with("any") ? input.substr(3) : sql_type_name(taken);
+    std::string help;
+    if (input == "jsonb" && type.name == "json") {
+      help = "make the column jsonb (ALTER COLUMN " + column + " TYPE jsonb USING " + column +
+             "::jsonb), or index the expression ((" + column + "::jsonb) " + name + ")";
+    } else if (input.starts_with("any")) {
+      help = "name an operator class for " + declared.display() + ", or none (its default one)";
+    } else {
+      help = "name an operator class for " + declared.display() +
+             ", or none (its default one); or index the expression ((" + column +
+             "::" + taken.display() + ") " + name + ")";
+    }
+    m_out.report(statement.range,
+                 "CREATE INDEX ... USING " + method + " (" + column + " " + name +
+                     ") fails: operator class " + name + " takes " + takes + ", and column " +
+                     column + " is " + declared.display() + " (\"operator class \"" + written +
+                     "\" does not accept data type " + sql_type_name(declared) + "\")",
+                 help);
+    return true;
   }
 
   // The tick of a statement of an up in the replay; nullopt without one. (A down is replayed

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS oc_events;
+DROP DOMAIN IF EXISTS oc_label;
