@@ -46,6 +46,10 @@ constexpr std::string_view k_not_immutable[] = {"array_to_json",
                                                 "json_to_record",
                                                 "jsonb_build_array",
                                                 "jsonb_build_object",
+                                                "jsonb_path_exists_tz",
+                                                "jsonb_path_match_tz",
+                                                "jsonb_path_query_array_tz",
+                                                "jsonb_path_query_first_tz",
                                                 "jsonb_populate_record",
                                                 "jsonb_to_record",
                                                 "make_timestamptz",
@@ -80,7 +84,8 @@ struct Overloaded {
 };
 constexpr Overloaded k_stable_when[] = {{"to_tsvector", 1},          {"to_tsquery", 1},
                                         {"plainto_tsquery", 1},      {"phraseto_tsquery", 1},
-                                        {"websearch_to_tsquery", 1}, {"to_timestamp", 2}};
+                                        {"websearch_to_tsquery", 1}, {"to_timestamp", 2},
+                                        {"json_to_tsvector", 2},     {"jsonb_to_tsvector", 2}};
 
 // The type of a column the expression names (by its last name), when known.
 using ColumnTypes = std::function<std::optional<lint::ColumnType>(std::string_view)>;

@@ -38,3 +38,14 @@ CREATE TABLE IF NOT EXISTS events (
   -- A timestamp AT TIME ZONE is a timestamptz again.
   local_on date GENERATED ALWAYS AS ((local_at AT TIME ZONE 'UTC')::date) STORED
 );
+CREATE TABLE IF NOT EXISTS path_events (
+  doc jsonb,
+  -- The _tz jsonpath functions compare dates and times across zones: stable.
+  recent boolean GENERATED ALWAYS AS (jsonb_path_exists_tz(doc, '$.at ? (@.datetime() > "2026-01-01".datetime())')) STORED,
+  -- jsonb_to_tsvector() without a configuration reads default_text_search_config.
+  words tsvector GENERATED ALWAYS AS (jsonb_to_tsvector(doc, '["string"]')) STORED
+);
+CREATE INDEX IF NOT EXISTS path_events_first_idx ON path_events ((jsonb_path_query_first_tz(doc, '$.at')));
+CREATE INDEX IF NOT EXISTS path_events_match_idx ON path_events (doc) WHERE jsonb_path_match_tz(doc, '$.n == 1');
+CREATE INDEX IF NOT EXISTS path_events_array_idx ON path_events USING gin ((jsonb_path_query_array_tz(doc, '$.tags')));
+CREATE INDEX IF NOT EXISTS path_events_json_idx ON path_events USING gin ((json_to_tsvector(doc::json, '"all"')));

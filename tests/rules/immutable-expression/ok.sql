@@ -30,3 +30,12 @@ CREATE INDEX IF NOT EXISTS people_day_idx ON people (date_trunc('day', created_a
 CREATE INDEX IF NOT EXISTS people_local_day_idx ON people (extract(day FROM local_at), (local_at::date));
 CREATE INDEX IF NOT EXISTS people_age_idx ON people ((created_at - '2020-01-01'), age(created_at, '2020-01-01'));
 CREATE INDEX IF NOT EXISTS people_second_idx ON people ((created_at::timestamp(0) with time zone));
+CREATE TABLE IF NOT EXISTS path_events (
+  doc jsonb,
+  -- The jsonpath functions without _tz are immutable, and so is jsonb_to_tsvector() with a
+  -- configuration.
+  recent boolean GENERATED ALWAYS AS (jsonb_path_exists(doc, '$.at ? (@ > 10)')) STORED,
+  words tsvector GENERATED ALWAYS AS (jsonb_to_tsvector('english', doc, '["string"]')) STORED
+);
+CREATE INDEX IF NOT EXISTS path_events_first_idx ON path_events ((jsonb_path_query_first(doc, '$.at')));
+CREATE INDEX IF NOT EXISTS path_events_match_idx ON path_events (doc) WHERE jsonb_path_match(doc, '$.n == 1');
