@@ -400,6 +400,16 @@ bool parameters_set_before(const lint::Project& project, const lint::Catalog& ca
   return changed_before(catalog, id, tick, lint::Change::storage_parameters);
 }
 
+bool resets_only(const lint::Node& statement) {
+  bool any = false;
+  for (lint::Node command : statement.list("cmds")) {
+    std::string_view type = command.str("subtype");
+    if (type == "AT_SetRelOptions" || type == "AT_ReplaceRelOptions") return false;
+    if (type == "AT_ResetRelOptions") any = true;
+  }
+  return any;
+}
+
 bool is_switch(lint::Change change) {
   return change == lint::Change::enable_trigger || change == lint::Change::disable_trigger ||
          change == lint::Change::set_logged || change == lint::Change::set_unlogged;

@@ -92,6 +92,8 @@ bool changed_before(const lint::Catalog& catalog, lint::ObjectId id, lint::Tick 
 // created it (WITH (...)) or by an ALTER of an earlier migration.
 bool parameters_set_before(const lint::Project& project, const lint::Catalog& catalog,
                            lint::ObjectId id, lint::Tick tick);
+// Whether an ALTER's storage parameter commands are all RESET (...).
+bool resets_only(const lint::Node& statement);
 // Settings that are a switch with two positions: a trigger on or off, a table logged or not.
 bool is_switch(lint::Change change);
 

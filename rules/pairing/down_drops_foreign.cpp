@@ -296,6 +296,13 @@ void check(const lint::Project& project, lint::Reporter& out) {
                : touched_by(catalog, step.object, pair.up)) {
         continue;
       }
+      // A RESET of storage parameters nothing set before (no WITH (...) at its creation, no
+      // earlier SET): the relation keeps its defaults, and the down changes nothing.
+      if (!drop && effect.change == lint::Change::storage_parameters &&
+          resets_only(pair.down_file->all_statements()[step.statement]->node) &&
+          !parameters_set_before(project, catalog, step.object, step.tick)) {
+        continue;
+      }
       // A definition the up replaced: down-not-reversing says the down loses the earlier one.
       if (drop && replaces_definition(project, catalog, step.object, pair.up)) continue;
       // Changing what uses an object the up changed is part of reversing it (a column moved to

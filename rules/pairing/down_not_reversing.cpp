@@ -368,17 +368,6 @@ bool to_the_runner(const lint::Node& statement) {
   return true;
 }
 
-// Whether an ALTER's storage parameter commands are all RESET (...).
-bool resets_only(const lint::Node& statement) {
-  bool any = false;
-  for (lint::Node command : statement.list("cmds")) {
-    std::string_view type = command.str("subtype");
-    if (type == "AT_SetRelOptions" || type == "AT_ReplaceRelOptions") return false;
-    if (type == "AT_ResetRelOptions") any = true;
-  }
-  return any;
-}
-
 // Whether the statement that made the column made it GENERATED ALWAYS AS (...) STORED.
 bool made_generated(const lint::Project& project, const lint::Catalog& catalog, ObjectId column) {
   lint::Node definition = lint::column_definition(project, catalog, column);

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS rp_ledger;
+DROP TABLE IF EXISTS rp_accounts;

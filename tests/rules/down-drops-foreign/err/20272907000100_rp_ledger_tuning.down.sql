@@ -1,0 +1,1 @@
+ALTER TABLE rp_ledger RESET (autovacuum_vacuum_scale_factor);

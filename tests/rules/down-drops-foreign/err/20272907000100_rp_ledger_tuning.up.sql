@@ -1,0 +1,1 @@
+ALTER TABLE rp_ledger SET (autovacuum_vacuum_scale_factor = 0.05);

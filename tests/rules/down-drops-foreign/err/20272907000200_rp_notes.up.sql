@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS rp_notes (id bigint PRIMARY KEY);

@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS rp_order_lines;
