@@ -34,6 +34,7 @@
 #include "rules/safety/column_storage.h"
 #include "rules/safety/identity.h"
 #include "rules/safety/immutable.h"
+#include "rules/safety/json_constants.h"
 #include "rules/safety/partition_bounds.h"
 #include "rules/safety/partitioned.h"
 #include "rules/safety/refused_relation_ddl.h"
@@ -1568,6 +1569,24 @@ std::optional<Refusal> owned_sequence_change(const lint::FileContext& context,
                      " gives the sequences its columns own to " + *role + " too"};
 }
 
+// A string constant PostgreSQL reads as json or jsonb when it parses the statement (a column's
+// DEFAULT '{a'::jsonb, a CHECK, a view's query, an index expression), that is not valid there
+// (json_constants.h). The DML statements are invalid-dml's.
+void check_json_constants(const lint::FileContext& context, const lint::Statement& statement,
+                          lint::Reporter& out) {
+  std::string_view kind = statement.kind();
+  if (kind == "InsertStmt" || kind == "UpdateStmt" || kind == "DeleteStmt" || kind == "MergeStmt" ||
+      kind == "SelectStmt" || lint::conditional(statement)) {
+    return;
+  }
+  auto malformed = malformed_json_constant(statement.node);
+  if (!malformed) return;
+  out.report(lint::token_at(context.file, statement, malformed->location),
+             "the statement fails on its first run: PostgreSQL reads " + malformed->what +
+                 " when it parses it, and refuses it (\"" + malformed->message + "\")",
+             malformed->help);
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   for (const lint::Statement* statement : context.file.all_statements()) {
     const Node& node = statement->node;
@@ -1580,6 +1599,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     check_generated_references(context, *statement, out);
     check_check_option(context, *statement, out);
     check_refused_relation_ddl(context, *statement, out);
+    check_json_constants(context, *statement, out);
     if (node.is("IndexStmt") && !node.list("options").empty()) {
       std::string_view name = node.str("accessMethod");
       std::string index = node.has("idxname") ? std::string(node.str("idxname")) : "the index";

@@ -5,8 +5,9 @@
 // OVERRIDING SYSTEM VALUE) or into a generated column; UPDATE and DELETE of a table a publication
 // publishes them of with a row filter or column list outside its replica identity, or without a
 // replica identity; SET CONSTRAINTS ... DEFERRED of a constraint that is not DEFERRABLE; TRUNCATE
-// without CASCADE of a table that a foreign key of a table it does not truncate references. Each
-// message is PostgreSQL 15's.
+// without CASCADE of a table that a foreign key of a table it does not truncate references; a
+// string constant read as json or jsonb that is not valid JSON (json_constants.h). Each message is
+// PostgreSQL 15's.
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -23,6 +24,7 @@
 #include "lint/tree.h"
 #include "rules/pairing/publications.h"
 #include "rules/safety/identity.h"
+#include "rules/safety/json_constants.h"
 #include "rules/safety/replica_identity.h"
 
 namespace sqlgate::rules {
@@ -911,6 +913,25 @@ void check_truncate(const lint::FileContext& context, const lint::Statement& sta
   }
 }
 
+// A string constant PostgreSQL reads as json or jsonb when it parses the statement, that is not
+// valid there ('dark'::jsonb, jsonb_set(v, '{theme}', 'dark')): the statement fails whatever
+// the rows (json_constants.h).
+void check_json_constants(const lint::FileContext& context, const lint::Statement& statement,
+                          lint::Reporter& out) {
+  auto malformed = malformed_json_constant(statement.node);
+  if (!malformed) return;
+  std::string keyword = statement.kind() == "InsertStmt"   ? "INSERT"
+                        : statement.kind() == "UpdateStmt" ? "UPDATE"
+                        : statement.kind() == "DeleteStmt" ? "DELETE"
+                        : statement.kind() == "MergeStmt"  ? "MERGE"
+                                                           : "SELECT";
+  out.report(lint::token_at(context.file, statement, malformed->location),
+             keyword + " fails on every run, whatever the rows: PostgreSQL reads " +
+                 malformed->what + " when it parses the statement, and refuses it (\"" +
+                 malformed->message + "\")",
+             malformed->help);
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   for (const lint::Statement* statement : context.file.all_statements()) {
     std::string_view kind = statement->kind();
@@ -920,11 +941,15 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     if (kind == "TruncateStmt" && runs_unguarded(*statement)) {
       check_truncate(context, *statement, out);
     }
+    if (kind == "SelectStmt" && runs_unguarded(*statement)) {
+      check_json_constants(context, *statement, out);
+    }
     if (kind != "InsertStmt" && kind != "UpdateStmt" && kind != "MergeStmt" &&
         kind != "DeleteStmt") {
       continue;
     }
     if (!runs_unguarded(*statement)) continue;
+    check_json_constants(context, *statement, out);
     const Node& node = statement->node;
     Node relation = node.get("relation");
     check_replicated(context, *statement, out);

@@ -1,0 +1,3 @@
+DROP VIEW IF EXISTS js_defaults;
+DROP TABLE IF EXISTS js_flags;
+DROP TABLE IF EXISTS js_documents;
