@@ -1697,7 +1697,11 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
     const Node& c = index.pending->constraint;
     bool named = !index.name.empty();
     std::string name = index.name;
-    if (!named) {
+    if (!named && c.has("indexname")) {
+      // ADD UNIQUE | PRIMARY KEY USING INDEX i without a name: the constraint takes the index's.
+      name = truncate_identifier(c.str("indexname"));
+      local_constraints.insert(schema, name);
+    } else if (!named) {
       if (index.primary) {
         name = choose(schema, table.name, "", "pkey", true, true);
       } else {

@@ -31,6 +31,10 @@ std::optional<lint::Condition> missing_error(lint::ObjectKind kind) {
     return lint::condition::undefined_table;
   }
   if (kind == lint::ObjectKind::column) return lint::condition::undefined_column;
+  if (kind == lint::ObjectKind::constraint || kind == lint::ObjectKind::trigger ||
+      kind == lint::ObjectKind::rule) {
+    return lint::condition::undefined_object;
+  }
   return std::nullopt;
 }
 
@@ -233,6 +237,47 @@ bool mentions(std::string_view text, std::string_view name) {
   }
 }
 
+// The constraints, triggers and rules an ALTER TABLE or ALTER DOMAIN names by commands the
+// effects do not carry as objects: VALIDATE CONSTRAINT, ENABLE [ALWAYS | REPLICA] and DISABLE
+// TRIGGER or RULE by name (not ALL or USER).
+std::vector<lint::ObjectRef> children_named(const lint::Catalog& catalog,
+                                            const lint::Statement& statement,
+                                            const lint::CatalogStep& step) {
+  std::vector<lint::ObjectRef> refs;
+  if (step.object == lint::k_no_object || step.effect.action != lint::Action::alter) return refs;
+  const lint::CatalogObject& object = catalog.object(step.object);
+  const lint::ObjectRef& on = object.ref_at(step.tick);
+  auto add = [&](lint::ObjectKind kind, std::string_view name) {
+    if (name.empty()) return;
+    lint::ObjectRef ref{.kind = kind,
+                        .schema = on.schema,
+                        .name = lint::truncate_identifier(name),
+                        .parent = on.name};
+    refs.push_back(std::move(ref));
+  };
+  const lint::Node& node = statement.node;
+  if (node.is("AlterDomainStmt")) {
+    if (object.kind() == lint::ObjectKind::domain && node.str("subtype") == "V") {
+      add(lint::ObjectKind::constraint, node.str("name"));
+    }
+    return refs;
+  }
+  if (!node.is("AlterTableStmt") || !lint::is_relation(object.kind())) return refs;
+  for (lint::Node command : node.list("cmds")) {
+    std::string_view subtype = command.str("subtype");
+    if (subtype == "AT_ValidateConstraint" || subtype == "AT_ValidateConstraintRecurse") {
+      add(lint::ObjectKind::constraint, command.str("name"));
+    } else if (subtype == "AT_EnableTrig" || subtype == "AT_EnableAlwaysTrig" ||
+               subtype == "AT_EnableReplicaTrig" || subtype == "AT_DisableTrig") {
+      add(lint::ObjectKind::trigger, command.str("name"));
+    } else if (subtype == "AT_EnableRule" || subtype == "AT_EnableAlwaysRule" ||
+               subtype == "AT_EnableReplicaRule" || subtype == "AT_DisableRule") {
+      add(lint::ObjectKind::rule, command.str("name"));
+    }
+  }
+  return refs;
+}
+
 // Whether a statement of an up after the one that took the name and before the use names it in
 // its text while the replay of it does nothing under that name: dynamic SQL (EXECUTE format(...)),
 // a function it calls or an extension's script may have made the name again, unseen.
@@ -276,7 +321,11 @@ bool named_unseen(const lint::Project& project, const lint::ObjectRef& ref,
       // The statement, and those its DO block runs.
       bool seen = false;
       for (std::size_t j = k; j < all.size() && (j == k || all[j]->embedded()) && !seen; ++j) {
-        for (const lint::CatalogStep& step : catalog.steps_at(f, j)) seen = seen || about(step);
+        for (const lint::CatalogStep& step : catalog.steps_at(f, j)) {
+          std::vector<lint::ObjectRef> children = children_named(catalog, *all[j], step);
+          seen = seen || about(step) ||
+                 std::find(children.begin(), children.end(), ref) != children.end();
+        }
       }
       if (!seen) return true;
     }
@@ -432,6 +481,62 @@ bool check_column(const lint::Project& project, std::size_t file_index,
   return true;
 }
 
+// Whether the replay knows every constraint, trigger and rule of the table or domain: a table
+// whose columns it knows (a plain CREATE TABLE of the migrations, never made a child or a
+// partition, which take their parent's checks, foreign keys and row triggers), or a domain
+// that CREATE DOMAIN of the migrations made.
+bool children_known(const lint::Project& project, const lint::Catalog& catalog, ObjectId id,
+                    lint::Tick at) {
+  const lint::CatalogObject& object = catalog.object(id);
+  if (object.kind() == lint::ObjectKind::table)
+    return lint::columns_known(project, catalog, id, at);
+  if (object.kind() != lint::ObjectKind::domain) return false;
+  const lint::Statement* created = lint::statement_at(project, object.created);
+  if (created == nullptr || !created->node.is("CreateDomainStmt")) return false;
+  return std::all_of(object.changed.begin(), object.changed.end(), [&](const lint::Origin& origin) {
+    return origin.tick >= at || lint::statement_at(project, origin) != nullptr;
+  });
+}
+
+// A constraint, trigger or rule an up names (VALIDATE, ENABLE, DISABLE, DROP without IF EXISTS,
+// RENAME, COMMENT ON) on a table or domain whose every one the replay knows, when no migration
+// makes it: PostgreSQL fails on a fresh database (`constraint "c" of relation "t" does not
+// exist`). Left alone when a statement in between names it, or the table, while the replay sees
+// nothing of it there.
+void check_child(const lint::Project& project, std::size_t file_index,
+                 const lint::CatalogStep& step, const lint::ObjectRef& ref, lint::Reporter& out) {
+  const lint::Catalog& catalog = *project.catalog();
+  if (ref.parent.empty()) return;
+  // A foreign key's internal triggers, named by their OIDs.
+  if (ref.kind == lint::ObjectKind::trigger && ref.name.starts_with("RI_ConstraintTrigger")) {
+    return;
+  }
+  ObjectId parent = lint::k_no_object;
+  for (lint::ObjectKind kind : {lint::ObjectKind::table, lint::ObjectKind::domain}) {
+    lint::ObjectRef parent_ref{.kind = kind, .schema = ref.schema, .name = ref.parent};
+    parent = catalog.find(parent_ref, step.tick);
+    if (parent != lint::k_no_object) break;
+  }
+  if (parent == lint::k_no_object || !children_known(project, catalog, parent, step.tick)) return;
+  // A statement in between that names the table while the replay sees nothing of it may have
+  // made it: a function that adds an audit trigger (SELECT audit.track('orders')).
+  const lint::Origin& created = catalog.object(parent).created;
+  lint::ObjectRef whole{
+      .kind = catalog.object(parent).kind(), .schema = ref.schema, .name = ref.parent};
+  if (named_unseen(project, ref, created, file_index, step.statement) ||
+      named_unseen(project, whole, created, file_index, step.statement)) {
+    return;
+  }
+  const lint::ParsedFile& file = *project.parsed(file_index);
+  const lint::ObjectRef& on = catalog.object(parent).ref_at(step.tick);
+  out.report(file, file.all_statements()[step.statement]->range,
+             "this uses " + describe(ref) + ", which no migration creates: " + describe(on) +
+                 " has no such " + std::string(lint::to_string(ref.kind)) +
+                 " here, and PostgreSQL fails on a fresh database",
+             "name a " + std::string(lint::to_string(ref.kind)) + " that " + on.name +
+                 " has, or create it in an earlier statement");
+}
+
 // An IMPORT FOREIGN SCHEMA of an up without LIMIT TO: it makes a foreign table of each table of
 // the remote schema (but those of EXCEPT), which the migrations do not name.
 struct Import {
@@ -501,6 +606,9 @@ void check(const lint::Project& project, lint::Reporter& out) {
         refs.push_back(effect.object);
       }
       for (auto& column : columns_named(catalog, step)) refs.push_back(std::move(column));
+      for (auto& child : children_named(catalog, statement, step)) {
+        if (catalog.find(child, step.tick) == lint::k_no_object) refs.push_back(std::move(child));
+      }
       for (const auto& ref : refs) {
         if (outside(ref) || lint::conditional(statement, missing_error(ref.kind))) continue;
         if (!reported.insert({step.statement, ref.key()}).second) continue;
@@ -508,9 +616,15 @@ void check(const lint::Project& project, lint::Reporter& out) {
           continue;
         }
         lint::TextRange range = statement.range;
+        bool child = ref.kind == lint::ObjectKind::constraint ||
+                     ref.kind == lint::ObjectKind::trigger || ref.kind == lint::ObjectKind::rule;
         ObjectId later = catalog.created_after(ref, step.tick);
         if (later != lint::k_no_object) {
-          report_later(project, i, step.statement, ref, later, out);
+          // ALTER TABLE ... ADD CONSTRAINT c NOT VALID, VALIDATE CONSTRAINT c: made first.
+          const lint::Origin& created = project.catalog()->object(later).created;
+          if (!child || created.file != i || created.statement != step.statement) {
+            report_later(project, i, step.statement, ref, later, out);
+          }
           continue;
         }
         if (auto gone = lost(catalog, ref, step.tick)) {
@@ -518,6 +632,10 @@ void check(const lint::Project& project, lint::Reporter& out) {
               reported.insert({step.statement, gone->ref.key()}).second) {
             report_lost(project, i, step.statement, gone->ref, gone->loss, out);
           }
+          continue;
+        }
+        if (child) {
+          check_child(project, i, step, ref, out);
           continue;
         }
         bool table = ref.kind == lint::ObjectKind::table;

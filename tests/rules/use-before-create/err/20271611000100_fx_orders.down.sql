@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS fx_orders;
+DROP FUNCTION IF EXISTS fx_touch();
+DROP DOMAIN IF EXISTS fx_email;

@@ -1,0 +1,4 @@
+DROP TABLE IF EXISTS fx_audit_me;
+DROP TABLE IF EXISTS fx_parts;
+DROP TABLE IF EXISTS fx_items;
+DROP FUNCTION IF EXISTS fx_touch();

@@ -1,0 +1,9 @@
+CREATE TABLE IF NOT EXISTS fx_items (id bigint PRIMARY KEY, qty int CHECK (qty > 0), code text);
+CREATE UNIQUE INDEX IF NOT EXISTS fx_items_code_idx ON fx_items (code);
+ALTER TABLE fx_items ADD UNIQUE USING INDEX fx_items_code_idx;
+CREATE OR REPLACE FUNCTION fx_touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE OR REPLACE TRIGGER fx_items_touch BEFORE UPDATE ON fx_items FOR EACH ROW EXECUTE FUNCTION fx_touch();
+CREATE TABLE IF NOT EXISTS fx_parts (id int, n int) PARTITION BY RANGE (id);
+CREATE OR REPLACE TRIGGER fx_parts_touch BEFORE UPDATE ON fx_parts FOR EACH ROW EXECUTE FUNCTION fx_touch();
+CREATE TABLE IF NOT EXISTS fx_parts_1 PARTITION OF fx_parts FOR VALUES FROM (0) TO (10);
+CREATE TABLE IF NOT EXISTS fx_audit_me (id int);
