@@ -1,10 +1,13 @@
-// invalid-trigger: CREATE TRIGGER that PostgreSQL refuses whatever the data: transition tables
-// (REFERENCING ... TABLE) with more than one event, a column list, a timing other than AFTER, an
-// event that has no such table, or TRUNCATE; TRUNCATE FOR EACH ROW; a WHEN that reads rows a
-// statement trigger or the event does not have; INSTEAD OF on a table, and a row-level BEFORE or
-// AFTER trigger on a view; CREATE EVENT TRIGGER of an event PostgreSQL does not have, a filter
-// variable other than TAG, or a tag it does not know or does not fire event triggers for. Each
-// message is PostgreSQL 15's.
+// invalid-trigger: CREATE TRIGGER that PostgreSQL refuses whatever the data, checked in its order:
+// the relation's kind first (INSTEAD OF on a table, a row trigger with transition tables on a
+// partitioned table, row BEFORE/AFTER or TRUNCATE on a view, a materialized view, a sequence, an
+// index); TRUNCATE FOR EACH ROW; INSTEAD OF FOR EACH STATEMENT, with WHEN or columns; each
+// transition table (ROW variables, on a view or foreign table, a row trigger on a partition or
+// inheritance child, a timing other than AFTER, TRUNCATE, more than one event, a column list, an
+// event that has no such table, twice); the same name for OLD and NEW TABLE; a WHEN that reads rows
+// a statement trigger or the event does not have. CREATE EVENT TRIGGER of an event PostgreSQL
+// does not have, a filter variable other than TAG, or a tag it does not know or does not fire
+// event triggers for. Each message is PostgreSQL 15's.
 #include <algorithm>
 #include <cctype>
 #include <iterator>
@@ -54,8 +57,77 @@ constexpr const char* k_one_event =
     "write one trigger per event, each with the transition tables its event has (NEW TABLE for "
     "INSERT and UPDATE, OLD TABLE for DELETE and UPDATE)";
 
-// What PostgreSQL says of the trigger, from the statement alone; nullopt when nothing.
-std::optional<Refusal> refusal(const Node& trigger) {
+// What a migration made of the relation a trigger is on, before the statement; kind empty when
+// no migration made it.
+struct Target {
+  std::optional<lint::ObjectKind> kind;
+  std::string name;          // as the statement writes it
+  bool partitioned = false;  // PARTITION BY
+  bool partition = false;    // PARTITION OF, or attached and not detached since
+  bool child = false;        // INHERITS, or INHERIT and not NO INHERIT since
+};
+
+// What PostgreSQL checks first, on the kind of relation (CreateTrigger's relkind tests).
+std::optional<Refusal> relation_refusal(const Node& trigger, const Target& on) {
+  if (!on.kind) return std::nullopt;
+  std::int64_t timing = trigger.num("timing");
+  bool instead = (timing & k_instead) != 0;
+  bool row = trigger.flag("row");
+  const std::string quoted = "\"" + on.name + "\"";
+  switch (*on.kind) {
+    case lint::ObjectKind::table:
+      if (instead) {
+        return Refusal{quoted + " is a table: tables cannot have INSTEAD OF triggers",
+                       "use BEFORE ... FOR EACH ROW on a table"};
+      }
+      if (on.partitioned && row && !trigger.list("transitionRels").empty()) {
+        return Refusal{quoted +
+                           " is a partitioned table: ROW triggers with transition tables are not "
+                           "supported on partitioned tables",
+                       "make it FOR EACH STATEMENT: a statement trigger on the partitioned table "
+                       "sees the rows of all its partitions in its transition tables"};
+      }
+      return std::nullopt;
+    case lint::ObjectKind::view:
+      if (!instead && row) {
+        return Refusal{quoted + " is a view: views cannot have row-level BEFORE or AFTER triggers",
+                       "use INSTEAD OF ... FOR EACH ROW on a view"};
+      }
+      if ((trigger.num("events") & k_truncate) != 0) {
+        return Refusal{quoted + " is a view: views cannot have TRUNCATE triggers",
+                       "put the TRUNCATE trigger on the tables the view reads"};
+      }
+      return std::nullopt;
+    case lint::ObjectKind::foreign_table:
+      if (instead) {
+        return Refusal{
+            quoted + " is a foreign table: foreign tables cannot have INSTEAD OF triggers",
+            "use BEFORE ... FOR EACH ROW on a foreign table"};
+      }
+      if (trigger.flag("isconstraint")) {
+        return Refusal{
+            quoted + " is a foreign table: foreign tables cannot have constraint triggers",
+            "make it a plain AFTER trigger (CREATE TRIGGER, without CONSTRAINT)"};
+      }
+      return std::nullopt;
+    case lint::ObjectKind::materialized_view:
+    case lint::ObjectKind::sequence: {
+      bool view = *on.kind == lint::ObjectKind::materialized_view;
+      return Refusal{"relation " + quoted + " cannot have triggers: this operation is not " +
+                         "supported for " + (view ? "materialized views" : "sequences"),
+                     "put the trigger on a table (or on a view, INSTEAD OF)"};
+    }
+    case lint::ObjectKind::index:
+      return Refusal{quoted + " is an index", "put the trigger on the index's table"};
+    default:
+      return std::nullopt;
+  }
+}
+
+// What PostgreSQL says of the trigger, in the order it checks (relation kind first, when a
+// migration made the relation); nullopt when nothing.
+std::optional<Refusal> refusal(const Node& trigger, const Target& on) {
+  if (auto why = relation_refusal(trigger, on)) return why;
   std::int64_t timing = trigger.num("timing");
   std::int64_t events = trigger.num("events");
   bool row = trigger.flag("row");
@@ -63,9 +135,50 @@ std::optional<Refusal> refusal(const Node& trigger) {
   for (std::int64_t event : {k_insert, k_delete, k_update, k_truncate}) {
     if ((events & event) != 0) ++count;
   }
+  if (row && (events & k_truncate) != 0) {
+    return Refusal{"TRUNCATE FOR EACH ROW triggers are not supported",
+                   "make it FOR EACH STATEMENT (TRUNCATE has no rows to fire for)"};
+  }
+  Node when = trigger.get("whenClause");
+  if ((timing & k_instead) != 0) {
+    if (!row) {
+      return Refusal{"INSTEAD OF triggers must be FOR EACH ROW",
+                     "make it FOR EACH ROW: an INSTEAD OF trigger does the work of each row"};
+    }
+    if (when.valid()) {
+      return Refusal{"INSTEAD OF triggers cannot have WHEN conditions",
+                     "test the condition in the trigger's function"};
+    }
+    if (!trigger.list("columns").empty()) {
+      return Refusal{"INSTEAD OF triggers cannot have column lists",
+                     "drop UPDATE OF ...: an INSTEAD OF trigger fires for every update"};
+    }
+  }
   lint::NodeList transitions = trigger.list("transitionRels");
-  if (!transitions.empty()) {
-    if ((timing & (k_before | k_instead)) != 0) {
+  std::optional<std::string> new_table;
+  std::optional<std::string> old_table;
+  for (Node transition : transitions) {
+    if (!transition.flag("isTable")) {
+      return Refusal{"ROW variable naming in the REFERENCING clause is not supported",
+                     "use OLD TABLE or NEW TABLE for naming transition tables; a row trigger's "
+                     "function reads NEW and OLD"};
+    }
+    if (on.kind == lint::ObjectKind::foreign_table || on.kind == lint::ObjectKind::view) {
+      bool view = on.kind == lint::ObjectKind::view;
+      return Refusal{"\"" + on.name + "\" is a " + (view ? "view" : "foreign table") +
+                         ": triggers on " + (view ? "views" : "foreign tables") +
+                         " cannot have transition tables",
+                     "drop the REFERENCING clause"};
+    }
+    if (row && (on.partition || on.child)) {
+      return Refusal{std::string("ROW triggers with transition tables are not supported on ") +
+                         (on.partition ? "partitions" : "inheritance children"),
+                     on.partition
+                         ? "put a FOR EACH STATEMENT trigger with the transition tables on the "
+                           "partitioned table, or make this one FOR EACH STATEMENT"
+                         : "make it FOR EACH STATEMENT"};
+    }
+    if (timing != 0) {
       return Refusal{"transition table name can only be specified for an AFTER trigger",
                      "make it an AFTER trigger"};
     }
@@ -81,28 +194,29 @@ std::optional<Refusal> refusal(const Node& trigger) {
       return Refusal{"transition tables cannot be specified for triggers with column lists",
                      "drop UPDATE OF ...: compare the old and new rows in the function instead"};
     }
-    for (Node transition : transitions) {
-      bool is_new = transition.flag("isNew");
-      if (is_new && (events & (k_insert | k_update)) == 0) {
-        return Refusal{"NEW TABLE can only be specified for an INSERT or UPDATE trigger",
-                       k_one_event};
-      }
-      if (!is_new && (events & (k_delete | k_update)) == 0) {
-        return Refusal{"OLD TABLE can only be specified for a DELETE or UPDATE trigger",
-                       k_one_event};
-      }
+    bool is_new = transition.flag("isNew");
+    std::string name(transition.str("name"));
+    if (is_new && (events & (k_insert | k_update)) == 0) {
+      return Refusal{"NEW TABLE can only be specified for an INSERT or UPDATE trigger",
+                     k_one_event};
     }
+    if (!is_new && (events & (k_delete | k_update)) == 0) {
+      return Refusal{"OLD TABLE can only be specified for a DELETE or UPDATE trigger", k_one_event};
+    }
+    std::optional<std::string>& slot = is_new ? new_table : old_table;
+    if (slot) {
+      return Refusal{
+          std::string(is_new ? "NEW" : "OLD") + " TABLE cannot be specified multiple times",
+          "name one NEW TABLE and one OLD TABLE at most"};
+    }
+    slot = std::move(name);
   }
-  if (row && (events & k_truncate) != 0) {
-    return Refusal{"TRUNCATE FOR EACH ROW triggers are not supported",
-                   "make it FOR EACH STATEMENT (TRUNCATE has no rows to fire for)"};
+  if (new_table && old_table && *new_table == *old_table) {
+    return Refusal{"OLD TABLE name and NEW TABLE name cannot be the same",
+                   "give the old and the new rows' tables different names (OLD TABLE AS "
+                   "old_rows NEW TABLE AS new_rows)"};
   }
-  Node when = trigger.get("whenClause");
   if (when.valid()) {
-    if ((timing & k_instead) != 0) {
-      return Refusal{"INSTEAD OF triggers cannot have WHEN conditions",
-                     "test the condition in the trigger's function"};
-    }
     if (!row && (reads(when, "new") || reads(when, "old"))) {
       return Refusal{"statement trigger's WHEN condition cannot reference column values",
                      "make it FOR EACH ROW, or test the rows in the function"};
@@ -115,10 +229,6 @@ std::optional<Refusal> refusal(const Node& trigger) {
       return Refusal{"DELETE trigger's WHEN condition cannot reference NEW values",
                      "a deleted row has no NEW: read OLD only"};
     }
-  }
-  if ((timing & k_instead) != 0 && !trigger.list("columns").empty()) {
-    return Refusal{"INSTEAD OF triggers cannot have column lists",
-                   "drop UPDATE OF ...: an INSTEAD OF trigger fires for every update"};
   }
   return std::nullopt;
 }
@@ -397,15 +507,58 @@ std::optional<Refusal> event_refusal(const Node& node) {
   return std::nullopt;
 }
 
-// The kind of the relation a trigger is on, when a migration made it before the statement.
-std::optional<lint::ObjectKind> relation_kind(const lint::FileContext& context,
-                                              const lint::Statement& statement,
-                                              const Node& relation) {
+// The relation a trigger is on, as the migrations made it before the statement.
+Target target(const lint::FileContext& context, const lint::Statement& statement,
+              const Node& relation) {
   lint::RelationName name = lint::relation_name(relation);
-  lint::ObjectId id =
-      lint::find_as_written(context, statement, lint::ObjectKind::table, name.schema, name.name);
-  if (id == lint::k_no_object) return std::nullopt;
-  return context.project.catalog()->object(id).kind();
+  Target on;
+  on.name = std::string(name.name);
+  lint::ObjectId id = lint::k_no_object;
+  for (lint::ObjectKind kind :
+       {lint::ObjectKind::table, lint::ObjectKind::sequence, lint::ObjectKind::index}) {
+    if (id == lint::k_no_object) {
+      id = lint::find_as_written(context, statement, kind, name.schema, name.name);
+    }
+  }
+  if (id == lint::k_no_object) return on;
+  const lint::Catalog& catalog = *context.project.catalog();
+  const lint::CatalogObject& object = catalog.object(id);
+  on.kind = object.kind();
+  on.partitioned = object.partitioned;
+  if (object.kind() != lint::ObjectKind::table) return on;
+  // Partition or child: made so, then attached, detached, INHERIT, NO INHERIT since.
+  const lint::Statement* created = lint::statement_at(context.project, object.created);
+  int parents = 0;
+  if (created != nullptr && created->node.is("CreateStmt")) {
+    on.partition = created->node.has("partbound");
+    if (!on.partition) parents = static_cast<int>(created->node.list("inhRelations").size());
+  }
+  const auto& all = context.file.all_statements();
+  std::size_t ordinal = context.file.ordinal(statement).value_or(all.size());
+  bool down = catalog.replay(context.index).direction == lint::Direction::down;
+  lint::Tick tick =
+      down ? catalog.after_up(context.index) : catalog.before_statement(context.index, ordinal);
+  for (const lint::ObjectChange& change : lint::changes_before(context.project, object, tick)) {
+    if (!change.statement->node.is("AlterTableStmt")) continue;
+    const std::string& now = object.ref_at(change.origin.tick).name;
+    bool on_it = lint::truncate_identifier(
+                     lint::relation_name(change.statement->node.get("relation")).name) == now;
+    for (Node command : change.statement->node.list("cmds")) {
+      std::string_view subtype = command.str("subtype");
+      bool names_it = command.has("def") && command.get("def").has("name") &&
+                      lint::truncate_identifier(
+                          lint::relation_name(command.get("def").get("name")).name) == now;
+      if (subtype == "AT_AttachPartition" && names_it) on.partition = true;
+      if ((subtype == "AT_DetachPartition" || subtype == "AT_DetachPartitionFinalize") &&
+          names_it) {
+        on.partition = false;
+      }
+      if (subtype == "AT_AddInherit" && on_it) ++parents;
+      if (subtype == "AT_DropInherit" && on_it && parents > 0) --parents;
+    }
+  }
+  on.child = parents > 0;
+  return on;
 }
 
 void check(const lint::FileContext& context, lint::Reporter& out) {
@@ -421,21 +574,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       continue;
     }
     if (!node.is("CreateTrigStmt")) continue;
-    std::optional<Refusal> why = refusal(node);
-    if (!why) {
-      std::optional<lint::ObjectKind> kind =
-          relation_kind(context, *statement, node.get("relation"));
-      std::string name(node.get("relation").str("relname"));
-      bool instead = (node.num("timing") & k_instead) != 0;
-      if (instead && (kind == lint::ObjectKind::table || kind == lint::ObjectKind::foreign_table)) {
-        why = Refusal{"\"" + name + "\" is a table: tables cannot have INSTEAD OF triggers",
-                      "use BEFORE ... FOR EACH ROW on a table"};
-      } else if (!instead && node.flag("row") && kind == lint::ObjectKind::view) {
-        why = Refusal{
-            "\"" + name + "\" is a view: views cannot have row-level BEFORE or AFTER triggers",
-            "use INSTEAD OF ... FOR EACH ROW on a view"};
-      }
-    }
+    std::optional<Refusal> why = refusal(node, target(context, *statement, node.get("relation")));
     if (!why) continue;
     out.report(statement->range,
                "CREATE TRIGGER " + std::string(node.str("trigname")) +

@@ -1,0 +1,7 @@
+DROP SEQUENCE IF EXISTS fx_seq;
+DROP TABLE IF EXISTS fx_special_products;
+DROP TABLE IF EXISTS fx_events;
+DROP MATERIALIZED VIEW IF EXISTS fx_catalog_snapshot;
+DROP VIEW IF EXISTS fx_catalog;
+DROP TABLE IF EXISTS fx_products;
+DROP FUNCTION IF EXISTS fx_audit();

@@ -1,0 +1,10 @@
+CREATE OR REPLACE FUNCTION fx_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
+CREATE TABLE IF NOT EXISTS fx_products (id bigint PRIMARY KEY, name text);
+CREATE OR REPLACE VIEW fx_catalog AS SELECT id, name FROM fx_products;
+CREATE MATERIALIZED VIEW IF NOT EXISTS fx_catalog_snapshot AS SELECT id, name FROM fx_products;
+CREATE TABLE IF NOT EXISTS fx_events (id bigint, at date NOT NULL) PARTITION BY RANGE (at);
+CREATE TABLE IF NOT EXISTS fx_events_2026 PARTITION OF fx_events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+CREATE TABLE IF NOT EXISTS fx_events_2027 (id bigint, at date NOT NULL);
+ALTER TABLE fx_events ATTACH PARTITION fx_events_2027 FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');
+CREATE TABLE IF NOT EXISTS fx_special_products (special boolean) INHERITS (fx_products);
+CREATE SEQUENCE IF NOT EXISTS fx_seq;

@@ -1,0 +1,5 @@
+DROP TABLE IF EXISTS fx_events_2026;
+DROP TABLE IF EXISTS fx_old_products;
+DROP TABLE IF EXISTS fx_products;
+DROP TABLE IF EXISTS fx_events;
+DROP FUNCTION IF EXISTS fx_audit();
