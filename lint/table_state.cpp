@@ -1298,4 +1298,69 @@ const CatalogObject* made_already(const Project& project, const Catalog& catalog
   return &object;
 }
 
+std::optional<TakenLabel> enum_label_taken(const Project& project, const Catalog& catalog,
+                                           std::size_t file, const CatalogStep& step) {
+  const Effect& effect = step.effect;
+  if (effect.action != Action::alter || step.object == k_no_object || effect.if_not_exists ||
+      (effect.change != Change::add_value && effect.change != Change::rename_value)) {
+    return std::nullopt;
+  }
+  const ParsedFile* parsed = project.parsed(file);
+  if (parsed == nullptr || step.statement >= parsed->all_statements().size()) return std::nullopt;
+  const Statement& statement = *parsed->all_statements()[step.statement];
+  if (!statement.node.is("AlterEnumStmt") || conditional(statement, condition::duplicate_object)) {
+    return std::nullopt;
+  }
+  const CatalogObject& type = catalog.object(step.object);
+  const Statement* created = statement_at(project, type.created);
+  const ParsedFile* made_in = project.parsed(type.created.file);
+  if (created == nullptr || made_in == nullptr || !created->node.is("CreateEnumStmt") ||
+      type.created.file > file) {
+    return std::nullopt;
+  }
+  // Under a guard that tests for the type (IF to_regtype('t') IS NULL), it runs on a fresh
+  // database.
+  if (conditional(*created)) {
+    GuardAnalysis guards(*made_in);
+    GuardQuery query;
+    query.errors.push_back(condition::duplicate_object);
+    std::string mismatch;
+    std::optional<Guard> guard = guards.find(*created, query, &mismatch);
+    if (!guard || guard->kind != GuardKind::catalog_test || !mismatch.empty()) return std::nullopt;
+  }
+  std::vector<TakenLabel> labels;
+  for (std::string_view value : string_list(created->node.list("vals"))) {
+    labels.push_back({std::string(value), type.created});
+  }
+  auto find = [&](std::string_view label) {
+    return std::find_if(labels.begin(), labels.end(),
+                        [&](const TakenLabel& taken) { return taken.label == label; });
+  };
+  // Applies an ADD VALUE or RENAME VALUE; false when the labels are no longer known.
+  auto apply = [&](const Node& node, const Origin& origin) {
+    std::string_view added = node.str("newVal");
+    if (node.has("oldVal")) {
+      auto old = find(node.str("oldVal"));
+      if (old == labels.end()) return false;
+      *old = {std::string(added), origin};
+    } else if (find(added) == labels.end()) {
+      labels.push_back({std::string(added), origin});
+    }
+    return true;
+  };
+  for (const ObjectChange& change : changes_before(project, type, step.tick)) {
+    if (!change.statement->node.is("AlterEnumStmt")) continue;  // RENAME TO, OWNER TO, ...
+    if (conditional(*change.statement) || !apply(change.statement->node, change.origin)) {
+      return std::nullopt;
+    }
+  }
+  // RENAME VALUE of a label that is not there fails on that first ("is not an existing enum
+  // label"); of a label to itself, on "already exists".
+  const Node& node = statement.node;
+  if (node.has("oldVal") && find(node.str("oldVal")) == labels.end()) return std::nullopt;
+  auto taken = find(node.str("newVal"));
+  if (taken == labels.end()) return std::nullopt;
+  return *taken;
+}
+
 }  // namespace sqlgate::lint

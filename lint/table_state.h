@@ -223,4 +223,17 @@ bool takes_keys_from_elsewhere(const Project& project, const Catalog& catalog,
 const CatalogObject* made_already(const Project& project, const Catalog& catalog, std::size_t file,
                                   const CatalogStep& step);
 
+// An enum label an ALTER TYPE ... ADD VALUE (without IF NOT EXISTS) or RENAME VALUE of an up
+// gives, which the enum already has then: PostgreSQL fails there on the first run (`enum label
+// "issued" already exists`). Only when the replay knows the labels: the enum was made by CREATE
+// TYPE ... AS ENUM of the migrations (under no guard, or one that tests for the type), and
+// changed since by ADD VALUE and RENAME VALUE under no guard. The label and the statement that
+// gave it (the CREATE TYPE, an ADD VALUE, a RENAME VALUE); nothing for any other step.
+struct TakenLabel {
+  std::string label;
+  Origin given;
+};
+std::optional<TakenLabel> enum_label_taken(const Project& project, const Catalog& catalog,
+                                           std::size_t file, const CatalogStep& step);
+
 }  // namespace sqlgate::lint

@@ -818,7 +818,8 @@ bool FileScope::fails_first(const Statement& statement) const {
       fails.assign(file().all_statements().size(), false);
       for (const lint::CatalogStep& step : catalog->replay(m_context.index).steps) {
         if (step.statement < fails.size() && !step.effect.if_not_exists &&
-            lint::made_already(m_context.project, *catalog, m_context.index, step) != nullptr) {
+            (lint::made_already(m_context.project, *catalog, m_context.index, step) != nullptr ||
+             lint::enum_label_taken(m_context.project, *catalog, m_context.index, step))) {
           fails[step.statement] = true;
         }
       }

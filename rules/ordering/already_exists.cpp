@@ -148,9 +148,51 @@ void taken_sequence_name(lint::Reporter& out, const lint::ParsedFile& file,
   }
 }
 
+// ALTER TYPE ... ADD VALUE or RENAME VALUE ... TO a label the enum already has.
+void check_enum_labels(const lint::Project& project, const lint::Catalog& catalog,
+                       lint::Reporter& out) {
+  for (std::size_t i = 0; i < project.size(); ++i) {
+    const lint::FileReplay& replay = catalog.replay(i);
+    if (!replay.replayed || replay.direction != lint::Direction::up) continue;
+    const lint::ParsedFile& file = *project.parsed(i);
+    for (const auto& step : replay.steps) {
+      std::optional<lint::TakenLabel> taken = lint::enum_label_taken(project, catalog, i, step);
+      if (!taken) continue;
+      const lint::Statement& statement = *file.all_statements()[step.statement];
+      const lint::Node& node = statement.node;
+      std::string type = pairing::describe(catalog.object(step.object).ref_at(step.tick));
+      std::string label = "'" + taken->label + "'";
+      const lint::ParsedFile* giver = project.parsed(taken->given.file);
+      std::string where = taken->given.file == i
+                              ? std::string("earlier in this migration")
+                              : "by " + project.source(taken->given.file).display;
+      bool rename = node.has("oldVal");
+      std::string message = rename ? "this renames the label '" + std::string(node.str("oldVal")) +
+                                         "' of " + type + " to " + label
+                                   : "this adds the label " + label + " to " + type;
+      message += ", which it already has (given " + where +
+                 "): PostgreSQL fails here on its first run (\"enum label \"" + taken->label +
+                 "\" already exists\")";
+      std::string help =
+          rename ? "PostgreSQL cannot merge two labels nor drop one: pick a label that is free, "
+                   "or move the rows to " +
+                       label + " and rebuild the type without '" + std::string(node.str("oldVal")) +
+                       "'"
+                 : "leave the ADD VALUE out (or write ADD VALUE IF NOT EXISTS if it may be "
+                   "missing)";
+      auto builder = out.report(file, statement.range, message, help);
+      if (giver != nullptr) {
+        builder.related(*giver, pairing::statement_range(*giver, taken->given.statement),
+                        "label given here");
+      }
+    }
+  }
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   const lint::Catalog* catalog = project.catalog();
   if (catalog == nullptr) return;
+  check_enum_labels(project, *catalog, out);
   for (std::size_t i = 0; i < project.size(); ++i) {
     const lint::FileReplay& replay = catalog->replay(i);
     if (!replay.replayed || replay.direction != lint::Direction::up) continue;
