@@ -1236,8 +1236,10 @@ class CatalogBuilder {
     for (ObjectId child : object.children) visit(child);
     for (const auto& edge : object.dependents) {
       if (!edge.alive_at(at)) continue;
-      // CASCADE takes a default that uses the object, not its column.
-      if (edge.automatic || (cascade && edge.source != DependencySource::default_value)) {
+      // CASCADE takes a default that uses the object, not its column; an attribute of a
+      // composite type, not the type.
+      if (edge.automatic || (cascade && edge.source != DependencySource::default_value &&
+                             edge.source != DependencySource::attribute)) {
         visit(edge.object);
       }
     }

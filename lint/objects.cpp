@@ -2577,7 +2577,7 @@ void ObjectResolver::Context::run(const Node& node) {
     auto [ref, given] = relation(ObjectKind::type, node.get("typevar"));
     Effect& effect = add(Action::create, ref, at(node.get("typevar")), given);
     for (Node column : node.list("coldeflist")) {
-      type_dependency(effect, column.get("typeName"));
+      type_dependency(effect, column.get("typeName"), DependencySource::attribute);
     }
   } else if (kind == "CreateRangeStmt") {
     create_range(node);

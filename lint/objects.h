@@ -163,6 +163,9 @@ enum class DependencySource : std::uint8_t {
   // CHECK) replaces it, an ALTER POLICY without it keeps it.
   policy_using,
   policy_check,
+  // A composite type's attribute's type: DROP ... CASCADE of it takes the attribute, not the
+  // composite type.
+  attribute,
 };
 
 struct Dependency {

@@ -2177,6 +2177,99 @@ void check_cascade_taken(Context& c, const lint::CatalogStep& step) {
                ", or declare the down irreversible (`-- sqlgate:irreversible <reason>`)");
 }
 
+// DROP TYPE (or DOMAIN) ... CASCADE of a type an earlier migration made: PostgreSQL drops the
+// columns of that type and keeps their tables (`drop cascades to column ship_to of table
+// invoices`), and the attributes of that type of composite types, keeping the composite types.
+// Each that existed before the up must be there again after the down: the down adds it back
+// (its values are gone), or makes its table or composite type again.
+void check_cascade_columns(Context& c, const lint::CatalogStep& step) {
+  if (!step.effect.cascade) return;
+  lint::Tick start = c.pair.up_replay->start;
+  lint::Tick after = c.pair.up_replay->end;
+  std::vector<std::string> missing;
+  std::vector<std::string> adds;  // the statements that give them back
+  auto taken_whole = [&](ObjectId id) {
+    return id == step.object ||
+           std::find(step.implied.begin(), step.implied.end(), id) != step.implied.end();
+  };
+  for (ObjectId id : step.implied) {
+    const lint::CatalogObject& taken = c.catalog.object(id);
+    if (taken.kind() != ObjectKind::column || taken.parent == lint::k_no_object ||
+        taken_whole(taken.parent) || c.created_by_up(id) || !taken.alive_at(start)) {
+      continue;
+    }
+    const lint::ObjectRef& ref = taken.ref_at(start);
+    ObjectId again = c.catalog.find(ref, after);
+    if ((again != lint::k_no_object && c.taken.count(again) == 0) || c.down_creates(ref)) continue;
+    lint::ObjectRef table = c.catalog.object(taken.parent).ref_at(start);
+    if (c.down_creates(table)) continue;
+    missing.push_back(describe(ref));
+    auto type = lint::column_type_before(c.project, c.catalog, id, step.tick);
+    if (type) {
+      adds.push_back("ALTER TABLE " + sql_name(table) + " ADD COLUMN " +
+                     quote_identifier(ref.name) + " " + type->display() + ";");
+    }
+  }
+  // The attributes of composite types made by CREATE TYPE ... AS (...) and not altered since.
+  const lint::CatalogObject& dropped = c.catalog.object(step.object);
+  const lint::ObjectRef& dropped_ref = dropped.ref_at(start);
+  const auto& down = c.pair.down_file->all_statements();
+  for (const lint::DependencyEdge& edge : dropped.dependents) {
+    if (edge.source != lint::DependencySource::attribute || !edge.alive_at(start)) continue;
+    const lint::CatalogObject& composite = c.catalog.object(edge.object);
+    if (taken_whole(edge.object) || c.created_by_up(edge.object) || !composite.alive_at(start) ||
+        !composite.alive_at(after)) {
+      continue;
+    }
+    const lint::Statement* made = lint::statement_at(c.project, composite.created);
+    if (made == nullptr || !made->node.is("CompositeTypeStmt") ||
+        !lint::changes_before(c.project, composite, start).empty()) {
+      continue;
+    }
+    const lint::ObjectRef& type = composite.ref_at(start);
+    if (c.down_creates(type)) continue;
+    for (lint::Node attribute : made->node.list("coldeflist")) {
+      lint::NodeList names = attribute.get("typeName").list("names");
+      if (names.empty() || lint::truncate_identifier(names.back().as_str()) != dropped_ref.name) {
+        continue;
+      }
+      std::string name = lint::truncate_identifier(attribute.str("colname"));
+      // ALTER TYPE t ADD ATTRIBUTE name ... in the down.
+      bool added = std::any_of(down.begin(), down.end(), [&](const lint::Statement* statement) {
+        if (!statement->node.is("AlterTableStmt") ||
+            lint::truncate_identifier(lint::relation_name(statement->node.get("relation")).name) !=
+                type.name) {
+          return false;
+        }
+        for (lint::Node command : statement->node.list("cmds")) {
+          if (command.str("subtype") == "AT_AddColumn" &&
+              lint::truncate_identifier(command.get("def").str("colname")) == name) {
+            return true;
+          }
+        }
+        return false;
+      });
+      if (added) continue;
+      missing.push_back("attribute " + quote_identifier(name) + " of " + describe(type));
+      adds.push_back("ALTER TYPE " + sql_name(type) + " ADD ATTRIBUTE " + quote_identifier(name) +
+                     " " + lint::column_type(attribute.get("typeName")).display() + ";");
+    }
+  }
+  if (missing.empty()) return;
+  bool one = missing.size() == 1;
+  std::string how =
+      adds.size() == missing.size() ? " (" + lint::join_strings(adds, " ") + ")" : std::string();
+  c.report(step,
+           "the up's DROP ... CASCADE of " + describe(dropped_ref) + " also drops " +
+               lint::join_strings(missing, ", ") + ", which existed before the up (PostgreSQL " +
+               "keeps the table or type and drops the column of that type), but the down " +
+               "does not add " + (one ? "it" : "them") + " back",
+           std::string("add ") + (one ? "it" : "them") + " back in the down after making " +
+               describe(dropped_ref) + " again" + how +
+               " (the values are gone), or declare the down irreversible (`-- "
+               "sqlgate:irreversible <reason>`)");
+}
+
 // What goes with an object the up drops: the indexes and constraints that use a column (DROP
 // COLUMN takes them), and the indexes, constraints, triggers, policies and rules of a table,
 // view or materialized view. Each that existed before the up must be there again after the
@@ -3732,6 +3825,7 @@ void check_pair(Context& c) {
       if (c.created_by_up(step.object)) continue;
       check_taken_along(c, step);
       check_cascade_taken(c, step);
+      check_cascade_columns(c, step);
       // By the name it had before the up: a table rebuilt as new (renamed to _old, made again,
       // rows copied, the old one dropped) is there again under that name.
       const lint::ObjectRef& ref = object.ref_at(c.pair.up_replay->start);

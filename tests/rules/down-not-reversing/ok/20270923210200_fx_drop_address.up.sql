@@ -1,0 +1,1 @@
+DROP TYPE IF EXISTS fx_address CASCADE;
