@@ -173,8 +173,13 @@ const Catalog k_catalogs[] = {
     {"information_schema",
      "columns",
      "columns of tables and views",
-     [](const GuardTarget& t) { return t.object.kind == K::column; },
+     [](const GuardTarget& t) { return t.object.kind == K::column && !t.composite; },
      {{{"column_name", k_name}, {"table_name", k_parent}, {"table_schema", k_schema}}}},
+    {"information_schema",
+     "attributes",
+     "attributes of composite types",
+     [](const GuardTarget& t) { return t.object.kind == K::column && t.composite; },
+     {{{"attribute_name", k_name}, {"udt_name", k_parent}, {"udt_schema", k_schema}}}},
     {"information_schema",
      "table_constraints",
      "CHECK, NOT NULL, UNIQUE, PRIMARY KEY and FOREIGN KEY constraints",
@@ -790,7 +795,10 @@ std::vector<GuardTarget> guard_targets(const Statement& statement, bool old_name
       target.new_schema = effect.new_schema;
       target.old_name = old_names;
     }
-    target.composite = node.is("CompositeTypeStmt") && effect.object.kind == ObjectKind::type;
+    // A composite type, or an attribute of one (ALTER TYPE ... RENAME ATTRIBUTE).
+    target.composite = (node.is("CompositeTypeStmt") && effect.object.kind == ObjectKind::type) ||
+                       (node.is("RenameStmt") && node.str("renameType") == "OBJECT_ATTRIBUTE" &&
+                        effect.object.kind == ObjectKind::column);
     target.login = effect.object.kind != ObjectKind::role || !node.is("CreateRoleStmt") || login;
     targets.push_back(std::move(target));
   }
@@ -803,6 +811,29 @@ std::vector<GuardTarget> guard_targets(const Statement& statement, bool old_name
       bool main = e.action != Action::alter && e.action != Action::use && !e.implicit && !e.part;
       if ((pass == 0) == main) ordered.push_back(targets[i]);
     }
+  }
+  // ALTER TYPE t ADD | DROP | ALTER ATTRIBUTE a: the attribute first (information_schema.attributes
+  // lists it), then the type.
+  if (node.is("AlterTableStmt") && node.str("objtype") == "OBJECT_TYPE" && !ordered.empty()) {
+    std::vector<GuardTarget> attributes;
+    for (Node command : node.list("cmds")) {
+      std::string_view subtype = command.str("subtype");
+      bool add = subtype == "AT_AddColumn";
+      if (!add && subtype != "AT_DropColumn" && subtype != "AT_AlterColumnType") continue;
+      std::string name =
+          truncate_identifier(add ? command.get("def").str("colname") : command.str("name"));
+      if (name.empty()) continue;
+      GuardTarget attribute = ordered.front();
+      attribute.object.kind = ObjectKind::column;
+      attribute.object.parent = attribute.object.name;
+      attribute.object.name = std::move(name);
+      attribute.composite = true;
+      attribute.action = add                          ? Action::create
+                         : subtype == "AT_DropColumn" ? Action::drop
+                                                      : Action::alter;
+      attributes.push_back(std::move(attribute));
+    }
+    ordered.insert(ordered.begin(), attributes.begin(), attributes.end());
   }
   return ordered;
 }

@@ -30,7 +30,8 @@ struct GuardTarget {
   std::string new_name;           // a rename: the name it gets
   std::string new_schema;         // SET SCHEMA: the schema it moves to
   bool old_name = true;           // false: a test must find it under its new name or schema
-  bool composite = false;         // a composite type: pg_class and to_regclass() find it too
+  bool composite = false;         // a composite type (pg_class and to_regclass() find it too),
+                                  // or its attribute (information_schema.attributes lists it)
   bool login = true;              // a role: false when CREATE ROLE gives it no LOGIN
   char contype = 0;               // a constraint: 'x' for EXCLUDE, ...
   Action action = Action::alter;  // what the statement does to it

@@ -103,3 +103,13 @@ ALTER TABLE IF EXISTS queue_tmp RENAME TO queue_b;
 
 -- IF EXISTS on the view does not help: it is still there on the second run.
 ALTER VIEW IF EXISTS billing.invoice_totals RENAME COLUMN amount TO amt;
+
+-- information_schema.columns lists the columns of tables and views, never a composite type's
+-- attributes: the test is always true, and the rename runs again.
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM information_schema.columns
+                 WHERE table_name = 'money_amount' AND column_name = 'currency_code') THEN
+    ALTER TYPE money_amount RENAME ATTRIBUTE currency TO currency_code;
+  END IF;
+END $$;

@@ -135,3 +135,12 @@ ALTER VIEW IF EXISTS billing.invoice_totals RENAME COLUMN amount TO amt;
 ALTER VIEW IF EXISTS billing.invoice_totals SET SCHEMA public;
 ALTER TABLE IF EXISTS staging_rows RENAME COLUMN payload TO body;
 DROP TABLE IF EXISTS staging_rows;
+
+-- information_schema.attributes lists a composite type's attributes (udt_name: the type).
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM information_schema.attributes
+                 WHERE udt_name = 'money_amount' AND attribute_name = 'currency_code') THEN
+    ALTER TYPE money_amount RENAME ATTRIBUTE currency TO currency_code;
+  END IF;
+END $$;
