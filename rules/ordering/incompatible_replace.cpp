@@ -1,9 +1,9 @@
 // incompatible-replace: CREATE OR REPLACE VIEW or FUNCTION over an existing one that PostgreSQL
-// refuses to replace: a view that loses columns or renames one, a function whose result type or
-// input parameter names change, or that loses parameter defaults. The existing definition is the
-// one the catalog replay gives at that point (for a down: right after its up), so a down restoring
-// an older view over the up's wider one is caught. A view's columns have the names RENAME COLUMN
-// gave them since.
+// refuses to replace: a view that loses columns, renames one or changes a known type, a function
+// whose result type or input parameter names change, or that loses parameter defaults. The existing
+// definition is the one the catalog replay gives at that point (for a down: right after its up), so
+// a down restoring an older view over the up's wider one is caught. A view's columns have the names
+// RENAME COLUMN gave them since.
 #include <algorithm>
 #include <optional>
 #include <vector>
@@ -11,6 +11,7 @@
 #include "lint/objects.h"
 #include "rules/ordering/relations.h"
 #include "rules/ordering/rules.h"
+#include "rules/ordering/view_types.h"
 #include "rules/pairing/common.h"
 
 namespace sqlgate::rules::ordering {
@@ -196,8 +197,29 @@ struct ViewRefusal {
   std::optional<std::size_t> column;  // the position whose name differs
 };
 
-// `old_columns`: the view's columns as they are now (its definition, then the renames since).
-std::optional<ViewRefusal> view_refusal(const Columns& old_columns, const Node& after,
+using Types = std::vector<std::optional<lint::ColumnType>>;
+
+// The first column whose type PostgreSQL would change, both types known for certain.
+std::optional<ViewRefusal> type_refusal(const Columns& columns, const Types& old_types,
+                                        const Types& new_types, const std::string& name,
+                                        const std::string& help) {
+  for (std::size_t i = 0; i < old_types.size() && i < new_types.size(); ++i) {
+    const auto& was = old_types[i];
+    const auto& is = new_types[i];
+    if (!was || !is || types_differ(*was, *is) != true) continue;
+    std::string column = i < columns.size() && columns[i] ? *columns[i] : std::to_string(i + 1);
+    std::string message = "CREATE OR REPLACE VIEW changes the type of column " + column + " of " +
+                          name + " from " + was->display() + " to " + is->display();
+    message += ": PostgreSQL refuses it (\"cannot change data type of view column\")";
+    return ViewRefusal{{std::move(message), help}, std::nullopt};
+  }
+  return std::nullopt;
+}
+
+// `old_columns`: the view's columns as they are now (its definition, then the renames since);
+// `old_types`, `new_types`: their types where known.
+std::optional<ViewRefusal> view_refusal(const Columns& old_columns, const Types& old_types,
+                                        const Node& after, const Types& new_types,
                                         const lint::ObjectRef& view) {
   auto new_columns = view_columns(after);
   if (!new_columns) return std::nullopt;
@@ -225,7 +247,10 @@ std::optional<ViewRefusal> view_refusal(const Columns& old_columns, const Node& 
           i};
     }
   }
-  return std::nullopt;
+  std::string types_help = "cast the new column to the type it has, or DROP VIEW " +
+                           pairing::quote_identifier(view.name) +
+                           " first (and create again what depends on it)";
+  return type_refusal(old_columns, old_types, new_types, name, types_help);
 }
 
 std::optional<Refusal> function_refusal(const Node& before, const Node& after,
@@ -327,7 +352,10 @@ void check(const lint::Project& project, lint::Reporter& out) {
         std::vector<std::optional<ColumnRename>> renamed_by;
         Columns columns = current_columns(catalog, *renames, replay, i, s, before->second.tick,
                                           step.object, std::move(*defined), renamed_by);
-        if (auto found = view_refusal(columns, statement.node, ref)) {
+        Types old_types = view_column_types(project, catalog, before->first->node, before->second);
+        Types new_types = view_column_types(project, catalog, statement.node,
+                                            {i, step.statement, effect.offset, step.tick});
+        if (auto found = view_refusal(columns, old_types, statement.node, new_types, ref)) {
           refusal = std::move(found->refusal);
           if (found->column) renamed = renamed_by[*found->column];
         }
@@ -353,13 +381,14 @@ void check(const lint::Project& project, lint::Reporter& out) {
 }  // namespace
 
 lint::Rule incompatible_replace() {
-  return {.info = {.id = "incompatible-replace",
-                   .category = lint::Category::ordering,
-                   .severity = lint::Severity::error,
-                   .summary = "CREATE OR REPLACE VIEW or FUNCTION that PostgreSQL refuses over "
-                              "the existing one: columns dropped or renamed, result type or "
-                              "parameter names changed"},
-          .check_set = check};
+  return {
+      .info = {.id = "incompatible-replace",
+               .category = lint::Category::ordering,
+               .severity = lint::Severity::error,
+               .summary = "CREATE OR REPLACE VIEW or FUNCTION that PostgreSQL refuses over "
+                          "the existing one: columns dropped, renamed or retyped, result type or "
+                          "parameter names changed"},
+      .check_set = check};
 }
 
 }  // namespace sqlgate::rules::ordering

@@ -6,7 +6,8 @@ list(APPEND SQLGATE_RULE_SOURCES
   ordering/drop_order.cpp
   ordering/drop_role.cpp
   ordering/incompatible_replace.cpp
-  ordering/use_before_create.cpp)
+  ordering/use_before_create.cpp
+  ordering/view_types.cpp)
 list(APPEND SQLGATE_RULE_DOCS
   ordering/already-exists.md
   ordering/alter-type-default.md
