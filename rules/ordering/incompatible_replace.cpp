@@ -1,9 +1,9 @@
-// incompatible-replace: CREATE OR REPLACE VIEW or FUNCTION over an existing one that PostgreSQL
-// refuses to replace: a view that loses columns, renames one or changes a known type, a function
-// whose result type or input parameter names change, or that loses parameter defaults. The existing
-// definition is the one the catalog replay gives at that point (for a down: right after its up), so
-// a down restoring an older view over the up's wider one is caught. A view's columns have the names
-// RENAME COLUMN gave them since.
+// incompatible-replace: CREATE OR REPLACE VIEW, FUNCTION or PROCEDURE over an existing one that
+// PostgreSQL refuses to replace: a view that loses columns, renames one or changes a known type, a
+// function whose result type, OUT row type or input parameter names change, or that loses parameter
+// defaults. The existing definition is the one the catalog replay gives at that point (for a down:
+// right after its up), so a down restoring an older view over the up's wider one is caught. A
+// view's columns have the names RENAME COLUMN gave them since.
 #include <algorithm>
 #include <optional>
 #include <vector>
@@ -96,6 +96,68 @@ std::optional<std::string> result_type(const Node& function) {
   return result + lint::canonical_type(returns);
 }
 
+struct Refusal {
+  std::string message;
+  std::string help;
+};
+
+// The row type a routine's OUT, INOUT and TABLE parameters define, as PostgreSQL compares it on
+// replace: each column's name (an unnamed one is "columnN", N its place among them) and type
+// (without modifiers, which PostgreSQL does not keep). nullopt when a function has fewer than
+// two (it returns that type, or its return type, then: result_type() compares it), or a type is
+// written as %TYPE; a procedure's is empty when it has none.
+using RowType = std::vector<std::pair<std::string, std::string>>;
+std::optional<RowType> out_row_type(const Node& routine, bool procedure) {
+  RowType row;
+  for (Node parameter : routine.list("parameters")) {
+    std::string_view mode = parameter.str("mode");
+    if (mode != "FUNC_PARAM_OUT" && mode != "FUNC_PARAM_INOUT" && mode != "FUNC_PARAM_TABLE") {
+      continue;
+    }
+    Node type = parameter.get("argType");
+    if (!type.valid() || type.flag("pct_type")) return std::nullopt;
+    std::string name = lint::truncate_identifier(parameter.str("name"));
+    if (name.empty()) name = "column" + std::to_string(row.size() + 1);
+    row.emplace_back(std::move(name), lint::canonical_type(type));
+  }
+  if (!procedure && row.size() < 2) return std::nullopt;
+  return row;
+}
+
+// PostgreSQL refuses a replacement whose OUT parameters define another row type: a column
+// renamed (a RETURNS TABLE column too), retyped, added or dropped; for a procedure, even a single
+// OUT parameter, and gaining or losing its OUT parameters.
+std::optional<Refusal> out_row_refusal(const Node& before, const Node& after, bool procedure,
+                                       const std::string& name, const std::string& help) {
+  auto old_row = out_row_type(before, procedure);
+  auto new_row = out_row_type(after, procedure);
+  if (!old_row || !new_row || *old_row == *new_row) return std::nullopt;
+  std::string statement =
+      procedure ? "CREATE OR REPLACE PROCEDURE " : "CREATE OR REPLACE FUNCTION ";
+  if (procedure && old_row->empty() != new_row->empty()) {
+    return Refusal{statement + (old_row->empty() ? "gives " : "takes away ") + name +
+                       " OUT parameters: PostgreSQL refuses it (\"cannot change whether a "
+                       "procedure has output parameters\")",
+                   help};
+  }
+  auto describe_row = [](const RowType& row) {
+    std::string text = "(";
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (i > 0) text += ", ";
+      text += row[i].first;
+      text += ' ';
+      text += row[i].second;
+    }
+    return text + ")";
+  };
+  std::string message = statement + "changes the row type the OUT parameters of " + name +
+                        " define, from " + describe_row(*old_row) + " to " + describe_row(*new_row);
+  message +=
+      ": PostgreSQL refuses it (\"cannot change return type of existing function\": the row "
+      "type defined by OUT parameters is different)";
+  return Refusal{std::move(message), help};
+}
+
 // The names of a function's input parameters, in order ("" for an unnamed one).
 std::vector<std::string> input_names(const Node& function) {
   std::vector<std::string> names;
@@ -140,11 +202,6 @@ std::optional<std::pair<const lint::Statement*, lint::Origin>> definition_before
   for (const lint::Origin& origin : object.changed) consider(origin);
   return found;
 }
-
-struct Refusal {
-  std::string message;
-  std::string help;
-};
 
 using Columns = std::vector<std::optional<std::string>>;
 
@@ -256,11 +313,13 @@ std::optional<ViewRefusal> view_refusal(const Columns& old_columns, const Types&
 std::optional<Refusal> function_refusal(const Node& before, const Node& after,
                                         const lint::ObjectRef& function) {
   std::string name = describe(function);
-  std::string help = "DROP FUNCTION " + pairing::quote_identifier(function.name) +
+  bool procedure = function.kind == lint::ObjectKind::procedure;
+  std::string help = (procedure ? "DROP PROCEDURE " : "DROP FUNCTION ") +
+                     pairing::quote_identifier(function.name) +
                      "(...) first (and create again what depends on it), or give the new "
                      "version another name";
-  auto old_result = result_type(before);
-  auto new_result = result_type(after);
+  auto old_result = procedure ? std::nullopt : result_type(before);
+  auto new_result = procedure ? std::nullopt : result_type(after);
   if (old_result && new_result && *old_result != *new_result) {
     return Refusal{"CREATE OR REPLACE FUNCTION changes what " + name + " returns, from " +
                        *old_result + " to " + *new_result +
@@ -268,12 +327,14 @@ std::optional<Refusal> function_refusal(const Node& before, const Node& after,
                        "function\")",
                    help};
   }
+  if (auto refusal = out_row_refusal(before, after, procedure, name, help)) return refusal;
+  std::string statement =
+      procedure ? "CREATE OR REPLACE PROCEDURE " : "CREATE OR REPLACE FUNCTION ";
   std::vector<std::string> old_names = input_names(before);
   std::vector<std::string> new_names = input_names(after);
   for (std::size_t i = 0; i < old_names.size() && i < new_names.size(); ++i) {
     if (!old_names[i].empty() && old_names[i] != new_names[i]) {
-      return Refusal{"CREATE OR REPLACE FUNCTION renames input parameter " + old_names[i] + " of " +
-                         name +
+      return Refusal{statement + "renames input parameter " + old_names[i] + " of " + name +
                          ": PostgreSQL refuses it (\"cannot change name of input parameter\")",
                      help};
     }
@@ -281,7 +342,7 @@ std::optional<Refusal> function_refusal(const Node& before, const Node& after,
   std::size_t old_defaults = input_defaults(before);
   std::size_t new_defaults = input_defaults(after);
   if (new_defaults < old_defaults) {
-    return Refusal{"CREATE OR REPLACE FUNCTION gives " + name + " " + std::to_string(new_defaults) +
+    return Refusal{statement + "gives " + name + " " + std::to_string(new_defaults) +
                        " parameter defaults where it has " + std::to_string(old_defaults) +
                        ": PostgreSQL refuses it (\"cannot remove parameter defaults from "
                        "existing function\")",
@@ -336,7 +397,10 @@ void check(const lint::Project& project, lint::Reporter& out) {
       }
       const lint::CatalogObject& object = catalog.object(step.object);
       bool view = object.kind() == lint::ObjectKind::view;
-      if (!view && object.kind() != lint::ObjectKind::function) continue;
+      if (!view && object.kind() != lint::ObjectKind::function &&
+          object.kind() != lint::ObjectKind::procedure) {
+        continue;
+      }
       const lint::Statement& statement = *file.all_statements()[step.statement];
       std::string_view kind = view ? "ViewStmt" : "CreateFunctionStmt";
       if (statement.kind() != kind) continue;
