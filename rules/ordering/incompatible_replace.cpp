@@ -1,9 +1,10 @@
-// incompatible-replace: CREATE OR REPLACE VIEW, FUNCTION or PROCEDURE over an existing one that
-// PostgreSQL refuses to replace: a view that loses columns, renames one or changes a known type, a
-// function whose result type, OUT row type or input parameter names change, or that loses parameter
-// defaults. The existing definition is the one the catalog replay gives at that point (for a down:
-// right after its up), so a down restoring an older view over the up's wider one is caught. A
-// view's columns have the names RENAME COLUMN gave them since.
+// incompatible-replace: CREATE OR REPLACE VIEW, FUNCTION, PROCEDURE or AGGREGATE over an existing
+// object that PostgreSQL refuses to replace: one of another kind, a view that loses columns,
+// renames one or changes a known type, a function whose result type, OUT row type or input
+// parameter names change, or that loses parameter defaults. The existing definition is the one the
+// catalog replay gives at that point (for a down: right after its up), so a down restoring an older
+// view over the up's wider one is caught. A view's columns have the names RENAME COLUMN gave them
+// since.
 #include <algorithm>
 #include <optional>
 #include <vector>
@@ -381,6 +382,81 @@ Columns current_columns(const lint::Catalog& catalog, const std::vector<ColumnRe
   return columns;
 }
 
+// CREATE OR REPLACE over an object of another kind that has the name: PostgreSQL replaces only
+// an object of the kind the statement creates. A view's name taken by a table, a materialized
+// view, an index, a sequence or a foreign table: "\"x\" is not a view"; a routine's signature
+// taken by a routine of another kind (function, procedure, aggregate): "cannot change routine
+// kind".
+std::optional<Refusal> kind_refusal(const lint::CatalogObject& existing, const lint::Effect& effect,
+                                    lint::Tick tick) {
+  lint::ObjectKind wanted = effect.object.kind;
+  lint::ObjectKind there = existing.kind();
+  if (wanted == there) return std::nullopt;
+  const lint::ObjectRef& ref = existing.ref_at(tick);
+  std::string statement = "CREATE OR REPLACE " + pairing::sql_keyword(wanted) + " ";
+  std::string help =
+      "drop " + describe(ref) + " first (" + pairing::drop_sql(ref) + "), or give the new ";
+  help += lint::to_string(wanted);
+  help += " another name";
+  auto routine = [](lint::ObjectKind kind) {
+    return kind == lint::ObjectKind::function || kind == lint::ObjectKind::procedure ||
+           kind == lint::ObjectKind::aggregate;
+  };
+  if (wanted == lint::ObjectKind::view && lint::is_relation(there)) {
+    std::string message = statement + pairing::quote_identifier(effect.object.name) + ": " +
+                          describe(ref) + " has the name, and PostgreSQL replaces only a view: \"";
+    message += ref.name + "\" is not a view";
+    return Refusal{std::move(message), help};
+  }
+  if (routine(wanted) && routine(there)) {
+    std::string message = statement + pairing::sql_name(effect.object) + " would replace " +
+                          describe(ref) +
+                          ": PostgreSQL refuses it (\"cannot change routine kind\")";
+    return Refusal{std::move(message), help};
+  }
+  return std::nullopt;
+}
+
+// The object of another kind that a CREATE OR REPLACE VIEW, FUNCTION, PROCEDURE or AGGREGATE
+// would replace, in the schema it creates in (a view's name is looked for among every relation,
+// a routine's signature among every routine); reported when PostgreSQL refuses it.
+bool other_kind_refused(const lint::Project& project, const lint::Catalog& catalog,
+                        const lint::ParsedFile& file, const lint::FileReplay& replay,
+                        std::size_t index, lint::Reporter& out) {
+  const lint::CatalogStep& step = replay.steps[index];
+  const lint::Effect& effect = step.effect;
+  lint::ObjectKind kind = effect.object.kind;
+  lint::ObjectId found = lint::k_no_object;
+  if (kind == lint::ObjectKind::view) {
+    found =
+        relation_named(catalog, effect.object.schema, effect.object.name, true, nullptr, step.tick);
+  } else if (kind == lint::ObjectKind::function || kind == lint::ObjectKind::procedure ||
+             kind == lint::ObjectKind::aggregate) {
+    lint::Catalog::NameRef routine(effect.object);
+    routine.kind = lint::ObjectKind::function;
+    if (routine.args != nullptr) found = catalog.find(routine, step.tick);
+  }
+  if (found == lint::k_no_object) return false;
+  // A down's own steps are not in the catalog: one before this may have dropped or renamed it.
+  for (std::size_t k = 0; k < index; ++k) {
+    const lint::CatalogStep& earlier = replay.steps[k];
+    if (earlier.object == found && (earlier.effect.action == lint::Action::drop ||
+                                    earlier.effect.action == lint::Action::rename)) {
+      return false;
+    }
+  }
+  const lint::CatalogObject& object = catalog.object(found);
+  auto refusal = kind_refusal(object, effect, step.tick);
+  if (!refusal) return false;
+  const lint::Statement& statement = *file.all_statements()[step.statement];
+  auto builder = out.report(file, statement.range, refusal->message, refusal->help);
+  if (const lint::ParsedFile* creator = project.parsed(object.created.file)) {
+    builder.related(*creator, pairing::statement_range(*creator, object.created.statement),
+                    "created here");
+  }
+  return true;
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   const lint::Catalog& catalog = *project.catalog();
   std::optional<std::vector<ColumnRename>> renames;
@@ -391,10 +467,9 @@ void check(const lint::Project& project, lint::Reporter& out) {
     for (std::size_t s = 0; s < replay.steps.size(); ++s) {
       const lint::CatalogStep& step = replay.steps[s];
       const lint::Effect& effect = step.effect;
-      if (effect.action != lint::Action::create || !effect.or_replace || !step.existed ||
-          step.object == lint::k_no_object) {
-        continue;
-      }
+      if (effect.action != lint::Action::create || !effect.or_replace) continue;
+      if (other_kind_refused(project, catalog, file, replay, s, out)) continue;
+      if (!step.existed || step.object == lint::k_no_object) continue;
       const lint::CatalogObject& object = catalog.object(step.object);
       bool view = object.kind() == lint::ObjectKind::view;
       if (!view && object.kind() != lint::ObjectKind::function &&
@@ -450,8 +525,8 @@ lint::Rule incompatible_replace() {
                .category = lint::Category::ordering,
                .severity = lint::Severity::error,
                .summary = "CREATE OR REPLACE VIEW or FUNCTION that PostgreSQL refuses over "
-                          "the existing one: columns dropped, renamed or retyped, result type or "
-                          "parameter names changed"},
+                          "the existing one: of another kind, columns dropped, renamed or retyped, "
+                          "result type or parameter names changed"},
       .check_set = check};
 }
 

@@ -1,0 +1,1 @@
+-- The up fails on its first run: nothing to undo.

@@ -1,0 +1,2 @@
+DROP MATERIALIZED VIEW IF EXISTS sales_recent;
+CREATE OR REPLACE VIEW sales_recent AS SELECT id FROM sales;
