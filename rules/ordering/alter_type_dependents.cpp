@@ -1,12 +1,14 @@
 // alter-type-dependents: ALTER TABLE ... ALTER COLUMN c TYPE while a view, materialized view,
-// policy or generated column reads c. PostgreSQL refuses it, whatever the new type (0A000 "cannot
-// alter type of a column used by a view or rule", "... in a policy definition", "... by a
-// generated column"): on the first run when the dependent is there already, and on the second
+// policy or generated column reads c, or while a CHECK constraint or index over c does not parse
+// again with the new type (rebuilt_dependents.h). PostgreSQL refuses it, whatever the new type
+// (0A000 "cannot alter type of a column used by a view or rule", "... in a policy definition", "...
+// by a generated column"): on the first run when the dependent is there already, and on the second
 // run when the same migration makes the dependent after the ALTER.
 #include <algorithm>
 #include <functional>
 #include <string>
 
+#include "rules/ordering/rebuilt_dependents.h"
 #include "rules/ordering/rules.h"
 #include "rules/ordering/type_changes.h"
 #include "rules/pairing/common.h"
@@ -89,6 +91,53 @@ bool gone_before(const lint::FileReplay& replay, std::size_t before, ObjectId id
   return false;
 }
 
+// A CHECK constraint or index over the column that PostgreSQL cannot parse again with the new
+// type, reported; whether there was one.
+bool report_failed_rebuild(const lint::Project& project, std::size_t i,
+                           const lint::FileReplay& replay, std::size_t s, const std::string& alter,
+                           const lint::TextRange& range, lint::Reporter& out) {
+  const lint::Catalog& catalog = *project.catalog();
+  const lint::CatalogStep& step = replay.steps[s];
+  std::optional<FailedRebuild> failed =
+      failed_rebuild(project, catalog, i, replay, s, [&](ObjectId id) {
+        if (!catalog.object(id).alive_at(step.tick) || gone_before(replay, s, id)) return false;
+        // An ALTER TABLE drops its constraints before it changes types, wherever it writes it.
+        for (std::size_t j = s + 1; j < replay.steps.size(); ++j) {
+          const lint::CatalogStep& later = replay.steps[j];
+          if (later.statement != step.statement) break;
+          if (later.effect.action == lint::Action::drop && later.object == id) return false;
+        }
+        return true;
+      });
+  if (!failed) return false;
+  const lint::CatalogObject& dependent = catalog.object(failed->dependent);
+  const lint::ObjectRef& ref = dependent.ref_at(step.tick);
+  bool index = dependent.kind() == ObjectKind::index;
+  std::string name = describe(ref);
+  std::string message = alter;
+  message += ' ';
+  message += failed->type;
+  message += " fails: PostgreSQL parses ";
+  message += name;
+  message += " again with the new type, and ";
+  message += failed->why;
+  message += " (\"";
+  message += failed->error;
+  message += "\")";
+  std::string help = "drop ";
+  help += name;
+  help += " before this statement (";
+  help += pairing::drop_sql(ref);
+  help += ") and make it again after it, written for the new type";
+  if (!index && failed->enumeration) help += " (an enum needs no CHECK of its values)";
+  auto builder = out.report(*project.parsed(i), range, message, help);
+  if (const lint::ParsedFile* creator = project.parsed(dependent.created.file)) {
+    builder.related(*creator, pairing::statement_range(*creator, dependent.created.statement),
+                    name + " is created here");
+  }
+  return true;
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   const lint::Catalog& catalog = *project.catalog();
   for_each_type_change(
@@ -123,6 +172,8 @@ void check(const lint::Project& project, lint::Reporter& out) {
           }
           return;
         }
+        // Parsed again with the new type, and refused: the first run fails.
+        if (report_failed_rebuild(project, i, replay, s, alter, range, out)) return;
         // Made later in this migration and still there at its end: the second run fails.
         ObjectId later = pinning(catalog, step.object, [&](const lint::DependencyEdge& edge) {
           const lint::CatalogObject& dependent = catalog.object(edge.object);
@@ -154,7 +205,8 @@ lint::Rule alter_type_dependents() {
                    .category = lint::Category::ordering,
                    .severity = lint::Severity::error,
                    .summary = "ALTER COLUMN ... TYPE of a column a view, policy, trigger or "
-                              "generated column reads"},
+                              "generated column reads, or that a CHECK or index over it cannot "
+                              "take"},
           .check_set = check};
 }
 

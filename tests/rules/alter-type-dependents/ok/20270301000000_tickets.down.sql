@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS tickets;
+DROP TYPE IF EXISTS ticket_status;
