@@ -129,6 +129,10 @@ bool report_failed_rebuild(const lint::Project& project, std::size_t i,
   help += " before this statement (";
   help += pairing::drop_sql(ref);
   help += ") and make it again after it, written for the new type";
+  if (!failed->hint.empty()) {
+    help += ": ";
+    help += failed->hint;
+  }
   if (!index && failed->enumeration) help += " (an enum needs no CHECK of its values)";
   auto builder = out.report(*project.parsed(i), range, message, help);
   if (const lint::ParsedFile* creator = project.parsed(dependent.created.file)) {

@@ -14,6 +14,7 @@
 
 #include "lint/pg_facts.h"
 #include "lint/table_state.h"
+#include "rules/safety/immutable.h"
 
 namespace sqlgate::rules::ordering {
 namespace {
@@ -40,7 +41,7 @@ Family family_of(const ColumnType& type) {
 
 // A type as PostgreSQL's messages name it.
 std::string pg_name(const ColumnType& type) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> k_names = {{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> k_names = {{
       {"int2", "smallint"},
       {"int4", "integer"},
       {"int8", "bigint"},
@@ -50,6 +51,7 @@ std::string pg_name(const ColumnType& type) {
       {"float4", "real"},
       {"float8", "double precision"},
       {"timestamptz", "timestamp with time zone"},
+      {"timestamp", "timestamp without time zone"},
   }};
   std::string name = type.name;
   if (type.schema.empty()) {
@@ -198,6 +200,7 @@ bool among(const std::array<std::string_view, N>& names, std::string_view name) 
 struct Refusal {
   std::string error;
   std::string why;
+  std::string hint;  // how to write it for the new type, when there is a usual way
 };
 
 class Judge {
@@ -245,8 +248,124 @@ class Judge {
     return found;
   }
 
+  // An index's expression or predicate (`part`) that is no longer immutable with the new type:
+  // PostgreSQL refuses to build the index again ("functions in index expression must be marked
+  // IMMUTABLE").
+  std::optional<Refusal> not_immutable(const Node& expression, std::string_view part) const {
+    std::string error = "functions in index ";
+    error += part;
+    error += " must be marked IMMUTABLE";
+    std::optional<std::string> why = stable_comparison(expression);
+    if (!why) why = text_of_enum(expression);
+    if (!why) {
+      auto typed = [&](const ColumnType& type) {
+        return [&, type](std::string_view name) -> std::optional<ColumnType> {
+          if (lint::truncate_identifier(name) == m_column.name) return type;
+          return std::nullopt;
+        };
+      };
+      if (!rules::first_not_immutable_builtin(expression, typed(m_column.before))) {
+        if (auto call = rules::first_not_immutable_builtin(expression, typed(m_column.after))) {
+          why = "it calls ";
+          *why += *call;
+          *why += ", which is not IMMUTABLE for the new type";
+        }
+      }
+    }
+    if (!why) return std::nullopt;
+    std::string hint;
+    if (m_column.after.is("timestamptz")) {
+      hint = "(";
+      hint += m_column.name;
+      hint += " AT TIME ZONE 'UTC') in place of ";
+      hint += m_column.name;
+      hint += " reads it in a fixed time zone, as a timestamp";
+    }
+    return Refusal{error, *why, hint};
+  }
+
  private:
   const Retyped& m_column;
+
+  // A timestamptz compared with a timestamp or a date, or back: PostgreSQL marks these
+  // comparisons STABLE (they read TimeZone). The constant keeps the column's old type.
+  std::optional<std::string> stable_comparison(const Node& expression) const {
+    const ColumnType& before = m_column.before;
+    const ColumnType& after = m_column.after;
+    auto is_time = [](const ColumnType& type) {
+      return type.schema.empty() && !type.array &&
+             (type.name == "timestamp" || type.name == "timestamptz" || type.name == "date");
+    };
+    if (!is_time(before) || !is_time(after) || before.name == after.name ||
+        (before.name != "timestamptz" && after.name != "timestamptz")) {
+      return std::nullopt;
+    }
+    std::optional<std::string> found;
+    lint::walk(expression, [&](const Node& node) {
+      if (found || !node.is("A_Expr")) return !found;
+      std::optional<Comparison> comparison =
+          comparison_of(node, [&](const Node& operand) { return reads_column(operand); });
+      if (!comparison || is_pattern(comparison->op)) return true;
+      std::string_view op = comparison->op;
+      if (op == "+" || op == "-" || op == "*" || op == "/" || op == "%") return true;
+      Node constant = comparison->other;
+      if (constant.is("TypeCast")) {
+        ColumnType cast = lint::column_type(constant.get("typeName"));
+        if (!(cast == before)) return true;
+        constant = constant.get("arg");
+      }
+      if (!constant.is("A_Const") || !constant.has("sval")) return true;
+      std::string why = "it compares the column ";
+      why += m_column.name;
+      why += " with a constant of type ";
+      why += pg_name(before);
+      why += ", and PostgreSQL marks ";
+      why += pg_name(after);
+      why += ' ';
+      why += op;
+      why += ' ';
+      why += pg_name(before);
+      why += " STABLE (it depends on the TimeZone setting)";
+      found = why;
+      return false;
+    });
+    return found;
+  }
+
+  // A varchar or char(n) column made an enum, read as text (given to a function of strings,
+  // compared with a string): PostgreSQL stored the cast to text, and an enum's cast to text is
+  // STABLE.
+  std::optional<std::string> text_of_enum(const Node& expression) const {
+    if (m_column.family != Family::enumeration || !m_column.before.schema.empty() ||
+        m_column.before.array ||
+        (m_column.before.name != "varchar" && m_column.before.name != "bpchar")) {
+      return std::nullopt;
+    }
+    bool found = false;
+    lint::walk(expression, [&](const Node& node) {
+      if (found) return false;
+      if (node.is("FuncCall")) {
+        lint::NodeList names = node.list("funcname");
+        bool builtin =
+            names.size() == 1 || (names.size() == 2 && names[0].as_str() == "pg_catalog");
+        if (builtin && among(k_string_functions, names.back().as_str())) {
+          for (Node arg : node.list("args")) found = found || is_column(arg, m_column.name);
+        }
+      } else if (node.is("A_Expr")) {
+        std::optional<Comparison> comparison = comparison_of(
+            node, [&](const Node& operand) { return is_column(operand, m_column.name); });
+        found = comparison && comparison->other.is("A_Const") && comparison->other.has("sval");
+      }
+      return !found;
+    });
+    if (!found) return std::nullopt;
+    std::string why = "it reads the column ";
+    why += m_column.name;
+    why += " as text, through a cast from ";
+    why += m_column.after_name;
+    why += " to text that PostgreSQL marks STABLE (it reads the enum's labels from the catalog)";
+    return why;
+  }
   const std::function<bool(std::string_view)>& m_user_function;
 
   // The column read as a condition, once a boolean and then not.
@@ -424,14 +543,21 @@ std::optional<FailedRebuild> failed_rebuild(const lint::Project& project,
     } else if (made->kind() == "IndexStmt") {
       for (Node param : made->node.list("indexParams")) {
         Node element = param.is("IndexElem") ? param : param.get("IndexElem");
-        if (!refusal && element.has("expr")) refusal = judge.judge(element.get("expr"));
+        if (refusal || !element.has("expr")) continue;
+        refusal = judge.judge(element.get("expr"));
+        if (!refusal) refusal = judge.not_immutable(element.get("expr"), "expression");
       }
       if (!refusal && made->node.has("whereClause")) {
         refusal = judge.judge(made->node.get("whereClause"), "WHERE");
+        if (!refusal) refusal = judge.not_immutable(made->node.get("whereClause"), "predicate");
       }
     }
     if (refusal) {
-      return FailedRebuild{id, refusal->error, refusal->why, retyped.after_name,
+      return FailedRebuild{id,
+                           refusal->error,
+                           refusal->why,
+                           refusal->hint,
+                           after->display(),
                            retyped.family == Family::enumeration};
     }
   }

@@ -18,6 +18,7 @@ struct FailedRebuild {
   lint::ObjectId dependent = lint::k_no_object;
   std::string error;         // PostgreSQL's: "operator does not exist: ticket_status = text"
   std::string why;           // what in the definition meets the new type
+  std::string hint;          // how to write it for the new type, when there is a usual way
   std::string type;          // the new type, as written
   bool enumeration = false;  // the new type is an enum
 };

@@ -446,9 +446,14 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
 
 std::optional<std::string> first_not_immutable_builtin(const lint::Node& expression) {
   // The column types are not known here: what a call reads for its argument's type is left out.
+  return first_not_immutable_builtin(
+      expression, [](std::string_view) { return std::optional<lint::ColumnType>(); });
+}
+
+std::optional<std::string> first_not_immutable_builtin(const lint::Node& expression,
+                                                       const ColumnTypes& columns) {
   auto call = first_not_immutable(
-      expression, [](const lint::QualifiedName&) { return std::optional<char>(); },
-      [](std::string_view) { return std::optional<lint::ColumnType>(); });
+      expression, [](const lint::QualifiedName&) { return std::optional<char>(); }, columns);
   if (!call) return std::nullopt;
   return call->text;
 }
