@@ -1308,6 +1308,9 @@ struct ObjectResolver::Context::QueryColumns {
   Context& context;
   Effect& effect;
   std::set<std::string> seen;
+  // A routine's body, where a name no table has is a parameter's: an unqualified name is a
+  // column only of a table that has one so named.
+  bool routine = false;
 
   // A table, subquery, function or WITH query a query level reads from.
   struct Range {
@@ -1413,7 +1416,8 @@ struct ObjectResolver::Context::QueryColumns {
         if (!level->ranges.empty()) outer_ranges = true;
       }
       // A name of a range is its whole row when no table of the query has a column so named.
-      if (scope.ranges.size() == 1 && !outer_ranges && find(scope, name, {}) == nullptr) {
+      if (!routine && scope.ranges.size() == 1 && !outer_ranges &&
+          find(scope, name, {}) == nullptr) {
         column(scope.ranges.front(), name);
       } else {
         any_column(scope.ranges, name);
@@ -1496,6 +1500,50 @@ struct ObjectResolver::Context::QueryColumns {
     }
     if (item.is("RangeSubselect")) query(item.get("subquery"), &scope);
     scope.ranges.push_back({alias_name(item), std::nullopt});
+  }
+
+  // A statement of a routine's SQL body (BEGIN ATOMIC ... END, RETURN expr): a query, or an
+  // INSERT, UPDATE or DELETE and the columns it names of its table.
+  void body_statement(const Node& statement) {
+    if (statement.is("SelectStmt")) return query(statement, nullptr);
+    if (statement.is("ReturnStmt")) return expression(statement.get("returnval"), Scope());
+    if (!statement.is("InsertStmt") && !statement.is("UpdateStmt") && !statement.is("DeleteStmt")) {
+      return;
+    }
+    Scope scope;
+    NodeList ctes = statement.get("withClause").list("ctes");
+    for (Node cte : ctes) scope.ctes.push_back(truncate_identifier(cte.str("ctename")));
+    for (Node cte : ctes) query(cte.get("ctequery"), &scope);
+    // The table it writes (a bare RangeVar, without its node name).
+    Node relation = statement.get("relation");
+    if (!relation.valid()) return;
+    auto [ref, given] = context.relation(ObjectKind::table, relation);
+    Range& written = scope.ranges.emplace_back();
+    written.name = relation.has("alias")
+                       ? truncate_identifier(relation.get("alias").str("aliasname"))
+                       : ref.name;
+    written.table = std::move(ref);
+    written.given = given;
+    const Range target = written;
+    std::vector<Node> conditions;
+    if (statement.is("InsertStmt")) {
+      for (Node col : statement.list("cols")) column(target, truncate_identifier(col.str("name")));
+      Scope values;
+      values.ctes = scope.ctes;
+      query(statement.get("selectStmt"), &values);
+    } else if (statement.is("UpdateStmt")) {
+      for (Node set : statement.list("targetList")) {
+        column(target, truncate_identifier(set.str("name")));
+      }
+    }
+    for (std::string_view field : {"fromClause", "usingClause"}) {
+      for (Node item : statement.list(field)) from_item(item, scope, conditions);
+    }
+    for (const Node& condition : conditions) expression(condition, scope);
+    for (std::string_view field : {"targetList", "whereClause", "returningList"}) {
+      if (field == "targetList" && statement.is("InsertStmt")) continue;
+      expression(statement.get(field), scope);
+    }
   }
 
   void query(const Node& select, const Scope* outer) {
@@ -2012,6 +2060,14 @@ void ObjectResolver::Context::create_function(const Node& node) {
   if (node.has("sql_body")) {
     reads(effect, node.get("sql_body"));
     expression_dependencies(effect, node.get("sql_body"), DependencySource::definition);
+    // And the columns it reads or writes: ALTER COLUMN ... TYPE and DROP COLUMN of one are
+    // refused while it is there.
+    QueryColumns columns{*this, effect, {}, true};
+    walk(node.get("sql_body"), [&](const Node& statement) {
+      if (statement.is("List")) return true;
+      columns.body_statement(statement);
+      return false;
+    });
   }
 }
 

@@ -1,9 +1,10 @@
 // alter-type-dependents: ALTER TABLE ... ALTER COLUMN c TYPE while a view, materialized view,
-// policy or generated column reads c, or while a CHECK constraint or index over c does not parse
-// again with the new type (rebuilt_dependents.h). PostgreSQL refuses it, whatever the new type
-// (0A000 "cannot alter type of a column used by a view or rule", "... in a policy definition", "...
-// by a generated column"): on the first run when the dependent is there already, and on the second
-// run when the same migration makes the dependent after the ALTER.
+// policy, trigger, generated column or function with a SQL-standard body reads c. PostgreSQL
+// refuses it, whatever the new type (0A000 "cannot alter type of a column used by a view or
+// rule", "... in a policy definition", "... by a generated column", "... by a function or
+// procedure"): on the first run when the dependent is there already, and on the second run when
+// the same migration makes the dependent after the ALTER. And while a CHECK constraint or index
+// over c does not parse again with the new type (rebuilt_dependents.h).
 #include <algorithm>
 #include <functional>
 #include <string>
@@ -29,8 +30,10 @@ bool pins_type(const lint::CatalogObject& dependent) {
     case ObjectKind::materialized_view:
     case ObjectKind::policy:
     case ObjectKind::rule:
-    case ObjectKind::trigger:  // UPDATE OF the column, or its WHEN reads it
-    case ObjectKind::column:   // a generated column that reads it
+    case ObjectKind::trigger:   // UPDATE OF the column, or its WHEN reads it
+    case ObjectKind::column:    // a generated column that reads it
+    case ObjectKind::function:  // a SQL-standard body (BEGIN ATOMIC, RETURN) that reads it
+    case ObjectKind::procedure:
       return true;
     default:
       return false;
@@ -50,6 +53,9 @@ std::string reason(const lint::CatalogObject& dependent) {
       return "a column used in a trigger definition";
     case ObjectKind::column:
       return "a column used by a generated column";
+    case ObjectKind::function:
+    case ObjectKind::procedure:
+      return "a column used by a function or procedure";
     default:
       return "a column used by a view or rule";
   }
@@ -208,9 +214,9 @@ lint::Rule alter_type_dependents() {
   return {.info = {.id = "alter-type-dependents",
                    .category = lint::Category::ordering,
                    .severity = lint::Severity::error,
-                   .summary = "ALTER COLUMN ... TYPE of a column a view, policy, trigger or "
-                              "generated column reads, or that a CHECK or index over it cannot "
-                              "take"},
+                   .summary = "ALTER COLUMN ... TYPE of a column a view, policy, trigger, "
+                              "generated column or SQL-standard function body reads, or that a "
+                              "CHECK or index over it cannot take"},
           .check_set = check};
 }
 
