@@ -37,6 +37,7 @@
 #include "rules/safety/json_constants.h"
 #include "rules/safety/partition_bounds.h"
 #include "rules/safety/partitioned.h"
+#include "rules/safety/refused_privileges.h"
 #include "rules/safety/refused_relation_ddl.h"
 #include "rules/safety/relation_options.h"
 #include "rules/safety/replica_identity.h"
@@ -1599,6 +1600,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     check_generated_references(context, *statement, out);
     check_check_option(context, *statement, out);
     check_refused_relation_ddl(context, *statement, out);
+    check_refused_privileges(context, *statement, out);
     check_json_constants(context, *statement, out);
     if (node.is("IndexStmt") && !node.list("options").empty()) {
       std::string_view name = node.str("accessMethod");

@@ -1,0 +1,15 @@
+CREATE TABLE fixj_items (id bigint PRIMARY KEY, tenant_id bigint NOT NULL);
+CREATE VIEW fixj_items_v AS SELECT id, tenant_id FROM fixj_items;
+ALTER TABLE fixj_items_v ENABLE ROW LEVEL SECURITY;
+ALTER VIEW fixj_items_v FORCE ROW LEVEL SECURITY;
+CREATE POLICY fixj_items_v_tenant ON fixj_items_v USING (tenant_id > 0);
+CREATE MATERIALIZED VIEW fixj_counts AS SELECT count(*) AS n FROM fixj_items;
+ALTER MATERIALIZED VIEW fixj_counts DISABLE ROW LEVEL SECURITY;
+CREATE POLICY fixj_counts_all ON fixj_counts USING (true);
+CREATE SEQUENCE fixj_seq;
+ALTER TABLE fixj_seq NO FORCE ROW LEVEL SECURITY;
+CREATE FOREIGN DATA WRAPPER fixj_wrapper;
+CREATE SERVER fixj_server FOREIGN DATA WRAPPER fixj_wrapper;
+CREATE FOREIGN TABLE fixj_remote (id bigint) SERVER fixj_server;
+ALTER FOREIGN TABLE fixj_remote ENABLE ROW LEVEL SECURITY;
+CREATE POLICY fixj_remote_all ON fixj_remote USING (true);

@@ -1,0 +1,3 @@
+DROP VIEW IF EXISTS fixj_docs_v;
+DROP TABLE IF EXISTS fixj_parts;
+DROP TABLE IF EXISTS fixj_docs;
