@@ -3,9 +3,12 @@
 // PostgreSQL's.
 #include "rules/safety/refused_privileges.h"
 
+#include <array>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lint/catalog.h"
 #include "lint/guard.h"
@@ -190,6 +193,440 @@ std::optional<Refusal> row_security(const lint::FileContext& context,
                  k_wrong_object_type};
 }
 
+// ---- privileges
+
+constexpr lint::Condition k_invalid_grant_operation{"invalid_grant_operation", "0LP01"};
+
+// What GRANT ON <objtype> takes, and how PostgreSQL's message names the kind. TABLE takes the
+// privileges of tables and of sequences (a sequence named there gets the ones it has, with a
+// WARNING for the others), USAGE only of a sequence.
+struct Privileges {
+  std::string_view objtype;
+  std::string_view noun;
+  std::initializer_list<std::string_view> allowed;
+};
+const Privileges k_privileges[] = {
+    {"OBJECT_TABLE",
+     "relation",
+     {"select", "insert", "update", "delete", "truncate", "references", "trigger", "usage"}},
+    {"OBJECT_SEQUENCE", "sequence", {"usage", "select", "update"}},
+    {"OBJECT_FUNCTION", "function", {"execute"}},
+    {"OBJECT_PROCEDURE", "procedure", {"execute"}},
+    {"OBJECT_ROUTINE", "routine", {"execute"}},
+    {"OBJECT_SCHEMA", "schema", {"usage", "create"}},
+    {"OBJECT_TYPE", "type", {"usage"}},
+    {"OBJECT_DOMAIN", "domain", {"usage"}},
+    {"OBJECT_DATABASE", "database", {"create", "temporary", "temp", "connect"}},
+    {"OBJECT_FOREIGN_SERVER", "foreign server", {"usage"}},
+    {"OBJECT_FDW", "foreign-data wrapper", {"usage"}},
+    {"OBJECT_LANGUAGE", "language", {"usage"}},
+    {"OBJECT_TABLESPACE", "tablespace", {"create"}},
+    {"OBJECT_LARGEOBJECT", "large object", {"select", "update"}},
+    {"OBJECT_PARAMETER_ACL", "parameter", {"set", "alter system"}},
+};
+// ALTER DEFAULT PRIVILEGES ... ON TABLES takes the privileges of tables only.
+const Privileges k_default_tables{
+    "OBJECT_TABLE",
+    "relation",
+    {"select", "insert", "update", "delete", "truncate", "references", "trigger"}};
+
+// The privilege names PostgreSQL knows (RULE is an old one it ignores).
+bool known_privilege(std::string_view name) {
+  static constexpr std::string_view k_known[] = {
+      "select",  "insert",  "update",       "delete", "truncate",  "references",
+      "trigger", "execute", "usage",        "create", "temporary", "temp",
+      "connect", "set",     "alter system", "rule"};
+  for (std::string_view known : k_known) {
+    if (known == name) return true;
+  }
+  return false;
+}
+
+std::string upper(std::string_view text) {
+  std::string result;
+  for (char c : text) result += c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+  return result;
+}
+
+// How GRANT ON <objtype> writes the kind ("" for TABLE, which may go unwritten), and ON ALL ...
+// IN SCHEMA and ALTER DEFAULT PRIVILEGES ... ON <plural>.
+std::string_view kind_words(std::string_view objtype, bool plural) {
+  static constexpr std::array<std::array<std::string_view, 3>, 15> k_words = {{
+      {"OBJECT_TABLE", "TABLE", "TABLES"},
+      {"OBJECT_SEQUENCE", "SEQUENCE", "SEQUENCES"},
+      {"OBJECT_FUNCTION", "FUNCTION", "FUNCTIONS"},
+      {"OBJECT_PROCEDURE", "PROCEDURE", "PROCEDURES"},
+      {"OBJECT_ROUTINE", "ROUTINE", "ROUTINES"},
+      {"OBJECT_SCHEMA", "SCHEMA", "SCHEMAS"},
+      {"OBJECT_TYPE", "TYPE", "TYPES"},
+      {"OBJECT_DOMAIN", "DOMAIN", "DOMAINS"},
+      {"OBJECT_DATABASE", "DATABASE", "DATABASES"},
+      {"OBJECT_FOREIGN_SERVER", "FOREIGN SERVER", "FOREIGN SERVERS"},
+      {"OBJECT_FDW", "FOREIGN DATA WRAPPER", "FOREIGN DATA WRAPPERS"},
+      {"OBJECT_LANGUAGE", "LANGUAGE", "LANGUAGES"},
+      {"OBJECT_TABLESPACE", "TABLESPACE", "TABLESPACES"},
+      {"OBJECT_LARGEOBJECT", "LARGE OBJECT", "LARGE OBJECTS"},
+      {"OBJECT_PARAMETER_ACL", "PARAMETER", "PARAMETERS"},
+  }};
+  for (const auto& words : k_words) {
+    if (words[0] == objtype) return plural ? words[2] : words[1];
+  }
+  return {};
+}
+
+// An object of GRANT's list as written (a routine without its arguments).
+std::string object_text(const Node& object) {
+  if (object.is("RangeVar")) {
+    lint::RelationName name = lint::relation_name(object);
+    return lint::sql_name(name.schema, name.name);
+  }
+  if (object.is("ObjectWithArgs")) return std::string(object.list("objname").back().str("sval"));
+  if (object.is("String")) return std::string(object.str("sval"));
+  lint::NodeList names = object.is("TypeName") ? object.list("names")
+                         : object.is("List")   ? object.list("items")
+                                               : object.items();
+  if (!names.empty() && names.back().is("String")) return std::string(names.back().str("sval"));
+  return "...";
+}
+
+// "GRANT SELECT, EXECUTE ON TABLE invoices", "ALTER DEFAULT PRIVILEGES REVOKE USAGE ON SCHEMAS":
+// the command as messages name it (IN SCHEMA and the grantees left out).
+std::string grant_text(const Node& grant, bool defaults) {
+  std::string text = defaults ? "ALTER DEFAULT PRIVILEGES " : "";
+  text += grant.flag("is_grant") ? "GRANT " : "REVOKE ";
+  lint::NodeList privileges = grant.list("privileges");
+  if (privileges.empty()) text += "ALL";
+  bool first = true;
+  for (Node privilege : privileges) {
+    if (!first) text += ", ";
+    first = false;
+    text += privilege.has("priv_name") ? upper(privilege.str("priv_name")) : "ALL";
+    if (privilege.has("cols")) text += " (...)";
+  }
+  std::string_view objtype = grant.str("objtype");
+  text += " ON ";
+  if (defaults) {
+    text += kind_words(objtype, true);
+    return text;
+  }
+  bool all = grant.str("targtype") == "ACL_TARGET_ALL_IN_SCHEMA";
+  if (all) text += "ALL ";
+  text += kind_words(objtype, all);
+  text += all ? " IN SCHEMA " : " ";
+  first = true;
+  for (Node object : grant.list("objects")) {
+    if (!first) text += ", ";
+    first = false;
+    text += object_text(object);
+  }
+  return text;
+}
+
+// The privilege PostgreSQL refuses for the kind GRANT names, by its reading of the privilege list
+// (before it looks at any object); nothing when it takes them all.
+std::optional<Refusal> privilege_types(const Node& grant, bool defaults, const std::string& what) {
+  const Privileges* kind = nullptr;
+  std::string_view objtype = grant.str("objtype");
+  if (defaults && objtype == "OBJECT_TABLE") {
+    kind = &k_default_tables;
+  } else {
+    for (const Privileges& privileges : k_privileges) {
+      if (privileges.objtype == objtype) kind = &privileges;
+    }
+  }
+  if (kind == nullptr) return std::nullopt;
+  for (Node privilege : grant.list("privileges")) {
+    if (!privilege.has("priv_name")) continue;  // ALL (columns)
+    std::string_view name = privilege.str("priv_name");
+    if (!known_privilege(name)) {
+      return Refusal{what, "", "unrecognized privilege type \"" + std::string(name) + "\"",
+                     "name a privilege PostgreSQL has (SELECT, INSERT, UPDATE, DELETE, TRUNCATE, "
+                     "REFERENCES, TRIGGER, USAGE, EXECUTE, CREATE, CONNECT, TEMPORARY, SET, "
+                     "ALTER SYSTEM)",
+                     k_syntax_error};
+    }
+    if (name == "rule") continue;
+    bool allowed = false;
+    for (std::string_view known : kind->allowed) allowed = allowed || known == name;
+    if (allowed) continue;
+    std::string list;
+    for (std::string_view known : kind->allowed) {
+      if (known == "temp") continue;
+      if (!list.empty()) list += ", ";
+      list += upper(known);
+    }
+    std::string noun(kind->noun);
+    return Refusal{what, "", "invalid privilege type " + upper(name) + " for " + noun,
+                   "a " + noun + " has the privileges " + list + " only: drop " + upper(name) +
+                       " from the list" +
+                       (objtype == "OBJECT_SEQUENCE" && name != "execute"
+                            ? std::string(" (a sequence's nextval() needs USAGE or UPDATE)")
+                            : std::string()),
+                   k_invalid_grant_operation};
+  }
+  return std::nullopt;
+}
+
+// PUBLIC among the grantees of GRANT ... WITH GRANT OPTION.
+std::optional<Refusal> grant_option_to_public(const Node& grant, const std::string& what) {
+  if (!grant.flag("is_grant") || !grant.flag("grant_option")) return std::nullopt;
+  for (Node grantee : grant.list("grantees")) {
+    if (grantee.str("roletype") != "ROLESPEC_PUBLIC") continue;
+    return Refusal{what + " TO PUBLIC WITH GRANT OPTION", "",
+                   "grant options can only be granted to roles",
+                   "grant the privilege to PUBLIC without WITH GRANT OPTION, and WITH GRANT "
+                   "OPTION to the roles that are to pass it on",
+                   k_invalid_grant_operation};
+  }
+  return std::nullopt;
+}
+
+// Column privileges: only SELECT, INSERT, UPDATE and REFERENCES are a column's.
+std::optional<Refusal> column_privileges(const Node& grant, const std::string& what) {
+  for (Node privilege : grant.list("privileges")) {
+    if (!privilege.has("cols") || !privilege.has("priv_name")) continue;
+    std::string_view name = privilege.str("priv_name");
+    if (name == "select" || name == "insert" || name == "update" || name == "references" ||
+        !known_privilege(name) || name == "rule") {
+      continue;
+    }
+    return Refusal{what, "", "invalid privilege type " + upper(name) + " for column",
+                   "a column has the privileges SELECT, INSERT, UPDATE, REFERENCES only: grant " +
+                       upper(name) + " on the table, without a column list",
+                   k_invalid_grant_operation};
+  }
+  return std::nullopt;
+}
+
+// A routine's signature as PostgreSQL's messages write it: name(bigint, text).
+std::string signature(const Node& object) {
+  std::string text(object.list("objname").back().str("sval"));
+  text += '(';
+  bool first = true;
+  for (Node type : object.list("objargs")) {
+    if (!first) text += ", ";
+    first = false;
+    text += lint::column_type(type).display();
+  }
+  text += ')';
+  return text;
+}
+
+// The routines alive at a tick with that schema and name (and input argument types, when given).
+std::vector<lint::ObjectId> routines_named(const lint::Catalog& catalog, std::string_view schema,
+                                           std::string_view name,
+                                           const std::optional<std::string>& args,
+                                           lint::Tick tick) {
+  std::vector<lint::ObjectId> found;
+  for (lint::ObjectId id = 0; id < catalog.size(); ++id) {
+    const lint::CatalogObject& object = catalog.object(id);
+    if (!lint::is_routine(object.kind()) || !object.alive_at(tick)) continue;
+    const lint::ObjectRef& ref = object.ref_at(tick);
+    if (ref.name != name || ref.schema != schema) continue;
+    if (args && ref.args && *ref.args != *args) continue;
+    found.push_back(id);
+  }
+  return found;
+}
+
+// GRANT | REVOKE ON FUNCTION | PROCEDURE | ROUTINE: PostgreSQL looks each routine up among those
+// of the kind named (functions and aggregates, procedures, any); a name without arguments must
+// have one, and one with arguments must be of that kind.
+std::optional<Refusal> routine_lookup(const lint::FileContext& context,
+                                      const lint::Statement& statement, const Node& grant,
+                                      const std::string& what) {
+  std::string_view objtype = grant.str("objtype");
+  if (objtype != "OBJECT_FUNCTION" && objtype != "OBJECT_PROCEDURE" &&
+      objtype != "OBJECT_ROUTINE") {
+    return std::nullopt;
+  }
+  auto tick = lint::tick_before(context, statement);
+  auto ordinal = context.file.ordinal(statement);
+  if (!tick || !ordinal) return std::nullopt;
+  const lint::Catalog& catalog = *context.project.catalog();
+  std::string noun = objtype == "OBJECT_FUNCTION"    ? "function"
+                     : objtype == "OBJECT_PROCEDURE" ? "procedure"
+                                                     : "routine";
+  auto of_kind = [&](lint::ObjectKind kind) {
+    if (objtype == "OBJECT_PROCEDURE") return kind == lint::ObjectKind::procedure;
+    if (objtype == "OBJECT_FUNCTION") return kind != lint::ObjectKind::procedure;
+    return true;
+  };
+  auto steps = catalog.steps_of(context.index, *ordinal);
+  std::size_t at = 0;
+  for (Node object : grant.list("objects")) {
+    const lint::CatalogStep* step = at < steps.size() ? steps[at++] : nullptr;
+    if (step == nullptr) return std::nullopt;
+    lint::NodeList names = object.list("objname");
+    std::string name = lint::truncate_identifier(names.back().str("sval"));
+    std::string schema =
+        names.size() > 1 ? lint::truncate_identifier(names[names.size() - 2].str("sval")) : "";
+    lint::ObjectId any =
+        lint::find_as_written(context, statement, lint::ObjectKind::function, schema, name);
+    if (any == lint::k_no_object) continue;
+    schema = catalog.object(any).ref_at(*tick).schema;
+    bool bare = object.flag("args_unspecified");
+    std::optional<std::string> args;
+    if (!bare) args = step->effect.object.args;
+    if (!bare && !args) continue;
+    std::vector<lint::ObjectId> kinds;
+    for (lint::ObjectId id : routines_named(catalog, schema, name, args, *tick)) {
+      if (of_kind(catalog.object(id).kind())) kinds.push_back(id);
+    }
+    if (bare && kinds.size() > 1) {
+      std::string made;
+      for (lint::ObjectId id : kinds) {
+        if (!made.empty()) made += ", ";
+        made += catalog.object(id).ref_at(*tick).display();
+      }
+      return Refusal{
+          what, name + " has overloads (" + made + ")",
+          noun + " name \"" + name + "\" is not unique",
+          "write the argument types of the one meant: " + upper(noun) + " " + name + "(...)",
+          lint::Condition{"ambiguous_function", "42725"}};
+    }
+    if (!kinds.empty()) continue;
+    if (bare) {
+      return Refusal{what,
+                     name + " is not a " + noun + " (a " +
+                         std::string(lint::to_string(catalog.object(any).kind())) + " has it)",
+                     "could not find a " + noun + " named \"" + name + "\"",
+                     "write ON ROUTINE, which names functions and procedures alike",
+                     lint::Condition{"undefined_function", "42883"}};
+    }
+    auto other = routines_named(catalog, schema, name, args, *tick);
+    if (other.empty()) continue;
+    std::string kind(lint::to_string(catalog.object(other.front()).kind()));
+    std::string written = signature(object);
+    return Refusal{what,
+                   written + " is a " + kind + " (made by " +
+                       context.project.source(catalog.object(other.front()).created.file).display +
+                       ")",
+                   written + " is not a " + noun,
+                   "write ON " + upper(kind == "aggregate" ? "function" : kind) +
+                       " (or ON ROUTINE, which names both)",
+                   k_wrong_object_type};
+  }
+  return std::nullopt;
+}
+
+// GRANT | REVOKE ON SEQUENCE of a table (a view, ...), ON DOMAIN of a type that is not one: what
+// PostgreSQL finds by the name is not of that kind.
+std::optional<Refusal> object_kind(const lint::FileContext& context,
+                                   const lint::Statement& statement, const Node& grant,
+                                   const std::string& what) {
+  std::string_view objtype = grant.str("objtype");
+  auto tick = lint::tick_before(context, statement);
+  if (!tick) return std::nullopt;
+  const lint::Catalog& catalog = *context.project.catalog();
+  for (Node object : grant.list("objects")) {
+    if (objtype == "OBJECT_SEQUENCE" && object.is("RangeVar")) {
+      lint::RelationName written = lint::relation_name(object);
+      if (lint::find_as_written(context, statement, lint::ObjectKind::sequence, written.schema,
+                                written.name) != lint::k_no_object) {
+        continue;
+      }
+      lint::ObjectId id = lint::find_as_written(context, statement, lint::ObjectKind::table,
+                                                written.schema, written.name);
+      if (id == lint::k_no_object) continue;
+      const lint::CatalogObject& relation = catalog.object(id);
+      std::string name = relation.ref_at(*tick).name;
+      std::string kind(lint::to_string(relation.kind()));
+      return Refusal{what,
+                     name + " is a " + kind + " (made by " +
+                         context.project.source(relation.created.file).display + ")",
+                     "\"" + name + "\" is not a sequence",
+                     "write ON TABLE " + name + " for the " + kind +
+                         "'s privileges, or name its sequence (an identity "
+                         "or serial column's: pg_get_serial_sequence('" +
+                         name + "', 'col'))",
+                     k_wrong_object_type};
+    }
+    if (objtype == "OBJECT_DOMAIN") {
+      lint::NodeList names = object.is("TypeName") ? object.list("names")
+                             : object.is("List")   ? object.list("items")
+                                                   : object.items();
+      if (names.empty() || names.size() > 2) continue;
+      std::string name = lint::truncate_identifier(names.back().str("sval"));
+      std::string schema = names.size() == 2 ? std::string(names[0].str("sval")) : "";
+      lint::ObjectId id =
+          lint::find_as_written(context, statement, lint::ObjectKind::domain, schema, name);
+      if (id != lint::k_no_object && catalog.object(id).kind() == lint::ObjectKind::domain) {
+        continue;
+      }
+      if (id == lint::k_no_object) {
+        id = lint::find_as_written(context, statement, lint::ObjectKind::table, schema, name);
+      }
+      if (id == lint::k_no_object) continue;
+      const lint::CatalogObject& type = catalog.object(id);
+      std::string kind(lint::to_string(type.kind()));
+      return Refusal{
+          what,
+          name + " is a " + kind + (type.kind() == lint::ObjectKind::type ? "" : "'s row type") +
+              " (made by " + context.project.source(type.created.file).display + ")",
+          "\"" + name + "\" is not a domain", "write ON TYPE " + name, k_wrong_object_type};
+    }
+  }
+  return std::nullopt;
+}
+
+// GRANT | REVOKE USAGE ON TABLE r (ON r) of a relation that is not a sequence.
+std::optional<Refusal> usage_on_table(const lint::FileContext& context,
+                                      const lint::Statement& statement, const Node& grant,
+                                      const std::string& what) {
+  if (grant.str("objtype") != "OBJECT_TABLE" || grant.str("targtype") != "ACL_TARGET_OBJECT") {
+    return std::nullopt;
+  }
+  bool usage = false;
+  for (Node privilege : grant.list("privileges"))
+    usage = usage || privilege.str("priv_name") == "usage";
+  if (!usage) return std::nullopt;
+  auto tick = lint::tick_before(context, statement);
+  if (!tick) return std::nullopt;
+  for (Node object : grant.list("objects")) {
+    lint::RelationName written = lint::relation_name(object);
+    lint::ObjectId id = lint::find_as_written(context, statement, lint::ObjectKind::table,
+                                              written.schema, written.name);
+    if (id == lint::k_no_object) continue;
+    const lint::CatalogObject& relation = context.project.catalog()->object(id);
+    std::string kind(lint::to_string(relation.kind()));
+    return Refusal{what,
+                   relation.ref_at(*tick).name + " is a " + kind + " (made by " +
+                       context.project.source(relation.created.file).display + ")",
+                   "invalid privilege type USAGE for table",
+                   "USAGE is a sequence's privilege: drop it (SELECT reads a " + kind + ")",
+                   k_invalid_grant_operation};
+  }
+  return std::nullopt;
+}
+
+// GRANT | REVOKE, and ALTER DEFAULT PRIVILEGES (`defaults`, `in_schema`): the first refusal in
+// PostgreSQL's order: the objects' lookup, the privilege list, then each object's grant.
+std::optional<Refusal> refused_grant(const lint::FileContext& context,
+                                     const lint::Statement& statement, const Node& grant,
+                                     bool defaults, bool in_schema) {
+  std::string what = grant_text(grant, defaults);
+  if (!defaults && grant.str("targtype") == "ACL_TARGET_OBJECT") {
+    auto lookup = routine_lookup(context, statement, grant, what);
+    if (!lookup) lookup = object_kind(context, statement, grant, what);
+    if (lookup) return lookup;
+  }
+  if (auto refusal = privilege_types(grant, defaults, what)) return refusal;
+  if (defaults && in_schema && grant.str("objtype") == "OBJECT_SCHEMA") {
+    return Refusal{"ALTER DEFAULT PRIVILEGES IN SCHEMA ... " +
+                       what.substr(std::string_view("ALTER DEFAULT PRIVILEGES ").size()),
+                   "", "cannot use IN SCHEMA clause when using GRANT/REVOKE ON SCHEMAS",
+                   "drop IN SCHEMA: the default privileges of schemas are the role's, for every "
+                   "schema it makes",
+                   k_invalid_grant_operation};
+  }
+  if (!defaults) {
+    if (auto refusal = usage_on_table(context, statement, grant, what)) return refusal;
+    if (auto refusal = column_privileges(grant, what)) return refusal;
+  }
+  return grant_option_to_public(grant, what);
+}
+
 }  // namespace
 
 void check_refused_privileges(const lint::FileContext& context, const lint::Statement& statement,
@@ -202,6 +639,13 @@ void check_refused_privileges(const lint::FileContext& context, const lint::Stat
     refusal = alter_policy(context, statement);
   } else if (node.is("AlterTableStmt")) {
     refusal = row_security(context, statement);
+  } else if (node.is("GrantStmt")) {
+    refusal = refused_grant(context, statement, node, false, false);
+  } else if (node.is("AlterDefaultPrivilegesStmt")) {
+    bool in_schema = false;
+    for (Node option : node.list("options"))
+      in_schema = in_schema || option.str("defname") == "schemas";
+    refusal = refused_grant(context, statement, node.get("action"), true, in_schema);
   }
   if (refusal) report(statement, *refusal, out);
 }

@@ -1,0 +1,11 @@
+DROP TYPE IF EXISTS fixj_mood;
+DROP PROCEDURE IF EXISTS fixj_run();
+DROP FUNCTION IF EXISTS fixj_p(text);
+DROP PROCEDURE IF EXISTS fixj_p();
+DROP FUNCTION IF EXISTS fixj_f(bigint);
+DROP FUNCTION IF EXISTS fixj_f(integer);
+DROP FUNCTION IF EXISTS fixj_name(bigint);
+DROP SCHEMA IF EXISTS fixj_app;
+DROP SEQUENCE IF EXISTS fixj_number_seq;
+DROP VIEW IF EXISTS fixj_invoices_v;
+DROP TABLE IF EXISTS fixj_invoices;
