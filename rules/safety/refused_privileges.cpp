@@ -4,10 +4,15 @@
 #include "rules/safety/refused_privileges.h"
 
 #include <array>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "lint/catalog.h"
@@ -15,6 +20,7 @@
 #include "lint/pg_facts.h"
 #include "lint/table_state.h"
 #include "lint/tree.h"
+#include "rules/safety/builtin_settings.h"
 
 namespace sqlgate::rules {
 
@@ -627,6 +633,209 @@ std::optional<Refusal> refused_grant(const lint::FileContext& context,
   return grant_option_to_public(grant, what);
 }
 
+// ---- configuration parameters
+
+// parse_bool's reading: a unique prefix of true, false, yes, no, on (two letters), off (two),
+// or 1, 0, in any case.
+bool boolean_text(std::string_view text) {
+  std::string lower;
+  for (char c : text) lower += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  if (lower.empty()) return false;
+  for (std::string_view word : {"true", "false", "yes", "no"}) {
+    if (word.starts_with(lower)) return true;
+  }
+  if (lower.size() >= 2 &&
+      (std::string_view("on").starts_with(lower) || std::string_view("off").starts_with(lower))) {
+    return true;
+  }
+  return lower == "1" || lower == "0";
+}
+
+// What a unit is in kB (memory) or ms (time); nothing for another.
+std::optional<std::pair<bool, double>> unit_size(std::string_view unit) {
+  static constexpr std::tuple<std::string_view, bool, double> k_units[] = {
+      {"B", true, 1.0 / 1024},
+      {"kB", true, 1},
+      {"8kB", true, 8},
+      {"MB", true, 1024},
+      {"GB", true, 1024.0 * 1024},
+      {"TB", true, 1024.0 * 1024 * 1024},
+      {"us", false, 0.001},
+      {"ms", false, 1},
+      {"s", false, 1000},
+      {"min", false, 60000},
+      {"h", false, 3600000},
+      {"d", false, 86400000}};
+  for (const auto& [name, memory, size] : k_units) {
+    if (name == unit) return std::pair{memory, size};
+  }
+  return std::nullopt;
+}
+
+std::string number_text(double value, bool integer) {
+  char buffer[64];
+  if (integer) {
+    std::snprintf(buffer, sizeof buffer, "%.0f", value);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%g", value);
+  }
+  return buffer;
+}
+
+// Why PostgreSQL refuses the value of a numeric parameter, in its words; nothing when it takes
+// it or when it is not sure (hexadecimal and octal integers, units it would read otherwise).
+std::optional<std::string> numeric_value(const Setting& setting, std::string_view name,
+                                         const std::string& text) {
+  bool integer = setting.type == Setting::Type::integer;
+  std::string invalid =
+      "invalid value for parameter \"" + std::string(name) + "\": \"" + text + "\"";
+  std::size_t at = 0;
+  while (at < text.size() && std::isspace(static_cast<unsigned char>(text[at]))) ++at;
+  std::string_view rest(text);
+  rest.remove_prefix(at);
+  if (rest.starts_with("-") || rest.starts_with("+")) rest.remove_prefix(1);
+  if (rest.starts_with("0x") || rest.starts_with("0X") ||
+      (integer && rest.size() > 1 && rest[0] == '0' &&
+       std::isdigit(static_cast<unsigned char>(rest[1])))) {
+    return std::nullopt;  // strtol's base 0: hexadecimal and octal
+  }
+  const char* begin = text.c_str() + at;
+  char* end = nullptr;
+  double value = std::strtod(begin, &end);
+  if (end == begin) return invalid;
+  std::string_view unit(end);
+  while (!unit.empty() && std::isspace(static_cast<unsigned char>(unit.front())))
+    unit.remove_prefix(1);
+  while (!unit.empty() && std::isspace(static_cast<unsigned char>(unit.back())))
+    unit.remove_suffix(1);
+  if (std::isnan(value) || std::isinf(value)) return std::nullopt;
+  if (!unit.empty()) {
+    auto written = unit_size(unit);
+    auto base = unit_size(setting.unit);
+    if (!written || !base || written->first != base->first) return std::nullopt;
+    value = value * written->second / base->second;
+  }
+  if (integer) {
+    value = std::rint(value);
+    if (value > 2147483647.0 || value < -2147483648.0) return invalid;
+  }
+  double min = std::strtod(std::string(setting.min).c_str(), nullptr);
+  double max = std::strtod(std::string(setting.max).c_str(), nullptr);
+  if (value >= min && value <= max) return std::nullopt;
+  std::string message = number_text(value, integer);
+  if (!setting.unit.empty()) {
+    message += ' ';
+    message += setting.unit;
+  }
+  message += " is outside the valid range for parameter \"" + std::string(name) + "\" (";
+  message += std::string(setting.min) + " .. " + std::string(setting.max) + ")";
+  return message;
+}
+
+// SET name ... (or RESET name) of CREATE | ALTER FUNCTION, ALTER ROLE, ALTER DATABASE: what
+// PostgreSQL refuses of it when it stores it: a name it does not know (without a dot), a
+// parameter that is not set that way, a value of a boolean or numeric one it does not read.
+std::optional<Refusal> refused_setting(const Node& set, const std::string& what) {
+  std::string_view kind = set.str("kind");
+  if (kind == "VAR_RESET_ALL" || kind == "VAR_SET_MULTI") return std::nullopt;
+  std::string name(set.str("name"));
+  if (name.empty() || name.find('.') != std::string::npos) return std::nullopt;
+  std::string command = what + (kind == "VAR_RESET" ? " RESET " : " SET ") + name;
+  const Setting* setting = builtin_setting(name);
+  if (setting == nullptr) {
+    return Refusal{command, "", "unrecognized configuration parameter \"" + name + "\"",
+                   "PostgreSQL 15 has no parameter of that name: check its spelling (SHOW ALL "
+                   "lists them); a custom one needs a prefix with a dot (app." +
+                       name + ")",
+                   lint::Condition{"undefined_object", "42704"}};
+  }
+  constexpr lint::Condition k_cant_change{"cant_change_runtime_param", "55P02"};
+  std::string quoted = "parameter \"" + name + "\"";
+  struct Fixed {
+    Setting::Context context;
+    std::string_view message;  // after `parameter "x"`
+    std::string_view help;     // after the name
+  };
+  static constexpr Fixed k_fixed[] = {
+      {Setting::Context::internal, " cannot be changed",
+       " is a fact of the server, not a setting: drop it"},
+      {Setting::Context::postmaster, " cannot be changed without restarting the server",
+       " is set for the whole server (postgresql.conf or ALTER SYSTEM, then a restart): drop it "
+       "here"},
+      {Setting::Context::sighup, " cannot be changed now",
+       " is set for the whole server (postgresql.conf or ALTER SYSTEM, then a reload): drop it "
+       "here"},
+      {Setting::Context::backend, " cannot be set after connection start",
+       " is set when a session starts (in the connection's options or postgresql.conf): drop it "
+       "here"},
+  };
+  for (const Fixed& fixed : k_fixed) {
+    if (fixed.context != setting->context) continue;
+    std::string message = quoted;
+    message += fixed.message;
+    std::string help = name;
+    help += fixed.help;
+    return Refusal{command, "", message, help, k_cant_change};
+  }
+  std::string value = lint::set_value(set);
+  if (value.empty()) return std::nullopt;
+  constexpr lint::Condition k_invalid_value{"invalid_parameter_value", "22023"};
+  if (setting->type == Setting::Type::boolean && !boolean_text(value)) {
+    return Refusal{command + " = '" + value + "'", "", quoted + " requires a Boolean value",
+                   "give on or off (true, false, yes, no, 1, 0)", k_invalid_value};
+  }
+  if (setting->type == Setting::Type::integer || setting->type == Setting::Type::real) {
+    if (auto message = numeric_value(*setting, name, value)) {
+      std::string range =
+          "a value from " + std::string(setting->min) + " to " + std::string(setting->max);
+      if (!setting->unit.empty()) {
+        range += ' ';
+        range += setting->unit;
+      }
+      return Refusal{command + " = '" + value + "'", "", *message,
+                     "give " + range + " (a unit may be written with the number)", k_invalid_value};
+    }
+  }
+  return std::nullopt;
+}
+
+// The SET clauses of a statement that stores settings, and the statement as messages name it.
+std::optional<Refusal> refused_settings(const Node& node) {
+  std::string what;
+  auto from_options = [&](const lint::NodeList& options) -> std::optional<Refusal> {
+    for (Node option : options) {
+      if (option.str("defname") != "set") continue;
+      if (auto refusal = refused_setting(option.get("arg"), what)) return refusal;
+    }
+    return std::nullopt;
+  };
+  if (node.is("CreateFunctionStmt")) {
+    what = node.flag("is_procedure") ? "CREATE PROCEDURE " : "CREATE FUNCTION ";
+    what += node.list("funcname").back().str("sval");
+    return from_options(node.list("options"));
+  }
+  if (node.is("AlterFunctionStmt")) {
+    what = node.str("objtype") == "OBJECT_PROCEDURE" ? "ALTER PROCEDURE "
+           : node.str("objtype") == "OBJECT_ROUTINE" ? "ALTER ROUTINE "
+                                                     : "ALTER FUNCTION ";
+    what += node.get("func").list("objname").back().str("sval");
+    return from_options(node.list("actions"));
+  }
+  if (node.is("AlterRoleSetStmt")) {
+    what = "ALTER ROLE";
+    if (node.get("role").has("rolename")) {
+      what += ' ';
+      what += node.get("role").str("rolename");
+    }
+    return refused_setting(node.get("setstmt"), what);
+  }
+  if (node.is("AlterDatabaseSetStmt")) {
+    what = "ALTER DATABASE " + std::string(node.str("dbname"));
+    return refused_setting(node.get("setstmt"), what);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 void check_refused_privileges(const lint::FileContext& context, const lint::Statement& statement,
@@ -641,6 +850,9 @@ void check_refused_privileges(const lint::FileContext& context, const lint::Stat
     refusal = row_security(context, statement);
   } else if (node.is("GrantStmt")) {
     refusal = refused_grant(context, statement, node, false, false);
+  } else if (node.is("CreateFunctionStmt") || node.is("AlterFunctionStmt") ||
+             node.is("AlterRoleSetStmt") || node.is("AlterDatabaseSetStmt")) {
+    refusal = refused_settings(node);
   } else if (node.is("AlterDefaultPrivilegesStmt")) {
     bool in_schema = false;
     for (Node option : node.list("options"))

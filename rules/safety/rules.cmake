@@ -45,6 +45,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/invalid_ddl.cpp
   safety/refused_relation_ddl.cpp
   safety/refused_privileges.cpp
+  safety/builtin_settings.cpp
   safety/json_constants.cpp
   safety/missing_operator_class.cpp
   safety/unique_without_partition_key.cpp

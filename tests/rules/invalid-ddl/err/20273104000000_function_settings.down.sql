@@ -1,0 +1,2 @@
+DROP FUNCTION IF EXISTS fixj_slow();
+DROP FUNCTION IF EXISTS fixj_tenant(bigint);

@@ -1,0 +1,18 @@
+CREATE FUNCTION fixj_tenant(p bigint) RETURNS text LANGUAGE sql AS $$ SELECT p::text $$;
+ALTER FUNCTION fixj_tenant(bigint) SET statment_timeout = '2s';
+ALTER FUNCTION fixj_tenant(bigint) RESET statment_timeout;
+CREATE FUNCTION fixj_slow() RETURNS int LANGUAGE sql SET lock_timout = '1s' AS $$ SELECT 1 $$;
+ALTER FUNCTION fixj_tenant(bigint) SET shared_buffers = '1GB';
+ALTER FUNCTION fixj_tenant(bigint) SET server_version = '16';
+ALTER FUNCTION fixj_tenant(bigint) SET log_line_prefix = '%m ';
+ALTER FUNCTION fixj_tenant(bigint) SET log_connections = on;
+ALTER FUNCTION fixj_tenant(bigint) SET enable_seqscan = maybe;
+ALTER FUNCTION fixj_tenant(bigint) SET statement_timeout = 'abc';
+ALTER FUNCTION fixj_tenant(bigint) SET statement_timeout = -5;
+ALTER FUNCTION fixj_tenant(bigint) SET statement_timeout = '3000000000';
+ALTER FUNCTION fixj_tenant(bigint) SET work_mem = 10;
+ALTER FUNCTION fixj_tenant(bigint) SET work_mem = '32kB';
+ALTER FUNCTION fixj_tenant(bigint) SET vacuum_cost_delay = '200ms';
+ALTER FUNCTION fixj_tenant(bigint) SET random_page_cost = -1;
+ALTER ROLE CURRENT_USER SET statment_timeout = '1s';
+ALTER DATABASE postgres SET wal_level = minimal;

@@ -1,0 +1,27 @@
+CREATE FUNCTION fixj_tenant(p bigint) RETURNS text LANGUAGE sql AS $$ SELECT p::text $$;
+ALTER FUNCTION fixj_tenant(bigint) SET statement_timeout = '2s';
+ALTER FUNCTION fixj_tenant(bigint) SET "Statement_Timeout" = '1min';
+ALTER FUNCTION fixj_tenant(bigint) SET app.tenant = '7';
+ALTER FUNCTION fixj_tenant(bigint) SET plpgsql.nosuch = 'x';
+ALTER FUNCTION fixj_tenant(bigint) SET search_path = pg_catalog, public;
+ALTER FUNCTION fixj_tenant(bigint) SET search_path FROM CURRENT;
+ALTER FUNCTION fixj_tenant(bigint) SET TIME ZONE 'UTC';
+ALTER FUNCTION fixj_tenant(bigint) SET work_mem = '64';
+ALTER FUNCTION fixj_tenant(bigint) SET work_mem = '1 MB';
+ALTER FUNCTION fixj_tenant(bigint) SET work_mem = '0x40';
+ALTER FUNCTION fixj_tenant(bigint) SET sort_mem = '4MB';
+ALTER FUNCTION fixj_tenant(bigint) SET statement_timeout = 1e3;
+ALTER FUNCTION fixj_tenant(bigint) SET statement_timeout = '1.5s';
+ALTER FUNCTION fixj_tenant(bigint) SET lock_timeout = 0;
+ALTER FUNCTION fixj_tenant(bigint) SET idle_in_transaction_session_timeout = '10 min';
+ALTER FUNCTION fixj_tenant(bigint) SET vacuum_cost_delay = '0.5';
+ALTER FUNCTION fixj_tenant(bigint) SET enable_seqscan = 'of';
+ALTER FUNCTION fixj_tenant(bigint) SET enable_seqscan = 1;
+ALTER FUNCTION fixj_tenant(bigint) SET enable_seqscan TO DEFAULT;
+ALTER FUNCTION fixj_tenant(bigint) SET client_min_messages = 'INFO';
+ALTER FUNCTION fixj_tenant(bigint) SET seed = 0.5;
+ALTER FUNCTION fixj_tenant(bigint) RESET ALL;
+CREATE FUNCTION fixj_slow() RETURNS int LANGUAGE sql SET lock_timeout = '1s' SET work_mem = '8MB'
+  AS $$ SELECT 1 $$;
+ALTER ROLE CURRENT_USER SET statement_timeout = '1s';
+ALTER DATABASE postgres SET app.mode = 'x';
