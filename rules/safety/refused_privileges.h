@@ -3,7 +3,8 @@
 // DISABLE / FORCE / NO FORCE ROW LEVEL SECURITY or CREATE POLICY on a relation that is not a
 // table, GRANT / REVOKE (and ALTER DEFAULT PRIVILEGES) of a privilege the object's kind has not,
 // WITH GRANT OPTION to PUBLIC, ON SEQUENCE of a table, ON FUNCTION of a procedure (and the
-// reverse), a routine's name alone when it has overloads.
+// reverse), a routine's name alone when it has overloads; SET of a parameter PostgreSQL does not
+// know, cannot set from a function, role or database, or with a value it refuses.
 #pragma once
 
 #include "lint/rule.h"
