@@ -38,6 +38,7 @@
 #include "rules/safety/partition_bounds.h"
 #include "rules/safety/partitioned.h"
 #include "rules/safety/refused_privileges.h"
+#include "rules/safety/refused_partition_ddl.h"
 #include "rules/safety/refused_relation_ddl.h"
 #include "rules/safety/relation_options.h"
 #include "rules/safety/replica_identity.h"
@@ -1601,6 +1602,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     check_check_option(context, *statement, out);
     check_refused_relation_ddl(context, *statement, out);
     check_refused_privileges(context, *statement, out);
+    check_refused_partition_ddl(context, *statement, out);
     check_json_constants(context, *statement, out);
     if (node.is("IndexStmt") && !node.list("options").empty()) {
       std::string_view name = node.str("accessMethod");

@@ -46,6 +46,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/refused_relation_ddl.cpp
   safety/refused_privileges.cpp
   safety/builtin_settings.cpp
+  safety/refused_partition_ddl.cpp
   safety/json_constants.cpp
   safety/missing_operator_class.cpp
   safety/unique_without_partition_key.cpp

@@ -1,0 +1,1 @@
+-- the first run fails: nothing to reverse

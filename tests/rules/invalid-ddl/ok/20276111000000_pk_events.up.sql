@@ -1,0 +1,7 @@
+CREATE TABLE pk_events (id bigint NOT NULL, at date NOT NULL, note text, CONSTRAINT pk_events_id_check CHECK (id > 0)) PARTITION BY RANGE (at);
+CREATE TABLE pk_events_2026 PARTITION OF pk_events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01') PARTITION BY RANGE (at);
+CREATE TABLE pk_events_2026_h1 PARTITION OF pk_events_2026 FOR VALUES FROM ('2026-01-01') TO ('2026-07-01');
+CREATE TABLE pk_events_2025 PARTITION OF pk_events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+CREATE TABLE pk_events_2024 PARTITION OF pk_events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE pk_base (id bigint NOT NULL);
+CREATE TABLE pk_child (extra text) INHERITS (pk_base);
