@@ -2726,6 +2726,121 @@ void check_columns_added(Context& c) {
   }
 }
 
+// A GRANT of the up run as another role (after SET ROLE a: a grants through its grant option).
+// While a's grant stands, a REVOKE of the privilege (or of its grant option) from a without
+// CASCADE fails: PostgreSQL refuses it ("dependent privileges exist"). The grant goes with a
+// REVOKE from its grantee run as a (a REVOKE run as another role does not take it), or with a
+// REVOKE ... CASCADE from a. Reports the down's first REVOKE that fails so (the up's own are
+// followed), or a REVOKE from the grantee run as another role, which leaves the grant; true when
+// it did, or when the up and the down take the grant back whole (then there is nothing to add).
+bool check_dependent_revoke(Context& c, const lint::CatalogStep& step) {
+  const lint::ParsedFile& up = *c.pair.up_file;
+  std::optional<std::string> grantor = session_role(up, step.statement);
+  if (!grantor) return false;
+  const lint::Node& grant = up.all_statements()[step.statement]->node;
+  if (!grant.is("GrantStmt") || !grant.flag("is_grant")) return false;
+  ObjectKind kind = c.catalog.object(step.object).kind();
+  std::set<std::pair<std::string, std::string>> standing;  // (grantee, privilege)
+  for (const std::string& grantee : role_names(grant.list("grantees"))) {
+    for (const std::string& privilege : object_privileges(grant, kind)) {
+      standing.emplace(grantee, privilege);
+    }
+  }
+  // The up's REVOKEs on the object after the GRANT, then the down's.
+  std::vector<std::pair<const lint::ParsedFile*, std::size_t>> revokes;
+  for (const lint::CatalogStep* other : c.up_steps.of(step.object)) {
+    if (other->statement > step.statement && other->effect.change == Change::revoke) {
+      revokes.emplace_back(&up, other->statement);
+    }
+  }
+  for (const lint::CatalogStep* other : c.down_steps.of(step.object)) {
+    if (other->effect.change == Change::revoke) {
+      revokes.emplace_back(c.pair.down_file, other->statement);
+    }
+  }
+  const lint::ObjectRef& ref = c.catalog.object(step.object).ref_at(c.pair.up_replay->end);
+  for (const auto& [file, index] : revokes) {
+    const lint::Node& revoke = file->all_statements()[index]->node;
+    if (!revoke.is("GrantStmt") || revoke.flag("is_grant")) continue;
+    std::set<std::string> privileges = object_privileges(revoke, kind);
+    std::vector<std::string> from = role_names(revoke.list("grantees"));
+    if (session_role(*file, index) == grantor) {
+      std::erase_if(standing, [&](const std::pair<std::string, std::string>& entry) {
+        return privileges.count(entry.second) != 0 &&
+               std::find(from.begin(), from.end(), entry.first) != from.end();
+      });
+      continue;
+    }
+    if (std::find(from.begin(), from.end(), *grantor) == from.end()) continue;
+    bool cascade = revoke.str("behavior") == "DROP_CASCADE";
+    std::vector<Privilege> dependent;
+    for (const auto& entry : standing) {
+      if (privileges.count(entry.second) != 0) dependent.push_back({entry.first, entry.second, {}});
+    }
+    if (cascade) {
+      std::erase_if(standing, [&](const std::pair<std::string, std::string>& entry) {
+        return privileges.count(entry.second) != 0;
+      });
+      continue;
+    }
+    if (dependent.empty()) continue;
+    if (file != c.pair.down_file) return false;  // the up fails first: invalid-ddl's
+    ++c.reported;
+    bool one = dependent.size() == 1;
+    std::string undo = "SET ROLE " + *grantor + "; " +
+                       revoke_privileges_sql(grant, ref, dependent) + " RESET ROLE;";
+    c.out
+        .report(*file, statement_range(*file, index),
+                "the down's REVOKE from " + *grantor + " on " + describe(ref) +
+                    " fails: the up, as " + *grantor + " (SET ROLE), grants " +
+                    privileges_words(dependent, "to") +
+                    " through its grant option, and PostgreSQL refuses to revoke a privilege "
+                    "others hold through it without CASCADE (\"dependent privileges exist\")",
+                "add CASCADE to the REVOKE, which revokes what " + *grantor +
+                    " granted too; or "
+                    "revoke " +
+                    (one ? "that grant" : "those grants") + " before it, as " + *grantor +
+                    " (a REVOKE run as another role does not take a grant " + *grantor +
+                    " made): `" + undo + "`")
+        .related(up, statement_range(up, step.statement), "the up's GRANT as " + *grantor);
+    return true;
+  }
+  // Taken back whole (as a, or with CASCADE from a): nothing left to revoke.
+  if (standing.empty()) return true;
+  // A REVOKE from the grantee run as another role, which leaves a's grant: what the down seems to
+  // revoke stays.
+  for (const auto& [file, index] : revokes) {
+    const lint::Node& revoke = file->all_statements()[index]->node;
+    if (file != c.pair.down_file || !revoke.is("GrantStmt") || revoke.flag("is_grant") ||
+        session_role(*file, index) == grantor) {
+      continue;
+    }
+    std::set<std::string> privileges = object_privileges(revoke, kind);
+    std::vector<std::string> from = role_names(revoke.list("grantees"));
+    std::vector<Privilege> kept;
+    for (const auto& entry : standing) {
+      if (privileges.count(entry.second) != 0 &&
+          std::find(from.begin(), from.end(), entry.first) != from.end()) {
+        kept.push_back({entry.first, entry.second, {}});
+      }
+    }
+    if (kept.empty()) continue;
+    ++c.reported;
+    c.out
+        .report(*file, statement_range(*file, index),
+                "the down's REVOKE does not take back what the up granted as " + *grantor +
+                    " (SET ROLE) on " + describe(ref) + ": " + privileges_words(kept, "to") +
+                    ", whose grantor is " + *grantor +
+                    "; a REVOKE run as another role revokes only the grants that role made",
+                "revoke it as " + *grantor + ": `SET ROLE " + *grantor + "; " +
+                    revoke_privileges_sql(grant, ref, kept) + " RESET ROLE;`, or revoke from " +
+                    *grantor + " with CASCADE")
+        .related(up, statement_range(up, step.statement), "the up's GRANT as " + *grantor);
+    return true;
+  }
+  return false;
+}
+
 // A GRANT of the up on an object an earlier migration made: what it gives a role, privilege by
 // privilege and column by column, that the role did not hold before the up must be gone after
 // the up and the down (a REVOKE of those privileges, REVOKE ALL, ON ALL ... IN SCHEMA, DROP OWNED
@@ -2767,10 +2882,15 @@ void check_grant_taken_back(Context& c, const lint::CatalogStep& step,
              "add `" + revoke_in_schema_sql(granting.node, roles) + "` to the down");
     return;
   }
+  // Granted as another role (SET ROLE): only a REVOKE run as that role takes it.
+  std::string revoke = revoke_privileges_sql(granting.node, ref, left);
+  if (auto grantor = session_role(*c.pair.up_file, step.statement)) {
+    revoke = "SET ROLE " + *grantor + "; " + revoke + " RESET ROLE;";
+  }
   c.report(step,
            "the up grants " + privileges_words(left, "to") + " on " + describe(ref) +
                " but the down does not revoke " + (one ? "it" : "them"),
-           "add `" + revoke_privileges_sql(granting.node, ref, left) + "` to the down");
+           "add `" + revoke + "` to the down");
 }
 
 // ALTER CONSTRAINT of a constraint an earlier migration made ([NOT] DEFERRABLE, INITIALLY ...):
@@ -3813,6 +3933,7 @@ void check_pair(Context& c) {
     } else if (effect.action == Action::alter && effect.change == Change::grant) {
       // GRANT on something an earlier migration made: the down revokes it again.
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
+      if (check_dependent_revoke(c, step)) continue;
       check_grant_taken_back(c, step, schema_wide);
     } else if (effect.action == Action::create && step.existed && effect.or_replace) {
       // CREATE OR REPLACE of a function, view or trigger an earlier migration made: the down

@@ -1,0 +1,6 @@
+DROP TABLE IF EXISTS fixk_ledger;
+DROP TABLE IF EXISTS fixk_journal;
+DROP TABLE IF EXISTS fixk_audit;
+DROP TABLE IF EXISTS fixk_vault;
+DROP ROLE IF EXISTS fixk_reader;
+DROP ROLE IF EXISTS fixk_admin;

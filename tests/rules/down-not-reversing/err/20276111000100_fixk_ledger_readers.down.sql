@@ -1,0 +1,1 @@
+REVOKE SELECT, INSERT ON fixk_ledger FROM fixk_admin;

@@ -1,0 +1,1 @@
+REVOKE SELECT ON fixk_audit FROM fixk_reader;

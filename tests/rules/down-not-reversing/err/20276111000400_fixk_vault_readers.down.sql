@@ -1,0 +1,1 @@
+REVOKE INSERT ON fixk_vault FROM fixk_admin;

@@ -1,0 +1,1 @@
+REVOKE SELECT, INSERT ON fixk_journal FROM fixk_admin CASCADE;
