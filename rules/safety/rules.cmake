@@ -47,6 +47,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/refused_privileges.cpp
   safety/builtin_settings.cpp
   safety/refused_partition_ddl.cpp
+  safety/extension_update.cpp
   safety/json_constants.cpp
   safety/missing_operator_class.cpp
   safety/unique_without_partition_key.cpp
