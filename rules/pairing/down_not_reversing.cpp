@@ -2886,6 +2886,18 @@ void check_grant_taken_back(Context& c, const lint::CatalogStep& step,
   std::string revoke = revoke_privileges_sql(granting.node, ref, left);
   if (auto grantor = session_role(*c.pair.up_file, step.statement)) {
     revoke = "SET ROLE " + *grantor + "; " + revoke + " RESET ROLE;";
+  } else {
+    // A role the up's GRANTs run as (SET ROLE) passed it on: without CASCADE the REVOKE fails.
+    bool passed_on = false;
+    for (const lint::CatalogStep* other : c.up_steps.of(step.object)) {
+      if (other->effect.change != Change::grant) continue;
+      auto as = session_role(*c.pair.up_file, other->statement);
+      passed_on = passed_on || (as && std::find(roles.begin(), roles.end(), *as) != roles.end());
+    }
+    for (std::size_t at = revoke.find(';'); passed_on && at != std::string::npos;
+         at = revoke.find(';', at + 9)) {
+      revoke.insert(at, " CASCADE");
+    }
   }
   c.report(step,
            "the up grants " + privileges_words(left, "to") + " on " + describe(ref) +
