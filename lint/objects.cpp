@@ -598,6 +598,11 @@ struct ObjectResolver::Context {
   void policy_expressions(Effect& effect, const Node& node);
   // Those of a view's (materialized view's) query, at every level of it.
   void view_column_dependencies(Effect& effect, const Node& query);
+  // Those a function's SQL body (BEGIN ATOMIC ... END, or RETURN expr) reads or writes: its
+  // queries', and the target columns of its INSERT and UPDATE. `parameters`: the names of the
+  // function's parameters, which an unqualified name may be.
+  void body_column_dependencies(Effect& effect, const Node& body,
+                                std::vector<std::string> parameters);
   struct QueryColumns;
   ObjectRef object_name(ObjectKind kind, const Node& object, bool* given);
   std::optional<std::string> routine_args(const Node& object_with_args) const;
@@ -1308,9 +1313,8 @@ struct ObjectResolver::Context::QueryColumns {
   Context& context;
   Effect& effect;
   std::set<std::string> seen;
-  // A routine's body, where a name no table has is a parameter's: an unqualified name is a
-  // column only of a table that has one so named.
-  bool routine = false;
+  // A function's parameters: an unqualified name of one is a column only when a table has it.
+  std::vector<std::string> parameters;
 
   // A table, subquery, function or WITH query a query level reads from.
   struct Range {
@@ -1416,8 +1420,9 @@ struct ObjectResolver::Context::QueryColumns {
         if (!level->ranges.empty()) outer_ranges = true;
       }
       // A name of a range is its whole row when no table of the query has a column so named.
-      if (!routine && scope.ranges.size() == 1 && !outer_ranges &&
-          find(scope, name, {}) == nullptr) {
+      bool parameter = std::find(parameters.begin(), parameters.end(), name) != parameters.end();
+      if (scope.ranges.size() == 1 && !outer_ranges && find(scope, name, {}) == nullptr &&
+          !parameter) {
         column(scope.ranges.front(), name);
       } else {
         any_column(scope.ranges, name);
@@ -1502,50 +1507,6 @@ struct ObjectResolver::Context::QueryColumns {
     scope.ranges.push_back({alias_name(item), std::nullopt});
   }
 
-  // A statement of a routine's SQL body (BEGIN ATOMIC ... END, RETURN expr): a query, or an
-  // INSERT, UPDATE or DELETE and the columns it names of its table.
-  void body_statement(const Node& statement) {
-    if (statement.is("SelectStmt")) return query(statement, nullptr);
-    if (statement.is("ReturnStmt")) return expression(statement.get("returnval"), Scope());
-    if (!statement.is("InsertStmt") && !statement.is("UpdateStmt") && !statement.is("DeleteStmt")) {
-      return;
-    }
-    Scope scope;
-    NodeList ctes = statement.get("withClause").list("ctes");
-    for (Node cte : ctes) scope.ctes.push_back(truncate_identifier(cte.str("ctename")));
-    for (Node cte : ctes) query(cte.get("ctequery"), &scope);
-    // The table it writes (a bare RangeVar, without its node name).
-    Node relation = statement.get("relation");
-    if (!relation.valid()) return;
-    auto [ref, given] = context.relation(ObjectKind::table, relation);
-    Range& written = scope.ranges.emplace_back();
-    written.name = relation.has("alias")
-                       ? truncate_identifier(relation.get("alias").str("aliasname"))
-                       : ref.name;
-    written.table = std::move(ref);
-    written.given = given;
-    const Range target = written;
-    std::vector<Node> conditions;
-    if (statement.is("InsertStmt")) {
-      for (Node col : statement.list("cols")) column(target, truncate_identifier(col.str("name")));
-      Scope values;
-      values.ctes = scope.ctes;
-      query(statement.get("selectStmt"), &values);
-    } else if (statement.is("UpdateStmt")) {
-      for (Node set : statement.list("targetList")) {
-        column(target, truncate_identifier(set.str("name")));
-      }
-    }
-    for (std::string_view field : {"fromClause", "usingClause"}) {
-      for (Node item : statement.list(field)) from_item(item, scope, conditions);
-    }
-    for (const Node& condition : conditions) expression(condition, scope);
-    for (std::string_view field : {"targetList", "whereClause", "returningList"}) {
-      if (field == "targetList" && statement.is("InsertStmt")) continue;
-      expression(statement.get(field), scope);
-    }
-  }
-
   void query(const Node& select, const Scope* outer) {
     if (!select.is("SelectStmt")) return;
     Scope scope;
@@ -1578,6 +1539,66 @@ struct ObjectResolver::Context::QueryColumns {
 
 void ObjectResolver::Context::view_column_dependencies(Effect& effect, const Node& query) {
   QueryColumns{*this, effect, {}}.query(query, nullptr);
+}
+
+void ObjectResolver::Context::body_column_dependencies(Effect& effect, const Node& body,
+                                                       std::vector<std::string> parameters) {
+  QueryColumns reader{*this, effect, {}, std::move(parameters)};
+  walk(body, [&](const Node& node) {
+    bool insert = node.is("InsertStmt");
+    bool update = node.is("UpdateStmt");
+    if (node.is("SelectStmt")) {
+      reader.query(node, nullptr);
+    } else if (node.is("ReturnStmt")) {
+      reader.expression(node.get("returnval"), QueryColumns::Scope{});
+    } else if (insert || update || node.is("DeleteStmt")) {
+      // The target table's columns a statement names; an INSERT without a column list writes
+      // the first ones, which only the replay knows (not followed).
+      QueryColumns::Scope scope;
+      NodeList ctes = node.get("withClause").list("ctes");
+      for (Node cte : ctes) scope.ctes.push_back(truncate_identifier(cte.str("ctename")));
+      for (Node cte : ctes) reader.query(cte.get("ctequery"), &scope);
+      Node relation_node = node.get("relation");
+      auto [table, given] = relation(ObjectKind::table, relation_node);
+      QueryColumns::Range target{
+          relation_node.has("alias")
+              ? truncate_identifier(relation_node.get("alias").str("aliasname"))
+              : table.name,
+          table, given};
+      scope.ranges.push_back(target);
+      std::vector<Node> conditions;
+      if (insert) {
+        for (Node column : node.list("cols")) {
+          reader.column(target, truncate_identifier(column.str("name")));
+        }
+        Node select = node.get("selectStmt");
+        reader.query(select, nullptr);
+        reader.expression(select.get("valuesLists"), QueryColumns::Scope{});
+        // ON CONFLICT: the columns of its target; DO UPDATE reads the whole EXCLUDED row, every
+        // column of the table.
+        Node conflict = node.get("onConflictClause");
+        for (Node element : conflict.get("infer").list("indexElems")) {
+          if (element.has("name")) reader.column(target, truncate_identifier(element.str("name")));
+        }
+        reader.expression(conflict.get("infer"), scope);
+        if (conflict.str("action") == "ONCONFLICT_UPDATE") reader.all_columns(target);
+      } else {
+        for (Node item : node.list(update ? "fromClause" : "usingClause")) {
+          reader.from_item(item, scope, conditions);
+        }
+        for (Node assignment : node.list("targetList")) {
+          reader.column(target, truncate_identifier(assignment.str("name")));
+          reader.expression(assignment.get("val"), scope);
+        }
+        reader.expression(node.get("whereClause"), scope);
+      }
+      for (const Node& condition : conditions) reader.expression(condition, scope);
+      reader.expression(node.get("returningList"), scope);
+    } else {
+      return true;
+    }
+    return false;
+  });
 }
 
 void ObjectResolver::Context::add_column(const ObjectRef& table, const Node& column_def,
@@ -2060,14 +2081,11 @@ void ObjectResolver::Context::create_function(const Node& node) {
   if (node.has("sql_body")) {
     reads(effect, node.get("sql_body"));
     expression_dependencies(effect, node.get("sql_body"), DependencySource::definition);
-    // And the columns it reads or writes: ALTER COLUMN ... TYPE and DROP COLUMN of one are
-    // refused while it is there.
-    QueryColumns columns{*this, effect, {}, true};
-    walk(node.get("sql_body"), [&](const Node& statement) {
-      if (statement.is("List")) return true;
-      columns.body_statement(statement);
-      return false;
-    });
+    std::vector<std::string> names;
+    for (Node parameter : node.list("parameters")) {
+      if (parameter.has("name")) names.push_back(truncate_identifier(parameter.str("name")));
+    }
+    body_column_dependencies(effect, node.get("sql_body"), std::move(names));
   }
 }
 

@@ -1,0 +1,2 @@
+ALTER TABLE journal_lines ADD COLUMN IF NOT EXISTS tag text;
+ALTER TABLE journal_lines ADD COLUMN IF NOT EXISTS memo text;

@@ -1,0 +1,2 @@
+ALTER TABLE journal_lines DROP COLUMN IF EXISTS memo;
+ALTER TABLE journal_lines DROP COLUMN IF EXISTS tag;
