@@ -1094,6 +1094,23 @@ class CatalogBuilder {
     }
   }
 
+  // A default written as a string constant is stored as a constant of the column's type ('open'
+  // as 'open'::ticket_status), and depends on that type too. ALTER COLUMN ... TYPE keeps it (it
+  // casts the old default to the new type), until SET or DROP DEFAULT replaces it. Not for a
+  // domain: its coercion is implicit, and ALTER COLUMN ... TYPE strips it.
+  void default_type_dependency(ObjectId column, Tick at) {
+    if (objects()[column].kind() != ObjectKind::column) return;
+    std::vector<ObjectId> types;
+    for (const auto& edge : objects()[column].depends_on) {
+      ObjectKind kind = objects()[edge.object].kind();
+      if (edge.source == DependencySource::type && edge.to == std::numeric_limits<Tick>::max() &&
+          (kind == ObjectKind::type || kind == ObjectKind::extension)) {
+        types.push_back(edge.object);
+      }
+    }
+    for (ObjectId type : types) link(column, type, false, DependencySource::default_value, at);
+  }
+
   void unlink(ObjectId dependent, DependencySource source, Tick at) {
     constexpr Tick k_open = std::numeric_limits<Tick>::max();
     for (auto& edge : objects()[dependent].depends_on) {
@@ -1520,6 +1537,9 @@ class CatalogBuilder {
         return;
       }
       step.object = create(effect, origin, step);
+      if (effect.literal_default && step.object != k_no_object) {
+        default_type_dependency(step.object, origin.tick);
+      }
       return;
     }
     ObjectId id = resolve(effect, effect.object, at);
@@ -1555,6 +1575,7 @@ class CatalogBuilder {
         // dependencies end here, the new one's start.
         if (effect.change == Change::set_default || effect.change == Change::drop_default) {
           unlink(id, DependencySource::default_value, at);
+          if (effect.literal_default) default_type_dependency(id, at);
         } else if (effect.change == Change::set_type) {
           unlink(id, DependencySource::type, at);
         }

@@ -1601,6 +1601,13 @@ void ObjectResolver::Context::body_column_dependencies(Effect& effect, const Nod
   });
 }
 
+namespace {
+// A string constant ('open'), which PostgreSQL makes a constant of the type it is given to.
+bool string_constant(const Node& expression) {
+  return expression.is("A_Const") && expression.has("sval");
+}
+}  // namespace
+
 void ObjectResolver::Context::add_column(const ObjectRef& table, const Node& column_def,
                                          bool if_not_exists,
                                          std::vector<PendingConstraint>& constraints, bool added) {
@@ -1635,6 +1642,7 @@ void ObjectResolver::Context::add_column(const ObjectRef& table, const Node& col
     std::string_view type = constraint.str("contype");
     if (type == "CONSTR_DEFAULT") {
       expression_dependencies(column, constraint.get("raw_expr"), DependencySource::default_value);
+      column.literal_default = string_constant(constraint.get("raw_expr"));
     } else if (type == "CONSTR_GENERATED") {
       expression_dependencies(column, constraint.get("raw_expr"), DependencySource::definition);
       // And the columns it is computed from: DROP COLUMN of one is refused while it is there.
@@ -2306,6 +2314,7 @@ void ObjectResolver::Context::alter_table(const Node& node) {
           Action::alter, command.has("def") ? Change::set_default : Change::drop_default);
       // The new default's dependencies replace the old one's.
       expression_dependencies(effect, command.get("def"), DependencySource::default_value);
+      effect.literal_default = string_constant(command.get("def"));
     } else if (type == "AT_AlterColumnType") {
       Effect& effect = column_effect(Action::alter, Change::set_type);
       type_dependency(effect, command.get("def").get("typeName"), DependencySource::type);

@@ -243,6 +243,9 @@ struct Effect {
   char contype = 0;  // constraints: 'p' primary key, 'u', 'f', 'c', 'x' exclusion
   // Foreign keys: the referenced columns; empty when the statement names none (the primary key).
   std::vector<std::string> referenced;
+  // A column's default (CREATE TABLE, ADD COLUMN, SET DEFAULT) written as a string constant:
+  // PostgreSQL stores a constant of the column's type ('open'::ticket_status).
+  bool literal_default = false;
   // Routines: how many trailing arguments have defaults, and whether the last is VARIADIC.
   std::uint16_t optional_args = 0;
   bool variadic = false;

@@ -38,11 +38,14 @@ std::string dependent(const lint::Catalog& catalog, ObjectId id, lint::Tick at,
 // The edge by which the blocker depends on what the step drops: one of its definition rather than
 // of its default when there are both.
 const lint::DependencyEdge* blocking_edge(const lint::Catalog& catalog,
-                                          const lint::CatalogStep& step, ObjectId blocker) {
+                                          const lint::CatalogStep& step, ObjectId blocker,
+                                          bool retyped = false) {
   const lint::DependencyEdge* found = nullptr;
   auto look = [&](ObjectId member) {
     for (const auto& edge : catalog.object(member).dependents) {
       if (edge.object != blocker || !edge.alive_at(step.tick)) continue;
+      // A column the down gave another type: only its default still holds the old one.
+      if (retyped && edge.source == lint::DependencySource::type) continue;
       if (found == nullptr || found->source == lint::DependencySource::default_value) {
         found = &edge;
       }
@@ -315,7 +318,13 @@ void report_blocked(const lint::Project& project, const lint::ParsedFile& file,
       if (implied == blocker) later = static_cast<std::ptrdiff_t>(j);
     }
   }
-  const lint::DependencyEdge* edge = blocking_edge(catalog, step, blocker);
+  bool retyped = false;
+  for (std::size_t j = 0; j < i && !up; ++j) {
+    retyped =
+        retyped || (steps[j].effect.change == lint::Change::set_type &&
+                    steps[j].effect.action == lint::Action::alter && steps[j].object == blocker);
+  }
+  const lint::DependencyEdge* edge = blocking_edge(catalog, step, blocker, retyped);
   bool through_default = edge != nullptr && edge->source == lint::DependencySource::default_value;
   std::string message = "this drops " + describe(target) + " while " +
                         dependent(catalog, blocker, at, through_default) +

@@ -1,0 +1,1 @@
+COMMENT ON TABLE desk_items IS 'desk items';
