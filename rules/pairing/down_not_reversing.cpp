@@ -2141,6 +2141,26 @@ bool part_of(const lint::Catalog& catalog, ObjectId part, ObjectId relation) {
       [&](const lint::DependencyEdge& edge) { return edge.automatic && edge.object == relation; });
 }
 
+// A part of a table that DROP FUNCTION (TYPE, ...) ... CASCADE took on its own, its table staying:
+// a CHECK constraint, index, trigger or policy that uses the function or type. Not the index of a
+// constraint taken too (it goes with it), nor a column of the type (check_cascade_columns',
+// with the attributes of composite types).
+bool cascade_part(const lint::Catalog& catalog, const lint::CatalogStep& step, ObjectId id) {
+  const lint::CatalogObject& taken = catalog.object(id);
+  ObjectKind kind = taken.kind();
+  if (kind != ObjectKind::constraint && kind != ObjectKind::index && kind != ObjectKind::trigger &&
+      kind != ObjectKind::policy) {
+    return false;
+  }
+  auto implied = [&](ObjectId other) {
+    return std::find(step.implied.begin(), step.implied.end(), other) != step.implied.end();
+  };
+  if (taken.parent != lint::k_no_object && implied(taken.parent)) return false;
+  return std::none_of(
+      taken.depends_on.begin(), taken.depends_on.end(),
+      [&](const lint::DependencyEdge& edge) { return edge.automatic && implied(edge.object); });
+}
+
 // DROP ... CASCADE of an object that existed before the up: the objects of their own that went
 // with it (a view or materialized view reading it, a function using its type...) and existed
 // before the up must be there again after the down, made again by the up or by the down.
@@ -2149,15 +2169,17 @@ void check_cascade_taken(Context& c, const lint::CatalogStep& step) {
   lint::Tick start = c.pair.up_replay->start;
   lint::Tick after = c.pair.up_replay->end;
   std::vector<std::string> missing;
+  ObjectKind dropped = c.catalog.object(step.object).kind();
+  bool of_relation = dropped == ObjectKind::column || lint::is_relation(dropped);
   for (ObjectId id : step.implied) {
     const lint::CatalogObject& taken = c.catalog.object(id);
-    // Parts (columns, constraints, indexes, triggers) and what goes with them automatically
-    // (owned sequences) are check_taken_along's.
-    if (taken.parent != lint::k_no_object || c.created_by_up(id) || !taken.alive_at(start)) {
-      continue;
-    }
-    if (std::any_of(taken.depends_on.begin(), taken.depends_on.end(),
-                    [](const lint::DependencyEdge& edge) { return edge.automatic; })) {
+    if (c.created_by_up(id) || !taken.alive_at(start)) continue;
+    if (taken.parent != lint::k_no_object || taken.kind() == ObjectKind::index) {
+      // The parts of a relation or column the up drops, and what goes with them automatically
+      // (owned sequences), are check_taken_along's.
+      if (of_relation || !cascade_part(c.catalog, step, id)) continue;
+    } else if (std::any_of(taken.depends_on.begin(), taken.depends_on.end(),
+                           [](const lint::DependencyEdge& edge) { return edge.automatic; })) {
       continue;
     }
     const lint::ObjectRef& ref = taken.ref_at(start);
