@@ -1112,4 +1112,64 @@ void FileScope::fix(lint::DiagnosticBuilder& finding, const Statement& statement
   finding.fix(std::move(title), std::move(*edits), safe);
 }
 
+// ---- partitions --------------------------------------------------------------------------
+
+namespace {
+
+// Where table `partition` stands as a statement of the file leaves it.
+struct PartitionState {
+  enum class Is : std::uint8_t { unknown, gone, table, partition } is = Is::unknown;
+  QualifiedName parent;
+};
+
+// What a statement does to table `partition`'s place as a partition. A CREATE TABLE IF NOT
+// EXISTS makes it only where there is none.
+void partition_change(const Node& statement, const QualifiedName& partition,
+                      PartitionState& state) {
+  using Is = PartitionState::Is;
+  std::string_view kind = statement.kind();
+  if (kind == "AlterTableStmt" && statement.str("objtype") != "OBJECT_INDEX") {
+    QualifiedName parent = name_of(statement.get("relation"));
+    for (Node command : statement.list("cmds")) {
+      std::string_view subtype = command.str("subtype");
+      if (subtype != "AT_AttachPartition" && subtype != "AT_DetachPartition" &&
+          subtype != "AT_DetachPartitionFinalize") {
+        continue;
+      }
+      if (!same_name(name_of(command.get("def").get("name")), partition)) continue;
+      state = subtype == "AT_AttachPartition" ? PartitionState{Is::partition, parent}
+                                              : PartitionState{Is::table, {}};
+    }
+  } else if (kind == "CreateStmt" && same_name(name_of(statement.get("relation")), partition)) {
+    if (statement.flag("if_not_exists") && state.is != Is::unknown && state.is != Is::gone) {
+      return;
+    }
+    state = PartitionState{Is::table, {}};
+    if (!statement.has("partbound")) return;
+    for (Node parent : statement.list("inhRelations")) {
+      state = PartitionState{Is::partition, name_of(parent)};
+    }
+  } else if (kind == "DropStmt" && statement.str("removeType") == "OBJECT_TABLE") {
+    for (Node object : statement.list("objects")) {
+      if (same_name(name_of(object.list("items")), partition)) state = PartitionState{Is::gone, {}};
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<PartitionOnRerun> partition_on_rerun(const FileScope& scope, const Statement& at,
+                                                   const QualifiedName& partition) {
+  const auto& statements = scope.file().all_statements();
+  std::size_t here = scope.index_of(at);
+  // The first run leaves what the file's statements do, the second starts there.
+  PartitionState state;
+  for (const Statement* statement : statements) partition_change(statement->node, partition, state);
+  for (std::size_t i = 0; i < here && i < statements.size(); ++i) {
+    partition_change(statements[i]->node, partition, state);
+  }
+  if (state.is == PartitionState::Is::unknown) return std::nullopt;
+  return PartitionOnRerun{state.is == PartitionState::Is::partition, state.parent};
+}
+
 }  // namespace sqlgate::rules::idempotency

@@ -298,6 +298,19 @@ std::vector<std::pair<std::size_t, const UniqueKey*>> keys_named(const FileScope
 const lint::Statement* tied_foreign_key(const FileScope& scope, const lint::Statement& drop,
                                         const lint::Statement& made, const UniqueKey& key);
 
+// Whether table `partition` is a partition when a second run reaches `at`, as far as this file
+// tells: the first run leaves it as the file's ATTACH PARTITION, DETACH PARTITION, CREATE TABLE
+// (... PARTITION OF) and DROP TABLE statements of it leave it, and the second run's statements
+// before `at` change that; nullopt when the file does none of them. `parent` is the table it is
+// a partition of.
+struct PartitionOnRerun {
+  bool attached = false;
+  QualifiedName parent;
+};
+std::optional<PartitionOnRerun> partition_on_rerun(const FileScope& scope,
+                                                   const lint::Statement& at,
+                                                   const QualifiedName& partition);
+
 // Why a DROP of an object of this kind earlier in the file does not make its CREATE re-runnable
 // (empty for the kinds where it does: nothing can depend on them).
 std::string_view drop_consequence(ObjectKind kind);

@@ -611,6 +611,17 @@ std::string guard_help(std::string_view statement, std::optional<lint::Condition
   return help + ", or mark it -- sqlgate:run-once <reason>";
 }
 
+// An ATTACH PARTITION of a table a second run finds no partition there: the file detaches it
+// (or drops it) before, or leaves it detached at its end.
+bool detached_on_rerun(const FileScope& scope, const Statement& statement, const Node& command) {
+  if (command.str("subtype") != "AT_AttachPartition" ||
+      statement.node.str("objtype") == "OBJECT_INDEX") {
+    return false;
+  }
+  auto state = partition_on_rerun(scope, statement, name_of(command.get("def").get("name")));
+  return state && !state->attached;
+}
+
 void check_alter_table(FileScope& scope, const Statement& statement) {
   const Node& node = statement.node;
   Node relation = node.get("relation");
@@ -621,6 +632,7 @@ void check_alter_table(FileScope& scope, const Statement& statement) {
     auto finding = alter_command(node, command);
     if (!finding) continue;
     if (scope.fresh(statement, relation)) return;
+    if (detached_on_rerun(scope, statement, command)) continue;
     auto error = lint::repeat_error(node, command);
     if (scope.guard(statement, error)) continue;
     lint::TextRange range = commands.range(i);

@@ -128,3 +128,7 @@ DO $$ BEGIN
     ALTER TYPE address ADD ATTRIBUTE zip text;
   END IF;
 END $$;
+
+-- Made as a plain table first, IF NOT EXISTS: a second run skips the CREATE and finds it attached.
+CREATE TABLE IF NOT EXISTS events_2025 (y int);
+ALTER TABLE events ATTACH PARTITION events_2025 FOR VALUES FROM (2025) TO (2026);

@@ -166,3 +166,13 @@ BEGIN
   END IF;
 END
 $do$;
+
+-- A partition the file detaches first (to add a partition while rows sit in DEFAULT): a second
+-- run detaches it again before it attaches it.
+CREATE TABLE IF NOT EXISTS drained (at date NOT NULL) PARTITION BY RANGE (at);
+ALTER TABLE drained DETACH PARTITION drained_default;
+CREATE TABLE IF NOT EXISTS drained_2027 PARTITION OF drained FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');
+ALTER TABLE drained ATTACH PARTITION drained_default DEFAULT;
+-- Attached and detached again: a second run finds it detached.
+ALTER TABLE drained ATTACH PARTITION drained_scratch FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');
+ALTER TABLE drained DETACH PARTITION drained_scratch;

@@ -214,3 +214,6 @@ BEGIN
   END LOOP;
 END
 $$;
+-- Detached and attached to another table: a second run finds it a partition of that one.
+ALTER TABLE events DETACH PARTITION events_2022;
+ALTER TABLE events_archive ATTACH PARTITION events_2022 FOR VALUES FROM (2022) TO (2023);
