@@ -5,6 +5,7 @@
 #include <cctype>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "lint/builtins.h"
@@ -410,6 +411,51 @@ bool reachable_without_rewrite(const ColumnType& to, const TypeChangeContext& co
     return context.pg_version >= 12 && context.session_utc;
   }
   return false;
+}
+
+// Whether a query gives one row even when the tables it reads are empty: an aggregate without
+// GROUP BY (count(*) is 0), HAVING without GROUP BY.
+bool aggregates_without_group(const Node& select) {
+  if (select.has("groupClause")) return false;
+  if (select.has("havingClause")) return true;
+  static const std::unordered_set<std::string_view> k_aggregates = {"count",
+                                                                    "sum",
+                                                                    "min",
+                                                                    "max",
+                                                                    "avg",
+                                                                    "array_agg",
+                                                                    "string_agg",
+                                                                    "bool_and",
+                                                                    "bool_or",
+                                                                    "every",
+                                                                    "json_agg",
+                                                                    "jsonb_agg",
+                                                                    "json_object_agg",
+                                                                    "jsonb_object_agg",
+                                                                    "xmlagg",
+                                                                    "bit_and",
+                                                                    "bit_or",
+                                                                    "bit_xor",
+                                                                    "stddev",
+                                                                    "variance",
+                                                                    "range_agg",
+                                                                    "range_intersect_agg",
+                                                                    "percentile_cont",
+                                                                    "percentile_disc",
+                                                                    "mode"};
+  bool found = false;
+  walk(select.get("targetList"), [&](const Node& node) {
+    if (found || node.is("SubLink")) return false;
+    if (!node.is("FuncCall")) return true;
+    NodeList names = node.list("funcname");
+    if (node.flag("agg_star") || node.flag("agg_distinct") || node.has("agg_filter") ||
+        node.has("agg_order") ||
+        (!names.empty() && k_aggregates.count(names[names.size() - 1].as_str()) != 0)) {
+      if (!node.has("over")) found = true;  // a window function gives a row per row
+    }
+    return true;
+  });
+  return found;
 }
 
 std::optional<std::string> volatile_call(const Node& expression) {

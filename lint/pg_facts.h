@@ -110,6 +110,10 @@ bool is_string_type(const ColumnType& type);
 // source unknown, such a change cannot be judged.
 bool reachable_without_rewrite(const ColumnType& to, const TypeChangeContext& context);
 
+// Whether a SELECT gives one row even when the tables it reads are empty: an aggregate without
+// GROUP BY (count(*) is 0), HAVING without GROUP BY. Window functions give a row per row.
+bool aggregates_without_group(const Node& select);
+
 // The first call in an expression of a function PostgreSQL marks volatile (random(),
 // gen_random_uuid(), clock_timestamp(), nextval(), ...): its name, else nothing. Functions it does
 // not know (user-defined ones) are not reported: their volatility cannot be known from the file.

@@ -192,6 +192,104 @@ bool moves_deleted_rows(const Node& insert) {
   return false;
 }
 
+void conjuncts(const Node& expression, std::vector<Node>& out);
+
+// Whether a statement writes rows into `table`: INSERT, UPDATE, MERGE or COPY ... FROM, also in a
+// WITH query.
+bool writes_rows(const Node& statement, const QualifiedName& table) {
+  bool found = false;
+  lint::walk(statement, [&](const Node& node) {
+    if (found) return false;
+    if (node.is("InsertStmt") || node.is("UpdateStmt") || node.is("MergeStmt") ||
+        (node.is("CopyStmt") && node.flag("is_from"))) {
+      found = same_name(name_of(node.get("relation")), table);
+    }
+    return !found;
+  });
+  return found;
+}
+
+// Whether a DELETE's WHERE (`removed`, invalid for none) takes every row a SELECT's WHERE
+// (`selected`) found: each condition it ANDs together is one of the SELECT's, written alike, and
+// reads no other table (no subquery) nor a volatile function (random()), so that it finds the
+// same rows again.
+bool deletes_selected(const Node& selected, const Node& removed) {
+  if (!removed.valid()) return true;
+  if (!selected.valid()) return false;
+  std::vector<Node> given;
+  std::vector<Node> needed;
+  conjuncts(selected, given);
+  conjuncts(removed, needed);
+  for (const Node& condition : needed) {
+    bool subquery = false;
+    lint::walk(condition, [&](const Node& node) {
+      subquery = subquery || node.is("SubLink");
+      return !subquery;
+    });
+    if (subquery || lint::volatile_call(condition)) return false;
+    if (std::none_of(given.begin(), given.end(),
+                     [&](const Node& have) { return lint::same_tree(have, condition); })) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Whether a DO block's statement `later` runs whenever `first` did: both at the top level, or in
+// the same DO block and `later` in no construct `first` is not in.
+bool runs_with(const Statement& first, const Statement& later) {
+  if (first.parent != later.parent) return false;
+  if (later.frames.size() > first.frames.size()) return false;
+  for (std::size_t i = 0; i < later.frames.size(); ++i) {
+    const lint::PlpgsqlFrame& a = first.frames[i];
+    const lint::PlpgsqlFrame& b = later.frames[i];
+    if (a.node.at() != b.node.at() || a.part != b.part || a.elsif.at() != b.elsif.at()) {
+      return false;
+    }
+    if (a.part == "exception" || a.part == "loop") return false;
+  }
+  return true;
+}
+
+// A move in two statements: INSERT INTO target SELECT ... FROM source WHERE p, then later in the
+// file DELETE FROM source WHERE p (or a part of p's ANDed conditions, or no WHERE), nothing
+// writing source after it. The first run ends with no row of source that p selects (the DELETE
+// took every row p selects then: a row the statements in between took out of p is out of it
+// still), so a second run inserts nothing. The SELECT reads source alone and gives no row of its
+// own (no aggregate without GROUP BY: count(*) answers 0 from no rows).
+bool moved_by_later_delete(const FileScope& scope, const Statement& statement) {
+  const Node& insert = statement.node;
+  Node select = insert.get("selectStmt");
+  if (insert.has("withClause") || !select.is("SelectStmt") || select.str("op") != "SETOP_NONE" ||
+      select.has("valuesLists") || select.has("withClause") ||
+      select.list("fromClause").size() != 1) {
+    return false;
+  }
+  Node from = select.list("fromClause").front();
+  if (!from.is("RangeVar")) return false;
+  QualifiedName source = name_of(from);
+  if (same_name(source, name_of(insert.get("relation")))) return false;
+  if (lint::aggregates_without_group(select)) return false;
+  const auto& statements = scope.file().all_statements();
+  std::size_t i = scope.index_of(statement) + 1;
+  for (; i < statements.size(); ++i) {
+    const Statement& later = *statements[i];
+    const Node& node = later.node;
+    if (node.is("DeleteStmt") && same_name(name_of(node.get("relation")), source) &&
+        !node.has("usingClause") && !node.has("withClause") && runs_with(statement, later) &&
+        (node.get("relation").flag("inh") || !from.flag("inh")) &&
+        deletes_selected(select.get("whereClause"), node.get("whereClause"))) {
+      break;
+    }
+  }
+  if (i == statements.size()) return false;
+  // What the source holds at the end of the file is what a second run reads.
+  for (++i; i < statements.size(); ++i) {
+    if (writes_rows(statements[i]->node, source)) return false;
+  }
+  return true;
+}
+
 // A table the file deletes rows from or truncates: all of them, or (a DELETE whose WHERE pins
 // columns to constants) only those.
 struct ClearedTable {
@@ -331,6 +429,7 @@ Protection protection(const FileScope& scope, const Statement& statement, std::s
     return Protection::filtered;
   }
   if (moves_deleted_rows(node)) return Protection::moved;
+  if (moved_by_later_delete(scope, statement)) return Protection::moved;
   if (clears(
           cleared, target, node,
           node.has("cols") ? std::vector<std::string>{} : table_columns(scope.context(), index))) {

@@ -187,51 +187,6 @@ struct Context {
   }
 };
 
-// Whether a query gives one row even when the tables it reads are empty: an aggregate without
-// GROUP BY (count(*) is 0), HAVING without GROUP BY.
-bool aggregates(const lint::Node& select) {
-  if (select.has("groupClause")) return false;
-  if (select.has("havingClause")) return true;
-  static const std::unordered_set<std::string_view> k_aggregates = {"count",
-                                                                    "sum",
-                                                                    "min",
-                                                                    "max",
-                                                                    "avg",
-                                                                    "array_agg",
-                                                                    "string_agg",
-                                                                    "bool_and",
-                                                                    "bool_or",
-                                                                    "every",
-                                                                    "json_agg",
-                                                                    "jsonb_agg",
-                                                                    "json_object_agg",
-                                                                    "jsonb_object_agg",
-                                                                    "xmlagg",
-                                                                    "bit_and",
-                                                                    "bit_or",
-                                                                    "bit_xor",
-                                                                    "stddev",
-                                                                    "variance",
-                                                                    "range_agg",
-                                                                    "range_intersect_agg",
-                                                                    "percentile_cont",
-                                                                    "percentile_disc",
-                                                                    "mode"};
-  bool found = false;
-  lint::walk(select.get("targetList"), [&](const lint::Node& node) {
-    if (found || node.is("SubLink")) return false;
-    if (!node.is("FuncCall")) return true;
-    lint::NodeList names = node.list("funcname");
-    if (node.flag("agg_star") || node.flag("agg_distinct") || node.has("agg_filter") ||
-        node.has("agg_order") ||
-        (!names.empty() && k_aggregates.count(names[names.size() - 1].as_str()) != 0)) {
-      if (!node.has("over")) found = true;  // a window function gives a row per row
-    }
-    return true;
-  });
-  return found;
-}
-
 // Whether an INSERT ... SELECT of the up inserts nothing: its rows come only from tables the up
 // created (a plain CREATE TABLE, no partitions or children) and wrote no rows into before it.
 bool inserts_nothing(const Context& c, const lint::CatalogStep& step) {
@@ -303,7 +258,7 @@ bool inserts_nothing(const Context& c, const lint::CatalogStep& step) {
       if (op == "SETOP_EXCEPT") return left;
       return left && right;
     }
-    if (aggregates(select)) return false;
+    if (lint::aggregates_without_group(select)) return false;
     for (lint::Node item : select.list("fromClause")) {
       if (item_empty(item, select)) return true;
     }

@@ -62,3 +62,20 @@ WITH moved AS (DELETE FROM events WHERE kind = 'old' RETURNING id)
 INSERT INTO events_archive (id) SELECT e.id FROM events e LEFT JOIN moved m ON m.id = e.id;
 WITH touched AS (UPDATE events SET kind = 'seen' WHERE kind = 'new' RETURNING id)
 INSERT INTO events_archive (id) SELECT id FROM touched;
+-- Not a move: the DELETE keeps some of the rows the INSERT copied (a narrower or another WHERE,
+-- ONLY the parent table, a volatile WHERE), the file writes the source again after the DELETE
+-- (a second run copies those rows again), or an aggregate answers one row even when nothing is
+-- left (count(*) is 0).
+INSERT INTO mail_archive SELECT id, at FROM mail_inbox WHERE folder = 'spam';
+DELETE FROM mail_inbox WHERE folder = 'spam' AND at < '2026-01-01';
+INSERT INTO mail_archive SELECT id, at FROM mail_inbox WHERE at < '2025-01-01';
+DELETE FROM mail_inbox WHERE at > '2025-01-01';
+INSERT INTO mail_archive SELECT id, at FROM mail_inbox WHERE folder = 'old';
+DELETE FROM ONLY mail_inbox WHERE folder = 'old';
+INSERT INTO mail_archive SELECT id, at FROM mail_inbox WHERE random() < 0.5;
+DELETE FROM mail_inbox WHERE random() < 0.5;
+INSERT INTO mail_archive SELECT id, at FROM mail_outbox WHERE folder = 'sent';
+DELETE FROM mail_outbox WHERE folder = 'sent';
+INSERT INTO mail_outbox (id, at, folder) SELECT id, at, 'sent' FROM mail_archive WHERE at > '2027-01-01';
+INSERT INTO mail_counts (folder, n) SELECT 'junk', count(*) FROM mail_inbox WHERE folder = 'junk';
+DELETE FROM mail_inbox WHERE folder = 'junk';

@@ -111,3 +111,15 @@ INSERT INTO events_archive SELECT * FROM moved;
 WITH moved AS (DELETE FROM events WHERE kind = 'old' RETURNING id, kind)
 INSERT INTO events_archive (id, kind, label)
 SELECT m.id, m.kind, k.label FROM event_kinds k JOIN moved m ON m.kind = k.kind;
+
+-- A move in two statements: the DELETE takes every row the INSERT's SELECT found (the same
+-- WHERE, a part of its ANDed conditions, or none), nothing writes the source in between: a second
+-- run finds nothing to move.
+INSERT INTO mail_archive (id, at) SELECT id, at FROM mail_inbox WHERE at < '2027-01-01';
+DELETE FROM mail_inbox WHERE at < '2027-01-01';
+INSERT INTO mail_archive SELECT i.id, i.at FROM mail_inbox i WHERE i.folder = 'spam' AND i.at < '2026-01-01';
+DELETE FROM mail_inbox i WHERE i.folder = 'spam';
+INSERT INTO mail_archive SELECT id, at FROM mail_drafts WHERE at < '2026-01-01' ORDER BY id LIMIT 100;
+DELETE FROM mail_drafts;
+INSERT INTO mail_counts (folder, n) SELECT folder, count(*) FROM mail_trash GROUP BY folder;
+DELETE FROM mail_trash;
