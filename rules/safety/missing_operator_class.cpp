@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "lint/builtins.h"
 #include "lint/catalog.h"
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
@@ -508,6 +509,40 @@ class Checker {
         .value_or(true);
   }
 
+  // An index element's operator class, written without a schema, that only a contrib extension
+  // has for the access method (pg_trgm's gin_trgm_ops, btree_gin's int4_ops for GIN), where no
+  // migration creates that extension or an operator class of that name: PostgreSQL refuses the
+  // index (`operator class "gin_trgm_ops" does not exist for access method "gin"`) unless the
+  // extension was installed outside the migrations, hence a warning.
+  void extension_class(const lint::Statement& statement, const std::string& method) {
+    for (Node param : statement.node.list("indexParams")) {
+      Node element = param.is("IndexElem") ? param : param.get("IndexElem");
+      lint::NodeList names = element.list("opclass");
+      if (names.size() != 1) continue;
+      std::string name(names.front().as_str());
+      std::string_view extension =
+          lint::extension_member(lint::ObjectKind::operator_class, name, method);
+      if (extension.empty() || installs(m_context.project, extension) ||
+          makes_operator_class(m_context.project, name)) {
+        continue;
+      }
+      std::string shown = element.has("name") ? std::string(element.str("name")) : "...";
+      shown += ' ';
+      shown += name;
+      m_out
+          .report(statement.range,
+                  "CREATE INDEX ... USING " + method + " (" + shown + ") fails unless extension " +
+                      std::string(extension) +
+                      " is installed: no migration creates it, and pg_catalog has no " + name +
+                      " (\"operator class \"" + name + "\" does not exist for access method \"" +
+                      method + "\"\")",
+                  "run CREATE EXTENSION IF NOT EXISTS " + std::string(extension) +
+                      " in a migration before this one")
+          .at_most(lint::Severity::warning);
+      return;
+    }
+  }
+
   void index(const lint::Statement& statement) {
     const Node& node = statement.node;
     std::string method(node.has("accessMethod") ? node.str("accessMethod") : "btree");
@@ -539,6 +574,8 @@ class Checker {
                    help(method, type, name));
       return;
     }
+    // Nothing else reported: an operator class only an extension has.
+    extension_class(statement, method);
   }
 
   // An index element's operator class, written, that does not take the column's type: jsonb_ops
