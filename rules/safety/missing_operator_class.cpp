@@ -65,13 +65,14 @@ std::optional<bool> has_default(std::string_view method, const lint::ColumnType&
 }
 
 // Whether a migration of the set installs the extension: the catalog's answer (one lookup),
-// else the statements of the files, when there is no replay.
+// else the statements of the files (there is no replay, or it stopped before the CREATE
+// EXTENSION).
 bool installs(const lint::Project& project, std::string_view extension) {
   if (const lint::Catalog* catalog = project.catalog()) {
     lint::ObjectRef ref;
     ref.kind = lint::ObjectKind::extension;
     ref.name = std::string(extension);
-    return catalog->known(ref);
+    if (catalog->known(ref)) return true;
   }
   for (std::size_t i = 0; i < project.size(); ++i) {
     const lint::ParsedFile* file = project.parsed(i);
