@@ -1,6 +1,7 @@
 // require-if-not-exists: CREATE ... and ADD ... that have an IF NOT EXISTS form and do not use it.
 #include <functional>
 
+#include "lint/catalog.h"
 #include "rules/idempotency/common.h"
 #include "rules/idempotency/rules.h"
 
@@ -296,6 +297,87 @@ void check_drop_unique_index(FileScope& scope, const Statement& statement) {
   }
 }
 
+// Relations of a kind PostgreSQL keeps in pg_class: a DROP of one kind names the others' names too.
+bool relation_kind(lint::ObjectKind kind) {
+  using K = lint::ObjectKind;
+  return kind == K::table || kind == K::view || kind == K::materialized_view ||
+         kind == K::foreign_table || kind == K::sequence;
+}
+
+// DROP MATERIALIZED VIEW m, then CREATE MATERIALIZED VIEW m (a rebuild): a second run's DROP
+// fails only on what depends on m then (2BP01), and its rows are derived, so nothing is lost. It
+// holds when each object that depends on what the CREATE makes is made by this file after it and
+// is gone before the DROP on a second run: dropped by the file before the DROP, or taken by the
+// DROP's CASCADE (and then each of its own dependents alike). An up's objects may also get
+// dependents from later migrations (a view on m): the replay knows them, and then it does not
+// hold. A down runs again only once the later migrations are undone: its own statements are all.
+bool same_relation(const lint::ObjectRef& a, const lint::ObjectRef& b) {
+  return a.name == b.name && a.schema == b.schema && a.parent == b.parent &&
+         (a.kind == b.kind || (relation_kind(a.kind) && relation_kind(b.kind)));
+}
+
+bool rebuilt_with_dependents(const FileScope& scope, const Statement& create,
+                             const Statement& drop) {
+  const lint::FileContext& context = scope.context();
+  const lint::Catalog* catalog = context.project.catalog();
+  if (catalog == nullptr || !catalog->replay(context.index).replayed) return false;
+  const lint::FileReplay& replay = catalog->replay(context.index);
+  std::size_t drop_at = scope.index_of(drop);
+  bool cascade = drop.node.str("behavior") == "DROP_CASCADE";
+  // Whether a statement of the file before the DROP drops an object of that name.
+  auto dropped_first = [&](const lint::ObjectRef& ref) {
+    for (const lint::CatalogStep& step : replay.steps) {
+      if (step.statement >= drop_at) break;
+      if (step.effect.action == lint::Action::drop && same_relation(step.effect.object, ref)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  // The objects of the file made after statement `after` that depend on `ref` (not as an index
+  // does on its table): each must be gone before the DROP.
+  std::function<bool(const lint::ObjectRef&, std::size_t, int)> rebuilt =
+      [&](const lint::ObjectRef& ref, std::size_t after, int depth) {
+        if (depth > 16) return false;
+        for (const lint::CatalogStep& step : replay.steps) {
+          if (step.statement <= after || step.effect.action != lint::Action::create) continue;
+          for (const lint::Dependency& dependency : step.effect.depends_on) {
+            if (dependency.automatic || dependency.reverse ||
+                !same_relation(dependency.object, ref)) {
+              continue;
+            }
+            if (dropped_first(step.effect.object)) break;
+            if (!cascade || !rebuilt(step.effect.object, step.statement, depth + 1)) return false;
+            break;
+          }
+        }
+        return true;
+      };
+  std::size_t create_at = scope.index_of(create);
+  bool found = false;
+  for (const lint::CatalogStep* step : catalog->steps_of(context.index, create_at)) {
+    if (step->effect.action != lint::Action::create) continue;
+    if (!rebuilt(step->effect.object, create_at, 0)) return false;
+    found = true;
+    if (context.direction() != lint::Direction::up) continue;
+    if (step->object == lint::k_no_object || step->existed) return false;
+    // Anything a later migration makes on it (recursively: on what the file makes on it).
+    std::function<bool(lint::ObjectId, int)> inside = [&](lint::ObjectId id, int depth) {
+      if (depth > 16) return false;
+      for (const lint::DependencyEdge& edge : catalog->object(id).dependents) {
+        if (edge.automatic) continue;
+        if (catalog->object(edge.object).created.file != context.index ||
+            !inside(edge.object, depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    if (!inside(step->object, 0)) return false;
+  }
+  return found;
+}
+
 // EXECUTE format('CREATE INDEX orders_placed_at_idx ON %I.orders ...', s) in a DO block, with
 // nothing around it that tests or catches: the second run makes the same objects again.
 void check_templates(FileScope& scope, const lint::ParsedFile& file) {
@@ -357,6 +439,11 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     const Statement* dropped = c->key ? scope.dropped_before(*statement, *c->key) : nullptr;
     // Dropping an index first only rebuilds it.
     if (dropped != nullptr && c->key->kind == ObjectKind::index) continue;
+    // A materialized view rebuilt with everything that depends on it: only rebuilt again.
+    if (dropped != nullptr && c->key->kind == ObjectKind::materialized_view &&
+        rebuilt_with_dependents(scope, *statement, *dropped)) {
+      continue;
+    }
     report(scope, *statement, *c, dropped);
   }
 }

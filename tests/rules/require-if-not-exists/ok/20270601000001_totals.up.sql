@@ -1,0 +1,2 @@
+CREATE MATERIALIZED VIEW IF NOT EXISTS region_totals AS SELECT 1 AS region, 2 AS total;
+CREATE MATERIALIZED VIEW IF NOT EXISTS top_region_totals AS SELECT region FROM region_totals;
