@@ -3,14 +3,40 @@
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
 #include "lint/table_state.h"
+#include "rules/safety/partitioned.h"
 
 namespace sqlgate::rules {
 
 namespace {
 
-// ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY / CHECK.
+// PostgreSQL 15 refuses NOT VALID on a foreign key of a partitioned table ("cannot add NOT VALID
+// foreign key on partitioned table", a partitioned partition too), but adding the foreign key to
+// it attaches an equal one that each partition already has, validated, without a scan.
+// `first`: the help's first words, instead of "add the same foreign key".
+std::string partitioned_foreign_key_help(const std::string& table, const std::string& name,
+                                         std::string_view first = {}) {
+  std::string help = "PostgreSQL refuses NOT VALID on a foreign key of partitioned table ";
+  help += table;
+  help += ": ";
+  help += first.empty() ? "add the same foreign key" : first;
+  if (!name.empty()) {
+    help += " (";
+    help += name;
+    help += ")";
+  }
+  help +=
+      " NOT VALID to each leaf partition and VALIDATE CONSTRAINT it there in a later "
+      "transaction, then add it to ";
+  help += table;
+  help += ": PostgreSQL attaches the partitions' validated foreign keys without checking a row";
+  return help;
+}
+
+// ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY / CHECK. `partitioned`: the table, when the
+// replay knows it as partitioned.
 void check_constraint(const lint::Statement& statement, const lint::QualifiedName& table,
-                      const lint::Node& def, lint::TextRange range, lint::Reporter& out) {
+                      const lint::Node& def, lint::TextRange range,
+                      const std::optional<std::string>& partitioned, lint::Reporter& out) {
   std::string_view kind = def.str("contype");
   if ((kind != "CONSTR_FOREIGN" && kind != "CONSTR_CHECK") || def.flag("skip_validation")) return;
   std::string name(def.str("conname"));
@@ -23,6 +49,10 @@ void check_constraint(const lint::Statement& statement, const lint::QualifiedNam
   } else {
     message = "ADD CHECK without NOT VALID checks every row of existing table " + table.display() +
               " under an ACCESS EXCLUSIVE lock: no reads or writes until it is done";
+  }
+  if (kind == "CONSTR_FOREIGN" && partitioned) {
+    out.report(range, std::move(message), partitioned_foreign_key_help(table.display(), name));
+    return;
   }
   auto finding =
       out.report(range, std::move(message),
@@ -41,7 +71,7 @@ void check_constraint(const lint::Statement& statement, const lint::QualifiedNam
 // are checked in every row. (Without a default every value is NULL and PostgreSQL skips the
 // foreign key's check.)
 void check_column(const lint::QualifiedName& table, const lint::Node& def, lint::TextRange range,
-                  lint::Reporter& out) {
+                  const std::optional<std::string>& partitioned, lint::Reporter& out) {
   bool has_default = false;
   for (lint::Node constraint : def.list("constraints")) {
     if (constraint.str("contype") == "CONSTR_DEFAULT" &&
@@ -63,13 +93,19 @@ void check_column(const lint::QualifiedName& table, const lint::Node& def, lint:
     }
     if (kind == "CONSTR_FOREIGN" && has_default) {
       auto referenced = lint::QualifiedName::of(lint::relation_name(constraint.get("pktable")));
+      std::string help = partitioned
+                             ? partitioned_foreign_key_help(
+                                   table.display(), std::string(),
+                                   "add the column without REFERENCES, then add the foreign key")
+                             : "add the column, then ADD CONSTRAINT ... FOREIGN KEY (" + column +
+                                   ") REFERENCES ... NOT VALID and VALIDATE CONSTRAINT in a later "
+                                   "transaction";
       out.report(range,
                  "ADD COLUMN " + column +
                      " with a default and REFERENCES checks every row of existing table " +
                      table.display() + " against " + referenced.display() +
                      " while holding an ACCESS EXCLUSIVE lock on it",
-                 "add the column, then ADD CONSTRAINT ... FOREIGN KEY (" + column +
-                     ") REFERENCES ... NOT VALID and VALIDATE CONSTRAINT in a later transaction");
+                 std::move(help));
       return;
     }
   }
@@ -85,10 +121,11 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
         if (subtype != "AT_AddConstraint" && subtype != "AT_AddColumn") return;
         if (tables.is_new_table(table, statement)) return;
         lint::TextRange range = lint::alter_command_range(file, statement, i);
+        std::optional<std::string> partitioned = partitioned_table_of(context, statement);
         if (subtype == "AT_AddConstraint") {
-          check_constraint(statement, table, cmd.get("def"), range, out);
+          check_constraint(statement, table, cmd.get("def"), range, partitioned, out);
         } else {
-          check_column(table, cmd.get("def"), range, out);
+          check_column(table, cmd.get("def"), range, partitioned, out);
         }
       });
 }

@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS shipments;
+DROP TABLE IF EXISTS depots;
+DROP TABLE IF EXISTS carriers;
