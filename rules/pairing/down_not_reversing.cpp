@@ -1190,6 +1190,70 @@ void check_owner_privileges_back(Context& c, const lint::CatalogStep& step) {
                " again: `" + grants + "`");
 }
 
+// Whether a migration names a tablespace other than pg_default (TABLESPACE of CREATE TABLE, AS,
+// INDEX or a key's USING INDEX, SET TABLESPACE, ALL IN TABLESPACE, CREATE TABLESPACE) or sets
+// default_tablespace to one: until one does, every relation lives in the default tablespace.
+struct OtherTablespaces {
+  bool named = false;
+};
+
+bool names_other_tablespace(const lint::Node& statement) {
+  bool found = false;
+  lint::walk(statement, [&](const lint::Node& node) {
+    if (found) return false;
+    std::string_view kind = node.kind();
+    if (kind == "CreateTableSpaceStmt" || kind == "AlterTableMoveAllStmt") found = true;
+    for (std::string_view field :
+         {"tablespacename", "tableSpaceName", "tableSpace", "indexspace"}) {
+      std::string_view name = node.str(field);
+      if (!name.empty() && name != "pg_default") found = true;
+    }
+    if (kind == "AlterTableCmd" && node.str("subtype") == "AT_SetTableSpace" &&
+        node.str("name") != "pg_default") {
+      found = true;
+    }
+    if (kind == "VariableSetStmt" && node.str("name") == "default_tablespace") {
+      for (lint::Node arg : node.list("args")) {
+        std::string_view value = arg.get("sval").str("sval");
+        if (!value.empty() && value != "pg_default") found = true;
+      }
+    }
+    return !found;
+  });
+  return found;
+}
+
+// ALTER ... SET TABLESPACE pg_default while no migration puts anything in another tablespace:
+// the object is in the default one already (reltablespace 0), and PostgreSQL moves nothing
+// (measured: the same relfilenode after it). A database created with another default
+// tablespace would move it; the migrations cannot create one, so that is left aside.
+bool moves_nowhere(const Context& c, const lint::CatalogStep& step,
+                   const lint::Statement& statement) {
+  if (step.effect.change != Change::tablespace || !statement.node.is("AlterTableStmt")) {
+    return false;
+  }
+  for (lint::Node cmd : statement.node.list("cmds")) {
+    if (cmd.str("subtype") == "AT_SetTableSpace" && cmd.str("name") != "pg_default") return false;
+  }
+  const lint::Project& project = c.project;
+  return !project
+              .shared<OtherTablespaces>([&project] {
+                OtherTablespaces other;
+                for (std::size_t i = 0; i < project.size() && !other.named; ++i) {
+                  const lint::ParsedFile* file = project.parsed(i);
+                  if (file == nullptr) continue;
+                  for (const lint::Statement* each : file->all_statements()) {
+                    if (names_other_tablespace(each->node)) {
+                      other.named = true;
+                      break;
+                    }
+                  }
+                }
+                return other;
+              })
+              .named;
+}
+
 void check_setting(Context& c, const lint::CatalogStep& step) {
   const lint::Effect& effect = step.effect;
   if (effect.change == Change::sequence_options) {
@@ -1239,6 +1303,7 @@ void check_setting(Context& c, const lint::CatalogStep& step) {
         c.project, c.catalog, step.object, c.catalog.before_statement(c.pair.up, step.statement));
     if (before && before == new_owner(statement.node)) return;
   }
+  if (moves_nowhere(c, step, statement)) return;
   if (effect.change == Change::storage_parameters && resets_only(statement.node) &&
       !parameters_set_before(c.project, c.catalog, step.object, step.tick)) {
     return;  // RESET of parameters nothing set: the table keeps its defaults

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS fixm_ledger;
+DROP MATERIALIZED VIEW IF EXISTS fixm_totals;
