@@ -1,6 +1,7 @@
 list(APPEND SQLGATE_RULE_SOURCES
   ordering/registry.cpp
   ordering/already_exists.cpp
+  ordering/case_folded.cpp
   ordering/alter_type_default.cpp
   ordering/alter_type_dependents.cpp
   ordering/drop_order.cpp

@@ -11,6 +11,7 @@
 
 #include "lint/builtins.h"
 #include "lint/guard.h"
+#include "rules/ordering/case_folded.h"
 #include "rules/ordering/rules.h"
 #include "rules/pairing/common.h"
 
@@ -473,6 +474,7 @@ bool check_column(const lint::Project& project, std::size_t file_index,
   if (named_unseen(project, ref, catalog.object(table).created, file_index, step.statement)) {
     return true;
   }
+  if (check_case_folded(project, file_index, step, ref, out)) return true;
   out.report(file, statement.range,
              "this uses " + describe(ref) + ", which no migration creates: " +
                  describe(catalog.object(table).ref_at(step.tick)) +
@@ -599,6 +601,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
         skipped = step.statement;
         continue;
       }
+      if (check_case_folded_schema(project, i, step, out)) continue;
       std::vector<lint::ObjectRef> refs = step.missing;
       if (step.object == lint::k_no_object && effect.action != lint::Action::create &&
           !(effect.action == lint::Action::drop && effect.if_exists) &&
@@ -638,6 +641,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
           check_child(project, i, step, ref, out);
           continue;
         }
+        if (check_case_folded(project, i, step, ref, out)) continue;
         bool table = ref.kind == lint::ObjectKind::table;
         if (!table || catalog.known(ref) || imported(imports, ref, step.tick)) continue;
         // Once per file is enough for a table that comes from outside.

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS "FixmApp"."UserAccount";
+DROP SCHEMA IF EXISTS "FixmApp";

@@ -1,0 +1,2 @@
+CREATE SCHEMA IF NOT EXISTS "FixmApp";
+CREATE TABLE IF NOT EXISTS "FixmApp"."UserAccount" ("Id" bigint PRIMARY KEY);
