@@ -580,6 +580,88 @@ bool imported(const std::vector<Import>& imports, const lint::ObjectRef& ref, li
   });
 }
 
+// Whether a CREATE FUNCTION | PROCEDURE | AGGREGATE names its signature in a way the replay's
+// canonical argument types may not match PostgreSQL's lookup: a %TYPE argument, a procedure's
+// OUT argument (which its DROP or ALTER may list), an aggregate (ORDER BY, *).
+bool signature_uncertain(const lint::Statement* created) {
+  if (created == nullptr || !created->node.is("CreateFunctionStmt")) return true;
+  bool procedure = created->node.flag("is_procedure");
+  for (lint::Node parameter : created->node.list("parameters")) {
+    std::string_view mode = parameter.str("mode");
+    if (parameter.get("argType").flag("pct_type")) return true;
+    if (procedure && (mode == "FUNC_PARAM_OUT" || mode == "FUNC_PARAM_INOUT")) return true;
+  }
+  return false;
+}
+
+// A statement of an up that names a routine by a signature (DROP, ALTER, GRANT, REVOKE, COMMENT
+// ON FUNCTION f(integer)) that no routine of that name has then, while the migrations made the
+// name with other argument types only: PostgreSQL fails (`function f(integer) does not exist`).
+// Only when every schema the name may resolve to lacks the signature, every overload there was
+// made by a plain CREATE FUNCTION or PROCEDURE of the migrations, and neither pg_catalog nor a
+// contrib extension has a routine of that name; left alone when a statement in between names it
+// while the replay sees nothing of it (dynamic SQL).
+void check_signature(const lint::Project& project, std::size_t file_index,
+                     const lint::CatalogStep& step, const lint::ObjectRef& ref,
+                     lint::Reporter& out) {
+  const lint::Catalog& catalog = *project.catalog();
+  if (!ref.args || ref.kind == lint::ObjectKind::aggregate || lint::is_builtin_function(ref.name) ||
+      extension_name(ref)) {
+    return;
+  }
+  for (char c : *ref.args) {
+    if (c == '_' || c == '?') return;  // _int4 (int4[] by another name), an unknown type
+  }
+  // An argument written as a column's type (orders.id%TYPE): the replay does not resolve it.
+  const lint::ParsedFile& file = *project.parsed(file_index);
+  const lint::Statement& statement = *file.all_statements()[step.statement];
+  std::string text(
+      file.text().substr(statement.range.begin, statement.range.end - statement.range.begin));
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (text.find("%type") != std::string::npos) return;
+  std::vector<std::string> schemas{ref.schema};
+  if (!step.effect.schema_given && step.effect.search_path) schemas = *step.effect.search_path;
+  std::vector<ObjectId> overloads;
+  for (const std::string& schema : schemas) {
+    lint::ObjectRef in = ref;
+    in.schema = schema;
+    if (catalog.find(in, step.tick) != lint::k_no_object) return;
+    in.args.reset();
+    for (ObjectId id = 0; id < catalog.size(); ++id) {
+      const lint::CatalogObject& object = catalog.object(id);
+      if (!lint::is_routine(object.kind()) || !object.alive_at(step.tick)) continue;
+      const lint::ObjectRef& now = object.ref_at(step.tick);
+      if (now.schema != schema || now.name != ref.name) continue;
+      if (!now.args || object.kind() == lint::ObjectKind::aggregate ||
+          signature_uncertain(lint::statement_at(project, object.created))) {
+        return;
+      }
+      overloads.push_back(id);
+    }
+  }
+  if (overloads.empty()) return;
+  const lint::CatalogObject& first = catalog.object(overloads.front());
+  if (named_unseen(project, ref, first.created, file_index, step.statement)) return;
+  std::string made;
+  for (ObjectId id : overloads) {
+    if (!made.empty()) made += ", ";
+    made += catalog.object(id).ref_at(step.tick).display();
+  }
+  auto builder =
+      out.report(file, statement.range,
+                 "this names " + describe(ref) + ", but the migrations make " + ref.name +
+                     " only as " + made + ": PostgreSQL fails here on a fresh database (" +
+                     std::string(lint::to_string(ref.kind)) + " does not exist)",
+                 "name the argument types " + ref.name +
+                     " was created with, or create this signature in "
+                     "an earlier statement");
+  if (const lint::ParsedFile* creator = project.parsed(first.created.file)) {
+    builder.related(*creator, pairing::statement_range(*creator, first.created.statement),
+                    "created here");
+  }
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   check_downs(project, out);
   const lint::Catalog& catalog = *project.catalog();
@@ -642,6 +724,11 @@ void check(const lint::Project& project, lint::Reporter& out) {
           continue;
         }
         if (check_case_folded(project, i, step, ref, out)) continue;
+        if (lint::is_routine(ref.kind) && step.object == lint::k_no_object &&
+            ref == effect.object) {
+          check_signature(project, i, step, ref, out);
+          continue;
+        }
         bool table = ref.kind == lint::ObjectKind::table;
         if (!table || catalog.known(ref) || imported(imports, ref, step.tick)) continue;
         // Once per file is enough for a table that comes from outside.
