@@ -32,6 +32,7 @@ std::optional<lint::Condition> missing_error(lint::ObjectKind kind) {
     return lint::condition::undefined_table;
   }
   if (kind == lint::ObjectKind::column) return lint::condition::undefined_column;
+  if (kind == lint::ObjectKind::schema) return lint::condition::invalid_schema_name;
   if (kind == lint::ObjectKind::constraint || kind == lint::ObjectKind::trigger ||
       kind == lint::ObjectKind::rule) {
     return lint::condition::undefined_object;
@@ -43,6 +44,31 @@ bool outside(const lint::ObjectRef& ref) {
   // schema_migrations is the state table of the tool that runs the migrations.
   return ref.schema == "pg_catalog" || ref.schema == "information_schema" ||
          ref.schema == "pg_temp" || ref.name == "schema_migrations";
+}
+
+// The schemas every database has from the start: never made later by a migration.
+bool builtin_schema(std::string_view name) {
+  return name == "public" || name == "pg_catalog" || name == "information_schema" ||
+         name == "pg_toast" || name.starts_with("pg_temp");
+}
+
+// The schema a create names for its object (CREATE TABLE s.t) or SET SCHEMA moves it to, when
+// no schema of that name is there: PostgreSQL fails (`schema "s" does not exist`). A name
+// resolved along the search path is not one: PostgreSQL creates in the first schema of the path
+// that exists.
+std::optional<lint::ObjectRef> schema_named(const lint::Catalog& catalog,
+                                            const lint::CatalogStep& step) {
+  const lint::Effect& effect = step.effect;
+  std::string schema;
+  if (effect.action == lint::Action::create && effect.schema_given && !step.existed) {
+    schema = effect.object.schema;
+  } else if (effect.action == lint::Action::rename && step.object != lint::k_no_object) {
+    schema = effect.new_schema;
+  }
+  if (schema.empty() || effect.object.kind == lint::ObjectKind::schema) return std::nullopt;
+  lint::ObjectRef ref{.kind = lint::ObjectKind::schema, .name = schema};
+  if (catalog.find(ref, step.tick) != lint::k_no_object) return std::nullopt;
+  return ref;
 }
 
 // Whether a create makes the object a dependency names: the same name, of the same kind (any
@@ -293,6 +319,16 @@ bool named_unseen(const lint::Project& project, const lint::ObjectRef& ref,
     if (names(effect.object) || effect.new_name == ref.name ||
         std::any_of(step.missing.begin(), step.missing.end(), names)) {
       return true;
+    }
+    if (ref.kind == lint::ObjectKind::schema) {
+      // An object the statement makes, moves or names in the schema: the replay sees it there.
+      return effect.object.schema == ref.name || effect.new_schema == ref.name ||
+             std::any_of(effect.depends_on.begin(), effect.depends_on.end(),
+                         [&](const lint::Dependency& dependency) {
+                           return dependency.object.schema == ref.name ||
+                                  (dependency.object.kind == lint::ObjectKind::schema &&
+                                   dependency.object.name == ref.name);
+                         });
     }
     if (ref.kind != lint::ObjectKind::column) return false;
     // A column the statement reads (an index's key, a view's column) is one the replay sees.
@@ -690,6 +726,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
           !(effect.action == lint::Action::rename && effect.if_exists)) {
         refs.push_back(effect.object);
       }
+      if (auto schema = schema_named(catalog, step)) refs.push_back(std::move(*schema));
       for (auto& column : columns_named(catalog, step)) refs.push_back(std::move(column));
       for (auto& child : children_named(catalog, statement, step)) {
         if (catalog.find(child, step.tick) == lint::k_no_object) refs.push_back(std::move(child));
@@ -703,7 +740,8 @@ void check(const lint::Project& project, lint::Reporter& out) {
         lint::TextRange range = statement.range;
         bool child = ref.kind == lint::ObjectKind::constraint ||
                      ref.kind == lint::ObjectKind::trigger || ref.kind == lint::ObjectKind::rule;
-        ObjectId later = catalog.created_after(ref, step.tick);
+        bool builtin = ref.kind == lint::ObjectKind::schema && builtin_schema(ref.name);
+        ObjectId later = builtin ? lint::k_no_object : catalog.created_after(ref, step.tick);
         if (later != lint::k_no_object) {
           // ALTER TABLE ... ADD CONSTRAINT c NOT VALID, VALIDATE CONSTRAINT c: made first.
           const lint::Origin& created = project.catalog()->object(later).created;

@@ -1,0 +1,2 @@
+DROP SCHEMA IF EXISTS archive CASCADE;
+DROP TABLE IF EXISTS public.imports;

@@ -1,0 +1,8 @@
+CREATE SCHEMA IF NOT EXISTS staging;
+CREATE TABLE IF NOT EXISTS public.imports (id bigint PRIMARY KEY);
+DROP SCHEMA staging;
+CREATE TABLE IF NOT EXISTS staging.batches (id bigint PRIMARY KEY);
+CREATE OR REPLACE FUNCTION staging.load() RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$;
+ALTER TABLE public.imports SET SCHEMA staging;
+CREATE TABLE IF NOT EXISTS archive.batches (id bigint PRIMARY KEY);
+CREATE SCHEMA IF NOT EXISTS archive;

@@ -1,0 +1,3 @@
+DROP SCHEMA IF EXISTS scratch CASCADE;
+DROP TABLE IF EXISTS extensions.settings;
+DROP TABLE IF EXISTS public.audit_events;
