@@ -1406,4 +1406,39 @@ std::vector<DefaultPrivilege> default_privileges_taken(
   return taken;
 }
 
+// The role the statements of a file run as before statement `before`: the last SET ROLE's (as
+// role_name() writes it); nullopt without one, after RESET ROLE or SET ROLE NONE (the role
+// running the migrations).
+std::optional<std::string> session_role(const lint::ParsedFile& file, std::size_t before) {
+  std::optional<std::string> role;
+  const auto& statements = file.all_statements();
+  for (std::size_t i = 0; i < before && i < statements.size(); ++i) {
+    const lint::Node& node = statements[i]->node;
+    if (!node.is("VariableSetStmt") || node.str("name") != "role") continue;
+    std::string value = lint::set_value(node);
+    role = value.empty() || value == "none" ? std::nullopt
+                                            : std::optional<std::string>(quote_identifier(value));
+  }
+  return role;
+}
+
+// The privileges a GRANT or REVOKE names on the object itself (ALL: each of the kind); those on
+// columns are left out.
+std::set<std::string> object_privileges(const lint::Node& statement, lint::ObjectKind kind) {
+  std::set<std::string> names;
+  if (statement.list("privileges").empty()) {
+    for (std::string_view each : all_privileges(kind, false)) names.emplace(each);
+  }
+  for (lint::Node privilege : statement.list("privileges")) {
+    if (!privilege.list("cols").empty()) continue;
+    std::string name(privilege.str("priv_name"));
+    if (name.empty()) {
+      for (std::string_view each : all_privileges(kind, false)) names.emplace(each);
+    } else {
+      names.insert(name == "temp" ? std::string("temporary") : name);
+    }
+  }
+  return names;
+}
+
 }  // namespace sqlgate::rules::pairing

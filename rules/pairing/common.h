@@ -113,6 +113,14 @@ std::optional<std::string> new_owner(const lint::Node& statement);
 std::optional<std::string> owner_before(const lint::Project& project, const lint::Catalog& catalog,
                                         lint::ObjectId id, lint::Tick tick);
 
+// The role the statements of a file run as before statement `before`: the last SET ROLE's (as
+// role_name() writes it); nullopt without one, after RESET ROLE or SET ROLE NONE (the role
+// running the migrations).
+std::optional<std::string> session_role(const lint::ParsedFile& file, std::size_t before);
+// The privileges a GRANT or REVOKE names on the object itself (ALL: each of the kind); those on
+// columns are left out.
+std::set<std::string> object_privileges(const lint::Node& statement, lint::ObjectKind kind);
+
 // The REVOKE that undoes a GRANT's privileges on one of its objects, for some of its grantees.
 std::string revoke_sql(const lint::Node& grant, const lint::ObjectRef& object,
                        const std::vector<std::string>& roles);

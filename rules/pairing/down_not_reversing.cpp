@@ -2515,41 +2515,6 @@ void check_privileges_back(Context& c, const lint::CatalogStep& step) {
            "add `" + grant_sql(revoking.node, ref, lost) + "` to the down");
 }
 
-// The role the statements of a file run as before statement `before`: the last SET ROLE's (as
-// role_name() writes it); nullopt without one, after RESET ROLE or SET ROLE NONE (the role
-// running the migrations).
-std::optional<std::string> session_role(const lint::ParsedFile& file, std::size_t before) {
-  std::optional<std::string> role;
-  const auto& statements = file.all_statements();
-  for (std::size_t i = 0; i < before && i < statements.size(); ++i) {
-    const lint::Node& node = statements[i]->node;
-    if (!node.is("VariableSetStmt") || node.str("name") != "role") continue;
-    std::string value = lint::set_value(node);
-    role = value.empty() || value == "none" ? std::nullopt
-                                            : std::optional<std::string>(quote_identifier(value));
-  }
-  return role;
-}
-
-// The privileges a GRANT or REVOKE names on the object itself (ALL: each of the kind); those on
-// columns are left out.
-std::set<std::string> object_privileges(const lint::Node& statement, ObjectKind kind) {
-  std::set<std::string> names;
-  if (statement.list("privileges").empty()) {
-    for (std::string_view each : all_privileges(kind, false)) names.emplace(each);
-  }
-  for (lint::Node privilege : statement.list("privileges")) {
-    if (!privilege.list("cols").empty()) continue;
-    std::string name(privilege.str("priv_name"));
-    if (name.empty()) {
-      for (std::string_view each : all_privileges(kind, false)) names.emplace(each);
-    } else {
-      names.insert(name == "temp" ? std::string("temporary") : name);
-    }
-  }
-  return names;
-}
-
 // REVOKE ... CASCADE (of privileges, or of the grant option for them) also revokes what the
 // roles granted others through the grant option, and what those granted in turn (a GRANT run
 // under SET ROLE of the grantor). What a role held that way before the up goes, and the down

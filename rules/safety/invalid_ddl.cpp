@@ -32,6 +32,7 @@
 #include "rules/pairing/publications.h"
 #include "rules/pairing/sequences.h"
 #include "rules/safety/column_storage.h"
+#include "rules/safety/dependent_privileges.h"
 #include "rules/safety/extension_update.h"
 #include "rules/safety/identity.h"
 #include "rules/safety/immutable.h"
@@ -1603,6 +1604,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     check_check_option(context, *statement, out);
     check_refused_relation_ddl(context, *statement, out);
     check_refused_privileges(context, *statement, out);
+    check_dependent_privileges(context, *statement, out);
     check_refused_partition_ddl(context, *statement, out);
     check_extension_update(context, *statement, out);
     check_json_constants(context, *statement, out);

@@ -45,6 +45,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/invalid_ddl.cpp
   safety/refused_relation_ddl.cpp
   safety/refused_privileges.cpp
+  safety/dependent_privileges.cpp
   safety/builtin_settings.cpp
   safety/refused_partition_ddl.cpp
   safety/extension_update.cpp

@@ -1,0 +1,2 @@
+DROP SEQUENCE IF EXISTS dep_report_seq;
+DROP TABLE IF EXISTS dep_reports;

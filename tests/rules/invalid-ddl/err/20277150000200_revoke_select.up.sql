@@ -1,0 +1,1 @@
+REVOKE SELECT ON dep_reports FROM analyst_lead;

@@ -1,0 +1,1 @@
+REVOKE GRANT OPTION FOR UPDATE ON dep_reports FROM analyst_lead;
