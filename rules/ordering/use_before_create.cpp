@@ -60,6 +60,8 @@ std::optional<lint::ObjectRef> schema_named(const lint::Catalog& catalog,
                                             const lint::CatalogStep& step) {
   const lint::Effect& effect = step.effect;
   std::string schema;
+  // The object itself: its columns, constraints and implicit objects name the schema it got.
+  if (effect.implicit || effect.part || !effect.object.parent.empty()) return std::nullopt;
   if (effect.action == lint::Action::create && effect.schema_given && !step.existed) {
     schema = effect.object.schema;
   } else if (effect.action == lint::Action::rename && step.object != lint::k_no_object) {
@@ -719,7 +721,11 @@ void check(const lint::Project& project, lint::Reporter& out) {
         skipped = step.statement;
         continue;
       }
-      if (check_case_folded_schema(project, i, step, out)) continue;
+      if (check_case_folded_schema(project, i, step, out)) {
+        lint::ObjectRef schema{.kind = lint::ObjectKind::schema, .name = effect.object.schema};
+        reported.insert({step.statement, schema.key()});
+        continue;
+      }
       std::vector<lint::ObjectRef> refs = step.missing;
       if (step.object == lint::k_no_object && effect.action != lint::Action::create &&
           !(effect.action == lint::Action::drop && effect.if_exists) &&
