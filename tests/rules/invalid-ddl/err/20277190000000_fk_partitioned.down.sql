@@ -1,0 +1,2 @@
+DROP TABLE fk_orders;
+DROP TABLE fk_customers;
