@@ -25,6 +25,7 @@
 #include "rules/pairing/publications.h"
 #include "rules/safety/identity.h"
 #include "rules/safety/json_constants.h"
+#include "rules/safety/refused_partition_ddl.h"
 #include "rules/safety/replica_identity.h"
 
 namespace sqlgate::rules {
@@ -807,9 +808,103 @@ void check_set_constraints(const lint::FileContext& context, const lint::Stateme
   }
 }
 
+// The partitions of a partitioned table just before the tick, at every level, as the replay knows
+// them (PARTITION OF, ATTACH and DETACH PARTITION).
+std::vector<lint::ObjectId> partitions_of(const lint::Project& project,
+                                          const lint::Catalog& catalog, lint::ObjectId table,
+                                          lint::Tick tick) {
+  std::vector<lint::ObjectId> found;
+  std::vector<lint::ObjectId> todo{table};
+  while (!todo.empty() && found.size() < 10000) {
+    lint::ObjectId parent = todo.back();
+    todo.pop_back();
+    if (!catalog.object(parent).partitioned) continue;
+    for (const lint::DependencyEdge& edge : catalog.object(parent).dependents) {
+      if (!edge.automatic || std::find(found.begin(), found.end(), edge.object) != found.end()) {
+        continue;
+      }
+      const lint::CatalogObject& child = catalog.object(edge.object);
+      if (child.kind() != lint::ObjectKind::table || !child.alive_at(tick)) continue;
+      auto of = partition_parent(project, catalog, edge.object, tick);
+      if (!of || *of != parent) continue;
+      found.push_back(edge.object);
+      todo.push_back(edge.object);
+    }
+  }
+  return found;
+}
+
+// The table and the partitioned tables it is a partition of, at every level: a foreign key to
+// any of them references the table (PostgreSQL gives the key to each partition).
+std::vector<lint::ObjectId> referenced_as(const lint::Project& project,
+                                          const lint::Catalog& catalog, lint::ObjectId table,
+                                          lint::Tick tick) {
+  std::vector<lint::ObjectId> chain{table};
+  while (chain.size() < 32) {
+    auto parent = partition_parent(project, catalog, chain.back(), tick);
+    if (!parent || *parent == lint::k_no_object) break;
+    chain.push_back(*parent);
+  }
+  return chain;
+}
+
+// Reports a TRUNCATE that fails for a foreign key: `emptied` is the table PostgreSQL empties
+// (the one `relation` names, or a partition of it), `referenced` the one the key is on (it, or a
+// partitioned table it is a partition of).
+void report_truncate(const lint::FileContext& context, const lint::Statement& statement,
+                     const Node& relation, const lint::CatalogObject& referencing,
+                     const lint::CatalogObject& key, const std::string& emptied,
+                     const std::string& referenced, bool again, lint::Tick at,
+                     lint::Reporter& out) {
+  const lint::ObjectRef& ref = referencing.ref_at(at);
+  std::string written = lint::truncate_identifier(lint::relation_name(relation).name);
+  std::string shown = lint::sql_identifier(ref.name);
+  std::string key_name = key.ref_at(at).name;
+  std::string whose;
+  if (emptied != written) {
+    whose = "it empties its partition " + lint::sql_identifier(emptied) + " too, and ";
+  }
+  whose += "table " + shown;
+  std::string it = emptied == written ? "it" : lint::sql_identifier(emptied);
+  std::string references = " references " + it;
+  if (referenced != emptied) {
+    references =
+        " references " + lint::sql_identifier(referenced) + ", which " + it + " is a partition of,";
+  }
+  if (!again) {
+    whose += " (made by " + context.project.source(referencing.created.file).display + ")" +
+             references + " with foreign key " + key_name;
+  } else if (referencing.created.file == context.index) {
+    whose += ", made later in this file," + references + " with foreign key " + key_name;
+  } else {
+    whose += references + " with foreign key " + key_name + ", added later in this file";
+  }
+  if (referenced != emptied) whose += " (PostgreSQL gives it each partition)";
+  std::string message = "TRUNCATE " + lint::sql_identifier(written);
+  message +=
+      again ? " passes the first run but fails on every run after it" : " fails on every run";
+  message += ": " + whose +
+             ", and PostgreSQL truncates a referenced table only with the tables that "
+             "reference it (\"cannot truncate a table referenced in a foreign key "
+             "constraint\", \"Table " +
+             in_quotes(ref.name) + " references " + in_quotes(emptied) + ".\")";
+  std::string help = "add " + shown;
+  help += again ? " to the TRUNCATE list, once it and its foreign key are made (PostgreSQL "
+                  "empties them together), or DELETE FROM " +
+                      lint::sql_identifier(written) + " (ON DELETE actions run then)"
+                : " to the TRUNCATE list (PostgreSQL empties them together), or DELETE FROM " +
+                      lint::sql_identifier(written) +
+                      " (ON DELETE actions run then); TRUNCATE ... CASCADE empties every "
+                      "referencing table";
+  out.report(lint::token_at(context.file, statement, relation.location()), message, help);
+}
+
 // TRUNCATE without CASCADE of a table that a foreign key of a table it does not truncate
 // references: PostgreSQL refuses it before it empties anything, whatever the rows (an empty
-// table, ON DELETE CASCADE do not help). A table's references to itself do not count. Left
+// table, ON DELETE CASCADE do not help). TRUNCATE of a partitioned table empties its partitions
+// too, and a foreign key to a partitioned table references each of its partitions: a TRUNCATE of
+// a partition fails when a table references its partitioned parent, one of the parent when a
+// table references one of its partitions. A table's references to itself do not count. Left
 // alone: a list with a table the replay does not know, and referencing tables that are a
 // partition or child (TRUNCATE of their parent takes them too).
 //
@@ -829,18 +924,14 @@ void check_truncate(const lint::FileContext& context, const lint::Statement& sta
     lint::ObjectId id;
     Node relation;
   };
-  std::vector<Truncated> truncated;
+  std::vector<Truncated> named;
   for (Node relation : node.list("relations")) {
     lint::RelationName name = lint::relation_name(relation);
     lint::ObjectId id =
         lint::find_as_written(context, statement, lint::ObjectKind::table, name.schema, name.name);
     if (id == lint::k_no_object || catalog->object(id).kind() != lint::ObjectKind::table) return;
-    truncated.push_back(Truncated{id, relation});
+    named.push_back(Truncated{id, relation});
   }
-  auto in_list = [&](lint::ObjectId id) {
-    return std::any_of(truncated.begin(), truncated.end(),
-                       [&](const Truncated& entry) { return entry.id == id; });
-  };
   // Whether a statement of the file before the TRUNCATE drops the object (by its name).
   auto dropped_before = [&](const lint::ObjectRef& ref) {
     return std::any_of(replay.steps.begin(), replay.steps.end(), [&](const lint::CatalogStep& s) {
@@ -852,65 +943,90 @@ void check_truncate(const lint::FileContext& context, const lint::Statement& sta
   // The first run, then a run again (the state the file leaves).
   for (bool again : {false, true}) {
     lint::Tick at = again ? replay.end : *tick;
+    // Each table the TRUNCATE empties: those it names, and their partitions.
+    std::vector<Truncated> truncated = named;
+    for (const Truncated& entry : named) {
+      for (lint::ObjectId partition : partitions_of(context.project, *catalog, entry.id, at)) {
+        truncated.push_back(Truncated{partition, entry.relation});
+      }
+    }
+    auto in_list = [&](lint::ObjectId id) {
+      return std::any_of(truncated.begin(), truncated.end(),
+                         [&](const Truncated& entry) { return entry.id == id; });
+    };
+    struct Found {
+      const Truncated* entry;
+      const lint::CatalogObject* referencing;
+      const lint::CatalogObject* key;
+      lint::ObjectId emptied;
+      lint::ObjectId referenced;
+    };
+    Found found{};
+    const Found* first = nullptr;
     for (const Truncated& entry : truncated) {
       const lint::CatalogObject& table = catalog->object(entry.id);
       if (!table.alive_at(at)) continue;
-      for (const lint::DependencyEdge& edge : table.dependents) {
-        if (edge.automatic || !edge.alive_at(at)) continue;
-        const lint::CatalogObject& key = catalog->object(edge.object);
-        if (key.kind() != lint::ObjectKind::constraint || key.contype != 'f' || !key.alive_at(at) ||
-            key.parent == lint::k_no_object || key.parent == entry.id || in_list(key.parent)) {
-          continue;
+      for (lint::ObjectId referenced : referenced_as(context.project, *catalog, entry.id, at)) {
+        for (const lint::DependencyEdge& edge : catalog->object(referenced).dependents) {
+          if (edge.automatic || !edge.alive_at(at)) continue;
+          const lint::CatalogObject& key = catalog->object(edge.object);
+          if (key.kind() != lint::ObjectKind::constraint || key.contype != 'f' ||
+              !key.alive_at(at) || key.parent == lint::k_no_object || in_list(key.parent)) {
+            continue;
+          }
+          const lint::CatalogObject& referencing = catalog->object(key.parent);
+          if (!referencing.alive_at(at)) continue;
+          const lint::ObjectRef& ref = referencing.ref_at(at);
+          std::string name = table.ref_at(at).name;
+          if (again &&
+              (key.alive_at(*tick) || key.created.file != context.index || dropped_before(ref) ||
+               dropped_before(key.ref_at(at)) || name != table.ref_at(*tick).name)) {
+            continue;
+          }
+          if (lint::takes_keys_from_elsewhere(context.project, *catalog, ref, at) ||
+              changed_unseen(context, statement, ref.name) ||
+              changed_unseen(context, statement, name)) {
+            continue;
+          }
+          // PostgreSQL names the referencing table made first (of the lowest OID).
+          if (first == nullptr || referencing.created.tick < first->referencing->created.tick) {
+            found = Found{&entry, &referencing, &key, entry.id, referenced};
+            first = &found;
+          }
         }
-        const lint::CatalogObject& referencing = catalog->object(key.parent);
-        if (!referencing.alive_at(at)) continue;
-        const lint::ObjectRef& ref = referencing.ref_at(at);
-        std::string name = table.ref_at(at).name;
-        if (again &&
-            (key.alive_at(*tick) || key.created.file != context.index || dropped_before(ref) ||
-             dropped_before(key.ref_at(at)) || name != table.ref_at(*tick).name)) {
-          continue;
-        }
-        if (lint::takes_keys_from_elsewhere(context.project, *catalog, ref, at) ||
-            changed_unseen(context, statement, ref.name) ||
-            changed_unseen(context, statement, name)) {
-          continue;
-        }
-        std::string shown = lint::sql_identifier(ref.name);
-        std::string whose = "table " + shown;
-        if (!again) {
-          whose += " (made by " + context.project.source(referencing.created.file).display +
-                   ") references it with foreign key " + key.ref_at(at).name;
-        } else if (referencing.created.file == context.index) {
-          whose +=
-              ", made later in this file, references it with foreign key " + key.ref_at(at).name;
-        } else {
-          whose += " references it with foreign key " + key.ref_at(at).name +
-                   ", added later in this file";
-        }
-        out.report(lint::token_at(context.file, statement, entry.relation.location()),
-                   "TRUNCATE " + lint::sql_identifier(name) +
-                       (again ? " passes the first run but fails on every run after it"
-                              : " fails on every run") +
-                       ": " + whose +
-                       ", and PostgreSQL truncates a referenced table only with the tables that "
-                       "reference it (\"cannot truncate a table referenced in a foreign key "
-                       "constraint\", \"Table " +
-                       in_quotes(ref.name) + " references " + in_quotes(name) + ".\")",
-                   again ? "add " + shown +
-                               " to the TRUNCATE list, once it and its foreign key are made "
-                               "(PostgreSQL empties them together), or DELETE FROM " +
-                               lint::sql_identifier(name) + " (ON DELETE actions run then)"
-                         : "add " + shown +
-                               " to the TRUNCATE list (PostgreSQL empties them together), or "
-                               "DELETE FROM " +
-                               lint::sql_identifier(name) +
-                               " (ON DELETE actions run then); TRUNCATE ... CASCADE empties "
-                               "every referencing table");
-        return;
       }
     }
+    if (first != nullptr) {
+      report_truncate(context, statement, first->entry->relation, *first->referencing, *first->key,
+                      catalog->object(first->emptied).ref_at(at).name,
+                      catalog->object(first->referenced).ref_at(at).name, again, at, out);
+      return;
+    }
   }
+}
+
+// TRUNCATE ONLY of a partitioned table: PostgreSQL refuses it as it opens the tables, before
+// any foreign key is looked at. Whether reported.
+bool check_truncate_only(const lint::FileContext& context, const lint::Statement& statement,
+                         lint::Reporter& out) {
+  for (Node relation : statement.node.list("relations")) {
+    if (relation.flag("inh")) continue;
+    lint::RelationName name = lint::relation_name(relation);
+    lint::ObjectId id =
+        lint::find_as_written(context, statement, lint::ObjectKind::table, name.schema, name.name);
+    if (id == lint::k_no_object || !context.project.catalog()->object(id).partitioned) continue;
+    std::string table = lint::sql_name(name.schema, name.name);
+    out.report(
+        lint::token_at(context.file, statement, relation.location()),
+        "TRUNCATE ONLY " + table + " fails on every run: table " + table + " (made by " +
+            context.project.source(context.project.catalog()->object(id).created.file).display +
+            ") is partitioned, and a partitioned table holds no rows of its own, so "
+            "PostgreSQL refuses it (\"cannot truncate only a partitioned table\")",
+        "leave ONLY out (TRUNCATE " + table +
+            " empties every partition), or TRUNCATE ONLY the partitions themselves");
+    return true;
+  }
+  return false;
 }
 
 // A string constant PostgreSQL reads as json or jsonb when it parses the statement, that is not
@@ -938,7 +1054,8 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     if (kind == "ConstraintsSetStmt" && runs_unguarded(*statement)) {
       check_set_constraints(context, *statement, out);
     }
-    if (kind == "TruncateStmt" && runs_unguarded(*statement)) {
+    if (kind == "TruncateStmt" && runs_unguarded(*statement) &&
+        !check_truncate_only(context, *statement, out)) {
       check_truncate(context, *statement, out);
     }
     if (kind == "SelectStmt" && runs_unguarded(*statement)) {

@@ -41,6 +41,8 @@ bool detaches(const Node& statement, const Node& command, const std::string& par
              name;
 }
 
+}  // namespace
+
 // The partitioned table `table` is a partition of just before the tick, as its CREATE TABLE ...
 // PARTITION OF and each ATTACH and DETACH PARTITION since left it (a DETACH
 // from another table fails, and changes nothing): k_no_object when it is none;
@@ -83,6 +85,8 @@ std::optional<lint::ObjectId> partition_parent(const lint::Project& project,
   }
   return parent;
 }
+
+namespace {
 
 // The table and its partition parents up to the partitioned table at the top (at most 32 levels);
 // empty when the migrations do not tell.

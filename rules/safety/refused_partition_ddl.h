@@ -8,9 +8,19 @@
 // table or a partition.
 #pragma once
 
+#include <optional>
+
+#include "lint/catalog.h"
 #include "lint/rule.h"
 
 namespace sqlgate::rules {
+
+// The partitioned table `table` is a partition of just before the tick, as its CREATE TABLE ...
+// PARTITION OF and each ATTACH and DETACH PARTITION since left it: k_no_object when it is none;
+// nothing when the migrations do not tell (another statement made the table).
+std::optional<lint::ObjectId> partition_parent(const lint::Project& project,
+                                               const lint::Catalog& catalog, lint::ObjectId table,
+                                               lint::Tick tick);
 
 // Reports each such refusal of the statement as invalid-ddl.
 void check_refused_partition_ddl(const lint::FileContext& context, const lint::Statement& statement,

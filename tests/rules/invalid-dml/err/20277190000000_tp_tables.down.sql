@@ -1,0 +1,3 @@
+DROP TABLE tp_ship2;
+DROP TABLE tp_ship;
+DROP TABLE tp_orders;

@@ -1,0 +1,2 @@
+ALTER TABLE tp_orders ATTACH PARTITION tp_orders_2
+    FOR VALUES FROM ('2021-01-01') TO ('2022-01-01');
