@@ -33,6 +33,7 @@
 #include "rules/pairing/sequences.h"
 #include "rules/safety/column_storage.h"
 #include "rules/safety/dependent_privileges.h"
+#include "rules/safety/create_collation.h"
 #include "rules/safety/extension_update.h"
 #include "rules/safety/identity.h"
 #include "rules/safety/immutable.h"
@@ -1608,6 +1609,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     check_dependent_privileges(context, *statement, out);
     check_refused_partition_ddl(context, *statement, out);
     check_partitioned_foreign_key(context, *statement, out);
+    check_create_collation(context, *statement, out);
     check_extension_update(context, *statement, out);
     check_json_constants(context, *statement, out);
     if (node.is("IndexStmt") && !node.list("options").empty()) {

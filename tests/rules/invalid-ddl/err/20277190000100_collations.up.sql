@@ -1,0 +1,10 @@
+CREATE COLLATION IF NOT EXISTS ci_libc (provider = libc, locale = 'C', deterministic = false);
+CREATE COLLATION ci_default (lc_collate = 'C', lc_ctype = 'C', deterministic = off);
+CREATE COLLATION ci_bool (provider = icu, locale = 'und', deterministic = 'no');
+CREATE COLLATION ci_provider (provider = builtin, locale = 'C');
+CREATE COLLATION ci_both (locale = 'C', lc_ctype = 'C');
+CREATE COLLATION ci_twice (locale = 'C', locale = 'C');
+CREATE COLLATION ci_from (from = "C", deterministic = true);
+CREATE COLLATION ci_ctype (lc_collate = 'C');
+CREATE COLLATION ci_icu (provider = icu, lc_collate = 'und', lc_ctype = 'und');
+CREATE COLLATION ci_name (provider = icu, "Locale" = 'und');
