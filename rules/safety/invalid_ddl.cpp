@@ -41,6 +41,7 @@
 #include "rules/safety/partition_bounds.h"
 #include "rules/safety/partitioned.h"
 #include "rules/safety/partitioned_foreign_key.h"
+#include "rules/safety/refused_parameters.h"
 #include "rules/safety/refused_partition_ddl.h"
 #include "rules/safety/refused_privileges.h"
 #include "rules/safety/refused_relation_ddl.h"
@@ -1610,6 +1611,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     check_refused_partition_ddl(context, *statement, out);
     check_partitioned_foreign_key(context, *statement, out);
     check_create_collation(context, *statement, out);
+    check_refused_parameters(context, *statement, out);
     check_extension_update(context, *statement, out);
     check_json_constants(context, *statement, out);
     if (node.is("IndexStmt") && !node.list("options").empty()) {
