@@ -38,6 +38,7 @@
 #include "rules/safety/identity.h"
 #include "rules/safety/immutable.h"
 #include "rules/safety/json_constants.h"
+#include "rules/safety/materialized_views.h"
 #include "rules/safety/partition_bounds.h"
 #include "rules/safety/partitioned.h"
 #include "rules/safety/partitioned_foreign_key.h"
@@ -1612,6 +1613,16 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     check_partitioned_foreign_key(context, *statement, out);
     check_create_collation(context, *statement, out);
     check_refused_parameters(context, *statement, out);
+    if (node.is("CreateTableAsStmt")) {
+      check_unpopulated_read(context, *statement,
+                             node.str("objtype") == "OBJECT_MATVIEW"
+                                 ? "CREATE MATERIALIZED VIEW ... AS (WITH DATA)"
+                                 : "CREATE TABLE ... AS",
+                             out);
+    }
+    if (node.is("SelectStmt") && node.has("intoClause")) {
+      check_unpopulated_read(context, *statement, "SELECT ... INTO", out);
+    }
     check_extension_update(context, *statement, out);
     check_json_constants(context, *statement, out);
     if (node.is("IndexStmt") && !node.list("options").empty()) {

@@ -25,6 +25,7 @@
 #include "rules/pairing/publications.h"
 #include "rules/safety/identity.h"
 #include "rules/safety/json_constants.h"
+#include "rules/safety/materialized_views.h"
 #include "rules/safety/refused_partition_ddl.h"
 #include "rules/safety/replica_identity.h"
 
@@ -1057,6 +1058,16 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     if (kind == "TruncateStmt" && runs_unguarded(*statement) &&
         !check_truncate_only(context, *statement, out)) {
       check_truncate(context, *statement, out);
+    }
+    if (((kind == "SelectStmt" && !statement->node.has("intoClause")) || kind == "InsertStmt" ||
+         kind == "UpdateStmt" || kind == "DeleteStmt") &&
+        runs_unguarded(*statement)) {
+      check_unpopulated_read(context, *statement,
+                             kind == "SelectStmt"   ? "SELECT"
+                             : kind == "InsertStmt" ? "INSERT"
+                             : kind == "UpdateStmt" ? "UPDATE"
+                                                    : "DELETE",
+                             out);
     }
     if (kind == "SelectStmt" && runs_unguarded(*statement)) {
       check_json_constants(context, *statement, out);

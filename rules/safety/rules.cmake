@@ -51,6 +51,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/partitioned_foreign_key.cpp
   safety/create_collation.cpp
   safety/refused_parameters.cpp
+  safety/materialized_views.cpp
   safety/extension_update.cpp
   safety/json_constants.cpp
   safety/missing_operator_class.cpp

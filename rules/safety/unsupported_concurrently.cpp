@@ -8,6 +8,7 @@
 #include "lint/catalog.h"
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
+#include "rules/safety/materialized_views.h"
 #include "rules/safety/partitioned.h"
 
 namespace sqlgate::rules {
@@ -25,23 +26,6 @@ const lint::CatalogObject* refreshed_view(const lint::Catalog& catalog,
     }
   }
   return nullptr;
-}
-
-// Whether the view holds data before `at`: made WITH DATA (the default) or refreshed since
-// without WITH NO DATA.
-bool populated(const lint::Project& project, const lint::CatalogObject& view, lint::Tick at) {
-  bool data = true;
-  if (const lint::Statement* created = lint::statement_at(project, view.created)) {
-    data = !created->node.get("into").flag("skipData");
-  }
-  for (const lint::Origin& origin : view.changed) {
-    if (origin.tick >= at) break;
-    const lint::Statement* changed = lint::statement_at(project, origin);
-    if (changed != nullptr && changed->kind() == "RefreshMatViewStmt") {
-      data = !changed->node.flag("skipData");
-    }
-  }
-  return data;
 }
 
 // Whether the view has, before `at`, a unique index that REFRESH ... CONCURRENTLY can use: on

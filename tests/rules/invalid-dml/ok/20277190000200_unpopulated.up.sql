@@ -1,0 +1,5 @@
+CREATE TABLE IF NOT EXISTS up_base (id bigint PRIMARY KEY, m int);
+CREATE MATERIALIZED VIEW IF NOT EXISTS up_monthly AS SELECT 1 AS m WITH NO DATA;
+WITH up_monthly AS (SELECT 1 AS m) SELECT * FROM up_monthly;
+REFRESH MATERIALIZED VIEW up_monthly;
+SELECT count(*) FROM up_monthly;
