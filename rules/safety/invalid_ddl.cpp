@@ -31,6 +31,7 @@
 #include "lint/tree.h"
 #include "rules/pairing/publications.h"
 #include "rules/pairing/sequences.h"
+#include "rules/safety/cluster_without_index.h"
 #include "rules/safety/column_storage.h"
 #include "rules/safety/dependent_privileges.h"
 #include "rules/safety/create_collation.h"
@@ -1613,6 +1614,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     check_partitioned_foreign_key(context, *statement, out);
     check_create_collation(context, *statement, out);
     check_refused_parameters(context, *statement, out);
+    check_cluster_without_index(context, *statement, out);
     if (node.is("CreateTableAsStmt")) {
       check_unpopulated_read(context, *statement,
                              node.str("objtype") == "OBJECT_MATVIEW"
