@@ -563,6 +563,8 @@ class CatalogBuilder {
     // Policies whose USING (WITH CHECK) expression the down has replaced with ALTER POLICY.
     std::unordered_set<ObjectId> new_using;
     std::unordered_set<ObjectId> new_check;
+    // Partitions the down has detached (DETACH PARTITION): no longer part of their parent.
+    std::unordered_set<ObjectId> detached;
     // Names the down itself has created, or renamed something to (base keys): a statement on
     // such a name after the object of the state after the up was dropped reaches the new one.
     std::unordered_set<std::string> made;
@@ -1122,6 +1124,37 @@ class CatalogBuilder {
     }
   }
 
+  // Whether the ALTER TABLE detaches the partition from the table it is a partition of (a DETACH
+  // from another table fails, and changes nothing).
+  bool detaches(const Statement* statement, ObjectId partition, ObjectId parent, Tick at) const {
+    if (statement == nullptr || !statement->node.is("AlterTableStmt") || parent == k_no_object ||
+        truncate_identifier(relation_name(statement->node.get("relation")).name) !=
+            objects_at(parent).ref_at(at).name) {
+      return false;
+    }
+    for (Node command : statement->node.list("cmds")) {
+      if (command.str("subtype") == "AT_DetachPartition" &&
+          truncate_identifier(relation_name(command.get("def").get("name")).name) ==
+              objects_at(partition).ref_at(at).name) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // DETACH PARTITION: the partition no longer goes with its parent.
+  void detach_partition(ObjectId partition, const Origin& origin, Tick at) {
+    ObjectId parent = partition_parent(partition, at);
+    if (!detaches(statement_at(m_project, origin), partition, parent, at)) return;
+    auto end = [&](std::vector<DependencyEdge>& edges, ObjectId other) {
+      for (auto& edge : edges) {
+        if (edge.object == other && edge.automatic && edge.alive_at(at)) edge.to = at;
+      }
+    };
+    end(objects()[partition].depends_on, parent);
+    end(objects()[parent].dependents, partition);
+  }
+
   bool name_taken(const std::string& schema, const std::string& name, bool relations,
                   bool constraints, Tick at) const {
     std::uint64_t hash = schema_hash(schema, name);
@@ -1337,6 +1370,40 @@ class CatalogBuilder {
     return false;
   }
 
+  // The partitioned table a partition belongs to at a tick (k_no_object for other objects, and
+  // for a partition the down has detached).
+  ObjectId partition_parent(ObjectId id, Tick at) const {
+    if (m_down != nullptr && m_down->detached.count(id) != 0) return k_no_object;
+    for (const DependencyEdge& edge : objects_at(id).depends_on) {
+      const CatalogObject& parent = objects_at(edge.object);
+      if (edge.automatic && edge.alive_at(at) && parent.kind() == ObjectKind::table &&
+          parent.partitioned && alive(edge.object, at)) {
+        return edge.object;
+      }
+    }
+    return k_no_object;
+  }
+
+  // A foreign key that references a partitioned table depends on each of its partitions, at every
+  // level (PostgreSQL 12+: "constraint f on table t depends on table p_2025"): DROP TABLE of a
+  // partition is refused while it is there (DETACH PARTITION first).
+  template <class Block>
+  void referenced_partition_blockers(ObjectId id, Tick at, Block&& block) const {
+    std::size_t depth = 0;
+    for (ObjectId up = partition_parent(id, at); up != k_no_object && depth < 32;
+         up = partition_parent(up, at), ++depth) {
+      for (const DependencyEdge& edge : objects_at(up).dependents) {
+        const CatalogObject& key = objects_at(edge.object);
+        if (edge.automatic || !edge.alive_at(at) || key.kind() != ObjectKind::constraint ||
+            key.contype != 'f' || m_seen.count(edge.object) || m_together.count(edge.object) ||
+            !alive(edge.object, at)) {
+          continue;
+        }
+        block(edge.object);
+      }
+    }
+  }
+
   void drop(ObjectId id, const Effect& effect, Tick at, CatalogStep& step) {
     m_seen.clear();
     m_seen.insert(id);
@@ -1355,6 +1422,7 @@ class CatalogBuilder {
                std::any_of(m_down->remaps.begin(), m_down->remaps.end(),
                            [&](const DownState::Remap& remap) { return remap.config == config; });
       };
+      referenced_partition_blockers(id, at, block);
       for (ObjectId member : all) {
         for (const auto& edge : m_catalog.m_objects[member].dependents) {
           if (edge.automatic || !edge.alive_at(at) || m_seen.count(edge.object) ||
@@ -1578,6 +1646,8 @@ class CatalogBuilder {
           if (effect.literal_default) default_type_dependency(id, at);
         } else if (effect.change == Change::set_type) {
           unlink(id, DependencySource::type, at);
+        } else if (effect.change == Change::detach_partition) {
+          detach_partition(id, origin, at);
         }
         for (DependencySource source : policy_expressions_set(effect)) unlink(id, source, at);
         if (sets_owner(effect)) disown(id, at);
@@ -1783,6 +1853,10 @@ class CatalogBuilder {
                          dictionary != k_no_object) {
                 remap.dictionaries.push_back(dictionary);
               }
+            }
+          } else if (effect.action == Action::alter && effect.change == Change::detach_partition) {
+            if (detaches(&*statements[s], id, partition_parent(id, at), at)) {
+              state.detached.insert(id);
             }
           } else if (effect.action == Action::alter && effect.change == Change::drop_identity) {
             identity_sequences(id, at, step.implied);

@@ -2365,7 +2365,9 @@ void ObjectResolver::Context::alter_table(const Node& node) {
       auto [ref, g] =
           relation(kind == ObjectKind::index ? ObjectKind::index : ObjectKind::table, partition);
       Effect& effect = add(Action::alter, ref, at(partition), g);
-      effect.change = Change::other;
+      // FINALIZE completes a DETACH ... CONCURRENTLY, which does not run in a migration's
+      // transaction.
+      effect.change = type == "AT_DetachPartition" ? Change::detach_partition : Change::other;
       if (type == "AT_AttachPartition") effect.depends_on.push_back({table, true});
       Effect& on_table = add(Action::alter, table, at(node.get("relation")), given);
       on_table.change = Change::other;

@@ -139,6 +139,8 @@ enum class Change : std::uint8_t {
   sequence_options,   // ALTER SEQUENCE; columns: the options (RESTART is not one)
   routine_options,    // ALTER FUNCTION | PROCEDURE; columns: the attributes ("set:search_path")
   constraint_timing,  // ALTER TABLE ... ALTER CONSTRAINT: [NOT] DEFERRABLE, INITIALLY ...
+  detach_partition,  // ALTER TABLE ... DETACH PARTITION p (the effect on p): it no longer goes with
+                     // it
   other,
 };
 

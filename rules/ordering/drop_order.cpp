@@ -74,6 +74,18 @@ ObjectId owner(const lint::Catalog& catalog, ObjectId id) {
   return object.parent != lint::k_no_object ? object.parent : id;
 }
 
+// The partitioned table a partition belongs to at a tick; k_no_object for other objects.
+ObjectId partitioned_parent(const lint::Catalog& catalog, ObjectId id, lint::Tick at) {
+  for (const auto& edge : catalog.object(id).depends_on) {
+    const lint::CatalogObject& parent = catalog.object(edge.object);
+    if (edge.automatic && edge.alive_at(at) && parent.kind() == lint::ObjectKind::table &&
+        parent.partitioned) {
+      return edge.object;
+    }
+  }
+  return lint::k_no_object;
+}
+
 // What a statement of the kind written does to an object: "changes", "renames", "uses".
 std::string_view verb(lint::Action action) {
   switch (action) {
@@ -326,9 +338,29 @@ void report_blocked(const lint::Project& project, const lint::ParsedFile& file,
   }
   const lint::DependencyEdge* edge = blocking_edge(catalog, step, blocker, retyped);
   bool through_default = edge != nullptr && edge->source == lint::DependencySource::default_value;
+  // A foreign key that references the partitioned table this partition belongs to.
+  ObjectId partition_of = edge == nullptr && catalog.object(blocker).contype == 'f'
+                              ? partitioned_parent(catalog, step.object, at)
+                              : lint::k_no_object;
   std::string message = "this drops " + describe(target) + " while " +
-                        dependent(catalog, blocker, at, through_default) +
-                        " still depends on it: PostgreSQL refuses the drop";
+                        dependent(catalog, blocker, at, through_default);
+  if (partition_of != lint::k_no_object) {
+    // The table of the partition tree the foreign key names.
+    ObjectId referenced = partition_of;
+    for (ObjectId up = partition_of; up != lint::k_no_object;
+         up = partitioned_parent(catalog, up, at)) {
+      const auto& dependents = catalog.object(up).dependents;
+      if (std::any_of(dependents.begin(), dependents.end(),
+                      [&](const lint::DependencyEdge& e) { return e.object == blocker; })) {
+        referenced = up;
+        break;
+      }
+    }
+    message += ", which references the partitioned table " +
+               pairing::sql_name(catalog.object(referenced).ref_at(at)) +
+               " and so each of its partitions,";
+  }
+  message += " still depends on it: PostgreSQL refuses the drop";
   if (up) message += ", and the migration fails on its first run";
   if (step.blockers.size() > 1) {
     message += " (and " + std::to_string(step.blockers.size() - 1) + " more dependents)";
@@ -345,6 +377,11 @@ void report_blocked(const lint::Project& project, const lint::ParsedFile& file,
     if (first != blocker) first_sql += " (or " + describe(catalog.object(first).ref_at(at)) + ")";
   }
   std::string help = "drop " + first_sql + " first";
+  if (partition_of != lint::k_no_object) {
+    help += ", or detach it before this statement (ALTER TABLE " +
+            pairing::sql_name(catalog.object(partition_of).ref_at(at)) + " DETACH PARTITION " +
+            pairing::sql_name(target) + ")";
+  }
   const lint::ObjectRef& blocker_ref = catalog.object(blocker).ref_at(at);
   if (through_default && blocker_ref.kind == lint::ObjectKind::column) {
     help += ", or drop the default before this statement (ALTER TABLE " +

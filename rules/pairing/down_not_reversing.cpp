@@ -3402,7 +3402,7 @@ bool detaches(const Context& c, const lint::CatalogStep& step) {
 bool first_detach(const Context& c, const lint::CatalogStep& step) {
   for (const lint::CatalogStep* other : c.up_steps.of(step.object)) {
     if (other == &step) return true;
-    if (other->effect.change == Change::other && detaches(c, *other)) return false;
+    if (other->effect.change == Change::detach_partition && detaches(c, *other)) return false;
   }
   return true;
 }
@@ -3924,7 +3924,7 @@ void check_pair(Context& c) {
       if (c.created_by_up(step.object) || !object.alive_at(after)) continue;
       if (!c.first_change(step, effect.change)) continue;  // judged at the up's first one
       check_policy_back(c, step);
-    } else if (effect.action == Action::alter && effect.change == Change::other &&
+    } else if (effect.action == Action::alter && effect.change == Change::detach_partition &&
                object.kind() == ObjectKind::table && detaches(c, step)) {
       if (c.created_by_up(step.object) || c.taken.count(step.object) != 0 ||
           !object.alive_at(after)) {

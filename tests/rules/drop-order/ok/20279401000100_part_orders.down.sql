@@ -1,0 +1,5 @@
+DROP TABLE IF EXISTS part_items_0;
+ALTER TABLE part_orders DETACH PARTITION part_orders_2025;
+DROP TABLE IF EXISTS part_orders_2025;
+DROP TABLE IF EXISTS part_items;
+DROP TABLE IF EXISTS part_orders;

@@ -1,0 +1,2 @@
+ALTER TABLE part_orders DETACH PARTITION part_orders_2025;
+DROP TABLE IF EXISTS part_orders_2025;
