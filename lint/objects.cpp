@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 #include <span>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 
@@ -629,6 +630,7 @@ struct ObjectResolver::Context {
   void signature_dependency(Effect& effect, const Node& object_with_args);
   void create_cast(const Node& node);
   void create_range(const Node& node);
+  void create_multirange(const ObjectRef& range, const Node& option);
   // The text search configuration a string constant names where a regconfig is expected (the
   // first argument of to_tsvector('english', ...), '...'::regconfig): PostgreSQL records it.
   void regconfig_dependency(Effect& effect, const Node& constant, DependencySource source);
@@ -1173,6 +1175,32 @@ void ObjectResolver::Context::create_range(const Node& node) {
   std::string type = subtype ? option_type(subtype) : std::string();
   support_function(effect, option_named(parameters, "subtype_diff"), {type, type});
   support_function(effect, option_named(parameters, "canonical"), {ref.name});
+  create_multirange(ref, option_named(parameters, "multirange_type_name"));
+}
+
+// PostgreSQL 14+ makes a multirange type with each range type: named by MULTIRANGE_TYPE_NAME, or
+// the range's name with "multi" put before its first "range" (floatrange: floatmultirange), or
+// with "_multirange" appended, in the range's schema. It is part of the range type: it goes with
+// it, and cannot be dropped alone.
+void ObjectResolver::Context::create_multirange(const ObjectRef& range, const Node& option) {
+  ObjectRef multirange = range;
+  bool given = true;
+  Node arg = option.get("arg");
+  if (arg.is("TypeName")) {
+    std::tie(multirange, given) = qualified(ObjectKind::type, arg.list("names"));
+  } else if (arg.is("String")) {
+    multirange.schema = default_schema();
+    multirange.name = truncate_identifier(arg.as_str());
+    given = false;
+  } else if (std::size_t at = range.name.find("range"); at != std::string::npos) {
+    multirange.name =
+        truncate_identifier(range.name.substr(0, at) + "multi" + range.name.substr(at));
+  } else {
+    multirange.name = truncate_identifier(range.name + "_multirange");
+  }
+  Effect& created = add(Action::create, multirange, statement.range.begin, given);
+  created.implicit = true;
+  created.depends_on.push_back({range, true});
 }
 
 ObjectRef ObjectResolver::Context::object_name(ObjectKind kind, const Node& object, bool* given) {

@@ -244,6 +244,47 @@ bool report_constraint_index(const lint::Catalog& catalog, const lint::ParsedFil
   return false;
 }
 
+// DROP TYPE of the multirange type of a range type (made with it by CREATE TYPE ... AS RANGE):
+// PostgreSQL refuses it ("cannot drop type floatmultirange because type floatrange requires it"),
+// with IF EXISTS and CASCADE too, unless the same statement drops the range type. True when
+// reported.
+bool report_multirange(const lint::Catalog& catalog, const lint::ParsedFile& file,
+                       const std::vector<lint::CatalogStep>& steps, std::size_t i, lint::Tick at,
+                       bool up, lint::Reporter& out) {
+  const lint::CatalogStep& step = steps[i];
+  if (step.object == lint::k_no_object) return false;
+  const lint::CatalogObject& multirange = catalog.object(step.object);
+  if (multirange.kind() != lint::ObjectKind::type) return false;
+  for (const auto& edge : multirange.depends_on) {
+    const lint::CatalogObject& range = catalog.object(edge.object);
+    if (!edge.automatic || range.kind() != lint::ObjectKind::type || !edge.alive_at(at) ||
+        !range.alive_at(at)) {
+      continue;
+    }
+    bool together = false;
+    for (const lint::CatalogStep& other : steps) {
+      together = together || (other.statement == step.statement && other.object == edge.object &&
+                              other.effect.action == lint::Action::drop);
+    }
+    if (together) return false;
+    const std::string& name = multirange.ref_at(at).name;
+    const lint::ObjectRef& ref = range.ref_at(at);
+    std::string message = "this drops type " + pairing::quote_identifier(name) +
+                          ", the multirange type of range type " + pairing::sql_name(ref) +
+                          ": PostgreSQL refuses it (\"cannot drop type ";
+    message += name;
+    message += " because type ";
+    message += ref.name;
+    message += " requires it\"), with IF EXISTS and CASCADE too";
+    if (up) message += ", and the migration fails on its first run";
+    out.report(file, statement_range(file, step.statement), message,
+               "drop the range type instead, which takes its multirange type along: DROP TYPE " +
+                   pairing::sql_name(ref) + ", and remove this statement");
+    return true;
+  }
+  return false;
+}
+
 // The routines of the catalog by each name they ever had ("schema.name"), made once.
 using RoutinesByName = std::unordered_map<std::string, std::vector<ObjectId>>;
 RoutinesByName routines_by_name(const lint::Catalog& catalog) {
@@ -360,6 +401,19 @@ void report_blocked(const lint::Project& project, const lint::ParsedFile& file,
                pairing::sql_name(catalog.object(referenced).ref_at(at)) +
                " and so each of its partitions,";
   }
+  if (target.kind == lint::ObjectKind::type && partition_of == lint::k_no_object) {
+    // Through the multirange type that goes with a range type.
+    for (ObjectId member : step.implied) {
+      const lint::CatalogObject& type = catalog.object(member);
+      if (type.kind() != lint::ObjectKind::type) continue;
+      if (std::any_of(type.dependents.begin(), type.dependents.end(),
+                      [&](const lint::DependencyEdge& e) { return e.object == blocker; })) {
+        message += ", which uses the multirange type " + pairing::sql_name(type.ref_at(at)) +
+                   " made with it,";
+        break;
+      }
+    }
+  }
   message += " still depends on it: PostgreSQL refuses the drop";
   if (up) message += ", and the migration fails on its first run";
   if (step.blockers.size() > 1) {
@@ -454,7 +508,8 @@ void check(const lint::Project& project, lint::Reporter& out) {
         reported_statement = step.statement;
         continue;
       }
-      if (report_constraint_index(catalog, *pair.down_file, step, at, false, out)) {
+      if (report_constraint_index(catalog, *pair.down_file, step, at, false, out) ||
+          report_multirange(catalog, *pair.down_file, steps, i, at, false, out)) {
         reported_statement = step.statement;
         continue;
       }
@@ -498,7 +553,10 @@ void check(const lint::Project& project, lint::Reporter& out) {
           continue;
         }
       }
-      if (report_constraint_index(catalog, *file, step, step.tick, true, out)) continue;
+      if (report_constraint_index(catalog, *file, step, step.tick, true, out) ||
+          report_multirange(catalog, *file, replay.steps, i, step.tick, true, out)) {
+        continue;
+      }
       if (step.object == lint::k_no_object || step.blockers.empty()) continue;
       report_blocked(project, *file, replay.steps, i, step.tick, true, out);
     }

@@ -1,0 +1,6 @@
+DROP TYPE IF EXISTS frs;
+DROP TYPE IF EXISTS floatrange;
+DROP TYPE IF EXISTS weight_span;
+DROP TABLE IF EXISTS float_bands;
+DROP TYPE IF EXISTS floatmultirange;
+DROP TYPE IF EXISTS fr;
