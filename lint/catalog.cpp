@@ -563,6 +563,8 @@ class CatalogBuilder {
     // Policies whose USING (WITH CHECK) expression the down has replaced with ALTER POLICY.
     std::unordered_set<ObjectId> new_using;
     std::unordered_set<ObjectId> new_check;
+    // Objects the down has moved to another schema (SET SCHEMA): the new schema's name.
+    std::unordered_map<ObjectId, std::string> moved;
     // Partitions the down has detached (DETACH PARTITION): no longer part of their parent.
     std::unordered_set<ObjectId> detached;
     // Names the down itself has created, or renamed something to (base keys): a statement on
@@ -1404,6 +1406,27 @@ class CatalogBuilder {
     }
   }
 
+  // In a down: whether the down has moved the object (or the table whose column owns it, a
+  // serial's sequence) out of the schema being dropped with SET SCHEMA.
+  bool moved_out(ObjectId object, ObjectId schema, Tick at) const {
+    if (m_down == nullptr || m_down->moved.empty() ||
+        objects_at(schema).kind() != ObjectKind::schema) {
+      return false;
+    }
+    const std::string& name = objects_at(schema).ref_at(at).name;
+    auto away = [&](ObjectId id) {
+      auto found = m_down->moved.find(id);
+      return found != m_down->moved.end() && found->second != name;
+    };
+    if (away(object)) return true;
+    for (const DependencyEdge& edge : objects_at(object).depends_on) {
+      if (!edge.automatic || !edge.alive_at(at)) continue;
+      ObjectId owner = objects_at(edge.object).parent;
+      if (away(edge.object) || (owner != k_no_object && away(owner))) return true;
+    }
+    return false;
+  }
+
   void drop(ObjectId id, const Effect& effect, Tick at, CatalogStep& step) {
     m_seen.clear();
     m_seen.insert(id);
@@ -1443,6 +1466,7 @@ class CatalogBuilder {
             continue;
           }
           if (edge.source == DependencySource::mapping && remapped(edge.object)) continue;
+          if (moved_out(edge.object, member, at)) continue;
           block(edge.object);
         }
         if (m_down == nullptr || objects_at(member).kind() != ObjectKind::text_search_dictionary) {
@@ -1502,6 +1526,25 @@ class CatalogBuilder {
     index_name(partner, moved);
   }
 
+  // SET SCHEMA: the object no longer depends on the schema it leaves, and now on the one it
+  // enters, when the migrations created it (DROP SCHEMA refuses while it is there).
+  void reschema(ObjectId id, const std::string& schema, Tick at) {
+    ObjectKind kind = objects()[id].kind();
+    if (kind == ObjectKind::schema || has_parent(kind)) return;
+    for (DependencyEdge& edge : objects()[id].depends_on) {
+      if (edge.source != DependencySource::definition || !edge.alive_at(at) ||
+          objects()[edge.object].kind() != ObjectKind::schema) {
+        continue;
+      }
+      edge.to = at;
+      for (DependencyEdge& back : objects()[edge.object].dependents) {
+        if (back.object == id && back.source == edge.source && back.alive_at(at)) back.to = at;
+      }
+    }
+    ObjectId target = find(Catalog::NameRef(ObjectKind::schema, {}, {}, schema), at);
+    if (target != k_no_object) link(id, target, false, DependencySource::definition, at);
+  }
+
   // ALTER TABLE ... SET SCHEMA moves the table's indexes and the sequences it owns (serial,
   // identity, OWNED BY one of its columns) with it; its constraints and triggers are its
   // children, moved with their parent.
@@ -1529,6 +1572,7 @@ class CatalogBuilder {
       if (moved.schema == schema) continue;
       moved.schema = schema;
       move(other, moved);
+      reschema(other, schema, at);
       objects()[other].changed.push_back(origin);  // the statement that moved it
     }
   }
@@ -1550,6 +1594,7 @@ class CatalogBuilder {
     const ObjectRef current = objects()[id].ref_at(origin.tick);
     next.args = current.args;
     move(id, next);
+    if (current.schema != next.schema) reschema(id, next.schema, origin.tick);
     objects()[id].changed.push_back(origin);
     const CatalogObject& object = objects()[id];
     if (object.kind() == ObjectKind::schema && current.name != next.name) {
@@ -1867,6 +1912,7 @@ class CatalogBuilder {
             if (!effect.new_schema.empty()) next.schema = effect.new_schema;
             state.renamed[next.base_key()] = id;
             state.renamed_away.insert(id);
+            if (!effect.new_schema.empty()) state.moved[id] = effect.new_schema;
           }
         }
       }

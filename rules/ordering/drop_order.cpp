@@ -430,7 +430,14 @@ void report_blocked(const lint::Project& project, const lint::ParsedFile& file,
     first_sql = dependent(catalog, blocker, at);
     if (first != blocker) first_sql += " (or " + describe(catalog.object(first).ref_at(at)) + ")";
   }
-  std::string help = "drop " + first_sql + " first";
+  // An object the up moved into the schema (SET SCHEMA): moving it out again is the way.
+  bool moved_in = target.kind == lint::ObjectKind::schema && edge != nullptr &&
+                  edge->from != catalog.object(blocker).created.tick;
+  std::string help = moved_in ? "move " + dependent(catalog, blocker, at) +
+                                    " out of it before this statement (ALTER ... SET SCHEMA), or "
+                                    "drop " +
+                                    first_sql + " first"
+                              : "drop " + first_sql + " first";
   if (partition_of != lint::k_no_object) {
     help += ", or detach it before this statement (ALTER TABLE " +
             pairing::sql_name(catalog.object(partition_of).ref_at(at)) + " DETACH PARTITION " +
@@ -468,7 +475,8 @@ void report_blocked(const lint::Project& project, const lint::ParsedFile& file,
     builder.related(*creator, statement_range(*creator, origin.statement),
                     origin.tick == catalog.object(blocker).created.tick
                         ? dependent(catalog, blocker, at) + " is created here"
-                        : dependent(catalog, blocker, at, through_default) + " is set here");
+                    : moved_in ? dependent(catalog, blocker, at) + " is moved into it here"
+                               : dependent(catalog, blocker, at, through_default) + " is set here");
   }
 }
 

@@ -1,0 +1,3 @@
+DROP FUNCTION IF EXISTS monthly_total();
+DROP TABLE IF EXISTS monthly_notes;
+DROP MATERIALIZED VIEW IF EXISTS monthly_totals;
