@@ -1375,6 +1375,8 @@ class CatalogBuilder {
   // The partitioned table a partition belongs to at a tick (k_no_object for other objects, and
   // for a partition the down has detached).
   ObjectId partition_parent(ObjectId id, Tick at) const {
+    // A partition is a table: an index or a constraint of the partitioned table is not one.
+    if (objects_at(id).kind() != ObjectKind::table) return k_no_object;
     if (m_down != nullptr && m_down->detached.count(id) != 0) return k_no_object;
     for (const DependencyEdge& edge : objects_at(id).depends_on) {
       const CatalogObject& parent = objects_at(edge.object);
