@@ -40,7 +40,9 @@ fuzz_status=0
 echo
 echo "ctest (repeated from above):"
 sed -n '/tests passed, .* tests failed out of/,$p' "$log"
-if [ "$fuzz_status" -ne 0 ]; then
+if [ "$fuzz_status" -eq 3 ]; then
+  echo "fuzzing FAILED: the fuzz targets did not build with clang (errors above)"
+elif [ "$fuzz_status" -ne 0 ]; then
   echo "fuzzing FAILED: a target crashed (tools/fuzz/run.sh printed where its input is)"
 fi
 [ "$ctest_status" -eq 0 ] && [ "$fuzz_status" -eq 0 ]

@@ -2,7 +2,8 @@
 # Builds the fuzz targets with clang (libFuzzer + AddressSanitizer + UBSan) into build-fuzz/
 # and runs each for the given time, starting from a seed corpus made of tests/rules.
 #   tools/fuzz/run.sh [SECONDS] [TARGET...]     default: 30 seconds, every target
-# Exits non-zero when a target crashes; the crashing input is left in build-fuzz/crashes/.
+# Exits non-zero when a target crashes (the crashing input is left in build-fuzz/crashes/), and
+# with 3 when the targets do not build.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -15,7 +16,10 @@ build="$root/build-fuzz"
 "$root/tools/bootstrap.sh" --no-build
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DSQLGATE_FUZZ=ON -DSQLGATE_TESTS=OFF >/dev/null
-cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)" --target "${targets[@]}"
+if ! cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)" --target "${targets[@]}"; then
+  echo "fuzz: the targets did not build with clang (errors above)" >&2
+  exit 3
+fi
 
 mkdir -p "$build/crashes"
 # Leaks inside libpg_query that sqlgate cannot free (see the file).
