@@ -27,8 +27,8 @@ namespace {
 
 using lint::Node;
 
-// pg_trigger's tgtype bits, as CreateTrigStmt's timing and events hold them.
-constexpr std::int64_t k_before = 1 << 1;
+// pg_trigger's tgtype bits, as CreateTrigStmt's timing and events hold them (BEFORE, 1 << 1,
+// is not read).
 constexpr std::int64_t k_insert = 1 << 2;
 constexpr std::int64_t k_delete = 1 << 3;
 constexpr std::int64_t k_update = 1 << 4;
