@@ -117,28 +117,28 @@ std::optional<lint::ColumnType> type_for(const lint::FileContext& context,
 
 // A COMPRESSION (method) PostgreSQL refuses for a column of `type`: checked in its order, the
 // type first, then the method.
-std::optional<ColumnRefusal> compression(const lint::FileContext& context,
-                                         const lint::Statement& statement,
-                                         const std::optional<lint::ColumnType>& type,
-                                         std::string_view method, const std::string& what,
-                                         const std::string& column) {
+std::optional<Refusal> compression(const lint::FileContext& context,
+                                   const lint::Statement& statement,
+                                   const std::optional<lint::ColumnType>& type,
+                                   std::string_view method, const std::string& what,
+                                   const std::string& column) {
   if (method == "default") return std::nullopt;
   if (type) {
     if (auto plain = plain_only(context, statement, *type)) {
-      return ColumnRefusal{what,
-                           "column " + column + " is of type " + *plain +
-                               ", which is stored PLAIN and never compressed",
-                           "column data type " + *plain + " does not support compression",
-                           "leave COMPRESSION out for this column: only variable-length types "
-                           "(text, bytea, jsonb, numeric, arrays, ...) are compressed"};
+      return Refusal{what,
+                     "column " + column + " is of type " + *plain +
+                         ", which is stored PLAIN and never compressed",
+                     "column data type " + *plain + " does not support compression",
+                     "leave COMPRESSION out for this column: only variable-length types "
+                     "(text, bytea, jsonb, numeric, arrays, ...) are compressed"};
     }
   }
   if (method == "pglz" || method == "lz4") return std::nullopt;
   std::string name(method);
-  return ColumnRefusal{what, "PostgreSQL 15 has no compression method " + name,
-                       "invalid compression method \"" + name + "\"",
-                       "write COMPRESSION pglz, lz4 (when the server is built with it) or "
-                       "default (lower case, unquoted)"};
+  return Refusal{what, "PostgreSQL 15 has no compression method " + name,
+                 "invalid compression method \"" + name + "\"",
+                 "write COMPRESSION pglz, lz4 (when the server is built with it) or "
+                 "default (lower case, unquoted)"};
 }
 
 // The statistics target an ALTER COLUMN ... SET STATISTICS gives: the parse tree leaves out 0 and
@@ -203,9 +203,9 @@ std::optional<std::vector<IndexColumn>> index_columns(const lint::FileContext& c
 
 }  // namespace
 
-std::optional<ColumnRefusal> column_storage_command(const lint::FileContext& context,
-                                                    const lint::Statement& statement,
-                                                    const Node& command) {
+std::optional<Refusal> column_storage_command(const lint::FileContext& context,
+                                              const lint::Statement& statement,
+                                              const Node& command) {
   std::string_view objtype = statement.node.str("objtype");
   std::string_view subtype = command.str("subtype");
   lint::RelationName relation = lint::relation_name(statement.node.get("relation"));
@@ -222,7 +222,7 @@ std::optional<ColumnRefusal> column_storage_command(const lint::FileContext& con
             : objtype == "OBJECT_FOREIGN_TABLE" ? "FOREIGN TABLE "
                                                 : "TABLE ";
     what += table + " ALTER COLUMN " + column + " SET (...)";
-    return ColumnRefusal{what, refusal->why, refusal->message, refusal->help};
+    return Refusal{what, refusal->why, refusal->message, refusal->help};
   }
   if (objtype != "OBJECT_TABLE") return std::nullopt;
   if (subtype == "AT_AddColumn") {
@@ -248,27 +248,27 @@ std::optional<ColumnRefusal> column_storage_command(const lint::FileContext& con
       "ALTER TABLE " + table + " ALTER COLUMN " + column + " SET STORAGE " + std::string(value);
   if (value != "plain" && value != "external" && value != "extended" && value != "main") {
     std::string name(value);
-    return ColumnRefusal{what, "PostgreSQL has no storage " + name,
-                         "invalid storage type \"" + name + "\"",
-                         "write SET STORAGE plain, external, extended or main (lower case, "
-                         "unquoted)"};
+    return Refusal{what, "PostgreSQL has no storage " + name,
+                   "invalid storage type \"" + name + "\"",
+                   "write SET STORAGE plain, external, extended or main (lower case, "
+                   "unquoted)"};
   }
   if (value == "plain") return std::nullopt;
   auto type = type_for(context, statement, column);
   if (!type) return std::nullopt;
   auto plain = plain_only(context, statement, *type);
   if (!plain) return std::nullopt;
-  return ColumnRefusal{what,
-                       "column " + column + " is of type " + *plain +
-                           ", which PostgreSQL stores only PLAIN (inline, uncompressed)",
-                       "column data type " + *plain + " can only have storage PLAIN",
-                       "leave the column's storage as it is: EXTERNAL, EXTENDED and MAIN apply to "
-                       "variable-length types (text, bytea, jsonb, numeric, arrays, ...) only"};
+  return Refusal{what,
+                 "column " + column + " is of type " + *plain +
+                     ", which PostgreSQL stores only PLAIN (inline, uncompressed)",
+                 "column data type " + *plain + " can only have storage PLAIN",
+                 "leave the column's storage as it is: EXTERNAL, EXTENDED and MAIN apply to "
+                 "variable-length types (text, bytea, jsonb, numeric, arrays, ...) only"};
 }
 
-std::optional<ColumnRefusal> set_statistics(const lint::FileContext& context,
-                                            const lint::Statement& statement, const Node& command,
-                                            std::size_t at) {
+std::optional<Refusal> set_statistics(const lint::FileContext& context,
+                                      const lint::Statement& statement, const Node& command,
+                                      std::size_t at) {
   if (command.str("subtype") != "AT_SetStatistics") return std::nullopt;
   lint::RelationName relation = lint::relation_name(statement.node.get("relation"));
   std::string name = lint::sql_name(relation.schema, relation.name);
@@ -284,7 +284,7 @@ std::optional<ColumnRefusal> set_statistics(const lint::FileContext& context,
   if (by_number && index == lint::k_no_object && objtype == "OBJECT_TABLE" &&
       lint::find_as_written(context, statement, lint::ObjectKind::table, relation.schema,
                             relation.name) != lint::k_no_object) {
-    return ColumnRefusal{
+    return Refusal{
         what, name + " is a table, whose columns are named, not numbered",
         "cannot refer to non-index column by number",
         "name the column: ALTER TABLE " + name + " ALTER COLUMN <column> SET STATISTICS ..."};
@@ -292,10 +292,10 @@ std::optional<ColumnRefusal> set_statistics(const lint::FileContext& context,
   if (auto target = statistics_target(context.file, statement, command, at);
       target && *target < -1) {
     std::string value = std::to_string(*target);
-    return ColumnRefusal{what, "the statistics target " + value + " is below -1",
-                         "statistics target " + value + " is too low",
-                         "give a target between 0 and 10000, or -1 for the server's "
-                         "default_statistics_target"};
+    return Refusal{what, "the statistics target " + value + " is below -1",
+                   "statistics target " + value + " is too low",
+                   "give a target between 0 and 10000, or -1 for the server's "
+                   "default_statistics_target"};
   }
   if (index == lint::k_no_object) return std::nullopt;
   auto columns = index_columns(context, statement, relation);
@@ -305,7 +305,7 @@ std::optional<ColumnRefusal> set_statistics(const lint::FileContext& context,
   if (by_number) {
     auto number = static_cast<std::size_t>(command.num("num"));
     if (number > columns->size()) {
-      return ColumnRefusal{
+      return Refusal{
           what, "index " + index_name + " has " + std::to_string(columns->size()) + " columns",
           "column number " + column + " of relation \"" + index_name + "\" does not exist",
           "number the index's columns from 1, keys first, then INCLUDE ones"};
@@ -318,27 +318,26 @@ std::optional<ColumnRefusal> set_statistics(const lint::FileContext& context,
   }
   if (target == nullptr || target->name.empty()) return std::nullopt;
   if (target->included) {
-    return ColumnRefusal{what,
-                         "column " + column + " of index " + index_name + " is an INCLUDE column",
-                         "cannot alter statistics on included column \"" + target->name +
-                             "\" of index \"" + index_name + "\"",
-                         "an INCLUDE column has no statistics of its own: set them on the table's "
-                         "column " +
-                             target->name};
+    return Refusal{what, "column " + column + " of index " + index_name + " is an INCLUDE column",
+                   "cannot alter statistics on included column \"" + target->name +
+                       "\" of index \"" + index_name + "\"",
+                   "an INCLUDE column has no statistics of its own: set them on the table's "
+                   "column " +
+                       target->name};
   }
-  return ColumnRefusal{what,
-                       "column " + column + " of index " + index_name + " is the table's column " +
-                           target->name + ", not an expression",
-                       "cannot alter statistics on non-expression column \"" + target->name +
-                           "\" of index \"" + index_name + "\"",
-                       "set the statistics on the table's column: ALTER TABLE ... ALTER COLUMN " +
-                           target->name +
-                           " SET STATISTICS ...; an index keeps its own only for "
-                           "an expression"};
+  return Refusal{what,
+                 "column " + column + " of index " + index_name + " is the table's column " +
+                     target->name + ", not an expression",
+                 "cannot alter statistics on non-expression column \"" + target->name +
+                     "\" of index \"" + index_name + "\"",
+                 "set the statistics on the table's column: ALTER TABLE ... ALTER COLUMN " +
+                     target->name +
+                     " SET STATISTICS ...; an index keeps its own only for "
+                     "an expression"};
 }
 
-std::optional<ColumnRefusal> create_table_compression(const lint::FileContext& context,
-                                                      const lint::Statement& statement) {
+std::optional<Refusal> create_table_compression(const lint::FileContext& context,
+                                                const lint::Statement& statement) {
   lint::RelationName relation = lint::relation_name(statement.node.get("relation"));
   std::string table = lint::sql_name(relation.schema, relation.name);
   for (Node element : statement.node.list("tableElts")) {

@@ -9,31 +9,25 @@
 
 #include "lint/rule.h"
 #include "lint/tree.h"
+#include "rules/safety/refusal.h"
 
 namespace sqlgate::rules {
 
-struct ColumnRefusal {
-  std::string what;     // what the statement does, for the message
-  std::string why;      // what in the schema makes PostgreSQL refuse it
-  std::string message;  // PostgreSQL's
-  std::string help;
-};
-
 // One command of an ALTER TABLE: ALTER COLUMN ... SET STORAGE, SET COMPRESSION, ADD COLUMN ...
 // COMPRESSION.
-std::optional<ColumnRefusal> column_storage_command(const lint::FileContext& context,
-                                                    const lint::Statement& statement,
-                                                    const lint::Node& command);
+std::optional<Refusal> column_storage_command(const lint::FileContext& context,
+                                              const lint::Statement& statement,
+                                              const lint::Node& command);
 
 // ALTER INDEX i ALTER COLUMN n SET STATISTICS (or ALTER TABLE naming an index; the `at`th
 // command): a column of the index that is not an expression, an INCLUDE one, a number beyond the
 // index's columns; a statistics target below -1; a column number of a table.
-std::optional<ColumnRefusal> set_statistics(const lint::FileContext& context,
-                                            const lint::Statement& statement,
-                                            const lint::Node& command, std::size_t at);
+std::optional<Refusal> set_statistics(const lint::FileContext& context,
+                                      const lint::Statement& statement, const lint::Node& command,
+                                      std::size_t at);
 
 // A CREATE TABLE's column definitions with COMPRESSION, judged from the statement alone.
-std::optional<ColumnRefusal> create_table_compression(const lint::FileContext& context,
-                                                      const lint::Statement& statement);
+std::optional<Refusal> create_table_compression(const lint::FileContext& context,
+                                                const lint::Statement& statement);
 
 }  // namespace sqlgate::rules

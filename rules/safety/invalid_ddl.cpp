@@ -43,6 +43,7 @@
 #include "rules/safety/partition_bounds.h"
 #include "rules/safety/partitioned.h"
 #include "rules/safety/partitioned_foreign_key.h"
+#include "rules/safety/refusal.h"
 #include "rules/safety/refused_parameters.h"
 #include "rules/safety/refused_partition_ddl.h"
 #include "rules/safety/refused_privileges.h"
@@ -71,13 +72,6 @@ std::optional<char> persistence(const lint::FileContext& context, const lint::Ca
   if (kept == 't') return std::nullopt;
   return kept;
 }
-
-struct Refusal {
-  std::string what;     // what the statement does, for the message
-  std::string why;      // what in the schema makes PostgreSQL refuse it
-  std::string message;  // PostgreSQL's
-  std::string help;
-};
 
 // SET LOGGED of a table with a foreign key to an unlogged table; SET UNLOGGED of a table that a
 // logged table's foreign key references. A table's references to itself do not count.
@@ -1125,9 +1119,9 @@ void check_alter_table(const lint::FileContext& context, const lint::Statement& 
     } else if (subtype == "AT_DropNotNull") {
       refusal = drop_not_null(context, statement, command);
     } else if (auto column = column_storage_command(context, statement, command)) {
-      refusal = Refusal{column->what, column->why, column->message, column->help};
+      refusal = std::move(column);
     } else if (auto statistics = set_statistics(context, statement, command, at)) {
-      refusal = Refusal{statistics->what, statistics->why, statistics->message, statistics->help};
+      refusal = std::move(statistics);
     } else if (subtype == "AT_DropExpression") {
       refusal = drop_expression(context, statement, at);
     } else if (subtype == "AT_ColumnDefault" || subtype == "AT_AlterColumnType") {
@@ -1661,8 +1655,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     }
     if (node.is("CreateStmt")) {
       if (auto column = create_table_compression(context, *statement)) {
-        report(statement->range, Refusal{column->what, column->why, column->message, column->help},
-               out);
+        report(statement->range, *column, out);
       }
     }
     if (node.is("CreateStmt") && node.has("partbound") && node.list("inhRelations").size() == 1) {

@@ -26,6 +26,7 @@
 #include "rules/safety/identity.h"
 #include "rules/safety/json_constants.h"
 #include "rules/safety/materialized_views.h"
+#include "rules/safety/refusal.h"
 #include "rules/safety/refused_partition_ddl.h"
 #include "rules/safety/replica_identity.h"
 
@@ -34,13 +35,6 @@ namespace sqlgate::rules {
 namespace {
 
 using lint::Node;
-
-std::string in_quotes(std::string_view name) {
-  std::string text = "\"";
-  text += name;
-  text += "\"";
-  return text;
-}
 
 std::string count(std::size_t n, const std::string& noun) {
   std::string text = std::to_string(n);

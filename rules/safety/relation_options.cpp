@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/safety/refusal.h"
+
 namespace sqlgate::rules {
 
 namespace {
@@ -200,13 +202,6 @@ std::optional<std::string> value_text(const Node& option, const Written& written
     }
   }
   return std::nullopt;
-}
-
-std::string in_quotes(std::string_view name) {
-  std::string text = "\"";
-  text += name;
-  text += '"';
-  return text;
 }
 
 // The parameters a relation (of `takes`) has.
