@@ -126,19 +126,26 @@ MigrationFailure locate_failure(Session& session, const lint::ParsedFile& file,
                                 const SqlError& error, SentText sent) {
   MigrationFailure failure = failure_from(file, error);
   const auto& statements = file.statements();
-  if (auto offset = error_offset(error.position(), sent.text)) {
+  // PostgreSQL's position in the text sent, placed in the file.
+  auto place_sent_position = [&] {
+    auto offset = error_offset(error.position(), sent.text);
+    if (!offset) return false;
     std::int64_t at = static_cast<std::int64_t>(*offset) + sent.shift;
-    if (at >= 0 && at <= static_cast<std::int64_t>(file.text().size())) {
-      place(failure, file, static_cast<std::uint32_t>(at));
-      for (std::size_t i = 0; i < statements.size(); ++i) {
-        if (at >= statements[i].span.begin && at <= statements[i].span.end) {
-          failure.statement = static_cast<std::ptrdiff_t>(i);
-          break;
-        }
+    if (at < 0 || at > static_cast<std::int64_t>(file.text().size())) return false;
+    place(failure, file, static_cast<std::uint32_t>(at));
+    for (std::size_t i = 0; i < statements.size(); ++i) {
+      if (at >= statements[i].span.begin && at <= statements[i].span.end) {
+        failure.statement = static_cast<std::ptrdiff_t>(i);
+        break;
       }
-      return failure;
     }
-  }
+    return true;
+  };
+  // A file the parser rejects has no statements to replay; PostgreSQL's position of a syntax
+  // error is in the text as sent. Any other position is not trusted to name the statement: an
+  // error raised while PostgreSQL rebuilds an index or a constraint (ALTER COLUMN ... TYPE)
+  // carries the position of the expression in the statement that once made it.
+  if ((file.error() || statements.empty()) && place_sent_position()) return failure;
 
   // Replay the statements in a transaction that is rolled back.
   RunMode mode = run_mode(file);
@@ -163,6 +170,7 @@ MigrationFailure locate_failure(Session& session, const lint::ParsedFile& file,
   session.execute("ROLLBACK");
   if (!failed) {
     // Nothing failed alone: the error came at COMMIT (a deferred constraint) or from outside.
+    if (place_sent_position()) return failure;
     place(failure, file, statements.empty() ? 0 : statements.back().range.begin);
     return failure;
   }

@@ -51,9 +51,11 @@ struct SentText {
 // ConnectionError when the connection is lost.
 std::optional<MigrationFailure> execute_migration(Session& session, const lint::ParsedFile& file);
 
-// Locates a failure of the file sent as one string (modes transaction and own_transaction): from
-// PostgreSQL's position when the error has one in the file, else by replaying the statements one by
-// one in a transaction that is rolled back, so the failing statement is found and nothing persists.
+// Locates a failure of the file sent as one string (modes transaction and own_transaction): by
+// replaying the statements one by one in a transaction that is rolled back, so the failing
+// statement is found and nothing persists, then PostgreSQL's position inside it. PostgreSQL's
+// position in the text sent is used alone only for a file the parser rejects (nothing to replay),
+// or when no statement fails alone.
 MigrationFailure locate_failure(Session& session, const lint::ParsedFile& file,
                                 const SqlError& error, SentText sent);
 
