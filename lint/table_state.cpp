@@ -1203,21 +1203,38 @@ std::vector<std::string> argument_schemas(const Node& statement) {
   return schemas;
 }
 
+// Whether a temporary table made by this statement goes at the end of its transaction (ON
+// COMMIT DROP). The replay keeps it, as the statement's other effects.
+bool dropped_on_commit(const Statement* made) {
+  if (made == nullptr) return false;
+  const Node& node = made->node;
+  if (node.is("CreateStmt")) return node.str("oncommit") == "ONCOMMIT_DROP";
+  if (node.is("CreateTableAsStmt")) return node.get("into").str("onCommit") == "ONCOMMIT_DROP";
+  return false;
+}
+
 // Whether the object may be gone by the tick in ways the replay does not follow: a temporary
-// object of an earlier migration (another session may run this one), a DROP OWNED BY between
-// its creation and the tick, a schema it was made in renamed or dropped since.
+// table of an earlier migration made ON COMMIT DROP (or an object on one), a DROP OWNED BY
+// between its creation and the tick, a schema it was made in renamed or dropped since. A
+// temporary table made without ON COMMIT DROP lasts until the connection closes: golang-migrate
+// and `sqlgate up` run every pending migration on one connection, so on a new database it is
+// there (see session_temporary).
 bool may_be_gone(const Project& project, const Catalog& catalog, const CatalogObject& object,
                  std::size_t file, std::size_t statement, Tick at) {
   const ObjectRef& made = object.ref_at(object.created.tick);
   if (object.created.file != file) {
-    // Temporary, or on a temporary table (an index, a trigger, ...).
-    auto temporary = [&](ObjectId id) {
-      return id != k_no_object &&
-             catalog.object(id).ref_at(object.created.tick).schema == "pg_temp";
+    auto gone_at_commit = [&](ObjectId id) {
+      if (id == k_no_object) return false;
+      const CatalogObject& table = catalog.object(id);
+      return table.ref_at(table.created.tick).schema == "pg_temp" &&
+             dropped_on_commit(statement_at(project, table.created));
     };
-    if (made.schema == "pg_temp" || temporary(object.parent)) return true;
+    if (made.schema == "pg_temp" && dropped_on_commit(statement_at(project, object.created))) {
+      return true;
+    }
+    if (gone_at_commit(object.parent)) return true;
     for (const DependencyEdge& edge : object.depends_on) {
-      if (temporary(edge.object)) return true;
+      if (gone_at_commit(edge.object)) return true;
     }
   }
   if (!made.schema.empty()) {
@@ -1242,6 +1259,19 @@ bool may_be_gone(const Project& project, const Catalog& catalog, const CatalogOb
 }
 
 }  // namespace
+
+bool session_temporary(const Catalog& catalog, const CatalogObject& object) {
+  auto temporary = [&](ObjectId id) {
+    if (id == k_no_object) return false;
+    const CatalogObject& table = catalog.object(id);
+    return table.ref_at(table.created.tick).schema == "pg_temp";
+  };
+  if (object.ref_at(object.created.tick).schema == "pg_temp" || temporary(object.parent)) {
+    return true;
+  }
+  return std::any_of(object.depends_on.begin(), object.depends_on.end(),
+                     [&](const DependencyEdge& edge) { return temporary(edge.object); });
+}
 
 const CatalogObject* made_already(const Project& project, const Catalog& catalog, std::size_t file,
                                   const CatalogStep& step) {

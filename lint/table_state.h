@@ -223,6 +223,11 @@ bool takes_keys_from_elsewhere(const Project& project, const Catalog& catalog,
 const CatalogObject* made_already(const Project& project, const Catalog& catalog, std::size_t file,
                                   const CatalogStep& step);
 
+// Whether the object is a temporary table, or on one (an index, a trigger): made_already finds
+// one of an earlier migration only when it lasts for the session (not ON COMMIT DROP), which it
+// does through every migration of one `up`.
+bool session_temporary(const Catalog& catalog, const CatalogObject& object);
+
 // An enum label an ALTER TYPE ... ADD VALUE (without IF NOT EXISTS) or RENAME VALUE of an up
 // gives, which the enum already has then: PostgreSQL fails there on the first run (`enum label
 // "issued" already exists`). Only when the replay knows the labels: the enum was made by CREATE

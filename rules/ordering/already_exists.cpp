@@ -339,6 +339,26 @@ void check(const lint::Project& project, lint::Reporter& out) {
         }
         continue;
       }
+      if (object.created.file != i && lint::session_temporary(*catalog, object)) {
+        // A temporary table lasts until the connection closes, and one `up` runs every pending
+        // migration on one connection.
+        std::string message = "this creates " + what + ", which was already created " + where +
+                              " and is still there when both run in one up: a temporary table "
+                              "made without ON COMMIT DROP lasts until the connection closes, "
+                              "and sqlgate up (as migrate up) applies every pending migration on "
+                              "one connection, so on a new database PostgreSQL fails here "
+                              "(\"relation \"" +
+                              effect.object.name + "\" already exists\")";
+        auto builder = out.report(
+            file, statement.range, message,
+            "make the earlier one CREATE TEMP TABLE ... ON COMMIT DROP (or drop it at the end of "
+            "its migration), or drop it with IF EXISTS before this one");
+        if (creator != nullptr) {
+          builder.related(*creator, pairing::statement_range(*creator, object.created.statement),
+                          "created here");
+        }
+        continue;
+      }
       auto builder = out.report(
           file, statement.range,
           "this creates " + what + ", which was already created " + where +

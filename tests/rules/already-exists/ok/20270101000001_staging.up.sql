@@ -1,6 +1,5 @@
--- A temporary table (and its index) lasts as long as the session; the next migration may run in
--- another one.
-CREATE TEMP TABLE import_rows (id bigint, payload text);
+-- A temporary table made ON COMMIT DROP (and its index) goes with the migration's transaction.
+CREATE TEMP TABLE import_rows (id bigint, payload text) ON COMMIT DROP;
 CREATE INDEX import_rows_id_idx ON import_rows (id);
 CREATE ROLE app_reporting;
 CREATE SCHEMA reports AUTHORIZATION app_reporting;

@@ -1,0 +1,2 @@
+-- Nothing to undo: the up only read data.
+SELECT 1;
