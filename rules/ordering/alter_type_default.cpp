@@ -30,86 +30,6 @@ using pairing::describe;
 
 constexpr ObjectId k_none = lint::k_no_object;
 
-bool is_enum(const lint::Statement* statement) {
-  return statement != nullptr && statement->kind() == "CreateEnumStmt";
-}
-
-// The refs a type name written in the statement may stand for: its schema when written, else
-// each schema of the search path the statement was read with.
-std::vector<lint::ObjectRef> type_refs(const lint::ColumnType& type, const lint::Effect& effect) {
-  std::vector<lint::ObjectRef> refs;
-  auto add = [&](const std::string& schema) {
-    lint::ObjectRef& ref = refs.emplace_back();
-    ref.kind = ObjectKind::type;
-    ref.schema = schema;
-    ref.name = lint::truncate_identifier(type.name);
-  };
-  if (!type.schema.empty()) {
-    add(lint::truncate_identifier(type.schema));
-  } else if (effect.search_path) {
-    for (const auto& schema : *effect.search_path) add(schema);
-  } else {
-    add(effect.object.schema);
-    if (effect.object.schema != "public") add("public");
-  }
-  return refs;
-}
-
-// What the target type is, as far as the file and the catalog tell.
-struct Target {
-  bool is_enum = false;
-  ObjectId id = k_none;  // the catalog's object; k_none when the file makes it itself (a down)
-};
-
-// The type an ALTER COLUMN ... TYPE names, at step `s` of the replay: an enum the file made before
-// (a down's creates are not in the catalog), else the catalog's type of that name at the tick
-// (less what a down renamed away before).
-std::optional<Target> target_of(const lint::Project& project, const lint::Catalog& catalog,
-                                const lint::FileReplay& replay, const lint::ParsedFile& file,
-                                std::size_t s, const lint::ColumnType& type) {
-  if (type.array) return std::nullopt;
-  const lint::CatalogStep& step = replay.steps[s];
-  bool down = replay.direction == lint::Direction::down;
-  for (const auto& ref : type_refs(type, step.effect)) {
-    if (down) {
-      for (std::size_t j = s; j-- > 0;) {
-        const lint::Effect& earlier = replay.steps[j].effect;
-        if (earlier.action == lint::Action::create &&
-            (earlier.object.kind == ObjectKind::type ||
-             earlier.object.kind == ObjectKind::domain) &&
-            earlier.object.schema == ref.schema && earlier.object.name == ref.name) {
-          return Target{is_enum(file.all_statements()[replay.steps[j].statement]), k_none};
-        }
-      }
-    }
-    ObjectId id = catalog.find(ref, step.tick);
-    if (id == k_none) continue;
-    if (down) {
-      bool renamed = false;
-      for (std::size_t j = 0; j < s && !renamed; ++j) {
-        const lint::CatalogStep& earlier = replay.steps[j];
-        renamed = earlier.object == id && (earlier.effect.action == lint::Action::rename ||
-                                           earlier.effect.action == lint::Action::drop);
-      }
-      if (renamed) continue;
-    }
-    const lint::CatalogObject& object = catalog.object(id);
-    return Target{is_enum(lint::statement_at(project, object.created)), id};
-  }
-  return std::nullopt;
-}
-
-// The type object the column has at the tick (by its type edge); k_none for a built-in type or
-// one the migrations do not make.
-ObjectId current_type(const lint::Catalog& catalog, ObjectId column, lint::Tick tick) {
-  for (const auto& edge : catalog.object(column).depends_on) {
-    if (edge.source != lint::DependencySource::type || !edge.alive_at(tick)) continue;
-    ObjectKind kind = catalog.object(edge.object).kind();
-    if (kind == ObjectKind::type || kind == ObjectKind::domain) return edge.object;
-  }
-  return k_none;
-}
-
 // The default a column has when an ALTER COLUMN ... TYPE reaches it, as a statement set it.
 struct Default {
   Node expression;  // as written; invalid for a serial's nextval()
@@ -390,7 +310,7 @@ std::optional<bool> converts(const lint::Project& project, const lint::Catalog& 
     const lint::Statement* made =
         lint::statement_at(project, catalog.object(source.object).created);
     if (made == nullptr) return std::nullopt;
-    if (is_enum(made)) {
+    if (makes_enum(made)) {
       // An enum converts to the string types (by its text), and to no other built-in type.
       if (!lint::is_builtin_type(to)) return std::nullopt;
       return lint::is_string_type(to);

@@ -14,6 +14,7 @@
 
 #include "lint/pg_facts.h"
 #include "lint/table_state.h"
+#include "rules/ordering/type_changes.h"
 #include "rules/safety/immutable.h"
 
 namespace sqlgate::rules::ordering {
@@ -70,6 +71,12 @@ struct Retyped {
   ColumnType after;
   Family family = Family::none;  // the new type's
   std::string after_name;        // as PostgreSQL's messages name it
+  // An enum of the migrations the column has (k_no_object for a built-in type), and its name
+  // when the ALTER runs (the enum rebuild renames it first).
+  ObjectId before_enum = lint::k_no_object;
+  std::string before_enum_name;
+  // The enum it is given: k_no_object for a built-in type, and for an enum a down makes itself.
+  ObjectId after_enum = lint::k_no_object;
 };
 
 bool is_column(const Node& node, const std::string& name) {
@@ -82,13 +89,28 @@ bool is_column(const Node& node, const std::string& name) {
 // A constant compared with a column of type `before`, as PostgreSQL stored it: its family and
 // type. Only for the column types it compares with their constants as they are (a varchar
 // column is cast to text first, and a cast survives the new type): text and char(n) with
-// strings, integers and numeric with numbers, booleans with booleans.
+// strings, integers and numeric with numbers, booleans with booleans, an enum with its labels.
 struct Constant {
   Family family = Family::none;
   std::string type;
 };
 
-Constant constant_of(const Node& value, const ColumnType& before) {
+Constant constant_of(const Node& value, const Retyped& column) {
+  const ColumnType& before = column.before;
+  if (column.before_enum != lint::k_no_object) {
+    // 'open' or 'open'::ticket_status: a constant of the enum, under the name it has now.
+    Node constant = value;
+    if (constant.is("TypeCast")) {
+      ColumnType cast = lint::column_type(constant.get("typeName"));
+      if (cast.array || cast.name != before.name ||
+          (!cast.schema.empty() && !before.schema.empty() && cast.schema != before.schema)) {
+        return {};
+      }
+      constant = constant.get("arg");
+    }
+    if (!constant.is("A_Const") || !constant.has("sval")) return {};
+    return {Family::enumeration, column.before_enum_name};
+  }
   if (!before.schema.empty() || before.array) return {};
   const std::string& old = before.name;
   bool integer = old == "int2" || old == "int4" || old == "int8";
@@ -388,10 +410,14 @@ class Judge {
     std::optional<Comparison> comparison =
         comparison_of(expression, [&](const Node& node) { return reads_column(node); });
     if (!comparison) return std::nullopt;
-    Constant constant = constant_of(comparison->other, m_column.before);
+    Constant constant = constant_of(comparison->other, m_column);
     if (constant.family == Family::none || m_column.family == Family::none) return std::nullopt;
     if (is_pattern(comparison->op) && constant.family != Family::string) return std::nullopt;
-    if (constant.family == m_column.family) return std::nullopt;
+    // Two enums compare only with themselves: the old enum's constant with the new enum fails.
+    if (constant.family == m_column.family &&
+        (constant.family != Family::enumeration || m_column.after_enum == m_column.before_enum)) {
+      return std::nullopt;
+    }
     std::string error = "operator does not exist: ";
     error += comparison->column_left ? m_column.after_name : constant.type;
     error += ' ';
@@ -402,7 +428,15 @@ class Judge {
     why += m_column.name;
     why += " with a constant of type ";
     why += constant.type;
-    return Refusal{error, why};
+    std::string hint;
+    if (m_column.before_enum != lint::k_no_object) {
+      why += " (the enum the column had: the constant keeps the type it took when the ";
+      why += "definition was made)";
+      if (m_column.family == Family::enumeration || m_column.family == Family::string) {
+        hint = "the same text, made again, gives its constants the new type";
+      }
+    }
+    return Refusal{error, why, hint};
   }
 
   std::optional<Refusal> called(const Node& call) const {
@@ -472,17 +506,6 @@ Node check_expression(const lint::Statement& statement, const std::string& name,
   return count == 1 ? found : Node();
 }
 
-// Whether the enum type a statement names is one a migration made with CREATE TYPE ... AS ENUM.
-bool names_enum(const lint::Project& project, const lint::Catalog& catalog, std::size_t file,
-                std::size_t statement, const ColumnType& type) {
-  if (type.array) return false;
-  ObjectId id =
-      lint::find_as_written(catalog, file, statement, ObjectKind::type, type.schema, type.name);
-  if (id == lint::k_no_object) return false;
-  const lint::Statement* made = lint::statement_at(project, catalog.object(id).created);
-  return made != nullptr && made->kind() == "CreateEnumStmt";
-}
-
 }  // namespace
 
 std::optional<FailedRebuild> failed_rebuild(const lint::Project& project,
@@ -496,18 +519,34 @@ std::optional<FailedRebuild> failed_rebuild(const lint::Project& project,
   const lint::CatalogObject& column = catalog.object(step.object);
   if (column.parent == lint::k_no_object) return std::nullopt;
   std::optional<ColumnType> after = lint::type_set_by(statement, column.ref_at(step.tick).name);
-  std::optional<ColumnType> before =
-      lint::column_type_before(project, catalog, step.object, step.tick);
-  if (!after || !before || !lint::is_builtin_type(*before)) return std::nullopt;
+  // The state before the statement: an earlier command of it (DROP DEFAULT) is a change of the
+  // column that names the new type already.
+  std::size_t first = s;
+  while (first > 0 && replay.steps[first - 1].statement == step.statement) --first;
+  lint::Tick tick = replay.steps[first].tick;
+  std::optional<ColumnType> before = lint::column_type_before(project, catalog, step.object, tick);
+  if (!after || !before) return std::nullopt;
   Retyped retyped;
   retyped.before = *before;
   retyped.after = *after;
   retyped.family = family_of(*after);
   retyped.after_name = pg_name(*after);
+  if (!lint::is_builtin_type(*before)) {
+    // An enum the migrations made: its constants are of that enum.
+    ObjectId type = current_type(catalog, step.object, tick);
+    if (before->array || type == lint::k_no_object ||
+        !makes_enum(lint::statement_at(project, catalog.object(type).created))) {
+      return std::nullopt;
+    }
+    retyped.before_enum = type;
+    retyped.before_enum_name = type_name_at(catalog, replay, s, type);
+  }
   if (!lint::is_builtin_type(*after)) {
-    if (!names_enum(project, catalog, file, step.statement, *after)) return std::nullopt;
+    std::optional<Target> target = target_of(project, catalog, replay, *parsed, s, *after);
+    if (!target || !target->is_enum) return std::nullopt;
     retyped.family = Family::enumeration;
-    retyped.after_name = after->name;
+    retyped.after_name = shown_type_name(lint::truncate_identifier(after->schema), after->name);
+    retyped.after_enum = target->id;
   }
   auto user_function = [&](std::string_view name) {
     return lint::find_as_written(catalog, file, step.statement, ObjectKind::function, {}, name) !=
@@ -525,10 +564,16 @@ std::optional<FailedRebuild> failed_rebuild(const lint::Project& project,
     const lint::Statement* made = lint::statement_at(project, dependent.created);
     if (made == nullptr) continue;
     // The definition was parsed with the type the column had then; judged only when it is the
-    // type it has now.
-    std::optional<ColumnType> then =
-        lint::column_type_before(project, catalog, step.object, dependent.created.tick);
-    if (!then || !(*then == *before)) continue;
+    // type it has now (the same enum, whatever its name).
+    if (retyped.before_enum != lint::k_no_object) {
+      if (current_type(catalog, step.object, dependent.created.tick) != retyped.before_enum) {
+        continue;
+      }
+    } else {
+      std::optional<ColumnType> then =
+          lint::column_type_before(project, catalog, step.object, dependent.created.tick);
+      if (!then || !(*then == *before)) continue;
+    }
     retyped.name = column.ref_at(dependent.created.tick).name;
     if (std::find(dependent.uses.begin(), dependent.uses.end(), retyped.name) ==
         dependent.uses.end()) {
@@ -553,12 +598,15 @@ std::optional<FailedRebuild> failed_rebuild(const lint::Project& project,
       }
     }
     if (refusal) {
-      return FailedRebuild{id,
-                           refusal->error,
-                           refusal->why,
-                           refusal->hint,
-                           after->display(),
-                           retyped.family == Family::enumeration};
+      // An enum needs no CHECK of its values: said of a column made an enum, not of one that
+      // was one.
+      return FailedRebuild{
+          id,
+          refusal->error,
+          refusal->why,
+          refusal->hint,
+          after->display(),
+          retyped.family == Family::enumeration && retyped.before_enum == lint::k_no_object};
     }
   }
   return std::nullopt;

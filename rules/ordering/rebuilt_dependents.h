@@ -20,17 +20,17 @@ struct FailedRebuild {
   std::string why;           // what in the definition meets the new type
   std::string hint;          // how to write it for the new type, when there is a usual way
   std::string type;          // the new type, as written
-  bool enumeration = false;  // the new type is an enum
+  bool enumeration = false;  // the column, not an enum before, is made one
 };
 
 // The first CHECK constraint or index over the column of the type change at step `s` of a
 // replayed file whose definition PostgreSQL cannot parse again with the new type, among those
 // `there` says are there when the statement runs. Judged only where it is certain: the column
-// of a built-in type compared with a constant of another family of types (numbers, strings,
-// booleans, enums), given to a built-in function of strings or of numbers that has no version
-// for the new type, or read as a condition when it is no longer a boolean; and an index
-// expression or predicate that is no longer immutable with the new type (date() of a
-// timestamptz).
+// of a built-in type or of an enum compared with a constant of another family of types (numbers,
+// strings, booleans, enums; each enum its own), given to a built-in function of strings or of
+// numbers that has no version for the new type, or read as a condition when it is no longer a
+// boolean; and an index expression or predicate that is no longer immutable with the new type
+// (date() of a timestamptz).
 std::optional<FailedRebuild> failed_rebuild(const lint::Project& project,
                                             const lint::Catalog& catalog, std::size_t file,
                                             const lint::FileReplay& replay, std::size_t s,

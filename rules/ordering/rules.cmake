@@ -8,6 +8,7 @@ list(APPEND SQLGATE_RULE_SOURCES
   ordering/drop_role.cpp
   ordering/incompatible_replace.cpp
   ordering/rebuilt_dependents.cpp
+  ordering/type_changes.cpp
   ordering/use_before_create.cpp
   ordering/view_types.cpp)
 list(APPEND SQLGATE_RULE_DOCS
