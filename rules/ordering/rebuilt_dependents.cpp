@@ -16,6 +16,7 @@
 #include "lint/table_state.h"
 #include "rules/ordering/type_changes.h"
 #include "rules/safety/immutable.h"
+#include "rules/safety/operator_classes.h"
 
 namespace sqlgate::rules::ordering {
 namespace {
@@ -38,30 +39,6 @@ Family family_of(const ColumnType& type) {
   }
   if (name == "text" || name == "varchar" || name == "bpchar") return Family::string;
   return Family::none;
-}
-
-// A type as PostgreSQL's messages name it.
-std::string pg_name(const ColumnType& type) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> k_names = {{
-      {"int2", "smallint"},
-      {"int4", "integer"},
-      {"int8", "bigint"},
-      {"bool", "boolean"},
-      {"bpchar", "character"},
-      {"varchar", "character varying"},
-      {"float4", "real"},
-      {"float8", "double precision"},
-      {"timestamptz", "timestamp with time zone"},
-      {"timestamp", "timestamp without time zone"},
-  }};
-  std::string name = type.name;
-  if (type.schema.empty()) {
-    for (const auto& [canonical, written] : k_names) {
-      if (canonical == name) name = std::string(written);
-    }
-  }
-  if (type.array) name += "[]";
-  return name;
 }
 
 // The column an ALTER changes, with its type before and after.
@@ -122,10 +99,10 @@ Constant constant_of(const Node& value, const Retyped& column) {
     if (!cast.schema.empty() || cast.array || cast.name != old) return {};
     constant = constant.get("arg");
     if (!constant.is("A_Const") || constant.flag("isnull")) return {};
-    return {family_of(before), pg_name(before)};
+    return {family_of(before), sql_type_name(before)};
   }
   if (!constant.is("A_Const") || constant.flag("isnull")) return {};
-  if (constant.has("sval")) return {family_of(before), pg_name(before)};
+  if (constant.has("sval")) return {family_of(before), sql_type_name(before)};
   if (constant.has("ival") && (integer || old == "numeric")) {
     return {Family::number, old == "numeric" ? "numeric" : "integer"};
   }
@@ -340,13 +317,13 @@ class Judge {
       std::string why = "it compares the column ";
       why += m_column.name;
       why += " with a constant of type ";
-      why += pg_name(before);
+      why += sql_type_name(before);
       why += ", and PostgreSQL marks ";
-      why += pg_name(after);
+      why += sql_type_name(after);
       why += ' ';
       why += op;
       why += ' ';
-      why += pg_name(before);
+      why += sql_type_name(before);
       why += " STABLE (it depends on the TimeZone setting)";
       found = why;
       return false;
@@ -475,6 +452,51 @@ class Judge {
   }
 };
 
+// An index element keying the column with an operator class PostgreSQL keeps in the index's
+// definition (one that is no type's default: varchar_pattern_ops, jsonb_path_ops, ...), which
+// does not take the new type: the rebuild fails ("operator class "varchar_pattern_ops" does not
+// accept data type integer"). PostgreSQL's own classes and pg_trgm's, unless a migration makes
+// one of that name.
+std::optional<Refusal> kept_class(const lint::Project& project, const Node& element,
+                                  std::string_view method, const Retyped& column) {
+  if (!element.has("name") || lint::truncate_identifier(element.str("name")) != column.name) {
+    return std::nullopt;
+  }
+  lint::NodeList names = element.list("opclass");
+  if (names.empty() || names.size() > 2 ||
+      (names.size() == 2 && names[0].as_str() != "pg_catalog")) {
+    return std::nullopt;
+  }
+  std::string_view name = names.back().as_str();
+  const OperatorClass* known = operator_class(method, name);
+  if (known == nullptr || is_default_class(method, name) || makes_operator_class(project, name)) {
+    return std::nullopt;
+  }
+  if (column.family == Family::enumeration) {
+    if (known->input == "anyenum") return std::nullopt;
+  } else if (!lint::is_builtin_type(column.after) || accepts(known->input, column.after)) {
+    return std::nullopt;
+  }
+  std::string input(known->input);
+  ColumnType taken;
+  taken.name = input;
+  std::string error = "operator class \"";
+  error += name;
+  error += "\" does not accept data type ";
+  error += column.after_name;
+  std::string why = "it keys the column ";
+  why += column.name;
+  why += " with operator class ";
+  why += name;
+  why += ", which takes ";
+  why += input.starts_with("any") ? input.substr(3) : sql_type_name(taken);
+  why += " only";
+  std::string hint = "with an operator class for ";
+  hint += column.after.display();
+  hint += ", or none (its default one)";
+  return Refusal{error, why, hint};
+}
+
 // The CHECK of a constraint, as the statement that made it wrote it: by its name, else the one
 // unnamed CHECK of the statement that reads the column.
 Node check_expression(const lint::Statement& statement, const std::string& name,
@@ -530,7 +552,7 @@ std::optional<FailedRebuild> failed_rebuild(const lint::Project& project,
   retyped.before = *before;
   retyped.after = *after;
   retyped.family = family_of(*after);
-  retyped.after_name = pg_name(*after);
+  retyped.after_name = sql_type_name(*after);
   if (!lint::is_builtin_type(*before)) {
     // An enum the migrations made: its constants are of that enum.
     ObjectId type = current_type(catalog, step.object, tick);
@@ -586,8 +608,11 @@ std::optional<FailedRebuild> failed_rebuild(const lint::Project& project,
           check_expression(*made, dependent.ref_at(dependent.created.tick).name, retyped.name);
       if (check) refusal = judge.judge(check, "CHECK");
     } else if (made->kind() == "IndexStmt") {
+      std::string_view method =
+          made->node.has("accessMethod") ? made->node.str("accessMethod") : "btree";
       for (Node param : made->node.list("indexParams")) {
         Node element = param.is("IndexElem") ? param : param.get("IndexElem");
+        if (!refusal) refusal = kept_class(project, element, method, retyped);
         if (refusal || !element.has("expr")) continue;
         refusal = judge.judge(element.get("expr"));
         if (!refusal) refusal = judge.not_immutable(element.get("expr"), "expression");

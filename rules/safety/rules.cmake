@@ -56,6 +56,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/extension_update.cpp
   safety/json_constants.cpp
   safety/missing_operator_class.cpp
+  safety/operator_classes.cpp
   safety/unique_without_partition_key.cpp
   safety/partitioned.cpp
   safety/partition_bounds.cpp
