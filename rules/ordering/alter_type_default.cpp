@@ -299,8 +299,12 @@ std::optional<bool> converts(const lint::Project& project, const lint::Catalog& 
                              const Source& source, const ColumnType& written,
                              const std::optional<Target>& target) {
   if (target && target->is_enum) {
-    // Nothing but the enum itself converts to an enum.
-    if (source.object != k_none) return target->id != k_none && source.object == target->id;
+    // Nothing but the enum itself converts to an enum, and nothing but an array of it to an
+    // array of it.
+    if (source.object != k_none) {
+      return target->id != k_none && source.object == target->id &&
+             source.type.array == written.array;
+    }
     if (lint::is_builtin_type(source.type)) return false;
     return std::nullopt;
   }
@@ -311,12 +315,18 @@ std::optional<bool> converts(const lint::Project& project, const lint::Catalog& 
         lint::statement_at(project, catalog.object(source.object).created);
     if (made == nullptr) return std::nullopt;
     if (makes_enum(made)) {
-      // An enum converts to the string types (by its text), and to no other built-in type.
+      // An enum converts to the string types (by its text), and to no other built-in type; an
+      // array of it to an array of those, or to one of them (by its text).
       if (!lint::is_builtin_type(to)) return std::nullopt;
-      return lint::is_string_type(to);
+      ColumnType element = to;
+      element.array = false;
+      if (source.type.array == to.array) return lint::is_string_type(element);
+      return !to.array && lint::is_string_type(to);
     }
     if (!made->node.is("CreateDomainStmt")) return std::nullopt;
+    // An array of the domain is an array of its base type.
     from = lint::column_type(made->node.get("typeName"));
+    if (source.type.array) from.array = true;
   }
   from = lint::base_type(context, statement, from);
   return lint::converts_automatically(from, to);
@@ -354,14 +364,24 @@ void check(const lint::Project& project, lint::Reporter& out) {
             converts(project, catalog, context, statement, *source, *type, target);
         if (!converted || *converted) return;
         std::string from = source->object != k_none
-                               ? describe(catalog.object(source->object).ref_at(step.tick))
+                               ? describe(catalog.object(source->object).ref_at(step.tick)) +
+                                     (source->type.array ? "[]" : "")
                                : "type " + source->type.display();
+        // The new type as PostgreSQL's message names it: an enum's without the schema it can see.
+        std::string shown = type->display();
+        if (target && target->is_enum) {
+          shown = shown_type_name(lint::truncate_identifier(type->schema), type->name) +
+                  (type->array ? "[]" : "");
+        }
         std::string table = pairing::parent_sql(column);
         std::string name = pairing::quote_identifier(column.name);
         std::string alter =
             "ALTER TABLE " + table + " ALTER COLUMN " + name + " TYPE " + type->display();
         std::string why = target && target->is_enum
-                              ? "nothing but the enum itself converts to an enum automatically"
+                              ? (type->array ? "nothing but an array of the enum itself converts "
+                                               "to an array of an enum automatically"
+                                             : "nothing but the enum itself converts to an enum "
+                                               "automatically")
                               : "there is no automatic cast from " +
                                     (source->object != k_none ? from.substr(from.find(' ') + 1)
                                                               : source->type.display()) +
@@ -373,7 +393,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
         out.report(file, pairing::statement_range(file, step.statement),
                    alter + " while the column has a default of " + from +
                        ": PostgreSQL refuses it (\"default for column \"" + column.name +
-                       "\" cannot be cast automatically to type " + type->display() +
+                       "\" cannot be cast automatically to type " + shown +
                        "\"), whatever the USING clause: the default is converted on its own, and " +
                        why,
                    help);

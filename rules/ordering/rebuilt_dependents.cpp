@@ -565,7 +565,7 @@ std::optional<FailedRebuild> failed_rebuild(const lint::Project& project,
   }
   if (!lint::is_builtin_type(*after)) {
     std::optional<Target> target = target_of(project, catalog, replay, *parsed, s, *after);
-    if (!target || !target->is_enum) return std::nullopt;
+    if (after->array || !target || !target->is_enum) return std::nullopt;
     retyped.family = Family::enumeration;
     retyped.after_name = shown_type_name(lint::truncate_identifier(after->schema), after->name);
     retyped.after_enum = target->id;

@@ -41,7 +41,6 @@ bool makes_enum(const lint::Statement* statement) {
 std::optional<Target> target_of(const lint::Project& project, const lint::Catalog& catalog,
                                 const lint::FileReplay& replay, const lint::ParsedFile& file,
                                 std::size_t s, const lint::ColumnType& type) {
-  if (type.array) return std::nullopt;
   const lint::CatalogStep& step = replay.steps[s];
   bool down = replay.direction == lint::Direction::down;
   for (const auto& ref : type_refs(type, step.effect)) {

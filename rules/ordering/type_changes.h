@@ -45,8 +45,8 @@ struct Target {
 
 // The type an ALTER COLUMN ... TYPE names, at step `s` of the replay: an enum the file made before
 // (a down's creates are not in the catalog), else the catalog's type of that name at the tick
-// (less what a down renamed away before). nullopt for an array, and for a type the migrations do
-// not make.
+// (less what a down renamed away before); for an array, its element type. nullopt for a type the
+// migrations do not make.
 std::optional<Target> target_of(const lint::Project& project, const lint::Catalog& catalog,
                                 const lint::FileReplay& replay, const lint::ParsedFile& file,
                                 std::size_t s, const lint::ColumnType& type);

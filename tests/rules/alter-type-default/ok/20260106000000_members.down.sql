@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS members;
+DROP DOMAIN IF EXISTS member_label;
+DROP TYPE IF EXISTS member_role;

@@ -1,0 +1,2 @@
+-- sqlgate:irreversible the old enum's rows are rewritten
+SELECT 1;
