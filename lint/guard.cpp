@@ -6,6 +6,8 @@
 
 #include <pg_query.h>
 
+#include "lint/objects.h"
+
 namespace sqlgate::lint {
 namespace {
 
@@ -111,8 +113,16 @@ Condition rename_error(const Node& statement) {
 std::optional<Condition> constraint_error(const Node& constraint) {
   std::string_view type = constraint.str("contype");
   bool named = !constraint.str("conname").empty();
-  // ADD CONSTRAINT ... USING INDEX renamed the index on the first run.
-  if (!constraint.str("indexname").empty()) return condition::undefined_object;
+  // ADD CONSTRAINT ... USING INDEX: the index belongs to the constraint after the first run,
+  // under the constraint's name. A second run finds it, and refuses it ("index ... is already
+  // associated with a constraint"), when it names the index so: the constraint has the index's
+  // name or none (then it takes the index's). Else the index it names is gone (renamed).
+  if (std::string_view index = constraint.str("indexname"); !index.empty()) {
+    if (!named || truncate_identifier(index) == truncate_identifier(constraint.str("conname"))) {
+      return condition::object_not_in_prerequisite_state;
+    }
+    return condition::undefined_object;
+  }
   if (type == "CONSTR_PRIMARY") return condition::invalid_table_definition;
   if (!named) return std::nullopt;  // another constraint, under another name, each run
   if (type == "CONSTR_UNIQUE" || type == "CONSTR_EXCLUSION") return condition::duplicate_table;

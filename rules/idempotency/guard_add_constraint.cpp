@@ -35,12 +35,27 @@ Judgement judge(std::string_view on, const std::string& target, const Node& cons
   std::string again(k_again);
   std::string drop = std::string(domain ? "ALTER DOMAIN " : "ALTER TABLE ") + target +
                      " DROP CONSTRAINT IF EXISTS " + name + ";";
+  // USING INDEX of an index the constraint is named as (or, without a name, takes the name of):
+  // after the first run the index is the constraint's, under the same name.
+  std::string index(constraint.str("indexname"));
+  bool adopted =
+      !domain && !index.empty() &&
+      (name.empty() || lint::truncate_identifier(index) == lint::truncate_identifier(name));
+  std::string conname = adopted && name.empty() ? lint::truncate_identifier(index) : name;
   std::string test =
-      "NOT EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE conname = " + sql_literal(name) +
+      "NOT EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE conname = " + sql_literal(conname) +
       (domain ? " AND contypid = " : " AND conrelid = ") + sql_literal(target) +
       (domain ? "::regtype)" : "::regclass)");
   std::string block = "a DO block: IF " + test + " THEN ... END IF";
   if (error) block += " (or EXCEPTION WHEN " + std::string(error->name) + " THEN NULL)";
+  if (adopted) {
+    std::string shown = name.empty() ? "ADD " + type : "ADD CONSTRAINT " + name + " " + type;
+    return {shown + " USING INDEX " + index + " fails " + again + ": the first run gave index " +
+                index + " to constraint " + conname +
+                ", and PostgreSQL refuses an index that already has one (index \"" + index +
+                "\" is already associated with a constraint)",
+            "guard it with " + block};
+  }
   if (name.empty()) {
     if (constraint.str("contype") == "CONSTR_PRIMARY") {
       return {"ADD PRIMARY KEY fails " + again + ": " + std::string(on) + " " + target +
@@ -54,10 +69,11 @@ Judgement judge(std::string_view on, const std::string& target, const Node& cons
             "name it (ADD CONSTRAINT name " + type + " ...) and guard it: " + drop +
                 " before it, or " + block};
   }
-  std::string index(constraint.str("indexname"));
   if (!index.empty()) {
     return {"ADD CONSTRAINT " + name + " " + type + " USING INDEX " + index + " fails " + again +
-                ": the first run renamed index " + index + " to " + name,
+                ": the first run renamed index " + index + " to " + name +
+                ", and PostgreSQL finds no index of the old name (index \"" + index +
+                "\" does not exist)",
             "guard it with " + block};
   }
   std::string help = "guard it: " + drop + " before it, or " + block;

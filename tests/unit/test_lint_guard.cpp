@@ -105,7 +105,8 @@ TEST(GuardConditions, RepeatErrorsOfAlterSubcommands) {
       "ALTER TABLE t ADD COLUMN a int, ADD COLUMN IF NOT EXISTS b int, DROP COLUMN c, "
       "ADD CONSTRAINT k CHECK (a > 0), ADD CONSTRAINT u UNIQUE (a), ADD PRIMARY KEY (a), "
       "ADD UNIQUE (b), ADD CONSTRAINT p PRIMARY KEY USING INDEX i, DROP CONSTRAINT x, "
-      "DROP CONSTRAINT IF EXISTS y");
+      "DROP CONSTRAINT IF EXISTS y, ADD CONSTRAINT j UNIQUE USING INDEX j, "
+      "ADD PRIMARY KEY USING INDEX k");
   Node statement = first_statement(*parsed->file);
   std::vector<std::optional<Condition>> expected = {
       condition::duplicate_column,
@@ -118,6 +119,9 @@ TEST(GuardConditions, RepeatErrorsOfAlterSubcommands) {
       condition::undefined_object,
       condition::undefined_object,
       std::nullopt,
+      // The index is the constraint's after the first run: "already associated with a constraint".
+      condition::object_not_in_prerequisite_state,
+      condition::object_not_in_prerequisite_state,
   };
   std::size_t i = 0;
   for (Node command : statement.list("cmds")) {

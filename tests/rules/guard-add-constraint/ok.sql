@@ -134,3 +134,8 @@ END $$;
 -- so): there is no second run to guard.
 CREATE UNIQUE INDEX IF NOT EXISTS coupons_live_code_idx ON coupons (code) WHERE NOT revoked;
 ALTER TABLE coupons ADD CONSTRAINT coupons_code_key UNIQUE USING INDEX coupons_live_code_idx;
+-- The handler catches what a second run raises once the index is the constraint's (55000).
+DO $$ BEGIN
+  ALTER TABLE invoices ADD CONSTRAINT invoices_serial_key UNIQUE USING INDEX invoices_serial_key;
+EXCEPTION WHEN object_not_in_prerequisite_state THEN NULL;
+END $$;
