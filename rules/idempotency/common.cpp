@@ -95,8 +95,24 @@ ObjectKey on_table(ObjectKind kind, const NodeList& names) {
   return result;
 }
 
+// The kinds of text search objects, which object_kind() leaves out: the changes of the file
+// track them, and nothing else.
+std::optional<ObjectKind> text_search_kind(std::string_view objtype) {
+  if (objtype == "OBJECT_TSCONFIGURATION") return ObjectKind::text_search_configuration;
+  if (objtype == "OBJECT_TSDICTIONARY") return ObjectKind::text_search_dictionary;
+  if (objtype == "OBJECT_TSPARSER") return ObjectKind::text_search_parser;
+  if (objtype == "OBJECT_TSTEMPLATE") return ObjectKind::text_search_template;
+  return std::nullopt;
+}
+
+// object_kind(), or a text search object's kind.
+std::optional<ObjectKind> changed_kind(std::string_view objtype) {
+  if (auto kind = object_kind(objtype)) return kind;
+  return text_search_kind(objtype);
+}
+
 void add_dropped(const Node& statement, ObjectChanges& changes) {
-  auto kind = object_kind(statement.str("removeType"));
+  auto kind = changed_kind(statement.str("removeType"));
   if (!kind) return;
   for (Node object : statement.list("objects")) {
     switch (*kind) {
@@ -220,6 +236,9 @@ ObjectChanges object_changes(const Node& statement) {
     if (object == "OBJECT_AGGREGATE")
       created(ObjectKind::function, name_of(statement.list("defnames")));
     if (object == "OBJECT_TYPE") created(ObjectKind::type, name_of(statement.list("defnames")));
+    if (auto text_search = text_search_kind(object)) {
+      created(*text_search, name_of(statement.list("defnames")));
+    }
   } else if (kind == "CreateEnumStmt" || kind == "CreateRangeStmt") {
     created(ObjectKind::type, name_of(statement.list("typeName")));
   } else if (kind == "CompositeTypeStmt") {
@@ -273,7 +292,7 @@ std::vector<ObjectMove> object_moves(const Node& statement) {
   bool rename = statement.is("RenameStmt");
   if (!rename && !statement.is("AlterObjectSchemaStmt")) return moves;
   std::string_view type = statement.str(rename ? "renameType" : "objectType");
-  std::optional<ObjectKind> kind = object_kind(type);
+  std::optional<ObjectKind> kind = changed_kind(type);
   if (!kind) {
     if (type == "OBJECT_COLUMN" || type == "OBJECT_TABCONSTRAINT")
       kind = ObjectKind::column;
@@ -312,6 +331,10 @@ std::vector<ObjectMove> object_moves(const Node& statement) {
       break;
     case ObjectKind::function:
     case ObjectKind::type:
+    case ObjectKind::text_search_configuration:
+    case ObjectKind::text_search_dictionary:
+    case ObjectKind::text_search_parser:
+    case ObjectKind::text_search_template:
       if (!named.name.empty()) moves.push_back({key(*kind, named), key(*kind, moved(named))});
       break;
     case ObjectKind::column:  // and table constraints
@@ -675,6 +698,19 @@ std::string_view drop_consequence(ObjectKind kind) {
       return "fails once objects use the extension (and with CASCADE drops them)";
     case ObjectKind::publication:
       return "breaks the subscriptions that replicate from it";
+    case ObjectKind::text_search_configuration:
+      return "fails once a generated column, an index or a view uses it (in to_tsvector() or "
+             "the like), and with CASCADE drops those columns and their data, the indexes and the "
+             "views";
+    case ObjectKind::text_search_dictionary:
+      return "fails once a text search configuration maps tokens to it (and with CASCADE drops "
+             "that configuration and what uses it)";
+    case ObjectKind::text_search_parser:
+      return "fails once a text search configuration uses it (and with CASCADE drops that "
+             "configuration and what uses it)";
+    case ObjectKind::text_search_template:
+      return "fails once a text search dictionary uses it (and with CASCADE drops that "
+             "dictionary and the configurations that use it)";
     case ObjectKind::index:
     case ObjectKind::trigger:
     case ObjectKind::rule:

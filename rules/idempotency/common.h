@@ -66,6 +66,11 @@ enum class ObjectKind : std::uint8_t {
   role,
   publication,
   column,  // a table's (ALTER TABLE ... ADD / DROP COLUMN): parent is the table
+  // Text search objects: made, dropped, renamed and moved, not otherwise tracked.
+  text_search_configuration,
+  text_search_dictionary,
+  text_search_parser,
+  text_search_template,
 };
 
 // The kind an OBJECT_* type of DROP, COMMENT or ALTER names (functions, procedures, routines

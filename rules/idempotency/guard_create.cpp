@@ -145,27 +145,30 @@ std::optional<Candidate> candidate(const Node& node) {
     }
     struct TextSearch {
       std::string_view kind, noun, catalog;
+      ObjectKind key;
     };
     constexpr TextSearch k_text_search[] = {
-        {"OBJECT_TSPARSER", "parser", "pg_ts_parser WHERE prsname"},
-        {"OBJECT_TSDICTIONARY", "dictionary", "pg_ts_dict WHERE dictname"},
-        {"OBJECT_TSTEMPLATE", "template", "pg_ts_template WHERE tmplname"},
-        {"OBJECT_TSCONFIGURATION", "configuration", "pg_ts_config WHERE cfgname"},
+        {"OBJECT_TSPARSER", "parser", "pg_ts_parser WHERE prsname", ObjectKind::text_search_parser},
+        {"OBJECT_TSDICTIONARY", "dictionary", "pg_ts_dict WHERE dictname",
+         ObjectKind::text_search_dictionary},
+        {"OBJECT_TSTEMPLATE", "template", "pg_ts_template WHERE tmplname",
+         ObjectKind::text_search_template},
+        {"OBJECT_TSCONFIGURATION", "configuration", "pg_ts_config WHERE cfgname",
+         ObjectKind::text_search_configuration},
     };
-    std::string noun;
-    std::string catalog;
-    for (const auto& form : k_text_search) {
-      if (form.kind == object) {
-        noun = form.noun;
-        catalog = form.catalog;
-      }
+    const TextSearch* form = nullptr;
+    for (const auto& known : k_text_search) {
+      if (known.kind == object) form = &known;
     }
-    if (noun.empty()) return std::nullopt;
+    if (form == nullptr) return std::nullopt;
+    std::string noun(form->noun);
     std::string upper = noun;
     for (char& ch : upper) ch = static_cast<char>(ch - 'a' + 'A');
-    return plain("CREATE TEXT SEARCH " + upper, "text search " + noun, name,
-                 "NOT EXISTS (SELECT FROM pg_catalog." + catalog + " = " +
-                     sql_literal(name_of(node.list("defnames")).name) + ")");
+    plain("CREATE TEXT SEARCH " + upper, "text search " + noun, name,
+          "NOT EXISTS (SELECT FROM pg_catalog." + std::string(form->catalog) + " = " +
+              sql_literal(name_of(node.list("defnames")).name) + ")");
+    c.key = ObjectKey{form->key, name_of(node.list("defnames")), {}};
+    return c;
   }
   if (kind == "CreateConversionStmt") {
     std::string name = name_of(node.list("conversion_name")).display();

@@ -693,6 +693,14 @@ std::string_view noun(ObjectKind kind) {
       return "publication";
     case ObjectKind::column:
       return "column";
+    case ObjectKind::text_search_configuration:
+      return "text search configuration";
+    case ObjectKind::text_search_dictionary:
+      return "text search dictionary";
+    case ObjectKind::text_search_parser:
+      return "text search parser";
+    case ObjectKind::text_search_template:
+      return "text search template";
     case ObjectKind::table:
       break;
   }

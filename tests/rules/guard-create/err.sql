@@ -132,3 +132,10 @@ END $$;
 -- Made as a plain table first, IF NOT EXISTS: a second run skips the CREATE and finds it attached.
 CREATE TABLE IF NOT EXISTS events_2025 (y int);
 ALTER TABLE events ATTACH PARTITION events_2025 FOR VALUES FROM (2025) TO (2026);
+
+-- A DROP first is no guard for a text search configuration or dictionary either: a second run's
+-- DROP fails once a generated column, an index, a view or a configuration uses it.
+DROP TEXT SEARCH CONFIGURATION IF EXISTS english_simple;
+CREATE TEXT SEARCH CONFIGURATION english_simple (COPY = english);
+DROP TEXT SEARCH DICTIONARY IF EXISTS english_stopped;
+CREATE TEXT SEARCH DICTIONARY english_stopped (TEMPLATE = simple, STOPWORDS = english);

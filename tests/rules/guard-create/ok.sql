@@ -176,3 +176,9 @@ ALTER TABLE drained ATTACH PARTITION drained_default DEFAULT;
 -- Attached and detached again: a second run finds it detached.
 ALTER TABLE drained ATTACH PARTITION drained_scratch FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');
 ALTER TABLE drained DETACH PARTITION drained_scratch;
+-- Text search objects made and dropped again, or renamed away: a second run makes them afresh.
+CREATE TEXT SEARCH CONFIGURATION search_scratch (COPY = simple);
+DROP TEXT SEARCH CONFIGURATION search_scratch;
+ALTER TEXT SEARCH CONFIGURATION search_swap RENAME TO search_swap_old;
+CREATE TEXT SEARCH CONFIGURATION search_swap (COPY = english);
+DROP TEXT SEARCH CONFIGURATION search_swap_old;
