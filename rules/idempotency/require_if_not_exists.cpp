@@ -212,6 +212,14 @@ void report(FileScope& scope, const Statement& statement, const Candidate& c,
   }
 }
 
+// Whether the file renames the object away after `at`, and leaves its name free, with nothing
+// before `at` that makes, drops or renames it: a second run finds the name free there.
+bool renamed_away_after(const FileScope& scope, const Statement& at, const ObjectKey& key) {
+  return scope.moved_away_after(at, key) != nullptr && scope.created_before(at, key) == nullptr &&
+         scope.dropped_before(at, key) == nullptr && scope.moved_away_before(at, key) == nullptr &&
+         scope.moved_onto_before(at, key) == nullptr && scope.exists_on_rerun(at, key) == false;
+}
+
 // ALTER TABLE ... ADD [COLUMN] name without IF NOT EXISTS, subcommand by subcommand.
 void check_add_columns(FileScope& scope, const Statement& statement) {
   const Node& node = statement.node;
@@ -437,6 +445,9 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     if (c->key && scope.dropped_after(*statement, *c->key)) continue;
     if (scope.guard(*statement, lint::repeat_error(statement->node))) continue;
     const Statement* dropped = c->key ? scope.dropped_before(*statement, *c->key) : nullptr;
+    // Renamed away afterwards, and not touched before (a swap: CREATE TABLE t_new ...; DROP
+    // TABLE t; ALTER TABLE t_new RENAME TO t): the second run finds the name free.
+    if (c->key && renamed_away_after(scope, *statement, *c->key)) continue;
     // Dropping an index first only rebuilds it.
     if (dropped != nullptr && c->key->kind == ObjectKind::index) continue;
     // A materialized view rebuilt with everything that depends on it: only rebuilt again.
