@@ -182,6 +182,38 @@ std::vector<Token> scan_tokens(std::string_view text, std::uint32_t base) {
 
 // ---- statements -------------------------------------------------------------------------
 
+namespace {
+
+// Where the statement starts that PostgreSQL's parser rejects, for an error the grammar raises
+// without a position (CREATE OR REPLACE CONSTRAINT TRIGGER is not supported): the statements as
+// the scanner splits them, parsed one by one. 0 when none fails alone.
+std::uint32_t failing_statement(const std::string& text) {
+  std::uint32_t at = 0;
+  PgQuerySplitResult split = pg_query_split_with_scanner(text.c_str());
+  if (split.error == nullptr) {
+    for (int i = 0; i < split.n_stmts; ++i) {
+      const PgQuerySplitStmt* part = split.stmts[i];
+      if (part->stmt_location < 0 || part->stmt_len < 0 ||
+          static_cast<std::size_t>(part->stmt_location) + part->stmt_len > text.size()) {
+        break;
+      }
+      std::string statement = text.substr(part->stmt_location, part->stmt_len);
+      PgQueryParseResult alone = pg_query_parse(statement.c_str());
+      bool failed = alone.error != nullptr;
+      pg_query_free_parse_result(alone);
+      if (!failed) continue;
+      auto begin = static_cast<std::uint32_t>(part->stmt_location);
+      at = std::min(skip_space_and_comments(text, begin),
+                    static_cast<std::uint32_t>(part->stmt_location + part->stmt_len));
+      break;
+    }
+  }
+  pg_query_free_split_result(split);
+  return at;
+}
+
+}  // namespace
+
 std::uint32_t Statement::offset(std::optional<std::uint32_t> location) const {
   if (!location || !exact) return range.begin;
   return base + *location;
@@ -197,8 +229,9 @@ class FileBuilder {
     }
     PgQueryParseResult result = pg_query_parse(file.m_source->text.c_str());
     if (result.error != nullptr) {
-      std::uint32_t at =
-          result.error->cursorpos > 0 ? byte_offset_of_char(text, result.error->cursorpos) : 0;
+      std::uint32_t at = result.error->cursorpos > 0
+                             ? byte_offset_of_char(text, result.error->cursorpos)
+                             : failing_statement(file.m_source->text);
       std::string message = result.error->message;
       if (message.starts_with("memory exhausted")) {
         // Bison's words for its stack limit (10,000 levels): say what the author can change.
