@@ -42,7 +42,7 @@
 #include "rules/safety/materialized_views.h"
 #include "rules/safety/partition_bounds.h"
 #include "rules/safety/partitioned.h"
-#include "rules/safety/partitioned_foreign_key.h"
+#include "rules/safety/partitioned_constraints.h"
 #include "rules/safety/refusal.h"
 #include "rules/safety/refused_parameters.h"
 #include "rules/safety/refused_partition_ddl.h"
@@ -1605,7 +1605,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     check_refused_privileges(context, *statement, out);
     check_dependent_privileges(context, *statement, out);
     check_refused_partition_ddl(context, *statement, out);
-    check_partitioned_foreign_key(context, *statement, out);
+    check_partitioned_constraints(context, *statement, out);
     check_create_collation(context, *statement, out);
     check_refused_parameters(context, *statement, out);
     check_cluster_without_index(context, *statement, out);
