@@ -28,6 +28,10 @@ struct Hold {
   std::size_t statement = 0;  // in the up's all_statements()
   ObjectId object = lint::k_no_object;
   enum class Kind { privileges, default_privileges, policy, owner } kind = Kind::privileges;
+  // privileges: what the role still holds on the object.
+  std::vector<pairing::Privilege> privileges;
+  // default_privileges: those of the statement the role still has.
+  std::vector<pairing::DefaultPrivilege> remaining;
 };
 
 // Something a migration gave the role that still holds at a tick: privileges on an object, the
@@ -36,6 +40,7 @@ struct EarlierHold {
   lint::Origin given;
   ObjectId object = lint::k_no_object;
   Hold::Kind kind = Hold::Kind::privileges;
+  pairing::Privileges privileges;  // privileges: what roles hold on the object then
 };
 
 // The ticks of the ups' statements before a statement of an up (all of it: SIZE_MAX) that take from
@@ -119,7 +124,9 @@ std::vector<EarlierHold> holds_at(const lint::Project& project, const lint::Cata
     }
     bool holds_privileges = std::any_of(
         held.begin(), held.end(), [&](const pairing::Privilege& p) { return p.role == role; });
-    if (holds_privileges && granted) holds.push_back({*granted, id, Hold::Kind::privileges});
+    if (holds_privileges && granted) {
+      holds.push_back({*granted, id, Hold::Kind::privileges, std::move(held)});
+    }
     if (owner && owner->tick > clears.owned) holds.push_back({*owner, id, Hold::Kind::owner});
     if (policy) holds.push_back({*policy, id, Hold::Kind::policy});
   }
@@ -172,7 +179,14 @@ class RoleDrops {
  public:
   RoleDrops(const lint::Project& project, const lint::Catalog& catalog, const pairing::Pair& pair,
             lint::Reporter& out)
-      : m_project(project), m_catalog(catalog), m_pair(pair), m_out(out) {}
+      : m_project(project),
+        m_catalog(catalog),
+        m_pair(pair),
+        m_out(out),
+        m_up_steps(*pair.up_replay),
+        m_down_steps(*pair.down_replay),
+        m_up_broad(pairing::broad_privilege_statements(*pair.up_file)),
+        m_down_broad(pairing::broad_privilege_statements(*pair.down_file)) {}
 
   void check() {
     const auto& statements = m_pair.down_file->all_statements();
@@ -200,9 +214,12 @@ class RoleDrops {
       if (step.object == lint::k_no_object || step.effect.action != Action::alter) continue;
       const Node& node = up[step.statement]->node;
       if (step.effect.change == Change::grant && pairing::lists_role(node.list("grantees"), role) &&
-          !taken_before(step.object, d) &&
-          !pairing::revokes(m_catalog, m_pair, step.object, role, d)) {
-        return Hold{step.statement, step.object, Hold::Kind::privileges};
+          !taken_before(step.object, d)) {
+        std::vector<pairing::Privilege> held =
+            held_before(after_up(step.object), step.object, role, d);
+        if (!held.empty()) {
+          return Hold{step.statement, step.object, Hold::Kind::privileges, std::move(held)};
+        }
       }
       if (pairing::new_owner(node) == role && !taken_before(step.object, d) &&
           !owner_changed_before(step.object, d) && !reassigns_before(role, d)) {
@@ -217,19 +234,71 @@ class RoleDrops {
         return Hold{step.statement, step.object, Hold::Kind::policy};
       }
     }
+    // What the up's ALTER DEFAULT PRIVILEGES give the role, less what the down takes back before
+    // d: a REVOKE of the same entries (pg_default_acl keys them by kind of object, schema and
+    // privilege: one on TABLES leaves SEQUENCES, one without IN SCHEMA leaves IN SCHEMA public),
+    // or DROP SCHEMA of their schema, which removes its entries.
+    std::vector<pairing::DefaultPrivilege> held;
+    for (const lint::Statement* statement : up) {
+      if (statement->node.is("AlterDefaultPrivilegesStmt")) {
+        pairing::apply_default_privileges(held, statement->node);
+      }
+    }
+    std::erase_if(held,
+                  [&](const pairing::DefaultPrivilege& entry) { return entry.grantee != role; });
+    if (held.empty()) return std::nullopt;
+    const auto& down = m_pair.down_file->all_statements();
+    for (std::size_t i = 0; i < d && i < down.size(); ++i) {
+      if (down[i]->node.is("AlterDefaultPrivilegesStmt")) {
+        pairing::apply_default_privileges(held, down[i]->node);
+      }
+    }
+    for (const auto& step : m_pair.down_replay->steps) {
+      if (step.statement < d && step.effect.action == Action::drop &&
+          step.effect.object.kind == lint::ObjectKind::schema) {
+        std::erase_if(held, [&](const pairing::DefaultPrivilege& entry) {
+          return entry.schema == step.effect.object.name;
+        });
+      }
+    }
     for (std::size_t i = 0; i < up.size(); ++i) {
       const Node& node = up[i]->node;
-      if (!node.is("AlterDefaultPrivilegesStmt")) continue;
-      Node action = node.get("action");
-      if (!action.flag("is_grant") || !pairing::lists_role(action.list("grantees"), role)) {
-        continue;
+      if (!node.is("AlterDefaultPrivilegesStmt") || !node.get("action").flag("is_grant")) continue;
+      std::vector<pairing::DefaultPrivilege> remaining;
+      for (pairing::DefaultPrivilege& entry : pairing::default_privileges(node)) {
+        if (entry.grantee == role && pairing::holds_default(held, entry)) {
+          remaining.push_back(std::move(entry));
+        }
       }
-      if (!pairing::revokes_default_privileges(m_pair, role, d) &&
-          !schemas_dropped_before(node, d)) {
-        return Hold{i, lint::k_no_object, Hold::Kind::default_privileges};
+      if (!remaining.empty()) {
+        return Hold{i, lint::k_no_object, Hold::Kind::default_privileges, {}, std::move(remaining)};
       }
     }
     return std::nullopt;
+  }
+
+  // What roles hold on the object after the up, as far as the migrations say.
+  pairing::Privileges after_up(ObjectId id) const {
+    pairing::Privileges held =
+        pairing::privileges_before(m_project, m_catalog, id, m_pair.up_replay->start);
+    const lint::CatalogObject& object = m_catalog.object(id);
+    pairing::replay_privileges(held, *m_pair.up_file, m_up_broad, m_up_steps.of(id), object.kind(),
+                               object.ref_at(m_pair.up_replay->end).schema);
+    return held;
+  }
+
+  // What the role still holds on the object before statement d of the down, from what roles held
+  // there after the up: a REVOKE of some of its privileges leaves the others.
+  std::vector<pairing::Privilege> held_before(pairing::Privileges held, ObjectId id,
+                                              const std::string& role, std::size_t d) const {
+    const lint::CatalogObject& object = m_catalog.object(id);
+    pairing::replay_privileges(held, *m_pair.down_file, m_down_broad, m_down_steps.of(id),
+                               object.kind(), object.ref_at(m_pair.up_replay->end).schema, d);
+    std::vector<pairing::Privilege> of_role;
+    for (const pairing::Privilege& privilege : held) {
+      if (privilege.role == role) of_role.push_back(privilege);
+    }
+    return of_role;
   }
 
   // The first thing an earlier migration gave the role that it still holds after the up and that
@@ -240,7 +309,7 @@ class RoleDrops {
          holds_at(m_project, m_catalog, role, m_pair.up, static_cast<std::size_t>(-1))) {
       if (hold.given.file == m_pair.up || taken_before(hold.object, d)) continue;
       if (hold.kind == Hold::Kind::privileges &&
-          pairing::revokes(m_catalog, m_pair, hold.object, role, d)) {
+          held_before(hold.privileges, hold.object, role, d).empty()) {
         continue;
       }
       if (hold.kind == Hold::Kind::owner &&
@@ -262,32 +331,6 @@ class RoleDrops {
       }
     }
     return false;
-  }
-
-  // ALTER DEFAULT PRIVILEGES IN SCHEMA s, ...: DROP SCHEMA removes the default privileges of its
-  // schema, so a down that drops each of them before d took them back.
-  bool schemas_dropped_before(const Node& statement, std::size_t d) const {
-    std::vector<std::string> schemas;
-    for (Node option : statement.list("options")) {
-      if (option.str("defname") != "schemas") continue;
-      Node names = option.get("arg");
-      for (Node name : names.items().empty() ? names.list("items") : names.items()) {
-        schemas.push_back(lint::truncate_identifier(name.as_str()));
-      }
-    }
-    if (schemas.empty()) return false;
-    for (const std::string& schema : schemas) {
-      bool dropped = false;
-      for (const auto& step : m_pair.down_replay->steps) {
-        if (step.statement < d && step.effect.action == Action::drop &&
-            step.effect.object.kind == lint::ObjectKind::schema &&
-            step.effect.object.name == schema) {
-          dropped = true;
-        }
-      }
-      if (!dropped) return false;
-    }
-    return true;
   }
 
   // Whether a statement of the down before d drops the object, or what it belongs to.
@@ -325,15 +368,19 @@ class RoleDrops {
     switch (hold.kind) {
       case Hold::Kind::privileges:
         what = "still holds privileges on " + object + ", which the up granted";
-        help = "revoke them before DROP ROLE (`" +
-               pairing::revoke_sql(m_pair.up_file->all_statements()[hold.statement]->node,
-                                   m_catalog.object(hold.object).ref(), {role}) +
-               "`), or write `DROP OWNED BY " + role + ";` before it";
+        help =
+            "revoke them before DROP ROLE (`" +
+            pairing::revoke_privileges_sql(m_pair.up_file->all_statements()[hold.statement]->node,
+                                           m_catalog.object(hold.object).ref(), hold.privileges) +
+            "`), or write `DROP OWNED BY " + role + ";` before it";
         break;
       case Hold::Kind::default_privileges:
-        what = "still has the default privileges the up gave it";
-        help = "write `ALTER DEFAULT PRIVILEGES ... REVOKE ... FROM " + role +
-               ";` (as in the up) or `DROP OWNED BY " + role + ";` before DROP ROLE";
+        what = "still has the default privileges " +
+               pairing::default_privileges_words(hold.remaining) + ", which the up gave it";
+        help = "write `" +
+               pairing::default_privileges_revoke_sql(
+                   m_pair.up_file->all_statements()[hold.statement]->node, {role}) +
+               "` or `DROP OWNED BY " + role + ";` before DROP ROLE";
         break;
       case Hold::Kind::policy:
         what = "is still a target of " + object + ", which the up created";
@@ -360,6 +407,10 @@ class RoleDrops {
   const lint::Catalog& m_catalog;
   const pairing::Pair& m_pair;
   lint::Reporter& m_out;
+  pairing::StepsByObject m_up_steps;
+  pairing::StepsByObject m_down_steps;
+  std::vector<std::size_t> m_up_broad;
+  std::vector<std::size_t> m_down_broad;
 };
 
 }  // namespace

@@ -639,17 +639,6 @@ std::string default_privileges_grant_sql(const lint::Node& statement,
   return default_privileges_sql(statement, roles, true);
 }
 
-bool revokes_default_privileges(const Pair& pair, const std::string& role, std::size_t before) {
-  const auto& down = pair.down_file->all_statements();
-  for (std::size_t i = 0; i < before && i < down.size(); ++i) {
-    const lint::Node& node = down[i]->node;
-    if (!node.is("AlterDefaultPrivilegesStmt")) continue;
-    lint::Node action = node.get("action");
-    if (!action.flag("is_grant") && lists_role(action.list("grantees"), role)) return true;
-  }
-  return false;
-}
-
 bool lists_role(const lint::NodeList& roles, const std::string& role) {
   for (lint::Node spec : roles) {
     if (role_name(spec) == role) return true;
@@ -694,36 +683,6 @@ bool drops_owned(const Pair& pair, const std::string& role, std::size_t before) 
     if (node.is("DropOwnedStmt") && lists_role(node.list("roles"), role)) return true;
   }
   return false;
-}
-
-bool revokes(const lint::Catalog& catalog, const Pair& pair, lint::ObjectId id,
-             const std::string& role, std::size_t before) {
-  const auto& down = pair.down_file->all_statements();
-  for (const auto& step : pair.down_replay->steps) {
-    if (step.statement < before && step.object == id &&
-        step.effect.change == lint::Change::revoke &&
-        lists_role(down[step.statement]->node.list("grantees"), role)) {
-      return true;
-    }
-  }
-  return revokes_in_schema(pair, catalog.object(id).ref().schema, role, before);
-}
-
-bool revokes_in_schema(const Pair& pair, const std::string& schema, const std::string& role,
-                       std::size_t before) {
-  const auto& down = pair.down_file->all_statements();
-  for (std::size_t i = 0; i < before && i < down.size(); ++i) {
-    const lint::Node& node = down[i]->node;
-    if (!node.is("GrantStmt") || node.flag("is_grant") ||
-        node.str("targtype") != "ACL_TARGET_ALL_IN_SCHEMA" ||
-        !lists_role(node.list("grantees"), role)) {
-      continue;
-    }
-    for (lint::Node object : node.list("objects")) {
-      if (lint::truncate_identifier(object.as_str()) == schema) return true;
-    }
-  }
-  return drops_owned(pair, role, before);
 }
 
 namespace {
@@ -913,6 +872,62 @@ Privileges privileges_before(const lint::Project& project, const lint::Catalog& 
     apply_grant(held, change.statement->node, object.kind());
   }
   return held;
+}
+
+std::vector<std::size_t> broad_privilege_statements(const lint::ParsedFile& file) {
+  std::vector<std::size_t> found;
+  const auto& statements = file.all_statements();
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    const lint::Node& node = statements[i]->node;
+    if (node.is("DropOwnedStmt") ||
+        (node.is("GrantStmt") && node.str("targtype") == "ACL_TARGET_ALL_IN_SCHEMA")) {
+      found.push_back(i);
+    }
+  }
+  return found;
+}
+
+void replay_privileges(Privileges& held, const lint::ParsedFile& file,
+                       const std::vector<std::size_t>& broad,
+                       const std::vector<const lint::CatalogStep*>& steps, lint::ObjectKind kind,
+                       const std::string& schema, std::size_t end) {
+  std::unordered_set<std::size_t> on_object;
+  // The statements that may change what roles hold on it, in file order.
+  std::vector<std::size_t> order;
+  for (std::size_t i : broad) {
+    if (i < end) order.push_back(i);
+  }
+  for (const lint::CatalogStep* step : steps) {
+    if (step->statement < end && (step->effect.change == lint::Change::grant ||
+                                  step->effect.change == lint::Change::revoke)) {
+      on_object.insert(step->statement);
+      order.push_back(step->statement);
+    }
+  }
+  std::sort(order.begin(), order.end());
+  order.erase(std::unique(order.begin(), order.end()), order.end());
+  const auto& statements = file.all_statements();
+  for (std::size_t i : order) {
+    const lint::Node& node = statements[i]->node;
+    if (node.is("DropOwnedStmt")) {
+      for (const std::string& role : role_names(node.list("roles"))) {
+        std::erase_if(held, [&](const Privilege& p) { return p.role == role; });
+      }
+      continue;
+    }
+    bool applies = on_object.count(i) != 0;
+    if (!applies && node.is("GrantStmt") && node.str("targtype") == "ACL_TARGET_ALL_IN_SCHEMA") {
+      std::string_view type = node.str("objtype");
+      bool kind_matches = type == "OBJECT_SEQUENCE" ? kind == ObjectKind::sequence
+                          : type == "OBJECT_TABLE"
+                              ? lint::is_relation(kind) && kind != ObjectKind::index
+                              : lint::is_routine(kind);
+      for (lint::Node each : node.list("objects")) {
+        if (kind_matches && lint::truncate_identifier(each.as_str()) == schema) applies = true;
+      }
+    }
+    if (applies) apply_grant(held, node, kind);
+  }
 }
 
 namespace {
@@ -1382,6 +1397,32 @@ std::vector<DefaultPrivilege> default_privileges_before(const lint::Project& pro
     }
   }
   return held;
+}
+
+std::string default_privileges_words(const std::vector<DefaultPrivilege>& entries) {
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < entries.size();) {
+    std::string objects(entries[i].objects);
+    std::transform(objects.begin(), objects.end(), objects.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    std::string part = "on new " + objects;
+    if (!entries[i].schema.empty()) {
+      part += " in schema " + quote_identifier(entries[i].schema);
+    }
+    std::vector<std::string> privileges;
+    std::size_t j = i;
+    for (; j < entries.size() && entries[j].objects == entries[i].objects &&
+           entries[j].schema == entries[i].schema;
+         ++j) {
+      std::string privilege = upper(entries[j].privilege);
+      if (std::find(privileges.begin(), privileges.end(), privilege) == privileges.end()) {
+        privileges.push_back(std::move(privilege));
+      }
+    }
+    parts.push_back(part + " (" + lint::join_strings(privileges, ", ") + ")");
+    i = j;
+  }
+  return lint::join_strings(parts, ", ");
 }
 
 // Whether an entry is among those held.

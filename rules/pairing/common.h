@@ -169,6 +169,17 @@ bool holds(const Privileges& held, const Privilege& privilege);
 // on every new object of its kind, then the GRANTs and REVOKEs naming the object, in order.
 Privileges privileges_before(const lint::Project& project, const lint::Catalog& catalog,
                              lint::ObjectId id, lint::Tick tick);
+// The statements of a file that change what roles hold on objects they do not name one by one
+// (DROP OWNED BY, GRANT or REVOKE ... ON ALL ... IN SCHEMA), by index in all_statements().
+std::vector<std::size_t> broad_privilege_statements(const lint::ParsedFile& file);
+// Applies to what roles hold on an object (of the kind, in the schema) the statements of a file
+// before `end` that change it, in order: its GRANTs and REVOKEs (among `steps`, the file's steps
+// on the object), those on ALL ... IN SCHEMA of its schema and DROP OWNED BY (among `broad`,
+// broad_privilege_statements()).
+void replay_privileges(Privileges& held, const lint::ParsedFile& file,
+                       const std::vector<std::size_t>& broad,
+                       const std::vector<const lint::CatalogStep*>& steps, lint::ObjectKind kind,
+                       const std::string& schema, std::size_t end = static_cast<std::size_t>(-1));
 // The GRANTs that give the privileges back, on the object a GRANT or REVOKE names.
 std::string grant_sql(const lint::Node& statement, const lint::ObjectRef& object,
                       const std::vector<Privilege>& privileges);
@@ -214,6 +225,9 @@ void apply_default_privileges(std::vector<DefaultPrivilege>& held, const lint::N
 std::vector<DefaultPrivilege> default_privileges_before(const lint::Project& project,
                                                         const lint::Catalog& catalog,
                                                         lint::Tick start);
+// Entries as PostgreSQL's DETAIL names them: "on new sequences in schema public (USAGE, SELECT)",
+// "on new tables (SELECT)" for those given in every schema.
+std::string default_privileges_words(const std::vector<DefaultPrivilege>& entries);
 // Whether an entry is among those held.
 bool holds_default(const std::vector<DefaultPrivilege>& held, const DefaultPrivilege& entry);
 // The entries an up's ALTER DEFAULT PRIVILEGES ... REVOKE takes that were held before the up
@@ -297,22 +311,9 @@ class StepsByObject {
 std::vector<const lint::Effect*> other_alters(const StepsByObject& steps,
                                               const lint::CatalogStep& step);
 
-// Whether the down, before its statement `before`, revokes default privileges from the role
-// (ALTER DEFAULT PRIVILEGES ... REVOKE ... FROM it).
-bool revokes_default_privileges(const Pair& pair, const std::string& role,
-                                std::size_t before = static_cast<std::size_t>(-1));
-
 // Whether the down, before its statement `before`, writes DROP OWNED BY the role.
 bool drops_owned(const Pair& pair, const std::string& role,
                  std::size_t before = static_cast<std::size_t>(-1));
-// Whether the down, before its statement `before`, takes back what was granted on the object to
-// the role: a REVOKE on it (or on ALL ... IN SCHEMA of its schema) from the role, or DROP OWNED BY.
-bool revokes(const lint::Catalog& catalog, const Pair& pair, lint::ObjectId id,
-             const std::string& role, std::size_t before = static_cast<std::size_t>(-1));
-// The part of revokes() that is not about one object: a REVOKE on ALL ... IN SCHEMA `schema`
-// from the role, or DROP OWNED BY it.
-bool revokes_in_schema(const Pair& pair, const std::string& schema, const std::string& role,
-                       std::size_t before = static_cast<std::size_t>(-1));
 
 // Every object the down takes, explicitly or with what it drops.
 std::unordered_set<lint::ObjectId> taken_by(const lint::FileReplay& down);

@@ -42,25 +42,13 @@ struct Context {
   // Each file's steps by object: the checks below ask about one object's other steps.
   StepsByObject up_steps{*pair.up_replay};
   StepsByObject down_steps{*pair.down_replay};
-  // Per file (the up's, then the down's), found on first use: the statements that change what
-  // roles hold on objects they do not name one by one (DROP OWNED, GRANT or REVOKE ... ON ALL
-  // ... IN SCHEMA), by index in all_statements().
+  // Per file (the up's, then the down's), found on first use: broad_privilege_statements().
   std::optional<std::vector<std::size_t>> broad_privilege_changes[2];
 
   const std::vector<std::size_t>& broad_privilege_statements(const lint::ParsedFile& file) {
     std::optional<std::vector<std::size_t>>& found =
         broad_privilege_changes[&file == pair.up_file ? 0 : 1];
-    if (!found) {
-      found.emplace();
-      const auto& statements = file.all_statements();
-      for (std::size_t i = 0; i < statements.size(); ++i) {
-        const lint::Node& node = statements[i]->node;
-        if (node.is("DropOwnedStmt") ||
-            (node.is("GrantStmt") && node.str("targtype") == "ACL_TARGET_ALL_IN_SCHEMA")) {
-          found->push_back(i);
-        }
-      }
-    }
+    if (!found) found = pairing::broad_privilege_statements(file);
     return *found;
   }
 
@@ -2447,48 +2435,12 @@ void check_renamed_column_replaced(Context& c, const lint::CatalogStep& step) {
                " again in the down after adding the column");
 }
 
-// Applies to what roles hold on the object the statements of a file that change it, in order:
-// GRANT and REVOKE on it, on ALL ... IN SCHEMA of its schema, and DROP OWNED BY.
+// Applies to what roles hold on the object the statements of a file that change it, in order.
 void replay_privileges(Context& c, Privileges& held, const lint::ParsedFile& file,
                        const StepsByObject& steps, ObjectId id) {
   const lint::CatalogObject& object = c.catalog.object(id);
-  std::unordered_set<std::size_t> on_object;
-  // The statements that may change what roles hold on it, in file order.
-  std::vector<std::size_t> order = c.broad_privilege_statements(file);
-  for (const lint::CatalogStep* step : steps.of(id)) {
-    if (step->effect.change == Change::grant || step->effect.change == Change::revoke) {
-      on_object.insert(step->statement);
-      order.push_back(step->statement);
-    }
-  }
-  std::sort(order.begin(), order.end());
-  order.erase(std::unique(order.begin(), order.end()), order.end());
-  const auto& statements = file.all_statements();
-  for (std::size_t i : order) {
-    const lint::Node& node = statements[i]->node;
-    if (node.is("DropOwnedStmt")) {
-      for (const std::string& role : role_names(node.list("roles"))) {
-        std::erase_if(held, [&](const Privilege& p) { return p.role == role; });
-      }
-      continue;
-    }
-    bool applies = on_object.count(i) != 0;
-    if (!applies && node.is("GrantStmt") && node.str("targtype") == "ACL_TARGET_ALL_IN_SCHEMA") {
-      std::string_view type = node.str("objtype");
-      ObjectKind kind = object.kind();
-      bool kind_matches = type == "OBJECT_SEQUENCE" ? kind == ObjectKind::sequence
-                          : type == "OBJECT_TABLE"
-                              ? lint::is_relation(kind) && kind != ObjectKind::index
-                              : lint::is_routine(kind);
-      for (lint::Node schema : node.list("objects")) {
-        if (kind_matches && lint::truncate_identifier(schema.as_str()) ==
-                                object.ref_at(c.pair.up_replay->end).schema) {
-          applies = true;
-        }
-      }
-    }
-    if (applies) apply_grant(held, node, object.kind());
-  }
+  pairing::replay_privileges(held, file, c.broad_privilege_statements(file), steps.of(id),
+                             object.kind(), object.ref_at(c.pair.up_replay->end).schema);
 }
 
 // The up revokes privileges on an object an earlier migration made: what a role held there
