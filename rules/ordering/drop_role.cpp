@@ -28,6 +28,7 @@ struct Hold {
   std::size_t statement = 0;  // in the up's all_statements()
   ObjectId object = lint::k_no_object;
   enum class Kind { privileges, default_privileges, policy, owner } kind = Kind::privileges;
+  bool created = false;  // owner: the up made the object with the role as its owner
   // privileges: what the role still holds on the object.
   std::vector<pairing::Privilege> privileges;
   // default_privileges: those of the statement the role still has.
@@ -218,7 +219,8 @@ class RoleDrops {
         std::vector<pairing::Privilege> held =
             held_before(after_up(step.object), step.object, role, d);
         if (!held.empty()) {
-          return Hold{step.statement, step.object, Hold::Kind::privileges, std::move(held)};
+          return Hold{
+              .statement = step.statement, .object = step.object, .privileges = std::move(held)};
         }
       }
       if (pairing::new_owner(node) == role && !taken_before(step.object, d) &&
@@ -232,6 +234,15 @@ class RoleDrops {
       if (node.is("CreatePolicyStmt") && pairing::lists_role(node.list("roles"), role) &&
           !taken_before(step.object, d)) {
         return Hold{step.statement, step.object, Hold::Kind::policy};
+      }
+      // CREATE SCHEMA ... AUTHORIZATION role: the role owns the schema.
+      if (node.is("CreateSchemaStmt") && step.effect.object.kind == lint::ObjectKind::schema &&
+          pairing::role_name(node.get("authrole")) == role && !taken_before(step.object, d) &&
+          !owner_changed_before(step.object, d) && !reassigns_before(role, d)) {
+        return Hold{.statement = step.statement,
+                    .object = step.object,
+                    .kind = Hold::Kind::owner,
+                    .created = true};
       }
     }
     // What the up's ALTER DEFAULT PRIVILEGES give the role, less what the down takes back before
@@ -271,7 +282,9 @@ class RoleDrops {
         }
       }
       if (!remaining.empty()) {
-        return Hold{i, lint::k_no_object, Hold::Kind::default_privileges, {}, std::move(remaining)};
+        return Hold{.statement = i,
+                    .kind = Hold::Kind::default_privileges,
+                    .remaining = std::move(remaining)};
       }
     }
     return std::nullopt;
@@ -388,6 +401,15 @@ class RoleDrops {
                ";` before it";
         break;
       case Hold::Kind::owner:
+        if (hold.created) {
+          what = "still owns " + object + ", which the up made with AUTHORIZATION " + role;
+          help = "drop it before DROP ROLE (`" +
+                 pairing::drop_sql(m_catalog.object(hold.object).ref()) +
+                 "` first), or give it to another role (ALTER ... OWNER TO <role>, or "
+                 "`REASSIGN OWNED BY " +
+                 role + " TO <role>;`) before it";
+          break;
+        }
         what = "still owns " + object + ", which the up gave it";
         help =
             "give it back before DROP ROLE (ALTER ... OWNER TO <its old owner>), or write "
