@@ -2595,6 +2595,104 @@ void check_privileges_lost(Context& c) {
   }
 }
 
+// A GRANT of the down (ON ALL TABLES IN SCHEMA too: each table there) of a privilege a role did
+// not hold on the object before the up, and that the up did not take from it: after a rollback
+// the role has what it never had (anon can read a table). What the up revoked from a role the
+// migrations never gave it is left alone: the role may hold it from outside them (a platform's
+// default privileges), and the up's REVOKE says it did; not so for PUBLIC, whose privileges on a
+// new object PostgreSQL sets. A GRANT to the object's owner, or to the role running the
+// migrations (CURRENT_USER), gives nothing the owner does not have.
+void check_privileges_gained(Context& c) {
+  std::unordered_set<ObjectId> seen;
+  lint::Tick start = c.pair.up_replay->start;
+  const auto& down = c.pair.down_file->all_statements();
+  // What the earlier ups' ALTER DEFAULT PRIVILEGES ... GRANT gave on objects made after them:
+  // a role may hold it on the object that way.
+  std::vector<DefaultPrivilege> defaults;
+  for (std::size_t f = 0; f < c.project.size(); ++f) {
+    const lint::FileReplay& replay = c.catalog.replay(f);
+    const lint::ParsedFile* file = c.project.parsed(f);
+    if (!replay.replayed || replay.direction != lint::Direction::up || file == nullptr ||
+        replay.start >= start) {
+      continue;
+    }
+    for (const lint::Statement* statement : file->all_statements()) {
+      if (statement->node.is("AlterDefaultPrivilegesStmt") &&
+          statement->node.get("action").flag("is_grant")) {
+        for (DefaultPrivilege& entry : default_privileges(statement->node)) {
+          defaults.push_back(std::move(entry));
+        }
+      }
+    }
+  }
+  auto by_default = [&](const lint::CatalogObject& object, const Privilege& privilege) {
+    ObjectKind kind = object.kind();
+    std::string_view objects = kind == ObjectKind::sequence ? "SEQUENCES"
+                               : lint::is_routine(kind)     ? "FUNCTIONS"
+                               : kind == ObjectKind::type || kind == ObjectKind::domain ? "TYPES"
+                               : kind == ObjectKind::schema                             ? "SCHEMAS"
+                                                                                        : "TABLES";
+    const std::string& schema = object.ref_at(start).schema;
+    return std::any_of(defaults.begin(), defaults.end(), [&](const DefaultPrivilege& entry) {
+      return entry.objects == objects && entry.grantee == privilege.role &&
+             entry.privilege == privilege.privilege &&
+             (entry.schema.empty() || entry.schema == schema);
+    });
+  };
+  for (const lint::CatalogStep& step : c.pair.down_replay->steps) {
+    if (step.effect.change != Change::grant || step.object == lint::k_no_object) continue;
+    if (!seen.insert(step.object).second || c.created_by_up(step.object)) continue;
+    const lint::CatalogObject& object = c.catalog.object(step.object);
+    if (!object.alive_at(start) || c.taken.count(step.object) != 0) continue;
+    Privileges before = privileges_before(c.project, c.catalog, step.object, start);
+    Privileges held = before;
+    replay_privileges(c, held, *c.pair.up_file, c.up_steps, step.object);
+    Privileges after_up = held;
+    replay_privileges(c, held, *c.pair.down_file, c.down_steps, step.object);
+    std::optional<std::string> owner = owner_before(c.project, c.catalog, step.object, start);
+    std::vector<Privilege> gained;
+    for (const Privilege& privilege : held) {
+      if (holds(before, privilege) || holds(after_up, privilege) || privilege.role == owner ||
+          privilege.role == "CURRENT_USER" || privilege.role == "CURRENT_ROLE" ||
+          privilege.role == "SESSION_USER" || by_default(object, privilege)) {
+        continue;
+      }
+      if (privilege.role != "PUBLIC") {
+        // Whether the up takes it: it would not hold it after the up had it held it before.
+        Privileges probe{privilege};
+        replay_privileges(c, probe, *c.pair.up_file, c.up_steps, step.object);
+        if (!holds(probe, privilege)) continue;
+      }
+      gained.push_back(privilege);
+    }
+    if (gained.empty()) continue;
+    // Reported at the down's first GRANT on the object of one of them.
+    std::size_t at = step.statement;
+    for (const lint::CatalogStep* grant : c.down_steps.of(step.object)) {
+      if (grant->effect.change != Change::grant) continue;
+      const lint::Node& node = down[grant->statement]->node;
+      Privileges given;
+      apply_grant(given, node, object.kind());
+      if (std::any_of(gained.begin(), gained.end(),
+                      [&](const Privilege& privilege) { return holds(given, privilege); })) {
+        at = grant->statement;
+        break;
+      }
+    }
+    const lint::ObjectRef& ref = object.ref_at(c.pair.up_replay->end);
+    std::set<std::string> roles;
+    for (const Privilege& privilege : gained) roles.insert(privilege.role);
+    std::string what = roles.size() == 1 ? (gained.size() == 1 ? "the role has a privilege it"
+                                                               : "the role has privileges it")
+                                         : "the roles have privileges they";
+    c.out.report(*c.pair.down_file, statement_range(*c.pair.down_file, at),
+                 "the down grants " + privileges_words(gained, "to") + " on " + describe(ref) +
+                     ", not held before the up: after a rollback " + what + " did not have",
+                 "grant back only what the up took, or add `" +
+                     revoke_privileges_sql(down[at]->node, ref, gained) + "` after it");
+  }
+}
+
 // Whether the statement that made the table lists all its columns: a CREATE TABLE without LIKE,
 // INHERITS, OF type or PARTITION OF, which take columns from elsewhere.
 bool lists_columns(const lint::Statement* made) {
@@ -4636,6 +4734,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
     check_default_privileges(context);
     check_role_settings(context);
     check_privileges_lost(context);
+    check_privileges_gained(context);
     check_public_schema(context);
     check_columns_added(context);
     check_publications(context);

@@ -2,7 +2,7 @@ ALTER TABLE shelf_items ALTER CONSTRAINT shelf_items_bin_fk INITIALLY DEFERRED;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON FUNCTIONS FROM app_reader;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON TABLES FROM app_reader;
 REVOKE UPDATE (label) ON shelf_items FROM app_reader;
-GRANT UPDATE ON ALL TABLES IN SCHEMA public TO app_reader;
+GRANT UPDATE ON shelf_items TO app_reader;
 ALTER TABLE shelf_items DROP COLUMN IF EXISTS search;
 ALTER TABLE shelf_items ADD COLUMN IF NOT EXISTS search tsvector
   GENERATED ALWAYS AS (to_tsvector('english', coalesce(label, ''))) STORED;

@@ -1,0 +1,2 @@
+DROP FUNCTION IF EXISTS inbox_is_owner(bigint);
+DROP TABLE IF EXISTS inbox_notes;

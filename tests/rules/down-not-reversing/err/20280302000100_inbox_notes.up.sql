@@ -1,0 +1,3 @@
+CREATE TABLE IF NOT EXISTS inbox_notes (id bigint PRIMARY KEY, body text);
+CREATE OR REPLACE FUNCTION inbox_is_owner(note_id bigint) RETURNS boolean
+LANGUAGE sql STABLE AS 'SELECT true';

@@ -1,0 +1,4 @@
+DROP TABLE IF EXISTS inbox_vault.secrets;
+DROP SCHEMA IF EXISTS inbox_vault;
+DROP FUNCTION IF EXISTS inbox_is_owner(bigint);
+DROP TABLE IF EXISTS inbox_notes;
