@@ -4102,6 +4102,73 @@ void check_pair(Context& c) {
   }
 }
 
+// ALTER DEFAULT PRIVILEGES ... GRANT in the down of what the roles did not have before the up
+// (`before`), and the up did not take: objects made after a rollback give them what they never
+// had. PostgreSQL gives PUBLIC EXECUTE on functions and USAGE on types without an entry, but an
+// entry IN SCHEMA is stored apart: GRANT EXECUTE ON FUNCTIONS TO PUBLIC IN SCHEMA s adds one,
+// which a later REVOKE without IN SCHEMA does not reach. What the up revoked from a role the
+// migrations never gave it is left alone (it may hold it from outside them, a platform's
+// default privileges), not so for PUBLIC, whose defaults PostgreSQL sets.
+void check_default_privileges_gained(Context& c, const std::vector<DefaultPrivilege>& before,
+                                     const std::vector<DefaultPrivilege>& after_up,
+                                     const std::vector<DefaultPrivilege>& after_down) {
+  const auto& up = c.pair.up_file->all_statements();
+  const auto& down = c.pair.down_file->all_statements();
+  std::vector<DefaultPrivilege> revoked_by_up;
+  for (const lint::Statement* statement : up) {
+    lint::Node action = statement->node.get("action");
+    if (!statement->node.is("AlterDefaultPrivilegesStmt") || action.flag("is_grant") ||
+        action.flag("grant_option")) {
+      continue;
+    }
+    for (DefaultPrivilege& entry : default_privileges(statement->node)) {
+      revoked_by_up.push_back(std::move(entry));
+    }
+  }
+  for (std::size_t i = 0; i < down.size(); ++i) {
+    const lint::Node& node = down[i]->node;
+    if (!node.is("AlterDefaultPrivilegesStmt") || !node.get("action").flag("is_grant")) continue;
+    std::vector<DefaultPrivilege> gained;
+    std::vector<std::string> roles;
+    for (DefaultPrivilege& entry : default_privileges(node)) {
+      if (holds_default(before, entry) || holds_default(after_up, entry) ||
+          !holds_default(after_down, entry)) {
+        continue;
+      }
+      if (entry.grantee != "PUBLIC" &&
+          std::any_of(revoked_by_up.begin(), revoked_by_up.end(),
+                      [&](const DefaultPrivilege& r) { return takes_back(r, entry); })) {
+        continue;
+      }
+      if (std::find(roles.begin(), roles.end(), entry.grantee) == roles.end()) {
+        roles.push_back(entry.grantee);
+      }
+      gained.push_back(std::move(entry));
+    }
+    if (gained.empty()) continue;
+    std::string objects(gained.front().objects);
+    for (char& ch : objects) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    bool public_default =
+        std::any_of(gained.begin(), gained.end(), [](const DefaultPrivilege& entry) {
+          return entry.grantee == "PUBLIC" && !entry.schema.empty() &&
+                 ((entry.objects == "FUNCTIONS" && entry.privilege == "execute") ||
+                  (entry.objects == "TYPES" && entry.privilege == "usage"));
+        });
+    std::string consequence =
+        public_default
+            ? "PostgreSQL gives PUBLIC that on new " + objects +
+                  " without any entry, but this adds an entry for the schema, which a later "
+                  "ALTER DEFAULT PRIVILEGES ... REVOKE without IN SCHEMA does not reach: " +
+                  objects + " made there after a rollback keep giving it"
+            : objects + " made after a rollback give them";
+    c.out.report(*c.pair.down_file, statement_range(*c.pair.down_file, i),
+                 "the down grants default privileges " + default_privileges_words(gained) + " to " +
+                     lint::join_strings(roles, ", ") + ", not held before the up: " + consequence,
+                 "grant back only what the up took, or add `" +
+                     default_privileges_revoke_sql(node, roles) + "` after it");
+  }
+}
+
 // ALTER DEFAULT PRIVILEGES in the up: what a GRANT gives the roles on every object made later
 // stays after a rollback unless the down revokes it (or DROP OWNED BY the role), entry by entry:
 // a REVOKE on TABLES leaves what was given on FUNCTIONS, one IN SCHEMA api what was given in
@@ -4112,9 +4179,11 @@ void check_pair(Context& c) {
 void check_default_privileges(Context& c) {
   const auto& up = c.pair.up_file->all_statements();
   const auto& down = c.pair.down_file->all_statements();
-  if (std::none_of(up.begin(), up.end(), [](const lint::Statement* statement) {
-        return statement->node.is("AlterDefaultPrivilegesStmt");
-      })) {
+  auto default_privileges_statement = [](const lint::Statement* statement) {
+    return statement->node.is("AlterDefaultPrivilegesStmt");
+  };
+  if (std::none_of(up.begin(), up.end(), default_privileges_statement) &&
+      std::none_of(down.begin(), down.end(), default_privileges_statement)) {
     return;
   }
   std::vector<DefaultPrivilege> revoked;
@@ -4127,8 +4196,9 @@ void check_default_privileges(Context& c) {
     }
   }
   // What is held before each statement of the up, and after the up and the down.
-  std::vector<DefaultPrivilege> held =
+  const std::vector<DefaultPrivilege> before_up =
       default_privileges_before(c.project, c.catalog, c.pair.up_replay->start);
+  std::vector<DefaultPrivilege> held = before_up;
   std::vector<std::vector<DefaultPrivilege>> before_statement;
   for (const lint::Statement* statement : up) {
     before_statement.push_back(held);
@@ -4136,11 +4206,13 @@ void check_default_privileges(Context& c) {
       apply_default_privileges(held, statement->node);
     }
   }
+  const std::vector<DefaultPrivilege> after_up = held;
   for (const lint::Statement* statement : down) {
     if (statement->node.is("AlterDefaultPrivilegesStmt")) {
       apply_default_privileges(held, statement->node);
     }
   }
+  check_default_privileges_gained(c, before_up, after_up, held);
   for (std::size_t i = 0; i < up.size(); ++i) {
     const lint::Node& node = up[i]->node;
     if (!node.is("AlterDefaultPrivilegesStmt")) continue;
@@ -4154,7 +4226,7 @@ void check_default_privileges(Context& c) {
       // What it took that was held before it, and is not held after the down.
       std::vector<std::string> privileges;
       for (const DefaultPrivilege& entry :
-           default_privileges_taken(node, before_statement.front(), before_statement[i])) {
+           default_privileges_taken(node, before_up, before_statement[i])) {
         if (holds_default(held, entry)) continue;
         if (std::find(missing.begin(), missing.end(), entry.grantee) == missing.end()) {
           missing.push_back(entry.grantee);
