@@ -1,6 +1,7 @@
 #include "lint/table_state.h"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 
 #include "lint/catalog.h"
@@ -1328,24 +1329,226 @@ const CatalogObject* made_already(const Project& project, const Catalog& catalog
   return &object;
 }
 
-std::optional<TakenLabel> enum_label_taken(const Project& project, const Catalog& catalog,
-                                           std::size_t file, const CatalogStep& step) {
-  const Effect& effect = step.effect;
-  if (effect.action != Action::alter || step.object == k_no_object || effect.if_not_exists ||
-      (effect.change != Change::add_value && effect.change != Change::rename_value)) {
+namespace {
+
+// A test of pg_enum in a guard around an ADD VALUE or RENAME VALUE of `type` (an IF's condition),
+// answered with the labels the type has then: EXISTS / NOT EXISTS (SELECT ... FROM pg_enum [JOIN
+// pg_type, pg_namespace] WHERE enumlabel = 'x' AND typname = 't' [AND nspname = 's']), and these
+// joined by AND, OR, NOT. Nothing for any other test, or one of another type.
+class LabelTest {
+ public:
+  LabelTest(const ObjectRef& type, const std::vector<EnumLabel>& labels)
+      : m_type(type), m_labels(labels) {}
+
+  std::optional<bool> answer(const Node& expression) const {
+    if (expression.is("BoolExpr")) {
+      std::string_view op = expression.str("boolop");
+      NodeList args = expression.list("args");
+      if (op == "NOT_EXPR") {
+        if (args.size() != 1) return std::nullopt;
+        std::optional<bool> inner = answer(args.front());
+        if (!inner) return std::nullopt;
+        return !*inner;
+      }
+      bool all = op == "AND_EXPR";
+      // AND is false once one is, OR true once one is, whatever the others.
+      bool unknown = false;
+      for (Node arg : args) {
+        std::optional<bool> value = answer(arg);
+        if (!value) {
+          unknown = true;
+        } else if (*value != all) {
+          return !all;
+        }
+      }
+      if (unknown) return std::nullopt;
+      return all;
+    }
+    if (expression.is("SubLink") && expression.str("subLinkType") == "EXISTS_SUBLINK") {
+      return exists(expression.get("subselect"));
+    }
     return std::nullopt;
   }
-  const ParsedFile* parsed = project.parsed(file);
-  if (parsed == nullptr || step.statement >= parsed->all_statements().size()) return std::nullopt;
-  const Statement& statement = *parsed->all_statements()[step.statement];
-  if (!statement.node.is("AlterEnumStmt") || conditional(statement, condition::duplicate_object)) {
-    return std::nullopt;
+
+ private:
+  const ObjectRef& m_type;
+  const std::vector<EnumLabel>& m_labels;
+
+  static bool is_catalog(const Node& range_var, std::string_view name) {
+    std::string_view schema = range_var.str("schemaname");
+    return range_var.str("relname") == name && (schema.empty() || schema == "pg_catalog");
   }
+
+  // The tables of a FROM list and the ON conditions of its joins; false for anything but
+  // pg_enum, pg_type and pg_namespace.
+  static bool tables(const Node& item, bool& has_enum, std::vector<Node>& conditions) {
+    if (item.is("JoinExpr")) {
+      if (item.has("quals")) conditions.push_back(item.get("quals"));
+      return tables(item.get("larg"), has_enum, conditions) &&
+             tables(item.get("rarg"), has_enum, conditions);
+    }
+    if (!item.is("RangeVar")) return false;
+    if (is_catalog(item, "pg_enum")) {
+      has_enum = true;
+      return true;
+    }
+    return is_catalog(item, "pg_type") || is_catalog(item, "pg_namespace");
+  }
+
+  static void conjuncts(const Node& expression, std::vector<Node>& out) {
+    if (expression.is("BoolExpr") && expression.str("boolop") == "AND_EXPR") {
+      for (Node arg : expression.list("args")) conjuncts(arg, out);
+    } else {
+      out.push_back(expression);
+    }
+  }
+
+  static std::string_view column_name(const Node& node) {
+    if (!node.is("ColumnRef")) return {};
+    NodeList fields = node.list("fields");
+    return !fields.empty() && fields.back().is("String") ? fields.back().as_str()
+                                                         : std::string_view();
+  }
+
+  std::optional<bool> exists(const Node& select) const {
+    if (!select.is("SelectStmt") || select.has("groupClause") || select.has("havingClause") ||
+        select.has("limitCount") || select.has("withClause") || select.has("larg")) {
+      return std::nullopt;
+    }
+    bool has_enum = false;
+    std::vector<Node> conditions;
+    for (Node item : select.list("fromClause")) {
+      if (!tables(item, has_enum, conditions)) return std::nullopt;
+    }
+    if (!has_enum) return std::nullopt;
+    if (select.has("whereClause")) conditions.push_back(select.get("whereClause"));
+    std::vector<Node> terms;
+    for (const Node& condition : conditions) conjuncts(condition, terms);
+    std::optional<std::string> label;
+    bool typed = false;
+    for (const Node& term : terms) {
+      if (!term.is("A_Expr") || term.str("kind") != "AEXPR_OP") return std::nullopt;
+      NodeList names = term.list("name");
+      if (names.size() != 1 || names.front().as_str() != "=") return std::nullopt;
+      Node left = term.get("lexpr");
+      Node right = term.get("rexpr");
+      if (!column_name(left).empty() && !column_name(right).empty()) continue;  // a join
+      if (column_name(left).empty()) std::swap(left, right);
+      std::string_view column = column_name(left);
+      if (!right.is("A_Const") || !right.has("sval")) return std::nullopt;
+      std::string_view value = right.get("sval").str("sval");
+      if (column == "enumlabel") {
+        if (label && *label != value) return false;
+        label = std::string(value);
+      } else if (column == "typname") {
+        if (value != m_type.name) return std::nullopt;
+        typed = true;
+      } else if (column == "nspname") {
+        if (value != m_type.schema) return std::nullopt;
+      } else {
+        return std::nullopt;
+      }
+    }
+    if (!label || !typed) return std::nullopt;
+    return std::any_of(m_labels.begin(), m_labels.end(),
+                       [&](const EnumLabel& known) { return known.label == *label; });
+  }
+};
+
+}  // namespace
+
+bool mentions(std::string_view text, std::string_view name) {
+  auto word = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '$';
+  };
+  auto same = [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) ==
+           std::tolower(static_cast<unsigned char>(b));
+  };
+  if (name.empty()) return false;
+  for (auto it = text.begin();; ++it) {
+    it = std::search(it, text.end(), name.begin(), name.end(), same);
+    if (it == text.end()) return false;
+    auto end = it + static_cast<std::ptrdiff_t>(name.size());
+    if ((it == text.begin() || !word(*(it - 1))) && (end == text.end() || !word(*end))) return true;
+  }
+}
+
+namespace {
+
+// Whether a statement of an up after the type was made and before `at` may change its labels
+// where the replay does not see it (enum_labels_before()).
+bool labels_changed_unseen(const Project& project, const Catalog& catalog, ObjectId id, Tick at) {
+  const CatalogObject& type = catalog.object(id);
+  auto named = [&](std::string_view text) {
+    return std::any_of(type.names.begin(), type.names.end(), [&](const CatalogObject::Name& name) {
+      return mentions(text, name.ref.name);
+    });
+  };
+  for (std::size_t f = 0; f < project.size(); ++f) {
+    const FileReplay& replay = catalog.replay(f);
+    const ParsedFile* file = project.parsed(f);
+    if (!replay.replayed || replay.direction != Direction::up || file == nullptr ||
+        replay.end <= type.created.tick || replay.start >= at) {
+      continue;
+    }
+    const auto& all = file->all_statements();
+    for (std::size_t k = f == type.created.file ? type.created.statement + 1 : 0; k < all.size();
+         ++k) {
+      if (catalog.before_statement(f, k) >= at) break;
+      const Statement& statement = *all[k];
+      const Node& node = statement.node;
+      if ((node.is("InsertStmt") || node.is("UpdateStmt") || node.is("DeleteStmt")) &&
+          relation_name(node.get("relation")).name == "pg_enum") {
+        return true;
+      }
+      if (statement.embedded()) continue;
+      std::string_view text =
+          file->text().substr(statement.range.begin, statement.range.end - statement.range.begin);
+      if (!named(text) || !mentions(text, "value")) continue;
+      // The statement, and those its DO block runs.
+      bool seen = false;
+      for (std::size_t j = k; j < all.size() && (j == k || all[j]->embedded()) && !seen; ++j) {
+        for (const CatalogStep& step : catalog.steps_at(f, j)) seen = seen || step.object == id;
+      }
+      if (!seen) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<bool> runs_with_labels(const ParsedFile& file, const Statement& statement,
+                                     const ObjectRef& type, const std::vector<EnumLabel>& labels) {
+  GuardAnalysis guards(file);
+  LabelTest test(type, labels);
+  for (const PlpgsqlFrame& frame : statement.frames) {
+    if (frame.node.is("PLpgSQL_stmt_block")) {
+      if (frame.node.has("exceptions")) return std::nullopt;
+      continue;
+    }
+    if (!frame.node.is("PLpgSQL_stmt_if") || !frame.node.list("elsif_list").empty() ||
+        (frame.part != "then_body" && frame.part != "else_body")) {
+      return std::nullopt;
+    }
+    Node condition = guards.condition(frame.node.get("cond").get("query").as_str());
+    if (!condition) return std::nullopt;
+    std::optional<bool> taken = test.answer(condition);
+    if (!taken) return std::nullopt;
+    if (*taken != (frame.part == "then_body")) return false;
+  }
+  return true;
+}
+
+std::optional<EnumLabels> enum_labels_before(const Project& project, const Catalog& catalog,
+                                             const CatalogStep& step) {
+  if (step.object == k_no_object) return std::nullopt;
   const CatalogObject& type = catalog.object(step.object);
   const Statement* created = statement_at(project, type.created);
   const ParsedFile* made_in = project.parsed(type.created.file);
   if (created == nullptr || made_in == nullptr || !created->node.is("CreateEnumStmt") ||
-      type.created.file > file) {
+      type.created.tick >= step.tick) {
     return std::nullopt;
   }
   // Under a guard that tests for the type (IF to_regtype('t') IS NULL), it runs on a fresh
@@ -1358,13 +1561,14 @@ std::optional<TakenLabel> enum_label_taken(const Project& project, const Catalog
     std::optional<Guard> guard = guards.find(*created, query, &mismatch);
     if (!guard || guard->kind != GuardKind::catalog_test || !mismatch.empty()) return std::nullopt;
   }
-  std::vector<TakenLabel> labels;
+  EnumLabels known;
+  std::vector<EnumLabel>& labels = known.labels;
   for (std::string_view value : string_list(created->node.list("vals"))) {
     labels.push_back({std::string(value), type.created});
   }
   auto find = [&](std::string_view label) {
     return std::find_if(labels.begin(), labels.end(),
-                        [&](const TakenLabel& taken) { return taken.label == label; });
+                        [&](const EnumLabel& taken) { return taken.label == label; });
   };
   // Applies an ADD VALUE or RENAME VALUE; false when the labels are no longer known.
   auto apply = [&](const Node& node, const Origin& origin) {
@@ -1372,24 +1576,58 @@ std::optional<TakenLabel> enum_label_taken(const Project& project, const Catalog
     if (node.has("oldVal")) {
       auto old = find(node.str("oldVal"));
       if (old == labels.end()) return false;
+      known.renamed.push_back({old->label, origin});
       *old = {std::string(added), origin};
     } else if (find(added) == labels.end()) {
+      // BEFORE or AFTER a label that is not there fails, and adds nothing.
+      if (node.has("newValNeighbor") && find(node.str("newValNeighbor")) == labels.end()) {
+        return true;
+      }
       labels.push_back({std::string(added), origin});
     }
     return true;
   };
   for (const ObjectChange& change : changes_before(project, type, step.tick)) {
     if (!change.statement->node.is("AlterEnumStmt")) continue;  // RENAME TO, OWNER TO, ...
-    if (conditional(*change.statement) || !apply(change.statement->node, change.origin)) {
-      return std::nullopt;
+    if (conditional(*change.statement)) {
+      const ParsedFile* file = project.parsed(change.origin.file);
+      if (file == nullptr) return std::nullopt;
+      std::optional<bool> ran =
+          runs_with_labels(*file, *change.statement, type.ref_at(change.origin.tick), labels);
+      if (!ran) return std::nullopt;
+      if (!*ran) continue;
     }
+    if (!apply(change.statement->node, change.origin)) return std::nullopt;
   }
+  if (labels_changed_unseen(project, catalog, step.object, step.tick)) return std::nullopt;
+  return known;
+}
+
+std::optional<EnumLabel> enum_label_taken(const Project& project, const Catalog& catalog,
+                                          std::size_t file, const CatalogStep& step) {
+  const Effect& effect = step.effect;
+  if (effect.action != Action::alter || step.object == k_no_object || effect.if_not_exists ||
+      (effect.change != Change::add_value && effect.change != Change::rename_value)) {
+    return std::nullopt;
+  }
+  const ParsedFile* parsed = project.parsed(file);
+  if (parsed == nullptr || step.statement >= parsed->all_statements().size()) return std::nullopt;
+  const Statement& statement = *parsed->all_statements()[step.statement];
+  if (!statement.node.is("AlterEnumStmt") || conditional(statement, condition::duplicate_object)) {
+    return std::nullopt;
+  }
+  std::optional<EnumLabels> known = enum_labels_before(project, catalog, step);
+  if (!known) return std::nullopt;
+  auto find = [&](std::string_view label) {
+    return std::find_if(known->labels.begin(), known->labels.end(),
+                        [&](const EnumLabel& taken) { return taken.label == label; });
+  };
   // RENAME VALUE of a label that is not there fails on that first ("is not an existing enum
   // label"); of a label to itself, on "already exists".
   const Node& node = statement.node;
-  if (node.has("oldVal") && find(node.str("oldVal")) == labels.end()) return std::nullopt;
+  if (node.has("oldVal") && find(node.str("oldVal")) == known->labels.end()) return std::nullopt;
   auto taken = find(node.str("newVal"));
-  if (taken == labels.end()) return std::nullopt;
+  if (taken == known->labels.end()) return std::nullopt;
   return *taken;
 }
 

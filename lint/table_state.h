@@ -228,17 +228,45 @@ const CatalogObject* made_already(const Project& project, const Catalog& catalog
 // does through every migration of one `up`.
 bool session_temporary(const Catalog& catalog, const CatalogObject& object);
 
-// An enum label an ALTER TYPE ... ADD VALUE (without IF NOT EXISTS) or RENAME VALUE of an up
-// gives, which the enum already has then: PostgreSQL fails there on the first run (`enum label
-// "issued" already exists`). Only when the replay knows the labels: the enum was made by CREATE
-// TYPE ... AS ENUM of the migrations (under no guard, or one that tests for the type), and
-// changed since by ADD VALUE and RENAME VALUE under no guard. The label and the statement that
-// gave it (the CREATE TYPE, an ADD VALUE, a RENAME VALUE); nothing for any other step.
-struct TakenLabel {
+// Whether a text names an identifier (any case, not as part of a longer word).
+bool mentions(std::string_view text, std::string_view name);
+
+// A label of an enum, and the statement that gave it (the CREATE TYPE, an ADD VALUE, a RENAME
+// VALUE) or took it away.
+struct EnumLabel {
   std::string label;
   Origin given;
 };
-std::optional<TakenLabel> enum_label_taken(const Project& project, const Catalog& catalog,
-                                           std::size_t file, const CatalogStep& step);
+
+// The labels of an enum the migrations made, as the first run of the set leaves them just before
+// a step of an up that names the enum. Only when the replay knows them: the enum was made by
+// CREATE TYPE ... AS ENUM of the migrations (under no guard, or one that tests for the type), and
+// changed since by ADD VALUE and RENAME VALUE under no guard, or under IFs whose tests of pg_enum
+// for a label of the type the labels answer (IF EXISTS (SELECT 1 FROM pg_enum e JOIN pg_type t ON
+// t.oid = e.enumtypid WHERE t.typname = 'job_state' AND e.enumlabel = 'available') THEN ...).
+// Not when a statement in between may change them unseen: an INSERT, UPDATE or DELETE of pg_enum,
+// or one whose text names the type and VALUE while the replay sees no ALTER TYPE of it there
+// (EXECUTE format('ALTER TYPE %I ADD VALUE %L', ...)).
+// `renamed`: the labels a RENAME VALUE took away since, each with that statement.
+struct EnumLabels {
+  std::vector<EnumLabel> labels;
+  std::vector<EnumLabel> renamed;
+};
+std::optional<EnumLabels> enum_labels_before(const Project& project, const Catalog& catalog,
+                                             const CatalogStep& step);
+
+// Whether an ALTER TYPE ... ADD VALUE or RENAME VALUE of `type` (a statement of `file`) runs on the
+// first run of the set: true under no guard; under IFs, as the labels the type has then answer
+// their tests of pg_enum (as enum_labels_before() reads them). Nothing when the labels do not
+// answer a test, or a block around it has an exception handler.
+std::optional<bool> runs_with_labels(const ParsedFile& file, const Statement& statement,
+                                     const ObjectRef& type, const std::vector<EnumLabel>& labels);
+
+// An enum label an ALTER TYPE ... ADD VALUE (without IF NOT EXISTS) or RENAME VALUE of an up
+// gives, which the enum already has then (enum_labels_before()): PostgreSQL fails there on the
+// first run (`enum label "issued" already exists`). The label and the statement that gave it;
+// nothing for any other step.
+std::optional<EnumLabel> enum_label_taken(const Project& project, const Catalog& catalog,
+                                          std::size_t file, const CatalogStep& step);
 
 }  // namespace sqlgate::lint

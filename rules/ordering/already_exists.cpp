@@ -156,7 +156,7 @@ void check_enum_labels(const lint::Project& project, const lint::Catalog& catalo
     if (!replay.replayed || replay.direction != lint::Direction::up) continue;
     const lint::ParsedFile& file = *project.parsed(i);
     for (const auto& step : replay.steps) {
-      std::optional<lint::TakenLabel> taken = lint::enum_label_taken(project, catalog, i, step);
+      std::optional<lint::EnumLabel> taken = lint::enum_label_taken(project, catalog, i, step);
       if (!taken) continue;
       const lint::Statement& statement = *file.all_statements()[step.statement];
       const lint::Node& node = statement.node;

@@ -11,6 +11,7 @@
 
 #include "lint/builtins.h"
 #include "lint/guard.h"
+#include "lint/table_state.h"
 #include "rules/ordering/case_folded.h"
 #include "rules/ordering/rules.h"
 #include "rules/pairing/common.h"
@@ -248,24 +249,6 @@ bool extension_name(const lint::ObjectRef& ref) {
   return false;
 }
 
-// Whether a text names an identifier (any case, not as part of a longer word).
-bool mentions(std::string_view text, std::string_view name) {
-  auto word = [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '$';
-  };
-  auto same = [](char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) ==
-           std::tolower(static_cast<unsigned char>(b));
-  };
-  if (name.empty()) return false;
-  for (auto it = text.begin();; ++it) {
-    it = std::search(it, text.end(), name.begin(), name.end(), same);
-    if (it == text.end()) return false;
-    auto end = it + static_cast<std::ptrdiff_t>(name.size());
-    if ((it == text.begin() || !word(*(it - 1))) && (end == text.end() || !word(*end))) return true;
-  }
-}
-
 // The constraints, triggers and rules an ALTER TABLE or ALTER DOMAIN names by commands the
 // effects do not carry as objects: VALIDATE CONSTRAINT, ENABLE [ALWAYS | REPLICA] and DISABLE
 // TRIGGER or RULE by name (not ALL or USER).
@@ -354,7 +337,8 @@ bool named_unseen(const lint::Project& project, const lint::ObjectRef& ref,
       if (all[k]->embedded()) continue;
       std::string_view text =
           file->text().substr(all[k]->range.begin, all[k]->range.end - all[k]->range.begin);
-      if (!mentions(text, ref.name) || (!ref.parent.empty() && !mentions(text, ref.parent))) {
+      if (!lint::mentions(text, ref.name) ||
+          (!ref.parent.empty() && !lint::mentions(text, ref.parent))) {
         continue;
       }
       // The statement, and those its DO block runs.

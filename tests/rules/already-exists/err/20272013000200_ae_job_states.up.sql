@@ -1,0 +1,7 @@
+CREATE TYPE ae_job_state AS ENUM ('available', 'running', 'completed');
+DO $$ BEGIN
+    IF EXISTS (SELECT 1 FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid
+               WHERE t.typname = 'ae_job_state' AND e.enumlabel = 'available') THEN
+        ALTER TYPE ae_job_state RENAME VALUE 'available' TO 'ready';
+    END IF;
+END $$;

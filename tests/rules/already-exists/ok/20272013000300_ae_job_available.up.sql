@@ -1,0 +1,1 @@
+ALTER TYPE ae_job_state ADD VALUE 'available';
