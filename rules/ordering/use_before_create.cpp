@@ -684,6 +684,82 @@ void check_signature(const lint::Project& project, std::size_t file_index,
   }
 }
 
+// ALTER TYPE ... ADD VALUE ... BEFORE | AFTER 'x' or RENAME VALUE 'x' TO ... of an up, while the
+// enum has no label 'x' (lint::enum_labels_before()): PostgreSQL fails there on the first run
+// ("\"x\" is not an existing enum label"), ADD VALUE IF NOT EXISTS of a label that is there
+// aside (it skips before it looks for the other). Whether reported.
+bool check_enum_label(const lint::Project& project, std::size_t file_index,
+                      const lint::CatalogStep& step, lint::Reporter& out) {
+  const lint::Effect& effect = step.effect;
+  if (effect.action != lint::Action::alter ||
+      (effect.change != lint::Change::add_value && effect.change != lint::Change::rename_value)) {
+    return false;
+  }
+  const lint::ParsedFile& file = *project.parsed(file_index);
+  const lint::Statement& statement = *file.all_statements()[step.statement];
+  const lint::Node& node = statement.node;
+  if (!node.is("AlterEnumStmt")) return false;
+  bool rename = node.has("oldVal");
+  if (!rename && !node.has("newValNeighbor")) return false;
+  std::string label(rename ? node.str("oldVal") : node.str("newValNeighbor"));
+  const lint::Catalog& catalog = *project.catalog();
+  std::optional<lint::EnumLabels> known = lint::enum_labels_before(project, catalog, step);
+  if (!known) return false;
+  auto has = [&](std::string_view value) {
+    return std::any_of(known->labels.begin(), known->labels.end(),
+                       [&](const lint::EnumLabel& l) { return l.label == value; });
+  };
+  if (has(label) || (!rename && effect.if_not_exists && has(node.str("newVal")))) return false;
+  const lint::ObjectRef& type = catalog.object(step.object).ref_at(step.tick);
+  std::optional<bool> runs = lint::runs_with_labels(file, statement, type, known->labels);
+  if (!runs || !*runs) return false;
+  const lint::EnumLabel* renamed = nullptr;
+  for (const lint::EnumLabel& gone : known->renamed) {
+    if (gone.label == label) renamed = &gone;
+  }
+  std::string quoted = "'" + label + "'";
+  std::string what =
+      rename ? "RENAME VALUE " + quoted + " TO '" + std::string(node.str("newVal")) + "'"
+             : "ADD VALUE '" + std::string(node.str("newVal")) + "' " +
+                   (node.flag("newValIsAfter") ? "AFTER " : "BEFORE ") + quoted;
+  std::string message = what + " names the label " + quoted + " of " + describe(type) + ", which ";
+  std::string help;
+  std::string labels;
+  for (const lint::EnumLabel& l : known->labels) {
+    labels += labels.empty() ? "'" : ", '";
+    labels += l.label + "'";
+  }
+  if (renamed != nullptr) {
+    // The label it took the place of: the one of that origin.
+    std::string now;
+    for (const lint::EnumLabel& l : known->labels) {
+      if (l.given.file == renamed->given.file && l.given.statement == renamed->given.statement) {
+        now = l.label;
+      }
+    }
+    std::string where = renamed->given.file == file_index
+                            ? std::string("an earlier statement of this migration")
+                            : project.source(renamed->given.file).display;
+    message += "it no longer has (" + where + " renamed it" +
+               (now.empty() ? std::string() : " to '" + now + "'") + ")";
+    help = now.empty() ? "name a label the type has then: " + labels
+                       : "name the label it has now, '" + now + "'";
+  } else {
+    message += "it does not have (its labels then: " + labels + ")";
+    help = "name a label the type has then: " + labels;
+  }
+  message += ": PostgreSQL fails here on a fresh database, saying that \"" + label +
+             "\" is not an existing enum label";
+  const lint::Origin& origin =
+      renamed != nullptr ? renamed->given : catalog.object(step.object).created;
+  auto builder = out.report(file, statement.range, message, help);
+  if (const lint::ParsedFile* where = project.parsed(origin.file)) {
+    builder.related(*where, pairing::statement_range(*where, origin.statement),
+                    renamed != nullptr ? "renamed here" : "type created here");
+  }
+  return true;
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   check_downs(project, out);
   const lint::Catalog& catalog = *project.catalog();
@@ -700,6 +776,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
       const lint::Statement& statement = *file.all_statements()[step.statement];
       const lint::Effect& effect = step.effect;
       if (step.statement == skipped) continue;
+      if (check_enum_label(project, i, step, out)) continue;
       if (step.object == lint::k_no_object && effect.action == lint::Action::alter &&
           effect.if_exists) {
         skipped = step.statement;

@@ -1,0 +1,3 @@
+DROP TYPE IF EXISTS step_state;
+DROP TYPE IF EXISTS run_state;
+DROP TYPE IF EXISTS job_state;

@@ -1,0 +1,2 @@
+-- sqlgate:irreversible PostgreSQL cannot drop an enum value
+SELECT 1;
