@@ -685,17 +685,61 @@ const std::vector<const GuardTarget*>& GuardAnalysis::own_targets(const Statemen
   if (auto it = cached.find(&statement); it != cached.end()) return it->second.view;
   OwnTargets& own = cached[&statement];
   own.targets = guard_targets(statement, !query.new_name_only);
+  follow_renames(own.targets, statement);
   for (const GuardTarget& target : own.targets) own.view.push_back(&target);
   return own.view;
+}
+
+void GuardAnalysis::follow_renames(std::vector<GuardTarget>& targets,
+                                   const Statement& owner) const {
+  if (!m_renames) {
+    m_renames.emplace();
+    for (const Statement* statement : m_file->all_statements()) {
+      if (!statement->node.is("RenameStmt")) continue;
+      for (const GuardTarget& target : guard_targets(*statement)) {
+        if (target.action != Action::rename || !is_relation(target.object.kind) ||
+            target.new_name.empty()) {
+          continue;
+        }
+        (*m_renames)[target.object.name].push_back(RelationRename{
+            statement->ordinal, target.object.schema, target.schema_given, target.new_name});
+      }
+    }
+  }
+  if (m_renames->empty()) return;
+  for (GuardTarget& target : targets) {
+    if (target.object.parent.empty()) continue;
+    std::string name = target.object.parent;
+    std::uint32_t after = owner.ordinal;
+    // The first rename of the table after the statement, then the first of its new name after
+    // that one, ...
+    for (int step = 0; step < 8; ++step) {
+      auto renames = m_renames->find(name);
+      if (renames == m_renames->end()) break;
+      const RelationRename* next = nullptr;
+      for (const RelationRename& rename : renames->second) {
+        bool same_schema =
+            !rename.schema_given || !target.schema_given || rename.schema == target.object.schema;
+        if (rename.ordinal > after && same_schema) {
+          next = &rename;
+          break;
+        }
+      }
+      if (next == nullptr) break;
+      name = next->new_name;
+      after = next->ordinal;
+    }
+    if (name != target.object.parent) target.new_parent = name;
+  }
 }
 
 const TargetIndex& GuardAnalysis::file_targets() const {
   if (!m_all_targets) {
     m_all_targets.emplace();
     for (const Statement* other : m_file->all_statements()) {
-      for (GuardTarget& target : guard_targets(*other)) {
-        m_all_targets->emplace_back(other, std::move(target));
-      }
+      std::vector<GuardTarget> targets = guard_targets(*other);
+      follow_renames(targets, *other);
+      for (GuardTarget& target : targets) m_all_targets->emplace_back(other, std::move(target));
     }
     for (const auto& [owner, target] : *m_all_targets) m_file_index.add(target, owner);
   }

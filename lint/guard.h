@@ -9,7 +9,8 @@
 //   - an earlier IF in the same or an enclosing block tested the catalog and returned;
 //     a test counts only when it can find one of the objects the file creates, drops, alters or
 //     renames (lint/guard_match.h): one that compares typname = 'OrderStatus' while the type
-//     is orderstatus gives the same answer on every run;
+//     is orderstatus gives the same answer on every run. It finds them as the first run leaves
+//     them: what is on a table the file renames later, on the new name too;
 //   - it runs in the EXCEPTION handler of a block whose body only looks an object up
 //     (PERFORM 'x'::regclass) and the handler catches what the lookup raises while the object
 //     is missing: once the handler has made it, the lookup succeeds;
@@ -161,6 +162,9 @@ class GuardAnalysis {
   // The objects the statement itself changes.
   const std::vector<const GuardTarget*>& own_targets(const Statement& statement,
                                                      const GuardQuery& query) const;
+  // Sets new_parent of the targets of a statement: the name the renames of the file after it
+  // give the table a column, constraint, ... is on. After the first run the test finds them there.
+  void follow_renames(std::vector<GuardTarget>& targets, const Statement& owner) const;
   bool lookup_handler(const Statement& statement, std::size_t frame) const;
   Node expression_tree(std::string_view expression) const;
   Node do_function(const Statement& statement) const;
@@ -178,6 +182,14 @@ class GuardAnalysis {
     std::vector<const GuardTarget*> view;
   };
   mutable std::array<std::map<const Statement*, OwnTargets>, 2> m_own_targets;
+  // The file's renames of relations, by the old name.
+  struct RelationRename {
+    std::uint32_t ordinal = 0;  // the statement's, in all_statements()
+    std::string schema;
+    bool schema_given = false;
+    std::string new_name;
+  };
+  mutable std::optional<std::map<std::string, std::vector<RelationRename>, std::less<>>> m_renames;
 };
 
 }  // namespace sqlgate::lint

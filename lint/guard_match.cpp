@@ -288,6 +288,7 @@ Expected expected(const GuardTarget& t, Role role) {
     add(t.new_name);
   } else if (role == Role::parent) {
     add(t.object.parent);
+    add(t.new_parent);
   } else if (t.schema_given || !t.new_schema.empty()) {
     if (t.schema_given && (t.old_name || t.new_schema.empty())) add(t.object.schema);
     add(t.new_schema);
@@ -299,7 +300,12 @@ Expected expected(const GuardTarget& t, Role role) {
 // "is named orderstatus", "is on table orders", "is in schema app".
 std::string described(const GuardTarget& t, Role role) {
   std::string noun(to_string(t.object.kind));
-  if (role == Role::parent) return "the " + noun + " is on " + t.object.parent;
+  if (role == Role::parent) {
+    if (!t.new_parent.empty()) {
+      return "the " + noun + " is on " + t.object.parent + ", renamed " + t.new_parent + " later";
+    }
+    return "the " + noun + " is on " + t.object.parent;
+  }
   if (role == Role::schema) {
     std::string schema = t.new_schema.empty() ? t.object.schema : t.new_schema;
     if (!t.new_schema.empty() && t.old_name && t.schema_given) {
@@ -633,14 +639,15 @@ std::uint64_t signature(const GuardTarget& t) {
   bit(t.object.parent.empty());
   bit(t.object.schema.empty());
   bit(t.new_schema.empty());
+  bit(t.new_parent.empty());
   return key;
 }
 
 // Each name a target may be found by.
 template <typename F>
 void each_name(const GuardTarget& t, F&& f) {
-  for (const std::string* value :
-       {&t.object.name, &t.new_name, &t.object.parent, &t.object.schema, &t.new_schema}) {
+  for (const std::string* value : {&t.object.name, &t.new_name, &t.object.parent, &t.new_parent,
+                                   &t.object.schema, &t.new_schema}) {
     if (!value->empty()) f(std::string_view(*value));
   }
 }

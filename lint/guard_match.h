@@ -35,6 +35,9 @@ struct GuardTarget {
   bool login = true;              // a role: false when CREATE ROLE gives it no LOGIN
   char contype = 0;               // a constraint: 'x' for EXCLUDE, ...
   Action action = Action::alter;  // what the statement does to it
+  // A column's, constraint's, ...: the name a later rename of the file gives the table it is on,
+  // which a test may find it under after the first run (see GuardAnalysis).
+  std::string new_parent;
 };
 
 // The objects a statement creates, drops, alters or renames, the main one first. With

@@ -529,6 +529,32 @@ TEST(GuardMatch, ATestOfWhatTheFileDropsLaterGuards) {
   EXPECT_EQ(mismatch_of(*parsed->file, "CREATE TYPE job_state"), "guarded");
 }
 
+TEST(GuardMatch, WhatIsOnATableRenamedLaterIsFoundUnderItsNewName) {
+  // The branch adds revision to jobs_new and renames jobs_new to jobs: after the first run the
+  // test finds the column on jobs.
+  auto parsed = parse(
+      "DO $$ BEGIN\n"
+      "  IF NOT EXISTS (SELECT FROM information_schema.columns WHERE table_schema = 'jobq'\n"
+      "                 AND table_name = 'jobs' AND column_name = 'revision') THEN\n"
+      "    CREATE TABLE jobq.jobs_new (LIKE jobq.jobs INCLUDING ALL);\n"
+      "    ALTER TABLE jobq.jobs_new ADD COLUMN revision integer NOT NULL DEFAULT 0;\n"
+      "    ALTER TABLE jobq.jobs RENAME TO jobs_old;\n"
+      "    ALTER TABLE jobq.jobs_new RENAME TO jobs;\n"
+      "  END IF;\n"
+      "  IF NOT EXISTS (SELECT FROM information_schema.columns WHERE table_schema = 'jobq'\n"
+      "                 AND table_name = 'orders' AND column_name = 'note') THEN\n"
+      "    ALTER TABLE jobq.orders_new ADD COLUMN note text;\n"
+      "  END IF;\n"
+      "END $$;\n"
+      "ALTER TABLE jobq.orders_new RENAME TO orders_archive;\n");
+  const ParsedFile& file = *parsed->file;
+  EXPECT_EQ(mismatch_of(file, "ALTER TABLE jobq.jobs_new ADD"), "guarded");
+  EXPECT_EQ(mismatch_of(file, "CREATE TABLE jobq.jobs_new"), "guarded");
+  EXPECT_EQ(mismatch_of(file, "ALTER TABLE jobq.orders_new ADD"),
+            "the guard tests table_name = 'orders', but the column is on orders_new, renamed "
+            "orders_archive later");
+}
+
 TEST(GuardMatch, FoundAfterALookupInTheCatalog) {
   auto parsed = parse(
       "DO $$ BEGIN\n"

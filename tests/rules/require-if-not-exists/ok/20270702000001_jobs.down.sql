@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS jobq.jobs;
+DROP SCHEMA IF EXISTS jobq;

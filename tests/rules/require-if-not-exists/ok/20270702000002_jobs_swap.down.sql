@@ -1,0 +1,1 @@
+ALTER TABLE jobq.jobs DROP COLUMN IF EXISTS revision;
