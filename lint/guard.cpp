@@ -348,6 +348,8 @@ struct GuardAnalysis::Judging {
   // Then the other statements' targets, those `skip` does not reject.
   const TargetIndex* others = nullptr;
   std::function<bool(const TargetIndex::Entry&)> skip;
+  // What the branch whose test it is leaves missing.
+  const std::vector<Transient>* transients = nullptr;
   std::optional<std::string> mismatch;
 };
 
@@ -524,8 +526,8 @@ bool GuardAnalysis::tests_catalog(std::string_view expression, const Statement& 
                                   const Place& place, const GuardQuery& query, Judging& judging,
                                   int depth) const {
   if (reads_catalog(expression, query.tables)) {
-    auto mismatch =
-        guard_mismatch(expression_tree(expression), *judging.targets, judging.others, judging.skip);
+    auto mismatch = guard_mismatch(expression_tree(expression), *judging.targets, judging.others,
+                                   judging.skip, judging.transients);
     if (!mismatch) return true;
     if (!judging.mismatch) judging.mismatch = std::move(mismatch);
   }
@@ -746,6 +748,116 @@ const TargetIndex& GuardAnalysis::file_targets() const {
   return m_file_index;
 }
 
+namespace {
+
+// Which branch of an IF or CASE (frames[branch] of a statement) holds the statement.
+std::string branch_key(const Statement& statement, std::size_t branch) {
+  const PlpgsqlFrame& frame = statement.frames[branch];
+  return std::to_string(statement.parent) + "/" + std::to_string(frame.node.at()) + "/" +
+         std::string(frame.part) + "/" + std::to_string(frame.elsif.valid() ? frame.elsif.at() : 0);
+}
+
+// The frame of the IF or CASE branch that a statement runs in whenever it runs: the innermost
+// frame that is not a block's body. Nothing when that is not such a branch (a loop, a handler).
+std::optional<std::size_t> branch_of(const Statement& statement) {
+  for (std::size_t k = statement.frames.size(); k-- > 0;) {
+    std::string_view part = statement.frames[k].part;
+    if (part == "body") continue;
+    if (part == "then_body" || part == "elsif" || part == "else_body" || part == "case_when" ||
+        part == "case_else") {
+      return k;
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+const std::vector<Transient>* GuardAnalysis::transients(const Statement& statement,
+                                                        std::size_t branch) const {
+  if (!m_transients) {
+    m_transients.emplace();
+    file_targets();
+    // What each statement does to an object (of a kind, schema, parent and name), in file order:
+    // makes it (`made`), or drops or renames it away.
+    struct Event {
+      const Statement* owner = nullptr;
+      bool made = false;
+      bool may_exist = false;
+      bool renamed = false;  // made by renaming another onto it, or renamed away
+      std::string other;     // the other name of a rename
+    };
+    struct Object {
+      ObjectRef ref;
+      bool schema_given = false;
+      bool consistent = true;  // every statement names it with the same schema
+      std::vector<Event> events;
+    };
+    std::map<std::string, Object> objects;
+    auto record = [&](const ObjectRef& ref, bool schema_given, Event event) {
+      std::string key = std::string(is_relation(ref.kind) ? "relation" : to_string(ref.kind)) +
+                        "/" + ref.parent + "/" + ref.name;
+      auto [it, added] = objects.try_emplace(key);
+      Object& object = it->second;
+      if (added) {
+        object.ref = ref;
+        object.schema_given = schema_given;
+      }
+      object.consistent = object.consistent && object.schema_given == schema_given &&
+                          object.ref.schema == ref.schema;
+      object.events.push_back(std::move(event));
+    };
+    for (const auto& [owner, target] : *m_all_targets) {
+      if (target.action == Action::create) {
+        record(target.object, target.schema_given, Event{owner, true, target.may_exist, false, ""});
+      } else if (target.action == Action::drop) {
+        record(target.object, target.schema_given, Event{owner, false, false, false, ""});
+      } else if (target.action == Action::rename) {
+        ObjectRef to = target.object;
+        if (!target.new_name.empty()) to.name = target.new_name;
+        if (!target.new_schema.empty()) to.schema = target.new_schema;
+        record(target.object, target.schema_given, Event{owner, false, false, true, to.name});
+        record(to, target.schema_given || !target.new_schema.empty(),
+               Event{owner, true, false, true, target.object.name});
+      }
+    }
+    for (auto& [key, object] : objects) {
+      const std::vector<Event>& events = object.events;
+      const Event& first = events.front();
+      const Event& last = events.back();
+      // Missing before the first run (a CREATE without IF NOT EXISTS, or a rename onto it, fails
+      // otherwise) and after it.
+      if (!object.consistent || !first.made || first.may_exist || last.made) continue;
+      auto branch_at = branch_of(*first.owner);
+      if (!first.owner->embedded() || !branch_at) continue;
+      std::string where = branch_key(*first.owner, *branch_at);
+      bool together = std::all_of(events.begin(), events.end(), [&](const Event& event) {
+        auto at = branch_of(*event.owner);
+        return event.owner->embedded() && at && branch_key(*event.owner, *at) == where;
+      });
+      if (!together) continue;
+      auto line = [&](const Event& event) {
+        return std::to_string(m_file->position(event.owner->range.begin).line);
+      };
+      std::string name = object.ref.name;
+      std::string shown = object.schema_given ? object.ref.schema + "." + name : name;
+      std::string noun(to_string(object.ref.kind));
+      std::string why = "the branch ";
+      why += first.renamed
+                 ? "renames " + noun + " " + (object.schema_given ? object.ref.schema + "." : "") +
+                       first.other + " to " + name
+                 : "makes " + noun + " " + shown;
+      why += " (line " + line(first) + ") and ";
+      why += last.renamed ? "renames " + name + " to " + last.other : "drops " + name;
+      why += " (line " + line(last) + "), so the test finds no " + shown + " on any run";
+      (*m_transients)[where].push_back(Transient{object.ref, object.schema_given, std::move(why)});
+    }
+  }
+  auto found = m_transients->find(branch_key(statement, branch));
+  return found == m_transients->end() ? nullptr : &found->second;
+}
+
 // BEGIN PERFORM 'x'::regclass; EXCEPTION WHEN undefined_table THEN <statement> END: the
 // handler runs only while x is missing, and makes it.
 bool GuardAnalysis::lookup_handler(const Statement& statement, std::size_t frame) const {
@@ -800,13 +912,17 @@ std::optional<Guard> GuardAnalysis::find(const Statement& statement, const Guard
   auto judged = [&](std::string_view test, const Place& place, std::size_t branch) {
     // What the statement itself changes first: a test that finds one of those needs no more.
     // Only a test that misses them is judged against everything the file changes.
+    const std::vector<Transient>* left =
+        branch < frames.size() ? transients(statement, branch) : nullptr;
     Judging judging;
     judging.targets = &own_targets(statement, query);
+    judging.transients = left;
     bool found = tests_catalog(test, statement, place, query, judging, 0);
     if (!found && judging.mismatch) {
       judging = Judging{};
       judging.targets = &own_targets(statement, query);
       judging.others = &file_targets();
+      judging.transients = left;
       // A relation or column renamed away whose old name the file makes again: that one is not
       // what the test must find.
       const auto& own = *judging.targets;

@@ -10,7 +10,8 @@
 //     a test counts only when it can find one of the objects the file creates, drops, alters or
 //     renames (lint/guard_match.h): one that compares typname = 'OrderStatus' while the type
 //     is orderstatus gives the same answer on every run. It finds them as the first run leaves
-//     them: what is on a table the file renames later, on the new name too;
+//     them: what is on a table the file renames later, on the new name too; what the branch
+//     makes and drops (or renames away) again, by none of its names;
 //   - it runs in the EXCEPTION handler of a block whose body only looks an object up
 //     (PERFORM 'x'::regclass) and the handler catches what the lookup raises while the object
 //     is missing: once the handler has made it, the lookup succeeds;
@@ -165,6 +166,9 @@ class GuardAnalysis {
   // Sets new_parent of the targets of a statement: the name the renames of the file after it
   // give the table a column, constraint, ... is on. After the first run the test finds them there.
   void follow_renames(std::vector<GuardTarget>& targets, const Statement& owner) const;
+  // What a branch of the IF or CASE at frames[branch] of the statement makes and then drops or
+  // renames away (see Transient); null when it leaves everything it makes.
+  const std::vector<Transient>* transients(const Statement& statement, std::size_t branch) const;
   bool lookup_handler(const Statement& statement, std::size_t frame) const;
   Node expression_tree(std::string_view expression) const;
   Node do_function(const Statement& statement) const;
@@ -190,6 +194,8 @@ class GuardAnalysis {
     std::string new_name;
   };
   mutable std::optional<std::map<std::string, std::vector<RelationRename>, std::less<>>> m_renames;
+  // transients(), by branch (branch_key()).
+  mutable std::optional<std::map<std::string, std::vector<Transient>>> m_transients;
 };
 
 }  // namespace sqlgate::lint

@@ -268,30 +268,70 @@ std::optional<std::vector<std::string>> parse_name(std::string_view text, bool r
   return parts;
 }
 
+// Whether a transient is the object of that kind (a relation: any relation), schema, name and
+// parent.
+bool is_transient(const Transient& t, ObjectKind kind, const std::string& schema, bool schema_given,
+                  std::string_view name, std::string_view parent) {
+  bool same_kind = is_relation(t.object.kind) ? is_relation(kind) : t.object.kind == kind;
+  return same_kind && t.object.name == name && t.object.parent == parent &&
+         t.schema_given == schema_given && t.object.schema == schema;
+}
+
 // The names a test may compare with (views into the target: at most two).
 struct Expected {
   std::array<std::string_view, 2> slots;
   std::size_t count = 0;
   bool known = false;
+  // Names it had that a transient leaves missing after the first run, and that transient.
+  std::array<std::pair<std::string_view, const Transient*>, 2> missing;
+  std::size_t missing_count = 0;
   const std::string_view* begin() const { return slots.data(); }
   const std::string_view* end() const { return slots.data() + count; }
   bool has(std::string_view value) const { return std::find(begin(), end(), value) != end(); }
+  // Every name it had is left missing: nothing finds it.
+  const Transient* gone() const {
+    return count == 0 && missing_count != 0 ? missing[0].second : nullptr;
+  }
+  // The transient that leaves it missing under this name, if one does.
+  const Transient* left_missing(std::string_view value) const {
+    for (std::size_t i = 0; i < missing_count; ++i) {
+      if (missing[i].first == value) return missing[i].second;
+    }
+    return nullptr;
+  }
 };
 
-Expected expected(const GuardTarget& t, Role role) {
+Expected expected(const GuardTarget& t, Role role,
+                  const std::vector<Transient>* transients = nullptr) {
   Expected e;
-  auto add = [&](const std::string& value) {
-    if (!value.empty()) e.slots[e.count++] = value;
+  // A name of the target, or of the table it is on (a relation in its schema).
+  auto add = [&](const std::string& value, ObjectKind kind, const std::string& schema,
+                 bool schema_given, std::string_view parent) {
+    if (value.empty()) return;
+    if (transients != nullptr) {
+      for (const Transient& transient : *transients) {
+        if (is_transient(transient, kind, schema, schema_given, value, parent)) {
+          e.missing[e.missing_count++] = {value, &transient};
+          return;
+        }
+      }
+    }
+    e.slots[e.count++] = value;
   };
+  const ObjectRef& o = t.object;
   if (role == Role::name) {
-    if (t.old_name || t.new_name.empty()) add(t.object.name);
-    add(t.new_name);
+    if (t.old_name || t.new_name.empty()) add(o.name, o.kind, o.schema, t.schema_given, o.parent);
+    const std::string& schema = t.new_schema.empty() ? o.schema : t.new_schema;
+    add(t.new_name, o.kind, schema, t.schema_given || !t.new_schema.empty(), o.parent);
   } else if (role == Role::parent) {
-    add(t.object.parent);
-    add(t.new_parent);
+    add(o.parent, ObjectKind::table, o.schema, t.schema_given, "");
+    add(t.new_parent, ObjectKind::table, o.schema, t.schema_given, "");
   } else if (t.schema_given || !t.new_schema.empty()) {
-    if (t.schema_given && (t.old_name || t.new_schema.empty())) add(t.object.schema);
-    add(t.new_schema);
+    for (const std::string* schema : {&o.schema, &t.new_schema}) {
+      bool wanted =
+          schema == &t.new_schema || (t.schema_given && (t.old_name || t.new_schema.empty()));
+      if (wanted && !schema->empty()) e.slots[e.count++] = *schema;
+    }
   }
   e.known = e.count != 0;
   return e;
@@ -478,9 +518,16 @@ struct Verdict {
   std::string why;  // when it does not find the target
 };
 
+// "the guard tests typname = 'x', but " and why a transient leaves the target missing.
+std::string left_missing_why(std::string_view tested, const Transient& transient) {
+  return "the guard tests " + std::string(tested) + ", but " + transient.why;
+}
+
 // Whether a scope can find a target; `explain`: say why not (only the first target's reason is
-// shown, and a file has many targets).
-Verdict judge_scope(const Scope& scope, const GuardTarget& target, bool explain) {
+// shown, and a file has many targets). A target is not found by a name `transients` leave
+// missing.
+Verdict judge_scope(const Scope& scope, const GuardTarget& target, bool explain,
+                    const std::vector<Transient>* transients) {
   Verdict verdict;
   std::vector<bool> holder(scope.relations.size(), false);
   bool any = false;
@@ -505,11 +552,21 @@ Verdict judge_scope(const Scope& scope, const GuardTarget& target, bool explain)
     return verdict;
   }
   for (Role role : {Role::name, Role::parent, Role::schema}) {
-    Expected want = expected(target, role);
+    Expected want = expected(target, role, transients);
+    if (const Transient* gone = want.gone()) {
+      if (!explain) return verdict;
+      auto tested = std::find_if(scope.uses.begin(), scope.uses.end(),
+                                 [](const Scope::Use& use) { return !use.literals.empty(); });
+      verdict.why = left_missing_why(
+          tested == scope.uses.end() ? display(*scope.relations.front().catalog) : tested->shown,
+          *gone);
+      return verdict;
+    }
     if (!want.known) continue;
     bool compared = false;
     bool free = false;
     bool match = false;
+    const Transient* left = nullptr;  // leaves missing what the test compares with
     std::string shown;
     for (const Scope::Use& use : scope.uses) {
       const Catalog& catalog = *scope.relations[use.relation].catalog;
@@ -528,10 +585,17 @@ Verdict judge_scope(const Scope& scope, const GuardTarget& target, bool explain)
       }
       compared = true;
       if (shown.empty()) shown = use.shown;
-      for (const std::string& stored : use.literals) match = match || want.has(stored);
+      for (const std::string& stored : use.literals) {
+        match = match || want.has(stored);
+        if (left == nullptr) left = want.left_missing(stored);
+      }
     }
     if (compared && !free && !match) {
-      if (explain) verdict.why = "the guard tests " + shown + ", but " + described(target, role);
+      if (explain) {
+        verdict.why = left != nullptr
+                          ? left_missing_why(shown, *left)
+                          : "the guard tests " + shown + ", but " + described(target, role);
+      }
       return verdict;
     }
   }
@@ -585,7 +649,8 @@ std::optional<LookupCall> lookup_call(const Node& node) {
   return std::nullopt;
 }
 
-Verdict judge_lookup(const LookupCall& call, const GuardTarget& target, bool explain) {
+Verdict judge_lookup(const LookupCall& call, const GuardTarget& target, bool explain,
+                     const std::vector<Transient>* transients = nullptr) {
   if (call.lookup == nullptr || !call.literal || !call.parts) return Verdict{true, true, ""};
   const std::vector<std::string>& parts = *call.parts;
   if (!call.lookup->holds(target)) {
@@ -600,9 +665,14 @@ Verdict judge_lookup(const LookupCall& call, const GuardTarget& target, bool exp
                    explain ? "the guard tests " + call.shown + ", but " + described(target, role)
                            : std::string()};
   };
-  Expected names = expected(target, Role::name);
-  if (names.known && !names.has(parts.back())) {
-    return misses(Role::name);
+  Expected names = expected(target, Role::name, transients);
+  const Transient* left = names.gone();
+  if (left == nullptr && names.known && !names.has(parts.back())) {
+    left = names.left_missing(parts.back());
+    if (left == nullptr) return misses(Role::name);
+  }
+  if (left != nullptr) {
+    return Verdict{false, false, explain ? left_missing_why(call.shown, *left) : std::string()};
   }
   Expected schemas = expected(target, Role::schema);
   if (parts.size() >= 2 && schemas.known && !schemas.has(parts[parts.size() - 2])) {
@@ -675,7 +745,9 @@ const std::vector<TargetIndex::Entry>& TargetIndex::named(std::string_view value
 
 std::optional<std::string> guard_mismatch(
     const Node& test, const std::vector<const GuardTarget*>& targets, const TargetIndex* others,
-    const std::function<bool(const TargetIndex::Entry&)>& skip) {
+    const std::function<bool(const TargetIndex::Entry&)>& skip,
+    const std::vector<Transient>* transients) {
+  if (transients != nullptr && transients->empty()) transients = nullptr;
   if (!test.valid() || targets.empty()) return std::nullopt;
   std::vector<Scope> scopes;
   std::vector<LookupCall> lookups;
@@ -712,44 +784,57 @@ std::optional<std::string> guard_mismatch(
   };
   auto usable = [&](const TargetIndex::Entry& entry) { return !skip || !skip(entry); };
   std::optional<std::string> why;
+  // Why a target that the test would find is not there after the first run: said rather than
+  // `why`, which is only about the first target.
+  std::optional<std::string> why_missing;
+  enum class Found : std::uint8_t { yes, no, left_missing };
   auto consider = [&](const auto& judge) {
     auto finds = [&](const GuardTarget& t) {
-      Verdict verdict = judge(t, false);
-      return verdict.unknown || verdict.finds;
+      Verdict verdict = judge(t, false, transients);
+      if (verdict.unknown || verdict.finds) return Found::yes;
+      if (transients == nullptr) return Found::no;
+      Verdict anyway = judge(t, false, nullptr);
+      if (!anyway.unknown && !anyway.finds) return Found::no;
+      if (!why_missing) why_missing = judge(t, true, transients).why;
+      return Found::left_missing;
     };
     for (std::size_t i = 0; i < targets.size(); ++i) {
-      Verdict verdict = judge(*targets[i], i == 0 && !why);
-      if (verdict.unknown || verdict.finds) return true;
-      if (i == 0 && !why) why = verdict.why;
+      if (finds(*targets[i]) == Found::yes) return true;
+      if (i == 0 && !why) why = judge(*targets[i], true, transients).why;
     }
     if (others == nullptr) return false;
     for (std::string_view value : written) {
       for (const TargetIndex::Entry& entry : others->named(value)) {
-        if (usable(entry) && finds(*entry.target)) return true;
+        if (usable(entry) && finds(*entry.target) == Found::yes) return true;
       }
     }
     for (const auto& group : others->groups()) {
       for (const TargetIndex::Entry& entry : group) {
         if (!usable(entry) || !unwritten(*entry.target)) continue;
-        if (finds(*entry.target)) return true;
-        break;  // the group's other targets that the test does not name fare the same
+        Found found = finds(*entry.target);
+        if (found == Found::yes) return true;
+        // The group's other targets that the test does not name fare the same (those a
+        // transient leaves missing no better), unless a transient left this one missing.
+        if (found == Found::no) break;
       }
     }
     return false;
   };
   for (const Scope& scope : scopes) {
-    if (consider(
-            [&](const GuardTarget& t, bool explain) { return judge_scope(scope, t, explain); })) {
+    if (consider([&](const GuardTarget& t, bool explain, const std::vector<Transient>* left) {
+          return judge_scope(scope, t, explain, left);
+        })) {
       return std::nullopt;
     }
   }
   for (const LookupCall& call : lookups) {
-    if (consider(
-            [&](const GuardTarget& t, bool explain) { return judge_lookup(call, t, explain); })) {
+    if (consider([&](const GuardTarget& t, bool explain, const std::vector<Transient>* left) {
+          return judge_lookup(call, t, explain, left);
+        })) {
       return std::nullopt;
     }
   }
-  return why;
+  return why_missing ? why_missing : why;
 }
 
 std::optional<FailedLookup> failed_lookup(const Node& query,
@@ -797,6 +882,7 @@ std::vector<GuardTarget> guard_targets(const Statement& statement, bool old_name
     target.schema_given = effect.schema_given;
     target.contype = effect.contype;
     target.action = effect.action;
+    target.may_exist = effect.if_not_exists || effect.or_replace;
     if (effect.action == Action::rename) {
       target.new_name = effect.new_name;
       target.new_schema = effect.new_schema;

@@ -35,9 +35,19 @@ struct GuardTarget {
   bool login = true;              // a role: false when CREATE ROLE gives it no LOGIN
   char contype = 0;               // a constraint: 'x' for EXCLUDE, ...
   Action action = Action::alter;  // what the statement does to it
+  bool may_exist = false;         // made IF NOT EXISTS or OR REPLACE: it may be there before
   // A column's, constraint's, ...: the name a later rename of the file gives the table it is on,
   // which a test may find it under after the first run (see GuardAnalysis).
   std::string new_parent;
+};
+
+// An object a branch of a DO block makes, then drops or renames away, unconditionally: the first
+// run leaves it missing, as it found it, so a test that looks for it (or for what is on it)
+// answers alike on every run, and finds it by no name it had in that branch.
+struct Transient {
+  ObjectRef object;           // kind, schema, name and parent, as a GuardTarget's
+  bool schema_given = false;  // as the statements wrote it
+  std::string why;            // "the branch makes table t (line 4) and drops t (line 6), so ..."
 };
 
 // The objects a statement creates, drops, alters or renames, the main one first. With
@@ -69,12 +79,15 @@ class TargetIndex {
 };
 
 // Why a test (the parse tree of SELECT <condition>, or of a query) cannot find any of the
-// targets, said of the first one; nothing when it may find one, or cannot be judged. With
-// `others`, the test may also find any target there that `skip` does not reject.
+// targets, said of the first one (or of one that it finds only by a name `transients` leave
+// missing); nothing when it may find one, or cannot be judged. With `others`, the test may also
+// find any target there that `skip` does not reject. A target is not found by a name, or on a
+// table, that `transients` lists.
 std::optional<std::string> guard_mismatch(
     const Node& test, const std::vector<const GuardTarget*>& targets,
     const TargetIndex* others = nullptr,
-    const std::function<bool(const TargetIndex::Entry&)>& skip = {});
+    const std::function<bool(const TargetIndex::Entry&)>& skip = {},
+    const std::vector<Transient>* transients = nullptr);
 
 // The object a failed lookup in an EXCEPTION-guarded block names: PERFORM 'x'::regclass raises
 // undefined_table while x does not exist. The condition it raises, its literal, and whether

@@ -555,6 +555,49 @@ TEST(GuardMatch, WhatIsOnATableRenamedLaterIsFoundUnderItsNewName) {
             "orders_archive later");
 }
 
+TEST(GuardMatch, ATestOfWhatItsBranchMakesAndDropsAgainIsNoGuard) {
+  // The branch renames jobs to jobs_old and drops jobs_old: the first run leaves no jobs_old,
+  // and the second takes the branch again.
+  auto parsed = parse(
+      "DO $$ BEGIN\n"
+      "  IF to_regclass('jobq.jobs_old') IS NULL THEN\n"
+      "    CREATE TABLE jobq.jobs_new (LIKE jobq.jobs INCLUDING ALL);\n"
+      "    ALTER TABLE jobq.jobs_new ADD COLUMN revision integer NOT NULL DEFAULT 0;\n"
+      "    ALTER TABLE jobq.jobs RENAME TO jobs_old;\n"
+      "    ALTER TABLE jobq.jobs_new RENAME TO jobs;\n"
+      "    DROP TABLE jobq.jobs_old;\n"
+      "  END IF;\n"
+      "  IF NOT EXISTS (SELECT FROM information_schema.columns WHERE table_name = 'scratch'\n"
+      "                 AND column_name = 'total') THEN\n"
+      "    CREATE TABLE scratch (id int);\n"
+      "    ALTER TABLE scratch ADD COLUMN total int;\n"
+      "    CREATE TYPE tally AS ENUM ('a');\n"
+      "    DROP TABLE scratch;\n"
+      "  END IF;\n"
+      // Only dropped (it was there before): the second run finds it gone and skips.
+      "  IF to_regclass('legacy') IS NOT NULL THEN\n"
+      "    CREATE TYPE legacy_state AS ENUM ('a');\n"
+      "    DROP TABLE legacy;\n"
+      "  END IF;\n"
+      // Made IF NOT EXISTS: it may have been there before.
+      "  IF to_regclass('maybe') IS NOT NULL THEN\n"
+      "    CREATE TABLE IF NOT EXISTS maybe (id int);\n"
+      "    CREATE TYPE maybe_state AS ENUM ('a');\n"
+      "    DROP TABLE maybe;\n"
+      "  END IF;\n"
+      "END $$;\n");
+  const ParsedFile& file = *parsed->file;
+  EXPECT_EQ(mismatch_of(file, "ALTER TABLE jobq.jobs_new ADD"),
+            "the guard tests to_regclass('jobq.jobs_old'), but the branch renames table "
+            "jobq.jobs to jobs_old (line 5) and drops jobs_old (line 7), so the test finds no "
+            "jobq.jobs_old on any run");
+  EXPECT_EQ(mismatch_of(file, "CREATE TYPE tally"),
+            "the guard tests table_name = 'scratch', but the branch makes table scratch (line 11) "
+            "and drops scratch (line 14), so the test finds no scratch on any run");
+  EXPECT_EQ(mismatch_of(file, "CREATE TYPE legacy_state"), "guarded");
+  EXPECT_EQ(mismatch_of(file, "CREATE TYPE maybe_state"), "guarded");
+}
+
 TEST(GuardMatch, FoundAfterALookupInTheCatalog) {
   auto parsed = parse(
       "DO $$ BEGIN\n"

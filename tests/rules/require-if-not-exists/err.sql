@@ -96,3 +96,17 @@ ALTER TABLE invoices DROP COLUMN id_old;
 DROP MATERIALIZED VIEW IF EXISTS sales_totals;
 CREATE MATERIALIZED VIEW sales_totals AS SELECT 1 AS region, 2 AS total;
 CREATE MATERIALIZED VIEW IF NOT EXISTS top_sales AS SELECT region FROM sales_totals;
+-- A swap guarded by jobs_old, which the branch itself makes (RENAME jobs TO jobs_old) and drops:
+-- the test is true on every run, and the second run's copy of jobs has revision already.
+DO $$
+BEGIN
+    IF to_regclass('jobq.jobs_old') IS NULL THEN
+        CREATE TABLE jobq.jobs_new (LIKE jobq.jobs INCLUDING ALL);
+        ALTER TABLE jobq.jobs_new ADD COLUMN revision integer NOT NULL DEFAULT 0;
+        INSERT INTO jobq.jobs_new SELECT j.*, 0 FROM jobq.jobs j;
+        ALTER TABLE jobq.jobs RENAME TO jobs_old;
+        ALTER TABLE jobq.jobs_new RENAME TO jobs;
+        DROP TABLE jobq.jobs_old;
+    END IF;
+END
+$$;
