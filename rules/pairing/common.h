@@ -295,6 +295,10 @@ struct Pair {
 };
 // Every replayed up with a replayed down, in version order.
 std::vector<Pair> pairs(const lint::Project& project);
+// The replayed ups that ran before the tick (the start of an up: those before it), in the order
+// they ran.
+std::vector<std::size_t> ups_before(const lint::Project& project, const lint::Catalog& catalog,
+                                    lint::Tick start);
 
 // A file's steps by the object they act on, each list in file order: what a check asks about
 // one object's other steps, without a pass over the whole file for each step.

@@ -489,6 +489,101 @@ void check_comment_made_again(Context& c, const lint::CatalogStep& step,
            true);
 }
 
+// The REPLICA IDENTITY an ALTER TABLE sets: "FULL", "NOTHING", "USING INDEX i", "DEFAULT";
+// nullopt for a statement without one.
+std::optional<std::string> replica_identity_set(const lint::Node& statement) {
+  std::optional<std::string> identity;
+  for (lint::Node command : statement.list("cmds")) {
+    if (command.str("subtype") != "AT_ReplicaIdentity") continue;
+    std::string_view type = command.get("def").str("identity_type");
+    identity = type == "f"   ? "FULL"
+               : type == "n" ? "NOTHING"
+               : type == "i"
+                   ? "USING INDEX " +
+                         quote_identifier(lint::truncate_identifier(command.get("def").str("name")))
+                   : "DEFAULT";
+  }
+  return identity;
+}
+
+// A table the up drops and the down makes again, which had row level security switched on (or
+// forced), a replica identity other than the default, or a place in a publication before the
+// up: CREATE TABLE makes it with none of them, so the down switches each on again, or after a
+// rollback the table is open to every role with privileges on it and no longer published.
+void check_table_settings_made_again(Context& c, const lint::CatalogStep& step,
+                                     const lint::ObjectRef& ref) {
+  lint::Tick start = c.pair.up_replay->start;
+  const auto& down = c.pair.down_file->all_statements();
+  std::vector<std::string> missing;
+  std::vector<std::string> statements;
+  auto down_changes = [&](const std::function<bool(const lint::CatalogStep&)>& which) {
+    return std::any_of(c.pair.down_replay->steps.begin(), c.pair.down_replay->steps.end(),
+                       [&](const lint::CatalogStep& down_step) {
+                         return down_step.effect.object.base_key() == ref.base_key() &&
+                                which(down_step);
+                       });
+  };
+  // Row level security: on before the up when its last switch was ENABLE (FORCE).
+  for (auto [on, off, words] :
+       {std::tuple{Change::enable_row_security, Change::disable_row_security, "row level security"},
+        std::tuple{Change::force_row_security, Change::no_force_row_security,
+                   "row level security forced on its owner"}}) {
+    auto last = last_change_before(c.catalog, step.object, start,
+                                   [&](Change change) { return change == on || change == off; });
+    if (!last || last->step->effect.change != on) continue;
+    if (down_changes([&](const lint::CatalogStep& s) { return s.effect.change == on; })) continue;
+    missing.emplace_back(words);
+    statements.push_back("ALTER TABLE " + sql_name(ref) + " " + row_security_sql(on) + ";");
+  }
+  // Its replica identity, when not the default.
+  auto identity = last_change_before(c.catalog, step.object, start, [](Change change) {
+    return change == Change::replica_identity;
+  });
+  if (const lint::Statement* set =
+          identity ? lint::statement_at(c.project, identity->origin) : nullptr) {
+    std::optional<std::string> before = replica_identity_set(set->node);
+    if (before && *before != "DEFAULT" && !down_changes([&](const lint::CatalogStep& s) {
+          return s.effect.change == Change::replica_identity &&
+                 replica_identity_set(down[s.statement]->node) == before;
+        })) {
+      missing.push_back("REPLICA IDENTITY " + *before);
+      statements.push_back("ALTER TABLE " + sql_name(ref) + " REPLICA IDENTITY " + *before + ";");
+    }
+  }
+  // The publications that listed it.
+  for (const std::string& publication : publications_of(c.project, c.catalog, step.object, start)) {
+    bool added = false;
+    for (const lint::Statement* statement : down) {
+      const lint::Node& node = statement->node;
+      if ((!node.is("AlterPublicationStmt") && !node.is("CreatePublicationStmt")) ||
+          lint::truncate_identifier(node.str("pubname")) != publication ||
+          node.str("action") == "AP_DropObjects") {
+        continue;
+      }
+      for (lint::Node spec : node.list("pubobjects")) {
+        lint::RelationName relation = lint::relation_name(spec.get("pubtable").get("relation"));
+        if (lint::truncate_identifier(relation.name) == ref.name &&
+            (relation.schema.empty() || lint::truncate_identifier(relation.schema) == ref.schema)) {
+          added = true;
+        }
+      }
+    }
+    if (added) continue;
+    missing.push_back("its place in publication " + quote_identifier(publication));
+    statements.push_back("ALTER PUBLICATION " + quote_identifier(publication) + " ADD TABLE " +
+                         sql_name(ref) + ";");
+  }
+  if (missing.empty()) return;
+  std::string what = lint::join_strings(missing, ", ");
+  if (std::size_t last = what.rfind(", "); last != std::string::npos) {
+    what.replace(last, 2, " and ");
+  }
+  c.report(step,
+           "the down makes " + describe(ref) + " again without " + what +
+               ", which it had before the up: CREATE TABLE makes a table without them",
+           "add `" + lint::join_strings(statements, " ") + "` to the down, after the CREATE TABLE");
+}
+
 // A setting of an object the up did not make (a comment, an owner, a storage parameter, a
 // trigger switched off...), which the down has to set back.
 // The statements that changed the object after it was made and before `start`, in order.
@@ -4048,7 +4143,10 @@ void check_pair(Context& c) {
       }
       if (c.down_creates(ref)) {
         check_made_again(c, step, ref);
-        if (c.down_created(ref) != nullptr) check_comment_made_again(c, step, ref);
+        if (c.down_created(ref) != nullptr) {
+          check_comment_made_again(c, step, ref);
+          if (ref.kind == ObjectKind::table) check_table_settings_made_again(c, step, ref);
+        }
         continue;
       }
       c.report(step,

@@ -261,4 +261,44 @@ std::optional<PublicationState> publication_before(const lint::Project& project,
   return before;
 }
 
+std::vector<std::string> publications_of(const lint::Project& project, const lint::Catalog& catalog,
+                                         ObjectId table, lint::Tick tick) {
+  std::vector<std::pair<std::string, PublicationState>> states;
+  auto state_of = [&](const std::string& name) -> PublicationState& {
+    for (auto& [known, state] : states) {
+      if (known == name) return state;
+    }
+    states.emplace_back(name, PublicationState());
+    return states.back().second;
+  };
+  for (std::size_t f : ups_before(project, catalog, tick)) {
+    const lint::ParsedFile& file = *project.parsed(f);
+    const auto& statements = file.all_statements();
+    for (std::size_t i = 0; i < statements.size(); ++i) {
+      const lint::Node& node = statements[i]->node;
+      lint::Tick at = catalog.before_statement(f, i);
+      if (at >= tick) break;
+      if (node.is("CreatePublicationStmt") || node.is("AlterPublicationStmt")) {
+        apply_publication(catalog, state_of(lint::truncate_identifier(node.str("pubname"))), file,
+                          *statements[i], at);
+      } else if (node.is("DropStmt") && node.str("removeType") == "OBJECT_PUBLICATION") {
+        for (lint::Node object : node.list("objects")) {
+          apply_publication(catalog, state_of(lint::truncate_identifier(object.as_str())), file,
+                            *statements[i], at);
+        }
+      }
+    }
+  }
+  std::string key = std::to_string(table);
+  key.insert(key.begin(), '#');
+  std::vector<std::string> names;
+  for (const auto& [name, state] : states) {
+    if (!state.exists || state.all_tables) continue;
+    for (const PublishedMember& member : state.members) {
+      if (member.key == key && member.member) names.push_back(name);
+    }
+  }
+  return names;
+}
+
 }  // namespace sqlgate::rules::pairing

@@ -85,4 +85,10 @@ std::optional<PublicationState> publication_before(const lint::Project& project,
                                                    const lint::Catalog& catalog, std::size_t up,
                                                    std::size_t first, lint::Tick start);
 
+// The publications that name the table among their tables before the tick, as the ups' CREATE,
+// ALTER and DROP PUBLICATION before it leave them (not one FOR ALL TABLES or TABLES IN SCHEMA,
+// which publishes any table made there again): a table made again is in none of them.
+std::vector<std::string> publications_of(const lint::Project& project, const lint::Catalog& catalog,
+                                         lint::ObjectId table, lint::Tick tick);
+
 }  // namespace sqlgate::rules::pairing

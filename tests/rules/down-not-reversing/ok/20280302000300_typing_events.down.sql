@@ -1,0 +1,3 @@
+DROP PUBLICATION IF EXISTS chat_realtime;
+DROP TABLE IF EXISTS read_marks;
+DROP TABLE IF EXISTS typing_events;

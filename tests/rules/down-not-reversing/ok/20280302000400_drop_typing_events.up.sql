@@ -1,0 +1,3 @@
+-- typing indicators and read marks moved to a broadcast channel
+DROP TABLE IF EXISTS typing_events;
+DROP TABLE IF EXISTS read_marks;
