@@ -738,6 +738,19 @@ std::optional<TextRange> replaceable_type(const ParsedFile& file, const Statemen
   return at;
 }
 
+bool reindex_concurrently(const Node& reindex) {
+  for (Node option : reindex.list("params")) {
+    if (option.str("defname") != "concurrently") continue;
+    Node arg = option.get("arg");
+    if (!arg.valid()) return true;
+    if (arg.is("Boolean")) return arg.flag("boolval");
+    if (arg.is("Integer")) return arg.as_int() != 0;
+    std::string_view value = arg.as_str();
+    return !(value == "false" || value == "off" || value == "0");
+  }
+  return false;
+}
+
 std::optional<Edit> insert_after_token(const ParsedFile& file, const Statement& statement,
                                        std::string_view token, std::string text) {
   if (!statement.exact) return std::nullopt;

@@ -214,6 +214,10 @@ std::optional<TextRange> replaceable_type(const ParsedFile& file, const Statemen
 std::optional<Edit> insert_after_token(const ParsedFile& file, const Statement& statement,
                                        std::string_view token, std::string text);
 
+// Whether a REINDEX statement is CONCURRENTLY: REINDEX ... CONCURRENTLY, or REINDEX
+// (CONCURRENTLY) ..., but not (CONCURRENTLY false).
+bool reindex_concurrently(const Node& reindex);
+
 // An identifier as SQL text: bare when PostgreSQL reads it back unchanged (lower case, not a
 // keyword), else double-quoted.
 std::string sql_identifier(std::string_view name);

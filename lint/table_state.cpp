@@ -1012,6 +1012,18 @@ ObjectId find_as_written(const FileContext& context, const Statement& statement,
   return find_as_written(*catalog, context.index, *ordinal, kind, schema, name, parent);
 }
 
+ObjectId exclusion_constraint_of_index(const FileContext& context, const Statement& statement,
+                                       const QualifiedName& index) {
+  ObjectId id = find_as_written(context, statement, ObjectKind::index, index.schema, index.name);
+  if (id == k_no_object) return k_no_object;
+  const Catalog& catalog = *context.project.catalog();
+  std::optional<std::size_t> ordinal = context.file.ordinal(statement);
+  if (!ordinal) return k_no_object;
+  ObjectId constraint = catalog.key_partner(id, catalog.before_statement(context.index, *ordinal));
+  if (constraint == k_no_object || catalog.object(constraint).contype != 'x') return k_no_object;
+  return constraint;
+}
+
 std::optional<Tick> tick_before(const FileContext& context, const Statement& statement) {
   const Catalog* catalog = context.project.catalog();
   if (context.direction() != Direction::up || catalog == nullptr ||

@@ -167,6 +167,12 @@ ObjectId find_as_written(const FileContext& context, const Statement& statement,
                          std::string_view schema, std::string_view name,
                          std::string_view parent = {});
 
+// The exclusion constraint whose index is the index a statement names as written (REINDEX INDEX
+// i), as the migrations before the statement left it; k_no_object when the index is unknown or
+// is not an exclusion constraint's.
+ObjectId exclusion_constraint_of_index(const FileContext& context, const Statement& statement,
+                                       const QualifiedName& index);
+
 // The catalog's state just before a statement of an up; nothing for a down or without a replay.
 std::optional<Tick> tick_before(const FileContext& context, const Statement& statement);
 

@@ -1,4 +1,9 @@
-// require-concurrent-reindex: REINDEX without CONCURRENTLY (PostgreSQL 12 and later have it).
+// require-concurrent-reindex: REINDEX without CONCURRENTLY (PostgreSQL 12 and later have it), but
+// of an exclusion constraint's index, which has no concurrent rebuild.
+#include <string>
+#include <vector>
+
+#include "lint/catalog.h"
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
 #include "lint/table_state.h"
@@ -8,16 +13,25 @@ namespace sqlgate::rules {
 
 namespace {
 
-bool has_option(const lint::Node& node, std::string_view name) {
-  for (lint::Node option : node.list("params")) {
-    if (option.str("defname") == name) {
-      // (CONCURRENTLY false) turns it off.
-      lint::Node arg = option.get("arg");
-      return !(arg.valid() && arg.is("Boolean") && !arg.flag("boolval")) &&
-             !(arg.valid() && arg.as_str() == "false");
+// The exclusion constraints of a table a REINDEX TABLE names, as the migrations before it left
+// them: REINDEX TABLE CONCURRENTLY skips their indexes, with a WARNING.
+std::vector<std::string> exclusion_constraints(const lint::FileContext& context,
+                                               const lint::Statement& statement,
+                                               const lint::QualifiedName& table) {
+  std::vector<std::string> names;
+  lint::ObjectId id =
+      lint::find_as_written(context, statement, lint::ObjectKind::table, table.schema, table.name);
+  if (id == lint::k_no_object) return names;
+  const lint::Catalog& catalog = *context.project.catalog();
+  lint::Tick at = catalog.before_statement(context.index, *context.file.ordinal(statement));
+  for (lint::ObjectId child : catalog.object(id).children) {
+    const lint::CatalogObject& constraint = catalog.object(child);
+    if (constraint.kind() == lint::ObjectKind::constraint && constraint.contype == 'x' &&
+        constraint.alive_at(at)) {
+      names.push_back(constraint.ref_at(at).name);
     }
   }
-  return false;
+  return names;
 }
 
 void check(const lint::FileContext& context, lint::Reporter& out) {
@@ -28,13 +42,19 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     if (statement->kind() != "ReindexStmt") continue;
     const lint::Node& node = statement->node;
     std::string_view kind = node.str("kind");
-    if (kind == "REINDEX_OBJECT_SYSTEM" || has_option(node, "concurrently")) continue;
+    if (kind == "REINDEX_OBJECT_SYSTEM" || lint::reindex_concurrently(node)) continue;
     std::string target;
     std::string_view keyword;
     if (kind == "REINDEX_OBJECT_INDEX" || kind == "REINDEX_OBJECT_TABLE") {
       auto name = lint::QualifiedName::of(lint::relation_name(node.get("relation")));
       std::optional<lint::QualifiedName> table = name;
-      if (kind == "REINDEX_OBJECT_INDEX") table = tables.table_of_index(name, *statement);
+      if (kind == "REINDEX_OBJECT_INDEX") {
+        // An exclusion constraint's index has no concurrent rebuild: PostgreSQL refuses it.
+        if (lint::exclusion_constraint_of_index(context, *statement, name) != lint::k_no_object) {
+          continue;
+        }
+        table = tables.table_of_index(name, *statement);
+      }
       if (table && tables.is_new_table(*table, *statement)) continue;
       keyword = kind == "REINDEX_OBJECT_INDEX" ? "INDEX" : "TABLE";
       target = (kind == "REINDEX_OBJECT_INDEX" ? "index " : "table ") + name.display();
@@ -58,6 +78,16 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     } else {
       help = "write REINDEX " + std::string(keyword) +
              " CONCURRENTLY (PostgreSQL 12+) in a file marked -- sqlgate:no-transaction";
+    }
+    if (available && kind == "REINDEX_OBJECT_TABLE") {
+      auto table = lint::QualifiedName::of(lint::relation_name(node.get("relation")));
+      std::vector<std::string> skipped = exclusion_constraints(context, *statement, table);
+      if (!skipped.empty()) {
+        help += " (it skips, with a WARNING, the index of exclusion constraint" +
+                std::string(skipped.size() > 1 ? "s " : " ") + lint::join_strings(skipped, ", ") +
+                ": PostgreSQL rebuilds an exclusion constraint's index only without "
+                "CONCURRENTLY)";
+      }
     }
     auto finding = out.report(statement->range,
                               "REINDEX without CONCURRENTLY of " + target +

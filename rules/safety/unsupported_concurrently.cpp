@@ -2,12 +2,13 @@
 // its first run: CREATE or DROP INDEX CONCURRENTLY on a partitioned table, DROP INDEX CONCURRENTLY
 // of several indexes or with CASCADE, DETACH PARTITION CONCURRENTLY while the table has a DEFAULT
 // partition, REFRESH MATERIALIZED VIEW CONCURRENTLY of a view that is not populated or has no
-// unique index it can use.
+// unique index it can use, REINDEX INDEX CONCURRENTLY of an exclusion constraint's index.
 #include <span>
 
 #include "lint/catalog.h"
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
+#include "lint/table_state.h"
 #include "rules/safety/materialized_views.h"
 #include "rules/safety/partitioned.h"
 
@@ -93,6 +94,28 @@ void check_refresh(const lint::FileContext& context, const lint::Statement& stat
   }
 }
 
+// REINDEX INDEX CONCURRENTLY of an exclusion constraint's index. (REINDEX TABLE, SCHEMA or
+// DATABASE CONCURRENTLY skips such an index with a WARNING, and does not fail.)
+void check_reindex(const lint::FileContext& context, const lint::Statement& statement,
+                   lint::Reporter& out) {
+  auto index = lint::QualifiedName::of(lint::relation_name(statement.node.get("relation")));
+  lint::ObjectId id = lint::exclusion_constraint_of_index(context, statement, index);
+  if (id == lint::k_no_object) return;
+  const lint::Catalog& catalog = *context.project.catalog();
+  const lint::CatalogObject& constraint = catalog.object(id);
+  lint::Tick at = catalog.before_statement(context.index, *context.file.ordinal(statement));
+  std::string table = catalog.object(constraint.parent).ref_at(at).name;
+  out.report(
+      statement.range,
+      "REINDEX INDEX CONCURRENTLY of " + index.display() +
+          " fails: it is the index of exclusion constraint " + constraint.ref_at(at).name + " on " +
+          table + " (made by " + context.project.source(constraint.created.file).display +
+          "), and PostgreSQL refuses it (\"concurrent index creation for exclusion "
+          "constraints is not supported\")",
+      "write REINDEX INDEX " + index.display() + " without CONCURRENTLY (it blocks writes to " +
+          table + " until the index is rebuilt: set a short lock_timeout before it)");
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   const lint::Catalog* catalog = context.project.catalog();
   const auto& statements = context.file.all_statements();
@@ -159,6 +182,9 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
                    "plan it for a quiet time), or detach the DEFAULT partition first");
         break;
       }
+    } else if (kind == "ReindexStmt" && node.str("kind") == "REINDEX_OBJECT_INDEX" &&
+               lint::reindex_concurrently(node)) {
+      check_reindex(context, statement, out);
     } else if (kind == "RefreshMatViewStmt" && node.flag("concurrent")) {
       std::span<const lint::CatalogStep> steps;
       if (catalog != nullptr && catalog->replay(context.index).replayed) {

@@ -1,0 +1,1 @@
+-- sqlgate:irreversible REINDEX only rebuilds the index; nothing to undo
