@@ -1831,9 +1831,8 @@ void ObjectResolver::Context::add_constraints(const ObjectRef& table,
     depend(constraint, table, true);
     if (index.exclusion) {
       std::string_view method = c.has("access_method") ? c.str("access_method") : "btree";
-      for (Node pair : c.list("exclusions")) {
-        NodeList items = pair.items().empty() ? pair.list("items") : pair.items();
-        if (!items.empty()) index_element_dependencies(constraint, table, items[0], method);
+      for (const ExclusionElement& element : exclusion_elements(c)) {
+        index_element_dependencies(constraint, table, element.element, method);
       }
       expression_dependencies(constraint, c.get("where_clause"), DependencySource::definition);
     }

@@ -738,6 +738,17 @@ std::optional<TextRange> replaceable_type(const ParsedFile& file, const Statemen
   return at;
 }
 
+std::vector<ExclusionElement> exclusion_elements(const Node& constraint) {
+  std::vector<ExclusionElement> elements;
+  for (Node pair : constraint.list("exclusions")) {
+    NodeList items = pair.items().empty() ? pair.list("items") : pair.items();
+    if (items.size() != 2) continue;
+    Node op = items[1];
+    elements.push_back({items[0], op.items().empty() ? op.list("items") : op.items()});
+  }
+  return elements;
+}
+
 bool reindex_concurrently(const Node& reindex) {
   for (Node option : reindex.list("params")) {
     if (option.str("defname") != "concurrently") continue;

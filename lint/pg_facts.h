@@ -214,6 +214,14 @@ std::optional<TextRange> replaceable_type(const ParsedFile& file, const Statemen
 std::optional<Edit> insert_after_token(const ParsedFile& file, const Statement& statement,
                                        std::string_view token, std::string text);
 
+// An element of an exclusion constraint (EXCLUDE USING gist (room_id WITH =, ...)): the column
+// or expression (an IndexElem) and the operator's name as written ("=", or its schema too).
+struct ExclusionElement {
+  Node element;
+  NodeList op;
+};
+std::vector<ExclusionElement> exclusion_elements(const Node& constraint);
+
 // Whether a REINDEX statement is CONCURRENTLY: REINDEX ... CONCURRENTLY, or REINDEX
 // (CONCURRENTLY) ..., but not (CONCURRENTLY false).
 bool reindex_concurrently(const Node& reindex);

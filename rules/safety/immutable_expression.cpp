@@ -1,8 +1,8 @@
-// immutable-expression: a stored generated column's expression, an index's expression or an
-// index's WHERE that calls a built-in function PostgreSQL does not mark IMMUTABLE (concat_ws(),
-// format(), jsonb_build_object(), to_tsvector() without a configuration, now(), CURRENT_DATE,
-// random(), ...). PostgreSQL refuses the statement: "generation expression is not immutable",
-// "functions in index expression (predicate) must be marked IMMUTABLE".
+// immutable-expression: a stored generated column's expression, an index's (or an exclusion
+// constraint's) expression or WHERE that calls a built-in function PostgreSQL does not mark
+// IMMUTABLE (concat_ws(), format(), jsonb_build_object(), to_tsvector() without a configuration,
+// now(), CURRENT_DATE, random(), ...). PostgreSQL refuses the statement: "generation expression is
+// not immutable", "functions in index expression (predicate) must be marked IMMUTABLE".
 #include <algorithm>
 #include <functional>
 #include <iterator>
@@ -384,6 +384,44 @@ void check_generated(const Node& column_def, const lint::Statement& statement,
   }
 }
 
+// The first call that is not immutable in the elements of an index (IndexElem nodes), then in its
+// WHERE; `predicate` tells which.
+std::optional<Call> index_call(const std::vector<Node>& elements, const Node& where,
+                               const Volatility& created, const ColumnTypes& columns,
+                               bool& predicate) {
+  predicate = false;
+  for (Node param : elements) {
+    Node element = param.is("IndexElem") ? param : param.get("IndexElem");
+    if (!element.has("expr")) continue;
+    if (auto call = first_not_immutable(element.get("expr"), created, columns)) return call;
+  }
+  if (!where.valid()) return std::nullopt;
+  auto call = first_not_immutable(where, created, columns);
+  predicate = call.has_value();
+  return call;
+}
+
+// An exclusion constraint (EXCLUDE USING gist (...) [WHERE (...)]) builds an index over its
+// elements: PostgreSQL checks them as an index's.
+void check_exclusion(const Node& constraint, lint::TextRange range, const Volatility& created,
+                     const ColumnTypes& columns, lint::Reporter& out) {
+  if (constraint.str("contype") != "CONSTR_EXCLUSION") return;
+  std::vector<Node> elements;
+  for (const lint::ExclusionElement& pair : lint::exclusion_elements(constraint)) {
+    elements.push_back(pair.element);
+  }
+  bool predicate = false;
+  auto call = index_call(elements, constraint.get("where_clause"), created, columns, predicate);
+  if (!call) return;
+  out.report(range,
+             "the exclusion constraint's " + std::string(predicate ? "WHERE" : "expression") +
+                 " calls " + why(*call) +
+                 ", so PostgreSQL refuses the constraint, whose index it would be (\"functions "
+                 "in index " +
+                 (predicate ? "predicate" : "expression") + " must be marked IMMUTABLE\")",
+             advice(*call, predicate));
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   lint::TableState tables(context);
   for (const lint::Statement* statement : context.file.all_statements()) {
@@ -412,25 +450,28 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     if (node.is("CreateStmt")) {
       for (Node element : node.list("tableElts")) {
         if (element.is("ColumnDef")) check_generated(element, *statement, created, columns, out);
+        if (element.is("Constraint")) {
+          check_exclusion(element, statement->range, created, columns, out);
+        }
       }
     } else if (node.is("AlterTableStmt")) {
+      std::size_t i = 0;
       for (Node command : node.list("cmds")) {
+        std::size_t at = i++;
         if (command.str("subtype") == "AT_AddColumn") {
           check_generated(command.get("def"), *statement, created, columns, out);
+        } else if (command.str("subtype") == "AT_AddConstraint") {
+          check_exclusion(command.get("def"),
+                          lint::alter_command_range(context.file, *statement, at), created, columns,
+                          out);
         }
       }
     } else if (node.is("IndexStmt")) {
-      std::optional<Call> call;
-      for (Node param : node.list("indexParams")) {
-        Node element = param.is("IndexElem") ? param : param.get("IndexElem");
-        if (!call && element.has("expr"))
-          call = first_not_immutable(element.get("expr"), created, columns);
-      }
       bool predicate = false;
-      if (!call && node.has("whereClause")) {
-        call = first_not_immutable(node.get("whereClause"), created, columns);
-        predicate = call.has_value();
-      }
+      std::vector<Node> params;
+      for (Node param : node.list("indexParams")) params.push_back(param);
+      std::optional<Call> call =
+          index_call(params, node.get("whereClause"), created, columns, predicate);
       if (!call) continue;
       std::string part = predicate ? "predicate" : "expression";
       out.report(statement->range,
@@ -462,8 +503,9 @@ lint::Rule immutable_expression() {
   return {.info = {.id = "immutable-expression",
                    .category = lint::Category::safety,
                    .severity = lint::Severity::error,
-                   .summary = "A generated column's or an index's expression calls a function "
-                              "that is not IMMUTABLE: PostgreSQL refuses it"},
+                   .summary = "A generated column's, an index's or an exclusion constraint's "
+                              "expression calls a function that is not IMMUTABLE: PostgreSQL "
+                              "refuses it"},
           .check_file = check};
 }
 

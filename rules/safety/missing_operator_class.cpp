@@ -523,10 +523,8 @@ class Checker {
       kind = "EXCLUDE";
       if (constraint.has("access_method")) method = constraint.str("access_method");
       if (!one_of(method, {"btree", "hash", "gin", "gist"})) return;
-      for (Node pair : constraint.list("exclusions")) {
-        lint::NodeList items = pair.items().empty() ? pair.list("items") : pair.items();
-        if (items.empty()) continue;
-        Node element = items[0];
+      for (const lint::ExclusionElement& pair : lint::exclusion_elements(constraint)) {
+        Node element = pair.element;
         if (!element.is("IndexElem") || !element.has("name") || !element.list("opclass").empty()) {
           continue;
         }

@@ -49,3 +49,15 @@ CREATE INDEX IF NOT EXISTS path_events_first_idx ON path_events ((jsonb_path_que
 CREATE INDEX IF NOT EXISTS path_events_match_idx ON path_events (doc) WHERE jsonb_path_match_tz(doc, '$.n == 1');
 CREATE INDEX IF NOT EXISTS path_events_array_idx ON path_events USING gin ((jsonb_path_query_array_tz(doc, '$.tags')));
 CREATE INDEX IF NOT EXISTS path_events_json_idx ON path_events USING gin ((json_to_tsvector(doc::json, '"all"')));
+-- An exclusion constraint builds an index over its elements, and PostgreSQL checks them alike.
+CREATE TABLE IF NOT EXISTS appointments (
+  dentist_id bigint NOT NULL,
+  starts_at timestamptz NOT NULL,
+  ends_at timestamptz NOT NULL,
+  duration_minutes integer NOT NULL,
+  CONSTRAINT appointments_no_overlap EXCLUDE USING gist (dentist_id WITH =, daterange(starts_at::date, ends_at::date, '[]') WITH &&)
+);
+ALTER TABLE appointments ADD CONSTRAINT appointments_slot_no_overlap
+  EXCLUDE USING gist (dentist_id WITH =, tstzrange(starts_at, starts_at + make_interval(mins => duration_minutes)) WITH &&);
+ALTER TABLE appointments ADD CONSTRAINT appointments_recent_no_overlap
+  EXCLUDE USING gist (dentist_id WITH =, tstzrange(starts_at, ends_at) WITH &&) WHERE (ends_at > now());

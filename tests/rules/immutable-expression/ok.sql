@@ -39,3 +39,13 @@ CREATE TABLE IF NOT EXISTS path_events (
 );
 CREATE INDEX IF NOT EXISTS path_events_first_idx ON path_events ((jsonb_path_query_first(doc, '$.at')));
 CREATE INDEX IF NOT EXISTS path_events_match_idx ON path_events (doc) WHERE jsonb_path_match(doc, '$.n == 1');
+CREATE TABLE IF NOT EXISTS appointments (
+  dentist_id bigint NOT NULL,
+  starts_at timestamptz NOT NULL,
+  ends_at timestamptz NOT NULL,
+  -- A timestamptz AT TIME ZONE is a timestamp, whose cast to date is immutable.
+  CONSTRAINT appointments_day_no_overlap EXCLUDE USING gist (dentist_id WITH =, daterange((starts_at AT TIME ZONE 'UTC')::date, (ends_at AT TIME ZONE 'UTC')::date, '[]') WITH &&)
+);
+-- A constant is converted once, when the statement is parsed.
+ALTER TABLE appointments ADD CONSTRAINT appointments_range_no_overlap
+  EXCLUDE USING gist (dentist_id WITH =, tstzrange(starts_at, ends_at) WITH &&) WHERE (ends_at > '2025-01-01');
