@@ -35,6 +35,7 @@
 #include "rules/safety/column_storage.h"
 #include "rules/safety/create_collation.h"
 #include "rules/safety/dependent_privileges.h"
+#include "rules/safety/exclusion_operators.h"
 #include "rules/safety/extension_update.h"
 #include "rules/safety/identity.h"
 #include "rules/safety/immutable.h"
@@ -1606,6 +1607,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     check_dependent_privileges(context, *statement, out);
     check_refused_partition_ddl(context, *statement, out);
     check_partitioned_constraints(context, *statement, out);
+    check_exclusion_operators(context, *statement, out);
     check_create_collation(context, *statement, out);
     check_refused_parameters(context, *statement, out);
     check_cluster_without_index(context, *statement, out);

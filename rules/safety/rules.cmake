@@ -49,6 +49,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/builtin_settings.cpp
   safety/refused_partition_ddl.cpp
   safety/partitioned_constraints.cpp
+  safety/exclusion_operators.cpp
   safety/create_collation.cpp
   safety/refused_parameters.cpp
   safety/materialized_views.cpp
