@@ -1069,14 +1069,15 @@ bool has_unusual_key(const Node& statement) {
   return found;
 }
 
-// What the statement that made a primary key, unique or foreign key constraint says of it:
-// DEFERRABLE, NULLS NOT DISTINCT. Found by the constraint's name, else as the only one of its type
-// on those columns; nothing when not found. A column constraint's DEFERRABLE is a node of its own
-// after it in the column's list.
+// What the statement that made a primary key, unique, exclusion or foreign key constraint says of
+// it: DEFERRABLE, NULLS NOT DISTINCT. Found by the constraint's name, else as the only one of its
+// type on those columns; nothing when not found. A column constraint's DEFERRABLE is a node of its
+// own after it in the column's list.
 std::optional<KeyFlags> key_flags(const Node& statement, const CatalogObject& object,
                                   const std::string& name) {
   std::string_view type = object.contype == 'p'   ? "CONSTR_PRIMARY"
                           : object.contype == 'f' ? "CONSTR_FOREIGN"
+                          : object.contype == 'x' ? "CONSTR_EXCLUSION"
                                                   : "CONSTR_UNIQUE";
   std::optional<KeyFlags> named;
   std::optional<KeyFlags> unnamed;
@@ -1108,6 +1109,11 @@ std::optional<KeyFlags> key_flags(const Node& statement, const CatalogObject& ob
     }
     if (!node.is("Constraint")) return true;
     std::vector<std::string> columns;
+    // An exclusion constraint's columns (an expression's has no name here: such a constraint is
+    // found by its name only).
+    for (const ExclusionElement& element : exclusion_elements(node)) {
+      columns.push_back(truncate_identifier(element.element.str("name")));
+    }
     for (Node key : node.list(type == "CONSTR_FOREIGN" ? "fk_attrs" : "keys")) {
       columns.push_back(truncate_identifier(key.as_str()));
     }

@@ -201,9 +201,9 @@ std::optional<Unadoptable> unadoptable_index(const FileContext& context, const S
 // (then key_flags() says which).
 bool has_unusual_key(const Node& statement);
 
-// What the statement that made a primary key, unique or foreign key constraint says of it:
-// DEFERRABLE, NULLS NOT DISTINCT. Found by the constraint's name, else as the only one of its type
-// on those columns; nothing when not found.
+// What the statement that made a primary key, unique, exclusion or foreign key constraint says of
+// it: DEFERRABLE, NULLS NOT DISTINCT. Found by the constraint's name, else as the only one of its
+// type on those columns; nothing when not found.
 struct KeyFlags {
   bool deferrable = false;
   bool nulls_not_distinct = false;

@@ -779,10 +779,41 @@ std::optional<ConflictProblem> conflict_problem(const lint::FileContext& context
           "use DO NOTHING with the exclusion constraint, or name a unique key for DO UPDATE"};
     }
   }
+  Node infer = insert.get("onConflictClause").get("infer");
+  // PostgreSQL never takes a DEFERRABLE constraint as an arbiter; without a target it checks
+  // every key, and refuses the INSERT when it reaches a deferrable one (whenever no other key
+  // conflicts first, as on the first run).
+  auto deferrable = [&](const std::string& name) {
+    return ConflictProblem{
+        "INSERT INTO " + table + " ... ON CONFLICT " +
+            (infer.valid() ? "uses" : "without a target checks every key, among them") +
+            " constraint " + name +
+            ", which is DEFERRABLE: PostgreSQL refuses the INSERT (\"ON CONFLICT does not "
+            "support deferrable unique constraints/exclusion constraints as arbiters\")",
+        "make " + name +
+            " NOT DEFERRABLE (drop it and add it again), or insert with WHERE NOT EXISTS (...) "
+            "in place of ON CONFLICT" +
+            (infer.valid() ? std::string() : std::string(", or name another key as the target"))};
+  };
+  // An exclusion constraint is an arbiter without a target, or when ON CONSTRAINT names it (a
+  // list of columns infers unique keys only).
+  if (!infer.valid() || infer.has("conname")) {
+    for (lint::ObjectId id : catalog.constraints(step->effect.object, step->tick)) {
+      const lint::CatalogObject& object = catalog.object(id);
+      std::string name = object.ref_at(step->tick).name;
+      if (object.contype != 'x' ||
+          (infer.valid() && lint::truncate_identifier(infer.str("conname")) != name)) {
+        continue;
+      }
+      const Statement* made = lint::statement_at(context.project, object.created);
+      if (made == nullptr || !lint::has_unusual_key(made->node)) continue;
+      auto flags = lint::key_flags(made->node, object, name);
+      if (flags && flags->deferrable) return deferrable(name);
+    }
+  }
   auto keys = keys_of(context, catalog, *step);
   if (!keys || keys->empty()) return std::nullopt;  // no key at all: target_has_key() says it
   std::vector<const Key*> arbiters;
-  Node infer = insert.get("onConflictClause").get("infer");
   if (!infer.valid()) {
     for (const Key& key : *keys) arbiters.push_back(&key);
   } else if (infer.has("conname")) {
@@ -849,22 +880,8 @@ std::optional<ConflictProblem> conflict_problem(const lint::FileContext& context
                     ", or add a unique constraint on (" + names + ")"};
     }
   }
-  // PostgreSQL never takes a DEFERRABLE constraint as an arbiter; without a target it checks
-  // every key, and refuses the INSERT when it reaches a deferrable one (whenever no other key
-  // conflicts first, as on the first run).
   for (const Key* key : arbiters) {
-    if (!key->deferrable) continue;
-    std::string name = key->object->ref_at(step->tick).name;
-    return ConflictProblem{
-        "INSERT INTO " + table + " ... ON CONFLICT " +
-            (infer.valid() ? "uses" : "without a target checks every key, among them") +
-            " constraint " + name +
-            ", which is DEFERRABLE: PostgreSQL refuses the INSERT (\"ON CONFLICT does not "
-            "support deferrable unique constraints/exclusion constraints as arbiters\")",
-        "make " + name +
-            " NOT DEFERRABLE (drop it and add it again), or insert with WHERE NOT EXISTS (...) "
-            "in place of ON CONFLICT" +
-            (infer.valid() ? std::string() : std::string(", or name another key as the target"))};
+    if (key->deferrable) return deferrable(key->object->ref_at(step->tick).name);
   }
   Rows rows(context, catalog, *step, insert);
   for (std::size_t row = 0; row < rows.count(); ++row) {

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS room_closures;
+DROP TABLE IF EXISTS rooms;
