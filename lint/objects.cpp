@@ -2158,6 +2158,18 @@ void ObjectResolver::Context::create_trigger(const Node& node) {
   for (const auto& column : columns) {
     effect.depends_on.push_back({child(ObjectKind::column, table, column), false});
   }
+  if (node.flag("isconstraint")) {
+    // A constraint trigger is a constraint too (pg_constraint, contype 't'), of the trigger's
+    // name: COMMENT ON CONSTRAINT names it, and it goes with the trigger. Renaming either leaves
+    // the other's name as it was.
+    ObjectRef trigger_ref = effect.object;  // a copy: the next add() may move the effect
+    Effect& constraint = add(Action::create, child(ObjectKind::constraint, table, trigger_ref.name),
+                             at(node.get("relation")), given);
+    constraint.implicit = true;
+    constraint.contype = 't';
+    depend(constraint, table, true);
+    depend(constraint, trigger_ref, true);
+  }
 }
 
 void ObjectResolver::Context::create_schema(const Node& node) {

@@ -518,6 +518,7 @@ void check_alter_constraint(const lint::FileContext& context, const lint::Statem
                      : type == 'u' ? "a unique constraint"
                      : type == 'c' ? "a CHECK constraint"
                      : type == 'x' ? "an exclusion constraint"
+                     : type == 't' ? "a constraint trigger"
                                    : "";
   if (kind.empty()) return;
   std::string shown = lint::truncate_identifier(name);
@@ -525,8 +526,10 @@ void check_alter_constraint(const lint::FileContext& context, const lint::Statem
              "ALTER CONSTRAINT " + shown + " fails: it is " + kind +
                  ", and ALTER CONSTRAINT changes only foreign keys (\"constraint \"" + shown +
                  "\" of relation \"" + table.name + "\" is not a foreign key constraint\")",
-             "drop the constraint and add it again with the timing it should have (DEFERRABLE "
-             "... in ADD CONSTRAINT)");
+             type == 't' ? "drop the trigger and create it again with the timing it should have "
+                           "(CREATE CONSTRAINT TRIGGER ... [NOT] DEFERRABLE [INITIALLY ...])"
+                         : "drop the constraint and add it again with the timing it should have "
+                           "(DEFERRABLE ... in ADD CONSTRAINT)");
 }
 
 void check(const lint::FileContext& context, lint::Reporter& out) {

@@ -10,6 +10,7 @@
 
 #include "lint/builtins.h"
 #include "lint/catalog.h"
+#include "lint/guard.h"
 #include "lint/pg_facts.h"
 #include "lint/table_state.h"
 #include "lint/tree.h"
@@ -192,40 +193,69 @@ void trigger_or_rule_switch(const lint::FileContext& context, const lint::Statem
   }
 }
 
-// ALTER TABLE t VALIDATE CONSTRAINT c of a primary key, unique or exclusion constraint:
-// PostgreSQL validates foreign keys and CHECK constraints only (the others are never NOT VALID).
-void validate_key(const lint::FileContext& context, const lint::Statement& statement,
-                  lint::Reporter& out) {
-  if (!lint::tick_before(context, statement)) return;
+// ALTER TABLE t VALIDATE CONSTRAINT c of a primary key, unique or exclusion constraint, or of a
+// constraint trigger's: PostgreSQL validates foreign keys and CHECK constraints only (the others
+// are never NOT VALID). ALTER TABLE t DROP CONSTRAINT c of a constraint trigger's (CASCADE and IF
+// EXISTS too): the trigger needs it, and goes only with DROP TRIGGER (which takes it along).
+void constraint_command(const lint::FileContext& context, const lint::Statement& statement,
+                        lint::Reporter& out) {
+  auto tick = lint::tick_before(context, statement);
+  if (!tick) return;
+  const lint::Catalog& catalog = *context.project.catalog();
   lint::RelationName table = lint::relation_name(statement.node.get("relation"));
+  std::string relation = lint::truncate_identifier(table.name);
+  std::string altered = "ALTER TABLE " + lint::sql_name(table.schema, table.name);
   std::size_t i = 0;
   for (Node command : statement.node.list("cmds")) {
     std::size_t at = i++;
     std::string_view subtype = command.str("subtype");
-    if (subtype != "AT_ValidateConstraint" && subtype != "AT_ValidateConstraintRecurse") continue;
+    bool drop = subtype == "AT_DropConstraint";
+    if (!drop && subtype != "AT_ValidateConstraint" && subtype != "AT_ValidateConstraintRecurse") {
+      continue;
+    }
     std::string name = lint::truncate_identifier(command.str("name"));
-    lint::ObjectId id =
-        lint::find_as_written(context, statement, lint::ObjectKind::constraint, table.schema, name,
-                              lint::truncate_identifier(table.name));
+    lint::ObjectId id = lint::find_as_written(context, statement, lint::ObjectKind::constraint,
+                                              table.schema, name, relation);
     if (id == lint::k_no_object) continue;
-    const lint::CatalogObject& constraint = context.project.catalog()->object(id);
+    const lint::CatalogObject& constraint = catalog.object(id);
     char type = constraint.contype;
+    std::string made = " (made by " + context.project.source(constraint.created.file).display + ")";
+    if (drop) {
+      if (type != 't' ||
+          lint::conditional(statement, lint::condition::dependent_objects_still_exist)) {
+        continue;
+      }
+      std::string trigger = name;
+      for (const lint::DependencyEdge& edge : constraint.depends_on) {
+        if (catalog.object(edge.object).kind() == lint::ObjectKind::trigger) {
+          trigger = catalog.object(edge.object).ref_at(*tick).name;
+        }
+      }
+      refuse(lint::alter_command_range(context.file, statement, at),
+             altered + " DROP CONSTRAINT " + name,
+             name + " is the constraint of constraint trigger " + trigger + made,
+             "cannot drop constraint " + name + " on table " + relation + " because trigger " +
+                 trigger + " on table " + relation + " requires it",
+             "write DROP TRIGGER " + trigger + " ON " + lint::sql_name(table.schema, table.name) +
+                 ", which drops the constraint too",
+             out);
+      return;  // the first refused command fails the statement
+    }
     std::string kind = type == 'p'   ? "a primary key"
                        : type == 'u' ? "a unique constraint"
                        : type == 'x' ? "an exclusion constraint"
+                       : type == 't' ? "the constraint of a constraint trigger"
                                      : "";
     if (kind.empty()) continue;
-    refuse(
-        lint::alter_command_range(context.file, statement, at),
-        "ALTER TABLE " + lint::sql_name(table.schema, table.name) + " VALIDATE CONSTRAINT " + name,
-        name + " is " + kind + " (made by " +
-            context.project.source(constraint.created.file).display + ")",
-        "constraint \"" + name + "\" of relation \"" + lint::truncate_identifier(table.name) +
-            "\" is not a foreign key or check constraint",
-        "drop the command: the " + kind.substr(kind.find(' ') + 1) +
-            " is valid from its creation (only foreign keys and CHECK constraints can be NOT "
-            "VALID)",
-        out);
+    refuse(lint::alter_command_range(context.file, statement, at),
+           altered + " VALIDATE CONSTRAINT " + name, name + " is " + kind + made,
+           "constraint \"" + name + "\" of relation \"" + relation +
+               "\" is not a foreign key or check constraint",
+           type == 't' ? std::string("drop the command: a constraint trigger is never NOT VALID")
+                       : "drop the command: the " + kind.substr(kind.find(' ') + 1) +
+                             " is valid from its creation (only foreign keys and CHECK "
+                             "constraints can be NOT VALID)",
+           out);
     return;  // the first refused command fails the statement
   }
 }
@@ -531,7 +561,7 @@ void check_refused_relation_ddl(const lint::FileContext& context, const lint::St
     check_alter_type(context, statement, out);
   } else if (node.is("AlterTableStmt")) {
     trigger_or_rule_switch(context, statement, out);
-    validate_key(context, statement, out);
+    constraint_command(context, statement, out);
     std::size_t i = 0;
     for (Node command : node.list("cmds")) {
       std::size_t at = i++;

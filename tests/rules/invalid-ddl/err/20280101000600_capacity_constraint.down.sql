@@ -1,0 +1,1 @@
+-- sqlgate:irreversible nothing to undo

@@ -1,0 +1,1 @@
+-- sqlgate:irreversible the up fails

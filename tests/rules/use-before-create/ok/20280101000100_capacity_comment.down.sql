@@ -1,0 +1,1 @@
+COMMENT ON CONSTRAINT bookings_capacity_check ON bookings IS NULL;
