@@ -9,6 +9,8 @@
 // CREATE INDEX and by the rebuild an ALTER COLUMN ... TYPE ... COLLATE makes.
 // An operator class written that does not take the column's type (jsonb_path_ops on json,
 // text_pattern_ops on integer) is refused too ("operator class ... does not accept data type").
+// CREATE STATISTICS on a column of a type without a default B-tree operator class fails ("column
+// ... cannot be used in statistics because its type json has no default btree operator class").
 #include <algorithm>
 #include <optional>
 #include <string>
@@ -185,6 +187,7 @@ class Checker {
         }
       }
     }
+    if (node.is("CreateStatsStmt")) statistics(statement);
     if (node.is("ViewStmt")) {
       lint::RelationName view = lint::relation_name(node.get("view"));
       query(statement, node.get("query"), "CREATE VIEW " + lint::sql_name(view.schema, view.name));
@@ -256,6 +259,37 @@ class Checker {
                   "run CREATE EXTENSION IF NOT EXISTS " + std::string(extension) +
                       " in a migration before this one")
           .at_most(lint::Severity::warning);
+      return;
+    }
+  }
+
+  // CREATE STATISTICS on a column of a type without a default B-tree operator class: PostgreSQL
+  // keeps statistics only of values it can sort, and checks each column as it reads it.
+  void statistics(const lint::Statement& statement) {
+    const Node& node = statement.node;
+    lint::NodeList relations = node.list("relations");
+    if (relations.size() != 1 || !relations[0].is("RangeVar")) return;
+    lint::QualifiedName table = lint::QualifiedName::of(lint::relation_name(relations[0]));
+    for (Node element : node.list("exprs")) {
+      if (!element.has("name")) continue;
+      std::string name(element.str("name"));
+      std::optional<Typed> typed = column(statement, table, name);
+      if (!typed || has("btree", typed->type)) continue;
+      std::string type = sql_type_name(typed->declared);
+      std::string what = "CREATE STATISTICS";
+      if (lint::NodeList names = node.list("defnames"); !names.empty()) {
+        what += " " + lint::QualifiedName::of(names).display();
+      }
+      std::string column = lint::truncate_identifier(name);
+      m_out.report(statement.range,
+                   what + " fails: column " + column + " is " + type +
+                       ", which has no default B-tree operator class (no ordering), and "
+                       "PostgreSQL keeps statistics only of what it can sort (\"column \"" +
+                       column + "\" cannot be used in statistics because its type " + type +
+                       " has no default btree operator class\")",
+                   typed->type.name == "json"
+                       ? "leave " + column + " out, or make it jsonb (which has one)"
+                       : "leave " + column + " out of the statistics");
       return;
     }
   }
@@ -739,8 +773,9 @@ lint::Rule missing_operator_class() {
                    .severity = lint::Severity::error,
                    .summary = "CREATE INDEX, PRIMARY KEY, UNIQUE or EXCLUDE on a column whose "
                               "type has no default operator class for the access method (GIN on "
-                              "text, B-tree on json or point), a view's DISTINCT, GROUP BY or "
-                              "UNION over one without equality: PostgreSQL refuses it"},
+                              "text, B-tree on json or point), CREATE STATISTICS on one without "
+                              "a B-tree class, a view's DISTINCT, GROUP BY or UNION over one "
+                              "without equality: PostgreSQL refuses it"},
           .check_file = check};
 }
 
