@@ -945,12 +945,66 @@ std::optional<bool> TableState::domain_has_constraints(const QualifiedName& doma
 
 namespace {
 
-// Why an index cannot back a constraint: partial, on expressions, not unique; empty when it can.
-std::string unadoptable(bool partial, bool expressions, bool unique) {
-  if (partial) return "a partial index (it has a WHERE)";
-  if (expressions) return "an index on expressions";
-  if (!unique) return "not a unique index";
-  return {};
+// Why an index cannot back a constraint, as PostgreSQL checks it: not unique, on expressions,
+// partial; nothing when it can.
+std::optional<Unadoptable> unadoptable(const std::string& name, bool partial, bool expressions,
+                                       bool unique) {
+  using Reason = Unadoptable::Reason;
+  if (!unique) {
+    return Unadoptable{Reason::not_unique, name + " is not a unique index",
+                       "\"" + name + "\" is not a unique index"};
+  }
+  if (expressions) {
+    return Unadoptable{Reason::expressions, name + " is an index on expressions",
+                       "index \"" + name + "\" contains expressions"};
+  }
+  if (partial) {
+    return Unadoptable{Reason::partial, name + " is a partial index (it has a WHERE)",
+                       "\"" + name + "\" is a partial index"};
+  }
+  return std::nullopt;
+}
+
+// The first key column of a CREATE INDEX that another operator class, collation or order than its
+// column's default takes: a *_pattern_ops class, DESC, NULLS FIRST, or a COLLATE other than the
+// column's (as the migrations before `statement` defined it, when they did). PostgreSQL makes a
+// constraint only of an index that sorts as one it builds itself would.
+std::optional<Unadoptable> unsorted_column(const FileContext& context, const Statement& statement,
+                                           const QualifiedName& table, const std::string& name,
+                                           const Node& index) {
+  std::size_t number = 0;
+  for (Node param : index.list("indexParams")) {
+    ++number;
+    Node element = param.is("IndexElem") ? param : param.get("IndexElem");
+    std::string column = truncate_identifier(element.str("name"));
+    std::string how;
+    NodeList opclass = element.list("opclass");
+    if (!opclass.empty() && opclass[opclass.size() - 1].as_str().ends_with("_pattern_ops")) {
+      how = "operator class " + std::string(opclass[opclass.size() - 1].as_str());
+    } else if (element.str("ordering") == "SORTBY_DESC") {
+      how = "DESC order";
+    } else if (element.str("nulls_ordering") == "SORTBY_NULLS_FIRST") {
+      how = "NULLS FIRST";
+    } else if (NodeList collation = element.list("collation"); !collation.empty()) {
+      std::string given(collation[collation.size() - 1].as_str());
+      ObjectId id =
+          find_as_written(context, statement, ObjectKind::column, table.schema, column, table.name);
+      if (id == k_no_object) continue;
+      Node definition = column_definition(context.project, *context.project.catalog(), id);
+      if (!definition.valid()) continue;
+      NodeList own = definition.get("collClause").list("collname");
+      std::string has = own.empty() ? "default" : std::string(own[own.size() - 1].as_str());
+      if (given == has) continue;
+      how = "collation \"" + given + "\" (the column's is \"" + has + "\")";
+    } else {
+      continue;
+    }
+    return Unadoptable{Unadoptable::Reason::sorting,
+                       name + " is an index whose column " + column + " has " + how,
+                       "index \"" + name + "\" column number " + std::to_string(number) +
+                           " does not have default sorting behavior"};
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -959,7 +1013,7 @@ std::optional<Unadoptable> unadoptable_index(const FileContext& context, const S
                                              const QualifiedName& table,
                                              std::string_view index_name) {
   std::string name = truncate_identifier(index_name);
-  std::string why;
+  std::optional<Unadoptable> why;
   const ParsedFile* creator = nullptr;
   TextRange made;
   const auto& all = context.file.all_statements();
@@ -974,7 +1028,8 @@ std::optional<Unadoptable> unadoptable_index(const FileContext& context, const S
       Node element = param.is("IndexElem") ? param : param.get("IndexElem");
       expressions = expressions || !element.has("name");
     }
-    why = unadoptable(node.has("whereClause"), expressions, node.flag("unique"));
+    why = unadoptable(name, node.has("whereClause"), expressions, node.flag("unique"));
+    if (!why) why = unsorted_column(context, statement, table, name, node);
     creator = &context.file;
     made = (*it)->range;
   }
@@ -989,9 +1044,13 @@ std::optional<Unadoptable> unadoptable_index(const FileContext& context, const S
     if (id == k_no_object) return std::nullopt;
     const CatalogObject& index = catalog->object(id);
     why = unadoptable(
-        index.partial,
+        name, index.partial,
         std::find(index.columns.begin(), index.columns.end(), "expr") != index.columns.end(),
         index.unique);
+    const Statement* created = statement_at(context.project, index.created);
+    if (!why && created != nullptr && created->node.is("IndexStmt")) {
+      why = unsorted_column(context, statement, table, name, created->node);
+    }
     creator = context.project.parsed(index.created.file);
     if (creator == nullptr || index.created.statement >= creator->all_statements().size()) {
       creator = nullptr;
@@ -999,8 +1058,10 @@ std::optional<Unadoptable> unadoptable_index(const FileContext& context, const S
       made = creator->all_statements()[index.created.statement]->range;
     }
   }
-  if (why.empty()) return std::nullopt;
-  return Unadoptable{why, creator, made};
+  if (!why) return std::nullopt;
+  why->creator = creator;
+  why->made = made;
+  return why;
 }
 
 ObjectId find_as_written(const FileContext& context, const Statement& statement, ObjectKind kind,

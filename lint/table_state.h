@@ -186,10 +186,16 @@ const Statement* definition_of(const FileContext& context, const Statement& stat
 ColumnType base_type(const FileContext& context, const Statement& statement, ColumnType type);
 
 // Why ADD CONSTRAINT ... USING INDEX cannot adopt an index, as this file before `statement` (else
-// the migrations before it) made it: PostgreSQL refuses a partial index, one with expressions,
-// and one that is not unique. Nothing when it can, or when the index is unknown.
+// the migrations before it) made it: PostgreSQL refuses an index that is not unique, one with
+// expressions, a partial index, and one with a key column in another operator class, collation
+// or order than the column's (text_pattern_ops, COLLATE "C", DESC, NULLS FIRST), in that order.
+// Nothing when it can, or when the index is unknown. (On a partitioned table it refuses USING
+// INDEX before it looks at the index.)
 struct Unadoptable {
-  std::string why;                      // "a partial index (it has a WHERE)", ...
+  enum class Reason { not_unique, expressions, partial, sorting };
+  Reason reason = Reason::partial;
+  std::string why;                      // "orders_idx is a partial index (it has a WHERE)", ...
+  std::string message;                  // PostgreSQL's: "\"orders_idx\" is a partial index"
   const ParsedFile* creator = nullptr;  // the file that made the index, when known
   TextRange made;                       // its CREATE INDEX there
 };

@@ -5,6 +5,7 @@
 #include "lint/table_state.h"
 #include "rules/idempotency/common.h"
 #include "rules/idempotency/rules.h"
+#include "rules/safety/partitioned.h"
 
 namespace sqlgate::rules::idempotency {
 namespace {
@@ -268,11 +269,12 @@ void check_table(FileScope& scope, const Statement& statement) {
     // ADD ... USING INDEX renamed the index on the first run: dropping the constraint then
     // drops the index too, so the second run needs the file to build it again first.
     std::string index_name(constraint.str("indexname"));
-    // An index PostgreSQL cannot adopt (partial, on expressions) fails the first run already;
-    // require-constraint-using-index says so.
+    // An index PostgreSQL cannot adopt (partial, on expressions), or any on a partitioned table,
+    // fails the first run already; require-constraint-using-index says so.
     if (!index_name.empty() &&
-        lint::unadoptable_index(scope.context(), statement,
-                                lint::QualifiedName{table.schema, table.name}, index_name)) {
+        (partitioned_table_altered(scope.context(), statement) ||
+         lint::unadoptable_index(scope.context(), statement,
+                                 lint::QualifiedName{table.schema, table.name}, index_name))) {
       continue;
     }
     bool index_made =

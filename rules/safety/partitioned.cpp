@@ -103,4 +103,30 @@ std::optional<std::string> partitioned_table_of(const lint::FileContext& context
   return std::nullopt;
 }
 
+std::optional<std::string> partitioned_in_file(const lint::FileContext& context,
+                                               const lint::Statement& until,
+                                               const lint::QualifiedName& table) {
+  std::optional<std::string> made;
+  for (const lint::Statement* earlier : context.file.all_statements()) {
+    if (earlier == &until) break;
+    if (!earlier->node.is("CreateStmt")) continue;
+    auto created = lint::QualifiedName::of(lint::relation_name(earlier->node.get("relation")));
+    if (!created.matches(table)) continue;
+    if (earlier->node.has("partspec")) {
+      made = lint::sql_name(created.schema, created.name);
+    } else {
+      made.reset();
+    }
+  }
+  return made;
+}
+
+std::optional<std::string> partitioned_table_altered(const lint::FileContext& context,
+                                                     const lint::Statement& statement) {
+  if (auto table = partitioned_table_of(context, statement)) return table;
+  return partitioned_in_file(
+      context, statement,
+      lint::QualifiedName::of(lint::relation_name(statement.node.get("relation"))));
+}
+
 }  // namespace sqlgate::rules

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "lint/pg_facts.h"
 #include "lint/rule.h"
 #include "lint/sql.h"
 
@@ -17,6 +18,18 @@ namespace sqlgate::rules {
 // partitioned.
 std::optional<std::string> partitioned_table_of(const lint::FileContext& context,
                                                 const lint::Statement& statement);
+
+// The partitioned table an ALTER TABLE alters ("public.events"): as the catalog replay knows it,
+// else as a CREATE TABLE ... PARTITION BY earlier in the file made it; nothing when neither says
+// it is partitioned.
+std::optional<std::string> partitioned_table_altered(const lint::FileContext& context,
+                                                     const lint::Statement& statement);
+
+// The table as the last CREATE TABLE of it in the file before `until` made it ("public.events"),
+// when that was PARTITION BY; nothing else.
+std::optional<std::string> partitioned_in_file(const lint::FileContext& context,
+                                               const lint::Statement& until,
+                                               const lint::QualifiedName& table);
 
 // The DEFAULT partition ("public.events_default") that the table an ALTER TABLE statement acts on
 // has before it, as the migrations made it (PARTITION OF ... DEFAULT, ATTACH PARTITION ...

@@ -22,27 +22,6 @@ std::string first_option(const lint::Node& options) {
   return items.empty() ? std::string() : std::string(items[0].str("defname"));
 }
 
-// The partitioned table an ALTER TABLE alters: as the catalog replay knows it, else as a CREATE
-// TABLE ... PARTITION BY earlier in the file made it.
-std::optional<std::string> partitioned(const lint::FileContext& context,
-                                       const lint::Statement& statement) {
-  if (auto table = partitioned_table_of(context, statement)) return table;
-  auto altered = lint::QualifiedName::of(lint::relation_name(statement.node.get("relation")));
-  std::optional<std::string> made;
-  for (const lint::Statement* earlier : context.file.all_statements()) {
-    if (earlier == &statement) break;
-    if (!earlier->node.is("CreateStmt")) continue;
-    auto created = lint::QualifiedName::of(lint::relation_name(earlier->node.get("relation")));
-    if (!created.matches(altered)) continue;
-    if (earlier->node.has("partspec")) {
-      made = lint::sql_name(created.schema, created.name);
-    } else {
-      made.reset();
-    }
-  }
-  return made;
-}
-
 void check(const lint::FileContext& context, lint::Reporter& out) {
   for (const lint::Statement* statement : context.file.all_statements()) {
     const lint::Node& node = statement->node;
@@ -66,7 +45,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       std::string_view subtype = command.str("subtype");
       if (subtype != "AT_SetRelOptions" && subtype != "AT_ClusterOn") continue;
       if (!asked) {
-        table = partitioned(context, *statement);
+        table = partitioned_table_altered(context, *statement);
         asked = true;
       }
       if (!table) break;

@@ -1,10 +1,12 @@
 // require-constraint-using-index: ADD UNIQUE or PRIMARY KEY on an existing table builds its
-// index under ACCESS EXCLUSIVE; build it CONCURRENTLY first and adopt it with USING INDEX.
+// index under ACCESS EXCLUSIVE; build it CONCURRENTLY first and adopt it with USING INDEX (on a
+// partitioned table, on each partition). And USING INDEX where PostgreSQL refuses it.
 #include <algorithm>
 
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
 #include "lint/table_state.h"
+#include "rules/safety/partitioned.h"
 
 namespace sqlgate::rules {
 
@@ -32,9 +34,19 @@ std::optional<lint::Edit> adopt_edit(const lint::ParsedFile& file, lint::TextRan
                     text + " USING INDEX " + lint::sql_identifier(index)};
 }
 
+// On a partitioned table neither USING INDEX nor CREATE INDEX CONCURRENTLY is taken: each
+// partition adopts an index of its own, and the partitioned table's key then takes those over.
+std::string partitioned_help(std::string_view what) {
+  return "on each partition, CREATE UNIQUE INDEX CONCURRENTLY (in a no-transaction file) and "
+         "ADD CONSTRAINT ... " +
+         std::string(what) + " USING INDEX it; then ADD " + std::string(what) +
+         " (...) on the partitioned table attaches those instead of building indexes (PostgreSQL "
+         "refuses USING INDEX and CONCURRENTLY on a partitioned table)";
+}
+
 // ADD COLUMN ... UNIQUE / PRIMARY KEY.
 void check_column(const lint::QualifiedName& table, const lint::Node& def, lint::TextRange range,
-                  lint::Reporter& out) {
+                  bool partitioned, lint::Reporter& out) {
   for (lint::Node constraint : def.list("constraints")) {
     std::string_view kind = constraint.str("contype");
     if (kind != "CONSTR_UNIQUE" && kind != "CONSTR_PRIMARY") continue;
@@ -43,34 +55,55 @@ void check_column(const lint::QualifiedName& table, const lint::Node& def, lint:
                "ADD COLUMN " + std::string(def.str("colname")) + " " + what +
                    " builds a unique index on existing table " + table.display() +
                    " under an ACCESS EXCLUSIVE lock: no reads or writes until it is built",
-               "add the column, fill it, CREATE UNIQUE INDEX CONCURRENTLY on it, then ADD "
-               "CONSTRAINT ... " +
-                   what + " USING INDEX");
+               partitioned ? "add the column and fill it; then " + partitioned_help(what)
+                           : "add the column, fill it, CREATE UNIQUE INDEX CONCURRENTLY on it, "
+                             "then ADD CONSTRAINT ... " +
+                                 what + " USING INDEX");
     return;
   }
 }
 
-// ADD CONSTRAINT ... UNIQUE / PRIMARY KEY USING INDEX i of an index that cannot back a
-// constraint: PostgreSQL refuses a partial index, one with expressions, and one that is not
-// unique.
+// ADD CONSTRAINT ... UNIQUE / PRIMARY KEY USING INDEX i where PostgreSQL refuses it: on a
+// partitioned table, or of an index that cannot back a constraint (not unique, with expressions,
+// partial, or not in its columns' default operator class, collation and order).
 void check_adopted(const lint::FileContext& context, const lint::Statement& statement,
                    const lint::QualifiedName& table, const lint::Node& def, lint::TextRange range,
-                   lint::Reporter& out) {
+                   const std::optional<std::string>& partitioned, lint::Reporter& out) {
+  using Reason = lint::Unadoptable::Reason;
   std::string name = lint::truncate_identifier(def.str("indexname"));
+  bool primary = def.str("contype") == "CONSTR_PRIMARY";
+  std::string what = primary ? "PRIMARY KEY" : "UNIQUE";
+  if (partitioned) {
+    out.report(range,
+               "ADD " + what + " USING INDEX " + name + " fails: " + *partitioned +
+                   " is a partitioned table, and PostgreSQL refuses it (\"ALTER TABLE / ADD "
+                   "CONSTRAINT USING INDEX is not supported on partitioned tables\")",
+               partitioned_help(what));
+    return;
+  }
   auto problem = lint::unadoptable_index(context, statement, table, name);
   if (!problem) return;
-  const std::string& why = problem->why;
-  bool primary = def.str("contype") == "CONSTR_PRIMARY";
-  auto finding = out.report(
-      range,
-      "ADD " + std::string(primary ? "PRIMARY KEY" : "UNIQUE") + " USING INDEX " + name +
-          " fails: " + name + " is " + why + ", and PostgreSQL makes a constraint only of a " +
-          "unique b-tree index on plain columns without WHERE",
-      why.starts_with("a partial")
-          ? "keep the partial unique index as it is (it enforces uniqueness where its WHERE "
-            "holds, and ON CONFLICT can use it with that WHERE), or build a plain unique index "
-            "CONCURRENTLY for the constraint"
-          : "build a unique index on the plain columns CONCURRENTLY and adopt that one");
+  std::string help;
+  switch (problem->reason) {
+    case Reason::partial:
+      help =
+          "keep the partial unique index as it is (it enforces uniqueness where its WHERE "
+          "holds, and ON CONFLICT can use it with that WHERE), or build a plain unique index "
+          "CONCURRENTLY for the constraint";
+      break;
+    case Reason::sorting:
+      help =
+          "build a unique index on the plain columns CONCURRENTLY, without an operator class, "
+          "COLLATE, DESC or NULLS FIRST, and adopt that one; keep the other index for the "
+          "queries that need its order";
+      break;
+    default:
+      help = "build a unique index on the plain columns CONCURRENTLY and adopt that one";
+  }
+  auto finding = out.report(range,
+                            "ADD " + what + " USING INDEX " + name + " fails: " + problem->why +
+                                ", and PostgreSQL refuses it (\"" + problem->message + "\")",
+                            std::move(help));
   if (problem->creator != nullptr) {
     finding.related(*problem->creator, problem->made, "the index is created here");
   }
@@ -79,7 +112,8 @@ void check_adopted(const lint::FileContext& context, const lint::Statement& stat
 // ADD [CONSTRAINT name] UNIQUE / PRIMARY KEY (...).
 void check_constraint(const lint::ParsedFile& file, lint::TableState& tables,
                       const lint::Statement& statement, const lint::QualifiedName& table,
-                      const lint::Node& def, lint::TextRange range, lint::Reporter& out) {
+                      const lint::Node& def, lint::TextRange range, bool partitioned,
+                      lint::Reporter& out) {
   std::string_view kind = def.str("contype");
   if ((kind != "CONSTR_UNIQUE" && kind != "CONSTR_PRIMARY") || def.has("indexname")) return;
   bool primary = kind == "CONSTR_PRIMARY";
@@ -87,6 +121,10 @@ void check_constraint(const lint::ParsedFile& file, lint::TableState& tables,
   std::string message = "ADD " + what + " builds its index on existing table " + table.display() +
                         " under an ACCESS EXCLUSIVE lock: no reads or writes until it is built";
   if (primary) message += " (and makes each key column NOT NULL, scanning the table)";
+  if (partitioned) {
+    out.report(range, std::move(message), partitioned_help(what));
+    return;
+  }
   std::vector<std::string_view> keys = lint::string_list(def.list("keys"));
   auto existing = tables.unique_index(table, keys, statement);
   if (!existing) {
@@ -122,14 +160,16 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
         bool adopted = subtype == "AT_AddConstraint" && cmd.get("def").has("indexname");
         if (!adopted && tables.is_new_table(table, statement)) return;
         lint::TextRange range = lint::alter_command_range(file, statement, i);
+        std::optional<std::string> partitioned = partitioned_table_altered(context, statement);
         if (adopted) {
-          check_adopted(context, statement, table, cmd.get("def"), range, out);
+          check_adopted(context, statement, table, cmd.get("def"), range, partitioned, out);
           return;
         }
         if (subtype == "AT_AddColumn") {
-          check_column(table, cmd.get("def"), range, out);
+          check_column(table, cmd.get("def"), range, partitioned.has_value(), out);
         } else {
-          check_constraint(file, tables, statement, table, cmd.get("def"), range, out);
+          check_constraint(file, tables, statement, table, cmd.get("def"), range,
+                           partitioned.has_value(), out);
         }
       });
 }

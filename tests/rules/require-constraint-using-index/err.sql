@@ -14,3 +14,15 @@ CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS orders_lower_ref_idx ON orders (l
 ALTER TABLE orders ADD CONSTRAINT orders_lower_ref_key UNIQUE USING INDEX orders_lower_ref_idx;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_placed_idx ON orders (placed_at);
 ALTER TABLE orders ADD CONSTRAINT orders_placed_key PRIMARY KEY USING INDEX orders_placed_idx;
+-- USING INDEX of an index whose column sorts otherwise: an operator class, DESC, NULLS FIRST.
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS orders_number_pattern_idx ON orders (number text_pattern_ops);
+ALTER TABLE orders ADD CONSTRAINT orders_number_pattern_key UNIQUE USING INDEX orders_number_pattern_idx;
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS orders_tenant_ref_desc_idx ON orders (tenant_id, ref DESC);
+ALTER TABLE orders ADD CONSTRAINT orders_tenant_ref_desc_key UNIQUE USING INDEX orders_tenant_ref_desc_idx;
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS orders_ref_nulls_idx ON orders (ref NULLS FIRST);
+ALTER TABLE orders ADD CONSTRAINT orders_ref_nulls_key UNIQUE USING INDEX orders_ref_nulls_idx;
+-- USING INDEX on a partitioned table, whatever the index.
+CREATE TABLE IF NOT EXISTS events (id bigint NOT NULL, occurred_at timestamptz NOT NULL)
+    PARTITION BY RANGE (occurred_at);
+CREATE UNIQUE INDEX IF NOT EXISTS events_id_occurred_at_idx ON events (id, occurred_at);
+ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY USING INDEX events_id_occurred_at_idx;

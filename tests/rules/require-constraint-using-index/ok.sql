@@ -7,3 +7,8 @@ ALTER TABLE orders ADD CONSTRAINT orders_pkey PRIMARY KEY USING INDEX orders_pke
 -- A table created in this migration is empty.
 CREATE TABLE IF NOT EXISTS invoices (id bigint, number text);
 ALTER TABLE invoices ADD PRIMARY KEY (id), ADD CONSTRAINT invoices_number_key UNIQUE (number);
+-- ASC NULLS LAST, and the column's default operator class named, sort as PostgreSQL's own.
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS orders_ref_asc_idx ON orders (ref ASC NULLS LAST);
+ALTER TABLE orders ADD CONSTRAINT orders_ref_asc_key UNIQUE USING INDEX orders_ref_asc_idx;
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS orders_ref_ops_idx ON orders (ref text_ops);
+ALTER TABLE orders ADD CONSTRAINT orders_ref_ops_key UNIQUE USING INDEX orders_ref_ops_idx;
