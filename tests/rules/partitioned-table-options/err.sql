@@ -7,3 +7,6 @@ CREATE INDEX IF NOT EXISTS readings_ts_idx ON readings (ts);
 -- The partitioned table itself has no storage: PostgreSQL refuses both.
 ALTER TABLE readings SET (autovacuum_vacuum_scale_factor = 0.02);
 ALTER TABLE readings CLUSTER ON readings_ts_idx;
+-- Nor does its index: each partition's index has.
+ALTER INDEX readings_ts_idx SET (fillfactor = 80);
+ALTER INDEX readings_ts_idx RESET (fillfactor);
