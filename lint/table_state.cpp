@@ -1122,7 +1122,8 @@ bool has_unusual_key(const Node& statement) {
     if (found) return false;
     if ((node.is("Constraint") || node.is("IndexStmt")) &&
         (node.flag("nulls_not_distinct") || node.flag("deferrable") ||
-         node.str("contype") == "CONSTR_ATTR_DEFERRABLE")) {
+         node.str("contype") == "CONSTR_ATTR_DEFERRABLE" ||
+         node.str("contype") == "CONSTR_ATTR_DEFERRED")) {
       found = true;
     }
     return !found;
@@ -1144,10 +1145,11 @@ std::optional<KeyFlags> key_flags(const Node& statement, const CatalogObject& ob
   std::optional<KeyFlags> unnamed;
   int unnamed_count = 0;
   auto consider = [&](const Node& constraint, const std::vector<std::string>& columns,
-                      bool deferrable) {
+                      bool deferrable, bool deferred) {
     if (constraint.str("contype") != type) return;
-    KeyFlags flags{deferrable || constraint.flag("deferrable"),
-                   constraint.flag("nulls_not_distinct")};
+    KeyFlags flags{deferrable || deferred || constraint.flag("deferrable"),
+                   constraint.flag("nulls_not_distinct"),
+                   deferred || constraint.flag("initdeferred")};
     if (constraint.has("conname")) {
       if (truncate_identifier(constraint.str("conname")) == name) named = flags;
     } else if (columns == object.columns) {
@@ -1160,11 +1162,17 @@ std::optional<KeyFlags> key_flags(const Node& statement, const CatalogObject& ob
       std::vector<std::string> column{truncate_identifier(node.str("colname"))};
       NodeList constraints = node.list("constraints");
       for (auto it = constraints.begin(); it != constraints.end(); ++it) {
+        // DEFERRABLE and INITIALLY DEFERRED follow the constraint as nodes of their own.
+        bool deferrable = false;
+        bool deferred = false;
         auto next = it;
-        ++next;
-        bool deferrable =
-            next != constraints.end() && (*next).str("contype") == "CONSTR_ATTR_DEFERRABLE";
-        consider(*it, column, deferrable);
+        for (++next; next != constraints.end(); ++next) {
+          std::string_view attribute = (*next).str("contype");
+          if (!attribute.starts_with("CONSTR_ATTR_")) break;
+          if (attribute == "CONSTR_ATTR_DEFERRABLE") deferrable = true;
+          if (attribute == "CONSTR_ATTR_DEFERRED") deferred = true;
+        }
+        consider(*it, column, deferrable, deferred);
       }
       return false;
     }
@@ -1178,7 +1186,7 @@ std::optional<KeyFlags> key_flags(const Node& statement, const CatalogObject& ob
     for (Node key : node.list(type == "CONSTR_FOREIGN" ? "fk_attrs" : "keys")) {
       columns.push_back(truncate_identifier(key.as_str()));
     }
-    consider(node, columns, false);
+    consider(node, columns, false, false);
     return false;
   });
   if (named) return named;

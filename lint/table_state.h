@@ -208,11 +208,13 @@ std::optional<Unadoptable> unadoptable_index(const FileContext& context, const S
 bool has_unusual_key(const Node& statement);
 
 // What the statement that made a primary key, unique, exclusion or foreign key constraint says of
-// it: DEFERRABLE, NULLS NOT DISTINCT. Found by the constraint's name, else as the only one of its
-// type on those columns; nothing when not found.
+// it: DEFERRABLE (INITIALLY DEFERRED, which makes it DEFERRABLE too), NULLS NOT DISTINCT. Found by
+// the constraint's name, else as the only one of its type on those columns; nothing when not
+// found.
 struct KeyFlags {
   bool deferrable = false;
   bool nulls_not_distinct = false;
+  bool initially_deferred = false;
 };
 std::optional<KeyFlags> key_flags(const Node& statement, const CatalogObject& object,
                                   const std::string& name);

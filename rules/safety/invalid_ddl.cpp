@@ -44,6 +44,7 @@
 #include "rules/safety/partition_bounds.h"
 #include "rules/safety/partitioned.h"
 #include "rules/safety/partitioned_constraints.h"
+#include "rules/safety/pending_trigger_events.h"
 #include "rules/safety/refusal.h"
 #include "rules/safety/refused_parameters.h"
 #include "rules/safety/refused_partition_ddl.h"
@@ -1592,6 +1593,7 @@ void check_json_constants(const lint::FileContext& context, const lint::Statemen
 }
 
 void check(const lint::FileContext& context, lint::Reporter& out) {
+  check_pending_trigger_events(context, out);
   for (const lint::Statement* statement : context.file.all_statements()) {
     const Node& node = statement->node;
     if (auto refusal = owned_sequence_change(context, *statement);
@@ -1719,7 +1721,8 @@ lint::Rule invalid_ddl() {
                           "columns differ from its parent's, "
                           "CREATE STATISTICS on one column, fillfactor on a GIN index, CLUSTER "
                           "ON a GIN index, a partition bound that overlaps another partition's, "
-                          "a sequence's START above its MAXVALUE"},
+                          "a sequence's START above its MAXVALUE, ALTER TABLE of a table with "
+                          "pending trigger events"},
       .check_file = check};
 }
 

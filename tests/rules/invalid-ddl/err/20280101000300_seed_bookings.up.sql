@@ -1,0 +1,4 @@
+INSERT INTO rooms (id, capacity) VALUES (1, 8) ON CONFLICT (id) DO NOTHING;
+INSERT INTO bookings (room_id, attendees)
+SELECT 1, 4 WHERE NOT EXISTS (SELECT 1 FROM bookings WHERE room_id = 1);
+ALTER TABLE bookings ADD COLUMN IF NOT EXISTS title text;

@@ -1,0 +1,2 @@
+ALTER TABLE tags DROP COLUMN label;
+DELETE FROM tags WHERE id = 1;

@@ -1,0 +1,4 @@
+ALTER TABLE bookings DROP COLUMN IF EXISTS title;
+DELETE FROM bookings WHERE room_id = 1;
+ALTER TABLE rooms DROP COLUMN IF EXISTS floor;
+DELETE FROM rooms WHERE id = 1;
