@@ -524,10 +524,14 @@ void check_table_settings_made_again(Context& c, const lint::CatalogStep& step,
                        });
   };
   // Row level security: on before the up when its last switch was ENABLE (FORCE).
-  for (auto [on, off, words] :
+  for (const auto& setting :
        {std::tuple{Change::enable_row_security, Change::disable_row_security, "row level security"},
         std::tuple{Change::force_row_security, Change::no_force_row_security,
                    "row level security forced on its owner"}}) {
+    // Named copies: a lambda cannot capture a structured binding in C++20 (clang refuses it).
+    Change on = std::get<0>(setting);
+    Change off = std::get<1>(setting);
+    const char* words = std::get<2>(setting);
     auto last = last_change_before(c.catalog, step.object, start,
                                    [&](Change change) { return change == on || change == off; });
     if (!last || last->step->effect.change != on) continue;
