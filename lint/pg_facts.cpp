@@ -20,7 +20,9 @@ std::string lower(std::string_view text) {
   return result;
 }
 
-// PostgreSQL's spellings of one type, folded to the name pg_type uses.
+// PostgreSQL's spellings of one type, as the name pg_type uses. The name comes from the parse
+// tree, where an unquoted name is already folded to lower case and a quoted one ("Role") keeps
+// its case: folding it again would name another type.
 std::string canonical_type(std::string_view name) {
   // The grammar already writes pg_catalog.int4, pg_catalog.varchar, pg_catalog.bpchar (for
   // char(n); a quoted "char" is the one-byte type) and pg_catalog.timestamptz for the keyword
@@ -34,11 +36,10 @@ std::string canonical_type(std::string_view name) {
       {"float", "float8"},
       {"integer", "int4"},
   }};
-  std::string folded = lower(name);
   for (const auto& [alias, canonical] : k_aliases) {
-    if (folded == alias) return std::string(canonical);
+    if (name == alias) return std::string(canonical);
   }
-  return folded;
+  return std::string(name);
 }
 
 using TypeList = std::pair<std::string_view, std::string_view>;
@@ -122,8 +123,10 @@ std::vector<QualifiedName> drop_objects(const Node& drop) {
 }
 
 std::string ColumnType::display() const {
+  // A name with capitals ("Role") as SQL must write it; lower-case names stay bare (a quoted
+  // "integer" would be another type).
   std::string text;
-  if (!schema.empty()) text = schema + ".";
+  if (!schema.empty()) text = quote_if_folded(schema) + ".";
   if (name == "int4") {
     text += "integer";
   } else if (name == "int8") {
@@ -139,7 +142,7 @@ std::string ColumnType::display() const {
   } else if (name == "serial2") {
     text += "smallserial";
   } else {
-    text += name;
+    text += quote_if_folded(name);
   }
   if (!modifiers.empty()) {
     text += "(";
@@ -489,7 +492,7 @@ std::optional<std::string> volatile_call(const Node& expression) {
     if (found) return false;
     if (node.is("FuncCall")) {
       NodeList names = node.list("funcname");
-      std::string name = lower(names.back().as_str());
+      std::string name(names.back().as_str());  // "NOW"() is not now()
       if (std::find(k_volatile.begin(), k_volatile.end(), name) != k_volatile.end()) {
         found = name;
         return false;
@@ -777,13 +780,36 @@ std::optional<Edit> insert_after_token(const ParsedFile& file, const Statement& 
   return Edit{TextRange{found->range.end, found->range.end}, std::move(text)};
 }
 
-std::string sql_identifier(std::string_view name) {
+namespace {
+
+// Whether a name written bare is read back as itself, keywords aside.
+bool folds_to_itself(std::string_view name) {
   bool simple = !name.empty() && !(name[0] >= '0' && name[0] <= '9') && name[0] != '$';
   for (char c : name) {
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '$')) {
       simple = false;
     }
   }
+  return simple;
+}
+
+std::string double_quoted(std::string_view name) {
+  std::string quoted = "\"";
+  for (char c : name) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+}  // namespace
+
+std::string quote_if_folded(std::string_view name) {
+  return folds_to_itself(name) ? std::string(name) : double_quoted(name);
+}
+
+std::string sql_identifier(std::string_view name) {
+  bool simple = folds_to_itself(name);
   if (simple) {
     // A keyword would be read as that keyword (or be refused): the scanner tells. Scanning costs
     // far more than the rest, and messages name the same few identifiers again and again.
@@ -798,13 +824,7 @@ std::string sql_identifier(std::string_view name) {
       k_plain.emplace(name, simple);
     }
   }
-  if (simple) return std::string(name);
-  std::string quoted = "\"";
-  for (char c : name) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
+  return simple ? std::string(name) : double_quoted(name);
 }
 
 std::string sql_name(std::string_view schema, std::string_view name) {

@@ -35,7 +35,7 @@ struct QualifiedName {
 // "varchar" for character varying; "bpchar" for char(n) and character(n); "timestamptz" for
 // timestamp with time zone; "numeric" for decimal.
 struct ColumnType {
-  std::string name;                     // lower case, without the pg_catalog qualifier
+  std::string name;                     // as pg_type has it, without the pg_catalog qualifier
   std::string schema;                   // as written, empty when none or pg_catalog
   std::vector<std::int64_t> modifiers;  // (10) or (10, 2); empty when none
   bool modifiers_known = true;          // false when a modifier is not an integer constant
@@ -226,6 +226,10 @@ std::vector<ExclusionElement> exclusion_elements(const Node& constraint);
 // (CONCURRENTLY) ..., but not (CONCURRENTLY false).
 bool reindex_concurrently(const Node& reindex);
 
+// A name as PostgreSQL reads it back where keywords do not matter (the text of a regclass or
+// regtype lookup, a name in a message): bare when folding leaves it as it is (lower-case letters,
+// digits, _ and $), else double-quoted ("Role", "order-items").
+std::string quote_if_folded(std::string_view name);
 // An identifier as SQL text: bare when PostgreSQL reads it back unchanged (lower case, not a
 // keyword), else double-quoted.
 std::string sql_identifier(std::string_view name);

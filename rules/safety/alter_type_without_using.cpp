@@ -55,13 +55,15 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
           }
         }
         if (!converts || *converts) return;
+        std::string shown = lint::quote_if_folded(column);
+        std::string name = lint::sql_identifier(column);
         out.report(lint::alter_command_range(file, statement, i),
-                   "ALTER COLUMN " + column + " TYPE " + written.display() +
+                   "ALTER COLUMN " + shown + " TYPE " + written.display() +
                        " fails: PostgreSQL has " + "no automatic cast from " + declared->display() +
-                       " to " + written.display() + " (\"column " + column +
-                       " cannot be cast automatically to type " + written.display() + "\")",
-                   "say how each value converts: ALTER COLUMN " + column + " TYPE " +
-                       written.display() + " USING " + column + "::" + written.display() +
+                       " to " + written.display() + " (\"column \"" + column +
+                       "\" cannot be cast automatically to type " + written.display() + "\")",
+                   "say how each value converts: ALTER COLUMN " + name + " TYPE " +
+                       written.display() + " USING " + name + "::" + written.display() +
                        " (or an expression that maps the values that do not convert as they are)");
       });
 }

@@ -54,6 +54,17 @@ TEST(ColumnType, FoldsPostgresSpellings) {
   EXPECT_FALSE(is_small_integer(type_of("bigint")));
 }
 
+// A quoted name keeps its case in the catalog: Prisma's "Role" is not role, and SQL must write it
+// quoted again.
+TEST(ColumnType, KeepsTheCaseOfAQuotedName) {
+  EXPECT_EQ(type_of("\"Role\"").name, "Role");
+  EXPECT_EQ(type_of("\"Role\"").display(), "\"Role\"");
+  EXPECT_EQ(type_of("\"Billing\".\"Role\"[]").display(), "\"Billing\".\"Role\"[]");
+  EXPECT_EQ(type_of("Role").name, "role");  // folded by the parser, not again
+  EXPECT_EQ(type_of("role").display(), "role");
+  EXPECT_FALSE(type_of("\"Role\"") == type_of("role"));
+}
+
 TEST(TypeChange, TheChangesCheckedOnPostgres15) {
   TypeChangeContext pg15{15, false};
   TypeChangeContext utc{15, true};
@@ -116,7 +127,8 @@ TEST(Volatility, KnownVolatileCallsAnywhereInTheExpression) {
   EXPECT_EQ(volatile_default("coalesce(NULL, clock_timestamp())"), "clock_timestamp");
   EXPECT_EQ(volatile_default("now()"), std::nullopt);  // stable
   EXPECT_EQ(volatile_default("42"), std::nullopt);
-  EXPECT_EQ(volatile_default("make_code()"), std::nullopt);  // unknown: not guessed
+  EXPECT_EQ(volatile_default("make_code()"), std::nullopt);   // unknown: not guessed
+  EXPECT_EQ(volatile_default("\"RANDOM\"()"), std::nullopt);  // a function of its own
   EXPECT_TRUE(is_known_non_volatile(QualifiedName{"", "now"}));
   EXPECT_TRUE(is_known_non_volatile(QualifiedName{"pg_catalog", "lower"}));
   EXPECT_FALSE(is_known_non_volatile(QualifiedName{"app", "now"}));  // a function of its own
@@ -219,6 +231,14 @@ TEST(Facts, SqlIdentifiers) {
   EXPECT_EQ(sql_identifier("1st"), "\"1st\"");
   EXPECT_EQ(sql_name("app", "user"), "app.\"user\"");
   EXPECT_EQ(sql_name("", "orders"), "orders");
+}
+
+TEST(Facts, NamesQuotedWhereFoldingChangesThem) {
+  EXPECT_EQ(quote_if_folded("orders"), "orders");
+  EXPECT_EQ(quote_if_folded("user"), "user");  // a lookup by name takes keywords as they are
+  EXPECT_EQ(quote_if_folded("Post"), "\"Post\"");
+  EXPECT_EQ(quote_if_folded("a\"b"), "\"a\"\"b\"");
+  EXPECT_EQ(quote_if_folded("1st"), "\"1st\"");
 }
 
 TEST(Facts, InsertAfterTokenSkipsAnOptionList) {

@@ -1,0 +1,2 @@
+-- sqlgate:irreversible the MODERATOR value is gone
+SELECT 1;

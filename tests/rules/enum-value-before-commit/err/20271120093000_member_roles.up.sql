@@ -1,0 +1,7 @@
+-- Prisma's quoted enum: the type is "Role", its case kept.
+DO $$ BEGIN
+  CREATE TYPE "Role" AS ENUM ('USER', 'ADMIN', 'MODERATOR');
+EXCEPTION
+  WHEN duplicate_object THEN null;
+END $$;
+CREATE TABLE IF NOT EXISTS "Member" ("id" bigint PRIMARY KEY, "role" "Role" NOT NULL DEFAULT 'USER');
