@@ -337,27 +337,30 @@ Expected expected(const GuardTarget& t, Role role,
   return e;
 }
 
-// "is named orderstatus", "is on table orders", "is in schema app".
+// "is named orderstatus", "is on table orders", "is in schema app"; a name created in double
+// quotes in mixed case is shown so ("OrderStatus"), as the catalog keeps it.
 std::string described(const GuardTarget& t, Role role) {
   std::string noun(to_string(t.object.kind));
+  auto q = [](const std::string& name) { return quote_if_folded(name); };
   if (role == Role::parent) {
     if (!t.new_parent.empty()) {
-      return "the " + noun + " is on " + t.object.parent + ", renamed " + t.new_parent + " later";
+      return "the " + noun + " is on " + q(t.object.parent) + ", renamed " + q(t.new_parent) +
+             " later";
     }
-    return "the " + noun + " is on " + t.object.parent;
+    return "the " + noun + " is on " + q(t.object.parent);
   }
   if (role == Role::schema) {
     std::string schema = t.new_schema.empty() ? t.object.schema : t.new_schema;
     if (!t.new_schema.empty() && t.old_name && t.schema_given) {
-      return "the " + noun + " moves from schema " + t.object.schema + " to " + t.new_schema;
+      return "the " + noun + " moves from schema " + q(t.object.schema) + " to " + q(t.new_schema);
     }
-    return "the " + noun + " is in schema " + schema;
+    return "the " + noun + " is in schema " + q(schema);
   }
   if (!t.new_name.empty()) {
-    if (!t.old_name) return "the " + noun + " is renamed to " + t.new_name;
-    return "the " + noun + " renamed is " + t.object.name + " (to " + t.new_name + ")";
+    if (!t.old_name) return "the " + noun + " is renamed to " + q(t.new_name);
+    return "the " + noun + " renamed is " + q(t.object.name) + " (to " + q(t.new_name) + ")";
   }
-  return "the " + noun + " is named " + t.object.name;
+  return "the " + noun + " is named " + q(t.object.name);
 }
 
 std::string display(const Catalog& catalog) {
@@ -545,7 +548,8 @@ Verdict judge_scope(const Scope& scope, const GuardTarget& target, bool explain,
     }
     const Catalog& first = *scope.relations.front().catalog;
     verdict.why = "the guard looks in " + display(first) + ", which lists only " +
-                  std::string(first.lists) + ", not " + noun + " " + target.object.name;
+                  std::string(first.lists) + ", not " + noun + " " +
+                  quote_if_folded(target.object.name);
     if (first.name == "pg_user" || first.name == "pg_shadow") {
       verdict.why += " (CREATE ROLE makes a role without LOGIN unless it says LOGIN)";
     }
@@ -658,7 +662,8 @@ Verdict judge_lookup(const LookupCall& call, const GuardTarget& target, bool exp
     return Verdict{false, false,
                    "the guard tests " + call.shown + ", which finds only " +
                        std::string(call.lookup->lists) + ", not " +
-                       std::string(to_string(target.object.kind)) + " " + target.object.name};
+                       std::string(to_string(target.object.kind)) + " " +
+                       quote_if_folded(target.object.name)};
   }
   auto misses = [&](Role role) {
     return Verdict{false, false,

@@ -19,6 +19,15 @@ std::string QualifiedName::display() const {
   return schema.empty() ? name : schema + "." + name;
 }
 
+std::string QualifiedName::sql() const {
+  return lint::sql_name(schema, name);
+}
+
+std::string QualifiedName::lookup() const {
+  std::string text = lint::quote_if_folded(name);
+  return schema.empty() ? text : lint::quote_if_folded(schema) + "." + text;
+}
+
 bool same_name(const QualifiedName& a, const QualifiedName& b) {
   return a.name == b.name && (a.schema.empty() || b.schema.empty() || a.schema == b.schema);
 }

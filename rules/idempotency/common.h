@@ -27,6 +27,11 @@ struct QualifiedName {
 
   // "schema.name", or "name".
   std::string display() const;
+  // As SQL writes it: "Post", app."Role".
+  std::string sql() const;
+  // As the text of a lookup by name reads it ('"Post"'::regclass, to_regtype('app."Role"')), each
+  // part as lint::quote_if_folded() writes it; sql_literal() makes it the literal.
+  std::string lookup() const;
 };
 
 // The same object when the names match and, where both are written, so do the schemas.

@@ -29,13 +29,14 @@ struct Judgement {
 };
 
 // What is wrong with an unguarded ADD of a constraint, and what to write instead.
-Judgement judge(std::string_view on, const std::string& target, const Node& constraint,
+Judgement judge(std::string_view on, const QualifiedName& owner, const Node& constraint,
                 std::optional<lint::Condition> error, bool domain) {
   std::string type(constraint_words(constraint.str("contype")));
   std::string name(constraint.str("conname"));
+  std::string target = owner.display();
   std::string again(k_again);
-  std::string drop = std::string(domain ? "ALTER DOMAIN " : "ALTER TABLE ") + target +
-                     " DROP CONSTRAINT IF EXISTS " + name + ";";
+  std::string drop = std::string(domain ? "ALTER DOMAIN " : "ALTER TABLE ") + owner.sql() +
+                     " DROP CONSTRAINT IF EXISTS " + lint::sql_identifier(name) + ";";
   // USING INDEX of an index the constraint is named as (or, without a name, takes the name of):
   // after the first run the index is the constraint's, under the same name.
   std::string index(constraint.str("indexname"));
@@ -45,7 +46,7 @@ Judgement judge(std::string_view on, const std::string& target, const Node& cons
   std::string conname = adopted && name.empty() ? lint::truncate_identifier(index) : name;
   std::string test =
       "NOT EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE conname = " + sql_literal(conname) +
-      (domain ? " AND contypid = " : " AND conrelid = ") + sql_literal(target) +
+      (domain ? " AND contypid = " : " AND conrelid = ") + sql_literal(owner.lookup()) +
       (domain ? "::regtype)" : "::regclass)");
   std::string block = "a DO block: IF " + test + " THEN ... END IF";
   if (error) block += " (or EXCEPTION WHEN " + std::string(error->name) + " THEN NULL)";
@@ -63,7 +64,7 @@ Judgement judge(std::string_view on, const std::string& target, const Node& cons
                   " already has a primary key",
               "guard it in a DO block: IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE "
               "conrelid = " +
-                  sql_literal(target) + "::regclass AND contype = 'p') THEN ... END IF"};
+                  sql_literal(owner.lookup()) + "::regclass AND contype = 'p') THEN ... END IF"};
     }
     return {"ADD " + type + " without a constraint name adds another constraint to " +
                 std::string(on) + " " + target + " every time the migration runs",
@@ -79,8 +80,8 @@ Judgement judge(std::string_view on, const std::string& target, const Node& cons
   }
   std::string help = "guard it: " + drop + " before it, or " + block;
   if (type == "PRIMARY KEY" || type == "UNIQUE") {
-    help = "guard it with " + block + "; a DROP CONSTRAINT IF EXISTS " + name +
-           " before it also works while no foreign key references it";
+    help = "guard it with " + block + "; a DROP CONSTRAINT IF EXISTS " +
+           lint::sql_identifier(name) + " before it also works while no foreign key references it";
   }
   return {"ADD CONSTRAINT " + name + " " + type + " fails " + again + ": " + std::string(on) + " " +
               target + " already has it",
@@ -114,9 +115,11 @@ bool report_index_dropped_again(FileScope& scope, const Statement& statement, st
                    "the CREATE INDEX IF NOT EXISTS on line " + made_line +
                    " finds it and skips, and the DROP CONSTRAINT on line " + drop_line +
                    " takes it along with the constraint",
-               "build the index after the DROP: DROP CONSTRAINT IF EXISTS " + constraint +
-                   "; CREATE UNIQUE INDEX IF NOT EXISTS " + index_name + " ...; ADD CONSTRAINT " +
-                   constraint + " ... USING INDEX " + index_name);
+               "build the index after the DROP: DROP CONSTRAINT IF EXISTS " +
+                   lint::sql_identifier(constraint) + "; CREATE UNIQUE INDEX IF NOT EXISTS " +
+                   lint::sql_identifier(index_name) + " ...; ADD CONSTRAINT " +
+                   lint::sql_identifier(constraint) + " ... USING INDEX " +
+                   lint::sql_identifier(index_name));
   return true;
 }
 
@@ -162,15 +165,17 @@ std::optional<std::pair<const Statement*, UniqueKey>> key_added_again(const File
 
 // "ALTER TABLE t ADD CONSTRAINT k UNIQUE (a, b)", for help texts.
 std::string add_text(const UniqueKey& key) {
-  std::string text = "ALTER TABLE " + key.table.display() + " ADD CONSTRAINT " + key.name +
-                     (key.primary ? " PRIMARY KEY" : " UNIQUE");
+  std::string text = "ALTER TABLE " + key.table.sql() + " ADD CONSTRAINT " +
+                     lint::sql_identifier(key.name) + (key.primary ? " PRIMARY KEY" : " UNIQUE");
   if (key.columns.empty()) return text + " ...";
-  return text + " (" + lint::join_strings(key.columns, ", ") + ")";
+  std::vector<std::string> columns;
+  for (const std::string& column : key.columns) columns.push_back(lint::sql_identifier(column));
+  return text + " (" + lint::join_strings(columns, ", ") + ")";
 }
 
 std::string missing_test(const UniqueKey& key) {
   return "IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint WHERE conname = " +
-         sql_literal(key.name) + " AND conrelid = " + sql_literal(key.table.display()) +
+         sql_literal(key.name) + " AND conrelid = " + sql_literal(key.table.lookup()) +
          "::regclass)";
 }
 
@@ -238,7 +243,7 @@ void check_drop_index(FileScope& scope, const Statement& statement) {
                       ", and PostgreSQL refuses to drop it (CASCADE or not)",
                   "run the DROP INDEX and the ADD CONSTRAINT together in a DO block, only when "
                   "pg_catalog.pg_constraint lacks the constraint: DO $$ BEGIN " +
-                      missing_test(key) + " THEN DROP INDEX IF EXISTS " + index.display() + "; " +
+                      missing_test(key) + " THEN DROP INDEX IF EXISTS " + index.sql() + "; " +
                       add_text(key) + "; END IF; END $$;")
           .related(scope.file(), made.range, "adds constraint " + name);
       break;
@@ -312,7 +317,7 @@ void check_table(FileScope& scope, const Statement& statement) {
     auto error = lint::repeat_error(node, command);
     if (scope.guard(statement, error)) continue;
     lint::TextRange range = commands.range(i);
-    Judgement judgement = judge("table", table.display(), constraint, error, false);
+    Judgement judgement = judge("table", table, constraint, error, false);
     auto finding = scope.report(statement, range, judgement.message, judgement.help);
     // Nothing can reference a CHECK, FOREIGN KEY or EXCLUDE constraint: dropping it first is
     // a certain rewrite, but it validates the constraint again on every run.
@@ -347,7 +352,7 @@ void check_domain(FileScope& scope, const Statement& statement) {
   }
   auto error = lint::repeat_error(node);
   if (scope.guard(statement, error)) return;
-  Judgement judgement = judge("domain", domain.display(), constraint, error, true);
+  Judgement judgement = judge("domain", domain, constraint, error, true);
   scope.report(statement, statement.range, judgement.message, judgement.help);
 }
 

@@ -25,9 +25,13 @@ struct Candidate {
   bool no_block = false;     // cannot run inside a DO block (or a transaction)
 };
 
-// Without pg_catalog., as type names are written.
+// Without pg_catalog., as type names are written (and a regtype reads them: "Role" quoted).
 std::string type_display(const Node& type_name) {
-  std::string name = lint::join_names(type_name.list("names"));
+  std::string name;
+  for (Node part : type_name.list("names")) {
+    if (!name.empty()) name += ".";
+    name += lint::quote_if_folded(part.as_str());
+  }
   if (name.starts_with("pg_catalog.")) name.erase(0, 11);
   return name;
 }
@@ -40,7 +44,7 @@ Candidate type_candidate(std::string statement, const QualifiedName& name,
   c.object = name.display();
   if (!form.empty()) c.shown = c.statement + " " + c.object + " " + std::string(form);
   c.key = ObjectKey{ObjectKind::type, name, {}};
-  c.test = "to_regtype(" + sql_literal(name.display()) + ") IS NULL";
+  c.test = "to_regtype(" + sql_literal(name.lookup()) + ") IS NULL";
   return c;
 }
 
@@ -97,7 +101,7 @@ std::optional<Candidate> candidate(const Node& node) {
     std::string name(node.str("trigname"));
     plain("CREATE CONSTRAINT TRIGGER", "trigger", name + " ON " + name_of(c.relation).display(),
           "NOT EXISTS (SELECT FROM pg_catalog.pg_trigger WHERE tgname = " + sql_literal(name) +
-              " AND tgrelid = " + sql_literal(name_of(c.relation).display()) + "::regclass)");
+              " AND tgrelid = " + sql_literal(name_of(c.relation).lookup()) + "::regclass)");
     c.key = ObjectKey{ObjectKind::trigger, QualifiedName{"", name}, name_of(c.relation)};
     c.drop_guards = true;
     return c;
@@ -564,18 +568,19 @@ std::optional<Finding> alter_command(const Node& statement, const Node& command)
   }
   // ALTER INDEX ... ATTACH PARTITION of an index already attached does nothing.
   if (subtype == "AT_AttachPartition" && statement.str("objtype") != "OBJECT_INDEX") {
-    std::string partition = name_of(command.get("def").get("name")).display();
-    return Finding{"ALTER TABLE " + target + " ATTACH PARTITION " + partition,
+    QualifiedName partition = name_of(command.get("def").get("name"));
+    return Finding{"ALTER TABLE " + target + " ATTACH PARTITION " + partition.display(),
                    "it is already a partition",
                    "NOT EXISTS (SELECT FROM pg_catalog.pg_inherits WHERE inhrelid = " +
-                       sql_literal(partition) + "::regclass)"};
+                       sql_literal(partition.lookup()) + "::regclass)"};
   }
   if (subtype == "AT_AddInherit") {
-    std::string parent = name_of(command.get("def")).display();
+    QualifiedName parent = name_of(command.get("def"));
     return Finding{
-        "ALTER TABLE " + target + " INHERIT " + parent, "it already inherits from it",
-        "NOT EXISTS (SELECT FROM pg_catalog.pg_inherits WHERE inhrelid = " + sql_literal(target) +
-            "::regclass AND inhparent = " + sql_literal(parent) + "::regclass)"};
+        "ALTER TABLE " + target + " INHERIT " + parent.display(), "it already inherits from it",
+        "NOT EXISTS (SELECT FROM pg_catalog.pg_inherits WHERE inhrelid = " +
+            sql_literal(name_of(statement.get("relation")).lookup()) +
+            "::regclass AND inhparent = " + sql_literal(parent.lookup()) + "::regclass)"};
   }
   if (subtype == "AT_GenericOptions" || subtype == "AT_AlterColumnGenericOptions") {
     auto option = option_added(command.get("def").list("items"));

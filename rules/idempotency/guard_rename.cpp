@@ -106,8 +106,9 @@ std::optional<Rename> rename_of(const Node& node) {
     rename.relation = relation;
     rename.written_if_exists = missing_ok;
     if (relation) {
-      rename.new_name = std::string(node.str("newschema")) + "." +
-                        std::string(node.get("relation").str("relname"));
+      rename.new_name = QualifiedName{std::string(node.str("newschema")),
+                                      std::string(node.get("relation").str("relname"))}
+                            .lookup();
     }
     return rename;
   }
@@ -124,7 +125,7 @@ std::optional<Rename> rename_of(const Node& node) {
                   "the " + std::string(object->noun) + " has its new name", true};
     rename.relation = true;
     rename.written_if_exists = missing_ok;
-    rename.new_name = old.schema.empty() ? new_name : old.schema + "." + new_name;
+    rename.new_name = QualifiedName{old.schema, new_name}.lookup();
     return rename;
   }
   std::string relation = name_of(node.get("relation")).display();
@@ -342,7 +343,7 @@ void report_made_again(FileScope& scope, const Statement& statement, const Renam
 void report_column_made_again(FileScope& scope, const Statement& statement, const Rename& rename,
                               const Statement& made, bool before) {
   const Node& node = statement.node;
-  std::string table = name_of(node.get("relation")).display();
+  QualifiedName table = name_of(node.get("relation"));
   std::string old(node.str("subname"));
   std::string renamed(node.str("newname"));
   std::string line = std::to_string(scope.file().position(made.range.begin).line);
@@ -356,9 +357,9 @@ void report_column_made_again(FileScope& scope, const Statement& statement, cons
               " again first on every later run (the first run renamed it away): the second " +
               "run leaves it beside " + renamed;
   }
-  std::string test =
-      "NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid = " + sql_literal(table) +
-      "::regclass AND attname = " + sql_literal(renamed) + " AND NOT attisdropped)";
+  std::string test = "NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid = " +
+                     sql_literal(table.lookup()) +
+                     "::regclass AND attname = " + sql_literal(renamed) + " AND NOT attisdropped)";
   std::string help =
       before ? "add the column under its new name (" + renamed +
                    "), or run the ADD COLUMN and the rename together in one DO block: IF " + test +

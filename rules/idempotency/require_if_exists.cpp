@@ -1319,44 +1319,26 @@ bool made(const FileScope& scope, const Statement& at, const Target& target, boo
   return made_schema != nullptr && !made_schema->node.list("schemaElts").empty();
 }
 
-// A name as the text the to_reg*() lookups read: bare when it is lower case and plain, else
-// double-quoted (they take keywords as they are).
-std::string lookup_name(std::string_view name) {
-  bool plain = !name.empty() && !(name[0] >= '0' && name[0] <= '9');
-  for (char c : name) {
-    plain = plain && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
-  }
-  if (plain) return std::string(name);
-  std::string quoted = "\"";
-  for (char c : name) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
-}
-
 // A test that finds the target, for the DO block a help text proposes.
 std::string catalog_test(const Target& target) {
-  auto literal = [](const QualifiedName& name) {
-    return sql_literal(name.schema.empty()
-                           ? lookup_name(name.name)
-                           : lookup_name(name.schema) + "." + lookup_name(name.name));
-  };
+  auto literal = [](const QualifiedName& name) { return sql_literal(name.lookup()); };
   std::string name = sql_literal(target.name.name);
   switch (target.kinds.front()) {
     case ObjectKind::function:
       if (target.args) {
         return "to_regprocedure(" +
-               sql_literal((target.name.schema.empty() ? lookup_name(target.name.name)
-                                                       : lookup_name(target.name.schema) + "." +
-                                                             lookup_name(target.name.name)) +
-                           "(" + lint::join_strings(*target.args, ", ") + ")") +
+               sql_literal(target.name.lookup() + "(" + lint::join_strings(*target.args, ", ") +
+                           ")") +
                ") IS NOT NULL";
       }
       return "to_regproc(" + literal(target.name) + ") IS NOT NULL";
     case ObjectKind::type:
       return "to_regtype(" + literal(target.name) + ") IS NOT NULL";
     case ObjectKind::schema:
-      return "to_regnamespace(" + sql_literal(lookup_name(target.name.name)) + ") IS NOT NULL";
+      return "to_regnamespace(" + sql_literal(lint::quote_if_folded(target.name.name)) +
+             ") IS NOT NULL";
     case ObjectKind::role:
-      return "to_regrole(" + sql_literal(lookup_name(target.name.name)) + ") IS NOT NULL";
+      return "to_regrole(" + sql_literal(lint::quote_if_folded(target.name.name)) + ") IS NOT NULL";
     case ObjectKind::trigger:
       return "EXISTS (SELECT FROM pg_catalog.pg_trigger WHERE tgrelid = to_regclass(" +
              literal(target.parent) + ") AND tgname = " + name + ")";

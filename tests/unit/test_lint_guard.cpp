@@ -423,6 +423,16 @@ TEST(GuardMatch, NamesAreComparedAsPostgresStoresThem) {
             "guarded");
 }
 
+TEST(GuardMatch, AQuotedMixedCaseNameIsShownQuoted) {
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'role')",
+                         "CREATE TYPE \"Role\" AS ENUM ('USER')"),
+            "the guard tests typname = 'role', but the type is named \"Role\"");
+  EXPECT_EQ(guarded_once("to_regtype('Role') IS NULL", "CREATE TYPE \"Role\" AS ENUM ('USER')"),
+            "the guard tests to_regtype('Role'), but the type is named \"Role\"");
+  EXPECT_EQ(guarded_once("to_regtype('\"Role\"') IS NULL", "CREATE TYPE \"Role\" AS ENUM ('USER')"),
+            "guarded");
+}
+
 TEST(GuardMatch, CatalogsThatCannotListTheObject) {
   EXPECT_EQ(guarded_once("NOT EXISTS (SELECT FROM pg_user WHERE usename = 'readonly')",
                          "CREATE ROLE readonly"),

@@ -2,8 +2,7 @@
 // defaults, and files whose direction is guessed from their name.
 #include <gtest/gtest.h>
 
-#include "lint/engine.h"
-#include "rules/registry.h"
+#include "tests/support/rules.h"
 
 namespace sqlgate::rules {
 namespace {
@@ -16,20 +15,9 @@ struct Finding {
 
 std::vector<Finding> lint_text(const std::string& text, const std::string& id, int pg_version,
                                const std::string& name = "1_x.up.sql") {
-  lint::SourceFile file;
-  file.path = name;
-  file.display = name;
-  file.text = text;
-  lint::classify(file);
-  lint::MigrationSet set = lint::make_set({file});
-  lint::RuleSet rules = make_rule_set();
-  lint::RuleSelection selection;
-  selection.select = {id};
-  rules.configure(selection);
-  lint::LintResult result = lint::lint(set, rules, lint::LintOptions{1, pg_version, {}});
   std::vector<Finding> found;
-  for (const auto& d : result.diagnostics) {
-    if (d.rule == id) found.push_back(Finding{d.rule, d.severity, d.fix.has_value()});
+  for (const auto& d : testing::lint_rule(text, id, pg_version, name)) {
+    found.push_back(Finding{d.rule, d.severity, d.fix.has_value()});
   }
   return found;
 }

@@ -1,0 +1,55 @@
+// The idempotency rules' words, which the fixtures do not check: the SQL a help text writes must
+// run as written (checked on PostgreSQL 15), and a message must say what happens.
+#include <gtest/gtest.h>
+
+#include "tests/support/rules.h"
+
+namespace sqlgate::rules {
+namespace {
+
+struct Finding {
+  std::string message;
+  std::string help;
+};
+
+std::vector<Finding> lint_text(const std::string& text, const std::string& id) {
+  std::vector<Finding> found;
+  for (const auto& d : testing::lint_rule(text, id)) found.push_back(Finding{d.message, d.help});
+  return found;
+}
+
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// A quoted mixed-case name must be quoted again in the guard a help text writes: to_regtype('Role')
+// is NULL while "Role" exists, and ALTER TABLE Post fails (relation "post" does not exist).
+TEST(IdempotencyHelp, GuardsQuoteMixedCaseNames) {
+  auto type = lint_text("CREATE TYPE \"Role\" AS ENUM ('USER', 'ADMIN');\n", "guard-create");
+  ASSERT_EQ(type.size(), 1u);
+  EXPECT_TRUE(has(type[0].help, "to_regtype('\"Role\"') IS NULL")) << type[0].help;
+
+  auto key = lint_text(
+      "ALTER TABLE \"Post\" ADD CONSTRAINT \"Post_authorId_fkey\" FOREIGN KEY (\"authorId\") "
+      "REFERENCES \"User\"(\"id\");\n",
+      "guard-add-constraint");
+  ASSERT_EQ(key.size(), 1u);
+  EXPECT_TRUE(
+      has(key[0].help, "ALTER TABLE \"Post\" DROP CONSTRAINT IF EXISTS \"Post_authorId_fkey\";"))
+      << key[0].help;
+  EXPECT_TRUE(
+      has(key[0].help, "conname = 'Post_authorId_fkey' AND conrelid = '\"Post\"'::regclass"))
+      << key[0].help;
+
+  auto lower = lint_text(
+      "ALTER TABLE posts ADD CONSTRAINT posts_author_fkey FOREIGN KEY (author_id) "
+      "REFERENCES users (id);\n",
+      "guard-add-constraint");
+  ASSERT_EQ(lower.size(), 1u);
+  EXPECT_TRUE(has(lower[0].help, "ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_author_fkey;"))
+      << lower[0].help;
+  EXPECT_TRUE(has(lower[0].help, "conrelid = 'posts'::regclass")) << lower[0].help;
+}
+
+}  // namespace
+}  // namespace sqlgate::rules
