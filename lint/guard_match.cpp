@@ -158,6 +158,13 @@ const Catalog k_catalogs[] = {
      "publications",
      [](const GuardTarget& t) { return t.object.kind == K::publication; },
      {{{"pubname", k_name}}}},
+    // A row for each table of a publication: a publication target is the membership when it is
+    // one (GuardTarget::member), else any of its tables.
+    {"pg_catalog",
+     "pg_publication_tables",
+     "the tables of publications",
+     [](const GuardTarget& t) { return t.object.kind == K::publication; },
+     {{{"pubname", k_name}, {"tablename", k_parent}, {"schemaname", k_schema}}}},
     {"information_schema",
      "tables",
      "tables, views and foreign tables",
@@ -342,6 +349,8 @@ Expected expected(const GuardTarget& t, Role role,
 std::string described(const GuardTarget& t, Role role) {
   std::string noun(to_string(t.object.kind));
   auto q = [](const std::string& name) { return quote_if_folded(name); };
+  if (t.member && role == Role::parent) return "the table is named " + q(t.object.parent);
+  if (t.member && role == Role::schema) return "the table is in schema " + q(t.object.schema);
   if (role == Role::parent) {
     if (!t.new_parent.empty()) {
       return "the " + noun + " is on " + q(t.object.parent) + ", renamed " + q(t.new_parent) +
@@ -707,6 +716,7 @@ std::uint64_t signature(const GuardTarget& t) {
   auto bit = [&](bool value) { key = key << 1 | (value ? 1 : 0); };
   bit(t.composite);
   bit(t.login);
+  bit(t.member);
   bit(t.old_name);
   bit(t.schema_given);
   bit(t.object.name.empty());
@@ -932,6 +942,32 @@ std::vector<GuardTarget> guard_targets(const Statement& statement, bool old_name
       attributes.push_back(std::move(attribute));
     }
     ordered.insert(ordered.begin(), attributes.begin(), attributes.end());
+  }
+  // ALTER PUBLICATION p ADD | SET | DROP TABLE t: t's membership of p (what
+  // pg_publication_tables lists) stands for the publication, which it names too.
+  if (node.is("AlterPublicationStmt")) {
+    std::vector<GuardTarget> members;
+    for (Node spec : node.list("pubobjects")) {
+      if (spec.str("pubobjtype") != "PUBLICATIONOBJ_TABLE") return ordered;  // TABLES IN SCHEMA
+      RelationName table = relation_name(spec.get("pubtable").get("relation"));
+      if (table.name.empty()) return ordered;
+      GuardTarget member;
+      member.object.kind = ObjectKind::publication;
+      member.object.name = truncate_identifier(node.str("pubname"));
+      member.object.parent = truncate_identifier(table.name);
+      member.object.schema = truncate_identifier(table.schema);
+      member.schema_given = !table.schema.empty();
+      member.member = true;
+      member.action = node.str("action") == "AP_DropObjects" ? Action::drop : Action::create;
+      members.push_back(std::move(member));
+    }
+    if (members.empty()) return ordered;
+    ordered.erase(std::remove_if(ordered.begin(), ordered.end(),
+                                 [](const GuardTarget& t) {
+                                   return t.object.kind == ObjectKind::publication;
+                                 }),
+                  ordered.end());
+    ordered.insert(ordered.begin(), members.begin(), members.end());
   }
   return ordered;
 }

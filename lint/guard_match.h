@@ -39,6 +39,10 @@ struct GuardTarget {
   // A column's, constraint's, ...: the name a later rename of the file gives the table it is on,
   // which a test may find it under after the first run (see GuardAnalysis).
   std::string new_parent;
+  // A table's membership of a publication (ALTER PUBLICATION ... ADD | SET | DROP TABLE), as
+  // pg_publication_tables lists it: the object is the publication, its parent the table and its
+  // schema the table's.
+  bool member = false;
 };
 
 // An object a branch of a DO block makes, then drops or renames away, unconditionally: the first

@@ -269,9 +269,18 @@ std::optional<Candidate> candidate(const Node& node) {
   if (kind == "AlterPublicationStmt" && node.str("action") == "AP_AddObjects" &&
       !node.list("pubobjects").empty()) {
     std::string name(node.str("pubname"));
+    // A table by the names pg_publication_tables lists it with (schemaname public when none is
+    // written, as the search path usually has it).
+    std::string member = " AND ...";
+    Node first = node.list("pubobjects").front();
+    if (first.str("pubobjtype") == "PUBLICATIONOBJ_TABLE") {
+      QualifiedName table = name_of(first.get("pubtable").get("relation"));
+      member = " AND schemaname = " + sql_literal(table.schema.empty() ? "public" : table.schema) +
+               " AND tablename = " + sql_literal(table.name);
+    }
     plain("ALTER PUBLICATION", "member", name,
           "NOT EXISTS (SELECT FROM pg_catalog.pg_publication_tables WHERE pubname = " +
-              sql_literal(name) + " AND ...)");
+              sql_literal(name) + member + ")");
     c.shown = "ALTER PUBLICATION " + name + " ADD ...";
     return c;
   }

@@ -433,6 +433,31 @@ TEST(GuardMatch, AQuotedMixedCaseNameIsShownQuoted) {
             "guarded");
 }
 
+// pg_publication_tables lists a publication's tables by the names the catalog keeps.
+TEST(GuardMatch, PublicationTablesListTheTablesOfAPublication) {
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT 1 FROM pg_publication_tables WHERE pubname = "
+                         "'realtime' AND schemaname = 'public' AND tablename = 'reactions')",
+                         "ALTER PUBLICATION realtime ADD TABLE public.\"Reactions\""),
+            "the guard tests tablename = 'reactions', but the table is named \"Reactions\"");
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT 1 FROM pg_publication_tables WHERE pubname = "
+                         "'realtime' AND schemaname = 'public' AND tablename = 'Reactions')",
+                         "ALTER PUBLICATION realtime ADD TABLE public.\"Reactions\""),
+            "guarded");
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT 1 FROM pg_publication_tables WHERE pubname = "
+                         "'realtime' AND schemaname = 'app' AND tablename = 'reactions')",
+                         "ALTER PUBLICATION realtime ADD TABLE public.reactions"),
+            "the guard tests schemaname = 'app', but the table is in schema public");
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT 1 FROM pg_publication_tables WHERE pubname = "
+                         "'other' AND tablename = 'reactions')",
+                         "ALTER PUBLICATION realtime ADD TABLE reactions"),
+            "the guard tests pubname = 'other', but the publication is named realtime");
+  // A test of the publication alone may find it with any of its tables.
+  EXPECT_EQ(guarded_once("NOT EXISTS (SELECT 1 FROM pg_publication_tables WHERE pubname = "
+                         "'realtime')",
+                         "CREATE PUBLICATION realtime"),
+            "guarded");
+}
+
 TEST(GuardMatch, CatalogsThatCannotListTheObject) {
   EXPECT_EQ(guarded_once("NOT EXISTS (SELECT FROM pg_user WHERE usename = 'readonly')",
                          "CREATE ROLE readonly"),

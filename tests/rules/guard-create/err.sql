@@ -139,3 +139,16 @@ DROP TEXT SEARCH CONFIGURATION IF EXISTS english_simple;
 CREATE TEXT SEARCH CONFIGURATION english_simple (COPY = english);
 DROP TEXT SEARCH DICTIONARY IF EXISTS english_stopped;
 CREATE TEXT SEARCH DICTIONARY english_stopped (TEMPLATE = simple, STOPWORDS = english);
+
+-- pg_publication_tables keeps a quoted table's name as it was made: tablename = 'reactions' never
+-- finds "Reactions", so the ADD runs again ("relation "Reactions" is already member of
+-- publication "realtime"").
+CREATE TABLE IF NOT EXISTS public."Reactions" (id bigint PRIMARY KEY, emoji text);
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_publication_tables
+                 WHERE pubname = 'realtime' AND schemaname = 'public' AND tablename = 'reactions') THEN
+    ALTER PUBLICATION realtime ADD TABLE public."Reactions";
+  END IF;
+END
+$$;

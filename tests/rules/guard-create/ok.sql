@@ -182,3 +182,14 @@ DROP TEXT SEARCH CONFIGURATION search_scratch;
 ALTER TEXT SEARCH CONFIGURATION search_swap RENAME TO search_swap_old;
 CREATE TEXT SEARCH CONFIGURATION search_swap (COPY = english);
 DROP TEXT SEARCH CONFIGURATION search_swap_old;
+
+-- pg_publication_tables tested with the quoted table's name as it was made ("Reactions").
+CREATE TABLE IF NOT EXISTS public."Reactions" (id bigint PRIMARY KEY, emoji text);
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_publication_tables
+                 WHERE pubname = 'realtime' AND schemaname = 'public' AND tablename = 'Reactions') THEN
+    ALTER PUBLICATION realtime ADD TABLE public."Reactions";
+  END IF;
+END
+$$;
