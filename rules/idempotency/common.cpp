@@ -1,6 +1,7 @@
 #include "rules/idempotency/common.h"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 
 #include "lint/catalog.h"
@@ -1022,6 +1023,74 @@ std::optional<lint::Guard> FileScope::guard(const Statement& statement,
     m_mismatches[&statement] = std::move(mismatch);
   }
   return found;
+}
+
+namespace {
+
+// Whether a test compares a name with a literal that differs from one of the targets' names in
+// case alone ('user' for "User").
+bool names_in_other_case(const Node& test, const std::vector<lint::GuardTarget>& targets) {
+  auto folded = [](std::string_view text) {
+    std::string result(text);
+    for (char& c : result) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return result;
+  };
+  bool found = false;
+  lint::walk(test, [&](const Node& node) {
+    if (found || !node.is("A_Const") || !node.has("sval")) return !found;
+    std::string_view literal = node.get("sval").str("sval");
+    for (const lint::GuardTarget& target : targets) {
+      for (const std::string* name :
+           {&target.object.name, &target.object.parent, &target.object.schema, &target.new_name}) {
+        if (!name->empty() && *name != literal && folded(*name) == folded(literal)) found = true;
+      }
+    }
+    return false;
+  });
+  return found;
+}
+
+}  // namespace
+
+void exists_required(const Node& expression, bool when_true, bool found, std::vector<Node>& out) {
+  if (expression.is("BoolExpr")) {
+    std::string_view op = expression.str("boolop");
+    if (op == "NOT_EXPR") {
+      exists_required(expression.list("args").front(), !when_true, found, out);
+    } else if ((op == "AND_EXPR" && when_true) || (op == "OR_EXPR" && !when_true)) {
+      for (Node arg : expression.list("args")) exists_required(arg, when_true, found, out);
+    }
+    return;
+  }
+  if (when_true == found && expression.is("SubLink") &&
+      expression.str("subLinkType") == "EXISTS_SUBLINK") {
+    out.push_back(expression.get("subselect"));
+  }
+}
+
+bool FileScope::never_true(const Statement& statement) const {
+  if (!statement.embedded()) return false;
+  std::vector<lint::GuardTarget> targets = lint::guard_targets(statement);
+  std::vector<const lint::GuardTarget*> own;
+  for (const lint::GuardTarget& target : targets) own.push_back(&target);
+  if (own.empty()) return false;
+  // The IF (ELSIF) tests it runs in the THEN branch of, innermost first.
+  for (std::size_t k = statement.frames.size(); k-- > 0;) {
+    const lint::PlpgsqlFrame& frame = statement.frames[k];
+    if (!frame.node.is("PLpgSQL_stmt_if")) continue;
+    Node test;
+    if (frame.part == "then_body") test = frame.node.get("cond");
+    if (frame.part == "elsif") test = frame.elsif.get("cond");
+    if (!test.valid()) continue;
+    std::vector<Node> subqueries;
+    exists_required(m_facts.guards.condition(test.get("query").as_str()), true, true, subqueries);
+    for (const Node& subquery : subqueries) {
+      if (lint::guard_mismatch(subquery, own) && names_in_other_case(subquery, targets)) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 std::optional<lint::Guard> FileScope::guard(const Statement& statement,

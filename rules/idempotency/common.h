@@ -49,6 +49,11 @@ std::optional<std::string> option_dropped(const lint::NodeList& options);
 std::string options_owner(const lint::Node& statement);
 // An SQL string literal, for the catalog tests help texts suggest.
 using lint::sql_literal;
+// The EXISTS subqueries of a condition that must find something (`found`) or nothing for the
+// condition to be `when_true`: through NOT, the arguments of AND (when true) and of OR (when
+// false).
+void exists_required(const lint::Node& expression, bool when_true, bool found,
+                     std::vector<lint::Node>& out);
 
 // An object a statement creates or drops, to match a DROP with a CREATE in the same file.
 enum class ObjectKind : std::uint8_t {
@@ -196,6 +201,11 @@ class FileScope {
   lint::Node condition(const lint::Guard& guard) const {
     return m_facts.guards.condition(guard.test);
   }
+  // Whether a statement of a DO block runs only while a catalog test around it finds what the
+  // statement changes, named in the test in another case than the catalog keeps it: IF EXISTS
+  // (... table_name = 'user' ...) THEN ALTER TABLE "User" ... finds nothing on the first run or
+  // any later one, so the statement never runs.
+  bool never_true(const lint::Statement& statement) const;
 
   // The statement before `at` in this file that drops the object, or null.
   const lint::Statement* dropped_before(const lint::Statement& at, const ObjectKey& key) const;

@@ -376,23 +376,6 @@ std::optional<Shared> shared_name(const Statement& statement) {
   return std::nullopt;
 }
 
-// The EXISTS subqueries that must find nothing for a statement to run, when it runs only while
-// `expression` is true (`when_true`) or only while it is false.
-void must_find_nothing(const Node& expression, bool when_true, std::vector<Node>& out) {
-  if (expression.is("BoolExpr")) {
-    std::string_view op = expression.str("boolop");
-    if (op == "NOT_EXPR") {
-      must_find_nothing(expression.list("args").front(), !when_true, out);
-    } else if ((op == "AND_EXPR" && when_true) || (op == "OR_EXPR" && !when_true)) {
-      for (Node arg : expression.list("args")) must_find_nothing(arg, when_true, out);
-    }
-    return;
-  }
-  if (!when_true && expression.is("SubLink") && expression.str("subLinkType") == "EXISTS_SUBLINK") {
-    out.push_back(expression.get("subselect"));
-  }
-}
-
 // The type name a literal cast to regtype (or oid) holds, canonical for the common spellings.
 std::optional<std::string> regtype_literal(Node value) {
   bool regtype = false;
@@ -536,7 +519,7 @@ bool never_runs(FileScope& scope, const Statement& statement) {
     }
   }
   std::vector<Node> subqueries;
-  must_find_nothing(scope.condition(*guard), when_true, subqueries);
+  exists_required(scope.condition(*guard), when_true, false, subqueries);
   for (const Node& subquery : subqueries) {
     auto lookup = catalog_lookup(subquery);
     if (!lookup) continue;

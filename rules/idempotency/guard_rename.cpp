@@ -594,6 +594,17 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       continue;
     }
     if (scope.guard(*statement, lint::repeat_error(node))) continue;
+    if (scope.never_true(*statement)) {
+      // The guard says why it finds nothing (report() adds it).
+      scope.report(*statement, statement->range,
+                   rename->statement +
+                       " never runs, not even the first time: the IF EXISTS around it finds "
+                       "nothing on any run, so the migration leaves the old name in place",
+                   "write the names the test compares as the catalog keeps them: a name created "
+                   "in double quotes keeps its case ('User' for \"User\"); or drop the guard "
+                   "and mark the rename -- sqlgate:run-once <reason>");
+      continue;
+    }
     std::string help =
         "guard it in a DO block that tests the catalog first (IF EXISTS (SELECT "
         "FROM information_schema... / pg_catalog...) THEN ... END IF), or mark "

@@ -51,5 +51,37 @@ TEST(IdempotencyHelp, GuardsQuoteMixedCaseNames) {
   EXPECT_TRUE(has(lower[0].help, "conrelid = 'posts'::regclass")) << lower[0].help;
 }
 
+// IF EXISTS (... table_name = 'user' ...) around a rename of "User"'s column finds nothing on any
+// run: the rename never runs, rather than failing on the second run.
+TEST(IdempotencyMessages, AWrongCaseIfExistsGuardNeverRuns) {
+  auto found = lint_text(
+      "DO $$ BEGIN\n"
+      "  IF EXISTS (SELECT 1 FROM information_schema.columns\n"
+      "             WHERE table_name = 'user' AND column_name = 'name') THEN\n"
+      "    ALTER TABLE \"User\" RENAME COLUMN \"name\" TO \"fullName\";\n"
+      "  END IF;\n"
+      "END $$;\n",
+      "guard-rename");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_TRUE(has(found[0].message, "never runs, not even the first time")) << found[0].message;
+  EXPECT_TRUE(has(found[0].message,
+                  "the guard tests table_name = 'user', but the column is on "
+                  "\"User\""))
+      << found[0].message;
+  EXPECT_FALSE(has(found[0].message, "runs again")) << found[0].message;
+
+  // IF NOT EXISTS with the same mistake: the test never finds it, the rename runs every time.
+  auto again = lint_text(
+      "DO $$ BEGIN\n"
+      "  IF NOT EXISTS (SELECT 1 FROM information_schema.columns\n"
+      "                 WHERE table_name = 'user' AND column_name = 'fullName') THEN\n"
+      "    ALTER TABLE \"User\" RENAME COLUMN \"name\" TO \"fullName\";\n"
+      "  END IF;\n"
+      "END $$;\n",
+      "guard-rename");
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_TRUE(has(again[0].message, "fails when the migration runs again")) << again[0].message;
+}
+
 }  // namespace
 }  // namespace sqlgate::rules

