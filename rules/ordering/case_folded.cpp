@@ -110,23 +110,35 @@ const lint::Statement& statement_of(const lint::Project& project, std::size_t fi
 bool check_case_folded(const lint::Project& project, std::size_t file_index,
                        const lint::CatalogStep& step, const lint::ObjectRef& ref,
                        lint::Reporter& out) {
+  return check_case_folded(project, file_index, step.tick,
+                           statement_of(project, file_index, step).range, ref, out, false);
+}
+
+bool check_case_folded(const lint::Project& project, std::size_t file_index, lint::Tick tick,
+                       lint::TextRange range, const lint::ObjectRef& ref, lint::Reporter& out,
+                       bool in_text) {
   const lint::Catalog& catalog = *project.catalog();
   if (catalog.known(ref)) return false;
-  ObjectId variant = case_variant(project, catalog, ref, step.tick);
+  ObjectId variant = case_variant(project, catalog, ref, tick);
   if (variant == lint::k_no_object) return false;
-  const lint::ObjectRef& there = catalog.object(variant).ref_at(step.tick);
+  const lint::ObjectRef& there = catalog.object(variant).ref_at(tick);
   const lint::ParsedFile& file = *project.parsed(file_index);
   std::string written = pairing::describe(ref);
   std::string meant = pairing::describe(there);
-  out.report(file, statement_of(project, file_index, step).range,
-             "this names " + written +
-                 ", which no migration creates: PostgreSQL folds a name written without double "
-                 "quotes to lower case, and it does not match " +
-                 meant +
+  std::string quoted = there.parent.empty() ? lint::sql_name(there.schema, there.name)
+                                            : lint::sql_identifier(there.name);
+  out.report(file, range,
+             "this names " + written + ", which no migration creates: PostgreSQL folds a name " +
+                 (in_text ? "given as text" : "written") +
+                 " without double quotes to lower case, and it does not match " + meant +
                  ", which the migrations made with upper-case letters; PostgreSQL fails here",
-             "write the name in double quotes, exactly as it was created: " +
-                 (there.parent.empty() ? lint::sql_name(there.schema, there.name)
-                                       : lint::sql_identifier(there.name)));
+             in_text ? "write the name in double quotes inside the string, exactly as it was "
+                       "created: " +
+                           lint::sql_literal(there.schema.empty() || there.schema == "public"
+                                                 ? lint::quote_if_folded(there.name)
+                                                 : lint::quote_if_folded(there.schema) + "." +
+                                                       lint::quote_if_folded(there.name))
+                     : "write the name in double quotes, exactly as it was created: " + quoted);
   return true;
 }
 

@@ -15,6 +15,11 @@ namespace sqlgate::rules::ordering {
 bool check_case_folded(const lint::Project& project, std::size_t file_index,
                        const lint::CatalogStep& step, const lint::ObjectRef& ref,
                        lint::Reporter& out);
+// The same for a name looked up at `tick` by a statement at `range`; `in_text`: given as the
+// text of a lookup ('Post'::regclass), where the double quotes go inside the string.
+bool check_case_folded(const lint::Project& project, std::size_t file_index, lint::Tick tick,
+                       lint::TextRange range, const lint::ObjectRef& ref, lint::Reporter& out,
+                       bool in_text);
 
 // A create in a schema that is not there while one differing only in case is: CREATE TABLE
 // Billing.t after CREATE SCHEMA "Billing" (schema "billing" does not exist), or an unqualified

@@ -12,6 +12,7 @@
 #include "lint/builtins.h"
 #include "lint/guard.h"
 #include "lint/table_state.h"
+#include "lint/pg_facts.h"
 #include "rules/ordering/case_folded.h"
 #include "rules/ordering/rules.h"
 #include "rules/pairing/common.h"
@@ -760,6 +761,119 @@ bool check_enum_label(const lint::Project& project, std::size_t file_index,
   return true;
 }
 
+// The texts an expression gives as a relation's name for PostgreSQL to look up: a constant cast
+// to regclass ('Post'::regclass, cast when the statement is read, whatever runs), and with
+// `runs` (the expression surely runs) the first argument of pg_get_serial_sequence('User', 'id')
+// when only calls lead to it.
+void text_lookups(const lint::Node& expression, bool runs, std::vector<std::string>& out) {
+  lint::walk(expression, [&](const lint::Node& node) {
+    if (node.is("TypeCast")) {
+      lint::NodeList type = node.get("typeName").list("names");
+      lint::Node constant = node.get("arg");
+      if (!type.empty() && type.back().as_str() == "regclass" && constant.is("A_Const") &&
+          constant.has("sval")) {
+        out.emplace_back(constant.get("sval").str("sval"));
+      }
+    }
+    return true;
+  });
+  if (!runs) return;
+  std::vector<lint::Node> calls{expression};
+  while (!calls.empty()) {
+    lint::Node node = calls.back();
+    calls.pop_back();
+    if (node.is("TypeCast")) calls.push_back(node.get("arg"));
+    if (!node.is("FuncCall")) continue;
+    lint::NodeList name = node.list("funcname");
+    lint::NodeList args = node.list("args");
+    bool builtin = name.size() == 1 || (name.size() == 2 && name[0].as_str() == "pg_catalog");
+    if (builtin && name.back().as_str() == "pg_get_serial_sequence" && args.size() == 2 &&
+        args[0].is("A_Const") && args[0].has("sval")) {
+      out.emplace_back(args[0].get("sval").str("sval"));
+    }
+    for (lint::Node arg : args) calls.push_back(arg);
+  }
+}
+
+// Whether a SELECT surely computes its select list once at least: it reads no table, or folds
+// every row into one with an aggregate (max(id), count(*)) and no GROUP BY.
+bool computes_targets(const lint::Node& select) {
+  if (!select.has("fromClause") && !select.has("whereClause")) return true;
+  if (select.has("groupClause") || select.has("havingClause")) return false;
+  static constexpr std::string_view k_aggregates[] = {"max", "min", "count", "sum", "avg"};
+  bool aggregate = false;
+  for (lint::Node target : select.list("targetList")) {
+    lint::walk(target, [&](const lint::Node& node) {
+      if (node.is("SubLink")) return false;
+      if (node.is("FuncCall") && !node.has("over")) {
+        std::string_view name = node.list("funcname").back().as_str();
+        aggregate = aggregate || std::find(std::begin(k_aggregates), std::end(k_aggregates),
+                                           name) != std::end(k_aggregates);
+      }
+      return !aggregate;
+    });
+  }
+  return aggregate;
+}
+
+// The IF conditions a DO block surely tests: those of the IF statements of its outermost
+// block and of the blocks nested in it without an exception handler, up to a RETURN.
+void tested_conditions(const lint::Node& block, std::vector<std::string_view>& out) {
+  if (!block.is("PLpgSQL_stmt_block") || block.get("exceptions").valid()) return;
+  for (lint::Node step : block.list("body")) {
+    if (step.is("PLpgSQL_stmt_return")) return;
+    if (step.is("PLpgSQL_stmt_if")) out.push_back(step.get("cond").get("query").as_str());
+    if (step.is("PLpgSQL_stmt_block")) tested_conditions(step, out);
+  }
+}
+
+// A relation an up names by text ('Post'::regclass, pg_get_serial_sequence('User', 'id') where
+// it surely runs, in a statement or in the IF test of a DO block), which PostgreSQL reads as SQL
+// reads a name, folded to lower case unless double-quoted: when only a relation whose name
+// differs in case is there, PostgreSQL fails (relation "post" does not exist).
+void check_text_lookups(const lint::Project& project, std::size_t file_index, lint::Reporter& out) {
+  const lint::Catalog& catalog = *project.catalog();
+  const lint::ParsedFile& file = *project.parsed(file_index);
+  const auto& all = file.all_statements();
+  std::optional<lint::GuardAnalysis> conditions;
+  std::set<std::pair<std::uint32_t, std::string>> reported;
+  for (std::size_t ordinal = 0; ordinal < all.size(); ++ordinal) {
+    const lint::Statement& statement = *all[ordinal];
+    std::vector<std::string> texts;
+    const lint::Node& node = statement.node;
+    text_lookups(node, false, texts);
+    if (node.is("SelectStmt") && computes_targets(node)) {
+      for (lint::Node target : node.list("targetList"))
+        text_lookups(target.get("val"), true, texts);
+    }
+    if (node.is("DoStmt") && !statement.embedded()) {
+      std::size_t index = static_cast<std::size_t>(&statement - file.statements().data());
+      std::vector<std::string_view> tests;
+      tested_conditions(file.do_function(index).get("action"), tests);
+      if (!tests.empty() && !conditions) conditions.emplace(file);
+      for (std::string_view test : tests) text_lookups(conditions->condition(test), true, texts);
+    }
+    if (texts.empty() || lint::conditional(statement, lint::condition::undefined_table)) continue;
+    lint::Tick tick = catalog.before_statement(file_index, ordinal);
+    for (const std::string& text : texts) {
+      std::vector<std::string> parts = lint::text_name_parts(text);
+      if (parts.empty() || parts.size() > 2) continue;
+      lint::ObjectRef ref{.kind = lint::ObjectKind::table,
+                          .schema = parts.size() == 2 ? lint::truncate_identifier(parts.front())
+                                                      : std::string("public"),
+                          .name = lint::truncate_identifier(parts.back())};
+      if (outside(ref) || ref.name.starts_with("pg_")) continue;
+      if (lint::find_as_written(catalog, file_index, ordinal, lint::ObjectKind::table,
+                                parts.size() == 2 ? ref.schema : std::string(),
+                                ref.name) != lint::k_no_object) {
+        continue;
+      }
+      if (!reported.insert({statement.range.begin, ref.key()}).second) continue;
+      check_case_folded(project, file_index, tick, statement.range, ref, out, true);
+    }
+  }
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   check_downs(project, out);
   const lint::Catalog& catalog = *project.catalog();
@@ -768,6 +882,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
     const lint::FileReplay& replay = catalog.replay(i);
     if (!replay.replayed || replay.direction != lint::Direction::up) continue;
     const lint::ParsedFile& file = *project.parsed(i);
+    check_text_lookups(project, i, out);
     std::set<std::pair<std::size_t, std::string>> reported;
     // ALTER TABLE IF EXISTS of a table that is not there: PostgreSQL skips the whole statement,
     // its ADD COLUMN and ADD CONSTRAINT too.

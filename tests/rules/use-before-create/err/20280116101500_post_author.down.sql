@@ -1,0 +1,1 @@
+ALTER TABLE "Post" DROP CONSTRAINT IF EXISTS "Post_authorId_fkey";
