@@ -874,6 +874,50 @@ void check_text_lookups(const lint::Project& project, std::size_t file_index, li
   }
 }
 
+// SET CONSTRAINTS c of an up, when no constraint is named c then (in the schema written, or in
+// any) while one was before, renamed or dropped by an earlier statement, or one gets the name
+// only later: PostgreSQL looks the name up at once (constraint "c" does not exist).
+void check_set_constraints(const lint::Project& project, std::size_t file_index,
+                           std::size_t ordinal, lint::Reporter& out) {
+  const lint::Catalog& catalog = *project.catalog();
+  const lint::ParsedFile& file = *project.parsed(file_index);
+  const lint::Statement& statement = *file.all_statements()[ordinal];
+  if (!statement.node.is("ConstraintsSetStmt") ||
+      lint::conditional(statement, lint::condition::undefined_object)) {
+    return;
+  }
+  lint::Tick tick = catalog.before_statement(file_index, ordinal);
+  for (lint::Node named : statement.node.list("constraints")) {
+    lint::RelationName written = lint::relation_name(named);
+    std::string name = lint::truncate_identifier(written.name);
+    std::string schema = lint::truncate_identifier(written.schema);
+    bool there = false;
+    std::vector<lint::ObjectRef> had;  // the names constraints had, in that schema
+    for (ObjectId id = 0; id < catalog.size() && !there; ++id) {
+      const lint::CatalogObject& object = catalog.object(id);
+      if (object.kind() != lint::ObjectKind::constraint) continue;
+      for (const auto& past : object.names) {
+        const lint::ObjectRef& ref = past.ref;
+        if (ref.name != name || (!schema.empty() && ref.schema != schema)) continue;
+        if (object.alive_at(tick) && object.ref_at(tick).name == name) there = true;
+        had.push_back(ref);
+      }
+    }
+    if (there) continue;
+    for (const lint::ObjectRef& ref : had) {
+      if (auto loss = catalog.lost_before(ref, tick)) {
+        report_lost(project, file_index, ordinal, ref, *loss, out);
+        return;
+      }
+      ObjectId later = catalog.created_after(ref, tick);
+      if (later != lint::k_no_object) {
+        report_later(project, file_index, ordinal, ref, later, out);
+        return;
+      }
+    }
+  }
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   check_downs(project, out);
   const lint::Catalog& catalog = *project.catalog();
@@ -883,6 +927,9 @@ void check(const lint::Project& project, lint::Reporter& out) {
     if (!replay.replayed || replay.direction != lint::Direction::up) continue;
     const lint::ParsedFile& file = *project.parsed(i);
     check_text_lookups(project, i, out);
+    for (std::size_t ordinal = 0; ordinal < file.all_statements().size(); ++ordinal) {
+      check_set_constraints(project, i, ordinal, out);
+    }
     std::set<std::pair<std::size_t, std::string>> reported;
     // ALTER TABLE IF EXISTS of a table that is not there: PostgreSQL skips the whole statement,
     // its ADD COLUMN and ADD CONSTRAINT too.

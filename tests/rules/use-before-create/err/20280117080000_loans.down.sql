@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS library_loan;
+DROP TABLE IF EXISTS library_member;
