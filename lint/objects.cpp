@@ -418,11 +418,14 @@ ObjectResolver::ObjectResolver(std::vector<std::string> search_path)
 }
 
 const std::string& ObjectResolver::default_schema() const {
-  for (const auto& schema : *m_path) {
-    if (schema != "$user" && schema != "pg_temp" && schema != "pg_catalog") return schema;
-  }
   static const std::string k_public = "public";
-  return k_public;
+  static const std::string k_catalog = "pg_catalog";
+  bool user = false;
+  for (const auto& schema : *m_path) {
+    if (creation_schema(schema)) return schema;
+    user = user || schema == "$user";
+  }
+  return user ? k_public : k_catalog;
 }
 
 struct ObjectResolver::Context {
@@ -551,7 +554,8 @@ struct ObjectResolver::Context {
   void alter_sequence(const Node& node);
   // OWNED BY table.column: the sequence goes with the table.
   void owned_by(Effect& effect, const NodeList& options);
-  void set_config(const Node& node);
+  // SET search_path and the like (search_path_change()).
+  void set_search_path(const Node& node);
   void create_function(const Node& node);
   void create_trigger(const Node& node);
   void create_schema(const Node& node);
@@ -567,7 +571,6 @@ struct ObjectResolver::Context {
   void alter_domain(const Node& node);
   void comment(const Node& node);
   void grant(const Node& node);
-  void variable_set(const Node& node);
   // SELECT nextval('s'), currval('s'), setval('s', n): the sequence a string constant names is
   // looked up when the statement is parsed (a WHERE that is false does not keep it from failing).
   void sequence_calls(const Node& node);
@@ -1286,7 +1289,12 @@ void ObjectResolver::Context::reads(Effect& effect, const Node& query, Dependenc
       RelationName name = relation_name(node);
       if (name.schema.empty() && ctes.count(std::string(name.name)) != 0) return false;
       auto [ref, given] = relation(ObjectKind::table, node);
-      if (ref.schema == "pg_catalog" || ref.schema == "information_schema") return false;
+      // pg_catalog's own relations; an unqualified name under a path with no schema is looked for
+      // there, and one of another name is not found.
+      if (ref.schema == "information_schema" ||
+          (ref.schema == "pg_catalog" && (given || ref.name.starts_with("pg_")))) {
+        return false;
+      }
       if (seen.insert(ref.key()).second) {
         Dependency& dependency = effect.depends_on.emplace_back();
         dependency.object = std::move(ref);
@@ -2531,44 +2539,127 @@ void ObjectResolver::Context::grant(const Node& node) {
 
 namespace {
 
-// The schemas of a search_path value ("a, \"B\""): SET search_path = 'a, b' is one string
-// holding the list.
-void add_schemas(std::string_view text, std::vector<std::string>& path) {
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t comma = text.find(',', start);
-    std::string_view part = text.substr(
-        start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
-    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
-    if (part.size() >= 2 && part.front() == '"' && part.back() == '"') {
-      part = part.substr(1, part.size() - 2);
+bool list_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// The schemas of a list as set_config() gives it ('a, "B c"'), read as PostgreSQL's
+// SplitIdentifierString() reads it: a name in double quotes as written ("" for one "), one
+// without folded to lower case; nullopt when PostgreSQL refuses the value (invalid list syntax).
+std::optional<std::vector<std::string>> schema_list(std::string_view text) {
+  std::vector<std::string> path;
+  std::size_t at = 0;
+  while (at < text.size() && list_space(text[at])) ++at;
+  if (at == text.size()) return path;  // '': no schema at all
+  while (true) {
+    std::string name;
+    if (text[at] == '"') {
+      auto quoted = quoted_identifier(text, at);
+      if (!quoted) return std::nullopt;  // mismatched quotes
+      name = std::move(*quoted);
+    } else {
+      std::size_t begin = at;
+      while (at < text.size() && text[at] != ',' && !list_space(text[at])) ++at;
+      if (at == begin) return std::nullopt;  // an empty name without quotes
+      for (char c : text.substr(begin, at - begin)) {
+        name += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      }
     }
-    if (!part.empty()) path.push_back(truncate_identifier(part));
-    if (comma == std::string_view::npos) break;
-    start = comma + 1;
+    path.push_back(truncate_identifier(name));
+    while (at < text.size() && list_space(text[at])) ++at;
+    if (at == text.size()) return path;
+    if (text[at] != ',') return std::nullopt;
+    ++at;
+    while (at < text.size() && list_space(text[at])) ++at;
   }
+}
+
+// A boolean constant (true, false, 'on', 1); nullopt for anything else.
+std::optional<bool> bool_constant(const Node& node) {
+  if (!node.is("A_Const")) return std::nullopt;
+  if (node.has("boolval")) return node.get("boolval").flag("boolval");
+  if (node.has("ival")) return node.get("ival").as_int() != 0;
+  if (node.has("sval")) {
+    std::string text(node.get("sval").str("sval"));
+    for (char& c : text) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    if (text == "t" || text == "true" || text == "on" || text == "yes" || text == "1") return true;
+    if (text == "f" || text == "false" || text == "off" || text == "no" || text == "0") {
+      return false;
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace
 
-void ObjectResolver::Context::set_config(const Node& node) {
-  // SELECT [pg_catalog.]set_config('search_path', 'a, b', is_local): what pg_dump writes, and
-  // what a migration uses to set the path for its transaction.
-  NodeList targets = node.list("targetList");
-  if (targets.size() != 1 || node.has("fromClause")) return;
+std::optional<SettingChange> setting_change(const Node& statement) {
+  SettingChange change;
+  if (statement.is("VariableSetStmt")) {
+    std::string_view kind = statement.str("kind");
+    change.local = statement.flag("is_local");
+    if (kind == "VAR_RESET_ALL") return change;
+    change.name = statement.str("name");
+    if (kind == "VAR_SET_DEFAULT" || kind == "VAR_RESET") return change;
+    if (kind != "VAR_SET_VALUE") return std::nullopt;
+    std::vector<std::string> values;
+    for (Node arg : statement.list("args")) {
+      Node value = arg.get("sval");
+      values.emplace_back(value.has("sval") ? value.str("sval") : arg.as_str());
+    }
+    change.values = std::move(values);
+    return change;
+  }
+  if (statement.is("DiscardStmt")) {
+    if (statement.str("target") != "DISCARD_ALL") return std::nullopt;
+    return change;
+  }
+  if (!statement.is("SelectStmt")) return std::nullopt;
+  NodeList targets = statement.list("targetList");
+  if (targets.size() != 1 || statement.has("fromClause")) return std::nullopt;
   Node call = targets.front().get("val");
-  if (!call.is("FuncCall")) return;
+  if (!call.is("FuncCall")) return std::nullopt;
   NodeList name = call.list("funcname");
-  if (name.empty() || name.back().as_str() != "set_config") return;
-  if (name.size() == 2 && name.front().as_str() != "pg_catalog") return;
+  if (name.empty() || name.back().as_str() != "set_config") return std::nullopt;
+  if (name.size() == 2 && name.front().as_str() != "pg_catalog") return std::nullopt;
   NodeList args = call.list("args");
-  if (args.size() != 3 || !args[0].is("A_Const") || !args[1].is("A_Const")) return;
-  if (args[0].get("sval").str("sval") != "search_path") return;
-  std::vector<std::string> path;
-  add_schemas(args[1].get("sval").str("sval"), path);
-  if (path.empty()) path = resolver.m_initial;
-  resolver.m_path = std::make_shared<const std::vector<std::string>>(std::move(path));
+  if (args.size() != 3 || !args[0].is("A_Const") || !args[1].is("A_Const")) return std::nullopt;
+  change.name = args[0].get("sval").str("sval");
+  change.values = std::vector<std::string>{std::string(args[1].get("sval").str("sval"))};
+  change.local = bool_constant(args[2]).value_or(false);
+  change.set_config = true;
+  return change;
+}
+
+std::optional<SearchPathChange> search_path_change(const Node& statement) {
+  auto setting = setting_change(statement);
+  if (!setting || (!setting->name.empty() && setting->name != "search_path")) return std::nullopt;
+  SearchPathChange change;
+  change.local = setting->local;
+  if (!setting->values) return change;
+  if (setting->set_config) {
+    // SELECT [pg_catalog.]set_config('search_path', 'a, b', is_local): what pg_dump writes, and
+    // what a migration uses to set the path for its transaction.
+    change.path = schema_list(setting->values->front());
+    if (!change.path) return std::nullopt;  // PostgreSQL refuses it: the path stays
+    return change;
+  }
+  // SET quotes each value as an identifier: 'a, b' is one schema of that name.
+  change.path.emplace();
+  for (const std::string& value : *setting->values) {
+    change.path->push_back(truncate_identifier(value));
+  }
+  return change;
+}
+
+bool creation_schema(std::string_view schema) {
+  return !schema.empty() && schema != "$user" && schema != "pg_temp" && schema != "pg_catalog";
+}
+
+void ObjectResolver::Context::set_search_path(const Node& node) {
+  auto change = search_path_change(node);
+  if (!change) return;
+  resolver.m_path = std::make_shared<const std::vector<std::string>>(
+      change->path ? std::move(*change->path) : resolver.m_initial);
 }
 
 void ObjectResolver::Context::sequence_calls(const Node& node) {
@@ -2592,25 +2683,6 @@ void ObjectResolver::Context::sequence_calls(const Node& node) {
     add(Action::use, std::move(sequence), at(args.front()), given).change = Change::other;
     return true;
   });
-}
-
-void ObjectResolver::Context::variable_set(const Node& node) {
-  if (node.str("name") != "search_path") return;
-  std::string_view kind = node.str("kind");
-  std::vector<std::string> path;
-  if (kind == "VAR_SET_VALUE") {
-    for (Node arg : node.list("args")) {
-      // A_Const {"sval": {"sval": "app"}}
-      Node value = arg.get("sval");
-      add_schemas(value.has("sval") ? value.str("sval") : arg.as_str(), path);
-    }
-  } else if (kind == "VAR_SET_DEFAULT" || kind == "VAR_RESET" || kind == "VAR_RESET_ALL") {
-    path = resolver.m_initial;
-  } else {
-    return;
-  }
-  if (path.empty()) path = resolver.m_initial;
-  resolver.m_path = std::make_shared<const std::vector<std::string>>(std::move(path));
 }
 
 void ObjectResolver::Context::run(const Node& node) {
@@ -2903,10 +2975,10 @@ void ObjectResolver::Context::run(const Node& node) {
   } else if (kind == "RefreshMatViewStmt") {
     auto [view, given] = relation(ObjectKind::materialized_view, node.get("relation"));
     add(Action::use, view, at(node.get("relation")), given).change = Change::other;
-  } else if (kind == "VariableSetStmt") {
-    variable_set(node);
+  } else if (kind == "VariableSetStmt" || kind == "DiscardStmt") {
+    set_search_path(node);
   } else if (kind == "SelectStmt") {
-    set_config(node);
+    set_search_path(node);
     sequence_calls(node);
     modifying_ctes(node);
   } else {

@@ -278,8 +278,40 @@ std::string canonical_type(const Node& type_name);
 // t.*, EXECUTE) or the statement is neither.
 std::optional<std::vector<std::string>> created_table_columns(const Node& statement);
 
+// A statement that sets a run-time parameter: SET [LOCAL] name ..., SET name TO DEFAULT, RESET
+// name, RESET ALL, DISCARD ALL, or a SELECT of nothing but [pg_catalog.]set_config('name', 'value',
+// is_local) with constant arguments.
+struct SettingChange {
+  std::string name;  // empty for RESET ALL and DISCARD ALL, which reset every one
+  // SET LOCAL, set_config(..., true): until the end of the transaction (nothing outside one).
+  bool local = false;
+  // SET's values, or set_config()'s one; nullopt: back to the default (RESET, DEFAULT).
+  std::optional<std::vector<std::string>> values;
+  bool set_config = false;  // by set_config(): the value is the text of a list to read
+};
+std::optional<SettingChange> setting_change(const Node& statement);
+
+// A statement that changes search_path (setting_change()).
+struct SearchPathChange {
+  // The schemas as PostgreSQL reads the value: each value of SET is one schema, written as it is
+  // (SET search_path = 'a, b' names the schema "a, b"); set_config() reads a list (unquoted names
+  // folded to lower case, "" a schema of no name). Empty: no schema at all. nullopt: back to the
+  // path the session started with.
+  std::optional<std::vector<std::string>> path;
+  bool local = false;
+};
+std::optional<SearchPathChange> search_path_change(const Node& statement);
+
+// Whether a schema of a search path is one unqualified CREATEs may go to: not "$user" (a schema
+// named after the role, which sqlgate cannot tell), pg_temp, pg_catalog or "" (a schema of no
+// name, which never exists: SET search_path = '').
+bool creation_schema(std::string_view schema);
+
 // Reads statements in file order and says what each does to which objects. It follows
-// `SET search_path` within the file; unqualified names take the first schema of the path.
+// `SET search_path` within the file; unqualified names take the first schema of the path
+// creation_schema() accepts; with none, pg_catalog (PostgreSQL searches only pg_catalog then,
+// and an unqualified CREATE fails: no schema has been selected to create in), or public for a
+// path of "$user" only.
 class ObjectResolver {
  public:
   explicit ObjectResolver(std::vector<std::string> search_path = {"public"});

@@ -853,6 +853,23 @@ std::string sql_literal(std::string_view text) {
   return result + "'";
 }
 
+std::optional<std::string> quoted_identifier(std::string_view text, std::size_t& at) {
+  std::string name;
+  for (++at;; ++at) {
+    if (at >= text.size()) return std::nullopt;
+    if (text[at] == '"') {
+      if (at + 1 < text.size() && text[at + 1] == '"') {
+        name += '"';
+        ++at;
+        continue;
+      }
+      ++at;
+      return name;
+    }
+    name += text[at];
+  }
+}
+
 std::vector<std::string> text_name_parts(std::string_view text) {
   std::vector<std::string> parts;
   std::string part;
@@ -863,19 +880,9 @@ std::vector<std::string> text_name_parts(std::string_view text) {
   for (;;) {
     if (i < text.size() && text[i] == '"') {
       quoted_part = true;
-      for (++i;; ++i) {
-        if (i >= text.size()) return {};  // unterminated
-        if (text[i] == '"') {
-          if (i + 1 < text.size() && text[i + 1] == '"') {
-            part += '"';
-            ++i;
-            continue;
-          }
-          ++i;
-          break;
-        }
-        part += text[i];
-      }
+      auto name = quoted_identifier(text, i);
+      if (!name) return {};  // unterminated
+      part = std::move(*name);
     } else {
       // An identifier: a letter, _ or a non-ASCII byte first, then digits and $ too.
       auto identifier = [](char c, bool first) {

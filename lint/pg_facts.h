@@ -246,5 +246,8 @@ std::string sql_literal(std::string_view text);
 // unquoted parts (identifier characters only) folded to lower case, "" inside quotes one
 // quote. Empty when malformed or not a plain name ('int[]', 'a-b').
 std::vector<std::string> text_name_parts(std::string_view text);
+// The double-quoted identifier that starts at text[at] (a '"'), "" standing for ": its name, with
+// `at` moved past its closing quote; nullopt when nothing closes it.
+std::optional<std::string> quoted_identifier(std::string_view text, std::size_t& at);
 
 }  // namespace sqlgate::lint

@@ -75,6 +75,110 @@ std::optional<lint::ObjectRef> schema_named(const lint::Catalog& catalog,
   return ref;
 }
 
+// Whether a search path holds no schema a migration's object can be made or found in: empty
+// (`set_config('search_path', '', false)`, which every pg_dump file starts with), "" (`SET
+// search_path = ''`: a schema of no name), pg_catalog or pg_temp. PostgreSQL then looks an
+// unqualified name up in pg_catalog (and the session's temporary schema) only.
+bool empty_path(const lint::Effect& effect) {
+  if (!effect.search_path) return false;
+  return std::all_of(effect.search_path->begin(), effect.search_path->end(),
+                     [](const std::string& schema) {
+                       return schema.empty() || schema == "pg_catalog" || schema == "pg_temp";
+                     });
+}
+
+// The statement before `before` of a file that last set search_path, to point at.
+const lint::Statement* path_setter(const lint::ParsedFile& file, std::size_t before) {
+  const auto& statements = file.all_statements();
+  for (std::size_t i = std::min(before, statements.size()); i-- > 0;) {
+    if (!statements[i]->embedded() && lint::search_path_change(statements[i]->node)) {
+      return statements[i];
+    }
+  }
+  return nullptr;
+}
+
+// "the search path is empty (SELECT pg_catalog.set_config('search_path', '', false) on line 3)".
+std::string empty_path_said(const lint::ParsedFile& file, const lint::Statement* setter) {
+  std::string said = "the search path holds no schema";
+  if (setter == nullptr) return said;
+  std::string text(
+      file.text().substr(setter->range.begin, setter->range.end - setter->range.begin));
+  if (text.size() > 60) text = text.substr(0, 57) + "...";
+  return said + " (" + text + " on line " +
+         std::to_string(file.position(setter->range.begin).line) + ")";
+}
+
+// An unqualified CREATE of an up while the search path holds no schema (empty_path()): PostgreSQL
+// fails (`no schema has been selected to create in`; with pg_catalog first, a relation gets
+// `permission denied to create "pg_catalog.plans"`, while other objects are made there). Reports
+// it (error) and returns true.
+bool check_no_creation_schema(const lint::Project& project, std::size_t file_index,
+                              const lint::CatalogStep& step, lint::Reporter& out) {
+  const lint::Effect& effect = step.effect;
+  const lint::ObjectRef& object = effect.object;
+  // An index goes to its table's schema.
+  if (effect.action != lint::Action::create || effect.schema_given || effect.implicit ||
+      effect.part || !object.parent.empty() || object.schema.empty() ||
+      object.kind == lint::ObjectKind::index || object.schema == "pg_temp" || !empty_path(effect)) {
+    return false;
+  }
+  const auto& path = *effect.search_path;
+  auto first = std::find_if(path.begin(), path.end(), [](const auto& s) { return !s.empty(); });
+  if (first != path.end() && *first == "pg_temp") return false;  // a temporary object
+  // pg_catalog first: PostgreSQL refuses relations there, and makes other objects there.
+  if (first != path.end() && !lint::is_relation(object.kind)) return false;
+  const lint::ParsedFile& file = *project.parsed(file_index);
+  const lint::Statement& statement = *file.all_statements()[step.statement];
+  if (lint::conditional(statement, lint::condition::invalid_schema_name)) return true;
+  const lint::Statement* setter = path_setter(file, step.statement);
+  lint::ObjectRef written = object;
+  written.schema.clear();
+  std::string what = describe(written);
+  std::string fails = first == path.end()
+                          ? "no schema has been selected to create in"
+                          : "permission denied to create \"pg_catalog." + object.name + "\"";
+  auto builder =
+      out.report(file, statement.range,
+                 "this creates " + what + " without a schema while " +
+                     empty_path_said(file, setter) + ": PostgreSQL fails here (" + fails + ")",
+                 "write the schema it goes to (public." + lint::sql_identifier(object.name) +
+                     "), or set the search path to it before this statement");
+  if (setter != nullptr) builder.related(file, setter->range, "the search path is set here");
+  return true;
+}
+
+// A name written without a schema while the search path holds no schema (empty_path()), of a
+// relation or type that is not PostgreSQL's own: PostgreSQL looks in pg_catalog only and fails
+// (`relation "accounts" does not exist`).
+bool empty_path_name(const lint::CatalogStep& step, const lint::ObjectRef& ref) {
+  bool type = ref.kind == lint::ObjectKind::type || ref.kind == lint::ObjectKind::domain;
+  return ref.schema == "pg_catalog" && ref.parent.empty() && empty_path(step.effect) &&
+         (lint::is_relation(ref.kind) || type) && !ref.name.starts_with("pg_") &&
+         !(type && lint::is_builtin_type_name(ref.name));
+}
+
+void report_empty_path_name(const lint::Project& project, std::size_t file_index,
+                            const lint::CatalogStep& step, const lint::ObjectRef& ref,
+                            lint::Reporter& out) {
+  const lint::ParsedFile& file = *project.parsed(file_index);
+  const lint::Statement& statement = *file.all_statements()[step.statement];
+  if (lint::conditional(statement, missing_error(ref.kind))) return;
+  bool type = ref.kind == lint::ObjectKind::type || ref.kind == lint::ObjectKind::domain;
+  const lint::Statement* setter = path_setter(file, step.statement);
+  lint::ObjectRef written = ref;
+  written.schema.clear();
+  auto builder =
+      out.report(file, statement.range,
+                 "this names " + describe(written) + " without a schema while " +
+                     empty_path_said(file, setter) +
+                     ": PostgreSQL looks such a name up in pg_catalog only, and fails here (" +
+                     (type ? "type \"" : "relation \"") + ref.name + "\" does not exist)",
+                 "write the schema it is in (public." + lint::sql_identifier(ref.name) +
+                     "), or set the search path to it before this statement");
+  if (setter != nullptr) builder.related(file, setter->range, "the search path is set here");
+}
+
 // Whether a create makes the object a dependency names: the same name, of the same kind (any
 // relation for a table, a type or a domain for a type).
 bool makes(const lint::ObjectRef& made, const lint::ObjectRef& used) {
@@ -944,6 +1048,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
         skipped = step.statement;
         continue;
       }
+      if (check_no_creation_schema(project, i, step, out)) continue;
       if (check_case_folded_schema(project, i, step, out)) {
         lint::ObjectRef schema{.kind = lint::ObjectKind::schema, .name = effect.object.schema};
         reported.insert({step.statement, schema.key()});
@@ -961,6 +1066,12 @@ void check(const lint::Project& project, lint::Reporter& out) {
         if (catalog.find(child, step.tick) == lint::k_no_object) refs.push_back(std::move(child));
       }
       for (const auto& ref : refs) {
+        if (empty_path_name(step, ref)) {
+          if (reported.insert({step.statement, ref.key()}).second) {
+            report_empty_path_name(project, i, step, ref, out);
+          }
+          continue;
+        }
         if (outside(ref) || lint::conditional(statement, missing_error(ref.kind))) continue;
         if (!reported.insert({step.statement, ref.key()}).second) continue;
         if (ref.kind == lint::ObjectKind::column && check_column(project, i, step, ref, out)) {

@@ -74,12 +74,12 @@ std::string sql_keyword(ObjectKind kind) {
   return word.empty() ? upper(lint::to_string(kind)) : std::string(word);
 }
 
-std::string parent_sql(const ObjectRef& ref) {
+std::string parent_sql(const ObjectRef& ref, bool qualified) {
   ObjectRef table;
   table.kind = ObjectKind::table;
   table.schema = ref.schema;
   table.name = ref.parent;
-  return sql_name(table);
+  return sql_name(table, qualified);
 }
 
 std::string quote_identifier(std::string_view name) {
@@ -99,9 +99,11 @@ std::string quote_identifier(std::string_view name) {
   return quoted + "\"";
 }
 
-std::string sql_name(const ObjectRef& ref) {
+std::string sql_name(const ObjectRef& ref, bool qualified) {
   std::string text;
-  if (!ref.schema.empty() && ref.schema != "public") text = quote_identifier(ref.schema) + ".";
+  if (!ref.schema.empty() && (qualified || ref.schema != "public")) {
+    text = quote_identifier(ref.schema) + ".";
+  }
   if (ref.kind == ObjectKind::cast || ref.kind == ObjectKind::user_mapping) return ref.name;
   text += quote_identifier(ref.name);
   if (lint::is_routine(ref.kind) && ref.args) text += "(" + *ref.args + ")";
@@ -458,23 +460,23 @@ bool sets_back(const lint::Effect& change, const std::vector<const lint::Effect*
   return any && missing.empty();
 }
 
-std::string drop_sql(const ObjectRef& ref) {
+std::string drop_sql(const ObjectRef& ref, bool qualified) {
   switch (ref.kind) {
     case ObjectKind::column:
-      return "ALTER TABLE " + parent_sql(ref) + " DROP COLUMN IF EXISTS " +
+      return "ALTER TABLE " + parent_sql(ref, qualified) + " DROP COLUMN IF EXISTS " +
              quote_identifier(ref.name) + ";";
     case ObjectKind::constraint:
-      return "ALTER TABLE " + parent_sql(ref) + " DROP CONSTRAINT IF EXISTS " +
+      return "ALTER TABLE " + parent_sql(ref, qualified) + " DROP CONSTRAINT IF EXISTS " +
              quote_identifier(ref.name) + ";";
     case ObjectKind::trigger:
     case ObjectKind::policy:
     case ObjectKind::rule:
       return "DROP " + upper(lint::to_string(ref.kind)) + " IF EXISTS " +
-             quote_identifier(ref.name) + " ON " + parent_sql(ref) + ";";
+             quote_identifier(ref.name) + " ON " + parent_sql(ref, qualified) + ";";
     case ObjectKind::cast:
       return "DROP CAST IF EXISTS (" + ref.name + ");";
     default:
-      return "DROP " + sql_keyword(ref.kind) + " IF EXISTS " + sql_name(ref) + ";";
+      return "DROP " + sql_keyword(ref.kind) + " IF EXISTS " + sql_name(ref, qualified) + ";";
   }
 }
 

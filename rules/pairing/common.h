@@ -20,17 +20,19 @@ namespace sqlgate::rules::pairing {
 std::string quote_identifier(std::string_view name);
 // The words SQL names a kind with: "TABLE", "MATERIALIZED VIEW", "TEXT SEARCH PARSER".
 std::string sql_keyword(lint::ObjectKind kind);
-// "campaigns", "app.users", "f(int4)": the object's name as SQL writes it.
-std::string sql_name(const lint::ObjectRef& ref);
+// "campaigns", "app.users", "f(int4)": the object's name as SQL writes it; with `qualified`,
+// public too ("public.campaigns").
+std::string sql_name(const lint::ObjectRef& ref, bool qualified = false);
 // The table a column, constraint, trigger, policy or rule belongs to, as SQL names it.
-std::string parent_sql(const lint::ObjectRef& ref);
+std::string parent_sql(const lint::ObjectRef& ref, bool qualified = false);
 // A constant (a VALUES item, a WHERE operand), as SQL writes it ('acme', 42, true, through a cast
 // too); nothing for an expression or NULL.
 std::optional<std::string> literal(lint::Node value);
 // "table campaigns", "column users.email", "constraint users_pkey on users".
 std::string describe(const lint::ObjectRef& ref);
-// The idempotent statement that drops the object: "DROP TABLE IF EXISTS campaigns;".
-std::string drop_sql(const lint::ObjectRef& ref);
+// The idempotent statement that drops the object: "DROP TABLE IF EXISTS campaigns;" (with
+// `qualified`, "public.campaigns").
+std::string drop_sql(const lint::ObjectRef& ref, bool qualified = false);
 
 // The range of a statement of a file (an index into all_statements()).
 lint::TextRange statement_range(const lint::ParsedFile& file, std::size_t statement);

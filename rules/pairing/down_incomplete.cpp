@@ -1,7 +1,11 @@
 // down-incomplete: an object the up created that its down neither drops nor takes with
 // something it drops (DROP TABLE takes the table's columns, indexes, constraints, triggers,
 // policies and owned sequences; CASCADE takes the dependents).
+#include <algorithm>
+#include <optional>
+#include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "rules/pairing/common.h"
 #include "rules/pairing/rules.h"
@@ -21,6 +25,16 @@ bool added_to_existing(const lint::Catalog& catalog, const lint::CatalogObject& 
     return false;
   }
   return object.parent == lint::k_no_object || catalog.object(object.parent).created.file != up;
+}
+
+// The search path a file sets and leaves at its end (SET search_path, set_config()); nullopt
+// when it sets none, or sets it back.
+std::optional<std::vector<std::string>> path_left(const lint::ParsedFile& file) {
+  std::optional<std::vector<std::string>> path;
+  for (const lint::Statement* statement : file.all_statements()) {
+    if (auto change = lint::search_path_change(statement->node)) path = change->path;
+  }
+  return path;
 }
 
 void check(const lint::Project& project, lint::Reporter& out) {
@@ -43,6 +57,9 @@ void check(const lint::Project& project, lint::Reporter& out) {
       // A temporary object goes when the session (or with ON COMMIT DROP, the transaction)
       // ends: there is nothing for the down to drop.
       if (object.ref_at(after).schema == "pg_temp") continue;
+      // Made in pg_catalog: written without a schema under a search path that holds none,
+      // which fails for a relation (use-before-create says so).
+      if (object.ref_at(after).schema == "pg_catalog") continue;
       if (added_to_existing(catalog, object, pair.up)) continue;
       // The sequence of ADD GENERATED ... AS IDENTITY on a column that existed before the up:
       // DROP SEQUENCE is refused while the column requires it; down-not-reversing asks for DROP
@@ -68,6 +85,8 @@ void check(const lint::Project& project, lint::Reporter& out) {
       steps.push_back(&step);
     }
     std::unordered_set<ObjectId> taken = taken_by(*pair.down_replay);
+    // A down that sets a search path without the object's schema: a DROP must write it.
+    auto path = path_left(*pair.down_file);
     std::unordered_set<ObjectId> missing;
     for (const auto* step : steps) {
       if (taken.count(step->object) == 0) missing.insert(step->object);
@@ -85,9 +104,15 @@ void check(const lint::Project& project, lint::Reporter& out) {
       }
       if (covered) continue;
       const lint::ObjectRef& ref = object.ref_at(after);
+      bool off_path = path && !ref.schema.empty() &&
+                      std::find(path->begin(), path->end(), ref.schema) == path->end();
       out.report(*pair.down_file, anchor(*pair.down_file),
-                 "the down does not drop " + describe(ref) + ", which its up creates",
-                 "add `" + drop_sql(ref) +
+                 "the down does not drop " + describe(ref) + ", which its up creates" +
+                     (off_path ? " (the search path the down sets does not hold schema " +
+                                     quote_identifier(ref.schema) +
+                                     ": a name written without a schema does not find it)"
+                               : std::string()),
+                 "add `" + drop_sql(ref, off_path) +
                      "` to the down, after what depends on it and before what it depends on")
           .related(*pair.up_file, statement_range(*pair.up_file, object.created.statement),
                    "created here");

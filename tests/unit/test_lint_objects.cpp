@@ -181,7 +181,7 @@ TEST(LintObjects, SearchPathDecidesTheSchema) {
                      "('a'); RESET search_path; CREATE VIEW v AS SELECT 1; "
                      "CREATE TABLE other.c ();"),
             (Lines{"create table public.a", "create column public.a.id", "create table app.b",
-                   "create column app.b.id", "create type x.e", "create view public.v",
+                   "create column app.b.id", "create type x, y.e", "create view public.v",
                    "create table other.c"}));
   EXPECT_EQ(describe("CREATE TABLE a ();", {}, {"$user", "app"}), (Lines{"create table app.a"}));
   // set_config() sets it too (pg_dump writes it; a migration sets its transaction's path so).
@@ -191,6 +191,25 @@ TEST(LintObjects, SearchPathDecidesTheSchema) {
                "SELECT set_config('work_mem', '1GB', true); CREATE TABLE d (); "
                "SELECT other.set_config('search_path', 'x', true); CREATE TABLE e ();"),
       (Lines{"create table app.a", "create table b.c", "create table b.d", "create table b.e"}));
+  // set_config() reads a list as PostgreSQL does: unquoted names folded, quoted ones kept.
+  EXPECT_EQ(
+      describe("SELECT set_config('search_path', ' App ,\"B, c\"', false); CREATE TABLE a (); "
+               "SET search_path = \"x\", 'Y'; CREATE TABLE b ();"),
+      (Lines{"create table app.a", "create table x.b"}));
+  EXPECT_EQ(
+      describe("SELECT set_config('search_path', '\"B, c\", app', false); CREATE TABLE a ();"),
+      (Lines{"create table B, c.a"}));
+  // An empty path holds no schema: PostgreSQL searches pg_catalog only (and a CREATE fails).
+  EXPECT_EQ(
+      describe("SELECT pg_catalog.set_config('search_path', '', false); CREATE TABLE a (); "
+               "SET search_path = ''; ALTER TABLE b ADD COLUMN c int; "
+               "SET search_path = '', app; CREATE TABLE d (); DISCARD ALL; CREATE TABLE e ();"),
+      (Lines{"create table pg_catalog.a", "alter table pg_catalog.b",
+             "create column pg_catalog.b.c", "create table app.d", "create table public.e"}));
+  // A value PostgreSQL refuses leaves the path as it was.
+  EXPECT_EQ(describe("SET search_path = app; SELECT set_config('search_path', 'a,', false); "
+                     "CREATE TABLE a ();"),
+            (Lines{"create table app.a"}));
   auto effects = effects_of("ALTER TABLE t ADD COLUMN c int; ALTER TABLE s.t ADD COLUMN c int;");
   EXPECT_FALSE(effects[0].schema_given);
   ASSERT_TRUE(effects[0].search_path);

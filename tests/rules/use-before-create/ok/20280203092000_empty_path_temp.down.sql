@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS public.ep_more;
+DROP TABLE IF EXISTS public.ep_log;
