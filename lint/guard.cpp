@@ -681,6 +681,29 @@ std::optional<Condition> GuardAnalysis::fails_first(const Statement& statement, 
   return std::nullopt;
 }
 
+void GuardAnalysis::mark_path(const Statement& statement, std::vector<GuardTarget>& targets) const {
+  const auto& statements = m_file->statements();
+  if (!m_paths) {
+    m_paths.emplace();
+    std::optional<std::vector<std::string>> path;
+    for (const Statement& top : statements) {
+      m_paths->push_back(path);
+      if (auto change = search_path_change(top.node)) path = change->path;
+    }
+  }
+  std::size_t top = statement.embedded() ? static_cast<std::size_t>(statement.parent)
+                                         : static_cast<std::size_t>(&statement - statements.data());
+  if (top >= m_paths->size() || !(*m_paths)[top]) return;
+  const std::vector<std::string>& path = *(*m_paths)[top];
+  for (GuardTarget& target : targets) {
+    const std::string& schema = target.object.schema;
+    // PostgreSQL searches pg_catalog and the session's temporary schema whatever the path says.
+    target.on_path = !target.schema_given || schema.empty() || schema == "pg_catalog" ||
+                     schema == "pg_temp" ||
+                     std::find(path.begin(), path.end(), schema) != path.end();
+  }
+}
+
 const std::vector<const GuardTarget*>& GuardAnalysis::own_targets(const Statement& statement,
                                                                   const GuardQuery& query) const {
   auto& cached = m_own_targets[query.new_name_only ? 1 : 0];
@@ -688,6 +711,7 @@ const std::vector<const GuardTarget*>& GuardAnalysis::own_targets(const Statemen
   OwnTargets& own = cached[&statement];
   own.targets = guard_targets(statement, !query.new_name_only);
   follow_renames(own.targets, statement);
+  mark_path(statement, own.targets);
   for (const GuardTarget& target : own.targets) own.view.push_back(&target);
   return own.view;
 }
@@ -741,6 +765,7 @@ const TargetIndex& GuardAnalysis::file_targets() const {
     for (const Statement* other : m_file->all_statements()) {
       std::vector<GuardTarget> targets = guard_targets(*other);
       follow_renames(targets, *other);
+      mark_path(*other, targets);
       for (GuardTarget& target : targets) m_all_targets->emplace_back(other, std::move(target));
     }
     for (const auto& [owner, target] : *m_all_targets) m_file_index.add(target, owner);

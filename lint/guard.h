@@ -170,6 +170,9 @@ class GuardAnalysis {
   // renames away (see Transient); null when it leaves everything it makes.
   const std::vector<Transient>* transients(const Statement& statement, std::size_t branch) const;
   bool lookup_handler(const Statement& statement, std::size_t frame) const;
+  // Marks the targets of a statement whose written schema is not on the search path the file set
+  // before it (GuardTarget::on_path).
+  void mark_path(const Statement& statement, std::vector<GuardTarget>& targets) const;
   Node expression_tree(std::string_view expression) const;
   Node do_function(const Statement& statement) const;
 
@@ -196,6 +199,9 @@ class GuardAnalysis {
   mutable std::optional<std::map<std::string, std::vector<RelationRename>, std::less<>>> m_renames;
   // transients(), by branch (branch_key()).
   mutable std::optional<std::map<std::string, std::vector<Transient>>> m_transients;
+  // The search path the file set before each top-level statement; nullopt where it set none (or
+  // set it back): the configured one, which guards are not judged by. Made once.
+  mutable std::optional<std::vector<std::optional<std::vector<std::string>>>> m_paths;
 };
 
 }  // namespace sqlgate::lint

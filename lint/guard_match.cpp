@@ -692,6 +692,14 @@ Verdict judge_lookup(const LookupCall& call, const GuardTarget& target, bool exp
   if (parts.size() >= 2 && schemas.known && !schemas.has(parts[parts.size() - 2])) {
     return misses(Role::schema);
   }
+  if (parts.size() == 1 && !target.on_path) {
+    if (!explain) return Verdict{false, false, ""};
+    return Verdict{false, false,
+                   "the guard tests " + call.shown +
+                       ", which looks the name up along the search path, but " +
+                       described(target, Role::schema) +
+                       ", which the search path set before it does not hold"};
+  }
   return Verdict{false, true, ""};
 }
 
@@ -719,6 +727,7 @@ std::uint64_t signature(const GuardTarget& t) {
   bit(t.member);
   bit(t.old_name);
   bit(t.schema_given);
+  bit(t.on_path);
   bit(t.object.name.empty());
   bit(t.new_name.empty());
   bit(t.object.parent.empty());

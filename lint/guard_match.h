@@ -43,6 +43,10 @@ struct GuardTarget {
   // pg_publication_tables lists it: the object is the publication, its parent the table and its
   // schema the table's.
   bool member = false;
+  // False when the schema the statement wrote is not on the search path the file set before it
+  // (SELECT pg_catalog.set_config('search_path', '', false), then public.accounts): a lookup
+  // of its name without a schema (to_regclass('accounts')) does not find it.
+  bool on_path = true;
 };
 
 // An object a branch of a DO block makes, then drops or renames away, unconditionally: the first

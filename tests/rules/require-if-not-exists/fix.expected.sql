@@ -110,3 +110,14 @@ BEGIN
     END IF;
 END
 $$;
+-- pg_dump's header empties the search path: to_regclass('pgd_invoice_id_idx') never finds the
+-- index, which CREATE INDEX makes in public, its table's schema, and the second run fails
+-- (relation "pgd_invoice_id_idx" already exists).
+SELECT pg_catalog.set_config('search_path', '', false);
+DO $$
+BEGIN
+    IF to_regclass('pgd_invoice_id_idx') IS NULL THEN
+        CREATE INDEX IF NOT EXISTS pgd_invoice_id_idx ON public.invoices USING btree (id);
+    END IF;
+END
+$$;

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS public.gp_accounts;
+DROP SCHEMA IF EXISTS gp_app;
