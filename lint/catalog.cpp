@@ -200,6 +200,14 @@ bool CatalogObject::alive_at(Tick tick) const {
   return names.front().from < tick && tick <= names.back().to;
 }
 
+const RuleDefinition* CatalogObject::rule_at(Tick tick) const {
+  const RuleDefinition* found = nullptr;
+  for (const auto& definition : rule) {
+    if (definition.from < tick) found = &definition;
+  }
+  return found;
+}
+
 ObjectId Catalog::find_named(const NameRef& ref, ObjectKind kind, std::uint64_t parts,
                              Tick at) const {
   for (auto link = m_by_name.first(name_hash(parts, kind)); link != NameIndex::k_end;
@@ -378,6 +386,21 @@ std::vector<ObjectId> Catalog::columns(const ObjectRef& table, Tick at) const {
 
 std::vector<ObjectId> Catalog::constraints(const ObjectRef& table, Tick at) const {
   return children(table, ObjectKind::constraint, at);
+}
+
+std::vector<Catalog::TableRule> Catalog::rules(ObjectId table, Tick at,
+                                               std::optional<Change> event) const {
+  std::vector<TableRule> result;
+  if (table == k_no_object) return result;
+  for (ObjectId child : m_objects[table].children) {
+    const CatalogObject& object = m_objects[child];
+    if (object.kind() != ObjectKind::rule || !object.alive_at(at)) continue;
+    const RuleDefinition* definition = object.rule_at(at);
+    if (definition == nullptr || !definition->facts) continue;
+    if (event && definition->facts->event != *event) continue;
+    result.push_back({child, definition});
+  }
+  return result;
 }
 
 std::vector<ObjectId> Catalog::indexes(const ObjectRef& table, Tick at) const {
@@ -1241,6 +1264,14 @@ class CatalogBuilder {
           find(Catalog::NameRef(ObjectKind::schema, {}, {}, effect.object.schema), origin.tick);
       if (target != k_no_object) link(id, target, false, DependencySource::definition, origin.tick);
     }
+    link_dependencies(id, effect, origin, step);
+    define_rule(id, effect, origin.tick);
+    return id;
+  }
+
+  // The dependencies of the object a create (or a CREATE OR REPLACE of a rule) defines.
+  void link_dependencies(ObjectId id, const Effect& effect, const Origin& origin,
+                         CatalogStep& step) {
     for (const auto& dependency : effect.depends_on) {
       if (dependency.reverse) {
         ObjectId dependent = find(dependency.object, origin.tick);
@@ -1271,7 +1302,23 @@ class CatalogBuilder {
         key_index_dependency(id, target, effect.referenced, origin.tick);
       }
     }
-    return id;
+  }
+
+  // A rule's definition from a tick on: what it does, and the tables its actions write.
+  void define_rule(ObjectId id, const Effect& effect, Tick at) {
+    if (!effect.rule) return;
+    RuleDefinition definition{at, effect.rule, {}};
+    for (const RuleAction& action : effect.rule->actions) {
+      ObjectId written = k_no_object;
+      if (!action.table.name.empty()) {
+        Dependency table;
+        table.object = action.table;
+        table.schema_given = action.schema_given;
+        written = resolve_dependency(effect, table, at).target;
+      }
+      definition.writes.push_back(written);
+    }
+    objects()[id].rule.push_back(std::move(definition));
   }
 
   // Everything a drop takes with it, in the order PostgreSQL would go.
@@ -1649,6 +1696,12 @@ class CatalogBuilder {
         step.object = existing;
         step.existed = true;
         if (effect.or_replace) objects()[existing].changed.push_back(origin);
+        if (effect.or_replace && effect.rule && objects()[existing].kind() == ObjectKind::rule) {
+          // CREATE OR REPLACE RULE: the new actions' dependencies replace the old ones.
+          unlink(existing, DependencySource::definition, at);
+          link_dependencies(existing, effect, origin, step);
+          define_rule(existing, effect, at);
+        }
         return;
       }
       step.object = create(effect, origin, step);
@@ -1946,6 +1999,53 @@ std::vector<ObjectChange> changes_before(const Project& project, const CatalogOb
     changes.push_back(ObjectChange{origin, statement});
   }
   return changes;
+}
+
+std::vector<Catalog::TableRule> rules_before(const Project& project, const Catalog& catalog,
+                                             std::size_t file, std::size_t statement,
+                                             ObjectId table, std::optional<Change> event) {
+  const FileReplay& replay = catalog.replay(file);
+  if (!replay.replayed || table == k_no_object) return {};
+  Tick at = catalog.before_statement(file, statement);
+  std::vector<Catalog::TableRule> rules = catalog.rules(table, at, event);
+  if (rules.empty()) return rules;
+  bool down = replay.direction == Direction::down;
+  // ALTER TABLE ... ENABLE | DISABLE RULE, in the order they ran: the ups' before the statement,
+  // then for a down its own before it.
+  const std::string& table_name = catalog.object(table).ref_at(at).name;
+  auto switches = [&](const Statement& alter) {
+    if (!alter.node.is("AlterTableStmt") ||
+        truncate_identifier(relation_name(alter.node.get("relation")).name) != table_name) {
+      return;
+    }
+    for (Node command : alter.node.list("cmds")) {
+      std::string_view type = command.str("subtype");
+      bool off = type == "AT_DisableRule" || type == "AT_EnableReplicaRule";
+      if (!off && type != "AT_EnableRule" && type != "AT_EnableAlwaysRule") continue;
+      std::string name = truncate_identifier(command.str("name"));
+      for (Catalog::TableRule& rule : rules) {
+        if (catalog.object(rule.id).ref_at(at).name == name) rule.fires = !off;
+      }
+    }
+  };
+  for (const ObjectChange& change : changes_before(project, catalog.object(table), at)) {
+    switches(*change.statement);
+  }
+  if (!down) return rules;
+  const ParsedFile* parsed = project.parsed(file);
+  for (const CatalogStep& step : replay.steps) {
+    if (step.statement >= statement) break;
+    if (step.effect.action != Action::drop) continue;
+    std::erase_if(rules, [&](const Catalog::TableRule& rule) {
+      return step.object == rule.id ||
+             std::find(step.implied.begin(), step.implied.end(), rule.id) != step.implied.end();
+    });
+  }
+  if (parsed != nullptr) {
+    const auto& statements = parsed->all_statements();
+    for (std::size_t s = 0; s < statement && s < statements.size(); ++s) switches(*statements[s]);
+  }
+  return rules;
 }
 
 bool columns_known(const Project& project, const Catalog& catalog, ObjectId id, Tick at) {

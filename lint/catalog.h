@@ -51,6 +51,16 @@ struct DependencyEdge {
   bool alive_at(Tick tick) const { return from < tick && tick <= to; }
 };
 
+// A rule's definition: made by CREATE RULE, replaced by each CREATE OR REPLACE RULE of it.
+struct RuleDefinition {
+  Tick from = 0;  // in force after this tick
+  std::shared_ptr<const RuleFacts> facts;
+  // The table each action writes (one per action of facts), as the catalog had it when the
+  // definition was made; k_no_object for a SELECT or NOTIFY, or a table it does not know. The
+  // tables and columns the rule reads are its dependencies (depends_on).
+  std::vector<ObjectId> writes;
+};
+
 // One object over its life: created once, maybe renamed, maybe dropped. An object dropped and
 // created again is two objects.
 struct CatalogObject {
@@ -78,8 +88,12 @@ struct CatalogObject {
   // Routines: how many trailing arguments have defaults, and whether the last is VARIADIC.
   std::uint16_t optional_args = 0;
   bool variadic = false;
+  // Rules: their definitions, in time order.
+  std::vector<RuleDefinition> rule;
 
   ObjectKind kind() const { return names.front().ref.kind; }
+  // A rule's definition at a tick (null before it was made, and for other objects).
+  const RuleDefinition* rule_at(Tick tick) const;
   const ObjectRef& ref() const { return names.back().ref; }
   // The name it had at a tick (the first one before it existed).
   const ObjectRef& ref_at(Tick tick) const;
@@ -192,6 +206,18 @@ class Catalog {
   std::vector<ObjectId> columns(const ObjectRef& table, Tick at) const;
   std::vector<ObjectId> constraints(const ObjectRef& table, Tick at) const;
   std::vector<ObjectId> indexes(const ObjectRef& table, Tick at) const;
+  // The rules of a table (CREATE RULE ... TO it) at a tick, in creation order, with the
+  // definition each has then; those of one event (Change::insert, update or delete_rows) when
+  // given.
+  struct TableRule {
+    ObjectId id = k_no_object;
+    const RuleDefinition* definition = nullptr;
+    // Whether the rewriter applies it: false once ALTER TABLE ... DISABLE RULE (or ENABLE
+    // REPLICA RULE) turned it off (rules_before() says; rules() leaves it true).
+    bool fires = true;
+  };
+  std::vector<TableRule> rules(ObjectId table, Tick at,
+                               std::optional<Change> event = std::nullopt) const;
   // Whether the table has a primary key, a unique constraint or a unique index (partial ones
   // included) at a tick; on exactly these columns (any order) when given. nullopt when the
   // catalog does not know the table (created outside the migrations, say).
@@ -269,6 +295,16 @@ struct ObjectChange {
 };
 std::vector<ObjectChange> changes_before(const Project& project, const CatalogObject& object,
                                          Tick before, std::optional<Tick> after = std::nullopt);
+
+// The rules of a table just before a statement of a replayed file (an up; or a down, against
+// the state after its up, less the rules the down dropped before the statement, alone or with
+// what they belong to), with the definition each has then and whether it fires: ALTER TABLE ...
+// DISABLE RULE and ENABLE REPLICA RULE turn a rule off, ENABLE [ALWAYS] RULE on again. Those of
+// one event (Change::insert, update or delete_rows) when given.
+std::vector<Catalog::TableRule> rules_before(const Project& project, const Catalog& catalog,
+                                             std::size_t file, std::size_t statement,
+                                             ObjectId table,
+                                             std::optional<Change> event = std::nullopt);
 
 // Whether the replay knows every column a table has at a tick: one made by a plain CREATE TABLE
 // (not LIKE, INHERITS, PARTITION OF, OF a type), or by CREATE TABLE ... AS or SELECT ... INTO

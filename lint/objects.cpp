@@ -159,6 +159,11 @@ bool is_setting(Change change) {
   return change >= Change::comment && change <= Change::constraint_timing;
 }
 
+bool RuleFacts::returning() const {
+  return std::any_of(actions.begin(), actions.end(),
+                     [](const RuleAction& action) { return action.returning; });
+}
+
 std::string_view to_string(Action action) {
   switch (action) {
     case Action::create:
@@ -607,6 +612,10 @@ struct ObjectResolver::Context {
   // function's parameters, which an unqualified name may be.
   void body_column_dependencies(Effect& effect, const Node& body,
                                 std::vector<std::string> parameters);
+  // Those a rule's actions and WHERE read and write (OLD.c and NEW.c are columns of its table).
+  void rule_column_dependencies(Effect& effect, const ObjectRef& table, bool given,
+                                const Node& rule);
+  void create_rule(const Node& node);
   struct QueryColumns;
   ObjectRef object_name(ObjectKind kind, const Node& object, bool* given);
   std::optional<std::string> routine_args(const Node& object_with_args) const;
@@ -1571,6 +1580,61 @@ struct ObjectResolver::Context::QueryColumns {
       expression(select.get(field), scope, outputs);
     }
   }
+
+  // A SELECT, INSERT, UPDATE or DELETE (of a SQL-standard body, or a rule's action), `outer` the
+  // names around it; false for other statements. For an INSERT, UPDATE or DELETE: the target
+  // table's columns it names; an INSERT without a column list writes the first ones, which only
+  // the replay knows (not followed).
+  bool statement(const Node& node, const Scope* outer) {
+    bool insert = node.is("InsertStmt");
+    bool update = node.is("UpdateStmt");
+    if (node.is("SelectStmt")) {
+      query(node, outer);
+      return true;
+    }
+    if (!insert && !update && !node.is("DeleteStmt")) return false;
+    Scope scope;
+    scope.outer = outer;
+    NodeList ctes = node.get("withClause").list("ctes");
+    for (Node cte : ctes) scope.ctes.push_back(truncate_identifier(cte.str("ctename")));
+    for (Node cte : ctes) query(cte.get("ctequery"), &scope);
+    Node relation_node = node.get("relation");
+    auto [table, given] = context.relation(ObjectKind::table, relation_node);
+    Range target{relation_node.has("alias")
+                     ? truncate_identifier(relation_node.get("alias").str("aliasname"))
+                     : table.name,
+                 table, given};
+    scope.ranges.push_back(target);
+    std::vector<Node> conditions;
+    if (insert) {
+      for (Node named : node.list("cols")) column(target, truncate_identifier(named.str("name")));
+      Node select = node.get("selectStmt");
+      query(select, outer);
+      Scope values;
+      values.outer = outer;
+      expression(select.get("valuesLists"), values);
+      // ON CONFLICT: the columns of its target; DO UPDATE reads the whole EXCLUDED row, every
+      // column of the table.
+      Node conflict = node.get("onConflictClause");
+      for (Node element : conflict.get("infer").list("indexElems")) {
+        if (element.has("name")) column(target, truncate_identifier(element.str("name")));
+      }
+      expression(conflict.get("infer"), scope);
+      if (conflict.str("action") == "ONCONFLICT_UPDATE") all_columns(target);
+    } else {
+      for (Node item : node.list(update ? "fromClause" : "usingClause")) {
+        from_item(item, scope, conditions);
+      }
+      for (Node assignment : node.list("targetList")) {
+        column(target, truncate_identifier(assignment.str("name")));
+        expression(assignment.get("val"), scope);
+      }
+      expression(node.get("whereClause"), scope);
+    }
+    for (const Node& condition : conditions) expression(condition, scope);
+    expression(node.get("returningList"), scope);
+    return true;
+  }
 };
 
 void ObjectResolver::Context::view_column_dependencies(Effect& effect, const Node& query) {
@@ -1581,60 +1645,24 @@ void ObjectResolver::Context::body_column_dependencies(Effect& effect, const Nod
                                                        std::vector<std::string> parameters) {
   QueryColumns reader{*this, effect, {}, std::move(parameters)};
   walk(body, [&](const Node& node) {
-    bool insert = node.is("InsertStmt");
-    bool update = node.is("UpdateStmt");
-    if (node.is("SelectStmt")) {
-      reader.query(node, nullptr);
-    } else if (node.is("ReturnStmt")) {
+    if (node.is("ReturnStmt")) {
       reader.expression(node.get("returnval"), QueryColumns::Scope{});
-    } else if (insert || update || node.is("DeleteStmt")) {
-      // The target table's columns a statement names; an INSERT without a column list writes
-      // the first ones, which only the replay knows (not followed).
-      QueryColumns::Scope scope;
-      NodeList ctes = node.get("withClause").list("ctes");
-      for (Node cte : ctes) scope.ctes.push_back(truncate_identifier(cte.str("ctename")));
-      for (Node cte : ctes) reader.query(cte.get("ctequery"), &scope);
-      Node relation_node = node.get("relation");
-      auto [table, given] = relation(ObjectKind::table, relation_node);
-      QueryColumns::Range target{
-          relation_node.has("alias")
-              ? truncate_identifier(relation_node.get("alias").str("aliasname"))
-              : table.name,
-          table, given};
-      scope.ranges.push_back(target);
-      std::vector<Node> conditions;
-      if (insert) {
-        for (Node column : node.list("cols")) {
-          reader.column(target, truncate_identifier(column.str("name")));
-        }
-        Node select = node.get("selectStmt");
-        reader.query(select, nullptr);
-        reader.expression(select.get("valuesLists"), QueryColumns::Scope{});
-        // ON CONFLICT: the columns of its target; DO UPDATE reads the whole EXCLUDED row, every
-        // column of the table.
-        Node conflict = node.get("onConflictClause");
-        for (Node element : conflict.get("infer").list("indexElems")) {
-          if (element.has("name")) reader.column(target, truncate_identifier(element.str("name")));
-        }
-        reader.expression(conflict.get("infer"), scope);
-        if (conflict.str("action") == "ONCONFLICT_UPDATE") reader.all_columns(target);
-      } else {
-        for (Node item : node.list(update ? "fromClause" : "usingClause")) {
-          reader.from_item(item, scope, conditions);
-        }
-        for (Node assignment : node.list("targetList")) {
-          reader.column(target, truncate_identifier(assignment.str("name")));
-          reader.expression(assignment.get("val"), scope);
-        }
-        reader.expression(node.get("whereClause"), scope);
-      }
-      for (const Node& condition : conditions) reader.expression(condition, scope);
-      reader.expression(node.get("returningList"), scope);
-    } else {
-      return true;
+      return false;
     }
-    return false;
+    return !reader.statement(node, nullptr);
   });
+}
+
+void ObjectResolver::Context::rule_column_dependencies(Effect& effect, const ObjectRef& table,
+                                                       bool given, const Node& rule) {
+  QueryColumns reader{*this, effect, {}};
+  // OLD and NEW stand for the rule's table, by those names only: an unqualified name is not
+  // looked up in them.
+  QueryColumns::Scope rows;
+  rows.ranges.push_back({"old", table, given});
+  rows.ranges.push_back({"new", table, given});
+  reader.expression(rule.get("whereClause"), rows);
+  for (Node action : rule.list("actions")) reader.statement(action, &rows);
 }
 
 namespace {
@@ -2178,6 +2206,47 @@ void ObjectResolver::Context::create_trigger(const Node& node) {
     depend(constraint, table, true);
     depend(constraint, trigger_ref, true);
   }
+}
+
+namespace {
+// The rows a statement (or a rule's event) writes: insert, update, delete_rows; none for others.
+Change command_change(std::string_view command) {
+  if (command == "CMD_INSERT" || command == "InsertStmt") return Change::insert;
+  if (command == "CMD_UPDATE" || command == "UpdateStmt") return Change::update;
+  if (command == "CMD_DELETE" || command == "DeleteStmt") return Change::delete_rows;
+  return Change::none;
+}
+}  // namespace
+
+void ObjectResolver::Context::create_rule(const Node& node) {
+  auto [table, given] = relation(ObjectKind::table, node.get("relation"));
+  Effect& effect = add(Action::create, child(ObjectKind::rule, table, node.str("rulename")),
+                       at(node.get("relation")), given);
+  effect.or_replace = node.flag("replace");
+  depend(effect, table, true);
+  auto facts = std::make_shared<RuleFacts>();
+  facts->event = command_change(node.str("event"));
+  facts->instead = node.flag("instead");
+  facts->conditional = node.has("whereClause");
+  for (Node action : node.list("actions")) {
+    RuleAction& done = facts->actions.emplace_back();
+    done.command = action.is("NotifyStmt") ? Change::other : command_change(action.kind());
+    done.returning = !action.list("returningList").empty();
+    if (done.command == Change::none || done.command == Change::other) continue;
+    auto [written, written_given] = relation(ObjectKind::table, action.get("relation"));
+    done.table = std::move(written);
+    done.schema_given = written_given;
+    if (!written_given) effect.search_path = resolver.m_path;
+    Dependency& target = effect.depends_on.emplace_back();
+    target.object = done.table;
+    target.schema_given = written_given;
+  }
+  effect.rule = std::move(facts);
+  // What its actions and WHERE read and write, as PostgreSQL records it: the tables they write
+  // (above) and read, the columns they name, the functions and types they use.
+  reads(effect, node);
+  rule_column_dependencies(effect, table, given, node);
+  expression_dependencies(effect, node, DependencySource::definition);
 }
 
 void ObjectResolver::Context::create_schema(const Node& node) {
@@ -2764,11 +2833,7 @@ void ObjectResolver::Context::run(const Node& node) {
     if (node.has("with_check")) effect.columns.push_back("with check");
     policy_expressions(effect, node);
   } else if (kind == "RuleStmt") {
-    auto [table, given] = relation(ObjectKind::table, node.get("relation"));
-    Effect& effect = add(Action::create, child(ObjectKind::rule, table, node.str("rulename")),
-                         at(node.get("relation")), given);
-    effect.or_replace = node.flag("replace");
-    depend(effect, table, true);
+    create_rule(node);
   } else if (kind == "CompositeTypeStmt") {
     auto [ref, given] = relation(ObjectKind::type, node.get("typevar"));
     Effect& effect = add(Action::create, ref, at(node.get("typevar")), given);

@@ -206,6 +206,28 @@ struct Dependency {
   std::vector<Dependency> any_of;
 };
 
+// CREATE RULE: what PostgreSQL's rewriter does with a statement on the rule's table. The objects
+// its actions and WHERE read and write (tables, the columns they name, functions they call) are
+// the effect's depends_on, as PostgreSQL records them.
+struct RuleAction {
+  Change command = Change::none;  // insert, update, delete_rows; other for NOTIFY; none: SELECT
+  bool returning = false;
+  // The table an INSERT, UPDATE or DELETE writes (kind table; no name for the others), looked up
+  // along the effect's search path when schema_given is false.
+  ObjectRef table;
+  bool schema_given = true;
+};
+struct RuleFacts {
+  Change event = Change::none;      // ON INSERT | UPDATE | DELETE: insert, update, delete_rows
+  bool instead = false;             // DO INSTEAD; false: DO ALSO
+  bool conditional = false;         // a WHERE condition: it applies to the rows it holds for
+  std::vector<RuleAction> actions;  // none: DO INSTEAD NOTHING (or DO ALSO NOTHING)
+
+  // Whether an action has RETURNING (PostgreSQL allows it in one action of an unconditional
+  // DO INSTEAD rule only).
+  bool returning() const;
+};
+
 struct Effect {
   Action action = Action::alter;
   ObjectRef object;
@@ -254,6 +276,8 @@ struct Effect {
   // The search path unqualified names were resolved with (schema_given false, or a dependency
   // written without a schema).
   std::shared_ptr<const std::vector<std::string>> search_path;
+  // CREATE RULE: when the rule applies and what it runs.
+  std::shared_ptr<const RuleFacts> rule;
 };
 
 // Truncates an identifier to 63 bytes at a character boundary, as PostgreSQL does.

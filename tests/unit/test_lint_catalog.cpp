@@ -1,5 +1,6 @@
 // The catalog replay: the schema the ups build, in version order, and each down checked against
 // the state after its up.
+#include <algorithm>
 #include <chrono>
 #include <sstream>
 #include <thread>
@@ -37,6 +38,7 @@ class Replay {
   }
 
   const Catalog& catalog() const { return *m_catalog; }
+  const Project& project() const { return *m_project; }
   std::size_t file(const std::string& name) const {
     auto at = m_set.find(name);
     EXPECT_GE(at, 0) << name;
@@ -280,6 +282,75 @@ TEST(LintCatalog, ViewsAndTriggersBlockDrops) {
   EXPECT_EQ(catalog.object(down.steps[0].blockers[0]).kind(), ObjectKind::trigger);
   ASSERT_EQ(down.steps[1].blockers.size(), 1u);
   EXPECT_EQ(catalog.object(down.steps[1].blockers[0]).kind(), ObjectKind::view);
+}
+
+TEST(LintCatalog, RulesSayWhatTheyDoAndWhatTheyReadAndWrite) {
+  Replay replay({{"1_a.up.sql",
+                  "CREATE TABLE orders (id int PRIMARY KEY, deleted_at timestamptz, note text);"
+                  "CREATE TABLE log (id int, at timestamptz);"
+                  "CREATE RULE soft AS ON DELETE TO orders DO INSTEAD "
+                  "UPDATE orders SET deleted_at = now() WHERE id = OLD.id RETURNING orders.*;"
+                  "CREATE RULE audit AS ON UPDATE TO orders WHERE NEW.id > 0 DO ALSO "
+                  "(INSERT INTO log (id) VALUES (NEW.id); NOTIFY orders);"},
+                 {"2_b.up.sql",
+                  "CREATE OR REPLACE RULE soft AS ON DELETE TO orders DO INSTEAD NOTHING;"
+                  "ALTER TABLE orders DISABLE RULE audit;"},
+                 {"2_b.down.sql", "DROP RULE soft ON orders; DELETE FROM orders;"}});
+  const Catalog& catalog = replay.catalog();
+  std::size_t first = replay.file("1_a.up.sql");
+  std::size_t second = replay.file("2_b.up.sql");
+  Tick after_first = catalog.after_up(first);
+  ObjectId orders = catalog.find(table("orders"), after_first);
+  ObjectId log = catalog.find(table("log"), after_first);
+  auto rules = catalog.rules(orders, after_first);
+  ASSERT_EQ(rules.size(), 2u);
+  const RuleFacts& soft = *rules[0].definition->facts;
+  EXPECT_EQ(soft.event, Change::delete_rows);
+  EXPECT_TRUE(soft.instead);
+  EXPECT_FALSE(soft.conditional);
+  EXPECT_TRUE(soft.returning());
+  ASSERT_EQ(soft.actions.size(), 1u);
+  EXPECT_EQ(soft.actions[0].command, Change::update);
+  EXPECT_EQ(rules[0].definition->writes, (std::vector<ObjectId>{orders}));
+  const RuleFacts& audit = *rules[1].definition->facts;
+  EXPECT_EQ(audit.event, Change::update);
+  EXPECT_FALSE(audit.instead);
+  EXPECT_TRUE(audit.conditional);
+  ASSERT_EQ(audit.actions.size(), 2u);
+  EXPECT_EQ(audit.actions[1].command, Change::other);  // NOTIFY
+  EXPECT_EQ(rules[1].definition->writes, (std::vector<ObjectId>{log, k_no_object}));
+  EXPECT_EQ(catalog.rules(orders, after_first, Change::update).size(), 1u);
+  // What each reads: the columns its actions and WHERE name (OLD.id, NEW.id: the table's own).
+  auto reads = [&](ObjectId rule, Tick at) {
+    std::vector<std::string> found;
+    for (const auto& edge : catalog.object(rule).depends_on) {
+      if (!edge.alive_at(at)) continue;
+      const CatalogObject& object = catalog.object(edge.object);
+      found.push_back(object.ref_at(at).display());
+    }
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    return found;
+  };
+  EXPECT_EQ(reads(rules[0].id, after_first),
+            (std::vector<std::string>{"orders", "orders.deleted_at", "orders.id", "orders.note"}));
+  EXPECT_EQ(reads(rules[1].id, after_first),
+            (std::vector<std::string>{"log", "log.id", "orders.id"}));
+  // CREATE OR REPLACE RULE: the new definition, and what it reads, from then on.
+  Tick after_second = catalog.after_up(second);
+  const RuleDefinition* replaced = catalog.object(rules[0].id).rule_at(after_second);
+  ASSERT_NE(replaced, nullptr);
+  EXPECT_TRUE(replaced->facts->actions.empty());
+  EXPECT_TRUE(reads(rules[0].id, after_second).empty());
+  // DISABLE RULE turns audit off; the down's DELETE comes after its DROP RULE soft.
+  auto before_delete =
+      rules_before(replay.project(), catalog, replay.file("2_b.down.sql"), 1, orders);
+  ASSERT_EQ(before_delete.size(), 1u);
+  EXPECT_EQ(before_delete[0].id, rules[1].id);
+  EXPECT_FALSE(before_delete[0].fires);
+  auto before_disable = rules_before(replay.project(), catalog, second, 1, orders);
+  ASSERT_EQ(before_disable.size(), 2u);
+  EXPECT_TRUE(before_disable[1].fires);
 }
 
 TEST(LintCatalog, UseBeforeCreateIsVisible) {

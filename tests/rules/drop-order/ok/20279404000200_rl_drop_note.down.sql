@@ -1,0 +1,1 @@
+ALTER TABLE rl_customers ADD COLUMN IF NOT EXISTS note text;

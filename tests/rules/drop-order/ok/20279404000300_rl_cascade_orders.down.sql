@@ -1,0 +1,3 @@
+-- the rule written as it was no longer reads rl_orders
+CREATE OR REPLACE RULE rl_customers_soft_delete AS ON DELETE TO rl_customers
+    DO INSTEAD UPDATE rl_customers SET deleted_at = now() WHERE id = OLD.id AND deleted_at IS NULL;

@@ -1,0 +1,5 @@
+CREATE OR REPLACE RULE rl_customers_soft_delete AS ON DELETE TO rl_customers
+    DO INSTEAD (
+        UPDATE rl_orders SET deleted_at = now() WHERE customer_id = OLD.id AND deleted_at IS NULL;
+        UPDATE rl_customers SET deleted_at = now() WHERE id = OLD.id AND deleted_at IS NULL
+    );

@@ -1,0 +1,6 @@
+ALTER TABLE rl_orders ADD COLUMN IF NOT EXISTS deleted_at timestamptz;
+CREATE OR REPLACE RULE rl_customers_soft_delete AS ON DELETE TO rl_customers
+    DO INSTEAD (
+        UPDATE rl_orders SET deleted_at = now() WHERE customer_id = OLD.id AND deleted_at IS NULL;
+        UPDATE rl_customers SET deleted_at = now() WHERE id = OLD.id AND deleted_at IS NULL
+    );

@@ -1,0 +1,1 @@
+ALTER TABLE rl_plans ADD COLUMN IF NOT EXISTS price_cents integer NOT NULL DEFAULT 0;
