@@ -1,5 +1,5 @@
 // alter-type-dependents: ALTER TABLE ... ALTER COLUMN c TYPE while a view, materialized view,
-// policy, trigger, generated column or function with a SQL-standard body reads c. PostgreSQL
+// rule, policy, trigger, generated column or function with a SQL-standard body reads c. PostgreSQL
 // refuses it, whatever the new type (0A000 "cannot alter type of a column used by a view or
 // rule", "... in a policy definition", "... by a generated column", "... by a function or
 // procedure"): on the first run when the dependent is there already, and on the second run when
@@ -170,8 +170,9 @@ void check(const lint::Project& project, lint::Reporter& out) {
           auto builder =
               out.report(*file, range,
                          alter + " while " + named(dependent, ref) +
-                             " reads it: PostgreSQL refuses to change the type of " +
-                             reason(dependent) + ", whatever the new type",
+                             (dependent.kind() == ObjectKind::rule ? " uses it" : " reads it") +
+                             ": PostgreSQL refuses to change the type of " + reason(dependent) +
+                             ", whatever the new type",
                          "drop " + named(dependent, ref) +
                              " before this statement and make it again after it (" +
                              pairing::drop_sql(ref) + " ... CREATE ...), in this migration");
@@ -214,9 +215,9 @@ lint::Rule alter_type_dependents() {
   return {.info = {.id = "alter-type-dependents",
                    .category = lint::Category::ordering,
                    .severity = lint::Severity::error,
-                   .summary = "ALTER COLUMN ... TYPE of a column a view, policy, trigger, "
-                              "generated column or SQL-standard function body reads, or that a "
-                              "CHECK or index over it cannot take"},
+                   .summary = "ALTER COLUMN ... TYPE of a column a view, rule, policy, "
+                              "trigger, generated column or SQL-standard function body reads, or "
+                              "that a CHECK or index over it cannot take"},
           .check_set = check};
 }
 

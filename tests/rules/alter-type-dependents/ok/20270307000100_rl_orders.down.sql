@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS rl_orders;
+DROP TABLE IF EXISTS rl_order_log;
