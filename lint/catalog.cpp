@@ -2048,6 +2048,17 @@ std::vector<Catalog::TableRule> rules_before(const Project& project, const Catal
   return rules;
 }
 
+const Catalog::TableRule* on_conflict_refused_by(const std::vector<Catalog::TableRule>& rules) {
+  for (const Catalog::TableRule& rule : rules) {
+    const RuleFacts& facts = *rule.definition->facts;
+    if (facts.event == Change::update ||
+        (facts.event == Change::insert && !facts.actions.empty() && rule.fires)) {
+      return &rule;
+    }
+  }
+  return nullptr;
+}
+
 bool columns_known(const Project& project, const Catalog& catalog, ObjectId id, Tick at) {
   const CatalogObject& table = catalog.object(id);
   if (table.kind() != ObjectKind::table) return false;

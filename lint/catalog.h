@@ -306,6 +306,12 @@ std::vector<Catalog::TableRule> rules_before(const Project& project, const Catal
                                              ObjectId table,
                                              std::optional<Change> event = std::nullopt);
 
+// Among a table's rules (rules_before()), the one that makes PostgreSQL refuse INSERT ... ON
+// CONFLICT into it ("INSERT with ON CONFLICT clause cannot be used with table that has INSERT or
+// UPDATE rules"): an ON UPDATE rule (turned off or not), or an ON INSERT rule with actions that
+// fires. Null when there is none.
+const Catalog::TableRule* on_conflict_refused_by(const std::vector<Catalog::TableRule>& rules);
+
 // Whether the replay knows every column a table has at a tick: one made by a plain CREATE TABLE
 // (not LIKE, INHERITS, PARTITION OF, OF a type), or by CREATE TABLE ... AS or SELECT ... INTO
 // whose columns' names are known (not SELECT *), that has not become a child (INHERIT) or a

@@ -164,6 +164,28 @@ bool RuleFacts::returning() const {
                      [](const RuleAction& action) { return action.returning; });
 }
 
+std::string_view command_sql(Change command) {
+  switch (command) {
+    case Change::insert:
+      return "INSERT";
+    case Change::update:
+      return "UPDATE";
+    case Change::delete_rows:
+      return "DELETE";
+    default:
+      return "SELECT";
+  }
+}
+
+std::string to_string(const RuleFacts& rule) {
+  std::string text = "ON ";
+  text += command_sql(rule.event);
+  text += rule.instead ? " DO INSTEAD" : " DO ALSO";
+  if (rule.actions.empty()) text += " NOTHING";
+  if (rule.conditional) text += " (WHERE ...)";
+  return text;
+}
+
 std::string_view to_string(Action action) {
   switch (action) {
     case Action::create:

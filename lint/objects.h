@@ -227,6 +227,11 @@ struct RuleFacts {
   // DO INSTEAD rule only).
   bool returning() const;
 };
+// "ON DELETE DO INSTEAD", "ON UPDATE DO ALSO", "ON INSERT DO INSTEAD NOTHING", with " (WHERE ...)"
+// for a conditional rule: what a rule is, for messages.
+std::string to_string(const RuleFacts& rule);
+// "INSERT", "UPDATE", "DELETE" for Change::insert, update, delete_rows; "SELECT" otherwise.
+std::string_view command_sql(Change command);
 
 struct Effect {
   Action action = Action::alter;

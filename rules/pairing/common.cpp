@@ -140,6 +140,15 @@ std::string describe(const ObjectRef& ref) {
   }
 }
 
+std::string describe_rule(const lint::Catalog& catalog, lint::ObjectId rule, lint::Tick at) {
+  const lint::CatalogObject& object = catalog.object(rule);
+  std::string text = describe(object.ref_at(at));
+  if (const lint::RuleDefinition* definition = object.rule_at(at)) {
+    text += " (" + lint::to_string(*definition->facts) + ")";
+  }
+  return text;
+}
+
 std::string comment_target(const ObjectRef& ref) {
   switch (ref.kind) {
     case ObjectKind::column:

@@ -30,6 +30,8 @@ std::string parent_sql(const lint::ObjectRef& ref, bool qualified = false);
 std::optional<std::string> literal(lint::Node value);
 // "table campaigns", "column users.email", "constraint users_pkey on users".
 std::string describe(const lint::ObjectRef& ref);
+// "rule soft_delete on orders (ON DELETE DO INSTEAD)": a rule with what it does at a tick.
+std::string describe_rule(const lint::Catalog& catalog, lint::ObjectId rule, lint::Tick at);
 // The idempotent statement that drops the object: "DROP TABLE IF EXISTS campaigns;" (with
 // `qualified`, "public.campaigns").
 std::string drop_sql(const lint::ObjectRef& ref, bool qualified = false);

@@ -6,8 +6,9 @@
 // publishes them of with a row filter or column list outside its replica identity, or without a
 // replica identity; SET CONSTRAINTS ... DEFERRED of a constraint that is not DEFERRABLE; TRUNCATE
 // without CASCADE of a table that a foreign key of a table it does not truncate references; a
-// string constant read as json or jsonb that is not valid JSON (json_constants.h). Each message is
-// PostgreSQL 15's.
+// string constant read as json or jsonb that is not valid JSON (json_constants.h); RETURNING, ON
+// CONFLICT, MERGE or a data-modifying WITH that the rules of the table (CREATE RULE) make
+// PostgreSQL's rewriter refuse. Each message is PostgreSQL 15's.
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -22,6 +23,7 @@
 #include "lint/rule.h"
 #include "lint/table_state.h"
 #include "lint/tree.h"
+#include "rules/pairing/common.h"
 #include "rules/pairing/publications.h"
 #include "rules/safety/identity.h"
 #include "rules/safety/json_constants.h"
@@ -1024,6 +1026,202 @@ bool check_truncate_only(const lint::FileContext& context, const lint::Statement
   return false;
 }
 
+// What PostgreSQL's rewriter refuses in a statement that writes a table with rules (CREATE RULE),
+// whatever the rows.
+struct RuleRefusal {
+  std::string why;      // which rule of the table, and what it does
+  std::string message;  // PostgreSQL's, with its DETAIL or HINT
+  std::string help;
+  lint::ObjectId rule = lint::k_no_object;  // the rule to blame
+};
+
+// An INSERT, UPDATE, DELETE or MERGE that a statement runs (the statement itself, or one of its
+// data-modifying WITH queries, `in_with`), when the rules of its table make PostgreSQL refuse it:
+// MERGE into a table with rules; RETURNING when a DO INSTEAD rule runs in its place without one;
+// INSERT ... ON CONFLICT into a table with an ON UPDATE rule or an ON INSERT rule with actions; and
+// in WITH, rules that do not leave exactly one INSERT, UPDATE, DELETE or SELECT in its place.
+// Checked in PostgreSQL's order. Rules turned off (DISABLE RULE) do not fire, but still count for
+// MERGE and, ON UPDATE ones, for ON CONFLICT.
+std::optional<RuleRefusal> refused_by_rules(const lint::FileContext& context,
+                                            const lint::Statement& statement, const Node& node,
+                                            bool in_with) {
+  const lint::Catalog* catalog = context.project.catalog();
+  std::optional<std::size_t> ordinal = context.file.ordinal(statement);
+  Node relation = node.get("relation");
+  if (catalog == nullptr || !ordinal || !relation.valid()) return std::nullopt;
+  lint::RelationName written = lint::relation_name(relation);
+  lint::ObjectId table = lint::find_as_written(context, statement, lint::ObjectKind::table,
+                                               written.schema, written.name);
+  std::vector<lint::Catalog::TableRule> rules =
+      lint::rules_before(context.project, *catalog, context.index, *ordinal, table);
+  if (rules.empty()) return std::nullopt;
+  lint::Tick at = catalog->before_statement(context.index, *ordinal);
+  const std::string& name = catalog->object(table).ref_at(at).name;
+  auto rule_words = [&](const lint::Catalog::TableRule& rule) {
+    return pairing::describe_rule(*catalog, rule.id, at);
+  };
+  std::string_view kind = node.kind();
+  if (kind == "MergeStmt") {
+    return RuleRefusal{
+        "the table has " + rule_words(rules.front()),
+        "cannot execute MERGE on relation " + in_quotes(name) +
+            "\" - DETAIL: \"MERGE is not supported for relations with rules.",
+        "write it as an UPDATE ... FROM and an INSERT ... SELECT ... WHERE NOT EXISTS (...), or "
+        "drop the rules of " +
+            name + " (a trigger can do their work)",
+        rules.front().id};
+  }
+  lint::Change event = kind == "InsertStmt"   ? lint::Change::insert
+                       : kind == "UpdateStmt" ? lint::Change::update
+                                              : lint::Change::delete_rows;
+  std::vector<const lint::Catalog::TableRule*> fired;
+  for (const lint::Catalog::TableRule& rule : rules) {
+    if (rule.fires && rule.definition->facts->event == event) fired.push_back(&rule);
+  }
+  std::string command(lint::command_sql(event));
+  // RETURNING needs the one unconditional DO INSTEAD rule with RETURNING when any DO INSTEAD rule
+  // runs in the statement's place.
+  const lint::Catalog::TableRule* instead = nullptr;
+  bool returning = false;
+  for (const lint::Catalog::TableRule* rule : fired) {
+    const lint::RuleFacts& facts = *rule->definition->facts;
+    if (facts.instead && instead == nullptr) instead = rule;
+    returning = returning || facts.returning();
+  }
+  if (instead != nullptr && !returning && !node.list("returningList").empty()) {
+    return RuleRefusal{
+        rule_words(*instead) + " runs in its place and has no RETURNING",
+        "cannot perform " + command + " RETURNING on relation " + in_quotes(name) +
+            "\" - HINT: \"You need an unconditional ON " + command +
+            " DO INSTEAD rule with a RETURNING clause.",
+        "leave RETURNING out (read the rows with a SELECT first), or give the rule's action a "
+        "RETURNING clause (CREATE OR REPLACE RULE ... DO INSTEAD ... RETURNING ...; only an "
+        "unconditional DO INSTEAD rule may have one)",
+        instead->id};
+  }
+  if (const lint::Catalog::TableRule* rule = lint::on_conflict_refused_by(rules);
+      rule != nullptr && node.has("onConflictClause")) {
+    return RuleRefusal{
+        "the table has " + rule_words(*rule),
+        "INSERT with ON CONFLICT clause cannot be used with table that has INSERT or UPDATE "
+        "rules",
+        "take the rows from a SELECT ... WHERE NOT EXISTS (SELECT 1 FROM " +
+            lint::sql_identifier(name) +
+            " WHERE <key matches>) in place of ON CONFLICT, or drop the rule (a trigger can do "
+            "its work)",
+        rule->id};
+  }
+  if (!in_with || fired.empty()) return std::nullopt;
+  // In WITH, PostgreSQL needs exactly one statement in the query's place: the query itself (no
+  // unconditional DO INSTEAD rule) and every action of the rules, in the order of their names.
+  // An action on a table with rules of its own is rewritten again: not judged.
+  std::size_t queries = 1;
+  std::vector<const lint::Catalog::TableRule*> by_name = fired;
+  std::sort(by_name.begin(), by_name.end(), [&](const auto* a, const auto* b) {
+    return catalog->object(a->id).ref_at(at).name < catalog->object(b->id).ref_at(at).name;
+  });
+  const lint::RuleAction* only = nullptr;
+  const lint::Catalog::TableRule* only_of = nullptr;
+  const lint::Catalog::TableRule* unconditional = nullptr;
+  const lint::Catalog::TableRule* blamed = nullptr;
+  std::string refused;
+  for (const lint::Catalog::TableRule* rule : by_name) {
+    const lint::RuleFacts& facts = *rule->definition->facts;
+    if (facts.instead && !facts.conditional) {
+      queries = 0;
+      if (unconditional == nullptr) unconditional = rule;
+    }
+    for (std::size_t k = 0; k < facts.actions.size(); ++k) {
+      lint::Change written_by = facts.actions[k].command;
+      if (written_by == lint::Change::insert || written_by == lint::Change::update ||
+          written_by == lint::Change::delete_rows) {
+        lint::ObjectId target = rule->definition->writes[k];
+        if (target == lint::k_no_object || !catalog->rules(target, at).empty()) {
+          return std::nullopt;
+        }
+      }
+      only = &facts.actions[k];
+      only_of = rule;
+    }
+    if (!facts.actions.empty() && blamed == nullptr && (facts.conditional || !facts.instead)) {
+      blamed = rule;
+      refused = facts.instead ? "conditional DO INSTEAD" : "DO ALSO";
+    }
+  }
+  for (const lint::Catalog::TableRule* rule : fired) {
+    queries += rule->definition->facts->actions.size();
+  }
+  if (queries == 1 && (only == nullptr || only->command != lint::Change::other)) {
+    return std::nullopt;
+  }
+  std::string what;
+  if (queries == 0) {
+    refused = "DO INSTEAD NOTHING";
+    blamed = unconditional;
+    what = rule_words(*blamed) + " leaves nothing in its place";
+  } else if (queries == 1) {
+    refused = "DO INSTEAD NOTIFY";
+    blamed = only_of;
+    what = rule_words(*blamed) + " leaves only a NOTIFY in its place";
+  } else {
+    if (blamed == nullptr) {
+      refused = "multi-statement DO INSTEAD";
+      blamed = unconditional;
+    }
+    if (blamed == nullptr) return std::nullopt;
+    what = rule_words(*blamed) + " makes it " + std::to_string(queries) + " statements";
+  }
+  return RuleRefusal{what,
+                     refused + " rules are not supported for data-modifying statements in WITH",
+                     "run the " + command +
+                         " as a statement of its own, or make the rules leave exactly one "
+                         "statement in its place (one unconditional DO INSTEAD rule with one "
+                         "action)",
+                     blamed->id};
+}
+
+// The statement and its data-modifying WITH queries, against the rules of the tables they
+// write.
+void check_rules(const lint::FileContext& context, const lint::Statement& statement,
+                 lint::Reporter& out) {
+  auto judge = [&](const Node& node, bool in_with) {
+    std::string_view kind = node.kind();
+    if (kind != "InsertStmt" && kind != "UpdateStmt" && kind != "DeleteStmt" &&
+        kind != "MergeStmt") {
+      return false;
+    }
+    auto refusal = refused_by_rules(context, statement, node, in_with);
+    if (!refusal) return false;
+    Node relation = node.get("relation");
+    std::string table = lint::sql_identifier(lint::relation_name(relation).name);
+    std::string what = kind == "InsertStmt"   ? "INSERT INTO " + table
+                       : kind == "UpdateStmt" ? "UPDATE " + table
+                       : kind == "DeleteStmt" ? "DELETE FROM " + table
+                                              : "MERGE INTO " + table;
+    if (node.has("onConflictClause")) what += " ... ON CONFLICT";
+    if (!node.list("returningList").empty()) what += " ... RETURNING";
+    if (in_with) what += " in WITH";
+    auto builder = out.report(
+        in_with ? lint::token_at(context.file, statement, relation.location()) : statement.range,
+        what + " fails on every run, whatever the rows: " + refusal->why +
+            ", and PostgreSQL refuses it (\"" + refusal->message + "\")",
+        refusal->help);
+    const lint::CatalogObject& rule = context.project.catalog()->object(refusal->rule);
+    if (const lint::Statement* made = lint::statement_at(context.project, rule.created)) {
+      builder.related(*context.project.parsed(rule.created.file), made->range,
+                      "the rule is created here");
+    }
+    return true;
+  };
+  const Node& node = statement.node;
+  // MERGE is refused as it is read; the rewriter then takes the WITH queries first.
+  if (node.is("MergeStmt") && judge(node, false)) return;
+  for (Node cte : node.get("withClause").list("ctes")) {
+    if (judge(cte.get("ctequery"), true)) return;
+  }
+  if (!node.is("MergeStmt")) judge(node, false);
+}
+
 // A string constant PostgreSQL reads as json or jsonb when it parses the statement, that is not
 // valid there ('dark'::jsonb, jsonb_set(v, '{theme}', 'dark')): the statement fails whatever
 // the rows (json_constants.h).
@@ -1065,6 +1263,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     }
     if (kind == "SelectStmt" && runs_unguarded(*statement)) {
       check_json_constants(context, *statement, out);
+      check_rules(context, *statement, out);
     }
     if (kind != "InsertStmt" && kind != "UpdateStmt" && kind != "MergeStmt" &&
         kind != "DeleteStmt") {
@@ -1074,6 +1273,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     check_json_constants(context, *statement, out);
     const Node& node = statement->node;
     Node relation = node.get("relation");
+    check_rules(context, *statement, out);
     check_replicated(context, *statement, out);
     if (kind == "DeleteStmt") continue;
     if (kind == "InsertStmt") {
@@ -1112,7 +1312,8 @@ lint::Rule invalid_dml() {
                               "generated column, an UPDATE of a table published with a row filter "
                               "outside its replica identity, SET CONSTRAINTS ... DEFERRED of a NOT "
                               "DEFERRABLE constraint, a TRUNCATE of a table another table's "
-                              "foreign key references"},
+                              "foreign key references, RETURNING, ON CONFLICT or MERGE that the "
+                              "table's rules refuse"},
           .check_file = check};
 }
 

@@ -1,0 +1,1 @@
+DELETE FROM rl_plans WHERE code IN ('free', 'pro');

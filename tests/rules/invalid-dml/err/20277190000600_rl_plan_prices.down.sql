@@ -1,0 +1,2 @@
+-- sqlgate:irreversible prices are data
+SELECT 1;

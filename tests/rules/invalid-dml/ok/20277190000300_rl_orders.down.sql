@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS rl_tags;
+DROP TABLE IF EXISTS rl_orders;
+DROP TABLE IF EXISTS rl_order_events;
