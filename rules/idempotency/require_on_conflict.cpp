@@ -8,6 +8,7 @@
 #include "lint/table_state.h"
 #include "rules/idempotency/common.h"
 #include "rules/idempotency/rules.h"
+#include "rules/pairing/common.h"
 
 namespace sqlgate::rules::idempotency {
 namespace {
@@ -465,6 +466,20 @@ const lint::CatalogStep* insert_step(const lint::FileContext& context, std::size
     return nullptr;
   }
   return step;
+}
+
+// The rule of the INSERT's target (at `index` in all_statements()) that makes PostgreSQL refuse
+// ON CONFLICT there (lint::on_conflict_refused_by()), in words for a help: "rule audit on plans
+// (ON UPDATE DO ALSO)"; nothing when there is none, or the replay does not know the table.
+std::optional<std::string> on_conflict_refused(const lint::FileContext& context,
+                                               std::size_t index) {
+  const lint::CatalogStep* step = write_step(context, index);
+  if (step == nullptr) return std::nullopt;
+  const lint::Catalog& catalog = *context.project.catalog();
+  auto rules = lint::rules_before(context.project, catalog, context.index, index, step->object);
+  const lint::Catalog::TableRule* rule = lint::on_conflict_refused_by(rules);
+  if (rule == nullptr) return std::nullopt;
+  return pairing::describe_rule(catalog, rule->id, catalog.before_statement(context.index, index));
 }
 
 // Whether the target of the INSERT at `index` (in all_statements()), as the schema replay knows it
@@ -925,20 +940,26 @@ void check_insert(FileScope& scope, const Statement& statement, std::size_t inde
         if (node.is("SubLink") && tests_other_rows(node, statement.node)) misses = true;
         return !misses;
       });
-      scope.report(statement, statement.range,
-                   "INSERT INTO " + table +
-                       " without ON CONFLICT adds its rows again (or fails "
-                       "on a unique key) " +
-                       std::string(k_again) +
-                       (misses ? ": its NOT EXISTS tests other values than the row it writes, so "
-                                 "it finds nothing on the second run either"
-                               : ""),
-                   "add ON CONFLICT (<key>) DO NOTHING or DO UPDATE SET ..., or take the rows "
-                   "from a SELECT ... WHERE NOT EXISTS (SELECT 1 FROM " +
-                       table + " WHERE <key matches>)");
+      std::string not_exists = "take the rows from a SELECT ... WHERE NOT EXISTS (SELECT 1 FROM " +
+                               table + " WHERE <key matches>)";
+      auto refused = on_conflict_refused(scope.context(), index);
+      scope.report(
+          statement, statement.range,
+          "INSERT INTO " + table +
+              " without ON CONFLICT adds its rows again (or fails "
+              "on a unique key) " +
+              std::string(k_again) +
+              (misses ? ": its NOT EXISTS tests other values than the row it writes, so "
+                        "it finds nothing on the second run either"
+                      : ""),
+          refused ? not_exists + ": PostgreSQL refuses ON CONFLICT on " + table + ", which has " +
+                        *refused
+                  : "add ON CONFLICT (<key>) DO NOTHING or DO UPDATE SET ..., or " + not_exists);
       break;
     }
     case Protection::on_conflict:
+      // Refused whatever the keys when the table has INSERT or UPDATE rules: invalid-dml's.
+      if (on_conflict_refused(scope.context(), index)) break;
       // ON CONFLICT protects only rows that meet a unique constraint or index of the table.
       if (target_has_key(scope.context(), index) == false) {
         bool inferred = statement.node.get("onConflictClause").has("infer");
@@ -972,7 +993,9 @@ void check_insert(FileScope& scope, const Statement& statement, std::size_t inde
   }
 }
 
-void check_copy(FileScope& scope, const Statement& statement, const Cleared& cleared) {
+// index: the statement's place in all_statements().
+void check_copy(FileScope& scope, const Statement& statement, std::size_t index,
+                const Cleared& cleared) {
   const Node& node = statement.node;
   Node relation = node.get("relation");
   if (!node.flag("is_from") || !relation.valid()) return;
@@ -980,13 +1003,18 @@ void check_copy(FileScope& scope, const Statement& statement, const Cleared& cle
   if (scope.fresh(statement, relation) || clears(cleared, target)) return;
   lint::GuardQuery query{{lint::condition::unique_violation}, {lint::relation_name(relation)}};
   if (scope.guard(statement, query)) return;
-  scope.report(statement, statement.range,
-               "COPY " + target.display() +
-                   " FROM adds its rows again (or fails on a unique "
-                   "key) " +
-                   std::string(k_again),
-               "COPY into a temporary table, then INSERT INTO " + target.display() +
-                   " SELECT ... FROM it ON CONFLICT DO NOTHING");
+  auto refused = on_conflict_refused(scope.context(), index);
+  scope.report(
+      statement, statement.range,
+      "COPY " + target.display() +
+          " FROM adds its rows again (or fails on a unique "
+          "key) " +
+          std::string(k_again),
+      "COPY into a temporary table, then INSERT INTO " + target.display() +
+          (refused ? " SELECT ... FROM it WHERE NOT EXISTS (SELECT 1 FROM " + target.display() +
+                         " WHERE <key matches>): PostgreSQL refuses ON CONFLICT on " +
+                         target.display() + ", which has " + *refused
+                   : " SELECT ... FROM it ON CONFLICT DO NOTHING"));
 }
 
 void check(const lint::FileContext& context, lint::Reporter& out) {
@@ -999,7 +1027,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     const Statement* statement = all[index];
     if (judge.contains(statement)) {
       if (statement->kind() == "InsertStmt") check_insert(scope, *statement, index, cleared);
-      if (statement->kind() == "CopyStmt") check_copy(scope, *statement, cleared);
+      if (statement->kind() == "CopyStmt") check_copy(scope, *statement, index, cleared);
     }
     for (auto& table : cleared_tables(statement->node)) cleared.push_back(std::move(table));
   }

@@ -554,6 +554,31 @@ TEST(CliFixes, SafeAndUnsafeFixesAndTheTargetVersion) {
   }
 }
 
+TEST(CliHelp, NoOnConflictIsAdvisedForATableWithAnUpdateRule) {
+  TempDir dir;
+  dir.write("m/1_plans.up.sql",
+            "CREATE TABLE IF NOT EXISTS plans (code text PRIMARY KEY);\n"
+            "CREATE TABLE IF NOT EXISTS plan_log (code text PRIMARY KEY);\n"
+            "CREATE OR REPLACE RULE plans_log AS ON UPDATE TO plans\n"
+            "    DO ALSO INSERT INTO plan_log (code) VALUES (NEW.code);\n");
+  dir.write("m/1_plans.down.sql", "DROP TABLE IF EXISTS plans;\nDROP TABLE IF EXISTS plan_log;\n");
+  dir.write(
+      "m/2_seed.up.sql",
+      "INSERT INTO plans (code) VALUES ('free');\nINSERT INTO plan_log (code) VALUES ('x');\n");
+  dir.write("m/2_seed.down.sql",
+            "DELETE FROM plan_log WHERE code = 'x';\nDELETE FROM plans WHERE code = 'free';\n");
+  auto json = lint_json({"--select", "require-on-conflict", (dir.path() / "m").string()}, 1);
+  ASSERT_EQ(json["diagnostics"].size(), 2u) << json.dump(2);
+  // PostgreSQL refuses ON CONFLICT on plans ("INSERT with ON CONFLICT clause cannot be used with
+  // table that has INSERT or UPDATE rules"): only the NOT EXISTS form works there.
+  std::string plans = json["diagnostics"][0]["help"].get<std::string>();
+  EXPECT_EQ(plans.find("ON CONFLICT ("), std::string::npos) << plans;
+  EXPECT_NE(plans.find("WHERE NOT EXISTS"), std::string::npos) << plans;
+  EXPECT_NE(plans.find("rule plans_log on plans (ON UPDATE DO ALSO)"), std::string::npos) << plans;
+  std::string log = json["diagnostics"][1]["help"].get<std::string>();
+  EXPECT_NE(log.find("add ON CONFLICT (<key>)"), std::string::npos) << log;
+}
+
 TEST(CliRules, TheIdempotencyRulesAreListedAndExplained) {
   auto result = run_sqlgate({"rules", "--format", "json"});
   ASSERT_EQ(result.exit_code, 0);
