@@ -1107,7 +1107,8 @@ void check(const lint::Project& project, lint::Reporter& out) {
           check_signature(project, i, step, ref, out);
           continue;
         }
-        bool table = ref.kind == lint::ObjectKind::table;
+        // A name of pg_catalog's (pg_class, pg_stat_activity), which PostgreSQL searches first.
+        bool table = ref.kind == lint::ObjectKind::table && !ref.name.starts_with("pg_");
         if (!table || catalog.known(ref) || imported(imports, ref, step.tick)) continue;
         // Once per file is enough for a table that comes from outside.
         if (!reported.insert({static_cast<std::size_t>(-1), ref.key()}).second) continue;

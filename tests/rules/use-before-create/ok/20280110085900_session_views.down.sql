@@ -1,0 +1,2 @@
+DROP VIEW IF EXISTS table_sizes;
+DROP VIEW IF EXISTS active_sessions;
