@@ -1733,6 +1733,8 @@ class CatalogBuilder {
         break;
       case Action::alter:
       case Action::use:
+        // The analysis of the body of the routine the statement makes changes nothing.
+        if (effect.change == Change::body) break;
         objects()[id].changed.push_back(origin);
         if (effect.change == Change::owner) give_owned_sequences(id, origin, at);
         if (effect.change == Change::drop_identity) {
@@ -1849,8 +1851,9 @@ class CatalogBuilder {
         }
         apply(std::move(effect), origin, step);
         Effect& applied = step.effect;
-        // Resolved into the objects' edges; no rule reads them from the step.
-        std::vector<Dependency>().swap(applied.depends_on);
+        // Resolved into the objects' edges; no rule reads them from the step but those of a
+        // routine's analyzed body (use-before-create asks how the body wrote a missing name).
+        if (applied.change != Change::body) std::vector<Dependency>().swap(applied.depends_on);
         if (applied.action == Action::create && step.existed &&
             (applied.object.kind == ObjectKind::table ||
              applied.object.kind == ObjectKind::column ||

@@ -461,6 +461,10 @@ struct ObjectResolver::Context {
   const NameTaken& taken;
   std::vector<Effect>& out;
   std::string schema_override;  // inside CREATE SCHEMA ... CREATE TABLE ...
+  // Inside a routine's analyzed body: the first schema of its search path, empty when the path
+  // has none but pg_catalog and pg_temp (an unqualified name then reaches none of the
+  // migrations' objects).
+  std::optional<std::string> body_schema;
   // Names chosen by this statement so far: (schema, name), relations and constraints.
   struct NameSet {
     std::vector<std::pair<std::string, std::string>> names;  // a few: a vector is enough
@@ -483,6 +487,7 @@ struct ObjectResolver::Context {
   }
 
   const std::string& default_schema() const {
+    if (body_schema) return *body_schema;
     return schema_override.empty() ? resolver.default_schema() : schema_override;
   }
 
@@ -633,11 +638,15 @@ struct ObjectResolver::Context {
   // queries', and the target columns of its INSERT and UPDATE. `parameters`: the names of the
   // function's parameters, which an unqualified name may be.
   void body_column_dependencies(Effect& effect, const Node& body,
-                                std::vector<std::string> parameters);
+                                std::vector<std::string> parameters,
+                                DependencySource source = DependencySource::definition);
   // Those a rule's actions and WHERE read and write (OLD.c and NEW.c are columns of its table).
   void rule_column_dependencies(Effect& effect, const ObjectRef& table, bool given,
                                 const Node& rule);
   void create_rule(const Node& node);
+  // A LANGUAGE sql body in a string that PostgreSQL analyzes when the routine is made
+  // (Statement::body): a use of the routine (Change::body) with what the body names.
+  void analyzed_body(const ObjectRef& routine, const Node& node, std::uint32_t offset);
   struct QueryColumns;
   ObjectRef object_name(ObjectKind kind, const Node& object, bool* given);
   std::optional<std::string> routine_args(const Node& object_with_args) const;
@@ -800,6 +809,15 @@ std::vector<std::string> used_columns(const NodeList& params, const Node& where)
 std::vector<std::string> names_of(const NodeList& list) {
   std::vector<std::string> names;
   for (Node item : list) names.push_back(truncate_identifier(item.as_str()));
+  return names;
+}
+
+// The names of a routine's parameters (CREATE FUNCTION), which its body may use.
+std::vector<std::string> parameter_names(const Node& create) {
+  std::vector<std::string> names;
+  for (Node parameter : create.list("parameters")) {
+    if (parameter.has("name")) names.push_back(truncate_identifier(parameter.str("name")));
+  }
   return names;
 }
 
@@ -1382,6 +1400,7 @@ struct ObjectResolver::Context::QueryColumns {
   std::set<std::string> seen;
   // A function's parameters: an unqualified name of one is a column only when a table has it.
   std::vector<std::string> parameters;
+  DependencySource source = DependencySource::definition;
 
   // A table, subquery, function or WITH query a query level reads from.
   struct Range {
@@ -1408,6 +1427,7 @@ struct ObjectResolver::Context::QueryColumns {
   Dependency& add_dependency(ObjectRef ref, bool given) {
     Dependency& dependency = effect.depends_on.emplace_back();
     dependency.object = std::move(ref);
+    dependency.source = source;
     dependency.schema_given = given;
     if (!given) effect.search_path = context.resolver.m_path;
     return dependency;
@@ -1451,6 +1471,7 @@ struct ObjectResolver::Context::QueryColumns {
     if (candidates.empty() || !seen.insert(key).second) return;
     Dependency& dependency = effect.depends_on.emplace_back();
     dependency.object = candidates.front().object;
+    dependency.source = source;
     dependency.schema_given = candidates.front().schema_given;
     dependency.any_of = std::move(candidates);
   }
@@ -1664,8 +1685,9 @@ void ObjectResolver::Context::view_column_dependencies(Effect& effect, const Nod
 }
 
 void ObjectResolver::Context::body_column_dependencies(Effect& effect, const Node& body,
-                                                       std::vector<std::string> parameters) {
-  QueryColumns reader{*this, effect, {}, std::move(parameters)};
+                                                       std::vector<std::string> parameters,
+                                                       DependencySource source) {
+  QueryColumns reader{*this, effect, {}, std::move(parameters), source};
   walk(body, [&](const Node& node) {
     if (node.is("ReturnStmt")) {
       reader.expression(node.get("returnval"), QueryColumns::Scope{});
@@ -2145,6 +2167,16 @@ void ObjectResolver::Context::alter_sequence(const Node& node) {
   owned_by(effect, node.list("options"));
 }
 
+std::optional<std::vector<std::string>> routine_search_path(const Node& create) {
+  std::optional<std::vector<std::string>> path;
+  for (Node option : create.list("options")) {
+    if (option.str("defname") != "set" || option.get("arg").str("kind") != "VAR_SET_VALUE") continue;
+    auto change = search_path_change(option.get("arg"));
+    if (change && change->path) path = std::move(change->path);
+  }
+  return path;
+}
+
 void ObjectResolver::Context::create_function(const Node& node) {
   bool procedure = node.flag("is_procedure");
   auto [ref, given] =
@@ -2161,7 +2193,8 @@ void ObjectResolver::Context::create_function(const Node& node) {
   }
   ref.args = join_args(types);
   Node first = node.list("funcname").front();
-  Effect& effect = add(Action::create, ref, at(first.location() ? first : node), given);
+  std::uint32_t offset = at(first.location() ? first : node);
+  Effect& effect = add(Action::create, ref, offset, given);
   effect.or_replace = node.flag("replace");
   effect.optional_args = optional;
   effect.variadic = variadic;
@@ -2170,16 +2203,46 @@ void ObjectResolver::Context::create_function(const Node& node) {
   type_dependency(effect, node.get("returnType"));
   // A body in SQL (BEGIN ATOMIC ... END, or RETURN expr) is parsed when the function is made,
   // and PostgreSQL records what it reads: DROP TABLE is refused while the function is there. A
-  // body in a string ($$ ... $$) is only text until it runs.
+  // LANGUAGE sql body in a string ($$ ... $$) is analyzed then too, but PostgreSQL records
+  // nothing of it.
   if (node.has("sql_body")) {
     reads(effect, node.get("sql_body"));
     expression_dependencies(effect, node.get("sql_body"), DependencySource::definition);
-    std::vector<std::string> names;
-    for (Node parameter : node.list("parameters")) {
-      if (parameter.has("name")) names.push_back(truncate_identifier(parameter.str("name")));
-    }
-    body_column_dependencies(effect, node.get("sql_body"), std::move(names));
+    body_column_dependencies(effect, node.get("sql_body"), parameter_names(node));
+  } else if (statement.body != nullptr) {
+    analyzed_body(ref, node, offset);
   }
+}
+
+void ObjectResolver::Context::analyzed_body(const ObjectRef& routine, const Node& node,
+                                            std::uint32_t offset) {
+  // The routine's SET search_path applies while PostgreSQL analyzes the body; pg_catalog is
+  // searched first all the same.
+  std::shared_ptr<const std::vector<std::string>> path = resolver.m_path;
+  if (auto own = routine_search_path(node)) {
+    path = std::make_shared<const std::vector<std::string>>(std::move(*own));
+  }
+  std::string first;
+  for (const std::string& schema : *path) {
+    if (creation_schema(schema)) {
+      first = schema;
+      break;
+    }
+  }
+  auto session = resolver.m_path;
+  resolver.m_path = path;
+  body_schema = first;
+  Effect& effect = add(Action::use, routine, offset);
+  effect.change = Change::body;
+  for (const Statement& inner : *statement.body) {
+    reads(effect, inner.node, DependencySource::statement);
+    expression_dependencies(effect, inner.node, DependencySource::statement);
+    body_column_dependencies(effect, inner.node, parameter_names(node),
+                             DependencySource::statement);
+  }
+  resolver.m_path = std::move(session);
+  body_schema.reset();
+  if (effect.depends_on.empty()) out.pop_back();  // names nothing PostgreSQL would look up
 }
 
 void ObjectResolver::Context::create_trigger(const Node& node) {

@@ -141,6 +141,11 @@ enum class Change : std::uint8_t {
   constraint_timing,  // ALTER TABLE ... ALTER CONSTRAINT: [NOT] DEFERRABLE, INITIALLY ...
   detach_partition,  // ALTER TABLE ... DETACH PARTITION p (the effect on p): it no longer goes with
                      // it
+  // A use of the routine CREATE FUNCTION | PROCEDURE makes: PostgreSQL analyzes its LANGUAGE sql
+  // body, a string (Statement::body), then. The dependencies are what the body names, looked up
+  // along the routine's own search path (the effect's); each must be there, and nothing depends
+  // on it afterwards (DependencySource::statement: PostgreSQL records none for such a body).
+  body,
   other,
 };
 
@@ -335,6 +340,9 @@ std::optional<SearchPathChange> search_path_change(const Node& statement);
 // named after the role, which sqlgate cannot tell), pg_temp, pg_catalog or "" (a schema of no
 // name, which never exists: SET search_path = '').
 bool creation_schema(std::string_view schema);
+// The schemas the SET search_path of a CREATE FUNCTION | PROCEDURE lists (none for ''); nullopt
+// when it sets none, or sets FROM CURRENT (the session's path).
+std::optional<std::vector<std::string>> routine_search_path(const Node& create);
 
 // Reads statements in file order and says what each does to which objects. It follows
 // `SET search_path` within the file; unqualified names take the first schema of the path

@@ -206,12 +206,24 @@ std::optional<DoBody> do_body(std::string_view file_text, const Statement& do_st
     if (name == "language") body.language = std::string(arg.get("arg").as_str());
   }
   if (!as.valid()) return std::nullopt;
-  std::string_view content = as.get("arg").as_str();
-  body.range = do_statement.range;
-  body.exact = false;
+  StringBody located = string_body(file_text, do_statement, as, as.get("arg").as_str());
+  body.range = located.range;
+  body.exact = located.exact;
+  return body;
+}
+
+StringBody string_body(std::string_view file_text, const Statement& statement, const Node& as,
+                       std::string_view content) {
+  StringBody body{statement.range, false};
   auto location = as.location();
-  if (!do_statement.exact || !location || *location >= file_text.size()) return body;
-  std::uint32_t at = do_statement.offset(*location);
+  if (!statement.exact || !location || *location >= file_text.size()) return body;
+  std::uint32_t at = statement.offset(*location);
+  // CREATE FUNCTION's option stands at its AS keyword; a DO statement's at the string.
+  if (file_text.size() > at + 2 && (file_text[at] == 'a' || file_text[at] == 'A') &&
+      (file_text[at + 1] == 's' || file_text[at + 1] == 'S')) {
+    at = skip_space_and_comments(file_text, at + 2);
+    if (at >= file_text.size()) return body;
+  }
   std::uint32_t begin = at;
   if (file_text[at] == '$') {
     auto close = file_text.find('$', at + 1);

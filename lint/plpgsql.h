@@ -19,6 +19,16 @@ struct DoBody {
 // Where the body of a DO statement stands; nothing when the tree has no body.
 std::optional<DoBody> do_body(std::string_view file_text, const Statement& do_statement);
 
+// Where the string `content` of an AS option (`as`: a DO block's, a routine's) stands in the file:
+// exact when the file's text there is the content (dollar quotes, or single quotes without a
+// doubled one); else the statement's range.
+struct StringBody {
+  TextRange range;
+  bool exact = false;
+};
+StringBody string_body(std::string_view file_text, const Statement& statement, const Node& as,
+                       std::string_view content);
+
 struct DoExpansion {
   std::vector<Statement> statements;
   // The statements of EXECUTE format('<template>', ...): the template with each %I, %L and %s

@@ -8,6 +8,7 @@
 #include <simdjson.h>
 
 #include "lint/plpgsql.h"
+#include "lint/sql_body.h"
 
 namespace sqlgate::lint {
 
@@ -219,6 +220,29 @@ std::uint32_t Statement::offset(std::optional<std::uint32_t> location) const {
   return base + *location;
 }
 
+std::vector<Statement> split_statements(const Node& root, std::string_view text,
+                                        std::uint32_t base) {
+  std::vector<Statement> statements;
+  auto size = static_cast<std::uint32_t>(text.size());
+  for (Node raw : root.list("stmts")) {
+    Statement statement;
+    statement.node = raw.get("stmt");
+    auto location = static_cast<std::uint32_t>(
+        std::clamp<std::int64_t>(raw.num("stmt_location"), 0, static_cast<std::int64_t>(size)));
+    std::int64_t length = raw.num("stmt_len");
+    std::uint32_t end = length > 0 ? static_cast<std::uint32_t>(std::min<std::int64_t>(
+                                         location + length, static_cast<std::int64_t>(size)))
+                                   : size;
+    std::uint32_t begin = std::min(skip_space_and_comments(text, location), end);
+    while (end > begin && std::strchr(" \t\r\n\f\v", text[end - 1]) != nullptr) --end;
+    statement.span = TextRange{base + location, base + end};
+    statement.range = TextRange{base + begin, base + end};
+    statement.base = base;
+    statements.push_back(std::move(statement));
+  }
+  return statements;
+}
+
 class FileBuilder {
  public:
   static void build(ParsedFile& file) {
@@ -261,13 +285,26 @@ class FileBuilder {
       for (auto& error : expansion.errors) file.m_block_errors.push_back(std::move(error));
       if (expansion.function.valid()) file.m_do_functions.emplace_back(i, expansion.function);
     }
+    std::vector<Statement*> in_order;
     for (std::size_t i = 0, e = 0; i < file.m_statements.size(); ++i) {
-      file.m_statements[i].ordinal = static_cast<std::uint32_t>(file.m_all.size());
-      file.m_all.push_back(&file.m_statements[i]);
+      in_order.push_back(&file.m_statements[i]);
       while (e < file.m_embedded.size() &&
              file.m_embedded[e].parent == static_cast<std::ptrdiff_t>(i)) {
-        file.m_embedded[e].ordinal = static_cast<std::uint32_t>(file.m_all.size());
-        file.m_all.push_back(&file.m_embedded[e++]);
+        in_order.push_back(&file.m_embedded[e++]);
+      }
+    }
+    // check_function_bodies as the statements before each CREATE FUNCTION leave it.
+    bool check_bodies = true;
+    for (Statement* statement : in_order) {
+      statement->ordinal = static_cast<std::uint32_t>(file.m_all.size());
+      file.m_all.push_back(statement);
+      if (auto set = sets_check_function_bodies(statement->node)) {
+        check_bodies = *set;
+      } else if (check_bodies && statement->kind() == "CreateFunctionStmt") {
+        if (auto body = analyzed_sql_body(text, *statement, *file.m_documents)) {
+          file.m_bodies.push_back(std::make_unique<std::vector<Statement>>(std::move(*body)));
+          statement->body = file.m_bodies.back().get();
+        }
       }
     }
     if (text.find("sqlgate:") != std::string_view::npos) read_directives(file);
@@ -275,23 +312,7 @@ class FileBuilder {
 
  private:
   static void read_statements(ParsedFile& file, const Node& root) {
-    std::string_view text = file.text();
-    auto size = static_cast<std::uint32_t>(text.size());
-    for (Node raw : root.list("stmts")) {
-      Statement statement;
-      statement.node = raw.get("stmt");
-      auto location = static_cast<std::uint32_t>(
-          std::clamp<std::int64_t>(raw.num("stmt_location"), 0, static_cast<std::int64_t>(size)));
-      std::int64_t length = raw.num("stmt_len");
-      std::uint32_t end = length > 0 ? static_cast<std::uint32_t>(std::min<std::int64_t>(
-                                           location + length, static_cast<std::int64_t>(size)))
-                                     : size;
-      statement.span = TextRange{location, end};
-      std::uint32_t begin = std::min(skip_space_and_comments(text, location), end);
-      while (end > begin && std::strchr(" \t\r\n\f\v", text[end - 1]) != nullptr) --end;
-      statement.range = TextRange{begin, end};
-      file.m_statements.push_back(std::move(statement));
-    }
+    file.m_statements = split_statements(root, file.text(), 0);
   }
 
   static void read_directives(ParsedFile& file) {

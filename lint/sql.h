@@ -63,6 +63,9 @@ struct Statement {
   bool dynamic = false;              // from EXECUTE of a constant string
   // Its index in ParsedFile::all_statements().
   std::uint32_t ordinal = 0;
+  // A CREATE FUNCTION | PROCEDURE ... LANGUAGE sql whose string body PostgreSQL analyzes when the
+  // routine is made: the statements it analyzes (analyzed_sql_body()); null for other statements.
+  const std::vector<Statement>* body = nullptr;
 
   std::string_view kind() const { return node.kind(); }
   bool embedded() const { return parent >= 0; }
@@ -159,11 +162,16 @@ class ParsedFile {
   std::vector<Statement> m_embedded;
   std::vector<Statement> m_templated;
   std::vector<const Statement*> m_all;
-  std::vector<std::pair<std::size_t, Node>> m_do_functions;  // by statement index, ascending
+  std::vector<std::pair<std::size_t, Node>> m_do_functions;       // by statement index, ascending
+  std::vector<std::unique_ptr<std::vector<Statement>>> m_bodies;  // Statement::body
   std::vector<Comment> m_comments;
   std::vector<Directive> m_directives;
   std::unique_ptr<Documents> m_documents;
 };
+
+// The statements of a parse tree (its "stmts") of `text`, with their ranges in it shifted by base.
+std::vector<Statement> split_statements(const Node& root, std::string_view text,
+                                        std::uint32_t base);
 
 // Tokens of a text, offsets shifted by base. Empty when the scanner fails (a lexer error).
 std::vector<Token> scan_tokens(std::string_view text, std::uint32_t base = 0);

@@ -192,6 +192,16 @@ bool makes(const lint::ObjectRef& made, const lint::ObjectRef& used) {
          (type_like(made.kind) && type_like(used.kind));
 }
 
+// How a finding names what uses the object: the statement, or the LANGUAGE sql body of the routine
+// it makes, which PostgreSQL analyzes then.
+std::string user(const lint::CatalogStep& step) {
+  if (step.effect.change != lint::Change::body) return "this uses ";
+  std::string kind(lint::to_string(step.effect.object.kind));
+  std::string create = kind == "procedure" ? "CREATE PROCEDURE" : "CREATE FUNCTION";
+  return "this " + kind + "'s LANGUAGE sql body, which PostgreSQL analyzes when " + create +
+         " runs, uses ";
+}
+
 // What a step of a down uses by name: the dependencies of what it creates (the columns and
 // tables a view reads, a column's type, an index's table), or the object it changes. A
 // dependency named by a call, by every column of a table or by an operator class is left out.
@@ -209,7 +219,7 @@ std::vector<lint::ObjectRef> down_uses(const lint::CatalogStep& step) {
       refs.push_back(std::move(candidate));
     }
   };
-  if (effect.action != lint::Action::create) {
+  if (effect.action != lint::Action::create && effect.change != lint::Change::body) {
     if (step.object == lint::k_no_object && step.dropped_by_step < 0 && !effect.if_exists) {
       add(effect.object, effect.schema_given);
     }
@@ -309,7 +319,7 @@ void check_downs(const lint::Project& project, lint::Reporter& out) {
         if (!reported.insert({step.statement, used->key()}).second) continue;
         const lint::CatalogStep& creator = steps[static_cast<std::size_t>(later)];
         out.report(file, statement.range,
-                   "this uses " + describe(*used) +
+                   user(step) + describe(*used) +
                        " before the down creates it (later in this down): PostgreSQL fails here",
                    "create " + describe(*used) +
                        " before this statement, or move this statement after its creation")
@@ -465,9 +475,9 @@ bool named_unseen(const lint::Project& project, const lint::ObjectRef& ref,
 // nothing made the name again: PostgreSQL fails there on a fresh database. Left alone when the
 // statement that took the name runs under a guard (an IF, a block with a handler): sqlgate cannot
 // tell whether it ran; and for a name an extension provides.
-void report_lost(const lint::Project& project, std::size_t file_index, std::size_t statement_index,
-                 const lint::ObjectRef& ref, const lint::Catalog::NameLoss& loss,
-                 lint::Reporter& out) {
+void report_lost(const lint::Project& project, std::size_t file_index,
+                 std::size_t statement_index, std::string_view uses, const lint::ObjectRef& ref,
+                 const lint::Catalog::NameLoss& loss, lint::Reporter& out) {
   const lint::Statement* taker = lint::statement_at(project, loss.by);
   const lint::ParsedFile* taker_file = project.parsed(loss.by.file);
   if (taker == nullptr || taker_file == nullptr || lint::conditional(*taker) ||
@@ -486,7 +496,7 @@ void report_lost(const lint::Project& project, std::size_t file_index, std::size
   std::string help = "use the name it has now, " + next.display();
   if (loss.dropped) help = "create " + describe(ref) + " again before this statement, or drop it";
   out.report(file, statement.range,
-             "this uses " + describe(ref) + ", which no longer exists (" + what +
+             std::string(uses) + describe(ref) + ", which no longer exists (" + what +
                  "): PostgreSQL fails here on a fresh database",
              std::move(help))
       .related(*taker_file, pairing::statement_range(*taker_file, loss.by.statement),
@@ -494,15 +504,17 @@ void report_lost(const lint::Project& project, std::size_t file_index, std::size
 }
 
 // A statement of an up that uses an object a later statement or migration creates.
-void report_later(const lint::Project& project, std::size_t file_index, std::size_t statement_index,
-                  const lint::ObjectRef& ref, ObjectId later, lint::Reporter& out) {
+void report_later(const lint::Project& project, std::size_t file_index,
+                  std::size_t statement_index, std::string_view uses, const lint::ObjectRef& ref,
+                  ObjectId later,
+                  lint::Reporter& out) {
   const lint::CatalogObject& object = project.catalog()->object(later);
   const lint::ParsedFile& file = *project.parsed(file_index);
   const lint::ParsedFile* creator = project.parsed(object.created.file);
   bool same = object.created.file == file_index;
   auto builder = out.report(
       file, file.all_statements()[statement_index]->range,
-      "this uses " + describe(ref) + " before it is created (" +
+      std::string(uses) + describe(ref) + " before it is created (" +
           (same ? std::string("later in this migration")
                 : "by a later migration, " + project.source(object.created.file).display) +
           "): PostgreSQL fails here",
@@ -590,12 +602,12 @@ bool check_column(const lint::Project& project, std::size_t file_index,
   if (later != lint::k_no_object) {
     const lint::Origin& created = catalog.object(later).created;
     if (created.file != file_index || created.statement != step.statement) {
-      report_later(project, file_index, step.statement, ref, later, out);
+      report_later(project, file_index, step.statement, user(step), ref, later, out);
     }
     return true;
   }
   if (auto loss = catalog.lost_before(ref, step.tick)) {
-    report_lost(project, file_index, step.statement, ref, *loss, out);
+    report_lost(project, file_index, step.statement, user(step), ref, *loss, out);
     return true;
   }
   if (named_unseen(project, ref, catalog.object(table).created, file_index, step.statement)) {
@@ -603,7 +615,7 @@ bool check_column(const lint::Project& project, std::size_t file_index,
   }
   if (check_case_folded(project, file_index, step, ref, out)) return true;
   out.report(file, statement.range,
-             "this uses " + describe(ref) + ", which no migration creates: " +
+             user(step) + describe(ref) + ", which no migration creates: " +
                  describe(catalog.object(table).ref_at(step.tick)) +
                  " has no such column here, and PostgreSQL fails on a fresh database",
              "name a column the table has, or add it in an earlier statement");
@@ -1010,16 +1022,88 @@ void check_set_constraints(const lint::Project& project, std::size_t file_index,
     if (there) continue;
     for (const lint::ObjectRef& ref : had) {
       if (auto loss = catalog.lost_before(ref, tick)) {
-        report_lost(project, file_index, ordinal, ref, *loss, out);
+        report_lost(project, file_index, ordinal, "this uses ", ref, *loss, out);
         return;
       }
       ObjectId later = catalog.created_after(ref, tick);
       if (later != lint::k_no_object) {
-        report_later(project, file_index, ordinal, ref, later, out);
+        report_later(project, file_index, ordinal, "this uses ", ref, later, out);
         return;
       }
     }
   }
+}
+
+// PostgreSQL's words for a name that resolves to nothing.
+std::string not_found(const lint::ObjectRef& ref) {
+  if (lint::is_routine(ref.kind)) {
+    return std::string(lint::to_string(ref.kind)) + " " + ref.name + "(...) does not exist";
+  }
+  std::string kind =
+      lint::is_relation(ref.kind) ? "relation" : std::string(lint::to_string(ref.kind));
+  return kind + " \"" + ref.name + "\" does not exist";
+}
+
+// A name a routine's LANGUAGE sql body writes without a schema that the routine's own search path
+// does not reach, while the migrations make an object of that name in another schema (SET
+// search_path = '' over a table of public): PostgreSQL analyzes the body when CREATE FUNCTION
+// runs, looking the name up in pg_catalog and along that path, and fails. True when reported.
+bool check_body_path(const lint::Project& project, std::size_t file_index,
+                     const lint::CatalogStep& step, const lint::ObjectRef& ref,
+                     lint::Reporter& out) {
+  const lint::Effect& effect = step.effect;
+  if (effect.change != lint::Change::body || ref.kind == lint::ObjectKind::column ||
+      !effect.search_path) {
+    return false;
+  }
+  const lint::ParsedFile& file = *project.parsed(file_index);
+  const lint::Statement& statement = *file.all_statements()[step.statement];
+  if (!lint::routine_search_path(statement.node)) return false;
+  const auto& path = *effect.search_path;
+  bool unqualified = std::any_of(effect.depends_on.begin(), effect.depends_on.end(),
+                                 [&](const lint::Dependency& dependency) {
+                                   return !dependency.schema_given && dependency.object == ref;
+                                 });
+  if (!unqualified) return false;
+  // The object of that name elsewhere: the one there when the statement runs, else any.
+  const lint::Catalog& catalog = *project.catalog();
+  std::optional<lint::ObjectRef> elsewhere;
+  for (ObjectId id = 0; id < catalog.size(); ++id) {
+    const lint::CatalogObject& object = catalog.object(id);
+    for (const auto& name : object.names) {
+      lint::ObjectRef candidate = name.ref;
+      candidate.args.reset();
+      lint::ObjectRef wanted = ref;
+      wanted.schema = candidate.schema;
+      wanted.args.reset();
+      if (!makes(candidate, wanted) ||
+          std::find(path.begin(), path.end(), candidate.schema) != path.end()) {
+        continue;
+      }
+      bool there =
+          object.alive_at(step.tick) && object.ref_at(step.tick).schema == candidate.schema;
+      if (!elsewhere || there) elsewhere = object.ref_at(step.tick);
+      if (there) break;
+    }
+  }
+  if (!elsewhere) return false;
+  std::string written;
+  for (const std::string& schema : path) {
+    if (!written.empty()) written += ", ";
+    written += schema;
+  }
+  if (written.empty()) written = "''";
+  std::string routine(lint::to_string(effect.object.kind));
+  out.report(file, statement.range,
+             user(step) + describe(ref) + " written without a schema, and the " + routine +
+                 "'s SET search_path = " + written + " does not reach schema " + elsewhere->schema +
+                 ", where the migrations make it: PostgreSQL looks the body's names up in "
+                 "pg_catalog and along that path only, and fails (" +
+                 not_found(ref) + ")",
+             "qualify the name (" + lint::sql_name(elsewhere->schema, elsewhere->name) +
+                 "), or add schema " + elsewhere->schema + " to the " + routine +
+                 "'s SET search_path");
+  return true;
 }
 
 void check(const lint::Project& project, lint::Reporter& out) {
@@ -1086,14 +1170,14 @@ void check(const lint::Project& project, lint::Reporter& out) {
           // ALTER TABLE ... ADD CONSTRAINT c NOT VALID, VALIDATE CONSTRAINT c: made first.
           const lint::Origin& created = project.catalog()->object(later).created;
           if (!child || created.file != i || created.statement != step.statement) {
-            report_later(project, i, step.statement, ref, later, out);
+            report_later(project, i, step.statement, user(step), ref, later, out);
           }
           continue;
         }
         if (auto gone = lost(catalog, ref, step.tick)) {
           if (gone->ref.key() == ref.key() ||
               reported.insert({step.statement, gone->ref.key()}).second) {
-            report_lost(project, i, step.statement, gone->ref, gone->loss, out);
+            report_lost(project, i, step.statement, user(step), gone->ref, gone->loss, out);
           }
           continue;
         }
@@ -1101,6 +1185,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
           check_child(project, i, step, ref, out);
           continue;
         }
+        if (check_body_path(project, i, step, ref, out)) continue;
         if (check_case_folded(project, i, step, ref, out)) continue;
         if (lint::is_routine(ref.kind) && step.object == lint::k_no_object &&
             ref == effect.object) {

@@ -396,6 +396,36 @@ TEST(LintObjects, AGeneratedColumnOfCreateTableDependsOnTheColumnsItReads) {
   EXPECT_EQ(uses(effects[4]), (Lines{}));
 }
 
+TEST(LintObjects, AnalyzedSqlBodiesUseWhatTheyNameAlongTheRoutinesPath) {
+  auto effects = effects_of(
+      "CREATE FUNCTION f(k text) RETURNS bigint LANGUAGE sql SET search_path = '' "
+      "AS $$ SELECT count(*) FROM t WHERE t.kind = k AND ok(k) $$;"
+      "CREATE FUNCTION g() RETURNS bigint LANGUAGE sql SET search_path = app, public "
+      "AS $$ SELECT count(*) FROM u $$;"
+      "CREATE FUNCTION h() RETURNS bigint LANGUAGE sql AS 'SELECT 1';");
+  ASSERT_EQ(effects.size(), 5u);
+  const Effect& body = effects[1];
+  EXPECT_EQ(body.action, Action::use);
+  EXPECT_EQ(body.change, Change::body);
+  EXPECT_EQ(body.object.display(), "f(text)");
+  // k is the parameter unless t has a column so named (PostgreSQL tries the column first).
+  ASSERT_EQ(uses(body), (Lines{"table t", "function ok()", "column t.kind", "column t.k"}));
+  EXPECT_EQ(body.depends_on[3].any_of.size(), 1u);
+  // An empty search path reaches nothing but pg_catalog: the names have no schema.
+  for (const Dependency& dependency : body.depends_on) {
+    EXPECT_EQ(dependency.source, DependencySource::statement);
+    EXPECT_FALSE(dependency.schema_given);
+    EXPECT_EQ(dependency.object.schema, "");
+  }
+  ASSERT_NE(body.search_path, nullptr);
+  EXPECT_TRUE(body.search_path->empty());
+  EXPECT_EQ(uses(effects[3]), (Lines{"table u"}));
+  EXPECT_EQ(effects[3].depends_on[0].object.schema, "app");
+  EXPECT_EQ(*effects[3].search_path, (std::vector<std::string>{"app", "public"}));
+  // A body that names nothing to look up adds no use.
+  EXPECT_EQ(effects[4].action, Action::create);
+}
+
 TEST(LintObjects, SerialSequencesAreNeededByTheirColumn) {
   auto effects = effects_of("CREATE TABLE t (id bigserial, n int GENERATED ALWAYS AS IDENTITY);");
   ASSERT_EQ(effects.size(), 5u);

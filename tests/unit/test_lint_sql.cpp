@@ -161,6 +161,83 @@ TEST(ParsedFile, ExpandsDoBlocks) {
   EXPECT_EQ(parsed->all_statements()[1], &inner[0]);
 }
 
+// The kinds of the body statements of each statement ("-" when it has no analyzed body).
+std::vector<std::string> bodies(const std::string& sql) {
+  SourceFile file = source(sql);
+  auto parsed = ParsedFile::parse(file);
+  std::vector<std::string> kinds;
+  for (const Statement* statement : parsed->all_statements()) {
+    if (statement->body == nullptr) {
+      kinds.emplace_back("-");
+      continue;
+    }
+    std::string line;
+    for (const Statement& inner : *statement->body) {
+      if (!line.empty()) line += " ";
+      line += inner.kind();
+    }
+    kinds.push_back(line);
+  }
+  return kinds;
+}
+
+TEST(SqlBody, StatementsStandWhereTheBodyWritesThem) {
+  std::string text =
+      "CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql\n"
+      "AS $fn$ SELECT a FROM t; INSERT INTO u VALUES (a) $fn$;\n"
+      "create procedure p() language sql as /* the body */ 'delete from t where b = ''x''';\n";
+  SourceFile file = source(text);
+  auto parsed = ParsedFile::parse(file);
+  const auto& all = parsed->all_statements();
+  ASSERT_EQ(all.size(), 2u);
+  ASSERT_NE(all[0]->body, nullptr);
+  const auto& body = *all[0]->body;
+  ASSERT_EQ(body.size(), 2u);
+  EXPECT_EQ(body[0].kind(), "SelectStmt");
+  EXPECT_TRUE(body[0].exact);
+  EXPECT_EQ(parsed->slice(body[0].range), "SELECT a FROM t");
+  EXPECT_EQ(parsed->slice(body[1].range), "INSERT INTO u VALUES (a)");
+  std::uint32_t table = body[1].offset(body[1].node.get("relation").location());
+  EXPECT_EQ(text.substr(table, 1), "u");
+  // A doubled quote: the text PostgreSQL parses is not the file's, so findings go to the
+  // CREATE statement.
+  ASSERT_NE(all[1]->body, nullptr);
+  ASSERT_EQ(all[1]->body->size(), 1u);
+  const Statement& rewritten = all[1]->body->front();
+  EXPECT_FALSE(rewritten.exact);
+  EXPECT_EQ(rewritten.range, all[1]->range);
+  EXPECT_EQ(rewritten.node.get("relation").str("relname"), "t");
+}
+
+TEST(SqlBody, OnlyWhatPostgresAnalyzes) {
+  EXPECT_EQ(bodies("CREATE FUNCTION f() RETURNS void LANGUAGE sql AS $$ "
+                   "SELECT 1; UPDATE t SET a = 1; DELETE FROM t; CALL p(); "
+                   "CREATE TABLE c AS SELECT * FROM t; EXPLAIN SELECT 2; "
+                   "CREATE TABLE d (a int); ALTER TABLE t ADD b int; TRUNCATE t $$;"),
+            (std::vector<std::string>{
+                "SelectStmt UpdateStmt DeleteStmt CallStmt SelectStmt SelectStmt"}));
+  EXPECT_EQ(bodies("CREATE FUNCTION f(anyelement) RETURNS int LANGUAGE sql AS 'SELECT 1';"
+                   "CREATE FUNCTION g(OUT x anyelement, y int) LANGUAGE sql AS 'SELECT y';"
+                   "CREATE FUNCTION h() RETURNS int LANGUAGE plpgsql AS 'BEGIN RETURN 1; END';"
+                   "CREATE FUNCTION i() RETURNS int LANGUAGE sql RETURN 1;"
+                   "CREATE FUNCTION j() RETURNS int LANGUAGE sql SET check_function_bodies = off "
+                   "AS 'SELECT 1';"
+                   "CREATE FUNCTION k() RETURNS int LANGUAGE sql AS 'SELECT (';"),
+            (std::vector<std::string>{"-", "SelectStmt", "-", "-", "-", "-"}));
+}
+
+TEST(SqlBody, FollowsCheckFunctionBodies) {
+  EXPECT_EQ(bodies("SET check_function_bodies = false;"
+                   "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';"
+                   "RESET check_function_bodies;"
+                   "CREATE FUNCTION g() RETURNS int LANGUAGE sql AS 'SELECT 1';"
+                   "SELECT pg_catalog.set_config('check_function_bodies', 'off', false);"
+                   "CREATE FUNCTION h() RETURNS int LANGUAGE sql AS 'SELECT 1';"
+                   "SET check_function_bodies TO on;"
+                   "CREATE FUNCTION i() RETURNS int LANGUAGE sql AS 'SELECT 1';"),
+            (std::vector<std::string>{"-", "-", "-", "SelectStmt", "-", "-", "-", "SelectStmt"}));
+}
+
 TEST(ParsedFile, EscapedExecuteIsApproximate) {
   SourceFile parsed_source = source(
       "DO $$ BEGIN EXECUTE 'COMMENT ON TABLE t IS ''x'''; EXECUTE format('DROP TABLE %I', 't'); "

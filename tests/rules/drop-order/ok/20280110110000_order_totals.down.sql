@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS order_lines;
+DROP FUNCTION IF EXISTS order_total(bigint);

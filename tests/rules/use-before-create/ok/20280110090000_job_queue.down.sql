@@ -1,0 +1,11 @@
+DROP TABLE IF EXISTS queue.archived_jobs;
+DROP TABLE IF EXISTS public.jobs;
+DROP FUNCTION IF EXISTS public.archive_size();
+DROP FUNCTION IF EXISTS public.clear_archive();
+DROP FUNCTION IF EXISTS public.archived_count();
+DROP FUNCTION IF EXISTS public.first_archived(anyelement);
+DROP FUNCTION IF EXISTS public.catalog_tables();
+DROP FUNCTION IF EXISTS public.jobs_of_kind(text);
+DROP TABLE IF EXISTS queue.jobs;
+DROP SCHEMA IF EXISTS queue;
+DROP FUNCTION IF EXISTS public.pending_jobs();
