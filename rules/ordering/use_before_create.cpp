@@ -192,6 +192,15 @@ bool makes(const lint::ObjectRef& made, const lint::ObjectRef& used) {
          (type_like(made.kind) && type_like(used.kind));
 }
 
+// The name a create gives its object, or a rename (SET SCHEMA) the object it renames.
+lint::ObjectRef made_name(const lint::Effect& effect) {
+  lint::ObjectRef made = effect.object;
+  if (effect.action != lint::Action::rename) return made;
+  if (!effect.new_name.empty()) made.name = effect.new_name;
+  if (!effect.new_schema.empty()) made.schema = effect.new_schema;
+  return made;
+}
+
 // How a finding names what uses the object: the statement, or the LANGUAGE sql body of the routine
 // it makes, which PostgreSQL analyzes then.
 std::string user(const lint::CatalogStep& step) {
@@ -248,12 +257,9 @@ void check_downs(const lint::Project& project, lint::Reporter& out) {
     auto made_before = [&](const lint::ObjectRef& ref, std::size_t before) {
       for (std::size_t j = 0; j < before; ++j) {
         const lint::Effect& effect = steps[j].effect;
-        if (effect.action == lint::Action::create && makes(effect.object, ref)) return true;
-        if (effect.action == lint::Action::rename) {
-          lint::ObjectRef next = effect.object;
-          if (!effect.new_name.empty()) next.name = effect.new_name;
-          if (!effect.new_schema.empty()) next.schema = effect.new_schema;
-          if (makes(next, ref)) return true;
+        if ((effect.action == lint::Action::create || effect.action == lint::Action::rename) &&
+            makes(made_name(effect), ref)) {
+          return true;
         }
       }
       return false;
@@ -274,11 +280,12 @@ void check_downs(const lint::Project& project, lint::Reporter& out) {
       }
       return true;
     };
-    // The later step of the down that creates the object.
+    // The later step of the down that creates the object (or renames one to its name).
     auto made_later = [&](const lint::ObjectRef& ref, std::size_t after) -> std::ptrdiff_t {
       for (std::size_t j = after + 1; j < steps.size(); ++j) {
         const lint::Effect& effect = steps[j].effect;
-        if (effect.action == lint::Action::create && makes(effect.object, ref)) {
+        if ((effect.action == lint::Action::create || effect.action == lint::Action::rename) &&
+            makes(made_name(effect), ref)) {
           return static_cast<std::ptrdiff_t>(j);
         }
       }
@@ -318,12 +325,17 @@ void check_downs(const lint::Project& project, lint::Reporter& out) {
         if (found || later < 0) continue;
         if (!reported.insert({step.statement, used->key()}).second) continue;
         const lint::CatalogStep& creator = steps[static_cast<std::size_t>(later)];
+        bool renamed = creator.effect.action == lint::Action::rename;
         out.report(file, statement.range,
-                   user(step) + describe(*used) +
-                       " before the down creates it (later in this down): PostgreSQL fails here",
-                   "create " + describe(*used) +
-                       " before this statement, or move this statement after its creation")
-            .related(file, pairing::statement_range(file, creator.statement), "created here");
+                   user(step) + describe(*used) + " before the down " +
+                       (renamed ? "renames it back" : "creates it") +
+                       " (later in this down): PostgreSQL fails here",
+                   renamed ? "move this statement after the rename"
+                           : "create " + describe(*used) +
+                                 " before this statement, or move this statement after its "
+                                 "creation")
+            .related(file, pairing::statement_range(file, creator.statement),
+                     renamed ? "renamed back here" : "created here");
       }
     }
   }

@@ -1,0 +1,2 @@
+DROP FUNCTION IF EXISTS site_query(text);
+DROP TEXT SEARCH CONFIGURATION IF EXISTS english_unaccent;
