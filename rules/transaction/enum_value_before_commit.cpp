@@ -105,16 +105,18 @@ std::optional<std::uint32_t> constant_in(const Node& node, const std::string& la
 // argument or a domain it declares of the type, or a constant in a statement that names a
 // column of the type or of its array type (its SET target, its INSERT column, a column it
 // compares, the column whose default it sets). PostgreSQL reads such a constant with the enum's
-// input function when it parses the statement. The location of the constant.
+// input function when it parses the statement. `tree`: the statement's, or that of a statement of
+// the LANGUAGE sql body it makes (which PostgreSQL analyzes then). The location of the constant,
+// in `tree`'s text.
 std::optional<std::uint32_t> use_of(const lint::FileContext& context, lint::TableState& tables,
-                                    const Statement& statement, std::size_t ordinal,
-                                    const Added& added) {
+                                    const Node& tree, const Statement& statement,
+                                    std::size_t ordinal, const Added& added) {
   std::optional<std::uint32_t> constant;
   std::optional<std::uint32_t> declared;  // a constant of what the statement declares of the type
   std::vector<std::string> columns;
   std::vector<std::string> typed;  // columns the statement declares of the type
   std::vector<lint::QualifiedName> relations;
-  lint::walk(statement.node, [&](const Node& node) {
+  lint::walk(tree, [&](const Node& node) {
     if (declared) return false;
     if (node.is("TypeCast")) {
       Node arg = node.get("arg");
@@ -172,6 +174,21 @@ std::optional<std::uint32_t> use_of(const lint::FileContext& context, lint::Tabl
   return std::nullopt;
 }
 
+// Where the quoted constant at `at` (a location in the statement's tree) stands in the file: the
+// label, or the array literal that holds it; the statement when its locations are not exact.
+lint::TextRange constant_range(std::string_view text, const Statement& statement, std::uint32_t at,
+                               const std::string& label) {
+  if (!statement.exact) return statement.range;
+  std::uint32_t begin = statement.offset(at);
+  std::uint32_t end = begin + static_cast<std::uint32_t>(label.size() + 2);
+  if (begin < text.size() && text[begin] == '\'') {
+    std::size_t close = begin + 1;
+    while (close < text.size() && text[close] != '\'') close += 1;
+    if (close < text.size()) end = static_cast<std::uint32_t>(close + 1);
+  }
+  return lint::TextRange{begin, end};
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   lint::TransactionLayout layout(context.file);
   auto together = [&](const Statement& added, const Statement& user) {
@@ -214,26 +231,25 @@ std::vector<EarlyEnumUse> enum_values_used_early(
       }
       continue;
     }
+    // The statement, and the statements of the LANGUAGE sql body it makes.
+    std::vector<const Statement*> parts{statement};
+    if (statement->body != nullptr) {
+      for (const Statement& inner : *statement->body) parts.push_back(&inner);
+    }
+    bool found = false;
     for (const Added& value : added) {
       if (!together(*value.statement, *statement)) continue;
       if (!tables) tables.emplace(context);
-      auto at = use_of(context, *tables, *statement, ordinal, value);
-      if (!at) continue;
-      lint::TextRange range = statement->range;
-      if (statement->exact) {
-        // The quoted constant: the label, or the array literal that holds it.
-        std::string_view text = context.file.text();
-        std::uint32_t begin = statement->offset(at);
-        std::uint32_t end = begin + static_cast<std::uint32_t>(value.label.size() + 2);
-        if (begin < text.size() && text[begin] == '\'') {
-          std::size_t close = begin + 1;
-          while (close < text.size() && text[close] != '\'') close += 1;
-          if (close < text.size()) end = static_cast<std::uint32_t>(close + 1);
-        }
-        range = lint::TextRange{begin, end};
+      for (const Statement* part : parts) {
+        auto at = use_of(context, *tables, part->node, *statement, ordinal, value);
+        if (!at) continue;
+        uses.push_back(EarlyEnumUse{value.statement, statement,
+                                    constant_range(context.file.text(), *part, *at, value.label),
+                                    value.type, value.label});
+        found = true;
+        break;
       }
-      uses.push_back(EarlyEnumUse{value.statement, statement, range, value.type, value.label});
-      break;
+      if (found) break;
     }
   }
   return uses;

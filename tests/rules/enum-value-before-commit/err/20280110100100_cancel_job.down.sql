@@ -1,0 +1,1 @@
+DROP FUNCTION IF EXISTS jobq.cancel_job(bigint);

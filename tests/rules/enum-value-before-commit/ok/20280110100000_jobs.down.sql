@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS jobq.jobs;
+DROP TYPE IF EXISTS jobq.job_state;
+DROP SCHEMA IF EXISTS jobq;
