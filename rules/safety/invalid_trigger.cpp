@@ -7,7 +7,8 @@
 // event that has no such table, twice); the same name for OLD and NEW TABLE; a WHEN that reads rows
 // a statement trigger or the event does not have. CREATE EVENT TRIGGER of an event PostgreSQL
 // does not have, a filter variable other than TAG, or a tag it does not know or does not fire
-// event triggers for. Each message is PostgreSQL 15's.
+// event triggers for. Each message is PostgreSQL 15's. Also a trigger PostgreSQL accepts whose
+// every row fails: tsvector_update_trigger() with a configuration named without its schema.
 #include <algorithm>
 #include <cctype>
 #include <iterator>
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "lint/catalog.h"
+#include "lint/pg_facts.h"
 #include "lint/rule.h"
 #include "lint/table_state.h"
 #include "lint/tree.h"
@@ -561,6 +563,29 @@ Target target(const lint::FileContext& context, const lint::Statement& statement
   return on;
 }
 
+// A row trigger that runs PostgreSQL's tsvector_update_trigger(tsvector_column, config, column,
+// ...) BEFORE INSERT or UPDATE with a text search configuration named without its schema
+// ('english'): PostgreSQL accepts the trigger, and every row it fires for fails ("text search
+// configuration name "english" must be schema-qualified"). The configuration's name as written.
+std::optional<std::string> unqualified_ts_config(const Node& trigger) {
+  auto function = lint::string_list(trigger.list("funcname"));
+  if (function.empty() || function.back() != "tsvector_update_trigger" || function.size() > 2 ||
+      (function.size() == 2 && function.front() != "pg_catalog")) {
+    return std::nullopt;
+  }
+  constexpr std::int64_t k_before = 1 << 1;
+  std::int64_t events = trigger.num("events");
+  if (!trigger.flag("row") || (trigger.num("timing") & k_before) == 0 ||
+      (events & (k_insert | k_update)) == 0) {
+    return std::nullopt;  // PostgreSQL fails on another check first
+  }
+  lint::NodeList args = trigger.list("args");
+  if (args.size() < 3) return std::nullopt;
+  std::string config(args[1].as_str());
+  if (lint::text_name_parts(config).size() != 1) return std::nullopt;
+  return config;
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   for (const lint::Statement* statement : context.file.all_statements()) {
     const Node& node = statement->node;
@@ -574,6 +599,17 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       continue;
     }
     if (!node.is("CreateTrigStmt")) continue;
+    if (auto config = unqualified_ts_config(node)) {
+      out.report(statement->range,
+                 "CREATE TRIGGER " + std::string(node.str("trigname")) +
+                     " names the text search configuration '" + *config +
+                     "' without its schema: PostgreSQL accepts the trigger, but "
+                     "tsvector_update_trigger() requires a schema-qualified name, so every row "
+                     "the trigger fires for fails (\"text search configuration name \"" +
+                     *config + "\" must be schema-qualified\")",
+                 "qualify the configuration: 'pg_catalog." + *config +
+                     "' for PostgreSQL's own, or the schema it was created in");
+    }
     std::optional<Refusal> why = refusal(node, target(context, *statement, node.get("relation")));
     if (!why) continue;
     out.report(statement->range,
