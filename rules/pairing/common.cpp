@@ -1405,18 +1405,7 @@ std::vector<DefaultPrivilege> default_privileges_before(const lint::Project& pro
                                                         lint::Tick start) {
   std::vector<DefaultPrivilege> held{{"", "", "FUNCTIONS", "PUBLIC", "execute"},
                                      {"", "", "TYPES", "PUBLIC", "usage"}};
-  std::vector<std::pair<lint::Tick, std::size_t>> earlier;  // ups before this one, by tick
-  for (std::size_t i = 0; i < project.size(); ++i) {
-    const auto& migration = project.source(i).migration;
-    if (!migration || migration->direction != lint::Direction::up) continue;
-    const lint::FileReplay& replay = catalog.replay(i);
-    if (!replay.replayed || project.parsed(i) == nullptr || replay.start >= start) {
-      continue;
-    }
-    earlier.emplace_back(replay.start, i);
-  }
-  std::sort(earlier.begin(), earlier.end());
-  for (const auto& [tick, i] : earlier) {
+  for (std::size_t i : ups_before(project, catalog, start)) {
     for (const lint::Statement* statement : project.parsed(i)->all_statements()) {
       if (statement->node.is("AlterDefaultPrivilegesStmt")) {
         apply_default_privileges(held, statement->node);

@@ -2708,14 +2708,8 @@ void check_privileges_gained(Context& c) {
   // What the earlier ups' ALTER DEFAULT PRIVILEGES ... GRANT gave on objects made after them:
   // a role may hold it on the object that way.
   std::vector<DefaultPrivilege> defaults;
-  for (std::size_t f = 0; f < c.project.size(); ++f) {
-    const lint::FileReplay& replay = c.catalog.replay(f);
-    const lint::ParsedFile* file = c.project.parsed(f);
-    if (!replay.replayed || replay.direction != lint::Direction::up || file == nullptr ||
-        replay.start >= start) {
-      continue;
-    }
-    for (const lint::Statement* statement : file->all_statements()) {
+  for (std::size_t f : ups_before(c.project, c.catalog, start)) {
+    for (const lint::Statement* statement : c.project.parsed(f)->all_statements()) {
       if (statement->node.is("AlterDefaultPrivilegesStmt") &&
           statement->node.get("action").flag("is_grant")) {
         for (DefaultPrivilege& entry : default_privileges(statement->node)) {
@@ -4466,15 +4460,7 @@ void check_role_settings(Context& c) {
   }
   if (changes.empty()) return;
   // The parameters earlier ups left set, by row: replayed in version order.
-  std::vector<std::pair<lint::Tick, std::size_t>> earlier;
-  for (std::size_t i = 0; i < c.project.size(); ++i) {
-    const lint::FileReplay& replay = c.catalog.replay(i);
-    if (replay.replayed && replay.direction == lint::Direction::up &&
-        replay.start < c.pair.up_replay->start && c.project.parsed(i) != nullptr) {
-      earlier.emplace_back(replay.start, i);
-    }
-  }
-  std::sort(earlier.begin(), earlier.end());
+  std::vector<std::size_t> earlier = ups_before(c.project, c.catalog, c.pair.up_replay->start);
   std::vector<RoleSetting> set_before;
   auto apply = [](std::vector<RoleSetting>& held, const RoleSetting& change) {
     std::erase_if(held, [&](const RoleSetting& s) {
@@ -4482,7 +4468,7 @@ void check_role_settings(Context& c) {
     });
     if (change.set) held.push_back(change);
   };
-  for (const auto& [start, file] : earlier) {
+  for (std::size_t file : earlier) {
     for (const lint::Statement* statement : c.project.parsed(file)->all_statements()) {
       if (auto setting = role_setting(statement->node)) apply(set_before, *setting);
     }
@@ -4803,18 +4789,7 @@ void check_public_schema(Context& c) {
     return;
   }
   // The ups before this one, in the order they ran.
-  std::vector<std::pair<lint::Tick, std::size_t>> earlier;
-  for (std::size_t i = 0; i < c.project.size(); ++i) {
-    const auto& migration = c.project.source(i).migration;
-    if (!migration || migration->direction != lint::Direction::up) continue;
-    const lint::FileReplay& replay = c.catalog.replay(i);
-    if (!replay.replayed || c.project.parsed(i) == nullptr ||
-        replay.start >= c.pair.up_replay->start) {
-      continue;
-    }
-    earlier.emplace_back(replay.start, i);
-  }
-  std::sort(earlier.begin(), earlier.end());
+  std::vector<std::size_t> earlier = ups_before(c.project, c.catalog, c.pair.up_replay->start);
   Privileges held{{"PUBLIC", "usage", {}}};
   bool granted_before = false;  // an earlier up grants or revokes on it
   // Applies a file's GRANTs and REVOKEs on schema public and DROP OWNED BY (which takes what the
@@ -4832,8 +4807,8 @@ void check_public_schema(Context& c) {
     }
     return true;
   };
-  for (const auto& entry : earlier) {
-    const auto& statements = c.project.parsed(entry.second)->all_statements();
+  for (std::size_t file : earlier) {
+    const auto& statements = c.project.parsed(file)->all_statements();
     granted_before = granted_before || std::any_of(statements.begin(), statements.end(), names);
     if (!apply(statements)) return;
   }
