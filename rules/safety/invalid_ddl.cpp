@@ -878,6 +878,28 @@ std::string published_table(const lint::FileContext& context, const lint::Statem
   return schema + "." + name;
 }
 
+// What the publication an ALTER PUBLICATION of an up names publishes before it, as its CREATE
+// PUBLICATION and the ALTER PUBLICATION since left it, and the migration that made it; nullopt
+// when no migration made it.
+struct AlteredPublication : pairing::PublicationState {
+  std::string made_in;
+};
+std::optional<AlteredPublication> altered_publication(const lint::FileContext& context,
+                                                      const lint::Statement& statement) {
+  auto tick = lint::tick_before(context, statement);
+  auto ordinal = context.file.ordinal(statement);
+  if (!tick || !ordinal) return std::nullopt;
+  const lint::Catalog& catalog = *context.project.catalog();
+  lint::ObjectId id = lint::k_no_object;
+  for (const lint::CatalogStep* step : catalog.steps_of(context.index, *ordinal)) {
+    if (step->effect.object.kind == lint::ObjectKind::publication) id = step->object;
+  }
+  if (id == lint::k_no_object) return std::nullopt;
+  auto state = pairing::publication_at(context.project, catalog, id, *tick);
+  if (!state) return std::nullopt;
+  return AlteredPublication{std::move(*state), made_in(context, catalog.object(id).created)};
+}
+
 // CREATE / ALTER PUBLICATION ... ADD / SET with a column list in a publication that has TABLES IN
 // SCHEMA: PostgreSQL refuses both in one publication, whichever comes first (an ADD is judged
 // with what the publication has, as the migrations before made it).
@@ -916,18 +938,9 @@ std::optional<Refusal> publication_column_list(const lint::FileContext& context,
                                     "does not take together");
   }
   if (create || action == "AP_SetObjects" || (!schemas && !listed)) return std::nullopt;
-  auto tick = lint::tick_before(context, statement);
-  auto ordinal = context.file.ordinal(statement);
-  if (!tick || !ordinal) return std::nullopt;
-  const lint::Catalog& catalog = *context.project.catalog();
-  lint::ObjectId id = lint::k_no_object;
-  for (const lint::CatalogStep* step : catalog.steps_of(context.index, *ordinal)) {
-    if (step->effect.object.kind == lint::ObjectKind::publication) id = step->object;
-  }
-  if (id == lint::k_no_object) return std::nullopt;
-  auto state = pairing::publication_at(context.project, catalog, id, *tick);
+  auto state = altered_publication(context, statement);
   if (!state) return std::nullopt;
-  std::string made = " (made by " + made_in(context, catalog.object(id).created) + ")";
+  std::string made = " (made by " + state->made_in + ")";
   for (const pairing::PublishedMember& member : state->members) {
     if (!member.member || !member.details) continue;
     if (listed && member.schema) {
@@ -943,6 +956,35 @@ std::optional<Refusal> publication_column_list(const lint::FileContext& context,
     }
   }
   return std::nullopt;
+}
+
+// ALTER PUBLICATION p ADD / SET / DROP TABLE (or TABLES IN SCHEMA) of a publication made FOR ALL
+// TABLES: PostgreSQL refuses any change of its tables, first run or not.
+std::optional<Refusal> publication_for_all_tables(const lint::FileContext& context,
+                                                  const lint::Statement& statement) {
+  const Node& node = statement.node;
+  if (!node.is("AlterPublicationStmt") || node.list("pubobjects").empty()) return std::nullopt;
+  auto state = altered_publication(context, statement);
+  if (!state || !state->all_tables) return std::nullopt;
+  std::string publication = lint::truncate_identifier(node.str("pubname"));
+  bool schemas = false;
+  for (Node spec : node.list("pubobjects")) {
+    std::string_view type = spec.str("pubobjtype");
+    schemas = schemas || type == "PUBLICATIONOBJ_TABLES_IN_SCHEMA" ||
+              type == "PUBLICATIONOBJ_TABLES_IN_CUR_SCHEMA";
+  }
+  std::string_view action = node.str("action");
+  std::string verb = action == "AP_AddObjects"    ? "ADD"
+                     : action == "AP_DropObjects" ? "DROP"
+                                                  : "SET";
+  return Refusal{
+      "ALTER PUBLICATION " + publication + " " + verb + (schemas ? " TABLES IN SCHEMA" : " TABLE"),
+      "publication " + publication + " (made by " + state->made_in +
+          ") is FOR ALL TABLES, which publishes every table already: " +
+          (schemas ? "schemas" : "tables") + " cannot be added to or dropped from it",
+      "publication " + in_quotes(publication) + " is defined as FOR ALL TABLES",
+      "leave the statement out (the publication publishes every table, new ones "
+      "too), or publish the tables in a publication of their own (FOR TABLE ...)"};
 }
 
 // Why a publication's row filter (a WHERE of one of its tables) is one PostgreSQL refuses: it may
@@ -1701,7 +1743,8 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       if (auto refusal = statistics(node)) report(statement->range, *refusal, out);
     }
     if (node.is("CreatePublicationStmt") || node.is("AlterPublicationStmt")) {
-      auto refusal = publication_column_list(context, *statement);
+      auto refusal = publication_for_all_tables(context, *statement);
+      if (!refusal) refusal = publication_column_list(context, *statement);
       if (!refusal) refusal = publication_row_filter(context, *statement);
       if (refusal) report(statement->range, *refusal, out);
     }

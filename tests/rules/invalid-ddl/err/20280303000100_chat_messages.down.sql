@@ -1,0 +1,4 @@
+DROP PUBLICATION IF EXISTS chat_everything;
+DROP SCHEMA IF EXISTS chat_archive;
+DROP TABLE IF EXISTS chat_rooms;
+DROP TABLE IF EXISTS chat_messages;

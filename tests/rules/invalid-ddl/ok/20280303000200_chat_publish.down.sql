@@ -1,0 +1,2 @@
+DROP PUBLICATION IF EXISTS chat_rooms_only;
+ALTER PUBLICATION chat_everything SET (publish = 'insert, update, delete, truncate');
