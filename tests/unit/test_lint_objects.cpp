@@ -417,8 +417,9 @@ TEST(LintObjects, AnalyzedSqlBodiesUseWhatTheyNameAlongTheRoutinesPath) {
     EXPECT_FALSE(dependency.schema_given);
     EXPECT_EQ(dependency.object.schema, "");
   }
+  // SET search_path = '' sets the one schema of no name (SHOW search_path gives ""), never there.
   ASSERT_NE(body.search_path, nullptr);
-  EXPECT_TRUE(body.search_path->empty());
+  EXPECT_EQ(*body.search_path, (std::vector<std::string>{""}));
   EXPECT_EQ(uses(effects[3]), (Lines{"table u"}));
   EXPECT_EQ(effects[3].depends_on[0].object.schema, "app");
   EXPECT_EQ(*effects[3].search_path, (std::vector<std::string>{"app", "public"}));
