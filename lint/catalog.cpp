@@ -442,6 +442,12 @@ std::optional<bool> Catalog::has_unique_key(const ObjectRef& table, Tick at,
   return false;
 }
 
+std::span<const std::size_t> Catalog::ups_before(Tick at) const {
+  auto end = std::partition_point(m_ups.begin(), m_ups.end(),
+                                  [&](std::size_t up) { return m_files[up].start < at; });
+  return {m_ups.data(), static_cast<std::size_t>(end - m_ups.begin())};
+}
+
 Tick Catalog::before_statement(std::size_t file, std::size_t statement) const {
   const FileReplay& replay = m_files[file];
   // A file's steps are in statement order.
@@ -1821,6 +1827,7 @@ class CatalogBuilder {
     replay.replayed = true;
     replay.direction = Direction::up;
     replay.start = ++m_catalog.m_tick;
+    m_catalog.m_ups.push_back(index);
     const auto& statements = file.all_statements();
     reserve_steps(index, replay);
     Tick at = 0;

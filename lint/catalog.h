@@ -226,6 +226,8 @@ class Catalog {
 
   // ---- per file
   const FileReplay& replay(std::size_t file) const { return m_files[file]; }
+  // The ups that ran before a tick (their replay started before it), in the order they ran.
+  std::span<const std::size_t> ups_before(Tick at) const;
   // The tick before a statement of an up ran.
   Tick before_statement(std::size_t file, std::size_t statement) const;
   // What one statement (an index into all_statements()) did, resolved: for an INSERT, the
@@ -240,6 +242,7 @@ class Catalog {
   friend class CatalogBuild;
   std::vector<CatalogObject> m_objects;
   std::vector<FileReplay> m_files;
+  std::vector<std::size_t> m_ups;  // the ups replayed, in the order they ran (start ascending)
   // Objects by a hash of a name, each list in insertion order; lookups compare the names, so a
   // hash shared by two names only makes a list longer.
   class NameIndex {

@@ -1235,17 +1235,10 @@ std::vector<Pair> pairs(const lint::Project& project) {
 
 std::vector<std::size_t> ups_before(const lint::Project& project, const lint::Catalog& catalog,
                                     lint::Tick start) {
-  std::vector<std::pair<lint::Tick, std::size_t>> earlier;
-  for (std::size_t i = 0; i < project.size(); ++i) {
-    const lint::FileReplay& replay = catalog.replay(i);
-    if (replay.replayed && replay.direction == lint::Direction::up && replay.start < start &&
-        project.parsed(i) != nullptr) {
-      earlier.emplace_back(replay.start, i);
-    }
-  }
-  std::sort(earlier.begin(), earlier.end());
   std::vector<std::size_t> files;
-  for (const auto& entry : earlier) files.push_back(entry.second);
+  for (std::size_t i : catalog.ups_before(start)) {
+    if (project.parsed(i) != nullptr) files.push_back(i);
+  }
   return files;
 }
 
