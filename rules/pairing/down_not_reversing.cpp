@@ -2707,18 +2707,22 @@ void check_privileges_gained(Context& c) {
   const auto& down = c.pair.down_file->all_statements();
   // What the earlier ups' ALTER DEFAULT PRIVILEGES ... GRANT gave on objects made after them:
   // a role may hold it on the object that way.
-  std::vector<DefaultPrivilege> defaults;
-  for (std::size_t f : ups_before(c.project, c.catalog, start)) {
-    for (const lint::Statement* statement : c.project.parsed(f)->all_statements()) {
-      if (statement->node.is("AlterDefaultPrivilegesStmt") &&
-          statement->node.get("action").flag("is_grant")) {
-        for (DefaultPrivilege& entry : default_privileges(statement->node)) {
-          defaults.push_back(std::move(entry));
+  // Read once, when a privilege is not accounted for otherwise.
+  std::optional<std::vector<DefaultPrivilege>> defaults;
+  auto by_default = [&](const lint::CatalogObject& object, const Privilege& privilege) {
+    if (!defaults) {
+      defaults.emplace();
+      for (std::size_t f : ups_before(c.project, c.catalog, start)) {
+        for (const lint::Statement* statement : c.project.parsed(f)->all_statements()) {
+          if (statement->node.is("AlterDefaultPrivilegesStmt") &&
+              statement->node.get("action").flag("is_grant")) {
+            for (DefaultPrivilege& entry : default_privileges(statement->node)) {
+              defaults->push_back(std::move(entry));
+            }
+          }
         }
       }
     }
-  }
-  auto by_default = [&](const lint::CatalogObject& object, const Privilege& privilege) {
     ObjectKind kind = object.kind();
     std::string_view objects = kind == ObjectKind::sequence ? "SEQUENCES"
                                : lint::is_routine(kind)     ? "FUNCTIONS"
@@ -2726,7 +2730,7 @@ void check_privileges_gained(Context& c) {
                                : kind == ObjectKind::schema                             ? "SCHEMAS"
                                                                                         : "TABLES";
     const std::string& schema = object.ref_at(start).schema;
-    return std::any_of(defaults.begin(), defaults.end(), [&](const DefaultPrivilege& entry) {
+    return std::any_of(defaults->begin(), defaults->end(), [&](const DefaultPrivilege& entry) {
       return entry.objects == objects && entry.grantee == privilege.role &&
              entry.privilege == privilege.privilege &&
              (entry.schema.empty() || entry.schema == schema);
