@@ -801,8 +801,20 @@ std::optional<std::size_t> branch_of(const Statement& statement) {
 
 const std::vector<Transient>* GuardAnalysis::transients(const Statement& statement,
                                                         std::size_t branch) const {
+  // Only a branch that drops or renames something away can leave what it makes missing: with no
+  // such statement in any DO block the file's targets are not needed.
+  auto leaves_something = [&] {
+    for (const Statement* other : m_file->all_statements()) {
+      if (!other->embedded()) continue;
+      for (const GuardTarget& target : guard_targets(*other)) {
+        if (target.action == Action::drop || target.action == Action::rename) return true;
+      }
+    }
+    return false;
+  };
   if (!m_transients) {
     m_transients.emplace();
+    if (!leaves_something()) return nullptr;
     file_targets();
     // What each statement does to an object (of a kind, schema, parent and name), in file order:
     // makes it (`made`), or drops or renames it away.
