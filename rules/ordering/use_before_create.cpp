@@ -11,8 +11,8 @@
 
 #include "lint/builtins.h"
 #include "lint/guard.h"
-#include "lint/table_state.h"
 #include "lint/pg_facts.h"
+#include "lint/table_state.h"
 #include "rules/ordering/case_folded.h"
 #include "rules/ordering/rules.h"
 #include "rules/pairing/common.h"
@@ -487,8 +487,8 @@ bool named_unseen(const lint::Project& project, const lint::ObjectRef& ref,
 // nothing made the name again: PostgreSQL fails there on a fresh database. Left alone when the
 // statement that took the name runs under a guard (an IF, a block with a handler): sqlgate cannot
 // tell whether it ran; and for a name an extension provides.
-void report_lost(const lint::Project& project, std::size_t file_index,
-                 std::size_t statement_index, std::string_view uses, const lint::ObjectRef& ref,
+void report_lost(const lint::Project& project, std::size_t file_index, std::size_t statement_index,
+                 std::string_view uses, const lint::ObjectRef& ref,
                  const lint::Catalog::NameLoss& loss, lint::Reporter& out) {
   const lint::Statement* taker = lint::statement_at(project, loss.by);
   const lint::ParsedFile* taker_file = project.parsed(loss.by.file);
@@ -516,9 +516,8 @@ void report_lost(const lint::Project& project, std::size_t file_index,
 }
 
 // A statement of an up that uses an object a later statement or migration creates.
-void report_later(const lint::Project& project, std::size_t file_index,
-                  std::size_t statement_index, std::string_view uses, const lint::ObjectRef& ref,
-                  ObjectId later,
+void report_later(const lint::Project& project, std::size_t file_index, std::size_t statement_index,
+                  std::string_view uses, const lint::ObjectRef& ref, ObjectId later,
                   lint::Reporter& out) {
   const lint::CatalogObject& object = project.catalog()->object(later);
   const lint::ParsedFile& file = *project.parsed(file_index);
@@ -962,6 +961,11 @@ void tested_conditions(const lint::Node& block, std::vector<std::string_view>& o
 void check_text_lookups(const lint::Project& project, std::size_t file_index, lint::Reporter& out) {
   const lint::Catalog& catalog = *project.catalog();
   const lint::ParsedFile& file = *project.parsed(file_index);
+  // Nothing to look for in a file that names neither (most): its trees are not walked.
+  if (!lint::mentions(file.text(), "regclass") &&
+      !lint::mentions(file.text(), "pg_get_serial_sequence")) {
+    return;
+  }
   const auto& all = file.all_statements();
   std::optional<lint::GuardAnalysis> conditions;
   std::set<std::pair<std::uint32_t, std::string>> reported;
