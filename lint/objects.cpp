@@ -2170,7 +2170,8 @@ void ObjectResolver::Context::alter_sequence(const Node& node) {
 std::optional<std::vector<std::string>> routine_search_path(const Node& create) {
   std::optional<std::vector<std::string>> path;
   for (Node option : create.list("options")) {
-    if (option.str("defname") != "set" || option.get("arg").str("kind") != "VAR_SET_VALUE") continue;
+    if (option.str("defname") != "set" || option.get("arg").str("kind") != "VAR_SET_VALUE")
+      continue;
     auto change = search_path_change(option.get("arg"));
     if (change && change->path) path = std::move(change->path);
   }
