@@ -5,6 +5,7 @@
 #include <initializer_list>
 
 #include "lint/pg_facts.h"
+#include "lint/table_state.h"
 
 namespace sqlgate::rules::pairing {
 
@@ -1164,6 +1165,55 @@ lint::Node constraint_at(const lint::Statement& statement, std::uint32_t offset,
     return true;
   });
   return found;
+}
+
+std::vector<std::string> key_columns(const lint::Project& project, const lint::Catalog& catalog,
+                                     lint::ObjectId key) {
+  const lint::CatalogObject& object = catalog.object(key);
+  if (!object.columns.empty() || object.parent == lint::k_no_object) return object.columns;
+  const lint::Statement* made = lint::statement_at(project, object.created);
+  if (made == nullptr) return {};
+  std::string column;
+  lint::Node constraint = constraint_at(*made, object.created.offset, column);
+  if (!constraint.has("indexname")) return {};
+  // USING INDEX: the index, under its name before the statement or the constraint's after it.
+  lint::ObjectRef index;
+  index.kind = ObjectKind::index;
+  index.schema = catalog.object(object.parent).ref_at(object.created.tick).schema;
+  for (std::string name : {lint::truncate_identifier(constraint.str("indexname")),
+                           object.ref_at(object.created.tick).name}) {
+    index.name = std::move(name);
+    for (lint::Tick tick : {object.created.tick, object.created.tick + 1}) {
+      lint::ObjectId id = catalog.find(index, tick);
+      if (id != lint::k_no_object && !catalog.object(id).columns.empty()) {
+        return catalog.object(id).columns;
+      }
+    }
+  }
+  return {};
+}
+
+bool key_sets_not_null(const lint::Project& project, const lint::Catalog& catalog,
+                       lint::ObjectId key, lint::ObjectId column, lint::Tick start) {
+  const lint::CatalogObject& made = catalog.object(key);
+  std::vector<std::string> columns = key_columns(project, catalog, key);
+  return std::find(columns.begin(), columns.end(),
+                   catalog.object(column).ref_at(made.created.tick).name) != columns.end() &&
+         !lint::column_not_null_before(project, catalog, column, start).value_or(false);
+}
+
+bool key_made_not_null(const lint::Project& project, const lint::Catalog& catalog,
+                       lint::ObjectId column, const Pair& pair) {
+  const lint::CatalogObject& object = catalog.object(column);
+  if (object.parent == lint::k_no_object) return false;
+  for (lint::ObjectId id : catalog.object(object.parent).children) {
+    const lint::CatalogObject& key = catalog.object(id);
+    if (key.kind() == ObjectKind::constraint && key.contype == 'p' && key.created.file == pair.up &&
+        key_sets_not_null(project, catalog, id, column, pair.up_replay->start)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::optional<ConstraintTiming> timing_set_by(const lint::Statement& statement,

@@ -257,6 +257,15 @@ bool same_definition(const lint::ParsedFile& a_file, const lint::Statement& a,
 bool replaces_definition(const lint::Project& project, const lint::Catalog& catalog,
                          lint::ObjectId id, std::size_t up);
 
+// The key columns of a primary key, unique or exclusion constraint: those it lists, or, made with
+// USING INDEX, those of the index.
+std::vector<std::string> key_columns(const lint::Project& project, const lint::Catalog& catalog,
+                                     lint::ObjectId key);
+// Whether a primary key sets the column NOT NULL, which it was not before `start`: the key lists
+// it, and dropping the key leaves it NOT NULL.
+bool key_sets_not_null(const lint::Project& project, const lint::Catalog& catalog,
+                       lint::ObjectId key, lint::ObjectId column, lint::Tick start);
+
 // A constraint's DEFERRABLE and INITIALLY DEFERRED.
 struct ConstraintTiming {
   bool deferrable = false;
@@ -299,6 +308,10 @@ struct Pair {
 };
 // Every replayed up with a replayed down, in version order.
 std::vector<Pair> pairs(const lint::Project& project);
+// Whether a primary key the pair's up added on the column's table set the column NOT NULL, which
+// it was not before the up.
+bool key_made_not_null(const lint::Project& project, const lint::Catalog& catalog,
+                       lint::ObjectId column, const Pair& pair);
 // The replayed ups that ran before the tick (the start of an up: those before it), in the order
 // they ran.
 std::vector<std::size_t> ups_before(const lint::Project& project, const lint::Catalog& catalog,

@@ -296,6 +296,12 @@ void check(const lint::Project& project, lint::Reporter& out) {
                : touched_by(catalog, step.object, pair.up)) {
         continue;
       }
+      // DROP NOT NULL of a column the up's primary key made NOT NULL: dropping the key leaves
+      // it so, and the down takes it back.
+      if (effect.change == lint::Change::drop_not_null &&
+          key_made_not_null(project, catalog, step.object, pair)) {
+        continue;
+      }
       // A RESET of storage parameters nothing set before (no WITH (...) at its creation, no
       // earlier SET): the relation keeps its defaults, and the down changes nothing.
       if (!drop && effect.change == lint::Change::storage_parameters &&

@@ -3785,6 +3785,39 @@ void check_extension_move(Context& c, const lint::CatalogStep& step) {
   c.report(step, message, help);
 }
 
+// ADD PRIMARY KEY (USING INDEX too) on a table an earlier migration made sets each key column
+// NOT NULL, and DROP CONSTRAINT leaves them so: a column that was nullable before the up must be
+// given DROP NOT NULL by the down, or rows with NULL in it cannot be written after a rollback.
+void check_key_not_null(Context& c, const lint::CatalogStep& step) {
+  const lint::CatalogObject& key = c.catalog.object(step.object);
+  lint::Tick start = c.pair.up_replay->start;
+  for (ObjectId id : c.catalog.object(key.parent).children) {
+    const lint::CatalogObject& column = c.catalog.object(id);
+    if (column.kind() != ObjectKind::column || !column.alive_at(step.tick) ||
+        !column.alive_at(start) || c.created_by_up(id) || c.taken.count(id) != 0 ||
+        !key_sets_not_null(c.project, c.catalog, step.object, id, start)) {
+      continue;
+    }
+    // The up's own SET NOT NULL or DROP NOT NULL of it is judged for itself.
+    if (std::any_of(c.up_steps.of(id).begin(), c.up_steps.of(id).end(),
+                    [](const lint::CatalogStep* other) {
+                      return other->effect.change == Change::set_not_null ||
+                             other->effect.change == Change::drop_not_null;
+                    }) ||
+        c.down_does(id, Action::alter, Change::drop_not_null)) {
+      continue;
+    }
+    const lint::ObjectRef& ref = column.ref_at(c.pair.up_replay->end);
+    c.report(step,
+             "the up's primary key " + quote_identifier(key.ref_at(step.tick).name) + " sets " +
+                 describe(ref) +
+                 " NOT NULL, which it was not before the up, but the down does not drop the NOT "
+                 "NULL: dropping the key leaves the column NOT NULL",
+             "add `ALTER TABLE " + parent_sql(ref) + " ALTER COLUMN " + quote_identifier(ref.name) +
+                 " DROP NOT NULL;` to the down, after dropping the key");
+  }
+}
+
 void check_pair(Context& c) {
   lint::Tick after = c.pair.up_replay->end;
   std::set<std::size_t> schema_wide;  // up statements ON ALL ... IN SCHEMA reported
@@ -3798,6 +3831,10 @@ void check_pair(Context& c) {
       bool column = object.kind() == ObjectKind::column;
       if (!column && object.kind() != ObjectKind::constraint) continue;
       if (object.parent == lint::k_no_object || c.created_by_up(object.parent)) continue;
+      if (object.kind() == ObjectKind::constraint && object.contype == 'p' &&
+          c.taken.count(object.parent) == 0) {
+        check_key_not_null(c, step);
+      }
       if (column && gone && check_dropped_only(c, step)) continue;
       if (!object.alive_at(after) || gone) continue;
       // Dropped and added again under the same name (a constraint redefined): the down has to
@@ -4044,6 +4081,18 @@ void check_pair(Context& c) {
       if (object.kind() == ObjectKind::domain && check_domain_not_null(c, step)) continue;
       if (c.down_does(step.object, Action::alter, Change::set_not_null)) continue;
       const lint::ObjectRef& ref = object.ref_at(after);
+      // A primary key the down adds on it sets it NOT NULL too.
+      if (object.kind() == ObjectKind::column &&
+          std::any_of(c.pair.down_replay->steps.begin(), c.pair.down_replay->steps.end(),
+                      [&](const lint::CatalogStep& down) {
+                        const lint::Effect& made = down.effect;
+                        return made.action == Action::create && made.contype == 'p' &&
+                               made.object.parent == ref.parent &&
+                               std::find(made.columns.begin(), made.columns.end(), ref.name) !=
+                                   made.columns.end();
+                      })) {
+        continue;
+      }
       // Warning: rows written since may hold NULL, and then the down cannot set it again.
       c.report(
           step,

@@ -1,0 +1,2 @@
+ALTER TABLE vd_vendors DROP CONSTRAINT IF EXISTS vd_vendors_pkey;
+ALTER TABLE vd_vendors ALTER COLUMN email DROP NOT NULL;

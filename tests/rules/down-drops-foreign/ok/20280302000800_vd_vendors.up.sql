@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS vd_vendors (legacy_id bigint, email text NOT NULL);

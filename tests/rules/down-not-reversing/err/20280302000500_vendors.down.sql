@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS vendor_sites;
+DROP TABLE IF EXISTS vendors;

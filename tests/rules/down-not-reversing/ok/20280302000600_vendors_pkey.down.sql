@@ -1,0 +1,2 @@
+ALTER TABLE vendors DROP CONSTRAINT IF EXISTS vendors_pkey;
+ALTER TABLE vendors ALTER COLUMN legacy_id DROP NOT NULL;
