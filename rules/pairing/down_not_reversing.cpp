@@ -164,16 +164,46 @@ struct Context {
     return report_at(step, message, help,
                      warning ? lint::Severity::warning : lint::Severity::error);
   }
+  // At the down's first statement, or at `range` of the down when given.
   lint::DiagnosticBuilder report_at(const lint::CatalogStep& step, const std::string& message,
-                                    const std::string& help, lint::Severity most) {
+                                    const std::string& help, lint::Severity most,
+                                    std::optional<lint::TextRange> range = std::nullopt) {
     ++reported;
-    auto builder = out.report(*pair.down_file, anchor(*pair.down_file), message, help);
+    auto builder =
+        out.report(*pair.down_file, range ? *range : anchor(*pair.down_file), message, help);
     builder.related(*pair.up_file, statement_range(*pair.up_file, step.statement),
                     "the up's change");
     if (most != lint::Severity::error) builder.at_most(most);
     return builder;
   }
 };
+
+// The down's DELETE of a table that an unconditional ON DELETE DO INSTEAD rule of the table runs
+// in place of (a soft delete that marks the rows): it deletes no row. When every statement of the
+// down that writes the table is such a DELETE: the first, and the rule.
+struct RewrittenDelete {
+  const lint::CatalogStep* step = nullptr;
+  ObjectId rule = lint::k_no_object;
+};
+std::optional<RewrittenDelete> deletes_rewritten(const Context& c, ObjectId table) {
+  std::optional<RewrittenDelete> first;
+  for (const lint::CatalogStep* step : c.down_steps.of(table)) {
+    if (step->effect.action != Action::use) continue;
+    if (step->effect.change != Change::delete_rows) return std::nullopt;
+    ObjectId instead = lint::k_no_object;
+    for (const auto& rule : lint::rules_before(c.project, c.catalog, c.pair.down, step->statement,
+                                               table, Change::delete_rows)) {
+      const lint::RuleFacts& facts = *rule.definition->facts;
+      if (rule.fires && facts.instead && !facts.conditional) {
+        instead = rule.id;
+        break;
+      }
+    }
+    if (instead == lint::k_no_object) return std::nullopt;
+    if (!first) first = RewrittenDelete{step, instead};
+  }
+  return first;
+}
 
 // Whether an INSERT ... SELECT of the up inserts nothing: its rows come only from tables the up
 // created (a plain CREATE TABLE, no partitions or children) and wrote no rows into before it.
@@ -4207,7 +4237,32 @@ void check_pair(Context& c) {
                "(`-- sqlgate:irreversible <reason>`), for instance when the up drops data");
     } else if (effect.action == Action::use && effect.change == Change::insert) {
       if (c.created_by_up(step.object) || gone) continue;
-      // A DELETE, a TRUNCATE, or rows written back (an upsert of the old values).
+      // A DELETE, a TRUNCATE, or rows written back (an upsert of the old values); but a DELETE
+      // that a rule of the table runs in place of deletes nothing.
+      if (auto rewritten = deletes_rewritten(c, step.object)) {
+        if (!c.first_change(step, Change::insert)) continue;  // one finding per table
+        const lint::ObjectRef& ref = object.ref_at(after);
+        const lint::CatalogObject& rule = c.catalog.object(rewritten->rule);
+        std::string table = "ALTER TABLE " + sql_name(ref);
+        std::string name = quote_identifier(rule.ref_at(after).name);
+        auto builder = c.report_at(
+            step,
+            "the up inserts rows into " + describe(ref) +
+                ", which existed before it, and the down's DELETE deletes none of them: "
+                "PostgreSQL runs " +
+                describe_rule(c.catalog, rewritten->rule, after) +
+                " in its place (DELETE 0), so the rows stay after a rollback",
+            "turn the rule off around the DELETE: `" + table + " DISABLE RULE " + name +
+                ";` before it and `" + table + " ENABLE RULE " + name +
+                ";` after it (or drop the rule before it and make it again after)",
+            lint::Severity::warning,
+            statement_range(*c.pair.down_file, rewritten->step->statement));
+        if (const lint::ParsedFile* creator = c.project.parsed(rule.created.file)) {
+          builder.related(*creator, statement_range(*creator, rule.created.statement),
+                          "the rule is created here");
+        }
+        continue;
+      }
       if (c.down_does(step.object, Action::use)) continue;
       // Rows copied from a table the up has just made, still empty: none.
       if (inserts_nothing(c, step)) continue;

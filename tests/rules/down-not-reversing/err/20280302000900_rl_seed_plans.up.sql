@@ -1,0 +1,2 @@
+INSERT INTO rl_plans (code) VALUES ('free'), ('pro')
+ON CONFLICT (code) WHERE deleted_at IS NULL DO NOTHING;

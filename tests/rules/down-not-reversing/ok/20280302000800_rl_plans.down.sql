@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS rl_regions;
+DROP TABLE IF EXISTS rl_plans;
