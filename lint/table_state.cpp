@@ -1548,17 +1548,20 @@ bool mentions(std::string_view text, std::string_view name) {
   auto word = [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '$';
   };
-  auto same = [](char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) ==
-           std::tolower(static_cast<unsigned char>(b));
-  };
-  if (name.empty()) return false;
-  for (auto it = text.begin();; ++it) {
-    it = std::search(it, text.end(), name.begin(), name.end(), same);
-    if (it == text.end()) return false;
-    auto end = it + static_cast<std::ptrdiff_t>(name.size());
-    if ((it == text.begin() || !word(*(it - 1))) && (end == text.end() || !word(*end))) return true;
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  if (name.empty() || name.size() > text.size()) return false;
+  // A plain loop: std::search with a folding predicate costs several times more per character,
+  // and this runs over whole files.
+  const char first = lower(name.front());
+  for (std::size_t at = 0; at + name.size() <= text.size(); ++at) {
+    if (lower(text[at]) != first) continue;
+    std::size_t k = 1;
+    while (k < name.size() && lower(text[at + k]) == lower(name[k])) ++k;
+    if (k < name.size()) continue;
+    std::size_t end = at + name.size();
+    if ((at == 0 || !word(text[at - 1])) && (end == text.size() || !word(text[end]))) return true;
   }
+  return false;
 }
 
 namespace {

@@ -366,3 +366,14 @@ TEST(TableState, Domains) {
 
 }  // namespace
 }  // namespace sqlgate::lint
+
+TEST(TableState, MentionsFindsAWholeWordInAnyCase) {
+  EXPECT_TRUE(sqlgate::lint::mentions("SELECT 'post'::RegClass", "regclass"));
+  EXPECT_TRUE(sqlgate::lint::mentions("regclass", "regclass"));
+  EXPECT_TRUE(sqlgate::lint::mentions("x::pg_catalog.REGCLASS;", "regclass"));
+  EXPECT_FALSE(sqlgate::lint::mentions("SELECT to_regclass('post')", "regclass"));
+  EXPECT_FALSE(sqlgate::lint::mentions("SELECT 'x'::regclasses", "regclass"));
+  EXPECT_FALSE(sqlgate::lint::mentions("reg", "regclass"));
+  EXPECT_FALSE(sqlgate::lint::mentions("regclass", ""));
+  EXPECT_TRUE(sqlgate::lint::mentions("a regre regclass", "regclass"));
+}
