@@ -204,7 +204,8 @@ std::string_view to_string(Action action) {
 
 std::string ObjectRef::display() const {
   std::string text;
-  if (!schema.empty() && schema != "public") text = schema + ".";
+  // pg_temp: a temporary object, which PostgreSQL's messages name without its session's schema.
+  if (!schema.empty() && schema != "public" && schema != "pg_temp") text = schema + ".";
   if (!parent.empty()) text += parent + ".";
   text += name;
   if (is_routine(kind)) text += "(" + args.value_or("...") + ")";

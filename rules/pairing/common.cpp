@@ -137,6 +137,8 @@ std::string describe(const ObjectRef& ref) {
     case ObjectKind::rule:
       return kind + " " + quote_identifier(ref.name) + " on " + parent_sql(ref);
     default:
+      // A temporary relation as PostgreSQL's messages name it: without its session's schema.
+      if (ref.schema == "pg_temp") return kind + " " + quote_identifier(ref.name);
       return kind + " " + sql_name(ref);
   }
 }

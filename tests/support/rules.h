@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lint/engine.h"
@@ -9,16 +10,19 @@
 
 namespace sqlgate::testing {
 
-// The findings of rule `id` on `text`, linted as a migration set of one file named `name`.
-inline std::vector<lint::Diagnostic> lint_rule(const std::string& text, const std::string& id,
-                                               int pg_version = 15,
-                                               const std::string& name = "1_x.up.sql") {
-  lint::SourceFile file;
-  file.path = name;
-  file.display = name;
-  file.text = text;
-  lint::classify(file);
-  lint::MigrationSet set = lint::make_set({file});
+// The findings of rule `id` on a migration set of the files given (name, text).
+inline std::vector<lint::Diagnostic> lint_rule_set(
+    const std::vector<std::pair<std::string, std::string>>& files, const std::string& id,
+    int pg_version = 15) {
+  std::vector<lint::SourceFile> sources;
+  for (const auto& [name, text] : files) {
+    lint::SourceFile& file = sources.emplace_back();
+    file.path = name;
+    file.display = name;
+    file.text = text;
+    lint::classify(file);
+  }
+  lint::MigrationSet set = lint::make_set(std::move(sources));
   lint::RuleSet rules = rules::make_rule_set();
   lint::RuleSelection selection;
   selection.select = {id};
@@ -29,6 +33,13 @@ inline std::vector<lint::Diagnostic> lint_rule(const std::string& text, const st
     if (d.rule == id) found.push_back(std::move(d));
   }
   return found;
+}
+
+// The findings of rule `id` on `text`, linted as a migration set of one file named `name`.
+inline std::vector<lint::Diagnostic> lint_rule(const std::string& text, const std::string& id,
+                                               int pg_version = 15,
+                                               const std::string& name = "1_x.up.sql") {
+  return lint_rule_set({{name, text}}, id, pg_version);
 }
 
 }  // namespace sqlgate::testing

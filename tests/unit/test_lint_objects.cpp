@@ -72,6 +72,14 @@ TEST(LintObjects, CreateTableWithImplicitObjectsInPostgresOrder) {
                    "create index public.p_code_n_key", "create constraint public.p.p_q_fkey"}));
 }
 
+TEST(LintObjects, TemporaryTablesAreShownWithoutTheirSessionsSchema) {
+  auto effects = effects_of("CREATE TEMP TABLE batch_ids (id bigint);");
+  ASSERT_FALSE(effects.empty());
+  EXPECT_EQ(effects[0].object.schema, "pg_temp");
+  // As PostgreSQL names it: relation "batch_ids" already exists.
+  EXPECT_EQ(effects[0].object.display(), "batch_ids");
+}
+
 TEST(LintObjects, RedundantUniqueConstraintsShareOneIndex) {
   // PostgreSQL keeps one index for UNIQUE (a) written twice, and none for a UNIQUE that repeats
   // the primary key.

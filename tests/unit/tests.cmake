@@ -18,6 +18,7 @@ list(APPEND SQLGATE_UNIT_TESTS
   unit/test_lint_tree.cpp
   unit/test_rules_down_generator.cpp
   unit/test_rules_idempotency.cpp
+  unit/test_rules_ordering.cpp
   unit/test_rules_safety.cpp
   unit/test_rules_transaction.cpp
   unit/test_runner_create.cpp
