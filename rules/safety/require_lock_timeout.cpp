@@ -78,9 +78,7 @@ std::optional<Lock> strong_lock(const lint::Statement& statement) {
     return Lock{relation(node.get("relation")), "an ACCESS EXCLUSIVE lock"};
   }
   if (kind == "ReindexStmt" && node.has("relation")) {
-    for (lint::Node option : node.list("params")) {
-      if (option.str("defname") == "concurrently") return std::nullopt;
-    }
+    if (lint::reindex_concurrently(node)) return std::nullopt;
     return Lock{relation(node.get("relation")), "a SHARE lock"};
   }
   if (kind == "CreateStmt") {

@@ -43,7 +43,7 @@ std::optional<std::string> outside_transaction_only(const lint::Statement& state
   if (kind == "IndexStmt" && node.flag("concurrent")) return "CREATE INDEX CONCURRENTLY";
   if (kind == "DropStmt" && node.flag("concurrent")) return "DROP INDEX CONCURRENTLY";
   if (kind == "ReindexStmt") {
-    if (has_defelem(node, "params", "concurrently")) return "REINDEX CONCURRENTLY";
+    if (lint::reindex_concurrently(node)) return "REINDEX CONCURRENTLY";
     std::string_view object = node.str("kind");
     if (object == "REINDEX_OBJECT_SCHEMA") return "REINDEX SCHEMA";
     if (object == "REINDEX_OBJECT_DATABASE") return "REINDEX DATABASE";

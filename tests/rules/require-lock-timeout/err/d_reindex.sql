@@ -1,0 +1,2 @@
+-- CONCURRENTLY false is a plain REINDEX: it waits for a SHARE lock on orders.
+REINDEX (CONCURRENTLY false) TABLE orders;

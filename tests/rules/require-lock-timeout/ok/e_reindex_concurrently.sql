@@ -1,0 +1,3 @@
+-- REINDEX CONCURRENTLY takes no lock that blocks writes.
+REINDEX (CONCURRENTLY) TABLE orders;
+REINDEX (CONCURRENTLY true) TABLE orders;
