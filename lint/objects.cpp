@@ -534,13 +534,40 @@ struct ObjectResolver::Context {
     return {std::move(ref), given};
   }
 
-  std::pair<ObjectRef, bool> relation(ObjectKind kind, const Node& range_var) const {
+  // The schema an unqualified name of an existing relation is found in: the first schema of the
+  // search path that has a relation of that name, as `taken` answers; the default schema when no
+  // other one has (or nothing answers).
+  const std::string& located(const std::string& name) const {
+    const std::string& first = default_schema();
+    if (!taken || !schema_override.empty()) return first;
+    // Only a schema after the default one can change the answer: those are asked first, so that
+    // the common path of one schema asks nothing.
+    const std::vector<std::string>& path = *resolver.m_path;
+    auto schema = std::find(path.begin(), path.end(), first);
+    if (schema == path.end()) return first;
+    while (++schema != path.end()) {
+      if (creation_schema(*schema) && *schema != first && taken(*schema, name, true, false)) {
+        return taken(first, name, true, false) ? first : *schema;
+      }
+    }
+    return first;
+  }
+
+  // A relation a statement names: with `create`, the one it creates (an unqualified name goes to
+  // the default schema); else one it looks up: a table, view, sequence or index along the path
+  // (located()), a composite type in the default schema.
+  std::pair<ObjectRef, bool> relation(ObjectKind kind, const Node& range_var,
+                                      bool create = false) const {
     RelationName name = relation_name(range_var);
     ObjectRef ref;
     ref.kind = kind;
     ref.name = truncate_identifier(name.name);
     bool given = !name.schema.empty();
-    ref.schema = given ? truncate_identifier(name.schema) : default_schema();
+    if (given) {
+      ref.schema = truncate_identifier(name.schema);
+    } else {
+      ref.schema = create || !is_relation(kind) ? default_schema() : located(ref.name);
+    }
     // Temporary relations live in the session's own schema: outside the migrated schema.
     if (range_var.str("relpersistence") == "t" && !given) ref.schema = "pg_temp";
     return {std::move(ref), given};
@@ -1972,7 +1999,7 @@ void ObjectResolver::Context::create_table(const Node& node, ObjectKind kind) {
   NodeList elements = node.list("tableElts");
   // The table, a column and maybe its sequence, constraints and their indexes: room for most.
   out.reserve(out.size() + 2 * elements.size() + 4);
-  auto [table, given] = relation(kind, node.get("relation"));
+  auto [table, given] = relation(kind, node.get("relation"), true);
   Effect& created = add(Action::create, table, at(node.get("relation")), given);
   created.if_not_exists = node.flag("if_not_exists");
   created.partitioned = node.has("partspec");
@@ -2050,7 +2077,7 @@ void ObjectResolver::Context::create_table_as(const Node& node) {
   Node into = node.get("into");
   bool matview = node.str("objtype") == "OBJECT_MATVIEW";
   auto [ref, given] =
-      relation(matview ? ObjectKind::materialized_view : ObjectKind::table, into.get("rel"));
+      relation(matview ? ObjectKind::materialized_view : ObjectKind::table, into.get("rel"), true);
   Effect& effect = add(Action::create, ref, at(into.get("rel")), given);
   effect.if_not_exists = node.flag("if_not_exists");
   if (matview) {
@@ -2077,7 +2104,7 @@ void ObjectResolver::Context::query_columns(const ObjectRef& table, const Node& 
 }
 
 void ObjectResolver::Context::create_view(const Node& node) {
-  auto [ref, given] = relation(ObjectKind::view, node.get("view"));
+  auto [ref, given] = relation(ObjectKind::view, node.get("view"), true);
   Effect& effect = add(Action::create, ref, at(node.get("view")), given);
   effect.or_replace = node.flag("replace");
   reads(effect, node.get("query"));
@@ -2136,7 +2163,7 @@ void ObjectResolver::Context::create_index(const Node& node) {
 }
 
 void ObjectResolver::Context::create_sequence(const Node& node) {
-  auto [ref, given] = relation(ObjectKind::sequence, node.get("sequence"));
+  auto [ref, given] = relation(ObjectKind::sequence, node.get("sequence"), true);
   Effect& effect = add(Action::create, ref, at(node.get("sequence")), given);
   effect.if_not_exists = node.flag("if_not_exists");
   owned_by(effect, node.list("options"));
@@ -2869,7 +2896,7 @@ void ObjectResolver::Context::run(const Node& node) {
   } else if (kind == "CreateTableAsStmt") {
     create_table_as(node);
   } else if (kind == "SelectStmt" && node.has("intoClause")) {
-    auto [ref, given] = relation(ObjectKind::table, node.get("intoClause").get("rel"));
+    auto [ref, given] = relation(ObjectKind::table, node.get("intoClause").get("rel"), true);
     Effect& effect = add(Action::create, ref, at(node.get("intoClause").get("rel")), given);
     reads(effect, node, DependencySource::statement);
     query_columns(ref, node, at(node.get("intoClause").get("rel")), false);
@@ -2922,7 +2949,7 @@ void ObjectResolver::Context::run(const Node& node) {
   } else if (kind == "RuleStmt") {
     create_rule(node);
   } else if (kind == "CompositeTypeStmt") {
-    auto [ref, given] = relation(ObjectKind::type, node.get("typevar"));
+    auto [ref, given] = relation(ObjectKind::type, node.get("typevar"), true);
     Effect& effect = add(Action::create, ref, at(node.get("typevar")), given);
     for (Node column : node.list("coldeflist")) {
       type_dependency(effect, column.get("typeName"), DependencySource::attribute);

@@ -345,10 +345,12 @@ bool creation_schema(std::string_view schema);
 std::optional<std::vector<std::string>> routine_search_path(const Node& create);
 
 // Reads statements in file order and says what each does to which objects. It follows
-// `SET search_path` within the file; unqualified names take the first schema of the path
-// creation_schema() accepts; with none, pg_catalog (PostgreSQL searches only pg_catalog then,
-// and an unqualified CREATE fails: no schema has been selected to create in), or public for a
-// path of "$user" only.
+// `SET search_path` within the file. An unqualified table, view, sequence or index a statement
+// looks up by a RangeVar (FROM, REFERENCES, ALTER TABLE, CREATE INDEX ... ON) takes the first
+// schema of the path that has a relation of the name, as `taken` answers; other unqualified
+// names (and those a statement creates) take the first schema of the path creation_schema()
+// accepts; with none, pg_catalog (PostgreSQL searches only pg_catalog then, and an unqualified
+// CREATE fails: no schema has been selected to create in), or public for a path of "$user" only.
 class ObjectResolver {
  public:
   explicit ObjectResolver(std::vector<std::string> search_path = {"public"});

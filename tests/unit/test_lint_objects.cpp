@@ -224,6 +224,21 @@ TEST(LintObjects, SearchPathDecidesTheSchema) {
   EXPECT_TRUE(effects[2].schema_given);
 }
 
+// An unqualified name of an existing relation is looked up along the path: the first schema
+// that has it, as the replay answers. A composite type stays in the first schema.
+TEST(LintObjects, UnqualifiedRelationsAreFoundAlongThePath) {
+  auto in_public = [](const std::string& schema, const std::string& name, bool relations, bool) {
+    return relations && schema == "public" && name == "tenants";
+  };
+  EXPECT_EQ(describe("SET search_path = app, public; ALTER TABLE tenants ADD COLUMN x int; "
+                     "CREATE INDEX i ON tenants (x); ALTER TYPE tenants ADD ATTRIBUTE y int; "
+                     "CREATE TABLE tenants ();",
+                     in_public),
+            (Lines{"alter table public.tenants", "create column public.tenants.x",
+                   "use table public.tenants", "create index public.i", "alter type app.tenants",
+                   "create table app.tenants"}));
+}
+
 TEST(LintObjects, CreateSchemaElementsTakeTheNewSchema) {
   EXPECT_EQ(
       describe("CREATE SCHEMA s CREATE TABLE t (id int) CREATE VIEW v AS "
@@ -433,6 +448,21 @@ TEST(LintObjects, AnalyzedSqlBodiesUseWhatTheyNameAlongTheRoutinesPath) {
   EXPECT_EQ(*effects[3].search_path, (std::vector<std::string>{"app", "public"}));
   // A body that names nothing to look up adds no use.
   EXPECT_EQ(effects[4].action, Action::create);
+}
+
+// A LANGUAGE sql body looks an unqualified relation up along the routine's own path.
+TEST(LintObjects, AnalyzedSqlBodiesFindRelationsAlongTheRoutinesPath) {
+  auto in_public = [](const std::string& schema, const std::string& name, bool relations, bool) {
+    return relations && schema == "public" && name == "tenants";
+  };
+  auto parsed = parse(
+      "CREATE FUNCTION n() RETURNS bigint LANGUAGE sql SET search_path = app, public "
+      "AS $$ SELECT count(*) FROM tenants $$;");
+  ObjectResolver resolver;
+  auto effects = resolver.effects(*parsed->file->all_statements().front(), in_public);
+  ASSERT_EQ(effects.size(), 2u);
+  ASSERT_EQ(uses(effects[1]), (Lines{"table tenants"}));
+  EXPECT_EQ(effects[1].depends_on[0].object.schema, "public");
 }
 
 TEST(LintObjects, SerialSequencesAreNeededByTheirColumn) {

@@ -1,0 +1,2 @@
+DROP SCHEMA IF EXISTS dp_template;
+DROP TABLE IF EXISTS dp_tenants;

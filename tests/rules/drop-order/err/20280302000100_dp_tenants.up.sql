@@ -1,0 +1,2 @@
+CREATE TABLE IF NOT EXISTS dp_tenants (id bigint PRIMARY KEY);
+CREATE SCHEMA IF NOT EXISTS dp_template;

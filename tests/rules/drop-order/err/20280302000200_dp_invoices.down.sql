@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS dp_template.dp_invoices;

@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS public.dp_tenants (id bigint PRIMARY KEY);

@@ -1,0 +1,2 @@
+DROP SCHEMA IF EXISTS sp_template;
+DROP TABLE IF EXISTS sp_tenants;

@@ -1,0 +1,2 @@
+CREATE TABLE IF NOT EXISTS sp_tenants (id bigint PRIMARY KEY);
+CREATE SCHEMA IF NOT EXISTS sp_template;
