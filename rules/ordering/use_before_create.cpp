@@ -378,14 +378,33 @@ bool extension_name(const lint::ObjectRef& ref) {
 
 // The constraints, triggers and rules an ALTER TABLE or ALTER DOMAIN names by commands the
 // effects do not carry as objects: VALIDATE CONSTRAINT, ENABLE [ALWAYS | REPLICA] and DISABLE
-// TRIGGER or RULE by name (not ALL or USER).
+// TRIGGER or RULE by name (not ALL or USER); and the constraint an INSERT's ON CONFLICT ON
+// CONSTRAINT names.
 std::vector<lint::ObjectRef> children_named(const lint::Catalog& catalog,
                                             const lint::Statement& statement,
                                             const lint::CatalogStep& step) {
   std::vector<lint::ObjectRef> refs;
-  if (step.object == lint::k_no_object || step.effect.action != lint::Action::alter) return refs;
+  if (step.object == lint::k_no_object) return refs;
   const lint::CatalogObject& object = catalog.object(step.object);
   const lint::ObjectRef& on = object.ref_at(step.tick);
+  const lint::Node& node = statement.node;
+  if (step.effect.action == lint::Action::use && node.is("InsertStmt") &&
+      object.kind() == lint::ObjectKind::table) {
+    // INSERT ... ON CONFLICT ON CONSTRAINT name. A unique index of that name is no constraint
+    // either, but require-on-conflict says so.
+    std::string name =
+        lint::truncate_identifier(node.get("onConflictClause").get("infer").str("conname"));
+    if (name.empty()) return refs;
+    for (lint::ObjectId index : catalog.indexes(on, step.tick)) {
+      if (catalog.object(index).ref_at(step.tick).name == name) return refs;
+    }
+    refs.push_back(lint::ObjectRef{.kind = lint::ObjectKind::constraint,
+                                   .schema = on.schema,
+                                   .name = name,
+                                   .parent = on.name});
+    return refs;
+  }
+  if (step.effect.action != lint::Action::alter) return refs;
   auto add = [&](lint::ObjectKind kind, std::string_view name) {
     if (name.empty()) return;
     lint::ObjectRef ref{.kind = kind,
@@ -394,7 +413,6 @@ std::vector<lint::ObjectRef> children_named(const lint::Catalog& catalog,
                         .parent = on.name};
     refs.push_back(std::move(ref));
   };
-  const lint::Node& node = statement.node;
   if (node.is("AlterDomainStmt")) {
     if (object.kind() == lint::ObjectKind::domain && node.str("subtype") == "V") {
       add(lint::ObjectKind::constraint, node.str("name"));
