@@ -596,6 +596,8 @@ class Rows {
     m_columns = step.effect.columns;
     m_default_values = !insert.has("selectStmt");
     if (m_columns.empty() && !m_default_values) {
+      // Values by position: the table's columns, when the replay knows them all.
+      m_positions_known = lint::columns_known(context.project, catalog, step.object, step.tick);
       for (lint::ObjectId id : catalog.columns(step.effect.object, step.tick)) {
         m_columns.push_back(catalog.object(id).ref_at(step.tick).name);
       }
@@ -607,6 +609,21 @@ class Rows {
 
   // VALUES rows; a SELECT or DEFAULT VALUES counts as one row.
   std::size_t count() const { return std::max<std::size_t>(m_rows.size(), 1); }
+
+  // The constant (not NULL) a VALUES row gives the column, as PostgreSQL inserts it: invalid
+  // when the row gives something else, or the table has a trigger, which may change it.
+  Node constant(std::size_t row, const std::string& column) const {
+    auto given = std::find(m_columns.begin(), m_columns.end(), column);
+    if (m_triggers || !m_positions_known || given == m_columns.end() || row >= m_rows.size()) {
+      return Node();
+    }
+    auto position = static_cast<std::size_t>(given - m_columns.begin());
+    const lint::NodeList& values = m_rows[row];
+    if (position >= values.size()) return Node();
+    Node value = values[position];
+    if (!value.is("A_Const") || value.flag("isnull")) return Node();
+    return value;
+  }
 
   Cell cell(std::size_t row, const std::string& column) const {
     auto given = std::find(m_columns.begin(), m_columns.end(), column);
@@ -644,6 +661,7 @@ class Rows {
   std::vector<std::string> m_columns;
   bool m_default_values = false;
   bool m_triggers = false;
+  bool m_positions_known = true;
   std::vector<lint::NodeList> m_rows;
 };
 
@@ -665,6 +683,36 @@ std::optional<Unmeetable> meets_none(const Rows& rows, std::size_t row,
     if (!first) first = blocked;
   }
   return first;
+}
+
+// Two VALUES rows of an INSERT ... ON CONFLICT DO UPDATE that give a key of the conflict target
+// the same constants, column by column: the same literal, read as the same column's type, is the
+// same value, so the second row meets the row the first one wrote (or updated) in the same
+// command, and PostgreSQL refuses that ("ON CONFLICT DO UPDATE command cannot affect row a second
+// time"), on every run. Constants written differently ('1.0' and '1.00', 'de' and 'DE' in a citext
+// column) may be equal too, but are not judged.
+struct RepeatedKey {
+  std::size_t first = 0;
+  std::size_t second = 0;
+  const Key* key = nullptr;
+};
+
+std::optional<RepeatedKey> repeated_key(const Rows& rows, const std::vector<const Key*>& keys) {
+  for (const Key* key : keys) {
+    if (!key->known || key->partial || key->columns.empty()) continue;
+    for (std::size_t second = 1; second < rows.count(); ++second) {
+      for (std::size_t first = 0; first < second; ++first) {
+        bool same = true;
+        for (const std::string& column : key->columns) {
+          Node a = rows.constant(first, column);
+          Node b = rows.constant(second, column);
+          same = same && a.valid() && b.valid() && lint::same_tree(a, b);
+        }
+        if (same) return RepeatedKey{first, second, key};
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 // An expression as the message shows it: its column names and function names, as far as a
@@ -899,6 +947,20 @@ std::optional<ConflictProblem> conflict_problem(const lint::FileContext& context
     if (key->deferrable) return deferrable(key->object->ref_at(step->tick).name);
   }
   Rows rows(context, catalog, *step, insert);
+  if (clause.str("action") == "ONCONFLICT_UPDATE") {
+    if (auto repeated = repeated_key(rows, arbiters)) {
+      std::string key = key_display(*repeated->key);
+      return ConflictProblem{
+          "INSERT INTO " + table + " ... ON CONFLICT DO UPDATE gives the key " + key +
+              " the same values in VALUES rows " + std::to_string(repeated->first + 1) + " and " +
+              std::to_string(repeated->second + 1) +
+              ": the second row meets the row the first one wrote, and PostgreSQL refuses the "
+              "INSERT on every run (\"ON CONFLICT DO UPDATE command cannot affect row a second "
+              "time\")",
+          "keep one row per key in the VALUES list (the values the last one gives, as DO UPDATE "
+          "would have left them)"};
+    }
+  }
   for (std::size_t row = 0; row < rows.count(); ++row) {
     auto why = meets_none(rows, row, arbiters);
     if (!why) continue;

@@ -138,3 +138,19 @@ BEGIN
     END IF;
 END
 $$;
+
+-- The same key twice is fine with DO NOTHING (the second row is skipped), and keys that differ
+-- (in case, in the second column) are different rows for DO UPDATE.
+CREATE TABLE IF NOT EXISTS country_names (code text PRIMARY KEY, name text NOT NULL);
+INSERT INTO country_names (code, name) VALUES ('DE', 'Germany'), ('DE', 'Deutschland')
+ON CONFLICT (code) DO NOTHING;
+INSERT INTO country_names (code, name) VALUES ('de', 'German'), ('DE', 'Germany')
+ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name;
+CREATE TABLE IF NOT EXISTS country_rates (
+    code text NOT NULL,
+    day date NOT NULL,
+    rate numeric NOT NULL,
+    UNIQUE (code, day)
+);
+INSERT INTO country_rates (code, day, rate) VALUES ('DE', '2025-01-01', 1), ('DE', '2025-01-02', 2)
+ON CONFLICT (code, day) DO UPDATE SET rate = EXCLUDED.rate;

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS exchange_rates;
+DROP TABLE IF EXISTS countries;
