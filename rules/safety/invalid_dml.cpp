@@ -8,7 +8,8 @@
 // without CASCADE of a table that a foreign key of a table it does not truncate references; a
 // string constant read as json or jsonb that is not valid JSON (json_constants.h); RETURNING, ON
 // CONFLICT, MERGE or a data-modifying WITH that the rules of the table (CREATE RULE) make
-// PostgreSQL's rewriter refuse. Each message is PostgreSQL 15's.
+// PostgreSQL's rewriter refuse; UPDATE ... FROM and DELETE ... USING whose list refers to the
+// table written. Each message is PostgreSQL 15's.
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -1241,6 +1242,62 @@ void check_json_constants(const lint::FileContext& context, const lint::Statemen
              malformed->help);
 }
 
+// The name a FROM item gives its rows (its alias, else a table's name); empty for the rest.
+std::string refname(const Node& item) {
+  if (!item.is("RangeVar") && !item.is("RangeSubselect") && !item.is("RangeFunction") &&
+      !item.is("RangeTableFunc") && !item.is("JoinExpr")) {
+    return {};
+  }
+  if (item.has("alias")) return lint::truncate_identifier(item.get("alias").str("aliasname"));
+  if (item.is("RangeVar")) return lint::truncate_identifier(item.str("relname"));
+  return {};
+}
+
+// UPDATE ... FROM or DELETE ... USING whose list refers to the table the statement writes, by
+// the name it has there (its alias, else its name: `o.customer_id` in a JOIN's ON, a subquery or
+// a function of the list): PostgreSQL analyzes the list without the target in reach, and
+// refuses the statement ("invalid reference to FROM-clause entry for table"), whatever the rows
+// (checked on 15). Left alone when an item of the list takes the same name (a subquery's own
+// FROM, say): the reference may mean that one.
+void check_target_in_from(const lint::FileContext& context, const lint::Statement& statement,
+                          lint::Reporter& out) {
+  const Node& node = statement.node;
+  bool update = node.is("UpdateStmt");
+  // The target is a RangeVar as such, not a node of any kind.
+  Node relation = node.get("relation");
+  std::string name = lint::truncate_identifier(
+      relation.has("alias") ? relation.get("alias").str("aliasname") : relation.str("relname"));
+  lint::NodeList list = node.list(update ? "fromClause" : "usingClause");
+  if (name.empty() || list.empty()) return;
+  bool bound = false;
+  std::optional<std::uint32_t> location;
+  for (Node item : list) {
+    lint::walk(item, [&](const Node& child) {
+      if (refname(child) == name) bound = true;
+      if (!location && child.is("ColumnRef")) {
+        lint::NodeList fields = child.list("fields");
+        if (fields.size() == 2 && fields[0].is("String") &&
+            lint::truncate_identifier(fields[0].as_str()) == name) {
+          location = child.location();
+        }
+      }
+      return !bound;
+    });
+  }
+  if (bound || !location) return;
+  std::string keyword = update ? "UPDATE" : "DELETE";
+  std::string clause = update ? "FROM" : "USING";
+  out.report(lint::token_at(context.file, statement, location),
+             keyword + " fails on every run, whatever the rows: its " + clause +
+                 " list refers to " + name + ", the table it " +
+                 (update ? "updates" : "deletes from") + ", which PostgreSQL does not let the " +
+                 clause + " list see (\"invalid reference to FROM-clause entry for table \"" +
+                 name + "\"\")",
+             "move the condition on " + name + " to WHERE (" + clause +
+                 " a JOIN b ON <a and b only> WHERE a.x = " + name +
+                 ".y), where the table written is in reach, and do not name it again in " + clause);
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   for (const lint::Statement* statement : context.file.all_statements()) {
     std::string_view kind = statement->kind();
@@ -1271,6 +1328,9 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     }
     if (!runs_unguarded(*statement)) continue;
     check_json_constants(context, *statement, out);
+    if (kind == "UpdateStmt" || kind == "DeleteStmt") {
+      check_target_in_from(context, *statement, out);
+    }
     const Node& node = statement->node;
     Node relation = node.get("relation");
     check_rules(context, *statement, out);
@@ -1312,8 +1372,9 @@ lint::Rule invalid_dml() {
                               "generated column, an UPDATE of a table published with a row filter "
                               "outside its replica identity, SET CONSTRAINTS ... DEFERRED of a NOT "
                               "DEFERRABLE constraint, a TRUNCATE of a table another table's "
-                              "foreign key references, RETURNING, ON CONFLICT or MERGE that the "
-                              "table's rules refuse"},
+                              "foreign key references, an UPDATE ... FROM that refers to the "
+                              "table written, RETURNING, ON CONFLICT or MERGE that the table's "
+                              "rules refuse"},
           .check_file = check};
 }
 
