@@ -29,7 +29,7 @@ std::string_view trim(std::string_view text) {
 
 // The condition names PL/pgSQL knows that can catch what a second run of a migration raises:
 // the conditions themselves and the classes they belong to.
-constexpr std::array<Condition, 25> k_condition_names = {{
+constexpr std::array<Condition, 26> k_condition_names = {{
     condition::duplicate_object,
     condition::duplicate_table,
     condition::duplicate_column,
@@ -55,6 +55,7 @@ constexpr std::array<Condition, 25> k_condition_names = {{
     {"data_exception", "22000"},
     {"invalid_text_representation", "22P02"},
     {"duplicate_alias", "42712"},
+    condition::invalid_transaction_termination,
 }};
 
 bool is_sqlstate(std::string_view text) {

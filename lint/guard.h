@@ -67,6 +67,8 @@ inline constexpr Condition invalid_parameter_value{"invalid_parameter_value", "2
 inline constexpr Condition invalid_object_definition{"invalid_object_definition", "42P17"};
 inline constexpr Condition syntax_error{"syntax_error", "42601"};
 inline constexpr Condition dependent_objects_still_exist{"dependent_objects_still_exist", "2BP01"};
+inline constexpr Condition invalid_transaction_termination{"invalid_transaction_termination",
+                                                           "2D000"};
 }  // namespace condition
 
 // Whether an EXCEPTION clause's condition, as written ("duplicate_object", "OTHERS", a

@@ -5,6 +5,8 @@
 
 #include <pg_query.h>
 
+#include "lint/guard.h"
+
 namespace sqlgate::lint {
 namespace {
 
@@ -368,6 +370,73 @@ std::optional<std::string> routine_ends_transaction(std::string_view create_rout
       found = "COMMIT";
     } else if (json.find("\"PLpgSQL_stmt_rollback\":") != std::string_view::npos) {
       found = "ROLLBACK";
+    }
+  }
+  pg_query_free_plpgsql_parse_result(result);
+  return found;
+}
+
+namespace {
+
+// PostgreSQL's elog level ERROR, which RAISE without a level and RAISE EXCEPTION use.
+constexpr std::int64_t k_elog_error = 21;
+
+// What ends_subtransaction() looks for below `node`: `inside` when it runs in the body of a block
+// with an EXCEPTION clause whose error no handler around catches.
+void find_subtransaction_end(const Node& node, bool inside, bool caught,
+                             std::optional<SubtransactionEnd>& found) {
+  walk(node, [&](const Node& child) {
+    if (found) return false;
+    if (inside && !caught && child.is("PLpgSQL_stmt_commit")) {
+      found = SubtransactionEnd{"COMMIT", child.num("lineno")};
+    }
+    if (inside && !caught && child.is("PLpgSQL_stmt_rollback")) {
+      found = SubtransactionEnd{"ROLLBACK", child.num("lineno")};
+    }
+    if (!child.is("PLpgSQL_stmt_block") || !child.has("exceptions")) return !found;
+    bool catches_it = caught;
+    for (Node handler : child.get("exceptions").list("exc_list")) {
+      // A handler that raises an error at its top level (RAISE; RAISE EXCEPTION) fails the
+      // block all the same.
+      bool raises = false;
+      for (Node statement : handler.list("action")) {
+        raises = raises || (statement.is("PLpgSQL_stmt_raise") &&
+                            statement.num("elog_level") == k_elog_error);
+      }
+      for (Node condition : handler.list("conditions")) {
+        catches_it = catches_it || (!raises && catches(condition.str("condname"),
+                                                       condition::invalid_transaction_termination));
+      }
+      // A handler runs once its block's subtransaction has been rolled back.
+      for (Node statement : handler.list("action")) {
+        find_subtransaction_end(statement, inside, caught, found);
+      }
+    }
+    for (Node statement : child.list("body")) {
+      find_subtransaction_end(statement, true, catches_it, found);
+    }
+    return false;
+  });
+}
+
+}  // namespace
+
+std::optional<SubtransactionEnd> ends_subtransaction(const Node& function) {
+  std::optional<SubtransactionEnd> found;
+  find_subtransaction_end(function, false, false, found);
+  return found;
+}
+
+std::optional<SubtransactionEnd> routine_ends_subtransaction(std::string_view create_routine) {
+  std::string input(create_routine);
+  PgQueryPlpgsqlParseResult result = pg_query_parse_plpgsql(input.c_str());
+  std::optional<SubtransactionEnd> found;
+  if (result.error == nullptr && result.plpgsql_funcs != nullptr) {
+    Documents documents;
+    std::string error;
+    Node root = documents.load(result.plpgsql_funcs, &error);
+    for (Node function : root.items()) {
+      if (!found) found = ends_subtransaction(function);
     }
   }
   pg_query_free_plpgsql_parse_result(result);

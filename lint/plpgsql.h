@@ -1,6 +1,7 @@
 // The statements a DO block runs, found with libpg_query's PL/pgSQL parser.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,5 +61,19 @@ std::optional<StringConstant> string_constant(std::string_view expression);
 // "COMMIT" or "ROLLBACK" when the PL/pgSQL body of a CREATE PROCEDURE (its whole text) ends the
 // transaction it runs in; nothing when it does not, or does not parse.
 std::optional<std::string> routine_ends_transaction(std::string_view create_routine);
+
+// A COMMIT or ROLLBACK of a PL/pgSQL function (a DO block's tree) in the body of a block with an
+// EXCEPTION clause, which runs as a subtransaction: PostgreSQL refuses it there wherever the
+// function runs ("cannot commit while a subtransaction is active", 2D000), unless a handler of
+// such a block catches that error (OTHERS, invalid_transaction_termination) and does not raise
+// one at its top level. Nothing when there is none. A handler's own statements run after its
+// block's subtransaction has ended.
+struct SubtransactionEnd {
+  std::string what;         // "COMMIT" or "ROLLBACK"
+  std::int64_t lineno = 0;  // its line, counted from the start of the body
+};
+std::optional<SubtransactionEnd> ends_subtransaction(const Node& function);
+// The same for the PL/pgSQL body of a CREATE PROCEDURE (its whole text).
+std::optional<SubtransactionEnd> routine_ends_subtransaction(std::string_view create_routine);
 
 }  // namespace sqlgate::lint

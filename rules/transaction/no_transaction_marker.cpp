@@ -1,6 +1,8 @@
 // no-transaction-marker: a statement PostgreSQL refuses inside a transaction block needs
 // `-- sqlgate:no-transaction` (the runner wraps every other file in one); a marker nothing
 // needs gives up atomicity for nothing.
+#include <algorithm>
+#include <cctype>
 #include <optional>
 #include <string>
 
@@ -108,7 +110,11 @@ std::optional<std::string> ends_transaction(const Node& function) {
 // a DO block, it runs only outside a transaction block (checked on 15).
 struct CommittingCall {
   std::string what;     // "CALL backfill(), whose body COMMITs"
+  std::string call;     // "CALL backfill()'s procedure", for report_subtransaction_end()
   bool always = false;  // the procedure has SET clauses or SECURITY DEFINER: refused anyway
+  // The COMMIT or ROLLBACK the body runs inside a block with an EXCEPTION clause, when it does:
+  // refused anyway (report_subtransaction_end()).
+  std::optional<lint::SubtransactionEnd> in_subtransaction;
 };
 
 std::optional<CommittingCall> committing_call(const lint::Statement& statement,
@@ -129,9 +135,55 @@ std::optional<CommittingCall> committing_call(const lint::Statement& statement,
   if (!plpgsql || !definition->statement->exact) return std::nullopt;
   auto ends = lint::routine_ends_transaction(definition->text);
   if (!ends) return std::nullopt;
-  std::string what = "CALL " + name.display() + "() (the procedure runs " + *ends + ")";
+  std::string called = "CALL " + name.display() + "()";
+  std::string what = called + " (the procedure runs " + *ends + ")";
   if (statement.embedded()) what += " in a DO block";
-  return CommittingCall{what, always};
+  if (statement.embedded()) called += " in a DO block";
+  return CommittingCall{what, called + "'s procedure", always,
+                        lint::routine_ends_subtransaction(definition->text)};
+}
+
+// A COMMIT or ROLLBACK (`what`) that a DO block or a CALLed procedure runs inside a block with an
+// EXCEPTION clause: PostgreSQL runs such a block as a subtransaction, and refuses to end the
+// transaction in it whether the file runs in a transaction or not (checked on 15).
+void report_subtransaction_end(lint::Reporter& out, lint::TextRange range, const std::string& what,
+                               const std::string& where) {
+  bool commit = what == "COMMIT";
+  out.report(range,
+             where + " runs " + what +
+                 " inside a block with an EXCEPTION clause, which PostgreSQL runs as a "
+                 "subtransaction: it refuses the " +
+                 what + " there with -- sqlgate:no-transaction too (\"cannot " +
+                 (commit ? "commit" : "roll back") +
+                 " while a subtransaction is active\"; in a transaction, \"invalid transaction "
+                 "termination\")",
+             "end the transaction outside any block with an EXCEPTION clause: put the handler "
+             "in an inner BEGIN ... EXCEPTION ... END around the statements it protects, and " +
+                 what + " after that block");
+}
+
+// Where a DO block's COMMIT or ROLLBACK stands: the word on its line of the body, else the
+// whole statement.
+lint::TextRange subtransaction_end_range(const lint::ParsedFile& file,
+                                         const lint::Statement& statement,
+                                         const lint::SubtransactionEnd& end) {
+  std::string_view text = file.text();
+  auto body = lint::do_body(text, statement);
+  if (!body || !body->exact || end.lineno < 1) return statement.range;
+  std::size_t at = body->range.begin;
+  for (std::int64_t line = 1; line < end.lineno; ++line) {
+    at = text.find('\n', at);
+    if (at == std::string_view::npos || at >= body->range.end) return statement.range;
+    ++at;
+  }
+  std::size_t line_end = std::min<std::size_t>(text.find('\n', at), body->range.end);
+  std::string line(text.substr(at, line_end - at));
+  for (char& c : line) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string word = end.what == "COMMIT" ? "commit" : "rollback";
+  auto found = line.find(word);
+  if (found == std::string::npos) return statement.range;
+  auto begin = static_cast<std::uint32_t>(at + found);
+  return lint::TextRange{begin, begin + static_cast<std::uint32_t>(word.size())};
 }
 
 // The comment's whole line when it stands alone on it, else the comment itself.
@@ -179,6 +231,10 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     auto call = committing_call(statement, tables);
     if (!call) return;
     if (top < calls.size() && !calls[top]) calls[top] = call;
+    if (call->in_subtransaction) {
+      report_subtransaction_end(out, statement.range, call->in_subtransaction->what, call->call);
+      return;
+    }
     if (!call->always) return;
     out.report(statement.range,
                call->what +
@@ -206,7 +262,20 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       continue;
     }
     auto what = outside_transaction_only(statement, context.pg_version());
-    if (!what && statement.node.is("DoStmt")) what = ends_transaction(file.do_function(i));
+    if (!what && statement.node.is("DoStmt")) {
+      if (auto end = lint::ends_subtransaction(file.do_function(i))) {
+        // Refused with the marker too: the marker is not what the file lacks.
+        report_subtransaction_end(out, subtransaction_end_range(file, statement, *end), end->what,
+                                  "this DO block");
+        needed = true;
+        continue;
+      }
+      what = ends_transaction(file.do_function(i));
+    }
+    if (!what && calls[i] && calls[i]->in_subtransaction) {
+      needed = true;  // refused with the marker too (note_call() says so)
+      continue;
+    }
     if (!what && calls[i] && !calls[i]->always) what = calls[i]->what;
     if (!what) continue;
     needed = true;

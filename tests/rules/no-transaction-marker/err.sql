@@ -48,3 +48,38 @@ BEGIN
   ROLLBACK;
 END $$;
 CALL purge_sessions();
+-- COMMIT or ROLLBACK inside a block with an EXCEPTION clause fails with the marker too: PostgreSQL
+-- runs such a block as a subtransaction ("cannot commit while a subtransaction is active").
+DO $$
+DECLARE
+  n integer;
+BEGIN
+  LOOP
+    BEGIN
+      UPDATE users SET email = lower(email)
+       WHERE id IN (SELECT id FROM users WHERE email <> lower(email) LIMIT 1000);
+      GET DIAGNOSTICS n = ROW_COUNT;
+      COMMIT;
+    EXCEPTION WHEN lock_not_available THEN
+      PERFORM pg_sleep(1);
+    END;
+    EXIT WHEN n = 0;
+  END LOOP;
+END $$;
+CREATE OR REPLACE PROCEDURE expire_sessions() LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM sessions WHERE expires_at < now();
+  ROLLBACK;
+EXCEPTION WHEN undefined_table THEN
+  NULL;
+END $$;
+CALL expire_sessions();
+-- A handler that catches the refusal but raises again fails the block all the same.
+DO $$
+BEGIN
+  UPDATE users SET email = lower(email) WHERE email <> lower(email);
+  COMMIT;
+EXCEPTION WHEN OTHERS THEN
+  RAISE NOTICE 'backfill failed: %', SQLERRM;
+  RAISE;
+END $$;
