@@ -903,7 +903,8 @@ void ObjectResolver::Context::type_dependency(Effect& effect, const Node& type_n
   if (count >= 2 && qualifier == "pg_catalog") return;
   if (count == 1 && is_builtin_type_name(last)) return;
   Dependency& dependency = named_dependency(effect, ObjectKind::type, list, source);
-  if (count == 1) dependency.extension = extension_member(ObjectKind::type, dependency.object.name);
+  // Also written with the extension's schema (public.citext, as pg_dump writes it).
+  dependency.extension = extension_member(ObjectKind::type, dependency.object.name);
 }
 
 namespace {
@@ -1087,10 +1088,8 @@ void ObjectResolver::Context::index_element_dependencies(Effect& effect, const O
   if (opclass.size() == 2 && opclass.front().as_str() == "pg_catalog") return;
   Dependency& dependency =
       named_dependency(effect, ObjectKind::operator_class, opclass, DependencySource::definition);
-  if (opclass.size() == 1) {
-    dependency.extension =
-        extension_member(ObjectKind::operator_class, dependency.object.name, method);
-  }
+  dependency.extension =
+      extension_member(ObjectKind::operator_class, dependency.object.name, method);
 }
 
 void ObjectResolver::Context::call_dependency(Effect& effect, const Node& call,
@@ -1125,9 +1124,7 @@ Dependency* ObjectResolver::Context::function_dependency(Effect& effect, const N
   if (count >= 2 && names[count - 2].as_str() == "pg_catalog") return nullptr;
   if (count == 1 && is_builtin_function(names.back().as_str())) return nullptr;
   Dependency& dependency = named_dependency(effect, ObjectKind::function, names, source);
-  if (count == 1) {
-    dependency.extension = extension_member(ObjectKind::function, dependency.object.name);
-  }
+  dependency.extension = extension_member(ObjectKind::function, dependency.object.name);
   return &dependency;
 }
 
@@ -2284,10 +2281,8 @@ void ObjectResolver::Context::create_trigger(const Node& node) {
   Dependency& function =
       named_dependency(effect, ObjectKind::function, names, DependencySource::definition);
   function.object.args = "";
-  if (names.size() == 1) {
-    // moddatetime(), an extension's trigger function.
-    function.extension = extension_member(ObjectKind::function, function.object.name);
-  }
+  // moddatetime(), an extension's trigger function.
+  function.extension = extension_member(ObjectKind::function, function.object.name);
   expression_dependencies(effect, node.get("whenClause"), DependencySource::definition);
   // The columns of UPDATE OF and those its WHEN clause reads (NEW.c, OLD.c): PostgreSQL refuses
   // DROP COLUMN while the trigger is there.

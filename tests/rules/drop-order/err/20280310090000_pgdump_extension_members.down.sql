@@ -1,0 +1,5 @@
+DROP EXTENSION IF EXISTS citext;
+DROP EXTENSION IF EXISTS "uuid-ossp";
+DROP EXTENSION IF EXISTS pgcrypto;
+DROP FUNCTION IF EXISTS public.hash_token(text);
+DROP TABLE IF EXISTS public.members;
