@@ -502,7 +502,8 @@ constexpr std::string_view k_later_functions =
 // (deptype 'e') after CREATE EXTENSION: functions and types whose name pg_catalog does not also
 // have (pgcrypto's gen_random_uuid() loses to the built-in one, so it is not pgcrypto's here),
 // leaving out the input/output and support functions (arguments or result of type internal or
-// cstring), and operator classes that pg_catalog has not for the same access method.
+// cstring), operator classes that pg_catalog has not for the same access method, and unaccent's
+// text search dictionary.
 struct Members {
   std::string_view extension;
   ObjectKind kind;
@@ -617,6 +618,7 @@ constexpr Members k_members[] = {
     {"tablefunc", ObjectKind::type, "",
      "tablefunc_crosstab_2 tablefunc_crosstab_3 tablefunc_crosstab_4"},
     {"unaccent", ObjectKind::function, "", "unaccent"},
+    {"unaccent", ObjectKind::text_search_dictionary, "", "unaccent"},
     {"uuid-ossp", ObjectKind::function, "",
      "uuid_generate_v1 uuid_generate_v1mc uuid_generate_v3 uuid_generate_v4 uuid_generate_v5 "
      "uuid_nil uuid_ns_dns uuid_ns_oid uuid_ns_url uuid_ns_x500"},

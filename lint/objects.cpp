@@ -3259,6 +3259,10 @@ void ObjectResolver::Context::alter_other(const Node& node) {
         if (builtin) {
           dictionary.object.schema = "pg_catalog";
           dictionary.schema_given = true;
+        } else {
+          // unaccent, the dictionary of the extension of that name.
+          dictionary.extension =
+              extension_member(ObjectKind::text_search_dictionary, dictionary.object.name);
         }
       }
     }
