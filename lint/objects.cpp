@@ -1024,6 +1024,13 @@ bool is_builtin_ts_dictionary(std::string_view name) {
   return language != "simple" && is_builtin_ts_config(language);
 }
 
+// Whether a type name is regconfig (pg_catalog's).
+bool is_regconfig(const NodeList& names) {
+  auto parts = string_list(names);
+  return !parts.empty() && parts.back() == "regconfig" &&
+         (parts.size() == 1 || parts[parts.size() - 2] == "pg_catalog");
+}
+
 }  // namespace
 
 void ObjectResolver::Context::expression_dependencies(Effect& effect, const Node& expression,
@@ -1033,8 +1040,7 @@ void ObjectResolver::Context::expression_dependencies(Effect& effect, const Node
       call_dependency(effect, node, source);
     } else if (node.is("TypeCast")) {
       type_dependency(effect, node.get("typeName"), source);
-      auto names = string_list(node.get("typeName").list("names"));
-      if (!names.empty() && names.back() == "regconfig") {
+      if (is_regconfig(node.get("typeName").list("names"))) {
         regconfig_dependency(effect, node.get("arg"), source);
       }
     } else if (node.is("CollateClause")) {
@@ -1776,6 +1782,11 @@ void ObjectResolver::Context::add_column(const ObjectRef& table, const Node& col
     if (type == "CONSTR_DEFAULT") {
       expression_dependencies(column, constraint.get("raw_expr"), DependencySource::default_value);
       column.literal_default = string_constant(constraint.get("raw_expr"));
+      // DEFAULT 'site_search' on a regconfig column: a regconfig constant, which names the
+      // configuration once.
+      if (is_regconfig(type_names)) {
+        regconfig_dependency(column, constraint.get("raw_expr"), DependencySource::default_value);
+      }
     } else if (type == "CONSTR_GENERATED") {
       expression_dependencies(column, constraint.get("raw_expr"), DependencySource::definition);
       // And the columns it is computed from: DROP COLUMN of one is refused while it is there.
