@@ -1083,6 +1083,27 @@ std::vector<Target> needed(const Statement& statement) {
     target.noun = noun(target.kinds.front());
     target.missing = lint::condition::undefined_object;
     add(std::move(target), "ALTER ");
+  } else if (kind == "AlterTSConfigurationStmt") {
+    Target configuration;
+    configuration.kinds = {ObjectKind::text_search_configuration};
+    configuration.name = name_of(node.list("cfgname"));
+    configuration.noun = noun(ObjectKind::text_search_configuration);
+    configuration.missing = lint::condition::undefined_object;
+    configuration.what = "ALTER TEXT SEARCH CONFIGURATION " + configuration.name.display();
+    std::string what = configuration.what;
+    targets.push_back(std::move(configuration));
+    // ALTER MAPPING [FOR ...] REPLACE old WITH new looks `old` up, also when nothing maps to it.
+    lint::NodeList dictionaries = node.list("dicts");
+    if (node.flag("replace") && !dictionaries.empty()) {
+      Node names = dictionaries.front();
+      Target dictionary;
+      dictionary.kinds = {ObjectKind::text_search_dictionary};
+      dictionary.name = name_of(names.items().empty() ? names.list("items") : names.items());
+      dictionary.noun = noun(ObjectKind::text_search_dictionary);
+      dictionary.missing = lint::condition::undefined_object;
+      dictionary.what = what + " ... REPLACE " + dictionary.name.display();
+      targets.push_back(std::move(dictionary));
+    }
   } else if (kind == "GrantStmt") {
     bool grant = node.flag("is_grant");
     std::string words = grant ? "GRANT ... ON " : "REVOKE ... ON ";
@@ -1363,6 +1384,10 @@ std::string catalog_test(const Target& target) {
       return "EXISTS (SELECT FROM pg_catalog.pg_event_trigger WHERE evtname = " + name + ")";
     case ObjectKind::publication:
       return "EXISTS (SELECT FROM pg_catalog.pg_publication WHERE pubname = " + name + ")";
+    case ObjectKind::text_search_configuration:
+      return "EXISTS (SELECT FROM pg_catalog.pg_ts_config WHERE cfgname = " + name + ")";
+    case ObjectKind::text_search_dictionary:
+      return "EXISTS (SELECT FROM pg_catalog.pg_ts_dict WHERE dictname = " + name + ")";
     default:
       return "to_regclass(" + literal(target.name) + ") IS NOT NULL";
   }
@@ -1662,6 +1687,7 @@ std::string statement_words(const Statement& statement) {
     return "ALTER EXTENSION";
   if (kind == "AlterEventTrigStmt") return "ALTER EVENT TRIGGER";
   if (kind == "AlterPublicationStmt") return "ALTER PUBLICATION";
+  if (kind == "AlterTSConfigurationStmt") return "ALTER TEXT SEARCH CONFIGURATION";
   if (kind == "DropOwnedStmt") return "DROP OWNED";
   if (kind == "ReassignOwnedStmt") return "REASSIGN OWNED";
   if (kind == "InsertStmt") return "INSERT";

@@ -217,3 +217,12 @@ $$;
 -- Detached and attached to another table: a second run finds it a partition of that one.
 ALTER TABLE events DETACH PARTITION events_2022;
 ALTER TABLE events_archive ATTACH PARTITION events_2022 FOR VALUES FROM (2022) TO (2023);
+-- ALTER MAPPING ... REPLACE looks the old dictionary up, also when nothing maps to it: "text
+-- search dictionary "english_stem_nostop" does not exist" on the second run.
+ALTER TEXT SEARCH CONFIGURATION site_search
+    ALTER MAPPING REPLACE english_stem_nostop WITH english_stem;
+DROP TEXT SEARCH DICTIONARY IF EXISTS english_stem_nostop;
+-- A configuration altered, then dropped: "text search configuration "legacy_search" does not
+-- exist".
+ALTER TEXT SEARCH CONFIGURATION legacy_search DROP MAPPING IF EXISTS FOR email;
+DROP TEXT SEARCH CONFIGURATION IF EXISTS legacy_search;
