@@ -1275,6 +1275,29 @@ class CatalogBuilder {
     return id;
   }
 
+  // CREATE TABLE ... (LIKE source INCLUDING DEFAULTS): the copied defaults use what the
+  // source's use. A nextval() of a sequence among them (a serial's, owned by the source's column)
+  // makes the new table depend on the sequence: DROP SEQUENCE, and DROP TABLE of the source
+  // (which takes its owned sequence along), are refused while it is there.
+  void copied_default_dependencies(ObjectId table, const Effect& effect,
+                                   const Dependency& dependency, Tick at) {
+    ObjectId source = resolve_dependency(effect, dependency, at).target;
+    if (source == k_no_object) return;
+    std::vector<ObjectId> sequences;
+    for (ObjectId column : objects_at(source).children) {
+      if (objects_at(column).kind() != ObjectKind::column || !alive(column, at)) continue;
+      for (const auto& edge : objects_at(column).depends_on) {
+        if (edge.source == DependencySource::default_value && edge.alive_at(at) &&
+            objects_at(edge.object).kind() == ObjectKind::sequence) {
+          sequences.push_back(edge.object);
+        }
+      }
+    }
+    for (ObjectId sequence : sequences) {
+      link(table, sequence, false, DependencySource::default_value, at);
+    }
+  }
+
   // The dependencies of the object a create (or a CREATE OR REPLACE of a rule) defines.
   void link_dependencies(ObjectId id, const Effect& effect, const Origin& origin,
                          CatalogStep& step) {
@@ -1284,6 +1307,10 @@ class CatalogBuilder {
         if (dependent != k_no_object) {
           link(dependent, id, dependency.automatic, dependency.source, origin.tick);
         }
+        continue;
+      }
+      if (dependency.copies_defaults) {
+        copied_default_dependencies(id, effect, dependency, origin.tick);
         continue;
       }
       if (dependency.all_columns || !dependency.any_of.empty()) {

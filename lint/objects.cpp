@@ -2032,6 +2032,13 @@ void ObjectResolver::Context::create_table(const Node& node, ObjectKind kind) {
     } else if (element.is("TableLikeClause")) {
       auto [ref, g] = relation(ObjectKind::table, element.get("relation"));
       (void)g;
+      constexpr std::int64_t k_like_defaults = 1 << 3;  // CREATE_TABLE_LIKE_DEFAULTS
+      if ((element.num("options") & k_like_defaults) != 0) {
+        Dependency& copied = out[first - 1].depends_on.emplace_back();
+        copied.object = ref;
+        copied.source = DependencySource::default_value;
+        copied.copies_defaults = true;
+      }
       Effect& use = add(Action::use, ref, at(element.get("relation")), g);
       use.change = Change::other;
     }

@@ -201,6 +201,9 @@ struct Dependency {
   // and `object` is the column. A contrib extension provides some (btree_gist's for a bigint
   // under gist): the dependency is then on that extension.
   std::string default_opclass_of;
+  // CREATE TABLE ... (LIKE source INCLUDING DEFAULTS | ALL): `object` is the source table, whose
+  // defaults the new table copies with what they use (nextval() of a serial's sequence).
+  bool copies_defaults = false;
   // A column a view's query reads that only the replay can name, when it knows the tables'
   // columns. all_columns: every column `object` (a table) has then (SELECT *, t.*); with
   // shared_with, only those the table there has too (a NATURAL JOIN's columns). any_of: the column

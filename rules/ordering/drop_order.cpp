@@ -31,6 +31,10 @@ std::string dependent(const lint::Catalog& catalog, ObjectId id, lint::Tick at,
     return "the foreign key " + pairing::quote_identifier(ref.name) + " of table " +
            pairing::parent_sql(ref);
   }
+  // A table's default: one CREATE TABLE ... (LIKE source INCLUDING DEFAULTS) copied.
+  if (through_default && object.kind() == lint::ObjectKind::table) {
+    return "a column default that " + describe(ref) + " copied with LIKE";
+  }
   if (through_default) return "the default of " + describe(ref);
   return describe(ref);
 }

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS swap_jobs_new, swap_jobs_copy, swap_jobs_bare;
+DROP TABLE IF EXISTS swap_jobs;
