@@ -830,6 +830,24 @@ std::optional<ConflictProblem> conflict_problem(const lint::FileContext& context
   if (step == nullptr) return std::nullopt;
   const lint::Catalog& catalog = *context.project.catalog();
   Node clause = insert.get("onConflictClause");
+  if (clause.get("infer").has("conname")) {
+    // A CHECK or FOREIGN KEY constraint has no index for a conflict to meet.
+    std::string name = lint::truncate_identifier(clause.get("infer").str("conname"));
+    for (lint::ObjectId id : catalog.constraints(step->effect.object, step->tick)) {
+      const lint::CatalogObject& object = catalog.object(id);
+      if ((object.contype != 'c' && object.contype != 'f') ||
+          object.ref_at(step->tick).name != name) {
+        continue;
+      }
+      return ConflictProblem{
+          "INSERT INTO " + table + " ... ON CONFLICT ON CONSTRAINT " + name + " names a " +
+              (object.contype == 'c' ? "CHECK" : "FOREIGN KEY") +
+              " constraint, which no conflict can meet: PostgreSQL refuses the INSERT "
+              "(\"constraint in ON CONFLICT clause has no associated index\")",
+          "name a primary key or unique constraint of " + table +
+              ", or its columns: ON CONFLICT (<key columns>)"};
+    }
+  }
   if (clause.get("infer").has("conname") && clause.str("action") == "ONCONFLICT_UPDATE") {
     std::string name = lint::truncate_identifier(clause.get("infer").str("conname"));
     for (lint::ObjectId id : catalog.constraints(step->effect.object, step->tick)) {

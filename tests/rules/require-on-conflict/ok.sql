@@ -154,3 +154,16 @@ CREATE TABLE IF NOT EXISTS country_rates (
 );
 INSERT INTO country_rates (code, day, rate) VALUES ('DE', '2025-01-01', 1), ('DE', '2025-01-02', 2)
 ON CONFLICT (code, day) DO UPDATE SET rate = EXCLUDED.rate;
+
+-- ON CONSTRAINT names the table's unique constraint, not one of its CHECK or FOREIGN KEY
+-- constraints.
+CREATE TABLE IF NOT EXISTS depots (id bigint PRIMARY KEY, name text NOT NULL);
+INSERT INTO depots (id, name) VALUES (1, 'main') ON CONFLICT (id) DO NOTHING;
+CREATE TABLE IF NOT EXISTS depot_stock (
+    depot_id bigint NOT NULL CONSTRAINT depot_stock_depot_fk REFERENCES depots,
+    sku text NOT NULL,
+    quantity integer NOT NULL CONSTRAINT depot_stock_quantity_check CHECK (quantity >= 0),
+    CONSTRAINT depot_stock_depot_sku_key UNIQUE (depot_id, sku)
+);
+INSERT INTO depot_stock (depot_id, sku, quantity) VALUES (1, 'A-3', 0)
+ON CONFLICT ON CONSTRAINT depot_stock_depot_sku_key DO UPDATE SET quantity = EXCLUDED.quantity;

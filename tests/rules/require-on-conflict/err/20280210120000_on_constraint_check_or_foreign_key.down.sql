@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS stock_levels;
+DROP TABLE IF EXISTS warehouses;
