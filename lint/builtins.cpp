@@ -502,8 +502,8 @@ constexpr std::string_view k_later_functions =
 // (deptype 'e') after CREATE EXTENSION: functions and types whose name pg_catalog does not also
 // have (pgcrypto's gen_random_uuid() loses to the built-in one, so it is not pgcrypto's here),
 // leaving out the input/output and support functions (arguments or result of type internal or
-// cstring), operator classes that pg_catalog has not for the same access method, and unaccent's
-// text search dictionary.
+// cstring), operator classes that pg_catalog has not for the same access method, and the text
+// search dictionaries and templates of unaccent, dict_int and dict_xsyn.
 struct Members {
   std::string_view extension;
   ObjectKind kind;
@@ -544,6 +544,10 @@ constexpr Members k_members[] = {
     {"cube", ObjectKind::operator_class, "btree", "cube_ops"},
     {"cube", ObjectKind::operator_class, "gist", "gist_cube_ops"},
     {"cube", ObjectKind::type, "", "cube"},
+    {"dict_int", ObjectKind::text_search_dictionary, "", "intdict"},
+    {"dict_int", ObjectKind::text_search_template, "", "intdict_template"},
+    {"dict_xsyn", ObjectKind::text_search_dictionary, "", "xsyn"},
+    {"dict_xsyn", ObjectKind::text_search_template, "", "xsyn_template"},
     {"earthdistance", ObjectKind::function, "",
      "earth earth_box earth_distance gc_to_sec geo_distance latitude ll_to_earth longitude "
      "sec_to_gc"},
@@ -619,6 +623,7 @@ constexpr Members k_members[] = {
      "tablefunc_crosstab_2 tablefunc_crosstab_3 tablefunc_crosstab_4"},
     {"unaccent", ObjectKind::function, "", "unaccent"},
     {"unaccent", ObjectKind::text_search_dictionary, "", "unaccent"},
+    {"unaccent", ObjectKind::text_search_template, "", "unaccent"},
     {"uuid-ossp", ObjectKind::function, "",
      "uuid_generate_v1 uuid_generate_v1mc uuid_generate_v3 uuid_generate_v4 uuid_generate_v5 "
      "uuid_nil uuid_ns_dns uuid_ns_oid uuid_ns_url uuid_ns_x500"},

@@ -2413,6 +2413,24 @@ void ObjectResolver::Context::define(const Node& node) {
   effect.or_replace = node.flag("replace");
   if (*kind == ObjectKind::aggregate) aggregate_dependencies(effect, node);
   if (*kind == ObjectKind::operator_) operator_dependencies(effect, node.list("definition"));
+  if (*kind == ObjectKind::text_search_dictionary) {
+    // TEMPLATE = unaccent (dict_int's intdict_template, dict_xsyn's xsyn_template): a template
+    // of an extension, which the dictionary then depends on. PostgreSQL's own templates (simple,
+    // synonym, ispell, ...) and those the migrations make are left alone.
+    Node option = option_named(node.list("definition"), "template");
+    Node names = option.get("arg");
+    NodeList parts = names.is("TypeName") ? names.list("names") : NodeList{};
+    std::string_view extension =
+        parts.empty() || (parts.size() == 2 && parts[0].as_str() == "pg_catalog")
+            ? std::string_view{}
+            : extension_member(ObjectKind::text_search_template,
+                               truncate_identifier(parts.back().as_str()));
+    if (!extension.empty()) {
+      Dependency& dependency = named_dependency(effect, ObjectKind::text_search_template, parts,
+                                                DependencySource::definition);
+      dependency.extension = extension;
+    }
+  }
 }
 
 void ObjectResolver::Context::create_domain(const Node& node) {
