@@ -60,6 +60,39 @@ const lint::DependencyEdge* blocking_edge(const lint::Catalog& catalog,
   return found;
 }
 
+// DROP TABLE old while `table`, made with CREATE TABLE ... (LIKE old INCLUDING DEFAULTS), has
+// the nextval() default of old's serial: the sequence the drop takes along (owned by a column of
+// old) and that column, whose copy in `table` has the same name. Nothing when not known.
+struct CopiedSequence {
+  ObjectId sequence = lint::k_no_object;
+  std::string column;
+};
+
+CopiedSequence copied_sequence(const lint::Catalog& catalog, const lint::CatalogStep& step,
+                               ObjectId table) {
+  for (ObjectId member : step.implied) {
+    const lint::CatalogObject& sequence = catalog.object(member);
+    if (sequence.kind() != lint::ObjectKind::sequence) continue;
+    bool copied = std::any_of(
+        sequence.dependents.begin(), sequence.dependents.end(), [&](const lint::DependencyEdge& e) {
+          return e.object == table && e.source == lint::DependencySource::default_value &&
+                 e.alive_at(step.tick);
+        });
+    if (!copied) continue;
+    for (ObjectId column : catalog.object(step.object).children) {
+      const lint::CatalogObject& object = catalog.object(column);
+      if (object.kind() != lint::ObjectKind::column) continue;
+      for (const auto& edge : object.depends_on) {
+        if (edge.object == member && edge.source == lint::DependencySource::default_value &&
+            edge.alive_at(step.tick)) {
+          return {member, object.ref_at(step.tick).name};
+        }
+      }
+    }
+  }
+  return {};
+}
+
 // The statement that made a dependency: the one that created the dependent, or the ALTER that
 // set the default it comes from.
 lint::Origin made_by(const lint::CatalogObject& dependent, const lint::DependencyEdge* edge) {
@@ -452,6 +485,24 @@ void report_blocked(const lint::Project& project, const lint::ParsedFile& file,
     help += ", or drop the default before this statement (ALTER TABLE " +
             pairing::parent_sql(blocker_ref) + " ALTER COLUMN " +
             pairing::quote_identifier(blocker_ref.name) + " DROP DEFAULT)";
+  }
+  if (through_default && blocker_ref.kind == lint::ObjectKind::table) {
+    // The table LIKE made keeps the serial's sequence when it owns it: the sequence then goes
+    // with it, not with the table dropped (checked on 15).
+    CopiedSequence copied = copied_sequence(catalog, step, blocker);
+    std::string sequence = copied.sequence != lint::k_no_object
+                               ? pairing::sql_name(catalog.object(copied.sequence).ref_at(at))
+                               : "<the serial's sequence>";
+    std::string column =
+        copied.column.empty() ? "<column>" : pairing::quote_identifier(copied.column);
+    // Not ALTER COLUMN ... SET DEFAULT, which PostgreSQL takes too: the replay does not know
+    // the columns LIKE made, and would still see the copied default.
+    std::string keep = "give " + describe(blocker_ref) +
+                       " the sequence before this statement, so that it goes with that table "
+                       "(ALTER SEQUENCE " +
+                       sequence + " OWNED BY " + pairing::sql_name(blocker_ref) + "." + column +
+                       ")";
+    help = up ? keep + "; or " + help : help + ", or " + keep;
   }
   if (target.kind == lint::ObjectKind::text_search_dictionary &&
       blocker_ref.kind == lint::ObjectKind::text_search_configuration) {
