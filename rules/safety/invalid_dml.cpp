@@ -1253,6 +1253,28 @@ std::string refname(const Node& item) {
   return {};
 }
 
+// A reference `name.column` (or `name.*`) among the trees: its location, the first one met; and
+// whether a FROM item among them takes that name (a subquery's own FROM, say), so that the
+// reference may mean that one.
+struct Reference {
+  bool bound = false;
+  std::optional<std::uint32_t> location;
+};
+
+void find_reference(const Node& tree, const std::string& name, Reference& found) {
+  lint::walk(tree, [&](const Node& child) {
+    if (refname(child) == name) found.bound = true;
+    if (!found.location && child.is("ColumnRef")) {
+      lint::NodeList fields = child.list("fields");
+      if (fields.size() == 2 && fields[0].is("String") &&
+          lint::truncate_identifier(fields[0].as_str()) == name) {
+        found.location = child.location();
+      }
+    }
+    return !found.bound;
+  });
+}
+
 // UPDATE ... FROM or DELETE ... USING whose list refers to the table the statement writes, by
 // the name it has there (its alias, else its name: `o.customer_id` in a JOIN's ON, a subquery or
 // a function of the list): PostgreSQL analyzes the list without the target in reach, and
@@ -1269,21 +1291,10 @@ void check_target_in_from(const lint::FileContext& context, const lint::Statemen
       relation.has("alias") ? relation.get("alias").str("aliasname") : relation.str("relname"));
   lint::NodeList list = node.list(update ? "fromClause" : "usingClause");
   if (name.empty() || list.empty()) return;
-  bool bound = false;
-  std::optional<std::uint32_t> location;
-  for (Node item : list) {
-    lint::walk(item, [&](const Node& child) {
-      if (refname(child) == name) bound = true;
-      if (!location && child.is("ColumnRef")) {
-        lint::NodeList fields = child.list("fields");
-        if (fields.size() == 2 && fields[0].is("String") &&
-            lint::truncate_identifier(fields[0].as_str()) == name) {
-          location = child.location();
-        }
-      }
-      return !bound;
-    });
-  }
+  Reference found;
+  for (Node item : list) find_reference(item, name, found);
+  bool bound = found.bound;
+  std::optional<std::uint32_t> location = found.location;
   if (bound || !location) return;
   std::string keyword = update ? "UPDATE" : "DELETE";
   std::string clause = update ? "FROM" : "USING";
@@ -1296,6 +1307,44 @@ void check_target_in_from(const lint::FileContext& context, const lint::Statemen
              "move the condition on " + name + " to WHERE (" + clause +
                  " a JOIN b ON <a and b only> WHERE a.x = " + name +
                  ".y), where the table written is in reach, and do not name it again in " + clause);
+}
+
+// UPDATE or DELETE whose target has an alias, and that names the table by its own name
+// (`UPDATE orders o SET total = orders.total + 1`, in SET, WHERE, RETURNING or the FROM or USING
+// list): the alias hides the name, and PostgreSQL refuses the statement whatever the rows
+// ("invalid reference to FROM-clause entry for table "orders"", checked on 15). Left alone when
+// a FROM item (of the list or of a subquery) or a WITH query takes the name, or in PL/pgSQL (a
+// variable may): the reference may mean that one.
+void check_target_by_name(const lint::FileContext& context, const lint::Statement& statement,
+                          lint::Reporter& out) {
+  // In PL/pgSQL a variable of that name takes the reference (checked on 15).
+  if (!statement.frames.empty()) return;
+  const Node& node = statement.node;
+  Node relation = node.get("relation");
+  if (!relation.has("alias")) return;
+  std::string alias = lint::truncate_identifier(relation.get("alias").str("aliasname"));
+  std::string name = lint::truncate_identifier(relation.str("relname"));
+  if (alias.empty() || name.empty() || alias == name) return;
+  for (Node cte : node.get("withClause").list("ctes")) {
+    if (lint::truncate_identifier(cte.str("ctename")) == name) return;
+  }
+  bool update = node.is("UpdateStmt");
+  Reference found;
+  for (const char* field : {"targetList", "whereClause", "returningList"}) {
+    find_reference(node.get(field), name, found);
+  }
+  for (Node item : node.list(update ? "fromClause" : "usingClause")) {
+    find_reference(item, name, found);
+  }
+  if (found.bound || !found.location) return;
+  std::string keyword = update ? "UPDATE" : "DELETE";
+  out.report(lint::token_at(context.file, statement, found.location),
+             keyword + " fails on every run, whatever the rows: it names " + name +
+                 " by its table name, which the alias " + alias +
+                 " hides (PostgreSQL: invalid reference to FROM-clause entry for table \"" + name +
+                 "\", HINT: Perhaps you meant to reference the table alias \"" + alias + "\")",
+             "write " + alias + ".<column> in place of " + name +
+                 ".<column>: once the table has an alias, PostgreSQL knows it by the alias only");
 }
 
 void check(const lint::FileContext& context, lint::Reporter& out) {
@@ -1330,6 +1379,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     check_json_constants(context, *statement, out);
     if (kind == "UpdateStmt" || kind == "DeleteStmt") {
       check_target_in_from(context, *statement, out);
+      check_target_by_name(context, *statement, out);
     }
     const Node& node = statement->node;
     Node relation = node.get("relation");
@@ -1373,7 +1423,8 @@ lint::Rule invalid_dml() {
                               "outside its replica identity, SET CONSTRAINTS ... DEFERRED of a NOT "
                               "DEFERRABLE constraint, a TRUNCATE of a table another table's "
                               "foreign key references, an UPDATE ... FROM that refers to the "
-                              "table written, RETURNING, ON CONFLICT or MERGE that the table's "
+                              "table written, an aliased UPDATE target named by its table name, "
+                              "RETURNING, ON CONFLICT or MERGE that the table's "
                               "rules refuse"},
           .check_file = check};
 }

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS at_items;
+DROP TABLE IF EXISTS at_orders;
