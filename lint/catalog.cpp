@@ -1144,13 +1144,17 @@ class CatalogBuilder {
     for (ObjectId type : types) link(column, type, false, DependencySource::default_value, at);
   }
 
-  void unlink(ObjectId dependent, DependencySource source, Tick at) {
+  // With a token, only the edges of that token end.
+  void unlink(ObjectId dependent, DependencySource source, Tick at, std::uint32_t token = 0) {
     constexpr Tick k_open = std::numeric_limits<Tick>::max();
+    auto ends = [&](const DependencyEdge& edge) {
+      return edge.source == source && edge.to == k_open && (token == 0 || edge.token == token);
+    };
     for (auto& edge : objects()[dependent].depends_on) {
-      if (edge.source != source || edge.to != k_open) continue;
+      if (!ends(edge)) continue;
       edge.to = at;
       for (auto& back : objects()[edge.object].dependents) {
-        if (back.object == dependent && back.source == source && back.to == k_open) back.to = at;
+        if (back.object == dependent && ends(back)) back.to = at;
       }
     }
   }
@@ -1283,19 +1287,40 @@ class CatalogBuilder {
                                    const Dependency& dependency, Tick at) {
     ObjectId source = resolve_dependency(effect, dependency, at).target;
     if (source == k_no_object) return;
-    std::vector<ObjectId> sequences;
+    std::vector<std::pair<ObjectId, std::string>> sequences;  // with the column's name
     for (ObjectId column : objects_at(source).children) {
       if (objects_at(column).kind() != ObjectKind::column || !alive(column, at)) continue;
       for (const auto& edge : objects_at(column).depends_on) {
         if (edge.source == DependencySource::default_value && edge.alive_at(at) &&
             objects_at(edge.object).kind() == ObjectKind::sequence) {
-          sequences.push_back(edge.object);
+          sequences.emplace_back(edge.object, objects_at(column).ref_at(at).name);
         }
       }
     }
-    for (ObjectId sequence : sequences) {
-      link(table, sequence, false, DependencySource::default_value, at);
+    for (const auto& [sequence, column] : sequences) {
+      link(table, sequence, false, DependencySource::default_value, at, token_id(column));
     }
+  }
+
+  // SET DEFAULT, DROP DEFAULT or DROP COLUMN of a column of a table: the default LIKE copied
+  // into that column (an edge of the table, see copied_default_dependencies) ends.
+  void end_copied_default(const Effect& effect, Tick at) {
+    if (effect.object.kind != ObjectKind::column || effect.object.parent.empty() ||
+        !(effect.action == Action::drop ||
+          (effect.action == Action::alter &&
+           (effect.change == Change::set_default || effect.change == Change::drop_default)))) {
+      return;
+    }
+    ObjectRef ref = effect.object;
+    ref.kind = ObjectKind::table;
+    ref.name = ref.parent;
+    ref.parent.clear();
+    ObjectId table = resolve_as(effect, ref, at);
+    const auto& names = m_catalog.m_tokens;
+    auto named = std::find(names.begin() + 1, names.end(), effect.object.name);
+    if (table == k_no_object || named == names.end()) return;
+    auto token = static_cast<std::uint32_t>(named - names.begin());
+    unlink(table, DependencySource::default_value, at, token);
   }
 
   // The dependencies of the object a create (or a CREATE OR REPLACE of a rule) defines.
@@ -1753,6 +1778,7 @@ class CatalogBuilder {
         if (resolved.back().missing) step.missing.push_back(dependency.object);
       }
     }
+    end_copied_default(effect, at);
     if (id == k_no_object) return;
     switch (effect.action) {
       case Action::drop: {

@@ -40,7 +40,9 @@ struct DependencyEdge {
   DependencySource source = DependencySource::definition;
   // A text search configuration's mapping (source mapping): the token type mapped to the
   // dictionary, an index into Catalog::tokens(); 0 for token types sqlgate cannot name (those a
-  // REPLACE of a dictionary of PostgreSQL's own mapped).
+  // REPLACE of a dictionary of PostgreSQL's own mapped). A default CREATE TABLE ... (LIKE
+  // source INCLUDING DEFAULTS) copied (source default_value, of the new table): the name of the
+  // column it went into, an index into Catalog::tokens() too.
   std::uint32_t token = 0;
   // The ticks it holds between. An edge made with its object lasts as long as the object; one an
   // ALTER made (SET DEFAULT) starts then, and ends with the statement that replaces it (another
@@ -178,7 +180,8 @@ class Catalog {
   ObjectId find(const ObjectRef& ref, Tick at) const;
   // The same for a name given as views: no ObjectRef to build.
   ObjectId find(const NameRef& ref, Tick at) const;
-  // The token type names of text search configuration mappings (DependencyEdge::token).
+  // The token type names of text search configuration mappings, and the column names of LIKE's
+  // copied defaults (DependencyEdge::token).
   const std::vector<std::string>& tokens() const { return m_tokens; }
   // The first object of that name created after a tick (use before create).
   ObjectId created_after(const ObjectRef& ref, Tick at) const;
