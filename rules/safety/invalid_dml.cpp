@@ -1311,8 +1311,10 @@ void check_target_in_from(const lint::FileContext& context, const lint::Statemen
 
 // UPDATE or DELETE whose target has an alias, and that names the table by its own name
 // (`UPDATE orders o SET total = orders.total + 1`, in SET, WHERE, RETURNING or the FROM or USING
-// list): the alias hides the name, and PostgreSQL refuses the statement whatever the rows
-// ("invalid reference to FROM-clause entry for table "orders"", checked on 15). Left alone when
+// list), or INSERT INTO orders AS o that does (in ON CONFLICT's index predicate, DO UPDATE's SET
+// and WHERE, or RETURNING): the alias hides the name, and PostgreSQL refuses the statement
+// whatever the rows ("invalid reference to FROM-clause entry for table "orders"", checked on
+// 15). Left alone when
 // a FROM item (of the list or of a subquery) or a WITH query takes the name, or in PL/pgSQL (a
 // variable may): the reference may mean that one.
 void check_target_by_name(const lint::FileContext& context, const lint::Statement& statement,
@@ -1329,15 +1331,27 @@ void check_target_by_name(const lint::FileContext& context, const lint::Statemen
     if (lint::truncate_identifier(cte.str("ctename")) == name) return;
   }
   bool update = node.is("UpdateStmt");
+  bool insert = node.is("InsertStmt");
   Reference found;
-  for (const char* field : {"targetList", "whereClause", "returningList"}) {
-    find_reference(node.get(field), name, found);
-  }
-  for (Node item : node.list(update ? "fromClause" : "usingClause")) {
-    find_reference(item, name, found);
+  if (insert) {
+    // INSERT ... AS alias: the ON CONFLICT clause (its index predicate, DO UPDATE's SET and
+    // WHERE) and RETURNING, where the target is in reach. The rows inserted (VALUES or the
+    // query) do not have it in reach under any name.
+    Node conflict = node.get("onConflictClause");
+    find_reference(conflict.get("infer").get("whereClause"), name, found);
+    find_reference(conflict.get("targetList"), name, found);
+    find_reference(conflict.get("whereClause"), name, found);
+    find_reference(node.get("returningList"), name, found);
+  } else {
+    for (const char* field : {"targetList", "whereClause", "returningList"}) {
+      find_reference(node.get(field), name, found);
+    }
+    for (Node item : node.list(update ? "fromClause" : "usingClause")) {
+      find_reference(item, name, found);
+    }
   }
   if (found.bound || !found.location) return;
-  std::string keyword = update ? "UPDATE" : "DELETE";
+  std::string keyword = insert ? "INSERT" : update ? "UPDATE" : "DELETE";
   out.report(lint::token_at(context.file, statement, found.location),
              keyword + " fails on every run, whatever the rows: it names " + name +
                  " by its table name, which the alias " + alias +
@@ -1377,10 +1391,9 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     }
     if (!runs_unguarded(*statement)) continue;
     check_json_constants(context, *statement, out);
-    if (kind == "UpdateStmt" || kind == "DeleteStmt") {
+    if (kind == "UpdateStmt" || kind == "DeleteStmt")
       check_target_in_from(context, *statement, out);
-      check_target_by_name(context, *statement, out);
-    }
+    if (kind != "MergeStmt") check_target_by_name(context, *statement, out);
     const Node& node = statement->node;
     Node relation = node.get("relation");
     check_rules(context, *statement, out);
@@ -1423,8 +1436,8 @@ lint::Rule invalid_dml() {
                               "outside its replica identity, SET CONSTRAINTS ... DEFERRED of a NOT "
                               "DEFERRABLE constraint, a TRUNCATE of a table another table's "
                               "foreign key references, an UPDATE ... FROM that refers to the "
-                              "table written, an aliased UPDATE target named by its table name, "
-                              "RETURNING, ON CONFLICT or MERGE that the table's "
+                              "table written, an aliased UPDATE or INSERT target named by its "
+                              "table name, RETURNING, ON CONFLICT or MERGE that the table's "
                               "rules refuse"},
           .check_file = check};
 }
