@@ -1195,6 +1195,25 @@ std::vector<std::string> key_columns(const lint::Project& project, const lint::C
   return {};
 }
 
+std::vector<std::string> down_key_columns(const lint::Catalog& catalog,
+                                          const lint::FileReplay& down, std::size_t k) {
+  const lint::CatalogStep& step = down.steps[k];
+  if (!step.effect.columns.empty() || k + 1 >= down.steps.size()) return step.effect.columns;
+  // USING INDEX: the statement's next step names the index (renamed to the constraint, or taken
+  // by it), one the down made before or one there after the up.
+  const lint::CatalogStep& next = down.steps[k + 1];
+  if (next.statement != step.statement || next.effect.object.kind != ObjectKind::index) return {};
+  for (std::size_t i = k; i-- > 0;) {
+    const lint::Effect& made = down.steps[i].effect;
+    if (made.action == lint::Action::create && made.object.kind == ObjectKind::index &&
+        made.object.name == next.effect.object.name) {
+      return made.columns;
+    }
+  }
+  if (next.object == lint::k_no_object) return {};
+  return catalog.object(next.object).columns;
+}
+
 bool key_sets_not_null(const lint::Project& project, const lint::Catalog& catalog,
                        lint::ObjectId key, lint::ObjectId column, lint::Tick start) {
   const lint::CatalogObject& made = catalog.object(key);

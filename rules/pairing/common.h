@@ -261,6 +261,10 @@ bool replaces_definition(const lint::Project& project, const lint::Catalog& cata
 // USING INDEX, those of the index.
 std::vector<std::string> key_columns(const lint::Project& project, const lint::Catalog& catalog,
                                      lint::ObjectId key);
+// The same for the constraint the down's step k makes (USING INDEX: the columns of the index the
+// down made, or had after the up).
+std::vector<std::string> down_key_columns(const lint::Catalog& catalog,
+                                          const lint::FileReplay& down, std::size_t k);
 // Whether a primary key sets the column NOT NULL, which it was not before `start`: the key lists
 // it, and dropping the key leaves it NOT NULL.
 bool key_sets_not_null(const lint::Project& project, const lint::Catalog& catalog,

@@ -4112,17 +4112,19 @@ void check_pair(Context& c) {
       if (c.down_does(step.object, Action::alter, Change::set_not_null)) continue;
       const lint::ObjectRef& ref = object.ref_at(after);
       // A primary key the down adds on it sets it NOT NULL too.
-      if (object.kind() == ObjectKind::column &&
-          std::any_of(c.pair.down_replay->steps.begin(), c.pair.down_replay->steps.end(),
-                      [&](const lint::CatalogStep& down) {
-                        const lint::Effect& made = down.effect;
-                        return made.action == Action::create && made.contype == 'p' &&
-                               made.object.parent == ref.parent &&
-                               std::find(made.columns.begin(), made.columns.end(), ref.name) !=
-                                   made.columns.end();
-                      })) {
-        continue;
+      // (USING INDEX: the index's columns.)
+      const lint::FileReplay& down = *c.pair.down_replay;
+      bool keyed = false;
+      for (std::size_t k = 0; k < down.steps.size() && object.kind() == ObjectKind::column; ++k) {
+        const lint::Effect& made = down.steps[k].effect;
+        if (made.action != Action::create || made.contype != 'p' ||
+            made.object.parent != ref.parent) {
+          continue;
+        }
+        std::vector<std::string> columns = down_key_columns(c.catalog, down, k);
+        keyed = keyed || std::find(columns.begin(), columns.end(), ref.name) != columns.end();
       }
+      if (keyed) continue;
       // Warning: rows written since may hold NULL, and then the down cannot set it again.
       c.report(
           step,

@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS suppliers (id bigint PRIMARY KEY, code text NOT NULL);
