@@ -2793,14 +2793,7 @@ std::optional<bool> bool_constant(const Node& node) {
   if (!node.is("A_Const")) return std::nullopt;
   if (node.has("boolval")) return node.get("boolval").flag("boolval");
   if (node.has("ival")) return node.get("ival").as_int() != 0;
-  if (node.has("sval")) {
-    std::string text(node.get("sval").str("sval"));
-    for (char& c : text) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    if (text == "t" || text == "true" || text == "on" || text == "yes" || text == "1") return true;
-    if (text == "f" || text == "false" || text == "off" || text == "no" || text == "0") {
-      return false;
-    }
-  }
+  if (node.has("sval")) return boolean_input(node.get("sval").str("sval"));
   return std::nullopt;
 }
 

@@ -565,6 +565,27 @@ bool is_utc_zone(std::string_view zone) {
                          "z"});
 }
 
+std::optional<bool> parse_bool(std::string_view value) {
+  std::string lower;
+  for (char c : value) lower += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  auto prefix_of = [&](std::string_view word, std::size_t least) {
+    return lower.size() >= least && word.starts_with(lower);
+  };
+  if (lower == "1" || prefix_of("true", 1) || prefix_of("yes", 1) || prefix_of("on", 2)) {
+    return true;
+  }
+  if (lower == "0" || prefix_of("false", 1) || prefix_of("no", 1) || prefix_of("off", 2)) {
+    return false;
+  }
+  return std::nullopt;
+}
+
+std::optional<bool> boolean_input(std::string_view text) {
+  auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return std::nullopt;
+  return parse_bool(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
+}
+
 std::string set_value(const Node& variable_set) {
   if (variable_set.str("kind") != "VAR_SET_VALUE") return {};
   NodeList args = variable_set.list("args");

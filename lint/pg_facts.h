@@ -133,6 +133,13 @@ bool is_null_constant(const Node& expression);
 // A time zone name whose offset from UTC is always zero: 'UTC', 'Etc/UTC', 'GMT', 'Zulu', '0'...
 bool is_utc_zone(std::string_view zone);
 
+// PostgreSQL's parse_bool() (a setting's or a storage parameter's value): a prefix of true,
+// false, yes, no (any case), of on or off (two letters at least), 1 or 0; nullopt for the rest.
+std::optional<bool> parse_bool(std::string_view value);
+// PostgreSQL's boolin() (text read as a boolean: 'yes'::boolean, set_config()'s is_local):
+// parse_bool() after white space is trimmed from both ends.
+std::optional<bool> boolean_input(std::string_view text);
+
 // The value a SET statement (VariableSetStmt) gives, as text: "5s", "0", "UTC". Empty for
 // SET ... TO DEFAULT, RESET and values that are not constants.
 std::string set_value(const Node& variable_set);

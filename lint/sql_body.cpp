@@ -14,30 +14,13 @@ namespace sqlgate::lint {
 
 namespace {
 
-// PostgreSQL's parse_bool(): "on", "off", "true", "false", "yes", "no", "1", "0" and the
-// unambiguous prefixes of the words, in any case.
-std::optional<bool> boolean_setting(std::string_view text) {
-  std::string value;
-  for (char c : text) value += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  auto prefix_of = [&](std::string_view word, std::size_t shortest) {
-    return value.size() >= shortest && word.starts_with(value);
-  };
-  if (value == "1" || prefix_of("true", 1) || prefix_of("yes", 1) || prefix_of("on", 2)) {
-    return true;
-  }
-  if (value == "0" || prefix_of("false", 1) || prefix_of("no", 1) || prefix_of("off", 2)) {
-    return false;
-  }
-  return std::nullopt;
-}
-
 // What a VariableSetStmt sets check_function_bodies to.
 std::optional<bool> variable_set_value(const Node& set) {
   if (set.str("name") != "check_function_bodies") return std::nullopt;
   std::string_view kind = set.str("kind");
   if (kind == "VAR_SET_DEFAULT" || kind == "VAR_RESET") return true;
   if (kind != "VAR_SET_VALUE") return std::nullopt;
-  return boolean_setting(set_value(set));
+  return parse_bool(set_value(set));
 }
 
 // The pseudo-types PostgreSQL calls polymorphic (IsPolymorphicType()).
@@ -86,7 +69,7 @@ std::optional<bool> sets_check_function_bodies(const Node& statement) {
   if (!change || !change->set_config || change->name != "check_function_bodies") {
     return std::nullopt;
   }
-  return boolean_setting(change->values->front());
+  return parse_bool(change->values->front());
 }
 
 std::optional<std::vector<Statement>> analyzed_sql_body(std::string_view file_text,

@@ -7,6 +7,7 @@
 #include <array>
 #include <cctype>
 
+#include "lint/pg_facts.h"
 #include "rules/idempotency/common.h"
 #include "rules/idempotency/rules.h"
 
@@ -248,32 +249,13 @@ struct Constant {
   std::string text;  // boolean: "t" or "f"
 };
 
-// How PostgreSQL reads a boolean written as text ('yes', 'of', ' T ').
-std::optional<bool> boolean_text(std::string_view text) {
-  auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return std::nullopt;
-  text = text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-  std::string lower;
-  for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  auto prefix_of = [&](std::string_view word, std::size_t least) {
-    return lower.size() >= least && word.substr(0, lower.size()) == lower;
-  };
-  if (prefix_of("true", 1) || prefix_of("yes", 1) || prefix_of("on", 2) || lower == "1") {
-    return true;
-  }
-  if (prefix_of("false", 1) || prefix_of("no", 1) || prefix_of("off", 2) || lower == "0") {
-    return false;
-  }
-  return std::nullopt;
-}
-
 std::optional<Constant> constant_of(const Node& expression) {
   using Kind = Constant::Kind;
   if (expression.is("TypeCast")) {
     auto value = constant_of(expression.get("arg"));
     std::string_view type = last_name(expression.get("typeName").list("names"));
     if (value && value->kind == Kind::text && (type == "bool" || type == "boolean")) {
-      auto truth = boolean_text(value->text);
+      auto truth = lint::boolean_input(value->text);
       if (!truth) return std::nullopt;
       return Constant{Kind::boolean, *truth ? "t" : "f"};
     }
@@ -301,7 +283,7 @@ std::optional<bool> equal(const Constant& a, const Constant& b) {
   const Constant& boolean = a.kind == Kind::boolean ? a : b;
   const Constant& text = a.kind == Kind::text ? a : b;
   if (boolean.kind == Kind::boolean && text.kind == Kind::text) {
-    auto truth = boolean_text(text.text);
+    auto truth = lint::boolean_input(text.text);
     if (truth) return (*truth ? "t" : "f") == boolean.text;
   }
   return std::nullopt;
@@ -1026,7 +1008,7 @@ bool true_test(const Node& expression, const Subject& subject, const Node& type)
   Node right = expression.get("rexpr");
   if (!settles(left, subject)) std::swap(left, right);
   if (!settles(left, subject) || !right.is("A_Const") || !right.has("sval")) return false;
-  return boolean_text(right.get("sval").str("sval")) == true;
+  return lint::boolean_input(right.get("sval").str("sval")) == true;
 }
 
 void check_alter_type(FileScope& scope, const Statement& statement) {

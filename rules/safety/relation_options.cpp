@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lint/pg_facts.h"
 #include "rules/safety/refusal.h"
 
 namespace sqlgate::rules {
@@ -102,43 +103,6 @@ bool same_ignoring_case(std::string_view a, std::string_view b) {
     if (lower(a[i]) != lower(b[i])) return false;
   }
   return true;
-}
-
-// PostgreSQL's parse_bool: a prefix of true, false, yes, no (any case), on, off (two letters at
-// least), 1 or 0; nothing when the value is none of them.
-std::optional<bool> bool_value(std::string_view value) {
-  if (value.empty()) return std::nullopt;
-  auto prefix_of = [&](std::string_view word, std::size_t least) {
-    return value.size() >= least && value.size() <= word.size() &&
-           same_ignoring_case(value, word.substr(0, value.size()));
-  };
-  switch (lower(value[0])) {
-    case 't':
-      if (prefix_of("true", 1)) return true;
-      break;
-    case 'f':
-      if (prefix_of("false", 1)) return false;
-      break;
-    case 'y':
-      if (prefix_of("yes", 1)) return true;
-      break;
-    case 'n':
-      if (prefix_of("no", 1)) return false;
-      break;
-    case 'o':
-      if (prefix_of("on", 2)) return true;
-      if (prefix_of("off", 2)) return false;
-      break;
-    case '1':
-      if (value.size() == 1) return true;
-      break;
-    case '0':
-      if (value.size() == 1) return false;
-      break;
-    default:
-      break;
-  }
-  return std::nullopt;
 }
 
 // PostgreSQL's parse_real (and, rounded, parse_int): strtod's number, then only white space;
@@ -242,7 +206,7 @@ std::optional<OptionRefusal> bad_value(const Parameter& parameter, const Node& o
   };
   switch (parameter.kind) {
     case Kind::boolean:
-      if (bool_value(*text)) return std::nullopt;
+      if (lint::parse_bool(*text)) return std::nullopt;
       return invalid("boolean", "a boolean (true, false, on, off, yes, no, 1, 0)");
     case Kind::enumeration:
       for (std::size_t from = 0; from < parameter.values.size();) {
@@ -340,7 +304,7 @@ std::optional<OptionRefusal> table_options(const lint::NodeList& options, TableO
     if (!in_toast && option.str("defname") == "oids" && statement == TableOptions::create) {
       // oids = false is accepted and ignored; true is refused before any other parameter.
       auto text = value_text(option, written);
-      if (text && bool_value(*text) == true) {
+      if (text && lint::parse_bool(*text) == true) {
         return OptionRefusal{"a table has no OIDs since PostgreSQL 12",
                              "tables declared WITH OIDS are not supported",
                              "leave oids out: give the table an identity column if it needs one"};

@@ -31,6 +31,25 @@ ColumnType type_of(const std::string& type) {
   return column_type(columns[0].type_name);
 }
 
+// parse_bool() and boolin() as PostgreSQL 15 reads them (SET check_function_bodies = 'of',
+// SELECT ' Yes '::boolean).
+TEST(Booleans, ReadAsPostgresReadsThem) {
+  EXPECT_EQ(parse_bool("on"), true);
+  EXPECT_EQ(parse_bool("OF"), false);
+  EXPECT_EQ(parse_bool("t"), true);
+  EXPECT_EQ(parse_bool("fals"), false);
+  EXPECT_EQ(parse_bool("Y"), true);
+  EXPECT_EQ(parse_bool("1"), true);
+  EXPECT_EQ(parse_bool("0"), false);
+  EXPECT_EQ(parse_bool("o"), std::nullopt);
+  EXPECT_EQ(parse_bool("10"), std::nullopt);
+  EXPECT_EQ(parse_bool("truer"), std::nullopt);
+  EXPECT_EQ(parse_bool(""), std::nullopt);
+  EXPECT_EQ(parse_bool(" yes"), std::nullopt);
+  EXPECT_EQ(boolean_input(" Yes \n"), true);
+  EXPECT_EQ(boolean_input("  "), std::nullopt);
+}
+
 TEST(ColumnType, FoldsPostgresSpellings) {
   EXPECT_EQ(type_of("int").display(), "integer");
   EXPECT_EQ(type_of("integer").name, "int4");
