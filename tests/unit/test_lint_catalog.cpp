@@ -125,6 +125,30 @@ TEST(LintCatalog, ReplaysUpsInVersionOrder) {
   EXPECT_GE(dropped.steps[0].implied.size(), 8u);
 }
 
+TEST(LintCatalog, UpsBeforeATickAreTheEarlierUpsInTheOrderTheyRan) {
+  Replay replay({{"3_c.up.sql", "CREATE TABLE c (id int);"},
+                 {"3_c.down.sql", "DROP TABLE c;"},
+                 {"1_a.up.sql", "CREATE TABLE a (id int);"},
+                 {"1_a.down.sql", "DROP TABLE a;"},
+                 {"2_b.up.sql", "CREATE TABLE b (id int);"},
+                 {"2_b.down.sql", "DROP TABLE b;"}});
+  const Catalog& catalog = replay.catalog();
+  auto ups = [&](std::size_t file) {
+    std::span<const std::size_t> found = catalog.ups_before(catalog.before(file));
+    return std::vector<std::size_t>(found.begin(), found.end());
+  };
+  std::size_t a = replay.file("1_a.up.sql");
+  std::size_t b = replay.file("2_b.up.sql");
+  std::size_t c = replay.file("3_c.up.sql");
+  EXPECT_TRUE(ups(a).empty());
+  EXPECT_EQ(ups(b), (std::vector<std::size_t>{a}));
+  EXPECT_EQ(ups(c), (std::vector<std::size_t>{a, b}));
+  // before() of a down is the state before its up.
+  EXPECT_EQ(ups(replay.file("2_b.down.sql")), (std::vector<std::size_t>{a}));
+  std::span<const std::size_t> all = catalog.ups_before(catalog.end());
+  EXPECT_EQ(std::vector<std::size_t>(all.begin(), all.end()), (std::vector<std::size_t>{a, b, c}));
+}
+
 TEST(LintCatalog, UniqueKeysForOnConflict) {
   Replay replay({{"1_a.up.sql",
                   "CREATE TABLE plain (a int, b int);"
