@@ -1285,7 +1285,7 @@ void check_target_in_from(const lint::FileContext& context, const lint::Statemen
                           lint::Reporter& out) {
   const Node& node = statement.node;
   bool update = node.is("UpdateStmt");
-  // The target is a RangeVar as such, not a node of any kind.
+  // The target is a bare RangeVar (no node kind to test, so not refname()).
   Node relation = node.get("relation");
   std::string name = lint::truncate_identifier(
       relation.has("alias") ? relation.get("alias").str("aliasname") : relation.str("relname"));
@@ -1293,12 +1293,10 @@ void check_target_in_from(const lint::FileContext& context, const lint::Statemen
   if (name.empty() || list.empty()) return;
   Reference found;
   for (Node item : list) find_reference(item, name, found);
-  bool bound = found.bound;
-  std::optional<std::uint32_t> location = found.location;
-  if (bound || !location) return;
+  if (found.bound || !found.location) return;
   std::string keyword = update ? "UPDATE" : "DELETE";
   std::string clause = update ? "FROM" : "USING";
-  out.report(lint::token_at(context.file, statement, location),
+  out.report(lint::token_at(context.file, statement, found.location),
              keyword + " fails on every run, whatever the rows: its " + clause +
                  " list refers to " + name + ", the table it " +
                  (update ? "updates" : "deletes from") + ", which PostgreSQL does not let the " +
