@@ -685,6 +685,108 @@ const Statement* tied_foreign_key(const FileScope& scope, const Statement& drop,
   return all[first_at];
 }
 
+// Whether a second run's DROP of what `made` creates works: nothing the file makes after it
+// depends on it (a view reading the view, a trigger calling the function, a default), or what
+// does is dropped by the file again (before the DROP, or after it was made). nullopt when there
+// is no replay of the file. Otherwise what stands in the way ("view w"; empty when unknown).
+std::optional<std::string> drop_blocker(const FileScope& scope, const Statement& made,
+                                        const Statement& drop) {
+  const lint::FileContext& context = scope.context();
+  const lint::Catalog* catalog = context.project.catalog();
+  if (catalog == nullptr || !catalog->replay(context.index).replayed) return std::string();
+  const auto& steps = catalog->replay(context.index).steps;
+  std::size_t made_at = scope.index_of(made);
+  std::size_t drop_at = scope.index_of(drop);
+  const lint::CatalogStep* made_step = nullptr;
+  for (const lint::CatalogStep* step : catalog->steps_of(context.index, made_at)) {
+    if (step->effect.action == lint::Action::create && !step->effect.implicit) {
+      made_step = step;
+      break;
+    }
+  }
+  if (made_step == nullptr) return std::string();
+  // A dependency on a type reaches a table's (view's) row type too: a function taking or
+  // returning films_v depends on the view films_v.
+  auto same = [](const lint::ObjectRef& a, const lint::ObjectRef& b) {
+    auto row_type = [](const lint::ObjectRef& type, const lint::ObjectRef& relation) {
+      return type.kind == lint::ObjectKind::type && relation.kind != lint::ObjectKind::index &&
+             relation.kind != lint::ObjectKind::sequence && lint::is_relation(relation.kind);
+    };
+    bool kinds =
+        row_type(a, b) || row_type(b, a) ||
+        (lint::is_relation(a.kind) ? lint::is_relation(b.kind)
+                                   : lint::is_routine(a.kind) == lint::is_routine(b.kind) &&
+                                         (lint::is_routine(a.kind) || a.kind == b.kind));
+    return kinds && a.name == b.name && a.parent == b.parent &&
+           (a.schema.empty() || b.schema.empty() || a.schema == b.schema);
+  };
+  auto describe = [](const lint::ObjectRef& dependent) {
+    if (dependent.kind == lint::ObjectKind::column) {
+      return "the default of column " + dependent.name + " of " + dependent.parent;
+    }
+    std::string noun(lint::to_string(dependent.kind));
+    if (lint::has_parent(dependent.kind))
+      return noun + " " + dependent.name + " on " + dependent.parent;
+    return noun + " " + dependent.name;
+  };
+  // DROP ... CASCADE takes the dependent along, and the second run makes it again: unless it is
+  // a column's default made with its column (CREATE TABLE or ADD COLUMN IF NOT EXISTS skip).
+  bool cascade = drop.node.str("behavior") == "DROP_CASCADE";
+  auto remade = [&](const lint::ObjectRef& dependent, const lint::CatalogStep& by) {
+    return cascade &&
+           (dependent.kind != lint::ObjectKind::column || by.effect.action == lint::Action::alter);
+  };
+  // Whether the file drops the dependent made by statement `made_by` again: before the DROP (a
+  // second run drops it first) or after making it.
+  // A trigger, foreign key or other object of a table goes with the table.
+  auto takes = [&](const lint::ObjectRef& dropped, const lint::ObjectRef& dependent) {
+    if (same(dropped, dependent)) return true;
+    return lint::has_parent(dependent.kind) && lint::is_relation(dropped.kind) &&
+           dropped.name == dependent.parent &&
+           (dropped.schema.empty() || dependent.schema.empty() ||
+            dropped.schema == dependent.schema);
+  };
+  auto dropped_again = [&](const lint::ObjectRef& dependent, std::size_t made_by) {
+    return std::any_of(steps.begin(), steps.end(), [&](const lint::CatalogStep& step) {
+      return step.effect.action == lint::Action::drop &&
+             (step.statement < drop_at || step.statement > made_by) &&
+             takes(step.effect.object, dependent);
+    });
+  };
+  if (made_step->object != lint::k_no_object && !made_step->existed) {
+    // An up: its creates are in the catalog, with the edges of what depends on them.
+    for (const lint::DependencyEdge& edge : catalog->object(made_step->object).dependents) {
+      if (edge.automatic) continue;
+      auto by = std::find_if(steps.begin(), steps.end(),
+                             [&](const lint::CatalogStep& step) { return step.tick == edge.from; });
+      if (by == steps.end() || by->statement <= made_at) continue;
+      const lint::ObjectRef& dependent = catalog->object(edge.object).ref_at(edge.from);
+      if (remade(dependent, *by)) continue;
+      if (!dropped_again(dependent, by->statement)) return describe(dependent);
+    }
+    return std::nullopt;
+  }
+  // A down: its steps keep the dependencies they name.
+  for (const lint::CatalogStep& step : steps) {
+    if (step.statement <= made_at || step.effect.action == lint::Action::drop) continue;
+    for (const lint::Dependency& dependency : step.effect.depends_on) {
+      if (dependency.automatic || dependency.reverse ||
+          !same(dependency.object, made_step->effect.object)) {
+        continue;
+      }
+      if (remade(step.effect.object, step)) continue;
+      if (!dropped_again(step.effect.object, step.statement)) return describe(step.effect.object);
+    }
+  }
+  return std::nullopt;
+}
+
+std::string blocked_drop_consequence(const Statement& drop, const std::string& blocker) {
+  return drop.node.str("behavior") == "DROP_CASCADE"
+             ? "with CASCADE takes " + blocker + " along, and the second run does not make it again"
+             : "fails: " + blocker + ", made after it by this file, depends on it";
+}
+
 std::string_view drop_consequence(ObjectKind kind) {
   switch (kind) {
     case ObjectKind::table:

@@ -335,6 +335,18 @@ std::optional<PartitionOnRerun> partition_on_rerun(const FileScope& scope,
 // (empty for the kinds where it does: nothing can depend on them).
 std::string_view drop_consequence(ObjectKind kind);
 
+// Whether a second run's DROP of what `made` creates works: nothing the file makes after it
+// depends on it (a view reading the view, a trigger calling the function, a foreign key
+// referencing the table, a default), or what does is dropped by the file again (before the DROP,
+// or after it was made). nullopt when there is no replay of the file. Otherwise what stands in
+// the way ("view w"; empty when unknown).
+std::optional<std::string> drop_blocker(const FileScope& scope, const lint::Statement& made,
+                                        const lint::Statement& drop);
+
+// What a second run's DROP of `made`'s object does when drop_blocker() names `blocker`: "fails:
+// view w, made after it by this file, depends on it", or with CASCADE "takes view w along, ...".
+std::string blocked_drop_consequence(const lint::Statement& drop, const std::string& blocker);
+
 // "the migration runs again": the words every idempotency message ends with.
 inline constexpr std::string_view k_again = "when the migration runs again";
 

@@ -25,6 +25,9 @@ struct Candidate {
   Placement placement;
   int since = 0;     // PostgreSQL major version that has this IF NOT EXISTS
   std::string help;  // instead of the usual advice
+  // CREATE TABLE IF NOT EXISTS: judged only after a DROP of the table that a second run cannot
+  // carry out.
+  bool if_not_exists = false;
 };
 
 // Before the token at a tree location, when the token before it is one of `previous`.
@@ -70,8 +73,10 @@ std::optional<Candidate> candidate(const Statement& statement) {
     return c;
   };
   if (kind == "CreateStmt") {
-    if (node.flag("if_not_exists")) return std::nullopt;
-    return relation(node.get("relation"), ObjectKind::table, "CREATE TABLE", "table");
+    relation(node.get("relation"), ObjectKind::table, "CREATE TABLE", "table");
+    c.if_not_exists = node.flag("if_not_exists");
+    if (c.if_not_exists) c.shown = "CREATE TABLE IF NOT EXISTS " + c.object;
+    return c;
   }
   if (kind == "CreateForeignTableStmt") {
     if (node.get("base").flag("if_not_exists")) return std::nullopt;
@@ -180,16 +185,29 @@ void report(FileScope& scope, const Statement& statement, const Candidate& c,
             const Statement* dropped) {
   std::string shown = c.shown.empty() ? c.statement + " " + c.object : c.shown;
   if (dropped != nullptr) {
-    // Re-runnable on its own, but not harmless: say what the DROP does on a second run.
+    // Re-runnable on its own, but not harmless: say what the DROP does on a second run. A
+    // foreign key, view or the like made after it by the file makes that DROP fail.
+    std::optional<std::string> blocker = drop_blocker(scope, statement, *dropped);
+    bool blocked = blocker && !blocker->empty();
+    if (c.if_not_exists && !blocked) return;
+    std::string without = c.if_not_exists
+                              ? std::string("leave out the DROP")
+                              : "write " + c.statement + " IF NOT EXISTS without the DROP";
+    std::string help =
+        blocked && dropped->node.str("behavior") != "DROP_CASCADE"
+            ? "drop " + *blocker + " (IF EXISTS) before the DROP of " + c.object + ", or " + without
+            : without +
+                  ", or mark the file -- sqlgate:run-once-file <reason> when it is meant to "
+                  "rebuild the " +
+                  c.noun;
     scope.report(statement, statement.range,
-                 "the DROP before " + shown + " is no guard: a second run " +
-                     std::string(drop_consequence(c.key->kind)),
-                 "write " + c.statement +
-                     " IF NOT EXISTS without the DROP, or mark the file "
-                     "-- sqlgate:run-once-file <reason> when it is meant to rebuild the " +
-                     c.noun);
+                 "the DROP before " + shown + " is no guard: a second run" +
+                     (blocked ? "'s DROP " + blocked_drop_consequence(*dropped, *blocker)
+                              : " " + std::string(drop_consequence(c.key->kind))),
+                 help);
     return;
   }
+  if (c.if_not_exists) return;
   bool available = scope.pg_version() >= c.since;
   std::string message =
       shown + " fails " + std::string(k_again) + ": the " + c.noun + " already exists";
@@ -409,8 +427,8 @@ void check_templates(FileScope& scope, const lint::ParsedFile& file) {
   for (std::size_t i = 0; i < templated.size(); ++i) {
     const Statement& statement = templated[i];
     auto c = candidate(statement);
-    if (!c || lint::conditional(statement, lint::repeat_error(statement.node)) ||
-        dropped_before(i, *c)) {
+    if (!c || c->if_not_exists ||
+        lint::conditional(statement, lint::repeat_error(statement.node)) || dropped_before(i, *c)) {
       continue;
     }
     std::string shown = c->shown.empty() ? c->statement + " " + c->object : c->shown;

@@ -202,6 +202,63 @@ TEST(CliIdempotency, DropThenCreateIsAGuardUntilSomethingMadeLaterDependsOnIt) {
       << message(2);
 }
 
+// Checked on PostgreSQL 15 by running the up twice: a table dropped and made again is re-made
+// empty on the second run, and once a foreign key or view made after it depends on it, the second
+// run's DROP fails (cannot drop table users because other objects depend on it), IF NOT EXISTS on
+// the CREATE or not. Dropping the view first keeps the file re-runnable.
+TEST(CliIdempotency, DropThenCreateTableFailsOnceSomethingMadeLaterDependsOnIt) {
+  TempDir dir;
+  dir.write("m/1_t.up.sql",
+            "DROP TABLE IF EXISTS users;\n"
+            "CREATE TABLE users (id bigint PRIMARY KEY);\n"
+            "CREATE TABLE IF NOT EXISTS posts (id bigint PRIMARY KEY,\n"
+            "  user_id bigint REFERENCES users (id));\n"
+            "DROP TABLE IF EXISTS people;\n"
+            "CREATE TABLE IF NOT EXISTS people (id bigint, name text);\n"
+            "CREATE OR REPLACE VIEW names AS SELECT name FROM people;\n"
+            "DROP VIEW IF EXISTS tag_names;\n"
+            "DROP TABLE IF EXISTS tags;\n"
+            "CREATE TABLE IF NOT EXISTS tags (id bigint, name text);\n"
+            "CREATE OR REPLACE VIEW tag_names AS SELECT name FROM tags;\n"
+            "DROP TABLE IF EXISTS notes;\n"
+            "CREATE TABLE notes (id bigint);\n"
+            "DROP TABLE IF EXISTS comments;\n"
+            "DROP TABLE IF EXISTS authors;\n"
+            "CREATE TABLE authors (id bigint PRIMARY KEY);\n"
+            "CREATE TABLE comments (id bigint, author_id bigint REFERENCES authors (id));\n");
+  dir.write("m/1_t.down.sql",
+            "DROP TABLE IF EXISTS comments;\nDROP TABLE IF EXISTS authors;\n"
+            "DROP TABLE IF EXISTS notes;\nDROP VIEW IF EXISTS tag_names;\nDROP TABLE IF EXISTS "
+            "tags;\nDROP VIEW IF EXISTS names;\nDROP TABLE IF EXISTS people;\n"
+            "DROP TABLE IF EXISTS posts;\nDROP TABLE IF EXISTS users;\n");
+  auto json = lint_json({(dir.path() / "m").string(), "--select", "require-if-not-exists"}, 1);
+  // The table whose foreign key references authors is dropped before authors: both drops run
+  // again, and both tables come back empty.
+  EXPECT_EQ(findings(json),
+            (Lines{"2 require-if-not-exists", "6 require-if-not-exists", "13 require-if-not-exists",
+                   "16 require-if-not-exists", "17 require-if-not-exists"}))
+      << json.dump(2);
+  auto message = [&](std::size_t i) {
+    return json["diagnostics"][i]["message"].get<std::string>();
+  };
+  auto help = [&](std::size_t i) { return json["diagnostics"][i]["help"].get<std::string>(); };
+  EXPECT_NE(message(0).find("a second run's DROP fails: constraint posts_user_id_fkey on posts, "
+                            "made after it by this file, depends on it"),
+            std::string::npos)
+      << message(0);
+  EXPECT_NE(help(0).find("before the DROP of users"), std::string::npos) << help(0);
+  EXPECT_NE(message(1).find("CREATE TABLE IF NOT EXISTS people is no guard: a second run's DROP "
+                            "fails: view names"),
+            std::string::npos)
+      << message(1);
+  EXPECT_NE(help(1).find("or leave out the DROP"), std::string::npos) << help(1);
+  for (std::size_t i : {2, 3, 4}) {
+    EXPECT_NE(message(i).find("drops the table and its rows again and creates it empty"),
+              std::string::npos)
+        << message(i);
+  }
+}
+
 // Checked on PostgreSQL 15 by running each INSERT twice: where the key's column is left to a
 // serial, identity or volatile default, every run draws a new value and nothing conflicts.
 TEST(CliIdempotency, OnConflictNeedsAKeyTheRowsCanMeetAgain) {

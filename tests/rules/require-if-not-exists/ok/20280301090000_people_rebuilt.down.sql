@@ -1,0 +1,2 @@
+DROP VIEW IF EXISTS person_names;
+DROP TABLE IF EXISTS people;
