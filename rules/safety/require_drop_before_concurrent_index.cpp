@@ -21,6 +21,22 @@ std::size_t first_validity_check(std::string_view text) {
   return static_cast<std::size_t>(it - text.begin());
 }
 
+// The statement of the file that attaches the index to a partitioned index (ALTER INDEX parent
+// ATTACH PARTITION index), if any: once attached, PostgreSQL refuses to drop it ("cannot drop index
+// ... because index ... requires it").
+const lint::Statement* attached_by(const lint::ParsedFile& file, const lint::QualifiedName& index) {
+  for (const lint::Statement* statement : file.all_statements()) {
+    const lint::Node& node = statement->node;
+    if (statement->kind() != "AlterTableStmt" || node.str("objtype") != "OBJECT_INDEX") continue;
+    for (lint::Node command : node.list("cmds")) {
+      if (command.str("subtype") != "AT_AttachPartition") continue;
+      lint::Node child = command.get("def").get("name");
+      if (lint::QualifiedName::of(lint::relation_name(child)).matches(index)) return statement;
+    }
+  }
+  return nullptr;
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   const lint::ParsedFile& file = context.file;
   lint::TableState tables(context);
@@ -49,11 +65,24 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     if (guarded || *validity_check < statement->range.begin) continue;
     std::string drop =
         "DROP INDEX CONCURRENTLY IF EXISTS " + lint::sql_name(index.schema, index.name);
-    auto finding = out.report(
-        statement->range,
+    std::string message =
         "CREATE INDEX CONCURRENTLY IF NOT EXISTS keeps the INVALID index a failed or cancelled "
         "earlier build leaves behind: the retry succeeds without building " +
-            index.display(),
+        index.display();
+    if (const lint::Statement* attach = attached_by(file, index)) {
+      // A DROP before it would fail on the second run, the index attached by then.
+      out.report(statement->range, std::move(message),
+                 "check pg_index.indisvalid first and rebuild only an invalid index (SELECT "
+                 "indisvalid FROM pg_index WHERE indexrelid = to_regclass('" +
+                     lint::sql_name(index.schema, index.name) + "')): a plain " + drop +
+                     " before it fails on the second run, when the index is attached to the "
+                     "partitioned index (line " +
+                     std::to_string(file.position(attach->range.begin).line) +
+                     ") and PostgreSQL refuses to drop it");
+      continue;
+    }
+    auto finding = out.report(
+        statement->range, std::move(message),
         "drop a leftover first: " + drop +
             "; before it (or check pg_index.indisvalid and rebuild only an invalid index)");
     if (!statement->embedded() && statement->exact) {
