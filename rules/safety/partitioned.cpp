@@ -129,4 +129,25 @@ std::optional<std::string> partitioned_table_altered(const lint::FileContext& co
       lint::QualifiedName::of(lint::relation_name(statement.node.get("relation"))));
 }
 
+std::string partitioned_index_recipe(const lint::Node& index, const std::string& table,
+                                     bool no_transaction) {
+  std::string name =
+      index.str("idxname").empty() ? std::string("<index>") : std::string(index.str("idxname"));
+  std::string create = index.flag("unique") ? "CREATE UNIQUE INDEX" : "CREATE INDEX";
+  std::string_view method = index.str("accessMethod");
+  std::string definition = method.empty() || method == "btree"
+                               ? std::string(" (...)")
+                               : " USING " + std::string(method) + " (...)";
+  std::vector<std::string> kept = {"columns"};
+  if (!index.list("indexIncludingParams").empty()) kept.push_back("INCLUDE");
+  if (index.has("whereClause")) kept.push_back("WHERE");
+  std::string same = " with the same " + lint::join_strings(kept, ", ") +
+                     " (ATTACH refuses an index whose definition differs)";
+  return "write " + create + " " + name + " ON ONLY " + table + definition +
+         ", then for each partition " + create + " CONCURRENTLY on the partition" + same +
+         (no_transaction ? " (in a file marked -- sqlgate:no-transaction)" : "") +
+         " and ALTER INDEX " + name +
+         " ATTACH PARTITION <partition index>; the index is valid once all are attached";
+}
+
 }  // namespace sqlgate::rules

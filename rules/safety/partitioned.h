@@ -37,4 +37,13 @@ std::optional<std::string> partitioned_in_file(const lint::FileContext& context,
 std::optional<std::string> default_partition_of(const lint::FileContext& context,
                                                 const lint::Statement& statement);
 
+// The way to build the index a CREATE INDEX statement describes on a partitioned table without
+// holding every partition's writes: made ON ONLY the table, then each partition's built
+// CONCURRENTLY and attached, as help text ("write CREATE UNIQUE INDEX i ON ONLY public.t (...),
+// then ..."). An attached index must match the parent's definition, so UNIQUE, the method and
+// INCLUDE / WHERE are carried over. `no_transaction`: say that the builds need a file marked
+// -- sqlgate:no-transaction.
+std::string partitioned_index_recipe(const lint::Node& index, const std::string& table,
+                                     bool no_transaction);
+
 }  // namespace sqlgate::rules

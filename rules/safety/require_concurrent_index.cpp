@@ -27,19 +27,12 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     // A partitioned table takes no CONCURRENTLY (PostgreSQL refuses it): build the index on each
     // partition concurrently and attach it to one made ON ONLY the parent.
     if (auto partitioned = partitioned_table_of(context, *statement)) {
-      std::string index =
-          node.str("idxname").empty() ? std::string("<index>") : std::string(node.str("idxname"));
       out.report(statement->range,
                  "CREATE INDEX on partitioned table " + *partitioned +
                      " builds the index on every partition while holding SHARE locks on them "
                      "all: no writes to the table until it is done (and PostgreSQL refuses "
                      "CONCURRENTLY on a partitioned table)",
-                 "write CREATE INDEX " + index + " ON ONLY " + *partitioned +
-                     " (...), then for each partition CREATE INDEX CONCURRENTLY on the partition "
-                     "(in a file marked -- sqlgate:no-transaction) and ALTER INDEX " +
-                     index +
-                     " ATTACH PARTITION <partition index>; the index is valid once all are "
-                     "attached");
+                 partitioned_index_recipe(node, *partitioned, true));
       continue;
     }
 

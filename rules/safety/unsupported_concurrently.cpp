@@ -126,16 +126,11 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     if (kind == "IndexStmt" && node.flag("concurrent")) {
       auto table = partitioned_table_of(context, statement);
       if (!table) continue;
-      std::string index =
-          node.str("idxname").empty() ? std::string("<index>") : std::string(node.str("idxname"));
       out.report(statement.range,
                  "CREATE INDEX CONCURRENTLY on partitioned table " + *table +
                      " fails: PostgreSQL refuses it (\"cannot create index on partitioned "
                      "table concurrently\")",
-                 "write CREATE INDEX " + index + " ON ONLY " + *table +
-                     " (...), then for each partition CREATE INDEX CONCURRENTLY on the "
-                     "partition and ALTER INDEX " +
-                     index + " ATTACH PARTITION <partition index>");
+                 partitioned_index_recipe(node, *table, false));
     } else if (kind == "DropStmt" && node.str("removeType") == "OBJECT_INDEX" &&
                node.flag("concurrent")) {
       // Refused whatever exists: one index per statement, and not CASCADE.

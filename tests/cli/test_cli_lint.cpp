@@ -210,5 +210,36 @@ TEST(CliVersion, PrintsTheVersion) {
   EXPECT_TRUE(result.out.starts_with("sqlgate ")) << result.out;
 }
 
+// Checked on PostgreSQL 15: an index attached to a UNIQUE partitioned index must be UNIQUE too
+// ("cannot attach index ... The index definitions do not match"), and one made without UNIQUE all
+// along leaves the table without the uniqueness: the recipe keeps UNIQUE, the method and WHERE.
+TEST(CliLint, PartitionedIndexRecipeKeepsTheDefinition) {
+  TempDir dir;
+  dir.write("m/20250101000000_t.up.sql",
+            "CREATE TABLE IF NOT EXISTS pay (id bigint, ref text, at date,\n"
+            "  PRIMARY KEY (id, at)) PARTITION BY RANGE (at);\n");
+  dir.write("m/20250101000000_t.down.sql", "DROP TABLE IF EXISTS pay;\n");
+  dir.write("m/20250102000000_i.up.sql",
+            "CREATE UNIQUE INDEX IF NOT EXISTS pay_ref_key ON pay USING btree (ref, at)\n"
+            "  WHERE ref IS NOT NULL;\n"
+            "CREATE INDEX IF NOT EXISTS pay_ref_hash ON pay USING hash (ref);\n");
+  dir.write("m/20250102000000_i.down.sql",
+            "DROP INDEX IF EXISTS pay_ref_hash;\nDROP INDEX IF EXISTS pay_ref_key;\n");
+  auto result = run_sqlgate(
+      {"lint", "--format", "json", "--select", "require-concurrent-index", dir.path() / "m"});
+  auto json = nlohmann::json::parse(result.out);
+  ASSERT_EQ(json["diagnostics"].size(), 2u) << result.out;
+  std::string unique = json["diagnostics"][0]["help"];
+  std::string hash = json["diagnostics"][1]["help"];
+  EXPECT_NE(unique.find("write CREATE UNIQUE INDEX pay_ref_key ON ONLY public.pay (...), then for "
+                        "each partition CREATE UNIQUE INDEX CONCURRENTLY on the partition with "
+                        "the same columns, WHERE"),
+            std::string::npos)
+      << unique;
+  EXPECT_NE(hash.find("CREATE INDEX pay_ref_hash ON ONLY public.pay USING hash (...)"),
+            std::string::npos)
+      << hash;
+}
+
 }  // namespace
 }  // namespace sqlgate
