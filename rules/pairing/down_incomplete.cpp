@@ -61,6 +61,13 @@ void check(const lint::Project& project, lint::Reporter& out) {
       // which fails for a relation (use-before-create says so).
       if (object.ref_at(after).schema == "pg_catalog") continue;
       if (added_to_existing(catalog, object, pair.up)) continue;
+      // The index of a primary key, unique or exclusion constraint goes with the constraint, and
+      // PostgreSQL refuses DROP INDEX of it ("cannot drop index t_pkey because constraint t_pkey
+      // on table t requires it"): the constraint is what the down drops.
+      if (object.kind() == ObjectKind::index &&
+          catalog.key_partner(step.object, after) != lint::k_no_object) {
+        continue;
+      }
       // The sequence of ADD GENERATED ... AS IDENTITY on a column that existed before the up:
       // DROP SEQUENCE is refused while the column requires it; down-not-reversing asks for DROP
       // IDENTITY.

@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS members (id bigint, email text);
