@@ -1,6 +1,7 @@
 // require-concurrent-index-drop: DROP INDEX without CONCURRENTLY on an index of an existing table.
 #include <algorithm>
 
+#include "lint/catalog.h"
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
 #include "lint/table_state.h"
@@ -15,6 +16,21 @@ struct DroppedTable {
   std::uint32_t at;
   lint::QualifiedName name;
 };
+
+// Whether every index the DROP names went already, with a table or column an earlier statement
+// of the same down dropped: the statement does nothing and locks nothing (drop-order says so).
+bool already_gone(const lint::FileContext& context, const lint::Statement& statement) {
+  const lint::Catalog* catalog = context.project.catalog();
+  auto ordinal = context.file.ordinal(statement);
+  if (catalog == nullptr || !ordinal) return false;
+  bool any = false;
+  for (const lint::CatalogStep* step : catalog->steps_of(context.index, *ordinal)) {
+    if (step->effect.action != lint::Action::drop) continue;
+    if (step->object != lint::k_no_object || step->dropped_by_step < 0) return false;
+    any = true;
+  }
+  return any;
+}
 
 void check(const lint::FileContext& context, lint::Reporter& out) {
   const lint::ParsedFile& file = context.file;
@@ -51,7 +67,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       return table &&
              (tables.is_new_table(*table, *statement) || dropped_later(*table, *statement));
     });
-    if (harmless) continue;
+    if (harmless || already_gone(context, *statement)) continue;
     // PostgreSQL drops a partitioned index with its partitions' indexes, and never CONCURRENTLY:
     // there is nothing to demand, only the lock to keep short.
     if (auto partitioned = partitioned_table_of(context, *statement)) {
