@@ -311,7 +311,10 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       return transaction == lint::TransactionLayout::k_alone ||
              layout.transaction_of(user) != transaction;
     };
-    needed = !enum_values_used_early(context, apart).empty();
+    // ADD CONSTRAINT ... NOT VALID and its VALIDATE: in one transaction the scan would hold the
+    // lock ADD CONSTRAINT took (ban-validate-in-same-transaction); each commits on its own here.
+    needed = !enum_values_used_early(context, apart).empty() ||
+             !validated_with_add(context, apart).empty();
   }
   if (!marked || needed) return;
   for (const lint::Directive& directive : file.directives()) {

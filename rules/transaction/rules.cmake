@@ -6,6 +6,7 @@ list(APPEND SQLGATE_RULE_SOURCES
   transaction/nested_transaction.cpp
   transaction/no_transaction_marker.cpp
   transaction/unclosed_transaction.cpp
+  transaction/validate_after_add.cpp
 )
 list(APPEND SQLGATE_RULE_DOCS
   transaction/enum-value-before-commit.md

@@ -29,4 +29,21 @@ std::vector<EarlyEnumUse> enum_values_used_early(
     const lint::FileContext& context,
     const std::function<bool(const lint::Statement&, const lint::Statement&)>& together);
 
+// An ALTER TABLE ... VALIDATE CONSTRAINT of a constraint an earlier ALTER TABLE of the file added
+// NOT VALID to a table the file did not create. Run in one transaction, the scan holds the lock
+// ADD CONSTRAINT took (ACCESS EXCLUSIVE; SHARE ROW EXCLUSIVE on both tables for a foreign key), as
+// if NOT VALID had not been written.
+struct ValidatedWithAdd {
+  const lint::Statement* added = nullptr;     // the ADD CONSTRAINT ... NOT VALID
+  const lint::Statement* validate = nullptr;  // the VALIDATE CONSTRAINT
+  std::size_t command = 0;                    // the VALIDATE among its statement's commands
+  std::string name;
+  bool foreign = false;
+};
+
+// Each such VALIDATE once, counting only the pairs `together` says run in one transaction.
+std::vector<ValidatedWithAdd> validated_with_add(
+    const lint::FileContext& context,
+    const std::function<bool(const lint::Statement&, const lint::Statement&)>& together);
+
 }  // namespace sqlgate::rules::transaction
