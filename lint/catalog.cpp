@@ -596,6 +596,32 @@ class CatalogBuilder {
     std::unordered_map<ObjectId, std::string> moved;
     // Partitions the down has detached (DETACH PARTITION): no longer part of their parent.
     std::unordered_set<ObjectId> detached;
+    // Views, routines, triggers and rules the down has defined again (CREATE OR REPLACE): what
+    // they depended on after the up no longer counts (but their schema), and they depend on
+    // these objects instead (automatic ones go with them).
+    struct Use {
+      ObjectId target = k_no_object;
+      bool automatic = false;
+    };
+    struct Redefinition {
+      ObjectId id = k_no_object;
+      std::vector<Use> uses;
+    };
+    std::vector<Redefinition> redefined;  // in the order the down redefined them
+
+    Redefinition* redefinition(ObjectId id) {
+      for (Redefinition& one : redefined) {
+        if (one.id == id) return &one;
+      }
+      return nullptr;
+    }
+    // Whether an edge after the up from `dependent` to an object of kind `target` still holds:
+    // not when the down has defined the dependent again.
+    bool holds(ObjectId dependent, ObjectKind target) const {
+      return target == ObjectKind::schema ||
+             std::none_of(redefined.begin(), redefined.end(),
+                          [&](const Redefinition& one) { return one.id == dependent; });
+    }
     // Names the down itself has created, or renamed something to (base keys): a statement on
     // such a name after the object of the state after the up was dropped reaches the new one.
     std::unordered_set<std::string> made;
@@ -1011,28 +1037,26 @@ class CatalogBuilder {
   // A foreign key depends on the unique index of the referenced table that enforces the key it
   // references, as PostgreSQL picks it: the first (oldest) unique index without WHERE or
   // expressions on exactly those columns, in any order; the primary key's when none are named.
-  // DROP INDEX (DROP CONSTRAINT of its key) is refused while the foreign key is there.
-  void key_index_dependency(ObjectId foreign_key, ObjectId table,
-                            const std::vector<std::string>& referenced, Tick at) {
+  // DROP INDEX (DROP CONSTRAINT of its key) is refused while the foreign key is there. That index,
+  // or k_no_object.
+  ObjectId key_index(ObjectId table, const std::vector<std::string>& referenced, Tick at) const {
     std::vector<std::string> wanted = referenced;
     std::sort(wanted.begin(), wanted.end());
-    for (const auto& edge : objects()[table].dependents) {
-      const CatalogObject& index = objects()[edge.object];
+    for (const auto& edge : objects_at(table).dependents) {
+      const CatalogObject& index = objects_at(edge.object);
       if (index.kind() != ObjectKind::index || !alive(edge.object, at) || !index.unique ||
           index.partial) {
         continue;
       }
       bool primary = false;
       for (const auto& owner : index.depends_on) {
-        if (objects()[owner.object].contype == 'p') primary = true;
+        if (objects_at(owner.object).contype == 'p') primary = true;
       }
       std::vector<std::string> have = index.columns;
       std::sort(have.begin(), have.end());
-      if (wanted.empty() ? primary : have == wanted) {
-        link(foreign_key, edge.object, false, DependencySource::definition, at);
-        return;
-      }
+      if (wanted.empty() ? primary : have == wanted) return edge.object;
     }
+    return k_no_object;
   }
 
   void link(ObjectId dependent, ObjectId target, bool automatic, DependencySource source, Tick from,
@@ -1146,15 +1170,23 @@ class CatalogBuilder {
 
   // With a token, only the edges of that token end.
   void unlink(ObjectId dependent, DependencySource source, Tick at, std::uint32_t token = 0) {
+    end_edges(dependent, at, [&](const DependencyEdge& edge) {
+      return edge.source == source && (token == 0 || edge.token == token);
+    });
+  }
+
+  // Ends at a tick the edges of a dependent still open that `ends` picks, both halves of each.
+  template <typename Ends>
+  void end_edges(ObjectId dependent, Tick at, const Ends& ends) {
     constexpr Tick k_open = std::numeric_limits<Tick>::max();
-    auto ends = [&](const DependencyEdge& edge) {
-      return edge.source == source && edge.to == k_open && (token == 0 || edge.token == token);
-    };
     for (auto& edge : objects()[dependent].depends_on) {
-      if (!ends(edge)) continue;
+      if (edge.to != k_open || !ends(edge)) continue;
       edge.to = at;
       for (auto& back : objects()[edge.object].dependents) {
-        if (back.object == dependent && ends(back)) back.to = at;
+        if (back.object == dependent && back.source == edge.source && back.token == edge.token &&
+            back.to == k_open) {
+          back.to = at;
+        }
       }
     }
   }
@@ -1323,28 +1355,60 @@ class CatalogBuilder {
     unlink(table, DependencySource::default_value, at, token);
   }
 
-  // The dependencies of the object a create (or a CREATE OR REPLACE of a rule) defines.
+  // Whether a create is a CREATE OR REPLACE that defines the existing object again (a view,
+  // routine, trigger or rule); PostgreSQL refuses one over an object of another kind.
+  bool redefines(const Effect& effect, ObjectId existing) const {
+    return effect.or_replace && existing != k_no_object &&
+           objects_at(existing).kind() == effect.object.kind;
+  }
+
+  // Whether an edge of the object is one its definition made: all but the one to its schema.
+  bool defined(const DependencyEdge& edge) const {
+    return objects_at(edge.object).kind() != ObjectKind::schema;
+  }
+
+  // CREATE OR REPLACE of an existing view, routine, trigger or rule: PostgreSQL deletes what the
+  // old definition depended on and records what the new one does (the schema it is in stays).
+  void redefine(ObjectId id, const Effect& effect, const Origin& origin, CatalogStep& step) {
+    end_edges(id, origin.tick, [&](const DependencyEdge& edge) { return defined(edge); });
+    link_dependencies(id, effect, origin, step);
+    define_rule(id, effect, origin.tick);
+  }
+
+  // The dependencies of the object a create (or a CREATE OR REPLACE, redefine()) defines.
   void link_dependencies(ObjectId id, const Effect& effect, const Origin& origin,
                          CatalogStep& step) {
+    Tick at = origin.tick;
+    each_dependency(
+        id, effect, at, step,
+        [&](ObjectId dependent, ObjectId target, bool automatic, DependencySource source) {
+          link(dependent, target, automatic, source, at);
+        });
+  }
+
+  // The dependencies a create (or CREATE OR REPLACE) of object id makes at a tick, each given to
+  // add(dependent, target, automatic, source); those that name nothing go to step.missing.
+  template <typename Add>
+  void each_dependency(ObjectId id, const Effect& effect, Tick at, CatalogStep& step,
+                       const Add& add) {
     for (const auto& dependency : effect.depends_on) {
       if (dependency.reverse) {
-        ObjectId dependent = find(dependency.object, origin.tick);
-        if (dependent != k_no_object) {
-          link(dependent, id, dependency.automatic, dependency.source, origin.tick);
-        }
+        ObjectId dependent = find(dependency.object, at);
+        if (dependent != k_no_object) add(dependent, id, dependency.automatic, dependency.source);
         continue;
       }
       if (dependency.copies_defaults) {
-        copied_default_dependencies(id, effect, dependency, origin.tick);
+        // CREATE TABLE, which has no OR REPLACE: only the replay of the ups gets here.
+        if (m_down == nullptr) copied_default_dependencies(id, effect, dependency, at);
         continue;
       }
       if (dependency.all_columns || !dependency.any_of.empty()) {
-        for (ObjectId column : columns_read(effect, dependency, origin.tick)) {
-          link(id, column, false, dependency.source, origin.tick);
+        for (ObjectId column : columns_read(effect, dependency, at)) {
+          add(id, column, false, dependency.source);
         }
         continue;
       }
-      Resolved resolved = resolve_dependency(effect, dependency, origin.tick);
+      Resolved resolved = resolve_dependency(effect, dependency, at);
       ObjectId target = resolved.target;
       if (target == k_no_object) {
         bool is_parent = has_parent(effect.object.kind) && dependency.automatic &&
@@ -1354,10 +1418,11 @@ class CatalogBuilder {
         continue;
       }
       if (dependency.source == DependencySource::statement) continue;
-      if (target == objects()[id].parent && dependency.automatic) continue;
-      link(id, target, dependency.automatic, dependency.source, origin.tick);
+      if (target == objects_at(id).parent && dependency.automatic) continue;
+      add(id, target, dependency.automatic, dependency.source);
       if (effect.contype == 'f' && !dependency.automatic) {
-        key_index_dependency(id, target, effect.referenced, origin.tick);
+        ObjectId index = key_index(target, effect.referenced, at);
+        if (index != k_no_object) add(id, index, false, DependencySource::definition);
       }
     }
   }
@@ -1393,11 +1458,20 @@ class CatalogBuilder {
     for (ObjectId child : object.children) visit(child);
     for (const auto& edge : object.dependents) {
       if (!edge.alive_at(at)) continue;
+      if (m_down != nullptr && !m_down->holds(edge.object, object.kind())) continue;
       // CASCADE takes a default that uses the object, not its column; an attribute of a
       // composite type, not the type.
       if (edge.automatic || (cascade && edge.source != DependencySource::default_value &&
                              edge.source != DependencySource::attribute)) {
         visit(edge.object);
+      }
+    }
+    if (m_down != nullptr) {
+      // What the down defined again to depend on it.
+      for (const DownState::Redefinition& redefined : m_down->redefined) {
+        for (const DownState::Use& use : redefined.uses) {
+          if (use.target == id && (use.automatic || cascade)) visit(redefined.id);
+        }
       }
     }
     if (object.kind() == ObjectKind::column && object.parent != k_no_object) {
@@ -1574,7 +1648,20 @@ class CatalogBuilder {
           }
           if (edge.source == DependencySource::mapping && remapped(edge.object)) continue;
           if (moved_out(edge.object, member, at)) continue;
+          if (m_down != nullptr && !m_down->holds(edge.object, objects_at(member).kind())) continue;
           block(edge.object);
+        }
+        if (m_down != nullptr) {
+          // What the down defined again to depend on it.
+          for (const DownState::Redefinition& redefined : m_down->redefined) {
+            if (m_seen.count(redefined.id) || m_together.count(redefined.id) ||
+                !alive(redefined.id, at)) {
+              continue;
+            }
+            for (const DownState::Use& use : redefined.uses) {
+              if (use.target == member && !use.automatic) block(redefined.id);
+            }
+          }
         }
         if (m_down == nullptr || objects_at(member).kind() != ObjectKind::text_search_dictionary) {
           continue;
@@ -1754,12 +1841,7 @@ class CatalogBuilder {
         step.object = existing;
         step.existed = true;
         if (effect.or_replace) objects()[existing].changed.push_back(origin);
-        if (effect.or_replace && effect.rule && objects()[existing].kind() == ObjectKind::rule) {
-          // CREATE OR REPLACE RULE: the new actions' dependencies replace the old ones.
-          unlink(existing, DependencySource::definition, at);
-          link_dependencies(existing, effect, origin, step);
-          define_rule(existing, effect, at);
-        }
+        if (redefines(effect, existing)) redefine(existing, effect, origin, step);
         return;
       }
       step.object = create(effect, origin, step);
@@ -1926,6 +2008,19 @@ class CatalogBuilder {
     replay.end = ++m_catalog.m_tick;
   }
 
+  // A CREATE OR REPLACE in a down (redefine() for the ups): what the new definition depends on.
+  void redefine_in_down(DownState& state, ObjectId id, const Effect& effect, Tick at) {
+    DownState::Redefinition* found = state.redefinition(id);
+    if (found == nullptr) found = &state.redefined.emplace_back(DownState::Redefinition{id, {}});
+    std::vector<DownState::Use>& uses = found->uses;
+    uses.clear();
+    CatalogStep unused;  // a down's creates report no missing dependency
+    each_dependency(id, effect, at, unused,
+                    [&](ObjectId dependent, ObjectId target, bool automatic, DependencySource) {
+                      if (dependent == id) uses.push_back({target, automatic});
+                    });
+  }
+
   void replay_down(std::size_t index, const ParsedFile& file, Tick after_up, Tick before_up) {
     FileReplay& replay = m_catalog.m_files[index];
     replay.replayed = true;
@@ -1954,6 +2049,7 @@ class CatalogBuilder {
           step.object = find(effect.object, at);
           step.existed = step.object != k_no_object;
           state.made.insert(effect.object.base_key());
+          if (redefines(effect, step.object)) redefine_in_down(state, step.object, effect, at);
           continue;
         }
         if (effect.action == Action::rename) {
@@ -2062,6 +2158,25 @@ std::vector<ObjectChange> changes_before(const Project& project, const CatalogOb
     changes.push_back(ObjectChange{origin, statement});
   }
   return changes;
+}
+
+Origin edge_origin(const CatalogObject& dependent, const DependencyEdge& edge) {
+  if (edge.from != dependent.created.tick) {
+    for (const Origin& origin : dependent.changed) {
+      if (origin.tick == edge.from) return origin;
+    }
+  }
+  return dependent.created;
+}
+
+bool redefined_by(const Catalog& catalog, ObjectId id, const Origin& origin) {
+  for (const CatalogStep& step : catalog.steps_at(origin.file, origin.statement)) {
+    if (step.tick == origin.tick && step.object == id && step.existed &&
+        step.effect.action == Action::create && step.effect.or_replace) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::vector<Catalog::TableRule> rules_before(const Project& project, const Catalog& catalog,

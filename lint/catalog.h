@@ -302,6 +302,15 @@ struct ObjectChange {
 std::vector<ObjectChange> changes_before(const Project& project, const CatalogObject& object,
                                          Tick before, std::optional<Tick> after = std::nullopt);
 
+// The statement that made a dependency edge of an object (one of its depends_on, or the dependent's
+// half of it): among the object's changes, the one at whose tick the edge starts (a CREATE OR
+// REPLACE that defined it again, SET DEFAULT, SET SCHEMA), else its create.
+Origin edge_origin(const CatalogObject& dependent, const DependencyEdge& edge);
+
+// Whether an origin of an object's changes is a CREATE OR REPLACE of it in an up, which defined
+// it again.
+bool redefined_by(const Catalog& catalog, ObjectId id, const Origin& origin);
+
 // The rules of a table just before a statement of a replayed file (an up; or a down, against
 // the state after its up, less the rules the down dropped before the statement, alone or with
 // what they belong to), with the definition each has then and whether it fires: ALTER TABLE ...

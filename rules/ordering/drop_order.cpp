@@ -93,17 +93,6 @@ CopiedSequence copied_sequence(const lint::Catalog& catalog, const lint::Catalog
   return {};
 }
 
-// The statement that made a dependency: the one that created the dependent, or the ALTER that
-// set the default it comes from.
-lint::Origin made_by(const lint::CatalogObject& dependent, const lint::DependencyEdge* edge) {
-  if (edge != nullptr && edge->from != dependent.created.tick) {
-    for (const auto& origin : dependent.changed) {
-      if (origin.tick == edge->from) return origin;
-    }
-  }
-  return dependent.created;
-}
-
 // The object the down would have to drop first to get rid of a dependent: its table for a
 // constraint, trigger or policy.
 ObjectId owner(const lint::Catalog& catalog, ObjectId id) {
@@ -409,12 +398,21 @@ void report_blocked(const lint::Project& project, const lint::ParsedFile& file,
     }
   }
   bool retyped = false;
+  // The down's CREATE OR REPLACE of the dependent before this statement: it depends on what that
+  // definition names.
+  std::ptrdiff_t redefined = -1;
   for (std::size_t j = 0; j < i && !up; ++j) {
     retyped =
         retyped || (steps[j].effect.change == lint::Change::set_type &&
                     steps[j].effect.action == lint::Action::alter && steps[j].object == blocker);
+    if (steps[j].effect.action == lint::Action::create && steps[j].effect.or_replace &&
+        steps[j].object == blocker && target.kind != lint::ObjectKind::schema) {
+      redefined = static_cast<std::ptrdiff_t>(j);
+    }
   }
-  const lint::DependencyEdge* edge = blocking_edge(catalog, step, blocker, retyped);
+  // After the down's CREATE OR REPLACE, the dependent's edges after the up are not what it holds.
+  const lint::DependencyEdge* edge =
+      redefined >= 0 ? nullptr : blocking_edge(catalog, step, blocker, retyped);
   bool through_default = edge != nullptr && edge->source == lint::DependencySource::default_value;
   // A foreign key that references the partitioned table this partition belongs to.
   ObjectId partition_of = edge == nullptr && catalog.object(blocker).contype == 'f'
@@ -525,13 +523,22 @@ void report_blocked(const lint::Project& project, const lint::ParsedFile& file,
     builder.related(file, statement_range(file, steps[static_cast<std::size_t>(later)].statement),
                     first_sql + " is dropped only here, later");
   }
-  lint::Origin origin = made_by(catalog.object(blocker), edge);
+  if (redefined >= 0) {
+    builder.related(file,
+                    statement_range(file, steps[static_cast<std::size_t>(redefined)].statement),
+                    dependent(catalog, blocker, at) + " is defined again here");
+    return;
+  }
+  const lint::CatalogObject& blocking = catalog.object(blocker);
+  lint::Origin origin = edge != nullptr ? lint::edge_origin(blocking, *edge) : blocking.created;
   if (const lint::ParsedFile* creator = project.parsed(origin.file)) {
     builder.related(*creator, statement_range(*creator, origin.statement),
-                    origin.tick == catalog.object(blocker).created.tick
+                    origin.tick == blocking.created.tick
                         ? dependent(catalog, blocker, at) + " is created here"
                     : moved_in ? dependent(catalog, blocker, at) + " is moved into it here"
-                               : dependent(catalog, blocker, at, through_default) + " is set here");
+                    : lint::redefined_by(catalog, blocker, origin)
+                        ? dependent(catalog, blocker, at) + " is defined again here"
+                        : dependent(catalog, blocker, at, through_default) + " is set here");
   }
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE rp_articles DROP COLUMN IF EXISTS summary;
