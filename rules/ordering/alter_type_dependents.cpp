@@ -61,15 +61,40 @@ std::string reason(const lint::CatalogObject& dependent) {
   }
 }
 
-// A dependent that pins the column's type, among the edges `wanted` takes; k_none when none.
-ObjectId pinning(const lint::Catalog& catalog, ObjectId column,
-                 const std::function<bool(const lint::DependencyEdge&)>& wanted) {
+// The edge of a dependent that pins the column's type, among those `wanted` takes; null when none.
+const lint::DependencyEdge* pinning(
+    const lint::Catalog& catalog, ObjectId column,
+    const std::function<bool(const lint::DependencyEdge&)>& wanted) {
   for (const auto& edge : catalog.object(column).dependents) {
     if (edge.object == column || edge.source != lint::DependencySource::definition) continue;
     if (!pins_type(catalog.object(edge.object)) || !wanted(edge)) continue;
-    return edge.object;
+    return &edge;
   }
-  return k_none;
+  return nullptr;
+}
+
+// Whether a step of a down before `before` defines the object again (CREATE OR REPLACE): what it
+// read after the up no longer counts (an up's replay ends those edges itself).
+bool redefined_before(const lint::FileReplay& replay, std::size_t before, ObjectId id) {
+  if (replay.direction != lint::Direction::down) return false;
+  for (std::size_t j = 0; j < before; ++j) {
+    const lint::CatalogStep& step = replay.steps[j];
+    if (step.effect.action == lint::Action::create && step.effect.or_replace && step.object == id)
+      return true;
+  }
+  return false;
+}
+
+// "view v is created here", or "... is defined again here" for a CREATE OR REPLACE of it.
+void note_made(const lint::Project& project, lint::DiagnosticBuilder& builder, ObjectId id,
+               const lint::DependencyEdge& edge, const std::string& name) {
+  const lint::Catalog& catalog = *project.catalog();
+  lint::Origin origin = lint::edge_origin(catalog.object(id), edge);
+  const lint::ParsedFile* maker = project.parsed(origin.file);
+  if (maker == nullptr) return;
+  builder.related(*maker, pairing::statement_range(*maker, origin.statement),
+                  name + (lint::redefined_by(catalog, id, origin) ? " is defined again here"
+                                                                  : " is created here"));
 }
 
 // Whether a step of the file before `before` drops an object under the dependent's name: the
@@ -160,12 +185,14 @@ void check(const lint::Project& project, lint::Reporter& out) {
                             pairing::quote_identifier(column.name) + " TYPE";
         lint::TextRange range = pairing::statement_range(*file, step.statement);
         // There already: the first run fails.
-        ObjectId now = pinning(catalog, step.object, [&](const lint::DependencyEdge& edge) {
-          return edge.alive_at(step.tick) && catalog.object(edge.object).alive_at(step.tick) &&
-                 !gone_before(replay, s, edge.object);
-        });
-        if (now != k_none) {
-          const lint::CatalogObject& dependent = catalog.object(now);
+        const lint::DependencyEdge* pin =
+            pinning(catalog, step.object, [&](const lint::DependencyEdge& edge) {
+              return edge.alive_at(step.tick) && catalog.object(edge.object).alive_at(step.tick) &&
+                     !gone_before(replay, s, edge.object) &&
+                     !redefined_before(replay, s, edge.object);
+            });
+        if (pin != nullptr) {
+          const lint::CatalogObject& dependent = catalog.object(pin->object);
           const lint::ObjectRef& ref = dependent.ref_at(step.tick);
           auto builder =
               out.report(*file, range,
@@ -176,36 +203,37 @@ void check(const lint::Project& project, lint::Reporter& out) {
                          "drop " + named(dependent, ref) +
                              " before this statement and make it again after it (" +
                              pairing::drop_sql(ref) + " ... CREATE ...), in this migration");
-          if (const lint::ParsedFile* creator = project.parsed(dependent.created.file)) {
-            builder.related(*creator,
-                            pairing::statement_range(*creator, dependent.created.statement),
-                            named(dependent, ref) + " is created here");
-          }
+          note_made(project, builder, pin->object, *pin, named(dependent, ref));
           return;
         }
         // Parsed again with the new type, and refused: the first run fails.
         if (report_failed_rebuild(project, i, replay, s, alter, range, out)) return;
-        // Made later in this migration and still there at its end: the second run fails.
-        ObjectId later = pinning(catalog, step.object, [&](const lint::DependencyEdge& edge) {
-          const lint::CatalogObject& dependent = catalog.object(edge.object);
-          return edge.from > step.tick && edge.alive_at(replay.end) &&
-                 dependent.alive_at(replay.end) && dependent.created.file == i &&
-                 !dropped_first(replay, s, dependent.ref_at(replay.end));
-        });
-        if (later == k_none) return;
-        const lint::CatalogObject& dependent = catalog.object(later);
+        // Made (or defined again) later in this migration and still there at its end: the second
+        // run fails.
+        const lint::DependencyEdge* later =
+            pinning(catalog, step.object, [&](const lint::DependencyEdge& edge) {
+              const lint::CatalogObject& dependent = catalog.object(edge.object);
+              return edge.from > step.tick && edge.alive_at(replay.end) &&
+                     dependent.alive_at(replay.end) &&
+                     lint::edge_origin(dependent, edge).file == i &&
+                     !dropped_first(replay, s, dependent.ref_at(replay.end));
+            });
+        if (later == nullptr) return;
+        const lint::CatalogObject& dependent = catalog.object(later->object);
         const lint::ObjectRef& ref = dependent.ref_at(replay.end);
-        out.report(*file, range,
-                   alter + " fails when the migration runs again: this migration makes " +
-                       named(dependent, ref) +
-                       " after it, which reads the column, and PostgreSQL refuses "
-                       "to change the type of " +
-                       reason(dependent) + ", whatever the new type",
-                   "drop " + named(dependent, ref) + " before this statement (" +
-                       pairing::drop_sql(ref) +
-                       "): each run then changes the type before making it again")
-            .related(*file, pairing::statement_range(*file, dependent.created.statement),
-                     named(dependent, ref) + " is created here");
+        bool again =
+            lint::redefined_by(catalog, later->object, lint::edge_origin(dependent, *later));
+        auto builder = out.report(
+            *file, range,
+            alter + " fails when the migration runs again: this migration " +
+                (again ? "defines " + named(dependent, ref) + " again (CREATE OR REPLACE)"
+                       : "makes " + named(dependent, ref)) +
+                " after it, which reads the column, and PostgreSQL refuses "
+                "to change the type of " +
+                reason(dependent) + ", whatever the new type",
+            "drop " + named(dependent, ref) + " before this statement (" + pairing::drop_sql(ref) +
+                "): each run then changes the type before making it again");
+        note_made(project, builder, later->object, *later, named(dependent, ref));
       });
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE at_articles ALTER COLUMN views TYPE bigint;

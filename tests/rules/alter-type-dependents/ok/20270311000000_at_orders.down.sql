@@ -1,0 +1,2 @@
+DROP VIEW IF EXISTS at_order_totals;
+DROP TABLE IF EXISTS at_orders;
