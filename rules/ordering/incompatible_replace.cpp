@@ -181,12 +181,33 @@ std::size_t input_defaults(const Node& function) {
   return defaults;
 }
 
+// Whether the statement of a change of the object leaves a view's columns and a routine's
+// signature as they are: COMMENT ON, GRANT, REVOKE, OWNER TO, ALTER VIEW ... SET (...), ALTER
+// FUNCTION ... SET ... (besides those, ALTER VIEW changes the view as a whole: Change::none).
+bool keeps_definition(const lint::Catalog& catalog, lint::ObjectId id, const lint::Origin& origin) {
+  bool setting = false;
+  for (const lint::CatalogStep& step : catalog.steps_at(origin.file, origin.statement)) {
+    if (step.object != id) continue;
+    lint::Change change =
+        step.effect.action == lint::Action::alter ? step.effect.change : lint::Change::other;
+    if (lint::is_setting(change) || change == lint::Change::grant ||
+        change == lint::Change::revoke) {
+      setting = true;
+    } else if (change != lint::Change::none) {
+      return false;
+    }
+  }
+  return setting;
+}
+
 // The statement that last defined the object before `tick` (its CREATE, or a CREATE OR REPLACE
 // since), and where it is; nullopt when something else changed the object after it (ALTER VIEW
-// ... RENAME COLUMN, say): its columns are then not known here.
+// ... RENAME TO, say): what it is then is not known here. A comment, privileges, owner or options
+// change nothing of that.
 std::optional<std::pair<const lint::Statement*, lint::Origin>> definition_before(
-    const lint::Project& project, const lint::CatalogObject& object, lint::Tick tick,
+    const lint::Project& project, const lint::Catalog& catalog, lint::ObjectId id, lint::Tick tick,
     std::string_view kind) {
+  const lint::CatalogObject& object = catalog.object(id);
   std::optional<std::pair<const lint::Statement*, lint::Origin>> found;
   auto consider = [&](const lint::Origin& origin) {
     if (origin.tick >= tick) return;
@@ -194,7 +215,7 @@ std::optional<std::pair<const lint::Statement*, lint::Origin>> definition_before
     if (statement == nullptr) return;
     if (statement->kind() == kind) {
       found = std::make_pair(statement, origin);
-    } else {
+    } else if (!keeps_definition(catalog, id, origin)) {
       found.reset();
     }
   };
@@ -479,7 +500,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
       const lint::Statement& statement = *file.all_statements()[step.statement];
       std::string_view kind = view ? "ViewStmt" : "CreateFunctionStmt";
       if (statement.kind() != kind) continue;
-      auto before = definition_before(project, object, step.tick, kind);
+      auto before = definition_before(project, catalog, step.object, step.tick, kind);
       if (!before || before->first == &statement) continue;
       const lint::ObjectRef& ref = object.ref_at(step.tick);
       std::optional<Refusal> refusal;
