@@ -553,6 +553,60 @@ CREATE POLICY p ON t USING (visible(a));
                    "index t_name", "policy t.p"}));
 }
 
+TEST(LintCatalog, CreateOrReplaceReplacesWhatTheDefinitionDependsOn) {
+  // PostgreSQL 15: the up's CREATE OR REPLACE moves the view and the trigger off old_t, f() and
+  // column a; the down's moves the view onto column a from that statement on.
+  Replay replay({{"1_a.up.sql", R"sql(
+CREATE TABLE old_t (id int); CREATE TABLE new_t (id int, a int, b int);
+CREATE VIEW v AS SELECT id FROM old_t;
+CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+CREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+CREATE TRIGGER tr BEFORE UPDATE OF a ON new_t FOR EACH ROW EXECUTE FUNCTION f();
+)sql"},
+                 {"2_b.up.sql", R"sql(
+CREATE OR REPLACE VIEW v AS SELECT id FROM new_t;
+CREATE OR REPLACE TRIGGER tr BEFORE UPDATE OF b ON new_t FOR EACH ROW EXECUTE FUNCTION g();
+)sql"},
+                 {"2_b.down.sql", R"sql(
+DROP TABLE old_t;
+DROP FUNCTION f();
+DROP FUNCTION g();
+CREATE OR REPLACE VIEW v AS SELECT a AS id FROM new_t;
+ALTER TABLE new_t DROP COLUMN id;
+ALTER TABLE new_t DROP COLUMN a;
+ALTER TABLE new_t DROP COLUMN b;
+)sql"}});
+  // Each ALTER TABLE is a step for the table, then one for the column.
+  EXPECT_EQ(blocked(replay, "2_b.down.sql"),
+            (Lines{"", "", "trigger new_t.tr", "", "", "", "", "view v", "", "trigger new_t.tr"}));
+  // The edges of the first definition end where the up defines the view again, which made the
+  // new ones.
+  const Catalog& catalog = replay.catalog();
+  ObjectId view = catalog.find(ref(ObjectKind::view, "v"), catalog.end());
+  ASSERT_NE(view, k_no_object);
+  const FileReplay& up = catalog.replay(replay.file("2_b.up.sql"));
+  const CatalogStep& again = up.steps.front();
+  int ended = 0;
+  int made = 0;
+  for (const DependencyEdge& edge : catalog.object(view).depends_on) {
+    Origin origin = edge_origin(catalog.object(view), edge);
+    // The table, or the table of a column.
+    const ObjectRef& target = catalog.object(edge.object).ref_at(again.tick);
+    const std::string& table = target.kind == ObjectKind::column ? target.parent : target.name;
+    if (table == "old_t") {
+      ++ended;
+      EXPECT_EQ(edge.to, again.tick);
+      EXPECT_FALSE(redefined_by(catalog, view, origin));
+    } else {
+      ++made;
+      EXPECT_EQ(edge.from, again.tick) << table;
+      EXPECT_TRUE(redefined_by(catalog, view, origin)) << table;
+    }
+  }
+  EXPECT_EQ(ended, 2);  // old_t and old_t.id
+  EXPECT_EQ(made, 2);
+}
+
 TEST(LintCatalog, CallsReachTheOverloadPostgresChooses) {
   Replay replay({{"1_a.up.sql", R"sql(
 CREATE FUNCTION pick(int) RETURNS int IMMUTABLE LANGUAGE sql AS $$ SELECT 1 $$;
