@@ -241,5 +241,27 @@ TEST(CliLint, PartitionedIndexRecipeKeepsTheDefinition) {
       << hash;
 }
 
+// A generated column dropped for good loses no data (its values are computed from the other
+// columns): the finding says so, and keeps what it says of running clients.
+TEST(CliLint, DropOfAGeneratedColumnSaysNoDataIsLost) {
+  TempDir dir;
+  dir.write("m/20250101000000_t.up.sql",
+            "CREATE TABLE IF NOT EXISTS items (id bigint PRIMARY KEY, name text,\n"
+            "  name_lower text GENERATED ALWAYS AS (lower(name)) STORED);\n");
+  dir.write("m/20250101000000_t.down.sql", "DROP TABLE IF EXISTS items;\n");
+  dir.write("m/20250102000000_d.up.sql", "ALTER TABLE items DROP COLUMN IF EXISTS name_lower;\n");
+  dir.write("m/20250102000000_d.down.sql",
+            "ALTER TABLE items ADD COLUMN IF NOT EXISTS name_lower text\n"
+            "  GENERATED ALWAYS AS (lower(name)) STORED;\n");
+  auto result =
+      run_sqlgate({"lint", "--format", "json", "--select", "ban-drop-column", dir.path() / "m"});
+  auto json = nlohmann::json::parse(result.out);
+  ASSERT_EQ(json["diagnostics"].size(), 1u) << result.out;
+  std::string message = json["diagnostics"][0]["message"];
+  EXPECT_NE(message.find("a generated column: its values can be computed again"), std::string::npos)
+      << message;
+  EXPECT_EQ(message.find("deletes its data"), std::string::npos) << message;
+}
+
 }  // namespace
 }  // namespace sqlgate
