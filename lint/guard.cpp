@@ -29,7 +29,7 @@ std::string_view trim(std::string_view text) {
 
 // The condition names PL/pgSQL knows that can catch what a second run of a migration raises:
 // the conditions themselves and the classes they belong to.
-constexpr std::array<Condition, 26> k_condition_names = {{
+constexpr std::array<Condition, 27> k_condition_names = {{
     condition::duplicate_object,
     condition::duplicate_table,
     condition::duplicate_column,
@@ -56,6 +56,7 @@ constexpr std::array<Condition, 26> k_condition_names = {{
     {"invalid_text_representation", "22P02"},
     {"duplicate_alias", "42712"},
     condition::invalid_transaction_termination,
+    condition::feature_not_supported,
 }};
 
 bool is_sqlstate(std::string_view text) {

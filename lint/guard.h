@@ -67,6 +67,7 @@ inline constexpr Condition invalid_parameter_value{"invalid_parameter_value", "2
 inline constexpr Condition invalid_object_definition{"invalid_object_definition", "42P17"};
 inline constexpr Condition syntax_error{"syntax_error", "42601"};
 inline constexpr Condition dependent_objects_still_exist{"dependent_objects_still_exist", "2BP01"};
+inline constexpr Condition feature_not_supported{"feature_not_supported", "0A000"};
 inline constexpr Condition invalid_transaction_termination{"invalid_transaction_termination",
                                                            "2D000"};
 }  // namespace condition

@@ -164,8 +164,7 @@ std::optional<Refused> refused_collation(const Node& statement) {
                    "nondeterministic collations not supported with this provider",
                    "use provider = icu with an ICU locale (locale = 'und-u-ks-level2' compares "
                    "case-insensitively), or leave deterministic out",
-                   {"feature_not_supported", "0A000"},
-                   std::nullopt};
+                   lint::condition::feature_not_supported, std::nullopt};
   }
   return std::nullopt;
 }

@@ -50,6 +50,7 @@
 #include "rules/safety/refused_partition_ddl.h"
 #include "rules/safety/refused_privileges.h"
 #include "rules/safety/refused_relation_ddl.h"
+#include "rules/safety/refused_subqueries.h"
 #include "rules/safety/relation_options.h"
 #include "rules/safety/replica_identity.h"
 #include "rules/safety/sequence_bounds.h"
@@ -1639,14 +1640,14 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
   for (const lint::Statement* statement : context.file.all_statements()) {
     const Node& node = statement->node;
     if (auto refusal = owned_sequence_change(context, *statement);
-        refusal &&
-        !lint::conditional(*statement, lint::Condition{"feature_not_supported", "0A000"})) {
+        refusal && !lint::conditional(*statement, lint::condition::feature_not_supported)) {
       report(statement->range, *refusal, out);
     }
     if (node.is("AlterTableStmt")) check_alter_table(context, *statement, out);
     check_generated_references(context, *statement, out);
     check_check_option(context, *statement, out);
     check_refused_relation_ddl(context, *statement, out);
+    check_refused_subqueries(context, *statement, out);
     check_refused_privileges(context, *statement, out);
     check_dependent_privileges(context, *statement, out);
     check_refused_partition_ddl(context, *statement, out);

@@ -523,7 +523,7 @@ void identity_sequence_owner(const lint::FileContext& context, const lint::State
   std::string named =
       lint::sql_identifier(table) + "." + lint::sql_identifier(made.ref_at(*tick).name);
   Refusal refusal{"cannot change ownership of identity sequence",
-                  lint::Condition{"feature_not_supported", "0A000"},
+                  lint::condition::feature_not_supported,
                   "it is the sequence of identity column " + named,
                   "leave it to the column (it goes with DROP IDENTITY, the column or the table); "
                   "to keep its numbers, make a sequence of your own (CREATE SEQUENCE) and setval() "

@@ -33,7 +33,6 @@ std::optional<Node> added_foreign_key(const Node& command) {
   return std::nullopt;
 }
 
-constexpr lint::Condition k_feature_not_supported{"feature_not_supported", "0A000"};
 constexpr std::string_view k_exclusion_refused =
     "exclusion constraints are not supported on partitioned tables";
 constexpr std::string_view k_exclusion_help =
@@ -60,7 +59,7 @@ void check_create(const lint::FileContext& context, const lint::Statement& state
     }
   }
   if (!exclusion.valid() || context.pg_version() >= 17 ||
-      lint::conditional(statement, k_feature_not_supported, false)) {
+      lint::conditional(statement, lint::condition::feature_not_supported, false)) {
     return;
   }
   lint::RelationName written = lint::relation_name(node.get("relation"));
@@ -107,7 +106,7 @@ void check_partitioned_constraints(const lint::FileContext& context,
     std::size_t at = i++;
     if (command.str("subtype") == "AT_AddConstraint" && is_exclusion(command.get("def"))) {
       if (context.pg_version() >= 17 ||
-          lint::conditional(statement, k_feature_not_supported, false)) {
+          lint::conditional(statement, lint::condition::feature_not_supported, false)) {
         return;
       }
       out.report(lint::alter_command_range(context.file, statement, at),

@@ -50,6 +50,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/refused_partition_ddl.cpp
   safety/partitioned_constraints.cpp
   safety/exclusion_operators.cpp
+  safety/refused_subqueries.cpp
   safety/pending_trigger_events.cpp
   safety/create_collation.cpp
   safety/refused_parameters.cpp

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS shipments;
+DROP TABLE IF EXISTS order_statuses;

@@ -1,0 +1,2 @@
+CREATE TABLE IF NOT EXISTS order_statuses (id bigint PRIMARY KEY, code text NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS shipments (id bigint PRIMARY KEY, status text NOT NULL, weight_g integer NOT NULL);

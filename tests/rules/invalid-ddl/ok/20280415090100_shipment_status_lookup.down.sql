@@ -1,0 +1,3 @@
+ALTER TABLE shipments ALTER COLUMN status_id DROP DEFAULT;
+DROP FUNCTION IF EXISTS new_status_id();
+DROP VIEW IF EXISTS shipment_labels;
