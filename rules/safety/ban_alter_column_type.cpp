@@ -5,6 +5,7 @@
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
 #include "lint/table_state.h"
+#include "rules/safety/partitioned.h"
 
 namespace sqlgate::rules {
 
@@ -122,6 +123,11 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     if (statement.node.str("objtype") != "OBJECT_TABLE")
       return;  // a foreign table's is not rewritten
     if (tables.is_new_table(table, statement)) return;
+    // PostgreSQL refuses any type change of a partition key's column, before it rewrites
+    // anything: invalid-ddl reports it.
+    if (partition_key_table(context, statement, lint::truncate_identifier(cmd.str("name")))) {
+      return;
+    }
     std::string column(cmd.str("name"));
     lint::Node def = cmd.get("def");
     lint::ColumnType target = lint::column_type(def.get("typeName"));

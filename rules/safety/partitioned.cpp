@@ -5,6 +5,8 @@
 
 #include "lint/catalog.h"
 #include "lint/pg_facts.h"
+#include "lint/table_state.h"
+#include "lint/tree.h"
 
 namespace sqlgate::rules {
 
@@ -148,6 +150,49 @@ std::string partitioned_index_recipe(const lint::Node& index, const std::string&
          (no_transaction ? " (in a file marked -- sqlgate:no-transaction)" : "") +
          " and ALTER INDEX " + name +
          " ATTACH PARTITION <partition index>; the index is valid once all are attached";
+}
+
+std::optional<std::string> partition_key_table(const lint::FileContext& context,
+                                               const lint::Statement& statement,
+                                               std::string_view column) {
+  auto tick = lint::tick_before(context, statement);
+  if (!tick) return std::nullopt;
+  lint::RelationName written = lint::relation_name(statement.node.get("relation"));
+  lint::ObjectId table_id = lint::find_as_written(context, statement, lint::ObjectKind::table,
+                                                  written.schema, written.name);
+  if (table_id == lint::k_no_object) return std::nullopt;
+  const lint::Catalog& catalog = *context.project.catalog();
+  const lint::CatalogObject& table = catalog.object(table_id);
+  const lint::Statement* made = lint::statement_at(context.project, table.created);
+  if (!table.partitioned || made == nullptr || !made->node.has("partspec")) return std::nullopt;
+  lint::ObjectId column_id = lint::find_as_written(context, statement, lint::ObjectKind::column,
+                                                   written.schema, column, written.name);
+  if (column_id == lint::k_no_object) return std::nullopt;
+  const lint::CatalogObject& made_column = catalog.object(column_id);
+  // A column the CREATE TABLE made, by the name it had there.
+  if (made_column.created.file != table.created.file ||
+      made_column.created.statement != table.created.statement) {
+    return std::nullopt;
+  }
+  const std::string& original = made_column.names.front().ref.name;
+  bool in_key = false;
+  for (lint::Node element : made->node.get("partspec").list("partParams")) {
+    if (element.has("name")) {
+      in_key = in_key || lint::truncate_identifier(element.str("name")) == original;
+      continue;
+    }
+    lint::walk(element.get("expr"), [&](const lint::Node& node) {
+      if (!node.is("ColumnRef")) return true;
+      lint::NodeList fields = node.list("fields");
+      if (!fields.empty() && fields[fields.size() - 1].is("String") &&
+          lint::truncate_identifier(fields[fields.size() - 1].as_str()) == original) {
+        in_key = true;
+      }
+      return false;
+    });
+  }
+  if (!in_key) return std::nullopt;
+  return table.ref_at(*tick).name;
 }
 
 }  // namespace sqlgate::rules

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
@@ -45,5 +46,13 @@ std::optional<std::string> default_partition_of(const lint::FileContext& context
 // -- sqlgate:no-transaction.
 std::string partitioned_index_recipe(const lint::Node& index, const std::string& table,
                                      bool no_transaction);
+// The partitioned table ("payments") whose partition key has `column` of the table an ALTER TABLE
+// alters, as the migrations before made it: named in its CREATE TABLE's PARTITION BY, or read by
+// an expression there, and followed through RENAME COLUMN since. PostgreSQL refuses ALTER COLUMN
+// ... TYPE and DROP COLUMN of such a column. Nothing when it is none, or the replay does not tell
+// (a down).
+std::optional<std::string> partition_key_table(const lint::FileContext& context,
+                                               const lint::Statement& statement,
+                                               std::string_view column);
 
 }  // namespace sqlgate::rules

@@ -13,6 +13,7 @@
 #include "lint/table_state.h"
 #include "lint/tree.h"
 #include "rules/safety/identity.h"
+#include "rules/safety/partitioned.h"
 
 namespace sqlgate::rules {
 
@@ -279,6 +280,30 @@ class PartitionDdl {
     return std::nullopt;
   }
 
+  // ALTER COLUMN ... TYPE or DROP COLUMN of a column of the partitioned table's partition key:
+  // PostgreSQL keeps a partitioned table's key as it was made, whatever the new type.
+  std::optional<Refused> key_column(const Node& command) const {
+    std::string_view subtype = command.str("subtype");
+    if (subtype != "AT_DropColumn" && subtype != "AT_AlterColumnType") return std::nullopt;
+    std::string column = lint::truncate_identifier(command.str("name"));
+    auto table = partition_key_table(m_context, m_statement, column);
+    if (!table) return std::nullopt;
+    bool drop = subtype == "AT_DropColumn";
+    std::string ident = lint::sql_identifier(column);
+    return Refused{
+        "ALTER TABLE " + written() + (drop ? " DROP COLUMN " : " ALTER COLUMN ") + ident +
+            (drop ? "" : " TYPE ..."),
+        "column " + column + " is part of the partition key of " + *table + " (PARTITION BY)",
+        std::string(drop ? "cannot drop" : "cannot alter") + " column \"" + column +
+            "\" because it is part of the partition key of relation \"" + *table + "\"",
+        std::string(drop ? "a partitioned table keeps its partition key's columns"
+                         : "a partition key column keeps its type") +
+            ": create a new table partitioned " +
+            (drop ? "by other columns" : "by a column of the new type") +
+            ", copy the rows into it, then drop the old table and rename the new one",
+        k_invalid_definition};
+  }
+
   // Inheriting from `parent` (CREATE TABLE ... INHERITS, ALTER TABLE ... INHERIT): PostgreSQL
   // refuses a partitioned table and a partition as a parent of inheritance.
   std::optional<Refused> inherit_from(const lint::RelationName& parent, const std::string& what,
@@ -383,6 +408,8 @@ void check_refused_partition_ddl(const lint::FileContext& context, const lint::S
       refused = ddl.detach(command);
     } else if (chain.size() >= 2) {
       refused = ddl.on_partition(command, chain);
+    } else if (auto key = ddl.key_column(command)) {
+      refused = std::move(key);
     } else if (subtype == "AT_AddInherit") {
       lint::RelationName parent = lint::relation_name(command.get("def"));
       refused = ddl.inherit_from(

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS payment_notes;
+DROP TABLE IF EXISTS payments;

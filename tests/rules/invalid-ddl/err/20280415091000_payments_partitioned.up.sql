@@ -1,0 +1,9 @@
+CREATE TABLE IF NOT EXISTS payments (
+  id bigint GENERATED ALWAYS AS IDENTITY,
+  amount_cents bigint NOT NULL,
+  created_at timestamp NOT NULL DEFAULT now(),
+  PRIMARY KEY (id, created_at)
+) PARTITION BY RANGE (created_at);
+CREATE TABLE IF NOT EXISTS payments_default PARTITION OF payments DEFAULT;
+CREATE TABLE IF NOT EXISTS payment_notes (id bigint NOT NULL, email text NOT NULL, note text)
+  PARTITION BY LIST (lower(email));

@@ -1,0 +1,1 @@
+ALTER TABLE payments RENAME COLUMN created_on TO created_at;
