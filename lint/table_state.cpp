@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <unordered_map>
 
 #include "lint/catalog.h"
@@ -1071,6 +1072,16 @@ ObjectId find_as_written(const FileContext& context, const Statement& statement,
   std::optional<std::size_t> ordinal = context.file.ordinal(statement);
   if (!ordinal) return k_no_object;
   return find_as_written(*catalog, context.index, *ordinal, kind, schema, name, parent);
+}
+
+ObjectId relation_as_written(const FileContext& context, const Statement& statement,
+                             std::string_view schema, std::string_view name) {
+  for (ObjectKind kind : {ObjectKind::table, ObjectKind::view, ObjectKind::materialized_view,
+                          ObjectKind::index, ObjectKind::sequence, ObjectKind::foreign_table}) {
+    ObjectId id = find_as_written(context, statement, kind, schema, name);
+    if (id != k_no_object) return id;
+  }
+  return k_no_object;
 }
 
 ObjectId exclusion_constraint_of_index(const FileContext& context, const Statement& statement,

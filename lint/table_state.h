@@ -167,6 +167,12 @@ ObjectId find_as_written(const FileContext& context, const Statement& statement,
                          std::string_view schema, std::string_view name,
                          std::string_view parent = {});
 
+// The relation a statement names as written, of whatever kind it is (a table, a view, a
+// materialized view, an index, a sequence, a foreign table: they share one namespace), as the
+// catalog has the set just before it; k_no_object when unknown.
+ObjectId relation_as_written(const FileContext& context, const Statement& statement,
+                             std::string_view schema, std::string_view name);
+
 // The exclusion constraint whose index is the index a statement names as written (REINDEX INDEX
 // i), as the migrations before the statement left it; k_no_object when the index is unknown or
 // is not an exclusion constraint's.

@@ -8,6 +8,7 @@
 
 #include "rules/idempotency/common.h"
 #include "rules/idempotency/rules.h"
+#include "rules/safety/relation_kinds.h"
 
 namespace sqlgate::rules::idempotency {
 namespace {
@@ -533,6 +534,8 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     const Node& node = statement->node;
     auto rename = rename_of(node);
     if (!rename) continue;
+    // ALTER VIEW of a materialized view (and the like) fails on its first run: invalid-ddl.
+    if (rename->relation && names_other_kind(context, *statement)) continue;
     Node relation = node.get("relation");
     if (rename->relation && !scope.temporary(*statement, relation)) {
       // Made again before it: the second run makes it anew there, then renames it onto the name

@@ -3,6 +3,7 @@
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
 #include "lint/table_state.h"
+#include "rules/safety/relation_kinds.h"
 
 namespace sqlgate::rules {
 
@@ -16,6 +17,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
                                          const lint::QualifiedName& table, lint::Node cmd,
                                          std::size_t i) {
     if (cmd.str("subtype") != "AT_SetNotNull" || tables.is_new_table(table, statement)) return;
+    if (names_view(context, statement, table)) return;  // refused: invalid-ddl
     std::string column(cmd.str("name"));
     // Already NOT NULL: PostgreSQL does nothing, no scan.
     if (tables.is_not_null(table, column, statement)) return;

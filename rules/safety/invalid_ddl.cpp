@@ -51,6 +51,7 @@
 #include "rules/safety/refused_privileges.h"
 #include "rules/safety/refused_relation_ddl.h"
 #include "rules/safety/refused_subqueries.h"
+#include "rules/safety/relation_kinds.h"
 #include "rules/safety/relation_options.h"
 #include "rules/safety/replica_identity.h"
 #include "rules/safety/sequence_bounds.h"
@@ -1648,6 +1649,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     check_check_option(context, *statement, out);
     check_refused_relation_ddl(context, *statement, out);
     check_refused_subqueries(context, *statement, out);
+    check_relation_kinds(context, *statement, out);
     check_refused_privileges(context, *statement, out);
     check_dependent_privileges(context, *statement, out);
     check_refused_partition_ddl(context, *statement, out);

@@ -4,6 +4,7 @@
 #include "lint/table_state.h"
 #include "lint/transaction.h"
 #include "rules/safety/partitioned.h"
+#include "rules/safety/relation_kinds.h"
 
 namespace sqlgate::rules {
 
@@ -24,6 +25,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     if (relation.str("relpersistence") == "t") continue;  // a temporary table: this session's
     auto table = lint::QualifiedName::of(lint::relation_name(relation));
     if (tables.is_new_table(table, *statement)) continue;
+    if (names_view(context, *statement, table)) continue;  // refused: invalid-ddl
     // A partitioned table takes no CONCURRENTLY (PostgreSQL refuses it): build the index on each
     // partition concurrently and attach it to one made ON ONLY the parent.
     if (auto partitioned = partitioned_table_of(context, *statement)) {

@@ -4,6 +4,7 @@
 #include "lint/rule.h"
 #include "lint/table_state.h"
 #include "rules/safety/partitioned.h"
+#include "rules/safety/relation_kinds.h"
 
 namespace sqlgate::rules {
 
@@ -120,6 +121,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
         std::string_view subtype = cmd.str("subtype");
         if (subtype != "AT_AddConstraint" && subtype != "AT_AddColumn") return;
         if (tables.is_new_table(table, statement)) return;
+        if (names_view(context, statement, table)) return;  // refused: invalid-ddl
         lint::TextRange range = lint::alter_command_range(file, statement, i);
         std::optional<std::string> partitioned = partitioned_table_of(context, statement);
         if (subtype == "AT_AddConstraint") {

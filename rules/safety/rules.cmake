@@ -51,6 +51,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/partitioned_constraints.cpp
   safety/exclusion_operators.cpp
   safety/refused_subqueries.cpp
+  safety/relation_kinds.cpp
   safety/pending_trigger_events.cpp
   safety/create_collation.cpp
   safety/refused_parameters.cpp

@@ -17,3 +17,8 @@ ALTER TABLE orders ADD COLUMN IF NOT EXISTS note text NOT NULL DEFAULT '';
 ALTER TABLE orders ALTER COLUMN note SET NOT NULL;
 ALTER TABLE orders ADD CONSTRAINT orders_pkey PRIMARY KEY (id);
 ALTER TABLE orders ALTER COLUMN id SET NOT NULL;
+-- A view (here the one left with a renamed table's old name): PostgreSQL refuses SET NOT NULL on
+-- it ("ALTER action ALTER COLUMN ... SET NOT NULL cannot be performed on relation "posts""),
+-- which invalid-ddl reports.
+CREATE OR REPLACE VIEW posts AS SELECT * FROM articles;
+ALTER TABLE posts ALTER COLUMN title SET NOT NULL;

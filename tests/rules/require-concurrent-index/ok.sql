@@ -18,3 +18,8 @@ CREATE INDEX measurements_time_idx ON ONLY measurements (recorded_at);
 -- A temporary table belongs to this session.
 CREATE TEMPORARY TABLE scratch (id bigint);
 CREATE INDEX scratch_idx ON scratch (id);
+
+-- A view (here the one left with a renamed table's old name): PostgreSQL refuses an index on it
+-- ("cannot create index on relation "posts""), which invalid-ddl reports.
+CREATE OR REPLACE VIEW posts AS SELECT * FROM articles;
+CREATE INDEX IF NOT EXISTS posts_title_idx ON posts (title);

@@ -9,3 +9,8 @@ ALTER TABLE orders ADD CONSTRAINT orders_number_key UNIQUE USING INDEX orders_nu
 -- A table created in this migration is empty.
 CREATE TABLE IF NOT EXISTS invoices (id bigint PRIMARY KEY, order_id bigint);
 ALTER TABLE invoices ADD CONSTRAINT invoices_order_fk FOREIGN KEY (order_id) REFERENCES orders (id);
+-- A view (here the one left with a renamed table's old name): PostgreSQL refuses a constraint on
+-- it ("ALTER action ADD CONSTRAINT cannot be performed on relation "posts""), which invalid-ddl
+-- reports.
+CREATE OR REPLACE VIEW posts AS SELECT * FROM articles;
+ALTER TABLE posts ADD CONSTRAINT posts_title_not_blank CHECK (title <> '');

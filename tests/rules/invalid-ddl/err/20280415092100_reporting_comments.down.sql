@@ -1,0 +1,1 @@
+COMMENT ON VIEW reporting.daily_sales IS NULL;

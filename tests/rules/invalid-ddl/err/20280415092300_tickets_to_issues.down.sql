@@ -1,0 +1,2 @@
+DROP VIEW IF EXISTS tickets;
+ALTER TABLE IF EXISTS issues RENAME TO tickets;
