@@ -417,6 +417,81 @@ std::optional<Refusal> alter_attribute(const lint::FileContext& context,
                  "type"};
 }
 
+// A table's column that has a composite type with an attribute of the domain (or of a domain over
+// it), at a tick: the domain the attribute has and "table.column"; nothing when none. PostgreSQL
+// cannot check the domain's values inside such a column.
+struct CompositeUse {
+  std::string domain;
+  std::string column;
+};
+std::optional<CompositeUse> composite_column_of_domain(const lint::Catalog& catalog,
+                                                       lint::ObjectId domain, lint::Tick tick,
+                                                       int depth = 0) {
+  for (const lint::DependencyEdge& edge : catalog.object(domain).dependents) {
+    if (!edge.alive_at(tick)) continue;
+    const lint::CatalogObject& user = catalog.object(edge.object);
+    if (!user.alive_at(tick)) continue;
+    lint::ObjectId composite = lint::k_no_object;
+    if (user.kind() == lint::ObjectKind::type) composite = edge.object;
+    if (user.kind() == lint::ObjectKind::column && user.parent != lint::k_no_object &&
+        catalog.object(user.parent).kind() == lint::ObjectKind::type) {
+      composite = user.parent;
+    }
+    if (composite != lint::k_no_object) {
+      if (auto found = column_of_type(catalog, composite, tick)) {
+        return CompositeUse{catalog.object(domain).ref_at(tick).name, *found};
+      }
+    }
+    if (user.kind() == lint::ObjectKind::domain && depth < 8) {
+      if (auto found = composite_column_of_domain(catalog, edge.object, tick, depth + 1)) {
+        return found;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// ALTER DOMAIN d ADD CONSTRAINT (not NOT VALID), VALIDATE CONSTRAINT, SET NOT NULL while a table's
+// column has a composite type with an attribute of d: PostgreSQL checks a domain's values in
+// every column of it, and refuses what it cannot check, whatever the rows.
+std::optional<Refusal> domain_in_composite(const lint::FileContext& context,
+                                           const lint::Statement& statement) {
+  const Node& node = statement.node;
+  std::string_view subtype = node.str("subtype");
+  std::string action;
+  if (subtype == "C" && !node.get("def").flag("skip_validation")) {
+    action = " ADD CONSTRAINT";
+    if (node.get("def").has("conname")) action += " " + std::string(node.get("def").str("conname"));
+  } else if (subtype == "V") {
+    action = " VALIDATE CONSTRAINT " + std::string(node.str("name"));
+  } else if (subtype == "O") {
+    action = " SET NOT NULL";
+  } else {
+    return std::nullopt;
+  }
+  auto tick = lint::tick_before(context, statement);
+  if (!tick) return std::nullopt;
+  lint::QualifiedName written = lint::QualifiedName::of(node.list("typeName"));
+  lint::ObjectId domain = lint::find_as_written(context, statement, lint::ObjectKind::domain,
+                                                written.schema, written.name);
+  if (domain == lint::k_no_object) return std::nullopt;
+  const lint::Catalog& catalog = *context.project.catalog();
+  auto user = composite_column_of_domain(catalog, domain, *tick);
+  if (!user) return std::nullopt;
+  std::string name = catalog.object(domain).ref_at(*tick).name;
+  std::string attribute =
+      user->domain == name ? "domain " + name : "domain " + user->domain + " (over " + name + ")";
+  return Refusal{
+      "ALTER DOMAIN " + written.display() + action,
+      "column " + user->column + " has a composite type with an attribute of " + attribute +
+          ", whose values PostgreSQL cannot check there",
+      "cannot alter type \"" + user->domain + "\" because column \"" + user->column + "\" uses it",
+      "NOT VALID only postpones this to VALIDATE CONSTRAINT, which fails the same way: check "
+      "the value with a CHECK constraint on the table instead (CHECK ((" +
+          user->column.substr(user->column.find('.') + 1) +
+          ").<attribute> ...)), where PostgreSQL can check it"};
+}
+
 // CREATE / ALTER SEQUENCE ... OWNED BY t.c, t in another schema than the sequence.
 std::optional<Refusal> owned_by(const lint::FileContext& context,
                                 const lint::Statement& statement) {
@@ -1744,6 +1819,12 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     }
     if (node.is("CreateStatsStmt")) {
       if (auto refusal = statistics(node)) report(statement->range, *refusal, out);
+    }
+    if (node.is("AlterDomainStmt")) {
+      if (auto refusal = domain_in_composite(context, *statement);
+          refusal && !lint::conditional(*statement, lint::condition::feature_not_supported)) {
+        report(statement->range, *refusal, out);
+      }
     }
     if (node.is("CreatePublicationStmt") || node.is("AlterPublicationStmt")) {
       auto refusal = publication_for_all_tables(context, *statement);
