@@ -966,6 +966,15 @@ std::optional<Unadoptable> unadoptable(const std::string& name, bool partial, bo
   return std::nullopt;
 }
 
+// Whether a CREATE INDEX has an expression among its key columns.
+bool has_expressions(const Node& index) {
+  for (Node param : index.list("indexParams")) {
+    Node element = param.is("IndexElem") ? param : param.get("IndexElem");
+    if (!element.has("name")) return true;
+  }
+  return false;
+}
+
 // The first key column of a CREATE INDEX that another operator class, collation or order than its
 // column's default takes: a *_pattern_ops class, DESC, NULLS FIRST, or a COLLATE other than the
 // column's (as the migrations before `statement` defined it, when they did). PostgreSQL makes a
@@ -1024,12 +1033,7 @@ std::optional<Unadoptable> unadoptable_index(const FileContext& context, const S
   for (auto it = all.begin(); it != at; ++it) {
     const Node& node = (*it)->node;
     if (!node.is("IndexStmt") || truncate_identifier(node.str("idxname")) != name) continue;
-    bool expressions = false;
-    for (Node param : node.list("indexParams")) {
-      Node element = param.is("IndexElem") ? param : param.get("IndexElem");
-      expressions = expressions || !element.has("name");
-    }
-    why = unadoptable(name, node.has("whereClause"), expressions, node.flag("unique"));
+    why = unadoptable(name, node.has("whereClause"), has_expressions(node), node.flag("unique"));
     if (!why) why = unsorted_column(context, statement, table, name, node);
     creator = &context.file;
     made = (*it)->range;
@@ -1044,11 +1048,12 @@ std::optional<Unadoptable> unadoptable_index(const FileContext& context, const S
                                   catalog->object(table_id).ref().schema, name);
     if (id == k_no_object) return std::nullopt;
     const CatalogObject& index = catalog->object(id);
-    why = unadoptable(
-        name, index.partial,
-        std::find(index.columns.begin(), index.columns.end(), "expr") != index.columns.end(),
-        index.unique);
+    // The catalog names an expression's column as PostgreSQL would ("lower"): the CREATE INDEX
+    // tells.
     const Statement* created = statement_at(context.project, index.created);
+    bool expressions =
+        created != nullptr && created->node.is("IndexStmt") && has_expressions(created->node);
+    why = unadoptable(name, index.partial, expressions, index.unique);
     if (!why && created != nullptr && created->node.is("IndexStmt")) {
       why = unsorted_column(context, statement, table, name, created->node);
     }

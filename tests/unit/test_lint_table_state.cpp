@@ -348,6 +348,31 @@ TEST(TableState, ColumnsAlreadyNotNull) {
   EXPECT_TRUE(not_null("t", "e", 10));  // this file added it NOT NULL
 }
 
+TEST(TableState, AnIndexOnExpressionsOfAnEarlierMigrationCannotBackAConstraint) {
+  // The catalog names an expression's column as PostgreSQL would ("lower"): the CREATE INDEX
+  // says it is an expression.
+  Fixture fixture({source("CREATE TABLE customers (id bigint, email text, code text);\n"
+                          "CREATE UNIQUE INDEX customers_email_lower_key ON customers "
+                          "(lower(email));\n"
+                          "CREATE UNIQUE INDEX customers_code_key ON customers (code);\n",
+                          "1_a.up.sql"),
+                   source("DROP TABLE customers;\n", "1_a.down.sql"),
+                   source("ALTER TABLE customers ADD CONSTRAINT customers_email_lower_key "
+                          "UNIQUE USING INDEX customers_email_lower_key;\n",
+                          "2_b.up.sql"),
+                   source("SELECT 1;\n", "2_b.down.sql")},
+                  true);
+  std::size_t up = fixture.index_of("2_b.up.sql");
+  FileContext context = fixture.context(up);
+  auto expressions = unadoptable_index(context, fixture.at(0, up), name("", "customers"),
+                                       "customers_email_lower_key");
+  ASSERT_TRUE(expressions);
+  EXPECT_EQ(expressions->reason, Unadoptable::Reason::expressions);
+  EXPECT_EQ(expressions->message, "index \"customers_email_lower_key\" contains expressions");
+  EXPECT_FALSE(
+      unadoptable_index(context, fixture.at(0, up), name("", "customers"), "customers_code_key"));
+}
+
 TEST(TableState, Domains) {
   Fixture fixture(
       "CREATE DOMAIN positive AS integer CHECK (VALUE > 0);\n"
