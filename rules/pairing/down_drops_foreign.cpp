@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "lint/table_state.h"
 #include "rules/pairing/common.h"
 #include "rules/pairing/rules.h"
 
@@ -64,6 +65,26 @@ void check_cascade(const lint::Project& project, const Pair& pair, const lint::C
   }
 }
 
+// Whether the up's ADD CONSTRAINT ... USING INDEX of the index is one PostgreSQL refuses (an
+// index on expressions, a partial one, ...): no constraint took the index, so the down's DROP
+// CONSTRAINT leaves it (require-constraint-using-index reports the up).
+bool adoption_refused(const lint::Project& project, const Pair& pair, const std::string& index) {
+  lint::FileContext context{project, pair.up, *pair.up_file};
+  for (const lint::Statement* statement : pair.up_file->all_statements()) {
+    if (!statement->node.is("AlterTableStmt")) continue;
+    auto table = lint::QualifiedName::of(lint::relation_name(statement->node.get("relation")));
+    for (lint::Node command : statement->node.list("cmds")) {
+      if (command.str("subtype") != "AT_AddConstraint") continue;
+      lint::Node def = command.get("def");
+      if (!def.has("indexname") || lint::truncate_identifier(def.str("indexname")) != index) {
+        continue;
+      }
+      if (lint::unadoptable_index(context, *statement, table, index)) return true;
+    }
+  }
+  return false;
+}
+
 // ADD CONSTRAINT ... USING INDEX makes the index the constraint's: DROP CONSTRAINT drops it too.
 // An index an earlier migration built, which the up turned into a constraint, is gone after a
 // down that drops the constraint, unless the down creates it again.
@@ -77,6 +98,7 @@ void check_owned_index(const lint::Project& project, const Pair& pair,
     const lint::ObjectRef& before = index.ref_at(pair.up_replay->start);
     const lint::ObjectRef& now = index.ref_at(pair.up_replay->end);
     if (recreated.count(before.base_key()) != 0 || recreated.count(now.base_key()) != 0) continue;
+    if (adoption_refused(project, pair, before.name)) continue;
     const lint::ParsedFile* owner = project.parsed(index.created.file);
     const lint::Statement* made = lint::statement_at(project, index.created);
     std::string help = "create the index again in the down after the DROP CONSTRAINT";

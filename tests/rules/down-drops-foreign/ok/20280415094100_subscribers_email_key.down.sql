@@ -1,0 +1,1 @@
+ALTER TABLE subscribers DROP CONSTRAINT IF EXISTS subscribers_email_lower_key;
