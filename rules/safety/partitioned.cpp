@@ -155,13 +155,13 @@ std::string partitioned_index_recipe(const lint::Node& index, const std::string&
 std::optional<std::string> partition_key_table(const lint::FileContext& context,
                                                const lint::Statement& statement,
                                                std::string_view column) {
-  auto tick = lint::tick_before(context, statement);
-  if (!tick) return std::nullopt;
+  const lint::Catalog* catalog_ptr = context.project.catalog();
+  if (catalog_ptr == nullptr || !catalog_ptr->replay(context.index).replayed) return std::nullopt;
   lint::RelationName written = lint::relation_name(statement.node.get("relation"));
   lint::ObjectId table_id = lint::find_as_written(context, statement, lint::ObjectKind::table,
                                                   written.schema, written.name);
   if (table_id == lint::k_no_object) return std::nullopt;
-  const lint::Catalog& catalog = *context.project.catalog();
+  const lint::Catalog& catalog = *catalog_ptr;
   const lint::CatalogObject& table = catalog.object(table_id);
   const lint::Statement* made = lint::statement_at(context.project, table.created);
   if (!table.partitioned || made == nullptr || !made->node.has("partspec")) return std::nullopt;
@@ -192,7 +192,7 @@ std::optional<std::string> partition_key_table(const lint::FileContext& context,
     });
   }
   if (!in_key) return std::nullopt;
-  return table.ref_at(*tick).name;
+  return lint::truncate_identifier(written.name);
 }
 
 }  // namespace sqlgate::rules

@@ -49,8 +49,8 @@ std::string partitioned_index_recipe(const lint::Node& index, const std::string&
 // The partitioned table ("payments") whose partition key has `column` of the table an ALTER TABLE
 // alters, as the migrations before made it: named in its CREATE TABLE's PARTITION BY, or read by
 // an expression there, and followed through RENAME COLUMN since. PostgreSQL refuses ALTER COLUMN
-// ... TYPE and DROP COLUMN of such a column. Nothing when it is none, or the replay does not tell
-// (a down).
+// ... TYPE and DROP COLUMN of such a column (in an up or a down). Nothing when it is none, or
+// the replay does not tell.
 std::optional<std::string> partition_key_table(const lint::FileContext& context,
                                                const lint::Statement& statement,
                                                std::string_view column);
