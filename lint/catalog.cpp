@@ -979,6 +979,21 @@ class CatalogBuilder {
     }
     if (dependency.call) {
       resolved = resolve_call(effect, dependency, at);
+    } else if (dependency.row_type_column) {
+      // The type's name is looked up along the path; a table's row type reads its column.
+      each_schema(effect, dependency, [&](std::string_view schema) {
+        ObjectId type = find_dependency(
+            Catalog::NameRef(ObjectKind::type, schema, {}, dependency.object.parent), at);
+        if (type == k_no_object) return true;
+        ObjectKind kind = objects_at(type).kind();
+        if (kind == ObjectKind::table || kind == ObjectKind::foreign_table) {
+          Catalog::NameRef column(dependency.object);
+          column.schema = schema;
+          resolved.target = find(column, at);
+          resolved.missing = resolved.target == k_no_object;
+        }
+        return false;
+      });
     } else {
       each_schema(effect, dependency, [&](std::string_view schema) {
         Catalog::NameRef ref(dependency.object);

@@ -663,10 +663,10 @@ struct ObjectResolver::Context {
   // Those of a view's (materialized view's) query, at every level of it.
   void view_column_dependencies(Effect& effect, const Node& query);
   // Those a function's SQL body (BEGIN ATOMIC ... END, or RETURN expr) reads or writes: its
-  // queries', and the target columns of its INSERT and UPDATE. `parameters`: the names of the
-  // function's parameters, which an unqualified name may be.
-  void body_column_dependencies(Effect& effect, const Node& body,
-                                std::vector<std::string> parameters,
+  // queries', and the target columns of its INSERT and UPDATE. `routine`: the CREATE FUNCTION |
+  // PROCEDURE, whose parameters an unqualified name may be, and whose parameters of a table's
+  // row type (u public.users) read the table's columns (u.c).
+  void body_column_dependencies(Effect& effect, const Node& body, const Node& routine,
                                 DependencySource source = DependencySource::definition);
   // Those a rule's actions and WHERE read and write (OLD.c and NEW.c are columns of its table).
   void rule_column_dependencies(Effect& effect, const ObjectRef& table, bool given,
@@ -1432,6 +1432,14 @@ struct ObjectResolver::Context::QueryColumns {
   // A function's parameters: an unqualified name of one is a column only when a table has it.
   std::vector<std::string> parameters;
   DependencySource source = DependencySource::definition;
+  // Those of a table's row type (u public.users): `u.c` is column c of the table, and `u.*` every
+  // column, when no range of the query is named u.
+  struct RowParameter {
+    std::string name;
+    ObjectRef table;
+    bool given = false;
+  };
+  std::vector<RowParameter> row_parameters;
 
   // A table, subquery, function or WITH query a query level reads from.
   struct Range {
@@ -1551,6 +1559,16 @@ struct ObjectResolver::Context::QueryColumns {
     std::size_t qualifier = count - 2;
     if (qualifier > 1) return;
     const Range* range = find(scope, field(qualifier), qualifier == 1 ? field(0) : std::string());
+    // PostgreSQL tries a parameter after the ranges: u.c of a row-typed parameter u.
+    if (range == nullptr && qualifier == 0) {
+      range_of_parameter(field(0), [&](const Range& row) {
+        if (star) {
+          all_columns(row);
+        } else {
+          row_type_column(row, field(count - 1));
+        }
+      });
+    }
     if (range == nullptr) return;
     if (star) {
       all_columns(*range);
@@ -1559,9 +1577,43 @@ struct ObjectResolver::Context::QueryColumns {
     }
   }
 
+  // Calls use(range) with the table of the row-typed parameter of that name, if there is one.
+  template <typename Use>
+  void range_of_parameter(std::string_view name, Use&& use) {
+    for (const RowParameter& parameter : row_parameters) {
+      if (parameter.name == name) use(Range{parameter.name, parameter.table, parameter.given});
+    }
+  }
+
+  // Column `name` of the table of a row-typed value: a dependency when the type is a table's.
+  void row_type_column(const Range& row, std::string_view name) {
+    ObjectRef ref = child(ObjectKind::column, *row.table, name);
+    if (!seen.insert(ref.key()).second) return;
+    add_dependency(std::move(ref), row.given).row_type_column = true;
+  }
+
+  static bool no_ranges(const Scope& scope) {
+    for (const Scope* level = &scope; level != nullptr; level = level->outer) {
+      if (!level->ranges.empty()) return false;
+    }
+    return true;
+  }
+
   void expression(const Node& expression, const Scope& scope,
                   const std::vector<std::string>& outputs = {}) {
     walk(expression, [&](const Node& node) {
+      // (u).c of a row-typed parameter u, in a query that reads from no table (where u could
+      // also be a column or a range's whole row).
+      if (node.is("A_Indirection") && no_ranges(scope)) {
+        NodeList fields = node.get("arg").list("fields");
+        NodeList indirection = node.list("indirection");
+        if (node.get("arg").is("ColumnRef") && fields.size() == 1 && fields[0].is("String") &&
+            !indirection.empty() && indirection[0].is("String")) {
+          range_of_parameter(truncate_identifier(fields[0].as_str()), [&](const Range& row) {
+            row_type_column(row, truncate_identifier(indirection[0].as_str()));
+          });
+        }
+      }
       if (node.is("SubLink")) {
         this->expression(node.get("testexpr"), scope);
         query(node.get("subselect"), &scope);
@@ -1716,9 +1768,23 @@ void ObjectResolver::Context::view_column_dependencies(Effect& effect, const Nod
 }
 
 void ObjectResolver::Context::body_column_dependencies(Effect& effect, const Node& body,
-                                                       std::vector<std::string> parameters,
+                                                       const Node& routine,
                                                        DependencySource source) {
-  QueryColumns reader{*this, effect, {}, std::move(parameters), source};
+  QueryColumns reader{*this, effect, {}, parameter_names(routine), source};
+  for (Node parameter : routine.list("parameters")) {
+    std::string_view mode = parameter.str("mode");
+    Node type = parameter.get("argType");
+    NodeList names = type.list("names");
+    if (!parameter.has("name") || mode == "FUNC_PARAM_OUT" || mode == "FUNC_PARAM_TABLE" ||
+        type.flag("pct_type") || !type.list("arrayBounds").empty() || names.size() == 0 ||
+        names.size() > 2 || (names.size() == 1 && is_builtin_type_name(names[0].as_str())) ||
+        (names.size() == 2 && names[0].as_str() == "pg_catalog")) {
+      continue;
+    }
+    auto [table, given] = qualified(ObjectKind::table, names);
+    reader.row_parameters.push_back(
+        {truncate_identifier(parameter.str("name")), std::move(table), given});
+  }
   walk(body, [&](const Node& node) {
     if (node.is("ReturnStmt")) {
       reader.expression(node.get("returnval"), QueryColumns::Scope{});
@@ -2252,7 +2318,7 @@ void ObjectResolver::Context::create_function(const Node& node) {
   if (node.has("sql_body")) {
     reads(effect, node.get("sql_body"));
     expression_dependencies(effect, node.get("sql_body"), DependencySource::definition);
-    body_column_dependencies(effect, node.get("sql_body"), parameter_names(node));
+    body_column_dependencies(effect, node.get("sql_body"), node);
   } else if (statement.body != nullptr) {
     analyzed_body(ref, node, offset);
   }
@@ -2281,8 +2347,7 @@ void ObjectResolver::Context::analyzed_body(const ObjectRef& routine, const Node
   for (const Statement& inner : *statement.body) {
     reads(effect, inner.node, DependencySource::statement);
     expression_dependencies(effect, inner.node, DependencySource::statement);
-    body_column_dependencies(effect, inner.node, parameter_names(node),
-                             DependencySource::statement);
+    body_column_dependencies(effect, inner.node, node, DependencySource::statement);
   }
   resolver.m_path = std::move(session);
   body_schema.reset();

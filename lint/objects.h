@@ -212,6 +212,11 @@ struct Dependency {
   bool all_columns = false;
   std::vector<Dependency> shared_with;
   std::vector<Dependency> any_of;
+  // A column read through a value of a table's row type (`u.c`, u a parameter of type
+  // public.users): `object` is column c of the relation of the type's name. A dependency only
+  // when that name is a table's when the statement runs; nothing is missing when it is another
+  // type's (a composite type's attributes are not followed) or is not there.
+  bool row_type_column = false;
 };
 
 // CREATE RULE: what PostgreSQL's rewriter does with a statement on the rule's table. The objects

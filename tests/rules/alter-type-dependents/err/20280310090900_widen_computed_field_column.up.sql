@@ -1,0 +1,1 @@
+ALTER TABLE atrp_users ALTER COLUMN display_name TYPE varchar(200);

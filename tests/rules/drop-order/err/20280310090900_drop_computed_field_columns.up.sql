@@ -1,0 +1,2 @@
+ALTER TABLE rp_users DROP COLUMN IF EXISTS display_name;
+ALTER TABLE rp_users DROP COLUMN IF EXISTS settings;

@@ -1,0 +1,1 @@
+ALTER TABLE rps_users ADD COLUMN IF NOT EXISTS note text;

@@ -1,0 +1,1 @@
+ALTER TABLE rps_users DROP COLUMN IF EXISTS note;
