@@ -977,7 +977,16 @@ class CatalogBuilder {
       }
       return resolved;
     }
-    if (dependency.call) {
+    if (!dependency.result_column.empty()) {
+      // A column of the rows the function returns: of its result table, when it has one.
+      ObjectId routine = resolve_call(effect, dependency, at).target;
+      ObjectId table = routine == k_no_object ? k_no_object : objects_at(routine).result_table;
+      if (table == k_no_object || !alive(table, at)) return resolved;
+      const ObjectRef& name = objects_at(table).ref_at(at);
+      resolved.target = find(
+          Catalog::NameRef(ObjectKind::column, name.schema, name.name, dependency.result_column),
+          at);
+    } else if (dependency.call) {
       resolved = resolve_call(effect, dependency, at);
     } else if (dependency.row_type_column) {
       // The type's name is looked up along the path; a table's row type reads its column.
@@ -1431,6 +1440,9 @@ class CatalogBuilder {
                          dependency.object.schema == effect.object.schema;
         if (resolved.missing && !is_parent) step.missing.push_back(dependency.object);
         continue;
+      }
+      if (dependency.result && objects()[target].kind() == ObjectKind::table) {
+        objects()[id].result_table = target;
       }
       if (dependency.source == DependencySource::statement) continue;
       if (target == objects_at(id).parent && dependency.automatic) continue;

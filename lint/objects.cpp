@@ -1447,6 +1447,9 @@ struct ObjectResolver::Context::QueryColumns {
     std::optional<ObjectRef> table;  // nullopt: not a table (its columns are not columns)
     bool given = false;
     bool renamed = false;  // an alias with column names: the columns go by other names
+    // A function in FROM: its call, whose result rows (of a table's row type, which only the
+    // replay knows) the columns are of.
+    std::optional<Dependency> rows;
   };
   struct Scope {
     std::vector<Range> ranges;
@@ -1473,6 +1476,15 @@ struct ObjectResolver::Context::QueryColumns {
   }
 
   void column(const Range& range, std::string_view name) {
+    if (range.rows && !range.renamed) {
+      std::string key = "()" + range.rows->object.key() + "." + std::string(name);
+      if (!seen.insert(key).second) return;
+      Dependency& dependency = effect.depends_on.emplace_back(*range.rows);
+      dependency.result_column = name;
+      dependency.source = source;
+      if (!dependency.schema_given) effect.search_path = context.resolver.m_path;
+      return;
+    }
     if (!range.table || range.renamed) return;
     ObjectRef ref = child(ObjectKind::column, *range.table, name);
     if (!seen.insert(ref.key()).second) return;
@@ -1627,6 +1639,31 @@ struct ObjectResolver::Context::QueryColumns {
     });
   }
 
+  // A function in FROM (FROM search_orders('[]') s), named by its alias or else its name: one
+  // call without a column definition list (ROWS FROM of several is not followed).
+  void function_range(const Node& item, Scope& scope, std::string alias) {
+    Range& range = scope.ranges.emplace_back();
+    range.name = std::move(alias);
+    range.renamed = item.has("alias") && !item.get("alias").list("colnames").empty();
+    NodeList functions = item.list("functions");
+    if (functions.size() != 1 || item.flag("is_rowsfrom") || !item.list("coldeflist").empty()) {
+      return;
+    }
+    NodeList pair = functions[0].list("items");
+    if (pair.size() == 0 || !pair[0].is("FuncCall")) return;
+    Effect call;
+    context.call_dependency(call, pair[0], source);
+    for (Dependency& dependency : call.depends_on) {
+      if (dependency.call && dependency.object.kind == ObjectKind::function) {
+        range.rows = std::move(dependency);
+      }
+    }
+    if (range.name.empty()) {
+      NodeList names = pair[0].list("funcname");
+      if (names.size() != 0) range.name = truncate_identifier(names.back().as_str());
+    }
+  }
+
   // Adds the ranges of a FROM item to the scope; join conditions go to `conditions`.
   void from_item(const Node& item, Scope& scope, std::vector<Node>& conditions) {
     auto alias_name = [](const Node& of) {
@@ -1675,6 +1712,10 @@ struct ObjectResolver::Context::QueryColumns {
       return;
     }
     if (item.is("RangeSubselect")) query(item.get("subquery"), &scope);
+    if (item.is("RangeFunction")) {
+      function_range(item, scope, alias_name(item));
+      return;
+    }
     scope.ranges.push_back({alias_name(item), std::nullopt});
   }
 
@@ -2310,7 +2351,12 @@ void ObjectResolver::Context::create_function(const Node& node) {
   effect.variadic = variadic;
   // The types of its arguments and result (OUT and TABLE columns, SETOF and arrays too).
   for (Node parameter : node.list("parameters")) type_dependency(effect, parameter.get("argType"));
-  type_dependency(effect, node.get("returnType"));
+  std::size_t before = effect.depends_on.size();
+  Node returns = node.get("returnType");
+  type_dependency(effect, returns);
+  if (effect.depends_on.size() > before && returns.list("arrayBounds").empty()) {
+    effect.depends_on.back().result = true;  // RETURNS [SETOF] t: maybe a table's rows
+  }
   // A body in SQL (BEGIN ATOMIC ... END, or RETURN expr) is parsed when the function is made,
   // and PostgreSQL records what it reads: DROP TABLE is refused while the function is there. A
   // LANGUAGE sql body in a string ($$ ... $$) is analyzed then too, but PostgreSQL records

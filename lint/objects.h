@@ -217,6 +217,14 @@ struct Dependency {
   // when that name is a table's when the statement runs; nothing is missing when it is another
   // type's (a composite type's attributes are not followed) or is not there.
   bool row_type_column = false;
+  // A routine's result type (RETURNS t, RETURNS SETOF t): the catalog notes the table t names,
+  // when it names one, as the table whose rows the routine returns.
+  bool result = false;
+  // A column of the rows a function in a query's FROM returns (FROM search_orders('[]')):
+  // `object` and `call` are the function's, as for a call, and this the column's name. A
+  // dependency on that column of the table whose rows the function returns (RETURNS SETOF
+  // orders), when the call reaches one function that returns a table's rows; nothing otherwise.
+  std::string result_column;
 };
 
 // CREATE RULE: what PostgreSQL's rewriter does with a statement on the rule's table. The objects

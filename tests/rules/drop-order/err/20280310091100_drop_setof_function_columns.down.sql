@@ -1,0 +1,2 @@
+ALTER TABLE sf_orders ADD COLUMN IF NOT EXISTS amount_cents integer NOT NULL DEFAULT 0;
+ALTER TABLE sf_orders ADD COLUMN IF NOT EXISTS line_items jsonb NOT NULL DEFAULT '[]';

@@ -1,0 +1,1 @@
+ALTER TABLE sfo_orders ADD COLUMN IF NOT EXISTS note text;

@@ -1,0 +1,1 @@
+ALTER TABLE sfo_orders DROP COLUMN IF EXISTS note;
