@@ -23,9 +23,9 @@ using pairing::describe;
 
 constexpr ObjectId k_none = lint::k_no_object;
 
-// Whether PostgreSQL keeps a column's type fixed for this dependent.
-bool pins_type(const lint::CatalogObject& dependent) {
-  switch (dependent.kind()) {
+// Whether PostgreSQL keeps a column's type fixed for a dependent of this kind.
+bool pins_type(ObjectKind kind) {
+  switch (kind) {
     case ObjectKind::view:
     case ObjectKind::materialized_view:
     case ObjectKind::policy:
@@ -41,12 +41,12 @@ bool pins_type(const lint::CatalogObject& dependent) {
 }
 
 // "view v", "policy p on t", "generated column t.g".
-std::string named(const lint::CatalogObject& dependent, const lint::ObjectRef& ref) {
-  return (dependent.kind() == ObjectKind::column ? "generated " : "") + describe(ref);
+std::string named(const lint::ObjectRef& ref) {
+  return (ref.kind == ObjectKind::column ? "generated " : "") + describe(ref);
 }
 
-std::string reason(const lint::CatalogObject& dependent) {
-  switch (dependent.kind()) {
+std::string reason(ObjectKind kind) {
+  switch (kind) {
     case ObjectKind::policy:
       return "a column used in a policy definition";
     case ObjectKind::trigger:
@@ -67,7 +67,7 @@ const lint::DependencyEdge* pinning(
     const std::function<bool(const lint::DependencyEdge&)>& wanted) {
   for (const auto& edge : catalog.object(column).dependents) {
     if (edge.object == column || edge.source != lint::DependencySource::definition) continue;
-    if (!pins_type(catalog.object(edge.object)) || !wanted(edge)) continue;
+    if (!pins_type(catalog.object(edge.object).kind()) || !wanted(edge)) continue;
     return &edge;
   }
   return nullptr;
@@ -120,6 +120,57 @@ bool gone_before(const lint::FileReplay& replay, std::size_t before, ObjectId id
     }
   }
   return false;
+}
+
+// Whether a definition reads the column: names it, or reads every column of its table (*).
+bool reads_column(const lint::Effect& effect, const lint::ObjectRef& column) {
+  auto names = [&](const lint::Dependency& dependency, ObjectKind kind, std::string_view parent,
+                   std::string_view name) {
+    return dependency.object.kind == kind && dependency.object.parent == parent &&
+           dependency.object.name == name &&
+           (!dependency.schema_given || dependency.object.schema == column.schema);
+  };
+  for (const lint::Dependency& dependency : effect.depends_on) {
+    if (dependency.source != lint::DependencySource::definition) continue;
+    if (dependency.all_columns) {
+      if (dependency.shared_with.empty() &&
+          names(dependency, ObjectKind::table, "", column.parent)) {
+        return true;
+      }
+      continue;
+    }
+    if (names(dependency, ObjectKind::column, column.parent, column.name)) return true;
+    for (const lint::Dependency& candidate : dependency.any_of) {
+      if (names(candidate, ObjectKind::column, column.parent, column.name)) return true;
+    }
+  }
+  return false;
+}
+
+// In a down: a later step that makes a dependent reading the column (the view its up dropped,
+// made again after the type is changed back), still there when the down ends. The first run
+// makes it; the second finds it there. The down's creates make no objects of the replay, so the
+// steps are read as written.
+const lint::CatalogStep* made_later_in_down(const lint::FileReplay& replay, std::size_t s,
+                                            const lint::ObjectRef& column) {
+  if (replay.direction != lint::Direction::down) return nullptr;
+  for (std::size_t j = s + 1; j < replay.steps.size(); ++j) {
+    const lint::CatalogStep& later = replay.steps[j];
+    const lint::Effect& effect = later.effect;
+    if (effect.action != lint::Action::create || !pins_type(effect.object.kind) ||
+        !reads_column(effect, column) || dropped_first(replay, s, effect.object)) {
+      continue;
+    }
+    bool dropped_after = false;
+    for (std::size_t k = j + 1; k < replay.steps.size(); ++k) {
+      const lint::Effect& drop = replay.steps[k].effect;
+      if (drop.action == lint::Action::drop && drop.object.base_key() == effect.object.base_key()) {
+        dropped_after = true;
+      }
+    }
+    if (!dropped_after) return &later;
+  }
+  return nullptr;
 }
 
 // A CHECK constraint or index over the column that PostgreSQL cannot parse again with the new
@@ -194,16 +245,15 @@ void check(const lint::Project& project, lint::Reporter& out) {
         if (pin != nullptr) {
           const lint::CatalogObject& dependent = catalog.object(pin->object);
           const lint::ObjectRef& ref = dependent.ref_at(step.tick);
-          auto builder =
-              out.report(*file, range,
-                         alter + " while " + named(dependent, ref) +
-                             (dependent.kind() == ObjectKind::rule ? " uses it" : " reads it") +
-                             ": PostgreSQL refuses to change the type of " + reason(dependent) +
-                             ", whatever the new type",
-                         "drop " + named(dependent, ref) +
-                             " before this statement and make it again after it (" +
-                             pairing::drop_sql(ref) + " ... CREATE ...), in this migration");
-          note_made(project, builder, pin->object, *pin, named(dependent, ref));
+          auto builder = out.report(
+              *file, range,
+              alter + " while " + named(ref) +
+                  (dependent.kind() == ObjectKind::rule ? " uses it" : " reads it") +
+                  ": PostgreSQL refuses to change the type of " + reason(dependent.kind()) +
+                  ", whatever the new type",
+              "drop " + named(ref) + " before this statement and make it again after it (" +
+                  pairing::drop_sql(ref) + " ... CREATE ...), in this migration");
+          note_made(project, builder, pin->object, *pin, named(ref));
           return;
         }
         // Parsed again with the new type, and refused: the first run fails.
@@ -218,22 +268,37 @@ void check(const lint::Project& project, lint::Reporter& out) {
                      lint::edge_origin(dependent, edge).file == i &&
                      !dropped_first(replay, s, dependent.ref_at(replay.end));
             });
-        if (later == nullptr) return;
+        if (later == nullptr) {
+          // A down's creates make no objects of the replay: its later steps, as written.
+          const lint::CatalogStep* remade = made_later_in_down(replay, s, column);
+          if (remade == nullptr) return;
+          const lint::ObjectRef& ref = remade->effect.object;
+          out.report(*file, range,
+                     alter + " fails when the migration runs again: this down makes " + named(ref) +
+                         " after it, which reads the column, and PostgreSQL refuses to change "
+                         "the type of " +
+                         reason(ref.kind) + ", whatever the new type",
+                     "drop " + named(ref) + " before this statement (" + pairing::drop_sql(ref) +
+                         "): each run then changes the type before making it again")
+              .related(*file, pairing::statement_range(*file, remade->statement),
+                       named(ref) + " is created here");
+          return;
+        }
         const lint::CatalogObject& dependent = catalog.object(later->object);
         const lint::ObjectRef& ref = dependent.ref_at(replay.end);
         bool again =
             lint::redefined_by(catalog, later->object, lint::edge_origin(dependent, *later));
-        auto builder = out.report(
-            *file, range,
-            alter + " fails when the migration runs again: this migration " +
-                (again ? "defines " + named(dependent, ref) + " again (CREATE OR REPLACE)"
-                       : "makes " + named(dependent, ref)) +
-                " after it, which reads the column, and PostgreSQL refuses "
-                "to change the type of " +
-                reason(dependent) + ", whatever the new type",
-            "drop " + named(dependent, ref) + " before this statement (" + pairing::drop_sql(ref) +
-                "): each run then changes the type before making it again");
-        note_made(project, builder, later->object, *later, named(dependent, ref));
+        auto builder =
+            out.report(*file, range,
+                       alter + " fails when the migration runs again: this migration " +
+                           (again ? "defines " + named(ref) + " again (CREATE OR REPLACE)"
+                                  : "makes " + named(ref)) +
+                           " after it, which reads the column, and PostgreSQL refuses "
+                           "to change the type of " +
+                           reason(dependent.kind()) + ", whatever the new type",
+                       "drop " + named(ref) + " before this statement (" + pairing::drop_sql(ref) +
+                           "): each run then changes the type before making it again");
+        note_made(project, builder, later->object, *later, named(ref));
       });
 }
 

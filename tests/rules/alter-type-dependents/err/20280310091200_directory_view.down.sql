@@ -1,0 +1,2 @@
+DROP VIEW IF EXISTS rv_user_directory;
+DROP TABLE IF EXISTS rv_users;
