@@ -739,7 +739,10 @@ class CatalogBuilder {
     for (std::size_t k = 0; k < effects.size(); ++k) {
       if (effects[k].action != Action::drop) continue;
       targets[k] = resolve(effects[k], effects[k].object, at);
-      if (targets[k] == k_no_object) continue;
+      // ALTER TABLE runs its DROP COLUMN subcommands one after another: the first meets what
+      // a later one would drop (DROP COLUMN a, DROP COLUMN g while generated g reads a is
+      // refused). DROP a, b drops its objects together.
+      if (targets[k] == k_no_object || effects[k].object.kind == ObjectKind::column) continue;
       std::vector<ObjectId> taken;
       m_seen.clear();
       m_seen.insert(targets[k]);
