@@ -270,42 +270,74 @@ bool report_constraint_index(const lint::Catalog& catalog, const lint::ParsedFil
   return false;
 }
 
-// DROP TYPE of the multirange type of a range type (made with it by CREATE TYPE ... AS RANGE):
-// PostgreSQL refuses it ("cannot drop type floatmultirange because type floatrange requires it"),
-// with IF EXISTS and CASCADE too, unless the same statement drops the range type. True when
-// reported.
-bool report_multirange(const lint::Catalog& catalog, const lint::ParsedFile& file,
-                       const std::vector<lint::CatalogStep>& steps, std::size_t i, lint::Tick at,
-                       bool up, lint::Reporter& out) {
+// The object that requires the one a DROP of an object of kind `kind` drops: one of that kind
+// it depends on automatically, which takes it along, alive at `at` and not dropped by the same
+// statement. k_no_object when there is none.
+ObjectId required_by(const lint::Catalog& catalog, const std::vector<lint::CatalogStep>& steps,
+                     std::size_t i, lint::Tick at, lint::ObjectKind kind) {
   const lint::CatalogStep& step = steps[i];
-  if (step.object == lint::k_no_object) return false;
-  const lint::CatalogObject& multirange = catalog.object(step.object);
-  if (multirange.kind() != lint::ObjectKind::type) return false;
-  for (const auto& edge : multirange.depends_on) {
-    const lint::CatalogObject& range = catalog.object(edge.object);
-    if (!edge.automatic || range.kind() != lint::ObjectKind::type || !edge.alive_at(at) ||
-        !range.alive_at(at)) {
+  if (step.object == lint::k_no_object) return lint::k_no_object;
+  const lint::CatalogObject& object = catalog.object(step.object);
+  if (object.kind() != kind) return lint::k_no_object;
+  for (const auto& edge : object.depends_on) {
+    const lint::CatalogObject& other = catalog.object(edge.object);
+    if (!edge.automatic || other.kind() != kind || !edge.alive_at(at) || !other.alive_at(at)) {
       continue;
     }
     bool together = false;
-    for (const lint::CatalogStep& other : steps) {
-      together = together || (other.statement == step.statement && other.object == edge.object &&
-                              other.effect.action == lint::Action::drop);
+    for (const lint::CatalogStep& same : steps) {
+      together = together || (same.statement == step.statement && same.object == edge.object &&
+                              same.effect.action == lint::Action::drop);
     }
-    if (together) return false;
-    const std::string& name = multirange.ref_at(at).name;
-    const lint::ObjectRef& ref = range.ref_at(at);
-    std::string message = "this drops type " + pairing::quote_identifier(name) +
-                          ", the multirange type of range type " + pairing::sql_name(ref) +
-                          ": PostgreSQL refuses it (\"cannot drop type ";
-    message += name;
-    message += " because type ";
-    message += ref.name;
-    message += " requires it\"), with IF EXISTS and CASCADE too";
+    if (!together) return edge.object;
+  }
+  return lint::k_no_object;
+}
+
+// A DROP of an object that another one requires, which takes it along: PostgreSQL refuses it
+// ("cannot drop type floatmultirange because type floatrange requires it"), with IF EXISTS and
+// CASCADE too, unless the same statement drops the other one. True when reported.
+// - DROP TYPE of the multirange type of a range type (made with it by CREATE TYPE ... AS RANGE);
+// - DROP INDEX of a partition's index attached to a partitioned index (ALTER INDEX p ATTACH
+//   PARTITION c), CONCURRENTLY too: DROP INDEX p drops the index of each partition with it.
+bool report_required(const lint::Catalog& catalog, const lint::ParsedFile& file,
+                     const std::vector<lint::CatalogStep>& steps, std::size_t i, lint::Tick at,
+                     bool up, lint::Reporter& out) {
+  struct Requirement {
+    lint::ObjectKind kind;
+    std::string_view word;     // "type"
+    std::string_view role;     // what the object is to the one that requires it
+    std::string_view options;  // those that do not help
+    std::string_view instead;  // the help, before the DROP of the other one
+  };
+  static constexpr Requirement k_requirements[] = {
+      {lint::ObjectKind::type, "type", "the multirange type of range type", "IF EXISTS and CASCADE",
+       "drop the range type instead, which takes its multirange type along: DROP TYPE "},
+      {lint::ObjectKind::index, "index", "attached to partitioned index",
+       "IF EXISTS, CONCURRENTLY and CASCADE",
+       "drop the partitioned index instead, which drops the index of each partition with it: "
+       "DROP INDEX "},
+  };
+  const lint::CatalogStep& step = steps[i];
+  for (const Requirement& requirement : k_requirements) {
+    if (requirement.kind == lint::ObjectKind::index &&
+        dropped_relation_kind(file, step) != lint::ObjectKind::index) {
+      continue;
+    }
+    ObjectId owner = required_by(catalog, steps, i, at, requirement.kind);
+    if (owner == lint::k_no_object) continue;
+    const std::string& name = catalog.object(step.object).ref_at(at).name;
+    const lint::ObjectRef& ref = catalog.object(owner).ref_at(at);
+    std::string word(requirement.word);
+    std::string message = "this drops " + word + " " + pairing::quote_identifier(name) + ", " +
+                          std::string(requirement.role) + " " + pairing::sql_name(ref) +
+                          ": PostgreSQL refuses it (\"cannot drop " + word + " " + name +
+                          " because " + word + " " + ref.name + " requires it\"), with " +
+                          std::string(requirement.options) + " too";
     if (up) message += ", and the migration fails on its first run";
-    out.report(file, statement_range(file, step.statement), message,
-               "drop the range type instead, which takes its multirange type along: DROP TYPE " +
-                   pairing::sql_name(ref) + ", and remove this statement");
+    out.report(
+        file, statement_range(file, step.statement), message,
+        std::string(requirement.instead) + pairing::sql_name(ref) + ", and remove this statement");
     return true;
   }
   return false;
@@ -579,7 +611,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
         continue;
       }
       if (report_constraint_index(catalog, *pair.down_file, step, at, false, out) ||
-          report_multirange(catalog, *pair.down_file, steps, i, at, false, out)) {
+          report_required(catalog, *pair.down_file, steps, i, at, false, out)) {
         reported_statement = step.statement;
         continue;
       }
@@ -624,7 +656,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
         }
       }
       if (report_constraint_index(catalog, *file, step, step.tick, true, out) ||
-          report_multirange(catalog, *file, replay.steps, i, step.tick, true, out)) {
+          report_required(catalog, *file, replay.steps, i, step.tick, true, out)) {
         continue;
       }
       if (step.object == lint::k_no_object || step.blockers.empty()) continue;
