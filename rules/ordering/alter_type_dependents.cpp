@@ -4,7 +4,8 @@
 // rule", "... in a policy definition", "... by a generated column", "... by a function or
 // procedure"): on the first run when the dependent is there already, and on the second run when
 // the same migration makes the dependent after the ALTER. And while a CHECK constraint or index
-// over c does not parse again with the new type (rebuilt_dependents.h).
+// over c does not parse again with the new type (rebuilt_dependents.h), or while a column of a
+// table has t's row type ("cannot alter table ... because column ... uses its row type").
 #include <algorithm>
 #include <functional>
 #include <string>
@@ -173,6 +174,47 @@ const lint::CatalogStep* made_later_in_down(const lint::FileReplay& replay, std:
   return nullptr;
 }
 
+// A column of a table whose type is the altered table's row type (or an array of it), there when
+// the statement runs: PostgreSQL refuses every ALTER COLUMN ... TYPE of the table ("cannot alter
+// table "orders" because column "order_snapshots.snapshot" uses its row type"), whatever the new
+// type. Reported; whether there was one.
+bool report_row_type_column(const lint::Project& project, const lint::FileReplay& replay,
+                            std::size_t s, const std::string& alter, const lint::TextRange& range,
+                            const lint::ParsedFile& file, lint::Reporter& out) {
+  const lint::Catalog& catalog = *project.catalog();
+  const lint::CatalogStep& step = replay.steps[s];
+  ObjectId table = catalog.object(step.object).parent;
+  if (table == k_none) return false;
+  for (const auto& edge : catalog.object(table).dependents) {
+    const lint::CatalogObject& column = catalog.object(edge.object);
+    if (edge.source != lint::DependencySource::type || column.kind() != ObjectKind::column ||
+        column.parent == k_none || catalog.object(column.parent).kind() != ObjectKind::table ||
+        !edge.alive_at(step.tick) || !column.alive_at(step.tick) ||
+        gone_before(replay, s, edge.object)) {
+      continue;
+    }
+    const lint::ObjectRef& ref = column.ref_at(step.tick);
+    const lint::ObjectRef& altered = catalog.object(table).ref_at(step.tick);
+    std::string name = ref.parent + "." + ref.name;
+    auto builder = out.report(
+        file, range,
+        alter + " while column " + name + " has the table's row type: PostgreSQL refuses to " +
+            "change a column type of a table whose row type a column uses (\"cannot alter table "
+            "\"" +
+            altered.name + "\" because column \"" + name + "\" uses its row type\"), whatever " +
+            "the new type",
+        "store the row as jsonb before this statement (ALTER TABLE " + pairing::parent_sql(ref) +
+            " ALTER COLUMN " + pairing::quote_identifier(ref.name) + " TYPE jsonb USING to_jsonb(" +
+            pairing::quote_identifier(ref.name) + ")), or drop that column first");
+    if (const lint::ParsedFile* creator = project.parsed(column.created.file)) {
+      builder.related(*creator, pairing::statement_range(*creator, column.created.statement),
+                      "column " + name + " is created here");
+    }
+    return true;
+  }
+  return false;
+}
+
 // A CHECK constraint or index over the column that PostgreSQL cannot parse again with the new
 // type, reported; whether there was one.
 bool report_failed_rebuild(const lint::Project& project, std::size_t i,
@@ -256,6 +298,8 @@ void check(const lint::Project& project, lint::Reporter& out) {
           note_made(project, builder, pin->object, *pin, named(ref));
           return;
         }
+        // A column of the table's row type: the first run fails.
+        if (report_row_type_column(project, replay, s, alter, range, *file, out)) return;
         // Parsed again with the new type, and refused: the first run fails.
         if (report_failed_rebuild(project, i, replay, s, alter, range, out)) return;
         // Made (or defined again) later in this migration and still there at its end: the second
@@ -309,8 +353,9 @@ lint::Rule alter_type_dependents() {
                    .category = lint::Category::ordering,
                    .severity = lint::Severity::error,
                    .summary = "ALTER COLUMN ... TYPE of a column a view, rule, policy, "
-                              "trigger, generated column or SQL-standard function body reads, or "
-                              "that a CHECK or index over it cannot take"},
+                              "trigger, generated column or SQL-standard function body reads, "
+                              "that a CHECK or index over it cannot take, or of a table whose row "
+                              "type a column uses"},
           .check_set = check};
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE rs_orders ALTER COLUMN amount_cents TYPE integer;

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS rso_order_snapshots;
+DROP TABLE IF EXISTS rso_orders;

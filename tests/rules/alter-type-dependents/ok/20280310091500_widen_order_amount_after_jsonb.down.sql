@@ -1,0 +1,1 @@
+ALTER TABLE rso_orders ALTER COLUMN amount_cents TYPE integer;
