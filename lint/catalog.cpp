@@ -1480,6 +1480,8 @@ class CatalogBuilder {
     const auto& all = m_catalog.m_objects;
     auto visit = [&](ObjectId other) {
       if (seen.count(other) || !alive(other, at)) return;
+      // DROP SCHEMA after the down moved the object out of it (SET SCHEMA): it stays.
+      if (moved_out(other, id, at)) return;
       seen.insert(other);
       taken.push_back(other);
       collect(other, cascade, at, taken, seen);
