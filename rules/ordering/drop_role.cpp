@@ -251,26 +251,14 @@ class RoleDrops {
     // or DROP SCHEMA of their schema, which removes its entries.
     std::vector<pairing::DefaultPrivilege> held;
     for (const lint::Statement* statement : up) {
-      if (statement->node.is("AlterDefaultPrivilegesStmt")) {
-        pairing::apply_default_privileges(held, statement->node);
-      }
+      pairing::apply_default_privileges(held, statement->node);
     }
     std::erase_if(held,
                   [&](const pairing::DefaultPrivilege& entry) { return entry.grantee != role; });
     if (held.empty()) return std::nullopt;
     const auto& down = m_pair.down_file->all_statements();
     for (std::size_t i = 0; i < d && i < down.size(); ++i) {
-      if (down[i]->node.is("AlterDefaultPrivilegesStmt")) {
-        pairing::apply_default_privileges(held, down[i]->node);
-      }
-    }
-    for (const auto& step : m_pair.down_replay->steps) {
-      if (step.statement < d && step.effect.action == Action::drop &&
-          step.effect.object.kind == lint::ObjectKind::schema) {
-        std::erase_if(held, [&](const pairing::DefaultPrivilege& entry) {
-          return entry.schema == step.effect.object.name;
-        });
-      }
+      pairing::apply_default_privileges(held, down[i]->node);
     }
     for (std::size_t i = 0; i < up.size(); ++i) {
       const Node& node = up[i]->node;

@@ -1451,8 +1451,18 @@ bool same_entry(const DefaultPrivilege& a, const DefaultPrivilege& b) {
 }  // namespace
 
 // Applies an ALTER DEFAULT PRIVILEGES to the entries held: a GRANT adds its entries, a REVOKE
-// takes those it names (REVOKE GRANT OPTION FOR leaves the privileges).
+// takes those it names (REVOKE GRANT OPTION FOR leaves the privileges). DROP SCHEMA takes the
+// entries IN SCHEMA of each schema it names: they depend on the schema, and go with it with or
+// without CASCADE (a schema made again under the name is another one, without them).
 void apply_default_privileges(std::vector<DefaultPrivilege>& held, const lint::Node& statement) {
+  if (statement.is("DropStmt") && statement.str("removeType") == "OBJECT_SCHEMA") {
+    for (lint::Node name : statement.list("objects")) {
+      std::string schema = lint::truncate_identifier(name.as_str());
+      std::erase_if(held, [&](const DefaultPrivilege& entry) { return entry.schema == schema; });
+    }
+    return;
+  }
+  if (!statement.is("AlterDefaultPrivilegesStmt")) return;
   lint::Node action = statement.get("action");
   if (action.flag("is_grant")) {
     for (DefaultPrivilege& entry : default_privileges(statement)) held.push_back(std::move(entry));
@@ -1473,9 +1483,7 @@ std::vector<DefaultPrivilege> default_privileges_before(const lint::Project& pro
                                      {"", "", "TYPES", "PUBLIC", "usage"}};
   for (std::size_t i : ups_before(project, catalog, start)) {
     for (const lint::Statement* statement : project.parsed(i)->all_statements()) {
-      if (statement->node.is("AlterDefaultPrivilegesStmt")) {
-        apply_default_privileges(held, statement->node);
-      }
+      apply_default_privileges(held, statement->node);
     }
   }
   return held;

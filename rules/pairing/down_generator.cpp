@@ -776,10 +776,7 @@ class Generator {
     std::vector<DefaultPrivilege> before_up =
         default_privileges_before(m_project, m_catalog, m_replay.start);
     std::vector<DefaultPrivilege> held = before_up;
-    for (std::size_t s = 0; s < index; ++s) {
-      if (all[s]->node.is("AlterDefaultPrivilegesStmt"))
-        apply_default_privileges(held, all[s]->node);
-    }
+    for (std::size_t s = 0; s < index; ++s) apply_default_privileges(held, all[s]->node);
     std::vector<std::string> roles;
     for (const DefaultPrivilege& entry : default_privileges_taken(node, before_up, held)) {
       if (std::find(roles.begin(), roles.end(), entry.grantee) == roles.end()) {

@@ -4382,9 +4382,9 @@ void check_default_privileges_gained(Context& c, const std::vector<DefaultPrivil
 }
 
 // ALTER DEFAULT PRIVILEGES in the up: what a GRANT gives the roles on every object made later
-// stays after a rollback unless the down revokes it (or DROP OWNED BY the role), entry by entry:
-// a REVOKE on TABLES leaves what was given on FUNCTIONS, one IN SCHEMA api what was given in
-// every schema. A role the down drops is drop-order's: DROP ROLE fails while it holds default
+// stays after a rollback unless the down revokes it (or DROP OWNED BY the role, or DROP SCHEMA of
+// the schema it was given IN), entry by entry: a REVOKE on TABLES leaves what was given on
+// FUNCTIONS, one IN SCHEMA api what was given in every schema. A role the down drops is drop-order's: DROP ROLE fails while it holds default
 // privileges. A GRANT of what the roles held already changes nothing. What a REVOKE takes that
 // was held before the up (an earlier migration's GRANT, or PUBLIC's EXECUTE on functions and
 // USAGE on types, which only a REVOKE without IN SCHEMA takes) the down grants back.
@@ -4414,16 +4414,11 @@ void check_default_privileges(Context& c) {
   std::vector<std::vector<DefaultPrivilege>> before_statement;
   for (const lint::Statement* statement : up) {
     before_statement.push_back(held);
-    if (statement->node.is("AlterDefaultPrivilegesStmt")) {
-      apply_default_privileges(held, statement->node);
-    }
+    apply_default_privileges(held, statement->node);
   }
   const std::vector<DefaultPrivilege> after_up = held;
-  for (const lint::Statement* statement : down) {
-    if (statement->node.is("AlterDefaultPrivilegesStmt")) {
-      apply_default_privileges(held, statement->node);
-    }
-  }
+  // A DROP SCHEMA in the down takes the entries IN SCHEMA with the schema.
+  for (const lint::Statement* statement : down) apply_default_privileges(held, statement->node);
   check_default_privileges_gained(c, before_up, after_up, held);
   for (std::size_t i = 0; i < up.size(); ++i) {
     const lint::Node& node = up[i]->node;
