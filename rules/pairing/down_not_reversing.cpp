@@ -458,6 +458,28 @@ bool ends_with_default(const Context& c, ObjectId id) {
   return sets;
 }
 
+// Whether a DROP ... CASCADE of the down takes the default the column has after the up: the
+// default goes with what it uses (PostgreSQL: "drop cascades to default value for column c of
+// table t", as DROP SCHEMA ... CASCADE of the schema of its nextval()'s sequence does), and the
+// column is left without one.
+bool default_cascaded(const Context& c, ObjectId id) {
+  lint::Tick after = c.pair.up_replay->end;
+  for (const lint::CatalogStep& step : c.pair.down_replay->steps) {
+    if (step.effect.action != Action::drop || !step.effect.cascade ||
+        step.object == lint::k_no_object) {
+      continue;
+    }
+    for (const lint::DependencyEdge& edge : c.catalog.object(id).depends_on) {
+      if (edge.source != lint::DependencySource::default_value || !edge.alive_at(after)) continue;
+      if (edge.object == step.object ||
+          std::find(step.implied.begin(), step.implied.end(), edge.object) != step.implied.end()) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // Whether both types are known well enough to say they differ. A type named with its schema
 // once and without it the other time may be the same type: not judged.
 bool differ(const std::optional<lint::ColumnType>& a, const std::optional<lint::ColumnType>& b) {
@@ -4094,9 +4116,11 @@ void check_pair(Context& c) {
         }
         continue;
       }
-      // No default before the up, none after it (set and dropped again), or the one it had set
-      // again: nothing changed.
-      if (had == 0 && !ends_with_default(c, step.object)) continue;
+      // No default before the up, none after it (set and dropped again) or none after the down
+      // (its CASCADE took it), or the one it had set again: nothing changed.
+      if (had == 0 && (!ends_with_default(c, step.object) || default_cascaded(c, step.object))) {
+        continue;
+      }
       if (had == 1 && default_set_back(c, step.object)) {
         continue;
       }
@@ -4105,6 +4129,15 @@ void check_pair(Context& c) {
           object.kind() == ObjectKind::domain
               ? "ALTER DOMAIN " + sql_name(ref)
               : "ALTER TABLE " + parent_sql(ref) + " ALTER COLUMN " + quote_identifier(ref.name);
+      if (had == 1 && effect.change == Change::set_default && default_cascaded(c, step.object)) {
+        c.report(step,
+                 "the down's DROP ... CASCADE takes the default the up set on " + describe(ref) +
+                     " with what it uses (PostgreSQL: \"drop cascades to default value for "
+                     "column\"), but the column had a default before the up: after the down it "
+                     "has none",
+                 "add `" + alter + " SET DEFAULT <the old default>;` to the down after the DROP");
+        continue;
+      }
       c.report(step,
                std::string(effect.change == Change::set_default ? "the up sets the default of "
                                                                 : "the up drops the default of ") +
@@ -4384,10 +4417,11 @@ void check_default_privileges_gained(Context& c, const std::vector<DefaultPrivil
 // ALTER DEFAULT PRIVILEGES in the up: what a GRANT gives the roles on every object made later
 // stays after a rollback unless the down revokes it (or DROP OWNED BY the role, or DROP SCHEMA of
 // the schema it was given IN), entry by entry: a REVOKE on TABLES leaves what was given on
-// FUNCTIONS, one IN SCHEMA api what was given in every schema. A role the down drops is drop-order's: DROP ROLE fails while it holds default
-// privileges. A GRANT of what the roles held already changes nothing. What a REVOKE takes that
-// was held before the up (an earlier migration's GRANT, or PUBLIC's EXECUTE on functions and
-// USAGE on types, which only a REVOKE without IN SCHEMA takes) the down grants back.
+// FUNCTIONS, one IN SCHEMA api what was given in every schema. A role the down drops is
+// drop-order's: DROP ROLE fails while it holds default privileges. A GRANT of what the roles held
+// already changes nothing. What a REVOKE takes that was held before the up (an earlier migration's
+// GRANT, or PUBLIC's EXECUTE on functions and USAGE on types, which only a REVOKE without IN SCHEMA
+// takes) the down grants back.
 void check_default_privileges(Context& c) {
   const auto& up = c.pair.up_file->all_statements();
   const auto& down = c.pair.down_file->all_statements();
