@@ -249,7 +249,8 @@ namespace {
 
 // The terms of an expression for same_terms(): counted ones, then "~"-marked ones whose count
 // does not matter (the constructs a nesting may repeat), sorted.
-std::vector<std::string> expression_terms(const Node& expression) {
+std::vector<std::string> expression_terms(const Node& expression,
+                                          const std::map<std::string, std::string>* renamed) {
   std::vector<std::string> counted;
   std::vector<std::string> kinds;
   auto last_name = [](const NodeList& names) {
@@ -266,7 +267,11 @@ std::vector<std::string> expression_terms(const Node& expression) {
       return true;  // a cast's type, a list's brackets: not terms
     }
     if (kind == "ColumnRef") {
-      counted.push_back("c " + last_name(node.list("fields")));
+      std::string name = last_name(node.list("fields"));
+      if (renamed != nullptr) {
+        if (auto found = renamed->find(name); found != renamed->end()) name = found->second;
+      }
+      counted.push_back("c " + name);
       return false;
     }
     if (kind == "A_Const") {
@@ -311,7 +316,12 @@ std::vector<std::string> expression_terms(const Node& expression) {
 
 bool same_terms(const Node& a, const Node& b) {
   if (!a.valid() || !b.valid()) return a.valid() == b.valid();
-  return expression_terms(a) == expression_terms(b);
+  return expression_terms(a, nullptr) == expression_terms(b, nullptr);
+}
+
+bool same_terms(const Node& a, const Node& b, const std::map<std::string, std::string>& b_renamed) {
+  if (!a.valid() || !b.valid()) return a.valid() == b.valid();
+  return expression_terms(a, nullptr) == expression_terms(b, &b_renamed);
 }
 
 bool same_tree(const Node& a, const Node& b) {

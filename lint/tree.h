@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -131,6 +132,9 @@ bool same_tree(const Node& a, const Node& b);
 // writes every cast and parenthesis, PostgreSQL stores an IN as = ANY) is the same definition;
 // `x > 0` and `x >= 0`, or a value added to a list, are not. Two invalid Nodes are the same.
 bool same_terms(const Node& a, const Node& b);
+// The same, with the columns b names renamed first (old name -> new name): an index's expression
+// or predicate as written, against one written after a RENAME COLUMN of what it uses.
+bool same_terms(const Node& a, const Node& b, const std::map<std::string, std::string>& b_renamed);
 
 class NodeList {
  public:

@@ -2,6 +2,7 @@
 // again: no ON CONFLICT, no WHERE NOT EXISTS over the target, nothing that clears the table first.
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <unordered_set>
 
 #include "lint/catalog.h"
@@ -511,7 +512,35 @@ struct Key {
   // The CREATE UNIQUE INDEX that made an index: its elements (columns and expressions) and
   // WHERE, for matching ON CONFLICT's target; invalid for a constraint.
   Node index;
+  // The columns of the table renamed since the CREATE UNIQUE INDEX (old name -> name when the
+  // INSERT runs): the index follows a RENAME COLUMN, its statement's text does not.
+  std::map<std::string, std::string> renamed;
+
+  // An element's column as the INSERT names it.
+  std::string column(const Node& element) const {
+    std::string name = lint::truncate_identifier(element.str("name"));
+    auto found = renamed.find(name);
+    return found != renamed.end() ? found->second : name;
+  }
 };
+
+// The table's columns whose name at `from` is not their name at `to`: old name -> new name.
+std::map<std::string, std::string> renamed_columns(const lint::Catalog& catalog,
+                                                   lint::ObjectId table, lint::Tick from,
+                                                   lint::Tick to) {
+  std::map<std::string, std::string> renamed;
+  for (lint::ObjectId child : catalog.object(table).children) {
+    const lint::CatalogObject& column = catalog.object(child);
+    if (column.kind() != lint::ObjectKind::column || !column.alive_at(from) ||
+        !column.alive_at(to)) {
+      continue;
+    }
+    const std::string& before = column.ref_at(from).name;
+    const std::string& now = column.ref_at(to).name;
+    if (before != now) renamed.emplace(before, now);
+  }
+  return renamed;
+}
 
 // The unique keys of the INSERT's target (primary keys, unique constraints, unique indexes,
 // partial ones too); nullopt when the replay cannot tell them exactly (an exclusion constraint,
@@ -549,10 +578,13 @@ std::optional<std::vector<Key>> keys_of(const lint::FileContext& context,
     if (made != nullptr && made->node.is("IndexStmt")) {
       key.index = made->node;
       key.nulls_conflict = made->node.flag("nulls_not_distinct");
+      if (step.object != lint::k_no_object) {
+        key.renamed = renamed_columns(catalog, step.object, object.created.tick, step.tick);
+      }
       for (Node param : made->node.list("indexParams")) {
         Node element = param.is("IndexElem") ? param : param.get("IndexElem");
         if (!element.has("name")) key.known = false;
-        key.columns.push_back(lint::truncate_identifier(element.str("name")));
+        key.columns.push_back(key.column(element));
       }
     } else if (made != nullptr &&
                (made->node.is("CreateStmt") || made->node.is("AlterTableStmt"))) {
@@ -715,18 +747,22 @@ std::optional<RepeatedKey> repeated_key(const Rows& rows, const std::vector<cons
   return std::nullopt;
 }
 
-// An expression as the message shows it: its column names and function names, as far as a
-// short form goes; "<expression>" otherwise.
-std::string deparsed(const Node& expression) {
+// An expression as the message shows it: its column names (as renamed since, for an index's)
+// and function names, as far as a short form goes; "<expression>" otherwise.
+std::string deparsed(const Node& expression, const std::map<std::string, std::string>& renamed) {
   if (expression.is("ColumnRef")) {
     lint::NodeList fields = expression.list("fields");
-    if (!fields.empty() && fields.back().is("String")) return std::string(fields.back().as_str());
+    if (!fields.empty() && fields.back().is("String")) {
+      std::string name(fields.back().as_str());
+      auto found = renamed.find(name);
+      return found != renamed.end() ? found->second : name;
+    }
   }
   if (expression.is("FuncCall")) {
     std::string name;
     for (Node part : expression.list("funcname")) name = std::string(part.as_str());
     std::vector<std::string> args;
-    for (Node arg : expression.list("args")) args.push_back(deparsed(arg));
+    for (Node arg : expression.list("args")) args.push_back(deparsed(arg, renamed));
     name += '(';
     name += lint::join_strings(args, ", ");
     name += ')';
@@ -758,10 +794,9 @@ bool same_elements(const Key& key, const lint::NodeList& target) {
             wanted.has("name") && lint::truncate_identifier(wanted.str("name")) == key.columns[i];
       } else if (wanted.has("name") || elements[i].has("name")) {
         found = wanted.has("name") && elements[i].has("name") &&
-                lint::truncate_identifier(wanted.str("name")) ==
-                    lint::truncate_identifier(elements[i].str("name"));
+                lint::truncate_identifier(wanted.str("name")) == key.column(elements[i]);
       } else {
-        found = lint::same_terms(wanted.get("expr"), elements[i].get("expr"));
+        found = lint::same_terms(wanted.get("expr"), elements[i].get("expr"), key.renamed);
       }
       if (found) used[i] = true;
     }
@@ -781,8 +816,8 @@ std::string key_display(const Key& key) {
   std::vector<std::string> elements;
   for (Node param : key.index.list("indexParams")) {
     Node element = param.is("IndexElem") ? param : param.get("IndexElem");
-    elements.push_back(element.has("name") ? lint::truncate_identifier(element.str("name"))
-                                           : deparsed(element.get("expr")));
+    elements.push_back(element.has("name") ? key.column(element)
+                                           : deparsed(element.get("expr"), key.renamed));
   }
   shown += lint::join_strings(elements, ", ");
   shown += ')';
@@ -799,8 +834,10 @@ void conjuncts(const Node& expression, std::vector<Node>& out) {
 }
 
 // Whether ON CONFLICT's WHERE implies a partial index's predicate, as far as PostgreSQL's
-// inference is sure to find it: each of the predicate's ANDed conditions is one of the WHERE's.
-bool implies(const Node& where, const Node& predicate) {
+// inference is sure to find it: each of the predicate's ANDed conditions is one of the WHERE's
+// (with the columns the table renamed since the index was made under their new names).
+bool implies(const Node& where, const Node& predicate,
+             const std::map<std::string, std::string>& renamed) {
   if (!where.valid()) return false;
   std::vector<Node> given;
   std::vector<Node> needed;
@@ -808,7 +845,7 @@ bool implies(const Node& where, const Node& predicate) {
   conjuncts(predicate, needed);
   for (const Node& condition : needed) {
     bool found = false;
-    for (const Node& have : given) found = found || lint::same_terms(have, condition);
+    for (const Node& have : given) found = found || lint::same_terms(have, condition, renamed);
     if (!found) return false;
   }
   return true;
@@ -922,7 +959,7 @@ std::optional<ConflictProblem> conflict_problem(const lint::FileContext& context
     std::vector<std::string> target;
     for (Node element : infer.list("indexElems")) {
       target.push_back(element.has("name") ? lint::truncate_identifier(element.str("name"))
-                                           : deparsed(element.get("expr")));
+                                           : deparsed(element.get("expr"), {}));
     }
     Node where = infer.get("whereClause");
     const Key* partial_match = nullptr;
@@ -930,7 +967,7 @@ std::optional<ConflictProblem> conflict_problem(const lint::FileContext& context
       // A key whose columns and expressions are not known might be the one.
       if (!key.known && !key.index.valid()) return std::nullopt;
       if (!same_elements(key, infer.list("indexElems"))) continue;
-      if (key.partial && !implies(where, key.index.get("whereClause"))) {
+      if (key.partial && !implies(where, key.index.get("whereClause"), key.renamed)) {
         partial_match = &key;
         continue;
       }

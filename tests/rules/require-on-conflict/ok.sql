@@ -167,3 +167,26 @@ CREATE TABLE IF NOT EXISTS depot_stock (
 );
 INSERT INTO depot_stock (depot_id, sku, quantity) VALUES (1, 'A-3', 0)
 ON CONFLICT ON CONSTRAINT depot_stock_depot_sku_key DO UPDATE SET quantity = EXCLUDED.quantity;
+
+-- A unique index follows a RENAME COLUMN of what it covers (\d: "UNIQUE, btree (slug)"): ON
+-- CONFLICT names the column, its expression or its partial predicate by the new name.
+CREATE TABLE IF NOT EXISTS tiers (id bigint PRIMARY KEY, code text NOT NULL, name text NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS tiers_code_key ON tiers (code);
+ALTER TABLE tiers RENAME COLUMN code TO slug;
+INSERT INTO tiers (id, slug, name) VALUES (1, 'free', 'Free'), (2, 'team', 'Team')
+ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name;
+CREATE TABLE IF NOT EXISTS staff (id bigint PRIMARY KEY, email text NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS staff_email_lower_idx ON staff (lower(email));
+ALTER TABLE staff RENAME COLUMN email TO email_address;
+INSERT INTO staff (id, email_address) VALUES (1, 'admin@example.com')
+ON CONFLICT (lower(email_address)) DO NOTHING;
+CREATE TABLE IF NOT EXISTS access_keys (
+    id bigint PRIMARY KEY,
+    key_hash bytea NOT NULL,
+    revoked_at timestamptz
+);
+CREATE UNIQUE INDEX IF NOT EXISTS access_keys_active_idx ON access_keys (key_hash)
+WHERE revoked_at IS NULL;
+ALTER TABLE access_keys RENAME COLUMN revoked_at TO revoked_on;
+INSERT INTO access_keys (id, key_hash) VALUES (1, '\x00')
+ON CONFLICT (key_hash) WHERE revoked_on IS NULL DO NOTHING;
