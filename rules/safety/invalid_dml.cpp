@@ -353,6 +353,46 @@ class Checker {
     return true;
   }
 
+  // ON CONFLICT's target names the table's columns, in its list (a column, or an expression's
+  // columns) and its WHERE: one the known table does not have (renamed or dropped before) makes
+  // PostgreSQL refuse the INSERT. Only unqualified names are read. False when it reported.
+  bool conflict_target(const Node& relation, const Node& infer) {
+    if (!infer.valid() || infer.has("conname") || !table(relation)) return true;
+    if (!m_known || !m_known->complete) return true;
+    std::vector<Target> named;
+    auto columns_in = [&](const Node& expression) {
+      lint::walk(expression, [&](const Node& node) {
+        if (!node.is("ColumnRef")) return true;
+        lint::NodeList fields = node.list("fields");
+        if (fields.size() == 1 && fields[0].is("String")) {
+          named.push_back({lint::truncate_identifier(fields[0].as_str()), node.location()});
+        }
+        return false;
+      });
+    };
+    for (Node element : infer.list("indexElems")) {
+      if (element.has("name")) {
+        named.push_back({lint::truncate_identifier(element.str("name")), element.location()});
+      } else {
+        columns_in(element.get("expr"));
+      }
+    }
+    columns_in(infer.get("whereClause"));
+    const auto& columns = m_known->columns;
+    for (const Target& target : named) {
+      if (std::find(columns.begin(), columns.end(), target.column) != columns.end()) continue;
+      report(target.location, "INSERT INTO " + lint::sql_identifier(m_name) + " ... ON CONFLICT",
+             "its conflict target names column " + lint::sql_identifier(target.column) +
+                 ", which table " + lint::sql_identifier(m_name) +
+                 " does not have at this point of the migrations",
+             "column " + in_quotes(target.column) + " does not exist",
+             "name the key's columns as the table has them now (a unique index follows a RENAME "
+             "COLUMN of its columns: write the new name)");
+      return false;
+    }
+    return true;
+  }
+
   void update(const Node& relation, const lint::NodeList& list, Form form) {
     if (!table(relation)) return;
     std::string what = form == Form::statement ? "UPDATE "
@@ -1402,6 +1442,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       Node conflict = node.get("onConflictClause");
       if (checker.insert(relation, node.list("cols"), node.get("selectStmt"), node.str("override"),
                          Form::statement, node.get("withClause")) &&
+          checker.conflict_target(relation, conflict.get("infer")) &&
           conflict.str("action") == "ONCONFLICT_UPDATE") {
         checker.update(relation, conflict.list("targetList"), Form::on_conflict);
       }

@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS rc_api_keys;
