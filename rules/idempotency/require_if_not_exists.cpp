@@ -238,7 +238,9 @@ bool renamed_away_after(const FileScope& scope, const Statement& at, const Objec
          scope.moved_onto_before(at, key) == nullptr && scope.exists_on_rerun(at, key) == false;
 }
 
-// ALTER TABLE ... ADD [COLUMN] name without IF NOT EXISTS, subcommand by subcommand.
+// ALTER TABLE ... ADD [COLUMN] name without IF NOT EXISTS, subcommand by subcommand; and with or
+// without it, one whose name the file renames away (before or after it), which a second run adds
+// again.
 void check_add_columns(FileScope& scope, const Statement& statement) {
   const Node& node = statement.node;
   std::string_view type = node.str("objtype");
@@ -248,7 +250,8 @@ void check_add_columns(FileScope& scope, const Statement& statement) {
   std::size_t index = 0;
   for (Node command : node.list("cmds")) {
     std::size_t i = index++;
-    if (command.str("subtype") != "AT_AddColumn" || command.flag("missing_ok")) continue;
+    if (command.str("subtype") != "AT_AddColumn") continue;
+    bool if_not_exists = command.flag("missing_ok");
     if (scope.fresh(statement, relation)) return;
     if (scope.guard(statement, lint::repeat_error(node, command))) continue;
     Node column = command.get("def");
@@ -264,6 +267,7 @@ void check_add_columns(FileScope& scope, const Statement& statement) {
     // Renamed away later (the swap of a widened key: ADD id_new, RENAME id TO id_old, RENAME
     // id_new TO id, DROP id_old): a second run finds no such column and adds it again, and the
     // renames and drops after it then act on what the first run left (the data of the swap).
+    // IF NOT EXISTS finds no such column either.
     if (const Statement* moved = scope.moved_away_after(statement, key)) {
       std::string line = std::to_string(scope.file().position(moved->range.begin).line);
       scope
@@ -277,6 +281,39 @@ void check_add_columns(FileScope& scope, const Statement& statement) {
           .related(scope.file(), moved->range, "renames " + name + " away");
       continue;
     }
+    // Renamed away before, and not made again in between, to a name the file frees again later
+    // (RENAME id TO uuid, ADD id serial, DROP uuid): a second run renames away the column the
+    // first run added and adds another, with new values (a serial's from a new sequence),
+    // however the ADD is written. A rename whose new name stays fails on the second run first
+    // (guard-rename's); once guarded, the ADD finds the column.
+    const Statement* moved = scope.moved_away_before(statement, key);
+    if (moved != nullptr && scope.exists_on_rerun(statement, key) == false &&
+        moved->node.is("RenameStmt") && moved->node.str("renameType") == "OBJECT_COLUMN") {
+      ObjectKey renamed{ObjectKind::column,
+                        QualifiedName{"", lint::truncate_identifier(moved->node.str("newname"))},
+                        name_of(relation)};
+      if (scope.dropped_after(*moved, renamed) == nullptr &&
+          scope.moved_away_after(*moved, renamed) == nullptr) {
+        moved = nullptr;
+      }
+    } else {
+      moved = nullptr;
+    }
+    if (moved != nullptr) {
+      std::string line = std::to_string(scope.file().position(moved->range.begin).line);
+      scope
+          .report(statement, range,
+                  "ADD COLUMN " + name + " succeeds a second time " + std::string(k_again) +
+                      ": line " + line + " renames the column away before it, so the second " +
+                      "run renames away the " + name +
+                      " the first run added and adds another, filled " +
+                      "anew, and repeats what follows on the columns the first run left",
+                  "run the whole change in a DO block that first tests the state before it (the "
+                  "old column still there, or its type), so that a second run skips it")
+          .related(scope.file(), moved->range, "renames " + name + " away");
+      continue;
+    }
+    if (if_not_exists) continue;
     auto finding =
         scope.report(statement, range,
                      "ADD COLUMN " + name + " fails " + std::string(k_again) + ": table " +

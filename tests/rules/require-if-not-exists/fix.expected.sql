@@ -121,3 +121,21 @@ BEGIN
     END IF;
 END
 $$;
+
+-- IF NOT EXISTS is no guard when the file renames the column away afterwards: the second run
+-- finds no uuid (renamed to id), adds one with new random values and makes it the key again.
+ALTER TABLE members ADD COLUMN IF NOT EXISTS uuid uuid NOT NULL DEFAULT gen_random_uuid();
+ALTER TABLE members DROP CONSTRAINT IF EXISTS members_pkey;
+ALTER TABLE members DROP COLUMN IF EXISTS id;
+ALTER TABLE members RENAME COLUMN uuid TO id;
+ALTER TABLE members ADD PRIMARY KEY (id);
+
+-- Renamed away before the ADD, the name is free on the second run too: it renames the first run's
+-- serial id to legacy_uuid, adds another id from a new sequence and drops the first.
+ALTER TABLE patrons DROP CONSTRAINT IF EXISTS patrons_pkey;
+ALTER TABLE patrons RENAME COLUMN id TO legacy_uuid;
+ALTER TABLE patrons ADD COLUMN id serial PRIMARY KEY;
+ALTER TABLE patrons DROP COLUMN legacy_uuid;
+ALTER TABLE patrons_v2 RENAME COLUMN id TO legacy_uuid;
+ALTER TABLE patrons_v2 ADD COLUMN IF NOT EXISTS id serial PRIMARY KEY;
+ALTER TABLE patrons_v2 DROP COLUMN legacy_uuid;
