@@ -5,6 +5,7 @@
 #include "lint/table_state.h"
 #include "rules/idempotency/common.h"
 #include "rules/idempotency/rules.h"
+#include "rules/pairing/common.h"
 #include "rules/safety/partitioned.h"
 
 namespace sqlgate::rules::idempotency {
@@ -86,6 +87,29 @@ Judgement judge(std::string_view on, const QualifiedName& owner, const Node& con
   return {"ADD CONSTRAINT " + name + " " + type + " fails " + again + ": " + std::string(on) + " " +
               target + " already has it",
           help};
+}
+
+// The index (or other relation) whose name the index of a PRIMARY KEY, UNIQUE or EXCLUDE
+// constraint the statement adds takes, when the replay has one there before it and the table has
+// no constraint of that name: an index made by CREATE UNIQUE INDEX, which DROP CONSTRAINT IF EXISTS
+// does not find. PostgreSQL refuses the ADD on its first run (relation "k" already exists).
+const lint::CatalogObject* name_taken(const FileScope& scope, const Statement& statement,
+                                      const std::string& name) {
+  const lint::FileContext& context = scope.context();
+  const lint::Catalog* catalog = context.project.catalog();
+  if (catalog == nullptr || !catalog->replay(context.index).replayed) return nullptr;
+  const lint::CatalogObject* taken = nullptr;
+  for (const lint::CatalogStep* step :
+       catalog->steps_of(context.index, scope.index_of(statement))) {
+    const lint::Effect& effect = step->effect;
+    if (effect.action != lint::Action::create || effect.object.name != name) continue;
+    if (effect.object.kind == lint::ObjectKind::constraint && step->existed) return nullptr;
+    if (effect.implicit && effect.object.kind == lint::ObjectKind::index && step->existed &&
+        step->object != lint::k_no_object) {
+      taken = &catalog->object(step->object);
+    }
+  }
+  return taken;
 }
 
 // ADD CONSTRAINT k ... USING INDEX k after CREATE UNIQUE INDEX IF NOT EXISTS k and then DROP
@@ -317,6 +341,35 @@ void check_table(FileScope& scope, const Statement& statement) {
     auto error = lint::repeat_error(node, command);
     if (scope.guard(statement, error)) continue;
     lint::TextRange range = commands.range(i);
+    // Its index's name taken already: the first run fails. In an up, already-exists says so; a
+    // down runs on the state its up left, which the replay knows as well.
+    if (const lint::CatalogObject* taken =
+            name.empty() || !index_name.empty() ? nullptr : name_taken(scope, statement, name)) {
+      if (scope.context().direction() == lint::Direction::up) continue;
+      const lint::CatalogObject& object = *taken;
+      const lint::Project& project = scope.context().project;
+      std::string held = pairing::describe(object.ref_at(object.created.tick));
+      auto builder = scope.report(
+          statement, range,
+          "ADD CONSTRAINT " + name + " " + std::string(constraint_words(type)) +
+              " fails on its first run, not only when the migration runs again: the "
+              "constraint's index would be named " +
+              name + ", the name of " + held + " (made by " +
+              project.source(object.created.file).display +
+              "), which belongs to no constraint, so no DROP CONSTRAINT removes it: PostgreSQL "
+              "refuses the ADD (relation \"" +
+              name + "\" already exists)",
+          "if the index is what was there before the up, leave the ADD CONSTRAINT out; else drop "
+          "it first (DROP INDEX IF EXISTS " +
+              lint::sql_identifier(name) + ";), or make it the constraint's: ADD CONSTRAINT " +
+              lint::sql_identifier(name) + " " + std::string(constraint_words(type)) +
+              " USING INDEX " + lint::sql_identifier(name));
+      if (const lint::ParsedFile* owner = project.parsed(object.created.file)) {
+        builder.related(*owner, pairing::statement_range(*owner, object.created.statement),
+                        "created here");
+      }
+      continue;
+    }
     Judgement judgement = judge("table", table, constraint, error, false);
     auto finding = scope.report(statement, range, judgement.message, judgement.help);
     // Nothing can reference a CHECK, FOREIGN KEY or EXCLUDE constraint: dropping it first is
