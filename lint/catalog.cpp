@@ -1774,14 +1774,11 @@ class CatalogBuilder {
   // ALTER TABLE ... SET SCHEMA moves the table's indexes and the sequences it owns (serial,
   // identity, OWNED BY one of its columns) with it; its constraints and triggers are its
   // children, moved with their parent.
-  template <typename Move>
-  void move_along(ObjectId table, const std::string& schema, const Origin& origin,
-                  const Move& move) {
-    Tick at = origin.tick;
+  std::vector<ObjectId> moved_along(ObjectId table, Tick at) const {
     std::vector<ObjectId> along;
     auto take = [&](ObjectId owner) {
-      for (const DependencyEdge& edge : objects()[owner].dependents) {
-        ObjectKind kind = objects()[edge.object].kind();
+      for (const DependencyEdge& edge : objects_at(owner).dependents) {
+        ObjectKind kind = objects_at(edge.object).kind();
         if (edge.automatic && alive(edge.object, at) &&
             (kind == ObjectKind::index || kind == ObjectKind::sequence) &&
             std::find(along.begin(), along.end(), edge.object) == along.end()) {
@@ -1790,10 +1787,17 @@ class CatalogBuilder {
       }
     };
     take(table);
-    for (ObjectId child : objects()[table].children) {
-      if (objects()[child].kind() == ObjectKind::column && alive(child, at)) take(child);
+    for (ObjectId child : objects_at(table).children) {
+      if (objects_at(child).kind() == ObjectKind::column && alive(child, at)) take(child);
     }
-    for (ObjectId other : along) {
+    return along;
+  }
+
+  template <typename Move>
+  void move_along(ObjectId table, const std::string& schema, const Origin& origin,
+                  const Move& move) {
+    Tick at = origin.tick;
+    for (ObjectId other : moved_along(table, at)) {
       ObjectRef moved = objects()[other].ref_at(at);
       if (moved.schema == schema) continue;
       moved.schema = schema;
@@ -1972,7 +1976,12 @@ class CatalogBuilder {
       for (ObjectId id = 0; id < m_catalog.m_objects.size(); ++id) {
         const CatalogObject& object = m_catalog.m_objects[id];
         if (!wanted(object.kind()) || !alive(id, at)) continue;
-        const ObjectRef& ref = object.ref_at(at);
+        ObjectRef ref = object.ref_at(at);
+        // In a down: where its SET SCHEMA statements so far have put it.
+        if (m_down != nullptr) {
+          auto moved = m_down->moved.find(id);
+          if (moved != m_down->moved.end()) ref.schema = moved->second;
+        }
         if (ref.schema != effect.object.schema) continue;
         Effect& one = expanded.emplace_back(effect);
         one.object = ref;
@@ -2159,6 +2168,17 @@ class CatalogBuilder {
             state.renamed[next.base_key()] = id;
             state.renamed_away.insert(id);
             if (!effect.new_schema.empty()) state.moved[id] = effect.new_schema;
+            // SET SCHEMA of a table takes its indexes and owned sequences along: the down's
+            // later statements find them in the new schema only.
+            if (!effect.new_schema.empty() && is_relation(objects_at(id).kind())) {
+              for (ObjectId other : moved_along(id, at)) {
+                ObjectRef along = objects_at(other).ref_at(at);
+                along.schema = effect.new_schema;
+                state.renamed[along.base_key()] = other;
+                state.renamed_away.insert(other);
+                state.moved[other] = effect.new_schema;
+              }
+            }
           }
         }
       }

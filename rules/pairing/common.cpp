@@ -920,8 +920,21 @@ void replay_privileges(Privileges& held, const lint::ParsedFile& file,
   }
   std::sort(order.begin(), order.end());
   order.erase(std::unique(order.begin(), order.end()), order.end());
+  // SET SCHEMA statements of the file move the object: an ON ALL ... IN SCHEMA after one reaches
+  // it in its new schema only.
+  std::vector<std::pair<std::size_t, std::string>> moves;
+  for (const lint::CatalogStep* step : steps) {
+    if (step->statement < end && step->effect.action == lint::Action::rename &&
+        !step->effect.new_schema.empty()) {
+      moves.emplace_back(step->statement, step->effect.new_schema);
+    }
+  }
+  std::string current = schema;
   const auto& statements = file.all_statements();
   for (std::size_t i : order) {
+    for (const auto& [at, to] : moves) {
+      if (at < i) current = to;
+    }
     const lint::Node& node = statements[i]->node;
     if (node.is("DropOwnedStmt")) {
       for (const std::string& role : role_names(node.list("roles"))) {
@@ -939,7 +952,7 @@ void replay_privileges(Privileges& held, const lint::ParsedFile& file,
                                     kind != ObjectKind::sequence
                               : lint::is_routine(kind);
       for (lint::Node each : node.list("objects")) {
-        if (kind_matches && lint::truncate_identifier(each.as_str()) == schema) applies = true;
+        if (kind_matches && lint::truncate_identifier(each.as_str()) == current) applies = true;
       }
     }
     if (applies) apply_grant(held, node, kind);

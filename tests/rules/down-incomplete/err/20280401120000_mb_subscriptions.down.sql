@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS mb_app.subscriptions;
+DROP SCHEMA IF EXISTS mb_billing;
+DROP SCHEMA IF EXISTS mb_app;

@@ -1,0 +1,4 @@
+DROP TABLE IF EXISTS mb_core.ledger;
+DROP SCHEMA IF EXISTS mb_finance;
+DROP SCHEMA IF EXISTS mb_core;
+DROP ROLE IF EXISTS mb_finance_ro;
