@@ -606,6 +606,34 @@ std::vector<lint::ObjectRef> columns_named(const lint::Catalog& catalog,
   return refs;
 }
 
+// The columns a GRANT or REVOKE lists for a table (GRANT UPDATE (username, website) ON t):
+// PostgreSQL looks each up by its name then (column "website" of relation "t" does not exist).
+std::vector<lint::ObjectRef> columns_granted(const lint::Catalog& catalog,
+                                             const lint::Statement& statement,
+                                             const lint::CatalogStep& step) {
+  std::vector<lint::ObjectRef> refs;
+  const lint::Effect& effect = step.effect;
+  if (effect.action != lint::Action::alter ||
+      (effect.change != lint::Change::grant && effect.change != lint::Change::revoke) ||
+      step.object == lint::k_no_object || !statement.node.is("GrantStmt") ||
+      catalog.object(step.object).kind() != lint::ObjectKind::table) {
+    return refs;
+  }
+  const lint::ObjectRef& on = catalog.object(step.object).ref_at(step.tick);
+  for (lint::Node privilege : statement.node.list("privileges")) {
+    for (lint::Node col : privilege.list("cols")) {
+      lint::ObjectRef column{.kind = lint::ObjectKind::column,
+                             .schema = on.schema,
+                             .name = lint::truncate_identifier(col.as_str()),
+                             .parent = on.name};
+      if (!column.name.empty() && std::find(refs.begin(), refs.end(), column) == refs.end()) {
+        refs.push_back(std::move(column));
+      }
+    }
+  }
+  return refs;
+}
+
 // A column an up names that its table, which the replay sees whole, does not have then. A column
 // a later statement or migration makes: use before create (not one the same statement makes:
 // ALTER TABLE runs its ADD COLUMN before its other subcommands). One an earlier statement renamed
@@ -1180,6 +1208,9 @@ void check(const lint::Project& project, lint::Reporter& out) {
       }
       if (auto schema = schema_named(catalog, step)) refs.push_back(std::move(*schema));
       for (auto& column : columns_named(catalog, step)) refs.push_back(std::move(column));
+      for (auto& column : columns_granted(catalog, statement, step)) {
+        refs.push_back(std::move(column));
+      }
       for (auto& child : children_named(catalog, statement, step)) {
         if (catalog.find(child, step.tick) == lint::k_no_object) refs.push_back(std::move(child));
       }

@@ -1,0 +1,1 @@
+REVOKE UPDATE (username, homepage_url) ON gc_profiles FROM PUBLIC;

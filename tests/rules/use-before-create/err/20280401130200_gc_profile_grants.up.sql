@@ -1,0 +1,1 @@
+GRANT UPDATE (username, website) ON gc_profiles TO PUBLIC;
