@@ -19,6 +19,7 @@
 
 #include "lint/pg_facts.h"
 #include "lint/table_state.h"
+#include "lint/terms.h"
 #include "rules/pairing/common.h"
 #include "rules/pairing/publications.h"
 #include "rules/pairing/rules.h"
@@ -432,6 +433,41 @@ lint::Node default_before(const lint::Project& project, const lint::Catalog& cat
   return written_default(lint::column_definition(project, catalog, column));
 }
 
+// What the defaults of a column (or domain) are compared with: the type they take, that of the
+// column before `tick` or the domain's base type.
+lint::TermTypes default_types(const lint::Project& project, const lint::Catalog& catalog,
+                              ObjectId id, lint::Tick tick) {
+  std::optional<lint::ColumnType> type;
+  if (catalog.object(id).kind() == ObjectKind::domain) {
+    lint::Node domain = domain_definition(project, catalog, id);
+    if (domain.valid()) type = lint::column_type(domain.get("typeName"));
+  } else {
+    type = lint::column_type_before(project, catalog, id, tick);
+  }
+  return lint::TermTypes{lint::term_type(type), {}};
+}
+
+// What same_terms() needs to compare the expressions of a constraint or an index (a CHECK, a
+// WHERE): the types its table's columns have at `tick`.
+lint::TermTypes parent_types(const lint::Project& project, const lint::Catalog& catalog,
+                             ObjectId id, lint::Tick tick) {
+  const lint::ObjectRef& ref = catalog.object(id).ref_at(tick);
+  if (!ref.parent.empty()) {
+    lint::ObjectRef table;
+    table.schema = ref.schema;
+    table.name = ref.parent;
+    return lint::column_term_types(project, catalog, table, tick);
+  }
+  for (const lint::DependencyEdge& edge : catalog.object(id).depends_on) {
+    if (edge.object != lint::k_no_object &&
+        catalog.object(edge.object).kind() == ObjectKind::table) {
+      return lint::column_term_types(project, catalog, catalog.object(edge.object).ref_at(tick),
+                                     tick);
+    }
+  }
+  return {};
+}
+
 // Whether the up ends by setting the column's default to the one it had before it (DROP
 // DEFAULT, ALTER COLUMN ... TYPE, SET DEFAULT again, as a type swap does): nothing changed.
 bool default_set_back(const Context& c, ObjectId id) {
@@ -445,7 +481,9 @@ bool default_set_back(const Context& c, ObjectId id) {
   lint::Node before = default_before(c.project, c.catalog, id, c.pair.up_replay->start);
   const std::string& name = c.catalog.object(id).ref_at(last->tick).name;
   lint::Node after = default_set_by(*c.pair.up_file->all_statements()[last->statement], name);
-  return before.valid() && after.valid() && lint::same_terms(before, after);
+  return before.valid() && after.valid() &&
+         lint::same_terms(before, after,
+                          default_types(c.project, c.catalog, id, c.pair.up_replay->start));
 }
 
 // Whether the up's last SET or DROP DEFAULT of the object sets one.
@@ -1858,7 +1896,8 @@ bool same_keys(const lint::NodeList& a, const lint::NodeList& b) {
 // it was made (the names it was written with are not the names it reads now).
 std::optional<std::vector<std::string>> index_differences(const lint::Project& project,
                                                           const lint::CatalogObject& before,
-                                                          const lint::Node& now) {
+                                                          const lint::Node& now,
+                                                          const lint::TermTypes& types) {
   const lint::Statement* original = lint::statement_at(project, before.created);
   if (original == nullptr || !original->node.is("IndexStmt") || !now.is("IndexStmt")) {
     return std::nullopt;
@@ -1877,7 +1916,7 @@ std::optional<std::vector<std::string>> index_differences(const lint::Project& p
       !same_keys(was.list("indexIncludingParams"), now.list("indexIncludingParams"))) {
     differences.push_back("other keys");
   }
-  if (!lint::same_terms(was.get("whereClause"), now.get("whereClause"))) {
+  if (!lint::same_terms(was.get("whereClause"), now.get("whereClause"), types)) {
     differences.push_back(was.has("whereClause") ? "another WHERE" : "a WHERE it lacked");
   }
   if (method(was) != method(now)) differences.push_back("another method");
@@ -1910,7 +1949,8 @@ void check_index_written_again(Context& c, const lint::CatalogStep& step,
   }
   const lint::CatalogObject& before = c.catalog.object(step.object);
   const lint::Statement& remade = *c.pair.down_file->all_statements()[made.statement];
-  auto differences = index_differences(c.project, before, remade.node);
+  auto differences = index_differences(c.project, before, remade.node,
+                                       parent_types(c.project, c.catalog, step.object, step.tick));
   if (!differences || differences->empty()) return;
   c.report(step,
            "the down creates " + describe(ref) + " again, but not as it was before the up " +
@@ -1999,7 +2039,8 @@ std::optional<ConstraintDefinition> constraint_written(const lint::Statement& st
 // exclusion's operators and WHERE, and DEFERRABLE. NOT VALID is no difference: once validated
 // the constraint is the same.
 std::vector<std::string> constraint_differences(const ConstraintDefinition& was,
-                                                const ConstraintDefinition& now) {
+                                                const ConstraintDefinition& now,
+                                                const lint::TermTypes& types) {
   auto kind = [](char contype) -> std::string {
     switch (contype) {
       case 'p':
@@ -2029,7 +2070,7 @@ std::vector<std::string> constraint_differences(const ConstraintDefinition& was,
     differences.push_back("on (" + lint::join_strings(now.columns, ", ") + ") where it was on (" +
                           lint::join_strings(was.columns, ", ") + ")");
   }
-  if (was.contype == 'c' && !lint::same_terms(a.get("raw_expr"), b.get("raw_expr"))) {
+  if (was.contype == 'c' && !lint::same_terms(a.get("raw_expr"), b.get("raw_expr"), types)) {
     differences.push_back("another CHECK expression");
   }
   if (a.flag("is_no_inherit") != b.flag("is_no_inherit")) {
@@ -2094,7 +2135,7 @@ std::vector<std::string> constraint_differences(const ConstraintDefinition& was,
     if (!lint::same_tree(a.get("exclusions"), b.get("exclusions")) || method(a) != method(b)) {
       differences.push_back("other exclusions");
     }
-    if (!lint::same_terms(a.get("where_clause"), b.get("where_clause"))) {
+    if (!lint::same_terms(a.get("where_clause"), b.get("where_clause"), types)) {
       differences.push_back(a.has("where_clause") ? "another WHERE" : "a WHERE it lacked");
     }
   }
@@ -2179,7 +2220,8 @@ void check_constraint_made_again(Context& c, const lint::CatalogStep& step,
   auto was = constraint_made(c.project, c.catalog, step.object, c.pair.up_replay->end);
   auto now = constraint_written(*c.pair.down_file->all_statements()[made.statement], made.effect);
   if (!was || !now) return;
-  std::vector<std::string> differences = constraint_differences(*was, *now);
+  std::vector<std::string> differences = constraint_differences(
+      *was, *now, parent_types(c.project, c.catalog, step.object, step.tick));
   // Validated before the up, added again NOT VALID and never validated by the down.
   bool unvalidated = validated_at(c, step.object, step.tick).value_or(false) &&
                      !down_leaves_validated(c, ref, made);
@@ -2218,7 +2260,8 @@ void table_parts_made_again(Context& c, const lint::CatalogStep& step,
     auto was = constraint_made(c.project, c.catalog, id, c.pair.up_replay->end);
     auto now = constraint_written(*down[made->statement], made->effect);
     if (!was || !now) continue;
-    for (const std::string& difference : constraint_differences(*was, *now)) {
+    for (const std::string& difference :
+         constraint_differences(*was, *now, parent_types(c.project, c.catalog, id, step.tick))) {
       differences.push_back("constraint " + ref.name + " is " + difference);
     }
   }
@@ -2231,7 +2274,8 @@ void table_parts_made_again(Context& c, const lint::CatalogStep& step,
       differences.push_back("index " + ref.name + " is missing");
       continue;
     }
-    auto changed = index_differences(c.project, index, down[made->statement]->node);
+    auto changed = index_differences(c.project, index, down[made->statement]->node,
+                                     parent_types(c.project, c.catalog, id, step.tick));
     if (changed && !changed->empty()) {
       differences.push_back("index " + ref.name + " has " + lint::join_strings(*changed, ", "));
     }
@@ -2250,11 +2294,14 @@ void check_redefined(Context& c, const lint::CatalogStep& step, const lint::Obje
     auto was = constraint_made(c.project, c.catalog, step.object, c.pair.up_replay->end);
     auto now = constraint_made(c.project, c.catalog, again, c.pair.up_replay->end);
     if (!was || !now) return;
-    changed = constraint_differences(*was, *now);
+    changed = constraint_differences(*was, *now,
+                                     parent_types(c.project, c.catalog, step.object, step.tick));
   } else if (ref.kind == ObjectKind::index) {
     const lint::Statement* remade = lint::statement_at(c.project, c.catalog.object(again).created);
     if (remade == nullptr) return;
-    auto differences = index_differences(c.project, before, remade->node);
+    auto differences =
+        index_differences(c.project, before, remade->node,
+                          parent_types(c.project, c.catalog, step.object, step.tick));
     if (!differences) return;
     changed = *differences;
   } else {
@@ -4095,7 +4142,10 @@ void check_pair(Context& c) {
               default_before(c.project, c.catalog, step.object, c.pair.up_replay->start);
           lint::Node written = default_set_by(*c.pair.down_file->all_statements()[set->statement],
                                               object.ref_at(set->tick).name);
-          if (before.valid() && written.valid() && !lint::same_terms(before, written)) {
+          if (before.valid() && written.valid() &&
+              !lint::same_terms(
+                  before, written,
+                  default_types(c.project, c.catalog, step.object, c.pair.up_replay->start))) {
             const lint::ObjectRef& ref = object.ref_at(after);
             c.report(step,
                      "the down sets another default on " + describe(ref) +

@@ -1,0 +1,3 @@
+ALTER TABLE gift_orders
+  ALTER COLUMN is_gift SET DEFAULT 'on',
+  ALTER COLUMN units SET DEFAULT '0';

@@ -1,0 +1,7 @@
+ALTER TABLE gift_orders
+  ALTER COLUMN is_gift SET DEFAULT true,
+  ALTER COLUMN is_taxable SET DEFAULT false,
+  ALTER COLUMN qty SET DEFAULT 2,
+  ALTER COLUMN tags SET DEFAULT '{new}',
+  ALTER COLUMN coupon_ids SET DEFAULT '{1}',
+  ALTER COLUMN currency SET DEFAULT 'USD';

@@ -1,0 +1,1 @@
+DROP DOMAIN IF EXISTS gift_flag;

@@ -1,0 +1,1 @@
+ALTER DOMAIN gift_flag SET DEFAULT true;
