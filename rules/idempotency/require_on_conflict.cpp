@@ -7,6 +7,7 @@
 
 #include "lint/catalog.h"
 #include "lint/table_state.h"
+#include "lint/terms.h"
 #include "rules/idempotency/common.h"
 #include "rules/idempotency/rules.h"
 #include "rules/pairing/common.h"
@@ -833,19 +834,67 @@ void conjuncts(const Node& expression, std::vector<Node>& out) {
   out.push_back(expression);
 }
 
+// A test of a boolean column as PostgreSQL's planner simplifies it before it compares ON
+// CONFLICT's WHERE with an index's predicate (eval_const_expressions): `b`, `b = true`,
+// `b = 't'`, `true = b`, `b <> false` are `b`; `NOT b`, `b = false`, `b = 'f'`, `b <> true` are
+// `NOT b`. The column and whether it must be true; nullopt for any other condition (`b IS FALSE`
+// stays what it is).
+std::optional<std::pair<std::string, bool>> boolean_test(const Node& condition,
+                                                         const lint::TermTypes& types) {
+  auto column = [](const Node& node) {
+    lint::NodeList fields = node.list("fields");
+    return fields.empty() ? std::string() : lint::truncate_identifier(fields.back().as_str());
+  };
+  if (condition.is("ColumnRef")) return std::pair{column(condition), true};
+  if (condition.is("BoolExpr") && condition.str("boolop") == "NOT_EXPR" &&
+      condition.list("args").size() == 1 && condition.list("args")[0].is("ColumnRef")) {
+    return std::pair{column(condition.list("args")[0]), false};
+  }
+  if (!condition.is("A_Expr") || condition.str("kind") != "AEXPR_OP") return std::nullopt;
+  std::string_view op = condition.list("name").back().as_str();
+  if (op != "=" && op != "<>") return std::nullopt;
+  Node left = condition.get("lexpr");
+  Node right = condition.get("rexpr");
+  if (right.is("ColumnRef")) std::swap(left, right);
+  if (!left.is("ColumnRef")) return std::nullopt;
+  std::string name = column(left);
+  bool boolean = types.column && types.column(name) == "bool";
+  if (right.is("TypeCast")) {
+    boolean = boolean || lint::column_type(right.get("typeName")).is("bool");
+    right = right.get("arg");
+  }
+  if (!right.is("A_Const")) return std::nullopt;
+  std::optional<bool> value;
+  if (right.has("boolval")) value = right.get("boolval").flag("boolval");
+  if (boolean && right.has("sval")) value = lint::boolean_input(right.get("sval").str("sval"));
+  if (!value) return std::nullopt;
+  return std::pair{name, op == "=" ? *value : !*value};
+}
+
 // Whether ON CONFLICT's WHERE implies a partial index's predicate, as far as PostgreSQL's
-// inference is sure to find it: each of the predicate's ANDed conditions is one of the WHERE's
-// (with the columns the table renamed since the index was made under their new names).
+// inference is sure to find it: each of the predicate's ANDed conditions is one of the WHERE's,
+// the same terms (with the columns the table renamed since the index was made under their new
+// names) or the same test of a boolean column.
 bool implies(const Node& where, const Node& predicate,
-             const std::map<std::string, std::string>& renamed) {
+             const std::map<std::string, std::string>& renamed, const lint::TermTypes& types) {
   if (!where.valid()) return false;
   std::vector<Node> given;
   std::vector<Node> needed;
   conjuncts(where, given);
   conjuncts(predicate, needed);
   for (const Node& condition : needed) {
+    auto test = boolean_test(condition, types);
     bool found = false;
-    for (const Node& have : given) found = found || lint::same_terms(have, condition, renamed);
+    if (test) {
+      if (auto found_name = renamed.find(test->first); found_name != renamed.end()) {
+        test->first = found_name->second;
+      }
+    }
+    for (const Node& have : given) {
+      found = found || lint::same_terms(have, condition, renamed) ||
+              lint::same_terms(have, condition, types) ||
+              (test && boolean_test(have, types) == test);
+    }
     if (!found) return false;
   }
   return true;
@@ -962,12 +1011,14 @@ std::optional<ConflictProblem> conflict_problem(const lint::FileContext& context
                                            : deparsed(element.get("expr"), {}));
     }
     Node where = infer.get("whereClause");
+    lint::TermTypes types =
+        lint::column_term_types(context.project, catalog, step->effect.object, step->tick);
     const Key* partial_match = nullptr;
     for (const Key& key : *keys) {
       // A key whose columns and expressions are not known might be the one.
       if (!key.known && !key.index.valid()) return std::nullopt;
       if (!same_elements(key, infer.list("indexElems"))) continue;
-      if (key.partial && !implies(where, key.index.get("whereClause"), key.renamed)) {
+      if (key.partial && !implies(where, key.index.get("whereClause"), key.renamed, types)) {
         partial_match = &key;
         continue;
       }
