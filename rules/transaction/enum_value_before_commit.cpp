@@ -100,6 +100,65 @@ std::optional<std::uint32_t> constant_in(const Node& node, const std::string& la
   return found;
 }
 
+// Whether a column of that type takes a constant as a value of another type than the enum: a
+// type known to be neither the enum (nor an array of it) nor a domain, which might be over it.
+bool other_type(const lint::FileContext& context, const Statement& statement,
+                const std::optional<lint::ColumnType>& type, const Added& added) {
+  if (!type || lint::QualifiedName{type->schema, type->name}.matches(added.type)) return false;
+  if (lint::is_builtin_type(*type)) return true;
+  // Types and domains share their names: what the name finds is one or the other.
+  lint::ObjectId id =
+      lint::find_as_written(context, statement, lint::ObjectKind::type, type->schema, type->name);
+  return id != lint::k_no_object &&
+         context.project.catalog()->object(id).kind() == lint::ObjectKind::type;
+}
+
+// The locations of the constants an UPDATE's SET or an INSERT's VALUES or SELECT list writes as
+// they are into a column of its target that is of another type than the enum
+// (`UPDATE payments SET status = 'refunded'` where payments.status is of another enum): PostgreSQL
+// reads them with that type's input function, whatever else the statement reads.
+std::vector<std::uint32_t> written_as_other(const lint::FileContext& context,
+                                            lint::TableState& tables, const Node& node,
+                                            const Statement& statement, std::size_t ordinal,
+                                            const Added& added) {
+  std::vector<std::uint32_t> found;
+  auto target = lint::QualifiedName::of(lint::relation_name(node.get("relation")));
+  auto written = [&](std::string_view column, const Node& value) {
+    if (!value.is("A_Const") || !value.location()) return;
+    auto type =
+        type_of(context, tables, target, lint::truncate_identifier(column), statement, ordinal);
+    if (other_type(context, statement, type, added)) found.push_back(*value.location());
+  };
+  if (node.is("UpdateStmt")) {
+    for (Node item : node.list("targetList")) {
+      if (!item.has("indirection")) written(item.str("name"), item.get("val"));
+    }
+  } else if (node.is("InsertStmt")) {
+    std::vector<std::string_view> columns;
+    for (Node item : node.list("cols")) {
+      if (item.has("indirection")) return found;
+      columns.push_back(item.str("name"));
+    }
+    Node select = node.get("selectStmt");
+    auto row = [&](const std::vector<Node>& values) {
+      for (std::size_t i = 0; i < values.size() && i < columns.size(); ++i) {
+        written(columns[i], values[i]);
+      }
+    };
+    for (Node list : select.list("valuesLists")) {
+      std::vector<Node> values;
+      for (Node value : list.list("items")) values.push_back(value);
+      row(values);
+    }
+    if (!select.has("op") || select.str("op") == "SETOP_NONE") {
+      std::vector<Node> values;
+      for (Node item : select.list("targetList")) values.push_back(item.get("val"));
+      row(values);
+    }
+  }
+  return found;
+}
+
 // Where the statement uses the label as a value of the type: a constant cast to it or to its
 // array type (ARRAY['v']::e[], '{v}'::e[]), a default or CHECK of a column, a function's
 // argument or a domain it declares of the type, or a constant in a statement that names a
@@ -112,6 +171,7 @@ std::optional<std::uint32_t> use_of(const lint::FileContext& context, lint::Tabl
                                     const Node& tree, const Statement& statement,
                                     std::size_t ordinal, const Added& added) {
   std::optional<std::uint32_t> constant;
+  std::vector<std::uint32_t> other;       // constants written into a column of another type
   std::optional<std::uint32_t> declared;  // a constant of what the statement declares of the type
   std::vector<std::string> columns;
   std::vector<std::string> typed;  // columns the statement declares of the type
@@ -142,8 +202,13 @@ std::optional<std::uint32_t> use_of(const lint::FileContext& context, lint::Tabl
         declared = constant_in(node, added.label);
         return false;
       }
+    } else if (node.is("UpdateStmt") || node.is("InsertStmt")) {
+      for (std::uint32_t at : written_as_other(context, tables, node, statement, ordinal, added)) {
+        other.push_back(at);
+      }
     } else if (node.is("A_Const")) {
-      if (!constant && node.has("sval") && holds_label(node.get("sval").str("sval"), added.label)) {
+      if (!constant && node.has("sval") && holds_label(node.get("sval").str("sval"), added.label) &&
+          std::find(other.begin(), other.end(), node.location().value_or(0)) == other.end()) {
         constant = node.location();
       }
     } else if (node.is("ColumnRef")) {

@@ -1,0 +1,1 @@
+-- sqlgate:irreversible enum values cannot be removed; refunded orders stay refunded
