@@ -166,6 +166,14 @@ bool same_terms(const Node& a, const Node& b, const TermTypes& types) {
   return expression_terms(a, &types, nullptr) == expression_terms(b, &types, nullptr);
 }
 
+void conjuncts(const Node& expression, std::vector<Node>& out) {
+  if (expression.is("BoolExpr") && expression.str("boolop") == "AND_EXPR") {
+    for (Node arg : expression.list("args")) conjuncts(arg, out);
+    return;
+  }
+  out.push_back(expression);
+}
+
 std::string term_type(const std::optional<ColumnType>& type) {
   return type && type->schema.empty() && !type->array ? type->name : std::string();
 }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lint/pg_facts.h"
 #include "lint/table_state.h"
@@ -27,6 +28,9 @@ struct TermTypes {
 // stores the same constant for both). Only these: a bigint's '1' and 1 differ (the one is stored
 // as an int8 constant, the other as an int4 one under a cast), and so do other types' spellings.
 bool same_terms(const Node& a, const Node& b, const TermTypes& types);
+
+// The conditions an expression ANDs together (itself when it is no AND), appended to `out`.
+void conjuncts(const Node& expression, std::vector<Node>& out);
 
 // A type as TermTypes names it: a built-in scalar type's name, else "".
 std::string term_type(const std::optional<ColumnType>& type);

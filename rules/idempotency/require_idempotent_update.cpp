@@ -8,6 +8,8 @@
 #include <cctype>
 
 #include "lint/pg_facts.h"
+#include "lint/terms.h"
+#include "lint/transaction.h"
 #include "rules/idempotency/common.h"
 #include "rules/idempotency/rules.h"
 
@@ -905,10 +907,8 @@ bool copies(const Node& expression, const Subject& subject) {
   return refers(expression, subject);
 }
 
-// SET lists of UPDATE, INSERT ... ON CONFLICT DO UPDATE and MERGE ... WHEN MATCHED THEN UPDATE.
-void check_assignments(FileScope& scope, const Statement& statement, const NodeList& targets,
-                       const Node& where, const Node& from, const Target& target,
-                       std::string_view what) {
+// The assignments of a SET list.
+std::vector<Assignment> assignments_of(const NodeList& targets, const Target& target) {
   std::vector<Assignment> assignments;
   for (Node node : targets) {
     Assignment assignment{node, std::string(node.str("name")), assigned_value(node), {}, {}, {}};
@@ -921,10 +921,58 @@ void check_assignments(FileScope& scope, const Statement& statement, const NodeL
     }
     assignments.push_back(std::move(assignment));
   }
+  return assignments;
+}
+
+// The UPDATE that comes next in the file, in the same transaction, and marks every row an UPDATE
+// of the same table has just updated: its WHERE is none, or conditions the first one's WHERE ANDs
+// too, on columns the first one does not set (UPDATE t SET price = price * 1.1 WHERE version = 1;
+// UPDATE t SET version = 2 WHERE version = 1). Its SET list; nothing when there is no such UPDATE.
+std::optional<NodeList> marked_next(const FileScope& scope, const Statement& statement,
+                                    const std::vector<Assignment>& assignments) {
+  const auto& all = scope.file().all_statements();
+  std::size_t index = scope.index_of(statement);
+  if (index + 1 >= all.size()) return std::nullopt;
+  const Statement& next = *all[index + 1];
+  lint::TransactionLayout layout(scope.file());
+  std::ptrdiff_t transaction = layout.transaction_of(statement);
+  if (!next.node.is("UpdateStmt") || transaction == lint::TransactionLayout::k_alone ||
+      layout.transaction_of(next) != transaction ||
+      !lint::QualifiedName::of(lint::relation_name(next.node.get("relation")))
+           .matches(lint::QualifiedName::of(lint::relation_name(statement.node.get("relation")))) ||
+      next.node.has("fromClause")) {
+    return std::nullopt;
+  }
+  std::vector<Node> first;
+  std::vector<Node> second;
+  lint::conjuncts(statement.node.get("whereClause"), first);
+  if (next.node.has("whereClause")) lint::conjuncts(next.node.get("whereClause"), second);
+  for (const Node& condition : second) {
+    for (const Assignment& assignment : assignments) {
+      if (uses_column(condition, assignment.column)) return std::nullopt;
+    }
+    bool found = false;
+    for (const Node& given : first) found = found || lint::same_terms(given, condition);
+    if (!found) return std::nullopt;
+  }
+  return next.node.list("targetList");
+}
+
+// SET lists of UPDATE, INSERT ... ON CONFLICT DO UPDATE and MERGE ... WHEN MATCHED THEN UPDATE.
+// `marks`: the SET list of the UPDATE that next marks every row this one updates (marked_next()).
+void check_assignments(FileScope& scope, const Statement& statement, const NodeList& targets,
+                       const Node& where, const Node& from, const Target& target,
+                       std::string_view what, const std::optional<NodeList>& marks = {}) {
+  std::vector<Assignment> assignments = assignments_of(targets, target);
+  // What the rows hold once the marks are set too, for judging the WHERE.
+  std::vector<Assignment> settled = assignments;
+  if (marks) {
+    for (Assignment& mark : assignments_of(*marks, target)) settled.push_back(std::move(mark));
+  }
 
   // A WHERE that the updated rows fail, a FROM that joins on a column the statement sets, or a
   // loop or branch of the DO block around it that tests one: a second run finds nothing to do.
-  if (stops(where, assignments, target)) return;
+  if (stops(where, settled, target)) return;
   std::vector<std::string_view> tests = enclosing_tests(statement);
   for (const Assignment& assignment : assignments) {
     if (uses_column(from, assignment.column)) return;
@@ -1060,8 +1108,12 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     Target target = target_of(relation);
     if (kind == "UpdateStmt") {
       add_same_rows(target, node.get("fromClause"), node.get("whereClause"));
+      auto marks =
+          node.has("fromClause")
+              ? std::nullopt
+              : marked_next(scope, *statement, assignments_of(node.list("targetList"), target));
       check_assignments(scope, *statement, node.list("targetList"), node.get("whereClause"),
-                        node.get("fromClause"), target, "UPDATE");
+                        node.get("fromClause"), target, "UPDATE", marks);
     } else if (kind == "InsertStmt") {
       Node conflict = node.get("onConflictClause");
       if (conflict.str("action") != "ONCONFLICT_UPDATE") continue;

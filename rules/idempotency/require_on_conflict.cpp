@@ -195,8 +195,6 @@ bool moves_deleted_rows(const Node& insert) {
   return false;
 }
 
-void conjuncts(const Node& expression, std::vector<Node>& out);
-
 // Whether a statement writes rows into `table`: INSERT, UPDATE, MERGE or COPY ... FROM, also in a
 // WITH query.
 bool writes_rows(const Node& statement, const QualifiedName& table) {
@@ -221,8 +219,8 @@ bool deletes_selected(const Node& selected, const Node& removed) {
   if (!selected.valid()) return false;
   std::vector<Node> given;
   std::vector<Node> needed;
-  conjuncts(selected, given);
-  conjuncts(removed, needed);
+  lint::conjuncts(selected, given);
+  lint::conjuncts(removed, needed);
   for (const Node& condition : needed) {
     bool subquery = false;
     lint::walk(condition, [&](const Node& node) {
@@ -825,15 +823,6 @@ std::string key_display(const Key& key) {
   return shown;
 }
 
-// The conditions an expression ANDs together.
-void conjuncts(const Node& expression, std::vector<Node>& out) {
-  if (expression.is("BoolExpr") && expression.str("boolop") == "AND_EXPR") {
-    for (Node arg : expression.list("args")) conjuncts(arg, out);
-    return;
-  }
-  out.push_back(expression);
-}
-
 // A test of a boolean column as PostgreSQL's planner simplifies it before it compares ON
 // CONFLICT's WHERE with an index's predicate (eval_const_expressions): `b`, `b = true`,
 // `b = 't'`, `true = b`, `b <> false` are `b`; `NOT b`, `b = false`, `b = 'f'`, `b <> true` are
@@ -880,8 +869,8 @@ bool implies(const Node& where, const Node& predicate,
   if (!where.valid()) return false;
   std::vector<Node> given;
   std::vector<Node> needed;
-  conjuncts(where, given);
-  conjuncts(predicate, needed);
+  lint::conjuncts(where, given);
+  lint::conjuncts(predicate, needed);
   for (const Node& condition : needed) {
     auto test = boolean_test(condition, types);
     bool found = false;

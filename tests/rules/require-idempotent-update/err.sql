@@ -57,3 +57,13 @@ UPDATE users SET tags = array_append(tags, 'sale') WHERE 'apparel' = ANY (tags);
 UPDATE users SET tags = tags || '{clearance}'::text[] WHERE tags @> '{apparel}';
 UPDATE users SET tags = array_cat(tags, ARRAY['a']) WHERE tags && ARRAY['b', 'c'];
 UPDATE users SET tags = array_prepend('new', tags) WHERE '{x}' <@ tags AND plan = 'pro';
+
+-- The next UPDATE marks only some of the rows (a condition the first one lacks), marks them with
+-- the value the test still passes, or tests a column the first one changed: a second run raises
+-- the prices of the rows left unmarked again.
+UPDATE products SET price = round(price * 1.10, 2) WHERE price_version = 1;
+UPDATE products SET price_version = 2 WHERE price_version = 1 AND sku LIKE 'A%';
+UPDATE products SET price = round(price * 1.20, 2) WHERE price_version = 3;
+UPDATE products SET price_version = 3 WHERE price_version = 3;
+UPDATE products SET price = price + 1 WHERE price_version = 4;
+UPDATE products SET price_version = 5 WHERE price_version = 4 AND price < 100;

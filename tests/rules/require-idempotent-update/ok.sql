@@ -104,3 +104,11 @@ UPDATE wallets SET plan = coalesce(plan, legacy_plan), legacy_plan = NULL;
 
 -- sqlgate:run-once the legacy bonus is paid once
 UPDATE accounts SET balance = balance + 5;
+
+-- The next UPDATE of the same transaction marks every row the first one changed (its WHERE is
+-- among the first one's conditions, on columns the first one does not set) with a value the
+-- first one's WHERE rejects: a second run updates 0 rows, then 0 rows (PostgreSQL 15).
+UPDATE products SET price = round(price * 1.10, 2) WHERE price_version = 1;
+UPDATE products SET price_version = 2 WHERE price_version = 1;
+UPDATE products SET price = round(price / 1.10, 2) WHERE price_version = 2 AND category = 'food';
+UPDATE products SET price_version = 1, note = 'reverted' WHERE category = 'food' AND price_version = 2;
