@@ -3,7 +3,6 @@
 #include <vector>
 
 #include <gtest/gtest.h>
-#include <pg_query.h>
 
 #include "lint/tree.h"
 
@@ -181,43 +180,6 @@ TEST(Tree, SameTreeIgnoresLocationsAndComparesEverythingElse) {
   Node less = load(documents, R"({"A_Const": {"ival": {"ival": 7}}})");
   EXPECT_FALSE(same_tree(more, less));
   EXPECT_FALSE(same_tree(less, more));
-}
-
-// The WHERE of `SELECT 1 WHERE <expression>`, as libpg_query parses it.
-Node expression(Documents& documents, const std::string& text) {
-  std::string sql = "SELECT 1 WHERE " + text;
-  PgQueryParseResult result = pg_query_parse(sql.c_str());
-  EXPECT_EQ(result.error, nullptr) << text;
-  std::string json = result.parse_tree != nullptr ? result.parse_tree : "{}";
-  pg_query_free_parse_result(result);
-  Node root = load(documents, json);
-  return root.list("stmts")[0].get("stmt").get("whereClause");
-}
-
-TEST(Tree, SameTermsReadsAnExpressionWrittenInAnotherHandAsTheSame) {
-  Documents documents;
-  auto same = [&](const std::string& a, const std::string& b) {
-    return same_terms(expression(documents, a), expression(documents, b));
-  };
-  // As pg_dump writes it back: every parenthesis, casts, IN as = ANY (ARRAY[...]).
-  EXPECT_TRUE(same("a > 0 AND (b IS NULL AND c IS NULL) OR d IS NOT NULL",
-                   "((((a > 0) AND (b IS NULL) AND (c IS NULL)) OR (d IS NOT NULL)))"));
-  EXPECT_TRUE(
-      same("status IN ('new', 'paid')", "(status = ANY (ARRAY['new'::text, 'paid'::text]))"));
-  EXPECT_TRUE(same("char_length(name) <= 200", "(char_length((name)::text) <= 200)"));
-  // Another operator, constant, column, function or list is another expression.
-  EXPECT_FALSE(same("a > 0", "a >= 0"));
-  EXPECT_FALSE(same("a > 0", "a > 1"));
-  EXPECT_FALSE(same("a > 0", "b > 0"));
-  EXPECT_FALSE(same("length(a) > 0", "char_length(a) > 0"));
-  EXPECT_FALSE(same("status IN ('new', 'paid')", "status IN ('new', 'paid', 'void')"));
-  EXPECT_FALSE(same("a IS NULL", "a IS NOT NULL"));
-  EXPECT_FALSE(same("a > 0 AND b > 0", "a > 0 OR b > 0"));
-  EXPECT_FALSE(same("a > 0 AND b > 0", "NOT (a > 0 AND b > 0)"));
-  EXPECT_FALSE(same("a = 'x'", "a = 'y'"));
-  EXPECT_FALSE(same("a = 1", "a = 1 AND a = 1"));
-  EXPECT_TRUE(same_terms(Node(), Node()));
-  EXPECT_FALSE(same_terms(expression(documents, "a > 0"), Node()));
 }
 
 TEST(Tree, DeepNestingNeedsNoDeepStack) {

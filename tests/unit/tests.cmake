@@ -14,6 +14,7 @@ list(APPEND SQLGATE_UNIT_TESTS
   unit/test_lint_source.cpp
   unit/test_lint_sql.cpp
   unit/test_lint_table_state.cpp
+  unit/test_lint_terms.cpp
   unit/test_lint_transaction.cpp
   unit/test_lint_tree.cpp
   unit/test_rules_down_generator.cpp
