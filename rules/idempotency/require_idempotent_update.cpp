@@ -924,6 +924,28 @@ std::vector<Assignment> assignments_of(const NodeList& targets, const Target& ta
   return assignments;
 }
 
+// Whether `next` (the statement after `statement` in the file) runs right after it whenever it
+// runs: both outside DO blocks, or next to each other in the same list of PL/pgSQL statements of
+// the same DO block (not in the other branch of an IF).
+bool runs_next(const Statement& statement, const Statement& next) {
+  if (statement.embedded() != next.embedded() || next.dynamic) return false;
+  if (!statement.embedded()) return true;
+  if (statement.parent != next.parent || statement.frames.empty() ||
+      statement.frames.size() != next.frames.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < statement.frames.size(); ++i) {
+    const lint::PlpgsqlFrame& a = statement.frames[i];
+    const lint::PlpgsqlFrame& b = next.frames[i];
+    std::size_t index = i + 1 == statement.frames.size() ? a.index + 1 : a.index;
+    if (a.node.at() != b.node.at() || a.part != b.part || a.elsif.at() != b.elsif.at() ||
+        b.index != index) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // The UPDATE that comes next in the file, in the same transaction, and marks every row an UPDATE
 // of the same table has just updated: its WHERE is none, or conditions the first one's WHERE ANDs
 // too, on columns the first one does not set (UPDATE t SET price = price * 1.1 WHERE version = 1;
@@ -936,7 +958,8 @@ std::optional<NodeList> marked_next(const FileScope& scope, const Statement& sta
   const Statement& next = *all[index + 1];
   lint::TransactionLayout layout(scope.file());
   std::ptrdiff_t transaction = layout.transaction_of(statement);
-  if (!next.node.is("UpdateStmt") || transaction == lint::TransactionLayout::k_alone ||
+  if (!next.node.is("UpdateStmt") || !runs_next(statement, next) ||
+      transaction == lint::TransactionLayout::k_alone ||
       layout.transaction_of(next) != transaction ||
       !lint::QualifiedName::of(lint::relation_name(next.node.get("relation")))
            .matches(lint::QualifiedName::of(lint::relation_name(statement.node.get("relation")))) ||

@@ -67,3 +67,13 @@ UPDATE products SET price = round(price * 1.20, 2) WHERE price_version = 3;
 UPDATE products SET price_version = 3 WHERE price_version = 3;
 UPDATE products SET price = price + 1 WHERE price_version = 4;
 UPDATE products SET price_version = 5 WHERE price_version = 4 AND price < 100;
+-- The marker is set in the other branch of the IF: not when the prices are raised.
+DO $$
+BEGIN
+  IF current_setting('app.raise', true) = 'on' THEN
+    UPDATE products SET price = round(price * 1.10, 2) WHERE price_version = 6;
+  ELSE
+    UPDATE products SET price_version = 7 WHERE price_version = 6;
+  END IF;
+END
+$$;

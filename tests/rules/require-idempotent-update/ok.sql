@@ -112,3 +112,9 @@ UPDATE products SET price = round(price * 1.10, 2) WHERE price_version = 1;
 UPDATE products SET price_version = 2 WHERE price_version = 1;
 UPDATE products SET price = round(price / 1.10, 2) WHERE price_version = 2 AND category = 'food';
 UPDATE products SET price_version = 1, note = 'reverted' WHERE category = 'food' AND price_version = 2;
+DO $$
+BEGIN
+  UPDATE products SET price = round(price * 1.05, 2) WHERE price_version = 3;
+  UPDATE products SET price_version = 4 WHERE price_version = 3;
+END
+$$;
