@@ -1475,6 +1475,15 @@ void apply_default_privileges(std::vector<DefaultPrivilege>& held, const lint::N
     }
     return;
   }
+  // DROP OWNED BY r removes the entries r owns (FOR ROLE r), and what the others give r.
+  if (statement.is("DropOwnedStmt")) {
+    for (const std::string& role : role_names(statement.list("roles"))) {
+      std::erase_if(held, [&](const DefaultPrivilege& entry) {
+        return entry.owner == role || entry.grantee == role;
+      });
+    }
+    return;
+  }
   if (!statement.is("AlterDefaultPrivilegesStmt")) return;
   lint::Node action = statement.get("action");
   if (action.flag("is_grant")) {
