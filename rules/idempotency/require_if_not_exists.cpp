@@ -263,7 +263,8 @@ void check_add_columns(FileScope& scope, const Statement& statement) {
         scope.dropped_after(statement, key)) {
       continue;
     }
-    lint::TextRange range = commands.range(i);
+    // Found by scanning the tokens: only for a finding.
+    auto range = [&] { return commands.range(i); };
     // Renamed away later (the swap of a widened key: ADD id_new, RENAME id TO id_old, RENAME
     // id_new TO id, DROP id_old): a second run finds no such column and adds it again, and the
     // renames and drops after it then act on what the first run left (the data of the swap).
@@ -271,7 +272,7 @@ void check_add_columns(FileScope& scope, const Statement& statement) {
     if (const Statement* moved = scope.moved_away_after(statement, key)) {
       std::string line = std::to_string(scope.file().position(moved->range.begin).line);
       scope
-          .report(statement, range,
+          .report(statement, range(),
                   "ADD COLUMN " + name + " succeeds a second time " + std::string(k_again) +
                       ": line " + line +
                       " renames the column away, so the second run adds an empty " + name +
@@ -302,7 +303,7 @@ void check_add_columns(FileScope& scope, const Statement& statement) {
     if (moved != nullptr) {
       std::string line = std::to_string(scope.file().position(moved->range.begin).line);
       scope
-          .report(statement, range,
+          .report(statement, range(),
                   "ADD COLUMN " + name + " succeeds a second time " + std::string(k_again) +
                       ": line " + line + " renames the column away before it, so the second " +
                       "run renames away the " + name +
@@ -315,7 +316,7 @@ void check_add_columns(FileScope& scope, const Statement& statement) {
     }
     if (if_not_exists) continue;
     auto finding =
-        scope.report(statement, range,
+        scope.report(statement, range(),
                      "ADD COLUMN " + name + " fails " + std::string(k_again) + ": table " +
                          name_of(relation).display() + " already has the column",
                      "write ADD COLUMN IF NOT EXISTS " + name + ": the second run then skips it");
