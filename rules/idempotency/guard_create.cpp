@@ -2,6 +2,7 @@
 // (CREATE TYPE, DOMAIN, POLICY, ROLE, CAST, PUBLICATION, CONSTRAINT TRIGGER, ...), unless a DO
 // block guards them.
 #include "lint/builtins.h"
+#include "lint/catalog.h"
 #include "lint/guard_match.h"
 #include "lint/objects.h"
 #include "rules/idempotency/common.h"
@@ -295,12 +296,15 @@ struct Shared {
   std::string name;          // the name the test must not compare alone
   std::string source;        // a cast's types, canonical
   std::string target;
-  std::string shown;  // "CREATE OPERATOR +"
-  std::string noun;   // "operator"
-  std::string test;   // a test that finds only this object
+  std::string shown;   // "CREATE OPERATOR +"
+  std::string noun;    // "operator"
+  std::string test;    // a test that finds only this object
+  std::string schema;  // a type's schema, when the statement writes it
 };
 
-std::optional<Shared> shared_name(const Statement& statement) {
+// `any_type`: a type or domain whatever its name (the earlier migrations may have made one of
+// that name in another schema), not only one of pg_catalog's names.
+std::optional<Shared> shared_name(const Statement& statement, bool any_type = false) {
   const Node& node = statement.node;
   Shared s;
   if (node.is("CreateCastStmt")) {
@@ -359,9 +363,11 @@ std::optional<Shared> shared_name(const Statement& statement) {
     return s;
   }
   if (object.kind == lint::ObjectKind::type || object.kind == lint::ObjectKind::domain) {
-    if (!lint::is_builtin_type_name(s.name) || s.name.find("serial") != std::string::npos) {
+    if (!any_type &&
+        (!lint::is_builtin_type_name(s.name) || s.name.find("serial") != std::string::npos)) {
       return std::nullopt;
     }
+    s.schema = made.schema_given ? object.schema : std::string();
     s.catalog = "pg_type";
     s.noun = std::string(lint::to_string(object.kind));
     s.shown = (object.kind == lint::ObjectKind::domain ? "CREATE DOMAIN " : "CREATE TYPE ") +
@@ -494,11 +500,57 @@ std::optional<std::string> finds_builtin(const Lookup& lookup, const Shared& sha
   return "pg_catalog's own type " + shared.name;
 }
 
+// A type (a domain, or a relation's row type) of the name in another schema than the one a CREATE
+// TYPE or CREATE DOMAIN makes it in ("public" when it writes none), that the migrations made
+// before the statement: a test of pg_type's typname alone finds it ("type public.invoice_status,
+// which an earlier migration made"). Nothing for a down, or when there is none.
+std::optional<std::string> made_elsewhere(FileScope& scope, const Statement& statement,
+                                          const Shared& shared) {
+  const lint::FileContext& context = scope.context();
+  const lint::Catalog* catalog = context.project.catalog();
+  auto ordinal = context.file.ordinal(statement);
+  if (catalog == nullptr || !ordinal || context.direction() != lint::Direction::up ||
+      !catalog->replay(context.index).replayed) {
+    return std::nullopt;
+  }
+  lint::Tick at = catalog->before_statement(context.index, *ordinal);
+  std::string schema = shared.schema.empty() ? std::string("public") : shared.schema;
+  // One of the name in its own schema: the test finds it too, and rightly skips the CREATE.
+  if (catalog->find(lint::Catalog::NameRef(lint::ObjectKind::type, schema, {}, shared.name), at) !=
+          lint::k_no_object ||
+      catalog->find(lint::Catalog::NameRef(lint::ObjectKind::table, schema, {}, shared.name), at) !=
+          lint::k_no_object) {
+    return std::nullopt;
+  }
+  const lint::CatalogObject* elsewhere = nullptr;
+  for (lint::ObjectId id = 0; id < catalog->size(); ++id) {
+    const lint::CatalogObject& object = catalog->object(id);
+    lint::ObjectKind kind = object.kind();
+    bool typed = kind == lint::ObjectKind::type || kind == lint::ObjectKind::domain ||
+                 (lint::is_relation(kind) && kind != lint::ObjectKind::index &&
+                  kind != lint::ObjectKind::sequence);
+    if (!typed || !object.alive_at(at)) continue;
+    const lint::ObjectRef& ref = object.ref_at(at);
+    if (ref.name != shared.name || ref.schema.empty() || ref.schema == schema) continue;
+    if (elsewhere == nullptr) elsewhere = &object;
+  }
+  if (elsewhere == nullptr) return std::nullopt;
+  const lint::ObjectRef& ref = elsewhere->ref_at(at);
+  lint::ObjectKind kind = elsewhere->kind();
+  std::string by = elsewhere->created.file == context.index ? "this migration made before it"
+                                                            : "an earlier migration made";
+  return std::string(lint::is_relation(kind) ? "the row type of " : "") +
+         std::string(lint::to_string(kind)) + " " + lint::sql_name(ref.schema, ref.name) +
+         ", which " + by;
+}
+
 // A DO block's statement that a catalog test keeps from ever running: the test finds
 // pg_catalog's own object of the same name before the first run, as on every later one.
 bool never_runs(FileScope& scope, const Statement& statement) {
   if (!statement.embedded()) return false;
   auto shared = shared_name(statement);
+  bool builtin = shared.has_value();
+  if (!shared) shared = shared_name(statement, true);
   if (!shared) return false;
   auto guard = scope.guard(statement, lint::GuardQuery{});
   if (!guard || (guard->kind != lint::GuardKind::catalog_test &&
@@ -524,14 +576,15 @@ bool never_runs(FileScope& scope, const Statement& statement) {
     auto lookup = catalog_lookup(subquery);
     if (!lookup) continue;
     std::string tested_value;
-    auto builtin = finds_builtin(*lookup, *shared, tested_value);
-    if (!builtin) continue;
+    auto found = finds_builtin(*lookup, *shared, tested_value);
+    if (found && !builtin) found = made_elsewhere(scope, statement, *shared);
+    if (!found) continue;
     std::string tested = lookup->equals.front().first;
     tested += " = ";
     tested += tested_value;
     scope.report(statement, statement.range,
                  shared->shown + " never runs, not even the first time: the guard's test of " +
-                     lookup->catalog + " (" + tested + ") already finds " + *builtin + ", so the " +
+                     lookup->catalog + " (" + tested + ") already finds " + *found + ", so the " +
                      shared->noun + " is never made and what uses it fails",
                  "test for this " + shared->noun + " only: IF " + shared->test + " THEN " +
                      shared->shown + " ...; END IF;");

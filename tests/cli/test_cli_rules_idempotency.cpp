@@ -202,6 +202,40 @@ TEST(CliIdempotency, DropThenCreateIsAGuardUntilSomethingMadeLaterDependsOnIt) {
       << message(2);
 }
 
+// Checked on PostgreSQL 15: a test of pg_type's typname alone finds the type an earlier migration
+// made in public, the CREATE TYPE billing.invoice_status it guards never runs, and the table after
+// it fails (type "billing.invoice_status" does not exist). The same test before a type of the
+// same schema is a guard.
+TEST(CliIdempotency, TypnameTestFindsATypeOfAnotherSchema) {
+  TempDir dir;
+  auto guarded = [](const std::string& type) {
+    return "DO $$\nBEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = "
+           "'invoice_status') THEN\n        CREATE TYPE " +
+           type + " AS ENUM ('draft', 'paid');\n    END IF;\nEND\n$$;\n";
+  };
+  dir.write("m/1_public.up.sql", guarded("invoice_status"));
+  dir.write("m/1_public.down.sql", "DROP TYPE IF EXISTS invoice_status;\n");
+  dir.write("m/2_billing.up.sql",
+            "CREATE SCHEMA IF NOT EXISTS billing;\n" + guarded("billing.invoice_status"));
+  dir.write("m/2_billing.down.sql",
+            "DROP TYPE IF EXISTS billing.invoice_status;\nDROP SCHEMA IF EXISTS billing;\n");
+  dir.write("m/3_again.up.sql", guarded("invoice_status"));
+  dir.write("m/3_again.down.sql", "SELECT 1;\n");
+  auto json = lint_json({(dir.path() / "m").string(), "--select", "guard-create"}, 1);
+  EXPECT_EQ(findings(json), (Lines{"5 guard-create"})) << json.dump(2);
+  ASSERT_EQ(json["diagnostics"].size(), 1u);
+  std::string message = json["diagnostics"][0]["message"];
+  EXPECT_NE(message.find("CREATE TYPE billing.invoice_status never runs, not even the first time"),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("type public.invoice_status, which an earlier migration made"),
+            std::string::npos)
+      << message;
+  EXPECT_EQ(json["diagnostics"][0]["file"].get<std::string>().find("2_billing.up.sql") ==
+                std::string::npos,
+            false);
+}
+
 // Checked on PostgreSQL 15 by running the up twice: a table dropped and made again is re-made
 // empty on the second run, and once a foreign key or view made after it depends on it, the second
 // run's DROP fails (cannot drop table users because other objects depend on it), IF NOT EXISTS on
