@@ -946,11 +946,11 @@ void replay_privileges(Privileges& held, const lint::ParsedFile& file,
     if (!applies && node.is("GrantStmt") && node.str("targtype") == "ACL_TARGET_ALL_IN_SCHEMA") {
       std::string_view type = node.str("objtype");
       // ALL TABLES: tables, views, materialized views and foreign tables; not sequences.
-      bool kind_matches = type == "OBJECT_SEQUENCE" ? kind == ObjectKind::sequence
-                          : type == "OBJECT_TABLE"
-                              ? lint::is_relation(kind) && kind != ObjectKind::index &&
-                                    kind != ObjectKind::sequence
-                              : lint::is_routine(kind);
+      bool kind_matches =
+          type == "OBJECT_SEQUENCE" ? kind == ObjectKind::sequence
+          : type == "OBJECT_TABLE"
+              ? lint::is_relation(kind) && kind != ObjectKind::index && kind != ObjectKind::sequence
+              : lint::is_routine(kind);
       for (lint::Node each : node.list("objects")) {
         if (kind_matches && lint::truncate_identifier(each.as_str()) == current) applies = true;
       }
