@@ -2184,6 +2184,14 @@ std::optional<bool> validated_at(const Context& c, ObjectId id, lint::Tick tick)
   return false;
 }
 
+// Whether a constraint the up drops was validated before the up ran: what the down must leave.
+// One the up itself made is judged where the up drops it.
+std::optional<bool> validated_before_up(const Context& c, ObjectId id, lint::Tick dropped) {
+  lint::Tick start = c.pair.up_replay->start;
+  bool existed = c.catalog.object(id).created.tick < start;
+  return validated_at(c, id, existed ? start : dropped);
+}
+
 // Whether a statement of the down from `from` on validates the constraint.
 bool down_validates(const Context& c, const lint::ObjectRef& ref, std::size_t from = 0) {
   const auto& down = c.pair.down_file->all_statements();
@@ -2223,15 +2231,16 @@ void check_constraint_made_again(Context& c, const lint::CatalogStep& step,
   std::vector<std::string> differences = constraint_differences(
       *was, *now, parent_types(c.project, c.catalog, step.object, step.tick));
   // Validated before the up, added again NOT VALID and never validated by the down.
-  bool unvalidated = validated_at(c, step.object, step.tick).value_or(false) &&
+  bool unvalidated = validated_before_up(c, step.object, step.tick).value_or(false) &&
                      !down_leaves_validated(c, ref, made);
   if (differences.empty() && !unvalidated) return;
   if (differences.empty()) {
-    c.report(
+    c.report_at(
         step,
         "the down adds " + describe(ref) + " again NOT VALID, but it was validated before " +
-            "the up dropped it: PostgreSQL leaves it unvalidated after the down",
-        "add it without NOT VALID in the down, or validate it after: `" + validate_sql(ref) + "`");
+            "the up: PostgreSQL leaves it unvalidated after the down",
+        "add it without NOT VALID in the down, or validate it after: `" + validate_sql(ref) + "`",
+        lint::Severity::error, statement_range(*c.pair.down_file, made.statement));
     return;
   }
   if (unvalidated) differences.push_back("NOT VALID where it was validated");
@@ -2311,7 +2320,7 @@ void check_redefined(Context& c, const lint::CatalogStep& step, const lint::Obje
     // Made again as it was, but NOT VALID where it was validated: the down validates it (or adds
     // it again validated).
     if (ref.kind != ObjectKind::constraint ||
-        !validated_at(c, step.object, step.tick).value_or(false) ||
+        !validated_before_up(c, step.object, step.tick).value_or(false) ||
         validated_at(c, again, c.pair.up_replay->end).value_or(true) || down_validates(c, ref)) {
       return;
     }
