@@ -2177,9 +2177,8 @@ void ObjectResolver::Context::generated_dependencies(const ObjectRef& table,
     if (generated == columns.end()) continue;
     std::size_t index = generated->second;
     Effect reading;
-    for (Node constraint : element.list("constraints")) {
-      if (constraint.str("contype") != "CONSTR_GENERATED") continue;
-      column_dependencies(reading, table, true, table.name, constraint.get("raw_expr"));
+    if (Node expression = generation_expression(element); expression.valid()) {
+      column_dependencies(reading, table, true, table.name, expression);
     }
     for (Dependency& dependency : reading.depends_on) {
       auto source = columns.find(dependency.object.name);

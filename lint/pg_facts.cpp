@@ -681,6 +681,13 @@ TextRange token_at(const ParsedFile& file, const Statement& statement,
   return TextRange{begin, std::min(end, statement.range.end)};
 }
 
+Node generation_expression(const Node& column_def) {
+  for (Node constraint : column_def.list("constraints")) {
+    if (constraint.str("contype") == "CONSTR_GENERATED") return constraint.get("raw_expr");
+  }
+  return {};
+}
+
 std::vector<ColumnDefinition> column_definitions(const Statement& statement) {
   std::vector<ColumnDefinition> columns;
   auto inline_facts = [](ColumnDefinition& column) {

@@ -194,6 +194,10 @@ struct ColumnDefinition {
 };
 std::vector<ColumnDefinition> column_definitions(const Statement& statement);
 
+// The generation expression of a column definition (GENERATED ALWAYS AS (...) STORED); an invalid
+// Node when the column is not generated.
+Node generation_expression(const Node& column_def);
+
 // A column definition of a file, with its statement and its type.
 struct FileColumn {
   const Statement* statement;

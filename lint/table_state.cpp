@@ -392,6 +392,11 @@ Node column_definition(const Project& project, const Catalog& catalog, ObjectId 
   return column_definition(*created, object.names.front().ref.name);
 }
 
+bool generated_column(const Project& project, const Catalog& catalog, ObjectId column) {
+  Node definition = column_definition(project, catalog, column);
+  return definition.valid() && generation_expression(definition).valid();
+}
+
 ColumnFill column_fill(const Project& project, const Catalog& catalog, ObjectId column, Tick tick) {
   const CatalogObject& object = catalog.object(column);
   // The latest of each: its definition, ALTER COLUMN SET / DROP DEFAULT, ADD / DROP IDENTITY;

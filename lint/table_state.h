@@ -38,6 +38,9 @@ struct UniqueIndex {
 // The ColumnDef that made a column the catalog knows (in CREATE TABLE or ADD COLUMN); an invalid
 // Node when something else made it (CREATE TABLE AS, LIKE, PARTITION OF, ...).
 Node column_definition(const Project& project, const Catalog& catalog, ObjectId column);
+// Whether the definition that made a column the catalog knows made it generated: its values are
+// computed from the row's other columns.
+bool generated_column(const Project& project, const Catalog& catalog, ObjectId column);
 // The ColumnDef a CREATE TABLE or an ALTER TABLE ... ADD COLUMN gives the column of that name
 // (folded and truncated as PostgreSQL stores it); an invalid Node when it gives none.
 Node column_definition(const Statement& statement, const std::string& name);

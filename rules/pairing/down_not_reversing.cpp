@@ -342,15 +342,6 @@ bool to_the_runner(const lint::Node& statement) {
   return true;
 }
 
-// Whether the statement that made the column made it GENERATED ALWAYS AS (...) STORED.
-bool made_generated(const lint::Project& project, const lint::Catalog& catalog, ObjectId column) {
-  lint::Node definition = lint::column_definition(project, catalog, column);
-  for (lint::Node constraint : definition.list("constraints")) {
-    if (constraint.str("contype") == "CONSTR_GENERATED") return true;
-  }
-  return false;
-}
-
 // Whether a column definition (a ColumnDef) gives the column a default: DEFAULT, or a serial type.
 bool defines_default(const lint::Node& definition) {
   if (auto type = lint::column_type(definition.get("typeName")); lint::is_serial(type)) {
@@ -4077,7 +4068,7 @@ void check_pair(Context& c) {
       // Only dropping the column and adding it again makes it generated again.
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
       // IF EXISTS on a column not known to be generated may change nothing.
-      if (effect.if_exists && !made_generated(c.project, c.catalog, step.object)) continue;
+      if (effect.if_exists && !lint::generated_column(c.project, c.catalog, step.object)) continue;
       const lint::ObjectRef& ref = object.ref_at(after);
       c.report(step,
                "the up makes generated " + describe(ref) +

@@ -8,15 +8,6 @@ namespace sqlgate::rules {
 
 namespace {
 
-// A column definition (ColumnDef) GENERATED ALWAYS AS (...) STORED: its values are computed from
-// the row's other columns.
-bool generated(const lint::Node& definition) {
-  for (lint::Node constraint : definition.list("constraints")) {
-    if (constraint.str("contype") == "CONSTR_GENERATED") return true;
-  }
-  return false;
-}
-
 // Whether the column a DROP COLUMN statement drops was made generated, as the migrations before
 // made it.
 bool dropped_generated(const lint::FileContext& context, const lint::Statement& statement,
@@ -30,8 +21,7 @@ bool dropped_generated(const lint::FileContext& context, const lint::Statement& 
         step->effect.object.name != column || step->object == lint::k_no_object) {
       continue;
     }
-    lint::Node definition = lint::column_definition(context.project, *catalog, step->object);
-    return definition.valid() && generated(definition);
+    return lint::generated_column(context.project, *catalog, step->object);
   }
   return false;
 }
@@ -40,16 +30,17 @@ bool dropped_generated(const lint::FileContext& context, const lint::Statement& 
 bool added_again_generated(const lint::ParsedFile& file, const lint::Statement& after,
                            const lint::QualifiedName& table, const std::string& column) {
   bool found = false;
-  lint::for_each_alter_command(file, [&](const lint::Statement& statement,
-                                         const lint::QualifiedName& altered, lint::Node cmd,
-                                         std::size_t) {
-    if (found || statement.range.begin <= after.range.begin || !altered.matches(table) ||
-        cmd.str("subtype") != "AT_AddColumn") {
-      return;
-    }
-    lint::Node definition = cmd.get("def");
-    found = lint::truncate_identifier(definition.str("colname")) == column && generated(definition);
-  });
+  lint::for_each_alter_command(
+      file, [&](const lint::Statement& statement, const lint::QualifiedName& altered,
+                lint::Node cmd, std::size_t) {
+        if (found || statement.range.begin <= after.range.begin || !altered.matches(table) ||
+            cmd.str("subtype") != "AT_AddColumn") {
+          return;
+        }
+        lint::Node definition = cmd.get("def");
+        found = lint::truncate_identifier(definition.str("colname")) == column &&
+                lint::generation_expression(definition).valid();
+      });
   return found;
 }
 

@@ -371,10 +371,9 @@ std::string why(const Call& call) {
 
 void check_generated(const Node& column_def, const lint::Statement& statement,
                      const Volatility& created, const ColumnTypes& columns, lint::Reporter& out) {
-  for (Node constraint : column_def.list("constraints")) {
-    if (constraint.str("contype") != "CONSTR_GENERATED") continue;
-    auto call = first_not_immutable(constraint.get("raw_expr"), created, columns);
-    if (!call) continue;
+  if (Node expression = lint::generation_expression(column_def); expression.valid()) {
+    auto call = first_not_immutable(expression, created, columns);
+    if (!call) return;
     out.report(statement.range,
                "the generated column " + std::string(column_def.str("colname")) + " calls " +
                    why(*call) +

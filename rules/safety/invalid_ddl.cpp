@@ -1316,15 +1316,6 @@ std::optional<Refusal> statistics(const Node& create) {
   return std::nullopt;
 }
 
-// The generation expression of a column definition (GENERATED ALWAYS AS (...) STORED); an invalid
-// Node when the column is not generated.
-Node generation_expression(const Node& column_def) {
-  for (Node constraint : column_def.list("constraints")) {
-    if (constraint.str("contype") == "CONSTR_GENERATED") return constraint.get("raw_expr");
-  }
-  return {};
-}
-
 // The first column a generation expression names (its last name, as PostgreSQL folds it) that
 // `generated` says is a generated column.
 template <typename Generated>
