@@ -349,6 +349,28 @@ struct DownSteps {
   std::vector<std::size_t> constraint_creates;
 };
 
+// Whether what the column's default uses (a serial's sequence, the sequence of a nextval(), a
+// function it calls) was dropped before `tick`: DROP SEQUENCE ... CASCADE takes the default along
+// ("drop cascades to default value for column id of table t"). In a down, the down's drops
+// before `ordinal` count too.
+bool default_dropped(const lint::Catalog& catalog, ObjectId column, lint::Tick tick,
+                     const lint::FileReplay& replay, bool down, std::size_t ordinal) {
+  for (const lint::DependencyEdge& edge : catalog.object(column).depends_on) {
+    if (edge.source != lint::DependencySource::default_value || !edge.alive_at(tick)) continue;
+    if (!catalog.object(edge.object).alive_at(tick)) return true;
+    if (!down) continue;
+    for (const lint::CatalogStep& step : replay.steps) {
+      if (step.statement >= ordinal) break;
+      if (step.effect.action == lint::Action::drop &&
+          (step.object == edge.object || std::find(step.implied.begin(), step.implied.end(),
+                                                   edge.object) != step.implied.end())) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // The column's state just before `statement`: its definition, then every ALTER TABLE of it since
 // (the migrations before this one, this file's earlier statements, and for a down the earlier
 // statements of the down). nullopt when the column is not known. `down_steps`, when given, is
@@ -407,6 +429,11 @@ std::optional<ColumnState> state_before(const lint::FileContext& context,
       previous = step.statement;
       replay(*all[step.statement], object.ref_at(step.tick).name, state);
     }
+  }
+  if (state.has_default == true &&
+      default_dropped(*catalog, id, tick, file_replay, down, ordinal)) {
+    state.has_default = false;
+    state.serial = false;
   }
   // A primary key made the column NOT NULL too (CREATE TABLE's PRIMARY KEY (...), ADD PRIMARY
   // KEY), and dropping the key leaves it so.

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS cascade_orders;
+DROP TABLE IF EXISTS cascade_accounts;
