@@ -87,7 +87,7 @@ SELECT 'o', r.key, s.parent,
                                  FROM pg_inherits i WHERE i.inhrelid = r.oid) || ')' END,
          CASE WHEN r.relkind = 'f' THEN
            (SELECT 'SERVER ' || quote_ident(v.srvname)
-                   || coalesce(' OPTIONS (' || array_to_string(f.ftoptions, ', ') || ')', '')
+                   || coalesce(' OPTIONS (' || array_to_string(ARRAY(SELECT o FROM unnest(f.ftoptions) o ORDER BY 1), ', ') || ')', '')
             FROM pg_foreign_table f JOIN pg_foreign_server v ON v.oid = f.ftserver
             WHERE f.ftrelid = r.oid) END,
          CASE WHEN r.relkind IN ('v', 'm') THEN 'AS ' || pg_get_viewdef(r.oid, true) END,
@@ -98,7 +98,8 @@ SELECT 'o', r.key, s.parent,
                           q.seqstart, q.seqcache, CASE WHEN q.seqcycle THEN ' CYCLE' ELSE '' END)
             FROM pg_sequence q WHERE q.seqrelid = r.oid) END,
          s.text,
-         CASE WHEN r.reloptions IS NOT NULL THEN 'WITH (' || array_to_string(r.reloptions, ', ') || ')' END,
+         -- options are a set: SET (a = 1, b = 2) and SET (b = 2, a = 1) leave the same
+         CASE WHEN r.reloptions IS NOT NULL THEN 'WITH (' || array_to_string(ARRAY(SELECT o FROM unnest(r.reloptions) o ORDER BY 1), ', ') || ')' END,
          CASE WHEN r.relkind IN ('r', 'p') AND r.relreplident <> 'd' THEN
            'REPLICA IDENTITY ' || CASE r.relreplident WHEN 'n' THEN 'NOTHING' WHEN 'f' THEN 'FULL'
                                   ELSE 'USING INDEX' END END,
@@ -318,14 +319,14 @@ UNION ALL
 SELECT 'o', 'foreign data wrapper ' || quote_ident(w.fdwname), NULL,
        concat_ws(' ', 'HANDLER ' || nullif(w.fdwhandler, 0)::regproc::text,
                  'VALIDATOR ' || nullif(w.fdwvalidator, 0)::regproc::text,
-                 'OPTIONS (' || array_to_string(w.fdwoptions, ', ') || ')'),
+                 'OPTIONS (' || array_to_string(ARRAY(SELECT o FROM unnest(w.fdwoptions) o ORDER BY 1), ', ') || ')'),
        NULL
 FROM pg_foreign_data_wrapper w
 WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_foreign_data_wrapper'::regclass AND ext.objid = w.oid)
 UNION ALL
 SELECT 'o', 'server ' || quote_ident(s.srvname), NULL,
        concat_ws(' ', 'FOREIGN DATA WRAPPER ' || (SELECT quote_ident(fdwname) FROM pg_foreign_data_wrapper WHERE oid = s.srvfdw),
-                 'OPTIONS (' || array_to_string(s.srvoptions, ', ') || ')'),
+                 'OPTIONS (' || array_to_string(ARRAY(SELECT o FROM unnest(s.srvoptions) o ORDER BY 1), ', ') || ')'),
        NULL
 FROM pg_foreign_server s
 WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_foreign_server'::regclass AND ext.objid = s.oid)

@@ -245,6 +245,24 @@ TEST_F(SnapshotTest, AColumnsStatisticsStorageCompressionAndOptionsShow) {
   EXPECT_EQ(change("SELECT 1").size(), 0u);
 }
 
+// PostgreSQL keeps a relation's options in the order they were set: the same options set in
+// another order (a down that resets them and sets them again) are no difference.
+TEST_F(SnapshotTest, RelationOptionsAreASet) {
+  m_session->execute(
+      "CREATE TABLE t (a int); CREATE VIEW v AS SELECT a FROM t;"
+      "ALTER TABLE t SET (fillfactor = 70, autovacuum_enabled = false);"
+      "ALTER VIEW v SET (security_barrier = true, check_option = local)");
+  auto same = change(
+      "ALTER TABLE t RESET (fillfactor, autovacuum_enabled);"
+      "ALTER TABLE t SET (autovacuum_enabled = false, fillfactor = 70);"
+      "ALTER VIEW v RESET (security_barrier, check_option);"
+      "ALTER VIEW v SET (check_option = local, security_barrier = true)");
+  EXPECT_TRUE(same.empty()) << keys(same);
+  auto other = change("ALTER TABLE t SET (fillfactor = 80)");
+  ASSERT_EQ(other.size(), 1u) << keys(other);
+  EXPECT_EQ(other[0].object, "table public.t");
+}
+
 // SET TABLE lists the members anew (pg_publication_rel's order changes); what a member
 // publishes (its columns, its row filter), the schemas and publish_via_partition_root show.
 TEST_F(SnapshotTest, APublicationsMembersAreASetAndWhatTheyPublishShows) {
