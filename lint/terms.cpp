@@ -38,8 +38,14 @@ std::optional<std::int32_t> int4_input(std::string_view text) {
 
 // A constant's term: its value when the type it takes is known and the spellings of a value can
 // be told apart ('f' and false for a boolean, '1' and 1 for an integer), else its spelling.
-std::string constant_term(const Node& constant, std::string_view type) {
+std::string constant_term(const Node& constant, std::string_view type, const TermTypes* types) {
   if (constant.flag("isnull")) return "k null";
+  if (type == "regclass" && types != nullptr && types->relation && constant.has("sval")) {
+    if (std::string relation = types->relation(constant.get("sval").str("sval"));
+        !relation.empty()) {
+      return term("k r", relation);
+    }
+  }
   if (type == "bool") {
     std::optional<bool> value;
     if (constant.has("boolval")) value = constant.get("boolval").flag("boolval");
@@ -122,7 +128,7 @@ std::vector<std::string> expression_terms(const Node& expression, const TermType
       return false;
     }
     if (kind == "A_Const") {
-      if (std::string term = constant_term(node, type_at(node)); !term.empty()) {
+      if (std::string term = constant_term(node, type_at(node), types); !term.empty()) {
         counted.push_back(std::move(term));
       }
       return false;
@@ -164,6 +170,11 @@ bool same_terms(const Node& a, const Node& b, const std::map<std::string, std::s
 bool same_terms(const Node& a, const Node& b, const TermTypes& types) {
   if (!a.valid() || !b.valid()) return a.valid() == b.valid();
   return expression_terms(a, &types, nullptr) == expression_terms(b, &types, nullptr);
+}
+
+bool same_terms(const Node& a, const TermTypes& a_types, const Node& b, const TermTypes& b_types) {
+  if (!a.valid() || !b.valid()) return a.valid() == b.valid();
+  return expression_terms(a, &a_types, nullptr) == expression_terms(b, &b_types, nullptr);
 }
 
 void conjuncts(const Node& expression, std::vector<Node>& out) {

@@ -21,6 +21,10 @@ namespace sqlgate::lint {
 struct TermTypes {
   std::string whole;
   std::function<std::string(std::string_view column)> column;
+  // The relation a regclass constant names ('customers_id_seq'::regclass), as "schema.name" where
+  // the text gives no schema: PostgreSQL stores the relation, not the text. Empty when not known
+  // (the constant is compared by its spelling).
+  std::function<std::string(std::string_view text)> relation;
 };
 
 // same_terms(), with a constant compared by the value it has in the type it takes where that type
@@ -28,6 +32,9 @@ struct TermTypes {
 // stores the same constant for both). Only these: a bigint's '1' and 1 differ (the one is stored
 // as an int8 constant, the other as an int4 one under a cast), and so do other types' spellings.
 bool same_terms(const Node& a, const Node& b, const TermTypes& types);
+// The same, where the two expressions were written under different settings (each its own
+// search path for the relations its regclass constants name).
+bool same_terms(const Node& a, const TermTypes& a_types, const Node& b, const TermTypes& b_types);
 
 // The conditions an expression ANDs together (itself when it is no AND), appended to `out`.
 void conjuncts(const Node& expression, std::vector<Node>& out);

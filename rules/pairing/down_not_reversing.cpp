@@ -407,17 +407,20 @@ lint::Node default_set_by(const lint::Statement& statement, std::string_view col
 
 // The default expression a column (or domain) had before the tick: its last SET DEFAULT, else
 // the DEFAULT of its definition; invalid when it had none or the migrations do not say.
+// `where`, when given, is set to the statement that wrote it.
 lint::Node default_before(const lint::Project& project, const lint::Catalog& catalog,
-                          ObjectId column, lint::Tick tick) {
+                          ObjectId column, lint::Tick tick, lint::Origin* where = nullptr) {
   auto last = last_change_before(catalog, column, tick, [](Change change) {
     return change == Change::set_default || change == Change::drop_default;
   });
   const std::string& name = catalog.object(column).ref_at(tick).name;
   if (last) {
     if (last->step->effect.change != Change::set_default) return {};
+    if (where != nullptr) *where = last->origin;
     const lint::Statement* statement = lint::statement_at(project, last->origin);
     return statement != nullptr ? default_set_by(*statement, name) : lint::Node();
   }
+  if (where != nullptr) *where = catalog.object(column).created;
   if (catalog.object(column).kind() == ObjectKind::domain) {
     return written_default(domain_definition(project, catalog, column));
   }
@@ -436,6 +439,36 @@ lint::TermTypes default_types(const lint::Project& project, const lint::Catalog&
     type = lint::column_type_before(project, catalog, id, tick);
   }
   return lint::TermTypes{lint::term_type(type), {}};
+}
+
+// How the regclass constants of a statement resolve ('customers_id_seq'::regclass): a name
+// without a schema in the first schema of the search path the statement was read with that has
+// the relation, else the first of that path; "schema.name" either way.
+std::function<std::string(std::string_view)> statement_relations(const lint::Catalog& catalog,
+                                                                 std::size_t file,
+                                                                 std::size_t statement) {
+  return [&catalog, file, statement](std::string_view text) -> std::string {
+    std::vector<std::string> parts = lint::text_name_parts(text);
+    if (parts.size() == 2 || parts.size() == 3) {
+      return parts[parts.size() - 2] + "." + parts.back();
+    }
+    if (parts.size() != 1) return {};
+    std::string schema = "public";
+    for (const lint::CatalogStep& step : catalog.steps_at(file, statement)) {
+      if (step.effect.search_path && !step.effect.search_path->empty()) {
+        schema = step.effect.search_path->front();
+        break;
+      }
+    }
+    for (ObjectKind kind : {ObjectKind::sequence, ObjectKind::table}) {
+      ObjectId id = lint::find_as_written(catalog, file, statement, kind, {}, parts.front());
+      if (id != lint::k_no_object) {
+        schema = catalog.object(id).ref_at(catalog.before_statement(file, statement)).schema;
+        break;
+      }
+    }
+    return schema + "." + parts.front();
+  };
 }
 
 // What same_terms() needs to compare the expressions of a constraint or an index (a CHECK, a
@@ -4138,14 +4171,18 @@ void check_pair(Context& c) {
         bool down_sets = dropped == nullptr || (set != nullptr && set > dropped);
         if (had == 1 && down_sets) {
           // Another default than the one it had (compared by its terms)?
+          lint::Origin where;
           lint::Node before =
-              default_before(c.project, c.catalog, step.object, c.pair.up_replay->start);
+              default_before(c.project, c.catalog, step.object, c.pair.up_replay->start, &where);
           lint::Node written = default_set_by(*c.pair.down_file->all_statements()[set->statement],
                                               object.ref_at(set->tick).name);
+          lint::TermTypes types =
+              default_types(c.project, c.catalog, step.object, c.pair.up_replay->start);
+          lint::TermTypes before_types = types;
+          before_types.relation = statement_relations(c.catalog, where.file, where.statement);
+          types.relation = statement_relations(c.catalog, c.pair.down, set->statement);
           if (before.valid() && written.valid() &&
-              !lint::same_terms(
-                  before, written,
-                  default_types(c.project, c.catalog, step.object, c.pair.up_replay->start))) {
+              !lint::same_terms(before, before_types, written, types)) {
             const lint::ObjectRef& ref = object.ref_at(after);
             c.report(step,
                      "the down sets another default on " + describe(ref) +
