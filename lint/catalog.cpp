@@ -1640,6 +1640,32 @@ class CatalogBuilder {
     return false;
   }
 
+  // DROP SCHEMA s CASCADE of a schema no migration made (public, which every database has, or one
+  // made outside the migrations): it takes what the migrations made in it, and what depends on
+  // that ("drop cascades to table customers"). Whether this is such a drop.
+  static bool drops_unknown_schema(const Effect& effect) {
+    return effect.action == Action::drop && effect.cascade &&
+           effect.object.kind == ObjectKind::schema && !effect.object.name.empty();
+  }
+  void drop_schema_members(const std::string& schema, Tick at, CatalogStep& step) {
+    m_seen.clear();
+    const auto& all = m_catalog.m_objects;
+    for (ObjectId id = 0; id < all.size(); ++id) {
+      ObjectKind kind = all[id].kind();
+      if (kind == ObjectKind::schema || has_parent(kind) || m_seen.count(id) || !alive(id, at)) {
+        continue;
+      }
+      std::string_view in = all[id].ref_at(at).schema;
+      if (m_down != nullptr) {
+        if (auto moved = m_down->moved.find(id); moved != m_down->moved.end()) in = moved->second;
+      }
+      if (in != schema) continue;
+      m_seen.insert(id);
+      step.implied.push_back(id);
+      collect(id, true, at, step.implied, m_seen);
+    }
+  }
+
   void drop(ObjectId id, const Effect& effect, Tick at, CatalogStep& step) {
     m_seen.clear();
     m_seen.insert(id);
@@ -1897,6 +1923,11 @@ class CatalogBuilder {
       }
     }
     end_copied_default(effect, at);
+    if (id == k_no_object && drops_unknown_schema(effect)) {
+      drop_schema_members(effect.object.name, at, step);
+      for (ObjectId taken : step.implied) end_life(taken, origin);
+      return;
+    }
     if (id == k_no_object) return;
     switch (effect.action) {
       case Action::drop: {
@@ -2124,6 +2155,10 @@ class CatalogBuilder {
               step.dropped_by_step = static_cast<std::ptrdiff_t>(*by);
             }
           }
+        }
+        if (id == k_no_object && drops_unknown_schema(effect)) {
+          drop_schema_members(effect.object.name, at, step);
+          for (ObjectId taken_id : step.implied) m_gone.emplace(taken_id, step_index);
         }
         if (id != k_no_object) {
           if (effect.action == Action::drop) {

@@ -788,7 +788,33 @@ std::string blocked_drop_consequence(const Statement& drop, const std::string& b
              : "fails: " + blocker + ", made after it by this file, depends on it";
 }
 
-std::string_view drop_consequence(ObjectKind kind) {
+std::string_view drop_consequence(ObjectKind kind, const Statement& drop) {
+  if (drop.node.str("behavior") == "DROP_CASCADE") {
+    switch (kind) {
+      case ObjectKind::view:
+      case ObjectKind::materialized_view:
+      case ObjectKind::function:
+        return "drops it again with CASCADE, and with it whatever depends on it by then";
+      case ObjectKind::type:
+        return "drops the type again with CASCADE, and with it the columns that use it and their "
+               "data";
+      case ObjectKind::schema:
+        return "drops the schema again with CASCADE, with everything in it by then, and creates "
+               "it empty";
+      case ObjectKind::extension:
+        return "drops the extension again with CASCADE, and with it whatever uses it";
+      case ObjectKind::text_search_configuration:
+        return "drops it again with CASCADE, and with it the generated columns (and their data), "
+               "the indexes and the views that use it";
+      case ObjectKind::text_search_dictionary:
+      case ObjectKind::text_search_parser:
+      case ObjectKind::text_search_template:
+        return "drops it again with CASCADE, and with it the text search objects that use it and "
+               "what uses them";
+      default:
+        break;
+    }
+  }
   switch (kind) {
     case ObjectKind::table:
     case ObjectKind::foreign_table:

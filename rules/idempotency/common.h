@@ -332,8 +332,9 @@ std::optional<PartitionOnRerun> partition_on_rerun(const FileScope& scope,
                                                    const QualifiedName& partition);
 
 // Why a DROP of an object of this kind earlier in the file does not make its CREATE re-runnable
-// (empty for the kinds where it does: nothing can depend on them).
-std::string_view drop_consequence(ObjectKind kind);
+// (empty for the kinds where it does: nothing can depend on them). With CASCADE the DROP does not
+// fail: it takes along what depends on the object by then.
+std::string_view drop_consequence(ObjectKind kind, const lint::Statement& drop);
 
 // Whether a second run's DROP of what `made` creates works: nothing the file makes after it
 // depends on it (a view reading the view, a trigger calling the function, a foreign key

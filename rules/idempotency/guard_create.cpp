@@ -730,7 +730,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     if (dropped != nullptr) {
       scope.report(*statement, statement->range,
                    "the DROP before " + shown + " is no guard: a second run's DROP " +
-                       std::string(drop_consequence(c->key->kind)),
+                       std::string(drop_consequence(c->key->kind, *dropped)),
                    "instead of the DROP, " + help);
       continue;
     }

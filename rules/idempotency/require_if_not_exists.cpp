@@ -203,7 +203,7 @@ void report(FileScope& scope, const Statement& statement, const Candidate& c,
     scope.report(statement, statement.range,
                  "the DROP before " + shown + " is no guard: a second run" +
                      (blocked ? "'s DROP " + blocked_drop_consequence(*dropped, *blocker)
-                              : " " + std::string(drop_consequence(c.key->kind))),
+                              : " " + std::string(drop_consequence(c.key->kind, *dropped))),
                  help);
     return;
   }

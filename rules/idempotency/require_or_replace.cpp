@@ -114,8 +114,9 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
       // result, and re-runnable while nothing made after it depends on it.
       std::optional<std::string> blocker = drop_blocker(scope, *statement, *dropped);
       if (!blocker) continue;
-      std::string consequence = blocker->empty() ? std::string(drop_consequence(c->key->kind))
-                                                 : blocked_drop_consequence(*dropped, *blocker);
+      std::string consequence = blocker->empty()
+                                    ? std::string(drop_consequence(c->key->kind, *dropped))
+                                    : blocked_drop_consequence(*dropped, *blocker);
       scope.report(
           *statement, statement->range,
           "the DROP before " + c->statement + " " + c->object +

@@ -268,7 +268,18 @@ void check_downs(const lint::Project& project, lint::Reporter& out) {
     auto there = [&](const lint::ObjectRef& ref, std::size_t before) {
       if (made_before(ref, before)) return true;
       ObjectId id = catalog.find(ref, at);
-      if (id == lint::k_no_object) return false;
+      if (id == lint::k_no_object) {
+        // A schema every database has (public) is there until the down drops it.
+        if (ref.kind != lint::ObjectKind::schema || !builtin_schema(ref.name)) return false;
+        for (std::size_t j = 0; j < before; ++j) {
+          const lint::Effect& earlier = steps[j].effect;
+          if (earlier.action == lint::Action::drop && earlier.object.kind == ref.kind &&
+              earlier.object.name == ref.name) {
+            return false;
+          }
+        }
+        return true;
+      }
       for (std::size_t j = 0; j < before; ++j) {
         const lint::CatalogStep& earlier = steps[j];
         if (earlier.effect.action == lint::Action::rename && earlier.object == id) return false;

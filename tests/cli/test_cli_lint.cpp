@@ -263,5 +263,32 @@ TEST(CliLint, DropOfAGeneratedColumnSaysNoDataIsLost) {
   EXPECT_EQ(message.find("deletes its data"), std::string::npos) << message;
 }
 
+// The down of a pg_dump baseline: public is there before it (every database has it), CASCADE
+// takes what the up made in it, and a second run succeeds (it drops the empty schema again).
+TEST(CliLint, ADownThatRebuildsSchemaPublicDropsWhatTheUpMadeInIt) {
+  TempDir dir;
+  dir.write("m/20250101000000_baseline.up.sql",
+            "SELECT pg_catalog.set_config('search_path', '', false);\n"
+            "CREATE TABLE public.customers (id integer NOT NULL, email text NOT NULL);\n"
+            "CREATE VIEW public.customer_emails AS SELECT email FROM public.customers;\n");
+  dir.write("m/20250101000000_baseline.down.sql",
+            "DROP SCHEMA public CASCADE;\nCREATE SCHEMA public;\n");
+  auto result = run_sqlgate({"lint", "--format", "json", dir.path() / "m"});
+  auto json = nlohmann::json::parse(result.out);
+  std::string down_findings;
+  for (const auto& diagnostic : json["diagnostics"]) {
+    std::string file = diagnostic["file"];
+    if (file.find(".down.sql") == std::string::npos) continue;
+    down_findings += diagnostic["rule"].get<std::string>() + ": " +
+                     diagnostic["message"].get<std::string>() + "\n";
+  }
+  EXPECT_EQ(down_findings.find("use-before-create"), std::string::npos) << down_findings;
+  EXPECT_EQ(down_findings.find("down-incomplete"), std::string::npos) << down_findings;
+  EXPECT_EQ(down_findings.find("fails once the schema holds objects"), std::string::npos)
+      << down_findings;
+  EXPECT_NE(down_findings.find("drops the schema again with CASCADE"), std::string::npos)
+      << down_findings;
+}
+
 }  // namespace
 }  // namespace sqlgate
