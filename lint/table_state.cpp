@@ -1410,10 +1410,13 @@ const CatalogObject* made_already(const Project& project, const Catalog& catalog
         break;
       }
     }
-  } else if (effect.action == Action::rename && !effect.new_name.empty()) {
-    // RENAME TO a name another object of its kind (a relation: of any kind) has.
+  } else if (effect.action == Action::rename &&
+             (!effect.new_name.empty() || !effect.new_schema.empty())) {
+    // RENAME TO a name another object of its kind (a relation: of any kind) has, or SET SCHEMA
+    // to a schema where one has its name.
     ObjectRef target = catalog.object(step.object).ref_at(step.tick);
-    target.name = effect.new_name;
+    if (!effect.new_name.empty()) target.name = effect.new_name;
+    if (!effect.new_schema.empty()) target.schema = effect.new_schema;
     taken = catalog.find(target, step.tick);
     if (taken == step.object) taken = k_no_object;
   }

@@ -279,10 +279,15 @@ void check(const lint::Project& project, lint::Reporter& out) {
       }
       reported.insert(step.statement);
       if (effect.action == lint::Action::rename) {
+        std::string other = pairing::describe(object.ref_at(step.tick));
+        std::string change =
+            !effect.new_schema.empty()
+                ? "moves " + what + " to schema " + effect.new_schema + ", where " + other +
+                      " has its name"
+                : "renames " + what + " to " + effect.new_name + ", a name " + other + " has";
         auto builder =
             out.report(file, statement.range,
-                       "this renames " + what + " to " + effect.new_name + ", a name " +
-                           pairing::describe(object.ref_at(step.tick)) + " has (created " + where +
+                       "this " + change + " (created " + where +
                            "): PostgreSQL fails here on its first run (\"already exists\")",
                        "rename or drop " + pairing::describe(object.ref_at(step.tick)) +
                            " first, or pick a name that is free");

@@ -1,0 +1,1 @@
+DROP SCHEMA IF EXISTS ae_app, ae_billing CASCADE;

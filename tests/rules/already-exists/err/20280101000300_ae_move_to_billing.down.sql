@@ -1,0 +1,1 @@
+ALTER FUNCTION ae_billing.fmt(integer) SET SCHEMA ae_app;
