@@ -8,6 +8,7 @@
 
 #include "lint/engine.h"
 #include "lint/table_state.h"
+#include "lint/transaction.h"
 
 namespace sqlgate::lint {
 
@@ -559,8 +560,15 @@ class CatalogBuilder {
     const auto& statements = file->all_statements();
     prepared.statements.resize(statements.size());
     const std::vector<std::string>* path = nullptr;
+    std::optional<TransactionLayout> layout;
+    if (file->has_directive(DirectiveKind::no_transaction)) layout.emplace(*file);
     for (std::size_t s = 0; s < statements.size(); ++s) {
       PreparedStatement& statement = prepared.statements[s];
+      if (layout) {
+        resolver.set_autocommit(!statements[s]->embedded() &&
+                                layout->transaction_of(*statements[s]) ==
+                                    TransactionLayout::k_alone);
+      }
       if (&resolver.search_path() != path) {
         prepared.resolvers.push_back(resolver);
         path = &resolver.search_path();

@@ -2974,7 +2974,7 @@ bool creation_schema(std::string_view schema) {
 
 void ObjectResolver::Context::set_search_path(const Node& node) {
   auto change = search_path_change(node);
-  if (!change) return;
+  if (!change || (change->local && resolver.m_autocommit)) return;
   resolver.m_path = std::make_shared<const std::vector<std::string>>(
       change->path ? std::move(*change->path) : resolver.m_initial);
 }

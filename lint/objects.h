@@ -381,11 +381,16 @@ class ObjectResolver {
   // The schemas unqualified names are looked up in, first first.
   const std::vector<std::string>& search_path() const { return *m_path; }
   const std::string& default_schema() const;
+  // The next statements run each in a transaction of their own (a -- sqlgate:no-transaction
+  // file): SET LOCAL search_path and set_config(..., true) there end with the statement, and
+  // change nothing for the statements after it.
+  void set_autocommit(bool autocommit) { m_autocommit = autocommit; }
 
  private:
   struct Context;
   std::shared_ptr<const std::vector<std::string>> m_path;
   std::vector<std::string> m_initial;
+  bool m_autocommit = false;
 };
 
 }  // namespace sqlgate::lint

@@ -13,6 +13,7 @@
 #include "lint/guard.h"
 #include "lint/pg_facts.h"
 #include "lint/table_state.h"
+#include "lint/transaction.h"
 #include "rules/ordering/case_folded.h"
 #include "rules/ordering/rules.h"
 #include "rules/pairing/common.h"
@@ -1117,26 +1118,76 @@ std::string not_found(const lint::ObjectRef& ref) {
   return kind + " \"" + ref.name + "\" does not exist";
 }
 
-// A name a routine's LANGUAGE sql body writes without a schema that the routine's own search path
-// does not reach, while the migrations make an object of that name in another schema (SET
-// search_path = '' over a table of public): PostgreSQL analyzes the body when CREATE FUNCTION
-// runs, looking the name up in pg_catalog and along that path, and fails. True when reported.
+// The statement of the file before `before` that last sets the session's search path (SET
+// [LOCAL] search_path, set_config('search_path', ...)); nullptr when none does. `void_local` is
+// set when it is a SET LOCAL (set_config(..., true)) that a -- sqlgate:no-transaction file runs
+// in a transaction of its own: it changes nothing for the statements after it.
+const lint::Statement* path_set_before(const lint::ParsedFile& file, std::size_t before,
+                                       bool& void_local) {
+  const lint::Statement* found = nullptr;
+  const auto& statements = file.all_statements();
+  std::optional<lint::TransactionLayout> layout;
+  for (std::size_t s = 0; s < before && s < statements.size(); ++s) {
+    auto change = lint::search_path_change(statements[s]->node);
+    if (!change) continue;
+    found = statements[s];
+    void_local = false;
+    if (change->local && !found->embedded() &&
+        file.has_directive(lint::DirectiveKind::no_transaction)) {
+      if (!layout) layout.emplace(file);
+      void_local = layout->transaction_of(*found) == lint::TransactionLayout::k_alone;
+    }
+  }
+  return found;
+}
+
+// A name written without a schema that the search path in force does not reach, while the
+// migrations make an object of that name in another schema, where that path is the routine's own
+// (a LANGUAGE sql body under SET search_path = '': PostgreSQL analyzes the body when CREATE
+// FUNCTION runs, looking the name up in pg_catalog and along that path) or one the file set (SET
+// LOCAL search_path = billing, public over a table of app). PostgreSQL fails. True when reported.
+// A path that only the configuration gives is not judged: the role or the database may set
+// another one.
 bool check_body_path(const lint::Project& project, std::size_t file_index,
                      const lint::CatalogStep& step, const lint::ObjectRef& ref,
                      lint::Reporter& out) {
   const lint::Effect& effect = step.effect;
-  if (effect.change != lint::Change::body || ref.kind == lint::ObjectKind::column ||
-      !effect.search_path) {
-    return false;
+  // The path the statement was read with (a constraint of a CREATE TABLE keeps none of its own).
+  std::shared_ptr<const std::vector<std::string>> search_path = effect.search_path;
+  for (const lint::CatalogStep& other : project.catalog()->steps_at(file_index, step.statement)) {
+    if (search_path) break;
+    search_path = other.effect.search_path;
   }
+  if (ref.kind == lint::ObjectKind::column || !search_path) return false;
   const lint::ParsedFile& file = *project.parsed(file_index);
   const lint::Statement& statement = *file.all_statements()[step.statement];
-  if (!lint::routine_search_path(statement.node)) return false;
-  const auto& path = *effect.search_path;
+  bool body = effect.change == lint::Change::body;
+  const lint::Statement* set = nullptr;
+  bool void_local = false;
+  if (body) {
+    if (!lint::routine_search_path(statement.node)) return false;
+  } else {
+    set = path_set_before(file, step.statement, void_local);
+    if (set == nullptr) return false;
+  }
+  const auto& path = *search_path;
   bool unqualified = std::any_of(effect.depends_on.begin(), effect.depends_on.end(),
                                  [&](const lint::Dependency& dependency) {
                                    return !dependency.schema_given && dependency.object == ref;
-                                 });
+                                 }) ||
+                     (!body && !effect.schema_given && effect.object == ref);
+  // What a create depends on is kept as the names it misses: a relation the statement writes
+  // without a schema (a view's FROM, REFERENCES).
+  if (!unqualified && !body && lint::is_relation(ref.kind)) {
+    lint::walk(statement.node, [&](const lint::Node& node) {
+      // A RangeVar, or a field of that type (REFERENCES' pktable) written without the node's name.
+      if (node.has("relname") && !node.has("schemaname") &&
+          lint::truncate_identifier(node.str("relname")) == ref.name) {
+        unqualified = true;
+      }
+      return !unqualified;
+    });
+  }
   if (!unqualified) return false;
   // The object of that name elsewhere: the one there when the statement runs, else any.
   const lint::Catalog& catalog = *project.catalog();
@@ -1166,6 +1217,35 @@ bool check_body_path(const lint::Project& project, std::size_t file_index,
     written += schema;
   }
   if (written.empty()) written = "''";
+  std::string qualify = "qualify the name (" + lint::sql_name(elsewhere->schema, elsewhere->name) +
+                        "), or add schema " + elsewhere->schema + " to ";
+  lint::ObjectRef bare = ref;
+  bare.schema.clear();
+  if (set != nullptr && void_local) {
+    out.report(file, statement.range,
+               user(step) + describe(bare) +
+                   " written without a schema; the SET LOCAL search_path " +
+                   "before it changes nothing in a -- sqlgate:no-transaction file, where each " +
+                   "statement runs in a transaction of its own (PostgreSQL: \"SET LOCAL can only " +
+                   "be used in transaction blocks\"), so the path is " + written +
+                   ", which does not reach schema " + elsewhere->schema +
+                   ", where the migrations make it, and PostgreSQL fails (" + not_found(ref) + ")",
+               "qualify the name (" + lint::sql_name(elsewhere->schema, elsewhere->name) +
+                   "), or use SET search_path (without LOCAL) in this file")
+        .related(file, set->range, "this SET LOCAL ends with its own statement");
+    return true;
+  }
+  if (set != nullptr) {
+    out.report(file, statement.range,
+               user(step) + describe(bare) + " written without a schema, and the search path " +
+                   written + " this migration set does not reach schema " + elsewhere->schema +
+                   ", where the migrations make it: PostgreSQL looks the name up along that "
+                   "path only, and fails (" +
+                   not_found(ref) + ")",
+               qualify + "that search path")
+        .related(file, set->range, "the search path set here");
+    return true;
+  }
   std::string routine(lint::to_string(effect.object.kind));
   out.report(file, statement.range,
              user(step) + describe(ref) + " written without a schema, and the " + routine +
@@ -1173,9 +1253,7 @@ bool check_body_path(const lint::Project& project, std::size_t file_index,
                  ", where the migrations make it: PostgreSQL looks the body's names up in "
                  "pg_catalog and along that path only, and fails (" +
                  not_found(ref) + ")",
-             "qualify the name (" + lint::sql_name(elsewhere->schema, elsewhere->name) +
-                 "), or add schema " + elsewhere->schema + " to the " + routine +
-                 "'s SET search_path");
+             qualify + "the " + routine + "'s SET search_path");
   return true;
 }
 
