@@ -1411,6 +1411,73 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     }
     if (((kind == "SelectStmt" && !statement->node.has("intoClause")) || kind == "InsertStmt" ||
          kind == "UpdateStmt" || kind == "DeleteStmt") &&
+// A MERGE that PostgreSQL refuses as it reads it, before the rewriter looks at rules: a WHEN
+// [NOT] MATCHED clause after an unconditional one of the same kind (it could never run), then a
+// target that is a view or a materialized view (PostgreSQL 15 merges into tables only, whatever
+// triggers the view has). Whether reported.
+bool check_merge(const lint::FileContext& context, const lint::Statement& statement,
+                 lint::Reporter& out) {
+  const Node& node = statement.node;
+  Node relation = node.get("relation");
+  std::string table = lint::sql_identifier(lint::relation_name(relation).name);
+  lint::NodeList clauses = node.list("mergeWhenClauses");
+  // A clause has no location in the tree: its WHEN keyword, the n-th outside parentheses and
+  // CASE expressions.
+  auto clause_range = [&](std::size_t n) {
+    std::vector<lint::TextRange> whens;
+    if (statement.exact) {
+      int depth = 0;
+      for (const lint::Token& token : context.file.tokens(statement.range)) {
+        std::string_view name = token.name;
+        if (name == "ASCII_40" || name == "CASE") ++depth;
+        if ((name == "ASCII_41" || name == "END_P") && depth > 0) --depth;
+        if (name == "WHEN" && depth == 0) whens.push_back(token.range);
+      }
+    }
+    return whens.size() == clauses.size() ? whens[n] : statement.range;
+  };
+  bool terminal[2] = {false, false};
+  for (std::size_t i = 0; i < clauses.size(); ++i) {
+    Node when = clauses[i];
+    bool matched = when.flag("matched");
+    if (terminal[matched ? 1 : 0]) {
+      std::string clause = matched ? "WHEN MATCHED" : "WHEN NOT MATCHED";
+      out.report(clause_range(i),
+                 "MERGE INTO " + table + " fails on every run: this " + clause +
+                     " clause comes after an unconditional " + clause +
+                     " clause, which takes every row first, and PostgreSQL refuses it "
+                     "(\"unreachable WHEN clause specified after unconditional WHEN clause\")",
+                 "put the clauses with an AND condition first and the unconditional " + clause +
+                     " clause last");
+      return true;
+    }
+    if (!when.has("condition")) terminal[matched ? 1 : 0] = true;
+  }
+  const lint::Catalog* catalog = context.project.catalog();
+  if (catalog == nullptr || !relation.valid()) return false;
+  lint::RelationName written = lint::relation_name(relation);
+  lint::ObjectId id = lint::relation_as_written(context, statement, written.schema, written.name);
+  if (id == lint::k_no_object) return false;
+  const lint::CatalogObject& object = catalog->object(id);
+  bool view = object.kind() == lint::ObjectKind::view;
+  if (!view && object.kind() != lint::ObjectKind::materialized_view) return false;
+  std::string kind = view ? "view" : "materialized view";
+  auto builder = out.report(
+      lint::token_at(context.file, statement, relation.location()),
+      "MERGE INTO " + table + " fails on every run: " + table + " is a " + kind +
+          ", and PostgreSQL 15 merges into tables only (\"cannot execute MERGE on relation " +
+          in_quotes(lint::truncate_identifier(written.name)) +
+          "\" - DETAIL: \"This operation is not supported for " + kind + "s.\")",
+      view ? "MERGE INTO the view's table, or write it as an UPDATE of the view and an INSERT INTO "
+             "the view ... SELECT ... WHERE NOT EXISTS (...)"
+           : "MERGE INTO the tables the materialized view reads, then REFRESH MATERIALIZED VIEW");
+  if (const lint::Statement* made = lint::statement_at(context.project, object.created)) {
+    builder.related(*context.project.parsed(object.created.file), made->range,
+                    "the " + kind + " is created here");
+  }
+  return true;
+}
+
         runs_unguarded(*statement)) {
       check_unpopulated_read(context, *statement,
                              kind == "SelectStmt"   ? "SELECT"
@@ -1446,6 +1513,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
           conflict.str("action") == "ONCONFLICT_UPDATE") {
         checker.update(relation, conflict.list("targetList"), Form::on_conflict);
       }
+    if (kind == "MergeStmt" && check_merge(context, *statement, out)) continue;
     } else if (kind == "UpdateStmt") {
       Checker(context, out, *statement).update(relation, node.list("targetList"), Form::statement);
     } else {

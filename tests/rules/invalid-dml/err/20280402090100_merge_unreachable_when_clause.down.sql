@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS mw_import;
+DROP TABLE IF EXISTS mw_preferences;
