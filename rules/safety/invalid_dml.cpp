@@ -817,11 +817,18 @@ void check_set_constraints(const lint::FileContext& context, const lint::Stateme
         continue;
       }
       const lint::Statement* made = lint::statement_at(context.project, constraint.created);
-      if (made == nullptr || !(made->node.is("CreateStmt") || made->node.is("AlterTableStmt"))) {
+      // A constraint trigger (CREATE CONSTRAINT TRIGGER) is a constraint of that name too.
+      bool trigger = constraint.contype == 't';
+      if (made == nullptr ||
+          !(trigger ? made->node.is("CreateTrigStmt")
+                    : made->node.is("CreateStmt") || made->node.is("AlterTableStmt"))) {
         continue;
       }
-      // A CHECK constraint is never DEFERRABLE; the others as their statement says.
-      if (constraint.contype != 'c' && lint::has_unusual_key(made->node)) {
+      // A CHECK constraint is never DEFERRABLE; the others as their statement says (INITIALLY
+      // DEFERRED makes a constraint trigger DEFERRABLE).
+      if (trigger) {
+        if (made->node.flag("deferrable") || made->node.flag("initdeferred")) continue;
+      } else if (constraint.contype != 'c' && lint::has_unusual_key(made->node)) {
         auto flags = lint::key_flags(made->node, constraint, constraint.names.front().ref.name);
         if (!flags || flags->deferrable) continue;
       }
@@ -831,16 +838,21 @@ void check_set_constraints(const lint::FileContext& context, const lint::Stateme
       }
       if (altered) continue;
       out.report(statement.range,
-                 "SET CONSTRAINTS " + name + " DEFERRED fails on every run: constraint " + name +
-                     " of table " + table_ref.name + " (made by " +
+                 "SET CONSTRAINTS " + name + " DEFERRED fails on every run: constraint " +
+                     (trigger ? "trigger " + name + " on table " : name + " of table ") +
+                     table_ref.name + " (made by " +
                      context.project.source(constraint.created.file).display +
                      ") is NOT DEFERRABLE, and PostgreSQL refuses it (\"constraint " +
                      in_quotes(name) + " is not deferrable\")",
-                 "make the constraint DEFERRABLE first (a foreign key: ALTER TABLE " +
-                     table_ref.name + " ALTER CONSTRAINT " + name +
-                     " DEFERRABLE; another: drop it and add it again DEFERRABLE), or do without "
-                     "deferring it: SET CONSTRAINTS ALL DEFERRED leaves it checked at each "
-                     "statement");
+                 trigger ? "make the constraint trigger DEFERRABLE first (drop it and create it "
+                           "again with DEFERRABLE INITIALLY IMMEDIATE: ALTER TRIGGER cannot change "
+                           "it), or do without deferring it: SET CONSTRAINTS ALL DEFERRED leaves "
+                           "it checked at each statement"
+                         : "make the constraint DEFERRABLE first (a foreign key: ALTER TABLE " +
+                               table_ref.name + " ALTER CONSTRAINT " + name +
+                               " DEFERRABLE; another: drop it and add it again DEFERRABLE), or "
+                               "do without deferring it: SET CONSTRAINTS ALL DEFERRED leaves it "
+                               "checked at each statement");
       break;
     }
   }
@@ -1399,18 +1411,6 @@ void check_target_by_name(const lint::FileContext& context, const lint::Statemen
                  ".<column>: once the table has an alias, PostgreSQL knows it by the alias only");
 }
 
-void check(const lint::FileContext& context, lint::Reporter& out) {
-  for (const lint::Statement* statement : context.file.all_statements()) {
-    std::string_view kind = statement->kind();
-    if (kind == "ConstraintsSetStmt" && runs_unguarded(*statement)) {
-      check_set_constraints(context, *statement, out);
-    }
-    if (kind == "TruncateStmt" && runs_unguarded(*statement) &&
-        !check_truncate_only(context, *statement, out)) {
-      check_truncate(context, *statement, out);
-    }
-    if (((kind == "SelectStmt" && !statement->node.has("intoClause")) || kind == "InsertStmt" ||
-         kind == "UpdateStmt" || kind == "DeleteStmt") &&
 // A MERGE that PostgreSQL refuses as it reads it, before the rewriter looks at rules: a WHEN
 // [NOT] MATCHED clause after an unconditional one of the same kind (it could never run), then a
 // target that is a view or a materialized view (PostgreSQL 15 merges into tables only, whatever
@@ -1478,6 +1478,18 @@ bool check_merge(const lint::FileContext& context, const lint::Statement& statem
   return true;
 }
 
+void check(const lint::FileContext& context, lint::Reporter& out) {
+  for (const lint::Statement* statement : context.file.all_statements()) {
+    std::string_view kind = statement->kind();
+    if (kind == "ConstraintsSetStmt" && runs_unguarded(*statement)) {
+      check_set_constraints(context, *statement, out);
+    }
+    if (kind == "TruncateStmt" && runs_unguarded(*statement) &&
+        !check_truncate_only(context, *statement, out)) {
+      check_truncate(context, *statement, out);
+    }
+    if (((kind == "SelectStmt" && !statement->node.has("intoClause")) || kind == "InsertStmt" ||
+         kind == "UpdateStmt" || kind == "DeleteStmt") &&
         runs_unguarded(*statement)) {
       check_unpopulated_read(context, *statement,
                              kind == "SelectStmt"   ? "SELECT"
@@ -1501,6 +1513,7 @@ bool check_merge(const lint::FileContext& context, const lint::Statement& statem
     if (kind != "MergeStmt") check_target_by_name(context, *statement, out);
     const Node& node = statement->node;
     Node relation = node.get("relation");
+    if (kind == "MergeStmt" && check_merge(context, *statement, out)) continue;
     check_rules(context, *statement, out);
     check_replicated(context, *statement, out);
     if (kind == "DeleteStmt") continue;
@@ -1513,7 +1526,6 @@ bool check_merge(const lint::FileContext& context, const lint::Statement& statem
           conflict.str("action") == "ONCONFLICT_UPDATE") {
         checker.update(relation, conflict.list("targetList"), Form::on_conflict);
       }
-    if (kind == "MergeStmt" && check_merge(context, *statement, out)) continue;
     } else if (kind == "UpdateStmt") {
       Checker(context, out, *statement).update(relation, node.list("targetList"), Form::statement);
     } else {
