@@ -32,6 +32,7 @@
 #include "rules/safety/refusal.h"
 #include "rules/safety/refused_partition_ddl.h"
 #include "rules/safety/replica_identity.h"
+#include "rules/safety/updatable_views.h"
 
 namespace sqlgate::rules {
 
@@ -1478,6 +1479,155 @@ bool check_merge(const lint::FileContext& context, const lint::Statement& statem
   return true;
 }
 
+// Whether an expression of a view's select list is surely not a plain column of its relation
+// (PostgreSQL cannot write through it): a call, an operator, a constant, a CASE... A cast is not
+// judged (a cast to the column's own type is dropped), nor f(t) of a whole row t (PostgreSQL
+// reads it as the column f of t).
+bool computed(const Node& value, const Node& from) {
+  if (value.is("FuncCall")) {
+    lint::NodeList args = value.list("args");
+    if (args.size() != 1 || !args[0].is("ColumnRef")) return true;
+    lint::NodeList fields = args[0].list("fields");
+    std::string row = fields.size() == 1 && fields[0].is("String")
+                          ? lint::truncate_identifier(fields[0].as_str())
+                          : std::string();
+    Node alias = from.get("alias");
+    std::string name =
+        lint::truncate_identifier(alias.valid() ? alias.str("aliasname") : from.str("relname"));
+    return row.empty() || row != name;
+  }
+  for (const char* kind :
+       {"A_Const", "A_Expr", "BoolExpr", "CaseExpr", "CoalesceExpr", "MinMaxExpr", "SubLink",
+        "NullTest", "BooleanTest", "A_ArrayExpr", "SQLValueFunction", "RowExpr"}) {
+    if (value.is(kind)) return true;
+  }
+  return false;
+}
+
+// INSERT, UPDATE or DELETE through a view the migrations made, that PostgreSQL's rewriter refuses
+// whatever the rows: the view is not automatically updatable (a join, GROUP BY, DISTINCT, ...:
+// not_auto_updatable()) and has no INSTEAD OF trigger for the event; or it is, and the statement
+// writes a column of it that is an expression (lower(email)), not a column of its relation. Left
+// alone: a view with a rule (an unconditional DO INSTEAD one lets the statement through), or
+// with a trigger or a column rename the replay may not see. Whether reported.
+bool check_view_write(const lint::FileContext& context, const lint::Statement& statement,
+                      lint::Reporter& out) {
+  const lint::Catalog* catalog = context.project.catalog();
+  const Node& node = statement.node;
+  Node relation = node.get("relation");
+  auto tick = lint::tick_before(context, statement);
+  if (catalog == nullptr || !relation.valid() || !tick) return false;
+  lint::RelationName written = lint::relation_name(relation);
+  lint::ObjectId id = lint::relation_as_written(context, statement, written.schema, written.name);
+  if (id == lint::k_no_object || catalog->object(id).kind() != lint::ObjectKind::view) return false;
+  const lint::CatalogObject& view = catalog->object(id);
+  const lint::Statement* defined = view_definition(context, statement, id);
+  std::string name = view.ref_at(*tick).name;
+  if (defined == nullptr || changed_unseen(context, statement, name)) return false;
+  for (const lint::Origin& change : view.changed) {
+    if (change.tick >= *tick) break;
+    const lint::Statement* changed = lint::statement_at(context.project, change);
+    if (changed == nullptr ||
+        (changed->node.is("RenameStmt") && changed->node.str("renameType") == "OBJECT_COLUMN")) {
+      return false;
+    }
+  }
+  std::string_view kind = statement.kind();
+  constexpr std::int64_t k_instead = 1 << 6;  // pg_trigger's tgtype bits
+  std::int64_t event = kind == "InsertStmt" ? 1 << 2 : kind == "DeleteStmt" ? 1 << 3 : 1 << 4;
+  // A rule or an INSTEAD OF trigger of the event on a relation of that name (in any schema).
+  for (lint::ObjectId other = 0; other < catalog->size(); ++other) {
+    const lint::CatalogObject& object = catalog->object(other);
+    if ((object.kind() != lint::ObjectKind::rule && object.kind() != lint::ObjectKind::trigger) ||
+        !object.alive_at(*tick)) {
+      continue;
+    }
+    const lint::Statement* made = lint::statement_at(context.project, object.created);
+    if (made == nullptr) return false;
+    Node on = made->node.get("relation");
+    if (object.parent != id &&
+        (!on.valid() || lint::truncate_identifier(lint::relation_name(on).name) != name)) {
+      continue;
+    }
+    if (object.kind() == lint::ObjectKind::rule || !made->node.is("CreateTrigStmt") ||
+        ((made->node.num("timing") & k_instead) != 0 && (made->node.num("events") & event) != 0)) {
+      return false;
+    }
+  }
+  std::string verb = kind == "InsertStmt"   ? "insert into"
+                     : kind == "UpdateStmt" ? "update"
+                                            : "delete from";
+  std::string command = kind == "InsertStmt"   ? "INSERT"
+                        : kind == "UpdateStmt" ? "UPDATE"
+                                               : "DELETE";
+  std::string shown = lint::sql_identifier(name);
+  std::string what = (kind == "InsertStmt"   ? "INSERT INTO "
+                      : kind == "UpdateStmt" ? "UPDATE "
+                                             : "DELETE FROM ") +
+                     shown + " fails on every run, whatever the rows: ";
+  Node query = defined->node.get("query");
+  std::optional<std::string> hint = not_auto_updatable(query);
+  if (hint && *hint == k_no_updatable_columns) {
+    // A DELETE needs no column; a cast may be a plain column after all.
+    if (kind == "DeleteStmt") return false;
+    for (Node target : query.list("targetList")) {
+      if (target.get("val").is("TypeCast") || target.get("val").is("CollateClause")) return false;
+    }
+  }
+  if (hint) {
+    std::string text = "the view " + shown +
+                       " is not automatically updatable and has no INSTEAD OF " + command +
+                       " trigger nor an unconditional ON " + command +
+                       " DO INSTEAD rule, and PostgreSQL refuses it (\"cannot " + verb + " view " +
+                       in_quotes(name) + "\" - DETAIL: \"" + *hint + "\")";
+    out.report(lint::token_at(context.file, statement, relation.location()), what + text,
+               command + " the view's tables directly, or give the view an INSTEAD OF " + command +
+                   " trigger (CREATE TRIGGER ... INSTEAD OF " + command + " ON " + shown +
+                   " FOR EACH ROW ...) before this statement");
+    return true;
+  }
+  if (kind == "DeleteStmt") return false;
+  // The view's columns by name: its column list, else each select list entry's name.
+  lint::NodeList aliases = defined->node.list("aliases");
+  lint::NodeList targets = query.list("targetList");
+  lint::NodeList from = query.list("fromClause");
+  if (from.size() != 1) return false;
+  auto column_name = [&](std::size_t i) -> std::string {
+    if (i < aliases.size()) return lint::truncate_identifier(aliases[i].as_str());
+    Node target = targets[i];
+    if (target.has("name")) return lint::truncate_identifier(target.str("name"));
+    Node value = target.get("val");
+    lint::NodeList parts = value.is("ColumnRef")  ? value.list("fields")
+                           : value.is("FuncCall") ? value.list("funcname")
+                                                  : lint::NodeList{};
+    if (parts.empty() || !parts[parts.size() - 1].is("String")) return {};
+    return lint::truncate_identifier(parts[parts.size() - 1].as_str());
+  };
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    if (expands(targets[i].get("val")) && !aliases.empty()) return false;
+  }
+  lint::NodeList written_columns = node.list(kind == "InsertStmt" ? "cols" : "targetList");
+  for (Node column : written_columns) {
+    std::string wanted = lint::truncate_identifier(column.str("name"));
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+      if (expands(targets[i].get("val")) || column_name(i) != wanted) continue;
+      if (!computed(targets[i].get("val"), from[0])) break;
+      std::string quoted = in_quotes(wanted);
+      out.report(lint::token_at(context.file, statement, column.location()),
+                 what + "column " + lint::sql_identifier(wanted) + " of view " + shown +
+                     " is an expression of its query, not a column of its table, and PostgreSQL "
+                     "refuses it (\"cannot " +
+                     (kind == "InsertStmt" ? "insert into" : "update") + " column " + quoted +
+                     " of view " + in_quotes(name) +
+                     "\" - DETAIL: \"View columns that are not columns of their base relation are "
+                     "not updatable.\")",
+                 "leave the column out, or write the table's column through the table itself");
+      return true;
+    }
+  }
+  return false;
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   for (const lint::Statement* statement : context.file.all_statements()) {
     std::string_view kind = statement->kind();
@@ -1514,6 +1664,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     const Node& node = statement->node;
     Node relation = node.get("relation");
     if (kind == "MergeStmt" && check_merge(context, *statement, out)) continue;
+    if (kind != "MergeStmt" && check_view_write(context, *statement, out)) continue;
     check_rules(context, *statement, out);
     check_replicated(context, *statement, out);
     if (kind == "DeleteStmt") continue;

@@ -56,6 +56,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/create_collation.cpp
   safety/refused_parameters.cpp
   safety/materialized_views.cpp
+  safety/updatable_views.cpp
   safety/cluster_without_index.cpp
   safety/extension_update.cpp
   safety/json_constants.cpp
