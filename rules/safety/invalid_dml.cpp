@@ -1628,6 +1628,36 @@ bool check_view_write(const lint::FileContext& context, const lint::Statement& s
   return false;
 }
 
+// A SELECT (VALUES, WITH ... SELECT) or an INSERT, UPDATE or DELETE ... RETURNING that a DO block
+// runs as a statement of its own, without INTO: PL/pgSQL runs it, then refuses its rows ("query
+// has no destination for result data"). Only one that runs on every run (runs_unguarded(), and
+// no RETURN or RAISE before it in its block); EXECUTE, PERFORM and a FOR loop's query are fine.
+void check_no_destination(const lint::Statement& statement, lint::Reporter& out) {
+  const Node& step = statement.plpgsql;
+  if (statement.dynamic || !step.is("PLpgSQL_stmt_execsql") || step.flag("into")) return;
+  std::string_view kind = statement.kind();
+  bool select = kind == "SelectStmt";
+  if (!select && statement.node.list("returningList").empty()) return;
+  for (const lint::PlpgsqlFrame& frame : statement.frames) {
+    if (frame.part != "body") continue;
+    lint::NodeList body = frame.node.list("body");
+    for (std::size_t i = 0; i < frame.index && i < body.size(); ++i) {
+      if (body[i].is("PLpgSQL_stmt_return") || body[i].is("PLpgSQL_stmt_raise")) return;
+    }
+  }
+  std::string what = select ? "this SELECT of the DO block" : "this statement's RETURNING";
+  out.report(statement.range,
+             "the DO block fails on every run: " + what +
+                 " returns rows and nothing takes them (no INTO), and PL/pgSQL refuses it "
+                 "(\"query has no destination for result data\"" +
+                 (select ? ", HINT: \"If you want to discard the results of a SELECT, use "
+                           "PERFORM instead.\")"
+                         : ")"),
+             select ? "write PERFORM in place of SELECT to run it for its effects, SELECT ... INTO "
+                      "a variable to keep a value, or leave it out"
+                    : "leave out RETURNING, or add INTO a variable after it");
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   for (const lint::Statement* statement : context.file.all_statements()) {
     std::string_view kind = statement->kind();
@@ -1648,6 +1678,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
                                                     : "DELETE",
                              out);
     }
+    if (runs_unguarded(*statement)) check_no_destination(*statement, out);
     if (kind == "SelectStmt" && runs_unguarded(*statement)) {
       check_json_constants(context, *statement, out);
       check_rules(context, *statement, out);
