@@ -1658,6 +1658,168 @@ void check_no_destination(const lint::Statement& statement, lint::Reporter& out)
                     : "leave out RETURNING, or add INTO a variable after it");
 }
 
+// A variable of a DO block's DECLARE with the name of a column that an INSERT, UPDATE, DELETE or
+// SELECT of the block names unqualified: with PL/pgSQL's default variable_conflict = error,
+// PostgreSQL refuses the statement when it plans it ("column reference "x" is ambiguous"). Only
+// the outermost block's variables (in scope everywhere), and a reference made where a table the
+// replay knows whole, with that column, is in reach (so PostgreSQL surely reads it as a column);
+// not when the block has a #variable_conflict directive, nor when the file sets
+// plpgsql.variable_conflict.
+class ShadowedColumns {
+ public:
+  ShadowedColumns(const lint::FileContext& context, const lint::Statement& statement,
+                  std::vector<std::string> variables)
+      : m_context(context), m_statement(statement), m_variables(std::move(variables)) {}
+
+  // A reference that is both a variable and a column.
+  struct Found {
+    std::uint32_t location;
+    std::string column;
+    std::string table;
+  };
+
+  // The first such reference.
+  std::optional<Found> find() {
+    const Node& node = m_statement.node;
+    std::string_view kind = node.kind();
+    std::vector<Known> visible;
+    for (Node cte : node.get("withClause").list("ctes")) {
+      m_ctes.push_back(lint::truncate_identifier(cte.str("ctename")));
+    }
+    if (kind == "SelectStmt") {
+      select(node, visible);
+    } else if (kind == "UpdateStmt" || kind == "DeleteStmt") {
+      add(node.get("relation"), visible);
+      for (Node item : node.list(kind == "UpdateStmt" ? "fromClause" : "usingClause")) {
+        add(item, visible);
+      }
+      for (Node target : node.list("targetList")) walk(target.get("val"), visible);
+      walk(node.get("whereClause"), visible);
+      walk(node.get("returningList"), visible);
+    } else if (kind == "InsertStmt") {
+      std::vector<Known> none;
+      select(node.get("selectStmt"), none);
+      add(node.get("relation"), visible);
+      Node conflict = node.get("onConflictClause");
+      for (Node target : conflict.list("targetList")) walk(target.get("val"), visible);
+      walk(conflict.get("whereClause"), visible);
+      walk(node.get("returningList"), visible);
+    }
+    return m_found;
+  }
+
+ private:
+  struct Known {
+    std::string table;
+    std::vector<std::string> columns;
+  };
+
+  // A FROM item's known tables (through joins); WITH queries hide tables of their name.
+  void add(const Node& item, std::vector<Known>& visible) {
+    if (!item.valid()) return;
+    if (item.is("JoinExpr")) {
+      add(item.get("larg"), visible);
+      add(item.get("rarg"), visible);
+      return;
+    }
+    if (item.str("relname").empty()) return;
+    lint::QualifiedName name = lint::QualifiedName::of(lint::relation_name(item));
+    if (name.schema.empty() && std::find(m_ctes.begin(), m_ctes.end(), name.name) != m_ctes.end()) {
+      return;
+    }
+    std::optional<KnownTable> known = known_table(m_context, m_statement, name);
+    if (known && known->complete) visible.push_back({known->name, known->columns});
+  }
+
+  // A SELECT (a subquery): its FROM list joins what is in reach; its expressions are read.
+  void select(const Node& query, std::vector<Known> visible) {
+    if (!query.valid() || !query.is("SelectStmt") || m_found) return;
+    for (Node cte : query.get("withClause").list("ctes")) {
+      m_ctes.push_back(lint::truncate_identifier(cte.str("ctename")));
+    }
+    if (query.str("op") != "SETOP_NONE" && !query.str("op").empty()) {
+      select(query.get("larg"), visible);
+      select(query.get("rarg"), visible);
+      return;
+    }
+    for (Node item : query.list("fromClause")) add(item, visible);
+    for (const char* field : {"targetList", "whereClause", "havingClause", "groupClause"}) {
+      walk(query.get(field), visible);
+    }
+  }
+
+  void walk(const Node& tree, const std::vector<Known>& visible) {
+    lint::walk(tree, [&](const Node& node) {
+      if (m_found) return false;
+      if (node.is("SubLink")) {
+        walk(node.get("testexpr"), visible);
+        select(node.get("subselect"), visible);
+        return false;
+      }
+      if (!node.is("ColumnRef")) return true;
+      lint::NodeList fields = node.list("fields");
+      if (fields.size() != 1 || !fields[0].is("String")) return false;
+      std::string name = lint::truncate_identifier(fields[0].as_str());
+      if (std::find(m_variables.begin(), m_variables.end(), name) == m_variables.end()) {
+        return false;
+      }
+      for (const Known& known : visible) {
+        if (std::find(known.columns.begin(), known.columns.end(), name) == known.columns.end()) {
+          continue;
+        }
+        if (auto at = node.location()) m_found = Found{*at, name, known.table};
+        break;
+      }
+      return false;
+    });
+  }
+
+  const lint::FileContext& m_context;
+  const lint::Statement& m_statement;
+  std::vector<std::string> m_variables;
+  std::vector<std::string> m_ctes;
+  std::optional<Found> m_found;
+};
+
+void check_shadowed_columns(const lint::FileContext& context, const lint::Statement& statement,
+                            lint::Reporter& out) {
+  const Node& step = statement.plpgsql;
+  if (statement.dynamic || statement.parent < 0 ||
+      !(step.is("PLpgSQL_stmt_execsql") || step.is("PLpgSQL_stmt_perform")) ||
+      mentions(context.file.text(), "plpgsql.variable_conflict")) {
+    return;
+  }
+  const lint::Statement& block =
+      context.file.statements()[static_cast<std::size_t>(statement.parent)];
+  if (mentions(context.file.slice(block.range), "variable_conflict")) return;
+  std::string_view kind = statement.kind();
+  if (kind != "SelectStmt" && kind != "InsertStmt" && kind != "UpdateStmt" &&
+      kind != "DeleteStmt") {
+    return;
+  }
+  Node function = context.file.do_function(static_cast<std::size_t>(statement.parent));
+  // The outermost block's DECLARE comes before its BEGIN.
+  std::int64_t begin = function.get("action").num("lineno");
+  std::vector<std::string> variables;
+  for (Node datum : function.list("datums")) {
+    if (!datum.is("PLpgSQL_var")) continue;
+    std::int64_t line = datum.num("lineno");
+    if (line > 0 && line < begin) variables.push_back(std::string(datum.str("refname")));
+  }
+  if (variables.empty()) return;
+  auto found = ShadowedColumns(context, statement, variables).find();
+  if (!found) return;
+  const std::string& column = found->column;
+  out.report(lint::token_at(context.file, statement, found->location),
+             "the DO block fails on every run: " + column + " here is both its variable " + column +
+                 " and a column of table " + lint::sql_identifier(found->table) +
+                 ", and PL/pgSQL refuses it (\"column reference " + in_quotes(column) +
+                 " is ambiguous\", DETAIL: \"It could refer to either a PL/pgSQL variable or a "
+                 "table column.\")",
+             "qualify the column with its table or alias (t." + column +
+                 "), or rename the variable (v_" + column + ")");
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   for (const lint::Statement* statement : context.file.all_statements()) {
     std::string_view kind = statement->kind();
@@ -1678,7 +1840,10 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
                                                     : "DELETE",
                              out);
     }
-    if (runs_unguarded(*statement)) check_no_destination(*statement, out);
+    if (runs_unguarded(*statement)) {
+      check_no_destination(*statement, out);
+      check_shadowed_columns(context, *statement, out);
+    }
     if (kind == "SelectStmt" && runs_unguarded(*statement)) {
       check_json_constants(context, *statement, out);
       check_rules(context, *statement, out);

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS vs_orders;
+DROP TABLE IF EXISTS vs_customers;
