@@ -9,7 +9,10 @@
 // string constant read as json or jsonb that is not valid JSON (json_constants.h); RETURNING, ON
 // CONFLICT, MERGE or a data-modifying WITH that the rules of the table (CREATE RULE) make
 // PostgreSQL's rewriter refuse; UPDATE ... FROM and DELETE ... USING whose list refers to the
-// table written. Each message is PostgreSQL 15's.
+// table written; MERGE into a view or with an unreachable WHEN clause; a write through a view
+// that is not automatically updatable, or to a view column that is an expression; in a DO block,
+// a SELECT without INTO and a variable that makes a column reference ambiguous. Each message is
+// PostgreSQL 15's.
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -1904,7 +1907,9 @@ lint::Rule invalid_dml() {
                               "foreign key references, an UPDATE ... FROM that refers to the "
                               "table written, an aliased UPDATE or INSERT target named by its "
                               "table name, RETURNING, ON CONFLICT or MERGE that the table's "
-                              "rules refuse"},
+                              "rules refuse, MERGE into a view, a write through a view that is "
+                              "not automatically updatable, a DO block's SELECT without INTO or "
+                              "ambiguous column reference"},
           .check_file = check};
 }
 
