@@ -31,8 +31,9 @@ std::string migration_name(const lint::Project& project, std::size_t file) {
 
 // DROP ... CASCADE in a down takes along what depends on the object: a view, a function, a
 // trigger, a policy or a foreign key that an earlier migration made is gone after the down
-// unless the down makes it again. (Parts of what is dropped, its columns, indexes and
-// constraints, go with it by design.)
+// unless the down makes it again, and so is a column of a type, collation or extension dropped
+// with CASCADE, with its data. (Parts of what is dropped, its columns, indexes and constraints,
+// go with it by design.)
 void check_cascade(const lint::Project& project, const Pair& pair, const lint::CatalogStep& step,
                    const std::unordered_set<std::string>& recreated, lint::Reporter& out) {
   const lint::Catalog& catalog = *project.catalog();
@@ -45,20 +46,27 @@ void check_cascade(const lint::Project& project, const Pair& pair, const lint::C
                      kind == lint::ObjectKind::materialized_view ||
                      kind == lint::ObjectKind::function || kind == lint::ObjectKind::procedure ||
                      kind == lint::ObjectKind::trigger || kind == lint::ObjectKind::policy ||
-                     kind == lint::ObjectKind::constraint;
+                     kind == lint::ObjectKind::constraint || kind == lint::ObjectKind::column;
     if (!dependent || (object.parent != lint::k_no_object && gone.count(object.parent) != 0)) {
       continue;
     }
     if (created_by(catalog, id, pair.up)) continue;
     const lint::ObjectRef& ref = object.ref_at(pair.up_replay->end);
     if (recreated.count(ref.base_key()) != 0) continue;
+    bool column = kind == lint::ObjectKind::column;
     auto builder = out.report(
         *pair.down_file, statement_range(*pair.down_file, step.statement),
         "the down's DROP ... CASCADE also drops " + describe(ref) +
+            (column ? " and its data (PostgreSQL: \"drop cascades to column " + ref.name +
+                          " of table " + ref.parent + "\")"
+                    : std::string()) +
             ", which its up does not create (it comes from " +
             migration_name(project, object.created.file) + "), and does not make it again",
-        "drop what depends on it by name first, and make again in the down what an earlier "
-        "migration made (or leave CASCADE out, so that PostgreSQL says what depends on it)");
+        column ? "give the column back the type or collation it had before the up (ALTER TABLE ... "
+                 "ALTER COLUMN ... TYPE) before the DROP, and leave CASCADE out"
+               : "drop what depends on it by name first, and make again in the down what an "
+                 "earlier migration made (or leave CASCADE out, so that PostgreSQL says what "
+                 "depends on it)");
     if (const lint::ParsedFile* owner = project.parsed(object.created.file)) {
       builder.related(*owner, statement_range(*owner, object.created.statement), "created here");
     }

@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS ci_members (id bigint PRIMARY KEY, username text NOT NULL);
