@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <initializer_list>
+#include <limits>
 
 #include "lint/pg_facts.h"
 #include "lint/table_state.h"
@@ -874,14 +875,193 @@ bool holds(const Privileges& held, const Privilege& privilege) {
          (!privilege.column.empty() && held.count({privilege.role, privilege.privilege, {}}) != 0);
 }
 
+std::optional<std::string_view> default_privileges_objects(lint::ObjectKind kind) {
+  if (kind == ObjectKind::sequence) return "SEQUENCES";
+  if (lint::is_routine(kind)) return "FUNCTIONS";
+  if (kind == ObjectKind::type || kind == ObjectKind::domain) return "TYPES";
+  if (kind == ObjectKind::schema) return "SCHEMAS";
+  if (kind == ObjectKind::table || kind == ObjectKind::view ||
+      kind == ObjectKind::materialized_view || kind == ObjectKind::foreign_table) {
+    return "TABLES";
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// PostgreSQL's own default for new objects of a kind, without a pg_default_acl entry: EXECUTE
+// on functions and USAGE on types for PUBLIC, for the role that owns them.
+void add_built_in_defaults(std::vector<DefaultPrivilege>& held, const std::string& owner,
+                           std::string_view objects) {
+  if (objects == "FUNCTIONS") held.push_back({owner, "", objects, "PUBLIC", "execute"});
+  if (objects == "TYPES") held.push_back({owner, "", objects, "PUBLIC", "usage"});
+}
+
+// Applies a statement to pg_default_acl as PostgreSQL reads it when a role makes an object: the
+// role's entry for the kind of object in every schema, made from PostgreSQL's own default by the
+// first ALTER DEFAULT PRIVILEGES that changes it (an entry without grantee marks that it is made),
+// and the role's IN SCHEMA entries. Unlike apply_default_privileges(), a statement is about its
+// role's objects only: the one FOR ROLE names, else the role running it (`runner`, "" for the
+// migrations' own role).
+void apply_own_defaults(std::vector<DefaultPrivilege>& entries, const lint::Node& statement,
+                        const std::string& runner) {
+  if (!statement.is("AlterDefaultPrivilegesStmt")) {
+    // DROP SCHEMA and DROP OWNED BY take the entries (the marks too) as they do for the others.
+    apply_default_privileges(entries, statement);
+    return;
+  }
+  lint::Node action = statement.get("action");
+  bool grant = action.flag("is_grant");
+  if (!grant && action.flag("grant_option")) return;  // the option, not the privileges
+  for (DefaultPrivilege& entry : default_privileges(statement)) {
+    if (entry.owner.empty()) entry.owner = runner;
+    auto same = [&](const DefaultPrivilege& held) { return held == entry; };
+    auto mark = [&](const DefaultPrivilege& held) {
+      return held.grantee.empty() && held.owner == entry.owner && held.objects == entry.objects;
+    };
+    if (entry.schema.empty() && std::none_of(entries.begin(), entries.end(), mark)) {
+      entries.push_back({entry.owner, "", entry.objects, "", ""});
+      add_built_in_defaults(entries, entry.owner, entry.objects);
+    }
+    if (!grant) {
+      std::erase_if(entries, same);
+    } else if (std::none_of(entries.begin(), entries.end(), same)) {
+      entries.push_back(std::move(entry));
+    }
+  }
+}
+
+// A list of pg_default_acl entries over the run of the ups: each entry with the ticks it is in
+// force between, kept once however long it lasts.
+class DefaultPrivilegeLog {
+ public:
+  // What the list became from the tick on. The statements only take entries away and add new
+  // ones at the end: an entry of the list before that is not found in order is gone.
+  void record(const std::vector<DefaultPrivilege>& now, lint::Tick tick) {
+    std::vector<std::size_t> live;
+    std::size_t next = 0;
+    for (std::size_t at : m_live) {
+      Entry& entry = m_entries[at];
+      if (next < now.size() && entry.value == now[next]) {
+        live.push_back(at);
+        ++next;
+      } else {
+        entry.to = tick;
+      }
+    }
+    for (; next < now.size(); ++next) {
+      live.push_back(m_entries.size());
+      m_entries.push_back({now[next], tick});
+    }
+    m_live = std::move(live);
+  }
+
+  // The entries in force for what is made at the tick, in the order they were made.
+  std::vector<const DefaultPrivilege*> at(lint::Tick tick) const {
+    std::vector<const DefaultPrivilege*> found;
+    for (const Entry& entry : m_entries) {
+      if (entry.from <= tick && tick < entry.to) found.push_back(&entry.value);
+    }
+    return found;
+  }
+
+ private:
+  struct Entry {
+    DefaultPrivilege value;
+    lint::Tick from = 0;
+    lint::Tick to = std::numeric_limits<lint::Tick>::max();
+  };
+  std::vector<Entry> m_entries;
+  std::vector<std::size_t> m_live;  // the entries of the list last recorded
+};
+
+// What pg_default_acl holds over the run of the ups, as far as the migrations say: as
+// default_privileges_before() answers (held), and as new objects are given (own).
+struct DefaultPrivilegesTimeline {
+  DefaultPrivilegeLog held;
+  DefaultPrivilegeLog own;
+};
+
+// Whether apply_default_privileges() may change something for the statement.
+bool changes_default_privileges(const lint::Node& node) {
+  return node.is("AlterDefaultPrivilegesStmt") || node.is("DropOwnedStmt") ||
+         (node.is("DropStmt") && node.str("removeType") == "OBJECT_SCHEMA");
+}
+
+// Read once per set: every up's statements once.
+const DefaultPrivilegesTimeline& default_privileges_timeline(const lint::Project& project,
+                                                             const lint::Catalog& catalog) {
+  return project.shared<DefaultPrivilegesTimeline>([&project, &catalog] {
+    DefaultPrivilegesTimeline timeline;
+    // What PostgreSQL gives PUBLIC on new objects without any entry (EXECUTE on functions,
+    // USAGE on types, in every schema, for every role's objects).
+    std::vector<DefaultPrivilege> held{{"", "", "FUNCTIONS", "PUBLIC", "execute"},
+                                       {"", "", "TYPES", "PUBLIC", "usage"}};
+    std::vector<DefaultPrivilege> own;
+    timeline.held.record(held, 0);
+    for (std::size_t f : ups_before(project, catalog, catalog.end())) {
+      const lint::ParsedFile& file = *project.parsed(f);
+      const auto& statements = file.all_statements();
+      for (std::size_t i = 0; i < statements.size(); ++i) {
+        const lint::Node& node = statements[i]->node;
+        if (!changes_default_privileges(node)) continue;
+        apply_default_privileges(held, node);
+        apply_own_defaults(own, node, session_role(file, i).value_or(std::string()));
+        // In force for what is made from the statement's first step on (a statement without
+        // steps: the next one's).
+        lint::Tick tick = catalog.before_statement(f, i);
+        timeline.held.record(held, tick);
+        timeline.own.record(own, tick);
+      }
+    }
+    return timeline;
+  });
+}
+
+}  // namespace
+
+Privileges creation_privileges(const lint::Project& project, const lint::Catalog& catalog,
+                               lint::ObjectId id) {
+  const lint::CatalogObject& object = catalog.object(id);
+  ObjectKind kind = object.kind();
+  std::optional<std::string_view> objects = default_privileges_objects(kind);
+  const lint::ParsedFile* file = project.parsed(object.created.file);
+  if (!objects || file == nullptr ||
+      catalog.replay(object.created.file).direction != lint::Direction::up) {
+    Privileges held;
+    for (std::string_view privilege : all_privileges(kind, false)) {
+      if (public_by_default(kind, privilege)) held.insert({"PUBLIC", std::string(privilege), {}});
+    }
+    return held;
+  }
+  // The role that makes it owns it: the migrations' role, or the one of a SET ROLE before.
+  std::string creator = session_role(*file, object.created.statement).value_or(std::string());
+  const std::string& schema = object.names.front().ref.schema;
+  std::vector<const DefaultPrivilege*> entries =
+      default_privileges_timeline(project, catalog).own.at(object.created.tick);
+  // The creator's entry in every schema, or PostgreSQL's own default where no statement made
+  // one; the IN SCHEMA entry of its schema added to it.
+  std::vector<DefaultPrivilege> built_in;
+  if (std::none_of(entries.begin(), entries.end(), [&](const DefaultPrivilege* entry) {
+        return entry->grantee.empty() && entry->owner == creator && entry->objects == *objects;
+      })) {
+    add_built_in_defaults(built_in, creator, *objects);
+    for (const DefaultPrivilege& entry : built_in) entries.push_back(&entry);
+  }
+  Privileges held;
+  for (const DefaultPrivilege* entry : entries) {
+    if (!entry->grantee.empty() && entry->owner == creator && entry->objects == *objects &&
+        (entry->schema.empty() || entry->schema == schema)) {
+      held.insert({entry->grantee, entry->privilege, {}});
+    }
+  }
+  return held;
+}
+
 Privileges privileges_before(const lint::Project& project, const lint::Catalog& catalog,
                              lint::ObjectId id, lint::Tick tick) {
-  Privileges held;
+  Privileges held = creation_privileges(project, catalog, id);
   const lint::CatalogObject& object = catalog.object(id);
-  for (std::string_view privilege : all_privileges(object.kind(), false)) {
-    if (public_by_default(object.kind(), privilege))
-      held.insert({"PUBLIC", std::string(privilege), {}});
-  }
   for (const lint::ObjectChange& change : lint::changes_before(project, object, tick)) {
     apply_grant(held, change.statement->node, object.kind());
   }
@@ -1496,17 +1676,17 @@ void apply_default_privileges(std::vector<DefaultPrivilege>& held, const lint::N
 }
 
 // What pg_default_acl holds before the up, as far as the migrations say: what PostgreSQL gives
-// PUBLIC on new objects without any entry (EXECUTE on functions, USAGE on types, in every
-// schema, for every role's objects), then the ALTER DEFAULT PRIVILEGES of the earlier ups.
+// PUBLIC on new objects without any entry, then the ALTER DEFAULT PRIVILEGES of the earlier ups
+// (default_privileges_timeline()).
 std::vector<DefaultPrivilege> default_privileges_before(const lint::Project& project,
                                                         const lint::Catalog& catalog,
                                                         lint::Tick start) {
-  std::vector<DefaultPrivilege> held{{"", "", "FUNCTIONS", "PUBLIC", "execute"},
-                                     {"", "", "TYPES", "PUBLIC", "usage"}};
-  for (std::size_t i : ups_before(project, catalog, start)) {
-    for (const lint::Statement* statement : project.parsed(i)->all_statements()) {
-      apply_default_privileges(held, statement->node);
-    }
+  // The earlier ups' statements are in force from ticks before the up's start; the up's own
+  // from ticks after it.
+  std::vector<DefaultPrivilege> held;
+  for (const DefaultPrivilege* entry :
+       default_privileges_timeline(project, catalog).held.at(start)) {
+    held.push_back(*entry);
   }
   return held;
 }

@@ -169,8 +169,19 @@ using Privileges = std::set<Privilege>;
 void apply_grant(Privileges& held, const lint::Node& statement, lint::ObjectKind kind);
 // Whether the role holds the privilege: on the column, or on the object (which covers it).
 bool holds(const Privileges& held, const Privilege& privilege);
-// What roles hold on the object before the tick, as far as the migrations say: what PUBLIC holds
-// on every new object of its kind, then the GRANTs and REVOKEs naming the object, in order.
+// The words ALTER DEFAULT PRIVILEGES names the kind of object with, for the kinds whose new
+// objects it gives privileges on: TABLES (tables, views, materialized views, foreign tables),
+// SEQUENCES, FUNCTIONS (procedures and aggregates too), TYPES (domains too) and SCHEMAS.
+std::optional<std::string_view> default_privileges_objects(lint::ObjectKind kind);
+// What roles hold on the object when an up made it (the owner's own privileges left out), as
+// PostgreSQL sets its ACL: for a kind ALTER DEFAULT PRIVILEGES covers, the default privileges in
+// force then for its owner (the role running the migrations, or the one a SET ROLE before made it
+// as) in every schema and in its schema; for the others, what PUBLIC holds on every new object of
+// the kind (USAGE on a language, CONNECT and TEMPORARY on a database).
+Privileges creation_privileges(const lint::Project& project, const lint::Catalog& catalog,
+                               lint::ObjectId id);
+// What roles hold on the object before the tick, as far as the migrations say: what it was made
+// with (creation_privileges()), then the GRANTs and REVOKEs naming the object, in order.
 Privileges privileges_before(const lint::Project& project, const lint::Catalog& catalog,
                              lint::ObjectId id, lint::Tick tick);
 // The statements of a file that change what roles hold on objects they do not name one by one
@@ -215,6 +226,7 @@ struct DefaultPrivilege {
   std::string_view objects;  // TABLES, SEQUENCES, FUNCTIONS, TYPES or SCHEMAS
   std::string grantee;
   std::string privilege;
+  bool operator==(const DefaultPrivilege&) const = default;
 };
 
 // The entries an ALTER DEFAULT PRIVILEGES statement names.
@@ -227,7 +239,8 @@ bool takes_back(const DefaultPrivilege& revoke, const DefaultPrivilege& grant);
 // statement changes nothing.
 void apply_default_privileges(std::vector<DefaultPrivilege>& held, const lint::Node& statement);
 // What pg_default_acl holds before an up that starts at `start`, as far as the migrations say:
-// PostgreSQL's defaults for PUBLIC, then the ALTER DEFAULT PRIVILEGES of the earlier ups.
+// PostgreSQL's defaults for PUBLIC, then the ALTER DEFAULT PRIVILEGES of the earlier ups (and
+// their DROP SCHEMA and DROP OWNED BY). Computed once per set.
 std::vector<DefaultPrivilege> default_privileges_before(const lint::Project& project,
                                                         const lint::Catalog& catalog,
                                                         lint::Tick start);

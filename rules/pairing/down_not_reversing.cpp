@@ -2843,37 +2843,6 @@ void check_privileges_gained(Context& c) {
   std::unordered_set<ObjectId> seen;
   lint::Tick start = c.pair.up_replay->start;
   const auto& down = c.pair.down_file->all_statements();
-  // What the earlier ups' ALTER DEFAULT PRIVILEGES ... GRANT gave on objects made after them:
-  // a role may hold it on the object that way.
-  // Read once, when a privilege is not accounted for otherwise.
-  std::optional<std::vector<DefaultPrivilege>> defaults;
-  auto by_default = [&](const lint::CatalogObject& object, const Privilege& privilege) {
-    if (!defaults) {
-      defaults.emplace();
-      for (std::size_t f : ups_before(c.project, c.catalog, start)) {
-        for (const lint::Statement* statement : c.project.parsed(f)->all_statements()) {
-          if (statement->node.is("AlterDefaultPrivilegesStmt") &&
-              statement->node.get("action").flag("is_grant")) {
-            for (DefaultPrivilege& entry : default_privileges(statement->node)) {
-              defaults->push_back(std::move(entry));
-            }
-          }
-        }
-      }
-    }
-    ObjectKind kind = object.kind();
-    std::string_view objects = kind == ObjectKind::sequence ? "SEQUENCES"
-                               : lint::is_routine(kind)     ? "FUNCTIONS"
-                               : kind == ObjectKind::type || kind == ObjectKind::domain ? "TYPES"
-                               : kind == ObjectKind::schema                             ? "SCHEMAS"
-                                                                                        : "TABLES";
-    const std::string& schema = object.ref_at(start).schema;
-    return std::any_of(defaults->begin(), defaults->end(), [&](const DefaultPrivilege& entry) {
-      return entry.objects == objects && entry.grantee == privilege.role &&
-             entry.privilege == privilege.privilege &&
-             (entry.schema.empty() || entry.schema == schema);
-    });
-  };
   for (const lint::CatalogStep& step : c.pair.down_replay->steps) {
     if (step.effect.change != Change::grant || step.object == lint::k_no_object) continue;
     if (!seen.insert(step.object).second || c.created_by_up(step.object)) continue;
@@ -2889,7 +2858,7 @@ void check_privileges_gained(Context& c) {
     for (const Privilege& privilege : held) {
       if (holds(before, privilege) || holds(after_up, privilege) || privilege.role == owner ||
           privilege.role == "CURRENT_USER" || privilege.role == "CURRENT_ROLE" ||
-          privilege.role == "SESSION_USER" || by_default(object, privilege)) {
+          privilege.role == "SESSION_USER") {
         continue;
       }
       if (privilege.role != "PUBLIC") {

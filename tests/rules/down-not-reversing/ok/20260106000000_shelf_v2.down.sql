@@ -3,6 +3,9 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON FUNCTIONS FROM app_reade
 ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON TABLES FROM app_reader;
 REVOKE UPDATE (label) ON shelf_items FROM app_reader;
 GRANT UPDATE ON shelf_items TO app_reader;
+-- the up's REVOKE ALL took INSERT too, which app_reader held since the table was made (the
+-- default privileges of 20251218000000_settings in schema public)
+GRANT INSERT ON shelf_items TO app_reader;
 ALTER TABLE shelf_items DROP COLUMN IF EXISTS search;
 ALTER TABLE shelf_items ADD COLUMN IF NOT EXISTS search tsvector
   GENERATED ALWAYS AS (to_tsvector('english', coalesce(label, ''))) STORED;

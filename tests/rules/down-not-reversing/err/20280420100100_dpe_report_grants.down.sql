@@ -1,0 +1,2 @@
+-- nothing taken back
+SELECT 1;

@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS dpc_billing.invoices;
+ALTER DEFAULT PRIVILEGES IN SCHEMA dpc_billing REVOKE SELECT ON TABLES FROM dpc_billing_ro;
+DROP SCHEMA IF EXISTS dpc_billing;
