@@ -727,30 +727,19 @@ std::vector<std::string> grantees_to_revoke(const lint::Project& project,
                                             lint::ObjectId id, lint::Tick tick) {
   std::vector<std::string> roles = role_names(grant.list("grantees"));
   if (id == lint::k_no_object) return roles;
-  const lint::CatalogObject& object = catalog.object(id);
-  lint::ObjectKind kind = object.kind();
-  lint::NodeList privileges = grant.list("privileges");
-  // ALL (no list) on a routine, type, domain or language is its one privilege; on a database it
-  // includes CREATE, which PUBLIC does not have.
-  bool by_default = privileges.empty()
-                        ? kind != ObjectKind::database && (public_by_default(kind, "execute") ||
-                                                           public_by_default(kind, "usage"))
-                        : true;
-  for (lint::Node privilege : privileges) {
-    if (privilege.has("cols") || !public_by_default(kind, privilege.str("priv_name"))) {
-      by_default = false;
+  Privileges given;
+  apply_grant(given, grant, catalog.object(id).kind());
+  const Privileges before = privileges_before(project, catalog, id, tick);
+  // A role that held each of them before the up: the GRANT changed nothing for it.
+  std::erase_if(roles, [&](const std::string& role) {
+    bool any = false;
+    for (const Privilege& privilege : given) {
+      if (privilege.role != role) continue;
+      if (!holds(before, privilege)) return false;
+      any = true;
     }
-  }
-  if (!by_default) return roles;
-  for (const lint::Origin& origin : object.changed) {
-    if (origin.tick >= tick) continue;
-    const lint::Statement* earlier = lint::statement_at(project, origin);
-    if (earlier != nullptr && earlier->kind() == "GrantStmt" && !earlier->node.flag("is_grant") &&
-        lists_role(earlier->node.list("grantees"), "PUBLIC")) {
-      return roles;  // PUBLIC lost it earlier: the GRANT gives it back, and the down revokes it
-    }
-  }
-  std::erase(roles, std::string("PUBLIC"));
+    return any;
+  });
   return roles;
 }
 
@@ -762,11 +751,19 @@ std::vector<PriorHolder> prior_holders(const lint::Project& project, const lint:
   if (id == lint::k_no_object || revoke.flag("grant_option")) return holders;
   const lint::CatalogObject& object = catalog.object(id);
   lint::ObjectKind kind = object.kind();
+  // Whether the REVOKE takes what PUBLIC holds on every new object of the kind, and PUBLIC was
+  // given it when the object was made (ALTER DEFAULT PRIVILEGES ... REVOKE EXECUTE ON FUNCTIONS
+  // FROM PUBLIC before: it was not). ALL on a database includes CREATE, which PUBLIC lacks.
+  const Privileges made_with = creation_privileges(project, catalog, id);
+  auto by_default = [&](std::string_view privilege) {
+    return public_by_default(kind, privilege) &&
+           holds(made_with, {"PUBLIC", std::string(privilege), {}});
+  };
   lint::NodeList privileges = revoke.list("privileges");
   bool takes_default = privileges.empty() && kind != ObjectKind::database &&
-                       (public_by_default(kind, "execute") || public_by_default(kind, "usage"));
+                       (by_default("execute") || by_default("usage"));
   for (lint::Node privilege : privileges) {
-    if (public_by_default(kind, privilege.str("priv_name"))) takes_default = true;
+    if (by_default(privilege.str("priv_name"))) takes_default = true;
   }
   for (const std::string& role : role_names(revoke.list("grantees"))) {
     // The last GRANT or REVOKE to the role on the object before the up.

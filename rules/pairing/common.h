@@ -132,10 +132,10 @@ std::string revoke_sql(const lint::Node& grant, const lint::ObjectRef& object,
 std::string revoke_in_schema_sql(const lint::Node& grant, const std::vector<std::string>& roles);
 
 // The grantees of a GRANT on one of its objects whose privileges a down has to take back:
-// role_names() of its grantees, less PUBLIC when the GRANT gives PUBLIC only what PostgreSQL
-// gives it on that kind of object anyway (EXECUTE on a routine, USAGE on a type, domain or
-// language, CONNECT and TEMPORARY on a database) and no migration before `tick` (the start of
-// the up) revoked it there.
+// role_names() of its grantees, less those that held everything it gives them before `tick` (the
+// start of the up; privileges_before()): PUBLIC given what it holds on every new object of the
+// kind (EXECUTE on a routine, unless the default privileges took it when the object was made, or
+// an earlier migration revoked it), a role an earlier GRANT or the default privileges gave it.
 std::vector<std::string> grantees_to_revoke(const lint::Project& project,
                                             const lint::Catalog& catalog, const lint::Node& grant,
                                             lint::ObjectId id, lint::Tick tick);
@@ -143,7 +143,8 @@ std::vector<std::string> grantees_to_revoke(const lint::Project& project,
 // Which grantees of a REVOKE on one of its objects held privileges there before `tick` (the
 // start of the up) that the down must grant back: a role an earlier migration granted to (its
 // last GRANT or REVOKE there being a GRANT; `granted_by` receives that GRANT), or PUBLIC for
-// what it holds on every new object of the kind (public_grantee, for those), unless an earlier
+// what it holds on every new object of the kind (EXECUTE on a routine, ...), unless the default
+// privileges did not give it when the object was made (creation_privileges()) or an earlier
 // migration revoked it.
 struct PriorHolder {
   std::string role;

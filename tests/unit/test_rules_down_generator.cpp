@@ -304,6 +304,33 @@ TEST(DownGenerator, LeavesPublicItsDefaultExecuteOnAFunction) {
             "REVOKE EXECUTE ON FUNCTION f() FROM PUBLIC;\n");
 }
 
+TEST(DownGenerator, LeavesWhatTheDefaultPrivilegesGaveATableOrFunctionAlone) {
+  // reader may read every table made in public since the ALTER DEFAULT PRIVILEGES: the up's
+  // GRANT gives it nothing new, and a REVOKE in the down would take what it had.
+  Generated table(Files{
+      {"1_defaults.up.sql",
+       "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO reader;\n" + k_users},
+      {"2_grant.up.sql", "GRANT SELECT ON users TO reader, app;\n"}});
+  EXPECT_EQ(table.down.body,
+            "SET lock_timeout = '5s';\n"
+            "REVOKE SELECT ON TABLE users FROM app;\n");
+  // Functions made after the default privileges took EXECUTE from PUBLIC never gave it: the up's
+  // REVOKE takes nothing the migrations gave, and a GRANT in the down would let every role call
+  // f. What PUBLIC may hold from outside them is the author's to say.
+  Generated function(
+      Files{{"1_f.up.sql",
+             "ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;\n"
+             "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"},
+            {"2_lock.up.sql",
+             "REVOKE ALL ON FUNCTION f() FROM PUBLIC;\n"
+             "GRANT EXECUTE ON FUNCTION f() TO app;\n"}});
+  EXPECT_EQ(function.down.body,
+            "SET lock_timeout = '5s';\n"
+            "REVOKE EXECUTE ON FUNCTION f() FROM app;\n"
+            "-- sqlgate:irreversible TODO: the up revokes privileges on function f(): grant back "
+            "what the roles had before, if they had it (up line 1)\n");
+}
+
 TEST(DownGenerator, GrantsBackWhatTheUpRevokes) {
   Generated g(Files{
       {"1_users.up.sql", k_users + "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS "
