@@ -2,16 +2,19 @@
 // privileges on an object, default privileges, a place in a policy, or an object it owns.
 // PostgreSQL refuses the drop ("role r cannot be dropped because some objects depend on it")
 // until each is revoked, dropped or reassigned, or DROP OWNED BY r takes them all. The same for
-// what earlier migrations gave it, in a down and in an up (which then fails on its first run).
+// what earlier migrations gave it, in a down and in an up (which then fails on its first run),
+// and for privileges on objects no migration makes (schema public), followed by their names.
 #include "rules/ordering/drop_role.h"
 
 #include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "lint/builtins.h"
 #include "rules/pairing/common.h"
 
 namespace sqlgate::rules::ordering {
@@ -33,6 +36,8 @@ struct Hold {
   std::vector<pairing::Privilege> privileges;
   // default_privileges: those of the statement the role still has.
   std::vector<pairing::DefaultPrivilege> remaining;
+  // privileges on an object no migration makes (object is k_no_object): its name.
+  lint::ObjectRef outside;
 };
 
 // Something a migration gave the role that still holds at a tick: privileges on an object, the
@@ -42,7 +47,183 @@ struct EarlierHold {
   ObjectId object = lint::k_no_object;
   Hold::Kind kind = Hold::Kind::privileges;
   pairing::Privileges privileges;  // privileges: what roles hold on the object then
+  lint::ObjectRef outside;         // an object no migration makes (object is k_no_object)
 };
+
+// Where a statement of an up is in the run of the ups: its up's start, then its index.
+struct Position {
+  Tick up = 0;
+  std::size_t statement = 0;
+  auto operator<=>(const Position&) const = default;
+};
+
+// The identity of an object no migration makes, as GRANT and DROP name it: GRANT ... ON TABLE
+// names views too, ON FUNCTION procedures too, ON TYPE domains too.
+std::string outside_key(const lint::ObjectRef& ref) {
+  lint::ObjectRef key = ref;
+  if (lint::is_relation(ref.kind) && ref.kind != lint::ObjectKind::index &&
+      ref.kind != lint::ObjectKind::sequence) {
+    key.kind = lint::ObjectKind::table;
+  } else if (lint::is_routine(ref.kind)) {
+    key.kind = lint::ObjectKind::function;
+  } else if (ref.kind == lint::ObjectKind::domain) {
+    key.kind = lint::ObjectKind::type;
+  }
+  return key.key();
+}
+
+// A GRANT or REVOKE of a step on an object the catalog does not know, named one by one (not
+// ON ALL ... IN SCHEMA), and not a member of an extension (DROP EXTENSION takes it, unseen).
+bool outside_grant(const lint::CatalogStep& step) {
+  return step.object == lint::k_no_object && !step.effect.all_in_schema &&
+         (step.effect.change == Change::grant || step.effect.change == Change::revoke) &&
+         lint::extension_member(step.effect.object.kind, step.effect.object.name).empty();
+}
+
+// A statement of an up that changes what a role holds on an object no migration makes.
+struct OutsideEvent {
+  Position at;
+  lint::Origin origin;
+  bool drop = false;  // the object, or its schema, is dropped: nobody holds anything there
+};
+
+// The objects no migration makes that the ups GRANT or REVOKE privileges on (schema public, a
+// table made before the migrations): the catalog has no object for them, so they are followed
+// by name. For each role a GRANT or REVOKE names, by object, what changes what it holds there,
+// in the order the ups ran: the GRANTs and REVOKEs naming the role, on the object or ON ALL ...
+// IN SCHEMA of its schema; DROP OWNED BY and DROP ROLE of the role (it then holds nothing); and
+// drops of the object or of its schema.
+struct OutsideObjects {
+  std::vector<lint::ObjectRef> objects;
+  std::unordered_map<std::string, std::size_t> by_key;
+  struct Held {
+    std::size_t object = 0;
+    std::vector<OutsideEvent> events;
+  };
+  std::unordered_map<std::string, std::vector<Held>> by_role;
+
+  // The object of that name, as an index into objects; nullopt when none.
+  std::optional<std::size_t> find(const lint::ObjectRef& ref) const {
+    auto found = by_key.find(outside_key(ref));
+    return found == by_key.end() ? std::nullopt : std::optional<std::size_t>(found->second);
+  }
+  // The events of the role on the object (none when nothing names both).
+  const std::vector<OutsideEvent>* events(const std::string& role, std::size_t object) const {
+    auto found = by_role.find(role);
+    if (found == by_role.end()) return nullptr;
+    for (const Held& held : found->second) {
+      if (held.object == object) return &held.events;
+    }
+    return nullptr;
+  }
+};
+
+// Read once per set: every up's steps and statements once.
+const OutsideObjects& outside_objects(const lint::Project& project, const lint::Catalog& catalog) {
+  return project.shared<OutsideObjects>([&project, &catalog] {
+    OutsideObjects found;
+    // By role, then by object: the events naming both.
+    std::unordered_map<std::string, std::unordered_map<std::size_t, std::vector<OutsideEvent>>>
+        named;
+    std::vector<OutsideEvent> in_schema;                               // ON ALL ... IN SCHEMA
+    std::unordered_map<std::string, std::vector<OutsideEvent>> gone;   // DROP OWNED BY, DROP ROLE
+    std::unordered_map<std::string, std::vector<OutsideEvent>> drops;  // by key
+    std::unordered_map<std::string, std::vector<OutsideEvent>> schema_drops;
+    for (std::size_t f : catalog.ups_before(catalog.end())) {
+      const lint::ParsedFile* file = project.parsed(f);
+      if (file == nullptr) continue;
+      const auto& statements = file->all_statements();
+      const lint::FileReplay& replay = catalog.replay(f);
+      for (const lint::CatalogStep& step : replay.steps) {
+        const lint::Effect& effect = step.effect;
+        OutsideEvent event{{replay.start, step.statement},
+                           {f, step.statement, effect.offset, step.tick}};
+        if (effect.action == Action::drop) {
+          event.drop = true;
+          if (effect.object.kind == lint::ObjectKind::schema) {
+            schema_drops[effect.object.name].push_back(event);
+          }
+          if (step.object == lint::k_no_object) drops[outside_key(effect.object)].push_back(event);
+          continue;
+        }
+        if (!outside_grant(step)) continue;
+        auto [at, added] = found.by_key.emplace(outside_key(effect.object), found.objects.size());
+        if (added) found.objects.push_back(effect.object);
+        const Node& node = statements[step.statement]->node;
+        for (const std::string& role : pairing::role_names(node.list("grantees"))) {
+          std::vector<OutsideEvent>& events = named[role][at->second];
+          // A GRANT of two privileges, or naming it twice, is one change.
+          if (events.empty() || events.back().at != event.at) events.push_back(event);
+        }
+      }
+      for (std::size_t i = 0; i < statements.size(); ++i) {
+        const Node& node = statements[i]->node;
+        OutsideEvent event{{replay.start, i}, {f, i, 0, catalog.before_statement(f, i)}};
+        if (node.is("GrantStmt") && node.str("targtype") == "ACL_TARGET_ALL_IN_SCHEMA") {
+          in_schema.push_back(event);
+        } else if (node.is("DropOwnedStmt") || node.is("DropRoleStmt")) {
+          for (const std::string& role : pairing::role_names(node.list("roles"))) {
+            gone[role].push_back(event);
+          }
+        }
+      }
+    }
+    for (const OutsideEvent& event : in_schema) {
+      const Node& node = lint::statement_at(project, event.origin)->node;
+      for (std::size_t object = 0; object < found.objects.size(); ++object) {
+        const lint::ObjectRef& ref = found.objects[object];
+        if (!pairing::reaches_in_schema(node, ref.kind, ref.schema)) continue;
+        for (const std::string& role : pairing::role_names(node.list("grantees"))) {
+          named[role][object].push_back(event);
+        }
+      }
+    }
+    for (auto& [role, objects] : named) {
+      auto cleared = gone.find(role);
+      for (auto& [object, events] : objects) {
+        const lint::ObjectRef& ref = found.objects[object];
+        if (cleared != gone.end()) {
+          events.insert(events.end(), cleared->second.begin(), cleared->second.end());
+        }
+        for (const auto* by : {&drops, &schema_drops}) {
+          const std::string& name = by == &drops ? outside_key(ref) : ref.schema;
+          auto dropped = by->find(name);
+          if (name.empty() || dropped == by->end()) continue;
+          events.insert(events.end(), dropped->second.begin(), dropped->second.end());
+        }
+        std::stable_sort(events.begin(), events.end(),
+                         [](const OutsideEvent& a, const OutsideEvent& b) { return a.at < b.at; });
+        found.by_role[role].push_back({object, std::move(events)});
+      }
+    }
+    return found;
+  });
+}
+
+// What the role holds on an object no migration makes before a statement of an up (`before`),
+// as far as the ups say (its events there: OutsideObjects); `granted` receives the last GRANT to
+// it (none: it was given nothing, or lost it all since).
+pairing::Privileges outside_privileges(const lint::Project& project,
+                                       const std::vector<OutsideEvent>& events,
+                                       const lint::ObjectRef& ref, Position before,
+                                       const std::string& role,
+                                       std::optional<lint::Origin>& granted) {
+  pairing::Privileges held;
+  granted.reset();
+  for (const OutsideEvent& event : events) {
+    if (event.at >= before) break;
+    const Node& node = lint::statement_at(project, event.origin)->node;
+    if (event.drop || !node.is("GrantStmt")) {  // a drop, DROP OWNED BY, DROP ROLE
+      held.clear();
+      granted.reset();
+      continue;
+    }
+    pairing::apply_grant(held, node, ref.kind);
+    if (node.flag("is_grant")) granted = event.origin;
+  }
+  std::erase_if(held, [&](const pairing::Privilege& p) { return p.role != role; });
+  return held;
+}
 
 // The ticks of the ups' statements before a statement of an up (all of it: SIZE_MAX) that take from
 // the role what earlier ones gave it: DROP OWNED BY (privileges, owned objects, policies) and DROP
@@ -131,6 +312,19 @@ std::vector<EarlierHold> holds_at(const lint::Project& project, const lint::Cata
     if (owner && owner->tick > clears.owned) holds.push_back({*owner, id, Hold::Kind::owner});
     if (policy) holds.push_back({*policy, id, Hold::Kind::policy});
   }
+  Position before{catalog.replay(file).start, statement};
+  const OutsideObjects& outside = outside_objects(project, catalog);
+  if (auto named = outside.by_role.find(role); named != outside.by_role.end()) {
+    for (const OutsideObjects::Held& on : named->second) {
+      const lint::ObjectRef& ref = outside.objects[on.object];
+      std::optional<lint::Origin> granted;
+      pairing::Privileges held = outside_privileges(project, on.events, ref, before, role, granted);
+      if (!held.empty() && granted) {
+        holds.push_back(
+            {*granted, lint::k_no_object, Hold::Kind::privileges, std::move(held), ref});
+      }
+    }
+  }
   std::sort(holds.begin(), holds.end(),
             [](const EarlierHold& a, const EarlierHold& b) { return a.given.tick < b.given.tick; });
   return holds;
@@ -143,7 +337,8 @@ void report_drop(const lint::Project& project, const lint::Catalog& catalog,
   const lint::ParsedFile* given = project.parsed(hold.given.file);
   const lint::Statement* giving = lint::statement_at(project, hold.given);
   if (given == nullptr || giving == nullptr) return;
-  const lint::ObjectRef& ref = catalog.object(hold.object).ref();
+  const lint::ObjectRef& ref =
+      hold.object == lint::k_no_object ? hold.outside : catalog.object(hold.object).ref();
   std::string object = pairing::describe(ref);
   std::string where = project.source(hold.given.file).display;
   std::string what;
@@ -228,6 +423,28 @@ class RoleDrops {
         return Hold{step.statement, step.object, Hold::Kind::owner};
       }
     }
+    // GRANTs on objects no migration makes (schema public), followed by name.
+    for (const auto& step : m_pair.up_replay->steps) {
+      if (!outside_grant(step) || step.effect.change != Change::grant ||
+          !pairing::lists_role(up[step.statement]->node.list("grantees"), role)) {
+        continue;
+      }
+      const OutsideObjects& outside = outside_objects(m_project, m_catalog);
+      std::optional<std::size_t> object = outside.find(step.effect.object);
+      const std::vector<OutsideEvent>* events = object ? outside.events(role, *object) : nullptr;
+      if (events == nullptr) continue;
+      const lint::ObjectRef& ref = outside.objects[*object];
+      if (outside_taken_before(ref, d)) continue;
+      std::optional<lint::Origin> granted;
+      pairing::Privileges after_up = outside_privileges(
+          m_project, *events, ref, {m_pair.up_replay->start, static_cast<std::size_t>(-1)}, role,
+          granted);
+      std::vector<pairing::Privilege> held =
+          held_before(std::move(after_up), ref, outside_steps(ref), role, d);
+      if (!held.empty()) {
+        return Hold{.statement = step.statement, .privileges = std::move(held), .outside = ref};
+      }
+    }
     for (const auto& step : m_pair.up_replay->steps) {
       if (step.object == lint::k_no_object || step.effect.action != Action::create) continue;
       const Node& node = up[step.statement]->node;
@@ -292,9 +509,15 @@ class RoleDrops {
   // there after the up: a REVOKE of some of its privileges leaves the others.
   std::vector<pairing::Privilege> held_before(pairing::Privileges held, ObjectId id,
                                               const std::string& role, std::size_t d) const {
-    const lint::CatalogObject& object = m_catalog.object(id);
-    pairing::replay_privileges(held, *m_pair.down_file, m_down_broad, m_down_steps.of(id),
-                               object.kind(), object.ref_at(m_pair.up_replay->end).schema, d);
+    return held_before(std::move(held), m_catalog.object(id).ref_at(m_pair.up_replay->end),
+                       m_down_steps.of(id), role, d);
+  }
+  // The same for an object (as named after the up) and the down's steps on it.
+  std::vector<pairing::Privilege> held_before(pairing::Privileges held, const lint::ObjectRef& ref,
+                                              const std::vector<const lint::CatalogStep*>& steps,
+                                              const std::string& role, std::size_t d) const {
+    pairing::replay_privileges(held, *m_pair.down_file, m_down_broad, steps, ref.kind, ref.schema,
+                               d);
     std::vector<pairing::Privilege> of_role;
     for (const pairing::Privilege& privilege : held) {
       if (privilege.role == role) of_role.push_back(privilege);
@@ -308,7 +531,16 @@ class RoleDrops {
     if (pairing::drops_owned(m_pair, role, d)) return std::nullopt;
     for (const EarlierHold& hold :
          holds_at(m_project, m_catalog, role, m_pair.up, static_cast<std::size_t>(-1))) {
-      if (hold.given.file == m_pair.up || taken_before(hold.object, d)) continue;
+      if (hold.given.file == m_pair.up) continue;
+      if (hold.object == lint::k_no_object) {
+        if (outside_taken_before(hold.outside, d) ||
+            held_before(hold.privileges, hold.outside, outside_steps(hold.outside), role, d)
+                .empty()) {
+          continue;
+        }
+        return hold;
+      }
+      if (taken_before(hold.object, d)) continue;
       if (hold.kind == Hold::Kind::privileges &&
           held_before(hold.privileges, hold.object, role, d).empty()) {
         continue;
@@ -347,6 +579,31 @@ class RoleDrops {
     return false;
   }
 
+  // The down's GRANTs and REVOKEs on an object no migration makes.
+  std::vector<const lint::CatalogStep*> outside_steps(const lint::ObjectRef& ref) const {
+    std::vector<const lint::CatalogStep*> steps;
+    std::string key = outside_key(ref);
+    for (const auto& step : m_pair.down_replay->steps) {
+      if (outside_grant(step) && outside_key(step.effect.object) == key) steps.push_back(&step);
+    }
+    return steps;
+  }
+
+  // Whether a statement of the down before d drops an object no migration makes, or its schema.
+  bool outside_taken_before(const lint::ObjectRef& ref, std::size_t d) const {
+    std::string key = outside_key(ref);
+    for (const auto& step : m_pair.down_replay->steps) {
+      if (step.statement >= d || step.effect.action != Action::drop) continue;
+      const lint::ObjectRef& dropped = step.effect.object;
+      if ((step.object == lint::k_no_object && outside_key(dropped) == key) ||
+          (dropped.kind == lint::ObjectKind::schema && !ref.schema.empty() &&
+           dropped.name == ref.schema)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   bool owner_changed_before(ObjectId id, std::size_t d) const {
     const auto& down = m_pair.down_file->all_statements();
     for (const auto& step : m_pair.down_replay->steps) {
@@ -363,17 +620,18 @@ class RoleDrops {
   void report(const std::string& role, std::size_t d, const Hold& hold) {
     std::string what;
     std::string help;
-    std::string object = hold.object != lint::k_no_object
-                             ? pairing::describe(m_catalog.object(hold.object).ref())
+    const lint::ObjectRef& ref =
+        hold.object != lint::k_no_object ? m_catalog.object(hold.object).ref() : hold.outside;
+    std::string object = hold.object != lint::k_no_object || !hold.outside.name.empty()
+                             ? pairing::describe(ref)
                              : std::string();
     switch (hold.kind) {
       case Hold::Kind::privileges:
         what = "still holds privileges on " + object + ", which the up granted";
-        help =
-            "revoke them before DROP ROLE (`" +
-            pairing::revoke_privileges_sql(m_pair.up_file->all_statements()[hold.statement]->node,
-                                           m_catalog.object(hold.object).ref(), hold.privileges) +
-            "`), or write `DROP OWNED BY " + role + ";` before it";
+        help = "revoke them before DROP ROLE (`" +
+               pairing::revoke_privileges_sql(
+                   m_pair.up_file->all_statements()[hold.statement]->node, ref, hold.privileges) +
+               "`), or write `DROP OWNED BY " + role + ";` before it";
         break;
       case Hold::Kind::default_privileges:
         what = "still has the default privileges " +

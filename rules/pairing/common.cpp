@@ -1078,6 +1078,25 @@ std::vector<std::size_t> broad_privilege_statements(const lint::ParsedFile& file
   return found;
 }
 
+bool reaches_in_schema(const lint::Node& statement, lint::ObjectKind kind,
+                       const std::string& schema) {
+  if (!statement.is("GrantStmt") || statement.str("targtype") != "ACL_TARGET_ALL_IN_SCHEMA") {
+    return false;
+  }
+  std::string_view type = statement.str("objtype");
+  // ALL TABLES: tables, views, materialized views and foreign tables; not sequences.
+  bool kind_matches =
+      type == "OBJECT_SEQUENCE" ? kind == ObjectKind::sequence
+      : type == "OBJECT_TABLE"
+          ? lint::is_relation(kind) && kind != ObjectKind::index && kind != ObjectKind::sequence
+          : lint::is_routine(kind);
+  if (!kind_matches) return false;
+  for (lint::Node each : statement.list("objects")) {
+    if (lint::truncate_identifier(each.as_str()) == schema) return true;
+  }
+  return false;
+}
+
 void replay_privileges(Privileges& held, const lint::ParsedFile& file,
                        const std::vector<std::size_t>& broad,
                        const std::vector<const lint::CatalogStep*>& steps, lint::ObjectKind kind,
@@ -1119,20 +1138,9 @@ void replay_privileges(Privileges& held, const lint::ParsedFile& file,
       }
       continue;
     }
-    bool applies = on_object.count(i) != 0;
-    if (!applies && node.is("GrantStmt") && node.str("targtype") == "ACL_TARGET_ALL_IN_SCHEMA") {
-      std::string_view type = node.str("objtype");
-      // ALL TABLES: tables, views, materialized views and foreign tables; not sequences.
-      bool kind_matches =
-          type == "OBJECT_SEQUENCE" ? kind == ObjectKind::sequence
-          : type == "OBJECT_TABLE"
-              ? lint::is_relation(kind) && kind != ObjectKind::index && kind != ObjectKind::sequence
-              : lint::is_routine(kind);
-      for (lint::Node each : node.list("objects")) {
-        if (kind_matches && lint::truncate_identifier(each.as_str()) == current) applies = true;
-      }
+    if (on_object.count(i) != 0 || reaches_in_schema(node, kind, current)) {
+      apply_grant(held, node, kind);
     }
-    if (applies) apply_grant(held, node, kind);
   }
 }
 

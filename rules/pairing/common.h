@@ -188,6 +188,10 @@ Privileges privileges_before(const lint::Project& project, const lint::Catalog& 
 // The statements of a file that change what roles hold on objects they do not name one by one
 // (DROP OWNED BY, GRANT or REVOKE ... ON ALL ... IN SCHEMA), by index in all_statements().
 std::vector<std::size_t> broad_privilege_statements(const lint::ParsedFile& file);
+// Whether a GRANT or REVOKE ... ON ALL TABLES (SEQUENCES, FUNCTIONS, PROCEDURES, ROUTINES) IN
+// SCHEMA reaches an object of the kind in the schema.
+bool reaches_in_schema(const lint::Node& statement, lint::ObjectKind kind,
+                       const std::string& schema);
 // Applies to what roles hold on an object (of the kind, in the schema) the statements of a file
 // before `end` that change it, in order: its GRANTs and REVOKEs (among `steps`, the file's steps
 // on the object), those on ALL ... IN SCHEMA of its schema and DROP OWNED BY (among `broad`,

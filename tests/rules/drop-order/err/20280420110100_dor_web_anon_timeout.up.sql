@@ -1,0 +1,1 @@
+ALTER ROLE dor_web_anon SET statement_timeout = '3s';
