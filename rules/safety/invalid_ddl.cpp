@@ -612,13 +612,19 @@ std::optional<Refusal> set_options(const lint::FileContext& context,
                            Written{context.file, statement});
   }
   std::string_view objtype = statement.node.str("objtype");
-  if (objtype != "OBJECT_TABLE" && objtype != "OBJECT_MATVIEW") return std::nullopt;
-  // A partitioned table takes none: partitioned-table-options says so. A view has its own.
-  if (partitioned_table_of(context, statement)) return std::nullopt;
-  if (lint::find_as_written(context, statement, lint::ObjectKind::view, relation.schema,
-                            relation.name) != lint::k_no_object) {
-    return std::nullopt;
+  bool view = objtype == "OBJECT_VIEW" ||
+              (objtype == "OBJECT_TABLE" &&
+               lint::find_as_written(context, statement, lint::ObjectKind::view, relation.schema,
+                                     relation.name) != lint::k_no_object);
+  if (view) {
+    auto refusal = view_options(items, Written{context.file, statement});
+    if (!refusal) return std::nullopt;
+    return Refusal{"ALTER VIEW " + name + " SET (...)", refusal->why, refusal->message,
+                   refusal->help};
   }
+  if (objtype != "OBJECT_TABLE" && objtype != "OBJECT_MATVIEW") return std::nullopt;
+  // A partitioned table takes none: partitioned-table-options says so.
+  if (partitioned_table_of(context, statement)) return std::nullopt;
   return table_storage(items, TableOptions::alter, Written{context.file, statement},
                        (objtype == "OBJECT_TABLE" ? "ALTER TABLE " : "ALTER MATERIALIZED VIEW ") +
                            name + " SET (...)");
@@ -1647,6 +1653,16 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
                                        Written{context.file, *statement},
                                        "CREATE TABLE " + table + " ... WITH (...)")) {
         report(statement->range, *refusal, out);
+      }
+    }
+    if (node.is("ViewStmt") && !node.list("options").empty()) {
+      lint::RelationName relation = lint::relation_name(node.get("view"));
+      if (auto refusal = view_options(node.list("options"), Written{context.file, *statement})) {
+        report(
+            statement->range,
+            Refusal{"CREATE VIEW " + lint::sql_name(relation.schema, relation.name) + " WITH (...)",
+                    refusal->why, refusal->message, refusal->help},
+            out);
       }
     }
     if (node.is("CreateTableAsStmt") && !node.get("into").list("options").empty()) {

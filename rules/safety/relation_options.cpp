@@ -33,6 +33,7 @@ constexpr unsigned k_gist = 32;
 constexpr unsigned k_spgist = 64;
 constexpr unsigned k_gin = 128;
 constexpr unsigned k_brin = 256;
+constexpr unsigned k_view = 512;
 
 struct Parameter {
   std::string_view name;
@@ -40,7 +41,8 @@ struct Parameter {
   unsigned takes;
   double min = 0;
   double max = 0;
-  std::string_view values = {};  // an enum's, compared without case
+  std::string_view values = {};                       // an enum's, compared without case
+  std::string_view values_words = "auto, on or off";  // an enum's, as the help names them
 };
 
 constexpr double k_int_max = 2147483647;
@@ -79,6 +81,9 @@ const Parameter k_parameters[] = {
     {"gin_pending_list_limit", Kind::integer, k_gin, 64, k_int_max},
     {"pages_per_range", Kind::integer, k_brin, 1, 131072},
     {"autosummarize", Kind::boolean, k_brin},
+    {"check_option", Kind::enumeration, k_view, 0, 0, "local cascaded", "local or cascaded"},
+    {"security_barrier", Kind::boolean, k_view},
+    {"security_invoker", Kind::boolean, k_view},
 };
 
 // The built-in index access methods.
@@ -216,7 +221,7 @@ std::optional<OptionRefusal> bad_value(const Parameter& parameter, const Node& o
         }
         from = to + 1;
       }
-      return invalid("enum", "auto, on or off");
+      return invalid("enum", parameter.values_words);
     case Kind::integer:
     case Kind::real: {
       bool integer = parameter.kind == Kind::integer;
@@ -289,6 +294,20 @@ OptionRefusal namespace_refusal(std::string_view space, std::string_view relatio
                                            : "write the parameter without a namespace"};
 }
 
+// The options of a relation that takes no namespace (a view, a column): a namespace is refused
+// first, then each parameter as written.
+std::optional<OptionRefusal> options_without_namespace(const lint::NodeList& options,
+                                                       unsigned takes, std::string_view relation,
+                                                       const Written& written) {
+  std::vector<Node> all;
+  for (Node option : options) {
+    std::string_view space = option.str("defnamespace");
+    if (!space.empty()) return namespace_refusal(space, relation);
+    all.push_back(option);
+  }
+  return parameters(all, takes, relation, written);
+}
+
 }  // namespace
 
 std::optional<OptionRefusal> table_options(const lint::NodeList& options, TableOptions statement,
@@ -318,15 +337,13 @@ std::optional<OptionRefusal> table_options(const lint::NodeList& options, TableO
   return parameters(toast, k_toast, "TOAST table", written);
 }
 
+std::optional<OptionRefusal> view_options(const lint::NodeList& options, const Written& written) {
+  return options_without_namespace(options, k_view, "view", written);
+}
+
 std::optional<OptionRefusal> attribute_options(const lint::NodeList& options,
                                                const Written& written) {
-  std::vector<Node> all;
-  for (Node option : options) {
-    std::string_view space = option.str("defnamespace");
-    if (!space.empty()) return namespace_refusal(space, "column");
-    all.push_back(option);
-  }
-  return parameters(all, k_attribute, "column", written);
+  return options_without_namespace(options, k_attribute, "column", written);
 }
 
 std::optional<OptionRefusal> index_options(const std::vector<lint::Node>& options,

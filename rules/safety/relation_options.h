@@ -38,6 +38,10 @@ enum class TableOptions : unsigned char {
 std::optional<OptionRefusal> table_options(const lint::NodeList& options, TableOptions statement,
                                            const Written& written);
 
+// The options of a view (CREATE VIEW ... WITH (...), ALTER VIEW ... SET (...)): check_option
+// (local or cascaded), security_barrier and security_invoker (booleans), each once.
+std::optional<OptionRefusal> view_options(const lint::NodeList& options, const Written& written);
+
 // ALTER COLUMN ... SET (...): n_distinct and n_distinct_inherited only, each at least -1.
 std::optional<OptionRefusal> attribute_options(const lint::NodeList& options,
                                                const Written& written);

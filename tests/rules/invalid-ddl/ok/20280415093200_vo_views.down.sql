@@ -1,0 +1,2 @@
+DROP VIEW IF EXISTS vo_mine;
+DROP TABLE IF EXISTS vo_projects;
