@@ -411,6 +411,9 @@ bool parameters_set_before(const lint::Project& project, const lint::Catalog& ca
   if (const lint::Statement* created = lint::statement_at(project, object.created)) {
     const lint::Node& node = created->node;
     if (!node.list("options").empty() || !node.get("into").list("options").empty()) return true;
+    // A view's WITH [LOCAL | CASCADED] CHECK OPTION is its check_option parameter.
+    std::string_view check = node.str("withCheckOption");
+    if (!check.empty() && check != "NO_CHECK_OPTION") return true;
   }
   return changed_before(catalog, id, tick, lint::Change::storage_parameters);
 }

@@ -93,7 +93,7 @@ std::optional<EarlierChange> last_change_before(const lint::Catalog& catalog, li
 bool changed_before(const lint::Catalog& catalog, lint::ObjectId id, lint::Tick tick,
                     lint::Change change);
 // Whether a storage parameter of the relation was set before the tick: in the statement that
-// created it (WITH (...)) or by an ALTER of an earlier migration.
+// created it (WITH (...), a view's WITH CHECK OPTION) or by an ALTER of an earlier migration.
 bool parameters_set_before(const lint::Project& project, const lint::Catalog& catalog,
                            lint::ObjectId id, lint::Tick tick);
 // Whether an ALTER's storage parameter commands are all RESET (...).

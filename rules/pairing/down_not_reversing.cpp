@@ -772,6 +772,13 @@ void apply_parameters(Parameters& values, const lint::Node& statement, ObjectKin
     return;
   }
   for (lint::Node option : made) values[parameter_name(option)] = parameter_value(option);
+  // WITH [CASCADED | LOCAL] CHECK OPTION is stored as the view's check_option parameter (WITH
+  // CHECK OPTION alone means cascaded).
+  if (statement.is("ViewStmt") && kind == ObjectKind::view) {
+    std::string_view clause = statement.str("withCheckOption");
+    if (clause == "LOCAL_CHECK_OPTION") values["check_option"] = "local";
+    if (clause == "CASCADED_CHECK_OPTION") values["check_option"] = "cascaded";
+  }
 }
 
 // The storage parameters the up sets or resets on a relation whose earlier values the migrations
