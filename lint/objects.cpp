@@ -636,6 +636,12 @@ struct ObjectResolver::Context {
   void sequence_calls(const Node& node);
   // INSERT, UPDATE or DELETE: the rows it writes, and those of its data-modifying WITH queries.
   void write_rows(const Node& node);
+  // The columns an INSERT, UPDATE or DELETE reads, which PostgreSQL looks up when it analyzes the
+  // statement (its SET values, WHERE, FROM or USING, RETURNING, an INSERT's SELECT, WITH queries):
+  // dependencies of the statement alone. Not the columns it writes (an INSERT's column list, an
+  // UPDATE's SET targets, an ON CONFLICT target), which invalid-dml judges. In a DO block, an
+  // unqualified name of a variable of the block is not taken for a column.
+  void column_reads(Effect& effect, const Node& node);
   // WITH q AS (INSERT | UPDATE | DELETE ...): the rows each data-modifying WITH query writes.
   void modifying_ctes(const Node& node);
   void alter_other(const Node& node);
@@ -1440,6 +1446,8 @@ struct ObjectResolver::Context::QueryColumns {
     bool given = false;
   };
   std::vector<RowParameter> row_parameters;
+  // Whether the columns an INSERT, UPDATE or ON CONFLICT names as the ones it writes count.
+  bool targets = true;
 
   // A table, subquery, function or WITH query a query level reads from.
   struct Range {
@@ -1751,7 +1759,7 @@ struct ObjectResolver::Context::QueryColumns {
   // A SELECT, INSERT, UPDATE or DELETE (of a SQL-standard body, or a rule's action), `outer` the
   // names around it; false for other statements. For an INSERT, UPDATE or DELETE: the target
   // table's columns it names; an INSERT without a column list writes the first ones, which only
-  // the replay knows (not followed).
+  // the replay knows (not followed). Its WITH queries are read too, data-modifying ones included.
   bool statement(const Node& node, const Scope* outer) {
     bool insert = node.is("InsertStmt");
     bool update = node.is("UpdateStmt");
@@ -1764,7 +1772,7 @@ struct ObjectResolver::Context::QueryColumns {
     scope.outer = outer;
     NodeList ctes = node.get("withClause").list("ctes");
     for (Node cte : ctes) scope.ctes.push_back(truncate_identifier(cte.str("ctename")));
-    for (Node cte : ctes) query(cte.get("ctequery"), &scope);
+    for (Node cte : ctes) statement(cte.get("ctequery"), &scope);
     Node relation_node = node.get("relation");
     auto [table, given] = context.relation(ObjectKind::table, relation_node);
     Range target{relation_node.has("alias")
@@ -1774,26 +1782,32 @@ struct ObjectResolver::Context::QueryColumns {
     scope.ranges.push_back(target);
     std::vector<Node> conditions;
     if (insert) {
-      for (Node named : node.list("cols")) column(target, truncate_identifier(named.str("name")));
+      if (targets) {
+        for (Node named : node.list("cols")) column(target, truncate_identifier(named.str("name")));
+      }
+      // The SELECT or VALUES does not see the target table; it sees the WITH queries.
+      Scope source;
+      source.outer = outer;
+      source.ctes = scope.ctes;
       Node select = node.get("selectStmt");
-      query(select, outer);
-      Scope values;
-      values.outer = outer;
-      expression(select.get("valuesLists"), values);
+      query(select, &source);
+      expression(select.get("valuesLists"), source);
       // ON CONFLICT: the columns of its target; DO UPDATE reads the whole EXCLUDED row, every
       // column of the table.
       Node conflict = node.get("onConflictClause");
-      for (Node element : conflict.get("infer").list("indexElems")) {
-        if (element.has("name")) column(target, truncate_identifier(element.str("name")));
+      if (targets) {
+        for (Node element : conflict.get("infer").list("indexElems")) {
+          if (element.has("name")) column(target, truncate_identifier(element.str("name")));
+        }
+        expression(conflict.get("infer"), scope);
+        if (conflict.str("action") == "ONCONFLICT_UPDATE") all_columns(target);
       }
-      expression(conflict.get("infer"), scope);
-      if (conflict.str("action") == "ONCONFLICT_UPDATE") all_columns(target);
     } else {
       for (Node item : node.list(update ? "fromClause" : "usingClause")) {
         from_item(item, scope, conditions);
       }
       for (Node assignment : node.list("targetList")) {
-        column(target, truncate_identifier(assignment.str("name")));
+        if (targets) column(target, truncate_identifier(assignment.str("name")));
         expression(assignment.get("val"), scope);
       }
       expression(node.get("whereClause"), scope);
@@ -3276,7 +3290,9 @@ void ObjectResolver::Context::run(const Node& node) {
                                                                            : "subname"));
     add(Action::drop, ref, statement.range.begin).if_exists = node.flag("missing_ok");
   } else if (kind == "InsertStmt" || kind == "UpdateStmt" || kind == "DeleteStmt") {
+    std::size_t first = out.size();
     write_rows(node);
+    column_reads(out[first], node);
   } else if (kind == "TruncateStmt") {
     for (Node range_var : node.list("relations")) {
       auto [table, given] = relation(ObjectKind::table, range_var);
@@ -3312,6 +3328,24 @@ void ObjectResolver::Context::write_rows(const Node& node) {
     }
   }
   modifying_ctes(node);
+}
+
+void ObjectResolver::Context::column_reads(Effect& effect, const Node& node) {
+  std::vector<std::string> variables;
+  for (Node datum : statement.function.list("datums")) {
+    variables.push_back(truncate_identifier(datum.str("refname")));
+  }
+  QueryColumns reader{*this, effect, {}, std::move(variables), DependencySource::statement};
+  reader.targets = false;
+  std::size_t first = effect.depends_on.size();
+  reader.statement(node, nullptr);
+  // `*` reads every column a table has, whatever they are: only the table can be missing, and
+  // what a statement reads a table from is not judged here.
+  effect.depends_on.erase(
+      std::remove_if(effect.depends_on.begin() + static_cast<std::ptrdiff_t>(first),
+                     effect.depends_on.end(),
+                     [](const Dependency& dependency) { return dependency.all_columns; }),
+      effect.depends_on.end());
 }
 
 void ObjectResolver::Context::modifying_ctes(const Node& node) {

@@ -107,6 +107,7 @@ struct Expander {
       statement.parent = index;
       statement.frames = frames;
       statement.plpgsql = plpgsql;
+      statement.function = out.function;
       statement.dynamic = dynamic;
       (templated ? out.templated : out.statements).push_back(std::move(statement));
     }

@@ -60,6 +60,7 @@ struct Statement {
   std::ptrdiff_t parent = -1;        // index of the DO statement in statements()
   std::vector<PlpgsqlFrame> frames;  // enclosing PL/pgSQL constructs, outermost first
   Node plpgsql;                      // the PL/pgSQL statement (execsql, dynexecute, perform)
+  Node function;                     // the PL/pgSQL function of the block (its datums)
   bool dynamic = false;              // from EXECUTE of a constant string
   // Its index in ParsedFile::all_statements().
   std::uint32_t ordinal = 0;

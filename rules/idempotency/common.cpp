@@ -767,11 +767,13 @@ std::optional<std::string> drop_blocker(const FileScope& scope, const Statement&
     }
     return std::nullopt;
   }
-  // A down: its steps keep the dependencies they name.
+  // A down: its steps keep the dependencies they name. Those a statement needs only while it runs
+  // (the columns an UPDATE reads, a LANGUAGE sql body's names) leave nothing that depends on it.
   for (const lint::CatalogStep& step : steps) {
     if (step.statement <= made_at || step.effect.action == lint::Action::drop) continue;
     for (const lint::Dependency& dependency : step.effect.depends_on) {
       if (dependency.automatic || dependency.reverse ||
+          dependency.source == lint::DependencySource::statement ||
           !same(dependency.object, made_step->effect.object)) {
         continue;
       }

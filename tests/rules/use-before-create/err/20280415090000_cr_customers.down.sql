@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS cr_orders;
+DROP TABLE IF EXISTS cr_customers;

@@ -1,0 +1,1 @@
+UPDATE cr_customers SET search_name = NULL;

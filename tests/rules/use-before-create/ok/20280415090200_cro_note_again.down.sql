@@ -1,0 +1,1 @@
+ALTER TABLE cro_customers DROP COLUMN IF EXISTS note;

@@ -1,0 +1,1 @@
+ALTER TABLE cro_customers ADD COLUMN IF NOT EXISTS note text;

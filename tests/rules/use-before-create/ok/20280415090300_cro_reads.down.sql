@@ -1,0 +1,1 @@
+UPDATE cro_customers SET note = NULL;
