@@ -2395,6 +2395,26 @@ ObjectId find_as_written(const Catalog& catalog, std::size_t file, std::size_t s
   return k_no_object;
 }
 
+ObjectId relation_named(const Catalog& catalog, std::string_view schema, std::string_view name,
+                        bool schema_given,
+                        const std::shared_ptr<const std::vector<std::string>>& path, Tick at) {
+  auto in_schema = [&](std::string_view where) {
+    for (ObjectKind kind : {ObjectKind::table, ObjectKind::index, ObjectKind::sequence}) {
+      ObjectId id = catalog.find(Catalog::NameRef(kind, where, {}, name), at);
+      if (id != k_no_object) return id;
+    }
+    return k_no_object;
+  };
+  ObjectId id = in_schema(schema);
+  if (id != k_no_object || schema_given || !path) return id;
+  for (const auto& other : *path) {
+    if (other == schema) continue;
+    id = in_schema(other);
+    if (id != k_no_object) return id;
+  }
+  return k_no_object;
+}
+
 std::shared_ptr<const Catalog> Catalog::build(const Project& project,
                                               const CatalogOptions& options) {
   CatalogBuild build(project, options);

@@ -344,6 +344,13 @@ ObjectId find_as_written(const Catalog& catalog, std::size_t file, std::size_t s
                          ObjectKind kind, std::string_view schema, std::string_view name,
                          std::string_view parent = {});
 
+// The relation PostgreSQL finds under a name at a tick: tables, views, materialized views,
+// indexes and sequences share one namespace per schema, and the first schema of the search path
+// that has the name wins. `schema`: the one written, or the first of the path.
+ObjectId relation_named(const Catalog& catalog, std::string_view schema, std::string_view name,
+                        bool schema_given,
+                        const std::shared_ptr<const std::vector<std::string>>& path, Tick at);
+
 // Builds a Catalog while the files of a project are parsed: the replay of the ups runs in
 // version order on one thread, each file as soon as its parse is in the project, while other
 // threads parse the files after it. Then the downs, in parallel.

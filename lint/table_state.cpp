@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <initializer_list>
 #include <unordered_map>
 
@@ -219,6 +220,86 @@ std::optional<ColumnType> column_type_before(const Project& project, const Catal
   }
   Node definition = column_definition(project, catalog, id);
   return definition.valid() ? defined_type(definition) : std::nullopt;
+}
+
+std::optional<ColumnType> selected_column_type(const Project& project, const Catalog& catalog,
+                                               const Node& query, const Node& column_ref,
+                                               const Origin& origin) {
+  NodeList fields = column_ref.list("fields");
+  if (!column_ref.is("ColumnRef") || fields.empty() || fields.size() > 2) return std::nullopt;
+  for (Node field : fields) {
+    if (!field.is("String")) return std::nullopt;  // `*`
+  }
+  std::string column = truncate_identifier(fields.back().as_str());
+  std::string qualifier = fields.size() == 2 ? truncate_identifier(fields.front().as_str()) : "";
+  // Names written without a schema were looked up along the statement's search path.
+  std::shared_ptr<const std::vector<std::string>> path;
+  for (const CatalogStep& step : catalog.steps_at(origin.file, origin.statement)) {
+    path = step.effect.search_path;
+    break;
+  }
+  std::vector<std::string> ctes;
+  for (Node cte : query.get("withClause").list("ctes")) {
+    ctes.push_back(truncate_identifier(cte.str("ctename")));
+  }
+  // The items of the FROM list: the name each is referred to by, and its table (k_no_object for
+  // a subquery, a function, a WITH query, a view, a join with an alias).
+  std::vector<std::pair<std::string, ObjectId>> sources;
+  std::function<void(const Node&)> add = [&](const Node& item) {
+    if (item.is("JoinExpr") && !item.has("alias")) {
+      add(item.get("larg"));
+      add(item.get("rarg"));
+      return;
+    }
+    std::string name =
+        item.has("alias") ? truncate_identifier(item.get("alias").str("aliasname")) : "";
+    ObjectId table = k_no_object;
+    if (item.is("RangeVar")) {
+      std::string relation = truncate_identifier(item.str("relname"));
+      if (name.empty()) name = relation;
+      bool given = item.has("schemaname");
+      bool cte = !given && std::find(ctes.begin(), ctes.end(), relation) != ctes.end();
+      std::string schema = given                    ? truncate_identifier(item.str("schemaname"))
+                           : path && !path->empty() ? path->front()
+                                                    : std::string("public");
+      ObjectId id =
+          cte ? k_no_object : relation_named(catalog, schema, relation, given, path, origin.tick);
+      if (id != k_no_object && catalog.object(id).kind() == ObjectKind::table) table = id;
+    }
+    sources.emplace_back(std::move(name), table);
+  };
+  for (Node item : query.list("fromClause")) add(item);
+  // The type of the column of that name of a source's table; `found` says whether it has one.
+  auto column_of = [&](ObjectId table, bool& found) -> std::optional<ColumnType> {
+    found = false;
+    for (ObjectId id : catalog.columns(catalog.object(table).ref_at(origin.tick), origin.tick)) {
+      if (catalog.object(id).ref_at(origin.tick).name != column) continue;
+      found = true;
+      return column_type_before(project, catalog, id, origin.tick);
+    }
+    return std::nullopt;
+  };
+  bool found = false;
+  if (!qualifier.empty()) {
+    for (const auto& [name, table] : sources) {
+      if (name != qualifier) continue;
+      if (table == k_no_object) return std::nullopt;
+      return column_of(table, found);
+    }
+    return std::nullopt;
+  }
+  // Unqualified: exactly one source has it, and every source is known (any other might).
+  std::optional<ColumnType> type;
+  int owners = 0;
+  for (const auto& source : sources) {
+    if (source.second == k_no_object) return std::nullopt;
+    auto found_type = column_of(source.second, found);
+    if (found) {
+      ++owners;
+      type = std::move(found_type);
+    }
+  }
+  return owners == 1 ? type : std::nullopt;
 }
 
 bool defines_not_null(const Node& definition, const std::vector<std::string>& keys) {

@@ -57,6 +57,16 @@ std::optional<ColumnType> defined_type(const Node& column_def);
 std::optional<ColumnType> column_type_before(const Project& project, const Catalog& catalog,
                                              ObjectId column, Tick tick);
 
+// The type of a plain column reference (`placed_at`, `o.placed_at`) of one query level (a
+// SelectStmt) of the statement at `origin` (a CREATE VIEW, say): that of the column of a table of
+// the query's FROM list, as the catalog has it then. Named by the table's name or alias, or
+// without one when every item of the list is a table the replay knows and exactly one of them has
+// a column of that name. Nothing otherwise (a subquery, a function, a WITH query or a view in
+// FROM, a column the replay cannot type).
+std::optional<ColumnType> selected_column_type(const Project& project, const Catalog& catalog,
+                                               const Node& query, const Node& column_ref,
+                                               const Origin& origin);
+
 // Whether a column the catalog knows is NOT NULL before `tick`: its last SET / DROP NOT NULL or
 // primary key, else its definition (NOT NULL, PRIMARY KEY, identity, serial, or a PRIMARY KEY of
 // its CREATE TABLE). A dropped primary key leaves the NOT NULL (PostgreSQL 15). Nothing when

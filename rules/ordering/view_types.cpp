@@ -12,7 +12,6 @@
 #include <string_view>
 
 #include "lint/table_state.h"
-#include "rules/ordering/relations.h"
 
 namespace sqlgate::rules::ordering {
 namespace {
@@ -27,93 +26,14 @@ ColumnType named(std::string_view name) {
   return type;
 }
 
-// A FROM item: the name it is referred to by, and the table behind it when the replay knows it
-// (k_no_object for a subquery, a function, a view, a CTE, a join with an alias).
-struct Source {
-  std::string name;
-  lint::ObjectId table = lint::k_no_object;
-};
-
+// What the expressions of a view's query are read against: the query and the statement that made
+// the view.
 struct Scope {
   const lint::Project& project;
   const lint::Catalog& catalog;
-  const lint::Effect* effect = nullptr;
-  lint::Tick tick = 0;
-  std::vector<std::string> ctes;
-  std::vector<Source> sources;
+  Node query;
+  lint::Origin origin;
 };
-
-std::string alias_of(const Node& item) {
-  Node alias = item.get("alias");
-  return alias.valid() ? lint::truncate_identifier(alias.str("aliasname")) : std::string();
-}
-
-void add_sources(Scope& scope, const Node& item) {
-  if (item.is("JoinExpr") && !item.has("alias")) {
-    add_sources(scope, item.get("larg"));
-    add_sources(scope, item.get("rarg"));
-    return;
-  }
-  Source source{alias_of(item)};
-  if (item.is("RangeVar")) {
-    std::string name = lint::truncate_identifier(item.str("relname"));
-    if (source.name.empty()) source.name = name;
-    bool given = item.has("schemaname");
-    bool cte = !given && std::find(scope.ctes.begin(), scope.ctes.end(), name) != scope.ctes.end();
-    const auto& path = scope.effect != nullptr ? scope.effect->search_path : nullptr;
-    std::string schema = given ? lint::truncate_identifier(item.str("schemaname"))
-                         : path && !path->empty() ? path->front()
-                                                  : std::string("public");
-    lint::ObjectId id = cte ? lint::k_no_object
-                            : relation_named(scope.catalog, schema, name, given, path, scope.tick);
-    if (id != lint::k_no_object && scope.catalog.object(id).kind() == lint::ObjectKind::table) {
-      source.table = id;
-    }
-  }
-  scope.sources.push_back(std::move(source));
-}
-
-// The column of that name of a source's table, when the replay knows it.
-std::optional<ColumnType> column_of(const Scope& scope, const Source& source,
-                                    const std::string& column, bool& found) {
-  found = false;
-  const lint::ObjectRef& table = scope.catalog.object(source.table).ref_at(scope.tick);
-  for (lint::ObjectId id : scope.catalog.columns(table, scope.tick)) {
-    if (scope.catalog.object(id).ref_at(scope.tick).name != column) continue;
-    found = true;
-    return lint::column_type_before(scope.project, scope.catalog, id, scope.tick);
-  }
-  return std::nullopt;
-}
-
-std::optional<ColumnType> column_ref_type(const Scope& scope, const Node& ref) {
-  NodeList fields = ref.list("fields");
-  if (fields.empty() || fields.size() > 2 || fields.back().is("A_Star")) return std::nullopt;
-  std::string column = lint::truncate_identifier(fields.back().as_str());
-  if (fields.size() == 2) {
-    std::string qualifier = lint::truncate_identifier(fields.front().as_str());
-    for (const Source& source : scope.sources) {
-      if (source.name != qualifier) continue;
-      if (source.table == lint::k_no_object) return std::nullopt;
-      bool found = false;
-      return column_of(scope, source, column, found);
-    }
-    return std::nullopt;
-  }
-  // Unqualified: exactly one source has it, and every source is known (any other might).
-  std::optional<ColumnType> type;
-  int owners = 0;
-  for (const Source& source : scope.sources) {
-    if (source.table == lint::k_no_object) return std::nullopt;
-    bool found = false;
-    auto found_type = column_of(scope, source, column, found);
-    if (found) {
-      ++owners;
-      type = std::move(found_type);
-    }
-  }
-  return owners == 1 ? type : std::nullopt;
-}
 
 std::optional<ColumnType> constant_type(const Node& value) {
   if (value.flag("isnull") || value.get("sval").valid()) return named("text");
@@ -177,7 +97,10 @@ std::optional<ColumnType> expression_type(const Scope& scope, const Node& value)
   }
   if (value.is("CollateClause")) return expression_type(scope, value.get("arg"));
   if (value.is("A_Const")) return constant_type(value);
-  if (value.is("ColumnRef")) return column_ref_type(scope, value);
+  if (value.is("ColumnRef")) {
+    return lint::selected_column_type(scope.project, scope.catalog, scope.query, value,
+                                      scope.origin);
+  }
   if (value.is("FuncCall")) return aggregate_type(scope, value);
   return std::nullopt;
 }
@@ -194,18 +117,7 @@ std::vector<std::optional<ColumnType>> view_column_types(const lint::Project& pr
       (query.str("op") != "" && query.str("op") != "SETOP_NONE")) {
     return types;
   }
-  Scope scope{project, catalog};
-  scope.tick = origin.tick;
-  for (const lint::CatalogStep& step : catalog.steps_at(origin.file, origin.statement)) {
-    scope.effect = &step.effect;
-    break;
-  }
-  if (Node with = query.get("withClause"); with.valid()) {
-    for (Node cte : with.list("ctes")) {
-      scope.ctes.push_back(lint::truncate_identifier(cte.str("ctename")));
-    }
-  }
-  for (Node item : query.list("fromClause")) add_sources(scope, item);
+  Scope scope{project, catalog, query, origin};
   for (Node target : query.list("targetList")) {
     types.push_back(expression_type(scope, target.get("val")));
   }
