@@ -1,0 +1,5 @@
+DROP TABLE IF EXISTS appointments;
+DROP TABLE IF EXISTS path_events;
+DROP TABLE IF EXISTS events;
+DROP TABLE IF EXISTS people;
+DROP FUNCTION IF EXISTS initials(text, text);
