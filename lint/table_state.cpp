@@ -180,6 +180,20 @@ std::optional<CatalogColumn> catalog_column(const FileContext& context, std::siz
   return CatalogColumn{catalog, id, catalog->before_statement(context.index, ordinal)};
 }
 
+// A column of a view or materialized view a statement names, as the catalog has the view
+// before the statement (view_column_type()).
+std::optional<ColumnType> catalog_view_column(const FileContext& context, std::size_t ordinal,
+                                              const QualifiedName& view, std::string_view column) {
+  const Catalog* catalog = context.project.catalog();
+  if (catalog == nullptr || !catalog->replay(context.index).replayed) return std::nullopt;
+  // The relation the name finds, of whatever kind: a table of that name hides a view.
+  ObjectId id =
+      find_as_written(*catalog, context.index, ordinal, ObjectKind::table, view.schema, view.name);
+  if (id == k_no_object) return std::nullopt;
+  return view_column_type(context.project, *catalog, id, column,
+                          catalog->before_statement(context.index, ordinal));
+}
+
 // The commands of an ALTER TABLE of that subtype naming `name`.
 template <typename Visit>
 void each_command(const Statement& statement, std::string_view subtype, const std::string& name,
@@ -300,6 +314,63 @@ std::optional<ColumnType> selected_column_type(const Project& project, const Cat
     }
   }
   return owners == 1 ? type : std::nullopt;
+}
+
+std::optional<ColumnType> view_column_type(const Project& project, const Catalog& catalog,
+                                           ObjectId view, std::string_view column, Tick tick) {
+  const CatalogObject& object = catalog.object(view);
+  if (object.kind() != ObjectKind::view && object.kind() != ObjectKind::materialized_view) {
+    return std::nullopt;
+  }
+  // The definition in force: the last CREATE OR REPLACE before the tick, else the create.
+  Origin definition = object.created;
+  for (const Origin& origin : object.changed) {
+    if (origin.tick < tick && redefined_by(catalog, view, origin)) definition = origin;
+  }
+  // A column renamed since (ALTER VIEW ... RENAME COLUMN) goes by another name than its query's.
+  // The catalog keeps no columns of a view: the rename's step names the view as the parent.
+  for (std::size_t file : catalog.ups_before(tick)) {
+    for (const CatalogStep& step : catalog.replay(file).steps) {
+      const Effect& effect = step.effect;
+      if (step.tick <= definition.tick || step.tick >= tick || effect.action != Action::rename ||
+          effect.object.kind != ObjectKind::column) {
+        continue;
+      }
+      const ObjectRef& named = object.ref_at(step.tick);
+      if (effect.object.parent == named.name && effect.object.schema == named.schema) {
+        return std::nullopt;
+      }
+    }
+  }
+  const Statement* made = statement_at(project, definition);
+  if (made == nullptr) return std::nullopt;
+  Node query = made->node.get("query");
+  NodeList aliases = made->node.is("ViewStmt") ? made->node.list("aliases")
+                                               : made->node.get("into").list("colNames");
+  if (!query.is("SelectStmt") || query.has("valuesLists") ||
+      (query.str("op") != "" && query.str("op") != "SETOP_NONE")) {
+    return std::nullopt;
+  }
+  // The output of that name: the column list's, else the alias, else the column read.
+  std::string wanted = truncate_identifier(column);
+  Node selected;
+  std::size_t i = 0;
+  for (Node target : query.list("targetList")) {
+    Node value = target.get("val");
+    NodeList fields = value.list("fields");
+    bool column_read = value.is("ColumnRef") && !fields.empty();
+    if (column_read && fields.back().is("A_Star")) return std::nullopt;  // where the rest go
+    std::string name = i < aliases.size()   ? truncate_identifier(aliases[i].as_str())
+                       : target.has("name") ? truncate_identifier(target.str("name"))
+                       : column_read        ? truncate_identifier(fields.back().as_str())
+                                            : std::string();
+    ++i;
+    if (name != wanted) continue;
+    if (selected.valid()) return std::nullopt;  // PostgreSQL refuses a name given twice
+    selected = value;
+  }
+  if (!selected.valid()) return std::nullopt;
+  return selected_column_type(project, catalog, query, selected, definition);
 }
 
 bool defines_not_null(const Node& definition, const std::vector<std::string>& keys) {
@@ -854,10 +925,16 @@ std::optional<ColumnType> TableState::column_type(const QualifiedName& table,
   const Column* entry = found == nullptr ? nullptr : found->column(column);
   if (entry != nullptr && entry->type.valid()) return lint::column_type(entry->type);
   // A table created in this file that does not have the column: nothing earlier can say more.
-  if (entry != nullptr || (found != nullptr && found->created_by != nullptr)) return std::nullopt;
+  // (A materialized view's columns are its query's, which the catalog reads.)
+  bool matview = found != nullptr && found->created_by != nullptr &&
+                 found->created_by->kind() == "CreateTableAsStmt" &&
+                 found->created_by->node.str("objtype") == "OBJECT_MATVIEW";
+  if (entry != nullptr || (found != nullptr && found->created_by != nullptr && !matview)) {
+    return std::nullopt;
+  }
   auto known = catalog_column(*m_context, ordinal(at), table, column);
-  if (!known) return std::nullopt;
-  return column_type_before(m_context->project, *known->catalog, known->id, known->tick);
+  if (known) return column_type_before(m_context->project, *known->catalog, known->id, known->tick);
+  return catalog_view_column(*m_context, ordinal(at), table, column);
 }
 
 std::optional<QualifiedName> TableState::table_of_index(const QualifiedName& index,

@@ -67,6 +67,13 @@ std::optional<ColumnType> selected_column_type(const Project& project, const Cat
                                                const Node& query, const Node& column_ref,
                                                const Origin& origin);
 
+// The type of a column of a view or materialized view before `tick`, when its query (the one in
+// force then) selects it straight from a table's column: a plain column reference, with or
+// without an alias (selected_column_type()). Nothing for any other output (an expression, a
+// cast, `*`), for a query with set operations, and after an ALTER ... RENAME COLUMN of the view.
+std::optional<ColumnType> view_column_type(const Project& project, const Catalog& catalog,
+                                           ObjectId view, std::string_view column, Tick tick);
+
 // Whether a column the catalog knows is NOT NULL before `tick`: its last SET / DROP NOT NULL or
 // primary key, else its definition (NOT NULL, PRIMARY KEY, identity, serial, or a PRIMARY KEY of
 // its CREATE TABLE). A dropped primary key leaves the NOT NULL (PostgreSQL 15). Nothing when

@@ -1,0 +1,3 @@
+DROP MATERIALIZED VIEW IF EXISTS reporting.order_facts;
+DROP TABLE IF EXISTS orders;
+DROP SCHEMA IF EXISTS reporting;
