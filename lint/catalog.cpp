@@ -808,6 +808,9 @@ class CatalogBuilder {
   // tables come first, as in PostgreSQL.
   ObjectId resolve(const Effect& effect, ObjectRef& ref, Tick at) const {
     ObjectId id = resolve_as(effect, ref, at);
+    if (id == k_no_object && effect.all_args_match && ref.args) {
+      return resolve_all_args(effect, ref, at);
+    }
     // ALTER TABLE finds a relation of any kind, and accepts OWNER TO, RENAME and SET SCHEMA of
     // a sequence or an index too (pg_dump writes ALTER TABLE seq OWNER TO): the statement (its
     // alter of the whole relation) and those reach a sequence or an index of that name.
@@ -823,6 +826,32 @@ class CatalogBuilder {
       if (id != k_no_object) {
         ref = std::move(other);
         return id;
+      }
+    }
+    return k_no_object;
+  }
+  // A PROCEDURE or ROUTINE statement whose argument types are no routine's input types: the
+  // routine, along the search path, whose arguments, OUT ones included, have them
+  // (Effect::all_args_match); the ref then takes its input types.
+  ObjectId resolve_all_args(const Effect& effect, ObjectRef& ref, Tick at) const {
+    std::vector<std::string> schemas{ref.schema};
+    if (!effect.schema_given && effect.search_path) {
+      schemas.insert(schemas.end(), effect.search_path->begin(), effect.search_path->end());
+    }
+    for (const std::string& schema : schemas) {
+      Catalog::NameRef candidate(ref);
+      candidate.schema = schema;
+      ObjectId found = k_no_object;
+      const ObjectRef* name = nullptr;
+      each_overload(candidate, at, [&](ObjectId id, const ObjectRef& current) {
+        if (found != k_no_object || objects_at(id).all_args != *ref.args) return;
+        if (m_down != nullptr && m_down->renamed_away.count(id) != 0) return;
+        found = id;
+        name = &current;
+      });
+      if (found != k_no_object) {
+        ref = *name;
+        return found;
       }
     }
     return k_no_object;
@@ -906,26 +935,16 @@ class CatalogBuilder {
     each_schema(effect, dependency, [&](std::string_view schema) {
       Catalog::NameRef ref(dependency.object);
       ref.schema = schema;
-      std::uint64_t parts = parts_hash(ref.schema, ref.parent, ref.name);
-      for (ObjectKind kind : lookup_kinds(ObjectKind::function)) {
-        if (!m_catalog.m_kinds[static_cast<std::size_t>(kind)]) continue;
-        for (auto link = m_catalog.m_by_name.first(name_hash(parts, kind));
-             link != Catalog::NameIndex::k_end; link = m_catalog.m_by_name.next(link)) {
-          ObjectId id = m_catalog.m_by_name.id(link);
-          if (!alive(id, at)) continue;
-          for (const auto& name : objects_at(id).names) {
-            if (!visible(name, at) || !same_name(name.ref, kind, ref)) continue;
-            named = true;
-            if (!accepts(objects_at(id), name.ref, arguments.size())) break;
-            bool hidden = false;
-            for (const Candidate& earlier : candidates) {
-              if (earlier.ref->args == name.ref.args) hidden = true;
-            }
-            if (!hidden) candidates.push_back({id, &name.ref});
-            break;
-          }
+      ref.kind = ObjectKind::function;
+      each_overload(ref, at, [&](ObjectId id, const ObjectRef& name) {
+        named = true;
+        if (!accepts(objects_at(id), name, arguments.size())) return;
+        bool hidden = false;
+        for (const Candidate& earlier : candidates) {
+          if (earlier.ref->args == name.args) hidden = true;
         }
-      }
+        if (!hidden) candidates.push_back({id, &name});
+      });
       return true;
     });
     Resolved resolved;
@@ -943,6 +962,27 @@ class CatalogBuilder {
     }
     if (candidates.size() == 1) resolved.target = candidates.front().id;
     return resolved;
+  }
+
+  // Calls visit(id, name) for each routine alive at a tick that has the ref's name then, whatever
+  // its argument types (functions, procedures and aggregates for a function's name), with the
+  // name it has then.
+  template <typename Visit>
+  void each_overload(const Catalog::NameRef& ref, Tick at, Visit&& visit) const {
+    std::uint64_t parts = parts_hash(ref.schema, ref.parent, ref.name);
+    for (ObjectKind kind : lookup_kinds(ref.kind)) {
+      if (!m_catalog.m_kinds[static_cast<std::size_t>(kind)]) continue;
+      for (auto link = m_catalog.m_by_name.first(name_hash(parts, kind));
+           link != Catalog::NameIndex::k_end; link = m_catalog.m_by_name.next(link)) {
+        ObjectId id = m_catalog.m_by_name.id(link);
+        if (!alive(id, at)) continue;
+        for (const auto& name : objects_at(id).names) {
+          if (!visible(name, at) || !same_name(name.ref, kind, ref)) continue;
+          visit(id, name.ref);
+          break;
+        }
+      }
+    }
   }
 
   // Whether a routine takes that many arguments (its defaults and a VARIADIC one counted).
@@ -1314,6 +1354,7 @@ class CatalogBuilder {
     object.implicit = effect.implicit;
     object.optional_args = effect.optional_args;
     object.variadic = effect.variadic;
+    object.all_args = effect.all_args;
     index_name(id, effect.object);
     if (has_parent(effect.object.kind)) {
       Catalog::NameRef parent(ObjectKind::table, effect.object.schema, {}, effect.object.parent);

@@ -90,6 +90,8 @@ struct CatalogObject {
   // Routines: how many trailing arguments have defaults, and whether the last is VARIADIC.
   std::uint16_t optional_args = 0;
   bool variadic = false;
+  // Routines with OUT (INOUT, TABLE) arguments: the types of all of them (Effect::all_args).
+  std::string all_args;
   // Routines: the table whose rows they return (RETURNS [SETOF] t); k_no_object for others.
   ObjectId result_table = k_no_object;
   // Rules: their definitions, in time order.

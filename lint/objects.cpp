@@ -855,6 +855,20 @@ std::vector<std::string> parameter_names(const Node& create) {
   return names;
 }
 
+// Whether PostgreSQL matches the argument types a statement lists for a routine against every
+// argument of one too, OUT ones included (Effect::all_args_match): for a PROCEDURE or ROUTINE
+// whose list writes no modes. DROP FUNCTION takes the input types only.
+bool matches_all_args(std::string_view object_type, const Node& object) {
+  if (object_type != "OBJECT_PROCEDURE" && object_type != "OBJECT_ROUTINE") return false;
+  if (!(object.is("ObjectWithArgs") || object.has("objname")) || object.flag("args_unspecified")) {
+    return false;
+  }
+  for (Node parameter : object.list("objfuncargs")) {
+    if (parameter.str("mode") != "FUNC_PARAM_DEFAULT") return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<std::string> ObjectResolver::Context::routine_args(const Node& owa) const {
@@ -2346,12 +2360,14 @@ void ObjectResolver::Context::create_function(const Node& node) {
   auto [ref, given] =
       qualified(procedure ? ObjectKind::procedure : ObjectKind::function, node.list("funcname"));
   std::vector<std::string> types;
+  std::vector<std::string> all_types;
   std::uint16_t optional = 0;
   bool variadic = false;
   for (Node parameter : node.list("parameters")) {
     std::string_view mode = parameter.str("mode");
+    all_types.push_back(canonical_type(parameter.get("argType")));
     if (mode == "FUNC_PARAM_OUT" || mode == "FUNC_PARAM_TABLE") continue;
-    types.push_back(canonical_type(parameter.get("argType")));
+    types.push_back(all_types.back());
     if (parameter.has("defexpr")) ++optional;
     if (mode == "FUNC_PARAM_VARIADIC") variadic = true;
   }
@@ -2362,6 +2378,7 @@ void ObjectResolver::Context::create_function(const Node& node) {
   effect.or_replace = node.flag("replace");
   effect.optional_args = optional;
   effect.variadic = variadic;
+  if (all_types.size() != types.size()) effect.all_args = join_args(all_types);
   // The types of its arguments and result (OUT and TABLE columns, SETOF and arrays too).
   for (Node parameter : node.list("parameters")) type_dependency(effect, parameter.get("argType"));
   std::size_t before = effect.depends_on.size();
@@ -2597,6 +2614,7 @@ void ObjectResolver::Context::drop(const Node& node) {
         add(Action::drop, std::move(ref), location ? at(location) : statement.range.begin, given);
     effect.if_exists = if_exists;
     effect.cascade = cascade;
+    effect.all_args_match = matches_all_args(node.str("removeType"), object);
   }
 }
 
@@ -2631,6 +2649,7 @@ void ObjectResolver::Context::rename(const Node& node) {
   Effect& effect = add(Action::rename, ref, offset, given);
   effect.new_name = truncate_identifier(node.str("newname"));
   effect.if_exists = node.flag("missing_ok");
+  effect.all_args_match = matches_all_args(node.str("renameType"), node.get("object"));
 }
 
 std::optional<std::pair<ObjectRef, bool>> ObjectResolver::Context::target(const Node& node) {
@@ -2650,6 +2669,7 @@ void ObjectResolver::Context::set_schema(const Node& node) {
   effect.new_name = ref.name;
   effect.new_schema = truncate_identifier(node.str("newschema"));
   effect.if_exists = node.flag("missing_ok");
+  effect.all_args_match = matches_all_args(node.str("objectType"), node.get("object"));
 }
 
 void ObjectResolver::Context::alter_table(const Node& node) {
@@ -2778,6 +2798,7 @@ void ObjectResolver::Context::alter_owner(const Node& node) {
   auto& [ref, given] = *found;
   Effect& effect = add(Action::alter, ref, statement.range.begin, given);
   effect.change = Change::owner;
+  effect.all_args_match = matches_all_args(node.str("objectType"), node.get("object"));
 }
 
 void ObjectResolver::Context::alter_domain(const Node& node) {
@@ -2833,6 +2854,7 @@ void ObjectResolver::Context::comment(const Node& node) {
   }
   Effect& effect = add(Action::alter, std::move(ref), statement.range.begin, given);
   effect.change = Change::comment;
+  effect.all_args_match = matches_all_args(node.str("objtype"), object);
 }
 
 // GRANT and REVOKE on named objects (not ALL ... IN SCHEMA): a change of each.
@@ -2872,6 +2894,7 @@ void ObjectResolver::Context::grant(const Node& node) {
     if (ref.name.empty()) continue;
     Effect& effect = add(Action::alter, std::move(ref), statement.range.begin, given);
     effect.change = change;
+    effect.all_args_match = matches_all_args(node.str("objtype"), object);
   }
 }
 
@@ -3065,6 +3088,7 @@ void ObjectResolver::Context::run(const Node& node) {
     Effect& effect = add(Action::alter, ref, statement.range.begin, given);
     effect.columns = option_names(node.list("actions"));
     effect.change = effect.columns.empty() ? Change::other : Change::routine_options;
+    effect.all_args_match = matches_all_args(node.str("objtype"), node.get("func"));
   } else if (kind == "CreateTrigStmt") {
     create_trigger(node);
   } else if (kind == "CreateEventTrigStmt") {

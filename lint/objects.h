@@ -299,6 +299,13 @@ struct Effect {
   // Routines: how many trailing arguments have defaults, and whether the last is VARIADIC.
   std::uint16_t optional_args = 0;
   bool variadic = false;
+  // CREATE FUNCTION | PROCEDURE with OUT (INOUT, TABLE) arguments: the types of every argument in
+  // order, OUT ones too, comma-separated as object.args; empty for a routine without them.
+  std::string all_args;
+  // A statement on a PROCEDURE or ROUTINE that lists argument types without modes (DROP
+  // PROCEDURE p(bigint, smallint)): PostgreSQL takes them as the input types, and also as the
+  // types of every argument (all_args), OUT ones included.
+  bool all_args_match = false;
   // The search path unqualified names were resolved with (schema_given false, or a dependency
   // written without a schema).
   std::shared_ptr<const std::vector<std::string>> search_path;
