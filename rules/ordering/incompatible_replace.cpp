@@ -71,8 +71,8 @@ std::optional<std::vector<std::optional<std::string>>> view_columns(const Node& 
 }
 
 // A function's result as PostgreSQL compares it on replace: the return type, or the types of
-// its OUT / INOUT / TABLE parameters; "setof " first for a set. nullopt when a type is written
-// as %TYPE or not at all.
+// its OUT / INOUT / TABLE parameters; "setof " first for a set (RETURNS TABLE (x bigint) is
+// RETURNS SETOF bigint). nullopt when a type is written as %TYPE or not at all.
 std::optional<std::string> result_type(const Node& function) {
   std::vector<std::string> outputs;
   bool table = false;
@@ -94,7 +94,7 @@ std::optional<std::string> result_type(const Node& function) {
     return result + ")";
   }
   if (!returns.valid() || returns.flag("pct_type")) return std::nullopt;
-  return result + lint::canonical_type(returns);
+  return lint::canonical_type(returns);  // "setof " first for a set
 }
 
 struct Refusal {

@@ -1,0 +1,2 @@
+DROP FUNCTION IF EXISTS ir_ticket_ids(smallint);
+DROP TABLE IF EXISTS ir_tickets;
