@@ -55,6 +55,23 @@ std::string object_display(const Node& object) {
   return std::string(object.as_str());
 }
 
+std::optional<std::vector<std::string>> routine_args(const Node& object_with_args) {
+  if (object_with_args.flag("args_unspecified")) return std::nullopt;
+  std::vector<std::string> args;
+  for (Node type : object_with_args.list("objargs")) args.push_back(lint::canonical_type(type));
+  return args;
+}
+
+std::vector<std::string> created_routine_args(const Node& create) {
+  std::vector<std::string> args;
+  for (Node parameter : create.list("parameters")) {
+    std::string_view mode = parameter.str("mode");
+    if (mode == "FUNC_PARAM_OUT" || mode == "FUNC_PARAM_TABLE") continue;
+    args.push_back(lint::canonical_type(parameter.get("argType")));
+  }
+  return args;
+}
+
 std::optional<std::string> option_added(const NodeList& options) {
   for (Node option : options) {
     std::string_view action = option.str("defaction");

@@ -41,6 +41,11 @@ QualifiedName name_of(const lint::NodeList& names);  // a list of String nodes
 // The name of an object as DROP, RENAME and the like list it (a List of names, a TypeName, an
 // ObjectWithArgs or a String).
 std::string object_display(const lint::Node& object);
+// A routine's input argument types as a statement names them (an ObjectWithArgs), canonical;
+// nullopt when the name is written without them (DROP FUNCTION f).
+std::optional<std::vector<std::string>> routine_args(const lint::Node& object_with_args);
+// The input argument types of the routine CREATE FUNCTION | PROCEDURE makes, canonical.
+std::vector<std::string> created_routine_args(const lint::Node& create);
 // The first option of an OPTIONS (...) list of an ALTER that adds (ADD, or no action) or drops
 // (DROP) one, when it has one: its name.
 std::optional<std::string> option_added(const lint::NodeList& options);

@@ -302,12 +302,24 @@ bool guarded(FileScope& scope, const Statement& statement, lint::Condition error
   return scope.guard(statement, query).has_value();
 }
 
+// A rename or move whose old name the file makes again: what its finding names.
+struct Remade {
+  std::string old;            // the object renamed, as the statement names it
+  std::string renamed;        // its name afterwards
+  std::string missing;        // a test that the new name does not exist yet
+  lint::Condition duplicate;  // what the second run raises: the new name exists
+};
+
+Remade relation_remade(const Statement& statement, const Rename& rename) {
+  return Remade{name_of(statement.node.get("relation")).display(), rename.new_name,
+                "to_regclass(" + sql_literal(rename.new_name) + ") IS NULL",
+                lint::condition::duplicate_table};
+}
+
 void report_made_again(FileScope& scope, const Statement& statement, const Rename& rename,
-                       const Statement& made, bool before) {
-  const Node& node = statement.node;
-  std::string old = name_of(node.get("relation")).display();
-  bool move = node.is("AlterObjectSchemaStmt");
-  std::string lookup = "to_regclass(" + sql_literal(rename.new_name) + ") IS NULL";
+                       const Remade& remade, const Statement& made, bool before) {
+  const std::string& old = remade.old;
+  bool move = statement.node.is("AlterObjectSchemaStmt");
   std::string plain = rename.statement;
   if (rename.written_if_exists) plain.replace(plain.find(" IF EXISTS "), 11, " ");
   std::string line = std::to_string(scope.file().position(made.range.begin).line);
@@ -317,28 +329,112 @@ void report_made_again(FileScope& scope, const Statement& statement, const Renam
   if (!before) {
     message = rename.statement + " fails " + std::string(k_again) + ": the file makes " + old +
               " again afterwards, so the second run " + (move ? "moves" : "renames") + " the new " +
-              old + " too, and " + rename.new_name + " already exists";
-    help = "run it only while " + rename.new_name + " does not exist yet: DO $$ BEGIN IF " +
-           lookup + " THEN " + plain + "; END IF; END $$;";
+              old + " too, and " + remade.renamed + " already exists";
+    help = "run it only while " + remade.renamed + " does not exist yet: DO $$ BEGIN IF " +
+           remade.missing + " THEN " + plain + "; END IF; END $$;";
   } else {
-    message = guarded(scope, statement, lint::condition::duplicate_table)
+    message = guarded(scope, statement, remade.duplicate)
                   ? rename.statement + " is guarded, but line " + line + " makes " + old +
                         " again first on every later run " + away +
-                        ": the second run leaves that new " + old + " beside " + rename.new_name
+                        ": the second run leaves that new " + old + " beside " + remade.renamed
                   : rename.statement + " fails " + std::string(k_again) + ": line " + line +
                         " makes " + old + " again first " + away + ", so the second run " +
                         (move ? "moves" : "renames") + " that new " + old + " too, and " +
-                        rename.new_name + " already exists";
-    help = "create it under its new name (" + rename.new_name +
+                        remade.renamed + " already exists";
+    help = "create it under its new name (" + remade.renamed +
            ") when that does not exist yet, or run the CREATE and the " +
-           (move ? "move" : "rename") + " together in one DO block: IF " + lookup + " THEN ...; " +
-           plain + "; END IF";
+           (move ? "move" : "rename") + " together in one DO block: IF " + remade.missing +
+           " THEN ...; " + plain + "; END IF";
   }
   if (rename.written_if_exists) {
     help += " (IF EXISTS does not help: " + old + " exists again)";
   }
   scope.report(statement, statement.range, std::move(message), std::move(help))
       .related(scope.file(), made.range, "makes " + old + " again");
+}
+
+// ---- routines: ALTER FUNCTION | PROCEDURE | ROUTINE ... RENAME TO | SET SCHEMA
+
+// A routine's rename or move: its name and input argument types as the statement writes them
+// (nullopt when it writes none), and its name afterwards.
+struct RoutineMove {
+  QualifiedName old;
+  std::optional<std::vector<std::string>> args;
+  QualifiedName renamed;
+  std::string moved_to;  // SET SCHEMA: the schema
+};
+
+std::optional<RoutineMove> routine_move(const Node& node) {
+  bool rename = node.is("RenameStmt");
+  if (!rename && !node.is("AlterObjectSchemaStmt")) return std::nullopt;
+  std::string_view type = node.str(rename ? "renameType" : "objectType");
+  if (type != "OBJECT_FUNCTION" && type != "OBJECT_PROCEDURE" && type != "OBJECT_ROUTINE") {
+    return std::nullopt;
+  }
+  Node object = node.get("object");
+  RoutineMove move;
+  move.old = name_of(object.list("objname"));
+  if (move.old.name.empty()) return std::nullopt;
+  move.args = routine_args(object);
+  if (rename) {
+    move.renamed = QualifiedName{move.old.schema, std::string(node.str("newname"))};
+  } else {
+    move.moved_to = std::string(node.str("newschema"));
+    move.renamed = QualifiedName{move.moved_to, move.old.name};
+  }
+  return move;
+}
+
+// Whether a statement makes the routine under its old name (with the argument types the rename
+// names, when it names them), in the schema as written, and not in the schema it is moved to.
+bool makes_routine(const Statement& made, const RoutineMove& move) {
+  if (!made.node.is("CreateFunctionStmt")) return false;
+  QualifiedName name = name_of(made.node.list("funcname"));
+  if (name.name != move.old.name || name.schema != move.old.schema) return false;
+  if (!move.moved_to.empty() && name.schema == move.moved_to) return false;
+  return !move.args || *move.args == created_routine_args(made.node);
+}
+
+// Whether the file drops, renames or moves away a routine under the new name, before the rename
+// or after it: the second run then renames the one made again onto a free name.
+bool routine_name_freed(const FileScope& scope, const Statement& statement,
+                        const RoutineMove& move) {
+  ObjectKey key{ObjectKind::function, move.renamed, {}};
+  return scope.dropped_before(statement, key) != nullptr ||
+         scope.dropped_after(statement, key) != nullptr ||
+         scope.moved_away_before(statement, key) != nullptr ||
+         scope.moved_away_after(statement, key) != nullptr;
+}
+
+Remade routine_remade(const RoutineMove& move) {
+  std::string args;
+  if (move.args) args = "(" + lint::join_strings(*move.args, ", ") + ")";
+  std::string lookup = sql_literal(move.renamed.lookup() + args);
+  return Remade{move.old.display() + args, move.renamed.display() + args,
+                (move.args ? "to_regprocedure(" : "to_regproc(") + lookup + ") IS NULL",
+                lint::condition::duplicate_function};
+}
+
+// A routine made again under its old name, before the rename or move (CREATE OR REPLACE
+// FUNCTION f ...; ALTER FUNCTION f RENAME TO g) or after it: the second run renames (moves) that
+// new one too, onto a name the first run took. Whether it reported.
+bool check_routine_made_again(FileScope& scope, const Statement& statement, const Rename& rename) {
+  auto move = routine_move(statement.node);
+  if (!move) return false;
+  ObjectKey key{ObjectKind::function, move->old, {}};
+  auto makes = [&](const Statement& made) { return makes_routine(made, *move); };
+  const Statement* made = made_before(scope, statement, key, makes);
+  bool before = made != nullptr;
+  if (made == nullptr) {
+    made = scope.created_after(statement, key);
+    if (made != nullptr && !makes(*made)) made = nullptr;
+  }
+  if (made == nullptr || routine_name_freed(scope, statement, *move)) return false;
+  // Made again afterwards: only a test of the new name guards it.
+  Remade remade = routine_remade(*move);
+  if (!before && guarded(scope, statement, remade.duplicate)) return true;
+  report_made_again(scope, statement, rename, remade, *made, before);
+  return true;
 }
 
 void report_column_made_again(FileScope& scope, const Statement& statement, const Rename& rename,
@@ -545,7 +641,8 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
         // The new name dropped or renamed away first or afterwards: the second run renames the
         // new one onto a free name.
         if (new_name_freed(scope, *statement)) continue;
-        report_made_again(scope, *statement, *rename, *made, true);
+        report_made_again(scope, *statement, *rename, relation_remade(*statement, *rename), *made,
+                          true);
         continue;
       } else if (const Statement* made = made_again(scope, *statement)) {
         // Dropped under the new name later: the second run renames the new one, and that
@@ -553,10 +650,12 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
         if (new_name_freed(scope, *statement)) continue;
         // The second run meets the new name taken: only a test of the new name guards it.
         if (guarded(scope, *statement, lint::condition::duplicate_table)) continue;
-        report_made_again(scope, *statement, *rename, *made, false);
+        report_made_again(scope, *statement, *rename, relation_remade(*statement, *rename), *made,
+                          false);
         continue;
       }
     }
+    if (check_routine_made_again(scope, *statement, *rename)) continue;
     // A column added again: the second run finds the old name and the new one both, unless the
     // file drops or renames away the new one first or afterwards.
     bool before = false;

@@ -746,15 +746,6 @@ std::optional<ObjectKind> altered_kind(std::string_view objtype) {
   }
 }
 
-// A routine's input argument types as written, canonical; nullopt when the name is written
-// without them (DROP FUNCTION f).
-std::optional<std::vector<std::string>> routine_args(const Node& object_with_args) {
-  if (object_with_args.flag("args_unspecified")) return std::nullopt;
-  std::vector<std::string> args;
-  for (Node type : object_with_args.list("objargs")) args.push_back(lint::canonical_type(type));
-  return args;
-}
-
 std::string upper(std::string_view text) {
   std::string result(text);
   for (char& c : result) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

@@ -124,3 +124,23 @@ BEGIN
     ALTER TABLE "LedgerEntry" RENAME COLUMN "name" TO "fullName";
   END IF;
 END $$;
+
+-- CREATE OR REPLACE FUNCTION makes the function again on the second run (the first run moved it
+-- away), and the move fails: function settings_get(text) already exists in schema "app". The
+-- guard tests the old name, which the second run finds again.
+CREATE OR REPLACE FUNCTION public.settings_get(p_key text) RETURNS text
+LANGUAGE sql STABLE AS $$ SELECT p_key $$;
+DO $$
+BEGIN
+  IF to_regprocedure('public.settings_get(text)') IS NOT NULL THEN
+    ALTER FUNCTION public.settings_get(text) SET SCHEMA app;
+  END IF;
+END $$;
+-- the same for a rename: function ticket_age(bigint) already exists in schema "public"
+CREATE OR REPLACE FUNCTION ticket_age_v1(p bigint) RETURNS bigint
+LANGUAGE sql STABLE AS $$ SELECT p $$;
+ALTER FUNCTION ticket_age_v1(bigint) RENAME TO ticket_age;
+-- renamed away, then made again: the second run renames the new one onto the taken name
+ALTER FUNCTION priority_label(smallint) RENAME TO priority_label_old;
+CREATE OR REPLACE FUNCTION priority_label(p smallint) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$ SELECT 'p' || p $$;

@@ -148,3 +148,19 @@ END $$;
 -- on the second: invalid-ddl reports it.
 CREATE MATERIALIZED VIEW IF NOT EXISTS daily_revenue AS SELECT 1 AS revenue WITH NO DATA;
 ALTER VIEW daily_revenue RENAME TO daily_revenue_v1;
+
+-- The function made and moved together, while the new name does not exist yet.
+DO $$
+BEGIN
+  IF to_regprocedure('app.settings_get(text)') IS NULL THEN
+    CREATE OR REPLACE FUNCTION public.settings_get(p_key text) RETURNS text
+    LANGUAGE sql STABLE AS $f$ SELECT p_key $f$;
+    ALTER FUNCTION public.settings_get(text) SET SCHEMA app;
+  END IF;
+END $$;
+-- Made again and renamed, and the new name dropped afterwards: the second run renames onto a
+-- free name.
+CREATE OR REPLACE FUNCTION staging_total(p bigint) RETURNS bigint
+LANGUAGE sql STABLE AS $$ SELECT p $$;
+ALTER FUNCTION staging_total(bigint) RENAME TO staging_total_old;
+DROP FUNCTION staging_total_old(bigint);
