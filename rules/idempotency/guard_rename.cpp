@@ -289,7 +289,9 @@ bool swaps(const FileScope& scope, const Statement& statement) {
   std::vector<ObjectMove> moves = object_moves(statement.node);
   if (moves.empty()) return false;
   bool there = false;
-  for (const ObjectMove& move : moves) there = there || scope.exists_on_rerun(statement, move.from);
+  for (const ObjectMove& move : moves) {
+    there = there || scope.exists_on_rerun(statement, move.from) == true;
+  }
   return there && scope.exists_on_rerun(statement, moves.front().to) == false;
 }
 

@@ -144,3 +144,8 @@ ALTER FUNCTION ticket_age_v1(bigint) RENAME TO ticket_age;
 ALTER FUNCTION priority_label(smallint) RENAME TO priority_label_old;
 CREATE OR REPLACE FUNCTION priority_label(p smallint) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$ SELECT 'p' || p $$;
+
+-- moved back out of a schema, then renamed without the schema: the second run finds no
+-- reporting.agent_workload_v1 (schema "reporting" does not exist once the down has dropped it)
+ALTER FUNCTION reporting.agent_workload_v1() SET SCHEMA public;
+ALTER FUNCTION agent_workload_v1() RENAME TO agent_workload;
