@@ -260,6 +260,57 @@ ObjectId Catalog::created_after(const ObjectRef& ref, Tick at) const {
   return best;
 }
 
+template <typename Visit>
+void Catalog::each_overload(const NameRef& ref, Tick at, Visit&& visit) const {
+  std::uint64_t parts = parts_hash(ref.schema, ref.parent, ref.name);
+  for (ObjectKind kind : lookup_kinds(ref.kind)) {
+    if (!m_kinds[static_cast<std::size_t>(kind)]) continue;
+    for (auto link = m_by_name.first(name_hash(parts, kind)); link != NameIndex::k_end;
+         link = m_by_name.next(link)) {
+      ObjectId id = m_by_name.id(link);
+      if (!m_objects[id].alive_at(at)) continue;
+      for (const auto& name : m_objects[id].names) {
+        if (!visible(name, at) || !same_name(name.ref, kind, ref)) continue;
+        visit(id, name.ref);
+        break;
+      }
+    }
+  }
+}
+
+std::vector<ObjectId> Catalog::overloads(const Effect& effect, Tick at,
+                                         const std::function<bool(ObjectId)>& gone) const {
+  const ObjectRef& ref = effect.object;
+  std::vector<std::string_view> schemas{ref.schema};
+  if (!effect.schema_given && effect.search_path) {
+    for (const std::string& schema : *effect.search_path) {
+      if (std::find(schemas.begin(), schemas.end(), schema) == schemas.end()) {
+        schemas.push_back(schema);
+      }
+    }
+  }
+  std::vector<ObjectId> found;
+  std::vector<const ObjectRef*> names;
+  bool procedure = ref.kind == ObjectKind::procedure;
+  for (std::string_view schema : schemas) {
+    NameRef candidate(ref);
+    candidate.schema = schema;
+    candidate.args = nullptr;
+    std::size_t earlier = names.size();
+    each_overload(candidate, at, [&](ObjectId id, const ObjectRef& name) {
+      if ((m_objects[id].kind() == ObjectKind::procedure) != procedure || (gone && gone(id))) {
+        return;
+      }
+      for (std::size_t k = 0; k < earlier; ++k) {
+        if (names[k]->args == name.args) return;
+      }
+      found.push_back(id);
+      names.push_back(&name);
+    });
+  }
+  return found;
+}
+
 std::optional<Catalog::NameLoss> Catalog::lost_before(const ObjectRef& ref, Tick at) const {
   NameRef wanted(ref);
   std::uint64_t parts = parts_hash(ref.schema, ref.parent, ref.name);
@@ -807,6 +858,7 @@ class CatalogBuilder {
   // Resolves an unqualified reference along the search path it was written under; temporary
   // tables come first, as in PostgreSQL.
   ObjectId resolve(const Effect& effect, ObjectRef& ref, Tick at) const {
+    if (ambiguous(effect, at)) return k_no_object;
     ObjectId id = resolve_as(effect, ref, at);
     if (id == k_no_object && effect.all_args_match && ref.args) {
       return resolve_all_args(effect, ref, at);
@@ -830,6 +882,25 @@ class CatalogBuilder {
     }
     return k_no_object;
   }
+  // Whether a statement names a routine without argument types while two or more fit
+  // (Catalog::overloads()): PostgreSQL refuses it.
+  bool ambiguous(const Effect& effect, Tick at) const {
+    if (effect.object.args ||
+        (effect.object.kind != ObjectKind::function &&
+         effect.object.kind != ObjectKind::procedure) ||
+        (effect.action != Action::drop && effect.action != Action::alter &&
+         effect.action != Action::rename)) {
+      return false;
+    }
+    return m_catalog
+               .overloads(effect, at,
+                          [&](ObjectId id) {
+                            return !alive(id, at) ||
+                                   (m_down != nullptr && m_down->renamed_away.count(id) != 0);
+                          })
+               .size() > 1;
+  }
+
   // A PROCEDURE or ROUTINE statement whose argument types are no routine's input types: the
   // routine, along the search path, whose arguments, OUT ones included, have them
   // (Effect::all_args_match); the ref then takes its input types.
@@ -964,25 +1035,12 @@ class CatalogBuilder {
     return resolved;
   }
 
-  // Calls visit(id, name) for each routine alive at a tick that has the ref's name then, whatever
-  // its argument types (functions, procedures and aggregates for a function's name), with the
-  // name it has then.
+  // Catalog::each_overload() without what this down has taken.
   template <typename Visit>
   void each_overload(const Catalog::NameRef& ref, Tick at, Visit&& visit) const {
-    std::uint64_t parts = parts_hash(ref.schema, ref.parent, ref.name);
-    for (ObjectKind kind : lookup_kinds(ref.kind)) {
-      if (!m_catalog.m_kinds[static_cast<std::size_t>(kind)]) continue;
-      for (auto link = m_catalog.m_by_name.first(name_hash(parts, kind));
-           link != Catalog::NameIndex::k_end; link = m_catalog.m_by_name.next(link)) {
-        ObjectId id = m_catalog.m_by_name.id(link);
-        if (!alive(id, at)) continue;
-        for (const auto& name : objects_at(id).names) {
-          if (!visible(name, at) || !same_name(name.ref, kind, ref)) continue;
-          visit(id, name.ref);
-          break;
-        }
-      }
-    }
+    m_catalog.each_overload(ref, at, [&](ObjectId id, const ObjectRef& name) {
+      if (alive(id, at)) visit(id, name);
+    });
   }
 
   // Whether a routine takes that many arguments (its defaults and a VARIADIC one counted).
@@ -1964,6 +2022,7 @@ class CatalogBuilder {
     ObjectId id = resolve(effect, effect.object, at);
     step.object = id;
     step.existed = id != k_no_object;
+    step.ambiguous = id == k_no_object && ambiguous(effect, at);
     std::vector<Resolved> resolved;
     if (effect.action == Action::use || effect.action == Action::alter) {
       for (const auto& dependency : effect.depends_on) {
@@ -2188,6 +2247,7 @@ class CatalogBuilder {
         ObjectId id = targets[k] != k_no_object ? targets[k] : resolve(effect, effect.object, at);
         step.object = id;
         step.existed = id != k_no_object;
+        step.ambiguous = id == k_no_object && ambiguous(effect, at);
         if (id == k_no_object && !state.made_anew(effect.object)) {
           // Taken already by an earlier statement of this down?
           ObjectId earlier = m_catalog.find(effect.object, at);

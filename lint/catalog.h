@@ -9,6 +9,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -115,6 +116,10 @@ struct CatalogStep {
   // object already there, that object); k_no_object when the name resolves to nothing.
   ObjectId object = k_no_object;
   bool existed = false;  // the object existed before this statement
+  // A drop, alter or rename of a routine named without argument types while several routines of
+  // that name fit along the search path: PostgreSQL refuses it (`function name "f" is not
+  // unique`), and `object` is k_no_object.
+  bool ambiguous = false;
   // Drops: everything that went with it (columns, indexes, constraints, owned sequences,
   // and with CASCADE the dependents), not the object itself. DROP IDENTITY: the sequence.
   std::vector<ObjectId> implied;
@@ -189,6 +194,14 @@ class Catalog {
   const std::vector<std::string>& tokens() const { return m_tokens; }
   // The first object of that name created after a tick (use before create).
   ObjectId created_after(const ObjectRef& ref, Tick at) const;
+  // What a statement that names a routine without argument types (DROP FUNCTION f, ALTER
+  // FUNCTION f ...) may mean at a tick: the routines of that name of the kinds it looks among
+  // (procedures for a procedure, else functions and aggregates), in the schema of its effect or,
+  // written without one, along the effect's search path, where one in an earlier schema hides one
+  // of the same argument types in a later one; those `gone` says are gone left out. With two or
+  // more, PostgreSQL refuses the statement (`function name "f" is not unique`).
+  std::vector<ObjectId> overloads(const Effect& effect, Tick at,
+                                  const std::function<bool(ObjectId)>& gone = {}) const;
   // How the name came to name nothing by a tick: the object that had it last before then, and
   // the statement of an up that took it away (renamed it, or the table it belongs to, or dropped
   // it). nullopt when no object ever had it before the tick, or one has it then.
@@ -290,6 +303,11 @@ class Catalog {
   // The object of that name as exactly that kind.
   // parts: the hash of the name's schema, parent and name.
   ObjectId find_named(const NameRef& ref, ObjectKind kind, std::uint64_t parts, Tick at) const;
+  // Calls visit(id, name) for each object alive at a tick with the ref's name then, of a kind a
+  // lookup of the ref's kind finds (a function's: functions, procedures and aggregates), whatever
+  // its argument types, with the name it has then.
+  template <typename Visit>
+  void each_overload(const NameRef& ref, Tick at, Visit&& visit) const;
   std::vector<ObjectId> children(const ObjectRef& table, ObjectKind kind, Tick at) const;
 };
 

@@ -343,66 +343,52 @@ bool report_required(const lint::Catalog& catalog, const lint::ParsedFile& file,
   return false;
 }
 
-// The routines of the catalog by each name they ever had ("schema.name"), made once.
-using RoutinesByName = std::unordered_map<std::string, std::vector<ObjectId>>;
-RoutinesByName routines_by_name(const lint::Catalog& catalog) {
-  RoutinesByName routines;
-  for (ObjectId id = 0; id < catalog.size(); ++id) {
-    const lint::CatalogObject& object = catalog.object(id);
-    if (!lint::is_routine(object.kind())) continue;
-    for (const auto& name : object.names) {
-      auto& ids = routines[name.ref.schema + '.' + name.ref.name];
-      if (ids.empty() || ids.back() != id) ids.push_back(id);
-    }
-  }
-  return routines;
-}
-
-// A statement of the down that names a function without its argument types (DROP FUNCTION
-// IF EXISTS f) while two or more functions of that name exist: PostgreSQL refuses it ("function
-// name is not unique"), IF EXISTS or not. Those the down already dropped do not count.
-bool report_ambiguous(const lint::Catalog& catalog, const pairing::Pair& pair,
-                      std::optional<RoutinesByName>& routines, std::size_t i, lint::Tick at,
-                      lint::Reporter& out) {
-  const auto& steps = pair.down_replay->steps;
+// A statement that names a function without its argument types (DROP FUNCTION IF EXISTS f)
+// while two or more functions of that name exist, in its schema or, written without one, along
+// the search path (Catalog::overloads()): PostgreSQL refuses it ("function name is not unique"),
+// IF EXISTS or not. In a down (`up` false, `at` the state its up left) those it already dropped
+// do not count; in an up (`at` the step's own state) the migration fails on its first run.
+bool report_ambiguous(const lint::Catalog& catalog, const lint::ParsedFile& file,
+                      const std::vector<lint::CatalogStep>& steps, std::size_t i, lint::Tick at,
+                      bool up, lint::Reporter& out) {
   const lint::CatalogStep& step = steps[i];
   const lint::ObjectRef& named = step.effect.object;
-  if (!routines) routines = routines_by_name(catalog);
-  auto found = routines->find(named.schema + '.' + named.name);
-  if (found == routines->end()) return false;
-  std::vector<std::string> overloads;
-  for (ObjectId id : found->second) {
-    const lint::CatalogObject& routine = catalog.object(id);
-    // DROP FUNCTION looks among functions and aggregates, DROP PROCEDURE among procedures.
-    bool procedure = routine.kind() == lint::ObjectKind::procedure;
-    if (!routine.alive_at(at) || procedure != (named.kind == lint::ObjectKind::procedure)) {
-      continue;
-    }
-    const lint::ObjectRef& ref = routine.ref_at(at);
-    if (ref.schema != named.schema || ref.name != named.name) continue;
-    bool dropped = false;
-    for (std::size_t j = 0; j < i && !dropped; ++j) {
+  auto dropped = [&](ObjectId id) {
+    for (std::size_t j = 0; j < i; ++j) {
       if (steps[j].effect.action != lint::Action::drop) continue;
-      dropped = steps[j].object == id || std::find(steps[j].implied.begin(), steps[j].implied.end(),
-                                                   id) != steps[j].implied.end();
+      if (steps[j].object == id || std::find(steps[j].implied.begin(), steps[j].implied.end(),
+                                             id) != steps[j].implied.end()) {
+        return true;
+      }
     }
-    if (!dropped) overloads.push_back(describe(ref));
+    return false;
+  };
+  std::vector<ObjectId> found = catalog.overloads(step.effect, at, dropped);
+  if (found.size() < 2) return false;
+  std::vector<std::string> overloads;
+  bool path = false;
+  for (ObjectId id : found) {
+    const lint::ObjectRef& ref = catalog.object(id).ref_at(at);
+    overloads.push_back(describe(ref));
+    path = path || ref.schema != catalog.object(found.front()).ref_at(at).schema;
   }
-  if (overloads.size() < 2) return false;
   std::sort(overloads.begin(), overloads.end());
   std::string list = lint::join_strings(overloads, ", ");
   bool drop = step.effect.action == lint::Action::drop;
-  out.report(*pair.down_file, statement_range(*pair.down_file, step.statement),
+  out.report(file, statement_range(file, step.statement),
              "this names " + pairing::quote_identifier(named.name) +
                  " without argument types while " + std::to_string(overloads.size()) +
                  (named.kind == lint::ObjectKind::procedure ? " procedures" : " functions") +
-                 " of that name exist (" + list +
+                 " of that name exist" + (path ? " along the search path" : "") + " (" + list +
                  "): PostgreSQL refuses it (\"function name is not unique\")" +
-                 (drop ? ", with IF EXISTS too" : ""),
+                 (drop ? ", with IF EXISTS too" : "") +
+                 (up ? ", and the migration fails on its first run" : ""),
              "name each with its argument types, as in `DROP " +
                  std::string(named.kind == lint::ObjectKind::procedure ? "PROCEDURE" : "FUNCTION") +
-                 " IF EXISTS " + pairing::sql_name(named) + "(<argument types>);`, once per " +
-                 "overload");
+                 " IF EXISTS " +
+                 (step.effect.schema_given ? pairing::sql_name(named)
+                                           : pairing::quote_identifier(named.name)) +
+                 "(<argument types>);`, once per overload" + (path ? ", with its schema" : ""));
   return true;
 }
 
@@ -576,7 +562,6 @@ void report_blocked(const lint::Project& project, const lint::ParsedFile& file,
 
 void check(const lint::Project& project, lint::Reporter& out) {
   const lint::Catalog& catalog = *project.catalog();
-  std::optional<RoutinesByName> routines;
   for (const pairing::Pair& pair : pairing::pairs(project)) {
     const auto& steps = pair.down_replay->steps;
     lint::Tick at = pair.down_replay->start;
@@ -585,7 +570,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
       const lint::CatalogStep& step = steps[i];
       if (step.effect.action != lint::Action::create && lint::is_routine(step.effect.object.kind) &&
           !step.effect.object.args && step.statement != reported_statement &&
-          report_ambiguous(catalog, pair, routines, i, at, out)) {
+          report_ambiguous(catalog, *pair.down_file, steps, i, at, false, out)) {
         reported_statement = step.statement;
         continue;
       }
@@ -643,6 +628,10 @@ void check(const lint::Project& project, lint::Reporter& out) {
     if (!replay.replayed || replay.direction != lint::Direction::up || file == nullptr) continue;
     for (std::size_t i = 0; i < replay.steps.size(); ++i) {
       const lint::CatalogStep& step = replay.steps[i];
+      if (step.ambiguous &&
+          report_ambiguous(catalog, *file, replay.steps, i, step.tick, true, out)) {
+        continue;
+      }
       if (step.effect.action != lint::Action::drop) continue;
       if (std::optional<lint::ObjectKind> written = dropped_relation_kind(*file, step)) {
         // A relation of another kind there: the first run fails. (One the file makes after this

@@ -295,6 +295,8 @@ void check(const lint::Project& project, lint::Reporter& out) {
         // Dropped earlier in this down: drop-order says it. Unknown to the migrations: it may
         // come from elsewhere.
         if (!drop || effect.if_exists || step.dropped_by_step >= 0) continue;
+        // Named without argument types while several fit: drop-order says PostgreSQL refuses it.
+        if (step.ambiguous) continue;
         if (!catalog.known(effect.object)) continue;
         // A work table the down itself made.
         bool made_here = false;

@@ -1,0 +1,1 @@
+DROP FUNCTION IF EXISTS bd_priority_label;

@@ -1,0 +1,5 @@
+CREATE OR REPLACE FUNCTION bd_priority_label(p smallint) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$ SELECT 'p' || p $$;
+
+CREATE OR REPLACE FUNCTION bd_priority_label(p text) RETURNS smallint
+LANGUAGE sql IMMUTABLE AS $$ SELECT length(p)::smallint $$;

@@ -1,0 +1,2 @@
+DROP FUNCTION IF EXISTS np_label(text);
+DROP FUNCTION IF EXISTS np_label(smallint);

@@ -1,0 +1,2 @@
+CREATE OR REPLACE FUNCTION np_label(p smallint) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$ SELECT 'p' || p $$;

@@ -1,0 +1,1 @@
+DROP FUNCTION IF EXISTS np_label;
