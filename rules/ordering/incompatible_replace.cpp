@@ -1,10 +1,10 @@
-// incompatible-replace: CREATE OR REPLACE VIEW, FUNCTION, PROCEDURE or AGGREGATE over an existing
-// object that PostgreSQL refuses to replace: one of another kind, a view that loses columns,
-// renames one or changes a known type, a function whose result type, OUT row type or input
-// parameter names change, or that loses parameter defaults. The existing definition is the one the
-// catalog replay gives at that point (for a down: right after its up), so a down restoring an older
-// view over the up's wider one is caught. A view's columns have the names RENAME COLUMN gave them
-// since.
+// incompatible-replace: CREATE OR REPLACE VIEW, FUNCTION, PROCEDURE, AGGREGATE or TRIGGER over an
+// existing object that PostgreSQL refuses to replace: one of another kind (a constraint trigger
+// for a trigger), a view that loses columns, renames one or changes a known type, a function whose
+// result type, OUT row type or input parameter names change, or that loses parameter defaults.
+// The existing definition is the one the catalog replay gives at that point (for a down: right
+// after its up), so a down restoring an older view over the up's wider one is caught. A view's
+// columns have the names RENAME COLUMN gave them since.
 #include <algorithm>
 #include <optional>
 #include <vector>
@@ -478,6 +478,37 @@ bool other_kind_refused(const lint::Project& project, const lint::Catalog& catal
   return true;
 }
 
+// CREATE OR REPLACE TRIGGER over a constraint trigger (CREATE CONSTRAINT TRIGGER, as the
+// statement that last defined it made it): PostgreSQL replaces only a plain trigger.
+bool constraint_trigger_refused(const lint::Project& project, const lint::Catalog& catalog,
+                                const lint::ParsedFile& file, const lint::CatalogStep& step,
+                                lint::Reporter& out) {
+  if (step.object == lint::k_no_object ||
+      catalog.object(step.object).kind() != lint::ObjectKind::trigger) {
+    return false;
+  }
+  auto before = definition_before(project, catalog, step.object, step.tick, "CreateTrigStmt");
+  const lint::Statement& statement = *file.all_statements()[step.statement];
+  if (!before || before->first == &statement || !before->first->node.flag("isconstraint")) {
+    return false;
+  }
+  const lint::ObjectRef& ref = catalog.object(step.object).ref_at(step.tick);
+  std::string trigger = pairing::quote_identifier(ref.name);
+  auto builder = out.report(
+      file, statement.range,
+      "CREATE OR REPLACE TRIGGER " + trigger + " would replace constraint trigger " + trigger +
+          " on " + pairing::quote_identifier(ref.parent) +
+          ": PostgreSQL replaces only a plain trigger (\"trigger \"" + ref.name +
+          "\" for relation \"" + ref.parent + "\" is a constraint trigger\")",
+      "drop it first (" + pairing::drop_sql(ref) +
+          "), then create the new trigger; or, to keep a constraint trigger, DROP TRIGGER and "
+          "CREATE CONSTRAINT TRIGGER again (it has no OR REPLACE)");
+  if (const lint::ParsedFile* definer = project.parsed(before->second.file)) {
+    builder.related(*definer, before->first->range, "the constraint trigger it replaces");
+  }
+  return true;
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   const lint::Catalog& catalog = *project.catalog();
   std::optional<std::vector<ColumnRename>> renames;
@@ -491,6 +522,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
       if (effect.action != lint::Action::create || !effect.or_replace) continue;
       if (other_kind_refused(project, catalog, file, replay, s, out)) continue;
       if (!step.existed || step.object == lint::k_no_object) continue;
+      if (constraint_trigger_refused(project, catalog, file, step, out)) continue;
       const lint::CatalogObject& object = catalog.object(step.object);
       bool view = object.kind() == lint::ObjectKind::view;
       if (!view && object.kind() != lint::ObjectKind::function &&
@@ -545,9 +577,9 @@ lint::Rule incompatible_replace() {
       .info = {.id = "incompatible-replace",
                .category = lint::Category::ordering,
                .severity = lint::Severity::error,
-               .summary = "CREATE OR REPLACE VIEW or FUNCTION that PostgreSQL refuses over "
-                          "the existing one: of another kind, columns dropped, renamed or retyped, "
-                          "result type or parameter names changed"},
+               .summary = "CREATE OR REPLACE VIEW, FUNCTION or TRIGGER that PostgreSQL refuses "
+                          "over the existing one: of another kind (a constraint trigger), columns "
+                          "dropped, renamed or retyped, result type or parameter names changed"},
       .check_set = check};
 }
 
