@@ -281,13 +281,21 @@ void Catalog::each_overload(const NameRef& ref, Tick at, Visit&& visit) const {
 std::vector<ObjectId> Catalog::overloads(const Effect& effect, Tick at,
                                          const std::function<bool(ObjectId)>& gone) const {
   const ObjectRef& ref = effect.object;
-  std::vector<std::string_view> schemas{ref.schema};
+  // Along the path, in its order (the effect's schema may be the one the name was found in): the
+  // schema the name was resolved to first only when the path does not hold it.
+  std::vector<std::string_view> schemas;
   if (!effect.schema_given && effect.search_path) {
-    for (const std::string& schema : *effect.search_path) {
+    const std::vector<std::string>& path = *effect.search_path;
+    if (std::find(path.begin(), path.end(), ref.schema) == path.end()) {
+      schemas.push_back(ref.schema);
+    }
+    for (const std::string& schema : path) {
       if (std::find(schemas.begin(), schemas.end(), schema) == schemas.end()) {
         schemas.push_back(schema);
       }
     }
+  } else {
+    schemas.push_back(ref.schema);
   }
   std::vector<ObjectId> found;
   std::vector<const ObjectRef*> names;
@@ -2049,8 +2057,9 @@ class CatalogBuilder {
         break;
       case Action::alter:
       case Action::use:
-        // The analysis of the body of the routine the statement makes changes nothing.
-        if (effect.change == Change::body) break;
+        // The analysis of the body of the routine the statement makes changes nothing, nor
+        // does a CALL.
+        if (effect.change == Change::body || effect.change == Change::call) break;
         objects()[id].changed.push_back(origin);
         if (effect.change == Change::owner) give_owned_sequences(id, origin, at);
         if (effect.change == Change::drop_identity) {

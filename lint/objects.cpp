@@ -3081,6 +3081,15 @@ void ObjectResolver::Context::run(const Node& node) {
     alter_sequence(node);
   } else if (kind == "CreateFunctionStmt") {
     create_function(node);
+  } else if (kind == "CallStmt") {
+    Node call = node.get("funccall");
+    NodeList names = call.list("funcname");
+    if (names.size() == 0 || names.size() > 3 ||
+        (names.size() >= 2 && names[names.size() - 2].as_str() == "pg_catalog")) {
+      return;
+    }
+    auto [ref, given] = qualified(ObjectKind::procedure, names);
+    add(Action::use, ref, at(call), given).change = Change::call;
   } else if (kind == "AlterFunctionStmt") {
     auto object_kind = kind_of(node.str("objtype")).value_or(ObjectKind::function);
     bool given = true;

@@ -146,6 +146,9 @@ enum class Change : std::uint8_t {
   // along the routine's own search path (the effect's); each must be there, and nothing depends
   // on it afterwards (DependencySource::statement: PostgreSQL records none for such a body).
   body,
+  // CALL of a procedure: a use of it, named without argument types (the call's arguments are in
+  // the statement). The replay changes nothing of it.
+  call,
   other,
 };
 

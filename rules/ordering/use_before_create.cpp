@@ -1,5 +1,5 @@
 // use-before-create: a statement of an up that uses an object (alters it, writes rows into it,
-// indexes it, references it from a foreign key, a view or a trigger) that only a later
+// indexes it, calls it, references it from a foreign key, a view or a trigger) that only a later
 // statement or a later migration creates; a table no migration creates at all is a warning,
 // since it may come from outside the migrations; a column a table the replay knows whole does
 // not have then. In a down: a statement that uses an object the down creates only later, when the
@@ -870,6 +870,146 @@ void check_signature(const lint::Project& project, std::size_t file_index,
   }
 }
 
+// A procedure's arguments as CALL fills them, from the CREATE PROCEDURE that last defined it
+// before a tick: every one in order, OUT ones too (PostgreSQL 14 and later take an argument for
+// each), and how many at the end have defaults. nullopt when the replay may not know them (made
+// by other means, a %TYPE or VARIADIC argument).
+struct CallSignature {
+  const lint::ObjectRef* ref = nullptr;  // its name at the tick
+  const lint::Statement* definition = nullptr;
+  lint::Origin origin;
+  std::vector<std::string> types;
+  std::vector<std::string> shown;  // "int8", "OUT int2"
+  std::size_t inputs = 0;
+  std::size_t defaults = 0;
+};
+std::optional<CallSignature> call_signature(const lint::Project& project,
+                                            const lint::CatalogObject& routine, lint::Tick tick) {
+  CallSignature signature;
+  signature.ref = &routine.ref_at(tick);
+  auto consider = [&](const lint::Origin& origin) {
+    const lint::Statement* statement = lint::statement_at(project, origin);
+    if (origin.tick < tick && statement != nullptr && statement->node.is("CreateFunctionStmt")) {
+      signature.definition = statement;
+      signature.origin = origin;
+    }
+  };
+  consider(routine.created);
+  for (const lint::Origin& origin : routine.changed) consider(origin);
+  if (signature.definition == nullptr) return std::nullopt;
+  for (lint::Node parameter : signature.definition->node.list("parameters")) {
+    std::string_view mode = parameter.str("mode");
+    lint::Node type = parameter.get("argType");
+    if (mode == "FUNC_PARAM_VARIADIC" || mode == "FUNC_PARAM_TABLE" || type.flag("pct_type")) {
+      return std::nullopt;
+    }
+    signature.types.push_back(lint::canonical_type(type));
+    bool out = mode == "FUNC_PARAM_OUT";
+    signature.shown.push_back((out                          ? "OUT "
+                               : mode == "FUNC_PARAM_INOUT" ? "INOUT "
+                                                            : "") +
+                              signature.types.back());
+    if (!out) ++signature.inputs;
+    if (parameter.has("defexpr")) ++signature.defaults;
+  }
+  return signature;
+}
+
+// CALL of a procedure the migrations make, while the procedures of that name (along the search
+// path) do not take its arguments: none takes as many (OUT arguments count: `procedure
+// f(integer) does not exist`), or two or more take them with the same types in every place the
+// call fills, which nothing tells apart (`procedure f(integer, integer) is not unique`: CREATE OR
+// REPLACE PROCEDURE with another argument list made a second one beside the first). Left alone
+// for named arguments, a procedure whose arguments the replay may not know, and one a statement
+// in between may have made unseen (dynamic SQL). Whether reported.
+bool check_call(const lint::Project& project, std::size_t file_index, const lint::CatalogStep& step,
+                lint::Reporter& out) {
+  if (step.effect.change != lint::Change::call || step.object == lint::k_no_object) return false;
+  const lint::ParsedFile& file = *project.parsed(file_index);
+  const lint::Statement& statement = *file.all_statements()[step.statement];
+  lint::Node call = statement.node.get("funccall");
+  if (!statement.node.is("CallStmt") || call.flag("func_variadic") ||
+      lint::conditional(statement)) {
+    return false;
+  }
+  lint::NodeList args = call.list("args");
+  for (lint::Node argument : args) {
+    if (argument.is("NamedArgExpr")) return false;
+  }
+  std::size_t count = args.size();
+  const lint::Catalog& catalog = *project.catalog();
+  std::vector<CallSignature> all;
+  std::vector<std::size_t> taking;
+  for (ObjectId id : catalog.overloads(step.effect, step.tick)) {
+    auto signature = call_signature(project, catalog.object(id), step.tick);
+    if (!signature) return false;
+    std::size_t fewest = signature->types.size() - signature->defaults;
+    if (count >= fewest && count <= signature->types.size()) taking.push_back(all.size());
+    all.push_back(std::move(*signature));
+  }
+  if (all.empty() || taking.size() == 1) return false;
+  auto same_places = [&](std::size_t k) {
+    for (std::size_t place = 0; place < count; ++place) {
+      if (all[k].types[place] != all[taking.front()].types[place]) return false;
+    }
+    return true;
+  };
+  if (taking.size() > 1 && !std::all_of(taking.begin(), taking.end(), same_places)) return false;
+  const CallSignature* first = &all.front();
+  const CallSignature* last = &all.front();
+  for (const CallSignature& signature : all) {
+    if (signature.origin.tick < first->origin.tick) first = &signature;
+    if (signature.origin.tick > last->origin.tick) last = &signature;
+  }
+  if (named_unseen(project, step.effect.object, first->origin, file_index, step.statement)) {
+    return false;
+  }
+  const std::string& name = step.effect.object.name;
+  auto shown = [&](const CallSignature& signature) {
+    return "procedure " + name + "(" + lint::join_strings(signature.shown, ", ") + ")";
+  };
+  std::string arguments = std::to_string(count) + (count == 1 ? " argument" : " arguments");
+  std::string error = "(\"procedure " + name + "(...) ";
+  if (taking.empty()) {
+    std::string made;
+    bool outs = false;
+    for (const CallSignature& signature : all) {
+      made += (made.empty() ? "" : ", ") + shown(signature);
+      outs = outs || (signature.inputs != signature.types.size() &&
+                      count + signature.defaults >= signature.inputs && count <= signature.inputs);
+    }
+    auto builder = out.report(
+        file, statement.range,
+        "CALL " + name + " passes " + arguments + ", but the migrations make " + name +
+            " only as " + made + ": PostgreSQL fails here " + error + "does not exist\")",
+        outs ? "pass an argument for each OUT parameter too (NULL in a CALL statement, a variable "
+               "in PL/pgSQL): PostgreSQL 14 and later count them in CALL"
+             : "pass the arguments " + name +
+                   " takes, or create that signature in an earlier "
+                   "statement");
+    if (const lint::ParsedFile* creator = project.parsed(last->origin.file)) {
+      builder.related(*creator, last->definition->range, "defined here");
+    }
+    return true;
+  }
+  std::string made;
+  for (std::size_t k : taking) made += (made.empty() ? "" : ", ") + shown(all[k]);
+  auto builder = out.report(
+      file, statement.range,
+      "CALL " + name + " passes " + arguments + ", which " + std::to_string(taking.size()) +
+          " procedures of that name take alike (" + made +
+          ": the same types in every place the call fills): PostgreSQL fails here " + error +
+          "is not unique\")",
+      "CREATE OR REPLACE PROCEDURE with another argument list makes a second procedure beside "
+      "the first, and keeps both: drop the one it was meant to replace (`DROP PROCEDURE IF "
+      "EXISTS " +
+          pairing::sql_name(*first->ref) + ";`), or pass every argument of the one meant");
+  if (const lint::ParsedFile* creator = project.parsed(last->origin.file)) {
+    builder.related(*creator, last->definition->range, "makes another procedure of that name");
+  }
+  return true;
+}
+
 // ALTER TYPE ... ADD VALUE ... BEFORE | AFTER 'x' or RENAME VALUE 'x' TO ... of an up, while the
 // enum has no label 'x' (lint::enum_labels_before()): PostgreSQL fails there on the first run
 // ("\"x\" is not an existing enum label"), ADD VALUE IF NOT EXISTS of a label that is there
@@ -1278,6 +1418,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
       const lint::Effect& effect = step.effect;
       if (step.statement == skipped) continue;
       if (check_enum_label(project, i, step, out)) continue;
+      if (check_call(project, i, step, out)) continue;
       if (step.object == lint::k_no_object && effect.action == lint::Action::alter &&
           effect.if_exists) {
         skipped = step.statement;

@@ -1,0 +1,1 @@
+DROP PROCEDURE IF EXISTS cp_assign_ticket(bigint, bigint, text);

@@ -1,0 +1,1 @@
+ALTER PROCEDURE cp_lower_priority(bigint) RENAME TO cp_escalate_ticket;
