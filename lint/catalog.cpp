@@ -2586,6 +2586,14 @@ std::shared_ptr<const Catalog> CatalogBuild::replay() {
     if (!wait(i)) return nullptr;
   }
   m_builder->replay_downs();
+  std::vector<std::string>& schemas = m_catalog->m_schemas;
+  for (const CatalogObject& object : m_catalog->m_objects) {
+    for (const auto& name : object.names) {
+      if (!name.ref.schema.empty()) schemas.push_back(name.ref.schema);
+    }
+  }
+  std::sort(schemas.begin(), schemas.end());
+  schemas.erase(std::unique(schemas.begin(), schemas.end()), schemas.end());
   // What the builder still holds (the resolvers and name queries of every statement) is scratch:
   // freed now rather than kept through the rules.
   m_builder.reset();

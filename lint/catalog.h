@@ -244,6 +244,10 @@ class Catalog {
   std::optional<bool> has_unique_key(const ObjectRef& table, Tick at,
                                      const std::vector<std::string>* columns = nullptr) const;
 
+  // Every schema an object the migrations made was in at some time, sorted: where to look for an
+  // object known by its name only.
+  const std::vector<std::string>& schemas() const { return m_schemas; }
+
   // ---- per file
   const FileReplay& replay(std::size_t file) const { return m_files[file]; }
   // The ups that ran before a tick (their replay started before it), in the order they ran.
@@ -298,6 +302,7 @@ class Catalog {
   NameIndex m_relation_names;
   NameIndex m_constraint_names;
   std::vector<std::string> m_tokens = {std::string()};
+  std::vector<std::string> m_schemas;
   Tick m_tick = 0;
 
   // The object of that name as exactly that kind.

@@ -522,19 +522,21 @@ std::optional<std::string> made_elsewhere(FileScope& scope, const Statement& sta
           lint::k_no_object) {
     return std::nullopt;
   }
-  const lint::CatalogObject* elsewhere = nullptr;
-  for (lint::ObjectId id = 0; id < catalog->size(); ++id) {
-    const lint::CatalogObject& object = catalog->object(id);
-    lint::ObjectKind kind = object.kind();
-    bool typed = kind == lint::ObjectKind::type || kind == lint::ObjectKind::domain ||
-                 (lint::is_relation(kind) && kind != lint::ObjectKind::index &&
-                  kind != lint::ObjectKind::sequence);
-    if (!typed || !object.alive_at(at)) continue;
-    const lint::ObjectRef& ref = object.ref_at(at);
-    if (ref.name != shared.name || ref.schema.empty() || ref.schema == schema) continue;
-    if (elsewhere == nullptr) elsewhere = &object;
+  // The first made of those in the other schemas (looked up by name in each, not by a pass over
+  // every object: this runs for every such guard of the set).
+  lint::ObjectId first = lint::k_no_object;
+  for (const std::string& other : catalog->schemas()) {
+    if (other == schema) continue;
+    for (lint::ObjectKind kind :
+         {lint::ObjectKind::type, lint::ObjectKind::domain, lint::ObjectKind::table,
+          lint::ObjectKind::view, lint::ObjectKind::materialized_view,
+          lint::ObjectKind::foreign_table}) {
+      lint::ObjectId id = catalog->find(lint::Catalog::NameRef(kind, other, {}, shared.name), at);
+      if (id != lint::k_no_object && id < first) first = id;
+    }
   }
-  if (elsewhere == nullptr) return std::nullopt;
+  if (first == lint::k_no_object) return std::nullopt;
+  const lint::CatalogObject* elsewhere = &catalog->object(first);
   const lint::ObjectRef& ref = elsewhere->ref_at(at);
   lint::ObjectKind kind = elsewhere->kind();
   std::string by = elsewhere->created.file == context.index ? "this migration made before it"
