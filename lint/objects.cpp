@@ -1841,12 +1841,11 @@ void ObjectResolver::Context::body_column_dependencies(Effect& effect, const Nod
                                                        DependencySource source) {
   QueryColumns reader{*this, effect, {}, parameter_names(routine), source};
   for (Node parameter : routine.list("parameters")) {
-    std::string_view mode = parameter.str("mode");
     Node type = parameter.get("argType");
     NodeList names = type.list("names");
-    if (!parameter.has("name") || mode == "FUNC_PARAM_OUT" || mode == "FUNC_PARAM_TABLE" ||
-        type.flag("pct_type") || !type.list("arrayBounds").empty() || names.size() == 0 ||
-        names.size() > 2 || (names.size() == 1 && is_builtin_type_name(names[0].as_str())) ||
+    if (!parameter.has("name") || !input_parameter(parameter) || type.flag("pct_type") ||
+        !type.list("arrayBounds").empty() || names.size() == 0 || names.size() > 2 ||
+        (names.size() == 1 && is_builtin_type_name(names[0].as_str())) ||
         (names.size() == 2 && names[0].as_str() == "pg_catalog")) {
       continue;
     }
@@ -2364,12 +2363,11 @@ void ObjectResolver::Context::create_function(const Node& node) {
   std::uint16_t optional = 0;
   bool variadic = false;
   for (Node parameter : node.list("parameters")) {
-    std::string_view mode = parameter.str("mode");
     all_types.push_back(canonical_type(parameter.get("argType")));
-    if (mode == "FUNC_PARAM_OUT" || mode == "FUNC_PARAM_TABLE") continue;
+    if (!input_parameter(parameter)) continue;
     types.push_back(all_types.back());
     if (parameter.has("defexpr")) ++optional;
-    if (mode == "FUNC_PARAM_VARIADIC") variadic = true;
+    if (parameter.str("mode") == "FUNC_PARAM_VARIADIC") variadic = true;
   }
   ref.args = join_args(types);
   Node first = node.list("funcname").front();

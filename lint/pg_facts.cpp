@@ -544,6 +544,16 @@ std::vector<QualifiedName> function_calls(const Node& expression) {
   return calls;
 }
 
+bool input_parameter(const Node& parameter) {
+  std::string_view mode = parameter.str("mode");
+  return mode != "FUNC_PARAM_OUT" && mode != "FUNC_PARAM_TABLE";
+}
+
+bool output_parameter(const Node& parameter) {
+  std::string_view mode = parameter.str("mode");
+  return mode == "FUNC_PARAM_OUT" || mode == "FUNC_PARAM_INOUT" || mode == "FUNC_PARAM_TABLE";
+}
+
 bool is_null_constant(const Node& expression) {
   if (expression.is("TypeCast")) return is_null_constant(expression.get("arg"));
   return expression.is("A_Const") && expression.flag("isnull");

@@ -127,6 +127,12 @@ bool is_known_non_volatile(const QualifiedName& function);
 // The functions an expression calls, in order.
 std::vector<QualifiedName> function_calls(const Node& expression);
 
+// A routine's parameter (a FunctionParameter) that a call passes: IN, INOUT or VARIADIC; not OUT,
+// not a column of RETURNS TABLE.
+bool input_parameter(const Node& parameter);
+// One that the routine returns: OUT, INOUT or a column of RETURNS TABLE.
+bool output_parameter(const Node& parameter);
+
 // An A_Const NULL (DEFAULT NULL), possibly cast (NULL::text).
 bool is_null_constant(const Node& expression);
 

@@ -89,8 +89,7 @@ std::optional<std::vector<Statement>> analyzed_sql_body(std::string_view file_te
   NodeList parts = as.get("arg").list("items");
   if (!sql || parts.size() != 1) return std::nullopt;
   for (Node parameter : node.list("parameters")) {
-    std::string_view mode = parameter.str("mode");
-    if (mode == "FUNC_PARAM_OUT" || mode == "FUNC_PARAM_TABLE") continue;
+    if (!input_parameter(parameter)) continue;
     if (polymorphic(parameter.get("argType"))) return std::nullopt;
   }
   std::string content(parts.front().as_str());

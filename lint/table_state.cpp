@@ -1461,8 +1461,7 @@ bool created_once(ObjectKind kind) {
 std::vector<std::string> argument_schemas(const Node& statement) {
   std::vector<std::string> schemas;
   for (Node parameter : statement.list("parameters")) {
-    std::string_view mode = parameter.str("mode");
-    if (mode == "FUNC_PARAM_OUT" || mode == "FUNC_PARAM_TABLE") continue;
+    if (!input_parameter(parameter)) continue;
     auto names = string_list(parameter.get("argType").list("names"));
     std::string schema = names.size() > 1 ? truncate_identifier(names[names.size() - 2]) : "";
     schemas.push_back(schema == "pg_catalog" ? std::string() : schema);

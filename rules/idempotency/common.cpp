@@ -65,8 +65,7 @@ std::optional<std::vector<std::string>> routine_args(const Node& object_with_arg
 std::vector<std::string> created_routine_args(const Node& create) {
   std::vector<std::string> args;
   for (Node parameter : create.list("parameters")) {
-    std::string_view mode = parameter.str("mode");
-    if (mode == "FUNC_PARAM_OUT" || mode == "FUNC_PARAM_TABLE") continue;
+    if (!lint::input_parameter(parameter)) continue;
     args.push_back(lint::canonical_type(parameter.get("argType")));
   }
   return args;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "lint/objects.h"
+#include "lint/pg_facts.h"
 #include "rules/ordering/relations.h"
 #include "rules/ordering/rules.h"
 #include "rules/ordering/view_types.h"
@@ -77,9 +78,8 @@ std::optional<std::string> result_type(const Node& function) {
   std::vector<std::string> outputs;
   bool table = false;
   for (Node parameter : function.list("parameters")) {
-    std::string_view mode = parameter.str("mode");
-    if (mode == "FUNC_PARAM_TABLE") table = true;
-    if (mode == "FUNC_PARAM_OUT" || mode == "FUNC_PARAM_INOUT" || mode == "FUNC_PARAM_TABLE") {
+    if (parameter.str("mode") == "FUNC_PARAM_TABLE") table = true;
+    if (lint::output_parameter(parameter)) {
       Node type = parameter.get("argType");
       if (!type.valid() || type.flag("pct_type")) return std::nullopt;
       outputs.push_back(lint::canonical_type(type));
@@ -111,10 +111,7 @@ using RowType = std::vector<std::pair<std::string, std::string>>;
 std::optional<RowType> out_row_type(const Node& routine, bool procedure) {
   RowType row;
   for (Node parameter : routine.list("parameters")) {
-    std::string_view mode = parameter.str("mode");
-    if (mode != "FUNC_PARAM_OUT" && mode != "FUNC_PARAM_INOUT" && mode != "FUNC_PARAM_TABLE") {
-      continue;
-    }
+    if (!lint::output_parameter(parameter)) continue;
     Node type = parameter.get("argType");
     if (!type.valid() || type.flag("pct_type")) return std::nullopt;
     std::string name = lint::truncate_identifier(parameter.str("name"));
@@ -163,8 +160,7 @@ std::optional<Refusal> out_row_refusal(const Node& before, const Node& after, bo
 std::vector<std::string> input_names(const Node& function) {
   std::vector<std::string> names;
   for (Node parameter : function.list("parameters")) {
-    std::string_view mode = parameter.str("mode");
-    if (mode == "FUNC_PARAM_OUT" || mode == "FUNC_PARAM_TABLE") continue;
+    if (!lint::input_parameter(parameter)) continue;
     names.push_back(lint::truncate_identifier(parameter.str("name")));
   }
   return names;
@@ -174,8 +170,7 @@ std::vector<std::string> input_names(const Node& function) {
 std::size_t input_defaults(const Node& function) {
   std::size_t defaults = 0;
   for (Node parameter : function.list("parameters")) {
-    std::string_view mode = parameter.str("mode");
-    if (mode == "FUNC_PARAM_OUT" || mode == "FUNC_PARAM_TABLE") continue;
+    if (!lint::input_parameter(parameter)) continue;
     if (parameter.has("defexpr")) ++defaults;
   }
   return defaults;
