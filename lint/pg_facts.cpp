@@ -599,15 +599,19 @@ std::optional<bool> boolean_input(std::string_view text) {
 std::string set_value(const Node& variable_set) {
   if (variable_set.str("kind") != "VAR_SET_VALUE") return {};
   NodeList args = variable_set.list("args");
-  if (args.size() != 1) return {};
-  Node value = args.front();
-  if (!value.is("A_Const")) return {};
-  if (Node text = value.get("sval"); text.valid()) return std::string(text.str("sval"));
-  if (Node integer = value.get("ival"); integer.valid()) {
-    return std::to_string(integer.num("ival"));
+  if (args.size() != 1 || !args.front().is("A_Const")) return {};
+  return constant_text(args.front()).value_or(std::string());
+}
+
+std::vector<std::string> set_values(const Node& variable_set) {
+  std::vector<std::string> values;
+  if (variable_set.str("kind") != "VAR_SET_VALUE") return values;
+  for (Node arg : variable_set.list("args")) {
+    std::optional<std::string> text = arg.is("A_Const") ? constant_text(arg) : std::nullopt;
+    if (!text) return {};
+    values.push_back(std::move(*text));
   }
-  if (Node number = value.get("fval"); number.valid()) return std::string(number.str("fval"));
-  return {};
+  return values;
 }
 
 std::vector<TextRange> alter_command_ranges(const ParsedFile& file, const Statement& statement) {

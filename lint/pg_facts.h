@@ -149,6 +149,9 @@ std::optional<bool> boolean_input(std::string_view text);
 // The value a SET statement (VariableSetStmt) gives, as text: "5s", "0", "UTC". Empty for
 // SET ... TO DEFAULT, RESET and values that are not constants.
 std::string set_value(const Node& variable_set);
+// Each value of a SET ... TO list, as text: {"app", "pg_temp"} for search_path = app, pg_temp.
+// Empty for SET ... TO DEFAULT, RESET, and a list with a value that is not a constant.
+std::vector<std::string> set_values(const Node& variable_set);
 
 // Where each command of an ALTER TABLE (or ALTER INDEX ...) statement stands in the file, split
 // at the top-level commas after the relation name; one range per command in `cmds`. Empty when

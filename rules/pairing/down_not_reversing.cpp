@@ -747,9 +747,64 @@ std::string parameter_name(const lint::Node& option) {
   return name;
 }
 
+// A setting's value that SQL takes as written: a name that needs no quotes, or a number.
+bool simple_value(std::string_view text) {
+  if (!text.empty() && std::all_of(text.begin(), text.end(),
+                                   [](char ch) { return (ch >= '0' && ch <= '9') || ch == '.'; })) {
+    return true;
+  }
+  return !text.empty() && lint::sql_identifier(text) == text;
+}
+
+// Applies a routine's SET / RESET clauses to its settings (pg_proc.proconfig), keyed
+// "set:<parameter>" as the catalog names them: a value list joined ("app, pg_temp"), "FROM
+// CURRENT" for the session's value when it ran. CREATE OR REPLACE writes them all afresh.
+void apply_routine_settings(Parameters& values, const lint::Node& statement) {
+  lint::NodeList options;
+  if (statement.is("CreateFunctionStmt")) {
+    options = statement.list("options");
+    for (auto& [name, value] : values) {
+      if (name.starts_with("set:")) value = std::nullopt;
+    }
+  } else if (statement.is("AlterFunctionStmt")) {
+    options = statement.list("actions");
+  }
+  for (lint::Node option : options) {
+    if (option.str("defname") != "set") continue;
+    lint::Node set = option.get("arg");
+    std::string_view kind = set.str("kind");
+    if (kind == "VAR_RESET_ALL") {
+      for (auto& [name, value] : values) {
+        if (name.starts_with("set:")) value = std::nullopt;
+      }
+      continue;
+    }
+    std::string name = "set:" + std::string(set.str("name"));
+    std::optional<std::string> value;
+    if (kind == "VAR_SET_CURRENT") value = "FROM CURRENT";
+    if (kind == "VAR_SET_VALUE") {
+      std::vector<std::string> items = lint::set_values(set);
+      if (items.empty()) {  // not a constant: not known
+        values.erase(name);
+        continue;
+      }
+      for (std::string& item : items) {
+        if (!simple_value(item)) item = lint::sql_literal(item);
+      }
+      value = lint::join_strings(items, ", ");
+    }
+    values[name] = value;
+  }
+}
+
 // Applies the parameters a statement sets or resets on the relation: the WITH (...) of the
-// statement that made it (of its kind), an ALTER ... SET (...) or RESET (...).
+// statement that made it (of its kind), an ALTER ... SET (...) or RESET (...); on a routine, its
+// SET and RESET clauses.
 void apply_parameters(Parameters& values, const lint::Node& statement, ObjectKind kind) {
+  if (lint::is_routine(kind)) {
+    apply_routine_settings(values, statement);
+    return;
+  }
   lint::NodeList made;
   if ((statement.is("CreateStmt") && kind == ObjectKind::table) ||
       (statement.is("IndexStmt") && kind == ObjectKind::index) ||
@@ -782,55 +837,92 @@ void apply_parameters(Parameters& values, const lint::Node& statement, ObjectKin
 }
 
 // The storage parameters the up sets or resets on a relation whose earlier values the migrations
-// give (its WITH (...) at creation, the earlier SET and RESET): the down that resets one an
-// earlier migration set, or sets it to another value, does not put it back. Returns whether it
-// reported.
+// give (its WITH (...) at creation, the earlier SET and RESET), or the settings of a routine
+// (its CREATE's SET clauses, the earlier ALTER and CREATE OR REPLACE): the down that resets one
+// an earlier migration set, or sets it to another value, does not put it back. Returns whether
+// it reported.
 bool check_parameters_back(Context& c, const lint::CatalogStep& step) {
   const lint::CatalogObject& object = c.catalog.object(step.object);
   lint::Tick start = c.pair.up_replay->start;
   const lint::Statement* made = lint::statement_at(c.project, object.created);
   if (made == nullptr || object.created.tick >= start) return false;
+  bool routine = lint::is_routine(object.kind());
+  // The statements that set them: of the same kind of change, or a routine's CREATE OR REPLACE.
+  auto sets = [&](const lint::Effect& effect) {
+    return effect.change == step.effect.change || (routine && effect.or_replace);
+  };
   Parameters before;
   apply_parameters(before, made->node, object.kind());
   for (const lint::Origin& origin : changed_between(object, start)) {
     for (const auto& other : c.catalog.steps_at(origin.file, origin.statement)) {
-      if (other.object != step.object || other.effect.change != Change::storage_parameters) {
-        continue;
-      }
+      if (other.object != step.object || !sets(other.effect)) continue;
       if (const lint::Statement* statement = lint::statement_at(c.project, origin)) {
         apply_parameters(before, statement->node, object.kind());
       }
       break;
     }
   }
-  // The down's SET and RESET of them, in file order.
+  // The down's SET and RESET of them, in file order, and the statement that wrote each last.
   Parameters down;
+  std::unordered_map<std::string, std::size_t> written_at;
   std::set<std::size_t> seen;
   const auto& down_statements = c.pair.down_file->all_statements();
   for (const lint::CatalogStep* other : c.down_steps.of(step.object)) {
-    if (other->effect.change != Change::storage_parameters) continue;
+    if (!sets(other->effect)) continue;
     if (!seen.insert(other->statement).second) continue;
-    apply_parameters(down, down_statements[other->statement]->node, object.kind());
+    const lint::Node& statement = down_statements[other->statement]->node;
+    // A down that makes the routine again from scratch starts from no settings.
+    if (routine && other->effect.action == lint::Action::create) {
+      for (const auto& [name, value] : before) down[name] = std::nullopt;
+    }
+    Parameters was = down;
+    apply_parameters(down, statement, object.kind());
+    for (const auto& [name, value] : down) {
+      auto old = was.find(name);
+      if (old == was.end() || old->second != value) written_at[name] = other->statement;
+    }
   }
   const lint::ObjectRef& ref = object.ref_at(c.pair.up_replay->end);
   std::vector<std::string> wrong;
   std::vector<std::string> settings;
+  std::optional<std::size_t> first_wrong;  // the down's statement that wrote the first
   for (const std::string& name : step.effect.columns) {
-    auto had = before.find(name);
-    if (had == before.end() || !had->second) continue;  // unset before: RESET puts it back
-    auto again = down.find(name);
-    if (again == down.end() || again->second == had->second) continue;  // not written, or back
-    wrong.push_back(name + (again->second ? " to " + *again->second : std::string(" (RESET)")) +
-                    " where it was " + *had->second);
-    settings.push_back(name + " = " + *had->second);
+    std::vector<std::string> names = {name};
+    if (name == "set:*") {  // RESET ALL: each setting the routine had
+      names.clear();
+      for (const auto& [had, value] : before) {
+        if (had.starts_with("set:") && value) names.push_back(had);
+      }
+      std::sort(names.begin(), names.end());
+    }
+    for (const std::string& one : names) {
+      auto had = before.find(one);
+      if (had == before.end() || !had->second) continue;  // unset before: RESET puts it back
+      auto again = down.find(one);
+      if (again == down.end() || again->second == had->second) continue;  // not written, or back
+      if (!first_wrong) first_wrong = written_at[one];
+      if (routine) {
+        std::string parameter = one.substr(4);
+        wrong.push_back(parameter + (again->second ? " to " + *again->second : " (RESET)") +
+                        " where it was " + *had->second);
+        settings.push_back("SET " + parameter + " = " + *had->second);
+      } else {
+        wrong.push_back(one + (again->second ? " to " + *again->second : " (RESET)") +
+                        " where it was " + *had->second);
+        settings.push_back(one + " = " + *had->second);
+      }
+    }
   }
   if (wrong.empty()) return false;
-  c.report(step,
-           "the down sets storage parameters of " + describe(ref) +
-               " otherwise than they were before the up: " + lint::join_strings(wrong, "; "),
-           "set them back in the down: `ALTER " + sql_keyword(ref.kind) + " " + sql_name(ref) +
-               " SET (" + lint::join_strings(settings, ", ") + ");`",
-           true);
+  std::string what = routine ? "the settings of " : "storage parameters of ";
+  std::string back = routine ? " " + lint::join_strings(settings, " ")
+                             : " SET (" + lint::join_strings(settings, ", ") + ")";
+  c.report_at(step,
+              "the down sets " + what + describe(ref) +
+                  " otherwise than they were before the up: " + lint::join_strings(wrong, "; "),
+              "set them back in the down: `ALTER " + sql_keyword(ref.kind) + " " + sql_name(ref) +
+                  back + ";`",
+              lint::Severity::warning, statement_range(*c.pair.down_file, *first_wrong));
   return true;
 }
 
@@ -1525,7 +1617,10 @@ void check_setting(Context& c, const lint::CatalogStep& step) {
   // Switched off and on again within the up (a trigger disabled around a data fix), either
   // way round: the up ends where it started.
   if (is_switch(effect.change) && sets_back(effect, other_alters(c.up_steps, step))) return;
-  if (effect.change == Change::storage_parameters && check_parameters_back(c, step)) return;
+  if ((effect.change == Change::storage_parameters || effect.change == Change::routine_options) &&
+      check_parameters_back(c, step)) {
+    return;
+  }
   lint::Effect missing = effect;
   if (sets_back(effect, other_alters(c.down_steps, step), &missing.columns)) {
     if (effect.change == Change::comment) check_comment_restored(c, step);

@@ -1,0 +1,3 @@
+DROP FUNCTION IF EXISTS fs.get_setting(text);
+DROP TABLE IF EXISTS fs.settings;
+DROP SCHEMA IF EXISTS fs;
