@@ -217,6 +217,13 @@ TEST(Facts, SetValues) {
   EXPECT_FALSE(is_utc_zone(set_value(offsets.at(0).node)));
   EXPECT_EQ(set_value(offsets.at(1).node), "0");
   EXPECT_EQ(set_value(offsets.at(2).node), "-3");
+
+  Parsed lists(
+      "SET search_path = app, \"$user\", 'pg_temp'; SET work_mem = 65536; RESET search_path;");
+  EXPECT_EQ(set_values(lists.at(0).node), (std::vector<std::string>{"app", "$user", "pg_temp"}));
+  EXPECT_EQ(set_value(lists.at(0).node), "");  // a list is not one value
+  EXPECT_EQ(set_values(lists.at(1).node), (std::vector<std::string>{"65536"}));
+  EXPECT_TRUE(set_values(lists.at(2).node).empty());
 }
 
 TEST(ColumnType, KeepsANegativeScale) {
