@@ -1207,20 +1207,44 @@ bool names_in_other_case(const Node& test, const std::vector<lint::GuardTarget>&
 
 }  // namespace
 
-void exists_required(const Node& expression, bool when_true, bool found, std::vector<Node>& out) {
+namespace {
+
+// Calls leaf(e, when_true) on each part of a condition that must be `when_true` for it to be:
+// through NOT, the arguments of AND (when true) and of OR (when false).
+template <typename Leaf>
+void each_required(const Node& expression, bool when_true, Leaf&& leaf) {
   if (expression.is("BoolExpr")) {
     std::string_view op = expression.str("boolop");
     if (op == "NOT_EXPR") {
-      exists_required(expression.list("args").front(), !when_true, found, out);
+      each_required(expression.list("args").front(), !when_true, leaf);
     } else if ((op == "AND_EXPR" && when_true) || (op == "OR_EXPR" && !when_true)) {
-      for (Node arg : expression.list("args")) exists_required(arg, when_true, found, out);
+      for (Node arg : expression.list("args")) each_required(arg, when_true, leaf);
     }
     return;
   }
-  if (when_true == found && expression.is("SubLink") &&
-      expression.str("subLinkType") == "EXISTS_SUBLINK") {
-    out.push_back(expression.get("subselect"));
-  }
+  leaf(expression, when_true);
+}
+
+}  // namespace
+
+void exists_required(const Node& expression, bool when_true, bool found, std::vector<Node>& out) {
+  each_required(expression, when_true, [&](const Node& part, bool must_be_true) {
+    if (must_be_true == found && part.is("SubLink") &&
+        part.str("subLinkType") == "EXISTS_SUBLINK") {
+      out.push_back(part.get("subselect"));
+    }
+  });
+}
+
+void lookups_required(const Node& expression, bool when_true, bool found, std::vector<Node>& out) {
+  each_required(expression, when_true, [&](const Node& part, bool must_be_true) {
+    if (!part.is("NullTest") || !part.get("arg").is("FuncCall")) return;
+    NodeList names = part.get("arg").list("funcname");
+    if (names.empty() || !names.back().as_str().starts_with("to_reg")) return;
+    // IS NOT NULL true, or IS NULL false: the lookup finds it.
+    bool finds = (part.str("nulltesttype") == "IS_NOT_NULL") == must_be_true;
+    if (finds == found) out.push_back(part.get("arg"));
+  });
 }
 
 bool FileScope::never_true(const Statement& statement) const {

@@ -59,6 +59,10 @@ using lint::sql_literal;
 // false).
 void exists_required(const lint::Node& expression, bool when_true, bool found,
                      std::vector<lint::Node>& out);
+// Likewise the to_reg*() calls (to_regtype('x')) a condition tests with IS [NOT] NULL, that must
+// find something (`found`) or nothing for it to be `when_true`.
+void lookups_required(const lint::Node& expression, bool when_true, bool found,
+                      std::vector<lint::Node>& out);
 
 // An object a statement creates or drops, to match a DROP with a CREATE in the same file.
 enum class ObjectKind : std::uint8_t {

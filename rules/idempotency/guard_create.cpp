@@ -546,6 +546,67 @@ std::optional<std::string> made_elsewhere(FileScope& scope, const Statement& sta
          ", which " + by;
 }
 
+// A to_regtype('name') test, the name without a schema, under a search path the file set (before
+// the DO block) that lists another schema where the migrations made a type, domain or relation
+// of the name before the statement, while the schema the CREATE makes it in (the one it writes,
+// else the first on the path that exists) has none: the lookup finds that one. What it finds,
+// and the path, as words; nothing for a down, or when unsure.
+std::optional<std::string> found_along_path(FileScope& scope, const Statement& statement,
+                                            const Shared& shared, const Node& call) {
+  const lint::FileContext& context = scope.context();
+  const lint::Catalog* catalog = context.project.catalog();
+  auto ordinal = context.file.ordinal(statement);
+  lint::NodeList names = call.list("funcname");
+  lint::NodeList args = call.list("args");
+  if (catalog == nullptr || !ordinal || context.direction() != lint::Direction::up ||
+      !catalog->replay(context.index).replayed || shared.catalog != "pg_type" ||
+      names.back().as_str() != "to_regtype" || args.size() != 1 || !args.front().is("A_Const") ||
+      !args.front().has("sval")) {
+    return std::nullopt;
+  }
+  std::vector<std::string> parts = lint::text_name_parts(args.front().get("sval").str("sval"));
+  if (parts.size() != 1 || parts.front() != shared.name) return std::nullopt;
+  // The path the file set before the DO block.
+  std::optional<std::vector<std::string>> path;
+  const auto& statements = context.file.statements();
+  for (std::size_t i = 0; i < statements.size() && i < static_cast<std::size_t>(statement.parent);
+       ++i) {
+    if (auto change = lint::search_path_change(statements[i].node)) path = change->path;
+  }
+  if (!path) return std::nullopt;
+  lint::Tick at = catalog->before_statement(context.index, *ordinal);
+  auto schema_exists = [&](const std::string& schema) {
+    return schema == "public" ||
+           catalog->find(lint::Catalog::NameRef(lint::ObjectKind::schema, "", "", schema), at) !=
+               lint::k_no_object;
+  };
+  std::string target = shared.schema;
+  for (const std::string& schema : *path) {
+    if (!target.empty()) break;
+    if (lint::creation_schema(schema) && schema_exists(schema)) target = schema;
+  }
+  if (target.empty()) return std::nullopt;
+  for (const std::string& schema : *path) {
+    if (!lint::creation_schema(schema)) continue;
+    for (lint::ObjectKind kind :
+         {lint::ObjectKind::type, lint::ObjectKind::domain, lint::ObjectKind::table,
+          lint::ObjectKind::view, lint::ObjectKind::materialized_view,
+          lint::ObjectKind::foreign_table}) {
+      lint::ObjectId id = catalog->find(lint::Catalog::NameRef(kind, schema, {}, shared.name), at);
+      if (id == lint::k_no_object) continue;
+      if (schema == target) return std::nullopt;  // its own: rightly found
+      const lint::CatalogObject& found = catalog->object(id);
+      std::string by = found.created.file == context.index ? "this migration made before it"
+                                                           : "an earlier migration made";
+      return std::string(lint::is_relation(kind) ? "the row type of " : "") +
+             std::string(lint::to_string(kind)) + " " + lint::sql_name(schema, shared.name) +
+             ", which " + by + " (the search path set before it is " +
+             lint::join_strings(*path, ", ") + ")";
+    }
+  }
+  return std::nullopt;
+}
+
 // A DO block's statement that a catalog test keeps from ever running: the test finds
 // pg_catalog's own object of the same name before the first run, as on every later one.
 bool never_runs(FileScope& scope, const Statement& statement) {
@@ -588,6 +649,23 @@ bool never_runs(FileScope& scope, const Statement& statement) {
                  shared->shown + " never runs, not even the first time: the guard's test of " +
                      lookup->catalog + " (" + tested + ") already finds " + *found + ", so the " +
                      shared->noun + " is never made and what uses it fails",
+                 "test for this " + shared->noun + " only: IF " + shared->test + " THEN " +
+                     shared->shown + " ...; END IF;");
+    return true;
+  }
+  if (builtin) return false;
+  std::vector<Node> calls;
+  lookups_required(scope.condition(*guard), when_true, false, calls);
+  for (const Node& call : calls) {
+    auto found = found_along_path(scope, statement, *shared, call);
+    if (!found) continue;
+    std::string tested =
+        "to_regtype(" + sql_literal(call.list("args").front().get("sval").str("sval")) + ")";
+    scope.report(statement, statement.range,
+                 shared->shown + " never runs, not even the first time: the guard's test " +
+                     tested + " looks the name up along the search path and already finds " +
+                     *found + ", so the " + shared->noun + " is never made here and what uses it " +
+                     "gets the other one",
                  "test for this " + shared->noun + " only: IF " + shared->test + " THEN " +
                      shared->shown + " ...; END IF;");
     return true;

@@ -236,6 +236,44 @@ TEST(CliIdempotency, TypnameTestFindsATypeOfAnotherSchema) {
             false);
 }
 
+// Checked on PostgreSQL 15: under SET LOCAL search_path = billing, app, public,
+// to_regtype('account_status') finds app.account_status, which an earlier migration made, so the
+// CREATE TYPE account_status it guards (which would make billing.account_status) never runs, and
+// a column DEFAULT 'current' of that type fails (invalid input value for enum account_status:
+// "current"). Under a path whose first schema is app, the test finds app's own type: a guard.
+TEST(CliIdempotency, ToRegtypeFindsATypeOfAnotherSchemaAlongThePath) {
+  TempDir dir;
+  auto guarded = [](const std::string& tested, const std::string& type) {
+    return "DO $$\nBEGIN\n    IF to_regtype('" + tested + "') IS NULL THEN\n        CREATE TYPE " +
+           type + " AS ENUM ('current', 'overdue');\n    END IF;\nEND\n$$;\n";
+  };
+  dir.write("m/1_app.up.sql",
+            "CREATE SCHEMA IF NOT EXISTS app;\nCREATE SCHEMA IF NOT EXISTS billing;\n" +
+                guarded("app.account_status", "app.account_status"));
+  dir.write("m/1_app.down.sql",
+            "DROP TYPE IF EXISTS app.account_status;\nDROP SCHEMA IF EXISTS billing;\nDROP SCHEMA "
+            "IF EXISTS app;\n");
+  dir.write("m/2_billing.up.sql", "SET LOCAL search_path = billing, app, public;\n" +
+                                      guarded("account_status", "account_status"));
+  dir.write("m/2_billing.down.sql", "DROP TYPE IF EXISTS billing.account_status;\n");
+  dir.write("m/3_app_again.up.sql",
+            "SET LOCAL search_path = app, public;\n" + guarded("account_status", "account_status"));
+  dir.write("m/3_app_again.down.sql", "SELECT 1;\n");
+  auto json = lint_json({(dir.path() / "m").string(), "--select", "guard-create"}, 1);
+  EXPECT_EQ(findings(json), (Lines{"5 guard-create"})) << json.dump(2);
+  ASSERT_EQ(json["diagnostics"].size(), 1u);
+  std::string message = json["diagnostics"][0]["message"];
+  EXPECT_NE(message.find("CREATE TYPE account_status never runs, not even the first time: the "
+                         "guard's test to_regtype('account_status')"),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("already finds type app.account_status, which an earlier migration made"),
+            std::string::npos)
+      << message;
+  EXPECT_NE(json["diagnostics"][0]["file"].get<std::string>().find("2_billing.up.sql"),
+            std::string::npos);
+}
+
 // Checked on PostgreSQL 15 by running the up twice: a table dropped and made again is re-made
 // empty on the second run, and once a foreign key or view made after it depends on it, the second
 // run's DROP fails (cannot drop table users because other objects depend on it), IF NOT EXISTS on
