@@ -756,36 +756,48 @@ bool simple_value(std::string_view text) {
   return !text.empty() && lint::sql_identifier(text) == text;
 }
 
-// Applies a routine's SET / RESET clauses to its settings (pg_proc.proconfig), keyed
-// "set:<parameter>" as the catalog names them: a value list joined ("app, pg_temp"), "FROM
-// CURRENT" for the session's value when it ran. CREATE OR REPLACE writes them all afresh.
+// Applies a routine's attributes to their values as pg_proc keeps them, keyed as option_names()
+// names them: "security", "strict", "leakproof", "volatility", "parallel", and "set:<parameter>"
+// for a setting of pg_proc.proconfig (a value list joined, "app, pg_temp"; "FROM CURRENT" for the
+// session's value when it ran). A value PostgreSQL gives by default (SECURITY INVOKER, CALLED ON
+// NULL INPUT, NOT LEAKPROOF, VOLATILE, PARALLEL UNSAFE, no setting) is nullopt. CREATE [OR
+// REPLACE] writes them all afresh: what it does not name goes back to the default.
 void apply_routine_settings(Parameters& values, const lint::Node& statement) {
   lint::NodeList options;
   if (statement.is("CreateFunctionStmt")) {
     options = statement.list("options");
-    for (auto& [name, value] : values) {
-      if (name.starts_with("set:")) value = std::nullopt;
-    }
+    for (auto& [name, value] : values) value = std::nullopt;
   } else if (statement.is("AlterFunctionStmt")) {
     options = statement.list("actions");
   }
   for (lint::Node option : options) {
-    if (option.str("defname") != "set") continue;
-    lint::Node set = option.get("arg");
-    std::string_view kind = set.str("kind");
+    std::string name(option.str("defname"));
+    lint::Node arg = option.get("arg");
+    if (name == "security" || name == "strict" || name == "leakproof") {
+      values[name] = arg.flag("boolval") ? std::optional<std::string>("true") : std::nullopt;
+      continue;
+    }
+    if (name == "volatility" || name == "parallel") {
+      std::string value(arg.as_str());
+      bool default_value = value == (name == "volatility" ? "volatile" : "unsafe");
+      values[name] = default_value ? std::nullopt : std::optional<std::string>(value);
+      continue;
+    }
+    if (name != "set") continue;
+    std::string_view kind = arg.str("kind");
     if (kind == "VAR_RESET_ALL") {
-      for (auto& [name, value] : values) {
-        if (name.starts_with("set:")) value = std::nullopt;
+      for (auto& [key, value] : values) {
+        if (key.starts_with("set:")) value = std::nullopt;
       }
       continue;
     }
-    std::string name = "set:" + std::string(set.str("name"));
+    std::string key = "set:" + std::string(arg.str("name"));
     std::optional<std::string> value;
     if (kind == "VAR_SET_CURRENT") value = "FROM CURRENT";
     if (kind == "VAR_SET_VALUE") {
-      std::vector<std::string> items = lint::set_values(set);
+      std::vector<std::string> items = lint::set_values(arg);
       if (items.empty()) {  // not a constant: not known
-        values.erase(name);
+        values.erase(key);
         continue;
       }
       for (std::string& item : items) {
@@ -793,8 +805,26 @@ void apply_routine_settings(Parameters& values, const lint::Node& statement) {
       }
       value = lint::join_strings(items, ", ");
     }
-    values[name] = value;
+    values[key] = value;
   }
+}
+
+// A routine's attribute as ALTER FUNCTION writes it: "SECURITY DEFINER", "SET search_path = app",
+// "RESET search_path" (see apply_routine_settings()).
+std::string attribute_sql(const std::string& key, const std::optional<std::string>& value) {
+  auto upper = [](std::string text) {
+    for (char& ch : text) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    return text;
+  };
+  if (key.starts_with("set:")) {
+    return value ? "SET " + key.substr(4) + " = " + *value : "RESET " + key.substr(4);
+  }
+  if (key == "security") return value ? "SECURITY DEFINER" : "SECURITY INVOKER";
+  if (key == "strict") return value ? "STRICT" : "CALLED ON NULL INPUT";
+  if (key == "leakproof") return value ? "LEAKPROOF" : "NOT LEAKPROOF";
+  if (key == "volatility") return upper(value.value_or("volatile"));
+  if (key == "parallel") return "PARALLEL " + upper(value.value_or("unsafe"));
+  return upper(key) + (value ? " " + *value : std::string());
 }
 
 // Applies the parameters a statement sets or resets on the relation: the WITH (...) of the
@@ -902,10 +932,9 @@ bool check_parameters_back(Context& c, const lint::CatalogStep& step) {
       if (again == down.end() || again->second == had->second) continue;  // not written, or back
       if (!first_wrong) first_wrong = written_at[one];
       if (routine) {
-        std::string parameter = one.substr(4);
-        wrong.push_back(parameter + (again->second ? " to " + *again->second : " (RESET)") +
-                        " where it was " + *had->second);
-        settings.push_back("SET " + parameter + " = " + *had->second);
+        wrong.push_back(attribute_sql(one, again->second) + " where it was " +
+                        attribute_sql(one, had->second));
+        settings.push_back(attribute_sql(one, had->second));
       } else {
         wrong.push_back(one + (again->second ? " to " + *again->second : " (RESET)") +
                         " where it was " + *had->second);
@@ -914,7 +943,7 @@ bool check_parameters_back(Context& c, const lint::CatalogStep& step) {
     }
   }
   if (wrong.empty()) return false;
-  std::string what = routine ? "the settings of " : "storage parameters of ";
+  std::string what = routine ? "the attributes of " : "storage parameters of ";
   std::string back = routine ? " " + lint::join_strings(settings, " ")
                              : " SET (" + lint::join_strings(settings, ", ") + ")";
   c.report_at(step,
@@ -3382,6 +3411,81 @@ std::vector<std::string> signature_differences(const lint::Node& was, const lint
   return differences;
 }
 
+// A routine's attributes (apply_routine_settings()) before the up: as its last definition before
+// it and the ALTER FUNCTIONs after that left them.
+Parameters attributes_before(const Context& c, const lint::CatalogObject& object,
+                             const Definition& earlier) {
+  Parameters values;
+  apply_routine_settings(values, earlier.statement->node);
+  for (const lint::Origin& origin : changed_between(object, c.pair.up_replay->start)) {
+    if (origin.tick <= earlier.origin.tick) continue;
+    if (const lint::Statement* statement = lint::statement_at(c.project, origin)) {
+      apply_routine_settings(values, statement->node);
+    }
+  }
+  return values;
+}
+
+// The ALTER that gives a routine the attributes it had (`want`) where `have` differs, with
+// `what` listing them; empty when alike.
+std::string attributes_back(const lint::ObjectRef& ref, const Parameters& want,
+                            const Parameters& have, std::string* what = nullptr) {
+  std::set<std::string> keys;
+  for (const auto& [key, value] : want) keys.insert(key);
+  for (const auto& [key, value] : have) keys.insert(key);
+  std::vector<std::string> back;
+  for (const std::string& key : keys) {
+    auto wanted = want.find(key);
+    auto had = have.find(key);
+    std::optional<std::string> a = wanted == want.end() ? std::nullopt : wanted->second;
+    std::optional<std::string> b = had == have.end() ? std::nullopt : had->second;
+    if (a != b) back.push_back(attribute_sql(key, a));
+  }
+  if (back.empty()) return {};
+  if (what != nullptr) *what = lint::join_strings(back, ", ");
+  return "ALTER " + sql_keyword(ref.kind) + " " + sql_name(ref) + " " +
+         lint::join_strings(back, " ") + ";";
+}
+
+// A routine the up defines anew in place, whose attributes after the down (the up's and the
+// down's CREATE OR REPLACE and ALTER, in order) are not those it had before the up: CREATE OR
+// REPLACE gives each attribute it does not write its default, so the SECURITY DEFINER or SET
+// search_path an earlier ALTER FUNCTION gave is lost unless the down sets it again.
+void check_attributes_restored(Context& c, const lint::CatalogStep& step,
+                               const lint::ObjectRef& ref, const Definition& earlier) {
+  const lint::CatalogObject& object = c.catalog.object(step.object);
+  Parameters before = attributes_before(c, object, earlier);
+  Parameters after = before;
+  std::set<std::size_t> seen;
+  for (const lint::CatalogStep* other : c.up_steps.of(step.object)) {
+    if (seen.insert(other->statement).second) {
+      apply_routine_settings(after, c.pair.up_file->all_statements()[other->statement]->node);
+    }
+  }
+  std::vector<const lint::CatalogStep*> down = c.down_steps.of(step.object);
+  if (const lint::CatalogStep* made = c.down_created(ref); made && made->object != step.object) {
+    const auto& again = c.down_steps.of(made->object);
+    down.insert(down.end(), again.begin(), again.end());
+    std::sort(down.begin(), down.end(), [](const lint::CatalogStep* a, const lint::CatalogStep* b) {
+      return a->statement < b->statement;
+    });
+  }
+  seen.clear();
+  for (const lint::CatalogStep* other : down) {
+    if (seen.insert(other->statement).second) {
+      apply_routine_settings(after, c.pair.down_file->all_statements()[other->statement]->node);
+    }
+  }
+  std::string what;
+  std::string back = attributes_back(ref, before, after, &what);
+  if (back.empty()) return;
+  c.report(step,
+           "after the down, " + describe(ref) + " does not have the attributes it had before the " +
+               "up (" + what + "): CREATE OR REPLACE gives each attribute it does not write " +
+               "its default, and the down does not set them again",
+           "set them again in the down, after its CREATE OR REPLACE: `" + back + "`", true);
+}
+
 // A function, view, trigger... an earlier migration defined, which the up defines anew: with
 // CREATE OR REPLACE (`now` is `step.object`), or by dropping it and creating it again (`now` is
 // the new object). The down writes the earlier definition back; a down that drops the object, or
@@ -3392,7 +3496,9 @@ void check_definition_restored(Context& c, const lint::CatalogStep& step, Object
   auto earlier = last_definition(c.project, c.catalog.object(step.object), step.tick);
   auto current = last_definition(c.project, c.catalog.object(now), c.pair.up_replay->end);
   if (!earlier || !current) return;
+  bool in_place = now == step.object && lint::is_routine(ref.kind);
   if (same_definition(*earlier->file, *earlier->statement, *current->file, *current->statement)) {
+    if (in_place) check_attributes_restored(c, step, ref, *earlier);
     return;
   }
   std::string what =
@@ -3405,7 +3511,10 @@ void check_definition_restored(Context& c, const lint::CatalogStep& step, Object
     const lint::Statement& written = *c.pair.down_file->all_statements()[made->statement];
     if (!same_definition(*current->file, *current->statement, *c.pair.down_file, written)) {
       auto differences = signature_differences(earlier->statement->node, written.node);
-      if (differences.empty()) return;
+      if (differences.empty()) {
+        if (in_place) check_attributes_restored(c, step, ref, *earlier);
+        return;
+      }
       what += "makes it again otherwise than it was before the up: " +
               lint::join_strings(differences, "; ");
     } else {
@@ -3420,12 +3529,19 @@ void check_definition_restored(Context& c, const lint::CatalogStep& step, Object
   }
   // CREATE OR REPLACE cannot take columns from a view or change a function's result type: the
   // down drops the up's version first, unless the up replaced a routine in place.
-  bool in_place = now == step.object && lint::is_routine(ref.kind);
   std::string text(earlier->file->slice(earlier->statement->range));
   constexpr std::size_t k_quoted = 400;
   std::string definition = text.size() <= k_quoted
                                ? "`" + text + ";`"
                                : "(the statement shown as the earlier definition)";
+  // The attributes later ALTERs gave it, which that definition alone does not.
+  if (lint::is_routine(ref.kind)) {
+    Parameters alone;
+    apply_routine_settings(alone, earlier->statement->node);
+    std::string back =
+        attributes_back(ref, attributes_before(c, c.catalog.object(step.object), *earlier), alone);
+    if (!back.empty()) definition += ", then `" + back + "`";
+  }
   c.report(
        step, what,
        "in the down, " +

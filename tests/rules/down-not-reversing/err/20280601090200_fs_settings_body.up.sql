@@ -1,0 +1,3 @@
+CREATE OR REPLACE FUNCTION fs.get_setting(p_key text) RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$ SELECT coalesce(v, '{}'::jsonb) FROM fs.settings WHERE k = p_key $$;
