@@ -265,6 +265,28 @@ void check_deleted_rows(const lint::Project& project, const Pair& pair,
   }
 }
 
+// An ALTER TABLE ... ENABLE / DISABLE TRIGGER x (or ALL, USER) of the down, where the up makes a
+// trigger x on that table (CREATE [OR REPLACE] TRIGGER).
+bool switches_trigger_made_by_up(const lint::Catalog& catalog, const Pair& pair,
+                                 const lint::CatalogStep& step) {
+  const lint::Effect& effect = step.effect;
+  if (effect.change != lint::Change::enable_trigger &&
+      effect.change != lint::Change::disable_trigger) {
+    return false;
+  }
+  const std::string& which = effect.columns.empty() ? std::string() : effect.columns.front();
+  const lint::ObjectRef& table = catalog.object(step.object).ref_at(pair.up_replay->end);
+  for (const auto& made : pair.up_replay->steps) {
+    const lint::ObjectRef& ref = made.effect.object;
+    if (made.effect.action == lint::Action::create && ref.kind == lint::ObjectKind::trigger &&
+        ref.parent == table.name && ref.schema == table.schema &&
+        (which == ref.name || which == "ALL" || which == "USER")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void check(const lint::Project& project, lint::Reporter& out) {
   const lint::Catalog& catalog = *project.catalog();
   for (const Pair& pair : pairs(project)) {
@@ -343,6 +365,9 @@ void check(const lint::Project& project, lint::Reporter& out) {
       }
       // A definition the up replaced: down-not-reversing says the down loses the earlier one.
       if (drop && replaces_definition(project, catalog, step.object, pair.up)) continue;
+      // ENABLE / DISABLE of a trigger the up made anew (CREATE OR REPLACE TRIGGER makes it
+      // ENABLE): the down switches it back to the mode it had.
+      if (!drop && switches_trigger_made_by_up(catalog, pair, step)) continue;
       // Changing what uses an object the up changed is part of reversing it (a column moved to
       // the enum the down recreates without the up's new value).
       if (!drop && uses_touched(catalog, step.object, pair.up, after)) continue;

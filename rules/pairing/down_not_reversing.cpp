@@ -988,7 +988,7 @@ struct Modes {
 // The finding of a trigger the down does not switch back to the mode it had before the up:
 // `back` is the statement that does.
 void report_mode_back(Context& c, const lint::CatalogStep& step, const lint::ObjectRef& ref,
-                      Modes modes, const std::string& back) {
+                      Modes modes, const std::string& back, const std::string& why = {}) {
   auto [before, up, down] = modes;
   std::string message;
   if (down != up) {
@@ -1002,6 +1002,7 @@ void report_mode_back(Context& c, const lint::CatalogStep& step, const lint::Obj
     message = "the up sets " + describe(ref) + " to " + trigger_mode_sql(up) + " (it was " +
               trigger_mode_sql(before) + ") but the down does not set it back";
   }
+  if (!why.empty()) message += " (" + why + ")";
   // Left off in ordinary sessions (DISABLE, or ENABLE REPLICA: fired only while
   // session_replication_role is replica) where it fired before: what it does (audits, blocks,
   // keeps up to date) is skipped unseen.
@@ -1065,6 +1066,76 @@ void apply_trigger_mode(char& mode, const lint::Statement* statement, const std:
   }
 }
 
+// Whether the steps make the trigger (CREATE [OR REPLACE] TRIGGER).
+bool makes_trigger(const StepsByObject& steps, ObjectId trigger) {
+  const auto& of = steps.of(trigger);
+  return std::any_of(of.begin(), of.end(),
+                     [](const lint::CatalogStep* s) { return s->effect.action == Action::create; });
+}
+
+// The mode (pg_trigger.tgenabled) a file leaves the trigger `name` of `table` in, from `mode`:
+// its ALTER TABLE ... ENABLE / DISABLE TRIGGER, and its CREATE [OR REPLACE] TRIGGER of one of
+// `triggers`, which makes it ENABLE whatever mode the one it replaces had; in file order.
+char mode_after(const StepsByObject& steps, const lint::ParsedFile& file, ObjectId table,
+                const std::string& name, const std::vector<ObjectId>& triggers, char mode) {
+  std::vector<std::pair<std::size_t, bool>> events;  // the statement, and whether it makes it
+  for (const lint::CatalogStep* other : steps.of(table)) {
+    Change change = other->effect.change;
+    if (change == Change::enable_trigger || change == Change::disable_trigger) {
+      events.emplace_back(other->statement, false);
+    }
+  }
+  for (ObjectId trigger : triggers) {
+    for (const lint::CatalogStep* other : steps.of(trigger)) {
+      if (other->effect.action == Action::create) events.emplace_back(other->statement, true);
+    }
+  }
+  std::sort(events.begin(), events.end());
+  for (const auto& [statement, makes] : events) {
+    if (makes) {
+      mode = 'O';
+    } else {
+      apply_trigger_mode(mode, file.all_statements()[statement], name);
+    }
+  }
+  return mode;
+}
+
+// CREATE OR REPLACE TRIGGER (or DROP and CREATE TRIGGER) in the up of a trigger an earlier
+// migration made and switched: the trigger PostgreSQL makes is ENABLE whatever mode the one it
+// replaces had, so a trigger that was off is on after the up, and after a down that only writes
+// the earlier definition back. The down leaves it in the mode it had before the up. `now`: the
+// trigger after the up.
+void check_trigger_mode_kept(Context& c, const lint::CatalogStep& step, ObjectId now) {
+  const lint::CatalogObject& trigger = c.catalog.object(step.object);
+  lint::ObjectRef ref = trigger.ref_at(c.pair.up_replay->start);
+  lint::ObjectRef table_ref;
+  table_ref.kind = ObjectKind::table;
+  table_ref.schema = ref.schema;
+  table_ref.name = ref.parent;
+  ObjectId table = c.catalog.find(table_ref, step.tick);
+  auto earlier = last_definition(c.project, trigger, step.tick);
+  if (table == lint::k_no_object || !earlier) return;
+  char before = 'O';
+  for (const lint::Origin& origin :
+       changed_between(c.catalog.object(table), c.pair.up_replay->start)) {
+    if (origin.tick > earlier->origin.tick) {
+      apply_trigger_mode(before, lint::statement_at(c.project, origin), ref.name);
+    }
+  }
+  std::vector<ObjectId> triggers = {step.object};
+  if (now != step.object) triggers.push_back(now);
+  char up = mode_after(c.up_steps, *c.pair.up_file, table, ref.name, triggers, before);
+  if (const lint::CatalogStep* made = c.down_created(ref)) triggers.push_back(made->object);
+  char down = mode_after(c.down_steps, *c.pair.down_file, table, ref.name, triggers, up);
+  if (down == before) return;
+  lint::ObjectRef table_now = c.catalog.object(table).ref_at(c.pair.up_replay->end);
+  report_mode_back(c, step, c.catalog.object(now).ref_at(c.pair.up_replay->end), {before, up, down},
+                   "ALTER TABLE " + sql_name(table_now) + " " + trigger_mode_sql(before) +
+                       " TRIGGER " + quote_identifier(ref.name) + ";",
+                   "CREATE TRIGGER makes a trigger ENABLE, whatever mode the one it replaces had");
+}
+
 // ALTER TABLE ... ENABLE [REPLICA | ALWAYS] / DISABLE TRIGGER of a trigger the up did not make:
 // the down sets back the mode it had before the up (CREATE TRIGGER makes it ENABLE), judged at
 // the up's first switch of it. `trigger`: the trigger in the catalog, if a migration made it.
@@ -1083,6 +1154,8 @@ void check_trigger_back(Context& c, const lint::CatalogStep& step, const lint::O
     if (other == &step) break;
     if (switches(*other)) return;
   }
+  // Made anew by the up (CREATE OR REPLACE): check_trigger_mode_kept() follows it.
+  if (trigger != lint::k_no_object && makes_trigger(c.up_steps, trigger)) return;
   char before = 'O';
   if (trigger != lint::k_no_object) {
     lint::Tick made = c.catalog.object(trigger).created.tick;
@@ -4500,6 +4573,7 @@ void check_pair(Context& c) {
       // writes the old definition back.
       if (c.created_by_up(step.object) || !object.alive_at(after)) continue;
       check_definition_restored(c, step, step.object);
+      if (object.kind() == ObjectKind::trigger) check_trigger_mode_kept(c, step, step.object);
     } else if (effect.action == Action::drop && step.existed) {
       // Something that existed before the up, dropped by it: the down makes it again (an index,
       // a view, a function, a column...). What went with a dropped table is the table's.
@@ -4516,6 +4590,7 @@ void check_pair(Context& c) {
         check_redefined(c, step, ref);
         if (defined_whole(ref.kind) && c.catalog.object(again).kind() == ref.kind) {
           check_definition_restored(c, step, again);
+          if (ref.kind == ObjectKind::trigger) check_trigger_mode_kept(c, step, again);
         }
         if (c.down_created(ref) != nullptr) check_comment_made_again(c, step, ref);
         // The up's one taken by the down, which makes it again (a serial's sequence dropped for

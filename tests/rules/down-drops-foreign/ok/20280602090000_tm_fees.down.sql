@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS tm_fees;
+DROP FUNCTION IF EXISTS tm_fees_log();
+DROP TABLE IF EXISTS tm_fees_audit;

@@ -1,0 +1,1 @@
+ALTER TABLE tm_fees ENABLE TRIGGER tm_fees_audit_trg;

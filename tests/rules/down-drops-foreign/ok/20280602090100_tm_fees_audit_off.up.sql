@@ -1,0 +1,1 @@
+ALTER TABLE tm_fees DISABLE TRIGGER tm_fees_audit_trg;

@@ -1,0 +1,18 @@
+CREATE TABLE IF NOT EXISTS tm_prices (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    amount integer NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tm_prices_audit (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    row_id bigint NOT NULL,
+    op text NOT NULL
+);
+CREATE OR REPLACE FUNCTION tm_prices_log() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO tm_prices_audit (row_id, op) VALUES (coalesce(NEW.id, OLD.id), TG_OP);
+    RETURN NULL;
+END;
+$$;
+CREATE OR REPLACE TRIGGER tm_prices_audit_trg
+    AFTER INSERT OR UPDATE ON tm_prices
+    FOR EACH ROW EXECUTE FUNCTION tm_prices_log();

@@ -1,0 +1,1 @@
+ALTER TABLE tm_prices ENABLE TRIGGER tm_prices_audit_trg;
