@@ -1516,13 +1516,15 @@ void check_sequence_made_again(Context& c, const lint::CatalogStep& step,
   std::vector<std::string> fields = sequence_differences(before.options, again.options);
   if (fields.empty()) return;
   bool created = c.pair.down_file->all_statements()[made.statement]->kind() == "CreateSeqStmt";
-  c.report(step,
-           "the down creates " + describe(ref) + " again with " +
-               options_words(again.options, fields) + ", but it had " +
-               options_words(before.options, fields) + " before the up dropped it",
-           created ? "write " + sequence_options_sql(before.options, fields) +
-                         " in its CREATE SEQUENCE in the down"
-                   : "create it in the down with " + sequence_options_sql(before.options, fields));
+  // At the down's statement that makes it.
+  c.report_at(
+      step,
+      "the down creates " + describe(ref) + " again with " + options_words(again.options, fields) +
+          ", but it had " + options_words(before.options, fields) + " before the up dropped it",
+      created ? "write " + sequence_options_sql(before.options, fields) +
+                    " in its CREATE SEQUENCE in the down"
+              : "create it in the down with " + sequence_options_sql(before.options, fields),
+      lint::Severity::error, statement_range(*c.pair.down_file, made.statement));
 }
 
 // OWNER TO a role that held privileges on the object: PostgreSQL merges them into the new
