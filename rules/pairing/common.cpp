@@ -984,8 +984,10 @@ struct DefaultPrivilegesTimeline {
 
 // Whether apply_default_privileges() may change something for the statement.
 bool changes_default_privileges(const lint::Node& node) {
+  std::string_view renamed = node.is("RenameStmt") ? node.str("renameType") : "";
   return node.is("AlterDefaultPrivilegesStmt") || node.is("DropOwnedStmt") ||
-         (node.is("DropStmt") && node.str("removeType") == "OBJECT_SCHEMA");
+         (node.is("DropStmt") && node.str("removeType") == "OBJECT_SCHEMA") ||
+         renamed == "OBJECT_SCHEMA" || renamed == "OBJECT_ROLE";
 }
 
 // Read once per set: every up's statements once.
@@ -1660,6 +1662,20 @@ void apply_default_privileges(std::vector<DefaultPrivilege>& held, const lint::N
     for (lint::Node name : statement.list("objects")) {
       std::string schema = lint::truncate_identifier(name.as_str());
       std::erase_if(held, [&](const DefaultPrivilege& entry) { return entry.schema == schema; });
+    }
+    return;
+  }
+  // pg_default_acl keys its entries by the schema's and the roles' OIDs: they follow a rename.
+  if (statement.is("RenameStmt")) {
+    std::string_view type = statement.str("renameType");
+    std::string old_name = lint::truncate_identifier(statement.str("subname"));
+    std::string new_name = lint::truncate_identifier(statement.str("newname"));
+    for (DefaultPrivilege& entry : held) {
+      if (type == "OBJECT_SCHEMA" && entry.schema == old_name) entry.schema = new_name;
+      if (type == "OBJECT_ROLE") {
+        if (entry.owner == quote_identifier(old_name)) entry.owner = quote_identifier(new_name);
+        if (entry.grantee == quote_identifier(old_name)) entry.grantee = quote_identifier(new_name);
+      }
     }
     return;
   }

@@ -240,8 +240,8 @@ std::vector<DefaultPrivilege> default_privileges(const lint::Node& statement);
 // running the migrations, which may be the one named: not told apart).
 bool takes_back(const DefaultPrivilege& revoke, const DefaultPrivilege& grant);
 // Applies an ALTER DEFAULT PRIVILEGES to the entries held, a DROP SCHEMA (its entries go with
-// it) or a DROP OWNED BY (the entries the roles own, and what others give them, go); any other
-// statement changes nothing.
+// it), a DROP OWNED BY (the entries the roles own, and what others give them, go) or an ALTER
+// SCHEMA / ROLE ... RENAME (the entries follow it); any other statement changes nothing.
 void apply_default_privileges(std::vector<DefaultPrivilege>& held, const lint::Node& statement);
 // What pg_default_acl holds before an up that starts at `start`, as far as the migrations say:
 // PostgreSQL's defaults for PUBLIC, then the ALTER DEFAULT PRIVILEGES of the earlier ups (and

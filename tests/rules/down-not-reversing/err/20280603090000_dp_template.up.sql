@@ -1,0 +1,9 @@
+CREATE SCHEMA IF NOT EXISTS dp_template;
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dp_reader') THEN
+        CREATE ROLE dp_reader NOLOGIN;
+    END IF;
+END
+$$;
+ALTER DEFAULT PRIVILEGES IN SCHEMA dp_template GRANT SELECT ON TABLES TO dp_reader;
