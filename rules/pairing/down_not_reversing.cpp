@@ -5270,6 +5270,100 @@ bool remakes_public_schema(const lint::Node& node) {
   return lists_public(node.list("objects"));
 }
 
+// The owner and comment of schema public, which no migration makes: PostgreSQL 15 makes it owned
+// by pg_database_owner (the role of whoever owns the database) with the comment 'standard public
+// schema' (the owner is not judged for an earlier version). What the earlier ups left them (their
+// ALTER SCHEMA public OWNER TO and COMMENT ON SCHEMA public), the down leaves them. Nothing when a
+// migration makes or drops the schema.
+void check_public_schema_owner(Context& c) {
+  const auto& up = c.pair.up_file->all_statements();
+  const auto& down = c.pair.down_file->all_statements();
+  auto owner_of_public = [](const lint::Node& node) -> std::optional<std::string> {
+    if (!node.is("AlterOwnerStmt") || node.str("objectType") != "OBJECT_SCHEMA" ||
+        lint::truncate_identifier(node.get("object").as_str()) != "public") {
+      return std::nullopt;
+    }
+    return new_owner(node);
+  };
+  auto comments_public = [](const lint::Node& node) {
+    return node.is("CommentStmt") && node.str("objtype") == "OBJECT_SCHEMA" &&
+           lint::truncate_identifier(node.get("object").as_str()) == "public";
+  };
+  auto changes = [&](const lint::Statement* statement) {
+    return owner_of_public(statement->node) || comments_public(statement->node);
+  };
+  if (std::none_of(up.begin(), up.end(), changes)) return;
+  struct State {
+    std::string owner = "pg_database_owner";
+    std::optional<std::string> comment = std::string("standard public schema");
+    std::size_t owner_at = 0;  // the statement that set each last, in the file last applied
+    std::size_t comment_at = 0;
+  } state;
+  // Applies a file's statements; false when it makes or drops the schema.
+  auto apply = [&](const std::vector<const lint::Statement*>& statements) {
+    for (std::size_t i = 0; i < statements.size(); ++i) {
+      const lint::Node& node = statements[i]->node;
+      if (remakes_public_schema(node)) return false;
+      if (auto owner = owner_of_public(node)) {
+        state.owner = *owner;
+        state.owner_at = i;
+      }
+      if (comments_public(node)) {
+        lint::Node comment = node.get("comment");
+        state.comment =
+            comment.valid() ? std::optional<std::string>(comment.as_str()) : std::nullopt;
+        state.comment_at = i;
+      }
+    }
+    return true;
+  };
+  for (std::size_t file : ups_before(c.project, c.catalog, c.pair.up_replay->start)) {
+    if (!apply(c.project.parsed(file)->all_statements())) return;
+  }
+  const State before = state;
+  if (!apply(up)) return;
+  const State after_up = state;
+  if (!apply(down)) return;
+  auto first_up = std::find_if(up.begin(), up.end(), changes);
+  lint::CatalogStep step;
+  step.statement = static_cast<std::size_t>(first_up - up.begin());
+  auto at = [&](std::size_t statement, const std::string& before_up_value,
+                const std::string& after_up_value, const std::string& now) {
+    // At the down's statement that wrote it, else at the down's first statement.
+    return now != after_up_value || before_up_value == after_up_value
+               ? std::optional<lint::TextRange>(statement_range(*c.pair.down_file, statement))
+               : std::nullopt;
+  };
+  // Before PostgreSQL 15 the bootstrap superuser owned it, a role sqlgate cannot name.
+  bool owner_known = c.project.pg_version() >= 15;
+  if (owner_known && state.owner != before.owner) {
+    bool created = before.owner == "pg_database_owner";
+    c.report_at(
+        step,
+        "after the down, schema public is owned by " + state.owner + ", but it was owned by " +
+            before.owner + " before the up" +
+            (created ? " (PostgreSQL 15 makes it so: the role of whoever owns the database)" : ""),
+        "add `ALTER SCHEMA public OWNER TO " + before.owner + ";` to the down",
+        lint::Severity::warning, at(state.owner_at, before.owner, after_up.owner, state.owner));
+  }
+  if (state.comment != before.comment) {
+    std::string was = before.comment ? lint::sql_literal(*before.comment) : std::string("NULL");
+    c.report_at(
+        step,
+        "after the down, schema public " +
+            (state.comment ? "has the comment " + lint::sql_literal(*state.comment)
+                           : std::string("has no comment")) +
+            ", but it had " + (before.comment ? "the comment " + was : "none") + " before the up" +
+            (before.comment == std::optional<std::string>("standard public schema")
+                 ? " (PostgreSQL 15 makes it with that comment)"
+                 : ""),
+        "add `COMMENT ON SCHEMA public IS " + was + ";` to the down", lint::Severity::warning,
+        at(state.comment_at, was,
+           after_up.comment ? lint::sql_literal(*after_up.comment) : std::string("NULL"),
+           state.comment ? lint::sql_literal(*state.comment) : std::string("NULL")));
+  }
+}
+
 // GRANT and REVOKE on schema public, which no migration makes: PostgreSQL 15 makes it with
 // USAGE for PUBLIC (CREATE only for its owner, pg_database_owner). What roles hold there before
 // the up (that, then the earlier ups' GRANTs and REVOKEs on it) the down leaves them: no less
@@ -5381,6 +5475,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
     check_privileges_lost(context);
     check_privileges_gained(context);
     check_public_schema(context);
+    check_public_schema_owner(context);
     check_columns_added(context);
     check_publications(context);
   }
