@@ -1272,6 +1272,112 @@ bool FileScope::never_true(const Statement& statement) const {
   return false;
 }
 
+namespace {
+
+// The spelling information_schema's data_type gives a type whose internal name (udt_name) is
+// `name`; nullopt when the two are spelled alike or the name is not one of these.
+std::optional<std::string_view> data_type_spelling(std::string_view name) {
+  static const std::unordered_map<std::string_view, std::string_view> k_spellings = {
+      {"int2", "smallint"},
+      {"int4", "integer"},
+      {"int", "integer"},
+      {"int8", "bigint"},
+      {"serial", "integer"},
+      {"bigserial", "bigint"},
+      {"smallserial", "smallint"},
+      {"float4", "real"},
+      {"float8", "double precision"},
+      {"bool", "boolean"},
+      {"varchar", "character varying"},
+      {"bpchar", "character"},
+      {"char", "character"},
+      {"decimal", "numeric"},
+      {"timestamp", "timestamp without time zone"},
+      {"timestamptz", "timestamp with time zone"},
+      {"time", "time without time zone"},
+      {"timetz", "time with time zone"},
+      {"varbit", "bit varying"},
+      {"user-defined", "USER-DEFINED"},
+      {"array", "ARRAY"}};
+  auto found = k_spellings.find(name);
+  if (found == k_spellings.end()) return std::nullopt;
+  return found->second;
+}
+
+// Whether a SELECT reads one of information_schema's views (columns, attributes, domains, ...)
+// alone.
+bool reads_information_schema(const Node& select) {
+  NodeList from = select.list("fromClause");
+  return from.size() == 1 && from.front().is("RangeVar") &&
+         from.front().str("schemaname") == "information_schema";
+}
+
+// Whether an expression reads information_schema's column data_type: `data_type` (`c.data_type`)
+// within a subquery of information_schema (`in_view`), or a scalar subquery of one selecting it.
+bool reads_data_type(const Node& expression, bool in_view) {
+  if (expression.is("ColumnRef")) {
+    NodeList fields = expression.list("fields");
+    return in_view && !fields.empty() && fields.back().as_str() == "data_type";
+  }
+  if (expression.is("SubLink") && expression.str("subLinkType") == "EXPR_SUBLINK") {
+    Node select = expression.get("subselect");
+    NodeList targets = select.list("targetList");
+    return targets.size() == 1 && reads_information_schema(select) &&
+           reads_data_type(targets.front().get("val"), true);
+  }
+  return false;
+}
+
+// A comparison `data_type = 'int4'` among what the condition needs `when_true` (in EXISTS
+// subqueries of information_schema that must find rows too).
+std::optional<std::string> type_never_held(const Node& condition, bool when_true,
+                                           bool in_view = false) {
+  std::optional<std::string> found;
+  each_required(condition, when_true, [&](const Node& part, bool must_be_true) {
+    if (found) return;
+    if (part.is("SubLink") && part.str("subLinkType") == "EXISTS_SUBLINK" && must_be_true) {
+      Node select = part.get("subselect");
+      Node where = select.get("whereClause");
+      if (where.valid() && reads_information_schema(select)) {
+        found = type_never_held(where, true, true);
+      }
+      return;
+    }
+    if (!must_be_true || !part.is("A_Expr") || part.str("kind") != "AEXPR_OP") return;
+    NodeList op = part.list("name");
+    if (op.empty() || op.back().as_str() != "=") return;
+    Node left = part.get("lexpr");
+    Node right = part.get("rexpr");
+    if (!reads_data_type(left, in_view)) std::swap(left, right);
+    if (!reads_data_type(left, in_view) || !right.is("A_Const") || !right.has("sval")) return;
+    std::string_view literal = right.get("sval").str("sval");
+    if (auto spelling = data_type_spelling(literal)) {
+      found = "data_type = " + lint::sql_literal(literal) + " (information_schema spells it " +
+              std::string(*spelling) + "; " + lint::sql_literal(literal) +
+              " is how udt_name spells it)";
+    }
+  });
+  return found;
+}
+
+}  // namespace
+
+std::optional<std::string> FileScope::compares_type_never_held(const Statement& statement) const {
+  if (!statement.embedded()) return std::nullopt;
+  for (std::size_t k = statement.frames.size(); k-- > 0;) {
+    const lint::PlpgsqlFrame& frame = statement.frames[k];
+    if (!frame.node.is("PLpgSQL_stmt_if")) continue;
+    Node test;
+    if (frame.part == "then_body") test = frame.node.get("cond");
+    if (frame.part == "elsif") test = frame.elsif.get("cond");
+    if (!test.valid()) continue;
+    if (auto why = type_never_held(m_facts.guards.condition(test.get("query").as_str()), true)) {
+      return why;
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<lint::Guard> FileScope::guard(const Statement& statement,
                                             std::optional<lint::Condition> error) const {
   lint::GuardQuery query;

@@ -215,6 +215,12 @@ class FileScope {
   // (... table_name = 'user' ...) THEN ALTER TABLE "User" ... finds nothing on the first run or
   // any later one, so the statement never runs.
   bool never_true(const lint::Statement& statement) const;
+  // A statement of a DO block that runs only while an IF around it finds information_schema's
+  // data_type equal to a name it never holds: the type's internal name ('int4', 'varchar',
+  // 'timestamptz'), which udt_name holds, where data_type spells the type as SQL does (integer,
+  // character varying, timestamp with time zone). What the test compares and what data_type
+  // holds instead: "data_type = 'int4' (information_schema spells it integer)".
+  std::optional<std::string> compares_type_never_held(const lint::Statement& statement) const;
 
   // The statement before `at` in this file that drops the object, or null.
   const lint::Statement* dropped_before(const lint::Statement& at, const ObjectKey& key) const;

@@ -410,7 +410,11 @@ bool routine_name_freed(const FileScope& scope, const Statement& statement,
 
 Remade routine_remade(const RoutineMove& move) {
   std::string args;
-  if (move.args) args = "(" + lint::join_strings(*move.args, ", ") + ")";
+  if (move.args) {
+    args = "(";
+    args += lint::join_strings(*move.args, ", ");
+    args += ")";
+  }
   std::string lookup = sql_literal(move.renamed.lookup() + args);
   return Remade{move.old.display() + args, move.renamed.display() + args,
                 (move.args ? "to_regprocedure(" : "to_regproc(") + lookup + ") IS NULL",
@@ -695,6 +699,16 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     // renamed twice does not.
     if (relation.valid() && (rename->if_exists ? scope.temporary(*statement, relation)
                                                : scope.fresh(*statement, relation))) {
+      continue;
+    }
+    if (auto never = scope.compares_type_never_held(*statement)) {
+      std::string message = rename->statement;
+      message += " never runs, not even the first time: the IF around it needs ";
+      message += *never;
+      message += ", which no run finds, so the migration leaves the old name in place";
+      scope.report(*statement, statement->range, message,
+                   "compare data_type with the name information_schema gives the type, or "
+                   "udt_name with the internal one");
       continue;
     }
     if (scope.guard(*statement, lint::repeat_error(node))) continue;

@@ -149,3 +149,18 @@ LANGUAGE sql IMMUTABLE AS $$ SELECT 'p' || p $$;
 -- reporting.agent_workload_v1 (schema "reporting" does not exist once the down has dropped it)
 ALTER FUNCTION reporting.agent_workload_v1() SET SCHEMA public;
 ALTER FUNCTION agent_workload_v1() RENAME TO agent_workload;
+
+-- a guard that compares information_schema's data_type with udt_name's spelling: data_type is
+-- 'integer' and 'bigint', never 'int4' or 'int8', so no run renames anything
+CREATE TABLE IF NOT EXISTS gr_invoices (id integer PRIMARY KEY, id_new bigint);
+DO $$
+BEGIN
+  IF (SELECT data_type FROM information_schema.columns
+      WHERE table_name = 'gr_invoices' AND column_name = 'id') = 'int4' THEN
+    ALTER TABLE gr_invoices RENAME COLUMN id TO id_old;
+  END IF;
+  IF EXISTS (SELECT FROM information_schema.columns
+             WHERE table_name = 'gr_invoices' AND column_name = 'id_new' AND data_type = 'int8') THEN
+    ALTER TABLE gr_invoices RENAME COLUMN id_new TO id_wide;
+  END IF;
+END $$;

@@ -164,3 +164,17 @@ CREATE OR REPLACE FUNCTION staging_total(p bigint) RETURNS bigint
 LANGUAGE sql STABLE AS $$ SELECT p $$;
 ALTER FUNCTION staging_total(bigint) RENAME TO staging_total_old;
 DROP FUNCTION staging_total_old(bigint);
+
+-- data_type as information_schema spells it, and udt_name with the internal name
+CREATE TABLE IF NOT EXISTS gr_bills (id integer PRIMARY KEY, id_new bigint);
+DO $$
+BEGIN
+  IF (SELECT data_type FROM information_schema.columns
+      WHERE table_name = 'gr_bills' AND column_name = 'id') = 'integer' THEN
+    ALTER TABLE gr_bills RENAME COLUMN id TO id_old;
+  END IF;
+  IF EXISTS (SELECT FROM information_schema.columns
+             WHERE table_name = 'gr_bills' AND column_name = 'id_new' AND udt_name = 'int8') THEN
+    ALTER TABLE gr_bills RENAME COLUMN id_new TO id_wide;
+  END IF;
+END $$;
