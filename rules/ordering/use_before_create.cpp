@@ -80,12 +80,13 @@ std::optional<lint::ObjectRef> schema_named(const lint::Catalog& catalog,
 // (`set_config('search_path', '', false)`, which every pg_dump file starts with), "" (`SET
 // search_path = ''`: a schema of no name), pg_catalog or pg_temp. PostgreSQL then looks an
 // unqualified name up in pg_catalog (and the session's temporary schema) only.
+bool holds_no_schema(const std::vector<std::string>& path) {
+  return std::all_of(path.begin(), path.end(), [](const std::string& schema) {
+    return schema.empty() || schema == "pg_catalog" || schema == "pg_temp";
+  });
+}
 bool empty_path(const lint::Effect& effect) {
-  if (!effect.search_path) return false;
-  return std::all_of(effect.search_path->begin(), effect.search_path->end(),
-                     [](const std::string& schema) {
-                       return schema.empty() || schema == "pg_catalog" || schema == "pg_temp";
-                     });
+  return effect.search_path && holds_no_schema(*effect.search_path);
 }
 
 // The statement before `before` of a file that last set search_path, to point at.
@@ -159,14 +160,13 @@ bool empty_path_name(const lint::CatalogStep& step, const lint::ObjectRef& ref) 
          !(type && lint::is_builtin_type_name(ref.name));
 }
 
-void report_empty_path_name(const lint::Project& project, std::size_t file_index,
-                            const lint::CatalogStep& step, const lint::ObjectRef& ref,
-                            lint::Reporter& out) {
-  const lint::ParsedFile& file = *project.parsed(file_index);
-  const lint::Statement& statement = *file.all_statements()[step.statement];
-  if (lint::conditional(statement, missing_error(ref.kind))) return;
+// The finding of a name the statement `ordinal` of the file looks up without a schema while
+// the search path holds no schema.
+void report_empty_path_lookup(const lint::ParsedFile& file, std::size_t ordinal,
+                              const lint::ObjectRef& ref, lint::Reporter& out) {
+  const lint::Statement& statement = *file.all_statements()[ordinal];
   bool type = ref.kind == lint::ObjectKind::type || ref.kind == lint::ObjectKind::domain;
-  const lint::Statement* setter = path_setter(file, step.statement);
+  const lint::Statement* setter = path_setter(file, ordinal);
   lint::ObjectRef written = ref;
   written.schema.clear();
   auto builder =
@@ -178,6 +178,23 @@ void report_empty_path_name(const lint::Project& project, std::size_t file_index
                  "write the schema it is in (public." + lint::sql_identifier(ref.name) +
                      "), or set the search path to it before this statement");
   if (setter != nullptr) builder.related(file, setter->range, "the search path is set here");
+}
+
+void report_empty_path_name(const lint::Project& project, std::size_t file_index,
+                            const lint::CatalogStep& step, const lint::ObjectRef& ref,
+                            lint::Reporter& out) {
+  const lint::ParsedFile& file = *project.parsed(file_index);
+  if (lint::conditional(*file.all_statements()[step.statement], missing_error(ref.kind))) return;
+  report_empty_path_lookup(file, step.statement, ref, out);
+}
+
+// Whether the search path the file set before its statement `ordinal` holds no schema (see
+// empty_path()).
+bool empty_path_before(const lint::ParsedFile& file, std::size_t ordinal) {
+  const lint::Statement* setter = path_setter(file, ordinal);
+  if (setter == nullptr) return false;
+  auto change = lint::search_path_change(setter->node);
+  return change && change->path && holds_no_schema(*change->path);
 }
 
 // Whether a create makes the object a dependency names: the same name, of the same kind (any
@@ -1193,6 +1210,15 @@ void check_text_lookups(const lint::Project& project, std::size_t file_index, li
                                                       : std::string("public"),
                           .name = lint::truncate_identifier(parts.back())};
       if (outside(ref) || ref.name.starts_with("pg_")) continue;
+      if (parts.size() == 1 && empty_path_before(file, ordinal)) {
+        // Looked up in pg_catalog only: relation "customers" does not exist.
+        if (reported.insert({statement.range.begin, ref.key()}).second) {
+          lint::ObjectRef looked_up = ref;
+          looked_up.schema = "pg_catalog";
+          report_empty_path_lookup(file, ordinal, looked_up, out);
+        }
+        continue;
+      }
       if (lint::find_as_written(catalog, file_index, ordinal, lint::ObjectKind::table,
                                 parts.size() == 2 ? ref.schema : std::string(),
                                 ref.name) != lint::k_no_object) {
