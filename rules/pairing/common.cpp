@@ -1025,22 +1025,45 @@ const DefaultPrivilegesTimeline& default_privileges_timeline(const lint::Project
 Privileges creation_privileges(const lint::Project& project, const lint::Catalog& catalog,
                                lint::ObjectId id) {
   const lint::CatalogObject& object = catalog.object(id);
-  ObjectKind kind = object.kind();
-  std::optional<std::string_view> objects = default_privileges_objects(kind);
   const lint::ParsedFile* file = project.parsed(object.created.file);
-  if (!objects || file == nullptr ||
-      catalog.replay(object.created.file).direction != lint::Direction::up) {
+  if (file == nullptr || catalog.replay(object.created.file).direction != lint::Direction::up) {
+    return creation_privileges(project, catalog, object.kind(), {}, std::nullopt, 0);
+  }
+  // The role that makes it owns it: the migrations' role, or the one of a SET ROLE before.
+  return creation_privileges(project, catalog, object.kind(), object.names.front().ref.schema,
+                             session_role(*file, object.created.statement).value_or(std::string()),
+                             object.created.tick);
+}
+
+Privileges creation_privileges(const lint::Project& project, const lint::Catalog& catalog,
+                               ObjectKind kind, const std::string& schema,
+                               const std::optional<std::string>& made_by, lint::Tick tick,
+                               const lint::ParsedFile* down, std::size_t before) {
+  std::optional<std::string_view> objects = default_privileges_objects(kind);
+  if (!objects || !made_by) {
     Privileges held;
     for (std::string_view privilege : all_privileges(kind, false)) {
       if (public_by_default(kind, privilege)) held.insert({"PUBLIC", std::string(privilege), {}});
     }
     return held;
   }
-  // The role that makes it owns it: the migrations' role, or the one of a SET ROLE before.
-  std::string creator = session_role(*file, object.created.statement).value_or(std::string());
-  const std::string& schema = object.names.front().ref.schema;
+  const std::string& creator = *made_by;
   std::vector<const DefaultPrivilege*> entries =
-      default_privileges_timeline(project, catalog).own.at(object.created.tick);
+      default_privileges_timeline(project, catalog).own.at(tick);
+  // A down's ALTER DEFAULT PRIVILEGES (DROP OWNED BY, ...) before the statement count too.
+  std::vector<DefaultPrivilege> changed;
+  if (down != nullptr) {
+    for (const DefaultPrivilege* entry : entries) changed.push_back(*entry);
+    const auto& statements = down->all_statements();
+    for (std::size_t i = 0; i < before && i < statements.size(); ++i) {
+      if (changes_default_privileges(statements[i]->node)) {
+        apply_own_defaults(changed, statements[i]->node,
+                           session_role(*down, i).value_or(std::string()));
+      }
+    }
+    entries.clear();
+    for (const DefaultPrivilege& entry : changed) entries.push_back(&entry);
+  }
   // The creator's entry in every schema, or PostgreSQL's own default where no statement made
   // one; the IN SCHEMA entry of its schema added to it.
   std::vector<DefaultPrivilege> built_in;
@@ -1152,7 +1175,7 @@ void replay_privileges(Privileges& held, const lint::ParsedFile& file,
 namespace {
 
 // GRANT (or REVOKE) statements of the privileges, on the object a GRANT or REVOKE names.
-std::string privileges_statements(const lint::Node& statement, const lint::ObjectRef& object,
+std::string privileges_statements(std::string_view object_word, const lint::ObjectRef& object,
                                   const std::vector<Privilege>& privileges, bool grant) {
   // Per role, its privileges as GRANT lists them: "SELECT, UPDATE (a, b)".
   std::vector<std::string> roles;
@@ -1194,9 +1217,9 @@ std::string privileges_statements(const lint::Node& statement, const lint::Objec
   }
   std::vector<std::string> statements;
   for (const auto& [text, grantees] : grants) {
-    statements.push_back((grant ? "GRANT " : "REVOKE ") + text + " ON " +
-                         std::string(grant_object_word(statement)) + sql_name(object) +
-                         (grant ? " TO " : " FROM ") + lint::join_strings(grantees, ", ") + ";");
+    statements.push_back((grant ? "GRANT " : "REVOKE ") + text + " ON " + std::string(object_word) +
+                         sql_name(object) + (grant ? " TO " : " FROM ") +
+                         lint::join_strings(grantees, ", ") + ";");
   }
   return lint::join_strings(statements, " ");
 }
@@ -1205,12 +1228,41 @@ std::string privileges_statements(const lint::Node& statement, const lint::Objec
 
 std::string grant_sql(const lint::Node& statement, const lint::ObjectRef& object,
                       const std::vector<Privilege>& privileges) {
-  return privileges_statements(statement, object, privileges, true);
+  return privileges_statements(grant_object_word(statement), object, privileges, true);
 }
 
 std::string revoke_privileges_sql(const lint::Node& statement, const lint::ObjectRef& object,
                                   const std::vector<Privilege>& privileges) {
-  return privileges_statements(statement, object, privileges, false);
+  return privileges_statements(grant_object_word(statement), object, privileges, false);
+}
+
+std::string object_privileges_sql(const lint::ObjectRef& object,
+                                  const std::vector<Privilege>& privileges, bool grant) {
+  std::string_view word = "TABLE ";
+  switch (object.kind) {
+    case ObjectKind::sequence:
+      word = "SEQUENCE ";
+      break;
+    case ObjectKind::function:
+    case ObjectKind::aggregate:
+      word = "FUNCTION ";
+      break;
+    case ObjectKind::procedure:
+      word = "PROCEDURE ";
+      break;
+    case ObjectKind::schema:
+      word = "SCHEMA ";
+      break;
+    case ObjectKind::type:
+      word = "TYPE ";
+      break;
+    case ObjectKind::domain:
+      word = "DOMAIN ";
+      break;
+    default:
+      break;
+  }
+  return privileges_statements(word, object, privileges, grant);
 }
 
 std::string privileges_words(const std::vector<Privilege>& privileges,

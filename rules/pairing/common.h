@@ -181,6 +181,14 @@ std::optional<std::string_view> default_privileges_objects(lint::ObjectKind kind
 // the kind (USAGE on a language, CONNECT and TEMPORARY on a database).
 Privileges creation_privileges(const lint::Project& project, const lint::Catalog& catalog,
                                lint::ObjectId id);
+// The same for an object of the kind made in the schema at `tick` by `made_by` (the role of a SET
+// ROLE before, "" for the migrations' own role; nullopt when not known: PUBLIC's defaults only),
+// with the default privileges the ups had given by then, and those the statements of `down`
+// before `before` changed.
+Privileges creation_privileges(const lint::Project& project, const lint::Catalog& catalog,
+                               lint::ObjectKind kind, const std::string& schema,
+                               const std::optional<std::string>& made_by, lint::Tick tick,
+                               const lint::ParsedFile* down = nullptr, std::size_t before = 0);
 // What roles hold on the object before the tick, as far as the migrations say: what it was made
 // with (creation_privileges()), then the GRANTs and REVOKEs naming the object, in order.
 Privileges privileges_before(const lint::Project& project, const lint::Catalog& catalog,
@@ -206,6 +214,9 @@ std::string grant_sql(const lint::Node& statement, const lint::ObjectRef& object
 // The REVOKEs that take the privileges, on the object a GRANT or REVOKE names.
 std::string revoke_privileges_sql(const lint::Node& statement, const lint::ObjectRef& object,
                                   const std::vector<Privilege>& privileges);
+// The GRANTs (`grant`) or REVOKEs of the privileges on the object, named as its kind is.
+std::string object_privileges_sql(const lint::ObjectRef& object,
+                                  const std::vector<Privilege>& privileges, bool grant);
 // "UPDATE from web_user, SELECT (email, name) from PUBLIC" (with "to": "... to web_user").
 std::string privileges_words(const std::vector<Privilege>& privileges,
                              std::string_view preposition = "from");

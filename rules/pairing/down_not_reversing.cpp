@@ -5270,6 +5270,85 @@ bool remakes_public_schema(const lint::Node& node) {
   return lists_public(node.list("objects"));
 }
 
+// An object that existed before the up, dropped (by the up or the down) and made again by the
+// down: PostgreSQL gives the new one what a new object gets (the default privileges; EXECUTE for
+// PUBLIC on a function), not what the roles held on the old one. After its CREATE the down gives
+// back what they held before the up (an earlier GRANT; a REVOKE ... FROM PUBLIC) and takes
+// nothing they did not hold.
+void check_privileges_made_again(Context& c) {
+  const auto& steps = c.pair.down_replay->steps;
+  std::vector<std::size_t> broad;
+  bool broad_read = false;
+  for (const lint::CatalogStep& step : steps) {
+    const lint::Effect& effect = step.effect;
+    // A down's CREATE of an object no longer there: its effect names it (the catalog keeps the
+    // ups' objects).
+    if (effect.action != Action::create || step.existed ||
+        !default_privileges_objects(effect.object.kind)) {
+      continue;
+    }
+    const lint::ObjectRef& ref = effect.object;
+    ObjectId old = c.catalog.find(ref, c.pair.up_replay->start);
+    if (old == lint::k_no_object) continue;
+    if (!broad_read) {
+      broad = broad_privilege_statements(*c.pair.down_file);
+      broad_read = true;
+    }
+    Privileges before = privileges_before(c.project, c.catalog, old, c.pair.up_replay->start);
+    Privileges after =
+        creation_privileges(c.project, c.catalog, ref.kind, ref.schema,
+                            session_role(*c.pair.down_file, step.statement).value_or(""),
+                            c.pair.up_replay->end, c.pair.down_file, step.statement);
+    // The down's GRANTs and REVOKEs on it after its CREATE.
+    std::vector<const lint::CatalogStep*> later;
+    for (const lint::CatalogStep& other : steps) {
+      const lint::ObjectRef& named = other.effect.object;
+      if (other.statement > step.statement && named.name == ref.name &&
+          named.schema == ref.schema && named.parent == ref.parent &&
+          (named.kind == ref.kind ||
+           (lint::is_relation(named.kind) && lint::is_relation(ref.kind)))) {
+        later.push_back(&other);
+      }
+    }
+    std::vector<std::size_t> broad_later;
+    for (std::size_t i : broad) {
+      if (i > step.statement) broad_later.push_back(i);
+    }
+    replay_privileges(after, *c.pair.down_file, broad_later, later, ref.kind, ref.schema);
+    std::vector<Privilege> lost;
+    for (const Privilege& privilege : before) {
+      if (!holds(after, privilege)) lost.push_back(privilege);
+    }
+    std::vector<Privilege> gained;
+    for (const Privilege& privilege : after) {
+      if (!holds(before, privilege)) gained.push_back(privilege);
+    }
+    if (lost.empty() && gained.empty()) continue;
+    std::vector<std::string> what;
+    std::vector<std::string> back;
+    if (!lost.empty()) {
+      what.push_back("without " + privileges_words(lost, "for"));
+      back.push_back(object_privileges_sql(ref, lost, true));
+    }
+    if (!gained.empty()) {
+      what.push_back("with " + privileges_words(gained, "for"));
+      back.push_back(object_privileges_sql(ref, gained, false));
+    }
+    bool public_gains = std::any_of(gained.begin(), gained.end(),
+                                    [](const Privilege& p) { return p.role == "PUBLIC"; });
+    ++c.reported;
+    auto builder = c.out.report(
+        *c.pair.down_file, statement_range(*c.pair.down_file, step.statement),
+        "the down makes " + describe(ref) + " again " + lint::join_strings(what, " and ") +
+            ", unlike before the up: a dropped object's privileges go with it, and the new one " +
+            "gets what a new object gets" +
+            (public_gains ? " (PUBLIC can use it again where an earlier migration revoked that)"
+                          : ""),
+        "after it, in the down: `" + lint::join_strings(back, " ") + "`");
+    if (!public_gains) builder.at_most(lint::Severity::warning);
+  }
+}
+
 // The owner and comment of schema public, which no migration makes: PostgreSQL 15 makes it owned
 // by pg_database_owner (the role of whoever owns the database) with the comment 'standard public
 // schema' (the owner is not judged for an earlier version). What the earlier ups left them (their
@@ -5476,6 +5555,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
     check_privileges_gained(context);
     check_public_schema(context);
     check_public_schema_owner(context);
+    check_privileges_made_again(context);
     check_columns_added(context);
     check_publications(context);
   }

@@ -155,5 +155,44 @@ TEST(CliPairing, SwappedDropsNameBothTablesAndTheForeignKey) {
             std::string::npos);
 }
 
+// Checked on PostgreSQL 15: a SECURITY DEFINER function an earlier migration took EXECUTE from
+// PUBLIC on, dropped and made again by the down (its result type changed), has proacl NULL
+// after the down: has_function_privilege('public', 'account_balance(bigint)', 'EXECUTE') is true.
+TEST(CliPairing, AFunctionMadeAgainByTheDownGetsPublicExecuteBack) {
+  TempDir dir;
+  auto function = [](const std::string& type) {
+    return "CREATE FUNCTION account_balance(p bigint) RETURNS " + type +
+           "\nLANGUAGE sql STABLE SECURITY DEFINER AS $$ SELECT p::" + type + " $$;\n";
+  };
+  dir.write(
+      "m/20251220123456_balance.up.sql",
+      function("integer") + "REVOKE EXECUTE ON FUNCTION account_balance(bigint) FROM PUBLIC;\n");
+  dir.write("m/20251220123456_balance.down.sql",
+            "DROP FUNCTION IF EXISTS account_balance(bigint);\n");
+  std::string revoke = "REVOKE EXECUTE ON FUNCTION account_balance(bigint) FROM PUBLIC;\n";
+  std::string drop = "DROP FUNCTION IF EXISTS account_balance(bigint);\n";
+  dir.write("m/20251221090000_balance_numeric.up.sql", drop + function("numeric") + revoke);
+  dir.write("m/20251221090000_balance_numeric.down.sql", drop + function("integer"));
+  std::string folder = (dir.path() / "m").string();
+  auto bad = run_sqlgate({"lint", "--format", "json", "--select", "down-not-reversing", folder});
+  EXPECT_EQ(bad.exit_code, 1) << bad.out << bad.err;
+  auto json = nlohmann::json::parse(bad.out);
+  ASSERT_EQ(json["diagnostics"].size(), 1u) << bad.out;
+  const auto& finding = json["diagnostics"][0];
+  EXPECT_EQ(finding["severity"], "error");
+  EXPECT_EQ(finding["line"], 2);
+  std::string message = finding["message"];
+  EXPECT_NE(message.find("again with EXECUTE for PUBLIC"), std::string::npos) << message;
+  EXPECT_NE(std::string(finding["help"])
+                .find("REVOKE EXECUTE ON FUNCTION account_balance(int8) FROM PUBLIC;"),
+            std::string::npos)
+      << finding["help"];
+
+  // The down that takes it again, after its CREATE.
+  dir.write("m/20251221090000_balance_numeric.down.sql", drop + function("integer") + revoke);
+  auto good = run_sqlgate({"lint", "--select", "down-not-reversing", folder});
+  EXPECT_EQ(good.exit_code, 0) << good.out << good.err;
+}
+
 }  // namespace
 }  // namespace sqlgate

@@ -1,6 +1,6 @@
 ALTER TABLE shelf_items ALTER CONSTRAINT shelf_items_bin_fk INITIALLY DEFERRED;
+-- before the function the down makes again: it gets no EXECUTE for app_reader, as before the up
 ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON FUNCTIONS FROM app_reader;
-ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON TABLES FROM app_reader;
 REVOKE UPDATE (label) ON shelf_items FROM app_reader;
 GRANT UPDATE ON shelf_items TO app_reader;
 -- the up's REVOKE ALL took INSERT too, which app_reader held since the table was made (the
@@ -20,3 +20,6 @@ LANGUAGE sql STABLE AS $$ SELECT id FROM shelf_items WHERE label ILIKE q $$;
 DROP VIEW IF EXISTS shelf_qty;
 ALTER TABLE shelf_items ALTER COLUMN qty TYPE int;
 CREATE VIEW shelf_qty AS SELECT id, qty FROM shelf_items;
+-- after the view and materialized view the down makes again: they get what app_reader held on
+-- them (the default privileges of 20251218000000_settings), not less
+ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON TABLES FROM app_reader;
