@@ -106,6 +106,10 @@ QualifiedName QualifiedName::of(const NodeList& names) {
   return result;
 }
 
+std::string QualifiedName::sql() const {
+  return sql_name(schema, name);
+}
+
 bool QualifiedName::matches(const QualifiedName& other) const {
   return name == other.name && (schema == other.schema || schema.empty() || other.schema.empty());
 }
@@ -251,6 +255,23 @@ bool is_builtin_type(const ColumnType& type) {
 
 bool has_known_casts(const ColumnType& type) {
   return is_builtin_type(type) || type.name == "citext";
+}
+
+std::optional<QualifiedName> default_collation(const ColumnType& type) {
+  if (type.schema.empty() && has_name(type.name, {"text", "varchar", "bpchar"})) {
+    return QualifiedName{"", "default"};
+  }
+  if (type.is("name")) return QualifiedName{"", "C"};
+  if (type.name == "citext") return QualifiedName{"", "default"};
+  if (is_builtin_type(type)) return QualifiedName{};
+  return std::nullopt;
+}
+
+bool collations_differ(const std::optional<QualifiedName>& a,
+                       const std::optional<QualifiedName>& b) {
+  if (!a || !b || a->name.empty() || b->name.empty()) return false;
+  if (a->name != b->name) return true;
+  return !a->schema.empty() && !b->schema.empty() && a->schema != b->schema;
 }
 
 bool is_string_type(const ColumnType& type) {

@@ -30,6 +30,8 @@ struct QualifiedName {
   static QualifiedName of(const NodeList& names);
   bool matches(const QualifiedName& other) const;
   std::string display() const { return schema.empty() ? name : schema + "." + name; }
+  // As SQL text: each part as sql_identifier() writes it ("C", "default", app.ci).
+  std::string sql() const;
 };
 
 // A column type as written, with PostgreSQL's aliases folded: "int4" for int, integer and int4;
@@ -106,6 +108,18 @@ std::optional<bool> converts_automatically(const ColumnType& from, const ColumnT
 std::optional<bool> key_types_match(const ColumnType& pk, const ColumnType& fk);
 // text, varchar, char(n), "char" or name (not an array of one): what every type converts to.
 bool is_string_type(const ColumnType& type);
+
+// The collation a column of `type` gets when no COLLATE clause names one, as PostgreSQL 15's
+// pg_type.typcollation has it: "default" for text, varchar, char(n), citext and their arrays,
+// "C" for name; a collation without a name for the other built-in types, which are not
+// collatable; nothing for the rest (a domain may have a collation of its own, an extension's
+// type any).
+std::optional<QualifiedName> default_collation(const ColumnType& type);
+// Whether two collations (pg_catalog dropped from their schemas) are known to be other ones, as
+// pg_attribute.attcollation compares them: both known and collatable, and named otherwise, or
+// alike in two schemas both written. "C" and "POSIX" are two collations.
+bool collations_differ(const std::optional<QualifiedName>& a,
+                       const std::optional<QualifiedName>& b);
 
 // True when some source type reaches `to` without a rewrite (varchar(n) -> text, say): with the
 // source unknown, such a change cannot be judged.

@@ -59,7 +59,7 @@ bool adoptable(const Node& index) {
 
 struct Column {
   std::string name;
-  Node type;                     // its TypeName, when known; read only when asked
+  Node definition;               // the ColumnDef that gave its type, when known; read when asked
   bool added = false;            // in this migration
   std::optional<bool> not_null;  // when this file says
 };
@@ -216,24 +216,58 @@ std::optional<ColumnType> defined_type(const Node& column_def) {
   return type;
 }
 
-std::optional<ColumnType> type_set_by(const Statement& statement, const std::string& column) {
-  std::optional<ColumnType> type;
-  each_command(statement, "AT_AlterColumnType", column,
-               [&](const Node& cmd) { type = column_type(cmd.get("def").get("typeName")); });
-  return type;
+std::optional<QualifiedName> defined_collation(const Node& column_def) {
+  if (NodeList names = column_def.get("collClause").list("collname"); !names.empty()) {
+    QualifiedName collation = QualifiedName::of(names);
+    if (collation.schema == "pg_catalog") collation.schema.clear();
+    return collation;
+  }
+  std::optional<ColumnType> type = defined_type(column_def);
+  return type ? default_collation(*type) : std::nullopt;
 }
 
-std::optional<ColumnType> column_type_before(const Project& project, const Catalog& catalog,
-                                             ObjectId id, Tick tick) {
+Node type_definition_set_by(const Statement& statement, const std::string& column) {
+  Node definition;
+  each_command(statement, "AT_AlterColumnType", column,
+               [&](const Node& cmd) { definition = cmd.get("def"); });
+  return definition;
+}
+
+std::optional<ColumnType> type_set_by(const Statement& statement, const std::string& column) {
+  Node definition = type_definition_set_by(statement, column);
+  if (!definition.valid()) return std::nullopt;
+  return column_type(definition.get("typeName"));
+}
+
+std::optional<QualifiedName> collation_set_by(const Statement& statement,
+                                              const std::string& column) {
+  Node definition = type_definition_set_by(statement, column);
+  return definition.valid() ? defined_collation(definition) : std::nullopt;
+}
+
+Node type_definition_before(const Project& project, const Catalog& catalog, ObjectId id,
+                            Tick tick) {
   const CatalogObject& object = catalog.object(id);
   for (auto it = object.changed.rbegin(); it != object.changed.rend(); ++it) {
     if (it->tick >= tick) continue;
     const Statement* statement = statement_at(project, *it);
     if (statement == nullptr) continue;
-    if (auto type = type_set_by(*statement, object.ref_at(it->tick).name)) return type;
+    Node definition = type_definition_set_by(*statement, object.ref_at(it->tick).name);
+    if (definition.valid()) return definition;
   }
-  Node definition = column_definition(project, catalog, id);
+  return column_definition(project, catalog, id);
+}
+
+std::optional<ColumnType> column_type_before(const Project& project, const Catalog& catalog,
+                                             ObjectId id, Tick tick) {
+  Node definition = type_definition_before(project, catalog, id, tick);
   return definition.valid() ? defined_type(definition) : std::nullopt;
+}
+
+std::optional<QualifiedName> column_collation_before(const Project& project, const Catalog& catalog,
+                                                     ObjectId id, Tick tick) {
+  Node definition = type_definition_before(project, catalog, id, tick);
+  return definition.valid() ? defined_collation(definition) : std::nullopt;
 }
 
 std::optional<ColumnType> selected_column_type(const Project& project, const Catalog& catalog,
@@ -637,7 +671,7 @@ struct TableState::Replay {
 
   void add_column(Table& table, const Node& column) {
     Column& added = column_named(table, std::string(column.str("colname")));
-    added.type = column.get("typeName");
+    added.definition = column;
     added.added = true;
     added.not_null = defines_not_null(column);
   }
@@ -671,7 +705,7 @@ struct TableState::Replay {
       if (subtype == "AT_AddColumn") {
         add_column(table, def);
       } else if (subtype == "AT_AlterColumnType") {
-        column_named(table, column).type = def.get("typeName");
+        column_named(table, column).definition = def;
       } else if (subtype == "AT_SetNotNull" || subtype == "AT_DropNotNull") {
         column_named(table, column).not_null = subtype == "AT_SetNotNull";
       } else if (subtype == "AT_AddConstraint" && def.str("contype") == "CONSTR_PRIMARY") {
@@ -917,24 +951,44 @@ bool TableState::is_new_column(const QualifiedName& table, std::string_view colu
   return entry != nullptr && (entry->added || found->created_by != nullptr);
 }
 
-std::optional<ColumnType> TableState::column_type(const QualifiedName& table,
-                                                  std::string_view column,
-                                                  const Statement& at) const {
+TableState::TypeSource TableState::type_source(const QualifiedName& table, std::string_view column,
+                                               const Statement& at) const {
   Replay& replay = before(at);
   Table* found = replay.tables.find(table);
   const Column* entry = found == nullptr ? nullptr : found->column(column);
-  if (entry != nullptr && entry->type.valid()) return lint::column_type(entry->type);
+  if (entry != nullptr && entry->definition.valid()) return {entry->definition, true, false};
   // A table created in this file that does not have the column: nothing earlier can say more.
   // (A materialized view's columns are its query's, which the catalog reads.)
   bool matview = found != nullptr && found->created_by != nullptr &&
                  found->created_by->kind() == "CreateTableAsStmt" &&
                  found->created_by->node.str("objtype") == "OBJECT_MATVIEW";
   if (entry != nullptr || (found != nullptr && found->created_by != nullptr && !matview)) {
-    return std::nullopt;
+    return {Node(), true, false};
   }
   auto known = catalog_column(*m_context, ordinal(at), table, column);
-  if (known) return column_type_before(m_context->project, *known->catalog, known->id, known->tick);
-  return catalog_view_column(*m_context, ordinal(at), table, column);
+  if (!known) return {Node(), false, true};
+  return {type_definition_before(m_context->project, *known->catalog, known->id, known->tick),
+          false, false};
+}
+
+std::optional<ColumnType> TableState::column_type(const QualifiedName& table,
+                                                  std::string_view column,
+                                                  const Statement& at) const {
+  TypeSource source = type_source(table, column, at);
+  if (source.definition.valid()) {
+    // This file's definitions as written (a serial stays serial), the catalog's as stored.
+    return source.in_file ? lint::column_type(source.definition.get("typeName"))
+                          : defined_type(source.definition);
+  }
+  if (source.unknown) return catalog_view_column(*m_context, ordinal(at), table, column);
+  return std::nullopt;
+}
+
+std::optional<QualifiedName> TableState::column_collation(const QualifiedName& table,
+                                                          std::string_view column,
+                                                          const Statement& at) const {
+  Node definition = type_source(table, column, at).definition;
+  return definition.valid() ? defined_collation(definition) : std::nullopt;
 }
 
 std::optional<QualifiedName> TableState::table_of_index(const QualifiedName& index,

@@ -45,17 +45,42 @@ bool generated_column(const Project& project, const Catalog& catalog, ObjectId c
 // (folded and truncated as PostgreSQL stores it); an invalid Node when it gives none.
 Node column_definition(const Statement& statement, const std::string& name);
 
+// A column's type and collation come from one ColumnDef: that of its CREATE TABLE or ADD COLUMN,
+// or that of its last ALTER COLUMN ... TYPE, which gives both anew (PostgreSQL 15: a TYPE without
+// COLLATE gives the new type's default collation, even to a column of the same type). The
+// collation is kept apart from ColumnType, which is a type as casts, keys and functions see it.
+
+// The ColumnDef (type, COLLATE, USING) of an ALTER TABLE's ALTER COLUMN ... TYPE of the column;
+// an invalid Node when it has none.
+Node type_definition_set_by(const Statement& statement, const std::string& column);
 // The type an ALTER TABLE's ALTER COLUMN ... TYPE gives the column; nothing when it has none.
 std::optional<ColumnType> type_set_by(const Statement& statement, const std::string& column);
+// The collation an ALTER TABLE's ALTER COLUMN ... TYPE gives the column (defined_collation());
+// nothing when it has none or that is unknown.
+std::optional<QualifiedName> collation_set_by(const Statement& statement,
+                                              const std::string& column);
 
 // The type a column definition (a ColumnDef) gives: a serial's integer type, since that is what
 // the column has.
 std::optional<ColumnType> defined_type(const Node& column_def);
+// The collation a column definition (a ColumnDef, also an ALTER COLUMN ... TYPE's) gives, as
+// pg_attribute.attcollation has it: the one its COLLATE clause names (pg_catalog dropped from
+// the schema), else its type's default (default_collation()); nothing when that is unknown.
+std::optional<QualifiedName> defined_collation(const Node& column_def);
 
+// The ColumnDef that gave a column the catalog knows its type and collation before `tick`: its
+// last ALTER COLUMN ... TYPE's, else its definition; an invalid Node when neither says (CREATE
+// TABLE AS, LIKE, ...).
+Node type_definition_before(const Project& project, const Catalog& catalog, ObjectId column,
+                            Tick tick);
 // The type a column the catalog knows has before `tick`: its last ALTER COLUMN ... TYPE, else its
 // definition (a serial's integer type); nothing when neither says (CREATE TABLE AS, LIKE, ...).
 std::optional<ColumnType> column_type_before(const Project& project, const Catalog& catalog,
                                              ObjectId column, Tick tick);
+// The collation a column the catalog knows has before `tick`, from the same definition as its
+// type; nothing when that is unknown.
+std::optional<QualifiedName> column_collation_before(const Project& project, const Catalog& catalog,
+                                                     ObjectId column, Tick tick);
 
 // The type of a plain column reference (`placed_at`, `o.placed_at`) of one query level (a
 // SelectStmt) of the statement at `origin` (a CREATE VIEW, say): that of the column of a table of
@@ -122,6 +147,10 @@ class TableState {
   // it; `at` must be a statement that names the column, as ALTER COLUMN does).
   std::optional<ColumnType> column_type(const QualifiedName& table, std::string_view column,
                                         const Statement& at) const;
+  // The column's collation before `at`, when known, from the definition that gave its type (this
+  // file's, else that of the migrations before it).
+  std::optional<QualifiedName> column_collation(const QualifiedName& table, std::string_view column,
+                                                const Statement& at) const;
   // The table an index is on, when known (from this file, or from the other direction of the
   // migration: the up that created the index a down drops).
   std::optional<QualifiedName> table_of_index(const QualifiedName& index,
@@ -169,6 +198,16 @@ class TableState {
   // checks, domains). Rules ask in file order, so the replay moves forwards.
   Replay& before(const Statement& at) const;
   std::size_t ordinal(const Statement& at) const;
+  // The ColumnDef that gave the column its type and collation before `at`: this file's, else that
+  // of the migrations before it (invalid when they do not say). `in_file`: this file settles it;
+  // `unknown`: neither knows the column as a table's (a view's, say).
+  struct TypeSource {
+    Node definition;
+    bool in_file = false;
+    bool unknown = false;
+  };
+  TypeSource type_source(const QualifiedName& table, std::string_view column,
+                         const Statement& at) const;
 
   const FileContext* m_context;
   mutable std::unique_ptr<Tables> m_tables;

@@ -138,6 +138,31 @@ std::optional<std::string> volatile_default(const std::string& expression) {
   return volatile_call(column.list("constraints").front().get("raw_expr"));
 }
 
+TEST(Facts, CollationsDifferByNameOrWrittenSchema) {
+  using Collation = std::optional<QualifiedName>;
+  Collation c{QualifiedName{"", "C"}};
+  Collation posix{QualifiedName{"", "POSIX"}};
+  EXPECT_TRUE(collations_differ(c, posix));
+  EXPECT_FALSE(collations_differ(c, c));
+  EXPECT_FALSE(collations_differ(c, std::nullopt));
+  // Not collatable: the type says more.
+  EXPECT_FALSE(collations_differ(c, Collation{QualifiedName{}}));
+  // One name in two schemas, both written; unqualified may be either.
+  EXPECT_TRUE(
+      collations_differ(Collation{QualifiedName{"a", "ci"}}, Collation{QualifiedName{"b", "ci"}}));
+  EXPECT_FALSE(
+      collations_differ(Collation{QualifiedName{"a", "ci"}}, Collation{QualifiedName{"", "ci"}}));
+  ColumnType type;
+  type.name = "text";
+  EXPECT_EQ(default_collation(type)->sql(), "\"default\"");
+  type.name = "name";
+  EXPECT_EQ(default_collation(type)->sql(), "\"C\"");
+  type.name = "int4";
+  EXPECT_EQ(default_collation(type)->name, "");
+  type.name = "money_text";
+  EXPECT_FALSE(default_collation(type));
+}
+
 TEST(Volatility, KnownVolatileCallsAnywhereInTheExpression) {
   EXPECT_EQ(volatile_default("random()"), "random");
   EXPECT_EQ(volatile_default("(random() * 10)::int"), "random");

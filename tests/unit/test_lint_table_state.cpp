@@ -250,6 +250,54 @@ TEST(TableState, EarlierMigrationsGiveColumnTypesThroughTheCatalog) {
   EXPECT_FALSE(file_only.column_type(name("", "t"), "email", alone.at(0, up)));
 }
 
+TEST(TableState, ColumnCollationsComeWithTheirTypes) {
+  Fixture fixture(
+      {source("CREATE TABLE IF NOT EXISTS t (a text, b text COLLATE \"C\", c varchar(32),\n"
+              "  d int, e name, f text COLLATE pg_catalog.\"POSIX\", g money_text);\n"
+              "ALTER TABLE t ALTER COLUMN c TYPE text COLLATE app.ci;\n",
+              "1_t.up.sql"),
+       source("DROP TABLE IF EXISTS t;\n", "1_t.down.sql"),
+       source("ALTER TABLE t ALTER COLUMN a TYPE text;\n"                      // 0
+              "ALTER TABLE t ALTER COLUMN b TYPE text;\n"                      // 1
+              "ALTER TABLE t ALTER COLUMN c TYPE text;\n"                      // 2
+              "ALTER TABLE t ALTER COLUMN d TYPE bigint;\n"                    // 3
+              "ALTER TABLE t ALTER COLUMN e TYPE name;\n"                      // 4
+              "ALTER TABLE t ALTER COLUMN f TYPE text;\n"                      // 5
+              "ALTER TABLE t ALTER COLUMN g TYPE text;\n"                      // 6
+              "ALTER TABLE t ALTER COLUMN b TYPE varchar(9) COLLATE \"C\";\n"  // 7
+              "ALTER TABLE t ALTER COLUMN b TYPE text;\n",                     // 8
+              "2_t.up.sql"),
+       source("SELECT 1;\n", "2_t.down.sql")},
+      true);
+  std::size_t up = fixture.index_of("2_t.up.sql");
+  FileContext context = fixture.context(up);
+  TableState tables(context);
+  auto collation_at = [&](std::string_view column, std::size_t n) {
+    auto collation = tables.column_collation(name("", "t"), column, fixture.at(n, up));
+    if (!collation) return std::string("unknown");
+    return collation->name.empty() ? std::string("none") : collation->sql();
+  };
+  EXPECT_EQ(collation_at("a", 0), "\"default\"");  // text's own
+  EXPECT_EQ(collation_at("b", 1), "\"C\"");        // its COLLATE
+  EXPECT_EQ(collation_at("c", 2), "app.ci");       // its last ALTER COLUMN ... TYPE's
+  EXPECT_EQ(collation_at("d", 3), "none");         // integer is not collatable
+  EXPECT_EQ(collation_at("e", 4), "\"C\"");        // name's own
+  EXPECT_EQ(collation_at("f", 5), "\"POSIX\"");    // pg_catalog dropped
+  EXPECT_EQ(collation_at("g", 6), "unknown");      // a type sqlgate does not know
+  EXPECT_EQ(collation_at("b", 8), "\"C\"");        // this file's own change
+  // Each ALTER COLUMN ... TYPE gives it anew: without COLLATE, the type's default.
+  Fixture after(
+      {source("CREATE TABLE IF NOT EXISTS t (b text COLLATE \"C\");\n"
+              "ALTER TABLE t ALTER COLUMN b TYPE text;\n"
+              "SELECT 1;\n",
+              "1_t.up.sql")});
+  FileContext after_context = after.context();
+  TableState after_tables(after_context);
+  auto reset = after_tables.column_collation(name("", "t"), "b", after.at(2));
+  ASSERT_TRUE(reset);
+  EXPECT_EQ(reset->sql(), "\"default\"");
+}
+
 TEST(TableState, EarlierMigrationsProveNotNullThroughTheCatalog) {
   Fixture fixture(
       {source("CREATE TABLE IF NOT EXISTS t (a int CHECK (a IS NOT NULL), b int, c int, d int,\n"
