@@ -134,8 +134,14 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     if (!zones) zones = zone_settings(file);
     lint::TypeChangeContext change_context{context.pg_version(), session_utc(*zones, statement)};
     std::optional<lint::ColumnType> source = tables.column_type(table, column, statement);
+    // Another collation than the column's (a COLLATE, or none on a column that had one of its
+    // own): the indexes on the column sort by it, and PostgreSQL builds them anew.
+    std::optional<lint::QualifiedName> old_collation =
+        tables.column_collation(table, column, statement);
+    std::optional<lint::QualifiedName> new_collation = lint::defined_collation(def);
+    bool recollated = lint::collations_differ(old_collation, new_collation);
     // The same type again: no conversion at all.
-    if (source && *source == target && !def.get("raw_default").valid()) return;
+    if (source && *source == target && !def.get("raw_default").valid() && !recollated) return;
     // A domain of the migrations converts as its base type: to it, PostgreSQL relabels the value
     // (no rewrite); from it, it checks every row when the domain has constraints (a rewrite),
     // else only the base types' conversion counts.
@@ -160,9 +166,13 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     lint::TypeChange change = lint::TypeChange::rewrite;
     if (!computed && !checked && source)
       change = lint::type_change(*source, judged, change_context);
+    // The table is kept, but not the indexes: only the collation tells.
+    bool by_collation = change == lint::TypeChange::no_rewrite && recollated;
+    if (by_collation) change = lint::TypeChange::rebuilds_indexes;
     if (change == lint::TypeChange::no_rewrite) return;
 
     std::string what = "ALTER COLUMN " + column + " TYPE " + target.display();
+    if (def.get("collClause").valid()) what += " COLLATE " + new_collation->sql();
     std::vector<std::string> notes;
     if (target_domain) notes.push_back("a domain over " + target_domain->base.display());
     if (source) notes.push_back("from " + source->display());
@@ -204,9 +214,22 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     if (change == lint::TypeChange::rebuilds_indexes) {
       out.report(range,
                  what + " keeps the rows of " + table.display() +
-                     " but rebuilds every index on the column under ACCESS EXCLUSIVE",
-                 "build the new indexes first with CREATE INDEX CONCURRENTLY if the column has "
-                 "large ones, or run it while the table is quiet")
+                     (by_collation ? " but rebuilds the column's indexes"
+                                   : " but rebuilds every index on the column") +
+                     " under ACCESS EXCLUSIVE" +
+                     (by_collation ? ": its collation goes from " + old_collation->sql() + " to " +
+                                         new_collation->sql() +
+                                         ", by which they sort (one that names a COLLATE "
+                                         "of its own is kept)"
+                                   : std::string()),
+                 by_collation
+                     ? "for large indexes, first build each again with CREATE INDEX CONCURRENTLY "
+                       "on (" +
+                           lint::sql_identifier(column) + " COLLATE " + new_collation->sql() +
+                           "), which the change keeps, and drop the old one with DROP INDEX "
+                           "CONCURRENTLY; or run it while the table is quiet"
+                     : "build the new indexes first with CREATE INDEX CONCURRENTLY if the column "
+                       "has large ones, or run it while the table is quiet")
           .at_most(lint::Severity::warning);
       return;
     }

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS skus;
+DROP COLLATION IF EXISTS case_insensitive;

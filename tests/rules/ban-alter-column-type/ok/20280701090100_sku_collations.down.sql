@@ -1,0 +1,2 @@
+-- The collations are as before the up; label stays text (changing it back to varchar(32) would
+-- check every row).
