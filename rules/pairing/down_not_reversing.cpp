@@ -4378,39 +4378,70 @@ void check_pair(Context& c) {
       if (!c.first_change(step, Change::set_type)) continue;  // judged at the up's first one
       const lint::ObjectRef& ref = object.ref_at(after);
       auto old_type = lint::column_type_before(c.project, c.catalog, step.object, step.tick);
-      // The up ends with the type it had (ALTER COLUMN ... TYPE text USING lower(c) of a text
-      // column rewrites values, not the type; a type changed and changed back): nothing for the
-      // down to change back.
+      auto old_collation =
+          lint::column_collation_before(c.project, c.catalog, step.object, step.tick);
+      // The up ends with the type and collation it had (ALTER COLUMN ... TYPE text USING lower(c)
+      // of a text column rewrites values, not the type; a type changed and changed back): nothing
+      // for the down to change back. Each ALTER COLUMN ... TYPE gives both anew.
       const lint::CatalogStep* last = &step;
       for (const lint::CatalogStep* other : c.up_steps.of(step.object)) {
         if (other->effect.change == Change::set_type) last = other;
       }
-      auto new_type = lint::type_set_by(*c.pair.up_file->all_statements()[last->statement],
-                                        object.ref_at(last->tick).name);
-      if (old_type && new_type && old_type->modifiers_known && new_type->modifiers_known &&
-          old_type->schema == new_type->schema && *old_type == *new_type) {
-        continue;
+      const lint::Statement& up_last = *c.pair.up_file->all_statements()[last->statement];
+      const std::string& up_name = object.ref_at(last->tick).name;
+      auto new_type = lint::type_set_by(up_last, up_name);
+      auto new_collation = lint::collation_set_by(up_last, up_name);
+      bool same_type = old_type && new_type && old_type->modifiers_known &&
+                       new_type->modifiers_known && old_type->schema == new_type->schema &&
+                       *old_type == *new_type;
+      if (same_type && !lint::collations_differ(old_collation, new_collation)) continue;
+      // The type to write back, with the collation the column had when that is not the type's
+      // default (a TYPE without COLLATE gives the default).
+      std::string old_definition = old_type ? old_type->display() : "<its old type>";
+      if (old_type && old_collation && !old_collation->name.empty()) {
+        auto by_default = lint::default_collation(*old_type);
+        if (!by_default || lint::collations_differ(old_collation, by_default)) {
+          old_definition += " COLLATE " + old_collation->sql();
+        }
       }
+      std::string back_sql = "ALTER TABLE " + parent_sql(ref) + " ALTER COLUMN " +
+                             quote_identifier(ref.name) + " TYPE " + old_definition + ";";
       if (const lint::CatalogStep* back = c.down_step(step.object, Change::set_type)) {
-        // The down changes it again: to the type it had?
-        auto down_type = lint::type_set_by(*c.pair.down_file->all_statements()[back->statement],
-                                           object.ref_at(back->tick).name);
+        // The down changes it again: to the type and collation it had?
+        lint::Node written = lint::type_definition_set_by(
+            *c.pair.down_file->all_statements()[back->statement], object.ref_at(back->tick).name);
+        auto down_type = lint::defined_type(written);
+        auto down_collation = lint::defined_collation(written);
         if (differ(old_type, down_type)) {
           c.report(step,
                    "the down changes the type of " + describe(ref) + " to " + down_type->display() +
                        ", but it was " + old_type->display() + " before the up",
-                   "change it back to " + old_type->display() + " in the down");
+                   "change it back to " + old_definition + " in the down");
+        } else if (lint::collations_differ(old_collation, down_collation)) {
+          c.report(step,
+                   "the down gives " + describe(ref) + " collation " + down_collation->sql() +
+                       ", but it had " + old_collation->sql() + " before the up" +
+                       (written.get("collClause").valid()
+                            ? std::string()
+                            : " (a TYPE without COLLATE gives the type's default collation)"),
+                   "write `" + back_sql + "` in the down instead");
         }
+        continue;
+      }
+      if (same_type) {
+        // Only the collation changed: the column's comparisons and indexes follow it.
+        c.report(step,
+                 "the up changes the collation of " + describe(ref) + " from " +
+                     old_collation->sql() + " to " + new_collation->sql() +
+                     " but the down does not change it back",
+                 "add `" + back_sql + "` to the down");
         continue;
       }
       c.report(step,
                "the up changes the type of " + describe(ref) +
                    (old_type ? " from " + old_type->display() : std::string()) +
                    " but the down does not change it back",
-               "add `ALTER TABLE " + parent_sql(ref) + " ALTER COLUMN " +
-                   quote_identifier(ref.name) + " TYPE " +
-                   (old_type ? old_type->display() : std::string("<its old type>")) +
-                   ";` to the down");
+               "add `" + back_sql + "` to the down");
     } else if (effect.action == Action::alter &&
                (effect.change == Change::set_default || effect.change == Change::drop_default) &&
                (object.kind() == ObjectKind::column || object.kind() == ObjectKind::domain)) {
