@@ -1869,11 +1869,16 @@ std::optional<bool> runs_with_labels(const ParsedFile& file, const Statement& st
 std::optional<EnumLabels> enum_labels_before(const Project& project, const Catalog& catalog,
                                              const CatalogStep& step) {
   if (step.object == k_no_object) return std::nullopt;
-  const CatalogObject& type = catalog.object(step.object);
+  return enum_labels_before(project, catalog, step.object, step.tick);
+}
+
+std::optional<EnumLabels> enum_labels_before(const Project& project, const Catalog& catalog,
+                                             ObjectId id, Tick tick) {
+  const CatalogObject& type = catalog.object(id);
   const Statement* created = statement_at(project, type.created);
   const ParsedFile* made_in = project.parsed(type.created.file);
   if (created == nullptr || made_in == nullptr || !created->node.is("CreateEnumStmt") ||
-      type.created.tick >= step.tick) {
+      type.created.tick >= tick) {
     return std::nullopt;
   }
   // Under a guard that tests for the type (IF to_regtype('t') IS NULL), it runs on a fresh
@@ -1912,7 +1917,7 @@ std::optional<EnumLabels> enum_labels_before(const Project& project, const Catal
     }
     return true;
   };
-  for (const ObjectChange& change : changes_before(project, type, step.tick)) {
+  for (const ObjectChange& change : changes_before(project, type, tick)) {
     if (!change.statement->node.is("AlterEnumStmt")) continue;  // RENAME TO, OWNER TO, ...
     if (conditional(*change.statement)) {
       const ParsedFile* file = project.parsed(change.origin.file);
@@ -1924,8 +1929,25 @@ std::optional<EnumLabels> enum_labels_before(const Project& project, const Catal
     }
     if (!apply(change.statement->node, change.origin)) return std::nullopt;
   }
-  if (labels_changed_unseen(project, catalog, step.object, step.tick)) return std::nullopt;
+  if (labels_changed_unseen(project, catalog, id, tick)) return std::nullopt;
   return known;
+}
+
+std::optional<ColumnEnum> column_enum_before(const Project& project, const Catalog& catalog,
+                                             ObjectId column, Tick tick) {
+  for (const DependencyEdge& edge : catalog.object(column).depends_on) {
+    if (edge.source != DependencySource::type || !edge.alive_at(tick) ||
+        catalog.object(edge.object).kind() != ObjectKind::type) {
+      continue;
+    }
+    // The edge is the element type's for an array column.
+    std::optional<ColumnType> type = column_type_before(project, catalog, column, tick);
+    if (!type || type->array) return std::nullopt;
+    std::optional<EnumLabels> labels = enum_labels_before(project, catalog, edge.object, tick);
+    if (!labels) return std::nullopt;
+    return ColumnEnum{edge.object, std::move(*labels)};
+  }
+  return std::nullopt;
 }
 
 std::optional<EnumLabel> enum_label_taken(const Project& project, const Catalog& catalog,

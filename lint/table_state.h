@@ -333,6 +333,18 @@ struct EnumLabels {
 };
 std::optional<EnumLabels> enum_labels_before(const Project& project, const Catalog& catalog,
                                              const CatalogStep& step);
+// The same for the enum `type` just before `tick`.
+std::optional<EnumLabels> enum_labels_before(const Project& project, const Catalog& catalog,
+                                             ObjectId type, Tick tick);
+
+// The enum a column the catalog knows is of just before `tick` (not an array of it, nor a domain
+// over it), with its labels then, when the replay knows them (enum_labels_before()).
+struct ColumnEnum {
+  ObjectId type = k_no_object;
+  EnumLabels labels;
+};
+std::optional<ColumnEnum> column_enum_before(const Project& project, const Catalog& catalog,
+                                             ObjectId column, Tick tick);
 
 // Whether an ALTER TYPE ... ADD VALUE or RENAME VALUE of `type` (a statement of `file`) runs on the
 // first run of the set: true under no guard; under IFs, as the labels the type has then answer

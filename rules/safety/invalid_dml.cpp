@@ -29,6 +29,7 @@
 #include "lint/tree.h"
 #include "rules/pairing/common.h"
 #include "rules/pairing/publications.h"
+#include "rules/safety/enum_literals.h"
 #include "rules/safety/identity.h"
 #include "rules/safety/json_constants.h"
 #include "rules/safety/materialized_views.h"
@@ -193,6 +194,8 @@ bool changed_unseen(const lint::FileContext& context, const lint::Statement& at,
 struct KnownTable {
   std::string name;                  // as PostgreSQL names it in messages
   std::vector<std::string> columns;  // in order, as they stand before the statement
+  std::vector<lint::ObjectId> ids;   // the same columns in the catalog
+  lint::Tick tick = 0;               // just before the statement
   // No statement the replay does not follow (a DO block's EXECUTE, a function the migrations
   // made) names the table: the columns are all there is.
   bool complete = true;
@@ -215,9 +218,10 @@ std::optional<KnownTable> known_table(const lint::FileContext& context,
       lint::takes_keys_from_elsewhere(context.project, *catalog, ref, *tick)) {
     return std::nullopt;
   }
-  KnownTable known{ref.name, {}, !changed_unseen(context, statement, ref.name)};
+  KnownTable known{ref.name, {}, {}, *tick, !changed_unseen(context, statement, ref.name)};
   for (lint::ObjectId column : catalog->columns(ref, *tick)) {
     known.columns.push_back(catalog->object(column).ref_at(*tick).name);
+    known.ids.push_back(column);
   }
   return known;
 }
@@ -330,6 +334,24 @@ class Checker {
       }
     }
     if (!cols.empty() && missing(targets, what)) return false;
+    // The values each target takes, row by row: a VALUES list's, or a plain SELECT's list (one
+    // with DISTINCT, GROUP BY or ORDER BY reads its string constants as text first).
+    std::vector<std::pair<std::size_t, Node>> values;
+    if (!starred && !rows.empty()) {
+      for (const lint::NodeList& row : rows) {
+        for (std::size_t i = 0; i < std::min(row.size(), targets.size()); ++i) {
+          values.emplace_back(i, row[i]);
+        }
+      }
+    } else if (!starred && expanded.empty() && source.valid() && source.is("SelectStmt") &&
+               !source.has("distinctClause") && !source.has("groupClause") &&
+               !source.has("sortClause")) {
+      lint::NodeList list = source.list("targetList");
+      for (std::size_t i = 0; i < std::min(list.size(), targets.size()); ++i) {
+        values.emplace_back(i, list[i].get("val"));
+      }
+    }
+    if (unknown_label(targets, values, what)) return false;
     for (const Target& target : targets) {
       if (!target.value || starred) continue;
       std::optional<ColumnGeneration> generation = column(target.column);
@@ -405,19 +427,23 @@ class Checker {
     what += lint::sql_identifier(m_name);
     if (form == Form::on_conflict) what += " ... ON CONFLICT DO UPDATE";
     std::vector<Target> targets;
+    std::vector<std::pair<std::size_t, Node>> values;  // each target's value, when one is written
     for (Node target : list) {
       Node value = target.get("val");
       bool given = !value.is("SetToDefault");
       if (value.is("MultiAssignRef")) {
         Node source = value.get("source");
         auto colno = static_cast<std::size_t>(value.num("colno"));
-        given = !(source.is("RowExpr") && colno >= 1 && colno <= source.list("args").size() &&
-                  source.list("args")[colno - 1].is("SetToDefault"));
+        value = source.is("RowExpr") && colno >= 1 && colno <= source.list("args").size()
+                    ? source.list("args")[colno - 1]
+                    : Node();
+        given = !value.valid() || !value.is("SetToDefault");
       }
       if (!target.list("indirection").empty()) given = false;
+      if (value.valid()) values.emplace_back(targets.size(), value);
       targets.push_back({lint::truncate_identifier(target.str("name")), target.location(), given});
     }
-    if (missing(targets, what)) return;
+    if (missing(targets, what) || unknown_label(targets, values, what)) return;
     for (const Target& target : targets) {
       if (!target.value) continue;
       std::optional<ColumnGeneration> generation = column(target.column);
@@ -588,21 +614,36 @@ class Checker {
     return false;
   }
 
+  // The first value written into a column (`values`: the index of its target, and the value, in
+  // the order PostgreSQL reads them) that is a string constant its enum has no label for
+  // (enum_literals.h): PostgreSQL reads it when it parses the statement. Whether reported.
+  bool unknown_label(const std::vector<Target>& targets,
+                     const std::vector<std::pair<std::size_t, Node>>& values,
+                     const std::string& what) {
+    if (!m_known || !m_known->complete) return false;
+    const lint::Catalog& catalog = *m_context.project.catalog();
+    const auto& columns = m_known->columns;
+    for (const auto& [i, value] : values) {
+      if (!targets[i].value) continue;
+      auto column = std::find(columns.begin(), columns.end(), targets[i].column);
+      if (column == columns.end()) continue;
+      lint::ObjectId id = m_known->ids[static_cast<std::size_t>(column - columns.begin())];
+      auto refusal = unknown_enum_label(m_context.project, catalog, id, m_known->tick, value);
+      if (!refusal) continue;
+      report(value.location(), what, refusal->why, refusal->message, refusal->help);
+      return true;
+    }
+    return false;
+  }
+
   // The token at a location: a name, a number, a keyword, or a string constant whole.
   lint::TextRange range_at(std::optional<std::uint32_t> location) const {
     std::string_view text = m_context.file.text();
     if (location && m_statement.exact) {
       std::uint32_t begin = m_statement.offset(location);
       if (begin < text.size() && text[begin] == '*') return lint::TextRange{begin, begin + 1};
-      if (begin < text.size() && text[begin] == '\'') {
-        std::size_t end = begin + 1;
-        while (end < text.size() && (text[end] != '\'' || text.substr(end, 2) == "''")) {
-          end += text[end] == '\'' ? 2 : 1;
-        }
-        auto close = static_cast<std::uint32_t>(std::min(end + 1, text.size()));
-        return lint::TextRange{begin, std::min(close, m_statement.range.end)};
-      }
     }
+    if (auto constant = string_constant_range(text, m_statement, location)) return *constant;
     return lint::token_at(m_context.file, m_statement, location);
   }
 
@@ -1901,7 +1942,8 @@ lint::Rule invalid_dml() {
                    .summary = "INSERT, UPDATE, DELETE, MERGE or TRUNCATE PostgreSQL refuses "
                               "whatever the rows: VALUES of the wrong length, a column the table "
                               "does not have, a value for a GENERATED ALWAYS identity or a "
-                              "generated column, an UPDATE of a table published with a row filter "
+                              "generated column, a string that is not a label of the column's "
+                              "enum, an UPDATE of a table published with a row filter "
                               "outside its replica identity, SET CONSTRAINTS ... DEFERRED of a NOT "
                               "DEFERRABLE constraint, a TRUNCATE of a table another table's "
                               "foreign key references, an UPDATE ... FROM that refers to the "

@@ -60,6 +60,7 @@ list(APPEND SQLGATE_RULE_SOURCES safety/registry.cpp
   safety/cluster_without_index.cpp
   safety/extension_update.cpp
   safety/json_constants.cpp
+  safety/enum_literals.cpp
   safety/missing_operator_class.cpp
   safety/operator_classes.cpp
   safety/unique_without_partition_key.cpp
