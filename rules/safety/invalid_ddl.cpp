@@ -35,6 +35,7 @@
 #include "rules/safety/column_storage.h"
 #include "rules/safety/create_collation.h"
 #include "rules/safety/dependent_privileges.h"
+#include "rules/safety/enum_literals.h"
 #include "rules/safety/exclusion_operators.h"
 #include "rules/safety/extension_update.h"
 #include "rules/safety/identity.h"
@@ -1600,6 +1601,53 @@ void check_json_constants(const lint::FileContext& context, const lint::Statemen
              malformed->help);
 }
 
+// A column's DEFAULT written as a string constant that is not a label of the column's enum
+// (enum_literals.h): CREATE TABLE, ALTER TABLE ... ADD COLUMN, ALTER COLUMN ... SET DEFAULT.
+// PostgreSQL reads the constant as the column's type when it stores the default, and refuses it.
+// An ALTER TABLE that also changes the column's type is left alone (PostgreSQL changes the type
+// first, whatever the order of the commands).
+void check_enum_defaults(const lint::FileContext& context, const lint::Statement& statement,
+                         lint::Reporter& out) {
+  const Node& node = statement.node;
+  const lint::Catalog* catalog = context.project.catalog();
+  std::optional<std::size_t> ordinal = context.file.ordinal(statement);
+  if ((!node.is("CreateStmt") && !node.is("AlterTableStmt")) || catalog == nullptr || !ordinal ||
+      !lint::tick_before(context, statement) || lint::conditional(statement)) {
+    return;
+  }
+  for (const lint::CatalogStep& step : catalog->steps_at(context.index, *ordinal)) {
+    const lint::Effect& effect = step.effect;
+    if (!effect.literal_default || effect.object.kind != lint::ObjectKind::column ||
+        step.object == lint::k_no_object ||
+        (effect.action == lint::Action::create && step.existed)) {
+      continue;
+    }
+    const std::string& column = effect.object.name;
+    Node value;
+    if (effect.action == lint::Action::create) {
+      for (Node constraint : lint::column_definition(statement, column).list("constraints")) {
+        if (constraint.str("contype") == "CONSTR_DEFAULT") value = constraint.get("raw_expr");
+      }
+    } else {
+      for (Node command : node.list("cmds")) {
+        if (lint::truncate_identifier(command.str("name")) != column) continue;
+        if (command.str("subtype") == "AT_AlterColumnType") return;
+        if (command.str("subtype") == "AT_ColumnDefault") value = command.get("def");
+      }
+    }
+    auto refusal = unknown_enum_label(context.project, *catalog, step.object, step.tick + 1, value);
+    if (!refusal) continue;
+    lint::RelationName relation = lint::relation_name(node.get("relation"));
+    refusal->what = (node.is("CreateStmt") ? "CREATE TABLE " : "ALTER TABLE ") +
+                    lint::sql_name(relation.schema, relation.name) + " ... " +
+                    (effect.action == lint::Action::create ? "DEFAULT " : "SET DEFAULT ") +
+                    lint::sql_literal(value.get("sval").str("sval"));
+    auto range = string_constant_range(context.file.text(), statement, value.location());
+    report(range ? *range : statement.range, *refusal, out);
+    return;
+  }
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   check_pending_trigger_events(context, out);
   for (const lint::Statement* statement : context.file.all_statements()) {
@@ -1634,6 +1682,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     }
     check_extension_update(context, *statement, out);
     check_json_constants(context, *statement, out);
+    check_enum_defaults(context, *statement, out);
     if (node.is("IndexStmt") && !node.list("options").empty()) {
       std::string_view name = node.str("accessMethod");
       std::string index = node.has("idxname") ? std::string(node.str("idxname")) : "the index";

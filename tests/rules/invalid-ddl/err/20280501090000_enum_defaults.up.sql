@@ -1,0 +1,5 @@
+CREATE TYPE "Plan" AS ENUM ('FREE', 'PRO');
+CREATE TABLE "Account" (id bigint PRIMARY KEY, plan "Plan" NOT NULL DEFAULT 'free');
+CREATE TABLE "Team" (id bigint PRIMARY KEY, plan "Plan" NOT NULL DEFAULT 'FREE');
+ALTER TABLE "Team" ADD COLUMN trial_plan "Plan" DEFAULT 'TRIAL';
+ALTER TABLE "Team" ALTER COLUMN plan SET DEFAULT 'pro';

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS account;
+DROP TYPE IF EXISTS plan;
