@@ -1175,6 +1175,26 @@ class CatalogBuilder {
     return out;
   }
 
+  // The primary key constraint of the table a Dependency::grouped names, when its columns are all
+  // among the grouped ones; k_no_object otherwise.
+  ObjectId grouped_primary_key(const Effect& effect, const Dependency& dependency, Tick at) const {
+    ObjectId table = resolve_dependency(effect, dependency, at).target;
+    if (table == k_no_object) return k_no_object;
+    for (ObjectId child : objects_at(table).children) {
+      const CatalogObject& key = objects_at(child);
+      if (key.kind() != ObjectKind::constraint || key.contype != 'p' || !alive(child, at)) {
+        continue;
+      }
+      const std::vector<std::string>& grouped = *dependency.grouped;
+      bool all = !key.columns.empty() &&
+                 std::all_of(key.columns.begin(), key.columns.end(), [&](const std::string& c) {
+                   return std::find(grouped.begin(), grouped.end(), c) != grouped.end();
+                 });
+      return all ? child : k_no_object;
+    }
+    return k_no_object;
+  }
+
   // A foreign key depends on the unique index of the referenced table that enforces the key it
   // references, as PostgreSQL picks it: the first (oldest) unique index without WHERE or
   // expressions on exactly those columns, in any order; the primary key's when none are named.
@@ -1548,6 +1568,11 @@ class CatalogBuilder {
         for (ObjectId column : columns_read(effect, dependency, at)) {
           add(id, column, false, dependency.source);
         }
+        continue;
+      }
+      if (dependency.grouped) {
+        ObjectId key = grouped_primary_key(effect, dependency, at);
+        if (key != k_no_object) add(id, key, false, dependency.source);
         continue;
       }
       Resolved resolved = resolve_dependency(effect, dependency, at);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 #include <span>
 #include <tuple>
@@ -1767,6 +1768,59 @@ struct ObjectResolver::Context::QueryColumns {
     // no table has (the replay, which knows, is not asked: the name is left out).
     for (std::string_view field : {"sortClause", "distinctClause", "groupClause"}) {
       expression(select.get(field), scope, outputs);
+    }
+    grouped_keys(select, scope);
+  }
+
+  // The tables of a query level with GROUP BY whose columns its select list, HAVING or ORDER BY
+  // read ungrouped (Dependency::grouped), each with its columns the GROUP BY names. Columns are
+  // read qualified with the table's name or alias, or unqualified when the level reads one table;
+  // those in a function's arguments (an aggregate's, maybe) and in subqueries are not counted.
+  // Left alone: GROUPING SETS, ROLLUP and CUBE.
+  void grouped_keys(const Node& select, const Scope& scope) {
+    NodeList group = select.list("groupClause");
+    if (group.empty()) return;
+    // The range and column a column reference names at this level.
+    auto named = [&](const Node& ref) -> std::pair<const Range*, std::string> {
+      NodeList fields = ref.list("fields");
+      for (Node field : fields) {
+        if (!field.is("String")) return {nullptr, {}};
+      }
+      if (fields.size() == 1 && scope.ranges.size() == 1) {
+        return {&scope.ranges.front(), truncate_identifier(fields[0].as_str())};
+      }
+      if (fields.size() != 2) return {nullptr, {}};
+      std::string qualifier = truncate_identifier(fields[0].as_str());
+      for (const Range& range : scope.ranges) {
+        if (range.name == qualifier) return {&range, truncate_identifier(fields[1].as_str())};
+      }
+      return {nullptr, {}};
+    };
+    std::map<const Range*, std::vector<std::string>> grouped;
+    for (Node item : group) {
+      if (item.is("GroupingSet")) return;
+      if (!item.is("ColumnRef")) continue;
+      auto [range, column] = named(item);
+      if (range != nullptr) grouped[range].push_back(column);
+    }
+    std::vector<const Range*> ungrouped;
+    for (std::string_view field : {"targetList", "havingClause", "sortClause"}) {
+      walk(select.get(field), [&](const Node& node) {
+        if (node.is("FuncCall") || node.is("SubLink")) return false;
+        if (!node.is("ColumnRef")) return true;
+        auto [range, column] = named(node);
+        auto found = grouped.find(range);
+        if (found != grouped.end() && range->table && !range->renamed &&
+            std::find(found->second.begin(), found->second.end(), column) == found->second.end() &&
+            std::find(ungrouped.begin(), ungrouped.end(), range) == ungrouped.end()) {
+          ungrouped.push_back(range);
+        }
+        return false;
+      });
+    }
+    for (const Range* range : ungrouped) {
+      if (!seen.insert("group by " + range->table->key()).second) continue;
+      add_dependency(*range->table, range->given).grouped = grouped[range];
     }
   }
 

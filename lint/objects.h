@@ -228,6 +228,12 @@ struct Dependency {
   // dependency on that column of the table whose rows the function returns (RETURNS SETOF
   // orders), when the call reaches one function that returns a table's rows; nothing otherwise.
   std::string result_column;
+  // A query level with GROUP BY that reads a column of `object` (a table) it does not group by,
+  // outside a function's arguments: PostgreSQL takes that only when the table's primary key is
+  // among the columns grouped (these, of that table), and the view then depends on the primary
+  // key constraint (functional dependency). A dependency on the primary key when its columns are
+  // all here; nothing otherwise.
+  std::optional<std::vector<std::string>> grouped;
 };
 
 // CREATE RULE: what PostgreSQL's rewriter does with a statement on the rule's table. The objects

@@ -1,0 +1,1 @@
+ALTER TABLE gbo_orders ADD CONSTRAINT gbo_orders_pkey PRIMARY KEY (id);

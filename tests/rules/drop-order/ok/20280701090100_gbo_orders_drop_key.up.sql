@@ -1,0 +1,1 @@
+ALTER TABLE gbo_orders DROP CONSTRAINT IF EXISTS gbo_orders_pkey;
