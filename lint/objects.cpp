@@ -660,8 +660,8 @@ struct ObjectResolver::Context {
   void reads(Effect& effect, const Node& query,
              DependencySource source = DependencySource::definition);
   // The columns of `table` an expression reads, written alone or qualified with `qualifier` (the
-  // table's name or alias), subqueries left out: a view, policy or generated column depends on
-  // each, and DROP COLUMN is refused while it does (2BP01).
+  // table's name or alias), subqueries left out: a generated column or CHECK depends on each, and
+  // DROP COLUMN is refused while it does (2BP01).
   void column_dependencies(Effect& effect, const ObjectRef& table, bool given,
                            std::string_view qualifier, const Node& expression);
   // A policy's USING and WITH CHECK expressions (CREATE | ALTER POLICY): the functions they call
@@ -675,6 +675,10 @@ struct ObjectResolver::Context {
   // row type (u public.users) read the table's columns (u.c).
   void body_column_dependencies(Effect& effect, const Node& body, const Node& routine,
                                 DependencySource source = DependencySource::definition);
+  // Those a policy's USING and WITH CHECK read, subqueries included: its table's columns, written
+  // alone or qualified with the table's name, and the columns of the tables its subqueries read.
+  void policy_column_dependencies(Effect& effect, const ObjectRef& table, bool given,
+                                  const Node& policy);
   // Those a rule's actions and WHERE read and write (OLD.c and NEW.c are columns of its table).
   void rule_column_dependencies(Effect& effect, const ObjectRef& table, bool given,
                                 const Node& rule);
@@ -1577,17 +1581,21 @@ struct ObjectResolver::Context::QueryColumns {
     if (count == 1) {
       std::string name = field(0);
       if (std::find(outputs.begin(), outputs.end(), name) != outputs.end()) return;
+      // A level without FROM items (a subquery `(SELECT f(team_id))`) finds the name in the
+      // levels around it.
+      const Scope* own = &scope;
+      while (own->ranges.empty() && own->outer != nullptr) own = own->outer;
       bool outer_ranges = false;
-      for (const Scope* level = scope.outer; level != nullptr; level = level->outer) {
+      for (const Scope* level = own->outer; level != nullptr; level = level->outer) {
         if (!level->ranges.empty()) outer_ranges = true;
       }
       // A name of a range is its whole row when no table of the query has a column so named.
       bool parameter = std::find(parameters.begin(), parameters.end(), name) != parameters.end();
-      if (scope.ranges.size() == 1 && !outer_ranges && find(scope, name, {}) == nullptr &&
+      if (own->ranges.size() == 1 && !outer_ranges && find(*own, name, {}) == nullptr &&
           !parameter) {
-        column(scope.ranges.front(), name);
+        column(own->ranges.front(), name);
       } else {
-        any_column(scope.ranges, name);
+        any_column(own->ranges, name);
       }
       return;
     }
@@ -1914,6 +1922,14 @@ void ObjectResolver::Context::body_column_dependencies(Effect& effect, const Nod
     }
     return !reader.statement(node, nullptr);
   });
+}
+
+void ObjectResolver::Context::policy_column_dependencies(Effect& effect, const ObjectRef& table,
+                                                         bool given, const Node& policy) {
+  QueryColumns reader{*this, effect, {}};
+  QueryColumns::Scope rows;
+  rows.ranges.push_back({table.name, table, given});
+  for (std::string_view field : {"qual", "with_check"}) reader.expression(policy.get(field), rows);
 }
 
 void ObjectResolver::Context::rule_column_dependencies(Effect& effect, const ObjectRef& table,
@@ -3167,9 +3183,7 @@ void ObjectResolver::Context::run(const Node& node) {
                          at(node.get("table")), given);
     depend(effect, table, true);
     policy_expressions(effect, node);
-    for (std::string_view field : {"qual", "with_check"}) {
-      column_dependencies(effect, table, given, table.name, node.get(field));
-    }
+    policy_column_dependencies(effect, table, given, node);
   } else if (kind == "AlterPolicyStmt") {
     auto [table, given] = relation(ObjectKind::table, node.get("table"));
     Effect& effect = add(Action::alter, child(ObjectKind::policy, table, node.str("policy_name")),

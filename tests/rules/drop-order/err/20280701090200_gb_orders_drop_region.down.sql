@@ -1,0 +1,1 @@
+ALTER TABLE gb_orders ADD COLUMN IF NOT EXISTS region text;

@@ -1,0 +1,1 @@
+ALTER TABLE gb_orders DROP COLUMN IF EXISTS region;
