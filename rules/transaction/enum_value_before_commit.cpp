@@ -48,6 +48,40 @@ std::optional<lint::ColumnType> type_of(const lint::FileContext& context, lint::
                                   catalog->before_statement(context.index, ordinal));
 }
 
+// Whether argument `i` of a call (a FuncCall) goes to a parameter of the enum, where PostgreSQL
+// reads a string constant as a value of it: the call's name reaches a routine the migrations made
+// before the statement, the only one of that name in its schema, whose i-th input parameter is of
+// the type (or an array of it). Positional arguments only.
+bool argument_of_type(const lint::FileContext& context, std::size_t ordinal, const Node& call,
+                      std::size_t i, const lint::QualifiedName& type) {
+  const lint::Catalog* catalog = context.project.catalog();
+  lint::QualifiedName name = lint::QualifiedName::of(call.list("funcname"));
+  if (catalog == nullptr || !catalog->replay(context.index).replayed || name.name.empty() ||
+      name.schema == "pg_catalog") {
+    return false;
+  }
+  lint::Tick at = catalog->before_statement(context.index, ordinal);
+  lint::ObjectId id = lint::k_no_object;
+  for (lint::ObjectKind kind : {lint::ObjectKind::function, lint::ObjectKind::procedure}) {
+    if (id == lint::k_no_object) {
+      id = lint::find_as_written(*catalog, context.index, ordinal, kind, name.schema, name.name);
+    }
+  }
+  if (id == lint::k_no_object) return false;
+  lint::Effect routine;
+  routine.object = catalog->object(id).ref_at(at);
+  routine.object.args.reset();
+  if (catalog->overloads(routine, at).size() != 1) return false;
+  const Statement* created = lint::statement_at(context.project, catalog->object(id).created);
+  if (created == nullptr || !created->node.is("CreateFunctionStmt")) return false;
+  std::size_t k = 0;
+  for (Node parameter : created->node.list("parameters")) {
+    if (!lint::input_parameter(parameter)) continue;
+    if (k++ == i) return names_type(parameter.get("argType"), type);
+  }
+  return false;
+}
+
 // Whether a string constant is the label, or an array literal with the label among its elements
 // ('{a,w}', '{"w"}', '{{w}}'): PostgreSQL reads the elements with the enum's input function too.
 bool holds_label(std::string_view text, const std::string& label) {
@@ -202,6 +236,18 @@ std::optional<std::uint32_t> use_of(const lint::FileContext& context, lint::Tabl
         declared = constant_in(node, added.label);
         return false;
       }
+    } else if (node.is("FuncCall")) {
+      // A constant given to a parameter of the type ('messages.update' to authorize()).
+      lint::NodeList args = node.list("args");
+      for (std::size_t i = 0; i < args.size() && !declared; ++i) {
+        Node arg = args[i];
+        if (arg.is("A_Const") && arg.has("sval") &&
+            holds_label(arg.get("sval").str("sval"), added.label) &&
+            argument_of_type(context, ordinal, node, i, added.type)) {
+          declared = arg.location();
+        }
+      }
+      if (declared) return false;
     } else if (node.is("UpdateStmt") || node.is("InsertStmt")) {
       for (std::uint32_t at : written_as_other(context, tables, node, statement, ordinal, added)) {
         other.push_back(at);

@@ -1,0 +1,1 @@
+DROP POLICY IF EXISTS "Allow authorized update access" ON public.messages;
