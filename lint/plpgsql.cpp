@@ -428,19 +428,54 @@ std::optional<SubtransactionEnd> ends_subtransaction(const Node& function) {
   return found;
 }
 
-std::optional<SubtransactionEnd> routine_ends_subtransaction(std::string_view create_routine) {
+namespace {
+
+// Calls visit(root, documents) with the tree of the PL/pgSQL functions of a CREATE FUNCTION or
+// PROCEDURE (its whole text), when it parses.
+template <typename Visit>
+void with_routine_functions(std::string_view create_routine, Visit&& visit) {
   std::string input(create_routine);
   PgQueryPlpgsqlParseResult result = pg_query_parse_plpgsql(input.c_str());
-  std::optional<SubtransactionEnd> found;
   if (result.error == nullptr && result.plpgsql_funcs != nullptr) {
     Documents documents;
-    std::string error;
-    Node root = documents.load(result.plpgsql_funcs, &error);
+    Node root = documents.load(result.plpgsql_funcs, nullptr);
+    visit(root, documents);
+  }
+  pg_query_free_plpgsql_parse_result(result);
+}
+
+}  // namespace
+
+std::vector<QualifiedName> routine_calls(std::string_view create_routine) {
+  std::vector<QualifiedName> found;
+  with_routine_functions(create_routine, [&](const Node& root, Documents& documents) {
+    walk(root, [&](const Node& node) {
+      if (!node.is("PLpgSQL_stmt_call")) return true;
+      std::string query(node.get("expr").get("query").as_str());
+      PgQueryParseResult call = pg_query_parse(query.c_str());
+      if (call.error == nullptr) {
+        Node tree = documents.load(call.parse_tree, nullptr);
+        for (Node raw : tree.list("stmts")) {
+          Node statement = raw.get("stmt");
+          if (statement.is("CallStmt")) {
+            found.push_back(QualifiedName::of(statement.get("funccall").list("funcname")));
+          }
+        }
+      }
+      pg_query_free_parse_result(call);
+      return false;
+    });
+  });
+  return found;
+}
+
+std::optional<SubtransactionEnd> routine_ends_subtransaction(std::string_view create_routine) {
+  std::optional<SubtransactionEnd> found;
+  with_routine_functions(create_routine, [&](const Node& root, Documents&) {
     for (Node function : root.items()) {
       if (!found) found = ends_subtransaction(function);
     }
-  }
-  pg_query_free_plpgsql_parse_result(result);
+  });
   return found;
 }
 

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lint/pg_facts.h"
 #include "lint/sql.h"
 
 namespace sqlgate::lint {
@@ -61,6 +62,10 @@ std::optional<StringConstant> string_constant(std::string_view expression);
 // "COMMIT" or "ROLLBACK" when the PL/pgSQL body of a CREATE PROCEDURE (its whole text) ends the
 // transaction it runs in; nothing when it does not, or does not parse.
 std::optional<std::string> routine_ends_transaction(std::string_view create_routine);
+
+// The procedures the PL/pgSQL body of a CREATE FUNCTION or PROCEDURE (its whole text) CALLs, by
+// name as written, in the order of the body; none when it does not parse.
+std::vector<QualifiedName> routine_calls(std::string_view create_routine);
 
 // A COMMIT or ROLLBACK of a PL/pgSQL function (a DO block's tree) in the body of a block with an
 // EXCEPTION clause, which runs as a subtransaction: PostgreSQL refuses it there wherever the

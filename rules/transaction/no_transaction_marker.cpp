@@ -117,26 +117,53 @@ struct CommittingCall {
   std::optional<lint::SubtransactionEnd> in_subtransaction;
 };
 
+// What a PL/pgSQL procedure a migration made before `at` ends its transaction with, when it does:
+// its body's COMMIT or ROLLBACK, or that of a procedure its body CALLs (a CALL in a procedure
+// called outside a transaction block may commit too), followed `depth` calls deep. `always`:
+// the procedure, or one on the way, has SET clauses or SECURITY DEFINER, where PostgreSQL refuses
+// it anyway. `through`: the CALLs on the way, for the message.
+std::optional<std::string> procedure_ends_transaction(const lint::QualifiedName& name,
+                                                      const lint::Statement& at,
+                                                      const lint::TableState& tables, int depth,
+                                                      bool& always, std::string& through) {
+  auto definition = tables.procedure_definition(name, at);
+  if (!definition) return std::nullopt;
+  bool plpgsql = false;
+  bool atomic = false;
+  for (Node option : definition->statement->node.list("options")) {
+    std::string_view option_name = option.str("defname");
+    if (option_name == "language") plpgsql = option.get("arg").as_str() == "plpgsql";
+    if (option_name == "set") atomic = true;
+    if (option_name == "security" && option.get("arg").flag("boolval")) atomic = true;
+  }
+  if (!plpgsql || !definition->statement->exact) return std::nullopt;
+  auto ends = lint::routine_ends_transaction(definition->text);
+  if (!ends && depth > 0) {
+    for (const lint::QualifiedName& callee : lint::routine_calls(definition->text)) {
+      std::string inner;
+      ends = procedure_ends_transaction(callee, at, tables, depth - 1, always, inner);
+      if (ends) {
+        through = " through CALL " + callee.display() + "()" + inner;
+        break;
+      }
+    }
+  }
+  if (ends && atomic) always = true;
+  return ends;
+}
+
 std::optional<CommittingCall> committing_call(const lint::Statement& statement,
                                               const lint::TableState& tables) {
   if (!statement.node.is("CallStmt")) return std::nullopt;
   Node call = statement.node.get("funccall");
   lint::QualifiedName name = lint::QualifiedName::of(call.list("funcname"));
-  auto definition = tables.procedure_definition(name, statement);
-  if (!definition) return std::nullopt;
-  bool plpgsql = false;
   bool always = false;
-  for (Node option : definition->statement->node.list("options")) {
-    std::string_view option_name = option.str("defname");
-    if (option_name == "language") plpgsql = option.get("arg").as_str() == "plpgsql";
-    if (option_name == "set") always = true;
-    if (option_name == "security" && option.get("arg").flag("boolval")) always = true;
-  }
-  if (!plpgsql || !definition->statement->exact) return std::nullopt;
-  auto ends = lint::routine_ends_transaction(definition->text);
+  std::string through;
+  auto ends = procedure_ends_transaction(name, statement, tables, 4, always, through);
   if (!ends) return std::nullopt;
+  auto definition = tables.procedure_definition(name, statement);
   std::string called = "CALL " + name.display() + "()";
-  std::string what = called + " (the procedure runs " + *ends + ")";
+  std::string what = called + " (the procedure runs " + *ends + through + ")";
   if (statement.embedded()) what += " in a DO block";
   if (statement.embedded()) called += " in a DO block";
   return CommittingCall{what, called + "'s procedure", always,

@@ -84,3 +84,10 @@ EXCEPTION WHEN OTHERS THEN
   RAISE NOTICE 'backfill failed: %', SQLERRM;
   RAISE;
 END $$;
+-- A procedure that CALLs one that commits commits too, when the outer CALL runs outside a
+-- transaction block; inside one, "invalid transaction termination".
+CREATE OR REPLACE PROCEDURE lower_all_emails() LANGUAGE plpgsql AS $$
+BEGIN
+  CALL lower_emails();
+END $$;
+CALL lower_all_emails();
