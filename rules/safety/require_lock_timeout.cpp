@@ -3,6 +3,7 @@
 #include "lint/pg_facts.h"
 #include "lint/rule.h"
 #include "lint/table_state.h"
+#include "lint/transaction.h"
 
 namespace sqlgate::rules {
 
@@ -98,17 +99,23 @@ std::optional<Lock> strong_lock(const lint::Statement& statement) {
   return std::nullopt;
 }
 
-// lock_timeout or statement_timeout set to something other than 0 (or DEFAULT).
-std::optional<bool> sets_timeout(const lint::Statement& statement) {
+// lock_timeout or statement_timeout set: to something other than 0 (or DEFAULT), and whether
+// only for the transaction (SET LOCAL, set_config(..., true)).
+struct TimeoutSet {
+  bool on = false;
+  bool local = false;
+};
+
+std::optional<TimeoutSet> sets_timeout(const lint::Statement& statement) {
   const lint::Node& node = statement.node;
   if (statement.kind() == "VariableSetStmt") {
     std::string_view name = node.str("name");
     if (name != "lock_timeout" && name != "statement_timeout") return std::nullopt;
     std::string value = lint::set_value(node);
-    return !value.empty() && value != "0";
+    return TimeoutSet{!value.empty() && value != "0", node.flag("is_local")};
   }
   if (statement.kind() == "SelectStmt") {
-    std::optional<bool> result;
+    std::optional<TimeoutSet> result;
     lint::walk(node, [&](const lint::Node& item) {
       if (!item.is("FuncCall") || item.list("funcname").back().as_str() != "set_config") {
         return true;
@@ -118,7 +125,15 @@ std::optional<bool> sets_timeout(const lint::Statement& statement) {
       std::string_view name = args[0].get("sval").str("sval");
       if (name != "lock_timeout" && name != "statement_timeout") return false;
       std::string_view value = args[1].get("sval").str("sval");
-      result = !value.empty() && value != "0";
+      // is_local: true, or a text PostgreSQL reads as true.
+      bool local = false;
+      if (args.size() >= 3) {
+        lint::Node flag = args[2];
+        std::string text = lint::constant_text(flag).value_or("");
+        local = (flag.is("A_Const") && flag.get("boolval").flag("boolval")) || text == "true" ||
+                text == "t" || text == "on" || text == "yes" || text == "1";
+      }
+      result = TimeoutSet{!value.empty() && value != "0", local};
       return false;
     });
     return result;
@@ -129,22 +144,54 @@ std::optional<bool> sets_timeout(const lint::Statement& statement) {
 void check(const lint::FileContext& context, lint::Reporter& out) {
   const lint::ParsedFile& file = context.file;
   lint::TableState tables(context);
+  lint::TransactionLayout layout(file);
   bool timeout = false;
+  // A timeout set for the transaction only holds in it; in a statement that runs alone (a file
+  // marked -- sqlgate:no-transaction) it holds for nothing after.
+  bool local = false;           // the timeout holds in one transaction only
+  std::ptrdiff_t local_to = 0;  // that one
+  const lint::Statement* void_local = nullptr;
   for (const lint::Statement* statement : file.all_statements()) {
     if (auto set = sets_timeout(*statement)) {
-      timeout = *set;
+      std::ptrdiff_t transaction = layout.transaction_of(*statement);
+      if (set->on && set->local) {
+        if (transaction == lint::TransactionLayout::k_alone) {
+          void_local = statement;
+        } else if (!timeout || local) {
+          local = true;
+          local_to = transaction;
+          timeout = true;
+        }
+      } else {
+        timeout = set->on;
+        local = false;
+      }
       continue;
+    }
+    if (timeout && local && layout.transaction_of(*statement) != local_to) {
+      timeout = false;
+      local = false;
     }
     if (timeout) continue;
     auto lock = strong_lock(*statement);
     if (!lock || tables.is_new_table(lock->table, *statement)) continue;
-    out.report(statement->range,
-               "no lock_timeout is set before this statement, which takes " +
-                   std::string(lock->mode) + " on existing table " + lock->table.display() +
-                   ": while it waits behind a long transaction, every query on the table queues "
-                   "behind it",
-               "start the file with SET lock_timeout = '5s'; (retry the migration if it times "
-               "out), or set it for the migration role");
+    std::string message = "no lock_timeout is set before this statement, which takes " +
+                          std::string(lock->mode) + " on existing table " + lock->table.display() +
+                          ": while it waits behind a long transaction, every query on the table "
+                          "queues behind it";
+    std::string help =
+        "start the file with SET lock_timeout = '5s'; (retry the migration if it times "
+        "out), or set it for the migration role";
+    if (void_local != nullptr) {
+      message += " (the SET LOCAL on line " +
+                 std::to_string(file.position(void_local->range.begin).line) +
+                 " sets nothing: it runs outside a transaction block, and PostgreSQL says "
+                 "\"SET LOCAL can only be used in transaction blocks\")";
+      help =
+          "write SET lock_timeout = '5s'; without LOCAL: in a file marked -- "
+          "sqlgate:no-transaction it holds for the rest of the session's statements";
+    }
+    out.report(statement->range, message, help);
     return;  // one finding per file: the first statement that needs it
   }
 }
