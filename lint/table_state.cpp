@@ -1866,6 +1866,16 @@ std::optional<bool> runs_with_labels(const ParsedFile& file, const Statement& st
   return true;
 }
 
+bool made_on_first_run(const ParsedFile& file, const Statement& created) {
+  if (!conditional(created)) return true;
+  GuardAnalysis guards(file);
+  GuardQuery query;
+  query.errors.push_back(condition::duplicate_object);
+  std::string mismatch;
+  std::optional<Guard> guard = guards.find(created, query, &mismatch);
+  return guard && guard->kind == GuardKind::catalog_test && mismatch.empty();
+}
+
 std::optional<EnumLabels> enum_labels_before(const Project& project, const Catalog& catalog,
                                              const CatalogStep& step) {
   if (step.object == k_no_object) return std::nullopt;
@@ -1881,16 +1891,7 @@ std::optional<EnumLabels> enum_labels_before(const Project& project, const Catal
       type.created.tick >= tick) {
     return std::nullopt;
   }
-  // Under a guard that tests for the type (IF to_regtype('t') IS NULL), it runs on a fresh
-  // database.
-  if (conditional(*created)) {
-    GuardAnalysis guards(*made_in);
-    GuardQuery query;
-    query.errors.push_back(condition::duplicate_object);
-    std::string mismatch;
-    std::optional<Guard> guard = guards.find(*created, query, &mismatch);
-    if (!guard || guard->kind != GuardKind::catalog_test || !mismatch.empty()) return std::nullopt;
-  }
+  if (!made_on_first_run(*made_in, *created)) return std::nullopt;
   EnumLabels known;
   std::vector<EnumLabel>& labels = known.labels;
   for (std::string_view value : string_list(created->node.list("vals"))) {

@@ -310,6 +310,11 @@ bool session_temporary(const Catalog& catalog, const CatalogObject& object);
 // Whether a text names an identifier (any case, not as part of a longer word).
 bool mentions(std::string_view text, std::string_view name);
 
+// Whether a statement of `file` that makes an object runs on the first run of the set: under no
+// guard, or under one that tests for the object it makes (IF to_regtype('t') IS NULL, IF NOT
+// EXISTS (SELECT FROM pg_publication WHERE pubname = 'p')).
+bool made_on_first_run(const ParsedFile& file, const Statement& created);
+
 // A label of an enum, and the statement that gave it (the CREATE TYPE, an ADD VALUE, a RENAME
 // VALUE) or took it away.
 struct EnumLabel {

@@ -11,6 +11,7 @@
 #include "lint/table_state.h"
 #include "rules/idempotency/common.h"
 #include "rules/idempotency/rules.h"
+#include "rules/pairing/publications.h"
 #include "rules/safety/identity.h"
 
 namespace sqlgate::rules::idempotency {
@@ -617,6 +618,12 @@ void check_other(FileScope& scope, const Statement& statement) {
         "OPTIONS (DROP ...) has no IF EXISTS: run it in a DO block guarded by a catalog test "
         "(pg_options_to_table() of the options), or mark it -- sqlgate:run-once <reason>";
   } else if (kind == "AlterPublicationStmt" && node.str("action") == "AP_DropObjects") {
+    // Refused on the first run already: invalid-ddl's.
+    const lint::Catalog* catalog = scope.context().project.catalog();
+    if (catalog != nullptr && pairing::dropped_non_member(scope.context().project, *catalog,
+                                                          scope.context().index, statement)) {
+      return;
+    }
     message = "ALTER PUBLICATION " + std::string(node.str("pubname")) + " DROP fails " +
               std::string(k_again) + ": the table is no longer part of the publication";
     help =

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "lint/guard.h"
+#include "lint/table_state.h"
 #include "rules/pairing/common.h"
 
 namespace sqlgate::rules::pairing {
@@ -259,6 +261,47 @@ std::optional<PublicationState> publication_before(const lint::Project& project,
     if (auto state = publication_at(project, catalog, id, start)) before = std::move(*state);
   }
   return before;
+}
+
+std::optional<NonMember> dropped_non_member(const lint::Project& project,
+                                            const lint::Catalog& catalog, std::size_t file,
+                                            const lint::Statement& statement) {
+  const lint::Node& node = statement.node;
+  const lint::ParsedFile* parsed = project.parsed(file);
+  const lint::FileReplay& replay = catalog.replay(file);
+  if (!node.is("AlterPublicationStmt") || node.str("action") != "AP_DropObjects" ||
+      parsed == nullptr || !replay.replayed || replay.direction != lint::Direction::up ||
+      lint::conditional(statement)) {
+    return std::nullopt;
+  }
+  std::optional<std::size_t> ordinal = parsed->ordinal(statement);
+  if (!ordinal) return std::nullopt;
+  lint::Tick tick = catalog.before_statement(file, *ordinal);
+  ObjectId id = lint::k_no_object;
+  for (const lint::CatalogStep* step : catalog.steps_of(file, *ordinal)) {
+    if (step->effect.object.kind == ObjectKind::publication) id = step->object;
+  }
+  if (id == lint::k_no_object) return std::nullopt;
+  const lint::CatalogObject& object = catalog.object(id);
+  const lint::Statement* made = lint::statement_at(project, object.created);
+  const lint::ParsedFile* made_in = project.parsed(object.created.file);
+  if (made == nullptr || made_in == nullptr || !lint::made_on_first_run(*made_in, *made)) {
+    return std::nullopt;
+  }
+  for (const lint::ObjectChange& change : lint::changes_before(project, object, tick)) {
+    if (lint::conditional(*change.statement)) return std::nullopt;
+  }
+  std::optional<PublicationState> state = publication_at(project, catalog, id, tick);
+  if (!state || !state->complete || state->all_tables) return std::nullopt;
+  for (PublishedMember& member : listed_members(catalog, *parsed, statement, tick)) {
+    if (member.schema || member.table == lint::k_no_object || state->status(member.key) != 0) {
+      continue;
+    }
+    const lint::ObjectRef& table = catalog.object(member.table).ref_at(tick);
+    std::string schema = state->status("schema " + table.schema) == 1 ? table.schema : "";
+    return NonMember{std::move(member), table.name, std::move(schema)};
+  }
+  return std::nullopt;
 }
 
 std::vector<std::string> publications_of(const lint::Project& project, const lint::Catalog& catalog,

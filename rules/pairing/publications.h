@@ -85,6 +85,21 @@ std::optional<PublicationState> publication_before(const lint::Project& project,
                                                    const lint::Catalog& catalog, std::size_t up,
                                                    std::size_t first, lint::Tick start);
 
+// The first table an ALTER PUBLICATION ... DROP TABLE of an up (under no guard) names that the
+// publication does not list just before it, also one it publishes through TABLES IN SCHEMA:
+// PostgreSQL refuses it on the first run ("relation "t" is not part of the publication"). Only
+// when every member is known: the publication made by a CREATE PUBLICATION of the migrations
+// that runs on the first run (lint::made_on_first_run()), not FOR ALL TABLES, and changed since
+// by ALTER PUBLICATION under no guard only.
+struct NonMember {
+  PublishedMember table;  // as the statement lists it
+  std::string name;       // the table's name, as PostgreSQL's message writes it
+  std::string schema;     // its schema, when the publication publishes it through that schema
+};
+std::optional<NonMember> dropped_non_member(const lint::Project& project,
+                                            const lint::Catalog& catalog, std::size_t file,
+                                            const lint::Statement& statement);
+
 // The publications that name the table among their tables before the tick, as the ups' CREATE,
 // ALTER and DROP PUBLICATION before it leave them (not one FOR ALL TABLES or TABLES IN SCHEMA,
 // which publishes any table made there again): a table made again is in none of them.

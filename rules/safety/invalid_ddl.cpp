@@ -1648,6 +1648,35 @@ void check_enum_defaults(const lint::FileContext& context, const lint::Statement
   }
 }
 
+// ALTER PUBLICATION ... DROP TABLE of a table the publication does not list then
+// (pairing::dropped_non_member()): PostgreSQL refuses it on the first run.
+void check_publication_drop(const lint::FileContext& context, const lint::Statement& statement,
+                            lint::Reporter& out) {
+  const lint::Catalog* catalog = context.project.catalog();
+  if (catalog == nullptr) return;
+  auto dropped = pairing::dropped_non_member(context.project, *catalog, context.index, statement);
+  if (!dropped) return;
+  std::string publication = lint::sql_identifier(statement.node.str("pubname"));
+  Refusal refusal;
+  refusal.what = "ALTER PUBLICATION " + publication + " DROP TABLE " + dropped->table.name;
+  refusal.message = "relation " + in_quotes(dropped->name) + " is not part of the publication";
+  if (!dropped->schema.empty()) {
+    refusal.why = "publication " + publication + " publishes table " + dropped->table.name +
+                  " only through TABLES IN SCHEMA " + lint::sql_identifier(dropped->schema) +
+                  ", whose tables cannot be dropped one by one";
+    refusal.help =
+        "to leave the table out, publish the schema's other tables one by one (ALTER "
+        "PUBLICATION " +
+        publication + " SET TABLE ...), or keep it published";
+  } else {
+    refusal.why = "publication " + publication + " does not list table " + dropped->table.name +
+                  " at this point of the migrations (a table's place in a publication goes with "
+                  "that table: one made again, or renamed into the name, is not in it)";
+    refusal.help = "leave the statement out: the table is not published";
+  }
+  report(statement.range, refusal, out);
+}
+
 void check(const lint::FileContext& context, lint::Reporter& out) {
   check_pending_trigger_events(context, out);
   for (const lint::Statement* statement : context.file.all_statements()) {
@@ -1683,6 +1712,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
     check_extension_update(context, *statement, out);
     check_json_constants(context, *statement, out);
     check_enum_defaults(context, *statement, out);
+    check_publication_drop(context, *statement, out);
     if (node.is("IndexStmt") && !node.list("options").empty()) {
       std::string_view name = node.str("accessMethod");
       std::string index = node.has("idxname") ? std::string(node.str("idxname")) : "the index";

@@ -1,0 +1,5 @@
+DROP PUBLICATION IF EXISTS pm_audit_feed;
+DROP TABLE IF EXISTS pm_audit.entries;
+DROP SCHEMA IF EXISTS pm_audit;
+DROP PUBLICATION IF EXISTS pm_realtime;
+DROP TABLE IF EXISTS pm_messages;

@@ -1,0 +1,3 @@
+DROP PUBLICATION IF EXISTS pmo_realtime;
+DROP TABLE IF EXISTS pmo_rooms;
+DROP TABLE IF EXISTS pmo_messages;
