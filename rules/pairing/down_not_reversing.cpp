@@ -5217,6 +5217,26 @@ void check_publication(Context& c, std::size_t first, const std::string& name) {
                      ? "leave " + member.name + " out of the down's SET TABLE"
                      : "write what it published before the up: `" + set_back + "`",
                  change);
+        } else if (after_up.status(key) == 0) {
+          // The up left it out as before (its DROP of a table the publication did not list
+          // fails): the down is what adds it.
+          std::optional<std::size_t> adds;
+          for (std::size_t j = 0; j < down.size(); ++j) {
+            if (!names_publication(down[j]->node, name) ||
+                down[j]->node.str("action") != "AP_AddObjects") {
+              continue;
+            }
+            for (const PublishedMember& listed :
+                 listed_members(c.catalog, *c.pair.down_file, *down[j], c.pair.up_replay->end)) {
+              if (listed.key == key) adds = j;
+            }
+          }
+          report(adds,
+                 "the down adds " + words + " to " + publication +
+                     ", which did not list it before the up",
+                 "leave " + member.name + " out of the down: after a rollback " + publication +
+                     " should publish what it did before the up",
+                 change);
         } else {
           report(std::nullopt,
                  "the up adds " + words + " to " + publication + " but the down does not drop " +

@@ -1,0 +1,1 @@
+ALTER PUBLICATION dp_feed DROP TABLE dp.audit_log;
