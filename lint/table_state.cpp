@@ -1656,11 +1656,15 @@ namespace {
 // A test of pg_enum in a guard around an ADD VALUE or RENAME VALUE of `type` (an IF's condition),
 // answered with the labels the type has then: EXISTS / NOT EXISTS (SELECT ... FROM pg_enum [JOIN
 // pg_type, pg_namespace] WHERE enumlabel = 'x' AND typname = 't' [AND nspname = 's']), and these
-// joined by AND, OR, NOT. Nothing for any other test, or one of another type.
+// joined by AND, OR, NOT. Nothing for any other test, or one of another type. A test of the label
+// alone (no typname: any enum's) is true when `any_has` says an enum certainly has the label (the
+// type itself, with these labels, or another); it is never certainly false (an enum made outside
+// the migrations may have it).
 class LabelTest {
  public:
-  LabelTest(const ObjectRef& type, const std::vector<EnumLabel>& labels)
-      : m_type(type), m_labels(labels) {}
+  using AnyHas = std::function<bool(std::string_view)>;
+  LabelTest(const ObjectRef& type, const std::vector<EnumLabel>& labels, AnyHas any_has = {})
+      : m_type(type), m_labels(labels), m_any_has(std::move(any_has)) {}
 
   std::optional<bool> answer(const Node& expression) const {
     if (expression.is("BoolExpr")) {
@@ -1695,6 +1699,7 @@ class LabelTest {
  private:
   const ObjectRef& m_type;
   const std::vector<EnumLabel>& m_labels;
+  AnyHas m_any_has;
 
   static bool is_catalog(const Node& range_var, std::string_view name) {
     std::string_view schema = range_var.str("schemaname");
@@ -1748,6 +1753,7 @@ class LabelTest {
     for (const Node& condition : conditions) conjuncts(condition, terms);
     std::optional<std::string> label;
     bool typed = false;
+    bool schema_given = false;
     for (const Node& term : terms) {
       if (!term.is("A_Expr") || term.str("kind") != "AEXPR_OP") return std::nullopt;
       NodeList names = term.list("name");
@@ -1767,13 +1773,17 @@ class LabelTest {
         typed = true;
       } else if (column == "nspname") {
         if (value != m_type.schema) return std::nullopt;
+        schema_given = true;
       } else {
         return std::nullopt;
       }
     }
-    if (!label || !typed) return std::nullopt;
-    return std::any_of(m_labels.begin(), m_labels.end(),
-                       [&](const EnumLabel& known) { return known.label == *label; });
+    if (!label) return std::nullopt;
+    bool has = std::any_of(m_labels.begin(), m_labels.end(),
+                           [&](const EnumLabel& known) { return known.label == *label; });
+    if (typed) return has;
+    if (schema_given || !m_any_has || !(has || m_any_has(*label))) return std::nullopt;
+    return true;
   }
 };
 
@@ -1844,10 +1854,11 @@ bool labels_changed_unseen(const Project& project, const Catalog& catalog, Objec
 
 }  // namespace
 
-std::optional<bool> runs_with_labels(const ParsedFile& file, const Statement& statement,
-                                     const ObjectRef& type, const std::vector<EnumLabel>& labels) {
+namespace {
+
+std::optional<bool> runs_with(const ParsedFile& file, const Statement& statement,
+                              const LabelTest& test) {
   GuardAnalysis guards(file);
-  LabelTest test(type, labels);
   for (const PlpgsqlFrame& frame : statement.frames) {
     if (frame.node.is("PLpgSQL_stmt_block")) {
       if (frame.node.has("exceptions")) return std::nullopt;
@@ -1864,6 +1875,39 @@ std::optional<bool> runs_with_labels(const ParsedFile& file, const Statement& st
     if (*taken != (frame.part == "then_body")) return false;
   }
   return true;
+}
+
+// Whether an enum other than `type`, alive at the tick, certainly has the label then: made by a
+// CREATE TYPE ... AS ENUM of the migrations that runs on the first run, with the label, and
+// changed since by no ALTER TYPE.
+bool other_enum_has(const Project& project, const Catalog& catalog, ObjectId type,
+                    std::string_view label, Tick tick) {
+  for (ObjectId id = 0; id < catalog.size(); ++id) {
+    const CatalogObject& other = catalog.object(id);
+    if (id == type || other.kind() != ObjectKind::type || !other.alive_at(tick)) continue;
+    const Statement* created = statement_at(project, other.created);
+    const ParsedFile* made_in = project.parsed(other.created.file);
+    if (created == nullptr || made_in == nullptr || !created->node.is("CreateEnumStmt")) continue;
+    auto values = string_list(created->node.list("vals"));
+    if (std::find(values.begin(), values.end(), label) == values.end() ||
+        !made_on_first_run(*made_in, *created)) {
+      continue;
+    }
+    auto changes = changes_before(project, other, tick);
+    if (std::none_of(changes.begin(), changes.end(), [](const ObjectChange& change) {
+          return change.statement->node.is("AlterEnumStmt");
+        })) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<bool> runs_with_labels(const ParsedFile& file, const Statement& statement,
+                                     const ObjectRef& type, const std::vector<EnumLabel>& labels) {
+  return runs_with(file, statement, LabelTest(type, labels));
 }
 
 bool made_on_first_run(const ParsedFile& file, const Statement& created) {
@@ -1923,8 +1967,11 @@ std::optional<EnumLabels> enum_labels_before(const Project& project, const Catal
     if (conditional(*change.statement)) {
       const ParsedFile* file = project.parsed(change.origin.file);
       if (file == nullptr) return std::nullopt;
-      std::optional<bool> ran =
-          runs_with_labels(*file, *change.statement, type.ref_at(change.origin.tick), labels);
+      auto any_has = [&](std::string_view label) {
+        return other_enum_has(project, catalog, id, label, change.origin.tick);
+      };
+      std::optional<bool> ran = runs_with(
+          *file, *change.statement, LabelTest(type.ref_at(change.origin.tick), labels, any_has));
       if (!ran) return std::nullopt;
       if (!*ran) continue;
     }

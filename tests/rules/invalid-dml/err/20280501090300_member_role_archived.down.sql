@@ -1,0 +1,2 @@
+-- sqlgate:irreversible enum values cannot be removed
+SELECT 1;

@@ -1,0 +1,1 @@
+UPDATE "Member" SET role = 'ARCHIVED' WHERE id < 0;
