@@ -2067,6 +2067,28 @@ std::vector<LabelUse> label_uses(const Node& node) {
   return uses;
 }
 
+// The name the enum a conversion makes has once the file's later statements have run: a rebuild
+// made under a temporary name renames it to the old one after converting the columns (Prisma's
+// down: CREATE TYPE "Role_old", ALTER COLUMN ... TYPE "Role_old", ALTER TYPE "Role_old" RENAME TO
+// "Role"), and a second run meets it under that name.
+std::string enum_name_at_end(const FileScope& scope, const EnumConversion& conversion) {
+  lint::NodeList names = conversion.created->node.list("typeName");
+  std::string name(names.back().as_str());
+  const auto& all = scope.file().all_statements();
+  for (std::size_t i = scope.index_of(*conversion.converted) + 1; i < all.size(); ++i) {
+    const Node& node = all[i]->node;
+    if (all[i]->kind() != "RenameStmt" || node.str("renameType") != "OBJECT_TYPE") continue;
+    lint::NodeList renamed = node.get("object").list("items");
+    if (renamed.empty() || renamed.back().as_str() != name ||
+        (renamed.size() > 1 && names.size() > 1 &&
+         renamed[renamed.size() - 2].as_str() != names[names.size() - 2].as_str())) {
+      continue;
+    }
+    name = node.str("newname");
+  }
+  return name;
+}
+
 // An UPDATE or DELETE that compares a column with a label of its enum that a later rebuild of
 // the enum in the file leaves out (Alembic's down: UPDATE t SET status = 'A' WHERE status = 'X',
 // then the enum made again without 'X' and the column converted to it): on the second run the
@@ -2081,7 +2103,12 @@ void check_label_gone_on_rerun(FileScope& scope, const Statement& statement) {
     std::string label(use.literal.get("sval").str("sval"));
     if (has_label(scope, *conversion, label)) continue;
     if (scope.guard(statement, k_invalid_enum_input)) return;
-    std::string type(conversion->created->node.list("typeName").back().as_str());
+    std::string made(conversion->created->node.list("typeName").back().as_str());
+    // Under the name it has by then, as PostgreSQL writes it (format_type: quoted when it has
+    // to be).
+    std::string final_name = enum_name_at_end(scope, *conversion);
+    std::string type = lint::sql_identifier(final_name);
+    std::string as_made = final_name == made ? std::string() : " (as " + made + ")";
     auto line = [&](const Statement* at) {
       return std::to_string(scope.file().position(at->range.begin).line);
     };
@@ -2091,16 +2118,15 @@ void check_label_gone_on_rerun(FileScope& scope, const Statement& statement) {
         .report(statement, range,
                 (kind == "DeleteStmt" ? "DELETE FROM " : "UPDATE ") + name_of(relation).display() +
                     " fails " + std::string(k_again) + ": by then " + use.column + " is of enum " +
-                    type + ", which line " + line(conversion->created) +
-                    " of this file makes without '" + label + "' (line " +
-                    line(conversion->converted) +
+                    type + ", which line " + line(conversion->created) + " of this file makes" +
+                    as_made + " without '" + label + "' (line " + line(conversion->converted) +
                     " converts the column to it), and PostgreSQL rejects the literal: invalid "
                     "input value for enum " +
                     type + ": \"" + label + "\"",
                 "compare the column as text (" + use.column + "::text = " + sql_literal(label) +
                     "), which a second run finds no rows for, or mark it -- sqlgate:run-once "
                     "<reason>")
-        .related(scope.file(), conversion->created->range, "makes " + type + " without it");
+        .related(scope.file(), conversion->created->range, "makes " + made + " without it");
     return;
   }
 }

@@ -83,5 +83,31 @@ TEST(IdempotencyMessages, AWrongCaseIfExistsGuardNeverRuns) {
   EXPECT_TRUE(has(again[0].message, "fails when the migration runs again")) << again[0].message;
 }
 
+// A rebuild made under a temporary name and renamed to the old one after the column is converted
+// (Prisma's down): a second run meets the enum under the old name, which PostgreSQL quotes as
+// format_type() does (invalid input value for enum "Role": "EDITOR").
+TEST(IdempotencyMessages, AnEnumRebuiltUnderATemporaryNameIsNamedAsItEndsTheFile) {
+  auto found = lint_text(
+      "UPDATE \"User\" SET \"role\" = 'USER' WHERE \"role\" = 'EDITOR';\n"
+      "CREATE TYPE \"Role_old\" AS ENUM ('USER', 'ADMIN');\n"
+      "ALTER TABLE \"User\" ALTER COLUMN \"role\" TYPE \"Role_old\" USING "
+      "(\"role\"::text::\"Role_old\");\n"
+      "ALTER TYPE \"Role\" RENAME TO \"Role_new\";\n"
+      "ALTER TYPE \"Role_old\" RENAME TO \"Role\";\n"
+      "DROP TYPE \"Role_new\";\n",
+      "require-if-exists");
+  std::vector<Finding> label;
+  for (const Finding& finding : found) {
+    if (has(finding.message, "invalid input value for enum")) label.push_back(finding);
+  }
+  ASSERT_EQ(label.size(), 1u);
+  EXPECT_TRUE(has(label[0].message, "invalid input value for enum \"Role\": \"EDITOR\""))
+      << label[0].message;
+  EXPECT_TRUE(has(label[0].message,
+                  "by then role is of enum \"Role\", which line 2 of this file "
+                  "makes (as Role_old) without 'EDITOR'"))
+      << label[0].message;
+}
+
 }  // namespace
 }  // namespace sqlgate::rules
