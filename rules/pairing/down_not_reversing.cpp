@@ -549,6 +549,29 @@ bool differ(const std::optional<lint::ColumnType>& a, const std::optional<lint::
          !(*a == *b);
 }
 
+// The type the down's ALTER COLUMN ... TYPE (its step `set`) leaves the column of once the down
+// has run: the type as written there, under the name the down's later renames give it (an enum
+// made again under a temporary name, the column converted to it, then renamed to the old name, as
+// Prisma writes an enum's rebuild). Nothing when the statement sets none.
+std::optional<lint::ColumnType> type_left_by_down(const Context& c, const lint::CatalogStep& set,
+                                                  const std::string& column) {
+  auto type = lint::type_set_by(*c.pair.down_file->all_statements()[set.statement], column);
+  if (!type) return type;
+  const auto& steps = c.pair.down_replay->steps;
+  for (auto step = steps.begin() + (&set - steps.data()) + 1; step != steps.end(); ++step) {
+    const lint::Effect& effect = step->effect;
+    if (effect.action != Action::rename ||
+        (effect.object.kind != ObjectKind::type && effect.object.kind != ObjectKind::domain) ||
+        effect.object.name != type->name ||
+        (!type->schema.empty() && effect.object.schema != type->schema)) {
+      continue;
+    }
+    if (!effect.new_name.empty()) type->name = effect.new_name;
+    if (!effect.new_schema.empty()) type->schema = effect.new_schema;
+  }
+  return type;
+}
+
 // The comment a statement writes; nullopt for IS NULL and IS ''.
 std::optional<std::string> comment_of(const lint::Statement* statement) {
   // IS '' removes the comment too.
@@ -4407,10 +4430,11 @@ void check_pair(Context& c) {
       std::string back_sql = "ALTER TABLE " + parent_sql(ref) + " ALTER COLUMN " +
                              quote_identifier(ref.name) + " TYPE " + old_definition + ";";
       if (const lint::CatalogStep* back = c.down_step(step.object, Change::set_type)) {
-        // The down changes it again: to the type and collation it had?
+        // The down changes it again: to the type and collation it had? The type by the name
+        // the down leaves it with (a type it renames after converting the column).
         lint::Node written = lint::type_definition_set_by(
             *c.pair.down_file->all_statements()[back->statement], object.ref_at(back->tick).name);
-        auto down_type = lint::defined_type(written);
+        auto down_type = type_left_by_down(c, *back, object.ref_at(back->tick).name);
         auto down_collation = lint::defined_collation(written);
         if (differ(old_type, down_type)) {
           c.report(step,

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS "CrewMember";
+DROP TYPE IF EXISTS "Rank";

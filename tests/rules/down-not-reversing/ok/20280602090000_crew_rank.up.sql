@@ -1,0 +1,2 @@
+CREATE TYPE "Rank" AS ENUM ('CREW', 'CAPTAIN');
+CREATE TABLE IF NOT EXISTS "CrewMember" ("id" bigint PRIMARY KEY, "rank" "Rank" NOT NULL DEFAULT 'CREW');
