@@ -1998,6 +1998,19 @@ void check_collation_made_again(Context& c, const lint::CatalogStep& step,
       .related(*earlier->file, earlier->statement->range, "the earlier definition");
 }
 
+// The name an object has when a down statement runs (its step `until`): the one it has after
+// the up, as the down's renames and moves of it before that step leave it.
+lint::ObjectRef ref_in_down(const Context& c, ObjectId id, const lint::CatalogStep& until) {
+  lint::ObjectRef ref = c.catalog.object(id).ref_at(c.pair.up_replay->end);
+  for (const lint::CatalogStep* step : c.down_steps.of(id)) {
+    if (step >= &until) break;  // both point into the down's steps
+    if (step->effect.action != Action::rename) continue;
+    if (!step->effect.new_name.empty()) ref.name = step->effect.new_name;
+    if (!step->effect.new_schema.empty()) ref.schema = step->effect.new_schema;
+  }
+  return ref;
+}
+
 void check_made_again(Context& c, const lint::CatalogStep& step, const lint::ObjectRef& ref) {
   const lint::CatalogStep* made = c.down_created(ref);
   if (made == nullptr) return;
@@ -2218,8 +2231,9 @@ struct ConstraintDefinition {
   ConstraintTiming timing;
   std::string column;
   char contype = 0;
-  std::vector<std::string> columns;       // keys, or a foreign key's columns
-  std::optional<std::string> references;  // a foreign key's table, when known
+  std::vector<std::string> columns;         // keys, or a foreign key's columns
+  std::optional<std::string> references;    // a foreign key's table, when known
+  ObjectId referenced = lint::k_no_object;  // that table, for one the migrations made
 };
 
 // The column names a Constraint node writes (keys, foreign key columns, INCLUDE, and those its
@@ -2265,7 +2279,10 @@ std::optional<ConstraintDefinition> constraint_made(const lint::Project& project
   for (const lint::DependencyEdge& edge : object.depends_on) {
     if (edge.automatic || edge.object == lint::k_no_object) continue;
     const lint::CatalogObject& table = catalog.object(edge.object);
-    if (table.kind() == ObjectKind::table) definition.references = table_words(table.ref_at(at));
+    if (table.kind() == ObjectKind::table) {
+      definition.references = table_words(table.ref_at(at));
+      definition.referenced = edge.object;
+    }
   }
   return definition;
 }
@@ -2481,6 +2498,11 @@ void check_constraint_made_again(Context& c, const lint::CatalogStep& step,
   auto was = constraint_made(c.project, c.catalog, step.object, c.pair.up_replay->end);
   auto now = constraint_written(*c.pair.down_file->all_statements()[made.statement], made.effect);
   if (!was || !now) return;
+  // The table it referenced, named as when the down adds it again: a table swap the down undoes
+  // first (orders renamed back from orders_old) has given it its old name back.
+  if (was->referenced != lint::k_no_object) {
+    was->references = table_words(ref_in_down(c, was->referenced, made));
+  }
   std::vector<std::string> differences = constraint_differences(
       *was, *now, parent_types(c.project, c.catalog, step.object, step.tick));
   // Validated before the up, added again NOT VALID and never validated by the down.

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS freight_items;
+DROP TABLE IF EXISTS freight;
