@@ -2011,6 +2011,45 @@ lint::ObjectRef ref_in_down(const Context& c, ObjectId id, const lint::CatalogSt
   return ref;
 }
 
+// An index the down creates again on another table than the one it was on before the up dropped
+// it (after a swap, the old table's index dropped by name and made again on the new table of
+// that name): the old table's index is gone for good, and the other table has one more. Judged
+// when both tables are the migrations' (compared as objects, not by name: a table the down has
+// renamed back is the same table).
+bool check_index_table(Context& c, const lint::CatalogStep& step, const lint::ObjectRef& ref,
+                       const lint::CatalogStep& made) {
+  auto indexed = [&](ObjectId id) {
+    return id != lint::k_no_object &&
+           (c.catalog.object(id).kind() == ObjectKind::table ||
+            c.catalog.object(id).kind() == ObjectKind::materialized_view);
+  };
+  ObjectId was = lint::k_no_object;
+  for (const lint::DependencyEdge& edge : c.catalog.object(step.object).depends_on) {
+    if (edge.automatic && indexed(edge.object)) {
+      was = edge.object;
+      break;
+    }
+  }
+  // The table the down's CREATE INDEX names, as the down's state has it then.
+  const lint::CatalogStep* on = nullptr;
+  for (const lint::CatalogStep& other : c.pair.down_replay->steps) {
+    if (&other >= &made) break;
+    if (other.statement == made.statement && other.effect.action == Action::use &&
+        indexed(other.object)) {
+      on = &other;
+    }
+  }
+  if (was == lint::k_no_object || on == nullptr || on->object == was) return false;
+  lint::ObjectRef table = ref_in_down(c, was, made);
+  c.report(step,
+           "the down creates " + describe(ref) + " again on " +
+               describe(ref_in_down(c, on->object, made)) + ", but it was on " + describe(table) +
+               " before the up dropped it: that table's index is gone after the down, and " +
+               "the other table has one it did not have",
+           "create it in the down ON " + sql_name(table) + ", as it was");
+  return true;
+}
+
 void check_made_again(Context& c, const lint::CatalogStep& step, const lint::ObjectRef& ref) {
   const lint::CatalogStep* made = c.down_created(ref);
   if (made == nullptr) return;
@@ -2068,6 +2107,7 @@ void check_made_again(Context& c, const lint::CatalogStep& step, const lint::Obj
   } else if (ref.kind == ObjectKind::trigger) {
     check_trigger_made_again(c, step, ref, *made);
   } else if (ref.kind == ObjectKind::index) {
+    if (check_index_table(c, step, ref, *made)) return;
     const lint::CatalogObject& before = c.catalog.object(step.object);
     const lint::Effect& again = made->effect;
     // The columns by the names the down gives them by then: a column the up renamed and the down

@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS bins_status_idx ON bins (status);

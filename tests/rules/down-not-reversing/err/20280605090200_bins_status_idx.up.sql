@@ -1,0 +1,1 @@
+DROP INDEX IF EXISTS bins_status_idx;
