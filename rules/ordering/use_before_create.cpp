@@ -562,6 +562,42 @@ void report_lost(const lint::Project& project, std::size_t file_index, std::size
                loss.dropped ? "dropped here" : "renamed here");
 }
 
+// Whether a CHECK constraint that went with its table when the table was renamed away (a swap:
+// orders to orders_old, orders_new to orders) has a copy of the same name on the table that has
+// the old name now: CREATE TABLE ... (LIKE t INCLUDING CONSTRAINTS, or INCLUDING ALL) of the
+// constraint's table, made while the table had the constraint, copies its CHECK constraints with
+// their names (not its foreign keys, triggers, policies or rules, and its keys' and indexes' under
+// names of the new table's).
+bool copied_by_like(const lint::Project& project, const lint::Catalog& catalog,
+                    const lint::ObjectRef& ref, const lint::Catalog::NameLoss& loss,
+                    lint::Tick at) {
+  if (ref.kind != lint::ObjectKind::constraint || loss.dropped || ref.parent.empty()) return false;
+  const lint::CatalogObject& constraint = catalog.object(loss.object);
+  if (constraint.contype != 'c' || constraint.parent == lint::k_no_object) return false;
+  lint::ObjectRef table_ref{
+      .kind = lint::ObjectKind::table, .schema = ref.schema, .name = ref.parent};
+  ObjectId table = catalog.find(table_ref, at);
+  if (table == lint::k_no_object || table == constraint.parent) return false;
+  const lint::Origin& made = catalog.object(table).created;
+  const lint::Statement* create = lint::statement_at(project, made);
+  if (create == nullptr || !create->node.is("CreateStmt") || !constraint.alive_at(made.tick)) {
+    return false;
+  }
+  constexpr std::int64_t k_like_constraints = 1 << 2;  // CREATE_TABLE_LIKE_CONSTRAINTS
+  for (lint::Node element : create->node.list("tableElts")) {
+    if (!element.is("TableLikeClause") || (element.num("options") & k_like_constraints) == 0) {
+      continue;
+    }
+    lint::Node source = element.get("relation");
+    ObjectId copied =
+        lint::find_as_written(catalog, made.file, made.statement, lint::ObjectKind::table,
+                              lint::truncate_identifier(source.str("schemaname")),
+                              lint::truncate_identifier(source.str("relname")));
+    if (copied == constraint.parent) return true;
+  }
+  return false;
+}
+
 // A statement of an up that uses an object a later statement or migration creates.
 void report_later(const lint::Project& project, std::size_t file_index, std::size_t statement_index,
                   std::string_view uses, const lint::ObjectRef& ref, ObjectId later,
@@ -1496,6 +1532,7 @@ void check(const lint::Project& project, lint::Reporter& out) {
           continue;
         }
         if (auto gone = lost(catalog, ref, step.tick)) {
+          if (copied_by_like(project, catalog, gone->ref, gone->loss, step.tick)) continue;
           if (gone->ref.key() == ref.key() ||
               reported.insert({step.statement, gone->ref.key()}).second) {
             report_lost(project, i, step.statement, user(step), gone->ref, gone->loss, out);

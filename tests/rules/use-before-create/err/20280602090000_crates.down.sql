@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS crates;
+DROP FUNCTION IF EXISTS crates_touch();
+DROP TABLE IF EXISTS depots;

@@ -1,0 +1,2 @@
+ALTER TABLE crates VALIDATE CONSTRAINT crates_depot_id_fkey;
+ALTER TRIGGER crates_touch ON crates RENAME TO crates_touch_v1;
