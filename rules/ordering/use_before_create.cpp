@@ -554,8 +554,22 @@ void report_lost(const lint::Project& project, std::size_t file_index, std::size
                                                           : " renamed it to " + next.name);
   std::string help = "use the name it has now, " + next.display();
   if (loss.dropped) help = "create " + describe(ref) + " again before this statement, or drop it";
+  std::string gone = ", which no longer exists (";
+  // A column (constraint, trigger, ...) that went with its table when the table was renamed or
+  // moved: it kept its own name, and the table that has the old name now (the new one of a swap)
+  // is another one.
+  if (!loss.dropped && !ref.parent.empty() && next.name == ref.name &&
+      (next.parent != ref.parent || next.schema != ref.schema)) {
+    lint::ObjectRef table{
+        .kind = lint::ObjectKind::table, .schema = next.schema, .name = next.parent};
+    gone = ", which is not on the table named " + ref.parent + " now (";
+    what = where + (next.schema != ref.schema ? " moved the table it is on to schema " + next.schema
+                                              : " renamed the table it is on to " + next.parent);
+    help = "name the table it is on now, " + table.display() + ", or create it on " + ref.parent +
+           " before this statement";
+  }
   out.report(file, statement.range,
-             std::string(uses) + describe(ref) + ", which no longer exists (" + what +
+             std::string(uses) + describe(ref) + gone + what +
                  "): PostgreSQL fails here on a fresh database",
              std::move(help))
       .related(*taker_file, pairing::statement_range(*taker_file, loss.by.statement),
