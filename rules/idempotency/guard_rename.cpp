@@ -183,7 +183,8 @@ constexpr ObjectKind k_relation_kinds[] = {
     ObjectKind::sequence, ObjectKind::foreign_table, ObjectKind::index};
 
 // The statement after a relation's rename or move that makes a relation under its old name
-// (and schema) again: a second run then renames or moves that one too.
+// (and schema) again, or renames or moves another one onto it (the swap: t to t_old, then t_new
+// to t): a second run then finds a relation under the old name, and renames or moves it too.
 const Statement* made_again(FileScope& scope, const Statement& statement) {
   const Node& node = statement.node;
   QualifiedName old = name_of(node.get("relation"));
@@ -192,7 +193,32 @@ const Statement* made_again(FileScope& scope, const Statement& statement) {
     const Statement* made = scope.created_after(statement, ObjectKey{kind, old, {}});
     if (made != nullptr && makes_old_name(*made, kind, old, moved_to)) return made;
   }
+  for (ObjectKind kind : k_relation_kinds) {
+    if (const Statement* onto = scope.moved_onto_after(statement, ObjectKey{kind, old, {}})) {
+      return onto;
+    }
+  }
   return nullptr;
+}
+
+// Whether a statement renames or moves a relation (rather than making one).
+bool moves_relation(const Statement& statement) {
+  return statement.node.is("RenameStmt") || statement.node.is("AlterObjectSchemaStmt");
+}
+
+// Whether what a later rename or move (`onto`) takes is gone when a second run reaches it: the
+// first run moved it away, and the file does not make it again before (the down of a swap:
+// t to t_new, t_old to t, DROP TABLE t_new; a second run finds no t_old).
+bool moved_from_gone(const FileScope& scope, const Statement& onto) {
+  for (const ObjectMove& move : object_moves(onto.node)) {
+    if (scope.exists_on_rerun(onto, move.from) == true) return false;
+  }
+  return true;
+}
+
+// The line of a statement, as a finding names it.
+std::string line_of(const FileScope& scope, const Statement& statement) {
+  return std::to_string(scope.file().position(statement.range.begin).line);
 }
 
 // The statement before a rename or move that makes the object under its old name, with no DROP
@@ -328,7 +354,21 @@ void report_made_again(FileScope& scope, const Statement& statement, const Renam
   std::string away = std::string("(the first run ") + (move ? "moved" : "renamed") + " it away)";
   std::string message;
   std::string help;
-  if (!before) {
+  if (!before && moves_relation(made)) {
+    // The swap: another relation renamed (moved) onto the old name. Guarding this statement
+    // alone leaves that rename to fail on the second run: the old name is taken.
+    std::string other = name_of(made.node.get("relation")).display();
+    bool other_move = made.node.is("AlterObjectSchemaStmt");
+    message = rename.statement + " fails " + std::string(k_again) + ": line " + line + " " +
+              (other_move ? "moves " : "renames ") + other + " to " + old +
+              " afterwards, so the second run finds that relation under the name, " +
+              (move ? "moves" : "renames") + " it too, and " + remade.renamed + " already exists";
+    help = "run the swap only while " + remade.renamed +
+           " does not exist yet: this statement, line " + line + "'s and those that make " + other +
+           ", together in one DO block, IF " + remade.missing +
+           " THEN ... END IF (guarding this one alone leaves line " + line + " to fail: " + old +
+           " is taken)";
+  } else if (!before) {
     message = rename.statement + " fails " + std::string(k_again) + ": the file makes " + old +
               " again afterwards, so the second run " + (move ? "moves" : "renames") + " the new " +
               old + " too, and " + remade.renamed + " already exists";
@@ -352,7 +392,73 @@ void report_made_again(FileScope& scope, const Statement& statement, const Renam
     help += " (IF EXISTS does not help: " + old + " exists again)";
   }
   scope.report(statement, statement.range, std::move(message), std::move(help))
-      .related(scope.file(), made.range, "makes " + old + " again");
+      .related(scope.file(), made.range,
+               (moves_relation(made) ? "gives the name " : "makes ") + old + " again");
+}
+
+// The relation under a rename's new name: the first run's result that an earlier statement of
+// the file drops, renames or moves away again (the down of a swap: t to t_new, then t_old to
+// t): the statement that does, or null.
+const Statement* new_name_taken_before(const FileScope& scope, const Statement& statement,
+                                       const QualifiedName& renamed) {
+  for (ObjectKind kind : k_relation_kinds) {
+    ObjectKey key{kind, renamed, {}};
+    if (const Statement* taken = scope.moved_away_before(statement, key)) return taken;
+    if (const Statement* taken = scope.dropped_before(statement, key)) return taken;
+  }
+  return nullptr;
+}
+
+// The help for a swap that a second run must not run again: guard all of it with a test of the
+// relation it renames back (gone once it ran).
+std::string swap_guard_help(const FileScope& scope, const Statement& first, const Statement& last,
+                            const std::string& source) {
+  return "run the swap only while " + source + " is there: lines " + line_of(scope, first) +
+         " to " + line_of(scope, last) + " together in one DO block, IF to_regclass(" +
+         sql_literal(source) +
+         ") IS NOT NULL THEN ... END IF, or mark it -- sqlgate:run-once <reason>";
+}
+
+// A rename of a relation that a later rename gives the name back to (`onto`: the down of a
+// swap, t to t_new, t_old to t, DROP TABLE t_new), while what that later rename takes is gone
+// on a second run: the second run renames the first run's result away, which the later rename
+// does not replace. It stops there (relation "t_old" does not exist), or, with IF EXISTS, goes
+// on and leaves no t; the DROP of t_new then drops the rows.
+void report_swap_rerun(FileScope& scope, const Statement& statement, const Rename& rename,
+                       const Statement& onto) {
+  const Node& node = statement.node;
+  QualifiedName old = name_of(node.get("relation"));
+  QualifiedName renamed = node.is("AlterObjectSchemaStmt")
+                              ? QualifiedName{std::string(node.str("newschema")), old.name}
+                              : QualifiedName{old.schema, std::string(node.str("newname"))};
+  QualifiedName source = name_of(onto.node.get("relation"));
+  const Statement* drop = nullptr;
+  for (ObjectKind kind : k_relation_kinds) {
+    if (drop == nullptr) drop = scope.dropped_after(statement, ObjectKey{kind, renamed, {}});
+  }
+  bool skips = onto.node.flag("missing_ok");
+  std::string line = line_of(scope, onto);
+  std::string message = rename.statement + " does not do on a second run what it did on the " +
+                        "first: " + old.display() + " is then the relation that line " + line +
+                        (onto.node.is("AlterObjectSchemaStmt") ? " moved " : " renamed ") +
+                        source.display() + " to, and the second run " +
+                        (node.is("AlterObjectSchemaStmt") ? "moves" : "renames") + " that one to " +
+                        renamed.display() + "; ";
+  if (!skips) {
+    message += "line " + line + " then fails: relation \"" + source.name + "\" does not exist";
+  } else if (drop != nullptr) {
+    message += "line " + line + " finds no " + source.display() + " and skips, and line " +
+               line_of(scope, *drop) + " drops " + renamed.display() + ": the table " +
+               old.display() + " and its rows are lost";
+  } else {
+    message += "line " + line + " finds no " + source.display() + " and skips, which leaves no " +
+               old.display();
+  }
+  std::string help =
+      swap_guard_help(scope, statement, drop != nullptr ? *drop : onto, source.lookup());
+  if (skips) help += " (IF EXISTS on line " + line + " lets the second run go on)";
+  scope.report(statement, statement.range, std::move(message), std::move(help))
+      .related(scope.file(), onto.range, "gives " + old.display() + " its name back");
 }
 
 // ---- routines: ALTER FUNCTION | PROCEDURE | ROUTINE ... RENAME TO | SET SCHEMA
@@ -411,9 +517,11 @@ bool routine_name_freed(const FileScope& scope, const Statement& statement,
 Remade routine_remade(const RoutineMove& move) {
   std::string args;
   if (move.args) {
-    args = "(";
+    // Appended piece by piece: g++ 12 warns of a false overlap (-Wrestrict) in "(" + ... once
+    // inlined here.
+    args += '(';
     args += lint::join_strings(*move.args, ", ");
-    args += ")";
+    args += ')';
   }
   std::string lookup = sql_literal(move.renamed.lookup() + args);
   return Remade{move.old.display() + args, move.renamed.display() + args,
@@ -652,8 +760,16 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
         continue;
       } else if (const Statement* made = made_again(scope, *statement)) {
         // Dropped under the new name later: the second run renames the new one, and that
-        // works.
-        if (new_name_freed(scope, *statement)) continue;
+        // works; unless the old name came back by a rename of what the second run no longer
+        // finds (the down of a swap), which leaves the first run's result renamed away.
+        if (new_name_freed(scope, *statement)) {
+          if (moves_relation(*made) && moved_from_gone(scope, *made) &&
+              !scope.guard(*statement, lint::GuardQuery{}) &&
+              !scope.guard(*made, lint::GuardQuery{})) {
+            report_swap_rerun(scope, *statement, *rename, *made);
+          }
+          continue;
+        }
         // The second run meets the new name taken: only a test of the new name guards it.
         if (guarded(scope, *statement, lint::condition::duplicate_table)) continue;
         report_made_again(scope, *statement, *rename, relation_remade(*statement, *rename), *made,
@@ -727,7 +843,29 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
         "guard it in a DO block that tests the catalog first (IF EXISTS (SELECT "
         "FROM information_schema... / pg_catalog...) THEN ... END IF), or mark "
         "it -- sqlgate:run-once <reason>";
-    if (rename->if_exists) {
+    // An earlier statement takes away what this one named on the first run (the down of a
+    // swap: t to t_new, then t_old to t): a second run that skipped this rename would leave no
+    // t, so IF EXISTS is no fix.
+    const Statement* taken = nullptr;
+    if (rename->if_exists && node.is("RenameStmt")) {
+      QualifiedName old = name_of(relation);
+      taken = new_name_taken_before(scope, *statement,
+                                    QualifiedName{old.schema, std::string(node.str("newname"))});
+    }
+    if (taken != nullptr) {
+      QualifiedName old = name_of(relation);
+      // The swap ends with the DROP of what the earlier statement renamed away, when there is one.
+      const Statement* last = statement;
+      for (const ObjectMove& move : object_moves(taken->node)) {
+        const Statement* drop = scope.dropped_after(*statement, move.to);
+        if (drop != nullptr && scope.index_of(*drop) > scope.index_of(*last)) last = drop;
+      }
+      help = swap_guard_help(scope, *taken, *last, old.lookup()) +
+             " (IF EXISTS does not help: line " + line_of(scope, *taken) + " has taken " +
+             std::string(node.str("newname")) +
+             ", which this statement made on the first run, away again by then, and a second "
+             "run that skipped this rename would go on without it)";
+    } else if (rename->if_exists) {
       help =
           "write IF EXISTS after ALTER ...: a second run then finds nothing to rename and "
           "skips it";
@@ -736,7 +874,7 @@ void check(const lint::FileContext& context, lint::Reporter& out) {
         scope.report(*statement, statement->range,
                      rename->statement + " fails " + std::string(k_again) + ": " + rename->gone,
                      std::move(help));
-    if (!rename->if_exists) continue;
+    if (!rename->if_exists || taken != nullptr) continue;
     StatementTokens tokens(scope.file(), *statement);
     auto at = tokens.at(statement->offset(relation.location()));
     if (at && *at > 0 &&

@@ -150,6 +150,26 @@ LANGUAGE sql IMMUTABLE AS $$ SELECT 'p' || p $$;
 ALTER FUNCTION reporting.agent_workload_v1() SET SCHEMA public;
 ALTER FUNCTION agent_workload_v1() RENAME TO agent_workload;
 
+-- (in a schema of their own: the renames of one schema are read together as exchanges)
+-- the down of a swap: a second run renames the shelves that line 157 made away, finds no
+-- shelves_old and skips, and the DROP takes the table with its rows
+ALTER TABLE depot.shelves RENAME TO shelves_new;
+ALTER TABLE IF EXISTS depot.shelves_old RENAME TO shelves;
+DROP TABLE depot.shelves_new;
+-- the same without IF EXISTS: the second run stops at the rename back (relation "racks_old" does
+-- not exist), and IF EXISTS there would let it go on
+ALTER TABLE depot.racks RENAME TO racks_new;
+ALTER TABLE depot.racks_old RENAME TO racks;
+DROP TABLE depot.racks_new;
+-- a swap: the second run finds the crates that the next line named so, and the rename fails with
+-- relation "crates_old" already exists, IF EXISTS or not
+CREATE TABLE IF NOT EXISTS depot.crates_new (id bigint PRIMARY KEY);
+ALTER TABLE IF EXISTS depot.crates RENAME TO crates_old;
+ALTER TABLE IF EXISTS depot.crates_new RENAME TO crates;
+CREATE TABLE IF NOT EXISTS depot.bins_new (id bigint PRIMARY KEY);
+ALTER TABLE depot.bins RENAME TO bins_old;
+ALTER TABLE depot.bins_new RENAME TO bins;
+
 -- a guard that compares information_schema's data_type with udt_name's spelling: data_type is
 -- 'integer' and 'bigint', never 'int4' or 'int8', so no run renames anything
 CREATE TABLE IF NOT EXISTS gr_invoices (id integer PRIMARY KEY, id_new bigint);

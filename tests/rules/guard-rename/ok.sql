@@ -164,6 +164,14 @@ CREATE OR REPLACE FUNCTION staging_total(p bigint) RETURNS bigint
 LANGUAGE sql STABLE AS $$ SELECT p $$;
 ALTER FUNCTION staging_total(bigint) RENAME TO staging_total_old;
 DROP FUNCTION staging_total_old(bigint);
+-- The down of a swap, run only while the table to put back is there.
+DO $$ BEGIN
+  IF to_regclass('pallets_old') IS NOT NULL THEN
+    ALTER TABLE pallets RENAME TO pallets_new;
+    ALTER TABLE pallets_old RENAME TO pallets;
+    DROP TABLE pallets_new;
+  END IF;
+END $$;
 
 -- data_type as information_schema spells it, and udt_name with the internal name
 CREATE TABLE IF NOT EXISTS gr_bills (id integer PRIMARY KEY, id_new bigint);
