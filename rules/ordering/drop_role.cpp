@@ -279,10 +279,7 @@ std::vector<EarlierHold> holds_at(const lint::Project& project, const lint::Cata
     std::optional<lint::Origin> policy;   // the CREATE or ALTER POLICY that gave it the role
     if (object.created.tick > clears.all) {
       const lint::Statement* created = lint::statement_at(project, object.created);
-      if (created != nullptr && created->node.is("CreateSchemaStmt") &&
-          pairing::role_name(created->node.get("authrole")) == role) {
-        owner = object.created;
-      }
+      if (pairing::created_owner(project, catalog, id) == role) owner = object.created;
       if (created != nullptr && created->node.is("CreatePolicyStmt") &&
           pairing::lists_role(created->node.list("roles"), role)) {
         policy = object.created;
@@ -452,10 +449,14 @@ class RoleDrops {
           !taken_before(step.object, d)) {
         return Hold{step.statement, step.object, Hold::Kind::policy};
       }
-      // CREATE SCHEMA ... AUTHORIZATION role: the role owns the schema.
-      if (node.is("CreateSchemaStmt") && step.effect.object.kind == lint::ObjectKind::schema &&
-          pairing::role_name(node.get("authrole")) == role && !taken_before(step.object, d) &&
-          !owner_changed_before(step.object, d) && !reassigns_before(role, d)) {
+      // Made as the role (after SET ROLE role), or CREATE SCHEMA ... AUTHORIZATION role: the
+      // role owns it, unless the up gave it to another role since.
+      if (!step.existed && pairing::created_owner(m_project, m_catalog, step.object) == role &&
+          pairing::owner_before(
+              m_project, m_catalog, step.object,
+              m_catalog.before_statement(m_pair.up, static_cast<std::size_t>(-1))) == role &&
+          !taken_before(step.object, d) && !owner_changed_before(step.object, d) &&
+          !reassigns_before(role, d)) {
         return Hold{.statement = step.statement,
                     .object = step.object,
                     .kind = Hold::Kind::owner,
@@ -648,7 +649,10 @@ class RoleDrops {
         break;
       case Hold::Kind::owner:
         if (hold.created) {
-          what = "still owns " + object + ", which the up made with AUTHORIZATION " + role;
+          what = "still owns " + object + ", which the up made " +
+                 (m_pair.up_file->all_statements()[hold.statement]->node.is("CreateSchemaStmt")
+                      ? "with AUTHORIZATION " + role
+                      : "as " + role + " (after SET ROLE " + role + ")");
           help = "drop it before DROP ROLE (`" +
                  pairing::drop_sql(m_catalog.object(hold.object).ref()) +
                  "` first), or give it to another role (ALTER ... OWNER TO <role>, or "

@@ -674,14 +674,47 @@ std::optional<std::string> new_owner(const lint::Node& statement) {
   return owner;
 }
 
+bool has_owner(ObjectKind kind) {
+  switch (kind) {
+    case ObjectKind::column:
+    case ObjectKind::index:
+    case ObjectKind::constraint:
+    case ObjectKind::trigger:
+    case ObjectKind::policy:
+    case ObjectKind::rule:
+    case ObjectKind::role:
+    case ObjectKind::cast:
+    case ObjectKind::text_search_parser:
+    case ObjectKind::text_search_template:
+    case ObjectKind::user_mapping:
+    case ObjectKind::access_method:
+    case ObjectKind::transform:
+      return false;
+    default:
+      return true;
+  }
+}
+
+std::optional<std::string> created_owner(const lint::Project& project, const lint::Catalog& catalog,
+                                         lint::ObjectId id) {
+  const lint::CatalogObject& object = catalog.object(id);
+  const lint::ParsedFile* file = project.parsed(object.created.file);
+  const lint::Statement* created = lint::statement_at(project, object.created);
+  if (!has_owner(object.kind()) || file == nullptr || created == nullptr) return std::nullopt;
+  std::optional<std::string> as = session_role(*file, object.created.statement);
+  if (created->node.is("CreateSchemaStmt") && created->node.has("authrole")) {
+    std::optional<std::string> named = role_name(created->node.get("authrole"));
+    // AUTHORIZATION CURRENT_USER (CURRENT_ROLE) is the role of the SET ROLE, if any.
+    if ((named != "CURRENT_USER" && named != "CURRENT_ROLE") || !as) return named;
+  }
+  return as;
+}
+
 std::optional<std::string> owner_before(const lint::Project& project, const lint::Catalog& catalog,
                                         lint::ObjectId id, lint::Tick tick) {
   const lint::CatalogObject& object = catalog.object(id);
-  std::optional<std::string> owner;
+  std::optional<std::string> owner = created_owner(project, catalog, id);
   lint::Tick last = 0;
-  if (const lint::Statement* created = lint::statement_at(project, object.created)) {
-    if (created->node.is("CreateSchemaStmt")) owner = role_name(created->node.get("authrole"));
-  }
   for (const lint::Origin& origin : object.changed) {
     if (origin.tick >= tick || origin.tick < last) continue;
     const lint::Statement* statement = lint::statement_at(project, origin);

@@ -111,9 +111,19 @@ bool lists_role(const lint::NodeList& roles, const std::string& role);
 // The role an ALTER ... OWNER TO (ALTER TABLE ... OWNER TO) gives its object to, as role_name()
 // writes it; nullopt for any other statement.
 std::optional<std::string> new_owner(const lint::Node& statement);
+// Whether objects of the kind have an owner of their own (pg_shdepend records it, and DROP ROLE
+// of the owner is refused): not columns, constraints, indexes, triggers, policies and rules (their
+// table's owner is theirs), nor roles, casts, access methods, transforms, user mappings and text
+// search parsers and templates.
+bool has_owner(lint::ObjectKind kind);
+// The role the statement that made the object gave it to, as role_name() writes it: CREATE SCHEMA
+// ... AUTHORIZATION r, or r of a SET ROLE r before it in its file (an object belongs to the role
+// that makes it). nullopt for the role running the migrations, and for a kind without an owner.
+std::optional<std::string> created_owner(const lint::Project& project, const lint::Catalog& catalog,
+                                         lint::ObjectId id);
 // The role the migrations last gave the object to before the tick: the last OWNER TO of an up
-// (ALTER TABLE ... OWNER TO of the table whose column owns a sequence included), or CREATE SCHEMA
-// ... AUTHORIZATION. nullopt when no migration named its owner.
+// (ALTER TABLE ... OWNER TO of the table whose column owns a sequence included), else the role
+// that made it (created_owner()). nullopt when no migration named its owner.
 std::optional<std::string> owner_before(const lint::Project& project, const lint::Catalog& catalog,
                                         lint::ObjectId id, lint::Tick tick);
 

@@ -1,0 +1,3 @@
+REVOKE ALL ON SCHEMA sr_tenant_acme FROM sr_acme_owner;
+DROP ROLE IF EXISTS sr_acme_owner;
+DROP SCHEMA IF EXISTS sr_tenant_acme CASCADE;

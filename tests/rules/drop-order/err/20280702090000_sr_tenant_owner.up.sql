@@ -1,0 +1,12 @@
+-- A tenant schema whose tables belong to the tenant's own role: made after SET LOCAL ROLE.
+CREATE SCHEMA IF NOT EXISTS sr_tenant_acme;
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'sr_acme_owner') THEN
+    CREATE ROLE sr_acme_owner NOLOGIN;
+  END IF;
+END $$;
+GRANT USAGE, CREATE ON SCHEMA sr_tenant_acme TO sr_acme_owner;
+SET LOCAL ROLE sr_acme_owner;
+CREATE TABLE IF NOT EXISTS sr_tenant_acme.projects (id bigint PRIMARY KEY, name text NOT NULL);
+RESET ROLE;
