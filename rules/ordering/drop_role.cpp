@@ -7,6 +7,7 @@
 #include "rules/ordering/drop_role.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,6 +49,7 @@ struct EarlierHold {
   Hold::Kind kind = Hold::Kind::privileges;
   pairing::Privileges privileges;  // privileges: what roles hold on the object then
   lint::ObjectRef outside;         // an object no migration makes (object is k_no_object)
+  std::string named;               // the role's name in the statement that gave it
 };
 
 // Where a statement of an up is in the run of the ups: its up's start, then its index.
@@ -55,6 +57,98 @@ struct Position {
   Tick up = 0;
   std::size_t statement = 0;
   auto operator<=>(const Position&) const = default;
+};
+
+// Every ALTER ROLE ... RENAME TO of the ups, in the order they ran: the name it had, the new one.
+struct RoleRename {
+  Position at;
+  std::string from;
+  std::string to;
+};
+using RoleRenames = std::vector<RoleRename>;
+
+const RoleRenames& role_renames(const lint::Project& project, const lint::Catalog& catalog) {
+  return project.shared<RoleRenames>([&project, &catalog] {
+    RoleRenames renames;
+    for (std::size_t f : catalog.ups_before(catalog.end())) {
+      const lint::ParsedFile* file = project.parsed(f);
+      if (file == nullptr) continue;
+      const auto& statements = file->all_statements();
+      for (std::size_t i = 0; i < statements.size(); ++i) {
+        const Node& node = statements[i]->node;
+        if (!node.is("RenameStmt") || node.str("renameType") != "OBJECT_ROLE") continue;
+        renames.push_back(
+            {{catalog.replay(f).start, i},
+             pairing::quote_identifier(lint::truncate_identifier(node.str("subname"))),
+             pairing::quote_identifier(lint::truncate_identifier(node.str("newname")))});
+      }
+    }
+    std::stable_sort(renames.begin(), renames.end(),
+                     [](const RoleRename& a, const RoleRename& b) { return a.at < b.at; });
+    return renames;
+  });
+}
+
+// The names one role (named so before a statement of an up) had before the earlier statements
+// of the ups, its renames followed back. Privileges, owners and policies follow the role, not its
+// name: what a GRANT gave app_readonly, reporting_ro holds after ALTER ROLE app_readonly RENAME
+// TO reporting_ro (and a role made later with the old name holds none of it).
+class RoleNames {
+ public:
+  RoleNames(const lint::Project& project, const lint::Catalog& catalog, const std::string& role,
+            std::size_t file, std::size_t statement)
+      : m_catalog(catalog) {
+    Position before{catalog.replay(file).start, statement};
+    std::string name = role;
+    const RoleRenames& renames = role_renames(project, catalog);
+    for (auto rename = renames.rbegin(); rename != renames.rend(); ++rename) {
+      if (rename->at >= before || rename->to != name) continue;
+      m_names.push_back({rename->at, name});
+      name = rename->from;
+    }
+    m_first = std::move(name);
+  }
+  // Its name before a statement of an up.
+  const std::string& at(Position then) const {
+    for (const auto& [from, name] : m_names) {  // latest first
+      if (then > from) return name;
+    }
+    return m_first;
+  }
+  const std::string& at(const lint::Origin& origin) const {
+    return at(Position{m_catalog.replay(origin.file).start, origin.statement});
+  }
+  // Every name it had, the first one first.
+  std::vector<std::string> all() const {
+    std::vector<std::string> names{m_first};
+    for (auto each = m_names.rbegin(); each != m_names.rend(); ++each)
+      names.push_back(each->second);
+    return names;
+  }
+  // Moves what it holds in `held` under the name it had last (`current`) to the one it has
+  // before `then`.
+  void follow(pairing::Privileges& held, std::string& current, Position then) const {
+    const std::string& name = at(then);
+    if (name == current) return;
+    pairing::Privileges moved;
+    for (auto it = held.begin(); it != held.end();) {
+      if (it->role == current) {
+        pairing::Privilege privilege = *it;
+        privilege.role = name;
+        moved.insert(std::move(privilege));
+        it = held.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    held.insert(moved.begin(), moved.end());
+    current = name;
+  }
+
+ private:
+  const lint::Catalog& m_catalog;
+  std::vector<std::pair<Position, std::string>> m_names;  // from after a rename on, latest first
+  std::string m_first;
 };
 
 // The identity of an object no migration makes, as GRANT and DROP name it: GRANT ... ON TABLE
@@ -201,17 +295,19 @@ const OutsideObjects& outside_objects(const lint::Project& project, const lint::
 }
 
 // What the role holds on an object no migration makes before a statement of an up (`before`),
-// as far as the ups say (its events there: OutsideObjects); `granted` receives the last GRANT to
-// it (none: it was given nothing, or lost it all since).
+// as far as the ups say (its events there under each of its names: OutsideObjects); `granted`
+// receives the last GRANT to it (none: it was given nothing, or lost it all since).
 pairing::Privileges outside_privileges(const lint::Project& project,
                                        const std::vector<OutsideEvent>& events,
                                        const lint::ObjectRef& ref, Position before,
-                                       const std::string& role,
+                                       const RoleNames& names,
                                        std::optional<lint::Origin>& granted) {
   pairing::Privileges held;
   granted.reset();
+  std::string current = names.at(Position{});
   for (const OutsideEvent& event : events) {
     if (event.at >= before) break;
+    names.follow(held, current, event.at);
     const Node& node = lint::statement_at(project, event.origin)->node;
     if (event.drop || !node.is("GrantStmt")) {  // a drop, DROP OWNED BY, DROP ROLE
       held.clear();
@@ -221,7 +317,8 @@ pairing::Privileges outside_privileges(const lint::Project& project,
     pairing::apply_grant(held, node, ref.kind);
     if (node.flag("is_grant")) granted = event.origin;
   }
-  std::erase_if(held, [&](const pairing::Privilege& p) { return p.role != role; });
+  names.follow(held, current, before);
+  std::erase_if(held, [&](const pairing::Privilege& p) { return p.role != current; });
   return held;
 }
 
@@ -233,7 +330,7 @@ struct Clears {
   Tick owned = 0;
 };
 Clears clears_before(const lint::Project& project, const lint::Catalog& catalog,
-                     const std::string& role, std::size_t before_file,
+                     const RoleNames& names, std::size_t before_file,
                      std::size_t before_statement) {
   Tick start = catalog.replay(before_file).start;
   Clears clears;
@@ -249,6 +346,7 @@ Clears clears_before(const lint::Project& project, const lint::Catalog& catalog,
         f == before_file ? std::min(before_statement, statements.size()) : statements.size();
     for (std::size_t i = 0; i < end; ++i) {
       const Node& node = statements[i]->node;
+      const std::string& role = names.at(Position{replay.start, i});
       bool all = (node.is("DropOwnedStmt") || node.is("DropRoleStmt")) &&
                  pairing::lists_role(node.list("roles"), role);
       bool owned = node.is("ReassignOwnedStmt") && pairing::lists_role(node.list("roles"), role);
@@ -263,13 +361,15 @@ Clears clears_before(const lint::Project& project, const lint::Catalog& catalog,
 
 // What the ups gave the role before a statement of an up (SIZE_MAX: after the up) that it still
 // holds then: the migrations' GRANTs and REVOKEs on each object alive then, its last owner
-// change, the roles of its policies.
+// change, the roles of its policies; under each name it had (ALTER ROLE ... RENAME TO followed).
 std::vector<EarlierHold> holds_at(const lint::Project& project, const lint::Catalog& catalog,
                                   const std::string& role, std::size_t file,
                                   std::size_t statement) {
   std::vector<EarlierHold> holds;
   Tick tick = catalog.before_statement(file, statement);
-  Clears clears = clears_before(project, catalog, role, file, statement);
+  Position before{catalog.replay(file).start, statement};
+  RoleNames names(project, catalog, role, file, statement);
+  Clears clears = clears_before(project, catalog, names, file, statement);
   for (ObjectId id = 0; id < catalog.size(); ++id) {
     const lint::CatalogObject& object = catalog.object(id);
     if (!object.alive_at(tick)) continue;
@@ -279,28 +379,33 @@ std::vector<EarlierHold> holds_at(const lint::Project& project, const lint::Cata
     std::optional<lint::Origin> policy;   // the CREATE or ALTER POLICY that gave it the role
     if (object.created.tick > clears.all) {
       const lint::Statement* created = lint::statement_at(project, object.created);
-      if (pairing::created_owner(project, catalog, id) == role) owner = object.created;
+      const std::string& then = names.at(object.created);
+      if (pairing::created_owner(project, catalog, id) == then) owner = object.created;
       if (created != nullptr && created->node.is("CreatePolicyStmt") &&
-          pairing::lists_role(created->node.list("roles"), role)) {
+          pairing::lists_role(created->node.list("roles"), then)) {
         policy = object.created;
       }
     }
+    std::string current = names.at(Position{});
     for (const lint::ObjectChange& change :
          lint::changes_before(project, object, tick, clears.all)) {
       const lint::Origin& origin = change.origin;
       const Node& node = change.statement->node;
+      names.follow(held, current, Position{catalog.replay(origin.file).start, origin.statement});
       if (node.is("GrantStmt")) {
         pairing::apply_grant(held, node, object.kind());
-        if (node.flag("is_grant") && pairing::lists_role(node.list("grantees"), role)) {
+        if (node.flag("is_grant") && pairing::lists_role(node.list("grantees"), current)) {
           granted = origin;
         }
       } else if (std::optional<std::string> to = pairing::new_owner(node)) {
-        owner = *to == role ? std::optional<lint::Origin>(origin) : std::nullopt;
+        owner = *to == current ? std::optional<lint::Origin>(origin) : std::nullopt;
       } else if (node.is("AlterPolicyStmt") && !node.list("roles").empty()) {
-        policy = pairing::lists_role(node.list("roles"), role) ? std::optional<lint::Origin>(origin)
-                                                               : std::nullopt;
+        policy = pairing::lists_role(node.list("roles"), current)
+                     ? std::optional<lint::Origin>(origin)
+                     : std::nullopt;
       }
     }
+    names.follow(held, current, before);
     bool holds_privileges = std::any_of(
         held.begin(), held.end(), [&](const pairing::Privilege& p) { return p.role == role; });
     if (holds_privileges && granted) {
@@ -309,19 +414,29 @@ std::vector<EarlierHold> holds_at(const lint::Project& project, const lint::Cata
     if (owner && owner->tick > clears.owned) holds.push_back({*owner, id, Hold::Kind::owner});
     if (policy) holds.push_back({*policy, id, Hold::Kind::policy});
   }
-  Position before{catalog.replay(file).start, statement};
+  // Objects no migration makes: the events of each name while the role had it, and drops.
   const OutsideObjects& outside = outside_objects(project, catalog);
-  if (auto named = outside.by_role.find(role); named != outside.by_role.end()) {
-    for (const OutsideObjects::Held& on : named->second) {
-      const lint::ObjectRef& ref = outside.objects[on.object];
-      std::optional<lint::Origin> granted;
-      pairing::Privileges held = outside_privileges(project, on.events, ref, before, role, granted);
-      if (!held.empty() && granted) {
-        holds.push_back(
-            {*granted, lint::k_no_object, Hold::Kind::privileges, std::move(held), ref});
+  std::map<std::size_t, std::vector<OutsideEvent>> on;
+  for (const std::string& name : names.all()) {
+    auto named = outside.by_role.find(name);
+    if (named == outside.by_role.end()) continue;
+    for (const OutsideObjects::Held& held : named->second) {
+      for (const OutsideEvent& event : held.events) {
+        if (event.drop || names.at(event.at) == name) on[held.object].push_back(event);
       }
     }
   }
+  for (auto& [object, events] : on) {
+    std::stable_sort(events.begin(), events.end(),
+                     [](const OutsideEvent& a, const OutsideEvent& b) { return a.at < b.at; });
+    const lint::ObjectRef& ref = outside.objects[object];
+    std::optional<lint::Origin> granted;
+    pairing::Privileges held = outside_privileges(project, events, ref, before, names, granted);
+    if (!held.empty() && granted) {
+      holds.push_back({*granted, lint::k_no_object, Hold::Kind::privileges, std::move(held), ref});
+    }
+  }
+  for (EarlierHold& hold : holds) hold.named = names.at(hold.given);
   std::sort(holds.begin(), holds.end(),
             [](const EarlierHold& a, const EarlierHold& b) { return a.given.tick < b.given.tick; });
   return holds;
@@ -338,23 +453,29 @@ void report_drop(const lint::Project& project, const lint::Catalog& catalog,
       hold.object == lint::k_no_object ? hold.outside : catalog.object(hold.object).ref();
   std::string object = pairing::describe(ref);
   std::string where = project.source(hold.given.file).display;
+  // A role renamed since (ALTER ROLE ... RENAME TO) keeps what it was given under its old name.
+  std::string then = hold.named.empty() || hold.named == role
+                         ? std::string()
+                         : hold.named + " (the role's name then)";
   std::string what;
   std::string help;
   switch (hold.kind) {
     case Hold::Kind::privileges:
-      what = "still holds privileges on " + object + ", which " + where + " granted";
+      what = "still holds privileges on " + object + ", which " + where + " granted" +
+             (then.empty() ? "" : " to " + then);
       help = "revoke them before DROP ROLE (`" + pairing::revoke_sql(giving->node, ref, {role}) +
              "`), or write `DROP OWNED BY " + role + ";` before it";
       break;
     case Hold::Kind::owner:
-      what = "still owns " + object + ", which " + where + " gave it";
+      what = "still owns " + object + ", which " + where + " gave " + (then.empty() ? "it" : then);
       help =
           "give it to another role before DROP ROLE (ALTER ... OWNER TO <role>), or write "
           "`REASSIGN OWNED BY " +
           role + " TO <role>;` before it";
       break;
     default:
-      what = "is still a target of " + object + ", as " + where + " made it";
+      what = "is still a target of " + object + ", as " + where + " made it" +
+             (then.empty() ? "" : " with " + then);
       help =
           "drop the policy or take the role out of it (ALTER POLICY ... TO) before DROP ROLE, "
           "or write `DROP OWNED BY " +
@@ -433,9 +554,10 @@ class RoleDrops {
       const lint::ObjectRef& ref = outside.objects[*object];
       if (outside_taken_before(ref, d)) continue;
       std::optional<lint::Origin> granted;
+      Position end{m_pair.up_replay->start, static_cast<std::size_t>(-1)};
       pairing::Privileges after_up = outside_privileges(
-          m_project, *events, ref, {m_pair.up_replay->start, static_cast<std::size_t>(-1)}, role,
-          granted);
+          m_project, *events, ref, end,
+          RoleNames(m_project, m_catalog, role, m_pair.up, end.statement), granted);
       std::vector<pairing::Privilege> held =
           held_before(std::move(after_up), ref, outside_steps(ref), role, d);
       if (!held.empty()) {
@@ -532,7 +654,8 @@ class RoleDrops {
     if (pairing::drops_owned(m_pair, role, d)) return std::nullopt;
     for (const EarlierHold& hold :
          holds_at(m_project, m_catalog, role, m_pair.up, static_cast<std::size_t>(-1))) {
-      if (hold.given.file == m_pair.up) continue;
+      // What the up gave it under the name the down drops: first_hold.
+      if (hold.given.file == m_pair.up && hold.named == role) continue;
       if (hold.object == lint::k_no_object) {
         if (outside_taken_before(hold.outside, d) ||
             held_before(hold.privileges, hold.outside, outside_steps(hold.outside), role, d)

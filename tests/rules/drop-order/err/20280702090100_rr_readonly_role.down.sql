@@ -1,0 +1,2 @@
+DROP SCHEMA IF EXISTS rr_tenancy CASCADE;
+DROP ROLE IF EXISTS rr_app_readonly;

@@ -1,0 +1,1 @@
+-- sqlgate:irreversible role retired
