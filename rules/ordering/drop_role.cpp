@@ -39,6 +39,9 @@ struct Hold {
   std::vector<pairing::DefaultPrivilege> remaining;
   // privileges on an object no migration makes (object is k_no_object): its name.
   lint::ObjectRef outside;
+  // privileges given ON ALL TABLES (...) IN SCHEMA: the other objects it reached where the role
+  // still holds them.
+  std::vector<ObjectId> also;
 };
 
 // Something a migration gave the role that still holds at a tick: privileges on an object, the
@@ -151,6 +154,11 @@ class RoleNames {
   std::string m_first;
 };
 
+// A GRANT or REVOKE ... ON ALL TABLES (SEQUENCES, FUNCTIONS, ...) IN SCHEMA.
+bool all_in_schema(const Node& statement) {
+  return statement.is("GrantStmt") && statement.str("targtype") == "ACL_TARGET_ALL_IN_SCHEMA";
+}
+
 // The identity of an object no migration makes, as GRANT and DROP name it: GRANT ... ON TABLE
 // names views too, ON FUNCTION procedures too, ON TYPE domains too.
 std::string outside_key(const lint::ObjectRef& ref) {
@@ -253,7 +261,7 @@ const OutsideObjects& outside_objects(const lint::Project& project, const lint::
       for (std::size_t i = 0; i < statements.size(); ++i) {
         const Node& node = statements[i]->node;
         OutsideEvent event{{replay.start, i}, {f, i, 0, catalog.before_statement(f, i)}};
-        if (node.is("GrantStmt") && node.str("targtype") == "ACL_TARGET_ALL_IN_SCHEMA") {
+        if (all_in_schema(node)) {
           in_schema.push_back(event);
         } else if (node.is("DropOwnedStmt") || node.is("DropRoleStmt")) {
           for (const std::string& role : pairing::role_names(node.list("roles"))) {
@@ -463,7 +471,9 @@ void report_drop(const lint::Project& project, const lint::Catalog& catalog,
     case Hold::Kind::privileges:
       what = "still holds privileges on " + object + ", which " + where + " granted" +
              (then.empty() ? "" : " to " + then);
-      help = "revoke them before DROP ROLE (`" + pairing::revoke_sql(giving->node, ref, {role}) +
+      help = "revoke them before DROP ROLE (`" +
+             (all_in_schema(giving->node) ? pairing::revoke_in_schema_sql(giving->node, {role})
+                                          : pairing::revoke_sql(giving->node, ref, {role})) +
              "`), or write `DROP OWNED BY " + role + ";` before it";
       break;
     case Hold::Kind::owner:
@@ -532,8 +542,19 @@ class RoleDrops {
         std::vector<pairing::Privilege> held =
             held_before(after_up(step.object), step.object, role, d);
         if (!held.empty()) {
-          return Hold{
+          Hold hold{
               .statement = step.statement, .object = step.object, .privileges = std::move(held)};
+          // ON ALL TABLES IN SCHEMA: every table it reached keeps the privileges.
+          for (const auto& other : m_pair.up_replay->steps) {
+            if (other.statement == step.statement && other.object != lint::k_no_object &&
+                other.object != step.object && other.effect.change == Change::grant &&
+                !taken_before(other.object, d) &&
+                !held_before(after_up(other.object), other.object, role, d).empty() &&
+                std::find(hold.also.begin(), hold.also.end(), other.object) == hold.also.end()) {
+              hold.also.push_back(other.object);
+            }
+          }
+          return hold;
         }
       }
       if (pairing::new_owner(node) == role && !taken_before(step.object, d) &&
@@ -750,13 +771,29 @@ class RoleDrops {
                              ? pairing::describe(ref)
                              : std::string();
     switch (hold.kind) {
-      case Hold::Kind::privileges:
+      case Hold::Kind::privileges: {
+        const Node& grant = m_pair.up_file->all_statements()[hold.statement]->node;
+        if (all_in_schema(grant)) {
+          // One REVOKE per table would leave the others: revoke them as they were granted.
+          std::vector<std::string> objects{object};
+          for (ObjectId other : hold.also) {
+            objects.push_back(pairing::describe(m_catalog.object(other).ref()));
+          }
+          std::string last = objects.back();
+          objects.pop_back();
+          what = "still holds privileges on " +
+                 (objects.empty() ? last : lint::join_strings(objects, ", ") + " and " + last) +
+                 ", which the up granted ON ALL ... IN SCHEMA";
+          help = "revoke them before DROP ROLE (`" + pairing::revoke_in_schema_sql(grant, {role}) +
+                 "`), or write `DROP OWNED BY " + role + ";` before it";
+          break;
+        }
         what = "still holds privileges on " + object + ", which the up granted";
         help = "revoke them before DROP ROLE (`" +
-               pairing::revoke_privileges_sql(
-                   m_pair.up_file->all_statements()[hold.statement]->node, ref, hold.privileges) +
+               pairing::revoke_privileges_sql(grant, ref, hold.privileges) +
                "`), or write `DROP OWNED BY " + role + ";` before it";
         break;
+      }
       case Hold::Kind::default_privileges:
         what = "still has the default privileges " +
                pairing::default_privileges_words(hold.remaining) + ", which the up gave it";

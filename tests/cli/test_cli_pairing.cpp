@@ -192,6 +192,36 @@ TEST(CliPairing, AFunctionMadeAgainByTheDownGetsPublicExecuteBack) {
   dir.write("m/20251221090000_balance_numeric.down.sql", drop + function("integer") + revoke);
   auto good = run_sqlgate({"lint", "--select", "down-not-reversing", folder});
   EXPECT_EQ(good.exit_code, 0) << good.out << good.err;
+TEST(CliPairing, DropRoleAfterGrantOnAllTablesNamesEveryTableAndRevokesThemAll) {
+  TempDir dir;
+  dir.write("m/20251220123456_tenant.up.sql",
+            "CREATE SCHEMA IF NOT EXISTS tenant_acme;\n"
+            "CREATE TABLE IF NOT EXISTS tenant_acme.projects (id bigint PRIMARY KEY);\n"
+            "CREATE TABLE IF NOT EXISTS tenant_acme.tasks (id bigint PRIMARY KEY);\n");
+  dir.write("m/20251220123456_tenant.down.sql", "DROP SCHEMA IF EXISTS tenant_acme CASCADE;\n");
+  dir.write("m/20251220123457_tenant_rw.up.sql",
+            "CREATE ROLE tenant_acme_rw NOLOGIN; -- sqlgate:ignore guard-create\n"
+            "GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA tenant_acme TO tenant_acme_rw;\n");
+  // The REVOKE of one table leaves the other: PostgreSQL then names tenant_acme.tasks.
+  dir.write("m/20251220123457_tenant_rw.down.sql",
+            "REVOKE SELECT, INSERT ON tenant_acme.projects FROM tenant_acme_rw;\n"
+            "DROP ROLE IF EXISTS tenant_acme_rw;\n");
+  std::string folder = (dir.path() / "m").string();
+  auto run = run_sqlgate({"lint", "--format", "json", folder});
+  auto json = nlohmann::json::parse(run.out);
+  std::vector<nlohmann::json> found;
+  for (const auto& finding : json["diagnostics"]) {
+    if (finding["rule"] == "drop-order") found.push_back(finding);
+  }
+  ASSERT_EQ(found.size(), 1u) << run.out;
+  std::string message = found[0]["message"];
+  EXPECT_NE(message.find("table tenant_acme.tasks"), std::string::npos) << message;
+  EXPECT_EQ(message.find("tenant_acme.projects"), std::string::npos) << message;
+  EXPECT_NE(std::string(found[0]["help"])
+                .find("REVOKE SELECT, INSERT ON ALL TABLES IN SCHEMA tenant_acme FROM "
+                      "tenant_acme_rw;"),
+            std::string::npos)
+      << found[0]["help"];
 }
 
 }  // namespace
