@@ -8,6 +8,7 @@
 #include <cctype>
 
 #include "lint/pg_facts.h"
+#include "lint/table_state.h"
 #include "lint/terms.h"
 #include "lint/transaction.h"
 #include "rules/idempotency/common.h"
@@ -1082,6 +1083,84 @@ bool true_test(const Node& expression, const Subject& subject, const Node& type)
   return lint::boolean_input(right.get("sval").str("sval")) == true;
 }
 
+// The built-in range types, with the type of their bounds and whether they are discrete
+// (PostgreSQL stores a discrete range canonically, as [a,b)).
+struct RangeType {
+  std::string_view name;
+  std::string_view subtype;
+  bool discrete;
+};
+constexpr std::array<RangeType, 6> k_range_types = {{
+    {"int4range", "int4", true},
+    {"int8range", "int8", true},
+    {"numrange", "numeric", false},
+    {"tsrange", "timestamp", false},
+    {"tstzrange", "timestamptz", false},
+    {"daterange", "date", true},
+}};
+
+const RangeType* range_type(const lint::ColumnType& type) {
+  if (!type.schema.empty() || type.array) return nullptr;
+  for (const RangeType& range : k_range_types) {
+    if (range.name == type.name) return &range;
+  }
+  return nullptr;
+}
+
+// Whether PostgreSQL converts a value of type `from` to type `to` keeping distinct values
+// distinct and in order: the same type, a date to its midnight, an integer to a wider one.
+bool keeps_apart(std::string_view from, std::string_view to) {
+  return from == to || (from == "date" && (to == "timestamp" || to == "timestamptz")) ||
+         (from == "int4" && (to == "int8" || to == "numeric")) ||
+         (from == "int8" && to == "numeric");
+}
+
+// Whether a range constructor's bound argument is lower(c) (or upper(c)) of the column, cast to
+// nothing else than the old or the new bounds' type.
+bool own_bound(const Node& argument, std::string_view function, const Subject& subject,
+               const RangeType& from, const RangeType& to) {
+  Node bound = argument;
+  if (bound.is("TypeCast")) {
+    std::string type = lint::column_type(bound.get("typeName")).name;
+    if (type != from.subtype && type != to.subtype) return false;
+    bound = bound.get("arg");
+  }
+  if (!bound.is("FuncCall") || last_name(bound.list("funcname")) != function) return false;
+  NodeList args = bound.list("args");
+  return args.size() == 1 && refers(args[0], subject);
+}
+
+// ALTER COLUMN c TYPE daterange USING daterange(lower(c)::date, upper(c)::date, '[)'): the new
+// range built from the old one's bounds. A second run builds each range the first made again
+// from its own bounds and gets the same one, unless the first made an empty range (lower() of an
+// empty range is NULL, and a range built from NULL bounds is unbounded, `(,)`). None is empty when
+// the old ranges are discrete (a bounded one has lower < upper) and their bounds convert keeping
+// them apart (keeps_apart()); a discrete new type must also be written with the bounds it stores,
+// '[)' (with '[]' a second run adds a day again). A tstzrange made into a daterange is not left
+// alone: two times of one day make an empty daterange, which the second run makes `(,)`.
+bool rebuilds_range(const Node& expression, const Subject& subject, const lint::ColumnType& type,
+                    const std::optional<lint::ColumnType>& source) {
+  const RangeType* to = range_type(type);
+  const RangeType* from = source ? range_type(*source) : nullptr;
+  if (to == nullptr || from == nullptr || !from->discrete ||
+      !keeps_apart(from->subtype, to->subtype) || !expression.is("FuncCall") ||
+      last_name(expression.list("funcname")) != to->name) {
+    return false;
+  }
+  NodeList args = expression.list("args");
+  if (args.size() != 2 && args.size() != 3) return false;
+  if (!own_bound(args[0], "lower", subject, *from, *to) ||
+      !own_bound(args[1], "upper", subject, *from, *to)) {
+    return false;
+  }
+  std::string bounds = "[)";
+  if (args.size() == 3) {
+    if (!args[2].is("A_Const") || !args[2].has("sval")) return false;
+    bounds = std::string(args[2].get("sval").str("sval"));
+  }
+  return !to->discrete || bounds == "[)";
+}
+
 void check_alter_type(FileScope& scope, const Statement& statement) {
   const Node& node = statement.node;
   Node relation = node.get("relation");
@@ -1100,16 +1179,29 @@ void check_alter_type(FileScope& scope, const Statement& statement) {
         true_test(expression, subject, definition.get("typeName"))) {
       continue;
     }
+    // The column's type before the statement, for a change between range types.
+    lint::ColumnType type = lint::column_type(definition.get("typeName"));
+    std::optional<lint::ColumnType> source;
+    if (range_type(type) != nullptr) {
+      source = lint::TableState(scope.context())
+                   .column_type(lint::QualifiedName::of(lint::relation_name(relation)), column,
+                                statement);
+      if (rebuilds_range(expression, subject, type, source)) continue;
+    }
     if (scope.fresh(statement, relation)) return;
     if (scope.guard(statement, std::nullopt)) return;
     lint::TextRange range = commands.range(i);
+    // PostgreSQL has no cast from one range type to another ("cannot cast type tstzrange to
+    // daterange"): the conversion has to compute.
+    bool between_ranges = source && range_type(*source) != nullptr && !(*source == type);
     scope.report(statement, range,
                  "ALTER COLUMN " + column + " TYPE ... USING computes from " + column +
                      " rather than casting it: a second run applies it again to the converted "
                      "values, or fails on them, " +
                      std::string(k_again),
-                 "cast only (USING " + column +
-                     "::<type>), or run it in a DO block guarded by the column's current type "
+                 std::string(between_ranges ? "PostgreSQL has no cast between range types: run "
+                                            : "cast only (USING " + column + "::<type>), or run ") +
+                     "it in a DO block guarded by the column's current type "
                      "(information_schema.columns.data_type), or mark it -- sqlgate:run-once "
                      "<reason>");
   }

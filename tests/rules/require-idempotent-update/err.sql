@@ -77,3 +77,11 @@ BEGIN
   END IF;
 END
 $$;
+-- Two times of one day make an empty daterange, and a second run makes it unbounded, (,):
+-- lower() of an empty range is NULL (PostgreSQL 15).
+CREATE TABLE IF NOT EXISTS booking_periods (id bigint PRIMARY KEY, stay tstzrange, nights daterange);
+ALTER TABLE booking_periods
+  ALTER COLUMN stay TYPE daterange USING daterange(lower(stay)::date, upper(stay)::date, '[)');
+-- A daterange is stored as [a,b): '[]' adds a day on every run.
+ALTER TABLE booking_periods
+  ALTER COLUMN nights TYPE daterange USING daterange(lower(nights), upper(nights), '[]');

@@ -118,3 +118,11 @@ BEGIN
   UPDATE products SET price_version = 4 WHERE price_version = 3;
 END
 $$;
+-- A range built again from its own bounds: a daterange's bounded ranges have lower < upper, and
+-- their midnights stay apart, so no range the first run made is empty and a second run builds
+-- each one again unchanged (PostgreSQL 15). There is no cast between range types.
+CREATE TABLE IF NOT EXISTS billing_periods (id bigint PRIMARY KEY, days daterange, ids int4range);
+ALTER TABLE billing_periods
+  ALTER COLUMN days TYPE tstzrange USING tstzrange(lower(days), upper(days), '[)');
+ALTER TABLE billing_periods
+  ALTER COLUMN ids TYPE int8range USING int8range(lower(ids)::bigint, upper(ids)::bigint);
