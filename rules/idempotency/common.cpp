@@ -314,6 +314,22 @@ ObjectChanges object_changes(const Node& statement) {
   return changes;
 }
 
+TemplateChanges::TemplateChanges(const lint::ParsedFile& file) {
+  for (const Statement& statement : file.templated()) {
+    ObjectChanges changes = object_changes(statement.node);
+    for (ObjectKey& key : changes.created) m_all.created.push_back(std::move(key));
+    for (ObjectKey& key : changes.dropped) m_all.dropped.push_back(std::move(key));
+  }
+}
+
+bool TemplateChanges::any(const std::vector<ObjectKey>& keys, const ObjectKey& key) {
+  auto last = [](const QualifiedName& name) { return lint::truncate_identifier(name.name); };
+  return std::any_of(keys.begin(), keys.end(), [&](const ObjectKey& other) {
+    return other.kind == key.kind && last(other.name) == last(key.name) &&
+           last(other.parent) == last(key.parent);
+  });
+}
+
 std::vector<ObjectMove> object_moves(const Node& statement) {
   std::vector<ObjectMove> moves;
   bool rename = statement.is("RenameStmt");
@@ -1033,6 +1049,22 @@ const std::vector<const Statement*>& FileScope::statements() const {
     if (statement->kind() == "DoStmt") continue;
     if (!file.directives_for(*statement, lint::DirectiveKind::run_once).empty()) continue;
     result.push_back(statement);
+  }
+  return result;
+}
+
+std::vector<const Statement*> FileScope::templates() const {
+  std::vector<const Statement*> result;
+  const lint::ParsedFile& file = m_context.file;
+  if (file.has_directive(lint::DirectiveKind::run_once_file)) return result;
+  for (const Statement& statement : file.templated()) {
+    if (statement.parent >= 0 &&
+        static_cast<std::size_t>(statement.parent) < file.statements().size() &&
+        !file.directives_for(file.statements()[statement.parent], lint::DirectiveKind::run_once)
+             .empty()) {
+      continue;
+    }
+    result.push_back(&statement);
   }
   return result;
 }

@@ -111,6 +111,21 @@ struct ObjectChanges {
 };
 ObjectChanges object_changes(const lint::Node& statement);
 
+// What the statements of a file's EXECUTE format() templates make and drop (object_changes() of
+// each), for the checks that judge a template by its form: the names %I and %s stand for are not
+// known, so an object of the same kind and last name (its parent's last name too) counts as the
+// same one, whatever its schema.
+class TemplateChanges {
+ public:
+  explicit TemplateChanges(const lint::ParsedFile& file);
+  bool made(const ObjectKey& key) const { return any(m_all.created, key); }
+  bool dropped(const ObjectKey& key) const { return any(m_all.dropped, key); }
+
+ private:
+  static bool any(const std::vector<ObjectKey>& keys, const ObjectKey& key);
+  ObjectChanges m_all;
+};
+
 // What a RENAME or SET SCHEMA moves: the object from its old key to its new one. A relation's
 // old key is given for every relation kind (ALTER TABLE renames a view or an index as well);
 // its new key has the kind the statement names.
@@ -190,6 +205,9 @@ class FileScope {
   // The statements to judge, in file order: the statements DO blocks run, not the DO
   // statements themselves; none marked run-once, and none at all in a run-once file.
   const std::vector<const lint::Statement*>& statements() const;
+  // The statements of the file's EXECUTE format() templates to judge (ParsedFile::templated()):
+  // none of a DO block marked run-once, and none at all in a run-once file.
+  std::vector<const lint::Statement*> templates() const;
 
   // A relation of this session only: created TEMPORARY earlier in the file, or in pg_temp.
   bool temporary(const lint::Statement& at, const lint::Node& range_var) const;

@@ -2192,18 +2192,8 @@ void check_set_constraints(FileScope& scope, const Statement& statement) {
 // an object of the same kind and name (its schema may be a stand-in) is taken to make it again.
 void check_templates(FileScope& scope, const lint::ParsedFile& file) {
   const auto& templated = file.templated();
-  auto last = [](const QualifiedName& name) { return lint::truncate_identifier(name.name); };
-  // What the templates make, read once.
-  std::vector<ObjectKey> made;
-  for (const Statement& other : templated) {
-    for (ObjectKey& key : object_changes(other.node).created) made.push_back(std::move(key));
-  }
-  auto made_again = [&](const ObjectKey& gone) {
-    return std::any_of(made.begin(), made.end(), [&](const ObjectKey& key) {
-      return key.kind == gone.kind && last(key.name) == last(gone.name) &&
-             last(key.parent) == last(gone.parent);
-    });
-  };
+  TemplateChanges templates(file);
+  auto made_again = [&](const ObjectKey& gone) { return templates.made(gone); };
   auto report = [&](const Statement& statement, const std::string& what, std::string_view found,
                     const std::string& help) {
     scope.report(statement, statement.range,

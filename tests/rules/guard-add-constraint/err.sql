@@ -93,3 +93,17 @@ DO $$ BEGIN
   ALTER TABLE invoices ADD CONSTRAINT invoices_number_key UNIQUE USING INDEX invoices_number_key;
 EXCEPTION WHEN undefined_object THEN NULL;
 END $$;
+-- The same ADDs run for every tenant's schema by EXECUTE format(): the second run finds each
+-- constraint there (ERROR: constraint "tasks_project_id_fkey" for relation "tasks" already
+-- exists, 42710), and a second primary key is refused (42P16).
+DO $$
+DECLARE
+  s name;
+BEGIN
+  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\_%' LOOP
+    EXECUTE format('ALTER TABLE %I.tasks ADD CONSTRAINT tasks_project_id_fkey
+                    FOREIGN KEY (project_id) REFERENCES %I.projects (id)', s, s);
+    EXECUTE format('ALTER TABLE %I.labels ADD PRIMARY KEY (id)', s);
+  END LOOP;
+END
+$$;

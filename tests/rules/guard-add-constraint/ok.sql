@@ -139,3 +139,37 @@ DO $$ BEGIN
   ALTER TABLE invoices ADD CONSTRAINT invoices_serial_key UNIQUE USING INDEX invoices_serial_key;
 EXCEPTION WHEN object_not_in_prerequisite_state THEN NULL;
 END $$;
+-- Templates of a tenant loop: the constraint dropped first in the template, a test of
+-- pg_constraint around the EXECUTE, a handler that catches duplicate_object, and a block marked
+-- run-once.
+DO $$
+DECLARE
+  s name;
+BEGIN
+  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\_%' LOOP
+    EXECUTE format('ALTER TABLE %I.tasks DROP CONSTRAINT IF EXISTS tasks_title_check,
+                    ADD CONSTRAINT tasks_title_check CHECK (title <> '''')', s);
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
+                   WHERE conname = 'tasks_project_id_fkey'
+                     AND conrelid = format('%I.tasks', s)::regclass) THEN
+      EXECUTE format('ALTER TABLE %I.tasks ADD CONSTRAINT tasks_project_id_fkey
+                      FOREIGN KEY (project_id) REFERENCES %I.projects (id)', s, s);
+    END IF;
+    BEGIN
+      EXECUTE format('ALTER TABLE %I.tasks ADD CONSTRAINT tasks_owner_fkey
+                      FOREIGN KEY (owner_id) REFERENCES %I.users (id)', s, s);
+    EXCEPTION WHEN duplicate_object THEN NULL;
+    END;
+  END LOOP;
+END
+$$;
+-- sqlgate:run-once tenants upgraded once, by hand if it has to run again
+DO $$
+DECLARE
+  s name;
+BEGIN
+  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\_%' LOOP
+    EXECUTE format('ALTER TABLE %I.tasks ADD CONSTRAINT tasks_due_check CHECK (due > 0)', s);
+  END LOOP;
+END
+$$;
