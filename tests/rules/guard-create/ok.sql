@@ -193,3 +193,23 @@ BEGIN
   END IF;
 END
 $$;
+-- Templates of a tenant loop: a handler for duplicate_object around the EXECUTE, a test of
+-- pg_policy, and a DROP of the policy first in the templates.
+DO $$
+DECLARE
+  s name;
+BEGIN
+  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\_%' LOOP
+    BEGIN
+      EXECUTE format('CREATE TYPE %I.project_status AS ENUM (''open'', ''closed'')', s);
+    EXCEPTION WHEN duplicate_object THEN NULL;
+    END;
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_policy
+                   WHERE polname = 'projects_all' AND polrelid = format('%I.projects', s)::regclass) THEN
+      EXECUTE format('CREATE POLICY projects_all ON %I.projects USING (true)', s);
+    END IF;
+    EXECUTE format('DROP POLICY IF EXISTS projects_read ON %I.projects', s);
+    EXECUTE format('CREATE POLICY projects_read ON %I.projects FOR SELECT USING (true)', s);
+  END LOOP;
+END
+$$;
