@@ -192,6 +192,8 @@ TEST(CliPairing, AFunctionMadeAgainByTheDownGetsPublicExecuteBack) {
   dir.write("m/20251221090000_balance_numeric.down.sql", drop + function("integer") + revoke);
   auto good = run_sqlgate({"lint", "--select", "down-not-reversing", folder});
   EXPECT_EQ(good.exit_code, 0) << good.out << good.err;
+}
+
 TEST(CliPairing, DropRoleAfterGrantOnAllTablesNamesEveryTableAndRevokesThemAll) {
   TempDir dir;
   dir.write("m/20251220123456_tenant.up.sql",
