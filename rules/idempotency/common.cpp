@@ -1279,22 +1279,28 @@ void lookups_required(const Node& expression, bool when_true, bool found, std::v
   });
 }
 
-bool FileScope::never_true(const Statement& statement) const {
-  if (!statement.embedded()) return false;
-  std::vector<lint::GuardTarget> targets = lint::guard_targets(statement);
-  std::vector<const lint::GuardTarget*> own;
-  for (const lint::GuardTarget& target : targets) own.push_back(&target);
-  if (own.empty()) return false;
-  // The IF (ELSIF) tests it runs in the THEN branch of, innermost first.
+std::vector<Node> FileScope::then_conditions(const Statement& statement) const {
+  std::vector<Node> conditions;
   for (std::size_t k = statement.frames.size(); k-- > 0;) {
     const lint::PlpgsqlFrame& frame = statement.frames[k];
     if (!frame.node.is("PLpgSQL_stmt_if")) continue;
     Node test;
     if (frame.part == "then_body") test = frame.node.get("cond");
     if (frame.part == "elsif") test = frame.elsif.get("cond");
-    if (!test.valid()) continue;
+    if (test.valid()) conditions.push_back(m_facts.guards.condition(test.get("query").as_str()));
+  }
+  return conditions;
+}
+
+bool FileScope::never_true(const Statement& statement) const {
+  if (!statement.embedded()) return false;
+  std::vector<lint::GuardTarget> targets = lint::guard_targets(statement);
+  std::vector<const lint::GuardTarget*> own;
+  for (const lint::GuardTarget& target : targets) own.push_back(&target);
+  if (own.empty()) return false;
+  for (const Node& condition : then_conditions(statement)) {
     std::vector<Node> subqueries;
-    exists_required(m_facts.guards.condition(test.get("query").as_str()), true, true, subqueries);
+    exists_required(condition, true, true, subqueries);
     for (const Node& subquery : subqueries) {
       if (lint::guard_mismatch(subquery, own) && names_in_other_case(subquery, targets)) {
         return true;
@@ -1396,16 +1402,8 @@ std::optional<std::string> type_never_held(const Node& condition, bool when_true
 
 std::optional<std::string> FileScope::compares_type_never_held(const Statement& statement) const {
   if (!statement.embedded()) return std::nullopt;
-  for (std::size_t k = statement.frames.size(); k-- > 0;) {
-    const lint::PlpgsqlFrame& frame = statement.frames[k];
-    if (!frame.node.is("PLpgSQL_stmt_if")) continue;
-    Node test;
-    if (frame.part == "then_body") test = frame.node.get("cond");
-    if (frame.part == "elsif") test = frame.elsif.get("cond");
-    if (!test.valid()) continue;
-    if (auto why = type_never_held(m_facts.guards.condition(test.get("query").as_str()), true)) {
-      return why;
-    }
+  for (const Node& condition : then_conditions(statement)) {
+    if (auto why = type_never_held(condition, true)) return why;
   }
   return std::nullopt;
 }

@@ -233,6 +233,9 @@ class FileScope {
   // (... table_name = 'user' ...) THEN ALTER TABLE "User" ... finds nothing on the first run or
   // any later one, so the statement never runs.
   bool never_true(const lint::Statement& statement) const;
+  // The IF (ELSIF) conditions a statement of a DO block runs in the THEN branch of, parsed,
+  // innermost first.
+  std::vector<lint::Node> then_conditions(const lint::Statement& statement) const;
   // A statement of a DO block that runs only while an IF around it finds information_schema's
   // data_type equal to a name it never holds: the type's internal name ('int4', 'varchar',
   // 'timestamptz'), which udt_name holds, where data_type spells the type as SQL does (integer,
