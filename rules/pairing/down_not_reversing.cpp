@@ -3493,7 +3493,97 @@ void check_timing_back(Context& c, const lint::CatalogStep& step) {
            "add `" + undo + "` to the down");
 }
 
-// Kinds whose whole definition is one statement, which a down writes back to restore one.
+// The value an ALTER TABLE gives a column's storage or compression (`setting`: "storage" or
+// "compression") by the column's name then: "external", "lz4"; nullopt when it sets none.
+std::optional<std::string> column_setting_value(const lint::Statement* statement,
+                                                const std::string& column,
+                                                std::string_view setting) {
+  if (statement == nullptr || !statement->node.is("AlterTableStmt")) return std::nullopt;
+  std::string_view subtype = setting == "storage" ? "AT_SetStorage" : "AT_SetCompression";
+  std::optional<std::string> value;
+  for (lint::Node command : statement->node.list("cmds")) {
+    if (command.str("subtype") == subtype &&
+        lint::truncate_identifier(command.str("name")) == column) {
+      value = std::string(command.get("def").as_str());
+    }
+  }
+  return value;
+}
+
+// ALTER COLUMN ... TYPE gives the column its new type's storage (pg_attribute.attstorage, from
+// typstorage) and no compression method, whatever SET STORAGE or SET COMPRESSION an earlier
+// migration gave it (its statistics target and options are kept). The down sets them again,
+// after its own ALTER COLUMN ... TYPE back.
+void check_storage_reset(Context& c, const lint::CatalogStep& step) {
+  const lint::CatalogObject& object = c.catalog.object(step.object);
+  std::vector<lint::Origin> changes = changed_between(object, c.pair.up_replay->start);
+  // The storage the column's type gives (pg_type.typstorage), for the common built-in types.
+  auto type = lint::column_type_before(c.project, c.catalog, step.object, step.tick);
+  std::optional<std::string_view> type_storage;
+  if (type && type->schema.empty()) {
+    static const std::unordered_map<std::string_view, std::string_view> k_storage = {
+        {"text", "extended"},     {"varchar", "extended"}, {"bpchar", "extended"},
+        {"bytea", "extended"},    {"json", "extended"},    {"jsonb", "extended"},
+        {"xml", "extended"},      {"numeric", "main"},     {"inet", "main"},
+        {"cidr", "main"},         {"int2", "plain"},       {"int4", "plain"},
+        {"int8", "plain"},        {"float4", "plain"},     {"float8", "plain"},
+        {"bool", "plain"},        {"date", "plain"},       {"timestamp", "plain"},
+        {"timestamptz", "plain"}, {"uuid", "plain"}};
+    if (type->array) {
+      type_storage = "extended";
+    } else if (auto found = k_storage.find(type->name); found != k_storage.end()) {
+      type_storage = found->second;
+    }
+  }
+  for (std::string_view setting : {"storage", "compression"}) {
+    // The earlier migrations' last SET of it, unless a TYPE change came after it.
+    std::optional<std::string> before;
+    for (const lint::Origin& origin : changes) {
+      for (const auto& other : c.catalog.steps_at(origin.file, origin.statement)) {
+        if (other.object != step.object) continue;
+        if (other.effect.change == Change::set_type) before.reset();
+        if (other.effect.change == Change::column_setting) {
+          auto value = column_setting_value(lint::statement_at(c.project, origin),
+                                            other.effect.object.name, setting);
+          if (value) before = *value == "default" ? std::nullopt : value;
+        }
+      }
+    }
+    if (!before) continue;
+    // The storage the type gives anyway, once the down has given the column its type back.
+    if (setting == "storage" && type_storage && *before == *type_storage) continue;
+    // Set again by the up after its TYPE change: the usual check of settings judges it.
+    auto sets_again = [&](const StepsByObject& steps, const lint::ParsedFile& file) {
+      bool again = false;
+      for (const lint::CatalogStep* other : steps.of(step.object)) {
+        if (other->effect.change == Change::set_type) again = false;
+        if (other->effect.change == Change::column_setting &&
+            column_setting_value(file.all_statements()[other->statement], other->effect.object.name,
+                                 setting)) {
+          again = true;
+        }
+      }
+      return again;
+    };
+    if (sets_again(c.up_steps, *c.pair.up_file) || sets_again(c.down_steps, *c.pair.down_file)) {
+      continue;
+    }
+    const lint::ObjectRef& ref = object.ref_at(c.pair.up_replay->end);
+    std::string value = *before;
+    for (char& ch : value) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    std::string clause = setting == "storage" ? "STORAGE " + value : "COMPRESSION " + *before;
+    c.report(step,
+             "the up's ALTER COLUMN ... TYPE gives " + describe(ref) + " its new type's " +
+                 std::string(setting) + ", not the " + clause +
+                 " an earlier migration set, and the down does not set it again",
+             "add `ALTER TABLE " + parent_sql(ref) + " ALTER COLUMN " + quote_identifier(ref.name) +
+                 " SET " + clause + ";` to the down, after its ALTER COLUMN ... TYPE",
+             true);
+  }
+}
+
+// Kinds whose whole definition is one statement, which a down writes back to restore one.// Kinds
+// whose whole definition is one statement, which a down writes back to restore one.
 bool defined_whole(ObjectKind kind) {
   switch (kind) {
     case ObjectKind::view:
@@ -4461,6 +4551,7 @@ void check_pair(Context& c) {
       // Dropped later by the up: the down makes it again as it was before the up.
       if (c.created_by_up(step.object) || gone || !object.alive_at(after)) continue;
       if (!c.first_change(step, Change::set_type)) continue;  // judged at the up's first one
+      check_storage_reset(c, step);
       const lint::ObjectRef& ref = object.ref_at(after);
       auto old_type = lint::column_type_before(c.project, c.catalog, step.object, step.tick);
       auto old_collation =

@@ -1,0 +1,1 @@
+ALTER TABLE st_documents ALTER COLUMN body TYPE text;
