@@ -295,5 +295,32 @@ TEST(RuleCatalogue, EveryRuleHasADocPageAndFixtures) {
   }
 }
 
+// golang-migrate refuses a folder with two migrations of one version, and the order in which
+// the checks read two such files is not the one a real folder would give: every fixture folder
+// (but duplicate-version's own) has one migration per version.
+TEST(RuleCatalogue, FixtureFoldersHaveOneMigrationPerVersion) {
+  for (const auto& rule : fs::directory_iterator(fixtures())) {
+    if (!rule.is_directory() || rule.path().filename() == "duplicate-version") continue;
+    for (const char* kind : {"ok", "err"}) {
+      fs::path folder = rule.path() / kind;
+      if (!fs::is_directory(folder)) continue;
+      std::map<std::string, std::string> name_of;  // version -> migration name
+      for (const auto& entry : fs::directory_iterator(folder)) {
+        std::string file = entry.path().filename().string();
+        std::size_t underscore = file.find('_');
+        if (!entry.is_regular_file() || underscore == std::string::npos ||
+            (!file.ends_with(".up.sql") && !file.ends_with(".down.sql"))) {
+          continue;
+        }
+        std::string version = file.substr(0, underscore);
+        std::string name = file.substr(underscore + 1, file.find('.') - underscore - 1);
+        auto [it, added] = name_of.emplace(version, name);
+        EXPECT_TRUE(added || it->second == name)
+            << folder << ": version " << version << " is both " << it->second << " and " << name;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sqlgate
